@@ -1,0 +1,309 @@
+/* warta-application.c
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "warta-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "warta-application.h"
+#include "warta-preferences-window.h"
+#include "warta-window.h"
+
+struct _WartaApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  WartaDatabase  *database;
+  GError         *database_error;
+  char           *database_option;
+};
+
+G_DEFINE_FINAL_TYPE (WartaApplication, warta_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GOptionEntry main_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the Warta database in FILE instead of the configured one"), N_("FILE") },
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+WartaApplication *
+warta_application_new (void)
+{
+  return g_object_new (WARTA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+GSettings *
+warta_application_get_settings (WartaApplication *self)
+{
+  g_return_val_if_fail (WARTA_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+WartaDatabase *
+warta_application_get_database (WartaApplication *self)
+{
+  g_return_val_if_fail (WARTA_IS_APPLICATION (self), NULL);
+
+  return self->database;
+}
+
+const GError *
+warta_application_get_database_error (WartaApplication *self)
+{
+  g_return_val_if_fail (WARTA_IS_APPLICATION (self), NULL);
+
+  return self->database_error;
+}
+
+/**
+ * warta_application_open_database:
+ * @self: a #WartaApplication
+ * @path: (nullable): the file, or %NULL for the configured one
+ * @error: where to put the reason it could not be opened
+ *
+ * Opens @path, the `--database` option, the `database-path` setting or the
+ * local default, in that order. On failure the previous database, if any,
+ * stays closed and #WartaApplication:database is %NULL, so no window works
+ * on a file the user did not mean.
+ */
+gboolean
+warta_application_open_database (WartaApplication  *self,
+                                 const char        *path,
+                                 GError           **error)
+{
+  g_autofree char *configured = NULL;
+  g_autofree char *resolved = NULL;
+  g_autoptr(GError) local_error = NULL;
+  WartaJournalMode mode;
+
+  g_return_val_if_fail (WARTA_IS_APPLICATION (self), FALSE);
+
+  if (path == NULL)
+    path = self->database_option;
+  if (path == NULL)
+    {
+      configured = g_settings_get_string (self->settings, "database-path");
+      if (configured[0] != '\0')
+        path = configured;
+    }
+  if (path == NULL)
+    resolved = warta_database_get_default_path ();
+  else
+    resolved = g_canonicalize_filename (path, NULL);
+
+  mode = (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
+
+  g_clear_object (&self->database);
+  g_clear_error (&self->database_error);
+
+  self->database = warta_database_open (resolved, mode, WARTA_DATABASE_FLAGS_NONE, &local_error);
+  if (self->database == NULL)
+    {
+      g_warning ("Cannot open database %s: %s", resolved, local_error->message);
+      self->database_error = g_error_copy (local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+
+  return self->database != NULL;
+}
+
+static int
+warta_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  WartaApplication *self = WARTA_APPLICATION (app);
+  g_autofree char *database = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "warta", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      /* A window on another database is another team's desk: it runs in a
+       * process of its own instead of joining the running instance. */
+      self->database_option = g_steal_pointer (&database);
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return G_APPLICATION_CLASS (warta_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+warta_application_activate (GApplication *app)
+{
+  WartaApplication *self = WARTA_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    {
+      if (self->database == NULL && self->database_error == NULL)
+        warta_application_open_database (self, NULL, NULL);
+
+      window = GTK_WINDOW (warta_window_new (self));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Warta authors", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  g_object_set (about,
+                "transient-for", gtk_application_get_active_window (app),
+                "application-name", "Warta",
+                "application-icon", APPLICATION_ID,
+                "developer-name", "The Warta authors",
+                "version", PACKAGE_VERSION,
+                "comments", _("Runs an office’s social media publication procedure, from documenting an activity to the archived post."),
+                "website", "https://github.com/wartadesk/warta",
+                "issue-url", "https://github.com/wartadesk/warta/issues",
+                "developers", developers,
+                "copyright", "© 2026 The Warta authors",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                /* Translators: put your names here, one per line. */
+                "translator-credits", _("translator-credits"),
+                NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  WartaApplication *self = WARTA_APPLICATION (user_data);
+  WartaPreferencesWindow *prefs;
+
+  prefs = warta_preferences_window_new (self);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+};
+
+static void
+warta_application_startup (GApplication *app)
+{
+  WartaApplication *self = WARTA_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (warta_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+warta_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  WartaApplication *self = WARTA_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_application_finalize (GObject *object)
+{
+  WartaApplication *self = WARTA_APPLICATION (object);
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+  g_clear_error (&self->database_error);
+  g_clear_pointer (&self->database_option, g_free);
+
+  G_OBJECT_CLASS (warta_application_parent_class)->finalize (object);
+}
+
+static void
+warta_application_class_init (WartaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = warta_application_finalize;
+  object_class->get_property = warta_application_get_property;
+
+  app_class->activate = warta_application_activate;
+  app_class->startup = warta_application_startup;
+  app_class->handle_local_options = warta_application_handle_local_options;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, WARTA_TYPE_DATABASE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+warta_application_init (WartaApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Run the office’s social media publication procedure."));
+}

@@ -1,0 +1,26 @@
+/* warta-application.h
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "warta-database.h"
+
+G_BEGIN_DECLS
+
+#define WARTA_TYPE_APPLICATION (warta_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (WartaApplication, warta_application, WARTA, APPLICATION, AdwApplication)
+
+WartaApplication *warta_application_new               (void);
+GSettings        *warta_application_get_settings      (WartaApplication  *self);
+WartaDatabase    *warta_application_get_database      (WartaApplication  *self);
+const GError     *warta_application_get_database_error (WartaApplication *self);
+gboolean          warta_application_open_database     (WartaApplication  *self,
+                                                       const char        *path,
+                                                       GError           **error);
+
+G_END_DECLS

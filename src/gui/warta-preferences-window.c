@@ -1,0 +1,177 @@
+/* warta-preferences-window.c: every preference is a GSettings key
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "warta-preferences"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "warta-preferences-window.h"
+
+struct _WartaPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Template widgets */
+  AdwActionRow         *database_row;
+  AdwComboRow          *journal_mode_row;
+  GtkSpinButton        *processing_spin;
+  GtkSpinButton        *verifying_spin;
+  GtkSpinButton        *approving_spin;
+  GtkSpinButton        *publishing_spin;
+  AdwEntryRow          *time_zone_row;
+  GtkSwitch            *notifications_switch;
+  GtkSpinButton        *remember_spin;
+
+  /* Owned references */
+  WartaApplication     *application;
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (WartaPreferencesWindow, warta_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+update_database_row (WartaPreferencesWindow *self)
+{
+  WartaDatabase *database = warta_application_get_database (self->application);
+  g_autofree char *configured = g_settings_get_string (self->settings, "database-path");
+  g_autofree char *fallback = warta_database_get_default_path ();
+  const char *shown;
+
+  if (database != NULL)
+    shown = warta_database_get_path (database);
+  else if (configured[0] != '\0')
+    shown = configured;
+  else
+    shown = fallback;
+
+  adw_action_row_set_subtitle (self->database_row, shown);
+}
+
+static void
+on_time_zone_row_apply_cb (WartaPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->time_zone_row));
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (text);
+
+  if (tz == NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a known time zone. Use a name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura."),
+                         text);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+      return;
+    }
+
+  g_settings_set_string (self->settings, "time-zone", text);
+}
+
+static gboolean
+journal_mode_get_mapping (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+  guint position = 0;
+
+  if (g_strcmp0 (nick, "wal") == 0)
+    position = 1;
+  else if (g_strcmp0 (nick, "rollback") == 0)
+    position = 2;
+
+  g_value_set_uint (value, position);
+  return TRUE;
+}
+
+static GVariant *
+journal_mode_set_mapping (const GValue       *value,
+                          const GVariantType *expected_type,
+                          gpointer            user_data)
+{
+  static const char *nicks[] = { "automatic", "wal", "rollback" };
+  guint position = g_value_get_uint (value);
+
+  return g_variant_new_string (nicks[MIN (position, G_N_ELEMENTS (nicks) - 1)]);
+}
+
+static void
+warta_preferences_window_dispose (GObject *object)
+{
+  WartaPreferencesWindow *self = WARTA_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->application);
+
+  G_OBJECT_CLASS (warta_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+warta_preferences_window_class_init (WartaPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = warta_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/warta-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, approving_spin);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, journal_mode_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, notifications_switch);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, processing_spin);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, publishing_spin);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, remember_spin);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, time_zone_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, verifying_spin);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_zone_row_apply_cb);
+}
+
+static void
+warta_preferences_window_init (WartaPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+WartaPreferencesWindow *
+warta_preferences_window_new (WartaApplication *application)
+{
+  WartaPreferencesWindow *self;
+  g_autofree char *tz = NULL;
+
+  g_return_val_if_fail (WARTA_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (WARTA_TYPE_PREFERENCES_WINDOW, NULL);
+  self->application = g_object_ref (application);
+  self->settings = g_object_ref (warta_application_get_settings (application));
+
+  g_settings_bind (self->settings, "deadline-processing",
+                   self->processing_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "deadline-verifying",
+                   self->verifying_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "deadline-approving",
+                   self->approving_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "deadline-publishing",
+                   self->publishing_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "remember-sign-in-minutes",
+                   self->remember_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notifications",
+                   self->notifications_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "journal-mode",
+                                self->journal_mode_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                journal_mode_get_mapping, journal_mode_set_mapping, NULL, NULL);
+
+  tz = g_settings_get_string (self->settings, "time-zone");
+  gtk_editable_set_text (GTK_EDITABLE (self->time_zone_row), tz);
+
+  g_signal_connect_object (application, "notify::database",
+                           G_CALLBACK (update_database_row), self, G_CONNECT_SWAPPED);
+  update_database_row (self);
+
+  return self;
+}

@@ -1,0 +1,434 @@
+/* warta-window.c: the main window, a sidebar of the procedure's sections
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "warta-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "warta-window.h"
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+  const char *icon_name;
+  const char *empty_title;
+  const char *empty_description;
+} WartaSection;
+
+/* The sections of the procedure. Those whose capability is not built yet
+ * say so plainly: no sample data stands in for a missing feature. */
+static const WartaSection sections[] = {
+  { "tasks", N_("My Tasks"), "emblem-default-symbolic",
+    N_("Task Lists Are Not Available Yet"),
+    N_("Publications waiting for one of your roles, with their time limits, will be listed here once review and approval are part of Warta.") },
+  { "activities", N_("Activities"), "camera-photo-symbolic",
+    N_("Activity Documentation Is Not Available Yet"),
+    N_("Activity officers will document activities here: photos, video and the 5W+1H narrative.") },
+  { "review", N_("In Review"), "edit-find-symbolic",
+    N_("Review Is Not Available Yet"),
+    N_("Content waiting for the verifier or the approver will be listed here.") },
+  { "approved", N_("Approved / To Publish"), "mail-send-symbolic",
+    N_("Publishing Is Not Available Yet"),
+    N_("Approved content waiting to be published will be listed here.") },
+  { "published", N_("Published"), "emblem-ok-symbolic",
+    N_("Nothing Published Yet"),
+    N_("Published posts, with their links on each platform, will be listed here once publishing is part of Warta.") },
+  { "archive", N_("Archive"), "folder-symbolic",
+    N_("The Archive Is Not Available Yet"),
+    N_("Every published item, with its media, history and approvals, will be kept and searchable here.") },
+  { "calendar", N_("Calendar"), "x-office-calendar-symbolic",
+    N_("The Calendar Is Not Available Yet"),
+    N_("Activities and scheduled and published posts will be shown by month here.") },
+  { "reports", N_("Reports"), "x-office-document-symbolic",
+    N_("Reports Are Not Available Yet"),
+    N_("Monthly reports on what was published and how the time limits were met will be made here.") },
+  { "accounts", N_("Accounts"), "system-users-symbolic",
+    N_("Accounts Are Not Available Yet"),
+    N_("The office’s social media accounts and website will be connected here.") },
+  { "people", N_("People"), "avatar-default-symbolic",
+    N_("People Are Not Available Yet"),
+    N_("The administrator will add people and give them their roles in the procedure here.") },
+};
+
+struct _WartaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar_list;
+  GtkStack             *stack;
+  AdwWindowTitle       *section_title;
+  AdwWindowTitle       *sidebar_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwStatusPage        *database_error_page;
+
+  /* Owned references */
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (WartaWindow, warta_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const WartaSection *
+find_section (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].id, id) == 0)
+      return &sections[i];
+
+  return NULL;
+}
+
+static GtkWidget *
+create_sidebar_row (const WartaSection *section)
+{
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (section->icon_name));
+  label = gtk_label_new (_(section->title));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_add_css_class (row, "section-row");
+  gtk_widget_set_name (row, section->id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->title),
+                                  -1);
+
+  return row;
+}
+
+static GtkWidget *
+create_empty_page (const WartaSection *section)
+{
+  return g_object_new (ADW_TYPE_STATUS_PAGE,
+                       "icon-name", section->icon_name,
+                       "title", _(section->empty_title),
+                       "description", _(section->empty_description),
+                       NULL);
+}
+
+static void open_database_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter);
+
+static void
+on_database_error_response_cb (WartaWindow *self,
+                               const char  *response)
+{
+  if (g_strcmp0 (response, "quit") == 0)
+    gtk_window_destroy (GTK_WINDOW (self));
+  else if (g_strcmp0 (response, "open") == 0)
+    open_database_action (GTK_WIDGET (self), "win.open-database", NULL);
+}
+
+static void
+show_database_error_dialog (WartaWindow  *self,
+                            const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Database Not Opened"),
+                                                       error->message));
+  adw_message_dialog_add_responses (dialog,
+                                    "quit", _("_Quit"),
+                                    "open", _("_Open Another…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_close_response (dialog, "open");
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_database_error_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_database_state (WartaWindow *self)
+{
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  WartaDatabase *database = warta_application_get_database (app);
+  const GError *error = warta_application_get_database_error (app);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), database != NULL);
+
+  if (database != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (warta_database_get_path (database));
+
+      adw_window_title_set_subtitle (self->sidebar_title, name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title),
+                                   warta_database_get_path (database));
+
+      if (warta_database_get_read_only (database))
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (warta_database_get_read_only_reason (database)));
+
+      warta_window_set_visible_section (self, g_settings_get_string (self->settings, "last-section"));
+    }
+  else
+    {
+      adw_window_title_set_subtitle (self->sidebar_title, _("No database"));
+      adw_status_page_set_description (self->database_error_page,
+                                       error != NULL ? error->message : NULL);
+      gtk_stack_set_visible_child_name (self->stack, "database-error");
+      adw_window_title_set_title (self->section_title, _("Database Not Opened"));
+
+      if (error != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        show_database_error_dialog (self, error);
+    }
+}
+
+static void
+on_open_database_response_cb (GtkNativeDialog *dialog,
+                              int              response,
+                              WartaWindow     *self)
+{
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !warta_application_open_database (app, path, &error))
+        {
+          /* The error page already shows the reason; repeat it in the
+           * message so keyboard users hear it at once. */
+          AdwMessageDialog *message;
+
+          message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                                _("Database Not Opened"),
+                                                                error ? error->message
+                                                                      : _("Choose a file on a local or mounted folder.")));
+          adw_message_dialog_add_response (message, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+        }
+      else
+        {
+          g_settings_set_string (self->settings, "database-path", path);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Open"), _("_Cancel"));
+  /* SAVE lets the user name a new file as well as pick an existing one. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "warta.db");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_database_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  warta_window_set_visible_section (WARTA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_sidebar_list_row_activated_cb (WartaWindow   *self,
+                                  GtkListBoxRow *row)
+{
+  warta_window_set_visible_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_button_clicked_cb (WartaWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_database_changed_cb (WartaWindow *self)
+{
+  update_database_state (self);
+}
+
+const char *
+warta_window_get_visible_section (WartaWindow *self)
+{
+  g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+warta_window_set_visible_section (WartaWindow *self,
+                                  const char  *section_id)
+{
+  const WartaSection *section;
+
+  g_return_if_fail (WARTA_IS_WINDOW (self));
+
+  if (!(section = find_section (section_id)))
+    section = &sections[0];
+
+  gtk_stack_set_visible_child_name (self->stack, section->id);
+  adw_window_title_set_title (self->section_title, _(section->title));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (row), section->id) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+          break;
+        }
+    }
+
+  g_settings_set_string (self->settings, "last-section", section->id);
+}
+
+static gboolean
+warta_window_close_request (GtkWindow *window)
+{
+  WartaWindow *self = WARTA_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (warta_window_parent_class)->close_request (window);
+}
+
+static void
+warta_window_map (GtkWidget *widget)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const GError *error = warta_application_get_database_error (app);
+
+  GTK_WIDGET_CLASS (warta_window_parent_class)->map (widget);
+
+  /* A dialog needs a mapped parent: tell about a failed open once the
+   * window is on screen. */
+  if (error != NULL && warta_application_get_database (app) == NULL)
+    show_database_error_dialog (self, error);
+}
+
+/* "application" is not a construct property, so this runs after
+ * g_object_new() rather than in constructed(). */
+static void
+warta_window_setup (WartaWindow *self)
+{
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  self->settings = g_object_ref (warta_application_get_settings (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (app, "notify::database",
+                           G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);
+  update_database_state (self);
+}
+
+static void
+warta_window_dispose (GObject *object)
+{
+  WartaWindow *self = WARTA_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (warta_window_parent_class)->dispose (object);
+}
+
+static void
+warta_window_class_init (WartaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = warta_window_dispose;
+  widget_class->map = warta_window_map;
+  window_class->close_request = warta_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/warta-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, database_error_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, section_title);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+
+  /* Alt+1 … Alt+0 jump to the sections in sidebar order. */
+  for (guint i = 0; i < G_N_ELEMENTS (sections) && i < 10; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + (i == 9 ? -1 : (int)i),
+                                         GDK_ALT_MASK, "win.show-section",
+                                         "s", sections[i].id);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-database", NULL);
+}
+
+static void
+warta_window_init (WartaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      gtk_list_box_append (self->sidebar_list, create_sidebar_row (&sections[i]));
+      gtk_stack_add_named (self->stack, create_empty_page (&sections[i]), sections[i].id);
+    }
+}
+
+WartaWindow *
+warta_window_new (WartaApplication *application)
+{
+  WartaWindow *self;
+
+  g_return_val_if_fail (WARTA_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (WARTA_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+  warta_window_setup (self);
+
+  return self;
+}

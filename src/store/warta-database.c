@@ -1,0 +1,738 @@
+/* warta-database.c: the one SQLite connection to a Warta database
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "warta-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/vfs.h>
+
+#include "warta-database-private.h"
+
+#define MIGRATIONS_PATH RESOURCE_PREFIX "/store/migrations"
+#define BUSY_TIMEOUT_MS 5000
+#define BEGIN_RETRIES   20
+
+struct _WartaDatabase
+{
+  GObject           parent_instance;
+
+  sqlite3          *db;
+  char             *path;
+  char             *read_only_reason;
+  GHashTable       *statements; /* SQL text → sqlite3_stmt */
+  WartaJournalMode  journal_mode;
+  int               schema_version;
+  guint             read_only : 1;
+  guint             network_filesystem : 1;
+};
+
+G_DEFINE_FINAL_TYPE (WartaDatabase, warta_database, G_TYPE_OBJECT)
+G_DEFINE_QUARK (warta-db-error-quark, warta_db_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  PROP_SCHEMA_VERSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+warta_database_finalize (GObject *object)
+{
+  WartaDatabase *self = (WartaDatabase *)object;
+
+  /* Statements must be finalized before the connection closes. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
+
+  G_OBJECT_CLASS (warta_database_parent_class)->finalize (object);
+}
+
+static void
+warta_database_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  WartaDatabase *self = WARTA_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, warta_database_get_path (self));
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, warta_database_get_read_only (self));
+      break;
+
+    case PROP_SCHEMA_VERSION:
+      g_value_set_int (value, warta_database_get_schema_version (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_database_class_init (WartaDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = warta_database_finalize;
+  object_class->get_property = warta_database_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCHEMA_VERSION] =
+    g_param_spec_int ("schema-version", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+warta_database_init (WartaDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+char *
+warta_database_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "warta", "warta.db", NULL);
+}
+
+void
+_warta_database_set_error (WartaDatabase  *self,
+                           GError        **error,
+                           int             rc,
+                           const char     *what)
+{
+  int code;
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = WARTA_DB_ERROR_BUSY;
+      g_set_error (error, WARTA_DB_ERROR, code,
+                   _("The database is busy: another Warta is writing to it. Try again in a moment."));
+      return;
+
+    case SQLITE_READONLY:
+      code = WARTA_DB_ERROR_READ_ONLY;
+      g_set_error (error, WARTA_DB_ERROR, code,
+                   _("The database is open read-only, so nothing can be changed."));
+      return;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = WARTA_DB_ERROR_CORRUPT;
+      g_set_error (error, WARTA_DB_ERROR, code,
+                   _("The database file is damaged. Restore it from a backup."));
+      return;
+
+    default:
+      code = WARTA_DB_ERROR_FAILED;
+    }
+
+  g_set_error (error, WARTA_DB_ERROR, code, "%s: %s", what, detail);
+}
+
+sqlite3 *
+_warta_database_get_handle (WartaDatabase *self)
+{
+  g_return_val_if_fail (WARTA_IS_DATABASE (self), NULL);
+
+  return self->db;
+}
+
+/* Returns a cached, reset statement; it stays owned by the database. */
+sqlite3_stmt *
+_warta_database_prepare (WartaDatabase  *self,
+                         const char     *sql,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_DATABASE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _warta_database_set_error (self, error, rc, "prepare");
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_warta_database_exec (WartaDatabase  *self,
+                      const char     *sql,
+                      GError        **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _warta_database_set_error (self, error, rc, "exec");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* BEGIN IMMEDIATE takes the write lock up front, so a write transaction
+ * never fails half-way with SQLITE_BUSY. The busy handler already waits up
+ * to BUSY_TIMEOUT_MS; the loop covers the case where another process keeps
+ * winning the lock. */
+gboolean
+_warta_database_begin_write (WartaDatabase  *self,
+                             GError        **error)
+{
+  int rc = SQLITE_OK;
+
+  if (self->read_only)
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_READ_ONLY,
+                   _("The database is open read-only, so nothing can be changed."));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < BEGIN_RETRIES; i++)
+    {
+      rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+      if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+        break;
+      g_usleep (g_random_int_range (5, 50) * 1000);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      _warta_database_set_error (self, error, rc, "begin");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_warta_database_commit (WartaDatabase  *self,
+                        GError        **error)
+{
+  int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _warta_database_set_error (self, error, rc, "commit");
+      _warta_database_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_warta_database_rollback (WartaDatabase *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *out_value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out_value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          *out_value = 0;
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return rc;
+}
+
+static gboolean
+is_network_filesystem (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statfs buf;
+
+  if (statfs (dir, &buf) != 0)
+    return FALSE;
+
+  switch ((unsigned long)buf.f_type)
+    {
+    case 0x6969UL:       /* NFS */
+    case 0x517BUL:       /* SMB */
+    case 0xFF534D42UL:   /* CIFS */
+    case 0xFE534D42UL:   /* SMB2 */
+    case 0x65735546UL:   /* FUSE: sshfs, GVfs mounts */
+    case 0x00C36400UL:   /* Ceph */
+    case 0x5346414FUL:   /* AFS */
+    case 0x01021997UL:   /* 9p */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static char **
+list_migrations (GError **error)
+{
+  g_auto(GStrv) names = NULL;
+
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (names == NULL)
+    return NULL;
+
+  /* Names start with a zero-padded number, so sorting them orders them. */
+  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc)g_strcmp0);
+  return g_steal_pointer (&names);
+}
+
+int
+warta_database_get_latest_schema_version (void)
+{
+  g_auto(GStrv) names = list_migrations (NULL);
+
+  return names != NULL ? (int)g_strv_length (names) : 0;
+}
+
+static gboolean
+apply_migrations (WartaDatabase  *self,
+                  GError        **error)
+{
+  g_auto(GStrv) names = NULL;
+  guint n_names;
+
+  if (!(names = list_migrations (error)))
+    return FALSE;
+
+  n_names = g_strv_length (names);
+
+  for (guint i = (guint)self->schema_version; i < n_names; i++)
+    {
+      g_autofree char *resource_path = g_strconcat (MIGRATIONS_PATH "/", names[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *pragma = NULL;
+
+      bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      if (bytes == NULL)
+        return FALSE;
+
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      pragma = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
+
+      if (!_warta_database_begin_write (self, error))
+        return FALSE;
+
+      if (!_warta_database_exec (self, sql, error) ||
+          !_warta_database_exec (self, pragma, error))
+        {
+          _warta_database_rollback (self);
+          g_prefix_error (error, "%s: ", names[i]);
+          return FALSE;
+        }
+
+      if (!_warta_database_commit (self, error))
+        return FALSE;
+
+      self->schema_version = (int)i + 1;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_journal_mode (WartaDatabase     *self,
+                  WartaJournalMode   requested,
+                  GError           **error)
+{
+  WartaJournalMode mode = requested;
+
+  if (mode == WARTA_JOURNAL_MODE_AUTOMATIC)
+    mode = self->network_filesystem ? WARTA_JOURNAL_MODE_ROLLBACK : WARTA_JOURNAL_MODE_WAL;
+
+  /* WAL needs shared memory between all users of the file, which only
+   * works when they all run on one host. */
+  if (!_warta_database_exec (self,
+                             mode == WARTA_JOURNAL_MODE_WAL ? "PRAGMA journal_mode = WAL"
+                                                            : "PRAGMA journal_mode = DELETE",
+                             error))
+    return FALSE;
+
+  self->journal_mode = mode;
+  return TRUE;
+}
+
+/* Checks, without writing anything, that the file is a Warta database this
+ * version understands. An empty database is a new one. */
+static gboolean
+check_identity (WartaDatabase  *self,
+                gboolean       *out_is_new,
+                GError        **error)
+{
+  int app_id = 0;
+  int user_version = 0;
+  int n_objects = 0;
+  int rc;
+
+  rc = query_int (self->db, "PRAGMA application_id", &app_id);
+  if (rc == SQLITE_OK)
+    rc = query_int (self->db, "PRAGMA user_version", &user_version);
+  if (rc == SQLITE_OK)
+    rc = query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_objects);
+
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_NOT_WARTA,
+                   _("“%s” is not a Warta database. Choose the team’s Warta database file, or a new file name."),
+                   self->path);
+      return FALSE;
+    }
+  if ((rc & 0xff) == SQLITE_BUSY)
+    {
+      _warta_database_set_error (self, error, rc, "identity");
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    {
+      _warta_database_set_error (self, error, rc, "identity");
+      g_prefix_error (error, _("“%s” cannot be read: "), self->path);
+      return FALSE;
+    }
+
+  if (app_id == 0 && user_version == 0 && n_objects == 0)
+    {
+      *out_is_new = TRUE;
+      return TRUE;
+    }
+
+  if (app_id != WARTA_DATABASE_APPLICATION_ID)
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_NOT_WARTA,
+                   _("“%s” is not a Warta database. Choose the team’s Warta database file, or a new file name."),
+                   self->path);
+      return FALSE;
+    }
+
+  if (user_version > warta_database_get_latest_schema_version ())
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_TOO_NEW,
+                   _("“%s” was made by a newer version of Warta. Update Warta to open it."),
+                   self->path);
+      return FALSE;
+    }
+
+  self->schema_version = user_version;
+  *out_is_new = FALSE;
+  return TRUE;
+}
+
+/**
+ * warta_database_open:
+ * @path: the database file
+ * @journal_mode: the journal to use, or automatic
+ * @flags: #WartaDatabaseFlags
+ * @error: where to put a #WARTA_DB_ERROR
+ *
+ * Opens (or creates) a Warta database and migrates it to the current schema.
+ * A file that is not a Warta database, or that a newer Warta made, is left
+ * untouched and refused. A file the user may not write is opened read-only;
+ * warta_database_get_read_only_reason() then says why.
+ */
+WartaDatabase *
+warta_database_open (const char          *path,
+                     WartaJournalMode     journal_mode,
+                     WartaDatabaseFlags   flags,
+                     GError             **error)
+{
+  g_autoptr(WartaDatabase) self = NULL;
+  gboolean exists;
+  gboolean is_new = FALSE;
+  int open_flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (WARTA_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
+                   _("“%s” is a folder. Choose a database file."), path);
+      return NULL;
+    }
+
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (flags & WARTA_DATABASE_FLAGS_NO_CREATE)
+        {
+          g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
+                       _("“%s” does not exist. Check the path, or choose another file."), path);
+          return NULL;
+        }
+
+      if (g_mkdir_with_parents (dir, 0750) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
+                       _("The folder “%s” cannot be created: %s. Choose another place for the database."),
+                       dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+  else if (g_access (path, R_OK) != 0)
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
+                   _("You may not read “%s”. Ask the owner of the file for access."), path);
+      return NULL;
+    }
+
+  self->network_filesystem = is_network_filesystem (path);
+
+  if (exists && g_access (path, W_OK) != 0)
+    {
+      self->read_only = TRUE;
+      self->read_only_reason =
+        g_strdup (_("You may not change this database file, so it is open read-only. Ask its owner for write access to make changes."));
+    }
+
+  open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  if (self->read_only)
+    open_flags |= SQLITE_OPEN_READONLY;
+  else
+    open_flags |= SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+
+  rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
+                   _("“%s” cannot be opened: %s. Check that the file and its folder can be reached."),
+                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  /* Nothing may be written before the file is known to be ours. */
+  if (!check_identity (self, &is_new, error))
+    return NULL;
+
+  if (self->read_only)
+    {
+      if (is_new || self->schema_version < warta_database_get_latest_schema_version ())
+        {
+          g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_READ_ONLY,
+                       _("“%s” needs to be updated for this version of Warta, but you may not change it. Ask its owner for write access."),
+                       path);
+          return NULL;
+        }
+      if (!_warta_database_exec (self, "PRAGMA query_only = ON", error))
+        return NULL;
+    }
+  else
+    {
+      g_autofree char *app_id_pragma =
+        g_strdup_printf ("PRAGMA application_id = %d", WARTA_DATABASE_APPLICATION_ID);
+
+      if (!set_journal_mode (self, journal_mode, error))
+        return NULL;
+
+      if (is_new && !_warta_database_exec (self, app_id_pragma, error))
+        return NULL;
+
+      if (!apply_migrations (self, error))
+        return NULL;
+    }
+
+  if (!_warta_database_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  g_debug ("Opened %s (schema %d, %s journal%s)", path, self->schema_version,
+           self->journal_mode == WARTA_JOURNAL_MODE_WAL ? "WAL" : "rollback",
+           self->read_only ? ", read-only" : "");
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+warta_database_get_path (WartaDatabase *self)
+{
+  g_return_val_if_fail (WARTA_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+warta_database_get_read_only (WartaDatabase *self)
+{
+  g_return_val_if_fail (WARTA_IS_DATABASE (self), FALSE);
+
+  return self->read_only;
+}
+
+const char *
+warta_database_get_read_only_reason (WartaDatabase *self)
+{
+  g_return_val_if_fail (WARTA_IS_DATABASE (self), NULL);
+
+  return self->read_only_reason;
+}
+
+WartaJournalMode
+warta_database_get_journal_mode (WartaDatabase *self)
+{
+  g_return_val_if_fail (WARTA_IS_DATABASE (self), WARTA_JOURNAL_MODE_AUTOMATIC);
+
+  return self->journal_mode;
+}
+
+gboolean
+warta_database_get_network_filesystem (WartaDatabase *self)
+{
+  g_return_val_if_fail (WARTA_IS_DATABASE (self), FALSE);
+
+  return self->network_filesystem;
+}
+
+int
+warta_database_get_schema_version (WartaDatabase *self)
+{
+  g_return_val_if_fail (WARTA_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * warta_database_backup:
+ * @self: a #WartaDatabase
+ * @destination: the file to write the copy to
+ * @error: where to put an error
+ *
+ * Copies the live database to @destination with SQLite's online backup,
+ * a few pages at a time, so other users can go on working meanwhile.
+ */
+gboolean
+warta_database_backup (WartaDatabase  *self,
+                       const char     *destination,
+                       GError        **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (g_strcmp0 (destination, self->path) == 0)
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED,
+                   _("A backup cannot replace the database itself. Choose another file."));
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (destination, &dest,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
+                   _("The backup file “%s” cannot be written: %s. Choose another place."),
+                   destination, sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED,
+                   _("The backup could not start: %s"), sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  do
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        g_usleep (20 * 1000);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED,
+                   _("The backup failed: %s. Try again, or choose another place."),
+                   sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  sqlite3_close (dest);
+  return TRUE;
+}
