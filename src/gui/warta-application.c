@@ -41,6 +41,18 @@ static const GOptionEntry main_entries[] = {
   { NULL }
 };
 
+gboolean
+warta_application_check_settings_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  return schema != NULL;
+}
+
 WartaApplication *
 warta_application_new (void)
 {

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WartaApplication, warta_application, WARTA, APPLICATION, AdwApplication)
 
+gboolean          warta_application_check_settings_schema (void);
 WartaApplication *warta_application_new               (void);
 GSettings        *warta_application_get_settings      (WartaApplication  *self);
 WartaDatabase    *warta_application_get_database      (WartaApplication  *self);
