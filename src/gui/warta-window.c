@@ -70,6 +70,9 @@ struct _WartaWindow
 
   /* Owned references */
   GSettings            *settings;
+
+  guint                 initial_error_source;
+  guint                 initial_error_shown : 1;
 };
 
 G_DEFINE_FINAL_TYPE (WartaWindow, warta_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -322,19 +325,35 @@ warta_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (warta_window_parent_class)->close_request (window);
 }
 
+static gboolean
+show_initial_database_error_cb (gpointer user_data)
+{
+  WartaWindow *self = WARTA_WINDOW (user_data);
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const GError *error = app != NULL ? warta_application_get_database_error (app) : NULL;
+
+  self->initial_error_source = 0;
+
+  if (error != NULL && warta_application_get_database (app) == NULL)
+    show_database_error_dialog (self, error);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 warta_window_map (GtkWidget *widget)
 {
   WartaWindow *self = WARTA_WINDOW (widget);
-  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  const GError *error = warta_application_get_database_error (app);
 
   GTK_WIDGET_CLASS (warta_window_parent_class)->map (widget);
 
-  /* A dialog needs a mapped parent: tell about a failed open once the
-   * window is on screen. */
-  if (error != NULL && warta_application_get_database (app) == NULL)
-    show_database_error_dialog (self, error);
+  /* A dialog needs a parent that is on screen: tell about a failed open
+   * once the window has been shown. */
+  if (self->initial_error_source == 0 && !self->initial_error_shown)
+    {
+      self->initial_error_shown = TRUE;
+      self->initial_error_source = g_idle_add (show_initial_database_error_cb, self);
+    }
 }
 
 /* "application" is not a construct property, so this runs after
@@ -363,6 +382,7 @@ warta_window_dispose (GObject *object)
   WartaWindow *self = WARTA_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_WINDOW);
+  g_clear_handle_id (&self->initial_error_source, g_source_remove);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (warta_window_parent_class)->dispose (object);
