@@ -30,5 +30,45 @@ void          _warta_database_set_error      (WartaDatabase  *self,
                                               GError        **error,
                                               int             rc,
                                               const char     *what);
+void          _warta_database_notify_changed (WartaDatabase  *self);
+
+/* Statements from _warta_database_prepare() stay cached; this resets one
+ * when it goes out of scope, so no read transaction is left open. */
+static inline void
+_warta_stmt_reset (sqlite3_stmt *stmt)
+{
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, _warta_stmt_reset)
+
+/* Binds NULL for a NULL string, and for 0 where 0 means "none". */
+static inline int
+_warta_bind_text (sqlite3_stmt *stmt,
+                  int           index,
+                  const char   *text)
+{
+  return text != NULL ? sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT)
+                      : sqlite3_bind_null (stmt, index);
+}
+
+static inline int
+_warta_bind_id (sqlite3_stmt *stmt,
+                int           index,
+                gint64        id)
+{
+  return id != 0 ? sqlite3_bind_int64 (stmt, index, id) : sqlite3_bind_null (stmt, index);
+}
+
+static inline char *
+_warta_column_dup (sqlite3_stmt *stmt,
+                   int           column)
+{
+  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
+}
 
 G_END_DECLS

@@ -21,6 +21,7 @@ typedef enum
   WARTA_DB_ERROR_BUSY,       /* another process held the lock too long */
   WARTA_DB_ERROR_CORRUPT,    /* the file is damaged */
   WARTA_DB_ERROR_FAILED,     /* any other SQLite error */
+  WARTA_DB_ERROR_TAMPERED,   /* the history was changed outside Warta */
 } WartaDbError;
 
 typedef enum
@@ -57,5 +58,8 @@ int               warta_database_get_latest_schema_version (void);
 gboolean          warta_database_backup              (WartaDatabase       *self,
                                                       const char          *destination,
                                                       GError             **error);
+gboolean          warta_database_check_changes       (WartaDatabase       *self);
+void              warta_database_set_poll_interval   (WartaDatabase       *self,
+                                                      guint                interval_ms);
 
 G_END_DECLS

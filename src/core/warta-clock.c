@@ -1,0 +1,253 @@
+/* warta-clock.c: the time the workflow runs on
+ *
+ * Deadlines are computed from this clock, never from g_get_real_time()
+ * directly, so tests can move time instead of sleeping. Times are stored
+ * as µs since the epoch (UTC); the time zone is for showing them.
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "warta-clock.h"
+
+struct _WartaClock
+{
+  GObject            parent_instance;
+
+  char              *time_zone_id;
+  GTimeZone         *time_zone;
+  WartaClockNowFunc  now_func;
+  gpointer           now_data;
+  GDestroyNotify     now_destroy;
+  gint64             frozen_us;
+  guint              frozen : 1;
+};
+
+G_DEFINE_FINAL_TYPE (WartaClock, warta_clock, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TIME_ZONE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+warta_clock_finalize (GObject *object)
+{
+  WartaClock *self = (WartaClock *)object;
+
+  if (self->now_destroy != NULL)
+    self->now_destroy (self->now_data);
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  g_clear_pointer (&self->time_zone_id, g_free);
+
+  G_OBJECT_CLASS (warta_clock_parent_class)->finalize (object);
+}
+
+static void
+warta_clock_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  WartaClock *self = WARTA_CLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIME_ZONE:
+      g_value_set_string (value, self->time_zone_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_clock_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  WartaClock *self = WARTA_CLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIME_ZONE:
+      warta_clock_set_time_zone_id (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_clock_class_init (WartaClockClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = warta_clock_finalize;
+  object_class->get_property = warta_clock_get_property;
+  object_class->set_property = warta_clock_set_property;
+
+  properties[PROP_TIME_ZONE] =
+    g_param_spec_string ("time-zone", NULL, NULL, WARTA_DEFAULT_TIME_ZONE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+warta_clock_init (WartaClock *self)
+{
+}
+
+/**
+ * warta_clock_new:
+ * @time_zone: (nullable): an IANA time zone id; %NULL for Asia/Jakarta
+ */
+WartaClock *
+warta_clock_new (const char *time_zone)
+{
+  WartaClock *self = g_object_new (WARTA_TYPE_CLOCK, NULL);
+
+  warta_clock_set_time_zone_id (self, time_zone);
+  return self;
+}
+
+const char *
+warta_clock_get_time_zone_id (WartaClock *self)
+{
+  g_return_val_if_fail (WARTA_IS_CLOCK (self), NULL);
+
+  return self->time_zone_id;
+}
+
+void
+warta_clock_set_time_zone_id (WartaClock *self,
+                              const char *time_zone)
+{
+  GTimeZone *tz;
+
+  g_return_if_fail (WARTA_IS_CLOCK (self));
+
+  if (time_zone == NULL || *time_zone == '\0')
+    time_zone = WARTA_DEFAULT_TIME_ZONE;
+
+  if (self->time_zone != NULL && g_strcmp0 (time_zone, self->time_zone_id) == 0)
+    return;
+
+  tz = g_time_zone_new_identifier (time_zone);
+  if (tz == NULL)
+    {
+      /* Without tzdata, Jakarta is still UTC+7 (no daylight saving). */
+      g_debug ("Unknown time zone “%s”, using UTC+07:00", time_zone);
+      tz = g_time_zone_new_offset (7 * 3600);
+    }
+
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  self->time_zone = tz;
+  g_free (self->time_zone_id);
+  self->time_zone_id = g_strdup (time_zone);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_ZONE]);
+}
+
+GTimeZone *
+warta_clock_get_time_zone (WartaClock *self)
+{
+  g_return_val_if_fail (WARTA_IS_CLOCK (self), NULL);
+
+  return self->time_zone;
+}
+
+/**
+ * warta_clock_now:
+ * @self: a #WartaClock
+ *
+ * Returns: the current time in µs since the Unix epoch
+ */
+gint64
+warta_clock_now (WartaClock *self)
+{
+  g_return_val_if_fail (WARTA_IS_CLOCK (self), 0);
+
+  if (self->frozen)
+    return self->frozen_us;
+  if (self->now_func != NULL)
+    return self->now_func (self->now_data);
+
+  return g_get_real_time ();
+}
+
+GDateTime *
+warta_clock_to_local (WartaClock *self,
+                      gint64      unix_us)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  g_return_val_if_fail (WARTA_IS_CLOCK (self), NULL);
+
+  utc = g_date_time_new_from_unix_utc (unix_us / G_USEC_PER_SEC);
+  if (utc == NULL)
+    return NULL;
+
+  return g_date_time_to_timezone (utc, self->time_zone);
+}
+
+GDateTime *
+warta_clock_now_local (WartaClock *self)
+{
+  return warta_clock_to_local (self, warta_clock_now (self));
+}
+
+/**
+ * warta_clock_set_now_func:
+ * @self: a #WartaClock
+ * @func: (nullable): where the time comes from; %NULL for the real time
+ * @user_data: data for @func
+ * @destroy: frees @user_data
+ */
+void
+warta_clock_set_now_func (WartaClock        *self,
+                          WartaClockNowFunc  func,
+                          gpointer           user_data,
+                          GDestroyNotify     destroy)
+{
+  g_return_if_fail (WARTA_IS_CLOCK (self));
+
+  if (self->now_destroy != NULL)
+    self->now_destroy (self->now_data);
+
+  self->now_func = func;
+  self->now_data = user_data;
+  self->now_destroy = destroy;
+  self->frozen = FALSE;
+}
+
+/* Stops the clock at @unix_us; warta_clock_advance() moves it. */
+void
+warta_clock_freeze (WartaClock *self,
+                    gint64      unix_us)
+{
+  g_return_if_fail (WARTA_IS_CLOCK (self));
+
+  self->frozen = TRUE;
+  self->frozen_us = unix_us;
+}
+
+void
+warta_clock_advance (WartaClock *self,
+                     gint64      usec)
+{
+  g_return_if_fail (WARTA_IS_CLOCK (self));
+
+  if (!self->frozen)
+    warta_clock_freeze (self, warta_clock_now (self));
+
+  self->frozen_us += usec;
+}

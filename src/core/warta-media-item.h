@@ -1,0 +1,58 @@
+/* warta-media-item.h: a photo or video of a revision
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define WARTA_TYPE_MEDIA_ITEM (warta_media_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (WartaMediaItem, warta_media_item, WARTA, MEDIA_ITEM, GObject)
+
+WartaMediaItem *warta_media_item_new (void);
+gint64        warta_media_item_get_id                   (WartaMediaItem *self);
+void          warta_media_item_set_id                   (WartaMediaItem *self,
+                                                         gint64 id);
+const char *  warta_media_item_get_path                 (WartaMediaItem *self);
+void          warta_media_item_set_path                 (WartaMediaItem *self,
+                                                         const char *path);
+const char *  warta_media_item_get_sha256               (WartaMediaItem *self);
+void          warta_media_item_set_sha256               (WartaMediaItem *self,
+                                                         const char *sha256);
+const char *  warta_media_item_get_kind                 (WartaMediaItem *self);
+void          warta_media_item_set_kind                 (WartaMediaItem *self,
+                                                         const char *kind);
+int           warta_media_item_get_width                (WartaMediaItem *self);
+void          warta_media_item_set_width                (WartaMediaItem *self,
+                                                         int width);
+int           warta_media_item_get_height               (WartaMediaItem *self);
+void          warta_media_item_set_height               (WartaMediaItem *self,
+                                                         int height);
+const char *  warta_media_item_get_credit               (WartaMediaItem *self);
+void          warta_media_item_set_credit               (WartaMediaItem *self,
+                                                         const char *credit);
+const char *  warta_media_item_get_alt_text             (WartaMediaItem *self);
+void          warta_media_item_set_alt_text             (WartaMediaItem *self,
+                                                         const char *alt_text);
+gboolean      warta_media_item_get_illustration         (WartaMediaItem *self);
+void          warta_media_item_set_illustration         (WartaMediaItem *self,
+                                                         gboolean illustration);
+gboolean      warta_media_item_get_identifiable_people  (WartaMediaItem *self);
+void          warta_media_item_set_identifiable_people  (WartaMediaItem *self,
+                                                         gboolean identifiable_people);
+gboolean      warta_media_item_get_minor                (WartaMediaItem *self);
+void          warta_media_item_set_minor                (WartaMediaItem *self,
+                                                         gboolean minor);
+const char *  warta_media_item_get_consent              (WartaMediaItem *self);
+void          warta_media_item_set_consent              (WartaMediaItem *self,
+                                                         const char *consent);
+
+void          warta_media_item_seal          (WartaMediaItem *self);
+gboolean      warta_media_item_is_sealed     (WartaMediaItem *self);
+WartaMediaItem *warta_media_item_copy        (WartaMediaItem *self);
+
+G_END_DECLS
