@@ -1,0 +1,292 @@
+/* test-templates.c: every template-backed widget builds, and the window works
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * gtk4-builder-tool cannot validate Warta's templates: it knows neither
+ * libadwaita's types nor Warta's. Instantiating the classes does, and more:
+ * a wrong property, a missing callback or a template child bound to nothing
+ * is a critical, fatal under G_DEBUG=fatal-warnings.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "warta-application.h"
+#include "warta-preferences-window.h"
+#include "warta-window.h"
+
+#define N_SECTIONS 10
+
+/* The system's XDG_DATA_DIRS, from before G_TEST_OPTION_ISOLATE_DIRS. */
+static char *system_data_dirs;
+
+static WartaApplication *application;
+
+typedef struct
+{
+  WartaApplication *app;
+  char             *database_path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Isolated user directories, yes; but without the system's data
+   * directories GIO finds no MIME database, and GTK cannot tell that its
+   * own icons are SVG. */
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+
+  /* One application for the whole program, as in Warta: a registered
+   * GApplication stays exported on the bus until the process ends. */
+  fixture->app = g_object_ref (application);
+  g_settings_reset (warta_application_get_settings (fixture->app), "last-section");
+
+  /* G_TEST_OPTION_ISOLATE_DIRS gives each test a fresh data directory. */
+  fixture->database_path = g_build_filename (g_get_user_data_dir (), "test.db", NULL);
+  g_assert_true (warta_application_open_database (fixture->app, fixture->database_path, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_pointer (&fixture->database_path, g_free);
+  g_clear_object (&fixture->app);
+}
+
+static WartaApplication *
+create_application (void)
+{
+  g_autoptr(WartaApplication) app = warta_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* Not the session's running Warta, if any: a process of its own. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) |
+                           G_APPLICATION_NON_UNIQUE);
+
+  /* Registering runs startup (settings, actions, accelerators), which a
+   * GtkApplication needs before it takes windows. */
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&app);
+}
+
+/* Destroys a toplevel and checks that nothing else kept it alive. */
+static void
+destroy_and_check_finalized (GtkWindow *window)
+{
+  GtkWindow *weak = window;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
+  gtk_window_destroy (window);
+
+  while (weak != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  if (weak != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
+  g_assert_null (weak);
+}
+
+static void
+test_window_builds (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  WartaWindow *window = warta_window_new (fixture->app);
+
+  g_assert_true (WARTA_IS_WINDOW (window));
+  g_assert_true (gtk_window_get_application (GTK_WINDOW (window)) == GTK_APPLICATION (fixture->app));
+
+  /* The Keyboard Shortcuts window comes from gtk/help-overlay.ui under the
+   * resource base path: a builder file of its own, loaded here. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
+static void
+test_window_sections (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  WartaWindow *window = warta_window_new (fixture->app);
+  GtkListBox *sidebar;
+  GtkStack *stack;
+  AdwWindowTitle *title;
+  guint n_rows = 0;
+
+  sidebar = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW,
+                                                         "sidebar_list"));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW,
+                                                    "stack"));
+  title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW,
+                                                           "section_title"));
+  g_assert_nonnull (sidebar);
+  g_assert_nonnull (stack);
+  g_assert_nonnull (title);
+
+  /* A database opened: the sidebar works, on the first section. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (sidebar)));
+  g_assert_cmpstr (warta_window_get_visible_section (window), ==, "tasks");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "My Tasks");
+
+  /* Every row leads, through the window's action, to a page of its own. */
+  for (GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, 0);
+       row != NULL;
+       row = gtk_list_box_get_row_at_index (sidebar, (int)++n_rows))
+    {
+      const char *id = gtk_widget_get_name (GTK_WIDGET (row));
+
+      g_test_message ("section %u: %s", n_rows, id);
+      g_assert_nonnull (gtk_stack_get_child_by_name (stack, id));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section",
+                                                 "s", id));
+      g_assert_cmpstr (warta_window_get_visible_section (window), ==, id);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, id);
+      g_assert_true (gtk_list_box_get_selected_row (sidebar) == row);
+      g_assert_cmpstr (adw_window_title_get_title (title), !=, "");
+
+      /* Remembered for the next start. */
+      {
+        g_autofree char *last = g_settings_get_string (warta_application_get_settings (fixture->app),
+                                                       "last-section");
+        g_assert_cmpstr (last, ==, id);
+      }
+    }
+  g_assert_cmpuint (n_rows, ==, N_SECTIONS);
+
+  /* Spot checks of the titles, in the C locale the tests run in. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "approved");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Approved / To Publish");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "people");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "People");
+
+  /* An unknown name (an old setting, say) falls back to the first section. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "no-such-section");
+  g_assert_cmpstr (warta_window_get_visible_section (window), ==, "tasks");
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
+static void
+test_window_restores_section (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GSettings *settings = warta_application_get_settings (fixture->app);
+  WartaWindow *window;
+
+  g_settings_set_string (settings, "last-section", "calendar");
+  window = warta_window_new (fixture->app);
+  g_assert_cmpstr (warta_window_get_visible_section (window), ==, "calendar");
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
+static void
+test_preferences_window_builds (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  GSettings *settings = warta_application_get_settings (fixture->app);
+  WartaPreferencesWindow *prefs = warta_preferences_window_new (fixture->app);
+  GtkSpinButton *processing;
+  GtkSwitch *notifications;
+  AdwComboRow *journal;
+
+  g_assert_true (WARTA_IS_PREFERENCES_WINDOW (prefs));
+
+  processing = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                               WARTA_TYPE_PREFERENCES_WINDOW,
+                                                               "processing_spin"));
+  notifications = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                             WARTA_TYPE_PREFERENCES_WINDOW,
+                                                             "notifications_switch"));
+  journal = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                          WARTA_TYPE_PREFERENCES_WINDOW,
+                                                          "journal_mode_row"));
+  g_assert_nonnull (processing);
+  g_assert_nonnull (notifications);
+  g_assert_nonnull (journal);
+
+  /* The template's widgets are the ones bound to GSettings, both ways. */
+  g_settings_set_uint (settings, "deadline-processing", 45);
+  g_assert_cmpfloat (gtk_spin_button_get_value (processing), ==, 45);
+  gtk_spin_button_set_value (processing, 90);
+  g_assert_cmpuint (g_settings_get_uint (settings, "deadline-processing"), ==, 90);
+
+  g_settings_set_boolean (settings, "notifications", FALSE);
+  g_assert_false (gtk_switch_get_active (notifications));
+
+  adw_combo_row_set_selected (journal, 2);
+  {
+    g_autofree char *mode = g_settings_get_string (settings, "journal-mode");
+    g_assert_cmpstr (mode, ==, "rollback");
+  }
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (prefs)))
+    g_main_context_iteration (NULL, TRUE);
+
+  destroy_and_check_finalized (GTK_WINDOW (prefs));
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("No display: run under xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  if (system_data_dirs == NULL || system_data_dirs[0] == '\0')
+    {
+      g_free (system_data_dirs);
+      system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
+    }
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* Skip only when there is no display at all; a display that is set but
+   * cannot be opened is a failure. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_add_func ("/warta/templates/no-display", test_no_display);
+    }
+  else
+    {
+      adw_init ();
+      application = create_application ();
+
+      g_test_add ("/warta/templates/window", Fixture, NULL,
+                  fixture_set_up, test_window_builds, fixture_tear_down);
+      g_test_add ("/warta/templates/window-sections", Fixture, NULL,
+                  fixture_set_up, test_window_sections, fixture_tear_down);
+      g_test_add ("/warta/templates/window-restores-section", Fixture, NULL,
+                  fixture_set_up, test_window_restores_section, fixture_tear_down);
+      g_test_add ("/warta/templates/preferences-window", Fixture, NULL,
+                  fixture_set_up, test_preferences_window_builds, fixture_tear_down);
+    }
+
+  ret = g_test_run ();
+
+  g_clear_object (&application);
+  g_free (system_data_dirs);
+
+  return ret;
+}
