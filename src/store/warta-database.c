@@ -55,6 +55,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+static int migration_limit;
+
+void
+_warta_database_set_migration_limit (int limit)
+{
+  migration_limit = limit;
+}
 
 enum {
   CHANGED,
@@ -423,6 +430,8 @@ apply_migrations (WartaDatabase  *self,
     return FALSE;
 
   n_names = g_strv_length (names);
+  if (migration_limit > 0)
+    n_names = MIN (n_names, (guint)migration_limit);
 
   for (guint i = (guint)self->schema_version; i < n_names; i++)
     {
