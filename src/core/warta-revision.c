@@ -809,6 +809,13 @@ warta_revision_get_caption (WartaRevision *self,
   return g_hash_table_lookup (self->captions, target);
 }
 
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(char * const *)a, *(char * const *)b);
+}
+
 /**
  * warta_revision_list_caption_targets:
  * @self: a #WartaRevision
@@ -828,7 +835,7 @@ warta_revision_list_caption_targets (WartaRevision *self)
   strv = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     strv[i] = g_strdup (keys[i]);
-  qsort (strv, n, sizeof (char *), (GCompareFunc)(void (*) (void))g_strcmp0);
+  qsort (strv, n, sizeof (char *), compare_strings);
 
   return strv;
 }
