@@ -167,6 +167,11 @@ test_window_sections (Fixture       *fixture,
     }
   g_assert_cmpuint (n_rows, ==, N_SECTIONS);
 
+  /* The page follows the selection, which the arrow keys move. */
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 3));
+  g_assert_cmpstr (warta_window_get_visible_section (window), ==,
+                   gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 3))));
+
   /* Spot checks of the titles, in the C locale the tests run in. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "approved");
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Approved / To Publish");

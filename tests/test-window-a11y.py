@@ -528,6 +528,28 @@ def run_checks(tap, Atspi, proc, args, alive):
     switch_to(6, 'alt+7')
     switch_to(0, 'alt+1')
 
+    # -- moving through the sidebar with the arrow keys: the page follows
+    # the selection, so what a screen reader announces is what is shown.
+    def focused_row():
+        rows = sidebar_rows(app.tree(frame)) or []
+        return next((i for i, r in enumerate(rows) if 'focused' in r.states), None)
+
+    for _ in range(15):
+        if focused_row() is not None:
+            break
+        keyboard.press('Tab')
+        try:
+            wait_for(lambda: focused_row() is not None, 'the focus in the sidebar', timeout=1)
+        except TimeoutError:
+            pass
+    index = focused_row()
+    if tap.ok(index is not None, 'Tab reaches the sidebar'):
+        if index + 1 < len(SECTIONS):
+            switch_to(index + 1, 'Down')
+        else:
+            switch_to(index - 1, 'Up')
+    switch_to(0, 'alt+1')
+
     # -- the main menu (F10)
     before = len(app.frames())
     keyboard.press('F10')

@@ -263,6 +263,20 @@ on_sidebar_list_row_activated_cb (WartaWindow   *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Browse mode moves the selection with the keyboard focus. The page follows
+ * it, as in a GtkStackSidebar: what is selected, and what a screen reader
+ * announces, is what is shown. Activation also opens the page when the
+ * window is folded. */
+static void
+on_sidebar_list_row_selected_cb (WartaWindow   *self,
+                                 GtkListBoxRow *row)
+{
+  if (row == NULL || self->settings == NULL)
+    return;
+
+  warta_window_set_visible_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
 static void
 on_back_button_clicked_cb (WartaWindow *self)
 {
@@ -409,6 +423,7 @@ warta_window_class_init (WartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
