@@ -19,6 +19,7 @@ struct _WartaApplication
 
   GSettings      *settings;
   WartaDatabase  *database;
+  WartaContext   *context;
   GError         *database_error;
   char           *database_option;
 };
@@ -79,6 +80,22 @@ warta_application_get_database (WartaApplication *self)
   return self->database;
 }
 
+/**
+ * warta_application_get_context:
+ * @self: a #WartaApplication
+ *
+ * Returns: (transfer none) (nullable): the services for the open
+ *   database, or %NULL when none is open. Replaced, with a notification of
+ *   #WartaApplication:database, when another database is opened.
+ */
+WartaContext *
+warta_application_get_context (WartaApplication *self)
+{
+  g_return_val_if_fail (WARTA_IS_APPLICATION (self), NULL);
+
+  return self->context;
+}
+
 const GError *
 warta_application_get_database_error (WartaApplication *self)
 {
@@ -125,6 +142,7 @@ warta_application_open_database (WartaApplication  *self,
 
   mode = (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
 
+  g_clear_object (&self->context);
   g_clear_object (&self->database);
   g_clear_error (&self->database_error);
 
@@ -134,6 +152,10 @@ warta_application_open_database (WartaApplication  *self,
       g_warning ("Cannot open database %s: %s", resolved, local_error->message);
       self->database_error = g_error_copy (local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  else
+    {
+      self->context = warta_context_new (self->database, self->settings);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
@@ -284,6 +306,7 @@ warta_application_finalize (GObject *object)
 {
   WartaApplication *self = WARTA_APPLICATION (object);
 
+  g_clear_object (&self->context);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_error (&self->database_error);

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "warta-context.h"
 #include "warta-database.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ gboolean          warta_application_check_settings_schema (void);
 WartaApplication *warta_application_new               (void);
 GSettings        *warta_application_get_settings      (WartaApplication  *self);
 WartaDatabase    *warta_application_get_database      (WartaApplication  *self);
+WartaContext     *warta_application_get_context       (WartaApplication  *self);
 const GError     *warta_application_get_database_error (WartaApplication *self);
 gboolean          warta_application_open_database     (WartaApplication  *self,
                                                        const char        *path,

@@ -1,0 +1,241 @@
+/* warta-context.c: the services a window works with, handed down
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Views never reach for globals: the application makes one context per
+ * opened database and hands it to the window, which hands it to its pages.
+ * The context keeps the settings that core/ must not read (time zone,
+ * deadlines) applied to the clock and the repositories.
+ */
+#define G_LOG_DOMAIN "warta-context"
+
+#include "config.h"
+
+#include "warta-context.h"
+
+struct _WartaContext
+{
+  GObject                     parent_instance;
+
+  WartaDatabase              *database;
+  GSettings                  *settings;
+  WartaClock                 *clock;
+  WartaPublicationRepository *publications;
+  WartaUserRepository        *users;
+  WartaUser                  *current_user;
+};
+
+G_DEFINE_FINAL_TYPE (WartaContext, warta_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CURRENT_USER,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+apply_time_zone (WartaContext *self)
+{
+  g_autofree char *tz = g_settings_get_string (self->settings, "time-zone");
+
+  warta_clock_set_time_zone_id (self->clock, tz);
+}
+
+static void
+apply_deadlines (WartaContext *self)
+{
+  WartaDeadlines deadlines;
+
+  warta_deadlines_init_default (&deadlines);
+  deadlines.minutes[2] = g_settings_get_uint (self->settings, "deadline-processing");
+  deadlines.minutes[3] = g_settings_get_uint (self->settings, "deadline-verifying");
+  deadlines.minutes[4] = g_settings_get_uint (self->settings, "deadline-approving");
+  deadlines.minutes[5] = g_settings_get_uint (self->settings, "deadline-publishing");
+  warta_publication_repository_set_deadlines (self->publications, &deadlines);
+}
+
+static void
+on_settings_changed_cb (WartaContext *self,
+                        const char   *key)
+{
+  if (g_strcmp0 (key, "time-zone") == 0)
+    apply_time_zone (self);
+  else if (g_str_has_prefix (key, "deadline-"))
+    apply_deadlines (self);
+}
+
+static void
+warta_context_dispose (GObject *object)
+{
+  WartaContext *self = WARTA_CONTEXT (object);
+
+  g_clear_object (&self->current_user);
+  g_clear_object (&self->publications);
+  g_clear_object (&self->users);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (warta_context_parent_class)->dispose (object);
+}
+
+static void
+warta_context_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  WartaContext *self = WARTA_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CURRENT_USER:
+      g_value_set_object (value, self->current_user);
+      break;
+
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_context_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  WartaContext *self = WARTA_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CURRENT_USER:
+      warta_context_set_current_user (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_context_class_init (WartaContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = warta_context_dispose;
+  object_class->get_property = warta_context_get_property;
+  object_class->set_property = warta_context_set_property;
+
+  /**
+   * WartaContext:current-user:
+   *
+   * The signed-in user, or %NULL before sign-in. Every action is
+   * recorded under this user.
+   */
+  properties[PROP_CURRENT_USER] =
+    g_param_spec_object ("current-user", NULL, NULL, WARTA_TYPE_USER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, WARTA_TYPE_DATABASE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+warta_context_init (WartaContext *self)
+{
+}
+
+WartaContext *
+warta_context_new (WartaDatabase *database,
+                   GSettings     *settings)
+{
+  WartaContext *self;
+  g_autofree char *tz = NULL;
+
+  g_return_val_if_fail (WARTA_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  tz = g_settings_get_string (settings, "time-zone");
+
+  self = g_object_new (WARTA_TYPE_CONTEXT, NULL);
+  self->database = g_object_ref (database);
+  self->settings = g_object_ref (settings);
+  self->clock = warta_clock_new (tz);
+  self->publications = warta_publication_repository_new (database, self->clock);
+  self->users = warta_user_repository_new (database, self->clock);
+
+  apply_deadlines (self);
+  g_signal_connect_object (settings, "changed",
+                           G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+WartaDatabase *
+warta_context_get_database (WartaContext *self)
+{
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), NULL);
+
+  return self->database;
+}
+
+GSettings *
+warta_context_get_settings (WartaContext *self)
+{
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), NULL);
+
+  return self->settings;
+}
+
+WartaClock *
+warta_context_get_clock (WartaContext *self)
+{
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), NULL);
+
+  return self->clock;
+}
+
+WartaPublicationRepository *
+warta_context_get_publications (WartaContext *self)
+{
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), NULL);
+
+  return self->publications;
+}
+
+WartaUserRepository *
+warta_context_get_users (WartaContext *self)
+{
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), NULL);
+
+  return self->users;
+}
+
+WartaUser *
+warta_context_get_current_user (WartaContext *self)
+{
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), NULL);
+
+  return self->current_user;
+}
+
+void
+warta_context_set_current_user (WartaContext *self,
+                                WartaUser    *user)
+{
+  g_return_if_fail (WARTA_IS_CONTEXT (self));
+  g_return_if_fail (!user || WARTA_IS_USER (user));
+
+  if (g_set_object (&self->current_user, user))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_USER]);
+}
