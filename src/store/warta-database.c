@@ -561,6 +561,51 @@ check_identity (WartaDatabase  *self,
   return TRUE;
 }
 
+/* A WAL file needs its -shm beside it, which a user who may not write the
+ * folder cannot create. When no -wal file holds commits yet to be copied
+ * back, the main file is the whole database: read it as immutable. */
+static gboolean
+reopen_read_only_wal (WartaDatabase  *self,
+                      GError        **error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  int value = 0;
+  int rc;
+
+  rc = query_int (self->db, "PRAGMA user_version", &value);
+  if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN)
+    return TRUE;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_READ_ONLY,
+                   _("“%s” is being changed by someone else, and you may not change it. Ask its owner for write access, or open it later."),
+                   self->path);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  uri = g_filename_to_uri (self->path, NULL, error);
+  if (uri == NULL)
+    return FALSE;
+  uri = g_strconcat ((char *)g_steal_pointer (&uri), "?immutable=1", NULL);
+
+  rc = sqlite3_open_v2 (uri, &self->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX |
+                        SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
+                   _("“%s” cannot be opened: %s. Check that the file and its folder can be reached."),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  return TRUE;
+}
+
 /**
  * warta_database_open:
  * @path: the database file
@@ -654,6 +699,9 @@ warta_database_open (const char          *path,
 
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);
+
+  if (self->read_only && !reopen_read_only_wal (self, error))
+    return NULL;
 
   /* Nothing may be written before the file is known to be ours. */
   if (!check_identity (self, &is_new, error))

@@ -1,0 +1,657 @@
+/* test-database.c: opening, migrating, refusing, backing up and noticing
+ * other processes' changes, on real files
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "warta-database-private.h"
+#include "warta-user-repository-private.h"
+
+#define NOBODY 65534
+
+static char *test_binary;
+
+static char *
+make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("warta-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *)a, *(char * const *)b);
+}
+
+/* The file's SHA-256 and the folder's listing: a refusal must leave both. */
+static char *
+snapshot (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *sum = NULL;
+  gsize length = 0;
+  const char *name;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+  g_string_append (out, sum);
+
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (out, " %s", (char *)g_ptr_array_index (names, i));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static gboolean
+has_object (const char *path,
+            const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE name = '%s'", name);
+
+  return raw_int (path, sql) == 1;
+}
+
+static void
+make_warta_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+/* What each migration adds. */
+static const char *migration_objects[][12] = {
+  { "warta_meta", NULL },
+  { "users", NULL },
+  { "publications", "revisions", "revision_captions", "media_items", "correction_notes",
+    "correction_notes_publication", "checklist_answers", "revisions_immutable",
+    "revisions_undeletable", "revision_captions_immutable", "media_items_immutable", NULL },
+  { "events", "events_publication", "events_immutable", "events_undeletable", "step_records",
+    "step_records_publication", "step_records_step", "publications_tasks", NULL },
+};
+
+static void
+test_migrations (void)
+{
+  g_autofree char *dir = make_dir ();
+  int latest = warta_database_get_latest_schema_version ();
+
+  g_assert_cmpint (latest, ==, G_N_ELEMENTS (migration_objects));
+
+  for (int n = 1; n <= latest; n++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WartaDatabase) db = NULL;
+      g_autofree char *name = g_strdup_printf ("step-%d.db", n);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      /* Migrations 1..n on an empty file. */
+      _warta_database_set_migration_limit (n);
+      db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+      _warta_database_set_migration_limit (0);
+      g_assert_no_error (error);
+      g_assert_cmpint (warta_database_get_schema_version (db), ==, n);
+      g_assert_finalize_object (g_steal_pointer (&db));
+
+      g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, n);
+      g_assert_cmpint (raw_int (path, "PRAGMA application_id"), ==, WARTA_DATABASE_APPLICATION_ID);
+      for (int m = 0; m < latest; m++)
+        for (guint k = 0; migration_objects[m][k] != NULL; k++)
+          {
+            if (has_object (path, migration_objects[m][k]) != (m < n))
+              g_error ("after migration %d, %s should %sexist", n, migration_objects[m][k],
+                       m < n ? "" : "not ");
+          }
+
+      /* Opening it with this Warta migrates the rest and keeps the data. */
+      raw_exec (path, "INSERT INTO warta_meta (key, value) VALUES ('test', 'kept')");
+      db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (warta_database_get_schema_version (db), ==, latest);
+      g_assert_finalize_object (g_steal_pointer (&db));
+      g_assert_cmpint (raw_int (path, "SELECT count(*) FROM warta_meta WHERE key = 'test'"), ==, 1);
+      g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, latest);
+      g_assert_true (has_object (path, "events"));
+      g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+    }
+
+  remove_dir (dir);
+}
+
+typedef void (*MakeFile) (const char *path);
+
+static void
+make_text_file (const char *path)
+{
+  g_assert_true (g_file_set_contents (path, "Laporan kegiatan bulan Juni\n", -1, NULL));
+}
+
+static void
+make_foreign_sqlite (const char *path)
+{
+  raw_exec (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Budi');");
+}
+
+static void
+make_newer_warta (const char *path)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
+                                          warta_database_get_latest_schema_version () + 1);
+
+  make_warta_file (path);
+  raw_exec (path, sql);
+}
+
+static void
+make_damaged (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  make_warta_file (path);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* A valid header with garbage pages after it. */
+  memset (contents + 100, 0xa5, length - 100);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static void
+check_refused (MakeFile make,
+               int      expected)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  make (path);
+  before = snapshot (path);
+
+  for (guint mode = WARTA_JOURNAL_MODE_AUTOMATIC; mode <= WARTA_JOURNAL_MODE_ROLLBACK; mode++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WartaDatabase) db = warta_database_open (path, mode, WARTA_DATABASE_FLAGS_NONE, &error);
+
+      g_assert_null (db);
+      g_assert_error (error, WARTA_DB_ERROR, expected);
+      g_test_message ("%s", error->message);
+    }
+
+  after = snapshot (path);
+  g_assert_cmpstr (before, ==, after);
+
+  remove_dir (dir);
+}
+
+static void
+test_refuse_not_warta (void)
+{
+  check_refused (make_text_file, WARTA_DB_ERROR_NOT_WARTA);
+}
+
+static void
+test_refuse_foreign_sqlite (void)
+{
+  check_refused (make_foreign_sqlite, WARTA_DB_ERROR_NOT_WARTA);
+}
+
+static void
+test_refuse_too_new (void)
+{
+  check_refused (make_newer_warta, WARTA_DB_ERROR_TOO_NEW);
+}
+
+static void
+test_refuse_damaged (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+
+  make_damaged (path);
+  before = snapshot (path);
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_null (db);
+  g_assert_nonnull (error);
+  after = snapshot (path);
+  g_assert_cmpstr (before, ==, after);
+
+  remove_dir (dir);
+}
+
+static void
+test_refuse_folder_and_missing (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+
+  db = warta_database_open (dir, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_null (db);
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN);
+  g_clear_error (&error);
+
+  db = warta_database_open (missing, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NO_CREATE, &error);
+  g_assert_null (db);
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  remove_dir (dir);
+}
+
+/* In a child process (as "nobody" when the tests run as root, since root
+ * may write any file): open the read-only file and try to write. */
+static int
+read_only_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+  g_autoptr(WartaUserRepository) users = NULL;
+  g_autoptr(WartaUser) user = NULL;
+
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE, &error);
+  if (db == NULL)
+    {
+      g_print ("open-error=%d\n", error->code);
+      return 0;
+    }
+
+  _warta_user_repository_set_fast_hashing (TRUE);
+  users = warta_user_repository_new (db, NULL);
+  user = warta_user_repository_create_first_admin (users, "a", "A", "rahasia-123", 0, &error);
+  g_print ("read-only=%d reason=%d write-error=%d\n", warta_database_get_read_only (db),
+           warta_database_get_read_only_reason (db) != NULL,
+           user == NULL && error != NULL ? error->code : -1);
+  return 0;
+}
+
+static void
+drop_privileges (gpointer data)
+{
+  if (getuid () == 0 && (setgid (NOBODY) != 0 || setuid (NOBODY) != 0))
+    _exit (77);
+}
+
+static char *
+run_read_only_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, "WARTA_TEST_READ_ONLY_CHILD", path, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, drop_privileges, NULL, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, test_binary, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  return g_strstrip (g_steal_pointer (&out));
+}
+
+static void
+check_read_only (MakeFile    make,
+                 const char *expected)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *result = NULL;
+
+  make (path);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  before = snapshot (path);
+
+  result = run_read_only_child (path);
+  g_assert_cmpstr (result, ==, expected);
+
+  after = snapshot (path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_chmod (path, 0644);
+  remove_dir (dir);
+}
+
+static void
+make_rollback_warta (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+make_old_warta (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+
+  _warta_database_set_migration_limit (2);
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+  _warta_database_set_migration_limit (0);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *expected = g_strdup_printf ("read-only=1 reason=1 write-error=%d", WARTA_DB_ERROR_READ_ONLY);
+
+  check_read_only (make_rollback_warta, expected);
+}
+
+static void
+test_read_only_wal (void)
+{
+  g_autofree char *expected = g_strdup_printf ("read-only=1 reason=1 write-error=%d", WARTA_DB_ERROR_READ_ONLY);
+
+  check_read_only (make_warta_file, expected);
+}
+
+static void
+test_read_only_needs_migration (void)
+{
+  g_autofree char *expected = g_strdup_printf ("open-error=%d", WARTA_DB_ERROR_READ_ONLY);
+
+  check_read_only (make_old_warta, expected);
+}
+
+static void
+test_journal_mode (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *wal = g_build_filename (dir, "wal.db", NULL);
+  g_autofree char *rollback = g_build_filename (dir, "rollback.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+
+  db = warta_database_open (wal, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  /* The test folder is local. */
+  g_assert_false (warta_database_get_network_filesystem (db));
+  g_assert_cmpint (warta_database_get_journal_mode (db), ==, WARTA_JOURNAL_MODE_WAL);
+  g_assert_finalize_object (g_steal_pointer (&db));
+  g_assert_cmpint (raw_int (wal, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+
+  db = warta_database_open (rollback, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_database_get_journal_mode (db), ==, WARTA_JOURNAL_MODE_ROLLBACK);
+  g_assert_finalize_object (g_steal_pointer (&db));
+  g_assert_cmpint (raw_int (rollback, "SELECT journal_mode = 'delete' FROM pragma_journal_mode"), ==, 1);
+
+  remove_dir (dir);
+}
+
+static void
+test_backup (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *same = g_build_filename (dir, ".", "warta.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "backup.db", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "missing", "backup.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+  g_autoptr(WartaDatabase) restored = NULL;
+  g_autoptr(WartaUserRepository) users = NULL;
+  g_autoptr(WartaUser) admin = NULL;
+  g_autoptr(WartaUser) second = NULL;
+
+  _warta_user_repository_set_fast_hashing (TRUE);
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  users = warta_user_repository_new (db, NULL);
+  admin = warta_user_repository_create_first_admin (users, "sari", "Sari Dewi", "rahasia-123", WARTA_ROLE_ALL, &error);
+  g_assert_no_error (error);
+
+  /* An older backup is replaced whole. */
+  g_assert_true (g_file_set_contents (copy, "old", -1, NULL));
+  g_assert_true (warta_database_backup (db, copy, &error));
+  g_assert_no_error (error);
+
+  /* Changes after the backup are not in it. */
+  second = warta_user_repository_create_user (users, admin, "budi", "Budi", "rahasia-123", 1, FALSE, &error);
+  g_assert_no_error (error);
+
+  /* A single, self-contained file that opens as a Warta database. */
+  g_assert_false (g_file_test (g_strconcat (copy, "-wal", NULL), G_FILE_TEST_EXISTS));
+  g_assert_cmpint (raw_int (copy, "SELECT count(*) FROM users"), ==, 1);
+  g_assert_cmpint (raw_int (copy, "SELECT journal_mode = 'delete' FROM pragma_journal_mode"), ==, 1);
+  restored = warta_database_open (copy, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NO_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_database_get_schema_version (restored), ==, warta_database_get_latest_schema_version ());
+  g_assert_finalize_object (g_steal_pointer (&restored));
+
+  /* Never over the database itself, however it is spelled. */
+  g_assert_false (warta_database_backup (db, path, &error));
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED);
+  g_clear_error (&error);
+  before = snapshot (path);
+  g_assert_false (warta_database_backup (db, same, &error));
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED);
+  g_clear_error (&error);
+  after = snapshot (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A failed backup leaves nothing behind. */
+  g_assert_false (warta_database_backup (db, nowhere, &error));
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN);
+  g_clear_error (&error);
+  g_free (after);
+  after = snapshot (path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_clear_object (&admin);
+  g_clear_object (&second);
+  g_assert_finalize_object (g_steal_pointer (&users));
+  g_assert_finalize_object (g_steal_pointer (&db));
+  remove_dir (dir);
+}
+
+static void
+on_changed_cb (WartaDatabase *db,
+               gint64        *when)
+{
+  *when = g_get_monotonic_time ();
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gint64
+wait_for_change (gint64 *changed_at)
+{
+  gboolean timed_out = FALSE;
+  gint64 start = g_get_monotonic_time ();
+  guint id = g_timeout_add (3000, timeout_cb, &timed_out);
+
+  *changed_at = 0;
+  while (*changed_at == 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+
+  return *changed_at != 0 ? *changed_at - start : -1;
+}
+
+/* Another connection's commit (as another process's would) is noticed
+ * within 2 seconds; the own commits too. */
+static void
+test_change_notification (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) a = NULL;
+  g_autoptr(WartaDatabase) b = NULL;
+  g_autoptr(WartaUserRepository) users_a = NULL;
+  g_autoptr(WartaUserRepository) users_b = NULL;
+  g_autoptr(WartaUser) admin = NULL;
+  g_autoptr(WartaUser) other = NULL;
+  gint64 changed_at = 0;
+  gint64 waited;
+
+  _warta_user_repository_set_fast_hashing (TRUE);
+  a = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  b = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  users_a = warta_user_repository_new (a, NULL);
+  users_b = warta_user_repository_new (b, NULL);
+
+  /* Let the sources of opening settle; b is not watched. */
+  warta_database_set_poll_interval (b, 0);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_signal_connect (a, "changed", G_CALLBACK (on_changed_cb), &changed_at);
+
+  /* Nothing changed: no signal in a second. */
+  {
+    gboolean timed_out = FALSE;
+
+    g_timeout_add (1100, timeout_cb, &timed_out);
+    while (!timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (changed_at, ==, 0);
+  }
+
+  admin = warta_user_repository_create_first_admin (users_b, "sari", "Sari Dewi", "rahasia-123", WARTA_ROLE_ALL, &error);
+  g_assert_no_error (error);
+  waited = wait_for_change (&changed_at);
+  g_assert_cmpint (waited, >=, 0);
+  g_assert_cmpint (waited, <, 2 * G_USEC_PER_SEC);
+  g_test_message ("noticed after %" G_GINT64_FORMAT " ms", waited / 1000);
+
+  /* And a's own commit, at once. */
+  other = warta_user_repository_create_user (users_a, admin, "budi", "Budi", "rahasia-123", 1, FALSE, &error);
+  g_assert_no_error (error);
+  waited = wait_for_change (&changed_at);
+  g_assert_cmpint (waited, >=, 0);
+  g_assert_cmpint (waited, <, 200 * 1000);
+
+  g_clear_object (&admin);
+  g_clear_object (&other);
+  g_assert_finalize_object (g_steal_pointer (&users_a));
+  g_assert_finalize_object (g_steal_pointer (&users_b));
+  g_assert_finalize_object (g_steal_pointer (&a));
+  g_assert_finalize_object (g_steal_pointer (&b));
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *child = g_getenv ("WARTA_TEST_READ_ONLY_CHILD");
+
+  if (child != NULL)
+    return read_only_child (child);
+
+  test_binary = g_canonicalize_filename (argv[0], NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/warta/database/migrations", test_migrations);
+  g_test_add_func ("/warta/database/refuse-not-warta", test_refuse_not_warta);
+  g_test_add_func ("/warta/database/refuse-foreign-sqlite", test_refuse_foreign_sqlite);
+  g_test_add_func ("/warta/database/refuse-too-new", test_refuse_too_new);
+  g_test_add_func ("/warta/database/refuse-damaged", test_refuse_damaged);
+  g_test_add_func ("/warta/database/refuse-folder-and-missing", test_refuse_folder_and_missing);
+  g_test_add_func ("/warta/database/read-only", test_read_only);
+  g_test_add_func ("/warta/database/read-only-wal", test_read_only_wal);
+  g_test_add_func ("/warta/database/read-only-needs-migration", test_read_only_needs_migration);
+  g_test_add_func ("/warta/database/journal-mode", test_journal_mode);
+  g_test_add_func ("/warta/database/backup", test_backup);
+  g_test_add_func ("/warta/database/change-notification", test_change_notification);
+
+  return g_test_run ();
+}
