@@ -1,0 +1,693 @@
+/* warta-http-client.c: the one SoupSession, JSON requests, retries, streamed uploads
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "warta-net"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "warta-http-client.h"
+#include "warta-upload-private.h"
+
+struct _WartaHttpClient
+{
+  GObject parent_instance;
+
+  SoupSession *session;
+  WartaRetryPolicy policy;
+};
+
+G_DEFINE_FINAL_TYPE (WartaHttpClient, warta_http_client, G_TYPE_OBJECT)
+
+#define DEFAULT_TIMEOUT_S 60
+
+void
+warta_retry_policy_init_default (WartaRetryPolicy *policy)
+{
+  g_return_if_fail (policy != NULL);
+
+  policy->max_attempts = 5;
+  policy->initial_delay_ms = 2000;
+  policy->max_delay_ms = 60 * 1000;
+  policy->max_wait_ms = 5 * 60 * 1000;
+  policy->jitter = 0.3;
+}
+
+/* Milliseconds to wait before attempt @attempts_done + 1, or -1 when the
+ * error is permanent, the attempts are used up, or the platform asks for a
+ * longer wait than the policy makes in place. Exponential backoff with
+ * jitter; a Retry-After or reset time is honoured (never retried earlier),
+ * with a little jitter added after it so many clients do not come back at
+ * the same instant. */
+gint64
+warta_retry_policy_next_delay (const WartaRetryPolicy *policy,
+                               guint                   attempts_done,
+                               const GError           *error,
+                               gint64                  now_us)
+{
+  gint64 retry_at;
+  double backoff;
+  double jitter;
+
+  g_return_val_if_fail (policy != NULL, -1);
+
+  if (!warta_publish_error_is_retryable (error))
+    return -1;
+  if (attempts_done >= policy->max_attempts)
+    return -1;
+
+  jitter = CLAMP (policy->jitter, 0.0, 1.0);
+  retry_at = warta_publish_error_get_retry_at (error);
+  if (retry_at > 0)
+    {
+      gint64 wait_ms = MAX (0, (retry_at - now_us + 999) / 1000);
+
+      if (wait_ms > policy->max_wait_ms)
+        return -1;
+      return wait_ms + (gint64) (g_random_double () * jitter * policy->initial_delay_ms);
+    }
+
+  backoff = (double) policy->initial_delay_ms * pow (2.0, (double) MAX (attempts_done, 1) - 1);
+  backoff = MIN (backoff, (double) policy->max_delay_ms);
+  return (gint64) (backoff * (1.0 - jitter * g_random_double ()));
+}
+
+static void
+warta_http_client_finalize (GObject *object)
+{
+  WartaHttpClient *self = (WartaHttpClient *)object;
+
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (warta_http_client_parent_class)->finalize (object);
+}
+
+static void
+warta_http_client_class_init (WartaHttpClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = warta_http_client_finalize;
+}
+
+static void
+warta_http_client_init (WartaHttpClient *self)
+{
+  self->session = soup_session_new_with_options ("user-agent", "Warta/" PACKAGE_VERSION,
+                                                 "timeout", DEFAULT_TIMEOUT_S,
+                                                 "idle-timeout", 60,
+                                                 NULL);
+  warta_retry_policy_init_default (&self->policy);
+}
+
+WartaHttpClient *
+warta_http_client_new (void)
+{
+  return g_object_new (WARTA_TYPE_HTTP_CLIENT, NULL);
+}
+
+SoupSession *
+warta_http_client_get_session (WartaHttpClient *self)
+{
+  g_return_val_if_fail (WARTA_IS_HTTP_CLIENT (self), NULL);
+  return self->session;
+}
+
+const WartaRetryPolicy *
+warta_http_client_get_retry_policy (WartaHttpClient *self)
+{
+  g_return_val_if_fail (WARTA_IS_HTTP_CLIENT (self), NULL);
+  return &self->policy;
+}
+
+void
+warta_http_client_set_retry_policy (WartaHttpClient        *self,
+                                    const WartaRetryPolicy *policy)
+{
+  g_return_if_fail (WARTA_IS_HTTP_CLIENT (self));
+  g_return_if_fail (policy != NULL);
+
+  self->policy = *policy;
+}
+
+/* Seconds a read or write on the connection may block; a platform that
+ * stops answering fails with a retryable timeout. */
+void
+warta_http_client_set_timeout (WartaHttpClient *self,
+                               guint            seconds)
+{
+  g_return_if_fail (WARTA_IS_HTTP_CLIENT (self));
+
+  soup_session_set_timeout (self->session, seconds);
+}
+
+/* send_json ------------------------------------------------------------- */
+
+typedef struct
+{
+  SoupMessage *msg;
+  char *service;
+  WartaErrorParseFunc parse;
+} SendData;
+
+static void
+send_data_free (gpointer data)
+{
+  SendData *d = data;
+
+  g_clear_object (&d->msg);
+  g_free (d->service);
+  g_free (d);
+}
+
+static void
+send_and_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SendData *d = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  const char *data;
+  gsize len;
+  guint status;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  if (body == NULL)
+    {
+      g_debug ("%s %s: %s", soup_message_get_method (d->msg),
+               g_uri_get_path (soup_message_get_uri (d->msg)), error->message);
+      g_task_return_error (task, warta_publish_error_new_from_transport (d->service, error));
+      return;
+    }
+
+  status = soup_message_get_status (d->msg);
+  g_debug ("%s %s: %u", soup_message_get_method (d->msg),
+           g_uri_get_path (soup_message_get_uri (d->msg)), status);
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_task_return_error (task,
+                           warta_publish_error_new_from_response (d->service, status,
+                                                                  soup_message_get_response_headers (d->msg),
+                                                                  body, d->parse,
+                                                                  g_get_real_time ()));
+      return;
+    }
+
+  data = g_bytes_get_data (body, &len);
+  if (len == 0)
+    {
+      g_task_return_pointer (task, json_node_new (JSON_NODE_NULL), (GDestroyNotify) json_node_unref);
+      return;
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, NULL))
+    {
+      /* A 2xx HTML page: a captive portal, a WAF, a wrong address. */
+      g_task_return_error (task,
+                           warta_publish_error_new_from_response (d->service, status,
+                                                                  soup_message_get_response_headers (d->msg),
+                                                                  NULL, NULL, g_get_real_time ()));
+      return;
+    }
+
+  g_task_return_pointer (task, json_parser_steal_root (parser), (GDestroyNotify) json_node_unref);
+}
+
+void
+warta_http_client_send_json_async (WartaHttpClient     *self,
+                                   SoupMessage         *msg,
+                                   const char          *service,
+                                   WartaErrorParseFunc  parse,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SendData *d;
+
+  g_return_if_fail (WARTA_IS_HTTP_CLIENT (self));
+  g_return_if_fail (SOUP_IS_MESSAGE (msg));
+  g_return_if_fail (service != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_http_client_send_json_async);
+  /* The platform's answer is what counts, even if the caller cancelled
+   * just after it came in: the outbox must learn about a created post. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  d = g_new0 (SendData, 1);
+  d->msg = g_object_ref (msg);
+  d->service = g_strdup (service);
+  d->parse = parse;
+  g_task_set_task_data (task, d, send_data_free);
+
+  /* A proxy must not re-route a body-bearing request. */
+  if (g_strcmp0 (soup_message_get_method (msg), SOUP_METHOD_GET) != 0)
+    soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  if (soup_message_headers_get_one (soup_message_get_request_headers (msg), "Accept") == NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
+                                  "application/json");
+
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    send_and_read_cb, g_steal_pointer (&task));
+}
+
+JsonNode *
+warta_http_client_send_json_finish (WartaHttpClient  *self,
+                                    GAsyncResult     *result,
+                                    GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* wait ------------------------------------------------------------------ */
+
+typedef struct
+{
+  GSource *timeout;
+  GSource *cancel;
+} WaitData;
+
+static void
+wait_data_free (gpointer data)
+{
+  WaitData *d = data;
+
+  if (d->timeout)
+    {
+      g_source_destroy (d->timeout);
+      g_source_unref (d->timeout);
+    }
+  if (d->cancel)
+    {
+      g_source_destroy (d->cancel);
+      g_source_unref (d->cancel);
+    }
+  g_free (d);
+}
+
+/* Whichever source fires first destroys the other, which drops the
+ * other's reference on the task. */
+static void
+wait_stop (GTask *task)
+{
+  WaitData *d = g_task_get_task_data (task);
+
+  if (d == NULL)
+    return;
+  if (d->timeout)
+    g_source_destroy (d->timeout);
+  if (d->cancel)
+    g_source_destroy (d->cancel);
+}
+
+static gboolean
+wait_timeout_cb (gpointer user_data)
+{
+  g_autoptr(GTask) task = g_object_ref (user_data);
+
+  wait_stop (task);
+  if (!g_task_get_completed (task))
+    g_task_return_boolean (task, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_cancelled_cb (GCancellable *cancellable,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = g_object_ref (user_data);
+
+  wait_stop (task);
+  if (!g_task_get_completed (task))
+    g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED,
+                             "%s", _("Publishing was cancelled."));
+  return G_SOURCE_REMOVE;
+}
+
+void
+warta_http_client_wait_async (WartaHttpClient     *self,
+                              guint                delay_ms,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WaitData *d;
+
+  g_return_if_fail (WARTA_IS_HTTP_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_http_client_wait_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      wait_cancelled_cb (cancellable, task);
+      return;
+    }
+
+  d = g_new0 (WaitData, 1);
+  g_task_set_task_data (task, d, wait_data_free);
+
+  /* Both sources hold the task until one of them fires. */
+  d->timeout = g_timeout_source_new (delay_ms);
+  g_source_set_callback (d->timeout, wait_timeout_cb, g_object_ref (task), g_object_unref);
+  g_source_set_name (d->timeout, "[warta] retry wait");
+  g_source_attach (d->timeout, g_main_context_get_thread_default ());
+
+  if (cancellable)
+    {
+      d->cancel = g_cancellable_source_new (cancellable);
+      g_source_set_callback (d->cancel, G_SOURCE_FUNC (wait_cancelled_cb),
+                             g_object_ref (task), g_object_unref);
+      g_source_attach (d->cancel, g_main_context_get_thread_default ());
+    }
+}
+
+gboolean
+warta_http_client_wait_finish (WartaHttpClient  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* request_json: send_json with retries ---------------------------------- */
+
+typedef struct
+{
+  char *service;
+  WartaMessageFunc message_func;
+  gpointer message_data;
+  GDestroyNotify message_destroy;
+  WartaErrorParseFunc parse;
+  guint attempt;
+  guint status;
+  SoupMessage *msg;
+} RequestData;
+
+static void
+request_data_free (gpointer data)
+{
+  RequestData *d = data;
+
+  if (d->message_destroy)
+    d->message_destroy (d->message_data);
+  g_clear_object (&d->msg);
+  g_free (d->service);
+  g_free (d);
+}
+
+static void request_attempt (GTask *task);
+
+static void
+request_wait_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_http_client_wait_finish (WARTA_HTTP_CLIENT (object), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  request_attempt (g_steal_pointer (&task));
+}
+
+static void
+request_sent_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  WartaHttpClient *self = WARTA_HTTP_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  RequestData *d = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+  gint64 delay;
+
+  node = warta_http_client_send_json_finish (self, result, &error);
+  if (node != NULL)
+    {
+      d->status = soup_message_get_status (d->msg);
+      g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+      return;
+    }
+
+  delay = warta_retry_policy_next_delay (&self->policy, d->attempt, error, g_get_real_time ());
+  if (delay < 0 || g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_debug ("%s: attempt %u failed (%s); again in %" G_GINT64_FORMAT " ms",
+           d->service, d->attempt, error->message, delay);
+  warta_http_client_wait_async (self, (guint) delay, g_task_get_cancellable (task),
+                                request_wait_cb, g_steal_pointer (&task));
+}
+
+static void
+request_attempt (GTask *task_in)
+{
+  g_autoptr(GTask) task = task_in;
+  WartaHttpClient *self = g_task_get_source_object (task);
+  RequestData *d = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  d->attempt++;
+  g_clear_object (&d->msg);
+  d->msg = d->message_func (d->attempt, d->message_data, &error);
+  if (d->msg == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  warta_http_client_send_json_async (self, d->msg, d->service, d->parse,
+                                     g_task_get_cancellable (task),
+                                     request_sent_cb, g_steal_pointer (&task));
+}
+
+void
+warta_http_client_request_json_async (WartaHttpClient     *self,
+                                      const char          *service,
+                                      WartaMessageFunc     message_func,
+                                      gpointer             message_data,
+                                      GDestroyNotify       message_destroy,
+                                      WartaErrorParseFunc  parse,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GTask *task;
+  RequestData *d;
+
+  g_return_if_fail (WARTA_IS_HTTP_CLIENT (self));
+  g_return_if_fail (message_func != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_http_client_request_json_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  d = g_new0 (RequestData, 1);
+  d->service = g_strdup (service);
+  d->message_func = message_func;
+  d->message_data = message_data;
+  d->message_destroy = message_destroy;
+  d->parse = parse;
+  g_task_set_task_data (task, d, request_data_free);
+
+  request_attempt (task);
+}
+
+JsonNode *
+warta_http_client_request_json_finish (WartaHttpClient  *self,
+                                       GAsyncResult     *result,
+                                       guint            *status,
+                                       GError          **error)
+{
+  RequestData *d;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  d = g_task_get_task_data (G_TASK (result));
+  if (status)
+    *status = d->status;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* streamed upload bodies ------------------------------------------------ */
+
+typedef struct
+{
+  WartaUpload *upload;
+  guint64 written;
+  guint64 body_length;
+  gboolean stream_body;
+} UploadBody;
+
+static void
+upload_body_free (gpointer data)
+{
+  UploadBody *b = data;
+
+  g_clear_object (&b->upload);
+  g_free (b);
+}
+
+static void
+wrote_body_data_cb (SoupMessage *msg,
+                    guint        chunk_size,
+                    gpointer     user_data)
+{
+  UploadBody *b = user_data;
+  guint64 total = warta_upload_get_total_bytes (b->upload);
+  guint64 sent;
+
+  b->written += chunk_size;
+  if (b->stream_body || b->body_length == 0)
+    sent = b->written;
+  else
+    sent = (guint64) ((double) b->written / (double) b->body_length * (double) total);
+  _warta_upload_set_bytes_sent (b->upload, MIN (sent, total));
+}
+
+static void
+restarted_cb (SoupMessage *msg,
+              gpointer     user_data)
+{
+  UploadBody *b = user_data;
+
+  b->written = 0;
+  _warta_upload_set_bytes_sent (b->upload, 0);
+
+  if (b->stream_body)
+    {
+      g_autoptr(GInputStream) stream = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* libsoup closed the first stream when it had sent it. */
+      stream = warta_upload_open (b->upload, NULL, &error);
+      if (stream == NULL)
+        {
+          g_debug ("The upload cannot be opened again: %s", error->message);
+          return;
+        }
+      soup_message_set_request_body (msg, warta_upload_get_content_type (b->upload), stream,
+                                     (gssize) warta_upload_get_total_bytes (b->upload));
+    }
+}
+
+static UploadBody *
+track (SoupMessage *msg,
+       WartaUpload *upload,
+       gboolean     stream_body)
+{
+  UploadBody *b = g_new0 (UploadBody, 1);
+
+  b->upload = g_object_ref (upload);
+  b->stream_body = stream_body;
+  b->body_length = (guint64) MAX (0, soup_message_headers_get_content_length (
+                                        soup_message_get_request_headers (msg)));
+  g_object_set_data_full (G_OBJECT (msg), "warta-upload-body", b, upload_body_free);
+  g_signal_connect (msg, "wrote-body-data", G_CALLBACK (wrote_body_data_cb), b);
+  g_signal_connect (msg, "restarted", G_CALLBACK (restarted_cb), b);
+  _warta_upload_set_bytes_sent (upload, 0);
+  return b;
+}
+
+gboolean
+warta_http_set_upload_body (SoupMessage  *msg,
+                            WartaUpload  *upload,
+                            GError      **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SOUP_IS_MESSAGE (msg), FALSE);
+  g_return_val_if_fail (WARTA_IS_UPLOAD (upload), FALSE);
+
+  stream = warta_upload_open (upload, NULL, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
+                   _("“%s” cannot be read: %s. Check that the file still exists, or choose it again."),
+                   warta_upload_get_filename (upload), local_error->message);
+      return FALSE;
+    }
+
+  /* With a length, libsoup sends Content-Length, not chunked encoding,
+   * which several platforms refuse for uploads. */
+  soup_message_set_request_body (msg, warta_upload_get_content_type (upload), stream,
+                                 (gssize) warta_upload_get_total_bytes (upload));
+  track (msg, upload, TRUE);
+  return TRUE;
+}
+
+void
+warta_http_track_upload_progress (SoupMessage *msg,
+                                  WartaUpload *upload)
+{
+  g_return_if_fail (SOUP_IS_MESSAGE (msg));
+  g_return_if_fail (WARTA_IS_UPLOAD (upload));
+
+  track (msg, upload, FALSE);
+}
+
+/* small helpers --------------------------------------------------------- */
+
+void
+warta_http_set_json_body (SoupMessage *msg,
+                          JsonNode    *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  char *text;
+  gsize len;
+
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, &len);
+  bytes = g_bytes_new_take (text, len);
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+}
+
+/* @base_url with any trailing slashes, then @path (which starts with /). */
+char *
+warta_http_build_url (const char *base_url,
+                      const char *path)
+{
+  g_autofree char *base = g_strdup (base_url);
+  gsize len = strlen (base);
+
+  while (len > 0 && base[len - 1] == '/')
+    base[--len] = '\0';
+  return g_strconcat (base, path, NULL);
+}
+
+/* A short, stable token for a job: the same job key always gives the same
+ * token, so an idempotency key or a slug survives retries and restarts. */
+char *
+warta_http_job_token (const char *job_key,
+                      gsize       length)
+{
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, job_key, -1);
+
+  return g_strndup (sum, MIN (length, strlen (sum)));
+}

@@ -1,0 +1,762 @@
+/* warta-mastodon.c: publishing to one Mastodon account
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "warta-mastodon"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "warta-mastodon.h"
+#include "warta-upload-private.h"
+
+#define SERVICE "Mastodon"
+
+/* Media goes up as multipart/form-data, which SoupMultipart builds in
+ * memory: fine for images (16 MB on a default instance), acceptable for
+ * videos (99 MB). Anything larger is refused before it is read. */
+#define MAX_MULTIPART_BYTES (G_GUINT64_CONSTANT (200) * 1024 * 1024)
+
+struct _WartaMastodon
+{
+  GObject parent_instance;
+
+  WartaHttpClient *client;
+  char *instance_url;
+  char *access_token;
+  guint poll_initial_ms;
+  guint poll_max_ms;
+  guint poll_give_up_ms;
+};
+
+G_DEFINE_FINAL_TYPE (WartaMastodon, warta_mastodon, G_TYPE_OBJECT)
+
+static void
+warta_mastodon_finalize (GObject *object)
+{
+  WartaMastodon *self = (WartaMastodon *)object;
+
+  g_clear_object (&self->client);
+  g_free (self->instance_url);
+  if (self->access_token)
+    memset (self->access_token, 0, strlen (self->access_token));
+  g_free (self->access_token);
+
+  G_OBJECT_CLASS (warta_mastodon_parent_class)->finalize (object);
+}
+
+static void
+warta_mastodon_class_init (WartaMastodonClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = warta_mastodon_finalize;
+}
+
+static void
+warta_mastodon_init (WartaMastodon *self)
+{
+  self->poll_initial_ms = 1000;
+  self->poll_max_ms = 5000;
+  self->poll_give_up_ms = 10 * 60 * 1000;
+}
+
+WartaMastodon *
+warta_mastodon_new (WartaHttpClient *client,
+                    const char      *instance_url,
+                    const char      *access_token)
+{
+  WartaMastodon *self;
+
+  g_return_val_if_fail (WARTA_IS_HTTP_CLIENT (client), NULL);
+
+  self = g_object_new (WARTA_TYPE_MASTODON, NULL);
+  self->client = g_object_ref (client);
+  self->instance_url = g_strdup (instance_url);
+  self->access_token = g_strdup (access_token);
+  return self;
+}
+
+const char *
+warta_mastodon_get_instance_url (WartaMastodon *self)
+{
+  g_return_val_if_fail (WARTA_IS_MASTODON (self), NULL);
+  return self->instance_url;
+}
+
+void
+warta_mastodon_set_poll_interval (WartaMastodon *self,
+                                  guint          initial_ms,
+                                  guint          max_ms,
+                                  guint          give_up_ms)
+{
+  g_return_if_fail (WARTA_IS_MASTODON (self));
+
+  self->poll_initial_ms = MAX (initial_ms, 1);
+  self->poll_max_ms = MAX (max_ms, self->poll_initial_ms);
+  self->poll_give_up_ms = give_up_ms;
+}
+
+/* An idempotency key for the job: stable across retries and restarts, and
+ * different for every job (Mastodon keeps keys per account for an hour). */
+char *
+warta_mastodon_idempotency_key (const char *job_key)
+{
+  g_autofree char *token = warta_http_job_token (job_key, 32);
+
+  return g_strconcat ("warta-", token, NULL);
+}
+
+static gboolean
+check_configured (WartaMastodon  *self,
+                  GError        **error)
+{
+  if (self->instance_url == NULL || *self->instance_url == '\0')
+    {
+      g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                           _("No Mastodon server is set for this account. Enter the server’s address in Accounts."));
+      return FALSE;
+    }
+  if (self->access_token == NULL || *self->access_token == '\0')
+    {
+      g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                           _("This Mastodon account is not signed in. Sign in to it in Accounts."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static SoupMessage *
+new_message (WartaMastodon  *self,
+             const char     *method,
+             const char     *path,
+             GError        **error)
+{
+  g_autofree char *url = warta_http_build_url (self->instance_url, path);
+  g_autofree char *auth = NULL;
+  SoupMessage *msg;
+
+  msg = soup_message_new (method, url);
+  if (msg == NULL)
+    {
+      g_set_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                   _("“%s” is not a valid Mastodon server address. Correct it in Accounts."),
+                   self->instance_url);
+      return NULL;
+    }
+  auth = g_strconcat ("Bearer ", self->access_token, NULL);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  return msg;
+}
+
+static const char *
+get_string_member (JsonNode   *node,
+                   const char *name)
+{
+  JsonObject *object;
+  JsonNode *member;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  object = json_node_get_object (node);
+  member = json_object_get_member (object, name);
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+      json_node_get_value_type (member) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (member);
+}
+
+/* {"error": "…"} on every failure (docs: entities/Error). */
+static void
+parse_error (guint               status,
+             JsonNode           *body,
+             WartaPublishError  *code,
+             char              **platform_code,
+             char              **platform_message)
+{
+  const char *message = get_string_member (body, "error");
+
+  *platform_message = g_strdup (message);
+  /* Attaching media that is still processing: it will be ready soon. */
+  if (status == 422 && message && strstr (message, "not finished processing"))
+    *code = WARTA_PUBLISH_ERROR_RETRYABLE;
+}
+
+static void
+parse_media_error (guint               status,
+                   JsonNode           *body,
+                   WartaPublishError  *code,
+                   char              **platform_code,
+                   char              **platform_message)
+{
+  parse_error (status, body, code, platform_code, platform_message);
+  /* 422 "Validation failed: File content type is invalid" and the like. */
+  if (status == 422 || status == 400)
+    *code = WARTA_PUBLISH_ERROR_INVALID_MEDIA;
+}
+
+static GError *
+unexpected_answer (void)
+{
+  return g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL,
+                      _("%s sent an answer Warta does not understand. Check the server’s address in Accounts."),
+                      SERVICE);
+}
+
+/* upload_media ---------------------------------------------------------- */
+
+typedef struct
+{
+  WartaUpload *upload;
+  char *description;
+  GBytes *content;
+  SoupMessage *msg;
+  guint attempt;
+} UploadData;
+
+static void
+upload_data_free (gpointer data)
+{
+  UploadData *d = data;
+
+  g_clear_object (&d->upload);
+  g_free (d->description);
+  g_clear_pointer (&d->content, g_bytes_unref);
+  g_clear_object (&d->msg);
+  g_free (d);
+}
+
+static void
+upload_fail (GTask  *task,
+             GError *error)
+{
+  UploadData *d = g_task_get_task_data (task);
+
+  _warta_upload_set_error (d->upload, error);
+  _warta_upload_set_state (d->upload,
+                           g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED)
+                           ? WARTA_UPLOAD_STATE_CANCELLED : WARTA_UPLOAD_STATE_FAILED);
+  g_task_return_error (task, error);
+}
+
+static void upload_attempt (GTask *task);
+
+static void
+upload_wait_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!warta_http_client_wait_finish (WARTA_HTTP_CLIENT (object), result, &error))
+    {
+      upload_fail (task, error);
+      return;
+    }
+  upload_attempt (g_steal_pointer (&task));
+}
+
+static void
+upload_sent_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WartaMastodon *self = g_task_get_source_object (task);
+  UploadData *d = g_task_get_task_data (task);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaRemoteResult *res;
+  const char *id;
+  const char *url;
+  gint64 delay;
+
+  node = warta_http_client_send_json_finish (WARTA_HTTP_CLIENT (object), result, &error);
+  if (node == NULL)
+    {
+      delay = warta_retry_policy_next_delay (warta_http_client_get_retry_policy (self->client),
+                                             d->attempt, error, g_get_real_time ());
+      if (delay < 0)
+        {
+          upload_fail (task, g_steal_pointer (&error));
+          return;
+        }
+      /* A repeated media upload at worst leaves an unattached file, which
+       * the instance removes on its own. */
+      _warta_upload_set_error (d->upload, error);
+      _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_WAITING);
+      warta_http_client_wait_async (self->client, (guint) delay, g_task_get_cancellable (task),
+                                    upload_wait_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  id = get_string_member (node, "id");
+  url = get_string_member (node, "url");
+  if (id == NULL)
+    {
+      upload_fail (task, unexpected_answer ());
+      return;
+    }
+
+  _warta_upload_set_remote (d->upload, id, url);
+  _warta_upload_set_bytes_sent (d->upload, warta_upload_get_total_bytes (d->upload));
+  /* 200: processed; 202: the URL comes later. */
+  _warta_upload_set_state (d->upload, url ? WARTA_UPLOAD_STATE_DONE
+                                          : WARTA_UPLOAD_STATE_PROCESSING);
+  res = warta_remote_result_new (id, url);
+  g_task_return_pointer (task, res, (GDestroyNotify) warta_remote_result_free);
+}
+
+static void
+upload_attempt (GTask *task_in)
+{
+  g_autoptr(GTask) task = task_in;
+  WartaMastodon *self = g_task_get_source_object (task);
+  UploadData *d = g_task_get_task_data (task);
+  g_autoptr(SoupMultipart) multipart = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *auth = NULL;
+  GError *error = NULL;
+
+  d->attempt++;
+  multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
+  soup_multipart_append_form_file (multipart, "file", warta_upload_get_filename (d->upload),
+                                   warta_upload_get_content_type (d->upload), d->content);
+  if (d->description && *d->description)
+    soup_multipart_append_form_string (multipart, "description", d->description);
+
+  url = warta_http_build_url (self->instance_url, "/api/v2/media");
+  g_clear_object (&d->msg);
+  d->msg = soup_message_new_from_multipart (url, multipart);
+  if (d->msg == NULL)
+    {
+      g_set_error (&error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                   _("“%s” is not a valid Mastodon server address. Correct it in Accounts."),
+                   self->instance_url);
+      upload_fail (task, error);
+      return;
+    }
+  auth = g_strconcat ("Bearer ", self->access_token, NULL);
+  soup_message_headers_replace (soup_message_get_request_headers (d->msg), "Authorization", auth);
+  warta_http_track_upload_progress (d->msg, d->upload);
+
+  _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_SENDING);
+  warta_http_client_send_json_async (self->client, d->msg, SERVICE, parse_media_error,
+                                     g_task_get_cancellable (task),
+                                     upload_sent_cb, g_steal_pointer (&task));
+}
+
+static void
+upload_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  UploadData *d = g_task_get_task_data (task);
+  GOutputStream *out = G_OUTPUT_STREAM (object);
+  g_autoptr(GError) error = NULL;
+
+  if (g_output_stream_splice_finish (out, result, &error) < 0)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        upload_fail (task, warta_publish_error_new_from_transport (SERVICE, error));
+      else
+        upload_fail (task, g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
+                                        _("“%s” cannot be read: %s. Check that the file still exists, or choose it again."),
+                                        warta_upload_get_filename (d->upload), error->message));
+      return;
+    }
+
+  d->content = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  upload_attempt (g_steal_pointer (&task));
+}
+
+void
+warta_mastodon_upload_media_async (WartaMastodon       *self,
+                                   WartaUpload         *upload,
+                                   const char          *description,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  UploadData *d;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_MASTODON (self));
+  g_return_if_fail (WARTA_IS_UPLOAD (upload));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_mastodon_upload_media_async);
+  g_task_set_check_cancellable (task, FALSE);
+  d = g_new0 (UploadData, 1);
+  d->upload = g_object_ref (upload);
+  d->description = g_strdup (description);
+  g_task_set_task_data (task, d, upload_data_free);
+
+  _warta_upload_set_state (upload, WARTA_UPLOAD_STATE_PENDING);
+  if (!check_configured (self, &error))
+    {
+      upload_fail (task, error);
+      return;
+    }
+
+  if (warta_upload_get_total_bytes (upload) > MAX_MULTIPART_BYTES)
+    {
+      g_autofree char *size = g_format_size (MAX_MULTIPART_BYTES);
+
+      upload_fail (task, g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA,
+                                      _("“%s” is larger than Warta sends to Mastodon (%s). Choose a smaller rendition."),
+                                      warta_upload_get_filename (upload), size));
+      return;
+    }
+
+  in = warta_upload_open (upload, cancellable, &error);
+  if (in == NULL)
+    {
+      GError *wrapped = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
+                                     _("“%s” cannot be read: %s. Check that the file still exists, or choose it again."),
+                                     warta_upload_get_filename (upload), error->message);
+      g_error_free (error);
+      upload_fail (task, wrapped);
+      return;
+    }
+
+  out = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (out, in,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, cancellable,
+                                upload_read_cb, g_steal_pointer (&task));
+}
+
+WartaRemoteResult *
+warta_mastodon_upload_media_finish (WartaMastodon  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* wait_for_media -------------------------------------------------------- */
+
+typedef struct
+{
+  char *media_id;
+  WartaUpload *upload;
+  gint64 started;
+  guint interval;
+  guint failures;
+} PollData;
+
+static void
+poll_data_free (gpointer data)
+{
+  PollData *d = data;
+
+  g_free (d->media_id);
+  g_clear_object (&d->upload);
+  g_free (d);
+}
+
+static void
+poll_fail (GTask  *task,
+           GError *error)
+{
+  PollData *d = g_task_get_task_data (task);
+
+  if (d->upload)
+    {
+      _warta_upload_set_error (d->upload, error);
+      _warta_upload_set_state (d->upload,
+                               g_error_matches (error, WARTA_PUBLISH_ERROR,
+                                                WARTA_PUBLISH_ERROR_CANCELLED)
+                               ? WARTA_UPLOAD_STATE_CANCELLED : WARTA_UPLOAD_STATE_FAILED);
+    }
+  g_task_return_error (task, error);
+}
+
+static void poll_once (GTask *task);
+
+static void
+poll_wait_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!warta_http_client_wait_finish (WARTA_HTTP_CLIENT (object), result, &error))
+    {
+      poll_fail (task, error);
+      return;
+    }
+  poll_once (g_steal_pointer (&task));
+}
+
+static void
+poll_again (GTask *task_in,
+            guint  delay_ms)
+{
+  g_autoptr(GTask) task = task_in;
+  WartaMastodon *self = g_task_get_source_object (task);
+
+  warta_http_client_wait_async (self->client, delay_ms, g_task_get_cancellable (task),
+                                poll_wait_cb, g_steal_pointer (&task));
+}
+
+static void
+poll_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WartaMastodon *self = g_task_get_source_object (task);
+  PollData *d = g_task_get_task_data (task);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *url;
+  guint status = 0;
+  guint delay;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, &status,
+                                                &error);
+  if (node == NULL)
+    {
+      /* A 422 here, the server could not process the file, is an invalid
+       * media error (parse_media_error). */
+      poll_fail (task, g_steal_pointer (&error));
+      return;
+    }
+
+  url = get_string_member (node, "url");
+  if (status == SOUP_STATUS_OK && url != NULL)
+    {
+      if (d->upload)
+        {
+          _warta_upload_set_remote (d->upload, d->media_id, url);
+          _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_DONE);
+        }
+      g_task_return_pointer (task, warta_remote_result_new (d->media_id, url),
+                             (GDestroyNotify) warta_remote_result_free);
+      return;
+    }
+
+  /* 206 Partial Content (or a 200 without a URL): still processing. */
+  if ((g_get_monotonic_time () - d->started) / 1000 >= self->poll_give_up_ms)
+    {
+      poll_fail (task, warta_publish_error_new_literal_full (WARTA_PUBLISH_ERROR_RETRYABLE, 0,
+                                                            _("Mastodon is still processing the file. Warta will check again later.")));
+      return;
+    }
+
+  delay = d->interval;
+  d->interval = MIN (d->interval * 2, self->poll_max_ms);
+  poll_again (g_steal_pointer (&task), delay);
+}
+
+static SoupMessage *
+poll_message (guint     attempt,
+              gpointer  user_data,
+              GError  **error)
+{
+  GTask *task = user_data;
+  WartaMastodon *self = g_task_get_source_object (task);
+  PollData *d = g_task_get_task_data (task);
+  g_autofree char *escaped = g_uri_escape_string (d->media_id, NULL, FALSE);
+  g_autofree char *path = g_strconcat ("/api/v1/media/", escaped, NULL);
+
+  return new_message (self, SOUP_METHOD_GET, path, error);
+}
+
+static void
+poll_once (GTask *task)
+{
+  WartaMastodon *self = g_task_get_source_object (task);
+
+  /* The GTask owns the message data; the request holds it meanwhile. */
+  warta_http_client_request_json_async (self->client, SERVICE, poll_message,
+                                        g_object_ref (task), g_object_unref,
+                                        parse_media_error, g_task_get_cancellable (task),
+                                        poll_cb, task);
+}
+
+void
+warta_mastodon_wait_for_media_async (WartaMastodon       *self,
+                                     const char          *media_id,
+                                     WartaUpload         *upload,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+  PollData *d;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_MASTODON (self));
+  g_return_if_fail (media_id != NULL);
+  g_return_if_fail (upload == NULL || WARTA_IS_UPLOAD (upload));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_mastodon_wait_for_media_async);
+  g_task_set_check_cancellable (task, FALSE);
+  d = g_new0 (PollData, 1);
+  d->media_id = g_strdup (media_id);
+  d->upload = upload ? g_object_ref (upload) : NULL;
+  d->started = g_get_monotonic_time ();
+  d->interval = self->poll_initial_ms;
+  g_task_set_task_data (task, d, poll_data_free);
+
+  if (!check_configured (self, &error))
+    {
+      poll_fail (task, error);
+      g_object_unref (task);
+      return;
+    }
+  if (upload)
+    _warta_upload_set_state (upload, WARTA_UPLOAD_STATE_PROCESSING);
+  poll_once (task);
+}
+
+WartaRemoteResult *
+warta_mastodon_wait_for_media_finish (WartaMastodon  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* post_status ----------------------------------------------------------- */
+
+typedef struct
+{
+  WartaMastodon *self;
+  JsonNode *body;
+  char *idempotency_key;
+} StatusData;
+
+static void
+status_data_free (gpointer data)
+{
+  StatusData *d = data;
+
+  g_clear_object (&d->self);
+  g_clear_pointer (&d->body, json_node_unref);
+  g_free (d->idempotency_key);
+  g_free (d);
+}
+
+static SoupMessage *
+status_message (guint     attempt,
+                gpointer  user_data,
+                GError  **error)
+{
+  StatusData *d = user_data;
+  SoupMessage *msg = new_message (d->self, SOUP_METHOD_POST, "/api/v1/statuses", error);
+
+  if (msg == NULL)
+    return NULL;
+  /* The same key on every attempt: a repeat is answered with the status
+   * the first attempt created, never a second post. */
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key",
+                                d->idempotency_key);
+  warta_http_set_json_body (msg, d->body);
+  return msg;
+}
+
+static void
+status_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  const char *id;
+  const char *url;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  if (node == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  id = get_string_member (node, "id");
+  url = get_string_member (node, "url");
+  if (url == NULL)
+    url = get_string_member (node, "uri");
+  if (id == NULL)
+    {
+      g_task_return_error (task, unexpected_answer ());
+      return;
+    }
+  g_task_return_pointer (task, warta_remote_result_new (id, url),
+                         (GDestroyNotify) warta_remote_result_free);
+}
+
+void
+warta_mastodon_post_status_async (WartaMastodon       *self,
+                                  const char          *text,
+                                  const char * const  *media_ids,
+                                  const char          *visibility,
+                                  const char          *idempotency_key,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  StatusData *d;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_MASTODON (self));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (idempotency_key != NULL && *idempotency_key != '\0');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_mastodon_post_status_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (!check_configured (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, text);
+  json_builder_set_member_name (builder, "visibility");
+  json_builder_add_string_value (builder, visibility ? visibility : "public");
+  json_builder_set_member_name (builder, "media_ids");
+  json_builder_begin_array (builder);
+  for (guint i = 0; media_ids && media_ids[i]; i++)
+    json_builder_add_string_value (builder, media_ids[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  d = g_new0 (StatusData, 1);
+  d->self = g_object_ref (self);
+  d->body = json_builder_get_root (builder);
+  d->idempotency_key = g_strdup (idempotency_key);
+
+  warta_http_client_request_json_async (self->client, SERVICE, status_message, d,
+                                        status_data_free, parse_error, cancellable,
+                                        status_cb, g_steal_pointer (&task));
+}
+
+WartaRemoteResult *
+warta_mastodon_post_status_finish (WartaMastodon  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,65 @@
+/* warta-mastodon.h: publishing to one Mastodon account
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "warta-http-client.h"
+
+G_BEGIN_DECLS
+
+#define WARTA_TYPE_MASTODON (warta_mastodon_get_type ())
+
+G_DECLARE_FINAL_TYPE (WartaMastodon, warta_mastodon, WARTA, MASTODON, GObject)
+
+WartaMastodon     *warta_mastodon_new                  (WartaHttpClient     *client,
+                                                        const char          *instance_url,
+                                                        const char          *access_token);
+const char        *warta_mastodon_get_instance_url     (WartaMastodon       *self);
+void               warta_mastodon_set_poll_interval    (WartaMastodon       *self,
+                                                        guint                initial_ms,
+                                                        guint                max_ms,
+                                                        guint                give_up_ms);
+
+/* Step 1: POST /api/v2/media. The result's url is NULL while the server
+ * is still processing the file (202): store the id, then wait_for_media. */
+void               warta_mastodon_upload_media_async   (WartaMastodon       *self,
+                                                        WartaUpload         *upload,
+                                                        const char          *description,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+WartaRemoteResult *warta_mastodon_upload_media_finish  (WartaMastodon       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
+/* Step 2: polls GET /api/v1/media/:id, with backoff, until it has a URL.
+ * @upload (optional) shows the processing state. */
+void               warta_mastodon_wait_for_media_async (WartaMastodon       *self,
+                                                        const char          *media_id,
+                                                        WartaUpload         *upload,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+WartaRemoteResult *warta_mastodon_wait_for_media_finish (WartaMastodon      *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
+/* Step 3: POST /api/v1/statuses with an Idempotency-Key, retried with the
+ * same key: the server answers a repeat with the status it already made. */
+void               warta_mastodon_post_status_async    (WartaMastodon       *self,
+                                                        const char          *text,
+                                                        const char * const  *media_ids,
+                                                        const char          *visibility,
+                                                        const char          *idempotency_key,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+WartaRemoteResult *warta_mastodon_post_status_finish   (WartaMastodon       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
+char              *warta_mastodon_idempotency_key      (const char          *job_key);
+
+G_END_DECLS

@@ -1,0 +1,382 @@
+/* warta-publish-error.c: what went wrong talking to a platform, and what to do
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
+#include "warta-publish-error.h"
+
+/* libsoup 3.2 has no name for it. */
+#define STATUS_TOO_MANY_REQUESTS 429
+
+/* Extended error (GLib 2.68): the retry time and the platform's own words
+ * travel with the GError, through g_prefix_error() and g_error_copy(). */
+typedef struct
+{
+  gint64 retry_at;
+  guint http_status;
+  char *platform_code;
+  char *platform_message;
+} WartaPublishErrorPrivate;
+
+static void
+warta_publish_error_private_init (WartaPublishErrorPrivate *priv)
+{
+}
+
+static void
+warta_publish_error_private_copy (const WartaPublishErrorPrivate *src,
+                                  WartaPublishErrorPrivate       *dest)
+{
+  dest->retry_at = src->retry_at;
+  dest->http_status = src->http_status;
+  dest->platform_code = g_strdup (src->platform_code);
+  dest->platform_message = g_strdup (src->platform_message);
+}
+
+static void
+warta_publish_error_private_clear (WartaPublishErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->platform_code, g_free);
+  g_clear_pointer (&priv->platform_message, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (WartaPublishError, warta_publish_error)
+
+GError *
+warta_publish_error_new_literal_full (WartaPublishError  code,
+                                      gint64             retry_at_us,
+                                      const char        *message)
+{
+  GError *error = g_error_new_literal (WARTA_PUBLISH_ERROR, code, message);
+  WartaPublishErrorPrivate *priv = warta_publish_error_get_private (error);
+
+  priv->retry_at = retry_at_us;
+  return error;
+}
+
+gboolean
+warta_publish_error_is_retryable (const GError *error)
+{
+  return g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE) ||
+         g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RATE_LIMITED);
+}
+
+/* Real time in microseconds (g_get_real_time()) before which a retry is
+ * pointless, or 0 when the platform did not say. */
+gint64
+warta_publish_error_get_retry_at (const GError *error)
+{
+  WartaPublishErrorPrivate *priv = error ? warta_publish_error_get_private (error) : NULL;
+
+  return priv ? priv->retry_at : 0;
+}
+
+guint
+warta_publish_error_get_http_status (const GError *error)
+{
+  WartaPublishErrorPrivate *priv = error ? warta_publish_error_get_private (error) : NULL;
+
+  return priv ? priv->http_status : 0;
+}
+
+const char *
+warta_publish_error_get_platform_code (const GError *error)
+{
+  WartaPublishErrorPrivate *priv = error ? warta_publish_error_get_private (error) : NULL;
+
+  return priv ? priv->platform_code : NULL;
+}
+
+const char *
+warta_publish_error_get_platform_message (const GError *error)
+{
+  WartaPublishErrorPrivate *priv = error ? warta_publish_error_get_private (error) : NULL;
+
+  return priv ? priv->platform_message : NULL;
+}
+
+static gboolean
+is_all_digits (const char *s)
+{
+  if (s == NULL || *s == '\0')
+    return FALSE;
+  for (; *s; s++)
+    if (!g_ascii_isdigit (*s))
+      return FALSE;
+  return TRUE;
+}
+
+static gint64
+datetime_to_us (GDateTime *dt)
+{
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+}
+
+/* A reset header is a delta in seconds (IETF RateLimit-Reset), a Unix
+ * time in seconds (X) or milliseconds, or an ISO 8601 time (Mastodon). */
+static gint64
+parse_reset_value (const char *value,
+                   gint64      now_us)
+{
+  g_autofree char *v = g_strstrip (g_strdup (value));
+
+  if (is_all_digits (v))
+    {
+      guint64 n = g_ascii_strtoull (v, NULL, 10);
+
+      if (n > G_GUINT64_CONSTANT (100000000000))
+        return (gint64) n * 1000;
+      if (n > 100000000)
+        return (gint64) n * G_USEC_PER_SEC;
+      return now_us + (gint64) n * G_USEC_PER_SEC;
+    }
+  else
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (v, utc);
+
+      if (dt)
+        return datetime_to_us (dt);
+    }
+  return 0;
+}
+
+/* When, in real time (µs), a request may be tried again according to the
+ * answer's headers: Retry-After (seconds or HTTP date) on any answer, and
+ * the rate-limit reset headers on a 429 or when nothing remains. 0 when the
+ * answer does not say. Never earlier than @now_us. */
+gint64
+warta_http_parse_retry_at (guint               status,
+                           SoupMessageHeaders *headers,
+                           gint64              now_us)
+{
+  static const char * const reset_headers[] = {
+    "X-RateLimit-Reset", "X-Rate-Limit-Reset", "RateLimit-Reset", NULL,
+  };
+  const char *value;
+  gint64 at = 0;
+
+  if (headers == NULL)
+    return 0;
+
+  value = soup_message_headers_get_one (headers, "Retry-After");
+  if (value != NULL)
+    {
+      g_autofree char *v = g_strstrip (g_strdup (value));
+
+      if (is_all_digits (v))
+        at = now_us + (gint64) g_ascii_strtoull (v, NULL, 10) * G_USEC_PER_SEC;
+      else
+        {
+          g_autoptr(GDateTime) dt = soup_date_time_new_from_http_string (v);
+
+          if (dt)
+            at = datetime_to_us (dt);
+        }
+    }
+
+  if (at == 0)
+    {
+      const char *remaining = soup_message_headers_get_one (headers, "X-RateLimit-Remaining");
+
+      if (remaining == NULL)
+        remaining = soup_message_headers_get_one (headers, "X-Rate-Limit-Remaining");
+
+      if (status == STATUS_TOO_MANY_REQUESTS ||
+          (remaining != NULL && g_ascii_strtoll (remaining, NULL, 10) <= 0 &&
+           is_all_digits (remaining)))
+        {
+          for (guint i = 0; reset_headers[i] && at == 0; i++)
+            {
+              value = soup_message_headers_get_one (headers, reset_headers[i]);
+              if (value)
+                at = parse_reset_value (value, now_us);
+            }
+        }
+    }
+
+  if (at != 0 && at < now_us)
+    at = now_us;
+  return at;
+}
+
+static WartaPublishError
+classify_status (guint status)
+{
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    return WARTA_PUBLISH_ERROR_AUTH_EXPIRED;
+  if (status == SOUP_STATUS_FORBIDDEN)
+    return WARTA_PUBLISH_ERROR_PERMISSION_DENIED;
+  if (status == STATUS_TOO_MANY_REQUESTS)
+    return WARTA_PUBLISH_ERROR_RATE_LIMITED;
+  if (status == SOUP_STATUS_REQUEST_TIMEOUT || status >= 500)
+    return WARTA_PUBLISH_ERROR_RETRYABLE;
+  if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE ||
+      status == SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE)
+    return WARTA_PUBLISH_ERROR_INVALID_MEDIA;
+  if (status >= 400)
+    return WARTA_PUBLISH_ERROR_REJECTED;
+  return WARTA_PUBLISH_ERROR_PROTOCOL;
+}
+
+static char *
+format_retry_time (gint64 retry_at)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (retry_at / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  return local ? g_date_time_format (local, "%H:%M:%S") : NULL;
+}
+
+static char *
+message_for (WartaPublishError  code,
+             const char        *service,
+             guint              status,
+             const char        *platform_message,
+             gint64             retry_at)
+{
+  const char *said = platform_message ? platform_message : "";
+
+  switch (code)
+    {
+    case WARTA_PUBLISH_ERROR_AUTH_EXPIRED:
+      return g_strdup_printf (_("%s no longer accepts the saved sign-in. Sign in again to this account in Accounts."),
+                              service);
+
+    case WARTA_PUBLISH_ERROR_PERMISSION_DENIED:
+      if (platform_message)
+        return g_strdup_printf (_("%s refused: “%s”. This account may not publish there; ask the site’s administrator for a role that may, or sign in with another account."),
+                                service, said);
+      return g_strdup_printf (_("%s refused the request. This account may not publish there; ask the site’s administrator for a role that may, or sign in with another account."),
+                              service);
+
+    case WARTA_PUBLISH_ERROR_RATE_LIMITED:
+      if (retry_at > 0)
+        {
+          g_autofree char *when = format_retry_time (retry_at);
+
+          return g_strdup_printf (_("%s has had too many requests from this account. Warta will try again after %s."),
+                                  service, when);
+        }
+      return g_strdup_printf (_("%s has had too many requests from this account. Warta will try again in a few minutes."),
+                              service);
+
+    case WARTA_PUBLISH_ERROR_RETRYABLE:
+      return g_strdup_printf (_("%s is not working properly right now (HTTP %u). Warta will try again; if this keeps happening, check the service’s status page."),
+                              service, status);
+
+    case WARTA_PUBLISH_ERROR_INVALID_MEDIA:
+      if (platform_message)
+        return g_strdup_printf (_("%s did not accept the file: “%s”. Choose another file or rendition, or upload it manually."),
+                                service, said);
+      return g_strdup_printf (_("%s did not accept the file (HTTP %u). It may be too large or of a type the site does not allow; choose another file or rendition, or upload it manually."),
+                              service, status);
+
+    case WARTA_PUBLISH_ERROR_REJECTED:
+      if (platform_message)
+        return g_strdup_printf (_("%s rejected the post: “%s”. Correct the post and publish again, or upload it manually."),
+                                service, said);
+      return g_strdup_printf (_("%s rejected the post (HTTP %u). Correct the post and publish again, or upload it manually."),
+                              service, status);
+
+    case WARTA_PUBLISH_ERROR_NOT_CONFIGURED:
+    case WARTA_PUBLISH_ERROR_CANCELLED:
+    case WARTA_PUBLISH_ERROR_PROTOCOL:
+    case WARTA_PUBLISH_ERROR_FAILED:
+    default:
+      return g_strdup_printf (_("%s sent an answer Warta does not understand (HTTP %u). Check the account’s address in Accounts; a proxy, firewall or security plugin may be in the way."),
+                              service, status);
+    }
+}
+
+/* The error for a non-2xx answer (or a 2xx that is not the API's JSON):
+ * classified by status, refined by the platform's body. */
+GError *
+warta_publish_error_new_from_response (const char          *service,
+                                       guint                status,
+                                       SoupMessageHeaders  *headers,
+                                       GBytes              *body,
+                                       WartaErrorParseFunc  parse,
+                                       gint64               now_us)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *platform_code = NULL;
+  g_autofree char *platform_message = NULL;
+  g_autofree char *message = NULL;
+  WartaPublishErrorPrivate *priv;
+  WartaPublishError code = classify_status (status);
+  JsonNode *root = NULL;
+  gint64 retry_at;
+  GError *error;
+
+  if (body != NULL && g_bytes_get_size (body) > 0)
+    {
+      gsize len;
+      const char *data = g_bytes_get_data (body, &len);
+
+      parser = json_parser_new ();
+      if (json_parser_load_from_data (parser, data, (gssize) len, NULL))
+        root = json_parser_get_root (parser);
+    }
+
+  if (parse)
+    parse (status, root, &code, &platform_code, &platform_message);
+
+  retry_at = warta_http_parse_retry_at (status, headers, now_us);
+  /* A permanent error is permanent whatever the headers say. */
+  if (!(code == WARTA_PUBLISH_ERROR_RETRYABLE || code == WARTA_PUBLISH_ERROR_RATE_LIMITED))
+    retry_at = 0;
+
+  message = message_for (code, service, status, platform_message, retry_at);
+  error = g_error_new_literal (WARTA_PUBLISH_ERROR, code, message);
+  priv = warta_publish_error_get_private (error);
+  priv->http_status = status;
+  priv->retry_at = retry_at;
+  priv->platform_code = g_steal_pointer (&platform_code);
+  priv->platform_message = g_steal_pointer (&platform_message);
+  return error;
+}
+
+/* The error for a request that got no answer: cancelled, timed out, reset. */
+GError *
+warta_publish_error_new_from_transport (const char   *service,
+                                        const GError *error)
+{
+  GError *ret;
+  WartaPublishErrorPrivate *priv;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (error->domain == WARTA_PUBLISH_ERROR)
+    return g_error_copy (error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED,
+                                _("Publishing was cancelled."));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    ret = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE,
+                       _("%s did not answer in time. Warta will try again; if this keeps happening, check the internet connection."),
+                       service);
+  else if (error->domain == G_TLS_ERROR)
+    ret = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL,
+                       _("The secure connection to %s cannot be trusted: %s. Check the account’s address and this computer’s date and time."),
+                       service, error->message);
+  else if (error->domain == SOUP_SESSION_ERROR)
+    ret = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL,
+                       _("%s sent an answer Warta does not understand: %s. Check the account’s address in Accounts."),
+                       service, error->message);
+  else
+    ret = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE,
+                       _("Warta could not reach %s: %s. Check the internet connection; Warta will try again."),
+                       service, error->message);
+
+  priv = warta_publish_error_get_private (ret);
+  priv->platform_message = g_strdup (error->message);
+  return ret;
+}

@@ -1,0 +1,66 @@
+/* warta-publish-error.h: what went wrong talking to a platform, and what to do
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define WARTA_PUBLISH_ERROR (warta_publish_error_quark ())
+
+/* Every error raised by src/net is in this domain. The message is
+ * translated and says what the user can do; the platform's own words are
+ * kept apart (warta_publish_error_get_platform_message()) for the record. */
+typedef enum
+{
+  WARTA_PUBLISH_ERROR_RETRYABLE,         /* 5xx, timeout, reset: try again later */
+  WARTA_PUBLISH_ERROR_RATE_LIMITED,      /* 429: wait until the retry time */
+  WARTA_PUBLISH_ERROR_AUTH_EXPIRED,      /* 401: sign in again; never retried */
+  WARTA_PUBLISH_ERROR_PERMISSION_DENIED, /* 403: the account may not do this */
+  WARTA_PUBLISH_ERROR_INVALID_MEDIA,     /* the platform refused the file */
+  WARTA_PUBLISH_ERROR_REJECTED,          /* the platform refused the post (4xx) */
+  WARTA_PUBLISH_ERROR_NOT_CONFIGURED,    /* no address or credentials */
+  WARTA_PUBLISH_ERROR_CANCELLED,         /* the user cancelled */
+  WARTA_PUBLISH_ERROR_PROTOCOL,          /* an answer that is not the platform's API */
+  WARTA_PUBLISH_ERROR_FAILED,            /* anything else (local file errors …) */
+} WartaPublishError;
+
+/* Lets a platform read its error body. @code comes in with the generic
+ * classification by HTTP status and may be changed; @platform_code and
+ * @platform_message receive newly allocated strings or stay NULL.
+ * @body is NULL when the answer was not JSON. */
+typedef void (*WartaErrorParseFunc) (guint               status,
+                                     JsonNode           *body,
+                                     WartaPublishError  *code,
+                                     char              **platform_code,
+                                     char              **platform_message);
+
+GQuark       warta_publish_error_quark                (void);
+
+GError      *warta_publish_error_new_from_response    (const char          *service,
+                                                       guint                status,
+                                                       SoupMessageHeaders  *headers,
+                                                       GBytes              *body,
+                                                       WartaErrorParseFunc  parse,
+                                                       gint64               now_us);
+GError      *warta_publish_error_new_from_transport   (const char          *service,
+                                                       const GError        *error);
+GError      *warta_publish_error_new_literal_full     (WartaPublishError    code,
+                                                       gint64               retry_at_us,
+                                                       const char          *message);
+
+gboolean     warta_publish_error_is_retryable         (const GError        *error);
+gint64       warta_publish_error_get_retry_at         (const GError        *error);
+guint        warta_publish_error_get_http_status      (const GError        *error);
+const char  *warta_publish_error_get_platform_code    (const GError        *error);
+const char  *warta_publish_error_get_platform_message (const GError        *error);
+
+gint64       warta_http_parse_retry_at                (guint                status,
+                                                       SoupMessageHeaders  *headers,
+                                                       gint64               now_us);
+
+G_END_DECLS

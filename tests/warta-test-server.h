@@ -1,0 +1,70 @@
+/* warta-test-server.h: loopback Mastodon and WordPress servers for the tests
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A SoupServer on 127.0.0.1 at a random port that follows the platform's
+ * documented protocol (platform-apis.md §6, §7), error bodies and rate-limit
+ * headers included, with knobs to inject faults.
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  WARTA_TEST_MASTODON,
+  WARTA_TEST_WORDPRESS,
+} WartaTestPlatform;
+
+typedef enum
+{
+  WARTA_TEST_FAULT_STATUS,            /* answer param (500, 503 …) with the platform's error body */
+  WARTA_TEST_FAULT_RATE_LIMIT,        /* 429, Retry-After: param seconds, reset headers */
+  WARTA_TEST_FAULT_DROP_AFTER_COMMIT, /* do the work, then close the connection unanswered */
+  WARTA_TEST_FAULT_DROP,              /* close the connection, do nothing */
+  WARTA_TEST_FAULT_DELAY,             /* answer after param milliseconds */
+} WartaTestFaultKind;
+
+#define WARTA_TEST_MASTODON_TOKEN "test-token-0123456789"
+#define WARTA_TEST_WP_USER "warta"
+/* Shown in groups of four, as WordPress does; spaces do not count. */
+#define WARTA_TEST_WP_APP_PASSWORD "abcd EFGH ijkl MNOP qrst UVWX"
+
+typedef struct _WartaTestServer WartaTestServer;
+
+WartaTestServer *warta_test_server_new                   (WartaTestPlatform   platform);
+void             warta_test_server_free                  (WartaTestServer    *server);
+const char      *warta_test_server_get_url               (WartaTestServer    *server);
+
+/* The @nth (1-based) request matching @method and a path starting with
+ * @path gets the fault; @nth 0: every matching request. */
+void             warta_test_server_add_fault             (WartaTestServer    *server,
+                                                          const char         *method,
+                                                          const char         *path,
+                                                          guint               nth,
+                                                          WartaTestFaultKind  kind,
+                                                          guint               param);
+/* Mastodon: new media answers 202 and stays processing for @polls GETs. */
+void             warta_test_server_set_processing_polls  (WartaTestServer    *server,
+                                                          guint               polls);
+/* From now on the token / application password is refused. */
+void             warta_test_server_revoke_credentials    (WartaTestServer    *server);
+
+guint            warta_test_server_get_post_count        (WartaTestServer    *server);
+guint            warta_test_server_get_media_count       (WartaTestServer    *server);
+guint            warta_test_server_count_requests        (WartaTestServer    *server,
+                                                          const char         *method,
+                                                          const char         *path);
+/* Of the last media upload: body bytes received, their SHA-1, and the
+ * request's value of @header (NULL for none). */
+guint64          warta_test_server_get_last_upload_size  (WartaTestServer    *server);
+const char      *warta_test_server_get_last_upload_sha1  (WartaTestServer    *server);
+const char      *warta_test_server_get_last_header       (WartaTestServer    *server,
+                                                          const char         *header);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaTestServer, warta_test_server_free)
+
+G_END_DECLS
