@@ -143,9 +143,13 @@ static void
 set_tampered_error (GError **error,
                     gint64   event_id)
 {
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, event_id);
+
+  /* The id is formatted apart: a G_GINT64_FORMAT inside _() would not be
+   * extracted for translation. */
   g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_TAMPERED,
-               _("The history was changed outside Warta, at event %" G_GINT64_FORMAT ". Restore the database from a backup made before the change, and report it to the PPID."),
-               event_id);
+               _("The history was changed outside Warta, at event %s. Restore the database from a backup made before the change, and report it to the PPID."),
+               id);
 }
 
 /**
