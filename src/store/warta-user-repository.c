@@ -26,6 +26,7 @@ struct _WartaUserRepository
 
   WartaDatabase *database;
   WartaClock    *clock;
+  char          *decoy_hash;
 };
 
 G_DEFINE_FINAL_TYPE (WartaUserRepository, warta_user_repository, G_TYPE_OBJECT)
@@ -54,6 +55,7 @@ warta_user_repository_finalize (GObject *object)
 
   g_clear_object (&self->database);
   g_clear_object (&self->clock);
+  g_clear_pointer (&self->decoy_hash, g_free);
 
   G_OBJECT_CLASS (warta_user_repository_parent_class)->finalize (object);
 }
@@ -821,7 +823,15 @@ warta_user_repository_sign_in (WartaUserRepository  *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
-    goto wrong;
+    {
+      /* Spend the time of a real check, so an unknown login cannot be told
+       * from a wrong password by how fast the answer comes. */
+      if (self->decoy_hash == NULL)
+        self->decoy_hash = hash_password ("warta-decoy-password", NULL);
+      if (self->decoy_hash != NULL)
+        (void) !crypto_pwhash_str_verify (self->decoy_hash, password, strlen (password));
+      goto wrong;
+    }
   if (rc != SQLITE_ROW)
     {
       _warta_database_set_error (self->database, error, rc, "user");
