@@ -1350,11 +1350,14 @@ delayed_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Every fault counts every request it matches, chosen or not. */
 static Fault *
 match_fault (WartaTestServer *self,
              const char      *method,
              const char      *path)
 {
+  Fault *chosen = NULL;
+
   for (guint i = 0; i < self->faults->len; i++)
     {
       Fault *f = self->faults->pdata[i];
@@ -1362,10 +1365,10 @@ match_fault (WartaTestServer *self,
       if (!g_str_equal (f->method, method) || !g_str_has_prefix (path, f->path))
         continue;
       f->seen++;
-      if (f->nth == 0 || f->nth == f->seen)
-        return f;
+      if (chosen == NULL && (f->nth == 0 || f->nth == f->seen))
+        chosen = f;
     }
-  return NULL;
+  return chosen;
 }
 
 static void
@@ -1489,7 +1492,12 @@ warta_test_server_new (WartaTestPlatform platform)
                                                    ? "Mastodon" : "Apache", NULL);
   soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
   if (platform == WARTA_TEST_WORDPRESS)
-    soup_server_add_early_handler (self->server, "/wp-json/wp/v2/media", early_cb, self, NULL);
+    {
+      /* A path with an early handler needs its own normal handler too: the
+       * more specific entry shadows the default one. */
+      soup_server_add_early_handler (self->server, "/wp-json/wp/v2/media", early_cb, self, NULL);
+      soup_server_add_handler (self->server, "/wp-json/wp/v2/media", server_cb, self, NULL);
+    }
 
   if (!soup_server_listen (self->server, address, 0, &error))
     g_error ("The test server cannot listen on 127.0.0.1: %s", error->message);

@@ -459,8 +459,12 @@ request_sent_cb (GObject      *object,
 
   g_debug ("%s: attempt %u failed (%s); again in %" G_GINT64_FORMAT " ms",
            d->service, d->attempt, error->message, delay);
-  warta_http_client_wait_async (self, (guint) delay, g_task_get_cancellable (task),
-                                request_wait_cb, g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+
+    warta_http_client_wait_async (self, (guint) delay, cancellable,
+                                  request_wait_cb, g_steal_pointer (&task));
+  }
 }
 
 static void
@@ -480,9 +484,13 @@ request_attempt (GTask *task_in)
       return;
     }
 
-  warta_http_client_send_json_async (self, d->msg, d->service, d->parse,
-                                     g_task_get_cancellable (task),
-                                     request_sent_cb, g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+
+    warta_http_client_send_json_async (self, d->msg, d->service, d->parse,
+                                       cancellable,
+                                       request_sent_cb, g_steal_pointer (&task));
+  }
 }
 
 void

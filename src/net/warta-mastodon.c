@@ -286,8 +286,12 @@ upload_sent_cb (GObject      *object,
        * the instance removes on its own. */
       _warta_upload_set_error (d->upload, error);
       _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_WAITING);
-      warta_http_client_wait_async (self->client, (guint) delay, g_task_get_cancellable (task),
-                                    upload_wait_cb, g_steal_pointer (&task));
+      {
+        GCancellable *cancellable = g_task_get_cancellable (task);
+
+        warta_http_client_wait_async (self->client, (guint) delay, cancellable,
+                                      upload_wait_cb, g_steal_pointer (&task));
+      }
       return;
     }
 
@@ -342,9 +346,13 @@ upload_attempt (GTask *task_in)
   warta_http_track_upload_progress (d->msg, d->upload);
 
   _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_SENDING);
-  warta_http_client_send_json_async (self->client, d->msg, SERVICE, parse_media_error,
-                                     g_task_get_cancellable (task),
-                                     upload_sent_cb, g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+
+    warta_http_client_send_json_async (self->client, d->msg, SERVICE, parse_media_error,
+                                       cancellable,
+                                       upload_sent_cb, g_steal_pointer (&task));
+  }
 }
 
 static void
@@ -505,8 +513,12 @@ poll_again (GTask *task_in,
   g_autoptr(GTask) task = task_in;
   WartaMastodon *self = g_task_get_source_object (task);
 
-  warta_http_client_wait_async (self->client, delay_ms, g_task_get_cancellable (task),
-                                poll_wait_cb, g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+
+    warta_http_client_wait_async (self->client, delay_ms, cancellable,
+                                  poll_wait_cb, g_steal_pointer (&task));
+  }
 }
 
 static void

@@ -294,6 +294,44 @@ message_for (WartaPublishError  code,
     }
 }
 
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return NULL;
+}
+
+/* The common shapes: {"error": "…"} (Mastodon, OAuth), {"code", "message"}
+ * (WordPress), {"error": {"message", "code"}} (Google, Meta). */
+static void
+default_parse (guint               status,
+               JsonNode           *body,
+               WartaPublishError  *code,
+               char              **platform_code,
+               char              **platform_message)
+{
+  JsonObject *object;
+  JsonNode *inner;
+
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    return;
+  object = json_node_get_object (body);
+  inner = json_object_get_member (object, "error");
+  if (inner && JSON_NODE_HOLDS_OBJECT (inner))
+    object = json_node_get_object (inner);
+
+  if (member_string (object, "message"))
+    *platform_message = g_strdup (member_string (object, "message"));
+  else if (member_string (object, "error"))
+    *platform_message = g_strdup (member_string (object, "error"));
+  if (member_string (object, "code"))
+    *platform_code = g_strdup (member_string (object, "code"));
+}
+
 /* The error for a non-2xx answer (or a 2xx that is not the API's JSON):
  * classified by status, refined by the platform's body. */
 GError *
@@ -324,8 +362,7 @@ warta_publish_error_new_from_response (const char          *service,
         root = json_parser_get_root (parser);
     }
 
-  if (parse)
-    parse (status, root, &code, &platform_code, &platform_message);
+  (parse ? parse : default_parse) (status, root, &code, &platform_code, &platform_message);
 
   retry_at = warta_http_parse_retry_at (status, headers, now_us);
   /* A permanent error is permanent whatever the headers say. */

@@ -1,0 +1,787 @@
+/* test-http-client.c: WartaHttpClient, WARTA_PUBLISH_ERROR and streamed uploads
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sys/resource.h>
+
+#include "warta-http-client.h"
+#include "warta-test-server.h"
+
+/* A test's async results come back through the main context. */
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static WartaHttpClient *
+fast_client (guint max_attempts)
+{
+  WartaHttpClient *client = warta_http_client_new ();
+  WartaRetryPolicy policy;
+
+  warta_retry_policy_init_default (&policy);
+  policy.max_attempts = max_attempts;
+  policy.initial_delay_ms = 20;
+  policy.max_delay_ms = 100;
+  policy.max_wait_ms = 5000;
+  warta_http_client_set_retry_policy (client, &policy);
+  return client;
+}
+
+static GError *
+classify (guint       status,
+          const char *header,
+          const char *value,
+          const char *body)
+{
+  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  g_autoptr(GBytes) bytes = body ? g_bytes_new (body, strlen (body)) : NULL;
+
+  if (header)
+    soup_message_headers_replace (headers, header, value);
+  return warta_publish_error_new_from_response ("Example", status, headers, bytes, NULL,
+                                                g_get_real_time ());
+}
+
+static void
+test_classify (void)
+{
+  struct {
+    guint status;
+    WartaPublishError code;
+  } cases[] = {
+    { 400, WARTA_PUBLISH_ERROR_REJECTED },
+    { 401, WARTA_PUBLISH_ERROR_AUTH_EXPIRED },
+    { 403, WARTA_PUBLISH_ERROR_PERMISSION_DENIED },
+    { 404, WARTA_PUBLISH_ERROR_REJECTED },
+    { 408, WARTA_PUBLISH_ERROR_RETRYABLE },
+    { 413, WARTA_PUBLISH_ERROR_INVALID_MEDIA },
+    { 415, WARTA_PUBLISH_ERROR_INVALID_MEDIA },
+    { 422, WARTA_PUBLISH_ERROR_REJECTED },
+    { 429, WARTA_PUBLISH_ERROR_RATE_LIMITED },
+    { 500, WARTA_PUBLISH_ERROR_RETRYABLE },
+    { 502, WARTA_PUBLISH_ERROR_RETRYABLE },
+    { 503, WARTA_PUBLISH_ERROR_RETRYABLE },
+    { 504, WARTA_PUBLISH_ERROR_RETRYABLE },
+    { 302, WARTA_PUBLISH_ERROR_PROTOCOL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = classify (cases[i].status, NULL, NULL, "<html>oops</html>");
+
+      g_test_message ("HTTP %u: %s", cases[i].status, error->message);
+      g_assert_error (error, WARTA_PUBLISH_ERROR, (int) cases[i].code);
+      g_assert_cmpuint (warta_publish_error_get_http_status (error), ==, cases[i].status);
+      g_assert_true (strstr (error->message, "Example") != NULL);
+      g_assert_cmpint (warta_publish_error_is_retryable (error), ==,
+                       cases[i].code == WARTA_PUBLISH_ERROR_RETRYABLE ||
+                       cases[i].code == WARTA_PUBLISH_ERROR_RATE_LIMITED);
+    }
+
+  {
+    g_autoptr(GError) error = classify (401, NULL, NULL, NULL);
+
+    g_assert_true (strstr (error->message, "Sign in again") != NULL);
+    g_assert_cmpint (warta_publish_error_get_retry_at (error), ==, 0);
+  }
+  {
+    /* A permanent error is not retried whatever Retry-After says. */
+    g_autoptr(GError) error = classify (400, "Retry-After", "30", NULL);
+
+    g_assert_cmpint (warta_publish_error_get_retry_at (error), ==, 0);
+  }
+}
+
+/* The extended error's data survives copies and prefixes. */
+static void
+test_error_private (void)
+{
+  g_autoptr(GError) error = classify (429, "Retry-After", "90", NULL);
+  g_autoptr(GError) copy = NULL;
+  gint64 at = warta_publish_error_get_retry_at (error);
+
+  g_assert_cmpint (at, >, g_get_real_time () + 85 * G_USEC_PER_SEC);
+  g_assert_cmpint (at, <, g_get_real_time () + 95 * G_USEC_PER_SEC);
+  g_prefix_error (&error, "%s", "Step 2: ");
+  copy = g_error_copy (error);
+  g_assert_cmpint (warta_publish_error_get_retry_at (copy), ==, at);
+  g_assert_cmpuint (warta_publish_error_get_http_status (copy), ==, 429);
+  g_assert_true (g_str_has_prefix (copy->message, "Step 2: "));
+  g_assert_cmpint (warta_publish_error_get_retry_at (NULL), ==, 0);
+}
+
+static void
+test_retry_at (void)
+{
+  g_autoptr(SoupMessageHeaders) h = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2031, 5, 6, 7, 8, 9);
+  g_autofree char *http_date = soup_date_time_to_string (when, SOUP_DATE_HTTP);
+  gint64 when_us = g_date_time_to_unix (when) * G_USEC_PER_SEC;
+  gint64 now = G_GINT64_CONSTANT (1700000000) * G_USEC_PER_SEC;
+
+  g_assert_cmpint (warta_http_parse_retry_at (429, h, now), ==, 0);
+
+  soup_message_headers_replace (h, "Retry-After", "120");
+  g_assert_cmpint (warta_http_parse_retry_at (503, h, now), ==, now + 120 * G_USEC_PER_SEC);
+
+  soup_message_headers_replace (h, "Retry-After", http_date);
+  g_assert_cmpint (warta_http_parse_retry_at (503, h, now), ==, when_us);
+
+  /* A date in the past means now. */
+  g_assert_cmpint (warta_http_parse_retry_at (503, h, when_us + 10), ==, when_us + 10);
+
+  soup_message_headers_remove (h, "Retry-After");
+  /* Mastodon: ISO 8601 reset, which counts on a 429 … */
+  soup_message_headers_replace (h, "X-RateLimit-Reset", "2031-05-06T07:08:09.500000Z");
+  soup_message_headers_replace (h, "X-RateLimit-Remaining", "12");
+  g_assert_cmpint (warta_http_parse_retry_at (429, h, now), ==, when_us + 500000);
+  /* … or when nothing remains, but not on a normal answer. */
+  g_assert_cmpint (warta_http_parse_retry_at (200, h, now), ==, 0);
+  soup_message_headers_replace (h, "X-RateLimit-Remaining", "0");
+  g_assert_cmpint (warta_http_parse_retry_at (200, h, now), ==, when_us + 500000);
+
+  /* X: Unix seconds; IETF RateLimit-Reset: delta seconds; milliseconds. */
+  soup_message_headers_remove (h, "X-RateLimit-Reset");
+  soup_message_headers_replace (h, "X-Rate-Limit-Reset", "1700000600");
+  g_assert_cmpint (warta_http_parse_retry_at (429, h, now), ==, now + 600 * G_USEC_PER_SEC);
+  soup_message_headers_remove (h, "X-Rate-Limit-Reset");
+  soup_message_headers_replace (h, "RateLimit-Reset", "42");
+  g_assert_cmpint (warta_http_parse_retry_at (429, h, now), ==, now + 42 * G_USEC_PER_SEC);
+  soup_message_headers_replace (h, "RateLimit-Reset", "1700000001000");
+  g_assert_cmpint (warta_http_parse_retry_at (429, h, now), ==, now + G_USEC_PER_SEC);
+
+  soup_message_headers_replace (h, "RateLimit-Reset", "soon");
+  g_assert_cmpint (warta_http_parse_retry_at (429, h, now), ==, 0);
+}
+
+static void
+test_backoff (void)
+{
+  WartaRetryPolicy policy;
+  g_autoptr(GError) retryable = classify (503, NULL, NULL, NULL);
+  g_autoptr(GError) permanent = classify (422, NULL, NULL, NULL);
+  g_autoptr(GError) limited = classify (429, "Retry-After", "3", NULL);
+  g_autoptr(GError) far = classify (429, "Retry-After", "3600", NULL);
+  gint64 now = g_get_real_time ();
+
+  warta_retry_policy_init_default (&policy);
+  policy.initial_delay_ms = 1000;
+  policy.max_delay_ms = 8000;
+  policy.max_attempts = 6;
+  policy.max_wait_ms = 60000;
+  policy.jitter = 0.5;
+
+  for (guint round = 0; round < 50; round++)
+    {
+      for (guint attempt = 1; attempt < 6; attempt++)
+        {
+          gint64 full = MIN (1000 << (attempt - 1), 8000);
+          gint64 delay = warta_retry_policy_next_delay (&policy, attempt, retryable, now);
+
+          g_assert_cmpint (delay, <=, full);
+          g_assert_cmpint (delay, >=, full / 2);
+        }
+      /* Retry-After is a floor, with a little jitter after it. */
+      {
+        gint64 delay = warta_retry_policy_next_delay (&policy, 1, limited, now);
+
+        g_assert_cmpint (delay, >=, 3000 - 1);
+        g_assert_cmpint (delay, <=, 3000 + 500 + 1);
+      }
+    }
+
+  g_assert_cmpint (warta_retry_policy_next_delay (&policy, 6, retryable, now), ==, -1);
+  g_assert_cmpint (warta_retry_policy_next_delay (&policy, 1, permanent, now), ==, -1);
+  /* An hour is the outbox's to wait, not this request's. */
+  g_assert_cmpint (warta_retry_policy_next_delay (&policy, 1, far, now), ==, -1);
+  g_assert_cmpint (warta_publish_error_get_retry_at (far), >, now);
+
+  policy.jitter = 0.0;
+  g_assert_cmpint (warta_retry_policy_next_delay (&policy, 1, retryable, now), ==, 1000);
+  g_assert_cmpint (warta_retry_policy_next_delay (&policy, 3, retryable, now), ==, 4000);
+  g_assert_cmpint (warta_retry_policy_next_delay (&policy, 5, retryable, now), ==, 8000);
+}
+
+static void
+test_transport (void)
+{
+  struct {
+    GQuark domain;
+    int code;
+    WartaPublishError expected;
+  } cases[] = {
+    { 0, G_IO_ERROR_CANCELLED, WARTA_PUBLISH_ERROR_CANCELLED },
+    { 0, G_IO_ERROR_TIMED_OUT, WARTA_PUBLISH_ERROR_RETRYABLE },
+    { 0, G_IO_ERROR_CONNECTION_REFUSED, WARTA_PUBLISH_ERROR_RETRYABLE },
+    { 0, G_IO_ERROR_CONNECTION_CLOSED, WARTA_PUBLISH_ERROR_RETRYABLE },
+    { 0, G_IO_ERROR_PARTIAL_INPUT, WARTA_PUBLISH_ERROR_RETRYABLE },
+    { 1, G_TLS_ERROR_BAD_CERTIFICATE, WARTA_PUBLISH_ERROR_PROTOCOL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GQuark domain = cases[i].domain ? G_TLS_ERROR : G_IO_ERROR;
+      g_autoptr(GError) io = g_error_new_literal (domain, cases[i].code, "low-level");
+      g_autoptr(GError) error = warta_publish_error_new_from_transport ("Example", io);
+
+      g_assert_error (error, WARTA_PUBLISH_ERROR, (int) cases[i].expected);
+    }
+}
+
+typedef struct
+{
+  char *url;
+  guint built;
+} MessageData;
+
+static SoupMessage *
+build_get (guint     attempt,
+           gpointer  user_data,
+           GError  **error)
+{
+  MessageData *d = user_data;
+
+  d->built++;
+  return soup_message_new (SOUP_METHOD_GET, d->url);
+}
+
+static JsonNode *
+request (WartaHttpClient  *client,
+         const char       *url,
+         guint            *built,
+         guint            *status,
+         GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  MessageData d = { (char *) url, 0 };
+  JsonNode *node;
+
+  warta_http_client_request_json_async (client, "Example", build_get, &d, NULL, NULL, NULL,
+                                        store_result_cb, &result);
+  node = warta_http_client_request_json_finish (client, wait_for (&result), status, error);
+  if (built)
+    *built = d.built;
+  return node;
+}
+
+static void
+test_user_agent (void)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_MASTODON);
+  g_autoptr(WartaHttpClient) client = fast_client (1);
+  g_autofree char *url = g_strconcat (warta_test_server_get_url (server), "/api/v2/instance", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  guint status = 0;
+
+  node = request (client, url, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  g_assert_cmpstr (warta_test_server_get_last_header (server, "User-Agent"), ==,
+                   "Warta/" PACKAGE_VERSION);
+  g_assert_cmpstr (warta_test_server_get_last_header (server, "Accept"), ==, "application/json");
+}
+
+/* 503 (an HTML page from a proxy), then 500, then the answer. */
+static void
+test_retry_5xx (void)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_MASTODON);
+  g_autoptr(WartaHttpClient) client = fast_client (5);
+  g_autofree char *url = g_strconcat (warta_test_server_get_url (server), "/api/v2/instance", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  guint built = 0;
+
+  warta_test_server_add_fault (server, "GET", "/api/v2/instance", 1, WARTA_TEST_FAULT_STATUS, 503);
+  warta_test_server_add_fault (server, "GET", "/api/v2/instance", 2, WARTA_TEST_FAULT_STATUS, 500);
+  node = request (client, url, &built, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_assert_cmpuint (built, ==, 3);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "GET", "/api/v2/instance"), ==, 3);
+}
+
+static void
+test_retry_gives_up (void)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_MASTODON);
+  g_autoptr(WartaHttpClient) client = fast_client (3);
+  g_autofree char *url = g_strconcat (warta_test_server_get_url (server), "/api/v2/instance", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  guint built = 0;
+
+  warta_test_server_add_fault (server, "GET", "/api/v2/instance", 0, WARTA_TEST_FAULT_STATUS, 503);
+  node = request (client, url, &built, NULL, &error);
+  g_assert_null (node);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE);
+  g_assert_cmpuint (warta_publish_error_get_http_status (error), ==, 503);
+  g_assert_cmpuint (built, ==, 3);
+}
+
+/* A 429 with Retry-After: 1 is retried after a second, not before. */
+static void
+test_retry_after_honoured (void)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  g_autoptr(WartaHttpClient) client = fast_client (3);
+  g_autofree char *url = g_strconcat (warta_test_server_get_url (server), "/wp-json/", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  warta_test_server_add_fault (server, "GET", "/wp-json", 1, WARTA_TEST_FAULT_RATE_LIMIT, 1);
+  node = request (client, url, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC - 1000);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "GET", "/wp-json"), ==, 2);
+}
+
+/* Too long a wait is left to the outbox, with the time in the error. */
+static void
+test_rate_limit_long (void)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_MASTODON);
+  g_autoptr(WartaHttpClient) client = fast_client (3);
+  g_autofree char *url = g_strconcat (warta_test_server_get_url (server), "/api/v1/media/1", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gint64 now = g_get_real_time ();
+
+  warta_test_server_add_fault (server, "GET", "/api/v1/media", 1, WARTA_TEST_FAULT_RATE_LIMIT, 600);
+  node = request (client, url, NULL, NULL, &error);
+  g_assert_null (node);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RATE_LIMITED);
+  g_assert_cmpint (warta_publish_error_get_retry_at (error), >=, now + 595 * G_USEC_PER_SEC);
+  g_assert_cmpint (warta_publish_error_get_retry_at (error), <=, now + 605 * G_USEC_PER_SEC);
+  g_assert_cmpstr (warta_publish_error_get_platform_message (error), ==, "Too many requests");
+  g_assert_cmpuint (warta_test_server_count_requests (server, "GET", "/api/v1/media"), ==, 1);
+}
+
+static void
+test_timeout (void)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_MASTODON);
+  g_autoptr(WartaHttpClient) client = fast_client (1);
+  g_autofree char *url = g_strconcat (warta_test_server_get_url (server), "/api/v2/instance", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  warta_http_client_set_timeout (client, 1);
+  warta_test_server_add_fault (server, "GET", "/api/v2/instance", 1, WARTA_TEST_FAULT_DELAY, 3000);
+  node = request (client, url, NULL, NULL, &error);
+  g_assert_null (node);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE);
+  g_assert_true (strstr (error->message, "did not answer in time") != NULL);
+}
+
+static void
+cancel_cb (GCancellable *cancellable)
+{
+  g_cancellable_cancel (cancellable);
+}
+
+static void
+test_wait_cancel (void)
+{
+  g_autoptr(WartaHttpClient) client = warta_http_client_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  warta_http_client_wait_async (client, 10000, cancellable, store_result_cb, &result);
+  g_timeout_add_once (50, (GSourceOnceFunc) cancel_cb, cancellable);
+  g_assert_false (warta_http_client_wait_finish (client, wait_for (&result), &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  g_clear_object (&result);
+  g_clear_error (&error);
+  warta_http_client_wait_async (client, 10, NULL, store_result_cb, &result);
+  g_assert_true (warta_http_client_wait_finish (client, wait_for (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* Streamed uploads ------------------------------------------------------- */
+
+/* Endless deterministic bytes up to a size, remembering the largest read
+ * libsoup asked for: a client that slurped the file would ask for all. */
+#define TEST_TYPE_PATTERN_STREAM (test_pattern_stream_get_type ())
+G_DECLARE_FINAL_TYPE (TestPatternStream, test_pattern_stream, TEST, PATTERN_STREAM, GInputStream)
+
+struct _TestPatternStream
+{
+  GInputStream parent_instance;
+  guint64 size;
+  guint64 offset;
+  gsize *max_read;
+};
+
+G_DEFINE_FINAL_TYPE (TestPatternStream, test_pattern_stream, G_TYPE_INPUT_STREAM)
+
+static void
+fill_pattern (guchar  *buffer,
+              guint64  offset,
+              gsize    count)
+{
+  for (gsize i = 0; i < count; i++)
+    buffer[i] = (guchar) ((offset + i) % 251);
+}
+
+static gssize
+test_pattern_stream_read (GInputStream  *stream,
+                          void          *buffer,
+                          gsize          count,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  TestPatternStream *self = TEST_PATTERN_STREAM (stream);
+  gsize n = (gsize) MIN ((guint64) count, self->size - self->offset);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return -1;
+  *self->max_read = MAX (*self->max_read, count);
+  fill_pattern (buffer, self->offset, n);
+  self->offset += n;
+  return (gssize) n;
+}
+
+static void
+test_pattern_stream_class_init (TestPatternStreamClass *klass)
+{
+  G_INPUT_STREAM_CLASS (klass)->read_fn = test_pattern_stream_read;
+}
+
+static void
+test_pattern_stream_init (TestPatternStream *self)
+{
+}
+
+typedef struct
+{
+  guint64 size;
+  gsize max_read;
+  guint opened;
+} Pattern;
+
+static GInputStream *
+open_pattern (gpointer       user_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Pattern *p = user_data;
+  TestPatternStream *stream = g_object_new (TEST_TYPE_PATTERN_STREAM, NULL);
+
+  p->opened++;
+  stream->size = p->size;
+  stream->max_read = &p->max_read;
+  return G_INPUT_STREAM (stream);
+}
+
+static char *
+pattern_sha1 (guint64 size)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
+  g_autofree guchar *buffer = g_malloc (65536);
+
+  for (guint64 offset = 0; offset < size; offset += 65536)
+    {
+      gsize n = (gsize) MIN (65536, size - offset);
+
+      fill_pattern (buffer, offset, n);
+      g_checksum_update (sum, buffer, n);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+typedef struct
+{
+  double last_fraction;
+  guint notifications;
+  gboolean monotonic;
+  guint64 cancel_after;
+  GCancellable *cancellable;
+} Progress;
+
+static void
+fraction_cb (WartaUpload *upload,
+             GParamSpec  *pspec,
+             Progress    *p)
+{
+  double fraction = warta_upload_get_fraction (upload);
+
+  if (fraction < p->last_fraction && fraction != 0.0)
+    p->monotonic = FALSE;
+  p->last_fraction = fraction;
+  p->notifications++;
+  if (p->cancellable && warta_upload_get_bytes_sent (upload) >= p->cancel_after)
+    g_cancellable_cancel (p->cancellable);
+}
+
+static SoupMessage *
+wp_media_message (WartaTestServer *server,
+                  const char      *filename)
+{
+  g_autofree char *url = g_strconcat (warta_test_server_get_url (server), "/wp-json/wp/v2/media",
+                                      NULL);
+  g_autofree char *userpass = g_strdup_printf ("%s:%s", WARTA_TEST_WP_USER,
+                                               WARTA_TEST_WP_APP_PASSWORD);
+  g_autofree char *b64 = g_base64_encode ((const guchar *) userpass, strlen (userpass));
+  g_autofree char *auth = g_strconcat ("Basic ", b64, NULL);
+  g_autofree char *disposition = g_strdup_printf ("attachment; filename=\"%s\"", filename);
+  SoupMessage *msg = soup_message_new (SOUP_METHOD_POST, url);
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Content-Disposition",
+                                disposition);
+  return msg;
+}
+
+static JsonNode *
+send_upload (WartaHttpClient  *client,
+             SoupMessage      *msg,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  JsonNode *node;
+
+  warta_http_client_send_json_async (client, msg, "WordPress", NULL, cancellable,
+                                     store_result_cb, &result);
+  node = warta_http_client_send_json_finish (client, wait_for (&result), error);
+  if (node == NULL)
+    g_test_message ("platform said: %s: %s",
+                    warta_publish_error_get_platform_code (*error),
+                    warta_publish_error_get_platform_message (*error));
+  return node;
+}
+
+#define BIG (G_GUINT64_CONSTANT (50) * 1024 * 1024)
+
+static void
+test_stream_chunks (void)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  g_autoptr(WartaHttpClient) client = warta_http_client_new ();
+  Pattern pattern = { BIG, 0, 0 };
+  g_autoptr(WartaUpload) upload = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *sha1 = pattern_sha1 (BIG);
+  Progress progress = { 0.0, 0, TRUE, 0, NULL };
+
+  /* image/png: the test server checks JPEG magic bytes only. */
+  upload = warta_upload_new_for_stream_func (open_pattern, &pattern, NULL, BIG, "big.png",
+                                             "image/png");
+  g_signal_connect (upload, "notify::fraction", G_CALLBACK (fraction_cb), &progress);
+
+  msg = wp_media_message (server, "big.png");
+  g_assert_true (warta_http_set_upload_body (msg, upload, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (soup_message_headers_get_content_length (soup_message_get_request_headers (msg)),
+                   ==, (goffset) BIG);
+  node = send_upload (client, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 201);
+
+  g_assert_cmpuint (warta_test_server_get_last_upload_size (server), ==, BIG);
+  g_assert_cmpstr (warta_test_server_get_last_upload_sha1 (server), ==, sha1);
+  g_assert_cmpstr (warta_test_server_get_last_header (server, "Content-Type"), ==, "image/png");
+  /* Read in chunks, never the whole. */
+  g_test_message ("largest read: %" G_GSIZE_FORMAT " bytes", pattern.max_read);
+  g_assert_cmpuint (pattern.max_read, >, 0);
+  g_assert_cmpuint (pattern.max_read, <=, 1024 * 1024);
+  g_assert_cmpuint (pattern.opened, ==, 1);
+
+  /* Progress follows what was written, up to 1.0. */
+  g_assert_true (progress.monotonic);
+  g_assert_cmpuint (progress.notifications, >, 10);
+  g_assert_cmpuint (progress.notifications, <=, 1001);
+  g_assert_cmpfloat (warta_upload_get_fraction (upload), ==, 1.0);
+  g_assert_cmpuint (warta_upload_get_bytes_sent (upload), ==, BIG);
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+# define UNDER_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define UNDER_ASAN 1
+# endif
+#endif
+
+/* A real 50 MB file: the peak resident memory grows far less than that. */
+static void
+test_stream_file_rss (void)
+{
+#ifdef UNDER_ASAN
+  g_test_skip ("AddressSanitizer's quarantine keeps freed chunks: resident memory says nothing");
+#else
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  g_autoptr(WartaHttpClient) client = warta_http_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("warta-upload-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "video.mp4", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autofree guchar *buffer = g_malloc (1024 * 1024);
+  g_autoptr(WartaUpload) upload = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *sha1 = pattern_sha1 (BIG);
+  struct rusage before, after;
+  long growth_kib;
+
+  g_assert_no_error (error);
+  out = g_file_create (file, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  for (guint64 offset = 0; offset < BIG; offset += 1024 * 1024)
+    {
+      fill_pattern (buffer, offset, 1024 * 1024);
+      g_assert_true (g_output_stream_write_all (G_OUTPUT_STREAM (out), buffer, 1024 * 1024,
+                                                NULL, NULL, &error));
+    }
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error));
+
+  upload = warta_upload_new_for_file (file, "video/mp4", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_upload_get_total_bytes (upload), ==, BIG);
+  g_assert_cmpstr (warta_upload_get_content_type (upload), ==, "video/mp4");
+
+  getrusage (RUSAGE_SELF, &before);
+  msg = wp_media_message (server, "video.mp4");
+  g_assert_true (warta_http_set_upload_body (msg, upload, &error));
+  node = send_upload (client, msg, NULL, &error);
+  g_assert_no_error (error);
+  getrusage (RUSAGE_SELF, &after);
+
+  growth_kib = after.ru_maxrss - before.ru_maxrss;
+  g_test_message ("peak RSS growth for a 50 MiB upload: %ld KiB", growth_kib);
+  g_assert_cmpint (growth_kib, <, 16 * 1024);
+  g_assert_cmpuint (warta_test_server_get_last_upload_size (server), ==, BIG);
+  g_assert_cmpstr (warta_test_server_get_last_upload_sha1 (server), ==, sha1);
+
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+#endif
+}
+
+static void
+test_stream_cancel (void)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  g_autoptr(WartaHttpClient) client = warta_http_client_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Pattern pattern = { BIG, 0, 0 };
+  g_autoptr(WartaUpload) upload = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  Progress progress = { 0.0, 0, TRUE, 5 * 1024 * 1024, cancellable };
+
+  upload = warta_upload_new_for_stream_func (open_pattern, &pattern, NULL, BIG, "big.png",
+                                             "image/png");
+  g_signal_connect (upload, "notify::fraction", G_CALLBACK (fraction_cb), &progress);
+  msg = wp_media_message (server, "big.png");
+  g_assert_true (warta_http_set_upload_body (msg, upload, &error));
+  node = send_upload (client, msg, cancellable, &error);
+  g_assert_null (node);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
+  g_assert_cmpuint (warta_upload_get_bytes_sent (upload), >=, 5 * 1024 * 1024);
+  g_assert_cmpuint (warta_upload_get_bytes_sent (upload), <, BIG);
+  g_assert_cmpuint (warta_test_server_get_media_count (server), ==, 0);
+}
+
+/* A message that restarts (here: a redirect of a GET-like upload is not
+ * followed, so restart it by hand) reads the body again from the start. */
+static void
+test_stream_restart (void)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  g_autoptr(WartaHttpClient) client = warta_http_client_new ();
+  Pattern pattern = { 300000, 0, 0 };
+  g_autoptr(WartaUpload) upload = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *sha1 = pattern_sha1 (300000);
+
+  upload = warta_upload_new_for_stream_func (open_pattern, &pattern, NULL, 300000, "r.png",
+                                             "image/png");
+  msg = wp_media_message (server, "r.png");
+  g_assert_true (warta_http_set_upload_body (msg, upload, &error));
+  /* What libsoup does on an authentication challenge or a redirect. */
+  g_signal_emit_by_name (msg, "restarted");
+  g_assert_cmpuint (pattern.opened, ==, 2);
+  node = send_upload (client, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_server_get_last_upload_size (server), ==, 300000);
+  g_assert_cmpstr (warta_test_server_get_last_upload_sha1 (server), ==, sha1);
+}
+
+static void
+test_job_token (void)
+{
+  g_autofree char *a = warta_http_job_token ("db-1234/job-7", 12);
+  g_autofree char *b = warta_http_job_token ("db-1234/job-7", 12);
+  g_autofree char *c = warta_http_job_token ("db-1234/job-8", 12);
+  g_autofree char *url = warta_http_build_url ("https://example.org//", "/wp-json/");
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, !=, c);
+  g_assert_cmpuint (strlen (a), ==, 12);
+  g_assert_cmpstr (url, ==, "https://example.org/wp-json/");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  /* Loopback only; and the isolated XDG dirs hide the proxy settings'
+   * schema, which GIO's GNOME proxy resolver would abort on. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/warta/http-client/classify", test_classify);
+  g_test_add_func ("/warta/http-client/error-private", test_error_private);
+  g_test_add_func ("/warta/http-client/retry-at", test_retry_at);
+  g_test_add_func ("/warta/http-client/backoff", test_backoff);
+  g_test_add_func ("/warta/http-client/transport", test_transport);
+  g_test_add_func ("/warta/http-client/job-token", test_job_token);
+  g_test_add_func ("/warta/http-client/user-agent", test_user_agent);
+  g_test_add_func ("/warta/http-client/retry-5xx", test_retry_5xx);
+  g_test_add_func ("/warta/http-client/retry-gives-up", test_retry_gives_up);
+  g_test_add_func ("/warta/http-client/retry-after", test_retry_after_honoured);
+  g_test_add_func ("/warta/http-client/rate-limit-long", test_rate_limit_long);
+  g_test_add_func ("/warta/http-client/timeout", test_timeout);
+  g_test_add_func ("/warta/http-client/wait-cancel", test_wait_cancel);
+  g_test_add_func ("/warta/http-client/stream-file-rss", test_stream_file_rss);
+  g_test_add_func ("/warta/http-client/stream-chunks", test_stream_chunks);
+  g_test_add_func ("/warta/http-client/stream-cancel", test_stream_cancel);
+  g_test_add_func ("/warta/http-client/stream-restart", test_stream_restart);
+
+  return g_test_run ();
+}
