@@ -1,10 +1,469 @@
-/* test-mastodon.c (being written) */
-#include <glib.h>
+/* test-mastodon.c: WartaMastodon against a loopback Mastodon
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "warta-mastodon.h"
+#include "warta-test-server.h"
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+typedef struct
+{
+  WartaTestServer *server;
+  WartaHttpClient *client;
+  WartaMastodon *mastodon;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  WartaRetryPolicy policy;
+
+  f->server = warta_test_server_new (WARTA_TEST_MASTODON);
+  f->client = warta_http_client_new ();
+  warta_retry_policy_init_default (&policy);
+  policy.max_attempts = 4;
+  policy.initial_delay_ms = 20;
+  policy.max_delay_ms = 100;
+  policy.max_wait_ms = 5000;
+  warta_http_client_set_retry_policy (f->client, &policy);
+  /* A trailing slash, as users type it. */
+  {
+    g_autofree char *url = g_strconcat (warta_test_server_get_url (f->server), "/", NULL);
+
+    f->mastodon = warta_mastodon_new (f->client, url, WARTA_TEST_MASTODON_TOKEN);
+  }
+  warta_mastodon_set_poll_interval (f->mastodon, 10, 40, 5000);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->mastodon);
+  g_assert_finalize_object (f->client);
+  warta_test_server_free (f->server);
+}
+
+static GInputStream *
+open_bytes (gpointer       user_data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  return g_memory_input_stream_new_from_bytes (user_data);
+}
+
+static WartaUpload *
+image_upload (const char *filename,
+              const char *content_type)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  GBytes *bytes;
+
+  for (guint i = 0; i < 40000; i++)
+    {
+      guint8 b = (guint8) (i * 7);
+      g_byte_array_append (data, &b, 1);
+    }
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  return warta_upload_new_for_stream_func (open_bytes, bytes, (GDestroyNotify) g_bytes_unref,
+                                           g_bytes_get_size (bytes), filename, content_type);
+}
+
+static WartaRemoteResult *
+upload_media (Fixture      *f,
+              WartaUpload  *upload,
+              GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_mastodon_upload_media_async (f->mastodon, upload, "Alt text", NULL, store_result_cb,
+                                     &result);
+  return warta_mastodon_upload_media_finish (f->mastodon, wait_for (&result), error);
+}
+
+static WartaRemoteResult *
+post_status (Fixture     *f,
+             const char  *text,
+             const char  *media_id,
+             const char  *key,
+             GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  const char *ids[] = { media_id, NULL };
+
+  warta_mastodon_post_status_async (f->mastodon, text, ids, "public", key, NULL,
+                                    store_result_cb, &result);
+  return warta_mastodon_post_status_finish (f->mastodon, wait_for (&result), error);
+}
+
+static void
+test_happy_path (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = image_upload ("kegiatan.png", "image/png");
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(WartaRemoteResult) status = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = warta_mastodon_idempotency_key ("db-1/job-1");
+  g_autofree char *expected_url = NULL;
+
+  media = upload_media (f, upload, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (media->id);
+  g_assert_true (g_str_has_prefix (media->url, warta_test_server_get_url (f->server)));
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_DONE);
+  g_assert_cmpfloat (warta_upload_get_fraction (upload), ==, 1.0);
+  g_assert_cmpstr (warta_upload_get_remote_id (upload), ==, media->id);
+  g_assert_cmpuint (warta_test_server_get_last_upload_size (f->server), ==, 40000);
+  g_assert_cmpstr (warta_test_server_get_last_header (f->server, "Authorization"), ==,
+                   "Bearer " WARTA_TEST_MASTODON_TOKEN);
+
+  status = post_status (f, "Rapat koordinasi pengawasan #inspektorat", media->id, key, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (status->id);
+  expected_url = g_strdup_printf ("%s/@warta/%s", warta_test_server_get_url (f->server),
+                                  status->id);
+  g_assert_cmpstr (status->url, ==, expected_url);
+  g_assert_false (status->reused);
+  g_assert_cmpstr (warta_test_server_get_last_header (f->server, "Idempotency-Key"), ==, key);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+/* 202, then 206 twice while processing, then 200 with the URL. */
+static void
+test_processing (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = image_upload ("video.mp4", "video/mp4");
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(WartaRemoteResult) ready = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_set_processing_polls (f->server, 2);
+  media = upload_media (f, upload, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (media->id);
+  g_assert_null (media->url);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_PROCESSING);
+
+  /* Attaching it now is refused, retryably, with Mastodon's words. */
+  {
+    WartaRetryPolicy once = *warta_http_client_get_retry_policy (f->client);
+    WartaRetryPolicy saved = once;
+    g_autoptr(WartaRemoteResult) early = NULL;
+
+    once.max_attempts = 1;
+    warta_http_client_set_retry_policy (f->client, &once);
+    early = post_status (f, "Terlalu cepat", media->id, "early-key", &error);
+    g_assert_null (early);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE);
+    g_assert_cmpstr (warta_publish_error_get_platform_message (error), ==,
+                     "Cannot attach files that have not finished processing. Try again in a moment!");
+    g_clear_error (&error);
+    warta_http_client_set_retry_policy (f->client, &saved);
+  }
+
+  warta_mastodon_wait_for_media_async (f->mastodon, media->id, upload, NULL, store_result_cb,
+                                       &result);
+  ready = warta_mastodon_wait_for_media_finish (f->mastodon, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ready->id, ==, media->id);
+  g_assert_nonnull (ready->url);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_DONE);
+  g_assert_cmpstr (warta_upload_get_remote_url (upload), ==, ready->url);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/api/v1/media/"), ==, 3);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
+static void
+test_processing_gives_up (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = image_upload ("video.mp4", "video/mp4");
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(WartaRemoteResult) ready = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_set_processing_polls (f->server, 1000);
+  warta_mastodon_set_poll_interval (f->mastodon, 10, 20, 150);
+  media = upload_media (f, upload, &error);
+  g_assert_no_error (error);
+
+  warta_mastodon_wait_for_media_async (f->mastodon, media->id, upload, NULL, store_result_cb,
+                                       &result);
+  ready = warta_mastodon_wait_for_media_finish (f->mastodon, wait_for (&result), &error);
+  g_assert_null (ready);
+  /* Retryable: the outbox keeps the media id and checks again later. */
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
+  g_assert_cmpstr (warta_upload_get_remote_id (upload), ==, media->id);
+}
+
+static void
+test_processing_cancel (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = image_upload ("video.mp4", "video/mp4");
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(WartaRemoteResult) ready = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_set_processing_polls (f->server, 1000);
+  warta_mastodon_set_poll_interval (f->mastodon, 2000, 2000, 60000);
+  media = upload_media (f, upload, &error);
+  g_assert_no_error (error);
+
+  warta_mastodon_wait_for_media_async (f->mastodon, media->id, upload, cancellable,
+                                       store_result_cb, &result);
+  g_timeout_add_once (100, (GSourceOnceFunc) g_cancellable_cancel, cancellable);
+  ready = warta_mastodon_wait_for_media_finish (f->mastodon, wait_for (&result), &error);
+  g_assert_null (ready);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
+}
+
+/* The server made the status, then the connection dropped before the
+ * answer: the retry carries the same key, and there is ONE status. */
+static void
+test_idempotent_after_drop (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(WartaRemoteResult) status = NULL;
+  g_autoptr(WartaRemoteResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = warta_mastodon_idempotency_key ("db-1/job-42");
+
+  warta_test_server_add_fault (f->server, "POST", "/api/v1/statuses", 1,
+                               WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  status = post_status (f, "Sekali saja", NULL, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/api/v1/statuses"), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+
+  /* After a crash the outbox sends the same job again: still one. */
+  again = post_status (f, "Sekali saja", NULL, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->id, ==, status->id);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+static void
+state_cb (WartaUpload *upload,
+          GParamSpec  *pspec,
+          gboolean    *waited)
+{
+  if (warta_upload_get_state (upload) == WARTA_UPLOAD_STATE_WAITING)
+    *waited = TRUE;
+}
+
+static void
+test_retry_5xx (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = image_upload ("foto.png", "image/png");
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(WartaRemoteResult) status = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean waited = FALSE;
+
+  g_signal_connect (upload, "notify::state", G_CALLBACK (state_cb), &waited);
+  warta_test_server_add_fault (f->server, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_STATUS, 500);
+  warta_test_server_add_fault (f->server, "POST", "/api/v1/statuses", 1, WARTA_TEST_FAULT_STATUS, 503);
+  warta_test_server_add_fault (f->server, "POST", "/api/v1/statuses", 2, WARTA_TEST_FAULT_STATUS, 502);
+
+  media = upload_media (f, upload, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/api/v2/media"), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 1);
+  g_assert_true (waited);
+
+  status = post_status (f, "Setelah gangguan", media->id, "key-5xx", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/api/v1/statuses"), ==, 3);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+/* 429 with X-RateLimit-Reset (ISO 8601) one second ahead: honoured. */
+static void
+test_rate_limited (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(WartaRemoteResult) status = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  warta_test_server_add_fault (f->server, "POST", "/api/v1/statuses", 1,
+                               WARTA_TEST_FAULT_RATE_LIMIT, 1);
+  status = post_status (f, "Pelan-pelan", NULL, "key-429", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 900 * 1000);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+static void
+test_rate_limited_long (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WartaRemoteResult) status = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time ();
+
+  warta_test_server_add_fault (f->server, "POST", "/api/v1/statuses", 0,
+                               WARTA_TEST_FAULT_RATE_LIMIT, 1800);
+  status = post_status (f, "Nanti", NULL, "key-429-long", &error);
+  g_assert_null (status);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RATE_LIMITED);
+  g_assert_cmpint (warta_publish_error_get_retry_at (error), >, now + 1790 * G_USEC_PER_SEC);
+  g_assert_cmpstr (warta_publish_error_get_platform_message (error), ==, "Too many requests");
+  g_assert_true (strstr (error->message, "will try again after") != NULL);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/api/v1/statuses"), ==, 1);
+}
+
+static void
+test_revoked (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = image_upload ("foto.png", "image/png");
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(WartaRemoteResult) status = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_revoke_credentials (f->server);
+  media = upload_media (f, upload, &error);
+  g_assert_null (media);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_assert_true (strstr (error->message, "Sign in again") != NULL);
+  g_assert_cmpstr (warta_publish_error_get_platform_message (error), ==,
+                   "The access token is invalid");
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
+  g_assert_nonnull (warta_upload_get_error (upload));
+  /* Never retried: a loop would only repeat the refusal. */
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/api/v2/media"), ==, 1);
+  g_clear_error (&error);
+
+  status = post_status (f, "Tanpa izin", NULL, "key-401", &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
+static void
+test_rejected (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(WartaRemoteResult) status = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (text, "Inspektorat ");
+  status = post_status (f, text->str, NULL, "key-422", &error);
+  g_assert_null (status);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (warta_publish_error_get_platform_message (error), ==,
+                   "Validation failed: Text character limit of 500 exceeded");
+  g_assert_true (strstr (error->message, "Text character limit of 500 exceeded") != NULL);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/api/v1/statuses"), ==, 1);
+}
+
+static void
+test_invalid_media (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = image_upload ("notes.txt", "text/plain");
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(GError) error = NULL;
+
+  media = upload_media (f, upload, &error);
+  g_assert_null (media);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA);
+  g_assert_cmpstr (warta_publish_error_get_platform_message (error), ==,
+                   "Validation failed: File content type is invalid, File is invalid");
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 0);
+}
+
+static void
+test_not_configured (void)
+{
+  g_autoptr(WartaHttpClient) client = warta_http_client_new ();
+  g_autoptr(WartaMastodon) no_url = warta_mastodon_new (client, "", "token");
+  g_autoptr(WartaMastodon) no_token = warta_mastodon_new (client, "https://example.org", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(WartaRemoteResult) status = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_mastodon_post_status_async (no_url, "x", NULL, NULL, "k", NULL, store_result_cb, &result);
+  status = warta_mastodon_post_status_finish (no_url, wait_for (&result), &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  warta_mastodon_post_status_async (no_token, "x", NULL, NULL, "k", NULL, store_result_cb, &result);
+  status = warta_mastodon_post_status_finish (no_token, wait_for (&result), &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED);
+  g_assert_true (strstr (error->message, "Sign in") != NULL);
+}
+
+static void
+test_idempotency_key (void)
+{
+  g_autofree char *a = warta_mastodon_idempotency_key ("db-9/job-1");
+  g_autofree char *b = warta_mastodon_idempotency_key ("db-9/job-1");
+  g_autofree char *c = warta_mastodon_idempotency_key ("db-9/job-2");
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, !=, c);
+  g_assert_true (g_str_has_prefix (a, "warta-"));
+}
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "");
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/warta/mastodon/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("happy-path", test_happy_path);
+  ADD ("processing", test_processing);
+  ADD ("processing-gives-up", test_processing_gives_up);
+  ADD ("processing-cancel", test_processing_cancel);
+  ADD ("idempotent-after-drop", test_idempotent_after_drop);
+  ADD ("retry-5xx", test_retry_5xx);
+  ADD ("rate-limited", test_rate_limited);
+  ADD ("rate-limited-long", test_rate_limited_long);
+  ADD ("revoked", test_revoked);
+  ADD ("rejected", test_rejected);
+  ADD ("invalid-media", test_invalid_media);
+#undef ADD
+  g_test_add_func ("/warta/mastodon/not-configured", test_not_configured);
+  g_test_add_func ("/warta/mastodon/idempotency-key", test_idempotency_key);
+
   return g_test_run ();
 }
