@@ -50,11 +50,25 @@ char       *_warta_media_sha256_file       (GFile           *file,
                                             GCancellable    *cancellable,
                                             GError         **error);
 
-/* Refuses an image whose header claims too many pixels, without decoding. */
+/* Refuses an image whose header claims too many pixels, without decoding.
+ * @mime_type: as _warta_media_sniff() said, or NULL to sniff. */
 gboolean    _warta_media_check_image_header (GFile          *file,
+                                             const char     *mime_type,
                                              int            *width,
                                              int            *height,
+                                             GCancellable   *cancellable,
                                              GError        **error);
+
+/* Decodes @file with the loader for @mime_type, at most @width x @height
+ * (fitting inside it with @preserve_aspect; never enlarged), so that
+ * libjpeg scales while decoding. Keeps the loader's options (orientation). */
+GdkPixbuf  *_warta_media_decode            (GFile           *file,
+                                            const char      *mime_type,
+                                            int              width,
+                                            int              height,
+                                            gboolean         preserve_aspect,
+                                            GCancellable    *cancellable,
+                                            GError         **error);
 
 /* A frame of the video @file at @position_ns (clamped to half its
  * duration), as RGB. */

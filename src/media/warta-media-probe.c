@@ -470,19 +470,15 @@ warta_media_probe_file (WartaMediaProbe  *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = _warta_media_display_name (file);
-  file_info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                 G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  /* Opening first: it is what tells a locked file or a folder, where a
+   * stat() may still succeed. */
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream != NULL)
+    file_info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                cancellable, &local_error);
   if (file_info == NULL)
     {
       _warta_media_set_io_error (error, file, local_error);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (file_info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_autoptr(GError) dir_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "");
-
-      _warta_media_set_io_error (error, file, dir_error);
       return NULL;
     }
   size = g_file_info_get_size (file_info);
@@ -518,13 +514,7 @@ warta_media_probe_file (WartaMediaProbe  *self,
       return NULL;
     }
 
-  /* One pass: the hash, and the structure walk. */
-  stream = g_file_read (file, cancellable, &local_error);
-  if (stream == NULL)
-    {
-      _warta_media_set_io_error (error, file, local_error);
-      return NULL;
-    }
+  /* One pass over the stream opened above: the hash, and the structure walk. */
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
   buffer = g_malloc (64 * 1024);
   for (;;)
@@ -566,7 +556,8 @@ warta_media_probe_file (WartaMediaProbe  *self,
     {
       /* A loader must agree that it can read it, and say the size for the
        * formats walked above only roughly. */
-      if (!_warta_media_check_image_header (file, &width, &height, error))
+      if (!_warta_media_check_image_header (file, content_type, &width, &height, cancellable,
+                                            error))
         return NULL;
       if (scan.type == SCAN_JPEG || scan.type == SCAN_PNG)
         {

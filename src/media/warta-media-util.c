@@ -184,6 +184,36 @@ static const struct {
   { "video/quicktime", WARTA_MEDIA_KIND_VIDEO },
 };
 
+static const char *
+sniff_magic (const guint8 *head,
+             gsize         n)
+{
+  static const struct {
+    const char *brand;
+    const char *type;
+  } brands[] = {
+    { "heic", "image/heif" }, { "heix", "image/heif" }, { "heim", "image/heif" },
+    { "heis", "image/heif" }, { "mif1", "image/heif" }, { "msf1", "image/heif" },
+    { "qt  ", "video/quicktime" }, { "M4V ", "video/x-m4v" },
+    { "isom", "video/mp4" }, { "iso2", "video/mp4" }, { "iso4", "video/mp4" },
+    { "iso5", "video/mp4" }, { "iso6", "video/mp4" }, { "mp41", "video/mp4" },
+    { "mp42", "video/mp4" }, { "avc1", "video/mp4" }, { "dash", "video/mp4" },
+    { "MSNV", "video/mp4" }, { "XAVC", "video/mp4" },
+  };
+
+  if (n >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
+    return "image/jpeg";
+  if (n >= 8 && memcmp (head, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return "image/png";
+  if (n >= 12 && memcmp (head, "RIFF", 4) == 0 && memcmp (head + 8, "WEBP", 4) == 0)
+    return "image/webp";
+  if (n >= 12 && memcmp (head + 4, "ftyp", 4) == 0)
+    for (gsize i = 0; i < G_N_ELEMENTS (brands); i++)
+      if (memcmp (head + 8, brands[i].brand, 4) == 0)
+        return brands[i].type;
+  return NULL;
+}
+
 WartaMediaKind
 _warta_media_sniff (GFile         *file,
                     char         **content_type,
@@ -216,13 +246,11 @@ _warta_media_sniff (GFile         *file,
       return WARTA_MEDIA_KIND_UNKNOWN;
     }
 
-  /* HEIF brands first: older shared-mime-info calls some of them MP4. */
-  if (n >= 12 && memcmp (head + 4, "ftyp", 4) == 0 &&
-      (memcmp (head + 8, "heic", 4) == 0 || memcmp (head + 8, "heix", 4) == 0 ||
-       memcmp (head + 8, "mif1", 4) == 0 || memcmp (head + 8, "msf1", 4) == 0 ||
-       memcmp (head + 8, "heim", 4) == 0 || memcmp (head + 8, "heis", 4) == 0))
-    type = g_strdup ("image/heif");
-  else
+  /* The accepted formats by their magic numbers first: that works without
+   * shared-mime-info's database too (sandboxes, isolated test folders),
+   * and tells HEIF from MP4, which older databases confuse. */
+  type = g_strdup (sniff_magic (head, n));
+  if (type == NULL)
     {
       /* The content only: the name is what lies in a "photo.jpg" that is text. */
       g_autofree char *guess = g_content_type_guess (NULL, head, n, &uncertain);
@@ -284,40 +312,197 @@ _warta_media_sha256_file (GFile         *file,
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-gboolean
-_warta_media_check_image_header (GFile   *file,
-                                 int     *width,
-                                 int     *height,
-                                 GError **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = _warta_media_display_name (file);
-  GdkPixbufFormat *format;
-  int w = 0, h = 0;
+typedef struct {
+  int      want_width;
+  int      want_height;
+  gboolean preserve_aspect;
+  int      width;       /* as the header says */
+  int      height;
+  gboolean header_only;
+} SizeRequest;
 
-  /* gdk_pixbuf_get_file_info() stops at the header ("size-prepared"). */
-  format = path != NULL ? gdk_pixbuf_get_file_info (path, &w, &h) : NULL;
-  if (format == NULL || w <= 0 || h <= 0)
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  SizeRequest *request = user_data;
+  int w = width, h = height;
+
+  request->width = width;
+  request->height = height;
+  if (request->header_only || (gint64) width * height > WARTA_MEDIA_MAX_PIXELS)
     {
-      g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CORRUPT,
-                   _("“%s” is damaged or in a format this computer cannot open. Copy it again "
-                     "from the original, or export it as JPEG."), name);
-      return FALSE;
+      /* Stops the loader before it allocates anything. */
+      gdk_pixbuf_loader_set_size (loader, 0, 0);
+      return;
     }
-  if ((gint64) w * h > WARTA_MEDIA_MAX_PIXELS)
+  if (request->want_width <= 0 || request->want_height <= 0)
+    return;
+  if (request->preserve_aspect)
+    {
+      /* Only ever smaller: a thumbnail of a small picture is the picture. */
+      double scale = MIN ((double) request->want_width / width,
+                          (double) request->want_height / height);
+
+      if (scale >= 1.0)
+        return;
+      w = MAX (1, (int) (width * scale + 0.5));
+      h = MAX (1, (int) (height * scale + 0.5));
+    }
+  else
+    {
+      w = MIN (width, request->want_width);
+      h = MIN (height, request->want_height);
+    }
+  gdk_pixbuf_loader_set_size (loader, w, h);
+}
+
+/* Feeds @file to a loader chosen by @mime_type (not by sniffing, which
+ * needs shared-mime-info's database). */
+static GdkPixbuf *
+load (GFile         *file,
+      const char    *mime_type,
+      SizeRequest   *request,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = _warta_media_display_name (file);
+  g_autofree guint8 *buffer = NULL;
+  gboolean failed = FALSE;
+  GdkPixbuf *pixbuf;
+
+  loader = gdk_pixbuf_loader_new_with_mime_type (mime_type, &local_error);
+  if (loader == NULL)
+    {
+      g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNSUPPORTED,
+                   _("“%s” is in a format this computer cannot open (%s). Export it as JPEG "
+                     "and add it again."), name, mime_type);
+      return NULL;
+    }
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), request);
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      gdk_pixbuf_loader_close (loader, NULL);
+      _warta_media_set_io_error (error, file, local_error);
+      return NULL;
+    }
+
+  buffer = g_malloc (64 * 1024);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer,
+                                      request->header_only ? 4096 : 64 * 1024, cancellable,
+                                      &local_error);
+
+      if (n < 0)
+        {
+          gdk_pixbuf_loader_close (loader, NULL);
+          _warta_media_set_io_error (error, file, local_error);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (!gdk_pixbuf_loader_write (loader, buffer, n, &local_error))
+        {
+          failed = TRUE;
+          break;
+        }
+      if (request->width > 0 && (request->header_only ||
+                                 (gint64) request->width * request->height >
+                                 WARTA_MEDIA_MAX_PIXELS))
+        break;
+    }
+  if (!gdk_pixbuf_loader_close (loader, failed ? NULL : &local_error))
+    failed = TRUE;
+
+  if (request->width > 0 &&
+      (gint64) request->width * request->height > WARTA_MEDIA_MAX_PIXELS)
     {
       g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_TOO_LARGE,
                    _("“%s” claims to be %d × %d pixels, more than the %d megapixels Warta "
                      "opens. Such a file is damaged or made to crash programs; export the photo "
                      "again at its normal size."),
-                   name, w, h, (int) (WARTA_MEDIA_MAX_PIXELS / 1000000));
+                   name, request->width, request->height,
+                   (int) (WARTA_MEDIA_MAX_PIXELS / 1000000));
+      return NULL;
+    }
+  if (request->header_only)
+    {
+      if (request->width > 0)
+        return NULL;
+      failed = TRUE;
+    }
+
+  pixbuf = failed ? NULL : gdk_pixbuf_loader_get_pixbuf (loader);
+  if (pixbuf == NULL)
+    {
+      g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened (%s). Copy it again from the "
+                     "camera or phone."),
+                   name, local_error ? local_error->message : _("no picture in it"));
+      return NULL;
+    }
+  return g_object_ref (pixbuf);
+}
+
+gboolean
+_warta_media_check_image_header (GFile         *file,
+                                 const char    *mime_type,
+                                 int           *width,
+                                 int           *height,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autofree char *sniffed = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SizeRequest request = { 0 };
+
+  if (mime_type == NULL)
+    {
+      WartaMediaKind kind = _warta_media_sniff (file, &sniffed, cancellable, &local_error);
+
+      if (kind == WARTA_MEDIA_KIND_UNKNOWN)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      mime_type = sniffed;
+    }
+
+  /* The loader stops at "size-prepared": nothing is decoded. */
+  request.header_only = TRUE;
+  load (file, mime_type, &request, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   if (width != NULL)
-    *width = w;
+    *width = request.width;
   if (height != NULL)
-    *height = h;
+    *height = request.height;
   return TRUE;
+}
+
+GdkPixbuf *
+_warta_media_decode (GFile         *file,
+                     const char    *mime_type,
+                     int            width,
+                     int            height,
+                     gboolean       preserve_aspect,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  SizeRequest request = { width, height, preserve_aspect, 0, 0, FALSE };
+
+  return load (file, mime_type, &request, cancellable, error);
 }
 
 static char *

@@ -379,7 +379,7 @@ warta_rendition_render (WartaRendition  *self,
                         GError         **error)
 {
   const WartaRenditionLimits *l;
-  g_autofree char *path = NULL;
+  g_autofree char *content_type = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GdkPixbuf) decoded = NULL;
   g_autoptr(GdkPixbuf) upright = NULL;
@@ -407,7 +407,7 @@ warta_rendition_render (WartaRendition  *self,
       return FALSE;
     }
 
-  kind = _warta_media_sniff (original, NULL, cancellable, error);
+  kind = _warta_media_sniff (original, &content_type, cancellable, error);
   if (kind == WARTA_MEDIA_KIND_UNKNOWN)
     return FALSE;
   if (kind != WARTA_MEDIA_KIND_PHOTO)
@@ -417,7 +417,8 @@ warta_rendition_render (WartaRendition  *self,
                      "video as it is."), name);
       return FALSE;
     }
-  if (!_warta_media_check_image_header (original, &stored_w, &stored_h, error))
+  if (!_warta_media_check_image_header (original, content_type, &stored_w, &stored_h, cancellable,
+                                        error))
     return FALSE;
 
   l = &limits[self->target];
@@ -436,15 +437,9 @@ warta_rendition_render (WartaRendition  *self,
   dw = MAX (1, (int) ceil (stored_w * decode_scale));
   dh = MAX (1, (int) ceil (stored_h * decode_scale));
 
-  path = g_file_get_path (original);
-  decoded = gdk_pixbuf_new_from_file_at_size (path, dw, dh, &local_error);
+  decoded = _warta_media_decode (original, content_type, dw, dh, FALSE, cancellable, error);
   if (decoded == NULL)
-    {
-      g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be prepared for upload (%s). Copy it again "
-                     "from the camera or phone."), name, local_error->message);
-      return FALSE;
-    }
+    return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 

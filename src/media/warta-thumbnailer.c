@@ -171,42 +171,33 @@ warta_thumbnailer_generate (WartaThumbnailer  *self,
                             GError           **error)
 {
   g_autoptr(GdkPixbuf) decoded = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *content_type = NULL;
   WartaMediaKind kind;
 
   g_return_val_if_fail (WARTA_IS_THUMBNAILER (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (size > 0, NULL);
 
-  kind = _warta_media_sniff (file, NULL, cancellable, error);
+  kind = _warta_media_sniff (file, &content_type, cancellable, error);
   if (kind == WARTA_MEDIA_KIND_UNKNOWN)
     return NULL;
 
-  g_atomic_int_inc (&self->n_decodes);
-
   if (kind == WARTA_MEDIA_KIND_VIDEO)
     {
-      g_autoptr(GdkPixbuf) frame = _warta_video_frame (file, VIDEO_FRAME_POSITION_NS,
-                                                       cancellable, error);
+      g_autoptr(GdkPixbuf) frame = NULL;
 
+      g_atomic_int_inc (&self->n_decodes);
+      frame = _warta_video_frame (file, VIDEO_FRAME_POSITION_NS, cancellable, error);
       return frame != NULL ? fit (frame, size) : NULL;
     }
 
-  if (!_warta_media_check_image_header (file, NULL, NULL, error))
+  if (!_warta_media_check_image_header (file, content_type, NULL, NULL, cancellable, error))
     return NULL;
 
-  path = g_file_get_path (file);
-  decoded = gdk_pixbuf_new_from_file_at_scale (path, size, size, TRUE, &local_error);
+  g_atomic_int_inc (&self->n_decodes);
+  decoded = _warta_media_decode (file, content_type, size, size, TRUE, cancellable, error);
   if (decoded == NULL)
-    {
-      name = _warta_media_display_name (file);
-      g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be shown (%s). Copy it again from the camera "
-                     "or phone."), name, local_error->message);
-      return NULL;
-    }
+    return NULL;
   /* The EXIF orientation is applied after the scaled decode: the bounding
    * box is square, so the turned picture still fits it. */
   return gdk_pixbuf_apply_embedded_orientation (decoded);
@@ -247,7 +238,10 @@ warta_thumbnailer_load (WartaThumbnailer  *self,
   cache_path = warta_thumbnailer_get_cache_path (self, sha256, size);
   if (g_file_test (cache_path, G_FILE_TEST_IS_REGULAR))
     {
-      thumbnail = gdk_pixbuf_new_from_file (cache_path, &local_error);
+      g_autoptr(GFile) cached = g_file_new_for_path (cache_path);
+
+      thumbnail = _warta_media_decode (cached, "image/png", 0, 0, FALSE, cancellable,
+                                       &local_error);
       if (thumbnail != NULL)
         {
           if (from_cache != NULL)
