@@ -280,7 +280,7 @@ test_invalid_media (Fixture       *f,
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA);
   g_assert_cmpuint (warta_publish_error_get_http_status (error), ==, 500);
   g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "rest_upload_sideload_error");
-  g_assert_true (strstr (error->message, "Sorry, you are not allowed to upload this file type.") != NULL);
+  g_assert_true (strstr (error->message, "Sorry, you are not allowed to upload this file type”") != NULL);
   g_assert_cmpuint (count (f, "POST", "/wp-json/wp/v2/media"), ==, 1);
   g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
 }
@@ -342,7 +342,7 @@ test_rejected (Fixture       *f,
   post = warta_wordpress_publish_post_finish (f->wp, wait_for (&result), &error);
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
   g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "empty_content");
-  g_assert_true (strstr (error->message, "Content, title, and excerpt are empty.") != NULL);
+  g_assert_true (strstr (error->message, "“Content, title, and excerpt are empty”") != NULL);
   g_assert_cmpuint (count (f, "POST", "/wp-json/wp/v2/posts"), ==, 1);
 }
 

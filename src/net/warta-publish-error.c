@@ -240,7 +240,12 @@ message_for (WartaPublishError  code,
              const char        *platform_message,
              gint64             retry_at)
 {
-  const char *said = platform_message ? platform_message : "";
+  g_autofree char *said = g_strdup (platform_message ? platform_message : "");
+  gsize len = strlen (said);
+
+  /* The platform's sentence goes inside ours, in quotes: no full stop. */
+  while (len > 0 && (said[len - 1] == '.' || g_ascii_isspace (said[len - 1])))
+    said[--len] = '\0';
 
   switch (code)
     {
