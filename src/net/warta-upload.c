@@ -333,9 +333,10 @@ _warta_upload_set_state (WartaUpload      *self,
   if (self->state == state)
     return;
   self->state = state;
-  if (state == WARTA_UPLOAD_STATE_SENDING || state == WARTA_UPLOAD_STATE_PENDING)
-    g_clear_error (&self->error);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  /* A new attempt: the last attempt's error no longer applies. */
+  if ((state == WARTA_UPLOAD_STATE_SENDING || state == WARTA_UPLOAD_STATE_PENDING) && self->error)
+    _warta_upload_set_error (self, NULL);
   if (state == WARTA_UPLOAD_STATE_DONE)
     set_fraction (self, 1.0);
 }
