@@ -353,8 +353,11 @@ step_retry_or_fail (GTask  *task_in,
 static char *
 featured_warning (gint64 wanted)
 {
-  return g_strdup_printf (_("The post was published without its featured image: WordPress did not accept image %" G_GINT64_FORMAT ". Set the image in WordPress, or upload it again."),
-                          wanted);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, wanted);
+
+  /* xgettext cannot read G_GINT64_FORMAT inside a message. */
+  return g_strdup_printf (_("The post was published without its featured image: WordPress did not accept image %s. Set the image in WordPress, or upload it again."),
+                          id);
 }
 
 static void
