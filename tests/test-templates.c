@@ -14,6 +14,10 @@
 
 #include "warta-application.h"
 #include "warta-preferences-window.h"
+#include "warta-publication-list.h"
+#include "warta-publication-row.h"
+#include "warta-sign-in-page.h"
+#include "warta-user-repository-private.h"
 #include "warta-window.h"
 
 #define N_SECTIONS 10
@@ -96,6 +100,34 @@ destroy_and_check_finalized (GtkWindow *window)
   g_assert_null (weak);
 }
 
+static gpointer
+sign_in_child (WartaWindow *window,
+               const char  *name)
+{
+  GObject *page = gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW,
+                                                 "sign_in_page");
+
+  return gtk_widget_get_template_child (GTK_WIDGET (page), WARTA_TYPE_SIGN_IN_PAGE, name);
+}
+
+/* A fresh database asks for its first administrator before anything else:
+ * typed into the real page, as a person would. */
+static void
+sign_in_as_first_admin (WartaWindow *window)
+{
+  GtkStack *main_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                   WARTA_TYPE_WINDOW,
+                                                                   "main_stack"));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "sign-in");
+  gtk_editable_set_text (sign_in_child (window, "admin_login_row"), "admin");
+  gtk_editable_set_text (sign_in_child (window, "admin_name_row"), "Sari Dewi");
+  gtk_editable_set_text (sign_in_child (window, "admin_password_row"), "rahasia-123");
+  gtk_editable_set_text (sign_in_child (window, "admin_confirm_row"), "rahasia-123");
+  g_signal_emit_by_name (sign_in_child (window, "create_admin_button"), "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "main");
+}
+
 static void
 test_window_builds (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -112,6 +144,8 @@ test_window_builds (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
+
+  sign_in_as_first_admin (window);
 
   destroy_and_check_finalized (GTK_WINDOW (window));
 }
@@ -135,6 +169,8 @@ test_window_sections (Fixture       *fixture,
   g_assert_nonnull (sidebar);
   g_assert_nonnull (stack);
   g_assert_nonnull (title);
+
+  sign_in_as_first_admin (window);
 
   /* A database opened: the sidebar works, on the first section. */
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (sidebar)));
@@ -246,6 +282,28 @@ test_preferences_window_builds (Fixture       *fixture,
   destroy_and_check_finalized (GTK_WINDOW (prefs));
 }
 
+/* The widgets the window is made of, each from its own template. */
+static void
+test_widgets_build (void)
+{
+  GtkWidget *widget;
+
+  widget = g_object_ref_sink (warta_sign_in_page_new ());
+  g_assert_true (WARTA_IS_SIGN_IN_PAGE (widget));
+  g_assert_finalize_object (widget);
+
+  widget = g_object_ref_sink (warta_publication_row_new ());
+  g_assert_true (WARTA_IS_PUBLICATION_ROW (widget));
+  g_assert_finalize_object (widget);
+
+  for (guint kind = WARTA_PUBLICATION_LIST_TASKS; kind <= WARTA_PUBLICATION_LIST_PUBLISHED; kind++)
+    {
+      widget = g_object_ref_sink (warta_publication_list_new (kind));
+      g_assert_cmpuint (warta_publication_list_get_kind (WARTA_PUBLICATION_LIST (widget)), ==, kind);
+      g_assert_finalize_object (widget);
+    }
+}
+
 static void
 test_no_display (void)
 {
@@ -276,7 +334,10 @@ main (int   argc,
   else
     {
       adw_init ();
+      _warta_user_repository_set_fast_hashing (TRUE);
       application = create_application ();
+
+      g_test_add_func ("/warta/templates/widgets", test_widgets_build);
 
       g_test_add ("/warta/templates/window", Fixture, NULL,
                   fixture_set_up, test_window_builds, fixture_tear_down);

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-publication-list.h"
+#include "warta-sign-in-page.h"
 #include "warta-window.h"
 
 typedef struct
@@ -67,9 +69,12 @@ struct _WartaWindow
   AdwWindowTitle       *sidebar_title;
   AdwToastOverlay      *toast_overlay;
   AdwStatusPage        *database_error_page;
+  GtkStack             *main_stack;
+  WartaSignInPage      *sign_in_page;
 
   /* Owned references */
   GSettings            *settings;
+  WartaContext         *context;
 
   guint                 initial_error_source;
   guint                 initial_error_shown : 1;
@@ -115,6 +120,21 @@ create_sidebar_row (const WartaSection *section)
 static GtkWidget *
 create_empty_page (const WartaSection *section)
 {
+  static const struct {
+    const char               *id;
+    WartaPublicationListKind  kind;
+  } lists[] = {
+    { "tasks", WARTA_PUBLICATION_LIST_TASKS },
+    { "activities", WARTA_PUBLICATION_LIST_ACTIVITIES },
+    { "review", WARTA_PUBLICATION_LIST_REVIEW },
+    { "approved", WARTA_PUBLICATION_LIST_APPROVED },
+    { "published", WARTA_PUBLICATION_LIST_PUBLISHED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (g_strcmp0 (section->id, lists[i].id) == 0)
+      return warta_publication_list_new (lists[i].kind);
+
   return g_object_new (ADW_TYPE_STATUS_PAGE,
                        "icon-name", section->icon_name,
                        "title", _(section->empty_title),
@@ -157,6 +177,74 @@ show_database_error_dialog (WartaWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The section pages that work on the database get its context. */
+static void
+set_pages_context (WartaWindow  *self,
+                   WartaContext *context)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->stack, sections[i].id);
+
+      if (WARTA_IS_PUBLICATION_LIST (page))
+        warta_publication_list_set_context (WARTA_PUBLICATION_LIST (page), context);
+    }
+}
+
+/* Nothing but the sign-in page until someone signs in; the sidebar's
+ * header names who is signed in. */
+static void
+update_user_state (WartaWindow *self)
+{
+  WartaUser *user = self->context != NULL ? warta_context_get_current_user (self->context) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", user != NULL);
+
+  if (user != NULL)
+    {
+      adw_window_title_set_subtitle (self->sidebar_title, warta_user_get_display_name (user));
+      gtk_stack_set_visible_child_name (self->main_stack, "main");
+    }
+  else if (self->context != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "main");
+    }
+}
+
+static void
+on_current_user_changed_cb (WartaWindow *self)
+{
+  update_user_state (self);
+}
+
+static void
+set_context (WartaWindow  *self,
+             WartaContext *context)
+{
+  if (self->context == context)
+    return;
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+
+  g_set_object (&self->context, context);
+
+  warta_sign_in_page_set_context (self->sign_in_page, context);
+  set_pages_context (self, context);
+
+  if (context != NULL)
+    {
+      g_signal_connect_object (context, "notify::current-user",
+                               G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+      if (warta_context_get_current_user (context) == NULL)
+        warta_sign_in_page_restore (self->sign_in_page);
+    }
+}
+
 static void
 update_database_state (WartaWindow *self)
 {
@@ -164,6 +252,7 @@ update_database_state (WartaWindow *self)
   WartaDatabase *database = warta_application_get_database (app);
   const GError *error = warta_application_get_database_error (app);
 
+  set_context (self, warta_application_get_context (app));
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), database != NULL);
 
   if (database != NULL)
@@ -191,6 +280,8 @@ update_database_state (WartaWindow *self)
       if (error != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
         show_database_error_dialog (self, error);
     }
+
+  update_user_state (self);
 }
 
 static void
@@ -245,6 +336,32 @@ open_database_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_database_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+switch_user_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+
+  if (self->context == NULL)
+    return;
+
+  warta_sign_in_page_forget (self->sign_in_page);
+  warta_context_set_current_user (self->context, NULL);
+}
+
+static void
+open_publication_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+
+  /* The publication window is being built; until then, say so. */
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Opening a publication is not available yet")));
 }
 
 static void
@@ -397,6 +514,7 @@ warta_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_WINDOW);
   g_clear_handle_id (&self->initial_error_source, g_source_remove);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (warta_window_parent_class)->dispose (object);
@@ -413,11 +531,15 @@ warta_window_class_init (WartaWindowClass *klass)
   widget_class->map = warta_window_map;
   window_class->close_request = warta_window_close_request;
 
+  g_type_ensure (WARTA_TYPE_SIGN_IN_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/warta-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, database_error_page);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, section_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, toast_overlay);
@@ -427,6 +549,9 @@ warta_window_class_init (WartaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
+  gtk_widget_class_install_action (widget_class, "win.open-publication", "x",
+                                   open_publication_action);
 
   /* Alt+1 … Alt+0 jump to the sections in sidebar order. */
   for (guint i = 0; i < G_N_ELEMENTS (sections) && i < 10; i++)
@@ -435,6 +560,8 @@ warta_window_class_init (WartaWindowClass *klass)
                                          "s", sections[i].id);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.switch-user", NULL);
 }
 
 static void

@@ -2010,6 +2010,50 @@ warta_publication_repository_list_recent (WartaPublicationRepository  *self,
 }
 
 /**
+ * warta_publication_repository_list_by_states:
+ * @self: a #WartaPublicationRepository
+ * @states: (array length=n_states): the states wanted
+ * @n_states: how many
+ * @offset: rows to skip
+ * @limit: rows at most
+ * @error: where to put an error
+ *
+ * The lists per state ("In review", "Approved / to publish" …): the
+ * publications in any of @states, the most recently changed first.
+ *
+ * Returns: (transfer full): #WartaPublication<!-- -->s
+ */
+GListModel *
+warta_publication_repository_list_by_states (WartaPublicationRepository  *self,
+                                             const WartaState            *states,
+                                             guint                        n_states,
+                                             guint                        offset,
+                                             guint                        limit,
+                                             GError                     **error)
+{
+  const char *state_ids[WARTA_N_STATES];
+  g_autoptr(GString) sql = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), NULL);
+  g_return_val_if_fail (states != NULL || n_states == 0, NULL);
+
+  for (guint i = 0; i < n_states && n < WARTA_N_STATES; i++)
+    if (states[i] < WARTA_N_STATES)
+      state_ids[n++] = warta_state_get_id (states[i]);
+
+  if (n == 0)
+    return G_LIST_MODEL (g_list_store_new (WARTA_TYPE_PUBLICATION));
+
+  sql = g_string_new ("SELECT " PUBLICATION_COLUMNS "WHERE p.state IN (");
+  for (guint i = 0; i < n; i++)
+    g_string_append (sql, i > 0 ? ", ?" : "?");
+  g_string_append (sql, ") ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?");
+
+  return list_publications (self, sql->str, state_ids, n, offset, limit, error);
+}
+
+/**
  * warta_publication_repository_list_step_records:
  * @self: a #WartaPublicationRepository
  * @publication_id: the publication

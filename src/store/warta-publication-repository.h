@@ -105,6 +105,12 @@ GListModel          *warta_publication_repository_list_recent    (WartaPublicati
                                                                   guint                       offset,
                                                                   guint                       limit,
                                                                   GError                    **error);
+GListModel          *warta_publication_repository_list_by_states (WartaPublicationRepository *self,
+                                                                  const WartaState           *states,
+                                                                  guint                       n_states,
+                                                                  guint                       offset,
+                                                                  guint                       limit,
+                                                                  GError                    **error);
 GListModel          *warta_publication_repository_list_step_records (WartaPublicationRepository *self,
                                                                      gint64                      publication_id,
                                                                      GError                    **error);

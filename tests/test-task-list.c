@@ -1,0 +1,629 @@
+/* test-task-list.c: signing in, "My Tasks" and the lists per state, live
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real window on a real database file: the first administrator and
+ * the sign-in are typed into the real widgets; publications are made
+ * through the repositories, some of them over a second connection to the
+ * same file, as another Warta would; the countdown follows the context's
+ * clock, frozen and advanced here.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "warta-application.h"
+#include "warta-publication-list.h"
+#include "warta-publication-row.h"
+#include "warta-sign-in-page.h"
+#include "warta-user-repository-private.h"
+#include "warta-window.h"
+
+#define MINUTES(n) ((gint64)(n) * 60 * G_USEC_PER_SEC)
+/* 18 June 2025, 09:00 WIB: the SOP's ratification. */
+#define T0 G_GINT64_CONSTANT (1750212000000000)
+
+static char *system_data_dirs;
+static WartaApplication *application;
+
+typedef struct
+{
+  WartaApplication *app;
+  WartaContext     *context;
+  char             *database_path;
+  WartaWindow      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  user_data)
+{
+  GSettings *settings;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+
+  f->app = g_object_ref (application);
+  settings = warta_application_get_settings (f->app);
+  g_settings_reset (settings, "last-section");
+  g_settings_reset (settings, "last-user-id");
+  g_settings_reset (settings, "last-sign-in-time");
+  g_settings_reset (settings, "last-user-database");
+  g_settings_reset (settings, "remember-sign-in-minutes");
+
+  f->database_path = g_build_filename (g_get_user_data_dir (), "warta.db", NULL);
+  g_assert_true (warta_application_open_database (f->app, f->database_path, &error));
+  g_assert_no_error (error);
+  f->context = g_object_ref (warta_application_get_context (f->app));
+  warta_clock_freeze (warta_context_get_clock (f->context), T0);
+}
+
+static void
+wait_for_finalize (GtkWindow *window)
+{
+  GtkWindow *weak = window;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
+  gtk_window_destroy (window);
+  while (weak != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  if (weak != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
+  g_assert_null (weak);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  if (f->window != NULL)
+    wait_for_finalize (GTK_WINDOW (g_steal_pointer (&f->window)));
+  g_clear_object (&f->context);
+  g_clear_pointer (&f->database_path, g_free);
+  g_clear_object (&f->app);
+}
+
+static WartaWindow *
+show_window (Fixture *f)
+{
+  f->window = warta_window_new (f->app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  return f->window;
+}
+
+static gpointer
+window_child (WartaWindow *window,
+              const char  *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW, name);
+}
+
+static gpointer
+sign_in_child (WartaWindow *window,
+               const char  *name)
+{
+  return gtk_widget_get_template_child (window_child (window, "sign_in_page"),
+                                        WARTA_TYPE_SIGN_IN_PAGE, name);
+}
+
+static void
+type_into (WartaWindow *window,
+           const char  *name,
+           const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (sign_in_child (window, name)), text);
+}
+
+static void
+click (WartaWindow *window,
+       const char  *name)
+{
+  /* As a pointer click does; "activate" would wait for the press animation. */
+  g_signal_emit_by_name (sign_in_child (window, name), "clicked");
+}
+
+static const char *
+main_page (WartaWindow *window)
+{
+  return gtk_stack_get_visible_child_name (window_child (window, "main_stack"));
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            GType       type,
+            const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static WartaUser *
+add_user (Fixture    *f,
+          WartaUser  *admin,
+          const char *login,
+          const char *name,
+          WartaRole   roles)
+{
+  g_autoptr(GError) error = NULL;
+  WartaUser *user;
+
+  user = warta_user_repository_create_user (warta_context_get_users (f->context), admin,
+                                            login, name, "rahasia-123", roles, FALSE, &error);
+  g_assert_no_error (error);
+
+  return user;
+}
+
+static WartaUser *
+add_first_admin (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  WartaUser *admin;
+
+  admin = warta_user_repository_create_first_admin (warta_context_get_users (f->context),
+                                                    "root", "Administrator", "rahasia-123",
+                                                    WARTA_ROLE_NONE, &error);
+  g_assert_no_error (error);
+
+  return admin;
+}
+
+static void
+sign_in (WartaWindow *window,
+         const char  *login,
+         const char  *password)
+{
+  type_into (window, "login_row", login);
+  type_into (window, "password_row", password);
+  click (window, "sign_in_button");
+}
+
+/* The first start: the database has nobody, the window asks for the first
+ * administrator and signs them in. */
+static void
+test_first_admin (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  WartaWindow *window = show_window (f);
+  GtkWidget *page = window_child (window, "sign_in_page");
+  GSettings *settings = warta_application_get_settings (f->app);
+  WartaUser *user;
+  GtkWidget *approver_check = NULL;
+
+  g_assert_cmpstr (main_page (window), ==, "sign-in");
+  g_assert_true (warta_sign_in_page_get_first_run (WARTA_SIGN_IN_PAGE (page)));
+
+  /* The roles are check buttons named by the roles' ids. */
+  approver_check = find_named (sign_in_child (window, "roles_group"), GTK_TYPE_CHECK_BUTTON,
+                               "approver");
+  g_assert_nonnull (approver_check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (approver_check), TRUE);
+
+  type_into (window, "admin_login_row", "sari");
+  type_into (window, "admin_name_row", "Sari Dewi");
+  type_into (window, "admin_password_row", "rahasia-123");
+  type_into (window, "admin_confirm_row", "rahasia-124");
+  click (window, "create_admin_button");
+
+  /* Two different passwords: nobody is made. */
+  g_assert_true (gtk_widget_get_visible (sign_in_child (window, "first_admin_error_label")));
+  g_assert_null (warta_context_get_current_user (f->context));
+  g_assert_cmpstr (main_page (window), ==, "sign-in");
+
+  type_into (window, "admin_confirm_row", "rahasia-123");
+  click (window, "create_admin_button");
+
+  user = warta_context_get_current_user (f->context);
+  g_assert_nonnull (user);
+  g_assert_cmpstr (warta_user_get_login (user), ==, "sari");
+  g_assert_true (warta_user_get_is_admin (user));
+  g_assert_cmpuint (warta_user_get_roles (user), ==,
+                    WARTA_ROLE_SOCIAL_MEDIA_ADMIN | WARTA_ROLE_APPROVER);
+  g_assert_cmpstr (main_page (window), ==, "main");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window_child (window, "sidebar_title")), ==,
+                   "Sari Dewi");
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-user-id"), ==, warta_user_get_id (user));
+
+  /* The database has its administrator now: the next person signs in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  g_assert_null (warta_context_get_current_user (f->context));
+  g_assert_cmpstr (main_page (window), ==, "sign-in");
+  g_assert_false (warta_sign_in_page_get_first_run (WARTA_SIGN_IN_PAGE (page)));
+}
+
+static void
+test_sign_in (Fixture       *f,
+              gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) admin = add_first_admin (f);
+  g_autoptr(WartaUser) budi = add_user (f, admin, "budi", "Budi Santoso", WARTA_ROLE_VERIFIER);
+  GSettings *settings = warta_application_get_settings (f->app);
+  WartaWindow *window = show_window (f);
+  GtkLabel *error_label = sign_in_child (window, "sign_in_error_label");
+  g_autofree char *first_message = NULL;
+
+  g_assert_cmpstr (main_page (window), ==, "sign-in");
+  g_assert_false (warta_sign_in_page_get_first_run (window_child (window, "sign_in_page")));
+
+  /* A wrong password: the repository's message, and nobody signed in. */
+  sign_in (window, "budi", "salah-salah");
+  g_assert_null (warta_context_get_current_user (f->context));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "wrong"));
+  g_assert_cmpstr (gtk_editable_get_text (sign_in_child (window, "password_row")), ==, "");
+  first_message = g_strdup (gtk_label_get_label (error_label));
+
+  /* Too many: the rate limit, in the repository's words. */
+  for (guint i = 1; i < WARTA_USER_FREE_ATTEMPTS; i++)
+    sign_in (window, "budi", "salah-salah");
+  sign_in (window, "budi", "salah-salah");
+  g_assert_null (warta_context_get_current_user (f->context));
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "Too many wrong passwords"));
+
+  /* Once the lock has passed, the right password. */
+  warta_clock_advance (warta_context_get_clock (f->context), MINUTES (61));
+  sign_in (window, "budi", "rahasia-123");
+  g_assert_nonnull (warta_context_get_current_user (f->context));
+  g_assert_cmpint (warta_user_get_id (warta_context_get_current_user (f->context)), ==,
+                   warta_user_get_id (budi));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (main_page (window), ==, "main");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window_child (window, "sidebar_title")), ==,
+                   "Budi Santoso");
+
+  /* The next window, within remember-sign-in-minutes, needs no sign-in. */
+  wait_for_finalize (GTK_WINDOW (g_steal_pointer (&f->window)));
+  warta_context_set_current_user (f->context, NULL);
+  warta_clock_advance (warta_context_get_clock (f->context), MINUTES (10));
+  window = show_window (f);
+  g_assert_cmpstr (main_page (window), ==, "main");
+  g_assert_cmpint (warta_user_get_id (warta_context_get_current_user (f->context)), ==,
+                   warta_user_get_id (budi));
+
+  /* After it, the window asks again. */
+  wait_for_finalize (GTK_WINDOW (g_steal_pointer (&f->window)));
+  warta_context_set_current_user (f->context, NULL);
+  warta_clock_advance (warta_context_get_clock (f->context),
+                       MINUTES (g_settings_get_uint (settings, "remember-sign-in-minutes")));
+  window = show_window (f);
+  g_assert_cmpstr (main_page (window), ==, "sign-in");
+  g_assert_null (warta_context_get_current_user (f->context));
+
+  /* Switching user forgets the last one. */
+  sign_in (window, "budi", "rahasia-123");
+  g_assert_cmpstr (main_page (window), ==, "main");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  g_assert_cmpstr (main_page (window), ==, "sign-in");
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-user-id"), ==, 0);
+  sign_in (window, "root", "rahasia-123");
+  g_assert_cmpstr (warta_user_get_login (warta_context_get_current_user (f->context)), ==, "root");
+}
+
+/* Publications through the workflow, to a state. */
+static WartaPublication *
+make_publication (WartaPublicationRepository *repo,
+                  WartaUser                  *officer,
+                  WartaUser                  *admin,
+                  const char                 *title,
+                  WartaState                  to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(WartaPublication) p = NULL;
+  WartaPublication *next;
+
+  warta_revision_set_title (draft, title);
+  warta_revision_set_what (draft, "Rapat koordinasi pengawasan");
+  warta_revision_set_when (draft, "2025-06-18T09:00:00+07:00");
+  p = warta_publication_repository_create (repo, officer, draft, &error);
+  g_assert_no_error (error);
+
+  if (to == WARTA_STATE_DOCUMENTING)
+    return g_steal_pointer (&p);
+
+  next = warta_publication_repository_transition (repo, officer, warta_publication_get_id (p),
+                                                  warta_publication_get_version (p),
+                                                  WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING,
+                                                  NULL, &error);
+  g_assert_no_error (error);
+  g_set_object (&p, next);
+  g_object_unref (next);
+
+  if (to == WARTA_STATE_VERIFYING)
+    {
+      next = warta_publication_repository_transition (repo, admin, warta_publication_get_id (p),
+                                                      warta_publication_get_version (p),
+                                                      WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING,
+                                                      NULL, &error);
+      g_assert_no_error (error);
+      g_set_object (&p, next);
+      g_object_unref (next);
+    }
+
+  return g_steal_pointer (&p);
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (WARTA_IS_PUBLICATION_ROW (widget) &&
+      warta_publication_row_get_publication (WARTA_PUBLICATION_ROW (widget)) != NULL &&
+      gtk_widget_get_mapped (widget))
+    g_ptr_array_add (rows, widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_rows (c, rows);
+}
+
+static WartaPublicationRow *
+find_row (GtkWidget *list,
+          gint64     id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (list, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      WartaPublication *p = warta_publication_row_get_publication (rows->pdata[i]);
+
+      if (warta_publication_get_id (p) == id)
+        return rows->pdata[i];
+    }
+
+  return NULL;
+}
+
+static void
+iterate_until_row (GtkWidget *list,
+                   gint64     id)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (find_row (list, id) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (find_row (list, id));
+}
+
+static void
+assert_titles (GListModel  *model,
+               const char  *first,
+               ...)
+{
+  va_list args;
+  guint i = 0;
+
+  va_start (args, first);
+  for (const char *title = first; title != NULL; title = va_arg (args, const char *), i++)
+    {
+      g_autoptr(WartaPublication) p = g_list_model_get_item (model, i);
+
+      g_assert_nonnull (p);
+      g_assert_cmpstr (warta_publication_get_title (p), ==, title);
+    }
+  va_end (args);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, i);
+}
+
+static void
+test_my_tasks (Fixture       *f,
+               gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) admin = add_user (f, root, "sari", "Sari Dewi", WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  g_autoptr(WartaUser) verifier = add_user (f, root, "yani", "Ahmad Yani", WARTA_ROLE_VERIFIER);
+  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  WartaClock *clock = warta_context_get_clock (f->context);
+  g_autoptr(WartaPublication) a = NULL;
+  g_autoptr(WartaPublication) b = NULL;
+  g_autoptr(WartaPublication) c = NULL;
+  g_autoptr(WartaPublication) d = NULL;
+  g_autoptr(WartaPublication) e = NULL;
+  g_autoptr(WartaDatabase) other_db = NULL;
+  g_autoptr(WartaClock) other_clock = NULL;
+  g_autoptr(WartaPublicationRepository) other_repo = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublicationRow *row;
+  WartaWindow *window;
+  GtkStack *stack;
+  GtkWidget *tasks, *review, *activities;
+  GListModel *model;
+  gint64 started;
+
+  /* Sari's tasks (processing, step 2: 120 min) entered at different times;
+   * one of them is the verifier's already, one the officer's. */
+  b = make_publication (repo, officer, admin, "Berita B", WARTA_STATE_PROCESSING);
+  warta_clock_advance (clock, MINUTES (5));
+  a = make_publication (repo, officer, admin, "Berita A", WARTA_STATE_PROCESSING);
+  warta_clock_advance (clock, MINUTES (5));
+  c = make_publication (repo, officer, admin, "Berita C", WARTA_STATE_VERIFYING);
+  d = make_publication (repo, officer, admin, "Berita D", WARTA_STATE_DOCUMENTING);
+  warta_clock_advance (clock, MINUTES (1));
+
+  window = show_window (f);
+  sign_in (window, "sari", "rahasia-123");
+  g_assert_cmpstr (main_page (window), ==, "main");
+
+  stack = window_child (window, "stack");
+  tasks = gtk_stack_get_child_by_name (stack, "tasks");
+  review = gtk_stack_get_child_by_name (stack, "review");
+  activities = gtk_stack_get_child_by_name (stack, "activities");
+  g_assert_true (WARTA_IS_PUBLICATION_LIST (tasks));
+  g_assert_true (WARTA_IS_PUBLICATION_LIST (review));
+  g_assert_true (WARTA_IS_PUBLICATION_LIST (activities));
+  warta_window_set_visible_section (window, "tasks");
+
+  /* Exactly Sari's, the oldest deadline first. */
+  model = warta_publication_list_get_model (WARTA_PUBLICATION_LIST (tasks));
+  assert_titles (model, "Berita B", "Berita A", NULL);
+  assert_titles (warta_publication_list_get_model (WARTA_PUBLICATION_LIST (review)),
+                 "Berita C", NULL);
+  assert_titles (warta_publication_list_get_model (WARTA_PUBLICATION_LIST (activities)),
+                 "Berita B", "Berita A", "Berita D", NULL);
+
+  /* Time left, then overdue, as the clock says. B entered at T0. */
+  iterate_until_row (tasks, warta_publication_get_id (b));
+  row = find_row (tasks, warta_publication_get_id (b));
+  g_assert_false (warta_publication_row_get_overdue (row));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (warta_publication_row_get_time_text (row), ==, "1 h 49 min left");
+
+  warta_clock_advance (clock, MINUTES (120 - 11 + 5));
+  warta_publication_list_tick (WARTA_PUBLICATION_LIST (tasks));
+  row = find_row (tasks, warta_publication_get_id (b));
+  g_assert_true (warta_publication_row_get_overdue (row));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (warta_publication_row_get_time_text (row), ==, "Overdue by 5 min");
+  row = find_row (tasks, warta_publication_get_id (a));
+  g_assert_false (warta_publication_row_get_overdue (row));
+  g_assert_cmpstr (warta_publication_row_get_time_text (row), ==, "0 min left");
+
+  /* The search filters the shown model by title. */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (tasks, WARTA_TYPE_PUBLICATION_LIST,
+                                                                      "search_entry")),
+                         "ita a");
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (g_list_model_get_n_items (model) != 1 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  assert_titles (model, "Berita A", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (tasks, WARTA_TYPE_PUBLICATION_LIST,
+                                                                      "search_entry")),
+                         "");
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (g_list_model_get_n_items (model) != 2 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  assert_titles (model, "Berita B", "Berita A", NULL);
+
+  /* Another Warta on the same file: the officer submits D there. The list
+   * shows it within 2 s, without anything done here. */
+  other_db = warta_database_open (f->database_path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                  WARTA_DATABASE_FLAGS_NO_CREATE, &error);
+  g_assert_no_error (error);
+  other_clock = warta_clock_new (NULL);
+  warta_clock_freeze (other_clock, warta_clock_now (clock));
+  other_repo = warta_publication_repository_new (other_db, other_clock);
+  e = warta_publication_repository_transition (other_repo, officer, warta_publication_get_id (d),
+                                               warta_publication_get_version (d),
+                                               WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING,
+                                               NULL, &error);
+  g_assert_no_error (error);
+
+  started = g_get_monotonic_time ();
+  while (g_list_model_get_n_items (model) != 3 && g_get_monotonic_time () - started < 2 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_test_message ("the other connection's commit showed after %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - started) / 1000);
+  /* B is overdue, A due now, D has its whole 120 minutes. */
+  assert_titles (model, "Berita B", "Berita A", "Berita D", NULL);
+  iterate_until_row (tasks, warta_publication_get_id (d));
+  row = find_row (tasks, warta_publication_get_id (d));
+  g_assert_cmpstr (warta_publication_row_get_time_text (row), ==, "2 h 0 min left");
+
+  /* Another person signs in: their tasks. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  sign_in (window, "yani", "rahasia-123");
+  assert_titles (model, "Berita C", NULL);
+  (void)verifier;
+
+  g_clear_object (&other_repo);
+  g_clear_object (&other_clock);
+  g_assert_finalize_object (g_steal_pointer (&other_db));
+}
+
+static void
+test_time_left_text (void)
+{
+  g_autofree char *a = warta_publication_row_format_time_left (MINUTES (12));
+  g_autofree char *b = warta_publication_row_format_time_left (MINUTES (11) + 1);
+  g_autofree char *c = warta_publication_row_format_time_left (-MINUTES (5));
+  g_autofree char *d = warta_publication_row_format_time_left (-MINUTES (5) - 30 * G_USEC_PER_SEC);
+  g_autofree char *e = warta_publication_row_format_time_left (MINUTES (65));
+  g_autofree char *g = warta_publication_row_format_time_left (-MINUTES (60 * 49));
+  g_autofree char *h = warta_publication_row_format_time_left (-1);
+
+  g_assert_cmpstr (a, ==, "12 min left");
+  g_assert_cmpstr (b, ==, "12 min left");
+  g_assert_cmpstr (c, ==, "Overdue by 5 min");
+  g_assert_cmpstr (d, ==, "Overdue by 5 min");
+  g_assert_cmpstr (e, ==, "1 h 5 min left");
+  g_assert_cmpstr (g, ==, "Overdue by 2 days");
+  g_assert_cmpstr (h, ==, "Overdue");
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("No display: run under xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  if (system_data_dirs == NULL || system_data_dirs[0] == '\0')
+    {
+      g_free (system_data_dirs);
+      system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
+    }
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/warta/task-list/time-left-text", test_time_left_text);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_add_func ("/warta/task-list/no-display", test_no_display);
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      adw_init ();
+      _warta_user_repository_set_fast_hashing (TRUE);
+      application = warta_application_new ();
+      g_application_set_flags (G_APPLICATION (application),
+                               g_application_get_flags (G_APPLICATION (application)) |
+                               G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (application), NULL, &error);
+      g_assert_no_error (error);
+
+      g_test_add ("/warta/task-list/first-admin", Fixture, NULL,
+                  fixture_set_up, test_first_admin, fixture_tear_down);
+      g_test_add ("/warta/task-list/sign-in", Fixture, NULL,
+                  fixture_set_up, test_sign_in, fixture_tear_down);
+      g_test_add ("/warta/task-list/my-tasks", Fixture, NULL,
+                  fixture_set_up, test_my_tasks, fixture_tear_down);
+    }
+
+  ret = g_test_run ();
+
+  g_clear_object (&application);
+  g_free (system_data_dirs);
+
+  return ret;
+}
