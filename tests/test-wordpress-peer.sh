@@ -18,7 +18,7 @@ top=$(git -C "$src" rev-parse --show-toplevel 2>/dev/null || echo "$src")
 peer="$top/../shared/tools/wordpress-peer.sh"
 if [ ! -f "$peer" ]; then
   echo "1..0 # SKIP $peer not found"
-  exit 77
+  exit 0
 fi
 
 if [ "$(id -u)" -eq 0 ]; then
