@@ -24,6 +24,7 @@ struct _WartaContext
   WartaPublicationRepository *publications;
   WartaUserRepository        *users;
   WartaUser                  *current_user;
+  GHashTable                 *role_names;
 };
 
 G_DEFINE_FINAL_TYPE (WartaContext, warta_context, G_TYPE_OBJECT)
@@ -43,6 +44,20 @@ apply_time_zone (WartaContext *self)
   g_autofree char *tz = g_settings_get_string (self->settings, "time-zone");
 
   warta_clock_set_time_zone_id (self->clock, tz);
+}
+
+static void
+apply_role_names (WartaContext *self)
+{
+  g_autoptr(GVariant) names = g_settings_get_value (self->settings, "role-names");
+  GVariantIter iter;
+  const char *id;
+  const char *name;
+
+  g_hash_table_remove_all (self->role_names);
+  g_variant_iter_init (&iter, names);
+  while (g_variant_iter_next (&iter, "{&s&s}", &id, &name))
+    g_hash_table_insert (self->role_names, g_strdup (id), g_strdup (name));
 }
 
 static void
@@ -66,6 +81,8 @@ on_settings_changed_cb (WartaContext *self,
     apply_time_zone (self);
   else if (g_str_has_prefix (key, "deadline-"))
     apply_deadlines (self);
+  else if (g_strcmp0 (key, "role-names") == 0)
+    apply_role_names (self);
 }
 
 static void
@@ -79,6 +96,7 @@ warta_context_dispose (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
+  g_clear_pointer (&self->role_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (warta_context_parent_class)->dispose (object);
 }
@@ -174,7 +192,10 @@ warta_context_new (WartaDatabase *database,
   self->publications = warta_publication_repository_new (database, self->clock);
   self->users = warta_user_repository_new (database, self->clock);
 
+  self->role_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
   apply_deadlines (self);
+  apply_role_names (self);
   g_signal_connect_object (settings, "changed",
                            G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -227,6 +248,25 @@ warta_context_get_current_user (WartaContext *self)
   g_return_val_if_fail (WARTA_IS_CONTEXT (self), NULL);
 
   return self->current_user;
+}
+
+/**
+ * warta_context_get_role_name:
+ * @self: a #WartaContext
+ * @role: one role
+ *
+ * The office is reorganised from time to time: the name shown for a role
+ * comes from the `role-names` setting when one is set there.
+ *
+ * Returns: the name to show for @role
+ */
+const char *
+warta_context_get_role_name (WartaContext *self,
+                             WartaRole     role)
+{
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), NULL);
+
+  return warta_role_get_display_name (role, self->role_names);
 }
 
 void

@@ -10,6 +10,7 @@
 #include "warta-clock.h"
 #include "warta-database.h"
 #include "warta-publication-repository.h"
+#include "warta-role.h"
 #include "warta-user-repository.h"
 #include "warta-user.h"
 
@@ -27,6 +28,8 @@ WartaClock                 *warta_context_get_clock        (WartaContext  *self)
 WartaPublicationRepository *warta_context_get_publications (WartaContext  *self);
 WartaUserRepository        *warta_context_get_users        (WartaContext  *self);
 WartaUser                  *warta_context_get_current_user (WartaContext  *self);
+const char                 *warta_context_get_role_name    (WartaContext  *self,
+                                                            WartaRole      role);
 void                        warta_context_set_current_user (WartaContext  *self,
                                                             WartaUser     *user);
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "warta-preferences-window.h"
+#include "warta-role.h"
 
 struct _WartaPreferencesWindow
 {
@@ -23,6 +24,8 @@ struct _WartaPreferencesWindow
   GtkSpinButton        *approving_spin;
   GtkSpinButton        *publishing_spin;
   AdwEntryRow          *time_zone_row;
+  AdwPreferencesGroup  *organisation_group;
+  AdwEntryRow          *unit_name_row;
   GtkSwitch            *notifications_switch;
   GtkSpinButton        *remember_spin;
 
@@ -68,6 +71,63 @@ on_time_zone_row_apply_cb (WartaPreferencesWindow *self)
     }
 
   g_settings_set_string (self->settings, "time-zone", text);
+}
+
+static void
+on_unit_name_row_apply_cb (WartaPreferencesWindow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->unit_name_row))));
+
+  g_settings_set_string (self->settings, "unit-name", text);
+}
+
+/* Writes the whole role-names dictionary with @row's role replaced; an
+ * empty name removes the entry, so the standard name comes back. */
+static void
+on_role_name_row_apply_cb (AdwEntryRow            *row,
+                           WartaPreferencesWindow *self)
+{
+  const char *role_id = g_object_get_data (G_OBJECT (row), "warta-role-id");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, "role-names");
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *id;
+  const char *value;
+
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &id, &value))
+    if (g_strcmp0 (id, role_id) != 0)
+      g_variant_builder_add (&builder, "{ss}", id, value);
+  if (name[0] != '\0')
+    g_variant_builder_add (&builder, "{ss}", role_id, name);
+
+  g_settings_set_value (self->settings, "role-names", g_variant_builder_end (&builder));
+}
+
+static void
+add_role_name_rows (WartaPreferencesWindow *self)
+{
+  g_autoptr(GVariant) names = g_settings_get_value (self->settings, "role-names");
+
+  for (guint i = 0; i < WARTA_N_ROLES; i++)
+    {
+      WartaRole role = warta_role_nth (i);
+      const char *id = warta_role_get_id (role);
+      const char *name = NULL;
+      AdwEntryRow *row;
+
+      g_variant_lookup (names, id, "&s", &name);
+
+      row = ADW_ENTRY_ROW (adw_entry_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     warta_role_get_display_name (role, NULL));
+      adw_entry_row_set_show_apply_button (row, TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (row), name != NULL ? name : "");
+      g_object_set_data_full (G_OBJECT (row), "warta-role-id", g_strdup (id), g_free);
+      g_signal_connect_object (row, "apply", G_CALLBACK (on_role_name_row_apply_cb), self, 0);
+      adw_preferences_group_add (self->organisation_group, GTK_WIDGET (row));
+    }
 }
 
 static gboolean
@@ -124,12 +184,15 @@ warta_preferences_window_class_init (WartaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, journal_mode_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, notifications_switch);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, organisation_group);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, processing_spin);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, publishing_spin);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, remember_spin);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, time_zone_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, unit_name_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, verifying_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_time_zone_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_unit_name_row_apply_cb);
 }
 
 static void
@@ -143,6 +206,7 @@ warta_preferences_window_new (WartaApplication *application)
 {
   WartaPreferencesWindow *self;
   g_autofree char *tz = NULL;
+  g_autofree char *unit = NULL;
 
   g_return_val_if_fail (WARTA_IS_APPLICATION (application), NULL);
 
@@ -168,6 +232,9 @@ warta_preferences_window_new (WartaApplication *application)
 
   tz = g_settings_get_string (self->settings, "time-zone");
   gtk_editable_set_text (GTK_EDITABLE (self->time_zone_row), tz);
+  unit = g_settings_get_string (self->settings, "unit-name");
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_name_row), unit);
+  add_role_name_rows (self);
 
   g_signal_connect_object (application, "notify::database",
                            G_CALLBACK (update_database_row), self, G_CONNECT_SWAPPED);

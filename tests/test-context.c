@@ -1,0 +1,163 @@
+/* test-context.c: the context applies the settings core/ must not read
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "warta-context.h"
+
+typedef struct
+{
+  char          *dir;
+  WartaDatabase *database;
+  GSettings     *settings;
+  WartaContext  *context;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("warta-context-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "warta.db", NULL);
+  f->database = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                     WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  f->settings = g_settings_new (APPLICATION_ID);
+  f->context = warta_context_new (f->database, f->settings);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_build_filename (f->dir, "warta.db-wal", NULL);
+  g_autofree char *shm = g_build_filename (f->dir, "warta.db-shm", NULL);
+  g_autofree char *db = g_build_filename (f->dir, "warta.db", NULL);
+
+  g_assert_finalize_object (f->context);
+  g_clear_object (&f->settings);
+  g_assert_finalize_object (f->database);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (db);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_role_names (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GVariant) names = NULL;
+  g_autofree char *standard = g_strdup (warta_context_get_role_name (f->context, WARTA_ROLE_APPROVER));
+
+  g_assert_cmpstr (standard, ==, warta_role_get_display_name (WARTA_ROLE_APPROVER, NULL));
+
+  names = g_variant_ref_sink (g_variant_new_parsed ("{'approver': 'Atasan PPID', 'verifier': 'Sekretaris PPID'}"));
+  g_settings_set_value (f->settings, "role-names", names);
+
+  g_assert_cmpstr (warta_context_get_role_name (f->context, WARTA_ROLE_APPROVER), ==, "Atasan PPID");
+  g_assert_cmpstr (warta_context_get_role_name (f->context, WARTA_ROLE_VERIFIER), ==, "Sekretaris PPID");
+  /* A role without a name in the setting keeps its standard name. */
+  g_assert_cmpstr (warta_context_get_role_name (f->context, WARTA_ROLE_ACTIVITY_OFFICER), ==,
+                   warta_role_get_display_name (WARTA_ROLE_ACTIVITY_OFFICER, NULL));
+
+  g_settings_reset (f->settings, "role-names");
+  g_assert_cmpstr (warta_context_get_role_name (f->context, WARTA_ROLE_APPROVER), ==, standard);
+}
+
+static void
+test_deadlines_follow_settings (Fixture       *f,
+                                gconstpointer  data)
+{
+  WartaPublicationRepository *publications = warta_context_get_publications (f->context);
+  WartaDeadlines deadlines;
+
+  warta_publication_repository_get_deadlines (publications, &deadlines);
+  g_assert_cmpuint (deadlines.minutes[1], ==, 0);
+  g_assert_cmpuint (deadlines.minutes[2], ==, 120);
+  g_assert_cmpuint (deadlines.minutes[3], ==, 30);
+  g_assert_cmpuint (deadlines.minutes[4], ==, 30);
+  g_assert_cmpuint (deadlines.minutes[5], ==, 30);
+
+  g_settings_set_uint (f->settings, "deadline-verifying", 45);
+  g_settings_set_uint (f->settings, "deadline-publishing", 0);
+  warta_publication_repository_get_deadlines (publications, &deadlines);
+  g_assert_cmpuint (deadlines.minutes[3], ==, 45);
+  g_assert_cmpuint (deadlines.minutes[5], ==, 0);
+  g_assert_cmpuint (deadlines.minutes[2], ==, 120);
+
+  g_settings_reset (f->settings, "deadline-verifying");
+  g_settings_reset (f->settings, "deadline-publishing");
+}
+
+static void
+test_time_zone_follows_settings (Fixture       *f,
+                                 gconstpointer  data)
+{
+  WartaClock *clock = warta_context_get_clock (f->context);
+
+  g_assert_cmpstr (warta_clock_get_time_zone_id (clock), ==, "Asia/Jakarta");
+  g_settings_set_string (f->settings, "time-zone", "Asia/Makassar");
+  g_assert_cmpstr (warta_clock_get_time_zone_id (clock), ==, "Asia/Makassar");
+  g_settings_reset (f->settings, "time-zone");
+  g_assert_cmpstr (warta_clock_get_time_zone_id (clock), ==, "Asia/Jakarta");
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_current_user_notifies (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(WartaUser) user = warta_user_new ();
+  guint notified = 0;
+
+  g_signal_connect (f->context, "notify::current-user", G_CALLBACK (count_notify_cb), &notified);
+
+  warta_context_set_current_user (f->context, user);
+  g_assert_true (warta_context_get_current_user (f->context) == user);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Setting the same user again is no change. */
+  warta_context_set_current_user (f->context, user);
+  g_assert_cmpuint (notified, ==, 1);
+
+  warta_context_set_current_user (f->context, NULL);
+  g_assert_null (warta_context_get_current_user (f->context));
+  g_assert_cmpuint (notified, ==, 2);
+
+  g_signal_handlers_disconnect_by_func (f->context, count_notify_cb, &notified);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/warta/context/role-names", Fixture, NULL,
+              fixture_set_up, test_role_names, fixture_tear_down);
+  g_test_add ("/warta/context/deadlines-follow-settings", Fixture, NULL,
+              fixture_set_up, test_deadlines_follow_settings, fixture_tear_down);
+  g_test_add ("/warta/context/time-zone-follows-settings", Fixture, NULL,
+              fixture_set_up, test_time_zone_follows_settings, fixture_tear_down);
+  g_test_add ("/warta/context/current-user-notifies", Fixture, NULL,
+              fixture_set_up, test_current_user_notifies, fixture_tear_down);
+
+  return g_test_run ();
+}
