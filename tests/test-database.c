@@ -139,6 +139,7 @@ static const char *migration_objects[][12] = {
     "revisions_undeletable", "revision_captions_immutable", "media_items_immutable", NULL },
   { "events", "events_publication", "events_immutable", "events_undeletable", "step_records",
     "step_records_publication", "step_records_step", "publications_tasks", NULL },
+  { "officials", "officials_name", NULL },
 };
 
 static void

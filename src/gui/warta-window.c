@@ -11,6 +11,7 @@
 
 #include "warta-publication-list.h"
 #include "warta-sign-in-page.h"
+#include "warta-publication-window.h"
 #include "warta-window.h"
 
 typedef struct
@@ -365,6 +366,21 @@ open_publication_action (GtkWidget  *widget,
 }
 
 static void
+new_activity_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  WartaContext *context = warta_application_get_context (app);
+
+  if (context == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (warta_publication_window_new (GTK_WINDOW (self), context, 0)));
+}
+
+static void
 show_section_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -549,6 +565,7 @@ warta_window_class_init (WartaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.open-publication", "x",
                                    open_publication_action);
@@ -560,6 +577,8 @@ warta_window_class_init (WartaWindowClass *klass)
                                          "s", sections[i].id);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-activity", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.switch-user", NULL);
 }

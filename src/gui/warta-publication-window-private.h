@@ -1,0 +1,20 @@
+/* warta-publication-window-private.h: what the widget tests drive
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "warta-publication-window.h"
+
+G_BEGIN_DECLS
+
+/* What a drop of files and the file chooser both call. */
+void      _warta_publication_window_add_files (WartaPublicationWindow  *self,
+                                               GSList                  *files);
+/* Writes pending changes now, as the debounce and closing do. */
+gboolean  _warta_publication_window_save_now  (WartaPublicationWindow  *self,
+                                               GError                 **error);
+GListModel *_warta_publication_window_get_media (WartaPublicationWindow *self);
+
+G_END_DECLS

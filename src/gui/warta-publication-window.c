@@ -1,0 +1,2501 @@
+/* warta-publication-window.c: one publication's editor
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The activity documentation (step 1) and the content concept (step 2) of
+ * one publication, as pages of one AdwViewStack; the review of steps 3 and
+ * 4 is meant to become a third page. Nothing typed is lost: every change
+ * restarts a short timer, and when it runs out (or the window closes) the
+ * content is saved as the publication's next revision with the version the
+ * editor started from, so a change made meanwhile by someone else is a
+ * conflict the user resolves, never a silent overwrite.
+ *
+ * Each file is probed and thumbnailed by src/media in a GTask thread, and
+ * appears as soon as it is done; a file that cannot be used is refused with
+ * a message naming it, and the rest of the batch goes on. Closing the
+ * window cancels what is still running.
+ */
+#define G_LOG_DOMAIN "warta-publication-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "warta-caption-editor.h"
+#include "warta-media-probe.h"
+#include "warta-official-repository.h"
+#include "warta-officials-dialog.h"
+#include "warta-post-text.h"
+#include "warta-publication-window-private.h"
+#include "warta-thumbnailer.h"
+
+/* Autosave this long after the last change. */
+#define SAVE_DELAY_MS 1000
+/* Thumbnails fit this square. */
+#define THUMBNAIL_SIZE 256
+/* The large preview fits this square. */
+#define PREVIEW_SIZE 1600
+
+static const char * const category_ids[] = { "periodic", "immediate", "on-request" };
+
+/* The targets of the content concept, in the order they are shown. */
+static const WartaCaptionTarget editor_targets[] = {
+  WARTA_CAPTION_TARGET_FACEBOOK,
+  WARTA_CAPTION_TARGET_INSTAGRAM,
+  WARTA_CAPTION_TARGET_X,
+  WARTA_CAPTION_TARGET_YOUTUBE_TITLE,
+  WARTA_CAPTION_TARGET_YOUTUBE_DESCRIPTION,
+  WARTA_CAPTION_TARGET_TIKTOK_VIDEO,
+  WARTA_CAPTION_TARGET_MASTODON,
+  WARTA_CAPTION_TARGET_WEBSITE_TITLE,
+  WARTA_CAPTION_TARGET_WEBSITE_BODY,
+};
+
+/* The caption a revision keeps the shared text under. It is no platform:
+ * warta_caption_target_from_string() refuses it, so publishing skips it. */
+#define SHARED_TEXT_KEY "shared"
+
+/* How each platform shows a post, roughly: the crop of the first image
+ * (width / height) and how many characters show before "… more". */
+typedef struct
+{
+  const char *name;
+  int         body;      /* WartaCaptionTarget */
+  int         title;     /* WartaCaptionTarget, or -1 */
+  float       aspect;
+  guint       fold;      /* 0: the whole text shows */
+  gboolean    video;     /* the platform posts videos only */
+} PreviewSpec;
+
+static const PreviewSpec preview_specs[] = {
+  { N_("Facebook Page"), WARTA_CAPTION_TARGET_FACEBOOK, -1, 1.0f, 250, FALSE },
+  { N_("Instagram"), WARTA_CAPTION_TARGET_INSTAGRAM, -1, 0.8f, 125, FALSE },
+  { N_("X"), WARTA_CAPTION_TARGET_X, -1, 16.0f / 9.0f, 0, FALSE },
+  { N_("YouTube"), WARTA_CAPTION_TARGET_YOUTUBE_DESCRIPTION, WARTA_CAPTION_TARGET_YOUTUBE_TITLE,
+    16.0f / 9.0f, 160, TRUE },
+  { N_("TikTok"), WARTA_CAPTION_TARGET_TIKTOK_VIDEO, -1, 9.0f / 16.0f, 100, TRUE },
+  { N_("Mastodon"), WARTA_CAPTION_TARGET_MASTODON, -1, 16.0f / 9.0f, 0, FALSE },
+  { N_("Website"), WARTA_CAPTION_TARGET_WEBSITE_BODY, WARTA_CAPTION_TARGET_WEBSITE_TITLE,
+    16.0f / 9.0f, 300, FALSE },
+};
+
+struct _WartaPublicationWindow
+{
+  AdwWindow                parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay         *toast_overlay;
+  AdwViewSwitcherTitle    *switcher_title;
+  GtkLabel                *save_status_label;
+  GtkButton               *submit_button;
+  GtkStack                *main_stack;
+  AdwEntryRow             *login_row;
+  AdwPasswordEntryRow     *password_row;
+  AdwViewStack            *view_stack;
+  GtkWidget               *documentation_box;
+  GtkWidget               *concept_box;
+  AdwEntryRow             *title_row;
+  AdwComboRow             *category_row;
+  AdwPreferencesGroup     *fields_group;
+  AdwEntryRow             *what_row;
+  AdwEntryRow             *who_row;
+  AdwActionRow            *when_row;
+  AdwEntryRow             *where_row;
+  AdwEntryRow             *why_row;
+  AdwEntryRow             *how_row;
+  GtkMenuButton           *who_button;
+  GtkMenuButton           *when_button;
+  GtkLabel                *missing_label;
+  GtkTextView             *narrative_view;
+  GtkGridView             *media_grid;
+  AdwPreferencesGroup     *media_details;
+  AdwEntryRow             *credit_row;
+  AdwEntryRow             *alt_text_row;
+  AdwEntryRow             *consent_row;
+  GtkSwitch               *illustration_switch;
+  GtkSwitch               *people_switch;
+  GtkSwitch               *minor_switch;
+  GtkLabel                *blockers_label;
+  GtkListBox              *order_list;
+  GtkTextView             *shared_view;
+  AdwEntryRow             *hashtags_row;
+  GtkBox                  *captions_box;
+  GtkDropDown             *preview_dropdown;
+  GtkBox                  *preview_box;
+  GtkLabel                *preview_problems_label;
+  GtkPopover              *officials_popover;
+  GtkSearchEntry          *officials_search;
+  GtkListBox              *officials_list;
+  GtkPopover              *when_popover;
+  GtkCalendar             *when_calendar;
+  GtkSpinButton           *hour_spin;
+  GtkSpinButton           *minute_spin;
+  GtkLabel                *time_zone_label;
+
+  /* Owned references */
+  WartaContext            *context;
+  WartaOfficialRepository *officials;
+  WartaPublication        *publication;      /* NULL until a new activity is first saved */
+  GListStore              *media;            /* WartaMediaItem, editable */
+  GtkSingleSelection      *media_selection;
+  GCancellable            *cancellable;
+  WartaMediaProbe         *probe;
+  WartaThumbnailer        *thumbnailer;
+  GPtrArray               *caption_editors;  /* WartaCaptionEditor, as editor_targets */
+  GDateTime               *when;             /* NULL: not set */
+  char                    *when_text;        /* a "when" that is not ISO 8601, kept as is */
+  char                    *shared_text;      /* what the following captions were set to */
+  char                    *title_text;       /* what the following titles were set to */
+  char                    *last_error;       /* the last save error shown */
+
+  guint                    save_source;
+  guint                    n_pending;        /* thumbnails in the making */
+  guint                    dirty : 1;
+  guint                    loading : 1;
+  guint                    conflict : 1;
+  guint                    editable : 1;
+  guint                    closing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (WartaPublicationWindow, warta_publication_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  PROP_PUBLICATION_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_state         (WartaPublicationWindow *self);
+static void update_submit        (WartaPublicationWindow *self);
+static void update_preview       (WartaPublicationWindow *self);
+static void update_missing       (WartaPublicationWindow *self);
+static void schedule_save        (WartaPublicationWindow *self);
+static void start_media_job      (WartaPublicationWindow *self,
+                                  WartaMediaItem         *item,
+                                  gboolean                existing);
+
+/* -- helpers ------------------------------------------------------------ */
+
+static char *
+dup_buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_buffer_text (GtkTextView *view,
+                 const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  /* Loading is not an edit the user can undo. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text ? text : "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+}
+
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static WartaUser *
+current_user (WartaPublicationWindow *self)
+{
+  return warta_context_get_current_user (self->context);
+}
+
+static WartaState
+current_state (WartaPublicationWindow *self)
+{
+  return self->publication ? warta_publication_get_state (self->publication)
+                           : WARTA_STATE_DOCUMENTING;
+}
+
+static void
+toast (WartaPublicationWindow *self,
+       const char             *text)
+{
+  AdwToast *t = adw_toast_new (text);
+
+  adw_toast_set_timeout (t, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+show_message (WartaPublicationWindow *self,
+              const char             *heading,
+              const char             *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+media_display_name (WartaMediaItem *item)
+{
+  const char *path = warta_media_item_get_path (item);
+
+  return path ? g_filename_display_basename (path) : g_strdup ("");
+}
+
+static gboolean
+media_is_pending (WartaMediaItem *item)
+{
+  return g_object_get_data (G_OBJECT (item), "warta-pending") != NULL;
+}
+
+static gboolean
+media_is_photo (WartaMediaItem *item)
+{
+  return g_strcmp0 (warta_media_item_get_kind (item), "video") != 0;
+}
+
+static gboolean
+has_text (const char *text)
+{
+  while (text != NULL && g_ascii_isspace (*text))
+    text++;
+
+  return text != NULL && *text != '\0';
+}
+
+static WartaCaptionEditor *
+find_caption_editor (WartaPublicationWindow *self,
+                     WartaCaptionTarget      target)
+{
+  for (guint i = 0; i < self->caption_editors->len; i++)
+    {
+      WartaCaptionEditor *editor = g_ptr_array_index (self->caption_editors, i);
+
+      if (warta_caption_editor_get_target (editor) == target)
+        return editor;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_title_target (WartaCaptionTarget target)
+{
+  return target == WARTA_CAPTION_TARGET_YOUTUBE_TITLE ||
+         target == WARTA_CAPTION_TARGET_WEBSITE_TITLE ||
+         target == WARTA_CAPTION_TARGET_TIKTOK_PHOTO_TITLE;
+}
+
+/* -- the content as a revision --------------------------------------------- */
+
+static WartaRevision *
+build_revision (WartaPublicationWindow *self)
+{
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autofree char *narrative = dup_buffer_text (self->narrative_view);
+  g_autofree char *shared = dup_buffer_text (self->shared_view);
+  g_autofree char *when = NULL;
+  guint category = adw_combo_row_get_selected (self->category_row);
+
+  if (self->when != NULL)
+    when = g_date_time_format_iso8601 (self->when);
+  else
+    when = g_strdup (self->when_text);
+
+  warta_revision_set_title (draft, row_text (self->title_row));
+  warta_revision_set_what (draft, row_text (self->what_row));
+  warta_revision_set_who (draft, row_text (self->who_row));
+  warta_revision_set_when (draft, when ? when : "");
+  warta_revision_set_where (draft, row_text (self->where_row));
+  warta_revision_set_why (draft, row_text (self->why_row));
+  warta_revision_set_how (draft, row_text (self->how_row));
+  warta_revision_set_narrative (draft, narrative);
+  warta_revision_set_category (draft, category_ids[MIN (category, G_N_ELEMENTS (category_ids) - 1)]);
+  warta_revision_set_hashtags (draft, row_text (self->hashtags_row));
+  if (*shared != '\0')
+    warta_revision_set_caption (draft, SHARED_TEXT_KEY, shared);
+
+  for (guint i = 0; i < self->caption_editors->len; i++)
+    {
+      WartaCaptionEditor *editor = g_ptr_array_index (self->caption_editors, i);
+      WartaCaptionTarget target = warta_caption_editor_get_target (editor);
+      g_autofree char *text = warta_caption_editor_dup_text (editor);
+
+      if (target == WARTA_CAPTION_TARGET_WEBSITE_TITLE)
+        warta_revision_set_article_title (draft, text);
+      else if (target == WARTA_CAPTION_TARGET_WEBSITE_BODY)
+        warta_revision_set_article_body (draft, text);
+      else if (*text != '\0')
+        warta_revision_set_caption (draft, warta_caption_target_to_string (target), text);
+    }
+
+  /* Files still being checked are not part of the content yet. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
+      g_autoptr(WartaMediaItem) copy = NULL;
+
+      if (media_is_pending (item) || warta_media_item_get_sha256 (item) == NULL)
+        continue;
+
+      copy = warta_media_item_copy (item);
+      warta_media_item_set_id (copy, 0);
+      warta_revision_add_media (draft, copy);
+    }
+
+  return g_steal_pointer (&draft);
+}
+
+static void
+update_when_row (WartaPublicationWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->when != NULL)
+    /* Translators: the activity's date and time, "Thursday, 5 March 2026 09:30 WIB";
+     * see the strftime()/g_date_time_format() codes */
+    text = g_date_time_format (self->when, _("%A, %-d %B %Y %H:%M %Z"));
+  else if (has_text (self->when_text))
+    text = g_strdup (self->when_text);
+
+  adw_action_row_set_subtitle (self->when_row, text ? text : _("Not set"));
+  update_missing (self);
+}
+
+static void
+load_revision (WartaPublicationWindow *self,
+               WartaRevision          *revision)
+{
+  const char *when;
+  const char *category;
+  GListModel *media;
+
+  self->loading = TRUE;
+
+  set_row_text (self->title_row, warta_revision_get_title (revision));
+  set_row_text (self->what_row, warta_revision_get_what (revision));
+  set_row_text (self->who_row, warta_revision_get_who (revision));
+  set_row_text (self->where_row, warta_revision_get_where (revision));
+  set_row_text (self->why_row, warta_revision_get_why (revision));
+  set_row_text (self->how_row, warta_revision_get_how (revision));
+  set_row_text (self->hashtags_row, warta_revision_get_hashtags (revision));
+  set_buffer_text (self->narrative_view, warta_revision_get_narrative (revision));
+  set_buffer_text (self->shared_view, warta_revision_get_caption (revision, SHARED_TEXT_KEY));
+  g_free (self->shared_text);
+  self->shared_text = g_strdup (warta_revision_get_caption (revision, SHARED_TEXT_KEY));
+  g_free (self->title_text);
+  self->title_text = g_strdup (warta_revision_get_title (revision));
+
+  category = warta_revision_get_category (revision);
+  for (guint i = 0; i < G_N_ELEMENTS (category_ids); i++)
+    if (g_strcmp0 (category, category_ids[i]) == 0)
+      adw_combo_row_set_selected (self->category_row, i);
+
+  g_clear_pointer (&self->when, g_date_time_unref);
+  g_clear_pointer (&self->when_text, g_free);
+  when = warta_revision_get_when (revision);
+  if (has_text (when))
+    {
+      self->when = g_date_time_new_from_iso8601 (when, warta_clock_get_time_zone (warta_context_get_clock (self->context)));
+      if (self->when == NULL)
+        self->when_text = g_strdup (when);
+    }
+  update_when_row (self);
+
+  for (guint i = 0; i < self->caption_editors->len; i++)
+    {
+      WartaCaptionEditor *editor = g_ptr_array_index (self->caption_editors, i);
+      WartaCaptionTarget target = warta_caption_editor_get_target (editor);
+      const char *text;
+
+      if (target == WARTA_CAPTION_TARGET_WEBSITE_TITLE)
+        text = warta_revision_get_article_title (revision);
+      else if (target == WARTA_CAPTION_TARGET_WEBSITE_BODY)
+        text = warta_revision_get_article_body (revision);
+      else
+        text = warta_revision_get_caption (revision, warta_caption_target_to_string (target));
+      warta_caption_editor_set_text (editor, text);
+    }
+
+  g_list_store_remove_all (self->media);
+  media = warta_revision_get_media (revision);
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(WartaMediaItem) stored = g_list_model_get_item (media, i);
+      g_autoptr(WartaMediaItem) item = warta_media_item_copy (stored);
+
+      g_list_store_append (self->media, item);
+      start_media_job (self, item, TRUE);
+    }
+
+  self->loading = FALSE;
+  self->dirty = FALSE;
+  update_missing (self);
+  update_submit (self);
+  update_preview (self);
+}
+
+static gboolean
+load_publication (WartaPublicationWindow  *self,
+                  gint64                   publication_id,
+                  GError                 **error)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (self->context);
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaRevision) revision = NULL;
+
+  publication = warta_publication_repository_get (repository, publication_id, error);
+  if (publication == NULL)
+    return FALSE;
+
+  if (warta_publication_get_current_revision_id (publication) != 0)
+    {
+      revision = warta_publication_repository_get_revision (repository,
+                                                            warta_publication_get_current_revision_id (publication),
+                                                            error);
+      if (revision == NULL)
+        return FALSE;
+    }
+
+  g_set_object (&self->publication, publication);
+  if (revision != NULL)
+    load_revision (self, revision);
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLICATION_ID]);
+
+  return TRUE;
+}
+
+/* -- saving ---------------------------------------------------------------- */
+
+static void
+set_save_status (WartaPublicationWindow *self,
+                 const char             *text)
+{
+  gtk_label_set_label (self->save_status_label, text);
+}
+
+static void
+on_conflict_response_cb (WartaPublicationWindow *self,
+                         const char             *response)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "reload") == 0)
+    {
+      self->conflict = FALSE;
+      if (!load_publication (self, warta_publication_get_id (self->publication), &error))
+        show_message (self, _("Activity Not Reloaded"), error->message);
+      else
+        {
+          set_save_status (self, _("Reloaded"));
+          toast (self, _("The other version is shown. Your changes were not saved."));
+        }
+    }
+  else if (g_strcmp0 (response, "keep") == 0)
+    {
+      g_autoptr(WartaPublication) publication = NULL;
+
+      /* Theirs stays in the history as a revision; mine comes after it. */
+      publication = warta_publication_repository_get (warta_context_get_publications (self->context),
+                                                      warta_publication_get_id (self->publication),
+                                                      &error);
+      if (publication == NULL)
+        {
+          show_message (self, _("Activity Not Saved"), error->message);
+          return;
+        }
+      g_set_object (&self->publication, publication);
+      self->conflict = FALSE;
+      self->dirty = TRUE;
+      if (!_warta_publication_window_save_now (self, &error) && error != NULL)
+        show_message (self, _("Activity Not Saved"), error->message);
+      update_state (self);
+    }
+}
+
+static void
+show_conflict (WartaPublicationWindow *self,
+               const GError           *error)
+{
+  GtkWidget *dialog;
+
+  self->conflict = TRUE;
+  set_save_status (self, _("Not saved: changed by someone else"));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Activity"),
+                                   error->message);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                  _("Reload shows their version and drops your changes since the last save. Keep Mine saves yours as the next revision; theirs stays in the history."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Decide Later"),
+                                    "reload", _("_Reload"),
+                                    "keep", _("_Keep Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+_warta_publication_window_save_now (WartaPublicationWindow  *self,
+                                    GError                 **error)
+{
+  WartaPublicationRepository *repository;
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaRevision) draft = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *time = NULL;
+  WartaUser *user;
+
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_WINDOW (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (!self->dirty)
+    return TRUE;
+
+  if (self->conflict)
+    {
+      g_set_error_literal (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT,
+                           _("Someone else changed this activity: choose Reload or Keep Mine first."));
+      return FALSE;
+    }
+
+  if ((user = current_user (self)) == NULL)
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,
+                           _("Sign in to save your changes."));
+      return FALSE;
+    }
+
+  repository = warta_context_get_publications (self->context);
+  draft = build_revision (self);
+  set_save_status (self, _("Saving…"));
+
+  if (self->publication == NULL)
+    publication = warta_publication_repository_create (repository, user, draft, &local_error);
+  else
+    publication = warta_publication_repository_save_revision (repository, user,
+                                                              warta_publication_get_id (self->publication),
+                                                              warta_publication_get_version (self->publication),
+                                                              draft, &local_error);
+
+  if (publication == NULL)
+    {
+      if (g_error_matches (local_error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT))
+        {
+          if (!self->closing)
+            show_conflict (self, local_error);
+        }
+      else
+        {
+          set_save_status (self, _("Not saved"));
+          /* Say it once, not at every keystroke. */
+          if (g_strcmp0 (self->last_error, local_error->message) != 0 && !self->closing)
+            {
+              g_free (self->last_error);
+              self->last_error = g_strdup (local_error->message);
+              show_message (self, _("Activity Not Saved"), local_error->message);
+            }
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->last_error, g_free);
+  self->dirty = FALSE;
+  if (self->publication == NULL)
+    {
+      g_set_object (&self->publication, publication);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLICATION_ID]);
+    }
+  else
+    g_set_object (&self->publication, publication);
+
+  now = warta_clock_now_local (warta_context_get_clock (self->context));
+  /* Translators: %s is a time, "09:30" */
+  time = g_date_time_format (now, "%H:%M");
+  status = g_strdup_printf (_("Saved at %s"), time);
+  set_save_status (self, status);
+  update_state (self);
+
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (user_data);
+
+  self->save_source = 0;
+  _warta_publication_window_save_now (self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (WartaPublicationWindow *self)
+{
+  if (self->loading || !self->editable)
+    return;
+
+  self->dirty = TRUE;
+  set_save_status (self, _("Edited"));
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+/* -- state and submitting ---------------------------------------------------- */
+
+static char **
+list_missing_labels (WartaPublicationWindow *self)
+{
+  const struct { AdwEntryRow *row; const char *name; } fields[] = {
+    { self->what_row, N_("What") }, { self->who_row, N_("Who") }, { NULL, N_("When") },
+    { self->where_row, N_("Where") }, { self->why_row, N_("Why") }, { self->how_row, N_("How") },
+  };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      gboolean filled = fields[i].row != NULL ? has_text (row_text (fields[i].row))
+                                              : (self->when != NULL || has_text (self->when_text));
+
+      if (!filled)
+        g_strv_builder_add (builder, _(fields[i].name));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+update_missing (WartaPublicationWindow *self)
+{
+  g_auto(GStrv) missing = list_missing_labels (self);
+  g_autofree char *joined = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->missing_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->missing_label), "warning");
+
+  if (missing[0] == NULL)
+    {
+      gtk_label_set_label (self->missing_label, _("All six elements of 5W+1H are filled in."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->missing_label), "success");
+      return;
+    }
+
+  joined = g_strjoinv (", ", missing);
+  /* Translators: %u is a number (1-6), %s a list like "Who, When" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u of 6 elements missing: %s",
+                                       "%u of 6 elements missing: %s",
+                                       g_strv_length (missing)),
+                          g_strv_length (missing), joined);
+  gtk_label_set_label (self->missing_label, text);
+  gtk_widget_add_css_class (GTK_WIDGET (self->missing_label), "warning");
+}
+
+/* Why the content concept cannot go to verification, one reason a line. */
+static GPtrArray *
+list_blockers (WartaPublicationWindow *self)
+{
+  GPtrArray *reasons = g_ptr_array_new_with_free_func (g_free);
+  guint n_alt = 0, n_consent = 0;
+
+  if (self->n_pending > 0)
+    g_ptr_array_add (reasons, g_strdup (_("Photos and videos are still being checked.")));
+
+  for (guint i = 0; i < self->caption_editors->len; i++)
+    {
+      WartaCaptionEditor *editor = g_ptr_array_index (self->caption_editors, i);
+      WartaCaptionResult *result = warta_caption_editor_get_result (editor);
+
+      if (result == NULL || !warta_caption_result_is_blocking (result))
+        continue;
+
+      for (guint k = 0; k < warta_caption_result_get_n_problems (result); k++)
+        {
+          const WartaCaptionProblem *problem = warta_caption_result_get_problem (result, k);
+
+          if (problem->severity == WARTA_CAPTION_SEVERITY_HARD)
+            g_ptr_array_add (reasons, g_strdup_printf ("%s: %s",
+                                                       warta_caption_target_get_name (warta_caption_editor_get_target (editor)),
+                                                       problem->message));
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
+
+      if (media_is_photo (item) && !has_text (warta_media_item_get_alt_text (item)))
+        n_alt++;
+      if (warta_media_item_get_minor (item) && !has_text (warta_media_item_get_consent (item)))
+        n_consent++;
+    }
+
+  if (n_alt > 0)
+    g_ptr_array_add (reasons,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u photo has no alt text: describe what it shows.",
+                                                   "%u photos have no alt text: describe what they show.",
+                                                   n_alt), n_alt));
+  if (n_consent > 0)
+    g_ptr_array_add (reasons,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u photo or video shows a child without a recorded guardian consent.",
+                                                   "%u photos or videos show a child without a recorded guardian consent.",
+                                                   n_consent), n_consent));
+
+  return reasons;
+}
+
+static void
+update_submit (WartaPublicationWindow *self)
+{
+  WartaState state = current_state (self);
+  gboolean enabled = FALSE;
+
+  if (state == WARTA_STATE_PROCESSING)
+    {
+      g_autoptr(GPtrArray) reasons = list_blockers (self);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < reasons->len; i++)
+        g_string_append_printf (text, "%s• %s", i > 0 ? "\n" : "",
+                                (const char *)g_ptr_array_index (reasons, i));
+
+      gtk_label_set_label (self->blockers_label, text->str);
+      gtk_widget_set_visible (GTK_WIDGET (self->blockers_label), reasons->len > 0);
+      enabled = self->editable && reasons->len == 0;
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button),
+                                   reasons->len > 0 ? text->str : NULL);
+    }
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->blockers_label), FALSE);
+      enabled = state == WARTA_STATE_DOCUMENTING && self->editable && self->n_pending == 0;
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button),
+                                   self->n_pending > 0 ? _("Photos and videos are still being checked.") : NULL);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.submit", enabled);
+}
+
+static void
+update_state (WartaPublicationWindow *self)
+{
+  WartaState state = current_state (self);
+  WartaUser *user = current_user (self);
+  gboolean editable = FALSE;
+  const char *title = NULL;
+
+  if (user != NULL)
+    editable = warta_workflow_check_edit (state, warta_user_get_roles (user), NULL, NULL, NULL);
+
+  self->editable = editable;
+  gtk_widget_set_sensitive (self->documentation_box, editable);
+  gtk_widget_set_sensitive (self->concept_box, editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.add-media", editable);
+
+  gtk_stack_set_visible_child_name (self->main_stack, user != NULL ? "editor" : "sign-in");
+
+  switch (state)
+    {
+    case WARTA_STATE_DOCUMENTING:
+      gtk_button_set_label (self->submit_button, _("Submit to Admin Medsos"));
+      gtk_widget_set_visible (GTK_WIDGET (self->submit_button), TRUE);
+      break;
+
+    case WARTA_STATE_PROCESSING:
+      gtk_button_set_label (self->submit_button, _("Submit for Verification"));
+      gtk_widget_set_visible (GTK_WIDGET (self->submit_button), TRUE);
+      break;
+
+    case WARTA_STATE_VERIFYING:
+    case WARTA_STATE_APPROVING:
+    case WARTA_STATE_APPROVED:
+    case WARTA_STATE_PUBLISHING:
+    case WARTA_STATE_PUBLISHED:
+    case WARTA_STATE_PARTIALLY_PUBLISHED:
+    case WARTA_STATE_FAILED:
+    case WARTA_STATE_WITHDRAWN:
+    case WARTA_N_STATES:
+    default:
+      gtk_widget_set_visible (GTK_WIDGET (self->submit_button), FALSE);
+      break;
+    }
+
+  if (self->publication != NULL)
+    title = warta_publication_get_title (self->publication);
+  if (has_text (row_text (self->title_row)))
+    title = row_text (self->title_row);
+  gtk_window_set_title (GTK_WINDOW (self), has_text (title) ? title : _("New Activity"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        warta_state_get_display_name (state));
+
+  update_submit (self);
+}
+
+static void
+do_transition (WartaPublicationWindow *self,
+               WartaState              to)
+{
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->publication == NULL)
+    {
+      show_message (self, _("Nothing to Submit"),
+                    _("Write at least the title or one field of the activity first."));
+      return;
+    }
+
+  publication = warta_publication_repository_transition (warta_context_get_publications (self->context),
+                                                         current_user (self),
+                                                         warta_publication_get_id (self->publication),
+                                                         warta_publication_get_version (self->publication),
+                                                         WARTA_ACTION_SUBMIT, to, NULL, &error);
+  if (publication == NULL)
+    {
+      if (g_error_matches (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT))
+        show_conflict (self, error);
+      else
+        show_message (self, _("Not Submitted"), error->message);
+      return;
+    }
+
+  g_set_object (&self->publication, publication);
+  update_state (self);
+
+  if (to == WARTA_STATE_PROCESSING)
+    {
+      toast (self, _("Submitted to Admin Medsos"));
+      adw_view_stack_set_visible_child_name (self->view_stack, "concept");
+    }
+  else
+    toast (self, _("Submitted for verification"));
+}
+
+static void
+on_missing_response_cb (WartaPublicationWindow *self,
+                        const char             *response)
+{
+  if (g_strcmp0 (response, "submit") == 0)
+    do_transition (self, WARTA_STATE_PROCESSING);
+}
+
+static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  WartaState state = current_state (self);
+
+  if (!_warta_publication_window_save_now (self, &error))
+    {
+      if (!g_error_matches (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT))
+        show_message (self, _("Not Submitted"), error->message);
+      return;
+    }
+
+  if (state == WARTA_STATE_DOCUMENTING)
+    {
+      g_auto(GStrv) missing = list_missing_labels (self);
+
+      if (missing[0] != NULL)
+        {
+          g_autofree char *joined = g_strjoinv (", ", missing);
+          GtkWidget *dialog;
+
+          dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Submit Without All of 5W+1H?"), NULL);
+          /* Translators: %s is a list like "Who, When" */
+          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                          _("Still empty: %s. The Admin Medsos needs all six elements to write the news; you can submit now and add them when the activity is returned."),
+                                          joined);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "cancel", _("_Cancel"),
+                                            "submit", _("_Submit Anyway"),
+                                            NULL);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+          g_signal_connect_object (dialog, "response", G_CALLBACK (on_missing_response_cb),
+                                   self, G_CONNECT_SWAPPED);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+
+      do_transition (self, WARTA_STATE_PROCESSING);
+    }
+  else if (state == WARTA_STATE_PROCESSING)
+    {
+      g_autoptr(GPtrArray) reasons = list_blockers (self);
+
+      if (reasons->len > 0)
+        {
+          show_message (self, _("Not Submitted"), g_ptr_array_index (reasons, 0));
+          return;
+        }
+
+      do_transition (self, WARTA_STATE_VERIFYING);
+    }
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
+
+  if (!self->dirty)
+    {
+      set_save_status (self, _("No changes to save"));
+      return;
+    }
+  _warta_publication_window_save_now (self, NULL);
+}
+
+/* -- media ------------------------------------------------------------------- */
+
+typedef struct
+{
+  GFile            *file;
+  WartaMediaProbe  *probe;
+  WartaThumbnailer *thumbnailer;
+  gboolean          existing;   /* already in the revision: only the thumbnail is made */
+  char      *kind;
+  char      *sha256;
+  int        width;
+  int        height;
+  GdkPixbuf *thumbnail;
+} MediaJob;
+
+static void
+media_job_free (MediaJob *job)
+{
+  g_clear_object (&job->file);
+  g_clear_object (&job->probe);
+  g_clear_object (&job->thumbnailer);
+  g_clear_pointer (&job->kind, g_free);
+  g_clear_pointer (&job->sha256, g_free);
+  g_clear_object (&job->thumbnail);
+  g_free (job);
+}
+
+/* Runs in a worker thread: src/media probes the file (what it really is,
+ * its size, its hash; bad files get a message that says what to do) and
+ * makes its thumbnail, from the disk cache when it has been seen before. */
+static void
+media_job_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  MediaJob *job = task_data;
+  g_autoptr(WartaMediaInfo) info = NULL;
+  GError *error = NULL;
+
+  if (!job->existing)
+    {
+      info = warta_media_probe_file (job->probe, job->file, cancellable, &error);
+      if (info == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+
+      job->kind = g_strdup (warta_media_kind_to_string (warta_media_info_get_kind (info)));
+      job->sha256 = g_strdup (warta_media_info_get_sha256 (info));
+      job->width = warta_media_info_get_width (info);
+      job->height = warta_media_info_get_height (info);
+    }
+
+  job->thumbnail = warta_thumbnailer_load (job->thumbnailer, job->file, job->sha256,
+                                           THUMBNAIL_SIZE, NULL, cancellable, &error);
+  if (job->thumbnail == NULL)
+    {
+      /* A video whose frame cannot be taken still goes: the grid shows
+       * an icon. A photo that cannot be decoded does not. */
+      if (g_strcmp0 (job->kind, "video") != 0 || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_clear_error (&error);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+replace_media_item (WartaPublicationWindow *self,
+                    WartaMediaItem         *item)
+{
+  guint position;
+
+  /* The same object again: the grid and the list rebind the row. */
+  if (g_list_store_find (self->media, item, &position))
+    g_list_store_splice (self->media, position, 1, (gpointer *)&item, 1);
+}
+
+static void
+remove_media_item (WartaPublicationWindow *self,
+                   WartaMediaItem         *item)
+{
+  guint position;
+
+  if (g_list_store_find (self->media, item, &position))
+    g_list_store_remove (self->media, position);
+}
+
+static gboolean
+has_media_with_hash (WartaPublicationWindow *self,
+                     WartaMediaItem         *except,
+                     const char             *sha256)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
+
+      if (item != except && g_strcmp0 (warta_media_item_get_sha256 (item), sha256) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+media_job_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (source);
+  g_autoptr(WartaMediaItem) item = user_data;
+  MediaJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = media_display_name (item);
+
+  self->n_pending--;
+  g_object_set_data (G_OBJECT (item), "warta-pending", NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      if (job->existing)
+        {
+          /* In the revision already: keep it, say the file is gone. */
+          g_object_set_data (G_OBJECT (item), "warta-broken", GINT_TO_POINTER (1));
+          replace_media_item (self, item);
+        }
+      else
+        {
+          g_autofree char *message = NULL;
+
+          remove_media_item (self, item);
+          /* src/media's messages name the file already. */
+          if (error->domain == WARTA_MEDIA_ERROR)
+            message = g_strdup (error->message);
+          else
+            /* Translators: "photo.jpg was not added: The file is empty. …" */
+            message = g_strdup_printf (_("%s was not added: %s"), name, error->message);
+          toast (self, message);
+        }
+    }
+  else if (!job->existing && has_media_with_hash (self, item, job->sha256))
+    {
+      g_autofree char *message = NULL;
+
+      remove_media_item (self, item);
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("%s was not added: it is already in this activity."), name);
+      toast (self, message);
+    }
+  else
+    {
+      if (job->thumbnail != NULL)
+        g_object_set_data_full (G_OBJECT (item), "warta-thumbnail",
+                                gdk_texture_new_for_pixbuf (job->thumbnail), g_object_unref);
+      if (!job->existing)
+        {
+          warta_media_item_set_kind (item, job->kind);
+          warta_media_item_set_sha256 (item, job->sha256);
+          warta_media_item_set_width (item, job->width);
+          warta_media_item_set_height (item, job->height);
+        }
+      replace_media_item (self, item);
+      if (!job->existing)
+        schedule_save (self);
+    }
+
+  if (self->n_pending == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  update_submit (self);
+  update_preview (self);
+}
+
+static void
+start_media_job (WartaPublicationWindow *self,
+                 WartaMediaItem         *item,
+                 gboolean                existing)
+{
+  g_autoptr(GTask) task = NULL;
+  MediaJob *job = g_new0 (MediaJob, 1);
+
+  job->file = g_file_new_for_path (warta_media_item_get_path (item));
+  job->probe = g_object_ref (self->probe);
+  job->thumbnailer = g_object_ref (self->thumbnailer);
+  job->existing = existing;
+  if (existing)
+    {
+      job->kind = g_strdup (warta_media_item_get_kind (item));
+      job->sha256 = g_strdup (warta_media_item_get_sha256 (item));
+    }
+
+  g_object_set_data (G_OBJECT (item), "warta-pending", GINT_TO_POINTER (1));
+  if (self->n_pending++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  task = g_task_new (self, self->cancellable, media_job_done_cb, g_object_ref (item));
+  g_task_set_source_tag (task, start_media_job);
+  g_task_set_task_data (task, job, (GDestroyNotify)media_job_free);
+  g_task_run_in_thread (task, media_job_thread);
+}
+
+void
+_warta_publication_window_add_files (WartaPublicationWindow *self,
+                                     GSList                 *files)
+{
+  g_return_if_fail (WARTA_IS_PUBLICATION_WINDOW (self));
+
+  if (!self->editable)
+    {
+      toast (self, _("This activity cannot be changed in its current step."));
+      return;
+    }
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(WartaMediaItem) item = NULL;
+
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (_("%s was not added: %s"), uri,
+                                     _("The file is not on this computer. Copy it to a local folder first."));
+          toast (self, message);
+          continue;
+        }
+
+      /* Shown at once, in the order given; the check fills it in. */
+      item = warta_media_item_new ();
+      warta_media_item_set_path (item, path);
+      warta_media_item_set_kind (item, "photo");
+      g_list_store_append (self->media, item);
+      start_media_job (self, item, FALSE);
+    }
+
+  update_submit (self);
+}
+
+GListModel *
+_warta_publication_window_get_media (WartaPublicationWindow *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->media);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget          *target,
+            const GValue           *value,
+            double                  x,
+            double                  y,
+            WartaPublicationWindow *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  _warta_publication_window_add_files (self, files);
+  g_slist_free (files);
+
+  return TRUE;
+}
+
+static void
+on_file_chooser_response_cb (GtkNativeDialog        *dialog,
+                             int                     response,
+                             WartaPublicationWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      GSList *list = NULL;
+
+      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
+        list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
+      _warta_publication_window_add_files (self, list);
+      g_slist_free_full (list, g_object_unref);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+add_media_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  gtk_file_filter_set_name (filter, _("Photos and Videos"));
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/webp");
+  gtk_file_filter_add_mime_type (filter, "image/heif");
+  gtk_file_filter_add_mime_type (filter, "image/heic");
+  gtk_file_filter_add_mime_type (filter, "video/mp4");
+
+  /* GtkFileDialog (GTK 4.10) is not in Debian 12's GTK 4.8. */
+  chooser = gtk_file_chooser_native_new (_("Add Photos and Videos"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static WartaMediaItem *
+selected_media (WartaPublicationWindow *self)
+{
+  return gtk_single_selection_get_selected_item (self->media_selection);
+}
+
+static void
+remove_media_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
+  WartaMediaItem *item = selected_media (self);
+
+  if (item == NULL)
+    return;
+
+  remove_media_item (self, item);
+  schedule_save (self);
+  update_submit (self);
+  update_preview (self);
+}
+
+/* The large preview, decoded off the main thread. */
+static void
+preview_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbuf) oriented = NULL;
+  GError *error = NULL;
+
+  pixbuf = gdk_pixbuf_new_from_file_at_scale (task_data, PREVIEW_SIZE, PREVIEW_SIZE, TRUE, &error);
+  if (pixbuf == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  g_task_return_pointer (task, gdk_texture_new_for_pixbuf (oriented), g_object_unref);
+}
+
+static void
+preview_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = g_task_propagate_pointer (G_TASK (result), &error);
+  if (texture != NULL)
+    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gtk_picture_set_alternative_text (picture, error->message);
+}
+
+static void
+open_media_preview (WartaPublicationWindow *self,
+                    WartaMediaItem         *item)
+{
+  g_autofree char *name = media_display_name (item);
+  const char *alt = warta_media_item_get_alt_text (item);
+  GtkWidget *window, *box, *header, *child;
+
+  window = adw_window_new ();
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_title (GTK_WINDOW (window), name);
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+
+  if (!media_is_photo (item))
+    {
+      child = gtk_video_new_for_filename (warta_media_item_get_path (item));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  else
+    {
+      g_autoptr(GTask) task = NULL;
+
+      child = gtk_picture_new ();
+      gtk_picture_set_alternative_text (GTK_PICTURE (child), has_text (alt) ? alt : name);
+      task = g_task_new (self, self->cancellable, preview_done_cb, g_object_ref (child));
+      g_task_set_source_tag (task, open_media_preview);
+      g_task_set_task_data (task, g_strdup (warta_media_item_get_path (item)), g_free);
+      g_task_run_in_thread (task, preview_thread);
+    }
+  gtk_widget_set_vexpand (child, TRUE);
+  gtk_box_append (GTK_BOX (box), child);
+
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+preview_media_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
+  WartaMediaItem *item = selected_media (self);
+
+  if (item != NULL)
+    open_media_preview (self, item);
+}
+
+static void
+on_media_grid_activate_cb (WartaPublicationWindow *self,
+                           guint                   position)
+{
+  g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), position);
+
+  if (item != NULL)
+    open_media_preview (self, item);
+}
+
+static void
+setup_media_cell_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  GtkWidget *box, *overlay, *picture, *spinner, *icon, *label;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_widget_set_margin_start (box, 4);
+  gtk_widget_set_margin_end (box, 4);
+
+  overlay = gtk_overlay_new ();
+  picture = gtk_picture_new ();
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
+  gtk_widget_set_size_request (picture, 128, 96);
+  gtk_widget_add_css_class (picture, "media-thumbnail");
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), picture);
+
+  spinner = gtk_spinner_new ();
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), spinner);
+
+  icon = gtk_image_new ();
+  gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
+  gtk_widget_set_halign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), icon);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_widget_add_css_class (label, "caption");
+
+  gtk_box_append (GTK_BOX (box), overlay);
+  gtk_box_append (GTK_BOX (box), label);
+
+  g_object_set_data (G_OBJECT (box), "picture", picture);
+  g_object_set_data (G_OBJECT (box), "spinner", spinner);
+  g_object_set_data (G_OBJECT (box), "icon", icon);
+  g_object_set_data (G_OBJECT (box), "label", label);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_media_cell_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  WartaMediaItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *picture = g_object_get_data (G_OBJECT (box), "picture");
+  GtkWidget *spinner = g_object_get_data (G_OBJECT (box), "spinner");
+  GtkWidget *icon = g_object_get_data (G_OBJECT (box), "icon");
+  GtkWidget *label = g_object_get_data (G_OBJECT (box), "label");
+  GdkTexture *texture = g_object_get_data (G_OBJECT (item), "warta-thumbnail");
+  gboolean pending = media_is_pending (item);
+  gboolean broken = g_object_get_data (G_OBJECT (item), "warta-broken") != NULL;
+  g_autofree char *name = media_display_name (item);
+  g_autofree char *description = NULL;
+
+  gtk_picture_set_paintable (GTK_PICTURE (picture), texture ? GDK_PAINTABLE (texture) : NULL);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), pending);
+  gtk_widget_set_visible (spinner, pending);
+
+  if (broken)
+    gtk_image_set_from_icon_name (GTK_IMAGE (icon), "image-missing-symbolic");
+  else if (!pending && !media_is_photo (item))
+    gtk_image_set_from_icon_name (GTK_IMAGE (icon), "video-x-generic-symbolic");
+  else
+    gtk_image_clear (GTK_IMAGE (icon));
+
+  gtk_label_set_label (GTK_LABEL (label), name);
+
+  if (broken)
+    description = g_strdup (_("The file is missing"));
+  else if (pending)
+    description = g_strdup (_("Being checked"));
+  else if (media_is_photo (item) && !has_text (warta_media_item_get_alt_text (item)))
+    description = g_strdup (_("No alt text yet"));
+  gtk_widget_set_tooltip_text (box, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
+                                  -1);
+}
+
+static void
+update_details (WartaPublicationWindow *self)
+{
+  WartaMediaItem *item = selected_media (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->media_details), item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.remove-media", item != NULL && self->editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.preview-media", item != NULL);
+  if (item == NULL)
+    return;
+
+  self->loading = TRUE;
+  {
+    g_autofree char *name = media_display_name (item);
+
+    adw_preferences_group_set_description (self->media_details, name);
+  }
+  set_row_text (self->credit_row, warta_media_item_get_credit (item));
+  set_row_text (self->alt_text_row, warta_media_item_get_alt_text (item));
+  set_row_text (self->consent_row, warta_media_item_get_consent (item));
+  gtk_switch_set_active (self->illustration_switch, warta_media_item_get_illustration (item));
+  gtk_switch_set_active (self->people_switch, warta_media_item_get_identifiable_people (item));
+  gtk_switch_set_active (self->minor_switch, warta_media_item_get_minor (item));
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_row), warta_media_item_get_minor (item));
+  self->loading = FALSE;
+}
+
+static void
+on_selection_changed_cb (WartaPublicationWindow *self)
+{
+  update_details (self);
+}
+
+/* Per-item fields: written into the item, saved with the content. */
+static void
+media_field_changed (WartaPublicationWindow *self)
+{
+  WartaMediaItem *item = selected_media (self);
+
+  if (self->loading || item == NULL)
+    return;
+
+  warta_media_item_set_credit (item, row_text (self->credit_row));
+  warta_media_item_set_alt_text (item, row_text (self->alt_text_row));
+  warta_media_item_set_consent (item, row_text (self->consent_row));
+  warta_media_item_set_illustration (item, gtk_switch_get_active (self->illustration_switch));
+  warta_media_item_set_identifiable_people (item, gtk_switch_get_active (self->people_switch));
+  warta_media_item_set_minor (item, gtk_switch_get_active (self->minor_switch));
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_row), warta_media_item_get_minor (item));
+
+  schedule_save (self);
+  update_submit (self);
+  update_preview (self);
+}
+
+static void on_credit_row_changed_cb (WartaPublicationWindow *self) { media_field_changed (self); }
+static void on_alt_text_row_changed_cb (WartaPublicationWindow *self) { media_field_changed (self); }
+static void on_consent_row_changed_cb (WartaPublicationWindow *self) { media_field_changed (self); }
+static void on_illustration_switch_notify_active_cb (WartaPublicationWindow *self) { media_field_changed (self); }
+static void on_people_switch_notify_active_cb (WartaPublicationWindow *self) { media_field_changed (self); }
+static void on_minor_switch_notify_active_cb (WartaPublicationWindow *self) { media_field_changed (self); }
+
+/* The order list of the content concept. */
+static void
+move_media (WartaPublicationWindow *self,
+            WartaMediaItem         *item,
+            int                     delta)
+{
+  guint position, n = g_list_model_get_n_items (G_LIST_MODEL (self->media));
+  g_autoptr(WartaMediaItem) keep = g_object_ref (item);
+
+  if (!g_list_store_find (self->media, item, &position))
+    return;
+  if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
+    return;
+
+  g_list_store_remove (self->media, position);
+  g_list_store_insert (self->media, position + delta, keep);
+  schedule_save (self);
+  update_preview (self);
+}
+
+static void
+on_move_up_clicked_cb (GtkButton              *button,
+                       WartaPublicationWindow *self)
+{
+  move_media (self, g_object_get_data (G_OBJECT (button), "warta-media"), -1);
+}
+
+static void
+on_move_down_clicked_cb (GtkButton              *button,
+                         WartaPublicationWindow *self)
+{
+  move_media (self, g_object_get_data (G_OBJECT (button), "warta-media"), 1);
+}
+
+static GtkWidget *
+make_order_button (WartaPublicationWindow *self,
+                   WartaMediaItem         *item,
+                   const char             *icon_name,
+                   const char             *label,
+                   GCallback               callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "warta-media", g_object_ref (item), g_object_unref);
+  g_signal_connect_object (button, "clicked", callback, self, 0);
+
+  return button;
+}
+
+static GtkWidget *
+create_order_row (gpointer object,
+                  gpointer user_data)
+{
+  WartaPublicationWindow *self = user_data;
+  WartaMediaItem *item = object;
+  GdkTexture *texture = g_object_get_data (G_OBJECT (item), "warta-thumbnail");
+  g_autofree char *name = media_display_name (item);
+  const char *alt = warta_media_item_get_alt_text (item);
+  GtkWidget *row, *picture;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  if (media_is_photo (item))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), has_text (alt) ? alt : _("No alt text yet"));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Video"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+
+  picture = gtk_picture_new_for_paintable (texture ? GDK_PAINTABLE (texture) : NULL);
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
+  gtk_widget_set_size_request (picture, 48, 48);
+  gtk_widget_set_margin_top (picture, 6);
+  gtk_widget_set_margin_bottom (picture, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             make_order_button (self, item, "go-up-symbolic", _("Move Up"),
+                                                G_CALLBACK (on_move_up_clicked_cb)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             make_order_button (self, item, "go-down-symbolic", _("Move Down"),
+                                                G_CALLBACK (on_move_down_clicked_cb)));
+
+  return row;
+}
+
+/* -- the platform preview ------------------------------------------------------ */
+
+static GdkTexture *
+first_media_texture (WartaPublicationWindow *self,
+                     gboolean                video_only,
+                     gboolean               *out_has_video)
+{
+  GdkTexture *found = NULL;
+
+  *out_has_video = FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
+
+      if (!media_is_photo (item))
+        *out_has_video = TRUE;
+      if (found == NULL && (!video_only || !media_is_photo (item)))
+        found = g_object_get_data (G_OBJECT (item), "warta-thumbnail");
+    }
+
+  return found;
+}
+
+static char *
+fold_text (const char *text,
+           guint       fold)
+{
+  glong length = g_utf8_strlen (text, -1);
+  g_autofree char *head = NULL;
+
+  if (fold == 0 || length <= (glong)fold)
+    return g_strdup (text);
+
+  head = g_utf8_substring (text, 0, fold);
+  g_strchomp (head);
+  /* Translators: where a platform folds a long post, "… more" */
+  return g_strdup_printf ("%s%s", head, _("… more"));
+}
+
+static void
+update_preview (WartaPublicationWindow *self)
+{
+  guint index = gtk_drop_down_get_selected (self->preview_dropdown);
+  const PreviewSpec *spec;
+  WartaCaptionEditor *body_editor, *title_editor = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  GtkWidget *child, *label, *frame, *picture;
+  GdkTexture *texture;
+  gboolean has_video = FALSE;
+
+  if (self->caption_editors == NULL || index >= G_N_ELEMENTS (preview_specs))
+    return;
+  spec = &preview_specs[index];
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_box))))
+    gtk_box_remove (self->preview_box, child);
+
+  label = gtk_label_new (_(spec->name));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (self->preview_box, label);
+
+  if (spec->title >= 0)
+    {
+      g_autofree char *title = NULL;
+
+      title_editor = find_caption_editor (self, spec->title);
+      title = warta_caption_editor_dup_post_text (title_editor);
+      label = gtk_label_new (title);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (label, "title-4");
+      gtk_box_append (self->preview_box, label);
+    }
+
+  texture = first_media_texture (self, spec->video, &has_video);
+  frame = gtk_aspect_frame_new (0.5, 0.5, spec->aspect, FALSE);
+  if (texture != NULL)
+    {
+      picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+      gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("The cover as cropped by the platform"), -1);
+      gtk_widget_set_size_request (picture, -1, 120);
+      gtk_aspect_frame_set_child (GTK_ASPECT_FRAME (frame), picture);
+      gtk_box_append (self->preview_box, frame);
+    }
+  else
+    {
+      label = gtk_label_new (spec->video ? _("No video: this platform posts videos only.")
+                                         : _("No photo"));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_top (label, 24);
+      gtk_widget_set_margin_bottom (label, 24);
+      gtk_box_append (self->preview_box, label);
+      g_object_unref (g_object_ref_sink (frame));
+    }
+
+  body_editor = find_caption_editor (self, spec->body);
+  body = warta_caption_editor_dup_post_text (body_editor);
+  folded = fold_text (body, spec->fold);
+  label = gtk_label_new (*folded ? folded : _("No caption: nothing is posted here."));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  if (!*folded)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (self->preview_box, label);
+
+  /* Every limit the post breaks, the caption's and the media's. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      WartaCaptionEditor *editor = pass == 0 ? body_editor : title_editor;
+      WartaCaptionResult *result;
+
+      if (editor == NULL || (result = warta_caption_editor_get_result (editor)) == NULL)
+        continue;
+      for (guint i = 0; i < warta_caption_result_get_n_problems (result); i++)
+        g_string_append_printf (problems, "• %s\n", warta_caption_result_get_problem (result, i)->message);
+    }
+  if (spec->video && !has_video && *body)
+    g_string_append_printf (problems, "• %s\n", _("Add a video: this platform does not take photos from Warta."));
+  {
+    g_autoptr(GPtrArray) reasons = list_blockers (self);
+
+    for (guint i = 0; i < reasons->len; i++)
+      if (strstr (g_ptr_array_index (reasons, i), ":") == NULL ||
+          !g_str_has_prefix (g_ptr_array_index (reasons, i), warta_caption_target_get_name (spec->body)))
+        if (strchr (g_ptr_array_index (reasons, i), ':') == NULL || problems->len == 0 ||
+            strstr (problems->str, g_ptr_array_index (reasons, i)) == NULL)
+          {
+            /* Caption blockers of other targets belong to their own preview. */
+            gboolean other_target = FALSE;
+
+            for (guint k = 0; k < G_N_ELEMENTS (editor_targets); k++)
+              if (g_str_has_prefix (g_ptr_array_index (reasons, i),
+                                    warta_caption_target_get_name (editor_targets[k])))
+                other_target = TRUE;
+            if (!other_target)
+              g_string_append_printf (problems, "• %s\n", (const char *)g_ptr_array_index (reasons, i));
+          }
+  }
+
+  if (problems->len > 0)
+    g_string_truncate (problems, problems->len - 1);
+  gtk_label_set_label (self->preview_problems_label,
+                       problems->len > 0 ? problems->str : _("This post breaks no limit."));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->preview_problems_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->preview_problems_label), "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->preview_problems_label),
+                            problems->len > 0 ? "error" : "success");
+}
+
+static void
+on_preview_dropdown_notify_selected_cb (WartaPublicationWindow *self)
+{
+  update_preview (self);
+}
+
+/* -- captions ------------------------------------------------------------------ */
+
+static void
+on_caption_changed_cb (WartaPublicationWindow *self)
+{
+  schedule_save (self);
+  update_submit (self);
+  update_preview (self);
+}
+
+/* Captions start from the shared text, titles from the activity's title,
+ * and follow them until the user changes them. */
+static void
+propagate_text (WartaPublicationWindow  *self,
+                gboolean                 titles,
+                const char              *text,
+                char                   **last)
+{
+  for (guint i = 0; i < self->caption_editors->len; i++)
+    {
+      WartaCaptionEditor *editor = g_ptr_array_index (self->caption_editors, i);
+      g_autofree char *current = NULL;
+
+      if (is_title_target (warta_caption_editor_get_target (editor)) != titles)
+        continue;
+
+      current = warta_caption_editor_dup_text (editor);
+      if (*current == '\0' || g_strcmp0 (current, *last) == 0)
+        warta_caption_editor_set_text (editor, text);
+    }
+
+  g_free (*last);
+  *last = g_strdup (text);
+}
+
+static void
+on_shared_buffer_changed_cb (WartaPublicationWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->loading)
+    return;
+
+  text = dup_buffer_text (self->shared_view);
+  propagate_text (self, FALSE, text, &self->shared_text);
+  schedule_save (self);
+}
+
+static void
+on_hashtags_row_changed_cb (WartaPublicationWindow *self)
+{
+  for (guint i = 0; i < self->caption_editors->len; i++)
+    warta_caption_editor_set_hashtags (g_ptr_array_index (self->caption_editors, i),
+                                       row_text (self->hashtags_row));
+  schedule_save (self);
+  update_submit (self);
+  update_preview (self);
+}
+
+/* -- step 1 fields ---------------------------------------------------------------- */
+
+static void
+field_changed (WartaPublicationWindow *self)
+{
+  update_missing (self);
+  schedule_save (self);
+}
+
+static void
+on_title_row_changed_cb (WartaPublicationWindow *self)
+{
+  if (!self->loading)
+    propagate_text (self, TRUE, row_text (self->title_row), &self->title_text);
+  field_changed (self);
+  update_state (self);
+}
+
+static void on_category_row_notify_selected_cb (WartaPublicationWindow *self) { field_changed (self); }
+static void on_what_row_changed_cb (WartaPublicationWindow *self) { field_changed (self); }
+static void on_who_row_changed_cb (WartaPublicationWindow *self) { field_changed (self); }
+static void on_where_row_changed_cb (WartaPublicationWindow *self) { field_changed (self); }
+static void on_why_row_changed_cb (WartaPublicationWindow *self) { field_changed (self); }
+static void on_how_row_changed_cb (WartaPublicationWindow *self) { field_changed (self); }
+
+static void
+on_narrative_buffer_changed_cb (WartaPublicationWindow *self)
+{
+  schedule_save (self);
+}
+
+/* "When": a date in the calendar, an hour and a minute, in the clock's
+ * time zone (WIB unless the office set another). */
+static void
+when_changed_by_user (WartaPublicationWindow *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  GTimeZone *tz;
+
+  if (self->loading)
+    return;
+
+  tz = warta_clock_get_time_zone (warta_context_get_clock (self->context));
+  day = gtk_calendar_get_date (self->when_calendar);
+  g_clear_pointer (&self->when, g_date_time_unref);
+  g_clear_pointer (&self->when_text, g_free);
+  self->when = g_date_time_new (tz,
+                                g_date_time_get_year (day),
+                                g_date_time_get_month (day),
+                                g_date_time_get_day_of_month (day),
+                                gtk_spin_button_get_value_as_int (self->hour_spin),
+                                gtk_spin_button_get_value_as_int (self->minute_spin),
+                                0);
+  update_when_row (self);
+  schedule_save (self);
+}
+
+static void on_when_calendar_day_selected_cb (WartaPublicationWindow *self) { when_changed_by_user (self); }
+static void on_hour_spin_value_changed_cb (WartaPublicationWindow *self) { when_changed_by_user (self); }
+static void on_minute_spin_value_changed_cb (WartaPublicationWindow *self) { when_changed_by_user (self); }
+
+static gboolean
+on_time_spin_output_cb (GtkSpinButton *spin,
+                        gpointer       user_data)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static void
+on_when_popover_show_cb (WartaPublicationWindow *self)
+{
+  g_autoptr(GDateTime) shown = NULL;
+  g_autofree char *zone = NULL;
+
+  shown = self->when ? g_date_time_ref (self->when)
+                     : warta_clock_now_local (warta_context_get_clock (self->context));
+
+  self->loading = TRUE;
+  gtk_calendar_select_day (self->when_calendar, shown);
+  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (shown));
+  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (shown));
+  zone = g_date_time_format (shown, "%Z");
+  gtk_label_set_label (self->time_zone_label, zone);
+  self->loading = FALSE;
+}
+
+static void
+clear_when_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
+
+  g_clear_pointer (&self->when, g_date_time_unref);
+  g_clear_pointer (&self->when_text, g_free);
+  update_when_row (self);
+  schedule_save (self);
+  gtk_popover_popdown (self->when_popover);
+}
+
+/* -- officials ---------------------------------------------------------------------- */
+
+static void
+reload_officials (WartaPublicationWindow *self)
+{
+  g_autoptr(GListModel) officials = NULL;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->officials_search));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->officials_list))))
+    gtk_list_box_remove (self->officials_list, child);
+
+  officials = warta_official_repository_list (self->officials, NULL);
+  for (guint i = 0; officials != NULL && i < g_list_model_get_n_items (officials); i++)
+    {
+      g_autoptr(WartaOfficial) official = g_list_model_get_item (officials, i);
+      g_autofree char *full = NULL;
+      GtkWidget *row, *label;
+
+      if (!warta_official_matches (official, query))
+        continue;
+
+      full = warta_official_dup_full_title (official);
+      label = gtk_label_new (full);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
+      g_object_set_data_full (G_OBJECT (row), "warta-full-title", g_steal_pointer (&full), g_free);
+      gtk_list_box_append (self->officials_list, row);
+    }
+
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->officials_list)) == NULL)
+    {
+      GtkWidget *label = gtk_label_new (_("No official found. Add one with Manage Officials."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_set_placeholder (self->officials_list, label);
+    }
+}
+
+static void
+on_officials_popover_show_cb (WartaPublicationWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->officials_search), "");
+  reload_officials (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->officials_search));
+}
+
+static void
+on_officials_search_search_changed_cb (WartaPublicationWindow *self)
+{
+  reload_officials (self);
+}
+
+/* Inserts the full title at the end of "Who", after a comma when needed. */
+static void
+insert_official (WartaPublicationWindow *self,
+                 const char             *full_title)
+{
+  g_autofree char *current = g_strstrip (g_strdup (row_text (self->who_row)));
+  g_autofree char *text = NULL;
+
+  if (*current == '\0')
+    text = g_strdup (full_title);
+  else if (g_str_has_suffix (current, ",") || g_str_has_suffix (current, ";"))
+    text = g_strdup_printf ("%s %s", current, full_title);
+  else
+    text = g_strdup_printf ("%s; %s", current, full_title);
+
+  set_row_text (self->who_row, text);
+  gtk_popover_popdown (self->officials_popover);
+  gtk_widget_grab_focus (GTK_WIDGET (self->who_row));
+  gtk_editable_set_position (GTK_EDITABLE (self->who_row), -1);
+}
+
+static void
+on_officials_list_row_activated_cb (WartaPublicationWindow *self,
+                                    GtkListBoxRow          *row)
+{
+  insert_official (self, g_object_get_data (G_OBJECT (row), "warta-full-title"));
+}
+
+static void
+on_officials_search_activate_cb (WartaPublicationWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->officials_list, 0);
+
+  if (row != NULL)
+    on_officials_list_row_activated_cb (self, row);
+}
+
+static void
+manage_officials_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
+  WartaOfficialsDialog *dialog;
+
+  if (current_user (self) == NULL)
+    return;
+
+  gtk_popover_popdown (self->officials_popover);
+  dialog = warta_officials_dialog_new (GTK_WINDOW (self), self->officials, current_user (self));
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (reload_officials), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* -- signing in ------------------------------------------------------------------------ */
+
+static void
+sign_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
+  g_autoptr(WartaUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  user = warta_user_repository_sign_in (warta_context_get_users (self->context),
+                                        row_text (self->login_row),
+                                        gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
+                                        &error);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  if (user == NULL)
+    {
+      show_message (self, _("Not Signed In"), error->message);
+      return;
+    }
+
+  warta_context_set_current_user (self->context, user);
+}
+
+static void
+on_login_row_entry_activated_cb (WartaPublicationWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+}
+
+static void
+on_password_row_entry_activated_cb (WartaPublicationWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "pub.sign-in", NULL);
+}
+
+static void
+on_current_user_changed_cb (WartaPublicationWindow *self)
+{
+  update_state (self);
+  if (current_user (self) != NULL && self->publication == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+/* -- the window ---------------------------------------------------------------------------- */
+
+static void
+on_close_response_cb (WartaPublicationWindow *self,
+                      const char             *response)
+{
+  if (g_strcmp0 (response, "close") == 0)
+    {
+      self->dirty = FALSE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+warta_publication_window_close_request (GtkWindow *window)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  if (self->dirty && !_warta_publication_window_save_now (self, &error))
+    {
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changes Not Saved"), error->message);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Open"),
+                                        "close", _("_Close Without Saving"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  self->closing = TRUE;
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (warta_publication_window_parent_class)->close_request (window);
+}
+
+static void
+warta_publication_window_dispose (GObject *object)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PUBLICATION_WINDOW);
+
+  g_clear_pointer (&self->caption_editors, g_ptr_array_unref);
+  g_clear_object (&self->media_selection);
+  g_clear_object (&self->media);
+  g_clear_object (&self->publication);
+  g_clear_object (&self->officials);
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->probe);
+  g_clear_object (&self->thumbnailer);
+  g_clear_pointer (&self->when, g_date_time_unref);
+  g_clear_pointer (&self->when_text, g_free);
+  g_clear_pointer (&self->shared_text, g_free);
+  g_clear_pointer (&self->title_text, g_free);
+  g_clear_pointer (&self->last_error, g_free);
+
+  G_OBJECT_CLASS (warta_publication_window_parent_class)->dispose (object);
+}
+
+static void
+warta_publication_window_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, warta_publication_window_get_busy (self));
+      break;
+
+    case PROP_PUBLICATION_ID:
+      g_value_set_int64 (value, warta_publication_window_get_publication_id (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_publication_window_class_init (WartaPublicationWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = warta_publication_window_dispose;
+  object_class->get_property = warta_publication_window_get_property;
+  window_class->close_request = warta_publication_window_close_request;
+
+  /**
+   * WartaPublicationWindow:busy:
+   *
+   * Whether photos and videos are still being checked.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * WartaPublicationWindow:publication-id:
+   *
+   * The publication edited, 0 until a new activity is first saved.
+   */
+  properties[PROP_PUBLICATION_ID] =
+    g_param_spec_int64 ("publication-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (WARTA_TYPE_CAPTION_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/warta-publication-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, alt_text_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, blockers_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, captions_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, category_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, concept_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, consent_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, credit_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, documentation_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, hashtags_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, how_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, illustration_switch);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, login_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, media_details);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, media_grid);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, minor_switch);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, missing_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, narrative_view);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, officials_list);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, officials_popover);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, officials_search);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, order_list);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, people_switch);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, preview_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, preview_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, preview_problems_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, save_status_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, shared_view);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, time_zone_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, title_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, what_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, when_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, when_calendar);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, when_popover);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, when_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, where_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, who_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, who_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, why_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_alt_text_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_category_row_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_consent_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_credit_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_hashtags_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_hour_spin_value_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_how_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_illustration_switch_notify_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_login_row_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_media_grid_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_minor_switch_notify_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_minute_spin_value_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_officials_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_officials_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_officials_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_officials_search_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_password_row_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_people_switch_notify_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_preview_dropdown_notify_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_spin_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_what_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_when_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_where_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_who_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_why_row_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "pub.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "pub.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "pub.add-media", NULL, add_media_action);
+  gtk_widget_class_install_action (widget_class, "pub.remove-media", NULL, remove_media_action);
+  gtk_widget_class_install_action (widget_class, "pub.preview-media", NULL, preview_media_action);
+  gtk_widget_class_install_action (widget_class, "pub.clear-when", NULL, clear_when_action);
+  gtk_widget_class_install_action (widget_class, "pub.manage-officials", NULL, manage_officials_action);
+  gtk_widget_class_install_action (widget_class, "pub.sign-in", NULL, sign_in_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "pub.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "pub.submit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+warta_publication_window_init (WartaPublicationWindow *self)
+{
+  GtkListItemFactory *factory;
+  GtkDropTarget *drop;
+  g_autoptr(GtkStringList) platforms = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->probe = warta_media_probe_new ();
+  self->thumbnailer = warta_thumbnailer_new (NULL);
+  self->caption_editors = g_ptr_array_new ();
+  self->media = g_list_store_new (WARTA_TYPE_MEDIA_ITEM);
+  self->media_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->media)));
+  gtk_single_selection_set_autoselect (self->media_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->media_selection, TRUE);
+  g_signal_connect_object (self->media_selection, "notify::selected-item",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_media_cell_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_media_cell_cb), NULL);
+  gtk_grid_view_set_factory (self->media_grid, factory);
+  g_object_unref (factory);
+  gtk_grid_view_set_model (self->media_grid, GTK_SELECTION_MODEL (self->media_selection));
+
+  gtk_list_box_bind_model (self->order_list, G_LIST_MODEL (self->media),
+                           create_order_row, self, NULL);
+
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->narrative_view), TRUE);
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->shared_view), TRUE);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->narrative_view), "changed",
+                           G_CALLBACK (on_narrative_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->shared_view), "changed",
+                           G_CALLBACK (on_shared_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->when_popover, "show",
+                           G_CALLBACK (on_when_popover_show_cb), self, G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (editor_targets); i++)
+    {
+      GtkWidget *editor = warta_caption_editor_new (editor_targets[i]);
+
+      g_signal_connect_object (editor, "changed", G_CALLBACK (on_caption_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->caption_editors, editor);
+      gtk_box_append (self->captions_box, editor);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (preview_specs); i++)
+    gtk_string_list_append (platforms, _(preview_specs[i].name));
+  gtk_drop_down_set_model (self->preview_dropdown, G_LIST_MODEL (platforms));
+
+  /* Many files at once, from Files or a camera's folder. */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, 0);
+  gtk_widget_add_controller (self->documentation_box, GTK_EVENT_CONTROLLER (drop));
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  update_when_row (self);
+  update_details (self);
+}
+
+/**
+ * warta_publication_window_new:
+ * @parent: (nullable): the main window; the editor stays on top of it but
+ *   does not block it
+ * @context: the services of the open database
+ * @publication_id: the publication to edit, or 0 for a new activity, which
+ *   is created when the user first writes something
+ *
+ * Returns: (transfer none): the editor, not yet shown
+ */
+WartaPublicationWindow *
+warta_publication_window_new (GtkWindow    *parent,
+                              WartaContext *context,
+                              gint64        publication_id)
+{
+  WartaPublicationWindow *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (WARTA_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (WARTA_TYPE_PUBLICATION_WINDOW,
+                       "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
+                       NULL);
+  self->context = g_object_ref (context);
+  self->officials = warta_official_repository_new (warta_context_get_database (context),
+                                                   warta_context_get_clock (context));
+  g_signal_connect_object (context, "notify::current-user",
+                           G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_state (self);
+
+  if (publication_id != 0 && !load_publication (self, publication_id, &error))
+    {
+      show_message (self, _("Activity Not Opened"), error->message);
+      gtk_widget_set_sensitive (self->documentation_box, FALSE);
+      gtk_widget_set_sensitive (self->concept_box, FALSE);
+    }
+
+  if (self->publication != NULL && current_state (self) == WARTA_STATE_PROCESSING)
+    adw_view_stack_set_visible_child_name (self->view_stack, "concept");
+
+  if (current_user (self) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->login_row));
+
+  return self;
+}
+
+gint64
+warta_publication_window_get_publication_id (WartaPublicationWindow *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_WINDOW (self), 0);
+
+  return self->publication ? warta_publication_get_id (self->publication) : 0;
+}
+
+gboolean
+warta_publication_window_get_busy (WartaPublicationWindow *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_WINDOW (self), FALSE);
+
+  return self->n_pending > 0;
+}

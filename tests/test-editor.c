@@ -1,0 +1,477 @@
+/* test-editor.c: the publication window, driven through its real widgets
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An activity is written into the template's own rows and text views, 20
+ * photos are dropped through the function the drop target calls, the
+ * 5W+1H is filled in and the submit action is activated; the database is
+ * then read back through the repository. The counters are checked the
+ * same way: a caption over X's limit disables submitting.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "warta-caption-editor.h"
+#include "warta-context.h"
+#include "warta-official-repository.h"
+#include "warta-publication-window-private.h"
+
+#define N_PHOTOS 20
+
+/* The system's XDG_DATA_DIRS, from before G_TEST_OPTION_ISOLATE_DIRS:
+ * without it GIO finds no MIME database and GTK cannot load its icons. */
+static char *system_data_dirs;
+
+typedef struct
+{
+  char          *dir;
+  WartaDatabase *database;
+  GSettings     *settings;
+  WartaContext  *context;
+  WartaUser     *user;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+  fixture->dir = g_dir_make_tmp ("warta-editor-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "warta.db", NULL);
+  fixture->database = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                           WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  fixture->settings = g_settings_new (APPLICATION_ID);
+  fixture->context = warta_context_new (fixture->database, fixture->settings);
+  fixture->user = warta_user_repository_create_first_admin (warta_context_get_users (fixture->context),
+                                                            "sari", "Sari Dewi", "rahasia-123",
+                                                            WARTA_ROLE_ALL, &error);
+  g_assert_no_error (error);
+  warta_context_set_current_user (fixture->context, fixture->user);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->user);
+  g_clear_object (&fixture->context);
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->database);
+  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static gpointer
+child (WartaPublicationWindow *window,
+       const char             *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                   WARTA_TYPE_PUBLICATION_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+set_text (WartaPublicationWindow *window,
+          const char             *name,
+          const char             *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (window, name)), text);
+}
+
+static void
+wait_idle (WartaPublicationWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (warta_publication_window_get_busy (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (warta_publication_window_get_busy (window));
+}
+
+static GSList *
+make_photos (const char *dir,
+             guint       n)
+{
+  GSList *files = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 640, 480);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("photo-%02u.jpg", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      /* Each one different: the same content twice is refused. */
+      gdk_pixbuf_fill (pixbuf, 0x20406000u | (i * 12) << 24 | (i * 7) << 8);
+      gdk_pixbuf_save (pixbuf, path, "jpeg", &error, "quality", "80", NULL);
+      g_assert_no_error (error);
+      files = g_slist_append (files, g_file_new_for_path (path));
+    }
+
+  return files;
+}
+
+static WartaPublicationWindow *
+open_window (Fixture *fixture,
+             gint64   id)
+{
+  WartaPublicationWindow *window = warta_publication_window_new (NULL, fixture->context, id);
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  return window;
+}
+
+static void
+close_window (WartaPublicationWindow *window)
+{
+  GtkWindow *weak = GTK_WINDOW (window);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
+  gtk_window_close (GTK_WINDOW (window));
+  while (weak != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  if (weak != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
+  g_assert_null (weak);
+}
+
+static void
+test_create_activity (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *bad_empty = g_build_filename (fixture->dir, "empty.jpg", NULL);
+  g_autofree char *bad_text = g_build_filename (fixture->dir, "notes.jpg", NULL);
+  GtkTextBuffer *narrative;
+  GSList *files;
+  gint64 id;
+
+  /* Nothing typed: nothing created. */
+  g_assert_cmpint (warta_publication_window_get_publication_id (window), ==, 0);
+
+  set_text (window, "title_row", "Rapat Koordinasi Pengawasan");
+  narrative = gtk_text_view_get_buffer (child (window, "narrative_view"));
+  gtk_text_buffer_set_text (narrative, "Inspektorat menggelar rapat koordinasi.", -1);
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+  id = warta_publication_window_get_publication_id (window);
+  g_assert_cmpint (id, >, 0);
+
+  /* 20 photos and two bad files, dropped at once. */
+  files = make_photos (fixture->dir, N_PHOTOS);
+  g_assert_true (g_file_set_contents (bad_empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (bad_text, "not a photo at all", -1, NULL));
+  files = g_slist_insert (files, g_file_new_for_path (bad_empty), 3);
+  files = g_slist_insert (files, g_file_new_for_path (bad_text), 10);
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (_warta_publication_window_get_media (window)), ==, N_PHOTOS);
+
+  /* The 5W+1H, "when" through the calendar and the spin buttons. */
+  set_text (window, "what_row", "Rapat koordinasi pengawasan");
+  set_text (window, "who_row", "Dr. H. Saring, S.E., M.Si., Inspektur Provinsi");
+  set_text (window, "where_row", "Aula Inspektorat, Palangka Raya");
+  set_text (window, "why_row", "Dalam rangka pengawasan 2026");
+  set_text (window, "how_row", "Dibuka oleh Inspektur");
+  day = g_date_time_new_local (2026, 3, 5, 0, 0, 0);
+  gtk_calendar_select_day (child (window, "when_calendar"), day);
+  gtk_spin_button_set_value (child (window, "hour_spin"), 9);
+  gtk_spin_button_set_value (child (window, "minute_spin"), 30);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+
+  publication = warta_publication_repository_get (repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_PROCESSING);
+  revision = warta_publication_repository_get_revision (repository,
+                                                        warta_publication_get_current_revision_id (publication),
+                                                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_revision_get_title (revision), ==, "Rapat Koordinasi Pengawasan");
+  g_assert_cmpstr (warta_revision_get_narrative (revision), ==, "Inspektorat menggelar rapat koordinasi.");
+  g_assert_cmpstr (warta_revision_get_who (revision), ==, "Dr. H. Saring, S.E., M.Si., Inspektur Provinsi");
+  g_assert_cmpstr (warta_revision_get_when (revision), ==, "2026-03-05T09:30:00+07");
+  g_assert_cmpuint (g_list_model_get_n_items (warta_revision_get_media (revision)), ==, N_PHOTOS);
+  {
+    g_auto(GStrv) missing = warta_revision_list_missing_5w1h (revision);
+
+    g_assert_cmpuint (g_strv_length (missing), ==, 0);
+  }
+  /* The step changed: the concept is shown, with the next submit. */
+  g_assert_cmpstr (gtk_button_get_label (child (window, "submit_button")), ==, "Submit for Verification");
+
+  close_window (window);
+}
+
+static void
+test_missing_asks (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_before = g_list_model_get_n_items (toplevels);
+
+  set_text (window, "title_row", "Kegiatan tanpa Siapa");
+  set_text (window, "what_row", "Sosialisasi");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+
+  /* A confirmation, not a submit. */
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+  publication = warta_publication_repository_get (repository,
+                                                  warta_publication_window_get_publication_id (window),
+                                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_DOCUMENTING);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (child (window, "missing_label")), "5 of 6"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        adw_message_dialog_response (ADW_MESSAGE_DIALOG (w), "submit");
+    }
+
+  g_clear_object (&publication);
+  publication = warta_publication_repository_get (repository,
+                                                  warta_publication_window_get_publication_id (window),
+                                                  &error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_PROCESSING);
+
+  close_window (window);
+}
+
+static void
+test_caption_limit_blocks (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  WartaPublicationWindow *window;
+  WartaCaptionEditor *x = NULL;
+  GtkWidget *submit, *counter;
+  gint64 id, version;
+
+  warta_revision_set_title (draft, "Konsep");
+  publication = warta_publication_repository_create (repository, fixture->user, draft, &error);
+  g_assert_no_error (error);
+  id = warta_publication_get_id (publication);
+  version = warta_publication_get_version (publication);
+  g_clear_object (&publication);
+  publication = warta_publication_repository_transition (repository, fixture->user, id, version,
+                                                         WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING,
+                                                         NULL, &error);
+  g_assert_no_error (error);
+
+  window = open_window (fixture, id);
+  submit = child (window, "submit_button");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (submit)), ==, "Submit for Verification");
+
+  /* The shared text goes into every caption. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, "shared_view")),
+                            "Rapat koordinasi pengawasan di Palangka Raya.", -1);
+  for (GtkWidget *w = gtk_widget_get_first_child (child (window, "captions_box")); w;
+       w = gtk_widget_get_next_sibling (w))
+    if (warta_caption_editor_get_target (WARTA_CAPTION_EDITOR (w)) == WARTA_CAPTION_TARGET_X)
+      x = WARTA_CAPTION_EDITOR (w);
+  g_assert_nonnull (x);
+  {
+    g_autofree char *text = warta_caption_editor_dup_text (x);
+
+    g_assert_cmpstr (text, ==, "Rapat koordinasi pengawasan di Palangka Raya.");
+  }
+  g_assert_true (gtk_widget_get_sensitive (submit));
+  g_assert_cmpstr (warta_caption_editor_get_counter_text (x), ==, "45 / 280");
+
+  /* Over X's 280: the counter turns red and submitting is blocked. */
+  for (guint i = 0; i < 30; i++)
+    g_string_append (long_text, "Pengawasan ");
+  warta_caption_editor_set_text (x, long_text->str);
+  counter = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (x), WARTA_TYPE_CAPTION_EDITOR,
+                                                      "counter_label"));
+  g_assert_true (warta_caption_editor_get_blocking (x));
+  g_assert_true (gtk_widget_has_css_class (counter, "error"));
+  g_assert_false (gtk_widget_get_sensitive (submit));
+  g_assert_true (gtk_widget_get_visible (child (window, "blockers_label")));
+
+  /* Shorter again: submit works, the publication goes to verification. */
+  warta_caption_editor_set_text (x, "Rapat koordinasi pengawasan.");
+  g_assert_false (gtk_widget_has_css_class (counter, "error"));
+  g_assert_true (gtk_widget_get_sensitive (submit));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+
+  g_clear_object (&publication);
+  publication = warta_publication_repository_get (repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
+  {
+    g_autoptr(WartaRevision) revision = NULL;
+
+    revision = warta_publication_repository_get_revision (repository,
+                                                          warta_publication_get_current_revision_id (publication),
+                                                          &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (warta_revision_get_caption (revision, "x"), ==, "Rapat koordinasi pengawasan.");
+    g_assert_cmpstr (warta_revision_get_caption (revision, "facebook"), ==,
+                     "Rapat koordinasi pengawasan di Palangka Raya.");
+  }
+
+  close_window (window);
+}
+
+static void
+test_conflict_not_silent (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  g_autoptr(WartaPublication) theirs = NULL;
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id, version;
+
+  set_text (window, "title_row", "Mine");
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  id = warta_publication_window_get_publication_id (window);
+
+  /* Someone else saves meanwhile. */
+  warta_revision_set_title (draft, "Theirs");
+  theirs = warta_publication_repository_get (repository, id, &error);
+  g_assert_no_error (error);
+  version = warta_publication_get_version (theirs);
+  g_clear_object (&theirs);
+  theirs = warta_publication_repository_save_revision (repository, fixture->user, id, version, draft, &error);
+  g_assert_no_error (error);
+
+  set_text (window, "title_row", "Mine, changed");
+  g_assert_false (_warta_publication_window_save_now (window, &error));
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT);
+  g_clear_object (&theirs);
+  theirs = warta_publication_repository_get (repository, id, &error);
+  g_assert_cmpstr (warta_publication_get_title (theirs), ==, "Theirs");
+
+  /* "Keep Mine" is an explicit choice; close without it. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (w))
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (w), "keep");
+      }
+  }
+  g_clear_object (&theirs);
+  theirs = warta_publication_repository_get (repository, id, &error);
+  g_assert_cmpstr (warta_publication_get_title (theirs), ==, "Mine, changed");
+
+  close_window (window);
+}
+
+static void
+test_officials (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(WartaOfficialRepository) officials = NULL;
+  g_autoptr(WartaOfficial) official = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublicationWindow *window;
+  GtkListBoxRow *row;
+
+  officials = warta_official_repository_new (fixture->database,
+                                             warta_context_get_clock (fixture->context));
+  official = warta_official_repository_add (officials, fixture->user, "Dr. H.", "Saring",
+                                            "S.E., M.Si.", "Inspektur Provinsi", &error);
+  g_assert_no_error (error);
+
+  window = open_window (fixture, 0);
+  set_text (window, "who_row", "Para peserta");
+  gtk_menu_button_popup (child (window, "who_button"));
+  set_text (window, "officials_search", "sar");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_signal_emit_by_name (child (window, "officials_search"), "search-changed");
+  row = gtk_list_box_get_row_at_index (child (window, "officials_list"), 0);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (child (window, "officials_list"), "row-activated", row);
+  g_assert_cmpstr (gtk_editable_get_text (child (window, "who_row")), ==,
+                   "Para peserta; Dr. H. Saring, S.E., M.Si., Inspektur Provinsi");
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") ?: "/usr/local/share:/usr/share");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/warta/editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("create-activity-with-20-photos", test_create_activity);
+  ADD ("missing-5w1h-asks", test_missing_asks);
+  ADD ("caption-over-limit-blocks-submit", test_caption_limit_blocks);
+  ADD ("conflict-not-silent", test_conflict_not_silent);
+  ADD ("officials-directory", test_officials);
+#undef ADD
+
+  return g_test_run ();
+}
