@@ -14,6 +14,8 @@
 #include <adwaita.h>
 
 #include "warta-application.h"
+#include "warta-people-page.h"
+#include "warta-person-dialog.h"
 #include "warta-publication-list.h"
 #include "warta-publication-row.h"
 #include "warta-sign-in-page.h"
@@ -552,6 +554,186 @@ test_my_tasks (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&other_db));
 }
 
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gpointer
+dialog_child (WartaPersonDialog *dialog,
+              const char        *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (dialog), WARTA_TYPE_PERSON_DIALOG, name);
+}
+
+static WartaUser *
+find_user (GListModel *model,
+           const char *login)
+{
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WartaUser) user = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (warta_user_get_login (user), login) == 0)
+        return g_steal_pointer (&user);
+    }
+
+  return NULL;
+}
+
+/* The administrator adds a person with two roles through the dialog. */
+static void
+test_people_add (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) rina = NULL;
+  g_autoptr(WartaUser) signed_in = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaWindow *window = show_window (f);
+  WartaPeoplePage *people;
+  WartaPersonDialog *dialog;
+
+  sign_in (window, "root", "rahasia-123");
+  warta_window_set_visible_section (window, "people");
+  people = WARTA_PEOPLE_PAGE (gtk_stack_get_child_by_name (window_child (window, "stack"), "people"));
+  g_assert_true (warta_people_page_get_allowed (people));
+  g_assert_cmpuint (g_list_model_get_n_items (warta_people_page_get_model (people)), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (people), "people.add", NULL));
+  dialog = find_toplevel (WARTA_TYPE_PERSON_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (dialog_child (dialog, "login_row"), "rina");
+  gtk_editable_set_text (dialog_child (dialog, "name_row"), "Rina Marlina");
+  gtk_editable_set_text (dialog_child (dialog, "password_row"), "rahasia-123");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (dialog_child (dialog, "roles_group"),
+                                                             GTK_TYPE_CHECK_BUTTON, "verifier")),
+                               TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (dialog_child (dialog, "roles_group"),
+                                                             GTK_TYPE_CHECK_BUTTON, "approver")),
+                               TRUE);
+  g_assert_true (warta_person_dialog_save (dialog));
+  g_assert_null (find_toplevel (WARTA_TYPE_PERSON_DIALOG));
+
+  /* In the list at once, with the roles chosen; and able to sign in. */
+  rina = find_user (warta_people_page_get_model (people), "rina");
+  g_assert_nonnull (rina);
+  g_assert_cmpstr (warta_user_get_display_name (rina), ==, "Rina Marlina");
+  g_assert_cmpuint (warta_user_get_roles (rina), ==, WARTA_ROLE_VERIFIER | WARTA_ROLE_APPROVER);
+  g_assert_false (warta_user_get_is_admin (rina));
+  signed_in = warta_user_repository_sign_in (warta_context_get_users (f->context), "rina",
+                                             "rahasia-123", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (signed_in);
+}
+
+/* A change based on what someone else has changed since is refused, said,
+ * and the list reloads; the other change stays. */
+static void
+test_people_conflict (Fixture       *f,
+                      gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) budi = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) changed = NULL;
+  g_autoptr(WartaUser) stored = NULL;
+  g_autoptr(WartaUser) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaWindow *window = show_window (f);
+  WartaPeoplePage *people;
+  WartaPersonDialog *dialog;
+  AdwMessageDialog *message;
+
+  sign_in (window, "root", "rahasia-123");
+  people = WARTA_PEOPLE_PAGE (gtk_stack_get_child_by_name (window_child (window, "stack"), "people"));
+  /* Activating Budi's row opens his account. */
+  for (guint i = 0; i < g_list_model_get_n_items (warta_people_page_get_model (people)); i++)
+    {
+      g_autoptr(WartaUser) user = g_list_model_get_item (warta_people_page_get_model (people), i);
+
+      if (warta_user_get_id (user) == warta_user_get_id (budi))
+        g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (people),
+                                                              WARTA_TYPE_PEOPLE_PAGE, "list_view"),
+                               "activate", i);
+    }
+  dialog = find_toplevel (WARTA_TYPE_PERSON_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (warta_user_get_id (warta_person_dialog_get_user (dialog)), ==,
+                   warta_user_get_id (budi));
+
+  /* Meanwhile another administrator makes Budi a verifier. */
+  changed = warta_user_repository_update_user (warta_context_get_users (f->context), root,
+                                               warta_user_get_id (budi), warta_user_get_version (budi),
+                                               NULL, WARTA_ROLE_VERIFIER, FALSE, TRUE, &error);
+  g_assert_no_error (error);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (dialog_child (dialog, "roles_group"),
+                                                             GTK_TYPE_CHECK_BUTTON, "approver")),
+                               TRUE);
+  g_assert_false (warta_person_dialog_save (dialog));
+
+  message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Someone Else Changed This Person");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Budi Santoso"));
+  g_assert_null (find_toplevel (WARTA_TYPE_PERSON_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  stored = warta_user_repository_get (warta_context_get_users (f->context), warta_user_get_id (budi),
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_user_get_roles (stored), ==, WARTA_ROLE_VERIFIER);
+  g_clear_object (&listed);
+  listed = find_user (warta_people_page_get_model (people), "budi");
+  g_assert_cmpint (warta_user_get_version (listed), ==, warta_user_get_version (stored));
+  g_assert_cmpuint (warta_user_get_roles (listed), ==, WARTA_ROLE_VERIFIER);
+}
+
+/* Anyone else sees why the section is empty. */
+static void
+test_people_not_admin (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) budi = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  WartaWindow *window = show_window (f);
+  WartaPeoplePage *people;
+  GtkStack *stack;
+
+  sign_in (window, "budi", "rahasia-123");
+  warta_window_set_visible_section (window, "people");
+  people = WARTA_PEOPLE_PAGE (gtk_stack_get_child_by_name (window_child (window, "stack"), "people"));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (people), WARTA_TYPE_PEOPLE_PAGE,
+                                                    "stack"));
+  g_assert_false (warta_people_page_get_allowed (people));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "forbidden");
+  g_assert_null (warta_people_page_get_model (people));
+  g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (stack)));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_stack_get_visible_child (stack))), ==,
+                   "Only Administrators Manage People");
+
+  /* The action does nothing for them. */
+  gtk_widget_activate_action (GTK_WIDGET (people), "people.add", NULL);
+  g_assert_null (find_toplevel (WARTA_TYPE_PERSON_DIALOG));
+
+  /* The administrator, after a switch of user, sees the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  sign_in (window, "root", "rahasia-123");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (warta_people_page_get_model (people)), ==, 2);
+}
+
 static void
 test_time_left_text (void)
 {
@@ -618,6 +800,12 @@ main (int   argc,
                   fixture_set_up, test_sign_in, fixture_tear_down);
       g_test_add ("/warta/task-list/my-tasks", Fixture, NULL,
                   fixture_set_up, test_my_tasks, fixture_tear_down);
+      g_test_add ("/warta/people/add", Fixture, NULL,
+                  fixture_set_up, test_people_add, fixture_tear_down);
+      g_test_add ("/warta/people/conflict", Fixture, NULL,
+                  fixture_set_up, test_people_conflict, fixture_tear_down);
+      g_test_add ("/warta/people/not-admin", Fixture, NULL,
+                  fixture_set_up, test_people_not_admin, fixture_tear_down);
     }
 
   ret = g_test_run ();

@@ -13,6 +13,8 @@
 #include <adwaita.h>
 
 #include "warta-application.h"
+#include "warta-people-page.h"
+#include "warta-person-dialog.h"
 #include "warta-preferences-window.h"
 #include "warta-publication-list.h"
 #include "warta-publication-row.h"
@@ -292,6 +294,10 @@ test_widgets_build (void)
   g_assert_true (WARTA_IS_SIGN_IN_PAGE (widget));
   g_assert_finalize_object (widget);
 
+  widget = g_object_ref_sink (warta_people_page_new ());
+  g_assert_true (WARTA_IS_PEOPLE_PAGE (widget));
+  g_assert_finalize_object (widget);
+
   widget = g_object_ref_sink (warta_publication_row_new ());
   g_assert_true (WARTA_IS_PUBLICATION_ROW (widget));
   g_assert_finalize_object (widget);
@@ -302,6 +308,21 @@ test_widgets_build (void)
       g_assert_cmpuint (warta_publication_list_get_kind (WARTA_PUBLICATION_LIST (widget)), ==, kind);
       g_assert_finalize_object (widget);
     }
+}
+
+static void
+test_person_dialog_builds (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  WartaPersonDialog *dialog;
+
+  dialog = warta_person_dialog_new (NULL, warta_application_get_context (fixture->app), NULL);
+  g_assert_true (WARTA_IS_PERSON_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (dialog)))
+    g_main_context_iteration (NULL, TRUE);
+
+  destroy_and_check_finalized (GTK_WINDOW (dialog));
 }
 
 static void
@@ -345,6 +366,8 @@ main (int   argc,
                   fixture_set_up, test_window_sections, fixture_tear_down);
       g_test_add ("/warta/templates/window-restores-section", Fixture, NULL,
                   fixture_set_up, test_window_restores_section, fixture_tear_down);
+      g_test_add ("/warta/templates/person-dialog", Fixture, NULL,
+                  fixture_set_up, test_person_dialog_builds, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-window", Fixture, NULL,
                   fixture_set_up, test_preferences_window_builds, fixture_tear_down);
     }

@@ -120,6 +120,12 @@ update_accessible_label (WartaPublicationRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  /* GTK 4.8 names no list item after its child, and has no
+   * gtk_list_item_set_accessible_label() (4.12): name the item widget. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
 }
 
 /**

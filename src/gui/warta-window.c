@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-people-page.h"
 #include "warta-publication-list.h"
 #include "warta-sign-in-page.h"
 #include "warta-publication-window.h"
@@ -136,6 +137,9 @@ create_empty_page (const WartaSection *section)
     if (g_strcmp0 (section->id, lists[i].id) == 0)
       return warta_publication_list_new (lists[i].kind);
 
+  if (g_strcmp0 (section->id, "people") == 0)
+    return warta_people_page_new ();
+
   return g_object_new (ADW_TYPE_STATUS_PAGE,
                        "icon-name", section->icon_name,
                        "title", _(section->empty_title),
@@ -189,6 +193,8 @@ set_pages_context (WartaWindow  *self,
 
       if (WARTA_IS_PUBLICATION_LIST (page))
         warta_publication_list_set_context (WARTA_PUBLICATION_LIST (page), context);
+      else if (WARTA_IS_PEOPLE_PAGE (page))
+        warta_people_page_set_context (WARTA_PEOPLE_PAGE (page), context);
     }
 }
 
