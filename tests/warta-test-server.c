@@ -7,8 +7,10 @@
 
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "warta-test-server.h"
+#include "warta-test-server-private.h"
 
 typedef struct
 {
@@ -18,6 +20,7 @@ typedef struct
   guint seen;
   WartaTestFaultKind kind;
   guint param;
+  char *name;                /* WARTA_TEST_FAULT_PLATFORM_ERROR */
 } Fault;
 
 typedef struct
@@ -61,7 +64,48 @@ struct _WartaTestServer
   guchar upload_head[4];
   GChecksum *upload_sum;
   char *upload_sha1;
+
+  /* The platforms of warta-test-server-<platform>.c */
+  const WartaTestPlatformOps *ops;
+  gpointer ops_state;
+  GPtrArray *streamed;       /* StreamedPath */
+  gboolean no_hashing;
+  guint64 file_size;
+  char *file_sha256;
+  GHashTable *files;         /* path → ServedFile */
 };
+
+typedef struct
+{
+  WartaTestServer *self;
+  char *prefix;
+  WartaTestStreamFunc func;
+} StreamedPath;
+
+typedef struct
+{
+  char *content_type;
+  GBytes *bytes;
+} ServedFile;
+
+static void
+streamed_path_free (gpointer data)
+{
+  StreamedPath *sp = data;
+
+  g_free (sp->prefix);
+  g_free (sp);
+}
+
+static void
+served_file_free (gpointer data)
+{
+  ServedFile *f = data;
+
+  g_free (f->content_type);
+  g_bytes_unref (f->bytes);
+  g_free (f);
+}
 
 static void
 fault_free (gpointer data)
@@ -70,6 +114,7 @@ fault_free (gpointer data)
 
   g_free (f->method);
   g_free (f->path);
+  g_free (f->name);
   g_free (f);
 }
 
@@ -225,7 +270,9 @@ respond_fault_status (WartaTestServer   *self,
                       SoupServerMessage *msg,
                       guint              status)
 {
-  if (status == SOUP_STATUS_SERVICE_UNAVAILABLE || status == SOUP_STATUS_BAD_GATEWAY)
+  if (self->ops)
+    self->ops->respond_status (self, msg, status);
+  else if (status == SOUP_STATUS_SERVICE_UNAVAILABLE || status == SOUP_STATUS_BAD_GATEWAY)
     respond_html (msg, status);
   else if (self->platform == WARTA_TEST_MASTODON)
     respond_mastodon_error (msg, status, soup_status_get_phrase (status));
@@ -241,7 +288,9 @@ respond_rate_limited (WartaTestServer   *self,
 {
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
 
-  if (self->platform == WARTA_TEST_MASTODON)
+  if (self->ops)
+    self->ops->respond_rate_limited (self, msg, seconds);
+  else if (self->platform == WARTA_TEST_MASTODON)
     {
       /* Mastodon tells the time in X-RateLimit-Reset only (ISO 8601). */
       add_mastodon_rate_headers (msg, 0, seconds);
@@ -1310,7 +1359,18 @@ dispatch (WartaTestServer   *self,
           const char        *path,
           GHashTable        *query)
 {
-  if (self->platform == WARTA_TEST_MASTODON)
+  ServedFile *file = self->files ? g_hash_table_lookup (self->files, path) : NULL;
+
+  if (file && g_str_equal (soup_server_message_get_method (msg), "GET"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, file->content_type, SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (file->bytes, NULL),
+                                        g_bytes_get_size (file->bytes));
+    }
+  else if (self->ops)
+    self->ops->dispatch (self, msg, path, query);
+  else if (self->platform == WARTA_TEST_MASTODON)
     mastodon_dispatch (self, msg, path, query);
   else
     wp_dispatch (self, msg, path, query);
@@ -1363,6 +1423,9 @@ match_fault (WartaTestServer *self,
       Fault *f = self->faults->pdata[i];
 
       if (!g_str_equal (f->method, method) || !g_str_has_prefix (path, f->path))
+        continue;
+      /* Those are chosen by the streamed paths' early handler. */
+      if (f->kind == WARTA_TEST_FAULT_DROP_MID_BODY)
         continue;
       f->seen++;
       if (chosen == NULL && (f->nth == 0 || f->nth == f->seen))
@@ -1423,6 +1486,13 @@ server_cb (SoupServer        *server,
             g_timeout_add (fault->param, delayed_cb, d);
           }
           return;
+        case WARTA_TEST_FAULT_PLATFORM_ERROR:
+          if (self->ops && self->ops->respond_error)
+            self->ops->respond_error (self, msg, fault->name);
+          else
+            respond_fault_status (self, msg, 400);
+          return;
+        case WARTA_TEST_FAULT_DROP_MID_BODY:
         default:
           g_assert_not_reached ();
         }
@@ -1471,8 +1541,27 @@ early_cb (SoupServer        *server,
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), self);
 }
 
+static WartaTestServer *
+server_new (WartaTestPlatform           platform,
+            const WartaTestPlatformOps *ops);
+
 WartaTestServer *
 warta_test_server_new (WartaTestPlatform platform)
+{
+  g_return_val_if_fail (platform == WARTA_TEST_MASTODON || platform == WARTA_TEST_WORDPRESS, NULL);
+  return server_new (platform, NULL);
+}
+
+WartaTestServer *
+_warta_test_server_new_with_ops (WartaTestPlatform           platform,
+                                 const WartaTestPlatformOps *ops)
+{
+  return server_new (platform, ops);
+}
+
+static WartaTestServer *
+server_new (WartaTestPlatform           platform,
+            const WartaTestPlatformOps *ops)
 {
   WartaTestServer *self = g_new0 (WartaTestServer, 1);
   g_autoptr(GError) error = NULL;
@@ -1488,7 +1577,10 @@ warta_test_server_new (WartaTestPlatform platform)
   self->idempotency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->next_id = platform == WARTA_TEST_MASTODON ? 109000000000000001 : 4;
 
-  self->server = soup_server_new ("server-header", platform == WARTA_TEST_MASTODON
+  self->ops = ops;
+  self->streamed = g_ptr_array_new_with_free_func (streamed_path_free);
+  self->server = soup_server_new ("server-header", ops ? ops->server_header
+                                                   : platform == WARTA_TEST_MASTODON
                                                    ? "Mastodon" : "Apache", NULL);
   soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
   if (platform == WARTA_TEST_WORDPRESS)
@@ -1510,6 +1602,8 @@ warta_test_server_new (WartaTestPlatform platform)
     self->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uri));
   }
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  if (ops)
+    self->ops_state = ops->state_new (self);
   return self;
 }
 
@@ -1520,6 +1614,11 @@ warta_test_server_free (WartaTestServer *self)
     return;
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
+  if (self->ops)
+    self->ops->state_free (self->ops_state);
+  g_ptr_array_unref (self->streamed);
+  g_clear_pointer (&self->files, g_hash_table_unref);
+  g_free (self->file_sha256);
   g_free (self->url);
   g_ptr_array_unref (self->faults);
   g_ptr_array_unref (self->requests);
@@ -1572,12 +1671,16 @@ warta_test_server_revoke_credentials (WartaTestServer *self)
 guint
 warta_test_server_get_post_count (WartaTestServer *self)
 {
+  if (self->ops)
+    return self->ops->post_count (self);
   return self->posts->len;
 }
 
 guint
 warta_test_server_get_media_count (WartaTestServer *self)
 {
+  if (self->ops)
+    return self->ops->media_count (self);
   return self->media->len;
 }
 
@@ -1612,4 +1715,310 @@ warta_test_server_get_last_header (WartaTestServer *self,
                                    const char      *header)
 {
   return self->last_headers ? soup_message_headers_get_one (self->last_headers, header) : NULL;
+}
+
+/* The platforms of warta-test-server-<platform>.c ----------------------- */
+
+void
+warta_test_server_add_error (WartaTestServer *self,
+                             const char      *method,
+                             const char      *path,
+                             guint            nth,
+                             const char      *name)
+{
+  Fault *f;
+
+  warta_test_server_add_fault (self, method, path, nth, WARTA_TEST_FAULT_PLATFORM_ERROR, 0);
+  f = self->faults->pdata[self->faults->len - 1];
+  f->name = g_strdup (name);
+}
+
+void
+warta_test_server_expire_sessions (WartaTestServer *self)
+{
+  if (self->ops && self->ops->expire)
+    self->ops->expire (self);
+}
+
+void
+warta_test_server_set_hashing (WartaTestServer *self,
+                               gboolean         hashing)
+{
+  self->no_hashing = !hashing;
+}
+
+guint64
+warta_test_server_get_file_size (WartaTestServer *self)
+{
+  return self->file_size;
+}
+
+const char *
+warta_test_server_get_file_sha256 (WartaTestServer *self)
+{
+  return self->file_sha256;
+}
+
+void
+warta_test_server_add_file (WartaTestServer *self,
+                            const char      *path,
+                            const char      *content_type,
+                            GBytes          *bytes)
+{
+  ServedFile *f = g_new0 (ServedFile, 1);
+
+  if (self->files == NULL)
+    self->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, served_file_free);
+  f->content_type = g_strdup (content_type);
+  f->bytes = g_bytes_ref (bytes);
+  g_hash_table_replace (self->files, g_strdup (path), f);
+}
+
+gpointer
+_warta_test_server_get_state (WartaTestServer *self)
+{
+  return self->ops_state;
+}
+
+gboolean
+_warta_test_server_is_revoked (WartaTestServer *self)
+{
+  return self->revoked;
+}
+
+gboolean
+_warta_test_server_is_hashing (WartaTestServer *self)
+{
+  return !self->no_hashing;
+}
+
+guint
+_warta_test_server_get_processing_polls (WartaTestServer *self)
+{
+  return self->processing_polls;
+}
+
+gint64
+_warta_test_server_next_id (WartaTestServer *self)
+{
+  return self->next_id++;
+}
+
+void
+_warta_test_server_set_file (WartaTestServer *self,
+                             guint64          size,
+                             const char      *sha256)
+{
+  self->file_size = size;
+  g_free (self->file_sha256);
+  self->file_sha256 = g_strdup (sha256);
+}
+
+void
+_warta_test_server_respond_json (SoupServerMessage *msg,
+                                 guint              status,
+                                 JsonNode          *node)
+{
+  respond_node (msg, status, node);
+}
+
+JsonNode *
+_warta_test_server_build (JsonBuilder *builder)
+{
+  return build (builder);
+}
+
+JsonNode *
+_warta_test_server_parse_json (SoupServerMessage *msg)
+{
+  return parse_json_body (msg);
+}
+
+GHashTable *
+_warta_test_server_params (SoupServerMessage *msg,
+                           GHashTable        *query)
+{
+  SoupMessageHeaders *h = soup_server_message_get_request_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  const char *type = soup_message_headers_get_content_type (h, NULL);
+  GHashTable *params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (query)
+    {
+      g_hash_table_iter_init (&iter, query);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_replace (params, g_strdup (key), g_strdup (value));
+    }
+  if (body == NULL || body->length == 0)
+    return params;
+
+  if (g_strcmp0 (type, "application/x-www-form-urlencoded") == 0)
+    {
+      g_autofree char *text = g_strndup (body->data, body->length);
+      g_autoptr(GHashTable) form = soup_form_decode (text);
+
+      g_hash_table_iter_init (&iter, form);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_replace (params, g_strdup (key), g_strdup (value));
+    }
+  else if (g_strcmp0 (type, "multipart/form-data") == 0)
+    {
+      g_autoptr(GBytes) whole = soup_message_body_flatten (body);
+      g_autoptr(SoupMultipart) multipart = soup_multipart_new_from_message (h, whole);
+
+      for (int i = 0; multipart && i < soup_multipart_get_length (multipart); i++)
+        {
+          SoupMessageHeaders *ph;
+          GBytes *pb;
+          g_autofree char *disposition = NULL;
+          g_autoptr(GHashTable) pp = NULL;
+          const char *name;
+
+          if (!soup_multipart_get_part (multipart, i, &ph, &pb) ||
+              !soup_message_headers_get_content_disposition (ph, &disposition, &pp))
+            continue;
+          name = g_hash_table_lookup (pp, "name");
+          if (name == NULL)
+            continue;
+          if (g_hash_table_lookup (pp, "filename"))
+            {
+              /* A file part: its size, and its bytes by reference. */
+              g_hash_table_replace (params, g_strconcat ("@", name, NULL),
+                                    g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (pb)));
+              g_object_set_data_full (G_OBJECT (msg), name, g_bytes_ref (pb),
+                                      (GDestroyNotify) g_bytes_unref);
+            }
+          else
+            g_hash_table_replace (params, g_strdup (name),
+                                  g_strndup (g_bytes_get_data (pb, NULL), g_bytes_get_size (pb)));
+        }
+    }
+  else if (type && g_str_has_prefix (type, "application/json"))
+    {
+      g_autoptr(JsonNode) root = parse_json_body (msg);
+
+      if (root && JSON_NODE_HOLDS_OBJECT (root))
+        {
+          JsonObjectIter oi;
+          const char *name;
+          JsonNode *member;
+
+          json_object_iter_init (&oi, json_node_get_object (root));
+          while (json_object_iter_next (&oi, &name, &member))
+            {
+              if (JSON_NODE_HOLDS_VALUE (member))
+                {
+                  GValue v = G_VALUE_INIT;
+                  GValue sv = G_VALUE_INIT;
+
+                  json_node_get_value (member, &v);
+                  g_value_init (&sv, G_TYPE_STRING);
+                  if (g_value_transform (&v, &sv))
+                    g_hash_table_replace (params, g_strdup (name), g_value_dup_string (&sv));
+                  g_value_unset (&v);
+                  g_value_unset (&sv);
+                }
+              else
+                {
+                  g_autoptr(JsonGenerator) gen = json_generator_new ();
+
+                  json_generator_set_root (gen, member);
+                  g_hash_table_replace (params, g_strdup (name),
+                                        json_generator_to_data (gen, NULL));
+                }
+            }
+        }
+    }
+  return params;
+}
+
+/* streamed paths: early handler, drop-mid-body faults ------------------ */
+
+typedef struct
+{
+  guint64 received;
+  guint64 drop_after;
+  gboolean dropped;
+} BodyCount;
+
+static void
+drop_count_chunk_cb (SoupServerMessage *msg,
+                     GBytes            *chunk,
+                     gpointer           user_data)
+{
+  BodyCount *c = user_data;
+
+  c->received += g_bytes_get_size (chunk);
+  if (!c->dropped && c->received >= c->drop_after)
+    {
+      GSocket *socket = soup_server_message_get_socket (msg);
+
+      /* The network goes away mid-body: the client's write fails, and
+       * what the platform kept so far is all it has. */
+      c->dropped = TRUE;
+      if (socket)
+        {
+          /* A reset, not an orderly close, and nothing more is read. */
+          struct linger linger = { 1, 0 };
+
+          setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER, &linger, sizeof linger);
+          g_socket_close (socket, NULL);
+        }
+    }
+}
+
+static void
+streamed_early_cb (SoupServer        *server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  StreamedPath *sp = user_data;
+  WartaTestServer *self = sp->self;
+  const char *method = soup_server_message_get_method (msg);
+  Fault *chosen = NULL;
+
+  if (!g_str_has_prefix (path, sp->prefix))
+    return;
+  if (sp->func (self, msg, path, query))
+    soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+
+  for (guint i = 0; i < self->faults->len; i++)
+    {
+      Fault *f = self->faults->pdata[i];
+
+      if (f->kind != WARTA_TEST_FAULT_DROP_MID_BODY || !g_str_equal (f->method, method) ||
+          !g_str_has_prefix (path, f->path))
+        continue;
+      f->seen++;
+      if (chosen == NULL && (f->nth == 0 || f->nth == f->seen))
+        chosen = f;
+    }
+  if (chosen)
+    {
+      BodyCount *c = g_new0 (BodyCount, 1);
+
+      c->drop_after = chosen->param;
+      g_object_set_data_full (G_OBJECT (msg), "warta-test-drop", c, g_free);
+      g_signal_connect (msg, "got-chunk", G_CALLBACK (drop_count_chunk_cb), c);
+    }
+}
+
+void
+_warta_test_server_add_streamed_path (WartaTestServer     *self,
+                                      const char          *path_prefix,
+                                      WartaTestStreamFunc  func)
+{
+  StreamedPath *sp = g_new0 (StreamedPath, 1);
+
+  sp->self = self;
+  sp->prefix = g_strdup (path_prefix);
+  sp->func = func;
+  g_ptr_array_add (self->streamed, sp);
+  /* A path with an early handler needs its own normal handler too. */
+  soup_server_add_early_handler (self->server, path_prefix, streamed_early_cb, sp, NULL);
+  soup_server_add_handler (self->server, path_prefix, server_cb, self, NULL);
 }

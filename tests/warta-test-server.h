@@ -17,6 +17,13 @@ typedef enum
 {
   WARTA_TEST_MASTODON,
   WARTA_TEST_WORDPRESS,
+  /* Made by warta_test_<platform>_server_new() (warta-test-server-<platform>.c),
+   * not by warta_test_server_new(). */
+  WARTA_TEST_YOUTUBE,
+  WARTA_TEST_X,
+  WARTA_TEST_FACEBOOK,
+  WARTA_TEST_INSTAGRAM,
+  WARTA_TEST_TIKTOK,
 } WartaTestPlatform;
 
 typedef enum
@@ -26,6 +33,9 @@ typedef enum
   WARTA_TEST_FAULT_DROP_AFTER_COMMIT, /* do the work, then close the connection unanswered */
   WARTA_TEST_FAULT_DROP,              /* close the connection, do nothing */
   WARTA_TEST_FAULT_DELAY,             /* answer after param milliseconds */
+  WARTA_TEST_FAULT_DROP_MID_BODY,     /* close the connection after param bytes of the body
+                                       * (streamed upload paths of the new platforms) */
+  WARTA_TEST_FAULT_PLATFORM_ERROR,    /* warta_test_server_add_error() */
 } WartaTestFaultKind;
 
 #define WARTA_TEST_MASTODON_TOKEN "test-token-0123456789"
@@ -64,6 +74,47 @@ guint64          warta_test_server_get_last_upload_size  (WartaTestServer    *se
 const char      *warta_test_server_get_last_upload_sha1  (WartaTestServer    *server);
 const char      *warta_test_server_get_last_header       (WartaTestServer    *server,
                                                           const char         *header);
+
+/* YouTube, X, Facebook, Instagram and TikTok (platform-apis.md §1–§5),
+ * one file each. All the functions above work on them too; "posts" are
+ * videos, tweets, Page posts, published media and completed publishes. */
+#define WARTA_TEST_YOUTUBE_TOKEN "ya29.test-youtube-token"
+#define WARTA_TEST_X_TOKEN "test-x-bearer-token"
+#define WARTA_TEST_X_USER_ID "1500000000000000001"
+#define WARTA_TEST_FACEBOOK_PAGE_ID "104000000000001"
+#define WARTA_TEST_FACEBOOK_TOKEN "EAAtest-page-token"
+#define WARTA_TEST_INSTAGRAM_USER_ID "17841400000000001"
+#define WARTA_TEST_INSTAGRAM_TOKEN "EAAtest-instagram-token"
+#define WARTA_TEST_TIKTOK_TOKEN "act.test-tiktok-token"
+
+WartaTestServer *warta_test_youtube_server_new           (void);
+WartaTestServer *warta_test_x_server_new                 (void);
+WartaTestServer *warta_test_facebook_server_new          (void);
+WartaTestServer *warta_test_instagram_server_new         (void);
+WartaTestServer *warta_test_tiktok_server_new            (void);
+
+/* The @nth request matching @method and @path answers with the platform's
+ * documented error @name (e.g. "quotaExceeded", "190", "88", "duplicate",
+ * "spam_risk_too_many_posts"; see each platform's file). */
+void             warta_test_server_add_error             (WartaTestServer    *server,
+                                                          const char         *method,
+                                                          const char         *path,
+                                                          guint               nth,
+                                                          const char         *name);
+/* Upload sessions, upload URLs and containers in progress expire. */
+void             warta_test_server_expire_sessions       (WartaTestServer    *server);
+/* Streamed upload paths are hashed as they arrive; off for benchmarks. */
+void             warta_test_server_set_hashing           (WartaTestServer    *server,
+                                                          gboolean            hashing);
+/* The last file the server assembled completely (all chunks): its size and
+ * SHA-256, NULL before. */
+guint64          warta_test_server_get_file_size         (WartaTestServer    *server);
+const char      *warta_test_server_get_file_sha256       (WartaTestServer    *server);
+/* Serves @bytes at @path (GET), e.g. an image that Instagram fetches. */
+void             warta_test_server_add_file              (WartaTestServer    *server,
+                                                          const char         *path,
+                                                          const char         *content_type,
+                                                          GBytes             *bytes);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaTestServer, warta_test_server_free)
 

@@ -100,6 +100,32 @@ warta_publish_error_get_platform_message (const GError *error)
   return priv ? priv->platform_message : NULL;
 }
 
+void
+warta_publish_error_set_retry_at (GError *error,
+                                  gint64  retry_at_us)
+{
+  WartaPublishErrorPrivate *priv = error ? warta_publish_error_get_private (error) : NULL;
+
+  g_return_if_fail (priv != NULL);
+  priv->retry_at = retry_at_us;
+}
+
+void
+warta_publish_error_set_platform (GError     *error,
+                                  const char *platform_code,
+                                  const char *platform_message)
+{
+  WartaPublishErrorPrivate *priv = error ? warta_publish_error_get_private (error) : NULL;
+  char *code = g_strdup (platform_code);
+  char *message = g_strdup (platform_message);
+
+  g_return_if_fail (priv != NULL);
+  g_free (priv->platform_code);
+  priv->platform_code = code;
+  g_free (priv->platform_message);
+  priv->platform_message = message;
+}
+
 static gboolean
 is_all_digits (const char *s)
 {

@@ -59,6 +59,14 @@ guint        warta_publish_error_get_http_status      (const GError        *erro
 const char  *warta_publish_error_get_platform_code    (const GError        *error);
 const char  *warta_publish_error_get_platform_message (const GError        *error);
 
+/* For platform clients that learn more than the answer's headers say: a
+ * daily quota's reset time, the platform's code for a failed processing. */
+void         warta_publish_error_set_retry_at         (GError              *error,
+                                                       gint64               retry_at_us);
+void         warta_publish_error_set_platform         (GError              *error,
+                                                       const char          *platform_code,
+                                                       const char          *platform_message);
+
 gint64       warta_http_parse_retry_at                (guint                status,
                                                        SoupMessageHeaders  *headers,
                                                        gint64               now_us);

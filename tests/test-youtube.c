@@ -1,0 +1,648 @@
+/* test-youtube.c: WartaYouTube against a loopback YouTube (resumable uploads)
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sys/resource.h>
+
+#include "warta-test-server.h"
+#include "warta-youtube.h"
+
+#define UPLOAD_PATH "/upload/youtube/v3/videos"
+#define KIB 1024
+#define MIB (1024 * 1024)
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* Deterministic bytes: byte i is (i % 251), so a shifted chunk is caught. */
+static void
+fill_pattern (guchar  *buffer,
+              guint64  offset,
+              gsize    count)
+{
+  for (gsize i = 0; i < count; i++)
+    buffer[i] = (guchar) ((offset + i) % 251);
+}
+
+static char *
+pattern_sha256 (guint64 size)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buffer = g_malloc (65536);
+
+  for (guint64 offset = 0; offset < size; offset += 65536)
+    {
+      gsize n = (gsize) MIN (65536, size - offset);
+
+      fill_pattern (buffer, offset, n);
+      g_checksum_update (sum, buffer, n);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* A real file in a temporary directory, removed by the fixture. */
+static GFile *
+pattern_file (const char *dir,
+              guint64     size)
+{
+  g_autofree char *path = g_build_filename (dir, "video.mp4", NULL);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autofree guchar *buffer = g_malloc (MIB);
+  g_autoptr(GError) error = NULL;
+
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  for (guint64 offset = 0; offset < size; offset += MIB)
+    {
+      gsize n = (gsize) MIN (MIB, size - offset);
+
+      fill_pattern (buffer, offset, n);
+      g_assert_true (g_output_stream_write_all (G_OUTPUT_STREAM (out), buffer, n, NULL, NULL,
+                                                &error));
+    }
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error));
+  return file;
+}
+
+typedef struct
+{
+  WartaTestServer *server;
+  WartaHttpClient *client;
+  WartaYouTube *youtube;
+  char *dir;
+  GFile *file;
+  guint64 size;
+  char *sha256;
+  guint progress_signals;
+  guint64 last_offset;
+  char *last_session;
+} Fixture;
+
+static void
+session_progress_cb (WartaYouTube *youtube,
+                     const char   *session_uri,
+                     guint64       offset,
+                     guint64       total,
+                     Fixture      *f)
+{
+  g_assert_cmpuint (total, ==, f->size);
+  g_assert_cmpuint (offset, <=, total);
+  f->progress_signals++;
+  f->last_offset = offset;
+  g_free (f->last_session);
+  f->last_session = g_strdup (session_uri);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  WartaRetryPolicy policy;
+  g_autoptr(GError) error = NULL;
+
+  f->server = warta_test_youtube_server_new ();
+  f->client = warta_http_client_new ();
+  warta_retry_policy_init_default (&policy);
+  policy.max_attempts = 4;
+  policy.initial_delay_ms = 20;
+  policy.max_delay_ms = 100;
+  policy.max_wait_ms = 5000;
+  warta_http_client_set_retry_policy (f->client, &policy);
+  f->youtube = warta_youtube_new (f->client, warta_test_server_get_url (f->server),
+                                  WARTA_TEST_YOUTUBE_TOKEN);
+  warta_youtube_set_chunk_size (f->youtube, MIB);
+  g_signal_connect (f->youtube, "session-progress", G_CALLBACK (session_progress_cb), f);
+
+  f->dir = g_dir_make_tmp ("warta-youtube-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* Not a multiple of 256 KiB: the last chunk is short. */
+  f->size = GPOINTER_TO_SIZE (data) ? GPOINTER_TO_SIZE (data) : 3 * MIB + 12345;
+  f->file = pattern_file (f->dir, f->size);
+  f->sha256 = pattern_sha256 (f->size);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_file_get_path (f->file);
+
+  g_assert_finalize_object (f->youtube);
+  g_assert_finalize_object (f->client);
+  warta_test_server_free (f->server);
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (f->dir));
+  g_object_unref (f->file);
+  g_free (f->dir);
+  g_free (f->sha256);
+  g_free (f->last_session);
+}
+
+static WartaUpload *
+new_upload (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  WartaUpload *upload = warta_upload_new_for_file (f->file, "video/mp4", &error);
+
+  g_assert_no_error (error);
+  return upload;
+}
+
+static const char * const tags[] = { "Kabupaten", "Warta", NULL };
+
+static const WartaYouTubeMetadata metadata = {
+  .title = "Peresmian jembatan desa",
+  .description = "Bupati meresmikan jembatan baru.",
+  .tags = tags,
+  .privacy_status = "public",
+};
+
+static WartaRemoteResult *
+publish (Fixture       *f,
+         WartaUpload   *upload,
+         const char    *session_uri,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_youtube_publish_async (f->youtube, upload, &metadata, session_uri, cancellable,
+                               store_result_cb, &result);
+  return warta_youtube_publish_finish (f->youtube, wait_for (&result), error);
+}
+
+static char *
+start_session (Fixture      *f,
+               WartaUpload  *upload,
+               GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_youtube_start_session_async (f->youtube, upload, &metadata, NULL, store_result_cb, &result);
+  return warta_youtube_start_session_finish (f->youtube, wait_for (&result), error);
+}
+
+static WartaRemoteResult *
+upload_from (Fixture       *f,
+             WartaUpload   *upload,
+             const char    *session_uri,
+             guint64        offset,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_youtube_upload_async (f->youtube, upload, session_uri, offset, cancellable,
+                              store_result_cb, &result);
+  return warta_youtube_upload_finish (f->youtube, wait_for (&result), error);
+}
+
+static void
+assert_video (Fixture           *f,
+              WartaRemoteResult *res)
+{
+  g_autofree char *url = NULL;
+
+  g_assert_nonnull (res);
+  g_assert_nonnull (res->id);
+  url = g_strconcat ("https://www.youtube.com/watch?v=", res->id, NULL);
+  g_assert_cmpstr (res->url, ==, url);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_file_size (f->server), ==, f->size);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (f->server), ==, f->sha256);
+}
+
+static void
+test_publish (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  res = publish (f, upload, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_video (f, res);
+  g_assert_false (res->reused);
+
+  /* One session, four chunks of 1 MiB (the last one short), no probes. */
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", UPLOAD_PATH), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", UPLOAD_PATH), ==, 4);
+  g_assert_cmpstr (warta_test_server_get_last_header (f->server, "Content-Range"), ==,
+                   "bytes 3145728-3158072/3158073");
+  /* Session created, three 308s, the end. */
+  g_assert_cmpuint (f->progress_signals, ==, 5);
+  g_assert_cmpuint (f->last_offset, ==, f->size);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_DONE);
+  g_assert_cmpfloat (warta_upload_get_fraction (upload), ==, 1.0);
+  g_assert_cmpstr (warta_upload_get_remote_id (upload), ==, res->id);
+}
+
+static void
+state_cb (WartaUpload *upload,
+          GParamSpec  *pspec,
+          GArray      *states)
+{
+  WartaUploadState state = warta_upload_get_state (upload);
+
+  g_array_append_val (states, state);
+}
+
+static gboolean
+saw_state (GArray           *states,
+           WartaUploadState  state)
+{
+  for (guint i = 0; i < states->len; i++)
+    if (g_array_index (states, WartaUploadState, i) == state)
+      return TRUE;
+  return FALSE;
+}
+
+/* The connection goes away in the middle of the second chunk, twice (the
+ * first time libsoup itself sends it again on a new connection): the
+ * server kept what came in up to a 256 KiB boundary; the client asks and
+ * goes on from there. */
+static void
+test_resume_after_drop (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (WartaUploadState));
+
+  warta_test_server_add_fault (f->server, "PUT", UPLOAD_PATH, 2, WARTA_TEST_FAULT_DROP_MID_BODY,
+                               600 * KIB);
+  warta_test_server_add_fault (f->server, "PUT", UPLOAD_PATH, 3, WARTA_TEST_FAULT_DROP_MID_BODY,
+                               600 * KIB);
+  g_signal_connect (upload, "notify::state", G_CALLBACK (state_cb), states);
+  res = publish (f, upload, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_video (f, res);
+  /* It waited, asked, and went on. */
+  g_assert_true (saw_state (states, WARTA_UPLOAD_STATE_WAITING));
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_DONE);
+  g_assert_null (warta_upload_get_error (upload));
+}
+
+/* The 308 confirms fewer bytes than were sent (§4.2): Range decides. */
+static void
+test_short_commit (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_error (f->server, "PUT", UPLOAD_PATH, 1, "short-commit");
+  res = publish (f, upload, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_video (f, res);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", UPLOAD_PATH), ==, 4);
+}
+
+/* 503 and a dropped connection on PUTs: probe, then on. */
+static void
+test_server_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_fault (f->server, "PUT", UPLOAD_PATH, 2, WARTA_TEST_FAULT_STATUS, 503);
+  warta_test_server_add_error (f->server, "PUT", UPLOAD_PATH, 4, "backendError");
+  warta_test_server_add_fault (f->server, "PUT", UPLOAD_PATH, 6, WARTA_TEST_FAULT_DROP, 0);
+  res = publish (f, upload, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_video (f, res);
+}
+
+static void
+cancel_at_offset_cb (WartaYouTube *youtube,
+                     const char   *session_uri,
+                     guint64       offset,
+                     guint64       total,
+                     GCancellable *cancellable)
+{
+  if (offset >= MIB)
+    g_cancellable_cancel (cancellable);
+}
+
+/* Warta stops (here: a cancel) after two chunks; a new client object with
+ * the stored session URI asks the server and sends only the rest. */
+static void
+test_resume_stored_session (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaUpload) again = new_upload (f);
+  g_autoptr(WartaYouTube) other = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session = NULL;
+  gulong handler;
+  guint puts;
+
+  session = start_session (f, upload, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (session, warta_test_server_get_url (f->server)));
+  g_assert_cmpstr (session, ==, f->last_session);
+
+  /* Cancelled as soon as the first chunk is confirmed. */
+  handler = g_signal_connect (f->youtube, "session-progress", G_CALLBACK (cancel_at_offset_cb),
+                              cancellable);
+  res = upload_from (f, upload, session, 0, cancellable, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
+  g_assert_null (res);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
+  g_assert_cmpuint (f->last_offset, ==, MIB);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+  g_clear_error (&error);
+  g_signal_handler_disconnect (f->youtube, handler);
+  puts = warta_test_server_count_requests (f->server, "PUT", UPLOAD_PATH);
+
+  /* After the "restart": only the session URI survived. */
+  other = warta_youtube_new (f->client, warta_test_server_get_url (f->server),
+                             WARTA_TEST_YOUTUBE_TOKEN);
+  warta_youtube_set_chunk_size (other, MIB);
+  warta_youtube_upload_async (other, again, session, WARTA_YOUTUBE_OFFSET_UNKNOWN, NULL,
+                              store_result_cb, &result);
+  res = warta_youtube_upload_finish (other, wait_for (&result), &error);
+  g_assert_no_error (error);
+  assert_video (f, res);
+  /* The probe, then three chunks: the first MiB is not sent again. */
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", UPLOAD_PATH) - puts, ==, 4);
+}
+
+/* The answer to the last chunk is lost: the probe returns the video that
+ * was made, and no second video is made. */
+static void
+test_lost_final_answer (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(WartaRemoteResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_fault (f->server, "PUT", UPLOAD_PATH, 4,
+                               WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  res = publish (f, upload, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_video (f, res);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", UPLOAD_PATH), ==, 5);
+
+  /* Resuming a finished session gives the same video. */
+  again = upload_from (f, upload, f->last_session, WARTA_YOUTUBE_OFFSET_UNKNOWN, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->id, ==, res->id);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+/* A stored session that expired (404): publish starts a new one. */
+static void
+test_expired_session (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session = start_session (f, upload, &error);
+
+  g_assert_no_error (error);
+  warta_test_server_expire_sessions (f->server);
+
+  res = upload_from (f, upload, session, 0, NULL, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE);
+  g_assert_true (warta_youtube_error_is_session_expired (error));
+  g_clear_error (&error);
+
+  res = publish (f, upload, session, NULL, &error);
+  g_assert_no_error (error);
+  assert_video (f, res);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", UPLOAD_PATH), ==, 2);
+}
+
+typedef struct
+{
+  const char *name;
+  WartaPublishError code;
+  gboolean retry_time;
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+  { "quotaExceeded", WARTA_PUBLISH_ERROR_RATE_LIMITED, TRUE },
+  { "uploadLimitExceeded", WARTA_PUBLISH_ERROR_RATE_LIMITED, TRUE },
+  { "invalidTitle", WARTA_PUBLISH_ERROR_REJECTED, FALSE },
+  { "forbidden", WARTA_PUBLISH_ERROR_PERMISSION_DENIED, FALSE },
+  { "youtubeSignupRequired", WARTA_PUBLISH_ERROR_PERMISSION_DENIED, FALSE },
+  { "authError", WARTA_PUBLISH_ERROR_AUTH_EXPIRED, FALSE },
+};
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *session = NULL;
+      gint64 retry_at;
+
+      warta_test_server_add_error (f->server, "POST", UPLOAD_PATH, 1, error_cases[i].name);
+      session = start_session (f, upload, &error);
+      g_assert_null (session);
+      g_assert_error (error, WARTA_PUBLISH_ERROR, (gint) error_cases[i].code);
+      g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, error_cases[i].name);
+      g_test_message ("%s: %s", error_cases[i].name, error->message);
+      retry_at = warta_publish_error_get_retry_at (error);
+      if (error_cases[i].retry_time)
+        {
+          /* Midnight Pacific time, or a day: never within the in-place wait. */
+          g_assert_cmpint (retry_at, >, g_get_real_time () + 60 * G_USEC_PER_SEC);
+          g_assert_cmpint (retry_at, <=, g_get_real_time () + (gint64) 25 * 3600 * G_USEC_PER_SEC);
+        }
+      else
+        g_assert_cmpint (retry_at, ==, 0);
+      /* Not retried in place. */
+      g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", UPLOAD_PATH), ==, i + 1);
+    }
+
+  /* A revoked token: sign in again. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WartaTestServer) other = warta_test_youtube_server_new ();
+    g_autoptr(WartaYouTube) yt = warta_youtube_new (f->client, warta_test_server_get_url (other),
+                                                    WARTA_TEST_YOUTUBE_TOKEN);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *session = NULL;
+
+    warta_test_server_revoke_credentials (other);
+    warta_youtube_start_session_async (yt, upload, &metadata, NULL, store_result_cb, &result);
+    session = warta_youtube_start_session_finish (yt, wait_for (&result), &error);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+    g_assert_nonnull (strstr (error->message, "Sign in again"));
+  }
+
+  /* Not signed in at all. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WartaYouTube) yt = warta_youtube_new (f->client, warta_test_server_get_url (f->server),
+                                                    NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *session = NULL;
+
+    warta_youtube_start_session_async (yt, upload, &metadata, NULL, store_result_cb, &result);
+    session = warta_youtube_start_session_finish (yt, wait_for (&result), &error);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED);
+  }
+}
+
+/* A 429 with Retry-After on a chunk: waited for, then the upload goes on. */
+static void
+test_rate_limit (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  warta_test_server_add_fault (f->server, "PUT", UPLOAD_PATH, 2, WARTA_TEST_FAULT_RATE_LIMIT, 1);
+  res = publish (f, upload, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_video (f, res);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 900 * 1000);
+}
+
+static void
+cancel_at_cb (WartaUpload  *upload,
+              GParamSpec   *pspec,
+              GCancellable *cancellable)
+{
+  if (warta_upload_get_bytes_sent (upload) >= MIB + 256 * KIB)
+    g_cancellable_cancel (cancellable);
+}
+
+/* Cancel in the middle of a chunk (the server is slow to answer it). */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  warta_test_server_add_fault (f->server, "PUT", UPLOAD_PATH, 2, WARTA_TEST_FAULT_DELAY, 10000);
+  g_signal_connect (upload, "notify::bytes-sent", G_CALLBACK (cancel_at_cb), cancellable);
+  res = publish (f, upload, NULL, cancellable, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
+  g_assert_null (res);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+# define UNDER_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define UNDER_ASAN 1
+# endif
+#endif
+
+/* 96 MiB in 16 MiB chunks: resident memory grows far less. */
+static void
+test_stream_rss (Fixture       *f,
+                 gconstpointer  data)
+{
+#ifdef UNDER_ASAN
+  g_test_skip ("AddressSanitizer's quarantine keeps freed chunks: resident memory says nothing");
+#else
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rusage before, after;
+  long growth_kib;
+
+  warta_youtube_set_chunk_size (f->youtube, 16 * MIB);
+  getrusage (RUSAGE_SELF, &before);
+  res = publish (f, upload, NULL, NULL, &error);
+  getrusage (RUSAGE_SELF, &after);
+  g_assert_no_error (error);
+  assert_video (f, res);
+
+  growth_kib = after.ru_maxrss - before.ru_maxrss;
+  g_test_message ("peak RSS growth for a 96 MiB upload: %ld KiB", growth_kib);
+  g_assert_cmpint (growth_kib, <, 16 * 1024);
+#endif
+}
+
+static void
+test_chunk_size (void)
+{
+  g_autoptr(WartaHttpClient) client = warta_http_client_new ();
+  g_autoptr(WartaYouTube) youtube = warta_youtube_new (client, NULL, "t");
+
+  g_assert_cmpuint (warta_youtube_get_chunk_size (youtube), ==, 16 * MIB);
+  warta_youtube_set_chunk_size (youtube, 1000 * KIB);
+  g_assert_cmpuint (warta_youtube_get_chunk_size (youtube), ==, 768 * KIB);
+  warta_youtube_set_chunk_size (youtube, 1);
+  g_assert_cmpuint (warta_youtube_get_chunk_size (youtube), ==, 256 * KIB);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  /* Loopback only; the isolated XDG dirs hide the proxy settings' schema,
+   * which GIO's GNOME proxy resolver would abort on. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func, size) \
+  g_test_add ("/warta/youtube/" path, Fixture, GSIZE_TO_POINTER (size), fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("publish", test_publish, 0);
+  ADD ("resume-after-drop", test_resume_after_drop, 0);
+  ADD ("short-commit", test_short_commit, 0);
+  ADD ("server-errors", test_server_errors, 0);
+  ADD ("resume-stored-session", test_resume_stored_session, 0);
+  ADD ("lost-final-answer", test_lost_final_answer, 0);
+  ADD ("expired-session", test_expired_session, 0);
+  ADD ("errors", test_errors, 0);
+  ADD ("rate-limit", test_rate_limit, 0);
+  ADD ("cancel", test_cancel, 0);
+  ADD ("stream-rss", test_stream_rss, 96 * MIB);
+#undef ADD
+  g_test_add_func ("/warta/youtube/chunk-size", test_chunk_size);
+
+  return g_test_run ();
+}
