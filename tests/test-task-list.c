@@ -15,10 +15,12 @@
 
 #include "warta-application.h"
 #include "warta-people-page.h"
+#include "warta-publication-window.h"
 #include "warta-person-dialog.h"
 #include "warta-publication-list.h"
 #include "warta-publication-row.h"
 #include "warta-sign-in-page.h"
+#include "warta-task-notifier.h"
 #include "warta-user-repository-private.h"
 #include "warta-window.h"
 
@@ -28,6 +30,87 @@
 
 static char *system_data_dirs;
 static WartaApplication *application;
+
+/* The session's notification server, played by the test: GIO sends the
+ * application's notifications to org.freedesktop.Notifications. */
+static GPtrArray *notify_summaries;
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "      <arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+static void
+notifications_method_cb (GDBusConnection       *connection,
+                         const char            *sender,
+                         const char            *object_path,
+                         const char            *interface_name,
+                         const char            *method_name,
+                         GVariant              *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer               user_data)
+{
+  if (g_strcmp0 (method_name, "Notify") == 0)
+    {
+      const char *summary = NULL;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_ptr_array_add (notify_summaries, g_strdup (summary));
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(u)", notify_summaries->len));
+    }
+  else if (g_strcmp0 (method_name, "GetCapabilities") == 0)
+    {
+      const char *caps[] = { "actions", "body", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else if (g_strcmp0 (method_name, "GetServerInformation") == 0)
+    {
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(ssss)", "test", "warta", "1", "1.2"));
+    }
+  else
+    {
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+}
+
+static void
+start_notification_server (GDBusConnection *connection)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_method_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+
+  notify_summaries = g_ptr_array_new_with_free_func (g_free);
+  node = g_dbus_node_info_new_for_xml (notifications_xml, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (connection, "/org/freedesktop/Notifications",
+                                     node->interfaces[0], &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, &error);
+  g_assert_no_error (error);
+}
 
 typedef struct
 {
@@ -360,6 +443,22 @@ make_publication (WartaPublicationRepository *repo,
   return g_steal_pointer (&p);
 }
 
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
 static void
 collect_rows (GtkWidget *widget,
               GPtrArray *rows)
@@ -543,6 +642,22 @@ test_my_tasks (Fixture       *f,
   row = find_row (tasks, warta_publication_get_id (d));
   g_assert_cmpstr (warta_publication_row_get_time_text (row), ==, "2 h 0 min left");
 
+  /* Activating a row opens that publication, once. */
+  g_signal_emit_by_name (gtk_widget_get_template_child (tasks, WARTA_TYPE_PUBLICATION_LIST,
+                                                        "list_view"),
+                         "activate", 1);
+  {
+    WartaPublicationWindow *opened = find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW);
+
+    g_assert_nonnull (opened);
+    g_assert_cmpint (warta_publication_window_get_publication_id (opened), ==,
+                     warta_publication_get_id (a));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-publication", "x",
+                                               warta_publication_get_id (a)));
+    g_assert_true (find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW) == opened);
+    wait_for_finalize (GTK_WINDOW (opened));
+  }
+
   /* Another person signs in: their tasks. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
   sign_in (window, "yani", "rahasia-123");
@@ -554,20 +669,119 @@ test_my_tasks (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&other_db));
 }
 
-static gpointer
-find_toplevel (GType type)
+static void
+on_sent_cb (WartaTaskNotifier *notifier,
+            const char        *id,
+            GNotification     *notification,
+            GPtrArray         *sent)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_ptr_array_add (sent, g_strdup (id));
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+static gboolean
+was_sent (GPtrArray  *sent,
+          const char *kind,
+          gint64      id)
+{
+  g_autofree char *wanted = g_strdup_printf ("%s-%" G_GINT64_FORMAT, kind, id);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
+  for (guint i = 0; i < sent->len; i++)
+    if (g_strcmp0 (sent->pdata[i], wanted) == 0)
+      return TRUE;
 
-  return NULL;
+  return FALSE;
+}
+
+/* Notified: what enters a step of yours (from another Warta too), and a
+ * task of yours when it becomes overdue; not what you did, not what was
+ * waiting when you signed in, not twice, and nothing when switched off. */
+static void
+test_notifications (Fixture       *f,
+                    gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) sari = add_user (f, root, "sari", "Sari Dewi",
+                                        WARTA_ROLE_SOCIAL_MEDIA_ADMIN | WARTA_ROLE_VERIFIER);
+  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  WartaClock *clock = warta_context_get_clock (f->context);
+  GSettings *settings = warta_context_get_settings (f->context);
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(WartaTaskNotifier) notifier = NULL;
+  g_autoptr(WartaPublication) a = NULL;
+  g_autoptr(WartaPublication) b = NULL;
+  g_autoptr(WartaPublication) a2 = NULL;
+  g_autoptr(WartaPublication) c = NULL;
+  g_autoptr(WartaDatabase) other_db = NULL;
+  g_autoptr(WartaClock) other_clock = NULL;
+  g_autoptr(WartaPublicationRepository) other_repo = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 started;
+
+  g_settings_reset (settings, "notifications");
+  a = make_publication (repo, officer, sari, "Berita A", WARTA_STATE_PROCESSING);
+
+  notifier = warta_task_notifier_new (G_APPLICATION (f->app), f->context);
+  g_signal_connect (notifier, "sent", G_CALLBACK (on_sent_cb), sent);
+  warta_context_set_current_user (f->context, sari);
+  warta_task_notifier_check (notifier);
+  g_assert_cmpuint (sent->len, ==, 0);
+
+  /* The officer, in another Warta, submits B: Sari hears of it. */
+  other_db = warta_database_open (f->database_path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                  WARTA_DATABASE_FLAGS_NO_CREATE, &error);
+  g_assert_no_error (error);
+  other_clock = warta_clock_new (NULL);
+  warta_clock_freeze (other_clock, warta_clock_now (clock));
+  other_repo = warta_publication_repository_new (other_db, other_clock);
+  b = make_publication (other_repo, officer, sari, "Berita B", WARTA_STATE_PROCESSING);
+
+  started = g_get_monotonic_time ();
+  while (!was_sent (sent, "task", warta_publication_get_id (b)) &&
+         g_get_monotonic_time () - started < 2 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (was_sent (sent, "task", warta_publication_get_id (b)));
+  g_assert_cmpuint (sent->len, ==, 1);
+
+  /* … over the session bus, as the desktop shows it. */
+  started = g_get_monotonic_time ();
+  while (notify_summaries->len == 0 && g_get_monotonic_time () - started < 2 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (notify_summaries->len, >=, 1);
+  g_assert_cmpstr (notify_summaries->pdata[notify_summaries->len - 1], ==,
+                   "A Publication Waits for You");
+
+  /* Sari submits A to verification, a step of hers too: her own doing. */
+  a2 = warta_publication_repository_transition (repo, sari, warta_publication_get_id (a),
+                                                warta_publication_get_version (a),
+                                                WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING,
+                                                NULL, &error);
+  g_assert_no_error (error);
+  warta_task_notifier_check (notifier);
+  g_assert_cmpuint (sent->len, ==, 1);
+
+  /* 31 minutes on, A (30 min to verify) is overdue, once. */
+  warta_clock_advance (clock, MINUTES (31));
+  warta_task_notifier_check (notifier);
+  g_assert_true (was_sent (sent, "overdue", warta_publication_get_id (a)));
+  g_assert_false (was_sent (sent, "overdue", warta_publication_get_id (b)));
+  g_assert_cmpuint (sent->len, ==, 2);
+  warta_task_notifier_check (notifier);
+  g_assert_cmpuint (sent->len, ==, 2);
+
+  /* Switched off: nothing is sent. */
+  g_settings_set_boolean (settings, "notifications", FALSE);
+  c = make_publication (other_repo, officer, sari, "Berita C", WARTA_STATE_PROCESSING);
+  started = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - started < G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  warta_task_notifier_check (notifier);
+  g_assert_cmpuint (sent->len, ==, 2);
+  g_settings_reset (settings, "notifications");
+
+  g_clear_object (&other_repo);
+  g_clear_object (&other_clock);
+  g_assert_finalize_object (g_steal_pointer (&other_db));
 }
 
 static gpointer
@@ -793,6 +1007,7 @@ main (int   argc,
                                G_APPLICATION_NON_UNIQUE);
       g_application_register (G_APPLICATION (application), NULL, &error);
       g_assert_no_error (error);
+      start_notification_server (g_application_get_dbus_connection (G_APPLICATION (application)));
 
       g_test_add ("/warta/task-list/first-admin", Fixture, NULL,
                   fixture_set_up, test_first_admin, fixture_tear_down);
@@ -800,6 +1015,8 @@ main (int   argc,
                   fixture_set_up, test_sign_in, fixture_tear_down);
       g_test_add ("/warta/task-list/my-tasks", Fixture, NULL,
                   fixture_set_up, test_my_tasks, fixture_tear_down);
+      g_test_add ("/warta/task-list/notifications", Fixture, NULL,
+                  fixture_set_up, test_notifications, fixture_tear_down);
       g_test_add ("/warta/people/add", Fixture, NULL,
                   fixture_set_up, test_people_add, fixture_tear_down);
       g_test_add ("/warta/people/conflict", Fixture, NULL,
@@ -811,6 +1028,7 @@ main (int   argc,
   ret = g_test_run ();
 
   g_clear_object (&application);
+  g_clear_pointer (&notify_summaries, g_ptr_array_unref);
   g_free (system_data_dirs);
 
   return ret;

@@ -255,10 +255,39 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* A notification's default action: the publication, in the main window. */
+static void
+open_publication_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (WARTA_IS_WINDOW (l->data))
+      {
+        window = l->data;
+        break;
+      }
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (app);
+    }
+  if (window == NULL)
+    return;
+
+  gtk_window_present (window);
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.open-publication", parameter);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "open-publication", open_publication_activated, "x" },
 };
 
 static void

@@ -42,7 +42,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static char *
-describe_user (WartaUser *user)
+describe_user (WartaContext *context,
+               WartaUser    *user)
 {
   GString *text = g_string_new (warta_user_get_login (user));
 
@@ -51,7 +52,7 @@ describe_user (WartaUser *user)
       WartaRole role = warta_role_nth (i);
 
       if (warta_user_has_role (user, role))
-        g_string_append_printf (text, " · %s", warta_role_get_display_name (role, NULL));
+        g_string_append_printf (text, " · %s", warta_context_get_role_name (context, role));
     }
   if (warta_user_get_is_admin (user))
     g_string_append_printf (text, " · %s", _("Administrator"));
@@ -89,13 +90,13 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  user_data)
+             WartaPeoplePage          *self)
 {
   WartaUser *user = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *detail = gtk_widget_get_next_sibling (name);
-  g_autofree char *description = describe_user (user);
+  g_autofree char *description = describe_user (self->context, user);
   g_autofree char *label = g_strdup_printf ("%s, %s", warta_user_get_display_name (user), description);
 
   gtk_label_set_label (GTK_LABEL (name), warta_user_get_display_name (user));
@@ -281,7 +282,7 @@ warta_people_page_init (WartaPeoplePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   self->selection = gtk_no_selection_new (NULL);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_factory (self->list_view, factory);

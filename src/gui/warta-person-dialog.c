@@ -285,8 +285,6 @@ warta_person_dialog_init (WartaPersonDialog *self)
       /* Named by the row's title, which the activatable row relates to it. */
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_widget_set_name (check, warta_role_get_id (role));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     warta_role_get_display_name (role, NULL));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->roles_group, row);
@@ -318,6 +316,16 @@ warta_person_dialog_new (GtkWindow    *parent,
                        NULL);
   self->context = g_object_ref (context);
   self->user = user != NULL ? g_object_ref (user) : NULL;
+
+  /* The role names are the office's, from its settings. */
+  for (guint i = 0; i < WARTA_N_ROLES; i++)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (self->role_checks[i]),
+                                                ADW_TYPE_ACTION_ROW);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     warta_context_get_role_name (context, warta_role_nth (i)));
+    }
 
   if (user == NULL)
     {

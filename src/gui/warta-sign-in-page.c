@@ -371,6 +371,16 @@ warta_sign_in_page_set_context (WartaSignInPage *self,
     g_signal_connect_object (warta_context_get_database (context), "changed",
                              G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* The role names are the office's, from its settings. */
+  for (guint i = 0; context != NULL && i < WARTA_N_ROLES; i++)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (self->role_checks[i]),
+                                                ADW_TYPE_ACTION_ROW);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     warta_context_get_role_name (context, warta_role_nth (i)));
+    }
+
   show_error (self->sign_in_error_label, NULL);
   show_error (self->first_admin_error_label, NULL);
   update_mode (self);

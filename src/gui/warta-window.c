@@ -12,6 +12,7 @@
 #include "warta-people-page.h"
 #include "warta-publication-list.h"
 #include "warta-sign-in-page.h"
+#include "warta-task-notifier.h"
 #include "warta-publication-window.h"
 #include "warta-window.h"
 
@@ -77,6 +78,7 @@ struct _WartaWindow
   /* Owned references */
   GSettings            *settings;
   WartaContext         *context;
+  WartaTaskNotifier    *notifier;
 
   guint                 initial_error_source;
   guint                 initial_error_shown : 1;
@@ -239,6 +241,7 @@ set_context (WartaWindow  *self,
     g_signal_handlers_disconnect_by_data (self->context, self);
 
   g_set_object (&self->context, context);
+  g_clear_object (&self->notifier);
 
   warta_sign_in_page_set_context (self->sign_in_page, context);
   set_pages_context (self, context);
@@ -247,6 +250,9 @@ set_context (WartaWindow  *self,
     {
       g_signal_connect_object (context, "notify::current-user",
                                G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+      GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+      self->notifier = warta_task_notifier_new (app, context);
       if (warta_context_get_current_user (context) == NULL)
         warta_sign_in_page_restore (self->sign_in_page);
     }
@@ -365,10 +371,26 @@ open_publication_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   WartaWindow *self = WARTA_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  /* The publication window is being built; until then, say so. */
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Opening a publication is not available yet")));
+  if (self->context == NULL || warta_context_get_current_user (self->context) == NULL)
+    return;
+
+  /* One window per publication: bring an open one forward. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (WARTA_IS_PUBLICATION_WINDOW (window) &&
+          warta_publication_window_get_publication_id (WARTA_PUBLICATION_WINDOW (window)) == id)
+        {
+          gtk_window_present (window);
+          return;
+        }
+    }
+
+  gtk_window_present (GTK_WINDOW (warta_publication_window_new (GTK_WINDOW (self), self->context, id)));
 }
 
 static void
@@ -536,6 +558,7 @@ warta_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_WINDOW);
   g_clear_handle_id (&self->initial_error_source, g_source_remove);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 

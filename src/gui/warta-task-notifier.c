@@ -1,0 +1,271 @@
+/* warta-task-notifier.c: desktop notifications about the signed-in user's tasks
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Watches "My Tasks" of whoever is signed in: when a publication enters a
+ * step that person can act on (here or in another Warta on the same file),
+ * and when one of their tasks passes its deadline, it sends a GNotification
+ * whose default action, app.open-publication, opens that publication.
+ * What the person did themselves is not announced to them, nor is what was
+ * already waiting when they signed in. The "notifications" setting turns
+ * the sending off; the tracking goes on, so switching it on again does not
+ * announce the past.
+ */
+#define G_LOG_DOMAIN "warta-task-notifier"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "warta-task-notifier.h"
+
+#define TICK_SECONDS 15
+#define TASK_LIMIT 2000
+
+typedef struct
+{
+  guint    state;
+  gboolean overdue_told;
+} Known;
+
+struct _WartaTaskNotifier
+{
+  GObject       parent_instance;
+
+  GApplication *application;   /* weak */
+  WartaContext *context;
+  GHashTable   *known;         /* publication id → Known */
+  gint64        user_id;
+  guint         tick_source;
+};
+
+G_DEFINE_FINAL_TYPE (WartaTaskNotifier, warta_task_notifier, G_TYPE_OBJECT)
+
+enum {
+  SENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+send (WartaTaskNotifier *self,
+      const char        *kind,
+      WartaPublication  *publication,
+      const char        *title,
+      const char        *body)
+{
+  g_autoptr(GNotification) notification = g_notification_new (title);
+  g_autofree char *id = g_strdup_printf ("%s-%" G_GINT64_FORMAT, kind,
+                                         warta_publication_get_id (publication));
+
+  if (!g_settings_get_boolean (warta_context_get_settings (self->context), "notifications"))
+    return;
+
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.open-publication", "x",
+                                                warta_publication_get_id (publication));
+  if (self->application != NULL && g_application_get_is_registered (self->application))
+    g_application_send_notification (self->application, id, notification);
+
+  g_signal_emit (self, signals[SENT], 0, id, notification);
+}
+
+static char *
+describe (WartaPublication *publication)
+{
+  const char *title = warta_publication_get_title (publication);
+
+  /* Translators: a publication's title, its SOP step and its state:
+   * "Rapat koordinasi — Step 3 · Verifying" */
+  return g_strdup_printf (_("%s — Step %u · %s"),
+                          title != NULL && title[0] != '\0' ? title : _("Untitled"),
+                          warta_publication_get_step (publication),
+                          warta_state_get_display_name (warta_publication_get_state (publication)));
+}
+
+/* Reads the tasks again. @announce is FALSE on sign-in: what was waiting
+ * then is the list, not news. */
+static void
+refresh (WartaTaskNotifier *self,
+         gboolean           announce)
+{
+  g_autoptr(GListModel) tasks = NULL;
+  g_autoptr(GHashTable) known = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaUser *user = warta_context_get_current_user (self->context);
+  gint64 now = warta_clock_now (warta_context_get_clock (self->context));
+
+  known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  if (user != NULL)
+    tasks = warta_publication_repository_list_tasks (warta_context_get_publications (self->context),
+                                                     user, 0, TASK_LIMIT, &error);
+  if (error != NULL)
+    {
+      g_debug ("Cannot read the tasks: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; tasks != NULL && i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(WartaPublication) p = g_list_model_get_item (tasks, i);
+      gint64 id = warta_publication_get_id (p);
+      Known *before = g_hash_table_lookup (self->known, &id);
+      Known *after = g_new0 (Known, 1);
+      gboolean overdue = warta_publication_is_overdue (p, now);
+
+      after->state = warta_publication_get_state (p);
+      after->overdue_told = before != NULL && before->state == after->state && before->overdue_told;
+
+      if (announce && (before == NULL || before->state != after->state) &&
+          warta_publication_get_updated_by (p) != warta_user_get_id (user))
+        {
+          g_autofree char *body = describe (p);
+
+          send (self, "task", p, _("A Publication Waits for You"), body);
+        }
+
+      if (overdue && !after->overdue_told)
+        {
+          /* Overdue at sign-in is in the list already, marked. */
+          if (announce || before != NULL)
+            {
+              g_autofree char *body = describe (p);
+
+              send (self, "overdue", p, _("A Task Is Overdue"), body);
+            }
+          after->overdue_told = TRUE;
+        }
+
+      g_hash_table_insert (known, g_memdup2 (&id, sizeof id), after);
+    }
+
+  g_clear_pointer (&self->known, g_hash_table_unref);
+  self->known = g_steal_pointer (&known);
+}
+
+/**
+ * warta_task_notifier_check:
+ * @self: a #WartaTaskNotifier
+ *
+ * Reads the signed-in user's tasks and notifies about the new and the
+ * newly overdue ones. Runs on every database change and on a tick.
+ */
+void
+warta_task_notifier_check (WartaTaskNotifier *self)
+{
+  g_return_if_fail (WARTA_IS_TASK_NOTIFIER (self));
+
+  refresh (self, TRUE);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  warta_task_notifier_check (WARTA_TASK_NOTIFIER (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_database_changed_cb (WartaTaskNotifier *self)
+{
+  warta_task_notifier_check (self);
+}
+
+static void
+on_current_user_changed_cb (WartaTaskNotifier *self)
+{
+  WartaUser *user = warta_context_get_current_user (self->context);
+  gint64 user_id = user != NULL ? warta_user_get_id (user) : 0;
+
+  if (user_id == self->user_id)
+    return;
+
+  /* Another person at the desk: their list starts quiet. */
+  self->user_id = user_id;
+  g_hash_table_remove_all (self->known);
+  refresh (self, FALSE);
+}
+
+static void
+warta_task_notifier_dispose (GObject *object)
+{
+  WartaTaskNotifier *self = WARTA_TASK_NOTIFIER (object);
+
+  g_clear_handle_id (&self->tick_source, g_source_remove);
+  g_clear_weak_pointer (&self->application);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (warta_task_notifier_parent_class)->dispose (object);
+}
+
+static void
+warta_task_notifier_finalize (GObject *object)
+{
+  WartaTaskNotifier *self = WARTA_TASK_NOTIFIER (object);
+
+  g_clear_pointer (&self->known, g_hash_table_unref);
+
+  G_OBJECT_CLASS (warta_task_notifier_parent_class)->finalize (object);
+}
+
+static void
+warta_task_notifier_class_init (WartaTaskNotifierClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = warta_task_notifier_dispose;
+  object_class->finalize = warta_task_notifier_finalize;
+
+  /**
+   * WartaTaskNotifier::sent:
+   * @self: the notifier
+   * @id: the notification's id ("task-12", "overdue-12")
+   * @notification: what was sent
+   *
+   * A notification was sent (or would have been, without a registered
+   * application).
+   */
+  signals[SENT] =
+    g_signal_new ("sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_NOTIFICATION);
+}
+
+static void
+warta_task_notifier_init (WartaTaskNotifier *self)
+{
+  self->known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+/**
+ * warta_task_notifier_new:
+ * @application: (nullable): the application that sends the notifications
+ * @context: the open database's services
+ *
+ * Returns: (transfer full): a notifier that watches @context's current user
+ */
+WartaTaskNotifier *
+warta_task_notifier_new (GApplication *application,
+                         WartaContext *context)
+{
+  WartaTaskNotifier *self;
+
+  g_return_val_if_fail (!application || G_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (WARTA_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (WARTA_TYPE_TASK_NOTIFIER, NULL);
+  g_set_weak_pointer (&self->application, application);
+  self->context = g_object_ref (context);
+
+  g_signal_connect_object (warta_context_get_database (context), "changed",
+                           G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::current-user",
+                           G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+  on_current_user_changed_cb (self);
+  self->tick_source = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
+
+  return self;
+}
