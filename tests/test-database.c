@@ -140,6 +140,8 @@ static const char *migration_objects[][12] = {
   { "events", "events_publication", "events_immutable", "events_undeletable", "step_records",
     "step_records_publication", "step_records_step", "publications_tasks", NULL },
   { "officials", "officials_name", NULL },
+  { "archive_fts", "archive_documents", "archive_fts_revision", "archive_fts_note",
+    "archive_register", "archive_register_unit", "step_records_exit", NULL },
 };
 
 static void

@@ -1,0 +1,496 @@
+/* test-archive.c: full-text search, filters and the lazy archive model
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "warta-archive.h"
+#include "warta-archive-item.h"
+#include "warta-archive-model.h"
+#include "warta-archive-repository-private.h"
+#include "warta-event-log.h"
+#include "warta-archive-test-util.h"
+
+typedef ArchiveFixture Fixture;
+
+static gint64 ids[8];
+
+static void
+add_note (Fixture          *f,
+          WartaPublication *p,
+          const char       *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaCorrectionNote) note = NULL;
+
+  note = warta_publication_repository_add_note (f->repo, f->verifier, warta_publication_get_id (p),
+                                                NULL, NULL, text, &error);
+  g_assert_no_error (error);
+}
+
+/* Six published items and one still in step 2. */
+static void
+fill (Fixture *f)
+{
+  static const char *texts[][2] = {
+    { "Rapat dengan Képala Dinas Pendidikan", "Pertemuan membahas dana BOS sekolah." },
+    { "Inspektorat Provinsi menggelar audit kinerja", "Audit di Kabupaten Kapuas berjalan lancar." },
+    { "Sosialisasi zona integritas", "Bersama kepala sekolah se-Kota Palangka Raya." },
+    { "Apel pagi", "Inspektur memimpin apel: \"disiplin\" adalah kunci*." },
+    { "Kunjungan kerja ke Kabupaten Katingan", "Rapat dengan camat dan kepala desa." },
+    { "Bimbingan teknis SPIP", "Peserta dari dinas kesehatan." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(WartaRevision) draft = archive_make_draft (texts[i][0], texts[i][1]);
+      g_autoptr(WartaPublication) p = NULL;
+
+      if (i == 2)
+        {
+          warta_revision_set_category (draft, "on-request");
+          warta_revision_set_caption (draft, "youtube-title", "Zona integritas");
+        }
+      p = archive_publish (f, draft, NULL);
+      ids[i] = warta_publication_get_id (p);
+      warta_clock_advance (f->clock, MINUTES (60));
+    }
+
+  {
+    g_autoptr(WartaRevision) draft = archive_make_draft ("Rapat internal", "Belum selesai.");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WartaPublication) p = warta_publication_repository_create (f->repo, f->admin, draft, &error);
+
+    g_assert_no_error (error);
+    ids[6] = warta_publication_get_id (p);
+  }
+}
+
+static GArray *
+search_ids (Fixture                 *f,
+            const WartaArchiveQuery *query)
+{
+  g_autoptr(WartaArchive) archive = warta_archive_new (f->db);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint count = 0;
+
+  items = warta_archive_search (archive, query, 0, 100, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 id = warta_archive_item_get_id (items->pdata[i]);
+
+      g_assert_true (warta_archive_item_get_loaded (items->pdata[i]));
+      g_array_append_val (found, id);
+    }
+
+  g_assert_true (warta_archive_count (archive, query, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, found->len);
+
+  return found;
+}
+
+static GArray *
+search_text (Fixture    *f,
+             const char *text)
+{
+  g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
+
+  query->text = g_strdup (text);
+  return search_ids (f, query);
+}
+
+/* @expected: indexes into ids[], newest first, -1 terminated */
+static void
+assert_finds (Fixture    *f,
+              const char *text,
+              const int  *expected)
+{
+  g_autoptr(GArray) found = search_text (f, text);
+  guint n = 0;
+
+  while (expected[n] >= 0)
+    n++;
+
+  if (found->len != n)
+    g_error ("“%s”: %u results, expected %u", text, found->len, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (found, gint64, i), ==, ids[expected[i]]);
+}
+
+static void
+test_build_match (void)
+{
+  static const struct {
+    const char *text;
+    const char *match;
+  } cases[] = {
+    { "kepala dinas", "\"kepala\"* \"dinas\"*" },
+    { "  Képala\tDINAS ", "\"Képala\"* \"DINAS\"*" },
+    { "\"", NULL },
+    { "*", NULL },
+    { "NEAR(", "\"NEAR\"*" },
+    { "title:rapat", "\"title\"* \"rapat\"*" },
+    { "a OR b NOT c", "\"a\"* \"OR\"* \"b\"* \"NOT\"* \"c\"*" },
+    { "\"rapat", "\"rapat\"*" },
+    { "se-Kota", "\"se\"* \"Kota\"*" },
+    { "", NULL },
+    { "() ^ - + :", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *match = warta_archive_build_match (cases[i].text);
+
+      g_assert_cmpstr (match, ==, cases[i].match);
+    }
+
+  g_assert_null (warta_archive_build_match (NULL));
+  {
+    /* Decomposed input (e + combining acute) becomes one token. */
+    g_autofree char *match = warta_archive_build_match ("Ke\xcc\x81pala");
+    g_assert_cmpstr (match, ==, "\"Képala\"*");
+  }
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  fill (f);
+
+  /* Diacritics and case folded both ways. */
+  assert_finds (f, "kepala dinas", (int[]) { 0, -1 });
+  assert_finds (f, "KÉPALA DINAS", (int[]) { 0, -1 });
+  assert_finds (f, "képala", (int[]) { 4, 2, 0, -1 });
+  /* Prefixes. */
+  assert_finds (f, "inspek", (int[]) { 5, 4, 3, 2, 1, 0, -1 });
+  assert_finds (f, "inspektorat provinsi audit", (int[]) { 1, -1 });
+  /* Several words: all of them. */
+  assert_finds (f, "rapat kepala", (int[]) { 4, 2, 0, -1 });
+  assert_finds (f, "rapat katingan", (int[]) { 4, -1 });
+  assert_finds (f, "rapat zzz", (int[]) { -1 });
+  /* Names (who, people) are searched too. */
+  assert_finds (f, "budi santoso", (int[]) { 5, 4, 3, 2, 1, 0, -1 });
+  /* Input that would be FTS5 syntax is plain text. */
+  assert_finds (f, "\"", (int[]) { 5, 4, 3, 2, 1, 0, -1 });
+  assert_finds (f, "*", (int[]) { 5, 4, 3, 2, 1, 0, -1 });
+  assert_finds (f, "NEAR(", (int[]) { -1 });
+  assert_finds (f, "NEAR(rapat", (int[]) { -1 });
+  assert_finds (f, "\"disiplin\"", (int[]) { 3, -1 });
+  assert_finds (f, "kunci*", (int[]) { 3, -1 });
+  assert_finds (f, "title:apel", (int[]) { -1 });
+  assert_finds (f, "apel OR audit", (int[]) { -1 });
+  assert_finds (f, "(apel)", (int[]) { 3, -1 });
+  assert_finds (f, "apel -pagi", (int[]) { 3, -1 });
+  assert_finds (f, "'; DROP TABLE publications; --", (int[]) { -1 });
+}
+
+static void
+test_index_follows_changes (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(WartaRevision) draft = archive_make_draft ("Rapat anggaran", "Membahas belanja modal.");
+  g_autoptr(WartaRevision) current = NULL;
+  g_autoptr(WartaRevision) next = NULL;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) q = NULL;
+  g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  query->states = 0;
+  p = warta_publication_repository_create (f->repo, f->officer, draft, &error);
+  g_assert_no_error (error);
+  ids[0] = warta_publication_get_id (p);
+
+  query->text = g_strdup ("belanja");
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_array_unref);
+
+  /* A new revision replaces the indexed text. */
+  current = warta_publication_repository_get_revision (f->repo,
+                                                       warta_publication_get_current_revision_id (p),
+                                                       &error);
+  next = warta_revision_new_draft (current);
+  warta_revision_set_narrative (next, "Membahas pendapatan asli daerah.");
+  q = warta_publication_repository_save_revision (f->repo, f->officer, warta_publication_get_id (p),
+                                                  warta_publication_get_version (p), next, &error);
+  g_assert_no_error (error);
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_array_unref);
+
+  g_free (query->text);
+  query->text = g_strdup ("pendapatan asli");
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_array_unref);
+
+  /* Correction notes are searched too. */
+  q = archive_move (f, f->officer, g_steal_pointer (&q), WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, 1);
+  q = archive_move (f, f->admin, g_steal_pointer (&q), WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, 1);
+  add_note (f, q, "Gelar akademik narasumber belum lengkap");
+  g_free (query->text);
+  query->text = g_strdup ("akademik");
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fill (f);
+
+  /* The archive shows finished publications by default. */
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 6);
+  g_clear_pointer (&found, g_array_unref);
+
+  query->states = 0;
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 7);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, ids[6]);
+  g_clear_pointer (&found, g_array_unref);
+
+  query->states = 1u << WARTA_STATE_DOCUMENTING;
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_array_unref);
+  query->states = WARTA_ARCHIVE_STATES_DEFAULT;
+
+  query->category = g_strdup ("on-request");
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, ids[2]);
+  g_clear_pointer (&found, g_array_unref);
+  g_clear_pointer (&query->category, g_free);
+
+  /* A platform is any of its targets ("youtube-title"); "you" is not one. */
+  query->platform = g_strdup ("youtube");
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_array_unref);
+  g_free (query->platform);
+  query->platform = g_strdup ("you%");
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_array_unref);
+  g_clear_pointer (&query->platform, g_free);
+
+  /* Dates: each publication took 25 minutes, then an hour passed. */
+  query->from_us = T0 + MINUTES (85);
+  query->to_us = T0 + MINUTES (85 * 3);
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, ids[2]);
+  g_assert_cmpint (g_array_index (found, gint64, 1), ==, ids[1]);
+  g_clear_pointer (&found, g_array_unref);
+  query->from_us = query->to_us = 0;
+
+  /* A person: someone who acted on it. */
+  query->person_id = warta_user_get_id (f->verifier);
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 6);
+  g_clear_pointer (&found, g_array_unref);
+  query->person_id = warta_user_get_id (f->sysadmin);
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_array_unref);
+  query->person_id = 0;
+
+  /* A unit from the register. */
+  g_assert_true (warta_archive_repository_set_unit (f->db, ids[3], "Irban Wilayah II", &error));
+  g_assert_no_error (error);
+  query->unit = g_strdup ("Irban Wilayah II");
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, ids[3]);
+  g_clear_pointer (&found, g_array_unref);
+  g_clear_pointer (&query->unit, g_free);
+
+  /* Text and filters together. */
+  query->text = g_strdup ("rapat");
+  query->category = g_strdup ("periodic");
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 5);
+  g_clear_pointer (&found, g_array_unref);
+
+  /* Relevance: a title match first, whatever its age. */
+  g_free (query->text);
+  g_clear_pointer (&query->category, g_free);
+  query->text = g_strdup ("audit");
+  query->relevance = TRUE;
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, ids[1]);
+  g_clear_pointer (&found, g_array_unref);
+  g_free (query->text);
+  query->text = g_strdup ("kepala");
+  found = search_ids (f, query);
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_cmpint (g_array_index (found, gint64, 0), ==, ids[0]);
+}
+
+static void
+search_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+wait_for (gboolean *flag)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!*flag && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (*flag);
+}
+
+static void
+on_loading_cb (WartaArchiveModel *model,
+               GParamSpec        *pspec,
+               gboolean          *done)
+{
+  if (!warta_archive_model_get_loading (model))
+    *done = TRUE;
+}
+
+static void
+on_loaded_cb (WartaArchiveItem *item,
+              GParamSpec       *pspec,
+              gboolean         *done)
+{
+  *done = warta_archive_item_get_loaded (item);
+}
+
+static void
+test_model (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(WartaArchive) archive = NULL;
+  g_autoptr(WartaArchiveModel) model = NULL;
+  g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
+  g_autoptr(WartaArchiveItem) first = NULL;
+  g_autoptr(WartaArchiveItem) deep = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  guint count = 0;
+
+  archive_fixture_close (f);
+  g_clear_object (&f->sysadmin);
+  {
+    g_autofree char *path = g_build_filename (f->dir, "warta.db", NULL);
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  archive_fixture_open (f, f->dir);
+  _warta_archive_sample_generate (f->db, 1000, T0, 7, &error);
+  g_assert_no_error (error);
+
+  archive = warta_archive_new (f->db);
+
+  /* The worker's search equals the main thread's. */
+  query->text = g_strdup ("rapat");
+  warta_archive_search_async (archive, query, 0, 20, TRUE, NULL, search_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  items = warta_archive_search_finish (archive, result, &count, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 20);
+  {
+    g_autoptr(GPtrArray) same = warta_archive_search (archive, query, 0, 20, &error);
+    guint n = 0;
+
+    g_assert_true (warta_archive_count (archive, query, &n, &error));
+    g_assert_cmpuint (n, ==, count);
+    for (guint i = 0; i < 20; i++)
+      g_assert_cmpint (warta_archive_item_get_id (same->pdata[i]), ==,
+                       warta_archive_item_get_id (items->pdata[i]));
+  }
+
+  query->states = 0;
+  g_clear_pointer (&query->text, g_free);
+  model = warta_archive_model_new (archive);
+  g_signal_connect (model, "notify::loading", G_CALLBACK (on_loading_cb), &done);
+  warta_archive_model_set_query (model, query);
+  g_assert_true (warta_archive_model_get_loading (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  wait_for (&done);
+  g_assert_null (warta_archive_model_get_error (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1000);
+
+  /* The first page came with the count; newest first. */
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (warta_archive_item_get_loaded (first));
+  g_assert_cmpint (warta_archive_item_get_id (first), ==, 1000);
+  g_assert_cmpuint (warta_archive_model_get_n_loaded_pages (model), ==, 1);
+
+  /* A deep row is a placeholder until its page arrives. */
+  deep = g_list_model_get_item (G_LIST_MODEL (model), 555);
+  g_assert_false (warta_archive_item_get_loaded (deep));
+  done = FALSE;
+  g_signal_connect (deep, "notify::loaded", G_CALLBACK (on_loaded_cb), &done);
+  wait_for (&done);
+  g_assert_cmpint (warta_archive_item_get_id (deep), ==, 1000 - 555);
+  g_assert_nonnull (warta_archive_item_get_title (deep));
+  g_assert_cmpuint (warta_archive_model_get_n_loaded_pages (model), ==, 2);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 1000));
+
+  /* The generated history is a valid chain, checked in the worker. */
+  {
+    gint64 broken = -1;
+
+    g_clear_object (&result);
+    warta_archive_verify_async (archive, NULL, search_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (warta_archive_verify_finish (archive, result, &broken, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (broken, ==, 0);
+  }
+
+  g_clear_object (&model);
+  g_clear_object (&first);
+  g_clear_object (&deep);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/warta/archive/build-match", test_build_match);
+  g_test_add ("/warta/archive/search", Fixture, NULL,
+              archive_fixture_set_up, test_search, archive_fixture_tear_down);
+  g_test_add ("/warta/archive/index-follows-changes", Fixture, NULL,
+              archive_fixture_set_up, test_index_follows_changes, archive_fixture_tear_down);
+  g_test_add ("/warta/archive/filters", Fixture, NULL,
+              archive_fixture_set_up, test_filters, archive_fixture_tear_down);
+  g_test_add ("/warta/archive/model", Fixture, NULL,
+              archive_fixture_set_up, test_model, archive_fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,197 @@
+/* warta-archive-test-util.h: a database with publications that went the
+ * whole SOP path, for the archive's tests
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib/gstdio.h>
+
+#include "warta-publication-repository.h"
+#include "warta-user-repository-private.h"
+
+#define T0 (G_GINT64_CONSTANT (1750204800) * G_USEC_PER_SEC) /* 2025-06-18 07:00 WIB */
+#define MINUTES(n) ((gint64)(n) * 60 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  char                       *dir;
+  char                       *path;
+  WartaDatabase              *db;
+  WartaClock                 *clock;
+  WartaUserRepository        *users;
+  WartaPublicationRepository *repo;
+  WartaUser                  *sysadmin;
+  WartaUser                  *officer;
+  WartaUser                  *admin;
+  WartaUser                  *verifier;
+  WartaUser                  *approver;
+} ArchiveFixture;
+
+static inline WartaUser *
+archive_fixture_add_user (ArchiveFixture *f,
+                          const char     *login,
+                          const char     *name,
+                          WartaRole       roles)
+{
+  g_autoptr(GError) error = NULL;
+  WartaUser *user;
+
+  user = warta_user_repository_create_user (f->users, f->sysadmin, login, name, "rahasia-123",
+                                            roles, FALSE, &error);
+  g_assert_no_error (error);
+  return user;
+}
+
+static inline void
+archive_fixture_open (ArchiveFixture *f,
+                      const char     *dir)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->path = g_build_filename (dir, "warta.db", NULL);
+  f->db = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  warta_database_set_poll_interval (f->db, 0);
+  f->clock = warta_clock_new ("Asia/Jakarta");
+  warta_clock_freeze (f->clock, T0);
+  f->users = warta_user_repository_new (f->db, f->clock);
+  f->repo = warta_publication_repository_new (f->db, f->clock);
+}
+
+static inline void
+archive_fixture_set_up (ArchiveFixture *f,
+                        gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+
+  _warta_user_repository_set_fast_hashing (TRUE);
+
+  f->dir = g_dir_make_tmp ("warta-archive-XXXXXX", &error);
+  g_assert_no_error (error);
+  archive_fixture_open (f, f->dir);
+
+  f->sysadmin = warta_user_repository_create_first_admin (f->users, "root", "Administrator",
+                                                          "rahasia-123", WARTA_ROLE_NONE, &error);
+  g_assert_no_error (error);
+  f->officer = archive_fixture_add_user (f, "officer", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  f->admin = archive_fixture_add_user (f, "admin", "Sari Dewi", WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  f->verifier = archive_fixture_add_user (f, "verifier", "Ahmad Yani", WARTA_ROLE_VERIFIER);
+  f->approver = archive_fixture_add_user (f, "approver", "Rina Marlina", WARTA_ROLE_APPROVER);
+}
+
+static inline void
+archive_fixture_close (ArchiveFixture *f)
+{
+  g_clear_object (&f->repo);
+  g_clear_object (&f->users);
+  g_clear_object (&f->clock);
+  g_clear_object (&f->db);
+  g_clear_pointer (&f->path, g_free);
+}
+
+static inline void
+archive_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        archive_remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static inline void
+archive_fixture_tear_down (ArchiveFixture *f,
+                           gconstpointer   data)
+{
+  g_clear_object (&f->sysadmin);
+  g_clear_object (&f->officer);
+  g_clear_object (&f->admin);
+  g_clear_object (&f->verifier);
+  g_clear_object (&f->approver);
+  archive_fixture_close (f);
+  archive_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static inline WartaRevision *
+archive_make_draft (const char *title,
+                    const char *narrative)
+{
+  WartaRevision *draft = warta_revision_new ();
+
+  warta_revision_set_title (draft, title);
+  warta_revision_set_what (draft, "Rapat koordinasi");
+  warta_revision_set_who (draft, "Inspektur Provinsi Kalimantan Tengah");
+  warta_revision_set_when (draft, "2025-06-18T09:00:00+07:00");
+  warta_revision_set_where (draft, "Aula Inspektorat, Palangka Raya");
+  warta_revision_set_why (draft, "Menyamakan rencana");
+  warta_revision_set_how (draft, "Paparan dan diskusi");
+  warta_revision_set_narrative (draft, narrative);
+  warta_revision_set_category (draft, "periodic");
+  warta_revision_set_caption (draft, "facebook", title);
+
+  return draft;
+}
+
+static inline WartaPublication *
+archive_move (ArchiveFixture   *f,
+              WartaUser        *user,
+              WartaPublication *publication,
+              WartaAction       action,
+              WartaState        to,
+              guint             minutes_later)
+{
+  g_autoptr(GError) error = NULL;
+  WartaPublication *after;
+
+  warta_clock_advance (f->clock, MINUTES (minutes_later));
+  after = warta_publication_repository_transition (f->repo, user,
+                                                   warta_publication_get_id (publication),
+                                                   warta_publication_get_version (publication),
+                                                   action, to, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (publication);
+
+  return after;
+}
+
+/* The whole SOP path; minutes[0..4] is the time spent in steps 1..5. */
+static inline WartaPublication *
+archive_publish (ArchiveFixture *f,
+                 WartaRevision  *draft,
+                 const guint     minutes[5])
+{
+  static const guint quick[5] = { 5, 5, 5, 5, 5 };
+  gboolean ticked[WARTA_N_CHECKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+  g_autoptr(GError) error = NULL;
+  WartaPublication *p;
+
+  if (minutes == NULL)
+    minutes = quick;
+
+  p = warta_publication_repository_create (f->repo, f->officer, draft, &error);
+  g_assert_no_error (error);
+  p = archive_move (f, f->officer, p, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, minutes[0]);
+  p = archive_move (f, f->admin, p, WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, minutes[1]);
+  g_assert_true (warta_publication_repository_save_checklist (f->repo, f->verifier,
+                                                              warta_publication_get_id (p),
+                                                              ticked, NULL, &error));
+  g_assert_no_error (error);
+  p = archive_move (f, f->verifier, p, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, minutes[2]);
+  p = archive_move (f, f->approver, p, WARTA_ACTION_APPROVE, WARTA_STATE_APPROVED, minutes[3]);
+  p = archive_move (f, f->admin, p, WARTA_ACTION_START_PUBLISHING, WARTA_STATE_PUBLISHING, 1);
+  p = archive_move (f, f->admin, p, WARTA_ACTION_FINISH, WARTA_STATE_PUBLISHED,
+                    minutes[4] > 1 ? minutes[4] - 1 : 0);
+
+  return p;
+}
