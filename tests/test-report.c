@@ -1,0 +1,345 @@
+/* test-report.c: report figures against figures this test computes from
+ * the timings it generated, not through the report's code
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "warta-report.h"
+#include "warta-archive-test-util.h"
+
+typedef ArchiveFixture Fixture;
+
+#define N_PUBS 24
+
+/* The SOP's limits, written down here apart from the code. */
+static const guint sop_limit[6] = { 0, 0, 120, 30, 30, 30 };
+
+typedef struct
+{
+  guint step;
+  guint minutes;
+  int   person;   /* 0 officer, 1 admin, 2 verifier, 3 approver */
+} Stay;
+
+typedef struct
+{
+  GArray *stays;
+  guint   per_platform_facebook;
+  guint   per_platform_instagram;
+  guint   per_platform_x;
+  guint   per_platform_youtube;
+  guint   periodic;
+  guint   immediate;
+  guint   rounds;
+  guint   corrected;
+} Truth;
+
+static guint
+minutes_for (guint pub,
+             guint step,
+             guint round)
+{
+  /* Spread over and under each limit. */
+  return (pub * 7 + step * 13 + round * 5) % (step == 2 ? 180 : 50) + 1;
+}
+
+static WartaPublication *
+go (Fixture          *f,
+    Truth            *truth,
+    WartaUser        *user,
+    int               person,
+    WartaPublication *p,
+    WartaAction       action,
+    WartaState        to,
+    guint             step,
+    guint             minutes,
+    const char       *note)
+{
+  g_autoptr(GError) error = NULL;
+  WartaPublication *after;
+
+  warta_clock_advance (f->clock, MINUTES (minutes));
+  after = warta_publication_repository_transition (f->repo, user, warta_publication_get_id (p),
+                                                   warta_publication_get_version (p), action, to,
+                                                   note, &error);
+  g_assert_no_error (error);
+  g_object_unref (p);
+
+  if (step != 0)
+    {
+      Stay stay = { step, minutes, person };
+
+      g_array_append_val (truth->stays, stay);
+    }
+
+  return after;
+}
+
+static void
+generate (Fixture *f,
+          Truth   *truth)
+{
+  gboolean ticked[WARTA_N_CHECKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+
+  for (guint i = 0; i < N_PUBS; i++)
+    {
+      g_autoptr(WartaRevision) draft = archive_make_draft ("Rapat koordinasi", "Narasi.");
+      g_autoptr(GError) error = NULL;
+      WartaPublication *p;
+      gboolean returned = i % 4 == 1;
+
+      warta_revision_set_category (draft, i % 3 == 0 ? "immediate" : "periodic");
+      if (i % 3 == 0)
+        truth->immediate++;
+      else
+        truth->periodic++;
+      /* archive_make_draft() put a facebook caption on every one. */
+      truth->per_platform_facebook++;
+      if (i % 2 == 0)
+        {
+          warta_revision_set_caption (draft, "instagram", "Rapat koordinasi");
+          truth->per_platform_instagram++;
+        }
+      if (i % 5 == 0)
+        {
+          warta_revision_set_caption (draft, "youtube-title", "Rapat");
+          warta_revision_set_caption (draft, "youtube-description", "Rapat koordinasi");
+          truth->per_platform_youtube++;
+        }
+      if (i == 7)
+        {
+          warta_revision_set_caption (draft, "x", "Rapat");
+          truth->per_platform_x++;
+        }
+
+      p = warta_publication_repository_create (f->repo, f->officer, draft, &error);
+      g_assert_no_error (error);
+      p = go (f, truth, f->officer, 0, p, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, 1,
+              minutes_for (i, 1, 0), NULL);
+      p = go (f, truth, f->admin, 1, p, WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, 2,
+              minutes_for (i, 2, 0), NULL);
+      if (returned)
+        {
+          p = go (f, truth, f->verifier, 2, p, WARTA_ACTION_RETURN, WARTA_STATE_PROCESSING, 3,
+                  minutes_for (i, 3, 0), "Perbaiki gelar narasumber.");
+          p = go (f, truth, f->admin, 1, p, WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, 2,
+                  minutes_for (i, 2, 1), NULL);
+          truth->rounds++;
+          truth->corrected++;
+        }
+      g_assert_true (warta_publication_repository_save_checklist (f->repo, f->verifier,
+                                                                  warta_publication_get_id (p),
+                                                                  ticked, NULL, &error));
+      p = go (f, truth, f->verifier, 2, p, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, 3,
+              minutes_for (i, 3, returned), NULL);
+      p = go (f, truth, f->approver, 3, p, WARTA_ACTION_APPROVE, WARTA_STATE_APPROVED, 4,
+              minutes_for (i, 4, 0), NULL);
+      /* Step 5 is approval → publishing → published: one stay. */
+      p = go (f, truth, f->admin, 1, p, WARTA_ACTION_START_PUBLISHING, WARTA_STATE_PUBLISHING, 0,
+              2, NULL);
+      p = go (f, truth, f->admin, 1, p, WARTA_ACTION_FINISH, WARTA_STATE_PUBLISHED, 0,
+              minutes_for (i, 5, 0), NULL);
+      {
+        Stay stay = { 5, 2 + minutes_for (i, 5, 0), 1 };
+
+        g_array_append_val (truth->stays, stay);
+      }
+      g_object_unref (p);
+    }
+}
+
+static guint
+count_for (WartaReport         *report,
+           WartaReportGrouping  grouping,
+           const char          *key)
+{
+  const GPtrArray *counts = warta_report_get_counts (report, grouping);
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      WartaReportCount *c = counts->pdata[i];
+
+      if (g_strcmp0 (c->key, key) == 0)
+        return c->count;
+    }
+
+  return 0;
+}
+
+static void
+check_report (Fixture     *f,
+              WartaReport *report,
+              Truth       *truth)
+{
+  guint per_person[4] = { 0 };
+  guint n_overdue = 0;
+
+  g_assert_cmpuint (warta_report_get_n_published (report), ==, N_PUBS);
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PLATFORM, "facebook"), ==, truth->per_platform_facebook);
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PLATFORM, "instagram"), ==, truth->per_platform_instagram);
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PLATFORM, "youtube"), ==, truth->per_platform_youtube);
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PLATFORM, "x"), ==, truth->per_platform_x);
+  g_assert_cmpuint (warta_report_get_counts (report, WARTA_REPORT_BY_PLATFORM)->len, ==, 4);
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_CATEGORY, "Periodic"), ==, truth->periodic);
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_CATEGORY, "Immediate"), ==, truth->immediate);
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_UNIT, "Whole agency"), ==, N_PUBS);
+  g_assert_cmpuint (warta_report_get_correction_rounds (report), ==, truth->rounds);
+  g_assert_cmpuint (warta_report_get_n_corrected (report), ==, truth->corrected);
+
+  for (guint step = 1; step <= 5; step++)
+    {
+      const WartaReportStep *s = warta_report_get_step (report, step);
+      g_autoptr(GArray) minutes = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint n = 0, on_time = 0, sum = 0, max = 0;
+
+      for (guint i = 0; i < truth->stays->len; i++)
+        {
+          Stay *stay = &g_array_index (truth->stays, Stay, i);
+
+          if (stay->step != step)
+            continue;
+          n++;
+          sum += stay->minutes;
+          max = MAX (max, stay->minutes);
+          if (sop_limit[step] == 0 || stay->minutes <= sop_limit[step])
+            on_time++;
+          else
+            n_overdue++;
+        }
+
+      g_assert_cmpuint (s->limit_minutes, ==, sop_limit[step]);
+      g_assert_cmpuint (s->n_done, ==, n);
+      g_assert_cmpuint (s->n_on_time, ==, on_time);
+      g_assert_cmpint (s->mean_us, ==, MINUTES (sum) / n);
+      g_assert_cmpint (s->max_us, ==, MINUTES (max));
+      g_assert_cmpuint (s->n_open, ==, 0);
+    }
+
+  g_assert_cmpuint (warta_report_get_overdue (report)->len, ==, n_overdue);
+
+  for (guint i = 0; i < truth->stays->len; i++)
+    per_person[g_array_index (truth->stays, Stay, i).person]++;
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PERSON, "Budi Santoso"), ==, per_person[0]);
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PERSON, "Sari Dewi"), ==, per_person[1]);
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PERSON, "Ahmad Yani"), ==, per_person[2]);
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PERSON, "Rina Marlina"), ==, per_person[3]);
+}
+
+static char *
+run_pdftotext (const char *pdf)
+{
+  const char *tool = g_getenv ("WARTA_PDFTOTEXT");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { tool, "-layout", pdf, "-", NULL };
+
+  if (tool == NULL || *tool == '\0')
+    return NULL;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return g_steal_pointer (&out);
+}
+
+static void
+test_figures (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Jakarta");
+  g_autoptr(WartaReport) month = NULL;
+  g_autoptr(WartaReport) year = NULL;
+  g_autoptr(WartaReport) july = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaDeadlines deadlines;
+  Truth truth = { g_array_new (FALSE, FALSE, sizeof (Stay)) };
+
+  generate (f, &truth);
+  warta_deadlines_init_default (&deadlines);
+
+  month = warta_report_compute (f->db, WARTA_REPORT_MONTH, 2025, 6, tz, &deadlines,
+                                warta_clock_now (f->clock), &error);
+  g_assert_no_error (error);
+  check_report (f, month, &truth);
+
+  /* The same figures for the semester and the year; none in July. */
+  year = warta_report_compute (f->db, WARTA_REPORT_YEAR, 2025, 0, tz, &deadlines,
+                               warta_clock_now (f->clock), &error);
+  g_assert_no_error (error);
+  check_report (f, year, &truth);
+  july = warta_report_compute (f->db, WARTA_REPORT_MONTH, 2025, 7, tz, &deadlines,
+                               warta_clock_now (f->clock), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_report_get_n_published (july), ==, 0);
+  g_assert_cmpuint (warta_report_get_step (july, 3)->n_done, ==, 0);
+
+  /* The series adds up, by day in a month, by month in a year. */
+  {
+    const GArray *series = warta_report_get_series (month);
+    double sum = 0;
+
+    g_assert_cmpuint (series->len, ==, 30);
+    for (guint i = 0; i < series->len; i++)
+      sum += g_array_index (series, double, i);
+    g_assert_cmpfloat (sum, ==, N_PUBS);
+    g_assert_cmpuint (warta_report_get_series (year)->len, ==, 12);
+    g_assert_cmpfloat (g_array_index (warta_report_get_series (year), double, 5), ==, N_PUBS);
+  }
+
+  /* CSV and PDF. */
+  {
+    g_autofree char *csv_path = g_build_filename (f->dir, "report.csv", NULL);
+    g_autofree char *pdf_path = g_build_filename (f->dir, "report.pdf", NULL);
+    g_autofree char *csv = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *expect = NULL;
+    const WartaReportStep *s3 = warta_report_get_step (month, 3);
+
+    g_assert_true (warta_report_write_csv (month, csv_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    g_assert_nonnull (strstr (csv, "report,published,24\r\n"));
+    expect = g_strdup_printf ("step,3,30,%u,%u,", s3->n_done, s3->n_on_time);
+    g_assert_nonnull (strstr (csv, expect));
+    g_assert_nonnull (strstr (csv, "platform,facebook,24\r\n"));
+
+    g_assert_true (warta_report_write_pdf (month, pdf_path, "Inspektorat Provinsi Kalimantan Tengah", &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+
+    text = run_pdftotext (pdf_path);
+    if (text == NULL)
+      {
+        g_test_skip ("pdftotext (poppler-utils) is not installed: the PDF was not read back");
+      }
+    else
+      {
+        g_assert_nonnull (strstr (text, "Inspektorat Provinsi Kalimantan Tengah"));
+        g_assert_nonnull (strstr (text, "Published: 24"));
+        g_assert_nonnull (strstr (text, "Publications per platform"));
+        g_assert_nonnull (strstr (text, "facebook"));
+        g_assert_nonnull (strstr (text, "Time in each SOP step"));
+        g_assert_nonnull (strstr (text, "3 Verification (limit 30 min)"));
+      }
+  }
+
+  g_array_unref (truth.stays);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/warta/report/figures", Fixture, NULL,
+              archive_fixture_set_up, test_figures, archive_fixture_tear_down);
+
+  return g_test_run ();
+}
