@@ -1,0 +1,438 @@
+/* test-x.c: WartaX against a loopback X API v2
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "warta-test-server.h"
+#include "warta-x.h"
+
+#define MIB (1024 * 1024)
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static GInputStream *
+open_bytes (gpointer       user_data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  return g_memory_input_stream_new_from_bytes (user_data);
+}
+
+static GBytes *
+pattern_bytes (gsize size)
+{
+  guchar *data = g_malloc (size);
+
+  for (gsize i = 0; i < size; i++)
+    data[i] = (guchar) (i % 251);
+  if (size >= 2)
+    {
+      data[0] = 0xFF;
+      data[1] = 0xD8;
+    }
+  return g_bytes_new_take (data, size);
+}
+
+static WartaUpload *
+new_upload (gsize        size,
+            const char  *filename,
+            const char  *content_type,
+            char       **sha256)
+{
+  GBytes *bytes = pattern_bytes (size);
+
+  if (sha256)
+    *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return warta_upload_new_for_stream_func (open_bytes, bytes, (GDestroyNotify) g_bytes_unref,
+                                           size, filename, content_type);
+}
+
+typedef struct
+{
+  WartaTestServer *server;
+  WartaHttpClient *client;
+  WartaX *x;
+  char *initialized;
+} Fixture;
+
+static void
+media_initialized_cb (WartaX     *x,
+                      const char *media_id,
+                      Fixture    *f)
+{
+  g_free (f->initialized);
+  f->initialized = g_strdup (media_id);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  WartaRetryPolicy policy;
+
+  f->server = warta_test_x_server_new ();
+  f->client = warta_http_client_new ();
+  warta_retry_policy_init_default (&policy);
+  policy.max_attempts = GPOINTER_TO_UINT (data) ? GPOINTER_TO_UINT (data) : 4;
+  policy.initial_delay_ms = 20;
+  policy.max_delay_ms = 100;
+  policy.max_wait_ms = 5000;
+  warta_http_client_set_retry_policy (f->client, &policy);
+  f->x = warta_x_new (f->client, warta_test_server_get_url (f->server), WARTA_TEST_X_TOKEN);
+  warta_x_set_max_poll_wait (f->x, 20);
+  g_signal_connect (f->x, "media-initialized", G_CALLBACK (media_initialized_cb), f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->x);
+  g_assert_finalize_object (f->client);
+  warta_test_server_free (f->server);
+  g_free (f->initialized);
+}
+
+static WartaRemoteResult *
+upload_media (Fixture       *f,
+              WartaUpload   *upload,
+              const char    *resume,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_x_upload_media_async (f->x, upload, NULL, resume, cancellable, store_result_cb, &result);
+  return warta_x_upload_media_finish (f->x, wait_for (&result), error);
+}
+
+static WartaRemoteResult *
+post (Fixture     *f,
+      const char  *text,
+      const char  *media_id,
+      GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  const char *ids[] = { media_id, NULL };
+
+  warta_x_post_async (f->x, text, ids, NULL, store_result_cb, &result);
+  return warta_x_post_finish (f->x, wait_for (&result), error);
+}
+
+static void
+assert_post_url (WartaRemoteResult *res)
+{
+  g_autofree char *url = g_strconcat ("https://x.com/i/web/status/", res->id, NULL);
+
+  g_assert_cmpstr (res->url, ==, url);
+}
+
+static void
+test_image_post (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *sha = NULL;
+  g_autoptr(WartaUpload) upload = new_upload (300 * 1024, "foto.jpg", "image/jpeg", &sha);
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  media = upload_media (f, upload, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (media->id, ==, f->initialized);
+  g_assert_null (media->url);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (f->server), ==, sha);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_DONE);
+  g_assert_cmpfloat (warta_upload_get_fraction (upload), ==, 1.0);
+  /* An image is ready at once: no status poll. */
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/2/media/upload"), ==, 0);
+
+  res = post (f, "Jembatan baru diresmikan https://warta.example.id/berita/1 & <sore>", media->id,
+              &error);
+  g_assert_no_error (error);
+  assert_post_url (res);
+  g_assert_false (res->reused);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+/* A 9 MiB video in 4 MiB segments; processing reported, then polled. */
+static void
+test_video_processing (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *sha = NULL;
+  g_autoptr(WartaUpload) upload = new_upload (9 * MIB + 7, "video.mp4", "video/mp4", &sha);
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_x_set_segment_size (f->x, 4 * MIB);
+  warta_test_server_set_processing_polls (f->server, 3);
+  warta_test_server_add_fault (f->server, "POST", "/2/media/upload/", 3, WARTA_TEST_FAULT_STATUS,
+                               500);
+  media = upload_media (f, upload, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (f->server), ==, sha);
+  /* initialize, three appends (one twice), finalize. */
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/2/media/upload/"), ==, 6);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/2/media/upload"), ==, 3);
+
+  res = post (f, "Video peresmian", media->id, &error);
+  g_assert_no_error (error);
+  assert_post_url (res);
+}
+
+/* The upload stops before finalize; resumed with the stored media id. */
+static void
+test_resume_media (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *sha = NULL;
+  g_autoptr(WartaUpload) upload = new_upload (3 * MIB, "video.mp4", "video/mp4", &sha);
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+
+  warta_x_set_segment_size (f->x, MIB);
+  warta_test_server_add_error (f->server, "POST", "/2/media/upload/", 4, "invalid-request");
+  media = upload_media (f, upload, NULL, NULL, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
+  g_clear_error (&error);
+  stored = g_strdup (f->initialized);
+  g_assert_nonnull (stored);
+
+  media = upload_media (f, upload, stored, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (media->id, ==, stored);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (f->server), ==, sha);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST",
+                                                      "/2/media/upload/initialize"), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 1);
+}
+
+/* The answer to POST /2/tweets is lost; the timeline has the post. */
+static void
+test_lost_answer (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_fault (f->server, "POST", "/2/tweets", 1,
+                               WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  res = post (f, "Rapat koordinasi https://warta.example.id/r", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (res->reused);
+  assert_post_url (res);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/2/tweets"), ==, 1);
+}
+
+/* 500 before anything was made: looked for, not found, sent again. */
+static void
+test_server_error (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_fault (f->server, "POST", "/2/tweets", 1, WARTA_TEST_FAULT_STATUS, 503);
+  res = post (f, "Pengumuman", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (res->reused);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/2/users/"), ==, 2);
+}
+
+/* Posting the same text again: X says duplicate, Warta finds the post. */
+static void
+test_duplicate (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(WartaRemoteResult) first = NULL;
+  g_autoptr(WartaRemoteResult) second = NULL;
+  g_autoptr(WartaRemoteResult) third = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = post (f, "Sama persis http://a.example/x", NULL, &error);
+  g_assert_no_error (error);
+  second = post (f, "Sama persis http://a.example/x", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (second->reused);
+  g_assert_cmpstr (second->id, ==, first->id);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+
+  /* A duplicate Warta cannot find: said plainly, not retried. */
+  warta_test_server_add_error (f->server, "POST", "/2/tweets", 1, "duplicate");
+  third = post (f, "Teks lain", NULL, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "duplicate");
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+/* 429 with x-rate-limit-reset two seconds ahead: not sent again before. */
+static void
+test_rate_limit (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_real_time ();
+
+  warta_test_server_add_fault (f->server, "POST", "/2/tweets", 1, WARTA_TEST_FAULT_RATE_LIMIT, 2);
+  res = post (f, "Sabar", NULL, &error);
+  g_assert_no_error (error);
+  /* The reset is in whole epoch seconds: at least the next second but one. */
+  g_assert_cmpint (g_get_real_time (), >=, (start / G_USEC_PER_SEC + 2) * G_USEC_PER_SEC);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/2/tweets"), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+typedef struct
+{
+  const char *name;
+  WartaPublishError code;
+} ErrorCase;
+
+/* Fixture with one attempt: the mapping, nothing retried. */
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  static const ErrorCase cases[] = {
+    { "88", WARTA_PUBLISH_ERROR_RATE_LIMITED },
+    { "usage-capped", WARTA_PUBLISH_ERROR_PERMISSION_DENIED },
+    { "client-forbidden", WARTA_PUBLISH_ERROR_PERMISSION_DENIED },
+    { "invalid-request", WARTA_PUBLISH_ERROR_REJECTED },
+    { "daily-cap", WARTA_PUBLISH_ERROR_RATE_LIMITED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(WartaRemoteResult) res = NULL;
+      g_autoptr(GError) error = NULL;
+
+      warta_test_server_add_error (f->server, "POST", "/2/tweets", 1, cases[i].name);
+      res = post (f, "Kasus galat", NULL, &error);
+      g_assert_null (res);
+      g_assert_error (error, WARTA_PUBLISH_ERROR, (gint) cases[i].code);
+      g_test_message ("%s: %s", cases[i].name, error->message);
+      if (g_str_equal (cases[i].name, "daily-cap"))
+        g_assert_cmpint (warta_publish_error_get_retry_at (error), >,
+                         g_get_real_time () + (gint64) 3600 * G_USEC_PER_SEC);
+      if (g_str_equal (cases[i].name, "88"))
+        g_assert_cmpint (warta_publish_error_get_retry_at (error), >, 0);
+    }
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+
+  /* Processing failed: the file, not the post. */
+  {
+    g_autoptr(WartaUpload) upload = new_upload (MIB, "video.mp4", "video/mp4", NULL);
+    g_autoptr(WartaRemoteResult) media = NULL;
+    g_autoptr(GError) error = NULL;
+
+    warta_test_server_set_processing_polls (f->server, 2);
+    warta_test_server_add_error (f->server, "GET", "/2/media/upload", 1, "InvalidMedia");
+    media = upload_media (f, upload, NULL, NULL, &error);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA);
+    g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "InvalidMedia");
+    g_assert_nonnull (strstr (error->message, "Unsupported video format"));
+  }
+
+  /* A revoked token. */
+  {
+    g_autoptr(WartaRemoteResult) res = NULL;
+    g_autoptr(GError) error = NULL;
+
+    warta_test_server_revoke_credentials (f->server);
+    res = post (f, "Tanpa izin", NULL, &error);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  }
+
+  /* No token at all. */
+  {
+    g_autoptr(WartaX) x = warta_x_new (f->client, warta_test_server_get_url (f->server), "");
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WartaRemoteResult) res = NULL;
+
+    warta_x_post_async (x, "x", NULL, NULL, store_result_cb, &result);
+    res = warta_x_post_finish (x, wait_for (&result), &error);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED);
+  }
+}
+
+static void
+cancel_at_cb (WartaUpload  *upload,
+              GParamSpec   *pspec,
+              GCancellable *cancellable)
+{
+  if (warta_upload_get_bytes_sent (upload) >= MIB)
+    g_cancellable_cancel (cancellable);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (4 * MIB, "video.mp4", "video/mp4", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  warta_x_set_segment_size (f->x, MIB);
+  warta_test_server_add_fault (f->server, "POST", "/2/media/upload/", 3, WARTA_TEST_FAULT_DELAY,
+                               10000);
+  g_signal_connect (upload, "notify::bytes-sent", G_CALLBACK (cancel_at_cb), cancellable);
+  media = upload_media (f, upload, NULL, cancellable, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  /* Loopback only; the isolated XDG dirs hide the proxy settings' schema. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func, attempts) \
+  g_test_add ("/warta/x/" path, Fixture, GUINT_TO_POINTER (attempts), fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("image-post", test_image_post, 0);
+  ADD ("video-processing", test_video_processing, 0);
+  ADD ("resume-media", test_resume_media, 0);
+  ADD ("lost-answer", test_lost_answer, 0);
+  ADD ("server-error", test_server_error, 0);
+  ADD ("duplicate", test_duplicate, 0);
+  ADD ("rate-limit", test_rate_limit, 0);
+  ADD ("errors", test_errors, 1);
+  ADD ("cancel", test_cancel, 0);
+#undef ADD
+
+  return g_test_run ();
+}
