@@ -142,6 +142,8 @@ static const char *migration_objects[][12] = {
   { "officials", "officials_name", NULL },
   { "archive_fts", "archive_documents", "archive_fts_revision", "archive_fts_note",
     "archive_register", "archive_register_unit", "step_records_exit", NULL },
+  { "accounts", "outbox_jobs", "outbox_jobs_runnable", "outbox_steps", "manual_proofs",
+    "manual_proofs_job", NULL },
 };
 
 static void

@@ -73,6 +73,8 @@ struct _WartaTestServer
   guint64 file_size;
   char *file_sha256;
   GHashTable *files;         /* path → ServedFile */
+  guint latency_max_ms;      /* random latency before or after the work */
+  GRand *latency_rand;
 };
 
 typedef struct
@@ -1410,6 +1412,19 @@ delayed_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+delayed_answer_cb (gpointer data)
+{
+  Delayed *d = data;
+
+  g_signal_handlers_disconnect_by_func (d->msg, delayed_disconnected_cb, d);
+  if (!d->disconnected)
+    soup_server_message_unpause (d->msg);
+  g_object_unref (d->msg);
+  g_free (d);
+  return G_SOURCE_REMOVE;
+}
+
 /* Every fault counts every request it matches, chosen or not. */
 static Fault *
 match_fault (WartaTestServer *self,
@@ -1496,6 +1511,30 @@ server_cb (SoupServer        *server,
         default:
           g_assert_not_reached ();
         }
+    }
+
+  if (self->latency_max_ms > 0)
+    {
+      guint ms = (guint) g_rand_int_range (self->latency_rand, 0, (gint32) self->latency_max_ms + 1);
+      Delayed *d = g_new0 (Delayed, 1);
+
+      d->self = self;
+      d->msg = g_object_ref (msg);
+      g_signal_connect (msg, "disconnected", G_CALLBACK (delayed_disconnected_cb), d);
+      if (g_rand_boolean (self->latency_rand))
+        {
+          /* Slow to do the work: a client that dies meanwhile leaves nothing. */
+          d->path = g_strdup (path);
+          d->query = query ? g_hash_table_ref (query) : NULL;
+          soup_server_message_pause (msg);
+          g_timeout_add (ms, delayed_cb, d);
+          return;
+        }
+      /* Slow to answer: the work is done, the client may die unanswered. */
+      dispatch (self, msg, path, query);
+      soup_server_message_pause (msg);
+      g_timeout_add (ms, delayed_answer_cb, d);
+      return;
     }
 
   dispatch (self, msg, path, query);
@@ -1628,6 +1667,7 @@ warta_test_server_free (WartaTestServer *self)
   g_clear_pointer (&self->last_headers, soup_message_headers_unref);
   g_clear_pointer (&self->upload_sum, g_checksum_free);
   g_free (self->upload_sha1);
+  g_clear_pointer (&self->latency_rand, g_rand_free);
   g_free (self);
 }
 
@@ -2021,4 +2061,14 @@ _warta_test_server_add_streamed_path (WartaTestServer     *self,
   /* A path with an early handler needs its own normal handler too. */
   soup_server_add_early_handler (self->server, path_prefix, streamed_early_cb, sp, NULL);
   soup_server_add_handler (self->server, path_prefix, server_cb, self, NULL);
+}
+
+void
+warta_test_server_set_random_latency (WartaTestServer *self,
+                                      guint            max_ms,
+                                      guint32          seed)
+{
+  self->latency_max_ms = max_ms;
+  g_clear_pointer (&self->latency_rand, g_rand_free);
+  self->latency_rand = g_rand_new_with_seed (seed);
 }

@@ -116,6 +116,14 @@ void             warta_test_server_add_file              (WartaTestServer    *se
                                                           const char         *content_type,
                                                           GBytes             *bytes);
 
+/* Every request not given a fault waits 0 … @max_ms, chosen by a GRand
+ * seeded with @seed: half of them before the work is done, half after it
+ * (before the answer), so that a client killed at a random time dies at
+ * every point of the protocol. For Mastodon and WordPress. */
+void             warta_test_server_set_random_latency    (WartaTestServer    *server,
+                                                          guint               max_ms,
+                                                          guint32             seed);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaTestServer, warta_test_server_free)
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "warta-database-private.h"
 #include "warta-event-log-private.h"
 #include "warta-publication-repository.h"
+#include "warta-publication-repository-private.h"
 
 struct _WartaPublicationRepository
 {
@@ -1181,6 +1182,23 @@ transition_in_transaction (WartaPublicationRepository  *self,
     return FALSE;
 
   return update_publication (self, &row, &update, user_id, now, error);
+}
+
+gboolean
+_warta_publication_repository_transition_in_transaction (WartaPublicationRepository  *self,
+                                                         WartaUser                   *actor,
+                                                         gint64                       publication_id,
+                                                         gint64                       expected_version,
+                                                         WartaAction                  action,
+                                                         WartaState                   to,
+                                                         const char                  *note,
+                                                         GError                     **error)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
+
+  return transition_in_transaction (self, actor, publication_id, expected_version, action, to,
+                                    note, error);
 }
 
 /**

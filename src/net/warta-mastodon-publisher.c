@@ -1,0 +1,225 @@
+/* warta-mastodon-publisher.c: the outbox's steps for a Mastodon account
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Steps: "media-N" for each file (its id, then its URL once processed),
+ * then "post", sent with an Idempotency-Key derived from the job's key: a
+ * repeat after a crash or a lost answer returns the status already made.
+ */
+#define G_LOG_DOMAIN "warta-mastodon"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "warta-mastodon-publisher.h"
+
+/* Mastodon attaches at most four files to a status. */
+#define MAX_MEDIA 4
+
+struct _WartaMastodonPublisher
+{
+  GObject        parent_instance;
+
+  WartaMastodon *mastodon;
+  char          *visibility;
+};
+
+static void publisher_iface_init (WartaPublisherInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WartaMastodonPublisher, warta_mastodon_publisher, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (WARTA_TYPE_PUBLISHER, publisher_iface_init))
+
+static void
+warta_mastodon_publisher_finalize (GObject *object)
+{
+  WartaMastodonPublisher *self = WARTA_MASTODON_PUBLISHER (object);
+
+  g_clear_object (&self->mastodon);
+  g_free (self->visibility);
+
+  G_OBJECT_CLASS (warta_mastodon_publisher_parent_class)->finalize (object);
+}
+
+static void
+warta_mastodon_publisher_class_init (WartaMastodonPublisherClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = warta_mastodon_publisher_finalize;
+}
+
+static void
+warta_mastodon_publisher_init (WartaMastodonPublisher *self)
+{
+}
+
+WartaPublisher *
+warta_mastodon_publisher_new (WartaHttpClient  *client,
+                              WartaAccount     *account,
+                              const char       *secret,
+                              GError          **error)
+{
+  WartaMastodonPublisher *self;
+  g_autofree char *poll = NULL;
+
+  g_return_val_if_fail (WARTA_IS_HTTP_CLIENT (client), NULL);
+  g_return_val_if_fail (WARTA_IS_ACCOUNT (account), NULL);
+
+  self = g_object_new (WARTA_TYPE_MASTODON_PUBLISHER, NULL);
+  self->mastodon = warta_mastodon_new (client, warta_account_get_base_url (account), secret);
+  self->visibility = warta_account_dup_setting (account, "visibility");
+  poll = warta_account_dup_setting (account, "media-poll-ms");
+  if (poll != NULL)
+    {
+      guint ms = (guint) g_ascii_strtoull (poll, NULL, 10);
+
+      warta_mastodon_set_poll_interval (self->mastodon, ms, ms * 5, 10 * 60 * 1000);
+    }
+  return WARTA_PUBLISHER (self);
+}
+
+static JsonNode *
+media_value (WartaRemoteResult *result)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, result->id);
+  json_builder_set_member_name (builder, "url");
+  if (result->url)
+    json_builder_add_string_value (builder, result->url);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+upload_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  GError *error = NULL;
+
+  res = warta_mastodon_upload_media_finish (WARTA_MASTODON (object), result, &error);
+  if (res == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, warta_publish_step_new (g_task_get_task_data (task), media_value (res)),
+                           (GDestroyNotify) warta_publish_step_free);
+}
+
+static void
+wait_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  GError *error = NULL;
+
+  res = warta_mastodon_wait_for_media_finish (WARTA_MASTODON (object), result, &error);
+  if (res == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, warta_publish_step_new (g_task_get_task_data (task), media_value (res)),
+                           (GDestroyNotify) warta_publish_step_free);
+}
+
+static void
+status_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  GError *error = NULL;
+
+  res = warta_mastodon_post_status_finish (WARTA_MASTODON (object), result, &error);
+  if (res == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, warta_publish_step_new_final ("post", res->id, res->url),
+                           (GDestroyNotify) warta_publish_step_free);
+}
+
+static void
+run_step_async (WartaPublisher      *publisher,
+                WartaPublishJob     *job,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  WartaMastodonPublisher *self = WARTA_MASTODON_PUBLISHER (publisher);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) media = warta_publish_job_list_media (job, NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  guint n_media = MIN (media->len, MAX_MEDIA);
+  guint n_steps = n_media + 1;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, run_step_async);
+
+  for (guint i = 0; i < n_media; i++)
+    {
+      WartaMediaItem *item = media->pdata[i];
+      g_autofree char *name = g_strdup_printf ("media-%u", i);
+      const char *id = warta_publish_job_get_step_string (job, name, "id");
+
+      g_task_set_task_data (task, g_strdup (name), g_free);
+      if (id == NULL)
+        {
+          g_autoptr(WartaUpload) upload = NULL;
+          GError *error = NULL;
+
+          upload = warta_publish_job_open_upload (job, item, &error);
+          if (upload == NULL)
+            {
+              g_task_return_error (task, error);
+              return;
+            }
+          warta_publish_job_track_upload (job, upload, i, n_steps);
+          warta_mastodon_upload_media_async (self->mastodon, upload,
+                                             warta_media_item_get_alt_text (item), cancellable,
+                                             upload_cb, g_steal_pointer (&task));
+          return;
+        }
+      if (warta_publish_job_get_step_string (job, name, "url") == NULL)
+        {
+          warta_publish_job_set_progress (job, i, n_steps, 0.9);
+          warta_mastodon_wait_for_media_async (self->mastodon, id, NULL, cancellable,
+                                               wait_cb, g_steal_pointer (&task));
+          return;
+        }
+      g_ptr_array_add (ids, (gpointer) id);
+    }
+  g_ptr_array_add (ids, NULL);
+
+  warta_publish_job_set_progress (job, n_media, n_steps, 0.5);
+  text = warta_publish_job_dup_text (job, "mastodon");
+  key = warta_mastodon_idempotency_key (warta_publish_job_get_key (job));
+  warta_mastodon_post_status_async (self->mastodon, text, (const char * const *) ids->pdata,
+                                    self->visibility, key, cancellable,
+                                    status_cb, g_steal_pointer (&task));
+}
+
+static WartaPublishStep *
+run_step_finish (WartaPublisher  *publisher,
+                 GAsyncResult    *result,
+                 GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, publisher), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+publisher_iface_init (WartaPublisherInterface *iface)
+{
+  iface->run_step_async = run_step_async;
+  iface->run_step_finish = run_step_finish;
+}

@@ -1,0 +1,1252 @@
+/* warta-outbox.c: the worker that sends the outbox's jobs
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs on the main context, async only. A job is claimed with a lease
+ * naming this process; its publisher takes one remote step at a time, and
+ * each confirmed step is committed before the next request. A job whose
+ * process died (a crash, SIGKILL, a closed laptop) is taken over from its
+ * last confirmed step: at once when the process is known dead on this
+ * machine, when the lease runs out otherwise.
+ */
+#define G_LOG_DOMAIN "warta-outbox"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "warta-mastodon-publisher.h"
+#include "warta-outbox.h"
+#include "warta-wordpress-publisher.h"
+
+/* A lease outlives any single step's silence; it is renewed while a job runs. */
+#define LEASE_US        (5 * 60 * G_USEC_PER_SEC)
+#define RENEW_EVERY_US  (60 * G_USEC_PER_SEC)
+
+typedef enum
+{
+  STOP_NONE,
+  STOP_PAUSE,
+  STOP_CANCEL,
+  STOP_SHUTDOWN,
+  STOP_MANUAL,
+} StopReason;
+
+typedef struct
+{
+  WartaOutbox     *outbox;
+  WartaOutboxJob  *job;
+  gint64           job_id;
+  gint64           account_id;
+  WartaAccount    *account;
+  WartaPublisher  *publisher;
+  WartaPublishJob *pjob;
+  GCancellable    *cancellable;
+  StopReason       stop;
+  gint64           renewed_at;
+} Run;
+
+struct _WartaOutbox
+{
+  GObject                parent_instance;
+
+  WartaOutboxRepository *repository;
+  WartaAccountStore     *accounts;
+  WartaHttpClient       *client;
+  WartaClock            *clock;
+  GHashTable            *factories;   /* platform → WartaPublisherFactory */
+  GListStore            *model;
+  GHashTable            *live;        /* job id → WartaOutboxJob */
+  GHashTable            *runs;        /* job id → Run */
+  char                  *owner;
+  char                  *media_dir;
+  char                  *database_uuid;
+  guint                  max_running;
+  guint                  tick_ms;
+  guint                  backoff_initial_ms;
+  guint                  backoff_max_ms;
+  guint                  max_attempts;
+  guint                  tick_id;
+  guint                  kick_id;
+  gboolean               started;
+};
+
+enum {
+  PROP_0,
+  PROP_N_RUNNING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (WartaOutbox, warta_outbox, G_TYPE_OBJECT)
+
+static void schedule (WartaOutbox *self);
+
+static void
+warta_outbox_dispose (GObject *object)
+{
+  WartaOutbox *self = WARTA_OUTBOX (object);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->kick_id, g_source_remove);
+
+  G_OBJECT_CLASS (warta_outbox_parent_class)->dispose (object);
+}
+
+static void
+warta_outbox_finalize (GObject *object)
+{
+  WartaOutbox *self = WARTA_OUTBOX (object);
+
+  g_assert (g_hash_table_size (self->runs) == 0);
+  g_clear_object (&self->repository);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->client);
+  g_clear_object (&self->clock);
+  g_hash_table_unref (self->factories);
+  g_clear_object (&self->model);
+  g_hash_table_unref (self->live);
+  g_hash_table_unref (self->runs);
+  g_free (self->owner);
+  g_free (self->media_dir);
+  g_free (self->database_uuid);
+
+  G_OBJECT_CLASS (warta_outbox_parent_class)->finalize (object);
+}
+
+static void
+warta_outbox_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  WartaOutbox *self = WARTA_OUTBOX (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_RUNNING:
+      g_value_set_uint (value, g_hash_table_size (self->runs));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_outbox_class_init (WartaOutboxClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = warta_outbox_dispose;
+  object_class->finalize = warta_outbox_finalize;
+  object_class->get_property = warta_outbox_get_property;
+
+  properties[PROP_N_RUNNING] =
+    g_param_spec_uint ("n-running", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+warta_outbox_init (WartaOutbox *self)
+{
+  g_autofree char *token = g_uuid_string_random ();
+
+  self->factories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->model = g_list_store_new (WARTA_TYPE_OUTBOX_JOB);
+  self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->runs = g_hash_table_new (g_int64_hash, g_int64_equal);
+  /* host/pid/token: a dead process on this host is seen as dead at once. */
+  self->owner = g_strdup_printf ("%s/%d/%.8s", g_get_host_name (), (int) getpid (), token);
+  self->max_running = 2;
+  self->tick_ms = 1000;
+  self->backoff_initial_ms = 5000;
+  self->backoff_max_ms = 15 * 60 * 1000;
+  self->max_attempts = 8;
+}
+
+WartaOutbox *
+warta_outbox_new (WartaOutboxRepository *repository,
+                  WartaAccountStore     *accounts,
+                  WartaHttpClient       *client)
+{
+  WartaOutbox *self;
+  WartaPublicationRepository *publications;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (WARTA_IS_ACCOUNT_STORE (accounts), NULL);
+  g_return_val_if_fail (WARTA_IS_HTTP_CLIENT (client), NULL);
+
+  self = g_object_new (WARTA_TYPE_OUTBOX, NULL);
+  self->repository = g_object_ref (repository);
+  self->accounts = g_object_ref (accounts);
+  self->client = g_object_ref (client);
+  publications = warta_outbox_repository_get_publications (repository);
+  self->clock = g_object_ref (warta_publication_repository_get_clock (publications));
+  self->media_dir = g_path_get_dirname (warta_database_get_path (warta_publication_repository_get_database (publications)));
+
+  warta_outbox_register_platform (self, "mastodon", warta_mastodon_publisher_new);
+  warta_outbox_register_platform (self, "wordpress", warta_wordpress_publisher_new);
+  return self;
+}
+
+WartaOutboxRepository *
+warta_outbox_get_repository (WartaOutbox *self)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), NULL);
+  return self->repository;
+}
+
+WartaAccountStore *
+warta_outbox_get_accounts (WartaOutbox *self)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), NULL);
+  return self->accounts;
+}
+
+void
+warta_outbox_register_platform (WartaOutbox           *self,
+                                const char            *platform,
+                                WartaPublisherFactory  factory)
+{
+  g_return_if_fail (WARTA_IS_OUTBOX (self));
+  g_return_if_fail (platform != NULL && factory != NULL);
+
+  g_hash_table_replace (self->factories, g_strdup (platform), factory);
+}
+
+gboolean
+warta_outbox_supports_platform (WartaOutbox *self,
+                                const char  *platform)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+  return g_hash_table_contains (self->factories, platform);
+}
+
+void
+warta_outbox_set_max_running (WartaOutbox *self,
+                              guint        max_running)
+{
+  g_return_if_fail (WARTA_IS_OUTBOX (self));
+  self->max_running = MAX (max_running, 1);
+}
+
+void
+warta_outbox_set_tick_interval (WartaOutbox *self,
+                                guint        interval_ms)
+{
+  g_return_if_fail (WARTA_IS_OUTBOX (self));
+  self->tick_ms = MAX (interval_ms, 10);
+  if (self->started)
+    {
+      warta_outbox_stop (self);
+      warta_outbox_start (self);
+    }
+}
+
+void
+warta_outbox_set_backoff (WartaOutbox *self,
+                          guint        initial_ms,
+                          guint        max_ms,
+                          guint        max_attempts)
+{
+  g_return_if_fail (WARTA_IS_OUTBOX (self));
+  self->backoff_initial_ms = MAX (initial_ms, 1);
+  self->backoff_max_ms = MAX (max_ms, self->backoff_initial_ms);
+  self->max_attempts = MAX (max_attempts, 1);
+}
+
+guint
+warta_outbox_get_n_running (WartaOutbox *self)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), 0);
+  return g_hash_table_size (self->runs);
+}
+
+GListModel *
+warta_outbox_get_jobs (WartaOutbox *self)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), NULL);
+  return G_LIST_MODEL (self->model);
+}
+
+char *
+warta_outbox_get_proofs_dir (WartaOutbox *self)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), NULL);
+  return g_build_filename (self->media_dir, "warta-files", "proofs", NULL);
+}
+
+/* live jobs ------------------------------------------------------------------ */
+
+static WartaOutboxJob *
+take_live (WartaOutbox    *self,
+           WartaOutboxJob *row)
+{
+  gint64 id = warta_outbox_job_get_id (row);
+  WartaOutboxJob *live = g_hash_table_lookup (self->live, &id);
+
+  if (live != NULL)
+    {
+      warta_outbox_job_update_from (live, row);
+      return live;
+    }
+  g_hash_table_insert (self->live, g_memdup2 (&id, sizeof id), g_object_ref (row));
+  g_list_store_append (self->model, row);
+  return row;
+}
+
+static void
+refresh_one (WartaOutbox *self,
+             gint64       job_id)
+{
+  g_autoptr(WartaOutboxJob) row = NULL;
+  g_autoptr(GError) error = NULL;
+
+  row = warta_outbox_repository_get_job (self->repository, job_id, &error);
+  if (row == NULL)
+    {
+      g_warning ("Job %" G_GINT64_FORMAT " cannot be read: %s", job_id, error->message);
+      return;
+    }
+  take_live (self, row);
+}
+
+static GListModel *
+refresh_unfinished (WartaOutbox  *self,
+                    GError      **error)
+{
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GListStore *result = g_list_store_new (WARTA_TYPE_OUTBOX_JOB);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  rows = warta_outbox_repository_list_unfinished (self->repository, error);
+  if (rows == NULL)
+    {
+      g_object_unref (result);
+      return NULL;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(WartaOutboxJob) row = g_list_model_get_item (rows, i);
+      WartaOutboxJob *live = take_live (self, row);
+      gint64 id = warta_outbox_job_get_id (live);
+
+      if (g_hash_table_lookup_extended (self->live, &id, &key, NULL))
+        g_hash_table_add (seen, key);
+      g_list_store_append (result, live);
+    }
+
+  /* Finished elsewhere (another process, another window). */
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (seen, key) &&
+        !warta_outbox_state_is_final (warta_outbox_job_get_state (value)))
+      refresh_one (self, *(gint64 *) key);
+
+  return G_LIST_MODEL (result);
+}
+
+void
+warta_outbox_refresh (WartaOutbox *self)
+{
+  g_autoptr(GListModel) unfinished = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (WARTA_IS_OUTBOX (self));
+
+  unfinished = refresh_unfinished (self, &error);
+  if (unfinished == NULL)
+    g_warning ("The outbox cannot be read: %s", error->message);
+}
+
+GListModel *
+warta_outbox_list_publication_jobs (WartaOutbox  *self,
+                                    gint64        publication_id,
+                                    GError      **error)
+{
+  g_autoptr(GListModel) rows = NULL;
+  GListStore *result;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), NULL);
+
+  rows = warta_outbox_repository_list_for_publication (self->repository, publication_id, error);
+  if (rows == NULL)
+    return NULL;
+  result = g_list_store_new (WARTA_TYPE_OUTBOX_JOB);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(WartaOutboxJob) row = g_list_model_get_item (rows, i);
+
+      g_list_store_append (result, take_live (self, row));
+    }
+  return G_LIST_MODEL (result);
+}
+
+guint
+warta_outbox_count_unfinished (WartaOutbox  *self,
+                               GError      **error)
+{
+  g_autoptr(GListModel) rows = NULL;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), 0);
+
+  rows = warta_outbox_repository_list_unfinished (self->repository, error);
+  return rows ? g_list_model_get_n_items (rows) : 0;
+}
+
+/* runs ------------------------------------------------------------------------- */
+
+static void
+run_free (Run *run)
+{
+  g_clear_object (&run->job);
+  g_clear_object (&run->account);
+  g_clear_object (&run->publisher);
+  g_clear_object (&run->pjob);
+  g_clear_object (&run->cancellable);
+  g_clear_object (&run->outbox);
+  g_free (run);
+}
+
+static void
+end_run (Run *run)
+{
+  WartaOutbox *self = run->outbox;
+
+  g_hash_table_remove (self->runs, &run->job_id);
+  refresh_one (self, run->job_id);
+  if (!warta_outbox_state_is_final (warta_outbox_job_get_state (run->job)) &&
+      warta_outbox_job_get_state (run->job) != WARTA_OUTBOX_STATE_RUNNING)
+    warta_outbox_job_set_fraction (run->job, 0.0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RUNNING]);
+  schedule (self);
+  run_free (run);
+}
+
+static const char *
+error_code_id (const GError *error)
+{
+  static const char *ids[] = {
+    [WARTA_PUBLISH_ERROR_RETRYABLE] = "retryable",
+    [WARTA_PUBLISH_ERROR_RATE_LIMITED] = "rate-limited",
+    [WARTA_PUBLISH_ERROR_AUTH_EXPIRED] = WARTA_OUTBOX_ERROR_AUTH,
+    [WARTA_PUBLISH_ERROR_PERMISSION_DENIED] = "permission-denied",
+    [WARTA_PUBLISH_ERROR_INVALID_MEDIA] = "invalid-media",
+    [WARTA_PUBLISH_ERROR_REJECTED] = "rejected",
+    [WARTA_PUBLISH_ERROR_NOT_CONFIGURED] = "not-configured",
+    [WARTA_PUBLISH_ERROR_CANCELLED] = WARTA_OUTBOX_ERROR_CANCELLED,
+    [WARTA_PUBLISH_ERROR_PROTOCOL] = "protocol",
+    [WARTA_PUBLISH_ERROR_FAILED] = "failed",
+  };
+
+  if (error->domain == WARTA_PUBLISH_ERROR && error->code >= 0 &&
+      (guint) error->code < G_N_ELEMENTS (ids))
+    return ids[error->code];
+  return "failed";
+}
+
+static void
+stop_run (Run              *run,
+          WartaOutboxState  state,
+          const char       *code,
+          const char       *message,
+          gint64            next_attempt_at,
+          gboolean          count_attempt)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_outbox_repository_stop_job (run->outbox->repository, run->job_id, run->outbox->owner,
+                                         state, code, message, next_attempt_at, count_attempt,
+                                         &error) &&
+      !g_error_matches (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT))
+    g_warning ("Job %" G_GINT64_FORMAT " cannot be stopped: %s", run->job_id, error->message);
+  end_run (run);
+}
+
+static gint64
+backoff_us (WartaOutbox *self,
+            guint        attempts)
+{
+  gint64 delay = self->backoff_initial_ms;
+
+  for (guint i = 1; i < attempts && delay < self->backoff_max_ms; i++)
+    delay *= 2;
+  delay = MIN (delay, (gint64) self->backoff_max_ms);
+  /* Up to a quarter of jitter, so that targets do not retry in step. */
+  delay += g_random_int_range (0, (gint32) MAX (delay / 4, 1));
+  return delay * 1000;
+}
+
+static void
+fail_run (Run          *run,
+          const GError *error)
+{
+  WartaOutbox *self = run->outbox;
+  gint64 now = warta_clock_now (self->clock);
+
+  switch (run->stop)
+    {
+    case STOP_PAUSE:
+      stop_run (run, WARTA_OUTBOX_STATE_PAUSED, NULL, NULL, 0, FALSE);
+      return;
+    case STOP_CANCEL:
+    case STOP_MANUAL:
+      /* The user's call already wrote the state. */
+      stop_run (run, WARTA_OUTBOX_STATE_FAILED, WARTA_OUTBOX_ERROR_CANCELLED, error->message, 0, FALSE);
+      return;
+    case STOP_SHUTDOWN:
+      stop_run (run, WARTA_OUTBOX_STATE_PENDING, NULL, NULL, 0, FALSE);
+      return;
+    case STOP_NONE:
+    default:
+      break;
+    }
+
+  if (g_error_matches (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT))
+    {
+      /* Another process holds the job now. */
+      end_run (run);
+      return;
+    }
+
+  if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED))
+    {
+      stop_run (run, WARTA_OUTBOX_STATE_PENDING, NULL, NULL, 0, FALSE);
+      return;
+    }
+
+  if (error->domain == WARTA_PUBLISH_ERROR && warta_publish_error_is_retryable (error))
+    {
+      guint attempts = warta_outbox_job_get_attempts (run->job) + 1;
+      gint64 next;
+
+      if (attempts >= self->max_attempts)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s Warta tried %u times. Choose “Try Again” later, or publish it by hand."),
+                                                      error->message, attempts);
+
+          stop_run (run, WARTA_OUTBOX_STATE_FAILED, error_code_id (error), message, 0, TRUE);
+          return;
+        }
+      next = MAX (warta_publish_error_get_retry_at (error), now + backoff_us (self, attempts));
+      g_debug ("Job %" G_GINT64_FORMAT ": %s; again in %" G_GINT64_FORMAT " ms",
+               run->job_id, error->message, (next - now) / 1000);
+      stop_run (run, WARTA_OUTBOX_STATE_WAITING, error_code_id (error), error->message, next, TRUE);
+      return;
+    }
+
+  /* Permanent: an expired sign-in, a refused file or post. No loop. */
+  stop_run (run, WARTA_OUTBOX_STATE_FAILED, error_code_id (error), error->message, 0, TRUE);
+}
+
+static void next_step (Run *run);
+
+static void
+step_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Run *run = user_data;
+  WartaOutbox *self = run->outbox;
+  g_autoptr(WartaPublishStep) step = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  gint64 now = warta_clock_now (self->clock);
+  gboolean go_on = FALSE;
+
+  step = warta_publisher_run_step_finish (WARTA_PUBLISHER (object), result, &error);
+  if (step == NULL)
+    {
+      fail_run (run, error);
+      return;
+    }
+
+  /* Whatever the user pressed meanwhile, what the platform confirmed is
+   * recorded first. */
+  json = json_to_string (step->value, FALSE);
+  if (step->final)
+    {
+      if (!warta_outbox_repository_finish_job (self->repository, run->job_id, self->owner,
+                                               step->name, json, step->remote_id, step->remote_url,
+                                               &error))
+        g_warning ("Job %" G_GINT64_FORMAT " was published as %s, but this cannot be recorded: %s",
+                   run->job_id, step->remote_url ? step->remote_url : step->remote_id, error->message);
+      end_run (run);
+      return;
+    }
+
+  if (!warta_outbox_repository_confirm_step (self->repository, run->job_id, self->owner,
+                                             step->name, json, now + LEASE_US, &go_on, &error))
+    {
+      fail_run (run, error);
+      return;
+    }
+  run->renewed_at = now;
+  warta_publish_job_set_step (run->pjob, step->name, step->value);
+
+  if (!go_on)
+    {
+      if (run->stop == STOP_NONE)
+        run->stop = STOP_PAUSE;
+      fail_run (run, &(GError) { WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED, (char *) "" });
+      return;
+    }
+  next_step (run);
+}
+
+static void
+next_step (Run *run)
+{
+  if (run->stop != STOP_NONE || g_cancellable_is_cancelled (run->cancellable))
+    {
+      fail_run (run, &(GError) { WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED, (char *) "" });
+      return;
+    }
+  warta_publisher_run_step_async (run->publisher, run->pjob, run->cancellable, step_cb, run);
+}
+
+static void
+secret_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Run *run = user_data;
+  WartaOutbox *self = run->outbox;
+  WartaPublisherFactory factory;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+
+  secret = warta_account_store_lookup_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
+  if (error != NULL)
+    {
+      fail_run (run, error);
+      return;
+    }
+  if (secret == NULL)
+    {
+      g_autoptr(GError) missing = NULL;
+
+      missing = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED,
+                             _("No saved sign-in for “%s” was found in the keyring. Sign in again to this account in Accounts."),
+                             warta_account_get_display_name (run->account));
+      fail_run (run, missing);
+      return;
+    }
+
+  factory = g_hash_table_lookup (self->factories, warta_account_get_platform (run->account));
+  run->publisher = factory (self->client, run->account, secret, &error);
+  if (secret)
+    memset (secret, 0, strlen (secret));
+  if (run->publisher == NULL)
+    {
+      fail_run (run, error);
+      return;
+    }
+  next_step (run);
+}
+
+static const char *
+get_database_uuid (WartaOutbox *self)
+{
+  if (self->database_uuid == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      WartaAccountRepository *accounts = warta_account_store_get_repository (self->accounts);
+
+      self->database_uuid = warta_account_repository_dup_database_uuid (accounts, &error);
+      if (self->database_uuid == NULL)
+        {
+          g_warning ("The database's uuid cannot be read: %s", error->message);
+          return "";
+        }
+    }
+  return self->database_uuid;
+}
+
+static void
+start_run (WartaOutbox    *self,
+           WartaOutboxJob *job)
+{
+  WartaPublicationRepository *publications = warta_outbox_repository_get_publications (self->repository);
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(GHashTable) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *key = NULL;
+  GHashTableIter iter;
+  gpointer name, value;
+  Run *run;
+
+  run = g_new0 (Run, 1);
+  run->outbox = g_object_ref (self);
+  run->job = g_object_ref (job);
+  run->job_id = warta_outbox_job_get_id (job);
+  run->account_id = warta_outbox_job_get_account_id (job);
+  run->cancellable = g_cancellable_new ();
+  run->renewed_at = warta_clock_now (self->clock);
+  g_hash_table_insert (self->runs, &run->job_id, run);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RUNNING]);
+  warta_outbox_job_set_state (job, WARTA_OUTBOX_STATE_RUNNING);
+
+  run->account = warta_account_repository_get (warta_account_store_get_repository (self->accounts),
+                                               run->account_id, &error);
+  if (run->account == NULL)
+    {
+      fail_run (run, error);
+      return;
+    }
+
+  /* Only the approved content goes out, byte for byte. */
+  revision = warta_publication_repository_get_revision (publications,
+                                                        warta_outbox_job_get_revision_id (job),
+                                                        &error);
+  if (revision == NULL)
+    {
+      fail_run (run, error);
+      return;
+    }
+  hash = warta_revision_compute_hash (revision);
+  if (g_strcmp0 (hash, warta_outbox_job_get_revision_hash (job)) != 0)
+    {
+      g_autoptr(GError) void_error = NULL;
+
+      void_error = g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
+                                        _("The content differs from what the approver approved. Send it back to verification."));
+      fail_run (run, void_error);
+      return;
+    }
+
+  if (!g_hash_table_contains (self->factories, warta_account_get_platform (run->account)))
+    {
+      g_autoptr(GError) unsupported = NULL;
+
+      unsupported = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                                 _("Warta cannot publish to %s by itself yet. Publish it by hand and record the proof."),
+                                 warta_platform_get_display_name (warta_account_get_platform (run->account)));
+      fail_run (run, unsupported);
+      return;
+    }
+
+  key = g_strdup_printf ("%s/job-%" G_GINT64_FORMAT, get_database_uuid (self), run->job_id);
+  run->pjob = warta_publish_job_new (job, run->account, revision, key, self->media_dir);
+  steps = warta_outbox_repository_list_steps (self->repository, run->job_id, &error);
+  if (steps == NULL)
+    {
+      fail_run (run, error);
+      return;
+    }
+  g_hash_table_iter_init (&iter, steps);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    {
+      g_autoptr(JsonNode) node = json_from_string (value, NULL);
+
+      if (node)
+        warta_publish_job_set_step (run->pjob, name, node);
+    }
+
+  warta_account_store_lookup_secret_async (self->accounts, run->account, run->cancellable,
+                                           secret_cb, run);
+}
+
+/* scheduling -------------------------------------------------------------------- */
+
+/* "host/pid/token" of a process on this host that no longer exists. */
+static gboolean
+owner_is_dead (const char *owner)
+{
+  g_auto(GStrv) parts = NULL;
+  gint64 pid;
+
+  if (owner == NULL)
+    return FALSE;
+  parts = g_strsplit (owner, "/", 3);
+  if (g_strv_length (parts) != 3 || g_strcmp0 (parts[0], g_get_host_name ()) != 0)
+    return FALSE;
+  pid = g_ascii_strtoll (parts[1], NULL, 10);
+  if (pid <= 0 || pid == getpid ())
+    return pid == getpid ();
+  return kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+}
+
+static gboolean
+account_busy (WartaOutbox *self,
+              gint64       account_id)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->runs);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((Run *) value)->account_id == account_id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+renew_leases (WartaOutbox *self,
+              gint64       now)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->runs);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Run *run = value;
+      gboolean claimed = FALSE;
+
+      if (now - run->renewed_at < RENEW_EVERY_US)
+        continue;
+      if (warta_outbox_repository_claim (self->repository, run->job_id, self->owner, NULL,
+                                         now + LEASE_US, &claimed, NULL) && claimed)
+        run->renewed_at = now;
+    }
+}
+
+static void
+tick (WartaOutbox *self)
+{
+  g_autoptr(GListModel) unfinished = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = warta_clock_now (self->clock);
+
+  unfinished = refresh_unfinished (self, &error);
+  if (unfinished == NULL)
+    {
+      g_warning ("The outbox cannot be read: %s", error->message);
+      return;
+    }
+  renew_leases (self, now);
+
+  for (guint i = 0; i < g_list_model_get_n_items (unfinished); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (unfinished, i);
+      gint64 id = warta_outbox_job_get_id (job);
+      WartaOutboxState state = warta_outbox_job_get_state (job);
+      g_autofree char *holder = NULL;
+      const char *stale = NULL;
+      gboolean claimed = FALSE;
+
+      if (g_hash_table_size (self->runs) >= self->max_running)
+        break;
+      if (state == WARTA_OUTBOX_STATE_PAUSED || g_hash_table_contains (self->runs, &id) ||
+          account_busy (self, warta_outbox_job_get_account_id (job)) ||
+          warta_outbox_job_get_next_attempt_at (job) > now ||
+          warta_outbox_job_get_scheduled_at (job) > now)
+        continue;
+
+      if (state == WARTA_OUTBOX_STATE_RUNNING)
+        {
+          holder = warta_outbox_repository_dup_lease_owner (self->repository, id);
+          if (owner_is_dead (holder))
+            stale = holder;
+        }
+      if (!warta_outbox_repository_claim (self->repository, id, self->owner, stale,
+                                          now + LEASE_US, &claimed, &error))
+        {
+          g_warning ("Job %" G_GINT64_FORMAT " cannot be claimed: %s", id, error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      if (claimed)
+        start_run (self, job);
+    }
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  tick (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+kick_cb (gpointer user_data)
+{
+  WartaOutbox *self = user_data;
+
+  self->kick_id = 0;
+  tick (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Looks for work soon, rather than at the next tick. */
+static void
+schedule (WartaOutbox *self)
+{
+  if (self->started && self->kick_id == 0)
+    self->kick_id = g_idle_add (kick_cb, self);
+}
+
+void
+warta_outbox_start (WartaOutbox *self)
+{
+  g_return_if_fail (WARTA_IS_OUTBOX (self));
+
+  if (self->started)
+    return;
+  self->started = TRUE;
+  self->tick_id = g_timeout_add (self->tick_ms, tick_cb, self);
+  schedule (self);
+}
+
+void
+warta_outbox_stop (WartaOutbox *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (WARTA_IS_OUTBOX (self));
+
+  self->started = FALSE;
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->kick_id, g_source_remove);
+  g_hash_table_iter_init (&iter, self->runs);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Run *run = value;
+
+      if (run->stop == STOP_NONE)
+        run->stop = STOP_SHUTDOWN;
+      g_cancellable_cancel (run->cancellable);
+    }
+}
+
+/* the user's actions ---------------------------------------------------------- */
+
+static void
+interrupt (WartaOutbox *self,
+           gint64       job_id,
+           StopReason   reason)
+{
+  Run *run = g_hash_table_lookup (self->runs, &job_id);
+
+  if (run != NULL)
+    {
+      run->stop = reason;
+      g_cancellable_cancel (run->cancellable);
+    }
+}
+
+/**
+ * warta_outbox_publish:
+ *
+ * Returns: (transfer full): the publication's live jobs
+ */
+GListModel *
+warta_outbox_publish (WartaOutbox   *self,
+                      WartaUser     *actor,
+                      gint64         publication_id,
+                      gint64         expected_version,
+                      const gint64  *account_ids,
+                      guint          n_accounts,
+                      GError       **error)
+{
+  g_autoptr(GListModel) rows = NULL;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), NULL);
+
+  rows = warta_outbox_repository_enqueue (self->repository, actor, publication_id,
+                                          expected_version, account_ids, n_accounts, error);
+  if (rows == NULL)
+    return NULL;
+  schedule (self);
+  return warta_outbox_list_publication_jobs (self, publication_id, error);
+}
+
+gboolean
+warta_outbox_pause_job (WartaOutbox  *self,
+                        gint64        job_id,
+                        GError      **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+
+  if (!warta_outbox_repository_pause (self->repository, job_id, error))
+    return FALSE;
+  interrupt (self, job_id, STOP_PAUSE);
+  refresh_one (self, job_id);
+  return TRUE;
+}
+
+gboolean
+warta_outbox_resume_job (WartaOutbox  *self,
+                         gint64        job_id,
+                         GError      **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+
+  if (!warta_outbox_repository_resume (self->repository, job_id, error))
+    return FALSE;
+  refresh_one (self, job_id);
+  schedule (self);
+  return TRUE;
+}
+
+gboolean
+warta_outbox_cancel_job (WartaOutbox  *self,
+                         gint64        job_id,
+                         GError      **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+
+  if (!warta_outbox_repository_cancel (self->repository, job_id, error))
+    return FALSE;
+  interrupt (self, job_id, STOP_CANCEL);
+  refresh_one (self, job_id);
+  return TRUE;
+}
+
+gboolean
+warta_outbox_retry_job (WartaOutbox  *self,
+                        WartaUser    *actor,
+                        gint64        job_id,
+                        GError      **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+
+  if (!warta_outbox_repository_retry (self->repository, actor, job_id, error))
+    return FALSE;
+  refresh_one (self, job_id);
+  schedule (self);
+  return TRUE;
+}
+
+/* manual proof -------------------------------------------------------------- */
+
+typedef struct
+{
+  WartaUser *actor;
+  gint64     job_id;
+  char      *url;
+  gint64     published_at;
+  GFile     *screenshot;
+  char      *proofs_dir;
+  char      *relative_path;
+  char      *sha256;
+} ManualData;
+
+static void
+manual_data_free (gpointer data)
+{
+  ManualData *d = data;
+
+  g_clear_object (&d->actor);
+  g_free (d->url);
+  g_clear_object (&d->screenshot);
+  g_free (d->proofs_dir);
+  g_free (d->relative_path);
+  g_free (d->sha256);
+  g_free (d);
+}
+
+/* In a worker thread: the screenshot is streamed into a temporary file in
+ * the proofs folder while hashed, then named by its hash. */
+static void
+copy_proof_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ManualData *d = task_data;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileIOStream) tmp_stream = NULL;
+  g_autoptr(GFile) tmp = NULL;
+  g_autoptr(GFile) dir = g_file_new_for_path (d->proofs_dir);
+  g_autoptr(GFile) dest = NULL;
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (d->screenshot);
+  g_autofree char *name = NULL;
+  GOutputStream *out;
+  const char *dot;
+  char ext[8] = "png";
+  guchar buffer[64 * 1024];
+  gssize n;
+
+  if (g_mkdir_with_parents (d->proofs_dir, 0750) != 0)
+    {
+      int saved = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved),
+                               _("The proofs folder “%s” cannot be created: %s. Check that the database’s folder can be written to."),
+                               d->proofs_dir, g_strerror (saved));
+      return;
+    }
+
+  in = g_file_read (d->screenshot, cancellable, &error);
+  if (in == NULL)
+    goto fail;
+  {
+    g_autofree char *template = g_build_filename (d->proofs_dir, ".proof-XXXXXX", NULL);
+    int fd = g_mkstemp (template);
+
+    if (fd < 0)
+      {
+        int saved = errno;
+
+        g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved),
+                                 _("The proofs folder “%s” cannot be created: %s. Check that the database’s folder can be written to."),
+                                 d->proofs_dir, g_strerror (saved));
+        return;
+      }
+    close (fd);
+    tmp = g_file_new_for_path (template);
+  }
+  tmp_stream = g_file_open_readwrite (tmp, cancellable, &error);
+  if (tmp_stream == NULL)
+    goto fail;
+  out = g_io_stream_get_output_stream (G_IO_STREAM (tmp_stream));
+  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer, cancellable, &error)) > 0)
+    {
+      g_checksum_update (sum, buffer, n);
+      if (!g_output_stream_write_all (out, buffer, n, NULL, cancellable, &error))
+        goto fail;
+    }
+  if (n < 0 || !g_io_stream_close (G_IO_STREAM (tmp_stream), cancellable, &error))
+    goto fail;
+
+  dot = strrchr (basename, '.');
+  if (dot && strlen (dot + 1) > 0 && strlen (dot + 1) < sizeof ext)
+    {
+      g_autofree char *lower = g_ascii_strdown (dot + 1, -1);
+
+      g_strlcpy (ext, lower, sizeof ext);
+    }
+  d->sha256 = g_strdup (g_checksum_get_string (sum));
+  name = g_strdup_printf ("%s.%s", d->sha256, ext);
+  dest = g_file_get_child (dir, name);
+  if (!g_file_move (tmp, dest, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, &error))
+    goto fail;
+  d->relative_path = g_build_filename ("warta-files", "proofs", name, NULL);
+  g_task_return_boolean (task, TRUE);
+  return;
+
+fail:
+  if (tmp)
+    g_file_delete (tmp, NULL, NULL);
+  g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
+                           _("The screenshot cannot be saved: %s. Choose it again, or save it somewhere else first."),
+                           error->message);
+}
+
+static void
+copy_proof_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WartaOutbox *self = g_task_get_source_object (task);
+  ManualData *d = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!warta_outbox_repository_record_manual (self->repository, d->actor, d->job_id, d->url,
+                                              d->published_at, d->relative_path, d->sha256,
+                                              &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  refresh_one (self, d->job_id);
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+check_public_url (const char  *url,
+                  GError     **error)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+      (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 &&
+       g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+    {
+      g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
+                           _("Enter the post’s public address, starting with https://."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+warta_outbox_record_manual_async (WartaOutbox         *self,
+                                  WartaUser           *actor,
+                                  gint64               job_id,
+                                  const char          *url,
+                                  gint64               published_at,
+                                  GFile               *screenshot,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) copy = NULL;
+  GError *error = NULL;
+  ManualData *d;
+
+  g_return_if_fail (WARTA_IS_OUTBOX (self));
+  g_return_if_fail (WARTA_IS_USER (actor));
+  g_return_if_fail (screenshot == NULL || G_IS_FILE (screenshot));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_outbox_record_manual_async);
+  if (!check_public_url (url, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  d = g_new0 (ManualData, 1);
+  d->actor = g_object_ref (actor);
+  d->job_id = job_id;
+  d->url = g_strdup (url);
+  d->published_at = published_at;
+  d->screenshot = screenshot ? g_object_ref (screenshot) : NULL;
+  d->proofs_dir = warta_outbox_get_proofs_dir (self);
+  g_task_set_task_data (task, d, manual_data_free);
+
+  /* Whatever Warta was sending for this target stops. */
+  interrupt (self, job_id, STOP_MANUAL);
+
+  if (screenshot == NULL)
+    {
+      if (!warta_outbox_repository_record_manual (self->repository, actor, job_id, url,
+                                                  published_at, NULL, NULL, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      refresh_one (self, job_id);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* No source object: the worker thread may drop its reference to the
+   * copy after the answer is back, and must not keep the outbox alive. */
+  copy = g_task_new (NULL, cancellable, copy_proof_cb, g_object_ref (task));
+  g_task_set_task_data (copy, d, NULL);
+  g_task_run_in_thread (copy, copy_proof_thread);
+}
+
+gboolean
+warta_outbox_record_manual_finish (WartaOutbox   *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,101 @@
+/* warta-outbox.h: the worker that sends the outbox's jobs
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "warta-account-store.h"
+#include "warta-http-client.h"
+#include "warta-outbox-repository.h"
+#include "warta-publisher.h"
+
+G_BEGIN_DECLS
+
+#define WARTA_TYPE_OUTBOX (warta_outbox_get_type ())
+
+G_DECLARE_FINAL_TYPE (WartaOutbox, warta_outbox, WARTA, OUTBOX, GObject)
+
+/* Mastodon and WordPress are registered; other platforms add themselves
+ * with warta_outbox_register_platform(). */
+WartaOutbox           *warta_outbox_new                (WartaOutboxRepository *repository,
+                                                        WartaAccountStore     *accounts,
+                                                        WartaHttpClient       *client);
+WartaOutboxRepository *warta_outbox_get_repository     (WartaOutbox           *self);
+WartaAccountStore     *warta_outbox_get_accounts       (WartaOutbox           *self);
+void                   warta_outbox_register_platform  (WartaOutbox           *self,
+                                                        const char            *platform,
+                                                        WartaPublisherFactory  factory);
+gboolean               warta_outbox_supports_platform  (WartaOutbox           *self,
+                                                        const char            *platform);
+
+/* How many jobs run at once (2), how often the outbox looks for work
+ * (1000 ms), and the backoff between attempts (5 s doubling to 15 min,
+ * 8 attempts). Tests shorten them. */
+void                   warta_outbox_set_max_running    (WartaOutbox           *self,
+                                                        guint                  max_running);
+void                   warta_outbox_set_tick_interval  (WartaOutbox           *self,
+                                                        guint                  interval_ms);
+void                   warta_outbox_set_backoff        (WartaOutbox           *self,
+                                                        guint                  initial_ms,
+                                                        guint                  max_ms,
+                                                        guint                  max_attempts);
+
+/* Starts sending, on the thread-default main context; stop cancels what is
+ * in flight, which resumes from its last confirmed step next time. */
+void                   warta_outbox_start              (WartaOutbox           *self);
+void                   warta_outbox_stop               (WartaOutbox           *self);
+guint                  warta_outbox_get_n_running      (WartaOutbox           *self);
+/* Jobs not yet done, failed or recorded by hand, in the database. */
+guint                  warta_outbox_count_unfinished   (WartaOutbox           *self,
+                                                        GError               **error);
+
+/* Live jobs: the same object for a job as long as the outbox lives, its
+ * properties (state, fraction, error-message …) kept current. */
+GListModel            *warta_outbox_get_jobs           (WartaOutbox           *self);
+GListModel            *warta_outbox_list_publication_jobs (WartaOutbox        *self,
+                                                        gint64                 publication_id,
+                                                        GError               **error);
+void                   warta_outbox_refresh            (WartaOutbox           *self);
+
+/* Starts publishing an approved publication to @account_ids: the jobs are
+ * written, then sent. */
+GListModel            *warta_outbox_publish            (WartaOutbox           *self,
+                                                        WartaUser             *actor,
+                                                        gint64                 publication_id,
+                                                        gint64                 expected_version,
+                                                        const gint64          *account_ids,
+                                                        guint                  n_accounts,
+                                                        GError               **error);
+gboolean               warta_outbox_pause_job          (WartaOutbox           *self,
+                                                        gint64                 job_id,
+                                                        GError               **error);
+gboolean               warta_outbox_resume_job         (WartaOutbox           *self,
+                                                        gint64                 job_id,
+                                                        GError               **error);
+gboolean               warta_outbox_cancel_job         (WartaOutbox           *self,
+                                                        gint64                 job_id,
+                                                        GError               **error);
+gboolean               warta_outbox_retry_job          (WartaOutbox           *self,
+                                                        WartaUser             *actor,
+                                                        gint64                 job_id,
+                                                        GError               **error);
+
+/* Manual upload with proof: the screenshot is copied into the archive
+ * folder next to the database (warta-files/proofs/<sha256>.<ext>), then
+ * the URL, time and file are recorded as the job's result. */
+void                   warta_outbox_record_manual_async  (WartaOutbox         *self,
+                                                          WartaUser           *actor,
+                                                          gint64               job_id,
+                                                          const char          *url,
+                                                          gint64               published_at,
+                                                          GFile               *screenshot,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean               warta_outbox_record_manual_finish (WartaOutbox         *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+char                  *warta_outbox_get_proofs_dir       (WartaOutbox         *self);
+
+G_END_DECLS

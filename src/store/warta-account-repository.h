@@ -1,0 +1,45 @@
+/* warta-account-repository.h: the publishing accounts (never their secrets)
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "warta-account.h"
+#include "warta-clock.h"
+#include "warta-database.h"
+
+G_BEGIN_DECLS
+
+#define WARTA_TYPE_ACCOUNT_REPOSITORY (warta_account_repository_get_type ())
+
+G_DECLARE_FINAL_TYPE (WartaAccountRepository, warta_account_repository,
+                      WARTA, ACCOUNT_REPOSITORY, GObject)
+
+WartaAccountRepository *warta_account_repository_new               (WartaDatabase          *database,
+                                                                    WartaClock             *clock);
+WartaDatabase          *warta_account_repository_get_database      (WartaAccountRepository *self);
+/* The database's own UUID: keyring items carry it, so two databases on
+ * one desktop never share a secret. */
+char                   *warta_account_repository_dup_database_uuid (WartaAccountRepository *self,
+                                                                    GError                **error);
+/* Stores @account (keyring-id must be set) and sets its id. */
+gboolean                warta_account_repository_add               (WartaAccountRepository *self,
+                                                                    WartaAccount           *account,
+                                                                    GError                **error);
+gboolean                warta_account_repository_update            (WartaAccountRepository *self,
+                                                                    WartaAccount           *account,
+                                                                    GError                **error);
+/* Removed accounts stay as rows for the jobs that name them. */
+gboolean                warta_account_repository_remove            (WartaAccountRepository *self,
+                                                                    gint64                  account_id,
+                                                                    GError                **error);
+WartaAccount           *warta_account_repository_get               (WartaAccountRepository *self,
+                                                                    gint64                  account_id,
+                                                                    GError                **error);
+GListModel             *warta_account_repository_list              (WartaAccountRepository *self,
+                                                                    GError                **error);
+
+G_END_DECLS

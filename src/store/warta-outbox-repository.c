@@ -1,0 +1,1090 @@
+/* warta-outbox-repository.c: the outbox's jobs, confirmed steps and proofs
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Never twice, never lost: a job is written before any request, and each
+ * remote step the platform confirmed is committed before the next request
+ * is sent. The publication's move to published / partially published /
+ * failed commits in the same transaction as its last job's result.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "warta-database-private.h"
+#include "warta-outbox-repository.h"
+#include "warta-publication-repository-private.h"
+
+struct _WartaOutboxRepository
+{
+  GObject                     parent_instance;
+
+  WartaPublicationRepository *publications;
+  WartaDatabase              *database;
+  WartaClock                 *clock;
+};
+
+G_DEFINE_FINAL_TYPE (WartaOutboxRepository, warta_outbox_repository, G_TYPE_OBJECT)
+
+static void
+warta_outbox_repository_finalize (GObject *object)
+{
+  WartaOutboxRepository *self = WARTA_OUTBOX_REPOSITORY (object);
+
+  g_clear_object (&self->publications);
+  g_clear_object (&self->database);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (warta_outbox_repository_parent_class)->finalize (object);
+}
+
+static void
+warta_outbox_repository_class_init (WartaOutboxRepositoryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = warta_outbox_repository_finalize;
+}
+
+static void
+warta_outbox_repository_init (WartaOutboxRepository *self)
+{
+}
+
+WartaOutboxRepository *
+warta_outbox_repository_new (WartaPublicationRepository *publications)
+{
+  WartaOutboxRepository *self;
+
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (publications), NULL);
+
+  self = g_object_new (WARTA_TYPE_OUTBOX_REPOSITORY, NULL);
+  self->publications = g_object_ref (publications);
+  self->database = g_object_ref (warta_publication_repository_get_database (publications));
+  self->clock = g_object_ref (warta_publication_repository_get_clock (publications));
+  return self;
+}
+
+WartaPublicationRepository *
+warta_outbox_repository_get_publications (WartaOutboxRepository *self)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), NULL);
+  return self->publications;
+}
+
+/* helpers ---------------------------------------------------------------- */
+
+#define WRITE_TRANSACTION(self, error, body)                          \
+  G_STMT_START {                                                      \
+    if (!_warta_database_begin_write ((self)->database, (error)))     \
+      return FALSE;                                                   \
+    if (!(body))                                                      \
+      {                                                               \
+        _warta_database_rollback ((self)->database);                  \
+        return FALSE;                                                 \
+      }                                                               \
+    if (!_warta_database_commit ((self)->database, (error)))          \
+      return FALSE;                                                   \
+  } G_STMT_END
+
+static gboolean
+run (WartaOutboxRepository  *self,
+     sqlite3_stmt           *stmt,
+     const char             *what,
+     GError                **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _warta_database_set_error (self->database, error, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+n_changes (WartaOutboxRepository *self)
+{
+  return sqlite3_changes (_warta_database_get_handle (self->database));
+}
+
+static void
+set_not_found (GError **error)
+{
+  g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOT_FOUND,
+                       _("This publishing job no longer exists. Reload the publication."));
+}
+
+static void
+set_wrong_state (GError **error)
+{
+  g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION,
+                       _("This target has changed meanwhile. Reload the publication and try again."));
+}
+
+#define JOB_COLUMNS \
+  "j.id, j.publication_id, j.revision_id, j.revision_hash, j.account_id, a.platform, " \
+  "a.display_name, j.state, j.attempts, j.next_attempt_at, j.scheduled_at, j.error_code, " \
+  "j.error_message, j.remote_id, j.remote_url, j.created_by, j.version " \
+  "FROM outbox_jobs j JOIN accounts a ON a.id = j.account_id "
+
+static WartaOutboxJob *
+job_from_row (sqlite3_stmt *stmt)
+{
+  WartaOutboxJob *job = warta_outbox_job_new ();
+  WartaOutboxState state = warta_outbox_state_from_id ((const char *)sqlite3_column_text (stmt, 7));
+
+  warta_outbox_job_set_id (job, sqlite3_column_int64 (stmt, 0));
+  warta_outbox_job_set_publication_id (job, sqlite3_column_int64 (stmt, 1));
+  warta_outbox_job_set_revision_id (job, sqlite3_column_int64 (stmt, 2));
+  warta_outbox_job_set_revision_hash (job, (const char *)sqlite3_column_text (stmt, 3));
+  warta_outbox_job_set_account_id (job, sqlite3_column_int64 (stmt, 4));
+  warta_outbox_job_set_platform (job, (const char *)sqlite3_column_text (stmt, 5));
+  warta_outbox_job_set_account_name (job, (const char *)sqlite3_column_text (stmt, 6));
+  warta_outbox_job_set_state (job, state < WARTA_N_OUTBOX_STATES ? state : WARTA_OUTBOX_STATE_FAILED);
+  warta_outbox_job_set_attempts (job, (guint)sqlite3_column_int (stmt, 8));
+  warta_outbox_job_set_next_attempt_at (job, sqlite3_column_int64 (stmt, 9));
+  warta_outbox_job_set_scheduled_at (job, sqlite3_column_int64 (stmt, 10));
+  warta_outbox_job_set_error (job, (const char *)sqlite3_column_text (stmt, 11),
+                              (const char *)sqlite3_column_text (stmt, 12));
+  warta_outbox_job_set_remote (job, (const char *)sqlite3_column_text (stmt, 13),
+                               (const char *)sqlite3_column_text (stmt, 14));
+  warta_outbox_job_set_created_by (job, sqlite3_column_int64 (stmt, 15));
+  warta_outbox_job_set_version (job, sqlite3_column_int64 (stmt, 16));
+  if (state == WARTA_OUTBOX_STATE_DONE || state == WARTA_OUTBOX_STATE_MANUAL)
+    warta_outbox_job_set_fraction (job, 1.0);
+  return job;
+}
+
+static GListModel *
+list_jobs (WartaOutboxRepository  *self,
+           const char             *sql,
+           gint64                  arg,
+           GError                **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (WARTA_TYPE_OUTBOX_JOB);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _warta_database_prepare (self->database, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (arg != 0)
+    sqlite3_bind_int64 (stmt, 1, arg);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(WartaOutboxJob) job = job_from_row (stmt);
+
+      g_list_store_append (store, job);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (self->database, error, rc, "outbox jobs");
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+WartaOutboxJob *
+warta_outbox_repository_get_job (WartaOutboxRepository  *self,
+                                 gint64                  job_id,
+                                 GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), NULL);
+
+  stmt = _warta_database_prepare (self->database, "SELECT " JOB_COLUMNS "WHERE j.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return job_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    set_not_found (error);
+  else
+    _warta_database_set_error (self->database, error, rc, "outbox job");
+  return NULL;
+}
+
+/**
+ * warta_outbox_repository_list_for_publication:
+ *
+ * Returns: (transfer full): the publication's #WartaOutboxJob<!-- -->s
+ */
+GListModel *
+warta_outbox_repository_list_for_publication (WartaOutboxRepository  *self,
+                                              gint64                  publication_id,
+                                              GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), NULL);
+  return list_jobs (self, "SELECT " JOB_COLUMNS "WHERE j.publication_id = ? ORDER BY j.id",
+                    publication_id, error);
+}
+
+GListModel *
+warta_outbox_repository_list_unfinished (WartaOutboxRepository  *self,
+                                         GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), NULL);
+  return list_jobs (self,
+                    "SELECT " JOB_COLUMNS "WHERE j.state IN ('pending', 'running', 'waiting', 'paused') "
+                    "ORDER BY j.id",
+                    0, error);
+}
+
+/**
+ * warta_outbox_repository_dup_lease_owner:
+ *
+ * Returns: (transfer full) (nullable): the process holding the job's lease
+ */
+char *
+warta_outbox_repository_dup_lease_owner (WartaOutboxRepository *self,
+                                         gint64                 job_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), NULL);
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT lease_owner FROM outbox_jobs WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return _warta_column_dup (stmt, 0);
+  return NULL;
+}
+
+/* The publication follows its jobs -------------------------------------- */
+
+static gboolean
+count_jobs (WartaOutboxRepository  *self,
+            gint64                  publication_id,
+            guint                  *out_active,
+            guint                  *out_ok,
+            guint                  *out_total,
+            gint64                 *out_created_by,
+            GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT state, count (*), max (created_by) FROM outbox_jobs "
+                                  "WHERE publication_id = ? GROUP BY state",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, publication_id);
+  *out_active = *out_ok = *out_total = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WartaOutboxState state = warta_outbox_state_from_id ((const char *)sqlite3_column_text (stmt, 0));
+      guint n = (guint)sqlite3_column_int (stmt, 1);
+
+      *out_total += n;
+      if (state == WARTA_OUTBOX_STATE_DONE || state == WARTA_OUTBOX_STATE_MANUAL)
+        *out_ok += n;
+      else if (!warta_outbox_state_is_final (state))
+        *out_active += n;
+      *out_created_by = sqlite3_column_int64 (stmt, 2);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (self->database, error, rc, "outbox jobs");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Once no job is left to run: published when every target is done (by
+ * Warta or by hand), partially published when some are, failed when none.
+ * A publication that had stopped goes through publishing again. */
+static gboolean
+follow_jobs (WartaOutboxRepository  *self,
+             WartaUser              *actor,
+             gint64                  publication_id,
+             GError                **error)
+{
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaUser) starter = NULL;
+  guint active, ok, total;
+  gint64 created_by = 0;
+  WartaState state, target;
+  gint64 version;
+
+  if (!count_jobs (self, publication_id, &active, &ok, &total, &created_by, error))
+    return FALSE;
+  if (active > 0 || total == 0)
+    return TRUE;
+
+  publication = warta_publication_repository_get (self->publications, publication_id, error);
+  if (publication == NULL)
+    return FALSE;
+  state = warta_publication_get_state (publication);
+  version = warta_publication_get_version (publication);
+  target = ok == total ? WARTA_STATE_PUBLISHED
+         : ok > 0 ? WARTA_STATE_PARTIALLY_PUBLISHED : WARTA_STATE_FAILED;
+  if (state == target)
+    return TRUE;
+
+  /* The worker acts for the admin who started publishing. */
+  if (actor == NULL)
+    {
+      starter = warta_user_new ();
+      warta_user_set_id (starter, created_by);
+      actor = starter;
+    }
+
+  if (state == WARTA_STATE_PARTIALLY_PUBLISHED || state == WARTA_STATE_FAILED)
+    {
+      if (!_warta_publication_repository_transition_in_transaction (self->publications, actor,
+                                                                    publication_id, version,
+                                                                    WARTA_ACTION_RETRY,
+                                                                    WARTA_STATE_PUBLISHING,
+                                                                    NULL, error))
+        return FALSE;
+      state = WARTA_STATE_PUBLISHING;
+      version++;
+    }
+  if (state != WARTA_STATE_PUBLISHING)
+    return TRUE;
+
+  return _warta_publication_repository_transition_in_transaction (self->publications, actor,
+                                                                  publication_id, version,
+                                                                  WARTA_ACTION_FINISH, target,
+                                                                  NULL, error);
+}
+
+static gboolean
+job_publication (WartaOutboxRepository  *self,
+                 gint64                  job_id,
+                 gint64                 *out_publication_id,
+                 WartaOutboxState       *out_state,
+                 char                  **out_owner,
+                 GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT publication_id, state, lease_owner FROM outbox_jobs WHERE id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_publication_id = sqlite3_column_int64 (stmt, 0);
+      *out_state = warta_outbox_state_from_id ((const char *)sqlite3_column_text (stmt, 1));
+      if (out_owner)
+        *out_owner = _warta_column_dup (stmt, 2);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    set_not_found (error);
+  else
+    _warta_database_set_error (self->database, error, rc, "outbox job");
+  return FALSE;
+}
+
+static gboolean
+check_lease (WartaOutboxRepository  *self,
+             gint64                  job_id,
+             const char             *owner,
+             gint64                 *out_publication_id,
+             WartaOutboxState       *out_state,
+             GError                **error)
+{
+  g_autofree char *holder = NULL;
+
+  if (!job_publication (self, job_id, out_publication_id, out_state, &holder, error))
+    return FALSE;
+  if (g_strcmp0 (holder, owner) != 0)
+    {
+      g_set_error_literal (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT,
+                           _("Another Warta has taken over this target. It carries on there."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* enqueue ----------------------------------------------------------------- */
+
+static gboolean
+enqueue_in_transaction (WartaOutboxRepository  *self,
+                        WartaUser              *actor,
+                        gint64                  publication_id,
+                        gint64                  expected_version,
+                        const gint64           *account_ids,
+                        guint                   n_accounts,
+                        GError                **error)
+{
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 now = warta_clock_now (self->clock);
+  gint64 revision_id;
+
+  publication = warta_publication_repository_get (self->publications, publication_id, error);
+  if (publication == NULL)
+    return FALSE;
+  revision_id = warta_publication_get_approved_revision_id (publication);
+  if (revision_id == 0)
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_APPROVAL_VOID,
+                           _("Only an approved publication can be published. Ask the approver to approve it."));
+      return FALSE;
+    }
+  revision = warta_publication_repository_get_revision (self->publications, revision_id, error);
+  if (revision == NULL)
+    return FALSE;
+
+  /* Checks the role, the state and that the content is the one approved. */
+  if (!_warta_publication_repository_transition_in_transaction (self->publications, actor,
+                                                                publication_id, expected_version,
+                                                                WARTA_ACTION_START_PUBLISHING,
+                                                                WARTA_STATE_PUBLISHING, NULL,
+                                                                error))
+    return FALSE;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "INSERT INTO outbox_jobs (publication_id, revision_id, revision_hash, "
+                                  "account_id, scheduled_at, created_by, created_at) "
+                                  "SELECT ?, ?, ?, id, ?, ?, ? FROM accounts "
+                                  "WHERE id = ? AND removed_at IS NULL",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_accounts; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, publication_id);
+      sqlite3_bind_int64 (stmt, 2, revision_id);
+      _warta_bind_text (stmt, 3, warta_publication_get_approved_hash (publication));
+      sqlite3_bind_int64 (stmt, 4, warta_revision_get_scheduled_at (revision));
+      sqlite3_bind_int64 (stmt, 5, warta_user_get_id (actor));
+      sqlite3_bind_int64 (stmt, 6, now);
+      sqlite3_bind_int64 (stmt, 7, account_ids[i]);
+      if (!run (self, stmt, "outbox job", error))
+        return FALSE;
+      if (n_changes (self) != 1)
+        {
+          g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOT_FOUND,
+                               _("One of the chosen accounts has been removed. Choose the targets again."));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * warta_outbox_repository_enqueue:
+ *
+ * Returns: (transfer full): the publication's jobs
+ */
+GListModel *
+warta_outbox_repository_enqueue (WartaOutboxRepository  *self,
+                                 WartaUser              *actor,
+                                 gint64                  publication_id,
+                                 gint64                  expected_version,
+                                 const gint64           *account_ids,
+                                 guint                   n_accounts,
+                                 GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), NULL);
+  g_return_val_if_fail (WARTA_IS_USER (actor), NULL);
+
+  if (n_accounts == 0)
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOT_FOUND,
+                           _("No target is chosen. Add an account in Accounts, then choose it."));
+      return NULL;
+    }
+
+  if (!_warta_database_begin_write (self->database, error))
+    return NULL;
+  if (!enqueue_in_transaction (self, actor, publication_id, expected_version, account_ids,
+                               n_accounts, error))
+    {
+      _warta_database_rollback (self->database);
+      return NULL;
+    }
+  if (!_warta_database_commit (self->database, error))
+    return NULL;
+
+  return warta_outbox_repository_list_for_publication (self, publication_id, error);
+}
+
+/* the worker's side -------------------------------------------------------- */
+
+gboolean
+warta_outbox_repository_claim (WartaOutboxRepository  *self,
+                               gint64                  job_id,
+                               const char             *owner,
+                               const char             *stale_owner,
+                               gint64                  lease_until,
+                               gboolean               *out_claimed,
+                               GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 now = warta_clock_now (self->clock);
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (owner != NULL, FALSE);
+
+  *out_claimed = FALSE;
+  if (!_warta_database_begin_write (self->database, error))
+    return FALSE;
+  stmt = _warta_database_prepare (self->database,
+                                  "UPDATE outbox_jobs SET state = 'running', lease_owner = ?1, "
+                                  "lease_until = ?2, version = version + 1 "
+                                  "WHERE id = ?3 AND state IN ('pending', 'waiting', 'running') "
+                                  "AND next_attempt_at <= ?4 AND scheduled_at <= ?4 "
+                                  "AND (lease_owner IS NULL OR lease_owner = ?1 OR lease_owner = ?5 "
+                                  "OR lease_until < ?4 OR state <> 'running')",
+                                  error);
+  if (stmt == NULL)
+    {
+      _warta_database_rollback (self->database);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, owner, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, lease_until);
+  sqlite3_bind_int64 (stmt, 3, job_id);
+  sqlite3_bind_int64 (stmt, 4, now);
+  _warta_bind_text (stmt, 5, stale_owner);
+  if (!run (self, stmt, "claim", error))
+    {
+      _warta_database_rollback (self->database);
+      return FALSE;
+    }
+  *out_claimed = n_changes (self) == 1;
+  return _warta_database_commit (self->database, error);
+}
+
+GHashTable *
+warta_outbox_repository_list_steps (WartaOutboxRepository  *self,
+                                    gint64                  job_id,
+                                    GError                **error)
+{
+  g_autoptr(GHashTable) steps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), NULL);
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT step, value FROM outbox_steps WHERE job_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (steps, _warta_column_dup (stmt, 0), _warta_column_dup (stmt, 1));
+  if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (self->database, error, rc, "outbox steps");
+      return NULL;
+    }
+  return g_steal_pointer (&steps);
+}
+
+static gboolean
+confirm_in_transaction (WartaOutboxRepository  *self,
+                        gint64                  job_id,
+                        const char             *owner,
+                        const char             *step,
+                        const char             *value_json,
+                        gint64                  lease_until,
+                        gboolean               *out_go_on,
+                        GError                **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  gint64 publication_id;
+  WartaOutboxState state;
+
+  if (!check_lease (self, job_id, owner, &publication_id, &state, error))
+    return FALSE;
+
+  /* Recorded even when the user paused meanwhile: it happened remotely. */
+  insert = _warta_database_prepare (self->database,
+                                    "INSERT OR REPLACE INTO outbox_steps (job_id, step, value, confirmed_at) "
+                                    "VALUES (?, ?, ?, ?)",
+                                    error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, job_id);
+  sqlite3_bind_text (insert, 2, step, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 3, value_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (insert, 4, warta_clock_now (self->clock));
+  if (!run (self, insert, "outbox step", error))
+    return FALSE;
+
+  update = _warta_database_prepare (self->database,
+                                    "UPDATE outbox_jobs SET lease_until = ?, version = version + 1 "
+                                    "WHERE id = ?",
+                                    error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, lease_until);
+  sqlite3_bind_int64 (update, 2, job_id);
+  if (!run (self, update, "outbox job", error))
+    return FALSE;
+
+  *out_go_on = state == WARTA_OUTBOX_STATE_RUNNING;
+  return TRUE;
+}
+
+gboolean
+warta_outbox_repository_confirm_step (WartaOutboxRepository  *self,
+                                      gint64                  job_id,
+                                      const char             *owner,
+                                      const char             *step,
+                                      const char             *value_json,
+                                      gint64                  lease_until,
+                                      gboolean               *out_go_on,
+                                      GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (step != NULL && value_json != NULL, FALSE);
+
+  *out_go_on = FALSE;
+  WRITE_TRANSACTION (self, error,
+                     confirm_in_transaction (self, job_id, owner, step, value_json, lease_until,
+                                             out_go_on, error));
+  return TRUE;
+}
+
+static gboolean
+finish_in_transaction (WartaOutboxRepository  *self,
+                       gint64                  job_id,
+                       const char             *owner,
+                       const char             *step,
+                       const char             *value_json,
+                       const char             *remote_id,
+                       const char             *remote_url,
+                       GError                **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 publication_id;
+  WartaOutboxState state;
+
+  if (!check_lease (self, job_id, owner, &publication_id, &state, error))
+    return FALSE;
+
+  insert = _warta_database_prepare (self->database,
+                                    "INSERT OR REPLACE INTO outbox_steps (job_id, step, value, confirmed_at) "
+                                    "VALUES (?, ?, ?, ?)",
+                                    error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, job_id);
+  sqlite3_bind_text (insert, 2, step, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 3, value_json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (insert, 4, warta_clock_now (self->clock));
+  if (!run (self, insert, "outbox step", error))
+    return FALSE;
+
+  /* Done is done, even if the user pressed pause as the answer came. */
+  stmt = _warta_database_prepare (self->database,
+                                  "UPDATE outbox_jobs SET state = 'done', remote_id = ?, remote_url = ?, "
+                                  "finished_at = ?, error_code = NULL, error_message = NULL, "
+                                  "lease_owner = NULL, lease_until = 0, version = version + 1 "
+                                  "WHERE id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  _warta_bind_text (stmt, 1, remote_id);
+  _warta_bind_text (stmt, 2, remote_url);
+  sqlite3_bind_int64 (stmt, 3, warta_clock_now (self->clock));
+  sqlite3_bind_int64 (stmt, 4, job_id);
+  if (!run (self, stmt, "outbox job", error))
+    return FALSE;
+
+  return follow_jobs (self, NULL, publication_id, error);
+}
+
+gboolean
+warta_outbox_repository_finish_job (WartaOutboxRepository  *self,
+                                    gint64                  job_id,
+                                    const char             *owner,
+                                    const char             *step,
+                                    const char             *value_json,
+                                    const char             *remote_id,
+                                    const char             *remote_url,
+                                    GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+
+  WRITE_TRANSACTION (self, error,
+                     finish_in_transaction (self, job_id, owner, step, value_json,
+                                            remote_id, remote_url, error));
+  return TRUE;
+}
+
+static gboolean
+stop_in_transaction (WartaOutboxRepository  *self,
+                     gint64                  job_id,
+                     const char             *owner,
+                     WartaOutboxState        to,
+                     const char             *error_code,
+                     const char             *error_message,
+                     gint64                  next_attempt_at,
+                     gboolean                count_attempt,
+                     GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 publication_id;
+  WartaOutboxState state;
+
+  if (!check_lease (self, job_id, owner, &publication_id, &state, error))
+    return FALSE;
+
+  /* The user's pause or cancel, written meanwhile, wins over a retry. */
+  if (state != WARTA_OUTBOX_STATE_RUNNING)
+    to = state;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "UPDATE outbox_jobs SET state = ?, error_code = ?, error_message = ?, "
+                                  "next_attempt_at = ?, attempts = attempts + ?, "
+                                  "lease_owner = NULL, lease_until = 0, version = version + 1, "
+                                  "finished_at = CASE WHEN ? = 'failed' THEN ? ELSE NULL END "
+                                  "WHERE id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, warta_outbox_state_get_id (to), -1, SQLITE_STATIC);
+  if (state != WARTA_OUTBOX_STATE_RUNNING && state != WARTA_OUTBOX_STATE_FAILED)
+    {
+      error_code = NULL;
+      error_message = NULL;
+    }
+  if (state == WARTA_OUTBOX_STATE_FAILED)
+    {
+      /* Keep the cancel's own message. */
+      g_autoptr(WartaOutboxJob) job = warta_outbox_repository_get_job (self, job_id, error);
+
+      if (job == NULL)
+        return FALSE;
+      _warta_bind_text (stmt, 2, warta_outbox_job_get_error_code (job));
+      _warta_bind_text (stmt, 3, warta_outbox_job_get_error_message (job));
+    }
+  else
+    {
+      _warta_bind_text (stmt, 2, error_code);
+      _warta_bind_text (stmt, 3, error_message);
+    }
+  sqlite3_bind_int64 (stmt, 4, next_attempt_at);
+  sqlite3_bind_int (stmt, 5, count_attempt ? 1 : 0);
+  sqlite3_bind_text (stmt, 6, warta_outbox_state_get_id (to), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, warta_clock_now (self->clock));
+  sqlite3_bind_int64 (stmt, 8, job_id);
+  if (!run (self, stmt, "outbox job", error))
+    return FALSE;
+
+  return to == WARTA_OUTBOX_STATE_FAILED ? follow_jobs (self, NULL, publication_id, error) : TRUE;
+}
+
+gboolean
+warta_outbox_repository_stop_job (WartaOutboxRepository  *self,
+                                  gint64                  job_id,
+                                  const char             *owner,
+                                  WartaOutboxState        state,
+                                  const char             *error_code,
+                                  const char             *error_message,
+                                  gint64                  next_attempt_at,
+                                  gboolean                count_attempt,
+                                  GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (state == WARTA_OUTBOX_STATE_WAITING || state == WARTA_OUTBOX_STATE_FAILED ||
+                        state == WARTA_OUTBOX_STATE_PENDING || state == WARTA_OUTBOX_STATE_PAUSED,
+                        FALSE);
+
+  WRITE_TRANSACTION (self, error,
+                     stop_in_transaction (self, job_id, owner, state, error_code, error_message,
+                                          next_attempt_at, count_attempt, error));
+  return TRUE;
+}
+
+/* the user's side ---------------------------------------------------------- */
+
+static gboolean
+set_state_in_transaction (WartaOutboxRepository  *self,
+                          gint64                  job_id,
+                          const char             *sql,
+                          gboolean                follow,
+                          GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 publication_id;
+  WartaOutboxState state;
+
+  if (!job_publication (self, job_id, &publication_id, &state, NULL, error))
+    return FALSE;
+  stmt = _warta_database_prepare (self->database, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  if (!run (self, stmt, "outbox job", error))
+    return FALSE;
+  if (n_changes (self) != 1)
+    {
+      set_wrong_state (error);
+      return FALSE;
+    }
+  return follow ? follow_jobs (self, NULL, publication_id, error) : TRUE;
+}
+
+/* A running job's lease stays: its worker sees the pause at its next
+ * commit and stops there. */
+gboolean
+warta_outbox_repository_pause (WartaOutboxRepository  *self,
+                               gint64                  job_id,
+                               GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+
+  WRITE_TRANSACTION (self, error,
+                     set_state_in_transaction (self, job_id,
+                                               "UPDATE outbox_jobs SET state = 'paused', "
+                                               "version = version + 1 WHERE id = ? "
+                                               "AND state IN ('pending', 'waiting', 'running')",
+                                               FALSE, error));
+  return TRUE;
+}
+
+gboolean
+warta_outbox_repository_resume (WartaOutboxRepository  *self,
+                                gint64                  job_id,
+                                GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+
+  WRITE_TRANSACTION (self, error,
+                     set_state_in_transaction (self, job_id,
+                                               "UPDATE outbox_jobs SET state = 'pending', "
+                                               "next_attempt_at = 0, error_code = NULL, "
+                                               "error_message = NULL, version = version + 1 "
+                                               "WHERE id = ? AND state = 'paused'",
+                                               FALSE, error));
+  return TRUE;
+}
+
+gboolean
+warta_outbox_repository_cancel (WartaOutboxRepository  *self,
+                                gint64                  job_id,
+                                GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+
+  if (!_warta_database_begin_write (self->database, error))
+    return FALSE;
+  stmt = _warta_database_prepare (self->database,
+                                  "UPDATE outbox_jobs SET error_message = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    {
+      _warta_database_rollback (self->database);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, _("Cancelled. Choose “Try Again” to carry on, or publish it by hand."),
+                     -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, job_id);
+  if (!run (self, stmt, "outbox job", error) ||
+      !set_state_in_transaction (self, job_id,
+                                 "UPDATE outbox_jobs SET state = 'failed', error_code = '"
+                                 WARTA_OUTBOX_ERROR_CANCELLED "', version = version + 1 "
+                                 "WHERE id = ? AND state IN ('pending', 'waiting', 'running', 'paused')",
+                                 TRUE, error))
+    {
+      _warta_database_rollback (self->database);
+      return FALSE;
+    }
+  return _warta_database_commit (self->database, error);
+}
+
+static gboolean
+retry_in_transaction (WartaOutboxRepository  *self,
+                      WartaUser              *actor,
+                      gint64                  job_id,
+                      GError                **error)
+{
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 publication_id;
+  WartaOutboxState state;
+  WartaState pub_state;
+
+  if (!job_publication (self, job_id, &publication_id, &state, NULL, error))
+    return FALSE;
+  if (state != WARTA_OUTBOX_STATE_FAILED)
+    {
+      set_wrong_state (error);
+      return FALSE;
+    }
+
+  publication = warta_publication_repository_get (self->publications, publication_id, error);
+  if (publication == NULL)
+    return FALSE;
+  pub_state = warta_publication_get_state (publication);
+  if ((pub_state == WARTA_STATE_PARTIALLY_PUBLISHED || pub_state == WARTA_STATE_FAILED) &&
+      !_warta_publication_repository_transition_in_transaction (self->publications, actor,
+                                                                publication_id,
+                                                                warta_publication_get_version (publication),
+                                                                WARTA_ACTION_RETRY,
+                                                                WARTA_STATE_PUBLISHING, NULL, error))
+    return FALSE;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "UPDATE outbox_jobs SET state = 'pending', attempts = 0, "
+                                  "next_attempt_at = 0, error_code = NULL, error_message = NULL, "
+                                  "finished_at = NULL, lease_owner = NULL, lease_until = 0, "
+                                  "version = version + 1 WHERE id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  return run (self, stmt, "outbox job", error);
+}
+
+/* Goes on from the last confirmed step: nothing already sent is sent again. */
+gboolean
+warta_outbox_repository_retry (WartaOutboxRepository  *self,
+                               WartaUser              *actor,
+                               gint64                  job_id,
+                               GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
+
+  WRITE_TRANSACTION (self, error, retry_in_transaction (self, actor, job_id, error));
+  return TRUE;
+}
+
+static gboolean
+manual_in_transaction (WartaOutboxRepository  *self,
+                       WartaUser              *actor,
+                       gint64                  job_id,
+                       const char             *url,
+                       gint64                  published_at,
+                       const char             *screenshot_path,
+                       const char             *screenshot_sha256,
+                       GError                **error)
+{
+  g_autoptr(sqlite3_stmt) proof = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  gint64 publication_id;
+  WartaOutboxState state;
+  gint64 now = warta_clock_now (self->clock);
+
+  if (!job_publication (self, job_id, &publication_id, &state, NULL, error))
+    return FALSE;
+  if (state == WARTA_OUTBOX_STATE_DONE || state == WARTA_OUTBOX_STATE_MANUAL)
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION,
+                           _("This target is already published. Reload the publication."));
+      return FALSE;
+    }
+
+  proof = _warta_database_prepare (self->database,
+                                   "INSERT INTO manual_proofs (job_id, url, published_at, screenshot_path, "
+                                   "screenshot_sha256, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                   error);
+  if (proof == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (proof, 1, job_id);
+  sqlite3_bind_text (proof, 2, url, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (proof, 3, published_at);
+  _warta_bind_text (proof, 4, screenshot_path);
+  _warta_bind_text (proof, 5, screenshot_sha256);
+  sqlite3_bind_int64 (proof, 6, warta_user_get_id (actor));
+  sqlite3_bind_int64 (proof, 7, now);
+  if (!run (self, proof, "manual proof", error))
+    return FALSE;
+
+  /* A worker still holding the lease finds it gone and stops. */
+  update = _warta_database_prepare (self->database,
+                                    "UPDATE outbox_jobs SET state = 'manual', remote_id = NULL, "
+                                    "remote_url = ?, finished_at = ?, error_code = NULL, "
+                                    "error_message = NULL, lease_owner = NULL, lease_until = 0, "
+                                    "version = version + 1 WHERE id = ?",
+                                    error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_text (update, 1, url, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (update, 2, published_at);
+  sqlite3_bind_int64 (update, 3, job_id);
+  if (!run (self, update, "outbox job", error))
+    return FALSE;
+
+  return follow_jobs (self, actor, publication_id, error);
+}
+
+gboolean
+warta_outbox_repository_record_manual (WartaOutboxRepository  *self,
+                                       WartaUser              *actor,
+                                       gint64                  job_id,
+                                       const char             *url,
+                                       gint64                  published_at,
+                                       const char             *screenshot_path,
+                                       const char             *screenshot_sha256,
+                                       GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  WRITE_TRANSACTION (self, error,
+                     manual_in_transaction (self, actor, job_id, url, published_at,
+                                            screenshot_path, screenshot_sha256, error));
+  return TRUE;
+}
+
+gboolean
+warta_outbox_repository_get_manual_proof (WartaOutboxRepository  *self,
+                                          gint64                  job_id,
+                                          char                  **out_url,
+                                          gint64                 *out_published_at,
+                                          char                  **out_screenshot_path,
+                                          char                  **out_screenshot_sha256,
+                                          GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT url, published_at, screenshot_path, screenshot_sha256 "
+                                  "FROM manual_proofs WHERE job_id = ? ORDER BY id DESC LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (out_url)
+        *out_url = _warta_column_dup (stmt, 0);
+      if (out_published_at)
+        *out_published_at = sqlite3_column_int64 (stmt, 1);
+      if (out_screenshot_path)
+        *out_screenshot_path = _warta_column_dup (stmt, 2);
+      if (out_screenshot_sha256)
+        *out_screenshot_sha256 = _warta_column_dup (stmt, 3);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    set_not_found (error);
+  else
+    _warta_database_set_error (self->database, error, rc, "manual proof");
+  return FALSE;
+}

@@ -1,0 +1,122 @@
+/* warta-outbox-repository.h: the outbox's jobs, confirmed steps and proofs
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "warta-outbox-job.h"
+#include "warta-publication-repository.h"
+#include "warta-user.h"
+
+G_BEGIN_DECLS
+
+#define WARTA_TYPE_OUTBOX_REPOSITORY (warta_outbox_repository_get_type ())
+
+G_DECLARE_FINAL_TYPE (WartaOutboxRepository, warta_outbox_repository,
+                      WARTA, OUTBOX_REPOSITORY, GObject)
+
+WartaOutboxRepository *warta_outbox_repository_new                (WartaPublicationRepository *publications);
+WartaPublicationRepository *warta_outbox_repository_get_publications (WartaOutboxRepository *self);
+
+/* Moves the approved publication to publishing and writes one pending job
+ * per account, in one transaction, before anything is sent. */
+GListModel     *warta_outbox_repository_enqueue              (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
+                                                              gint64                  publication_id,
+                                                              gint64                  expected_version,
+                                                              const gint64           *account_ids,
+                                                              guint                   n_accounts,
+                                                              GError                **error);
+WartaOutboxJob *warta_outbox_repository_get_job              (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              GError                **error);
+GListModel     *warta_outbox_repository_list_for_publication (WartaOutboxRepository  *self,
+                                                              gint64                  publication_id,
+                                                              GError                **error);
+/* Jobs pending, running, waiting or paused, oldest first. */
+GListModel     *warta_outbox_repository_list_unfinished      (WartaOutboxRepository  *self,
+                                                              GError                **error);
+char           *warta_outbox_repository_dup_lease_owner      (WartaOutboxRepository  *self,
+                                                              gint64                  job_id);
+
+/* The worker's side. A lease names the process working on a job; every
+ * write below checks it, so two processes never send one job. */
+gboolean        warta_outbox_repository_claim                (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              const char             *owner,
+                                                              const char             *stale_owner,
+                                                              gint64                  lease_until,
+                                                              gboolean               *out_claimed,
+                                                              GError                **error);
+/* name → JSON text of each confirmed step. */
+GHashTable     *warta_outbox_repository_list_steps           (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              GError                **error);
+/* Commits a confirmed remote step. @out_go_on is FALSE when the user
+ * paused or cancelled the job meanwhile. */
+gboolean        warta_outbox_repository_confirm_step         (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              const char             *owner,
+                                                              const char             *step,
+                                                              const char             *value_json,
+                                                              gint64                  lease_until,
+                                                              gboolean               *out_go_on,
+                                                              GError                **error);
+/* Commits the final step and the job's result; the publication follows
+ * when it was the last job. */
+gboolean        warta_outbox_repository_finish_job           (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              const char             *owner,
+                                                              const char             *step,
+                                                              const char             *value_json,
+                                                              const char             *remote_id,
+                                                              const char             *remote_url,
+                                                              GError                **error);
+/* Stops a claimed job: WAITING until @next_attempt_at, FAILED with the
+ * message, or back to PENDING / PAUSED after a cancel. */
+gboolean        warta_outbox_repository_stop_job             (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              const char             *owner,
+                                                              WartaOutboxState        state,
+                                                              const char             *error_code,
+                                                              const char             *error_message,
+                                                              gint64                  next_attempt_at,
+                                                              gboolean                count_attempt,
+                                                              GError                **error);
+
+/* The user's side. */
+gboolean        warta_outbox_repository_pause                (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              GError                **error);
+gboolean        warta_outbox_repository_resume               (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              GError                **error);
+gboolean        warta_outbox_repository_cancel               (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              GError                **error);
+gboolean        warta_outbox_repository_retry                (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
+                                                              gint64                  job_id,
+                                                              GError                **error);
+/* Records a target published by hand; @screenshot_path is relative to the
+ * database's folder. */
+gboolean        warta_outbox_repository_record_manual        (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
+                                                              gint64                  job_id,
+                                                              const char             *url,
+                                                              gint64                  published_at,
+                                                              const char             *screenshot_path,
+                                                              const char             *screenshot_sha256,
+                                                              GError                **error);
+gboolean        warta_outbox_repository_get_manual_proof     (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              char                  **out_url,
+                                                              gint64                 *out_published_at,
+                                                              char                  **out_screenshot_path,
+                                                              char                  **out_screenshot_sha256,
+                                                              GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,260 @@
+/* test-outbox-crash.c: never twice, never lost, under SIGKILL
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For each loopback platform server, a worker process (warta-publish-worker)
+ * publishes approved publications and is killed with SIGKILL at random
+ * moments, then started again, 50 kills per platform. The server adds
+ * random latency before and after its work so that the kills land at every
+ * point of the protocol. Every publication must end with exactly one post
+ * on the server and the outbox saying done with that post's id and URL.
+ *
+ * The seed is printed; WARTA_CRASH_SEED=<n> repeats a run.
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "warta-test-publish.h"
+#include "warta-test-server.h"
+
+#define KILLS_PER_PLATFORM 50
+#define MAX_LATENCY_MS     15
+#define MAX_KILL_DELAY_MS  150
+
+/* One row per platform whose publisher and loopback server exist: adding
+ * a platform to the test is adding a row. */
+typedef struct
+{
+  const char        *platform;
+  WartaTestServer *(*server_new) (void);
+  const char        *settings;   /* the account's public settings */
+  const char        *secret;
+  guint              n_photos;
+} Platform;
+
+static WartaTestServer *
+mastodon_server_new (void)
+{
+  WartaTestServer *server = warta_test_server_new (WARTA_TEST_MASTODON);
+
+  /* Media answers 202 and is polled once: one more step to die in. */
+  warta_test_server_set_processing_polls (server, 1);
+  return server;
+}
+
+static WartaTestServer *
+wordpress_server_new (void)
+{
+  return warta_test_server_new (WARTA_TEST_WORDPRESS);
+}
+
+static const Platform platforms[] = {
+  { "mastodon", mastodon_server_new, "{\"media-poll-ms\": \"5\"}", WARTA_TEST_MASTODON_TOKEN, 2 },
+  { "wordpress", wordpress_server_new, "{\"user\": \"" WARTA_TEST_WP_USER "\"}",
+    WARTA_TEST_WP_APP_PASSWORD, 2 },
+};
+
+static const char *worker_path;
+
+typedef struct
+{
+  gboolean exited;
+  int      status;
+} Exit;
+
+static void
+wait_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Exit *exit = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, &error);
+  g_assert_no_error (error);
+  exit->status = g_subprocess_get_status (G_SUBPROCESS (object));
+  exit->exited = TRUE;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the worker; kills it after @kill_after_ms unless it is done first
+ * (0: never). Returns whether it was killed. */
+static gboolean
+run_worker (GSubprocessLauncher *launcher,
+            const char          *db_path,
+            guint                kill_after_ms)
+{
+  g_autoptr(GSubprocess) worker = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean deadline = FALSE;
+  gboolean killed = FALSE;
+  gboolean too_long = FALSE;
+  guint kill_id = 0;
+  guint guard_id;
+  Exit exit = { 0 };
+
+  worker = g_subprocess_launcher_spawn (launcher, &error, worker_path, db_path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (worker, NULL, wait_cb, &exit);
+  if (kill_after_ms > 0)
+    kill_id = g_timeout_add (kill_after_ms, timeout_cb, &deadline);
+  guard_id = g_timeout_add_seconds (30, timeout_cb, &too_long);
+
+  /* The servers live in this process: the loop serves the worker. */
+  while (!exit.exited)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (deadline && !exit.exited && !killed)
+        {
+          g_subprocess_send_signal (worker, SIGKILL);
+          killed = TRUE;
+        }
+      if (too_long)
+        g_error ("the worker did not finish within 30 s");
+    }
+  if (kill_id != 0 && !deadline)
+    g_source_remove (kill_id);
+  g_source_remove (guard_id);
+
+  if (killed && WIFSIGNALED (exit.status))
+    {
+      g_assert_cmpint (WTERMSIG (exit.status), ==, SIGKILL);
+      return TRUE;
+    }
+  /* Done before the kill. */
+  g_assert_true (WIFEXITED (exit.status));
+  g_assert_cmpint (WEXITSTATUS (exit.status), ==, 0);
+  return FALSE;
+}
+
+static void
+test_platform (gconstpointer data)
+{
+  const Platform *platform = data;
+  g_autoptr(WartaTestPublish) t = warta_test_publish_new ();
+  g_autoptr(WartaTestServer) server = platform->server_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GRand) rand = NULL;
+  g_autofree char *secrets = NULL;
+  const char *seed_env = g_getenv ("WARTA_CRASH_SEED");
+  guint32 seed = seed_env ? (guint32) g_ascii_strtoull (seed_env, NULL, 10) : (guint32) g_test_rand_int ();
+  guint kills = 0;
+  guint rounds = 0;
+  gint64 account_id;
+  gint64 started = g_get_monotonic_time ();
+
+  g_test_message ("%s: seed %u (repeat with WARTA_CRASH_SEED=%u)", platform->platform, seed, seed);
+  rand = g_rand_new_with_seed (seed);
+  warta_test_server_set_random_latency (server, MAX_LATENCY_MS, seed);
+  account_id = warta_test_publish_add_account (t, platform->platform,
+                                               warta_test_server_get_url (server),
+                                               platform->settings, "crash-key");
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  secrets = g_strdup_printf ("crash-key=%s", platform->secret);
+  g_subprocess_launcher_setenv (launcher, "WARTA_WORKER_SECRETS", secrets, TRUE);
+
+  while (kills < KILLS_PER_PLATFORM)
+    {
+      g_autoptr(WartaPublication) p = NULL;
+      g_autoptr(GListModel) jobs = NULL;
+      g_autoptr(WartaOutboxJob) job = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = g_strdup_printf ("Rakor pengawasan %u", rounds + 1);
+      guint posts_before = warta_test_server_get_post_count (server);
+      guint runs = 0;
+
+      p = warta_test_publish_make_approved (t, title, platform->n_photos);
+      jobs = warta_outbox_repository_enqueue (t->outbox, t->admin, warta_publication_get_id (p),
+                                              warta_publication_get_version (p), &account_id, 1,
+                                              &error);
+      g_assert_no_error (error);
+
+      /* Killed until it gets through; after 50 kills, left to finish. */
+      for (;;)
+        {
+          guint delay = kills < KILLS_PER_PLATFORM
+                        ? (guint) g_rand_int_range (rand, 1, MAX_KILL_DELAY_MS + 1) : 0;
+
+          runs++;
+          if (!run_worker (launcher, t->path, delay))
+            break;
+          kills++;
+        }
+
+      {
+        g_autoptr(WartaOutboxJob) written = g_list_model_get_item (jobs, 0);
+
+        job = warta_outbox_repository_get_job (t->outbox, warta_outbox_job_get_id (written), &error);
+        g_assert_no_error (error);
+      }
+      if (warta_outbox_job_get_state (job) != WARTA_OUTBOX_STATE_DONE)
+        g_error ("%s round %u: the job ended “%s”: %s", platform->platform, rounds + 1,
+                 warta_outbox_state_get_id (warta_outbox_job_get_state (job)),
+                 warta_outbox_job_get_error_message (job));
+
+      /* Exactly one post for this publication, and the outbox names it. */
+      g_assert_cmpuint (warta_test_server_get_post_count (server), ==, posts_before + 1);
+      g_assert_nonnull (warta_outbox_job_get_remote_id (job));
+      g_assert_true (g_str_has_prefix (warta_outbox_job_get_remote_url (job),
+                                       warta_test_server_get_url (server)));
+      {
+        g_autoptr(WartaPublication) after = warta_publication_repository_get (t->publications,
+                                                                              warta_publication_get_id (p),
+                                                                              &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (warta_publication_get_state (after), ==, WARTA_STATE_PUBLISHED);
+      }
+      g_test_message ("%s round %u: %u runs, done as %s", platform->platform, rounds + 1, runs,
+                      warta_outbox_job_get_remote_url (job));
+      rounds++;
+    }
+
+  g_test_message ("%s: %u kills over %u publications, %u posts, %.1f s", platform->platform,
+                  kills, rounds, warta_test_server_get_post_count (server),
+                  (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, rounds);
+
+  /* Answers still delayed for killed workers go nowhere. */
+  {
+    gboolean done = FALSE;
+
+    g_timeout_add (MAX_LATENCY_MS * 2, timeout_cb, &done);
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *default_worker = NULL;
+
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  worker_path = g_getenv ("WARTA_PUBLISH_WORKER");
+  if (worker_path == NULL)
+    {
+      default_worker = g_test_build_filename (G_TEST_BUILT, "warta-publish-worker", NULL);
+      worker_path = default_worker;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/warta/outbox-crash/%s", platforms[i].platform);
+
+      g_test_add_data_func (path, &platforms[i], test_platform);
+    }
+  return g_test_run ();
+}

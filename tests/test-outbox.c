@@ -1,0 +1,438 @@
+/* test-outbox.c: the outbox against the loopback Mastodon and WordPress
+ * servers: both targets, retries, an expired sign-in, pause, cancel,
+ * retry per target, manual proof, and the publication following its jobs
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "warta-account-store-private.h"
+#include "warta-outbox.h"
+#include "warta-test-publish.h"
+#include "warta-test-server.h"
+
+typedef struct
+{
+  WartaTestPublish  *t;
+  WartaTestServer   *mastodon;
+  WartaTestServer   *wordpress;
+  WartaAccountStore *store;
+  WartaHttpClient   *client;
+  WartaOutbox       *outbox;
+  gint64             mastodon_id;
+  gint64             wordpress_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  WartaRetryPolicy policy;
+
+  f->t = warta_test_publish_new ();
+  f->mastodon = warta_test_server_new (WARTA_TEST_MASTODON);
+  f->wordpress = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  f->mastodon_id = warta_test_publish_add_account (f->t, "mastodon",
+                                                   warta_test_server_get_url (f->mastodon),
+                                                   "{\"media-poll-ms\": \"20\"}", "key-mastodon");
+  f->wordpress_id = warta_test_publish_add_account (f->t, "wordpress",
+                                                    warta_test_server_get_url (f->wordpress),
+                                                    "{\"user\": \"" WARTA_TEST_WP_USER "\"}",
+                                                    "key-wordpress");
+
+  f->store = warta_account_store_new (f->t->accounts);
+  _warta_account_store_use_memory_secrets (f->store);
+  _warta_account_store_set_memory_secret (f->store, "key-mastodon", WARTA_TEST_MASTODON_TOKEN);
+  _warta_account_store_set_memory_secret (f->store, "key-wordpress", WARTA_TEST_WP_APP_PASSWORD);
+
+  /* One attempt per request: the outbox's own backoff is under test. */
+  f->client = warta_http_client_new ();
+  warta_retry_policy_init_default (&policy);
+  policy.max_attempts = 1;
+  warta_http_client_set_retry_policy (f->client, &policy);
+  warta_http_client_set_timeout (f->client, 5);
+
+  f->outbox = warta_outbox_new (f->t->outbox, f->store, f->client);
+  warta_outbox_set_tick_interval (f->outbox, 20);
+  warta_outbox_set_backoff (f->outbox, 50, 200, 4);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  warta_outbox_stop (f->outbox);
+  while (warta_outbox_get_n_running (f->outbox) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_finalize_object (g_steal_pointer (&f->outbox));
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  g_assert_finalize_object (g_steal_pointer (&f->client));
+  g_clear_pointer (&f->mastodon, warta_test_server_free);
+  g_clear_pointer (&f->wordpress, warta_test_server_free);
+  g_clear_pointer (&f->t, warta_test_publish_free);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @job reaches @state (10 s at most). */
+static void
+wait_for_state (WartaOutboxJob   *job,
+                WartaOutboxState  state)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+
+  while (warta_outbox_job_get_state (job) != state && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("job %" G_GINT64_FORMAT " stayed “%s” (%s), expected “%s”",
+             warta_outbox_job_get_id (job),
+             warta_outbox_state_get_id (warta_outbox_job_get_state (job)),
+             warta_outbox_job_get_error_message (job) ? warta_outbox_job_get_error_message (job) : "",
+             warta_outbox_state_get_id (state));
+  g_source_remove (id);
+}
+
+static void
+settle (Fixture *f)
+{
+  while (warta_outbox_get_n_running (f->outbox) > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static WartaOutboxJob *
+job_at (GListModel *jobs,
+        guint       i)
+{
+  g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+
+  return job;   /* the outbox keeps live jobs alive */
+}
+
+static GListModel *
+publish (Fixture          *f,
+         WartaPublication *p,
+         gboolean          both)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { f->mastodon_id, f->wordpress_id };
+  GListModel *jobs;
+
+  jobs = warta_outbox_publish (f->outbox, f->t->admin, warta_publication_get_id (p),
+                               warta_publication_get_version (p), ids, both ? 2 : 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, both ? 2 : 1);
+  return jobs;
+}
+
+static WartaState
+publication_state (Fixture          *f,
+                   WartaPublication *p)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaPublication) now = NULL;
+
+  now = warta_publication_repository_get (f->t->publications, warta_publication_get_id (p), &error);
+  g_assert_no_error (error);
+  return warta_publication_get_state (now);
+}
+
+static void
+test_both_targets (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor pengawasan", 2);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GHashTable) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *m, *w;
+
+  warta_test_server_set_processing_polls (f->mastodon, 2);
+  jobs = publish (f, p, TRUE);
+  m = job_at (jobs, 0);
+  w = job_at (jobs, 1);
+
+  /* Written before anything is sent. */
+  g_assert_cmpuint (warta_outbox_job_get_state (m), ==, WARTA_OUTBOX_STATE_PENDING);
+  g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHING);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+
+  warta_outbox_start (f->outbox);
+  wait_for_state (m, WARTA_OUTBOX_STATE_DONE);
+  wait_for_state (w, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->mastodon), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->wordpress), ==, 2);
+  g_assert_nonnull (warta_outbox_job_get_remote_id (m));
+  g_assert_true (g_str_has_prefix (warta_outbox_job_get_remote_url (m), "http://127.0.0.1:"));
+  g_assert_nonnull (warta_outbox_job_get_remote_id (w));
+  g_assert_cmpfloat (warta_outbox_job_get_fraction (m), ==, 1.0);
+  g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHED);
+
+  /* Every confirmed step is in the outbox. */
+  steps = warta_outbox_repository_list_steps (f->t->outbox, warta_outbox_job_get_id (m), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_hash_table_contains (steps, "media-0"));
+  g_assert_true (g_hash_table_contains (steps, "media-1"));
+  g_assert_true (g_hash_table_contains (steps, "post"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "media-0"), "\"url\":\"http"));
+}
+
+static void
+test_retry_after_errors (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(GListModel) jobs = NULL;
+  WartaOutboxJob *m, *w;
+
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v1/statuses", 1,
+                               WARTA_TEST_FAULT_STATUS, 503);
+  /* The answer is lost after the post was made: the key finds it again. */
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v1/statuses", 2,
+                               WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/posts", 1,
+                               WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 1,
+                               WARTA_TEST_FAULT_RATE_LIMIT, 1);
+  jobs = publish (f, p, TRUE);
+  m = job_at (jobs, 0);
+  w = job_at (jobs, 1);
+
+  warta_outbox_start (f->outbox);
+  wait_for_state (m, WARTA_OUTBOX_STATE_DONE);
+  wait_for_state (w, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+
+  g_assert_cmpuint (warta_outbox_job_get_attempts (m), ==, 2);
+  g_assert_cmpuint (warta_outbox_job_get_attempts (w), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 1);
+  g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHED);
+}
+
+static void
+record_manual_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GError **error = user_data;
+
+  warta_outbox_record_manual_finish (WARTA_OUTBOX (object), result, error);
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+static void
+test_expired_sign_in_then_manual (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) screenshot = NULL;
+  g_autofree char *shot_path = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *rel = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *expected_sha = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  gint64 at = 0;
+  WartaOutboxJob *m, *w;
+
+  warta_test_server_revoke_credentials (f->mastodon);
+  jobs = publish (f, p, TRUE);
+  m = job_at (jobs, 0);
+  w = job_at (jobs, 1);
+  warta_outbox_start (f->outbox);
+  wait_for_state (m, WARTA_OUTBOX_STATE_FAILED);
+  wait_for_state (w, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+
+  /* Stopped with "sign in again", not retried. */
+  g_assert_true (warta_outbox_job_get_needs_sign_in (m));
+  g_assert_cmpstr (warta_outbox_job_get_error_code (m), ==, WARTA_OUTBOX_ERROR_AUTH);
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (m), "Sign in again"));
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/api/v2/media"), ==, 1);
+  g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PARTIALLY_PUBLISHED);
+
+  /* Published by hand, with proof: the publication is published. */
+  shot_path = warta_test_publish_write_png (f->t->dir, "bukti.PNG", 4096);
+  g_file_get_contents (shot_path, &contents, &length, NULL);
+  expected_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  screenshot = g_file_new_for_path (shot_path);
+  warta_outbox_record_manual_async (f->outbox, f->t->admin, warta_outbox_job_get_id (m),
+                                    "ftp://example.org/x", 1750000000000000, screenshot, NULL,
+                                    record_manual_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED);
+  g_clear_error (&error);
+
+  warta_outbox_record_manual_async (f->outbox, f->t->admin, warta_outbox_job_get_id (m),
+                                    "https://mastodon.example/@humas/1", 1750000000000000,
+                                    screenshot, NULL, record_manual_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+
+  g_assert_cmpuint (warta_outbox_job_get_state (m), ==, WARTA_OUTBOX_STATE_MANUAL);
+  g_assert_cmpstr (warta_outbox_job_get_remote_url (m), ==, "https://mastodon.example/@humas/1");
+  g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHED);
+  g_assert_true (warta_outbox_repository_get_manual_proof (f->t->outbox, warta_outbox_job_get_id (m),
+                                                           &url, &at, &rel, &sha, NULL));
+  g_assert_cmpstr (url, ==, "https://mastodon.example/@humas/1");
+  g_assert_cmpint (at, ==, 1750000000000000);
+  g_assert_cmpstr (sha, ==, expected_sha);
+  stored = g_build_filename (f->t->dir, rel, NULL);
+  g_assert_true (g_str_has_suffix (stored, ".png"));
+  g_assert_nonnull (strstr (stored, "/warta-files/proofs/"));
+  g_assert_true (g_file_test (stored, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_pause_resume (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *m;
+
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1,
+                               WARTA_TEST_FAULT_DELAY, 3000);
+  jobs = publish (f, p, FALSE);
+  m = job_at (jobs, 0);
+  warta_outbox_start (f->outbox);
+  wait_for_state (m, WARTA_OUTBOX_STATE_RUNNING);
+  while (warta_test_server_count_requests (f->mastodon, "POST", "/api/v2/media") == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Mid-upload: the request is cancelled, the job waits for the user. */
+  g_assert_true (warta_outbox_pause_job (f->outbox, warta_outbox_job_get_id (m), &error));
+  g_assert_no_error (error);
+  settle (f);
+  g_assert_cmpuint (warta_outbox_job_get_state (m), ==, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+  g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHING);
+
+  g_assert_true (warta_outbox_resume_job (f->outbox, warta_outbox_job_get_id (m), &error));
+  g_assert_no_error (error);
+  wait_for_state (m, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+  g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHED);
+}
+
+static void
+test_cancel_then_retry (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *w;
+
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 1,
+                               WARTA_TEST_FAULT_DELAY, 3000);
+  {
+    gint64 ids[] = { f->wordpress_id };
+
+    jobs = warta_outbox_publish (f->outbox, f->t->admin, warta_publication_get_id (p),
+                                 warta_publication_get_version (p), ids, 1, &error);
+    g_assert_no_error (error);
+  }
+  w = job_at (jobs, 0);
+  warta_outbox_start (f->outbox);
+  while (warta_test_server_count_requests (f->wordpress, "POST", "/wp-json/wp/v2/media") == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (warta_outbox_cancel_job (f->outbox, warta_outbox_job_get_id (w), &error));
+  g_assert_no_error (error);
+  settle (f);
+  g_assert_cmpuint (warta_outbox_job_get_state (w), ==, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (w), ==, WARTA_OUTBOX_ERROR_CANCELLED);
+  g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_FAILED);
+
+  /* Retry per target: the publication is publishing again, then published. */
+  g_assert_true (warta_outbox_retry_job (f->outbox, f->t->admin, warta_outbox_job_get_id (w), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHING);
+  wait_for_state (w, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 1);
+  g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHED);
+}
+
+static void
+test_missing_secret (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 0);
+  g_autoptr(GListModel) jobs = NULL;
+  WartaOutboxJob *m;
+
+  _warta_account_store_set_memory_secret (f->store, "key-mastodon", NULL);
+  jobs = publish (f, p, FALSE);
+  m = job_at (jobs, 0);
+  warta_outbox_start (f->outbox);
+  wait_for_state (m, WARTA_OUTBOX_STATE_FAILED);
+  settle (f);
+  g_assert_true (warta_outbox_job_get_needs_sign_in (m));
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+  g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_FAILED);
+}
+
+static void
+test_not_approved (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 0);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GListModel) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { f->mastodon_id };
+
+  jobs = publish (f, p, FALSE);
+  /* Publishing once only: the second call is refused, nothing is added. */
+  again = warta_outbox_publish (f->outbox, f->t->admin, warta_publication_get_id (p),
+                                warta_publication_get_version (p) + 1, ids, 1, &error);
+  g_assert_null (again);
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Loopback only; and the isolated XDG dirs hide the proxy settings'
+   * schema, which GIO's GNOME proxy resolver would abort on. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/warta/outbox/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("both-targets", test_both_targets);
+  ADD ("retry-after-errors", test_retry_after_errors);
+  ADD ("expired-sign-in-then-manual", test_expired_sign_in_then_manual);
+  ADD ("pause-resume", test_pause_resume);
+  ADD ("cancel-then-retry", test_cancel_then_retry);
+  ADD ("missing-secret", test_missing_secret);
+  ADD ("publish-once", test_not_approved);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,48 @@
+/* warta-test-publish.h: a database with an approved publication and accounts
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by the outbox tests and the test worker.
+ */
+#pragma once
+
+#include "warta-account-repository.h"
+#include "warta-outbox-repository.h"
+#include "warta-publication-repository.h"
+#include "warta-user-repository.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char                       *dir;
+  char                       *path;
+  WartaDatabase              *db;
+  WartaClock                 *clock;
+  WartaUserRepository        *users;
+  WartaPublicationRepository *publications;
+  WartaAccountRepository     *accounts;
+  WartaOutboxRepository      *outbox;
+  WartaUser                  *admin;     /* every role of the SOP */
+} WartaTestPublish;
+
+WartaTestPublish *warta_test_publish_new            (void);
+void              warta_test_publish_free           (WartaTestPublish *t);
+gint64            warta_test_publish_add_account    (WartaTestPublish *t,
+                                                     const char       *platform,
+                                                     const char       *base_url,
+                                                     const char       *settings_json,
+                                                     const char       *keyring_id);
+/* Through the whole SOP, with @n_photos small PNG files. */
+WartaPublication *warta_test_publish_make_approved  (WartaTestPublish *t,
+                                                     const char       *title,
+                                                     guint             n_photos);
+/* A tiny valid PNG of @size bytes or a little more. */
+char             *warta_test_publish_write_png      (const char       *dir,
+                                                     const char       *name,
+                                                     gsize             size);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaTestPublish, warta_test_publish_free)
+
+G_END_DECLS
