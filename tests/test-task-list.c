@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "warta-application.h"
+#include "warta-calendar-page.h"
 #include "warta-people-page.h"
 #include "warta-publication-window.h"
 #include "warta-person-dialog.h"
@@ -948,6 +949,116 @@ test_people_not_admin (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (warta_people_page_get_model (people)), ==, 2);
 }
 
+static WartaPublication *
+make_dated (WartaPublicationRepository *repo,
+            WartaUser                  *officer,
+            const char                 *title,
+            const char                 *when,
+            gint64                      scheduled_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  WartaPublication *p;
+
+  warta_revision_set_title (draft, title);
+  warta_revision_set_when (draft, when);
+  warta_revision_set_scheduled_at (draft, scheduled_at);
+  p = warta_publication_repository_create (repo, officer, draft, &error);
+  g_assert_no_error (error);
+
+  return p;
+}
+
+/* A month of activities and scheduled posts, by day in WIB, live. */
+static void
+test_calendar (Fixture       *f,
+               gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
+  g_autoptr(GDateTime) june18 = g_date_time_new (wib, 2025, 6, 18, 12, 0, 0);
+  g_autoptr(GDateTime) june19 = g_date_time_new (wib, 2025, 6, 19, 12, 0, 0);
+  g_autoptr(GDateTime) june20 = g_date_time_new (wib, 2025, 6, 20, 12, 0, 0);
+  g_autoptr(GDateTime) june25 = g_date_time_new (wib, 2025, 6, 25, 10, 0, 0);
+  g_autoptr(WartaPublication) a = NULL;
+  g_autoptr(WartaPublication) b = NULL;
+  g_autoptr(WartaPublication) c = NULL;
+  g_autoptr(WartaPublication) d = NULL;
+  g_autoptr(WartaDatabase) other_db = NULL;
+  g_autoptr(WartaClock) other_clock = NULL;
+  g_autoptr(WartaPublicationRepository) other_repo = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaWindow *window;
+  WartaCalendarPage *page;
+  GtkCalendar *calendar;
+  GListModel *day;
+  gint64 started;
+
+  a = make_dated (repo, officer, "Rapat koordinasi", "2025-06-18T09:00:00+07:00", 0);
+  /* 23:30 WIB is 16:30 UTC, the same day in WIB. */
+  b = make_dated (repo, officer, "Malam budaya", "2025-06-20T23:30:00+07:00",
+                  g_date_time_to_unix (june25) * G_USEC_PER_SEC);
+  c = make_dated (repo, officer, "Tanpa tanggal", "besok pagi", 0);
+
+  window = show_window (f);
+  sign_in (window, "budi", "rahasia-123");
+  page = WARTA_CALENDAR_PAGE (gtk_stack_get_child_by_name (window_child (window, "stack"), "calendar"));
+  g_assert_true (WARTA_IS_CALENDAR_PAGE (page));
+  calendar = GTK_CALENDAR (gtk_widget_get_template_child (GTK_WIDGET (page), WARTA_TYPE_CALENDAR_PAGE,
+                                                          "calendar"));
+  warta_window_set_visible_section (window, "calendar");
+
+  warta_calendar_page_select_day (page, june18);
+  g_assert_cmpuint (g_list_model_get_n_items (warta_calendar_page_get_month (page)), ==, 3);
+  g_assert_true (gtk_calendar_get_day_is_marked (calendar, 18));
+  g_assert_false (gtk_calendar_get_day_is_marked (calendar, 19));
+  g_assert_true (gtk_calendar_get_day_is_marked (calendar, 20));
+  g_assert_true (gtk_calendar_get_day_is_marked (calendar, 25));
+
+  day = warta_calendar_page_get_day_model (page);
+  g_assert_cmpuint (g_list_model_get_n_items (day), ==, 1);
+  {
+    g_autoptr(WartaCalendarEntry) entry = g_list_model_get_item (day, 0);
+
+    g_assert_cmpint (warta_publication_get_id (warta_calendar_entry_get_publication (entry)), ==,
+                     warta_publication_get_id (a));
+    g_assert_cmpint (warta_calendar_entry_get_kind (entry), ==, WARTA_CALENDAR_ACTIVITY);
+  }
+
+  warta_calendar_page_select_day (page, june20);
+  g_assert_cmpuint (g_list_model_get_n_items (day), ==, 1);
+  warta_calendar_page_select_day (page, june25);
+  g_assert_cmpuint (g_list_model_get_n_items (day), ==, 1);
+  {
+    g_autoptr(WartaCalendarEntry) entry = g_list_model_get_item (day, 0);
+
+    g_assert_cmpint (warta_calendar_entry_get_kind (entry), ==, WARTA_CALENDAR_SCHEDULED);
+    g_assert_cmpint (warta_publication_get_id (warta_calendar_entry_get_publication (entry)), ==,
+                     warta_publication_get_id (b));
+  }
+  warta_calendar_page_select_day (page, june19);
+  g_assert_cmpuint (g_list_model_get_n_items (day), ==, 0);
+
+  /* Another Warta adds an activity on the 19th: marked, and listed. */
+  other_db = warta_database_open (f->database_path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                  WARTA_DATABASE_FLAGS_NO_CREATE, &error);
+  g_assert_no_error (error);
+  other_clock = warta_clock_new (NULL);
+  other_repo = warta_publication_repository_new (other_db, other_clock);
+  d = make_dated (other_repo, officer, "Sosialisasi", "2025-06-19T08:00:00+07:00", 0);
+  started = g_get_monotonic_time ();
+  while (g_list_model_get_n_items (day) == 0 && g_get_monotonic_time () - started < 2 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (day), ==, 1);
+  g_assert_true (gtk_calendar_get_day_is_marked (calendar, 19));
+
+  g_clear_object (&other_repo);
+  g_clear_object (&other_clock);
+  g_assert_finalize_object (g_steal_pointer (&other_db));
+}
+
 static void
 test_time_left_text (void)
 {
@@ -1017,6 +1128,8 @@ main (int   argc,
                   fixture_set_up, test_my_tasks, fixture_tear_down);
       g_test_add ("/warta/task-list/notifications", Fixture, NULL,
                   fixture_set_up, test_notifications, fixture_tear_down);
+      g_test_add ("/warta/calendar/month", Fixture, NULL,
+                  fixture_set_up, test_calendar, fixture_tear_down);
       g_test_add ("/warta/people/add", Fixture, NULL,
                   fixture_set_up, test_people_add, fixture_tear_down);
       g_test_add ("/warta/people/conflict", Fixture, NULL,

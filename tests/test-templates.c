@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "warta-application.h"
+#include "warta-calendar-page.h"
 #include "warta-people-page.h"
 #include "warta-person-dialog.h"
 #include "warta-preferences-window.h"
@@ -292,6 +293,10 @@ test_widgets_build (void)
 
   widget = g_object_ref_sink (warta_sign_in_page_new ());
   g_assert_true (WARTA_IS_SIGN_IN_PAGE (widget));
+  g_assert_finalize_object (widget);
+
+  widget = g_object_ref_sink (warta_calendar_page_new ());
+  g_assert_true (WARTA_IS_CALENDAR_PAGE (widget));
   g_assert_finalize_object (widget);
 
   widget = g_object_ref_sink (warta_people_page_new ());

@@ -94,6 +94,9 @@ KNOWN_TOOLKIT_DEFECTS = [
                    and len(a) >= 3 and a[-3].role in ('text', 'password text')
                    and a[-3].name in ('Password', 'Password Again', 'Initial Password',
                                       'New Password'))),
+    ("GtkCalendar's own month and year arrows, icons without a label (GTK 4.8)",
+     lambda n, a: (n.role == 'push button' and n.name == 'GtkImage'
+                   and len(a) >= 2 and a[-2].role == 'filler' and a[-2].name == 'Month')),
     ("the current value of an AdwComboRow, a GtkListView item that GTK 4.8 does not name",
      lambda n, a: (n.role == 'list item' and n.name == ''
                    and len(a) >= 3 and a[-1].role == 'list' and a[-1].name == 'GtkListView'

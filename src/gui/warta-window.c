@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-calendar-page.h"
 #include "warta-people-page.h"
 #include "warta-publication-list.h"
 #include "warta-sign-in-page.h"
@@ -141,6 +142,8 @@ create_empty_page (const WartaSection *section)
 
   if (g_strcmp0 (section->id, "people") == 0)
     return warta_people_page_new ();
+  if (g_strcmp0 (section->id, "calendar") == 0)
+    return warta_calendar_page_new ();
 
   return g_object_new (ADW_TYPE_STATUS_PAGE,
                        "icon-name", section->icon_name,
@@ -197,6 +200,8 @@ set_pages_context (WartaWindow  *self,
         warta_publication_list_set_context (WARTA_PUBLICATION_LIST (page), context);
       else if (WARTA_IS_PEOPLE_PAGE (page))
         warta_people_page_set_context (WARTA_PEOPLE_PAGE (page), context);
+      else if (WARTA_IS_CALENDAR_PAGE (page))
+        warta_calendar_page_set_context (WARTA_CALENDAR_PAGE (page), context);
     }
 }
 

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "warta-calendar-entry.h"
 #include "warta-clock.h"
 #include "warta-correction-note.h"
 #include "warta-database.h"
@@ -110,6 +111,10 @@ GListModel          *warta_publication_repository_list_by_states (WartaPublicati
                                                                   guint                       n_states,
                                                                   guint                       offset,
                                                                   guint                       limit,
+                                                                  GError                    **error);
+GListModel          *warta_publication_repository_list_calendar  (WartaPublicationRepository *self,
+                                                                  gint64                      from_us,
+                                                                  gint64                      to_us,
                                                                   GError                    **error);
 GListModel          *warta_publication_repository_list_step_records (WartaPublicationRepository *self,
                                                                      gint64                      publication_id,
