@@ -28,6 +28,7 @@
 #include "warta-officials-dialog.h"
 #include "warta-post-text.h"
 #include "warta-publication-window-private.h"
+#include "warta-review-page.h"
 #include "warta-thumbnailer.h"
 
 /* Autosave this long after the last change. */
@@ -95,6 +96,7 @@ struct _WartaPublicationWindow
   AdwViewStack            *view_stack;
   GtkWidget               *documentation_box;
   GtkWidget               *concept_box;
+  WartaReviewPage         *review_page;
   AdwEntryRow             *title_row;
   AdwComboRow             *category_row;
   AdwPreferencesGroup     *fields_group;
@@ -2151,6 +2153,37 @@ on_current_user_changed_cb (WartaPublicationWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }
 
+/* -- the review (steps 3 and 4) --------------------------------------------------------------- */
+
+static void
+on_view_stack_visible_child_name_cb (WartaPublicationWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") != 0)
+    return;
+
+  /* The review shows what is saved: what was just typed first. */
+  if (self->dirty)
+    _warta_publication_window_save_now (self, NULL);
+  if (warta_review_page_get_publication (self->review_page) == self->publication)
+    warta_review_page_reload (self->review_page);
+  else
+    warta_review_page_set_publication (self->review_page, self->publication);
+}
+
+static void
+on_review_page_publication_changed_cb (WartaPublicationWindow *self,
+                                       WartaPublication       *publication)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A decision moved it on, or someone else did: the editors follow,
+   * unless they hold unsaved changes, which their own save checks. */
+  if (self->dirty || self->publication == NULL)
+    return;
+  if (!load_publication (self, warta_publication_get_id (publication), &error))
+    show_message (self, _("Activity Not Reloaded"), error->message);
+}
+
 /* -- the window ---------------------------------------------------------------------------- */
 
 static void
@@ -2276,6 +2309,7 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WARTA_TYPE_CAPTION_EDITOR);
+  g_type_ensure (WARTA_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/warta-publication-window.ui");
@@ -2309,6 +2343,7 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, preview_box);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, preview_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, preview_problems_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, save_status_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, shared_view);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, submit_button);
@@ -2463,6 +2498,11 @@ warta_publication_window_new (GtkWindow    *parent,
                                                    warta_context_get_clock (context));
   g_signal_connect_object (context, "notify::current-user",
                            G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+  warta_review_page_set_context (self->review_page, context);
+  g_signal_connect_object (self->review_page, "publication-changed",
+                           G_CALLBACK (on_review_page_publication_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_view_stack_visible_child_name_cb), self, G_CONNECT_SWAPPED);
 
   update_state (self);
 
@@ -2475,6 +2515,9 @@ warta_publication_window_new (GtkWindow    *parent,
 
   if (self->publication != NULL && current_state (self) == WARTA_STATE_PROCESSING)
     adw_view_stack_set_visible_child_name (self->view_stack, "concept");
+  else if (self->publication != NULL && (current_state (self) == WARTA_STATE_VERIFYING ||
+                                         current_state (self) == WARTA_STATE_APPROVING))
+    adw_view_stack_set_visible_child_name (self->view_stack, "review");
 
   if (current_user (self) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
