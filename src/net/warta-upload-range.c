@@ -333,6 +333,8 @@ _warta_upload_read_range_async (WartaUpload         *upload,
 
   task = g_task_new (upload, cancellable, callback, user_data);
   g_task_set_source_tag (task, _warta_upload_read_range_async);
+  /* Errors are WARTA_PUBLISH_ERROR, cancellation included. */
+  g_task_set_check_cancellable (task, FALSE);
   d = g_new0 (ReadData, 1);
   g_task_set_task_data (task, d, read_data_free);
 
