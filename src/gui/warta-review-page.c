@@ -763,9 +763,9 @@ fill_notes (WartaReviewPage *self)
       if (status == WARTA_NOTE_STATUS_RESOLVED && may_confirm)
         {
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     make_note_button (_("_Reopen"), "review.reopen-note", id, NULL));
+                                     make_note_button (_("Re_open"), "review.reopen-note", id, NULL));
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     make_note_button (_("C_onfirm"), "review.confirm-note", id,
+                                     make_note_button (_("_Confirm"), "review.confirm-note", id,
                                                        "suggested-action"));
         }
 
@@ -965,7 +965,7 @@ update_actions (WartaReviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->approve_button), can_approve);
   gtk_widget_set_visible (GTK_WIDGET (self->return_verifier_button), can_approve);
   gtk_button_set_label (self->return_button,
-                        can_approve ? _("Return to _Admin") : _("_Return with Corrections"));
+                        can_approve ? _("Return to A_dmin") : _("_Return with Corrections"));
   gtk_widget_set_visible (GTK_WIDGET (self->composer_box), can_note);
 
   /* The verifier's checklist, and afterwards what the verifier answered. */
@@ -1232,6 +1232,7 @@ make_approval_summary (WartaReviewPage *self)
     {
       const char *text;
       g_autofree char *files = NULL;
+      g_autofree char *videos = NULL;
       g_autofree char *heading = NULL;
       GtkWidget *label;
       gboolean videos_only = t == WARTA_CAPTION_TARGET_YOUTUBE_TITLE ||
@@ -1247,12 +1248,18 @@ make_approval_summary (WartaReviewPage *self)
       if (!has_text (text))
         continue;
 
+      /* Translators: what a platform will carry */
+      videos = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u video", "%u videos", n_videos), n_videos);
       if (videos_only)
-        /* Translators: what a platform will carry */
-        files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u video", "%u videos", n_videos), n_videos);
+        files = g_strdup (videos);
       else
-        /* Translators: what a platform will carry, "4 photos, 1 video" */
-        files = g_strdup_printf (_("%u photos, %u videos"), n_photos, n_videos);
+        {
+          /* Translators: what a platform will carry */
+          g_autofree char *photos = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u photo", "%u photos",
+                                                                  n_photos), n_photos);
+
+          files = g_strdup_printf ("%s, %s", photos, videos);
+        }
       heading = g_strdup_printf ("%s — %s", warta_caption_target_get_name (t), files);
 
       label = gtk_label_new (heading);
