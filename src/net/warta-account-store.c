@@ -244,6 +244,7 @@ store_secret (WartaAccountStore *self,
   g_autoptr(GTask) task = task_in;
   StoreData *d = g_task_get_task_data (task);
   g_autofree char *label = NULL;
+  GCancellable *cancellable;
   GError *error = NULL;
   const char *uuid;
 
@@ -270,8 +271,9 @@ store_secret (WartaAccountStore *self,
 
   label = g_strdup_printf ("Warta: %s (%s)", warta_account_get_display_name (d->account),
                            warta_platform_get_display_name (warta_account_get_platform (d->account)));
+  cancellable = g_task_get_cancellable (task);
   secret_password_store (warta_account_store_get_schema (), SECRET_COLLECTION_DEFAULT, label, secret,
-                         g_task_get_cancellable (task), store_cb, g_steal_pointer (&task),
+                         cancellable, store_cb, g_steal_pointer (&task),
                          "database", uuid,
                          "account", warta_account_get_keyring_id (d->account),
                          NULL);

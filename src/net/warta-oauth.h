@@ -1,0 +1,77 @@
+/* warta-oauth.h: OAuth 2 sign-in in the system browser, with PKCE and a
+ * loopback redirect, and token refresh
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "warta-http-client.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char   *access_token;
+  char   *refresh_token;  /* NULL when the platform gives none */
+  gint64  expires_at;     /* µs since the epoch; 0: does not expire */
+  char   *scope;
+} WartaOAuthTokens;
+
+#define WARTA_TYPE_OAUTH_TOKENS (warta_oauth_tokens_get_type ())
+
+GType             warta_oauth_tokens_get_type  (void) G_GNUC_CONST;
+WartaOAuthTokens *warta_oauth_tokens_copy      (const WartaOAuthTokens *self);
+void              warta_oauth_tokens_free      (WartaOAuthTokens       *self);
+/* The keyring keeps the tokens of an OAuth account as one JSON secret. */
+char             *warta_oauth_tokens_to_json   (const WartaOAuthTokens *self);
+WartaOAuthTokens *warta_oauth_tokens_from_json (const char             *json,
+                                                GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaOAuthTokens, warta_oauth_tokens_free)
+
+/* PKCE (RFC 7636): a random verifier of 64 unreserved characters and its
+ * S256 challenge, base64url without padding. */
+char             *warta_oauth_new_code_verifier (void);
+char             *warta_oauth_code_challenge    (const char *verifier);
+
+#define WARTA_TYPE_OAUTH_LOGIN (warta_oauth_login_get_type ())
+
+G_DECLARE_FINAL_TYPE (WartaOAuthLogin, warta_oauth_login, WARTA, OAUTH_LOGIN, GObject)
+
+WartaOAuthLogin  *warta_oauth_login_new               (WartaHttpClient   *client,
+                                                       const char        *authorize_url,
+                                                       const char        *token_url,
+                                                       const char        *client_id,
+                                                       const char        *client_secret,
+                                                       const char        *scope);
+/* Listens on 127.0.0.1 at a random port; then open the authorize URI in
+ * the system browser and wait. */
+gboolean          warta_oauth_login_start             (WartaOAuthLogin   *self,
+                                                       GError           **error);
+const char       *warta_oauth_login_get_redirect_uri  (WartaOAuthLogin   *self);
+const char       *warta_oauth_login_get_authorize_uri (WartaOAuthLogin   *self);
+/* Waits for the browser to come back, checks the state and exchanges the
+ * code (with the verifier) for tokens. */
+void              warta_oauth_login_wait_async        (WartaOAuthLogin   *self,
+                                                       GCancellable      *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer           user_data);
+WartaOAuthTokens *warta_oauth_login_wait_finish       (WartaOAuthLogin   *self,
+                                                       GAsyncResult      *result,
+                                                       GError           **error);
+
+/* The refresh hook: a new access token from @refresh_token at the
+ * platform's token endpoint. */
+void              warta_oauth_refresh_async           (WartaHttpClient   *client,
+                                                       const char        *token_url,
+                                                       const char        *client_id,
+                                                       const char        *client_secret,
+                                                       const char        *refresh_token,
+                                                       GCancellable      *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer           user_data);
+WartaOAuthTokens *warta_oauth_refresh_finish          (GAsyncResult      *result,
+                                                       GError           **error);
+
+G_END_DECLS
