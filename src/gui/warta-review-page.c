@@ -71,7 +71,7 @@ struct _WartaReviewPage
   char                 *pin_sha256;
   GtkTextTag           *insert_tag;
   GtkTextTag           *delete_tag;
-  GPtrArray            *diff_buffers;   /* GtkTextBuffer, for the colours */
+  GtkTextTagTable      *tag_table;      /* shared by the diffs' buffers */
 
   GtkCheckButton       *checks[WARTA_N_CHECKS];
   AdwEntryRow          *check_notes[WARTA_N_CHECKS];
@@ -277,16 +277,10 @@ make_diff_view (WartaReviewPage *self,
                 const char      *title,
                 GPtrArray       *runs)
 {
-  GtkTextTagTable *table = gtk_text_tag_table_new ();
-  g_autoptr(GtkTextBuffer) buffer = NULL;
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (self->tag_table);
   g_autofree char *plain = warta_diff_format (runs);
   GtkWidget *view, *box, *label;
   GtkTextIter end;
-
-  gtk_text_tag_table_add (table, self->insert_tag);
-  gtk_text_tag_table_add (table, self->delete_tag);
-  buffer = gtk_text_buffer_new (table);
-  g_object_unref (table);
 
   for (guint i = 0; i < runs->len; i++)
     {
@@ -326,7 +320,6 @@ make_diff_view (WartaReviewPage *self,
                                   -1);
   g_object_set_data_full (G_OBJECT (view), "warta-diff", g_steal_pointer (&plain), g_free);
   gtk_box_append (GTK_BOX (box), view);
-  g_ptr_array_add (self->diff_buffers, g_object_ref (buffer));
 
   return box;
 }
@@ -409,7 +402,6 @@ fill_changes (WartaReviewPage *self)
   g_autofree char *title = NULL;
 
   remove_all (GTK_WIDGET (self->changes_box));
-  g_ptr_array_set_size (self->diff_buffers, 0);
 
   if (self->base == NULL)
     {
@@ -1471,7 +1463,7 @@ warta_review_page_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->insert_tag);
   g_clear_object (&self->delete_tag);
-  g_clear_pointer (&self->diff_buffers, g_ptr_array_unref);
+  g_clear_object (&self->tag_table);
   g_clear_pointer (&self->revision_numbers, g_hash_table_unref);
   g_clear_pointer (&self->pin_field, g_free);
   g_clear_pointer (&self->pin_sha256, g_free);
@@ -1597,7 +1589,6 @@ warta_review_page_init (WartaReviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->revision_numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->diff_buffers = g_ptr_array_new_with_free_func (g_object_unref);
   self->insert_tag = g_object_new (GTK_TYPE_TEXT_TAG,
                                    "name", "inserted",
                                    "underline", PANGO_UNDERLINE_SINGLE,
@@ -1606,6 +1597,9 @@ warta_review_page_init (WartaReviewPage *self)
                                    "name", "deleted",
                                    "strikethrough", TRUE,
                                    NULL);
+  self->tag_table = gtk_text_tag_table_new ();
+  gtk_text_tag_table_add (self->tag_table, self->insert_tag);
+  gtk_text_tag_table_add (self->tag_table, self->delete_tag);
   update_tag_colors (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_tag_colors), self, G_CONNECT_SWAPPED);
