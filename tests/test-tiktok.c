@@ -1,0 +1,395 @@
+/* test-tiktok.c: WartaTikTok against a loopback Content Posting API
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "warta-test-server.h"
+#include "warta-tiktok.h"
+
+#define MIB (G_GUINT64_CONSTANT (1024) * 1024)
+#define SIZE (23 * MIB + 12345)
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+typedef struct
+{
+  WartaTestServer *server;
+  WartaHttpClient *client;
+  WartaTikTok *tiktok;
+  char *dir;
+  GFile *file;
+  char *sha256;
+  guint chunks_confirmed;
+} Fixture;
+
+static void
+chunk_confirmed_cb (WartaTikTok *tiktok,
+                    const char  *publish_id,
+                    guint        chunks,
+                    Fixture     *f)
+{
+  f->chunks_confirmed = chunks;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  WartaRetryPolicy policy;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *path = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autofree guchar *buffer = g_malloc (MIB);
+
+  f->server = warta_test_tiktok_server_new ();
+  f->client = warta_http_client_new ();
+  warta_retry_policy_init_default (&policy);
+  policy.max_attempts = GPOINTER_TO_UINT (data) ? GPOINTER_TO_UINT (data) : 4;
+  policy.initial_delay_ms = 20;
+  policy.max_delay_ms = 100;
+  policy.max_wait_ms = 5000;
+  warta_http_client_set_retry_policy (f->client, &policy);
+  f->tiktok = warta_tiktok_new (f->client, warta_test_server_get_url (f->server),
+                                WARTA_TEST_TIKTOK_TOKEN);
+  warta_tiktok_set_poll_interval (f->tiktok, 10, 5000);
+  g_signal_connect (f->tiktok, "chunk-confirmed", G_CALLBACK (chunk_confirmed_cb), f);
+
+  f->dir = g_dir_make_tmp ("warta-tiktok-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "video.mp4", NULL);
+  f->file = g_file_new_for_path (path);
+  out = g_file_replace (f->file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  for (guint64 offset = 0; offset < SIZE; offset += MIB)
+    {
+      gsize n = (gsize) MIN (MIB, SIZE - offset);
+
+      for (gsize i = 0; i < n; i++)
+        buffer[i] = (guchar) ((offset + i) % 251);
+      g_checksum_update (sum, buffer, n);
+      g_assert_true (g_output_stream_write_all (G_OUTPUT_STREAM (out), buffer, n, NULL, NULL, &error));
+    }
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error));
+  f->sha256 = g_strdup (g_checksum_get_string (sum));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_file_get_path (f->file);
+
+  g_assert_finalize_object (f->tiktok);
+  g_assert_finalize_object (f->client);
+  warta_test_server_free (f->server);
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (f->dir));
+  g_object_unref (f->file);
+  g_free (f->dir);
+  g_free (f->sha256);
+}
+
+static WartaUpload *
+new_upload (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  WartaUpload *upload = warta_upload_new_for_file (f->file, "video/mp4", &error);
+
+  g_assert_no_error (error);
+  return upload;
+}
+
+static WartaTikTokInit *
+init_video (Fixture     *f,
+            WartaUpload *upload,
+            const char  *privacy,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_tiktok_init_video_async (f->tiktok, upload, "Peresmian jembatan #desa", privacy, FALSE,
+                                 FALSE, TRUE, NULL, store_result_cb, &result);
+  return warta_tiktok_init_video_finish (f->tiktok, wait_for (&result), error);
+}
+
+static gboolean
+upload_chunks (Fixture          *f,
+               WartaUpload      *upload,
+               WartaTikTokInit  *init,
+               guint             first,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_tiktok_upload_async (f->tiktok, upload, init, first, cancellable, store_result_cb, &result);
+  return warta_tiktok_upload_finish (f->tiktok, wait_for (&result), error);
+}
+
+static WartaRemoteResult *
+wait_publish (Fixture          *f,
+              WartaTikTokInit  *init,
+              GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_tiktok_wait_publish_async (f->tiktok, init->publish_id, "wartakab", NULL, store_result_cb,
+                                   &result);
+  return warta_tiktok_wait_publish_finish (f->tiktok, wait_for (&result), error);
+}
+
+static void
+test_plan (void)
+{
+  guint64 chunk;
+  guint count;
+
+  warta_tiktok_plan_chunks (MIB, 10 * MIB, &chunk, &count);
+  g_assert_cmpuint (chunk, ==, MIB);
+  g_assert_cmpuint (count, ==, 1);
+  warta_tiktok_plan_chunks (SIZE, 10 * MIB, &chunk, &count);
+  g_assert_cmpuint (chunk, ==, 10 * MIB);
+  g_assert_cmpuint (count, ==, 2);
+  warta_tiktok_plan_chunks (100 * MIB, 64 * MIB, &chunk, &count);
+  g_assert_cmpuint (chunk, ==, 50 * MIB);
+  g_assert_cmpuint (count, ==, 2);
+  warta_tiktok_plan_chunks (G_GUINT64_CONSTANT (4000000000), 5 * MIB, &chunk, &count);
+  g_assert_cmpuint (count, <=, 1000);
+  g_assert_cmpuint (G_GUINT64_CONSTANT (4000000000) - (count - 1) * chunk, <=, 128 * MIB);
+}
+
+static void
+test_publish (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaTikTokCreatorInfo) info = NULL;
+  g_autoptr(WartaTikTokInit) init = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_tiktok_query_creator_info_async (f->tiktok, NULL, store_result_cb, &result);
+  info = warta_tiktok_query_creator_info_finish (f->tiktok, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (info->nickname, ==, "Warta Kabupaten");
+  g_assert_true (g_strv_contains ((const char * const *) info->privacy_level_options, "SELF_ONLY"));
+  g_assert_true (info->stitch_disabled);
+  g_assert_cmpint (info->max_video_post_duration_sec, ==, 300);
+
+  init = init_video (f, upload, "PUBLIC_TO_EVERYONE", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (init->chunk_size, ==, 10 * MIB);
+  g_assert_cmpuint (init->total_chunk_count, ==, 2);
+  g_assert_true (g_str_has_prefix (init->upload_url, warta_test_server_get_url (f->server)));
+
+  warta_test_server_set_processing_polls (f->server, 2);
+  g_assert_true (upload_chunks (f, upload, init, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->chunks_confirmed, ==, 2);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (f->server), ==, f->sha256);
+  g_assert_cmpstr (warta_test_server_get_last_header (f->server, "Content-Range"), ==,
+                   "bytes 10485760-24129592/24129593");
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_PROCESSING);
+
+  res = wait_publish (f, init, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (res->url, "https://www.tiktok.com/@wartakab/video/"));
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+/* Dropped mid-chunk twice (libsoup itself sends it again once): the
+ * chunk is sent again, the file arrives whole. */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaTikTokInit) init = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  init = init_video (f, upload, "SELF_ONLY", &error);
+  g_assert_no_error (error);
+  warta_test_server_add_fault (f->server, "PUT", "/video/", 2, WARTA_TEST_FAULT_DROP_MID_BODY, 3 * MIB);
+  warta_test_server_add_fault (f->server, "PUT", "/video/", 3, WARTA_TEST_FAULT_DROP_MID_BODY, 3 * MIB);
+  warta_test_server_add_fault (f->server, "PUT", "/video/", 4, WARTA_TEST_FAULT_STATUS, 503);
+  g_assert_true (upload_chunks (f, upload, init, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (f->server), ==, f->sha256);
+  res = wait_publish (f, init, &error);
+  g_assert_no_error (error);
+  /* A private post has no public id yet: the publish id stands in. */
+  g_assert_cmpstr (res->id, ==, init->publish_id);
+  g_assert_null (res->url);
+}
+
+/* Resumed from a chunk the server does not expect: 416 says where. */
+static void
+test_range_mismatch (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaTikTokInit) init = NULL;
+  g_autoptr(GError) error = NULL;
+
+  init = init_video (f, upload, "SELF_ONLY", &error);
+  g_assert_no_error (error);
+  g_assert_true (upload_chunks (f, upload, init, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (f->server), ==, f->sha256);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", "/video/"), ==, 3);
+}
+
+typedef struct
+{
+  const char *name;
+  WartaPublishError code;
+} ErrorCase;
+
+static void
+test_errors (Fixture       *f,
+             gconstpointer  data)
+{
+  static const ErrorCase cases[] = {
+    { "rate_limit_exceeded", WARTA_PUBLISH_ERROR_RATE_LIMITED },
+    { "spam_risk_too_many_posts", WARTA_PUBLISH_ERROR_RATE_LIMITED },
+    { "unaudited_client_can_only_post_to_private_accounts", WARTA_PUBLISH_ERROR_PERMISSION_DENIED },
+    { "internal_error", WARTA_PUBLISH_ERROR_RETRYABLE },
+    { "access_token_invalid", WARTA_PUBLISH_ERROR_AUTH_EXPIRED },
+  };
+  g_autoptr(WartaUpload) upload = new_upload (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(WartaTikTokInit) init = NULL;
+      g_autoptr(GError) error = NULL;
+
+      warta_test_server_add_error (f->server, "POST", "/v2/post/publish/video/init/", 1, cases[i].name);
+      init = init_video (f, upload, "SELF_ONLY", &error);
+      g_assert_error (error, WARTA_PUBLISH_ERROR, (gint) cases[i].code);
+      g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, cases[i].name);
+      g_test_message ("%s: %s", cases[i].name, error->message);
+    }
+
+  {
+    g_autoptr(WartaTikTokInit) init = NULL;
+    g_autoptr(GError) error = NULL;
+
+    init = init_video (f, upload, "FRIENDS_ONLY", &error);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+    g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "privacy_level_option_mismatch");
+  }
+
+  /* Processing fails: the file. */
+  {
+    g_autoptr(WartaTikTokInit) init = NULL;
+    g_autoptr(WartaRemoteResult) res = NULL;
+    g_autoptr(GError) error = NULL;
+
+    init = init_video (f, upload, "SELF_ONLY", &error);
+    g_assert_no_error (error);
+    warta_test_server_add_error (f->server, "POST", "/v2/post/publish/creator_info/query/", 1,
+                                 "file_format_check_failed");
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(WartaTikTokCreatorInfo) info = NULL;
+      g_autoptr(GError) ignored = NULL;
+
+      warta_tiktok_query_creator_info_async (f->tiktok, NULL, store_result_cb, &result);
+      info = warta_tiktok_query_creator_info_finish (f->tiktok, wait_for (&result), &ignored);
+    }
+    g_assert_true (upload_chunks (f, upload, init, 0, NULL, &error));
+    res = wait_publish (f, init, &error);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA);
+    g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "file_format_check_failed");
+  }
+
+  /* The upload URL expired. */
+  {
+    g_autoptr(WartaTikTokInit) init = NULL;
+    g_autoptr(GError) error = NULL;
+
+    init = init_video (f, upload, "SELF_ONLY", &error);
+    g_assert_no_error (error);
+    warta_test_server_expire_sessions (f->server);
+    g_assert_false (upload_chunks (f, upload, init, 0, NULL, &error));
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE);
+    g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "upload_url_expired");
+  }
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
+static void
+cancel_at_cb (WartaUpload  *upload,
+              GParamSpec   *pspec,
+              GCancellable *cancellable)
+{
+  if (warta_upload_get_bytes_sent (upload) >= 12 * MIB)
+    g_cancellable_cancel (cancellable);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaTikTokInit) init = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  init = init_video (f, upload, "SELF_ONLY", &error);
+  g_assert_no_error (error);
+  warta_test_server_add_fault (f->server, "PUT", "/video/", 2, WARTA_TEST_FAULT_DELAY, 10000);
+  g_signal_connect (upload, "notify::bytes-sent", G_CALLBACK (cancel_at_cb), cancellable);
+  start = g_get_monotonic_time ();
+  g_assert_false (upload_chunks (f, upload, init, 0, cancellable, &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  /* Loopback only; the isolated XDG dirs hide the proxy settings' schema. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func, attempts) \
+  g_test_add ("/warta/tiktok/" path, Fixture, GUINT_TO_POINTER (attempts), fixture_set_up, \
+              func, fixture_tear_down)
+  ADD ("publish", test_publish, 0);
+  ADD ("drop", test_drop, 0);
+  ADD ("range-mismatch", test_range_mismatch, 0);
+  ADD ("errors", test_errors, 1);
+  ADD ("cancel", test_cancel, 0);
+#undef ADD
+  g_test_add_func ("/warta/tiktok/plan", test_plan);
+
+  return g_test_run ();
+}
