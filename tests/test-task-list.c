@@ -559,8 +559,21 @@ test_my_tasks (Fixture       *f,
   warta_clock_advance (clock, MINUTES (1));
 
   window = show_window (f);
+
+  /* A notification clicked before signing in opens its publication after. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-publication", "x",
+                                             warta_publication_get_id (c)));
+  g_assert_null (find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW));
   sign_in (window, "sari", "rahasia-123");
   g_assert_cmpstr (main_page (window), ==, "main");
+  {
+    WartaPublicationWindow *opened = find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW);
+
+    g_assert_nonnull (opened);
+    g_assert_cmpint (warta_publication_window_get_publication_id (opened), ==,
+                     warta_publication_get_id (c));
+    wait_for_finalize (GTK_WINDOW (opened));
+  }
 
   stack = window_child (window, "stack");
   tasks = gtk_stack_get_child_by_name (stack, "tasks");

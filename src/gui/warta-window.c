@@ -27,29 +27,24 @@ typedef struct
 } WartaSection;
 
 /* The sections of the procedure. Those whose capability is not built yet
- * say so plainly: no sample data stands in for a missing feature. */
+ * say so plainly: no sample data stands in for a missing feature. Those
+ * with a page of their own (see create_empty_page()) have no such text. */
 static const WartaSection sections[] = {
   { "tasks", N_("My Tasks"), "emblem-default-symbolic",
-    N_("Task Lists Are Not Available Yet"),
-    N_("Publications waiting for one of your roles, with their time limits, will be listed here once review and approval are part of Warta.") },
+    NULL, NULL },
   { "activities", N_("Activities"), "camera-photo-symbolic",
-    N_("Activity Documentation Is Not Available Yet"),
-    N_("Activity officers will document activities here: photos, video and the 5W+1H narrative.") },
+    NULL, NULL },
   { "review", N_("In Review"), "edit-find-symbolic",
-    N_("Review Is Not Available Yet"),
-    N_("Content waiting for the verifier or the approver will be listed here.") },
+    NULL, NULL },
   { "approved", N_("Approved / To Publish"), "mail-send-symbolic",
-    N_("Publishing Is Not Available Yet"),
-    N_("Approved content waiting to be published will be listed here.") },
+    NULL, NULL },
   { "published", N_("Published"), "emblem-ok-symbolic",
-    N_("Nothing Published Yet"),
-    N_("Published posts, with their links on each platform, will be listed here once publishing is part of Warta.") },
+    NULL, NULL },
   { "archive", N_("Archive"), "folder-symbolic",
     N_("The Archive Is Not Available Yet"),
     N_("Every published item, with its media, history and approvals, will be kept and searchable here.") },
   { "calendar", N_("Calendar"), "x-office-calendar-symbolic",
-    N_("The Calendar Is Not Available Yet"),
-    N_("Activities and scheduled and published posts will be shown by month here.") },
+    NULL, NULL },
   { "reports", N_("Reports"), "x-office-document-symbolic",
     N_("Reports Are Not Available Yet"),
     N_("Monthly reports on what was published and how the time limits were met will be made here.") },
@@ -57,8 +52,7 @@ static const WartaSection sections[] = {
     N_("Accounts Are Not Available Yet"),
     N_("The office’s social media accounts and website will be connected here.") },
   { "people", N_("People"), "avatar-default-symbolic",
-    N_("People Are Not Available Yet"),
-    N_("The administrator will add people and give them their roles in the procedure here.") },
+    NULL, NULL },
 };
 
 struct _WartaWindow
@@ -81,6 +75,7 @@ struct _WartaWindow
   WartaContext         *context;
   WartaTaskNotifier    *notifier;
 
+  gint64                pending_publication_id;
   guint                 initial_error_source;
   guint                 initial_error_shown : 1;
 };
@@ -218,6 +213,14 @@ update_user_state (WartaWindow *self)
     {
       adw_window_title_set_subtitle (self->sidebar_title, warta_user_get_display_name (user));
       gtk_stack_set_visible_child_name (self->main_stack, "main");
+
+      if (self->pending_publication_id != 0)
+        {
+          gint64 id = self->pending_publication_id;
+
+          self->pending_publication_id = 0;
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.open-publication", "x", id);
+        }
     }
   else if (self->context != NULL)
     {
@@ -247,6 +250,7 @@ set_context (WartaWindow  *self,
 
   g_set_object (&self->context, context);
   g_clear_object (&self->notifier);
+  self->pending_publication_id = 0;
 
   warta_sign_in_page_set_context (self->sign_in_page, context);
   set_pages_context (self, context);
@@ -379,8 +383,15 @@ open_publication_action (GtkWidget  *widget,
   gint64 id = g_variant_get_int64 (parameter);
   GListModel *toplevels = gtk_window_get_toplevels ();
 
-  if (self->context == NULL || warta_context_get_current_user (self->context) == NULL)
+  if (self->context == NULL)
     return;
+
+  /* A notification clicked before anyone signed in: open it after. */
+  if (warta_context_get_current_user (self->context) == NULL)
+    {
+      self->pending_publication_id = id;
+      return;
+    }
 
   /* One window per publication: bring an open one forward. */
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
