@@ -144,6 +144,7 @@ static const char *migration_objects[][12] = {
     "archive_register", "archive_register_unit", "step_records_exit", NULL },
   { "accounts", "outbox_jobs", "outbox_jobs_runnable", "outbox_steps", "manual_proofs",
     "manual_proofs_job", NULL },
+  { "drafts", NULL },
 };
 
 static void
@@ -178,6 +179,19 @@ test_migrations (void)
               g_error ("after migration %d, %s should %sexist", n, migration_objects[m][k],
                        m < n ? "" : "not ");
           }
+
+      /* Columns added to tables of earlier migrations. */
+      {
+        int drafts = 0;
+
+        for (int m = 0; m < latest; m++)
+          if (g_strcmp0 (migration_objects[m][0], "drafts") == 0)
+            drafts = m + 1;
+        g_assert_cmpint (drafts, >, 0);
+        g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pragma_table_info ('media_items') "
+                                        "WHERE name IN ('blur_regions', 'crop_centers')"),
+                         ==, n >= drafts ? 2 : 0);
+      }
 
       /* Opening it with this Warta migrates the rest and keeps the data. */
       raw_exec (path, "INSERT INTO warta_meta (key, value) VALUES ('test', 'kept')");

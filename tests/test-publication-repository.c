@@ -1015,6 +1015,254 @@ test_checklist_round_trip (Fixture       *f,
   p = move (f, f->verifier, p, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, NULL);
 }
 
+static guint
+count_revisions (Fixture *f,
+                 gint64   publication_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) revisions = warta_publication_repository_list_revisions (f->repo, publication_id,
+                                                                                &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (revisions);
+}
+
+static WartaRevision *
+current_revision (Fixture          *f,
+                  WartaPublication *p)
+{
+  g_autoptr(GError) error = NULL;
+  WartaRevision *revision;
+
+  revision = warta_publication_repository_get_revision (f->repo, warta_publication_get_current_revision_id (p),
+                                                        &error);
+  g_assert_no_error (error);
+  return revision;
+}
+
+/* Autosave writes the draft; only a submit makes a revision. */
+static void
+test_drafts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaRevision) first = make_draft ("Sosialisasi SPIP");
+  g_autoptr(WartaRevision) content = NULL;
+  g_autoptr(WartaRevision) submitted = NULL;
+  g_autoptr(WartaRevision) again = NULL;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) stale = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(WartaEvent) submit_event = NULL;
+  g_autofree char *typed = NULL;
+  gint64 id, version = -1, publication_version;
+
+  p = warta_publication_repository_create (f->repo, f->officer, first, &error);
+  g_assert_no_error (error);
+  id = warta_publication_get_id (p);
+  publication_version = warta_publication_get_version (p);
+  g_assert_cmpuint (count_revisions (f, id), ==, 1);
+
+  /* No draft saved yet: the draft is the current revision, version 0. */
+  content = warta_publication_repository_get_draft (f->repo, id, &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, 0);
+  g_assert_false (warta_revision_is_sealed (content));
+  g_assert_cmpstr (warta_revision_get_title (content), ==, "Sosialisasi SPIP");
+  g_assert_cmpuint (g_list_model_get_n_items (warta_revision_get_media (content)), ==, 1);
+
+  /* 20 autosaves while typing: 0 revisions, the publication unchanged. */
+  for (guint i = 1; i <= 20; i++)
+    {
+      g_autoptr(WartaPublication) after = NULL;
+      g_autofree char *text = g_strdup_printf ("Inspektorat menggelar sosialisasi %u", i);
+      gint64 new_version = 0;
+
+      warta_clock_advance (f->clock, G_USEC_PER_SEC);
+      warta_revision_set_narrative (content, text);
+      warta_revision_set_title (content, "Sosialisasi SPIP 2025");
+      after = warta_publication_repository_save_draft (f->repo, f->officer, id, version, content,
+                                                       &new_version, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (new_version, ==, version + 1);
+      g_assert_cmpint (warta_publication_get_version (after), ==, publication_version);
+      g_assert_cmpuint (warta_publication_get_state (after), ==, WARTA_STATE_DOCUMENTING);
+      version = new_version;
+    }
+  g_assert_cmpuint (count_revisions (f, id), ==, 1);
+  g_clear_object (&p);
+  p = warta_publication_repository_get (f->repo, id, &error);
+  g_assert_no_error (error);
+  /* The lists show the working title. */
+  g_assert_cmpstr (warta_publication_get_title (p), ==, "Sosialisasi SPIP 2025");
+
+  /* A save based on an older version is refused and says who and when. */
+  stale = warta_publication_repository_save_draft (f->repo, f->admin, id, 5, content, NULL, &error);
+  g_assert_null (stale);
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Budi Santoso"));
+  g_assert_nonnull (strstr (error->message, "2025-06-18 07:00:20"));
+  g_clear_error (&error);
+
+  g_clear_object (&content);
+  content = warta_publication_repository_get_draft (f->repo, id, &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, 20);
+  g_assert_cmpstr (warta_revision_get_narrative (content), ==, "Inspektorat menggelar sosialisasi 20");
+
+  /* One submit: exactly one revision, with what was typed last. */
+  p = move (f, f->officer, p, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, NULL);
+  g_assert_cmpuint (count_revisions (f, id), ==, 2);
+  submitted = current_revision (f, p);
+  g_assert_cmpuint (warta_revision_get_number (submitted), ==, 2);
+  g_assert_cmpstr (warta_revision_get_narrative (submitted), ==, "Inspektorat menggelar sosialisasi 20");
+  g_assert_cmpstr (warta_publication_get_current_hash (p), ==, warta_revision_get_hash (submitted));
+  typed = warta_revision_compute_hash (submitted);
+  g_assert_cmpstr (typed, ==, warta_revision_get_hash (submitted));
+  events = warta_event_log_list (f->db, id, &error);
+  g_assert_no_error (error);
+  submit_event = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
+  g_assert_cmpstr (warta_event_get_kind (submit_event), ==, "submit");
+  g_assert_cmpint (warta_event_get_revision_id (submit_event), ==, warta_revision_get_id (submitted));
+
+  /* Submitting the same content again makes no new revision. */
+  p = move (f, f->admin, p, WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, NULL);
+  g_assert_cmpuint (count_revisions (f, id), ==, 2);
+
+  /* A revision written directly becomes the draft too: an editor holding
+   * the older draft is told. */
+  p = edit (f, f->admin, p, fix_typo);
+  again = warta_publication_repository_get_draft (f->repo, id, &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, 21);
+  g_assert_cmpstr (warta_revision_get_narrative (again), ==, "Inspektorat Provinsi menggelar rapat koordinasi.");
+  stale = warta_publication_repository_save_draft (f->repo, f->admin, id, 20, content, NULL, &error);
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Sari Dewi"));
+  g_clear_error (&error);
+}
+
+/* Blur regions and crop centres travel from the draft into the revision,
+ * and are part of its hash. */
+static void
+test_draft_blur_and_crop (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaRevision) first = make_draft ("Lomba mewarnai");
+  g_autoptr(WartaRevision) content = NULL;
+  g_autoptr(WartaRevision) read_back = NULL;
+  g_autoptr(WartaRevision) submitted = NULL;
+  g_autoptr(WartaMediaItem) photo = NULL;
+  g_autoptr(WartaMediaItem) stored = NULL;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) after = NULL;
+  g_autofree char *plain_hash = NULL;
+  const WartaBlurRegion *region;
+  double x = 0, y = 0;
+  gint64 id, version = -1;
+
+  p = warta_publication_repository_create (f->repo, f->officer, first, &error);
+  g_assert_no_error (error);
+  id = warta_publication_get_id (p);
+  plain_hash = g_strdup (warta_publication_get_current_hash (p));
+
+  content = warta_publication_repository_get_draft (f->repo, id, &version, &error);
+  g_assert_no_error (error);
+  photo = g_list_model_get_item (warta_revision_get_media (content), 0);
+  warta_media_item_set_minor (photo, TRUE);
+  warta_media_item_add_blur_region (photo, &(WartaBlurRegion) { 0.25, 0.125, 0.25, 0.5 });
+  warta_media_item_set_crop_center (photo, "instagram", 0.3, 0.6);
+  after = warta_publication_repository_save_draft (f->repo, f->officer, id, version, content, &version,
+                                                   &error);
+  g_assert_no_error (error);
+
+  read_back = warta_publication_repository_get_draft (f->repo, id, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&photo);
+  photo = g_list_model_get_item (warta_revision_get_media (read_back), 0);
+  g_assert_cmpuint (warta_media_item_get_n_blur_regions (photo), ==, 1);
+  region = warta_media_item_get_blur_region (photo, 0);
+  g_assert_cmpfloat_with_epsilon (region->x, 0.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (region->height, 0.5, 1e-9);
+  g_assert_true (warta_media_item_get_crop_center (photo, "instagram", &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, 0.3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, 0.6, 1e-9);
+  g_assert_false (warta_media_item_get_crop_center (photo, "x", &x, &y));
+  g_assert_cmpfloat (x, ==, 0.5);
+
+  p = move (f, f->officer, p, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, NULL);
+  submitted = current_revision (f, p);
+  g_assert_cmpstr (warta_revision_get_hash (submitted), !=, plain_hash);
+  stored = g_list_model_get_item (warta_revision_get_media (submitted), 0);
+  g_assert_true (warta_media_item_is_sealed (stored));
+  g_assert_cmpuint (warta_media_item_get_n_blur_regions (stored), ==, 1);
+  g_assert_true (warta_media_item_get_crop_center (stored, "instagram", &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, 0.3, 1e-9);
+  /* The hash recomputed from the stored rows is the one recorded. */
+  {
+    g_autofree char *recomputed = warta_revision_compute_hash (submitted);
+
+    g_assert_cmpstr (recomputed, ==, warta_revision_get_hash (submitted));
+  }
+}
+
+/* An edit of the draft after approval voids the approval and sends the
+ * content back to verification as a new revision; saving the same content
+ * changes nothing. */
+static void
+test_draft_edit_after_approval (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaRevision) first = make_draft ("Hari Bhakti Inspektorat");
+  g_autoptr(WartaRevision) content = NULL;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) same = NULL;
+  g_autoptr(WartaPublication) edited = NULL;
+  g_autoptr(WartaPublication) refused = NULL;
+  gint64 id, version = -1;
+  guint n_revisions;
+
+  p = warta_publication_repository_create (f->repo, f->officer, first, &error);
+  g_assert_no_error (error);
+  id = warta_publication_get_id (p);
+  p = move (f, f->officer, p, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, NULL);
+  p = move (f, f->admin, p, WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, NULL);
+  tick_all (f, p);
+  p = move (f, f->verifier, p, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, NULL);
+  p = move (f, f->approver, p, WARTA_ACTION_APPROVE, WARTA_STATE_APPROVED, NULL);
+  n_revisions = count_revisions (f, id);
+
+  content = warta_publication_repository_get_draft (f->repo, id, &version, &error);
+  g_assert_no_error (error);
+  same = warta_publication_repository_save_draft (f->repo, f->admin, id, version, content, &version, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_publication_get_state (same), ==, WARTA_STATE_APPROVED);
+  g_assert_cmpint (warta_publication_get_version (same), ==, warta_publication_get_version (p));
+  g_assert_cmpuint (count_revisions (f, id), ==, n_revisions);
+
+  /* Only the admin edits after approval. */
+  warta_revision_set_narrative (content, "Diubah setelah disetujui.");
+  refused = warta_publication_repository_save_draft (f->repo, f->officer, id, version, content, NULL,
+                                                     &error);
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  edited = warta_publication_repository_save_draft (f->repo, f->admin, id, version, content, &version,
+                                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_publication_get_state (edited), ==, WARTA_STATE_VERIFYING);
+  g_assert_cmpint (warta_publication_get_approved_revision_id (edited), ==, 0);
+  g_assert_null (warta_publication_get_approved_hash (edited));
+  g_assert_cmpuint (count_revisions (f, id), ==, n_revisions + 1);
+  {
+    g_autoptr(WartaRevision) now = current_revision (f, edited);
+
+    g_assert_cmpstr (warta_revision_get_narrative (now), ==, "Diubah setelah disetujui.");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1034,6 +1282,9 @@ main (int   argc,
   ADD ("roles-as-stored", test_roles_as_stored);
   ADD ("note-lifecycle", test_note_lifecycle);
   ADD ("checklist", test_checklist_round_trip);
+  ADD ("drafts", test_drafts);
+  ADD ("draft-blur-and-crop", test_draft_blur_and_crop);
+  ADD ("draft-edit-after-approval", test_draft_edit_after_approval);
 
 #undef ADD
 

@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+#include <math.h>
+
 #include "warta-media-item.h"
 
 struct _WartaMediaItem
@@ -23,6 +26,8 @@ struct _WartaMediaItem
   gboolean identifiable_people;
   gboolean minor;
   char *consent;
+  GArray *blurs;        /* WartaBlurRegion */
+  GHashTable *crops;    /* target id → double[2] */
   guint sealed : 1;
 };
 
@@ -58,6 +63,8 @@ warta_media_item_finalize (GObject *object)
   g_clear_pointer (&self->credit, g_free);
   g_clear_pointer (&self->alt_text, g_free);
   g_clear_pointer (&self->consent, g_free);
+  g_clear_pointer (&self->blurs, g_array_unref);
+  g_clear_pointer (&self->crops, g_hash_table_unref);
 
   G_OBJECT_CLASS (warta_media_item_parent_class)->finalize (object);
 }
@@ -240,6 +247,8 @@ warta_media_item_class_init (WartaMediaItemClass *klass)
 static void
 warta_media_item_init (WartaMediaItem *self)
 {
+  self->blurs = g_array_new (FALSE, FALSE, sizeof (WartaBlurRegion));
+  self->crops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 WartaMediaItem *
@@ -563,6 +572,355 @@ warta_media_item_copy (WartaMediaItem *self)
   copy->identifiable_people = self->identifiable_people;
   copy->minor = self->minor;
   copy->consent = g_strdup (self->consent);
+  g_array_append_vals (copy->blurs, self->blurs->data, self->blurs->len);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, self->crops);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_hash_table_insert (copy->crops, g_strdup (key), g_memdup2 (value, 2 * sizeof (double)));
+  }
 
   return copy;
+}
+
+/* -- blur regions and crop centres ------------------------------------------ */
+
+static void
+clamp_region (WartaBlurRegion       *out,
+              const WartaBlurRegion *in)
+{
+  double x = isfinite (in->x) ? CLAMP (in->x, 0.0, 1.0) : 0.0;
+  double y = isfinite (in->y) ? CLAMP (in->y, 0.0, 1.0) : 0.0;
+  double w = isfinite (in->width) ? in->width : 0.0;
+  double h = isfinite (in->height) ? in->height : 0.0;
+
+  out->x = x;
+  out->y = y;
+  out->width = CLAMP (w, 0.0, 1.0 - x);
+  out->height = CLAMP (h, 0.0, 1.0 - y);
+}
+
+guint
+warta_media_item_get_n_blur_regions (WartaMediaItem *self)
+{
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (self), 0);
+
+  return self->blurs->len;
+}
+
+/**
+ * warta_media_item_get_blur_region:
+ * @self: a #WartaMediaItem
+ * @index: which one
+ *
+ * Returns: (transfer none): the region, valid until the regions change
+ */
+const WartaBlurRegion *
+warta_media_item_get_blur_region (WartaMediaItem *self,
+                                  guint           index)
+{
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (self), NULL);
+  g_return_val_if_fail (index < self->blurs->len, NULL);
+
+  return &g_array_index (self->blurs, WartaBlurRegion, index);
+}
+
+/* Returns the index of the new region. Regions are kept inside the photo. */
+guint
+warta_media_item_add_blur_region (WartaMediaItem        *self,
+                                  const WartaBlurRegion *region)
+{
+  WartaBlurRegion r;
+
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (self), 0);
+  g_return_val_if_fail (region != NULL, 0);
+  g_return_val_if_fail (!self->sealed, 0);
+
+  clamp_region (&r, region);
+  g_array_append_val (self->blurs, r);
+
+  return self->blurs->len - 1;
+}
+
+void
+warta_media_item_set_blur_region (WartaMediaItem        *self,
+                                  guint                  index,
+                                  const WartaBlurRegion *region)
+{
+  g_return_if_fail (WARTA_IS_MEDIA_ITEM (self));
+  g_return_if_fail (region != NULL);
+  g_return_if_fail (index < self->blurs->len);
+  g_return_if_fail (!self->sealed);
+
+  clamp_region (&g_array_index (self->blurs, WartaBlurRegion, index), region);
+}
+
+void
+warta_media_item_remove_blur_region (WartaMediaItem *self,
+                                     guint           index)
+{
+  g_return_if_fail (WARTA_IS_MEDIA_ITEM (self));
+  g_return_if_fail (index < self->blurs->len);
+  g_return_if_fail (!self->sealed);
+
+  g_array_remove_index (self->blurs, index);
+}
+
+gboolean
+warta_media_item_get_crop_center (WartaMediaItem *self,
+                                  const char     *target,
+                                  double         *x,
+                                  double         *y)
+{
+  const double *center;
+
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (self), FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  center = g_hash_table_lookup (self->crops, target);
+  if (x != NULL)
+    *x = center != NULL ? center[0] : 0.5;
+  if (y != NULL)
+    *y = center != NULL ? center[1] : 0.5;
+
+  return center != NULL;
+}
+
+void
+warta_media_item_set_crop_center (WartaMediaItem *self,
+                                  const char     *target,
+                                  double          x,
+                                  double          y)
+{
+  double *center;
+
+  g_return_if_fail (WARTA_IS_MEDIA_ITEM (self));
+  g_return_if_fail (target != NULL);
+  g_return_if_fail (!self->sealed);
+
+  center = g_new (double, 2);
+  center[0] = isfinite (x) ? CLAMP (x, 0.0, 1.0) : 0.5;
+  center[1] = isfinite (y) ? CLAMP (y, 0.0, 1.0) : 0.5;
+  g_hash_table_insert (self->crops, g_strdup (target), center);
+}
+
+void
+warta_media_item_reset_crop_center (WartaMediaItem *self,
+                                    const char     *target)
+{
+  g_return_if_fail (WARTA_IS_MEDIA_ITEM (self));
+  g_return_if_fail (!self->sealed);
+
+  g_hash_table_remove (self->crops, target);
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return g_strcmp0 (*(char * const *)a, *(char * const *)b);
+}
+
+/* Numbers with a fixed precision: the text is part of the revision hash,
+ * so the same region must always print the same. */
+static void
+add_fraction (JsonBuilder *builder,
+              double       value)
+{
+  json_builder_add_double_value (builder, round (value * 1e6) / 1e6);
+}
+
+static char *
+builder_to_string (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * warta_media_item_dup_blur_json:
+ * @self: a #WartaMediaItem
+ *
+ * Returns: (transfer full) (nullable): `[[x, y, width, height], …]`, or
+ *   %NULL when there is no region
+ */
+char *
+warta_media_item_dup_blur_json (WartaMediaItem *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (self), NULL);
+
+  if (self->blurs->len == 0)
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->blurs->len; i++)
+    {
+      const WartaBlurRegion *r = &g_array_index (self->blurs, WartaBlurRegion, i);
+
+      json_builder_begin_array (builder);
+      add_fraction (builder, r->x);
+      add_fraction (builder, r->y);
+      add_fraction (builder, r->width);
+      add_fraction (builder, r->height);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+
+  return builder_to_string (builder);
+}
+
+static JsonNode *
+parse_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL))
+    return NULL;
+
+  return json_parser_steal_root (parser);
+}
+
+static gboolean
+read_numbers (JsonArray *array,
+              double    *out,
+              guint      n)
+{
+  if (json_array_get_length (array) != n)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) ||
+          (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
+           json_node_get_value_type (node) != G_TYPE_INT64))
+        return FALSE;
+      out[i] = json_node_get_double (node);
+    }
+
+  return TRUE;
+}
+
+gboolean
+warta_media_item_set_blur_json (WartaMediaItem *self,
+                                const char     *json)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GArray) regions = g_array_new (FALSE, FALSE, sizeof (WartaBlurRegion));
+  JsonArray *array;
+
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (self), FALSE);
+  g_return_val_if_fail (!self->sealed, FALSE);
+
+  if (json != NULL && *json != '\0')
+    {
+      root = parse_json (json);
+      if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+        return FALSE;
+      array = json_node_get_array (root);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+          double v[4];
+          WartaBlurRegion r;
+
+          if (!JSON_NODE_HOLDS_ARRAY (node) || !read_numbers (json_node_get_array (node), v, 4))
+            return FALSE;
+          clamp_region (&r, &(WartaBlurRegion) { v[0], v[1], v[2], v[3] });
+          g_array_append_val (regions, r);
+        }
+    }
+
+  g_array_set_size (self->blurs, 0);
+  g_array_append_vals (self->blurs, regions->data, regions->len);
+  return TRUE;
+}
+
+/**
+ * warta_media_item_dup_crops_json:
+ * @self: a #WartaMediaItem
+ *
+ * Returns: (transfer full) (nullable): `{"target": [x, y], …}` sorted by
+ *   target, or %NULL when no crop was moved
+ */
+char *
+warta_media_item_dup_crops_json (WartaMediaItem *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree gpointer *keys = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (self), NULL);
+
+  if (g_hash_table_size (self->crops) == 0)
+    return NULL;
+
+  keys = g_hash_table_get_keys_as_array (self->crops, &n);
+  qsort (keys, n, sizeof (gpointer), compare_strings);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      const double *center = g_hash_table_lookup (self->crops, keys[i]);
+
+      json_builder_set_member_name (builder, keys[i]);
+      json_builder_begin_array (builder);
+      add_fraction (builder, center[0]);
+      add_fraction (builder, center[1]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  return builder_to_string (builder);
+}
+
+gboolean
+warta_media_item_set_crops_json (WartaMediaItem *self,
+                                 const char     *json)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) crops = NULL;
+
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (self), FALSE);
+  g_return_val_if_fail (!self->sealed, FALSE);
+
+  crops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (json != NULL && *json != '\0')
+    {
+      g_autoptr(GList) members = NULL;
+      JsonObject *object;
+
+      root = parse_json (json);
+      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+        return FALSE;
+      object = json_node_get_object (root);
+      members = json_object_get_members (object);
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *node = json_object_get_member (object, l->data);
+          double v[2];
+          double *center;
+
+          if (!JSON_NODE_HOLDS_ARRAY (node) || !read_numbers (json_node_get_array (node), v, 2))
+            return FALSE;
+          center = g_new (double, 2);
+          center[0] = CLAMP (v[0], 0.0, 1.0);
+          center[1] = CLAMP (v[1], 0.0, 1.0);
+          g_hash_table_insert (crops, g_strdup (l->data), center);
+        }
+    }
+
+  g_clear_pointer (&self->crops, g_hash_table_unref);
+  self->crops = g_steal_pointer (&crops);
+  return TRUE;
 }

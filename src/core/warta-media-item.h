@@ -9,6 +9,15 @@
 
 G_BEGIN_DECLS
 
+/* A part of the upright photo to blur, in fractions (0..1) of its width
+ * and height, so it does not depend on the resolution it was drawn at. */
+typedef struct {
+  double x;
+  double y;
+  double width;
+  double height;
+} WartaBlurRegion;
+
 #define WARTA_TYPE_MEDIA_ITEM (warta_media_item_get_type ())
 
 G_DECLARE_FINAL_TYPE (WartaMediaItem, warta_media_item, WARTA, MEDIA_ITEM, GObject)
@@ -50,6 +59,38 @@ void          warta_media_item_set_minor                (WartaMediaItem *self,
 const char *  warta_media_item_get_consent              (WartaMediaItem *self);
 void          warta_media_item_set_consent              (WartaMediaItem *self,
                                                          const char *consent);
+
+guint         warta_media_item_get_n_blur_regions (WartaMediaItem        *self);
+const WartaBlurRegion *warta_media_item_get_blur_region (WartaMediaItem        *self,
+                                                         guint                  index);
+guint         warta_media_item_add_blur_region    (WartaMediaItem        *self,
+                                                   const WartaBlurRegion *region);
+void          warta_media_item_set_blur_region    (WartaMediaItem        *self,
+                                                   guint                  index,
+                                                   const WartaBlurRegion *region);
+void          warta_media_item_remove_blur_region (WartaMediaItem        *self,
+                                                   guint                  index);
+/* Where the crop for @target (a WartaRenditionTarget id such as
+ * "instagram") is centred, in fractions of the upright photo. FALSE and
+ * the middle when the admin has not moved it. */
+gboolean      warta_media_item_get_crop_center    (WartaMediaItem        *self,
+                                                   const char            *target,
+                                                   double                *x,
+                                                   double                *y);
+void          warta_media_item_set_crop_center    (WartaMediaItem        *self,
+                                                   const char            *target,
+                                                   double                 x,
+                                                   double                 y);
+void          warta_media_item_reset_crop_center  (WartaMediaItem        *self,
+                                                   const char            *target);
+/* Both as compact JSON, the form the store keeps them in; NULL when there
+ * are none. The setters accept NULL and refuse malformed text. */
+char         *warta_media_item_dup_blur_json      (WartaMediaItem        *self);
+gboolean      warta_media_item_set_blur_json      (WartaMediaItem        *self,
+                                                   const char            *json);
+char         *warta_media_item_dup_crops_json     (WartaMediaItem        *self);
+gboolean      warta_media_item_set_crops_json     (WartaMediaItem        *self,
+                                                   const char            *json);
 
 void          warta_media_item_seal          (WartaMediaItem *self);
 gboolean      warta_media_item_is_sealed     (WartaMediaItem *self);

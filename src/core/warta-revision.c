@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
 #include "warta-revision.h"
 
 struct _WartaRevision
@@ -955,6 +958,17 @@ warta_revision_serialize (WartaRevision *self)
       append_int (str, "identifiable-people", warta_media_item_get_identifiable_people (item));
       append_int (str, "minor", warta_media_item_get_minor (item));
       append_field (str, "consent", warta_media_item_get_consent (item));
+      /* Only when present, so revisions written before blur regions and
+       * crop centres existed keep their hashes (and their approvals). */
+      {
+        g_autofree char *blur = warta_media_item_dup_blur_json (item);
+        g_autofree char *crops = warta_media_item_dup_crops_json (item);
+
+        if (blur != NULL)
+          append_field (str, "blur", blur);
+        if (crops != NULL)
+          append_field (str, "crops", crops);
+      }
     }
 
   return g_string_free (str, FALSE);
@@ -1076,4 +1090,222 @@ warta_revision_is_sealed (WartaRevision *self)
   g_return_val_if_fail (WARTA_IS_REVISION (self), FALSE);
 
   return self->sealed;
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_json (JsonBuilder *builder,
+          const char  *name,
+          const char  *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL))
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_value (builder, json_node_copy (json_parser_get_root (parser)));
+}
+
+/**
+ * warta_revision_to_json:
+ * @self: a #WartaRevision
+ *
+ * The content as JSON, the form a draft is kept in. Ids, number, hash,
+ * author and time are not content and are left out.
+ *
+ * Returns: (transfer full): compact JSON
+ */
+char *
+warta_revision_to_json (WartaRevision *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) targets = NULL;
+  guint n_media;
+
+  g_return_val_if_fail (WARTA_IS_REVISION (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, 1);
+  add_string (builder, "title", self->title);
+  add_string (builder, "what", self->what);
+  add_string (builder, "who", self->who);
+  add_string (builder, "when", self->when);
+  add_string (builder, "where", self->where);
+  add_string (builder, "why", self->why);
+  add_string (builder, "how", self->how);
+  add_string (builder, "narrative", self->narrative);
+  add_string (builder, "category", self->category);
+  add_string (builder, "hashtags", self->hashtags);
+  add_string (builder, "article-title", self->article_title);
+  add_string (builder, "article-body", self->article_body);
+  json_builder_set_member_name (builder, "scheduled-at");
+  json_builder_add_int_value (builder, self->scheduled_at);
+
+  targets = warta_revision_list_caption_targets (self);
+  json_builder_set_member_name (builder, "captions");
+  json_builder_begin_object (builder);
+  for (guint i = 0; targets[i] != NULL; i++)
+    add_string (builder, targets[i], g_hash_table_lookup (self->captions, targets[i]));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "media");
+  json_builder_begin_array (builder);
+  n_media = g_list_model_get_n_items (G_LIST_MODEL (self->media));
+  for (guint i = 0; i < n_media; i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
+      g_autofree char *blur = warta_media_item_dup_blur_json (item);
+      g_autofree char *crops = warta_media_item_dup_crops_json (item);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "path", warta_media_item_get_path (item));
+      add_string (builder, "sha256", warta_media_item_get_sha256 (item));
+      add_string (builder, "kind", warta_media_item_get_kind (item));
+      json_builder_set_member_name (builder, "width");
+      json_builder_add_int_value (builder, warta_media_item_get_width (item));
+      json_builder_set_member_name (builder, "height");
+      json_builder_add_int_value (builder, warta_media_item_get_height (item));
+      add_string (builder, "credit", warta_media_item_get_credit (item));
+      add_string (builder, "alt-text", warta_media_item_get_alt_text (item));
+      json_builder_set_member_name (builder, "illustration");
+      json_builder_add_boolean_value (builder, warta_media_item_get_illustration (item));
+      json_builder_set_member_name (builder, "identifiable-people");
+      json_builder_add_boolean_value (builder, warta_media_item_get_identifiable_people (item));
+      json_builder_set_member_name (builder, "minor");
+      json_builder_add_boolean_value (builder, warta_media_item_get_minor (item));
+      add_string (builder, "consent", warta_media_item_get_consent (item));
+      add_json (builder, "blur", blur);
+      add_json (builder, "crops", crops);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static char *
+member_to_json (JsonObject *object,
+                const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  return json_to_string (node, FALSE);
+}
+
+/**
+ * warta_revision_new_from_json:
+ * @json: what warta_revision_to_json() wrote
+ * @error: a %G_IO_ERROR_INVALID_DATA when it cannot be read
+ *
+ * Returns: (transfer full): an editable revision without id or hash
+ */
+WartaRevision *
+warta_revision_new_from_json (const char  *json,
+                              GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(GList) targets = NULL;
+  JsonObject *root, *captions;
+  JsonArray *media;
+
+  g_return_val_if_fail (json != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    goto invalid;
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  revision = warta_revision_new ();
+  warta_revision_set_title (revision, get_string (root, "title"));
+  warta_revision_set_what (revision, get_string (root, "what"));
+  warta_revision_set_who (revision, get_string (root, "who"));
+  warta_revision_set_when (revision, get_string (root, "when"));
+  warta_revision_set_where (revision, get_string (root, "where"));
+  warta_revision_set_why (revision, get_string (root, "why"));
+  warta_revision_set_how (revision, get_string (root, "how"));
+  warta_revision_set_narrative (revision, get_string (root, "narrative"));
+  warta_revision_set_category (revision, get_string (root, "category"));
+  warta_revision_set_hashtags (revision, get_string (root, "hashtags"));
+  warta_revision_set_article_title (revision, get_string (root, "article-title"));
+  warta_revision_set_article_body (revision, get_string (root, "article-body"));
+  warta_revision_set_scheduled_at (revision, json_object_get_int_member_with_default (root, "scheduled-at", 0));
+
+  captions = json_object_get_object_member (root, "captions");
+  if (captions != NULL)
+    {
+      targets = json_object_get_members (captions);
+      for (GList *l = targets; l != NULL; l = l->next)
+        if (get_string (captions, l->data) != NULL)
+          warta_revision_set_caption (revision, l->data, get_string (captions, l->data));
+    }
+
+  media = json_object_has_member (root, "media") ? json_object_get_array_member (root, "media") : NULL;
+  for (guint i = 0; media != NULL && i < json_array_get_length (media); i++)
+    {
+      JsonNode *node = json_array_get_element (media, i);
+      g_autoptr(WartaMediaItem) item = warta_media_item_new ();
+      g_autofree char *blur = NULL;
+      g_autofree char *crops = NULL;
+      JsonObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        goto invalid;
+      object = json_node_get_object (node);
+      warta_media_item_set_path (item, get_string (object, "path"));
+      warta_media_item_set_sha256 (item, get_string (object, "sha256"));
+      warta_media_item_set_kind (item, get_string (object, "kind"));
+      warta_media_item_set_width (item, (int)json_object_get_int_member_with_default (object, "width", 0));
+      warta_media_item_set_height (item, (int)json_object_get_int_member_with_default (object, "height", 0));
+      warta_media_item_set_credit (item, get_string (object, "credit"));
+      warta_media_item_set_alt_text (item, get_string (object, "alt-text"));
+      warta_media_item_set_illustration (item, json_object_get_boolean_member_with_default (object, "illustration", FALSE));
+      warta_media_item_set_identifiable_people (item, json_object_get_boolean_member_with_default (object, "identifiable-people", FALSE));
+      warta_media_item_set_minor (item, json_object_get_boolean_member_with_default (object, "minor", FALSE));
+      warta_media_item_set_consent (item, get_string (object, "consent"));
+      blur = member_to_json (object, "blur");
+      crops = member_to_json (object, "crops");
+      if (!warta_media_item_set_blur_json (item, blur) || !warta_media_item_set_crops_json (item, crops))
+        goto invalid;
+      warta_revision_add_media (revision, item);
+    }
+
+  return g_steal_pointer (&revision);
+
+invalid:
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The saved draft cannot be read. Restore the database from a backup."));
+  return NULL;
 }

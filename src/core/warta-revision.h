@@ -87,6 +87,9 @@ void          warta_revision_remove_media    (WartaRevision  *self,
                                               guint           position);
 char         *warta_revision_serialize       (WartaRevision *self);
 char         *warta_revision_compute_hash    (WartaRevision *self);
+char         *warta_revision_to_json         (WartaRevision *self);
+WartaRevision *warta_revision_new_from_json  (const char    *json,
+                                              GError       **error);
 char        **warta_revision_list_missing_5w1h (WartaRevision *self);
 WartaRevision *warta_revision_new_draft      (WartaRevision *self);
 void          warta_revision_seal            (WartaRevision *self);

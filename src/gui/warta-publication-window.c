@@ -7,9 +7,12 @@
  * one publication, as pages of one AdwViewStack; the review of steps 3 and
  * 4 is meant to become a third page. Nothing typed is lost: every change
  * restarts a short timer, and when it runs out (or the window closes) the
- * content is saved as the publication's next revision with the version the
+ * content is saved into the publication's draft with the draft version the
  * editor started from, so a change made meanwhile by someone else is a
- * conflict the user resolves, never a silent overwrite.
+ * conflict the user resolves, never a silent overwrite. Only a submit turns
+ * the draft into a revision. The save stays on the main thread: it is one
+ * short write transaction (about a millisecond with 20 photos, see
+ * test-editor's "autosave-is-short").
  *
  * Each file is probed and thumbnailed by src/media in a GTask thread, and
  * appears as soon as it is done; a file that cannot be used is refused with
@@ -139,6 +142,7 @@ struct _WartaPublicationWindow
   WartaContext            *context;
   WartaOfficialRepository *officials;
   WartaPublication        *publication;      /* NULL until a new activity is first saved */
+  gint64                   draft_version;    /* of the draft shown, for the next save */
   GListStore              *media;            /* WartaMediaItem, editable */
   GtkSingleSelection      *media_selection;
   GCancellable            *cancellable;
@@ -460,23 +464,20 @@ load_publication (WartaPublicationWindow  *self,
   WartaPublicationRepository *repository = warta_context_get_publications (self->context);
   g_autoptr(WartaPublication) publication = NULL;
   g_autoptr(WartaRevision) revision = NULL;
+  gint64 draft_version = 0;
 
   publication = warta_publication_repository_get (repository, publication_id, error);
   if (publication == NULL)
     return FALSE;
 
-  if (warta_publication_get_current_revision_id (publication) != 0)
-    {
-      revision = warta_publication_repository_get_revision (repository,
-                                                            warta_publication_get_current_revision_id (publication),
-                                                            error);
-      if (revision == NULL)
-        return FALSE;
-    }
+  /* The draft: what was typed last, submitted or not. */
+  revision = warta_publication_repository_get_draft (repository, publication_id, &draft_version, error);
+  if (revision == NULL)
+    return FALSE;
 
   g_set_object (&self->publication, publication);
-  if (revision != NULL)
-    load_revision (self, revision);
+  self->draft_version = draft_version;
+  load_revision (self, revision);
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLICATION_ID]);
 
@@ -511,18 +512,27 @@ on_conflict_response_cb (WartaPublicationWindow *self,
     }
   else if (g_strcmp0 (response, "keep") == 0)
     {
+      WartaPublicationRepository *repository = warta_context_get_publications (self->context);
       g_autoptr(WartaPublication) publication = NULL;
+      g_autoptr(WartaRevision) theirs = NULL;
+      gint64 draft_version = 0;
 
-      /* Theirs stays in the history as a revision; mine comes after it. */
-      publication = warta_publication_repository_get (warta_context_get_publications (self->context),
+      /* Mine is saved over theirs, knowingly: what they submitted stays in
+       * the history as a revision. */
+      publication = warta_publication_repository_get (repository,
                                                       warta_publication_get_id (self->publication),
                                                       &error);
-      if (publication == NULL)
+      if (publication != NULL)
+        theirs = warta_publication_repository_get_draft (repository,
+                                                         warta_publication_get_id (self->publication),
+                                                         &draft_version, &error);
+      if (theirs == NULL)
         {
           show_message (self, _("Activity Not Saved"), error->message);
           return;
         }
       g_set_object (&self->publication, publication);
+      self->draft_version = draft_version;
       self->conflict = FALSE;
       self->dirty = TRUE;
       if (!_warta_publication_window_save_now (self, &error) && error != NULL)
@@ -543,7 +553,7 @@ show_conflict (WartaPublicationWindow *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Activity"),
                                    error->message);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
-                                  _("Reload shows their version and drops your changes since the last save. Keep Mine saves yours as the next revision; theirs stays in the history."));
+                                  _("Reload shows their version and drops your changes since the last save. Keep Mine saves yours over theirs."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "later", _("_Decide Later"),
                                     "reload", _("_Reload"),
@@ -568,6 +578,7 @@ _warta_publication_window_save_now (WartaPublicationWindow  *self,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *status = NULL;
   g_autofree char *time = NULL;
+  gint64 draft_version = 0;
   WartaUser *user;
 
   g_return_val_if_fail (WARTA_IS_PUBLICATION_WINDOW (self), FALSE);
@@ -596,12 +607,16 @@ _warta_publication_window_save_now (WartaPublicationWindow  *self,
   set_save_status (self, _("Saving…"));
 
   if (self->publication == NULL)
-    publication = warta_publication_repository_create (repository, user, draft, &local_error);
+    {
+      /* The first content is revision 1; the draft starts from it. */
+      publication = warta_publication_repository_create (repository, user, draft, &local_error);
+      draft_version = 0;
+    }
   else
-    publication = warta_publication_repository_save_revision (repository, user,
-                                                              warta_publication_get_id (self->publication),
-                                                              warta_publication_get_version (self->publication),
-                                                              draft, &local_error);
+    publication = warta_publication_repository_save_draft (repository, user,
+                                                           warta_publication_get_id (self->publication),
+                                                           self->draft_version, draft,
+                                                           &draft_version, &local_error);
 
   if (publication == NULL)
     {
@@ -627,6 +642,7 @@ _warta_publication_window_save_now (WartaPublicationWindow  *self,
 
   g_clear_pointer (&self->last_error, g_free);
   self->dirty = FALSE;
+  self->draft_version = draft_version;
   if (self->publication == NULL)
     {
       g_set_object (&self->publication, publication);

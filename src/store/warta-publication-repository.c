@@ -246,27 +246,36 @@ set_not_found (GError     **error,
 /* The conflict message names who changed the row and when, from the
  * publication's newest event. */
 static void
-set_conflict_error (WartaPublicationRepository  *self,
-                    gint64                       publication_id,
-                    GError                     **error)
+set_conflict_error_for (WartaPublicationRepository  *self,
+                        const char                  *who,
+                        gint64                       at,
+                        GError                     **error)
 {
-  g_autoptr(WartaEvent) event = warta_event_log_get_latest (self->database, publication_id, NULL);
   g_autoptr(GDateTime) when = NULL;
   g_autofree char *when_text = NULL;
-  const char *who = NULL;
 
-  if (event != NULL)
-    {
-      who = warta_event_get_actor_name (event);
-      when = warta_clock_to_local (self->clock, warta_event_get_at (event));
-      if (when != NULL)
-        when_text = g_date_time_format (when, "%Y-%m-%d %H:%M:%S %Z");
-    }
+  if (at != 0)
+    when = warta_clock_to_local (self->clock, at);
+  if (when != NULL)
+    when_text = g_date_time_format (when, "%Y-%m-%d %H:%M:%S %Z");
 
   g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT,
                _("%s changed this publication at %s, after you opened it. Reload it to see the change, then try again."),
                who != NULL ? who : _("Another user"),
                when_text != NULL ? when_text : _("an unknown time"));
+}
+
+static void
+set_conflict_error (WartaPublicationRepository  *self,
+                    gint64                       publication_id,
+                    GError                     **error)
+{
+  g_autoptr(WartaEvent) event = warta_event_log_get_latest (self->database, publication_id, NULL);
+
+  set_conflict_error_for (self,
+                          event != NULL ? warta_event_get_actor_name (event) : NULL,
+                          event != NULL ? warta_event_get_at (event) : 0,
+                          error);
 }
 
 static gboolean
@@ -486,8 +495,9 @@ insert_revision (WartaPublicationRepository  *self,
       insert = _warta_database_prepare (self->database,
                                         "INSERT INTO media_items (revision_id, position, path, sha256, "
                                         "kind, width, height, credit, alt_text, illustration, "
-                                        "identifiable_people, minor, consent) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        "identifiable_people, minor, consent, blur_regions, "
+                                        "crop_centers) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                         error);
       if (insert == NULL)
         return FALSE;
@@ -504,6 +514,13 @@ insert_revision (WartaPublicationRepository  *self,
       sqlite3_bind_int (insert, 11, warta_media_item_get_identifiable_people (item));
       sqlite3_bind_int (insert, 12, warta_media_item_get_minor (item));
       _warta_bind_text (insert, 13, warta_media_item_get_consent (item));
+      {
+        g_autofree char *blur = warta_media_item_dup_blur_json (item);
+        g_autofree char *crops = warta_media_item_dup_crops_json (item);
+
+        _warta_bind_text (insert, 14, blur);
+        _warta_bind_text (insert, 15, crops);
+      }
       if (!step_done (self, insert, "media item", error))
         return FALSE;
     }
@@ -874,6 +891,186 @@ warta_publication_repository_create (WartaPublicationRepository  *self,
   return warta_publication_repository_get (self, id, error);
 }
 
+/* The draft row, for a save based on its version. */
+typedef struct
+{
+  gint64  version;     /* 0: no draft yet, the current revision stands for it */
+  char   *content;
+  char   *updated_by_name;
+  gint64  updated_at;
+} DraftRow;
+
+static void
+draft_row_clear (DraftRow *row)
+{
+  g_clear_pointer (&row->content, g_free);
+  g_clear_pointer (&row->updated_by_name, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DraftRow, draft_row_clear)
+
+static gboolean
+load_draft_row (WartaPublicationRepository  *self,
+                gint64                       publication_id,
+                DraftRow                    *draft,
+                GError                     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT d.version, d.content, u.display_name, d.updated_at "
+                                  "FROM drafts d LEFT JOIN users u ON u.id = d.updated_by "
+                                  "WHERE d.publication_id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, publication_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      draft->version = sqlite3_column_int64 (stmt, 0);
+      draft->content = _warta_column_dup (stmt, 1);
+      draft->updated_by_name = _warta_column_dup (stmt, 2);
+      draft->updated_at = sqlite3_column_int64 (stmt, 3);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (self->database, error, rc, "draft");
+      return FALSE;
+    }
+
+  draft->version = 0;
+  return TRUE;
+}
+
+/* Writes @content as the draft. @expected_version < 0 writes whatever the
+ * draft's version is (a revision saved directly becomes the draft too). */
+static gboolean
+write_draft (WartaPublicationRepository  *self,
+             gint64                       publication_id,
+             gint64                       expected_version,
+             WartaRevision               *content,
+             gint64                       user_id,
+             gint64                       now,
+             gint64                      *out_version,
+             GError                     **error)
+{
+  g_auto(DraftRow) draft = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *json = NULL;
+
+  if (!load_draft_row (self, publication_id, &draft, error))
+    return FALSE;
+
+  if (expected_version >= 0 && draft.version != expected_version)
+    {
+      set_conflict_error_for (self, draft.updated_by_name, draft.updated_at, error);
+      return FALSE;
+    }
+
+  json = warta_revision_to_json (content);
+  if (draft.version == 0)
+    stmt = _warta_database_prepare (self->database,
+                                    "INSERT INTO drafts (content, updated_by, updated_at, publication_id, "
+                                    "version) VALUES (?, ?, ?, ?, 1)",
+                                    error);
+  else
+    stmt = _warta_database_prepare (self->database,
+                                    "UPDATE drafts SET content = ?, updated_by = ?, updated_at = ?, "
+                                    "version = version + 1 WHERE publication_id = ? AND version = ?",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, user_id);
+  sqlite3_bind_int64 (stmt, 3, now);
+  sqlite3_bind_int64 (stmt, 4, publication_id);
+  if (draft.version != 0)
+    sqlite3_bind_int64 (stmt, 5, draft.version);
+  if (!step_done (self, stmt, "draft", error))
+    return FALSE;
+
+  if (sqlite3_changes (_warta_database_get_handle (self->database)) != 1)
+    {
+      set_conflict_error_for (self, draft.updated_by_name, draft.updated_at, error);
+      return FALSE;
+    }
+
+  if (out_version != NULL)
+    *out_version = draft.version + 1;
+  return TRUE;
+}
+
+/* Records an edit of the content as the next immutable revision: the
+ * revision, its event (and the voiding of an approval), the state the edit
+ * leads to. */
+static gboolean
+record_edit (WartaPublicationRepository  *self,
+             PubRow                      *row,
+             Actor                       *actor,
+             gint64                       user_id,
+             WartaRevision               *draft,
+             const char                  *hash,
+             WartaState                   to,
+             gboolean                     voids,
+             gint64                       now,
+             GError                     **error)
+{
+  gint64 revision_id = 0;
+  gint64 event_id;
+  PubUpdate update;
+  const char *role;
+
+  role = acting_role (actor->roles, row->state == WARTA_STATE_DOCUMENTING
+                                    ? WARTA_ROLE_ACTIVITY_OFFICER | WARTA_ROLE_SOCIAL_MEDIA_ADMIN
+                                    : WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+
+  if (!insert_revision (self, row->id, draft, user_id, now, hash, &revision_id, error))
+    return FALSE;
+
+  event_id = _warta_event_log_append (self->database, row->id, now, user_id, role, "edit",
+                                      warta_state_get_id (row->state), warta_state_get_id (to),
+                                      revision_id, NULL, error);
+  if (event_id == 0)
+    return FALSE;
+
+  if (voids)
+    {
+      event_id = _warta_event_log_append (self->database, row->id, now, user_id, role,
+                                          "approval-voided", warta_state_get_id (row->state),
+                                          warta_state_get_id (to), row->approved_revision_id,
+                                          "edited after approval", error);
+      if (event_id == 0)
+        return FALSE;
+    }
+
+  pub_update_init (&update, row);
+  update.state = to;
+  update.current_revision_id = revision_id;
+  update.title = warta_revision_get_title (draft) ?: "";
+  update.category = warta_revision_get_category (draft);
+  update.last_event_id = event_id;
+  if (to == WARTA_STATE_VERIFYING)
+    {
+      /* Verification starts over on the new content. */
+      update.approved_revision_id = 0;
+      update.approved_hash = NULL;
+    }
+
+  if (!change_step (self, row, to, now, user_id, &update.step, &update.step_entered_at,
+                    &update.deadline_at, error))
+    return FALSE;
+  if (update.step != row->step &&
+      !open_step_record (self, row->id, to, now, update.deadline_at, user_id, error))
+    return FALSE;
+
+  return update_publication (self, row, &update, user_id, now, error);
+}
+
 static gboolean
 save_revision_in_transaction (WartaPublicationRepository  *self,
                               WartaUser                   *user,
@@ -888,12 +1085,8 @@ save_revision_in_transaction (WartaPublicationRepository  *self,
   g_autofree char *hash = NULL;
   gint64 now = warta_clock_now (self->clock);
   gint64 user_id = warta_user_get_id (user);
-  gint64 revision_id = 0;
-  gint64 event_id;
   WartaState to = WARTA_STATE_DOCUMENTING;
   gboolean voids = FALSE;
-  PubUpdate update;
-  const char *role;
 
   if (!load_row_for_write (self, publication_id, expected_version, &row, error) ||
       !load_actor (self, user, &actor, error))
@@ -910,50 +1103,9 @@ save_revision_in_transaction (WartaPublicationRepository  *self,
       return TRUE;
     }
 
-  role = acting_role (actor.roles, row.state == WARTA_STATE_DOCUMENTING
-                                   ? WARTA_ROLE_ACTIVITY_OFFICER | WARTA_ROLE_SOCIAL_MEDIA_ADMIN
-                                   : WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
-
-  if (!insert_revision (self, publication_id, draft, user_id, now, hash, &revision_id, error))
-    return FALSE;
-
-  event_id = _warta_event_log_append (self->database, publication_id, now, user_id, role, "edit",
-                                      warta_state_get_id (row.state), warta_state_get_id (to),
-                                      revision_id, NULL, error);
-  if (event_id == 0)
-    return FALSE;
-
-  if (voids)
-    {
-      event_id = _warta_event_log_append (self->database, publication_id, now, user_id, role,
-                                          "approval-voided", warta_state_get_id (row.state),
-                                          warta_state_get_id (to), row.approved_revision_id,
-                                          "edited after approval", error);
-      if (event_id == 0)
-        return FALSE;
-    }
-
-  pub_update_init (&update, &row);
-  update.state = to;
-  update.current_revision_id = revision_id;
-  update.title = warta_revision_get_title (draft) ?: "";
-  update.category = warta_revision_get_category (draft);
-  update.last_event_id = event_id;
-  if (to == WARTA_STATE_VERIFYING)
-    {
-      /* Verification starts over on the new content. */
-      update.approved_revision_id = 0;
-      update.approved_hash = NULL;
-    }
-
-  if (!change_step (self, &row, to, now, user_id, &update.step, &update.step_entered_at,
-                    &update.deadline_at, error))
-    return FALSE;
-  if (update.step != row.step &&
-      !open_step_record (self, publication_id, to, now, update.deadline_at, user_id, error))
-    return FALSE;
-
-  return update_publication (self, &row, &update, user_id, now, error);
+  /* The draft follows: an editor still holding the older draft is told. */
+  return record_edit (self, &row, &actor, user_id, draft, hash, to, voids, now, error) &&
+         write_draft (self, publication_id, -1, draft, user_id, now, NULL, error);
 }
 
 /**
@@ -991,6 +1143,214 @@ warta_publication_repository_save_revision (WartaPublicationRepository  *self,
                                                    draft, &unchanged, error));
 
   return warta_publication_repository_get (self, publication_id, error);
+}
+
+/* Whether an edit in @state is a new submission at once: past step 2 the
+ * verifier and the approver look at revisions, so what they see must be
+ * what would be published. */
+static gboolean
+edit_is_submission (WartaState state,
+                    WartaState to,
+                    gboolean   voids)
+{
+  return voids || to != state || state == WARTA_STATE_VERIFYING;
+}
+
+static gboolean
+save_draft_in_transaction (WartaPublicationRepository  *self,
+                           WartaUser                   *user,
+                           gint64                       publication_id,
+                           gint64                       expected_version,
+                           WartaRevision               *content,
+                           gint64                      *out_version,
+                           GError                     **error)
+{
+  g_auto(PubRow) row = { 0 };
+  g_auto(Actor) actor = { 0 };
+  g_autoptr(sqlite3_stmt) title = NULL;
+  gint64 now = warta_clock_now (self->clock);
+  gint64 user_id = warta_user_get_id (user);
+  WartaState to = WARTA_STATE_DOCUMENTING;
+  gboolean voids = FALSE;
+
+  if (!load_row (self, publication_id, &row, error) ||
+      !load_actor (self, user, &actor, error))
+    return FALSE;
+
+  if (!warta_workflow_check_edit (row.state, actor.roles, &to, &voids, error))
+    return FALSE;
+
+  if (!write_draft (self, publication_id, expected_version, content, user_id, now, out_version, error))
+    return FALSE;
+
+  if (edit_is_submission (row.state, to, voids))
+    {
+      g_autofree char *hash = warta_revision_compute_hash (content);
+
+      /* An edit after approval voids it and goes back to verification, as
+       * a revision of its own, in this same transaction. */
+      if (g_strcmp0 (hash, row.current_hash) != 0)
+        return record_edit (self, &row, &actor, user_id, content, hash, to, voids, now, error);
+      return TRUE;
+    }
+
+  /* The lists show the working title; it is no change of the publication,
+   * so its version stays and nobody's transition is refused for it. */
+  title = _warta_database_prepare (self->database,
+                                   "UPDATE publications SET title = ?, category = ? WHERE id = ? "
+                                   "AND (title IS NOT ? OR category IS NOT ?)",
+                                   error);
+  if (title == NULL)
+    return FALSE;
+  sqlite3_bind_text (title, 1, warta_revision_get_title (content) ?: "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (title, 2, warta_revision_get_category (content) ?: "periodic", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (title, 3, publication_id);
+  sqlite3_bind_text (title, 4, warta_revision_get_title (content) ?: "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (title, 5, warta_revision_get_category (content) ?: "periodic", -1, SQLITE_TRANSIENT);
+
+  return step_done (self, title, "publication", error);
+}
+
+/**
+ * warta_publication_repository_save_draft:
+ * @self: a #WartaPublicationRepository
+ * @actor: who edits
+ * @publication_id: the publication
+ * @expected_version: the draft's version the editor started from; 0 when
+ *   the publication has no draft yet (warta_publication_repository_get_draft()
+ *   says which)
+ * @content: the content as the editor shows it now
+ * @out_version: (out) (optional): the draft's new version
+ * @error: a #WARTA_WORKFLOW_ERROR or #WARTA_DB_ERROR (CONFLICT, naming who
+ *   saved the draft and when, if someone saved it since @expected_version)
+ *
+ * Autosave: writes @content into the publication's one mutable draft. In
+ * steps 1 and 2 this makes no revision: the submit does. Once the content
+ * has gone to verification, a change is a new revision at once (an edit
+ * after approval voids the approval and returns to verification).
+ *
+ * Returns: (transfer full): the publication after the save
+ */
+WartaPublication *
+warta_publication_repository_save_draft (WartaPublicationRepository  *self,
+                                         WartaUser                   *actor,
+                                         gint64                       publication_id,
+                                         gint64                       expected_version,
+                                         WartaRevision               *content,
+                                         gint64                      *out_version,
+                                         GError                     **error)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), NULL);
+  g_return_val_if_fail (WARTA_IS_USER (actor), NULL);
+  g_return_val_if_fail (WARTA_IS_REVISION (content), NULL);
+  g_return_val_if_fail (expected_version >= 0, NULL);
+
+  WRITE_TRANSACTION (self, error,
+                     save_draft_in_transaction (self, actor, publication_id, expected_version,
+                                                content, &version, error));
+
+  if (out_version != NULL)
+    *out_version = version;
+  return warta_publication_repository_get (self, publication_id, error);
+}
+
+/**
+ * warta_publication_repository_get_draft:
+ * @self: a #WartaPublicationRepository
+ * @publication_id: the publication
+ * @out_version: (out) (optional): the draft's version, for
+ *   warta_publication_repository_save_draft(); 0 when there is no draft yet
+ * @error: where to put an error
+ *
+ * Returns: (transfer full): the draft's content, editable; the current
+ *   revision's content when nothing has been saved as a draft yet
+ */
+WartaRevision *
+warta_publication_repository_get_draft (WartaPublicationRepository  *self,
+                                        gint64                       publication_id,
+                                        gint64                      *out_version,
+                                        GError                     **error)
+{
+  g_auto(DraftRow) draft = { 0 };
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaRevision) current = NULL;
+  WartaRevision *content;
+
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), NULL);
+
+  if (!load_draft_row (self, publication_id, &draft, error))
+    return NULL;
+
+  if (out_version != NULL)
+    *out_version = draft.version;
+
+  if (draft.version != 0)
+    {
+      content = warta_revision_new_from_json (draft.content, error);
+      if (content != NULL)
+        warta_revision_set_publication_id (content, publication_id);
+      return content;
+    }
+
+  publication = warta_publication_repository_get (self, publication_id, error);
+  if (publication == NULL)
+    return NULL;
+  if (warta_publication_get_current_revision_id (publication) == 0)
+    {
+      content = warta_revision_new ();
+      warta_revision_set_publication_id (content, publication_id);
+      return content;
+    }
+
+  current = warta_publication_repository_get_revision (self,
+                                                       warta_publication_get_current_revision_id (publication),
+                                                       error);
+  if (current == NULL)
+    return NULL;
+
+  return warta_revision_new_draft (current);
+}
+
+/* A submit hands on the draft: it becomes the next revision, unless it is
+ * the current revision's content already. */
+static gboolean
+snapshot_draft (WartaPublicationRepository  *self,
+                PubRow                      *row,
+                gint64                       user_id,
+                gint64                       now,
+                gboolean                    *out_new,
+                GError                     **error)
+{
+  g_auto(DraftRow) draft = { 0 };
+  g_autoptr(WartaRevision) content = NULL;
+  g_autofree char *hash = NULL;
+  gint64 revision_id = 0;
+
+  *out_new = FALSE;
+  if (!load_draft_row (self, row->id, &draft, error))
+    return FALSE;
+  if (draft.version == 0)
+    return TRUE;
+
+  content = warta_revision_new_from_json (draft.content, error);
+  if (content == NULL)
+    return FALSE;
+
+  hash = warta_revision_compute_hash (content);
+  if (g_strcmp0 (hash, row->current_hash) == 0)
+    return TRUE;
+
+  if (!insert_revision (self, row->id, content, user_id, now, hash, &revision_id, error))
+    return FALSE;
+
+  row->current_revision_id = revision_id;
+  g_free (row->current_hash);
+  row->current_hash = g_steal_pointer (&hash);
+  *out_new = TRUE;
+
+  return TRUE;
 }
 
 static gboolean
@@ -1105,6 +1465,8 @@ transition_in_transaction (WartaPublicationRepository  *self,
   gint64 now = warta_clock_now (self->clock);
   gint64 user_id = warta_user_get_id (user);
   gboolean has_note = has_text (note);
+  g_autoptr(WartaRevision) submitted = NULL;
+  gboolean new_revision = FALSE;
   gint64 event_id;
   PubUpdate update;
 
@@ -1148,6 +1510,10 @@ transition_in_transaction (WartaPublicationRepository  *self,
         }
     }
 
+  if (action == WARTA_ACTION_SUBMIT &&
+      !snapshot_draft (self, &row, user_id, now, &new_revision, error))
+    return FALSE;
+
   if (action == WARTA_ACTION_RETURN && has_text (note) &&
       !insert_note (self, publication_id, row.current_revision_id, user_id, now,
                     NULL, NULL, note, NULL, error))
@@ -1164,6 +1530,16 @@ transition_in_transaction (WartaPublicationRepository  *self,
   pub_update_init (&update, &row);
   update.state = to;
   update.last_event_id = event_id;
+
+  if (new_revision)
+    {
+      /* The lists show the submitted title. */
+      submitted = warta_publication_repository_get_revision (self, row.current_revision_id, error);
+      if (submitted == NULL)
+        return FALSE;
+      update.title = warta_revision_get_title (submitted) ?: "";
+      update.category = warta_revision_get_category (submitted);
+    }
 
   if (action == WARTA_ACTION_RETURN)
     update.correction_rounds++;
@@ -1289,7 +1665,8 @@ revision_from_row (WartaPublicationRepository  *self,
 
   media = _warta_database_prepare (self->database,
                                    "SELECT id, path, sha256, kind, width, height, credit, alt_text, "
-                                   "illustration, identifiable_people, minor, consent FROM media_items "
+                                   "illustration, identifiable_people, minor, consent, blur_regions, "
+                                   "crop_centers FROM media_items "
                                    "WHERE revision_id = ? ORDER BY position",
                                    error);
   if (media == NULL)
@@ -1311,6 +1688,13 @@ revision_from_row (WartaPublicationRepository  *self,
       warta_media_item_set_identifiable_people (item, sqlite3_column_int (media, 9));
       warta_media_item_set_minor (item, sqlite3_column_int (media, 10));
       warta_media_item_set_consent (item, (const char *)sqlite3_column_text (media, 11));
+      if (!warta_media_item_set_blur_json (item, (const char *)sqlite3_column_text (media, 12)) ||
+          !warta_media_item_set_crops_json (item, (const char *)sqlite3_column_text (media, 13)))
+        {
+          g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CORRUPT,
+                       _("A photo’s blur regions cannot be read. Restore the database from a backup."));
+          return NULL;
+        }
       warta_revision_add_media (revision, item);
     }
   if (rc != SQLITE_DONE)

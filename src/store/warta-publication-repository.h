@@ -47,6 +47,17 @@ WartaPublication    *warta_publication_repository_save_revision  (WartaPublicati
                                                                   gint64                      expected_version,
                                                                   WartaRevision              *draft,
                                                                   GError                    **error);
+WartaPublication    *warta_publication_repository_save_draft     (WartaPublicationRepository *self,
+                                                                  WartaUser                  *actor,
+                                                                  gint64                      publication_id,
+                                                                  gint64                      expected_version,
+                                                                  WartaRevision              *content,
+                                                                  gint64                     *out_version,
+                                                                  GError                    **error);
+WartaRevision       *warta_publication_repository_get_draft      (WartaPublicationRepository *self,
+                                                                  gint64                      publication_id,
+                                                                  gint64                     *out_version,
+                                                                  GError                    **error);
 WartaPublication    *warta_publication_repository_transition     (WartaPublicationRepository *self,
                                                                   WartaUser                  *actor,
                                                                   gint64                      publication_id,
