@@ -19,6 +19,7 @@
 #include "warta-preferences-window.h"
 #include "warta-publication-list.h"
 #include "warta-publication-row.h"
+#include "warta-review-page.h"
 #include "warta-sign-in-page.h"
 #include "warta-user-repository-private.h"
 #include "warta-window.h"
@@ -305,6 +306,10 @@ test_widgets_build (void)
 
   widget = g_object_ref_sink (warta_publication_row_new ());
   g_assert_true (WARTA_IS_PUBLICATION_ROW (widget));
+  g_assert_finalize_object (widget);
+
+  widget = g_object_ref_sink (warta_review_page_new ());
+  g_assert_true (WARTA_IS_REVIEW_PAGE (widget));
   g_assert_finalize_object (widget);
 
   for (guint kind = WARTA_PUBLICATION_LIST_TASKS; kind <= WARTA_PUBLICATION_LIST_PUBLISHED; kind++)

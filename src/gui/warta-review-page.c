@@ -69,9 +69,7 @@ struct _WartaReviewPage
   GHashTable           *revision_numbers; /* revision id → number */
   char                 *pin_field;
   char                 *pin_sha256;
-  GtkTextTag           *insert_tag;
-  GtkTextTag           *delete_tag;
-  GtkTextTagTable      *tag_table;      /* shared by the diffs' buffers */
+  GPtrArray            *diff_labels;    /* GtkLabel, borrowed: redrawn for dark */
 
   GtkCheckButton       *checks[WARTA_N_CHECKS];
   AdwEntryRow          *check_notes[WARTA_N_CHECKS];
@@ -257,19 +255,42 @@ describe_pin (WartaReviewPage *self,
 
 /* Underline and strike-through carry the meaning; the colours only help,
  * and are chosen for the light or the dark style. */
-static void
-update_tag_colors (WartaReviewPage *self)
+static char *
+diff_markup (GPtrArray *runs)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GString *markup = g_string_new (NULL);
 
-  g_object_set (self->insert_tag,
-                "foreground", dark ? "#8ff0a4" : "#1c7a43",
-                "background", dark ? "rgba(38,162,105,0.25)" : "rgba(46,194,126,0.18)",
-                NULL);
-  g_object_set (self->delete_tag,
-                "foreground", dark ? "#ffa0a0" : "#a51d2d",
-                "background", dark ? "rgba(224,27,36,0.25)" : "rgba(224,27,36,0.12)",
-                NULL);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      WartaDiffRun *run = g_ptr_array_index (runs, i);
+      g_autofree char *escaped = g_markup_escape_text (run->text, -1);
+
+      if (run->op == WARTA_DIFF_INSERT)
+        g_string_append_printf (markup,
+                                "<span underline=\"single\" foreground=\"%s\" background=\"%s\">%s</span>",
+                                dark ? "#8ff0a4" : "#1c6e3d", dark ? "#1d4d34" : "#d7f5e3", escaped);
+      else if (run->op == WARTA_DIFF_DELETE)
+        g_string_append_printf (markup,
+                                "<span strikethrough=\"true\" foreground=\"%s\" background=\"%s\">%s</span>",
+                                dark ? "#ffa0a0" : "#a51d2d", dark ? "#5c2228" : "#fbe0e0", escaped);
+      else
+        g_string_append (markup, escaped);
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+static void
+update_diff_colors (WartaReviewPage *self)
+{
+  for (guint i = 0; i < self->diff_labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (self->diff_labels, i);
+      g_autofree char *markup = diff_markup (g_object_get_data (G_OBJECT (label), "warta-runs"));
+
+      gtk_label_set_markup (label, markup);
+    }
 }
 
 static GtkWidget *
@@ -277,23 +298,9 @@ make_diff_view (WartaReviewPage *self,
                 const char      *title,
                 GPtrArray       *runs)
 {
-  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (self->tag_table);
   g_autofree char *plain = warta_diff_format (runs);
-  GtkWidget *view, *box, *label;
-  GtkTextIter end;
-
-  for (guint i = 0; i < runs->len; i++)
-    {
-      WartaDiffRun *run = g_ptr_array_index (runs, i);
-
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      if (run->op == WARTA_DIFF_INSERT)
-        gtk_text_buffer_insert_with_tags (buffer, &end, run->text, -1, self->insert_tag, NULL);
-      else if (run->op == WARTA_DIFF_DELETE)
-        gtk_text_buffer_insert_with_tags (buffer, &end, run->text, -1, self->delete_tag, NULL);
-      else
-        gtk_text_buffer_insert (buffer, &end, run->text, -1);
-    }
+  g_autofree char *markup = diff_markup (runs);
+  GtkWidget *text, *box, *label;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   label = gtk_label_new (title);
@@ -301,25 +308,34 @@ make_diff_view (WartaReviewPage *self,
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
 
-  view = gtk_text_view_new_with_buffer (buffer);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_widget_add_css_class (view, "card");
+  text = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (text), markup);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_widget_set_margin_start (text, 12);
+  gtk_widget_set_margin_end (text, 12);
+  gtk_widget_set_margin_top (text, 10);
+  gtk_widget_set_margin_bottom (text, 10);
   /* A screen reader hears the changes spelled out, not the colours. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, plain,
                                   -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (view), "warta-diff", g_steal_pointer (&plain), g_free);
-  gtk_box_append (GTK_BOX (box), view);
+  g_object_set_data_full (G_OBJECT (text), "warta-runs", g_ptr_array_ref (runs),
+                          (GDestroyNotify)g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (text), "warta-diff", g_steal_pointer (&plain), g_free);
+  gtk_widget_set_name (text, "diff");
+
+  {
+    GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_widget_add_css_class (card, "card");
+    gtk_box_append (GTK_BOX (card), text);
+    gtk_box_append (GTK_BOX (box), card);
+  }
+  g_ptr_array_add (self->diff_labels, text);
 
   return box;
 }
@@ -401,6 +417,7 @@ fill_changes (WartaReviewPage *self)
   GtkWidget *media_list = NULL;
   g_autofree char *title = NULL;
 
+  g_ptr_array_set_size (self->diff_labels, 0);
   remove_all (GTK_WIDGET (self->changes_box));
 
   if (self->base == NULL)
@@ -1237,7 +1254,8 @@ make_approval_summary (WartaReviewPage *self)
         text = warta_revision_get_article_body (self->revision);
       else
         text = warta_revision_get_caption (self->revision, warta_caption_target_to_string (t));
-      if (!has_text (text))
+      /* A platform that takes videos only gets nothing without one. */
+      if (!has_text (text) || (videos_only && n_videos == 0))
         continue;
 
       /* Translators: what a platform will carry */
@@ -1461,9 +1479,7 @@ warta_review_page_dispose (GObject *object)
   clear_loaded (self);
   g_clear_object (&self->publication);
   g_clear_object (&self->context);
-  g_clear_object (&self->insert_tag);
-  g_clear_object (&self->delete_tag);
-  g_clear_object (&self->tag_table);
+  g_clear_pointer (&self->diff_labels, g_ptr_array_unref);
   g_clear_pointer (&self->revision_numbers, g_hash_table_unref);
   g_clear_pointer (&self->pin_field, g_free);
   g_clear_pointer (&self->pin_sha256, g_free);
@@ -1589,20 +1605,9 @@ warta_review_page_init (WartaReviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->revision_numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->insert_tag = g_object_new (GTK_TYPE_TEXT_TAG,
-                                   "name", "inserted",
-                                   "underline", PANGO_UNDERLINE_SINGLE,
-                                   NULL);
-  self->delete_tag = g_object_new (GTK_TYPE_TEXT_TAG,
-                                   "name", "deleted",
-                                   "strikethrough", TRUE,
-                                   NULL);
-  self->tag_table = gtk_text_tag_table_new ();
-  gtk_text_tag_table_add (self->tag_table, self->insert_tag);
-  gtk_text_tag_table_add (self->tag_table, self->delete_tag);
-  update_tag_colors (self);
+  self->diff_labels = g_ptr_array_new ();
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_tag_colors), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (update_diff_colors), self, G_CONNECT_SWAPPED);
 
   build_checklist (self);
   update_pin (self);
