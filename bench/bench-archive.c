@@ -160,8 +160,14 @@ main (int   argc,
 
   g_clear_object (&archive);
   g_clear_object (&db);
-  remove_database (path);
-  g_rmdir (dir);
+  /* WARTA_BENCH_KEEP=1 keeps the database, to look at query plans. */
+  if (g_getenv ("WARTA_BENCH_KEEP") != NULL)
+    g_printerr ("kept %s\n", path);
+  else
+    {
+      remove_database (path);
+      g_rmdir (dir);
+    }
 
   return 0;
 }

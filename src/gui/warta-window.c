@@ -11,7 +11,9 @@
 
 #include "warta-calendar-page.h"
 #include "warta-people-page.h"
+#include "warta-archive-page.h"
 #include "warta-publication-list.h"
+#include "warta-reports-page.h"
 #include "warta-sign-in-page.h"
 #include "warta-task-notifier.h"
 #include "warta-publication-window.h"
@@ -139,6 +141,10 @@ create_empty_page (const WartaSection *section)
     return warta_people_page_new ();
   if (g_strcmp0 (section->id, "calendar") == 0)
     return warta_calendar_page_new ();
+  if (g_strcmp0 (section->id, "archive") == 0)
+    return warta_archive_page_new ();
+  if (g_strcmp0 (section->id, "reports") == 0)
+    return warta_reports_page_new ();
 
   return g_object_new (ADW_TYPE_STATUS_PAGE,
                        "icon-name", section->icon_name,

@@ -107,7 +107,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Query, query_clear)
 /* The FROM clause: the match first, so its rowid order drives the scan. */
 static void
 append_source (Query                    *q,
-               const WartaArchiveFilter *filter)
+               const WartaArchiveFilter *filter,
+               gboolean                  counting)
 {
   if (filter->match == NULL)
     g_string_append (q->sql, "FROM publications p ");
@@ -123,9 +124,11 @@ append_source (Query                    *q,
     {
       g_string_append (q->sql, "FROM archive_fts f CROSS JOIN publications p ON p.id = f.rowid ");
     }
-  g_string_append (q->sql,
-                   "LEFT JOIN archive_register ar ON ar.publication_id = p.id "
-                   "LEFT JOIN users u ON u.id = p.created_by WHERE 1 ");
+  if (!counting || filter->unit != NULL)
+    g_string_append (q->sql, "LEFT JOIN archive_register ar ON ar.publication_id = p.id ");
+  if (!counting)
+    g_string_append (q->sql, "LEFT JOIN users u ON u.id = p.created_by ");
+  g_string_append (q->sql, "WHERE 1 ");
   if (filter->match != NULL && filter->relevance_limit == 0)
     query_add_text (q, "AND archive_fts MATCH ? ", filter->match);
 }
@@ -154,7 +157,9 @@ append_conditions (Query                    *q,
     {
       gboolean first = TRUE;
 
-      g_string_append (q->sql, "AND p.state IN (");
+      /* Unary plus: never the state index, which would make newest-first
+       * sort every match before taking a page. */
+      g_string_append (q->sql, "AND +p.state IN (");
       for (guint s = 0; s < WARTA_N_STATES; s++)
         if (filter->states & (1u << s))
           {
@@ -228,7 +233,7 @@ warta_archive_repository_count (WartaDatabase             *database,
 
   query_init (&q);
   g_string_append (q.sql, "SELECT count(*) ");
-  append_source (&q, filter);
+  append_source (&q, filter, TRUE);
   append_conditions (&q, filter);
   if (filter->platform != NULL)
     pattern = platform_pattern (filter->platform);
@@ -291,7 +296,7 @@ platforms_from_targets (const char *targets)
   "(SELECT group_concat (c.target, ',') FROM revision_captions c " \
   " WHERE c.revision_id = p.current_revision_id), p.created_at, " \
   "coalesce ((SELECT max (s.exited_at) FROM step_records s WHERE s.publication_id = p.id " \
-  " AND s.exit_state = 'published'), 0) "
+  " AND +s.exit_state = 'published'), 0) "
 
 static WartaArchiveRow *
 row_from_stmt (sqlite3_stmt *stmt)
@@ -342,7 +347,7 @@ warta_archive_repository_search (WartaDatabase             *database,
 
   query_init (&q);
   g_string_append (q.sql, "SELECT " ROW_COLUMNS);
-  append_source (&q, filter);
+  append_source (&q, filter, FALSE);
   append_conditions (&q, filter);
   if (filter->match != NULL && filter->relevance_limit > 0)
     g_string_append (q.sql, "ORDER BY f.score, p.id DESC ");
@@ -624,8 +629,10 @@ table_has_column (WartaDatabase *database,
   return found;
 }
 
-/* Tables other issues add that hold rows per publication (the outbox and
- * each target's result, once they exist), found by their publication_id. */
+/* The outbox's tables (each target's job and result, migration 0007),
+ * found by name and their publication_id, so a dossier carries them
+ * whenever the database has them. Drafts are work in progress, not
+ * record, and stay out. */
 static GPtrArray *
 list_extra_tables (WartaDatabase *database)
 {
@@ -634,7 +641,7 @@ list_extra_tables (WartaDatabase *database)
 
   if (sqlite3_prepare_v2 (_warta_database_get_handle (database),
                           "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                          "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'archive_fts%' "
+                          "AND name LIKE 'outbox%' "
                           "ORDER BY name", -1, &stmt, NULL) != SQLITE_OK)
     return g_steal_pointer (&names);
 
@@ -918,7 +925,6 @@ import_in_transaction (WartaDatabase  *database,
                        JsonObject     *records,
                        GError        **error)
 {
-  g_autoptr(GList) members = json_object_get_members (records);
   JsonArray *pubs;
 
   for (guint i = 0; i < G_N_ELEMENTS (record_tables); i++)
@@ -937,20 +943,9 @@ import_in_transaction (WartaDatabase  *database,
         return FALSE;
     }
 
-  /* The outbox's tables, where this database has them too. */
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      gboolean known = FALSE;
-
-      for (guint i = 0; i < G_N_ELEMENTS (record_tables); i++)
-        known |= g_str_equal (record_tables[i].table, l->data);
-      if (known || !is_identifier (l->data) ||
-          !table_has_column (database, l->data, "publication_id"))
-        continue;
-      if (!import_table (database, l->data,
-                         json_object_get_array_member (records, l->data), error))
-        return FALSE;
-    }
+  /* The outbox's rows stay in the dossier as evidence but are not
+   * written back: they point at accounts, whose credentials are never
+   * exported. */
 
   pubs = json_object_get_array_member (records, "publications");
   for (guint i = 0; pubs != NULL && i < json_array_get_length (pubs); i++)

@@ -1,0 +1,683 @@
+/* warta-export.c: dossiers to a folder, with their media and a PDF record
+ * sheet each, and back
+ *
+ * An export is a folder (not a zip, for now: a folder can be checked,
+ * copied and zipped with the desktop's own tools):
+ *
+ *   manifest.json          the dossiers and the list of files, with the
+ *                          schema in src/archive/warta-manifest.schema.json
+ *   media/<sha256>.<ext>   each original media file, named by checksum
+ *   record-<id>.pdf        a record sheet per publication: the agency's
+ *                          header, the register fields, the final texts,
+ *                          the approval trail and thumbnails
+ *
+ * Importing the folder into an empty database writes each dossier's
+ * records back as they were, so the dossiers read there are the same.
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "warta-export"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "warta-archive-repository.h"
+#include "warta-export.h"
+
+static char *
+file_sha256 (const char  *path,
+             goffset     *out_size,
+             GError     **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
+  guchar buffer[65536];
+  gssize n;
+  goffset size = 0;
+
+  if (in == NULL)
+    return NULL;
+
+  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer, NULL, error)) > 0)
+    {
+      g_checksum_update (checksum, buffer, n);
+      size += n;
+    }
+  if (n < 0)
+    return NULL;
+
+  if (out_size != NULL)
+    *out_size = size;
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static JsonObject *
+file_entry (const char *folder,
+            const char *relative,
+            gint64      publication_id,
+            const char *kind,
+            GError    **error)
+{
+  g_autofree char *path = g_build_filename (folder, relative, NULL);
+  g_autofree char *sha = NULL;
+  JsonObject *entry;
+  goffset size = 0;
+
+  sha = file_sha256 (path, &size, error);
+  if (sha == NULL)
+    return NULL;
+
+  entry = json_object_new ();
+  json_object_set_string_member (entry, "path", relative);
+  json_object_set_string_member (entry, "kind", kind);
+  json_object_set_int_member (entry, "publication_id", publication_id);
+  json_object_set_string_member (entry, "sha256", sha);
+  json_object_set_int_member (entry, "size", size);
+
+  return entry;
+}
+
+/* Record sheet ------------------------------------------------------------ */
+
+#define PAGE_W 595.0
+#define PAGE_H 842.0
+#define MARGIN 50.0
+
+typedef struct
+{
+  cairo_t *cr;
+  double   y;
+} Sheet;
+
+static void
+sheet_text (Sheet      *sheet,
+            const char *font,
+            const char *text)
+{
+  PangoLayout *layout;
+  PangoFontDescription *desc;
+  int w, h;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  layout = pango_cairo_create_layout (sheet->cr);
+  desc = pango_font_description_from_string (font);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, (int)((PAGE_W - 2 * MARGIN) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+
+  if (sheet->y + h > PAGE_H - MARGIN)
+    {
+      cairo_show_page (sheet->cr);
+      sheet->y = MARGIN;
+    }
+  cairo_set_source_rgb (sheet->cr, 0, 0, 0);
+  cairo_move_to (sheet->cr, MARGIN, sheet->y);
+  pango_cairo_show_layout (sheet->cr, layout);
+  sheet->y += h + 3;
+
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+}
+
+static void
+sheet_field (Sheet      *sheet,
+             const char *label,
+             const char *value)
+{
+  g_autofree char *text = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  text = g_strdup_printf ("%s: %s", label, value);
+  sheet_text (sheet, "Sans 9", text);
+}
+
+static const char *
+member_str (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* gdk_cairo_set_source_pixbuf() is GTK's; this is the same conversion,
+ * to premultiplied ARGB. */
+static cairo_surface_t *
+surface_from_pixbuf (GdkPixbuf *pixbuf)
+{
+  int w = gdk_pixbuf_get_width (pixbuf), h = gdk_pixbuf_get_height (pixbuf);
+  int channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int src_stride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guchar *src = gdk_pixbuf_read_pixels (pixbuf);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  int dst_stride = cairo_image_surface_get_stride (surface);
+  guchar *dst;
+
+  cairo_surface_flush (surface);
+  dst = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        const guchar *p = src + y * src_stride + x * channels;
+        guint32 a = channels == 4 ? p[3] : 255;
+        guint32 *q = (guint32 *)(dst + y * dst_stride + x * 4);
+
+        *q = (a << 24) | ((p[0] * a / 255) << 16) | ((p[1] * a / 255) << 8) | (p[2] * a / 255);
+      }
+  cairo_surface_mark_dirty (surface);
+
+  return surface;
+}
+
+static void
+sheet_thumbnails (Sheet      *sheet,
+                  JsonArray  *media,
+                  const char *media_folder)
+{
+  double x = MARGIN;
+  double row_h = 0;
+
+  for (guint i = 0; media != NULL && i < json_array_get_length (media); i++)
+    {
+      JsonObject *m = json_array_get_object_element (media, i);
+      const char *sha = member_str (m, "sha256");
+      const char *source = member_str (m, "path");
+      g_autofree char *copy = NULL;
+      g_autoptr(GdkPixbuf) pixbuf = NULL;
+      cairo_surface_t *surface;
+
+      if (g_strcmp0 (member_str (m, "kind"), "photo") != 0)
+        continue;
+
+      /* The export's copy when there is one, else the original. */
+      if (media_folder != NULL && sha != NULL)
+        {
+          g_autofree char *ext = source != NULL && strrchr (source, '.') ? g_ascii_strdown (strrchr (source, '.'), -1) : g_strdup ("");
+          g_autofree char *name = g_strconcat (sha, ext, NULL);
+
+          copy = g_build_filename (media_folder, name, NULL);
+        }
+      pixbuf = gdk_pixbuf_new_from_file_at_scale (copy != NULL && g_file_test (copy, G_FILE_TEST_EXISTS)
+                                                  ? copy : source, 150, 150, TRUE, NULL);
+      if (pixbuf == NULL)
+        continue;
+      {
+        g_autoptr(GdkPixbuf) oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+
+        if (oriented != NULL)
+          g_set_object (&pixbuf, oriented);
+      }
+
+      if (x + gdk_pixbuf_get_width (pixbuf) > PAGE_W - MARGIN)
+        {
+          x = MARGIN;
+          sheet->y += row_h + 8;
+          row_h = 0;
+        }
+      if (sheet->y + gdk_pixbuf_get_height (pixbuf) > PAGE_H - MARGIN)
+        {
+          cairo_show_page (sheet->cr);
+          sheet->y = MARGIN;
+        }
+
+      surface = surface_from_pixbuf (pixbuf);
+      cairo_set_source_surface (sheet->cr, surface, x, sheet->y);
+      cairo_paint (sheet->cr);
+      cairo_surface_destroy (surface);
+
+      x += gdk_pixbuf_get_width (pixbuf) + 8;
+      row_h = MAX (row_h, gdk_pixbuf_get_height (pixbuf));
+    }
+
+  sheet->y += row_h + 8;
+}
+
+/**
+ * warta_export_write_record_sheet:
+ * @dossier: the publication's dossier
+ * @path: the PDF to write
+ * @agency: the agency's name for the header
+ * @media_folder: (nullable): where the export keeps the media copies
+ * @error: where to put an error
+ */
+gboolean
+warta_export_write_record_sheet (WartaDossier  *dossier,
+                                 const char    *path,
+                                 const char    *agency,
+                                 const char    *media_folder,
+                                 GError       **error)
+{
+  JsonObject *json = warta_dossier_get_json (dossier);
+  JsonObject *reg = json_object_get_object_member (json, "register");
+  JsonObject *final = json_object_get_object_member (json, "final");
+  JsonObject *captions = json_object_get_object_member (final, "captions");
+  JsonArray *trail = json_object_get_array_member (json, "approval_trail");
+  JsonArray *consents = json_object_get_array_member (json, "consents");
+  g_autoptr(GList) targets = json_object_get_members (captions);
+  g_autofree char *title = g_strdup_printf (_("Record sheet: %s"), warta_dossier_get_title (dossier));
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (reg, "number"));
+  g_autofree char *years = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Sheet sheet = { 0 };
+
+  surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Warta");
+  sheet.cr = cairo_create (surface);
+  sheet.y = MARGIN;
+
+  sheet_text (&sheet, "Sans Bold 14", agency != NULL && *agency != '\0' ? agency : _("Public body"));
+  sheet_text (&sheet, "Sans Bold 12", title);
+  sheet.y += 6;
+
+  sheet_text (&sheet, "Sans Bold 10", _("Register of public information"));
+  sheet_field (&sheet, _("Number"), number);
+  sheet_field (&sheet, _("Summary"), member_str (reg, "summary"));
+  sheet_field (&sheet, _("Unit"), member_str (reg, "unit"));
+  sheet_field (&sheet, _("Responsible"), member_str (reg, "responsible"));
+  sheet_field (&sheet, _("Time"), member_str (reg, "time"));
+  sheet_field (&sheet, _("Place"), member_str (reg, "place"));
+  sheet_field (&sheet, _("Form"), member_str (reg, "form"));
+  years = json_object_get_int_member (reg, "retention_years") > 0
+          ? g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (reg, "retention_years"))
+          : g_strdup (_("permanent"));
+  sheet_field (&sheet, _("Retention (years)"), years);
+  sheet_field (&sheet, _("Retained until"), member_str (reg, "retention_until"));
+  sheet_field (&sheet, _("Published"), member_str (json, "published_at"));
+  sheet.y += 6;
+
+  sheet_text (&sheet, "Sans Bold 10", _("Final texts"));
+  sheet_field (&sheet, _("What"), member_str (final, "what"));
+  sheet_field (&sheet, _("Who"), member_str (final, "who"));
+  sheet_field (&sheet, _("When"), member_str (final, "when_text"));
+  sheet_field (&sheet, _("Where"), member_str (final, "where_text"));
+  sheet_field (&sheet, _("Why"), member_str (final, "why"));
+  sheet_field (&sheet, _("How"), member_str (final, "how"));
+  sheet_field (&sheet, _("Narrative"), member_str (final, "narrative"));
+  for (GList *l = targets; l != NULL; l = l->next)
+    sheet_field (&sheet, l->data, member_str (captions, l->data));
+  sheet.y += 6;
+
+  sheet_text (&sheet, "Sans Bold 10", _("Approval trail"));
+  for (guint i = 0; trail != NULL && i < json_array_get_length (trail); i++)
+    {
+      JsonObject *e = json_array_get_object_element (trail, i);
+      g_autofree char *line = g_strdup_printf ("%s  %s  %s  %s → %s%s%s", member_str (e, "at") ?: "",
+                                               member_str (e, "actor") ?: "", member_str (e, "kind") ?: "",
+                                               member_str (e, "from_state") ?: "",
+                                               member_str (e, "to_state") ?: "",
+                                               member_str (e, "note") != NULL ? "  " : "",
+                                               member_str (e, "note") ?: "");
+
+      sheet_text (&sheet, "Sans 8", line);
+    }
+  sheet.y += 6;
+
+  if (consents != NULL && json_array_get_length (consents) > 0)
+    {
+      sheet_text (&sheet, "Sans Bold 10", _("Consent records"));
+      for (guint i = 0; i < json_array_get_length (consents); i++)
+        {
+          JsonObject *c = json_array_get_object_element (consents, i);
+          g_autofree char *line = g_strdup_printf ("%s: %s", member_str (c, "sha256") ?: "",
+                                                   member_str (c, "consent") ?: _("no consent recorded"));
+
+          sheet_text (&sheet, "Sans 8", line);
+        }
+      sheet.y += 6;
+    }
+
+  sheet_text (&sheet, "Sans Bold 10", _("Media"));
+  sheet_thumbnails (&sheet, json_object_get_array_member (json, "media"), media_folder);
+
+  cairo_show_page (sheet.cr);
+  cairo_destroy (sheet.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The PDF “%s” could not be written: %s. Choose another folder."),
+                   path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Export ------------------------------------------------------------------ */
+
+static gboolean
+copy_media (WartaDossier  *dossier,
+            const char    *folder,
+            JsonArray     *files,
+            GError       **error)
+{
+  JsonArray *media = json_object_get_array_member (warta_dossier_get_json (dossier), "media");
+
+  for (guint i = 0; i < json_array_get_length (media); i++)
+    {
+      JsonObject *m = json_array_get_object_element (media, i);
+      const char *source = member_str (m, "path");
+      const char *sha = member_str (m, "sha256");
+      g_autofree char *ext = NULL;
+      g_autofree char *relative = NULL;
+      g_autofree char *target = NULL;
+      g_autoptr(GFile) from = NULL;
+      g_autoptr(GFile) to = NULL;
+      JsonObject *entry;
+
+      if (sha == NULL || source == NULL)
+        continue;
+
+      ext = strrchr (source, '.') != NULL ? g_ascii_strdown (strrchr (source, '.'), -1) : g_strdup ("");
+      relative = g_strconcat ("media/", sha, ext, NULL);
+      target = g_build_filename (folder, relative, NULL);
+
+      if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
+        {
+          /* The original is not reachable from here: the manifest says so,
+           * rather than the export failing. */
+          entry = json_object_new ();
+          json_object_set_string_member (entry, "path", relative);
+          json_object_set_string_member (entry, "kind", "media");
+          json_object_set_int_member (entry, "publication_id", warta_dossier_get_id (dossier));
+          json_object_set_string_member (entry, "sha256", sha);
+          json_object_set_boolean_member (entry, "missing", TRUE);
+          json_object_set_string_member (entry, "source", source);
+          json_array_add_object_element (files, entry);
+          continue;
+        }
+
+      from = g_file_new_for_path (source);
+      to = g_file_new_for_path (target);
+      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+        {
+          g_prefix_error (error, _("The media file “%s” could not be copied: "), source);
+          return FALSE;
+        }
+
+      entry = file_entry (folder, relative, warta_dossier_get_id (dossier), "media", error);
+      if (entry == NULL)
+        return FALSE;
+      /* A copy whose checksum differs from the recorded one is exported
+       * and flagged: the file was changed after it was recorded. */
+      json_object_set_boolean_member (entry, "matches_record",
+                                      g_strcmp0 (json_object_get_string_member (entry, "sha256"), sha) == 0);
+      json_array_add_object_element (files, entry);
+    }
+
+  return TRUE;
+}
+
+/**
+ * warta_export_write:
+ * @database: a #WartaDatabase
+ * @ids: the publications
+ * @n_ids: how many
+ * @folder: the folder to write to (made if missing)
+ * @options: agency and retention periods
+ * @error: where to put an error
+ *
+ * Writes manifest.json, the media and a record sheet per publication.
+ */
+gboolean
+warta_export_write (WartaDatabase              *database,
+                    const gint64               *ids,
+                    guint                       n_ids,
+                    const char                 *folder,
+                    const WartaDossierOptions  *options,
+                    GError                    **error)
+{
+  g_autoptr(JsonObject) manifest = json_object_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+  g_autofree char *media_folder = g_build_filename (folder, "media", NULL);
+  g_autofree char *manifest_path = g_build_filename (folder, "manifest.json", NULL);
+  g_autofree char *text = NULL;
+  JsonArray *publications = json_array_new ();
+  JsonArray *files = json_array_new ();
+  JsonObject *retention = json_object_new ();
+
+  json_object_set_string_member (manifest, "format", WARTA_EXPORT_FORMAT);
+  json_object_set_int_member (manifest, "version", WARTA_EXPORT_VERSION);
+  json_object_set_string_member (manifest, "generator", PACKAGE_NAME " " PACKAGE_VERSION);
+  json_object_set_string_member (manifest, "exported_at", now_text);
+  if (options->agency != NULL)
+    json_object_set_string_member (manifest, "agency", options->agency);
+  else
+    json_object_set_null_member (manifest, "agency");
+  json_object_set_int_member (retention, "periodic", options->retention_periodic);
+  json_object_set_int_member (retention, "immediate", options->retention_immediate);
+  json_object_set_int_member (retention, "on-request", options->retention_on_request);
+  json_object_set_object_member (manifest, "retention_years", retention);
+  json_object_set_array_member (manifest, "publications", publications);
+  json_object_set_array_member (manifest, "files", files);
+
+  if (g_mkdir_with_parents (media_folder, 0750) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The folder “%s” cannot be created: %s. Choose another folder."),
+                   media_folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(WartaDossier) dossier = warta_dossier_load (database, ids[i], options, error);
+      g_autofree char *sheet_name = NULL;
+      g_autofree char *sheet_path = NULL;
+      JsonObject *entry;
+
+      if (dossier == NULL)
+        return FALSE;
+
+      if (!copy_media (dossier, folder, files, error))
+        return FALSE;
+
+      sheet_name = g_strdup_printf ("record-%" G_GINT64_FORMAT ".pdf", ids[i]);
+      sheet_path = g_build_filename (folder, sheet_name, NULL);
+      if (!warta_export_write_record_sheet (dossier, sheet_path, options->agency, media_folder, error))
+        return FALSE;
+      entry = file_entry (folder, sheet_name, ids[i], "record-sheet", error);
+      if (entry == NULL)
+        return FALSE;
+      json_array_add_object_element (files, entry);
+
+      json_array_add_object_element (publications, json_object_ref (warta_dossier_get_json (dossier)));
+    }
+
+  json_node_set_object (root, manifest);
+  text = json_to_string (root, TRUE);
+
+  return g_file_set_contents (manifest_path, text, -1, error);
+}
+
+typedef struct
+{
+  GArray              *ids;
+  gint64               from;
+  gint64               to;
+  gboolean             range;
+  char                *folder;
+  char                *agency;
+  WartaDossierOptions  options;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_pointer (&data->ids, g_array_unref);
+  g_free (data->folder);
+  g_free (data->agency);
+  g_free (data);
+}
+
+static gpointer
+export_work (WartaDatabase  *reader,
+             gpointer        data,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  ExportData *e = data;
+  guint *n;
+
+  if (e->range)
+    {
+      e->ids = warta_archive_repository_list_ids (reader, e->from, e->to, error);
+      if (e->ids == NULL)
+        return NULL;
+    }
+
+  if (!warta_export_write (reader, (const gint64 *)e->ids->data, e->ids->len, e->folder,
+                           &e->options, error))
+    return NULL;
+
+  n = g_new (guint, 1);
+  *n = e->ids->len;
+  return n;
+}
+
+static void
+start_export (WartaArchive               *archive,
+              ExportData                 *data,
+              const WartaDossierOptions  *options,
+              GCancellable               *cancellable,
+              GAsyncReadyCallback         callback,
+              gpointer                    user_data)
+{
+  data->options = *options;
+  data->agency = g_strdup (options->agency);
+  data->options.agency = data->agency;
+
+  warta_archive_run_async (archive, export_work, data, (GDestroyNotify)export_data_free, g_free,
+                           cancellable, callback, user_data);
+}
+
+void
+warta_export_write_async (WartaArchive               *archive,
+                          GArray                     *ids,
+                          const char                 *folder,
+                          const WartaDossierOptions  *options,
+                          GCancellable               *cancellable,
+                          GAsyncReadyCallback         callback,
+                          gpointer                    user_data)
+{
+  ExportData *data = g_new0 (ExportData, 1);
+
+  data->ids = g_array_ref (ids);
+  data->folder = g_strdup (folder);
+  start_export (archive, data, options, cancellable, callback, user_data);
+}
+
+void
+warta_export_range_async (WartaArchive               *archive,
+                          gint64                      from_us,
+                          gint64                      to_us,
+                          const char                 *folder,
+                          const WartaDossierOptions  *options,
+                          GCancellable               *cancellable,
+                          GAsyncReadyCallback         callback,
+                          gpointer                    user_data)
+{
+  ExportData *data = g_new0 (ExportData, 1);
+
+  data->range = TRUE;
+  data->from = from_us;
+  data->to = to_us;
+  data->folder = g_strdup (folder);
+  start_export (archive, data, options, cancellable, callback, user_data);
+}
+
+gboolean
+warta_export_write_finish (WartaArchive  *archive,
+                           GAsyncResult  *result,
+                           guint         *out_n_exported,
+                           GError       **error)
+{
+  g_autofree guint *n = warta_archive_run_finish (archive, result, error);
+
+  if (n == NULL)
+    return FALSE;
+  if (out_n_exported != NULL)
+    *out_n_exported = *n;
+  return TRUE;
+}
+
+/**
+ * warta_export_import:
+ * @database: a new, empty database
+ * @folder: an export's folder
+ * @out_n_imported: (out) (optional): how many publications
+ * @error: where to put an error
+ */
+gboolean
+warta_export_import (WartaDatabase  *database,
+                     const char     *folder,
+                     guint          *out_n_imported,
+                     GError        **error)
+{
+  g_autofree char *path = g_build_filename (folder, "manifest.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *manifest;
+  JsonArray *publications;
+
+  if (!json_parser_load_from_file (parser, path, error))
+    {
+      g_prefix_error (error, _("“%s” is not a Warta export: "), folder);
+      return FALSE;
+    }
+
+  manifest = json_node_get_object (json_parser_get_root (parser));
+  if (manifest == NULL ||
+      g_strcmp0 (member_str (manifest, "format"), WARTA_EXPORT_FORMAT) != 0 ||
+      !json_object_has_member (manifest, "publications"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a Warta export. Choose the folder that holds manifest.json."), folder);
+      return FALSE;
+    }
+  if (json_object_get_int_member (manifest, "version") > WARTA_EXPORT_VERSION)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” was exported by a newer Warta. Update Warta to import it."), folder);
+      return FALSE;
+    }
+
+  publications = json_object_get_array_member (manifest, "publications");
+  for (guint i = 0; i < json_array_get_length (publications); i++)
+    {
+      g_autoptr(WartaDossier) dossier =
+        warta_dossier_new_from_json (json_array_get_object_element (publications, i), error);
+
+      if (dossier == NULL ||
+          !warta_archive_repository_import_records (database, warta_dossier_get_records (dossier), error))
+        return FALSE;
+    }
+
+  if (out_n_imported != NULL)
+    *out_n_imported = json_array_get_length (publications);
+  return TRUE;
+}

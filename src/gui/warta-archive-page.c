@@ -1,0 +1,843 @@
+/* warta-archive-page.c: the archive: search, filters, dossiers, export,
+ * the history check and retention
+ *
+ * The list is a GtkListView over a WartaArchiveModel, which reads its
+ * count and pages in the archive's worker thread; rows bind to items that
+ * fill in when their page arrives. Dossiers, exports, the history check
+ * and the retention list run in the worker too; nothing here waits on
+ * the database.
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "warta-archive-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "warta-application.h"
+#include "warta-archive-item.h"
+#include "warta-archive-model.h"
+#include "warta-archive-page.h"
+#include "warta-archive-repository.h"
+#include "warta-dossier.h"
+#include "warta-export.h"
+
+struct _WartaArchivePage
+{
+  AdwBin              parent_instance;
+
+  /* Template widgets */
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *platform_dropdown;
+  GtkDropDown        *category_dropdown;
+  GtkDropDown        *state_dropdown;
+  GtkDropDown        *sort_dropdown;
+  GtkEntry           *from_entry;
+  GtkEntry           *to_entry;
+  GtkLabel           *count_label;
+  GtkLabel           *integrity_label;
+  GtkButton          *verify_button;
+  GtkListView        *list_view;
+  GtkLabel           *dossier_title;
+  GtkButton          *export_button;
+  GtkButton          *dispose_button;
+  GtkTextView        *dossier_view;
+
+  /* Owned references */
+  WartaContext       *context;
+  WartaArchive       *archive;
+  WartaArchiveModel  *model;
+  GCancellable       *cancellable;
+  gint64              dossier_id;
+};
+
+G_DEFINE_FINAL_TYPE (WartaArchivePage, warta_archive_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const platform_ids[] = {
+  NULL, "facebook", "instagram", "x", "youtube", "tiktok", "mastodon", "website",
+};
+static const char * const category_ids[] = { NULL, "periodic", "immediate", "on-request" };
+
+static void
+toast (WartaArchivePage *self,
+       const char       *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+/* "2025-06-18" in the clock's time zone → µs; 0 for empty or invalid. */
+static gint64
+parse_date (WartaArchivePage *self,
+            GtkEntry         *entry,
+            gboolean          end_of_day)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+
+  if (sscanf (text, "%d-%d-%d", &y, &m, &d) != 3)
+    return 0;
+
+  dt = g_date_time_new (warta_clock_get_time_zone (warta_context_get_clock (self->context)),
+                        y, m, d, 0, 0, 0);
+  if (dt == NULL)
+    return 0;
+  if (end_of_day)
+    {
+      g_autoptr(GDateTime) next = g_date_time_add_days (dt, 1);
+
+      return g_date_time_to_unix (next) * G_USEC_PER_SEC;
+    }
+
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+}
+
+static WartaArchiveQuery *
+build_query (WartaArchivePage *self)
+{
+  WartaArchiveQuery *query = warta_archive_query_new ();
+  guint platform = gtk_drop_down_get_selected (self->platform_dropdown);
+  guint category = gtk_drop_down_get_selected (self->category_dropdown);
+  static const guint states[] = {
+    WARTA_ARCHIVE_STATES_DEFAULT, 1u << WARTA_STATE_PUBLISHED, 1u << WARTA_STATE_WITHDRAWN, 0,
+  };
+
+  query->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (platform < G_N_ELEMENTS (platform_ids))
+    query->platform = g_strdup (platform_ids[platform]);
+  if (category < G_N_ELEMENTS (category_ids))
+    query->category = g_strdup (category_ids[category]);
+  query->states = states[MIN (gtk_drop_down_get_selected (self->state_dropdown), G_N_ELEMENTS (states) - 1)];
+  query->relevance = gtk_drop_down_get_selected (self->sort_dropdown) == 1;
+  query->from_us = parse_date (self, self->from_entry, FALSE);
+  query->to_us = parse_date (self, self->to_entry, TRUE);
+
+  return query;
+}
+
+static void
+on_filter_changed_cb (WartaArchivePage *self)
+{
+  g_autoptr(WartaArchiveQuery) query = NULL;
+
+  if (self->model == NULL)
+    return;
+
+  query = build_query (self);
+  warta_archive_model_set_query (self->model, query);
+}
+
+static void
+update_count (WartaArchivePage *self)
+{
+  g_autofree char *text = NULL;
+  guint n;
+
+  if (self->model == NULL)
+    {
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+
+  if (warta_archive_model_get_error (self->model) != NULL)
+    {
+      gtk_label_set_text (self->count_label, warta_archive_model_get_error (self->model));
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u publication", "%u publications", n), n);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static WartaDossierOptions
+dossier_options (WartaArchivePage *self)
+{
+  GSettings *settings = warta_context_get_settings (self->context);
+  WartaDossierOptions options;
+
+  warta_dossier_options_init (&options);
+  if (settings != NULL)
+    {
+      options.agency = NULL; /* set by the caller, which owns the string */
+      options.retention_periodic = g_settings_get_uint (settings, "retention-periodic");
+      options.retention_immediate = g_settings_get_uint (settings, "retention-immediate");
+      options.retention_on_request = g_settings_get_uint (settings, "retention-on-request");
+    }
+
+  return options;
+}
+
+static char *
+dup_agency (WartaArchivePage *self)
+{
+  GSettings *settings = warta_context_get_settings (self->context);
+
+  return settings != NULL ? g_settings_get_string (settings, "unit-name") : NULL;
+}
+
+/* Rows ------------------------------------------------------------------ */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+update_row (GtkListItem *list_item)
+{
+  WartaArchiveItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_last_child (box);
+  g_autofree char *sub = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *date = NULL;
+  gint64 at;
+
+  if (item == NULL || !warta_archive_item_get_loaded (item))
+    {
+      gtk_label_set_text (GTK_LABEL (title), "…");
+      gtk_label_set_text (GTK_LABEL (subtitle), "");
+      return;
+    }
+
+  at = warta_archive_item_get_published_at (item);
+  if (at == 0)
+    at = warta_archive_item_get_created_at (item);
+  dt = g_date_time_new_from_unix_local (at / G_USEC_PER_SEC);
+  date = g_date_time_format (dt, "%Y-%m-%d %H:%M");
+  sub = g_strdup_printf ("%s · %s · %s · %s", date,
+                         warta_state_get_display_name (warta_archive_item_get_state (item)),
+                         warta_archive_item_get_platforms (item) ?: "",
+                         warta_archive_item_get_author (item) ?: "");
+  gtk_label_set_text (GTK_LABEL (title), warta_archive_item_get_title (item));
+  gtk_label_set_text (GTK_LABEL (subtitle), sub);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, warta_archive_item_get_title (item),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, sub,
+                                  -1);
+}
+
+static void
+on_item_loaded_cb (WartaArchiveItem *item,
+                   GParamSpec       *pspec,
+                   GtkListItem      *list_item)
+{
+  update_row (list_item);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  WartaArchiveItem *item = gtk_list_item_get_item (list_item);
+
+  g_signal_connect_object (item, "notify::loaded", G_CALLBACK (on_item_loaded_cb), list_item, 0);
+  update_row (list_item);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  WartaArchiveItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, on_item_loaded_cb, list_item);
+}
+
+/* Dossier --------------------------------------------------------------- */
+
+static void
+dossier_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(WartaArchivePage) self = user_data;
+  g_autoptr(WartaDossier) dossier = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  dossier = warta_dossier_load_finish (WARTA_ARCHIVE (object), result, &error);
+  if (dossier == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  self->dossier_id = warta_dossier_get_id (dossier);
+  text = warta_dossier_to_text (dossier, warta_clock_get_time_zone (warta_context_get_clock (self->context)));
+  gtk_label_set_text (self->dossier_title, warta_dossier_get_title (dossier));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->dossier_view), text, -1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dispose_button), TRUE);
+}
+
+static void
+show_dossier (WartaArchivePage *self,
+              gint64            id)
+{
+  g_autofree char *agency = dup_agency (self);
+  WartaDossierOptions options = dossier_options (self);
+
+  options.agency = agency;
+  warta_dossier_load_async (self->archive, id, &options, self->cancellable, dossier_cb,
+                            g_object_ref (self));
+}
+
+static void
+on_list_view_activate_cb (WartaArchivePage *self,
+                          guint             position)
+{
+  g_autoptr(WartaArchiveItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (item != NULL && warta_archive_item_get_loaded (item))
+    show_dossier (self, warta_archive_item_get_id (item));
+}
+
+/* History check ----------------------------------------------------------- */
+
+static void
+verify_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(WartaArchivePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 broken = 0;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->verify_button), TRUE);
+
+  if (!warta_archive_verify_finish (WARTA_ARCHIVE (object), result, &broken, &error))
+    {
+      gtk_label_set_text (self->integrity_label, error->message);
+      return;
+    }
+
+  if (broken == 0)
+    {
+      gtk_label_set_text (self->integrity_label, _("History intact"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->integrity_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->integrity_label), "success");
+    }
+  else
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, broken);
+      g_autofree char *text =
+        g_strdup_printf (_("History changed outside Warta at event %s: restore a backup and tell the PPID"), id);
+
+      gtk_label_set_text (self->integrity_label, text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->integrity_label), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (self->integrity_label), "error");
+    }
+}
+
+static void
+on_verify_button_clicked_cb (WartaArchivePage *self)
+{
+  if (self->archive == NULL)
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->verify_button), FALSE);
+  gtk_label_set_text (self->integrity_label, _("Checking the history…"));
+  warta_archive_verify_async (self->archive, self->cancellable, verify_cb, g_object_ref (self));
+}
+
+/* Export ------------------------------------------------------------------- */
+
+static void
+export_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(WartaArchivePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (!warta_export_write_finish (WARTA_ARCHIVE (object), result, &n, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  {
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u publication exported",
+                                                          "%u publications exported", n), n);
+    toast (self, text);
+  }
+}
+
+typedef struct
+{
+  WartaArchivePage *self;
+  gboolean          range;
+} ExportRequest;
+
+static void
+on_folder_chosen_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     ExportRequest   *request)
+{
+  WartaArchivePage *self = request->self;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (folder);
+      g_autofree char *agency = dup_agency (self);
+      WartaDossierOptions options = dossier_options (self);
+
+      options.agency = agency;
+      if (request->range)
+        {
+          gint64 from = parse_date (self, self->from_entry, FALSE);
+          gint64 to = parse_date (self, self->to_entry, TRUE);
+
+          warta_export_range_async (self->archive, from, to, path, &options, self->cancellable,
+                                    export_cb, g_object_ref (self));
+        }
+      else
+        {
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+          g_array_append_val (ids, self->dossier_id);
+          warta_export_write_async (self->archive, ids, path, &options, self->cancellable,
+                                    export_cb, g_object_ref (self));
+        }
+    }
+
+  g_object_unref (self);
+  g_free (request);
+  g_object_unref (dialog);
+}
+
+static void
+choose_folder (WartaArchivePage *self,
+               gboolean          range)
+{
+  GtkFileChooserNative *dialog;
+  ExportRequest *request = g_new0 (ExportRequest, 1);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  request->self = g_object_ref (self);
+  request->range = range;
+
+  dialog = gtk_file_chooser_native_new (_("Export to Folder"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_folder_chosen_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_export_button_clicked_cb (WartaArchivePage *self)
+{
+  if (self->archive != NULL && self->dossier_id != 0)
+    choose_folder (self, FALSE);
+}
+
+static void
+on_export_range_button_clicked_cb (WartaArchivePage *self)
+{
+  if (self->archive == NULL)
+    return;
+  if (parse_date (self, self->from_entry, FALSE) == 0 || parse_date (self, self->to_entry, TRUE) == 0)
+    {
+      toast (self, _("Enter both dates (YYYY-MM-DD) of the range to export."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->from_entry));
+      return;
+    }
+  choose_folder (self, TRUE);
+}
+
+/* Retention -------------------------------------------------------------- */
+
+typedef struct
+{
+  WartaDossierOptions options;
+  gint64              now;
+} DueData;
+
+static gpointer
+due_work (WartaDatabase  *reader,
+          gpointer        data,
+          GCancellable   *cancellable,
+          GError        **error)
+{
+  DueData *due = data;
+  const char *categories[] = { "periodic", "immediate", "on-request", NULL };
+  guint years[] = { due->options.retention_periodic, due->options.retention_immediate,
+                    due->options.retention_on_request };
+
+  return warta_archive_repository_list_due (reader, categories, years, due->now, 100, error);
+}
+
+static void
+due_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(WartaArchivePage) self = user_data;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  rows = warta_archive_run_finish (WARTA_ARCHIVE (object), result, &error);
+  if (rows == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  if (rows->len == 0)
+    g_string_append (body, _("No item’s retention period has ended."));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      WartaArchiveRow *row = rows->pdata[i];
+
+      g_string_append_printf (body, "#%" G_GINT64_FORMAT " %s\n", row->id, row->title);
+    }
+  if (rows->len > 0)
+    g_string_append (body, _("\nOpen an item and record its disposition: keep, re-appraise or destroy. The decision is kept in its history."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Due for Review"), body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_due_button_clicked_cb (WartaArchivePage *self)
+{
+  DueData *data;
+
+  if (self->archive == NULL)
+    return;
+
+  data = g_new0 (DueData, 1);
+  data->options = dossier_options (self);
+  data->now = warta_clock_now (warta_context_get_clock (self->context));
+  warta_archive_run_async (self->archive, due_work, data, g_free,
+                           (GDestroyNotify)g_ptr_array_unref, self->cancellable, due_cb,
+                           g_object_ref (self));
+}
+
+static void
+on_dispose_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        WartaArchivePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  WartaUser *user;
+
+  if (g_strcmp0 (response, "cancel") == 0 || self->context == NULL)
+    return;
+
+  user = warta_context_get_current_user (self->context);
+  if (!warta_archive_repository_record_disposition (warta_context_get_database (self->context),
+                                                   self->dossier_id,
+                                                   user != NULL ? warta_user_get_id (user) : 0,
+                                                   warta_clock_now (warta_context_get_clock (self->context)),
+                                                   response, NULL, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  toast (self, _("The disposition is recorded in the item’s history."));
+  show_dossier (self, self->dossier_id);
+}
+
+static void
+on_dispose_button_clicked_cb (WartaArchivePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  if (self->dossier_id == 0)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Record Disposition"),
+                                                       _("Record what the records schedule (JRA) decides for this item. Nothing is deleted: the decision is added to its history.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "keep", _("_Keep Permanently"),
+                                    "reappraise", _("_Re-appraise"),
+                                    "destroy", _("_Destroy"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "destroy", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_dispose_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Context ------------------------------------------------------------------- */
+
+static void
+on_model_changed_cb (WartaArchivePage *self)
+{
+  update_count (self);
+}
+
+static void
+on_database_changed_cb (WartaArchivePage *self)
+{
+  if (self->model != NULL)
+    warta_archive_model_reload (self->model);
+}
+
+/**
+ * warta_archive_page_set_context:
+ * @self: a #WartaArchivePage
+ * @context: (nullable): the open database's services
+ */
+void
+warta_archive_page_set_context (WartaArchivePage *self,
+                                WartaContext     *context)
+{
+  g_return_if_fail (WARTA_IS_ARCHIVE_PAGE (self));
+
+  if (self->context == context)
+    return;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (warta_context_get_database (self->context), self);
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->model);
+  g_clear_object (&self->archive);
+  g_set_object (&self->context, context);
+  self->dossier_id = 0;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dispose_button), FALSE);
+
+  if (context != NULL)
+    {
+      g_autoptr(GtkNoSelection) selection = NULL;
+      g_autoptr(WartaArchiveQuery) query = NULL;
+
+      self->cancellable = g_cancellable_new ();
+      self->archive = warta_archive_new (warta_context_get_database (context));
+      self->model = warta_archive_model_new (self->archive);
+      g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "notify::error", G_CALLBACK (on_model_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (warta_context_get_database (context), "changed",
+                               G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+      query = build_query (self);
+      warta_archive_model_set_query (self->model, query);
+    }
+
+  update_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+WartaArchiveModel *
+warta_archive_page_get_model (WartaArchivePage *self)
+{
+  g_return_val_if_fail (WARTA_IS_ARCHIVE_PAGE (self), NULL);
+
+  return self->model;
+}
+
+/* The window hands contexts to the pages it knows; this page finds the
+ * application's own when it is shown, and follows a database change. */
+static void
+sync_application_context (WartaArchivePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  if (WARTA_IS_APPLICATION (app))
+    warta_archive_page_set_context (self, warta_application_get_context (WARTA_APPLICATION (app)));
+}
+
+static void
+warta_archive_page_map (GtkWidget *widget)
+{
+  WartaArchivePage *self = WARTA_ARCHIVE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (warta_archive_page_parent_class)->map (widget);
+
+  if (self->context == NULL)
+    sync_application_context (self);
+}
+
+static void
+on_application_database_cb (WartaArchivePage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    sync_application_context (self);
+  else
+    warta_archive_page_set_context (self, NULL);
+}
+
+static void
+warta_archive_page_root (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GtkApplication *app;
+
+  GTK_WIDGET_CLASS (warta_archive_page_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  if (WARTA_IS_APPLICATION (app))
+    g_signal_connect_object (app, "notify::database", G_CALLBACK (on_application_database_cb),
+                             widget, G_CONNECT_SWAPPED);
+}
+
+static void
+warta_archive_page_dispose (GObject *object)
+{
+  WartaArchivePage *self = WARTA_ARCHIVE_PAGE (object);
+
+  warta_archive_page_set_context (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_ARCHIVE_PAGE);
+
+  G_OBJECT_CLASS (warta_archive_page_parent_class)->dispose (object);
+}
+
+static void
+warta_archive_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  WartaArchivePage *self = WARTA_ARCHIVE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_archive_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  WartaArchivePage *self = WARTA_ARCHIVE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      warta_archive_page_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+warta_archive_page_class_init (WartaArchivePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = warta_archive_page_dispose;
+  object_class->get_property = warta_archive_page_get_property;
+  object_class->set_property = warta_archive_page_set_property;
+  widget_class->map = warta_archive_page_map;
+  widget_class->root = warta_archive_page_root;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, WARTA_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/warta-archive-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, platform_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, integrity_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, verify_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, dossier_title);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, dispose_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, dossier_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_verify_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_range_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_dispose_button_clicked_cb);
+}
+
+static void
+warta_archive_page_init (WartaArchivePage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+}
+
+GtkWidget *
+warta_archive_page_new (void)
+{
+  return g_object_new (WARTA_TYPE_ARCHIVE_PAGE, NULL);
+}

@@ -1,0 +1,455 @@
+/* warta-reports-page.c: reports per month, semester and year, with charts
+ *
+ * The report is computed in the archive's worker; the charts are the same
+ * cairo drawings as in the PDF (warta-chart.c), coloured from the
+ * widget's style and libadwaita's dark state so they read in both.
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "warta-reports-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "warta-application.h"
+#include "warta-chart.h"
+#include "warta-reports-page.h"
+
+struct _WartaReportsPage
+{
+  AdwBin          parent_instance;
+
+  /* Template widgets */
+  GtkDropDown    *period_dropdown;
+  GtkSpinButton  *index_spin;
+  GtkSpinButton  *year_spin;
+  GtkButton      *make_button;
+  GtkLabel       *status_label;
+  GtkButton      *pdf_button;
+  GtkButton      *csv_button;
+  GtkDrawingArea *chart_area;
+  GtkLabel       *details_label;
+
+  /* Owned references */
+  WartaContext   *context;
+  WartaArchive   *archive;
+  WartaReport    *report;
+  GCancellable   *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (WartaReportsPage, warta_reports_page, ADW_TYPE_BIN)
+
+static void
+toast (WartaReportsPage *self,
+       const char       *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+#define CHART_GAP 16.0
+
+static double
+bars_height (guint n)
+{
+  return 24 + 22.0 * MAX (n, 1);
+}
+
+static void
+draw_counts (cairo_t                *cr,
+             double                  y,
+             double                  width,
+             const char             *title,
+             const GPtrArray        *counts,
+             const WartaChartColors *colors)
+{
+  guint n = MIN (counts->len, 12);
+  g_autofree const char **labels = g_new0 (const char *, n + 1);
+  g_autofree double *values = g_new0 (double, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      WartaReportCount *c = counts->pdata[i];
+
+      labels[i] = c->key;
+      values[i] = c->count;
+    }
+  warta_chart_draw_bars (cr, 0, y, width, bars_height (n), title, labels, values, NULL, n, -1, colors);
+}
+
+static void
+draw_charts_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  WartaReportsPage *self = user_data;
+  WartaChartColors colors;
+  GdkRGBA fg;
+  double y = 0;
+  static const WartaReportGrouping groupings[] = {
+    WARTA_REPORT_BY_PLATFORM, WARTA_REPORT_BY_CATEGORY, WARTA_REPORT_BY_UNIT, WARTA_REPORT_BY_PERSON,
+  };
+  const char *titles[] = {
+    _("Publications per platform"), _("Publications per category"), _("Publications per unit"),
+    _("Steps completed per person"),
+  };
+
+  if (self->report == NULL)
+    return;
+
+  warta_chart_colors_init (&colors, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  /* Text in the style's own foreground, whatever the theme. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  colors.foreground = (WartaChartColor) { fg.red, fg.green, fg.blue, fg.alpha };
+  colors.grid = (WartaChartColor) { fg.red, fg.green, fg.blue, 0.2 };
+
+  {
+    const GArray *series = warta_report_get_series (self->report);
+    g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < series->len; i++)
+      g_ptr_array_add (labels, warta_report_dup_series_label (self->report, i));
+    warta_chart_draw_line (cr, 0, y, width, 160, _("Publications over the period"),
+                           (const char * const *)labels->pdata, (const double *)series->data,
+                           series->len, &colors);
+    y += 160 + CHART_GAP;
+  }
+
+  {
+    const char *labels[WARTA_N_STEPS];
+    double values[WARTA_N_STEPS];
+    char texts[WARTA_N_STEPS][48];
+    const char *value_texts[WARTA_N_STEPS];
+    static const char *steps[] = { N_("1 Documentation"), N_("2 Processing"), N_("3 Verification"),
+                                   N_("4 Approval"), N_("5 Publishing") };
+
+    for (guint step = 1; step <= WARTA_N_STEPS; step++)
+      {
+        const WartaReportStep *s = warta_report_get_step (self->report, step);
+
+        labels[step - 1] = _(steps[step - 1]);
+        values[step - 1] = s->mean_us / 6e7;
+        if (s->limit_minutes > 0)
+          g_snprintf (texts[step - 1], sizeof texts[0], _("%.0f of %u min"), values[step - 1], s->limit_minutes);
+        else
+          g_snprintf (texts[step - 1], sizeof texts[0], _("%.0f min"), values[step - 1]);
+        value_texts[step - 1] = texts[step - 1];
+      }
+    warta_chart_draw_bars (cr, 0, y, width, bars_height (WARTA_N_STEPS),
+                           _("Mean time in each SOP step"), labels, values, value_texts,
+                           WARTA_N_STEPS, -1, &colors);
+    y += bars_height (WARTA_N_STEPS) + CHART_GAP;
+  }
+
+  for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
+    {
+      const GPtrArray *counts = warta_report_get_counts (self->report, groupings[g]);
+
+      draw_counts (cr, y, width, titles[g], counts, &colors);
+      y += bars_height (MIN (counts->len, 12)) + CHART_GAP;
+    }
+}
+
+static void
+show_report (WartaReportsPage *self)
+{
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  double height = 160 + CHART_GAP + bars_height (WARTA_N_STEPS) + CHART_GAP;
+  static const WartaReportGrouping groupings[] = {
+    WARTA_REPORT_BY_PLATFORM, WARTA_REPORT_BY_CATEGORY, WARTA_REPORT_BY_UNIT, WARTA_REPORT_BY_PERSON,
+  };
+  const GPtrArray *overdue;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button), self->report != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->csv_button), self->report != NULL);
+  if (self->report == NULL)
+    {
+      gtk_label_set_text (self->details_label, "");
+      gtk_widget_queue_draw (GTK_WIDGET (self->chart_area));
+      return;
+    }
+
+  for (guint g = 0; g < G_N_ELEMENTS (groupings); g++)
+    height += bars_height (MIN (warta_report_get_counts (self->report, groupings[g])->len, 12)) + CHART_GAP;
+  gtk_drawing_area_set_content_height (self->chart_area, (int)height);
+
+  title = warta_report_dup_title (self->report);
+  g_string_append_printf (details, "%s\n", title);
+  g_string_append_printf (details, _("Published: %u"), warta_report_get_n_published (self->report));
+  g_string_append_c (details, '\n');
+  g_string_append_printf (details, _("Correction rounds: %u, in %u publications"),
+                          warta_report_get_correction_rounds (self->report),
+                          warta_report_get_n_corrected (self->report));
+  g_string_append_c (details, '\n');
+  for (guint step = 1; step <= WARTA_N_STEPS; step++)
+    {
+      const WartaReportStep *s = warta_report_get_step (self->report, step);
+
+      g_string_append_printf (details, _("Step %u: %u done, %u on time (%.0f%%), %u still open"),
+                              step, s->n_done, s->n_on_time,
+                              s->n_done ? 100.0 * s->n_on_time / s->n_done : 0.0, s->n_open);
+      g_string_append_c (details, '\n');
+    }
+
+  overdue = warta_report_get_overdue (self->report);
+  g_string_append_printf (details, _("Overdue cases: %u"), overdue->len);
+  g_string_append_c (details, '\n');
+  for (guint i = 0; i < MIN (overdue->len, 50); i++)
+    {
+      WartaReportOverdue *o = overdue->pdata[i];
+
+      g_string_append_printf (details, "#%" G_GINT64_FORMAT " %s — %u, +%.0f min\n",
+                              o->publication_id, o->title, o->step, o->late_us / 6e7);
+    }
+
+  gtk_label_set_text (self->details_label, details->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details->str, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart_area));
+}
+
+static void
+report_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(WartaReportsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  WartaReport *report;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->make_button), TRUE);
+  report = warta_report_compute_finish (WARTA_ARCHIVE (object), result, &error);
+  if (report == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gtk_label_set_text (self->status_label, error->message);
+      return;
+    }
+
+  gtk_label_set_text (self->status_label, "");
+  g_clear_object (&self->report);
+  self->report = report;
+  show_report (self);
+}
+
+static void
+read_deadlines (WartaReportsPage *self,
+                WartaDeadlines   *deadlines)
+{
+  warta_publication_repository_get_deadlines (warta_context_get_publications (self->context), deadlines);
+}
+
+static void
+on_make_button_clicked_cb (WartaReportsPage *self)
+{
+  WartaDeadlines deadlines;
+  WartaReportPeriod period = gtk_drop_down_get_selected (self->period_dropdown);
+
+  if (self->archive == NULL)
+    return;
+
+  read_deadlines (self, &deadlines);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->make_button), FALSE);
+  gtk_label_set_text (self->status_label, _("Making the report…"));
+  warta_report_compute_async (self->archive, period,
+                              gtk_spin_button_get_value_as_int (self->year_spin),
+                              gtk_spin_button_get_value_as_int (self->index_spin),
+                              warta_clock_get_time_zone (warta_context_get_clock (self->context)),
+                              &deadlines, self->cancellable, report_cb, g_object_ref (self));
+}
+
+static void
+on_period_changed_cb (WartaReportsPage *self)
+{
+  guint period = gtk_drop_down_get_selected (self->period_dropdown);
+
+  gtk_spin_button_set_range (self->index_spin, 1, period == WARTA_REPORT_MONTH ? 12 : 2);
+  gtk_widget_set_visible (GTK_WIDGET (self->index_spin), period != WARTA_REPORT_YEAR);
+}
+
+static void
+on_save_chosen_cb (GtkNativeDialog  *dialog,
+                   int               response,
+                   WartaReportsPage *self)
+{
+  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "pdf"));
+
+  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *agency = NULL;
+      GSettings *settings = warta_context_get_settings (self->context);
+
+      if (settings != NULL)
+        agency = g_settings_get_string (settings, "unit-name");
+      if (pdf ? warta_report_write_pdf (self->report, path, agency, &error)
+              : warta_report_write_csv (self->report, path, &error))
+        toast (self, _("The report is saved."));
+      else
+        toast (self, error->message);
+    }
+
+  g_object_unref (self);
+  g_object_unref (dialog);
+}
+
+static void
+save_report (WartaReportsPage *self,
+             gboolean          pdf)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (self->report == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (pdf ? _("Export Report as PDF") : _("Export Report as CSV"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  /* TRANSLATORS: a file name; keep it without spaces */
+  name = g_strdup_printf ("%s.%s", _("report"), pdf ? "pdf" : "csv");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data (G_OBJECT (dialog), "pdf", GINT_TO_POINTER (pdf));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_pdf_button_clicked_cb (WartaReportsPage *self)
+{
+  save_report (self, TRUE);
+}
+
+static void
+on_csv_button_clicked_cb (WartaReportsPage *self)
+{
+  save_report (self, FALSE);
+}
+
+void
+warta_reports_page_set_context (WartaReportsPage *self,
+                                WartaContext     *context)
+{
+  g_return_if_fail (WARTA_IS_REPORTS_PAGE (self));
+
+  if (self->context == context)
+    return;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->archive);
+  g_clear_object (&self->report);
+  g_set_object (&self->context, context);
+
+  if (context != NULL)
+    {
+      g_autoptr(GDateTime) now = warta_clock_now_local (warta_context_get_clock (context));
+
+      self->cancellable = g_cancellable_new ();
+      self->archive = warta_archive_new (warta_context_get_database (context));
+      gtk_spin_button_set_value (self->year_spin, g_date_time_get_year (now));
+      gtk_spin_button_set_value (self->index_spin, g_date_time_get_month (now));
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->make_button), context != NULL);
+  show_report (self);
+}
+
+WartaReport *
+warta_reports_page_get_report (WartaReportsPage *self)
+{
+  g_return_val_if_fail (WARTA_IS_REPORTS_PAGE (self), NULL);
+
+  return self->report;
+}
+
+static void
+sync_application_context (WartaReportsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  if (WARTA_IS_APPLICATION (app))
+    warta_reports_page_set_context (self, warta_application_get_context (WARTA_APPLICATION (app)));
+}
+
+static void
+warta_reports_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (warta_reports_page_parent_class)->map (widget);
+
+  sync_application_context (WARTA_REPORTS_PAGE (widget));
+}
+
+static void
+on_dark_changed_cb (WartaReportsPage *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart_area));
+}
+
+static void
+warta_reports_page_dispose (GObject *object)
+{
+  WartaReportsPage *self = WARTA_REPORTS_PAGE (object);
+
+  warta_reports_page_set_context (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_REPORTS_PAGE);
+
+  G_OBJECT_CLASS (warta_reports_page_parent_class)->dispose (object);
+}
+
+static void
+warta_reports_page_class_init (WartaReportsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = warta_reports_page_dispose;
+  widget_class->map = warta_reports_page_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/warta-reports-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, index_spin);
+  gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, make_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, pdf_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, csv_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, chart_area);
+  gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, details_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_make_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_pdf_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_csv_button_clicked_cb);
+}
+
+static void
+warta_reports_page_init (WartaReportsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drawing_area_set_draw_func (self->chart_area, draw_charts_cb, self, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+warta_reports_page_new (void)
+{
+  return g_object_new (WARTA_TYPE_REPORTS_PAGE, NULL);
+}
