@@ -78,7 +78,6 @@ struct _WartaPublicationList
   GtkFilterListModel       *filter_model;
   GtkSortListModel         *sort_model;
   GtkStringFilter          *title_filter;
-  GHashTable               *rows;
   GError                   *load_error;
 
   WartaPublicationListKind  kind;
@@ -208,20 +207,34 @@ warta_publication_list_reload (WartaPublicationList *self)
  * Brings every shown row's countdown and overdue mark up to the context's
  * clock.
  */
+/* The rows are the list view's (few: only those on screen exist), found
+ * by walking it rather than tracked, since GTK 4.8 does not tear down
+ * every row it drops. */
+static void
+tick_rows (GtkWidget  *widget,
+           WartaClock *clock)
+{
+  if (WARTA_IS_PUBLICATION_ROW (widget))
+    {
+      warta_publication_row_update (WARTA_PUBLICATION_ROW (widget), clock);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    tick_rows (child, clock);
+}
+
 void
 warta_publication_list_tick (WartaPublicationList *self)
 {
-  GHashTableIter iter;
-  gpointer row;
-
   g_return_if_fail (WARTA_IS_PUBLICATION_LIST (self));
 
   if (self->context == NULL)
     return;
 
-  g_hash_table_iter_init (&iter, self->rows);
-  while (g_hash_table_iter_next (&iter, &row, NULL))
-    warta_publication_row_update (row, warta_context_get_clock (self->context));
+  tick_rows (GTK_WIDGET (self->list_view), warta_context_get_clock (self->context));
 }
 
 static gboolean
@@ -265,18 +278,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               WartaPublicationList     *self)
 {
-  GtkWidget *row = warta_publication_row_new ();
-
-  gtk_list_item_set_child (item, row);
-  g_hash_table_add (self->rows, row);
-}
-
-static void
-teardown_row_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 WartaPublicationList     *self)
-{
-  g_hash_table_remove (self->rows, gtk_list_item_get_child (item));
+  gtk_list_item_set_child (item, warta_publication_row_new ());
 }
 
 static void
@@ -340,7 +342,6 @@ warta_publication_list_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->title_filter);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_error (&self->load_error);
 
   G_OBJECT_CLASS (warta_publication_list_parent_class)->dispose (object);
@@ -437,8 +438,6 @@ warta_publication_list_init (WartaPublicationList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_hash_table_new (NULL, NULL);
-
   self->title_filter = gtk_string_filter_new (gtk_property_expression_new (WARTA_TYPE_PUBLICATION,
                                                                            NULL, "title"));
   gtk_string_filter_set_match_mode (self->title_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
@@ -451,7 +450,6 @@ warta_publication_list_init (WartaPublicationList *self)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
 
