@@ -142,6 +142,10 @@ warta_application_open_database (WartaApplication  *self,
 
   mode = (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
 
+  /* What the outbox has in flight resumes from its last confirmed step
+   * when this database is opened again. */
+  if (self->context != NULL)
+    warta_outbox_stop (warta_context_get_outbox (self->context));
   g_clear_object (&self->context);
   g_clear_object (&self->database);
   g_clear_error (&self->database_error);
@@ -156,6 +160,9 @@ warta_application_open_database (WartaApplication  *self,
   else
     {
       self->context = warta_context_new (self->database, self->settings);
+      /* Approved posts and scheduled ones go out while Warta runs, on the
+       * application's main context. */
+      warta_outbox_start (warta_context_get_outbox (self->context));
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
@@ -312,6 +319,17 @@ warta_application_startup (GApplication *app)
 }
 
 static void
+warta_application_shutdown (GApplication *app)
+{
+  WartaApplication *self = WARTA_APPLICATION (app);
+
+  if (self->context != NULL)
+    warta_outbox_stop (warta_context_get_outbox (self->context));
+
+  G_APPLICATION_CLASS (warta_application_parent_class)->shutdown (app);
+}
+
+static void
 warta_application_get_property (GObject    *object,
                                 guint       prop_id,
                                 GValue     *value,
@@ -355,6 +373,7 @@ warta_application_class_init (WartaApplicationClass *klass)
 
   app_class->activate = warta_application_activate;
   app_class->startup = warta_application_startup;
+  app_class->shutdown = warta_application_shutdown;
   app_class->handle_local_options = warta_application_handle_local_options;
 
   properties[PROP_DATABASE] =

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "warta-context.h"
+#include "warta-oauth-platforms.h"
 
 struct _WartaContext
 {
@@ -23,6 +24,10 @@ struct _WartaContext
   WartaClock                 *clock;
   WartaPublicationRepository *publications;
   WartaUserRepository        *users;
+  WartaHttpClient            *http_client;
+  WartaAccountStore          *account_store;
+  WartaOutboxRepository      *outbox_repository;
+  WartaOutbox                *outbox;
   WartaUser                  *current_user;
   GHashTable                 *role_names;
 };
@@ -73,11 +78,32 @@ apply_deadlines (WartaContext *self)
   warta_publication_repository_set_deadlines (self->publications, &deadlines);
 }
 
+/* The outbox refreshes expiring tokens of the platforms that have refresh
+ * tokens with the client the office entered. */
+static void
+apply_oauth_clients (WartaContext *self)
+{
+  for (guint i = 0; i < warta_oauth_platforms_get_n (); i++)
+    {
+      const WartaOAuthPlatform *platform = warta_oauth_platforms_get (i);
+      g_autofree char *client_id = NULL;
+      g_autofree char *client_secret = NULL;
+
+      if (warta_context_get_oauth_client (self, platform->id, &client_id, &client_secret))
+        warta_outbox_set_oauth_client (self->outbox, platform->id, platform->token_url,
+                                       client_id, client_secret);
+      else
+        warta_outbox_set_oauth_client (self->outbox, platform->id, NULL, NULL, NULL);
+    }
+}
+
 static void
 on_settings_changed_cb (WartaContext *self,
                         const char   *key)
 {
-  if (g_strcmp0 (key, "time-zone") == 0)
+  if (g_str_has_prefix (key, "oauth-client"))
+    apply_oauth_clients (self);
+  else if (g_strcmp0 (key, "time-zone") == 0)
     apply_time_zone (self);
   else if (g_str_has_prefix (key, "deadline-"))
     apply_deadlines (self);
@@ -91,6 +117,12 @@ warta_context_dispose (GObject *object)
   WartaContext *self = WARTA_CONTEXT (object);
 
   g_clear_object (&self->current_user);
+  if (self->outbox != NULL)
+    warta_outbox_stop (self->outbox);
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->outbox_repository);
+  g_clear_object (&self->account_store);
+  g_clear_object (&self->http_client);
   g_clear_object (&self->publications);
   g_clear_object (&self->users);
   g_clear_object (&self->clock);
@@ -191,11 +223,20 @@ warta_context_new (WartaDatabase *database,
   self->clock = warta_clock_new (tz);
   self->publications = warta_publication_repository_new (database, self->clock);
   self->users = warta_user_repository_new (database, self->clock);
+  self->http_client = warta_http_client_new ();
+  {
+    g_autoptr(WartaAccountRepository) accounts = warta_account_repository_new (database, self->clock);
+
+    self->account_store = warta_account_store_new (accounts);
+  }
+  self->outbox_repository = warta_outbox_repository_new (self->publications);
+  self->outbox = warta_outbox_new (self->outbox_repository, self->account_store, self->http_client);
 
   self->role_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   apply_deadlines (self);
   apply_role_names (self);
+  apply_oauth_clients (self);
   g_signal_connect_object (settings, "changed",
                            G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -278,4 +319,81 @@ warta_context_set_current_user (WartaContext *self,
 
   if (g_set_object (&self->current_user, user))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_USER]);
+}
+
+WartaHttpClient *
+warta_context_get_http_client (WartaContext *self)
+{
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), NULL);
+
+  return self->http_client;
+}
+
+WartaAccountStore *
+warta_context_get_account_store (WartaContext *self)
+{
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), NULL);
+
+  return self->account_store;
+}
+
+/**
+ * warta_context_get_outbox:
+ * @self: a #WartaContext
+ *
+ * The outbox of this database. It sends nothing until
+ * warta_outbox_start(): the application starts it on its main context,
+ * and disposing of the context stops it (a database switch, quitting);
+ * what was in flight resumes from its last confirmed step next time.
+ *
+ * Returns: (transfer none): the outbox
+ */
+WartaOutbox *
+warta_context_get_outbox (WartaContext *self)
+{
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), NULL);
+
+  return self->outbox;
+}
+
+/**
+ * warta_context_get_oauth_client:
+ * @self: a #WartaContext
+ * @platform: "x", "youtube", "facebook", "instagram", "tiktok"
+ * @out_client_id: (out) (optional): the client id
+ * @out_client_secret: (out) (optional): the client secret, or %NULL
+ *
+ * Warta ships no client ids: each office registers its own developer app
+ * and enters it in the `oauth-client-ids` (and, where the platform
+ * insists, `oauth-client-secrets`) settings.
+ *
+ * Returns: %TRUE when a client id is entered for @platform
+ */
+gboolean
+warta_context_get_oauth_client (WartaContext  *self,
+                                const char    *platform,
+                                char         **out_client_id,
+                                char         **out_client_secret)
+{
+  g_autoptr(GVariant) ids = NULL;
+  g_autoptr(GVariant) secrets = NULL;
+  const char *id = NULL;
+  const char *secret = NULL;
+
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (platform != NULL, FALSE);
+
+  ids = g_settings_get_value (self->settings, "oauth-client-ids");
+  secrets = g_settings_get_value (self->settings, "oauth-client-secrets");
+  g_variant_lookup (ids, platform, "&s", &id);
+  g_variant_lookup (secrets, platform, "&s", &secret);
+  while (id != NULL && g_ascii_isspace (*id))
+    id++;
+
+  if (out_client_id)
+    *out_client_id = id && *id ? g_strdup (id) : NULL;
+  if (out_client_secret)
+    *out_client_secret = secret && *secret ? g_strdup (secret) : NULL;
+
+  return id != NULL && *id != '\0';
 }

@@ -7,8 +7,11 @@
 
 #include <gio/gio.h>
 
+#include "warta-account-store.h"
 #include "warta-clock.h"
 #include "warta-database.h"
+#include "warta-http-client.h"
+#include "warta-outbox.h"
 #include "warta-publication-repository.h"
 #include "warta-role.h"
 #include "warta-user-repository.h"
@@ -32,5 +35,16 @@ const char                 *warta_context_get_role_name    (WartaContext  *self,
                                                             WartaRole      role);
 void                        warta_context_set_current_user (WartaContext  *self,
                                                             WartaUser     *user);
+/* Publishing (step 5): the one HTTP session, the accounts with their
+ * secrets in the keyring, and the outbox, which the application starts. */
+WartaHttpClient            *warta_context_get_http_client  (WartaContext  *self);
+WartaAccountStore          *warta_context_get_account_store (WartaContext *self);
+WartaOutbox                *warta_context_get_outbox       (WartaContext  *self);
+/* The office's OAuth client of @platform ("x", "youtube" …) from the
+ * settings: FALSE when none is entered (Warta ships none). */
+gboolean                    warta_context_get_oauth_client (WartaContext  *self,
+                                                            const char    *platform,
+                                                            char         **out_client_id,
+                                                            char         **out_client_secret);
 
 G_END_DECLS

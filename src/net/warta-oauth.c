@@ -463,14 +463,60 @@ callback_cb (SoupServer        *server,
     exchange (self);
 }
 
+static void
+build_authorize_uri (WartaOAuthLogin *self)
+{
+  g_autofree char *challenge = warta_oauth_code_challenge (self->verifier);
+  g_autoptr(GString) uri = g_string_new (self->authorize_url);
+
+  g_string_append_c (uri, strchr (self->authorize_url, '?') ? '&' : '?');
+  g_string_append (uri, "response_type=code&client_id=");
+  g_string_append_uri_escaped (uri, self->client_id, NULL, FALSE);
+  g_string_append (uri, "&redirect_uri=");
+  g_string_append_uri_escaped (uri, self->redirect_uri, NULL, FALSE);
+  if (self->scope)
+    {
+      g_string_append (uri, "&scope=");
+      g_string_append_uri_escaped (uri, self->scope, NULL, FALSE);
+    }
+  g_string_append (uri, "&state=");
+  g_string_append_uri_escaped (uri, self->state, NULL, FALSE);
+  g_string_append (uri, "&code_challenge=");
+  g_string_append (uri, challenge);
+  g_string_append (uri, "&code_challenge_method=S256");
+  g_free (self->authorize_uri);
+  self->authorize_uri = g_string_free (g_steal_pointer (&uri), FALSE);
+}
+
+/**
+ * warta_oauth_login_set_client:
+ *
+ * Replaces the client, after warta_oauth_login_start() too: Mastodon
+ * registers an app per instance, and the registration must name the
+ * redirect URI, which is known only once Warta listens.
+ */
+void
+warta_oauth_login_set_client (WartaOAuthLogin *self,
+                              const char      *client_id,
+                              const char      *client_secret)
+{
+  g_return_if_fail (WARTA_IS_OAUTH_LOGIN (self));
+  g_return_if_fail (client_id != NULL);
+
+  g_free (self->client_id);
+  self->client_id = g_strdup (client_id);
+  g_free (self->client_secret);
+  self->client_secret = g_strdup (client_secret);
+  if (self->redirect_uri != NULL)
+    build_authorize_uri (self);
+}
+
 gboolean
 warta_oauth_login_start (WartaOAuthLogin  *self,
                          GError          **error)
 {
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autofree char *challenge = NULL;
-  g_autoptr(GString) uri = NULL;
   g_autoptr(GError) local_error = NULL;
   GSList *uris;
   int port;
@@ -494,25 +540,7 @@ warta_oauth_login_start (WartaOAuthLogin  *self,
   self->redirect_uri = g_strdup_printf ("http://127.0.0.1:%d/callback", port);
   self->verifier = warta_oauth_new_code_verifier ();
   self->state = random_state ();
-  challenge = warta_oauth_code_challenge (self->verifier);
-
-  uri = g_string_new (self->authorize_url);
-  g_string_append_c (uri, strchr (self->authorize_url, '?') ? '&' : '?');
-  g_string_append (uri, "response_type=code&client_id=");
-  g_string_append_uri_escaped (uri, self->client_id, NULL, FALSE);
-  g_string_append (uri, "&redirect_uri=");
-  g_string_append_uri_escaped (uri, self->redirect_uri, NULL, FALSE);
-  if (self->scope)
-    {
-      g_string_append (uri, "&scope=");
-      g_string_append_uri_escaped (uri, self->scope, NULL, FALSE);
-    }
-  g_string_append (uri, "&state=");
-  g_string_append_uri_escaped (uri, self->state, NULL, FALSE);
-  g_string_append (uri, "&code_challenge=");
-  g_string_append (uri, challenge);
-  g_string_append (uri, "&code_challenge_method=S256");
-  self->authorize_uri = g_string_free (g_steal_pointer (&uri), FALSE);
+  build_authorize_uri (self);
   return TRUE;
 }
 

@@ -49,6 +49,9 @@ WartaOAuthLogin  *warta_oauth_login_new               (WartaHttpClient   *client
  * the system browser and wait. */
 gboolean          warta_oauth_login_start             (WartaOAuthLogin   *self,
                                                        GError           **error);
+void              warta_oauth_login_set_client        (WartaOAuthLogin   *self,
+                                                       const char        *client_id,
+                                                       const char        *client_secret);
 const char       *warta_oauth_login_get_redirect_uri  (WartaOAuthLogin   *self);
 const char       *warta_oauth_login_get_authorize_uri (WartaOAuthLogin   *self);
 /* Waits for the browser to come back, checks the state and exchanges the

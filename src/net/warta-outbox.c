@@ -22,12 +22,31 @@
 #include <unistd.h>
 
 #include "warta-mastodon-publisher.h"
+#include "warta-oauth.h"
 #include "warta-outbox.h"
 #include "warta-wordpress-publisher.h"
 
 /* A lease outlives any single step's silence; it is renewed while a job runs. */
 #define LEASE_US        (5 * 60 * G_USEC_PER_SEC)
 #define RENEW_EVERY_US  (60 * G_USEC_PER_SEC)
+/* A token that expires sooner is refreshed before the job starts. */
+#define REFRESH_BEFORE_US (5 * 60 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  char *token_url;
+  char *client_id;
+  char *client_secret;
+} OAuthClient;
+
+static void
+oauth_client_free (OAuthClient *client)
+{
+  g_free (client->token_url);
+  g_free (client->client_id);
+  g_free (client->client_secret);
+  g_free (client);
+}
 
 typedef enum
 {
@@ -61,6 +80,7 @@ struct _WartaOutbox
   WartaHttpClient       *client;
   WartaClock            *clock;
   GHashTable            *factories;   /* platform → WartaPublisherFactory */
+  GHashTable            *oauth;       /* platform → OAuthClient */
   GListStore            *model;
   GHashTable            *live;        /* job id → WartaOutboxJob */
   GHashTable            *runs;        /* job id → Run */
@@ -111,6 +131,7 @@ warta_outbox_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->clock);
   g_hash_table_unref (self->factories);
+  g_hash_table_unref (self->oauth);
   g_clear_object (&self->model);
   g_hash_table_unref (self->live);
   g_hash_table_unref (self->runs);
@@ -160,6 +181,8 @@ warta_outbox_init (WartaOutbox *self)
   g_autofree char *token = g_uuid_string_random ();
 
   self->factories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->oauth = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) oauth_client_free);
   self->model = g_list_store_new (WARTA_TYPE_OUTBOX_JOB);
   self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->runs = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -220,6 +243,30 @@ warta_outbox_register_platform (WartaOutbox           *self,
   g_return_if_fail (platform != NULL && factory != NULL);
 
   g_hash_table_replace (self->factories, g_strdup (platform), factory);
+}
+
+void
+warta_outbox_set_oauth_client (WartaOutbox *self,
+                               const char  *platform,
+                               const char  *token_url,
+                               const char  *client_id,
+                               const char  *client_secret)
+{
+  OAuthClient *client;
+
+  g_return_if_fail (WARTA_IS_OUTBOX (self));
+  g_return_if_fail (platform != NULL);
+
+  if (client_id == NULL || *client_id == '\0')
+    {
+      g_hash_table_remove (self->oauth, platform);
+      return;
+    }
+  client = g_new0 (OAuthClient, 1);
+  client->token_url = g_strdup (token_url);
+  client->client_id = g_strdup (client_id);
+  client->client_secret = g_strdup (client_secret);
+  g_hash_table_replace (self->oauth, g_strdup (platform), client);
 }
 
 gboolean
@@ -616,13 +663,122 @@ next_step (Run *run)
 }
 
 static void
+make_publisher (Run        *run,
+                const char *secret)
+{
+  WartaOutbox *self = run->outbox;
+  WartaPublisherFactory factory;
+  g_autoptr(GError) error = NULL;
+
+  factory = g_hash_table_lookup (self->factories, warta_account_get_platform (run->account));
+  run->publisher = factory (self->client, run->account, secret, &error);
+  if (run->publisher == NULL)
+    {
+      fail_run (run, error);
+      return;
+    }
+  next_step (run);
+}
+
+static void
+store_refreshed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = g_object_steal_data (G_OBJECT (run->cancellable), "warta-refreshed");
+
+  /* The platform may have made the old refresh token void already: a
+   * token that cannot be kept is a sign-in to do again, said now. */
+  if (!warta_account_store_set_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error))
+    {
+      g_prefix_error (&error, "%s ", _("The renewed sign-in cannot be saved in the keyring."));
+      fail_run (run, error);
+    }
+  else
+    make_publisher (run, secret);
+  if (secret)
+    memset (secret, 0, strlen (secret));
+}
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+  char *json;
+
+  tokens = warta_oauth_refresh_finish (result, &error);
+  if (tokens == NULL)
+    {
+      if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED))
+        {
+          g_autoptr(GError) expired = NULL;
+
+          expired = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED,
+                                 _("The sign-in of “%s” has expired and cannot be renewed. Sign in again to this account in Accounts."),
+                                 warta_account_get_display_name (run->account));
+          fail_run (run, expired);
+        }
+      else
+        fail_run (run, error);
+      return;
+    }
+
+  /* Google keeps the refresh token and sends none back; X and TikTok
+   * rotate it, and only the newest one works. */
+  if (tokens->refresh_token == NULL)
+    tokens->refresh_token = g_strdup (g_object_get_data (G_OBJECT (run->cancellable),
+                                                         "warta-refresh-token"));
+  json = warta_oauth_tokens_to_json (tokens);
+  g_object_set_data_full (G_OBJECT (run->cancellable), "warta-refreshed", json, g_free);
+  warta_account_store_set_secret_async (run->outbox->accounts, run->account, json,
+                                        run->cancellable, store_refreshed_cb, run);
+}
+
+/* An OAuth account's secret is its tokens as JSON: when they run out soon
+ * and can be refreshed, they are, before the job's first request. */
+static gboolean
+maybe_refresh (Run        *run,
+               const char *secret)
+{
+  WartaOutbox *self = run->outbox;
+  OAuthClient *client = g_hash_table_lookup (self->oauth, warta_account_get_platform (run->account));
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  g_autofree char *token_url = NULL;
+
+  if (client == NULL || secret[0] != '{')
+    return FALSE;
+  tokens = warta_oauth_tokens_from_json (secret, NULL);
+  if (tokens == NULL || tokens->refresh_token == NULL || tokens->expires_at == 0 ||
+      tokens->expires_at > warta_clock_now (self->clock) + REFRESH_BEFORE_US)
+    return FALSE;
+
+  token_url = warta_account_dup_setting (run->account, "token-url");
+  if (token_url == NULL)
+    token_url = g_strdup (client->token_url);
+  if (token_url == NULL)
+    return FALSE;
+
+  g_object_set_data_full (G_OBJECT (run->cancellable), "warta-refresh-token",
+                          g_strdup (tokens->refresh_token), g_free);
+  g_debug ("Job %" G_GINT64_FORMAT ": refreshing the token of account %" G_GINT64_FORMAT,
+           run->job_id, run->account_id);
+  warta_oauth_refresh_async (self->client, token_url, client->client_id, client->client_secret,
+                             tokens->refresh_token, run->cancellable, refresh_cb, run);
+  return TRUE;
+}
+
+static void
 secret_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   Run *run = user_data;
-  WartaOutbox *self = run->outbox;
-  WartaPublisherFactory factory;
   g_autoptr(GError) error = NULL;
   g_autofree char *secret = NULL;
 
@@ -643,16 +799,9 @@ secret_cb (GObject      *object,
       return;
     }
 
-  factory = g_hash_table_lookup (self->factories, warta_account_get_platform (run->account));
-  run->publisher = factory (self->client, run->account, secret, &error);
-  if (secret)
-    memset (secret, 0, strlen (secret));
-  if (run->publisher == NULL)
-    {
-      fail_run (run, error);
-      return;
-    }
-  next_step (run);
+  if (!maybe_refresh (run, secret))
+    make_publisher (run, secret);
+  memset (secret, 0, strlen (secret));
 }
 
 static const char *

@@ -28,6 +28,15 @@ void                   warta_outbox_register_platform  (WartaOutbox           *s
                                                         WartaPublisherFactory  factory);
 gboolean               warta_outbox_supports_platform  (WartaOutbox           *self,
                                                         const char            *platform);
+/* The office's OAuth client of @platform: before a job of an account whose
+ * token expires within five minutes starts, the token is refreshed at
+ * @token_url (or the account's "token-url" setting) and the new tokens
+ * are stored in the keyring. NULL @client_id: no refresh. */
+void                   warta_outbox_set_oauth_client   (WartaOutbox           *self,
+                                                        const char            *platform,
+                                                        const char            *token_url,
+                                                        const char            *client_id,
+                                                        const char            *client_secret);
 
 /* How many jobs run at once (2), how often the outbox looks for work
  * (1000 ms), and the backoff between attempts (5 s doubling to 15 min,
