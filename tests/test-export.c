@@ -1,0 +1,419 @@
+/* test-export.c: the export's manifest against its schema, the record
+ * sheets read back, the round trip into an empty database, retention
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <string.h>
+
+#include "warta-archive-repository.h"
+#include "warta-dossier.h"
+#include "warta-event-log.h"
+#include "warta-export.h"
+#include "warta-archive-test-util.h"
+
+typedef ArchiveFixture Fixture;
+
+/* A walk of the JSON Schema subset the manifest's schema uses: type
+ * (or a list of types), const, enum, required, properties, items and
+ * local $refs. Returns the first problem, or NULL. */
+static char *
+check_node (JsonObject *root_schema,
+            JsonObject *schema,
+            JsonNode   *node,
+            const char *where);
+
+static gboolean
+has_type (JsonNode   *node,
+          const char *type)
+{
+  if (g_str_equal (type, "null"))
+    return JSON_NODE_HOLDS_NULL (node);
+  if (g_str_equal (type, "object"))
+    return JSON_NODE_HOLDS_OBJECT (node);
+  if (g_str_equal (type, "array"))
+    return JSON_NODE_HOLDS_ARRAY (node);
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  if (g_str_equal (type, "string"))
+    return json_node_get_value_type (node) == G_TYPE_STRING;
+  if (g_str_equal (type, "integer"))
+    return json_node_get_value_type (node) == G_TYPE_INT64;
+  if (g_str_equal (type, "number"))
+    return json_node_get_value_type (node) == G_TYPE_INT64 || json_node_get_value_type (node) == G_TYPE_DOUBLE;
+  if (g_str_equal (type, "boolean"))
+    return json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+  g_error ("unknown type %s in the schema", type);
+}
+
+static char *
+check_node (JsonObject *root_schema,
+            JsonObject *schema,
+            JsonNode   *node,
+            const char *where)
+{
+  if (json_object_has_member (schema, "$ref"))
+    {
+      const char *ref = json_object_get_string_member (schema, "$ref");
+
+      g_assert_true (g_str_has_prefix (ref, "#/$defs/"));
+      schema = json_object_get_object_member (json_object_get_object_member (root_schema, "$defs"),
+                                              ref + strlen ("#/$defs/"));
+      g_assert_nonnull (schema);
+    }
+
+  if (json_object_has_member (schema, "type"))
+    {
+      JsonNode *type = json_object_get_member (schema, "type");
+      gboolean ok = FALSE;
+
+      if (JSON_NODE_HOLDS_ARRAY (type))
+        {
+          JsonArray *types = json_node_get_array (type);
+
+          for (guint i = 0; i < json_array_get_length (types); i++)
+            ok |= has_type (node, json_array_get_string_element (types, i));
+        }
+      else
+        ok = has_type (node, json_node_get_string (type));
+      if (!ok)
+        return g_strdup_printf ("%s: wrong type", where);
+    }
+
+  if (json_object_has_member (schema, "const") &&
+      g_strcmp0 (json_node_get_string (node), json_object_get_string_member (schema, "const")) != 0)
+    return g_strdup_printf ("%s: not the constant", where);
+
+  if (json_object_has_member (schema, "enum"))
+    {
+      JsonArray *values = json_object_get_array_member (schema, "enum");
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < json_array_get_length (values); i++)
+        found |= g_strcmp0 (json_node_get_string (node), json_array_get_string_element (values, i)) == 0;
+      if (!found)
+        return g_strdup_printf ("%s: “%s” not allowed", where, json_node_get_string (node));
+    }
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+
+      if (json_object_has_member (schema, "required"))
+        {
+          JsonArray *required = json_object_get_array_member (schema, "required");
+
+          for (guint i = 0; i < json_array_get_length (required); i++)
+            if (!json_object_has_member (object, json_array_get_string_element (required, i)))
+              return g_strdup_printf ("%s: “%s” missing", where, json_array_get_string_element (required, i));
+        }
+      if (json_object_has_member (schema, "properties"))
+        {
+          JsonObject *properties = json_object_get_object_member (schema, "properties");
+          g_autoptr(GList) names = json_object_get_members (properties);
+
+          for (GList *l = names; l != NULL; l = l->next)
+            if (json_object_has_member (object, l->data))
+              {
+                g_autofree char *inner = g_strdup_printf ("%s.%s", where, (char *)l->data);
+                char *problem = check_node (root_schema, json_object_get_object_member (properties, l->data),
+                                            json_object_get_member (object, l->data), inner);
+
+                if (problem != NULL)
+                  return problem;
+              }
+        }
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node) && json_object_has_member (schema, "items"))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *inner = g_strdup_printf ("%s[%u]", where, i);
+          char *problem = check_node (root_schema, json_object_get_object_member (schema, "items"),
+                                      json_array_get_element (array, i), inner);
+
+          if (problem != NULL)
+            return problem;
+        }
+    }
+
+  return NULL;
+}
+
+static char *
+validate_manifest (const char *folder)
+{
+  g_autofree char *schema_path = g_test_build_filename (G_TEST_DIST, "..", "src", "archive",
+                                                        "warta-manifest.schema.json", NULL);
+  g_autofree char *manifest_path = g_build_filename (folder, "manifest.json", NULL);
+  g_autoptr(JsonParser) schema = json_parser_new ();
+  g_autoptr(JsonParser) manifest = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (schema, schema_path, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_file (manifest, manifest_path, &error);
+  g_assert_no_error (error);
+
+  return check_node (json_node_get_object (json_parser_get_root (schema)),
+                     json_node_get_object (json_parser_get_root (schema)),
+                     json_parser_get_root (manifest), "manifest");
+}
+
+static void
+write_jpeg (const char *path)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 320, 240);
+  g_autoptr(GError) error = NULL;
+
+  gdk_pixbuf_fill (pixbuf, 0x3584e4ff);
+  gdk_pixbuf_save (pixbuf, path, "jpeg", &error, NULL);
+  g_assert_no_error (error);
+}
+
+static char *
+sha256_of (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+/* Two published items, one with a photo, a correction round and a note. */
+static gint64
+fill (Fixture *f,
+      gint64  *out_second)
+{
+  g_autofree char *photo_path = g_build_filename (f->dir, "foto-rapat.jpg", NULL);
+  g_autofree char *sha = NULL;
+  g_autoptr(WartaRevision) draft = archive_make_draft ("Rapat koordinasi pengawasan Dana Desa",
+                                                       "Inspektorat menggelar rapat. Peserta dari 13 kabupaten.");
+  g_autoptr(WartaRevision) second = archive_make_draft ("Apel pagi", "Apel bersama.");
+  g_autoptr(WartaMediaItem) photo = warta_media_item_new ();
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) q = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_jpeg (photo_path);
+  sha = sha256_of (photo_path);
+  warta_media_item_set_path (photo, photo_path);
+  warta_media_item_set_sha256 (photo, sha);
+  warta_media_item_set_kind (photo, "photo");
+  warta_media_item_set_width (photo, 320);
+  warta_media_item_set_height (photo, 240);
+  warta_media_item_set_credit (photo, "Budi Santoso");
+  warta_media_item_set_alt_text (photo, "Peserta rapat di aula");
+  warta_media_item_set_identifiable_people (photo, TRUE);
+  warta_media_item_set_consent (photo, "Persetujuan lisan peserta, dicatat 18 Juni 2025");
+  warta_revision_add_media (draft, photo);
+  warta_revision_set_caption (draft, "instagram", "Rapat koordinasi #InspektoratKalteng");
+
+  p = archive_publish (f, draft, NULL);
+  g_assert_true (warta_archive_repository_set_unit (f->db, warta_publication_get_id (p),
+                                                    "Inspektur Pembantu Wilayah I", &error));
+  g_assert_no_error (error);
+  q = archive_publish (f, second, NULL);
+  *out_second = warta_publication_get_id (q);
+
+  return warta_publication_get_id (p);
+}
+
+static char *
+run_pdftotext (const char *pdf)
+{
+  const char *tool = g_getenv ("WARTA_PDFTOTEXT");
+  const char *argv[] = { tool, pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (tool == NULL || *tool == '\0')
+    return NULL;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *export_dir = g_build_filename (f->dir, "ekspor", NULL);
+  g_autofree char *other_dir = g_build_filename (f->dir, "baru", NULL);
+  g_autofree char *problem = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  WartaDossierOptions options;
+  gint64 ids[2];
+  guint n = 0;
+
+  ids[0] = fill (f, &ids[1]);
+  warta_dossier_options_init (&options);
+  options.agency = "Inspektorat Provinsi Kalimantan Tengah";
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(WartaDossier) dossier = warta_dossier_load (f->db, ids[i], &options, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (before, warta_dossier_to_string (dossier));
+    }
+
+  /* The dossier holds what the archive needs. */
+  {
+    g_autoptr(WartaDossier) dossier = warta_dossier_load (f->db, ids[0], &options, &error);
+    JsonObject *json = warta_dossier_get_json (dossier);
+    JsonObject *reg = json_object_get_object_member (json, "register");
+    JsonArray *consents = json_object_get_array_member (json, "consents");
+
+    g_assert_cmpstr (json_object_get_string_member (reg, "unit"), ==, "Inspektur Pembantu Wilayah I");
+    g_assert_cmpstr (json_object_get_string_member (reg, "responsible"), ==, "Budi Santoso");
+    g_assert_cmpstr (json_object_get_string_member (reg, "place"), ==, "Aula Inspektorat, Palangka Raya");
+    g_assert_cmpint (json_object_get_int_member (reg, "retention_years"), ==, 5);
+    g_assert_cmpstr (json_object_get_string_member (reg, "retention_until"), ==, "2030-06-18");
+    g_assert_cmpuint (json_array_get_length (consents), ==, 1);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json, "approval_trail")), ==, 8);
+    g_assert_nonnull (json_object_get_string_member (json, "published_at"));
+  }
+
+  g_assert_true (warta_export_write (f->db, ids, 2, export_dir, &options, &error));
+  g_assert_no_error (error);
+
+  /* The manifest against its schema; the media copy named by checksum. */
+  problem = validate_manifest (export_dir);
+  g_assert_null (problem);
+  {
+    g_autofree char *photo = g_build_filename (f->dir, "foto-rapat.jpg", NULL);
+    g_autofree char *sha = sha256_of (photo);
+    g_autofree char *name = g_strconcat (sha, ".jpg", NULL);
+    g_autofree char *copy = g_build_filename (export_dir, "media", name, NULL);
+    g_autofree char *copy_sha = sha256_of (copy);
+
+    g_assert_cmpstr (copy_sha, ==, sha);
+  }
+
+  /* The record sheet, read back. */
+  {
+    g_autofree char *name = g_strdup_printf ("record-%" G_GINT64_FORMAT ".pdf", ids[0]);
+    g_autofree char *sheet = g_build_filename (export_dir, name, NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_test (sheet, G_FILE_TEST_IS_REGULAR));
+    text = run_pdftotext (sheet);
+    if (text == NULL)
+      g_test_message ("pdftotext (poppler-utils) is not installed: the record sheet was not read back");
+    else
+      {
+        g_assert_nonnull (strstr (text, "Inspektorat Provinsi Kalimantan Tengah"));
+        g_assert_nonnull (strstr (text, "Record sheet: Rapat koordinasi pengawasan"));
+        g_assert_nonnull (strstr (text, "Unit: Inspektur Pembantu Wilayah I"));
+        g_assert_nonnull (strstr (text, "Approval trail"));
+        g_assert_nonnull (strstr (text, "Rina Marlina"));
+      }
+  }
+
+  /* Into an empty database: the same dossiers. */
+  g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+  archive_fixture_close (f);
+  archive_fixture_open (f, other_dir);
+  g_assert_true (warta_export_import (f->db, export_dir, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(WartaDossier) dossier = warta_dossier_load (f->db, ids[i], &options, &error);
+      g_autofree char *after = NULL;
+
+      g_assert_no_error (error);
+      after = warta_dossier_to_string (dossier);
+      g_assert_cmpstr (after, ==, before->pdata[i]);
+    }
+
+  /* The imported texts are searchable, and a second import is refused. */
+  {
+    g_autoptr(WartaArchive) archive = warta_archive_new (f->db);
+    g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
+    guint count = 0;
+
+    query->text = g_strdup ("dana desa");
+    g_assert_true (warta_archive_count (archive, query, &count, &error));
+    g_assert_cmpuint (count, ==, 1);
+  }
+  g_assert_false (warta_export_import (f->db, export_dir, NULL, &error));
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT);
+}
+
+static void
+test_retention (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *categories[] = { "periodic", "immediate", "on-request", NULL };
+  guint years[] = { 1, 1, 0 };
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[2];
+  gint64 later = T0 + (gint64)400 * 24 * 3600 * G_USEC_PER_SEC;
+  gint64 before_events = warta_event_log_count (f->db, NULL, NULL);
+
+  ids[0] = fill (f, &ids[1]);
+  before_events = warta_event_log_count (f->db, NULL, NULL);
+
+  due = warta_archive_repository_list_due (f->db, categories, years, T0 + MINUTES (600), 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  due = warta_archive_repository_list_due (f->db, categories, years, later, 10, &error);
+  g_assert_cmpuint (due->len, ==, 2);
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* Permanent categories are never due. */
+  years[0] = 0;
+  due = warta_archive_repository_list_due (f->db, categories, years, later, 10, &error);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  years[0] = 1;
+
+  /* A disposition is an event; nothing is deleted. */
+  g_assert_true (warta_archive_repository_record_disposition (f->db, ids[0], warta_user_get_id (f->sysadmin),
+                                                              later, "keep", "JRA: permanen", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_event_log_count (f->db, NULL, NULL), ==, before_events + 1);
+  g_assert_cmpint (warta_event_log_count (f->db, "disposition", NULL), ==, 1);
+  due = warta_archive_repository_list_due (f->db, categories, years, later, 10, &error);
+  g_assert_cmpuint (due->len, ==, 1);
+  g_assert_cmpint (((WartaArchiveRow *)due->pdata[0])->id, ==, ids[1]);
+  g_assert_true (warta_store_verify_history (f->db, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(WartaPublication) p = warta_publication_repository_get (f->repo, ids[0], &error);
+
+    g_assert_nonnull (p);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/warta/export/round-trip", Fixture, NULL,
+              archive_fixture_set_up, test_round_trip, archive_fixture_tear_down);
+  g_test_add ("/warta/export/retention", Fixture, NULL,
+              archive_fixture_set_up, test_retention, archive_fixture_tear_down);
+
+  return g_test_run ();
+}
