@@ -767,8 +767,22 @@ fill_notes (WartaReviewPage *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_label);
 
       if (status == WARTA_NOTE_STATUS_OPEN && may_resolve)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                   make_note_button (_("_Mark as Done"), "review.resolve-note", id, NULL));
+        {
+          GtkWidget *button = make_note_button (_("_Mark as Done"), "review.resolve-note", id, NULL);
+
+          /* A correction is done in a revision after the note's: until the
+           * corrected content is submitted there is none. */
+          if (self->revision == NULL ||
+              warta_revision_get_id (self->revision) <= warta_correction_note_get_revision_id (note))
+            {
+              /* The action would make it sensitive again. */
+              gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+              gtk_widget_set_sensitive (button, FALSE);
+              gtk_widget_set_tooltip_text (button,
+                                           _("Submit the corrected content first: the correction is done in the new revision."));
+            }
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
       if (status == WARTA_NOTE_STATUS_RESOLVED && may_confirm)
         {
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
