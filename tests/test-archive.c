@@ -406,14 +406,14 @@ test_model (Fixture       *f,
     g_unlink (shm);
   }
   archive_fixture_open (f, f->dir);
-  _warta_archive_sample_generate (f->db, 1000, T0, 7, &error);
+  _warta_archive_sample_generate (f->db, 1500, T0, 7, &error);
   g_assert_no_error (error);
 
   archive = warta_archive_new (f->db);
 
   /* The worker's search equals the main thread's. */
   query->text = g_strdup ("rapat");
-  warta_archive_search_async (archive, query, 0, 20, TRUE, NULL, search_cb, &result);
+  warta_archive_search_async (archive, query, 0, 20, TRUE, 0, NULL, search_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   items = warta_archive_search_finish (archive, result, &count, &error);
@@ -439,12 +439,21 @@ test_model (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   wait_for (&done);
   g_assert_null (warta_archive_model_get_error (model));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1000);
+  /* A bounded count first; the exact one follows and the list grows. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, WARTA_ARCHIVE_FIRST_COUNT);
+  done = FALSE;
+  {
+    gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while (g_list_model_get_n_items (G_LIST_MODEL (model)) != 1500 && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1500);
 
   /* The first page came with the count; newest first. */
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_true (warta_archive_item_get_loaded (first));
-  g_assert_cmpint (warta_archive_item_get_id (first), ==, 1000);
+  g_assert_cmpint (warta_archive_item_get_id (first), ==, 1500);
   g_assert_cmpuint (warta_archive_model_get_n_loaded_pages (model), ==, 1);
 
   /* A deep row is a placeholder until its page arrives. */
@@ -453,10 +462,10 @@ test_model (Fixture       *f,
   done = FALSE;
   g_signal_connect (deep, "notify::loaded", G_CALLBACK (on_loaded_cb), &done);
   wait_for (&done);
-  g_assert_cmpint (warta_archive_item_get_id (deep), ==, 1000 - 555);
+  g_assert_cmpint (warta_archive_item_get_id (deep), ==, 1500 - 555);
   g_assert_nonnull (warta_archive_item_get_title (deep));
   g_assert_cmpuint (warta_archive_model_get_n_loaded_pages (model), ==, 2);
-  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 1000));
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 1500));
 
   /* The generated history is a valid chain, checked in the worker. */
   {

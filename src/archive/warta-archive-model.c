@@ -141,7 +141,7 @@ static void
 fetch_page (WartaArchiveModel *self,
             guint              page)
 {
-  warta_archive_search_async (self->archive, self->query, page * PAGE, PAGE, FALSE,
+  warta_archive_search_async (self->archive, self->query, page * PAGE, PAGE, FALSE, 0,
                               self->cancellable, page_cb, request_new (self, page));
 }
 
@@ -290,7 +290,39 @@ warta_archive_model_get_archive (WartaArchiveModel *self)
   return self->archive;
 }
 
-/* The count and the first page arrive together: the list changes once. */
+/* The exact count, after a bounded one: the list grows at its end. */
+static void
+total_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Request *request = user_data;
+  g_autoptr(WartaArchiveModel) self = g_weak_ref_get (&request->model);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+  guint old_n;
+
+  items = warta_archive_search_finish (WARTA_ARCHIVE (object), result, &count, &error);
+  if (self == NULL || request->generation != self->generation || items == NULL)
+    {
+      request_free (request);
+      return;
+    }
+  request_free (request);
+
+  if (count <= self->n_items)
+    return;
+
+  old_n = self->n_items;
+  self->n_items = count;
+  g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, count - old_n);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* The count (bounded: a common word matches most of the archive) and the
+ * first page arrive together, so the list changes once; when the bound
+ * was reached, the exact count follows and the list grows. */
 static void
 open_cb (GObject      *object,
          GAsyncResult *result,
@@ -335,6 +367,10 @@ open_cb (GObject      *object,
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
   if (old_n != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  if (count >= WARTA_ARCHIVE_FIRST_COUNT)
+    warta_archive_search_async (self->archive, self->query, 0, 0, TRUE, 0, self->cancellable,
+                                total_cb, request_new (self, 0));
 }
 
 /**
@@ -355,8 +391,8 @@ warta_archive_model_reload (WartaArchiveModel *self)
   self->generation++;
 
   set_loading (self, TRUE);
-  warta_archive_search_async (self->archive, self->query, 0, PAGE, TRUE, self->cancellable,
-                              open_cb, request_new (self, 0));
+  warta_archive_search_async (self->archive, self->query, 0, PAGE, TRUE, WARTA_ARCHIVE_FIRST_COUNT,
+                              self->cancellable, open_cb, request_new (self, 0));
 }
 
 /**

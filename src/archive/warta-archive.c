@@ -231,6 +231,7 @@ search_on (WartaDatabase            *database,
            const WartaArchiveQuery  *query,
            guint                     offset,
            guint                     limit,
+           guint                     count_limit,
            guint                    *out_count,
            GError                  **error)
 {
@@ -241,7 +242,8 @@ search_on (WartaDatabase            *database,
 
   filter_init (&filter, query, match);
 
-  if (out_count != NULL && !warta_archive_repository_count (database, &filter, out_count, error))
+  if (out_count != NULL &&
+      !warta_archive_repository_count (database, &filter, count_limit, out_count, error))
     return NULL;
 
   if (limit == 0)
@@ -280,7 +282,7 @@ warta_archive_search (WartaArchive             *self,
   g_return_val_if_fail (WARTA_IS_ARCHIVE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  return search_on (self->database, query, offset, limit, NULL, error);
+  return search_on (self->database, query, offset, limit, 0, NULL, error);
 }
 
 gboolean
@@ -297,7 +299,31 @@ warta_archive_count (WartaArchive             *self,
   match = warta_archive_build_match (query->text);
   filter_init (&filter, query, match);
 
-  return warta_archive_repository_count (self->database, &filter, out_count, error);
+  return warta_archive_repository_count (self->database, &filter, 0, out_count, error);
+}
+
+/**
+ * warta_archive_count_first:
+ *
+ * Counts up to %WARTA_ARCHIVE_FIRST_COUNT matches, newest first: what a
+ * list shows at once.
+ */
+gboolean
+warta_archive_count_first (WartaArchive             *self,
+                           const WartaArchiveQuery  *query,
+                           guint                    *out_count,
+                           GError                  **error)
+{
+  g_autofree char *match = NULL;
+  WartaArchiveFilter filter;
+
+  g_return_val_if_fail (WARTA_IS_ARCHIVE (self), FALSE);
+
+  match = warta_archive_build_match (query->text);
+  filter_init (&filter, query, match);
+
+  return warta_archive_repository_count (self->database, &filter, WARTA_ARCHIVE_FIRST_COUNT,
+                                         out_count, error);
 }
 
 /* The worker ------------------------------------------------------------ */
@@ -420,6 +446,7 @@ typedef struct
   guint              offset;
   guint              limit;
   gboolean           count;
+  guint              count_limit;
 } SearchData;
 
 typedef struct
@@ -452,7 +479,7 @@ search_work (WartaDatabase  *reader,
   SearchResult *result = g_new0 (SearchResult, 1);
 
   result->items = search_on (reader, search->query, search->offset, search->limit,
-                             search->count ? &result->count : NULL, error);
+                             search->count_limit, search->count ? &result->count : NULL, error);
   if (result->items == NULL)
     {
       search_result_free (result);
@@ -464,7 +491,8 @@ search_work (WartaDatabase  *reader,
 
 /**
  * warta_archive_search_async:
- * @count: also count all matches
+ * @count: also count the matches
+ * @count_limit: count no further than this (0: all)
  *
  * Searches in the worker thread.
  */
@@ -474,6 +502,7 @@ warta_archive_search_async (WartaArchive             *self,
                             guint                     offset,
                             guint                     limit,
                             gboolean                  count,
+                            guint                     count_limit,
                             GCancellable             *cancellable,
                             GAsyncReadyCallback       callback,
                             gpointer                  user_data)
@@ -484,6 +513,7 @@ warta_archive_search_async (WartaArchive             *self,
   data->offset = offset;
   data->limit = limit;
   data->count = count;
+  data->count_limit = count_limit;
 
   warta_archive_run_async (self, search_work, data, (GDestroyNotify)search_data_free,
                            (GDestroyNotify)search_result_free, cancellable, callback, user_data);

@@ -63,7 +63,15 @@ GPtrArray     *warta_archive_search          (WartaArchive             *self,
                                               guint                     offset,
                                               guint                     limit,
                                               GError                  **error);
+/* A first count stops here; the exact one follows (see WartaArchiveModel). */
+#define WARTA_ARCHIVE_FIRST_COUNT 1000
+
 gboolean       warta_archive_count           (WartaArchive             *self,
+                                              const WartaArchiveQuery  *query,
+                                              guint                    *out_count,
+                                              GError                  **error);
+
+gboolean       warta_archive_count_first     (WartaArchive             *self,
                                               const WartaArchiveQuery  *query,
                                               guint                    *out_count,
                                               GError                  **error);
@@ -73,6 +81,7 @@ void           warta_archive_search_async    (WartaArchive             *self,
                                               guint                     offset,
                                               guint                     limit,
                                               gboolean                  count,
+                                              guint                     count_limit,
                                               GCancellable             *cancellable,
                                               GAsyncReadyCallback       callback,
                                               gpointer                  user_data);

@@ -538,7 +538,10 @@ due_cb (GObject      *object,
       g_string_append_printf (body, "#%" G_GINT64_FORMAT " %s\n", row->id, row->title);
     }
   if (rows->len > 0)
-    g_string_append (body, _("\nOpen an item and record its disposition: keep, re-appraise or destroy. The decision is kept in its history."));
+    {
+      g_string_append_c (body, '\n');
+      g_string_append (body, _("Open an item and record its disposition: keep, re-appraise or destroy. The decision is kept in its history."));
+    }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                        _("Due for Review"), body->str));

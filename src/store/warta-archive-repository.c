@@ -215,12 +215,17 @@ fix_platform_bind (Query                    *q,
  * warta_archive_repository_count:
  * @database: a #WartaDatabase
  * @filter: what to count
- * @out_count: (out): how many publications match
+ * @limit: stop counting there (0: count all)
+ * @out_count: (out): how many publications match, at most @limit
  * @error: where to put an error
+ *
+ * A bounded count walks the matches newest first and stops at @limit:
+ * counting every match of a common word is what makes a search slow.
  */
 gboolean
 warta_archive_repository_count (WartaDatabase             *database,
                                 const WartaArchiveFilter  *filter,
+                                guint                      limit,
                                 guint                     *out_count,
                                 GError                   **error)
 {
@@ -232,9 +237,17 @@ warta_archive_repository_count (WartaDatabase             *database,
   g_return_val_if_fail (WARTA_IS_DATABASE (database), FALSE);
 
   query_init (&q);
-  g_string_append (q.sql, "SELECT count(*) ");
+  g_string_append (q.sql, limit > 0 ? "SELECT count(*) FROM (SELECT 1 " : "SELECT count(*) ");
   append_source (&q, filter, TRUE);
   append_conditions (&q, filter);
+  if (limit > 0)
+    {
+      if (filter->match != NULL && filter->relevance_limit == 0)
+        g_string_append (q.sql, "ORDER BY f.rowid DESC ");
+      else if (filter->match == NULL)
+        g_string_append (q.sql, "ORDER BY p.id DESC ");
+      query_add_int (&q, "LIMIT ?)", limit);
+    }
   if (filter->platform != NULL)
     pattern = platform_pattern (filter->platform);
   fix_platform_bind (&q, filter, pattern);

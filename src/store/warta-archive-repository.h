@@ -46,6 +46,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaArchiveRow, warta_archive_row_free)
 
 gboolean    warta_archive_repository_count          (WartaDatabase             *database,
                                                      const WartaArchiveFilter  *filter,
+                                                     guint                      limit,
                                                      guint                     *out_count,
                                                      GError                   **error);
 GPtrArray  *warta_archive_repository_search         (WartaDatabase             *database,

@@ -1,0 +1,263 @@
+/* test-archive-page.c: the Archive and Reports pages on a generated
+ * database of 3,000 publications, through their widgets
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "warta-archive-item.h"
+#include "warta-archive-page.h"
+#include "warta-archive-repository-private.h"
+#include "warta-reports-page.h"
+
+#define T0 (G_GINT64_CONSTANT (1750204800) * G_USEC_PER_SEC)
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  WartaDatabase *db;
+  GSettings     *settings;
+  WartaContext  *context;
+  GtkWidget     *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("warta-archive-page-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "warta.db", NULL);
+  f->db = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  warta_database_set_poll_interval (f->db, 0);
+  g_assert_true (_warta_archive_sample_generate (f->db, 3000, T0, 11, &error));
+  g_assert_no_error (error);
+  f->settings = g_settings_new (APPLICATION_ID);
+  f->context = warta_context_new (f->db, f->settings);
+  warta_clock_freeze (warta_context_get_clock (f->context), T0);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->context);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->db);
+  {
+    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+    g_unlink (f->path);
+  }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Waits (at most 20 s) for @check; returns its last answer. */
+static gboolean
+wait_until (gboolean (*check) (gpointer),
+            gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!check (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+
+  return check (data);
+}
+
+typedef struct
+{
+  WartaArchivePage *page;
+  char             *title;
+} RowCheck;
+
+static gboolean
+model_ready (gpointer data)
+{
+  WartaArchiveModel *model = warta_archive_page_get_model (data);
+
+  return model != NULL && !warta_archive_model_get_loading (model) &&
+         g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+static gboolean
+row_shown (gpointer data)
+{
+  RowCheck *check = data;
+
+  return find_label (GTK_WIDGET (check->page), check->title);
+}
+
+static void
+test_rows_appear (Fixture       *f,
+                  gconstpointer  data)
+{
+  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  WartaArchiveModel *model;
+  g_autoptr(WartaArchiveItem) first = NULL;
+  GtkWidget *search;
+  RowCheck check = { page, NULL };
+
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  g_assert_true (wait_until (model_ready, page));
+  model = warta_archive_page_get_model (page);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (warta_archive_item_get_loaded (first));
+  check.title = g_strdup (warta_archive_item_get_title (first));
+  g_assert_true (wait_until (row_shown, &check));
+
+  /* Typing narrows the list. */
+  search = find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  g_assert_cmpstr (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (search)) == GTK_ACCESSIBLE_ROLE_SEARCH_BOX
+                   ? "search" : "other", ==, "search");
+  {
+    guint before = g_list_model_get_n_items (G_LIST_MODEL (model));
+    g_autoptr(WartaArchiveItem) item = NULL;
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "zona integritas");
+    g_signal_emit_by_name (search, "search-changed");
+    g_assert_true (wait_until (model_ready, page));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <, before);
+    item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_nonnull (strstr (warta_archive_item_get_title (item), "Zona Integritas"));
+    g_free (check.title);
+    check.title = g_strdup (warta_archive_item_get_title (item));
+    g_assert_true (wait_until (row_shown, &check));
+  }
+
+  g_free (check.title);
+}
+
+static gboolean
+report_ready (gpointer data)
+{
+  return warta_reports_page_get_report (data) != NULL;
+}
+
+static void
+test_report_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  WartaReportsPage *page = WARTA_REPORTS_PAGE (warta_reports_page_new ());
+  GtkWidget *button;
+
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_reports_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  /* LC_ALL=C.UTF-8: the English label. */
+  button = find_button (GTK_WIDGET (page), "_Make Report");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (wait_until (report_ready, page));
+  g_assert_cmpuint (warta_report_get_n_published (warta_reports_page_get_report (page)), >, 0);
+  /* The charts are drawn in light and in dark. */
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("No display: run under xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_add_func ("/warta/archive-page/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+  adw_init ();
+  g_test_add ("/warta/archive-page/rows-appear", Fixture, NULL,
+              fixture_set_up, test_rows_appear, fixture_tear_down);
+  g_test_add ("/warta/archive-page/report", Fixture, NULL,
+              fixture_set_up, test_report_page, fixture_tear_down);
+
+  return g_test_run ();
+}
