@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "warta-test-gui.h"
 #include "warta-archive-item.h"
 #include "warta-archive-page.h"
 #include "warta-archive-repository-private.h"
@@ -245,7 +246,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  warta_test_gui_init (&argc, &argv);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {

@@ -24,6 +24,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "warta-test-gui.h"
 #include "warta-context.h"
 #include "warta-diff.h"
 #include "warta-event-log.h"
@@ -35,7 +36,6 @@
 #define WHO_BEFORE "Inspektur"
 #define WHO_AFTER "Dr. H. Saring, S.E., M.Si., Inspektur Provinsi Kalimantan Tengah"
 
-static char *system_data_dirs;
 static char *self_exe;
 
 typedef struct
@@ -346,7 +346,6 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
   f->dir = g_dir_make_tmp ("warta-review-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "warta.db", NULL);
@@ -1060,15 +1059,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") ? g_getenv ("XDG_DATA_DIRS")
-                                                          : "/usr/local/share:/usr/share");
-
   if (argc == 6 && g_strcmp0 (argv[1], "--helper") == 0)
     return helper_main (argv[2], argv[3], argv[4], argv[5]);
 
   self_exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+  warta_test_gui_init (&argc, &argv);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {

@@ -22,18 +22,17 @@
 #include "warta-review-page.h"
 #include "warta-sign-in-page.h"
 #include "warta-user-repository-private.h"
+#include "warta-test-gui.h"
 #include "warta-window.h"
 
 #define N_SECTIONS 10
-
-/* The system's XDG_DATA_DIRS, from before G_TEST_OPTION_ISOLATE_DIRS. */
-static char *system_data_dirs;
 
 static WartaApplication *application;
 
 typedef struct
 {
   WartaApplication *app;
+  char             *folder;
   char             *database_path;
 } Fixture;
 
@@ -43,18 +42,13 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  /* Isolated user directories, yes; but without the system's data
-   * directories GIO finds no MIME database, and GTK cannot tell that its
-   * own icons are SVG. */
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
-
   /* One application for the whole program, as in Warta: a registered
    * GApplication stays exported on the bus until the process ends. */
   fixture->app = g_object_ref (application);
   g_settings_reset (warta_application_get_settings (fixture->app), "last-section");
 
-  /* G_TEST_OPTION_ISOLATE_DIRS gives each test a fresh data directory. */
-  fixture->database_path = g_build_filename (g_get_user_data_dir (), "test.db", NULL);
+  fixture->folder = warta_test_gui_new_folder ();
+  fixture->database_path = g_build_filename (fixture->folder, "test.db", NULL);
   g_assert_true (warta_application_open_database (fixture->app, fixture->database_path, &error));
   g_assert_no_error (error);
 }
@@ -64,6 +58,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_clear_pointer (&fixture->database_path, g_free);
+  g_clear_pointer (&fixture->folder, g_free);
   g_clear_object (&fixture->app);
 }
 
@@ -347,14 +342,7 @@ main (int   argc,
 {
   int ret;
 
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-  if (system_data_dirs == NULL || system_data_dirs[0] == '\0')
-    {
-      g_free (system_data_dirs);
-      system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
-    }
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  warta_test_gui_init (&argc, &argv);
 
   /* Skip only when there is no display at all; a display that is set but
    * cannot be opened is a failure. */
@@ -385,7 +373,6 @@ main (int   argc,
   ret = g_test_run ();
 
   g_clear_object (&application);
-  g_free (system_data_dirs);
 
   return ret;
 }

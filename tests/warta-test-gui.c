@@ -1,0 +1,108 @@
+/* warta-test-gui.c: set-up shared by the widget tests
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Widget tests need the system's MIME database: GTK tells that an icon is
+ * an SVG by asking GIO, and GIO reads the MIME database from XDG_DATA_DIRS.
+ * G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at an empty folder before
+ * every test case; a restore in the fixture comes too late when one of
+ * GTK's icon-loading threads from the previous case makes GIO reload its
+ * MIME cache in between, and icons then fail to load for seconds (seen
+ * under load as "Failed to load icon …: Unrecognized image file format").
+ *
+ * So the widget tests isolate the user's folders once per process, keep
+ * the system's data folders, and give each test case a folder of its own
+ * for its database and files.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "warta-test-gui.h"
+
+static char *root;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_root (void)
+{
+  if (root != NULL && g_getenv ("WARTA_TEST_KEEP_FILES") == NULL)
+    remove_tree (root);
+  g_clear_pointer (&root, g_free);
+}
+
+/**
+ * warta_test_gui_init:
+ *
+ * Call instead of g_test_init(): sets HOME and the XDG user folders to a
+ * temporary folder for the whole process, keeps XDG_DATA_DIRS, and
+ * initialises GLib's test framework without G_TEST_OPTION_ISOLATE_DIRS.
+ */
+void
+warta_test_gui_init (int    *argc,
+                     char ***argv)
+{
+  static const struct { const char *variable; const char *folder; } folders[] = {
+    { "HOME", "home" },
+    { "XDG_DATA_HOME", "home/.local/share" },
+    { "XDG_CONFIG_HOME", "home/.config" },
+    { "XDG_CACHE_HOME", "home/.cache" },
+    { "XDG_STATE_HOME", "home/.local/state" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  root = g_dir_make_tmp ("warta-gui-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  atexit (remove_root);
+
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *path = g_build_filename (root, folders[i].folder, NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+      g_setenv (folders[i].variable, path, TRUE);
+    }
+
+  if (g_getenv ("XDG_DATA_DIRS") == NULL || g_getenv ("XDG_DATA_DIRS")[0] == '\0')
+    g_setenv ("XDG_DATA_DIRS", "/usr/local/share:/usr/share", TRUE);
+
+  g_test_init (argc, argv, NULL);
+}
+
+/**
+ * warta_test_gui_new_folder:
+ *
+ * Returns: (transfer full): a new, empty folder for one test case; it is
+ *   removed with everything else when the process ends.
+ */
+char *
+warta_test_gui_new_folder (void)
+{
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("case-%u", ++counter);
+  char *path = g_build_filename (root, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  return path;
+}
