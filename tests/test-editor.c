@@ -18,6 +18,7 @@
 #include "warta-context.h"
 #include "warta-official-repository.h"
 #include "warta-publication-window-private.h"
+#include "warta-rendition.h"
 
 #define N_PHOTOS 20
 
@@ -510,6 +511,294 @@ test_autosave_into_draft (Fixture       *fixture,
   close_window (window);
 }
 
+/* A wide photo: red rises from left to right (where a crop starts shows),
+ * green is in 4-pixel stripes (a blur shows). */
+static char *
+make_striped_photo (const char *dir)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1000, 400);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "anak-anak.png", NULL);
+  guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int rowstride = gdk_pixbuf_get_rowstride (pixbuf);
+
+  for (int y = 0; y < 400; y++)
+    for (int x = 0; x < 1000; x++)
+      {
+        guchar *p = pixels + y * rowstride + x * 3;
+
+        p[0] = (guchar)(x * 255 / 999);
+        p[1] = (x / 4) % 2 ? 230 : 20;
+        p[2] = 90;
+      }
+  gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, length);
+}
+
+static GdkPixbuf *
+render (WartaRendition *rendition,
+        const char     *original,
+        const char     *dir,
+        const char     *name)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (original);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GdkPixbuf *pixbuf;
+
+  g_assert_true (warta_rendition_render (rendition, source, destination, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* Read as JPEG, the type it is: no sniffing. */
+  {
+    g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type ("jpeg", &error);
+    g_autofree char *data = NULL;
+    gsize length = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+    g_assert_true (gdk_pixbuf_loader_write (loader, (const guchar *)data, length, &error));
+    g_assert_true (gdk_pixbuf_loader_close (loader, &error));
+    g_assert_no_error (error);
+    pixbuf = g_object_ref (gdk_pixbuf_loader_get_pixbuf (loader));
+  }
+
+  return pixbuf;
+}
+
+static int
+green_at (GdkPixbuf *pixbuf,
+          int        x,
+          int        y)
+{
+  return gdk_pixbuf_get_pixels (pixbuf)[y * gdk_pixbuf_get_rowstride (pixbuf) +
+                                        x * gdk_pixbuf_get_n_channels (pixbuf) + 1];
+}
+
+static void
+wait_dialog (WartaPhotoDialog *dialog)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (warta_photo_dialog_get_busy (dialog) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (warta_photo_dialog_get_busy (dialog));
+}
+
+/* A child in a photo: blurred with the keyboard, the crop for Instagram
+ * moved; both saved with the draft and the revision, both in the rendition;
+ * the original file untouched. */
+static void
+test_blur_and_crop (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaRevision) saved = NULL;
+  g_autoptr(WartaRevision) submitted = NULL;
+  g_autoptr(WartaMediaItem) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *photo = make_striped_photo (fixture->dir);
+  g_autofree char *before = file_sha256 (photo);
+  g_autofree char *after = NULL;
+  WartaPublicationWindow *window;
+  WartaPhotoDialog *dialog;
+  WartaPhotoEditor *blur, *crop;
+  WartaMediaItem *item;
+  GtkLabel *blockers;
+  GSList *files;
+  gint64 id, version;
+
+  warta_revision_set_title (draft, "Lomba mewarnai");
+  publication = warta_publication_repository_create (repository, fixture->user, draft, &error);
+  g_assert_no_error (error);
+  id = warta_publication_get_id (publication);
+  version = warta_publication_get_version (publication);
+  g_clear_object (&publication);
+  publication = warta_publication_repository_transition (repository, fixture->user, id, version,
+                                                         WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING,
+                                                         NULL, &error);
+  g_assert_no_error (error);
+
+  window = open_window (fixture, id);
+  files = g_slist_append (NULL, g_file_new_for_path (photo));
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid"))), 0);
+  item = g_list_model_get_item (_warta_publication_window_get_media (window), 0);
+  g_object_unref (item);
+  set_text (window, "alt_text_row", "Anak-anak mewarnai gambar");
+  gtk_switch_set_active (child (window, "minor_switch"), TRUE);
+
+  /* A child, no consent, nothing blurred: not submittable, and said why. */
+  blockers = child (window, "blockers_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (blockers)));
+  g_assert_nonnull (strstr (gtk_label_get_label (blockers), "blurred face"));
+  g_assert_false (gtk_widget_get_sensitive (child (window, "submit_button")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.edit-photo", NULL));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    dialog = NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (WARTA_IS_PHOTO_DIALOG (w))
+          dialog = WARTA_PHOTO_DIALOG (w);
+      }
+    g_assert_nonnull (dialog);
+  }
+  wait_dialog (dialog);
+  blur = warta_photo_dialog_get_blur_editor (dialog);
+  crop = warta_photo_dialog_get_crop_editor (dialog);
+
+  /* The keyboard way: a region in the middle, moved left and made larger. */
+  warta_photo_editor_add_region (blur);
+  warta_photo_editor_move_by (blur, -0.1, 0);
+  warta_photo_editor_resize_by (blur, 0.1, 0.1);
+  g_assert_cmpuint (warta_media_item_get_n_blur_regions (item), ==, 1);
+  {
+    const WartaBlurRegion *r = warta_media_item_get_blur_region (item, 0);
+
+    g_assert_cmpfloat_with_epsilon (r->x, 0.3, 1e-9);
+    g_assert_cmpfloat_with_epsilon (r->width, 0.3, 1e-9);
+    g_assert_cmpfloat_with_epsilon (r->height, 0.3, 1e-9);
+  }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (blockers)));
+  g_assert_true (gtk_widget_get_sensitive (child (window, "submit_button")));
+
+  /* Instagram takes at most 1.91:1 of this 2.5:1 photo: move its crop left. */
+  warta_photo_dialog_show_page (dialog, "crop");
+  g_assert_cmpint (warta_photo_editor_get_target (crop), ==, WARTA_RENDITION_TARGET_INSTAGRAM);
+  warta_photo_editor_move_by (crop, -0.1, 0);
+  wait_dialog (dialog);
+  if (g_getenv ("WARTA_TEST_SCREENSHOT_DIR") != NULL)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (dialog));
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autofree char *path = g_build_filename (g_getenv ("WARTA_TEST_SCREENSHOT_DIR"), "photo-dialog.png", NULL);
+
+      for (int i = 0; i < 20; i++)
+        g_main_context_iteration (NULL, FALSE);
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (dialog)),
+                              gtk_widget_get_height (GTK_WIDGET (dialog)));
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node != NULL)
+        {
+          GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (dialog));
+          g_autoptr(GdkTexture) texture = gsk_renderer_render_texture (renderer, node, NULL);
+
+          gdk_texture_save_to_png (texture, path);
+        }
+    }
+
+  /* Saved with the draft. */
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+  saved = warta_publication_repository_get_draft (repository, id, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(WartaMediaItem) s = g_list_model_get_item (warta_revision_get_media (saved), 0);
+    double x, y;
+
+    g_assert_cmpuint (warta_media_item_get_n_blur_regions (s), ==, 1);
+    g_assert_true (warta_media_item_get_crop_center (s, "instagram", &x, &y));
+    g_assert_cmpfloat_with_epsilon (x, 0.4, 1e-6);
+    g_assert_false (warta_media_item_get_crop_center (s, "x", NULL, NULL));
+  }
+
+  /* And in the revision the submit makes. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  g_clear_object (&publication);
+  publication = warta_publication_repository_get (repository, id, &error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
+  submitted = warta_publication_repository_get_revision (repository,
+                                                         warta_publication_get_current_revision_id (publication),
+                                                         &error);
+  g_assert_no_error (error);
+  stored = g_list_model_get_item (warta_revision_get_media (submitted), 0);
+  g_assert_cmpuint (warta_media_item_get_n_blur_regions (stored), ==, 1);
+
+  /* The rendition as the publisher makes it from the revision: blurred in
+   * the region, the same outside it. */
+  {
+    g_autoptr(WartaRendition) with_blur = warta_rendition_new_for_media_item (WARTA_RENDITION_TARGET_WEBSITE, stored);
+    g_autoptr(WartaRendition) without = warta_rendition_new (WARTA_RENDITION_TARGET_WEBSITE);
+    g_autoptr(GdkPixbuf) blurred = render (with_blur, photo, fixture->dir, "blurred.jpg");
+    g_autoptr(GdkPixbuf) plain = render (without, photo, fixture->dir, "plain.jpg");
+    const WartaBlurRegion *r = warta_media_item_get_blur_region (stored, 0);
+    int w = gdk_pixbuf_get_width (plain), h = gdk_pixbuf_get_height (plain);
+    int x0 = (int)(r->x * w), y0 = (int)(r->y * h), x1 = (int)((r->x + r->width) * w), y1 = (int)((r->y + r->height) * h);
+    guint n_inside = 0, n_inside_changed = 0, n_outside = 0, n_outside_changed = 0;
+
+    g_assert_cmpint (gdk_pixbuf_get_width (blurred), ==, w);
+    for (int y = 0; y < h; y += 3)
+      for (int x = 0; x < w; x++)
+        {
+          int diff = ABS (green_at (blurred, x, y) - green_at (plain, x, y));
+
+          /* JPEG works in 16-pixel blocks: leave those on the edge out. */
+          if (x >= x0 + 16 && x < x1 - 16 && y >= y0 + 16 && y < y1 - 16)
+            {
+              n_inside++;
+              n_inside_changed += diff > 40;
+            }
+          else if (x < x0 - 16 || x >= x1 + 16 || y < y0 - 16 || y >= y1 + 16)
+            {
+              n_outside++;
+              n_outside_changed += diff > 2;
+            }
+        }
+    g_assert_cmpuint (n_inside, >, 1000);
+    g_assert_cmpuint (n_inside_changed, >, n_inside * 9 / 10);
+    g_assert_cmpuint (n_outside, >, 1000);
+    g_assert_cmpuint (n_outside_changed, ==, 0);
+  }
+
+  /* Instagram's rendition starts where the admin moved the crop. */
+  {
+    g_autoptr(WartaRendition) moved = warta_rendition_new_for_media_item (WARTA_RENDITION_TARGET_INSTAGRAM, stored);
+    g_autoptr(WartaRendition) centred = warta_rendition_new (WARTA_RENDITION_TARGET_INSTAGRAM);
+    g_autoptr(GdkPixbuf) moved_pixels = render (moved, photo, fixture->dir, "moved.jpg");
+    g_autoptr(GdkPixbuf) centred_pixels = render (centred, photo, fixture->dir, "centred.jpg");
+    WartaRect a, b;
+    int left_moved = gdk_pixbuf_get_pixels (moved_pixels)[0];
+    int left_centred = gdk_pixbuf_get_pixels (centred_pixels)[0];
+
+    warta_rendition_compute (moved, 1000, 400, &a, NULL, NULL);
+    warta_rendition_compute (centred, 1000, 400, &b, NULL, NULL);
+    g_assert_cmpint (a.width, ==, b.width);
+    g_assert_cmpint (a.x, ==, 18);
+    g_assert_cmpint (b.x, ==, 118);
+    /* Red is the column: about 5 on the left edge instead of about 30. */
+    g_assert_cmpint (ABS (left_moved - 18 * 255 / 999), <=, 6);
+    g_assert_cmpint (ABS (left_centred - 118 * 255 / 999), <=, 6);
+  }
+
+  after = file_sha256 (photo);
+  g_assert_cmpstr (after, ==, before);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -535,6 +824,7 @@ main (int   argc,
   ADD ("conflict-not-silent", test_conflict_not_silent);
   ADD ("officials-directory", test_officials);
   ADD ("autosave-into-draft", test_autosave_into_draft);
+  ADD ("blur-and-crop", test_blur_and_crop);
 #undef ADD
 
   return g_test_run ();

@@ -1081,8 +1081,8 @@ test_drafts (Fixture       *f,
       warta_clock_advance (f->clock, G_USEC_PER_SEC);
       warta_revision_set_narrative (content, text);
       warta_revision_set_title (content, "Sosialisasi SPIP 2025");
-      after = warta_publication_repository_save_draft (f->repo, f->officer, id, version, content,
-                                                       &new_version, &error);
+      after = warta_publication_repository_save_draft (f->repo, f->officer, id, publication_version, version,
+                                                       content, &new_version, &error);
       g_assert_no_error (error);
       g_assert_cmpint (new_version, ==, version + 1);
       g_assert_cmpint (warta_publication_get_version (after), ==, publication_version);
@@ -1097,7 +1097,8 @@ test_drafts (Fixture       *f,
   g_assert_cmpstr (warta_publication_get_title (p), ==, "Sosialisasi SPIP 2025");
 
   /* A save based on an older version is refused and says who and when. */
-  stale = warta_publication_repository_save_draft (f->repo, f->admin, id, 5, content, NULL, &error);
+  stale = warta_publication_repository_save_draft (f->repo, f->admin, id, publication_version, 5, content,
+                                                   NULL, &error);
   g_assert_null (stale);
   g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "Budi Santoso"));
@@ -1136,7 +1137,8 @@ test_drafts (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (version, ==, 21);
   g_assert_cmpstr (warta_revision_get_narrative (again), ==, "Inspektorat Provinsi menggelar rapat koordinasi.");
-  stale = warta_publication_repository_save_draft (f->repo, f->admin, id, 20, content, NULL, &error);
+  stale = warta_publication_repository_save_draft (f->repo, f->admin, id, warta_publication_get_version (p),
+                                                   20, content, NULL, &error);
   g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, "Sari Dewi"));
   g_clear_error (&error);
@@ -1173,8 +1175,8 @@ test_draft_blur_and_crop (Fixture       *f,
   warta_media_item_set_minor (photo, TRUE);
   warta_media_item_add_blur_region (photo, &(WartaBlurRegion) { 0.25, 0.125, 0.25, 0.5 });
   warta_media_item_set_crop_center (photo, "instagram", 0.3, 0.6);
-  after = warta_publication_repository_save_draft (f->repo, f->officer, id, version, content, &version,
-                                                   &error);
+  after = warta_publication_repository_save_draft (f->repo, f->officer, id, warta_publication_get_version (p),
+                                                   version, content, &version, &error);
   g_assert_no_error (error);
 
   read_back = warta_publication_repository_get_draft (f->repo, id, NULL, &error);
@@ -1236,7 +1238,8 @@ test_draft_edit_after_approval (Fixture       *f,
 
   content = warta_publication_repository_get_draft (f->repo, id, &version, &error);
   g_assert_no_error (error);
-  same = warta_publication_repository_save_draft (f->repo, f->admin, id, version, content, &version, &error);
+  same = warta_publication_repository_save_draft (f->repo, f->admin, id, warta_publication_get_version (p),
+                                                  version, content, &version, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (warta_publication_get_state (same), ==, WARTA_STATE_APPROVED);
   g_assert_cmpint (warta_publication_get_version (same), ==, warta_publication_get_version (p));
@@ -1244,13 +1247,22 @@ test_draft_edit_after_approval (Fixture       *f,
 
   /* Only the admin edits after approval. */
   warta_revision_set_narrative (content, "Diubah setelah disetujui.");
-  refused = warta_publication_repository_save_draft (f->repo, f->officer, id, version, content, NULL,
-                                                     &error);
+  refused = warta_publication_repository_save_draft (f->repo, f->officer, id, warta_publication_get_version (p),
+                                                     version, content, NULL, &error);
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
   g_clear_error (&error);
 
-  edited = warta_publication_repository_save_draft (f->repo, f->admin, id, version, content, &version,
-                                                    &error);
+  /* Based on the publication before the approval: a conflict, not a
+   * silent voiding of a decision the editor has not seen. */
+  edited = warta_publication_repository_save_draft (f->repo, f->admin, id, warta_publication_get_version (p) - 1,
+                                                    version, content, NULL, &error);
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Rina Marlina"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_revisions (f, id), ==, n_revisions);
+
+  edited = warta_publication_repository_save_draft (f->repo, f->admin, id, warta_publication_get_version (p),
+                                                    version, content, &version, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (warta_publication_get_state (edited), ==, WARTA_STATE_VERIFYING);
   g_assert_cmpint (warta_publication_get_approved_revision_id (edited), ==, 0);

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "warta-photo-dialog.h"
 #include "warta-publication-window.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,8 @@ void      _warta_publication_window_add_files (WartaPublicationWindow  *self,
 gboolean  _warta_publication_window_save_now  (WartaPublicationWindow  *self,
                                                GError                 **error);
 GListModel *_warta_publication_window_get_media (WartaPublicationWindow *self);
+/* What the Blur and Crop button opens. */
+WartaPhotoDialog *_warta_publication_window_edit_photo (WartaPublicationWindow *self,
+                                                        WartaMediaItem         *item);
 
 G_END_DECLS

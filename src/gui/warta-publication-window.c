@@ -29,8 +29,10 @@
 #include "warta-media-probe.h"
 #include "warta-official-repository.h"
 #include "warta-officials-dialog.h"
+#include "warta-photo-dialog.h"
 #include "warta-post-text.h"
 #include "warta-publication-window-private.h"
+#include "warta-rendition.h"
 #include "warta-review-page.h"
 #include "warta-thumbnailer.h"
 
@@ -70,18 +72,22 @@ typedef struct
   float       aspect;
   guint       fold;      /* 0: the whole text shows */
   gboolean    video;     /* the platform posts videos only */
+  int         rendition; /* WartaRenditionTarget whose crop the admin moves, or -1 */
 } PreviewSpec;
 
 static const PreviewSpec preview_specs[] = {
-  { N_("Facebook Page"), WARTA_CAPTION_TARGET_FACEBOOK, -1, 1.0f, 250, FALSE },
-  { N_("Instagram"), WARTA_CAPTION_TARGET_INSTAGRAM, -1, 0.8f, 125, FALSE },
-  { N_("X"), WARTA_CAPTION_TARGET_X, -1, 16.0f / 9.0f, 0, FALSE },
+  { N_("Facebook Page"), WARTA_CAPTION_TARGET_FACEBOOK, -1, 1.0f, 250, FALSE,
+    WARTA_RENDITION_TARGET_FACEBOOK },
+  { N_("Instagram"), WARTA_CAPTION_TARGET_INSTAGRAM, -1, 0.8f, 125, FALSE,
+    WARTA_RENDITION_TARGET_INSTAGRAM },
+  { N_("X"), WARTA_CAPTION_TARGET_X, -1, 16.0f / 9.0f, 0, FALSE, WARTA_RENDITION_TARGET_X },
   { N_("YouTube"), WARTA_CAPTION_TARGET_YOUTUBE_DESCRIPTION, WARTA_CAPTION_TARGET_YOUTUBE_TITLE,
-    16.0f / 9.0f, 160, TRUE },
-  { N_("TikTok"), WARTA_CAPTION_TARGET_TIKTOK_VIDEO, -1, 9.0f / 16.0f, 100, TRUE },
-  { N_("Mastodon"), WARTA_CAPTION_TARGET_MASTODON, -1, 16.0f / 9.0f, 0, FALSE },
+    16.0f / 9.0f, 160, TRUE, -1 },
+  { N_("TikTok"), WARTA_CAPTION_TARGET_TIKTOK_VIDEO, -1, 9.0f / 16.0f, 100, TRUE, -1 },
+  { N_("Mastodon"), WARTA_CAPTION_TARGET_MASTODON, -1, 16.0f / 9.0f, 0, FALSE,
+    WARTA_RENDITION_TARGET_MASTODON },
   { N_("Website"), WARTA_CAPTION_TARGET_WEBSITE_BODY, WARTA_CAPTION_TARGET_WEBSITE_TITLE,
-    16.0f / 9.0f, 300, FALSE },
+    16.0f / 9.0f, 300, FALSE, WARTA_RENDITION_TARGET_WEBSITE },
 };
 
 struct _WartaPublicationWindow
@@ -615,6 +621,7 @@ _warta_publication_window_save_now (WartaPublicationWindow  *self,
   else
     publication = warta_publication_repository_save_draft (repository, user,
                                                            warta_publication_get_id (self->publication),
+                                                           warta_publication_get_version (self->publication),
                                                            self->draft_version, draft,
                                                            &draft_version, &local_error);
 
@@ -770,7 +777,10 @@ list_blockers (WartaPublicationWindow *self)
 
       if (media_is_photo (item) && !has_text (warta_media_item_get_alt_text (item)))
         n_alt++;
-      if (warta_media_item_get_minor (item) && !has_text (warta_media_item_get_consent (item)))
+      /* A child: a recorded guardian consent, or the face blurred in the
+       * rendition (photos only: a video cannot be blurred here). */
+      if (warta_media_item_get_minor (item) && !has_text (warta_media_item_get_consent (item)) &&
+          !(media_is_photo (item) && warta_media_item_get_n_blur_regions (item) > 0))
         n_consent++;
     }
 
@@ -783,8 +793,8 @@ list_blockers (WartaPublicationWindow *self)
   if (n_consent > 0)
     g_ptr_array_add (reasons,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u photo or video shows a child without a recorded guardian consent.",
-                                                   "%u photos or videos show a child without a recorded guardian consent.",
+                                                   "%u photo or video shows a child with neither a recorded guardian consent nor a blurred face: record the consent, or blur the face with Blur and Crop.",
+                                                   "%u photos or videos show a child with neither a recorded guardian consent nor a blurred face: record the consent, or blur the face with Blur and Crop.",
                                                    n_consent), n_consent));
 
   return reasons;
@@ -1158,8 +1168,13 @@ media_job_done_cb (GObject      *source,
   else
     {
       if (job->thumbnail != NULL)
-        g_object_set_data_full (G_OBJECT (item), "warta-thumbnail",
-                                gdk_texture_new_for_pixbuf (job->thumbnail), g_object_unref);
+        {
+          g_object_set_data_full (G_OBJECT (item), "warta-thumbnail",
+                                  gdk_texture_new_for_pixbuf (job->thumbnail), g_object_unref);
+          /* The platform previews cut their crop out of it. */
+          g_object_set_data_full (G_OBJECT (item), "warta-thumbnail-pixbuf",
+                                  g_object_ref (job->thumbnail), g_object_unref);
+        }
       if (!job->existing)
         {
           warta_media_item_set_kind (item, job->kind);
@@ -1435,6 +1450,42 @@ preview_media_action (GtkWidget  *widget,
 }
 
 static void
+on_photo_changed_cb (WartaPublicationWindow *self)
+{
+  schedule_save (self);
+  update_submit (self);
+  update_preview (self);
+}
+
+WartaPhotoDialog *
+_warta_publication_window_edit_photo (WartaPublicationWindow *self,
+                                      WartaMediaItem         *item)
+{
+  WartaPhotoDialog *dialog;
+
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_WINDOW (self), NULL);
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (item), NULL);
+
+  dialog = warta_photo_dialog_new (GTK_WINDOW (self), item, self->editable);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (on_photo_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+edit_photo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
+  WartaMediaItem *item = selected_media (self);
+
+  if (item != NULL && media_is_photo (item))
+    _warta_publication_window_edit_photo (self, item);
+}
+
+static void
 on_media_grid_activate_cb (WartaPublicationWindow *self,
                            guint                   position)
 {
@@ -1527,10 +1578,18 @@ bind_media_cell_cb (GtkSignalListItemFactory *factory,
   else if (media_is_photo (item) && !has_text (warta_media_item_get_alt_text (item)))
     description = g_strdup (_("No alt text yet"));
   gtk_widget_set_tooltip_text (box, description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
-                                  -1);
+  {
+    const char *alt = warta_media_item_get_alt_text (item);
+    g_autofree char *accessible = NULL;
+
+    /* Translators: a thumbnail read by a screen reader: "photo-01.jpg: Peserta rapat di aula" */
+    accessible = g_strdup_printf (_("%s: %s"), name,
+                                  has_text (alt) ? alt : _("no description yet"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
+                                    -1);
+  }
 }
 
 static void
@@ -1541,6 +1600,8 @@ update_details (WartaPublicationWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->media_details), item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.remove-media", item != NULL && self->editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.preview-media", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.edit-photo",
+                                 item != NULL && media_is_photo (item) && !media_is_pending (item));
   if (item == NULL)
     return;
 
@@ -1689,13 +1750,15 @@ create_order_row (gpointer object,
 /* -- the platform preview ------------------------------------------------------ */
 
 static GdkTexture *
-first_media_texture (WartaPublicationWindow *self,
-                     gboolean                video_only,
-                     gboolean               *out_has_video)
+first_media_texture (WartaPublicationWindow  *self,
+                     gboolean                 video_only,
+                     gboolean                *out_has_video,
+                     WartaMediaItem         **out_item)
 {
   GdkTexture *found = NULL;
 
   *out_has_video = FALSE;
+  *out_item = NULL;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
     {
       g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
@@ -1703,10 +1766,35 @@ first_media_texture (WartaPublicationWindow *self,
       if (!media_is_photo (item))
         *out_has_video = TRUE;
       if (found == NULL && (!video_only || !media_is_photo (item)))
-        found = g_object_get_data (G_OBJECT (item), "warta-thumbnail");
+        {
+          found = g_object_get_data (G_OBJECT (item), "warta-thumbnail");
+          *out_item = item;
+        }
     }
 
   return found;
+}
+
+/* The part of the cover the platform gets: the rendition's crop, centred
+ * where the admin moved it, cut out of the thumbnail. */
+static GdkTexture *
+crop_cover (WartaMediaItem       *item,
+            WartaRenditionTarget  target)
+{
+  GdkPixbuf *pixbuf = g_object_get_data (G_OBJECT (item), "warta-thumbnail-pixbuf");
+  g_autoptr(WartaRendition) rendition = NULL;
+  g_autoptr(GdkPixbuf) part = NULL;
+  WartaRect crop;
+
+  if (pixbuf == NULL)
+    return NULL;
+
+  rendition = warta_rendition_new_for_media_item (target, item);
+  warta_rendition_compute (rendition, gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf),
+                           &crop, NULL, NULL);
+  part = gdk_pixbuf_new_subpixbuf (pixbuf, crop.x, crop.y, crop.width, crop.height);
+
+  return gdk_texture_new_for_pixbuf (part);
 }
 
 static char *
@@ -1736,7 +1824,10 @@ update_preview (WartaPublicationWindow *self)
   g_autoptr(GString) problems = g_string_new (NULL);
   GtkWidget *child, *label, *frame, *picture;
   GdkTexture *texture;
+  g_autoptr(GdkTexture) cropped = NULL;
+  WartaMediaItem *cover = NULL;
   gboolean has_video = FALSE;
+  float aspect;
 
   if (self->caption_editors == NULL || index >= G_N_ELEMENTS (preview_specs))
     return;
@@ -1764,8 +1855,15 @@ update_preview (WartaPublicationWindow *self)
       gtk_box_append (self->preview_box, label);
     }
 
-  texture = first_media_texture (self, spec->video, &has_video);
-  frame = gtk_aspect_frame_new (0.5, 0.5, spec->aspect, FALSE);
+  texture = first_media_texture (self, spec->video, &has_video, &cover);
+  aspect = spec->aspect;
+  if (texture != NULL && spec->rendition >= 0 && media_is_photo (cover) &&
+      (cropped = crop_cover (cover, spec->rendition)) != NULL)
+    {
+      texture = cropped;
+      aspect = (float)gdk_texture_get_width (texture) / gdk_texture_get_height (texture);
+    }
+  frame = gtk_aspect_frame_new (0.5, 0.5, aspect, FALSE);
   if (texture != NULL)
     {
       picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
@@ -2409,6 +2507,7 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "pub.add-media", NULL, add_media_action);
   gtk_widget_class_install_action (widget_class, "pub.remove-media", NULL, remove_media_action);
   gtk_widget_class_install_action (widget_class, "pub.preview-media", NULL, preview_media_action);
+  gtk_widget_class_install_action (widget_class, "pub.edit-photo", NULL, edit_photo_action);
   gtk_widget_class_install_action (widget_class, "pub.clear-when", NULL, clear_when_action);
   gtk_widget_class_install_action (widget_class, "pub.manage-officials", NULL, manage_officials_action);
   gtk_widget_class_install_action (widget_class, "pub.sign-in", NULL, sign_in_action);

@@ -158,6 +158,45 @@ warta_rendition_new (WartaRenditionTarget target)
   return g_object_new (WARTA_TYPE_RENDITION, "target", target, NULL);
 }
 
+WartaRendition *
+warta_rendition_new_for_media_item (WartaRenditionTarget  target,
+                                    WartaMediaItem       *item)
+{
+  WartaRendition *self;
+  double x, y;
+
+  g_return_val_if_fail (target < WARTA_N_RENDITION_TARGETS, NULL);
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (item), NULL);
+
+  self = warta_rendition_new (target);
+  warta_media_item_get_crop_center (item, limits[target].id, &x, &y);
+  warta_rendition_set_crop_center (self, x, y);
+  for (guint i = 0; i < warta_media_item_get_n_blur_regions (item); i++)
+    {
+      const WartaBlurRegion *b = warta_media_item_get_blur_region (item, i);
+      WartaRegion region = { b->x, b->y, b->width, b->height };
+
+      warta_rendition_add_blur (self, &region);
+    }
+
+  return self;
+}
+
+gboolean
+warta_rendition_target_from_id (const char           *id,
+                                WartaRenditionTarget *out_target)
+{
+  for (guint i = 0; i < WARTA_N_RENDITION_TARGETS; i++)
+    if (g_strcmp0 (limits[i].id, id) == 0)
+      {
+        if (out_target != NULL)
+          *out_target = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 WartaRenditionTarget
 warta_rendition_get_target (WartaRendition *self)
 {

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "warta-media-error.h"
+#include "warta-media-item.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +57,12 @@ const WartaRenditionLimits *warta_rendition_target_get_limits (WartaRenditionTar
 G_DECLARE_FINAL_TYPE (WartaRendition, warta_rendition, WARTA, RENDITION, GObject)
 
 WartaRendition       *warta_rendition_new             (WartaRenditionTarget  target);
+/* The rendition of @item for @target as the admin set it: its blur regions
+ * and the crop centre stored for the target. */
+WartaRendition       *warta_rendition_new_for_media_item (WartaRenditionTarget  target,
+                                                          WartaMediaItem       *item);
+gboolean              warta_rendition_target_from_id  (const char           *id,
+                                                       WartaRenditionTarget *out_target);
 WartaRenditionTarget  warta_rendition_get_target      (WartaRendition       *self);
 /* The crop's width / height; 0 (the default) keeps the photo's own,
  * brought into the target's range. */

@@ -1160,6 +1160,7 @@ static gboolean
 save_draft_in_transaction (WartaPublicationRepository  *self,
                            WartaUser                   *user,
                            gint64                       publication_id,
+                           gint64                       expected_publication_version,
                            gint64                       expected_version,
                            WartaRevision               *content,
                            gint64                      *out_version,
@@ -1179,6 +1180,14 @@ save_draft_in_transaction (WartaPublicationRepository  *self,
 
   if (!warta_workflow_check_edit (row.state, actor.roles, &to, &voids, error))
     return FALSE;
+
+  /* A change that becomes a revision must not undo what someone decided
+   * meanwhile (an approval, a return): it needs the publication as seen. */
+  if (edit_is_submission (row.state, to, voids) && row.version != expected_publication_version)
+    {
+      set_conflict_error (self, publication_id, error);
+      return FALSE;
+    }
 
   if (!write_draft (self, publication_id, expected_version, content, user_id, now, out_version, error))
     return FALSE;
@@ -1216,6 +1225,8 @@ save_draft_in_transaction (WartaPublicationRepository  *self,
  * @self: a #WartaPublicationRepository
  * @actor: who edits
  * @publication_id: the publication
+ * @expected_publication_version: the publication's version the editor
+ *   knows; checked only when the save becomes a revision (see below)
  * @expected_version: the draft's version the editor started from; 0 when
  *   the publication has no draft yet (warta_publication_repository_get_draft()
  *   says which)
@@ -1235,6 +1246,7 @@ WartaPublication *
 warta_publication_repository_save_draft (WartaPublicationRepository  *self,
                                          WartaUser                   *actor,
                                          gint64                       publication_id,
+                                         gint64                       expected_publication_version,
                                          gint64                       expected_version,
                                          WartaRevision               *content,
                                          gint64                      *out_version,
@@ -1248,7 +1260,8 @@ warta_publication_repository_save_draft (WartaPublicationRepository  *self,
   g_return_val_if_fail (expected_version >= 0, NULL);
 
   WRITE_TRANSACTION (self, error,
-                     save_draft_in_transaction (self, actor, publication_id, expected_version,
+                     save_draft_in_transaction (self, actor, publication_id,
+                                                expected_publication_version, expected_version,
                                                 content, &version, error));
 
   if (out_version != NULL)
@@ -1344,6 +1357,25 @@ snapshot_draft (WartaPublicationRepository  *self,
 
   if (!insert_revision (self, row->id, content, user_id, now, hash, &revision_id, error))
     return FALSE;
+
+  /* Corrections marked done while the draft was edited are done in this
+   * revision, not in the one they were marked on. */
+  {
+    g_autoptr(sqlite3_stmt) notes = NULL;
+
+    notes = _warta_database_prepare (self->database,
+                                     "UPDATE correction_notes SET resolved_revision_id = ? "
+                                     "WHERE publication_id = ? AND status = 'resolved' "
+                                     "AND resolved_revision_id IS ?",
+                                     error);
+    if (notes == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (notes, 1, revision_id);
+    sqlite3_bind_int64 (notes, 2, row->id);
+    _warta_bind_id (notes, 3, row->current_revision_id);
+    if (!step_done (self, notes, "notes", error))
+      return FALSE;
+  }
 
   row->current_revision_id = revision_id;
   g_free (row->current_hash);

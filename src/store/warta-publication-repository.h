@@ -50,6 +50,7 @@ WartaPublication    *warta_publication_repository_save_revision  (WartaPublicati
 WartaPublication    *warta_publication_repository_save_draft     (WartaPublicationRepository *self,
                                                                   WartaUser                  *actor,
                                                                   gint64                      publication_id,
+                                                                  gint64                      expected_publication_version,
                                                                   gint64                      expected_version,
                                                                   WartaRevision              *content,
                                                                   gint64                     *out_version,
