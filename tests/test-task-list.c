@@ -224,7 +224,8 @@ find_named (GtkWidget  *root,
             GType       type,
             const char *name)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
     return root;
 
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
@@ -866,6 +867,58 @@ test_people_add (Fixture       *f,
   g_assert_nonnull (signed_in);
 }
 
+/* The administrator changes a person's roles, switches the account off and
+ * on, and sets a new password, through the dialog. */
+static void
+test_people_edit (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) budi = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) stored = NULL;
+  g_autoptr(WartaUser) signed_in = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaWindow *window = show_window (f);
+  WartaPersonDialog *dialog;
+
+  sign_in (window, "root", "rahasia-123");
+
+  dialog = warta_person_dialog_new (GTK_WINDOW (window), f->context, budi);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "login_row")));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_named (dialog_child (dialog, "roles_group"),
+                                                                            GTK_TYPE_CHECK_BUTTON,
+                                                                            "activity-officer"))));
+
+  /* A new password, set at once from its row. */
+  gtk_editable_set_text (dialog_child (dialog, "new_password_row"), "kata-sandi-baru");
+  g_signal_emit_by_name (dialog_child (dialog, "new_password_row"), "apply");
+  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "password_label")));
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "error_label")));
+  signed_in = warta_user_repository_sign_in (warta_context_get_users (f->context), "budi",
+                                             "kata-sandi-baru", &error);
+  g_assert_no_error (error);
+  g_clear_object (&signed_in);
+
+  /* A verifier now, and switched off. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (dialog_child (dialog, "roles_group"),
+                                                             GTK_TYPE_CHECK_BUTTON, "verifier")),
+                               TRUE);
+  gtk_switch_set_active (dialog_child (dialog, "active_switch"), FALSE);
+  g_assert_true (warta_person_dialog_save (dialog));
+
+  stored = warta_user_repository_get (warta_context_get_users (f->context), warta_user_get_id (budi),
+                                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_user_get_roles (stored), ==,
+                    WARTA_ROLE_ACTIVITY_OFFICER | WARTA_ROLE_VERIFIER);
+  g_assert_false (warta_user_get_active (stored));
+  signed_in = warta_user_repository_sign_in (warta_context_get_users (f->context), "budi",
+                                             "kata-sandi-baru", &error);
+  g_assert_error (error, WARTA_USER_ERROR, WARTA_USER_ERROR_FORBIDDEN);
+  g_assert_null (signed_in);
+}
+
 /* A change based on what someone else has changed since is refused, said,
  * and the list reloads; the other change stays. */
 static void
@@ -1145,6 +1198,8 @@ main (int   argc,
                   fixture_set_up, test_calendar, fixture_tear_down);
       g_test_add ("/warta/people/add", Fixture, NULL,
                   fixture_set_up, test_people_add, fixture_tear_down);
+      g_test_add ("/warta/people/edit", Fixture, NULL,
+                  fixture_set_up, test_people_edit, fixture_tear_down);
       g_test_add ("/warta/people/conflict", Fixture, NULL,
                   fixture_set_up, test_people_conflict, fixture_tear_down);
       g_test_add ("/warta/people/not-admin", Fixture, NULL,

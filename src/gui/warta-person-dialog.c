@@ -30,7 +30,8 @@ struct _WartaPersonDialog
   GtkSwitch            *admin_switch;
   AdwActionRow         *active_row;
   GtkSwitch            *active_switch;
-  AdwActionRow         *reset_password_row;
+  AdwPasswordEntryRow  *new_password_row;
+  GtkLabel             *password_label;
   GtkLabel             *error_label;
 
   /* Owned references */
@@ -159,68 +160,38 @@ on_save_button_clicked_cb (WartaPersonDialog *self)
   warta_person_dialog_save (self);
 }
 
+/* A new password for someone who forgot theirs, set at once. */
 static void
-on_set_password_response_cb (WartaPersonDialog *self,
-                             const char        *response,
-                             AdwMessageDialog  *dialog)
+on_new_password_row_apply_cb (WartaPersonDialog *self)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "password-row");
+  g_autoptr(WartaUser) fresh = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "set") != 0 || self->user == NULL)
+  if (self->user == NULL)
     return;
 
   if (!warta_user_repository_set_password (warta_context_get_users (self->context),
                                            warta_context_get_current_user (self->context),
                                            warta_user_get_id (self->user),
-                                           gtk_editable_get_text (entry),
+                                           gtk_editable_get_text (GTK_EDITABLE (self->new_password_row)),
                                            &error))
     {
       show_error (self, error);
       return;
     }
 
+  /* The new password is a new version of the account: edit that one. */
+  if (!(fresh = warta_user_repository_get (warta_context_get_users (self->context),
+                                           warta_user_get_id (self->user), &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+  g_set_object (&self->user, fresh);
+
   show_error (self, NULL);
-  adw_action_row_set_subtitle (self->reset_password_row,
-                               _("A new password is set. Tell the person in person, not by chat."));
-}
-
-static void
-on_reset_password_button_clicked_cb (WartaPersonDialog *self)
-{
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *list;
-  GtkWidget *row;
-
-  if (self->user == NULL)
-    return;
-
-  /* Translators: %s is a person's full name */
-  body = g_strdup_printf (_("%s will sign in with this password from now on."),
-                          warta_user_get_display_name (self->user));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Set a New Password"), body);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  row = adw_password_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("New Password"));
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  g_object_set_data (G_OBJECT (dialog), "password-row", row);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "set", _("_Set Password"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (on_set_password_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (self->new_password_row), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->password_label), TRUE);
 }
 
 static void
@@ -262,10 +233,11 @@ warta_person_dialog_class_init (WartaPersonDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, login_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, password_row);
-  gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, reset_password_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, new_password_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, password_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, roles_group);
   gtk_widget_class_bind_template_child (widget_class, WartaPersonDialog, window_title);
-  gtk_widget_class_bind_template_callback (widget_class, on_reset_password_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_password_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -331,7 +303,7 @@ warta_person_dialog_new (GtkWindow    *parent,
     {
       adw_window_title_set_title (self->window_title, _("Add Person"));
       gtk_widget_set_visible (GTK_WIDGET (self->active_row), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->reset_password_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->new_password_row), FALSE);
       gtk_window_set_title (GTK_WINDOW (self), _("Add Person"));
     }
   else
