@@ -97,6 +97,9 @@ KNOWN_TOOLKIT_DEFECTS = [
     ("GtkCalendar's own month and year arrows, icons without a label (GTK 4.8)",
      lambda n, a: (n.role == 'push button' and n.name == 'GtkImage'
                    and len(a) >= 2 and a[-2].role == 'filler' and a[-2].name == 'Month')),
+    ("GtkDropDown's own toggle button inside a named drop-down (GTK 4.8)",
+     lambda n, a: (n.role == 'push button' and n.name == 'GtkToggleButton'
+                   and len(a) >= 1 and a[-1].role == 'combo box' and a[-1].name)),
     ("the current value of an AdwComboRow, a GtkListView item that GTK 4.8 does not name",
      lambda n, a: (n.role == 'list item' and n.name == ''
                    and len(a) >= 3 and a[-1].role == 'list' and a[-1].name == 'GtkListView'
@@ -598,6 +601,9 @@ def run_checks(tap, Atspi, proc, args, alive):
     # -- the Keyboard Shortcuts window (Ctrl+?)
     check_dialog(tap, app, keyboard, 'ctrl+question', 'Keyboard Shortcuts', trees)
 
+    # -- a new activity's editor (Ctrl+N), both of its pages; Ctrl+W closes it
+    check_window(tap, app, keyboard, 'ctrl+n', 'New Activity', 'ctrl+w', trees)
+
     if args.explore:
         for title, t in trees.items():
             out = []
@@ -670,6 +676,39 @@ def check_names(tap, title, tree):
            'every interactive widget in the %s has an accessible name (%d checked)'
            % (title, checked),
            problems if problems else (['no interactive widget found'] if checked == 0 else ()))
+
+
+def check_window(tap, app, keyboard, key, frame_name, close_key, trees):
+    """A window that is not a dialog: opened by @key, closed by @close_key.
+    Every page of a stack is checked, shown or not (see is_shown)."""
+    keyboard.focus()
+    keyboard.press(key)
+
+    def opened():
+        f = app.frame(frame_name)
+        if f is None:
+            return None
+        t = app.tree(f)
+        return t if sum(1 for _ in walk(t)) > 40 else None
+
+    try:
+        tree = wait_for(opened, 'the %s window' % frame_name, timeout=20)
+    except TimeoutError as e:
+        tap.ok(False, '%s opens the %s window' % (key, frame_name),
+               [str(e), 'windows: %r' % [f.get_name() for f in app.frames()]])
+        return
+    tap.ok(True, '%s opens the %s window' % (key, frame_name))
+    trees[frame_name] = tree
+    check_names(tap, '%s window' % frame_name, tree)
+
+    other_ids = [w for w in window_ids(keyboard.xdotool, app.pid) if w != keyboard.window_id]
+    keyboard.press(close_key, other_ids[-1] if other_ids else None)
+    try:
+        wait_for(lambda: app.frame(frame_name) is None,
+                 'the %s window to close' % frame_name, timeout=10)
+        tap.ok(True, '%s closes the %s window' % (close_key, frame_name))
+    except TimeoutError as e:
+        tap.ok(False, '%s closes the %s window' % (close_key, frame_name), [str(e)])
 
 
 def check_dialog(tap, app, keyboard, key, frame_name, trees):

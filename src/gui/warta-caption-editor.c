@@ -150,10 +150,9 @@ warta_caption_editor_constructed (GObject *object)
 
   G_OBJECT_CLASS (warta_caption_editor_parent_class)->constructed (object);
 
+  /* The title is the text view's mnemonic label, which names it: an
+   * explicit name as well is read twice by GTK 4.8. */
   gtk_label_set_label (self->title_label, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
   gtk_widget_set_name (GTK_WIDGET (self), warta_caption_target_to_string (self->target));
   update_counter (self);
 }
