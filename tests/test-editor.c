@@ -799,6 +799,80 @@ test_blur_and_crop (Fixture       *fixture,
   close_window (window);
 }
 
+/* Reordering by drag and drop: the function the drop calls, and the rows'
+ * own controllers. */
+static void
+test_reorder (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  g_autoptr(WartaRevision) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *media;
+  GtkListBoxRow *row;
+  GSList *files;
+  gboolean has_source = FALSE, has_target = FALSE;
+  const char *names[4];
+  gint64 id;
+
+  set_text (window, "title_row", "Urutan foto");
+  files = make_photos (fixture->dir, 4);
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  media = _warta_publication_window_get_media (window);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
+
+      names[i] = warta_media_item_get_path (item);
+    }
+
+  /* The rows are drag sources and drop targets. */
+  row = gtk_list_box_get_row_at_index (child (window, "order_list"), 0);
+  g_assert_nonnull (row);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        has_source |= GTK_IS_DRAG_SOURCE (controller);
+        has_target |= GTK_IS_DROP_TARGET (controller);
+      }
+  }
+  g_assert_true (has_source);
+  g_assert_true (has_target);
+
+  /* The last one dropped on the first: it becomes the cover. */
+  {
+    g_autoptr(WartaMediaItem) last = g_list_model_get_item (media, 3);
+
+    g_assert_true (_warta_publication_window_move_media_to (window, last, 0));
+    g_assert_false (_warta_publication_window_move_media_to (window, last, 0));
+  }
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  id = warta_publication_window_get_publication_id (window);
+  saved = warta_publication_repository_get_draft (repository, id, NULL, &error);
+  g_assert_no_error (error);
+  {
+    GListModel *saved_media = warta_revision_get_media (saved);
+    const guint expected[] = { 3, 0, 1, 2 };
+
+    g_assert_cmpuint (g_list_model_get_n_items (saved_media), ==, 4);
+    for (guint i = 0; i < 4; i++)
+      {
+        g_autoptr(WartaMediaItem) item = g_list_model_get_item (saved_media, i);
+
+        g_assert_cmpstr (warta_media_item_get_path (item), ==, names[expected[i]]);
+      }
+  }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -825,6 +899,7 @@ main (int   argc,
   ADD ("officials-directory", test_officials);
   ADD ("autosave-into-draft", test_autosave_into_draft);
   ADD ("blur-and-crop", test_blur_and_crop);
+  ADD ("reorder-by-drag", test_reorder);
 #undef ADD
 
   return g_test_run ();

@@ -1676,6 +1676,68 @@ move_media (WartaPublicationWindow *self,
   update_preview (self);
 }
 
+/* Where a row is dropped: the dragged item takes the place of the row it
+ * is dropped on. The up and down buttons stay for the keyboard. */
+gboolean
+_warta_publication_window_move_media_to (WartaPublicationWindow *self,
+                                         WartaMediaItem         *item,
+                                         guint                   position)
+{
+  guint from, n;
+  g_autoptr(WartaMediaItem) keep = NULL;
+
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_WINDOW (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (item), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->media));
+  if (!self->editable || !g_list_store_find (self->media, item, &from) || n == 0)
+    return FALSE;
+  position = MIN (position, n - 1);
+  if (position == from)
+    return FALSE;
+
+  keep = g_object_ref (item);
+  g_list_store_remove (self->media, from);
+  g_list_store_insert (self->media, position, keep);
+  schedule_save (self);
+  update_preview (self);
+
+  return TRUE;
+}
+
+static GdkContentProvider *
+on_order_drag_prepare_cb (GtkDragSource *source,
+                          double         x,
+                          double         y,
+                          GtkWidget     *row)
+{
+  WartaMediaItem *item = g_object_get_data (G_OBJECT (row), "warta-media");
+  GdkTexture *texture = g_object_get_data (G_OBJECT (item), "warta-thumbnail");
+
+  if (texture != NULL)
+    gtk_drag_source_set_icon (source, GDK_PAINTABLE (texture), 0, 0);
+
+  return gdk_content_provider_new_typed (WARTA_TYPE_MEDIA_ITEM, item);
+}
+
+static gboolean
+on_order_drop_cb (GtkDropTarget          *target,
+                  const GValue           *value,
+                  double                  x,
+                  double                  y,
+                  WartaPublicationWindow *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  WartaMediaItem *onto = g_object_get_data (G_OBJECT (row), "warta-media");
+  guint position;
+
+  if (!G_VALUE_HOLDS (value, WARTA_TYPE_MEDIA_ITEM) ||
+      !g_list_store_find (self->media, onto, &position))
+    return FALSE;
+
+  return _warta_publication_window_move_media_to (self, g_value_get_object (value), position);
+}
+
 static void
 on_move_up_clicked_cb (GtkButton              *button,
                        WartaPublicationWindow *self)
@@ -1743,6 +1805,19 @@ create_order_row (gpointer object,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              make_order_button (self, item, "go-down-symbolic", _("Move Down"),
                                                 G_CALLBACK (on_move_down_clicked_cb)));
+
+  /* Drag a row onto another to put it there. */
+  g_object_set_data_full (G_OBJECT (row), "warta-media", g_object_ref (item), g_object_unref);
+  {
+    GtkDragSource *source = gtk_drag_source_new ();
+    GtkDropTarget *drop = gtk_drop_target_new (WARTA_TYPE_MEDIA_ITEM, GDK_ACTION_MOVE);
+
+    gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+    g_signal_connect (source, "prepare", G_CALLBACK (on_order_drag_prepare_cb), row);
+    gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+    g_signal_connect_object (drop, "drop", G_CALLBACK (on_order_drop_cb), self, 0);
+    gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
+  }
 
   return row;
 }
