@@ -32,6 +32,7 @@
 #include "warta-photo-dialog.h"
 #include "warta-post-text.h"
 #include "warta-publication-window-private.h"
+#include "warta-publish-view.h"
 #include "warta-rendition.h"
 #include "warta-review-page.h"
 #include "warta-thumbnailer.h"
@@ -106,6 +107,8 @@ struct _WartaPublicationWindow
   GtkWidget               *documentation_box;
   GtkWidget               *concept_box;
   WartaReviewPage         *review_page;
+  WartaPublishView        *publish_view;
+  AdwViewStackPage        *publish_page;
   AdwEntryRow             *title_row;
   AdwComboRow             *category_row;
   AdwPreferencesGroup     *fields_group;
@@ -832,6 +835,42 @@ update_submit (WartaPublicationWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.submit", enabled);
 }
 
+/* -- publishing (step 5) --------------------------------------------------------------------- */
+
+static gboolean
+state_is_publishing (WartaState state)
+{
+  return state == WARTA_STATE_APPROVED || state == WARTA_STATE_PUBLISHING ||
+         state == WARTA_STATE_PUBLISHED || state == WARTA_STATE_PARTIALLY_PUBLISHED ||
+         state == WARTA_STATE_FAILED;
+}
+
+/* The publish page is there for approved publications and later. */
+static void
+update_publish_page (WartaPublicationWindow *self)
+{
+  gboolean shown;
+
+  if (self->publish_view == NULL)
+    return;
+  shown = self->publication != NULL && state_is_publishing (warta_publication_get_state (self->publication));
+  adw_view_stack_page_set_visible (self->publish_page, shown);
+  if (shown && warta_publish_view_get_publication (self->publish_view) != self->publication)
+    warta_publish_view_set_publication (self->publish_view, self->publication);
+}
+
+static void
+on_publish_view_publication_changed_cb (WartaPublicationWindow *self,
+                                        WartaPublication       *publication)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->dirty || self->publication == NULL)
+    return;
+  if (!load_publication (self, warta_publication_get_id (publication), &error))
+    show_message (self, _("Activity Not Reloaded"), error->message);
+}
+
 static void
 update_state (WartaPublicationWindow *self)
 {
@@ -885,6 +924,7 @@ update_state (WartaPublicationWindow *self)
                                         warta_state_get_display_name (state));
 
   update_submit (self);
+  update_publish_page (self);
 }
 
 static void
@@ -2694,6 +2734,15 @@ warta_publication_window_new (GtkWindow    *parent,
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_view_stack_visible_child_name_cb), self, G_CONNECT_SWAPPED);
 
+  self->publish_view = WARTA_PUBLISH_VIEW (warta_publish_view_new ());
+  self->publish_page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->publish_view),
+                                                  "publish", _("Publish"));
+  adw_view_stack_page_set_icon_name (self->publish_page, "mail-send-symbolic");
+  adw_view_stack_page_set_visible (self->publish_page, FALSE);
+  warta_publish_view_set_context (self->publish_view, context);
+  g_signal_connect_object (self->publish_view, "publication-changed",
+                           G_CALLBACK (on_publish_view_publication_changed_cb), self, G_CONNECT_SWAPPED);
+
   update_state (self);
 
   if (publication_id != 0 && !load_publication (self, publication_id, &error))
@@ -2708,6 +2757,8 @@ warta_publication_window_new (GtkWindow    *parent,
   else if (self->publication != NULL && (current_state (self) == WARTA_STATE_VERIFYING ||
                                          current_state (self) == WARTA_STATE_APPROVING))
     adw_view_stack_set_visible_child_name (self->view_stack, "review");
+  else if (self->publication != NULL && state_is_publishing (current_state (self)))
+    adw_view_stack_set_visible_child_name (self->view_stack, "publish");
 
   if (current_user (self) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->title_row));

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-accounts-page.h"
 #include "warta-calendar-page.h"
 #include "warta-people-page.h"
 #include "warta-archive-page.h"
@@ -51,8 +52,7 @@ static const WartaSection sections[] = {
     N_("Reports Are Not Available Yet"),
     N_("Monthly reports on what was published and how the time limits were met will be made here.") },
   { "accounts", N_("Accounts"), "system-users-symbolic",
-    N_("Accounts Are Not Available Yet"),
-    N_("The office’s social media accounts and website will be connected here.") },
+    NULL, NULL },
   { "people", N_("People"), "avatar-default-symbolic",
     NULL, NULL },
 };
@@ -141,6 +141,8 @@ create_empty_page (const WartaSection *section)
     return warta_people_page_new ();
   if (g_strcmp0 (section->id, "calendar") == 0)
     return warta_calendar_page_new ();
+  if (g_strcmp0 (section->id, "accounts") == 0)
+    return warta_accounts_page_new ();
   if (g_strcmp0 (section->id, "archive") == 0)
     return warta_archive_page_new ();
   if (g_strcmp0 (section->id, "reports") == 0)
@@ -203,6 +205,8 @@ set_pages_context (WartaWindow  *self,
         warta_people_page_set_context (WARTA_PEOPLE_PAGE (page), context);
       else if (WARTA_IS_CALENDAR_PAGE (page))
         warta_calendar_page_set_context (WARTA_CALENDAR_PAGE (page), context);
+      else if (WARTA_IS_ACCOUNTS_PAGE (page))
+        warta_accounts_page_set_context (WARTA_ACCOUNTS_PAGE (page), context);
     }
 }
 

@@ -772,3 +772,86 @@ warta_mastodon_post_status_finish (WartaMastodon  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* app registration ------------------------------------------------------------ */
+
+static void
+register_app_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  const char *id, *secret;
+
+  node = warta_http_client_send_json_finish (WARTA_HTTP_CLIENT (object), result, &error);
+  if (node == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  id = get_string_member (node, "client_id");
+  secret = get_string_member (node, "client_secret");
+  if (id == NULL || secret == NULL)
+    {
+      g_task_return_error (task, unexpected_answer ());
+      return;
+    }
+  g_task_set_task_data (task, g_strdup (secret), g_free);
+  g_task_return_pointer (task, g_strdup (id), g_free);
+}
+
+void
+warta_mastodon_register_app_async (WartaHttpClient     *client,
+                                   const char          *instance_url,
+                                   const char          *redirect_uri,
+                                   const char          *scopes,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *url = NULL;
+  SoupMessage *msg;
+
+  g_return_if_fail (WARTA_IS_HTTP_CLIENT (client));
+  g_return_if_fail (instance_url != NULL && redirect_uri != NULL);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_mastodon_register_app_async);
+
+  base = g_strdup (instance_url);
+  while (g_str_has_suffix (base, "/"))
+    base[strlen (base) - 1] = '\0';
+  url = g_strconcat (base, "/api/v1/apps", NULL);
+  msg = soup_message_new_from_encoded_form (SOUP_METHOD_POST, url,
+                                            soup_form_encode ("client_name", "Warta",
+                                                              "redirect_uris", redirect_uri,
+                                                              "scopes", scopes,
+                                                              "website", "https://github.com/wartadesk/warta",
+                                                              NULL));
+  if (msg == NULL)
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                               _("“%s” is not a web address. Write the instance’s address, for example https://mastodon.social."),
+                               instance_url);
+      return;
+    }
+  warta_http_client_send_json_async (client, msg, SERVICE, parse_error, cancellable,
+                                     register_app_cb, g_steal_pointer (&task));
+  g_object_unref (msg);
+}
+
+char *
+warta_mastodon_register_app_finish (GAsyncResult  *result,
+                                    char         **out_client_secret,
+                                    GError       **error)
+{
+  char *id = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (id != NULL && out_client_secret != NULL)
+    *out_client_secret = g_strdup (g_task_get_task_data (G_TASK (result)));
+  return id;
+}

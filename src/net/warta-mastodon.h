@@ -62,4 +62,18 @@ WartaRemoteResult *warta_mastodon_post_status_finish   (WartaMastodon       *sel
 
 char              *warta_mastodon_idempotency_key      (const char          *job_key);
 
+/* POST /api/v1/apps on @instance_url (platform-apis.md §6.1): Warta as an
+ * app of that instance, for the sign-in with @redirect_uri. Returns the
+ * client id; @out_client_secret gets the secret. */
+void               warta_mastodon_register_app_async   (WartaHttpClient     *client,
+                                                        const char          *instance_url,
+                                                        const char          *redirect_uri,
+                                                        const char          *scopes,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+char              *warta_mastodon_register_app_finish  (GAsyncResult        *result,
+                                                        char               **out_client_secret,
+                                                        GError             **error);
+
 G_END_DECLS

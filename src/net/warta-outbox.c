@@ -1101,12 +1101,33 @@ warta_outbox_publish (WartaOutbox   *self,
                       guint          n_accounts,
                       GError       **error)
 {
+  return warta_outbox_publish_at (self, actor, publication_id, expected_version, account_ids,
+                                  n_accounts, -1, error);
+}
+
+/**
+ * warta_outbox_publish_at:
+ * @scheduled_at: µs since the epoch; 0: now; -1: the approved revision's time
+ *
+ * Returns: (transfer full): the publication's live jobs
+ */
+GListModel *
+warta_outbox_publish_at (WartaOutbox   *self,
+                         WartaUser     *actor,
+                         gint64         publication_id,
+                         gint64         expected_version,
+                         const gint64  *account_ids,
+                         guint          n_accounts,
+                         gint64         scheduled_at,
+                         GError       **error)
+{
   g_autoptr(GListModel) rows = NULL;
 
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), NULL);
 
-  rows = warta_outbox_repository_enqueue (self->repository, actor, publication_id,
-                                          expected_version, account_ids, n_accounts, error);
+  rows = warta_outbox_repository_enqueue_at (self->repository, actor, publication_id,
+                                             expected_version, account_ids, n_accounts,
+                                             scheduled_at, error);
   if (rows == NULL)
     return NULL;
   schedule (self);

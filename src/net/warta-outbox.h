@@ -76,6 +76,16 @@ GListModel            *warta_outbox_publish            (WartaOutbox           *s
                                                         const gint64          *account_ids,
                                                         guint                  n_accounts,
                                                         GError               **error);
+/* The same, sent at @scheduled_at (µs since the epoch; 0: now) while an
+ * outbox of this database runs. */
+GListModel            *warta_outbox_publish_at         (WartaOutbox           *self,
+                                                        WartaUser             *actor,
+                                                        gint64                 publication_id,
+                                                        gint64                 expected_version,
+                                                        const gint64          *account_ids,
+                                                        guint                  n_accounts,
+                                                        gint64                 scheduled_at,
+                                                        GError               **error);
 gboolean               warta_outbox_pause_job          (WartaOutbox           *self,
                                                         gint64                 job_id,
                                                         GError               **error);

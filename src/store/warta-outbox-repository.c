@@ -236,6 +236,30 @@ warta_outbox_repository_list_unfinished (WartaOutboxRepository  *self,
 }
 
 /**
+ * warta_outbox_repository_list_needing_sign_in:
+ * @account_id: one account, or 0 for all
+ *
+ * Returns: (transfer full): the jobs stopped because their account's
+ *   sign-in expired or was revoked
+ */
+GListModel *
+warta_outbox_repository_list_needing_sign_in (WartaOutboxRepository  *self,
+                                              gint64                  account_id,
+                                              GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), NULL);
+  if (account_id == 0)
+    return list_jobs (self,
+                      "SELECT " JOB_COLUMNS "WHERE j.state = 'failed' AND j.error_code = '"
+                      WARTA_OUTBOX_ERROR_AUTH "' ORDER BY j.id",
+                      0, error);
+  return list_jobs (self,
+                    "SELECT " JOB_COLUMNS "WHERE j.account_id = ? AND j.state = 'failed' "
+                    "AND j.error_code = '" WARTA_OUTBOX_ERROR_AUTH "' ORDER BY j.id",
+                    account_id, error);
+}
+
+/**
  * warta_outbox_repository_dup_lease_owner:
  *
  * Returns: (transfer full) (nullable): the process holding the job's lease
@@ -422,6 +446,7 @@ enqueue_in_transaction (WartaOutboxRepository  *self,
                         gint64                  expected_version,
                         const gint64           *account_ids,
                         guint                   n_accounts,
+                        gint64                  scheduled_at,
                         GError                **error)
 {
   g_autoptr(WartaPublication) publication = NULL;
@@ -466,7 +491,8 @@ enqueue_in_transaction (WartaOutboxRepository  *self,
       sqlite3_bind_int64 (stmt, 1, publication_id);
       sqlite3_bind_int64 (stmt, 2, revision_id);
       _warta_bind_text (stmt, 3, warta_publication_get_approved_hash (publication));
-      sqlite3_bind_int64 (stmt, 4, warta_revision_get_scheduled_at (revision));
+      sqlite3_bind_int64 (stmt, 4, scheduled_at >= 0 ? scheduled_at
+                                                     : warta_revision_get_scheduled_at (revision));
       sqlite3_bind_int64 (stmt, 5, warta_user_get_id (actor));
       sqlite3_bind_int64 (stmt, 6, now);
       sqlite3_bind_int64 (stmt, 7, account_ids[i]);
@@ -496,6 +522,27 @@ warta_outbox_repository_enqueue (WartaOutboxRepository  *self,
                                  guint                   n_accounts,
                                  GError                **error)
 {
+  return warta_outbox_repository_enqueue_at (self, actor, publication_id, expected_version,
+                                             account_ids, n_accounts, -1, error);
+}
+
+/**
+ * warta_outbox_repository_enqueue_at:
+ * @scheduled_at: when the jobs may start (µs since the epoch), 0 at once,
+ *   or -1 for the approved revision's own time
+ *
+ * Returns: (transfer full): the publication's jobs
+ */
+GListModel *
+warta_outbox_repository_enqueue_at (WartaOutboxRepository  *self,
+                                    WartaUser              *actor,
+                                    gint64                  publication_id,
+                                    gint64                  expected_version,
+                                    const gint64           *account_ids,
+                                    guint                   n_accounts,
+                                    gint64                  scheduled_at,
+                                    GError                **error)
+{
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), NULL);
   g_return_val_if_fail (WARTA_IS_USER (actor), NULL);
 
@@ -509,7 +556,7 @@ warta_outbox_repository_enqueue (WartaOutboxRepository  *self,
   if (!_warta_database_begin_write (self->database, error))
     return NULL;
   if (!enqueue_in_transaction (self, actor, publication_id, expected_version, account_ids,
-                               n_accounts, error))
+                               n_accounts, scheduled_at, error))
     {
       _warta_database_rollback (self->database);
       return NULL;

@@ -30,6 +30,16 @@ GListModel     *warta_outbox_repository_enqueue              (WartaOutboxReposit
                                                               const gint64           *account_ids,
                                                               guint                   n_accounts,
                                                               GError                **error);
+/* The same, the jobs waiting until @scheduled_at (0: at once; -1: the
+ * approved revision's time). */
+GListModel     *warta_outbox_repository_enqueue_at           (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
+                                                              gint64                  publication_id,
+                                                              gint64                  expected_version,
+                                                              const gint64           *account_ids,
+                                                              guint                   n_accounts,
+                                                              gint64                  scheduled_at,
+                                                              GError                **error);
 WartaOutboxJob *warta_outbox_repository_get_job              (WartaOutboxRepository  *self,
                                                               gint64                  job_id,
                                                               GError                **error);
@@ -38,6 +48,10 @@ GListModel     *warta_outbox_repository_list_for_publication (WartaOutboxReposit
                                                               GError                **error);
 /* Jobs pending, running, waiting or paused, oldest first. */
 GListModel     *warta_outbox_repository_list_unfinished      (WartaOutboxRepository  *self,
+                                                              GError                **error);
+/* Failed jobs whose account must sign in again (@account_id 0: any). */
+GListModel     *warta_outbox_repository_list_needing_sign_in (WartaOutboxRepository  *self,
+                                                              gint64                  account_id,
                                                               GError                **error);
 char           *warta_outbox_repository_dup_lease_owner      (WartaOutboxRepository  *self,
                                                               gint64                  job_id);

@@ -1,0 +1,964 @@
+/* warta-accounts-page.c: the office's publishing accounts
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Adding an account stores its secret in the keyring first, then its row
+ * (WartaAccountStore): WordPress by application password; Mastodon by
+ * registering Warta as an app of the instance, then signing in in the
+ * system browser (loopback redirect, PKCE); Facebook, Instagram, X,
+ * YouTube and TikTok the same way with the developer app the office
+ * entered, since Warta ships none. An account whose sign-in expired says
+ * "Sign in again"; doing so lets the targets that stopped for it go on.
+ */
+#define G_LOG_DOMAIN "warta-accounts-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "warta-accounts-page-private.h"
+#include "warta-mastodon.h"
+#include "warta-oauth.h"
+#include "warta-oauth-platforms.h"
+
+#define MASTODON_SCOPES "read write:media write:statuses"
+
+struct _WartaAccountsPage
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  GtkListBox          *accounts_list;
+  AdwPreferencesGroup *apps_group;
+  GtkMenuButton       *add_button;
+
+  WartaContext        *context;
+  GHashTable          *rows;        /* account id → AdwActionRow */
+  GPtrArray           *app_rows;    /* the developer app entries */
+  GCancellable        *cancellable;
+  gboolean             loading_apps;
+};
+
+G_DEFINE_FINAL_TYPE (WartaAccountsPage, warta_accounts_page, ADW_TYPE_BIN)
+
+static WartaUriOpener uri_opener;
+static AdwMessageDialog *current_dialog;
+
+void
+_warta_accounts_set_uri_opener (WartaUriOpener opener)
+{
+  uri_opener = opener;
+}
+
+AdwMessageDialog *
+_warta_accounts_get_dialog (void)
+{
+  return current_dialog;
+}
+
+static void
+present_dialog (AdwMessageDialog *dialog)
+{
+  current_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &current_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_message (GtkWindow  *parent,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+host_of (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  return g_strdup (uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url);
+}
+
+static gboolean
+is_web_address (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  return uri != NULL && g_uri_get_host (uri) != NULL &&
+         (g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 ||
+          g_strcmp0 (g_uri_get_scheme (uri), "http") == 0);
+}
+
+static char *
+trim_url (const char *text)
+{
+  char *url = g_strstrip (g_strdup (text));
+
+  while (g_str_has_suffix (url, "/"))
+    url[strlen (url) - 1] = '\0';
+  return url;
+}
+
+/* -- signing in ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  GtkWindow       *parent;
+  WartaContext    *context;
+  WartaAccount    *account;
+  gboolean         adding;
+  WartaOAuthLogin *login;
+  AdwMessageDialog *waiting;
+  char            *secret;
+  GPtrArray       *entries;
+} SignIn;
+
+static void
+sign_in_free (SignIn *s)
+{
+  if (s->waiting)
+    gtk_window_destroy (GTK_WINDOW (s->waiting));
+  g_clear_object (&s->waiting);
+  g_clear_object (&s->parent);
+  g_clear_object (&s->context);
+  g_clear_object (&s->account);
+  g_clear_object (&s->login);
+  if (s->secret)
+    memset (s->secret, 0, strlen (s->secret));
+  g_free (s->secret);
+  g_clear_pointer (&s->entries, g_ptr_array_unref);
+  g_free (s);
+}
+
+static const char *
+entry_text (SignIn *s,
+            guint   i)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (s->entries->pdata[i]));
+}
+
+static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SignIn *s = g_task_get_task_data (task);
+  WartaAccountStore *store = WARTA_ACCOUNT_STORE (object);
+  WartaOutbox *outbox = warta_context_get_outbox (s->context);
+  WartaUser *user = warta_context_get_current_user (s->context);
+  g_autoptr(GListModel) stopped = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = s->adding ? warta_account_store_add_finish (store, result, &error)
+                 : warta_account_store_set_secret_finish (store, result, &error);
+  if (!ok)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  warta_account_store_reload (store, NULL);
+
+  /* The targets that stopped for this sign-in go on. */
+  stopped = warta_outbox_repository_list_needing_sign_in (warta_outbox_get_repository (outbox),
+                                                          warta_account_get_id (s->account), NULL);
+  for (guint i = 0; user && stopped && i < g_list_model_get_n_items (stopped); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (stopped, i);
+
+      warta_outbox_retry_job (outbox, user, warta_outbox_job_get_id (job), NULL);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+store_secret (GTask *task)
+{
+  SignIn *s = g_task_get_task_data (task);
+  WartaAccountStore *store = warta_context_get_account_store (s->context);
+
+  if (s->waiting)
+    gtk_window_destroy (GTK_WINDOW (s->waiting));
+  g_clear_object (&s->waiting);
+  if (s->adding)
+    {
+      g_autofree char *keyring_id = g_uuid_string_random ();
+
+      warta_account_set_keyring_id (s->account, keyring_id);
+      warta_account_store_add_async (store, s->account, s->secret, g_task_get_cancellable (task),
+                                     stored_cb, task);
+    }
+  else
+    warta_account_store_set_secret_async (store, s->account, s->secret,
+                                          g_task_get_cancellable (task), stored_cb, task);
+}
+
+static void
+login_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SignIn *s = g_task_get_task_data (task);
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  GError *error = NULL;
+
+  tokens = warta_oauth_login_wait_finish (WARTA_OAUTH_LOGIN (object), result, &error);
+  if (tokens == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Mastodon's tokens do not expire: the token itself; the others keep
+   * their refresh token and expiry for the outbox's refresh. */
+  if (g_strcmp0 (warta_account_get_platform (s->account), "mastodon") == 0)
+    s->secret = g_strdup (tokens->access_token);
+  else
+    s->secret = warta_oauth_tokens_to_json (tokens);
+  store_secret (g_steal_pointer (&task));
+}
+
+static void
+on_waiting_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        GCancellable     *cancellable)
+{
+  if (g_strcmp0 (response, "cancel") == 0)
+    g_cancellable_cancel (cancellable);
+}
+
+static void
+open_browser (GTask *task)
+{
+  SignIn *s = g_task_get_task_data (task);
+  const char *uri = warta_oauth_login_get_authorize_uri (s->login);
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (_("Sign in to %s in the browser window that opened, and allow Warta to publish. Warta waits for the browser to come back."),
+                          warta_platform_get_display_name (warta_account_get_platform (s->account)));
+  s->waiting = ADW_MESSAGE_DIALOG (adw_message_dialog_new (s->parent, _("Continue in the Browser"), body));
+  g_object_ref_sink (s->waiting);
+  adw_message_dialog_add_response (s->waiting, "cancel", _("_Cancel"));
+  g_signal_connect_object (s->waiting, "response", G_CALLBACK (on_waiting_response_cb),
+                           g_task_get_cancellable (task), 0);
+  present_dialog (s->waiting);
+
+  if (uri_opener)
+    uri_opener (uri);
+  else
+    gtk_show_uri (s->parent, uri, GDK_CURRENT_TIME);
+
+  warta_oauth_login_wait_async (s->login, g_task_get_cancellable (task), login_done_cb, task);
+}
+
+static void
+registered_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  SignIn *s = g_task_get_task_data (task);
+  g_autofree char *client_id = NULL;
+  g_autofree char *client_secret = NULL;
+  GError *error = NULL;
+
+  client_id = warta_mastodon_register_app_finish (result, &client_secret, &error);
+  if (client_id == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  warta_oauth_login_set_client (s->login, client_id, client_secret);
+  open_browser (task);
+}
+
+/* Signs in in the browser: @task's data has the account. */
+static void
+start_oauth (GTask *task)
+{
+  SignIn *s = g_task_get_task_data (task);
+  const char *platform = warta_account_get_platform (s->account);
+  const WartaOAuthPlatform *info = warta_oauth_platforms_lookup (platform);
+  WartaHttpClient *client = warta_context_get_http_client (s->context);
+  g_autofree char *authorize = warta_account_dup_setting (s->account, "authorize-url");
+  g_autofree char *token = warta_account_dup_setting (s->account, "token-url");
+  g_autofree char *client_id = NULL;
+  g_autofree char *client_secret = NULL;
+  GError *error = NULL;
+
+  if (g_strcmp0 (platform, "mastodon") == 0)
+    {
+      const char *instance = warta_account_get_base_url (s->account);
+
+      if (authorize == NULL)
+        authorize = g_strconcat (instance, "/oauth/authorize", NULL);
+      if (token == NULL)
+        token = g_strconcat (instance, "/oauth/token", NULL);
+      s->login = warta_oauth_login_new (client, authorize, token, "-", NULL, MASTODON_SCOPES);
+      if (!warta_oauth_login_start (s->login, &error))
+        {
+          g_task_return_error (task, error);
+          g_object_unref (task);
+          return;
+        }
+      warta_mastodon_register_app_async (client, instance,
+                                         warta_oauth_login_get_redirect_uri (s->login),
+                                         MASTODON_SCOPES, g_task_get_cancellable (task),
+                                         registered_cb, task);
+      return;
+    }
+
+  g_assert (info != NULL);
+  if (!warta_context_get_oauth_client (s->context, platform, &client_id, &client_secret))
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                               _("No client id is entered for %s. Warta ships none: register a developer app with %s and enter its client id under Developer Apps in Accounts. Until then, publish to %s by hand and record the proof."),
+                               warta_platform_get_display_name (platform),
+                               warta_platform_get_display_name (platform),
+                               warta_platform_get_display_name (platform));
+      g_object_unref (task);
+      return;
+    }
+  s->login = warta_oauth_login_new (client, authorize ? authorize : info->authorize_url,
+                                    token ? token : info->token_url,
+                                    client_id, client_secret, info->scope);
+  if (!warta_oauth_login_start (s->login, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  open_browser (task);
+}
+
+static void
+on_form_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GTask            *task)
+{
+  SignIn *s = g_task_get_task_data (task);
+  const char *platform = warta_account_get_platform (s->account);
+
+  if (g_strcmp0 (response, "ok") != 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+      g_object_unref (task);
+      return;
+    }
+
+  if (g_strcmp0 (platform, "wordpress") == 0)
+    {
+      if (s->adding)
+        {
+          g_autofree char *url = trim_url (entry_text (s, 0));
+          g_autofree char *host = host_of (url);
+          g_autofree char *user = g_strstrip (g_strdup (entry_text (s, 1)));
+          g_autoptr(JsonBuilder) b = json_builder_new ();
+          g_autoptr(JsonNode) node = NULL;
+          g_autofree char *settings = NULL;
+
+          if (!is_web_address (url) || *user == '\0')
+            {
+              g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                                       _("Write the website’s address (for example https://inspektorat.example.go.id) and the WordPress user name."));
+              g_object_unref (task);
+              return;
+            }
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "user");
+          json_builder_add_string_value (b, user);
+          json_builder_end_object (b);
+          node = json_builder_get_root (b);
+          settings = json_to_string (node, FALSE);
+          warta_account_set_display_name (s->account, host);
+          warta_account_set_base_url (s->account, url);
+          warta_account_set_settings (s->account, settings);
+        }
+      s->secret = g_strstrip (g_strdup (entry_text (s, s->adding ? 2 : 0)));
+      if (*s->secret == '\0')
+        {
+          g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                                   _("Write the application password made under Users → Profile → Application Passwords in WordPress."));
+          g_object_unref (task);
+          return;
+        }
+      store_secret (task);
+      return;
+    }
+
+  if (g_strcmp0 (platform, "mastodon") == 0)
+    {
+      g_autofree char *url = trim_url (entry_text (s, 0));
+      g_autofree char *host = host_of (url);
+
+      if (!is_web_address (url))
+        {
+          g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                                   _("Write the instance’s address, for example https://mastodon.social."));
+          g_object_unref (task);
+          return;
+        }
+      warta_account_set_display_name (s->account, host);
+      warta_account_set_base_url (s->account, url);
+    }
+  else if (s->entries->len > 0)
+    {
+      /* The Page or the Instagram account the posts go to. */
+      g_autofree char *id = g_strstrip (g_strdup (entry_text (s, 0)));
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *settings = NULL;
+      g_autofree char *name = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, g_strcmp0 (platform, "facebook") == 0 ? "page-id" : "user-id");
+      json_builder_add_string_value (b, id);
+      json_builder_end_object (b);
+      node = json_builder_get_root (b);
+      settings = json_to_string (node, FALSE);
+      warta_account_set_settings (s->account, settings);
+      name = g_strdup_printf ("%s %s", warta_platform_get_display_name (platform), id);
+      warta_account_set_display_name (s->account, name);
+    }
+  start_oauth (task);
+}
+
+/* libadwaita 1.2 leaves the show-text button of a password row unnamed. */
+static void
+name_peek_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Show the text"), -1);
+      name_peek_button (child);
+    }
+}
+
+static GtkWidget *
+add_entry (SignIn     *s,
+           GtkListBox *list,
+           const char *title,
+           gboolean    password)
+{
+  GtkWidget *row = password ? adw_password_entry_row_new () : adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (password)
+    name_peek_button (row);
+  gtk_list_box_append (list, row);
+  g_ptr_array_add (s->entries, row);
+  return row;
+}
+
+static void
+ask (GTask *task)
+{
+  SignIn *s = g_task_get_task_data (task);
+  const char *platform = warta_account_get_platform (s->account);
+  const char *name = warta_platform_get_display_name (platform);
+  g_autofree char *heading = NULL;
+  const char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+
+  s->entries = g_ptr_array_new ();
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  if (g_strcmp0 (platform, "wordpress") == 0)
+    {
+      if (s->adding)
+        {
+          add_entry (s, GTK_LIST_BOX (list), _("Website address"), FALSE);
+          add_entry (s, GTK_LIST_BOX (list), _("User name"), FALSE);
+        }
+      add_entry (s, GTK_LIST_BOX (list), _("Application password"), TRUE);
+      body = _("Make an application password for Warta in WordPress, under Users → Profile → Application Passwords. It is kept in the system keyring.");
+    }
+  else if (g_strcmp0 (platform, "mastodon") == 0)
+    {
+      if (!s->adding)
+        {
+          g_object_unref (g_object_ref_sink (list));
+          start_oauth (task);
+          return;
+        }
+      add_entry (s, GTK_LIST_BOX (list), _("Instance address"), FALSE);
+      body = _("Warta registers itself with the instance, then you sign in in the browser.");
+    }
+  else
+    {
+      if (!s->adding)
+        {
+          g_object_unref (g_object_ref_sink (list));
+          start_oauth (task);
+          return;
+        }
+      if (g_strcmp0 (platform, "facebook") == 0)
+        add_entry (s, GTK_LIST_BOX (list), _("Page ID"), FALSE);
+      else if (g_strcmp0 (platform, "instagram") == 0)
+        add_entry (s, GTK_LIST_BOX (list), _("Instagram account ID"), FALSE);
+      body = _("You sign in in the browser with the office’s developer app.");
+    }
+
+  /* Translators: %s is a platform, "Mastodon", "Website (WordPress)" … */
+  heading = g_strdup_printf (s->adding ? _("Add %s") : _("Sign In Again to %s"),
+                             s->adding ? name : warta_account_get_display_name (s->account));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (s->parent, heading, body));
+  if (s->entries->len > 0)
+    adw_message_dialog_set_extra_child (dialog, list);
+  else
+    g_object_unref (g_object_ref_sink (list));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "ok", s->adding ? _("_Add") : _("_Sign In"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "ok");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_form_response_cb), task);
+  present_dialog (dialog);
+}
+
+static GTask *
+sign_in_task (GtkWindow           *parent,
+              WartaContext        *context,
+              WartaAccount        *account,
+              gboolean             adding,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  SignIn *s = g_new0 (SignIn, 1);
+
+  g_task_set_source_tag (task, warta_accounts_page_sign_in_again_async);
+  s->parent = parent ? g_object_ref (parent) : NULL;
+  s->context = g_object_ref (context);
+  s->account = g_object_ref (account);
+  s->adding = adding;
+  g_task_set_task_data (task, s, (GDestroyNotify) sign_in_free);
+  return task;
+}
+
+void
+warta_accounts_page_sign_in_again_async (GtkWindow           *parent,
+                                         WartaContext        *context,
+                                         gint64               account_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  WartaAccountRepository *repository;
+  g_autoptr(WartaAccount) account = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_CONTEXT (context));
+
+  repository = warta_account_store_get_repository (warta_context_get_account_store (context));
+  account = warta_account_repository_get (repository, account_id, &error);
+  if (account == NULL)
+    {
+      g_task_report_error (NULL, callback, user_data, warta_accounts_page_sign_in_again_async, error);
+      return;
+    }
+  ask (sign_in_task (parent, context, account, FALSE, cancellable, callback, user_data));
+}
+
+gboolean
+warta_accounts_page_sign_in_again_finish (GAsyncResult  *result,
+                                          GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* -- the page ---------------------------------------------------------------------------------- */
+
+static void
+page_sign_in_done_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(WartaAccountsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      show_message (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                    _("Account Not Signed In"), error->message);
+    }
+  warta_accounts_page_reload (self);
+}
+
+static GtkWindow *
+page_window (WartaAccountsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  WartaAccountsPage *self = WARTA_ACCOUNTS_PAGE (widget);
+  g_autoptr(WartaAccount) account = warta_account_new ();
+  const char *platform = g_variant_get_string (parameter, NULL);
+  const WartaOAuthPlatform *info = warta_oauth_platforms_lookup (platform);
+
+  if (self->context == NULL)
+    return;
+  warta_account_set_platform (account, platform);
+  warta_account_set_display_name (account, warta_platform_get_display_name (platform));
+  if (info != NULL)
+    warta_account_set_base_url (account, info->api_url);
+  ask (sign_in_task (page_window (self), self->context, account, TRUE, self->cancellable,
+                     page_sign_in_done_cb, g_object_ref (self)));
+}
+
+static void
+on_sign_in_clicked_cb (GtkButton         *button,
+                       WartaAccountsPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "warta-account-id"));
+
+  warta_accounts_page_sign_in_again_async (page_window (self), self->context, id, self->cancellable,
+                                           page_sign_in_done_cb, g_object_ref (self));
+}
+
+static void
+removed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(WartaAccountsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_account_store_remove_finish (WARTA_ACCOUNT_STORE (object), result, &error))
+    show_message (page_window (self), _("Account Not Removed"), error->message);
+  warta_accounts_page_reload (self);
+}
+
+static void
+on_remove_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       WartaAccountsPage *self)
+{
+  WartaAccount *account = g_object_get_data (G_OBJECT (dialog), "warta-account");
+
+  if (g_strcmp0 (response, "remove") == 0 && self->context != NULL)
+    warta_account_store_remove_async (warta_context_get_account_store (self->context), account,
+                                      self->cancellable, removed_cb, g_object_ref (self));
+}
+
+static void
+on_remove_clicked_cb (GtkButton         *button,
+                      WartaAccountsPage *self)
+{
+  WartaAccount *account = g_object_get_data (G_OBJECT (button), "warta-account");
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: %s is an account's name */
+  heading = g_strdup_printf (_("Remove “%s”?"), warta_account_get_display_name (account));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (page_window (self), heading,
+                                                       _("Its sign-in is removed from the keyring. What was published stays published, and the records keep naming the account.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "warta-account", g_object_ref (account), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
+  present_dialog (dialog);
+}
+
+void
+warta_accounts_page_reload (WartaAccountsPage *self)
+{
+  WartaAccountStore *store;
+  g_autoptr(GListModel) stopped = NULL;
+  g_autoptr(GHashTable) needs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  GListModel *accounts;
+  GtkWidget *child;
+
+  g_return_if_fail (WARTA_IS_ACCOUNTS_PAGE (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list))))
+    gtk_list_box_remove (self->accounts_list, child);
+  g_hash_table_remove_all (self->rows);
+  if (self->context == NULL)
+    return;
+
+  store = warta_context_get_account_store (self->context);
+  if (!warta_account_store_reload (store, &error))
+    g_warning ("The accounts cannot be read: %s", error->message);
+  stopped = warta_outbox_repository_list_needing_sign_in (warta_outbox_get_repository (warta_context_get_outbox (self->context)),
+                                                          0, NULL);
+  for (guint i = 0; stopped && i < g_list_model_get_n_items (stopped); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (stopped, i);
+      gint64 id = warta_outbox_job_get_account_id (job);
+
+      g_hash_table_add (needs, g_memdup2 (&id, sizeof id));
+    }
+
+  accounts = warta_account_store_get_accounts (store);
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
+      gint64 id = warta_account_get_id (account);
+      const char *name = warta_account_get_display_name (account);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *label = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      if (g_hash_table_contains (needs, &id))
+        subtitle = g_strdup_printf ("%s · %s",
+                                    warta_platform_get_display_name (warta_account_get_platform (account)),
+                                    _("Sign in again"));
+      else
+        subtitle = g_strdup_printf ("%s · %s",
+                                    warta_platform_get_display_name (warta_account_get_platform (account)),
+                                    warta_account_get_base_url (account));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      g_object_set_data (G_OBJECT (row), "warta-account-id", GSIZE_TO_POINTER ((gsize) id));
+
+      label = g_strdup_printf (_("Sign in again to %s"), name);
+      button = gtk_button_new_with_mnemonic (_("_Sign In Again"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "suggested-action");
+      gtk_widget_set_visible (button, g_hash_table_contains (needs, &id));
+      g_object_set_data (G_OBJECT (button), "warta-account-id", GSIZE_TO_POINTER ((gsize) id));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_sign_in_clicked_cb), self);
+      g_object_set_data (G_OBJECT (row), "warta-sign-in", button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+      g_clear_pointer (&label, g_free);
+      label = g_strdup_printf (_("Remove %s"), name);
+      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_widget_set_tooltip_text (button, label);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "warta-account", g_object_ref (account), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+      g_object_set_data (G_OBJECT (row), "warta-remove", button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+      gtk_list_box_append (self->accounts_list, row);
+      g_hash_table_insert (self->rows, g_memdup2 (&id, sizeof id), row);
+    }
+
+  if (g_list_model_get_n_items (accounts) == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No accounts yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Add the office’s website and social media accounts with the + button."));
+      gtk_list_box_append (self->accounts_list, row);
+    }
+}
+
+/* -- the developer apps (settings) --------------------------------------------------------------- */
+
+static void
+set_app_value (WartaAccountsPage *self,
+               const char        *key,
+               const char        *platform,
+               const char        *value)
+{
+  GSettings *settings = warta_context_get_settings (self->context);
+  g_autoptr(GVariant) old = g_settings_get_value (settings, key);
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *k, *v;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
+    if (g_strcmp0 (k, platform) != 0)
+      g_variant_builder_add (&builder, "{ss}", k, v);
+  if (value && *value)
+    g_variant_builder_add (&builder, "{ss}", platform, value);
+  g_settings_set_value (settings, key, g_variant_builder_end (&builder));
+}
+
+static void
+on_app_entry_changed_cb (GtkEditable       *entry,
+                         WartaAccountsPage *self)
+{
+  const char *platform = g_object_get_data (G_OBJECT (entry), "warta-platform");
+  const char *key = g_object_get_data (G_OBJECT (entry), "warta-key");
+  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (self->loading_apps || self->context == NULL)
+    return;
+  set_app_value (self, key, platform, value);
+}
+
+static void
+load_apps (WartaAccountsPage *self)
+{
+  self->loading_apps = TRUE;
+  for (guint i = 0; i < self->app_rows->len; i++)
+    {
+      GtkEditable *entry = self->app_rows->pdata[i];
+      const char *platform = g_object_get_data (G_OBJECT (entry), "warta-platform");
+      const char *key = g_object_get_data (G_OBJECT (entry), "warta-key");
+      g_autofree char *id = NULL;
+      g_autofree char *secret = NULL;
+
+      if (self->context)
+        warta_context_get_oauth_client (self->context, platform, &id, &secret);
+      gtk_editable_set_text (entry, g_strcmp0 (key, "oauth-client-ids") == 0
+                                    ? (id ? id : "") : (secret ? secret : ""));
+      gtk_widget_set_sensitive (GTK_WIDGET (entry), self->context != NULL);
+    }
+  self->loading_apps = FALSE;
+}
+
+static void
+build_apps (WartaAccountsPage *self)
+{
+  for (guint i = 0; i < warta_oauth_platforms_get_n (); i++)
+    {
+      const WartaOAuthPlatform *info = warta_oauth_platforms_get (i);
+      const char *name = warta_platform_get_display_name (info->id);
+      g_autofree char *title = NULL;
+      GtkWidget *row;
+
+      /* Translators: %s is a platform */
+      title = g_strdup_printf (_("%s client id (none entered: publish by hand)"), name);
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      g_object_set_data (G_OBJECT (row), "warta-platform", (gpointer) info->id);
+      g_object_set_data (G_OBJECT (row), "warta-key", (gpointer) "oauth-client-ids");
+      g_signal_connect (row, "changed", G_CALLBACK (on_app_entry_changed_cb), self);
+      adw_preferences_group_add (self->apps_group, row);
+      g_ptr_array_add (self->app_rows, row);
+
+      if (info->needs_secret)
+        {
+          g_clear_pointer (&title, g_free);
+          title = g_strdup_printf (_("%s client secret"), name);
+          row = adw_password_entry_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          name_peek_button (row);
+          g_object_set_data (G_OBJECT (row), "warta-platform", (gpointer) info->id);
+          g_object_set_data (G_OBJECT (row), "warta-key", (gpointer) "oauth-client-secrets");
+          g_signal_connect (row, "changed", G_CALLBACK (on_app_entry_changed_cb), self);
+          adw_preferences_group_add (self->apps_group, row);
+          g_ptr_array_add (self->app_rows, row);
+        }
+    }
+}
+
+static void
+warta_accounts_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (warta_accounts_page_parent_class)->map (widget);
+  warta_accounts_page_reload (WARTA_ACCOUNTS_PAGE (widget));
+}
+
+static void
+warta_accounts_page_dispose (GObject *object)
+{
+  WartaAccountsPage *self = WARTA_ACCOUNTS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_ACCOUNTS_PAGE);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->app_rows, g_ptr_array_unref);
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (warta_accounts_page_parent_class)->dispose (object);
+}
+
+static void
+warta_accounts_page_class_init (WartaAccountsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = warta_accounts_page_dispose;
+  widget_class->map = warta_accounts_page_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/warta-accounts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaAccountsPage, accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, WartaAccountsPage, apps_group);
+  gtk_widget_class_bind_template_child (widget_class, WartaAccountsPage, add_button);
+
+  gtk_widget_class_install_action (widget_class, "accounts.add", "s", add_action);
+}
+
+static void
+warta_accounts_page_init (WartaAccountsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->app_rows = g_ptr_array_new ();
+  build_apps (self);
+  load_apps (self);
+}
+
+GtkWidget *
+warta_accounts_page_new (void)
+{
+  return g_object_new (WARTA_TYPE_ACCOUNTS_PAGE, NULL);
+}
+
+void
+warta_accounts_page_set_context (WartaAccountsPage *self,
+                                 WartaContext      *context)
+{
+  g_return_if_fail (WARTA_IS_ACCOUNTS_PAGE (self));
+  g_return_if_fail (!context || WARTA_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.add", context != NULL);
+  load_apps (self);
+  warta_accounts_page_reload (self);
+}
+
+GtkWidget *
+_warta_accounts_page_get_widget (WartaAccountsPage *self,
+                                 gint64             account_id,
+                                 const char        *name)
+{
+  GtkWidget *row = g_hash_table_lookup (self->rows, &account_id);
+
+  if (row == NULL || g_strcmp0 (name, "row") == 0)
+    return row;
+  if (g_strcmp0 (name, "remove") == 0)
+    return g_object_get_data (G_OBJECT (row), "warta-remove");
+  if (g_strcmp0 (name, "sign-in") == 0)
+    return g_object_get_data (G_OBJECT (row), "warta-sign-in");
+  return NULL;
+}

@@ -1,0 +1,26 @@
+/* warta-publish-view-private.h: what the widget tests drive
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "warta-publish-view.h"
+
+G_BEGIN_DECLS
+
+/* The live jobs shown, and one widget of a target's row by name:
+ * "state", "progress", "error", "link", "retry", "sign-in", "manual",
+ * "manual-url", "manual-time", "manual-screenshot", "manual-record",
+ * "copy-0" … ; of the view with @job_id 0: "publish-now", "upload-manual",
+ * "schedule-row", "schedule-time", "schedule", "account-<id>". */
+GListModel *_warta_publish_view_get_jobs   (WartaPublishView *self);
+GtkWidget  *_warta_publish_view_get_widget (WartaPublishView *self,
+                                            gint64            job_id,
+                                            const char       *name);
+/* What the screenshot file chooser sets. */
+void        _warta_publish_view_set_screenshot (WartaPublishView *self,
+                                                gint64            job_id,
+                                                GFile            *file);
+
+G_END_DECLS

@@ -1,0 +1,1324 @@
+/* warta-publish-view.c: step 5, publishing one approved publication
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Before anything is sent: the accounts to publish to, Publish Now, a time
+ * to schedule it, or Upload Manually. Then one row per target, bound to
+ * the outbox's live job: its state, a progress bar, what went wrong with
+ * what can be done (Try Again, Sign In Again, Switch to Manual) and the
+ * post's link. The manual path is a first-class one: the approved texts
+ * with Copy buttons, the renditions saved to a folder, then the address,
+ * time and a screenshot recorded as proof.
+ */
+#define G_LOG_DOMAIN "warta-publish-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "warta-accounts-page.h"
+#include "warta-caption-rules.h"
+#include "warta-publish-view-private.h"
+#include "warta-publisher.h"
+#include "warta-rendition.h"
+
+typedef struct
+{
+  WartaPublishView *view;          /* unowned */
+  WartaOutboxJob   *job;
+  GtkWidget        *row;
+  GtkLabel         *title;
+  GtkLabel         *state;
+  GtkProgressBar   *progress;
+  GtkLabel         *error;
+  GtkButton        *link;
+  GtkButton        *retry;
+  GtkButton        *sign_in;
+  GtkButton        *manual;
+  GtkRevealer      *manual_revealer;
+  GtkBox           *texts_box;
+  GtkEditable      *url_entry;
+  GtkEditable      *time_entry;
+  GtkLabel         *screenshot_label;
+  GtkButton        *screenshot_button;
+  GtkButton        *record_button;
+  GPtrArray        *copy_buttons;
+  GFile            *screenshot;
+  gulong            notify_id;
+} JobRow;
+
+struct _WartaPublishView
+{
+  AdwBin            parent_instance;
+
+  /* Template widgets */
+  GtkLabel         *summary_label;
+  AdwPreferencesGroup *accounts_group;
+  GtkListBox       *accounts_list;
+  AdwPreferencesGroup *schedule_group;
+  AdwExpanderRow   *schedule_row;
+  AdwEntryRow      *schedule_entry;
+  GtkWidget        *start_box;
+  GtkButton        *publish_button;
+  GtkButton        *manual_button;
+  AdwPreferencesGroup *jobs_group;
+  GtkListBox       *jobs_list;
+
+  WartaContext     *context;
+  WartaPublication *publication;
+  GListModel       *jobs;
+  GHashTable       *rows;           /* job id → JobRow */
+  GHashTable       *account_checks; /* account id → GtkCheckButton */
+  GCancellable     *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (WartaPublishView, warta_publish_view, ADW_TYPE_BIN)
+
+enum {
+  PUBLICATION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void rebuild (WartaPublishView *self);
+
+/* -- helpers ----------------------------------------------------------------------------- */
+
+static void
+show_message (WartaPublishView *self,
+              const char       *heading,
+              const char       *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static WartaUser *
+current_user (WartaPublishView *self)
+{
+  return self->context ? warta_context_get_current_user (self->context) : NULL;
+}
+
+static WartaOutbox *
+outbox (WartaPublishView *self)
+{
+  return warta_context_get_outbox (self->context);
+}
+
+static gboolean
+state_has_jobs (WartaState state)
+{
+  return state == WARTA_STATE_PUBLISHING || state == WARTA_STATE_PUBLISHED ||
+         state == WARTA_STATE_PARTIALLY_PUBLISHED || state == WARTA_STATE_FAILED;
+}
+
+/* The caption targets a platform's post is made of. */
+static const char * const *
+platform_targets (const char *platform)
+{
+  static const char * const facebook[] = { "facebook", NULL };
+  static const char * const instagram[] = { "instagram", NULL };
+  static const char * const x[] = { "x", NULL };
+  static const char * const youtube[] = { "youtube-title", "youtube-description", NULL };
+  static const char * const tiktok[] = { "tiktok-video", NULL };
+  static const char * const mastodon[] = { "mastodon", NULL };
+  static const char * const website[] = { "website-title", "website-body", NULL };
+  static const struct { const char *platform; const char * const *targets; } map[] = {
+    { "facebook", facebook }, { "instagram", instagram }, { "x", x },
+    { "youtube", youtube }, { "tiktok", tiktok }, { "mastodon", mastodon },
+    { "wordpress", website },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_strcmp0 (map[i].platform, platform) == 0)
+      return map[i].targets;
+  return mastodon;
+}
+
+static gboolean
+platform_rendition (const char           *platform,
+                    WartaRenditionTarget *target)
+{
+  static const struct { const char *platform; WartaRenditionTarget target; } map[] = {
+    { "facebook", WARTA_RENDITION_TARGET_FACEBOOK },
+    { "instagram", WARTA_RENDITION_TARGET_INSTAGRAM },
+    { "x", WARTA_RENDITION_TARGET_X },
+    { "mastodon", WARTA_RENDITION_TARGET_MASTODON },
+    { "tiktok", WARTA_RENDITION_TARGET_TIKTOK_PHOTO },
+    { "wordpress", WARTA_RENDITION_TARGET_WEBSITE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_strcmp0 (map[i].platform, platform) == 0)
+      {
+        *target = map[i].target;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "YYYY-MM-DD HH:MM" in the office's time zone → µs since the epoch. */
+static gboolean
+parse_local_time (WartaPublishView *self,
+                  const char       *text,
+                  gint64           *out)
+{
+  g_autoptr(GDateTime) now = warta_clock_now_local (warta_context_get_clock (self->context));
+  g_autoptr(GDateTime) when = NULL;
+  int y, mo, d, h, mi;
+
+  if (text == NULL || sscanf (text, "%d-%d-%d %d:%d", &y, &mo, &d, &h, &mi) != 5)
+    return FALSE;
+  when = g_date_time_new (g_date_time_get_timezone (now), y, mo, d, h, mi, 0);
+  if (when == NULL)
+    return FALSE;
+  *out = g_date_time_to_unix (when) * G_USEC_PER_SEC;
+  return TRUE;
+}
+
+static char *
+format_local_time (WartaPublishView *self,
+                   gint64            at)
+{
+  g_autoptr(GDateTime) now = warta_clock_now_local (warta_context_get_clock (self->context));
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, g_date_time_get_timezone (now));
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void
+open_uri (GtkWidget  *widget,
+          const char *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+/* -- one target's row ------------------------------------------------------------------ */
+
+static void
+job_row_free (JobRow *row)
+{
+  if (row->notify_id != 0)
+    g_signal_handler_disconnect (row->job, row->notify_id);
+  g_clear_object (&row->job);
+  g_clear_object (&row->screenshot);
+  g_clear_pointer (&row->copy_buttons, g_ptr_array_unref);
+  g_free (row);
+}
+
+static void
+update_job_row (JobRow *row)
+{
+  WartaOutboxJob *job = row->job;
+  WartaOutboxState state = warta_outbox_job_get_state (job);
+  const char *message = warta_outbox_job_get_error_message (job);
+  const char *url = warta_outbox_job_get_remote_url (job);
+  gboolean final = warta_outbox_state_is_final (state);
+  gboolean published = state == WARTA_OUTBOX_STATE_DONE || state == WARTA_OUTBOX_STATE_MANUAL;
+  gboolean needs_sign_in = warta_outbox_job_get_needs_sign_in (job);
+  g_autofree char *state_text = NULL;
+
+  if (needs_sign_in && state == WARTA_OUTBOX_STATE_FAILED)
+    state_text = g_strdup (_("Sign in again"));
+  else if (state == WARTA_OUTBOX_STATE_PENDING && warta_outbox_job_get_scheduled_at (job) >
+           warta_clock_now (warta_context_get_clock (row->view->context)))
+    {
+      g_autofree char *when = format_local_time (row->view, warta_outbox_job_get_scheduled_at (job));
+
+      /* Translators: %s is a date and time */
+      state_text = g_strdup_printf (_("Scheduled for %s"), when);
+    }
+  else
+    state_text = g_strdup (warta_outbox_state_get_display_name (state));
+
+  gtk_label_set_label (row->state, state_text);
+  gtk_widget_remove_css_class (GTK_WIDGET (row->state), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (row->state), "success");
+  if (published)
+    gtk_widget_add_css_class (GTK_WIDGET (row->state), "success");
+  else if (state == WARTA_OUTBOX_STATE_FAILED)
+    gtk_widget_add_css_class (GTK_WIDGET (row->state), "error");
+
+  gtk_widget_set_visible (GTK_WIDGET (row->progress),
+                          state == WARTA_OUTBOX_STATE_RUNNING || state == WARTA_OUTBOX_STATE_PAUSED);
+
+  gtk_label_set_label (row->error, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (row->error), !published && message != NULL && *message != '\0');
+
+  gtk_widget_set_visible (GTK_WIDGET (row->link), published && url != NULL);
+  if (url != NULL)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (row->link), url);
+
+  gtk_widget_set_visible (GTK_WIDGET (row->retry), state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in);
+  gtk_widget_set_visible (GTK_WIDGET (row->sign_in), state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
+  gtk_widget_set_visible (GTK_WIDGET (row->manual), !final || state == WARTA_OUTBOX_STATE_FAILED);
+  gtk_button_set_label (row->manual, gtk_revealer_get_reveal_child (row->manual_revealer)
+                                      ? _("Hide Manual Upload") : _("Switch to _Manual"));
+  if (published)
+    gtk_revealer_set_reveal_child (row->manual_revealer, FALSE);
+}
+
+static void
+on_job_notify_cb (WartaOutboxJob *job,
+                  GParamSpec     *pspec,
+                  JobRow         *row)
+{
+  update_job_row (row);
+
+  /* The publication follows its jobs: published, partially published … */
+  if (g_strcmp0 (pspec->name, "state") == 0 &&
+      warta_outbox_state_is_final (warta_outbox_job_get_state (job)))
+    warta_publish_view_reload (row->view);
+}
+
+static void
+on_link_clicked_cb (GtkButton *button,
+                    JobRow    *row)
+{
+  const char *url = warta_outbox_job_get_remote_url (row->job);
+
+  if (url != NULL)
+    open_uri (GTK_WIDGET (button), url);
+}
+
+static void
+on_retry_clicked_cb (GtkButton *button,
+                     JobRow    *row)
+{
+  WartaPublishView *self = row->view;
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_outbox_retry_job (outbox (self), current_user (self),
+                               warta_outbox_job_get_id (row->job), &error))
+    show_message (self, _("Not Tried Again"), error->message);
+  warta_publish_view_reload (self);
+}
+
+static void
+sign_in_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(WartaPublishView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_accounts_page_sign_in_again_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, _("Not Signed In"), error->message);
+      return;
+    }
+  /* Signed in again: the targets that stopped for it go on. */
+  if (self->jobs == NULL || self->context == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (self->jobs); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (self->jobs, i);
+
+      if (warta_outbox_job_get_state (job) == WARTA_OUTBOX_STATE_FAILED &&
+          warta_outbox_job_get_needs_sign_in (job))
+        warta_outbox_retry_job (outbox (self), current_user (self),
+                                warta_outbox_job_get_id (job), NULL);
+    }
+  warta_publish_view_reload (self);
+}
+
+static void
+on_sign_in_clicked_cb (GtkButton *button,
+                       JobRow    *row)
+{
+  WartaPublishView *self = row->view;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  warta_accounts_page_sign_in_again_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           self->context,
+                                           warta_outbox_job_get_account_id (row->job),
+                                           self->cancellable, sign_in_done_cb,
+                                           g_object_ref (self));
+}
+
+static void
+on_manual_clicked_cb (GtkButton *button,
+                      JobRow    *row)
+{
+  WartaOutboxState state = warta_outbox_job_get_state (row->job);
+  gboolean reveal = !gtk_revealer_get_reveal_child (row->manual_revealer);
+
+  /* Nothing is sent for a target being uploaded by hand. */
+  if (reveal && (state == WARTA_OUTBOX_STATE_PENDING || state == WARTA_OUTBOX_STATE_WAITING ||
+                 state == WARTA_OUTBOX_STATE_RUNNING))
+    warta_outbox_pause_job (outbox (row->view), warta_outbox_job_get_id (row->job), NULL);
+
+  gtk_revealer_set_reveal_child (row->manual_revealer, reveal);
+  update_job_row (row);
+  if (reveal)
+    gtk_widget_grab_focus (GTK_WIDGET (row->url_entry));
+}
+
+static void
+on_copy_clicked_cb (GtkButton *button,
+                    JobRow    *row)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "warta-text");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
+  if (GTK_IS_WINDOW (root))
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Copied")));
+    }
+}
+
+/* A publish job made for the manual path: the approved texts and media
+ * of this target, as the publisher would send them. */
+static WartaPublishJob *
+manual_publish_job (WartaPublishView  *self,
+                    WartaOutboxJob    *job,
+                    GError           **error)
+{
+  WartaPublicationRepository *publications = warta_context_get_publications (self->context);
+  WartaAccountRepository *accounts = warta_account_store_get_repository (warta_context_get_account_store (self->context));
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(WartaAccount) account = NULL;
+  g_autofree char *media_dir = NULL;
+
+  revision = warta_publication_repository_get_revision (publications,
+                                                        warta_outbox_job_get_revision_id (job), error);
+  if (revision == NULL)
+    return NULL;
+  account = warta_account_repository_get (accounts, warta_outbox_job_get_account_id (job), error);
+  if (account == NULL)
+    return NULL;
+  media_dir = g_path_get_dirname (warta_database_get_path (warta_context_get_database (self->context)));
+  return warta_publish_job_new (job, account, revision, "manual", media_dir);
+}
+
+typedef struct
+{
+  WartaPublishView *view;
+  WartaPublishJob  *pjob;
+  GFile            *folder;
+  GPtrArray        *media;
+  guint             index;
+  guint             saved;
+  char             *platform;
+} SaveData;
+
+static void
+save_data_free (SaveData *d)
+{
+  g_clear_object (&d->view);
+  g_clear_object (&d->pjob);
+  g_clear_object (&d->folder);
+  g_clear_pointer (&d->media, g_ptr_array_unref);
+  g_free (d->platform);
+  g_free (d);
+}
+
+static void save_next (SaveData *d);
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SaveData *d = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (WARTA_IS_RENDITION (object))
+    ok = warta_rendition_render_finish (WARTA_RENDITION (object), result, &error);
+  else
+    ok = g_file_copy_finish (G_FILE (object), result, &error);
+
+  if (!ok)
+    {
+      show_message (d->view, _("Renditions Not Saved"), error->message);
+      save_data_free (d);
+      return;
+    }
+  d->saved++;
+  d->index++;
+  save_next (d);
+}
+
+static void
+save_next (SaveData *d)
+{
+  WartaMediaItem *item;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) destination = NULL;
+  g_autofree char *name = NULL;
+  WartaRenditionTarget target;
+
+  if (d->index >= d->media->len)
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (d->view), ADW_TYPE_TOAST_OVERLAY);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file saved",
+                                                            "%u files saved", d->saved), d->saved);
+
+      if (overlay)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+      save_data_free (d);
+      return;
+    }
+
+  item = d->media->pdata[d->index];
+  source = warta_publish_job_get_media_file (d->pjob, item);
+  if (g_strcmp0 (warta_media_item_get_kind (item), "photo") == 0 &&
+      platform_rendition (d->platform, &target))
+    {
+      g_autoptr(WartaRendition) rendition = warta_rendition_new (target);
+
+      name = g_strdup_printf ("%s-%02u.jpg", d->platform, d->index + 1);
+      destination = g_file_get_child (d->folder, name);
+      warta_rendition_render_async (rendition, source, destination, d->view->cancellable,
+                                    save_done_cb, d);
+      return;
+    }
+
+  {
+    g_autofree char *base = g_file_get_basename (source);
+
+    name = g_strdup_printf ("%s-%02u-%s", d->platform, d->index + 1, base);
+  }
+  destination = g_file_get_child (d->folder, name);
+  g_file_copy_async (source, destination, G_FILE_COPY_OVERWRITE, G_PRIORITY_DEFAULT,
+                     d->view->cancellable, NULL, NULL, save_done_cb, d);
+}
+
+static void
+on_save_folder_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            JobRow          *row)
+{
+  WartaPublishView *self = row->view;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveData *d;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (folder == NULL)
+    return;
+
+  d = g_new0 (SaveData, 1);
+  d->view = g_object_ref (self);
+  d->folder = g_object_ref (folder);
+  d->platform = g_strdup (warta_outbox_job_get_platform (row->job));
+  d->pjob = manual_publish_job (self, row->job, &error);
+  if (d->pjob == NULL)
+    {
+      show_message (self, _("Renditions Not Saved"), error->message);
+      save_data_free (d);
+      return;
+    }
+  d->media = warta_publish_job_list_media (d->pjob, NULL);
+  save_next (d);
+}
+
+static void
+on_save_clicked_cb (GtkButton *button,
+                    JobRow    *row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save Renditions"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_folder_response_cb), row);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+set_screenshot (JobRow *row,
+                GFile  *file)
+{
+  g_autofree char *name = file ? g_file_get_basename (file) : NULL;
+
+  g_set_object (&row->screenshot, file);
+  gtk_label_set_label (row->screenshot_label, name ? name : _("No screenshot chosen"));
+}
+
+static void
+on_screenshot_response_cb (GtkNativeDialog *chooser,
+                           int              response,
+                           JobRow          *row)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      set_screenshot (row, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+on_screenshot_clicked_cb (GtkButton *button,
+                          JobRow    *row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Screenshot"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Choose"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_mime_type (filter, "image/*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_screenshot_response_cb), row);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+record_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(WartaPublishView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_outbox_record_manual_finish (WARTA_OUTBOX (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, _("Proof Not Recorded"), error->message);
+      return;
+    }
+  warta_publish_view_reload (self);
+}
+
+static void
+on_record_clicked_cb (GtkButton *button,
+                      JobRow    *row)
+{
+  WartaPublishView *self = row->view;
+  const char *url = gtk_editable_get_text (row->url_entry);
+  gint64 at = 0;
+
+  if (!parse_local_time (self, gtk_editable_get_text (row->time_entry), &at))
+    {
+      show_message (self, _("Proof Not Recorded"),
+                    _("Write when the post went out as YYYY-MM-DD HH:MM, for example 2026-03-14 09:30."));
+      return;
+    }
+  warta_outbox_record_manual_async (outbox (self), current_user (self),
+                                    warta_outbox_job_get_id (row->job), g_strstrip ((char *) url),
+                                    at, row->screenshot, self->cancellable, record_done_cb,
+                                    g_object_ref (self));
+}
+
+static GtkWidget *
+labelled_button (const char *label,
+                 const char *accessible)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  return button;
+}
+
+static GtkWidget *
+build_manual_box (WartaPublishView *self,
+                  JobRow           *row)
+{
+  const char *platform = warta_outbox_job_get_platform (row->job);
+  const char *account = warta_outbox_job_get_account_name (row->job);
+  g_autoptr(WartaPublishJob) pjob = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+  GtkWidget *box, *heading, *list, *button, *hbox;
+  const char * const *targets = platform_targets (platform);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 6);
+
+  heading = gtk_label_new (_("Upload it by hand in the browser or on a phone, with these texts and files, then record the post as proof."));
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  /* The approved texts, one click away. */
+  row->texts_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  row->copy_buttons = g_ptr_array_new ();
+  pjob = manual_publish_job (self, row->job, &error);
+  for (guint i = 0; pjob != NULL && targets[i] != NULL; i++)
+    {
+      WartaCaptionTarget target;
+      g_autofree char *text = warta_publish_job_dup_text (pjob, targets[i]);
+      const char *name = warta_caption_target_from_string (targets[i], &target)
+                         ? warta_caption_target_get_name (target) : targets[i];
+      g_autofree char *accessible = NULL;
+      GtkWidget *label, *frame, *textlabel;
+
+      hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      label = gtk_label_new (name);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (GTK_BOX (hbox), label);
+      /* Translators: %s is a text's name, "Facebook post", "Website title" … */
+      accessible = g_strdup_printf (_("Copy %s"), name);
+      button = labelled_button (_("_Copy"), accessible);
+      g_object_set_data_full (G_OBJECT (button), "warta-text", g_strdup (text), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_copy_clicked_cb), row);
+      g_ptr_array_add (row->copy_buttons, button);
+      gtk_box_append (GTK_BOX (hbox), button);
+      gtk_box_append (row->texts_box, hbox);
+
+      textlabel = gtk_label_new (text);
+      gtk_label_set_wrap (GTK_LABEL (textlabel), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (textlabel), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (textlabel), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (textlabel), 0);
+      gtk_widget_set_margin_start (textlabel, 12);
+      gtk_widget_set_margin_end (textlabel, 12);
+      gtk_widget_set_margin_top (textlabel, 6);
+      gtk_widget_set_margin_bottom (textlabel, 6);
+      frame = gtk_frame_new (NULL);
+      gtk_frame_set_child (GTK_FRAME (frame), textlabel);
+      gtk_box_append (row->texts_box, frame);
+    }
+  if (pjob == NULL)
+    {
+      GtkWidget *label = gtk_label_new (error->message);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (row->texts_box, label);
+    }
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->texts_box));
+
+  {
+    g_autofree char *accessible = g_strdup_printf (_("Save the renditions for %s"), account);
+
+    button = labelled_button (_("Save _Renditions…"), accessible);
+    gtk_widget_set_halign (button, GTK_ALIGN_START);
+    g_signal_connect (button, "clicked", G_CALLBACK (on_save_clicked_cb), row);
+    gtk_box_append (GTK_BOX (box), button);
+  }
+
+  /* The proof. */
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Proof"), -1);
+
+  row->url_entry = GTK_EDITABLE (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->url_entry), _("Address of the post"));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row->url_entry));
+
+  row->time_entry = GTK_EDITABLE (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->time_entry),
+                                 _("Published at (YYYY-MM-DD HH:MM)"));
+  now = format_local_time (self, warta_clock_now (warta_context_get_clock (self->context)));
+  gtk_editable_set_text (row->time_entry, now);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row->time_entry));
+
+  {
+    GtkWidget *action_row = adw_action_row_new ();
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), _("Screenshot"));
+    row->screenshot_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_ellipsize (row->screenshot_label, PANGO_ELLIPSIZE_MIDDLE);
+    gtk_widget_add_css_class (GTK_WIDGET (row->screenshot_label), "dim-label");
+    adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), GTK_WIDGET (row->screenshot_label));
+    row->screenshot_button = GTK_BUTTON (labelled_button (_("C_hoose…"), _("Choose a screenshot of the post")));
+    gtk_widget_set_valign (GTK_WIDGET (row->screenshot_button), GTK_ALIGN_CENTER);
+    g_signal_connect (row->screenshot_button, "clicked", G_CALLBACK (on_screenshot_clicked_cb), row);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), GTK_WIDGET (row->screenshot_button));
+    gtk_list_box_append (GTK_LIST_BOX (list), action_row);
+    set_screenshot (row, NULL);
+  }
+  gtk_box_append (GTK_BOX (box), list);
+
+  {
+    g_autofree char *accessible = g_strdup_printf (_("Record the proof for %s"), account);
+
+    row->record_button = GTK_BUTTON (labelled_button (_("_Record Proof"), accessible));
+    gtk_widget_add_css_class (GTK_WIDGET (row->record_button), "suggested-action");
+    gtk_widget_set_halign (GTK_WIDGET (row->record_button), GTK_ALIGN_END);
+    g_signal_connect (row->record_button, "clicked", G_CALLBACK (on_record_clicked_cb), row);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->record_button));
+  }
+
+  return box;
+}
+
+static JobRow *
+job_row_new (WartaPublishView *self,
+             WartaOutboxJob   *job)
+{
+  JobRow *row = g_new0 (JobRow, 1);
+  const char *account = warta_outbox_job_get_account_name (job);
+  g_autofree char *accessible = NULL;
+  GtkWidget *box, *header, *titles, *actions;
+
+  row->view = self;
+  row->job = g_object_ref (job);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (titles, TRUE);
+  row->title = GTK_LABEL (gtk_label_new (NULL));
+  {
+    g_autofree char *title = g_strdup_printf ("%s — %s",
+                                              warta_platform_get_display_name (warta_outbox_job_get_platform (job)),
+                                              account);
+
+    gtk_label_set_label (row->title, title);
+  }
+  gtk_label_set_xalign (row->title, 0);
+  gtk_label_set_wrap (row->title, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
+  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (row->title));
+  row->state = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->state, 0);
+  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (row->state));
+  gtk_box_append (GTK_BOX (header), titles);
+
+  accessible = g_strdup_printf (_("Open the post on %s in the browser"), account);
+  row->link = GTK_BUTTON (gtk_button_new_from_icon_name ("web-browser-symbolic"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->link), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_valign (GTK_WIDGET (row->link), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (row->link), "flat");
+  g_signal_connect (row->link, "clicked", G_CALLBACK (on_link_clicked_cb), row);
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (row->link));
+  gtk_box_append (GTK_BOX (box), header);
+
+  row->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  g_clear_pointer (&accessible, g_free);
+  accessible = g_strdup_printf (_("Progress of %s"), account);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->progress), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_bind_property (job, "fraction", row->progress, "fraction", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->progress));
+
+  row->error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (row->error, TRUE);
+  gtk_label_set_xalign (row->error, 0);
+  gtk_label_set_selectable (row->error, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (row->error), "error");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->error));
+
+  actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (actions, GTK_ALIGN_END);
+  g_clear_pointer (&accessible, g_free);
+  accessible = g_strdup_printf (_("Switch %s to manual upload"), account);
+  row->manual = GTK_BUTTON (labelled_button (_("Switch to _Manual"), accessible));
+  g_signal_connect (row->manual, "clicked", G_CALLBACK (on_manual_clicked_cb), row);
+  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->manual));
+  g_clear_pointer (&accessible, g_free);
+  accessible = g_strdup_printf (_("Sign in again to %s"), account);
+  row->sign_in = GTK_BUTTON (labelled_button (_("_Sign In Again"), accessible));
+  gtk_widget_add_css_class (GTK_WIDGET (row->sign_in), "suggested-action");
+  g_signal_connect (row->sign_in, "clicked", G_CALLBACK (on_sign_in_clicked_cb), row);
+  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->sign_in));
+  g_clear_pointer (&accessible, g_free);
+  accessible = g_strdup_printf (_("Try publishing to %s again"), account);
+  row->retry = GTK_BUTTON (labelled_button (_("_Try Again"), accessible));
+  gtk_widget_add_css_class (GTK_WIDGET (row->retry), "suggested-action");
+  g_signal_connect (row->retry, "clicked", G_CALLBACK (on_retry_clicked_cb), row);
+  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->retry));
+  gtk_box_append (GTK_BOX (box), actions);
+
+  row->manual_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_child (row->manual_revealer, build_manual_box (self, row));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->manual_revealer));
+
+  row->row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_label (row->title), -1);
+
+  row->notify_id = g_signal_connect (job, "notify", G_CALLBACK (on_job_notify_cb), row);
+  update_job_row (row);
+  return row;
+}
+
+/* -- the view ------------------------------------------------------------------------------ */
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+}
+
+static void
+rebuild_accounts (WartaPublishView *self)
+{
+  WartaAccountStore *store = warta_context_get_account_store (self->context);
+  GListModel *accounts;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  clear_list (self->accounts_list);
+  g_hash_table_remove_all (self->account_checks);
+
+  if (!warta_account_store_reload (store, &error))
+    g_warning ("The accounts cannot be read: %s", error->message);
+  accounts = warta_account_store_get_accounts (store);
+  n = g_list_model_get_n_items (accounts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      gint64 id = warta_account_get_id (account);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warta_account_get_display_name (account));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   warta_platform_get_display_name (warta_account_get_platform (account)));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      warta_account_get_display_name (account), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (self->accounts_list, row);
+      g_hash_table_insert (self->account_checks, g_memdup2 (&id, sizeof id), check);
+    }
+
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No accounts yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Add the office’s accounts and website in Accounts, in the main window."));
+      gtk_list_box_append (self->accounts_list, row);
+    }
+}
+
+static void
+update_actions (WartaPublishView *self)
+{
+  WartaState state = self->publication ? warta_publication_get_state (self->publication) : WARTA_N_STATES;
+  WartaUser *user = current_user (self);
+  gboolean can_publish = FALSE;
+
+  if (user != NULL && state == WARTA_STATE_APPROVED)
+    can_publish = warta_workflow_check_transition (state, WARTA_ACTION_START_PUBLISHING,
+                                                   WARTA_STATE_PUBLISHING,
+                                                   warta_user_get_roles (user), FALSE, NULL);
+  can_publish = can_publish && g_hash_table_size (self->account_checks) > 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.publish-now", can_publish);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.upload-manual", can_publish);
+}
+
+static void
+rebuild (WartaPublishView *self)
+{
+  WartaState state;
+  gboolean has_jobs;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove_all (self->rows);
+  clear_list (self->jobs_list);
+  g_clear_object (&self->jobs);
+
+  if (self->context == NULL || self->publication == NULL)
+    return;
+
+  state = warta_publication_get_state (self->publication);
+  has_jobs = state_has_jobs (state);
+
+  if (has_jobs)
+    {
+      self->jobs = warta_outbox_list_publication_jobs (outbox (self),
+                                                       warta_publication_get_id (self->publication),
+                                                       &error);
+      if (self->jobs == NULL)
+        g_warning ("The outbox cannot be read: %s", error->message);
+    }
+
+  for (guint i = 0; self->jobs && i < g_list_model_get_n_items (self->jobs); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (self->jobs, i);
+      JobRow *row = job_row_new (self, job);
+      gint64 id = warta_outbox_job_get_id (job);
+
+      gtk_list_box_append (self->jobs_list, row->row);
+      g_hash_table_insert (self->rows, g_memdup2 (&id, sizeof id), row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->jobs_group), has_jobs);
+  gtk_widget_set_visible (GTK_WIDGET (self->accounts_group), state == WARTA_STATE_APPROVED);
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_group), state == WARTA_STATE_APPROVED);
+  gtk_widget_set_visible (self->start_box, state == WARTA_STATE_APPROVED);
+  if (state == WARTA_STATE_APPROVED)
+    rebuild_accounts (self);
+
+  switch (state)
+    {
+    case WARTA_STATE_APPROVED:
+      gtk_label_set_label (self->summary_label, _("Approved and ready to publish. Only the approved content goes out, byte for byte."));
+      break;
+    case WARTA_STATE_PUBLISHING:
+      gtk_label_set_label (self->summary_label, _("Publishing. Warta goes on after a crash or a lost connection from the last step each platform confirmed, and never posts twice."));
+      break;
+    case WARTA_STATE_PUBLISHED:
+      gtk_label_set_label (self->summary_label, _("Published on every target."));
+      break;
+    case WARTA_STATE_PARTIALLY_PUBLISHED:
+    case WARTA_STATE_FAILED:
+      gtk_label_set_label (self->summary_label, _("Not published everywhere. Try the stopped targets again, sign in again, or upload them by hand and record the proof."));
+      break;
+    case WARTA_STATE_DOCUMENTING:
+    case WARTA_STATE_PROCESSING:
+    case WARTA_STATE_VERIFYING:
+    case WARTA_STATE_APPROVING:
+    case WARTA_STATE_WITHDRAWN:
+    case WARTA_N_STATES:
+    default:
+      gtk_label_set_label (self->summary_label, _("Only approved content can be published."));
+      break;
+    }
+
+  update_actions (self);
+}
+
+/* Reads the publication again (its jobs move it on) and the jobs. */
+void
+warta_publish_view_reload (WartaPublishView *self)
+{
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaState before;
+
+  g_return_if_fail (WARTA_IS_PUBLISH_VIEW (self));
+
+  if (self->context == NULL || self->publication == NULL)
+    return;
+
+  before = warta_publication_get_state (self->publication);
+  publication = warta_publication_repository_get (warta_context_get_publications (self->context),
+                                                  warta_publication_get_id (self->publication), &error);
+  if (publication == NULL)
+    {
+      g_warning ("The publication cannot be read: %s", error->message);
+      return;
+    }
+  g_set_object (&self->publication, publication);
+
+  if (warta_publication_get_state (publication) != before || self->jobs == NULL ||
+      (self->jobs && g_hash_table_size (self->rows) != g_list_model_get_n_items (self->jobs)))
+    {
+      rebuild (self);
+      g_signal_emit (self, signals[PUBLICATION_CHANGED], 0, publication);
+    }
+  else
+    update_actions (self);
+}
+
+static GArray *
+selected_accounts (WartaPublishView *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->account_checks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (gtk_check_button_get_active (value))
+      g_array_append_val (ids, *(gint64 *) key);
+  return ids;
+}
+
+static GListModel *
+start_publishing (WartaPublishView *self,
+                  gboolean          manual)
+{
+  g_autoptr(GArray) ids = selected_accounts (self);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 scheduled_at = 0;
+
+  if (ids->len == 0)
+    {
+      show_message (self, _("Nothing Published"), _("Choose at least one target."));
+      return NULL;
+    }
+  if (!manual && adw_expander_row_get_enable_expansion (self->schedule_row))
+    {
+      if (!parse_local_time (self, gtk_editable_get_text (GTK_EDITABLE (self->schedule_entry)),
+                             &scheduled_at))
+        {
+          show_message (self, _("Not Scheduled"),
+                        _("Write the time as YYYY-MM-DD HH:MM, for example 2026-03-14 09:30."));
+          return NULL;
+        }
+    }
+
+  jobs = warta_outbox_publish_at (outbox (self), current_user (self),
+                                  warta_publication_get_id (self->publication),
+                                  warta_publication_get_version (self->publication),
+                                  (const gint64 *) ids->data, ids->len, scheduled_at, &error);
+  if (jobs == NULL)
+    {
+      show_message (self, _("Not Published"), error->message);
+      warta_publish_view_reload (self);
+      return NULL;
+    }
+  return g_steal_pointer (&jobs);
+}
+
+static void
+publish_now_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WartaPublishView *self = WARTA_PUBLISH_VIEW (widget);
+  g_autoptr(GListModel) jobs = start_publishing (self, FALSE);
+
+  if (jobs != NULL)
+    warta_publish_view_reload (self);
+}
+
+static void
+upload_manual_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WartaPublishView *self = WARTA_PUBLISH_VIEW (widget);
+  g_autoptr(GListModel) jobs = start_publishing (self, TRUE);
+
+  if (jobs == NULL)
+    return;
+  /* Written, paused before anything is sent: each waits for its proof. */
+  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+
+      warta_outbox_pause_job (outbox (self), warta_outbox_job_get_id (job), NULL);
+    }
+  warta_publish_view_reload (self);
+  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+      gint64 id = warta_outbox_job_get_id (job);
+      JobRow *row = g_hash_table_lookup (self->rows, &id);
+
+      if (row)
+        {
+          gtk_revealer_set_reveal_child (row->manual_revealer, TRUE);
+          update_job_row (row);
+        }
+    }
+}
+
+static void
+on_current_user_changed_cb (WartaPublishView *self)
+{
+  update_actions (self);
+}
+
+static void
+warta_publish_view_dispose (GObject *object)
+{
+  WartaPublishView *self = WARTA_PUBLISH_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->account_checks, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PUBLISH_VIEW);
+  g_clear_object (&self->jobs);
+  g_clear_object (&self->publication);
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (warta_publish_view_parent_class)->dispose (object);
+}
+
+static void
+warta_publish_view_class_init (WartaPublishViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = warta_publish_view_dispose;
+
+  /**
+   * WartaPublishView::publication-changed:
+   *
+   * The publication moved on (publishing, published …) as its jobs did.
+   */
+  signals[PUBLICATION_CHANGED] =
+    g_signal_new ("publication-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, WARTA_TYPE_PUBLICATION);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/warta-publish-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, accounts_group);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, schedule_group);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, schedule_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, schedule_entry);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, start_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, publish_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, manual_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, jobs_group);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, jobs_list);
+
+  gtk_widget_class_install_action (widget_class, "publish.publish-now", NULL, publish_now_action);
+  gtk_widget_class_install_action (widget_class, "publish.upload-manual", NULL, upload_manual_action);
+}
+
+static void
+warta_publish_view_init (WartaPublishView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                      (GDestroyNotify) job_row_free);
+  self->account_checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date and time to publish"), -1);
+  update_actions (self);
+}
+
+GtkWidget *
+warta_publish_view_new (void)
+{
+  return g_object_new (WARTA_TYPE_PUBLISH_VIEW, NULL);
+}
+
+void
+warta_publish_view_set_context (WartaPublishView *self,
+                                WartaContext     *context)
+{
+  g_return_if_fail (WARTA_IS_PUBLISH_VIEW (self));
+  g_return_if_fail (!context || WARTA_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+  if (self->context)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_set_object (&self->context, context);
+  if (context)
+    g_signal_connect_object (context, "notify::current-user",
+                             G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+  rebuild (self);
+}
+
+void
+warta_publish_view_set_publication (WartaPublishView *self,
+                                    WartaPublication *publication)
+{
+  g_return_if_fail (WARTA_IS_PUBLISH_VIEW (self));
+  g_return_if_fail (!publication || WARTA_IS_PUBLICATION (publication));
+
+  g_set_object (&self->publication, publication);
+  rebuild (self);
+}
+
+WartaPublication *
+warta_publish_view_get_publication (WartaPublishView *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLISH_VIEW (self), NULL);
+
+  return self->publication;
+}
+
+/* -- for the tests ------------------------------------------------------------------------- */
+
+GListModel *
+_warta_publish_view_get_jobs (WartaPublishView *self)
+{
+  return self->jobs;
+}
+
+GtkWidget *
+_warta_publish_view_get_widget (WartaPublishView *self,
+                                gint64            job_id,
+                                const char       *name)
+{
+  JobRow *row;
+
+  if (job_id == 0)
+    {
+      if (g_strcmp0 (name, "publish-now") == 0)
+        return GTK_WIDGET (self->publish_button);
+      if (g_strcmp0 (name, "upload-manual") == 0)
+        return GTK_WIDGET (self->manual_button);
+      if (g_strcmp0 (name, "schedule-row") == 0)
+        return GTK_WIDGET (self->schedule_row);
+      if (g_strcmp0 (name, "schedule-time") == 0)
+        return GTK_WIDGET (self->schedule_entry);
+      if (g_str_has_prefix (name, "account-"))
+        {
+          gint64 id = g_ascii_strtoll (name + strlen ("account-"), NULL, 10);
+
+          return g_hash_table_lookup (self->account_checks, &id);
+        }
+      return NULL;
+    }
+
+  row = g_hash_table_lookup (self->rows, &job_id);
+  if (row == NULL)
+    return NULL;
+  if (g_strcmp0 (name, "state") == 0) return GTK_WIDGET (row->state);
+  if (g_strcmp0 (name, "progress") == 0) return GTK_WIDGET (row->progress);
+  if (g_strcmp0 (name, "error") == 0) return GTK_WIDGET (row->error);
+  if (g_strcmp0 (name, "link") == 0) return GTK_WIDGET (row->link);
+  if (g_strcmp0 (name, "retry") == 0) return GTK_WIDGET (row->retry);
+  if (g_strcmp0 (name, "sign-in") == 0) return GTK_WIDGET (row->sign_in);
+  if (g_strcmp0 (name, "manual") == 0) return GTK_WIDGET (row->manual);
+  if (g_strcmp0 (name, "manual-revealer") == 0) return GTK_WIDGET (row->manual_revealer);
+  if (g_strcmp0 (name, "manual-url") == 0) return GTK_WIDGET (row->url_entry);
+  if (g_strcmp0 (name, "manual-time") == 0) return GTK_WIDGET (row->time_entry);
+  if (g_strcmp0 (name, "manual-screenshot") == 0) return GTK_WIDGET (row->screenshot_button);
+  if (g_strcmp0 (name, "manual-record") == 0) return GTK_WIDGET (row->record_button);
+  if (g_str_has_prefix (name, "copy-"))
+    {
+      guint i = (guint) g_ascii_strtoull (name + strlen ("copy-"), NULL, 10);
+
+      return row->copy_buttons && i < row->copy_buttons->len ? row->copy_buttons->pdata[i] : NULL;
+    }
+  return NULL;
+}
+
+void
+_warta_publish_view_set_screenshot (WartaPublishView *self,
+                                    gint64            job_id,
+                                    GFile            *file)
+{
+  JobRow *row = g_hash_table_lookup (self->rows, &job_id);
+
+  if (row != NULL)
+    set_screenshot (row, file);
+}

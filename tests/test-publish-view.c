@@ -1,0 +1,529 @@
+/* test-publish-view.c: step 5 through the real publish view
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A real database file with an approved publication and two accounts, on
+ * the loopback Mastodon and WordPress servers; the view is driven through
+ * its buttons and entries, with the context's own outbox running on this
+ * main context as the application runs it:
+ * - Publish Now: both targets done, their links shown, one post on each;
+ * - a revoked token: "Sign in again" shown, and the server hears nothing
+ *   more (no retry loop) while WordPress goes on to done;
+ * - Upload Manually: the texts with Copy buttons, then the address, time
+ *   and a screenshot recorded through the widgets: the job is recorded by
+ *   hand, the publication is published, the screenshot kept;
+ * - the accounts page adds a WordPress site (application password in the
+ *   keyring) and removes it again (its secret gone).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "warta-account-store-private.h"
+#include "warta-accounts-page-private.h"
+#include "warta-publish-view-private.h"
+#include "warta-test-publish.h"
+#include "warta-test-server.h"
+
+static char *system_data_dirs;
+
+typedef struct
+{
+  WartaTestPublish *t;
+  WartaTestServer  *mastodon;
+  WartaTestServer  *wordpress;
+  GSettings        *settings;
+  WartaContext     *context;
+  WartaPublication *publication;
+  gint64            mastodon_id;
+  gint64            wordpress_id;
+  GtkWidget        *window;
+  WartaPublishView *view;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+typedef gboolean (*Condition) (Fixture *f, gpointer data);
+
+static void
+wait_until (Fixture    *f,
+            Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!condition (f, data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate ();
+}
+
+/* WARTA_SCREENSHOT_DIR=<dir>: the window as a PNG, for looking at it. */
+static void
+screenshot (Fixture    *f,
+            GtkWidget  *window,
+            const char *name)
+{
+  const char *dir = g_getenv ("WARTA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  wait_ms (300);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  WartaAccountStore *store;
+  WartaRetryPolicy policy;
+  WartaOutbox *outbox;
+
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+  f->t = warta_test_publish_new ();
+  f->mastodon = warta_test_server_new (WARTA_TEST_MASTODON);
+  f->wordpress = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  f->mastodon_id = warta_test_publish_add_account (f->t, "mastodon",
+                                                   warta_test_server_get_url (f->mastodon),
+                                                   "{\"media-poll-ms\": \"5\"}", "key-mastodon");
+  f->wordpress_id = warta_test_publish_add_account (f->t, "wordpress",
+                                                    warta_test_server_get_url (f->wordpress),
+                                                    "{\"user\": \"" WARTA_TEST_WP_USER "\"}",
+                                                    "key-wordpress");
+  f->publication = warta_test_publish_make_approved (f->t, "Rakor pengawasan dana desa", 1);
+
+  f->settings = g_settings_new (APPLICATION_ID);
+  f->context = warta_context_new (f->t->db, f->settings);
+  warta_context_set_current_user (f->context, f->t->admin);
+
+  /* No keyring on the test's bus: the secrets in memory. */
+  store = warta_context_get_account_store (f->context);
+  _warta_account_store_use_memory_secrets (store);
+  _warta_account_store_set_memory_secret (store, "key-mastodon", WARTA_TEST_MASTODON_TOKEN);
+  _warta_account_store_set_memory_secret (store, "key-wordpress", WARTA_TEST_WP_APP_PASSWORD);
+
+  warta_retry_policy_init_default (&policy);
+  policy.initial_delay_ms = 10;
+  policy.max_delay_ms = 50;
+  warta_http_client_set_retry_policy (warta_context_get_http_client (f->context), &policy);
+  outbox = warta_context_get_outbox (f->context);
+  warta_outbox_set_tick_interval (outbox, 20);
+  warta_outbox_set_backoff (outbox, 20, 100, 5);
+  warta_outbox_start (outbox);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 720, 900);
+  f->view = WARTA_PUBLISH_VIEW (warta_publish_view_new ());
+  {
+    GtkWidget *overlay = adw_toast_overlay_new ();
+
+    adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->view));
+    gtk_window_set_child (GTK_WINDOW (f->window), overlay);
+  }
+  warta_publish_view_set_context (f->view, f->context);
+  warta_publish_view_set_publication (f->view, f->publication);
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate ();
+  if (data == NULL)
+    screenshot (f, f->window, "publish-approved.png");
+}
+
+static gboolean
+outbox_idle (Fixture  *f,
+             gpointer  data)
+{
+  return warta_outbox_get_n_running (warta_context_get_outbox (f->context)) == 0;
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  WartaOutbox *outbox = warta_context_get_outbox (f->context);
+
+  warta_outbox_stop (outbox);
+  wait_until (f, outbox_idle, NULL, "the outbox to stop");
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+  g_clear_object (&f->publication);
+  g_assert_finalize_object (g_steal_pointer (&f->context));
+  g_clear_object (&f->settings);
+  warta_test_server_free (f->mastodon);
+  warta_test_server_free (f->wordpress);
+  warta_test_publish_free (f->t);
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+static WartaOutboxJob *
+job_for (Fixture *f,
+         gint64   account_id)
+{
+  GListModel *jobs = _warta_publish_view_get_jobs (f->view);
+
+  for (guint i = 0; jobs && i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+
+      if (warta_outbox_job_get_account_id (job) == account_id)
+        return job;  /* the view's model keeps it */
+    }
+  return NULL;
+}
+
+static gboolean
+job_in_state (Fixture  *f,
+              gpointer  data)
+{
+  const guint *want = data;  /* account id low bits, state */
+  WartaOutboxJob *job = job_for (f, want[0]);
+
+  return job != NULL && warta_outbox_job_get_state (job) == want[1];
+}
+
+static void
+wait_job (Fixture          *f,
+          gint64            account_id,
+          WartaOutboxState  state)
+{
+  guint want[2] = { (guint) account_id, state };
+
+  wait_until (f, job_in_state, want, warta_outbox_state_get_id (state));
+}
+
+static GtkWidget *
+job_widget (Fixture    *f,
+            gint64      account_id,
+            const char *name)
+{
+  WartaOutboxJob *job = job_for (f, account_id);
+
+  g_assert_nonnull (job);
+  return _warta_publish_view_get_widget (f->view, warta_outbox_job_get_id (job), name);
+}
+
+static WartaState
+publication_state (Fixture *f)
+{
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(GError) error = NULL;
+
+  p = warta_publication_repository_get (f->t->publications, warta_publication_get_id (f->publication),
+                                        &error);
+  g_assert_no_error (error);
+  return warta_publication_get_state (p);
+}
+
+static void
+test_publish_now (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *link;
+
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  g_assert_nonnull (job_for (f, f->mastodon_id));
+  g_assert_nonnull (job_for (f, f->wordpress_id));
+
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+
+  /* Each result's link, shown and naming the server's post. */
+  link = job_widget (f, f->mastodon_id, "link");
+  g_assert_true (gtk_widget_get_visible (link));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (link),
+                                   warta_test_server_get_url (f->mastodon)));
+  link = job_widget (f, f->wordpress_id, "link");
+  g_assert_true (gtk_widget_get_visible (link));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (link),
+                                   warta_test_server_get_url (f->wordpress)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
+                   warta_outbox_state_get_display_name (WARTA_OUTBOX_STATE_DONE));
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "retry")));
+
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 1);
+  g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
+  screenshot (f, f->window, "publish-done.png");
+  g_assert_cmpuint (warta_publication_get_state (warta_publish_view_get_publication (f->view)), ==,
+                    WARTA_STATE_PUBLISHED);
+}
+
+static guint
+all_requests (WartaTestServer *server)
+{
+  return warta_test_server_count_requests (server, "GET", "/") +
+         warta_test_server_count_requests (server, "POST", "/") +
+         warta_test_server_count_requests (server, "PUT", "/");
+}
+
+static void
+test_sign_in_again (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint requests;
+  GtkWidget *state;
+
+  warta_test_server_revoke_credentials (f->mastodon);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+
+  state = job_widget (f, f->mastodon_id, "state");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (state)), ==, "Sign in again");
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "sign-in")));
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "retry")));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "error")));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "manual")));
+  screenshot (f, f->window, "publish-sign-in.png");
+
+  /* No retry loop: the server hears nothing more. */
+  requests = all_requests (f->mastodon);
+  wait_ms (1500);
+  g_assert_cmpuint (all_requests (f->mastodon), ==, requests);
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->mastodon_id)), ==,
+                    WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 1);
+  g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PARTIALLY_PUBLISHED);
+}
+
+static gboolean
+dialog_shown (Fixture  *f,
+              gpointer  data)
+{
+  return _warta_accounts_get_dialog () != NULL;
+}
+
+static void
+test_manual_proof (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *proofs = NULL;
+  g_autoptr(GFile) shot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *proof_path = NULL;
+  g_autoptr(GDir) listing = NULL;
+  WartaOutboxJob *job;
+  GdkClipboard *clipboard;
+  gint64 at = 0;
+
+  /* Only the website, and by hand. */
+  {
+    g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT, f->mastodon_id);
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (_warta_publish_view_get_widget (f->view, 0, name)),
+                                 FALSE);
+  }
+  click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  g_assert_null (job_for (f, f->mastodon_id));
+  job = job_for (f, f->wordpress_id);
+  g_assert_nonnull (job);
+  g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (job_widget (f, f->wordpress_id,
+                                                                          "manual-revealer"))));
+
+  screenshot (f, f->window, "publish-manual.png");
+
+  /* The approved title is one click away. */
+  click (job_widget (f, f->wordpress_id, "copy-0"));
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->view));
+  {
+    GValue value = G_VALUE_INIT;
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_value_get_string (&value), ==, "Rakor pengawasan dana desa");
+    g_value_unset (&value);
+  }
+
+  /* Proof through the widgets. */
+  dir = g_dir_make_tmp ("warta-proof-XXXXXX", &error);
+  g_assert_no_error (error);
+  png = warta_test_publish_write_png (dir, "bukti.png", 4096);
+  shot = g_file_new_for_path (png);
+  _warta_publish_view_set_screenshot (f->view, warta_outbox_job_get_id (job), shot);
+  url = g_strdup_printf ("%s/2026/03/rakor-pengawasan", warta_test_server_get_url (f->wordpress));
+  gtk_editable_set_text (GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-url")), url);
+  gtk_editable_set_text (GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-time")),
+                         "2026-03-14 09:30");
+  click (job_widget (f, f->wordpress_id, "manual-record"));
+
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_MANUAL);
+  job = job_for (f, f->wordpress_id);
+  g_assert_cmpstr (warta_outbox_job_get_remote_url (job), ==, url);
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "link")));
+  g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 0);
+
+  g_assert_true (warta_outbox_repository_get_manual_proof (f->t->outbox, warta_outbox_job_get_id (job),
+                                                           NULL, &at, &proof_path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (proof_path);
+  {
+    /* 09:30 in Asia/Jakarta (UTC+7). */
+    g_autoptr(GDateTime) utc = g_date_time_new_utc (2026, 3, 14, 2, 30, 0);
+
+    g_assert_cmpint (at, ==, g_date_time_to_unix (utc) * G_USEC_PER_SEC);
+  }
+  proofs = warta_outbox_get_proofs_dir (warta_context_get_outbox (f->context));
+  listing = g_dir_open (proofs, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_dir_read_name (listing));
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+static void
+test_accounts_page (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  WartaAccountsPage *page = WARTA_ACCOUNTS_PAGE (warta_accounts_page_new ());
+  WartaAccountStore *store = warta_context_get_account_store (f->context);
+  GListModel *accounts;
+  g_autoptr(WartaAccount) added = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GtkWidget *row;
+  guint n_before;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 1000);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  warta_accounts_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  screenshot (f, window, "accounts.png");
+
+  accounts = warta_account_store_get_accounts (store);
+  n_before = g_list_model_get_n_items (accounts);
+  g_assert_nonnull (_warta_accounts_page_get_widget (page, f->mastodon_id, "row"));
+
+  /* Add a WordPress site by application password. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "accounts.add", "s", "wordpress");
+  wait_until (f, dialog_shown, NULL, "the add dialog");
+  dialog = _warta_accounts_get_dialog ();
+  list = adw_message_dialog_get_extra_child (dialog);
+  row = gtk_widget_get_first_child (list);
+  gtk_editable_set_text (GTK_EDITABLE (row), "https://inspektorat.example.go.id/");
+  row = gtk_widget_get_next_sibling (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "humas");
+  row = gtk_widget_get_next_sibling (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "wxyz 1234 ABCD 5678");
+  adw_message_dialog_response (dialog, "ok");
+  while (g_list_model_get_n_items (accounts) == n_before)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+
+  added = g_list_model_get_item (accounts, g_list_model_get_n_items (accounts) - 1);
+  g_assert_cmpstr (warta_account_get_platform (added), ==, "wordpress");
+  g_assert_cmpstr (warta_account_get_display_name (added), ==, "inspektorat.example.go.id");
+  g_assert_cmpstr (warta_account_get_base_url (added), ==, "https://inspektorat.example.go.id");
+  {
+    g_autofree char *user = warta_account_dup_setting (added, "user");
+
+    g_assert_cmpstr (user, ==, "humas");
+  }
+  g_assert_nonnull (_warta_accounts_page_get_widget (page, warta_account_get_id (added), "row"));
+
+  /* Remove it: gone from the list. */
+  click (_warta_accounts_page_get_widget (page, warta_account_get_id (added), "remove"));
+  dialog = _warta_accounts_get_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "remove");
+  while (g_list_model_get_n_items (accounts) != n_before)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+  g_assert_null (_warta_accounts_page_get_widget (page, warta_account_get_id (added), "row"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") ? g_getenv ("XDG_DATA_DIRS")
+                                                          : "/usr/local/share:/usr/share");
+
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The image loaders are found through the system's data folders. */
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/warta/publish-view/publish-now", Fixture, NULL,
+              fixture_setup, test_publish_now, fixture_teardown);
+  g_test_add ("/warta/publish-view/sign-in-again", Fixture, NULL,
+              fixture_setup, test_sign_in_again, fixture_teardown);
+  g_test_add ("/warta/publish-view/manual-proof", Fixture, NULL,
+              fixture_setup, test_manual_proof, fixture_teardown);
+  g_test_add ("/warta/publish-view/accounts-page", Fixture, NULL,
+              fixture_setup, test_accounts_page, fixture_teardown);
+  return g_test_run ();
+}
