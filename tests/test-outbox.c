@@ -11,6 +11,8 @@
 
 #include "warta-account-store-private.h"
 #include "warta-outbox.h"
+#include "warta-mastodon-publisher.h"
+#include "warta-oauth.h"
 #include "warta-test-publish.h"
 #include "warta-test-server.h"
 
@@ -414,6 +416,131 @@ test_not_approved (Fixture       *f,
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
 }
 
+/* Scheduled: nothing is sent before the time, on the outbox's clock. */
+static void
+test_scheduled (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time ();
+  gint64 ids[] = { f->mastodon_id };
+  gboolean waited = FALSE;
+  WartaOutboxJob *job;
+
+  warta_clock_freeze (f->t->clock, now);
+  p = warta_test_publish_make_approved (f->t, "Rakor terjadwal", 1);
+  jobs = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (p),
+                                  warta_publication_get_version (p), ids, 1,
+                                  now + G_TIME_SPAN_HOUR, &error);
+  g_assert_no_error (error);
+  job = job_at (jobs, 0);
+  g_assert_cmpint (warta_outbox_job_get_scheduled_at (job), ==, now + G_TIME_SPAN_HOUR);
+
+  warta_outbox_start (f->outbox);
+  g_timeout_add (300, timeout_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_PENDING);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+
+  /* A minute early: still waiting. */
+  warta_clock_advance (f->t->clock, G_TIME_SPAN_HOUR - G_TIME_SPAN_MINUTE);
+  waited = FALSE;
+  g_timeout_add (200, timeout_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+
+  warta_clock_advance (f->t->clock, G_TIME_SPAN_MINUTE);
+  wait_for_state (job, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+  g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHED);
+}
+
+/* An OAuth platform's publisher: the secret is the tokens as JSON. Here a
+ * Mastodon publisher under another name, so the loopback Mastodon server
+ * (whose /oauth/token answers a refresh too) stands in for the platform. */
+static WartaPublisher *
+oauth_publisher_new (WartaHttpClient  *client,
+                     WartaAccount     *account,
+                     const char       *secret,
+                     GError          **error)
+{
+  g_autoptr(WartaOAuthTokens) tokens = warta_oauth_tokens_from_json (secret, error);
+
+  if (tokens == NULL)
+    return NULL;
+  return warta_mastodon_publisher_new (client, account, tokens->access_token, error);
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  char **secret = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *secret = warta_account_store_lookup_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
+  g_assert_no_error (error);
+  if (*secret == NULL)
+    *secret = g_strdup ("");
+}
+
+/* A token that runs out within five minutes is refreshed before the job's
+ * first request, and the new tokens are kept in the keyring. */
+static void
+test_token_refresh (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor token", 1);
+  g_autoptr(WartaOAuthTokens) stale = g_new0 (WartaOAuthTokens, 1);
+  g_autoptr(WartaOAuthTokens) stored = NULL;
+  g_autoptr(WartaAccount) account = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *settings = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *secret = NULL;
+  gint64 id;
+
+  settings = g_strdup_printf ("{\"media-poll-ms\": \"20\", \"token-url\": \"%s/oauth/token\"}",
+                              warta_test_server_get_url (f->mastodon));
+  id = warta_test_publish_add_account (f->t, "oauth-test", warta_test_server_get_url (f->mastodon),
+                                       settings, "key-oauth");
+  stale->access_token = g_strdup ("stale-token");
+  stale->refresh_token = g_strdup ("refresh-1");
+  stale->expires_at = warta_clock_now (f->t->clock) + G_TIME_SPAN_MINUTE;
+  json = warta_oauth_tokens_to_json (stale);
+  _warta_account_store_set_memory_secret (f->store, "key-oauth", json);
+  warta_outbox_register_platform (f->outbox, "oauth-test", oauth_publisher_new);
+  warta_outbox_set_oauth_client (f->outbox, "oauth-test", NULL, "office-client-id", NULL);
+
+  jobs = warta_outbox_publish (f->outbox, f->t->admin, warta_publication_get_id (p),
+                               warta_publication_get_version (p), &id, 1, &error);
+  g_assert_no_error (error);
+  warta_outbox_start (f->outbox);
+  wait_for_state (job_at (jobs, 0), WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/oauth/token"), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+
+  account = warta_account_repository_get (f->t->accounts, id, &error);
+  g_assert_no_error (error);
+  warta_account_store_lookup_secret_async (f->store, account, NULL, lookup_cb, &secret);
+  while (secret == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  stored = warta_oauth_tokens_from_json (secret, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->access_token, ==, WARTA_TEST_MASTODON_TOKEN);
+  /* The server sent no new refresh token: the old one is kept. */
+  g_assert_cmpstr (stored->refresh_token, ==, "refresh-1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +559,8 @@ main (int   argc,
   ADD ("cancel-then-retry", test_cancel_then_retry);
   ADD ("missing-secret", test_missing_secret);
   ADD ("publish-once", test_not_approved);
+  ADD ("scheduled", test_scheduled);
+  ADD ("token-refresh", test_token_refresh);
 #undef ADD
 
   return g_test_run ();
