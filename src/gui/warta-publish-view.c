@@ -57,7 +57,8 @@ struct _WartaPublishView
   AdwPreferencesGroup *accounts_group;
   GtkListBox       *accounts_list;
   AdwPreferencesGroup *schedule_group;
-  AdwExpanderRow   *schedule_row;
+  AdwActionRow     *schedule_row;
+  GtkSwitch        *schedule_switch;
   AdwEntryRow      *schedule_entry;
   GtkWidget        *start_box;
   GtkButton        *publish_button;
@@ -1072,7 +1073,7 @@ start_publishing (WartaPublishView *self,
       show_message (self, _("Nothing Published"), _("Choose at least one target."));
       return NULL;
     }
-  if (!manual && adw_expander_row_get_enable_expansion (self->schedule_row))
+  if (!manual && gtk_switch_get_active (self->schedule_switch))
     {
       if (!parse_local_time (self, gtk_editable_get_text (GTK_EDITABLE (self->schedule_entry)),
                              &scheduled_at))
@@ -1186,6 +1187,7 @@ warta_publish_view_class_init (WartaPublishViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, accounts_list);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, schedule_group);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, schedule_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, schedule_switch);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, schedule_entry);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, start_box);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, publish_button);
@@ -1276,7 +1278,7 @@ _warta_publish_view_get_widget (WartaPublishView *self,
       if (g_strcmp0 (name, "upload-manual") == 0)
         return GTK_WIDGET (self->manual_button);
       if (g_strcmp0 (name, "schedule-row") == 0)
-        return GTK_WIDGET (self->schedule_row);
+        return GTK_WIDGET (self->schedule_switch);
       if (g_strcmp0 (name, "schedule-time") == 0)
         return GTK_WIDGET (self->schedule_entry);
       if (g_str_has_prefix (name, "account-"))
