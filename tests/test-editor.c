@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "warta-test-gui.h"
 #include "warta-caption-editor.h"
 #include "warta-context.h"
 #include "warta-official-repository.h"
@@ -21,10 +22,6 @@
 #include "warta-rendition.h"
 
 #define N_PHOTOS 20
-
-/* The system's XDG_DATA_DIRS, from before G_TEST_OPTION_ISOLATE_DIRS:
- * without it GIO finds no MIME database and GTK cannot load its icons. */
-static char *system_data_dirs;
 
 typedef struct
 {
@@ -42,7 +39,6 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
   fixture->dir = g_dir_make_tmp ("warta-editor-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (fixture->dir, "warta.db", NULL);
@@ -877,9 +873,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") ?: "/usr/local/share:/usr/share");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+  warta_test_gui_init (&argc, &argv);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {

@@ -22,13 +22,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "warta-test-gui.h"
 #include "warta-account-store-private.h"
 #include "warta-accounts-page-private.h"
 #include "warta-publish-view-private.h"
 #include "warta-test-publish.h"
 #include "warta-test-server.h"
 
-static char *system_data_dirs;
 
 typedef struct
 {
@@ -124,7 +124,6 @@ fixture_setup (Fixture       *f,
   WartaRetryPolicy policy;
   WartaOutbox *outbox;
 
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
   f->t = warta_test_publish_new ();
   f->mastodon = warta_test_server_new (WARTA_TEST_MASTODON);
   f->wordpress = warta_test_server_new (WARTA_TEST_WORDPRESS);
@@ -501,14 +500,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") ? g_getenv ("XDG_DATA_DIRS")
-                                                          : "/usr/local/share:/usr/share");
-
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* The image loaders are found through the system's data folders. */
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+  warta_test_gui_init (&argc, &argv);
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_test_skip ("no display");

@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "warta-test-gui.h"
 #include "warta-application.h"
 #include "warta-calendar-page.h"
 #include "warta-people-page.h"
@@ -29,7 +30,6 @@
 /* 18 June 2025, 09:00 WIB: the SOP's ratification. */
 #define T0 G_GINT64_CONSTANT (1750212000000000)
 
-static char *system_data_dirs;
 static WartaApplication *application;
 
 /* The session's notification server, played by the test: GIO sends the
@@ -117,6 +117,7 @@ typedef struct
 {
   WartaApplication *app;
   WartaContext     *context;
+  char             *folder;
   char             *database_path;
   WartaWindow      *window;
 } Fixture;
@@ -128,8 +129,6 @@ fixture_set_up (Fixture       *f,
   GSettings *settings;
   g_autoptr(GError) error = NULL;
 
-  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
-
   f->app = g_object_ref (application);
   settings = warta_application_get_settings (f->app);
   g_settings_reset (settings, "last-section");
@@ -138,7 +137,8 @@ fixture_set_up (Fixture       *f,
   g_settings_reset (settings, "last-user-database");
   g_settings_reset (settings, "remember-sign-in-minutes");
 
-  f->database_path = g_build_filename (g_get_user_data_dir (), "warta.db", NULL);
+  f->folder = warta_test_gui_new_folder ();
+  f->database_path = g_build_filename (f->folder, "warta.db", NULL);
   g_assert_true (warta_application_open_database (f->app, f->database_path, &error));
   g_assert_no_error (error);
   f->context = g_object_ref (warta_application_get_context (f->app));
@@ -168,6 +168,7 @@ fixture_tear_down (Fixture       *f,
     wait_for_finalize (GTK_WINDOW (g_steal_pointer (&f->window)));
   g_clear_object (&f->context);
   g_clear_pointer (&f->database_path, g_free);
+  g_clear_pointer (&f->folder, g_free);
   g_clear_object (&f->app);
 }
 
@@ -1157,14 +1158,7 @@ main (int   argc,
 {
   int ret;
 
-  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-  if (system_data_dirs == NULL || system_data_dirs[0] == '\0')
-    {
-      g_free (system_data_dirs);
-      system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
-    }
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  warta_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/warta/task-list/time-left-text", test_time_left_text);
 
@@ -1210,7 +1204,6 @@ main (int   argc,
 
   g_clear_object (&application);
   g_clear_pointer (&notify_summaries, g_ptr_array_unref);
-  g_free (system_data_dirs);
 
   return ret;
 }
