@@ -33,6 +33,9 @@ typedef struct
   const char        *settings;   /* the account's public settings */
   const char        *secret;
   guint              n_photos;
+  guint              n_videos;
+  gsize              video_size;
+  const char        *url_prefix;  /* of the post's URL; NULL: the server's */
 } Platform;
 
 static WartaTestServer *
@@ -51,10 +54,15 @@ wordpress_server_new (void)
   return warta_test_server_new (WARTA_TEST_WORDPRESS);
 }
 
+/* Small files, small chunks: each chunk is a step to die in. */
+#define VIDEO_SIZE (3 * 256 * 1024 + 1000)
+
 static const Platform platforms[] = {
   { "mastodon", mastodon_server_new, "{\"media-poll-ms\": \"5\"}", WARTA_TEST_MASTODON_TOKEN, 2 },
   { "wordpress", wordpress_server_new, "{\"user\": \"" WARTA_TEST_WP_USER "\"}",
     WARTA_TEST_WP_APP_PASSWORD, 2 },
+  { "youtube", warta_test_youtube_server_new, "{\"chunk-size\": \"262144\"}",
+    WARTA_TEST_YOUTUBE_TOKEN, 0, 1, VIDEO_SIZE, "https://www.youtube.com/watch?v=" },
 };
 
 static const char *worker_path;
@@ -172,7 +180,8 @@ test_platform (gconstpointer data)
       guint posts_before = warta_test_server_get_post_count (server);
       guint runs = 0;
 
-      p = warta_test_publish_make_approved (t, title, platform->n_photos);
+      p = warta_test_publish_make_approved_with_videos (t, title, platform->n_photos,
+                                                        platform->n_videos, platform->video_size);
       jobs = warta_outbox_repository_enqueue (t->outbox, t->admin, warta_publication_get_id (p),
                                               warta_publication_get_version (p), &account_id, 1,
                                               &error);
@@ -205,7 +214,8 @@ test_platform (gconstpointer data)
       g_assert_cmpuint (warta_test_server_get_post_count (server), ==, posts_before + 1);
       g_assert_nonnull (warta_outbox_job_get_remote_id (job));
       g_assert_true (g_str_has_prefix (warta_outbox_job_get_remote_url (job),
-                                       warta_test_server_get_url (server)));
+                                       platform->url_prefix ? platform->url_prefix
+                                                            : warta_test_server_get_url (server)));
       {
         g_autoptr(WartaPublication) after = warta_publication_repository_get (t->publications,
                                                                               warta_publication_get_id (p),

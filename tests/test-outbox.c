@@ -541,6 +541,131 @@ test_token_refresh (Fixture       *f,
   g_assert_cmpstr (stored->refresh_token, ==, "refresh-1");
 }
 
+/* The platforms whose publishers drive the other clients ------------------ */
+
+/* A target on @server, its secret in the memory keyring. */
+static gint64
+add_target (Fixture         *f,
+            const char      *platform,
+            WartaTestServer *server,
+            const char      *settings,
+            const char      *secret)
+{
+  g_autofree char *keyring_id = g_strdup_printf ("key-%s", platform);
+  gint64 id = warta_test_publish_add_account (f->t, platform, warta_test_server_get_url (server),
+                                              settings, keyring_id);
+
+  _warta_account_store_set_memory_secret (f->store, keyring_id, secret);
+  return id;
+}
+
+/* Publishes @p to @account_id alone and runs the outbox until the job
+ * reaches @state. */
+static WartaOutboxJob *
+publish_one (Fixture          *f,
+             WartaPublication *p,
+             gint64            account_id,
+             WartaOutboxState  state)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *job;
+
+  jobs = warta_outbox_publish (f->outbox, f->t->admin, warta_publication_get_id (p),
+                               warta_publication_get_version (p), &account_id, 1, &error);
+  g_assert_no_error (error);
+  job = g_object_ref (job_at (jobs, 0));
+  warta_outbox_start (f->outbox);
+  wait_for_state (job, state);
+  settle (f);
+  return job;
+}
+
+static char *
+file_sha256 (Fixture    *f,
+             const char *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->t->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      {
+        g_autofree char *path = g_build_filename (f->t->dir, name, NULL);
+        g_autofree char *data = NULL;
+        gsize len = 0;
+
+        g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+        return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+      }
+  g_assert_not_reached ();
+}
+
+#define VIDEO_SIZE (3 * 256 * 1024 + 1000)
+
+/* Every chunk a confirmed step; the video, byte for byte. A publication
+ * without a video is no YouTube target: it stops with what to do. */
+static void
+test_youtube (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_youtube_server_new ();
+  gint64 id = add_target (f, "youtube", server, "{\"chunk-size\": \"262144\"}",
+                          WARTA_TEST_YOUTUBE_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) photos_only = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(WartaOutboxJob) skipped = NULL;
+  g_autoptr(GHashTable) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+
+  p = warta_test_publish_make_approved_with_videos (f->t, "Rakor video", 1, 1, VIDEO_SIZE);
+  sha = file_sha256 (f, "video-");
+  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (server), ==, sha);
+  g_assert_true (g_str_has_prefix (warta_outbox_job_get_remote_url (job),
+                                   "https://www.youtube.com/watch?v="));
+  /* 3 × 256 KiB confirmed one by one, then the last chunk made the video. */
+  g_assert_cmpuint (warta_test_server_count_requests (server, "PUT", "/upload/youtube/v3/videos"), ==, 4);
+  steps = warta_outbox_repository_list_steps (f->t->outbox, warta_outbox_job_get_id (job), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_hash_table_contains (steps, "session"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "upload"), "\"offset\":786432"));
+
+  photos_only = warta_test_publish_make_approved (f->t, "Rakor foto", 1);
+  skipped = publish_one (f, photos_only, id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (skipped), "YouTube"));
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+}
+
+/* The last chunk's answer is lost: the next attempt asks "bytes * /TOTAL"
+ * and gets the video made, never a second one. A dropped middle chunk
+ * resumes from YouTube's offset. */
+static void
+test_youtube_lost_answer (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_youtube_server_new ();
+  gint64 id = add_target (f, "youtube", server, "{\"chunk-size\": \"262144\"}",
+                          WARTA_TEST_YOUTUBE_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autofree char *sha = NULL;
+
+  warta_test_server_add_fault (server, "PUT", "/upload/youtube/v3/videos", 2,
+                               WARTA_TEST_FAULT_DROP, 0);
+  warta_test_server_add_fault (server, "PUT", "/upload/youtube/v3/videos", 6,
+                               WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  p = warta_test_publish_make_approved_with_videos (f->t, "Rakor video", 0, 1, VIDEO_SIZE);
+  sha = file_sha256 (f, "video-");
+  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (server), ==, sha);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/upload/youtube/v3/videos"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +686,8 @@ main (int   argc,
   ADD ("publish-once", test_not_approved);
   ADD ("scheduled", test_scheduled);
   ADD ("token-refresh", test_token_refresh);
+  ADD ("youtube", test_youtube);
+  ADD ("youtube-lost-answer", test_youtube_lost_answer);
 #undef ADD
 
   return g_test_run ();

@@ -135,10 +135,41 @@ move (WartaTestPublish *t,
   return after;
 }
 
+char *
+warta_test_publish_write_mp4 (const char *dir,
+                              const char *name,
+                              gsize       size)
+{
+  static const guchar head[] = {
+    0x00, 0x00, 0x00, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2',
+    0x00, 0x00, 0x00, 0x00, 'm', 'p', '4', '2', 'i', 's', 'o', 'm',
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *data = g_malloc0 (MAX (size, sizeof head));
+  char *path = g_build_filename (dir, name, NULL);
+
+  memcpy (data, head, sizeof head);
+  for (gsize i = sizeof head; i < size; i++)
+    data[i] = (guchar) g_random_int ();
+  g_file_set_contents (path, (const char *) data, (gssize) MAX (size, sizeof head), &error);
+  g_assert_no_error (error);
+  return path;
+}
+
 WartaPublication *
 warta_test_publish_make_approved (WartaTestPublish *t,
                                   const char       *title,
                                   guint             n_photos)
+{
+  return warta_test_publish_make_approved_with_videos (t, title, n_photos, 0, 0);
+}
+
+WartaPublication *
+warta_test_publish_make_approved_with_videos (WartaTestPublish *t,
+                                              const char       *title,
+                                              guint             n_photos,
+                                              guint             n_videos,
+                                              gsize             video_size)
 {
   g_autoptr(WartaRevision) draft = warta_revision_new ();
   g_autoptr(GError) error = NULL;
@@ -158,6 +189,16 @@ warta_test_publish_make_approved (WartaTestPublish *t,
   warta_revision_set_hashtags (draft, "#Inspektorat #Kalteng");
   warta_revision_set_caption (draft, "mastodon", "Rapat koordinasi pengawasan #Inspektorat");
   warta_revision_set_caption (draft, "website-title", title);
+  /* Per publication: X and Facebook find a lost post by its text. */
+  {
+    g_autofree char *post = g_strdup_printf ("%s: rapat koordinasi pengawasan #Inspektorat", title);
+
+    warta_revision_set_caption (draft, "x", post);
+    warta_revision_set_caption (draft, "facebook", post);
+    warta_revision_set_caption (draft, "instagram", post);
+    warta_revision_set_caption (draft, "youtube-title", title);
+    warta_revision_set_caption (draft, "tiktok-video", post);
+  }
 
   for (guint i = 0; i < n_photos; i++)
     {
@@ -174,6 +215,20 @@ warta_test_publish_make_approved (WartaTestPublish *t,
       warta_media_item_set_credit (photo, "Budi Santoso");
       warta_media_item_set_alt_text (photo, "Peserta rapat di aula Inspektorat");
       warta_revision_add_media (draft, photo);
+    }
+  for (guint i = 0; i < n_videos; i++)
+    {
+      g_autoptr(WartaMediaItem) video = warta_media_item_new ();
+      g_autofree char *name = g_strdup_printf ("video-%u-%u.mp4", ++serial, i + 1);
+      g_autofree char *path = warta_test_publish_write_mp4 (t->dir, name, video_size);
+
+      warta_media_item_set_path (video, name);
+      warta_media_item_set_sha256 (video, "9a4e1c07");
+      warta_media_item_set_kind (video, "video");
+      warta_media_item_set_width (video, 1080);
+      warta_media_item_set_height (video, 1920);
+      warta_media_item_set_credit (video, "Budi Santoso");
+      warta_revision_add_media (draft, video);
     }
 
   p = warta_publication_repository_create (t->publications, t->admin, draft, &error);

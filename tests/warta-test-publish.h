@@ -38,6 +38,16 @@ gint64            warta_test_publish_add_account    (WartaTestPublish *t,
 WartaPublication *warta_test_publish_make_approved  (WartaTestPublish *t,
                                                      const char       *title,
                                                      guint             n_photos);
+/* The same with @n_videos MP4-looking files of @video_size bytes after
+ * the photos (the loopback servers do not decode video). */
+WartaPublication *warta_test_publish_make_approved_with_videos (WartaTestPublish *t,
+                                                                const char       *title,
+                                                                guint             n_photos,
+                                                                guint             n_videos,
+                                                                gsize             video_size);
+char             *warta_test_publish_write_mp4      (const char       *dir,
+                                                     const char       *name,
+                                                     gsize             size);
 /* A tiny valid PNG of @size bytes or a little more. */
 char             *warta_test_publish_write_png      (const char       *dir,
                                                      const char       *name,

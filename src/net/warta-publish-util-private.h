@@ -1,0 +1,38 @@
+/* warta-publish-util-private.h: what the platforms' publishers share
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "warta-publisher.h"
+#include "warta-rendition.h"
+
+G_BEGIN_DECLS
+
+/* The access token in an account's secret: an OAuth account keeps its
+ * tokens as JSON, the others the token itself. */
+char        *_warta_publish_access_token        (const char            *secret);
+
+/* An account setting as a number, @fallback when it is not set. */
+guint64      _warta_publish_setting_uint        (WartaAccount          *account,
+                                                 const char            *key,
+                                                 guint64                fallback);
+
+/* The photo as the platform gets it (warta_rendition_new_for_media_item:
+ * its blur regions, the platform's crop), rendered to a JPEG in the cache
+ * and opened as an upload. */
+void         _warta_publish_open_rendition_async  (WartaPublishJob      *job,
+                                                   WartaMediaItem       *item,
+                                                   WartaRenditionTarget  target,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+WartaUpload *_warta_publish_open_rendition_finish (GAsyncResult         *result,
+                                                   GError              **error);
+
+/* A JSON object of string members: name, value, …, NULL. */
+JsonNode    *_warta_publish_object              (const char            *first_name,
+                                                 ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS

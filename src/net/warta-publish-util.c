@@ -1,0 +1,141 @@
+/* warta-publish-util.c: what the platforms' publishers share
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "warta-publisher"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+
+#include "warta-oauth.h"
+#include "warta-publish-error.h"
+#include "warta-publish-util-private.h"
+
+char *
+_warta_publish_access_token (const char *secret)
+{
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+
+  if (secret == NULL)
+    return NULL;
+  if (secret[0] != '{')
+    return g_strdup (secret);
+  tokens = warta_oauth_tokens_from_json (secret, NULL);
+  return tokens ? g_strdup (tokens->access_token) : NULL;
+}
+
+guint64
+_warta_publish_setting_uint (WartaAccount *account,
+                             const char   *key,
+                             guint64       fallback)
+{
+  g_autofree char *value = warta_account_dup_setting (account, key);
+
+  if (value == NULL || *value == '\0')
+    return fallback;
+  return g_ascii_strtoull (value, NULL, 10);
+}
+
+JsonNode *
+_warta_publish_object (const char *first_name,
+                       ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  va_list args;
+
+  json_builder_begin_object (builder);
+  va_start (args, first_name);
+  for (const char *name = first_name; name; name = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+
+      json_builder_set_member_name (builder, name);
+      if (value)
+        json_builder_add_string_value (builder, value);
+      else
+        json_builder_add_null_value (builder);
+    }
+  va_end (args);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+render_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GFile *destination = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  WartaUpload *upload;
+
+  if (!warta_rendition_render_finish (WARTA_RENDITION (object), result, &error))
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
+                               _("The photo for this platform cannot be prepared: %s. Check that the file still exists, or choose it again."),
+                               error->message);
+      return;
+    }
+  upload = warta_upload_new_for_file (destination, "image/jpeg", &error);
+  if (upload == NULL)
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
+                               _("The photo for this platform cannot be prepared: %s. Check that the file still exists, or choose it again."),
+                               error->message);
+      return;
+    }
+  g_task_return_pointer (task, upload, g_object_unref);
+}
+
+void
+_warta_publish_open_rendition_async (WartaPublishJob      *job,
+                                     WartaMediaItem       *item,
+                                     WartaRenditionTarget  target,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(WartaRendition) rendition = warta_rendition_new_for_media_item (target, item);
+  g_autoptr(GFile) original = warta_publish_job_get_media_file (job, item);
+  g_autofree char *original_path = g_file_get_path (original);
+  g_autofree char *seed = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  GFile *destination;
+
+  g_task_set_source_tag (task, _warta_publish_open_rendition_async);
+
+  /* One file per job, photo and platform: rendered again after a restart,
+   * the same pixels (the platform keeps what it confirmed). */
+  seed = g_strdup_printf ("%s|%s|%d", warta_publish_job_get_key (job), original_path, (int) target);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, seed, -1);
+  dir = g_build_filename (g_get_user_cache_dir (), "warta", "renditions", NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
+                               _("The photo for this platform cannot be prepared in “%s”: %s. Free some disk space and try again."),
+                               dir, g_strerror (saved));
+      return;
+    }
+  name = g_strdup_printf ("%.32s.jpg", hash);
+  destination = g_file_new_build_filename (dir, name, NULL);
+  g_task_set_task_data (task, destination, g_object_unref);
+  warta_rendition_render_async (rendition, original, destination, cancellable, render_cb,
+                                g_steal_pointer (&task));
+}
+
+WartaUpload *
+_warta_publish_open_rendition_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
