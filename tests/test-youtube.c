@@ -564,7 +564,9 @@ test_cancel (Fixture       *f,
   res = publish (f, upload, NULL, cancellable, &error);
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
   g_assert_null (res);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  /* Well before the server's 10 s answer, with room for a loaded machine
+   * and the sanitizer build. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 8 * G_USEC_PER_SEC);
   g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
