@@ -63,6 +63,8 @@ static const Platform platforms[] = {
     WARTA_TEST_WP_APP_PASSWORD, 2 },
   { "youtube", warta_test_youtube_server_new, "{\"chunk-size\": \"262144\"}",
     WARTA_TEST_YOUTUBE_TOKEN, 0, 1, VIDEO_SIZE, "https://www.youtube.com/watch?v=" },
+  { "x", warta_test_x_server_new, "{\"poll-ms\": \"5\"}", WARTA_TEST_X_TOKEN, 2, 0, 0,
+    "https://x.com/i/web/status/" },
 };
 
 static const char *worker_path;

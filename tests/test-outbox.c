@@ -666,6 +666,46 @@ test_youtube_lost_answer (Fixture       *f,
   g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/upload/youtube/v3/videos"), ==, 1);
 }
 
+/* Two photos as X renditions, each media id a step, then the post. */
+static void
+test_x (Fixture       *f,
+        gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_x_server_new ();
+  gint64 id = add_target (f, "x", server, "{\"poll-ms\": \"5\"}", WARTA_TEST_X_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor X", 2);
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GHashTable) steps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_media_count (server), ==, 2);
+  g_assert_true (g_str_has_prefix (warta_outbox_job_get_remote_url (job), "https://x.com/i/web/status/"));
+  steps = warta_outbox_repository_list_steps (f->t->outbox, warta_outbox_job_get_id (job), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "media-1"), "\"ready\":\"true\""));
+  g_assert_true (g_hash_table_contains (steps, "post-attempt"));
+}
+
+/* The post's answer is lost twice: the timeline has it, no second post. */
+static void
+test_x_lost_answer (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_x_server_new ();
+  gint64 id = add_target (f, "x", server, "{\"poll-ms\": \"5\"}", WARTA_TEST_X_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor X", 1);
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  warta_test_server_add_fault (server, "POST", "/2/tweets", 1, WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  warta_test_server_add_fault (server, "GET", "/2/users", 1, WARTA_TEST_FAULT_STATUS, 503);
+  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/2/tweets"), ==, 1);
+  g_assert_nonnull (warta_outbox_job_get_remote_id (job));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -688,6 +728,8 @@ main (int   argc,
   ADD ("token-refresh", test_token_refresh);
   ADD ("youtube", test_youtube);
   ADD ("youtube-lost-answer", test_youtube_lost_answer);
+  ADD ("x", test_x);
+  ADD ("x-lost-answer", test_x_lost_answer);
 #undef ADD
 
   return g_test_run ();

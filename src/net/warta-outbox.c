@@ -25,6 +25,7 @@
 #include "warta-oauth.h"
 #include "warta-outbox.h"
 #include "warta-wordpress-publisher.h"
+#include "warta-x-publisher.h"
 #include "warta-youtube-publisher.h"
 
 /* A lease outlives any single step's silence; it is renewed while a job runs. */
@@ -219,6 +220,7 @@ warta_outbox_new (WartaOutboxRepository *repository,
   warta_outbox_register_platform (self, "mastodon", warta_mastodon_publisher_new);
   warta_outbox_register_platform (self, "wordpress", warta_wordpress_publisher_new);
   warta_outbox_register_platform (self, "youtube", warta_youtube_publisher_new);
+  warta_outbox_register_platform (self, "x", warta_x_publisher_new);
   return self;
 }
 

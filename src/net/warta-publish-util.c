@@ -118,6 +118,12 @@ _warta_publish_open_rendition_async (WartaPublishJob      *job,
   dir = g_build_filename (g_get_user_cache_dir (), "warta", "renditions", NULL);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
+      /* No cache folder (a service's account, a sandbox without one). */
+      g_free (dir);
+      dir = g_build_filename (g_get_tmp_dir (), "warta-renditions", NULL);
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
       int saved = errno;
 
       g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
