@@ -266,11 +266,30 @@ warta_sign_in_page_set_property (GObject      *object,
     }
 }
 
+/* Typing starts in the first empty field, so a user can sign in with the
+ * keyboard alone as soon as the page appears. */
+static void
+warta_sign_in_page_map (GtkWidget *widget)
+{
+  WartaSignInPage *self = WARTA_SIGN_IN_PAGE (widget);
+  gboolean first_run = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "first-admin") == 0;
+  GtkWidget *login = GTK_WIDGET (first_run ? self->admin_login_row : self->login_row);
+
+  GTK_WIDGET_CLASS (warta_sign_in_page_parent_class)->map (widget);
+
+  if (gtk_editable_get_text (GTK_EDITABLE (login))[0] == '\0' || first_run)
+    gtk_widget_grab_focus (login);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+}
+
 static void
 warta_sign_in_page_class_init (WartaSignInPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = warta_sign_in_page_map;
 
   object_class->dispose = warta_sign_in_page_dispose;
   object_class->get_property = warta_sign_in_page_get_property;
