@@ -36,6 +36,7 @@ typedef struct
   guint              n_videos;
   gsize              video_size;
   const char        *url_prefix;  /* of the post's URL; NULL: the server's */
+  const char        *name;        /* of the test case; NULL: the platform */
 } Platform;
 
 static WartaTestServer *
@@ -65,6 +66,11 @@ static const Platform platforms[] = {
     WARTA_TEST_YOUTUBE_TOKEN, 0, 1, VIDEO_SIZE, "https://www.youtube.com/watch?v=" },
   { "x", warta_test_x_server_new, "{\"poll-ms\": \"5\"}", WARTA_TEST_X_TOKEN, 2, 0, 0,
     "https://x.com/i/web/status/" },
+  { "facebook", warta_test_facebook_server_new, "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
+    WARTA_TEST_FACEBOOK_TOKEN, 2, 0, 0, "https://www.facebook.com/" },
+  { "facebook", warta_test_facebook_server_new, "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
+    WARTA_TEST_FACEBOOK_TOKEN, 0, 1, 2 * 1024 * 1024 + 1000, "https://www.facebook.com/",
+    "facebook-video" },
 };
 
 static const char *worker_path;
@@ -264,7 +270,9 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/warta/outbox-crash/%s", platforms[i].platform);
+      g_autofree char *path = g_strdup_printf ("/warta/outbox-crash/%s",
+                                               platforms[i].name ? platforms[i].name
+                                                                 : platforms[i].platform);
 
       g_test_add_data_func (path, &platforms[i], test_platform);
     }

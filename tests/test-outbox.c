@@ -706,6 +706,64 @@ test_x_lost_answer (Fixture       *f,
   g_assert_nonnull (warta_outbox_job_get_remote_id (job));
 }
 
+#define FACEBOOK_SETTINGS "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}"
+
+/* Two photos as unpublished Facebook renditions, then one feed post with
+ * both attached; a video through the resumable upload, a window per step. */
+static void
+test_facebook (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_facebook_server_new ();
+  gint64 id = add_target (f, "facebook", server, FACEBOOK_SETTINGS, WARTA_TEST_FACEBOOK_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor Facebook", 2);
+  g_autoptr(WartaPublication) v = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(WartaOutboxJob) video = NULL;
+  g_autoptr(GHashTable) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+
+  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/v25.0/" WARTA_TEST_FACEBOOK_PAGE_ID "/photos"), ==, 2);
+  g_assert_true (g_str_has_prefix (warta_outbox_job_get_remote_url (job), "https://www.facebook.com/"));
+  steps = warta_outbox_repository_list_steps (f->t->outbox, warta_outbox_job_get_id (job), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_hash_table_contains (steps, "photo-1"));
+
+  v = warta_test_publish_make_approved_with_videos (f->t, "Rakor video Facebook", 0, 1,
+                                                    2 * 1024 * 1024 + 1000);
+  sha = file_sha256 (f, "video-");
+  video = publish_one (f, v, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 2);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (server), ==, sha);
+  g_clear_pointer (&steps, g_hash_table_unref);
+  steps = warta_outbox_repository_list_steps (f->t->outbox, warta_outbox_job_get_id (video), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "video"), "\"offset\":2098152"));
+}
+
+/* The feed post's answer is lost, then the next attempt fails too: the
+ * feed is read first, and there is the post. */
+static void
+test_facebook_lost_answer (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_facebook_server_new ();
+  gint64 id = add_target (f, "facebook", server, FACEBOOK_SETTINGS, WARTA_TEST_FACEBOOK_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor Facebook", 1);
+  g_autoptr(WartaOutboxJob) job = NULL;
+  const char *feed = "/v25.0/" WARTA_TEST_FACEBOOK_PAGE_ID "/feed";
+
+  warta_test_server_add_fault (server, "POST", feed, 1, WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  warta_test_server_add_fault (server, "GET", feed, 1, WARTA_TEST_FAULT_STATUS, 503);
+  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", feed), ==, 1);
+  g_assert_nonnull (warta_outbox_job_get_remote_id (job));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -730,6 +788,8 @@ main (int   argc,
   ADD ("youtube-lost-answer", test_youtube_lost_answer);
   ADD ("x", test_x);
   ADD ("x-lost-answer", test_x_lost_answer);
+  ADD ("facebook", test_facebook);
+  ADD ("facebook-lost-answer", test_facebook_lost_answer);
 #undef ADD
 
   return g_test_run ();

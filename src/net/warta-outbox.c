@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "warta-facebook-publisher.h"
 #include "warta-mastodon-publisher.h"
 #include "warta-oauth.h"
 #include "warta-outbox.h"
@@ -221,6 +222,7 @@ warta_outbox_new (WartaOutboxRepository *repository,
   warta_outbox_register_platform (self, "wordpress", warta_wordpress_publisher_new);
   warta_outbox_register_platform (self, "youtube", warta_youtube_publisher_new);
   warta_outbox_register_platform (self, "x", warta_x_publisher_new);
+  warta_outbox_register_platform (self, "facebook", warta_facebook_publisher_new);
   return self;
 }
 
