@@ -37,6 +37,7 @@ typedef struct
   gsize              video_size;
   const char        *url_prefix;  /* of the post's URL; NULL: the server's */
   const char        *name;        /* of the test case; NULL: the platform */
+  gboolean           wordpress;   /* a WordPress account hosts the photos too */
 } Platform;
 
 static WartaTestServer *
@@ -71,6 +72,9 @@ static const Platform platforms[] = {
   { "facebook", warta_test_facebook_server_new, "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
     WARTA_TEST_FACEBOOK_TOKEN, 0, 1, 2 * 1024 * 1024 + 1000, "https://www.facebook.com/",
     "facebook-video" },
+  { "instagram", warta_test_instagram_server_new,
+    "{\"user-id\": \"" WARTA_TEST_INSTAGRAM_USER_ID "\", \"poll-ms\": \"5\"}",
+    WARTA_TEST_INSTAGRAM_TOKEN, 2, 0, 0, "https://www.instagram.com/", NULL, TRUE },
 };
 
 static const char *worker_path;
@@ -161,6 +165,7 @@ test_platform (gconstpointer data)
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GRand) rand = NULL;
   g_autofree char *secrets = NULL;
+  g_autoptr(WartaTestServer) host = NULL;
   const char *seed_env = g_getenv ("WARTA_CRASH_SEED");
   guint32 seed = seed_env ? (guint32) g_ascii_strtoull (seed_env, NULL, 10) : (guint32) g_test_rand_int ();
   guint kills = 0;
@@ -175,7 +180,15 @@ test_platform (gconstpointer data)
                                                warta_test_server_get_url (server),
                                                platform->settings, "crash-key");
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  secrets = g_strdup_printf ("crash-key=%s", platform->secret);
+  if (platform->wordpress)
+    {
+      host = wordpress_server_new ();
+      warta_test_server_set_random_latency (host, MAX_LATENCY_MS, seed);
+      warta_test_publish_add_account (t, "wordpress", warta_test_server_get_url (host),
+                                      "{\"user\": \"" WARTA_TEST_WP_USER "\"}", "crash-host");
+    }
+  secrets = g_strdup_printf ("crash-key=%s\ncrash-host=%s", platform->secret,
+                             WARTA_TEST_WP_APP_PASSWORD);
   g_subprocess_launcher_setenv (launcher, "WARTA_WORKER_SECRETS", secrets, TRUE);
 
   while (kills < KILLS_PER_PLATFORM)

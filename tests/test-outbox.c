@@ -764,6 +764,61 @@ test_facebook_lost_answer (Fixture       *f,
   g_assert_nonnull (warta_outbox_job_get_remote_id (job));
 }
 
+#define INSTAGRAM_SETTINGS "\"user-id\": \"" WARTA_TEST_INSTAGRAM_USER_ID "\", \"poll-ms\": \"5\""
+#define IG_PATH "/v25.0/" WARTA_TEST_INSTAGRAM_USER_ID
+
+/* Two photos: each Instagram rendition into the WordPress media library,
+ * whose address Instagram fetches; two containers, the carousel, one post.
+ * The website's answers and the publish's are lost once: nothing twice. */
+static void
+test_instagram (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_instagram_server_new ();
+  gint64 id = add_target (f, "instagram", server, "{" INSTAGRAM_SETTINGS "}",
+                          WARTA_TEST_INSTAGRAM_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor Instagram", 2);
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GHashTable) steps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 2,
+                               WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  warta_test_server_add_fault (server, "POST", IG_PATH "/media_publish", 1,
+                               WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->wordpress), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 0);
+  /* What Instagram fetched is the rendition: a JPEG. */
+  g_assert_cmpuint (warta_test_server_get_file_size (server), >, 0);
+  g_assert_true (g_str_has_prefix (warta_outbox_job_get_remote_url (job), "https://www.instagram.com/"));
+  steps = warta_outbox_repository_list_steps (f->t->outbox, warta_outbox_job_get_id (job), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "host-1"), "/wp-content/uploads/"));
+  g_assert_true (g_hash_table_contains (steps, "container-1"));
+  g_assert_true (g_hash_table_contains (steps, "carousel"));
+}
+
+/* No WordPress website to host the photo: the job stops and says so. */
+static void
+test_instagram_no_host (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_instagram_server_new ();
+  gint64 id = add_target (f, "instagram", server,
+                          "{" INSTAGRAM_SETTINGS ", \"wordpress-account\": \"9999\"}",
+                          WARTA_TEST_INSTAGRAM_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor Instagram", 1);
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "not-configured");
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "WordPress"));
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->wordpress), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -790,6 +845,8 @@ main (int   argc,
   ADD ("x-lost-answer", test_x_lost_answer);
   ADD ("facebook", test_facebook);
   ADD ("facebook-lost-answer", test_facebook_lost_answer);
+  ADD ("instagram", test_instagram);
+  ADD ("instagram-no-host", test_instagram_no_host);
 #undef ADD
 
   return g_test_run ();

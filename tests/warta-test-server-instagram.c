@@ -242,7 +242,7 @@ fetched_cb (GObject      *object,
       _warta_test_server_set_file (f->server, size, sha);
       respond_id (f->msg, c->id);
     }
-  soup_server_message_unpause (f->msg);
+  _warta_test_server_release (f->msg);
   g_object_unref (f->msg);
   g_object_unref (f->fetch);
   g_free (f->caption);
@@ -313,7 +313,7 @@ create_media (WartaTestServer   *server,
       ig_respond_error (server, msg, "2207052");
       return;
     }
-  soup_server_message_pause (msg);
+  _warta_test_server_hold (msg);
   soup_session_send_and_read_async (get_state (server)->session, f->fetch, G_PRIORITY_DEFAULT,
                                     NULL, fetched_cb, f);
 }

@@ -66,4 +66,9 @@ JsonNode        *_warta_test_server_parse_json     (SoupServerMessage          *
 GHashTable      *_warta_test_server_params         (SoupServerMessage          *msg,
                                                     GHashTable                 *query);
 
+/* Instead of soup_server_message_pause()/unpause() for an answer given
+ * later: the random latency may hold the message too. */
+void             _warta_test_server_hold           (SoupServerMessage          *msg);
+void             _warta_test_server_release        (SoupServerMessage          *msg);
+
 G_END_DECLS

@@ -64,6 +64,7 @@ struct _WartaTestServer
   guchar upload_head[4];
   GChecksum *upload_sum;
   char *upload_sha1;
+  GByteArray *upload_keep;   /* a small raw upload's bytes, served back */
 
   /* The platforms of warta-test-server-<platform>.c */
   const WartaTestPlatformOps *ops;
@@ -1052,6 +1053,16 @@ wp_upload_media (WartaTestServer   *self,
   m->mime_type = g_strdup (content_type);
   m->size = size;
   g_ptr_array_add (self->media, m);
+  /* Served at its URL, as WordPress's web server does: Instagram fetches
+   * it from there. */
+  if (self->upload_keep != NULL && self->upload_keep->len == size)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (self->upload_keep->data, self->upload_keep->len);
+      g_autofree char *url = media_url (self, m);
+
+      warta_test_server_add_file (self, url + strlen (self->url), content_type, bytes);
+    }
+  g_clear_pointer (&self->upload_keep, g_byte_array_unref);
   wp_created (self, msg, "media", m->id, wp_media_json (self, m));
 }
 
@@ -1378,6 +1389,30 @@ dispatch (WartaTestServer   *self,
     wp_dispatch (self, msg, path, query);
 }
 
+/* A message paused by more than one party (the latency and a platform that
+ * answers later, Instagram fetching an image) is answered once all of them
+ * have let go. */
+void
+_warta_test_server_hold (SoupServerMessage *msg)
+{
+  guint holds = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (msg), "warta-holds"));
+
+  if (holds == 0)
+    soup_server_message_pause (msg);
+  g_object_set_data (G_OBJECT (msg), "warta-holds", GUINT_TO_POINTER (holds + 1));
+}
+
+void
+_warta_test_server_release (SoupServerMessage *msg)
+{
+  guint holds = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (msg), "warta-holds"));
+
+  g_return_if_fail (holds > 0);
+  g_object_set_data (G_OBJECT (msg), "warta-holds", GUINT_TO_POINTER (holds - 1));
+  if (holds == 1)
+    soup_server_message_unpause (msg);
+}
+
 typedef struct
 {
   WartaTestServer *self;
@@ -1403,7 +1438,7 @@ delayed_cb (gpointer data)
   if (!d->disconnected)
     {
       dispatch (d->self, d->msg, d->path, d->query);
-      soup_server_message_unpause (d->msg);
+      _warta_test_server_release (d->msg);
     }
   g_object_unref (d->msg);
   g_free (d->path);
@@ -1419,7 +1454,7 @@ delayed_answer_cb (gpointer data)
 
   g_signal_handlers_disconnect_by_func (d->msg, delayed_disconnected_cb, d);
   if (!d->disconnected)
-    soup_server_message_unpause (d->msg);
+    _warta_test_server_release (d->msg);
   g_object_unref (d->msg);
   g_free (d);
   return G_SOURCE_REMOVE;
@@ -1497,7 +1532,7 @@ server_cb (SoupServer        *server,
             d->path = g_strdup (path);
             d->query = query ? g_hash_table_ref (query) : NULL;
             g_signal_connect (msg, "disconnected", G_CALLBACK (delayed_disconnected_cb), d);
-            soup_server_message_pause (msg);
+            _warta_test_server_hold (msg);
             g_timeout_add (fault->param, delayed_cb, d);
           }
           return;
@@ -1526,19 +1561,22 @@ server_cb (SoupServer        *server,
           /* Slow to do the work: a client that dies meanwhile leaves nothing. */
           d->path = g_strdup (path);
           d->query = query ? g_hash_table_ref (query) : NULL;
-          soup_server_message_pause (msg);
+          _warta_test_server_hold (msg);
           g_timeout_add (ms, delayed_cb, d);
           return;
         }
       /* Slow to answer: the work is done, the client may die unanswered. */
       dispatch (self, msg, path, query);
-      soup_server_message_pause (msg);
+      _warta_test_server_hold (msg);
       g_timeout_add (ms, delayed_answer_cb, d);
       return;
     }
 
   dispatch (self, msg, path, query);
 }
+
+/* Raw uploads up to this size are kept to be served back. */
+#define KEEP_MAX (8 * 1024 * 1024)
 
 static void
 got_chunk_cb (SoupServerMessage *msg,
@@ -1553,6 +1591,10 @@ got_chunk_cb (SoupServerMessage *msg,
     self->upload_head[self->upload_size + i] = data[i];
   self->upload_size += len;
   g_checksum_update (self->upload_sum, data, len);
+  if (self->upload_keep != NULL && self->upload_keep->len + len <= KEEP_MAX)
+    g_byte_array_append (self->upload_keep, data, (guint) len);
+  else
+    g_clear_pointer (&self->upload_keep, g_byte_array_unref);
 }
 
 /* Large raw uploads are counted and hashed as they arrive, never kept:
@@ -1576,6 +1618,8 @@ early_cb (SoupServer        *server,
   memset (self->upload_head, 0, sizeof self->upload_head);
   g_clear_pointer (&self->upload_sum, g_checksum_free);
   self->upload_sum = g_checksum_new (G_CHECKSUM_SHA1);
+  g_clear_pointer (&self->upload_keep, g_byte_array_unref);
+  self->upload_keep = g_byte_array_new ();
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), self);
 }
@@ -1668,6 +1712,7 @@ warta_test_server_free (WartaTestServer *self)
   g_clear_pointer (&self->upload_sum, g_checksum_free);
   g_free (self->upload_sha1);
   g_clear_pointer (&self->latency_rand, g_rand_free);
+  g_clear_pointer (&self->upload_keep, g_byte_array_unref);
   g_free (self);
 }
 

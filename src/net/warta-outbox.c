@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "warta-facebook-publisher.h"
+#include "warta-instagram-publisher.h"
 #include "warta-mastodon-publisher.h"
 #include "warta-oauth.h"
 #include "warta-outbox.h"
@@ -223,6 +224,7 @@ warta_outbox_new (WartaOutboxRepository *repository,
   warta_outbox_register_platform (self, "youtube", warta_youtube_publisher_new);
   warta_outbox_register_platform (self, "x", warta_x_publisher_new);
   warta_outbox_register_platform (self, "facebook", warta_facebook_publisher_new);
+  warta_outbox_register_platform (self, "instagram", warta_instagram_publisher_new);
   return self;
 }
 
@@ -894,6 +896,7 @@ start_run (WartaOutbox    *self,
 
   key = g_strdup_printf ("%s/job-%" G_GINT64_FORMAT, get_database_uuid (self), run->job_id);
   run->pjob = warta_publish_job_new (job, run->account, revision, key, self->media_dir);
+  warta_publish_job_set_account_store (run->pjob, self->accounts);
   steps = warta_outbox_repository_list_steps (self->repository, run->job_id, &error);
   if (steps == NULL)
     {

@@ -90,6 +90,7 @@ struct _WartaPublishJob
   char           *key;
   char           *media_dir;
   GHashTable     *steps;      /* name → JsonNode */
+  WartaAccountStore *store;
 };
 
 G_DEFINE_FINAL_TYPE (WartaPublishJob, warta_publish_job, G_TYPE_OBJECT)
@@ -102,6 +103,7 @@ warta_publish_job_finalize (GObject *object)
   g_clear_object (&self->job);
   g_clear_object (&self->account);
   g_clear_object (&self->revision);
+  g_clear_object (&self->store);
   g_free (self->key);
   g_free (self->media_dir);
   g_hash_table_unref (self->steps);
@@ -226,6 +228,26 @@ warta_publish_job_set_step (WartaPublishJob *self,
   g_return_if_fail (name != NULL && value != NULL);
 
   g_hash_table_replace (self->steps, g_strdup (name), json_node_copy (value));
+}
+
+void
+warta_publish_job_set_account_store (WartaPublishJob   *self,
+                                     WartaAccountStore *store)
+{
+  g_return_if_fail (WARTA_IS_PUBLISH_JOB (self));
+  g_set_object (&self->store, store);
+}
+
+/**
+ * warta_publish_job_get_account_store:
+ *
+ * Returns: (transfer none) (nullable): the outbox's accounts
+ */
+WartaAccountStore *
+warta_publish_job_get_account_store (WartaPublishJob *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLISH_JOB (self), NULL);
+  return self->store;
 }
 
 static gboolean

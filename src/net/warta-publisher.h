@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "warta-account.h"
+#include "warta-account-store.h"
 #include "warta-http-client.h"
 #include "warta-outbox-job.h"
 #include "warta-revision.h"
@@ -76,6 +77,11 @@ GFile           *warta_publish_job_get_media_file  (WartaPublishJob  *self,
 WartaUpload     *warta_publish_job_open_upload     (WartaPublishJob  *self,
                                                     WartaMediaItem   *item,
                                                     GError          **error);
+/* The outbox's accounts, for a publisher that needs another account's
+ * help (Instagram's photos go through the WordPress media library). */
+void               warta_publish_job_set_account_store (WartaPublishJob   *self,
+                                                        WartaAccountStore *store);
+WartaAccountStore *warta_publish_job_get_account_store (WartaPublishJob   *self);
 /* Progress: step @index of @n_steps, @fraction of it done. */
 void             warta_publish_job_set_progress    (WartaPublishJob  *self,
                                                     guint             index,
