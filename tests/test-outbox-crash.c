@@ -75,6 +75,9 @@ static const Platform platforms[] = {
   { "instagram", warta_test_instagram_server_new,
     "{\"user-id\": \"" WARTA_TEST_INSTAGRAM_USER_ID "\", \"poll-ms\": \"5\"}",
     WARTA_TEST_INSTAGRAM_TOKEN, 2, 0, 0, "https://www.instagram.com/", NULL, TRUE },
+  { "tiktok", warta_test_tiktok_server_new,
+    "{\"privacy-level\": \"PUBLIC_TO_EVERYONE\", \"poll-ms\": \"5\"}",
+    WARTA_TEST_TIKTOK_TOKEN, 0, 1, 300 * 1024, "https://www.tiktok.com/@" },
 };
 
 static const char *worker_path;

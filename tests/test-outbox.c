@@ -819,6 +819,59 @@ test_instagram_no_host (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_media_count (f->wordpress), ==, 0);
 }
 
+#define TIKTOK_SIZE (11 * 1024 * 1024 + 1000)
+#define TIKTOK_SETTINGS "{\"poll-ms\": \"5\", \"chunk-size\": \"5242880\"}"
+
+/* Creator info, init, two chunks each a step, status until complete. */
+static void
+test_tiktok (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_tiktok_server_new ();
+  gint64 id = add_target (f, "tiktok", server, TIKTOK_SETTINGS, WARTA_TEST_TIKTOK_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GHashTable) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+
+  warta_test_server_set_processing_polls (server, 2);
+  p = warta_test_publish_make_approved_with_videos (f->t, "Rakor TikTok", 0, 1, TIKTOK_SIZE);
+  sha = file_sha256 (f, "video-");
+  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (server), ==, sha);
+  g_assert_true (g_str_has_prefix (warta_outbox_job_get_remote_url (job), "https://www.tiktok.com/@"));
+  steps = warta_outbox_repository_list_steps (f->t->outbox, warta_outbox_job_get_id (job), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "creator"), "SELF_ONLY"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "init"), "\"total_chunk_count\":2"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "chunks"), "\"confirmed\":1"));
+  g_assert_true (g_hash_table_contains (steps, "uploaded"));
+}
+
+/* The last chunk's answer is lost and the connection drops mid-chunk:
+ * the same publish_id goes on, one init, one post. */
+static void
+test_tiktok_lost_answer (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_tiktok_server_new ();
+  gint64 id = add_target (f, "tiktok", server, TIKTOK_SETTINGS, WARTA_TEST_TIKTOK_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autofree char *sha = NULL;
+
+  warta_test_server_add_fault (server, "PUT", "/video/", 1, WARTA_TEST_FAULT_DROP_MID_BODY, 100000);
+  warta_test_server_add_fault (server, "PUT", "/video/", 3, WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  p = warta_test_publish_make_approved_with_videos (f->t, "Rakor TikTok", 0, 1, TIKTOK_SIZE);
+  sha = file_sha256 (f, "video-");
+  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (server), ==, sha);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/v2/post/publish/video/init/"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -847,6 +900,8 @@ main (int   argc,
   ADD ("facebook-lost-answer", test_facebook_lost_answer);
   ADD ("instagram", test_instagram);
   ADD ("instagram-no-host", test_instagram_no_host);
+  ADD ("tiktok", test_tiktok);
+  ADD ("tiktok-lost-answer", test_tiktok_lost_answer);
 #undef ADD
 
   return g_test_run ();

@@ -26,6 +26,7 @@
 #include "warta-mastodon-publisher.h"
 #include "warta-oauth.h"
 #include "warta-outbox.h"
+#include "warta-tiktok-publisher.h"
 #include "warta-wordpress-publisher.h"
 #include "warta-x-publisher.h"
 #include "warta-youtube-publisher.h"
@@ -225,6 +226,7 @@ warta_outbox_new (WartaOutboxRepository *repository,
   warta_outbox_register_platform (self, "x", warta_x_publisher_new);
   warta_outbox_register_platform (self, "facebook", warta_facebook_publisher_new);
   warta_outbox_register_platform (self, "instagram", warta_instagram_publisher_new);
+  warta_outbox_register_platform (self, "tiktok", warta_tiktok_publisher_new);
   return self;
 }
 

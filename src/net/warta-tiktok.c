@@ -847,6 +847,18 @@ put_cb (GObject      *object,
     {
       guint64 received = 0;
 
+      /* Every byte is there already: the answer to the last chunk was
+       * lost (a crash, a dropped connection). */
+      if (received_bytes (soup_message_get_response_headers (d->msg), &received) &&
+          received >= d->init.video_size)
+        {
+          g_signal_emit (self, signals[CHUNK_CONFIRMED], 0, d->init.publish_id, d->init.total_chunk_count);
+          _warta_upload_set_bytes_sent (d->upload, d->init.video_size);
+          _warta_upload_set_remote (d->upload, d->init.publish_id, NULL);
+          _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_PROCESSING);
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
       /* Not the chunk TikTok expects: go on from the one it does. */
       if (received_bytes (soup_message_get_response_headers (d->msg), &received) &&
           d->init.chunk_size > 0 && ++d->failures <= 5)
