@@ -183,6 +183,15 @@ warta_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  /* Without its schema GSettings would abort in startup; say what to do
+   * instead. --version and --help need no settings. */
+  if (!warta_application_check_settings_schema ())
+    {
+      g_printerr (_("The settings schema %s is not installed. Install Warta, or run the build with “meson devenv -C _build warta”.\n"),
+                  APPLICATION_ID);
+      return 1;
+    }
+
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     {
       /* A window on another database is another team's desk: it runs in a
