@@ -211,6 +211,184 @@ test_rows_appear (Fixture       *f,
   g_free (check.title);
 }
 
+typedef struct
+{
+  WartaArchivePage *page;
+  guint             expected;
+} CountCheck;
+
+static gboolean
+model_counted (gpointer data)
+{
+  CountCheck *check = data;
+  WartaArchiveModel *model = warta_archive_page_get_model (check->page);
+
+  return model != NULL && !warta_archive_model_get_loading (model) &&
+         g_list_model_get_n_items (G_LIST_MODEL (model)) == check->expected;
+}
+
+static GtkWidget *
+template_child (WartaArchivePage *page,
+                const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), WARTA_TYPE_ARCHIVE_PAGE, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+static guint
+find_row (GtkDropDown *dropdown,
+          const char  *text)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) row = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (row), text) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+dropdown_filled (gpointer data)
+{
+  GtkDropDown *dropdown = data;
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  return model != NULL && g_list_model_get_n_items (model) > 1;
+}
+
+static guint
+expected_count (Fixture           *f,
+                WartaArchiveQuery *query)
+{
+  g_autoptr(WartaArchive) archive = warta_archive_new (f->db);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (warta_archive_count (archive, query, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+/* The person and unit drop-downs list the users and the register's
+ * units, and narrow the list; the dates can be of the publishing. */
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
+  GtkDropDown *person, *unit, *date;
+  GtkWidget *from, *to;
+  CountCheck check = { page, 0 };
+  g_autoptr(GListModel) users = NULL;
+  g_autoptr(WartaUser) dewi = NULL;
+  g_autoptr(GError) error = NULL;
+  guint row, all;
+
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (model_ready, page));
+
+  person = GTK_DROP_DOWN (template_child (page, "person_dropdown"));
+  unit = GTK_DROP_DOWN (template_child (page, "unit_dropdown"));
+  date = GTK_DROP_DOWN (template_child (page, "date_dropdown"));
+  from = template_child (page, "from_entry");
+  to = template_child (page, "to_entry");
+
+  /* Everyone of the users list, after "Anyone". */
+  users = warta_user_repository_list (warta_context_get_users (f->context), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (person)), ==,
+                    g_list_model_get_n_items (users) + 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (person), ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(WartaUser) user = g_list_model_get_item (users, i);
+
+      if (g_strcmp0 (warta_user_get_display_name (user), "Dewi Lestari") == 0)
+        dewi = g_object_ref (user);
+    }
+  g_assert_nonnull (dewi);
+
+  row = find_row (person, "Dewi Lestari");
+  g_assert_cmpuint (row, !=, GTK_INVALID_LIST_POSITION);
+  query->person_id = warta_user_get_id (dewi);
+  check.expected = expected_count (f, query);
+  all = g_list_model_get_n_items (G_LIST_MODEL (warta_archive_page_get_model (page)));
+  g_assert_cmpuint (check.expected, >, 0);
+  g_assert_cmpuint (check.expected, <, 3000);
+  gtk_drop_down_set_selected (person, row);
+  g_assert_true (wait_until (model_counted, &check));
+
+  /* The units of the register, found in the worker. */
+  g_assert_true (wait_until (dropdown_filled, unit));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (unit)), ==, 6);
+  row = find_row (unit, "Inspektur Pembantu Wilayah II");
+  g_assert_cmpuint (row, !=, GTK_INVALID_LIST_POSITION);
+  query->unit = g_strdup ("Inspektur Pembantu Wilayah II");
+  check.expected = expected_count (f, query);
+  g_assert_cmpuint (check.expected, >, 0);
+  gtk_drop_down_set_selected (unit, row);
+  g_assert_true (wait_until (model_counted, &check));
+
+  /* Back to anyone in any unit. */
+  gtk_drop_down_set_selected (person, 0);
+  gtk_drop_down_set_selected (unit, 0);
+  query->person_id = 0;
+  g_clear_pointer (&query->unit, g_free);
+  check.expected = expected_count (f, query);
+  g_assert_true (wait_until (model_counted, &check));
+
+  /* A day of creation dates, then of publishing dates: the generated
+   * publications were created every 15 minutes over the last month and
+   * took up to several hours, so the two differ. */
+  {
+    g_autoptr(GDateTime) day = g_date_time_new (warta_clock_get_time_zone (warta_context_get_clock (f->context)),
+                                                2025, 6, 10, 0, 0, 0);
+    g_autoptr(GDateTime) next = g_date_time_add_days (day, 1);
+    guint created;
+
+    gtk_editable_set_text (GTK_EDITABLE (from), "2025-06-10");
+    gtk_editable_set_text (GTK_EDITABLE (to), "2025-06-10");
+    g_signal_emit_by_name (to, "activate");
+    query->from_us = g_date_time_to_unix (day) * G_USEC_PER_SEC;
+    query->to_us = g_date_time_to_unix (next) * G_USEC_PER_SEC;
+    check.expected = created = expected_count (f, query);
+    g_assert_cmpuint (check.expected, >, 0);
+    g_assert_true (wait_until (model_counted, &check));
+
+    gtk_drop_down_set_selected (date, 1);
+    query->date = WARTA_ARCHIVE_DATE_PUBLISHED;
+    check.expected = expected_count (f, query);
+    g_assert_cmpuint (check.expected, >, 0);
+    g_assert_cmpuint (check.expected, !=, created);
+    g_assert_true (wait_until (model_counted, &check));
+
+    /* Every row shown was published that day. */
+    for (guint i = 0; i < check.expected; i++)
+      {
+        g_autoptr(WartaArchiveItem) item =
+          g_list_model_get_item (G_LIST_MODEL (warta_archive_page_get_model (page)), i);
+        gint64 at;
+
+        while (!warta_archive_item_get_loaded (item))
+          g_main_context_iteration (NULL, TRUE);
+        at = warta_archive_item_get_published_at (item);
+        g_assert_cmpint (at, >=, query->from_us);
+        g_assert_cmpint (at, <, query->to_us);
+      }
+  }
+  g_assert_cmpuint (all, >, check.expected);
+}
+
 static gboolean
 report_ready (gpointer data)
 {
@@ -264,6 +442,8 @@ main (int   argc,
   adw_init ();
   g_test_add ("/warta/archive-page/rows-appear", Fixture, NULL,
               fixture_set_up, test_rows_appear, fixture_tear_down);
+  g_test_add ("/warta/archive-page/filters", Fixture, NULL,
+              fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/warta/archive-page/report", Fixture, NULL,
               fixture_set_up, test_report_page, fixture_tear_down);
 

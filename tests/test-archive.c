@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "warta-archive.h"
 #include "warta-archive-item.h"
 #include "warta-archive-model.h"
@@ -342,6 +344,160 @@ test_filters (Fixture       *f,
   g_assert_cmpint (g_array_index (found, gint64, 0), ==, ids[0]);
 }
 
+/* Steps 1 to 5 of a publication created earlier, @minutes in each. */
+static WartaPublication *
+walk_to_published (Fixture          *f,
+                   WartaPublication *p,
+                   guint             minutes)
+{
+  gboolean ticked[WARTA_N_CHECKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+  g_autoptr(GError) error = NULL;
+
+  p = archive_move (f, f->officer, p, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, minutes);
+  p = archive_move (f, f->admin, p, WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, minutes);
+  g_assert_true (warta_publication_repository_save_checklist (f->repo, f->verifier,
+                                                              warta_publication_get_id (p),
+                                                              ticked, NULL, &error));
+  g_assert_no_error (error);
+  p = archive_move (f, f->verifier, p, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, minutes);
+  p = archive_move (f, f->approver, p, WARTA_ACTION_APPROVE, WARTA_STATE_APPROVED, minutes);
+  p = archive_move (f, f->admin, p, WARTA_ACTION_START_PUBLISHING, WARTA_STATE_PUBLISHING, 1);
+  p = archive_move (f, f->admin, p, WARTA_ACTION_FINISH, WARTA_STATE_PUBLISHED, minutes);
+
+  return p;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Publications published in another order than they were created: a
+ * range of publishing dates finds exactly those whose publishing time the
+ * test itself noted inside it, and never one still in the workflow. */
+static void
+test_published_range (Fixture       *f,
+                      gconstpointer  data)
+{
+  enum { N = 5 };
+  /* Created in this order; published in the order of order[]; the last
+   * one never is. */
+  static const guint order[] = { 3, 1, 0, 2 };
+  static const guint minutes[] = { 7, 90, 3, 45 };
+  WartaPublication *pubs[N] = { NULL };
+  gint64 created[N], published[N] = { 0 };
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
+  gboolean differs_from_created = FALSE;
+  guint n_checked = 0;
+
+  for (guint i = 0; i < N; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Kegiatan %u", i + 1);
+      g_autoptr(WartaRevision) draft = archive_make_draft (title, "Isi berita.");
+      g_autoptr(GError) error = NULL;
+
+      created[i] = warta_clock_now (f->clock);
+      pubs[i] = warta_publication_repository_create (f->repo, f->officer, draft, &error);
+      g_assert_no_error (error);
+      warta_clock_advance (f->clock, MINUTES (10));
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      guint i = order[k];
+
+      pubs[i] = walk_to_published (f, pubs[i], minutes[k]);
+      published[i] = warta_clock_now (f->clock);
+      warta_clock_advance (f->clock, MINUTES (30));
+    }
+
+  /* Every boundary that matters, and one minute either side of it. */
+  {
+    gint64 zero = 0;
+
+    g_array_append_val (bounds, zero);
+  }
+  for (guint i = 0; i < N; i++)
+    for (int d = -1; d <= 1; d++)
+      {
+        gint64 a = created[i] + d * MINUTES (1);
+        gint64 b = published[i] + d * MINUTES (1);
+
+        g_array_append_val (bounds, a);
+        if (published[i] != 0)
+          g_array_append_val (bounds, b);
+      }
+
+  query->states = 0; /* any state: the filter alone must leave the unpublished one out */
+  for (guint a = 0; a < bounds->len; a++)
+    for (guint b = 0; b < bounds->len; b++)
+      {
+        gint64 from = g_array_index (bounds, gint64, a);
+        gint64 to = g_array_index (bounds, gint64, b);
+        g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+        g_autoptr(GArray) by_creation = g_array_new (FALSE, FALSE, sizeof (gint64));
+        g_autoptr(GArray) found = NULL;
+
+        if (to != 0 && from >= to)
+          continue;
+
+        for (guint i = 0; i < N; i++)
+          {
+            gint64 id = warta_publication_get_id (pubs[i]);
+
+            /* No bound at all is no date filter. */
+            if ((from == 0 && to == 0) ||
+                (published[i] != 0 && (from == 0 || published[i] >= from) &&
+                 (to == 0 || published[i] < to)))
+              g_array_append_val (expected, id);
+            if ((from == 0 || created[i] >= from) && (to == 0 || created[i] < to))
+              g_array_append_val (by_creation, id);
+          }
+
+        query->from_us = from;
+        query->to_us = to;
+        query->date = WARTA_ARCHIVE_DATE_PUBLISHED;
+        found = search_ids (f, query);
+        g_array_sort (found, compare_ids);
+        if (found->len != expected->len ||
+            memcmp (found->data, expected->data, expected->len * sizeof (gint64)) != 0)
+          g_error ("published in [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "): %u found, %u expected",
+                   from, to, found->len, expected->len);
+
+        differs_from_created |= by_creation->len != expected->len ||
+                                memcmp (by_creation->data, expected->data,
+                                        expected->len * sizeof (gint64)) != 0;
+        n_checked++;
+      }
+
+  /* The same ranges of creation dates would have found something else. */
+  g_assert_true (differs_from_created);
+  g_assert_cmpuint (n_checked, >, 100);
+
+  /* The list shows the same publishing date. */
+  {
+    g_autoptr(WartaArchive) archive = warta_archive_new (f->db);
+    g_autoptr(GPtrArray) items = NULL;
+    g_autoptr(GError) error = NULL;
+
+    query->from_us = query->to_us = 0;
+    items = warta_archive_search (archive, query, 0, 100, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (items->len, ==, N);
+    for (guint k = 0; k < items->len; k++)
+      for (guint i = 0; i < N; i++)
+        if (warta_archive_item_get_id (items->pdata[k]) == warta_publication_get_id (pubs[i]))
+          g_assert_cmpint (warta_archive_item_get_published_at (items->pdata[k]), ==, published[i]);
+  }
+
+  for (guint i = 0; i < N; i++)
+    g_object_unref (pubs[i]);
+}
+
 static void
 search_cb (GObject      *object,
            GAsyncResult *result,
@@ -498,6 +654,8 @@ main (int   argc,
               archive_fixture_set_up, test_index_follows_changes, archive_fixture_tear_down);
   g_test_add ("/warta/archive/filters", Fixture, NULL,
               archive_fixture_set_up, test_filters, archive_fixture_tear_down);
+  g_test_add ("/warta/archive/published-range", Fixture, NULL,
+              archive_fixture_set_up, test_published_range, archive_fixture_tear_down);
   g_test_add ("/warta/archive/model", Fixture, NULL,
               archive_fixture_set_up, test_model, archive_fixture_tear_down);
 

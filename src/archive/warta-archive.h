@@ -12,13 +12,21 @@
 
 G_BEGIN_DECLS
 
+/* Which date the range of a #WartaArchiveQuery is of. */
+typedef enum
+{
+  WARTA_ARCHIVE_DATE_CREATED,
+  WARTA_ARCHIVE_DATE_PUBLISHED,
+} WartaArchiveDate;
+
 /* What the user asked for. @text is what they typed: it is never passed
  * to FTS5 as syntax (see warta_archive_build_match()). */
 typedef struct
 {
   char     *text;
-  gint64    from_us;     /* created from … (0: open) */
+  gint64    from_us;     /* created (or published) from … (0: open) */
   gint64    to_us;       /* … until before (0: open) */
+  WartaArchiveDate date; /* which date from_us and to_us bound */
   char     *platform;    /* "facebook", "youtube" …; NULL: any */
   char     *category;    /* "periodic", "immediate", "on-request"; NULL: any */
   char     *unit;        /* NULL: any */

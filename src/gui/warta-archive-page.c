@@ -34,6 +34,9 @@ struct _WartaArchivePage
   GtkDropDown        *category_dropdown;
   GtkDropDown        *state_dropdown;
   GtkDropDown        *sort_dropdown;
+  GtkDropDown        *date_dropdown;
+  GtkDropDown        *person_dropdown;
+  GtkDropDown        *unit_dropdown;
   GtkEntry           *from_entry;
   GtkEntry           *to_entry;
   GtkLabel           *count_label;
@@ -51,6 +54,10 @@ struct _WartaArchivePage
   WartaArchiveModel  *model;
   GCancellable       *cancellable;
   gint64              dossier_id;
+  /* What the person and unit drop-downs list after their first row. */
+  GArray             *person_ids;
+  GStrv               units;
+  gboolean            filling_filters;
 };
 
 G_DEFINE_FINAL_TYPE (WartaArchivePage, warta_archive_page, ADW_TYPE_BIN)
@@ -113,6 +120,7 @@ build_query (WartaArchivePage *self)
   WartaArchiveQuery *query = warta_archive_query_new ();
   guint platform = gtk_drop_down_get_selected (self->platform_dropdown);
   guint category = gtk_drop_down_get_selected (self->category_dropdown);
+  guint person, unit;
   static const guint states[] = {
     WARTA_ARCHIVE_STATES_DEFAULT, 1u << WARTA_STATE_PUBLISHED, 1u << WARTA_STATE_WITHDRAWN, 0,
   };
@@ -126,6 +134,16 @@ build_query (WartaArchivePage *self)
   query->relevance = gtk_drop_down_get_selected (self->sort_dropdown) == 1;
   query->from_us = parse_date (self, self->from_entry, FALSE);
   query->to_us = parse_date (self, self->to_entry, TRUE);
+  query->date = gtk_drop_down_get_selected (self->date_dropdown) == 1
+                ? WARTA_ARCHIVE_DATE_PUBLISHED : WARTA_ARCHIVE_DATE_CREATED;
+
+  person = gtk_drop_down_get_selected (self->person_dropdown);
+  if (person != GTK_INVALID_LIST_POSITION && person > 0 && person <= self->person_ids->len)
+    query->person_id = g_array_index (self->person_ids, gint64, person - 1);
+  unit = gtk_drop_down_get_selected (self->unit_dropdown);
+  if (unit != GTK_INVALID_LIST_POSITION && unit > 0 && self->units != NULL &&
+      unit <= g_strv_length (self->units))
+    query->unit = g_strdup (self->units[unit - 1]);
 
   return query;
 }
@@ -135,7 +153,7 @@ on_filter_changed_cb (WartaArchivePage *self)
 {
   g_autoptr(WartaArchiveQuery) query = NULL;
 
-  if (self->model == NULL)
+  if (self->model == NULL || self->filling_filters)
     return;
 
   query = build_query (self);
@@ -189,6 +207,137 @@ dup_agency (WartaArchivePage *self)
   GSettings *settings = warta_context_get_settings (self->context);
 
   return settings != NULL ? g_settings_get_string (settings, "unit-name") : NULL;
+}
+
+/* Person and unit filters ---------------------------------------------- */
+
+/* Sets a drop-down's rows, keeping the chosen one when it is still there
+ * (or going back to the first, "any"), without a search per change. */
+static void
+set_filter_rows (WartaArchivePage *self,
+                 GtkDropDown      *dropdown,
+                 const char       *any,
+                 GPtrArray        *names,
+                 guint             keep)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  gboolean changed;
+
+  gtk_string_list_append (list, any);
+  for (guint i = 0; i < names->len; i++)
+    gtk_string_list_append (list, names->pdata[i]);
+
+  self->filling_filters = TRUE;
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (dropdown, keep);
+  self->filling_filters = FALSE;
+
+  changed = selected != GTK_INVALID_LIST_POSITION && selected > 0 && keep == 0;
+  if (changed)
+    on_filter_changed_cb (self);
+}
+
+static void
+fill_people (WartaArchivePage *self)
+{
+  g_autoptr(GListModel) users = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (self->person_dropdown);
+  gint64 chosen = 0;
+  guint keep = 0;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->person_ids->len)
+    chosen = g_array_index (self->person_ids, gint64, selected - 1);
+
+  g_array_set_size (self->person_ids, 0);
+  if (self->context != NULL)
+    {
+      users = warta_user_repository_list (warta_context_get_users (self->context), &error);
+      if (users == NULL)
+        g_warning ("Cannot list the people for the archive filter: %s", error->message);
+    }
+  for (guint i = 0; users != NULL && i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(WartaUser) user = g_list_model_get_item (users, i);
+      gint64 id = warta_user_get_id (user);
+
+      g_array_append_val (self->person_ids, id);
+      g_ptr_array_add (names, g_strdup (warta_user_get_display_name (user)));
+      if (id == chosen)
+        keep = i + 1;
+    }
+
+  set_filter_rows (self, self->person_dropdown, _("Anyone"), names, keep);
+}
+
+static void
+set_units (WartaArchivePage *self,
+           GStrv             units)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint selected = gtk_drop_down_get_selected (self->unit_dropdown);
+  const char *chosen = NULL;
+  g_auto(GStrv) old = NULL;
+  guint keep = 0;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && self->units != NULL &&
+      selected <= g_strv_length (self->units))
+    chosen = self->units[selected - 1];
+
+  old = g_steal_pointer (&self->units);
+  self->units = units;
+  for (guint i = 0; units != NULL && units[i] != NULL; i++)
+    {
+      g_ptr_array_add (names, units[i]);
+      if (g_strcmp0 (units[i], chosen) == 0)
+        keep = i + 1;
+    }
+
+  set_filter_rows (self, self->unit_dropdown, _("Any unit"), names, keep);
+}
+
+static gpointer
+units_work (WartaDatabase  *reader,
+            gpointer        data,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  return warta_archive_repository_list_units (reader, error);
+}
+
+static void
+units_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(WartaArchivePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GStrv units;
+
+  units = warta_archive_run_finish (WARTA_ARCHIVE (object), result, &error);
+  if (units == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot list the units for the archive filter: %s", error->message);
+      return;
+    }
+
+  set_units (self, units);
+}
+
+/* The people and the register's units, read again whenever the page is
+ * shown: both change while Warta runs. */
+static void
+fill_filters (WartaArchivePage *self)
+{
+  fill_people (self);
+  if (self->archive != NULL)
+    warta_archive_run_async (self->archive, units_work, NULL, NULL, (GDestroyNotify)g_strfreev,
+                             self->cancellable, units_cb, g_object_ref (self));
+  else
+    set_units (self, NULL);
 }
 
 /* Rows ------------------------------------------------------------------ */
@@ -677,6 +826,7 @@ warta_archive_page_set_context (WartaArchivePage *self,
       warta_archive_model_set_query (self->model, query);
     }
 
+  fill_filters (self);
   update_count (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
@@ -710,6 +860,8 @@ warta_archive_page_map (GtkWidget *widget)
 
   if (self->context == NULL)
     sync_application_context (self);
+  else
+    fill_filters (self);
 }
 
 static void
@@ -743,6 +895,8 @@ warta_archive_page_dispose (GObject *object)
 
   warta_archive_page_set_context (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_ARCHIVE_PAGE);
+  g_clear_pointer (&self->person_ids, g_array_unref);
+  g_clear_pointer (&self->units, g_strfreev);
 
   G_OBJECT_CLASS (warta_archive_page_parent_class)->dispose (object);
 }
@@ -807,6 +961,9 @@ warta_archive_page_class_init (WartaArchivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, date_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, person_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, unit_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, count_label);
@@ -831,7 +988,9 @@ warta_archive_page_init (WartaArchivePage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+  self->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  fill_filters (self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);

@@ -133,14 +133,31 @@ append_source (Query                    *q,
     query_add_text (q, "AND archive_fts MATCH ? ", filter->match);
 }
 
+/* The publishing date: when step 5 last ended in "published", as the
+ * step records keep it (the list, the dossier and the reports use the same
+ * time). NULL for a publication never published. */
+#define PUBLISHED_AT_SQL \
+  "(SELECT max (s.exited_at) FROM step_records s WHERE s.publication_id = p.id " \
+  " AND +s.exit_state = 'published')"
+
 static void
 append_conditions (Query                    *q,
                    const WartaArchiveFilter *filter)
 {
-  if (filter->from_us != 0)
-    query_add_int (q, "AND p.created_at >= ? ", filter->from_us);
-  if (filter->to_us != 0)
-    query_add_int (q, "AND p.created_at < ? ", filter->to_us);
+  if (filter->by_published)
+    {
+      if (filter->from_us != 0)
+        query_add_int (q, "AND " PUBLISHED_AT_SQL " >= ? ", filter->from_us);
+      if (filter->to_us != 0)
+        query_add_int (q, "AND " PUBLISHED_AT_SQL " < ? ", filter->to_us);
+    }
+  else
+    {
+      if (filter->from_us != 0)
+        query_add_int (q, "AND p.created_at >= ? ", filter->from_us);
+      if (filter->to_us != 0)
+        query_add_int (q, "AND p.created_at < ? ", filter->to_us);
+    }
   if (filter->category != NULL)
     query_add_text (q, "AND p.category = ? ", filter->category);
   if (filter->unit != NULL)
@@ -308,8 +325,7 @@ platforms_from_targets (const char *targets)
   "p.id, p.title, p.state, p.category, coalesce (ar.unit, ''), u.display_name, " \
   "(SELECT group_concat (c.target, ',') FROM revision_captions c " \
   " WHERE c.revision_id = p.current_revision_id), p.created_at, " \
-  "coalesce ((SELECT max (s.exited_at) FROM step_records s WHERE s.publication_id = p.id " \
-  " AND +s.exit_state = 'published'), 0) "
+  "coalesce (" PUBLISHED_AT_SQL ", 0) "
 
 static WartaArchiveRow *
 row_from_stmt (sqlite3_stmt *stmt)

@@ -18,8 +18,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *match;            /* NULL: no text condition */
-  gint64      from_us;          /* publications created from … (0: open) */
+  gint64      from_us;          /* publications created (or published) from … (0: open) */
   gint64      to_us;            /* … until before (0: open) */
+  gboolean    by_published;     /* the range is of the publishing date, not the creation */
   const char *platform;         /* a caption target of the current revision */
   const char *category;
   const char *unit;
