@@ -355,6 +355,198 @@ test_round_trip (Fixture       *f,
   g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT);
 }
 
+/* History after an import ------------------------------------------------ */
+
+typedef void (*ManifestEdit) (JsonObject *manifest);
+
+static JsonObject *
+read_manifest (const char *folder)
+{
+  g_autofree char *path = g_build_filename (folder, "manifest.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static JsonArray *
+manifest_events (JsonObject *manifest)
+{
+  JsonObject *pub = json_array_get_object_element (json_object_get_array_member (manifest, "publications"), 0);
+
+  return json_object_get_array_member (json_object_get_object_member (pub, "records"), "events");
+}
+
+/* The export's manifest, changed by @edit, alone in a folder of its own. */
+static char *
+tampered_copy (Fixture      *f,
+               const char   *export_dir,
+               const char   *name,
+               ManifestEdit  edit)
+{
+  g_autoptr(JsonObject) manifest = read_manifest (export_dir);
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *dir = g_build_filename (f->dir, name, NULL);
+  g_autofree char *path = g_build_filename (dir, "manifest.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  edit (manifest);
+  json_node_set_object (root, manifest);
+  text = json_to_string (root, TRUE);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&dir);
+}
+
+/* Imports @folder into a new, empty database (left open in @f) and checks
+ * its history; returns the first broken event, or 0. */
+static gint64
+import_and_verify (Fixture    *f,
+                   const char *folder,
+                   const char *name)
+{
+  g_autofree char *dir = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 broken = -1;
+  gboolean intact;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  archive_fixture_close (f);
+  archive_fixture_open (f, dir);
+  g_assert_true (warta_export_import (f->db, folder, NULL, &error));
+  g_assert_no_error (error);
+
+  intact = warta_store_verify_history (f->db, &broken, &error);
+  if (intact)
+    {
+      g_assert_no_error (error);
+      g_assert_cmpint (broken, ==, 0);
+    }
+  else
+    {
+      g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_TAMPERED);
+      g_assert_cmpint (broken, >, 0);
+    }
+
+  return broken;
+}
+
+static void
+edit_note (JsonObject *manifest)
+{
+  json_object_set_string_member (json_array_get_object_element (manifest_events (manifest), 1),
+                                 "note", "Disetujui tanpa catatan");
+}
+
+static void
+remove_event (JsonObject *manifest)
+{
+  json_array_remove_element (manifest_events (manifest), 2);
+}
+
+static void
+edit_anchor (JsonObject *manifest)
+{
+  JsonArray *anchors = json_object_get_array_member (json_object_get_object_member (manifest, "history"),
+                                                     "anchors");
+
+  json_object_set_string_member (json_array_get_object_element (anchors, 0), "prev_hash",
+                                 "0000000000000000000000000000000000000000000000000000000000000001");
+}
+
+static void
+drop_history (JsonObject *manifest)
+{
+  json_object_remove_member (manifest, "history");
+}
+
+/* An export that starts after the first event, with another publication's
+ * events between two of its own: imported, its history verifies as intact
+ * and goes on growing; an edited or removed event, or a forged anchor,
+ * still breaks it where it was changed. */
+static void
+test_history_after_import (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *export_dir = g_build_filename (f->dir, "ekspor", NULL);
+  g_autofree char *edited = NULL, *removed = NULL, *forged = NULL, *older = NULL;
+  g_autoptr(JsonObject) manifest = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaDossierOptions options;
+  JsonArray *events, *anchors;
+  gint64 first_event, second_run_event, fourth_event;
+  gint64 ids[2];
+
+  ids[0] = fill (f, &ids[1]);
+  /* The first publication's disposition comes after the second's events. */
+  g_assert_true (warta_archive_repository_record_disposition (f->db, ids[0], warta_user_get_id (f->sysadmin),
+                                                              T0 + MINUTES (600), "keep", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_store_verify_history (f->db, NULL, &error));
+
+  warta_dossier_options_init (&options);
+  g_assert_true (warta_export_write (f->db, ids, 1, export_dir, &options, &error));
+  g_assert_no_error (error);
+
+  /* The manifest anchors the first exported event, which is not the
+   * database's first (the people were added before), and the one after
+   * the gap. */
+  manifest = read_manifest (export_dir);
+  events = manifest_events (manifest);
+  g_assert_cmpuint (json_array_get_length (events), >, 4);
+  first_event = json_object_get_int_member (json_array_get_object_element (events, 0), "id");
+  fourth_event = json_object_get_int_member (json_array_get_object_element (events, 3), "id");
+  second_run_event = json_object_get_int_member (json_array_get_object_element (events,
+                                                 json_array_get_length (events) - 1), "id");
+  g_assert_cmpint (first_event, >, 1);
+  anchors = json_object_get_array_member (json_object_get_object_member (manifest, "history"), "anchors");
+  g_assert_cmpuint (json_array_get_length (anchors), ==, 2);
+  {
+    JsonObject *anchor = json_array_get_object_element (anchors, 0);
+    g_autofree char *before = warta_event_log_get_hash_before (f->db, first_event, &error);
+
+    g_assert_cmpint (json_object_get_int_member (anchor, "event_id"), ==, first_event);
+    g_assert_cmpstr (json_object_get_string_member (anchor, "prev_hash"), ==, before);
+    g_assert_cmpstr (before, !=, WARTA_EVENT_GENESIS_HASH);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (anchors, 1), "event_id"),
+                     ==, second_run_event);
+  }
+  {
+    /* The manifest still follows its schema. */
+    g_autofree char *problem = validate_manifest (export_dir);
+
+    g_assert_null (problem);
+  }
+
+  edited = tampered_copy (f, export_dir, "diubah", edit_note);
+  removed = tampered_copy (f, export_dir, "dihapus", remove_event);
+  forged = tampered_copy (f, export_dir, "dipalsukan", edit_anchor);
+  older = tampered_copy (f, export_dir, "lama", drop_history);
+
+  /* Intact, and the new database's own events chain on from it. */
+  g_assert_cmpint (import_and_verify (f, export_dir, "baru"), ==, 0);
+  g_assert_true (warta_archive_repository_record_disposition (f->db, ids[0], 0, T0 + MINUTES (900),
+                                                              "reappraise", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_store_verify_history (f->db, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Tampered: where it was changed. */
+  g_assert_cmpint (import_and_verify (f, edited, "baru-diubah"), ==,
+                   json_object_get_int_member (json_array_get_object_element (events, 1), "id"));
+  g_assert_cmpint (import_and_verify (f, removed, "baru-dihapus"), ==, fourth_event);
+  g_assert_cmpint (import_and_verify (f, forged, "baru-dipalsukan"), ==, first_event);
+
+  /* Without anchors (an export of an older Warta): the break the anchors
+   * are for, at the first imported event. */
+  g_assert_cmpint (import_and_verify (f, older, "baru-lama"), ==, first_event);
+}
+
 static void
 test_retention (Fixture       *f,
                 gconstpointer  data)
@@ -412,6 +604,8 @@ main (int   argc,
 
   g_test_add ("/warta/export/round-trip", Fixture, NULL,
               archive_fixture_set_up, test_round_trip, archive_fixture_tear_down);
+  g_test_add ("/warta/export/history-after-import", Fixture, NULL,
+              archive_fixture_set_up, test_history_after_import, archive_fixture_tear_down);
   g_test_add ("/warta/export/retention", Fixture, NULL,
               archive_fixture_set_up, test_retention, archive_fixture_tear_down);
 

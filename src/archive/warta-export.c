@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "warta-archive-repository.h"
+#include "warta-event-log.h"
 #include "warta-export.h"
 
 static char *
@@ -429,6 +430,75 @@ copy_media (WartaDossier  *dossier,
   return TRUE;
 }
 
+static int
+compare_event_rows (gconstpointer a,
+                    gconstpointer b)
+{
+  gint64 x = json_object_get_int_member (*(JsonObject * const *)a, "id");
+  gint64 y = json_object_get_int_member (*(JsonObject * const *)b, "id");
+
+  return x < y ? -1 : x > y;
+}
+
+/* The manifest's "history": for every exported event that does not
+ * follow on from the exported event before it, the hash that preceded it
+ * here. An import records these anchors, so the history check of the
+ * importing database accepts exactly those links (see warta-event-log.c). */
+static JsonObject *
+history_anchors (WartaDatabase  *database,
+                 GPtrArray      *events,
+                 GError        **error)
+{
+  JsonObject *history = json_object_new ();
+  JsonArray *anchors = json_array_new ();
+  const char *last_hash = NULL;
+
+  json_object_set_array_member (history, "anchors", anchors);
+  g_ptr_array_sort (events, compare_event_rows);
+  for (guint i = 0; i < events->len; i++)
+    {
+      JsonObject *event = events->pdata[i];
+      const char *prev_hash = member_str (event, "prev_hash");
+      gint64 id = json_object_get_int_member (event, "id");
+
+      if (last_hash == NULL || g_strcmp0 (prev_hash, last_hash) != 0)
+        {
+          g_autofree char *before = warta_event_log_get_hash_before (database, id, error);
+          JsonObject *anchor;
+
+          if (before == NULL)
+            {
+              json_object_unref (history);
+              return NULL;
+            }
+          anchor = json_object_new ();
+          json_object_set_int_member (anchor, "event_id", id);
+          json_object_set_string_member (anchor, "prev_hash", before);
+          json_array_add_object_element (anchors, anchor);
+        }
+      last_hash = member_str (event, "hash");
+    }
+
+  return history;
+}
+
+static void
+collect_events (GPtrArray    *events,
+                WartaDossier *dossier)
+{
+  JsonObject *records = warta_dossier_get_records (dossier);
+  JsonArray *rows = records != NULL && json_object_has_member (records, "events")
+                    ? json_object_get_array_member (records, "events") : NULL;
+
+  for (guint k = 0; rows != NULL && k < json_array_get_length (rows); k++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, k);
+
+      if (row != NULL && json_object_has_member (row, "id"))
+        g_ptr_array_add (events, json_object_ref (row));
+    }
+}
+
 /**
  * warta_export_write:
  * @database: a #WartaDatabase
@@ -458,6 +528,8 @@ warta_export_write (WartaDatabase              *database,
   JsonArray *publications = json_array_new ();
   JsonArray *files = json_array_new ();
   JsonObject *retention = json_object_new ();
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  JsonObject *history;
 
   json_object_set_string_member (manifest, "format", WARTA_EXPORT_FORMAT);
   json_object_set_int_member (manifest, "version", WARTA_EXPORT_VERSION);
@@ -507,7 +579,13 @@ warta_export_write (WartaDatabase              *database,
       json_array_add_object_element (files, entry);
 
       json_array_add_object_element (publications, json_object_ref (warta_dossier_get_json (dossier)));
+      collect_events (events, dossier);
     }
+
+  history = history_anchors (database, events, error);
+  if (history == NULL)
+    return FALSE;
+  json_object_set_object_member (manifest, "history", history);
 
   json_node_set_object (root, manifest);
   text = json_to_string (root, TRUE);
@@ -626,6 +704,42 @@ warta_export_write_finish (WartaArchive  *archive,
   return TRUE;
 }
 
+/* Where the imported events join this database's chain (see
+ * history_anchors ()). An export without them (older Warta) imports as
+ * before; its history check then shows where the imported events begin. */
+static gboolean
+import_anchors (WartaDatabase  *database,
+                JsonObject     *manifest,
+                GError        **error)
+{
+  JsonObject *history = json_object_has_member (manifest, "history")
+                        ? json_object_get_object_member (manifest, "history") : NULL;
+  JsonArray *anchors = history != NULL && json_object_has_member (history, "anchors")
+                       ? json_object_get_array_member (history, "anchors") : NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new ();
+
+  for (guint i = 0; anchors != NULL && i < json_array_get_length (anchors); i++)
+    {
+      JsonObject *anchor = json_array_get_object_element (anchors, i);
+      const char *hash = anchor != NULL ? member_str (anchor, "prev_hash") : NULL;
+      gint64 id = anchor != NULL && json_object_has_member (anchor, "event_id")
+                  ? json_object_get_int_member (anchor, "event_id") : 0;
+
+      if (hash == NULL || id <= 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The export’s history anchors are damaged. Export the publications again."));
+          return FALSE;
+        }
+      g_array_append_val (ids, id);
+      g_ptr_array_add (hashes, (gpointer)hash);
+    }
+
+  return warta_store_add_history_anchors (database, (const gint64 *)(gpointer)ids->data,
+                                          (const char **)hashes->pdata, ids->len, error);
+}
+
 /**
  * warta_export_import:
  * @database: a new, empty database
@@ -676,6 +790,9 @@ warta_export_import (WartaDatabase  *database,
           !warta_archive_repository_import_records (database, warta_dossier_get_records (dossier), error))
         return FALSE;
     }
+
+  if (!import_anchors (database, manifest, error))
+    return FALSE;
 
   if (out_n_imported != NULL)
     *out_n_imported = json_array_get_length (publications);

@@ -7,6 +7,15 @@
  * last link is also kept in warta_meta ("history-head"), so removing the
  * newest events shows too.
  *
+ * An import brings another database's events with their ids and hashes:
+ * where the imported events do not follow on from the ones before them
+ * (the export began after the first event, or left other publications'
+ * events out), the import writes an anchor, "history-anchor:<id>" in
+ * warta_meta, holding the hash of the event that preceded event <id> in
+ * the exporting database. The check accepts such a link only when the
+ * event's prev_hash is exactly its anchor; everything else still has to
+ * chain, so an edited, removed or inserted imported event still shows.
+ *
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +25,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "warta-database-private.h"
 #include "warta-event-log-private.h"
@@ -152,6 +162,139 @@ set_tampered_error (GError **error,
                id);
 }
 
+#define ANCHOR_PREFIX "history-anchor:"
+
+/* event id → the prev_hash an import recorded for it */
+static GHashTable *
+load_anchors (WartaDatabase  *database,
+              GError        **error)
+{
+  g_autoptr(GHashTable) anchors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* ';' follows ':' in ASCII: the range is every key with the prefix. */
+  stmt = _warta_database_prepare (database,
+                                  "SELECT key, value FROM warta_meta "
+                                  "WHERE key > '" ANCHOR_PREFIX "' AND key < 'history-anchor;'",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *)sqlite3_column_text (stmt, 0);
+      gint64 id = g_ascii_strtoll (key + strlen (ANCHOR_PREFIX), NULL, 10);
+
+      if (id > 0)
+        g_hash_table_insert (anchors, g_memdup2 (&id, sizeof id), _warta_column_dup (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (database, error, rc, "history anchors");
+      return NULL;
+    }
+
+  return g_steal_pointer (&anchors);
+}
+
+/**
+ * warta_event_log_get_hash_before:
+ * @database: a #WartaDatabase
+ * @event_id: an event's id
+ * @error: where to put an error
+ *
+ * The link an export records before the first of its events that does not
+ * follow on from another exported one.
+ *
+ * Returns: (transfer full): the hash of the newest event older than
+ *   @event_id, or the genesis hash when there is none
+ */
+char *
+warta_event_log_get_hash_before (WartaDatabase  *database,
+                                 gint64          event_id,
+                                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_DATABASE (database), NULL);
+
+  stmt = _warta_database_prepare (database,
+                                  "SELECT hash FROM events WHERE id < ? ORDER BY id DESC LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return _warta_column_dup (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return g_strdup (WARTA_EVENT_GENESIS_HASH);
+
+  _warta_database_set_error (database, error, rc, "history");
+  return NULL;
+}
+
+/**
+ * warta_store_add_history_anchors:
+ * @database: a #WartaDatabase
+ * @event_ids: (array length=n_anchors): imported events
+ * @prev_hashes: (array length=n_anchors): the hash that preceded each in
+ *   the exporting database
+ * @n_anchors: how many
+ * @error: where to put an error
+ *
+ * Records where imported events join a chain they did not grow in, so
+ * warta_store_verify_history() accepts those links and no other.
+ */
+gboolean
+warta_store_add_history_anchors (WartaDatabase  *database,
+                                 const gint64   *event_ids,
+                                 const char    **prev_hashes,
+                                 guint           n_anchors,
+                                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (WARTA_IS_DATABASE (database), FALSE);
+
+  if (n_anchors == 0)
+    return TRUE;
+
+  if (!_warta_database_begin_write (database, error))
+    return FALSE;
+
+  stmt = _warta_database_prepare (database,
+                                  "INSERT OR REPLACE INTO warta_meta (key, value) VALUES (?, ?)",
+                                  error);
+  if (stmt == NULL)
+    goto fail;
+
+  for (guint i = 0; i < n_anchors; i++)
+    {
+      g_autofree char *key = g_strdup_printf (ANCHOR_PREFIX "%" G_GINT64_FORMAT, event_ids[i]);
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, prev_hashes[i], -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _warta_database_set_error (database, error, rc, "history anchor");
+          goto fail;
+        }
+    }
+
+  return _warta_database_commit (database, error);
+
+fail:
+  _warta_database_rollback (database);
+  return FALSE;
+}
+
 /**
  * warta_store_verify_history:
  * @database: a #WartaDatabase
@@ -160,6 +303,8 @@ set_tampered_error (GError **error,
  * @error: a %WARTA_DB_ERROR_TAMPERED when the chain is broken
  *
  * Walks the whole history and recomputes every link of the hash chain.
+ * A link to an imported event that does not chain on is accepted only
+ * when it is the anchor its import recorded.
  *
  * Returns: whether the history is intact
  */
@@ -170,6 +315,7 @@ warta_store_verify_history (WartaDatabase  *database,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) meta = NULL;
+  g_autoptr(GHashTable) anchors = NULL;
   char expected[65];
   gint64 last_id = 0;
   gint64 broken = 0;
@@ -181,6 +327,10 @@ warta_store_verify_history (WartaDatabase  *database,
     *out_broken_event_id = 0;
 
   g_strlcpy (expected, WARTA_EVENT_GENESIS_HASH, sizeof expected);
+
+  anchors = load_anchors (database, error);
+  if (anchors == NULL)
+    return FALSE;
 
   stmt = _warta_database_prepare (database,
                                   "SELECT id, publication_id, at, actor_id, role, kind, from_state, "
@@ -196,7 +346,9 @@ warta_store_verify_history (WartaDatabase  *database,
       const char *hash = (const char *)sqlite3_column_text (stmt, 11);
       g_autofree char *computed = NULL;
 
-      if (g_strcmp0 (prev_hash, expected) != 0)
+      /* An imported event may instead join where its import said. */
+      if (g_strcmp0 (prev_hash, expected) != 0 &&
+          g_strcmp0 (prev_hash, g_hash_table_lookup (anchors, &id)) != 0)
         {
           broken = id;
           break;
