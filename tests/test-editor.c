@@ -444,6 +444,109 @@ test_officials (Fixture       *fixture,
   close_window (window);
 }
 
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  /* The key controller "Who" listens with, in the capture phase. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          return handled;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static const char *
+selected_completion (GtkListBox *list)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+
+  g_assert_nonnull (row);
+  return g_object_get_data (G_OBJECT (row), "warta-full-title");
+}
+
+/* Typing in "Who" offers the officials that match as the user types; the
+ * keys choose one and its full title replaces what was typed. */
+static void
+test_who_completion (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(WartaOfficialRepository) officials = NULL;
+  g_autoptr(WartaOfficial) first = NULL;
+  g_autoptr(WartaOfficial) second = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublicationWindow *window;
+  GtkWidget *who;
+  GtkPopover *popover;
+  GtkListBox *list = NULL;
+
+  officials = warta_official_repository_new (fixture->database,
+                                             warta_context_get_clock (fixture->context));
+  first = warta_official_repository_add (officials, fixture->user, "Dr. H.", "Saring Wibowo",
+                                         "S.E., M.Si.", "Inspektur Provinsi", &error);
+  g_assert_no_error (error);
+  second = warta_official_repository_add (officials, fixture->user, "", "Sarah Lestari",
+                                          "S.Sos.", "Kepala Bidang Informasi", &error);
+  g_assert_no_error (error);
+
+  window = open_window (fixture, 0);
+  who = child (window, "who_row");
+  popover = _warta_publication_window_get_who_completion (window, &list);
+  g_assert_nonnull (popover);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* One letter is not enough; two are. */
+  set_text (window, "who_row", "Para peserta; s");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  set_text (window, "who_row", "Para peserta; sar");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 2));
+  g_assert_cmpstr (selected_completion (list), ==, "Sarah Lestari, S.Sos., Kepala Bidang Informasi");
+
+  /* By position too, narrowing as the user types. */
+  set_text (window, "who_row", "Para peserta; inspek");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+
+  /* Escape closes; typing on opens it again. */
+  g_assert_true (press_key (who, GDK_KEY_Escape));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_false (press_key (who, GDK_KEY_Down));
+  set_text (window, "who_row", "Para peserta; sa");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Down and Up move; Enter puts the full title in place of "sa". */
+  g_assert_true (press_key (who, GDK_KEY_Down));
+  g_assert_cmpstr (selected_completion (list), ==,
+                   "Dr. H. Saring Wibowo, S.E., M.Si., Inspektur Provinsi");
+  g_assert_true (press_key (who, GDK_KEY_Up));
+  g_assert_cmpstr (selected_completion (list), ==, "Sarah Lestari, S.Sos., Kepala Bidang Informasi");
+  g_assert_true (press_key (who, GDK_KEY_Down));
+  g_assert_true (press_key (who, GDK_KEY_Return));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (who)), ==,
+                   "Para peserta; Dr. H. Saring Wibowo, S.E., M.Si., Inspektur Provinsi");
+
+  /* A title written out in full is not offered again; the button stays. */
+  set_text (window, "who_row", "Dr. H. Saring Wibowo, S.E., M.Si., Inspektur Provinsi");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (gtk_widget_get_visible (child (window, "who_button")));
+
+  close_window (window);
+}
+
 /* Autosave goes into the draft: typing makes no revision, the submit makes
  * one. The save runs on the main thread; its time is printed, not judged
  * (benchmarks judge times), so the choice can be checked. */
@@ -891,6 +994,7 @@ main (int   argc,
   ADD ("caption-over-limit-blocks-submit", test_caption_limit_blocks);
   ADD ("conflict-not-silent", test_conflict_not_silent);
   ADD ("officials-directory", test_officials);
+  ADD ("who-completion", test_who_completion);
   ADD ("autosave-into-draft", test_autosave_into_draft);
   ADD ("blur-and-crop", test_blur_and_crop);
   ADD ("reorder-by-drag", test_reorder);

@@ -16,6 +16,8 @@
 #include "warta-test-gui.h"
 #include "warta-application.h"
 #include "warta-calendar-page.h"
+#include "warta-event-log.h"
+#include "warta-official-dialog.h"
 #include "warta-people-page.h"
 #include "warta-publication-window.h"
 #include "warta-person-dialog.h"
@@ -1017,6 +1019,272 @@ test_people_not_admin (Fixture       *f,
 }
 
 static WartaPublication *
+make_in_category (WartaPublicationRepository *repo,
+                  WartaUser                  *officer,
+                  const char                 *title,
+                  const char                 *category,
+                  WartaState                  to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(WartaPublication) p = NULL;
+  WartaPublication *next;
+
+  warta_revision_set_title (draft, title);
+  warta_revision_set_category (draft, category);
+  p = warta_publication_repository_create (repo, officer, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_publication_get_category (p), ==, category);
+  if (to == WARTA_STATE_DOCUMENTING)
+    return g_steal_pointer (&p);
+
+  next = warta_publication_repository_transition (repo, officer, warta_publication_get_id (p),
+                                                  warta_publication_get_version (p),
+                                                  WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING,
+                                                  NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_publication_get_state (next), ==, to);
+
+  return next;
+}
+
+static gboolean
+has_title (GListModel *model,
+           const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WartaPublication) p = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (warta_publication_get_title (p), title) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gpointer
+list_child (GtkWidget  *list,
+            const char *name)
+{
+  return gtk_widget_get_template_child (list, WARTA_TYPE_PUBLICATION_LIST, name);
+}
+
+/* The lists per state narrow by the title search, the information category
+ * and (where a list spans several states) the state, all at once; the
+ * model shown is the filter over the repository's, nothing copied. */
+static void
+test_list_filters (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  g_autoptr(WartaPublication) a = make_in_category (repo, officer, "Rapat A", "periodic",
+                                                    WARTA_STATE_DOCUMENTING);
+  g_autoptr(WartaPublication) b = make_in_category (repo, officer, "Rapat B", "immediate",
+                                                    WARTA_STATE_PROCESSING);
+  g_autoptr(WartaPublication) c = make_in_category (repo, officer, "Kunjungan C", "immediate",
+                                                    WARTA_STATE_DOCUMENTING);
+  WartaWindow *window = show_window (f);
+  GtkStack *stack;
+  GtkWidget *activities;
+  GtkDropDown *category, *state;
+  GListModel *model;
+
+  sign_in (window, "root", "rahasia-123");
+  stack = window_child (window, "stack");
+  activities = gtk_stack_get_child_by_name (stack, "activities");
+  warta_window_set_visible_section (window, "activities");
+  model = warta_publication_list_get_model (WARTA_PUBLICATION_LIST (activities));
+  category = list_child (activities, "category_dropdown");
+  state = list_child (activities, "state_dropdown");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* Activities span documenting and processing: both filters. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (category)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (state)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (state)), ==, 3);
+
+  /* Immediate: B and C. */
+  gtk_drop_down_set_selected (category, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_true (has_title (model, "Rapat B"));
+  g_assert_true (has_title (model, "Kunjungan C"));
+
+  /* And still documented: C. */
+  gtk_drop_down_set_selected (state, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (has_title (model, "Kunjungan C"));
+
+  /* And "rapat" in the title: nothing, said so. */
+  gtk_editable_set_text (list_child (activities, "search_entry"), "rapat");
+  g_signal_emit_by_name (list_child (activities, "search_entry"), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_child (activities, "stack")), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (list_child (activities, "empty_page")), ==, "No Results");
+
+  /* Any category again: Rapat A (documented). */
+  gtk_drop_down_set_selected (category, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (has_title (model, "Rapat A"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_child (activities, "stack")), ==, "list");
+
+  /* A change in the database reloads under the same filters. */
+  {
+    g_autoptr(WartaPublication) d = make_in_category (repo, officer, "Rapat D", "periodic",
+                                                      WARTA_STATE_PROCESSING);
+    g_autoptr(WartaPublication) e = make_in_category (repo, officer, "Rapat E", "periodic",
+                                                      WARTA_STATE_DOCUMENTING);
+
+    warta_publication_list_reload (WARTA_PUBLICATION_LIST (activities));
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+    g_assert_true (has_title (model, "Rapat E"));
+  }
+
+  /* A list of one state has no state filter; My Tasks neither. */
+  g_assert_false (gtk_widget_get_visible (list_child (gtk_stack_get_child_by_name (stack, "published"),
+                                                      "state_dropdown")));
+  g_assert_true (gtk_widget_get_visible (list_child (gtk_stack_get_child_by_name (stack, "review"),
+                                                     "state_dropdown")));
+  g_assert_false (gtk_widget_get_visible (list_child (gtk_stack_get_child_by_name (stack, "tasks"),
+                                                      "state_dropdown")));
+}
+
+static WartaOfficial *
+find_official (GListModel *model,
+               const char *name)
+{
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WartaOfficial) official = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (warta_official_get_name (official), name) == 0)
+        return g_steal_pointer (&official);
+    }
+
+  return NULL;
+}
+
+static gpointer
+official_child (WartaOfficialDialog *dialog,
+                const char          *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (dialog), WARTA_TYPE_OFFICIAL_DIALOG, name);
+}
+
+static gint64
+count_events (Fixture    *f,
+              const char *kind)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = warta_event_log_count (warta_context_get_database (f->context), kind, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+/* The officials directory under People: a social media admin adds an
+ * official, changes the position and takes the entry out, through the
+ * page's list and dialog; each change is an event in the history. An
+ * activity officer may not change the directory, not even through the
+ * repository. */
+static void
+test_people_officials (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) rina = add_user (f, root, "rina", "Rina Marlina", WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  g_autoptr(WartaUser) budi = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaOfficialRepository) repository = NULL;
+  g_autoptr(WartaOfficial) listed = NULL;
+  g_autoptr(WartaOfficial) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaWindow *window = show_window (f);
+  WartaPeoplePage *people;
+  WartaOfficialDialog *dialog;
+  GtkStack *stack;
+
+  sign_in (window, "rina", "rahasia-123");
+  warta_window_set_visible_section (window, "people");
+  people = WARTA_PEOPLE_PAGE (gtk_stack_get_child_by_name (window_child (window, "stack"), "people"));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (people), WARTA_TYPE_PEOPLE_PAGE,
+                                                    "stack"));
+
+  /* Not an administrator: the directory, without the people. */
+  g_assert_false (warta_people_page_get_allowed (people));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (people),
+                                                                         WARTA_TYPE_PEOPLE_PAGE,
+                                                                         "people_box"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (people),
+                                                                        WARTA_TYPE_PEOPLE_PAGE,
+                                                                        "officials_box"))));
+  g_assert_cmpuint (g_list_model_get_n_items (warta_people_page_get_officials_model (people)), ==, 0);
+
+  /* Add. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (people), "people.add-official", NULL));
+  dialog = find_toplevel (WARTA_TYPE_OFFICIAL_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (gtk_widget_get_visible (official_child (dialog, "deactivate_button")));
+  gtk_editable_set_text (official_child (dialog, "prefix_row"), "Dr. H.");
+  gtk_editable_set_text (official_child (dialog, "name_row"), "Saring Wibowo");
+  gtk_editable_set_text (official_child (dialog, "suffix_row"), "S.E., M.Si.");
+  gtk_editable_set_text (official_child (dialog, "position_row"), "Inspektur Pembantu");
+  g_assert_true (warta_official_dialog_save (dialog));
+  g_assert_null (find_toplevel (WARTA_TYPE_OFFICIAL_DIALOG));
+  listed = find_official (warta_people_page_get_officials_model (people), "Saring Wibowo");
+  g_assert_nonnull (listed);
+  g_assert_cmpint (count_events (f, "official-added"), ==, 1);
+
+  /* Edit: activating the row opens it, with its fields. */
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (people), WARTA_TYPE_PEOPLE_PAGE,
+                                                        "officials_view"),
+                         "activate", 0);
+  dialog = find_toplevel (WARTA_TYPE_OFFICIAL_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (official_child (dialog, "suffix_row")), ==, "S.E., M.Si.");
+  gtk_editable_set_text (official_child (dialog, "position_row"), "Inspektur Provinsi");
+  g_assert_true (warta_official_dialog_save (dialog));
+  g_clear_object (&listed);
+  listed = find_official (warta_people_page_get_officials_model (people), "Saring Wibowo");
+  g_assert_cmpstr (warta_official_get_position (listed), ==, "Inspektur Provinsi");
+  g_assert_cmpint (warta_official_get_version (listed), ==, 2);
+  g_assert_cmpint (count_events (f, "official-changed"), ==, 1);
+
+  /* An activity officer may not change it, whatever the caller does. */
+  repository = warta_official_repository_new (warta_context_get_database (f->context),
+                                              warta_context_get_clock (f->context));
+  g_assert_false (warta_official_repository_can_manage (budi));
+  refused = warta_official_repository_add (repository, budi, "", "Siapa Saja", "", "", &error);
+  g_assert_error (error, WARTA_USER_ERROR, WARTA_USER_ERROR_FORBIDDEN);
+  g_assert_null (refused);
+  g_clear_error (&error);
+  g_assert_false (warta_official_repository_remove (repository, budi, warta_official_get_id (listed),
+                                                    warta_official_get_version (listed), &error));
+  g_assert_error (error, WARTA_USER_ERROR, WARTA_USER_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  /* Take it out: gone from the list (and so from "Who"), kept in the history. */
+  dialog = warta_official_dialog_new (GTK_WINDOW (window), repository,
+                                      warta_context_get_current_user (f->context), listed);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (official_child (dialog, "deactivate_button")));
+  g_assert_true (warta_official_dialog_deactivate (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_official (warta_people_page_get_officials_model (people), "Saring Wibowo"));
+  g_assert_cmpint (count_events (f, "official-deactivated"), ==, 1);
+
+  /* The activity officer sees neither list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  sign_in (window, "budi", "rahasia-123");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "forbidden");
+  gtk_widget_activate_action (GTK_WIDGET (people), "people.add-official", NULL);
+  g_assert_null (find_toplevel (WARTA_TYPE_OFFICIAL_DIALOG));
+}
+
+static WartaPublication *
 make_dated (WartaPublicationRepository *repo,
             WartaUser                  *officer,
             const char                 *title,
@@ -1198,6 +1466,10 @@ main (int   argc,
                   fixture_set_up, test_people_conflict, fixture_tear_down);
       g_test_add ("/warta/people/not-admin", Fixture, NULL,
                   fixture_set_up, test_people_not_admin, fixture_tear_down);
+      g_test_add ("/warta/task-list/filters", Fixture, NULL,
+                  fixture_set_up, test_list_filters, fixture_tear_down);
+      g_test_add ("/warta/people/officials", Fixture, NULL,
+                  fixture_set_up, test_people_officials, fixture_tear_down);
     }
 
   ret = g_test_run ();

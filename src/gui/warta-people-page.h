@@ -22,5 +22,6 @@ void          warta_people_page_set_context (WartaPeoplePage *self,
 GListModel   *warta_people_page_get_model   (WartaPeoplePage *self);
 gboolean      warta_people_page_get_allowed (WartaPeoplePage *self);
 void          warta_people_page_reload      (WartaPeoplePage *self);
+GListModel   *warta_people_page_get_officials_model (WartaPeoplePage *self);
 
 G_END_DECLS

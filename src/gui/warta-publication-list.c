@@ -4,8 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One widget for every list of publications: the repository's model goes,
- * as it is, under a GtkFilterListModel (the search by title) and a
- * GtkSortListModel, and a GtkListView shows that. Nothing is copied. The
+ * as it is, under a GtkFilterListModel and a GtkSortListModel, and a
+ * GtkListView shows that. Nothing is copied. The filter is a GtkEveryFilter
+ * of the search by title and the drop-downs' filters: the information
+ * category, and the state where a list spans several. The
  * list reloads when the database changes, here or in another Warta on the
  * same file (WartaDatabase::changed), and when another person signs in;
  * the rows' countdowns are refreshed by a tick.
@@ -69,6 +71,8 @@ struct _WartaPublicationList
 
   /* Template widgets */
   GtkSearchEntry           *search_entry;
+  GtkDropDown              *category_dropdown;
+  GtkDropDown              *state_dropdown;
   GtkStack                 *stack;
   GtkListView              *list_view;
   AdwStatusPage            *empty_page;
@@ -78,6 +82,8 @@ struct _WartaPublicationList
   GtkFilterListModel       *filter_model;
   GtkSortListModel         *sort_model;
   GtkStringFilter          *title_filter;
+  GtkFilter                *category_filter;
+  GtkFilter                *state_filter;
   GError                   *load_error;
 
   WartaPublicationListKind  kind;
@@ -95,6 +101,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* In the order of the category drop-down's items; the first is any. */
+static const char * const category_ids[] = { NULL, "periodic", "immediate", "on-request" };
+
+static gboolean
+filters_active (WartaPublicationList *self)
+{
+  return gtk_drop_down_get_selected (self->category_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->state_dropdown) > 0;
+}
+
 static void
 update_empty_state (WartaPublicationList *self)
 {
@@ -106,6 +122,13 @@ update_empty_state (WartaPublicationList *self)
       adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->empty_page, _("The List Could Not Be Loaded"));
       adw_status_page_set_description (self->empty_page, self->load_error->message);
+    }
+  else if (filters_active (self))
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Results"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Nothing in this list matches the search and the filters. Choose “Any” to see more."));
     }
   else if (search[0] != '\0')
     {
@@ -253,6 +276,49 @@ on_search_entry_search_changed_cb (WartaPublicationList *self)
   update_empty_state (self);
 }
 
+static gboolean
+match_category (gpointer item,
+                gpointer user_data)
+{
+  WartaPublicationList *self = user_data;
+  guint selected = gtk_drop_down_get_selected (self->category_dropdown);
+
+  if (selected == 0 || selected >= G_N_ELEMENTS (category_ids))
+    return TRUE;
+
+  return g_strcmp0 (warta_publication_get_category (WARTA_PUBLICATION (item)),
+                    category_ids[selected]) == 0;
+}
+
+static gboolean
+match_state (gpointer item,
+             gpointer user_data)
+{
+  WartaPublicationList *self = user_data;
+  const KindInfo *info = &kinds[self->kind];
+  guint selected = gtk_drop_down_get_selected (self->state_dropdown);
+
+  /* Item 0 is any state; then the list's states in order. */
+  if (selected == 0 || selected > info->n_states)
+    return TRUE;
+
+  return warta_publication_get_state (WARTA_PUBLICATION (item)) == info->states[selected - 1];
+}
+
+static void
+on_category_dropdown_notify_selected_cb (WartaPublicationList *self)
+{
+  gtk_filter_changed (self->category_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  update_empty_state (self);
+}
+
+static void
+on_state_dropdown_notify_selected_cb (WartaPublicationList *self)
+{
+  gtk_filter_changed (self->state_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  update_empty_state (self);
+}
+
 static void
 on_list_view_activate_cb (WartaPublicationList *self,
                           guint                 position)
@@ -325,6 +391,19 @@ warta_publication_list_constructed (GObject *object)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(kinds[self->kind].accessible_name),
                                   -1);
+
+  /* A state filter only where the list spans several states. */
+  {
+    const KindInfo *info = &kinds[self->kind];
+    g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (states, _("Any state"));
+    for (guint i = 0; i < info->n_states; i++)
+      gtk_string_list_append (states, warta_state_get_display_name (info->states[i]));
+    gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
+    gtk_widget_set_visible (GTK_WIDGET (self->state_dropdown), info->n_states > 1);
+  }
+
   update_empty_state (self);
 }
 
@@ -342,6 +421,8 @@ warta_publication_list_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->title_filter);
+  g_clear_object (&self->category_filter);
+  g_clear_object (&self->state_filter);
   g_clear_error (&self->load_error);
 
   G_OBJECT_CLASS (warta_publication_list_parent_class)->dispose (object);
@@ -422,11 +503,15 @@ warta_publication_list_class_init (WartaPublicationListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/warta-publication-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, empty_page);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, list_view);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, state_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_category_dropdown_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_state_dropdown_notify_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
 }
 
@@ -435,6 +520,7 @@ warta_publication_list_init (WartaPublicationList *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkNoSelection *selection;
+  GtkEveryFilter *every;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -443,7 +529,14 @@ warta_publication_list_init (WartaPublicationList *self)
   gtk_string_filter_set_match_mode (self->title_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->title_filter, TRUE);
 
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->title_filter)));
+  self->category_filter = GTK_FILTER (gtk_custom_filter_new (match_category, self, NULL));
+  self->state_filter = GTK_FILTER (gtk_custom_filter_new (match_state, self, NULL));
+  every = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every), g_object_ref (GTK_FILTER (self->title_filter)));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every), g_object_ref (self->category_filter));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every), g_object_ref (self->state_filter));
+
+  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (every));
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
   g_signal_connect_object (self->sort_model, "items-changed",
                            G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
@@ -522,7 +615,7 @@ warta_publication_list_set_context (WartaPublicationList *self,
  * @self: a #WartaPublicationList
  *
  * Returns: (transfer none): the publications as shown: filtered by the
- *   search and sorted
+ *   search and the drop-downs, and sorted
  */
 GListModel *
 warta_publication_list_get_model (WartaPublicationList *self)

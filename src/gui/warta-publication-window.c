@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "warta-caption-editor.h"
 #include "warta-media-probe.h"
@@ -141,6 +142,8 @@ struct _WartaPublicationWindow
   GtkPopover              *officials_popover;
   GtkSearchEntry          *officials_search;
   GtkListBox              *officials_list;
+  GtkPopover              *who_completion;
+  GtkListBox              *who_completion_list;
   GtkPopover              *when_popover;
   GtkCalendar             *when_calendar;
   GtkSpinButton           *hour_spin;
@@ -150,6 +153,8 @@ struct _WartaPublicationWindow
   /* Owned references */
   WartaContext            *context;
   WartaOfficialRepository *officials;
+  GListModel              *official_cache;
+  gboolean                 completing;
   WartaPublication        *publication;      /* NULL until a new activity is first saved */
   gint64                   draft_version;    /* of the draft shown, for the next save */
   GListStore              *media;            /* WartaMediaItem, editable */
@@ -2142,7 +2147,12 @@ on_title_row_changed_cb (WartaPublicationWindow *self)
 
 static void on_category_row_notify_selected_cb (WartaPublicationWindow *self) { field_changed (self); }
 static void on_what_row_changed_cb (WartaPublicationWindow *self) { field_changed (self); }
-static void on_who_row_changed_cb (WartaPublicationWindow *self) { field_changed (self); }
+static void update_who_completion (WartaPublicationWindow *self);
+static void on_who_row_changed_cb (WartaPublicationWindow *self)
+{
+  field_changed (self);
+  update_who_completion (self);
+}
 static void on_where_row_changed_cb (WartaPublicationWindow *self) { field_changed (self); }
 static void on_why_row_changed_cb (WartaPublicationWindow *self) { field_changed (self); }
 static void on_how_row_changed_cb (WartaPublicationWindow *self) { field_changed (self); }
@@ -2304,6 +2314,234 @@ insert_official (WartaPublicationWindow *self,
   gtk_editable_set_position (GTK_EDITABLE (self->who_row), -1);
 }
 
+/* Completion while typing in "Who": the name being typed is what follows
+ * the last ";" (full titles contain commas). A popover below the row lists
+ * the officials whose name or position contains it; Down and Up move,
+ * Enter puts the full title in place of what was typed, Escape closes. The
+ * popover never takes the focus, so typing goes on in the row. */
+
+#define WHO_COMPLETION_MIN_CHARS 2
+#define WHO_COMPLETION_MAX_ROWS 8
+
+static const char *
+who_fragment_start (const char *text)
+{
+  const char *semicolon = strrchr (text, ';');
+
+  return semicolon != NULL ? semicolon + 1 : text;
+}
+
+static void
+hide_who_completion (WartaPublicationWindow *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->who_completion)))
+    gtk_popover_popdown (self->who_completion);
+}
+
+static void
+update_who_completion (WartaPublicationWindow *self)
+{
+  g_autofree char *fragment = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  if (self->loading || self->completing || self->officials == NULL)
+    return;
+
+  fragment = g_strstrip (g_strdup (who_fragment_start (row_text (self->who_row))));
+  if (g_utf8_strlen (fragment, -1) < WHO_COMPLETION_MIN_CHARS)
+    {
+      /* A new name starts afresh: the directory is read again for it. */
+      g_clear_object (&self->official_cache);
+      hide_who_completion (self);
+      return;
+    }
+
+  if (self->official_cache == NULL)
+    self->official_cache = warta_official_repository_list (self->officials, NULL);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->who_completion_list))))
+    gtk_list_box_remove (self->who_completion_list, child);
+
+  for (guint i = 0;
+       self->official_cache != NULL && i < g_list_model_get_n_items (self->official_cache) &&
+       shown < WHO_COMPLETION_MAX_ROWS;
+       i++)
+    {
+      g_autoptr(WartaOfficial) official = g_list_model_get_item (self->official_cache, i);
+      g_autofree char *full = NULL;
+      GtkWidget *row, *label;
+
+      if (!warta_official_matches (official, fragment))
+        continue;
+
+      full = warta_official_dup_full_title (official);
+      /* Already written out in full: nothing to offer. */
+      if (g_strcmp0 (full, fragment) == 0)
+        continue;
+
+      label = gtk_label_new (full);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      row = gtk_list_box_row_new ();
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, full, -1);
+      g_object_set_data_full (G_OBJECT (row), "warta-full-title", g_steal_pointer (&full), g_free);
+      gtk_list_box_append (self->who_completion_list, row);
+      shown++;
+    }
+
+  if (shown == 0)
+    {
+      hide_who_completion (self);
+      return;
+    }
+
+  gtk_list_box_select_row (self->who_completion_list,
+                           gtk_list_box_get_row_at_index (self->who_completion_list, 0));
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->who_completion)))
+    gtk_popover_popup (self->who_completion);
+}
+
+/* Puts @full_title in place of the name being typed. */
+static void
+complete_who (WartaPublicationWindow *self,
+              const char             *full_title)
+{
+  const char *text = row_text (self->who_row);
+  const char *start = who_fragment_start (text);
+  g_autofree char *before = g_strndup (text, start - text);
+  g_autofree char *completed = NULL;
+
+  if (*before == '\0')
+    completed = g_strdup (full_title);
+  else
+    completed = g_strdup_printf ("%s %s", g_strchomp (before), full_title);
+
+  self->completing = TRUE;
+  set_row_text (self->who_row, completed);
+  self->completing = FALSE;
+  g_clear_object (&self->official_cache);
+  hide_who_completion (self);
+  gtk_editable_set_position (GTK_EDITABLE (self->who_row), -1);
+}
+
+static void
+on_who_completion_row_activated_cb (WartaPublicationWindow *self,
+                                    GtkListBoxRow          *row)
+{
+  complete_who (self, g_object_get_data (G_OBJECT (row), "warta-full-title"));
+}
+
+static void
+move_who_completion (WartaPublicationWindow *self,
+                     int                     delta)
+{
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->who_completion_list);
+  int index = selected != NULL ? gtk_list_box_row_get_index (selected) + delta : 0;
+  GtkListBoxRow *next = gtk_list_box_get_row_at_index (self->who_completion_list, MAX (index, 0));
+
+  if (next != NULL)
+    gtk_list_box_select_row (self->who_completion_list, next);
+}
+
+static gboolean
+on_who_row_key_pressed_cb (GtkEventControllerKey  *controller,
+                           guint                   keyval,
+                           guint                   keycode,
+                           GdkModifierType         state,
+                           WartaPublicationWindow *self)
+{
+  GtkListBoxRow *selected;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->who_completion)))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move_who_completion (self, 1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move_who_completion (self, -1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      selected = gtk_list_box_get_selected_row (self->who_completion_list);
+      if (selected == NULL)
+        return GDK_EVENT_PROPAGATE;
+      on_who_completion_row_activated_cb (self, selected);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Escape:
+      hide_who_completion (self);
+      return GDK_EVENT_STOP;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+static void
+setup_who_completion (WartaPublicationWindow *self)
+{
+  GtkEventController *keys;
+  GtkWidget *scrolled;
+
+  self->who_completion_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->who_completion_list, GTK_SELECTION_SINGLE);
+  gtk_widget_set_focusable (GTK_WIDGET (self->who_completion_list), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->who_completion_list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->who_completion_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching Officials"),
+                                  -1);
+  g_signal_connect_object (self->who_completion_list, "row-activated",
+                           G_CALLBACK (on_who_completion_row_activated_cb), self, G_CONNECT_SWAPPED);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled),
+                                 GTK_WIDGET (self->who_completion_list));
+
+  /* Not autohide: it must not take the focus (or the keys) from the row. */
+  self->who_completion = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_autohide (self->who_completion, FALSE);
+  gtk_popover_set_has_arrow (self->who_completion, FALSE);
+  gtk_popover_set_position (self->who_completion, GTK_POS_BOTTOM);
+  gtk_widget_set_halign (GTK_WIDGET (self->who_completion), GTK_ALIGN_START);
+  gtk_widget_set_size_request (scrolled, 360, -1);
+  gtk_popover_set_child (self->who_completion, scrolled);
+  gtk_widget_set_parent (GTK_WIDGET (self->who_completion), GTK_WIDGET (self->who_row));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed",
+                           G_CALLBACK (on_who_row_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->who_row), keys);
+}
+
+GtkPopover *
+_warta_publication_window_get_who_completion (WartaPublicationWindow  *self,
+                                              GtkListBox             **out_list)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_WINDOW (self), NULL);
+
+  if (out_list != NULL)
+    *out_list = self->who_completion_list;
+
+  return self->who_completion;
+}
+
 static void
 on_officials_list_row_activated_cb (WartaPublicationWindow *self,
                                     GtkListBoxRow          *row)
@@ -2377,6 +2615,9 @@ on_password_row_entry_activated_cb (WartaPublicationWindow *self)
 static void
 on_current_user_changed_cb (WartaPublicationWindow *self)
 {
+  /* The repository checks the right again; this only spares a refusal. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.manage-officials",
+                                 warta_official_repository_can_manage (current_user (self)));
   update_state (self);
   if (current_user (self) != NULL && self->publication == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
@@ -2465,6 +2706,10 @@ warta_publication_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->save_source, g_source_remove);
 
+  /* The completion popover is the "Who" row's child, but not the row's own. */
+  if (self->who_completion != NULL)
+    gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->who_completion)));
+
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PUBLICATION_WINDOW);
 
   g_clear_pointer (&self->caption_editors, g_ptr_array_unref);
@@ -2472,6 +2717,7 @@ warta_publication_window_dispose (GObject *object)
   g_clear_object (&self->media);
   g_clear_object (&self->publication);
   g_clear_object (&self->officials);
+  g_clear_object (&self->official_cache);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->probe);
@@ -2640,6 +2886,7 @@ warta_publication_window_init (WartaPublicationWindow *self)
   g_autoptr(GtkStringList) platforms = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_who_completion (self);
 
   self->cancellable = g_cancellable_new ();
   self->probe = warta_media_probe_new ();
@@ -2728,6 +2975,8 @@ warta_publication_window_new (GtkWindow    *parent,
                                                    warta_context_get_clock (context));
   g_signal_connect_object (context, "notify::current-user",
                            G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.manage-officials",
+                                 warta_official_repository_can_manage (current_user (self)));
   warta_review_page_set_context (self->review_page, context);
   g_signal_connect_object (self->review_page, "publication-changed",
                            G_CALLBACK (on_review_page_publication_changed_cb), self, G_CONNECT_SWAPPED);

@@ -5,6 +5,12 @@
  *
  * Removing an official only marks the row inactive: revisions written with
  * the name keep it as text, and the directory's history stays readable.
+ *
+ * Who may change the directory: an administrator, or anyone holding the
+ * social media admin role (they write the captions that carry the titles).
+ * The right is read from the stored account at each change, not from the
+ * caller's copy. Every change is an event in the history (with no
+ * publication, like the events about people).
  */
 #define G_LOG_DOMAIN "warta-official-repository"
 
@@ -13,7 +19,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-database-private.h"
+#include "warta-event-log-private.h"
 #include "warta-official-repository.h"
+#include "warta-user-repository.h"
 
 struct _WartaOfficialRepository
 {
@@ -78,6 +86,35 @@ official_from_row (sqlite3_stmt *stmt)
   return official;
 }
 
+/* Any entry, active or not, by id. */
+static WartaOfficial *
+get_in_transaction (WartaOfficialRepository  *self,
+                    gint64                    official_id,
+                    GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT id, prefix, name, suffix, position, version FROM officials "
+                                  "WHERE id = ?",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, official_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return official_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT,
+                         _("Someone else changed or removed this official. Close the list and open it again."));
+  else
+    _warta_database_set_error (self->database, error, rc, "officials");
+
+  return NULL;
+}
+
 /**
  * warta_official_repository_list:
  *
@@ -127,8 +164,66 @@ has_text (const char *text)
 }
 
 /**
+ * warta_official_repository_can_manage:
+ * @actor: (nullable): a user
+ *
+ * Returns: whether @actor, as the caller knows it, may change the directory:
+ *   an active administrator or social media admin. The changes check the
+ *   stored account again.
+ */
+gboolean
+warta_official_repository_can_manage (WartaUser *actor)
+{
+  return actor != NULL && warta_user_get_active (actor) &&
+         (warta_user_get_is_admin (actor) ||
+          warta_user_has_role (actor, WARTA_ROLE_SOCIAL_MEDIA_ADMIN));
+}
+
+static gboolean
+check_manager (WartaOfficialRepository  *self,
+               WartaUser                *actor,
+               const char              **out_role,
+               GError                  **error)
+{
+  g_autoptr(WartaUserRepository) users = warta_user_repository_new (self->database, self->clock);
+  g_autoptr(WartaUser) stored = NULL;
+
+  stored = warta_user_repository_get (users, warta_user_get_id (actor), error);
+  if (stored == NULL)
+    return FALSE;
+
+  if (!warta_official_repository_can_manage (stored))
+    {
+      g_set_error_literal (error, WARTA_USER_ERROR, WARTA_USER_ERROR_FORBIDDEN,
+                           _("Only an administrator or a social media admin may change the officials directory. Ask one of them."));
+      return FALSE;
+    }
+
+  *out_role = warta_user_get_is_admin (stored) ? "admin"
+                                               : warta_role_get_id (WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  return TRUE;
+}
+
+static gboolean
+log_change (WartaOfficialRepository  *self,
+            WartaUser                *actor,
+            const char               *role,
+            const char               *kind,
+            WartaOfficial            *official,
+            gint64                    now,
+            GError                  **error)
+{
+  g_autofree char *full = warta_official_dup_full_title (official);
+  g_autofree char *note = g_strdup_printf ("#%" G_GINT64_FORMAT " %s",
+                                           warta_official_get_id (official), full);
+
+  return _warta_event_log_append (self->database, 0, now, warta_user_get_id (actor), role, kind,
+                                  NULL, NULL, 0, note, error) != 0;
+}
+
+/**
  * warta_official_repository_add:
- * @actor: who adds the entry; any signed-in user may
+ * @actor: who adds the entry: an administrator or a social media admin
  *
  * Returns: (transfer full): the new entry, or %NULL with @error set
  */
@@ -143,11 +238,15 @@ warta_official_repository_add (WartaOfficialRepository  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(WartaOfficial) official = warta_official_new ();
+  const char *role = NULL;
   gint64 now;
   int rc;
 
   g_return_val_if_fail (WARTA_IS_OFFICIAL_REPOSITORY (self), NULL);
   g_return_val_if_fail (WARTA_IS_USER (actor), NULL);
+
+  if (!check_manager (self, actor, &role, error))
+    return NULL;
 
   if (!has_text (name))
     {
@@ -194,6 +293,12 @@ warta_official_repository_add (WartaOfficialRepository  *self,
   warta_official_set_id (official,
                          sqlite3_last_insert_rowid (_warta_database_get_handle (self->database)));
 
+  if (!log_change (self, actor, role, "official-added", official, now, error))
+    {
+      _warta_database_rollback (self->database);
+      return NULL;
+    }
+
   if (!_warta_database_commit (self->database, error))
     return NULL;
 
@@ -214,13 +319,27 @@ warta_official_repository_remove (WartaOfficialRepository  *self,
                                   GError                  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(WartaOfficial) removed = NULL;
+  const char *role = NULL;
+  gint64 now;
   int rc;
 
   g_return_val_if_fail (WARTA_IS_OFFICIAL_REPOSITORY (self), FALSE);
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
+  if (!check_manager (self, actor, &role, error))
+    return FALSE;
+
+  now = warta_clock_now (self->clock);
   if (!_warta_database_begin_write (self->database, error))
     return FALSE;
+
+  removed = get_in_transaction (self, official_id, error);
+  if (removed == NULL)
+    {
+      _warta_database_rollback (self->database);
+      return FALSE;
+    }
 
   stmt = _warta_database_prepare (self->database,
                                   "UPDATE officials SET active = 0, version = version + 1, "
@@ -231,7 +350,7 @@ warta_official_repository_remove (WartaOfficialRepository  *self,
       _warta_database_rollback (self->database);
       return FALSE;
     }
-  sqlite3_bind_int64 (stmt, 1, warta_clock_now (self->clock));
+  sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, official_id);
   sqlite3_bind_int64 (stmt, 3, expected_version);
 
@@ -251,5 +370,104 @@ warta_official_repository_remove (WartaOfficialRepository  *self,
       return FALSE;
     }
 
+  if (!log_change (self, actor, role, "official-deactivated", removed, now, error))
+    {
+      _warta_database_rollback (self->database);
+      return FALSE;
+    }
+
   return _warta_database_commit (self->database, error);
+}
+
+/**
+ * warta_official_repository_update:
+ * @actor: an administrator or a social media admin
+ * @expected_version: the version the caller changed
+ *
+ * Writes new titles, name and position of an active entry. Revisions
+ * written before keep the old text.
+ *
+ * Returns: (transfer full): the entry as stored, or %NULL with @error set
+ *   (%WARTA_DB_ERROR_CONFLICT when someone changed it since)
+ */
+WartaOfficial *
+warta_official_repository_update (WartaOfficialRepository  *self,
+                                  WartaUser                *actor,
+                                  gint64                    official_id,
+                                  gint64                    expected_version,
+                                  const char               *prefix,
+                                  const char               *name,
+                                  const char               *suffix,
+                                  const char               *position,
+                                  GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(WartaOfficial) official = NULL;
+  const char *role = NULL;
+  gint64 now;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_OFFICIAL_REPOSITORY (self), NULL);
+  g_return_val_if_fail (WARTA_IS_USER (actor), NULL);
+
+  if (!has_text (name))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("Enter the official’s name."));
+      return NULL;
+    }
+
+  if (!check_manager (self, actor, &role, error))
+    return NULL;
+
+  now = warta_clock_now (self->clock);
+  if (!_warta_database_begin_write (self->database, error))
+    return NULL;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "UPDATE officials SET prefix = ?, name = ?, suffix = ?, position = ?, "
+                                  "version = version + 1, updated_at = ? "
+                                  "WHERE id = ? AND version = ? AND active = 1",
+                                  error);
+  if (stmt == NULL)
+    {
+      _warta_database_rollback (self->database);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, prefix != NULL ? prefix : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, suffix != NULL ? suffix : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, position != NULL ? position : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, now);
+  sqlite3_bind_int64 (stmt, 6, official_id);
+  sqlite3_bind_int64 (stmt, 7, expected_version);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (self->database, error, rc, "officials");
+      _warta_database_rollback (self->database);
+      return NULL;
+    }
+
+  if (sqlite3_changes (_warta_database_get_handle (self->database)) == 0)
+    {
+      _warta_database_rollback (self->database);
+      g_set_error_literal (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT,
+                           _("Someone else changed or removed this official. Close the list and open it again."));
+      return NULL;
+    }
+
+  official = get_in_transaction (self, official_id, error);
+  if (official == NULL ||
+      !log_change (self, actor, role, "official-changed", official, now, error))
+    {
+      _warta_database_rollback (self->database);
+      return NULL;
+    }
+
+  if (!_warta_database_commit (self->database, error))
+    return NULL;
+
+  return g_steal_pointer (&official);
 }

@@ -36,4 +36,15 @@ gboolean                 warta_official_repository_remove (WartaOfficialReposito
                                                             gint64                    expected_version,
                                                             GError                  **error);
 
+WartaOfficial           *warta_official_repository_update (WartaOfficialRepository  *self,
+                                                            WartaUser                *actor,
+                                                            gint64                    official_id,
+                                                            gint64                    expected_version,
+                                                            const char               *prefix,
+                                                            const char               *name,
+                                                            const char               *suffix,
+                                                            const char               *position,
+                                                            GError                  **error);
+gboolean                 warta_official_repository_can_manage (WartaUser         *actor);
+
 G_END_DECLS
