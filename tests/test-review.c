@@ -268,6 +268,9 @@ sign_in (Fixture    *f,
   gtk_editable_set_text (GTK_EDITABLE (login_row), login);
   gtk_editable_set_text (GTK_EDITABLE (password_row), PASSWORD);
   g_signal_emit_by_name (button, "clicked");
+  /* The password is checked in a worker thread. */
+  while (warta_sign_in_page_get_busy (f->sign_in))
+    g_main_context_iteration (NULL, TRUE);
   iterate ();
 
   g_assert_nonnull (warta_context_get_current_user (f->context));

@@ -34,10 +34,14 @@ struct _WartaSignInPage
   AdwPreferencesGroup  *roles_group;
   GtkLabel             *first_admin_error_label;
   GtkButton            *sign_in_button;
+  GtkSpinner           *sign_in_spinner;
   GtkButton            *create_admin_button;
 
   /* Owned references */
   WartaContext         *context;
+  GCancellable         *cancellable;
+
+  gboolean              busy;
 
   GtkCheckButton       *role_checks[WARTA_N_ROLES];
 };
@@ -48,6 +52,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_FIRST_RUN,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -113,21 +118,40 @@ signed_in (WartaSignInPage *self,
 }
 
 static void
-on_sign_in_button_clicked_cb (WartaSignInPage *self)
+set_busy (WartaSignInPage *self,
+          gboolean         busy)
 {
-  g_autoptr(WartaUser) user = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *login = NULL;
-
-  g_assert (WARTA_IS_SIGN_IN_PAGE (self));
-
-  if (self->context == NULL)
+  if (self->busy == busy)
     return;
 
-  login = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->login_row))));
-  user = warta_user_repository_sign_in (warta_context_get_users (self->context), login,
-                                        gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
-                                        &error);
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_spinner), busy);
+  gtk_spinner_set_spinning (self->sign_in_spinner, busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->login_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->password_row), !busy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+sign_in_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(WartaSignInPage) self = user_data;
+  g_autoptr(WartaUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  user = warta_user_repository_sign_in_finish (WARTA_USER_REPOSITORY (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_busy (self, FALSE);
+
+  /* The database was switched meanwhile: its users are other people. */
+  if (self->context == NULL || warta_context_get_users (self->context) != WARTA_USER_REPOSITORY (object))
+    return;
+
   if (user == NULL)
     {
       show_error (self->sign_in_error_label, error);
@@ -137,6 +161,25 @@ on_sign_in_button_clicked_cb (WartaSignInPage *self)
     }
 
   signed_in (self, user);
+}
+
+/* Argon2id runs in a worker (WartaUserRepository): the window keeps
+ * drawing, the button shows a spinner and takes no second click. */
+static void
+on_sign_in_button_clicked_cb (WartaSignInPage *self)
+{
+  g_autofree char *login = NULL;
+
+  g_assert (WARTA_IS_SIGN_IN_PAGE (self));
+
+  if (self->context == NULL || self->busy)
+    return;
+
+  login = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->login_row))));
+  set_busy (self, TRUE);
+  warta_user_repository_sign_in_async (warta_context_get_users (self->context), login,
+                                       gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
+                                       self->cancellable, sign_in_cb, g_object_ref (self));
 }
 
 static void
@@ -217,9 +260,11 @@ warta_sign_in_page_dispose (GObject *object)
 
   /* The stack is both a template child and AdwBin's child: let AdwBin
    * drop it first, or both would unparent it. */
+  g_cancellable_cancel (self->cancellable);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_SIGN_IN_PAGE);
   g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (warta_sign_in_page_parent_class)->dispose (object);
 }
@@ -240,6 +285,10 @@ warta_sign_in_page_get_property (GObject    *object,
 
     case PROP_FIRST_RUN:
       g_value_set_boolean (value, warta_sign_in_page_get_first_run (self));
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
       break;
 
     default:
@@ -307,6 +356,14 @@ warta_sign_in_page_class_init (WartaSignInPageClass *klass)
   properties[PROP_FIRST_RUN] =
     g_param_spec_boolean ("first-run", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * WartaSignInPage:busy:
+   *
+   * Whether a password is being checked.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -322,6 +379,7 @@ warta_sign_in_page_class_init (WartaSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, roles_group);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, sign_in_error_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, sign_in_spinner);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, on_admin_confirm_row_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_create_admin_button_clicked_cb);
@@ -334,6 +392,7 @@ static void
 warta_sign_in_page_init (WartaSignInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 
   /* The SOP's roles, by their display names; the first administrator is
    * usually the social media admin who sets Warta up. */
@@ -405,6 +464,14 @@ warta_sign_in_page_set_context (WartaSignInPage *self,
   update_mode (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+gboolean
+warta_sign_in_page_get_busy (WartaSignInPage *self)
+{
+  g_return_val_if_fail (WARTA_IS_SIGN_IN_PAGE (self), FALSE);
+
+  return self->busy;
 }
 
 gboolean

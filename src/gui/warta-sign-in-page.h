@@ -20,6 +20,7 @@ WartaContext *warta_sign_in_page_get_context     (WartaSignInPage *self);
 void          warta_sign_in_page_set_context     (WartaSignInPage *self,
                                                   WartaContext    *context);
 gboolean      warta_sign_in_page_get_first_run   (WartaSignInPage *self);
+gboolean      warta_sign_in_page_get_busy        (WartaSignInPage *self);
 gboolean      warta_sign_in_page_restore         (WartaSignInPage *self);
 void          warta_sign_in_page_forget          (WartaSignInPage *self);
 

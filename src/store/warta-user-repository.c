@@ -785,6 +785,249 @@ fail:
   return FALSE;
 }
 
+/* Signing in without blocking the main loop: Argon2id takes about 0.1 s
+ * (and 64 MiB), long enough for a window to freeze visibly. The stored hash
+ * is read and the lock checked on the caller's thread (one short read on
+ * the one connection); only the hash check runs in a worker thread, with
+ * copies of the hash and the password and no database; the outcome is
+ * recorded on the caller's thread again, as the synchronous sign-in does.
+ * So the rate limit is the same: while locked the password is not checked,
+ * and every check counts, even one whose caller went away meanwhile. */
+
+typedef struct
+{
+  gint64    user_id;       /* 0: unknown login, the decoy is checked */
+  gboolean  active;
+  char     *hashed;
+  char     *password;
+  gboolean  ok;
+} SignIn;
+
+static void
+sign_in_free (SignIn *data)
+{
+  if (data->password != NULL)
+    sodium_memzero (data->password, strlen (data->password));
+  g_free (data->password);
+  g_free (data->hashed);
+  g_free (data);
+}
+
+/* One decoy hash for the process, made in a worker the first time. */
+static const char *
+decoy_hash (void)
+{
+  static gsize made;
+  static char *decoy;
+
+  if (g_once_init_enter (&made))
+    {
+      decoy = hash_password ("warta-decoy-password", NULL);
+      if (decoy == NULL)
+        decoy = g_strdup ("");
+      g_once_init_leave (&made, 1);
+    }
+
+  return decoy;
+}
+
+static void
+verify_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SignIn *data = task_data;
+
+  if (data->user_id == 0)
+    {
+      const char *decoy = decoy_hash ();
+
+      /* Spend the time of a real check, so an unknown login cannot be
+       * told from a wrong password by how fast the answer comes. */
+      if (*decoy != '\0')
+        (void) !crypto_pwhash_str_verify (decoy, data->password, strlen (data->password));
+      data->ok = FALSE;
+    }
+  else
+    data->ok = crypto_pwhash_str_verify (data->hashed, data->password,
+                                         strlen (data->password)) == 0;
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_wrong_password_error (GError **error)
+{
+  g_set_error (error, WARTA_USER_ERROR, WARTA_USER_ERROR_WRONG_PASSWORD,
+               _("The login name or the password is wrong. Check them and try again."));
+}
+
+static void
+verified_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  WartaUserRepository *self = WARTA_USER_REPOSITORY (object);
+  g_autoptr(GTask) task = user_data;
+  SignIn *data = g_task_get_task_data (task);
+  g_autoptr(WartaUser) user = NULL;
+  GError *error = NULL;
+  gint64 locked_until = 0;
+  gint64 now;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (data->user_id == 0)
+    {
+      set_wrong_password_error (&error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Recorded whatever the caller does meanwhile: a check is an attempt. */
+  if (!record_attempt (self, data->user_id, data->ok, &locked_until, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  now = warta_clock_now (self->clock);
+  if (!data->ok)
+    {
+      if (locked_until > now)
+        set_locked_error (&error, locked_until - now);
+      else
+        set_wrong_password_error (&error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!data->active)
+    {
+      g_task_return_new_error (task, WARTA_USER_ERROR, WARTA_USER_ERROR_FORBIDDEN,
+                               "%s", _("This account is switched off. Ask an administrator."));
+      return;
+    }
+
+  user = warta_user_repository_get (self, data->user_id, &error);
+  if (user == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&user), g_object_unref);
+}
+
+/**
+ * warta_user_repository_sign_in_async:
+ * @self: a #WartaUserRepository
+ * @login: the login name
+ * @password: the password
+ * @cancellable: (nullable): a #GCancellable; an attempt already checked is
+ *   counted all the same
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Signs in as warta_user_repository_sign_in() does, with the password hash
+ * checked in a worker thread.
+ */
+void
+warta_user_repository_sign_in_async (WartaUserRepository *self,
+                                     const char          *login,
+                                     const char          *password,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GError *error = NULL;
+  SignIn *data;
+  gint64 locked_until;
+  gint64 now;
+  int rc;
+
+  g_return_if_fail (WARTA_IS_USER_REPOSITORY (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_user_repository_sign_in_async);
+
+  if (login == NULL || password == NULL)
+    {
+      set_wrong_password_error (&error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_new0 (SignIn, 1);
+  data->password = g_strdup (password);
+  g_task_set_task_data (task, data, (GDestroyNotify)sign_in_free);
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT id, password_hash, locked_until, active FROM users WHERE login = ?",
+                                  &error);
+  if (stmt == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  sqlite3_bind_text (stmt, 1, login, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      data->user_id = sqlite3_column_int64 (stmt, 0);
+      data->hashed = _warta_column_dup (stmt, 1);
+      locked_until = sqlite3_column_int64 (stmt, 2);
+      data->active = sqlite3_column_int (stmt, 3) != 0;
+
+      /* While locked, the password is not even checked. */
+      now = warta_clock_now (self->clock);
+      if (locked_until > now)
+        {
+          set_locked_error (&error, locked_until - now);
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (self->database, &error, rc, "user");
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The worker has no cancellable: a check once started is counted. */
+  worker = g_task_new (self, NULL, verified_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (worker, verify_in_thread);
+  g_task_set_task_data (worker, data, NULL);
+  g_task_run_in_thread (worker, verify_in_thread);
+}
+
+/**
+ * warta_user_repository_sign_in_finish:
+ *
+ * Returns: (transfer full): the signed-in user, or %NULL with @error set
+ *   as warta_user_repository_sign_in() sets it
+ */
+WartaUser *
+warta_user_repository_sign_in_finish (WartaUserRepository  *self,
+                                      GAsyncResult         *result,
+                                      GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * warta_user_repository_sign_in:
  * @self: a #WartaUserRepository

@@ -75,6 +75,15 @@ WartaUser           *warta_user_repository_sign_in             (WartaUserReposit
                                                                 const char           *login,
                                                                 const char           *password,
                                                                 GError              **error);
+void                 warta_user_repository_sign_in_async       (WartaUserRepository  *self,
+                                                                const char           *login,
+                                                                const char           *password,
+                                                                GCancellable         *cancellable,
+                                                                GAsyncReadyCallback   callback,
+                                                                gpointer              user_data);
+WartaUser           *warta_user_repository_sign_in_finish      (WartaUserRepository  *self,
+                                                                GAsyncResult         *result,
+                                                                GError              **error);
 WartaUser           *warta_user_repository_get                 (WartaUserRepository  *self,
                                                                 gint64                user_id,
                                                                 GError              **error);
