@@ -978,6 +978,106 @@ test_approval_of_changed_revision_refused (Fixture       *f,
   close_window (window);
 }
 
+/* Another Warta (a second connection to the file) saves a new revision
+ * while the verifier has the review open with a ticked item and a note not
+ * yet sent: the page reloads within the poll, says who changed it and
+ * when, and keeps the tick and the note. */
+static void
+test_reload_on_change_elsewhere (Fixture       *f,
+                                 gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (f->context);
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(WartaRevision) current = NULL;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) saved = NULL;
+  g_autoptr(WartaDatabase) other_db = NULL;
+  g_autoptr(WartaPublicationRepository) other_repo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  GtkTextBuffer *buffer;
+  GtkCheckButton *check;
+  WartaPublicationWindow *window;
+  WartaReviewPage *page;
+  const char *notice;
+  gint64 id, deadline;
+  GtkTextIter start, end;
+
+  warta_revision_set_title (draft, "Sosialisasi Pengendalian Gratifikasi");
+  warta_revision_set_who (draft, WHO_BEFORE);
+  warta_revision_set_caption (draft, "facebook", "Sosialisasi pengendalian gratifikasi.");
+  p = warta_publication_repository_create (repository, f->officer, draft, &error);
+  g_assert_no_error (error);
+  id = warta_publication_get_id (p);
+#define MOVE(user, action, to) G_STMT_START { \
+    WartaPublication *next = warta_publication_repository_transition (repository, user, id, \
+                                                                      warta_publication_get_version (p), \
+                                                                      action, to, NULL, &error); \
+    g_assert_no_error (error); \
+    g_set_object (&p, next); \
+    g_object_unref (next); \
+  } G_STMT_END
+  MOVE (f->officer, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING);
+  MOVE (f->admin, WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING);
+#undef MOVE
+
+  sign_in (f, "sekar");
+  window = open_window (f->context, id);
+  g_assert_cmpstr (visible_page (window), ==, "review");
+  page = review_page (window);
+  g_assert_null (warta_review_page_get_reload_notice (page));
+
+  /* Sekar ticks the first item and writes a note, sending neither. */
+  check = GTK_CHECK_BUTTON (find_named (review_child (window, "checklist_list"), GTK_TYPE_CHECK_BUTTON,
+                                        warta_check_get_id ((WartaCheck)0)));
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (check, TRUE);
+  buffer = gtk_text_view_get_buffer (review_child (window, "note_view"));
+  gtk_text_buffer_set_text (buffer, "Gelar Inspektur belum lengkap.", -1);
+
+  /* Meanwhile the admin, in the other Warta, changes "Siapa". */
+  other_db = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE,
+                                  &error);
+  g_assert_no_error (error);
+  other_repo = warta_publication_repository_new (other_db, warta_context_get_clock (f->context));
+  {
+    g_autoptr(WartaRevision) stored = get_current_revision (f, id);
+    g_autofree char *json = warta_revision_to_json (stored);
+
+    current = warta_revision_new_from_json (json, &error);
+    g_assert_no_error (error);
+  }
+  warta_revision_set_who (current, WHO_AFTER);
+  saved = warta_publication_repository_save_revision (other_repo, f->admin, id,
+                                                      warta_publication_get_version (p), current,
+                                                      &error);
+  g_assert_no_error (error);
+
+  /* This Warta notices within its poll and reloads. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (warta_review_page_get_reload_notice (page) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  notice = warta_review_page_get_reload_notice (page);
+  g_assert_nonnull (notice);
+  g_test_message ("%s", notice);
+  g_assert_true (g_str_has_prefix (notice, "Changed by Rina Admin at "));
+  g_assert_nonnull (strstr (notice, "reloaded"));
+  g_assert_nonnull (strstr (notice, "kept"));
+  g_assert_cmpint (warta_publication_get_version (warta_review_page_get_publication (page)), ==,
+                   warta_publication_get_version (saved));
+  g_assert_cmpint (warta_publication_get_current_revision_id (warta_review_page_get_publication (page)), ==,
+                   warta_publication_get_current_revision_id (saved));
+
+  /* Nothing the verifier was writing is lost. */
+  g_assert_true (gtk_check_button_get_active (check));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (note, ==, "Gelar Inspektur belum lengkap.");
+  shot ("reloaded-after-change-elsewhere");
+
+  close_window (window);
+}
+
 /* -- the other Warta ------------------------------------------------------------ */
 
 static int
@@ -1070,6 +1170,7 @@ main (int   argc,
   ADD ("whole-sop-four-people", test_whole_sop);
   ADD ("approve-while-another-edits", test_approve_while_editing);
   ADD ("approval-of-changed-revision-refused", test_approval_of_changed_revision_refused);
+  ADD ("reload-on-change-elsewhere", test_reload_on_change_elsewhere);
 #undef ADD
 
   return g_test_run ();

@@ -12,6 +12,12 @@
  * the same page without the decision. Every decision is made with the
  * publication's version the page was loaded with, so a change made
  * meanwhile by someone else is refused and said, never overwritten.
+ *
+ * When the database changes (here or in another Warta on the same file),
+ * the page reads the publication's version; if it moved, the page reloads
+ * and says who changed it, in a toast when it is on screen. The note being
+ * written, its pin, and the checklist ticks and notes not yet sent are
+ * kept across the reload, with a word when the content under them changed.
  */
 #define G_LOG_DOMAIN "warta-review-page"
 
@@ -69,6 +75,7 @@ struct _WartaReviewPage
   GHashTable           *revision_numbers; /* revision id → number */
   char                 *pin_field;
   char                 *pin_sha256;
+  char                 *reload_notice;
   GPtrArray            *diff_labels;    /* GtkLabel, borrowed: redrawn for dark */
 
   GtkCheckButton       *checks[WARTA_N_CHECKS];
@@ -1118,6 +1125,111 @@ warta_review_page_reload (WartaReviewPage *self)
   update_actions (self);
 }
 
+/* -- changes made elsewhere ------------------------------------------------------------ */
+
+static void
+set_reload_notice (WartaReviewPage *self,
+                   const char      *notice)
+{
+  AdwToastOverlay *overlay;
+
+  set_str (&self->reload_notice, notice);
+
+  /* Said only to someone looking at the page; the overlay is the window's. */
+  overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY));
+  if (overlay != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      AdwToast *toast = adw_toast_new (notice);
+
+      adw_toast_set_timeout (toast, 8);
+      adw_toast_overlay_add_toast (overlay, toast);
+    }
+}
+
+static void
+on_database_changed_cb (WartaReviewPage *self)
+{
+  WartaPublicationRepository *repository;
+  g_autoptr(WartaPublication) fresh = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *note = NULL;
+  gboolean ticked[WARTA_N_CHECKS];
+  const char *check_notes[WARTA_N_CHECKS];
+  char *kept_notes[WARTA_N_CHECKS];
+  gboolean checklist_touched = FALSE;
+  gint64 revision_id;
+  const char *who;
+
+  if (self->context == NULL || self->publication == NULL)
+    return;
+
+  repository = warta_context_get_publications (self->context);
+  fresh = warta_publication_repository_get (repository, warta_publication_get_id (self->publication), NULL);
+  if (fresh == NULL ||
+      warta_publication_get_version (fresh) == warta_publication_get_version (self->publication))
+    return;
+
+  /* What the user has not sent: the note's text and pin survive a reload
+   * as they are; the checklist is read back from the database, so keep
+   * what is on screen. */
+  revision_id = self->revision != NULL ? warta_revision_get_id (self->revision) : 0;
+  read_checklist (self, ticked, check_notes);
+  for (guint i = 0; i < WARTA_N_CHECKS; i++)
+    {
+      kept_notes[i] = g_strdup (check_notes[i]);
+      checklist_touched |= ticked[i] || has_text (kept_notes[i]);
+    }
+
+  warta_review_page_reload (self);
+
+  if (self->revision != NULL && gtk_widget_get_visible (GTK_WIDGET (self->checklist_group)))
+    for (guint i = 0; i < WARTA_N_CHECKS; i++)
+      {
+        gtk_check_button_set_active (self->checks[i], ticked[i]);
+        gtk_editable_set_text (GTK_EDITABLE (self->check_notes[i]), kept_notes[i]);
+        update_check_note (self, i);
+      }
+  for (guint i = 0; i < WARTA_N_CHECKS; i++)
+    g_free (kept_notes[i]);
+
+  when = warta_clock_to_local (warta_context_get_clock (self->context),
+                               warta_publication_get_updated_at (self->publication));
+  time = g_date_time_format (when, "%H:%M");
+  who = warta_publication_get_updated_by_name (self->publication);
+  if (!has_text (who))
+    who = _("Another user");
+
+  note = dup_note_text (self);
+  if (self->revision != NULL && warta_revision_get_id (self->revision) != revision_id &&
+      (checklist_touched || has_text (note)))
+    /* Translators: "Changed by Sari Dewi at 09:30 — reloaded. …" */
+    notice = g_strdup_printf (_("Changed by %s at %s — reloaded. Your note and checklist are kept: check them against the new content."),
+                              who, time);
+  else
+    /* Translators: "Changed by Sari Dewi at 09:30 — reloaded" */
+    notice = g_strdup_printf (_("Changed by %s at %s — reloaded"), who, time);
+
+  set_reload_notice (self, notice);
+  g_signal_emit (self, signals[PUBLICATION_CHANGED], 0, self->publication);
+}
+
+/**
+ * warta_review_page_get_reload_notice:
+ * @self: a #WartaReviewPage
+ *
+ * Returns: (nullable): what the page said when it last reloaded for a
+ *   change made elsewhere
+ */
+const char *
+warta_review_page_get_reload_notice (WartaReviewPage *self)
+{
+  g_return_val_if_fail (WARTA_IS_REVIEW_PAGE (self), NULL);
+
+  return self->reload_notice;
+}
+
 /* -- decisions ------------------------------------------------------------------------ */
 
 static void
@@ -1496,6 +1608,7 @@ warta_review_page_dispose (GObject *object)
   g_clear_pointer (&self->diff_labels, g_ptr_array_unref);
   g_clear_pointer (&self->revision_numbers, g_hash_table_unref);
   g_clear_pointer (&self->pin_field, g_free);
+  g_clear_pointer (&self->reload_notice, g_free);
   g_clear_pointer (&self->pin_sha256, g_free);
 
   G_OBJECT_CLASS (warta_review_page_parent_class)->dispose (object);
@@ -1655,11 +1768,18 @@ warta_review_page_set_context (WartaReviewPage *self,
     return;
 
   if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
+    {
+      g_signal_handlers_disconnect_by_data (warta_context_get_database (self->context), self);
+      g_signal_handlers_disconnect_by_data (self->context, self);
+    }
   g_set_object (&self->context, context);
   if (context != NULL)
-    g_signal_connect_object (context, "notify::current-user",
-                             G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (context, "notify::current-user",
+                               G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (warta_context_get_database (context), "changed",
+                               G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   warta_review_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);

@@ -30,4 +30,6 @@ void              _warta_review_page_pin            (WartaReviewPage  *self,
                                                      const char       *field,
                                                      const char       *media_sha256);
 
+const char       *warta_review_page_get_reload_notice (WartaReviewPage *self);
+
 G_END_DECLS
