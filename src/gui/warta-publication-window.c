@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "warta-caption-editor.h"
+#include "warta-file-chooser.h"
 #include "warta-media-probe.h"
 #include "warta-official-repository.h"
 #include "warta-officials-dialog.h"
@@ -1334,23 +1335,27 @@ on_drop_cb (GtkDropTarget          *target,
 }
 
 static void
-on_file_chooser_response_cb (GtkNativeDialog        *dialog,
-                             int                     response,
-                             WartaPublicationWindow *self)
+choose_media_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      GSList *list = NULL;
+  g_autoptr(WartaPublicationWindow) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) error = NULL;
+  GSList *list = NULL;
 
-      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
-        list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
-      _warta_publication_window_add_files (self, list);
-      g_slist_free_full (list, g_object_unref);
+  files = warta_file_chooser_open_multiple_finish (result, &error);
+  if (files == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, _("No Photos or Videos Added"), error->message);
+      return;
     }
 
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  for (guint i = g_list_model_get_n_items (files); i > 0; i--)
+    list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
+  _warta_publication_window_add_files (self, list);
+  g_slist_free_full (list, g_object_unref);
 }
 
 static void
@@ -1360,7 +1365,6 @@ add_media_action (GtkWidget  *widget,
 {
   WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
 
   gtk_file_filter_set_name (filter, _("Photos and Videos"));
   gtk_file_filter_add_mime_type (filter, "image/jpeg");
@@ -1370,14 +1374,9 @@ add_media_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "image/heic");
   gtk_file_filter_add_mime_type (filter, "video/mp4");
 
-  /* GtkFileDialog (GTK 4.10) is not in Debian 12's GTK 4.8. */
-  chooser = gtk_file_chooser_native_new (_("Add Photos and Videos"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  /* GtkFileDialog where the GTK has it (4.10), GtkFileChooserNative on 4.8. */
+  warta_file_chooser_open_multiple (GTK_WINDOW (self), _("Add Photos and Videos"), _("_Add"), filter,
+                                    self->cancellable, choose_media_cb, g_object_ref (self));
 }
 
 static WartaMediaItem *
