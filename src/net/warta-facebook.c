@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-facebook.h"
+#include "warta-json-private.h"
 #include "warta-upload-private.h"
 #include "warta-upload-range.h"
 
@@ -176,31 +177,6 @@ new_message (WartaFacebook  *self,
   return msg;
 }
 
-static JsonObject *
-as_object (JsonNode *node)
-{
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonObject *
-object_object (JsonObject *object,
-               const char *name)
-{
-  return object && json_object_has_member (object, name)
-         ? as_object (json_object_get_member (object, name)) : NULL;
-}
-
-static const char *
-object_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
-
 /* Graph ids and offsets come as strings, sometimes as numbers. */
 static gint64
 object_int (JsonObject *object,
@@ -244,14 +220,14 @@ _warta_graph_parse_error (guint               status,
                           char              **platform_code,
                           char              **platform_message)
 {
-  JsonObject *error = object_object (as_object (body), "error");
-  const char *user_msg = object_string (error, "error_user_msg");
+  JsonObject *error = _warta_json_get_object (_warta_json_as_object (body), "error");
+  const char *user_msg = _warta_json_get_string (error, "error_user_msg");
   gint64 graph_code = object_int (error, "code", 0);
   gint64 subcode = object_int (error, "error_subcode", 0);
 
   if (error == NULL)
     return;
-  *platform_message = g_strdup (user_msg && *user_msg ? user_msg : object_string (error, "message"));
+  *platform_message = g_strdup (user_msg && *user_msg ? user_msg : _warta_json_get_string (error, "message"));
   if (subcode)
     *platform_code = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, graph_code, subcode);
   else
@@ -344,7 +320,7 @@ buc_retry_at (SoupMessageHeaders *headers)
   gint64 minutes = 0;
 
   if (usage == NULL || !json_parser_load_from_data (parser, usage, -1, NULL) ||
-      (root = as_object (json_parser_get_root (parser))) == NULL)
+      (root = _warta_json_as_object (json_parser_get_root (parser))) == NULL)
     return 0;
   json_object_iter_init (&iter, root);
   while (json_object_iter_next (&iter, &page, &items))
@@ -352,7 +328,7 @@ buc_retry_at (SoupMessageHeaders *headers)
       if (!JSON_NODE_HOLDS_ARRAY (items))
         continue;
       for (guint i = 0; i < json_array_get_length (json_node_get_array (items)); i++)
-        minutes = MAX (minutes, object_int (as_object (json_array_get_element (json_node_get_array (items), i)),
+        minutes = MAX (minutes, object_int (_warta_json_as_object (json_array_get_element (json_node_get_array (items), i)),
                                             "estimated_time_to_regain_access", 0));
     }
   return minutes > 0 ? g_get_real_time () + minutes * 60 * G_USEC_PER_SEC : 0;
@@ -469,17 +445,17 @@ find_cb (GObject      *object,
       g_task_return_error (task, refine_error (error, NULL));
       return;
     }
-  data = as_object (node) ? json_object_get_member (as_object (node), "data") : NULL;
+  data = _warta_json_as_object (node) ? json_object_get_member (_warta_json_as_object (node), "data") : NULL;
   for (guint i = 0; data && JSON_NODE_HOLDS_ARRAY (data) &&
                     i < json_array_get_length (json_node_get_array (data)); i++)
     {
-      JsonObject *post = as_object (json_array_get_element (json_node_get_array (data), i));
-      const char *id = object_string (post, "id");
+      JsonObject *post = _warta_json_as_object (json_array_get_element (json_node_get_array (data), i));
+      const char *id = _warta_json_get_string (post, "id");
 
-      if (id && g_strcmp0 (object_string (post, "message"), d->message) == 0)
+      if (id && g_strcmp0 (_warta_json_get_string (post, "message"), d->message) == 0)
         {
-          g_autofree char *url = object_string (post, "permalink_url")
-                                 ? g_strdup (object_string (post, "permalink_url"))
+          g_autofree char *url = _warta_json_get_string (post, "permalink_url")
+                                 ? g_strdup (_warta_json_get_string (post, "permalink_url"))
                                  : post_url (id);
           WartaRemoteResult *res = warta_remote_result_new (id, url);
 
@@ -716,9 +692,9 @@ create_cb (GObject      *object,
       return;
     }
 
-  object_json = as_object (node);
-  id = object_string (object_json, "id");
-  post_id = object_string (object_json, "post_id");
+  object_json = _warta_json_as_object (node);
+  id = _warta_json_get_string (object_json, "id");
+  post_id = _warta_json_get_string (object_json, "post_id");
   if (id == NULL)
     {
       create_fail (task, unexpected_answer ());
@@ -1092,14 +1068,14 @@ video_sent_cb (GObject      *object,
   status = soup_message_get_status (d->msg);
   if (body && json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
                                           (gssize) g_bytes_get_size (body), NULL))
-    answer = as_object (json_parser_get_root (parser));
+    answer = _warta_json_as_object (json_parser_get_root (parser));
 
   if (body == NULL)
     error = warta_publish_error_new_from_transport (SERVICE, transport_error);
   else if (!SOUP_STATUS_IS_SUCCESSFUL (status) || answer == NULL)
     {
-      JsonObject *err = object_object (answer, "error");
-      JsonObject *err_data = object_object (err, "error_data");
+      JsonObject *err = _warta_json_get_object (answer, "error");
+      JsonObject *err_data = _warta_json_get_object (err, "error_data");
 
       /* Offsets Facebook did not expect: it says which it wants. */
       if (d->phase == PHASE_TRANSFER && object_int (err, "error_subcode", 0) == SUBCODE_BAD_OFFSETS &&
@@ -1143,14 +1119,14 @@ video_sent_cb (GObject      *object,
   switch (d->phase)
     {
     case PHASE_START:
-      if (object_string (answer, "upload_session_id") == NULL ||
+      if (_warta_json_get_string (answer, "upload_session_id") == NULL ||
           object_int (answer, "video_id", -1) < 0)
         {
           video_fail (task, unexpected_answer ());
           return;
         }
       d->video_id = g_strdup_printf ("%" G_GINT64_FORMAT, object_int (answer, "video_id", 0));
-      d->session_id = g_strdup (object_string (answer, "upload_session_id"));
+      d->session_id = g_strdup (_warta_json_get_string (answer, "upload_session_id"));
       d->start = (guint64) object_int (answer, "start_offset", 0);
       d->end = (guint64) object_int (answer, "end_offset", 0);
       d->phase = PHASE_TRANSFER;

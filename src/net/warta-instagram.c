@@ -17,6 +17,7 @@
 
 #include "warta-facebook.h"
 #include "warta-instagram.h"
+#include "warta-json-private.h"
 
 #define SERVICE "Instagram"
 
@@ -117,35 +118,6 @@ check_configured (WartaInstagram  *self,
       return FALSE;
     }
   return TRUE;
-}
-
-static JsonObject *
-as_object (JsonNode *node)
-{
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static const char *
-object_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
-
-static gint64
-object_int (JsonObject *object,
-            const char *name,
-            gint64      fallback)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    return json_node_get_int (node);
-  return fallback;
 }
 
 /* §2.7, over the Graph envelope: the subcode decides. */
@@ -427,7 +399,7 @@ op_status (GTask      *task_in,
 {
   g_autoptr(GTask) task = task_in;
   OpData *d = g_task_get_task_data (task);
-  const char *status_code = object_string (answer, "status_code");
+  const char *status_code = _warta_json_get_string (answer, "status_code");
 
   if (g_strcmp0 (status_code, "PUBLISHED") == 0)
     {
@@ -456,9 +428,9 @@ op_status (GTask      *task_in,
     {
       GError *error = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA,
                                    _("Instagram could not use the image: %s. Choose another image or rendition (JPEG, at most 8 MB, aspect ratio between 4:5 and 1.91:1)."),
-                                   object_string (answer, "status") ? object_string (answer, "status")
+                                   _warta_json_get_string (answer, "status") ? _warta_json_get_string (answer, "status")
                                                                     : status_code);
-      warta_publish_error_set_platform (error, status_code, object_string (answer, "status"));
+      warta_publish_error_set_platform (error, status_code, _warta_json_get_string (answer, "status"));
       g_task_return_error (task, error);
       return;
     }
@@ -466,7 +438,7 @@ op_status (GTask      *task_in,
     {
       GError *error = g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
                                            _("The Instagram container expired before it was published (after 24 hours). Publish again: Warta makes a new one."));
-      warta_publish_error_set_platform (error, status_code, object_string (answer, "status"));
+      warta_publish_error_set_platform (error, status_code, _warta_json_get_string (answer, "status"));
       g_task_return_error (task, error);
       return;
     }
@@ -516,7 +488,7 @@ op_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  answer = as_object (node);
+  answer = _warta_json_as_object (node);
 
   switch (d->step)
     {
@@ -525,12 +497,12 @@ op_cb (GObject      *object,
         JsonNode *data = answer ? json_object_get_member (answer, "data") : NULL;
         JsonObject *first = data && JSON_NODE_HOLDS_ARRAY (data) &&
                             json_array_get_length (json_node_get_array (data)) > 0
-                            ? as_object (json_array_get_element (json_node_get_array (data), 0))
+                            ? _warta_json_as_object (json_array_get_element (json_node_get_array (data), 0))
                             : NULL;
         JsonObject *config = first && json_object_has_member (first, "config")
-                             ? as_object (json_object_get_member (first, "config")) : NULL;
-        gint64 usage = object_int (first, "quota_usage", -1);
-        gint64 total = object_int (config, "quota_total", -1);
+                             ? _warta_json_as_object (json_object_get_member (first, "config")) : NULL;
+        gint64 usage = _warta_json_get_int (first, "quota_usage", -1);
+        gint64 total = _warta_json_get_int (config, "quota_total", -1);
 
         if (usage < 0 || total < 0)
           {
@@ -554,12 +526,12 @@ op_cb (GObject      *object,
 
     case STEP_CREATE:
     case STEP_CAROUSEL:
-      if (object_string (answer, "id") == NULL)
+      if (_warta_json_get_string (answer, "id") == NULL)
         {
           g_task_return_error (task, unexpected_answer ());
           return;
         }
-      return_result (task, object_string (answer, "id"), NULL, FALSE);
+      return_result (task, _warta_json_get_string (answer, "id"), NULL, FALSE);
       return;
 
     case STEP_STATUS:
@@ -567,18 +539,18 @@ op_cb (GObject      *object,
       return;
 
     case STEP_PUBLISH:
-      if (object_string (answer, "id") == NULL)
+      if (_warta_json_get_string (answer, "id") == NULL)
         {
           g_task_return_error (task, unexpected_answer ());
           return;
         }
-      d->media_id = g_strdup (object_string (answer, "id"));
+      d->media_id = g_strdup (_warta_json_get_string (answer, "id"));
       d->step = STEP_PERMALINK;
       op_run (g_steal_pointer (&task));
       return;
 
     case STEP_PERMALINK:
-      return_result (task, d->media_id, object_string (answer, "permalink"), FALSE);
+      return_result (task, d->media_id, _warta_json_get_string (answer, "permalink"), FALSE);
       return;
 
     case STEP_FIND:
@@ -589,11 +561,11 @@ op_cb (GObject      *object,
         for (guint i = 0; data && JSON_NODE_HOLDS_ARRAY (data) &&
                           i < json_array_get_length (json_node_get_array (data)); i++)
           {
-            JsonObject *media = as_object (json_array_get_element (json_node_get_array (data), i));
+            JsonObject *media = _warta_json_as_object (json_array_get_element (json_node_get_array (data), i));
 
-            if (object_string (media, "id") && g_strcmp0 (object_string (media, "caption"), d->caption) == 0)
+            if (_warta_json_get_string (media, "id") && g_strcmp0 (_warta_json_get_string (media, "caption"), d->caption) == 0)
               {
-                return_result (task, object_string (media, "id"), object_string (media, "permalink"), TRUE);
+                return_result (task, _warta_json_get_string (media, "id"), _warta_json_get_string (media, "permalink"), TRUE);
                 return;
               }
           }

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-tiktok.h"
+#include "warta-json-private.h"
 #include "warta-upload-private.h"
 #include "warta-upload-range.h"
 
@@ -181,43 +182,6 @@ check_configured (WartaTikTok  *self,
   return TRUE;
 }
 
-static JsonObject *
-as_object (JsonNode *node)
-{
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonObject *
-object_object (JsonObject *object,
-               const char *name)
-{
-  return object && json_object_has_member (object, name)
-         ? as_object (json_object_get_member (object, name)) : NULL;
-}
-
-static const char *
-object_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
-
-static gint64
-object_int (JsonObject *object,
-            const char *name,
-            gint64      fallback)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    return json_node_get_int (node);
-  return fallback;
-}
-
 static gboolean
 object_bool (JsonObject *object,
              const char *name)
@@ -261,13 +225,13 @@ parse_error (guint               status,
              char              **platform_code,
              char              **platform_message)
 {
-  JsonObject *error = object_object (as_object (body), "error");
-  const char *tiktok_code = object_string (error, "code");
+  JsonObject *error = _warta_json_get_object (_warta_json_as_object (body), "error");
+  const char *tiktok_code = _warta_json_get_string (error, "code");
 
   if (tiktok_code == NULL)
     return;
   *platform_code = g_strdup (tiktok_code);
-  *platform_message = g_strdup (object_string (error, "message"));
+  *platform_message = g_strdup (_warta_json_get_string (error, "message"));
   *code = classify_code (tiktok_code, *code);
 }
 
@@ -275,8 +239,8 @@ parse_error (guint               status,
 static GError *
 check_ok (JsonNode *node)
 {
-  JsonObject *error = object_object (as_object (node), "error");
-  const char *code = object_string (error, "code");
+  JsonObject *error = _warta_json_get_object (_warta_json_as_object (node), "error");
+  const char *code = _warta_json_get_string (error, "code");
   g_autofree char *message = NULL;
   WartaPublishError kind;
   GError *ret;
@@ -285,10 +249,10 @@ check_ok (JsonNode *node)
     return NULL;
   kind = classify_code (code, WARTA_PUBLISH_ERROR_REJECTED);
   message = g_strdup_printf (_("TikTok refused the request: “%s” (%s). Check the post and the account, then publish again."),
-                             object_string (error, "message") ? object_string (error, "message") : "",
+                             _warta_json_get_string (error, "message") ? _warta_json_get_string (error, "message") : "",
                              code);
   ret = warta_publish_error_new_literal_full (kind, 0, message);
-  warta_publish_error_set_platform (ret, code, object_string (error, "message"));
+  warta_publish_error_set_platform (ret, code, _warta_json_get_string (error, "message"));
   return ret;
 }
 
@@ -437,7 +401,7 @@ call_cb (GObject      *object,
       g_task_return_error (task, refine_error (error));
       return;
     }
-  data = object_object (as_object (node), "data");
+  data = _warta_json_get_object (_warta_json_as_object (node), "data");
 
   switch (d->call)
     {
@@ -447,8 +411,8 @@ call_cb (GObject      *object,
         JsonNode *options = data ? json_object_get_member (data, "privacy_level_options") : NULL;
         g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-        info->nickname = g_strdup (object_string (data, "creator_nickname"));
-        info->username = g_strdup (object_string (data, "creator_username"));
+        info->nickname = g_strdup (_warta_json_get_string (data, "creator_nickname"));
+        info->username = g_strdup (_warta_json_get_string (data, "creator_username"));
         for (guint i = 0; options && JSON_NODE_HOLDS_ARRAY (options) &&
                           i < json_array_get_length (json_node_get_array (options)); i++)
           g_strv_builder_add (builder, json_array_get_string_element (json_node_get_array (options), i));
@@ -456,7 +420,7 @@ call_cb (GObject      *object,
         info->comment_disabled = object_bool (data, "comment_disabled");
         info->duet_disabled = object_bool (data, "duet_disabled");
         info->stitch_disabled = object_bool (data, "stitch_disabled");
-        info->max_video_post_duration_sec = (gint) object_int (data, "max_video_post_duration_sec", 0);
+        info->max_video_post_duration_sec = (gint) _warta_json_get_int (data, "max_video_post_duration_sec", 0);
         g_task_return_pointer (task, info, (GDestroyNotify) warta_tiktok_creator_info_free);
       }
       return;
@@ -465,14 +429,14 @@ call_cb (GObject      *object,
       {
         WartaTikTokInit *init;
 
-        if (object_string (data, "publish_id") == NULL || object_string (data, "upload_url") == NULL)
+        if (_warta_json_get_string (data, "publish_id") == NULL || _warta_json_get_string (data, "upload_url") == NULL)
           {
             g_task_return_error (task, unexpected_answer ());
             return;
           }
         init = g_new0 (WartaTikTokInit, 1);
-        init->publish_id = g_strdup (object_string (data, "publish_id"));
-        init->upload_url = g_strdup (object_string (data, "upload_url"));
+        init->publish_id = g_strdup (_warta_json_get_string (data, "publish_id"));
+        init->upload_url = g_strdup (_warta_json_get_string (data, "upload_url"));
         init->video_size = warta_upload_get_total_bytes (d->upload);
         init->chunk_size = d->chunk_size;
         init->total_chunk_count = d->chunks;
@@ -483,7 +447,7 @@ call_cb (GObject      *object,
     case CALL_STATUS:
     default:
       {
-        const char *status = object_string (data, "status");
+        const char *status = _warta_json_get_string (data, "status");
         JsonNode *ids = data ? json_object_get_member (data, "publicaly_available_post_id") : NULL;
 
         if (g_strcmp0 (status, "PUBLISH_COMPLETE") == 0)
@@ -507,7 +471,7 @@ call_cb (GObject      *object,
           }
         if (g_strcmp0 (status, "FAILED") == 0)
           {
-            const char *reason = object_string (data, "fail_reason");
+            const char *reason = _warta_json_get_string (data, "fail_reason");
             gboolean media = reason && g_str_has_suffix (reason, "_check_failed");
             GError *failed = g_error_new (WARTA_PUBLISH_ERROR,
                                           media ? WARTA_PUBLISH_ERROR_INVALID_MEDIA

@@ -11,6 +11,7 @@
 
 #include "warta-upload-private.h"
 #include "warta-wordpress.h"
+#include "warta-json-private.h"
 
 #define SERVICE "WordPress"
 
@@ -143,23 +144,6 @@ new_message (WartaWordPress  *self,
   return msg;
 }
 
-static JsonObject *
-as_object (JsonNode *node)
-{
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static const char *
-object_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
-
 static gint64
 object_int (JsonObject *object,
             const char *name)
@@ -179,23 +163,23 @@ parse_error (guint               status,
              char              **platform_code,
              char              **platform_message)
 {
-  JsonObject *object = as_object (body);
+  JsonObject *object = _warta_json_as_object (body);
   JsonObject *data = NULL;
   JsonObject *details = NULL;
   JsonObject *status_detail = NULL;
-  const char *wp_code = object_string (object, "code");
+  const char *wp_code = _warta_json_get_string (object, "code");
 
   *platform_code = g_strdup (wp_code);
-  *platform_message = g_strdup (object_string (object, "message"));
+  *platform_message = g_strdup (_warta_json_get_string (object, "message"));
   if (wp_code == NULL)
     return;
 
   if (object && json_object_has_member (object, "data"))
-    data = as_object (json_object_get_member (object, "data"));
+    data = _warta_json_as_object (json_object_get_member (object, "data"));
   if (data && json_object_has_member (data, "details"))
-    details = as_object (json_object_get_member (data, "details"));
+    details = _warta_json_as_object (json_object_get_member (data, "details"));
   if (details && json_object_has_member (details, "status"))
-    status_detail = as_object (json_object_get_member (details, "status"));
+    status_detail = _warta_json_as_object (json_object_get_member (details, "status"));
 
   /* WordPress answers a wrong password with the endpoint's generic 401,
    * never with a specific code: every 401 means "sign in again". */
@@ -204,7 +188,7 @@ parse_error (guint               status,
   /* Warta always signs in; refusing drafts or the edit context to it
    * means the password was not accepted. */
   else if (g_str_equal (wp_code, "rest_forbidden_context") ||
-           g_strcmp0 (object_string (status_detail, "code"), "rest_forbidden_status") == 0)
+           g_strcmp0 (_warta_json_get_string (status_detail, "code"), "rest_forbidden_status") == 0)
     *code = WARTA_PUBLISH_ERROR_AUTH_EXPIRED;
   /* Even the 500s (sideload_error: a type the site refuses; unknown_error:
    * over upload_max_filesize) are about the file, and must not be retried. */
@@ -235,7 +219,7 @@ result_from (JsonObject *object,
   if (object_int (object, "id") <= 0)
     return NULL;
   id = g_strdup_printf ("%" G_GINT64_FORMAT, object_int (object, "id"));
-  return warta_remote_result_new (id, object_string (object, url_member));
+  return warta_remote_result_new (id, _warta_json_get_string (object, url_member));
 }
 
 /* The slug check and the create, retried as one step ------------------- */
@@ -379,7 +363,7 @@ create_cb (GObject      *object,
       return;
     }
 
-  object_json = as_object (node);
+  object_json = _warta_json_as_object (node);
   res = result_from (object_json, d->is_media ? "source_url" : "link");
   if (res == NULL)
     {
@@ -392,9 +376,9 @@ create_cb (GObject      *object,
       /* WordPress makes the post even when it ignores featured_media. */
       if (d->featured_media > 0 && object_int (object_json, "featured_media") != d->featured_media)
         res->warning = featured_warning (d->featured_media);
-      if (g_strcmp0 (object_string (object_json, "slug"), d->slug) != 0)
+      if (g_strcmp0 (_warta_json_get_string (object_json, "slug"), d->slug) != 0)
         g_debug ("WordPress changed the slug %s to %s: another post had it", d->slug,
-                   object_string (object_json, "slug"));
+                   _warta_json_get_string (object_json, "slug"));
     }
   step_done (task, res);
 }
@@ -490,11 +474,11 @@ check_cb (GObject      *object,
   items = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      JsonObject *item = as_object (json_array_get_element (items, i));
+      JsonObject *item = _warta_json_as_object (json_array_get_element (items, i));
       WartaRemoteResult *res;
 
       /* The query matches the slug exactly; check it anyway. */
-      if (g_strcmp0 (object_string (item, "slug"), d->slug) != 0)
+      if (g_strcmp0 (_warta_json_get_string (item, "slug"), d->slug) != 0)
         continue;
       res = result_from (item, d->is_media ? "source_url" : "link");
       if (res == NULL)
@@ -707,7 +691,7 @@ find_cb (GObject      *object,
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
-  g_task_return_pointer (task, result_from (as_object (json_array_get_element (items, 0)), "link"),
+  g_task_return_pointer (task, result_from (_warta_json_as_object (json_array_get_element (items, 0)), "link"),
                          (GDestroyNotify) warta_remote_result_free);
 }
 

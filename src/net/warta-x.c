@@ -19,6 +19,7 @@
 #include "warta-upload-private.h"
 #include "warta-upload-range.h"
 #include "warta-x.h"
+#include "warta-json-private.h"
 
 #define SERVICE "X"
 #define POST_URL "https://x.com/i/web/status/"
@@ -172,50 +173,13 @@ new_message (WartaX      *self,
 }
 
 static JsonObject *
-as_object (JsonNode *node)
-{
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonObject *
-object_object (JsonObject *object,
-               const char *name)
-{
-  return object && json_object_has_member (object, name)
-         ? as_object (json_object_get_member (object, name)) : NULL;
-}
-
-static const char *
-object_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
-
-static gint64
-object_int (JsonObject *object,
-            const char *name,
-            gint64      fallback)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    return json_node_get_int (node);
-  return fallback;
-}
-
-static JsonObject *
 first_error (JsonObject *object)
 {
   JsonNode *errors = object ? json_object_get_member (object, "errors") : NULL;
 
   if (errors && JSON_NODE_HOLDS_ARRAY (errors) &&
       json_array_get_length (json_node_get_array (errors)) > 0)
-    return as_object (json_array_get_element (json_node_get_array (errors), 0));
+    return _warta_json_as_object (json_array_get_element (json_node_get_array (errors), 0));
   return NULL;
 }
 
@@ -229,14 +193,14 @@ parse_error (guint               status,
              char              **platform_code,
              char              **platform_message)
 {
-  JsonObject *object = as_object (body);
+  JsonObject *object = _warta_json_as_object (body);
   JsonObject *first = first_error (object);
-  const char *type = object_string (object, "type");
-  const char *detail = object_string (object, "detail");
-  const char *message = detail ? detail : object_string (first, "message");
+  const char *type = _warta_json_get_string (object, "type");
+  const char *detail = _warta_json_get_string (object, "detail");
+  const char *message = detail ? detail : _warta_json_get_string (first, "message");
 
   if (message == NULL)
-    message = object_string (object, "title");
+    message = _warta_json_get_string (object, "title");
   *platform_message = g_strdup (message);
 
   if (message && status == SOUP_STATUS_FORBIDDEN && strstr (message, "duplicate content"))
@@ -247,8 +211,8 @@ parse_error (guint               status,
     }
   if (type && strrchr (type, '/') && !g_str_equal (type, "about:blank"))
     *platform_code = g_strdup (strrchr (type, '/') + 1);
-  else if (first && object_int (first, "code", 0) != 0)
-    *platform_code = g_strdup_printf ("%" G_GINT64_FORMAT, object_int (first, "code", 0));
+  else if (first && _warta_json_get_int (first, "code", 0) != 0)
+    *platform_code = g_strdup_printf ("%" G_GINT64_FORMAT, _warta_json_get_int (first, "code", 0));
 
   if (g_strcmp0 (*platform_code, "usage-capped") == 0)
     *code = WARTA_PUBLISH_ERROR_PERMISSION_DENIED;
@@ -521,8 +485,8 @@ media_processing (GTask      *task_in,
   g_autoptr(GTask) task = task_in;
   WartaX *self = g_task_get_source_object (task);
   MediaData *d = g_task_get_task_data (task);
-  JsonObject *info = object_object (data, "processing_info");
-  const char *state = object_string (info, "state");
+  JsonObject *info = _warta_json_get_object (data, "processing_info");
+  const char *state = _warta_json_get_string (info, "state");
   guint wait_ms;
 
   if (info == NULL || g_strcmp0 (state, "succeeded") == 0)
@@ -532,14 +496,14 @@ media_processing (GTask      *task_in,
     }
   if (g_strcmp0 (state, "failed") == 0)
     {
-      JsonObject *err = object_object (info, "error");
-      const char *message = object_string (err, "message");
+      JsonObject *err = _warta_json_get_object (info, "error");
+      const char *message = _warta_json_get_string (err, "message");
       GError *error = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA,
                                    _("X could not process “%s”: %s. Choose another file or rendition, or publish manually."),
                                    warta_upload_get_filename (d->upload),
-                                   message ? message : object_string (err, "name"));
+                                   message ? message : _warta_json_get_string (err, "name"));
 
-      warta_publish_error_set_platform (error, object_string (err, "name"), message);
+      warta_publish_error_set_platform (error, _warta_json_get_string (err, "name"), message);
       media_fail (task, error);
       return;
     }
@@ -551,7 +515,7 @@ media_processing (GTask      *task_in,
     }
 
   _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_PROCESSING);
-  wait_ms = (guint) CLAMP (object_int (info, "check_after_secs", 5), 1, 600) * 1000;
+  wait_ms = (guint) CLAMP (_warta_json_get_int (info, "check_after_secs", 5), 1, 600) * 1000;
   if (self->max_poll_wait > 0)
     wait_ms = MIN (wait_ms, self->max_poll_wait);
   d->step = STEP_STATUS;
@@ -581,17 +545,17 @@ media_step_cb (GObject      *object,
       media_fail (task, refine_error (error, NULL));
       return;
     }
-  data = object_object (as_object (node), "data");
+  data = _warta_json_get_object (_warta_json_as_object (node), "data");
 
   switch (d->step)
     {
     case STEP_INITIALIZE:
-      if (object_string (data, "id") == NULL)
+      if (_warta_json_get_string (data, "id") == NULL)
         {
           media_fail (task, unexpected_answer ());
           return;
         }
-      d->media_id = g_strdup (object_string (data, "id"));
+      d->media_id = g_strdup (_warta_json_get_string (data, "id"));
       g_signal_emit (self, signals[MEDIA_INITIALIZED], 0, d->media_id);
       d->step = STEP_APPEND;
       d->segment = 0;
@@ -838,11 +802,11 @@ find_cb (GObject      *object,
       g_task_return_error (task, refine_error (error, NULL));
       return;
     }
-  data = as_object (node) ? json_object_get_member (as_object (node), "data") : NULL;
+  data = _warta_json_as_object (node) ? json_object_get_member (_warta_json_as_object (node), "data") : NULL;
 
   if (!d->timeline)
     {
-      const char *id = object_string (as_object (data), "id");
+      const char *id = _warta_json_get_string (_warta_json_as_object (data), "id");
 
       if (id == NULL)
         {
@@ -861,13 +825,13 @@ find_cb (GObject      *object,
   for (guint i = 0; data && JSON_NODE_HOLDS_ARRAY (data) &&
                     i < json_array_get_length (json_node_get_array (data)); i++)
     {
-      JsonObject *post = as_object (json_array_get_element (json_node_get_array (data), i));
-      g_autofree char *text = normalize_text (object_string (post, "text"), TRUE);
+      JsonObject *post = _warta_json_as_object (json_array_get_element (json_node_get_array (data), i));
+      g_autofree char *text = normalize_text (_warta_json_get_string (post, "text"), TRUE);
 
-      if (object_string (post, "id") && g_str_equal (text, wanted))
+      if (_warta_json_get_string (post, "id") && g_str_equal (text, wanted))
         {
-          g_autofree char *url = g_strconcat (POST_URL, object_string (post, "id"), NULL);
-          WartaRemoteResult *res = warta_remote_result_new (object_string (post, "id"), url);
+          g_autofree char *url = g_strconcat (POST_URL, _warta_json_get_string (post, "id"), NULL);
+          WartaRemoteResult *res = warta_remote_result_new (_warta_json_get_string (post, "id"), url);
 
           res->reused = TRUE;
           g_task_return_pointer (task, res, (GDestroyNotify) warta_remote_result_free);
@@ -1065,8 +1029,8 @@ post_cb (GObject      *object,
       return;
     }
 
-  data = object_object (as_object (node), "data");
-  id = object_string (data, "id");
+  data = _warta_json_get_object (_warta_json_as_object (node), "data");
+  id = _warta_json_get_string (data, "id");
   if (id == NULL)
     {
       g_task_return_error (task, unexpected_answer ());

@@ -17,6 +17,7 @@
 #include "warta-upload-private.h"
 #include "warta-upload-range.h"
 #include "warta-youtube.h"
+#include "warta-json-private.h"
 
 #define SERVICE "YouTube"
 #define WATCH_URL "https://www.youtube.com/watch?v="
@@ -170,23 +171,6 @@ new_message (WartaYouTube  *self,
   return msg;
 }
 
-static JsonObject *
-as_object (JsonNode *node)
-{
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static const char *
-object_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
-
 /* {"error": {"code", "message", "errors": [{"reason", "domain"}], "status"}}
  * (§4.5): the reason decides. */
 static void
@@ -200,18 +184,18 @@ parse_error (guint               status,
   JsonObject *first = NULL;
   const char *reason;
 
-  if (as_object (body) && json_object_has_member (as_object (body), "error"))
-    error = as_object (json_object_get_member (as_object (body), "error"));
+  if (_warta_json_as_object (body) && json_object_has_member (_warta_json_as_object (body), "error"))
+    error = _warta_json_as_object (json_object_get_member (_warta_json_as_object (body), "error"));
   if (error && json_object_has_member (error, "errors"))
     {
       JsonNode *errors = json_object_get_member (error, "errors");
 
       if (JSON_NODE_HOLDS_ARRAY (errors) && json_array_get_length (json_node_get_array (errors)) > 0)
-        first = as_object (json_array_get_element (json_node_get_array (errors), 0));
+        first = _warta_json_as_object (json_array_get_element (json_node_get_array (errors), 0));
     }
-  reason = object_string (first, "reason");
+  reason = _warta_json_get_string (first, "reason");
   *platform_code = g_strdup (reason);
-  *platform_message = g_strdup (object_string (error, "message"));
+  *platform_message = g_strdup (_warta_json_get_string (error, "message"));
   if (reason == NULL)
     return;
 
@@ -320,7 +304,7 @@ unexpected_answer (void)
 static WartaRemoteResult *
 video_result (JsonNode *node)
 {
-  const char *id = object_string (as_object (node), "id");
+  const char *id = _warta_json_get_string (_warta_json_as_object (node), "id");
   g_autofree char *url = NULL;
 
   if (id == NULL)
