@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <string.h>
 
@@ -547,6 +549,167 @@ test_history_after_import (Fixture       *f,
   g_assert_cmpint (import_and_verify (f, older, "baru-lama"), ==, first_event);
 }
 
+/* Zip ------------------------------------------------------------------------ */
+
+/* Every entry of a zip: name → SHA-256 of its content; manifest.json is
+ * also written out to @manifest_dir. */
+static GHashTable *
+read_zip (const char *path,
+          const char *manifest_dir)
+{
+  GHashTable *entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  struct archive *zip = archive_read_new ();
+  struct archive_entry *entry;
+
+  archive_read_support_format_zip (zip);
+  g_assert_cmpint (archive_read_open_filename (zip, path, 65536), ==, ARCHIVE_OK);
+  while (archive_read_next_header (zip, &entry) == ARCHIVE_OK)
+    {
+      g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+      g_autoptr(GByteArray) bytes = g_byte_array_new ();
+      const char *name = archive_entry_pathname (entry);
+      char block[8192];
+      la_ssize_t n;
+
+      while ((n = archive_read_data (zip, block, sizeof block)) > 0)
+        {
+          g_checksum_update (sum, (const guchar *)block, n);
+          if (g_str_equal (name, "manifest.json"))
+            g_byte_array_append (bytes, (const guint8 *)block, (guint)n);
+        }
+      g_assert_cmpint (n, ==, 0);
+      g_assert_false (g_hash_table_contains (entries, name));
+      g_hash_table_insert (entries, g_strdup (name), g_strdup (g_checksum_get_string (sum)));
+      if (g_str_equal (name, "manifest.json"))
+        {
+          g_autofree char *out = g_build_filename (manifest_dir, "manifest.json", NULL);
+          g_autoptr(GError) error = NULL;
+
+          g_assert_cmpint (g_mkdir_with_parents (manifest_dir, 0700), ==, 0);
+          g_assert_true (g_file_set_contents (out, (const char *)bytes->data, bytes->len, &error));
+          g_assert_no_error (error);
+        }
+    }
+  archive_read_free (zip);
+
+  return entries;
+}
+
+/* The same files in a zip as in a folder, streamed; imported from the zip
+ * into an empty database, the same dossiers and an intact history. */
+static void
+test_zip_round_trip (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "ekspor", NULL);
+  g_autofree char *zip_path = g_build_filename (f->dir, "ekspor.zip", NULL);
+  g_autofree char *zip_manifest = g_build_filename (f->dir, "isi-zip", NULL);
+  g_autofree char *other_dir = g_build_filename (f->dir, "baru", NULL);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) entries = NULL;
+  g_autoptr(JsonObject) folder_manifest = NULL;
+  g_autoptr(JsonObject) zipped_manifest = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *files, *zipped_files;
+  WartaDossierOptions options;
+  gint64 ids[2];
+  guint n = 0, n_media = 0;
+
+  ids[0] = fill (f, &ids[1]);
+  warta_dossier_options_init (&options);
+  options.agency = "Inspektorat Provinsi Kalimantan Tengah";
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(WartaDossier) dossier = warta_dossier_load (f->db, ids[i], &options, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (before, warta_dossier_to_string (dossier));
+    }
+
+  g_assert_true (warta_export_write (f->db, ids, 2, folder, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_export_write_zip (f->db, ids, 2, zip_path, &options, &error));
+  g_assert_no_error (error);
+
+  /* Nothing staged is left beside the zip. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_assert_false (g_str_has_prefix (name, ".ekspor.zip"));
+        g_assert_false (g_str_has_suffix (name, ".part"));
+      }
+  }
+
+  /* The folder's files, each in the zip; the media byte for byte. */
+  entries = read_zip (zip_path, zip_manifest);
+  folder_manifest = read_manifest (folder);
+  zipped_manifest = read_manifest (zip_manifest);
+  files = json_object_get_array_member (folder_manifest, "files");
+  zipped_files = json_object_get_array_member (zipped_manifest, "files");
+  g_assert_cmpuint (json_array_get_length (zipped_files), ==, json_array_get_length (files));
+  g_assert_cmpuint (g_hash_table_size (entries), ==, json_array_get_length (files) + 1);
+  g_assert_true (g_hash_table_contains (entries, "manifest.json"));
+  for (guint i = 0; i < json_array_get_length (files); i++)
+    {
+      JsonObject *file = json_array_get_object_element (files, i);
+      JsonObject *zipped = json_array_get_object_element (zipped_files, i);
+      const char *relative = json_object_get_string_member (file, "path");
+
+      g_assert_cmpstr (json_object_get_string_member (zipped, "path"), ==, relative);
+      g_assert_true (g_hash_table_contains (entries, relative));
+      /* The zip's manifest lists the checksum of what is in the zip. */
+      g_assert_cmpstr (g_hash_table_lookup (entries, relative), ==,
+                       json_object_get_string_member (zipped, "sha256"));
+      if (g_str_equal (json_object_get_string_member (file, "kind"), "media"))
+        {
+          g_autofree char *copy = g_build_filename (folder, relative, NULL);
+          g_autofree char *sha = sha256_of (copy);
+
+          g_assert_cmpstr (g_hash_table_lookup (entries, relative), ==, sha);
+          g_assert_true (json_object_get_boolean_member (zipped, "matches_record"));
+          n_media++;
+        }
+    }
+  g_assert_cmpuint (n_media, ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (zipped_manifest, "publications")), ==, 2);
+  {
+    g_autofree char *problem = validate_manifest (zip_manifest);
+
+    g_assert_null (problem);
+  }
+
+  /* Back from the zip into an empty database. */
+  g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+  archive_fixture_close (f);
+  archive_fixture_open (f, other_dir);
+  g_assert_true (warta_export_import (f->db, zip_path, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(WartaDossier) dossier = warta_dossier_load (f->db, ids[i], &options, &error);
+      g_autofree char *after = NULL;
+
+      g_assert_no_error (error);
+      after = warta_dossier_to_string (dossier);
+      g_assert_cmpstr (after, ==, before->pdata[i]);
+    }
+  g_assert_true (warta_store_verify_history (f->db, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Not a zip, not an export. */
+  {
+    g_autofree char *bogus = g_build_filename (f->dir, "bukan.zip", NULL);
+
+    g_assert_true (g_file_set_contents (bogus, "bukan zip", -1, NULL));
+    g_assert_false (warta_export_import (f->db, bogus, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  }
+}
+
 static void
 test_retention (Fixture       *f,
                 gconstpointer  data)
@@ -604,6 +767,8 @@ main (int   argc,
 
   g_test_add ("/warta/export/round-trip", Fixture, NULL,
               archive_fixture_set_up, test_round_trip, archive_fixture_tear_down);
+  g_test_add ("/warta/export/zip-round-trip", Fixture, NULL,
+              archive_fixture_set_up, test_zip_round_trip, archive_fixture_tear_down);
   g_test_add ("/warta/export/history-after-import", Fixture, NULL,
               archive_fixture_set_up, test_history_after_import, archive_fixture_tear_down);
   g_test_add ("/warta/export/retention", Fixture, NULL,

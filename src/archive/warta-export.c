@@ -1,8 +1,8 @@
-/* warta-export.c: dossiers to a folder, with their media and a PDF record
- * sheet each, and back
+/* warta-export.c: dossiers to a folder or a zip, with their media and a
+ * PDF record sheet each, and back
  *
- * An export is a folder (not a zip, for now: a folder can be checked,
- * copied and zipped with the desktop's own tools):
+ * An export is a folder, or a zip file (libarchive) holding the same
+ * files:
  *
  *   manifest.json          the dossiers and the list of files, with the
  *                          schema in src/archive/warta-manifest.schema.json
@@ -21,6 +21,8 @@
 
 #include "config.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -499,24 +501,208 @@ collect_events (GPtrArray    *events,
     }
 }
 
-/**
- * warta_export_write:
- * @database: a #WartaDatabase
- * @ids: the publications
- * @n_ids: how many
- * @folder: the folder to write to (made if missing)
- * @options: agency and retention periods
- * @error: where to put an error
- *
- * Writes manifest.json, the media and a record sheet per publication.
- */
-gboolean
-warta_export_write (WartaDatabase              *database,
-                    const gint64               *ids,
-                    guint                       n_ids,
-                    const char                 *folder,
-                    const WartaDossierOptions  *options,
-                    GError                    **error)
+/* Zip ----------------------------------------------------------------------- */
+
+#define ZIP_BLOCK (256 * 1024)
+
+static void
+set_zip_error (GError         **error,
+               struct archive  *a,
+               const char      *path)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("The zip file “%s” cannot be written: %s. Choose another folder with free space."),
+               path, archive_error_string (a) != NULL ? archive_error_string (a) : g_strerror (archive_errno (a)));
+}
+
+static gboolean
+zip_add_header (struct archive  *zip,
+                const char      *name,
+                gint64           size,
+                GError         **error)
+{
+  struct archive_entry *entry = archive_entry_new ();
+  int rc;
+
+  archive_entry_set_pathname (entry, name);
+  archive_entry_set_size (entry, size);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_mtime (entry, (time_t)(g_get_real_time () / G_USEC_PER_SEC), 0);
+  rc = archive_write_header (zip, entry);
+  archive_entry_free (entry);
+  if (rc != ARCHIVE_OK)
+    {
+      set_zip_error (error, zip, name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+zip_add_data (struct archive  *zip,
+              const char      *name,
+              const char      *data,
+              gsize            size,
+              GError         **error)
+{
+  if (!zip_add_header (zip, name, (gint64)size, error))
+    return FALSE;
+  if (archive_write_data (zip, data, size) != (la_ssize_t)size)
+    {
+      set_zip_error (error, zip, name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Copies @path into the zip as @name, a block at a time. */
+static gboolean
+zip_add_file (struct archive  *zip,
+              const char      *name,
+              const char      *path,
+              GError         **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *block = NULL;
+  gssize n;
+
+  in = g_file_read (file, NULL, error);
+  if (in == NULL)
+    return FALSE;
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  if (!zip_add_header (zip, name, g_file_info_get_size (info), error))
+    return FALSE;
+
+  block = g_malloc (ZIP_BLOCK);
+  while ((n = g_input_stream_read (G_INPUT_STREAM (in), block, ZIP_BLOCK, NULL, error)) > 0)
+    if (archive_write_data (zip, block, (size_t)n) != n)
+      {
+        set_zip_error (error, zip, name);
+        return FALSE;
+      }
+
+  return n == 0;
+}
+
+/* The files the manifest lists from @first on, from @folder into @zip;
+ * each is removed from @folder once it is in. */
+static gboolean
+zip_move_files (struct archive  *zip,
+                const char      *folder,
+                JsonArray       *files,
+                guint            first,
+                GError         **error)
+{
+  for (guint i = first; i < json_array_get_length (files); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (files, i);
+      const char *relative = member_str (entry, "path");
+      g_autofree char *path = NULL;
+
+      if (relative == NULL || (json_object_has_member (entry, "missing") &&
+                               json_object_get_boolean_member (entry, "missing")))
+        continue;
+
+      path = g_build_filename (folder, relative, NULL);
+      if (!zip_add_file (zip, relative, path, error))
+        return FALSE;
+      g_unlink (path);
+    }
+
+  return TRUE;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* manifest.json of an export zip, read while the zip streams past; the
+ * other entries are skipped unread. */
+static gboolean
+zip_read_manifest (JsonParser  *parser,
+                   const char  *path,
+                   GError     **error)
+{
+  struct archive *zip = archive_read_new ();
+  struct archive_entry *entry;
+  gboolean found = FALSE, ok = FALSE;
+  int rc;
+
+  archive_read_support_format_zip (zip);
+  if (archive_read_open_filename (zip, path, ZIP_BLOCK) != ARCHIVE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” cannot be read as a zip file: %s. Choose a Warta export."),
+                   path, archive_error_string (zip));
+      archive_read_free (zip);
+      return FALSE;
+    }
+
+  while ((rc = archive_read_next_header (zip, &entry)) == ARCHIVE_OK)
+    {
+      g_autoptr(GByteArray) bytes = NULL;
+      char block[16384];
+      la_ssize_t n;
+
+      if (g_strcmp0 (archive_entry_pathname (entry), "manifest.json") != 0)
+        {
+          archive_read_data_skip (zip);
+          continue;
+        }
+
+      found = TRUE;
+      bytes = g_byte_array_new ();
+      while ((n = archive_read_data (zip, block, sizeof block)) > 0)
+        g_byte_array_append (bytes, (const guint8 *)block, (guint)n);
+      if (n < 0)
+        break;
+      ok = json_parser_load_from_data (parser, (const char *)bytes->data, bytes->len, error);
+      archive_read_free (zip);
+      return ok;
+    }
+
+  if (found || rc != ARCHIVE_EOF)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("“%s” cannot be read as a zip file: %s. Choose a Warta export."),
+                 path, archive_error_string (zip) != NULL ? archive_error_string (zip) : "");
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("“%s” is not a Warta export. Choose the folder that holds manifest.json."), path);
+  archive_read_free (zip);
+  return FALSE;
+}
+
+/* The export into @folder; with @zip, @folder is a staging folder whose
+ * files move into @zip as they are made. */
+static gboolean
+export_to (WartaDatabase              *database,
+           const gint64               *ids,
+           guint                       n_ids,
+           const char                 *folder,
+           struct archive             *zip,
+           const WartaDossierOptions  *options,
+           GError                    **error)
 {
   g_autoptr(JsonObject) manifest = json_object_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
@@ -563,6 +749,8 @@ warta_export_write (WartaDatabase              *database,
       g_autofree char *sheet_path = NULL;
       JsonObject *entry;
 
+      guint first_file = json_array_get_length (files);
+
       if (dossier == NULL)
         return FALSE;
 
@@ -580,6 +768,11 @@ warta_export_write (WartaDatabase              *database,
 
       json_array_add_object_element (publications, json_object_ref (warta_dossier_get_json (dossier)));
       collect_events (events, dossier);
+
+      /* Into the zip, and out of the staging folder: one publication's
+       * files on disk at a time. */
+      if (zip != NULL && !zip_move_files (zip, folder, files, first_file, error))
+        return FALSE;
     }
 
   history = history_anchors (database, events, error);
@@ -590,7 +783,106 @@ warta_export_write (WartaDatabase              *database,
   json_node_set_object (root, manifest);
   text = json_to_string (root, TRUE);
 
+  if (zip != NULL)
+    return zip_add_data (zip, "manifest.json", text, strlen (text), error);
+
   return g_file_set_contents (manifest_path, text, -1, error);
+}
+
+/**
+ * warta_export_write:
+ * @database: a #WartaDatabase
+ * @ids: the publications
+ * @n_ids: how many
+ * @folder: the folder to write to (made if missing)
+ * @options: agency and retention periods
+ * @error: where to put an error
+ *
+ * Writes manifest.json, the media and a record sheet per publication.
+ */
+gboolean
+warta_export_write (WartaDatabase              *database,
+                    const gint64               *ids,
+                    guint                       n_ids,
+                    const char                 *folder,
+                    const WartaDossierOptions  *options,
+                    GError                    **error)
+{
+  return export_to (database, ids, n_ids, folder, NULL, options, error);
+}
+
+/**
+ * warta_export_write_zip:
+ * @database: a #WartaDatabase
+ * @ids: the publications
+ * @n_ids: how many
+ * @path: the zip file to write (replaced when it exists)
+ * @options: agency and retention periods
+ * @error: where to put an error
+ *
+ * Writes what warta_export_write() puts in a folder into a zip file
+ * instead, streamed: each publication's media and record sheet are staged
+ * in a folder beside @path, copied into the zip in blocks and removed;
+ * the zip is written as "@path.part" and renamed when complete.
+ */
+gboolean
+warta_export_write_zip (WartaDatabase              *database,
+                        const gint64               *ids,
+                        guint                       n_ids,
+                        const char                 *path,
+                        const WartaDossierOptions  *options,
+                        GError                    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *staging_template = g_strdup_printf (".%s-XXXXXX", base);
+  g_autofree char *staging = g_build_filename (dir, staging_template, NULL);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  struct archive *zip;
+  gboolean ok;
+
+  if (g_mkdtemp (staging) == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The folder “%s” cannot be written to: %s. Choose another folder."),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  zip = archive_write_new ();
+  archive_write_set_format_zip (zip);
+  if (archive_write_open_filename (zip, part) != ARCHIVE_OK)
+    {
+      set_zip_error (error, zip, part);
+      archive_write_free (zip);
+      remove_tree (staging);
+      return FALSE;
+    }
+
+  ok = export_to (database, ids, n_ids, staging, zip, options, error);
+  if (archive_write_close (zip) != ARCHIVE_OK && ok)
+    {
+      set_zip_error (error, zip, part);
+      ok = FALSE;
+    }
+  archive_write_free (zip);
+  remove_tree (staging);
+
+  if (ok && g_rename (part, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The zip file “%s” cannot be written: %s. Choose another name or folder."),
+                   path, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (part);
+
+  return ok;
 }
 
 typedef struct
@@ -629,8 +921,12 @@ export_work (WartaDatabase  *reader,
         return NULL;
     }
 
-  if (!warta_export_write (reader, (const gint64 *)e->ids->data, e->ids->len, e->folder,
-                           &e->options, error))
+  /* A destination ending in ".zip" is a zip file, anything else a folder. */
+  if (g_str_has_suffix (e->folder, ".zip")
+      ? !warta_export_write_zip (reader, (const gint64 *)e->ids->data, e->ids->len, e->folder,
+                                 &e->options, error)
+      : !warta_export_write (reader, (const gint64 *)e->ids->data, e->ids->len, e->folder,
+                             &e->options, error))
     return NULL;
 
   n = g_new (guint, 1);
@@ -743,7 +1039,7 @@ import_anchors (WartaDatabase  *database,
 /**
  * warta_export_import:
  * @database: a new, empty database
- * @folder: an export's folder
+ * @folder: an export's folder, or an export zip file
  * @out_n_imported: (out) (optional): how many publications
  * @error: where to put an error
  */
@@ -758,7 +1054,12 @@ warta_export_import (WartaDatabase  *database,
   JsonObject *manifest;
   JsonArray *publications;
 
-  if (!json_parser_load_from_file (parser, path, error))
+  if (g_file_test (folder, G_FILE_TEST_IS_REGULAR))
+    {
+      if (!zip_read_manifest (parser, folder, error))
+        return FALSE;
+    }
+  else if (!json_parser_load_from_file (parser, path, error))
     {
       g_prefix_error (error, _("“%s” is not a Warta export: "), folder);
       return FALSE;

@@ -1,4 +1,4 @@
-/* warta-export.h: dossiers to a folder, with their media and a PDF record
+/* warta-export.h: dossiers to a folder or a zip, with their media and a PDF record
  * sheet each, and back
  *
  * Copyright 2026 The Warta authors
@@ -20,6 +20,12 @@ gboolean warta_export_write          (WartaDatabase              *database,
                                       const gint64               *ids,
                                       guint                       n_ids,
                                       const char                 *folder,
+                                      const WartaDossierOptions  *options,
+                                      GError                    **error);
+gboolean warta_export_write_zip      (WartaDatabase              *database,
+                                      const gint64               *ids,
+                                      guint                       n_ids,
+                                      const char                 *path,
                                       const WartaDossierOptions  *options,
                                       GError                    **error);
 void     warta_export_write_async    (WartaArchive               *archive,

@@ -569,10 +569,23 @@ on_folder_chosen_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (folder);
+      const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format");
       g_autofree char *agency = dup_agency (self);
       WartaDossierOptions options = dossier_options (self);
 
       options.agency = agency;
+      /* A zip is made inside the chosen folder; the export's worker
+       * tells a zip from a folder by the ".zip" ending. */
+      if (g_strcmp0 (format, "zip") == 0)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+          g_autofree char *name = g_strdup_printf ("warta-export-%s.zip", stamp);
+          char *zip = g_build_filename (path, name, NULL);
+
+          g_free (path);
+          path = zip;
+        }
       if (request->range)
         {
           gint64 from = parse_date (self, self->from_entry, FALSE);
@@ -611,6 +624,14 @@ choose_folder (WartaArchivePage *self,
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                         _("_Export"), _("_Cancel"));
+  {
+    const char *ids[] = { "folder", "zip", NULL };
+    const char *labels[] = { _("Files in the folder"), _("One zip file in the folder"), NULL };
+
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "format", _("Export as"),
+                                 ids, labels);
+    gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "format", "folder");
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_folder_chosen_cb), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
