@@ -710,6 +710,58 @@ test_zip_round_trip (Fixture       *f,
   }
 }
 
+/* The dossier shows what changed from one revision to the next. */
+static void
+test_dossier_diff (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(WartaRevision) draft = archive_make_draft ("Rapat koordinasi", "Membahas dana desa.");
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) q = NULL;
+  g_autoptr(WartaPublication) r = NULL;
+  g_autoptr(WartaRevision) current = NULL;
+  g_autoptr(WartaRevision) next = NULL;
+  g_autoptr(WartaRevision) third = NULL;
+  g_autoptr(WartaDossier) dossier = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  WartaDossierOptions options;
+  const char *section;
+
+  p = warta_publication_repository_create (f->repo, f->officer, draft, &error);
+  g_assert_no_error (error);
+
+  current = warta_publication_repository_get_revision (f->repo, warta_publication_get_current_revision_id (p),
+                                                       &error);
+  g_assert_no_error (error);
+  next = warta_revision_new_draft (current);
+  warta_revision_set_narrative (next, "Membahas pendapatan asli daerah.");
+  warta_revision_set_caption (next, "facebook", "Rapat koordinasi hari ini");
+  q = warta_publication_repository_save_revision (f->repo, f->officer, warta_publication_get_id (p),
+                                                  warta_publication_get_version (p), next, &error);
+  g_assert_no_error (error);
+  third = warta_revision_new_draft (next);
+  warta_revision_set_title (third, "Rapat koordinasi pengawasan");
+  r = warta_publication_repository_save_revision (f->repo, f->officer, warta_publication_get_id (q),
+                                                  warta_publication_get_version (q), third, &error);
+  g_assert_no_error (error);
+
+  warta_dossier_options_init (&options);
+  dossier = warta_dossier_load (f->db, warta_publication_get_id (p), &options, &error);
+  g_assert_no_error (error);
+  text = warta_dossier_to_text (dossier, NULL);
+
+  /* LC_ALL=C.UTF-8: the English headings. */
+  section = strstr (text, "Changes between revisions\n");
+  g_assert_nonnull (section);
+  g_assert_nonnull (strstr (section, "Revision 1 to 2\n"));
+  g_assert_nonnull (strstr (section, "  Narrative: Membahas [-dana desa-]{+pendapatan asli daerah+}.\n"));
+  g_assert_nonnull (strstr (section, "  facebook: Rapat koordinasi{+ hari ini+}\n"));
+  g_assert_nonnull (strstr (section, "Revision 2 to 3\n  Title: Rapat koordinasi{+ pengawasan+}\n"));
+  /* Revision 2 to 3 changed the title only. */
+  g_assert_null (strstr (strstr (section, "Revision 2 to 3"), "Narrative:"));
+}
+
 static void
 test_retention (Fixture       *f,
                 gconstpointer  data)
@@ -771,6 +823,8 @@ main (int   argc,
               archive_fixture_set_up, test_zip_round_trip, archive_fixture_tear_down);
   g_test_add ("/warta/export/history-after-import", Fixture, NULL,
               archive_fixture_set_up, test_history_after_import, archive_fixture_tear_down);
+  g_test_add ("/warta/export/dossier-diff", Fixture, NULL,
+              archive_fixture_set_up, test_dossier_diff, archive_fixture_tear_down);
   g_test_add ("/warta/export/retention", Fixture, NULL,
               archive_fixture_set_up, test_retention, archive_fixture_tear_down);
 

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "warta-archive-repository.h"
+#include "warta-diff.h"
 #include "warta-dossier.h"
 #include "warta-workflow.h"
 
@@ -511,6 +512,101 @@ text_line (GString    *s,
   g_string_append_printf (s, "%s: %s\n", label, value);
 }
 
+/* A revision's texts from its stored row and captions, for the diff. */
+static WartaRevision *
+revision_from_row (JsonObject *row,
+                   JsonArray  *captions)
+{
+  WartaRevision *revision = warta_revision_new ();
+  gint64 id = int_of (row, "id");
+
+  warta_revision_set_number (revision, (guint)int_of (row, "number"));
+  warta_revision_set_title (revision, str_of (row, "title"));
+  warta_revision_set_what (revision, str_of (row, "what"));
+  warta_revision_set_who (revision, str_of (row, "who"));
+  warta_revision_set_when (revision, str_of (row, "when_text"));
+  warta_revision_set_where (revision, str_of (row, "where_text"));
+  warta_revision_set_why (revision, str_of (row, "why"));
+  warta_revision_set_how (revision, str_of (row, "how"));
+  warta_revision_set_narrative (revision, str_of (row, "narrative"));
+  warta_revision_set_category (revision, str_of (row, "category"));
+  warta_revision_set_hashtags (revision, str_of (row, "hashtags"));
+  warta_revision_set_article_title (revision, str_of (row, "article_title"));
+  warta_revision_set_article_body (revision, str_of (row, "article_body"));
+  for (guint i = 0; captions != NULL && i < json_array_get_length (captions); i++)
+    {
+      JsonObject *c = json_array_get_object_element (captions, i);
+
+      if (int_of (c, "revision_id") == id)
+        warta_revision_set_caption (revision, str_of (c, "target"), str_of (c, "caption"));
+    }
+
+  return revision;
+}
+
+static const char *
+field_label (const char *field)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "title", N_("Title") }, { "what", N_("What") }, { "who", N_("Who") },
+    { "when", N_("When") }, { "where", N_("Where") }, { "why", N_("Why") },
+    { "how", N_("How") }, { "narrative", N_("Narrative") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (field, labels[i].field) == 0)
+      return _(labels[i].label);
+  if (g_str_has_prefix (field, "caption:"))
+    return field + strlen ("caption:");
+  return field;
+}
+
+/* Every revision's texts and captions against the one before it, word by
+ * word: deletions in "[-…-]", insertions in "{+…+}". (The media of each
+ * revision are listed with their checksums in the records.) */
+static void
+append_revision_diffs (GString    *s,
+                       JsonObject *records)
+{
+  JsonArray *revisions = rows_of (records, "revisions");
+  JsonArray *captions = rows_of (records, "revision_captions");
+  g_autoptr(WartaRevision) previous = NULL;
+
+  if (revisions == NULL || json_array_get_length (revisions) < 2)
+    return;
+
+  g_string_append_printf (s, "\n%s\n", _("Changes between revisions"));
+  for (guint i = 0; i < json_array_get_length (revisions); i++)
+    {
+      g_autoptr(WartaRevision) revision = revision_from_row (json_array_get_object_element (revisions, i),
+                                                             captions);
+      g_autoptr(WartaRevisionDiff) diff = NULL;
+      g_autofree char *heading = NULL;
+
+      if (previous == NULL)
+        {
+          previous = g_steal_pointer (&revision);
+          continue;
+        }
+
+      diff = warta_revision_diff_new (previous, revision);
+      heading = g_strdup_printf (_("Revision %u to %u"), warta_revision_get_number (previous),
+                                 warta_revision_get_number (revision));
+      g_string_append_printf (s, "%s\n", heading);
+      if (warta_revision_diff_get_n_fields (diff) == 0)
+        g_string_append_printf (s, "  %s\n", _("The texts did not change."));
+      for (guint k = 0; k < warta_revision_diff_get_n_fields (diff); k++)
+        {
+          const WartaFieldDiff *field = warta_revision_diff_get_field (diff, k);
+          g_autofree char *text = warta_diff_format (field->runs);
+
+          g_string_append_printf (s, "  %s: %s\n", field_label (field->field), text);
+        }
+
+      g_set_object (&previous, revision);
+    }
+}
+
 /**
  * warta_dossier_to_text:
  *
@@ -564,6 +660,8 @@ warta_dossier_to_text (WartaDossier *self,
       g_string_append_printf (s, "%s  %s  %s\n", str_of (m, "kind"), str_of (m, "sha256"),
                               str_of (m, "path"));
     }
+
+  append_revision_diffs (s, warta_dossier_get_records (self));
 
   g_string_append_printf (s, "\n%s\n", _("History"));
   for (guint i = 0; i < json_array_get_length (trail); i++)
