@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "warta-event-log.h"
 #include "warta-publication-repository.h"
@@ -49,6 +50,30 @@ child_main (const char *path)
       g_printerr ("child: %s\n", error->message);
       return 1;
     }
+
+  /* Start together: a loaded machine could otherwise run one child's
+   * moves before the other has opened the file, and they would never
+   * collide. */
+  {
+    g_autofree char *ready = g_strdup_printf ("%s.ready-%d", path, (int)getpid ());
+    g_autofree char *go = g_strconcat (path, ".go", NULL);
+    gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    if (!g_file_set_contents (ready, "", 0, &error))
+      {
+        g_printerr ("child: %s\n", error->message);
+        return 1;
+      }
+    while (!g_file_test (go, G_FILE_TEST_EXISTS))
+      {
+        if (g_get_monotonic_time () > end)
+          {
+            g_printerr ("child: no start signal\n");
+            return 1;
+          }
+        g_usleep (1000);
+      }
+  }
 
   while (successes < target)
     {
@@ -167,6 +192,30 @@ run_two_processes (WartaJournalMode mode,
   for (guint i = 0; i < 2; i++)
     children[i] = spawn_child (path, warta_publication_get_id (p), warta_user_get_id (user), moves_each, mode);
 
+  /* Both children have the file open before either moves. */
+  {
+    g_autofree char *go = g_strconcat (path, ".go", NULL);
+    gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    for (;;)
+      {
+        guint n_ready = 0;
+
+        for (guint i = 0; i < 2; i++)
+          {
+            g_autofree char *ready = g_strdup_printf ("%s.ready-%s", path,
+                                                      g_subprocess_get_identifier (children[i]));
+
+            n_ready += g_file_test (ready, G_FILE_TEST_EXISTS);
+          }
+        if (n_ready == 2)
+          break;
+        g_assert_cmpint (g_get_monotonic_time (), <, end);
+        g_usleep (1000);
+      }
+    g_assert_true (g_file_set_contents (go, "", 0, NULL));
+  }
+
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *out = NULL;
@@ -210,12 +259,16 @@ run_two_processes (WartaJournalMode mode,
   g_assert_finalize_object (g_steal_pointer (&users));
   g_assert_finalize_object (g_steal_pointer (&db));
   {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    /* The database, its -wal and -shm, and the start signal files. */
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
 
-    g_unlink (wal);
-    g_unlink (shm);
-    g_unlink (path);
+    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+
+        g_unlink (file);
+      }
     g_rmdir (dir);
   }
 }
