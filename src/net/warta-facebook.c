@@ -57,9 +57,7 @@ warta_facebook_finalize (GObject *object)
   g_free (self->video_url);
   g_free (self->version);
   g_free (self->page_id);
-  if (self->page_token)
-    memset (self->page_token, 0, strlen (self->page_token));
-  g_free (self->page_token);
+  warta_secret_clear (&self->page_token);
 
   G_OBJECT_CLASS (warta_facebook_parent_class)->finalize (object);
 }
@@ -158,7 +156,6 @@ new_message (WartaFacebook  *self,
   g_autofree char *escaped = g_uri_escape_string (self->page_id, NULL, FALSE);
   g_autofree char *path = g_strconcat ("/", self->version, "/", escaped, edge, NULL);
   g_autofree char *url = warta_http_build_url (host, path);
-  g_autofree char *auth = NULL;
   SoupMessage *msg;
 
   if (form)
@@ -171,9 +168,7 @@ new_message (WartaFacebook  *self,
                    _("“%s” is not a valid Facebook address. Correct it in Accounts."), host);
       return NULL;
     }
-  auth = g_strconcat ("Bearer ", self->page_token, NULL);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  memset (auth, 0, strlen (auth));
+  warta_http_set_bearer (msg, self->page_token);
   return msg;
 }
 
@@ -725,7 +720,6 @@ create_attempt (GTask *task_in)
       g_autofree char *escaped = g_uri_escape_string (self->page_id, NULL, FALSE);
       g_autofree char *path = g_strconcat ("/", self->version, "/", escaped, "/photos", NULL);
       g_autofree char *url = warta_http_build_url (self->graph_url, path);
-      g_autofree char *auth = NULL;
 
       if (d->caption && *d->caption)
         soup_multipart_append_form_string (multipart, "caption", d->caption);
@@ -740,9 +734,7 @@ create_attempt (GTask *task_in)
                                           self->graph_url));
           return;
         }
-      auth = g_strconcat ("Bearer ", self->page_token, NULL);
-      soup_message_headers_replace (soup_message_get_request_headers (d->msg), "Authorization", auth);
-      memset (auth, 0, strlen (auth));
+      warta_http_set_bearer (d->msg, self->page_token);
       warta_http_track_upload_progress (d->msg, d->upload);
       _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_SENDING);
     }
@@ -988,7 +980,6 @@ video_message (VideoData     *d,
   g_autofree char *escaped = g_uri_escape_string (self->page_id, NULL, FALSE);
   g_autofree char *path = g_strconcat ("/", self->version, "/", escaped, "/videos", NULL);
   g_autofree char *url = warta_http_build_url (self->video_url, path);
-  g_autofree char *auth = NULL;
   g_autoptr(GBytes) body = NULL;
   SoupMessage *msg;
 
@@ -1036,9 +1027,7 @@ video_message (VideoData     *d,
     }
   soup_multipart_to_message (multipart, soup_message_get_request_headers (msg), &body);
   soup_message_set_request_body_from_bytes (msg, NULL, body);
-  auth = g_strconcat ("Bearer ", self->page_token, NULL);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  memset (auth, 0, strlen (auth));
+  warta_http_set_bearer (msg, self->page_token);
   if (d->phase == PHASE_TRANSFER)
     {
       d->written = 0;

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "warta-http-client.h"
 #include "warta-upload-private.h"
@@ -698,4 +699,36 @@ warta_http_job_token (const char *job_key,
   g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, job_key, -1);
 
   return g_strndup (sum, MIN (length, strlen (sum)));
+}
+
+/**
+ * warta_http_set_bearer:
+ * @msg: a request
+ * @token: the access token
+ *
+ * Sets "Authorization: Bearer <token>", wiping the temporary copy so the
+ * token lingers in memory no longer than the request does.
+ */
+void
+warta_http_set_bearer (SoupMessage *msg,
+                       const char  *token)
+{
+  g_autofree char *auth = g_strconcat ("Bearer ", token ? token : "", NULL);
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  memset (auth, 0, strlen (auth));
+}
+
+/**
+ * warta_secret_clear:
+ * @secret: (inout) (nullable): a token or password
+ *
+ * Wipes and frees a secret, and sets the pointer to %NULL.
+ */
+void
+warta_secret_clear (char **secret)
+{
+  if (*secret != NULL)
+    memset (*secret, 0, strlen (*secret));
+  g_clear_pointer (secret, g_free);
 }

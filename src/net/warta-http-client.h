@@ -107,4 +107,8 @@ char                   *warta_http_build_url                  (const char       
 char                   *warta_http_job_token                  (const char              *job_key,
                                                                gsize                    length);
 
+void                    warta_http_set_bearer                 (SoupMessage             *msg,
+                                                               const char              *token);
+void                    warta_secret_clear                    (char                   **secret);
+
 G_END_DECLS

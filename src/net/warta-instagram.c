@@ -45,9 +45,7 @@ warta_instagram_finalize (GObject *object)
   g_free (self->graph_url);
   g_free (self->version);
   g_free (self->user_id);
-  if (self->access_token)
-    memset (self->access_token, 0, strlen (self->access_token));
-  g_free (self->access_token);
+  warta_secret_clear (&self->access_token);
 
   G_OBJECT_CLASS (warta_instagram_parent_class)->finalize (object);
 }
@@ -275,7 +273,6 @@ op_message (guint     attempt,
   g_autofree char *user = g_uri_escape_string (self->user_id, NULL, FALSE);
   g_autofree char *path = NULL;
   g_autofree char *url = NULL;
-  g_autofree char *auth = NULL;
   const char *method = SOUP_METHOD_GET;
   SoupMessage *msg;
 
@@ -344,9 +341,7 @@ op_message (guint     attempt,
                    self->graph_url);
       return NULL;
     }
-  auth = g_strconcat ("Bearer ", self->access_token, NULL);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  memset (auth, 0, strlen (auth));
+  warta_http_set_bearer (msg, self->access_token);
   g_set_object (&d->msg, msg);
   return msg;
 }

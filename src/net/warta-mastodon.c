@@ -40,9 +40,7 @@ warta_mastodon_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_free (self->instance_url);
-  if (self->access_token)
-    memset (self->access_token, 0, strlen (self->access_token));
-  g_free (self->access_token);
+  warta_secret_clear (&self->access_token);
 
   G_OBJECT_CLASS (warta_mastodon_parent_class)->finalize (object);
 }
@@ -133,7 +131,6 @@ new_message (WartaMastodon  *self,
              GError        **error)
 {
   g_autofree char *url = warta_http_build_url (self->instance_url, path);
-  g_autofree char *auth = NULL;
   SoupMessage *msg;
 
   msg = soup_message_new (method, url);
@@ -144,8 +141,7 @@ new_message (WartaMastodon  *self,
                    self->instance_url);
       return NULL;
     }
-  auth = g_strconcat ("Bearer ", self->access_token, NULL);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  warta_http_set_bearer (msg, self->access_token);
   return msg;
 }
 
@@ -320,7 +316,6 @@ upload_attempt (GTask *task_in)
   UploadData *d = g_task_get_task_data (task);
   g_autoptr(SoupMultipart) multipart = NULL;
   g_autofree char *url = NULL;
-  g_autofree char *auth = NULL;
   GError *error = NULL;
 
   d->attempt++;
@@ -341,8 +336,7 @@ upload_attempt (GTask *task_in)
       upload_fail (task, error);
       return;
     }
-  auth = g_strconcat ("Bearer ", self->access_token, NULL);
-  soup_message_headers_replace (soup_message_get_request_headers (d->msg), "Authorization", auth);
+  warta_http_set_bearer (d->msg, self->access_token);
   warta_http_track_upload_progress (d->msg, d->upload);
 
   _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_SENDING);

@@ -102,9 +102,7 @@ warta_tiktok_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_free (self->api_url);
-  if (self->access_token)
-    memset (self->access_token, 0, strlen (self->access_token));
-  g_free (self->access_token);
+  warta_secret_clear (&self->access_token);
 
   G_OBJECT_CLASS (warta_tiktok_parent_class)->finalize (object);
 }
@@ -343,7 +341,6 @@ call_message (guint     attempt,
     "/v2/post/publish/status/fetch/",
   };
   g_autofree char *url = warta_http_build_url (d->self->api_url, paths[d->call]);
-  g_autofree char *auth = NULL;
   SoupMessage *msg = soup_message_new (SOUP_METHOD_POST, url);
 
   if (msg == NULL)
@@ -352,9 +349,7 @@ call_message (guint     attempt,
                    _("“%s” is not a valid TikTok address. Correct it in Accounts."), d->self->api_url);
       return NULL;
     }
-  auth = g_strconcat ("Bearer ", d->self->access_token, NULL);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  memset (auth, 0, strlen (auth));
+  warta_http_set_bearer (msg, d->self->access_token);
   if (d->body)
     warta_http_set_json_body (msg, d->body);
   else

@@ -37,9 +37,7 @@ warta_wordpress_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_free (self->site_url);
-  if (self->authorization)
-    memset (self->authorization, 0, strlen (self->authorization));
-  g_free (self->authorization);
+  warta_secret_clear (&self->authorization);
 
   G_OBJECT_CLASS (warta_wordpress_parent_class)->finalize (object);
 }

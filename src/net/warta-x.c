@@ -50,21 +50,13 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-clear_secret (char **secret)
-{
-  if (*secret)
-    memset (*secret, 0, strlen (*secret));
-  g_clear_pointer (secret, g_free);
-}
-
-static void
 warta_x_finalize (GObject *object)
 {
   WartaX *self = (WartaX *)object;
 
   g_clear_object (&self->client);
   g_free (self->api_url);
-  clear_secret (&self->access_token);
+  warta_secret_clear (&self->access_token);
   g_free (self->user_id);
 
   G_OBJECT_CLASS (warta_x_parent_class)->finalize (object);
@@ -115,7 +107,7 @@ warta_x_set_access_token (WartaX     *self,
 {
   g_return_if_fail (WARTA_IS_X (self));
 
-  clear_secret (&self->access_token);
+  warta_secret_clear (&self->access_token);
   self->access_token = g_strdup (access_token);
 }
 
@@ -157,7 +149,6 @@ new_message (WartaX      *self,
              GError     **error)
 {
   g_autofree char *url = warta_http_build_url (self->api_url, path);
-  g_autofree char *auth = NULL;
   SoupMessage *msg = soup_message_new (method, url);
 
   if (msg == NULL)
@@ -166,9 +157,7 @@ new_message (WartaX      *self,
                    _("“%s” is not a valid X address. Correct it in Accounts."), self->api_url);
       return NULL;
     }
-  auth = g_strconcat ("Bearer ", self->access_token, NULL);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  memset (auth, 0, strlen (auth));
+  warta_http_set_bearer (msg, self->access_token);
   return msg;
 }
 

@@ -44,21 +44,13 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-clear_secret (char **secret)
-{
-  if (*secret)
-    memset (*secret, 0, strlen (*secret));
-  g_clear_pointer (secret, g_free);
-}
-
-static void
 warta_youtube_finalize (GObject *object)
 {
   WartaYouTube *self = (WartaYouTube *)object;
 
   g_clear_object (&self->client);
   g_free (self->upload_url);
-  clear_secret (&self->access_token);
+  warta_secret_clear (&self->access_token);
 
   G_OBJECT_CLASS (warta_youtube_parent_class)->finalize (object);
 }
@@ -110,7 +102,7 @@ warta_youtube_set_access_token (WartaYouTube *self,
 {
   g_return_if_fail (WARTA_IS_YOUTUBE (self));
 
-  clear_secret (&self->access_token);
+  warta_secret_clear (&self->access_token);
   self->access_token = g_strdup (access_token);
 }
 
@@ -156,7 +148,6 @@ new_message (WartaYouTube  *self,
              const char    *url,
              GError       **error)
 {
-  g_autofree char *auth = NULL;
   SoupMessage *msg = soup_message_new (method, url);
 
   if (msg == NULL)
@@ -165,9 +156,7 @@ new_message (WartaYouTube  *self,
                    _("“%s” is not a valid YouTube address. Correct it in Accounts."), url);
       return NULL;
     }
-  auth = g_strconcat ("Bearer ", self->access_token, NULL);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  memset (auth, 0, strlen (auth));
+  warta_http_set_bearer (msg, self->access_token);
   return msg;
 }
 
