@@ -8,194 +8,11 @@
 
 #include <string.h>
 
+#include "warta-mastodon.h"
+#include "warta-meta-sign-in.h"
 #include "warta-oauth.h"
-
-typedef struct
-{
-  SoupServer *server;
-  char       *url;
-  char       *challenge;     /* from /authorize */
-  char       *redirect_uri;
-  gboolean    forge_state;
-  guint       token_requests;
-} AuthServer;
-
-static void
-respond_json (SoupServerMessage *msg,
-              guint              status,
-              const char        *json)
-{
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
-}
-
-static void
-authorize_cb (SoupServer        *server,
-              SoupServerMessage *msg,
-              const char        *path,
-              GHashTable        *query,
-              gpointer           user_data)
-{
-  AuthServer *a = user_data;
-  g_autofree char *location = NULL;
-  g_autofree char *state = NULL;
-
-  g_assert_nonnull (query);
-  g_assert_cmpstr (g_hash_table_lookup (query, "response_type"), ==, "code");
-  g_assert_cmpstr (g_hash_table_lookup (query, "client_id"), ==, "warta-client");
-  g_assert_cmpstr (g_hash_table_lookup (query, "code_challenge_method"), ==, "S256");
-  g_assert_cmpstr (g_hash_table_lookup (query, "scope"), ==, "write:statuses write:media");
-  g_assert_true (g_str_has_prefix (g_hash_table_lookup (query, "redirect_uri"), "http://127.0.0.1:"));
-  g_free (a->challenge);
-  a->challenge = g_strdup (g_hash_table_lookup (query, "code_challenge"));
-  g_free (a->redirect_uri);
-  a->redirect_uri = g_strdup (g_hash_table_lookup (query, "redirect_uri"));
-  state = g_uri_escape_string (a->forge_state ? "forged" : g_hash_table_lookup (query, "state"),
-                               NULL, FALSE);
-  location = g_strdup_printf ("%s?code=the-code&state=%s", a->redirect_uri, state);
-  soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, location);
-}
-
-static void
-token_cb (SoupServer        *server,
-          SoupServerMessage *msg,
-          const char        *path,
-          GHashTable        *query,
-          gpointer           user_data)
-{
-  AuthServer *a = user_data;
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-  g_autoptr(GHashTable) form = soup_form_decode (text);
-  const char *grant = g_hash_table_lookup (form, "grant_type");
-
-  a->token_requests++;
-  g_assert_cmpstr (soup_server_message_get_method (msg), ==, "POST");
-  g_assert_cmpstr (g_hash_table_lookup (form, "client_id"), ==, "warta-client");
-  if (g_strcmp0 (grant, "authorization_code") == 0)
-    {
-      g_autofree char *expected = NULL;
-      const char *verifier = g_hash_table_lookup (form, "code_verifier");
-
-      g_assert_cmpstr (g_hash_table_lookup (form, "code"), ==, "the-code");
-      g_assert_cmpstr (g_hash_table_lookup (form, "redirect_uri"), ==, a->redirect_uri);
-      g_assert_nonnull (verifier);
-      g_assert_cmpuint (strlen (verifier), >=, 43);
-      g_assert_cmpuint (strlen (verifier), <=, 128);
-      expected = warta_oauth_code_challenge (verifier);
-      if (g_strcmp0 (expected, a->challenge) != 0)
-        {
-          respond_json (msg, 400, "{\"error\":\"invalid_grant\"}");
-          return;
-        }
-      respond_json (msg, 200, "{\"access_token\":\"at-1\",\"token_type\":\"Bearer\","
-                              "\"refresh_token\":\"rt-1\",\"expires_in\":3600,"
-                              "\"scope\":\"write:statuses write:media\"}");
-    }
-  else if (g_strcmp0 (grant, "refresh_token") == 0)
-    {
-      if (g_strcmp0 (g_hash_table_lookup (form, "refresh_token"), "rt-1") != 0)
-        {
-          respond_json (msg, 400, "{\"error\":\"invalid_grant\"}");
-          return;
-        }
-      respond_json (msg, 200, "{\"access_token\":\"at-2\",\"expires_in\":7200}");
-    }
-  else
-    respond_json (msg, 400, "{\"error\":\"unsupported_grant_type\"}");
-}
-
-static AuthServer *
-auth_server_new (void)
-{
-  AuthServer *a = g_new0 (AuthServer, 1);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
-  a->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (a->server, "/oauth/authorize", authorize_cb, a, NULL);
-  soup_server_add_handler (a->server, "/oauth/token", token_cb, a, NULL);
-  soup_server_listen (a->server, address, 0, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (a->server);
-  a->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return a;
-}
-
-static void
-auth_server_free (AuthServer *a)
-{
-  soup_server_disconnect (a->server);
-  g_object_unref (a->server);
-  g_free (a->url);
-  g_free (a->challenge);
-  g_free (a->redirect_uri);
-  g_free (a);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AuthServer, auth_server_free)
-
-static void
-browse_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GBytes) page = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
-
-  *(char **) user_data = page ? g_strndup (g_bytes_get_data (page, NULL), g_bytes_get_size (page))
-                              : g_strdup ("");
-}
-
-static void
-tokens_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GTask **out = user_data;
-
-  *out = g_object_ref (G_TASK (result));
-}
-
-/* Opens @uri as a browser would, following the redirect to the loopback. */
-static char *
-browse (const char *uri)
-{
-  g_autoptr(SoupSession) browser = soup_session_new ();
-  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
-  char *page = NULL;
-
-  soup_session_send_and_read_async (browser, msg, G_PRIORITY_DEFAULT, NULL, browse_cb, &page);
-  while (page == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return page;
-}
-
-static WartaOAuthTokens *
-sign_in (AuthServer  *a,
-         char       **out_page,
-         GError     **error)
-{
-  g_autoptr(WartaHttpClient) client = warta_http_client_new ();
-  g_autoptr(WartaOAuthLogin) login = NULL;
-  g_autofree char *authorize = g_strconcat (a->url, "/oauth/authorize", NULL);
-  g_autofree char *token = g_strconcat (a->url, "/oauth/token", NULL);
-  g_autoptr(GTask) done = NULL;
-  WartaOAuthTokens *tokens;
-
-  login = warta_oauth_login_new (client, authorize, token, "warta-client", NULL,
-                                 "write:statuses write:media");
-  g_assert_true (warta_oauth_login_start (login, error));
-  g_assert_true (g_str_has_prefix (warta_oauth_login_get_redirect_uri (login), "http://127.0.0.1:"));
-  warta_oauth_login_wait_async (login, NULL, tokens_cb, &done);
-  *out_page = browse (warta_oauth_login_get_authorize_uri (login));
-  while (done == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  tokens = warta_oauth_login_wait_finish (login, G_ASYNC_RESULT (done), error);
-  return tokens;
-}
+#include "warta-oauth-platforms.h"
+#include "warta-test-server-oauth.h"
 
 static void
 test_pkce_vectors (void)
@@ -213,82 +30,511 @@ test_pkce_vectors (void)
     g_assert_true (g_ascii_isalnum (*p) || strchr ("-._~", *p));
 }
 
-static void
-test_sign_in (void)
+/* The six platforms against their loopback servers ------------------------- */
+
+typedef struct
 {
-  g_autoptr(AuthServer) a = auth_server_new ();
-  g_autoptr(WartaOAuthTokens) tokens = NULL;
-  g_autoptr(WartaOAuthTokens) back = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *page = NULL;
-  g_autofree char *json = NULL;
+  WartaTestOAuthServer *server;
+  WartaHttpClient      *client;
+  WartaOAuthLogin      *login;
+  GAsyncResult         *result;
+  guint                 browser_status;
+} Flow;
 
-  tokens = sign_in (a, &page, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (strstr (page, "Signed in"));
-  g_assert_cmpstr (tokens->access_token, ==, "at-1");
-  g_assert_cmpstr (tokens->refresh_token, ==, "rt-1");
-  g_assert_cmpint (tokens->expires_at, >, g_get_real_time ());
-
-  json = warta_oauth_tokens_to_json (tokens);
-  back = warta_oauth_tokens_from_json (json, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (back->access_token, ==, "at-1");
-  g_assert_cmpstr (back->refresh_token, ==, "rt-1");
-  g_assert_cmpint (back->expires_at, ==, tokens->expires_at);
+static void
+flow_clear (Flow *f)
+{
+  g_clear_object (&f->login);
+  g_clear_object (&f->result);
+  g_clear_object (&f->client);
+  g_clear_pointer (&f->server, warta_test_oauth_server_free);
 }
 
-static void
-test_forged_state (void)
-{
-  g_autoptr(AuthServer) a = auth_server_new ();
-  g_autoptr(WartaOAuthTokens) tokens = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *page = NULL;
-
-  a->forge_state = TRUE;
-  tokens = sign_in (a, &page, &error);
-  g_assert_null (tokens);
-  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
-  /* The code was never exchanged. */
-  g_assert_cmpuint (a->token_requests, ==, 0);
-}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Flow, flow_clear)
 
 static void
-refresh_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* Starts signing in to @platform and plays the browser up to Warta's
+ * callback; the code is exchanged when the test waits (flow_finish). */
+static void
+flow_start (Flow       *f,
+            const char *platform,
+            const char *client_secret)
+{
+  const WartaOAuthPlatform *info = warta_oauth_platforms_lookup (platform);
+  g_autofree char *authorize = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *scope = info ? info->scope : "read write:media write:statuses";
+
+  f->server = warta_test_oauth_server_new (platform);
+  f->client = warta_http_client_new ();
+  authorize = warta_test_oauth_server_authorize_url (f->server);
+  token = warta_test_oauth_server_token_url (f->server);
+  f->login = warta_oauth_login_new (f->client, authorize, token, WARTA_TEST_OAUTH_CLIENT_ID,
+                                    client_secret, scope);
+  warta_oauth_login_set_platform (f->login, platform);
+  g_assert_true (warta_oauth_login_start (f->login, &error));
+  g_assert_no_error (error);
+}
+
+static void
+flow_browse (Flow *f)
+{
+  g_autofree char *page = NULL;
+
+  f->browser_status = warta_test_oauth_browse (warta_oauth_login_get_authorize_uri (f->login), &page);
+}
+
+static WartaOAuthTokens *
+flow_finish (Flow    *f,
+             GError **error)
+{
+  g_clear_object (&f->result);
+  warta_oauth_login_wait_async (f->login, NULL, result_cb, &f->result);
+  return warta_oauth_login_wait_finish (f->login, wait_for (&f->result), error);
+}
+
+static WartaOAuthTokens *
+flow_sign_in (Flow       *f,
+              const char *platform,
+              const char *client_secret,
+              GError    **error)
+{
+  flow_start (f, platform, client_secret);
+  flow_browse (f);
+  g_assert_cmpstr (warta_test_oauth_server_get_last_refusal (f->server), ==, NULL);
+  g_assert_cmpuint (f->browser_status, ==, SOUP_STATUS_OK);
+  return flow_finish (f, error);
+}
+
+static WartaOAuthTokens *
+flow_refresh (Flow                   *f,
+              const char             *platform,
+              const char             *url,
+              const char             *client_secret,
+              const WartaOAuthTokens *tokens,
+              GError                **error)
+{
+  g_clear_object (&f->result);
+  warta_oauth_refresh_tokens_async (f->client, platform, url, WARTA_TEST_OAUTH_CLIENT_ID,
+                                    client_secret, tokens, NULL, result_cb, &f->result);
+  return warta_oauth_refresh_finish (wait_for (&f->result), error);
+}
+
+static const char * const create_content[] = { "ANALYZE", "ADVERTISE", "MODERATE", "CREATE_CONTENT", "MANAGE", NULL };
+static const char * const moderate_only[] = { "ANALYZE", "MODERATE", NULL };
+
+static GPtrArray *
+list_pages (Flow                   *f,
+            const WartaOAuthTokens *user,
+            GError                **error)
+{
+  g_clear_object (&f->result);
+  warta_meta_list_pages_async (f->client, warta_test_oauth_server_get_url (f->server),
+                               user->access_token, NULL, result_cb, &f->result);
+  return warta_meta_list_pages_finish (wait_for (&f->result), error);
+}
+
+/* §1.1: code → short-lived token by GET, fb_exchange_token → long-lived,
+ * /me/accounts → the Pages the user may create content on. */
+static void
+test_facebook (void)
+{
+  g_auto(Flow) f = { 0 };
+  g_autoptr(WartaOAuthTokens) short_lived = NULL;
+  g_autoptr(WartaOAuthTokens) long_lived = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token_url = NULL;
+  WartaFacebookPage *page;
+
+  short_lived = flow_sign_in (&f, "facebook", WARTA_TEST_OAUTH_CLIENT_SECRET, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (short_lived->access_token, "fb-short-"));
+  g_assert_null (short_lived->refresh_token);
+
+  /* The short-lived token gives no Page token that never expires. */
+  pages = list_pages (&f, short_lived, &error);
+  g_assert_null (pages);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_clear_error (&error);
+
+  token_url = warta_test_oauth_server_token_url (f.server);
+  g_clear_object (&f.result);
+  warta_meta_exchange_async (f.client, "facebook", token_url, WARTA_TEST_OAUTH_CLIENT_ID,
+                             WARTA_TEST_OAUTH_CLIENT_SECRET, short_lived, NULL, result_cb, &f.result);
+  long_lived = warta_oauth_refresh_finish (wait_for (&f.result), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (long_lived->access_token, "fb-long-"));
+  g_assert_cmpint (long_lived->expires_at, >, g_get_real_time () + 59 * G_TIME_SPAN_DAY);
+
+  pages = list_pages (&f, long_lived, &error);
+  g_assert_null (pages);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "manages no Page"));
+  g_clear_error (&error);
+
+  warta_test_oauth_server_add_page (f.server, "1001", "Diskominfo Kota", "page-token-1001", moderate_only);
+  pages = list_pages (&f, long_lived, &error);
+  g_assert_null (pages);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "may not create content"));
+  g_clear_error (&error);
+
+  warta_test_oauth_server_add_page (f.server, "1002", "Inspektorat Kota", "page-token-1002", create_content);
+  warta_test_oauth_server_add_page (f.server, "1003", "PPID Kota", "page-token-1003", create_content);
+  pages = list_pages (&f, long_lived, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages->len, ==, 2);
+  page = pages->pdata[0];
+  g_assert_cmpstr (page->id, ==, "1002");
+  g_assert_cmpstr (page->name, ==, "Inspektorat Kota");
+  g_assert_cmpstr (page->access_token, ==, "page-token-1002");
+  page = pages->pdata[1];
+  g_assert_cmpstr (page->id, ==, "1003");
+}
+
+static void
+test_facebook_errors (void)
+{
+  g_auto(Flow) f = { 0 };
+  g_auto(Flow) g = { 0 };
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Denied in the browser: no code, nothing exchanged. */
+  flow_start (&f, "facebook", WARTA_TEST_OAUTH_CLIENT_SECRET);
+  warta_test_oauth_server_set_deny (f.server, TRUE);
+  flow_browse (&f);
+  tokens = flow_finish (&f, &error);
+  g_assert_null (tokens);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "Sign in again"));
+  g_assert_cmpuint (warta_test_oauth_server_get_n_token_requests (f.server), ==, 0);
+  g_clear_error (&error);
+
+  /* A wrong app secret: Graph's code 1, the developer app to check. */
+  tokens = flow_sign_in (&g, "facebook", "not-the-secret", &error);
+  g_assert_null (tokens);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED);
+  g_assert_nonnull (strstr (error->message, "Developer Apps"));
+  g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "1");
+}
+
+/* §2.2: the code comes back with "#_"; the token answer's two shapes; the
+ * 60-day token; its renewal, no secret, once a day old. */
+static void
+check_instagram (gboolean flat)
+{
+  g_auto(Flow) f = { 0 };
+  g_autoptr(WartaOAuthTokens) short_lived = NULL;
+  g_autoptr(WartaOAuthTokens) long_lived = NULL;
+  g_autoptr(WartaOAuthTokens) renewed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exchange_url = NULL;
+  g_autofree char *refresh_url = NULL;
+  gint64 now = g_get_real_time ();
+
+  flow_start (&f, "instagram", WARTA_TEST_OAUTH_CLIENT_SECRET);
+  warta_test_oauth_server_set_flat_answer (f.server, flat);
+  flow_browse (&f);
+  short_lived = flow_finish (&f, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (short_lived->access_token, "ig-short-"));
+  g_assert_cmpstr (short_lived->user_id, ==, WARTA_TEST_OAUTH_IG_USER_ID);
+
+  exchange_url = g_strconcat (warta_test_oauth_server_get_url (f.server), "/access_token", NULL);
+  g_clear_object (&f.result);
+  warta_meta_exchange_async (f.client, "instagram", exchange_url, WARTA_TEST_OAUTH_CLIENT_ID,
+                             WARTA_TEST_OAUTH_CLIENT_SECRET, short_lived, NULL, result_cb, &f.result);
+  long_lived = warta_oauth_refresh_finish (wait_for (&f.result), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (long_lived->access_token, "ig-long-"));
+  g_assert_cmpstr (long_lived->user_id, ==, WARTA_TEST_OAUTH_IG_USER_ID);
+  g_assert_cmpint (long_lived->expires_at, >, now + 59 * G_TIME_SPAN_DAY);
+  g_assert_false (warta_oauth_tokens_need_refresh ("instagram", long_lived, now));
+  g_assert_true (warta_oauth_tokens_need_refresh ("instagram", long_lived, now + 31 * G_TIME_SPAN_DAY));
+
+  /* Where the outbox renews it: the account's Graph host. */
+  refresh_url = warta_oauth_platform_refresh_url ("instagram", warta_test_oauth_server_get_url (f.server),
+                                                  "http://unused.invalid/oauth/access_token");
+  g_assert_true (g_str_has_prefix (refresh_url, warta_test_oauth_server_get_url (f.server)));
+  g_assert_true (g_str_has_suffix (refresh_url, "/refresh_access_token"));
+
+  /* Less than a day old: refused. */
+  renewed = flow_refresh (&f, "instagram", refresh_url, NULL, long_lived, &error);
+  g_assert_null (renewed);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_clear_error (&error);
+
+  warta_test_oauth_server_age (f.server, 31 * 24 * 3600);
+  renewed = flow_refresh (&f, "instagram", refresh_url, NULL, long_lived, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (renewed->access_token, !=, long_lived->access_token);
+  g_assert_true (warta_test_oauth_server_token_is_valid (f.server, renewed->access_token));
+  g_assert_false (warta_test_oauth_server_token_is_valid (f.server, long_lived->access_token));
+  g_assert_cmpstr (renewed->user_id, ==, WARTA_TEST_OAUTH_IG_USER_ID);
+  g_assert_null (renewed->refresh_token);
+}
+
+static void
+test_instagram (void)
+{
+  check_instagram (FALSE);
+  check_instagram (TRUE);
+}
+
+/* §3.1: PKCE, public and confidential clients, 30-second codes, rotating
+ * refresh tokens. */
+static void
+test_x (void)
+{
+  g_auto(Flow) f = { 0 };
+  g_auto(Flow) g = { 0 };
+  g_auto(Flow) h = { 0 };
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  g_autoptr(WartaOAuthTokens) renewed = NULL;
+  g_autoptr(WartaOAuthTokens) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token_url = NULL;
+
+  tokens = flow_sign_in (&f, "x", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tokens->refresh_token);
+  g_assert_cmpint (tokens->expires_at, >, g_get_real_time () + (gint64) 7000 * G_USEC_PER_SEC);
+
+  token_url = warta_test_oauth_server_token_url (f.server);
+  renewed = flow_refresh (&f, "x", token_url, NULL, tokens, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (renewed->refresh_token);
+  g_assert_cmpstr (renewed->refresh_token, !=, tokens->refresh_token);
+  /* The old refresh token died with its use. */
+  again = flow_refresh (&f, "x", token_url, NULL, tokens, &error);
+  g_assert_null (again);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_clear_error (&error);
+  g_clear_pointer (&tokens, warta_oauth_tokens_free);
+
+  /* A confidential client authenticates with Basic. */
+  flow_start (&g, "x", WARTA_TEST_OAUTH_CLIENT_SECRET);
+  warta_test_oauth_server_set_confidential (g.server, TRUE);
+  flow_browse (&g);
+  tokens = flow_finish (&g, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&tokens, warta_oauth_tokens_free);
+
+  /* A code is good for 30 seconds. */
+  flow_start (&h, "x", NULL);
+  flow_browse (&h);
+  warta_test_oauth_server_age (h.server, 31);
+  tokens = flow_finish (&h, &error);
+  g_assert_null (tokens);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_assert_nonnull (strstr (error->message, "Sign in again"));
+}
+
+/* §4.1: offline access with consent; the refresh keeps the refresh token;
+ * a revoked one is invalid_grant: sign in again. */
+static void
+test_youtube (void)
+{
+  g_auto(Flow) f = { 0 };
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  g_autoptr(WartaOAuthTokens) renewed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token_url = NULL;
+
+  tokens = flow_sign_in (&f, "youtube", WARTA_TEST_OAUTH_CLIENT_SECRET, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (tokens->refresh_token);
+  g_assert_nonnull (strstr (warta_oauth_login_get_authorize_uri (f.login),
+                            "access_type=offline&prompt=consent"));
+
+  token_url = warta_test_oauth_server_token_url (f.server);
+  renewed = flow_refresh (&f, "youtube", token_url, WARTA_TEST_OAUTH_CLIENT_SECRET, tokens, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (renewed->access_token, !=, tokens->access_token);
+  g_assert_cmpstr (renewed->refresh_token, ==, tokens->refresh_token);
+  g_clear_pointer (&renewed, warta_oauth_tokens_free);
+
+  warta_test_oauth_server_revoke (f.server);
+  renewed = flow_refresh (&f, "youtube", token_url, WARTA_TEST_OAUTH_CLIENT_SECRET, tokens, &error);
+  g_assert_null (renewed);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "invalid_grant");
+  g_assert_nonnull (strstr (error->message, "Sign in again"));
+}
+
+/* §5.1: client_key, open_id, rotation; errors with HTTP 200 or 4xx. */
+static void
+test_tiktok (void)
+{
+  g_auto(Flow) f = { 0 };
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  g_autoptr(WartaOAuthTokens) renewed = NULL;
+  g_autoptr(WartaOAuthTokens) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token_url = NULL;
+
+  tokens = flow_sign_in (&f, "tiktok", WARTA_TEST_OAUTH_CLIENT_SECRET, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (warta_oauth_login_get_authorize_uri (f.login), "client_key="));
+  g_assert_cmpstr (tokens->user_id, ==, WARTA_TEST_OAUTH_TIKTOK_OPEN_ID);
+
+  token_url = warta_test_oauth_server_token_url (f.server);
+  renewed = flow_refresh (&f, "tiktok", token_url, WARTA_TEST_OAUTH_CLIENT_SECRET, tokens, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (renewed->refresh_token, !=, tokens->refresh_token);
+  g_assert_cmpstr (renewed->user_id, ==, WARTA_TEST_OAUTH_TIKTOK_OPEN_ID);
+
+  /* The rotated-out token: invalid_grant with HTTP 200, then with 400. */
+  again = flow_refresh (&f, "tiktok", token_url, WARTA_TEST_OAUTH_CLIENT_SECRET, tokens, &error);
+  g_assert_null (again);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "invalid_grant");
+  g_clear_error (&error);
+  warta_test_oauth_server_set_error_status (f.server, SOUP_STATUS_BAD_REQUEST);
+  again = flow_refresh (&f, "tiktok", token_url, WARTA_TEST_OAUTH_CLIENT_SECRET, tokens, &error);
+  g_assert_null (again);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_clear_error (&error);
+
+  /* The newest one works. */
+  again = flow_refresh (&f, "tiktok", token_url, WARTA_TEST_OAUTH_CLIENT_SECRET, renewed, &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_test_oauth_server_token_is_valid (f.server, again->access_token));
+}
+
+/* §6.1: an app registered on the instance, then PKCE. */
+static void
+test_mastodon (void)
+{
+  g_auto(Flow) f = { 0 };
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *client_id = NULL;
+  g_autofree char *client_secret = NULL;
+
+  flow_start (&f, "mastodon", NULL);
+  warta_mastodon_register_app_async (f.client, warta_test_oauth_server_get_url (f.server),
+                                     warta_oauth_login_get_redirect_uri (f.login),
+                                     "read write:media write:statuses", NULL, result_cb, &f.result);
+  client_id = warta_mastodon_register_app_finish (wait_for (&f.result), &client_secret, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_oauth_server_get_n_apps (f.server), ==, 1);
+  warta_oauth_login_set_client (f.login, client_id, client_secret);
+  flow_browse (&f);
+  g_assert_cmpuint (f.browser_status, ==, SOUP_STATUS_OK);
+  tokens = flow_finish (&f, &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_test_oauth_server_token_is_valid (f.server, tokens->access_token));
+  g_assert_cmpint (tokens->expires_at, ==, 0);
+}
+
+/* A token endpoint that cannot be reached: try again later, said so. */
+static void
+test_network_error (void)
+{
+  g_auto(Flow) f = { 0 };
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  g_autoptr(WartaOAuthTokens) old = g_new0 (WartaOAuthTokens, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autofree char *dead = NULL;
+  guint16 port;
+
+  /* A port that was free a moment ago and is closed now. */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  dead = g_strdup_printf ("http://127.0.0.1:%u/token", port);
+
+  f.client = warta_http_client_new ();
+  old->access_token = g_strdup ("at");
+  old->refresh_token = g_strdup ("rt");
+  tokens = flow_refresh (&f, "youtube", dead, "s", old, &error);
+  g_assert_null (tokens);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE);
+  g_assert_nonnull (strstr (error->message, "sign in again"));
+}
+
+/* The tokens round-trip through the keyring's JSON. */
+static void
+test_sign_in (void)
+{
+  g_auto(Flow) f = { 0 };
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  g_autoptr(WartaOAuthTokens) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  tokens = flow_sign_in (&f, "tiktok", WARTA_TEST_OAUTH_CLIENT_SECRET, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tokens->expires_at, >, g_get_real_time ());
+  json = warta_oauth_tokens_to_json (tokens);
+  back = warta_oauth_tokens_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->access_token, ==, tokens->access_token);
+  g_assert_cmpstr (back->refresh_token, ==, tokens->refresh_token);
+  g_assert_cmpstr (back->user_id, ==, WARTA_TEST_OAUTH_TIKTOK_OPEN_ID);
+  g_assert_cmpint (back->expires_at, ==, tokens->expires_at);
+}
+
+/* A redirect with another state: the code is never exchanged. */
+static void
+test_forged_state (void)
+{
+  g_auto(Flow) f = { 0 };
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+
+  flow_start (&f, "x", NULL);
+  warta_test_oauth_server_set_forge_state (f.server, TRUE);
+  flow_browse (&f);
+  tokens = flow_finish (&f, &error);
+  g_assert_null (tokens);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_assert_nonnull (strstr (error->message, "Sign in again"));
+  g_assert_cmpuint (warta_test_oauth_server_get_n_token_requests (f.server), ==, 0);
+}
+
+/* The plain RFC 6749 refresh (no platform rules). */
 static void
 test_refresh (void)
 {
-  g_autoptr(AuthServer) a = auth_server_new ();
-  g_autoptr(WartaHttpClient) client = warta_http_client_new ();
+  g_auto(Flow) f = { 0 };
   g_autoptr(WartaOAuthTokens) tokens = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(WartaOAuthTokens) renewed = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *token_url = g_strconcat (a->url, "/oauth/token", NULL);
+  g_autofree char *token_url = NULL;
 
-  warta_oauth_refresh_async (client, token_url, "warta-client", NULL, "rt-1", NULL,
-                             refresh_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  tokens = warta_oauth_refresh_finish (result, &error);
+  tokens = flow_sign_in (&f, "youtube", WARTA_TEST_OAUTH_CLIENT_SECRET, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (tokens->access_token, ==, "at-2");
-  g_assert_null (tokens->refresh_token);
-  g_clear_object (&result);
-
-  /* A revoked refresh token: sign in again. */
-  warta_oauth_refresh_async (client, token_url, "warta-client", NULL, "revoked", NULL,
-                             refresh_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_null (warta_oauth_refresh_finish (result, &error));
-  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  token_url = warta_test_oauth_server_token_url (f.server);
+  g_clear_object (&f.result);
+  warta_oauth_refresh_async (f.client, token_url, WARTA_TEST_OAUTH_CLIENT_ID,
+                             WARTA_TEST_OAUTH_CLIENT_SECRET, tokens->refresh_token, NULL,
+                             result_cb, &f.result);
+  renewed = warta_oauth_refresh_finish (wait_for (&f.result), &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_test_oauth_server_token_is_valid (f.server, renewed->access_token));
+  /* None came back: the one used is kept. */
+  g_assert_cmpstr (renewed->refresh_token, ==, tokens->refresh_token);
 }
 
 int
@@ -302,5 +548,13 @@ main (int   argc,
   g_test_add_func ("/warta/oauth/sign-in", test_sign_in);
   g_test_add_func ("/warta/oauth/forged-state", test_forged_state);
   g_test_add_func ("/warta/oauth/refresh", test_refresh);
+  g_test_add_func ("/warta/oauth/facebook", test_facebook);
+  g_test_add_func ("/warta/oauth/facebook-errors", test_facebook_errors);
+  g_test_add_func ("/warta/oauth/instagram", test_instagram);
+  g_test_add_func ("/warta/oauth/x", test_x);
+  g_test_add_func ("/warta/oauth/youtube", test_youtube);
+  g_test_add_func ("/warta/oauth/tiktok", test_tiktok);
+  g_test_add_func ("/warta/oauth/mastodon", test_mastodon);
+  g_test_add_func ("/warta/oauth/network-error", test_network_error);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "warta-facebook.h"
+#include "warta-http-client.h"
 #include "warta-oauth-platforms.h"
 
 static const WartaOAuthPlatform platforms[] = {
@@ -27,12 +28,12 @@ static const WartaOAuthPlatform platforms[] = {
     "https://x.com/i/oauth2/authorize",
     "https://api.x.com/2/oauth2/token",
     "tweet.read tweet.write users.read media.write offline.access",
-    "https://api.x.com", FALSE, TRUE },
+    "https://api.x.com", TRUE, TRUE },
   { "youtube",
-    "https://accounts.google.com/o/oauth2/v2/auth?access_type=offline&prompt=consent",
+    "https://accounts.google.com/o/oauth2/v2/auth",
     "https://oauth2.googleapis.com/token",
     "https://www.googleapis.com/auth/youtube.upload",
-    "https://www.googleapis.com", FALSE, TRUE },
+    "https://www.googleapis.com", TRUE, TRUE },
   { "tiktok",
     "https://www.tiktok.com/v2/auth/authorize/",
     "https://open.tiktokapis.com/v2/oauth/token/",
@@ -60,4 +61,21 @@ warta_oauth_platforms_lookup (const char *id)
     if (g_strcmp0 (platforms[i].id, id) == 0)
       return &platforms[i];
   return NULL;
+}
+
+/**
+ * warta_oauth_platform_refresh_url:
+ *
+ * Where an account of @platform renews its sign-in: Instagram's long-lived
+ * token at the Graph host the account publishes to (platform-apis.md
+ * §2.2), the others at @token_url.
+ */
+char *
+warta_oauth_platform_refresh_url (const char *platform,
+                                  const char *base_url,
+                                  const char *token_url)
+{
+  if (g_strcmp0 (platform, "instagram") == 0 && base_url != NULL)
+    return warta_http_build_url (base_url, "/refresh_access_token");
+  return g_strdup (token_url);
 }

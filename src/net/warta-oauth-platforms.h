@@ -19,12 +19,16 @@ typedef struct
   const char *token_url;
   const char *scope;
   const char *api_url;        /* the account's base URL */
-  gboolean    needs_secret;   /* the token endpoint wants the client secret */
+  gboolean    needs_secret;   /* the token endpoint wants the client secret
+                               * (X: only a confidential client) */
   gboolean    refreshes;      /* gives refresh tokens */
 } WartaOAuthPlatform;
 
 guint                     warta_oauth_platforms_get_n  (void);
 const WartaOAuthPlatform *warta_oauth_platforms_get    (guint       index);
 const WartaOAuthPlatform *warta_oauth_platforms_lookup (const char *id);
+char                     *warta_oauth_platform_refresh_url (const char *platform,
+                                                            const char *base_url,
+                                                            const char *token_url);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ typedef struct
   char   *refresh_token;  /* NULL when the platform gives none */
   gint64  expires_at;     /* µs since the epoch; 0: does not expire */
   char   *scope;
+  char   *user_id;        /* Instagram's user id, TikTok's open_id, or NULL */
 } WartaOAuthTokens;
 
 #define WARTA_TYPE_OAUTH_TOKENS (warta_oauth_tokens_get_type ())
@@ -49,6 +50,15 @@ WartaOAuthLogin  *warta_oauth_login_new               (WartaHttpClient   *client
  * the system browser and wait. */
 gboolean          warta_oauth_login_start             (WartaOAuthLogin   *self,
                                                        GError           **error);
+/* The platform's own rules ("facebook", "instagram", "x", "youtube",
+ * "tiktok", "mastodon"; NULL: plain RFC 6749 with PKCE), before start. */
+void              warta_oauth_login_set_platform      (WartaOAuthLogin   *self,
+                                                       const char        *platform);
+/* Listens on @port when it is free (a client registered for that redirect
+ * URI can be used again), else on a random port. */
+gboolean          warta_oauth_login_start_on_port     (WartaOAuthLogin   *self,
+                                                       guint              port,
+                                                       GError           **error);
 void              warta_oauth_login_set_client        (WartaOAuthLogin   *self,
                                                        const char        *client_id,
                                                        const char        *client_secret);
@@ -76,5 +86,55 @@ void              warta_oauth_refresh_async           (WartaHttpClient   *client
                                                        gpointer           user_data);
 WartaOAuthTokens *warta_oauth_refresh_finish          (GAsyncResult      *result,
                                                        GError           **error);
+
+/* The same by @platform's rules: Instagram renews the long-lived access
+ * token itself at @url (no secret); X sends a confidential client's
+ * secret as Basic authentication; TikTok names the client client_key.
+ * The refresh token and user id of @tokens are kept when the answer has
+ * none; a refused refresh is WARTA_PUBLISH_ERROR_AUTH_EXPIRED. */
+void              warta_oauth_refresh_tokens_async    (WartaHttpClient   *client,
+                                                       const char        *platform,
+                                                       const char        *url,
+                                                       const char        *client_id,
+                                                       const char        *client_secret,
+                                                       const WartaOAuthTokens *tokens,
+                                                       GCancellable      *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer           user_data);
+/* Whether the outbox should renew @tokens of @platform now. */
+gboolean          warta_oauth_tokens_need_refresh     (const char        *platform,
+                                                       const WartaOAuthTokens *tokens,
+                                                       gint64             now_us);
+
+/* One request to a token endpoint: @form goes in the query (GET) or as
+ * the form body (POST); with @basic_id, as Basic authentication too. The
+ * refresh token and user id of @previous are kept when the answer has
+ * none. Errors say what to do next. Finish with
+ * warta_oauth_refresh_finish(). */
+void              warta_oauth_request_tokens_async    (WartaHttpClient   *client,
+                                                       const char        *method,
+                                                       const char        *url,
+                                                       GHashTable        *form,
+                                                       const char        *basic_id,
+                                                       const char        *basic_secret,
+                                                       const WartaOAuthTokens *previous,
+                                                       GCancellable      *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer           user_data);
+/* Reads the error bodies of the token endpoints and the Graph API. */
+void              warta_oauth_parse_error             (guint              status,
+                                                       JsonNode          *body,
+                                                       WartaPublishError *code,
+                                                       char             **platform_code,
+                                                       char             **platform_message);
+/* Takes @error of a request made while signing in, returns one that says
+ * what to do next. */
+GError           *warta_oauth_translate_error         (const char        *service,
+                                                       GError            *error);
+/* A sign-in error that says what to do, from a token endpoint's error. */
+GError           *warta_oauth_error_new               (const char        *service,
+                                                       WartaPublishError  code,
+                                                       const char        *platform_code,
+                                                       const char        *platform_message);
 
 G_END_DECLS

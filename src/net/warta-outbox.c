@@ -25,6 +25,7 @@
 #include "warta-instagram-publisher.h"
 #include "warta-mastodon-publisher.h"
 #include "warta-oauth.h"
+#include "warta-oauth-platforms.h"
 #include "warta-outbox.h"
 #include "warta-tiktok-publisher.h"
 #include "warta-wordpress-publisher.h"
@@ -34,8 +35,6 @@
 /* A lease outlives any single step's silence; it is renewed while a job runs. */
 #define LEASE_US        (5 * 60 * G_USEC_PER_SEC)
 #define RENEW_EVERY_US  (60 * G_USEC_PER_SEC)
-/* A token that expires sooner is refreshed before the job starts. */
-#define REFRESH_BEFORE_US (5 * 60 * G_USEC_PER_SEC)
 
 typedef struct
 {
@@ -739,11 +738,8 @@ refresh_cb (GObject      *object,
       return;
     }
 
-  /* Google keeps the refresh token and sends none back; X and TikTok
-   * rotate it, and only the newest one works. */
-  if (tokens->refresh_token == NULL)
-    tokens->refresh_token = g_strdup (g_object_get_data (G_OBJECT (run->cancellable),
-                                                         "warta-refresh-token"));
+  /* The newest refresh token (X and TikTok rotate it) or the old one
+   * (Google sends none back): warta_oauth_refresh_tokens_async() keeps it. */
   json = warta_oauth_tokens_to_json (tokens);
   g_object_set_data_full (G_OBJECT (run->cancellable), "warta-refreshed", json, g_free);
   warta_account_store_set_secret_async (run->outbox->accounts, run->account, json,
@@ -757,29 +753,32 @@ maybe_refresh (Run        *run,
                const char *secret)
 {
   WartaOutbox *self = run->outbox;
-  OAuthClient *client = g_hash_table_lookup (self->oauth, warta_account_get_platform (run->account));
+  const char *platform = warta_account_get_platform (run->account);
+  OAuthClient *client = g_hash_table_lookup (self->oauth, platform);
   g_autoptr(WartaOAuthTokens) tokens = NULL;
   g_autofree char *token_url = NULL;
+  g_autofree char *refresh_url = NULL;
 
   if (client == NULL || secret[0] != '{')
     return FALSE;
   tokens = warta_oauth_tokens_from_json (secret, NULL);
-  if (tokens == NULL || tokens->refresh_token == NULL || tokens->expires_at == 0 ||
-      tokens->expires_at > warta_clock_now (self->clock) + REFRESH_BEFORE_US)
+  if (tokens == NULL ||
+      !warta_oauth_tokens_need_refresh (platform, tokens, warta_clock_now (self->clock)))
     return FALSE;
 
   token_url = warta_account_dup_setting (run->account, "token-url");
   if (token_url == NULL)
     token_url = g_strdup (client->token_url);
-  if (token_url == NULL)
+  /* Instagram renews at its Graph host (the account's address). */
+  refresh_url = warta_oauth_platform_refresh_url (platform, warta_account_get_base_url (run->account),
+                                                  token_url);
+  if (refresh_url == NULL)
     return FALSE;
 
-  g_object_set_data_full (G_OBJECT (run->cancellable), "warta-refresh-token",
-                          g_strdup (tokens->refresh_token), g_free);
   g_debug ("Job %" G_GINT64_FORMAT ": refreshing the token of account %" G_GINT64_FORMAT,
            run->job_id, run->account_id);
-  warta_oauth_refresh_async (self->client, token_url, client->client_id, client->client_secret,
-                             tokens->refresh_token, run->cancellable, refresh_cb, run);
+  warta_oauth_refresh_tokens_async (self->client, platform, refresh_url, client->client_id,
+                                    client->client_secret, tokens, run->cancellable, refresh_cb, run);
   return TRUE;
 }
 
