@@ -13,6 +13,12 @@ G_BEGIN_DECLS
  * themselves. */
 typedef void (*WartaUriOpener) (const char *uri);
 void       _warta_accounts_set_uri_opener   (WartaUriOpener     opener);
+/* A new account of @platform signs in at these addresses instead of the
+ * platform's (the loopback servers). */
+void       _warta_accounts_set_platform_urls (const char       *platform,
+                                              const char       *authorize_url,
+                                              const char       *token_url,
+                                              const char       *api_url);
 /* The dialog being shown to add or sign in an account, NULL when none. */
 AdwMessageDialog *_warta_accounts_get_dialog (void);
 /* An account's row widget by name: "row", "remove", "sign-in". */

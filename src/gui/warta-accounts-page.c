@@ -19,6 +19,7 @@
 
 #include "warta-accounts-page-private.h"
 #include "warta-mastodon.h"
+#include "warta-meta-sign-in.h"
 #include "warta-oauth.h"
 #include "warta-oauth-platforms.h"
 
@@ -44,11 +45,26 @@ G_DEFINE_FINAL_TYPE (WartaAccountsPage, warta_accounts_page, ADW_TYPE_BIN)
 
 static WartaUriOpener uri_opener;
 static AdwMessageDialog *current_dialog;
+static GHashTable *platform_urls;   /* platform → GStrv: authorize, token, api */
 
 void
 _warta_accounts_set_uri_opener (WartaUriOpener opener)
 {
   uri_opener = opener;
+}
+
+void
+_warta_accounts_set_platform_urls (const char *platform,
+                                   const char *authorize_url,
+                                   const char *token_url,
+                                   const char *api_url)
+{
+  const char *urls[] = { authorize_url, token_url, api_url, NULL };
+
+  if (platform_urls == NULL)
+    platform_urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_strfreev);
+  g_hash_table_replace (platform_urls, g_strdup (platform), g_strdupv ((char **) urls));
 }
 
 AdwMessageDialog *
@@ -60,6 +76,9 @@ _warta_accounts_get_dialog (void)
 static void
 present_dialog (AdwMessageDialog *dialog)
 {
+  /* The one before may go later: it must not clear this one. */
+  if (current_dialog)
+    g_object_remove_weak_pointer (G_OBJECT (current_dialog), (gpointer *) &current_dialog);
   current_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &current_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -104,6 +123,30 @@ trim_url (const char *text)
   return url;
 }
 
+/* One member of the account's settings (a JSON object), the others kept. */
+static void
+set_account_setting (WartaAccount *account,
+                     const char   *key,
+                     const char   *value)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *old = warta_account_get_settings (account);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *settings = NULL;
+
+  if (old && json_parser_load_from_data (parser, old, -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    root = json_node_copy (json_parser_get_root (parser));
+  else
+    {
+      root = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (root, json_object_new ());
+    }
+  json_object_set_string_member (json_node_get_object (root), key, value);
+  settings = json_to_string (root, FALSE);
+  warta_account_set_settings (account, settings);
+}
+
 /* -- signing in ------------------------------------------------------------------------- */
 
 typedef struct
@@ -116,6 +159,10 @@ typedef struct
   AdwMessageDialog *waiting;
   char            *secret;
   GPtrArray       *entries;
+  char            *token_url;
+  char            *client_id;
+  char            *client_secret;
+  GPtrArray       *pages;       /* Facebook: WartaFacebookPage */
 } SignIn;
 
 static void
@@ -132,6 +179,12 @@ sign_in_free (SignIn *s)
     memset (s->secret, 0, strlen (s->secret));
   g_free (s->secret);
   g_clear_pointer (&s->entries, g_ptr_array_unref);
+  g_free (s->token_url);
+  g_free (s->client_id);
+  if (s->client_secret)
+    memset (s->client_secret, 0, strlen (s->client_secret));
+  g_free (s->client_secret);
+  g_clear_pointer (&s->pages, g_ptr_array_unref);
   g_free (s);
 }
 
@@ -199,29 +252,226 @@ store_secret (GTask *task)
                                           g_task_get_cancellable (task), stored_cb, task);
 }
 
+/* Instagram's user id and TikTok's open_id name the account: kept when
+ * it is added, checked when it signs in again. */
+static void
+tokens_done (GTask            *task_in,
+             WartaOAuthTokens *tokens)
+{
+  g_autoptr(GTask) task = task_in;
+  SignIn *s = g_task_get_task_data (task);
+  const char *platform = warta_account_get_platform (s->account);
+  const char *key = g_str_equal (platform, "instagram") ? "user-id"
+                    : g_str_equal (platform, "tiktok") ? "open-id" : NULL;
+
+  if (key && tokens->user_id)
+    {
+      g_autofree char *known = warta_account_dup_setting (s->account, key);
+
+      if (s->adding)
+        {
+          g_autofree char *name = g_strdup_printf ("%s %s", warta_platform_get_display_name (platform),
+                                                   tokens->user_id);
+
+          set_account_setting (s->account, key, tokens->user_id);
+          if (g_str_equal (platform, "instagram"))
+            warta_account_set_display_name (s->account, name);
+        }
+      else if (known && !g_str_equal (known, tokens->user_id))
+        {
+          g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED,
+                                   _("You signed in to %s as another account than “%s”. Sign in again with that account, or add the other one as a new account."),
+                                   warta_platform_get_display_name (platform),
+                                   warta_account_get_display_name (s->account));
+          return;
+        }
+    }
+  /* Mastodon's tokens do not expire: the token itself; the others keep
+   * their refresh token and expiry for the outbox's refresh. */
+  if (g_str_equal (platform, "mastodon"))
+    s->secret = g_strdup (tokens->access_token);
+  else
+    s->secret = warta_oauth_tokens_to_json (tokens);
+  store_secret (g_steal_pointer (&task));
+}
+
+static void
+on_page_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GTask            *task)
+{
+  SignIn *s = g_task_get_task_data (task);
+  GtkListBox *list = GTK_LIST_BOX (adw_message_dialog_get_extra_child (dialog));
+  WartaFacebookPage *page = NULL;
+
+  for (guint i = 0; i < s->pages->len; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "warta-check");
+
+      if (gtk_check_button_get_active (check))
+        page = s->pages->pdata[i];
+    }
+  if (g_strcmp0 (response, "ok") != 0 || page == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+      g_object_unref (task);
+      return;
+    }
+  set_account_setting (s->account, "page-id", page->id);
+  set_account_setting (s->account, "page-name", page->name);
+  warta_account_set_display_name (s->account, page->name);
+  s->secret = g_strdup (page->access_token);
+  store_secret (task);
+}
+
+/* Adding a Facebook account: the Page it publishes to, among those the
+ * user may create content on. */
+static void
+choose_page (GTask *task)
+{
+  SignIn *s = g_task_get_task_data (task);
+  AdwMessageDialog *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkCheckButton *first = NULL;
+
+  if (s->waiting)
+    gtk_window_destroy (GTK_WINDOW (s->waiting));
+  g_clear_object (&s->waiting);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Facebook Pages"), -1);
+  for (guint i = 0; i < s->pages->len; i++)
+    {
+      WartaFacebookPage *page = s->pages->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *escaped = g_markup_escape_text (page->name, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), page->id);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      page->name, -1);
+      if (first)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
+      else
+        {
+          first = GTK_CHECK_BUTTON (check);
+          gtk_check_button_set_active (first, TRUE);
+        }
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (row), "warta-check", check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (s->parent, _("Choose the Page"),
+                                                       _("Warta publishes to one Page per account. These are the Pages you may create content on.")));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "ok", _("_Add Page"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "ok");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_page_response_cb), task);
+  present_dialog (dialog);
+}
+
+static void
+pages_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SignIn *s = g_task_get_task_data (task);
+  g_autofree char *page_id = NULL;
+  GError *error = NULL;
+
+  s->pages = warta_meta_list_pages_finish (result, &error);
+  if (s->pages == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (s->adding)
+    {
+      choose_page (g_steal_pointer (&task));
+      return;
+    }
+  /* Signing in again: the account's own Page, or a clear no. */
+  page_id = warta_account_dup_setting (s->account, "page-id");
+  for (guint i = 0; i < s->pages->len; i++)
+    {
+      WartaFacebookPage *page = s->pages->pdata[i];
+
+      if (g_strcmp0 (page->id, page_id) == 0)
+        {
+          s->secret = g_strdup (page->access_token);
+          store_secret (g_steal_pointer (&task));
+          return;
+        }
+    }
+  g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED,
+                           _("The Page “%s” is not among the Pages this Facebook user may create content on. Sign in with the Facebook user who manages it, or ask the Page’s administrator for a role that may create content."),
+                           warta_account_get_display_name (s->account));
+}
+
+static void
+exchanged_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  SignIn *s = g_task_get_task_data (task);
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  GError *error = NULL;
+
+  tokens = warta_oauth_refresh_finish (result, &error);
+  if (tokens == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  if (g_str_equal (warta_account_get_platform (s->account), "facebook"))
+    warta_meta_list_pages_async (warta_context_get_http_client (s->context),
+                                 warta_account_get_base_url (s->account), tokens->access_token,
+                                 g_task_get_cancellable (task), pages_cb, task);
+  else
+    tokens_done (task, tokens);
+}
+
 static void
 login_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  GTask *task = user_data;
   SignIn *s = g_task_get_task_data (task);
+  const char *platform = warta_account_get_platform (s->account);
   g_autoptr(WartaOAuthTokens) tokens = NULL;
+  g_autofree char *url = NULL;
   GError *error = NULL;
 
   tokens = warta_oauth_login_wait_finish (WARTA_OAUTH_LOGIN (object), result, &error);
   if (tokens == NULL)
     {
       g_task_return_error (task, error);
+      g_object_unref (task);
       return;
     }
-  /* Mastodon's tokens do not expire: the token itself; the others keep
-   * their refresh token and expiry for the outbox's refresh. */
-  if (g_strcmp0 (warta_account_get_platform (s->account), "mastodon") == 0)
-    s->secret = g_strdup (tokens->access_token);
-  else
-    s->secret = warta_oauth_tokens_to_json (tokens);
-  store_secret (g_steal_pointer (&task));
+  if (!g_str_equal (platform, "facebook") && !g_str_equal (platform, "instagram"))
+    {
+      tokens_done (task, tokens);
+      return;
+    }
+  /* Meta's short-lived token for the long-lived one (§1.1, §2.2). */
+  url = g_str_equal (platform, "facebook")
+        ? g_strdup (s->token_url)
+        : warta_http_build_url (warta_account_get_base_url (s->account), "/access_token");
+  warta_meta_exchange_async (warta_context_get_http_client (s->context), platform, url,
+                             s->client_id, s->client_secret, tokens,
+                             g_task_get_cancellable (task), exchanged_cb, task);
 }
 
 static void
@@ -302,6 +552,7 @@ start_oauth (GTask *task)
       if (token == NULL)
         token = g_strconcat (instance, "/oauth/token", NULL);
       s->login = warta_oauth_login_new (client, authorize, token, "-", NULL, MASTODON_SCOPES);
+      warta_oauth_login_set_platform (s->login, platform);
       if (!warta_oauth_login_start (s->login, &error))
         {
           g_task_return_error (task, error);
@@ -326,9 +577,12 @@ start_oauth (GTask *task)
       g_object_unref (task);
       return;
     }
+  s->token_url = g_strdup (token ? token : info->token_url);
+  s->client_id = g_strdup (client_id);
+  s->client_secret = g_strdup (client_secret);
   s->login = warta_oauth_login_new (client, authorize ? authorize : info->authorize_url,
-                                    token ? token : info->token_url,
-                                    client_id, client_secret, info->scope);
+                                    s->token_url, client_id, client_secret, info->scope);
+  warta_oauth_login_set_platform (s->login, platform);
   if (!warta_oauth_login_start (s->login, &error))
     {
       g_task_return_error (task, error);
@@ -360,9 +614,6 @@ on_form_response_cb (AdwMessageDialog *dialog,
           g_autofree char *url = trim_url (entry_text (s, 0));
           g_autofree char *host = host_of (url);
           g_autofree char *user = g_strstrip (g_strdup (entry_text (s, 1)));
-          g_autoptr(JsonBuilder) b = json_builder_new ();
-          g_autoptr(JsonNode) node = NULL;
-          g_autofree char *settings = NULL;
 
           if (!is_web_address (url) || *user == '\0')
             {
@@ -371,15 +622,9 @@ on_form_response_cb (AdwMessageDialog *dialog,
               g_object_unref (task);
               return;
             }
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "user");
-          json_builder_add_string_value (b, user);
-          json_builder_end_object (b);
-          node = json_builder_get_root (b);
-          settings = json_to_string (node, FALSE);
           warta_account_set_display_name (s->account, host);
           warta_account_set_base_url (s->account, url);
-          warta_account_set_settings (s->account, settings);
+          set_account_setting (s->account, "user", user);
         }
       s->secret = g_strstrip (g_strdup (entry_text (s, s->adding ? 2 : 0)));
       if (*s->secret == '\0')
@@ -407,25 +652,6 @@ on_form_response_cb (AdwMessageDialog *dialog,
         }
       warta_account_set_display_name (s->account, host);
       warta_account_set_base_url (s->account, url);
-    }
-  else if (s->entries->len > 0)
-    {
-      /* The Page or the Instagram account the posts go to. */
-      g_autofree char *id = g_strstrip (g_strdup (entry_text (s, 0)));
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-      g_autofree char *settings = NULL;
-      g_autofree char *name = NULL;
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, g_strcmp0 (platform, "facebook") == 0 ? "page-id" : "user-id");
-      json_builder_add_string_value (b, id);
-      json_builder_end_object (b);
-      node = json_builder_get_root (b);
-      settings = json_to_string (node, FALSE);
-      warta_account_set_settings (s->account, settings);
-      name = g_strdup_printf ("%s %s", warta_platform_get_display_name (platform), id);
-      warta_account_set_display_name (s->account, name);
     }
   start_oauth (task);
 }
@@ -506,11 +732,9 @@ ask (GTask *task)
           start_oauth (task);
           return;
         }
-      if (g_strcmp0 (platform, "facebook") == 0)
-        add_entry (s, GTK_LIST_BOX (list), _("Page ID"), FALSE);
-      else if (g_strcmp0 (platform, "instagram") == 0)
-        add_entry (s, GTK_LIST_BOX (list), _("Instagram account ID"), FALSE);
-      body = _("You sign in in the browser with the office’s developer app.");
+      body = g_strcmp0 (platform, "facebook") == 0
+             ? _("You sign in in the browser with the office’s developer app, then choose the Page.")
+             : _("You sign in in the browser with the office’s developer app.");
     }
 
   /* Translators: %s is a platform, "Mastodon", "Website (WordPress)" … */
@@ -623,6 +847,7 @@ add_action (GtkWidget  *widget,
   g_autoptr(WartaAccount) account = warta_account_new ();
   const char *platform = g_variant_get_string (parameter, NULL);
   const WartaOAuthPlatform *info = warta_oauth_platforms_lookup (platform);
+  GStrv urls;
 
   if (self->context == NULL)
     return;
@@ -630,6 +855,13 @@ add_action (GtkWidget  *widget,
   warta_account_set_display_name (account, warta_platform_get_display_name (platform));
   if (info != NULL)
     warta_account_set_base_url (account, info->api_url);
+  urls = platform_urls ? g_hash_table_lookup (platform_urls, platform) : NULL;
+  if (urls != NULL)
+    {
+      set_account_setting (account, "authorize-url", urls[0]);
+      set_account_setting (account, "token-url", urls[1]);
+      warta_account_set_base_url (account, urls[2]);
+    }
   ask (sign_in_task (page_window (self), self->context, account, TRUE, self->cancellable,
                      page_sign_in_done_cb, g_object_ref (self)));
 }

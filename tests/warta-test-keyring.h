@@ -1,0 +1,17 @@
+/* warta-test-keyring.h: a real keyring for the tests
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Starts gnome-keyring-daemon once per process with an unlocked default
+ * collection; FALSE (and the test skipped) when it cannot run here. */
+gboolean warta_test_keyring_start (void);
+void     warta_test_keyring_stop  (void);
+
+G_END_DECLS
