@@ -313,6 +313,50 @@ test_instagram_again (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (store)), ==, 1);
 }
 
+/* Mastodon: the app registered on the instance when the account was added
+ * serves when signing in again; no second registration. */
+static void
+test_mastodon_again (Fixture       *f,
+                     gconstpointer  data)
+{
+  WartaAccountStore *store = warta_context_get_account_store (f->context);
+  g_autoptr(WartaAccount) added = NULL;
+  g_autofree char *client_id = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  GtkWidget *entry;
+  gboolean done = FALSE;
+
+  if (!warta_test_keyring_start ())
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "mastodon");
+  wait_until (f, dialog_titled, "Add Mastodon", "the add dialog");
+  entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
+  gtk_editable_set_text (GTK_EDITABLE (entry), warta_test_oauth_server_get_url (f->server));
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
+  browse (f);
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
+  g_assert_cmpuint (warta_test_oauth_server_get_n_apps (f->server), ==, 1);
+
+  added = g_list_model_get_item (warta_account_store_get_accounts (store), 0);
+  client_id = warta_account_dup_setting (added, "client-id");
+  g_assert_nonnull (client_id);
+  /* The app's secret is not in the database. */
+  g_assert_null (strstr (warta_account_get_settings (added), "mastodon-secret"));
+  first = keyring_secret (f, added);
+  g_assert_true (warta_test_oauth_server_token_is_valid (f->server, first));
+
+  warta_accounts_page_sign_in_again_async (GTK_WINDOW (f->window), f->context,
+                                           warta_account_get_id (added), NULL, signed_in_cb, &done);
+  browse (f);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (warta_test_oauth_server_get_n_apps (f->server), ==, 1);
+  second = keyring_secret (f, added);
+  g_assert_cmpstr (second, !=, first);
+  g_assert_true (warta_test_oauth_server_token_is_valid (f->server, second));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +378,8 @@ main (int   argc,
               fixture_setup, test_facebook, fixture_teardown);
   g_test_add ("/warta/accounts-page/instagram-again", Fixture, "instagram",
               fixture_setup, test_instagram_again, fixture_teardown);
+  g_test_add ("/warta/accounts-page/mastodon-again", Fixture, "mastodon",
+              fixture_setup, test_mastodon_again, fixture_teardown);
   status = g_test_run ();
   warta_test_keyring_stop ();
   return status;

@@ -163,6 +163,7 @@ typedef struct
   char            *client_id;
   char            *client_secret;
   GPtrArray       *pages;       /* Facebook: WartaFacebookPage */
+  char            *app_secret;  /* Mastodon: a newly registered app's, to keep */
 } SignIn;
 
 static void
@@ -185,6 +186,9 @@ sign_in_free (SignIn *s)
     memset (s->client_secret, 0, strlen (s->client_secret));
   g_free (s->client_secret);
   g_clear_pointer (&s->pages, g_ptr_array_unref);
+  if (s->app_secret)
+    memset (s->app_secret, 0, strlen (s->app_secret));
+  g_free (s->app_secret);
   g_free (s);
 }
 
@@ -230,15 +234,32 @@ stored_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The client secret of the app Warta registered on a Mastodon instance
+ * (§6.1): in the keyring, as a secret of its own; its id and redirect URI
+ * are in the account's settings. */
+static WartaAccount *
+mastodon_app (WartaAccount *account,
+              const char   *client_id)
+{
+  WartaAccount *app = warta_account_new ();
+  g_autofree char *keyring_id = g_strconcat ("mastodon-app:", client_id, NULL);
+  g_autofree char *host = host_of (warta_account_get_base_url (account));
+  g_autofree char *name = g_strdup_printf ("app on %s", host);
+
+  warta_account_set_platform (app, "mastodon");
+  warta_account_set_display_name (app, name);
+  warta_account_set_base_url (app, warta_account_get_base_url (account));
+  warta_account_set_keyring_id (app, keyring_id);
+  return app;
+}
+
 static void
-store_secret (GTask *task)
+store_account (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
   WartaAccountStore *store = warta_context_get_account_store (s->context);
+  GError *error = NULL;
 
-  if (s->waiting)
-    gtk_window_destroy (GTK_WINDOW (s->waiting));
-  g_clear_object (&s->waiting);
   if (s->adding)
     {
       g_autofree char *keyring_id = g_uuid_string_random ();
@@ -246,10 +267,58 @@ store_secret (GTask *task)
       warta_account_set_keyring_id (s->account, keyring_id);
       warta_account_store_add_async (store, s->account, s->secret, g_task_get_cancellable (task),
                                      stored_cb, task);
+      return;
     }
-  else
-    warta_account_store_set_secret_async (store, s->account, s->secret,
-                                          g_task_get_cancellable (task), stored_cb, task);
+  /* A newly registered Mastodon app: its id in the settings. */
+  if (s->app_secret &&
+      !warta_account_repository_update (warta_account_store_get_repository (store), s->account, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  warta_account_store_set_secret_async (store, s->account, s->secret,
+                                        g_task_get_cancellable (task), stored_cb, task);
+}
+
+static void
+app_stored_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!warta_account_store_set_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  store_account (task);
+}
+
+/* Everything succeeded: the secrets, then the account's row. */
+static void
+store_secret (GTask *task)
+{
+  SignIn *s = g_task_get_task_data (task);
+  WartaAccountStore *store = warta_context_get_account_store (s->context);
+  g_autofree char *client_id = NULL;
+  g_autoptr(WartaAccount) app = NULL;
+
+  if (s->waiting)
+    gtk_window_destroy (GTK_WINDOW (s->waiting));
+  g_clear_object (&s->waiting);
+  if (s->app_secret == NULL)
+    {
+      store_account (task);
+      return;
+    }
+  client_id = warta_account_dup_setting (s->account, "client-id");
+  app = mastodon_app (s->account, client_id);
+  warta_account_store_set_secret_async (store, app, s->app_secret, g_task_get_cancellable (task),
+                                        app_stored_cb, task);
 }
 
 /* Instagram's user id and TikTok's open_id name the account: kept when
@@ -525,8 +594,91 @@ registered_cb (GObject      *object,
       g_object_unref (task);
       return;
     }
+  set_account_setting (s->account, "client-id", client_id);
+  set_account_setting (s->account, "redirect-uri", warta_oauth_login_get_redirect_uri (s->login));
+  s->app_secret = g_strdup (client_secret);
   warta_oauth_login_set_client (s->login, client_id, client_secret);
   open_browser (task);
+}
+
+static void
+register_app (GTask *task)
+{
+  SignIn *s = g_task_get_task_data (task);
+
+  warta_mastodon_register_app_async (warta_context_get_http_client (s->context),
+                                     warta_account_get_base_url (s->account),
+                                     warta_oauth_login_get_redirect_uri (s->login),
+                                     MASTODON_SCOPES, g_task_get_cancellable (task),
+                                     registered_cb, task);
+}
+
+static guint
+port_of (const char *uri)
+{
+  g_autoptr(GUri) parsed = uri ? g_uri_parse (uri, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  return parsed && g_uri_get_port (parsed) > 0 ? (guint) g_uri_get_port (parsed) : 0;
+}
+
+static void
+app_secret_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  SignIn *s = g_task_get_task_data (task);
+  g_autofree char *client_id = warta_account_dup_setting (s->account, "client-id");
+  g_autofree char *redirect = warta_account_dup_setting (s->account, "redirect-uri");
+  g_autofree char *secret = NULL;
+  g_autoptr(GError) lookup_error = NULL;
+  GError *error = NULL;
+
+  secret = warta_account_store_lookup_secret_finish (WARTA_ACCOUNT_STORE (object), result,
+                                                     &lookup_error);
+  if (lookup_error)
+    g_debug ("The Mastodon app's secret cannot be read: %s", lookup_error->message);
+  /* The app is registered for one redirect URI: the same port, if free. */
+  if (!warta_oauth_login_start_on_port (s->login, secret ? port_of (redirect) : 0, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+    }
+  else if (secret && g_strcmp0 (redirect, warta_oauth_login_get_redirect_uri (s->login)) == 0)
+    {
+      warta_oauth_login_set_client (s->login, client_id, secret);
+      open_browser (task);
+    }
+  else
+    register_app (task);
+  if (secret)
+    memset (secret, 0, strlen (secret));
+}
+
+/* Mastodon: the app registered on the instance before, when Warta still
+ * has it (signing in again), else a new one. */
+static void
+start_mastodon (GTask *task)
+{
+  SignIn *s = g_task_get_task_data (task);
+  g_autofree char *client_id = warta_account_dup_setting (s->account, "client-id");
+  g_autoptr(WartaAccount) app = NULL;
+  GError *error = NULL;
+
+  if (client_id == NULL)
+    {
+      if (!warta_oauth_login_start (s->login, &error))
+        {
+          g_task_return_error (task, error);
+          g_object_unref (task);
+          return;
+        }
+      register_app (task);
+      return;
+    }
+  app = mastodon_app (s->account, client_id);
+  warta_account_store_lookup_secret_async (warta_context_get_account_store (s->context), app,
+                                           g_task_get_cancellable (task), app_secret_cb, task);
 }
 
 /* Signs in in the browser: @task's data has the account. */
@@ -553,16 +705,7 @@ start_oauth (GTask *task)
         token = g_strconcat (instance, "/oauth/token", NULL);
       s->login = warta_oauth_login_new (client, authorize, token, "-", NULL, MASTODON_SCOPES);
       warta_oauth_login_set_platform (s->login, platform);
-      if (!warta_oauth_login_start (s->login, &error))
-        {
-          g_task_return_error (task, error);
-          g_object_unref (task);
-          return;
-        }
-      warta_mastodon_register_app_async (client, instance,
-                                         warta_oauth_login_get_redirect_uri (s->login),
-                                         MASTODON_SCOPES, g_task_get_cancellable (task),
-                                         registered_cb, task);
+      start_mastodon (task);
       return;
     }
 
