@@ -8,10 +8,15 @@
 
 #include <string.h>
 
+#include "warta-account-store-private.h"
 #include "warta-mastodon.h"
+#include "warta-mastodon-publisher.h"
 #include "warta-meta-sign-in.h"
 #include "warta-oauth.h"
 #include "warta-oauth-platforms.h"
+#include "warta-outbox.h"
+#include "warta-test-publish.h"
+#include "warta-test-server.h"
 #include "warta-test-server-oauth.h"
 
 static void
@@ -537,6 +542,121 @@ test_refresh (void)
   g_assert_cmpstr (renewed->refresh_token, ==, tokens->refresh_token);
 }
 
+/* The outbox renews an Instagram account's token itself -------------------- */
+
+static char *published_with;          /* the token the publisher was given */
+static const char *stand_in_url;      /* the Mastodon server that takes the posts */
+
+/* Instagram's publisher is another helper's: a Mastodon publisher stands
+ * in, so what is under test is only the refresh before it. */
+static WartaPublisher *
+stand_in_publisher_new (WartaHttpClient  *client,
+                        WartaAccount     *account,
+                        const char       *secret,
+                        GError          **error)
+{
+  g_autoptr(WartaOAuthTokens) tokens = warta_oauth_tokens_from_json (secret, error);
+  g_autoptr(WartaAccount) target = warta_account_new ();
+
+  if (tokens == NULL)
+    return NULL;
+  g_free (published_with);
+  published_with = g_strdup (tokens->access_token);
+  warta_account_set_platform (target, "mastodon");
+  warta_account_set_base_url (target, stand_in_url);
+  warta_account_set_settings (target, "{\"media-poll-ms\": \"20\"}");
+  return warta_mastodon_publisher_new (client, target, WARTA_TEST_MASTODON_TOKEN, error);
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  char **secret = user_data;
+
+  *secret = warta_account_store_lookup_secret_finish (WARTA_ACCOUNT_STORE (object), result, NULL);
+  if (*secret == NULL)
+    *secret = g_strdup ("");
+}
+
+static void
+test_outbox_instagram (void)
+{
+  g_auto(Flow) f = { 0 };
+  g_autoptr(WartaTestPublish) t = warta_test_publish_new ();
+  g_autoptr(WartaTestServer) mastodon = warta_test_server_new (WARTA_TEST_MASTODON);
+  g_autoptr(WartaAccountStore) store = warta_account_store_new (t->accounts);
+  g_autoptr(WartaOutbox) outbox = NULL;
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (t, "Rakor token Instagram", 1);
+  g_autoptr(WartaOAuthTokens) short_lived = NULL;
+  g_autoptr(WartaOAuthTokens) long_lived = NULL;
+  g_autoptr(WartaOAuthTokens) stored = NULL;
+  g_autoptr(WartaAccount) account = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exchange_url = NULL;
+  g_autofree char *token_url = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *secret = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  gint64 id;
+
+  short_lived = flow_sign_in (&f, "instagram", WARTA_TEST_OAUTH_CLIENT_SECRET, &error);
+  g_assert_no_error (error);
+  exchange_url = g_strconcat (warta_test_oauth_server_get_url (f.server), "/access_token", NULL);
+  g_clear_object (&f.result);
+  warta_meta_exchange_async (f.client, "instagram", exchange_url, WARTA_TEST_OAUTH_CLIENT_ID,
+                             WARTA_TEST_OAUTH_CLIENT_SECRET, short_lived, NULL, result_cb, &f.result);
+  long_lived = warta_oauth_refresh_finish (wait_for (&f.result), &error);
+  g_assert_no_error (error);
+
+  /* A month later: less than 30 days left, and over a day old. */
+  warta_test_oauth_server_age (f.server, 31 * 24 * 3600);
+  long_lived->expires_at = g_get_real_time () + 29 * G_TIME_SPAN_DAY;
+  json = warta_oauth_tokens_to_json (long_lived);
+
+  _warta_account_store_use_memory_secrets (store);
+  id = warta_test_publish_add_account (t, "instagram", warta_test_oauth_server_get_url (f.server),
+                                       "{}", "key-instagram");
+  _warta_account_store_set_memory_secret (store, "key-instagram", json);
+  stand_in_url = warta_test_server_get_url (mastodon);
+  outbox = warta_outbox_new (t->outbox, store, f.client);
+  warta_outbox_register_platform (outbox, "instagram", stand_in_publisher_new);
+  token_url = warta_test_oauth_server_token_url (f.server);
+  warta_outbox_set_oauth_client (outbox, "instagram", token_url, WARTA_TEST_OAUTH_CLIENT_ID,
+                                 WARTA_TEST_OAUTH_CLIENT_SECRET);
+
+  jobs = warta_outbox_publish (outbox, t->admin, warta_publication_get_id (p),
+                               warta_publication_get_version (p), &id, 1, &error);
+  g_assert_no_error (error);
+  job = g_list_model_get_item (jobs, 0);
+  warta_outbox_start (outbox);
+  while (warta_outbox_job_get_state (job) != WARTA_OUTBOX_STATE_DONE &&
+         warta_outbox_job_get_state (job) != WARTA_OUTBOX_STATE_FAILED)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (warta_outbox_job_get_error_message (job), ==, NULL);
+  g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_DONE);
+  warta_outbox_stop (outbox);
+  while (warta_outbox_get_n_running (outbox) > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Renewed at graph.instagram.com before publishing, and kept. */
+  account = warta_account_repository_get (t->accounts, id, &error);
+  g_assert_no_error (error);
+  warta_account_store_lookup_secret_async (store, account, NULL, lookup_cb, &secret);
+  while (secret == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  stored = warta_oauth_tokens_from_json (secret, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->access_token, !=, long_lived->access_token);
+  g_assert_true (warta_test_oauth_server_token_is_valid (f.server, stored->access_token));
+  g_assert_cmpstr (stored->user_id, ==, WARTA_TEST_OAUTH_IG_USER_ID);
+  g_assert_cmpint (stored->expires_at, >, g_get_real_time () + 59 * G_TIME_SPAN_DAY);
+  g_assert_cmpstr (published_with, ==, stored->access_token);
+  g_clear_pointer (&published_with, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,5 +676,6 @@ main (int   argc,
   g_test_add_func ("/warta/oauth/tiktok", test_tiktok);
   g_test_add_func ("/warta/oauth/mastodon", test_mastodon);
   g_test_add_func ("/warta/oauth/network-error", test_network_error);
+  g_test_add_func ("/warta/oauth/outbox-instagram", test_outbox_instagram);
   return g_test_run ();
 }
