@@ -241,6 +241,20 @@ test_facebook_errors (void)
   g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "1");
 }
 
+/* §2.2 step 3: the 60-day token at the Graph host. */
+static WartaOAuthTokens *
+instagram_long_lived (Flow                   *f,
+                      const WartaOAuthTokens *short_lived,
+                      GError                **error)
+{
+  g_autofree char *url = g_strconcat (warta_test_oauth_server_get_url (f->server), "/access_token", NULL);
+
+  g_clear_object (&f->result);
+  warta_meta_exchange_async (f->client, "instagram", url, WARTA_TEST_OAUTH_CLIENT_ID,
+                             WARTA_TEST_OAUTH_CLIENT_SECRET, short_lived, NULL, result_cb, &f->result);
+  return warta_oauth_refresh_finish (wait_for (&f->result), error);
+}
+
 /* §2.2: the code comes back with "#_"; the token answer's two shapes; the
  * 60-day token; its renewal, no secret, once a day old. */
 static void
@@ -251,7 +265,6 @@ check_instagram (gboolean flat)
   g_autoptr(WartaOAuthTokens) long_lived = NULL;
   g_autoptr(WartaOAuthTokens) renewed = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *exchange_url = NULL;
   g_autofree char *refresh_url = NULL;
   gint64 now = g_get_real_time ();
 
@@ -263,11 +276,7 @@ check_instagram (gboolean flat)
   g_assert_true (g_str_has_prefix (short_lived->access_token, "ig-short-"));
   g_assert_cmpstr (short_lived->user_id, ==, WARTA_TEST_OAUTH_IG_USER_ID);
 
-  exchange_url = g_strconcat (warta_test_oauth_server_get_url (f.server), "/access_token", NULL);
-  g_clear_object (&f.result);
-  warta_meta_exchange_async (f.client, "instagram", exchange_url, WARTA_TEST_OAUTH_CLIENT_ID,
-                             WARTA_TEST_OAUTH_CLIENT_SECRET, short_lived, NULL, result_cb, &f.result);
-  long_lived = warta_oauth_refresh_finish (wait_for (&f.result), &error);
+  long_lived = instagram_long_lived (&f, short_lived, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (long_lived->access_token, "ig-long-"));
   g_assert_cmpstr (long_lived->user_id, ==, WARTA_TEST_OAUTH_IG_USER_ID);
@@ -595,7 +604,6 @@ test_outbox_instagram (void)
   g_autoptr(WartaAccount) account = NULL;
   g_autoptr(GListModel) jobs = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *exchange_url = NULL;
   g_autofree char *token_url = NULL;
   g_autofree char *json = NULL;
   g_autofree char *secret = NULL;
@@ -604,11 +612,7 @@ test_outbox_instagram (void)
 
   short_lived = flow_sign_in (&f, "instagram", WARTA_TEST_OAUTH_CLIENT_SECRET, &error);
   g_assert_no_error (error);
-  exchange_url = g_strconcat (warta_test_oauth_server_get_url (f.server), "/access_token", NULL);
-  g_clear_object (&f.result);
-  warta_meta_exchange_async (f.client, "instagram", exchange_url, WARTA_TEST_OAUTH_CLIENT_ID,
-                             WARTA_TEST_OAUTH_CLIENT_SECRET, short_lived, NULL, result_cb, &f.result);
-  long_lived = warta_oauth_refresh_finish (wait_for (&f.result), &error);
+  long_lived = instagram_long_lived (&f, short_lived, &error);
   g_assert_no_error (error);
 
   /* A month later: less than 30 days left, and over a day old. */
