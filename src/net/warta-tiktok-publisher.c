@@ -77,7 +77,6 @@ warta_tiktok_publisher_new (WartaHttpClient  *client,
                             GError          **error)
 {
   WartaTikTokPublisher *self;
-  g_autofree char *token = _warta_publish_access_token (secret);
   guint64 chunk, poll;
 
   g_return_val_if_fail (WARTA_IS_HTTP_CLIENT (client), NULL);
@@ -85,7 +84,7 @@ warta_tiktok_publisher_new (WartaHttpClient  *client,
 
   self = g_object_new (WARTA_TYPE_TIKTOK_PUBLISHER, NULL);
   self->client = g_object_ref (client);
-  self->tiktok = warta_tiktok_new (client, warta_account_get_base_url (account), token);
+  self->tiktok = warta_tiktok_new_for_account (client, account, secret);
   self->wordpress_id = (gint64) _warta_publish_setting_uint (account, "wordpress-account", 0);
   chunk = _warta_publish_setting_uint (account, "chunk-size", 0);
   if (chunk > 0)

@@ -16,6 +16,7 @@
 
 #include "warta-tiktok.h"
 #include "warta-json-private.h"
+#include "warta-publish-util-private.h"
 #include "warta-upload-private.h"
 #include "warta-upload-range.h"
 
@@ -149,6 +150,21 @@ warta_tiktok_new (WartaHttpClient *client,
   return self;
 }
 
+WartaTikTok *
+warta_tiktok_new_for_account (WartaHttpClient *client,
+                              WartaAccount    *account,
+                              const char      *secret)
+{
+  g_autofree char *token = _warta_publish_access_token (secret);
+  WartaTikTok *self;
+
+  g_return_val_if_fail (WARTA_IS_ACCOUNT (account), NULL);
+
+  self = warta_tiktok_new (client, warta_account_get_base_url (account), token);
+  warta_secret_clear (&token);
+  return self;
+}
+
 void
 warta_tiktok_set_chunk_size (WartaTikTok *self,
                              guint64      chunk_size)
@@ -267,7 +283,15 @@ refine_error (GError *error)
 {
   const char *code = warta_publish_error_get_platform_code (error);
 
-  if (g_strcmp0 (code, "privacy_level_option_mismatch") == 0)
+  if (g_strcmp0 (code, "access_token_invalid") == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("TikTok no longer accepts Warta’s sign-in for this account (“%s”). Sign in to it again."),
+                                                  warta_publish_error_get_platform_message (error)
+                                                  ? warta_publish_error_get_platform_message (error) : "");
+
+      replace_message (error, message);
+    }
+  else if (g_strcmp0 (code, "privacy_level_option_mismatch") == 0)
     replace_message (error, _("TikTok does not allow the chosen privacy level for this account. Choose one of the levels TikTok offers, then publish again."));
   else if (g_strcmp0 (code, "unaudited_client_can_only_post_to_private_accounts") == 0)
     replace_message (error, _("Warta’s TikTok app is not yet approved by TikTok, so it may only post to private accounts. Make the account private, or ask the office to get the app approved."));

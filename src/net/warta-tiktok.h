@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "warta-account.h"
 #include "warta-http-client.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,11 @@ void               warta_tiktok_plan_chunks            (guint64               vi
 WartaTikTok       *warta_tiktok_new                    (WartaHttpClient      *client,
                                                         const char           *api_url,
                                                         const char           *access_token);
+/* For @account, with the secret from the keyring (a token, or OAuth
+ * tokens as JSON; NULL: not signed in). */
+WartaTikTok       *warta_tiktok_new_for_account        (WartaHttpClient      *client,
+                                                        WartaAccount         *account,
+                                                        const char           *secret);
 void               warta_tiktok_set_chunk_size         (WartaTikTok          *self,
                                                         guint64               chunk_size);
 void               warta_tiktok_set_poll_interval      (WartaTikTok          *self,
