@@ -641,6 +641,60 @@ test_tiktok_creator (Fixture       *f,
   g_assert_false (json_object_get_boolean_member (o, "disable_comment"));
   g_assert_true (json_object_get_boolean_member (o, "disable_duet"));
   g_assert_true (json_object_get_boolean_member (o, "disable_stitch"));
+  /* Published: the choice is no longer asked for. */
+  g_assert_null (tiktok_widget (f, "creator"));
+}
+
+static GtkWidget *
+row_tiktok_widget (Fixture    *f,
+                   const char *part)
+{
+  g_autofree char *name = g_strdup_printf ("tiktok-%s", part);
+
+  return job_widget (f, f->tiktok_id, name);
+}
+
+static gboolean
+row_creator_shown (Fixture  *f,
+                   gpointer  data)
+{
+  GtkWidget *label = job_for (f, f->tiktok_id) ? row_tiktok_widget (f, "creator") : NULL;
+
+  return label && strstr (gtk_label_get_label (GTK_LABEL (label)), "Warta Kabupaten") != NULL;
+}
+
+/* A TikTok job that nobody chose for (written by another Warta, say)
+ * stops with what to do; its row asks, and Try Again sends the choice. */
+static void
+test_tiktok_stopped (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *retry;
+
+  jobs = warta_outbox_publish (warta_context_get_outbox (f->context), f->t->admin,
+                               warta_publication_get_id (f->publication),
+                               warta_publication_get_version (f->publication), &f->tiktok_id, 1,
+                               &error);
+  g_assert_no_error (error);
+  warta_publish_view_reload (f->view);
+  wait_job (f, f->tiktok_id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->tiktok_id, "error"))),
+                            "Choose who can see the TikTok post in the publish view"));
+  g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "POST", "/v2/post/publish/video/init/"), ==, 0);
+
+  wait_until (f, row_creator_shown, NULL, "the creator in the row");
+  retry = job_widget (f, f->tiktok_id, "retry");
+  g_assert_true (gtk_widget_get_visible (retry));
+  g_assert_false (gtk_widget_is_sensitive (retry));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (row_tiktok_widget (f, "privacy-PUBLIC_TO_EVERYONE")), TRUE);
+  iterate ();
+  click (retry);
+  wait_job (f, f->tiktok_id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->tiktok), ==, 1);
+  g_assert_nonnull (strstr (warta_test_tiktok_server_get_last_post_info (f->tiktok),
+                            "\"privacy_level\":\"PUBLIC_TO_EVERYONE\""));
 }
 
 /* An expired token: TikTok's own message and Sign In Again; nothing can
@@ -784,6 +838,8 @@ main (int   argc,
               fixture_setup, test_tiktok_creator, fixture_teardown);
   g_test_add ("/warta/publish-view/tiktok-creator-refused", Fixture, "tiktok",
               fixture_setup, test_tiktok_creator_refused, fixture_teardown);
+  g_test_add ("/warta/publish-view/tiktok-stopped", Fixture, "tiktok",
+              fixture_setup, test_tiktok_stopped, fixture_teardown);
   g_test_add ("/warta/publish-view/pause-resume-cancel", Fixture, "tiktok",
               fixture_setup, test_pause_resume_cancel, fixture_teardown);
   return g_test_run ();

@@ -1562,19 +1562,26 @@ clear_list (GtkListBox *list)
 }
 
 static void
+clear_tiktok_panels (WartaPublishView *self)
+{
+  GtkWidget *child;
+
+  g_hash_table_remove_all (self->tiktok_panels);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiktok_box))))
+    gtk_box_remove (self->tiktok_box, child);
+}
+
+static void
 rebuild_accounts (WartaPublishView *self)
 {
   WartaAccountStore *store = warta_context_get_account_store (self->context);
   GListModel *accounts;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
   guint n;
 
   clear_list (self->accounts_list);
   g_hash_table_remove_all (self->account_checks);
-  g_hash_table_remove_all (self->tiktok_panels);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiktok_box))))
-    gtk_box_remove (self->tiktok_box, child);
+  clear_tiktok_panels (self);
 
   if (!warta_account_store_reload (store, &error))
     g_warning ("The accounts cannot be read: %s", error->message);
@@ -1697,8 +1704,11 @@ rebuild (WartaPublishView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->accounts_group), state == WARTA_STATE_APPROVED);
   gtk_widget_set_visible (GTK_WIDGET (self->schedule_group), state == WARTA_STATE_APPROVED);
   gtk_widget_set_visible (self->start_box, state == WARTA_STATE_APPROVED);
+  gtk_widget_set_visible (GTK_WIDGET (self->tiktok_box), state == WARTA_STATE_APPROVED);
   if (state == WARTA_STATE_APPROVED)
     rebuild_accounts (self);
+  else
+    clear_tiktok_panels (self);
 
   switch (state)
     {
