@@ -76,7 +76,7 @@ static const Platform platforms[] = {
     "{\"user-id\": \"" WARTA_TEST_INSTAGRAM_USER_ID "\", \"poll-ms\": \"5\"}",
     WARTA_TEST_INSTAGRAM_TOKEN, 2, 0, 0, "https://www.instagram.com/", NULL, TRUE },
   { "tiktok", warta_test_tiktok_server_new,
-    "{\"privacy-level\": \"PUBLIC_TO_EVERYONE\", \"poll-ms\": \"5\"}",
+    "{\"poll-ms\": \"5\"}",
     WARTA_TEST_TIKTOK_TOKEN, 0, 1, 300 * 1024, "https://www.tiktok.com/@" },
 };
 
@@ -210,6 +210,17 @@ test_platform (gconstpointer data)
                                               warta_publication_get_version (p), &account_id, 1,
                                               &error);
       g_assert_no_error (error);
+      /* TikTok's privacy level is the user's choice, made in the publish view. */
+      if (g_str_equal (platform->platform, "tiktok"))
+        {
+          g_autoptr(WartaOutboxJob) written = g_list_model_get_item (jobs, 0);
+
+          g_assert_true (warta_outbox_repository_set_step (t->outbox, warta_outbox_job_get_id (written),
+                                                           "creator",
+                                                           "{\"privacy\": \"PUBLIC_TO_EVERYONE\"}",
+                                                           &error));
+          g_assert_no_error (error);
+        }
 
       /* Killed until it gets through; after 50 kills, left to finish. */
       for (;;)

@@ -559,13 +559,14 @@ add_target (Fixture         *f,
   return id;
 }
 
-/* Publishes @p to @account_id alone and runs the outbox until the job
- * reaches @state. */
+/* As the publish view does: the jobs written, the user's TikTok choice
+ * (@choice JSON; NULL: none) recorded as their "creator" step, then sent. */
 static WartaOutboxJob *
-publish_one (Fixture          *f,
-             WartaPublication *p,
-             gint64            account_id,
-             WartaOutboxState  state)
+publish_tiktok (Fixture          *f,
+                WartaPublication *p,
+                gint64            account_id,
+                const char       *choice,
+                WartaOutboxState  state)
 {
   g_autoptr(GListModel) jobs = NULL;
   g_autoptr(GError) error = NULL;
@@ -575,10 +576,30 @@ publish_one (Fixture          *f,
                                warta_publication_get_version (p), &account_id, 1, &error);
   g_assert_no_error (error);
   job = g_object_ref (job_at (jobs, 0));
+  if (choice != NULL)
+    {
+      g_autoptr(JsonNode) node = json_from_string (choice, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (warta_outbox_set_job_step (f->outbox, warta_outbox_job_get_id (job), "creator",
+                                                node, &error));
+      g_assert_no_error (error);
+    }
   warta_outbox_start (f->outbox);
   wait_for_state (job, state);
   settle (f);
   return job;
+}
+
+/* Publishes @p to @account_id alone and runs the outbox until the job
+ * reaches @state. */
+static WartaOutboxJob *
+publish_one (Fixture          *f,
+             WartaPublication *p,
+             gint64            account_id,
+             WartaOutboxState  state)
+{
+  return publish_tiktok (f, p, account_id, NULL, state);
 }
 
 static char *
@@ -821,6 +842,9 @@ test_instagram_no_host (Fixture       *f,
 
 #define TIKTOK_SIZE (11 * 1024 * 1024 + 1000)
 #define TIKTOK_SETTINGS "{\"poll-ms\": \"5\", \"chunk-size\": \"5242880\"}"
+#define TIKTOK_CHOICE "{\"privacy\": \"SELF_ONLY\", \"disable_comment\": false, " \
+                      "\"disable_duet\": true, \"disable_stitch\": false}"
+
 
 /* Creator info, init, two chunks each a step, status until complete. */
 static void
@@ -838,13 +862,24 @@ test_tiktok (Fixture       *f,
   warta_test_server_set_processing_polls (server, 2);
   p = warta_test_publish_make_approved_with_videos (f->t, "Rakor TikTok", 0, 1, TIKTOK_SIZE);
   sha = file_sha256 (f, "video-");
-  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
+  job = publish_tiktok (f, p, id, TIKTOK_CHOICE, WARTA_OUTBOX_STATE_DONE);
   g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
   g_assert_cmpstr (warta_test_server_get_file_sha256 (server), ==, sha);
   g_assert_true (g_str_has_prefix (warta_outbox_job_get_remote_url (job), "https://www.tiktok.com/@"));
+  /* Exactly the choice; stitch stays off, as the creator turned it off. */
+  {
+    g_autoptr(JsonNode) info = json_from_string (warta_test_tiktok_server_get_last_post_info (server), NULL);
+    JsonObject *o = json_node_get_object (info);
+
+    g_assert_cmpstr (json_object_get_string_member (o, "privacy_level"), ==, "SELF_ONLY");
+    g_assert_false (json_object_get_boolean_member (o, "disable_comment"));
+    g_assert_true (json_object_get_boolean_member (o, "disable_duet"));
+    g_assert_true (json_object_get_boolean_member (o, "disable_stitch"));
+  }
   steps = warta_outbox_repository_list_steps (f->t->outbox, warta_outbox_job_get_id (job), &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (g_hash_table_lookup (steps, "creator"), "SELF_ONLY"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "creator"), "\"checked\":true"));
   g_assert_nonnull (strstr (g_hash_table_lookup (steps, "init"), "\"total_chunk_count\":2"));
   g_assert_nonnull (strstr (g_hash_table_lookup (steps, "chunks"), "\"confirmed\":1"));
   g_assert_true (g_hash_table_contains (steps, "uploaded"));
@@ -866,10 +901,82 @@ test_tiktok_lost_answer (Fixture       *f,
   warta_test_server_add_fault (server, "PUT", "/video/", 3, WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
   p = warta_test_publish_make_approved_with_videos (f->t, "Rakor TikTok", 0, 1, TIKTOK_SIZE);
   sha = file_sha256 (f, "video-");
-  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
+  job = publish_tiktok (f, p, id, TIKTOK_CHOICE, WARTA_OUTBOX_STATE_DONE);
   g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
   g_assert_cmpstr (warta_test_server_get_file_sha256 (server), ==, sha);
   g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/v2/post/publish/video/init/"), ==, 1);
+}
+
+/* Nobody chose who can see it: the job stops (no retry loop) and says
+ * where to choose; TikTok hears nothing. */
+static void
+test_tiktok_no_choice (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_tiktok_server_new ();
+  gint64 id = add_target (f, "tiktok", server, TIKTOK_SETTINGS, WARTA_TEST_TIKTOK_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  p = warta_test_publish_make_approved_with_videos (f->t, "Rakor TikTok", 0, 1, TIKTOK_SIZE);
+  job = publish_tiktok (f, p, id, NULL, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "not-configured");
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job),
+                            "Choose who can see the TikTok post in the publish view"));
+  g_assert_cmpuint (warta_outbox_job_get_attempts (job), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
+}
+
+/* The creator's options changed after the choice: checked at run time,
+ * stopped before any init. */
+static void
+test_tiktok_mismatch (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const only_private[] = { "SELF_ONLY", NULL };
+  g_autoptr(WartaTestServer) server = warta_test_tiktok_server_new ();
+  gint64 id = add_target (f, "tiktok", server, TIKTOK_SETTINGS, WARTA_TEST_TIKTOK_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  warta_test_tiktok_server_set_privacy_options (server, only_private);
+  p = warta_test_publish_make_approved_with_videos (f->t, "Rakor TikTok", 0, 1, TIKTOK_SIZE);
+  job = publish_tiktok (f, p, id, "{\"privacy\": \"PUBLIC_TO_EVERYONE\"}", WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "not-configured");
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "publish view"));
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/v2/post/publish/creator_info/query/"), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/v2/post/publish/video/init/"), ==, 0);
+}
+
+/* Photos only: each TikTok rendition into the WordPress media library
+ * (its answer lost once: still one file each), content/init with their
+ * addresses, which TikTok fetches; one post. */
+static void
+test_tiktok_photos (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_tiktok_server_new ();
+  gint64 id = add_target (f, "tiktok", server, TIKTOK_SETTINGS, WARTA_TEST_TIKTOK_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor TikTok foto", 2);
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GHashTable) steps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 2,
+                               WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  job = publish_tiktok (f, p, id, "{\"privacy\": \"PUBLIC_TO_EVERYONE\", \"disable_comment\": true}",
+                        WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/v2/post/publish/content/init/"), ==, 1);
+  g_assert_cmpuint (warta_test_tiktok_server_count_photo_fetches (server), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->wordpress), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 0);
+  g_assert_nonnull (strstr (warta_test_tiktok_server_get_last_post_info (server),
+                            "\"disable_comment\":true"));
+  steps = warta_outbox_repository_list_steps (f->t->outbox, warta_outbox_job_get_id (job), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "host-1"), "/wp-content/uploads/"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "uploaded"), "p_pub_url"));
 }
 
 int
@@ -902,6 +1009,9 @@ main (int   argc,
   ADD ("instagram-no-host", test_instagram_no_host);
   ADD ("tiktok", test_tiktok);
   ADD ("tiktok-lost-answer", test_tiktok_lost_answer);
+  ADD ("tiktok-no-choice", test_tiktok_no_choice);
+  ADD ("tiktok-mismatch", test_tiktok_mismatch);
+  ADD ("tiktok-photos", test_tiktok_photos);
 #undef ADD
 
   return g_test_run ();

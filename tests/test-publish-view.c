@@ -14,7 +14,15 @@
  *   and a screenshot recorded through the widgets: the job is recorded by
  *   hand, the publication is published, the screenshot kept;
  * - the accounts page adds a WordPress site (application password in the
- *   keyring) and removes it again (its secret gone).
+ *   keyring) and removes it again (its secret gone);
+ * - with a TikTok account and a video: TikTok's creator info shown, the
+ *   privacy level chosen from exactly its options (none by default, Publish
+ *   Now held back until then) and sent as chosen; a refused token shows
+ *   TikTok's message and Sign In Again;
+ * - Pause mid-upload against a slowed TikTok: nothing more is sent,
+ *   Resume goes on from the last confirmed chunk to one post; Cancel
+ *   (confirmed) of an upload to Mastodon in flight: cancelled, with Try
+ *   Again and manual upload offered.
  */
 #include "config.h"
 
@@ -29,12 +37,15 @@
 #include "warta-test-publish.h"
 #include "warta-test-server.h"
 
+#define TIKTOK_VIDEO_SIZE (11 * 1024 * 1024 + 1000)
 
 typedef struct
 {
   WartaTestPublish *t;
   WartaTestServer  *mastodon;
   WartaTestServer  *wordpress;
+  WartaTestServer  *tiktok;
+  gint64            tiktok_id;
   GSettings        *settings;
   WartaContext     *context;
   WartaPublication *publication;
@@ -134,7 +145,18 @@ fixture_setup (Fixture       *f,
                                                     warta_test_server_get_url (f->wordpress),
                                                     "{\"user\": \"" WARTA_TEST_WP_USER "\"}",
                                                     "key-wordpress");
-  f->publication = warta_test_publish_make_approved (f->t, "Rakor pengawasan dana desa", 1);
+  if (data != NULL)
+    {
+      /* A TikTok account, and a video in two chunks of 5 MiB and more. */
+      f->tiktok = warta_test_tiktok_server_new ();
+      f->tiktok_id = warta_test_publish_add_account (f->t, "tiktok", warta_test_server_get_url (f->tiktok),
+                                                     "{\"poll-ms\": \"5\", \"chunk-size\": \"5242880\"}",
+                                                     "key-tiktok");
+      f->publication = warta_test_publish_make_approved_with_videos (f->t, "Rakor pengawasan dana desa",
+                                                                     1, 1, TIKTOK_VIDEO_SIZE);
+    }
+  else
+    f->publication = warta_test_publish_make_approved (f->t, "Rakor pengawasan dana desa", 1);
 
   f->settings = g_settings_new (APPLICATION_ID);
   f->context = warta_context_new (f->t->db, f->settings);
@@ -145,6 +167,7 @@ fixture_setup (Fixture       *f,
   _warta_account_store_use_memory_secrets (store);
   _warta_account_store_set_memory_secret (store, "key-mastodon", WARTA_TEST_MASTODON_TOKEN);
   _warta_account_store_set_memory_secret (store, "key-wordpress", WARTA_TEST_WP_APP_PASSWORD);
+  _warta_account_store_set_memory_secret (store, "key-tiktok", WARTA_TEST_TIKTOK_TOKEN);
 
   warta_retry_policy_init_default (&policy);
   policy.initial_delay_ms = 10;
@@ -194,6 +217,7 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->settings);
   warta_test_server_free (f->mastodon);
   warta_test_server_free (f->wordpress);
+  g_clear_pointer (&f->tiktok, warta_test_server_free);
   warta_test_publish_free (f->t);
 }
 
@@ -496,6 +520,305 @@ test_accounts_page (Fixture       *f,
   iterate ();
 }
 
+/* -- TikTok and the per-target controls ----------------------------------------------------- */
+
+static GtkWidget *
+tiktok_widget (Fixture    *f,
+               const char *part)
+{
+  g_autofree char *name = g_strdup_printf ("tiktok-%" G_GINT64_FORMAT "-%s", f->tiktok_id, part);
+
+  return _warta_publish_view_get_widget (f->view, 0, name);
+}
+
+static gboolean
+creator_shown (Fixture  *f,
+               gpointer  data)
+{
+  GtkWidget *label = tiktok_widget (f, "creator");
+
+  return label && strstr (gtk_label_get_label (GTK_LABEL (label)), data) != NULL;
+}
+
+static gboolean
+problem_shown (Fixture  *f,
+               gpointer  data)
+{
+  GtkWidget *label = tiktok_widget (f, "problem");
+
+  return label && gtk_widget_get_visible (label);
+}
+
+static void
+only_targets (Fixture      *f,
+              const gint64 *ids,
+              guint         n)
+{
+  gint64 all[] = { f->mastodon_id, f->wordpress_id, f->tiktok_id };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT, all[i]);
+      gboolean keep = FALSE;
+
+      for (guint j = 0; j < n; j++)
+        keep = keep || ids[j] == all[i];
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (_warta_publish_view_get_widget (f->view, 0, name)),
+                                   keep);
+    }
+  iterate ();
+}
+
+static void
+choose_privacy (Fixture    *f,
+                const char *level)
+{
+  g_autofree char *name = g_strdup_printf ("privacy-%s", level);
+  GtkWidget *check = tiktok_widget (f, name);
+
+  g_assert_nonnull (check);
+  g_assert_true (gtk_widget_is_sensitive (check));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  iterate ();
+}
+
+static gboolean
+choice_gone (Fixture  *f,
+             gpointer  data)
+{
+  return tiktok_widget (f, "creator") == NULL;
+}
+
+static void
+test_tiktok_creator (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const levels[] = {
+    "PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY",
+  };
+  GtkWidget *publish = _warta_publish_view_get_widget (f->view, 0, "publish-now");
+  GtkWidget *hint = _warta_publish_view_get_widget (f->view, 0, "publish-hint");
+  GtkWidget *list, *child;
+  guint n_rows = 0;
+  g_autoptr(JsonNode) sent = NULL;
+  JsonObject *o;
+
+  only_targets (f, &f->tiktok_id, 1);
+  wait_until (f, creator_shown, (gpointer) "Posting as Warta Kabupaten (@wartakab)", "the creator");
+
+  /* Exactly the creator's options, none chosen: Publish Now waits. */
+  list = tiktok_widget (f, "privacy");
+  for (child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, G_N_ELEMENTS (levels));
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("privacy-%s", levels[i]);
+
+      g_assert_nonnull (tiktok_widget (f, name));
+      g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (tiktok_widget (f, name))));
+    }
+  g_assert_null (tiktok_widget (f, "privacy-FOLLOWER_OF_CREATOR"));
+  g_assert_false (gtk_widget_is_sensitive (publish));
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (hint)), "Choose who can see the TikTok post"));
+
+  /* Interactions off until switched on; Stitch off for good, as the
+   * creator turned it off. */
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (tiktok_widget (f, "comment"))));
+  g_assert_true (gtk_widget_is_sensitive (tiktok_widget (f, "comment")));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (tiktok_widget (f, "duet"))));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (tiktok_widget (f, "stitch"))));
+  g_assert_false (gtk_widget_is_sensitive (tiktok_widget (f, "stitch")));
+  screenshot (f, f->window, "publish-tiktok.png");
+
+  choose_privacy (f, "MUTUAL_FOLLOW_FRIENDS");
+  gtk_switch_set_active (GTK_SWITCH (tiktok_widget (f, "comment")), TRUE);
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (publish));
+  g_assert_false (gtk_widget_get_visible (hint));
+
+  click (publish);
+  wait_job (f, f->tiktok_id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->tiktok), ==, 1);
+  sent = json_from_string (warta_test_tiktok_server_get_last_post_info (f->tiktok), NULL);
+  g_assert_nonnull (sent);
+  o = json_node_get_object (sent);
+  g_assert_cmpstr (json_object_get_string_member (o, "privacy_level"), ==, "MUTUAL_FOLLOW_FRIENDS");
+  g_assert_false (json_object_get_boolean_member (o, "disable_comment"));
+  g_assert_true (json_object_get_boolean_member (o, "disable_duet"));
+  g_assert_true (json_object_get_boolean_member (o, "disable_stitch"));
+  /* Published: the choice is no longer asked for. */
+  wait_until (f, choice_gone, NULL, "the TikTok choice to go");
+  g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
+}
+
+static GtkWidget *
+row_tiktok_widget (Fixture    *f,
+                   const char *part)
+{
+  g_autofree char *name = g_strdup_printf ("tiktok-%s", part);
+
+  return job_widget (f, f->tiktok_id, name);
+}
+
+static gboolean
+row_creator_shown (Fixture  *f,
+                   gpointer  data)
+{
+  GtkWidget *label = job_for (f, f->tiktok_id) ? row_tiktok_widget (f, "creator") : NULL;
+
+  return label && strstr (gtk_label_get_label (GTK_LABEL (label)), "Warta Kabupaten") != NULL;
+}
+
+/* A TikTok job that nobody chose for (written by another Warta, say)
+ * stops with what to do; its row asks, and Try Again sends the choice. */
+static void
+test_tiktok_stopped (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *retry;
+
+  jobs = warta_outbox_publish (warta_context_get_outbox (f->context), f->t->admin,
+                               warta_publication_get_id (f->publication),
+                               warta_publication_get_version (f->publication), &f->tiktok_id, 1,
+                               &error);
+  g_assert_no_error (error);
+  warta_publish_view_reload (f->view);
+  wait_job (f, f->tiktok_id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->tiktok_id, "error"))),
+                            "Choose who can see the TikTok post in the publish view"));
+  g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "POST", "/v2/post/publish/video/init/"), ==, 0);
+
+  wait_until (f, row_creator_shown, NULL, "the creator in the row");
+  retry = job_widget (f, f->tiktok_id, "retry");
+  g_assert_true (gtk_widget_get_visible (retry));
+  g_assert_false (gtk_widget_is_sensitive (retry));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (row_tiktok_widget (f, "privacy-PUBLIC_TO_EVERYONE")), TRUE);
+  iterate ();
+  click (retry);
+  wait_job (f, f->tiktok_id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->tiktok), ==, 1);
+  g_assert_nonnull (strstr (warta_test_tiktok_server_get_last_post_info (f->tiktok),
+                            "\"privacy_level\":\"PUBLIC_TO_EVERYONE\""));
+}
+
+/* An expired token: TikTok's own message and Sign In Again; nothing can
+ * be published to it meanwhile. */
+static void
+test_tiktok_creator_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *action;
+
+  only_targets (f, &f->tiktok_id, 1);
+  wait_until (f, creator_shown, (gpointer) "Warta Kabupaten", "the creator");
+  warta_test_server_revoke_credentials (f->tiktok);
+  warta_publish_view_set_publication (f->view, f->publication);
+  only_targets (f, &f->tiktok_id, 1);
+  wait_until (f, problem_shown, NULL, "TikTok's refusal");
+
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (tiktok_widget (f, "problem"))),
+                            "The access token is invalid"));
+  action = tiktok_widget (f, "action");
+  g_assert_true (gtk_widget_get_visible (action));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (action)), ==, "_Sign In Again");
+  g_assert_false (gtk_widget_get_visible (tiktok_widget (f, "privacy")));
+  g_assert_false (gtk_widget_is_sensitive (_warta_publish_view_get_widget (f->view, 0, "publish-now")));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (_warta_publish_view_get_widget (f->view, 0, "publish-hint"))),
+                            "TikTok did not say"));
+}
+
+static gboolean
+second_chunk_in_flight (Fixture  *f,
+                        gpointer  data)
+{
+  return warta_test_server_count_requests (f->tiktok, "PUT", "/video/") >= 2;
+}
+
+static gboolean
+media_in_flight (Fixture  *f,
+                 gpointer  data)
+{
+  return warta_test_server_count_requests (f->mastodon, "POST", "/api/v2/media") >= 1;
+}
+
+static void
+assert_controls (Fixture  *f,
+                 gint64    account_id,
+                 gboolean  pause,
+                 gboolean  resume,
+                 gboolean  cancel)
+{
+  g_assert_cmpint (gtk_widget_get_visible (job_widget (f, account_id, "pause")), ==, pause);
+  g_assert_cmpint (gtk_widget_get_visible (job_widget (f, account_id, "resume")), ==, resume);
+  g_assert_cmpint (gtk_widget_get_visible (job_widget (f, account_id, "cancel")), ==, cancel);
+}
+
+static void
+test_pause_resume_cancel (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 targets[2] = { f->tiktok_id, f->mastodon_id };
+  guint puts;
+  AdwMessageDialog *dialog;
+
+  only_targets (f, targets, 2);
+  wait_until (f, creator_shown, (gpointer) "Warta Kabupaten", "the creator");
+  choose_privacy (f, "SELF_ONLY");
+
+  /* The second chunk, and Mastodon's upload, answer slowly. */
+  warta_test_server_add_fault (f->tiktok, "PUT", "/video/", 2, WARTA_TEST_FAULT_DELAY, 4000);
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_DELAY, 8000);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+
+  wait_until (f, second_chunk_in_flight, NULL, "the second chunk");
+  wait_job (f, f->tiktok_id, WARTA_OUTBOX_STATE_RUNNING);
+  assert_controls (f, f->tiktok_id, TRUE, FALSE, TRUE);
+  g_assert_nonnull (gtk_widget_get_tooltip_text (job_widget (f, f->tiktok_id, "pause")));
+
+  /* Pause mid-chunk: paused, and TikTok hears nothing more. */
+  click (job_widget (f, f->tiktok_id, "pause"));
+  wait_job (f, f->tiktok_id, WARTA_OUTBOX_STATE_PAUSED);
+  assert_controls (f, f->tiktok_id, FALSE, TRUE, TRUE);
+  puts = warta_test_server_count_requests (f->tiktok, "PUT", "/video/");
+  wait_ms (1500);
+  g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "PUT", "/video/"), ==, puts);
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->tiktok_id)), ==, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->tiktok), ==, 0);
+
+  /* Cancel Mastodon's upload in flight, once confirmed. */
+  wait_until (f, media_in_flight, NULL, "Mastodon's upload");
+  click (job_widget (f, f->mastodon_id, "cancel"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already uploaded"));
+  screenshot (f, GTK_WIDGET (dialog), "publish-cancel.png");
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job_for (f, f->mastodon_id)), ==,
+                   WARTA_OUTBOX_ERROR_CANCELLED);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
+                   "Cancelled");
+  assert_controls (f, f->mastodon_id, FALSE, FALSE, FALSE);
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "retry")));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "manual")));
+
+  /* Resume: from the last confirmed chunk, one init, one post. */
+  click (job_widget (f, f->tiktok_id, "resume"));
+  wait_job (f, f->tiktok_id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->tiktok), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "POST", "/v2/post/publish/video/init/"), ==, 1);
+  /* Only the second chunk again, not the first. */
+  g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "PUT", "/video/"), ==, puts + 1);
+  g_assert_cmpuint (warta_test_server_get_file_size (f->tiktok), ==, TIKTOK_VIDEO_SIZE);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+  screenshot (f, f->window, "publish-paused-cancelled.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,5 +842,13 @@ main (int   argc,
               fixture_setup, test_manual_proof, fixture_teardown);
   g_test_add ("/warta/publish-view/accounts-page", Fixture, NULL,
               fixture_setup, test_accounts_page, fixture_teardown);
+  g_test_add ("/warta/publish-view/tiktok-creator", Fixture, "tiktok",
+              fixture_setup, test_tiktok_creator, fixture_teardown);
+  g_test_add ("/warta/publish-view/tiktok-creator-refused", Fixture, "tiktok",
+              fixture_setup, test_tiktok_creator_refused, fixture_teardown);
+  g_test_add ("/warta/publish-view/tiktok-stopped", Fixture, "tiktok",
+              fixture_setup, test_tiktok_stopped, fixture_teardown);
+  g_test_add ("/warta/publish-view/pause-resume-cancel", Fixture, "tiktok",
+              fixture_setup, test_pause_resume_cancel, fixture_teardown);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "warta-test-server.h"
 #include "warta-tiktok.h"
@@ -371,6 +372,144 @@ test_cancel (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
+/* Photos served by the office's website (the loopback WordPress); @n
+ * addresses, the last one missing when @missing. */
+static GPtrArray *
+serve_photos (WartaTestServer *website,
+              guint            n,
+              gboolean         missing)
+{
+  GPtrArray *urls = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/wp-content/uploads/2026/11/rakor-%u.jpg", i + 1);
+      g_autoptr(GByteArray) jpeg = g_byte_array_new ();
+      static const guint8 soi[] = { 0xFF, 0xD8, 0xFF, 0xE0 }, eoi[] = { 0xFF, 0xD9 };
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_byte_array_append (jpeg, soi, sizeof soi);
+      for (guint j = 0; j < 2048; j++)
+        g_byte_array_append (jpeg, (const guint8 *) &j, 1);
+      g_byte_array_append (jpeg, eoi, sizeof eoi);
+      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&jpeg));
+      if (!missing || i + 1 < n)
+        warta_test_server_add_file (website, path, "image/jpeg", bytes);
+      g_ptr_array_add (urls, g_strconcat (warta_test_server_get_url (website), path, NULL));
+    }
+  g_ptr_array_add (urls, NULL);
+  return urls;
+}
+
+static char *
+init_photo (Fixture     *f,
+            GPtrArray   *urls,
+            const char  *title,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_tiktok_init_photo_async (f->tiktok, title, "Rapat koordinasi pengawasan dana desa #desa",
+                                 (const char * const *) urls->pdata, 1, "PUBLIC_TO_EVERYONE", TRUE,
+                                 NULL, store_result_cb, &result);
+  return warta_tiktok_init_photo_finish (f->tiktok, wait_for (&result), error);
+}
+
+/* content/init: PHOTO, DIRECT_POST, PULL_FROM_URL; TikTok fetches each
+ * photo from the website before the post is complete. The title is cut
+ * to 90 UTF-16 code units (an emoji counts two), between characters. */
+static void
+test_photos (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) website = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  g_autoptr(GPtrArray) urls = serve_photos (website, 3, FALSE);
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autofree char *publish_id = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(JsonNode) info = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *sent;
+
+  for (guint i = 0; i < 44; i++)
+    g_string_append (title, "ab");
+  g_string_append (title, "\xF0\x9F\x98\x80 tail");     /* 88 + 2 + 5 units */
+  publish_id = init_photo (f, urls, title->str, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (publish_id, "p_pub_url~"));
+
+  info = json_from_string (warta_test_tiktok_server_get_last_post_info (f->server), &error);
+  g_assert_no_error (error);
+  sent = json_object_get_string_member (json_node_get_object (info), "title");
+  g_assert_cmpuint (strlen (sent), ==, 88 + 4);
+  g_assert_true (g_str_has_suffix (sent, "\xF0\x9F\x98\x80"));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (info), "privacy_level"), ==,
+                   "PUBLIC_TO_EVERYONE");
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (info), "disable_comment"));
+
+  warta_tiktok_wait_publish_async (f->tiktok, publish_id, "wartakab", NULL, store_result_cb, &result);
+  res = warta_tiktok_wait_publish_finish (f->tiktok, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (res->id);
+  g_assert_cmpuint (warta_test_tiktok_server_count_photo_fetches (f->server), ==, 3);
+  g_assert_cmpuint (warta_test_server_count_requests (website, "GET", "/wp-content/uploads/"), ==, 3);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+/* The website is not verified for the app; a photo TikTok cannot fetch:
+ * each says what to do. */
+static void
+test_photo_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) website = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  g_autoptr(GPtrArray) urls = serve_photos (website, 2, TRUE);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  {
+    g_autofree char *publish_id = NULL;
+    g_autoptr(GError) error = NULL;
+
+    warta_test_server_add_error (f->server, "POST", "/v2/post/publish/content/init/", 1,
+                                 "url_ownership_unverified");
+    publish_id = init_photo (f, urls, "Rakor", &error);
+    g_assert_null (publish_id);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED);
+    g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "url_ownership_unverified");
+    g_assert_nonnull (strstr (error->message, "verify the website’s domain with TikTok"));
+  }
+
+  {
+    g_autofree char *publish_id = NULL;
+    g_autoptr(WartaRemoteResult) res = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    publish_id = init_photo (f, urls, "Rakor", &error);
+    g_assert_no_error (error);
+    warta_tiktok_wait_publish_async (f->tiktok, publish_id, "wartakab", NULL, store_result_cb,
+                                     &result);
+    res = warta_tiktok_wait_publish_finish (f->tiktok, wait_for (&result), &error);
+    g_assert_null (res);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+    g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "photo_pull_failed");
+    g_assert_nonnull (strstr (error->message, "post the photos in the TikTok app"));
+  }
+
+  /* No photo at all: refused before anything is sent. */
+  {
+    g_autofree char *publish_id = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_ptr_array_add (none, NULL);
+    publish_id = init_photo (f, none, "Rakor", &error);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  }
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/v2/post/publish/content/init/"), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +527,8 @@ main (int   argc,
   ADD ("range-mismatch", test_range_mismatch, 0);
   ADD ("errors", test_errors, 1);
   ADD ("cancel", test_cancel, 0);
+  ADD ("photos", test_photos, 0);
+  ADD ("photo-errors", test_photo_errors, 1);
 #undef ADD
   g_test_add_func ("/warta/tiktok/plan", test_plan);
 

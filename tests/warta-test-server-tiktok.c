@@ -11,14 +11,24 @@
  * PUBLIC_TO_EVERYONE); every body carries {"error": {"code", "message",
  * "log_id"}}, "ok" included.
  *
+ * Photo posts (§5.6): content/init with media_type PHOTO, DIRECT_POST,
+ * PULL_FROM_URL, 1–35 photo_images, a title of at most 90 and a
+ * description of at most 4,000 UTF-16 code units; the answer gives the
+ * publish_id at once, then the server really fetches every URL (JPEG or
+ * WebP) before the publish completes; a fetch that fails makes it FAILED
+ * with photo_pull_failed.
+ *
  * Errors by name: the error.code, e.g. "access_token_invalid",
  * "rate_limit_exceeded", "spam_risk_too_many_posts", "internal_error",
- * "unaudited_client_can_only_post_to_private_accounts"; and
- * "file_format_check_failed": the publish FAILED with that reason.
+ * "unaudited_client_can_only_post_to_private_accounts",
+ * "url_ownership_unverified"; and "file_format_check_failed": the publish
+ * FAILED with that reason.
  */
 #include "config.h"
 
 #include <string.h>
+
+#include <libsoup/soup.h>
 
 #include "warta-test-server-private.h"
 
@@ -38,6 +48,9 @@ typedef struct
   guint polls_left;
   char *fail_reason;
   gboolean expired;
+  gboolean photo;
+  GPtrArray *photo_urls;
+  guint fetched;
 } Publish;
 
 typedef struct
@@ -55,6 +68,10 @@ typedef struct
   GPtrArray *publishes;
   guint complete;
   char *fail_next;
+  char *last_post_info;
+  GStrv privacy_options;
+  SoupSession *session;
+  GCancellable *cancellable;
 } State;
 
 static void
@@ -68,6 +85,7 @@ publish_free (gpointer data)
   g_checksum_free (p->sum);
   g_free (p->status);
   g_free (p->fail_reason);
+  g_clear_pointer (&p->photo_urls, g_ptr_array_unref);
   g_free (p);
 }
 
@@ -130,6 +148,8 @@ tiktok_respond_error (WartaTestServer   *server,
     respond_tiktok (msg, 403, NULL, name, "The daily post cap from the API is reached for the current user.");
   else if (g_str_equal (name, "unaudited_client_can_only_post_to_private_accounts"))
     respond_tiktok (msg, 403, NULL, name, "Unaudited clients can only post to a private account.");
+  else if (g_str_equal (name, "url_ownership_unverified"))
+    respond_tiktok (msg, 403, NULL, name, "The URL's domain or URL prefix is not verified for this app.");
   else if (g_str_equal (name, "internal_error"))
     respond_tiktok (msg, 500, NULL, name, "Something is wrong with TikTok's server.");
   else if (g_str_equal (name, "file_format_check_failed"))
@@ -176,13 +196,37 @@ authorized (WartaTestServer   *server,
   return FALSE;
 }
 
-static const char * const privacy_options[] = {
+static const char * const default_privacy_options[] = {
   "PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "SELF_ONLY", NULL,
 };
 
-static void
-creator_info (SoupServerMessage *msg)
+static const char * const *
+privacy_options (WartaTestServer *server)
 {
+  State *st = get_state (server);
+
+  return st->privacy_options ? (const char * const *) st->privacy_options
+                             : default_privacy_options;
+}
+
+/* The post_info of the last init, as JSON text. */
+static void
+record_post_info (WartaTestServer *server,
+                  JsonObject      *post_info)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, post_info);
+  g_free (get_state (server)->last_post_info);
+  get_state (server)->last_post_info = json_to_string (node, FALSE);
+}
+
+static void
+creator_info (WartaTestServer   *server,
+              SoupServerMessage *msg)
+{
+  const char * const *options = privacy_options (server);
+
   JsonBuilder *b = json_builder_new ();
 
   json_builder_begin_object (b);
@@ -194,8 +238,8 @@ creator_info (SoupServerMessage *msg)
   json_builder_add_string_value (b, "Warta Kabupaten");
   json_builder_set_member_name (b, "privacy_level_options");
   json_builder_begin_array (b);
-  for (guint i = 0; privacy_options[i]; i++)
-    json_builder_add_string_value (b, privacy_options[i]);
+  for (guint i = 0; options[i]; i++)
+    json_builder_add_string_value (b, options[i]);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "comment_disabled");
   json_builder_add_boolean_value (b, FALSE);
@@ -209,18 +253,60 @@ creator_info (SoupServerMessage *msg)
   respond_tiktok (msg, 200, b, "ok", "");
 }
 
+static JsonObject *
+member_object (JsonObject *o,
+               const char *name)
+{
+  JsonNode *node = o ? json_object_get_member (o, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* The privacy level of @post_info when it is one of the creator's
+ * options; else answers privacy_level_option_mismatch and gives NULL. */
+static const char *
+check_privacy (WartaTestServer   *server,
+               SoupServerMessage *msg,
+               JsonObject        *post_info)
+{
+  const char *privacy = json_object_get_string_member_with_default (post_info, "privacy_level", NULL);
+
+  record_post_info (server, post_info);
+  if (privacy == NULL || !g_strv_contains (privacy_options (server), privacy))
+    {
+      respond_tiktok (msg, 403, NULL, "privacy_level_option_mismatch",
+                      "privacy_level is not one of the creator's privacy_level_options.");
+      return NULL;
+    }
+  return privacy;
+}
+
+static Publish *
+add_publish (WartaTestServer *server,
+             const char      *prefix,
+             const char      *privacy,
+             const char      *status)
+{
+  Publish *p = g_new0 (Publish, 1);
+
+  p->publish_id = g_strdup_printf ("%s%" G_GINT64_FORMAT, prefix, _warta_test_server_next_id (server));
+  p->upload_id = g_strdup_printf ("%" G_GINT64_FORMAT, 7300000000 + _warta_test_server_next_id (server));
+  p->privacy = g_strdup (privacy);
+  p->sum = g_checksum_new (G_CHECKSUM_SHA256);
+  p->status = g_strdup (status);
+  g_ptr_array_add (get_state (server)->publishes, p);
+  return p;
+}
+
 static void
 video_init (WartaTestServer   *server,
             SoupServerMessage *msg)
 {
   g_autoptr(JsonNode) root = _warta_test_server_parse_json (msg);
   JsonObject *o = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  JsonObject *post_info = o && json_object_has_member (o, "post_info")
-                          ? json_object_get_object_member (o, "post_info") : NULL;
-  JsonObject *source = o && json_object_has_member (o, "source_info")
-                       ? json_object_get_object_member (o, "source_info") : NULL;
-  const char *privacy = post_info && json_object_has_member (post_info, "privacy_level")
-                        ? json_object_get_string_member (post_info, "privacy_level") : NULL;
+  JsonObject *post_info = member_object (o, "post_info");
+  JsonObject *source = member_object (o, "source_info");
+  const char *privacy;
   guint64 size, chunk, count;
   JsonBuilder *b;
   Publish *p;
@@ -232,12 +318,8 @@ video_init (WartaTestServer   *server,
       respond_tiktok (msg, 400, NULL, "invalid_params", "The request params are invalid.");
       return;
     }
-  if (privacy == NULL || !g_strv_contains (privacy_options, privacy))
-    {
-      respond_tiktok (msg, 403, NULL, "privacy_level_option_mismatch",
-                      "privacy_level is not one of the creator's privacy_level_options.");
-      return;
-    }
+  if ((privacy = check_privacy (server, msg, post_info)) == NULL)
+    return;
   size = (guint64) json_object_get_int_member_with_default (source, "video_size", 0);
   chunk = (guint64) json_object_get_int_member_with_default (source, "chunk_size", 0);
   count = (guint64) json_object_get_int_member_with_default (source, "total_chunk_count", 0);
@@ -253,16 +335,10 @@ video_init (WartaTestServer   *server,
       return;
     }
 
-  p = g_new0 (Publish, 1);
-  p->publish_id = g_strdup_printf ("v_pub_file~v2-1.%" G_GINT64_FORMAT, _warta_test_server_next_id (server));
-  p->upload_id = g_strdup_printf ("%" G_GINT64_FORMAT, 7300000000 + _warta_test_server_next_id (server));
-  p->privacy = g_strdup (privacy);
+  p = add_publish (server, "v_pub_file~v2-1.", privacy, "PROCESSING_UPLOAD");
   p->size = size;
   p->chunk_size = chunk;
   p->chunks = (guint) count;
-  p->sum = g_checksum_new (G_CHECKSUM_SHA256);
-  p->status = g_strdup ("PROCESSING_UPLOAD");
-  g_ptr_array_add (get_state (server)->publishes, p);
 
   upload_url = g_strdup_printf ("%s/video/?upload_id=%s&upload_token=tok-%s",
                                 warta_test_server_get_url (server), p->upload_id, p->upload_id);
@@ -483,6 +559,167 @@ status_fetch (WartaTestServer   *server,
   respond_tiktok (msg, 200, b, "ok", "");
 }
 
+/* Photo posts (§5.6) ------------------------------------------------------ */
+
+typedef struct
+{
+  WartaTestServer *server;
+  Publish *publish;
+  SoupMessage *fetch;
+  GCancellable *cancellable;
+} Fetch;
+
+static void fetch_next (WartaTestServer *server,
+                        Publish         *pub);
+
+static void
+finish_photo (WartaTestServer *server,
+              Publish         *pub,
+              const char      *fail_reason)
+{
+  State *st = get_state (server);
+
+  g_free (pub->status);
+  if (fail_reason)
+    {
+      pub->status = g_strdup ("FAILED");
+      pub->fail_reason = g_strdup (fail_reason);
+      return;
+    }
+  pub->polls_left = _warta_test_server_get_processing_polls (server);
+  if (pub->polls_left == 0)
+    {
+      pub->status = g_strdup ("PUBLISH_COMPLETE");
+      st->complete++;
+    }
+  else
+    pub->status = g_strdup ("PROCESSING_DOWNLOAD");
+}
+
+static gboolean
+is_photo (GBytes *body)
+{
+  gsize size = 0;
+  const guchar *data = body ? g_bytes_get_data (body, &size) : NULL;
+
+  return (size >= 3 && data[0] == 0xFF && data[1] == 0xD8) ||
+         (size >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0);
+}
+
+/* TikTok downloads each photo; the publish waits for all of them. */
+static void
+fetched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Fetch *f = user_data;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+
+  if (!g_cancellable_is_cancelled (f->cancellable))
+    {
+      if (body == NULL || soup_message_get_status (f->fetch) != SOUP_STATUS_OK || !is_photo (body) ||
+          g_bytes_get_size (body) > 20 * MIB)
+        finish_photo (f->server, f->publish, "photo_pull_failed");
+      else
+        {
+          g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
+
+          _warta_test_server_set_file (f->server, g_bytes_get_size (body), sha);
+          f->publish->fetched++;
+          fetch_next (f->server, f->publish);
+        }
+    }
+  g_object_unref (f->fetch);
+  g_object_unref (f->cancellable);
+  g_free (f);
+}
+
+static void
+fetch_next (WartaTestServer *server,
+            Publish         *pub)
+{
+  State *st = get_state (server);
+  Fetch *f;
+
+  if (pub->fetched >= pub->photo_urls->len)
+    {
+      finish_photo (server, pub, NULL);
+      return;
+    }
+  f = g_new0 (Fetch, 1);
+  f->server = server;
+  f->publish = pub;
+  f->cancellable = g_object_ref (st->cancellable);
+  /* No redirects: TikTok follows none (§5.3). */
+  f->fetch = soup_message_new (SOUP_METHOD_GET, pub->photo_urls->pdata[pub->fetched]);
+  if (f->fetch == NULL)
+    {
+      finish_photo (server, pub, "photo_pull_failed");
+      g_object_unref (f->cancellable);
+      g_free (f);
+      return;
+    }
+  soup_message_add_flags (f->fetch, SOUP_MESSAGE_NO_REDIRECT);
+  soup_session_send_and_read_async (st->session, f->fetch, G_PRIORITY_DEFAULT, st->cancellable,
+                                    fetched_cb, f);
+}
+
+static guint
+utf16_length (const char *text)
+{
+  guint units = 0;
+
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    units += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+  return units;
+}
+
+static void
+content_init (WartaTestServer   *server,
+              SoupServerMessage *msg)
+{
+  g_autoptr(JsonNode) root = _warta_test_server_parse_json (msg);
+  JsonObject *o = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonObject *post_info = member_object (o, "post_info");
+  JsonObject *source = member_object (o, "source_info");
+  JsonArray *images = source && json_object_has_member (source, "photo_images")
+                      ? json_object_get_array_member (source, "photo_images") : NULL;
+  const char *privacy = NULL;
+  guint n = images ? json_array_get_length (images) : 0;
+  JsonBuilder *b;
+  Publish *p;
+
+  if (o == NULL || post_info == NULL || source == NULL ||
+      g_strcmp0 (json_object_get_string_member_with_default (o, "media_type", ""), "PHOTO") != 0 ||
+      g_strcmp0 (json_object_get_string_member_with_default (o, "post_mode", ""), "DIRECT_POST") != 0 ||
+      g_strcmp0 (json_object_get_string_member_with_default (source, "source", ""), "PULL_FROM_URL") != 0 ||
+      n == 0 || n > 35 ||
+      json_object_get_int_member_with_default (source, "photo_cover_index", -1) < 0 ||
+      json_object_get_int_member_with_default (source, "photo_cover_index", -1) >= (gint64) n ||
+      utf16_length (json_object_get_string_member_with_default (post_info, "title", "")) > 90 ||
+      utf16_length (json_object_get_string_member_with_default (post_info, "description", "")) > 4000)
+    {
+      respond_tiktok (msg, 400, NULL, "invalid_params", "The request params are invalid.");
+      return;
+    }
+  if ((privacy = check_privacy (server, msg, post_info)) == NULL)
+    return;
+
+  p = add_publish (server, "p_pub_url~v2.", privacy, "PROCESSING_DOWNLOAD");
+  p->photo = TRUE;
+  p->photo_urls = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (p->photo_urls, g_strdup (json_array_get_string_element (images, i)));
+  fetch_next (server, p);
+
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "publish_id");
+  json_builder_add_string_value (b, p->publish_id);
+  json_builder_end_object (b);
+  respond_tiktok (msg, 200, b, "ok", "");
+}
+
 static void
 tiktok_dispatch (WartaTestServer   *server,
                  SoupServerMessage *msg,
@@ -502,9 +739,11 @@ tiktok_dispatch (WartaTestServer   *server,
   if (!g_str_equal (method, "POST"))
     respond_tiktok (msg, 404, NULL, "not_found", "Not found.");
   else if (g_str_equal (path, "/v2/post/publish/creator_info/query/"))
-    creator_info (msg);
+    creator_info (server, msg);
   else if (g_str_equal (path, "/v2/post/publish/video/init/"))
     video_init (server, msg);
+  else if (g_str_equal (path, "/v2/post/publish/content/init/"))
+    content_init (server, msg);
   else if (g_str_equal (path, "/v2/post/publish/status/fetch/"))
     status_fetch (server, msg);
   else
@@ -517,6 +756,8 @@ tiktok_state_new (WartaTestServer *server)
   State *st = g_new0 (State, 1);
 
   st->publishes = g_ptr_array_new_with_free_func (publish_free);
+  st->session = soup_session_new ();
+  st->cancellable = g_cancellable_new ();
   _warta_test_server_add_streamed_path (server, "/video/", tiktok_stream);
   return st;
 }
@@ -526,8 +767,16 @@ tiktok_state_free (gpointer data)
 {
   State *st = data;
 
+  /* A fetch in flight finds its cancellable cancelled, and the state
+   * gone. */
+  g_cancellable_cancel (st->cancellable);
+  g_object_unref (st->cancellable);
+  soup_session_abort (st->session);
+  g_object_unref (st->session);
   g_ptr_array_unref (st->publishes);
   g_free (st->fail_next);
+  g_free (st->last_post_info);
+  g_strfreev (st->privacy_options);
   g_free (st);
 }
 
@@ -569,4 +818,31 @@ WartaTestServer *
 warta_test_tiktok_server_new (void)
 {
   return _warta_test_server_new_with_ops (WARTA_TEST_TIKTOK, &tiktok_ops);
+}
+
+const char *
+warta_test_tiktok_server_get_last_post_info (WartaTestServer *server)
+{
+  return get_state (server)->last_post_info;
+}
+
+void
+warta_test_tiktok_server_set_privacy_options (WartaTestServer    *server,
+                                              const char * const *options)
+{
+  State *st = get_state (server);
+
+  g_strfreev (st->privacy_options);
+  st->privacy_options = g_strdupv ((char **) options);
+}
+
+guint
+warta_test_tiktok_server_count_photo_fetches (WartaTestServer *server)
+{
+  GPtrArray *publishes = get_state (server)->publishes;
+  guint n = 0;
+
+  for (guint i = 0; i < publishes->len; i++)
+    n += ((Publish *) publishes->pdata[i])->fetched;
+  return n;
 }

@@ -93,6 +93,14 @@ WartaTestServer *warta_test_facebook_server_new          (void);
 WartaTestServer *warta_test_instagram_server_new         (void);
 WartaTestServer *warta_test_tiktok_server_new            (void);
 
+/* TikTok: the post_info of the last video/init or content/init (JSON
+ * text, NULL before); the creator's privacy_level_options from now on
+ * (NULL: all three); how many photos the server fetched for photo posts. */
+const char      *warta_test_tiktok_server_get_last_post_info  (WartaTestServer    *server);
+void             warta_test_tiktok_server_set_privacy_options (WartaTestServer    *server,
+                                                               const char * const *options);
+guint            warta_test_tiktok_server_count_photo_fetches (WartaTestServer    *server);
+
 /* The @nth request matching @method and @path answers with the platform's
  * documented error @name (e.g. "quotaExceeded", "190", "88", "duplicate",
  * "spam_risk_too_many_posts"; see each platform's file). */

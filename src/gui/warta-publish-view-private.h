@@ -11,9 +11,13 @@ G_BEGIN_DECLS
 
 /* The live jobs shown, and one widget of a target's row by name:
  * "state", "progress", "error", "link", "retry", "sign-in", "manual",
- * "manual-url", "manual-time", "manual-screenshot", "manual-record",
- * "copy-0" … ; of the view with @job_id 0: "publish-now", "upload-manual",
- * "schedule-row", "schedule-time", "schedule", "account-<id>". */
+ * "pause", "resume", "cancel", "manual-url", "manual-time",
+ * "manual-screenshot", "manual-record", "copy-0" …, "tiktok-<part>" (a
+ * stopped TikTok target's choice); of the view with @job_id 0:
+ * "publish-now", "upload-manual", "publish-hint", "schedule-row",
+ * "schedule-time", "schedule", "account-<id>", "tiktok-<id>-<part>".
+ * A TikTok part: "group", "creator", "privacy", "privacy-<LEVEL>" (e.g.
+ * "privacy-SELF_ONLY"), "comment", "duet", "stitch", "problem", "action". */
 GListModel *_warta_publish_view_get_jobs   (WartaPublishView *self);
 GtkWidget  *_warta_publish_view_get_widget (WartaPublishView *self,
                                             gint64            job_id,
@@ -22,5 +26,8 @@ GtkWidget  *_warta_publish_view_get_widget (WartaPublishView *self,
 void        _warta_publish_view_set_screenshot (WartaPublishView *self,
                                                 gint64            job_id,
                                                 GFile            *file);
+
+/* The last message or question the view showed (NULL once closed). */
+AdwMessageDialog *_warta_publish_view_get_dialog (WartaPublishView *self);
 
 G_END_DECLS

@@ -7,9 +7,11 @@
  * to schedule it, or Upload Manually. Then one row per target, bound to
  * the outbox's live job: its state, a progress bar, what went wrong with
  * what can be done (Try Again, Sign In Again, Switch to Manual) and the
- * post's link. The manual path is a first-class one: the approved texts
- * with Copy buttons, the renditions saved to a folder, then the address,
- * time and a screenshot recorded as proof.
+ * post's link, and Pause, Resume and Cancel while it is on its way. The
+ * manual path is a first-class one: the approved texts with Copy buttons,
+ * the renditions saved to a folder, then the address, time and a
+ * screenshot recorded as proof. A TikTok account shows what TikTok says
+ * about it and asks who may see the post before anything is published.
  */
 #define G_LOG_DOMAIN "warta-publish-view"
 
@@ -19,9 +21,13 @@
 
 #include "warta-accounts-page.h"
 #include "warta-caption-rules.h"
+#include "warta-media-probe.h"
 #include "warta-publish-view-private.h"
 #include "warta-publisher.h"
 #include "warta-rendition.h"
+#include "warta-tiktok.h"
+
+typedef struct _TikTokPanel TikTokPanel;
 
 typedef struct
 {
@@ -36,6 +42,11 @@ typedef struct
   GtkButton        *retry;
   GtkButton        *sign_in;
   GtkButton        *manual;
+  GtkButton        *pause;
+  GtkButton        *resume;
+  GtkButton        *cancel;
+  GtkBox           *tiktok_box;
+  TikTokPanel      *tiktok;
   GtkRevealer      *manual_revealer;
   GtkBox           *texts_box;
   GtkEditable      *url_entry;
@@ -56,6 +67,8 @@ struct _WartaPublishView
   GtkLabel         *summary_label;
   AdwPreferencesGroup *accounts_group;
   GtkListBox       *accounts_list;
+  GtkBox           *tiktok_box;
+  GtkLabel         *publish_hint;
   AdwPreferencesGroup *schedule_group;
   AdwActionRow     *schedule_row;
   GtkSwitch        *schedule_switch;
@@ -71,6 +84,8 @@ struct _WartaPublishView
   GListModel       *jobs;
   GHashTable       *rows;           /* job id → JobRow */
   GHashTable       *account_checks; /* account id → GtkCheckButton */
+  GHashTable       *tiktok_panels;  /* account id → TikTokPanel */
+  GtkWidget        *dialog;         /* weak: the last question asked */
   GCancellable     *cancellable;
 };
 
@@ -84,6 +99,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void rebuild (WartaPublishView *self);
+static void update_job_row (JobRow *row);
 
 /* -- helpers ----------------------------------------------------------------------------- */
 
@@ -97,6 +113,7 @@ show_message (WartaPublishView *self,
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_set_weak_pointer (&self->dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -203,6 +220,524 @@ open_uri (GtkWidget  *widget,
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
+/* -- TikTok's creator info (platform-apis.md §5.2) --------------------------------------- */
+
+/* TikTok's content sharing guidelines: before a post, the creator's
+ * nickname, a privacy level the user picks from the creator's options
+ * with none picked for them, the interactions the creator allows (off
+ * until switched on) and the video's length against the creator's limit. */
+struct _TikTokPanel
+{
+  WartaPublishView       *view;          /* unowned */
+  WartaAccount           *account;
+  gint64                  job_id;        /* 0: before publishing */
+  WartaTikTokCreatorInfo *info;
+  GCancellable           *cancellable;
+  GFile                  *video;
+  gint64                  duration_us;   /* -1: not known (yet) */
+  gboolean                failed;
+  gboolean                auth_expired;
+  GtkWidget              *group;
+  GtkLabel               *creator;
+  GtkListBox             *privacy_list;
+  GPtrArray              *privacy_checks;
+  GtkWidget              *comment_row;
+  GtkWidget              *duet_row;
+  GtkWidget              *stitch_row;
+  GtkSwitch              *comment;
+  GtkSwitch              *duet;
+  GtkSwitch              *stitch;
+  GtkLabel               *problem;
+  GtkButton              *action;
+};
+
+static void update_actions (WartaPublishView *self);
+static void tiktok_panel_load (TikTokPanel *panel);
+
+static const char *
+privacy_level_name (const char *level)
+{
+  static const struct { const char *level; const char *name; } names[] = {
+    { "PUBLIC_TO_EVERYONE", N_("Everyone") },
+    { "MUTUAL_FOLLOW_FRIENDS", N_("Friends: followers the account follows back") },
+    { "FOLLOWER_OF_CREATOR", N_("Followers") },
+    { "SELF_ONLY", N_("Only the account itself (private)") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (names[i].level, level) == 0)
+      return _(names[i].name);
+  return level;
+}
+
+static void
+tiktok_panel_free (TikTokPanel *panel)
+{
+  if (panel == NULL)
+    return;
+  /* Answers still on their way find no panel. */
+  g_object_set_data (G_OBJECT (panel->cancellable), "warta-panel", NULL);
+  g_cancellable_cancel (panel->cancellable);
+  g_clear_object (&panel->cancellable);
+  g_clear_object (&panel->account);
+  g_clear_object (&panel->video);
+  g_clear_pointer (&panel->info, warta_tiktok_creator_info_free);
+  g_clear_pointer (&panel->privacy_checks, g_ptr_array_unref);
+  g_free (panel);
+}
+
+static TikTokPanel *
+panel_from (gpointer cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable) ? NULL
+         : g_object_get_data (G_OBJECT (cancellable), "warta-panel");
+}
+
+static const char *
+tiktok_panel_get_level (TikTokPanel *panel)
+{
+  for (guint i = 0; panel->privacy_checks && i < panel->privacy_checks->len; i++)
+    if (gtk_check_button_get_active (panel->privacy_checks->pdata[i]))
+      return g_object_get_data (panel->privacy_checks->pdata[i], "warta-level");
+  return NULL;
+}
+
+static gboolean
+tiktok_panel_too_long (TikTokPanel *panel)
+{
+  return panel->info != NULL && panel->info->max_video_post_duration_sec > 0 &&
+         panel->duration_us > (gint64) panel->info->max_video_post_duration_sec * G_USEC_PER_SEC;
+}
+
+static gboolean
+tiktok_panel_is_ready (TikTokPanel *panel)
+{
+  return panel->info != NULL && tiktok_panel_get_level (panel) != NULL &&
+         !tiktok_panel_too_long (panel);
+}
+
+/* What the hint under Publish Now says while @panel holds it back. */
+static char *
+tiktok_panel_dup_hint (TikTokPanel *panel)
+{
+  const char *name = warta_account_get_display_name (panel->account);
+
+  if (panel->failed)
+    return g_strdup_printf (_("TikTok did not say what “%s” may post. See the TikTok section above."), name);
+  if (panel->info == NULL)
+    return g_strdup_printf (_("Waiting for TikTok’s answer about “%s”…"), name);
+  if (tiktok_panel_too_long (panel))
+    return g_strdup_printf (_("The video is too long for “%s” on TikTok."), name);
+  if (tiktok_panel_get_level (panel) == NULL)
+    return g_strdup_printf (_("Choose who can see the TikTok post of “%s” first: TikTok wants that choice made each time, and Warta makes none for you."), name);
+  return NULL;
+}
+
+/* The choice, as the job's "creator" step (warta-tiktok-publisher.c). */
+static JsonNode *
+tiktok_panel_dup_choice (TikTokPanel *panel)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "privacy");
+  json_builder_add_string_value (builder, tiktok_panel_get_level (panel));
+  json_builder_set_member_name (builder, "disable_comment");
+  json_builder_add_boolean_value (builder, !gtk_switch_get_active (panel->comment));
+  json_builder_set_member_name (builder, "disable_duet");
+  json_builder_add_boolean_value (builder, !gtk_switch_get_active (panel->duet));
+  json_builder_set_member_name (builder, "disable_stitch");
+  json_builder_add_boolean_value (builder, !gtk_switch_get_active (panel->stitch));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+show_problem (TikTokPanel *panel,
+              const char  *message,
+              const char  *action)
+{
+  gtk_label_set_label (panel->problem, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (panel->problem), message != NULL);
+  if (action)
+    gtk_button_set_label (panel->action, action);
+  gtk_widget_set_visible (GTK_WIDGET (panel->action), action != NULL);
+}
+
+static void
+tiktok_panel_changed (TikTokPanel *panel)
+{
+  if (tiktok_panel_too_long (panel))
+    {
+      int length = (int) (panel->duration_us / G_USEC_PER_SEC);
+      int max = panel->info->max_video_post_duration_sec;
+      g_autofree char *message = NULL;
+
+      /* Translators: the video's length and the account's limit, as minutes:seconds */
+      message = g_strdup_printf (_("The video is %d:%02d long, and TikTok lets “%s” post videos of at most %d:%02d. Shorten the video, or leave this TikTok account out."),
+                                 length / 60, length % 60,
+                                 warta_account_get_display_name (panel->account),
+                                 max / 60, max % 60);
+      show_problem (panel, message, NULL);
+    }
+  if (panel->job_id == 0)
+    update_actions (panel->view);
+  else
+    {
+      JobRow *row = g_hash_table_lookup (panel->view->rows, &panel->job_id);
+
+      if (row != NULL)
+        update_job_row (row);
+    }
+}
+
+static void
+duration_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GCancellable) cancellable = user_data;
+  g_autoptr(WartaMediaInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  TikTokPanel *panel;
+
+  info = warta_media_probe_file_finish (WARTA_MEDIA_PROBE (object), result, &error);
+  if ((panel = panel_from (cancellable)) == NULL)
+    return;
+  if (info == NULL)
+    {
+      g_debug ("The video's length is not known: %s", error->message);
+      return;
+    }
+  panel->duration_us = warta_media_info_get_duration_us (info);
+  tiktok_panel_changed (panel);
+}
+
+static void
+set_switch_row (GtkWidget *row,
+                GtkSwitch *toggle,
+                gboolean   disabled)
+{
+  gtk_switch_set_active (toggle, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (toggle), !disabled);
+  gtk_widget_set_sensitive (row, !disabled);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               disabled ? _("Turned off in the TikTok account’s own settings") : "");
+}
+
+static void
+on_privacy_toggled_cb (GtkCheckButton *check,
+                       TikTokPanel    *panel)
+{
+  tiktok_panel_changed (panel);
+}
+
+static void
+fill_creator (TikTokPanel *panel)
+{
+  WartaTikTokCreatorInfo *info = panel->info;
+  g_autofree char *who = NULL;
+  GtkCheckButton *first = NULL;
+  GtkWidget *child;
+
+  /* Translators: the TikTok account's nickname and @user name */
+  who = g_strdup_printf (_("Posting as %s (@%s)"), info->nickname ? info->nickname : "",
+                         info->username ? info->username : "");
+  gtk_label_set_label (panel->creator, who);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (panel->privacy_list))))
+    gtk_list_box_remove (panel->privacy_list, child);
+  g_ptr_array_set_size (panel->privacy_checks, 0);
+  for (guint i = 0; info->privacy_level_options && info->privacy_level_options[i]; i++)
+    {
+      const char *level = info->privacy_level_options[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), privacy_level_name (level));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      privacy_level_name (level), -1);
+      /* No default: none is active until the user picks one. */
+      if (first)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
+      else
+        first = GTK_CHECK_BUTTON (check);
+      g_object_set_data_full (G_OBJECT (check), "warta-level", g_strdup (level), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_privacy_toggled_cb), panel);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (panel->privacy_list, row);
+      g_ptr_array_add (panel->privacy_checks, check);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (panel->privacy_list), TRUE);
+
+  set_switch_row (panel->comment_row, panel->comment, info->comment_disabled);
+  set_switch_row (panel->duet_row, panel->duet, info->duet_disabled);
+  set_switch_row (panel->stitch_row, panel->stitch, info->stitch_disabled);
+  gtk_widget_set_visible (panel->comment_row, TRUE);
+  /* Duet and Stitch are a video's; photo posts have comments only. */
+  gtk_widget_set_visible (panel->duet_row, panel->video != NULL);
+  gtk_widget_set_visible (panel->stitch_row, panel->video != NULL);
+
+  if (panel->video != NULL && info->max_video_post_duration_sec > 0 && panel->duration_us < 0)
+    {
+      g_autoptr(WartaMediaProbe) probe = warta_media_probe_new ();
+
+      warta_media_probe_file_async (probe, panel->video, panel->cancellable, duration_cb,
+                                    g_object_ref (panel->cancellable));
+    }
+}
+
+static void
+creator_info_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GCancellable) cancellable = user_data;
+  g_autoptr(WartaTikTokCreatorInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  TikTokPanel *panel;
+
+  info = warta_tiktok_query_creator_info_finish (WARTA_TIKTOK (object), result, &error);
+  if ((panel = panel_from (cancellable)) == NULL)
+    return;
+  if (info == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      panel->failed = TRUE;
+      panel->auth_expired = g_error_matches (error, WARTA_PUBLISH_ERROR,
+                                             WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+      /* Translators: %s is what TikTok said, with what to do */
+      message = g_strdup_printf (_("TikTok did not say what this account may post: %s"),
+                                 error->message);
+      gtk_label_set_label (panel->creator, "");
+      show_problem (panel, message, panel->auth_expired ? _("_Sign In Again") : _("_Ask Again"));
+      tiktok_panel_changed (panel);
+      return;
+    }
+  panel->info = g_steal_pointer (&info);
+  fill_creator (panel);
+  tiktok_panel_changed (panel);
+}
+
+static void
+creator_secret_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GCancellable) cancellable = user_data;
+  g_autofree char *secret = NULL;
+  g_autoptr(WartaTikTok) tiktok = NULL;
+  g_autoptr(GError) error = NULL;
+  TikTokPanel *panel;
+
+  secret = warta_account_store_lookup_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
+  if ((panel = panel_from (cancellable)) == NULL)
+    {
+      warta_secret_clear (&secret);
+      return;
+    }
+  if (error != NULL)
+    g_debug ("No secret for %s: %s", warta_account_get_display_name (panel->account), error->message);
+  tiktok = warta_tiktok_new_for_account (warta_context_get_http_client (panel->view->context),
+                                         panel->account, secret);
+  warta_secret_clear (&secret);
+  warta_tiktok_query_creator_info_async (tiktok, panel->cancellable, creator_info_cb,
+                                         g_object_ref (panel->cancellable));
+}
+
+static void
+tiktok_panel_load (TikTokPanel *panel)
+{
+  g_clear_pointer (&panel->info, warta_tiktok_creator_info_free);
+  panel->failed = FALSE;
+  panel->auth_expired = FALSE;
+  gtk_label_set_label (panel->creator, _("Asking TikTok what this account may post…"));
+  gtk_widget_set_visible (GTK_WIDGET (panel->privacy_list), FALSE);
+  gtk_widget_set_visible (panel->comment_row, FALSE);
+  gtk_widget_set_visible (panel->duet_row, FALSE);
+  gtk_widget_set_visible (panel->stitch_row, FALSE);
+  show_problem (panel, NULL, NULL);
+  warta_account_store_lookup_secret_async (warta_context_get_account_store (panel->view->context),
+                                           panel->account, panel->cancellable, creator_secret_cb,
+                                           g_object_ref (panel->cancellable));
+}
+
+static void
+tiktok_sign_in_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GCancellable) cancellable = user_data;
+  g_autoptr(GError) error = NULL;
+  TikTokPanel *panel;
+
+  if (!warta_accounts_page_sign_in_again_finish (result, &error))
+    {
+      if ((panel = panel_from (cancellable)) != NULL &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (panel->view, _("Not Signed In"), error->message);
+      return;
+    }
+  if ((panel = panel_from (cancellable)) != NULL)
+    tiktok_panel_load (panel);
+}
+
+static void
+on_tiktok_action_clicked_cb (GtkButton   *button,
+                             TikTokPanel *panel)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+
+  if (!panel->auth_expired)
+    {
+      tiktok_panel_load (panel);
+      return;
+    }
+  warta_accounts_page_sign_in_again_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           panel->view->context,
+                                           warta_account_get_id (panel->account),
+                                           panel->cancellable, tiktok_sign_in_cb,
+                                           g_object_ref (panel->cancellable));
+}
+
+static GtkWidget *
+switch_row (const char  *title,
+            GtkSwitch  **out_switch)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  *out_switch = GTK_SWITCH (toggle);
+  return row;
+}
+
+/* The approved revision's first video, if any. */
+static GFile *
+approved_video (WartaPublishView *self,
+                gint64            revision_id)
+{
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autofree char *media_dir = NULL;
+  GListModel *media;
+
+  revision = warta_publication_repository_get_revision (warta_context_get_publications (self->context),
+                                                        revision_id, NULL);
+  if (revision == NULL)
+    return NULL;
+  media_dir = g_path_get_dirname (warta_database_get_path (warta_context_get_database (self->context)));
+  media = warta_revision_get_media (revision);
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
+      const char *path = warta_media_item_get_path (item);
+
+      if (g_strcmp0 (warta_media_item_get_kind (item), "video") != 0)
+        continue;
+      return g_path_is_absolute (path) ? g_file_new_for_path (path)
+                                       : g_file_new_build_filename (media_dir, path, NULL);
+    }
+  return NULL;
+}
+
+static TikTokPanel *
+tiktok_panel_new (WartaPublishView *self,
+                  WartaAccount     *account,
+                  gint64            job_id,
+                  gint64            revision_id)
+{
+  TikTokPanel *panel = g_new0 (TikTokPanel, 1);
+  g_autofree char *title = NULL;
+  GtkWidget *list;
+
+  panel->view = self;
+  panel->account = g_object_ref (account);
+  panel->job_id = job_id;
+  panel->duration_us = -1;
+  panel->cancellable = g_cancellable_new ();
+  g_object_set_data (G_OBJECT (panel->cancellable), "warta-panel", panel);
+  panel->privacy_checks = g_ptr_array_new ();
+  panel->video = approved_video (self, revision_id);
+
+  panel->group = adw_preferences_group_new ();
+  /* Translators: %s is a TikTok account's name */
+  title = g_strdup_printf (_("Who Can See It on TikTok — %s"), warta_account_get_display_name (account));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (panel->group), title);
+
+  panel->creator = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (panel->creator, 0);
+  gtk_label_set_wrap (panel->creator, TRUE);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (panel->creator), 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (panel->group), GTK_WIDGET (panel->creator));
+
+  panel->privacy_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (panel->privacy_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (panel->privacy_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (panel->privacy_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Who can see the post"), -1);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (panel->privacy_list), 12);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (panel->group), GTK_WIDGET (panel->privacy_list));
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What others may do with the post"), -1);
+  panel->comment_row = switch_row (_("Allow comments"), &panel->comment);
+  panel->duet_row = switch_row (_("Allow Duet"), &panel->duet);
+  panel->stitch_row = switch_row (_("Allow Stitch"), &panel->stitch);
+  gtk_list_box_append (GTK_LIST_BOX (list), panel->comment_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), panel->duet_row);
+  gtk_list_box_append (GTK_LIST_BOX (list), panel->stitch_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (panel->group), list);
+
+  panel->problem = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (panel->problem, 0);
+  gtk_label_set_wrap (panel->problem, TRUE);
+  gtk_label_set_selectable (panel->problem, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (panel->problem), "error");
+  gtk_widget_set_margin_top (GTK_WIDGET (panel->problem), 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (panel->group), GTK_WIDGET (panel->problem));
+
+  panel->action = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Ask Again")));
+  gtk_button_set_use_underline (panel->action, TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (panel->action), GTK_ALIGN_END);
+  gtk_widget_set_margin_top (GTK_WIDGET (panel->action), 6);
+  g_signal_connect (panel->action, "clicked", G_CALLBACK (on_tiktok_action_clicked_cb), panel);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (panel->group), GTK_WIDGET (panel->action));
+
+  tiktok_panel_load (panel);
+  return panel;
+}
+
+static GtkWidget *
+tiktok_panel_get_widget (TikTokPanel *panel,
+                         const char  *name)
+{
+  if (panel == NULL)
+    return NULL;
+  if (g_strcmp0 (name, "group") == 0) return panel->group;
+  if (g_strcmp0 (name, "creator") == 0) return GTK_WIDGET (panel->creator);
+  if (g_strcmp0 (name, "comment") == 0) return GTK_WIDGET (panel->comment);
+  if (g_strcmp0 (name, "duet") == 0) return GTK_WIDGET (panel->duet);
+  if (g_strcmp0 (name, "stitch") == 0) return GTK_WIDGET (panel->stitch);
+  if (g_strcmp0 (name, "problem") == 0) return GTK_WIDGET (panel->problem);
+  if (g_strcmp0 (name, "action") == 0) return GTK_WIDGET (panel->action);
+  if (g_strcmp0 (name, "privacy") == 0) return GTK_WIDGET (panel->privacy_list);
+  if (g_str_has_prefix (name, "privacy-"))
+    for (guint i = 0; i < panel->privacy_checks->len; i++)
+      if (g_strcmp0 (g_object_get_data (panel->privacy_checks->pdata[i], "warta-level"),
+                     name + strlen ("privacy-")) == 0)
+        return panel->privacy_checks->pdata[i];
+  return NULL;
+}
+
 /* -- one target's row ------------------------------------------------------------------ */
 
 static void
@@ -210,6 +745,7 @@ job_row_free (JobRow *row)
 {
   if (row->notify_id != 0)
     g_signal_handler_disconnect (row->job, row->notify_id);
+  g_clear_pointer (&row->tiktok, tiktok_panel_free);
   g_clear_object (&row->job);
   g_clear_object (&row->screenshot);
   g_clear_pointer (&row->copy_buttons, g_ptr_array_unref);
@@ -230,6 +766,9 @@ update_job_row (JobRow *row)
 
   if (needs_sign_in && state == WARTA_OUTBOX_STATE_FAILED)
     state_text = g_strdup (_("Sign in again"));
+  else if (state == WARTA_OUTBOX_STATE_FAILED &&
+           g_strcmp0 (warta_outbox_job_get_error_code (job), WARTA_OUTBOX_ERROR_CANCELLED) == 0)
+    state_text = g_strdup (_("Cancelled"));
   else if (state == WARTA_OUTBOX_STATE_PENDING && warta_outbox_job_get_scheduled_at (job) >
            warta_clock_now (warta_context_get_clock (row->view->context)))
     {
@@ -258,6 +797,33 @@ update_job_row (JobRow *row)
   gtk_widget_set_visible (GTK_WIDGET (row->link), published && url != NULL);
   if (url != NULL)
     gtk_widget_set_tooltip_text (GTK_WIDGET (row->link), url);
+
+  gtk_widget_set_visible (GTK_WIDGET (row->pause), state == WARTA_OUTBOX_STATE_PENDING ||
+                                                   state == WARTA_OUTBOX_STATE_WAITING ||
+                                                   state == WARTA_OUTBOX_STATE_RUNNING);
+  gtk_widget_set_visible (GTK_WIDGET (row->resume), state == WARTA_OUTBOX_STATE_PAUSED);
+  gtk_widget_set_visible (GTK_WIDGET (row->cancel), !final || state == WARTA_OUTBOX_STATE_PAUSED);
+
+  /* A TikTok target stopped for want of a choice: the choice, here. */
+  if (row->tiktok == NULL && state == WARTA_OUTBOX_STATE_FAILED &&
+      g_strcmp0 (warta_outbox_job_get_platform (job), "tiktok") == 0 &&
+      g_strcmp0 (warta_outbox_job_get_error_code (job), "not-configured") == 0)
+    {
+      g_autoptr(WartaAccount) account = NULL;
+      WartaAccountRepository *accounts = warta_account_store_get_repository (warta_context_get_account_store (row->view->context));
+
+      account = warta_account_repository_get (accounts, warta_outbox_job_get_account_id (job), NULL);
+      if (account != NULL)
+        {
+          row->tiktok = tiktok_panel_new (row->view, account, warta_outbox_job_get_id (job),
+                                          warta_outbox_job_get_revision_id (job));
+          gtk_box_append (row->tiktok_box, row->tiktok->group);
+        }
+    }
+  if (row->tiktok != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (row->tiktok_box), state == WARTA_OUTBOX_STATE_FAILED);
+  gtk_widget_set_sensitive (GTK_WIDGET (row->retry),
+                            row->tiktok == NULL || tiktok_panel_is_ready (row->tiktok));
 
   gtk_widget_set_visible (GTK_WIDGET (row->retry), state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in);
   gtk_widget_set_visible (GTK_WIDGET (row->sign_in), state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
@@ -298,10 +864,90 @@ on_retry_clicked_cb (GtkButton *button,
   WartaPublishView *self = row->view;
   g_autoptr(GError) error = NULL;
 
+  if (row->tiktok != NULL)
+    {
+      g_autoptr(JsonNode) choice = tiktok_panel_dup_choice (row->tiktok);
+
+      if (!warta_outbox_set_job_step (outbox (self), warta_outbox_job_get_id (row->job), "creator",
+                                      choice, &error))
+        {
+          show_message (self, _("Not Tried Again"), error->message);
+          return;
+        }
+    }
   if (!warta_outbox_retry_job (outbox (self), current_user (self),
                                warta_outbox_job_get_id (row->job), &error))
     show_message (self, _("Not Tried Again"), error->message);
   warta_publish_view_reload (self);
+}
+
+static void
+on_pause_clicked_cb (GtkButton *button,
+                     JobRow    *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* What the platform confirmed stays: Resume goes on from there. */
+  if (!warta_outbox_pause_job (outbox (row->view), warta_outbox_job_get_id (row->job), &error))
+    show_message (row->view, _("Not Paused"), error->message);
+}
+
+static void
+on_resume_clicked_cb (GtkButton *button,
+                      JobRow    *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_outbox_resume_job (outbox (row->view), warta_outbox_job_get_id (row->job), &error))
+    show_message (row->view, _("Not Resumed"), error->message);
+}
+
+static void
+cancel_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  g_autoptr(WartaPublishView) self = g_object_ref (g_object_get_data (G_OBJECT (dialog), "warta-view"));
+  gint64 job_id = *(gint64 *) user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "cancel") != 0)
+    return;
+  if (!warta_outbox_cancel_job (outbox (self), job_id, &error))
+    show_message (self, _("Not Cancelled"), error->message);
+  warta_publish_view_reload (self);
+}
+
+static void
+on_cancel_clicked_cb (GtkButton *button,
+                      JobRow    *row)
+{
+  WartaPublishView *self = row->view;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *account = warta_outbox_job_get_account_name (row->job);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is an account's name */
+  heading = g_strdup_printf (_("Cancel Publishing to %s?"), account);
+  body = g_strdup_printf (_("Nothing more is sent to %s and nothing is posted there. What was already uploaded is kept: “Try Again” goes on from the last part the platform confirmed, as long as the platform keeps it (TikTok keeps an upload for an hour, YouTube for a week). Otherwise upload it by hand and record the proof."),
+                          account);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Publishing"),
+                                    "cancel", _("_Cancel Publishing"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "warta-view", g_object_ref (self), g_object_unref);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (cancel_response_cb),
+                         g_memdup2 (&(gint64) { warta_outbox_job_get_id (row->job) }, sizeof (gint64)),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -642,6 +1288,21 @@ labelled_button (const char *label,
   return button;
 }
 
+/* A flat icon button; @label is what a screen reader says. */
+static GtkButton *
+icon_button (const char *icon,
+             const char *label,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  return GTK_BUTTON (button);
+}
+
 static GtkWidget *
 build_manual_box (WartaPublishView *self,
                   JobRow           *row)
@@ -815,6 +1476,24 @@ job_row_new (WartaPublishView *self,
   gtk_widget_add_css_class (GTK_WIDGET (row->link), "flat");
   g_signal_connect (row->link, "clicked", G_CALLBACK (on_link_clicked_cb), row);
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (row->link));
+  g_clear_pointer (&accessible, g_free);
+  accessible = g_strdup_printf (_("Pause publishing to %s"), account);
+  row->pause = icon_button ("media-playback-pause-symbolic", accessible,
+                            _("Pause: what the platform confirmed is kept, and Resume goes on from there"));
+  g_signal_connect (row->pause, "clicked", G_CALLBACK (on_pause_clicked_cb), row);
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (row->pause));
+  g_clear_pointer (&accessible, g_free);
+  accessible = g_strdup_printf (_("Resume publishing to %s"), account);
+  row->resume = icon_button ("media-playback-start-symbolic", accessible,
+                             _("Resume from the last part the platform confirmed"));
+  g_signal_connect (row->resume, "clicked", G_CALLBACK (on_resume_clicked_cb), row);
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (row->resume));
+  g_clear_pointer (&accessible, g_free);
+  accessible = g_strdup_printf (_("Cancel publishing to %s"), account);
+  row->cancel = icon_button ("process-stop-symbolic", accessible,
+                             _("Cancel publishing to this target"));
+  g_signal_connect (row->cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), row);
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (row->cancel));
   gtk_box_append (GTK_BOX (box), header);
 
   row->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
@@ -830,6 +1509,10 @@ job_row_new (WartaPublishView *self,
   gtk_label_set_selectable (row->error, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (row->error), "error");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->error));
+
+  row->tiktok_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_widget_set_visible (GTK_WIDGET (row->tiktok_box), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->tiktok_box));
 
   actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (actions, GTK_ALIGN_END);
@@ -879,6 +1562,16 @@ clear_list (GtkListBox *list)
 }
 
 static void
+clear_tiktok_panels (WartaPublishView *self)
+{
+  GtkWidget *child;
+
+  g_hash_table_remove_all (self->tiktok_panels);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiktok_box))))
+    gtk_box_remove (self->tiktok_box, child);
+}
+
+static void
 rebuild_accounts (WartaPublishView *self)
 {
   WartaAccountStore *store = warta_context_get_account_store (self->context);
@@ -888,6 +1581,7 @@ rebuild_accounts (WartaPublishView *self)
 
   clear_list (self->accounts_list);
   g_hash_table_remove_all (self->account_checks);
+  clear_tiktok_panels (self);
 
   if (!warta_account_store_reload (store, &error))
     g_warning ("The accounts cannot be read: %s", error->message);
@@ -911,6 +1605,17 @@ rebuild_accounts (WartaPublishView *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (self->accounts_list, row);
       g_hash_table_insert (self->account_checks, g_memdup2 (&id, sizeof id), check);
+
+      if (g_strcmp0 (warta_account_get_platform (account), "tiktok") == 0)
+        {
+          TikTokPanel *panel = tiktok_panel_new (self, account, 0,
+                                                 warta_publication_get_approved_revision_id (self->publication));
+
+          gtk_box_append (self->tiktok_box, panel->group);
+          g_object_bind_property (check, "active", panel->group, "visible", G_BINDING_SYNC_CREATE);
+          g_hash_table_insert (self->tiktok_panels, g_memdup2 (&id, sizeof id), panel);
+        }
+      g_signal_connect_object (check, "toggled", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
     }
 
   if (n == 0)
@@ -930,13 +1635,32 @@ update_actions (WartaPublishView *self)
   WartaState state = self->publication ? warta_publication_get_state (self->publication) : WARTA_N_STATES;
   WartaUser *user = current_user (self);
   gboolean can_publish = FALSE;
+  g_autofree char *hint = NULL;
 
   if (user != NULL && state == WARTA_STATE_APPROVED)
     can_publish = warta_workflow_check_transition (state, WARTA_ACTION_START_PUBLISHING,
                                                    WARTA_STATE_PUBLISHING,
                                                    warta_user_get_roles (user), FALSE, NULL);
   can_publish = can_publish && g_hash_table_size (self->account_checks) > 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.publish-now", can_publish);
+
+  /* TikTok's choices first; the manual path needs none. */
+  if (can_publish && state == WARTA_STATE_APPROVED)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, self->tiktok_panels);
+      while (hint == NULL && g_hash_table_iter_next (&iter, &key, &value))
+        {
+          GtkCheckButton *check = g_hash_table_lookup (self->account_checks, key);
+
+          if (check && gtk_check_button_get_active (check))
+            hint = tiktok_panel_dup_hint (value);
+        }
+    }
+  gtk_label_set_label (self->publish_hint, hint ? hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->publish_hint), hint != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.publish-now", can_publish && hint == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.upload-manual", can_publish);
 }
 
@@ -980,8 +1704,11 @@ rebuild (WartaPublishView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->accounts_group), state == WARTA_STATE_APPROVED);
   gtk_widget_set_visible (GTK_WIDGET (self->schedule_group), state == WARTA_STATE_APPROVED);
   gtk_widget_set_visible (self->start_box, state == WARTA_STATE_APPROVED);
+  gtk_widget_set_visible (GTK_WIDGET (self->tiktok_box), state == WARTA_STATE_APPROVED);
   if (state == WARTA_STATE_APPROVED)
     rebuild_accounts (self);
+  else
+    clear_tiktok_panels (self);
 
   switch (state)
     {
@@ -1094,6 +1821,25 @@ start_publishing (WartaPublishView *self,
       warta_publish_view_reload (self);
       return NULL;
     }
+  /* The outbox looks for work when this handler is done: the choices are
+   * there before its first step. */
+  for (guint i = 0; !manual && i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+      gint64 account_id = warta_outbox_job_get_account_id (job);
+      TikTokPanel *panel = g_hash_table_lookup (self->tiktok_panels, &account_id);
+      g_autoptr(JsonNode) choice = NULL;
+
+      if (panel == NULL || !tiktok_panel_is_ready (panel))
+        continue;
+      choice = tiktok_panel_dup_choice (panel);
+      if (!warta_outbox_set_job_step (outbox (self), warta_outbox_job_get_id (job), "creator", choice,
+                                      &error))
+        {
+          show_message (self, _("TikTok’s Choice Not Recorded"), error->message);
+          g_clear_error (&error);
+        }
+    }
   return g_steal_pointer (&jobs);
 }
 
@@ -1155,6 +1901,8 @@ warta_publish_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->account_checks, g_hash_table_unref);
+  g_clear_pointer (&self->tiktok_panels, g_hash_table_unref);
+  g_clear_weak_pointer (&self->dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PUBLISH_VIEW);
   g_clear_object (&self->jobs);
   g_clear_object (&self->publication);
@@ -1185,6 +1933,8 @@ warta_publish_view_class_init (WartaPublishViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, accounts_list);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, tiktok_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, publish_hint);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, schedule_group);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, schedule_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, schedule_switch);
@@ -1208,6 +1958,8 @@ warta_publish_view_init (WartaPublishView *self)
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                       (GDestroyNotify) job_row_free);
   self->account_checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->tiktok_panels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                               (GDestroyNotify) tiktok_panel_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date and time to publish"), -1);
   update_actions (self);
@@ -1281,6 +2033,17 @@ _warta_publish_view_get_widget (WartaPublishView *self,
         return GTK_WIDGET (self->schedule_switch);
       if (g_strcmp0 (name, "schedule-time") == 0)
         return GTK_WIDGET (self->schedule_entry);
+      if (g_strcmp0 (name, "publish-hint") == 0)
+        return GTK_WIDGET (self->publish_hint);
+      if (g_str_has_prefix (name, "tiktok-"))
+        {
+          char *rest = NULL;
+          gint64 id = g_ascii_strtoll (name + strlen ("tiktok-"), &rest, 10);
+
+          return rest && *rest == '-'
+                 ? tiktok_panel_get_widget (g_hash_table_lookup (self->tiktok_panels, &id), rest + 1)
+                 : NULL;
+        }
       if (g_str_has_prefix (name, "account-"))
         {
           gint64 id = g_ascii_strtoll (name + strlen ("account-"), NULL, 10);
@@ -1300,6 +2063,10 @@ _warta_publish_view_get_widget (WartaPublishView *self,
   if (g_strcmp0 (name, "retry") == 0) return GTK_WIDGET (row->retry);
   if (g_strcmp0 (name, "sign-in") == 0) return GTK_WIDGET (row->sign_in);
   if (g_strcmp0 (name, "manual") == 0) return GTK_WIDGET (row->manual);
+  if (g_strcmp0 (name, "pause") == 0) return GTK_WIDGET (row->pause);
+  if (g_strcmp0 (name, "resume") == 0) return GTK_WIDGET (row->resume);
+  if (g_strcmp0 (name, "cancel") == 0) return GTK_WIDGET (row->cancel);
+  if (g_str_has_prefix (name, "tiktok-")) return tiktok_panel_get_widget (row->tiktok, name + strlen ("tiktok-"));
   if (g_strcmp0 (name, "manual-revealer") == 0) return GTK_WIDGET (row->manual_revealer);
   if (g_strcmp0 (name, "manual-url") == 0) return GTK_WIDGET (row->url_entry);
   if (g_strcmp0 (name, "manual-time") == 0) return GTK_WIDGET (row->time_entry);
@@ -1323,4 +2090,10 @@ _warta_publish_view_set_screenshot (WartaPublishView *self,
 
   if (row != NULL)
     set_screenshot (row, file);
+}
+
+AdwMessageDialog *
+_warta_publish_view_get_dialog (WartaPublishView *self)
+{
+  return self->dialog ? ADW_MESSAGE_DIALOG (self->dialog) : NULL;
 }

@@ -1201,6 +1201,25 @@ warta_outbox_retry_job (WartaOutbox  *self,
   return TRUE;
 }
 
+gboolean
+warta_outbox_set_job_step (WartaOutbox  *self,
+                           gint64        job_id,
+                           const char   *step,
+                           JsonNode     *value,
+                           GError      **error)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (step != NULL && value != NULL, FALSE);
+
+  json = json_to_string (value, FALSE);
+  if (!warta_outbox_repository_set_step (self->repository, job_id, step, json, error))
+    return FALSE;
+  refresh_one (self, job_id);
+  return TRUE;
+}
+
 /* manual proof -------------------------------------------------------------- */
 
 typedef struct

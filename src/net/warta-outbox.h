@@ -99,6 +99,13 @@ gboolean               warta_outbox_retry_job          (WartaOutbox           *s
                                                         WartaUser             *actor,
                                                         gint64                 job_id,
                                                         GError               **error);
+/* The user's choice for a job that is not running, as its step @step
+ * (see warta_outbox_repository_set_step()); @value is not taken. */
+gboolean               warta_outbox_set_job_step       (WartaOutbox           *self,
+                                                        gint64                 job_id,
+                                                        const char            *step,
+                                                        JsonNode              *value,
+                                                        GError               **error);
 
 /* Manual upload with proof: the screenshot is copied into the archive
  * folder next to the database (warta-files/proofs/<sha256>.<ext>), then

@@ -31,6 +31,28 @@ void         _warta_publish_open_rendition_async  (WartaPublishJob      *job,
 WartaUpload *_warta_publish_open_rendition_finish (GAsyncResult         *result,
                                                    GError              **error);
 
+/* The office's WordPress account that hosts the photos of a platform
+ * that fetches them from a public address: the account @wordpress_id, or
+ * the first WordPress account when it is 0. NULL and no error: none. */
+WartaAccount *_warta_publish_find_photo_host    (WartaPublishJob       *job,
+                                                 gint64                 wordpress_id,
+                                                 GError               **error);
+
+/* The @target rendition of @item uploaded once to @host's media library
+ * under @slug (an upload whose answer was lost is found again by it).
+ * The result's id and url are the media's. */
+void         _warta_publish_host_photo_async    (WartaHttpClient       *client,
+                                                 WartaPublishJob       *job,
+                                                 WartaAccount          *host,
+                                                 WartaMediaItem        *item,
+                                                 WartaRenditionTarget   target,
+                                                 const char            *slug,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
+WartaRemoteResult *_warta_publish_host_photo_finish (GAsyncResult      *result,
+                                                 GError               **error);
+
 /* A JSON object of string members: name, value, …, NULL. */
 JsonNode    *_warta_publish_object              (const char            *first_name,
                                                  ...) G_GNUC_NULL_TERMINATED;

@@ -13,6 +13,7 @@
 #include "warta-oauth.h"
 #include "warta-publish-error.h"
 #include "warta-publish-util-private.h"
+#include "warta-wordpress.h"
 
 char *
 _warta_publish_access_token (const char *secret)
@@ -141,6 +142,157 @@ _warta_publish_open_rendition_async (WartaPublishJob      *job,
 WartaUpload *
 _warta_publish_open_rendition_finish (GAsyncResult  *result,
                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+WartaAccount *
+_warta_publish_find_photo_host (WartaPublishJob  *job,
+                                gint64            wordpress_id,
+                                GError          **error)
+{
+  WartaAccountStore *store = warta_publish_job_get_account_store (job);
+  g_autoptr(GListModel) accounts = NULL;
+
+  if (store == NULL)
+    return NULL;
+  accounts = warta_account_repository_list (warta_account_store_get_repository (store), error);
+  for (guint i = 0; accounts != NULL && i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
+
+      if (g_strcmp0 (warta_account_get_platform (account), "wordpress") == 0 &&
+          (wordpress_id == 0 || warta_account_get_id (account) == wordpress_id))
+        return g_steal_pointer (&account);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  WartaHttpClient      *client;
+  WartaPublishJob      *job;
+  WartaAccount         *host;
+  WartaMediaItem       *item;
+  WartaRenditionTarget  target;
+  char                 *slug;
+  WartaWordPress       *wordpress;
+} HostData;
+
+static void
+host_data_free (HostData *d)
+{
+  g_clear_object (&d->client);
+  g_clear_object (&d->job);
+  g_clear_object (&d->host);
+  g_clear_object (&d->item);
+  g_clear_object (&d->wordpress);
+  g_free (d->slug);
+  g_free (d);
+}
+
+static void
+hosted_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WartaRemoteResult *res;
+  GError *error = NULL;
+
+  res = warta_wordpress_upload_media_finish (WARTA_WORDPRESS (object), result, &error);
+  if (res == NULL)
+    {
+      g_prefix_error (&error, _("The photo cannot be put on the website: "));
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, res, (GDestroyNotify) warta_remote_result_free);
+}
+
+static void
+host_rendered_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HostData *d = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(WartaUpload) upload = NULL;
+  GError *error = NULL;
+
+  upload = _warta_publish_open_rendition_finish (result, &error);
+  if (upload == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  warta_wordpress_upload_media_async (d->wordpress, upload, d->slug, cancellable, hosted_cb,
+                                      g_steal_pointer (&task));
+}
+
+static void
+host_signed_in_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HostData *d = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autofree char *secret = NULL;
+  g_autofree char *user = NULL;
+  GError *error = NULL;
+
+  secret = warta_account_store_lookup_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (secret == NULL)
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED,
+                               _("The photos go through the website “%s”, and no saved sign-in for it was found in the keyring. Sign in again to that website in Accounts."),
+                               warta_account_get_display_name (d->host));
+      return;
+    }
+  user = warta_account_dup_setting (d->host, "user");
+  d->wordpress = warta_wordpress_new (d->client, warta_account_get_base_url (d->host), user, secret);
+  warta_secret_clear (&secret);
+  _warta_publish_open_rendition_async (d->job, d->item, d->target, cancellable, host_rendered_cb,
+                                       g_steal_pointer (&task));
+}
+
+void
+_warta_publish_host_photo_async (WartaHttpClient      *client,
+                                 WartaPublishJob      *job,
+                                 WartaAccount         *host,
+                                 WartaMediaItem       *item,
+                                 WartaRenditionTarget  target,
+                                 const char           *slug,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  HostData *d = g_new0 (HostData, 1);
+
+  g_task_set_source_tag (task, _warta_publish_host_photo_async);
+  d->client = g_object_ref (client);
+  d->job = g_object_ref (job);
+  d->host = g_object_ref (host);
+  d->item = g_object_ref (item);
+  d->target = target;
+  d->slug = g_strdup (slug);
+  g_task_set_task_data (task, d, (GDestroyNotify) host_data_free);
+  warta_account_store_lookup_secret_async (warta_publish_job_get_account_store (job), host,
+                                           cancellable, host_signed_in_cb, task);
+}
+
+WartaRemoteResult *
+_warta_publish_host_photo_finish (GAsyncResult  *result,
+                                  GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);

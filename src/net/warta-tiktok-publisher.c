@@ -3,13 +3,25 @@
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Steps: "creator" (creator_info: the user name and the privacy level
- * chosen from the creator's options), "init" (publish_id, upload URL and
- * the chunk plan), "chunks" (how many chunks TikTok confirmed, after each
- * one), "uploaded", then "post" once status/fetch says PUBLISH_COMPLETE.
- * TikTok has no idempotency key; the publish_id is the handle (§0.3): it
- * is kept, and its status fetched, never a second init after the upload.
- * An upload URL that expired (one hour) gets a new init.
+ * TikTok's guidelines (§5.2) leave the privacy level and the interactions
+ * to the user, with no default: the publish view records them as the
+ * job's "creator" step before it runs. Without one the job stops and says
+ * where to choose. The publisher then asks creator_info once more, checks
+ * the choice against the creator's options and writes "creator" again,
+ * "checked", with the user name.
+ *
+ * Video: "init" (publish_id, upload URL and the chunk plan), "chunks" (how
+ * many chunks TikTok confirmed, after each one), "uploaded", then "post"
+ * once status/fetch says PUBLISH_COMPLETE. TikTok has no idempotency key;
+ * the publish_id is the handle (§0.3): it is kept, and its status fetched,
+ * never a second init after the upload. An upload URL that expired (one
+ * hour) gets a new init.
+ *
+ * Photos (no video; §5.6): TikTok fetches them from a public address, so
+ * each photo's TikTok rendition goes to the office's WordPress media
+ * library first, under a slug fixed per job and photo ("host-N": media id
+ * and URL), as Instagram's do; then content/init ("uploaded": the
+ * publish_id) and the same status polling.
  */
 #define G_LOG_DOMAIN "warta-tiktok"
 
@@ -20,13 +32,15 @@
 #include "warta-publish-error.h"
 #include "warta-publish-util-private.h"
 #include "warta-tiktok-publisher.h"
+#include "warta-wordpress.h"
 
 struct _WartaTikTokPublisher
 {
   GObject      parent_instance;
 
-  WartaTikTok *tiktok;
-  char        *privacy;
+  WartaHttpClient *client;
+  WartaTikTok     *tiktok;
+  gint64           wordpress_id;
 };
 
 static void publisher_iface_init (WartaPublisherInterface *iface);
@@ -39,8 +53,8 @@ warta_tiktok_publisher_finalize (GObject *object)
 {
   WartaTikTokPublisher *self = WARTA_TIKTOK_PUBLISHER (object);
 
+  g_clear_object (&self->client);
   g_clear_object (&self->tiktok);
-  g_free (self->privacy);
 
   G_OBJECT_CLASS (warta_tiktok_publisher_parent_class)->finalize (object);
 }
@@ -63,15 +77,15 @@ warta_tiktok_publisher_new (WartaHttpClient  *client,
                             GError          **error)
 {
   WartaTikTokPublisher *self;
-  g_autofree char *token = _warta_publish_access_token (secret);
   guint64 chunk, poll;
 
   g_return_val_if_fail (WARTA_IS_HTTP_CLIENT (client), NULL);
   g_return_val_if_fail (WARTA_IS_ACCOUNT (account), NULL);
 
   self = g_object_new (WARTA_TYPE_TIKTOK_PUBLISHER, NULL);
-  self->tiktok = warta_tiktok_new (client, warta_account_get_base_url (account), token);
-  self->privacy = warta_account_dup_setting (account, "privacy-level");
+  self->client = g_object_ref (client);
+  self->tiktok = warta_tiktok_new_for_account (client, account, secret);
+  self->wordpress_id = (gint64) _warta_publish_setting_uint (account, "wordpress-account", 0);
   chunk = _warta_publish_setting_uint (account, "chunk-size", 0);
   if (chunk > 0)
     warta_tiktok_set_chunk_size (self->tiktok, chunk);
@@ -87,6 +101,7 @@ typedef struct
   WartaPublishJob *job;
   WartaUpload     *upload;
   WartaTikTokInit  init;
+  char            *name;
   char            *text;
   char            *username;
   guint            first;
@@ -112,6 +127,7 @@ step_free (Step *s)
   g_free (s->init.upload_url);
   g_free (s->text);
   g_free (s->username);
+  g_free (s->name);
   g_free (s);
 }
 
@@ -163,7 +179,18 @@ static gboolean
 allowed (WartaTikTokCreatorInfo *info,
          const char             *level)
 {
-  return info->privacy_level_options && g_strv_contains ((const char * const *) info->privacy_level_options, level);
+  return info->privacy_level_options &&
+         g_strv_contains ((const char * const *) info->privacy_level_options, level);
+}
+
+static gboolean
+choice_flag (WartaPublishJob *job,
+             const char      *member)
+{
+  JsonNode *node = warta_publish_job_get_step (job, "creator");
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) &&
+         json_object_get_boolean_member_with_default (json_node_get_object (node), member, FALSE);
 }
 
 static void
@@ -172,10 +199,10 @@ creator_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  WartaTikTokPublisher *self = g_task_get_source_object (task);
+  Step *s = g_task_get_task_data (task);
   g_autoptr(WartaTikTokCreatorInfo) info = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const char *privacy = self->privacy;
+  const char *privacy = warta_publish_job_get_step_string (s->job, "creator", "privacy");
   GError *error = NULL;
 
   info = warta_tiktok_query_creator_info_finish (WARTA_TIKTOK (object), result, &error);
@@ -184,27 +211,35 @@ creator_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  /* TikTok wants the user's choice: the account's, or the most private. */
-  if (privacy == NULL || *privacy == '\0')
-    privacy = "SELF_ONLY";
+  /* The creator's options may have changed since the user chose. */
   if (!allowed (info, privacy))
     {
-      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
-                               _("TikTok does not let “%s” post with the privacy level %s. Choose another privacy level for this account in Accounts."),
-                               info->nickname ? info->nickname : "", privacy);
+      error = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                           _("TikTok no longer lets “%s” post with the privacy level chosen. Choose who can see the TikTok post again in the publish view, then choose “Try Again”."),
+                           info->nickname ? info->nickname : "");
+      warta_publish_error_set_platform (error, "privacy_level_option_mismatch", NULL);
+      g_task_return_error (task, error);
       return;
     }
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, info->username);
   json_builder_set_member_name (builder, "privacy");
   json_builder_add_string_value (builder, privacy);
-  json_builder_set_member_name (builder, "comment_disabled");
-  json_builder_add_boolean_value (builder, info->comment_disabled);
-  json_builder_set_member_name (builder, "duet_disabled");
-  json_builder_add_boolean_value (builder, info->duet_disabled);
-  json_builder_set_member_name (builder, "stitch_disabled");
-  json_builder_add_boolean_value (builder, info->stitch_disabled);
+  /* What the creator turned off stays off, whatever was chosen. */
+  json_builder_set_member_name (builder, "disable_comment");
+  json_builder_add_boolean_value (builder, info->comment_disabled ||
+                                           choice_flag (s->job, "disable_comment"));
+  json_builder_set_member_name (builder, "disable_duet");
+  json_builder_add_boolean_value (builder, info->duet_disabled ||
+                                           choice_flag (s->job, "disable_duet"));
+  json_builder_set_member_name (builder, "disable_stitch");
+  json_builder_add_boolean_value (builder, info->stitch_disabled ||
+                                           choice_flag (s->job, "disable_stitch"));
+  json_builder_set_member_name (builder, "username");
+  json_builder_add_string_value (builder, info->username);
+  json_builder_set_member_name (builder, "nickname");
+  json_builder_add_string_value (builder, info->nickname);
+  json_builder_set_member_name (builder, "checked");
+  json_builder_add_boolean_value (builder, TRUE);
   json_builder_end_object (builder);
   return_step (task, "creator", json_builder_get_root (builder));
 }
@@ -229,14 +264,13 @@ static void
 send_init (GTask *task)
 {
   Step *s = g_task_get_task_data (task);
-  JsonObject *creator = json_node_get_object (warta_publish_job_get_step (s->job, "creator"));
   GCancellable *cancellable = g_task_get_cancellable (task);
 
   warta_tiktok_init_video_async (s->tiktok, s->upload, s->text,
-                                 json_object_get_string_member (creator, "privacy"),
-                                 json_object_get_boolean_member_with_default (creator, "comment_disabled", FALSE),
-                                 json_object_get_boolean_member_with_default (creator, "duet_disabled", FALSE),
-                                 json_object_get_boolean_member_with_default (creator, "stitch_disabled", FALSE),
+                                 warta_publish_job_get_step_string (s->job, "creator", "privacy"),
+                                 choice_flag (s->job, "disable_comment"),
+                                 choice_flag (s->job, "disable_duet"),
+                                 choice_flag (s->job, "disable_stitch"),
                                  cancellable, init_cb, task);
 }
 
@@ -316,6 +350,106 @@ wait_cb (GObject      *object,
 }
 
 static void
+hosted_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Step *s = g_task_get_task_data (task);
+  g_autoptr(WartaRemoteResult) res = NULL;
+  GError *error = NULL;
+
+  res = _warta_publish_host_photo_finish (result, &error);
+  if (res == NULL)
+    g_task_return_error (task, error);
+  else
+    return_step (task, s->name, _warta_publish_object ("id", res->id, "url", res->url, NULL));
+}
+
+static void
+photo_init_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autofree char *publish_id = NULL;
+  GError *error = NULL;
+
+  publish_id = warta_tiktok_init_photo_finish (WARTA_TIKTOK (object), result, &error);
+  if (publish_id == NULL)
+    g_task_return_error (task, error);
+  else
+    return_step (task, "uploaded", _warta_publish_object ("publish_id", publish_id, NULL));
+}
+
+/* Each photo on the website, then content/init with their addresses. */
+static void
+run_photos (WartaTikTokPublisher *self,
+            GTask                *task,
+            GPtrArray            *photos)
+{
+  Step *s = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  guint n_steps;
+
+  if (photos->len > WARTA_TIKTOK_MAX_PHOTOS)
+    g_ptr_array_set_size (photos, WARTA_TIKTOK_MAX_PHOTOS);
+  n_steps = photos->len + 2;
+
+  for (guint i = 0; i < photos->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("host-%u", i);
+      const char *url = warta_publish_job_get_step_string (s->job, name, "url");
+      g_autoptr(WartaAccount) host = NULL;
+      g_autofree char *post_slug = NULL;
+      g_autofree char *slug = NULL;
+      GError *error = NULL;
+
+      if (url != NULL)
+        {
+          g_ptr_array_add (urls, g_strdup (url));
+          continue;
+        }
+      host = _warta_publish_find_photo_host (s->job, self->wordpress_id, &error);
+      if (error != NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      if (host == NULL)
+        {
+          g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                                   "%s", _("TikTok takes photos only from a public address, and Warta puts them on the office’s WordPress website, but no website is set up. Add the website in Accounts, or post the photos in the TikTok app and record the proof."));
+          return;
+        }
+      s->name = g_steal_pointer (&name);
+      post_slug = warta_wordpress_slug_for_job (warta_outbox_job_get_publication_id (warta_publish_job_get_job (s->job)),
+                                                warta_publish_job_get_key (s->job));
+      slug = g_strdup_printf ("%s-tiktok-%u", post_slug, i + 1);
+      warta_publish_job_set_progress (s->job, i, n_steps, 0.0);
+      _warta_publish_host_photo_async (self->client, s->job, host, photos->pdata[i],
+                                       WARTA_RENDITION_TARGET_TIKTOK_PHOTO, slug, cancellable,
+                                       hosted_cb, g_object_ref (task));
+      return;
+    }
+  g_ptr_array_add (urls, NULL);
+
+  /* No idempotency key: the publish_id is committed at once, and from
+   * then on only its status is asked for. */
+  title = warta_publish_job_dup_text (s->job, "website-title");
+  description = warta_publish_job_dup_text (s->job, "tiktok-video");
+  warta_publish_job_set_progress (s->job, photos->len, n_steps, 0.5);
+  warta_tiktok_init_photo_async (self->tiktok, title, description,
+                                 (const char * const *) urls->pdata, 0,
+                                 warta_publish_job_get_step_string (s->job, "creator", "privacy"),
+                                 choice_flag (s->job, "disable_comment"), cancellable,
+                                 photo_init_cb, g_object_ref (task));
+}
+
+static void
 run_step_async (WartaPublisher      *publisher,
                 WartaPublishJob     *job,
                 GCancellable        *cancellable,
@@ -325,6 +459,7 @@ run_step_async (WartaPublisher      *publisher,
   WartaTikTokPublisher *self = WARTA_TIKTOK_PUBLISHER (publisher);
   g_autoptr(GTask) task = NULL;
   g_autoptr(GPtrArray) videos = warta_publish_job_list_media (job, "video");
+  g_autoptr(GPtrArray) photos = warta_publish_job_list_media (job, "photo");
   JsonNode *init_node;
   JsonObject *init;
   const char *publish_id;
@@ -334,10 +469,10 @@ run_step_async (WartaPublisher      *publisher,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, run_step_async);
 
-  if (videos->len == 0)
+  if (videos->len == 0 && photos->len == 0)
     {
       g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
-                               "%s", _("Warta sends TikTok videos, and this publication has none. TikTok takes photos only from a verified website: add a video and publish again, or post the photos in the TikTok app and record the proof."));
+                               "%s", _("A TikTok post needs a video or photos, and this publication has none. Add them and publish again."));
       return;
     }
 
@@ -346,8 +481,15 @@ run_step_async (WartaPublisher      *publisher,
   s->job = g_object_ref (job);
   g_task_set_task_data (task, s, (GDestroyNotify) step_free);
 
-  /* 1. Who posts, and with which privacy level (§5.2). */
-  if (warta_publish_job_get_step (job, "creator") == NULL)
+  /* 1. The user's choice (§5.2), never a default of Warta's; checked
+   * against the creator's options once more. */
+  if (warta_publish_job_get_step_string (job, "creator", "privacy") == NULL)
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                               "%s", _("Nobody chose who can see this TikTok post. Choose who can see the TikTok post in the publish view, then choose “Try Again”."));
+      return;
+    }
+  if (!choice_flag (job, "checked"))
     {
       warta_publish_job_set_progress (job, 0, 1, 0.0);
       warta_tiktok_query_creator_info_async (self->tiktok, cancellable, creator_cb,
@@ -364,6 +506,12 @@ run_step_async (WartaPublisher      *publisher,
       warta_tiktok_wait_publish_async (self->tiktok, publish_id,
                                        warta_publish_job_get_step_string (job, "creator", "username"),
                                        cancellable, wait_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  if (videos->len == 0)
+    {
+      run_photos (self, task, photos);
       return;
     }
 

@@ -15,9 +15,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WartaTikTokPublisher, warta_tiktok_publisher,
                       WARTA, TIKTOK_PUBLISHER, GObject)
 
-/* A WartaPublisherFactory. Public settings read: "privacy-level" (one of
- * the creator's options; SELF_ONLY when unset and allowed), "chunk-size"
- * (bytes) and "poll-ms" (how often the publish status is asked for). */
+/* A WartaPublisherFactory. Public settings read: "chunk-size" (bytes),
+ * "poll-ms" (how often the publish status is asked for) and
+ * "wordpress-account" (the website whose media library hosts photos; the
+ * first WordPress account when unset). The privacy level and interactions
+ * are the job's "creator" step, written by the publish view: JSON
+ * {"privacy", "disable_comment", "disable_duet", "disable_stitch"}. */
 WartaPublisher *warta_tiktok_publisher_new (WartaHttpClient  *client,
                                             WartaAccount     *account,
                                             const char       *secret,

@@ -16,6 +16,7 @@
 
 #include "warta-tiktok.h"
 #include "warta-json-private.h"
+#include "warta-publish-util-private.h"
 #include "warta-upload-private.h"
 #include "warta-upload-range.h"
 
@@ -149,6 +150,21 @@ warta_tiktok_new (WartaHttpClient *client,
   return self;
 }
 
+WartaTikTok *
+warta_tiktok_new_for_account (WartaHttpClient *client,
+                              WartaAccount    *account,
+                              const char      *secret)
+{
+  g_autofree char *token = _warta_publish_access_token (secret);
+  WartaTikTok *self;
+
+  g_return_val_if_fail (WARTA_IS_ACCOUNT (account), NULL);
+
+  self = warta_tiktok_new (client, warta_account_get_base_url (account), token);
+  warta_secret_clear (&token);
+  return self;
+}
+
 void
 warta_tiktok_set_chunk_size (WartaTikTok *self,
                              guint64      chunk_size)
@@ -267,10 +283,20 @@ refine_error (GError *error)
 {
   const char *code = warta_publish_error_get_platform_code (error);
 
-  if (g_strcmp0 (code, "privacy_level_option_mismatch") == 0)
+  if (g_strcmp0 (code, "access_token_invalid") == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("TikTok no longer accepts Warta’s sign-in for this account (“%s”). Sign in to it again."),
+                                                  warta_publish_error_get_platform_message (error)
+                                                  ? warta_publish_error_get_platform_message (error) : "");
+
+      replace_message (error, message);
+    }
+  else if (g_strcmp0 (code, "privacy_level_option_mismatch") == 0)
     replace_message (error, _("TikTok does not allow the chosen privacy level for this account. Choose one of the levels TikTok offers, then publish again."));
   else if (g_strcmp0 (code, "unaudited_client_can_only_post_to_private_accounts") == 0)
     replace_message (error, _("Warta’s TikTok app is not yet approved by TikTok, so it may only post to private accounts. Make the account private, or ask the office to get the app approved."));
+  else if (g_strcmp0 (code, "url_ownership_unverified") == 0)
+    replace_message (error, _("TikTok takes photos only from a website whose domain is verified for Warta’s TikTok app, and the office’s WordPress website is not. Ask the app’s administrator to verify the website’s domain with TikTok, or post the photos in the TikTok app and record the proof."));
   else if (g_strcmp0 (code, "spam_risk_too_many_posts") == 0)
     replace_message (error, _("TikTok says this account has posted too much today. Warta will try again later."));
   return error;
@@ -301,6 +327,7 @@ typedef enum
   CALL_CREATOR_INFO,
   CALL_INIT,
   CALL_STATUS,
+  CALL_PHOTO_INIT,
 } Call;
 
 typedef struct
@@ -339,6 +366,7 @@ call_message (guint     attempt,
     "/v2/post/publish/creator_info/query/",
     "/v2/post/publish/video/init/",
     "/v2/post/publish/status/fetch/",
+    "/v2/post/publish/content/init/",
   };
   g_autofree char *url = warta_http_build_url (d->self->api_url, paths[d->call]);
   SoupMessage *msg = soup_message_new (SOUP_METHOD_POST, url);
@@ -439,6 +467,13 @@ call_cb (GObject      *object,
       }
       return;
 
+    case CALL_PHOTO_INIT:
+      if (_warta_json_get_string (data, "publish_id") == NULL)
+        g_task_return_error (task, unexpected_answer ());
+      else
+        g_task_return_pointer (task, g_strdup (_warta_json_get_string (data, "publish_id")), g_free);
+      return;
+
     case CALL_STATUS:
     default:
       {
@@ -468,12 +503,18 @@ call_cb (GObject      *object,
           {
             const char *reason = _warta_json_get_string (data, "fail_reason");
             gboolean media = reason && g_str_has_suffix (reason, "_check_failed");
-            GError *failed = g_error_new (WARTA_PUBLISH_ERROR,
-                                          media ? WARTA_PUBLISH_ERROR_INVALID_MEDIA
-                                                : WARTA_PUBLISH_ERROR_REJECTED,
-                                          media ? _("TikTok did not accept the video (%s). Choose another rendition: MP4 with H.264, 23–60 frames per second, within the account’s length limit.")
-                                                : _("TikTok did not publish the video (%s). Check the post and the account on TikTok, then publish again or upload manually."),
-                                          reason ? reason : "");
+            GError *failed;
+
+            if (g_strcmp0 (reason, "photo_pull_failed") == 0)
+              failed = g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
+                                            _("TikTok could not fetch the photos from the office’s website (photo_pull_failed). Check that the website is online and its photos are public, then try again, or post the photos in the TikTok app and record the proof."));
+            else
+              failed = g_error_new (WARTA_PUBLISH_ERROR,
+                                    media ? WARTA_PUBLISH_ERROR_INVALID_MEDIA
+                                          : WARTA_PUBLISH_ERROR_REJECTED,
+                                    media ? _("TikTok did not accept the video (%s). Choose another rendition: MP4 with H.264, 23–60 frames per second, within the account’s length limit.")
+                                          : _("TikTok did not publish the video (%s). Check the post and the account on TikTok, then publish again or upload manually."),
+                                    reason ? reason : "");
 
             warta_publish_error_set_platform (failed, reason, NULL);
             g_task_return_error (task, failed);
@@ -628,6 +669,104 @@ warta_tiktok_init_video_async (WartaTikTok         *self,
 
 WartaTikTokInit *
 warta_tiktok_init_video_finish (WartaTikTok   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* At most @max UTF-16 code units of @text, cut between characters. */
+static char *
+truncate_utf16 (const char *text,
+                guint       max)
+{
+  const char *p = text ? text : "";
+  guint units = 0;
+
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      guint n = g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+
+      if (units + n > max)
+        break;
+      units += n;
+    }
+  return g_strchomp (g_strndup (text ? text : "", (gsize) (p - (text ? text : ""))));
+}
+
+void
+warta_tiktok_init_photo_async (WartaTikTok         *self,
+                               const char          *title,
+                               const char          *description,
+                               const char * const  *photo_urls,
+                               guint                cover_index,
+                               const char          *privacy_level,
+                               gboolean             disable_comment,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *short_title = truncate_utf16 (title, WARTA_TIKTOK_PHOTO_TITLE_MAX);
+  g_autofree char *short_description = truncate_utf16 (description,
+                                                       WARTA_TIKTOK_PHOTO_DESCRIPTION_MAX);
+  guint n = photo_urls ? g_strv_length ((char **) photo_urls) : 0;
+  GTask *task;
+  CallData *d;
+
+  g_return_if_fail (WARTA_IS_TIKTOK (self));
+  g_return_if_fail (privacy_level != NULL);
+
+  task = call_new (self, CALL_PHOTO_INIT, warta_tiktok_init_photo_async, cancellable, callback,
+                   user_data);
+  d = g_task_get_task_data (task);
+  if (n == 0 || n > WARTA_TIKTOK_MAX_PHOTOS)
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
+                               _("A TikTok photo post has 1 to %u photos. Choose fewer photos, then publish again."),
+                               WARTA_TIKTOK_MAX_PHOTOS);
+      g_object_unref (task);
+      return;
+    }
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "media_type");
+  json_builder_add_string_value (b, "PHOTO");
+  json_builder_set_member_name (b, "post_mode");
+  json_builder_add_string_value (b, "DIRECT_POST");
+  json_builder_set_member_name (b, "post_info");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, short_title);
+  json_builder_set_member_name (b, "description");
+  json_builder_add_string_value (b, short_description);
+  json_builder_set_member_name (b, "privacy_level");
+  json_builder_add_string_value (b, privacy_level);
+  json_builder_set_member_name (b, "disable_comment");
+  json_builder_add_boolean_value (b, disable_comment);
+  json_builder_set_member_name (b, "auto_add_music");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "source_info");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "source");
+  json_builder_add_string_value (b, "PULL_FROM_URL");
+  json_builder_set_member_name (b, "photo_cover_index");
+  json_builder_add_int_value (b, MIN (cover_index, n - 1));
+  json_builder_set_member_name (b, "photo_images");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n; i++)
+    json_builder_add_string_value (b, photo_urls[i]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  d->body = json_builder_get_root (b);
+  call_start (task);
+}
+
+char *
+warta_tiktok_init_photo_finish (WartaTikTok   *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {

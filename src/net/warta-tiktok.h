@@ -1,10 +1,11 @@
-/* warta-tiktok.h: publishing videos to one TikTok account
+/* warta-tiktok.h: publishing videos and photos to one TikTok account
  *
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "warta-account.h"
 #include "warta-http-client.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,11 @@ void               warta_tiktok_plan_chunks            (guint64               vi
 WartaTikTok       *warta_tiktok_new                    (WartaHttpClient      *client,
                                                         const char           *api_url,
                                                         const char           *access_token);
+/* For @account, with the secret from the keyring (a token, or OAuth
+ * tokens as JSON; NULL: not signed in). */
+WartaTikTok       *warta_tiktok_new_for_account        (WartaHttpClient      *client,
+                                                        WartaAccount         *account,
+                                                        const char           *secret);
 void               warta_tiktok_set_chunk_size         (WartaTikTok          *self,
                                                         guint64               chunk_size);
 void               warta_tiktok_set_poll_interval      (WartaTikTok          *self,
@@ -97,6 +103,30 @@ void               warta_tiktok_upload_async           (WartaTikTok          *se
                                                         GAsyncReadyCallback   callback,
                                                         gpointer              user_data);
 gboolean           warta_tiktok_upload_finish          (WartaTikTok          *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+
+/* Photo posts (§5.6): at most 35 photos, a title of at most 90 and a
+ * description of at most 4,000 UTF-16 code units. */
+#define WARTA_TIKTOK_MAX_PHOTOS 35
+#define WARTA_TIKTOK_PHOTO_TITLE_MAX 90
+#define WARTA_TIKTOK_PHOTO_DESCRIPTION_MAX 4000
+
+/* POST /v2/post/publish/content/init/: a DIRECT_POST of photos TikTok
+ * fetches from @photo_urls (PULL_FROM_URL, public addresses on a domain
+ * verified for the app). @title and @description are cut to their
+ * limits. The result is the publish_id (g_free()). */
+void               warta_tiktok_init_photo_async       (WartaTikTok          *self,
+                                                        const char           *title,
+                                                        const char           *description,
+                                                        const char * const   *photo_urls,
+                                                        guint                 cover_index,
+                                                        const char           *privacy_level,
+                                                        gboolean              disable_comment,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+char              *warta_tiktok_init_photo_finish      (WartaTikTok          *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
 

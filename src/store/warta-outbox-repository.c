@@ -641,24 +641,14 @@ warta_outbox_repository_list_steps (WartaOutboxRepository  *self,
 }
 
 static gboolean
-confirm_in_transaction (WartaOutboxRepository  *self,
-                        gint64                  job_id,
-                        const char             *owner,
-                        const char             *step,
-                        const char             *value_json,
-                        gint64                  lease_until,
-                        gboolean               *out_go_on,
-                        GError                **error)
+insert_step (WartaOutboxRepository  *self,
+             gint64                  job_id,
+             const char             *step,
+             const char             *value_json,
+             GError                **error)
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  gint64 publication_id;
-  WartaOutboxState state;
 
-  if (!check_lease (self, job_id, owner, &publication_id, &state, error))
-    return FALSE;
-
-  /* Recorded even when the user paused meanwhile: it happened remotely. */
   insert = _warta_database_prepare (self->database,
                                     "INSERT OR REPLACE INTO outbox_steps (job_id, step, value, confirmed_at) "
                                     "VALUES (?, ?, ?, ?)",
@@ -669,7 +659,28 @@ confirm_in_transaction (WartaOutboxRepository  *self,
   sqlite3_bind_text (insert, 2, step, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (insert, 3, value_json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (insert, 4, warta_clock_now (self->clock));
-  if (!run (self, insert, "outbox step", error))
+  return run (self, insert, "outbox step", error);
+}
+
+static gboolean
+confirm_in_transaction (WartaOutboxRepository  *self,
+                        gint64                  job_id,
+                        const char             *owner,
+                        const char             *step,
+                        const char             *value_json,
+                        gint64                  lease_until,
+                        gboolean               *out_go_on,
+                        GError                **error)
+{
+  g_autoptr(sqlite3_stmt) update = NULL;
+  gint64 publication_id;
+  WartaOutboxState state;
+
+  if (!check_lease (self, job_id, owner, &publication_id, &state, error))
+    return FALSE;
+
+  /* Recorded even when the user paused meanwhile: it happened remotely. */
+  if (!insert_step (self, job_id, step, value_json, error))
     return FALSE;
 
   update = _warta_database_prepare (self->database,
@@ -717,7 +728,6 @@ finish_in_transaction (WartaOutboxRepository  *self,
                        const char             *remote_url,
                        GError                **error)
 {
-  g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 publication_id;
   WartaOutboxState state;
@@ -725,17 +735,7 @@ finish_in_transaction (WartaOutboxRepository  *self,
   if (!check_lease (self, job_id, owner, &publication_id, &state, error))
     return FALSE;
 
-  insert = _warta_database_prepare (self->database,
-                                    "INSERT OR REPLACE INTO outbox_steps (job_id, step, value, confirmed_at) "
-                                    "VALUES (?, ?, ?, ?)",
-                                    error);
-  if (insert == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (insert, 1, job_id);
-  sqlite3_bind_text (insert, 2, step, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (insert, 3, value_json, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (insert, 4, warta_clock_now (self->clock));
-  if (!run (self, insert, "outbox step", error))
+  if (!insert_step (self, job_id, step, value_json, error))
     return FALSE;
 
   /* Done is done, even if the user pressed pause as the answer came. */
@@ -1013,6 +1013,52 @@ warta_outbox_repository_retry (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   WRITE_TRANSACTION (self, error, retry_in_transaction (self, actor, job_id, error));
+  return TRUE;
+}
+
+static gboolean
+set_step_in_transaction (WartaOutboxRepository  *self,
+                         gint64                  job_id,
+                         const char             *step,
+                         const char             *value_json,
+                         GError                **error)
+{
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autofree char *holder = NULL;
+  gint64 publication_id;
+  WartaOutboxState state;
+
+  if (!job_publication (self, job_id, &publication_id, &state, &holder, error))
+    return FALSE;
+  /* A worker reads the steps when it starts: not while one holds it. */
+  if (holder != NULL || state == WARTA_OUTBOX_STATE_RUNNING ||
+      (warta_outbox_state_is_final (state) && state != WARTA_OUTBOX_STATE_FAILED))
+    {
+      set_wrong_state (error);
+      return FALSE;
+    }
+  if (!insert_step (self, job_id, step, value_json, error))
+    return FALSE;
+  update = _warta_database_prepare (self->database,
+                                    "UPDATE outbox_jobs SET version = version + 1 WHERE id = ?", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, job_id);
+  return run (self, update, "outbox job", error);
+}
+
+gboolean
+warta_outbox_repository_set_step (WartaOutboxRepository  *self,
+                                  gint64                  job_id,
+                                  const char             *step,
+                                  const char             *value_json,
+                                  GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (step != NULL && value_json != NULL, FALSE);
+
+  WRITE_TRANSACTION (self, error,
+                     set_step_in_transaction (self, job_id, step, value_json, error));
   return TRUE;
 }
 

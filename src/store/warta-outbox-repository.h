@@ -115,6 +115,14 @@ gboolean        warta_outbox_repository_retry                (WartaOutboxReposit
                                                               WartaUser              *actor,
                                                               gint64                  job_id,
                                                               GError                **error);
+/* The user's choice for a job no worker holds (pending, waiting, paused
+ * or failed), written as the confirmed step @step for its publisher to
+ * read (TikTok's privacy level and interactions, "creator"). */
+gboolean        warta_outbox_repository_set_step             (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              const char             *step,
+                                                              const char             *value_json,
+                                                              GError                **error);
 /* Records a target published by hand; @screenshot_path is relative to the
  * database's folder. */
 gboolean        warta_outbox_repository_record_manual        (WartaOutboxRepository  *self,
