@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <gst/gst.h>
+
 #include "warta-account-store-private.h"
 #include "warta-facebook-publisher.h"
 #include "warta-instagram-publisher.h"
@@ -141,6 +143,60 @@ warta_test_outbox_file_sha256 (WartaTestOutbox *o,
   g_assert_not_reached ();
 }
 
+gboolean
+warta_test_outbox_use_real_video (WartaTestOutbox *o,
+                                  guint            tenths)
+{
+  static const char *const encoders[] = { "x264enc", "avenc_mpeg4" };
+  g_autofree char *clip = g_build_filename (o->t->dir, "clip.mp4", NULL);
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstMessage) done = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *data = NULL;
+  const char *encoder = NULL;
+  const char *name;
+  gsize size = 0;
+
+  for (gsize i = 0; gst_init_check (NULL, NULL, NULL) && i < G_N_ELEMENTS (encoders) && !encoder; i++)
+    {
+      g_autoptr(GstElementFactory) factory = gst_element_factory_find (encoders[i]);
+
+      if (factory)
+        encoder = encoders[i];
+    }
+  if (encoder == NULL)
+    return FALSE;
+
+  {
+    g_autofree char *launch = g_strdup_printf ("videotestsrc num-buffers=%u pattern=ball ! "
+                                               "video/x-raw,width=160,height=120,framerate=10/1 ! "
+                                               "videoconvert ! %s ! mp4mux ! filesink location=\"%s\"",
+                                               tenths, encoder, clip);
+    g_autoptr(GstBus) bus = NULL;
+
+    pipeline = gst_parse_launch (launch, &error);
+    g_assert_no_error (error);
+    gst_element_set_state (pipeline, GST_STATE_PLAYING);
+    bus = gst_element_get_bus (pipeline);
+    done = gst_bus_timed_pop_filtered (bus, 60 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+    gst_element_set_state (pipeline, GST_STATE_NULL);
+  }
+  g_assert_nonnull (done);
+  g_assert_cmpint (GST_MESSAGE_TYPE (done), ==, GST_MESSAGE_EOS);
+
+  g_assert_true (g_file_get_contents (clip, &data, &size, NULL));
+  dir = g_dir_open (o->t->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "video-"))
+      {
+        g_autofree char *path = g_build_filename (o->t->dir, name, NULL);
+
+        g_assert_true (g_file_set_contents (path, data, (gssize) size, NULL));
+      }
+  return TRUE;
+}
+
 WartaPublishJob *
 warta_test_outbox_job_new (WartaTestOutbox  *o,
                            WartaPublication *p,
@@ -210,21 +266,44 @@ store_result_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+WartaPublishStep *
+warta_test_outbox_run_step_for (WartaPublisher   *publisher,
+                                WartaPublishJob  *job,
+                                guint             cancel_after_ms,
+                                GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  WartaPublishStep *step;
+  guint id = 0;
+
+  if (cancel_after_ms > 0)
+    id = g_timeout_add_full (G_PRIORITY_DEFAULT, cancel_after_ms, cancel_cb,
+                             g_object_ref (cancellable), g_object_unref);
+  warta_publisher_run_step_async (publisher, job, cancellable, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (id != 0 && !g_cancellable_is_cancelled (cancellable))
+    g_source_remove (id);
+  step = warta_publisher_run_step_finish (publisher, result, error);
+  if (step != NULL)
+    warta_publish_job_set_step (job, step->name, step->value);
+  return step;
+}
+
 WartaPublishStep *
 warta_test_outbox_run_step (WartaPublisher   *publisher,
                             WartaPublishJob  *job,
                             GError          **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  WartaPublishStep *step;
-
-  warta_publisher_run_step_async (publisher, job, NULL, store_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  step = warta_publisher_run_step_finish (publisher, result, error);
-  if (step != NULL)
-    warta_publish_job_set_step (job, step->name, step->value);
-  return step;
+  return warta_test_outbox_run_step_for (publisher, job, 0, error);
 }
 
 WartaPublishStep *

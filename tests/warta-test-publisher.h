@@ -46,6 +46,13 @@ GHashTable       *warta_test_outbox_steps       (WartaTestOutbox   *o,
 char             *warta_test_outbox_file_sha256 (WartaTestOutbox   *o,
                                                  const char        *prefix);
 
+/* A real MP4 of @tenths tenths of a second (GStreamer's test picture,
+ * H.264 or MPEG-4 part 2) written over every video of the publications
+ * made so far; FALSE when no encoder is installed (the test skips). The
+ * loopback servers do not decode video, but Warta's own checks do. */
+gboolean          warta_test_outbox_use_real_video (WartaTestOutbox *o,
+                                                    guint            tenths);
+
 /* Without the outbox: a job for @p and @account_id as the outbox would
  * hand it to the publisher (revision, key, media folder, accounts). */
 WartaPublishJob  *warta_test_outbox_job_new     (WartaTestOutbox   *o,
@@ -59,6 +66,11 @@ WartaPublisher   *warta_test_outbox_publisher_new (WartaTestOutbox *o,
 WartaPublishStep *warta_test_outbox_run_step    (WartaPublisher    *publisher,
                                                  WartaPublishJob   *job,
                                                  GError           **error);
+/* The same, cancelled after @cancel_after_ms as a quit would stop it. */
+WartaPublishStep *warta_test_outbox_run_step_for (WartaPublisher   *publisher,
+                                                  WartaPublishJob  *job,
+                                                  guint             cancel_after_ms,
+                                                  GError          **error);
 /* run_step until the final step or an error (50 steps at most). */
 WartaPublishStep *warta_test_outbox_run_all     (WartaPublisher    *publisher,
                                                  WartaPublishJob   *job,
