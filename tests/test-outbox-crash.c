@@ -59,6 +59,17 @@ wordpress_server_new (void)
 /* Small files, small chunks: each chunk is a step to die in. */
 #define VIDEO_SIZE (3 * 256 * 1024 + 1000)
 
+/* Finalize answers with processing_info, and the status is polled once
+ * before it succeeds: two more places to die in. */
+static WartaTestServer *
+x_video_server_new (void)
+{
+  WartaTestServer *server = warta_test_x_server_new ();
+
+  warta_test_server_set_processing_polls (server, 2);
+  return server;
+}
+
 static const Platform platforms[] = {
   { "mastodon", mastodon_server_new, "{\"media-poll-ms\": \"5\"}", WARTA_TEST_MASTODON_TOKEN, 2 },
   { "wordpress", wordpress_server_new, "{\"user\": \"" WARTA_TEST_WP_USER "\"}",
@@ -67,6 +78,10 @@ static const Platform platforms[] = {
     WARTA_TEST_YOUTUBE_TOKEN, 0, 1, VIDEO_SIZE, "https://www.youtube.com/watch?v=" },
   { "x", warta_test_x_server_new, "{\"poll-ms\": \"5\"}", WARTA_TEST_X_TOKEN, 2, 0, 0,
     "https://x.com/i/web/status/" },
+  /* Four segments of 64 KiB (X's smallest), finalize, two status polls: a
+   * kill after initialize sends the segments again under the stored id. */
+  { "x", x_video_server_new, "{\"poll-ms\": \"5\", \"segment-size\": \"65536\"}",
+    WARTA_TEST_X_TOKEN, 0, 1, 3 * 65536 + 1000, "https://x.com/i/web/status/", "x-video" },
   { "facebook", warta_test_facebook_server_new, "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
     WARTA_TEST_FACEBOOK_TOKEN, 2, 0, 0, "https://www.facebook.com/" },
   { "facebook", warta_test_facebook_server_new, "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
