@@ -144,57 +144,67 @@ warta_test_outbox_file_sha256 (WartaTestOutbox *o,
 }
 
 gboolean
-warta_test_outbox_use_real_video (WartaTestOutbox *o,
-                                  guint            tenths)
+warta_test_write_real_videos (const char *dir,
+                              guint       tenths)
 {
   static const char *const encoders[] = { "x264enc", "avenc_mpeg4" };
-  g_autofree char *clip = g_build_filename (o->t->dir, "clip.mp4", NULL);
-  g_autoptr(GstElement) pipeline = NULL;
-  g_autoptr(GstMessage) done = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = NULL;
+  g_autofree char *clip_name = g_strdup_printf ("clip-%u.mp4", tenths);
+  g_autofree char *clip = g_build_filename (dir, clip_name, NULL);
+  g_autoptr(GDir) folder = NULL;
   g_autofree char *data = NULL;
-  const char *encoder = NULL;
   const char *name;
   gsize size = 0;
 
-  for (gsize i = 0; gst_init_check (NULL, NULL, NULL) && i < G_N_ELEMENTS (encoders) && !encoder; i++)
+  /* Made once per folder and length. */
+  if (!g_file_test (clip, G_FILE_TEST_EXISTS))
     {
-      g_autoptr(GstElementFactory) factory = gst_element_factory_find (encoders[i]);
+      g_autoptr(GstElement) pipeline = NULL;
+      g_autoptr(GstMessage) done = NULL;
+      g_autoptr(GstBus) bus = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *launch = NULL;
+      const char *encoder = NULL;
 
-      if (factory)
-        encoder = encoders[i];
+      for (gsize i = 0; gst_init_check (NULL, NULL, NULL) && i < G_N_ELEMENTS (encoders) && !encoder; i++)
+        {
+          g_autoptr(GstElementFactory) factory = gst_element_factory_find (encoders[i]);
+
+          if (factory)
+            encoder = encoders[i];
+        }
+      if (encoder == NULL)
+        return FALSE;
+      launch = g_strdup_printf ("videotestsrc num-buffers=%u pattern=ball ! "
+                                "video/x-raw,width=160,height=120,framerate=10/1 ! "
+                                "videoconvert ! %s ! mp4mux ! filesink location=\"%s\"",
+                                tenths, encoder, clip);
+      pipeline = gst_parse_launch (launch, &error);
+      g_assert_no_error (error);
+      gst_element_set_state (pipeline, GST_STATE_PLAYING);
+      bus = gst_element_get_bus (pipeline);
+      done = gst_bus_timed_pop_filtered (bus, 60 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+      gst_element_set_state (pipeline, GST_STATE_NULL);
+      g_assert_nonnull (done);
+      g_assert_cmpint (GST_MESSAGE_TYPE (done), ==, GST_MESSAGE_EOS);
     }
-  if (encoder == NULL)
-    return FALSE;
-
-  {
-    g_autofree char *launch = g_strdup_printf ("videotestsrc num-buffers=%u pattern=ball ! "
-                                               "video/x-raw,width=160,height=120,framerate=10/1 ! "
-                                               "videoconvert ! %s ! mp4mux ! filesink location=\"%s\"",
-                                               tenths, encoder, clip);
-    g_autoptr(GstBus) bus = NULL;
-
-    pipeline = gst_parse_launch (launch, &error);
-    g_assert_no_error (error);
-    gst_element_set_state (pipeline, GST_STATE_PLAYING);
-    bus = gst_element_get_bus (pipeline);
-    done = gst_bus_timed_pop_filtered (bus, 60 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
-    gst_element_set_state (pipeline, GST_STATE_NULL);
-  }
-  g_assert_nonnull (done);
-  g_assert_cmpint (GST_MESSAGE_TYPE (done), ==, GST_MESSAGE_EOS);
 
   g_assert_true (g_file_get_contents (clip, &data, &size, NULL));
-  dir = g_dir_open (o->t->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
+  folder = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (folder)) != NULL)
     if (g_str_has_prefix (name, "video-"))
       {
-        g_autofree char *path = g_build_filename (o->t->dir, name, NULL);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
 
         g_assert_true (g_file_set_contents (path, data, (gssize) size, NULL));
       }
   return TRUE;
+}
+
+gboolean
+warta_test_outbox_use_real_video (WartaTestOutbox *o,
+                                  guint            tenths)
+{
+  return warta_test_write_real_videos (o->t->dir, tenths);
 }
 
 WartaPublishJob *

@@ -52,6 +52,9 @@ char             *warta_test_outbox_file_sha256 (WartaTestOutbox   *o,
  * loopback servers do not decode video, but Warta's own checks do. */
 gboolean          warta_test_outbox_use_real_video (WartaTestOutbox *o,
                                                     guint            tenths);
+/* The same for the videos in @dir. */
+gboolean          warta_test_write_real_videos     (const char      *dir,
+                                                    guint            tenths);
 
 /* Without the outbox: a job for @p and @account_id as the outbox would
  * hand it to the publisher (revision, key, media folder, accounts). */
