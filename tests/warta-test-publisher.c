@@ -276,32 +276,24 @@ store_result_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-static gboolean
-cancel_cb (gpointer data)
-{
-  g_cancellable_cancel (data);
-  return G_SOURCE_REMOVE;
-}
-
 WartaPublishStep *
-warta_test_outbox_run_step_for (WartaPublisher   *publisher,
-                                WartaPublishJob  *job,
-                                guint             cancel_after_ms,
-                                GError          **error)
+warta_test_outbox_run_step_until (WartaPublisher   *publisher,
+                                  WartaPublishJob  *job,
+                                  gboolean        (*stop) (gpointer data),
+                                  gpointer          data,
+                                  GError          **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   WartaPublishStep *step;
-  guint id = 0;
 
-  if (cancel_after_ms > 0)
-    id = g_timeout_add_full (G_PRIORITY_DEFAULT, cancel_after_ms, cancel_cb,
-                             g_object_ref (cancellable), g_object_unref);
   warta_publisher_run_step_async (publisher, job, cancellable, store_result_cb, &result);
   while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  if (id != 0 && !g_cancellable_is_cancelled (cancellable))
-    g_source_remove (id);
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (stop && !g_cancellable_is_cancelled (cancellable) && stop (data))
+        g_cancellable_cancel (cancellable);
+    }
   step = warta_publisher_run_step_finish (publisher, result, error);
   if (step != NULL)
     warta_publish_job_set_step (job, step->name, step->value);
@@ -313,7 +305,7 @@ warta_test_outbox_run_step (WartaPublisher   *publisher,
                             WartaPublishJob  *job,
                             GError          **error)
 {
-  return warta_test_outbox_run_step_for (publisher, job, 0, error);
+  return warta_test_outbox_run_step_until (publisher, job, NULL, NULL, error);
 }
 
 WartaPublishStep *

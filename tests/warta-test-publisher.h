@@ -69,11 +69,13 @@ WartaPublisher   *warta_test_outbox_publisher_new (WartaTestOutbox *o,
 WartaPublishStep *warta_test_outbox_run_step    (WartaPublisher    *publisher,
                                                  WartaPublishJob   *job,
                                                  GError           **error);
-/* The same, cancelled after @cancel_after_ms as a quit would stop it. */
-WartaPublishStep *warta_test_outbox_run_step_for (WartaPublisher   *publisher,
-                                                  WartaPublishJob  *job,
-                                                  guint             cancel_after_ms,
-                                                  GError          **error);
+/* The same, cancelled as a quit would stop it once @stop (checked at
+ * every main loop iteration) returns TRUE. */
+WartaPublishStep *warta_test_outbox_run_step_until (WartaPublisher   *publisher,
+                                                    WartaPublishJob  *job,
+                                                    gboolean        (*stop) (gpointer data),
+                                                    gpointer          data,
+                                                    GError          **error);
 /* run_step until the final step or an error (50 steps at most). */
 WartaPublishStep *warta_test_outbox_run_all     (WartaPublisher    *publisher,
                                                  WartaPublishJob   *job,

@@ -124,6 +124,8 @@ typedef struct
   char            *children;    /* the carousel's, comma-separated */
   GPtrArray       *to_check;    /* videos to check before uploading */
   gboolean         carousel;
+  guint            index;       /* of the step, for the progress */
+  guint            n_steps;
 } Step;
 
 static void
@@ -265,7 +267,7 @@ upload_to_host (GTask *task)
       g_object_unref (task);
       return;
     }
-  warta_publish_job_track_upload (s->job, upload, 0, 1);
+  warta_publish_job_track_upload (s->job, upload, s->index, s->n_steps);
   warta_wordpress_upload_media_async (self->wordpress, upload, s->slug, cancellable,
                                       host_upload_cb, task);
 }
@@ -567,6 +569,8 @@ run_step_async (WartaPublisher      *publisher,
       post_slug = warta_wordpress_slug_for_job (warta_outbox_job_get_publication_id (warta_publish_job_get_job (job)),
                                                 warta_publish_job_get_key (job));
       s->slug = g_strdup_printf ("%s-instagram-%u", post_slug, i + 1);
+      s->index = i;
+      s->n_steps = n_steps;
       warta_publish_job_set_progress (job, i, n_steps, 0.0);
       for (guint j = i; j < media->len; j++)
         {

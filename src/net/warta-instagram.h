@@ -54,9 +54,10 @@ WartaRemoteResult *warta_instagram_create_container_finish (WartaInstagram      
                                                             GError             **error);
 
 /* The same for a video at a PUBLIC @video_url: a REELS container shared
- * to the feed, or with @carousel_item a VIDEO carousel child (§2.3). The
- * container is IN_PROGRESS while Instagram processes the video: wait for
- * it before making a carousel of it. */
+ * to the feed, or with @carousel_item a VIDEO carousel child (§2.3);
+ * finished with warta_instagram_create_container_finish(). The container
+ * is IN_PROGRESS while Instagram processes the video: wait for it before
+ * making a carousel of it. */
 void               warta_instagram_create_video_container_async (WartaInstagram      *self,
                                                                  const char          *video_url,
                                                                  const char          *caption,
