@@ -497,6 +497,25 @@ test_outbox_duplicate (void)
   g_assert_nonnull (warta_outbox_job_get_remote_id (job));
 }
 
+/* A video and photos: X takes one or the other, so the job stops before
+ * any request and says what to do. */
+static void
+test_outbox_video_and_photos (void)
+{
+  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
+  g_autoptr(WartaTestServer) server = warta_test_x_server_new ();
+  gint64 id = warta_test_outbox_add_account (o, "x", server, X_SETTINGS, WARTA_TEST_X_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  p = warta_test_publish_make_approved_with_videos (o->t, "Rakor video dan foto", 2, 1, VIDEO_SIZE);
+  job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "a video and photos"));
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +541,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/warta/x/outbox-video", test_outbox_video);
   g_test_add_func ("/warta/x/outbox-duplicate", test_outbox_duplicate);
+  g_test_add_func ("/warta/x/outbox-video-and-photos", test_outbox_video_and_photos);
 
   return g_test_run ();
 }
