@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "warta-facebook.h"
+#include "warta-test-publisher.h"
 #include "warta-test-server.h"
 
 #define MIB (1024 * 1024)
@@ -458,6 +459,31 @@ test_not_configured (void)
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED);
 }
 
+/* A video and photos in one publication: a Page post cannot carry both,
+ * so the job stops before any request and says what to do, rather than
+ * posting the video and leaving the photos out. */
+static void
+test_video_and_photos (void)
+{
+  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
+  g_autoptr(WartaTestServer) server = warta_test_facebook_server_new ();
+  gint64 id = warta_test_outbox_add_account (o, "facebook", server,
+                                             "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
+                                             WARTA_TEST_FACEBOOK_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  p = warta_test_publish_make_approved_with_videos (o->t, "Rakor video dan foto", 2, 1, 300 * 1024);
+  job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "a video and photos"));
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "by hand"));
+  g_test_message ("%s", warta_outbox_job_get_error_message (job));
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "GET", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +507,7 @@ main (int   argc,
   ADD ("cancel", test_cancel, 0);
 #undef ADD
   g_test_add_func ("/warta/facebook/not-configured", test_not_configured);
+  g_test_add_func ("/warta/facebook/video-and-photos", test_video_and_photos);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "warta-instagram.h"
+#include "warta-test-publisher.h"
 #include "warta-test-server.h"
 
 /* The Graph version the client uses by default (WARTA_FACEBOOK_API_VERSION). */
@@ -35,6 +36,7 @@ typedef struct
   WartaHttpClient *client;
   WartaInstagram *instagram;
   char *sha256;
+  char *video_sha256;
 } Fixture;
 
 static GBytes *
@@ -80,8 +82,15 @@ fixture_set_up (Fixture       *f,
     }
   {
     g_autoptr(GBytes) png = g_bytes_new_static ("\x89PNG\r\n\x1a\nxxxx", 12);
+    /* The loopback server only looks at the first box of a video. */
+    static const char mp4[] = "\0\0\0\x18" "ftypmp42\0\0\0\0mp42isom" "\0\0\0\x08mdat";
+    g_autoptr(GBytes) video = g_bytes_new_static (mp4, sizeof mp4 - 1);
+    g_autoptr(GBytes) text = g_bytes_new_static ("not a video at all", 18);
 
     warta_test_server_add_file (f->server, "/wp-content/uploads/gambar.png", "image/png", png);
+    warta_test_server_add_file (f->server, "/wp-content/uploads/klip.mp4", "video/mp4", video);
+    warta_test_server_add_file (f->server, "/wp-content/uploads/rusak.mp4", "video/mp4", text);
+    f->video_sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, video);
   }
 }
 
@@ -93,6 +102,7 @@ fixture_tear_down (Fixture       *f,
   g_assert_finalize_object (f->client);
   warta_test_server_free (f->server);
   g_free (f->sha256);
+  g_free (f->video_sha256);
 }
 
 static char *
@@ -113,6 +123,20 @@ create (Fixture     *f,
 
   warta_instagram_create_container_async (f->instagram, url, caption, "Teks alternatif", item,
                                           NULL, store_result_cb, &result);
+  return warta_instagram_create_container_finish (f->instagram, wait_for (&result), error);
+}
+
+static WartaRemoteResult *
+create_video (Fixture     *f,
+              const char  *url,
+              const char  *caption,
+              gboolean     item,
+              GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_instagram_create_video_container_async (f->instagram, url, caption, item, NULL,
+                                                store_result_cb, &result);
   return warta_instagram_create_container_finish (f->instagram, wait_for (&result), error);
 }
 
@@ -326,6 +350,349 @@ test_errors (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
+/* A reel: Instagram fetches the video, processes it for three polls, and
+ * it is published once. */
+static void
+test_reel (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *url = image_url (f, "klip.mp4");
+  g_autoptr(WartaRemoteResult) container = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_set_processing_polls (f->server, 3);
+  container = create_video (f, url, "Video peresmian #desa", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (f->server), ==, f->video_sha256);
+
+  res = publish (f, container->id, "Video peresmian #desa", &error);
+  g_assert_no_error (error);
+  g_assert_false (res->reused);
+  g_assert_true (g_str_has_prefix (res->url, "https://www.instagram.com/p/"));
+  /* IN_PROGRESS twice, then FINISHED; one media_publish. */
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/v25.0/17900"), ==, 3);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", IG_PATH "/media_publish"), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+
+  /* Not a video Instagram can read: the container ends in ERROR, and the
+   * message says what to do. */
+  {
+    g_autofree char *bad = image_url (f, "rusak.mp4");
+    g_autoptr(WartaRemoteResult) broken = create_video (f, bad, "Rusak", FALSE, &error);
+    g_autoptr(WartaRemoteResult) refused = NULL;
+
+    g_assert_no_error (error);
+    refused = publish (f, broken->id, "Rusak", &error);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA);
+    g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "ERROR");
+    g_assert_nonnull (strstr (error->message, "MP4"));
+    g_test_message ("ERROR: %s", error->message);
+    g_clear_error (&error);
+  }
+  /* No public address for a video either: WordPress named. */
+  {
+    g_autoptr(WartaRemoteResult) none = create_video (f, NULL, "x", FALSE, &error);
+
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED);
+    g_assert_nonnull (strstr (error->message, "WordPress"));
+  }
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+/* A carousel of a photo and a VIDEO item: the video child is waited for
+ * until processed, then the carousel is made and published. */
+static void
+test_carousel_video (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *photo = image_url (f, "foto-0.jpg");
+  g_autofree char *clip = image_url (f, "klip.mp4");
+  g_autoptr(WartaRemoteResult) a = NULL;
+  g_autoptr(WartaRemoteResult) b = NULL;
+  g_autoptr(WartaRemoteResult) ready = NULL;
+  g_autoptr(WartaRemoteResult) carousel = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) waited = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *children[3] = { NULL };
+
+  a = create (f, photo, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  warta_test_server_set_processing_polls (f->server, 2);
+  b = create_video (f, clip, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  children[0] = a->id;
+  children[1] = b->id;
+
+  /* Not processed yet: the carousel is refused. */
+  warta_instagram_create_carousel_async (f->instagram, children, "Foto dan video", NULL,
+                                         store_result_cb, &result);
+  carousel = warta_instagram_create_carousel_finish (f->instagram, wait_for (&result), &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  warta_instagram_wait_container_async (f->instagram, b->id, NULL, store_result_cb, &waited);
+  ready = warta_instagram_wait_container_finish (f->instagram, wait_for (&waited), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ready->id, ==, b->id);
+
+  warta_instagram_create_carousel_async (f->instagram, children, "Foto dan video", NULL,
+                                         store_result_cb, &result);
+  carousel = warta_instagram_create_carousel_finish (f->instagram, wait_for (&result), &error);
+  g_assert_no_error (error);
+  res = publish (f, carousel->id, "Foto dan video", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+/* Through the outbox, with the office's WordPress website as the public
+ * host ------------------------------------------------------------------ */
+
+#define OUTBOX_SETTINGS "{\"user-id\": \"" WARTA_TEST_INSTAGRAM_USER_ID "\", \"poll-ms\": \"5\"}"
+
+typedef struct
+{
+  WartaTestOutbox *o;
+  WartaTestServer *server;
+  WartaTestServer *website;
+  gint64 id;
+} Office;
+
+static void
+office_set_up (Office        *f,
+               gconstpointer  data)
+{
+  f->o = warta_test_outbox_new ();
+  f->server = warta_test_instagram_server_new ();
+  f->website = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  f->id = warta_test_outbox_add_account (f->o, "instagram", f->server, OUTBOX_SETTINGS,
+                                         WARTA_TEST_INSTAGRAM_TOKEN);
+  warta_test_outbox_add_account (f->o, "wordpress", f->website,
+                                 "{\"user\": \"" WARTA_TEST_WP_USER "\"}",
+                                 WARTA_TEST_WP_APP_PASSWORD);
+}
+
+static void
+office_tear_down (Office        *f,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&f->o, warta_test_outbox_free);
+  warta_test_server_free (f->server);
+  warta_test_server_free (f->website);
+}
+
+/* A publication with @n_photos photos and one real video of @tenths. */
+static WartaPublication *
+make_with_video (Office *f,
+                 guint   n_photos,
+                 guint   tenths)
+{
+  WartaPublication *p;
+
+  p = warta_test_publish_make_approved_with_videos (f->o->t, "Rakor Instagram", n_photos, 1, 1000);
+  if (!warta_test_outbox_use_real_video (f->o, tenths))
+    {
+      g_test_skip ("No H.264 or MPEG-4 encoder: install gstreamer1.0-plugins-ugly or gstreamer1.0-libav");
+      g_object_unref (p);
+      return NULL;
+    }
+  return p;
+}
+
+/* A video alone: checked, put on the website as it is, fetched from there
+ * by Instagram as a reel, processed, published once. */
+static void
+test_outbox_reel (Office        *f,
+                  gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = make_with_video (f, 0, 40);
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GHashTable) steps = NULL;
+  g_autofree char *sha = NULL;
+
+  if (p == NULL)
+    return;
+  sha = warta_test_outbox_file_sha256 (f->o, "video-");
+  warta_test_server_set_processing_polls (f->server, 3);
+  job = warta_test_outbox_publish (f->o, p, f->id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_true (g_str_has_prefix (warta_outbox_job_get_remote_url (job), "https://www.instagram.com/"));
+  g_assert_cmpuint (warta_test_server_get_media_count (f->website), ==, 1);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (f->server), ==, sha);
+  /* One container (the count of POST …/media would include media_publish). */
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", IG_PATH "/media_publish"), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+  steps = warta_test_outbox_steps (f->o, job);
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "host-0"), "/wp-content/uploads/"));
+  g_assert_true (g_hash_table_contains (steps, "container-0"));
+  g_assert_false (g_hash_table_contains (steps, "carousel"));
+}
+
+/* Two photos and a video: a carousel of two images and a VIDEO item, the
+ * video waited for before the carousel is made. */
+static void
+test_outbox_carousel (Office        *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = make_with_video (f, 2, 40);
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GHashTable) steps = NULL;
+
+  if (p == NULL)
+    return;
+  warta_test_server_set_processing_polls (f->server, 2);
+  job = warta_test_outbox_publish (f->o, p, f->id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->website), ==, 3);
+  /* Three children and the carousel; one post. */
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 4);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+  steps = warta_test_outbox_steps (f->o, job);
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "container-2"), "\"ready\":\"true\""));
+  g_assert_true (g_hash_table_contains (steps, "carousel"));
+}
+
+/* Instagram's limits are checked on the file before anything is sent. */
+static void
+test_outbox_video_limits (Office        *f,
+                          gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = make_with_video (f, 0, 20);
+  g_autoptr(WartaPublication) unreadable = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(WartaOutboxJob) other = NULL;
+
+  if (p == NULL)
+    return;
+  job = warta_test_outbox_publish (f->o, p, f->id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "invalid-media");
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "3 seconds or more"));
+  g_test_message ("%s", warta_outbox_job_get_error_message (job));
+
+  /* A file named .mp4 that is no video: said so, nothing sent. (The first
+   * job is over: its file may go too.) */
+  unreadable = warta_test_publish_make_approved_with_videos (f->o->t, "Rusak", 0, 1, 5000);
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->o->t->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_prefix (name, "video-"))
+        {
+          g_autofree char *path = g_build_filename (f->o->t->dir, name, NULL);
+
+          g_assert_true (g_file_set_contents (path, "Notulen rapat, bukan video.\n", -1, NULL));
+        }
+  }
+  other = warta_test_outbox_publish (f->o, unreadable, f->id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (other), ==, "invalid-media");
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (other), "cannot check the video"));
+  g_test_message ("%s", warta_outbox_job_get_error_message (other));
+
+  g_assert_cmpuint (warta_test_server_count_requests (f->website, "POST", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/"), ==, 0);
+}
+
+static gboolean
+three_polls (gpointer data)
+{
+  return warta_test_server_count_requests (data, "GET", "/v25.0/17900") >= 3;
+}
+
+/* Warta quits while Instagram still processes the reel: the next run polls
+ * the same container and publishes it once; never a second container. */
+static void
+test_restart_polls_same_container (Office        *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = make_with_video (f, 0, 40);
+  g_autoptr(WartaPublishJob) job = NULL;
+  g_autoptr(WartaPublisher) first = NULL;
+  g_autoptr(WartaPublisher) second = NULL;
+  g_autoptr(WartaPublishStep) step = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *status = "/v25.0/17900";
+  guint polled;
+
+  if (p == NULL)
+    return;
+  warta_test_server_set_processing_polls (f->server, 30);
+  job = warta_test_outbox_job_new (f->o, p, f->id);
+  first = warta_test_outbox_publisher_new (f->o, f->id, WARTA_TEST_INSTAGRAM_TOKEN);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(WartaPublishStep) made = warta_test_outbox_run_step (first, job, &error);
+
+      g_assert_no_error (error);
+    }
+  g_assert_nonnull (warta_publish_job_get_step_string (job, "container-0", "id"));
+
+  /* Stopped at the third of the 30 polls. */
+  step = warta_test_outbox_run_step_until (first, job, three_polls, f->server, &error);
+  g_assert_null (step);
+  g_assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+                 g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED));
+  g_clear_error (&error);
+  polled = warta_test_server_count_requests (f->server, "GET", status);
+  g_assert_cmpuint (polled, >=, 3);
+  g_assert_cmpuint (polled, <, 30);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+
+  second = warta_test_outbox_publisher_new (f->o, f->id, WARTA_TEST_INSTAGRAM_TOKEN);
+  step = warta_test_outbox_run_step (second, job, &error);
+  g_assert_no_error (error);
+  g_assert_true (step->final);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", status), >=, 30);
+  /* One container (the count of POST …/media would include media_publish). */
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", IG_PATH "/media_publish"), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+/* The container expired (24 hours) before it could be published: the step
+ * records it, the next makes a new container, and the post goes out. */
+static void
+test_expired_container (Office        *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = make_with_video (f, 0, 40);
+  g_autoptr(WartaPublishJob) job = NULL;
+  g_autoptr(WartaPublisher) publisher = NULL;
+  g_autoptr(WartaPublishStep) step = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = NULL;
+
+  if (p == NULL)
+    return;
+  job = warta_test_outbox_job_new (f->o, p, f->id);
+  publisher = warta_test_outbox_publisher_new (f->o, f->id, WARTA_TEST_INSTAGRAM_TOKEN);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(WartaPublishStep) made = warta_test_outbox_run_step (publisher, job, &error);
+
+      g_assert_no_error (error);
+    }
+  old = g_strdup (warta_publish_job_get_step_string (job, "container-0", "id"));
+  warta_test_server_expire_sessions (f->server);
+
+  step = warta_test_outbox_run_step (publisher, job, &error);
+  g_assert_no_error (error);
+  g_assert_false (step->final);
+  g_assert_cmpstr (warta_publish_job_get_step_string (job, "container-0", "expired"), ==, old);
+  g_clear_pointer (&step, warta_publish_step_free);
+
+  step = warta_test_outbox_run_all (publisher, job, &error);
+  g_assert_no_error (error);
+  g_assert_true (step->final);
+  g_assert_cmpstr (warta_publish_job_get_step_string (job, "container-0", "id"), !=, old);
+  /* The video stayed on the website: uploaded once. */
+  g_assert_cmpuint (warta_test_server_get_media_count (f->website), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +711,16 @@ main (int   argc,
   ADD ("lost-answer", test_lost_answer, 0);
   ADD ("not-ready", test_not_ready, 0);
   ADD ("errors", test_errors, 1);
+  ADD ("reel", test_reel, 0);
+  ADD ("carousel-video", test_carousel_video, 0);
+#undef ADD
+#define ADD(path, func) \
+  g_test_add ("/warta/instagram/" path, Office, NULL, office_set_up, func, office_tear_down)
+  ADD ("outbox-reel", test_outbox_reel);
+  ADD ("outbox-carousel", test_outbox_carousel);
+  ADD ("outbox-video-limits", test_outbox_video_limits);
+  ADD ("restart-polls-same-container", test_restart_polls_same_container);
+  ADD ("expired-container", test_expired_container);
 #undef ADD
 
   return g_test_run ();

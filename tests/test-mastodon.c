@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "warta-mastodon.h"
+#include "warta-test-publisher.h"
 #include "warta-test-server.h"
 
 static void
@@ -440,6 +441,223 @@ test_idempotency_key (void)
   g_assert_true (g_str_has_prefix (a, "warta-"));
 }
 
+/* The status beyond the key's hour (platform-apis.md §6.3) ---------------- */
+
+#define STATUSES "/api/v1/statuses"
+#define ACCOUNT "/api/v1/accounts/verify_credentials"
+#define LISTING "/api/v1/accounts/108000000000000042/statuses"
+
+typedef struct
+{
+  WartaTestOutbox *o;
+  WartaTestServer *server;
+  gint64 id;
+  WartaPublishJob *job;
+  WartaPublisher *publisher;
+} Window;
+
+static void
+window_set_up (Window        *w,
+               gconstpointer  data)
+{
+  w->o = warta_test_outbox_new ();
+  w->server = warta_test_server_new (WARTA_TEST_MASTODON);
+  w->id = warta_test_outbox_add_account (w->o, "mastodon", w->server, "{\"media-poll-ms\": \"5\"}",
+                                         WARTA_TEST_MASTODON_TOKEN);
+  w->publisher = warta_test_outbox_publisher_new (w->o, w->id, WARTA_TEST_MASTODON_TOKEN);
+}
+
+static void
+window_tear_down (Window        *w,
+                  gconstpointer  data)
+{
+  g_clear_object (&w->job);
+  g_clear_object (&w->publisher);
+  g_clear_pointer (&w->o, warta_test_outbox_free);
+  warta_test_server_free (w->server);
+}
+
+/* Runs the job's steps up to the status: its media, and the stamp
+ * committed before the status is first sent. */
+static void
+run_to_status (Window *w,
+               guint   n_photos)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (w->o->t, "Rakor", n_photos);
+  guint before = warta_test_server_count_requests (w->server, "POST", STATUSES);
+
+  w->job = warta_test_outbox_job_new (w->o, p, w->id);
+  while (warta_publish_job_get_step (w->job, "post-attempt") == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WartaPublishStep) step = warta_test_outbox_run_step (w->publisher, w->job, &error);
+
+      g_assert_no_error (error);
+      g_assert_false (step->final);
+    }
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", STATUSES), ==, before);
+}
+
+/* The next step fails with the fault set on the status request. */
+static void
+lose_status (Window             *w,
+             WartaTestFaultKind  fault)
+{
+  g_autoptr(WartaPublishStep) step = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_fault (w->server, "POST", STATUSES, 1, fault, 0);
+  step = warta_test_outbox_run_step (w->publisher, w->job, &error);
+  g_assert_null (step);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE);
+}
+
+/* As if the stamp was written @minutes ago, and the server lived through
+ * them too. */
+static void
+age_attempt (Window *w,
+             gint64  minutes)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) value = NULL;
+  g_autofree char *sent = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                           g_get_real_time () / G_USEC_PER_SEC - minutes * 60);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "sent");
+  json_builder_add_string_value (b, sent);
+  json_builder_end_object (b);
+  value = json_builder_get_root (b);
+  warta_publish_job_set_step (w->job, "post-attempt", value);
+  warta_test_server_advance_clock (w->server, minutes * 60);
+}
+
+static WartaPublishStep *
+finish (Window *w)
+{
+  g_autoptr(GError) error = NULL;
+  WartaPublishStep *step = warta_test_outbox_run_all (w->publisher, w->job, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (step->final);
+  return step;
+}
+
+/* Within the hour the same key brings back the same status: no search. */
+static void
+test_window_same_key (Window        *w,
+                      gconstpointer  data)
+{
+  g_autoptr(WartaPublishStep) step = NULL;
+
+  run_to_status (w, 1);
+  lose_status (w, WARTA_TEST_FAULT_DROP_AFTER_COMMIT);
+  g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, 1);
+
+  age_attempt (w, 30);
+  step = finish (w);
+  g_assert_cmpstr (step->remote_id, ==, "109000000000000002");
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", STATUSES), ==, 2);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", ACCOUNT), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, 1);
+}
+
+/* Past the hour: the status is looked for and found by its attachment;
+ * nothing is sent again. The server has really forgotten the key: the
+ * same request would post a second time. */
+static void
+test_window_found (Window        *w,
+                   gconstpointer  data)
+{
+  g_autoptr(WartaPublishStep) step = NULL;
+  g_autoptr(WartaMastodon) mastodon = NULL;
+  g_autoptr(WartaRemoteResult) again = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  const char *media_id;
+
+  run_to_status (w, 1);
+  lose_status (w, WARTA_TEST_FAULT_DROP_AFTER_COMMIT);
+  age_attempt (w, 70);
+  step = finish (w);
+  g_assert_cmpstr (step->remote_id, ==, "109000000000000002");
+  g_assert_true (g_str_has_prefix (step->remote_url, warta_test_server_get_url (w->server)));
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", STATUSES), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", ACCOUNT), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", LISTING), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, 1);
+
+  mastodon = warta_mastodon_new (w->o->client, warta_test_server_get_url (w->server),
+                                 WARTA_TEST_MASTODON_TOKEN);
+  key = warta_mastodon_idempotency_key (warta_publish_job_get_key (w->job));
+  media_id = warta_publish_job_get_step_string (w->job, "media-0", "id");
+  warta_mastodon_post_status_async (mastodon, "Rapat koordinasi pengawasan #Inspektorat",
+                                    (const char *[]) { media_id, NULL }, NULL, key, NULL,
+                                    store_result_cb, &result);
+  again = warta_mastodon_post_status_finish (mastodon, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->id, !=, step->remote_id);
+  g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, 2);
+}
+
+/* Past the hour, a status without media, found by its text as Mastodon
+ * renders it (a paragraph, a hashtag link). */
+static void
+test_window_found_by_text (Window        *w,
+                           gconstpointer  data)
+{
+  g_autoptr(WartaPublishStep) step = NULL;
+
+  run_to_status (w, 0);
+  lose_status (w, WARTA_TEST_FAULT_DROP_AFTER_COMMIT);
+  age_attempt (w, 120);
+  step = finish (w);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", STATUSES), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, 1);
+}
+
+/* Past the hour, and the request never arrived: not found, a new stamp,
+ * then the status goes, once. An older status with the same text (made
+ * two hours before the first send) is not taken for it. */
+static void
+test_window_not_found (Window        *w,
+                       gconstpointer  data)
+{
+  g_autoptr(WartaPublishStep) step = NULL;
+  g_autoptr(WartaPublishStep) stamped = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaMastodon) mastodon = NULL;
+  g_autoptr(WartaRemoteResult) old = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  /* The server's clock set back: the old status is dated 2 h before the
+   * first send, which age_attempt() puts 70 minutes back. */
+  mastodon = warta_mastodon_new (w->o->client, warta_test_server_get_url (w->server),
+                                 WARTA_TEST_MASTODON_TOKEN);
+  warta_test_server_advance_clock (w->server, -190 * 60);
+  warta_mastodon_post_status_async (mastodon, "Rapat koordinasi pengawasan #Inspektorat", NULL,
+                                    NULL, "earlier-post", NULL, store_result_cb, &result);
+  old = warta_mastodon_post_status_finish (mastodon, wait_for (&result), &error);
+  g_assert_no_error (error);
+  warta_test_server_advance_clock (w->server, 190 * 60);
+
+  run_to_status (w, 0);
+  lose_status (w, WARTA_TEST_FAULT_DROP);
+  age_attempt (w, 70);
+  stamped = warta_test_outbox_run_step (w->publisher, w->job, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stamped->name, ==, "post-attempt");
+  g_assert_false (stamped->final);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", STATUSES), ==, 2);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", LISTING), ==, 1);
+
+  step = finish (w);
+  g_assert_cmpstr (step->remote_id, !=, old->id);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", STATUSES), ==, 3);
+  g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +681,13 @@ main (int   argc,
   ADD ("invalid-media", test_invalid_media);
 #undef ADD
   g_test_add_func ("/warta/mastodon/not-configured", test_not_configured);
+#define ADD_WINDOW(path, func) \
+  g_test_add ("/warta/mastodon/" path, Window, NULL, window_set_up, func, window_tear_down)
+  ADD_WINDOW ("window-same-key", test_window_same_key);
+  ADD_WINDOW ("window-found", test_window_found);
+  ADD_WINDOW ("window-found-by-text", test_window_found_by_text);
+  ADD_WINDOW ("window-not-found", test_window_not_found);
+#undef ADD_WINDOW
   g_test_add_func ("/warta/mastodon/idempotency-key", test_idempotency_key);
 
   return g_test_run ();

@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 
 #include "warta-test-publish.h"
+#include "warta-test-publisher.h"
 #include "warta-test-server.h"
 
 #define KILLS_PER_PLATFORM 50
@@ -38,6 +39,8 @@ typedef struct
   const char        *url_prefix;  /* of the post's URL; NULL: the server's */
   const char        *name;        /* of the test case; NULL: the platform */
   gboolean           wordpress;   /* a WordPress account hosts the photos too */
+  guint              real_video;  /* tenths of a second: a video Warta can probe */
+  guint              max_kill_ms; /* 0: MAX_KILL_DELAY_MS */
 } Platform;
 
 static WartaTestServer *
@@ -59,6 +62,26 @@ wordpress_server_new (void)
 /* Small files, small chunks: each chunk is a step to die in. */
 #define VIDEO_SIZE (3 * 256 * 1024 + 1000)
 
+/* Finalize answers with processing_info, and the status is polled once
+ * before it succeeds: two more places to die in. */
+static WartaTestServer *
+x_video_server_new (void)
+{
+  WartaTestServer *server = warta_test_x_server_new ();
+
+  warta_test_server_set_processing_polls (server, 2);
+  return server;
+}
+
+static WartaTestServer *
+instagram_video_server_new (void)
+{
+  WartaTestServer *server = warta_test_instagram_server_new ();
+
+  warta_test_server_set_processing_polls (server, 3);
+  return server;
+}
+
 static const Platform platforms[] = {
   { "mastodon", mastodon_server_new, "{\"media-poll-ms\": \"5\"}", WARTA_TEST_MASTODON_TOKEN, 2 },
   { "wordpress", wordpress_server_new, "{\"user\": \"" WARTA_TEST_WP_USER "\"}",
@@ -67,6 +90,10 @@ static const Platform platforms[] = {
     WARTA_TEST_YOUTUBE_TOKEN, 0, 1, VIDEO_SIZE, "https://www.youtube.com/watch?v=" },
   { "x", warta_test_x_server_new, "{\"poll-ms\": \"5\"}", WARTA_TEST_X_TOKEN, 2, 0, 0,
     "https://x.com/i/web/status/" },
+  /* Four segments of 64 KiB (X's smallest), finalize, two status polls: a
+   * kill after initialize sends the segments again under the stored id. */
+  { "x", x_video_server_new, "{\"poll-ms\": \"5\", \"segment-size\": \"65536\"}",
+    WARTA_TEST_X_TOKEN, 0, 1, 3 * 65536 + 1000, "https://x.com/i/web/status/", "x-video" },
   { "facebook", warta_test_facebook_server_new, "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
     WARTA_TEST_FACEBOOK_TOKEN, 2, 0, 0, "https://www.facebook.com/" },
   { "facebook", warta_test_facebook_server_new, "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
@@ -75,6 +102,11 @@ static const Platform platforms[] = {
   { "instagram", warta_test_instagram_server_new,
     "{\"user-id\": \"" WARTA_TEST_INSTAGRAM_USER_ID "\", \"poll-ms\": \"5\"}",
     WARTA_TEST_INSTAGRAM_TOKEN, 2, 0, 0, "https://www.instagram.com/", NULL, TRUE },
+  /* A reel: checked, hosted on the website, its container polled. */
+  { "instagram", instagram_video_server_new,
+    "{\"user-id\": \"" WARTA_TEST_INSTAGRAM_USER_ID "\", \"poll-ms\": \"5\"}",
+    WARTA_TEST_INSTAGRAM_TOKEN, 0, 1, 1000, "https://www.instagram.com/", "instagram-video", TRUE,
+    40, 600 },
   { "tiktok", warta_test_tiktok_server_new,
     "{\"poll-ms\": \"5\"}",
     WARTA_TEST_TIKTOK_TOKEN, 0, 1, 300 * 1024, "https://www.tiktok.com/@" },
@@ -206,6 +238,11 @@ test_platform (gconstpointer data)
 
       p = warta_test_publish_make_approved_with_videos (t, title, platform->n_photos,
                                                         platform->n_videos, platform->video_size);
+      if (platform->real_video > 0 && !warta_test_write_real_videos (t->dir, platform->real_video))
+        {
+          g_test_skip ("No H.264 or MPEG-4 encoder: install gstreamer1.0-plugins-ugly or gstreamer1.0-libav");
+          return;
+        }
       jobs = warta_outbox_repository_enqueue (t->outbox, t->admin, warta_publication_get_id (p),
                                               warta_publication_get_version (p), &account_id, 1,
                                               &error);
@@ -225,8 +262,10 @@ test_platform (gconstpointer data)
       /* Killed until it gets through; after 50 kills, left to finish. */
       for (;;)
         {
+          /* Probing a video takes a worker longer to get going. */
+          guint max_delay = platform->max_kill_ms ? platform->max_kill_ms : MAX_KILL_DELAY_MS;
           guint delay = kills < KILLS_PER_PLATFORM
-                        ? (guint) g_rand_int_range (rand, 1, MAX_KILL_DELAY_MS + 1) : 0;
+                        ? (guint) g_rand_int_range (rand, 1, (gint32) max_delay + 1) : 0;
 
           runs++;
           if (!run_worker (launcher, t->path, delay))

@@ -7,6 +7,7 @@
 
 #include <locale.h>
 
+#include "warta-test-publisher.h"
 #include "warta-test-server.h"
 #include "warta-x.h"
 
@@ -411,6 +412,110 @@ test_cancel (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 0);
 }
 
+/* Without a cap on the wait, the polls follow check_after_secs: X says
+ * one second each time, and two polls are needed. */
+static void
+test_video_check_after (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (MIB, "video.mp4", "video/mp4", NULL);
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+  double seconds;
+
+  warta_x_set_max_poll_wait (f->x, 0);
+  warta_test_server_set_processing_polls (f->server, 2);
+  start = g_get_monotonic_time ();
+  media = upload_media (f, upload, NULL, NULL, &error);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  g_assert_no_error (error);
+  g_test_message ("two polls, check_after_secs 1: %.2f s", seconds);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/2/media/upload"), ==, 2);
+  /* finalize → 1 s → in_progress → 1 s → succeeded */
+  g_assert_cmpfloat (seconds, >=, 1.9);
+  g_assert_cmpfloat (seconds, <, 10.0);
+}
+
+/* Through the outbox -------------------------------------------------------- */
+
+#define TIMELINE "/2/users/" WARTA_TEST_X_USER_ID "/tweets"
+#define X_SETTINGS "{\"poll-ms\": \"5\", \"segment-size\": \"65536\"}"
+#define VIDEO_SIZE (3 * 65536 + 1000)
+
+/* A video: initialize, four segments, finalize with processing_info, the
+ * status polled, then the post; the media id a step as soon as it exists. */
+static void
+test_outbox_video (void)
+{
+  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
+  g_autoptr(WartaTestServer) server = warta_test_x_server_new ();
+  gint64 id = warta_test_outbox_add_account (o, "x", server, X_SETTINGS, WARTA_TEST_X_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GHashTable) steps = NULL;
+  g_autofree char *sha = NULL;
+
+  p = warta_test_publish_make_approved_with_videos (o->t, "Rakor video X", 0, 1, VIDEO_SIZE);
+  sha = warta_test_outbox_file_sha256 (o, "video-");
+  warta_test_server_set_processing_polls (server, 2);
+  /* A segment fails once: sent again, under the same media id. */
+  warta_test_server_add_fault (server, "POST", "/2/media/upload/", 3, WARTA_TEST_FAULT_STATUS, 503);
+  job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_true (g_str_has_prefix (warta_outbox_job_get_remote_url (job), "https://x.com/i/web/status/"));
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (server), ==, sha);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/2/media/upload/initialize"), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_media_count (server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "GET", "/2/media/upload"), >=, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  steps = warta_test_outbox_steps (o, job);
+  g_assert_nonnull (strstr (g_hash_table_lookup (steps, "media-0"), "\"ready\":\"true\""));
+  g_assert_true (g_hash_table_contains (steps, "post-attempt"));
+}
+
+/* The post's answer is lost and the timeline lags behind (before the
+ * post, after the lost answer, before the next attempt): the next attempt
+ * posts again, X calls it a duplicate (403), and the timeline, read once
+ * more, has it. One post. */
+static void
+test_outbox_duplicate (void)
+{
+  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
+  g_autoptr(WartaTestServer) server = warta_test_x_server_new ();
+  gint64 id = warta_test_outbox_add_account (o, "x", server, X_SETTINGS, WARTA_TEST_X_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (o->t, "Rakor X", 1);
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  warta_test_server_add_fault (server, "POST", "/2/tweets", 1, WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  warta_test_server_add_error (server, "GET", TIMELINE, 1, "timeline-lag");
+  warta_test_server_add_error (server, "GET", TIMELINE, 2, "timeline-lag");
+  warta_test_server_add_error (server, "GET", TIMELINE, 3, "timeline-lag");
+  job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/2/tweets"), ==, 2);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "GET", TIMELINE), ==, 4);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  g_assert_nonnull (warta_outbox_job_get_remote_id (job));
+}
+
+/* A video and photos: X takes one or the other, so the job stops before
+ * any request and says what to do. */
+static void
+test_outbox_video_and_photos (void)
+{
+  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
+  g_autoptr(WartaTestServer) server = warta_test_x_server_new ();
+  gint64 id = warta_test_outbox_add_account (o, "x", server, X_SETTINGS, WARTA_TEST_X_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  p = warta_test_publish_make_approved_with_videos (o->t, "Rakor video dan foto", 2, 1, VIDEO_SIZE);
+  job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "a video and photos"));
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,7 +537,11 @@ main (int   argc,
   ADD ("rate-limit", test_rate_limit, 0);
   ADD ("errors", test_errors, 1);
   ADD ("cancel", test_cancel, 0);
+  ADD ("video-check-after", test_video_check_after, 0);
 #undef ADD
+  g_test_add_func ("/warta/x/outbox-video", test_outbox_video);
+  g_test_add_func ("/warta/x/outbox-duplicate", test_outbox_duplicate);
+  g_test_add_func ("/warta/x/outbox-video-and-photos", test_outbox_video_and_photos);
 
   return g_test_run ();
 }

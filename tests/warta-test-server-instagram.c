@@ -4,15 +4,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * platform-apis.md §2: POST /{version}/{ig-user}/media fetches image_url
- * (really, over HTTP: serve it with warta_test_server_add_file() or from
- * another loopback server) and makes a container that is IN_PROGRESS for
- * the processing polls, then FINISHED; CAROUSEL containers from 2–10
- * children; media_publish before FINISHED → 9007/2207027, twice → refused;
+ * or, for media_type=REELS and VIDEO carousel items, video_url (really,
+ * over HTTP: serve it with warta_test_server_add_file() or from another
+ * loopback server) and makes a container that is IN_PROGRESS for the
+ * processing polls, then FINISHED, or ERROR with 2207026 for a video that
+ * is no MP4/MOV; CAROUSEL containers from 2–10 finished children (images
+ * and videos); media_publish before FINISHED → 9007/2207027, twice → refused;
  * PUBLISHED afterwards; content_publishing_limit over a 24-hour window
  * (quota_total 50), exceeded → 9/2207042; containers EXPIRED on request.
  *
  * Errors by name: "190", "2207042", "2207052", "2207027", "2207020",
- * "2207001", "36004".
+ * "2207001", "36004", "2207026".
  */
 #include "config.h"
 
@@ -27,6 +29,7 @@ typedef struct
   char *id;
   char *caption;
   char *status_code;
+  char *outcome;       /* FINISHED, or ERROR once processed */
   guint polls_left;
   gboolean carousel_item;
   char *media_id;
@@ -56,6 +59,7 @@ container_free (gpointer data)
   g_free (c->id);
   g_free (c->caption);
   g_free (c->status_code);
+  g_free (c->outcome);
   g_free (c->media_id);
   g_free (c);
 }
@@ -139,6 +143,9 @@ ig_respond_error (WartaTestServer   *server,
   else if (g_str_equal (name, "2207001"))
     respond_graph_error (msg, 500, -1, 2207001, "An unexpected error has occurred. Please retry your request later.",
                          "Instagram server error.");
+  else if (g_str_equal (name, "2207026"))
+    respond_graph_error (msg, 400, 352, 2207026, "The video format is not supported.",
+                         "The video format is not supported. Please check the spec for supported video formats.");
   else if (g_str_equal (name, "36004"))
     respond_graph_error (msg, 400, 36004, 2207010, "The caption is too long.",
                          "The caption was too long.");
@@ -193,15 +200,17 @@ find_container (WartaTestServer *server,
 static Container *
 add_container (WartaTestServer *server,
                const char      *caption,
-               gboolean         carousel_item)
+               gboolean         carousel_item,
+               const char      *outcome)
 {
   Container *c = g_new0 (Container, 1);
 
   c->id = g_strdup_printf ("1790000%011" G_GINT64_FORMAT, _warta_test_server_next_id (server));
   c->caption = g_strdup (caption);
   c->carousel_item = carousel_item;
+  c->outcome = g_strdup (outcome);
   c->polls_left = _warta_test_server_get_processing_polls (server);
-  c->status_code = g_strdup (c->polls_left > 0 ? "IN_PROGRESS" : "FINISHED");
+  c->status_code = g_strdup (c->polls_left > 0 ? "IN_PROGRESS" : outcome);
   g_ptr_array_add (get_state (server)->containers, c);
   return c;
 }
@@ -213,6 +222,7 @@ typedef struct
   SoupMessage *fetch;
   char *caption;
   gboolean carousel_item;
+  gboolean video;
 } Fetch;
 
 /* Meta's servers fetch the image when the container is made (§2.3). */
@@ -228,6 +238,20 @@ fetched_cb (GObject      *object,
 
   if (body == NULL || !SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (f->fetch)))
     ig_respond_error (f->server, f->msg, "2207052");
+  else if (f->video)
+    {
+      /* The container is made; processing finds out what the file is: an
+       * ISO base media file (MP4, MOV) starts with a box such as ftyp. */
+      gboolean iso = size >= 8 && (memcmp (data + 4, "ftyp", 4) == 0 ||
+                                   memcmp (data + 4, "moov", 4) == 0 ||
+                                   memcmp (data + 4, "wide", 4) == 0);
+      Container *c = add_container (f->server, f->caption, f->carousel_item,
+                                    iso ? "FINISHED" : "ERROR");
+      g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
+
+      _warta_test_server_set_file (f->server, size, sha);
+      respond_id (f->msg, c->id);
+    }
   else if (size < 3 || data[0] != 0xFF || data[1] != 0xD8)
     respond_graph_error (f->msg, 400, 36001, 2207005, "The image format is not supported.",
                          "Only JPEG images are supported.");
@@ -236,7 +260,7 @@ fetched_cb (GObject      *object,
                          "The image should be smaller than 8 MiB.");
   else
     {
-      Container *c = add_container (f->server, f->caption, f->carousel_item);
+      Container *c = add_container (f->server, f->caption, f->carousel_item, "FINISHED");
       g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
 
       _warta_test_server_set_file (f->server, size, sha);
@@ -257,7 +281,10 @@ create_media (WartaTestServer   *server,
   const char *image_url = g_hash_table_lookup (params, "image_url");
   const char *caption = g_hash_table_lookup (params, "caption");
   const char *media_type = g_hash_table_lookup (params, "media_type");
+  const char *video_url = g_hash_table_lookup (params, "video_url");
   gboolean carousel_item = g_strcmp0 (g_hash_table_lookup (params, "is_carousel_item"), "true") == 0;
+  gboolean video;
+  const char *url;
   Fetch *f;
 
   if (caption && g_utf8_strlen (caption, -1) > 2200)
@@ -289,13 +316,29 @@ create_media (WartaTestServer   *server,
               return;
             }
         }
-      c = add_container (server, caption, FALSE);
+      c = add_container (server, caption, FALSE, "FINISHED");
       respond_id (msg, c->id);
       return;
     }
-  if (image_url == NULL)
+  /* Since 2023 VIDEO is for carousel items only; a lone video is a reel. */
+  if (g_strcmp0 (media_type, "VIDEO") == 0 && !carousel_item)
     {
-      respond_graph_error (msg, 400, 100, 0, "(#100) The parameter image_url is required.", NULL);
+      respond_graph_error (msg, 400, 100, 2207023, "The media type is not supported.",
+                           "The VIDEO media type is no longer supported for single videos. Use REELS.");
+      return;
+    }
+  video = g_strcmp0 (media_type, "REELS") == 0 || g_strcmp0 (media_type, "VIDEO") == 0;
+  if (media_type && !video)
+    {
+      respond_graph_error (msg, 400, 100, 2207023, "The media type is not supported.", NULL);
+      return;
+    }
+  url = video ? video_url : image_url;
+  if (url == NULL)
+    {
+      respond_graph_error (msg, 400, 100, 0,
+                           video ? "(#100) The parameter video_url is required."
+                                 : "(#100) The parameter image_url is required.", NULL);
       return;
     }
 
@@ -304,7 +347,8 @@ create_media (WartaTestServer   *server,
   f->msg = g_object_ref (msg);
   f->caption = g_strdup (caption);
   f->carousel_item = carousel_item;
-  f->fetch = soup_message_new (SOUP_METHOD_GET, image_url);
+  f->video = video;
+  f->fetch = soup_message_new (SOUP_METHOD_GET, url);
   if (f->fetch == NULL)
     {
       g_object_unref (f->msg);
@@ -355,6 +399,11 @@ media_publish (WartaTestServer   *server,
       ig_respond_error (server, msg, "2207027");
       return;
     }
+  if (g_str_equal (c->status_code, "ERROR"))
+    {
+      ig_respond_error (server, msg, "2207026");
+      return;
+    }
   if (g_str_equal (c->status_code, "PUBLISHED"))
     {
       respond_graph_error (msg, 400, 100, 0, "(#100) The media has already been published.", NULL);
@@ -390,17 +439,23 @@ get_object (WartaTestServer   *server,
   json_builder_begin_object (b);
   if (c)
     {
+      const char *status;
+
       if (c->polls_left > 0 && --c->polls_left == 0 && g_str_equal (c->status_code, "IN_PROGRESS"))
         {
           g_free (c->status_code);
-          c->status_code = g_strdup ("FINISHED");
+          c->status_code = g_strdup (c->outcome);
         }
+      if (g_str_equal (c->status_code, "IN_PROGRESS"))
+        status = "In Progress: Media is still being processed.";
+      else if (g_str_equal (c->status_code, "ERROR"))
+        status = "Error: Media upload has failed with error code 2207026";
+      else
+        status = c->status_code;
       json_builder_set_member_name (b, "status_code");
       json_builder_add_string_value (b, c->status_code);
       json_builder_set_member_name (b, "status");
-      json_builder_add_string_value (b, g_str_equal (c->status_code, "IN_PROGRESS")
-                                        ? "In Progress: Media is still being processed."
-                                        : c->status_code);
+      json_builder_add_string_value (b, status);
       json_builder_set_member_name (b, "id");
       json_builder_add_string_value (b, c->id);
     }

@@ -12,7 +12,9 @@
  *
  * Errors by name: "88" (429, legacy body), "duplicate", "usage-capped",
  * "client-forbidden", "invalid-request", "InvalidMedia" (the status poll
- * says processing failed), "daily-cap" (429 with x-user-limit-24hour-*).
+ * says processing failed), "daily-cap" (429 with x-user-limit-24hour-*),
+ * "timeline-lag" (on GET /2/users/{id}/tweets: the timeline without its
+ * newest post, as a timeline read just after the post may be).
  */
 #include "config.h"
 
@@ -123,6 +125,10 @@ respond_problem (SoupServerMessage *msg,
   soup_server_message_set_response (msg, "application/problem+json", SOUP_MEMORY_TAKE, text, len);
 }
 
+static void respond_timeline (WartaTestServer   *server,
+                              SoupServerMessage *msg,
+                              guint              hidden);
+
 static void
 x_respond_error (WartaTestServer   *server,
                  SoupServerMessage *msg,
@@ -159,6 +165,8 @@ x_respond_error (WartaTestServer   *server,
       soup_message_headers_replace (h, "x-user-limit-24hour-reset", reset);
       respond_problem (msg, 429, "Too Many Requests", "rate-limit-exceeded", "Too Many Requests");
     }
+  else if (g_str_equal (name, "timeline-lag"))
+    respond_timeline (server, msg, 1);
   else if (g_str_equal (name, "duplicate"))
     respond_problem (msg, 403, "Forbidden", NULL,
                      "You are not allowed to create a Tweet with duplicate content.");
@@ -529,36 +537,45 @@ create_tweet (WartaTestServer   *server,
   respond_data (msg, 201, b);
 }
 
+/* The 20 newest posts, without the @hidden newest. */
 static void
-timeline (WartaTestServer   *server,
-          SoupServerMessage *msg,
-          const char        *user)
+respond_timeline (WartaTestServer   *server,
+                  SoupServerMessage *msg,
+                  guint              hidden)
 {
   State *st = get_state (server);
   JsonBuilder *b = json_builder_new ();
+  guint n = st->tweets->len > hidden ? st->tweets->len - hidden : 0;
 
-  if (!g_str_equal (user, WARTA_TEST_X_USER_ID))
-    {
-      respond_problem (msg, 404, "Not Found Error", "resource-not-found", "Could not find user.");
-      g_object_unref (b);
-      return;
-    }
   json_builder_begin_object (b);
-  if (st->tweets->len > 0)
+  if (n > 0)
     {
       json_builder_set_member_name (b, "data");
       json_builder_begin_array (b);
-      for (guint i = st->tweets->len; i > 0 && i + 20 > st->tweets->len; i--)
+      for (guint i = n; i > 0 && i + 20 > n; i--)
         tweet_json (b, st->tweets->pdata[i - 1]);
       json_builder_end_array (b);
     }
   json_builder_set_member_name (b, "meta");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "result_count");
-  json_builder_add_int_value (b, MIN (st->tweets->len, 20));
+  json_builder_add_int_value (b, MIN (n, 20));
   json_builder_end_object (b);
   json_builder_end_object (b);
   respond_data (msg, 200, b);
+}
+
+static void
+timeline (WartaTestServer   *server,
+          SoupServerMessage *msg,
+          const char        *user)
+{
+  if (!g_str_equal (user, WARTA_TEST_X_USER_ID))
+    {
+      respond_problem (msg, 404, "Not Found Error", "resource-not-found", "Could not find user.");
+      return;
+    }
+  respond_timeline (server, msg, 0);
 }
 
 static void

@@ -44,7 +44,27 @@ typedef struct
   gint64 featured_media;
   char *visibility;
   GPtrArray *media_ids;
+  gint64 created_at;         /* Mastodon: the server's clock, µs */
 } Post;
+
+/* Mastodon keeps an Idempotency-Key for an hour (Redis TTL 3600 s). */
+#define MASTODON_IDEMPOTENCY_US ((gint64) 3600 * G_USEC_PER_SEC)
+#define MASTODON_ACCOUNT_ID "108000000000000042"
+
+typedef struct
+{
+  char *json;                /* the status it made */
+  gint64 at;                 /* when, on the server's clock */
+} Remembered;
+
+static void
+remembered_free (gpointer data)
+{
+  Remembered *r = data;
+
+  g_free (r->json);
+  g_free (r);
+}
 
 struct _WartaTestServer
 {
@@ -58,7 +78,8 @@ struct _WartaTestServer
   gint64 next_id;
   GPtrArray *media;          /* Media */
   GPtrArray *posts;          /* Post */
-  GHashTable *idempotency;   /* key → JSON text of the status */
+  GHashTable *idempotency;   /* key → Remembered */
+  gint64 clock_offset_us;    /* Mastodon's clock: the real one plus this */
   SoupMessageHeaders *last_headers;
   guint64 upload_size;
   guchar upload_head[4];
@@ -566,6 +587,69 @@ mastodon_get_media (WartaTestServer   *self,
   respond_node (msg, SOUP_STATUS_OK, mastodon_media_json (self, m));
 }
 
+static gint64
+mastodon_now (WartaTestServer *self)
+{
+  return g_get_real_time () + self->clock_offset_us;
+}
+
+/* The text as Mastodon's TextFormatter renders it: escaped, paragraphs at
+ * blank lines, <br /> at line ends, links whose display is cut to 30
+ * characters with the rest in invisible spans, hashtags as tag links. */
+static char *
+mastodon_content_html (WartaTestServer *self,
+                       const char      *text)
+{
+  g_autoptr(GRegex) token = g_regex_new ("https?://\\S+|#\\w+", 0, 0, NULL);
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n\n", -1);
+  GString *html = g_string_new (NULL);
+
+  for (guint i = 0; paragraphs[i]; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (paragraphs[i], -1);
+      g_autoptr(GMatchInfo) match = NULL;
+      gint last = 0;
+
+      g_string_append (html, "<p>");
+      g_regex_match (token, escaped, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_autofree char *word = g_match_info_fetch (match, 0);
+          gint start, end;
+
+          g_match_info_fetch_pos (match, 0, &start, &end);
+          g_string_append_len (html, escaped + last, start - last);
+          if (word[0] == '#')
+            g_string_append_printf (html, "<a href=\"%s/tags/%s\" class=\"mention hashtag\" "
+                                          "rel=\"tag\">#<span>%s</span></a>",
+                                    self->url, word + 1, word + 1);
+          else
+            {
+              const char *rest = strstr (word, "://") + 3;
+              gsize shown = MIN (strlen (rest), 30);
+
+              g_string_append_printf (html, "<a href=\"%s\" target=\"_blank\" rel=\"nofollow noopener\">"
+                                            "<span class=\"invisible\">%.*s</span>"
+                                            "<span class=\"%s\">%.*s</span>"
+                                            "<span class=\"invisible\">%s</span></a>",
+                                      word, (int) (rest - word), word,
+                                      strlen (rest) > 30 ? "ellipsis" : "", (int) shown, rest,
+                                      rest + shown);
+            }
+          last = end;
+          g_match_info_next (match, NULL);
+        }
+      g_string_append (html, escaped + last);
+      g_string_append (html, "</p>");
+    }
+  {
+    g_autoptr(GString) lines = html;
+
+    g_string_replace (lines, "\n", "<br />", 0);
+    return g_string_free (g_steal_pointer (&lines), FALSE);
+  }
+}
+
 static JsonNode *
 mastodon_status_json (WartaTestServer *self,
                       Post            *p)
@@ -574,11 +658,22 @@ mastodon_status_json (WartaTestServer *self,
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
   g_autofree char *url = g_strdup_printf ("%s/@warta/%s", self->url, id);
   g_autofree char *uri = g_strdup_printf ("%s/users/warta/statuses/%s", self->url, id);
-  g_autofree char *content = g_markup_printf_escaped ("<p>%s</p>", p->content);
+  g_autofree char *content = mastodon_content_html (self, p->content);
+  g_autoptr(GDateTime) created = g_date_time_new_from_unix_utc (p->created_at / G_USEC_PER_SEC);
+  g_autofree char *created_at = g_date_time_format (created, "%Y-%m-%dT%H:%M:%S.000Z");
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
   json_builder_add_string_value (b, id);
+  json_builder_set_member_name (b, "created_at");
+  json_builder_add_string_value (b, created_at);
+  json_builder_set_member_name (b, "account");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, MASTODON_ACCOUNT_ID);
+  json_builder_set_member_name (b, "username");
+  json_builder_add_string_value (b, "warta");
+  json_builder_end_object (b);
   json_builder_set_member_name (b, "uri");
   json_builder_add_string_value (b, uri);
   json_builder_set_member_name (b, "url");
@@ -615,16 +710,21 @@ mastodon_post_status (WartaTestServer   *self,
   JsonNode *node;
   Post *p;
 
-  /* A repeated key returns the status it made the first time. */
+  /* A repeated key returns the status it made the first time, for an
+   * hour; then the key is forgotten. */
   if (key && g_hash_table_contains (self->idempotency, key))
     {
-      const char *stored = g_hash_table_lookup (self->idempotency, key);
+      Remembered *stored = g_hash_table_lookup (self->idempotency, key);
 
-      add_mastodon_rate_headers (msg, 299, 300);
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "application/json; charset=utf-8",
-                                        SOUP_MEMORY_COPY, stored, strlen (stored));
-      return;
+      if (mastodon_now (self) - stored->at < MASTODON_IDEMPOTENCY_US)
+        {
+          add_mastodon_rate_headers (msg, 299, 300);
+          soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+          soup_server_message_set_response (msg, "application/json; charset=utf-8",
+                                            SOUP_MEMORY_COPY, stored->json, strlen (stored->json));
+          return;
+        }
+      g_hash_table_remove (self->idempotency, key);
     }
 
   root = parse_json_body (msg);
@@ -682,6 +782,7 @@ mastodon_post_status (WartaTestServer   *self,
     }
 
   p->id = self->next_id++;
+  p->created_at = mastodon_now (self);
   p->content = g_strdup (text ? text : "");
   p->visibility = g_strdup (visibility ? visibility : "public");
   g_ptr_array_add (self->posts, p);
@@ -690,13 +791,71 @@ mastodon_post_status (WartaTestServer   *self,
   if (key)
     {
       g_autoptr(JsonGenerator) generator = json_generator_new ();
+      Remembered *r = g_new0 (Remembered, 1);
 
       json_generator_set_root (generator, node);
-      g_hash_table_insert (self->idempotency, g_strdup (key),
-                           json_generator_to_data (generator, NULL));
+      r->json = json_generator_to_data (generator, NULL);
+      r->at = mastodon_now (self);
+      g_hash_table_insert (self->idempotency, g_strdup (key), r);
     }
   add_mastodon_rate_headers (msg, 299, 300);
   respond_node (msg, SOUP_STATUS_OK, node);
+}
+
+/* GET /api/v1/accounts/verify_credentials: the token's account. */
+static void
+mastodon_account (WartaTestServer   *self,
+                  SoupServerMessage *msg)
+{
+  JsonBuilder *b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, MASTODON_ACCOUNT_ID);
+  json_builder_set_member_name (b, "username");
+  json_builder_add_string_value (b, "warta");
+  json_builder_set_member_name (b, "acct");
+  json_builder_add_string_value (b, "warta");
+  json_builder_set_member_name (b, "display_name");
+  json_builder_add_string_value (b, "Inspektorat Provinsi");
+  json_builder_end_object (b);
+  add_mastodon_rate_headers (msg, 299, 300);
+  respond_node (msg, SOUP_STATUS_OK, build (b));
+}
+
+/* GET /api/v1/accounts/:id/statuses: newest first, limit (default 20, at
+ * most 40) before max_id. */
+static void
+mastodon_account_statuses (WartaTestServer   *self,
+                           SoupServerMessage *msg,
+                           const char        *account,
+                           GHashTable        *query)
+{
+  const char *limit_s = query ? g_hash_table_lookup (query, "limit") : NULL;
+  const char *max_id_s = query ? g_hash_table_lookup (query, "max_id") : NULL;
+  gint64 max_id = max_id_s ? g_ascii_strtoll (max_id_s, NULL, 10) : G_MAXINT64;
+  guint limit = limit_s ? (guint) CLAMP (g_ascii_strtoll (limit_s, NULL, 10), 1, 40) : 20;
+  JsonBuilder *b;
+
+  if (!g_str_equal (account, MASTODON_ACCOUNT_ID))
+    {
+      respond_mastodon_error (msg, 404, "Record not found");
+      return;
+    }
+  b = json_builder_new ();
+  json_builder_begin_array (b);
+  for (guint i = self->posts->len; i > 0 && limit > 0; i--)
+    {
+      Post *p = self->posts->pdata[i - 1];
+
+      if (p->id >= max_id)
+        continue;
+      json_builder_add_value (b, mastodon_status_json (self, p));
+      limit--;
+    }
+  json_builder_end_array (b);
+  add_mastodon_rate_headers (msg, 299, 300);
+  respond_node (msg, SOUP_STATUS_OK, build (b));
 }
 
 static void
@@ -796,6 +955,17 @@ mastodon_dispatch (WartaTestServer   *self,
     mastodon_get_media (self, msg, path + strlen ("/api/v1/media/"));
   else if (g_str_equal (method, "POST") && g_str_equal (path, "/api/v1/statuses"))
     mastodon_post_status (self, msg);
+  else if (g_str_equal (method, "GET") && g_str_equal (path, "/api/v1/accounts/verify_credentials"))
+    mastodon_account (self, msg);
+  else if (g_str_equal (method, "GET") && g_str_has_prefix (path, "/api/v1/accounts/") &&
+           g_str_has_suffix (path, "/statuses"))
+    {
+      g_autofree char *account = g_strndup (path + strlen ("/api/v1/accounts/"),
+                                            strlen (path) - strlen ("/api/v1/accounts/") -
+                                            strlen ("/statuses"));
+
+      mastodon_account_statuses (self, msg, account, query);
+    }
   else
     respond_mastodon_error (msg, 404, "Record not found");
 }
@@ -1657,7 +1827,7 @@ server_new (WartaTestPlatform           platform,
   self->requests = g_ptr_array_new_with_free_func (g_free);
   self->media = g_ptr_array_new_with_free_func (media_free);
   self->posts = g_ptr_array_new_with_free_func (post_free);
-  self->idempotency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->idempotency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, remembered_free);
   self->next_id = platform == WARTA_TEST_MASTODON ? 109000000000000001 : 4;
 
   self->ops = ops;
@@ -1745,6 +1915,13 @@ warta_test_server_set_processing_polls (WartaTestServer *self,
                                         guint            polls)
 {
   self->processing_polls = polls;
+}
+
+void
+warta_test_server_advance_clock (WartaTestServer *self,
+                                 gint64           seconds)
+{
+  self->clock_offset_us += seconds * G_USEC_PER_SEC;
 }
 
 void

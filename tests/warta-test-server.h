@@ -60,6 +60,10 @@ void             warta_test_server_add_fault             (WartaTestServer    *se
 /* Mastodon: new media answers 202 and stays processing for @polls GETs. */
 void             warta_test_server_set_processing_polls  (WartaTestServer    *server,
                                                           guint               polls);
+/* Mastodon: the server's clock moves @seconds ahead (status times, and
+ * the hour it keeps an Idempotency-Key). */
+void             warta_test_server_advance_clock         (WartaTestServer    *server,
+                                                          gint64              seconds);
 /* From now on the token / application password is refused. */
 void             warta_test_server_revoke_credentials    (WartaTestServer    *server);
 

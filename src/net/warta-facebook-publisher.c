@@ -3,6 +3,8 @@
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * Photos and a video together are refused before any request: a Page
+ * post cannot carry both (the Graph API attaches photos only).
  * A video: "video" with the video id, the upload session and the offset
  * Facebook confirmed, after the start and after every window; then the
  * finish, whose result is the post. Photos: "photo-N", each the Facebook
@@ -334,6 +336,18 @@ run_step_async (WartaPublisher      *publisher,
   s->ids = g_ptr_array_new_with_free_func (g_free);
   g_task_set_task_data (task, s, (GDestroyNotify) step_free);
 
+  photos = warta_publish_job_list_media (job, "photo");
+
+  /* A Page post carries photos or one video, never both; leaving either
+   * out unsaid would publish less than was approved. A job that began the
+   * video before this rule goes on with it. */
+  if (videos->len > 0 && photos->len > 0 && warta_publish_job_get_step (job, "video") == NULL)
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
+                               "%s", _("Facebook cannot show a video and photos in one post, and this publication has both. Remove the photos or the video, have the change approved and publish again; or publish to Facebook by hand and record the proof."));
+      return;
+    }
+
   /* A video is a post of its own: the Page's video with the text. */
   if (videos->len > 0)
     {
@@ -341,7 +355,6 @@ run_step_async (WartaPublisher      *publisher,
       return;
     }
 
-  photos = warta_publish_job_list_media (job, "photo");
   for (guint i = 0; i < photos->len; i++)
     {
       g_autofree char *name = g_strdup_printf ("photo-%u", i);

@@ -220,6 +220,7 @@ typedef struct
   Op op;
   Step step;
   char *image_url;
+  char *video_url;
   char *caption;
   char *alt_text;
   gboolean carousel_item;
@@ -238,6 +239,7 @@ op_data_free (gpointer data)
 
   g_clear_object (&d->self);
   g_free (d->image_url);
+  g_free (d->video_url);
   g_free (d->caption);
   g_free (d->alt_text);
   g_strfreev (d->children);
@@ -285,12 +287,23 @@ op_message (guint     attempt,
     case STEP_CREATE:
       method = SOUP_METHOD_POST;
       path = g_strconcat ("/", self->version, "/", user, "/media", NULL);
-      form_add (form, "image_url", d->image_url);
+      if (d->video_url != NULL)
+        {
+          /* Since 2023 a single feed video is a reel; VIDEO is left for
+           * carousel items (§2.3). */
+          form_add (form, "media_type", d->carousel_item ? "VIDEO" : "REELS");
+          form_add (form, "video_url", d->video_url);
+          if (!d->carousel_item)
+            form_add (form, "share_to_feed", "true");
+        }
+      else
+        form_add (form, "image_url", d->image_url);
       if (d->carousel_item)
         form_add (form, "is_carousel_item", "true");
       else
         form_add (form, "caption", d->caption);
-      form_add (form, "alt_text", d->alt_text);
+      if (d->video_url == NULL)
+        form_add (form, "alt_text", d->alt_text);
       break;
     case STEP_CAROUSEL:
       {
@@ -421,11 +434,20 @@ op_status (GTask      *task_in,
     }
   if (g_strcmp0 (status_code, "ERROR") == 0)
     {
-      GError *error = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA,
-                                   _("Instagram could not use the image: %s. Choose another image or rendition (JPEG, at most 8 MB, aspect ratio between 4:5 and 1.91:1)."),
-                                   _warta_json_get_string (answer, "status") ? _warta_json_get_string (answer, "status")
-                                                                    : status_code);
-      warta_publish_error_set_platform (error, status_code, _warta_json_get_string (answer, "status"));
+      const char *status = _warta_json_get_string (answer, "status");
+      GError *error;
+
+      /* The status names the error code of §2.7, e.g. "Error: Media upload
+       * has failed with error code 2207026". */
+      if (status && strstr (status, "2207026"))
+        error = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA,
+                             _("Instagram cannot read the video’s format (%s). Export the video again as MP4 with H.264 picture and AAC sound, have the change approved and publish again."),
+                             status);
+      else
+        error = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA,
+                             _("Instagram could not use the media: %s. A photo must be a JPEG of at most 8 MB with an aspect ratio between 4:5 and 1.91:1; a video an MP4 or MOV of 3 seconds to 15 minutes and at most 300 MB. Choose another file, have the change approved and publish again."),
+                             status ? status : status_code);
+      warta_publish_error_set_platform (error, status_code, status);
       g_task_return_error (task, error);
       return;
     }
@@ -674,6 +696,44 @@ is_web_address (const char *url)
          (g_str_equal (g_uri_get_scheme (uri), "https") || g_str_equal (g_uri_get_scheme (uri), "http"));
 }
 
+/* An image or a video container: @video says which @url is. */
+static void
+create_container (WartaInstagram      *self,
+                  gpointer             source_tag,
+                  const char          *url,
+                  gboolean             video,
+                  const char          *caption,
+                  const char          *alt_text,
+                  gboolean             carousel_item,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task;
+  OpData *d;
+
+  g_return_if_fail (WARTA_IS_INSTAGRAM (self));
+
+  task = op_new (self, OP_CREATE, STEP_CREATE, source_tag, cancellable, callback, user_data);
+  d = g_task_get_task_data (task);
+  if (video)
+    d->video_url = g_strdup (url);
+  else
+    d->image_url = g_strdup (url);
+  d->caption = g_strdup (caption);
+  d->alt_text = g_strdup (alt_text);
+  d->carousel_item = carousel_item;
+  if (!is_web_address (url))
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                               "%s", video ? _("Instagram only takes videos from a public web address, and none is set up for this post. Add the office’s WordPress website in Accounts: Warta then uploads the video to its media library and gives Instagram that address.")
+                                           : _("Instagram only takes images from a public web address, and none is set up for this post. Add the office’s WordPress website in Accounts: Warta then uploads the image to its media library and gives Instagram that address."));
+      g_object_unref (task);
+      return;
+    }
+  op_start (task);
+}
+
 void
 warta_instagram_create_container_async (WartaInstagram      *self,
                                         const char          *image_url,
@@ -684,26 +744,21 @@ warta_instagram_create_container_async (WartaInstagram      *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  GTask *task;
-  OpData *d;
+  create_container (self, warta_instagram_create_container_async, image_url, FALSE, caption,
+                    alt_text, carousel_item, cancellable, callback, user_data);
+}
 
-  g_return_if_fail (WARTA_IS_INSTAGRAM (self));
-
-  task = op_new (self, OP_CREATE, STEP_CREATE, warta_instagram_create_container_async,
-                 cancellable, callback, user_data);
-  d = g_task_get_task_data (task);
-  d->image_url = g_strdup (image_url);
-  d->caption = g_strdup (caption);
-  d->alt_text = g_strdup (alt_text);
-  d->carousel_item = carousel_item;
-  if (!is_web_address (image_url))
-    {
-      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
-                               "%s", _("Instagram only takes images from a public web address, and none is set up for this post. Add the office’s WordPress website in Accounts: Warta then uploads the image to its media library and gives Instagram that address."));
-      g_object_unref (task);
-      return;
-    }
-  op_start (task);
+void
+warta_instagram_create_video_container_async (WartaInstagram      *self,
+                                              const char          *video_url,
+                                              const char          *caption,
+                                              gboolean             carousel_item,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data)
+{
+  create_container (self, warta_instagram_create_container_async, video_url, TRUE, caption,
+                    NULL, carousel_item, cancellable, callback, user_data);
 }
 
 WartaRemoteResult *

@@ -53,6 +53,19 @@ WartaRemoteResult *warta_instagram_create_container_finish (WartaInstagram      
                                                             GAsyncResult        *result,
                                                             GError             **error);
 
+/* The same for a video at a PUBLIC @video_url: a REELS container shared
+ * to the feed, or with @carousel_item a VIDEO carousel child (§2.3);
+ * finished with warta_instagram_create_container_finish(). The container
+ * is IN_PROGRESS while Instagram processes the video: wait for it before
+ * making a carousel of it. */
+void               warta_instagram_create_video_container_async (WartaInstagram      *self,
+                                                                 const char          *video_url,
+                                                                 const char          *caption,
+                                                                 gboolean             carousel_item,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+
 /* A CAROUSEL container of 2–10 children. */
 void               warta_instagram_create_carousel_async   (WartaInstagram      *self,
                                                             const char * const  *children,

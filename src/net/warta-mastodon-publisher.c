@@ -4,8 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Steps: "media-N" for each file (its id, then its URL once processed),
- * then "post", sent with an Idempotency-Key derived from the job's key: a
- * repeat after a crash or a lost answer returns the status already made.
+ * then "post-attempt" with the time the status is first sent, committed
+ * before it goes, then "post", sent with an Idempotency-Key derived from
+ * the job's key: a repeat after a crash or a lost answer returns the
+ * status already made. The server forgets the key after an hour (§6.3):
+ * when the first send may be older than IDEMPOTENCY_WINDOW, the account's
+ * statuses are searched first, and only when the status is not there is
+ * the attempt stamped anew and the status sent.
  */
 #define G_LOG_DOMAIN "warta-mastodon"
 
@@ -14,9 +19,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-mastodon-publisher.h"
+#include "warta-publish-util-private.h"
 
 /* Mastodon attaches at most four files to a status. */
 #define MAX_MEDIA 4
+
+/* The server keeps a key for 3600 s; five minutes spare for the time
+ * between the stamp and the request, and for clocks. */
+#define IDEMPOTENCY_WINDOW_S (55 * 60)
 
 struct _WartaMastodonPublisher
 {
@@ -146,6 +156,41 @@ status_cb (GObject      *object,
                            (GDestroyNotify) warta_publish_step_free);
 }
 
+/* Takes @task_in. */
+static void
+return_attempt (GTask *task_in)
+{
+  g_autoptr(GTask) task = task_in;
+  g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / G_USEC_PER_SEC);
+
+  g_task_return_pointer (task, warta_publish_step_new ("post-attempt",
+                                                       _warta_publish_object ("sent", now, NULL)),
+                         (GDestroyNotify) warta_publish_step_free);
+}
+
+static void
+find_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  GError *error = NULL;
+
+  res = warta_mastodon_find_status_finish (WARTA_MASTODON (object), result, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else if (res != NULL)
+    {
+      g_debug ("The status of an earlier attempt exists: %s", res->id);
+      g_task_return_pointer (task, warta_publish_step_new_final ("post", res->id, res->url),
+                             (GDestroyNotify) warta_publish_step_free);
+    }
+  else
+    /* Never made: a new window starts, and the next step sends it. */
+    return_attempt (g_steal_pointer (&task));
+}
+
 static void
 run_step_async (WartaPublisher      *publisher,
                 WartaPublishJob     *job,
@@ -159,6 +204,7 @@ run_step_async (WartaPublisher      *publisher,
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autofree char *text = NULL;
   g_autofree char *key = NULL;
+  const char *sent;
   guint n_media = MIN (media->len, MAX_MEDIA);
   guint n_steps = n_media + 1;
 
@@ -202,6 +248,21 @@ run_step_async (WartaPublisher      *publisher,
 
   warta_publish_job_set_progress (job, n_media, n_steps, 0.5);
   text = warta_publish_job_dup_text (job, "mastodon");
+
+  /* Stamped before the first send: how long the key may still work. */
+  sent = warta_publish_job_get_step_string (job, "post-attempt", "sent");
+  if (sent == NULL)
+    {
+      return_attempt (g_steal_pointer (&task));
+      return;
+    }
+  if (g_get_real_time () / G_USEC_PER_SEC - g_ascii_strtoll (sent, NULL, 10) > IDEMPOTENCY_WINDOW_S)
+    {
+      warta_mastodon_find_status_async (self->mastodon, text, (const char * const *) ids->pdata,
+                                        g_ascii_strtoll (sent, NULL, 10) * G_USEC_PER_SEC,
+                                        cancellable, find_cb, g_steal_pointer (&task));
+      return;
+    }
   key = warta_mastodon_idempotency_key (warta_publish_job_get_key (job));
   warta_mastodon_post_status_async (self->mastodon, text, (const char * const *) ids->pdata,
                                     self->visibility, key, cancellable,

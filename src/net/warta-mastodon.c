@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "warta-json-private.h"
 #include "warta-mastodon.h"
 #include "warta-upload-private.h"
 
@@ -26,6 +27,7 @@ struct _WartaMastodon
   WartaHttpClient *client;
   char *instance_url;
   char *access_token;
+  char *account_id;    /* from verify_credentials, once asked */
   guint poll_initial_ms;
   guint poll_max_ms;
   guint poll_give_up_ms;
@@ -40,6 +42,7 @@ warta_mastodon_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_free (self->instance_url);
+  g_free (self->account_id);
   warta_secret_clear (&self->access_token);
 
   G_OBJECT_CLASS (warta_mastodon_parent_class)->finalize (object);
@@ -760,6 +763,283 @@ warta_mastodon_post_status_async (WartaMastodon       *self,
 
 WartaRemoteResult *
 warta_mastodon_post_status_finish (WartaMastodon  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* find_status ------------------------------------------------------------ */
+
+/* Statuses read per page, and pages at most: the post is looked for among
+ * the account's recent statuses only. */
+#define FIND_PAGE  40
+#define FIND_PAGES 5
+/* The server's clock may be behind the one that stamped @since. */
+#define FIND_SKEW_US ((gint64) 5 * 60 * G_USEC_PER_SEC)
+
+/* A status's text as Mastodon shows it: the HTML of "content" (paragraphs,
+ * line breaks, links whose hidden spans keep the whole address) back to
+ * text, runs of white space as one space. */
+static char *
+content_to_text (const char *html)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = html ? html : "";
+
+  while (*p)
+    {
+      if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+
+          if (end == NULL)
+            break;
+          if (g_ascii_strncasecmp (p, "<br", 3) == 0 || g_ascii_strncasecmp (p, "</p", 3) == 0)
+            g_string_append_c (out, ' ');
+          p = end + 1;
+        }
+      else if (*p == '&')
+        {
+          static const char *const entities[][2] = {
+            { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+            { "&#39;", "'" }, { "&apos;", "'" }, { "&nbsp;", " " },
+          };
+          gboolean known = FALSE;
+
+          for (gsize i = 0; i < G_N_ELEMENTS (entities) && !known; i++)
+            if (g_str_has_prefix (p, entities[i][0]))
+              {
+                g_string_append (out, entities[i][1]);
+                p += strlen (entities[i][0]);
+                known = TRUE;
+              }
+          if (!known)
+            g_string_append_c (out, *p++);
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Both sides the same way: NFC, "@user@domain" shown as "@user", white
+ * space collapsed. */
+static char *
+normalize_text (const char *text)
+{
+  static GRegex *mention, *space;
+  g_autofree char *nfc = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFC);
+  g_autofree char *short_mentions = NULL;
+  g_autofree char *spaced = NULL;
+
+  if (g_once_init_enter (&mention))
+    g_once_init_leave (&mention, g_regex_new ("(@[A-Za-z0-9_]+)@[A-Za-z0-9.-]+", G_REGEX_OPTIMIZE,
+                                              0, NULL));
+  if (g_once_init_enter (&space))
+    g_once_init_leave (&space, g_regex_new ("\\s+", G_REGEX_OPTIMIZE, 0, NULL));
+  short_mentions = g_regex_replace (mention, nfc ? nfc : "", -1, 0, "\\1", 0, NULL);
+  spaced = g_regex_replace_literal (space, short_mentions ? short_mentions : "", -1, 0, " ", 0,
+                                    NULL);
+  return g_strstrip (g_strdup (spaced ? spaced : ""));
+}
+
+typedef struct
+{
+  WartaMastodon *self;
+  char *text;          /* normalized */
+  char **media_ids;
+  gint64 since;
+  char *max_id;
+  guint page;
+  gboolean listing;    /* FALSE: verify_credentials first */
+} FindData;
+
+static void
+find_data_free (gpointer data)
+{
+  FindData *d = data;
+
+  g_clear_object (&d->self);
+  g_free (d->text);
+  g_strfreev (d->media_ids);
+  g_free (d->max_id);
+  g_free (d);
+}
+
+static SoupMessage *
+find_message (guint     attempt,
+              gpointer  user_data,
+              GError  **error)
+{
+  FindData *d = user_data;
+  g_autofree char *account = NULL;
+  g_autofree char *path = NULL;
+
+  if (!d->listing)
+    return new_message (d->self, SOUP_METHOD_GET, "/api/v1/accounts/verify_credentials", error);
+  account = g_uri_escape_string (d->self->account_id, NULL, FALSE);
+  path = g_strdup_printf ("/api/v1/accounts/%s/statuses?limit=%d&exclude_reblogs=true%s%s",
+                          account, FIND_PAGE, d->max_id ? "&max_id=" : "",
+                          d->max_id ? d->max_id : "");
+  return new_message (d->self, SOUP_METHOD_GET, path, error);
+}
+
+/* Ours: the same media attachments (a file is attached to one status
+ * only, so they are proof enough), or without media the same text. */
+static gboolean
+status_matches (FindData   *d,
+                JsonObject *status)
+{
+  JsonNode *member = json_object_get_member (status, "media_attachments");
+  JsonArray *media = member && JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+  guint n = media ? json_array_get_length (media) : 0;
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+
+  if (n != g_strv_length (d->media_ids))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = _warta_json_get_string (_warta_json_as_object (json_array_get_element (media, i)),
+                                               "id");
+
+      if (id == NULL || !g_strv_contains ((const char * const *) d->media_ids, id))
+        return FALSE;
+    }
+  if (n > 0)
+    return TRUE;
+  text = content_to_text (_warta_json_get_string (status, "content"));
+  shown = normalize_text (text);
+  return g_str_equal (shown, d->text);
+}
+
+static void find_request (GTask *task);
+
+static void
+find_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FindData *d = g_task_get_task_data (task);
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  JsonArray *statuses;
+  guint n;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  if (node == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!d->listing)
+    {
+      const char *id = get_string_member (node, "id");
+
+      if (id == NULL)
+        {
+          g_task_return_error (task, unexpected_answer ());
+          return;
+        }
+      g_free (d->self->account_id);
+      d->self->account_id = g_strdup (id);
+      d->listing = TRUE;
+      find_request (g_steal_pointer (&task));
+      return;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_task_return_error (task, unexpected_answer ());
+      return;
+    }
+  statuses = json_node_get_array (node);
+  n = json_array_get_length (statuses);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *status = _warta_json_as_object (json_array_get_element (statuses, i));
+      const char *created = _warta_json_get_string (status, "created_at");
+      g_autoptr(GDateTime) at = created ? g_date_time_new_from_iso8601 (created, NULL) : NULL;
+
+      if (status == NULL)
+        continue;
+      /* Newest first: older than the request, the search is over. */
+      if (at && g_date_time_to_unix (at) * G_USEC_PER_SEC < d->since - FIND_SKEW_US)
+        {
+          g_task_return_pointer (task, NULL, NULL);
+          return;
+        }
+      if (status_matches (d, status) && _warta_json_get_string (status, "id"))
+        {
+          const char *url = _warta_json_get_string (status, "url");
+          WartaRemoteResult *res;
+
+          res = warta_remote_result_new (_warta_json_get_string (status, "id"),
+                                         url ? url : _warta_json_get_string (status, "uri"));
+          res->reused = TRUE;
+          g_task_return_pointer (task, res, (GDestroyNotify) warta_remote_result_free);
+          return;
+        }
+      g_free (d->max_id);
+      d->max_id = g_strdup (_warta_json_get_string (status, "id"));
+    }
+  if (n < FIND_PAGE || ++d->page >= FIND_PAGES || d->max_id == NULL)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  find_request (g_steal_pointer (&task));
+}
+
+static void
+find_request (GTask *task)
+{
+  FindData *d = g_task_get_task_data (task);
+
+  warta_http_client_request_json_async (d->self->client, SERVICE, find_message, d, NULL,
+                                        parse_error, g_task_get_cancellable (task),
+                                        find_cb, task);
+}
+
+void
+warta_mastodon_find_status_async (WartaMastodon       *self,
+                                  const char          *text,
+                                  const char * const  *media_ids,
+                                  gint64               since_us,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+  FindData *d;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_MASTODON (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_mastodon_find_status_async);
+  g_task_set_check_cancellable (task, FALSE);
+  d = g_new0 (FindData, 1);
+  d->self = g_object_ref (self);
+  d->text = normalize_text (text);
+  d->media_ids = g_strdupv ((char **) (media_ids ? media_ids : (const char * const []) { NULL }));
+  d->since = since_us;
+  d->listing = self->account_id != NULL;
+  g_task_set_task_data (task, d, find_data_free);
+  if (!check_configured (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  find_request (task);
+}
+
+WartaRemoteResult *
+warta_mastodon_find_status_finish (WartaMastodon  *self,
                                    GAsyncResult   *result,
                                    GError        **error)
 {

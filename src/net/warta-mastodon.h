@@ -62,6 +62,22 @@ WartaRemoteResult *warta_mastodon_post_status_finish   (WartaMastodon       *sel
 
 char              *warta_mastodon_idempotency_key      (const char          *job_key);
 
+/* The server remembers an Idempotency-Key for one hour (§6.3): past that a
+ * repeat could post twice. The account's status with @media_ids (the
+ * same attachments), or without media the same @text, made at @since_us
+ * or later (verify_credentials, then the account's recent statuses), or
+ * NULL without an error when there is none; the result has reused set. */
+void               warta_mastodon_find_status_async    (WartaMastodon       *self,
+                                                        const char          *text,
+                                                        const char * const  *media_ids,
+                                                        gint64               since_us,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+WartaRemoteResult *warta_mastodon_find_status_finish   (WartaMastodon       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 /* POST /api/v1/apps on @instance_url (platform-apis.md §6.1): Warta as an
  * app of that instance, for the sign-in with @redirect_uri. Returns the
  * client id; @out_client_secret gets the secret. */

@@ -9,8 +9,9 @@
  * processed it. Then "post-attempt", committed before the post is sent,
  * and "post": X has no idempotency key, so after an attempt whose answer
  * may have been lost the account's timeline is read for the text first.
- * Photos go as the X rendition (up to four), a video as the original (one,
- * without photos).
+ * Photos go as the X rendition (up to four), a video as the original (one).
+ * X takes no photos with a video: a publication with both is refused
+ * before any request rather than posted without its photos.
  */
 #define G_LOG_DOMAIN "warta-x"
 
@@ -294,9 +295,20 @@ run_step_async (WartaPublisher      *publisher,
   s->ids = g_ptr_array_new_with_free_func (g_free);
   g_task_set_task_data (task, s, (GDestroyNotify) step_free);
 
-  /* X takes one video, or up to four photos. */
+  /* X takes one video, or up to four photos. A job that began the video
+   * before photos were refused goes on with it. */
   if (video)
-    g_ptr_array_set_size (media, 1);
+    {
+      g_autoptr(GPtrArray) photos = warta_publish_job_list_media (job, "photo");
+
+      if (photos->len > 0 && warta_publish_job_get_step (job, "media-0") == NULL)
+        {
+          g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
+                                   "%s", _("X cannot show a video and photos in one post, and this publication has both. Remove the photos or the video, have the change approved and publish again; or publish to X by hand and record the proof."));
+          return;
+        }
+      g_ptr_array_set_size (media, 1);
+    }
   else
     {
       g_ptr_array_unref (media);
