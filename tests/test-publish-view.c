@@ -783,6 +783,9 @@ test_pause_resume_cancel (Fixture       *f,
   click (job_widget (f, f->tiktok_id, "pause"));
   wait_job (f, f->tiktok_id, WARTA_OUTBOX_STATE_PAUSED);
   assert_controls (f, f->tiktok_id, FALSE, TRUE, TRUE);
+  /* The first chunk went: the bar still says so while paused. */
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (job_widget (f, f->tiktok_id, "progress"))),
+                     >, 0.0);
   puts = warta_test_server_count_requests (f->tiktok, "PUT", "/video/");
   wait_ms (1500);
   g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "PUT", "/video/"), ==, puts);

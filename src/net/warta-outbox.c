@@ -481,8 +481,11 @@ end_run (Run *run)
 
   g_hash_table_remove (self->runs, &run->job_id);
   refresh_one (self, run->job_id);
+  /* A paused target keeps showing how far it got; one waiting for a retry
+   * starts over from its last confirmed step, so its bar does too. */
   if (!warta_outbox_state_is_final (warta_outbox_job_get_state (run->job)) &&
-      warta_outbox_job_get_state (run->job) != WARTA_OUTBOX_STATE_RUNNING)
+      warta_outbox_job_get_state (run->job) != WARTA_OUTBOX_STATE_RUNNING &&
+      warta_outbox_job_get_state (run->job) != WARTA_OUTBOX_STATE_PAUSED)
     warta_outbox_job_set_fraction (run->job, 0.0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RUNNING]);
   schedule (self);
