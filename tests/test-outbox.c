@@ -979,6 +979,104 @@ test_tiktok_photos (Fixture       *f,
   g_assert_nonnull (strstr (g_hash_table_lookup (steps, "uploaded"), "p_pub_url"));
 }
 
+#define TIKTOK_PHOTO_CHOICE "{\"privacy\": \"PUBLIC_TO_EVERYONE\"}"
+#define CONTENT_INIT "/v2/post/publish/content/init/"
+
+/* A photo job stopped because its post may exist: said so, and what to
+ * do; "Try Again" alone does not send it again. */
+static void
+assert_unconfirmed (Fixture         *f,
+                    WartaTestServer *server,
+                    WartaOutboxJob  *job,
+                    guint            inits)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, WARTA_OUTBOX_ERROR_UNCONFIRMED);
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "TikTok may have received"));
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "Post Again"));
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", CONTENT_INIT), ==, inits);
+
+  g_assert_true (warta_outbox_retry_job (f->outbox, f->t->admin, warta_outbox_job_get_id (job), &error));
+  g_assert_no_error (error);
+  wait_for_state (job, WARTA_OUTBOX_STATE_FAILED);
+  settle (f);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, WARTA_OUTBOX_ERROR_UNCONFIRMED);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", CONTENT_INIT), ==, inits);
+}
+
+/* A TikTok target on @server, and a photo post to it, run until @state. */
+static WartaOutboxJob *
+publish_tiktok_photos (Fixture          *f,
+                       WartaTestServer  *server,
+                       WartaOutboxState  state)
+{
+  gint64 id = add_target (f, "tiktok", server, TIKTOK_SETTINGS, WARTA_TEST_TIKTOK_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor TikTok foto", 2);
+
+  return publish_tiktok (f, p, id, TIKTOK_PHOTO_CHOICE, state);
+}
+
+/* The answer to content/init is lost after TikTok made the post: the job
+ * stops, one post on TikTok, no second content/init. */
+static void
+test_tiktok_photos_lost_answer (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_tiktok_server_new ();
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  warta_test_server_add_fault (server, "POST", CONTENT_INIT, 1, WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  job = publish_tiktok_photos (f, server, WARTA_OUTBOX_STATE_FAILED);
+  assert_unconfirmed (f, server, job, 1);
+  /* TikTok fetches the photos and posts: exactly one. */
+  while (warta_test_server_get_post_count (server) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (warta_test_server_get_media_count (server), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+}
+
+/* The connection drops before TikTok made anything: the job stops all
+ * the same (Warta cannot know); the user found no post and chose Post
+ * Again: exactly one post. */
+static void
+test_tiktok_photos_post_again (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_tiktok_server_new ();
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_fault (server, "POST", CONTENT_INIT, 1, WARTA_TEST_FAULT_DROP, 0);
+  job = publish_tiktok_photos (f, server, WARTA_OUTBOX_STATE_FAILED);
+  assert_unconfirmed (f, server, job, 1);
+  g_assert_cmpuint (warta_test_server_get_media_count (server), ==, 0);
+
+  g_assert_true (warta_outbox_post_again (f->outbox, f->t->admin, warta_outbox_job_get_id (job), &error));
+  g_assert_no_error (error);
+  wait_for_state (job, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", CONTENT_INIT), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_media_count (server), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+}
+
+/* TikTok refused content/init in its own words (429): nothing was
+ * posted, the job waits and goes on by itself; one post. */
+static void
+test_tiktok_photos_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_tiktok_server_new ();
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  warta_test_server_add_error (server, "POST", CONTENT_INIT, 1, "rate_limit_exceeded");
+  job = publish_tiktok_photos (f, server, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_outbox_job_get_attempts (job), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", CONTENT_INIT), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1012,6 +1110,9 @@ main (int   argc,
   ADD ("tiktok-no-choice", test_tiktok_no_choice);
   ADD ("tiktok-mismatch", test_tiktok_mismatch);
   ADD ("tiktok-photos", test_tiktok_photos);
+  ADD ("tiktok-photos-lost-answer", test_tiktok_photos_lost_answer);
+  ADD ("tiktok-photos-post-again", test_tiktok_photos_post_again);
+  ADD ("tiktok-photos-refused", test_tiktok_photos_refused);
 #undef ADD
 
   return g_test_run ();

@@ -22,12 +22,16 @@
  * - Pause mid-upload against a slowed TikTok: nothing more is sent,
  *   Resume goes on from the last confirmed chunk to one post; Cancel
  *   (confirmed) of an upload to Mastodon in flight: cancelled, with Try
- *   Again and manual upload offered.
+ *   Again and manual upload offered;
+ * - TikTok's length limit against a real MP4 made here with GStreamer;
+ *   creator info refused for too many requests (TikTok's words, Ask
+ *   Again); a photo post whose answer was lost: "check", then Post Again.
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <gst/gst.h>
 #include <string.h>
 
 #include "warta-test-gui.h"
@@ -822,6 +826,176 @@ test_pause_resume_cancel (Fixture       *f,
   screenshot (f, f->window, "publish-paused-cancelled.png");
 }
 
+/* -- TikTok: the video's length, too many requests, a lost photo post ------------------------ */
+
+/* A real MP4 of @seconds in place of the publication's video, made with
+ * x264enc and mp4mux (gstreamer1.0-plugins-ugly and -good, in
+ * tests/install-deps): without them the test fails, it does not skip. */
+static void
+make_real_video (Fixture *f,
+                 guint    seconds)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->t->dir, 0, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GstElement) pipeline = NULL;
+  g_autoptr(GstBus) bus = NULL;
+  g_autoptr(GstMessage) message = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "video-") && g_str_has_suffix (name, ".mp4"))
+      path = g_build_filename (f->t->dir, name, NULL);
+  g_assert_nonnull (path);
+
+  gst_init (NULL, NULL);
+  description = g_strdup_printf ("videotestsrc num-buffers=%u ! "
+                                 "video/x-raw,width=320,height=240,framerate=10/1 ! "
+                                 "x264enc ! mp4mux ! filesink location=\"%s\"",
+                                 seconds * 10, path);
+  pipeline = gst_parse_launch (description, &error);
+  if (pipeline == NULL || error != NULL)
+    g_error ("GStreamer cannot make the test video (x264enc, mp4mux: see tests/install-deps): %s",
+             error ? error->message : "no pipeline");
+  g_assert_cmpint (gst_element_set_state (pipeline, GST_STATE_PLAYING), !=, GST_STATE_CHANGE_FAILURE);
+  bus = gst_element_get_bus (pipeline);
+  message = gst_bus_timed_pop_filtered (bus, 60 * GST_SECOND, GST_MESSAGE_EOS | GST_MESSAGE_ERROR);
+  if (message == NULL || GST_MESSAGE_TYPE (message) != GST_MESSAGE_EOS)
+    {
+      g_autoptr(GError) failed = NULL;
+
+      if (message)
+        gst_message_parse_error (message, &failed, NULL);
+      g_error ("GStreamer did not make the test video: %s", failed ? failed->message : "timed out");
+    }
+  gst_element_set_state (pipeline, GST_STATE_NULL);
+}
+
+static gboolean
+duration_known (Fixture  *f,
+                gpointer  data)
+{
+  return _warta_publish_view_get_tiktok_duration (f->view, f->tiktok_id) >= 0;
+}
+
+/* The view asks TikTok again for @max_seconds and probes the video. */
+static gint64
+check_length (Fixture *f,
+              guint    max_seconds)
+{
+  warta_test_tiktok_server_set_max_duration (f->tiktok, max_seconds);
+  warta_publish_view_set_publication (f->view, f->publication);
+  only_targets (f, &f->tiktok_id, 1);
+  wait_until (f, creator_shown, (gpointer) "Warta Kabupaten", "the creator");
+  wait_until (f, duration_known, NULL, "the video's length");
+  choose_privacy (f, "SELF_ONLY");
+  return _warta_publish_view_get_tiktok_duration (f->view, f->tiktok_id);
+}
+
+/* A 3-second video: too long for a limit of 2 seconds (said, and Publish
+ * Now held back), fine for a limit of 10. */
+static void
+test_tiktok_too_long (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *publish = _warta_publish_view_get_widget (f->view, 0, "publish-now");
+  GtkWidget *hint = _warta_publish_view_get_widget (f->view, 0, "publish-hint");
+  GtkWidget *problem;
+  gint64 duration;
+
+  make_real_video (f, 3);
+  duration = check_length (f, 2);
+  g_assert_cmpint (duration, >=, 2900 * 1000);
+  g_assert_cmpint (duration, <=, 3100 * 1000);
+  problem = tiktok_widget (f, "problem");
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (problem)), "The video is 0:03 long"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (problem)), "at most 0:02"));
+  g_assert_false (gtk_widget_is_sensitive (publish));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (hint)), "The video is too long"));
+
+  check_length (f, 10);
+  g_assert_false (gtk_widget_get_visible (tiktok_widget (f, "problem")));
+  g_assert_true (gtk_widget_is_sensitive (publish));
+  g_assert_false (gtk_widget_get_visible (hint));
+  g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "POST", "/v2/post/publish/video/init/"), ==, 0);
+}
+
+/* creator_info refused with 429 rate_limit_exceeded, every attempt the
+ * client makes: TikTok's words and Ask Again; once TikTok answers again,
+ * Ask Again shows the choices. */
+static void
+test_tiktok_creator_rate_limited (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const char *path = "/v2/post/publish/creator_info/query/";
+  const WartaRetryPolicy *policy;
+  GtkWidget *action;
+  guint asked;
+
+  only_targets (f, &f->tiktok_id, 1);
+  wait_until (f, creator_shown, (gpointer) "Warta Kabupaten", "the creator");
+  policy = warta_http_client_get_retry_policy (warta_context_get_http_client (f->context));
+  for (guint i = 1; i <= policy->max_attempts; i++)
+    warta_test_server_add_error (f->tiktok, "POST", path, i, "rate_limit_exceeded");
+  asked = warta_test_server_count_requests (f->tiktok, "POST", path);
+  warta_publish_view_set_publication (f->view, f->publication);
+  only_targets (f, &f->tiktok_id, 1);
+  wait_until (f, problem_shown, NULL, "TikTok's refusal");
+
+  g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "POST", path), ==,
+                    asked + policy->max_attempts);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (tiktok_widget (f, "problem"))),
+                            "API rate limit was exceeded, please try again later."));
+  action = tiktok_widget (f, "action");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (action)), ==, "_Ask Again");
+  g_assert_false (gtk_widget_get_visible (tiktok_widget (f, "privacy")));
+  g_assert_false (gtk_widget_is_sensitive (_warta_publish_view_get_widget (f->view, 0, "publish-now")));
+
+  click (action);
+  wait_until (f, creator_shown, (gpointer) "Posting as Warta Kabupaten (@wartakab)", "the creator");
+  g_assert_false (gtk_widget_get_visible (tiktok_widget (f, "problem")));
+  g_assert_true (gtk_widget_get_visible (tiktok_widget (f, "privacy")));
+  g_assert_nonnull (tiktok_widget (f, "privacy-PUBLIC_TO_EVERYONE"));
+  choose_privacy (f, "PUBLIC_TO_EVERYONE");
+  g_assert_true (gtk_widget_is_sensitive (_warta_publish_view_get_widget (f->view, 0, "publish-now")));
+}
+
+/* Photos only, hosted on the WordPress site; the answer to content/init
+ * is lost and TikTok made nothing: the row says to check, offers Post
+ * Again (not Try Again) and manual upload; Post Again makes one post. */
+static void
+test_tiktok_post_again (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *path = "/v2/post/publish/content/init/";
+  g_autoptr(WartaPublication) photos = warta_test_publish_make_approved (f->t, "Rakor foto TikTok", 1);
+
+  warta_publish_view_set_publication (f->view, photos);
+  only_targets (f, &f->tiktok_id, 1);
+  wait_until (f, creator_shown, (gpointer) "Warta Kabupaten", "the creator");
+  choose_privacy (f, "PUBLIC_TO_EVERYONE");
+  warta_test_server_add_fault (f->tiktok, "POST", path, 1, WARTA_TEST_FAULT_DROP, 0);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->tiktok_id, WARTA_OUTBOX_STATE_FAILED);
+
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->tiktok_id, "state"))), ==,
+                   "Check whether it was posted");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->tiktok_id, "error"))),
+                            "TikTok may have received this photo post"));
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->tiktok_id, "retry")));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->tiktok_id, "manual")));
+  g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "POST", path), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->tiktok), ==, 0);
+
+  click (job_widget (f, f->tiktok_id, "post-again"));
+  wait_job (f, f->tiktok_id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "POST", path), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->tiktok), ==, 1);
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->tiktok_id, "post-again")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -845,13 +1019,15 @@ main (int   argc,
               fixture_setup, test_manual_proof, fixture_teardown);
   g_test_add ("/warta/publish-view/accounts-page", Fixture, NULL,
               fixture_setup, test_accounts_page, fixture_teardown);
-  g_test_add ("/warta/publish-view/tiktok-creator", Fixture, "tiktok",
-              fixture_setup, test_tiktok_creator, fixture_teardown);
-  g_test_add ("/warta/publish-view/tiktok-creator-refused", Fixture, "tiktok",
-              fixture_setup, test_tiktok_creator_refused, fixture_teardown);
-  g_test_add ("/warta/publish-view/tiktok-stopped", Fixture, "tiktok",
-              fixture_setup, test_tiktok_stopped, fixture_teardown);
-  g_test_add ("/warta/publish-view/pause-resume-cancel", Fixture, "tiktok",
-              fixture_setup, test_pause_resume_cancel, fixture_teardown);
+#define ADD_TIKTOK(name, func) \
+  g_test_add ("/warta/publish-view/" name, Fixture, "tiktok", fixture_setup, func, fixture_teardown)
+  ADD_TIKTOK ("tiktok-creator", test_tiktok_creator);
+  ADD_TIKTOK ("tiktok-creator-refused", test_tiktok_creator_refused);
+  ADD_TIKTOK ("tiktok-stopped", test_tiktok_stopped);
+  ADD_TIKTOK ("tiktok-too-long", test_tiktok_too_long);
+  ADD_TIKTOK ("tiktok-creator-rate-limited", test_tiktok_creator_rate_limited);
+  ADD_TIKTOK ("tiktok-post-again", test_tiktok_post_again);
+  ADD_TIKTOK ("pause-resume-cancel", test_pause_resume_cancel);
+#undef ADD_TIKTOK
   return g_test_run ();
 }

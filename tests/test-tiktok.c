@@ -510,6 +510,75 @@ test_photo_errors (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
+/* content/init is the post (§5.6) and has no idempotency key: it is sent
+ * once, never again in place, though the client's policy allows four
+ * attempts. Its body gone out and no refusal back (the answer lost after
+ * the post was made, the connection dropped, a 500): the post may exist,
+ * WARTA_PUBLISH_ERROR_UNCONFIRMED. A refusal in TikTok's words (429) and a
+ * refused connection are no post: the usual errors. */
+static void
+assert_init_photo_fails (Fixture   *f,
+                         GPtrArray *urls,
+                         guint      code)
+{
+  g_autofree char *publish_id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  publish_id = init_photo (f, urls, "Rakor", &error);
+  g_assert_null (publish_id);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, (gint) code);
+  if (code == WARTA_PUBLISH_ERROR_UNCONFIRMED)
+    g_assert_nonnull (strstr (error->message, "Post Again"));
+}
+
+static void
+test_photo_lost_answer (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) website = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  g_autoptr(GPtrArray) urls = serve_photos (website, 2, FALSE);
+  const char *path = "/v2/post/publish/content/init/";
+
+  warta_test_server_add_fault (f->server, "POST", path, 1, WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  assert_init_photo_fails (f, urls, WARTA_PUBLISH_ERROR_UNCONFIRMED);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", path), ==, 1);
+
+  warta_test_server_add_fault (f->server, "POST", path, 1, WARTA_TEST_FAULT_DROP, 0);
+  assert_init_photo_fails (f, urls, WARTA_PUBLISH_ERROR_UNCONFIRMED);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", path), ==, 2);
+
+  warta_test_server_add_error (f->server, "POST", path, 1, "internal_error");
+  assert_init_photo_fails (f, urls, WARTA_PUBLISH_ERROR_UNCONFIRMED);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", path), ==, 3);
+
+  warta_test_server_add_error (f->server, "POST", path, 1, "rate_limit_exceeded");
+  assert_init_photo_fails (f, urls, WARTA_PUBLISH_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", path), ==, 4);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 1);
+
+  /* Nobody listens: refused before anything went out. */
+  {
+    g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                              G_SOCKET_PROTOCOL_TCP, NULL);
+    g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+    g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+    g_autoptr(GSocketAddress) bound = NULL;
+    g_autofree char *url = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_socket_bind (socket, any, FALSE, &error));
+    bound = g_socket_get_local_address (socket, &error);
+    g_assert_no_error (error);
+    url = g_strdup_printf ("http://127.0.0.1:%u",
+                           g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+    g_assert_true (g_socket_close (socket, &error));
+    g_object_unref (f->tiktok);
+    f->tiktok = warta_tiktok_new (f->client, url, WARTA_TEST_TIKTOK_TOKEN);
+    assert_init_photo_fails (f, urls, WARTA_PUBLISH_ERROR_RETRYABLE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +598,7 @@ main (int   argc,
   ADD ("cancel", test_cancel, 0);
   ADD ("photos", test_photos, 0);
   ADD ("photo-errors", test_photo_errors, 1);
+  ADD ("photo-lost-answer", test_photo_lost_answer, 0);
 #undef ADD
   g_test_add_func ("/warta/tiktok/plan", test_plan);
 

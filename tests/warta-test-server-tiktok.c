@@ -70,6 +70,7 @@ typedef struct
   char *fail_next;
   char *last_post_info;
   GStrv privacy_options;
+  guint max_duration;
   SoupSession *session;
   GCancellable *cancellable;
 } State;
@@ -248,7 +249,7 @@ creator_info (WartaTestServer   *server,
   json_builder_set_member_name (b, "stitch_disabled");
   json_builder_add_boolean_value (b, TRUE);
   json_builder_set_member_name (b, "max_video_post_duration_sec");
-  json_builder_add_int_value (b, 300);
+  json_builder_add_int_value (b, get_state (server)->max_duration);
   json_builder_end_object (b);
   respond_tiktok (msg, 200, b, "ok", "");
 }
@@ -756,6 +757,7 @@ tiktok_state_new (WartaTestServer *server)
   State *st = g_new0 (State, 1);
 
   st->publishes = g_ptr_array_new_with_free_func (publish_free);
+  st->max_duration = 300;
   st->session = soup_session_new ();
   st->cancellable = g_cancellable_new ();
   _warta_test_server_add_streamed_path (server, "/video/", tiktok_stream);
@@ -845,4 +847,11 @@ warta_test_tiktok_server_count_photo_fetches (WartaTestServer *server)
   for (guint i = 0; i < publishes->len; i++)
     n += ((Publish *) publishes->pdata[i])->fetched;
   return n;
+}
+
+void
+warta_test_tiktok_server_set_max_duration (WartaTestServer *server,
+                                           guint            seconds)
+{
+  get_state (server)->max_duration = seconds;
 }

@@ -104,6 +104,9 @@ const char      *warta_test_tiktok_server_get_last_post_info  (WartaTestServer  
 void             warta_test_tiktok_server_set_privacy_options (WartaTestServer    *server,
                                                                const char * const *options);
 guint            warta_test_tiktok_server_count_photo_fetches (WartaTestServer    *server);
+/* The creator's max_video_post_duration_sec from now on (300 at first). */
+void             warta_test_tiktok_server_set_max_duration    (WartaTestServer    *server,
+                                                               guint               seconds);
 
 /* The @nth request matching @method and @path answers with the platform's
  * documented error @name (e.g. "quotaExceeded", "190", "88", "duplicate",

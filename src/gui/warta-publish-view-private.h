@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The live jobs shown, and one widget of a target's row by name:
- * "state", "progress", "error", "link", "retry", "sign-in", "manual",
+ * "state", "progress", "error", "link", "retry", "post-again", "sign-in", "manual",
  * "pause", "resume", "cancel", "manual-url", "manual-time",
  * "manual-screenshot", "manual-record", "copy-0" …, "tiktok-<part>" (a
  * stopped TikTok target's choice); of the view with @job_id 0:
@@ -26,6 +26,11 @@ GtkWidget  *_warta_publish_view_get_widget (WartaPublishView *self,
 void        _warta_publish_view_set_screenshot (WartaPublishView *self,
                                                 gint64            job_id,
                                                 GFile            *file);
+
+/* What the view knows of the video's length for TikTok @account_id's
+ * limit, in µs (-1: not known, or no TikTok target). */
+gint64      _warta_publish_view_get_tiktok_duration (WartaPublishView *self,
+                                                     gint64            account_id);
 
 /* The last message or question the view showed (NULL once closed). */
 AdwMessageDialog *_warta_publish_view_get_dialog (WartaPublishView *self);

@@ -40,6 +40,7 @@ typedef struct
   GtkLabel         *error;
   GtkButton        *link;
   GtkButton        *retry;
+  GtkButton        *post_again;
   GtkButton        *sign_in;
   GtkButton        *manual;
   GtkButton        *pause;
@@ -508,9 +509,16 @@ creator_info_cb (GObject      *object,
       panel->failed = TRUE;
       panel->auth_expired = g_error_matches (error, WARTA_PUBLISH_ERROR,
                                              WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
-      /* Translators: %s is what TikTok said, with what to do */
-      message = g_strdup_printf (_("TikTok did not say what this account may post: %s"),
-                                 error->message);
+      /* Nothing asks again by itself here: TikTok's own words, and the
+       * button. */
+      if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RATE_LIMITED) &&
+          warta_publish_error_get_platform_message (error) != NULL)
+        message = g_strdup_printf (_("TikTok has had too many requests from this account: “%s” Wait a minute, then choose “Ask Again”."),
+                                   warta_publish_error_get_platform_message (error));
+      else
+        /* Translators: %s is what TikTok said, with what to do */
+        message = g_strdup_printf (_("TikTok did not say what this account may post: %s"),
+                                   error->message);
       gtk_label_set_label (panel->creator, "");
       show_problem (panel, message, panel->auth_expired ? _("_Sign In Again") : _("_Ask Again"));
       tiktok_panel_changed (panel);
@@ -762,10 +770,16 @@ update_job_row (JobRow *row)
   gboolean final = warta_outbox_state_is_final (state);
   gboolean published = state == WARTA_OUTBOX_STATE_DONE || state == WARTA_OUTBOX_STATE_MANUAL;
   gboolean needs_sign_in = warta_outbox_job_get_needs_sign_in (job);
+  /* The post may exist: the user looks before anything is sent again. */
+  gboolean unconfirmed = state == WARTA_OUTBOX_STATE_FAILED &&
+                         g_strcmp0 (warta_outbox_job_get_error_code (job),
+                                    WARTA_OUTBOX_ERROR_UNCONFIRMED) == 0;
   g_autofree char *state_text = NULL;
 
   if (needs_sign_in && state == WARTA_OUTBOX_STATE_FAILED)
     state_text = g_strdup (_("Sign in again"));
+  else if (unconfirmed)
+    state_text = g_strdup (_("Check whether it was posted"));
   else if (state == WARTA_OUTBOX_STATE_FAILED &&
            g_strcmp0 (warta_outbox_job_get_error_code (job), WARTA_OUTBOX_ERROR_CANCELLED) == 0)
     state_text = g_strdup (_("Cancelled"));
@@ -825,7 +839,9 @@ update_job_row (JobRow *row)
   gtk_widget_set_sensitive (GTK_WIDGET (row->retry),
                             row->tiktok == NULL || tiktok_panel_is_ready (row->tiktok));
 
-  gtk_widget_set_visible (GTK_WIDGET (row->retry), state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in);
+  gtk_widget_set_visible (GTK_WIDGET (row->retry),
+                          state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in && !unconfirmed);
+  gtk_widget_set_visible (GTK_WIDGET (row->post_again), unconfirmed);
   gtk_widget_set_visible (GTK_WIDGET (row->sign_in), state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
   gtk_widget_set_visible (GTK_WIDGET (row->manual), !final || state == WARTA_OUTBOX_STATE_FAILED);
   gtk_button_set_label (row->manual, gtk_revealer_get_reveal_child (row->manual_revealer)
@@ -878,6 +894,19 @@ on_retry_clicked_cb (GtkButton *button,
   if (!warta_outbox_retry_job (outbox (self), current_user (self),
                                warta_outbox_job_get_id (row->job), &error))
     show_message (self, _("Not Tried Again"), error->message);
+  warta_publish_view_reload (self);
+}
+
+static void
+on_post_again_clicked_cb (GtkButton *button,
+                          JobRow    *row)
+{
+  WartaPublishView *self = row->view;
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_outbox_post_again (outbox (self), current_user (self),
+                                warta_outbox_job_get_id (row->job), &error))
+    show_message (self, _("Not Posted Again"), error->message);
   warta_publish_view_reload (self);
 }
 
@@ -1533,6 +1562,11 @@ job_row_new (WartaPublishView *self,
   gtk_widget_add_css_class (GTK_WIDGET (row->retry), "suggested-action");
   g_signal_connect (row->retry, "clicked", G_CALLBACK (on_retry_clicked_cb), row);
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->retry));
+  g_clear_pointer (&accessible, g_free);
+  accessible = g_strdup_printf (_("Post to %s again"), account);
+  row->post_again = GTK_BUTTON (labelled_button (_("_Post Again"), accessible));
+  g_signal_connect (row->post_again, "clicked", G_CALLBACK (on_post_again_clicked_cb), row);
+  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->post_again));
   gtk_box_append (GTK_BOX (box), actions);
 
   row->manual_revealer = GTK_REVEALER (gtk_revealer_new ());
@@ -2061,6 +2095,7 @@ _warta_publish_view_get_widget (WartaPublishView *self,
   if (g_strcmp0 (name, "error") == 0) return GTK_WIDGET (row->error);
   if (g_strcmp0 (name, "link") == 0) return GTK_WIDGET (row->link);
   if (g_strcmp0 (name, "retry") == 0) return GTK_WIDGET (row->retry);
+  if (g_strcmp0 (name, "post-again") == 0) return GTK_WIDGET (row->post_again);
   if (g_strcmp0 (name, "sign-in") == 0) return GTK_WIDGET (row->sign_in);
   if (g_strcmp0 (name, "manual") == 0) return GTK_WIDGET (row->manual);
   if (g_strcmp0 (name, "pause") == 0) return GTK_WIDGET (row->pause);
@@ -2090,6 +2125,15 @@ _warta_publish_view_set_screenshot (WartaPublishView *self,
 
   if (row != NULL)
     set_screenshot (row, file);
+}
+
+gint64
+_warta_publish_view_get_tiktok_duration (WartaPublishView *self,
+                                         gint64            account_id)
+{
+  TikTokPanel *panel = g_hash_table_lookup (self->tiktok_panels, &account_id);
+
+  return panel ? panel->duration_us : -1;
 }
 
 AdwMessageDialog *

@@ -506,6 +506,7 @@ error_code_id (const GError *error)
     [WARTA_PUBLISH_ERROR_CANCELLED] = WARTA_OUTBOX_ERROR_CANCELLED,
     [WARTA_PUBLISH_ERROR_PROTOCOL] = "protocol",
     [WARTA_PUBLISH_ERROR_FAILED] = "failed",
+    [WARTA_PUBLISH_ERROR_UNCONFIRMED] = WARTA_OUTBOX_ERROR_UNCONFIRMED,
   };
 
   if (error->domain == WARTA_PUBLISH_ERROR && error->code >= 0 &&
@@ -1202,6 +1203,21 @@ warta_outbox_retry_job (WartaOutbox  *self,
   refresh_one (self, job_id);
   schedule (self);
   return TRUE;
+}
+
+gboolean
+warta_outbox_post_again (WartaOutbox  *self,
+                         WartaUser    *actor,
+                         gint64        job_id,
+                         GError      **error)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) empty = json_node_init_object (json_node_alloc (), object);
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+
+  return warta_outbox_set_job_step (self, job_id, WARTA_OUTBOX_STEP_SENDING, empty, error) &&
+         warta_outbox_retry_job (self, actor, job_id, error);
 }
 
 gboolean

@@ -99,6 +99,19 @@ gboolean               warta_outbox_retry_job          (WartaOutbox           *s
                                                         WartaUser             *actor,
                                                         gint64                 job_id,
                                                         GError               **error);
+/* A request that is the post itself, whose outcome can be neither
+ * repeated safely nor looked up (TikTok's photo post): the publisher
+ * commits the step WARTA_OUTBOX_STEP_SENDING before it goes; a job found
+ * with it and no answer stops with WARTA_OUTBOX_ERROR_UNCONFIRMED (the
+ * post may exist). The user looks on the platform: a post there is
+ * recorded by hand; if there is none, Post Again empties the step and
+ * retries the job. */
+#define WARTA_OUTBOX_STEP_SENDING      "sending"
+#define WARTA_OUTBOX_ERROR_UNCONFIRMED "unconfirmed"
+gboolean               warta_outbox_post_again         (WartaOutbox           *self,
+                                                        WartaUser             *actor,
+                                                        gint64                 job_id,
+                                                        GError               **error);
 /* The user's choice for a job that is not running, as its step @step
  * (see warta_outbox_repository_set_step()); @value is not taken. */
 gboolean               warta_outbox_set_job_step       (WartaOutbox           *self,

@@ -27,6 +27,8 @@ typedef enum
   WARTA_PUBLISH_ERROR_CANCELLED,         /* the user cancelled */
   WARTA_PUBLISH_ERROR_PROTOCOL,          /* an answer that is not the platform's API */
   WARTA_PUBLISH_ERROR_FAILED,            /* anything else (local file errors …) */
+  WARTA_PUBLISH_ERROR_UNCONFIRMED,       /* the post may exist (its answer was lost) and
+                                          * cannot be looked up: the user looks, never a retry */
 } WartaPublishError;
 
 /* Lets a platform read its error body. @code comes in with the generic

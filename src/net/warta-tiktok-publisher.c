@@ -22,6 +22,14 @@
  * library first, under a slug fixed per job and photo ("host-N": media id
  * and URL), as Instagram's do; then content/init ("uploaded": the
  * publish_id) and the same status polling.
+ *
+ * content/init is the post itself, and TikTok has no idempotency key nor
+ * a way to look the post up (§0.3): "sending" is committed before it goes,
+ * naming this publisher. A job found with another's "sending" and no
+ * publish_id may have been posted: it stops (WARTA_PUBLISH_ERROR_UNCONFIRMED)
+ * until the user looks and records it by hand, or chooses Post Again
+ * (warta_outbox_post_again() empties "sending"). A refusal of TikTok's
+ * empties "sending" too, and the refusal is the next step's answer.
  */
 #define G_LOG_DOMAIN "warta-tiktok"
 
@@ -29,6 +37,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "warta-outbox.h"
 #include "warta-publish-error.h"
 #include "warta-publish-util-private.h"
 #include "warta-tiktok-publisher.h"
@@ -41,6 +50,8 @@ struct _WartaTikTokPublisher
   WartaHttpClient *client;
   WartaTikTok     *tiktok;
   gint64           wordpress_id;
+  char            *token;     /* names the "sending" steps of this publisher */
+  GError          *refusal;   /* TikTok's answer to the last content/init */
 };
 
 static void publisher_iface_init (WartaPublisherInterface *iface);
@@ -55,6 +66,8 @@ warta_tiktok_publisher_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->tiktok);
+  g_free (self->token);
+  g_clear_error (&self->refusal);
 
   G_OBJECT_CLASS (warta_tiktok_publisher_parent_class)->finalize (object);
 }
@@ -68,6 +81,7 @@ warta_tiktok_publisher_class_init (WartaTikTokPublisherClass *klass)
 static void
 warta_tiktok_publisher_init (WartaTikTokPublisher *self)
 {
+  self->token = g_uuid_string_random ();
 }
 
 WartaPublisher *
@@ -372,14 +386,23 @@ photo_init_cb (GObject      *object,
                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  WartaTikTokPublisher *self = g_task_get_source_object (task);
   g_autofree char *publish_id = NULL;
   GError *error = NULL;
 
   publish_id = warta_tiktok_init_photo_finish (WARTA_TIKTOK (object), result, &error);
-  if (publish_id == NULL)
+  if (publish_id != NULL)
+    return_step (task, "uploaded", _warta_publish_object ("publish_id", publish_id, NULL));
+  else if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_UNCONFIRMED))
     g_task_return_error (task, error);
   else
-    return_step (task, "uploaded", _warta_publish_object ("publish_id", publish_id, NULL));
+    {
+      /* Nothing was posted: "sending" is emptied first, then the refusal
+       * (or the cancel) is the answer of the next step. */
+      g_clear_error (&self->refusal);
+      self->refusal = error;
+      return_step (task, WARTA_OUTBOX_STEP_SENDING, _warta_publish_object (NULL, NULL));
+    }
 }
 
 /* Each photo on the website, then content/init with their addresses. */
@@ -393,6 +416,7 @@ run_photos (WartaTikTokPublisher *self,
   g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
+  const char *sending;
   guint n_steps;
 
   if (photos->len > WARTA_TIKTOK_MAX_PHOTOS)
@@ -437,8 +461,19 @@ run_photos (WartaTikTokPublisher *self,
     }
   g_ptr_array_add (urls, NULL);
 
-  /* No idempotency key: the publish_id is committed at once, and from
-   * then on only its status is asked for. */
+  /* No idempotency key: committed before the post goes, the publish_id
+   * at once after it, and from then on only its status is asked for. */
+  sending = warta_publish_job_get_step_string (s->job, WARTA_OUTBOX_STEP_SENDING, "by");
+  if (sending == NULL)
+    {
+      return_step (task, WARTA_OUTBOX_STEP_SENDING, _warta_publish_object ("by", self->token, NULL));
+      return;
+    }
+  if (!g_str_equal (sending, self->token))
+    {
+      g_task_return_error (task, warta_tiktok_new_unconfirmed_error (NULL));
+      return;
+    }
   title = warta_publish_job_dup_text (s->job, "website-title");
   description = warta_publish_job_dup_text (s->job, "tiktok-video");
   warta_publish_job_set_progress (s->job, photos->len, n_steps, 0.5);
@@ -468,11 +503,19 @@ run_step_async (WartaPublisher      *publisher,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, run_step_async);
+  /* What TikTok confirmed is the outbox's to commit, cancelled or not. */
+  g_task_set_check_cancellable (task, FALSE);
 
   if (videos->len == 0 && photos->len == 0)
     {
       g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
                                "%s", _("A TikTok post needs a video or photos, and this publication has none. Add them and publish again."));
+      return;
+    }
+
+  if (self->refusal != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&self->refusal));
       return;
     }
 

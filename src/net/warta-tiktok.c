@@ -327,7 +327,7 @@ typedef enum
   CALL_CREATOR_INFO,
   CALL_INIT,
   CALL_STATUS,
-  CALL_PHOTO_INIT,
+  CALL_PHOTO_INIT,  /* content_init_cb, not call_cb */
 } Call;
 
 typedef struct
@@ -341,6 +341,7 @@ typedef struct
   guint64 chunk_size;
   guint chunks;
   gint64 started;
+  gboolean sent;
 } CallData;
 
 static void
@@ -467,13 +468,6 @@ call_cb (GObject      *object,
       }
       return;
 
-    case CALL_PHOTO_INIT:
-      if (_warta_json_get_string (data, "publish_id") == NULL)
-        g_task_return_error (task, unexpected_answer ());
-      else
-        g_task_return_pointer (task, g_strdup (_warta_json_get_string (data, "publish_id")), g_free);
-      return;
-
     case CALL_STATUS:
     default:
       {
@@ -537,10 +531,93 @@ call_cb (GObject      *object,
     }
 }
 
+GError *
+warta_tiktok_new_unconfirmed_error (const char *reason)
+{
+  GError *error;
+
+  error = g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_UNCONFIRMED,
+                               _("TikTok may have received this photo post, but its answer was lost. Look at the account’s TikTok profile: if the post is there, record it with “Switch to Manual” and its proof; if not, choose “Post Again”."));
+  warta_publish_error_set_platform (error, NULL, reason);
+  return error;
+}
+
+/* A refusal in TikTok's own words, not "internal_error", and no 5xx:
+ * nothing was posted. */
+static gboolean
+is_refusal (const GError *error)
+{
+  return warta_publish_error_get_platform_code (error) != NULL &&
+         warta_publish_error_get_http_status (error) < 500 &&
+         !g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE);
+}
+
+static void
+content_init_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  g_autoptr(JsonNode) node = warta_http_client_send_json_finish (WARTA_HTTP_CLIENT (object), result,
+                                                                 &error);
+  CallData *d = g_task_get_task_data (task);
+
+  if (node != NULL && (error = check_ok (node)) == NULL)
+    {
+      const char *publish_id = _warta_json_get_string (_warta_json_get_object (_warta_json_as_object (node), "data"),
+                                           "publish_id");
+      if (publish_id != NULL)
+        {
+          g_task_return_pointer (task, g_strdup (publish_id), g_free);
+          return;
+        }
+      error = unexpected_answer ();
+    }
+  /* The request is the post (§5.6) and has no idempotency key (§0.3):
+   * once its body went out, only a refusal says nothing was posted. */
+  if (d->sent && !is_refusal (error))
+    {
+      GError *unconfirmed = warta_tiktok_new_unconfirmed_error (error->message);
+
+      g_debug ("content/init sent, its outcome unknown: %s", error->message);
+      g_error_free (error);
+      g_task_return_error (task, unconfirmed);
+      return;
+    }
+  g_task_return_error (task, refine_error (error));
+}
+
+static void
+wrote_body_cb (SoupMessage *msg,
+               CallData    *d)
+{
+  d->sent = TRUE;
+}
+
 static void
 call_send (GTask *task)
 {
   CallData *d = g_task_get_task_data (task);
+
+  /* The photo post: one attempt, never repeated in place. */
+  if (d->call == CALL_PHOTO_INIT)
+    {
+      g_autoptr(SoupMessage) msg = NULL;
+      GError *error = NULL;
+
+      msg = call_message (1, d, &error);
+      if (msg == NULL)
+        {
+          g_task_return_error (task, error);
+          g_object_unref (task);
+          return;
+        }
+      g_signal_connect (msg, "wrote-body", G_CALLBACK (wrote_body_cb), d);
+      warta_http_client_send_json_async (d->self->client, msg, SERVICE, parse_error,
+                                         g_task_get_cancellable (task), content_init_cb, task);
+      return;
+    }
 
   /* Reads; and init, which posts nothing until every chunk is in. */
   warta_http_client_request_json_async (d->self->client, SERVICE, call_message, d, NULL,

@@ -115,7 +115,8 @@ gboolean           warta_tiktok_upload_finish          (WartaTikTok          *se
 /* POST /v2/post/publish/content/init/: a DIRECT_POST of photos TikTok
  * fetches from @photo_urls (PULL_FROM_URL, public addresses on a domain
  * verified for the app). @title and @description are cut to their
- * limits. The result is the publish_id (g_free()). */
+ * limits. The result is the publish_id (g_free()). This request is the
+ * post, and TikTok has no idempotency key (§0.3): see below. */
 void               warta_tiktok_init_photo_async       (WartaTikTok          *self,
                                                         const char           *title,
                                                         const char           *description,
@@ -129,6 +130,11 @@ void               warta_tiktok_init_photo_async       (WartaTikTok          *se
 char              *warta_tiktok_init_photo_finish      (WartaTikTok          *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
+/* The photo post is sent once: when its body went out and no refusal of
+ * TikTok's came back (a lost answer, a dropped connection, a 5xx), the
+ * post may exist, and the error is WARTA_PUBLISH_ERROR_UNCONFIRMED, this
+ * one, with @reason (the cause, for the record; may be NULL). */
+GError            *warta_tiktok_new_unconfirmed_error  (const char           *reason);
 
 /* Polls status/fetch until PUBLISH_COMPLETE (FAILED: the fail_reason as
  * an error). The result's id is the public post id when TikTok gives one
