@@ -73,6 +73,14 @@ _warta_accounts_get_dialog (void)
   return current_dialog;
 }
 
+GtkWidget *
+_warta_accounts_get_dialog_widget (const char *name)
+{
+  g_autofree char *key = g_strconcat ("warta-", name, NULL);
+
+  return current_dialog ? g_object_get_data (G_OBJECT (current_dialog), key) : NULL;
+}
+
 static void
 present_dialog (AdwMessageDialog *dialog)
 {
@@ -163,6 +171,11 @@ typedef struct
   char            *client_id;
   char            *client_secret;
   GPtrArray       *pages;       /* Facebook: WartaFacebookPage */
+  WartaOAuthTokens *tokens;     /* Instagram: while its user is asked for */
+  char            *username;    /* Instagram */
+  gboolean         renamed;     /* signing in again changed the account's name */
+  char            *app_id;      /* Mastodon: the app tried first, its redirect URI */
+  char            *app_redirect;
   char            *app_secret;  /* Mastodon: a newly registered app's, to keep */
 } SignIn;
 
@@ -186,6 +199,10 @@ sign_in_free (SignIn *s)
     memset (s->client_secret, 0, strlen (s->client_secret));
   g_free (s->client_secret);
   g_clear_pointer (&s->pages, g_ptr_array_unref);
+  g_clear_pointer (&s->tokens, warta_oauth_tokens_free);
+  g_free (s->username);
+  g_free (s->app_id);
+  g_free (s->app_redirect);
   if (s->app_secret)
     memset (s->app_secret, 0, strlen (s->app_secret));
   g_free (s->app_secret);
@@ -197,6 +214,18 @@ entry_text (SignIn *s,
             guint   i)
 {
   return gtk_editable_get_text (GTK_EDITABLE (s->entries->pdata[i]));
+}
+
+static void
+app_forgotten_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_account_store_forget_app_finish (WARTA_ACCOUNT_STORE (object), result, &error))
+    g_warning ("The secret of a Mastodon app no account uses stays in the keyring: %s",
+               error->message);
 }
 
 static void
@@ -221,6 +250,9 @@ stored_cb (GObject      *object,
       return;
     }
   warta_account_store_reload (store, NULL);
+  /* A new app replaced the one the account signed in with before. */
+  if (s->app_secret && s->app_id && !s->adding)
+    warta_account_store_forget_app_async (store, s->app_id, NULL, app_forgotten_cb, NULL);
 
   /* The targets that stopped for this sign-in go on. */
   stopped = warta_outbox_repository_list_needing_sign_in (warta_outbox_get_repository (outbox),
@@ -242,7 +274,7 @@ mastodon_app (WartaAccount *account,
               const char   *client_id)
 {
   WartaAccount *app = warta_account_new ();
-  g_autofree char *keyring_id = g_strconcat ("mastodon-app:", client_id, NULL);
+  g_autofree char *keyring_id = warta_account_store_dup_app_keyring_id (client_id);
   g_autofree char *host = host_of (warta_account_get_base_url (account));
   g_autofree char *name = g_strdup_printf ("app on %s", host);
 
@@ -269,8 +301,8 @@ store_account (GTask *task)
                                      stored_cb, task);
       return;
     }
-  /* A newly registered Mastodon app: its id in the settings. */
-  if (s->app_secret &&
+  /* A newly registered Mastodon app's id, or a new name, in the row. */
+  if ((s->app_secret || s->renamed) &&
       !warta_account_repository_update (warta_account_store_get_repository (store), s->account, &error))
     {
       g_task_return_error (task, error);
@@ -338,14 +370,7 @@ tokens_done (GTask            *task_in,
       g_autofree char *known = warta_account_dup_setting (s->account, key);
 
       if (s->adding)
-        {
-          g_autofree char *name = g_strdup_printf ("%s %s", warta_platform_get_display_name (platform),
-                                                   tokens->user_id);
-
-          set_account_setting (s->account, key, tokens->user_id);
-          if (g_str_equal (platform, "instagram"))
-            warta_account_set_display_name (s->account, name);
-        }
+        set_account_setting (s->account, key, tokens->user_id);
       else if (known && !g_str_equal (known, tokens->user_id))
         {
           g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED,
@@ -354,6 +379,14 @@ tokens_done (GTask            *task_in,
                                    warta_account_get_display_name (s->account));
           return;
         }
+    }
+  /* Instagram's account is known by its username, also when it changed. */
+  if (s->username)
+    {
+      g_autofree char *name = g_strconcat ("@", s->username, NULL);
+
+      s->renamed = !s->adding && g_strcmp0 (name, warta_account_get_display_name (s->account)) != 0;
+      warta_account_set_display_name (s->account, name);
     }
   /* Mastodon's tokens do not expire: the token itself; the others keep
    * their refresh token and expiry for the outbox's refresh. */
@@ -370,7 +403,7 @@ on_page_response_cb (AdwMessageDialog *dialog,
                      GTask            *task)
 {
   SignIn *s = g_task_get_task_data (task);
-  GtkListBox *list = GTK_LIST_BOX (adw_message_dialog_get_extra_child (dialog));
+  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "warta-list");
   WartaFacebookPage *page = NULL;
 
   for (guint i = 0; i < s->pages->len; i++)
@@ -394,13 +427,46 @@ on_page_response_cb (AdwMessageDialog *dialog,
   store_secret (task);
 }
 
+static void
+on_page_toggled_cb (GtkCheckButton   *check,
+                    AdwMessageDialog *dialog)
+{
+  if (gtk_check_button_get_active (check))
+    adw_message_dialog_set_response_enabled (dialog, "ok", TRUE);
+}
+
+/* A Page is found by a part of its name or its id. */
+static gboolean
+page_matches (GtkListBoxRow *row,
+              gpointer       user_data)
+{
+  GtkEditable *search = user_data;
+  WartaFacebookPage *page = g_object_get_data (G_OBJECT (row), "warta-page");
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (search), -1);
+  g_autofree char *name = g_utf8_casefold (page->name, -1);
+
+  return *needle == '\0' || strstr (name, needle) != NULL || strstr (page->id, needle) != NULL;
+}
+
+static void
+on_page_search_changed_cb (GtkSearchEntry *search,
+                           GtkListBox     *list)
+{
+  gtk_list_box_invalidate_filter (list);
+}
+
+/* More Pages than this, and they can be searched. */
+#define PAGES_WITHOUT_SEARCH 6
+
 /* Adding a Facebook account: the Page it publishes to, among those the
- * user may create content on. */
+ * user may create content on; the only one is chosen already. */
 static void
 choose_page (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
   AdwMessageDialog *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *list = gtk_list_box_new ();
   GtkCheckButton *first = NULL;
 
@@ -408,6 +474,8 @@ choose_page (GTask *task)
     gtk_window_destroy (GTK_WINDOW (s->waiting));
   g_clear_object (&s->waiting);
 
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (s->parent, _("Choose the Page"),
+                                                       _("Warta publishes to one Page per account. These are the Pages you may create content on.")));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -426,22 +494,45 @@ choose_page (GTask *task)
       if (first)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
       else
-        {
-          first = GTK_CHECK_BUTTON (check);
-          gtk_check_button_set_active (first, TRUE);
-        }
+        first = GTK_CHECK_BUTTON (check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_page_toggled_cb), dialog, 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_object_set_data (G_OBJECT (row), "warta-check", check);
+      g_object_set_data (G_OBJECT (row), "warta-page", page);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (s->parent, _("Choose the Page"),
-                                                       _("Warta publishes to one Page per account. These are the Pages you may create content on.")));
-  adw_message_dialog_set_extra_child (dialog, list);
+
+  if (s->pages->len > PAGES_WITHOUT_SEARCH)
+    {
+      GtkWidget *search = gtk_search_entry_new ();
+
+      g_object_set (search, "placeholder-text", _("Search by name or id"), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Search the Pages"), -1);
+      gtk_list_box_set_filter_func (GTK_LIST_BOX (list), page_matches, search, NULL);
+      g_signal_connect_object (search, "search-changed", G_CALLBACK (on_page_search_changed_cb),
+                               list, 0);
+      gtk_box_append (GTK_BOX (box), search);
+      g_object_set_data (G_OBJECT (dialog), "warta-search", search);
+    }
+  /* Many Pages scroll, the dialog stays on the screen. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  g_object_set_data (G_OBJECT (dialog), "warta-list", list);
+
+  adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "ok", _("_Add Page"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "ok");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  /* Nothing is added before a Page is chosen, unless there is one only. */
+  adw_message_dialog_set_response_enabled (dialog, "ok", FALSE);
+  if (s->pages->len == 1)
+    gtk_check_button_set_active (first, TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_page_response_cb), task);
   present_dialog (dialog);
 }
@@ -486,6 +577,29 @@ pages_cb (GObject      *object,
 }
 
 static void
+instagram_user_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  SignIn *s = g_task_get_task_data (task);
+  g_autofree char *user_id = NULL;
+  GError *error = NULL;
+
+  user_id = warta_meta_instagram_user_finish (result, &s->username, &error);
+  if (user_id == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  /* The id publishing uses is the one /me says. */
+  g_free (s->tokens->user_id);
+  s->tokens->user_id = g_steal_pointer (&user_id);
+  tokens_done (task, s->tokens);
+}
+
+static void
 exchanged_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -507,7 +621,14 @@ exchanged_cb (GObject      *object,
                                  warta_account_get_base_url (s->account), tokens->access_token,
                                  g_task_get_cancellable (task), pages_cb, task);
   else
-    tokens_done (task, tokens);
+    {
+      /* Instagram: who signed in, by IG user id and username (§2.1). */
+      s->tokens = g_steal_pointer (&tokens);
+      warta_meta_instagram_user_async (warta_context_get_http_client (s->context),
+                                       warta_account_get_base_url (s->account),
+                                       s->tokens->access_token, g_task_get_cancellable (task),
+                                       instagram_user_cb, task);
+    }
 }
 
 static void
@@ -628,8 +749,6 @@ app_secret_cb (GObject      *object,
 {
   GTask *task = user_data;
   SignIn *s = g_task_get_task_data (task);
-  g_autofree char *client_id = warta_account_dup_setting (s->account, "client-id");
-  g_autofree char *redirect = warta_account_dup_setting (s->account, "redirect-uri");
   g_autofree char *secret = NULL;
   g_autoptr(GError) lookup_error = NULL;
   GError *error = NULL;
@@ -639,14 +758,16 @@ app_secret_cb (GObject      *object,
   if (lookup_error)
     g_debug ("The Mastodon app's secret cannot be read: %s", lookup_error->message);
   /* The app is registered for one redirect URI: the same port, if free. */
-  if (!warta_oauth_login_start_on_port (s->login, secret ? port_of (redirect) : 0, &error))
+  if (!warta_oauth_login_start_on_port (s->login, secret ? port_of (s->app_redirect) : 0, &error))
     {
       g_task_return_error (task, error);
       g_object_unref (task);
     }
-  else if (secret && g_strcmp0 (redirect, warta_oauth_login_get_redirect_uri (s->login)) == 0)
+  else if (secret && g_strcmp0 (s->app_redirect, warta_oauth_login_get_redirect_uri (s->login)) == 0)
     {
-      warta_oauth_login_set_client (s->login, client_id, secret);
+      set_account_setting (s->account, "client-id", s->app_id);
+      set_account_setting (s->account, "redirect-uri", s->app_redirect);
+      warta_oauth_login_set_client (s->login, s->app_id, secret);
       open_browser (task);
     }
   else
@@ -655,17 +776,41 @@ app_secret_cb (GObject      *object,
     memset (secret, 0, strlen (secret));
 }
 
-/* Mastodon: the app registered on the instance before, when Warta still
- * has it (signing in again), else a new one. */
+/* The app of another account on the same instance, for a new account. */
+static void
+find_instance_app (SignIn *s)
+{
+  GListModel *accounts = warta_account_store_get_accounts (warta_context_get_account_store (s->context));
+
+  for (guint i = 0; s->app_id == NULL && i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(WartaAccount) other = g_list_model_get_item (accounts, i);
+
+      if (g_strcmp0 (warta_account_get_platform (other), "mastodon") != 0 ||
+          !warta_oauth_same_origin (warta_account_get_base_url (other),
+                                    warta_account_get_base_url (s->account)))
+        continue;
+      s->app_id = warta_account_dup_setting (other, "client-id");
+      if (s->app_id)
+        s->app_redirect = warta_account_dup_setting (other, "redirect-uri");
+    }
+}
+
+/* Mastodon: the app Warta registered on the instance before (for this
+ * account, or another one there), when Warta still has its secret and its
+ * redirect port is free; else a new one. */
 static void
 start_mastodon (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
-  g_autofree char *client_id = warta_account_dup_setting (s->account, "client-id");
   g_autoptr(WartaAccount) app = NULL;
   GError *error = NULL;
 
-  if (client_id == NULL)
+  s->app_id = warta_account_dup_setting (s->account, "client-id");
+  s->app_redirect = warta_account_dup_setting (s->account, "redirect-uri");
+  if (s->app_id == NULL && s->adding)
+    find_instance_app (s);
+  if (s->app_id == NULL)
     {
       if (!warta_oauth_login_start (s->login, &error))
         {
@@ -676,7 +821,7 @@ start_mastodon (GTask *task)
       register_app (task);
       return;
     }
-  app = mastodon_app (s->account, client_id);
+  app = mastodon_app (s->account, s->app_id);
   warta_account_store_lookup_secret_async (warta_context_get_account_store (s->context), app,
                                            g_task_get_cancellable (task), app_secret_cb, task);
 }
