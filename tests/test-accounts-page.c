@@ -211,7 +211,7 @@ static AdwMessageDialog *
 open_page_chooser (Fixture *f)
 {
   gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "facebook");
-  wait_until (f, dialog_titled, "Add Facebook", "the add dialog");
+  wait_until (f, dialog_titled, "Add Facebook Page", "the add dialog");
   /* No Page ID to type any more. */
   g_assert_null (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
   adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
@@ -358,7 +358,7 @@ add_mastodon (Fixture *f,
   GtkWidget *entry;
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "mastodon");
-  wait_until (f, dialog_titled, "Add Mastodon", "the add dialog");
+  wait_until (f, dialog_titled, "Add Mastodon Account", "the add dialog");
   entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
   gtk_editable_set_text (GTK_EDITABLE (entry), warta_test_oauth_server_get_url (f->server));
   adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
@@ -461,7 +461,7 @@ test_instagram (Fixture       *f,
   if (!warta_test_keyring_start ())
     return;
   gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "instagram");
-  wait_until (f, dialog_titled, "Add Instagram", "the add dialog");
+  wait_until (f, dialog_titled, "Add Instagram Business Account", "the add dialog");
   adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
   browse (f);
   wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
@@ -626,6 +626,25 @@ test_mastodon_port_taken (Fixture       *f,
   g_socket_listener_close (squatter);
 }
 
+/* No developer app entered for X: the add dialog says so before any
+ * browser opens, and cannot go on. */
+static void
+test_no_app (Fixture       *f,
+             gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  g_settings_reset (f->settings, "oauth-client-ids");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "x");
+  wait_until (f, dialog_titled, "Add X Account", "the add dialog");
+  dialog = _warta_accounts_get_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Developer Apps"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+  g_assert_null (opened_uri);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +676,8 @@ main (int   argc,
               fixture_setup, test_mastodon_two, fixture_teardown);
   g_test_add ("/warta/accounts-page/mastodon-port-taken", Fixture, "mastodon",
               fixture_setup, test_mastodon_port_taken, fixture_teardown);
+  g_test_add ("/warta/accounts-page/no-app", Fixture, "x",
+              fixture_setup, test_no_app, fixture_teardown);
   status = g_test_run ();
   warta_test_keyring_stop ();
   return status;

@@ -43,6 +43,36 @@ struct _WartaAccountsPage
 
 G_DEFINE_FINAL_TYPE (WartaAccountsPage, warta_accounts_page, ADW_TYPE_BIN)
 
+/* What the add dialog calls an account of each platform (as the Add menu
+ * does), and what the platform's developer console calls the app's id and
+ * secret, so that they can be copied from there. */
+typedef struct
+{
+  const char *platform;
+  const char *noun;
+  const char *app_id;
+  const char *app_secret;
+} PlatformWords;
+
+static const PlatformWords platform_words[] = {
+  { "wordpress", N_("Website (WordPress)"), NULL, NULL },
+  { "mastodon", N_("Mastodon Account"), NULL, NULL },
+  { "facebook", N_("Facebook Page"), N_("Facebook app ID"), N_("Facebook app secret") },
+  { "instagram", N_("Instagram Business Account"), N_("Instagram app ID"), N_("Instagram app secret") },
+  { "x", N_("X Account"), N_("X client ID"), N_("X client secret") },
+  { "youtube", N_("YouTube Channel"), N_("Google client ID (YouTube)"), N_("Google client secret (YouTube)") },
+  { "tiktok", N_("TikTok Account"), N_("TikTok client key"), N_("TikTok client secret") },
+};
+
+static const PlatformWords *
+words_of (const char *platform)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (platform_words); i++)
+    if (g_strcmp0 (platform_words[i].platform, platform) == 0)
+      return &platform_words[i];
+  g_return_val_if_reached (&platform_words[0]);
+}
+
 static WartaUriOpener uri_opener;
 static AdwMessageDialog *current_dialog;
 static GHashTable *platform_urls;   /* platform → GStrv: authorize, token, api */
@@ -826,6 +856,16 @@ start_mastodon (GTask *task)
                                            g_task_get_cancellable (task), app_secret_cb, task);
 }
 
+/* No developer app entered for @platform: what to do. */
+static char *
+no_app_message (const char *platform)
+{
+  const char *name = warta_platform_get_display_name (platform);
+
+  return g_strdup_printf (_("No developer app is entered for %s. Warta ships none: register one with %s and enter its id under Developer Apps in Accounts. Until then, publish to %s by hand and record the proof."),
+                          name, name, name);
+}
+
 /* Signs in in the browser: @task's data has the account. */
 static void
 start_oauth (GTask *task)
@@ -857,11 +897,10 @@ start_oauth (GTask *task)
   g_assert (info != NULL);
   if (!warta_context_get_oauth_client (s->context, platform, &client_id, &client_secret))
     {
-      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
-                               _("No client id is entered for %s. Warta ships none: register a developer app with %s and enter its client id under Developer Apps in Accounts. Until then, publish to %s by hand and record the proof."),
-                               warta_platform_get_display_name (platform),
-                               warta_platform_get_display_name (platform),
-                               warta_platform_get_display_name (platform));
+      g_autofree char *message = no_app_message (platform);
+
+      g_task_return_error (task, g_error_new_literal (WARTA_PUBLISH_ERROR,
+                                                      WARTA_PUBLISH_ERROR_NOT_CONFIGURED, message));
       g_object_unref (task);
       return;
     }
@@ -980,8 +1019,9 @@ ask (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
   const char *platform = warta_account_get_platform (s->account);
-  const char *name = warta_platform_get_display_name (platform);
+  gboolean wordpress = g_strcmp0 (platform, "wordpress") == 0;
   g_autofree char *heading = NULL;
+  g_autofree char *no_app = NULL;
   const char *body = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *list;
@@ -991,7 +1031,7 @@ ask (GTask *task)
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
 
-  if (g_strcmp0 (platform, "wordpress") == 0)
+  if (wordpress)
     {
       if (s->adding)
         {
@@ -1023,11 +1063,15 @@ ask (GTask *task)
       body = g_strcmp0 (platform, "facebook") == 0
              ? _("You sign in in the browser with the office’s developer app, then choose the Page.")
              : _("You sign in in the browser with the office’s developer app.");
+      /* Said before the browser, not after. */
+      if (!warta_context_get_oauth_client (s->context, platform, NULL, NULL))
+        body = no_app = no_app_message (platform);
     }
 
-  /* Translators: %s is a platform, "Mastodon", "Website (WordPress)" … */
+  /* Translators: %s is what is added, "Facebook Page", "Website (WordPress)" … */
   heading = g_strdup_printf (s->adding ? _("Add %s") : _("Sign In Again to %s"),
-                             s->adding ? name : warta_account_get_display_name (s->account));
+                             s->adding ? _(words_of (platform)->noun)
+                                       : warta_account_get_display_name (s->account));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (s->parent, heading, body));
   if (s->entries->len > 0)
     adw_message_dialog_set_extra_child (dialog, list);
@@ -1035,9 +1079,10 @@ ask (GTask *task)
     g_object_unref (g_object_ref_sink (list));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
-                                    "ok", s->adding ? _("_Add") : _("_Sign In"),
+                                    "ok", s->adding && wordpress ? _("_Add") : _("_Sign In"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "ok", no_app == NULL);
   adw_message_dialog_set_default_response (dialog, "ok");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_form_response_cb), task);
@@ -1297,7 +1342,7 @@ warta_accounts_page_reload (WartaAccountsPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No accounts yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Add the office’s website and social media accounts with the + button."));
+                                   _("Add the office’s website and social media accounts with Add Account."));
       gtk_list_box_append (self->accounts_list, row);
     }
 }
@@ -1366,14 +1411,11 @@ build_apps (WartaAccountsPage *self)
   for (guint i = 0; i < warta_oauth_platforms_get_n (); i++)
     {
       const WartaOAuthPlatform *info = warta_oauth_platforms_get (i);
-      const char *name = warta_platform_get_display_name (info->id);
-      g_autofree char *title = NULL;
+      const PlatformWords *words = words_of (info->id);
       GtkWidget *row;
 
-      /* Translators: %s is a platform */
-      title = g_strdup_printf (_("%s client id (none entered: publish by hand)"), name);
       row = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(words->app_id));
       g_object_set_data (G_OBJECT (row), "warta-platform", (gpointer) info->id);
       g_object_set_data (G_OBJECT (row), "warta-key", (gpointer) "oauth-client-ids");
       g_signal_connect (row, "changed", G_CALLBACK (on_app_entry_changed_cb), self);
@@ -1382,10 +1424,8 @@ build_apps (WartaAccountsPage *self)
 
       if (info->needs_secret)
         {
-          g_clear_pointer (&title, g_free);
-          title = g_strdup_printf (_("%s client secret"), name);
           row = adw_password_entry_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(words->app_secret));
           name_peek_button (row);
           g_object_set_data (G_OBJECT (row), "warta-platform", (gpointer) info->id);
           g_object_set_data (G_OBJECT (row), "warta-key", (gpointer) "oauth-client-secrets");
