@@ -192,6 +192,7 @@ check_page_added (Fixture    *f,
   g_autoptr(WartaAccount) added = NULL;
   g_autofree char *page_id = NULL;
   g_autofree char *secret = NULL;
+  GtkWidget *row;
 
   wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
   added = g_list_model_get_item (warta_account_store_get_accounts (store), 0);
@@ -203,7 +204,11 @@ check_page_added (Fixture    *f,
   g_assert_cmpstr (secret, ==, token);
   /* Never in the database. */
   g_assert_null (strstr (warta_account_get_settings (added), token));
-  g_assert_nonnull (_warta_accounts_page_get_widget (f->page, warta_account_get_id (added), "row"));
+  row = _warta_accounts_page_get_widget (f->page, warta_account_get_id (added), "row");
+  g_assert_nonnull (row);
+  /* Named as the Page is, its API host not shown. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, name);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Facebook");
 }
 
 /* Add → Facebook, sign in in the "browser": the Page chooser. */
@@ -234,7 +239,7 @@ test_facebook (Fixture       *f,
     return;
   warta_test_oauth_server_add_page (f->server, "2001", "Diskominfo Kota", "page-token-2001", moderator);
   warta_test_oauth_server_add_page (f->server, "2002", "Inspektorat Kota", "page-token-2002", creator);
-  warta_test_oauth_server_add_page (f->server, "2003", "PPID Kota", "page-token-2003", creator);
+  warta_test_oauth_server_add_page (f->server, "2003", "Humas & Protokol <Kota>", "page-token-2003", creator);
 
   dialog = open_page_chooser (f);
   list = _warta_accounts_get_dialog_widget ("list");
@@ -245,13 +250,13 @@ test_facebook (Fixture       *f,
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
   g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "PPID Kota");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Humas & Protokol <Kota>");
   adw_action_row_activate (ADW_ACTION_ROW (row));
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
   /* Nothing is stored before the Page is chosen. */
   g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (warta_context_get_account_store (f->context))), ==, 0);
   adw_message_dialog_response (dialog, "ok");
-  check_page_added (f, "PPID Kota", "2003", "page-token-2003");
+  check_page_added (f, "Humas & Protokol <Kota>", "2003", "page-token-2003");
 }
 
 static void

@@ -515,9 +515,10 @@ choose_page (GTask *task)
       WartaFacebookPage *page = s->pages->pdata[i];
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *escaped = g_markup_escape_text (page->name, -1);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      /* A Page's name is text, "&" and all. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), page->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), page->id);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       page->name, -1);
@@ -1292,20 +1293,24 @@ warta_accounts_page_reload (WartaAccountsPage *self)
       g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
       gint64 id = warta_account_get_id (account);
       const char *name = warta_account_get_display_name (account);
+      const char *platform = warta_account_get_platform (account);
+      const char *platform_name = warta_platform_get_display_name (platform);
       g_autofree char *subtitle = NULL;
       g_autofree char *label = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button;
 
+      /* Names and addresses are text, "&" and all. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      /* The address tells a website or an instance apart; the API host of
+       * the others says nothing to the user. */
       if (g_hash_table_contains (needs, &id))
-        subtitle = g_strdup_printf ("%s · %s",
-                                    warta_platform_get_display_name (warta_account_get_platform (account)),
-                                    _("Sign in again"));
+        subtitle = g_strdup_printf ("%s · %s", platform_name, _("Sign in again"));
+      else if (g_strcmp0 (platform, "wordpress") == 0 || g_strcmp0 (platform, "mastodon") == 0)
+        subtitle = g_strdup_printf ("%s · %s", platform_name, warta_account_get_base_url (account));
       else
-        subtitle = g_strdup_printf ("%s · %s",
-                                    warta_platform_get_display_name (warta_account_get_platform (account)),
-                                    warta_account_get_base_url (account));
+        subtitle = g_strdup (platform_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       g_object_set_data (G_OBJECT (row), "warta-account-id", GSIZE_TO_POINTER ((gsize) id));
 
