@@ -140,22 +140,12 @@ fixture_teardown (Fixture       *f,
   g_clear_pointer (&opened_uri, g_free);
 }
 
-/* What the keyring holds for @account, read as any other program would:
- * by the schema's attributes, from the Secret Service. */
+/* What the keyring holds for @account. */
 static char *
 keyring_secret (Fixture      *f,
                 WartaAccount *account)
 {
-  g_autofree char *uuid = warta_account_repository_dup_database_uuid (f->t->accounts, NULL);
-  g_autoptr(GError) error = NULL;
-  char *secret;
-
-  secret = secret_password_lookup_sync (warta_account_store_get_schema (), NULL, &error,
-                                        "database", uuid,
-                                        "account", warta_account_get_keyring_id (account),
-                                        NULL);
-  g_assert_no_error (error);
-  return secret;
+  return warta_test_keyring_lookup (f->t->accounts, warta_account_get_keyring_id (account));
 }
 
 static void
@@ -498,20 +488,6 @@ remove_account (Fixture      *f,
   wait_until (f, has_accounts, GUINT_TO_POINTER (n_after), "the removal");
 }
 
-/* The keyring item @keyring_id, read by its attributes. */
-static char *
-keyring_item (Fixture    *f,
-              const char *keyring_id)
-{
-  g_autofree char *uuid = warta_account_repository_dup_database_uuid (f->t->accounts, NULL);
-  g_autoptr(GError) error = NULL;
-  char *secret;
-
-  secret = secret_password_lookup_sync (warta_account_store_get_schema (), NULL, &error,
-                                        "database", uuid, "account", keyring_id, NULL);
-  g_assert_no_error (error);
-  return secret;
-}
 
 static char *
 app_secret (Fixture    *f,
@@ -519,7 +495,7 @@ app_secret (Fixture    *f,
 {
   g_autofree char *keyring_id = g_strconcat ("mastodon-app:", client_id, NULL);
 
-  return keyring_item (f, keyring_id);
+  return warta_test_keyring_lookup (f->t->accounts, keyring_id);
 }
 
 /* The keyring is cleared after the row is gone, in the background. */
@@ -527,7 +503,7 @@ static gboolean
 item_gone (Fixture       *f,
            gconstpointer  keyring_id)
 {
-  g_autofree char *secret = keyring_item (f, keyring_id);
+  g_autofree char *secret = warta_test_keyring_lookup (f->t->accounts, keyring_id);
 
   return secret == NULL;
 }
