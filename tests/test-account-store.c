@@ -111,6 +111,125 @@ test_keyring (void)
   g_assert_null (secret);
 }
 
+static WartaAccount *
+add_account (WartaAccountStore *store,
+             const char        *platform,
+             const char        *settings,
+             const char        *secret)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaAccount *account = warta_account_new ();
+
+  warta_account_set_platform (account, platform);
+  warta_account_set_display_name (account, "mastodon.example.go.id");
+  warta_account_set_base_url (account, "https://mastodon.example.go.id");
+  warta_account_set_settings (account, settings);
+  warta_account_store_add_async (store, account, secret, NULL, done_cb, &result);
+  g_assert_true (warta_account_store_add_finish (store, wait_result (&result), &error));
+  g_assert_no_error (error);
+  return account;
+}
+
+
+static void
+store_app_secret (WartaAccountStore *store,
+                  const char        *client_id,
+                  const char        *secret)
+{
+  g_autoptr(WartaAccount) app = warta_account_new ();
+  g_autofree char *keyring_id = warta_account_store_dup_app_keyring_id (client_id);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_account_set_platform (app, "mastodon");
+  warta_account_set_display_name (app, "app");
+  warta_account_set_keyring_id (app, keyring_id);
+  warta_account_store_set_secret_async (store, app, secret, NULL, done_cb, &result);
+  g_assert_true (warta_account_store_set_secret_finish (store, wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+remove_account (WartaAccountStore *store,
+                WartaAccount      *account)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_account_store_remove_async (store, account, NULL, done_cb, &result);
+  g_assert_true (warta_account_store_remove_finish (store, wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+forget_app (WartaAccountStore *store,
+            const char        *client_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_account_store_forget_app_async (store, client_id, NULL, done_cb, &result);
+  g_assert_true (warta_account_store_forget_app_finish (store, wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* A Mastodon app's secret stays while an account signs in with it and
+ * goes with the last one; another app's secret is not touched. */
+static void
+test_mastodon_app (void)
+{
+  g_autoptr(WartaTestPublish) t = NULL;
+  g_autoptr(WartaAccountStore) store = NULL;
+  g_autoptr(WartaAccount) first = NULL;
+  g_autoptr(WartaAccount) second = NULL;
+  g_autoptr(WartaAccount) other = NULL;
+  g_autoptr(WartaAccount) site = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *app_id = warta_account_store_dup_app_keyring_id ("c-1");
+
+  if (!warta_test_keyring_start ())
+    return;
+
+  t = warta_test_publish_new ();
+  store = warta_account_store_new (t->accounts);
+  g_assert_cmpstr (app_id, ==, "mastodon-app:c-1");
+  first = add_account (store, "mastodon", "{\"client-id\": \"c-1\"}", "token-1");
+  second = add_account (store, "mastodon", "{\"client-id\": \"c-1\"}", "token-2");
+  other = add_account (store, "mastodon", "{\"client-id\": \"c-2\"}", "token-3");
+  /* Not a Mastodon account, whatever its settings say. */
+  site = add_account (store, "wordpress", "{\"client-id\": \"c-2\"}", "password");
+  store_app_secret (store, "c-1", "app-secret-1");
+  store_app_secret (store, "c-2", "app-secret-2");
+
+  remove_account (store, first);
+  g_clear_pointer (&secret, g_free);
+  secret = warta_test_keyring_lookup (t->accounts, warta_account_get_keyring_id (first));
+  g_assert_null (secret);
+  secret = warta_test_keyring_lookup (t->accounts, "mastodon-app:c-1");
+  g_assert_cmpstr (secret, ==, "app-secret-1");
+
+  /* In use by the second account: kept. */
+  forget_app (store, "c-1");
+  g_clear_pointer (&secret, g_free);
+  secret = warta_test_keyring_lookup (t->accounts, "mastodon-app:c-1");
+  g_assert_cmpstr (secret, ==, "app-secret-1");
+
+  remove_account (store, second);
+  g_clear_pointer (&secret, g_free);
+  secret = warta_test_keyring_lookup (t->accounts, "mastodon-app:c-1");
+  g_assert_null (secret);
+  secret = warta_test_keyring_lookup (t->accounts, "mastodon-app:c-2");
+  g_assert_cmpstr (secret, ==, "app-secret-2");
+
+  remove_account (store, other);
+  g_clear_pointer (&secret, g_free);
+  secret = warta_test_keyring_lookup (t->accounts, "mastodon-app:c-2");
+  g_assert_null (secret);
+  secret = warta_test_keyring_lookup (t->accounts, warta_account_get_keyring_id (site));
+  g_assert_cmpstr (secret, ==, "password");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -121,6 +240,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/warta/account-store/keyring", test_keyring);
+  g_test_add_func ("/warta/account-store/mastodon-app", test_mastodon_app);
   status = g_test_run ();
   warta_test_keyring_stop ();
   return status;

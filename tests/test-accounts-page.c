@@ -140,22 +140,12 @@ fixture_teardown (Fixture       *f,
   g_clear_pointer (&opened_uri, g_free);
 }
 
-/* What the keyring holds for @account, read as any other program would:
- * by the schema's attributes, from the Secret Service. */
+/* What the keyring holds for @account. */
 static char *
 keyring_secret (Fixture      *f,
                 WartaAccount *account)
 {
-  g_autofree char *uuid = warta_account_repository_dup_database_uuid (f->t->accounts, NULL);
-  g_autoptr(GError) error = NULL;
-  char *secret;
-
-  secret = secret_password_lookup_sync (warta_account_store_get_schema (), NULL, &error,
-                                        "database", uuid,
-                                        "account", warta_account_get_keyring_id (account),
-                                        NULL);
-  g_assert_no_error (error);
-  return secret;
+  return warta_test_keyring_lookup (f->t->accounts, warta_account_get_keyring_id (account));
 }
 
 static void
@@ -181,16 +171,56 @@ has_accounts (Fixture       *f,
 static const char * const creator[] = { "ANALYZE", "ADVERTISE", "MODERATE", "CREATE_CONTENT", "MANAGE", NULL };
 static const char * const moderator[] = { "ANALYZE", "MODERATE", NULL };
 
+/* The one account is the Page @id, its token in the keyring only. */
+static void
+check_page_added (Fixture    *f,
+                  const char *name,
+                  const char *id,
+                  const char *token)
+{
+  WartaAccountStore *store = warta_context_get_account_store (f->context);
+  g_autoptr(WartaAccount) added = NULL;
+  g_autofree char *page_id = NULL;
+  g_autofree char *secret = NULL;
+  GtkWidget *row;
+
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
+  added = g_list_model_get_item (warta_account_store_get_accounts (store), 0);
+  g_assert_cmpstr (warta_account_get_platform (added), ==, "facebook");
+  g_assert_cmpstr (warta_account_get_display_name (added), ==, name);
+  page_id = warta_account_dup_setting (added, "page-id");
+  g_assert_cmpstr (page_id, ==, id);
+  secret = keyring_secret (f, added);
+  g_assert_cmpstr (secret, ==, token);
+  /* Never in the database. */
+  g_assert_null (strstr (warta_account_get_settings (added), token));
+  row = _warta_accounts_page_get_widget (f->page, warta_account_get_id (added), "row");
+  g_assert_nonnull (row);
+  /* Named as the Page is, its API host not shown. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, name);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Facebook");
+}
+
+/* Add → Facebook, sign in in the "browser": the Page chooser. */
+static AdwMessageDialog *
+open_page_chooser (Fixture *f)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "facebook");
+  wait_until (f, dialog_titled, "Add Facebook Page", "the add dialog");
+  /* No Page ID to type any more. */
+  g_assert_null (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
+  browse (f);
+  wait_until (f, dialog_titled, "Choose the Page", "the Page chooser");
+  return _warta_accounts_get_dialog ();
+}
+
 /* Adding a Facebook Page: sign in, choose the second of two Pages, and
  * the Page's token is what the keyring holds. */
 static void
 test_facebook (Fixture       *f,
                gconstpointer  data)
 {
-  WartaAccountStore *store = warta_context_get_account_store (f->context);
-  g_autoptr(WartaAccount) added = NULL;
-  g_autofree char *page_id = NULL;
-  g_autofree char *secret = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *list;
   GtkListBoxRow *row;
@@ -199,39 +229,24 @@ test_facebook (Fixture       *f,
     return;
   warta_test_oauth_server_add_page (f->server, "2001", "Diskominfo Kota", "page-token-2001", moderator);
   warta_test_oauth_server_add_page (f->server, "2002", "Inspektorat Kota", "page-token-2002", creator);
-  warta_test_oauth_server_add_page (f->server, "2003", "PPID Kota", "page-token-2003", creator);
+  warta_test_oauth_server_add_page (f->server, "2003", "Humas & Protokol <Kota>", "page-token-2003", creator);
 
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "facebook");
-  wait_until (f, dialog_titled, "Add Facebook", "the add dialog");
-  /* No Page ID to type any more. */
-  g_assert_null (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
-  adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
-  browse (f);
-
-  wait_until (f, dialog_titled, "Choose the Page", "the Page chooser");
-  dialog = _warta_accounts_get_dialog ();
-  list = adw_message_dialog_get_extra_child (dialog);
+  dialog = open_page_chooser (f);
+  list = _warta_accounts_get_dialog_widget ("list");
+  /* Two Pages: the user chooses, nothing is chosen for them; no search. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  g_assert_null (_warta_accounts_get_dialog_widget ("search"));
   /* Only the Pages the user may create content on. */
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
   g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "PPID Kota");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Humas & Protokol <Kota>");
   adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
   /* Nothing is stored before the Page is chosen. */
-  g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (store)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (warta_context_get_account_store (f->context))), ==, 0);
   adw_message_dialog_response (dialog, "ok");
-  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
-
-  added = g_list_model_get_item (warta_account_store_get_accounts (store), 0);
-  g_assert_cmpstr (warta_account_get_platform (added), ==, "facebook");
-  g_assert_cmpstr (warta_account_get_display_name (added), ==, "PPID Kota");
-  page_id = warta_account_dup_setting (added, "page-id");
-  g_assert_cmpstr (page_id, ==, "2003");
-  secret = keyring_secret (f, added);
-  g_assert_cmpstr (secret, ==, "page-token-2003");
-  /* Never in the database. */
-  g_assert_null (strstr (warta_account_get_settings (added), "token-2003"));
-  g_assert_nonnull (_warta_accounts_page_get_widget (f->page, warta_account_get_id (added), "row"));
+  check_page_added (f, "Humas & Protokol <Kota>", "2003", "page-token-2003");
 }
 
 static void
@@ -258,6 +273,20 @@ signed_in_cb (GObject      *object,
   *(gboolean *) user_data = TRUE;
 }
 
+/* Signs in again to @id in the page, the test playing the browser. */
+static void
+sign_in_again (Fixture *f,
+               gint64   id)
+{
+  gboolean done = FALSE;
+
+  warta_accounts_page_sign_in_again_async (GTK_WINDOW (f->window), f->context, id, NULL,
+                                           signed_in_cb, &done);
+  browse (f);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* Signing in again to an Instagram account: a new 60-day token for the
  * same Instagram user replaces the expired one in the keyring. */
 static void
@@ -275,7 +304,6 @@ test_instagram_again (Fixture       *f,
   g_autofree char *json = NULL;
   g_autofree char *secret = NULL;
   gboolean stored = FALSE;
-  gboolean done = FALSE;
   gint64 id;
 
   if (!warta_test_keyring_start ())
@@ -296,11 +324,8 @@ test_instagram_again (Fixture       *f,
   warta_accounts_page_reload (f->page);
   g_assert_nonnull (_warta_accounts_page_get_widget (f->page, id, "sign-in"));
 
-  warta_accounts_page_sign_in_again_async (GTK_WINDOW (f->window), f->context, id, NULL,
-                                           signed_in_cb, &done);
-  browse (f);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (warta_account_get_display_name (account), !=, "@" WARTA_TEST_OAUTH_IG_USERNAME);
+  sign_in_again (f, id);
 
   secret = keyring_secret (f, account);
   tokens = warta_oauth_tokens_from_json (secret, &error);
@@ -309,8 +334,33 @@ test_instagram_again (Fixture       *f,
   g_assert_true (warta_test_oauth_server_token_is_valid (f->server, tokens->access_token));
   g_assert_cmpstr (tokens->user_id, ==, WARTA_TEST_OAUTH_IG_USER_ID);
   g_assert_cmpint (tokens->expires_at, >, g_get_real_time () + 59 * G_TIME_SPAN_DAY);
-  /* Still one account: signing in again adds none. */
+  /* Still one account: signing in again adds none; it is named by its
+   * username now. */
   g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (store)), ==, 1);
+  g_clear_object (&account);
+  account = warta_account_repository_get (f->t->accounts, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_account_get_display_name (account), ==, "@" WARTA_TEST_OAUTH_IG_USERNAME);
+}
+
+/* Adds a Mastodon account on the loopback instance through the page. */
+static WartaAccount *
+add_mastodon (Fixture *f,
+              guint    n_before)
+{
+  WartaAccountStore *store = warta_context_get_account_store (f->context);
+  GListModel *accounts = warta_account_store_get_accounts (store);
+  GtkWidget *entry;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "mastodon");
+  wait_until (f, dialog_titled, "Add Mastodon Account", "the add dialog");
+  entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
+  gtk_editable_set_text (GTK_EDITABLE (entry), warta_test_oauth_server_get_url (f->server));
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
+  browse (f);
+  wait_until (f, has_accounts, GUINT_TO_POINTER (n_before + 1), "the account");
+  /* The list is in the order the accounts were added. */
+  return g_list_model_get_item (accounts, n_before);
 }
 
 /* Mastodon: the app registered on the instance when the account was added
@@ -319,26 +369,15 @@ static void
 test_mastodon_again (Fixture       *f,
                      gconstpointer  data)
 {
-  WartaAccountStore *store = warta_context_get_account_store (f->context);
   g_autoptr(WartaAccount) added = NULL;
   g_autofree char *client_id = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  GtkWidget *entry;
-  gboolean done = FALSE;
 
   if (!warta_test_keyring_start ())
     return;
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "mastodon");
-  wait_until (f, dialog_titled, "Add Mastodon", "the add dialog");
-  entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
-  gtk_editable_set_text (GTK_EDITABLE (entry), warta_test_oauth_server_get_url (f->server));
-  adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
-  browse (f);
-  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
+  added = add_mastodon (f, 0);
   g_assert_cmpuint (warta_test_oauth_server_get_n_apps (f->server), ==, 1);
-
-  added = g_list_model_get_item (warta_account_store_get_accounts (store), 0);
   client_id = warta_account_dup_setting (added, "client-id");
   g_assert_nonnull (client_id);
   /* The app's secret is not in the database. */
@@ -346,15 +385,245 @@ test_mastodon_again (Fixture       *f,
   first = keyring_secret (f, added);
   g_assert_true (warta_test_oauth_server_token_is_valid (f->server, first));
 
-  warta_accounts_page_sign_in_again_async (GTK_WINDOW (f->window), f->context,
-                                           warta_account_get_id (added), NULL, signed_in_cb, &done);
-  browse (f);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  sign_in_again (f, warta_account_get_id (added));
   g_assert_cmpuint (warta_test_oauth_server_get_n_apps (f->server), ==, 1);
   second = keyring_secret (f, added);
   g_assert_cmpstr (second, !=, first);
   g_assert_true (warta_test_oauth_server_token_is_valid (f->server, second));
+}
+
+/* 130 Pages, listed 50 at a time: the chooser has them all, can be
+ * searched, and a Page from the second answer is the one added. */
+static void
+test_facebook_many_pages (Fixture       *f,
+                          gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GtkWidget *search;
+  GtkListBoxRow *row;
+  guint shown = 0;
+
+  if (!warta_test_keyring_start ())
+    return;
+  for (guint i = 0; i < 130; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", 5000 + i);
+      g_autofree char *name = g_strdup_printf ("Kelurahan %u", i + 1);
+      g_autofree char *token = g_strdup_printf ("page-token-%u", 5000 + i);
+
+      warta_test_oauth_server_add_page (f->server, id, name, token, creator);
+    }
+  warta_test_oauth_server_set_page_size (f->server, 50);
+
+  dialog = open_page_chooser (f);
+  g_assert_cmpuint (warta_test_oauth_server_get_n_page_requests (f->server), ==, 3);
+  list = _warta_accounts_get_dialog_widget ("list");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 129));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 130));
+  /* The dialog fits on the screen: the list scrolls. */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <, 900);
+
+  search = _warta_accounts_get_dialog_widget ("search");
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "kelurahan 71");
+  g_signal_emit_by_name (search, "search-changed");
+  iterate ();
+  for (guint i = 0; i < 130; i++)
+    shown += gtk_widget_get_child_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), (int) i)));
+  g_assert_cmpuint (shown, ==, 1);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 70);
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Kelurahan 71");
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  adw_message_dialog_response (dialog, "ok");
+  check_page_added (f, "Kelurahan 71", "5070", "page-token-5070");
+}
+
+/* Adding an Instagram account: named by its username, which Instagram's
+ * Graph host says after sign-in; its IG user id in the settings. */
+static void
+test_instagram (Fixture       *f,
+                gconstpointer  data)
+{
+  WartaAccountStore *store = warta_context_get_account_store (f->context);
+  g_autoptr(WartaAccount) added = NULL;
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user_id = NULL;
+  g_autofree char *secret = NULL;
+
+  if (!warta_test_keyring_start ())
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "instagram");
+  wait_until (f, dialog_titled, "Add Instagram Business Account", "the add dialog");
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
+  browse (f);
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
+
+  added = g_list_model_get_item (warta_account_store_get_accounts (store), 0);
+  g_assert_cmpstr (warta_account_get_display_name (added), ==, "@" WARTA_TEST_OAUTH_IG_USERNAME);
+  user_id = warta_account_dup_setting (added, "user-id");
+  g_assert_cmpstr (user_id, ==, WARTA_TEST_OAUTH_IG_USER_ID);
+  secret = keyring_secret (f, added);
+  tokens = warta_oauth_tokens_from_json (secret, &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_test_oauth_server_token_is_valid (f->server, tokens->access_token));
+  g_assert_cmpstr (tokens->user_id, ==, WARTA_TEST_OAUTH_IG_USER_ID);
+  g_assert_nonnull (_warta_accounts_page_get_widget (f->page, warta_account_get_id (added), "row"));
+}
+
+static void
+remove_account (Fixture      *f,
+                WartaAccount *account,
+                guint         n_after)
+{
+  GtkWidget *button = _warta_accounts_page_get_widget (f->page, warta_account_get_id (account), "remove");
+  g_autofree char *heading = g_strdup_printf ("Remove “%s”?", warta_account_get_display_name (account));
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_until (f, dialog_titled, heading, "the remove dialog");
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "remove");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (n_after), "the removal");
+}
+
+
+static char *
+app_secret (Fixture    *f,
+            const char *client_id)
+{
+  g_autofree char *keyring_id = g_strconcat ("mastodon-app:", client_id, NULL);
+
+  return warta_test_keyring_lookup (f->t->accounts, keyring_id);
+}
+
+/* The keyring is cleared after the row is gone, in the background. */
+static gboolean
+item_gone (Fixture       *f,
+           gconstpointer  keyring_id)
+{
+  g_autofree char *secret = warta_test_keyring_lookup (f->t->accounts, keyring_id);
+
+  return secret == NULL;
+}
+
+/* Two accounts on one instance share the app Warta registered there; it
+ * leaves the keyring with the last of them. */
+static void
+test_mastodon_two (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(WartaAccount) first = NULL;
+  g_autoptr(WartaAccount) second = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *app_item = NULL;
+
+  if (!warta_test_keyring_start ())
+    return;
+  first = add_mastodon (f, 0);
+  second = add_mastodon (f, 1);
+  g_assert_cmpuint (warta_test_oauth_server_get_n_apps (f->server), ==, 1);
+  first_id = warta_account_dup_setting (first, "client-id");
+  second_id = warta_account_dup_setting (second, "client-id");
+  g_assert_nonnull (first_id);
+  g_assert_cmpstr (second_id, ==, first_id);
+  token = keyring_secret (f, second);
+  g_assert_true (warta_test_oauth_server_token_is_valid (f->server, token));
+
+  remove_account (f, first, 1);
+  wait_until (f, item_gone, warta_account_get_keyring_id (first), "the first account's token to go");
+  secret = app_secret (f, first_id);
+  g_assert_nonnull (secret);
+  g_clear_pointer (&secret, g_free);
+
+  remove_account (f, second, 0);
+  app_item = g_strconcat ("mastodon-app:", first_id, NULL);
+  wait_until (f, item_gone, app_item, "the app's secret to go");
+  g_assert_null (keyring_secret (f, second));
+}
+
+/* The app's redirect port is taken: the second account registers an app of
+ * its own, and removing it takes only that app's secret. */
+static void
+test_mastodon_port_taken (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(WartaAccount) first = NULL;
+  g_autoptr(WartaAccount) second = NULL;
+  g_autoptr(GSocketListener) squatter = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GUri) redirect_uri = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autofree char *redirect = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *app_item = NULL;
+  g_autoptr(WartaAccount) again = NULL;
+  g_autofree char *again_id = NULL;
+
+  if (!warta_test_keyring_start ())
+    return;
+  first = add_mastodon (f, 0);
+  first_id = warta_account_dup_setting (first, "client-id");
+  redirect = warta_account_dup_setting (first, "redirect-uri");
+  redirect_uri = g_uri_parse (redirect, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  address = g_inet_socket_address_new (loopback, (guint16) g_uri_get_port (redirect_uri));
+  g_socket_listener_add_address (squatter, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  second = add_mastodon (f, 1);
+  g_assert_cmpuint (warta_test_oauth_server_get_n_apps (f->server), ==, 2);
+  second_id = warta_account_dup_setting (second, "client-id");
+  g_assert_cmpstr (second_id, !=, first_id);
+
+  remove_account (f, second, 1);
+  app_item = g_strconcat ("mastodon-app:", second_id, NULL);
+  wait_until (f, item_gone, app_item, "the second app's secret to go");
+  secret = app_secret (f, first_id);
+  g_assert_nonnull (secret);
+
+  /* Signing in again while the port is taken: a new app, and the old
+   * one's secret, which no account uses any more, leaves the keyring. */
+  sign_in_again (f, warta_account_get_id (first));
+  g_assert_cmpuint (warta_test_oauth_server_get_n_apps (f->server), ==, 3);
+  again = warta_account_repository_get (f->t->accounts, warta_account_get_id (first), &error);
+  g_assert_no_error (error);
+  again_id = warta_account_dup_setting (again, "client-id");
+  g_assert_cmpstr (again_id, !=, first_id);
+  g_clear_pointer (&secret, g_free);
+  secret = app_secret (f, again_id);
+  g_assert_nonnull (secret);
+  g_clear_pointer (&app_item, g_free);
+  app_item = g_strconcat ("mastodon-app:", first_id, NULL);
+  wait_until (f, item_gone, app_item, "the replaced app's secret to go");
+  g_socket_listener_close (squatter);
+}
+
+/* No developer app entered for X: the add dialog says so before any
+ * browser opens, and cannot go on. */
+static void
+test_no_app (Fixture       *f,
+             gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  g_settings_reset (f->settings, "oauth-client-ids");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "x");
+  wait_until (f, dialog_titled, "Add X Account", "the add dialog");
+  dialog = _warta_accounts_get_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Developer Apps"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+  g_assert_null (opened_uri);
 }
 
 int
@@ -380,6 +649,16 @@ main (int   argc,
               fixture_setup, test_instagram_again, fixture_teardown);
   g_test_add ("/warta/accounts-page/mastodon-again", Fixture, "mastodon",
               fixture_setup, test_mastodon_again, fixture_teardown);
+  g_test_add ("/warta/accounts-page/facebook-many-pages", Fixture, "facebook",
+              fixture_setup, test_facebook_many_pages, fixture_teardown);
+  g_test_add ("/warta/accounts-page/instagram", Fixture, "instagram",
+              fixture_setup, test_instagram, fixture_teardown);
+  g_test_add ("/warta/accounts-page/mastodon-two", Fixture, "mastodon",
+              fixture_setup, test_mastodon_two, fixture_teardown);
+  g_test_add ("/warta/accounts-page/mastodon-port-taken", Fixture, "mastodon",
+              fixture_setup, test_mastodon_port_taken, fixture_teardown);
+  g_test_add ("/warta/accounts-page/no-app", Fixture, "x",
+              fixture_setup, test_no_app, fixture_teardown);
   status = g_test_run ();
   warta_test_keyring_stop ();
   return status;

@@ -155,6 +155,32 @@ list_pages (Flow                   *f,
   return warta_meta_list_pages_finish (wait_for (&f->result), error);
 }
 
+/* §1.1: fb_exchange_token → the long-lived user token; with no
+ * @short_lived, signs in for one first. */
+static WartaOAuthTokens *
+facebook_long_lived (Flow                   *f,
+                     const WartaOAuthTokens *short_lived)
+{
+  g_autofree char *token_url = NULL;
+  g_autoptr(WartaOAuthTokens) signed_in = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOAuthTokens *long_lived;
+
+  if (short_lived == NULL)
+    {
+      signed_in = flow_sign_in (f, "facebook", WARTA_TEST_OAUTH_CLIENT_SECRET, &error);
+      g_assert_no_error (error);
+      short_lived = signed_in;
+    }
+  token_url = warta_test_oauth_server_token_url (f->server);
+  g_clear_object (&f->result);
+  warta_meta_exchange_async (f->client, "facebook", token_url, WARTA_TEST_OAUTH_CLIENT_ID,
+                             WARTA_TEST_OAUTH_CLIENT_SECRET, short_lived, NULL, result_cb, &f->result);
+  long_lived = warta_oauth_refresh_finish (wait_for (&f->result), &error);
+  g_assert_no_error (error);
+  return long_lived;
+}
+
 /* §1.1: code → short-lived token by GET, fb_exchange_token → long-lived,
  * /me/accounts → the Pages the user may create content on. */
 static void
@@ -165,7 +191,6 @@ test_facebook (void)
   g_autoptr(WartaOAuthTokens) long_lived = NULL;
   g_autoptr(GPtrArray) pages = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *token_url = NULL;
   WartaFacebookPage *page;
 
   short_lived = flow_sign_in (&f, "facebook", WARTA_TEST_OAUTH_CLIENT_SECRET, &error);
@@ -179,12 +204,7 @@ test_facebook (void)
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
   g_clear_error (&error);
 
-  token_url = warta_test_oauth_server_token_url (f.server);
-  g_clear_object (&f.result);
-  warta_meta_exchange_async (f.client, "facebook", token_url, WARTA_TEST_OAUTH_CLIENT_ID,
-                             WARTA_TEST_OAUTH_CLIENT_SECRET, short_lived, NULL, result_cb, &f.result);
-  long_lived = warta_oauth_refresh_finish (wait_for (&f.result), &error);
-  g_assert_no_error (error);
+  long_lived = facebook_long_lived (&f, short_lived);
   g_assert_true (g_str_has_prefix (long_lived->access_token, "fb-long-"));
   g_assert_cmpint (long_lived->expires_at, >, g_get_real_time () + 59 * G_TIME_SPAN_DAY);
 
@@ -212,6 +232,64 @@ test_facebook (void)
   g_assert_cmpstr (page->access_token, ==, "page-token-1002");
   page = pages->pdata[1];
   g_assert_cmpstr (page->id, ==, "1003");
+}
+
+static void
+add_pages (WartaTestOAuthServer *server,
+           guint                 n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", 5000 + i);
+      g_autofree char *name = g_strdup_printf ("Kelurahan %u", i + 1);
+      g_autofree char *token = g_strdup_printf ("page-token-%u", 5000 + i);
+
+      /* Every tenth may only be moderated. */
+      warta_test_oauth_server_add_page (server, id, name, token,
+                                        i % 10 == 9 ? moderate_only : create_content);
+    }
+}
+
+/* Graph's cursor pagination: /me/accounts answers 50 Pages at a time (less
+ * than the 100 asked for), and the "next" links lead to all 130; past
+ * 1,000 Pages Warta stops and says so. */
+static void
+test_facebook_many_pages (void)
+{
+  g_auto(Flow) f = { 0 };
+  g_autoptr(WartaOAuthTokens) long_lived = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaFacebookPage *page;
+
+  long_lived = facebook_long_lived (&f, NULL);
+  add_pages (f.server, 130);
+  warta_test_oauth_server_set_page_size (f.server, 50);
+
+  pages = list_pages (&f, long_lived, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_oauth_server_get_n_page_requests (f.server), ==, 3);
+  /* 130 listed, 13 of them only to moderate. */
+  g_assert_cmpuint (pages->len, ==, 117);
+  page = pages->pdata[0];
+  g_assert_cmpstr (page->id, ==, "5000");
+  /* The 71st Page, on the second page of the list. */
+  page = pages->pdata[63];
+  g_assert_cmpstr (page->id, ==, "5070");
+  g_assert_cmpstr (page->name, ==, "Kelurahan 71");
+  g_assert_cmpstr (page->access_token, ==, "page-token-5070");
+  page = pages->pdata[116];
+  g_assert_cmpstr (page->id, ==, "5128");
+  g_clear_pointer (&pages, g_ptr_array_unref);
+
+  /* 1,001 Pages: ten answers of 100 read, then a clear no. */
+  add_pages (f.server, 871);
+  warta_test_oauth_server_set_page_size (f.server, 100);
+  pages = list_pages (&f, long_lived, &error);
+  g_assert_null (pages);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "more than 1000 Pages"));
+  g_assert_cmpuint (warta_test_oauth_server_get_n_page_requests (f.server), ==, 3 + 10);
 }
 
 static void
@@ -253,6 +331,28 @@ instagram_long_lived (Flow                   *f,
   warta_meta_exchange_async (f->client, "instagram", url, WARTA_TEST_OAUTH_CLIENT_ID,
                              WARTA_TEST_OAUTH_CLIENT_SECRET, short_lived, NULL, result_cb, &f->result);
   return warta_oauth_refresh_finish (wait_for (&f->result), error);
+}
+
+static void
+check_instagram_user (Flow        *f,
+                      const char  *token,
+                      GError     **error)
+{
+  g_autofree char *user_id = NULL;
+  g_autofree char *username = NULL;
+
+  g_clear_object (&f->result);
+  warta_meta_instagram_user_async (f->client, warta_test_oauth_server_get_url (f->server), token,
+                                   NULL, result_cb, &f->result);
+  user_id = warta_meta_instagram_user_finish (wait_for (&f->result), &username, error);
+  if (error)
+    {
+      g_assert_null (user_id);
+      g_assert_null (username);
+      return;
+    }
+  g_assert_cmpstr (user_id, ==, WARTA_TEST_OAUTH_IG_USER_ID);
+  g_assert_cmpstr (username, ==, WARTA_TEST_OAUTH_IG_USERNAME);
 }
 
 /* §2.2: the code comes back with "#_"; the token answer's two shapes; the
@@ -304,6 +404,11 @@ check_instagram (gboolean flat)
   g_assert_false (warta_test_oauth_server_token_is_valid (f.server, long_lived->access_token));
   g_assert_cmpstr (renewed->user_id, ==, WARTA_TEST_OAUTH_IG_USER_ID);
   g_assert_null (renewed->refresh_token);
+
+  /* §2.1: who signed in, by the 60-day token; not by a withdrawn one. */
+  check_instagram_user (&f, renewed->access_token, NULL);
+  check_instagram_user (&f, long_lived->access_token, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
 }
 
 static void
@@ -673,6 +778,7 @@ main (int   argc,
   g_test_add_func ("/warta/oauth/forged-state", test_forged_state);
   g_test_add_func ("/warta/oauth/refresh", test_refresh);
   g_test_add_func ("/warta/oauth/facebook", test_facebook);
+  g_test_add_func ("/warta/oauth/facebook-many-pages", test_facebook_many_pages);
   g_test_add_func ("/warta/oauth/facebook-errors", test_facebook_errors);
   g_test_add_func ("/warta/oauth/instagram", test_instagram);
   g_test_add_func ("/warta/oauth/x", test_x);

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <libsecret/secret.h>
 
+#include "warta-account-store.h"
 #include "warta-test-keyring.h"
 
 static GSubprocess *keyring;
@@ -136,4 +137,19 @@ warta_test_keyring_stop (void)
       g_subprocess_wait (keyring, NULL, NULL);
       g_clear_object (&keyring);
     }
+}
+
+char *
+warta_test_keyring_lookup (WartaAccountRepository *accounts,
+                           const char             *keyring_id)
+{
+  g_autofree char *uuid = warta_account_repository_dup_database_uuid (accounts, NULL);
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  g_assert_nonnull (uuid);
+  secret = secret_password_lookup_sync (warta_account_store_get_schema (), NULL, &error,
+                                        "database", uuid, "account", keyring_id, NULL);
+  g_assert_no_error (error);
+  return secret;
 }

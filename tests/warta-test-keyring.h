@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include "warta-account-repository.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +13,10 @@ G_BEGIN_DECLS
  * collection; FALSE (and the test skipped) when it cannot run here. */
 gboolean warta_test_keyring_start (void);
 void     warta_test_keyring_stop  (void);
+/* What the keyring holds as @keyring_id for the database of @accounts,
+ * read as any other program would: by the schema's attributes, from the
+ * Secret Service. NULL when there is nothing. */
+char    *warta_test_keyring_lookup (WartaAccountRepository *accounts,
+                                    const char             *keyring_id);
 
 G_END_DECLS

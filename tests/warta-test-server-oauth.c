@@ -74,6 +74,9 @@ struct _WartaTestOAuthServer
   GHashTable *apps;            /* Mastodon: client id → Code (client and redirect URI) */
   GHashTable *app_secrets;     /* Mastodon: client id → secret */
   GPtrArray  *pages;
+  guint       page_size;       /* Facebook: the most Pages in one answer */
+  guint       n_page_requests;
+  char       *username;        /* Instagram */
   guint       n_token_requests;
   char       *last_refusal;
 };
@@ -662,7 +665,52 @@ ig_graph_cb (SoupServer        *server,
   respond_node (msg, b);
 }
 
-/* Facebook's GET /{version}/me/accounts (§1.1). */
+/* Graph's cursors are opaque: here the index of a Page, encoded. */
+static char *
+cursor_of (guint index)
+{
+  g_autofree char *text = g_strdup_printf ("page:%u", index);
+
+  return g_base64_encode ((const guchar *) text, strlen (text));
+}
+
+static gboolean
+index_of_cursor (const char *cursor,
+                 guint      *index)
+{
+  gsize len = 0;
+  g_autofree guchar *raw = cursor ? g_base64_decode (cursor, &len) : NULL;
+  g_autofree char *text = raw ? g_strndup ((const char *) raw, len) : NULL;
+  guint64 value;
+
+  if (text == NULL || !g_str_has_prefix (text, "page:") ||
+      !g_ascii_string_to_unsigned (text + 5, 10, 0, G_MAXUINT, &value, NULL))
+    return FALSE;
+  *index = (guint) value;
+  return TRUE;
+}
+
+static void
+add_page (JsonBuilder *b,
+          Page        *p)
+{
+  json_builder_begin_object (b);
+  add_member (b, "access_token", p->token);
+  add_member (b, "category", "Government Organization");
+  add_member (b, "name", p->name);
+  add_member (b, "id", p->id);
+  json_builder_set_member_name (b, "tasks");
+  json_builder_begin_array (b);
+  for (guint t = 0; p->tasks[t]; t++)
+    json_builder_add_string_value (b, p->tasks[t]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+/* Facebook's GET /{version}/me/accounts (§1.1), with Graph's cursor
+ * pagination: at most "limit" Pages (25 when none; never more than the
+ * server's page size), "after" a cursor, and an absolute "next" link
+ * while more follow. */
 static void
 pages_cb (SoupServer        *server,
           SoupServerMessage *msg,
@@ -672,42 +720,100 @@ pages_cb (SoupServer        *server,
 {
   WartaTestOAuthServer *s = user_data;
   const char *token = query ? g_hash_table_lookup (query, "access_token") : NULL;
+  const char *limit_text = query ? g_hash_table_lookup (query, "limit") : NULL;
+  const char *after = query ? g_hash_table_lookup (query, "after") : NULL;
+  const char *fields = query ? g_hash_table_lookup (query, "fields") : NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  guint64 limit = 25;
+  guint start = 0;
+  guint end;
 
+  s->n_page_requests++;
   /* Only the long-lived user token gives Page tokens that never expire. */
   if (token == NULL || !g_hash_table_contains (s->access, token))
     {
       refuse_token (s, msg);
       return;
     }
+  if ((limit_text && !g_ascii_string_to_unsigned (limit_text, 10, 1, G_MAXUINT, &limit, NULL)) ||
+      (after && (!index_of_cursor (after, &start) || start >= s->pages->len)))
+    {
+      refuse (s, msg, FAIL_REQUEST, "(#100) Invalid limit or cursor.");
+      return;
+    }
+  if (after)
+    start++;
+  end = MIN (s->pages->len, start + MIN ((guint) limit, s->page_size));
+
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "data");
   json_builder_begin_array (b);
-  for (guint i = 0; i < s->pages->len; i++)
+  for (guint i = start; i < end; i++)
+    add_page (b, s->pages->pdata[i]);
+  json_builder_end_array (b);
+  if (end > start)
     {
-      Page *p = s->pages->pdata[i];
-
+      first = cursor_of (start);
+      last = cursor_of (end - 1);
+      json_builder_set_member_name (b, "paging");
       json_builder_begin_object (b);
-      add_member (b, "access_token", p->token);
-      add_member (b, "category", "Government Organization");
-      add_member (b, "name", p->name);
-      add_member (b, "id", p->id);
-      json_builder_set_member_name (b, "tasks");
-      json_builder_begin_array (b);
-      for (guint t = 0; p->tasks[t]; t++)
-        json_builder_add_string_value (b, p->tasks[t]);
-      json_builder_end_array (b);
+      json_builder_set_member_name (b, "cursors");
+      json_builder_begin_object (b);
+      add_member (b, "before", first);
+      add_member (b, "after", last);
+      json_builder_end_object (b);
+      if (end < s->pages->len)
+        {
+          g_autofree char *form = soup_form_encode ("access_token", token,
+                                                    "fields", fields ? fields : "id,name",
+                                                    "limit", limit_text ? limit_text : "25",
+                                                    "after", last, NULL);
+          g_autofree char *next = g_strconcat (s->url, path, "?", form, NULL);
+
+          add_member (b, "next", next);
+        }
       json_builder_end_object (b);
     }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "paging");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "cursors");
-  json_builder_begin_object (b);
-  add_member (b, "before", "QVFIUm");
-  add_member (b, "after", "QVFIUm");
   json_builder_end_object (b);
-  json_builder_end_object (b);
+  respond_node (msg, b);
+}
+
+/* Instagram's GET /{version}/me?fields=user_id,username on its Graph
+ * host (§2.1): "user_id" the IG user id, "id" the app-scoped one. */
+static void
+ig_me_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  WartaTestOAuthServer *s = user_data;
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
+  const char *token = query ? g_hash_table_lookup (query, "access_token") : NULL;
+  const char *fields = query ? g_hash_table_lookup (query, "fields") : NULL;
+  g_auto(GStrv) wanted = g_strsplit (fields ? fields : "id", ",", -1);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  if (token == NULL && auth && g_str_has_prefix (auth, "Bearer "))
+    token = auth + 7;
+  if (!g_str_equal (soup_server_message_get_method (msg), "GET") || token == NULL ||
+      !g_hash_table_contains (s->access, token))
+    {
+      refuse_token (s, msg);
+      return;
+    }
+  json_builder_begin_object (b);
+  for (guint i = 0; wanted[i]; i++)
+    {
+      if (g_str_equal (wanted[i], "user_id"))
+        add_member (b, "user_id", WARTA_TEST_OAUTH_IG_USER_ID);
+      else if (g_str_equal (wanted[i], "username"))
+        add_member (b, "username", s->username);
+    }
+  add_member (b, "id", "27182818284590452");
   json_builder_end_object (b);
   respond_node (msg, b);
 }
@@ -818,6 +924,8 @@ warta_test_oauth_server_new (const char *platform)
   s->apps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) code_free);
   s->app_secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
+  s->page_size = 100;
+  s->username = g_strdup (WARTA_TEST_OAUTH_IG_USERNAME);
 
   s->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (s->server, authorize_path (s->platform), authorize_cb, s, NULL);
@@ -828,6 +936,7 @@ warta_test_oauth_server_new (const char *platform)
     {
       soup_server_add_handler (s->server, "/access_token", ig_graph_cb, s, NULL);
       soup_server_add_handler (s->server, "/refresh_access_token", ig_graph_cb, s, NULL);
+      soup_server_add_handler (s->server, "/" WARTA_FACEBOOK_API_VERSION "/me", ig_me_cb, s, NULL);
     }
   if (s->platform == MASTODON)
     soup_server_add_handler (s->server, "/api/v1/apps", apps_cb, s, NULL);
@@ -852,6 +961,7 @@ warta_test_oauth_server_free (WartaTestOAuthServer *s)
   g_hash_table_unref (s->apps);
   g_hash_table_unref (s->app_secrets);
   g_ptr_array_unref (s->pages);
+  g_free (s->username);
   g_free (s->last_refusal);
   g_free (s);
 }
@@ -936,6 +1046,27 @@ warta_test_oauth_server_add_page (WartaTestOAuthServer *s,
   p->token = g_strdup (page_token);
   p->tasks = g_strdupv ((char **) tasks);
   g_ptr_array_add (s->pages, p);
+}
+
+void
+warta_test_oauth_server_set_page_size (WartaTestOAuthServer *s,
+                                       guint                 page_size)
+{
+  s->page_size = page_size;
+}
+
+guint
+warta_test_oauth_server_get_n_page_requests (WartaTestOAuthServer *s)
+{
+  return s->n_page_requests;
+}
+
+void
+warta_test_oauth_server_set_username (WartaTestOAuthServer *s,
+                                      const char           *username)
+{
+  g_free (s->username);
+  s->username = g_strdup (username);
 }
 
 gboolean

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 #define WARTA_TEST_OAUTH_CLIENT_SECRET "office-secret-5678"
 /* Instagram's user id as its token endpoint answers it (a number). */
 #define WARTA_TEST_OAUTH_IG_USER_ID    "17841400000000001"
+/* The username GET /me answers on Instagram's Graph host. */
+#define WARTA_TEST_OAUTH_IG_USERNAME   "humas.kotaraya"
 #define WARTA_TEST_OAUTH_TIKTOK_OPEN_ID "tt-open-0001"
 
 typedef struct _WartaTestOAuthServer WartaTestOAuthServer;
@@ -54,6 +56,13 @@ void                  warta_test_oauth_server_add_page       (WartaTestOAuthServ
                                                               const char           *name,
                                                               const char           *page_token,
                                                               const char * const   *tasks);
+/* Facebook: the most Pages one /me/accounts answer lists (100). */
+void                  warta_test_oauth_server_set_page_size  (WartaTestOAuthServer *s,
+                                                              guint                 page_size);
+guint                 warta_test_oauth_server_get_n_page_requests (WartaTestOAuthServer *s);
+/* Instagram: the username of the signed-in user. */
+void                  warta_test_oauth_server_set_username   (WartaTestOAuthServer *s,
+                                                              const char           *username);
 
 /* Whether @token is an access token this server issued and still honours. */
 gboolean              warta_test_oauth_server_token_is_valid (WartaTestOAuthServer *s,

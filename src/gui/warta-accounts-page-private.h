@@ -21,6 +21,8 @@ void       _warta_accounts_set_platform_urls (const char       *platform,
                                               const char       *api_url);
 /* The dialog being shown to add or sign in an account, NULL when none. */
 AdwMessageDialog *_warta_accounts_get_dialog (void);
+/* A widget of that dialog by name: "list" (the Facebook Pages), "search". */
+GtkWidget *_warta_accounts_get_dialog_widget (const char    *name);
 /* An account's row widget by name: "row", "remove", "sign-in". */
 GtkWidget *_warta_accounts_page_get_widget  (WartaAccountsPage *self,
                                              gint64             account_id,

@@ -43,6 +43,36 @@ struct _WartaAccountsPage
 
 G_DEFINE_FINAL_TYPE (WartaAccountsPage, warta_accounts_page, ADW_TYPE_BIN)
 
+/* What the add dialog calls an account of each platform (as the Add menu
+ * does), and what the platform's developer console calls the app's id and
+ * secret, so that they can be copied from there. */
+typedef struct
+{
+  const char *platform;
+  const char *noun;
+  const char *app_id;
+  const char *app_secret;
+} PlatformWords;
+
+static const PlatformWords platform_words[] = {
+  { "wordpress", N_("Website (WordPress)"), NULL, NULL },
+  { "mastodon", N_("Mastodon Account"), NULL, NULL },
+  { "facebook", N_("Facebook Page"), N_("Facebook app ID"), N_("Facebook app secret") },
+  { "instagram", N_("Instagram Business Account"), N_("Instagram app ID"), N_("Instagram app secret") },
+  { "x", N_("X Account"), N_("X client ID"), N_("X client secret") },
+  { "youtube", N_("YouTube Channel"), N_("Google client ID (YouTube)"), N_("Google client secret (YouTube)") },
+  { "tiktok", N_("TikTok Account"), N_("TikTok client key"), N_("TikTok client secret") },
+};
+
+static const PlatformWords *
+words_of (const char *platform)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (platform_words); i++)
+    if (g_strcmp0 (platform_words[i].platform, platform) == 0)
+      return &platform_words[i];
+  g_return_val_if_reached (&platform_words[0]);
+}
+
 static WartaUriOpener uri_opener;
 static AdwMessageDialog *current_dialog;
 static GHashTable *platform_urls;   /* platform → GStrv: authorize, token, api */
@@ -71,6 +101,14 @@ AdwMessageDialog *
 _warta_accounts_get_dialog (void)
 {
   return current_dialog;
+}
+
+GtkWidget *
+_warta_accounts_get_dialog_widget (const char *name)
+{
+  g_autofree char *key = g_strconcat ("warta-", name, NULL);
+
+  return current_dialog ? g_object_get_data (G_OBJECT (current_dialog), key) : NULL;
 }
 
 static void
@@ -163,6 +201,11 @@ typedef struct
   char            *client_id;
   char            *client_secret;
   GPtrArray       *pages;       /* Facebook: WartaFacebookPage */
+  WartaOAuthTokens *tokens;     /* Instagram: while its user is asked for */
+  char            *username;    /* Instagram */
+  gboolean         renamed;     /* signing in again changed the account's name */
+  char            *app_id;      /* Mastodon: the app tried first, its redirect URI */
+  char            *app_redirect;
   char            *app_secret;  /* Mastodon: a newly registered app's, to keep */
 } SignIn;
 
@@ -186,6 +229,10 @@ sign_in_free (SignIn *s)
     memset (s->client_secret, 0, strlen (s->client_secret));
   g_free (s->client_secret);
   g_clear_pointer (&s->pages, g_ptr_array_unref);
+  g_clear_pointer (&s->tokens, warta_oauth_tokens_free);
+  g_free (s->username);
+  g_free (s->app_id);
+  g_free (s->app_redirect);
   if (s->app_secret)
     memset (s->app_secret, 0, strlen (s->app_secret));
   g_free (s->app_secret);
@@ -197,6 +244,18 @@ entry_text (SignIn *s,
             guint   i)
 {
   return gtk_editable_get_text (GTK_EDITABLE (s->entries->pdata[i]));
+}
+
+static void
+app_forgotten_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_account_store_forget_app_finish (WARTA_ACCOUNT_STORE (object), result, &error))
+    g_warning ("The secret of a Mastodon app no account uses stays in the keyring: %s",
+               error->message);
 }
 
 static void
@@ -221,6 +280,9 @@ stored_cb (GObject      *object,
       return;
     }
   warta_account_store_reload (store, NULL);
+  /* A new app replaced the one the account signed in with before. */
+  if (s->app_secret && s->app_id && !s->adding)
+    warta_account_store_forget_app_async (store, s->app_id, NULL, app_forgotten_cb, NULL);
 
   /* The targets that stopped for this sign-in go on. */
   stopped = warta_outbox_repository_list_needing_sign_in (warta_outbox_get_repository (outbox),
@@ -242,7 +304,7 @@ mastodon_app (WartaAccount *account,
               const char   *client_id)
 {
   WartaAccount *app = warta_account_new ();
-  g_autofree char *keyring_id = g_strconcat ("mastodon-app:", client_id, NULL);
+  g_autofree char *keyring_id = warta_account_store_dup_app_keyring_id (client_id);
   g_autofree char *host = host_of (warta_account_get_base_url (account));
   g_autofree char *name = g_strdup_printf ("app on %s", host);
 
@@ -269,8 +331,8 @@ store_account (GTask *task)
                                      stored_cb, task);
       return;
     }
-  /* A newly registered Mastodon app: its id in the settings. */
-  if (s->app_secret &&
+  /* A newly registered Mastodon app's id, or a new name, in the row. */
+  if ((s->app_secret || s->renamed) &&
       !warta_account_repository_update (warta_account_store_get_repository (store), s->account, &error))
     {
       g_task_return_error (task, error);
@@ -338,14 +400,7 @@ tokens_done (GTask            *task_in,
       g_autofree char *known = warta_account_dup_setting (s->account, key);
 
       if (s->adding)
-        {
-          g_autofree char *name = g_strdup_printf ("%s %s", warta_platform_get_display_name (platform),
-                                                   tokens->user_id);
-
-          set_account_setting (s->account, key, tokens->user_id);
-          if (g_str_equal (platform, "instagram"))
-            warta_account_set_display_name (s->account, name);
-        }
+        set_account_setting (s->account, key, tokens->user_id);
       else if (known && !g_str_equal (known, tokens->user_id))
         {
           g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED,
@@ -354,6 +409,14 @@ tokens_done (GTask            *task_in,
                                    warta_account_get_display_name (s->account));
           return;
         }
+    }
+  /* Instagram's account is known by its username, also when it changed. */
+  if (s->username)
+    {
+      g_autofree char *name = g_strconcat ("@", s->username, NULL);
+
+      s->renamed = !s->adding && g_strcmp0 (name, warta_account_get_display_name (s->account)) != 0;
+      warta_account_set_display_name (s->account, name);
     }
   /* Mastodon's tokens do not expire: the token itself; the others keep
    * their refresh token and expiry for the outbox's refresh. */
@@ -370,7 +433,7 @@ on_page_response_cb (AdwMessageDialog *dialog,
                      GTask            *task)
 {
   SignIn *s = g_task_get_task_data (task);
-  GtkListBox *list = GTK_LIST_BOX (adw_message_dialog_get_extra_child (dialog));
+  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "warta-list");
   WartaFacebookPage *page = NULL;
 
   for (guint i = 0; i < s->pages->len; i++)
@@ -394,13 +457,46 @@ on_page_response_cb (AdwMessageDialog *dialog,
   store_secret (task);
 }
 
+static void
+on_page_toggled_cb (GtkCheckButton   *check,
+                    AdwMessageDialog *dialog)
+{
+  if (gtk_check_button_get_active (check))
+    adw_message_dialog_set_response_enabled (dialog, "ok", TRUE);
+}
+
+/* A Page is found by a part of its name or its id. */
+static gboolean
+page_matches (GtkListBoxRow *row,
+              gpointer       user_data)
+{
+  GtkEditable *search = user_data;
+  WartaFacebookPage *page = g_object_get_data (G_OBJECT (row), "warta-page");
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (search), -1);
+  g_autofree char *name = g_utf8_casefold (page->name, -1);
+
+  return *needle == '\0' || strstr (name, needle) != NULL || strstr (page->id, needle) != NULL;
+}
+
+static void
+on_page_search_changed_cb (GtkSearchEntry *search,
+                           GtkListBox     *list)
+{
+  gtk_list_box_invalidate_filter (list);
+}
+
+/* More Pages than this, and they can be searched. */
+#define PAGES_WITHOUT_SEARCH 6
+
 /* Adding a Facebook account: the Page it publishes to, among those the
- * user may create content on. */
+ * user may create content on; the only one is chosen already. */
 static void
 choose_page (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
   AdwMessageDialog *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *list = gtk_list_box_new ();
   GtkCheckButton *first = NULL;
 
@@ -408,6 +504,8 @@ choose_page (GTask *task)
     gtk_window_destroy (GTK_WINDOW (s->waiting));
   g_clear_object (&s->waiting);
 
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (s->parent, _("Choose the Page"),
+                                                       _("Warta publishes to one Page per account. These are the Pages you may create content on.")));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -417,31 +515,55 @@ choose_page (GTask *task)
       WartaFacebookPage *page = s->pages->pdata[i];
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *escaped = g_markup_escape_text (page->name, -1);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      /* A Page's name is text, "&" and all. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), page->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), page->id);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       page->name, -1);
       if (first)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
       else
-        {
-          first = GTK_CHECK_BUTTON (check);
-          gtk_check_button_set_active (first, TRUE);
-        }
+        first = GTK_CHECK_BUTTON (check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_page_toggled_cb), dialog, 0);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_object_set_data (G_OBJECT (row), "warta-check", check);
+      g_object_set_data (G_OBJECT (row), "warta-page", page);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (s->parent, _("Choose the Page"),
-                                                       _("Warta publishes to one Page per account. These are the Pages you may create content on.")));
-  adw_message_dialog_set_extra_child (dialog, list);
+
+  if (s->pages->len > PAGES_WITHOUT_SEARCH)
+    {
+      GtkWidget *search = gtk_search_entry_new ();
+
+      g_object_set (search, "placeholder-text", _("Search by name or id"), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Search the Pages"), -1);
+      gtk_list_box_set_filter_func (GTK_LIST_BOX (list), page_matches, search, NULL);
+      g_signal_connect_object (search, "search-changed", G_CALLBACK (on_page_search_changed_cb),
+                               list, 0);
+      gtk_box_append (GTK_BOX (box), search);
+      g_object_set_data (G_OBJECT (dialog), "warta-search", search);
+    }
+  /* Many Pages scroll, the dialog stays on the screen. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  g_object_set_data (G_OBJECT (dialog), "warta-list", list);
+
+  adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "ok", _("_Add Page"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "ok");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  /* Nothing is added before a Page is chosen, unless there is one only. */
+  adw_message_dialog_set_response_enabled (dialog, "ok", FALSE);
+  if (s->pages->len == 1)
+    gtk_check_button_set_active (first, TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_page_response_cb), task);
   present_dialog (dialog);
 }
@@ -486,6 +608,29 @@ pages_cb (GObject      *object,
 }
 
 static void
+instagram_user_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  SignIn *s = g_task_get_task_data (task);
+  g_autofree char *user_id = NULL;
+  GError *error = NULL;
+
+  user_id = warta_meta_instagram_user_finish (result, &s->username, &error);
+  if (user_id == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  /* The id publishing uses is the one /me says. */
+  g_free (s->tokens->user_id);
+  s->tokens->user_id = g_steal_pointer (&user_id);
+  tokens_done (task, s->tokens);
+}
+
+static void
 exchanged_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -507,7 +652,14 @@ exchanged_cb (GObject      *object,
                                  warta_account_get_base_url (s->account), tokens->access_token,
                                  g_task_get_cancellable (task), pages_cb, task);
   else
-    tokens_done (task, tokens);
+    {
+      /* Instagram: who signed in, by IG user id and username (§2.1). */
+      s->tokens = g_steal_pointer (&tokens);
+      warta_meta_instagram_user_async (warta_context_get_http_client (s->context),
+                                       warta_account_get_base_url (s->account),
+                                       s->tokens->access_token, g_task_get_cancellable (task),
+                                       instagram_user_cb, task);
+    }
 }
 
 static void
@@ -628,8 +780,6 @@ app_secret_cb (GObject      *object,
 {
   GTask *task = user_data;
   SignIn *s = g_task_get_task_data (task);
-  g_autofree char *client_id = warta_account_dup_setting (s->account, "client-id");
-  g_autofree char *redirect = warta_account_dup_setting (s->account, "redirect-uri");
   g_autofree char *secret = NULL;
   g_autoptr(GError) lookup_error = NULL;
   GError *error = NULL;
@@ -639,14 +789,16 @@ app_secret_cb (GObject      *object,
   if (lookup_error)
     g_debug ("The Mastodon app's secret cannot be read: %s", lookup_error->message);
   /* The app is registered for one redirect URI: the same port, if free. */
-  if (!warta_oauth_login_start_on_port (s->login, secret ? port_of (redirect) : 0, &error))
+  if (!warta_oauth_login_start_on_port (s->login, secret ? port_of (s->app_redirect) : 0, &error))
     {
       g_task_return_error (task, error);
       g_object_unref (task);
     }
-  else if (secret && g_strcmp0 (redirect, warta_oauth_login_get_redirect_uri (s->login)) == 0)
+  else if (secret && g_strcmp0 (s->app_redirect, warta_oauth_login_get_redirect_uri (s->login)) == 0)
     {
-      warta_oauth_login_set_client (s->login, client_id, secret);
+      set_account_setting (s->account, "client-id", s->app_id);
+      set_account_setting (s->account, "redirect-uri", s->app_redirect);
+      warta_oauth_login_set_client (s->login, s->app_id, secret);
       open_browser (task);
     }
   else
@@ -655,17 +807,41 @@ app_secret_cb (GObject      *object,
     memset (secret, 0, strlen (secret));
 }
 
-/* Mastodon: the app registered on the instance before, when Warta still
- * has it (signing in again), else a new one. */
+/* The app of another account on the same instance, for a new account. */
+static void
+find_instance_app (SignIn *s)
+{
+  GListModel *accounts = warta_account_store_get_accounts (warta_context_get_account_store (s->context));
+
+  for (guint i = 0; s->app_id == NULL && i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(WartaAccount) other = g_list_model_get_item (accounts, i);
+
+      if (g_strcmp0 (warta_account_get_platform (other), "mastodon") != 0 ||
+          !warta_oauth_same_origin (warta_account_get_base_url (other),
+                                    warta_account_get_base_url (s->account)))
+        continue;
+      s->app_id = warta_account_dup_setting (other, "client-id");
+      if (s->app_id)
+        s->app_redirect = warta_account_dup_setting (other, "redirect-uri");
+    }
+}
+
+/* Mastodon: the app Warta registered on the instance before (for this
+ * account, or another one there), when Warta still has its secret and its
+ * redirect port is free; else a new one. */
 static void
 start_mastodon (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
-  g_autofree char *client_id = warta_account_dup_setting (s->account, "client-id");
   g_autoptr(WartaAccount) app = NULL;
   GError *error = NULL;
 
-  if (client_id == NULL)
+  s->app_id = warta_account_dup_setting (s->account, "client-id");
+  s->app_redirect = warta_account_dup_setting (s->account, "redirect-uri");
+  if (s->app_id == NULL && s->adding)
+    find_instance_app (s);
+  if (s->app_id == NULL)
     {
       if (!warta_oauth_login_start (s->login, &error))
         {
@@ -676,9 +852,19 @@ start_mastodon (GTask *task)
       register_app (task);
       return;
     }
-  app = mastodon_app (s->account, client_id);
+  app = mastodon_app (s->account, s->app_id);
   warta_account_store_lookup_secret_async (warta_context_get_account_store (s->context), app,
                                            g_task_get_cancellable (task), app_secret_cb, task);
+}
+
+/* No developer app entered for @platform: what to do. */
+static char *
+no_app_message (const char *platform)
+{
+  const char *name = warta_platform_get_display_name (platform);
+
+  return g_strdup_printf (_("No developer app is entered for %s. Warta ships none: register one with %s and enter its id under Developer Apps in Accounts. Until then, publish to %s by hand and record the proof."),
+                          name, name, name);
 }
 
 /* Signs in in the browser: @task's data has the account. */
@@ -712,11 +898,10 @@ start_oauth (GTask *task)
   g_assert (info != NULL);
   if (!warta_context_get_oauth_client (s->context, platform, &client_id, &client_secret))
     {
-      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
-                               _("No client id is entered for %s. Warta ships none: register a developer app with %s and enter its client id under Developer Apps in Accounts. Until then, publish to %s by hand and record the proof."),
-                               warta_platform_get_display_name (platform),
-                               warta_platform_get_display_name (platform),
-                               warta_platform_get_display_name (platform));
+      g_autofree char *message = no_app_message (platform);
+
+      g_task_return_error (task, g_error_new_literal (WARTA_PUBLISH_ERROR,
+                                                      WARTA_PUBLISH_ERROR_NOT_CONFIGURED, message));
       g_object_unref (task);
       return;
     }
@@ -835,8 +1020,9 @@ ask (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
   const char *platform = warta_account_get_platform (s->account);
-  const char *name = warta_platform_get_display_name (platform);
+  gboolean wordpress = g_strcmp0 (platform, "wordpress") == 0;
   g_autofree char *heading = NULL;
+  g_autofree char *no_app = NULL;
   const char *body = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *list;
@@ -846,7 +1032,7 @@ ask (GTask *task)
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
 
-  if (g_strcmp0 (platform, "wordpress") == 0)
+  if (wordpress)
     {
       if (s->adding)
         {
@@ -878,11 +1064,15 @@ ask (GTask *task)
       body = g_strcmp0 (platform, "facebook") == 0
              ? _("You sign in in the browser with the office’s developer app, then choose the Page.")
              : _("You sign in in the browser with the office’s developer app.");
+      /* Said before the browser, not after. */
+      if (!warta_context_get_oauth_client (s->context, platform, NULL, NULL))
+        body = no_app = no_app_message (platform);
     }
 
-  /* Translators: %s is a platform, "Mastodon", "Website (WordPress)" … */
+  /* Translators: %s is what is added, "Facebook Page", "Website (WordPress)" … */
   heading = g_strdup_printf (s->adding ? _("Add %s") : _("Sign In Again to %s"),
-                             s->adding ? name : warta_account_get_display_name (s->account));
+                             s->adding ? _(words_of (platform)->noun)
+                                       : warta_account_get_display_name (s->account));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (s->parent, heading, body));
   if (s->entries->len > 0)
     adw_message_dialog_set_extra_child (dialog, list);
@@ -890,9 +1080,10 @@ ask (GTask *task)
     g_object_unref (g_object_ref_sink (list));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
-                                    "ok", s->adding ? _("_Add") : _("_Sign In"),
+                                    "ok", s->adding && wordpress ? _("_Add") : _("_Sign In"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "ok", no_app == NULL);
   adw_message_dialog_set_default_response (dialog, "ok");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_form_response_cb), task);
@@ -1102,20 +1293,24 @@ warta_accounts_page_reload (WartaAccountsPage *self)
       g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
       gint64 id = warta_account_get_id (account);
       const char *name = warta_account_get_display_name (account);
+      const char *platform = warta_account_get_platform (account);
+      const char *platform_name = warta_platform_get_display_name (platform);
       g_autofree char *subtitle = NULL;
       g_autofree char *label = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button;
 
+      /* Names and addresses are text, "&" and all. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      /* The address tells a website or an instance apart; the API host of
+       * the others says nothing to the user. */
       if (g_hash_table_contains (needs, &id))
-        subtitle = g_strdup_printf ("%s · %s",
-                                    warta_platform_get_display_name (warta_account_get_platform (account)),
-                                    _("Sign in again"));
+        subtitle = g_strdup_printf ("%s · %s", platform_name, _("Sign in again"));
+      else if (g_strcmp0 (platform, "wordpress") == 0 || g_strcmp0 (platform, "mastodon") == 0)
+        subtitle = g_strdup_printf ("%s · %s", platform_name, warta_account_get_base_url (account));
       else
-        subtitle = g_strdup_printf ("%s · %s",
-                                    warta_platform_get_display_name (warta_account_get_platform (account)),
-                                    warta_account_get_base_url (account));
+        subtitle = g_strdup (platform_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       g_object_set_data (G_OBJECT (row), "warta-account-id", GSIZE_TO_POINTER ((gsize) id));
 
@@ -1152,7 +1347,7 @@ warta_accounts_page_reload (WartaAccountsPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No accounts yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Add the office’s website and social media accounts with the + button."));
+                                   _("Add the office’s website and social media accounts with Add Account."));
       gtk_list_box_append (self->accounts_list, row);
     }
 }
@@ -1221,14 +1416,11 @@ build_apps (WartaAccountsPage *self)
   for (guint i = 0; i < warta_oauth_platforms_get_n (); i++)
     {
       const WartaOAuthPlatform *info = warta_oauth_platforms_get (i);
-      const char *name = warta_platform_get_display_name (info->id);
-      g_autofree char *title = NULL;
+      const PlatformWords *words = words_of (info->id);
       GtkWidget *row;
 
-      /* Translators: %s is a platform */
-      title = g_strdup_printf (_("%s client id (none entered: publish by hand)"), name);
       row = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(words->app_id));
       g_object_set_data (G_OBJECT (row), "warta-platform", (gpointer) info->id);
       g_object_set_data (G_OBJECT (row), "warta-key", (gpointer) "oauth-client-ids");
       g_signal_connect (row, "changed", G_CALLBACK (on_app_entry_changed_cb), self);
@@ -1237,10 +1429,8 @@ build_apps (WartaAccountsPage *self)
 
       if (info->needs_secret)
         {
-          g_clear_pointer (&title, g_free);
-          title = g_strdup_printf (_("%s client secret"), name);
           row = adw_password_entry_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(words->app_secret));
           name_peek_button (row);
           g_object_set_data (G_OBJECT (row), "warta-platform", (gpointer) info->id);
           g_object_set_data (G_OBJECT (row), "warta-key", (gpointer) "oauth-client-secrets");

@@ -351,18 +351,100 @@ warta_account_store_set_secret_finish (WartaAccountStore  *self,
 
 /* remove -------------------------------------------------------------------- */
 
+char *
+warta_account_store_dup_app_keyring_id (const char *client_id)
+{
+  g_return_val_if_fail (client_id != NULL, NULL);
+  return g_strconcat ("mastodon-app:", client_id, NULL);
+}
+
+/* Whether an account still signs in with the Mastodon app @client_id. */
+static gboolean
+app_in_use (WartaAccountStore *self,
+            const char        *client_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i++)
+    {
+      g_autoptr(WartaAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+      g_autofree char *id = NULL;
+
+      if (g_strcmp0 (warta_account_get_platform (account), "mastodon") != 0)
+        continue;
+      id = warta_account_dup_setting (account, "client-id");
+      if (g_strcmp0 (id, client_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void clear_next (GTask *task);
+
 static void
 clear_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
+  GTask *task = user_data;
   g_autoptr(GError) error = NULL;
 
   /* The row is gone already; a secret left behind is only reported. */
   if (!secret_password_clear_finish (result, &error) && error != NULL)
-    g_warning ("The keyring item of a removed account stays: %s", error->message);
-  g_task_return_boolean (task, TRUE);
+    g_warning ("A keyring item of a removed account stays: %s", error->message);
+  clear_next (task);
+}
+
+/* Clears the keyring items whose keyring-ids are the task's data, one
+ * after the other; takes @task. */
+static void
+clear_next (GTask *task)
+{
+  WartaAccountStore *self = g_task_get_source_object (task);
+  GPtrArray *ids = g_task_get_task_data (task);
+  g_autofree char *id = NULL;
+
+  if (ids->len == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  id = g_ptr_array_steal_index (ids, 0);
+  if (self->memory)
+    {
+      g_hash_table_remove (self->memory, id);
+      clear_next (task);
+      return;
+    }
+  secret_password_clear (warta_account_store_get_schema (), g_task_get_cancellable (task), clear_cb,
+                         task,
+                         "database", self->database_uuid,
+                         "account", id,
+                         NULL);
+}
+
+static GTask *
+clear_task (WartaAccountStore   *self,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_ptr_array_new_with_free_func (g_free),
+                        (GDestroyNotify) g_ptr_array_unref);
+  return task;
+}
+
+/* The app's secret goes with the last account that used it. */
+static void
+add_unused_app (WartaAccountStore *self,
+                GTask             *task,
+                const char        *client_id)
+{
+  if (client_id != NULL && !app_in_use (self, client_id))
+    g_ptr_array_add (g_task_get_task_data (task), warta_account_store_dup_app_keyring_id (client_id));
 }
 
 void
@@ -372,42 +454,67 @@ warta_account_store_remove_async (WartaAccountStore   *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
+  g_autofree char *client_id = NULL;
   GError *error = NULL;
-  const char *uuid;
 
   g_return_if_fail (WARTA_IS_ACCOUNT_STORE (self));
   g_return_if_fail (WARTA_IS_ACCOUNT (account));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, warta_account_store_remove_async);
-
-  uuid = get_database_uuid (self, &error);
-  if (uuid == NULL ||
+  task = clear_task (self, warta_account_store_remove_async, cancellable, callback, user_data);
+  if (get_database_uuid (self, &error) == NULL ||
       !warta_account_repository_remove (self->repository, warta_account_get_id (account), &error))
     {
       g_task_return_error (task, error);
+      g_object_unref (task);
       return;
     }
   warta_account_store_reload (self, NULL);
 
-  if (self->memory)
-    {
-      g_hash_table_remove (self->memory, warta_account_get_keyring_id (account));
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  secret_password_clear (warta_account_store_get_schema (), cancellable, clear_cb,
-                         g_steal_pointer (&task),
-                         "database", uuid,
-                         "account", warta_account_get_keyring_id (account),
-                         NULL);
+  g_ptr_array_add (g_task_get_task_data (task), g_strdup (warta_account_get_keyring_id (account)));
+  if (g_strcmp0 (warta_account_get_platform (account), "mastodon") == 0)
+    client_id = warta_account_dup_setting (account, "client-id");
+  add_unused_app (self, task, client_id);
+  clear_next (task);
 }
 
 gboolean
 warta_account_store_remove_finish (WartaAccountStore  *self,
                                    GAsyncResult       *result,
                                    GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+warta_account_store_forget_app_async (WartaAccountStore   *self,
+                                      const char          *client_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GTask *task;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_ACCOUNT_STORE (self));
+  g_return_if_fail (client_id != NULL);
+
+  task = clear_task (self, warta_account_store_forget_app_async, cancellable, callback, user_data);
+  if (get_database_uuid (self, &error) == NULL || !warta_account_store_reload (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  add_unused_app (self, task, client_id);
+  clear_next (task);
+}
+
+gboolean
+warta_account_store_forget_app_finish (WartaAccountStore  *self,
+                                       GAsyncResult       *result,
+                                       GError            **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

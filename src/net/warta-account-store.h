@@ -37,6 +37,8 @@ void                    warta_account_store_add_async           (WartaAccountSto
 gboolean                warta_account_store_add_finish          (WartaAccountStore      *self,
                                                                  GAsyncResult           *result,
                                                                  GError                **error);
+/* Removes the account's row, its secret and, when no account uses it any
+ * more, the secret of the Mastodon app it signed in with. */
 void                    warta_account_store_remove_async        (WartaAccountStore      *self,
                                                                  WartaAccount           *account,
                                                                  GCancellable           *cancellable,
@@ -53,6 +55,20 @@ void                    warta_account_store_set_secret_async    (WartaAccountSto
                                                                  GAsyncReadyCallback     callback,
                                                                  gpointer                user_data);
 gboolean                warta_account_store_set_secret_finish   (WartaAccountStore      *self,
+                                                                 GAsyncResult           *result,
+                                                                 GError                **error);
+/* The keyring-id under which the client secret of the app Warta
+ * registered on a Mastodon instance is kept (§6.1): the accounts whose
+ * "client-id" setting names the app share it. */
+char                   *warta_account_store_dup_app_keyring_id  (const char             *client_id);
+/* Removes the secret of the Mastodon app @client_id unless an account
+ * still uses it (an account that registered a new app). */
+void                    warta_account_store_forget_app_async    (WartaAccountStore      *self,
+                                                                 const char             *client_id,
+                                                                 GCancellable           *cancellable,
+                                                                 GAsyncReadyCallback     callback,
+                                                                 gpointer                user_data);
+gboolean                warta_account_store_forget_app_finish   (WartaAccountStore      *self,
                                                                  GAsyncResult           *result,
                                                                  GError                **error);
 /* The secret, or NULL and no error when the keyring has none. */

@@ -1,5 +1,5 @@
 /* warta-meta-sign-in.h: what Facebook and Instagram need after the code:
- * the long-lived token and the Facebook Pages
+ * the long-lived token, the Facebook Pages, the Instagram user
  *
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -35,8 +35,9 @@ typedef struct
 void              warta_facebook_page_free     (WartaFacebookPage      *page);
 
 /* The Pages the user of @user_token may create content on (GET
- * /{version}/me/accounts on @graph_url), as WartaFacebookPage; an error
- * that says what to do when there is none. */
+ * /{version}/me/accounts on @graph_url, following the list's "next" pages
+ * on the same host, up to 1,000 Pages), as WartaFacebookPage; an error
+ * that says what to do when there is none, or too many. */
 void              warta_meta_list_pages_async  (WartaHttpClient        *client,
                                                 const char             *graph_url,
                                                 const char             *user_token,
@@ -45,6 +46,19 @@ void              warta_meta_list_pages_async  (WartaHttpClient        *client,
                                                 gpointer                user_data);
 GPtrArray        *warta_meta_list_pages_finish (GAsyncResult           *result,
                                                 GError                **error);
+
+/* Instagram Login's user (§2.1): GET /{version}/me?fields=user_id,username
+ * on @graph_url. Returns the IG user id that publishing uses, and its
+ * @username. */
+void              warta_meta_instagram_user_async  (WartaHttpClient   *client,
+                                                    const char        *graph_url,
+                                                    const char        *access_token,
+                                                    GCancellable      *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer           user_data);
+char             *warta_meta_instagram_user_finish (GAsyncResult      *result,
+                                                    char             **username,
+                                                    GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaFacebookPage, warta_facebook_page_free)
 

@@ -1038,3 +1038,24 @@ warta_oauth_login_wait_finish (WartaOAuthLogin  *self,
   g_return_val_if_fail (WARTA_IS_OAUTH_LOGIN (self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static int
+port_or_default (GUri *uri)
+{
+  if (g_uri_get_port (uri) > 0)
+    return g_uri_get_port (uri);
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+gboolean
+warta_oauth_same_origin (const char *a,
+                         const char *b)
+{
+  g_autoptr(GUri) ua = a ? g_uri_parse (a, G_URI_FLAGS_NONE, NULL) : NULL;
+  g_autoptr(GUri) ub = b ? g_uri_parse (b, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  return ua != NULL && ub != NULL && g_uri_get_host (ua) != NULL && g_uri_get_host (ub) != NULL &&
+         g_ascii_strcasecmp (g_uri_get_scheme (ua), g_uri_get_scheme (ub)) == 0 &&
+         g_ascii_strcasecmp (g_uri_get_host (ua), g_uri_get_host (ub)) == 0 &&
+         port_or_default (ua) == port_or_default (ub);
+}

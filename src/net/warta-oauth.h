@@ -136,5 +136,9 @@ GError           *warta_oauth_error_new               (const char        *servic
                                                        WartaPublishError  code,
                                                        const char        *platform_code,
                                                        const char        *platform_message);
+/* Whether the addresses @a and @b have the same scheme, host and port:
+ * the same Graph host, the same Mastodon instance. */
+gboolean          warta_oauth_same_origin             (const char        *a,
+                                                       const char        *b);
 
 G_END_DECLS
