@@ -27,6 +27,12 @@ gboolean      _warta_http_set_upload_range_body (SoupMessage          *msg,
                                                  guint64               length,
                                                  GError              **error);
 
+/* Marks @msg as one that carries @upload's bytes, which the HTTP client
+ * sends from a worker thread; and finds that upload again. */
+void          _warta_http_mark_upload           (SoupMessage          *msg,
+                                                 WartaUpload          *upload);
+WartaUpload  *_warta_http_get_upload            (SoupMessage          *msg);
+
 /* The range in memory: for protocols that want a chunk as a multipart
  * part (a few MiB at most). */
 void          _warta_upload_read_range_async    (WartaUpload          *upload,
