@@ -9,6 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <string.h>
 
 #include "warta-http-client.h"
@@ -21,6 +23,11 @@ struct _WartaHttpClient
 
   SoupSession *session;
   WartaRetryPolicy policy;
+
+  /* libsoup's connection id → its TCP socket, for corking upload bodies;
+   * filled from network events, in whichever thread connects. */
+  GMutex sockets_lock;
+  GHashTable *sockets;
 };
 
 G_DEFINE_FINAL_TYPE (WartaHttpClient, warta_http_client, G_TYPE_OBJECT)
@@ -84,6 +91,8 @@ warta_http_client_finalize (GObject *object)
   WartaHttpClient *self = (WartaHttpClient *)object;
 
   g_clear_object (&self->session);
+  g_clear_pointer (&self->sockets, g_hash_table_unref);
+  g_mutex_clear (&self->sockets_lock);
 
   G_OBJECT_CLASS (warta_http_client_parent_class)->finalize (object);
 }
@@ -104,6 +113,8 @@ warta_http_client_init (WartaHttpClient *self)
                                                  "idle-timeout", 60,
                                                  NULL);
   warta_retry_policy_init_default (&self->policy);
+  g_mutex_init (&self->sockets_lock);
+  self->sockets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
 WartaHttpClient *
@@ -234,6 +245,81 @@ send_and_read_cb (GObject      *object,
   send_done (task, body, error);
 }
 
+/* Corked upload bodies ------------------------------------------------------
+ *
+ * libsoup hands the socket 8 KiB at a time, and the socket has
+ * TCP_NODELAY: each 8 KiB goes out as a segment of its own, and the
+ * receiver is woken for each. While an upload body is written, its socket
+ * is corked (TCP_CORK), so the kernel sends full segments; it is uncorked
+ * when the body is written, which sends the rest at once. libsoup does
+ * not show its sockets: they are taken from the network event of the
+ * message that made the connection, by connection id. Connections made
+ * otherwise, and HTTP/2, are left as they are.
+ */
+
+static void
+network_event_cb (SoupMessage        *msg,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            user_data)
+{
+  WartaHttpClient *self = user_data;
+  GHashTableIter iter;
+  GSocket *socket;
+  GSocket *known;
+  gint64 id;
+
+  if (event != G_SOCKET_CLIENT_CONNECTED || !G_IS_SOCKET_CONNECTION (connection))
+    return;
+  socket = g_socket_connection_get_socket (G_SOCKET_CONNECTION (connection));
+  id = (gint64) soup_message_get_connection_id (msg);
+
+  g_mutex_lock (&self->sockets_lock);
+  /* A closed connection's socket is closed too (GIOStream closes on
+   * dispose): forget those. */
+  g_hash_table_iter_init (&iter, self->sockets);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &known))
+    if (g_socket_is_closed (known))
+      g_hash_table_iter_remove (&iter);
+  g_hash_table_replace (self->sockets, g_memdup2 (&id, sizeof id), g_object_ref (socket));
+  g_mutex_unlock (&self->sockets_lock);
+}
+
+static void
+set_cork (WartaHttpClient *self,
+          SoupMessage     *msg,
+          gboolean         cork)
+{
+#ifdef TCP_CORK
+  gint64 id = (gint64) soup_message_get_connection_id (msg);
+  g_autoptr(GSocket) socket = NULL;
+
+  if (soup_message_get_http_version (msg) == SOUP_HTTP_2_0)
+    return;
+  g_mutex_lock (&self->sockets_lock);
+  socket = g_hash_table_lookup (self->sockets, &id);
+  if (socket)
+    g_object_ref (socket);
+  g_mutex_unlock (&self->sockets_lock);
+  if (socket && !g_socket_is_closed (socket))
+    g_socket_set_option (socket, IPPROTO_TCP, TCP_CORK, cork, NULL);
+#endif
+}
+
+static void
+cork_cb (SoupMessage *msg,
+         gpointer     user_data)
+{
+  set_cork (user_data, msg, TRUE);
+}
+
+static void
+uncork_cb (SoupMessage *msg,
+           gpointer     user_data)
+{
+  set_cork (user_data, msg, FALSE);
+}
+
 /* An upload body in a worker thread ---------------------------------------
  *
  * libsoup writes a request body 8 KiB at a time. Sent asynchronously, each
@@ -278,6 +364,7 @@ upload_thread (gpointer user_data)
   GError *error = NULL;
 
   in = soup_session_send (self->session, msg, cancellable, &error);
+  set_cork (self, msg, FALSE);
   if (in != NULL)
     {
       out = g_memory_output_stream_new_resizable ();
@@ -308,6 +395,7 @@ upload_sent_cb (GObject      *object,
    * of everything it held, the caller may free the client and the upload. */
   if (t->thread)
     g_thread_join (g_steal_pointer (&t->thread));
+  g_signal_handlers_disconnect_by_data (t->msg, g_task_get_source_object (G_TASK (result)));
   _warta_upload_flush_bytes_sent (_warta_http_get_upload (t->msg));
   send_done (task, body, error);
 }
@@ -326,6 +414,8 @@ send_upload_in_thread (WartaHttpClient *self,
   g_task_set_check_cancellable (inner, FALSE);
   t->msg = g_object_ref (msg);
   g_task_set_task_data (inner, t, upload_thread_free);
+  g_signal_connect (msg, "wrote-headers", G_CALLBACK (cork_cb), self);
+  g_signal_connect (msg, "wrote-body", G_CALLBACK (uncork_cb), self);
   /* Joined in upload_sent_cb, which runs in this thread's main context,
    * so t->thread is set before it is read. */
   t->thread = g_thread_try_new ("warta-upload", upload_thread, g_object_ref (inner), &error);
@@ -372,6 +462,7 @@ warta_http_client_send_json_async (WartaHttpClient     *self,
     soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
                                   "application/json");
 
+  g_signal_connect_object (msg, "network-event", G_CALLBACK (network_event_cb), self, 0);
   if (_warta_http_get_upload (msg) != NULL)
     {
       send_upload_in_thread (self, task, msg, cancellable);
