@@ -20,7 +20,8 @@ GInputStream *_warta_upload_open_range          (WartaUpload          *upload,
                                                  GError              **error);
 
 /* That range as @msg's body, with its Content-Length; the upload's
- * bytes-sent becomes @offset plus what has gone out on the network. */
+ * bytes-sent becomes @offset plus what has gone out on the network. The
+ * message is sent from a worker thread (see warta_http_set_upload_body). */
 gboolean      _warta_http_set_upload_range_body (SoupMessage          *msg,
                                                  WartaUpload          *upload,
                                                  guint64               offset,
