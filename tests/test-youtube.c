@@ -539,13 +539,19 @@ test_rate_limit (Fixture       *f,
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 900 * 1000);
 }
 
-static void
-cancel_at_cb (WartaUpload  *upload,
-              GParamSpec   *pspec,
-              GCancellable *cancellable)
+typedef struct
 {
-  if (warta_upload_get_bytes_sent (upload) >= MIB + 256 * KIB)
-    g_cancellable_cancel (cancellable);
+  GCancellable *cancellable;
+  guint64 bytes;             /* cancelled once this much is sent */
+} CancelAt;
+
+static void
+cancel_at_cb (WartaUpload *upload,
+              GParamSpec  *pspec,
+              CancelAt    *at)
+{
+  if (warta_upload_get_bytes_sent (upload) >= at->bytes)
+    g_cancellable_cancel (at->cancellable);
 }
 
 /* Cancel in the middle of a chunk (the server is slow to answer it). */
@@ -558,9 +564,10 @@ test_cancel (Fixture       *f,
   g_autoptr(WartaRemoteResult) res = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
+  CancelAt at = { cancellable, MIB + 256 * KIB };
 
   warta_test_server_add_fault (f->server, "PUT", UPLOAD_PATH, 2, WARTA_TEST_FAULT_DELAY, 10000);
-  g_signal_connect (upload, "notify::bytes-sent", G_CALLBACK (cancel_at_cb), cancellable);
+  g_signal_connect (upload, "notify::bytes-sent", G_CALLBACK (cancel_at_cb), &at);
   res = publish (f, upload, NULL, cancellable, &error);
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
   g_assert_null (res);
@@ -569,6 +576,42 @@ test_cancel (Fixture       *f,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 8 * G_USEC_PER_SEC);
   g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
+/* Cancel while the second 4 MiB chunk is on its way (written from the
+ * HTTP client's worker thread), then resume from what the server kept:
+ * the video is the file, byte for byte. */
+static void
+test_cancel_mid_chunk_resume (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaUpload) again = new_upload (f);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session = NULL;
+  CancelAt at = { cancellable, 5 * MIB };
+
+  warta_youtube_set_chunk_size (f->youtube, 4 * MIB);
+  session = start_session (f, upload, &error);
+  g_assert_no_error (error);
+  g_signal_connect (upload, "notify::bytes-sent", G_CALLBACK (cancel_at_cb), &at);
+  res = upload_from (f, upload, session, 0, cancellable, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
+  g_assert_null (res);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
+  /* In the middle of the chunk, not after it. */
+  g_test_message ("cancelled at %" G_GUINT64_FORMAT " bytes",
+                  warta_upload_get_bytes_sent (upload));
+  g_assert_cmpuint (warta_upload_get_bytes_sent (upload), <, 8 * MIB);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+  g_clear_error (&error);
+
+  res = upload_from (f, again, session, WARTA_YOUTUBE_OFFSET_UNKNOWN, NULL, &error);
+  g_assert_no_error (error);
+  assert_video (f, res);
+  g_assert_cmpint (warta_upload_get_state (again), ==, WARTA_UPLOAD_STATE_DONE);
 }
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -642,6 +685,7 @@ main (int   argc,
   ADD ("errors", test_errors, 0);
   ADD ("rate-limit", test_rate_limit, 0);
   ADD ("cancel", test_cancel, 0);
+  ADD ("cancel-mid-chunk-resume", test_cancel_mid_chunk_resume, 12 * MIB + 12345);
   ADD ("stream-rss", test_stream_rss, 96 * MIB);
 #undef ADD
   g_test_add_func ("/warta/youtube/chunk-size", test_chunk_size);

@@ -9,10 +9,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <string.h>
 
 #include "warta-http-client.h"
 #include "warta-upload-private.h"
+#include "warta-upload-range.h"
 
 struct _WartaHttpClient
 {
@@ -20,6 +23,11 @@ struct _WartaHttpClient
 
   SoupSession *session;
   WartaRetryPolicy policy;
+
+  /* libsoup's connection id → its TCP socket, for corking upload bodies;
+   * filled from network events, in whichever thread connects. */
+  GMutex sockets_lock;
+  GHashTable *sockets;
 };
 
 G_DEFINE_FINAL_TYPE (WartaHttpClient, warta_http_client, G_TYPE_OBJECT)
@@ -83,6 +91,8 @@ warta_http_client_finalize (GObject *object)
   WartaHttpClient *self = (WartaHttpClient *)object;
 
   g_clear_object (&self->session);
+  g_clear_pointer (&self->sockets, g_hash_table_unref);
+  g_mutex_clear (&self->sockets_lock);
 
   G_OBJECT_CLASS (warta_http_client_parent_class)->finalize (object);
 }
@@ -103,6 +113,8 @@ warta_http_client_init (WartaHttpClient *self)
                                                  "idle-timeout", 60,
                                                  NULL);
   warta_retry_policy_init_default (&self->policy);
+  g_mutex_init (&self->sockets_lock);
+  self->sockets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
 WartaHttpClient *
@@ -165,21 +177,18 @@ send_data_free (gpointer data)
   g_free (d);
 }
 
+/* The answer to @d's request: @body, or the transport @error. */
 static void
-send_and_read_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+send_done (GTask  *task,
+           GBytes *body,
+           const GError *error)
 {
-  g_autoptr(GTask) task = user_data;
   SendData *d = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonParser) parser = NULL;
   const char *data;
   gsize len;
   guint status;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   if (body == NULL)
     {
       g_debug ("%s %s: %s", soup_message_get_method (d->msg),
@@ -223,6 +232,201 @@ send_and_read_cb (GObject      *object,
   g_task_return_pointer (task, json_parser_steal_root (parser), (GDestroyNotify) json_node_unref);
 }
 
+static void
+send_and_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  send_done (task, body, error);
+}
+
+/* Corked upload bodies ------------------------------------------------------
+ *
+ * libsoup hands the socket 8 KiB at a time, and the socket has
+ * TCP_NODELAY: each 8 KiB goes out as a segment of its own, and the
+ * receiver is woken for each. While an upload body is written, its socket
+ * is corked (TCP_CORK), so the kernel sends full segments; it is uncorked
+ * when the body is written, which sends the rest at once. libsoup does
+ * not show its sockets: they are taken from the network event of the
+ * message that made the connection, by connection id. Connections made
+ * otherwise, and HTTP/2, are left as they are.
+ */
+
+static void
+network_event_cb (SoupMessage        *msg,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            user_data)
+{
+  WartaHttpClient *self = user_data;
+  GHashTableIter iter;
+  GSocket *socket;
+  GSocket *known;
+  gint64 id;
+
+  if (event != G_SOCKET_CLIENT_CONNECTED || !G_IS_SOCKET_CONNECTION (connection))
+    return;
+  socket = g_socket_connection_get_socket (G_SOCKET_CONNECTION (connection));
+  id = (gint64) soup_message_get_connection_id (msg);
+
+  g_mutex_lock (&self->sockets_lock);
+  /* A closed connection's socket is closed too (GIOStream closes on
+   * dispose): forget those. */
+  g_hash_table_iter_init (&iter, self->sockets);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &known))
+    if (g_socket_is_closed (known))
+      g_hash_table_iter_remove (&iter);
+  g_hash_table_replace (self->sockets, g_memdup2 (&id, sizeof id), g_object_ref (socket));
+  g_mutex_unlock (&self->sockets_lock);
+}
+
+static void
+set_cork (WartaHttpClient *self,
+          SoupMessage     *msg,
+          gboolean         cork)
+{
+#ifdef TCP_CORK
+  gint64 id = (gint64) soup_message_get_connection_id (msg);
+  g_autoptr(GSocket) socket = NULL;
+
+  if (soup_message_get_http_version (msg) == SOUP_HTTP_2_0)
+    return;
+  g_mutex_lock (&self->sockets_lock);
+  socket = g_hash_table_lookup (self->sockets, &id);
+  if (socket)
+    g_object_ref (socket);
+  g_mutex_unlock (&self->sockets_lock);
+  if (socket && !g_socket_is_closed (socket))
+    g_socket_set_option (socket, IPPROTO_TCP, TCP_CORK, cork, NULL);
+#endif
+}
+
+static void
+cork_cb (SoupMessage *msg,
+         gpointer     user_data)
+{
+  set_cork (user_data, msg, TRUE);
+}
+
+static void
+uncork_cb (SoupMessage *msg,
+           gpointer     user_data)
+{
+  set_cork (user_data, msg, FALSE);
+}
+
+/* An upload body in a worker thread ---------------------------------------
+ *
+ * libsoup writes a request body 8 KiB at a time. Sent asynchronously, each
+ * 8 KiB costs two main-loop iterations (a read, then a write, each a GTask
+ * completed in the next iteration): 262,144 iterations a gigabyte in the
+ * GUI's main loop, which then is the bottleneck on a fast link. libsoup
+ * (≥ 3.2) may send from any thread with its blocking API, which writes
+ * the same 8 KiB pieces without any main loop; so a request with an
+ * upload body is sent from a thread of its own, and its answer, progress
+ * and errors come back to the caller's main context. The message's
+ * signals are emitted in that thread: the only handlers on an upload
+ * message are this file's and warta-upload-range.c's, which only report
+ * bytes-sent (thread-safe) and reopen the upload on a restart.
+ */
+
+typedef struct
+{
+  SoupMessage *msg;
+  GThread *thread;
+} UploadThread;
+
+static void
+upload_thread_free (gpointer data)
+{
+  UploadThread *t = data;
+
+  g_clear_object (&t->msg);
+  g_clear_pointer (&t->thread, g_thread_unref);
+  g_free (t);
+}
+
+static gpointer
+upload_thread (gpointer user_data)
+{
+  g_autoptr(GTask) inner = user_data;
+  WartaHttpClient *self = g_task_get_source_object (inner);
+  UploadThread *t = g_task_get_task_data (inner);
+  SoupMessage *msg = t->msg;
+  GCancellable *cancellable = g_task_get_cancellable (inner);
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  GError *error = NULL;
+
+  in = soup_session_send (self->session, msg, cancellable, &error);
+  set_cork (self, msg, FALSE);
+  if (in != NULL)
+    {
+      out = g_memory_output_stream_new_resizable ();
+      if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+                                  G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, cancellable, &error) < 0)
+        g_clear_object (&out);
+    }
+  if (out == NULL)
+    g_task_return_error (inner, error);
+  else
+    g_task_return_pointer (inner,
+                           g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out)),
+                           (GDestroyNotify) g_bytes_unref);
+  return NULL;
+}
+
+static void
+upload_sent_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  UploadThread *t = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* The thread has returned its answer and is ending: once it has let go
+   * of everything it held, the caller may free the client and the upload. */
+  if (t->thread)
+    g_thread_join (g_steal_pointer (&t->thread));
+  g_signal_handlers_disconnect_by_data (t->msg, g_task_get_source_object (G_TASK (result)));
+  _warta_upload_flush_bytes_sent (_warta_http_get_upload (t->msg));
+  send_done (task, body, error);
+}
+
+static void
+send_upload_in_thread (WartaHttpClient *self,
+                       GTask           *task,
+                       SoupMessage     *msg,
+                       GCancellable    *cancellable)
+{
+  g_autoptr(GTask) inner = g_task_new (self, cancellable, upload_sent_cb, g_object_ref (task));
+  UploadThread *t = g_new0 (UploadThread, 1);
+  GError *error = NULL;
+
+  g_task_set_source_tag (inner, send_upload_in_thread);
+  g_task_set_check_cancellable (inner, FALSE);
+  t->msg = g_object_ref (msg);
+  g_task_set_task_data (inner, t, upload_thread_free);
+  g_signal_connect (msg, "wrote-headers", G_CALLBACK (cork_cb), self);
+  g_signal_connect (msg, "wrote-body", G_CALLBACK (uncork_cb), self);
+  /* Joined in upload_sent_cb, which runs in this thread's main context,
+   * so t->thread is set before it is read. */
+  t->thread = g_thread_try_new ("warta-upload", upload_thread, g_object_ref (inner), &error);
+  if (t->thread == NULL)
+    {
+      /* Out of threads: a transport failure, which is retried later. */
+      g_object_unref (inner);
+      g_task_return_error (inner, error);
+    }
+}
+
 void
 warta_http_client_send_json_async (WartaHttpClient     *self,
                                    SoupMessage         *msg,
@@ -258,6 +462,12 @@ warta_http_client_send_json_async (WartaHttpClient     *self,
     soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
                                   "application/json");
 
+  g_signal_connect_object (msg, "network-event", G_CALLBACK (network_event_cb), self, 0);
+  if (_warta_http_get_upload (msg) != NULL)
+    {
+      send_upload_in_thread (self, task, msg, cancellable);
+      return;
+    }
   soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
                                     send_and_read_cb, g_steal_pointer (&task));
 }
@@ -618,6 +828,7 @@ track (SoupMessage *msg,
   g_object_set_data_full (G_OBJECT (msg), "warta-upload-body", b, upload_body_free);
   g_signal_connect (msg, "wrote-body-data", G_CALLBACK (wrote_body_data_cb), b);
   g_signal_connect (msg, "restarted", G_CALLBACK (restarted_cb), b);
+  _warta_http_mark_upload (msg, upload);
   _warta_upload_set_bytes_sent (upload, 0);
   return b;
 }

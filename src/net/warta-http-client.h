@@ -92,7 +92,10 @@ gboolean                warta_http_client_wait_finish         (WartaHttpClient  
 
 /* Streams @upload as the request body with its known Content-Length:
  * read in chunks, never whole; opened again if the message restarts;
- * bytes-sent and fraction follow what has been written to the network. */
+ * bytes-sent and fraction follow what has been written to the network.
+ * warta_http_client_send_json_async() sends such a message (and one with
+ * tracked progress, below) from a worker thread of its own, where the
+ * message's signals are emitted: connect no other handlers to them. */
 gboolean                warta_http_set_upload_body            (SoupMessage             *msg,
                                                                WartaUpload             *upload,
                                                                GError                 **error);

@@ -9,14 +9,15 @@
 
 G_BEGIN_DECLS
 
-void _warta_upload_set_state      (WartaUpload      *self,
-                                   WartaUploadState  state);
-void _warta_upload_set_bytes_sent (WartaUpload      *self,
-                                   guint64           bytes_sent);
-void _warta_upload_set_error      (WartaUpload      *self,
-                                   const GError     *error);
-void _warta_upload_set_remote     (WartaUpload      *self,
-                                   const char       *id,
-                                   const char       *url);
+void _warta_upload_set_state        (WartaUpload      *self,
+                                     WartaUploadState  state);
+void _warta_upload_set_bytes_sent   (WartaUpload      *self,
+                                     guint64           bytes_sent);
+void _warta_upload_flush_bytes_sent (WartaUpload      *self);
+void _warta_upload_set_error        (WartaUpload      *self,
+                                     const GError     *error);
+void _warta_upload_set_remote       (WartaUpload      *self,
+                                     const char       *id,
+                                     const char       *url);
 
 G_END_DECLS

@@ -294,8 +294,24 @@ _warta_http_set_upload_range_body (SoupMessage  *msg,
   g_object_set_data_full (G_OBJECT (msg), "warta-upload-range", b, range_body_free);
   g_signal_connect (msg, "wrote-body-data", G_CALLBACK (range_wrote_cb), b);
   g_signal_connect (msg, "restarted", G_CALLBACK (range_restarted_cb), b);
+  _warta_http_mark_upload (msg, upload);
   _warta_upload_set_bytes_sent (upload, offset);
   return TRUE;
+}
+
+#define UPLOAD_KEY "warta-upload"
+
+void
+_warta_http_mark_upload (SoupMessage *msg,
+                         WartaUpload *upload)
+{
+  g_object_set_data_full (G_OBJECT (msg), UPLOAD_KEY, g_object_ref (upload), g_object_unref);
+}
+
+WartaUpload *
+_warta_http_get_upload (SoupMessage *msg)
+{
+  return g_object_get_data (G_OBJECT (msg), UPLOAD_KEY);
 }
 
 /* a chunk in memory --------------------------------------------------------- */

@@ -20,12 +20,19 @@ GInputStream *_warta_upload_open_range          (WartaUpload          *upload,
                                                  GError              **error);
 
 /* That range as @msg's body, with its Content-Length; the upload's
- * bytes-sent becomes @offset plus what has gone out on the network. */
+ * bytes-sent becomes @offset plus what has gone out on the network. The
+ * message is sent from a worker thread (see warta_http_set_upload_body). */
 gboolean      _warta_http_set_upload_range_body (SoupMessage          *msg,
                                                  WartaUpload          *upload,
                                                  guint64               offset,
                                                  guint64               length,
                                                  GError              **error);
+
+/* Marks @msg as one that carries @upload's bytes, which the HTTP client
+ * sends from a worker thread; and finds that upload again. */
+void          _warta_http_mark_upload           (SoupMessage          *msg,
+                                                 WartaUpload          *upload);
+WartaUpload  *_warta_http_get_upload            (SoupMessage          *msg);
 
 /* The range in memory: for protocols that want a chunk as a multipart
  * part (a few MiB at most). */

@@ -24,6 +24,19 @@ struct _WartaUpload
   GError *error;
   char *remote_id;
   char *remote_url;
+
+  /* Notifications go out in the thread that made the upload; a request
+   * sent from a worker thread reports its progress through these. */
+  GThread *owner;
+  GMainContext *context;
+  GMutex pending_lock;
+  GCond pending_cond;
+  guint64 pending_bytes;     /* the sending thread's latest value */
+  guint pending_generation;  /* ... valid while this is generation */
+  gboolean pending_fresh;    /* ... not yet shown */
+  gboolean pending_scheduled;
+  guint64 scheduled_bytes;   /* the value shown, or on its way to be */
+  guint generation;          /* bumped by every update in the owner thread */
 };
 
 G_DEFINE_FINAL_TYPE (WartaUpload, warta_upload, G_TYPE_OBJECT)
@@ -80,6 +93,9 @@ warta_upload_finalize (GObject *object)
   g_clear_error (&self->error);
   g_free (self->remote_id);
   g_free (self->remote_url);
+  g_main_context_unref (self->context);
+  g_mutex_clear (&self->pending_lock);
+  g_cond_clear (&self->pending_cond);
 
   G_OBJECT_CLASS (warta_upload_parent_class)->finalize (object);
 }
@@ -161,6 +177,10 @@ warta_upload_class_init (WartaUploadClass *klass)
 static void
 warta_upload_init (WartaUpload *self)
 {
+  self->owner = g_thread_self ();
+  self->context = g_main_context_ref_thread_default ();
+  g_mutex_init (&self->pending_lock);
+  g_cond_init (&self->pending_cond);
 }
 
 static GInputStream *
@@ -341,12 +361,10 @@ _warta_upload_set_state (WartaUpload      *self,
     set_fraction (self, 1.0);
 }
 
-void
-_warta_upload_set_bytes_sent (WartaUpload *self,
-                              guint64      bytes_sent)
+static void
+apply_bytes_sent (WartaUpload *self,
+                  guint64      bytes_sent)
 {
-  g_return_if_fail (WARTA_IS_UPLOAD (self));
-
   if (self->bytes_sent == bytes_sent)
     return;
   self->bytes_sent = bytes_sent;
@@ -355,6 +373,106 @@ _warta_upload_set_bytes_sent (WartaUpload *self,
     set_fraction (self, (double) bytes_sent / (double) self->total_bytes);
   else if (bytes_sent == 0)
     set_fraction (self, 0.0);
+}
+
+/* Shows the sending thread's latest value, unless the owner thread has
+ * set one since. */
+static void
+apply_pending (WartaUpload *self,
+               gboolean     from_source)
+{
+  guint64 bytes;
+  gboolean show;
+
+  g_mutex_lock (&self->pending_lock);
+  if (from_source)
+    self->pending_scheduled = FALSE;
+  bytes = self->pending_bytes;
+  show = self->pending_fresh && self->pending_generation == self->generation;
+  self->pending_fresh = FALSE;
+  g_cond_broadcast (&self->pending_cond);
+  g_mutex_unlock (&self->pending_lock);
+
+  if (show)
+    apply_bytes_sent (self, bytes);
+}
+
+static gboolean
+apply_pending_cb (gpointer user_data)
+{
+  apply_pending (WARTA_UPLOAD (user_data), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A sending thread hands its progress on every PROGRESS_STEP bytes; it
+ * waits while the main context lags more than MAX_LAG_BYTES behind (up to
+ * MAX_LAG_WAIT_US), so that what the user sees stays close to what was
+ * sent, and a cancel made on seeing progress lands near that point even
+ * when the main loop is busy (in the tests, with a loopback server that
+ * reads for as long as there is something to read). */
+#define PROGRESS_STEP (256 * 1024)
+#define MAX_LAG_BYTES (1024 * 1024)
+#define MAX_LAG_WAIT_US (200 * 1000)
+
+/* Callable from any thread. From another thread than the upload's, the
+ * value goes to the upload's main context in steps (see above), and
+ * _warta_upload_flush_bytes_sent() shows the last one when the request is
+ * over; an update made meanwhile in the upload's own thread (a platform's
+ * confirmed offset) wins over one still on its way. */
+void
+_warta_upload_set_bytes_sent (WartaUpload *self,
+                              guint64      bytes_sent)
+{
+  g_return_if_fail (WARTA_IS_UPLOAD (self));
+
+  if (g_thread_self () == self->owner)
+    {
+      g_mutex_lock (&self->pending_lock);
+      self->generation++;
+      self->pending_fresh = FALSE;
+      self->scheduled_bytes = bytes_sent;
+      g_mutex_unlock (&self->pending_lock);
+      apply_bytes_sent (self, bytes_sent);
+      return;
+    }
+
+  g_mutex_lock (&self->pending_lock);
+  self->pending_bytes = bytes_sent;
+  self->pending_generation = self->generation;
+  self->pending_fresh = TRUE;
+  if (self->pending_scheduled && bytes_sent > self->scheduled_bytes + MAX_LAG_BYTES)
+    {
+      gint64 deadline = g_get_monotonic_time () + MAX_LAG_WAIT_US;
+
+      while (self->pending_scheduled &&
+             g_cond_wait_until (&self->pending_cond, &self->pending_lock, deadline))
+        ;
+    }
+  if (!self->pending_scheduled &&
+      (bytes_sent < self->scheduled_bytes || bytes_sent >= self->scheduled_bytes + PROGRESS_STEP))
+    {
+      /* Not g_main_context_invoke(): it could run the callback here, in
+       * this thread, if it acquires a context nobody iterates just now. */
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      self->pending_scheduled = TRUE;
+      self->scheduled_bytes = bytes_sent;
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, apply_pending_cb, g_object_ref (self), g_object_unref);
+      g_source_set_static_name (source, "[warta] upload progress");
+      g_source_attach (source, self->context);
+    }
+  g_mutex_unlock (&self->pending_lock);
+}
+
+/* In the upload's thread, once a sending thread is done with it. */
+void
+_warta_upload_flush_bytes_sent (WartaUpload *self)
+{
+  g_return_if_fail (WARTA_IS_UPLOAD (self));
+  g_return_if_fail (g_thread_self () == self->owner);
+
+  apply_pending (self, FALSE);
 }
 
 void

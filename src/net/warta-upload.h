@@ -26,7 +26,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (WartaUpload, warta_upload, WARTA, UPLOAD, GObject)
 
 /* Opens a new stream on the content, positioned at its start. Called again
- * when a request restarts, so it must give the same bytes every time. */
+ * when a request restarts, so it must give the same bytes every time; it
+ * may be called from the worker thread that sends the request. */
 typedef GInputStream *(*WartaUploadOpenFunc) (gpointer       user_data,
                                               GCancellable  *cancellable,
                                               GError       **error);
