@@ -497,6 +497,24 @@ test_outbox_duplicate (void)
   g_assert_nonnull (warta_outbox_job_get_remote_id (job));
 }
 
+/* Refused for its media before any request, with a message that says
+ * @says and what to do. */
+static void
+assert_refused (WartaTestServer *server,
+                WartaOutboxJob  *job,
+                const char      *says)
+{
+  const char *message = warta_outbox_job_get_error_message (job);
+
+  g_test_message ("%s", message);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
+  g_assert_nonnull (strstr (message, says));
+  g_assert_nonnull (strstr (message, "publish to X by hand"));
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "GET", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
+}
+
 /* A video and photos: X takes one or the other, so the job stops before
  * any request and says what to do. */
 static void
@@ -510,10 +528,32 @@ test_outbox_video_and_photos (void)
 
   p = warta_test_publish_make_approved_with_videos (o->t, "Rakor video dan foto", 2, 1, VIDEO_SIZE);
   job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_FAILED);
-  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
-  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "a video and photos"));
-  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
-  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
+  assert_refused (server, job, "X cannot show a video and photos in one post");
+}
+
+/* More than X takes: refused before any request, never posted with four
+ * of them or with one video. */
+static void
+test_outbox_too_many (void)
+{
+  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
+  g_autoptr(WartaTestServer) server = warta_test_x_server_new ();
+  gint64 id = warta_test_outbox_add_account (o, "x", server, X_SETTINGS, WARTA_TEST_X_TOKEN);
+  g_autoptr(WartaPublication) photos = NULL;
+  g_autoptr(WartaPublication) videos = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  photos = warta_test_publish_make_approved (o->t, "Rakor tujuh foto", 7);
+  job = warta_test_outbox_publish (o, photos, id, WARTA_OUTBOX_STATE_FAILED);
+  assert_refused (server, job, "X takes at most 4 photos in a post and this publication has 7 for "
+                               "X. Choose at most 4 photos for X in the content concept. Then have "
+                               "the change approved and publish again, or publish to X by hand and "
+                               "record the proof.");
+  g_clear_object (&job);
+
+  videos = warta_test_publish_make_approved_with_videos (o->t, "Rakor dua video", 0, 2, VIDEO_SIZE);
+  job = warta_test_outbox_publish (o, videos, id, WARTA_OUTBOX_STATE_FAILED);
+  assert_refused (server, job, "X takes one video in a post and this publication has 2 for X.");
 }
 
 int
@@ -542,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/warta/x/outbox-video", test_outbox_video);
   g_test_add_func ("/warta/x/outbox-duplicate", test_outbox_duplicate);
   g_test_add_func ("/warta/x/outbox-video-and-photos", test_outbox_video_and_photos);
+  g_test_add_func ("/warta/x/outbox-too-many", test_outbox_too_many);
 
   return g_test_run ();
 }

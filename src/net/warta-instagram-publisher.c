@@ -28,12 +28,13 @@
 
 #include "warta-instagram-publisher.h"
 #include "warta-media-probe.h"
+#include "warta-media-rules.h"
 #include "warta-publish-error.h"
 #include "warta-publish-util-private.h"
 #include "warta-wordpress.h"
 
-/* A carousel has 2–10 children (§2.3). */
-#define MAX_ITEMS 10
+/* A carousel has 2–10 children (§2.3): warta-media-rules' table. */
+#define MAX_ITEMS (warta_media_rules_get_limits ("instagram")->max_items)
 
 /* Reels (§2.6): MP4 or MOV, 3 s to 15 min, at most 300 MB (some newer
  * sources say 1 GB: the documented figure holds). Carousel video items
@@ -547,6 +548,18 @@ run_step_async (WartaPublisher      *publisher,
       g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
                                "%s", _("An Instagram post needs a photo or a video, and this publication has none. Add one, have the change approved and publish again."));
       return;
+    }
+  /* More than a carousel takes is refused before any request, not cut
+   * short. A job that began before this check goes on as it began. */
+  if (warta_publish_job_get_step (job, "host-0") == NULL)
+    {
+      GError *error = NULL;
+
+      if (!_warta_publish_check_media (job, "instagram", 0, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
     }
   if (media->len > MAX_ITEMS)
     g_ptr_array_set_size (media, MAX_ITEMS);

@@ -53,6 +53,15 @@ void         _warta_publish_host_photo_async    (WartaHttpClient       *client,
 WartaRemoteResult *_warta_publish_host_photo_finish (GAsyncResult      *result,
                                                  GError               **error);
 
+/* The media of @job checked against what @platform takes in one post
+ * (warta-media-rules, the editor's table): FALSE with a REJECTED error
+ * that names the platform and says what to do when a post would leave
+ * any out. @max_photos: the server's own limit, 0 for the table's. */
+gboolean     _warta_publish_check_media         (WartaPublishJob       *job,
+                                                 const char            *platform,
+                                                 guint                  max_photos,
+                                                 GError               **error);
+
 /* A JSON object of string members: name, value, …, NULL. */
 JsonNode    *_warta_publish_object              (const char            *first_name,
                                                  ...) G_GNUC_NULL_TERMINATED;

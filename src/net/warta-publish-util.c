@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 
+#include "warta-media-rules.h"
 #include "warta-oauth.h"
 #include "warta-publish-error.h"
 #include "warta-publish-util-private.h"
@@ -38,6 +39,34 @@ _warta_publish_setting_uint (WartaAccount *account,
   if (value == NULL || *value == '\0')
     return fallback;
   return g_ascii_strtoull (value, NULL, 10);
+}
+
+gboolean
+_warta_publish_check_media (WartaPublishJob  *job,
+                            const char       *platform,
+                            guint             max_photos,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) photos = warta_publish_job_list_media (job, "photo");
+  g_autoptr(GPtrArray) videos = warta_publish_job_list_media (job, "video");
+  g_autoptr(GArray) problems = NULL;
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  problems = warta_media_rules_check (platform, photos->len, videos->len, max_photos);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const WartaMediaProblem *problem = &g_array_index (problems, WartaMediaProblem, i);
+
+      if (warta_media_rules_is_blocking (problem->rule))
+        g_string_append_printf (message, "%s ", problem->message);
+    }
+  if (message->len == 0)
+    return TRUE;
+  /* Translators: %s is a platform ("X"); follows what to change */
+  g_string_append_printf (message, _("Then have the change approved and publish again, or publish to %s by hand and record the proof."),
+                          warta_media_rules_get_name (platform));
+  g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, message->str);
+  return FALSE;
 }
 
 JsonNode *
