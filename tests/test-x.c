@@ -556,6 +556,29 @@ test_outbox_too_many (void)
   assert_refused (server, job, "X takes one video in a post and this publication has 2 for X.");
 }
 
+/* Seven photos, three of them left out of X by the author: X gets the
+ * other four, in their order; the photos left out are never sent. */
+static void
+test_outbox_chosen_for_x (void)
+{
+  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
+  g_autoptr(WartaTestServer) server = warta_test_x_server_new ();
+  gint64 id = warta_test_outbox_add_account (o, "x", server, X_SETTINGS, WARTA_TEST_X_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GHashTable) steps = NULL;
+
+  o->t->skip_platform = "x";
+  o->t->n_skipped = 3;
+  p = warta_test_publish_make_approved (o->t, "Rakor tujuh foto, empat untuk X", 7);
+  job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_DONE);
+  steps = warta_test_outbox_steps (o, job);
+  g_assert_true (g_hash_table_contains (steps, "media-3"));
+  g_assert_false (g_hash_table_contains (steps, "media-4"));
+  g_assert_cmpuint (warta_test_server_get_media_count (server), ==, 4);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/warta/x/outbox-duplicate", test_outbox_duplicate);
   g_test_add_func ("/warta/x/outbox-video-and-photos", test_outbox_video_and_photos);
   g_test_add_func ("/warta/x/outbox-too-many", test_outbox_too_many);
+  g_test_add_func ("/warta/x/outbox-chosen-for-x", test_outbox_chosen_for_x);
 
   return g_test_run ();
 }
