@@ -52,6 +52,20 @@ void         _warta_publish_host_photo_async    (WartaHttpClient       *client,
                                                  gpointer               user_data);
 WartaRemoteResult *_warta_publish_host_photo_finish (GAsyncResult      *result,
                                                  GError               **error);
+/* The same for a photo or a video: a video goes as it was approved, its
+ * progress shown as step @index of @n_steps. Finished by
+ * _warta_publish_host_photo_finish(). */
+void         _warta_publish_host_media_async    (WartaHttpClient       *client,
+                                                 WartaPublishJob       *job,
+                                                 WartaAccount          *host,
+                                                 WartaMediaItem        *item,
+                                                 WartaRenditionTarget   target,
+                                                 const char            *slug,
+                                                 guint                  index,
+                                                 guint                  n_steps,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
 
 /* The media of @job checked against what @platform takes in one post
  * (warta-media-rules, the editor's table): FALSE with a REJECTED error
