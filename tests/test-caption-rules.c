@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "warta-caption-rules.h"
+#include "warta-media-rules.h"
 
 static char *
 repeat (const char *unit,
@@ -552,6 +553,128 @@ test_table (void)
                    ==, 30);
 }
 
+/* ------------------------------------------------------------ media */
+
+/* The rules @platform's post of @photos and @videos breaks, as a bit set
+ * of WartaMediaRule; every message names the platform. */
+static guint
+media_rules (const char *platform,
+             guint       photos,
+             guint       videos,
+             guint       max_photos)
+{
+  g_autoptr(GArray) problems = warta_media_rules_check (platform, photos, videos, max_photos);
+  const char *name = warta_media_rules_get_name (platform);
+  guint rules = 0;
+
+  g_assert_nonnull (problems);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const WartaMediaProblem *p = &g_array_index (problems, WartaMediaProblem, i);
+
+      g_assert_nonnull (strstr (p->message, name));
+      g_assert_nonnull (strstr (p->message, "content concept"));
+      rules |= 1u << p->rule;
+    }
+  return rules;
+}
+
+#define RULE(r) (1u << WARTA_MEDIA_RULE_##r)
+
+static void
+test_media_x (void)
+{
+  g_autoptr(GArray) problems = NULL;
+
+  g_assert_cmpuint (media_rules ("x", 0, 0, 0), ==, 0);
+  g_assert_cmpuint (media_rules ("x", 4, 0, 0), ==, 0);
+  g_assert_cmpuint (media_rules ("x", 0, 1, 0), ==, 0);
+  g_assert_cmpuint (media_rules ("x", 5, 0, 0), ==, RULE (TOO_MANY_PHOTOS));
+  g_assert_cmpuint (media_rules ("x", 0, 2, 0), ==, RULE (TOO_MANY_VIDEOS));
+  g_assert_cmpuint (media_rules ("x", 1, 1, 0), ==, RULE (MIXED));
+  g_assert_cmpuint (media_rules ("x", 7, 2, 0), ==,
+                    RULE (MIXED) | RULE (TOO_MANY_VIDEOS) | RULE (TOO_MANY_PHOTOS));
+
+  problems = warta_media_rules_check ("x", 7, 0, 0);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (g_array_index (problems, WartaMediaProblem, 0).message, ==,
+                   "X takes at most 4 photos in a post and this publication has 7 for X. "
+                   "Choose at most 4 photos for X in the content concept.");
+  g_assert_true (warta_media_rules_is_blocking (WARTA_MEDIA_RULE_TOO_MANY_PHOTOS));
+  g_assert_true (warta_media_rules_has_problem (problems, WARTA_MEDIA_RULE_TOO_MANY_PHOTOS));
+  g_assert_false (warta_media_rules_has_problem (problems, WARTA_MEDIA_RULE_MIXED));
+}
+
+static void
+test_media_instagram (void)
+{
+  g_assert_cmpuint (media_rules ("instagram", 1, 0, 0), ==, 0);
+  g_assert_cmpuint (media_rules ("instagram", 0, 1, 0), ==, 0);
+  /* A carousel mixes photos and videos. */
+  g_assert_cmpuint (media_rules ("instagram", 8, 2, 0), ==, 0);
+  g_assert_cmpuint (media_rules ("instagram", 10, 1, 0), ==, RULE (TOO_MANY_ITEMS));
+  g_assert_cmpuint (media_rules ("instagram", 11, 0, 0), ==, RULE (TOO_MANY_ITEMS));
+  /* None: not posted there, so it only warns. */
+  g_assert_cmpuint (media_rules ("instagram", 0, 0, 0), ==, RULE (NO_MEDIA));
+  g_assert_false (warta_media_rules_is_blocking (WARTA_MEDIA_RULE_NO_MEDIA));
+}
+
+static void
+test_media_mastodon (void)
+{
+  g_autoptr(GArray) problems = NULL;
+
+  g_assert_cmpuint (media_rules ("mastodon", 4, 0, 0), ==, 0);
+  g_assert_cmpuint (media_rules ("mastodon", 0, 1, 0), ==, 0);
+  g_assert_cmpuint (media_rules ("mastodon", 1, 1, 0), ==, RULE (MIXED));
+  g_assert_cmpuint (media_rules ("mastodon", 0, 2, 0), ==, RULE (TOO_MANY_VIDEOS));
+  g_assert_cmpuint (media_rules ("mastodon", 5, 0, 0), ==, RULE (TOO_MANY_PHOTOS));
+  g_assert_true (warta_media_rules_get_limits ("mastodon")->per_instance);
+
+  /* Offline the default 4, and the message says the instance may allow more. */
+  problems = warta_media_rules_check ("mastodon", 5, 0, 0);
+  g_assert_nonnull (strstr (g_array_index (problems, WartaMediaProblem, 0).message,
+                            "unless the instance allows more"));
+  g_clear_pointer (&problems, g_array_unref);
+
+  /* The instance's own number, when it is known. */
+  g_assert_cmpuint (media_rules ("mastodon", 5, 0, 6), ==, 0);
+  g_assert_cmpuint (media_rules ("mastodon", 3, 0, 2), ==, RULE (TOO_MANY_PHOTOS));
+  problems = warta_media_rules_check ("mastodon", 3, 0, 2);
+  g_assert_cmpstr (g_array_index (problems, WartaMediaProblem, 0).message, ==,
+                   "This Mastodon instance takes at most 2 photos in a post and this publication "
+                   "has 3 for Mastodon. Choose at most 2 photos for Mastodon in the content "
+                   "concept.");
+}
+
+static void
+test_media_others (void)
+{
+  /* Facebook: photos without limit, or one video. */
+  g_assert_cmpuint (media_rules ("facebook", 30, 0, 0), ==, 0);
+  g_assert_cmpuint (media_rules ("facebook", 0, 1, 0), ==, 0);
+  g_assert_cmpuint (media_rules ("facebook", 2, 1, 0), ==, RULE (MIXED));
+  g_assert_cmpuint (media_rules ("facebook", 0, 2, 0), ==, RULE (TOO_MANY_VIDEOS));
+  /* TikTok: up to 35 photos, or one video. */
+  g_assert_cmpuint (media_rules ("tiktok", 35, 0, 0), ==, 0);
+  g_assert_cmpuint (media_rules ("tiktok", 36, 0, 0), ==, RULE (TOO_MANY_PHOTOS));
+  g_assert_cmpuint (media_rules ("tiktok", 3, 1, 0), ==, RULE (MIXED));
+  g_assert_cmpuint (media_rules ("tiktok", 0, 2, 0), ==, RULE (TOO_MANY_VIDEOS));
+  /* YouTube: exactly one video; photos are not part of it. */
+  g_assert_cmpuint (media_rules ("youtube", 0, 1, 0), ==, 0);
+  g_assert_cmpuint (media_rules ("youtube", 3, 1, 0), ==, 0);
+  g_assert_cmpuint (media_rules ("youtube", 3, 0, 0), ==, RULE (NO_VIDEO));
+  g_assert_cmpuint (media_rules ("youtube", 0, 2, 0), ==, RULE (TOO_MANY_VIDEOS));
+  g_assert_false (warta_media_rules_is_blocking (WARTA_MEDIA_RULE_NO_VIDEO));
+  /* The website takes anything. */
+  g_assert_cmpuint (media_rules ("wordpress", 100, 5, 0), ==, 0);
+  g_assert_cmpuint (media_rules ("wordpress", 0, 0, 0), ==, 0);
+
+  g_assert_null (warta_media_rules_check ("myspace", 1, 0, 0));
+  for (guint i = 0; i < WARTA_MEDIA_N_PLATFORMS; i++)
+    g_assert_nonnull (warta_media_rules_get_limits (warta_media_rules_get_platform (i)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +692,10 @@ main (int   argc,
   g_test_add_func ("/warta/caption-rules/instagram", test_instagram);
   g_test_add_func ("/warta/caption-rules/facebook-website", test_facebook_website);
   g_test_add_func ("/warta/caption-rules/table", test_table);
+  g_test_add_func ("/warta/caption-rules/media-x", test_media_x);
+  g_test_add_func ("/warta/caption-rules/media-instagram", test_media_instagram);
+  g_test_add_func ("/warta/caption-rules/media-mastodon", test_media_mastodon);
+  g_test_add_func ("/warta/caption-rules/media-others", test_media_others);
 
   return g_test_run ();
 }

@@ -145,6 +145,7 @@ static const char *migration_objects[][12] = {
   { "accounts", "outbox_jobs", "outbox_jobs_runnable", "outbox_steps", "manual_proofs",
     "manual_proofs_job", NULL },
   { "drafts", NULL },
+  { NULL },   /* 0009 adds a column only */
 };
 
 static void
@@ -191,6 +192,9 @@ test_migrations (void)
         g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pragma_table_info ('media_items') "
                                         "WHERE name IN ('blur_regions', 'crop_centers')"),
                          ==, n >= drafts ? 2 : 0);
+        g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pragma_table_info ('media_items') "
+                                        "WHERE name = 'skipped_platforms'"),
+                         ==, n >= 9 ? 1 : 0);
       }
 
       /* Opening it with this Warta migrates the rest and keeps the data. */

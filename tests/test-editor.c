@@ -166,6 +166,30 @@ close_window (WartaPublicationWindow *window)
   g_assert_null (weak);
 }
 
+/* A publication titled @title, past step 1: its content concept is
+ * edited. Returns its id. */
+static gint64
+create_in_processing (Fixture    *fixture,
+                      const char *title)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(WartaPublication) created = NULL;
+  g_autoptr(WartaPublication) moved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_revision_set_title (draft, title);
+  created = warta_publication_repository_create (repository, fixture->user, draft, &error);
+  g_assert_no_error (error);
+  moved = warta_publication_repository_transition (repository, fixture->user,
+                                                   warta_publication_get_id (created),
+                                                   warta_publication_get_version (created),
+                                                   WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING,
+                                                   NULL, &error);
+  g_assert_no_error (error);
+  return warta_publication_get_id (created);
+}
+
 static void
 test_create_activity (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -286,25 +310,15 @@ test_caption_limit_blocks (Fixture       *fixture,
                            gconstpointer  user_data)
 {
   WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
-  g_autoptr(WartaRevision) draft = warta_revision_new ();
   g_autoptr(WartaPublication) publication = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) long_text = g_string_new (NULL);
   WartaPublicationWindow *window;
   WartaCaptionEditor *x = NULL;
   GtkWidget *submit, *counter;
-  gint64 id, version;
+  gint64 id;
 
-  warta_revision_set_title (draft, "Konsep");
-  publication = warta_publication_repository_create (repository, fixture->user, draft, &error);
-  g_assert_no_error (error);
-  id = warta_publication_get_id (publication);
-  version = warta_publication_get_version (publication);
-  g_clear_object (&publication);
-  publication = warta_publication_repository_transition (repository, fixture->user, id, version,
-                                                         WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING,
-                                                         NULL, &error);
-  g_assert_no_error (error);
+  id = create_in_processing (fixture, "Konsep");
 
   window = open_window (fixture, id);
   submit = child (window, "submit_button");
@@ -763,18 +777,9 @@ test_blur_and_crop (Fixture       *fixture,
   WartaMediaItem *item;
   GtkLabel *blockers;
   GSList *files;
-  gint64 id, version;
+  gint64 id;
 
-  warta_revision_set_title (draft, "Lomba mewarnai");
-  publication = warta_publication_repository_create (repository, fixture->user, draft, &error);
-  g_assert_no_error (error);
-  id = warta_publication_get_id (publication);
-  version = warta_publication_get_version (publication);
-  g_clear_object (&publication);
-  publication = warta_publication_repository_transition (repository, fixture->user, id, version,
-                                                         WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING,
-                                                         NULL, &error);
-  g_assert_no_error (error);
+  id = create_in_processing (fixture, "Lomba mewarnai");
 
   window = open_window (fixture, id);
   files = g_slist_append (NULL, g_file_new_for_path (photo));
@@ -1016,6 +1021,118 @@ test_reorder (Fixture       *fixture,
   close_window (window);
 }
 
+/* The fifth photo's check for @platform in its row of the media order. */
+static GtkCheckButton *
+platform_check (WartaPublicationWindow *window,
+                guint                   index,
+                const char             *platform)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (child (window, "order_list"), (int)index);
+  GtkWidget *check;
+
+  g_assert_nonnull (row);
+  check = warta_test_gui_find_named (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON, platform);
+  g_assert_nonnull (check);
+  return GTK_CHECK_BUTTON (check);
+}
+
+/* Five photos: X takes four. Its preview says so and submitting is
+ * blocked, naming X and what to do, until one photo is left out of X. */
+static void
+test_media_limit_blocks (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublicationWindow *window;
+  GtkSingleSelection *selection;
+  GtkLabel *blockers, *preview;
+  GtkWidget *submit, *platforms;
+  GSList *files;
+  gint64 id;
+
+  id = create_in_processing (fixture, "Lima foto");
+
+  window = open_window (fixture, id);
+  submit = child (window, "submit_button");
+  blockers = child (window, "blockers_label");
+  preview = child (window, "preview_problems_label");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, "shared_view")),
+                            "Rapat koordinasi pengawasan di Palangka Raya.", -1);
+  files = make_photos (fixture->dir, 5);
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  selection = GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid")));
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_single_selection_set_selected (selection, i);
+      set_text (window, "alt_text_row", "Peserta rapat di aula");
+    }
+
+  /* X's preview shows it; Mastodon's default four too; both block. */
+  gtk_drop_down_set_selected (child (window, "preview_dropdown"), 2);
+  g_assert_nonnull (strstr (gtk_label_get_label (preview),
+                            "X takes at most 4 photos in a post and this publication has 5 for X. "
+                            "Choose at most 4 photos for X in the content concept."));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (preview), "error"));
+  g_assert_null (strstr (gtk_label_get_label (preview), "Mastodon"));
+  gtk_drop_down_set_selected (child (window, "preview_dropdown"), 5);
+  g_assert_nonnull (strstr (gtk_label_get_label (preview), "unless the instance allows more"));
+  g_assert_false (gtk_widget_get_sensitive (submit));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (blockers)));
+  g_assert_nonnull (strstr (gtk_label_get_label (blockers), "for X in the content concept"));
+  g_assert_nonnull (strstr (gtk_label_get_label (blockers), "for Mastodon in the content concept"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL);
+  publication = warta_publication_repository_get (repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_PROCESSING);
+  g_clear_object (&publication);
+
+  /* The fifth left out of Mastodon: X still blocks. */
+  gtk_check_button_set_active (platform_check (window, 4, "mastodon"), FALSE);
+  g_assert_nonnull (strstr (gtk_label_get_label (preview), "This post breaks no limit."));
+  g_assert_false (gtk_widget_get_sensitive (submit));
+  g_assert_null (strstr (gtk_label_get_label (blockers), "Mastodon"));
+  g_assert_nonnull (strstr (gtk_label_get_label (blockers), "for X in the content concept"));
+
+  /* And out of X: nothing blocks; the row says where it does not go. */
+  gtk_check_button_set_active (platform_check (window, 4, "x"), FALSE);
+  gtk_drop_down_set_selected (child (window, "preview_dropdown"), 2);
+  g_assert_cmpstr (gtk_label_get_label (preview), ==, "This post breaks no limit.");
+  g_assert_true (gtk_widget_get_sensitive (submit));
+  platforms = warta_test_gui_find_named (GTK_WIDGET (gtk_list_box_get_row_at_index (child (window, "order_list"), 4)),
+                          GTK_TYPE_MENU_BUTTON, "platforms");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (platforms)), ==, "Not on X, Mastodon");
+
+  /* Ticked again for X: blocked again. */
+  gtk_check_button_set_active (platform_check (window, 4, "x"), TRUE);
+  g_assert_false (gtk_widget_get_sensitive (submit));
+  gtk_check_button_set_active (platform_check (window, 4, "x"), FALSE);
+  g_assert_true (gtk_widget_get_sensitive (submit));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  publication = warta_publication_repository_get (repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
+  revision = warta_publication_repository_get_revision (repository,
+                                                        warta_publication_get_current_revision_id (publication),
+                                                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (warta_revision_get_media (revision)), ==, 5);
+  {
+    g_autoptr(WartaMediaItem) first = g_list_model_get_item (warta_revision_get_media (revision), 0);
+    g_autoptr(WartaMediaItem) fifth = g_list_model_get_item (warta_revision_get_media (revision), 4);
+
+    g_assert_null (warta_media_item_get_skipped_platforms (first));
+    g_assert_cmpstr (warta_media_item_get_skipped_platforms (fifth), ==, "mastodon,x");
+  }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1043,6 +1160,7 @@ main (int   argc,
   ADD ("autosave-into-draft", test_autosave_into_draft);
   ADD ("blur-and-crop", test_blur_and_crop);
   ADD ("reorder-by-drag", test_reorder);
+  ADD ("media-limit-blocks-submit", test_media_limit_blocks);
 #undef ADD
 
   return g_test_run ();

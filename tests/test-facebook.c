@@ -459,9 +459,9 @@ test_not_configured (void)
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED);
 }
 
-/* A video and photos in one publication: a Page post cannot carry both,
+/* A video and photos, or two videos: a Page post cannot carry them,
  * so the job stops before any request and says what to do, rather than
- * posting the video and leaving the photos out. */
+ * posting one video and leaving the rest out. */
 static void
 test_video_and_photos (void)
 {
@@ -477,6 +477,15 @@ test_video_and_photos (void)
   job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_FAILED);
   g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
   g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "a video and photos"));
+  g_clear_object (&job);
+  g_clear_object (&p);
+
+  /* Two videos: a Page post has one; never the first alone. */
+  p = warta_test_publish_make_approved_with_videos (o->t, "Rakor dua video", 0, 2, 300 * 1024);
+  job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job),
+                            "Facebook takes one video in a post and this publication has 2"));
   g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "by hand"));
   g_test_message ("%s", warta_outbox_job_get_error_message (job));
   g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);

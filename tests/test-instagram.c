@@ -693,6 +693,32 @@ test_expired_container (Office        *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
 }
 
+/* Eleven photos: more than a carousel takes, refused before anything goes
+ * to the website or to Instagram; never a carousel of the first ten. */
+static void
+test_outbox_too_many (Office        *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->o->t, "Rakor sebelas", 11);
+  g_autoptr(WartaOutboxJob) job = warta_test_outbox_publish (f->o, p, f->id, WARTA_OUTBOX_STATE_FAILED);
+  const char *message = warta_outbox_job_get_error_message (job);
+
+  g_test_message ("%s", message);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
+  g_assert_nonnull (strstr (message, "Instagram takes at most 10 photos and videos in a post and "
+                                     "this publication has 11 for Instagram."));
+  g_assert_nonnull (strstr (message, "publish to Instagram by hand"));
+  for (guint i = 0; i < 2; i++)
+    {
+      WartaTestServer *server = i == 0 ? f->server : f->website;
+
+      g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
+      g_assert_cmpuint (warta_test_server_count_requests (server, "GET", "/"), ==, 0);
+      g_assert_cmpuint (warta_test_server_get_media_count (server), ==, 0);
+    }
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -721,6 +747,7 @@ main (int   argc,
   ADD ("outbox-video-limits", test_outbox_video_limits);
   ADD ("restart-polls-same-container", test_restart_polls_same_container);
   ADD ("expired-container", test_expired_container);
+  ADD ("outbox-too-many", test_outbox_too_many);
 #undef ADD
 
   return g_test_run ();

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "warta-mastodon.h"
 #include "warta-test-publisher.h"
@@ -658,6 +659,98 @@ test_window_not_found (Window        *w,
   g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, 2);
 }
 
+/* Media limits ------------------------------------------------------------- */
+
+/* @p published through the outbox: the job as it ended. */
+static WartaOutboxJob *
+publish (Window           *w,
+         WartaPublication *p,
+         WartaOutboxState  state)
+{
+  return warta_test_outbox_publish (w->o, p, w->id, state);
+}
+
+/* Refused for the media before anything was uploaded or posted: the
+ * server saw @n_instance instance queries and nothing else. */
+static void
+assert_refused (Window         *w,
+                WartaOutboxJob *job,
+                guint           n_instance,
+                const char     *says)
+{
+  const char *message = warta_outbox_job_get_error_message (job);
+
+  g_test_message ("%s", message);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
+  g_assert_nonnull (strstr (message, says));
+  g_assert_nonnull (strstr (message, "Mastodon by hand"));
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/api/v2/instance"), ==,
+                    n_instance);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/"), ==, n_instance);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "PUT", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_media_count (w->server), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, 0);
+}
+
+/* Five photos for an instance of the default four: refused after asking
+ * the instance, never posted with four. */
+static void
+test_media_over_instance_limit (Window        *w,
+                                gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (w->o->t, "Rakor lima foto", 5);
+  g_autoptr(WartaOutboxJob) job = publish (w, p, WARTA_OUTBOX_STATE_FAILED);
+
+  assert_refused (w, job, 1, "This Mastodon instance takes at most 4 photos in a post and this "
+                             "publication has 5 for Mastodon.");
+}
+
+/* The instance's own number counts, both ways. */
+static void
+test_media_instance_limit (Window        *w,
+                           gconstpointer  data)
+{
+  g_autoptr(WartaPublication) five = warta_test_publish_make_approved (w->o->t, "Rakor lima", 5);
+  g_autoptr(WartaPublication) three = warta_test_publish_make_approved (w->o->t, "Rakor tiga", 3);
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  warta_test_server_set_max_media (w->server, 6);
+  job = publish (w, five, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_media_count (w->server), ==, 5);
+  g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, 1);
+  g_clear_object (&job);
+
+  /* A new publisher asks again: the instance may have changed. */
+  g_clear_object (&w->publisher);
+  warta_test_server_free (w->server);
+  w->server = warta_test_server_new (WARTA_TEST_MASTODON);
+  warta_test_server_set_max_media (w->server, 2);
+  w->id = warta_test_outbox_add_account (w->o, "mastodon", w->server, "{\"media-poll-ms\": \"5\"}",
+                                         WARTA_TEST_MASTODON_TOKEN);
+  job = publish (w, three, WARTA_OUTBOX_STATE_FAILED);
+  assert_refused (w, job, 1, "at most 2 photos in a post and this publication has 3 for Mastodon");
+}
+
+/* A video with photos, or two videos: refused without a single request. */
+static void
+test_media_video_mix (Window        *w,
+                      gconstpointer  data)
+{
+  g_autoptr(WartaPublication) mixed = NULL;
+  g_autoptr(WartaPublication) two = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  mixed = warta_test_publish_make_approved_with_videos (w->o->t, "Rakor campur", 2, 1, 4096);
+  job = publish (w, mixed, WARTA_OUTBOX_STATE_FAILED);
+  assert_refused (w, job, 0, "cannot show a video and photos in one post");
+  g_clear_object (&job);
+
+  two = warta_test_publish_make_approved_with_videos (w->o->t, "Rakor dua video", 0, 2, 4096);
+  job = publish (w, two, WARTA_OUTBOX_STATE_FAILED);
+  assert_refused (w, job, 0, "Mastodon takes one video in a post and this publication has 2");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -687,6 +780,9 @@ main (int   argc,
   ADD_WINDOW ("window-found", test_window_found);
   ADD_WINDOW ("window-found-by-text", test_window_found_by_text);
   ADD_WINDOW ("window-not-found", test_window_not_found);
+  ADD_WINDOW ("media-over-instance-limit", test_media_over_instance_limit);
+  ADD_WINDOW ("media-instance-limit", test_media_instance_limit);
+  ADD_WINDOW ("media-video-mix", test_media_video_mix);
 #undef ADD_WINDOW
   g_test_add_func ("/warta/mastodon/idempotency-key", test_idempotency_key);
 

@@ -1175,6 +1175,11 @@ test_draft_blur_and_crop (Fixture       *f,
   warta_media_item_set_minor (photo, TRUE);
   warta_media_item_add_blur_region (photo, &(WartaBlurRegion) { 0.25, 0.125, 0.25, 0.5 });
   warta_media_item_set_crop_center (photo, "instagram", 0.3, 0.6);
+  /* Left out of X and TikTok, kept sorted. */
+  warta_media_item_set_posted_to (photo, "x", FALSE);
+  warta_media_item_set_posted_to (photo, "tiktok", FALSE);
+  warta_media_item_set_posted_to (photo, "mastodon", TRUE);
+  g_assert_cmpstr (warta_media_item_get_skipped_platforms (photo), ==, "tiktok,x");
   after = warta_publication_repository_save_draft (f->repo, f->officer, id, warta_publication_get_version (p),
                                                    version, content, &version, &error);
   g_assert_no_error (error);
@@ -1192,6 +1197,8 @@ test_draft_blur_and_crop (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (y, 0.6, 1e-9);
   g_assert_false (warta_media_item_get_crop_center (photo, "x", &x, &y));
   g_assert_cmpfloat (x, ==, 0.5);
+  g_assert_false (warta_media_item_get_posted_to (photo, "x"));
+  g_assert_true (warta_media_item_get_posted_to (photo, "instagram"));
 
   p = move (f, f->officer, p, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, NULL);
   submitted = current_revision (f, p);
@@ -1201,6 +1208,7 @@ test_draft_blur_and_crop (Fixture       *f,
   g_assert_cmpuint (warta_media_item_get_n_blur_regions (stored), ==, 1);
   g_assert_true (warta_media_item_get_crop_center (stored, "instagram", &x, &y));
   g_assert_cmpfloat_with_epsilon (x, 0.3, 1e-9);
+  g_assert_cmpstr (warta_media_item_get_skipped_platforms (stored), ==, "tiktok,x");
   /* The hash recomputed from the stored rows is the one recorded. */
   {
     g_autofree char *recomputed = warta_revision_compute_hash (submitted);

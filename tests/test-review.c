@@ -62,26 +62,6 @@ iterate (void)
     ;
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            GType       type,
-            const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The first button under @root bound to @action (and @target, if set). */
 static GtkWidget *
 find_action_button (GtkWidget  *root,
@@ -493,8 +473,8 @@ tick_all_but (WartaPublicationWindow *window,
   for (guint i = 0; i < WARTA_N_CHECKS; i++)
     {
       const char *id = warta_check_get_id ((WartaCheck)i);
-      GtkWidget *check = find_named (list, GTK_TYPE_CHECK_BUTTON, id);
-      GtkWidget *entry = find_named (list, ADW_TYPE_ENTRY_ROW, id);
+      GtkWidget *check = warta_test_gui_find_named (list, GTK_TYPE_CHECK_BUTTON, id);
+      GtkWidget *entry = warta_test_gui_find_named (list, ADW_TYPE_ENTRY_ROW, id);
 
       g_assert_nonnull (check);
       g_assert_nonnull (entry);
@@ -548,7 +528,7 @@ verify_and_return (Fixture *f,
   /* The unticked item gets its note; a note is pinned to "Siapa" by a
    * click on the field. */
   tick_all_but (window, WARTA_CHECK_NEUTRAL_LANGUAGE, "Kalimantan kedua terlalu memuji.");
-  who_row = find_named (review_child (window, "fields_list"), ADW_TYPE_ACTION_ROW, "who");
+  who_row = warta_test_gui_find_named (review_child (window, "fields_list"), ADW_TYPE_ACTION_ROW, "who");
   g_assert_nonnull (who_row);
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (who_row)));
   g_signal_emit_by_name (who_row, "activated");
@@ -603,7 +583,7 @@ correct_and_resubmit (Fixture *f,
   note = g_list_model_get_item (notes, 0);
   g_assert_cmpstr (warta_correction_note_get_field (note), ==, "who");
   g_assert_false (gtk_widget_get_visible (review_child (window, "decision_box")));
-  button = find_named (review_child (window, "notes_list"), GTK_TYPE_BUTTON, NULL);
+  button = warta_test_gui_find_named (review_child (window, "notes_list"), GTK_TYPE_BUTTON, NULL);
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Mark as Done");
   g_assert_false (gtk_widget_get_sensitive (button));
@@ -652,7 +632,7 @@ verify_again_and_forward (Fixture *f,
   for (GtkWidget *box = gtk_widget_get_first_child (review_child (window, "changes_box")); box;
        box = gtk_widget_get_next_sibling (box))
     {
-      GtkWidget *label = find_named (box, GTK_TYPE_LABEL, "diff");
+      GtkWidget *label = warta_test_gui_find_named (box, GTK_TYPE_LABEL, "diff");
 
       if (label != NULL && strstr (g_object_get_data (G_OBJECT (label), "warta-diff"), "Saring") != NULL)
         view = label;
@@ -710,7 +690,7 @@ approve (Fixture *f,
   summary = adw_message_dialog_get_extra_child (dialog);
   g_assert_nonnull (summary);
   {
-    GtkWidget *label = find_named (summary, GTK_TYPE_LABEL, NULL);
+    GtkWidget *label = warta_test_gui_find_named (summary, GTK_TYPE_LABEL, NULL);
     gboolean found_facebook = FALSE;
 
     for (GtkWidget *box = gtk_widget_get_first_child (gtk_widget_get_parent (label)); box;
@@ -1028,7 +1008,7 @@ test_reload_on_change_elsewhere (Fixture       *f,
   g_assert_null (warta_review_page_get_reload_notice (page));
 
   /* Sekar ticks the first item and writes a note, sending neither. */
-  check = GTK_CHECK_BUTTON (find_named (review_child (window, "checklist_list"), GTK_TYPE_CHECK_BUTTON,
+  check = GTK_CHECK_BUTTON (warta_test_gui_find_named (review_child (window, "checklist_list"), GTK_TYPE_CHECK_BUTTON,
                                         warta_check_get_id ((WartaCheck)0)));
   g_assert_nonnull (check);
   gtk_check_button_set_active (check, TRUE);

@@ -443,32 +443,54 @@ test_video_check_after (Fixture       *f,
 #define X_SETTINGS "{\"poll-ms\": \"5\", \"segment-size\": \"65536\"}"
 #define VIDEO_SIZE (3 * 65536 + 1000)
 
+typedef struct
+{
+  WartaTestOutbox *o;
+  WartaTestServer *server;
+  gint64           id;
+} Office;
+
+static void
+office_set_up (Office        *f,
+               gconstpointer  data)
+{
+  f->o = warta_test_outbox_new ();
+  f->server = warta_test_x_server_new ();
+  f->id = warta_test_outbox_add_account (f->o, "x", f->server, X_SETTINGS, WARTA_TEST_X_TOKEN);
+}
+
+static void
+office_tear_down (Office        *f,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&f->o, warta_test_outbox_free);
+  g_clear_pointer (&f->server, warta_test_server_free);
+}
+
 /* A video: initialize, four segments, finalize with processing_info, the
  * status polled, then the post; the media id a step as soon as it exists. */
 static void
-test_outbox_video (void)
+test_outbox_video (Office        *f,
+                   gconstpointer  data)
 {
-  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
-  g_autoptr(WartaTestServer) server = warta_test_x_server_new ();
-  gint64 id = warta_test_outbox_add_account (o, "x", server, X_SETTINGS, WARTA_TEST_X_TOKEN);
   g_autoptr(WartaPublication) p = NULL;
   g_autoptr(WartaOutboxJob) job = NULL;
   g_autoptr(GHashTable) steps = NULL;
   g_autofree char *sha = NULL;
 
-  p = warta_test_publish_make_approved_with_videos (o->t, "Rakor video X", 0, 1, VIDEO_SIZE);
-  sha = warta_test_outbox_file_sha256 (o, "video-");
-  warta_test_server_set_processing_polls (server, 2);
+  p = warta_test_publish_make_approved_with_videos (f->o->t, "Rakor video X", 0, 1, VIDEO_SIZE);
+  sha = warta_test_outbox_file_sha256 (f->o, "video-");
+  warta_test_server_set_processing_polls (f->server, 2);
   /* A segment fails once: sent again, under the same media id. */
-  warta_test_server_add_fault (server, "POST", "/2/media/upload/", 3, WARTA_TEST_FAULT_STATUS, 503);
-  job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_DONE);
+  warta_test_server_add_fault (f->server, "POST", "/2/media/upload/", 3, WARTA_TEST_FAULT_STATUS, 503);
+  job = warta_test_outbox_publish (f->o, p, f->id, WARTA_OUTBOX_STATE_DONE);
   g_assert_true (g_str_has_prefix (warta_outbox_job_get_remote_url (job), "https://x.com/i/web/status/"));
-  g_assert_cmpstr (warta_test_server_get_file_sha256 (server), ==, sha);
-  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/2/media/upload/initialize"), ==, 1);
-  g_assert_cmpuint (warta_test_server_get_media_count (server), ==, 1);
-  g_assert_cmpuint (warta_test_server_count_requests (server, "GET", "/2/media/upload"), >=, 2);
-  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
-  steps = warta_test_outbox_steps (o, job);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (f->server), ==, sha);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/2/media/upload/initialize"), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/2/media/upload"), >=, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+  steps = warta_test_outbox_steps (f->o, job);
   g_assert_nonnull (strstr (g_hash_table_lookup (steps, "media-0"), "\"ready\":\"true\""));
   g_assert_true (g_hash_table_contains (steps, "post-attempt"));
 }
@@ -478,42 +500,97 @@ test_outbox_video (void)
  * posts again, X calls it a duplicate (403), and the timeline, read once
  * more, has it. One post. */
 static void
-test_outbox_duplicate (void)
+test_outbox_duplicate (Office        *f,
+                       gconstpointer  data)
 {
-  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
-  g_autoptr(WartaTestServer) server = warta_test_x_server_new ();
-  gint64 id = warta_test_outbox_add_account (o, "x", server, X_SETTINGS, WARTA_TEST_X_TOKEN);
-  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (o->t, "Rakor X", 1);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->o->t, "Rakor X", 1);
   g_autoptr(WartaOutboxJob) job = NULL;
 
-  warta_test_server_add_fault (server, "POST", "/2/tweets", 1, WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
-  warta_test_server_add_error (server, "GET", TIMELINE, 1, "timeline-lag");
-  warta_test_server_add_error (server, "GET", TIMELINE, 2, "timeline-lag");
-  warta_test_server_add_error (server, "GET", TIMELINE, 3, "timeline-lag");
-  job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_DONE);
-  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/2/tweets"), ==, 2);
-  g_assert_cmpuint (warta_test_server_count_requests (server, "GET", TIMELINE), ==, 4);
-  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  warta_test_server_add_fault (f->server, "POST", "/2/tweets", 1, WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  warta_test_server_add_error (f->server, "GET", TIMELINE, 1, "timeline-lag");
+  warta_test_server_add_error (f->server, "GET", TIMELINE, 2, "timeline-lag");
+  warta_test_server_add_error (f->server, "GET", TIMELINE, 3, "timeline-lag");
+  job = warta_test_outbox_publish (f->o, p, f->id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/2/tweets"), ==, 2);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", TIMELINE), ==, 4);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
   g_assert_nonnull (warta_outbox_job_get_remote_id (job));
+}
+
+/* Refused for its media before any request, with a message that says
+ * @says and what to do. */
+static void
+assert_refused (Office         *f,
+                WartaOutboxJob *job,
+                const char     *says)
+{
+  const char *message = warta_outbox_job_get_error_message (job);
+
+  g_test_message ("%s", message);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
+  g_assert_nonnull (strstr (message, says));
+  g_assert_nonnull (strstr (message, "publish to X by hand"));
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
 /* A video and photos: X takes one or the other, so the job stops before
  * any request and says what to do. */
 static void
-test_outbox_video_and_photos (void)
+test_outbox_video_and_photos (Office        *f,
+                              gconstpointer  data)
 {
-  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
-  g_autoptr(WartaTestServer) server = warta_test_x_server_new ();
-  gint64 id = warta_test_outbox_add_account (o, "x", server, X_SETTINGS, WARTA_TEST_X_TOKEN);
   g_autoptr(WartaPublication) p = NULL;
   g_autoptr(WartaOutboxJob) job = NULL;
 
-  p = warta_test_publish_make_approved_with_videos (o->t, "Rakor video dan foto", 2, 1, VIDEO_SIZE);
-  job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_FAILED);
-  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
-  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "a video and photos"));
-  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
-  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
+  p = warta_test_publish_make_approved_with_videos (f->o->t, "Rakor video dan foto", 2, 1, VIDEO_SIZE);
+  job = warta_test_outbox_publish (f->o, p, f->id, WARTA_OUTBOX_STATE_FAILED);
+  assert_refused (f, job, "X cannot show a video and photos in one post");
+}
+
+/* More than X takes: refused before any request, never posted with four
+ * of them or with one video. */
+static void
+test_outbox_too_many (Office        *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WartaPublication) photos = NULL;
+  g_autoptr(WartaPublication) videos = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  photos = warta_test_publish_make_approved (f->o->t, "Rakor tujuh foto", 7);
+  job = warta_test_outbox_publish (f->o, photos, f->id, WARTA_OUTBOX_STATE_FAILED);
+  assert_refused (f, job, "X takes at most 4 photos in a post and this publication has 7 for "
+                               "X. Choose at most 4 photos for X in the content concept. Then have "
+                               "the change approved and publish again, or publish to X by hand and "
+                               "record the proof.");
+  g_clear_object (&job);
+
+  videos = warta_test_publish_make_approved_with_videos (f->o->t, "Rakor dua video", 0, 2, VIDEO_SIZE);
+  job = warta_test_outbox_publish (f->o, videos, f->id, WARTA_OUTBOX_STATE_FAILED);
+  assert_refused (f, job, "X takes one video in a post and this publication has 2 for X.");
+}
+
+/* Seven photos, three of them left out of X by the author: X gets the
+ * other four, in their order; the photos left out are never sent. */
+static void
+test_outbox_chosen_for_x (Office        *f,
+                          gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GHashTable) steps = NULL;
+
+  f->o->t->skip_platform = "x";
+  f->o->t->n_skipped = 3;
+  p = warta_test_publish_make_approved (f->o->t, "Rakor tujuh foto, empat untuk X", 7);
+  job = warta_test_outbox_publish (f->o, p, f->id, WARTA_OUTBOX_STATE_DONE);
+  steps = warta_test_outbox_steps (f->o, job);
+  g_assert_true (g_hash_table_contains (steps, "media-3"));
+  g_assert_false (g_hash_table_contains (steps, "media-4"));
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 4);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
 }
 
 int
@@ -539,9 +616,14 @@ main (int   argc,
   ADD ("cancel", test_cancel, 0);
   ADD ("video-check-after", test_video_check_after, 0);
 #undef ADD
-  g_test_add_func ("/warta/x/outbox-video", test_outbox_video);
-  g_test_add_func ("/warta/x/outbox-duplicate", test_outbox_duplicate);
-  g_test_add_func ("/warta/x/outbox-video-and-photos", test_outbox_video_and_photos);
+#define ADD(path, func) \
+  g_test_add ("/warta/x/" path, Office, NULL, office_set_up, func, office_tear_down)
+  ADD ("outbox-video", test_outbox_video);
+  ADD ("outbox-duplicate", test_outbox_duplicate);
+  ADD ("outbox-video-and-photos", test_outbox_video_and_photos);
+  ADD ("outbox-too-many", test_outbox_too_many);
+  ADD ("outbox-chosen-for-x", test_outbox_chosen_for_x);
+#undef ADD
 
   return g_test_run ();
 }

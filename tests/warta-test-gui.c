@@ -106,3 +106,23 @@ warta_test_gui_new_folder (void)
   g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
   return path;
 }
+
+GtkWidget *
+warta_test_gui_find_named (GtkWidget  *widget,
+                           GType       type,
+                           const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = warta_test_gui_find_named (c, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

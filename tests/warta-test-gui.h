@@ -5,12 +5,17 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
 void  warta_test_gui_init       (int    *argc,
                                  char ***argv);
 char *warta_test_gui_new_folder (void);
+/* @widget or its first descendant of @type named @name (any name for
+ * NULL), popovers included; NULL when there is none. */
+GtkWidget *warta_test_gui_find_named (GtkWidget  *widget,
+                                      GType       type,
+                                      const char *name);
 
 G_END_DECLS

@@ -214,6 +214,8 @@ warta_test_publish_make_approved_with_videos (WartaTestPublish *t,
       warta_media_item_set_height (photo, 1);
       warta_media_item_set_credit (photo, "Budi Santoso");
       warta_media_item_set_alt_text (photo, "Peserta rapat di aula Inspektorat");
+      if (t->skip_platform != NULL && i < t->n_skipped)
+        warta_media_item_set_posted_to (photo, t->skip_platform, FALSE);
       warta_revision_add_media (draft, photo);
     }
   for (guint i = 0; i < n_videos; i++)

@@ -25,6 +25,10 @@ typedef struct
   WartaAccountRepository     *accounts;
   WartaOutboxRepository      *outbox;
   WartaUser                  *admin;     /* every role of the SOP */
+  /* The next publications' first @n_skipped photos are left out of
+   * @skip_platform (an account platform id) by their author. */
+  const char                 *skip_platform;
+  guint                       n_skipped;
 } WartaTestPublish;
 
 WartaTestPublish *warta_test_publish_new            (void);

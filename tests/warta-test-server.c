@@ -75,6 +75,7 @@ struct _WartaTestServer
   GPtrArray *requests;       /* "METHOD path" */
   gboolean revoked;
   guint processing_polls;
+  guint max_media;           /* Mastodon: configuration.statuses.max_media_attachments */
   gint64 next_id;
   GPtrArray *media;          /* Media */
   GPtrArray *posts;          /* Post */
@@ -759,6 +760,16 @@ mastodon_post_status (WartaTestServer   *self,
       return;
     }
 
+  /* PostStatusService: the instance's attachment limit (its
+   * media_attachments.validations.too_many message). */
+  if (ids && json_array_get_length (ids) > self->max_media)
+    {
+      g_autofree char *error = g_strdup_printf ("Cannot attach more than %u files", self->max_media);
+
+      respond_mastodon_error (msg, 422, error);
+      return;
+    }
+
   p = g_new0 (Post, 1);
   p->media_ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; ids && i < json_array_get_length (ids); i++)
@@ -914,7 +925,7 @@ mastodon_oauth (WartaTestServer   *self,
       json_builder_set_member_name (b, "max_characters");
       json_builder_add_int_value (b, 500);
       json_builder_set_member_name (b, "max_media_attachments");
-      json_builder_add_int_value (b, 4);
+      json_builder_add_int_value (b, self->max_media);
       json_builder_set_member_name (b, "characters_reserved_per_url");
       json_builder_add_int_value (b, 23);
       json_builder_end_object (b);
@@ -1823,6 +1834,7 @@ server_new (WartaTestPlatform           platform,
   GSList *uris;
 
   self->platform = platform;
+  self->max_media = 4;
   self->faults = g_ptr_array_new_with_free_func (fault_free);
   self->requests = g_ptr_array_new_with_free_func (g_free);
   self->media = g_ptr_array_new_with_free_func (media_free);
@@ -1908,6 +1920,13 @@ warta_test_server_add_fault (WartaTestServer    *self,
   f->kind = kind;
   f->param = param;
   g_ptr_array_add (self->faults, f);
+}
+
+void
+warta_test_server_set_max_media (WartaTestServer *self,
+                                 guint            max_media)
+{
+  self->max_media = max_media;
 }
 
 void

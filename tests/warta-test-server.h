@@ -57,6 +57,10 @@ void             warta_test_server_add_fault             (WartaTestServer    *se
                                                           guint               nth,
                                                           WartaTestFaultKind  kind,
                                                           guint               param);
+/* Mastodon: the instance takes @max_media attachments in a status (4 by
+ * default), says so in /api/v2/instance and refuses more. */
+void             warta_test_server_set_max_media         (WartaTestServer    *server,
+                                                          guint               max_media);
 /* Mastodon: new media answers 202 and stays processing for @polls GETs. */
 void             warta_test_server_set_processing_polls  (WartaTestServer    *server,
                                                           guint               polls);

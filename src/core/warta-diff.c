@@ -644,7 +644,9 @@ media_details_differ (WartaMediaItem *a,
          g_strcmp0 (warta_media_item_get_consent (a), warta_media_item_get_consent (b)) != 0 ||
          !warta_media_item_get_illustration (a) != !warta_media_item_get_illustration (b) ||
          !warta_media_item_get_identifiable_people (a) != !warta_media_item_get_identifiable_people (b) ||
-         !warta_media_item_get_minor (a) != !warta_media_item_get_minor (b);
+         !warta_media_item_get_minor (a) != !warta_media_item_get_minor (b) ||
+         g_strcmp0 (warta_media_item_get_skipped_platforms (a),
+                    warta_media_item_get_skipped_platforms (b)) != 0;
 }
 
 /* Files in both revisions that keep their order relative to each other

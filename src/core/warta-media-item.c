@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "warta-media-item.h"
 
@@ -28,6 +29,7 @@ struct _WartaMediaItem
   char *consent;
   GArray *blurs;        /* WartaBlurRegion */
   GHashTable *crops;    /* target id → double[2] */
+  char *skipped;        /* platforms it is left out of: sorted, comma-separated */
   guint sealed : 1;
 };
 
@@ -65,6 +67,7 @@ warta_media_item_finalize (GObject *object)
   g_clear_pointer (&self->consent, g_free);
   g_clear_pointer (&self->blurs, g_array_unref);
   g_clear_pointer (&self->crops, g_hash_table_unref);
+  g_clear_pointer (&self->skipped, g_free);
 
   G_OBJECT_CLASS (warta_media_item_parent_class)->finalize (object);
 }
@@ -572,6 +575,7 @@ warta_media_item_copy (WartaMediaItem *self)
   copy->identifiable_people = self->identifiable_people;
   copy->minor = self->minor;
   copy->consent = g_strdup (self->consent);
+  copy->skipped = g_strdup (self->skipped);
   g_array_append_vals (copy->blurs, self->blurs->data, self->blurs->len);
   {
     GHashTableIter iter;
@@ -583,6 +587,75 @@ warta_media_item_copy (WartaMediaItem *self)
   }
 
   return copy;
+}
+
+/* -- the platforms it goes to ------------------------------------------------ */
+
+gboolean
+warta_media_item_get_posted_to (WartaMediaItem *self,
+                                const char     *platform)
+{
+  g_auto(GStrv) skipped = NULL;
+
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (self), TRUE);
+  g_return_val_if_fail (platform != NULL, TRUE);
+
+  if (self->skipped == NULL)
+    return TRUE;
+  skipped = g_strsplit (self->skipped, ",", -1);
+  return !g_strv_contains ((const char * const *) skipped, platform);
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b);
+
+void
+warta_media_item_set_posted_to (WartaMediaItem *self,
+                                const char     *platform,
+                                gboolean        posted)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) skipped = NULL;
+
+  g_return_if_fail (WARTA_IS_MEDIA_ITEM (self));
+  g_return_if_fail (platform != NULL && *platform != '\0' && strchr (platform, ',') == NULL);
+  g_return_if_fail (!self->sealed);
+
+  skipped = g_strsplit (self->skipped ? self->skipped : "", ",", -1);
+  for (guint i = 0; skipped[i] != NULL; i++)
+    if (*skipped[i] != '\0' && g_strcmp0 (skipped[i], platform) != 0)
+      g_ptr_array_add (list, g_strdup (skipped[i]));
+  if (!posted)
+    g_ptr_array_add (list, g_strdup (platform));
+  g_ptr_array_sort (list, compare_strings);
+  g_ptr_array_add (list, NULL);
+  g_free (self->skipped);
+  self->skipped = list->len > 1 ? g_strjoinv (",", (char **) list->pdata) : NULL;
+}
+
+const char *
+warta_media_item_get_skipped_platforms (WartaMediaItem *self)
+{
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (self), NULL);
+
+  return self->skipped;
+}
+
+void
+warta_media_item_set_skipped_platforms (WartaMediaItem *self,
+                                        const char     *platforms)
+{
+  g_auto(GStrv) list = NULL;
+
+  g_return_if_fail (WARTA_IS_MEDIA_ITEM (self));
+  g_return_if_fail (!self->sealed);
+
+  g_clear_pointer (&self->skipped, g_free);
+  list = g_strsplit (platforms ? platforms : "", ",", -1);
+  for (guint i = 0; list[i] != NULL; i++)
+    if (*list[i] != '\0')
+      warta_media_item_set_posted_to (self, list[i], FALSE);
 }
 
 /* -- blur regions and crop centres ------------------------------------------ */

@@ -83,6 +83,18 @@ void          warta_media_item_set_crop_center    (WartaMediaItem        *self,
                                                    double                 y);
 void          warta_media_item_reset_crop_center  (WartaMediaItem        *self,
                                                    const char            *target);
+/* Whether the item goes to @platform (an account platform id such as
+ * "x"): to every platform, unless the author left it out of one. */
+gboolean      warta_media_item_get_posted_to      (WartaMediaItem        *self,
+                                                   const char            *platform);
+void          warta_media_item_set_posted_to      (WartaMediaItem        *self,
+                                                   const char            *platform,
+                                                   gboolean               posted);
+/* The platforms it is left out of, sorted and comma-separated, the form
+ * the store keeps; NULL when it goes everywhere. */
+const char   *warta_media_item_get_skipped_platforms (WartaMediaItem     *self);
+void          warta_media_item_set_skipped_platforms (WartaMediaItem     *self,
+                                                   const char            *platforms);
 /* Both as compact JSON, the form the store keeps them in; NULL when there
  * are none. The setters accept NULL and refuse malformed text. */
 char         *warta_media_item_dup_blur_json      (WartaMediaItem        *self);

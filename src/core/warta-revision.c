@@ -968,6 +968,9 @@ warta_revision_serialize (WartaRevision *self)
           append_field (str, "blur", blur);
         if (crops != NULL)
           append_field (str, "crops", crops);
+        /* The same for the platforms a file is left out of. */
+        if (warta_media_item_get_skipped_platforms (item) != NULL)
+          append_field (str, "skipped", warta_media_item_get_skipped_platforms (item));
       }
     }
 
@@ -1189,6 +1192,7 @@ warta_revision_to_json (WartaRevision *self)
       add_string (builder, "consent", warta_media_item_get_consent (item));
       add_json (builder, "blur", blur);
       add_json (builder, "crops", crops);
+      add_string (builder, "skipped", warta_media_item_get_skipped_platforms (item));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1295,6 +1299,7 @@ warta_revision_new_from_json (const char  *json,
       warta_media_item_set_identifiable_people (item, json_object_get_boolean_member_with_default (object, "identifiable-people", FALSE));
       warta_media_item_set_minor (item, json_object_get_boolean_member_with_default (object, "minor", FALSE));
       warta_media_item_set_consent (item, get_string (object, "consent"));
+      warta_media_item_set_skipped_platforms (item, get_string (object, "skipped"));
       blur = member_to_json (object, "blur");
       crops = member_to_json (object, "crops");
       if (!warta_media_item_set_blur_json (item, blur) || !warta_media_item_set_crops_json (item, crops))

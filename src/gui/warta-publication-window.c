@@ -29,6 +29,7 @@
 #include "warta-caption-editor.h"
 #include "warta-file-chooser.h"
 #include "warta-media-probe.h"
+#include "warta-media-rules.h"
 #include "warta-official-repository.h"
 #include "warta-officials-dialog.h"
 #include "warta-photo-dialog.h"
@@ -76,21 +77,22 @@ typedef struct
   guint       fold;      /* 0: the whole text shows */
   gboolean    video;     /* the platform posts videos only */
   int         rendition; /* WartaRenditionTarget whose crop the admin moves, or -1 */
+  const char *platform;  /* the account platform id: its media rules */
 } PreviewSpec;
 
 static const PreviewSpec preview_specs[] = {
   { N_("Facebook Page"), WARTA_CAPTION_TARGET_FACEBOOK, -1, 1.0f, 250, FALSE,
-    WARTA_RENDITION_TARGET_FACEBOOK },
+    WARTA_RENDITION_TARGET_FACEBOOK, "facebook" },
   { N_("Instagram"), WARTA_CAPTION_TARGET_INSTAGRAM, -1, 0.8f, 125, FALSE,
-    WARTA_RENDITION_TARGET_INSTAGRAM },
-  { N_("X"), WARTA_CAPTION_TARGET_X, -1, 16.0f / 9.0f, 0, FALSE, WARTA_RENDITION_TARGET_X },
+    WARTA_RENDITION_TARGET_INSTAGRAM, "instagram" },
+  { N_("X"), WARTA_CAPTION_TARGET_X, -1, 16.0f / 9.0f, 0, FALSE, WARTA_RENDITION_TARGET_X, "x" },
   { N_("YouTube"), WARTA_CAPTION_TARGET_YOUTUBE_DESCRIPTION, WARTA_CAPTION_TARGET_YOUTUBE_TITLE,
-    16.0f / 9.0f, 160, TRUE, -1 },
-  { N_("TikTok"), WARTA_CAPTION_TARGET_TIKTOK_VIDEO, -1, 9.0f / 16.0f, 100, TRUE, -1 },
+    16.0f / 9.0f, 160, TRUE, -1, "youtube" },
+  { N_("TikTok"), WARTA_CAPTION_TARGET_TIKTOK_VIDEO, -1, 9.0f / 16.0f, 100, TRUE, -1, "tiktok" },
   { N_("Mastodon"), WARTA_CAPTION_TARGET_MASTODON, -1, 16.0f / 9.0f, 0, FALSE,
-    WARTA_RENDITION_TARGET_MASTODON },
+    WARTA_RENDITION_TARGET_MASTODON, "mastodon" },
   { N_("Website"), WARTA_CAPTION_TARGET_WEBSITE_BODY, WARTA_CAPTION_TARGET_WEBSITE_TITLE,
-    16.0f / 9.0f, 300, FALSE, WARTA_RENDITION_TARGET_WEBSITE },
+    16.0f / 9.0f, 300, FALSE, WARTA_RENDITION_TARGET_WEBSITE, "wordpress" },
 };
 
 struct _WartaPublicationWindow
@@ -751,9 +753,38 @@ update_missing (WartaPublicationWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->missing_label), "warning");
 }
 
-/* Why the content concept cannot go to verification, one reason a line. */
+/* The media rules a post to @spec's platform breaks (warta-media-rules),
+ * counting the files chosen for it; NULL when nothing is posted there
+ * (its caption is empty). */
+static GArray *
+check_platform_media (WartaPublicationWindow *self,
+                      const PreviewSpec      *spec)
+{
+  WartaCaptionEditor *body = find_caption_editor (self, spec->body);
+  guint n_photos = 0, n_videos = 0;
+
+  if (body == NULL || warta_caption_editor_get_result (body) == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
+
+      if (!warta_media_item_get_posted_to (item, spec->platform))
+        continue;
+      if (media_is_photo (item))
+        n_photos++;
+      else
+        n_videos++;
+    }
+  return warta_media_rules_check (spec->platform, n_photos, n_videos, 0);
+}
+
+/* Why the content concept cannot go to verification, one reason a line;
+ * @with_media: the platforms' media rules too (a preview shows only its
+ * own platform's). */
 static GPtrArray *
-list_blockers (WartaPublicationWindow *self)
+list_blockers (WartaPublicationWindow *self,
+               gboolean                with_media)
 {
   GPtrArray *reasons = g_ptr_array_new_with_free_func (g_free);
   guint n_alt = 0, n_consent = 0;
@@ -793,6 +824,19 @@ list_blockers (WartaPublicationWindow *self)
         n_consent++;
     }
 
+  for (guint i = 0; with_media && i < G_N_ELEMENTS (preview_specs); i++)
+    {
+      g_autoptr(GArray) problems = check_platform_media (self, &preview_specs[i]);
+
+      for (guint k = 0; problems != NULL && k < problems->len; k++)
+        {
+          const WartaMediaProblem *problem = &g_array_index (problems, WartaMediaProblem, k);
+
+          if (warta_media_rules_is_blocking (problem->rule))
+            g_ptr_array_add (reasons, g_strdup (problem->message));
+        }
+    }
+
   if (n_alt > 0)
     g_ptr_array_add (reasons,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -817,7 +861,7 @@ update_submit (WartaPublicationWindow *self)
 
   if (state == WARTA_STATE_PROCESSING)
     {
-      g_autoptr(GPtrArray) reasons = list_blockers (self);
+      g_autoptr(GPtrArray) reasons = list_blockers (self, TRUE);
       g_autoptr(GString) text = g_string_new (NULL);
 
       for (guint i = 0; i < reasons->len; i++)
@@ -1027,7 +1071,7 @@ submit_action (GtkWidget  *widget,
     }
   else if (state == WARTA_STATE_PROCESSING)
     {
-      g_autoptr(GPtrArray) reasons = list_blockers (self);
+      g_autoptr(GPtrArray) reasons = list_blockers (self, TRUE);
 
       if (reasons->len > 0)
         {
@@ -1815,6 +1859,92 @@ make_order_button (WartaPublicationWindow *self,
   return button;
 }
 
+/* What the platforms button of a row says: where the file goes. */
+static void
+update_platforms_label (GtkMenuButton  *button,
+                        WartaMediaItem *item)
+{
+  g_autoptr(GString) skipped = g_string_new (NULL);
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; i < WARTA_MEDIA_N_PLATFORMS; i++)
+    {
+      const char *platform = warta_media_rules_get_platform (i);
+
+      if (warta_media_item_get_posted_to (item, platform))
+        continue;
+      if (skipped->len > 0)
+        g_string_append (skipped, ", ");
+      g_string_append (skipped, warta_media_rules_get_name (platform));
+    }
+  /* Translators: %s lists platforms, e.g. "X, TikTok" */
+  label = skipped->len > 0 ? g_strdup_printf (_("Not on %s"), skipped->str)
+                           : g_strdup (_("All Platforms"));
+  gtk_menu_button_set_label (button, label);
+}
+
+/* A file left out of a platform, or put back: saved with the content,
+ * and the platform's limits checked again. */
+static void
+on_platform_toggled_cb (GtkCheckButton         *check,
+                        WartaPublicationWindow *self)
+{
+  WartaMediaItem *item = g_object_get_data (G_OBJECT (check), "warta-media");
+  const char *platform = g_object_get_data (G_OBJECT (check), "warta-platform");
+  gboolean posted = gtk_check_button_get_active (check);
+
+  if (warta_media_item_get_posted_to (item, platform) == posted)
+    return;
+  if (!self->editable)
+    {
+      gtk_check_button_set_active (check, !posted);
+      return;
+    }
+  warta_media_item_set_posted_to (item, platform, posted);
+  update_platforms_label (g_object_get_data (G_OBJECT (check), "warta-button"), item);
+  schedule_save (self);
+  update_submit (self);
+  update_preview (self);
+}
+
+/* A menu of the platforms, each ticked when the file goes there. */
+static GtkWidget *
+make_platforms_button (WartaPublicationWindow *self,
+                       WartaMediaItem         *item)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Posted To"));
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_box_append (GTK_BOX (box), heading);
+  for (guint i = 0; i < WARTA_MEDIA_N_PLATFORMS; i++)
+    {
+      const char *platform = warta_media_rules_get_platform (i);
+      GtkWidget *check = gtk_check_button_new_with_label (warta_media_rules_get_name (platform));
+
+      gtk_widget_set_name (check, platform);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   warta_media_item_get_posted_to (item, platform));
+      g_object_set_data_full (G_OBJECT (check), "warta-media", g_object_ref (item), g_object_unref);
+      g_object_set_data (G_OBJECT (check), "warta-platform", (gpointer) platform);
+      g_object_set_data (G_OBJECT (check), "warta-button", button);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_platform_toggled_cb), self, 0);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_name (button, "platforms");
+  gtk_widget_set_tooltip_text (button, _("The platforms this file is posted to"));
+  update_platforms_label (GTK_MENU_BUTTON (button), item);
+
+  return button;
+}
+
 static GtkWidget *
 create_order_row (gpointer object,
                   gpointer user_data)
@@ -1843,6 +1973,7 @@ create_order_row (gpointer object,
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
 
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_platforms_button (self, item));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              make_order_button (self, item, "go-up-symbolic", _("Move Up"),
                                                 G_CALLBACK (on_move_up_clicked_cb)));
@@ -2028,10 +2159,18 @@ update_preview (WartaPublicationWindow *self)
       for (guint i = 0; i < warta_caption_result_get_n_problems (result); i++)
         g_string_append_printf (problems, "• %s\n", warta_caption_result_get_problem (result, i)->message);
     }
-  if (spec->video && !has_video && *body)
-    g_string_append_printf (problems, "• %s\n", _("Add a video: this platform does not take photos from Warta."));
   {
-    g_autoptr(GPtrArray) reasons = list_blockers (self);
+    g_autoptr(GArray) media_problems = check_platform_media (self, spec);
+
+    for (guint i = 0; media_problems != NULL && i < media_problems->len; i++)
+      g_string_append_printf (problems, "• %s\n",
+                              g_array_index (media_problems, WartaMediaProblem, i).message);
+    if (spec->video && !has_video && *body &&
+        !warta_media_rules_has_problem (media_problems, WARTA_MEDIA_RULE_NO_VIDEO))
+      g_string_append_printf (problems, "• %s\n", _("Add a video: this platform does not take photos from Warta."));
+  }
+  {
+    g_autoptr(GPtrArray) reasons = list_blockers (self, FALSE);
 
     for (guint i = 0; i < reasons->len; i++)
       if (strstr (g_ptr_array_index (reasons, i), ":") == NULL ||

@@ -338,14 +338,19 @@ run_step_async (WartaPublisher      *publisher,
 
   photos = warta_publish_job_list_media (job, "photo");
 
-  /* A Page post carries photos or one video, never both; leaving either
-   * out unsaid would publish less than was approved. A job that began the
+  /* A Page post carries photos or one video, never both; leaving any out
+   * unsaid would publish less than was approved. A job that began the
    * video before this rule goes on with it. */
-  if (videos->len > 0 && photos->len > 0 && warta_publish_job_get_step (job, "video") == NULL)
+  if (warta_publish_job_get_step (job, "video") == NULL &&
+      warta_publish_job_get_step (job, "photo-0") == NULL)
     {
-      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
-                               "%s", _("Facebook cannot show a video and photos in one post, and this publication has both. Remove the photos or the video, have the change approved and publish again; or publish to Facebook by hand and record the proof."));
-      return;
+      GError *error = NULL;
+
+      if (!_warta_publish_check_media (job, "facebook", 0, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
     }
 
   /* A video is a post of its own: the Page's video with the text. */

@@ -28,12 +28,13 @@
 
 #include "warta-instagram-publisher.h"
 #include "warta-media-probe.h"
+#include "warta-media-rules.h"
 #include "warta-publish-error.h"
 #include "warta-publish-util-private.h"
 #include "warta-wordpress.h"
 
-/* A carousel has 2–10 children (§2.3). */
-#define MAX_ITEMS 10
+/* A carousel has 2–10 children (§2.3): warta-media-rules' table. */
+#define MAX_ITEMS (warta_media_rules_get_limits ("instagram")->max_items)
 
 /* Reels (§2.6): MP4 or MOV, 3 s to 15 min, at most 300 MB (some newer
  * sources say 1 GB: the documented figure holds). Carousel video items
@@ -50,7 +51,6 @@ struct _WartaInstagramPublisher
   WartaHttpClient *client;
   WartaInstagram  *instagram;
   gint64           wordpress_id;
-  WartaWordPress  *wordpress;    /* once its secret is known */
 };
 
 static void publisher_iface_init (WartaPublisherInterface *iface);
@@ -65,7 +65,6 @@ warta_instagram_publisher_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->instagram);
-  g_clear_object (&self->wordpress);
 
   G_OBJECT_CLASS (warta_instagram_publisher_parent_class)->finalize (object);
 }
@@ -172,134 +171,23 @@ no_host_cb (GObject      *object,
   g_task_return_error (task, error);
 }
 
-/* The office's WordPress account: the one the settings name, else the
- * first. */
-static WartaAccount *
-find_host (WartaInstagramPublisher *self,
-           WartaPublishJob         *job,
-           GError                 **error)
-{
-  WartaAccountStore *store = warta_publish_job_get_account_store (job);
-  g_autoptr(GListModel) accounts = NULL;
-
-  if (store == NULL)
-    return NULL;
-  accounts = warta_account_repository_list (warta_account_store_get_repository (store), error);
-  if (accounts == NULL)
-    return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
-    {
-      g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
-
-      if (g_strcmp0 (warta_account_get_platform (account), "wordpress") == 0 &&
-          (self->wordpress_id == 0 || warta_account_get_id (account) == self->wordpress_id))
-        return g_steal_pointer (&account);
-    }
-  return NULL;
-}
-
 static void
-host_upload_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+hosted_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   Step *s = g_task_get_task_data (task);
   g_autoptr(WartaRemoteResult) res = NULL;
   GError *error = NULL;
 
-  res = warta_wordpress_upload_media_finish (WARTA_WORDPRESS (object), result, &error);
+  res = _warta_publish_host_photo_finish (result, &error);
   if (res == NULL)
     {
-      if (is_video (s->item))
-        g_prefix_error (&error, _("The video for Instagram cannot be put on the website: "));
-      else
-        g_prefix_error (&error, _("The photo for Instagram cannot be put on the website: "));
       g_task_return_error (task, error);
       return;
     }
   return_step (task, s->name, _warta_publish_object ("id", res->id, "url", res->url, NULL));
-}
-
-static void
-host_rendition_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  WartaInstagramPublisher *self = g_task_get_source_object (task);
-  Step *s = g_task_get_task_data (task);
-  g_autoptr(WartaUpload) upload = NULL;
-  GCancellable *cancellable;
-  GError *error = NULL;
-
-  upload = _warta_publish_open_rendition_finish (result, &error);
-  if (upload == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  cancellable = g_task_get_cancellable (task);
-  warta_wordpress_upload_media_async (self->wordpress, upload, s->slug, cancellable,
-                                      host_upload_cb, g_steal_pointer (&task));
-}
-
-static void
-upload_to_host (GTask *task)
-{
-  WartaInstagramPublisher *self = g_task_get_source_object (task);
-  Step *s = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(WartaUpload) upload = NULL;
-  GError *error = NULL;
-
-  if (!is_video (s->item))
-    {
-      _warta_publish_open_rendition_async (s->job, s->item, WARTA_RENDITION_TARGET_INSTAGRAM,
-                                           cancellable, host_rendition_cb, task);
-      return;
-    }
-  /* A video goes as it was approved. */
-  upload = warta_publish_job_open_upload (s->job, s->item, &error);
-  if (upload == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  warta_publish_job_track_upload (s->job, upload, s->index, s->n_steps);
-  warta_wordpress_upload_media_async (self->wordpress, upload, s->slug, cancellable,
-                                      host_upload_cb, task);
-}
-
-static void
-host_secret_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  WartaInstagramPublisher *self = g_task_get_source_object (task);
-  Step *s = g_task_get_task_data (task);
-  g_autofree char *secret = NULL;
-  g_autofree char *user = NULL;
-  GError *error = NULL;
-
-  secret = warta_account_store_lookup_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (secret == NULL)
-    {
-      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED,
-                               _("Instagram’s photos and videos go through the website “%s”, and no saved sign-in for it was found in the keyring. Sign in again to that website in Accounts."),
-                               warta_account_get_display_name (s->host));
-      return;
-    }
-  user = warta_account_dup_setting (s->host, "user");
-  self->wordpress = warta_wordpress_new (self->client, warta_account_get_base_url (s->host), user, secret);
-  upload_to_host (g_steal_pointer (&task));
 }
 
 static void
@@ -402,12 +290,7 @@ host_item (GTask *task)
   GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
-  if (self->wordpress != NULL)
-    {
-      upload_to_host (task);
-      return;
-    }
-  s->host = find_host (self, s->job, &error);
+  s->host = _warta_publish_find_photo_host (s->job, self->wordpress_id, &error);
   if (error != NULL)
     {
       g_task_return_error (task, error);
@@ -425,8 +308,9 @@ host_item (GTask *task)
                                                 cancellable, no_host_cb, task);
       return;
     }
-  warta_account_store_lookup_secret_async (warta_publish_job_get_account_store (s->job), s->host,
-                                           cancellable, host_secret_cb, task);
+  _warta_publish_host_media_async (self->client, s->job, s->host, s->item,
+                                   WARTA_RENDITION_TARGET_INSTAGRAM, s->slug, s->index, s->n_steps,
+                                   cancellable, hosted_cb, task);
 }
 
 /* Instagram's limits for a video (§2.6), from what the file really is. */
@@ -547,6 +431,18 @@ run_step_async (WartaPublisher      *publisher,
       g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
                                "%s", _("An Instagram post needs a photo or a video, and this publication has none. Add one, have the change approved and publish again."));
       return;
+    }
+  /* More than a carousel takes is refused before any request, not cut
+   * short. A job that began before this check goes on as it began. */
+  if (warta_publish_job_get_step (job, "host-0") == NULL)
+    {
+      GError *error = NULL;
+
+      if (!_warta_publish_check_media (job, "instagram", 0, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
     }
   if (media->len > MAX_ITEMS)
     g_ptr_array_set_size (media, MAX_ITEMS);

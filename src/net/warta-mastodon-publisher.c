@@ -3,6 +3,10 @@
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * Before the first file, the media are checked against what the instance
+ * takes (GET /api/v2/instance, §6.4): no photos with a video, one video,
+ * at most max_media_attachments photos; a post that would leave any out
+ * is refused before anything is uploaded.
  * Steps: "media-N" for each file (its id, then its URL once processed),
  * then "post-attempt" with the time the status is first sent, committed
  * before it goes, then "post", sent with an Idempotency-Key derived from
@@ -20,9 +24,6 @@
 
 #include "warta-mastodon-publisher.h"
 #include "warta-publish-util-private.h"
-
-/* Mastodon attaches at most four files to a status. */
-#define MAX_MEDIA 4
 
 /* The server keeps a key for 3600 s; five minutes spare for the time
  * between the stamp and the request, and for clocks. */
@@ -88,6 +89,20 @@ warta_mastodon_publisher_new (WartaHttpClient  *client,
   return WARTA_PUBLISHER (self);
 }
 
+typedef struct
+{
+  WartaPublishJob *job;
+  char            *name;    /* "media-N" */
+} Step;
+
+static void
+step_free (Step *s)
+{
+  g_clear_object (&s->job);
+  g_free (s->name);
+  g_free (s);
+}
+
 static JsonNode *
 media_value (WartaRemoteResult *result)
 {
@@ -118,7 +133,8 @@ upload_cb (GObject      *object,
   if (res == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, warta_publish_step_new (g_task_get_task_data (task), media_value (res)),
+    g_task_return_pointer (task, warta_publish_step_new (((Step *) g_task_get_task_data (task))->name,
+                                                         media_value (res)),
                            (GDestroyNotify) warta_publish_step_free);
 }
 
@@ -135,7 +151,8 @@ wait_cb (GObject      *object,
   if (res == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, warta_publish_step_new (g_task_get_task_data (task), media_value (res)),
+    g_task_return_pointer (task, warta_publish_step_new (((Step *) g_task_get_task_data (task))->name,
+                                                         media_value (res)),
                            (GDestroyNotify) warta_publish_step_free);
 }
 
@@ -191,33 +208,30 @@ find_cb (GObject      *object,
     return_attempt (g_steal_pointer (&task));
 }
 
+/* The step after the media check. Takes @task_in. */
 static void
-run_step_async (WartaPublisher      *publisher,
-                WartaPublishJob     *job,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
+next_step (GTask *task_in)
 {
-  WartaMastodonPublisher *self = WARTA_MASTODON_PUBLISHER (publisher);
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) task = task_in;
+  WartaMastodonPublisher *self = g_task_get_source_object (task);
+  Step *s = g_task_get_task_data (task);
+  WartaPublishJob *job = s->job;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GPtrArray) media = warta_publish_job_list_media (job, NULL);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autofree char *text = NULL;
   g_autofree char *key = NULL;
   const char *sent;
-  guint n_media = MIN (media->len, MAX_MEDIA);
-  guint n_steps = n_media + 1;
+  guint n_steps = media->len + 1;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, run_step_async);
-
-  for (guint i = 0; i < n_media; i++)
+  for (guint i = 0; i < media->len; i++)
     {
       WartaMediaItem *item = media->pdata[i];
       g_autofree char *name = g_strdup_printf ("media-%u", i);
       const char *id = warta_publish_job_get_step_string (job, name, "id");
 
-      g_task_set_task_data (task, g_strdup (name), g_free);
+      g_free (s->name);
+      s->name = g_steal_pointer (&name);
       if (id == NULL)
         {
           g_autoptr(WartaUpload) upload = NULL;
@@ -235,7 +249,7 @@ run_step_async (WartaPublisher      *publisher,
                                              upload_cb, g_steal_pointer (&task));
           return;
         }
-      if (warta_publish_job_get_step_string (job, name, "url") == NULL)
+      if (warta_publish_job_get_step_string (job, s->name, "url") == NULL)
         {
           warta_publish_job_set_progress (job, i, n_steps, 0.9);
           warta_mastodon_wait_for_media_async (self->mastodon, id, NULL, cancellable,
@@ -246,7 +260,7 @@ run_step_async (WartaPublisher      *publisher,
     }
   g_ptr_array_add (ids, NULL);
 
-  warta_publish_job_set_progress (job, n_media, n_steps, 0.5);
+  warta_publish_job_set_progress (job, media->len, n_steps, 0.5);
   text = warta_publish_job_dup_text (job, "mastodon");
 
   /* Stamped before the first send: how long the key may still work. */
@@ -267,6 +281,68 @@ run_step_async (WartaPublisher      *publisher,
   warta_mastodon_post_status_async (self->mastodon, text, (const char * const *) ids->pdata,
                                     self->visibility, key, cancellable,
                                     status_cb, g_steal_pointer (&task));
+}
+
+static void
+max_media_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Step *s = g_task_get_task_data (task);
+  GError *error = NULL;
+  guint max;
+
+  max = warta_mastodon_get_max_media_finish (WARTA_MASTODON (object), result, &error);
+  if (max == 0 || !_warta_publish_check_media (s->job, "mastodon", max, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  next_step (g_steal_pointer (&task));
+}
+
+static void
+run_step_async (WartaPublisher      *publisher,
+                WartaPublishJob     *job,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  WartaMastodonPublisher *self = WARTA_MASTODON_PUBLISHER (publisher);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) photos = NULL;
+  GError *error = NULL;
+  Step *s;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, run_step_async);
+  s = g_new0 (Step, 1);
+  s->job = g_object_ref (job);
+  g_task_set_task_data (task, s, (GDestroyNotify) step_free);
+
+  /* Before the first file: photos with a video, or more than one video,
+   * are refused at once; the number of photos against the instance's own
+   * limit (§6.4). Nothing is left out. A job that began before this check
+   * goes on as it began. */
+  if (warta_publish_job_get_step (job, "media-0") != NULL)
+    {
+      next_step (g_steal_pointer (&task));
+      return;
+    }
+  if (!_warta_publish_check_media (job, "mastodon", G_MAXUINT, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  photos = warta_publish_job_list_media (job, "photo");
+  if (photos->len == 0)
+    {
+      next_step (g_steal_pointer (&task));
+      return;
+    }
+  warta_mastodon_get_max_media_async (self->mastodon, cancellable, max_media_cb,
+                                      g_steal_pointer (&task));
 }
 
 static WartaPublishStep *

@@ -28,6 +28,7 @@ struct _WartaMastodon
   char *instance_url;
   char *access_token;
   char *account_id;    /* from verify_credentials, once asked */
+  guint max_media;      /* from the instance, once asked */
   guint poll_initial_ms;
   guint poll_max_ms;
   guint poll_give_up_ms;
@@ -1045,6 +1046,97 @@ warta_mastodon_find_status_finish (WartaMastodon  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* instance limits -------------------------------------------------------------- */
+
+/* Mastodon's own number when the instance does not say (§6.4). */
+#define DEFAULT_MAX_MEDIA 4
+
+static SoupMessage *
+instance_message (guint     attempt,
+                  gpointer  user_data,
+                  GError  **error)
+{
+  return new_message (user_data, SOUP_METHOD_GET, "/api/v2/instance", error);
+}
+
+static void
+instance_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WartaMastodon *self = g_task_get_source_object (task);
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  gint64 max;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  if (node == NULL && warta_publish_error_get_http_status (error) == SOUP_STATUS_NOT_FOUND)
+    {
+      /* Before Mastodon 4.0 there was no v2: those take the default. */
+      g_debug ("%s has no /api/v2/instance (%s); taking %d attachments", self->instance_url,
+               error->message, DEFAULT_MAX_MEDIA);
+      g_clear_error (&error);
+      self->max_media = DEFAULT_MAX_MEDIA;
+      g_task_return_int (task, self->max_media);
+      return;
+    }
+  if (node == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  max = _warta_json_get_int (_warta_json_get_object (_warta_json_get_object (_warta_json_as_object (node),
+                                                                            "configuration"),
+                                                    "statuses"),
+                             "max_media_attachments", 0);
+  self->max_media = max > 0 && max <= G_MAXUINT ? (guint) max : DEFAULT_MAX_MEDIA;
+  g_task_return_int (task, self->max_media);
+}
+
+void
+warta_mastodon_get_max_media_async (WartaMastodon       *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_MASTODON (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_mastodon_get_max_media_async);
+  if (self->max_media > 0)
+    {
+      g_task_return_int (task, self->max_media);
+      g_object_unref (task);
+      return;
+    }
+  if (!check_configured (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  warta_http_client_request_json_async (self->client, SERVICE, instance_message,
+                                        g_object_ref (self), g_object_unref, parse_error,
+                                        cancellable, instance_cb, task);
+}
+
+guint
+warta_mastodon_get_max_media_finish (WartaMastodon  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  gssize max;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  max = g_task_propagate_int (G_TASK (result), error);
+  return max > 0 ? (guint) max : 0;
 }
 
 /* app registration ------------------------------------------------------------ */

@@ -78,6 +78,16 @@ WartaRemoteResult *warta_mastodon_find_status_finish   (WartaMastodon       *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
+/* GET /api/v2/instance (§6.4): configuration.statuses.max_media_attachments,
+ * asked once; an instance that does not say takes Mastodon's 4. */
+void               warta_mastodon_get_max_media_async  (WartaMastodon       *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+guint              warta_mastodon_get_max_media_finish (WartaMastodon       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 /* POST /api/v1/apps on @instance_url (platform-apis.md §6.1): Warta as an
  * app of that instance, for the sign-in with @redirect_uri. Returns the
  * client id; @out_client_secret gets the secret. */

@@ -52,6 +52,29 @@ void         _warta_publish_host_photo_async    (WartaHttpClient       *client,
                                                  gpointer               user_data);
 WartaRemoteResult *_warta_publish_host_photo_finish (GAsyncResult      *result,
                                                  GError               **error);
+/* The same for a photo or a video: a video goes as it was approved, its
+ * progress shown as step @index of @n_steps. Finished by
+ * _warta_publish_host_photo_finish(). */
+void         _warta_publish_host_media_async    (WartaHttpClient       *client,
+                                                 WartaPublishJob       *job,
+                                                 WartaAccount          *host,
+                                                 WartaMediaItem        *item,
+                                                 WartaRenditionTarget   target,
+                                                 const char            *slug,
+                                                 guint                  index,
+                                                 guint                  n_steps,
+                                                 GCancellable          *cancellable,
+                                                 GAsyncReadyCallback    callback,
+                                                 gpointer               user_data);
+
+/* The media of @job checked against what @platform takes in one post
+ * (warta-media-rules, the editor's table): FALSE with a REJECTED error
+ * that names the platform and says what to do when a post would leave
+ * any out. @max_photos: the server's own limit, 0 for the table's. */
+gboolean     _warta_publish_check_media         (WartaPublishJob       *job,
+                                                 const char            *platform,
+                                                 guint                  max_photos,
+                                                 GError               **error);
 
 /* A JSON object of string members: name, value, …, NULL. */
 JsonNode    *_warta_publish_object              (const char            *first_name,

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 
+#include "warta-media-rules.h"
 #include "warta-oauth.h"
 #include "warta-publish-error.h"
 #include "warta-publish-util-private.h"
@@ -38,6 +39,34 @@ _warta_publish_setting_uint (WartaAccount *account,
   if (value == NULL || *value == '\0')
     return fallback;
   return g_ascii_strtoull (value, NULL, 10);
+}
+
+gboolean
+_warta_publish_check_media (WartaPublishJob  *job,
+                            const char       *platform,
+                            guint             max_photos,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) photos = warta_publish_job_list_media (job, "photo");
+  g_autoptr(GPtrArray) videos = warta_publish_job_list_media (job, "video");
+  g_autoptr(GArray) problems = NULL;
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  problems = warta_media_rules_check (platform, photos->len, videos->len, max_photos);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const WartaMediaProblem *problem = &g_array_index (problems, WartaMediaProblem, i);
+
+      if (warta_media_rules_is_blocking (problem->rule))
+        g_string_append_printf (message, "%s ", problem->message);
+    }
+  if (message->len == 0)
+    return TRUE;
+  /* Translators: %s is a platform ("X"); follows what to change */
+  g_string_append_printf (message, _("Then have the change approved and publish again, or publish to %s by hand and record the proof."),
+                          warta_media_rules_get_name (platform));
+  g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, message->str);
+  return FALSE;
 }
 
 JsonNode *
@@ -178,7 +207,15 @@ typedef struct
   WartaRenditionTarget  target;
   char                 *slug;
   WartaWordPress       *wordpress;
+  guint                 index;
+  guint                 n_steps;
 } HostData;
+
+static gboolean
+is_video (WartaMediaItem *item)
+{
+  return g_strcmp0 (warta_media_item_get_kind (item), "video") == 0;
+}
 
 static void
 host_data_free (HostData *d)
@@ -198,13 +235,17 @@ hosted_cb (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  HostData *d = g_task_get_task_data (task);
   WartaRemoteResult *res;
   GError *error = NULL;
 
   res = warta_wordpress_upload_media_finish (WARTA_WORDPRESS (object), result, &error);
   if (res == NULL)
     {
-      g_prefix_error (&error, _("The photo cannot be put on the website: "));
+      if (is_video (d->item))
+        g_prefix_error (&error, _("The video cannot be put on the website: "));
+      else
+        g_prefix_error (&error, _("The photo cannot be put on the website: "));
       g_task_return_error (task, error);
       return;
     }
@@ -253,15 +294,61 @@ host_signed_in_cb (GObject      *object,
   if (secret == NULL)
     {
       g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED,
-                               _("The photos go through the website “%s”, and no saved sign-in for it was found in the keyring. Sign in again to that website in Accounts."),
+                               _("The photos and videos go through the website “%s”, and no saved sign-in for it was found in the keyring. Sign in again to that website in Accounts."),
                                warta_account_get_display_name (d->host));
       return;
     }
   user = warta_account_dup_setting (d->host, "user");
   d->wordpress = warta_wordpress_new (d->client, warta_account_get_base_url (d->host), user, secret);
   warta_secret_clear (&secret);
+  if (is_video (d->item))
+    {
+      g_autoptr(WartaUpload) upload = NULL;
+
+      /* A video goes as it was approved. */
+      upload = warta_publish_job_open_upload (d->job, d->item, &error);
+      if (upload == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      warta_publish_job_track_upload (d->job, upload, d->index, d->n_steps);
+      warta_wordpress_upload_media_async (d->wordpress, upload, d->slug, cancellable, hosted_cb,
+                                          g_steal_pointer (&task));
+      return;
+    }
   _warta_publish_open_rendition_async (d->job, d->item, d->target, cancellable, host_rendered_cb,
                                        g_steal_pointer (&task));
+}
+
+void
+_warta_publish_host_media_async (WartaHttpClient      *client,
+                                 WartaPublishJob      *job,
+                                 WartaAccount         *host,
+                                 WartaMediaItem       *item,
+                                 WartaRenditionTarget  target,
+                                 const char           *slug,
+                                 guint                 index,
+                                 guint                 n_steps,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  HostData *d = g_new0 (HostData, 1);
+
+  g_task_set_source_tag (task, _warta_publish_host_media_async);
+  d->client = g_object_ref (client);
+  d->job = g_object_ref (job);
+  d->host = g_object_ref (host);
+  d->item = g_object_ref (item);
+  d->target = target;
+  d->slug = g_strdup (slug);
+  d->index = index;
+  d->n_steps = n_steps;
+  g_task_set_task_data (task, d, (GDestroyNotify) host_data_free);
+  warta_account_store_lookup_secret_async (warta_publish_job_get_account_store (job), host,
+                                           cancellable, host_signed_in_cb, task);
 }
 
 void
@@ -275,19 +362,8 @@ _warta_publish_host_photo_async (WartaHttpClient      *client,
                                  GAsyncReadyCallback   callback,
                                  gpointer              user_data)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  HostData *d = g_new0 (HostData, 1);
-
-  g_task_set_source_tag (task, _warta_publish_host_photo_async);
-  d->client = g_object_ref (client);
-  d->job = g_object_ref (job);
-  d->host = g_object_ref (host);
-  d->item = g_object_ref (item);
-  d->target = target;
-  d->slug = g_strdup (slug);
-  g_task_set_task_data (task, d, (GDestroyNotify) host_data_free);
-  warta_account_store_lookup_secret_async (warta_publish_job_get_account_store (job), host,
-                                           cancellable, host_signed_in_cb, task);
+  _warta_publish_host_media_async (client, job, host, item, target, slug, 0, 0, cancellable,
+                                   callback, user_data);
 }
 
 WartaRemoteResult *

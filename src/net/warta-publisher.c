@@ -288,6 +288,7 @@ warta_publish_job_dup_text (WartaPublishJob *self,
  * warta_publish_job_list_media:
  *
  * Returns: (transfer container) (element-type WartaMediaItem): the media
+ *   that goes to the job's platform (the author may leave some out)
  */
 GPtrArray *
 warta_publish_job_list_media (WartaPublishJob *self,
@@ -295,14 +296,18 @@ warta_publish_job_list_media (WartaPublishJob *self,
 {
   GListModel *media;
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *platform;
 
   g_return_val_if_fail (WARTA_IS_PUBLISH_JOB (self), items);
 
   media = warta_revision_get_media (self->revision);
+  platform = warta_account_get_platform (self->account);
   for (guint i = 0; i < g_list_model_get_n_items (media); i++)
     {
       g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
 
+      if (platform != NULL && !warta_media_item_get_posted_to (item, platform))
+        continue;
       if (kind == NULL || g_strcmp0 (warta_media_item_get_kind (item), kind) == 0)
         g_ptr_array_add (items, g_steal_pointer (&item));
     }

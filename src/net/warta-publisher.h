@@ -69,7 +69,8 @@ void             warta_publish_job_set_step        (WartaPublishJob  *self,
  * the content it is made from when that caption is empty. */
 char            *warta_publish_job_dup_text        (WartaPublishJob  *self,
                                                     const char       *target);
-/* The approved media of one kind ("photo", "video"; NULL for all). */
+/* The approved media of one kind ("photo", "video"; NULL for all) that
+ * goes to the account's platform. */
 GPtrArray       *warta_publish_job_list_media      (WartaPublishJob  *self,
                                                     const char       *kind);
 GFile           *warta_publish_job_get_media_file  (WartaPublishJob  *self,

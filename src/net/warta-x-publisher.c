@@ -10,8 +10,9 @@
  * and "post": X has no idempotency key, so after an attempt whose answer
  * may have been lost the account's timeline is read for the text first.
  * Photos go as the X rendition (up to four), a video as the original (one).
- * X takes no photos with a video: a publication with both is refused
- * before any request rather than posted without its photos.
+ * More photos or videos, or photos with a video, are refused before any
+ * request (warta-media-rules, as the editor checks them) rather than
+ * posted with some left out.
  */
 #define G_LOG_DOMAIN "warta-x"
 
@@ -19,11 +20,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "warta-media-rules.h"
 #include "warta-publish-error.h"
 #include "warta-publish-util-private.h"
 #include "warta-x-publisher.h"
-
-#define MAX_PHOTOS 4
 
 struct _WartaXPublisher
 {
@@ -295,26 +295,29 @@ run_step_async (WartaPublisher      *publisher,
   s->ids = g_ptr_array_new_with_free_func (g_free);
   g_task_set_task_data (task, s, (GDestroyNotify) step_free);
 
-  /* X takes one video, or up to four photos. A job that began the video
-   * before photos were refused goes on with it. */
-  if (video)
+  /* X takes one video, or up to four photos: more, or both, are refused
+   * before any request rather than posted with some left out. A job that
+   * began before this check goes on as it began. */
+  if (warta_publish_job_get_step (job, "media-0") == NULL)
     {
-      g_autoptr(GPtrArray) photos = warta_publish_job_list_media (job, "photo");
+      GError *error = NULL;
 
-      if (photos->len > 0 && warta_publish_job_get_step (job, "media-0") == NULL)
+      if (!_warta_publish_check_media (job, "x", 0, &error))
         {
-          g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
-                                   "%s", _("X cannot show a video and photos in one post, and this publication has both. Remove the photos or the video, have the change approved and publish again; or publish to X by hand and record the proof."));
+          g_task_return_error (task, error);
           return;
         }
-      g_ptr_array_set_size (media, 1);
     }
+  if (video)
+    g_ptr_array_set_size (media, 1);
   else
     {
+      guint max_photos = warta_media_rules_get_limits ("x")->max_photos;
+
       g_ptr_array_unref (media);
       media = warta_publish_job_list_media (job, "photo");
-      if (media->len > MAX_PHOTOS)
-        g_ptr_array_set_size (media, MAX_PHOTOS);
+      if (media->len > max_photos)
+        g_ptr_array_set_size (media, max_photos);
     }
   s->n_steps = media->len + 1;
 

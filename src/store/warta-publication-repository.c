@@ -496,8 +496,8 @@ insert_revision (WartaPublicationRepository  *self,
                                         "INSERT INTO media_items (revision_id, position, path, sha256, "
                                         "kind, width, height, credit, alt_text, illustration, "
                                         "identifiable_people, minor, consent, blur_regions, "
-                                        "crop_centers) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        "crop_centers, skipped_platforms) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                         error);
       if (insert == NULL)
         return FALSE;
@@ -521,6 +521,7 @@ insert_revision (WartaPublicationRepository  *self,
         _warta_bind_text (insert, 14, blur);
         _warta_bind_text (insert, 15, crops);
       }
+      _warta_bind_text (insert, 16, warta_media_item_get_skipped_platforms (item));
       if (!step_done (self, insert, "media item", error))
         return FALSE;
     }
@@ -1698,7 +1699,7 @@ revision_from_row (WartaPublicationRepository  *self,
   media = _warta_database_prepare (self->database,
                                    "SELECT id, path, sha256, kind, width, height, credit, alt_text, "
                                    "illustration, identifiable_people, minor, consent, blur_regions, "
-                                   "crop_centers FROM media_items "
+                                   "crop_centers, skipped_platforms FROM media_items "
                                    "WHERE revision_id = ? ORDER BY position",
                                    error);
   if (media == NULL)
@@ -1720,6 +1721,7 @@ revision_from_row (WartaPublicationRepository  *self,
       warta_media_item_set_identifiable_people (item, sqlite3_column_int (media, 9));
       warta_media_item_set_minor (item, sqlite3_column_int (media, 10));
       warta_media_item_set_consent (item, (const char *)sqlite3_column_text (media, 11));
+      warta_media_item_set_skipped_platforms (item, (const char *)sqlite3_column_text (media, 14));
       if (!warta_media_item_set_blur_json (item, (const char *)sqlite3_column_text (media, 12)) ||
           !warta_media_item_set_crops_json (item, (const char *)sqlite3_column_text (media, 13)))
         {
