@@ -11,7 +11,7 @@
  * is no MP4/MOV; CAROUSEL containers from 2–10 finished children (images
  * and videos); media_publish before FINISHED → 9007/2207027, twice → refused;
  * PUBLISHED afterwards; content_publishing_limit over a 24-hour window
- * (quota_total 50), exceeded → 9/2207042; containers EXPIRED on request.
+ * (quota_total 50 unless a test sets it), exceeded → 9/2207042; containers EXPIRED on request.
  *
  * Errors by name: "190", "2207042", "2207052", "2207027", "2207020",
  * "2207001", "36004", "2207026".
@@ -22,7 +22,7 @@
 
 #include "warta-test-server-private.h"
 
-#define QUOTA_TOTAL 50
+#define DEFAULT_QUOTA_TOTAL 50
 
 typedef struct
 {
@@ -49,6 +49,7 @@ typedef struct
   SoupSession *session;
   GPtrArray *containers;
   GPtrArray *media;
+  guint quota_total;
 } State;
 
 static void
@@ -409,7 +410,7 @@ media_publish (WartaTestServer   *server,
       respond_graph_error (msg, 400, 100, 0, "(#100) The media has already been published.", NULL);
       return;
     }
-  if (published_in_window (server) >= QUOTA_TOTAL)
+  if (published_in_window (server) >= get_state (server)->quota_total)
     {
       ig_respond_error (server, msg, "2207042");
       return;
@@ -528,7 +529,7 @@ publishing_limit (WartaTestServer   *server,
   json_builder_set_member_name (b, "config");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "quota_total");
-  json_builder_add_int_value (b, QUOTA_TOTAL);
+  json_builder_add_int_value (b, get_state (server)->quota_total);
   json_builder_set_member_name (b, "quota_duration");
   json_builder_add_int_value (b, 86400);
   json_builder_end_object (b);
@@ -597,6 +598,7 @@ ig_state_new (WartaTestServer *server)
   st->session = soup_session_new ();
   st->containers = g_ptr_array_new_with_free_func (container_free);
   st->media = g_ptr_array_new_with_free_func (media_free);
+  st->quota_total = DEFAULT_QUOTA_TOTAL;
   return st;
 }
 
@@ -658,4 +660,11 @@ WartaTestServer *
 warta_test_instagram_server_new (void)
 {
   return _warta_test_server_new_with_ops (WARTA_TEST_INSTAGRAM, &instagram_ops);
+}
+
+void
+warta_test_instagram_server_set_quota (WartaTestServer *server,
+                                       guint            quota_total)
+{
+  get_state (server)->quota_total = quota_total;
 }

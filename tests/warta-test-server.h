@@ -99,6 +99,9 @@ WartaTestServer *warta_test_youtube_server_new           (void);
 WartaTestServer *warta_test_x_server_new                 (void);
 WartaTestServer *warta_test_facebook_server_new          (void);
 WartaTestServer *warta_test_instagram_server_new         (void);
+/* The posts a day content_publishing_limit allows (50 unless set). */
+void             warta_test_instagram_server_set_quota   (WartaTestServer *server,
+                                                          guint            quota_total);
 WartaTestServer *warta_test_tiktok_server_new            (void);
 
 /* TikTok: the post_info of the last video/init or content/init (JSON
