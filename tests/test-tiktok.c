@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "warta-test-publisher.h"
 #include "warta-test-server.h"
 #include "warta-tiktok.h"
 
@@ -579,6 +580,35 @@ test_photo_lost_answer (Fixture       *f,
   }
 }
 
+/* One video, or up to 35 photos: anything else is refused before any
+ * request, never posted with some left out. */
+static void
+test_media_refused (void)
+{
+  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
+  g_autoptr(WartaTestServer) server = warta_test_tiktok_server_new ();
+  gint64 id = warta_test_outbox_add_account (o, "tiktok", server, NULL, WARTA_TEST_TIKTOK_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  p = warta_test_publish_make_approved_with_videos (o->t, "Rakor video dan foto", 2, 1, 300 * 1024);
+  job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job),
+                            "TikTok cannot show a video and photos in one post"));
+  g_clear_object (&job);
+  g_clear_object (&p);
+
+  p = warta_test_publish_make_approved_with_videos (o->t, "Rakor 36 foto", 36, 0, 0);
+  job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "TikTok takes at most 35 photos"));
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "by hand"));
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "PUT", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -601,6 +631,7 @@ main (int   argc,
   ADD ("photo-lost-answer", test_photo_lost_answer, 0);
 #undef ADD
   g_test_add_func ("/warta/tiktok/plan", test_plan);
+  g_test_add_func ("/warta/tiktok/media-refused", test_media_refused);
 
   return g_test_run ();
 }

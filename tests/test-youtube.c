@@ -7,8 +7,10 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 #include <sys/resource.h>
 
+#include "warta-test-publisher.h"
 #include "warta-test-server.h"
 #include "warta-youtube.h"
 
@@ -662,6 +664,26 @@ test_chunk_size (void)
   g_assert_cmpuint (warta_youtube_get_chunk_size (youtube), ==, 256 * KIB);
 }
 
+/* A post has one video: a second is refused before any request, never
+ * left out. */
+static void
+test_two_videos (void)
+{
+  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
+  g_autoptr(WartaTestServer) server = warta_test_youtube_server_new ();
+  gint64 id = warta_test_outbox_add_account (o, "youtube", server, NULL, WARTA_TEST_YOUTUBE_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  p = warta_test_publish_make_approved_with_videos (o->t, "Rakor dua video", 0, 2, 300 * 1024);
+  job = warta_test_outbox_publish (o, p, id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job),
+                            "YouTube takes one video in a post and this publication has 2"));
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "PUT", "/"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +711,7 @@ main (int   argc,
   ADD ("stream-rss", test_stream_rss, 96 * MIB);
 #undef ADD
   g_test_add_func ("/warta/youtube/chunk-size", test_chunk_size);
+  g_test_add_func ("/warta/youtube/two-videos", test_two_videos);
 
   return g_test_run ();
 }

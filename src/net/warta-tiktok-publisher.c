@@ -519,6 +519,16 @@ run_step_async (WartaPublisher      *publisher,
       return;
     }
 
+  /* One video, or up to 35 photos: more, or both, are refused before any
+   * request rather than posted with some left out. */
+  if (warta_publish_job_get_step (job, "init") == NULL &&
+      warta_publish_job_get_step (job, "host-0") == NULL &&
+      !_warta_publish_check_media (job, "tiktok", 0, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
   s = g_new0 (Step, 1);
   s->tiktok = g_object_ref (self->tiktok);
   s->job = g_object_ref (job);

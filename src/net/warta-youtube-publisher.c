@@ -260,6 +260,15 @@ run_step_async (WartaPublisher      *publisher,
       return;
     }
 
+  /* One video a post: a second one is refused before any request rather
+   * than left out. */
+  if (warta_publish_job_get_step (job, "session") == NULL &&
+      !_warta_publish_check_media (job, "youtube", 0, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
   s = g_new0 (Step, 1);
   s->self = self;
   s->youtube = g_object_ref (self->youtube);
