@@ -215,7 +215,12 @@ warta_test_publish_make_approved_with_videos (WartaTestPublish *t,
       warta_media_item_set_credit (photo, "Budi Santoso");
       warta_media_item_set_alt_text (photo, "Peserta rapat di aula Inspektorat");
       if (t->skip_platform != NULL && i < t->n_skipped)
-        warta_media_item_set_posted_to (photo, t->skip_platform, FALSE);
+        {
+          g_auto(GStrv) platforms = g_strsplit (t->skip_platform, ",", -1);
+
+          for (guint j = 0; platforms[j] != NULL; j++)
+            warta_media_item_set_posted_to (photo, platforms[j], FALSE);
+        }
       warta_revision_add_media (draft, photo);
     }
   for (guint i = 0; i < n_videos; i++)

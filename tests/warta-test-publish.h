@@ -26,7 +26,8 @@ typedef struct
   WartaOutboxRepository      *outbox;
   WartaUser                  *admin;     /* every role of the SOP */
   /* The next publications' first @n_skipped photos are left out of
-   * @skip_platform (an account platform id) by their author. */
+   * @skip_platform (account platform ids, separated by commas) by their
+   * author. */
   const char                 *skip_platform;
   guint                       n_skipped;
 } WartaTestPublish;
