@@ -421,6 +421,9 @@ run_step_async (WartaPublisher      *publisher,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, run_step_async);
+  /* What the platform confirmed is the outbox's to commit, even when the
+   * job was paused or cancelled meanwhile. */
+  g_task_set_check_cancellable (task, FALSE);
   s = g_new0 (Step, 1);
   s->job = g_object_ref (job);
   s->to_check = g_ptr_array_new_with_free_func (g_object_unref);

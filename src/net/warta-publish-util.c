@@ -338,6 +338,8 @@ _warta_publish_host_media_async (WartaHttpClient      *client,
   HostData *d = g_new0 (HostData, 1);
 
   g_task_set_source_tag (task, _warta_publish_host_media_async);
+  /* A file the website confirmed is recorded, paused or not. */
+  g_task_set_check_cancellable (task, FALSE);
   d->client = g_object_ref (client);
   d->job = g_object_ref (job);
   d->host = g_object_ref (host);

@@ -162,6 +162,9 @@ run_step_async (WartaPublisher      *publisher,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, run_step_async);
+  /* What the platform confirmed is the outbox's to commit, even when the
+   * job was paused or cancelled meanwhile. */
+  g_task_set_check_cancellable (task, FALSE);
   slug = warta_wordpress_slug_for_job (warta_outbox_job_get_publication_id (warta_publish_job_get_job (job)),
                                        warta_publish_job_get_key (job));
 
