@@ -975,6 +975,7 @@ test_tiktok_post_again (Fixture       *f,
 {
   const char *path = "/v2/post/publish/content/init/";
   g_autoptr(WartaPublication) photos = NULL;
+  AdwMessageDialog *dialog;
 
   /* This one's photo goes to TikTok. */
   f->t->skip_platform = NULL;
@@ -996,7 +997,20 @@ test_tiktok_post_again (Fixture       *f,
   g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "POST", path), ==, 1);
   g_assert_cmpuint (warta_test_server_get_media_count (f->tiktok), ==, 0);
 
+  /* Post Again asks first: declining sends nothing. */
   click (job_widget (f, f->tiktok_id, "post-again"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "makes a second one"));
+  adw_message_dialog_response (dialog, "keep");
+  wait_ms (300);
+  g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "POST", path), ==, 1);
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->tiktok_id)), ==, WARTA_OUTBOX_STATE_FAILED);
+
+  click (job_widget (f, f->tiktok_id, "post-again"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "post");
   wait_job (f, f->tiktok_id, WARTA_OUTBOX_STATE_DONE);
   g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "POST", path), ==, 2);
   g_assert_cmpuint (warta_test_server_get_post_count (f->tiktok), ==, 1);

@@ -898,19 +898,6 @@ on_retry_clicked_cb (GtkButton *button,
 }
 
 static void
-on_post_again_clicked_cb (GtkButton *button,
-                          JobRow    *row)
-{
-  WartaPublishView *self = row->view;
-  g_autoptr(GError) error = NULL;
-
-  if (!warta_outbox_post_again (outbox (self), current_user (self),
-                                warta_outbox_job_get_id (row->job), &error))
-    show_message (self, _("Not Posted Again"), error->message);
-  warta_publish_view_reload (self);
-}
-
-static void
 on_pause_clicked_cb (GtkButton *button,
                      JobRow    *row)
 {
@@ -929,6 +916,38 @@ on_resume_clicked_cb (GtkButton *button,
 
   if (!warta_outbox_resume_job (outbox (row->view), warta_outbox_job_get_id (row->job), &error))
     show_message (row->view, _("Not Resumed"), error->message);
+}
+
+/* Asks before @row's job is changed for good; @response_cb gets the view
+ * (object data "warta-view") and the job's id when @act is chosen. */
+static void
+ask_about_job (JobRow     *row,
+               const char *heading,
+               const char *body,
+               const char *keep_label,
+               const char *act,
+               const char *act_label,
+               GCallback   response_cb)
+{
+  WartaPublishView *self = row->view;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", keep_label,
+                                    act, act_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), act,
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "warta-view", g_object_ref (self), g_object_unref);
+  g_signal_connect_data (dialog, "response", response_cb,
+                         g_memdup2 (&(gint64) { warta_outbox_job_get_id (row->job) }, sizeof (gint64)),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -951,32 +970,50 @@ static void
 on_cancel_clicked_cb (GtkButton *button,
                       JobRow    *row)
 {
-  WartaPublishView *self = row->view;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *account = warta_outbox_job_get_account_name (row->job);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
 
   /* Translators: %s is an account's name */
   heading = g_strdup_printf (_("Cancel Publishing to %s?"), account);
   body = g_strdup_printf (_("Nothing more is sent to %s and nothing is posted there. What was already uploaded is kept: “Try Again” goes on from the last part the platform confirmed, as long as the platform keeps it (TikTok keeps an upload for an hour, YouTube for a week). Otherwise upload it by hand and record the proof."),
                           account);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Publishing"),
-                                    "cancel", _("_Cancel Publishing"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_object_set_data_full (G_OBJECT (dialog), "warta-view", g_object_ref (self), g_object_unref);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (cancel_response_cb),
-                         g_memdup2 (&(gint64) { warta_outbox_job_get_id (row->job) }, sizeof (gint64)),
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-  g_set_weak_pointer (&self->dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_about_job (row, heading, body, _("_Keep Publishing"), "cancel", _("_Cancel Publishing"),
+                 G_CALLBACK (cancel_response_cb));
+}
+
+static void
+post_again_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  g_autoptr(WartaPublishView) self = g_object_ref (g_object_get_data (G_OBJECT (dialog), "warta-view"));
+  gint64 job_id = *(gint64 *) user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "post") != 0)
+    return;
+  if (!warta_outbox_post_again (outbox (self), current_user (self), job_id, &error))
+    show_message (self, _("Not Posted Again"), error->message);
+  warta_publish_view_reload (self);
+}
+
+/* The platform may have the post already: a second one is the user's
+ * informed choice, never a single click away. */
+static void
+on_post_again_clicked_cb (GtkButton *button,
+                          JobRow    *row)
+{
+  const char *account = warta_outbox_job_get_account_name (row->job);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+
+  /* Translators: %s is an account's name */
+  heading = g_strdup_printf (_("Post to %s Again?"), account);
+  body = g_strdup_printf (_("Look at the profile of %s first. If the post is already there, posting again makes a second one: record the one that is there with “Switch to Manual” instead."),
+                          account);
+  ask_about_job (row, heading, body, _("_Don’t Post"), "post", _("_Post Again"),
+                 G_CALLBACK (post_again_response_cb));
 }
 
 static void
