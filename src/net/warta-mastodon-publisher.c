@@ -315,11 +315,8 @@ run_step_async (WartaPublisher      *publisher,
   GError *error = NULL;
   Step *s;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, run_step_async);
-  /* What the platform confirmed is the outbox's to commit, even when the
-   * job was paused or cancelled meanwhile. */
-  g_task_set_check_cancellable (task, FALSE);
+  task = warta_publisher_new_step_task (WARTA_PUBLISHER (self), cancellable, callback, user_data,
+                                        run_step_async);
   s = g_new0 (Step, 1);
   s->job = g_object_ref (job);
   g_task_set_task_data (task, s, (GDestroyNotify) step_free);
@@ -348,18 +345,8 @@ run_step_async (WartaPublisher      *publisher,
                                       g_steal_pointer (&task));
 }
 
-static WartaPublishStep *
-run_step_finish (WartaPublisher  *publisher,
-                 GAsyncResult    *result,
-                 GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, publisher), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 publisher_iface_init (WartaPublisherInterface *iface)
 {
   iface->run_step_async = run_step_async;
-  iface->run_step_finish = run_step_finish;
 }

@@ -446,9 +446,43 @@ warta_publish_job_track_upload (WartaPublishJob *self,
 
 G_DEFINE_INTERFACE (WartaPublisher, warta_publisher, G_TYPE_OBJECT)
 
+/* Every publisher returns its step from a GTask made by
+ * warta_publisher_new_step_task(). */
+static WartaPublishStep *
+warta_publisher_real_run_step_finish (WartaPublisher  *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 warta_publisher_default_init (WartaPublisherInterface *iface)
 {
+  iface->run_step_finish = warta_publisher_real_run_step_finish;
+}
+
+/**
+ * warta_publisher_new_step_task:
+ *
+ * The task of one run_step, returning a #WartaPublishStep. What the
+ * platform confirmed is the outbox's to commit even when the job was
+ * paused or cancelled meanwhile, so the task does not turn a result into
+ * a cancellation.
+ */
+GTask *
+warta_publisher_new_step_task (WartaPublisher      *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data,
+                               gpointer             source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_check_cancellable (task, FALSE);
+  return task;
 }
 
 void

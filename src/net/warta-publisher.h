@@ -132,4 +132,12 @@ WartaPublishStep *warta_publisher_run_step_finish (WartaPublisher       *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
 
+/* For implementations: the task of a run_step; the interface's default
+ * run_step_finish propagates it. */
+GTask            *warta_publisher_new_step_task   (WartaPublisher       *self,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data,
+                                                   gpointer              source_tag);
+
 G_END_DECLS

@@ -160,11 +160,8 @@ run_step_async (WartaPublisher      *publisher,
   g_autofree char *content = NULL;
   guint n_steps = photos->len + 1;
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, run_step_async);
-  /* What the platform confirmed is the outbox's to commit, even when the
-   * job was paused or cancelled meanwhile. */
-  g_task_set_check_cancellable (task, FALSE);
+  task = warta_publisher_new_step_task (WARTA_PUBLISHER (self), cancellable, callback, user_data,
+                                        run_step_async);
   slug = warta_wordpress_slug_for_job (warta_outbox_job_get_publication_id (warta_publish_job_get_job (job)),
                                        warta_publish_job_get_key (job));
 
@@ -201,18 +198,8 @@ run_step_async (WartaPublisher      *publisher,
                                       cancellable, post_cb, g_steal_pointer (&task));
 }
 
-static WartaPublishStep *
-run_step_finish (WartaPublisher  *publisher,
-                 GAsyncResult    *result,
-                 GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, publisher), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 publisher_iface_init (WartaPublisherInterface *iface)
 {
   iface->run_step_async = run_step_async;
-  iface->run_step_finish = run_step_finish;
 }
