@@ -378,13 +378,34 @@ run_read_only_child (const char *path)
   g_autoptr(GSubprocess) process = NULL;
   g_autofree char *out = NULL;
 
+  g_autofree char *bin_dir = NULL;
+  g_autofree char *binary = NULL;
+
+  /* The build tree may sit in a folder only root may enter (mktemp -d):
+   * the child runs as nobody from a copy of this program that it can
+   * reach. */
+  bin_dir = g_dir_make_tmp ("warta-test-bin-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (bin_dir, 0755), ==, 0);
+  binary = g_build_filename (bin_dir, "test-database", NULL);
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (test_binary);
+    g_autoptr(GFile) to = g_file_new_for_path (binary);
+
+    g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_chmod (binary, 0755), ==, 0);
+
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_setenv (launcher, "WARTA_TEST_READ_ONLY_CHILD", path, TRUE);
   g_subprocess_launcher_set_child_setup (launcher, drop_privileges, NULL, NULL);
-  process = g_subprocess_launcher_spawn (launcher, &error, test_binary, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, binary, NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
   g_assert_no_error (error);
+  g_unlink (binary);
+  g_rmdir (bin_dir);
   g_assert_true (g_subprocess_get_if_exited (process));
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
 
