@@ -7,9 +7,12 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/resource.h>
 
 #include "warta-http-client.h"
+#include "warta-upload-private.h"
 #include "warta-test-server.h"
 
 /* A test's async results come back through the main context. */
@@ -741,6 +744,151 @@ test_stream_restart (void)
   g_assert_cmpstr (warta_test_server_get_last_upload_sha1 (server), ==, sha1);
 }
 
+/* The socket of an upload, as the client sees it while the body is
+ * written (in the client's sending thread) and once it is over. */
+typedef struct
+{
+  GSocket *socket;
+  int cork_during;
+  int unsent_during;
+} SocketSeen;
+
+static void
+seen_network_event_cb (SoupMessage        *msg,
+                       GSocketClientEvent  event,
+                       GIOStream          *connection,
+                       SocketSeen         *seen)
+{
+  if (event == G_SOCKET_CLIENT_CONNECTED && G_IS_SOCKET_CONNECTION (connection))
+    g_set_object (&seen->socket, g_socket_connection_get_socket (G_SOCKET_CONNECTION (connection)));
+}
+
+static void
+seen_wrote_body_data_cb (SoupMessage *msg,
+                         guint        count,
+                         SocketSeen  *seen)
+{
+  /* The first piece of the body is written. */
+  if (seen->cork_during < 0 && seen->socket != NULL)
+    {
+      int value = -1;
+
+      if (g_socket_get_option (seen->socket, IPPROTO_TCP, TCP_CORK, &value, NULL))
+        seen->cork_during = value;
+      if (g_socket_get_option (seen->socket, IPPROTO_TCP, TCP_NOTSENT_LOWAT, &value, NULL))
+        seen->unsent_during = value;
+    }
+}
+
+/* While an upload body is written, its socket sends full segments (corked)
+ * and keeps only a short queue of bytes not yet on their way; afterwards
+ * the connection is as before, for the requests that reuse it. */
+static void
+test_stream_socket (void)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  g_autoptr(WartaHttpClient) client = warta_http_client_new ();
+  Pattern pattern = { 4 * 1024 * 1024, 0, 0 };
+  g_autoptr(WartaUpload) upload = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  SocketSeen seen = { NULL, -1, -1 };
+  int value = -1;
+
+  upload = warta_upload_new_for_stream_func (open_pattern, &pattern, NULL, pattern.size,
+                                             "s.png", "image/png");
+  msg = wp_media_message (server, "s.png");
+  g_assert_true (warta_http_set_upload_body (msg, upload, &error));
+  g_signal_connect (msg, "network-event", G_CALLBACK (seen_network_event_cb), &seen);
+  g_signal_connect (msg, "wrote-body-data", G_CALLBACK (seen_wrote_body_data_cb), &seen);
+  node = send_upload (client, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_server_get_last_upload_size (server), ==, pattern.size);
+
+  g_assert_nonnull (seen.socket);
+  g_assert_cmpint (seen.cork_during, ==, 1);
+  g_assert_cmpint (seen.unsent_during, ==, 64 * 1024);
+  g_assert_true (g_socket_get_option (seen.socket, IPPROTO_TCP, TCP_CORK, &value, NULL));
+  g_assert_cmpint (value, ==, 0);
+  g_assert_true (g_socket_get_option (seen.socket, IPPROTO_TCP, TCP_NOTSENT_LOWAT, &value, NULL));
+  g_assert_cmpint (value, ==, 0);
+  g_clear_object (&seen.socket);
+}
+
+/* Progress from a sending thread reaches the upload's main context in at
+ * most about a thousand steps whatever the size (each wakes the main
+ * loop), and in steps of 256 KiB for small files; it ends on the last
+ * value. */
+typedef struct
+{
+  WartaUpload *upload;
+  guint64 total;
+  gint done;
+} Sender;
+
+static gpointer
+sender_thread (gpointer data)
+{
+  Sender *sender = data;
+
+  for (guint64 sent = 0; sent <= sender->total; sent += 8192)
+    _warta_upload_set_bytes_sent (sender->upload, sent);
+  g_atomic_int_set (&sender->done, 1);
+  g_main_context_wakeup (NULL);
+  return NULL;
+}
+
+static void
+count_notify_cb (WartaUpload *upload,
+                 GParamSpec  *pspec,
+                 guint       *count)
+{
+  (*count)++;
+}
+
+static void
+test_progress_steps (void)
+{
+  const guint64 sizes[] = { G_GUINT64_CONSTANT (16) << 20, G_GUINT64_CONSTANT (4) << 30 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      Pattern pattern = { sizes[i], 0, 0 };
+      g_autoptr(WartaUpload) upload = NULL;
+      Sender sender = { NULL, sizes[i], 0 };
+      guint notifications = 0;
+      GThread *thread;
+
+      upload = warta_upload_new_for_stream_func (open_pattern, &pattern, NULL, sizes[i], "p.png",
+                                                 "image/png");
+      sender.upload = upload;
+      g_signal_connect (upload, "notify::bytes-sent", G_CALLBACK (count_notify_cb), &notifications);
+      thread = g_thread_new ("sender", sender_thread, &sender);
+      while (!g_atomic_int_get (&sender.done))
+        g_main_context_iteration (NULL, TRUE);
+      g_thread_join (thread);
+      _warta_upload_flush_bytes_sent (upload);
+
+      g_test_message ("%" G_GUINT64_FORMAT " bytes: %u notifications", sizes[i], notifications);
+      g_assert_cmpuint (warta_upload_get_bytes_sent (upload), ==, sizes[i]);
+      if (i == 0)
+        {
+          /* At most 64 steps of 256 KiB, and the last value; at least
+           * one every few steps, since the sender waits for the main
+           * loop when it lags further (unless it lags for long). */
+          g_assert_cmpuint (notifications, >=, 8);
+          g_assert_cmpuint (notifications, <=, 65);
+        }
+      else
+        {
+          /* Steps of 4 MiB. */
+          g_assert_cmpuint (notifications, >=, 100);
+          g_assert_cmpuint (notifications, <=, 1025);
+        }
+    }
+}
+
 static void
 test_job_token (void)
 {
@@ -782,6 +930,8 @@ main (int   argc,
   g_test_add_func ("/warta/http-client/stream-chunks", test_stream_chunks);
   g_test_add_func ("/warta/http-client/stream-cancel", test_stream_cancel);
   g_test_add_func ("/warta/http-client/stream-restart", test_stream_restart);
+  g_test_add_func ("/warta/http-client/stream-socket", test_stream_socket);
+  g_test_add_func ("/warta/http-client/progress-steps", test_progress_steps);
 
   return g_test_run ();
 }

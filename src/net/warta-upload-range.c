@@ -19,7 +19,14 @@ G_DECLARE_FINAL_TYPE (WartaRangeInputStream, warta_range_input_stream, WARTA, RA
                       GInputStream)
 
 /* libsoup asks for 8 KiB at a time; the file is read 256 KiB at a time,
- * a few thousand system calls a gigabyte instead of 131,072. */
+ * a few thousand system calls a gigabyte instead of 131,072.
+ *
+ * As a message body, the stream also tells the upload how far it got.
+ * libsoup copies a body by reading a piece and writing all of it before it
+ * reads the next, so whatever the stream handed out before a read has been
+ * written to the connection: the stream reports that each time it reads
+ * the file again, and at the end: every 256 KiB, and no handler of
+ * SoupMessage::wrote-body-data for libsoup to call for every 8 KiB. */
 #define READ_AHEAD (256 * 1024)
 
 struct _WartaRangeInputStream
@@ -30,7 +37,17 @@ struct _WartaRangeInputStream
   guchar *buffer;
   gsize buffered;
   gsize consumed;
+  WartaUpload *upload;   /* the upload told of progress, or NULL */
+  guint64 offset;        /* of the range in the upload */
+  guint64 handed;        /* bytes handed to the reader so far */
 };
+
+static void
+report_written (WartaRangeInputStream *self)
+{
+  if (self->upload != NULL)
+    _warta_upload_set_bytes_sent (self->upload, self->offset + self->handed);
+}
 
 static void warta_range_input_stream_pollable_init (GPollableInputStreamInterface *iface);
 
@@ -53,6 +70,7 @@ warta_range_input_stream_read (GInputStream  *stream,
       gsize want;
       gsize got = 0;
 
+      report_written (self);
       if (self->remaining == 0)
         return 0;
       if (self->buffer == NULL)
@@ -73,6 +91,7 @@ warta_range_input_stream_read (GInputStream  *stream,
   n = MIN (count, self->buffered - self->consumed);
   memcpy (buffer, self->buffer + self->consumed, n);
   self->consumed += n;
+  self->handed += n;
   return (gssize) n;
 }
 
@@ -92,6 +111,7 @@ warta_range_input_stream_finalize (GObject *object)
   WartaRangeInputStream *self = WARTA_RANGE_INPUT_STREAM (object);
 
   g_clear_object (&self->base);
+  g_clear_object (&self->upload);
   g_free (self->buffer);
   G_OBJECT_CLASS (warta_range_input_stream_parent_class)->finalize (object);
 }
@@ -225,7 +245,6 @@ typedef struct
   WartaUpload *upload;
   guint64 offset;
   guint64 length;
-  guint64 written;
 } RangeBody;
 
 static void
@@ -237,35 +256,36 @@ range_body_free (gpointer data)
   g_free (b);
 }
 
-static void
-range_wrote_cb (SoupMessage *msg,
-                guint        chunk_size,
-                gpointer     user_data)
+/* Sets the range as @msg's body, from its start; the stream reports the
+ * bytes written as it goes (see READ_AHEAD above). */
+static gboolean
+range_body_open (RangeBody    *b,
+                 SoupMessage  *msg,
+                 GError      **error)
 {
-  RangeBody *b = user_data;
+  g_autoptr(GInputStream) stream = NULL;
+  WartaRangeInputStream *range;
 
-  b->written = MIN (b->written + chunk_size, b->length);
-  _warta_upload_set_bytes_sent (b->upload, b->offset + b->written);
+  stream = _warta_upload_open_range (b->upload, b->offset, b->length, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  range = WARTA_RANGE_INPUT_STREAM (stream);
+  range->upload = g_object_ref (b->upload);
+  range->offset = b->offset;
+  soup_message_set_request_body (msg, warta_upload_get_content_type (b->upload), stream,
+                                 (gssize) b->length);
+  _warta_upload_set_bytes_sent (b->upload, b->offset);
+  return TRUE;
 }
 
 static void
 range_restarted_cb (SoupMessage *msg,
                     gpointer     user_data)
 {
-  RangeBody *b = user_data;
-  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
 
-  b->written = 0;
-  _warta_upload_set_bytes_sent (b->upload, b->offset);
-  stream = _warta_upload_open_range (b->upload, b->offset, b->length, NULL, &error);
-  if (stream == NULL)
-    {
-      g_debug ("The chunk cannot be opened again: %s", error->message);
-      return;
-    }
-  soup_message_set_request_body (msg, warta_upload_get_content_type (b->upload), stream,
-                                 (gssize) b->length);
+  if (!range_body_open (user_data, msg, &error))
+    g_debug ("The chunk cannot be opened again: %s", error->message);
 }
 
 gboolean
@@ -275,27 +295,23 @@ _warta_http_set_upload_range_body (SoupMessage  *msg,
                                    guint64       length,
                                    GError      **error)
 {
-  g_autoptr(GInputStream) stream = NULL;
   RangeBody *b;
 
   g_return_val_if_fail (SOUP_IS_MESSAGE (msg), FALSE);
   g_return_val_if_fail (WARTA_IS_UPLOAD (upload), FALSE);
 
-  stream = _warta_upload_open_range (upload, offset, length, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-  soup_message_set_request_body (msg, warta_upload_get_content_type (upload), stream,
-                                 (gssize) length);
-
   b = g_new0 (RangeBody, 1);
   b->upload = g_object_ref (upload);
   b->offset = offset;
   b->length = length;
+  if (!range_body_open (b, msg, error))
+    {
+      range_body_free (b);
+      return FALSE;
+    }
   g_object_set_data_full (G_OBJECT (msg), "warta-upload-range", b, range_body_free);
-  g_signal_connect (msg, "wrote-body-data", G_CALLBACK (range_wrote_cb), b);
   g_signal_connect (msg, "restarted", G_CALLBACK (range_restarted_cb), b);
   _warta_http_mark_upload (msg, upload);
-  _warta_upload_set_bytes_sent (upload, offset);
   return TRUE;
 }
 
