@@ -6,7 +6,7 @@
  * the server is not what is measured; and, as a real platform, sharing no
  * process with either client), then, ROUNDS times each, taking turns:
  *
- *   - Warta: WartaYouTube's resumable upload (a session, then 16 MiB
+ *   - Warta: WartaYouTube's resumable upload (a session, then 64 MiB
  *     chunks streamed from the file), the way the outbox sends a video;
  *   - curl: `curl -T FILE` (Debian's curl), one PUT of the whole file to a
  *     session URI of the same server.

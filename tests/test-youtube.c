@@ -657,7 +657,7 @@ test_chunk_size (void)
   g_autoptr(WartaHttpClient) client = warta_http_client_new ();
   g_autoptr(WartaYouTube) youtube = warta_youtube_new (client, NULL, "t");
 
-  g_assert_cmpuint (warta_youtube_get_chunk_size (youtube), ==, 16 * MIB);
+  g_assert_cmpuint (warta_youtube_get_chunk_size (youtube), ==, 64 * MIB);
   warta_youtube_set_chunk_size (youtube, 1000 * KIB);
   g_assert_cmpuint (warta_youtube_get_chunk_size (youtube), ==, 768 * KIB);
   warta_youtube_set_chunk_size (youtube, 1);

@@ -37,7 +37,7 @@ WartaYouTube      *warta_youtube_new                  (WartaHttpClient          
 /* A refreshed token, used from the next request of an upload on. */
 void               warta_youtube_set_access_token     (WartaYouTube               *self,
                                                        const char                 *access_token);
-/* Rounded down to a multiple of 256 KiB (at least one). Default 16 MiB. */
+/* Rounded down to a multiple of 256 KiB (at least one). Default 64 MiB. */
 void               warta_youtube_set_chunk_size       (WartaYouTube               *self,
                                                        guint64                     chunk_size);
 guint64            warta_youtube_get_chunk_size       (WartaYouTube               *self);
