@@ -259,9 +259,9 @@ send_and_read_cb (GObject      *object,
  * SO_SNDBUF), but the queue in front of it stays short: the bytes counted
  * as sent are close to what left the machine, a pause or cancel stops
  * near the progress the user saw, and the bytes are sent while they are
- * still in the processor's cache. On loopback, 8 KiB writes corked this
- * way kept up with curl's 64 KiB ones, and without the limit reached
- * about three quarters of that (bench/run upload's server, 2 cores).
+ * still in the processor's cache: on loopback (bench/run upload's server,
+ * 2 cores), 8 KiB writes corked this way came close to curl's 64 KiB
+ * ones, and without the limit stayed well below.
  *
  * libsoup does not show its sockets: they are taken from the network
  * event of the message that made the connection, by connection id.
