@@ -128,8 +128,7 @@ static void
 return_final (GTask             *task,
               WartaRemoteResult *res)
 {
-  g_task_return_pointer (task, warta_publish_step_new_final ("post", res->id, res->url),
-                         (GDestroyNotify) warta_publish_step_free);
+  warta_publisher_return_final (task, "post", res->id, res->url);
 }
 
 static JsonNode *
@@ -181,8 +180,7 @@ video_cb (GObject      *object,
   if (res != NULL)
     return_final (task, res);
   else if (s->progressed && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    g_task_return_pointer (task, warta_publish_step_new ("video", video_value (s)),
-                           (GDestroyNotify) warta_publish_step_free);
+    warta_publisher_return_step (task, "video", video_value (s));
   else
     g_task_return_error (task, g_steal_pointer (&error));
 }
@@ -244,8 +242,7 @@ photo_cb (GObject      *object,
   if (res == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, warta_publish_step_new (s->name, _warta_publish_object ("id", res->id, NULL)),
-                           (GDestroyNotify) warta_publish_step_free);
+    warta_publisher_return_step (task, s->name, _warta_publish_object ("id", res->id, NULL));
 }
 
 static void
@@ -383,9 +380,8 @@ run_step_async (WartaPublisher      *publisher,
   if (warta_publish_job_get_step (job, "post-attempt") == NULL)
     {
       /* Committed before the post goes: its answer may be lost. */
-      g_task_return_pointer (task, warta_publish_step_new ("post-attempt",
-                                                           _warta_publish_object ("text", s->text, NULL)),
-                             (GDestroyNotify) warta_publish_step_free);
+      warta_publisher_return_step (task, "post-attempt",
+                                   _warta_publish_object ("text", s->text, NULL));
       return;
     }
   warta_facebook_find_post_async (self->facebook, s->text, cancellable, find_cb,

@@ -149,15 +149,6 @@ is_video (WartaMediaItem *item)
 }
 
 static void
-return_step (GTask      *task,
-             const char *name,
-             JsonNode   *value)
-{
-  g_task_return_pointer (task, warta_publish_step_new (name, value),
-                         (GDestroyNotify) warta_publish_step_free);
-}
-
-static void
 no_host_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -187,7 +178,8 @@ hosted_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  return_step (task, s->name, _warta_publish_object ("id", res->id, "url", res->url, NULL));
+  warta_publisher_return_step (task, s->name,
+                               _warta_publish_object ("id", res->id, "url", res->url, NULL));
 }
 
 static void
@@ -204,7 +196,7 @@ container_cb (GObject      *object,
   if (res == NULL)
     g_task_return_error (task, error);
   else
-    return_step (task, s->name, _warta_publish_object ("id", res->id, NULL));
+    warta_publisher_return_step (task, s->name, _warta_publish_object ("id", res->id, NULL));
 }
 
 static void
@@ -220,7 +212,7 @@ carousel_cb (GObject      *object,
   if (res == NULL)
     g_task_return_error (task, error);
   else
-    return_step (task, "carousel", _warta_publish_object ("id", res->id, NULL));
+    warta_publisher_return_step (task, "carousel", _warta_publish_object ("id", res->id, NULL));
 }
 
 /* A container not published within 24 hours expires (§2.3) and can never
@@ -237,8 +229,9 @@ return_if_expired (GTask        *task,
     return FALSE;
   g_debug ("Container %s expired; a new one will be made", s->container);
   /* A carousel's children are older than it: they expired too. */
-  return_step (task, s->name, _warta_publish_object ("expired", s->container,
-                                                     "children", s->children, NULL));
+  warta_publisher_return_step (task, s->name,
+                               _warta_publish_object ("expired", s->container,
+                                                      "children", s->children, NULL));
   return TRUE;
 }
 
@@ -254,7 +247,8 @@ child_ready_cb (GObject      *object,
 
   res = warta_instagram_wait_container_finish (WARTA_INSTAGRAM (object), result, &error);
   if (res != NULL)
-    return_step (task, s->name, _warta_publish_object ("id", s->container, "ready", "true", NULL));
+    warta_publisher_return_step (task, s->name,
+                                 _warta_publish_object ("id", s->container, "ready", "true", NULL));
   else if (return_if_expired (task, error))
     g_error_free (error);
   else
@@ -272,8 +266,7 @@ publish_cb (GObject      *object,
 
   res = warta_instagram_publish_finish (WARTA_INSTAGRAM (object), result, &error);
   if (res != NULL)
-    g_task_return_pointer (task, warta_publish_step_new_final ("post", res->id, res->url),
-                           (GDestroyNotify) warta_publish_step_free);
+    warta_publisher_return_final (task, "post", res->id, res->url);
   else if (return_if_expired (task, error))
     g_error_free (error);
   else

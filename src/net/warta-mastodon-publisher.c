@@ -133,9 +133,8 @@ upload_cb (GObject      *object,
   if (res == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, warta_publish_step_new (((Step *) g_task_get_task_data (task))->name,
-                                                         media_value (res)),
-                           (GDestroyNotify) warta_publish_step_free);
+    warta_publisher_return_step (task, ((Step *) g_task_get_task_data (task))->name,
+                                 media_value (res));
 }
 
 static void
@@ -151,9 +150,8 @@ wait_cb (GObject      *object,
   if (res == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, warta_publish_step_new (((Step *) g_task_get_task_data (task))->name,
-                                                         media_value (res)),
-                           (GDestroyNotify) warta_publish_step_free);
+    warta_publisher_return_step (task, ((Step *) g_task_get_task_data (task))->name,
+                                 media_value (res));
 }
 
 static void
@@ -169,8 +167,7 @@ status_cb (GObject      *object,
   if (res == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, warta_publish_step_new_final ("post", res->id, res->url),
-                           (GDestroyNotify) warta_publish_step_free);
+    warta_publisher_return_final (task, "post", res->id, res->url);
 }
 
 /* Takes @task_in. */
@@ -180,9 +177,7 @@ return_attempt (GTask *task_in)
   g_autoptr(GTask) task = task_in;
   g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / G_USEC_PER_SEC);
 
-  g_task_return_pointer (task, warta_publish_step_new ("post-attempt",
-                                                       _warta_publish_object ("sent", now, NULL)),
-                         (GDestroyNotify) warta_publish_step_free);
+  warta_publisher_return_step (task, "post-attempt", _warta_publish_object ("sent", now, NULL));
 }
 
 static void
@@ -200,8 +195,7 @@ find_cb (GObject      *object,
   else if (res != NULL)
     {
       g_debug ("The status of an earlier attempt exists: %s", res->id);
-      g_task_return_pointer (task, warta_publish_step_new_final ("post", res->id, res->url),
-                             (GDestroyNotify) warta_publish_step_free);
+      warta_publisher_return_final (task, "post", res->id, res->url);
     }
   else
     /* Never made: a new window starts, and the next step sends it. */

@@ -485,6 +485,46 @@ warta_publisher_new_step_task (WartaPublisher      *self,
   return task;
 }
 
+/**
+ * warta_publisher_return_step:
+ * @task: a task made by warta_publisher_new_step_task()
+ * @name: the step's name
+ * @value: (transfer full): what the platform confirmed
+ *
+ * Returns a step from @task, for the default run_step_finish.
+ */
+void
+warta_publisher_return_step (GTask      *task,
+                             const char *name,
+                             JsonNode   *value)
+{
+  g_return_if_fail (G_IS_TASK (task));
+
+  g_task_return_pointer (task, warta_publish_step_new (name, value),
+                         (GDestroyNotify) warta_publish_step_free);
+}
+
+/**
+ * warta_publisher_return_final:
+ * @task: a task made by warta_publisher_new_step_task()
+ * @name: the step's name
+ * @remote_id: the post's id on the platform
+ * @remote_url: (nullable): its address
+ *
+ * Returns the last step, the post itself, from @task.
+ */
+void
+warta_publisher_return_final (GTask      *task,
+                              const char *name,
+                              const char *remote_id,
+                              const char *remote_url)
+{
+  g_return_if_fail (G_IS_TASK (task));
+
+  g_task_return_pointer (task, warta_publish_step_new_final (name, remote_id, remote_url),
+                         (GDestroyNotify) warta_publish_step_free);
+}
+
 void
 warta_publisher_run_step_async (WartaPublisher      *self,
                                 WartaPublishJob     *job,

@@ -139,5 +139,14 @@ GTask            *warta_publisher_new_step_task   (WartaPublisher       *self,
                                                    GAsyncReadyCallback   callback,
                                                    gpointer              user_data,
                                                    gpointer              source_tag);
+/* Return a step from such a task: warta_publish_step_new() or
+ * warta_publish_step_new_final() of the arguments. */
+void              warta_publisher_return_step     (GTask                *task,
+                                                   const char           *name,
+                                                   JsonNode             *value);
+void              warta_publisher_return_final    (GTask                *task,
+                                                   const char           *name,
+                                                   const char           *remote_id,
+                                                   const char           *remote_url);
 
 G_END_DECLS

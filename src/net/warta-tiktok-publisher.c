@@ -145,15 +145,6 @@ step_free (Step *s)
   g_free (s);
 }
 
-static void
-return_step (GTask      *task,
-             const char *name,
-             JsonNode   *value)
-{
-  g_task_return_pointer (task, warta_publish_step_new (name, value),
-                         (GDestroyNotify) warta_publish_step_free);
-}
-
 static JsonNode *
 init_value (const WartaTikTokInit *init)
 {
@@ -255,7 +246,7 @@ creator_cb (GObject      *object,
   json_builder_set_member_name (builder, "checked");
   json_builder_add_boolean_value (builder, TRUE);
   json_builder_end_object (builder);
-  return_step (task, "creator", json_builder_get_root (builder));
+  warta_publisher_return_step (task, "creator", json_builder_get_root (builder));
 }
 
 static void
@@ -271,7 +262,7 @@ init_cb (GObject      *object,
   if (init == NULL)
     g_task_return_error (task, error);
   else
-    return_step (task, "init", init_value (init));
+    warta_publisher_return_step (task, "init", init_value (init));
 }
 
 static void
@@ -313,13 +304,14 @@ upload_cb (GObject      *object,
 
   if (warta_tiktok_upload_finish (WARTA_TIKTOK (object), result, &error))
     {
-      return_step (task, "uploaded", _warta_publish_object ("publish_id", s->init.publish_id, NULL));
+      warta_publisher_return_step (task, "uploaded",
+                                   _warta_publish_object ("publish_id", s->init.publish_id, NULL));
       return;
     }
   if (s->confirmed > s->first && g_cancellable_is_cancelled (s->inner) &&
       !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
-      return_step (task, "chunks", chunks_value (s->init.publish_id, s->confirmed));
+      warta_publisher_return_step (task, "chunks", chunks_value (s->init.publish_id, s->confirmed));
       return;
     }
   if (g_strcmp0 (warta_publish_error_get_platform_code (error), "upload_url_expired") == 0)
@@ -359,8 +351,7 @@ wait_cb (GObject      *object,
    * own yet: the profile's. */
   if (res->url == NULL && s->username != NULL)
     res->url = g_strdup_printf ("https://www.tiktok.com/@%s", s->username);
-  g_task_return_pointer (task, warta_publish_step_new_final ("post", res->id, res->url),
-                         (GDestroyNotify) warta_publish_step_free);
+  warta_publisher_return_final (task, "post", res->id, res->url);
 }
 
 static void
@@ -377,7 +368,8 @@ hosted_cb (GObject      *object,
   if (res == NULL)
     g_task_return_error (task, error);
   else
-    return_step (task, s->name, _warta_publish_object ("id", res->id, "url", res->url, NULL));
+    warta_publisher_return_step (task, s->name,
+                                 _warta_publish_object ("id", res->id, "url", res->url, NULL));
 }
 
 static void
@@ -392,7 +384,8 @@ photo_init_cb (GObject      *object,
 
   publish_id = warta_tiktok_init_photo_finish (WARTA_TIKTOK (object), result, &error);
   if (publish_id != NULL)
-    return_step (task, "uploaded", _warta_publish_object ("publish_id", publish_id, NULL));
+    warta_publisher_return_step (task, "uploaded",
+                                 _warta_publish_object ("publish_id", publish_id, NULL));
   else if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_UNCONFIRMED))
     g_task_return_error (task, error);
   else
@@ -401,7 +394,8 @@ photo_init_cb (GObject      *object,
        * (or the cancel) is the answer of the next step. */
       g_clear_error (&self->refusal);
       self->refusal = error;
-      return_step (task, WARTA_OUTBOX_STEP_SENDING, _warta_publish_object (NULL, NULL));
+      warta_publisher_return_step (task, WARTA_OUTBOX_STEP_SENDING,
+                                   _warta_publish_object (NULL, NULL));
     }
 }
 
@@ -466,7 +460,8 @@ run_photos (WartaTikTokPublisher *self,
   sending = warta_publish_job_get_step_string (s->job, WARTA_OUTBOX_STEP_SENDING, "by");
   if (sending == NULL)
     {
-      return_step (task, WARTA_OUTBOX_STEP_SENDING, _warta_publish_object ("by", self->token, NULL));
+      warta_publisher_return_step (task, WARTA_OUTBOX_STEP_SENDING,
+                                   _warta_publish_object ("by", self->token, NULL));
       return;
     }
   if (!g_str_equal (sending, self->token))

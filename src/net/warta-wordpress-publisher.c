@@ -94,8 +94,7 @@ upload_cb (GObject      *object,
   if (res == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, warta_publish_step_new (g_task_get_task_data (task), media_value (res)),
-                           (GDestroyNotify) warta_publish_step_free);
+    warta_publisher_return_step (task, g_task_get_task_data (task), media_value (res));
 }
 
 static void
@@ -111,8 +110,7 @@ post_cb (GObject      *object,
   if (res == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, warta_publish_step_new_final ("post", res->id, res->url),
-                           (GDestroyNotify) warta_publish_step_free);
+    warta_publisher_return_final (task, "post", res->id, res->url);
 }
 
 /* The article as HTML: its paragraphs, then the photos after the first. */

@@ -120,15 +120,6 @@ step_free (Step *s)
 }
 
 static void
-return_step (GTask      *task,
-             const char *name,
-             JsonNode   *value)
-{
-  g_task_return_pointer (task, warta_publish_step_new (name, value),
-                         (GDestroyNotify) warta_publish_step_free);
-}
-
-static void
 media_initialized_cb (WartaX     *x,
                       const char *media_id,
                       Step       *s)
@@ -156,12 +147,14 @@ upload_cb (GObject      *object,
   res = warta_x_upload_media_finish (WARTA_X (object), result, &error);
   if (res != NULL)
     {
-      return_step (task, s->name, _warta_publish_object ("id", res->id, "ready", "true", NULL));
+      warta_publisher_return_step (task, s->name,
+                                   _warta_publish_object ("id", res->id, "ready", "true", NULL));
       return;
     }
   if (s->initialized != NULL && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
-      return_step (task, s->name, _warta_publish_object ("id", s->initialized, NULL));
+      warta_publisher_return_step (task, s->name,
+                                   _warta_publish_object ("id", s->initialized, NULL));
       return;
     }
   if (s->resume_id != NULL && s->upload != NULL &&
@@ -241,8 +234,7 @@ post_cb (GObject      *object,
   if (res == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, warta_publish_step_new_final ("post", res->id, res->url),
-                           (GDestroyNotify) warta_publish_step_free);
+    warta_publisher_return_final (task, "post", res->id, res->url);
 }
 
 static void
@@ -265,8 +257,7 @@ find_cb (GObject      *object,
   if (res != NULL)
     {
       g_debug ("The post of an earlier attempt exists: %s", res->id);
-      g_task_return_pointer (task, warta_publish_step_new_final ("post", res->id, res->url),
-                             (GDestroyNotify) warta_publish_step_free);
+      warta_publisher_return_final (task, "post", res->id, res->url);
       return;
     }
   cancellable = g_task_get_cancellable (task);
@@ -360,7 +351,8 @@ run_step_async (WartaPublisher      *publisher,
   if (warta_publish_job_get_step (job, "post-attempt") == NULL)
     {
       /* Committed before the post goes: its answer may be lost. */
-      return_step (task, "post-attempt", _warta_publish_object ("text", s->text, NULL));
+      warta_publisher_return_step (task, "post-attempt",
+                                   _warta_publish_object ("text", s->text, NULL));
       return;
     }
   warta_x_find_post_async (self->x, s->text, cancellable, find_cb, g_steal_pointer (&task));

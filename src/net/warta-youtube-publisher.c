@@ -147,10 +147,8 @@ session_cb (GObject      *object,
       return;
     }
   g_hash_table_add (s->self->known, g_strdup (uri));
-  g_task_return_pointer (task,
-                         warta_publish_step_new ("session",
-                                                 upload_value (uri, 0, warta_upload_get_total_bytes (s->upload))),
-                         (GDestroyNotify) warta_publish_step_free);
+  warta_publisher_return_step (task, "session",
+                               upload_value (uri, 0, warta_upload_get_total_bytes (s->upload)));
 }
 
 /* One chunk is in: the step ends here, the rest is the next step's. */
@@ -185,19 +183,16 @@ upload_cb (GObject      *object,
   res = warta_youtube_upload_finish (WARTA_YOUTUBE (object), result, &error);
   if (res != NULL)
     {
-      g_task_return_pointer (task, warta_publish_step_new_final ("post", res->id, res->url),
-                             (GDestroyNotify) warta_publish_step_free);
+      warta_publisher_return_final (task, "post", res->id, res->url);
       return;
     }
   if (s->have_confirmed && g_cancellable_is_cancelled (s->chunk) &&
       !g_cancellable_is_cancelled (outer))
     {
       g_hash_table_add (s->self->known, g_strdup (s->session_uri));
-      g_task_return_pointer (task,
-                             warta_publish_step_new ("upload",
-                                                     upload_value (s->session_uri, s->confirmed,
-                                                                   warta_upload_get_total_bytes (s->upload))),
-                             (GDestroyNotify) warta_publish_step_free);
+      warta_publisher_return_step (task, "upload",
+                                   upload_value (s->session_uri, s->confirmed,
+                                                 warta_upload_get_total_bytes (s->upload)));
       return;
     }
   if (warta_youtube_error_is_session_expired (error))
