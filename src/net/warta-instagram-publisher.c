@@ -169,17 +169,8 @@ hosted_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Step *s = g_task_get_task_data (task);
-  g_autoptr(WartaRemoteResult) res = NULL;
-  GError *error = NULL;
 
-  res = _warta_publish_host_photo_finish (result, &error);
-  if (res == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  warta_publisher_return_step (task, s->name,
-                               _warta_publish_object ("id", res->id, "url", res->url, NULL));
+  _warta_publish_return_hosted (task, s->name, result);
 }
 
 static void

@@ -40,7 +40,7 @@ WartaAccount *_warta_publish_find_photo_host    (WartaPublishJob       *job,
 
 /* The @target rendition of @item uploaded once to @host's media library
  * under @slug (an upload whose answer was lost is found again by it).
- * The result's id and url are the media's. */
+ * Finished by _warta_publish_return_hosted(). */
 void         _warta_publish_host_photo_async    (WartaHttpClient       *client,
                                                  WartaPublishJob       *job,
                                                  WartaAccount          *host,
@@ -50,11 +50,8 @@ void         _warta_publish_host_photo_async    (WartaHttpClient       *client,
                                                  GCancellable          *cancellable,
                                                  GAsyncReadyCallback    callback,
                                                  gpointer               user_data);
-WartaRemoteResult *_warta_publish_host_photo_finish (GAsyncResult      *result,
-                                                 GError               **error);
 /* The same for a photo or a video: a video goes as it was approved, its
- * progress shown as step @index of @n_steps. Finished by
- * _warta_publish_host_photo_finish(). */
+ * progress shown as step @index of @n_steps. */
 void         _warta_publish_host_media_async    (WartaHttpClient       *client,
                                                  WartaPublishJob       *job,
                                                  WartaAccount          *host,
@@ -66,6 +63,12 @@ void         _warta_publish_host_media_async    (WartaHttpClient       *client,
                                                  GCancellable          *cancellable,
                                                  GAsyncReadyCallback    callback,
                                                  gpointer               user_data);
+/* Finishes a hosting (of either kind) by returning from @task (a
+ * warta_publisher_new_step_task()) the step @name: {"id", "url"} of the
+ * media, or the hosting's error. */
+void         _warta_publish_return_hosted       (GTask                 *task,
+                                                 const char            *name,
+                                                 GAsyncResult          *result);
 
 /* The media of @job checked against what @platform takes in one post
  * (warta-media-rules, the editor's table): FALSE with a REJECTED error

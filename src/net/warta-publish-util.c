@@ -368,10 +368,19 @@ _warta_publish_host_photo_async (WartaHttpClient      *client,
                                    callback, user_data);
 }
 
-WartaRemoteResult *
-_warta_publish_host_photo_finish (GAsyncResult  *result,
-                                  GError       **error)
+void
+_warta_publish_return_hosted (GTask        *task,
+                              const char   *name,
+                              GAsyncResult *result)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  g_autoptr(WartaRemoteResult) res = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (g_task_is_valid (result, NULL));
+  res = g_task_propagate_pointer (G_TASK (result), &error);
+  if (res == NULL)
+    g_task_return_error (task, error);
+  else
+    warta_publisher_return_step (task, name,
+                                 _warta_publish_object ("id", res->id, "url", res->url, NULL));
 }
