@@ -8,6 +8,9 @@
  * its buttons and entries, with the context's own outbox running on this
  * main context as the application runs it:
  * - Publish Now: both targets done, their links shown, one post on each;
+ * - Schedule: a time written wrong is refused with what to write; one
+ *   picked on the calendar holds both targets back, "Scheduled for …",
+ *   until the clock gets there, then one post on each;
  * - a revoked token: "Sign in again" shown, and the server hears nothing
  *   more (no retry loop) while WordPress goes on to done;
  * - Upload Manually: the texts with Copy buttons, then the address, time
@@ -329,6 +332,107 @@ test_publish_now (Fixture       *f,
   screenshot (f, f->window, "publish-done.png");
   g_assert_cmpuint (warta_publication_get_state (warta_publish_view_get_publication (f->view)), ==,
                     WARTA_STATE_PUBLISHED);
+}
+
+static gboolean
+popover_mapped (Fixture  *f,
+                gpointer  data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+assert_scheduled (Fixture    *f,
+                  gint64      account_id,
+                  gint64      at,
+                  const char *text)
+{
+  g_autofree char *label = g_strdup_printf ("Scheduled for %s", text);
+
+  g_assert_cmpint (warta_outbox_job_get_scheduled_at (job_for (f, account_id)), ==, at);
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, account_id)), ==,
+                    WARTA_OUTBOX_STATE_PENDING);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, account_id, "state"))), ==, label);
+}
+
+/* Scheduled: a time written wrong is refused with what to write, and
+ * nothing is queued; a time picked on the calendar beside the entry holds
+ * every target back until then, and says so; the posts go out when the
+ * clock gets there. */
+static void
+test_schedule (Fixture       *f,
+               gconstpointer  data)
+{
+  WartaClock *clock = warta_context_get_clock (f->context);
+  GtkWidget *entry = _warta_publish_view_get_widget (f->view, 0, "schedule-time");
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  GtkWidget *hour, *minute;
+  AdwMessageDialog *dialog;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *text = NULL;
+  gint64 at;
+
+  /* On the minute, so that the time picked is exact. */
+  warta_clock_freeze (clock, warta_clock_now (clock) / (60 * G_USEC_PER_SEC) * 60 * G_USEC_PER_SEC);
+
+  g_assert_false (gtk_widget_is_sensitive (entry));
+  gtk_switch_set_active (GTK_SWITCH (_warta_publish_view_get_widget (f->view, 0, "schedule-row")), TRUE);
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "besok jam 9");
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Scheduled");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "YYYY-MM-DD HH:MM"));
+  adw_message_dialog_response (dialog, "close");
+  iterate ();
+  g_assert_null (job_for (f, f->mastodon_id));
+  g_assert_null (job_for (f, f->wordpress_id));
+
+  /* An hour and a quarter from now, picked on the calendar. */
+  button = GTK_MENU_BUTTON (warta_test_gui_find_named (entry, GTK_TYPE_MENU_BUTTON, NULL));
+  g_assert_nonnull (button);
+  popover = gtk_menu_button_get_popover (button);
+  gtk_menu_button_popup (button);
+  wait_until (f, popover_mapped, popover, "the calendar");
+  {
+    g_autoptr(GDateTime) now = warta_clock_now_local (clock);
+
+    when = g_date_time_add_minutes (now, 75);
+  }
+  hour = warta_test_gui_find_named (GTK_WIDGET (popover), GTK_TYPE_SPIN_BUTTON, NULL);
+  minute = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (hour));
+  gtk_calendar_select_day (GTK_CALENDAR (warta_test_gui_find_named (GTK_WIDGET (popover),
+                                                                    GTK_TYPE_CALENDAR, NULL)),
+                           when);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (hour), g_date_time_get_hour (when));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (minute), g_date_time_get_minute (when));
+  gtk_popover_popdown (popover);
+  text = g_date_time_format (when, "%Y-%m-%d %H:%M");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, text);
+
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  at = g_date_time_to_unix (when) * G_USEC_PER_SEC;
+  g_assert_nonnull (job_for (f, f->mastodon_id));
+  g_assert_nonnull (job_for (f, f->wordpress_id));
+  assert_scheduled (f, f->mastodon_id, at, text);
+  assert_scheduled (f, f->wordpress_id, at, text);
+
+  /* The outbox looks every 20 ms: nothing goes before the time. */
+  wait_ms (300);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 0);
+  assert_scheduled (f, f->mastodon_id, at, text);
+
+  warta_clock_advance (clock, 76 * G_TIME_SPAN_MINUTE);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 1);
+  g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
 }
 
 static guint
@@ -1034,6 +1138,8 @@ main (int   argc,
 
   g_test_add ("/warta/publish-view/publish-now", Fixture, NULL,
               fixture_setup, test_publish_now, fixture_teardown);
+  g_test_add ("/warta/publish-view/schedule", Fixture, NULL,
+              fixture_setup, test_schedule, fixture_teardown);
   g_test_add ("/warta/publish-view/sign-in-again", Fixture, NULL,
               fixture_setup, test_sign_in_again, fixture_teardown);
   g_test_add ("/warta/publish-view/manual-proof", Fixture, NULL,

@@ -21,6 +21,7 @@
 #include "warta-archive-model.h"
 #include "warta-archive-page.h"
 #include "warta-archive-repository.h"
+#include "warta-date-popover.h"
 #include "warta-dossier.h"
 #include "warta-export.h"
 
@@ -39,6 +40,10 @@ struct _WartaArchivePage
   GtkDropDown        *unit_dropdown;
   GtkEntry           *from_entry;
   GtkEntry           *to_entry;
+  GtkBox             *from_box;
+  GtkBox             *to_box;
+  WartaDatePopover   *from_date;   /* in from_box */
+  WartaDatePopover   *to_date;     /* in to_box */
   GtkLabel           *count_label;
   GtkLabel           *integrity_label;
   GtkButton          *verify_button;
@@ -158,6 +163,22 @@ on_filter_changed_cb (WartaArchivePage *self)
 
   query = build_query (self);
   warta_archive_model_set_query (self->model, query);
+}
+
+/* A calendar button after @entry in its linked @box; a date picked there
+ * filters the archive when the popover closes, as Enter in the entry does. */
+static WartaDatePopover *
+add_date_button (WartaArchivePage *self,
+                 GtkBox           *box,
+                 GtkEntry         *entry)
+{
+  GtkWidget *button = warta_date_popover_new_button (GTK_EDITABLE (entry), FALSE, NULL);
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), TRUE);
+  gtk_box_append (box, button);
+  g_signal_connect_swapped (popover, "closed", G_CALLBACK (on_filter_changed_cb), self);
+  return WARTA_DATE_POPOVER (popover);
 }
 
 static void
@@ -823,6 +844,8 @@ warta_archive_page_set_context (WartaArchivePage *self,
   g_clear_object (&self->model);
   g_clear_object (&self->archive);
   g_set_object (&self->context, context);
+  warta_date_popover_set_clock (self->from_date, context ? warta_context_get_clock (context) : NULL);
+  warta_date_popover_set_clock (self->to_date, context ? warta_context_get_clock (context) : NULL);
   self->dossier_id = 0;
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->dispose_button), FALSE);
@@ -987,6 +1010,8 @@ warta_archive_page_class_init (WartaArchivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, unit_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, from_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, to_box);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, integrity_label);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, verify_button);
@@ -1012,6 +1037,8 @@ warta_archive_page_init (WartaArchivePage *self)
   self->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_filters (self);
+  self->from_date = add_date_button (self, self->from_box, self->from_entry);
+  self->to_date = add_date_button (self, self->to_box, self->to_entry);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);

@@ -21,6 +21,7 @@
 
 #include "warta-accounts-page.h"
 #include "warta-caption-rules.h"
+#include "warta-date-popover.h"
 #include "warta-media-probe.h"
 #include "warta-publish-view-private.h"
 #include "warta-publisher.h"
@@ -74,6 +75,7 @@ struct _WartaPublishView
   AdwActionRow     *schedule_row;
   GtkSwitch        *schedule_switch;
   AdwEntryRow      *schedule_entry;
+  WartaDatePopover *schedule_date;   /* in schedule_entry's suffix button */
   GtkWidget        *start_box;
   GtkButton        *publish_button;
   GtkButton        *manual_button;
@@ -1465,6 +1467,9 @@ build_manual_box (WartaPublishView *self,
                                  _("Published at (YYYY-MM-DD HH:MM)"));
   now = format_local_time (self, warta_clock_now (warta_context_get_clock (self->context)));
   gtk_editable_set_text (row->time_entry, now);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row->time_entry),
+                            warta_date_popover_new_button (row->time_entry, TRUE,
+                                                           warta_context_get_clock (self->context)));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row->time_entry));
 
   {
@@ -2033,6 +2038,14 @@ warta_publish_view_init (WartaPublishView *self)
                                                (GDestroyNotify) tiktok_panel_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date and time to publish"), -1);
+  {
+    GtkWidget *button = warta_date_popover_new_button (GTK_EDITABLE (self->schedule_entry),
+                                                       TRUE, NULL);
+
+    self->schedule_date =
+      WARTA_DATE_POPOVER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    adw_entry_row_add_suffix (self->schedule_entry, button);
+  }
   update_actions (self);
 }
 
@@ -2054,6 +2067,8 @@ warta_publish_view_set_context (WartaPublishView *self,
   if (self->context)
     g_signal_handlers_disconnect_by_data (self->context, self);
   g_set_object (&self->context, context);
+  warta_date_popover_set_clock (self->schedule_date,
+                                context ? warta_context_get_clock (context) : NULL);
   if (context)
     g_signal_connect_object (context, "notify::current-user",
                              G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);

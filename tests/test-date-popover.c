@@ -1,0 +1,274 @@
+/* test-date-popover.c: the calendar beside a typed date, in a real window
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "warta-test-gui.h"
+#include "warta-date-popover.h"
+
+/* 2026-03-14 02:30 UTC: 09:30 in Jakarta. */
+#define T0 (G_GINT64_CONSTANT (1773455400) * G_USEC_PER_SEC)
+
+typedef struct
+{
+  WartaClock    *clock;
+  GtkWidget     *window;
+  GtkEditable   *entry;
+  GtkMenuButton *button;
+  GtkPopover    *popover;
+  GtkCalendar   *calendar;
+  GtkSpinButton *hour;
+  GtkSpinButton *minute;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  gboolean with_time = GPOINTER_TO_INT (data);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  f->clock = warta_clock_new (WARTA_DEFAULT_TIME_ZONE);
+  warta_clock_freeze (f->clock, T0);
+  f->window = gtk_window_new ();
+  f->entry = GTK_EDITABLE (gtk_entry_new ());
+  f->button = GTK_MENU_BUTTON (warta_date_popover_new_button (f->entry, with_time, f->clock));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->entry));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->button));
+  gtk_window_set_child (GTK_WINDOW (f->window), box);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  f->popover = gtk_menu_button_get_popover (f->button);
+  g_assert_true (WARTA_IS_DATE_POPOVER (f->popover));
+  f->calendar = GTK_CALENDAR (warta_test_gui_find_named (GTK_WIDGET (f->popover),
+                                                         GTK_TYPE_CALENDAR, NULL));
+  g_assert_nonnull (f->calendar);
+  f->hour = (GtkSpinButton *) warta_test_gui_find_named (GTK_WIDGET (f->popover),
+                                                         GTK_TYPE_SPIN_BUTTON, NULL);
+  if (f->hour != NULL)
+    f->minute = GTK_SPIN_BUTTON (gtk_widget_get_next_sibling (
+                                   gtk_widget_get_next_sibling (GTK_WIDGET (f->hour))));
+  g_assert_true ((f->hour != NULL) == with_time);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->clock);
+}
+
+static void
+open_popover (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_menu_button_popup (f->button);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->popover)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->popover)));
+}
+
+static void
+close_popover (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_popover_popdown (f->popover);
+  while (gtk_widget_get_mapped (GTK_WIDGET (f->popover)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->popover)));
+}
+
+static void
+assert_shown (Fixture *f,
+              int      year,
+              int      month,
+              int      day,
+              int      hour,
+              int      minute)
+{
+  g_autoptr(GDateTime) shown = gtk_calendar_get_date (f->calendar);
+
+  g_assert_cmpint (g_date_time_get_year (shown), ==, year);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, month);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, day);
+  if (f->hour != NULL)
+    {
+      g_assert_cmpint (gtk_spin_button_get_value_as_int (f->hour), ==, hour);
+      g_assert_cmpint (gtk_spin_button_get_value_as_int (f->minute), ==, minute);
+      /* As the entry writes them: two digits; and the office's zone. */
+      g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (f->minute))), ==, 2);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (f->minute)))),
+                       ==, "WIB");
+    }
+}
+
+static void
+select_day (Fixture *f,
+            int      year,
+            int      month,
+            int      day)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_local (year, month, day, 0, 0, 0);
+
+  gtk_calendar_select_day (f->calendar, date);
+}
+
+static gboolean
+press_enter (Fixture *f)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->popover));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+    }
+  return handled;
+}
+
+/* It opens on the entry's date and time; what is picked is written back
+ * at once, in the entry's format. */
+static void
+test_date_and_time (Fixture       *f,
+                    gconstpointer  data)
+{
+  gtk_editable_set_text (f->entry, "2026-03-14 09:30");
+  open_popover (f);
+  assert_shown (f, 2026, 3, 14, 9, 30);
+  g_assert_cmpstr (gtk_editable_get_text (f->entry), ==, "2026-03-14 09:30");
+
+  select_day (f, 2026, 4, 2);
+  g_assert_cmpstr (gtk_editable_get_text (f->entry), ==, "2026-04-02 09:30");
+  gtk_spin_button_set_value (f->hour, 14);
+  g_assert_cmpstr (gtk_editable_get_text (f->entry), ==, "2026-04-02 14:30");
+  gtk_spin_button_set_value (f->minute, 5);
+  g_assert_cmpstr (gtk_editable_get_text (f->entry), ==, "2026-04-02 14:05");
+  close_popover (f);
+
+  /* Typed again, and opened again: the typed date is shown. */
+  gtk_editable_set_text (f->entry, "2027-01-31 23:59");
+  open_popover (f);
+  assert_shown (f, 2027, 1, 31, 23, 59);
+  close_popover (f);
+  g_assert_cmpstr (gtk_editable_get_text (f->entry), ==, "2027-01-31 23:59");
+}
+
+/* An empty, impossible or half-written entry opens on now in the office's
+ * time zone, and is left as it is until something is picked or Enter is
+ * pressed. */
+static void
+test_no_date_yet (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *texts[] = { "", "besok pagi", "2026-02-30 10:00", "2026-03-20 25:00", "2026-03-20 10" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      gtk_editable_set_text (f->entry, texts[i]);
+      open_popover (f);
+      assert_shown (f, 2026, 3, 14, 9, 30);
+      g_assert_cmpstr (gtk_editable_get_text (f->entry), ==, texts[i]);
+      close_popover (f);
+    }
+
+  /* A day without a time is that day's midnight. */
+  gtk_editable_set_text (f->entry, "2026-03-20");
+  open_popover (f);
+  assert_shown (f, 2026, 3, 20, 0, 0);
+  close_popover (f);
+
+  /* Enter takes what is shown, and closes. */
+  gtk_editable_set_text (f->entry, "");
+  open_popover (f);
+  g_assert_true (press_enter (f));
+  g_assert_cmpstr (gtk_editable_get_text (f->entry), ==, "2026-03-14 09:30");
+  close_popover (f);
+}
+
+/* Without a time: dates alone, and a date with a time is not one. */
+static void
+test_date_only (Fixture       *f,
+                gconstpointer  data)
+{
+  gtk_editable_set_text (f->entry, "2025-06-18");
+  open_popover (f);
+  assert_shown (f, 2025, 6, 18, 0, 0);
+  select_day (f, 2025, 6, 20);
+  g_assert_cmpstr (gtk_editable_get_text (f->entry), ==, "2025-06-20");
+  close_popover (f);
+
+  gtk_editable_set_text (f->entry, "2025-06-18 10:00");
+  open_popover (f);
+  assert_shown (f, 2026, 3, 14, 0, 0);
+  g_assert_true (press_enter (f));
+  g_assert_cmpstr (gtk_editable_get_text (f->entry), ==, "2026-03-14");
+}
+
+/* The button is named for a screen reader; the popover holds no
+ * reference to the entry, which may go first. */
+static void
+test_entry_goes_first (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GtkEditable) target = NULL;
+  const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (f->button));
+
+  g_assert_cmpstr (tooltip, ==, "Choose the date and time");
+  g_object_get (f->popover, "target", &target, NULL);
+  g_assert_true (target == f->entry);
+  g_clear_object (&target);
+
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (f->entry))), GTK_WIDGET (f->entry));
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_object_get (f->popover, "target", &target, NULL);
+  g_assert_null (target);
+  f->entry = NULL;
+
+  open_popover (f);
+  assert_shown (f, 2026, 3, 14, 9, 30);
+  select_day (f, 2026, 3, 15);
+  g_assert_true (press_enter (f));
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("No display: run under xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  warta_test_gui_init (&argc, &argv);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_add_func ("/warta/date-popover/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+  adw_init ();
+  g_test_add ("/warta/date-popover/date-and-time", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_date_and_time, fixture_tear_down);
+  g_test_add ("/warta/date-popover/no-date-yet", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_no_date_yet, fixture_tear_down);
+  g_test_add ("/warta/date-popover/date-only", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_date_only, fixture_tear_down);
+  g_test_add ("/warta/date-popover/entry-goes-first", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_entry_goes_first, fixture_tear_down);
+  return g_test_run ();
+}
