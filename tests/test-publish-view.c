@@ -8,8 +8,8 @@
  * its buttons and entries, with the context's own outbox running on this
  * main context as the application runs it:
  * - Publish Now: both targets done, their links shown, one post on each;
- * - Schedule: a time written wrong is refused with what to write; one
- *   picked on the calendar holds both targets back, "Scheduled for …",
+ * - Schedule: a time written wrong, or already past, is refused with what
+ *   to do; one picked on the calendar holds both targets back, "Scheduled for …",
  *   until the clock gets there, then one post on each;
  * - a revoked token: "Sign in again" shown, and the server hears nothing
  *   more (no retry loop) while WordPress goes on to done;
@@ -391,6 +391,24 @@ test_schedule (Fixture       *f,
   iterate ();
   g_assert_null (job_for (f, f->mastodon_id));
   g_assert_null (job_for (f, f->wordpress_id));
+
+  /* A minute ago: refused too, not published at once. */
+  {
+    g_autoptr(GDateTime) now = warta_clock_now_local (clock);
+    g_autoptr(GDateTime) before = g_date_time_add_minutes (now, -1);
+    g_autofree char *past = g_date_time_format (before, "%Y-%m-%d %H:%M");
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), past);
+  }
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already passed"));
+  adw_message_dialog_response (dialog, "close");
+  iterate ();
+  g_assert_null (job_for (f, f->mastodon_id));
+  wait_ms (100);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
 
   /* An hour and a quarter from now, picked on the calendar. */
   button = GTK_MENU_BUTTON (warta_test_gui_find_named (entry, GTK_TYPE_MENU_BUTTON, NULL));

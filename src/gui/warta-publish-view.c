@@ -1885,6 +1885,14 @@ start_publishing (WartaPublishView *self,
                         _("Write the time as YYYY-MM-DD HH:MM, for example 2026-03-14 09:30."));
           return NULL;
         }
+      /* A date typed wrong by a day must not publish at once. */
+      if (scheduled_at <= warta_clock_now (warta_context_get_clock (self->context)))
+        {
+          show_message (self, _("Not Scheduled"),
+                        _("That time has already passed. Choose a later time, "
+                          "or turn off Schedule to publish now."));
+          return NULL;
+        }
     }
 
   jobs = warta_outbox_publish_at (outbox (self), current_user (self),
