@@ -116,14 +116,16 @@ write_text (WartaDatePopover *self)
   if (self->syncing || target == NULL)
     return;
   day = gtk_calendar_get_date (self->calendar);
+  text = g_strdup_printf ("%04d-%02d-%02d", g_date_time_get_year (day), g_date_time_get_month (day),
+                          g_date_time_get_day_of_month (day));
   if (self->with_time)
-    text = g_strdup_printf ("%04d-%02d-%02d %02d:%02d",
-                            g_date_time_get_year (day), g_date_time_get_month (day),
-                            g_date_time_get_day_of_month (day),
-                            gtk_spin_button_get_value_as_int (self->hour),
-                            gtk_spin_button_get_value_as_int (self->minute));
-  else
-    text = g_date_time_format (day, "%Y-%m-%d");
+    {
+      g_autofree char *date = g_steal_pointer (&text);
+
+      text = g_strdup_printf ("%s %02d:%02d", date,
+                              gtk_spin_button_get_value_as_int (self->hour),
+                              gtk_spin_button_get_value_as_int (self->minute));
+    }
   if (g_strcmp0 (text, gtk_editable_get_text (target)) == 0)
     return;
   gtk_editable_set_text (target, text);
