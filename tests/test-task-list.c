@@ -554,11 +554,15 @@ find_row (GtkWidget *list,
   return NULL;
 }
 
+/* Rows are made when the list is laid out, in a frame of its own: on a
+ * loaded machine that can take seconds (5 s ran out once, in a `.ci/run`
+ * while other builds and widget tests ran on the same two cores), so this
+ * waits up to 20 s. */
 static void
 iterate_until_row (GtkWidget *list,
                    gint64     id)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   while (find_row (list, id) == NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
