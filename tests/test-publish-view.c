@@ -8,8 +8,8 @@
  * its buttons and entries, with the context's own outbox running on this
  * main context as the application runs it:
  * - Publish Now: both targets done, their links shown, one post on each;
- * - Schedule: a time written wrong, or already past, is refused with what
- *   to do; one picked on the calendar holds both targets back, "Scheduled for …",
+ * - Schedule: the next full hour proposed; a time written wrong, or
+ *   already past, is refused with what to do; one picked on the calendar holds both targets back, "Scheduled for …",
  *   until the clock gets there, then one post on each;
  * - a revoked token: "Sign in again" shown, and the server hears nothing
  *   more (no retry loop) while WordPress goes on to done;
@@ -377,9 +377,18 @@ test_schedule (Fixture       *f,
   warta_clock_freeze (clock, warta_clock_now (clock) / (60 * G_USEC_PER_SEC) * 60 * G_USEC_PER_SEC);
 
   g_assert_false (gtk_widget_is_sensitive (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   gtk_switch_set_active (GTK_SWITCH (_warta_publish_view_get_widget (f->view, 0, "schedule-row")), TRUE);
   iterate ();
   g_assert_true (gtk_widget_is_sensitive (entry));
+  /* Proposed: the next full hour. */
+  {
+    g_autoptr(GDateTime) now = warta_clock_now_local (clock);
+    g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 60 - g_date_time_get_minute (now));
+    g_autofree char *next = g_date_time_format (later, "%Y-%m-%d %H:00");
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, next);
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "besok jam 9");
   click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));

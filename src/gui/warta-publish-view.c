@@ -1862,6 +1862,29 @@ selected_accounts (WartaPublishView *self)
   return ids;
 }
 
+/* Switched on with no time written: the next full hour, as a calendar
+ * proposes a new event, to change or keep. */
+static void
+on_schedule_switch_active_cb (WartaPublishView *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (self->schedule_entry);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) hour = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *text = NULL;
+
+  if (!gtk_switch_get_active (self->schedule_switch) || self->context == NULL ||
+      *gtk_editable_get_text (entry) != '\0')
+    return;
+  now = warta_clock_now_local (warta_context_get_clock (self->context));
+  hour = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                          g_date_time_get_month (now), g_date_time_get_day_of_month (now),
+                          g_date_time_get_hour (now), 0, 0);
+  next = g_date_time_add_hours (hour, 1);
+  text = g_date_time_format (next, "%Y-%m-%d %H:%M");
+  gtk_editable_set_text (entry, text);
+}
+
 static GListModel *
 start_publishing (WartaPublishView *self,
                   gboolean          manual)
@@ -2029,6 +2052,7 @@ warta_publish_view_class_init (WartaPublishViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, jobs_group);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, jobs_list);
 
+  gtk_widget_class_bind_template_callback (widget_class, on_schedule_switch_active_cb);
   gtk_widget_class_install_action (widget_class, "publish.publish-now", NULL, publish_now_action);
   gtk_widget_class_install_action (widget_class, "publish.upload-manual", NULL, upload_manual_action);
 }
