@@ -276,14 +276,14 @@ expected_count (Fixture           *f,
   return n;
 }
 
-/* The person and unit drop-downs list the users and the register's
- * units, and narrow the list; the dates can be of the publishing. */
 static gboolean
 widget_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
 }
 
+/* The person and unit drop-downs list the users and the register's
+ * units, and narrow the list; the dates can be of the publishing. */
 static void
 test_filters (Fixture       *f,
               gconstpointer  data)

@@ -9,8 +9,9 @@
  * main context as the application runs it:
  * - Publish Now: both targets done, their links shown, one post on each;
  * - Schedule: the next full hour proposed; a time written wrong, or
- *   already past, is refused with what to do; one picked on the calendar holds both targets back, "Scheduled for …",
- *   until the clock gets there, then one post on each;
+ *   already past, is refused with what to do; one picked on the calendar
+ *   holds both targets back, "Scheduled for …", until the clock gets
+ *   there, then one post on each;
  * - a revoked token: "Sign in again" shown, and the server hears nothing
  *   more (no retry loop) while WordPress goes on to done;
  * - Upload Manually: the texts with Copy buttons, then the address, time
@@ -352,11 +353,13 @@ assert_scheduled (Fixture    *f,
   g_assert_cmpint (warta_outbox_job_get_scheduled_at (job_for (f, account_id)), ==, at);
   g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, account_id)), ==,
                     WARTA_OUTBOX_STATE_PENDING);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, account_id, "state"))), ==, label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, account_id, "state"))), ==,
+                   label);
 }
 
-/* Scheduled: a time written wrong is refused with what to write, and
- * nothing is queued; a time picked on the calendar beside the entry holds
+/* Scheduled: switched on, the next full hour is proposed; a time written
+ * wrong, or already past, is refused with what to do, and nothing is
+ * queued or sent; a time picked on the calendar beside the entry holds
  * every target back until then, and says so; the posts go out when the
  * clock gets there. */
 static void
@@ -378,7 +381,8 @@ test_schedule (Fixture       *f,
 
   g_assert_false (gtk_widget_is_sensitive (entry));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
-  gtk_switch_set_active (GTK_SWITCH (_warta_publish_view_get_widget (f->view, 0, "schedule-row")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (_warta_publish_view_get_widget (f->view, 0, "schedule-row")),
+                         TRUE);
   iterate ();
   g_assert_true (gtk_widget_is_sensitive (entry));
   /* Proposed: the next full hour. */

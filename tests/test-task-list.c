@@ -555,9 +555,9 @@ find_row (GtkWidget *list,
 }
 
 /* Rows are made when the list is laid out, in a frame of its own: on a
- * loaded machine that can take seconds (5 s ran out once, in a `.ci/run`
- * while other builds and widget tests ran on the same two cores), so this
- * waits up to 20 s. */
+ * loaded machine that can take seconds (5 s ran out in one `.ci/run`, in
+ * both builds, while other builds and widget tests ran on the same two
+ * cores), so this waits up to 20 s. */
 static void
 iterate_until_row (GtkWidget *list,
                    gint64     id)
