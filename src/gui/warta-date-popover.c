@@ -132,12 +132,6 @@ write_text (WartaDatePopover *self)
   gtk_editable_set_position (target, -1);
 }
 
-static void
-date_changed_cb (WartaDatePopover *self)
-{
-  write_text (self);
-}
-
 /* Hours and minutes as two digits, as they are written in the entry. */
 static gboolean
 spin_output_cb (GtkSpinButton *spin,
@@ -185,7 +179,7 @@ new_spin (WartaDatePopover *self,
   gtk_orientable_set_orientation (GTK_ORIENTABLE (spin), GTK_ORIENTATION_VERTICAL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
-  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (date_changed_cb), self);
+  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (write_text), self);
   return spin;
 }
 
@@ -356,10 +350,10 @@ warta_date_popover_init (WartaDatePopover *self)
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
-  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (date_changed_cb), self);
-  g_signal_connect_swapped (self->calendar, "notify::year", G_CALLBACK (date_changed_cb), self);
-  g_signal_connect_swapped (self->calendar, "notify::month", G_CALLBACK (date_changed_cb), self);
-  g_signal_connect_swapped (self->calendar, "notify::day", G_CALLBACK (date_changed_cb), self);
+  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (write_text), self);
+  g_signal_connect_swapped (self->calendar, "notify::year", G_CALLBACK (write_text), self);
+  g_signal_connect_swapped (self->calendar, "notify::month", G_CALLBACK (write_text), self);
+  g_signal_connect_swapped (self->calendar, "notify::day", G_CALLBACK (write_text), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
   gtk_popover_set_child (GTK_POPOVER (self), box);
 

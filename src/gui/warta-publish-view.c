@@ -1881,7 +1881,7 @@ on_schedule_switch_active_cb (WartaPublishView *self)
                           g_date_time_get_month (now), g_date_time_get_day_of_month (now),
                           g_date_time_get_hour (now), 0, 0);
   next = g_date_time_add_hours (hour, 1);
-  text = g_date_time_format (next, "%Y-%m-%d %H:%M");
+  text = format_local_time (self, g_date_time_to_unix (next) * G_USEC_PER_SEC);
   gtk_editable_set_text (entry, text);
 }
 
