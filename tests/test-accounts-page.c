@@ -89,7 +89,16 @@ browser_opened (Fixture       *f,
   return opened_uri != NULL;
 }
 
-/* The office's developer app for @platform, and its loopback endpoints. */
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The office's developer app for @platform (its secret in the keyring),
+ * and its loopback endpoints. */
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -97,7 +106,7 @@ fixture_setup (Fixture       *f,
   const char *platform = data;
   g_autofree char *authorize = NULL;
   g_autofree char *token = NULL;
-  GVariantBuilder ids, secrets;
+  GVariantBuilder ids;
 
   f->t = warta_test_publish_new ();
   f->server = warta_test_oauth_server_new (platform);
@@ -105,11 +114,20 @@ fixture_setup (Fixture       *f,
   g_variant_builder_init (&ids, G_VARIANT_TYPE ("a{ss}"));
   g_variant_builder_add (&ids, "{ss}", platform, WARTA_TEST_OAUTH_CLIENT_ID);
   g_settings_set_value (f->settings, "oauth-client-ids", g_variant_builder_end (&ids));
-  g_variant_builder_init (&secrets, G_VARIANT_TYPE ("a{ss}"));
-  g_variant_builder_add (&secrets, "{ss}", platform, WARTA_TEST_OAUTH_CLIENT_SECRET);
-  g_settings_set_value (f->settings, "oauth-client-secrets", g_variant_builder_end (&secrets));
   f->context = warta_context_new (f->t->db, f->settings);
   warta_context_set_current_user (f->context, f->t->admin);
+  if (warta_test_keyring_start ())
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      warta_context_save_client_secret_async (f->context, platform, WARTA_TEST_OAUTH_CLIENT_SECRET,
+                                              NULL, save_cb, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (warta_context_save_client_secret_finish (f->context, result, &error));
+      g_assert_no_error (error);
+    }
 
   authorize = warta_test_oauth_server_authorize_url (f->server);
   token = warta_test_oauth_server_token_url (f->server);
@@ -131,7 +149,8 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  if (f->window)
+    gtk_window_destroy (GTK_WINDOW (f->window));
   iterate ();
   g_clear_object (&f->context);
   g_clear_object (&f->settings);
@@ -626,6 +645,117 @@ test_no_app (Fixture       *f,
   g_assert_null (opened_uri);
 }
 
+/* The developer-app row of @page titled @title. */
+static GtkEditable *
+app_row (GtkWidget  *widget,
+         const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkEditable *found = app_row (c, title);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+row_shows (Fixture       *f,
+           gconstpointer  text)
+{
+  GtkEditable *row = app_row (GTK_WIDGET (f->page), "X client secret");
+
+  return g_strcmp0 (gtk_editable_get_text (row), text) == 0;
+}
+
+static gboolean
+keyring_holds (Fixture       *f,
+               gconstpointer  secret)
+{
+  g_autofree char *kept = warta_test_keyring_lookup_client ("x");
+
+  return g_strcmp0 (kept, secret) == 0;
+}
+
+static gboolean
+settings_hold_secret (GSettings  *settings,
+                      const char *platform)
+{
+  g_autoptr(GVariant) secrets = g_settings_get_value (settings, "oauth-client-secrets");
+
+  return g_variant_lookup (secrets, platform, "&s", NULL);
+}
+
+/* A developer app's secret is typed under Developer Apps: it goes to the
+ * keyring once typing pauses, never to the settings, and the page shows
+ * it from there next time. Emptying the row removes it. */
+static void
+test_app_secret (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkEditable *row;
+
+  if (!warta_test_keyring_start ())
+    return;
+  row = app_row (GTK_WIDGET (f->page), "X client secret");
+  g_assert_nonnull (row);
+  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (row));
+  wait_until (f, row_shows, WARTA_TEST_OAUTH_CLIENT_SECRET, "the secret read from the keyring");
+
+  gtk_editable_set_text (row, "x-secret-typed");
+  wait_until (f, keyring_holds, "x-secret-typed", "the typed secret in the keyring");
+  g_assert_false (settings_hold_secret (f->settings, "x"));
+
+  /* Another visit of the page: read back from the keyring. */
+  warta_accounts_page_set_context (f->page, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
+  warta_accounts_page_set_context (f->page, f->context);
+  wait_until (f, row_shows, "x-secret-typed", "the secret read back");
+
+  /* Typed, then the page goes at once: still kept. */
+  gtk_editable_set_text (row, "x-secret-last");
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  wait_until (f, keyring_holds, "x-secret-last", "the last secret typed");
+
+  f->window = gtk_window_new ();
+  f->page = WARTA_ACCOUNTS_PAGE (warta_accounts_page_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  warta_accounts_page_set_context (f->page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_until (f, row_shows, "x-secret-last", "the secret on a new page");
+  row = app_row (GTK_WIDGET (f->page), "X client secret");
+  gtk_editable_set_text (row, "");
+  wait_until (f, keyring_holds, NULL, "the secret removed");
+}
+
+/* An older Warta kept the secrets in the settings: they move to the
+ * keyring when a database is opened, and leave the settings. */
+static void
+test_app_secret_moved (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(WartaContext) context = NULL;
+  GVariantBuilder secrets;
+
+  if (!warta_test_keyring_start ())
+    return;
+  g_variant_builder_init (&secrets, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&secrets, "{ss}", "x", "x-secret-of-old");
+  g_settings_set_value (f->settings, "oauth-client-secrets", g_variant_builder_end (&secrets));
+
+  context = warta_context_new (f->t->db, f->settings);
+  warta_context_start_outbox (context);
+  wait_until (f, keyring_holds, "x-secret-of-old", "the secret moved to the keyring");
+  while (settings_hold_secret (f->settings, "x"))
+    g_main_context_iteration (NULL, TRUE);
+  warta_outbox_stop (warta_context_get_outbox (context));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -659,6 +789,10 @@ main (int   argc,
               fixture_setup, test_mastodon_port_taken, fixture_teardown);
   g_test_add ("/warta/accounts-page/no-app", Fixture, "x",
               fixture_setup, test_no_app, fixture_teardown);
+  g_test_add ("/warta/accounts-page/app-secret", Fixture, "x",
+              fixture_setup, test_app_secret, fixture_teardown);
+  g_test_add ("/warta/accounts-page/app-secret-moved", Fixture, "x",
+              fixture_setup, test_app_secret_moved, fixture_teardown);
   status = g_test_run ();
   warta_test_keyring_stop ();
   return status;

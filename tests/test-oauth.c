@@ -694,6 +694,53 @@ lookup_cb (GObject      *object,
     *secret = g_strdup ("");
 }
 
+/* Publishes @p to account @id through @outbox, which must succeed. */
+static void
+publish_one (WartaTestPublish *t,
+             WartaOutbox      *outbox,
+             WartaPublication *p,
+             gint64            id)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jobs = warta_outbox_publish (outbox, t->admin, warta_publication_get_id (p),
+                               warta_publication_get_version (p), &id, 1, &error);
+  g_assert_no_error (error);
+  job = g_list_model_get_item (jobs, 0);
+  warta_outbox_start (outbox);
+  while (warta_outbox_job_get_state (job) != WARTA_OUTBOX_STATE_DONE &&
+         warta_outbox_job_get_state (job) != WARTA_OUTBOX_STATE_FAILED)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (warta_outbox_job_get_error_message (job), ==, NULL);
+  g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_DONE);
+  warta_outbox_stop (outbox);
+  while (warta_outbox_get_n_running (outbox) > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The tokens the store keeps for account @id. */
+static WartaOAuthTokens *
+stored_tokens (WartaTestPublish  *t,
+               WartaAccountStore *store,
+               gint64             id)
+{
+  g_autoptr(WartaAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  WartaOAuthTokens *tokens;
+
+  account = warta_account_repository_get (t->accounts, id, &error);
+  g_assert_no_error (error);
+  warta_account_store_lookup_secret_async (store, account, NULL, lookup_cb, &secret);
+  while (secret == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  tokens = warta_oauth_tokens_from_json (secret, &error);
+  g_assert_no_error (error);
+  return tokens;
+}
+
 static void
 test_outbox_instagram (void)
 {
@@ -706,13 +753,9 @@ test_outbox_instagram (void)
   g_autoptr(WartaOAuthTokens) short_lived = NULL;
   g_autoptr(WartaOAuthTokens) long_lived = NULL;
   g_autoptr(WartaOAuthTokens) stored = NULL;
-  g_autoptr(WartaAccount) account = NULL;
-  g_autoptr(GListModel) jobs = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *token_url = NULL;
   g_autofree char *json = NULL;
-  g_autofree char *secret = NULL;
-  g_autoptr(WartaOutboxJob) job = NULL;
   gint64 id;
 
   short_lived = flow_sign_in (&f, "instagram", WARTA_TEST_OAUTH_CLIENT_SECRET, &error);
@@ -736,32 +779,75 @@ test_outbox_instagram (void)
   warta_outbox_set_oauth_client (outbox, "instagram", token_url, WARTA_TEST_OAUTH_CLIENT_ID,
                                  WARTA_TEST_OAUTH_CLIENT_SECRET);
 
-  jobs = warta_outbox_publish (outbox, t->admin, warta_publication_get_id (p),
-                               warta_publication_get_version (p), &id, 1, &error);
-  g_assert_no_error (error);
-  job = g_list_model_get_item (jobs, 0);
-  warta_outbox_start (outbox);
-  while (warta_outbox_job_get_state (job) != WARTA_OUTBOX_STATE_DONE &&
-         warta_outbox_job_get_state (job) != WARTA_OUTBOX_STATE_FAILED)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpstr (warta_outbox_job_get_error_message (job), ==, NULL);
-  g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_DONE);
-  warta_outbox_stop (outbox);
-  while (warta_outbox_get_n_running (outbox) > 0)
-    g_main_context_iteration (NULL, TRUE);
+  publish_one (t, outbox, p, id);
 
   /* Renewed at graph.instagram.com before publishing, and kept. */
-  account = warta_account_repository_get (t->accounts, id, &error);
-  g_assert_no_error (error);
-  warta_account_store_lookup_secret_async (store, account, NULL, lookup_cb, &secret);
-  while (secret == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  stored = warta_oauth_tokens_from_json (secret, &error);
-  g_assert_no_error (error);
+  stored = stored_tokens (t, store, id);
   g_assert_cmpstr (stored->access_token, !=, long_lived->access_token);
   g_assert_true (warta_test_oauth_server_token_is_valid (f.server, stored->access_token));
   g_assert_cmpstr (stored->user_id, ==, WARTA_TEST_OAUTH_IG_USER_ID);
   g_assert_cmpint (stored->expires_at, >, g_get_real_time () + 59 * G_TIME_SPAN_DAY);
+  g_assert_cmpstr (published_with, ==, stored->access_token);
+  g_clear_pointer (&published_with, g_free);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  g_assert_true (warta_account_store_save_client_secret_finish (WARTA_ACCOUNT_STORE (object), result,
+                                                                NULL));
+}
+
+/* TikTok's refresh wants the app's secret. The office keeps it with the
+ * account store (the keyring; here its memory), not in the settings: the
+ * outbox is given only the app's id and reads the secret when it renews a
+ * token. Without it the loopback token endpoint refuses the client. */
+static void
+test_outbox_tiktok (void)
+{
+  g_auto(Flow) f = { 0 };
+  g_autoptr(WartaTestPublish) t = warta_test_publish_new ();
+  g_autoptr(WartaTestServer) mastodon = warta_test_server_new (WARTA_TEST_MASTODON);
+  g_autoptr(WartaAccountStore) store = warta_account_store_new (t->accounts);
+  g_autoptr(WartaOutbox) outbox = NULL;
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (t, "Rakor token TikTok", 1);
+  g_autoptr(WartaOAuthTokens) tokens = NULL;
+  g_autoptr(WartaOAuthTokens) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token_url = NULL;
+  g_autofree char *json = NULL;
+  gboolean saved = FALSE;
+  gint64 id;
+
+  tokens = flow_sign_in (&f, "tiktok", WARTA_TEST_OAUTH_CLIENT_SECRET, &error);
+  g_assert_no_error (error);
+  tokens->expires_at = g_get_real_time () + 60 * G_USEC_PER_SEC;
+  json = warta_oauth_tokens_to_json (tokens);
+
+  _warta_account_store_use_memory_secrets (store);
+  warta_account_store_save_client_secret_async (store, "tiktok", WARTA_TEST_OAUTH_CLIENT_SECRET,
+                                                NULL, saved_cb, &saved);
+  while (!saved)
+    g_main_context_iteration (NULL, TRUE);
+  id = warta_test_publish_add_account (t, "tiktok", warta_test_oauth_server_get_url (f.server),
+                                       "{}", "key-tiktok");
+  _warta_account_store_set_memory_secret (store, "key-tiktok", json);
+  stand_in_url = warta_test_server_get_url (mastodon);
+  outbox = warta_outbox_new (t->outbox, store, f.client);
+  warta_outbox_register_platform (outbox, "tiktok", stand_in_publisher_new);
+  token_url = warta_test_oauth_server_token_url (f.server);
+  warta_outbox_set_oauth_client (outbox, "tiktok", token_url, WARTA_TEST_OAUTH_CLIENT_ID, NULL);
+
+  publish_one (t, outbox, p, id);
+
+  /* Renewed with the app's secret before publishing, and kept. */
+  g_assert_cmpstr (warta_test_oauth_server_get_last_refusal (f.server), ==, NULL);
+  stored = stored_tokens (t, store, id);
+  g_assert_cmpstr (stored->refresh_token, !=, tokens->refresh_token);
+  g_assert_true (warta_test_oauth_server_token_is_valid (f.server, stored->access_token));
   g_assert_cmpstr (published_with, ==, stored->access_token);
   g_clear_pointer (&published_with, g_free);
 }
@@ -787,5 +873,6 @@ main (int   argc,
   g_test_add_func ("/warta/oauth/mastodon", test_mastodon);
   g_test_add_func ("/warta/oauth/network-error", test_network_error);
   g_test_add_func ("/warta/oauth/outbox-instagram", test_outbox_instagram);
+  g_test_add_func ("/warta/oauth/outbox-tiktok", test_outbox_tiktok);
   return g_test_run ();
 }

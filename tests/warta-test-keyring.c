@@ -153,3 +153,15 @@ warta_test_keyring_lookup (WartaAccountRepository *accounts,
   g_assert_no_error (error);
   return secret;
 }
+
+char *
+warta_test_keyring_lookup_client (const char *platform)
+{
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  secret = secret_password_lookup_sync (warta_account_store_get_client_schema (), NULL, &error,
+                                        "platform", platform, NULL);
+  g_assert_no_error (error);
+  return secret;
+}

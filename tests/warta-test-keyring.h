@@ -18,5 +18,8 @@ void     warta_test_keyring_stop  (void);
  * Secret Service. NULL when there is nothing. */
 char    *warta_test_keyring_lookup (WartaAccountRepository *accounts,
                                     const char             *keyring_id);
+/* The secret of the office's developer app for @platform, read the same
+ * way. */
+char    *warta_test_keyring_lookup_client (const char *platform);
 
 G_END_DECLS

@@ -43,6 +43,8 @@ struct _WartaAccountsPage
 
 G_DEFINE_FINAL_TYPE (WartaAccountsPage, warta_accounts_page, ADW_TYPE_BIN)
 
+static void save_typed_secrets (WartaAccountsPage *self);
+
 /* What the add dialog calls an account of each platform (as the Add menu
  * does), and what the platform's developer console calls the app's id and
  * secret, so that they can be copied from there. */
@@ -471,11 +473,11 @@ page_matches (GtkListBoxRow *row,
               gpointer       user_data)
 {
   GtkEditable *search = user_data;
-  WartaFacebookPage *page = g_object_get_data (G_OBJECT (row), "warta-page");
+  const char *name = g_object_get_data (G_OBJECT (row), "warta-page-name");
+  const char *id = g_object_get_data (G_OBJECT (row), "warta-page-id");
   g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (search), -1);
-  g_autofree char *name = g_utf8_casefold (page->name, -1);
 
-  return *needle == '\0' || strstr (name, needle) != NULL || strstr (page->id, needle) != NULL;
+  return *needle == '\0' || strstr (name, needle) != NULL || strstr (id, needle) != NULL;
 }
 
 static void
@@ -530,7 +532,11 @@ choose_page (GTask *task)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_object_set_data (G_OBJECT (row), "warta-check", check);
-      g_object_set_data (G_OBJECT (row), "warta-page", page);
+      /* The search may run once more as the dialog closes, when the
+       * sign-in and its Pages are gone: the row keeps what it needs. */
+      g_object_set_data_full (G_OBJECT (row), "warta-page-name", g_utf8_casefold (page->name, -1),
+                              g_free);
+      g_object_set_data_full (G_OBJECT (row), "warta-page-id", g_strdup (page->id), g_free);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
 
@@ -867,6 +873,41 @@ no_app_message (const char *platform)
                           name, name, name);
 }
 
+/* The developer app's secret has been read from the keyring: on to the
+ * browser. */
+static void
+client_secret_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  SignIn *s = g_task_get_task_data (task);
+  const char *platform = warta_account_get_platform (s->account);
+  const WartaOAuthPlatform *info = warta_oauth_platforms_lookup (platform);
+  WartaHttpClient *client = warta_context_get_http_client (s->context);
+  g_autofree char *authorize = warta_account_dup_setting (s->account, "authorize-url");
+  GError *error = NULL;
+
+  s->client_secret = warta_context_lookup_client_secret_finish (WARTA_CONTEXT (object), result,
+                                                               &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  s->login = warta_oauth_login_new (client, authorize ? authorize : info->authorize_url,
+                                    s->token_url, s->client_id, s->client_secret, info->scope);
+  warta_oauth_login_set_platform (s->login, platform);
+  if (!warta_oauth_login_start (s->login, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  open_browser (task);
+}
+
 /* Signs in in the browser: @task's data has the account. */
 static void
 start_oauth (GTask *task)
@@ -878,8 +919,6 @@ start_oauth (GTask *task)
   g_autofree char *authorize = warta_account_dup_setting (s->account, "authorize-url");
   g_autofree char *token = warta_account_dup_setting (s->account, "token-url");
   g_autofree char *client_id = NULL;
-  g_autofree char *client_secret = NULL;
-  GError *error = NULL;
 
   if (g_strcmp0 (platform, "mastodon") == 0)
     {
@@ -896,7 +935,7 @@ start_oauth (GTask *task)
     }
 
   g_assert (info != NULL);
-  if (!warta_context_get_oauth_client (s->context, platform, &client_id, &client_secret))
+  if (!warta_context_get_oauth_client (s->context, platform, &client_id))
     {
       g_autofree char *message = no_app_message (platform);
 
@@ -906,18 +945,9 @@ start_oauth (GTask *task)
       return;
     }
   s->token_url = g_strdup (token ? token : info->token_url);
-  s->client_id = g_strdup (client_id);
-  s->client_secret = g_strdup (client_secret);
-  s->login = warta_oauth_login_new (client, authorize ? authorize : info->authorize_url,
-                                    s->token_url, client_id, client_secret, info->scope);
-  warta_oauth_login_set_platform (s->login, platform);
-  if (!warta_oauth_login_start (s->login, &error))
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  open_browser (task);
+  s->client_id = g_steal_pointer (&client_id);
+  warta_context_lookup_client_secret_async (s->context, platform, g_task_get_cancellable (task),
+                                            client_secret_cb, task);
 }
 
 static void
@@ -1065,7 +1095,7 @@ ask (GTask *task)
              ? _("You sign in in the browser with the office’s developer app, then choose the Page.")
              : _("You sign in in the browser with the office’s developer app.");
       /* Said before the browser, not after. */
-      if (!warta_context_get_oauth_client (s->context, platform, NULL, NULL))
+      if (!warta_context_get_oauth_client (s->context, platform, NULL))
         body = no_app = no_app_message (platform);
     }
 
@@ -1185,6 +1215,7 @@ add_action (GtkWidget  *widget,
 
   if (self->context == NULL)
     return;
+  save_typed_secrets (self);
   warta_account_set_platform (account, platform);
   warta_account_set_display_name (account, warta_platform_get_display_name (platform));
   if (info != NULL)
@@ -1206,6 +1237,7 @@ on_sign_in_clicked_cb (GtkButton         *button,
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "warta-account-id"));
 
+  save_typed_secrets (self);
   warta_accounts_page_sign_in_again_async (page_window (self), self->context, id, self->cancellable,
                                            page_sign_in_done_cb, g_object_ref (self));
 }
@@ -1352,16 +1384,18 @@ warta_accounts_page_reload (WartaAccountsPage *self)
     }
 }
 
-/* -- the developer apps (settings) --------------------------------------------------------------- */
+/* -- the developer apps: ids in the settings, secrets in the keyring ------------------------ */
+
+#define SECRET_KEY "keyring"
+#define SAVE_DELAY_MS 600
 
 static void
-set_app_value (WartaAccountsPage *self,
-               const char        *key,
-               const char        *platform,
-               const char        *value)
+set_app_id (WartaAccountsPage *self,
+            const char        *platform,
+            const char        *value)
 {
   GSettings *settings = warta_context_get_settings (self->context);
-  g_autoptr(GVariant) old = g_settings_get_value (settings, key);
+  g_autoptr(GVariant) old = g_settings_get_value (settings, "oauth-client-ids");
   GVariantBuilder builder;
   GVariantIter iter;
   const char *k, *v;
@@ -1373,7 +1407,64 @@ set_app_value (WartaAccountsPage *self,
       g_variant_builder_add (&builder, "{ss}", k, v);
   if (value && *value)
     g_variant_builder_add (&builder, "{ss}", platform, value);
-  g_settings_set_value (settings, key, g_variant_builder_end (&builder));
+  g_settings_set_value (settings, "oauth-client-ids", g_variant_builder_end (&builder));
+}
+
+static void
+secret_saved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(WartaAccountsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_context_save_client_secret_finish (WARTA_CONTEXT (object), result, &error))
+    {
+      g_warning ("A developer app's secret was not saved: %s", error->message);
+      if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+        show_message (page_window (self), _("App Secret Not Saved"), error->message);
+    }
+}
+
+/* Saves what the secret @entry holds now, if it was edited. */
+static void
+save_secret (WartaAccountsPage *self,
+             GtkEditable       *entry)
+{
+  const char *platform = g_object_get_data (G_OBJECT (entry), "warta-platform");
+  guint timeout = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "warta-save"));
+  g_autofree char *value = NULL;
+
+  if (timeout == 0)
+    return;
+  g_source_remove (timeout);
+  g_object_set_data (G_OBJECT (entry), "warta-save", NULL);
+  if (self->context == NULL)
+    return;
+  value = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  /* Not cancelled with the page: a secret typed is a secret kept. */
+  warta_context_save_client_secret_async (self->context, platform, value, NULL, secret_saved_cb,
+                                          g_object_ref (self));
+  memset (value, 0, strlen (value));
+}
+
+static gboolean
+save_secret_cb (gpointer data)
+{
+  GtkEditable *entry = data;
+  WartaAccountsPage *self = g_object_get_data (G_OBJECT (entry), "warta-accounts-page");
+
+  save_secret (self, entry);
+  return G_SOURCE_REMOVE;
+}
+
+/* The secrets typed in the last moment are saved before a sign-in reads
+ * them, or the page goes. */
+static void
+save_typed_secrets (WartaAccountsPage *self)
+{
+  for (guint i = 0; self->app_rows && i < self->app_rows->len; i++)
+    save_secret (self, self->app_rows->pdata[i]);
 }
 
 static void
@@ -1382,16 +1473,61 @@ on_app_entry_changed_cb (GtkEditable       *entry,
 {
   const char *platform = g_object_get_data (G_OBJECT (entry), "warta-platform");
   const char *key = g_object_get_data (G_OBJECT (entry), "warta-key");
-  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *value = NULL;
+  guint timeout;
 
   if (self->loading_apps || self->context == NULL)
     return;
-  set_app_value (self, key, platform, value);
+  g_object_set_data (G_OBJECT (entry), "warta-edited", GINT_TO_POINTER (TRUE));
+  if (g_strcmp0 (key, SECRET_KEY) != 0)
+    {
+      value = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+      set_app_id (self, platform, value);
+      return;
+    }
+
+  /* The keyring is written once typing pauses, not at each key. */
+  timeout = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "warta-save"));
+  if (timeout != 0)
+    g_source_remove (timeout);
+  timeout = g_timeout_add (SAVE_DELAY_MS, save_secret_cb, entry);
+  g_object_set_data (G_OBJECT (entry), "warta-save", GUINT_TO_POINTER (timeout));
+}
+
+static void
+secret_found_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GtkEditable) entry = user_data;
+  WartaAccountsPage *self = g_object_get_data (G_OBJECT (entry), "warta-accounts-page");
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  secret = warta_context_lookup_client_secret_finish (WARTA_CONTEXT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      g_warning ("A developer app's secret cannot be read: %s", error->message);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
+    }
+  /* What was typed meanwhile wins over what was kept. */
+  else if (!g_object_get_data (G_OBJECT (entry), "warta-edited"))
+    {
+      self->loading_apps = TRUE;
+      gtk_editable_set_text (entry, secret ? secret : "");
+      self->loading_apps = FALSE;
+    }
+  if (secret)
+    memset (secret, 0, strlen (secret));
+  g_free (secret);
 }
 
 static void
 load_apps (WartaAccountsPage *self)
 {
+  save_typed_secrets (self);
   self->loading_apps = TRUE;
   for (guint i = 0; i < self->app_rows->len; i++)
     {
@@ -1399,13 +1535,20 @@ load_apps (WartaAccountsPage *self)
       const char *platform = g_object_get_data (G_OBJECT (entry), "warta-platform");
       const char *key = g_object_get_data (G_OBJECT (entry), "warta-key");
       g_autofree char *id = NULL;
-      g_autofree char *secret = NULL;
 
-      if (self->context)
-        warta_context_get_oauth_client (self->context, platform, &id, &secret);
-      gtk_editable_set_text (entry, g_strcmp0 (key, "oauth-client-ids") == 0
-                                    ? (id ? id : "") : (secret ? secret : ""));
+      g_object_set_data (G_OBJECT (entry), "warta-edited", NULL);
       gtk_widget_set_sensitive (GTK_WIDGET (entry), self->context != NULL);
+      if (g_strcmp0 (key, SECRET_KEY) != 0)
+        {
+          if (self->context)
+            warta_context_get_oauth_client (self->context, platform, &id);
+          gtk_editable_set_text (entry, id ? id : "");
+        }
+      else if (self->context)
+        warta_context_lookup_client_secret_async (self->context, platform, self->cancellable,
+                                                  secret_found_cb, g_object_ref (entry));
+      else
+        gtk_editable_set_text (entry, "");
     }
   self->loading_apps = FALSE;
 }
@@ -1423,6 +1566,7 @@ build_apps (WartaAccountsPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(words->app_id));
       g_object_set_data (G_OBJECT (row), "warta-platform", (gpointer) info->id);
       g_object_set_data (G_OBJECT (row), "warta-key", (gpointer) "oauth-client-ids");
+      g_object_set_data (G_OBJECT (row), "warta-accounts-page", self);
       g_signal_connect (row, "changed", G_CALLBACK (on_app_entry_changed_cb), self);
       adw_preferences_group_add (self->apps_group, row);
       g_ptr_array_add (self->app_rows, row);
@@ -1433,7 +1577,8 @@ build_apps (WartaAccountsPage *self)
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(words->app_secret));
           name_peek_button (row);
           g_object_set_data (G_OBJECT (row), "warta-platform", (gpointer) info->id);
-          g_object_set_data (G_OBJECT (row), "warta-key", (gpointer) "oauth-client-secrets");
+          g_object_set_data (G_OBJECT (row), "warta-key", (gpointer) SECRET_KEY);
+          g_object_set_data (G_OBJECT (row), "warta-accounts-page", self);
           g_signal_connect (row, "changed", G_CALLBACK (on_app_entry_changed_cb), self);
           adw_preferences_group_add (self->apps_group, row);
           g_ptr_array_add (self->app_rows, row);
@@ -1453,6 +1598,7 @@ warta_accounts_page_dispose (GObject *object)
 {
   WartaAccountsPage *self = WARTA_ACCOUNTS_PAGE (object);
 
+  save_typed_secrets (self);
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_ACCOUNTS_PAGE);
   g_clear_pointer (&self->rows, g_hash_table_unref);
@@ -1505,8 +1651,10 @@ warta_accounts_page_set_context (WartaAccountsPage *self,
   g_return_if_fail (WARTA_IS_ACCOUNTS_PAGE (self));
   g_return_if_fail (!context || WARTA_IS_CONTEXT (context));
 
-  if (!g_set_object (&self->context, context))
+  if (self->context == context)
     return;
+  save_typed_secrets (self);
+  g_set_object (&self->context, context);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.add", context != NULL);
   load_apps (self);
   warta_accounts_page_reload (self);

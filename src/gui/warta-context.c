@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "warta-context.h"
 #include "warta-oauth-platforms.h"
 
@@ -30,6 +32,9 @@ struct _WartaContext
   WartaOutbox                *outbox;
   WartaUser                  *current_user;
   GHashTable                 *role_names;
+  GHashTable                 *saving;           /* platform → app secret being saved */
+  guint                       moving_secrets;   /* still on their way to the keyring */
+  gboolean                    start_outbox;     /* once they are there */
 };
 
 G_DEFINE_FINAL_TYPE (WartaContext, warta_context, G_TYPE_OBJECT)
@@ -78,8 +83,53 @@ apply_deadlines (WartaContext *self)
   warta_publication_repository_set_deadlines (self->publications, &deadlines);
 }
 
+/* What an older Warta kept in the `oauth-client-secrets` setting, until it
+ * is in the keyring. */
+static char *
+dup_settings_secret (WartaContext *self,
+                     const char   *platform)
+{
+  g_autoptr(GVariant) secrets = g_settings_get_value (self->settings, "oauth-client-secrets");
+  const char *secret = NULL;
+
+  if (g_variant_lookup (secrets, platform, "&s", &secret) && *secret != '\0')
+    return g_strdup (secret);
+  return NULL;
+}
+
+static void
+drop_settings_secret (WartaContext *self,
+                      const char   *platform)
+{
+  g_autoptr(GVariant) secrets = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key, *value;
+
+  if (self->settings == NULL)
+    return;   /* disposed of */
+  secrets = g_settings_get_value (self->settings, "oauth-client-secrets");
+  if (!g_variant_lookup (secrets, platform, "&s", &value))
+    return;
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, secrets);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (g_strcmp0 (key, platform) != 0)
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  g_settings_set_value (self->settings, "oauth-client-secrets", g_variant_builder_end (&builder));
+}
+
+static void
+wipe (char *secret)
+{
+  if (secret)
+    memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
 /* The outbox refreshes expiring tokens of the platforms that have refresh
- * tokens with the client the office entered. */
+ * tokens with the client the office entered; it reads the client's secret
+ * from the keyring when it needs it. */
 static void
 apply_oauth_clients (WartaContext *self)
 {
@@ -87,13 +137,69 @@ apply_oauth_clients (WartaContext *self)
     {
       const WartaOAuthPlatform *platform = warta_oauth_platforms_get (i);
       g_autofree char *client_id = NULL;
-      g_autofree char *client_secret = NULL;
+      char *client_secret = NULL;
 
-      if (warta_context_get_oauth_client (self, platform->id, &client_id, &client_secret))
-        warta_outbox_set_oauth_client (self->outbox, platform->id, platform->token_url,
-                                       client_id, client_secret);
+      if (warta_context_get_oauth_client (self, platform->id, &client_id))
+        {
+          client_secret = dup_settings_secret (self, platform->id);
+          warta_outbox_set_oauth_client (self->outbox, platform->id, platform->token_url,
+                                         client_id, client_secret);
+          wipe (client_secret);
+        }
       else
         warta_outbox_set_oauth_client (self->outbox, platform->id, NULL, NULL, NULL);
+    }
+}
+
+/* Secrets an older Warta kept in the settings move to the keyring; the
+ * outbox waits for them. One that cannot move stays where it was and is
+ * still used. */
+typedef struct
+{
+  WartaContext *self;
+  char         *platform;
+} MoveData;
+
+static void
+secret_moved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  MoveData *d = user_data;
+  WartaContext *self = d->self;
+  g_autoptr(GError) error = NULL;
+
+  if (warta_account_store_save_client_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error))
+    drop_settings_secret (self, d->platform);
+  else
+    g_warning ("The %s developer app’s secret stays in the settings: %s", d->platform,
+               error->message);
+
+  if (--self->moving_secrets == 0 && self->start_outbox && self->outbox != NULL)
+    warta_outbox_start (self->outbox);
+  g_free (d->platform);
+  g_object_unref (d->self);
+  g_free (d);
+}
+
+static void
+move_settings_secrets (WartaContext *self)
+{
+  for (guint i = 0; i < warta_oauth_platforms_get_n (); i++)
+    {
+      const char *platform = warta_oauth_platforms_get (i)->id;
+      char *secret = dup_settings_secret (self, platform);
+      MoveData *d;
+
+      if (secret == NULL)
+        continue;
+      d = g_new0 (MoveData, 1);
+      d->self = g_object_ref (self);
+      d->platform = g_strdup (platform);
+      self->moving_secrets++;
+      warta_account_store_save_client_secret_async (self->account_store, platform, secret, NULL,
+                                                    secret_moved_cb, d);
+      wipe (secret);
     }
 }
 
@@ -129,6 +235,7 @@ warta_context_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
   g_clear_pointer (&self->role_names, g_hash_table_unref);
+  g_clear_pointer (&self->saving, g_hash_table_unref);
 
   G_OBJECT_CLASS (warta_context_parent_class)->dispose (object);
 }
@@ -233,12 +340,14 @@ warta_context_new (WartaDatabase *database,
   self->outbox = warta_outbox_new (self->outbox_repository, self->account_store, self->http_client);
 
   self->role_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->saving = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) wipe);
 
   apply_deadlines (self);
   apply_role_names (self);
   apply_oauth_clients (self);
   g_signal_connect_object (settings, "changed",
                            G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  move_settings_secrets (self);
 
   return self;
 }
@@ -361,39 +470,202 @@ warta_context_get_outbox (WartaContext *self)
  * @self: a #WartaContext
  * @platform: "x", "youtube", "facebook", "instagram", "tiktok"
  * @out_client_id: (out) (optional): the client id
- * @out_client_secret: (out) (optional): the client secret, or %NULL
  *
  * Warta ships no client ids: each office registers its own developer app
- * and enters it in the `oauth-client-ids` (and, where the platform
- * insists, `oauth-client-secrets`) settings.
+ * and enters its id in the `oauth-client-ids` setting, and its secret,
+ * where the platform insists on one, in the keyring
+ * (warta_context_save_client_secret_async()).
  *
  * Returns: %TRUE when a client id is entered for @platform
  */
 gboolean
 warta_context_get_oauth_client (WartaContext  *self,
                                 const char    *platform,
-                                char         **out_client_id,
-                                char         **out_client_secret)
+                                char         **out_client_id)
 {
   g_autoptr(GVariant) ids = NULL;
-  g_autoptr(GVariant) secrets = NULL;
   const char *id = NULL;
-  const char *secret = NULL;
 
   g_return_val_if_fail (WARTA_IS_CONTEXT (self), FALSE);
   g_return_val_if_fail (platform != NULL, FALSE);
 
   ids = g_settings_get_value (self->settings, "oauth-client-ids");
-  secrets = g_settings_get_value (self->settings, "oauth-client-secrets");
   g_variant_lookup (ids, platform, "&s", &id);
-  g_variant_lookup (secrets, platform, "&s", &secret);
   while (id != NULL && g_ascii_isspace (*id))
     id++;
 
   if (out_client_id)
     *out_client_id = id && *id ? g_strdup (id) : NULL;
-  if (out_client_secret)
-    *out_client_secret = secret && *secret ? g_strdup (secret) : NULL;
 
   return id != NULL && *id != '\0';
+}
+
+/**
+ * warta_context_start_outbox:
+ * @self: a #WartaContext
+ *
+ * Starts the outbox on the thread-default main context, once the secrets
+ * of the developer apps are where it reads them (see
+ * warta_context_get_outbox()).
+ */
+void
+warta_context_start_outbox (WartaContext *self)
+{
+  g_return_if_fail (WARTA_IS_CONTEXT (self));
+
+  if (self->moving_secrets > 0)
+    self->start_outbox = TRUE;
+  else
+    warta_outbox_start (self->outbox);
+}
+
+typedef struct
+{
+  char *platform;
+  char *secret;   /* owned by self->saving while it is the newest */
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *d = data;
+
+  g_free (d->platform);
+  g_free (d);
+}
+
+static void
+client_secret_saved_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WartaContext *self = g_task_get_source_object (task);
+  SaveData *d = g_task_get_task_data (task);
+  GError *error = NULL;
+  gboolean saved;
+
+  saved = warta_account_store_save_client_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
+  /* A newer value may be on its way already; it stays what is read. */
+  if (self->saving != NULL && g_hash_table_lookup (self->saving, d->platform) == d->secret)
+    g_hash_table_remove (self->saving, d->platform);
+  if (!saved)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  drop_settings_secret (self, d->platform);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * warta_context_save_client_secret_async:
+ * @self: a #WartaContext
+ * @platform: an OAuth platform's id
+ * @secret: (nullable): the secret of the office's developer app; %NULL or
+ *   empty removes it
+ *
+ * Keeps the secret in the system keyring, never in the settings. From
+ * this call on, warta_context_lookup_client_secret_async() gives @secret.
+ */
+void
+warta_context_save_client_secret_async (WartaContext        *self,
+                                        const char          *platform,
+                                        const char          *secret,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  GTask *task;
+  SaveData *d;
+
+  g_return_if_fail (WARTA_IS_CONTEXT (self));
+  g_return_if_fail (platform != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_context_save_client_secret_async);
+  d = g_new0 (SaveData, 1);
+  d->platform = g_strdup (platform);
+  d->secret = g_strdup (secret ? secret : "");
+  g_hash_table_replace (self->saving, g_strdup (platform), d->secret);
+  g_task_set_task_data (task, d, save_data_free);
+  warta_account_store_save_client_secret_async (self->account_store, platform, secret, cancellable,
+                                                client_secret_saved_cb, task);
+}
+
+gboolean
+warta_context_save_client_secret_finish (WartaContext  *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+client_secret_found_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  char *secret;
+
+  secret = warta_account_store_lookup_client_secret_finish (WARTA_ACCOUNT_STORE (object), result,
+                                                            &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, secret, (GDestroyNotify) wipe);
+}
+
+/**
+ * warta_context_lookup_client_secret_async:
+ * @self: a #WartaContext
+ * @platform: an OAuth platform's id
+ *
+ * The secret of the office's developer app for @platform, from the
+ * keyring (or from the settings while it cannot move there): %NULL and no
+ * error when none was entered.
+ */
+void
+warta_context_lookup_client_secret_async (WartaContext        *self,
+                                          const char          *platform,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  GTask *task;
+  char *secret;
+
+  g_return_if_fail (WARTA_IS_CONTEXT (self));
+  g_return_if_fail (platform != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_context_lookup_client_secret_async);
+  if (g_hash_table_contains (self->saving, platform))
+    {
+      const char *saving = g_hash_table_lookup (self->saving, platform);
+
+      secret = *saving ? g_strdup (saving) : NULL;
+    }
+  else
+    secret = dup_settings_secret (self, platform);
+  if (secret != NULL || g_hash_table_contains (self->saving, platform))
+    {
+      g_task_return_pointer (task, secret, (GDestroyNotify) wipe);
+      g_object_unref (task);
+      return;
+    }
+  warta_account_store_lookup_client_secret_async (self->account_store, platform, cancellable,
+                                                  client_secret_found_cb, task);
+}
+
+char *
+warta_context_lookup_client_secret_finish (WartaContext  *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -40,11 +40,30 @@ void                        warta_context_set_current_user (WartaContext  *self,
 WartaHttpClient            *warta_context_get_http_client  (WartaContext  *self);
 WartaAccountStore          *warta_context_get_account_store (WartaContext *self);
 WartaOutbox                *warta_context_get_outbox       (WartaContext  *self);
-/* The office's OAuth client of @platform ("x", "youtube" …) from the
+/* Starts the outbox once the developer apps' secrets are in the keyring. */
+void                        warta_context_start_outbox     (WartaContext  *self);
+/* The office's OAuth client id of @platform ("x", "youtube" …) from the
  * settings: FALSE when none is entered (Warta ships none). */
 gboolean                    warta_context_get_oauth_client (WartaContext  *self,
                                                             const char    *platform,
-                                                            char         **out_client_id,
-                                                            char         **out_client_secret);
+                                                            char         **out_client_id);
+/* Its secret, kept in the system keyring. */
+void                        warta_context_save_client_secret_async    (WartaContext        *self,
+                                                                       const char          *platform,
+                                                                       const char          *secret,
+                                                                       GCancellable        *cancellable,
+                                                                       GAsyncReadyCallback  callback,
+                                                                       gpointer             user_data);
+gboolean                    warta_context_save_client_secret_finish   (WartaContext        *self,
+                                                                       GAsyncResult        *result,
+                                                                       GError             **error);
+void                        warta_context_lookup_client_secret_async  (WartaContext        *self,
+                                                                       const char          *platform,
+                                                                       GCancellable        *cancellable,
+                                                                       GAsyncReadyCallback  callback,
+                                                                       gpointer             user_data);
+char                       *warta_context_lookup_client_secret_finish (WartaContext        *self,
+                                                                       GAsyncResult        *result,
+                                                                       GError             **error);
 
 G_END_DECLS

@@ -587,3 +587,155 @@ warta_account_store_lookup_secret_finish (WartaAccountStore  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* developer apps ------------------------------------------------------------ */
+
+/**
+ * warta_account_store_get_client_schema:
+ *
+ * The keyring items holding the secrets of the developer apps the office
+ * entered (Accounts, Developer Apps), one per platform. They belong to the
+ * desktop user, as the apps' ids in the settings do, not to a database.
+ */
+const SecretSchema *
+warta_account_store_get_client_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.wartadesk.Warta.ClientSecret", SECRET_SCHEMA_NONE,
+    {
+      { "platform", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+  };
+
+  return &schema;
+}
+
+static char *
+client_memory_key (const char *platform)
+{
+  return g_strconcat ("client-secret:", platform, NULL);
+}
+
+static void
+client_saved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean cleared = GPOINTER_TO_INT (g_task_get_task_data (task));
+
+  if (cleared ? !secret_password_clear_finish (result, &error) && error != NULL
+              : !secret_password_store_finish (result, &error))
+    {
+      g_task_return_error (task, keyring_error (error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * warta_account_store_save_client_secret_async:
+ * @self: a #WartaAccountStore
+ * @platform: an OAuth platform's id ("x", "tiktok" …)
+ * @secret: (nullable): the app's secret; %NULL or empty removes it
+ *
+ * Keeps the secret of the office's developer app for @platform in the
+ * keyring, in place of the one kept before.
+ */
+void
+warta_account_store_save_client_secret_async (WartaAccountStore   *self,
+                                              const char          *platform,
+                                              const char          *secret,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  gboolean clear = secret == NULL || *secret == '\0';
+
+  g_return_if_fail (WARTA_IS_ACCOUNT_STORE (self));
+  g_return_if_fail (platform != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_account_store_save_client_secret_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (clear), NULL);
+
+  if (self->memory)
+    {
+      g_autofree char *key = client_memory_key (platform);
+
+      _warta_account_store_set_memory_secret (self, key, clear ? NULL : secret);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (clear)
+    {
+      secret_password_clear (warta_account_store_get_client_schema (), cancellable,
+                             client_saved_cb, g_steal_pointer (&task),
+                             "platform", platform, NULL);
+    }
+  else
+    {
+      g_autofree char *label = g_strdup_printf ("Warta: %s developer app",
+                                                warta_platform_get_display_name (platform));
+
+      secret_password_store (warta_account_store_get_client_schema (), SECRET_COLLECTION_DEFAULT,
+                             label, secret, cancellable, client_saved_cb, g_steal_pointer (&task),
+                             "platform", platform, NULL);
+    }
+}
+
+gboolean
+warta_account_store_save_client_secret_finish (WartaAccountStore  *self,
+                                               GAsyncResult       *result,
+                                               GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * warta_account_store_lookup_client_secret_async:
+ * @self: a #WartaAccountStore
+ * @platform: an OAuth platform's id
+ *
+ * The secret of the office's developer app for @platform: %NULL and no
+ * error when none was entered.
+ */
+void
+warta_account_store_lookup_client_secret_async (WartaAccountStore   *self,
+                                                const char          *platform,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (WARTA_IS_ACCOUNT_STORE (self));
+  g_return_if_fail (platform != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_account_store_lookup_client_secret_async);
+  if (self->memory)
+    {
+      g_autofree char *key = client_memory_key (platform);
+
+      g_task_return_pointer (task, g_strdup (g_hash_table_lookup (self->memory, key)), free_secret);
+      return;
+    }
+  secret_password_lookup (warta_account_store_get_client_schema (), cancellable, lookup_cb,
+                          g_steal_pointer (&task),
+                          "platform", platform, NULL);
+}
+
+char *
+warta_account_store_lookup_client_secret_finish (WartaAccountStore  *self,
+                                                 GAsyncResult       *result,
+                                                 GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

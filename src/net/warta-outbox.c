@@ -750,6 +750,41 @@ refresh_cb (GObject      *object,
                                         run->cancellable, store_refreshed_cb, run);
 }
 
+/* A refresh waiting for the developer app's secret from the keyring. */
+typedef struct
+{
+  Run              *run;
+  WartaOAuthTokens *tokens;
+  char             *refresh_url;
+  char             *client_id;
+} Refresh;
+
+static void
+client_secret_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Refresh *r = user_data;
+  Run *run = r->run;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+
+  secret = warta_account_store_lookup_client_secret_finish (WARTA_ACCOUNT_STORE (object), result,
+                                                            &error);
+  if (error != NULL)
+    fail_run (run, error);
+  else
+    warta_oauth_refresh_tokens_async (run->outbox->client, warta_account_get_platform (run->account),
+                                      r->refresh_url, r->client_id, secret, r->tokens,
+                                      run->cancellable, refresh_cb, run);
+  if (secret)
+    memset (secret, 0, strlen (secret));
+  warta_oauth_tokens_free (r->tokens);
+  g_free (r->refresh_url);
+  g_free (r->client_id);
+  g_free (r);
+}
+
 /* An OAuth account's secret is its tokens as JSON: when they run out soon
  * and can be refreshed, they are, before the job's first request. */
 static gboolean
@@ -781,8 +816,25 @@ maybe_refresh (Run        *run,
 
   g_debug ("Job %" G_GINT64_FORMAT ": refreshing the token of account %" G_GINT64_FORMAT,
            run->job_id, run->account_id);
-  warta_oauth_refresh_tokens_async (self->client, platform, refresh_url, client->client_id,
-                                    client->client_secret, tokens, run->cancellable, refresh_cb, run);
+  if (client->client_secret != NULL || g_strcmp0 (platform, "instagram") == 0)
+    {
+      warta_oauth_refresh_tokens_async (self->client, platform, refresh_url, client->client_id,
+                                        client->client_secret, tokens, run->cancellable,
+                                        refresh_cb, run);
+      return TRUE;
+    }
+
+  /* The app's secret is in the keyring (entered under Developer Apps). */
+  {
+    Refresh *r = g_new0 (Refresh, 1);
+
+    r->run = run;
+    r->tokens = g_steal_pointer (&tokens);
+    r->refresh_url = g_steal_pointer (&refresh_url);
+    r->client_id = g_strdup (client->client_id);
+    warta_account_store_lookup_client_secret_async (self->accounts, platform, run->cancellable,
+                                                    client_secret_cb, r);
+  }
   return TRUE;
 }
 
