@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "warta-account-store-private.h"
 #include "warta-context.h"
 
 typedef struct
@@ -144,6 +145,90 @@ test_current_user_notifies (Fixture       *f,
   g_signal_handlers_disconnect_by_func (f->context, count_notify_cb, &notified);
 }
 
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static char *
+lookup (WartaContext *context,
+        const char   *platform)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  warta_context_lookup_client_secret_async (context, platform, NULL, result_cb, &result);
+  secret = warta_context_lookup_client_secret_finish (context, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return secret;
+}
+
+static gboolean
+settings_hold_secret (GSettings  *settings,
+                      const char *platform)
+{
+  g_autoptr(GVariant) secrets = g_settings_get_value (settings, "oauth-client-secrets");
+
+  return g_variant_lookup (secrets, platform, "&s", NULL);
+}
+
+/* A developer app's secret is read back as given from the moment it is
+ * given, the newest winning while earlier ones are still being saved;
+ * the store (the keyring; here its memory) ends with the newest, and the
+ * settings never hold it. */
+static void
+test_client_secret (Fixture       *f,
+                    gconstpointer  data)
+{
+  WartaAccountStore *store = warta_context_get_account_store (f->context);
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GAsyncResult) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+
+  _warta_account_store_use_memory_secrets (store);
+  g_assert_null (lookup (f->context, "x"));
+
+  warta_context_save_client_secret_async (f->context, "x", "first", NULL, result_cb, &first);
+  warta_context_save_client_secret_async (f->context, "x", "second", NULL, result_cb, &second);
+  g_assert_null (first);
+  secret = lookup (f->context, "x");
+  g_assert_cmpstr (secret, ==, "second");
+  g_assert_true (warta_context_save_client_secret_finish (f->context, wait_for (&first), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&secret, g_free);
+  secret = lookup (f->context, "x");
+  g_assert_cmpstr (secret, ==, "second");
+  g_assert_true (warta_context_save_client_secret_finish (f->context, wait_for (&second), &error));
+
+  g_clear_pointer (&secret, g_free);
+  warta_account_store_lookup_client_secret_async (store, "x", NULL, result_cb, &found);
+  secret = warta_account_store_lookup_client_secret_finish (store, wait_for (&found), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, "second");
+  g_assert_false (settings_hold_secret (f->settings, "x"));
+
+  /* Emptied: none. */
+  g_clear_object (&first);
+  warta_context_save_client_secret_async (f->context, "x", "", NULL, result_cb, &first);
+  g_assert_null (lookup (f->context, "x"));
+  g_assert_true (warta_context_save_client_secret_finish (f->context, wait_for (&first), &error));
+  g_assert_null (lookup (f->context, "x"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,6 +241,8 @@ main (int   argc,
               fixture_set_up, test_deadlines_follow_settings, fixture_tear_down);
   g_test_add ("/warta/context/time-zone-follows-settings", Fixture, NULL,
               fixture_set_up, test_time_zone_follows_settings, fixture_tear_down);
+  g_test_add ("/warta/context/client-secret", Fixture, NULL,
+              fixture_set_up, test_client_secret, fixture_tear_down);
   g_test_add ("/warta/context/current-user-notifies", Fixture, NULL,
               fixture_set_up, test_current_user_notifies, fixture_tear_down);
 

@@ -32,7 +32,8 @@ struct _WartaContext
   WartaOutbox                *outbox;
   WartaUser                  *current_user;
   GHashTable                 *role_names;
-  GHashTable                 *saving;           /* platform → app secret being saved */
+  GHashTable                 *saving;           /* platform → Pending: app secret being saved */
+  guint                       save_serial;
   guint                       moving_secrets;   /* still on their way to the keyring */
   gboolean                    start_outbox;     /* once they are there */
 };
@@ -125,6 +126,22 @@ wipe (char *secret)
   if (secret)
     memset (secret, 0, strlen (secret));
   g_free (secret);
+}
+
+/* The newest value given for a platform's secret, read until saved. */
+typedef struct
+{
+  guint  serial;
+  char  *secret;
+} Pending;
+
+static void
+pending_free (gpointer data)
+{
+  Pending *p = data;
+
+  wipe (p->secret);
+  g_free (p);
 }
 
 /* The outbox refreshes expiring tokens of the platforms that have refresh
@@ -340,7 +357,7 @@ warta_context_new (WartaDatabase *database,
   self->outbox = warta_outbox_new (self->outbox_repository, self->account_store, self->http_client);
 
   self->role_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->saving = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) wipe);
+  self->saving = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pending_free);
 
   apply_deadlines (self);
   apply_role_names (self);
@@ -521,8 +538,8 @@ warta_context_start_outbox (WartaContext *self)
 
 typedef struct
 {
-  char *platform;
-  char *secret;   /* owned by self->saving while it is the newest */
+  char  *platform;
+  guint  serial;
 } SaveData;
 
 static void
@@ -547,8 +564,13 @@ client_secret_saved_cb (GObject      *object,
 
   saved = warta_account_store_save_client_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
   /* A newer value may be on its way already; it stays what is read. */
-  if (self->saving != NULL && g_hash_table_lookup (self->saving, d->platform) == d->secret)
-    g_hash_table_remove (self->saving, d->platform);
+  if (self->saving != NULL)
+    {
+      Pending *pending = g_hash_table_lookup (self->saving, d->platform);
+
+      if (pending != NULL && pending->serial == d->serial)
+        g_hash_table_remove (self->saving, d->platform);
+    }
   if (!saved)
     {
       g_task_return_error (task, error);
@@ -578,6 +600,7 @@ warta_context_save_client_secret_async (WartaContext        *self,
 {
   GTask *task;
   SaveData *d;
+  Pending *pending;
 
   g_return_if_fail (WARTA_IS_CONTEXT (self));
   g_return_if_fail (platform != NULL);
@@ -586,8 +609,11 @@ warta_context_save_client_secret_async (WartaContext        *self,
   g_task_set_source_tag (task, warta_context_save_client_secret_async);
   d = g_new0 (SaveData, 1);
   d->platform = g_strdup (platform);
-  d->secret = g_strdup (secret ? secret : "");
-  g_hash_table_replace (self->saving, g_strdup (platform), d->secret);
+  d->serial = ++self->save_serial;
+  pending = g_new0 (Pending, 1);
+  pending->serial = d->serial;
+  pending->secret = g_strdup (secret ? secret : "");
+  g_hash_table_replace (self->saving, g_strdup (platform), pending);
   g_task_set_task_data (task, d, save_data_free);
   warta_account_store_save_client_secret_async (self->account_store, platform, secret, cancellable,
                                                 client_secret_saved_cb, task);
@@ -645,9 +671,9 @@ warta_context_lookup_client_secret_async (WartaContext        *self,
   g_task_set_source_tag (task, warta_context_lookup_client_secret_async);
   if (g_hash_table_contains (self->saving, platform))
     {
-      const char *saving = g_hash_table_lookup (self->saving, platform);
+      Pending *pending = g_hash_table_lookup (self->saving, platform);
 
-      secret = *saving ? g_strdup (saving) : NULL;
+      secret = *pending->secret ? g_strdup (pending->secret) : NULL;
     }
   else
     secret = dup_settings_secret (self, platform);
