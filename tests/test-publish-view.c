@@ -323,8 +323,20 @@ test_publish_now (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (link));
   g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (link),
                                    warta_test_server_get_url (f->wordpress)));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
-                   warta_outbox_state_get_display_name (WARTA_OUTBOX_STATE_DONE));
+  /* … and written out, with when it was posted, in the office's zone. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (job_widget (f, f->mastodon_id, "address"))), ==,
+                   warta_outbox_job_get_remote_url (job_for (f, f->mastodon_id)));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "address")));
+  {
+    g_autoptr(GDateTime) now = warta_clock_now_local (warta_context_get_clock (f->context));
+    g_autofree char *today = g_date_time_format (now, "Published on %Y-%m-%d ");
+    g_autofree char *zone = g_date_time_format (now, " %Z");
+    const char *state = gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state")));
+
+    g_assert_cmpuint (warta_outbox_job_get_finished_at (job_for (f, f->mastodon_id)), >, 0);
+    g_assert_true (g_str_has_prefix (state, today));
+    g_assert_true (g_str_has_suffix (state, zone));
+  }
   g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "retry")));
 
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
@@ -575,6 +587,10 @@ test_manual_proof (Fixture       *f,
   job = job_for (f, f->wordpress_id);
   g_assert_cmpstr (warta_outbox_job_get_remote_url (job), ==, url);
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "link")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (job_widget (f, f->wordpress_id, "address"))), ==, url);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (job_widget (f, f->wordpress_id,
+                                                                               "state"))),
+                                   "Published by hand on 2026-03-14 09:30 "));
   g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
   g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 0);
 

@@ -28,6 +28,7 @@ struct _WartaOutboxJob
   guint             attempts;
   gint64            next_attempt_at;
   gint64            scheduled_at;
+  gint64            finished_at;
   char             *error_code;
   char             *error_message;
   char             *remote_id;
@@ -49,6 +50,7 @@ enum {
   PROP_ATTEMPTS,
   PROP_NEXT_ATTEMPT_AT,
   PROP_SCHEDULED_AT,
+  PROP_FINISHED_AT,
   PROP_ERROR_CODE,
   PROP_ERROR_MESSAGE,
   PROP_REMOTE_ID,
@@ -163,6 +165,9 @@ warta_outbox_job_get_property (GObject    *object,
     case PROP_SCHEDULED_AT:
       g_value_set_int64 (value, self->scheduled_at);
       break;
+    case PROP_FINISHED_AT:
+      g_value_set_int64 (value, self->finished_at);
+      break;
     case PROP_ERROR_CODE:
       g_value_set_string (value, self->error_code);
       break;
@@ -210,6 +215,10 @@ warta_outbox_job_class_init (WartaOutboxJobClass *klass)
     g_param_spec_int64 ("next-attempt-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_SCHEDULED_AT] =
     g_param_spec_int64 ("scheduled-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  /* When it was posted (done) or recorded as posted by hand (the time the
+   * proof gives), or gave up (failed); 0 before. Microseconds, UTC. */
+  properties[PROP_FINISHED_AT] =
+    g_param_spec_int64 ("finished-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_ERROR_CODE] = g_param_spec_string ("error-code", NULL, NULL, NULL, flags);
   properties[PROP_ERROR_MESSAGE] = g_param_spec_string ("error-message", NULL, NULL, NULL, flags);
   properties[PROP_REMOTE_ID] = g_param_spec_string ("remote-id", NULL, NULL, NULL, flags);
@@ -277,6 +286,7 @@ INT_ACCESSORS (gint64, account_id, PROP_ACCOUNT_ID)
 INT_ACCESSORS (guint, attempts, PROP_ATTEMPTS)
 INT_ACCESSORS (gint64, next_attempt_at, PROP_NEXT_ATTEMPT_AT)
 INT_ACCESSORS (gint64, scheduled_at, PROP_SCHEDULED_AT)
+INT_ACCESSORS (gint64, finished_at, PROP_FINISHED_AT)
 INT_ACCESSORS (gint64, created_by, PROP_0)
 INT_ACCESSORS (gint64, version, PROP_0)
 STRING_ACCESSORS (revision_hash, PROP_0)
@@ -429,6 +439,7 @@ warta_outbox_job_update_from (WartaOutboxJob *self,
   warta_outbox_job_set_attempts (self, from->attempts);
   warta_outbox_job_set_next_attempt_at (self, from->next_attempt_at);
   warta_outbox_job_set_scheduled_at (self, from->scheduled_at);
+  warta_outbox_job_set_finished_at (self, from->finished_at);
   warta_outbox_job_set_created_by (self, from->created_by);
   warta_outbox_job_set_version (self, from->version);
   warta_outbox_job_set_remote (self, from->remote_id, from->remote_url);

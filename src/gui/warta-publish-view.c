@@ -37,6 +37,7 @@ typedef struct
   GtkWidget        *row;
   GtkLabel         *title;
   GtkLabel         *state;
+  GtkLabel         *address;   /* the post's public address, once published */
   GtkProgressBar   *progress;
   GtkLabel         *error;
   GtkButton        *link;
@@ -212,6 +213,18 @@ format_local_time (WartaPublishView *self,
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, g_date_time_get_timezone (now));
 
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* The same, with the zone's name (WIB), for reading rather than typing. */
+static char *
+format_local_time_zone (WartaPublishView *self,
+                        gint64            at)
+{
+  g_autoptr(GDateTime) now = warta_clock_now_local (warta_context_get_clock (self->context));
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, g_date_time_get_timezone (now));
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M %Z");
 }
 
 static void
@@ -793,6 +806,16 @@ update_job_row (JobRow *row)
       /* Translators: %s is a date and time */
       state_text = g_strdup_printf (_("Scheduled for %s"), when);
     }
+  else if (published && warta_outbox_job_get_finished_at (job) > 0)
+    {
+      g_autofree char *when = format_local_time_zone (row->view,
+                                                      warta_outbox_job_get_finished_at (job));
+
+      /* Translators: %s is a date and time with its zone, 2026-03-14 09:30 WIB */
+      state_text = g_strdup_printf (state == WARTA_OUTBOX_STATE_DONE ? _("Published on %s")
+                                                                     : _("Published by hand on %s"),
+                                    when);
+    }
   else
     state_text = g_strdup (warta_outbox_state_get_display_name (state));
 
@@ -813,6 +836,14 @@ update_job_row (JobRow *row)
   gtk_widget_set_visible (GTK_WIDGET (row->link), published && url != NULL);
   if (url != NULL)
     gtk_widget_set_tooltip_text (GTK_WIDGET (row->link), url);
+  /* The address itself, to read and to copy into the report. */
+  if (published && url != NULL)
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", url, url);
+
+      gtk_label_set_markup (row->address, markup);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (row->address), published && url != NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (row->pause), state == WARTA_OUTBOX_STATE_PENDING ||
                                                    state == WARTA_OUTBOX_STATE_WAITING ||
@@ -873,6 +904,15 @@ on_link_clicked_cb (GtkButton *button,
 
   if (url != NULL)
     open_uri (GTK_WIDGET (button), url);
+}
+
+static gboolean
+on_address_activate_link_cb (GtkLabel   *label,
+                             const char *uri,
+                             JobRow     *row)
+{
+  open_uri (GTK_WIDGET (label), uri);
+  return TRUE;
 }
 
 static void
@@ -1538,6 +1578,14 @@ job_row_new (WartaPublishView *self,
   row->state = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (row->state, 0);
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (row->state));
+  row->address = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->address, 0);
+  gtk_label_set_ellipsize (row->address, PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_selectable (row->address, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (row->address), "caption");
+  gtk_widget_set_visible (GTK_WIDGET (row->address), FALSE);
+  g_signal_connect (row->address, "activate-link", G_CALLBACK (on_address_activate_link_cb), row);
+  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (row->address));
   gtk_box_append (GTK_BOX (header), titles);
 
   accessible = g_strdup_printf (_("Open the post on %s in the browser"), account);
@@ -2178,6 +2226,7 @@ _warta_publish_view_get_widget (WartaPublishView *self,
   if (g_strcmp0 (name, "progress") == 0) return GTK_WIDGET (row->progress);
   if (g_strcmp0 (name, "error") == 0) return GTK_WIDGET (row->error);
   if (g_strcmp0 (name, "link") == 0) return GTK_WIDGET (row->link);
+  if (g_strcmp0 (name, "address") == 0) return GTK_WIDGET (row->address);
   if (g_strcmp0 (name, "retry") == 0) return GTK_WIDGET (row->retry);
   if (g_strcmp0 (name, "post-again") == 0) return GTK_WIDGET (row->post_again);
   if (g_strcmp0 (name, "sign-in") == 0) return GTK_WIDGET (row->sign_in);

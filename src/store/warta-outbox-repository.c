@@ -125,7 +125,8 @@ set_wrong_state (GError **error)
 #define JOB_COLUMNS \
   "j.id, j.publication_id, j.revision_id, j.revision_hash, j.account_id, a.platform, " \
   "a.display_name, j.state, j.attempts, j.next_attempt_at, j.scheduled_at, j.error_code, " \
-  "j.error_message, j.remote_id, j.remote_url, j.created_by, j.version " \
+  "j.error_message, j.remote_id, j.remote_url, j.created_by, j.version, " \
+  "COALESCE (j.finished_at, 0) " \
   "FROM outbox_jobs j JOIN accounts a ON a.id = j.account_id "
 
 static WartaOutboxJob *
@@ -151,6 +152,7 @@ job_from_row (sqlite3_stmt *stmt)
                                (const char *)sqlite3_column_text (stmt, 14));
   warta_outbox_job_set_created_by (job, sqlite3_column_int64 (stmt, 15));
   warta_outbox_job_set_version (job, sqlite3_column_int64 (stmt, 16));
+  warta_outbox_job_set_finished_at (job, sqlite3_column_int64 (stmt, 17));
   if (state == WARTA_OUTBOX_STATE_DONE || state == WARTA_OUTBOX_STATE_MANUAL)
     warta_outbox_job_set_fraction (job, 1.0);
   return job;
