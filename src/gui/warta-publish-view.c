@@ -204,15 +204,25 @@ parse_local_time (WartaPublishView *self,
   return TRUE;
 }
 
+/* @at in the office's time zone, as @format writes it. */
 static char *
-format_local_time (WartaPublishView *self,
-                   gint64            at)
+format_in_zone (WartaPublishView *self,
+                gint64            at,
+                const char       *format)
 {
   g_autoptr(GDateTime) now = warta_clock_now_local (warta_context_get_clock (self->context));
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, g_date_time_get_timezone (now));
 
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return g_date_time_format (local, format);
+}
+
+/* As parse_local_time() reads it. */
+static char *
+format_local_time (WartaPublishView *self,
+                   gint64            at)
+{
+  return format_in_zone (self, at, "%Y-%m-%d %H:%M");
 }
 
 /* The same, with the zone's name (WIB), for reading rather than typing. */
@@ -220,11 +230,7 @@ static char *
 format_local_time_zone (WartaPublishView *self,
                         gint64            at)
 {
-  g_autoptr(GDateTime) now = warta_clock_now_local (warta_context_get_clock (self->context));
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, g_date_time_get_timezone (now));
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M %Z");
+  return format_in_zone (self, at, "%Y-%m-%d %H:%M %Z");
 }
 
 static void
