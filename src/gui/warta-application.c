@@ -162,7 +162,7 @@ warta_application_open_database (WartaApplication  *self,
       self->context = warta_context_new (self->database, self->settings);
       /* Approved posts and scheduled ones go out while Warta runs, on the
        * application's main context. */
-      warta_context_start_outbox (self->context);
+      warta_outbox_start (warta_context_get_outbox (self->context));
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);

@@ -34,8 +34,6 @@ struct _WartaContext
   GHashTable                 *role_names;
   GHashTable                 *saving;           /* platform → Pending: app secret being saved */
   guint                       save_serial;
-  guint                       moving_secrets;   /* still on their way to the keyring */
-  gboolean                    start_outbox;     /* once they are there */
 };
 
 G_DEFINE_FINAL_TYPE (WartaContext, warta_context, G_TYPE_OBJECT)
@@ -168,9 +166,9 @@ apply_oauth_clients (WartaContext *self)
     }
 }
 
-/* Secrets an older Warta kept in the settings move to the keyring; the
- * outbox waits for them. One that cannot move stays where it was and is
- * still used. */
+/* Secrets an older Warta kept in the settings move to the keyring. Until
+ * one has, the outbox is given it from the settings (apply_oauth_clients());
+ * one that cannot move stays where it was and is still used. */
 typedef struct
 {
   WartaContext *self;
@@ -192,8 +190,6 @@ secret_moved_cb (GObject      *object,
     g_warning ("The %s developer app’s secret stays in the settings: %s", d->platform,
                error->message);
 
-  if (--self->moving_secrets == 0 && self->start_outbox && self->outbox != NULL)
-    warta_outbox_start (self->outbox);
   g_free (d->platform);
   g_object_unref (d->self);
   g_free (d);
@@ -213,7 +209,6 @@ move_settings_secrets (WartaContext *self)
       d = g_new0 (MoveData, 1);
       d->self = g_object_ref (self);
       d->platform = g_strdup (platform);
-      self->moving_secrets++;
       warta_account_store_save_client_secret_async (self->account_store, platform, secret, NULL,
                                                     secret_moved_cb, d);
       wipe (secret);
@@ -515,25 +510,6 @@ warta_context_get_oauth_client (WartaContext  *self,
     *out_client_id = id && *id ? g_strdup (id) : NULL;
 
   return id != NULL && *id != '\0';
-}
-
-/**
- * warta_context_start_outbox:
- * @self: a #WartaContext
- *
- * Starts the outbox on the thread-default main context, once the secrets
- * of the developer apps are where it reads them (see
- * warta_context_get_outbox()).
- */
-void
-warta_context_start_outbox (WartaContext *self)
-{
-  g_return_if_fail (WARTA_IS_CONTEXT (self));
-
-  if (self->moving_secrets > 0)
-    self->start_outbox = TRUE;
-  else
-    warta_outbox_start (self->outbox);
 }
 
 typedef struct

@@ -40,8 +40,6 @@ void                        warta_context_set_current_user (WartaContext  *self,
 WartaHttpClient            *warta_context_get_http_client  (WartaContext  *self);
 WartaAccountStore          *warta_context_get_account_store (WartaContext *self);
 WartaOutbox                *warta_context_get_outbox       (WartaContext  *self);
-/* Starts the outbox once the developer apps' secrets are in the keyring. */
-void                        warta_context_start_outbox     (WartaContext  *self);
 /* The office's OAuth client id of @platform ("x", "youtube" …) from the
  * settings: FALSE when none is entered (Warta ships none). */
 gboolean                    warta_context_get_oauth_client (WartaContext  *self,
