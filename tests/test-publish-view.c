@@ -42,6 +42,7 @@
 #include "warta-account-store-private.h"
 #include "warta-accounts-page-private.h"
 #include "warta-publish-view-private.h"
+#include "warta-task-notifier.h"
 #include "warta-test-publish.h"
 #include "warta-test-server.h"
 
@@ -302,11 +303,23 @@ publication_state (Fixture *f)
 }
 
 static void
+on_sent_cb (WartaTaskNotifier *notifier,
+            const char        *id,
+            GNotification     *notification,
+            GPtrArray         *sent)
+{
+  g_ptr_array_add (sent, g_strdup (id));
+}
+
+static void
 test_publish_now (Fixture       *f,
                   gconstpointer  data)
 {
+  g_autoptr(WartaTaskNotifier) notifier = warta_task_notifier_new (NULL, f->context);
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *link;
 
+  g_signal_connect (notifier, "sent", G_CALLBACK (on_sent_cb), sent);
   click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
   g_assert_nonnull (job_for (f, f->mastodon_id));
   g_assert_nonnull (job_for (f, f->wordpress_id));
@@ -345,6 +358,10 @@ test_publish_now (Fixture       *f,
   screenshot (f, f->window, "publish-done.png");
   g_assert_cmpuint (warta_publication_get_state (warta_publish_view_get_publication (f->view)), ==,
                     WARTA_STATE_PUBLISHED);
+
+  /* Published everywhere, as the admin asked: nothing to tell. */
+  warta_task_notifier_check (notifier);
+  g_assert_cmpuint (sent->len, ==, 0);
 }
 
 static gboolean
@@ -490,9 +507,14 @@ static void
 test_sign_in_again (Fixture       *f,
                     gconstpointer  data)
 {
+  g_autoptr(WartaTaskNotifier) notifier = warta_task_notifier_new (NULL, f->context);
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *stopped = g_strdup_printf ("stopped-%" G_GINT64_FORMAT,
+                                              warta_publication_get_id (f->publication));
   guint requests;
   GtkWidget *state;
 
+  g_signal_connect (notifier, "sent", G_CALLBACK (on_sent_cb), sent);
   warta_test_server_revoke_credentials (f->mastodon);
   click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
 
@@ -516,6 +538,14 @@ test_sign_in_again (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
   g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 1);
   g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PARTIALLY_PUBLISHED);
+
+  /* A stop is told on the desktop, though the admin pressed Publish:
+   * the outbox stopped it, and it may have been hours later. Once. */
+  warta_task_notifier_check (notifier);
+  g_assert_cmpuint (sent->len, ==, 1);
+  g_assert_cmpstr (sent->pdata[0], ==, stopped);
+  warta_task_notifier_check (notifier);
+  g_assert_cmpuint (sent->len, ==, 1);
 }
 
 static gboolean

@@ -8,7 +8,10 @@
  * and when one of their tasks passes its deadline, it sends a GNotification
  * whose default action, app.open-publication, opens that publication.
  * What the person did themselves is not announced to them, nor is what was
- * already waiting when they signed in. The "notifications" setting turns
+ * already waiting when they signed in; but publishing that stopped on a
+ * target (partially published, failed) is, even when they pressed Publish:
+ * the outbox stopped it, maybe hours later, and a stopped post must not go
+ * unseen. The "notifications" setting turns
  * the sending off; the tracking goes on, so switching it on again does not
  * announce the past.
  */
@@ -115,12 +118,23 @@ refresh (WartaTaskNotifier *self,
       Known *before = g_hash_table_lookup (self->known, &id);
       Known *after = g_new0 (Known, 1);
       gboolean overdue = warta_publication_is_overdue (p, now);
+      gboolean stopped;
 
       after->state = warta_publication_get_state (p);
       after->overdue_told = before != NULL && before->state == after->state && before->overdue_told;
 
-      if (announce && (before == NULL || before->state != after->state) &&
-          warta_publication_get_updated_by (p) != warta_user_get_id (user))
+      stopped = after->state == WARTA_STATE_PARTIALLY_PUBLISHED ||
+                after->state == WARTA_STATE_FAILED;
+      if (announce && (before == NULL || before->state != after->state) && stopped)
+        {
+          g_autofree char *what = describe (p);
+          g_autofree char *body = g_strdup_printf ("%s\n%s", what,
+                                                   _("Open it to see what each target needs: try again, sign in again, or upload by hand and record the proof."));
+
+          send (self, "stopped", p, _("Publishing Stopped"), body);
+        }
+      else if (announce && (before == NULL || before->state != after->state) &&
+               warta_publication_get_updated_by (p) != warta_user_get_id (user))
         {
           g_autofree char *body = describe (p);
 
