@@ -25,6 +25,7 @@
 #include "warta-publication-row.h"
 #include "warta-sign-in-page.h"
 #include "warta-task-notifier.h"
+#include "warta-test-publish.h"
 #include "warta-user-repository-private.h"
 #include "warta-window.h"
 
@@ -1483,6 +1484,97 @@ test_no_display (void)
   g_test_skip ("No display: run under xvfb-run");
 }
 
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Closes the fixture's window and waits until it is gone. */
+static void
+close_window (Fixture *f)
+{
+  GtkWindow *weak = GTK_WINDOW (g_steal_pointer (&f->window));
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_close (weak);
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Posts go out only while a Warta runs: closing with one scheduled asks
+ * first, and Keep Warta Open keeps it; a paused one does not ask, being
+ * stopped on purpose; Close Anyway closes, and the post stays in the
+ * outbox for the next Warta. */
+static void
+test_close_asks (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  g_autoptr(WartaTestPublish) t = warta_test_publish_new ();
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (t, "Berita terjadwal", 1);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *heading = "Publishing Is Not Finished";
+  AdwMessageDialog *dialog;
+  WartaOutbox *outbox;
+  gint64 account;
+
+  account = warta_test_publish_add_account (t, "mastodon", "http://127.0.0.1:9", "{}", "key-m");
+  g_assert_true (warta_application_open_database (f->app, t->path, &error));
+  g_assert_no_error (error);
+  outbox = warta_context_get_outbox (warta_application_get_context (f->app));
+  jobs = warta_outbox_publish_at (outbox, t->admin, warta_publication_get_id (p),
+                                  warta_publication_get_version (p), &account, 1,
+                                  g_get_real_time () + G_TIME_SPAN_DAY, &error);
+  g_assert_no_error (error);
+  job = g_list_model_get_item (jobs, 0);
+  g_assert_cmpuint (warta_outbox_count_to_send (outbox, NULL), ==, 1);
+
+  show_window (f);
+  gtk_window_close (GTK_WINDOW (f->window));
+  dialog = find_dialog (heading);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 target is still"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  adw_message_dialog_response (dialog, "cancel");
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* Paused: nothing goes out by itself, nothing to ask. */
+  g_assert_true (warta_outbox_pause_job (outbox, warta_outbox_job_get_id (job), &error));
+  g_assert_no_error (error);
+  close_window (f);
+  g_assert_null (find_dialog (heading));
+
+  g_assert_true (warta_outbox_resume_job (outbox, warta_outbox_job_get_id (job), &error));
+  g_assert_no_error (error);
+  show_window (f);
+  gtk_window_close (GTK_WINDOW (f->window));
+  dialog = find_dialog (heading);
+  g_assert_nonnull (dialog);
+  {
+    GtkWindow *weak = GTK_WINDOW (g_steal_pointer (&f->window));
+
+    g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+    adw_message_dialog_response (dialog, "close");
+    while (weak != NULL)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (warta_outbox_count_to_send (outbox, NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1535,6 +1627,8 @@ main (int   argc,
                   fixture_set_up, test_list_filters, fixture_tear_down);
       g_test_add ("/warta/people/officials", Fixture, NULL,
                   fixture_set_up, test_people_officials, fixture_tear_down);
+      g_test_add ("/warta/window/close-asks", Fixture, NULL,
+                  fixture_set_up, test_close_asks, fixture_tear_down);
     }
 
   ret = g_test_run ();

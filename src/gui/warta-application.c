@@ -226,6 +226,13 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
+  /* The main window asks first when posts are still to be sent. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l; l = l->next)
+    if (WARTA_IS_WINDOW (l->data))
+      {
+        warta_window_quit (WARTA_WINDOW (l->data));
+        return;
+      }
   g_application_quit (G_APPLICATION (user_data));
 }
 

@@ -80,6 +80,8 @@ struct _WartaWindow
   gint64                pending_publication_id;
   guint                 initial_error_source;
   guint                 initial_error_shown : 1;
+  guint                 close_confirmed : 1;
+  guint                 quit_requested : 1;
 };
 
 G_DEFINE_FINAL_TYPE (WartaWindow, warta_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -513,10 +515,95 @@ warta_window_set_visible_section (WartaWindow *self,
 }
 
 static gboolean
+close_confirmed_cb (gpointer data)
+{
+  WartaWindow *self = data;
+
+  if (self->quit_requested)
+    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  else
+    gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      WartaWindow      *self)
+{
+  if (g_strcmp0 (response, "close") != 0)
+    {
+      self->quit_requested = FALSE;
+      return;
+    }
+  self->close_confirmed = TRUE;
+  /* Once the dialog, transient for this window, has closed. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_confirmed_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Posts go out only while a Warta runs on their database: before this
+ * one closes with some still to send, the user is told and asked.
+ * Returns TRUE when it asked; the answer closes the window, or not. */
+static gboolean
+ask_before_closing (WartaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  guint n;
+
+  if (self->close_confirmed || self->context == NULL)
+    return FALSE;
+  n = warta_outbox_count_to_send (warta_context_get_outbox (self->context), &error);
+  if (error != NULL)
+    g_warning ("The outbox cannot be read: %s", error->message);
+  if (n == 0)
+    return FALSE;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u target is still to be published. It goes out only while Warta runs, here or on another computer with this database open. Closing loses nothing: the next Warta to start goes on from where it stopped.",
+                                       "%u targets are still to be published. They go out only while Warta runs, here or on another computer with this database open. Closing loses nothing: the next Warta to start goes on from where they stopped.",
+                                       n),
+                          n);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Publishing Is Not Finished"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Warta Open"),
+                                    "close", _("_Close Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/**
+ * warta_window_quit:
+ * @self: a #WartaWindow
+ *
+ * Quits the application (Ctrl+Q), after asking when posts are still to
+ * be sent.
+ */
+void
+warta_window_quit (WartaWindow *self)
+{
+  g_return_if_fail (WARTA_IS_WINDOW (self));
+
+  self->quit_requested = TRUE;
+  if (!ask_before_closing (self))
+    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static gboolean
 warta_window_close_request (GtkWindow *window)
 {
   WartaWindow *self = WARTA_WINDOW (window);
   int width, height;
+
+  if (ask_before_closing (self))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);

@@ -460,6 +460,26 @@ warta_outbox_count_unfinished (WartaOutbox  *self,
   return rows ? g_list_model_get_n_items (rows) : 0;
 }
 
+guint
+warta_outbox_count_to_send (WartaOutbox  *self,
+                            GError      **error)
+{
+  g_autoptr(GListModel) rows = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), 0);
+
+  rows = warta_outbox_repository_list_unfinished (self->repository, error);
+  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (rows, i);
+
+      if (warta_outbox_job_get_state (job) != WARTA_OUTBOX_STATE_PAUSED)
+        n++;
+    }
+  return n;
+}
+
 /* runs ------------------------------------------------------------------------- */
 
 static void

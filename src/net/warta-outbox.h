@@ -58,6 +58,10 @@ guint                  warta_outbox_get_n_running      (WartaOutbox           *s
 /* Jobs not yet done, failed or recorded by hand, in the database. */
 guint                  warta_outbox_count_unfinished   (WartaOutbox           *self,
                                                         GError               **error);
+/* Of those, the ones that go out by themselves while a Warta runs on this
+ * database: all but the paused. */
+guint                  warta_outbox_count_to_send      (WartaOutbox           *self,
+                                                        GError               **error);
 
 /* Live jobs: the same object for a job as long as the outbox lives, its
  * properties (state, fraction, error-message …) kept current. */
