@@ -53,6 +53,17 @@ late_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Lets the main context run for @ms, for what must not happen. */
+static void
+wait_ms (guint ms)
+{
+  gboolean late = FALSE;
+
+  g_timeout_add (ms, late_cb, &late);
+  while (!late)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 typedef gboolean (*Condition) (Fixture *f, gconstpointer data);
 
 /* Every condition here follows an event on this main context. */
@@ -722,10 +733,14 @@ test_app_secret (Fixture       *f,
   f->window = NULL;
   wait_until (f, keyring_holds, "x-secret-last", "the last secret typed");
 
+  /* A page not shown yet reads no secret: a locked keyring would ask for
+   * its password at start-up. */
   f->window = gtk_window_new ();
   f->page = WARTA_ACCOUNTS_PAGE (warta_accounts_page_new ());
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
   warta_accounts_page_set_context (f->page, f->context);
+  wait_ms (300);
+  g_assert_cmpstr (gtk_editable_get_text (app_row (GTK_WIDGET (f->page), "X client secret")), ==, "");
   gtk_window_present (GTK_WINDOW (f->window));
   wait_until (f, row_shows, "x-secret-last", "the secret on a new page");
   row = app_row (GTK_WIDGET (f->page), "X client secret");

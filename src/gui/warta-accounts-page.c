@@ -1524,6 +1524,25 @@ secret_found_cb (GObject      *object,
   g_free (secret);
 }
 
+/* The secrets are read from the keyring when the page is first shown,
+ * not at start-up: a locked keyring asks for its password only when
+ * someone comes to look. */
+static void
+read_secrets (WartaAccountsPage *self)
+{
+  for (guint i = 0; self->context && i < self->app_rows->len; i++)
+    {
+      GtkEditable *entry = self->app_rows->pdata[i];
+
+      if (!g_object_get_data (G_OBJECT (entry), "warta-unread"))
+        continue;
+      g_object_set_data (G_OBJECT (entry), "warta-unread", NULL);
+      warta_context_lookup_client_secret_async (self->context,
+                                                g_object_get_data (G_OBJECT (entry), "warta-platform"),
+                                                self->cancellable, secret_found_cb, g_object_ref (entry));
+    }
+}
+
 static void
 load_apps (WartaAccountsPage *self)
 {
@@ -1544,13 +1563,15 @@ load_apps (WartaAccountsPage *self)
             warta_context_get_oauth_client (self->context, platform, &id);
           gtk_editable_set_text (entry, id ? id : "");
         }
-      else if (self->context)
-        warta_context_lookup_client_secret_async (self->context, platform, self->cancellable,
-                                                  secret_found_cb, g_object_ref (entry));
       else
-        gtk_editable_set_text (entry, "");
+        {
+          gtk_editable_set_text (entry, "");
+          g_object_set_data (G_OBJECT (entry), "warta-unread", GINT_TO_POINTER (self->context != NULL));
+        }
     }
   self->loading_apps = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    read_secrets (self);
 }
 
 static void
@@ -1591,6 +1612,7 @@ warta_accounts_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (warta_accounts_page_parent_class)->map (widget);
   warta_accounts_page_reload (WARTA_ACCOUNTS_PAGE (widget));
+  read_secrets (WARTA_ACCOUNTS_PAGE (widget));
 }
 
 static void
