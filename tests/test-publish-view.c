@@ -317,6 +317,8 @@ test_publish_now (Fixture       *f,
 {
   g_autoptr(WartaTaskNotifier) notifier = warta_task_notifier_new (NULL, f->context);
   g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *published = g_strdup_printf ("published-%" G_GINT64_FORMAT,
+                                                warta_publication_get_id (f->publication));
   GtkWidget *link;
 
   g_signal_connect (notifier, "sent", G_CALLBACK (on_sent_cb), sent);
@@ -359,9 +361,12 @@ test_publish_now (Fixture       *f,
   g_assert_cmpuint (warta_publication_get_state (warta_publish_view_get_publication (f->view)), ==,
                     WARTA_STATE_PUBLISHED);
 
-  /* Published everywhere, as the admin asked: nothing to tell. */
+  /* Published everywhere: told once, on the desktop. */
   warta_task_notifier_check (notifier);
-  g_assert_cmpuint (sent->len, ==, 0);
+  g_assert_cmpuint (sent->len, ==, 1);
+  g_assert_cmpstr (sent->pdata[0], ==, published);
+  warta_task_notifier_check (notifier);
+  g_assert_cmpuint (sent->len, ==, 1);
 }
 
 static gboolean
@@ -397,6 +402,11 @@ test_schedule (Fixture       *f,
 {
   WartaClock *clock = warta_context_get_clock (f->context);
   GtkWidget *entry = _warta_publish_view_get_widget (f->view, 0, "schedule-time");
+  g_autoptr(WartaTaskNotifier) notifier = warta_task_notifier_new (NULL, f->context);
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *published = g_strdup_printf ("published-%" G_GINT64_FORMAT,
+                                                warta_publication_get_id (f->publication));
+  guint n_published = 0;
   GtkMenuButton *button;
   GtkPopover *popover;
   GtkWidget *hour, *minute;
@@ -405,6 +415,7 @@ test_schedule (Fixture       *f,
   g_autofree char *text = NULL;
   gint64 at;
 
+  g_signal_connect (notifier, "sent", G_CALLBACK (on_sent_cb), sent);
   /* On the minute, so that the time picked is exact. */
   warta_clock_freeze (clock, warta_clock_now (clock) / (60 * G_USEC_PER_SEC) * 60 * G_USEC_PER_SEC);
 
@@ -493,6 +504,13 @@ test_schedule (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
   g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 1);
   g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
+
+  /* The admin, elsewhere meanwhile, hears that it went out. Once. */
+  warta_task_notifier_check (notifier);
+  warta_task_notifier_check (notifier);
+  for (guint i = 0; i < sent->len; i++)
+    n_published += g_strcmp0 (sent->pdata[i], published) == 0;
+  g_assert_cmpuint (n_published, ==, 1);
 }
 
 static guint

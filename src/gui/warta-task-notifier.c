@@ -11,7 +11,8 @@
  * already waiting when they signed in; but publishing that stopped on a
  * target (partially published, failed) is, even when they pressed Publish:
  * the outbox stopped it, maybe hours later, and a stopped post must not go
- * unseen. The "notifications" setting turns
+ * unseen. A publication that leaves step 5 published everywhere is told
+ * too: the scheduled post the admin waited for has gone out. The "notifications" setting turns
  * the sending off; the tracking goes on, so switching it on again does not
  * announce the past.
  */
@@ -88,6 +89,39 @@ describe (WartaPublication *publication)
                           warta_state_get_display_name (warta_publication_get_state (publication)));
 }
 
+/* A publication that was in step 5 of the user's tasks and left them
+ * published everywhere: what the admin waited for (a scheduled post gone
+ * out, a long upload done) is told once. */
+static void
+announce_published (WartaTaskNotifier *self,
+                    GHashTable        *known)
+{
+  WartaPublicationRepository *publications = warta_context_get_publications (self->context);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->known);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Known *before = value;
+      g_autoptr(WartaPublication) p = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *body = NULL;
+      const char *title;
+
+      if (g_hash_table_contains (known, key) || warta_state_get_step (before->state) != 5)
+        continue;
+      p = warta_publication_repository_get (publications, *(gint64 *) key, &error);
+      if (p == NULL || warta_publication_get_state (p) != WARTA_STATE_PUBLISHED)
+        continue;
+      title = warta_publication_get_title (p);
+      /* Translators: %s is a publication's title */
+      body = g_strdup_printf (_("“%s” is published on every target."),
+                              title != NULL && title[0] != '\0' ? title : _("Untitled"));
+      send (self, "published", p, _("Published"), body);
+    }
+}
+
 /* Reads the tasks again. @announce is FALSE on sign-in: what was waiting
  * then is the list, not news. */
 static void
@@ -155,6 +189,9 @@ refresh (WartaTaskNotifier *self,
 
       g_hash_table_insert (known, g_memdup2 (&id, sizeof id), after);
     }
+
+  if (announce && self->known != NULL)
+    announce_published (self, known);
 
   g_clear_pointer (&self->known, g_hash_table_unref);
   self->known = g_steal_pointer (&known);
