@@ -1515,6 +1515,7 @@ secret_found_cb (GObject      *object,
   /* What was typed meanwhile wins over what was kept. */
   else if (!g_object_get_data (G_OBJECT (entry), "warta-edited"))
     {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
       self->loading_apps = TRUE;
       gtk_editable_set_text (entry, secret ? secret : "");
       self->loading_apps = FALSE;
