@@ -740,7 +740,8 @@ test_app_secret (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
   warta_accounts_page_set_context (f->page, f->context);
   wait_ms (300);
-  g_assert_cmpstr (gtk_editable_get_text (app_row (GTK_WIDGET (f->page), "X client secret")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (app_row (GTK_WIDGET (f->page), "X client secret")),
+                   ==, "");
   gtk_window_present (GTK_WINDOW (f->window));
   wait_until (f, row_shows, "x-secret-last", "the secret on a new page");
   row = app_row (GTK_WIDGET (f->page), "X client secret");

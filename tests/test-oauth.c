@@ -797,8 +797,8 @@ saved_cb (GObject      *object,
           gpointer      user_data)
 {
   *(gboolean *) user_data = TRUE;
-  g_assert_true (warta_account_store_save_client_secret_finish (WARTA_ACCOUNT_STORE (object), result,
-                                                                NULL));
+  g_assert_true (warta_account_store_save_client_secret_finish (WARTA_ACCOUNT_STORE (object),
+                                                                result, NULL));
 }
 
 /* TikTok's refresh wants the app's secret. The office keeps it with the

@@ -635,7 +635,8 @@ test_manual_proof (Fixture       *f,
   job = job_for (f, f->wordpress_id);
   g_assert_cmpstr (warta_outbox_job_get_remote_url (job), ==, url);
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "link")));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (job_widget (f, f->wordpress_id, "address"))), ==, url);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (job_widget (f, f->wordpress_id, "address"))),
+                   ==, url);
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (job_widget (f, f->wordpress_id,
                                                                                "state"))),
                                    "Published by hand on 2026-03-14 09:30 "));

@@ -1534,13 +1534,13 @@ read_secrets (WartaAccountsPage *self)
   for (guint i = 0; self->context && i < self->app_rows->len; i++)
     {
       GtkEditable *entry = self->app_rows->pdata[i];
+      const char *platform = g_object_get_data (G_OBJECT (entry), "warta-platform");
 
       if (!g_object_get_data (G_OBJECT (entry), "warta-unread"))
         continue;
       g_object_set_data (G_OBJECT (entry), "warta-unread", NULL);
-      warta_context_lookup_client_secret_async (self->context,
-                                                g_object_get_data (G_OBJECT (entry), "warta-platform"),
-                                                self->cancellable, secret_found_cb, g_object_ref (entry));
+      warta_context_lookup_client_secret_async (self->context, platform, self->cancellable,
+                                                secret_found_cb, g_object_ref (entry));
     }
 }
 
@@ -1567,7 +1567,8 @@ load_apps (WartaAccountsPage *self)
       else
         {
           gtk_editable_set_text (entry, "");
-          g_object_set_data (G_OBJECT (entry), "warta-unread", GINT_TO_POINTER (self->context != NULL));
+          g_object_set_data (G_OBJECT (entry), "warta-unread",
+                             GINT_TO_POINTER (self->context != NULL));
         }
     }
   self->loading_apps = FALSE;

@@ -538,7 +538,8 @@ client_secret_saved_cb (GObject      *object,
   GError *error = NULL;
   gboolean saved;
 
-  saved = warta_account_store_save_client_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
+  saved = warta_account_store_save_client_secret_finish (WARTA_ACCOUNT_STORE (object), result,
+                                                         &error);
   /* A newer value may be on its way already; it stays what is read. */
   if (self->saving != NULL)
     {

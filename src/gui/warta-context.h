@@ -46,22 +46,22 @@ gboolean                    warta_context_get_oauth_client (WartaContext  *self,
                                                             const char    *platform,
                                                             char         **out_client_id);
 /* Its secret, kept in the system keyring. */
-void                        warta_context_save_client_secret_async    (WartaContext        *self,
-                                                                       const char          *platform,
-                                                                       const char          *secret,
-                                                                       GCancellable        *cancellable,
-                                                                       GAsyncReadyCallback  callback,
-                                                                       gpointer             user_data);
-gboolean                    warta_context_save_client_secret_finish   (WartaContext        *self,
-                                                                       GAsyncResult        *result,
-                                                                       GError             **error);
-void                        warta_context_lookup_client_secret_async  (WartaContext        *self,
-                                                                       const char          *platform,
-                                                                       GCancellable        *cancellable,
-                                                                       GAsyncReadyCallback  callback,
-                                                                       gpointer             user_data);
-char                       *warta_context_lookup_client_secret_finish (WartaContext        *self,
-                                                                       GAsyncResult        *result,
-                                                                       GError             **error);
+void     warta_context_save_client_secret_async    (WartaContext         *self,
+                                                    const char           *platform,
+                                                    const char           *secret,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean warta_context_save_client_secret_finish   (WartaContext         *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+void     warta_context_lookup_client_secret_async  (WartaContext         *self,
+                                                    const char           *platform,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+char    *warta_context_lookup_client_secret_finish (WartaContext         *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
 
 G_END_DECLS

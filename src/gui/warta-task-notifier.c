@@ -162,8 +162,8 @@ refresh (WartaTaskNotifier *self,
       if (announce && (before == NULL || before->state != after->state) && stopped)
         {
           g_autofree char *what = describe (p);
-          g_autofree char *body = g_strdup_printf ("%s\n%s", what,
-                                                   _("Open it to see what each target needs: try again, sign in again, or upload by hand and record the proof."));
+          const char *todo = _("Open it to see what each target needs: try again, sign in again, or upload by hand and record the proof.");
+          g_autofree char *body = g_strdup_printf ("%s\n%s", what, todo);
 
           send (self, "stopped", p, _("Publishing Stopped"), body);
         }

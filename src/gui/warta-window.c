@@ -538,7 +538,8 @@ on_close_response_cb (AdwMessageDialog *dialog,
     }
   self->close_confirmed = TRUE;
   /* Once the dialog, transient for this window, has closed. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_confirmed_cb, g_object_ref (self), g_object_unref);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_confirmed_cb, g_object_ref (self),
+                   g_object_unref);
 }
 
 /* Posts go out only while a Warta runs on their database: before this

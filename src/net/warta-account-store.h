@@ -83,23 +83,23 @@ char                   *warta_account_store_lookup_secret_finish (WartaAccountSt
 
 /* The secrets of the office's developer apps, one per OAuth platform: see
  * warta_account_store_get_client_schema(). */
-const SecretSchema     *warta_account_store_get_client_schema   (void) G_GNUC_CONST;
-void                    warta_account_store_save_client_secret_async    (WartaAccountStore   *self,
-                                                                         const char          *platform,
-                                                                         const char          *secret,
-                                                                         GCancellable        *cancellable,
-                                                                         GAsyncReadyCallback  callback,
-                                                                         gpointer             user_data);
-gboolean                warta_account_store_save_client_secret_finish   (WartaAccountStore   *self,
-                                                                         GAsyncResult        *result,
-                                                                         GError             **error);
-void                    warta_account_store_lookup_client_secret_async  (WartaAccountStore   *self,
-                                                                         const char          *platform,
-                                                                         GCancellable        *cancellable,
-                                                                         GAsyncReadyCallback  callback,
-                                                                         gpointer             user_data);
-char                   *warta_account_store_lookup_client_secret_finish (WartaAccountStore   *self,
-                                                                         GAsyncResult        *result,
-                                                                         GError             **error);
+const SecretSchema *warta_account_store_get_client_schema (void) G_GNUC_CONST;
+void     warta_account_store_save_client_secret_async    (WartaAccountStore    *self,
+                                                          const char           *platform,
+                                                          const char           *secret,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+gboolean warta_account_store_save_client_secret_finish   (WartaAccountStore    *self,
+                                                          GAsyncResult         *result,
+                                                          GError              **error);
+void     warta_account_store_lookup_client_secret_async  (WartaAccountStore    *self,
+                                                          const char           *platform,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+char    *warta_account_store_lookup_client_secret_finish (WartaAccountStore    *self,
+                                                          GAsyncResult         *result,
+                                                          GError              **error);
 
 G_END_DECLS

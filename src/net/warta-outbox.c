@@ -794,9 +794,10 @@ client_secret_cb (GObject      *object,
   if (error != NULL)
     fail_run (run, error);
   else
-    warta_oauth_refresh_tokens_async (run->outbox->client, warta_account_get_platform (run->account),
-                                      r->refresh_url, r->client_id, secret, r->tokens,
-                                      run->cancellable, refresh_cb, run);
+    warta_oauth_refresh_tokens_async (run->outbox->client,
+                                      warta_account_get_platform (run->account), r->refresh_url,
+                                      r->client_id, secret, r->tokens, run->cancellable,
+                                      refresh_cb, run);
   if (secret)
     memset (secret, 0, strlen (secret));
   warta_oauth_tokens_free (r->tokens);
