@@ -1484,6 +1484,22 @@ test_no_display (void)
   g_test_skip ("No display: run under xvfb-run");
 }
 
+static guint
+count_dialogs (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      n += ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+           g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0;
+    }
+  return n;
+}
+
 static AdwMessageDialog *
 find_dialog (const char *heading)
 {
@@ -1546,6 +1562,10 @@ test_close_asks (Fixture       *f,
   gtk_window_close (GTK_WINDOW (f->window));
   dialog = find_dialog (heading);
   g_assert_nonnull (dialog);
+  /* Asked again while asking: the same question, not a second one. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_true (find_dialog (heading) == dialog);
+  g_assert_cmpuint (count_dialogs (heading), ==, 1);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 target is still"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   adw_message_dialog_response (dialog, "cancel");

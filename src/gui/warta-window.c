@@ -82,6 +82,7 @@ struct _WartaWindow
   guint                 initial_error_shown : 1;
   guint                 close_confirmed : 1;
   guint                 quit_requested : 1;
+  GtkWindow            *close_dialog;   /* weak: asking before closing */
 };
 
 G_DEFINE_FINAL_TYPE (WartaWindow, warta_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -531,6 +532,7 @@ on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       WartaWindow      *self)
 {
+  g_clear_weak_pointer (&self->close_dialog);
   if (g_strcmp0 (response, "close") != 0)
     {
       self->quit_requested = FALSE;
@@ -555,6 +557,11 @@ ask_before_closing (WartaWindow *self)
 
   if (self->close_confirmed || self->context == NULL)
     return FALSE;
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (self->close_dialog);
+      return TRUE;
+    }
   n = warta_outbox_count_to_send (warta_context_get_outbox (self->context), &error);
   if (error != NULL)
     g_warning ("The outbox cannot be read: %s", error->message);
@@ -576,6 +583,7 @@ ask_before_closing (WartaWindow *self)
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  g_set_weak_pointer (&self->close_dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
@@ -672,6 +680,7 @@ warta_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_WINDOW);
   g_clear_handle_id (&self->initial_error_source, g_source_remove);
+  g_clear_weak_pointer (&self->close_dialog);
   g_clear_object (&self->notifier);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
