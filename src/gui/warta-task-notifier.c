@@ -12,9 +12,9 @@
  * target (partially published, failed) is, even when they pressed Publish:
  * the outbox stopped it, maybe hours later, and a stopped post must not go
  * unseen. A publication that leaves step 5 published everywhere is told
- * too: the scheduled post the admin waited for has gone out. The "notifications" setting turns
- * the sending off; the tracking goes on, so switching it on again does not
- * announce the past.
+ * too: the scheduled post the admin waited for has gone out. The
+ * "notifications" setting turns the sending off; the tracking goes on, so
+ * switching it on again does not announce the past.
  */
 #define G_LOG_DOMAIN "warta-task-notifier"
 
