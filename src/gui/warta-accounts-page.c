@@ -1390,27 +1390,6 @@ warta_accounts_page_reload (WartaAccountsPage *self)
 #define SAVE_DELAY_MS 600
 
 static void
-set_app_id (WartaAccountsPage *self,
-            const char        *platform,
-            const char        *value)
-{
-  GSettings *settings = warta_context_get_settings (self->context);
-  g_autoptr(GVariant) old = g_settings_get_value (settings, "oauth-client-ids");
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *k, *v;
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
-  g_variant_iter_init (&iter, old);
-  while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
-    if (g_strcmp0 (k, platform) != 0)
-      g_variant_builder_add (&builder, "{ss}", k, v);
-  if (value && *value)
-    g_variant_builder_add (&builder, "{ss}", platform, value);
-  g_settings_set_value (settings, "oauth-client-ids", g_variant_builder_end (&builder));
-}
-
-static void
 secret_saved_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -1433,7 +1412,7 @@ save_secret (WartaAccountsPage *self,
 {
   const char *platform = g_object_get_data (G_OBJECT (entry), "warta-platform");
   guint timeout = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "warta-save"));
-  g_autofree char *value = NULL;
+  char *value;
 
   if (timeout == 0)
     return;
@@ -1445,7 +1424,7 @@ save_secret (WartaAccountsPage *self,
   /* Not cancelled with the page: a secret typed is a secret kept. */
   warta_context_save_client_secret_async (self->context, platform, value, NULL, secret_saved_cb,
                                           g_object_ref (self));
-  memset (value, 0, strlen (value));
+  warta_secret_clear (&value);
 }
 
 static gboolean
@@ -1482,7 +1461,7 @@ on_app_entry_changed_cb (GtkEditable       *entry,
   if (g_strcmp0 (key, SECRET_KEY) != 0)
     {
       value = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-      set_app_id (self, platform, value);
+      warta_context_set_oauth_client_id (self->context, platform, value);
       return;
     }
 
@@ -1520,9 +1499,7 @@ secret_found_cb (GObject      *object,
       gtk_editable_set_text (entry, secret ? secret : "");
       self->loading_apps = FALSE;
     }
-  if (secret)
-    memset (secret, 0, strlen (secret));
-  g_free (secret);
+  warta_secret_clear (&secret);
 }
 
 /* The secrets are read from the keyring when the page is first shown,

@@ -12,8 +12,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "warta-context.h"
 #include "warta-oauth-platforms.h"
 
@@ -96,34 +94,40 @@ dup_settings_secret (WartaContext *self,
   return NULL;
 }
 
+/* Sets @platform's entry of the a{ss} setting @key to @value, or removes
+ * it when @value is %NULL or empty. */
+static void
+set_platform_entry (GSettings  *settings,
+                    const char *key,
+                    const char *platform,
+                    const char *value)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (settings, key);
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *k, *v;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
+    if (g_strcmp0 (k, platform) != 0)
+      g_variant_builder_add (&builder, "{ss}", k, v);
+  if (value != NULL && *value != '\0')
+    g_variant_builder_add (&builder, "{ss}", platform, value);
+  g_settings_set_value (settings, key, g_variant_builder_end (&builder));
+}
+
 static void
 drop_settings_secret (WartaContext *self,
                       const char   *platform)
 {
   g_autoptr(GVariant) secrets = NULL;
-  GVariantBuilder builder;
-  GVariantIter iter;
-  const char *key, *value;
 
   if (self->settings == NULL)
     return;   /* disposed of */
   secrets = g_settings_get_value (self->settings, "oauth-client-secrets");
-  if (!g_variant_lookup (secrets, platform, "&s", &value))
-    return;
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
-  g_variant_iter_init (&iter, secrets);
-  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
-    if (g_strcmp0 (key, platform) != 0)
-      g_variant_builder_add (&builder, "{ss}", key, value);
-  g_settings_set_value (self->settings, "oauth-client-secrets", g_variant_builder_end (&builder));
-}
-
-static void
-wipe (char *secret)
-{
-  if (secret)
-    memset (secret, 0, strlen (secret));
-  g_free (secret);
+  if (g_variant_lookup (secrets, platform, "&s", NULL))
+    set_platform_entry (self->settings, "oauth-client-secrets", platform, NULL);
 }
 
 /* The newest value given for a platform's secret, read until saved. */
@@ -138,7 +142,7 @@ pending_free (gpointer data)
 {
   Pending *p = data;
 
-  wipe (p->secret);
+  warta_secret_clear (&p->secret);
   g_free (p);
 }
 
@@ -159,7 +163,7 @@ apply_oauth_clients (WartaContext *self)
           client_secret = dup_settings_secret (self, platform->id);
           warta_outbox_set_oauth_client (self->outbox, platform->id, platform->token_url,
                                          client_id, client_secret);
-          wipe (client_secret);
+          warta_secret_clear (&client_secret);
         }
       else
         warta_outbox_set_oauth_client (self->outbox, platform->id, NULL, NULL, NULL);
@@ -211,7 +215,7 @@ move_settings_secrets (WartaContext *self)
       d->platform = g_strdup (platform);
       warta_account_store_save_client_secret_async (self->account_store, platform, secret, NULL,
                                                     secret_moved_cb, d);
-      wipe (secret);
+      warta_secret_clear (&secret);
     }
 }
 
@@ -512,6 +516,24 @@ warta_context_get_oauth_client (WartaContext  *self,
   return id != NULL && *id != '\0';
 }
 
+/**
+ * warta_context_set_oauth_client_id:
+ * @self: a #WartaContext
+ * @platform: an OAuth platform's id
+ * @client_id: (nullable): the id of the office's developer app; %NULL or
+ *   empty removes it
+ */
+void
+warta_context_set_oauth_client_id (WartaContext *self,
+                                   const char   *platform,
+                                   const char   *client_id)
+{
+  g_return_if_fail (WARTA_IS_CONTEXT (self));
+  g_return_if_fail (platform != NULL);
+
+  set_platform_entry (self->settings, "oauth-client-ids", platform, client_id);
+}
+
 typedef struct
 {
   char  *platform;
@@ -619,7 +641,7 @@ client_secret_found_cb (GObject      *object,
   if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, secret, (GDestroyNotify) wipe);
+    g_task_return_pointer (task, secret, warta_secret_free);
 }
 
 /**
@@ -656,7 +678,7 @@ warta_context_lookup_client_secret_async (WartaContext        *self,
     secret = dup_settings_secret (self, platform);
   if (secret != NULL || g_hash_table_contains (self->saving, platform))
     {
-      g_task_return_pointer (task, secret, (GDestroyNotify) wipe);
+      g_task_return_pointer (task, secret, warta_secret_free);
       g_object_unref (task);
       return;
     }

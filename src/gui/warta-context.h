@@ -45,6 +45,9 @@ WartaOutbox                *warta_context_get_outbox       (WartaContext  *self)
 gboolean                    warta_context_get_oauth_client (WartaContext  *self,
                                                             const char    *platform,
                                                             char         **out_client_id);
+void                        warta_context_set_oauth_client_id (WartaContext *self,
+                                                               const char   *platform,
+                                                               const char   *client_id);
 /* Its secret, kept in the system keyring. */
 void     warta_context_save_client_secret_async    (WartaContext         *self,
                                                     const char           *platform,

@@ -152,14 +152,15 @@ refresh (WartaTaskNotifier *self,
       Known *before = g_hash_table_lookup (self->known, &id);
       Known *after = g_new0 (Known, 1);
       gboolean overdue = warta_publication_is_overdue (p, now);
-      gboolean stopped;
+      gboolean entered, stopped;
 
       after->state = warta_publication_get_state (p);
       after->overdue_told = before != NULL && before->state == after->state && before->overdue_told;
 
+      entered = announce && (before == NULL || before->state != after->state);
       stopped = after->state == WARTA_STATE_PARTIALLY_PUBLISHED ||
                 after->state == WARTA_STATE_FAILED;
-      if (announce && (before == NULL || before->state != after->state) && stopped)
+      if (entered && stopped)
         {
           g_autofree char *what = describe (p);
           const char *todo = _("Open it to see what each target needs: try again, sign in again, or upload by hand and record the proof.");
@@ -167,8 +168,7 @@ refresh (WartaTaskNotifier *self,
 
           send (self, "stopped", p, _("Publishing Stopped"), body);
         }
-      else if (announce && (before == NULL || before->state != after->state) &&
-               warta_publication_get_updated_by (p) != warta_user_get_id (user))
+      else if (entered && warta_publication_get_updated_by (p) != warta_user_get_id (user))
         {
           g_autofree char *body = describe (p);
 

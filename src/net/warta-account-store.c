@@ -14,9 +14,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "warta-account-store-private.h"
+#include "warta-http-client.h"
 #include "warta-publish-error.h"
 
 struct _WartaAccountStore
@@ -45,16 +45,6 @@ warta_account_store_get_schema (void)
   };
 
   return &schema;
-}
-
-static void
-free_secret (gpointer secret)
-{
-  if (secret)
-    {
-      memset (secret, 0, strlen (secret));
-      g_free (secret);
-    }
 }
 
 static void
@@ -103,7 +93,7 @@ _warta_account_store_use_memory_secrets (WartaAccountStore *self)
   g_return_if_fail (WARTA_IS_ACCOUNT_STORE (self));
 
   if (self->memory == NULL)
-    self->memory = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_secret);
+    self->memory = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, warta_secret_free);
 }
 
 void
@@ -537,7 +527,7 @@ lookup_cb (GObject      *object,
       g_task_return_error (task, keyring_error (error));
       return;
     }
-  g_task_return_pointer (task, g_strdup (secret), free_secret);
+  g_task_return_pointer (task, g_strdup (secret), warta_secret_free);
   secret_password_free (secret);
 }
 
@@ -563,7 +553,7 @@ warta_account_store_lookup_secret_async (WartaAccountStore   *self,
       g_task_return_pointer (task,
                              g_strdup (g_hash_table_lookup (self->memory,
                                                             warta_account_get_keyring_id (account))),
-                             free_secret);
+                             warta_secret_free);
       return;
     }
   uuid = get_database_uuid (self, &error);
@@ -723,7 +713,7 @@ warta_account_store_lookup_client_secret_async (WartaAccountStore   *self,
     {
       g_autofree char *key = client_memory_key (platform);
 
-      g_task_return_pointer (task, g_strdup (g_hash_table_lookup (self->memory, key)), free_secret);
+      g_task_return_pointer (task, g_strdup (g_hash_table_lookup (self->memory, key)), warta_secret_free);
       return;
     }
   secret_password_lookup (warta_account_store_get_client_schema (), cancellable, lookup_cb,

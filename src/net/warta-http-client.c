@@ -961,3 +961,17 @@ warta_secret_clear (char **secret)
     memset (*secret, 0, strlen (*secret));
   g_clear_pointer (secret, g_free);
 }
+
+/**
+ * warta_secret_free:
+ * @secret: (nullable): a token or password
+ *
+ * warta_secret_clear() as a #GDestroyNotify.
+ */
+void
+warta_secret_free (gpointer secret)
+{
+  char *s = secret;
+
+  warta_secret_clear (&s);
+}

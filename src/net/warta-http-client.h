@@ -113,5 +113,6 @@ char                   *warta_http_job_token                  (const char       
 void                    warta_http_set_bearer                 (SoupMessage             *msg,
                                                                const char              *token);
 void                    warta_secret_clear                    (char                   **secret);
+void                    warta_secret_free                     (gpointer                 secret);
 
 G_END_DECLS

@@ -787,7 +787,7 @@ client_secret_cb (GObject      *object,
   Refresh *r = user_data;
   Run *run = r->run;
   g_autoptr(GError) error = NULL;
-  g_autofree char *secret = NULL;
+  char *secret;
 
   secret = warta_account_store_lookup_client_secret_finish (WARTA_ACCOUNT_STORE (object), result,
                                                             &error);
@@ -798,8 +798,7 @@ client_secret_cb (GObject      *object,
                                       warta_account_get_platform (run->account), r->refresh_url,
                                       r->client_id, secret, r->tokens, run->cancellable,
                                       refresh_cb, run);
-  if (secret)
-    memset (secret, 0, strlen (secret));
+  warta_secret_clear (&secret);
   warta_oauth_tokens_free (r->tokens);
   g_free (r->refresh_url);
   g_free (r->client_id);
