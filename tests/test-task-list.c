@@ -139,6 +139,7 @@ fixture_set_up (Fixture       *f,
   g_settings_reset (settings, "last-sign-in-time");
   g_settings_reset (settings, "last-user-database");
   g_settings_reset (settings, "remember-sign-in-minutes");
+  g_settings_reset (settings, "database-path");
 
   f->folder = warta_test_gui_new_folder ();
   f->database_path = g_build_filename (f->folder, "warta.db", NULL);
@@ -1529,21 +1530,15 @@ close_window (Fixture *f)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Posts go out only while a Warta runs: closing with one scheduled asks
- * first, and Keep Warta Open keeps it; a paused one does not ask, being
- * stopped on purpose; Close Anyway closes, and the post stays in the
- * outbox for the next Warta. */
-static void
-test_close_asks (Fixture       *f,
-                 gconstpointer  user_data)
+/* Opens @t's database in the application, with @p scheduled for
+ * tomorrow to a Mastodon account that is never reached; returns the job. */
+static WartaOutboxJob *
+schedule_tomorrow (Fixture          *f,
+                   WartaTestPublish *t,
+                   WartaPublication *p)
 {
-  g_autoptr(WartaTestPublish) t = warta_test_publish_new ();
-  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (t, "Berita terjadwal", 1);
   g_autoptr(GListModel) jobs = NULL;
-  g_autoptr(WartaOutboxJob) job = NULL;
   g_autoptr(GError) error = NULL;
-  const char *heading = "Publishing Is Not Finished";
-  AdwMessageDialog *dialog;
   WartaOutbox *outbox;
   gint64 account;
 
@@ -1555,8 +1550,25 @@ test_close_asks (Fixture       *f,
                                   warta_publication_get_version (p), &account, 1,
                                   g_get_real_time () + G_TIME_SPAN_DAY, &error);
   g_assert_no_error (error);
-  job = g_list_model_get_item (jobs, 0);
   g_assert_cmpuint (warta_outbox_count_to_send (outbox, NULL), ==, 1);
+  return g_list_model_get_item (jobs, 0);
+}
+
+/* Posts go out only while a Warta runs: closing with one scheduled asks
+ * first, and Keep Warta Open keeps it; a paused one does not ask, being
+ * stopped on purpose; Close Anyway closes, and the post stays in the
+ * outbox for the next Warta. */
+static void
+test_close_asks (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  g_autoptr(WartaTestPublish) t = warta_test_publish_new ();
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (t, "Berita terjadwal", 1);
+  g_autoptr(WartaOutboxJob) job = schedule_tomorrow (f, t, p);
+  g_autoptr(GError) error = NULL;
+  const char *heading = "Publishing Is Not Finished";
+  WartaOutbox *outbox = warta_context_get_outbox (warta_application_get_context (f->app));
+  AdwMessageDialog *dialog;
 
   show_window (f);
   gtk_window_close (GTK_WINDOW (f->window));
@@ -1592,6 +1604,74 @@ test_close_asks (Fixture       *f,
     while (weak != NULL)
       g_main_context_iteration (NULL, TRUE);
   }
+  g_assert_cmpuint (warta_outbox_count_to_send (outbox, NULL), ==, 1);
+}
+
+/* Opening another database stops the posts of this one here: with one
+ * scheduled, Warta asks first. Keep This Database keeps it open; Open
+ * Anyway opens the other, and the post waits in its own database. With
+ * nothing to send, another database opens at once. */
+/* Answers @dialog as a click on one of its buttons does: the response,
+ * then the dialog closes. */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_open_database_asks (Fixture       *f,
+                         gconstpointer  user_data)
+{
+  g_autoptr(WartaTestPublish) t = warta_test_publish_new ();
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (t, "Berita terjadwal", 1);
+  g_autoptr(WartaOutboxJob) job = schedule_tomorrow (f, t, p);
+  g_autoptr(WartaDatabase) scheduled = NULL;
+  g_autofree char *other = g_build_filename (f->folder, "lain.db", NULL);
+  g_autofree char *path_setting = NULL;
+  const char *heading = "Publishing Is Not Finished";
+  AdwMessageDialog *dialog;
+  WartaOutbox *outbox;
+  WartaWindow *window;
+
+  scheduled = g_object_ref (warta_application_get_database (f->app));
+
+  window = show_window (f);
+  /* The same file again: nothing is left behind, nothing to ask. */
+  warta_window_open_database (window, t->path);
+  g_assert_null (find_dialog (heading));
+  g_assert_true (warta_application_get_database (f->app) != scheduled);
+  g_clear_object (&scheduled);
+  scheduled = g_object_ref (warta_application_get_database (f->app));
+
+  warta_window_open_database (window, other);
+  dialog = find_dialog (heading);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 target of this database"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  answer (dialog, "cancel");
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_true (warta_application_get_database (f->app) == scheduled);
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  warta_window_open_database (window, other);
+  dialog = find_dialog (heading);
+  g_assert_nonnull (dialog);
+  answer (dialog, "open");
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_null (find_dialog (heading));
+  g_assert_cmpstr (warta_database_get_path (warta_application_get_database (f->app)), ==, other);
+  path_setting = g_settings_get_string (warta_application_get_settings (f->app), "database-path");
+  g_assert_cmpstr (path_setting, ==, other);
+
+  /* The other database has nothing to send: back without a question,
+   * and the scheduled post is still there. */
+  warta_window_open_database (window, t->path);
+  g_assert_null (find_dialog (heading));
+  g_assert_cmpstr (warta_database_get_path (warta_application_get_database (f->app)), ==, t->path);
+  outbox = warta_context_get_outbox (warta_application_get_context (f->app));
   g_assert_cmpuint (warta_outbox_count_to_send (outbox, NULL), ==, 1);
 }
 
@@ -1649,6 +1729,8 @@ main (int   argc,
                   fixture_set_up, test_people_officials, fixture_tear_down);
       g_test_add ("/warta/window/close-asks", Fixture, NULL,
                   fixture_set_up, test_close_asks, fixture_tear_down);
+      g_test_add ("/warta/window/open-database-asks", Fixture, NULL,
+                  fixture_set_up, test_open_database_asks, fixture_tear_down);
     }
 
   ret = g_test_run ();

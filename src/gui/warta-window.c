@@ -319,35 +319,146 @@ update_database_state (WartaWindow *self)
   update_user_state (self);
 }
 
+/* The targets of this window's database that go out by themselves. */
+static guint
+count_to_send (WartaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = warta_outbox_count_to_send (warta_context_get_outbox (self->context), &error);
+
+  if (error != NULL)
+    g_warning ("The outbox cannot be read: %s", error->message);
+  return n;
+}
+
+/* The question asked before this Warta stops sending the posts of its
+ * database: @keep is the default answer, @go_id/@go_label the other. */
+static AdwMessageDialog *
+unfinished_publishing_dialog (WartaWindow *self,
+                              const char  *body,
+                              const char  *keep,
+                              const char  *go_id,
+                              const char  *go_label)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Publishing Is Not Finished"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", keep, go_id, go_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, go_id, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
+/* Opens @path now; a failure is told in a dialog as well as on the
+ * error page. */
+static void
+open_database_now (WartaWindow *self,
+                   const char  *path)
+{
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *message;
+
+  if (warta_application_open_database (app, path, &error))
+    {
+      g_settings_set_string (self->settings, "database-path", path);
+      return;
+    }
+
+  /* The error page already shows the reason; repeat it in the message so
+   * keyboard users hear it at once. */
+  message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                        _("Database Not Opened"),
+                                                        error != NULL ? error->message
+                                                                      : _("Choose a file on a local or mounted folder.")));
+  adw_message_dialog_add_response (message, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+static void
+on_switch_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       WartaWindow      *self)
+{
+  if (g_strcmp0 (response, "open") == 0)
+    open_database_now (self, g_object_get_data (G_OBJECT (dialog), "path"));
+}
+
+/**
+ * warta_window_open_database:
+ * @self: a #WartaWindow
+ * @path: the database file to open (created when missing)
+ *
+ * Opens another database, as Open Database does once a file is chosen.
+ * Posts go out only while a Warta runs on their database: when the one
+ * open now still has some to send, the user is told and asked first.
+ */
+void
+warta_window_open_database (WartaWindow *self,
+                            const char  *path)
+{
+  WartaApplication *app;
+  WartaDatabase *current;
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) open = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  guint n;
+
+  g_return_if_fail (WARTA_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  current = warta_application_get_database (app);
+  if (current == NULL || self->context == NULL)
+    {
+      open_database_now (self, path);
+      return;
+    }
+  chosen = g_file_new_for_path (path);
+  open = g_file_new_for_path (warta_database_get_path (current));
+  n = count_to_send (self);
+  if (n == 0 || g_file_equal (chosen, open))
+    {
+      open_database_now (self, path);
+      return;
+    }
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u target of this database is still to be published. It goes out only while Warta runs with this database open, here or on another computer. Opening another database loses nothing: the target goes on when this database is opened again.",
+                                       "%u targets of this database are still to be published. They go out only while Warta runs with this database open, here or on another computer. Opening another database loses nothing: the targets go on when this database is opened again.",
+                                       n),
+                          n);
+  dialog = unfinished_publishing_dialog (self, body, _("_Keep This Database"),
+                                         "open", _("_Open Anyway"));
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_switch_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_open_database_response_cb (GtkNativeDialog *dialog,
                               int              response,
                               WartaWindow     *self)
 {
-  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
 
-      if (path == NULL || !warta_application_open_database (app, path, &error))
+      if (path != NULL)
+        warta_window_open_database (self, path);
+      else
         {
-          /* The error page already shows the reason; repeat it in the
-           * message so keyboard users hear it at once. */
           AdwMessageDialog *message;
 
           message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                                 _("Database Not Opened"),
-                                                                error ? error->message
-                                                                      : _("Choose a file on a local or mounted folder.")));
+                                                                _("Choose a file on a local or mounted folder.")));
           adw_message_dialog_add_response (message, "close", _("_Close"));
           gtk_window_present (GTK_WINDOW (message));
-        }
-      else
-        {
-          g_settings_set_string (self->settings, "database-path", path);
         }
     }
 
@@ -550,7 +661,6 @@ on_close_response_cb (AdwMessageDialog *dialog,
 static gboolean
 ask_before_closing (WartaWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   guint n;
@@ -562,9 +672,7 @@ ask_before_closing (WartaWindow *self)
       gtk_window_present (self->close_dialog);
       return TRUE;
     }
-  n = warta_outbox_count_to_send (warta_context_get_outbox (self->context), &error);
-  if (error != NULL)
-    g_warning ("The outbox cannot be read: %s", error->message);
+  n = count_to_send (self);
   if (n == 0)
     return FALSE;
 
@@ -573,15 +681,8 @@ ask_before_closing (WartaWindow *self)
                                        "%u targets are still to be published. They go out only while Warta runs, here or on another computer with this database open. Closing loses nothing: the next Warta to start goes on from where they stopped.",
                                        n),
                           n);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Publishing Is Not Finished"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Keep Warta Open"),
-                                    "close", _("_Close Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = unfinished_publishing_dialog (self, body, _("_Keep Warta Open"),
+                                         "close", _("_Close Anyway"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
   g_set_weak_pointer (&self->close_dialog, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));

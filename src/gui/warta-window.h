@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (WartaWindow, warta_window, WARTA, WINDOW, AdwApplicationWi
 
 WartaWindow *warta_window_new                 (WartaApplication *application);
 void         warta_window_quit                (WartaWindow      *self);
+void         warta_window_open_database       (WartaWindow      *self,
+                                               const char       *path);
 const char  *warta_window_get_visible_section (WartaWindow      *self);
 void         warta_window_set_visible_section (WartaWindow      *self,
                                                const char       *section);
