@@ -221,23 +221,17 @@ sign_in_free (SignIn *s)
   g_clear_object (&s->context);
   g_clear_object (&s->account);
   g_clear_object (&s->login);
-  if (s->secret)
-    memset (s->secret, 0, strlen (s->secret));
-  g_free (s->secret);
+  warta_secret_clear (&s->secret);
   g_clear_pointer (&s->entries, g_ptr_array_unref);
   g_free (s->token_url);
   g_free (s->client_id);
-  if (s->client_secret)
-    memset (s->client_secret, 0, strlen (s->client_secret));
-  g_free (s->client_secret);
+  warta_secret_clear (&s->client_secret);
   g_clear_pointer (&s->pages, g_ptr_array_unref);
   g_clear_pointer (&s->tokens, warta_oauth_tokens_free);
   g_free (s->username);
   g_free (s->app_id);
   g_free (s->app_redirect);
-  if (s->app_secret)
-    memset (s->app_secret, 0, strlen (s->app_secret));
-  g_free (s->app_secret);
+  warta_secret_clear (&s->app_secret);
   g_free (s);
 }
 
@@ -809,8 +803,7 @@ app_secret_cb (GObject      *object,
     }
   else
     register_app (task);
-  if (secret)
-    memset (secret, 0, strlen (secret));
+  warta_secret_clear (&secret);
 }
 
 /* The app of another account on the same instance, for a new account. */

@@ -13,6 +13,8 @@
 #include <netinet/tcp.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "warta-http-client.h"
 #include "warta-upload-private.h"
 #include "warta-upload-range.h"
@@ -945,20 +947,21 @@ warta_http_set_bearer (SoupMessage *msg,
   g_autofree char *auth = g_strconcat ("Bearer ", token ? token : "", NULL);
 
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  memset (auth, 0, strlen (auth));
+  sodium_memzero (auth, strlen (auth));
 }
 
 /**
  * warta_secret_clear:
  * @secret: (inout) (nullable): a token or password
  *
- * Wipes and frees a secret, and sets the pointer to %NULL.
+ * Wipes and frees a secret, and sets the pointer to %NULL. The wipe is
+ * sodium_memzero(), which the compiler cannot leave out.
  */
 void
 warta_secret_clear (char **secret)
 {
   if (*secret != NULL)
-    memset (*secret, 0, strlen (*secret));
+    sodium_memzero (*secret, strlen (*secret));
   g_clear_pointer (secret, g_free);
 }
 

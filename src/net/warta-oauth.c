@@ -23,16 +23,6 @@
 G_DEFINE_BOXED_TYPE (WartaOAuthTokens, warta_oauth_tokens,
                      warta_oauth_tokens_copy, warta_oauth_tokens_free)
 
-static void
-free_secret (char *secret)
-{
-  if (secret)
-    {
-      sodium_memzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
 WartaOAuthTokens *
 warta_oauth_tokens_copy (const WartaOAuthTokens *self)
 {
@@ -51,8 +41,8 @@ warta_oauth_tokens_free (WartaOAuthTokens *self)
 {
   if (self == NULL)
     return;
-  free_secret (self->access_token);
-  free_secret (self->refresh_token);
+  warta_secret_free (self->access_token);
+  warta_secret_free (self->refresh_token);
   g_free (self->scope);
   g_free (self->user_id);
   g_free (self);
@@ -560,7 +550,7 @@ warta_oauth_request_tokens_async (WartaHttpClient        *client,
 
       msg = soup_message_new (SOUP_METHOD_GET, uri);
       sodium_memzero (uri, strlen (uri));
-      free_secret (encoded);
+      warta_secret_free (encoded);
     }
   else
     msg = soup_message_new_from_encoded_form (method, url, encoded);
@@ -707,13 +697,13 @@ warta_oauth_login_finalize (GObject *object)
   g_free (self->authorize_url);
   g_free (self->token_url);
   g_free (self->client_id);
-  free_secret (self->client_secret);
+  warta_secret_free (self->client_secret);
   g_free (self->scope);
-  free_secret (self->verifier);
+  warta_secret_free (self->verifier);
   g_free (self->state);
   g_free (self->redirect_uri);
   g_free (self->authorize_uri);
-  free_secret (self->code);
+  warta_secret_free (self->code);
   g_clear_error (&self->error);
   g_assert (self->waiting == NULL);
 

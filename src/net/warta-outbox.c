@@ -720,7 +720,7 @@ store_refreshed_cb (GObject      *object,
 {
   Run *run = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *secret = g_object_steal_data (G_OBJECT (run->cancellable), "warta-refreshed");
+  char *secret = g_object_steal_data (G_OBJECT (run->cancellable), "warta-refreshed");
 
   /* The platform may have made the old refresh token void already: a
    * token that cannot be kept is a sign-in to do again, said now. */
@@ -731,8 +731,7 @@ store_refreshed_cb (GObject      *object,
     }
   else
     make_publisher (run, secret);
-  if (secret)
-    memset (secret, 0, strlen (secret));
+  warta_secret_clear (&secret);
 }
 
 static void
@@ -886,7 +885,7 @@ secret_cb (GObject      *object,
 
   if (!maybe_refresh (run, secret))
     make_publisher (run, secret);
-  memset (secret, 0, strlen (secret));
+  warta_secret_clear (&secret);
 }
 
 static const char *

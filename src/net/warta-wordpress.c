@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <sodium.h>
 
 #include "warta-upload-private.h"
 #include "warta-wordpress.h"
@@ -77,9 +78,9 @@ warta_wordpress_new (WartaHttpClient *client,
         if (*p != ' ')
           g_string_append_c (credentials, *p);
       encoded = g_base64_encode ((const guchar *) credentials->str, credentials->len);
-      memset (credentials->str, 0, credentials->len);
+      sodium_memzero (credentials->str, credentials->len);
       self->authorization = g_strconcat ("Basic ", encoded, NULL);
-      memset (encoded, 0, strlen (encoded));
+      warta_secret_clear (&encoded);
     }
   return self;
 }
