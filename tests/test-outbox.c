@@ -417,6 +417,35 @@ test_not_approved (Fixture       *f,
 }
 
 /* Scheduled: nothing is sent before the time, on the outbox's clock. */
+/* The one calendar entry of @p in the two hours from @from: its kind,
+ * and its time in *time; -1 when there is none. */
+static int
+calendar_entry (Fixture          *f,
+                WartaPublication *p,
+                gint64            from,
+                gint64           *time)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) month = NULL;
+  int kind = -1;
+
+  month = warta_publication_repository_list_calendar (f->t->publications, from,
+                                                      from + 2 * G_TIME_SPAN_HOUR, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (month); i++)
+    {
+      g_autoptr(WartaCalendarEntry) entry = g_list_model_get_item (month, i);
+
+      if (warta_publication_get_id (warta_calendar_entry_get_publication (entry)) !=
+          warta_publication_get_id (p))
+        continue;
+      g_assert_cmpint (kind, ==, -1);
+      kind = (int) warta_calendar_entry_get_kind (entry);
+      *time = warta_calendar_entry_get_time (entry);
+    }
+  return kind;
+}
+
 static void
 test_scheduled (Fixture       *f,
                 gconstpointer  data)
@@ -428,6 +457,7 @@ test_scheduled (Fixture       *f,
   gint64 ids[] = { f->mastodon_id };
   gboolean waited = FALSE;
   WartaOutboxJob *job;
+  gint64 time = 0;
 
   warta_clock_freeze (f->t->clock, now);
   p = warta_test_publish_make_approved (f->t, "Rakor terjadwal", 1);
@@ -437,6 +467,9 @@ test_scheduled (Fixture       *f,
   g_assert_no_error (error);
   job = job_at (jobs, 0);
   g_assert_cmpint (warta_outbox_job_get_scheduled_at (job), ==, now + G_TIME_SPAN_HOUR);
+  /* The calendar shows it at the time the outbox waits for. */
+  g_assert_cmpint (calendar_entry (f, p, now, &time), ==, WARTA_CALENDAR_SCHEDULED);
+  g_assert_cmpint (time, ==, now + G_TIME_SPAN_HOUR);
 
   warta_outbox_start (f->outbox);
   g_timeout_add (300, timeout_cb, &waited);
@@ -458,6 +491,10 @@ test_scheduled (Fixture       *f,
   settle (f);
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
   g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHED);
+  /* Then as published, when it was, and no longer as scheduled. */
+  g_assert_cmpint (calendar_entry (f, p, now, &time), ==, WARTA_CALENDAR_PUBLISHED);
+  g_assert_cmpint (time, ==, warta_outbox_job_get_finished_at (job));
+  g_assert_cmpint (time, ==, now + G_TIME_SPAN_HOUR);
 }
 
 /* An OAuth platform's publisher: the secret is the tokens as JSON. Here a

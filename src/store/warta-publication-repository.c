@@ -2498,8 +2498,15 @@ warta_publication_repository_list_by_states (WartaPublicationRepository  *self,
  *
  * The calendar between two times: each activity on its "Kapan" (the
  * current revision's ISO 8601 time), each post still to go out on its
- * scheduled time, and each published one on the time it was published
- * (its last change). Withdrawn publications are left out.
+ * scheduled time, and each published one on the time it was published.
+ * Withdrawn publications are left out.
+ *
+ * A post's scheduled time is the one its outbox targets wait for (the
+ * earliest, of those still to go out) once the admin has sent it to the
+ * outbox; before that, the time asked for in the draft. A target sent as
+ * soon as possible, or one that has finished, is scheduled no more. The
+ * time of publishing is when its last target was published (or recorded
+ * as published by hand).
  *
  * Returns: (transfer full): #WartaCalendarEntry<!-- -->s, in time order
  */
@@ -2525,11 +2532,22 @@ warta_publication_repository_list_calendar (WartaPublicationRepository  *self,
                                   "  FROM publications p JOIN revisions r ON r.id = p.current_revision_id "
                                   "  WHERE p.state <> 'withdrawn' AND r.when_text <> '' "
                                   "  UNION ALL "
-                                  "  SELECT p.id, 1, r.scheduled_at "
+                                  "  SELECT p.id, 1, "
+                                  "         CASE WHEN EXISTS (SELECT 1 FROM outbox_jobs j "
+                                  "                           WHERE j.publication_id = p.id) "
+                                  "         THEN (SELECT min (j.scheduled_at) FROM outbox_jobs j "
+                                  "               WHERE j.publication_id = p.id AND j.scheduled_at <> 0 "
+                                  "                 AND j.state IN ('pending', 'waiting', 'paused')) "
+                                  "         ELSE nullif (r.scheduled_at, 0) END "
                                   "  FROM publications p JOIN revisions r ON r.id = p.current_revision_id "
-                                  "  WHERE r.scheduled_at <> 0 AND p.state NOT IN ('withdrawn', 'published') "
+                                  "  WHERE p.state NOT IN ('withdrawn', 'published') "
                                   "  UNION ALL "
-                                  "  SELECT p.id, 2, p.updated_at FROM publications p "
+                                  "  SELECT p.id, 2, "
+                                  "         coalesce ((SELECT max (j.finished_at) FROM outbox_jobs j "
+                                  "                    WHERE j.publication_id = p.id "
+                                  "                      AND j.state IN ('done', 'manual')), "
+                                  "                   p.updated_at) "
+                                  "  FROM publications p "
                                   "  WHERE p.state IN ('published', 'partially_published')"
                                   ") WHERE t >= ? AND t < ? ORDER BY t, id, kind",
                                   error);
