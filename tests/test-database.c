@@ -146,6 +146,7 @@ static const char *migration_objects[][12] = {
     "manual_proofs_job", NULL },
   { "drafts", NULL },
   { NULL },   /* 0009 adds a column only */
+  { NULL },   /* 0010 adds columns only */
 };
 
 static void
@@ -195,6 +196,10 @@ test_migrations (void)
         g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pragma_table_info ('media_items') "
                                         "WHERE name = 'skipped_platforms'"),
                          ==, n >= 9 ? 1 : 0);
+        g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pragma_table_info ('outbox_jobs') "
+                                        "WHERE name IN ('taken_down_at', 'taken_down_by', "
+                                        "'takedown_reason')"),
+                         ==, n >= 10 ? 3 : 0);
       }
 
       /* Opening it with this Warta migrates the rest and keeps the data. */

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "warta-account-store-private.h"
+#include "warta-event-log.h"
 #include "warta-outbox.h"
 #include "warta-mastodon-publisher.h"
 #include "warta-oauth.h"
@@ -189,6 +190,92 @@ test_both_targets (Fixture       *f,
   g_assert_true (g_hash_table_contains (steps, "media-1"));
   g_assert_true (g_hash_table_contains (steps, "post"));
   g_assert_nonnull (strstr (g_hash_table_lookup (steps, "media-0"), "\"url\":\"http"));
+}
+
+/* A published post taken down later: recorded with its reason, once, in
+ * the target and in the history; refused without a reason, by someone
+ * who is not a social media admin, and for a target not published. */
+static void
+test_takedown (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor pengawasan", 1);
+  g_autoptr(WartaPublication) later = warta_test_publish_make_approved (f->t, "Rakor besok", 1);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GListModel) waiting = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(WartaEvent) last = NULL;
+  g_autoptr(WartaUser) officer = warta_user_new ();
+  g_autoptr(WartaOutboxJob) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { f->mastodon_id };
+  gint64 now = g_get_real_time ();
+  WartaOutboxJob *m, *w;
+
+  warta_clock_freeze (f->t->clock, now);
+  jobs = publish (f, p, TRUE);
+  m = job_at (jobs, 0);
+  w = job_at (jobs, 1);
+  warta_outbox_start (f->outbox);
+  wait_for_state (m, WARTA_OUTBOX_STATE_DONE);
+  wait_for_state (w, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+  g_assert_cmpint (warta_outbox_job_get_taken_down_at (m), ==, 0);
+
+  g_assert_false (warta_outbox_record_takedown (f->outbox, f->t->admin,
+                                                warta_outbox_job_get_id (m), "  \n", &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOTE_REQUIRED);
+  g_clear_error (&error);
+
+  warta_user_set_id (officer, warta_user_get_id (f->t->admin));
+  warta_user_set_roles (officer, WARTA_ROLE_ACTIVITY_OFFICER);
+  g_assert_false (warta_outbox_record_takedown (f->outbox, officer, warta_outbox_job_get_id (m),
+                                                "Izin dicabut", &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_outbox_job_get_taken_down_at (m), ==, 0);
+
+  warta_clock_advance (f->t->clock, G_TIME_SPAN_DAY);
+  g_assert_true (warta_outbox_record_takedown (f->outbox, f->t->admin, warta_outbox_job_get_id (m),
+                                               " Izin orang tua dicabut (UU PDP) ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_outbox_job_get_taken_down_at (m), ==, now + G_TIME_SPAN_DAY);
+  g_assert_cmpstr (warta_outbox_job_get_takedown_reason (m), ==, "Izin orang tua dicabut (UU PDP)");
+  /* The result stays: still published, at its address. */
+  g_assert_cmpuint (warta_outbox_job_get_state (m), ==, WARTA_OUTBOX_STATE_DONE);
+  g_assert_nonnull (warta_outbox_job_get_remote_url (m));
+  g_assert_cmpint (warta_outbox_job_get_taken_down_at (w), ==, 0);
+  stored = warta_outbox_repository_get_job (f->t->outbox, warta_outbox_job_get_id (m), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_outbox_job_get_taken_down_at (stored), ==, now + G_TIME_SPAN_DAY);
+
+  events = warta_event_log_list (f->t->db, warta_publication_get_id (p), &error);
+  g_assert_no_error (error);
+  last = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
+  g_assert_cmpstr (warta_event_get_kind (last), ==, "take-down");
+  g_assert_cmpint (warta_event_get_actor_id (last), ==, warta_user_get_id (f->t->admin));
+  g_assert_cmpstr (warta_event_get_note (last), ==,
+                   "Humas mastodon: Izin orang tua dicabut (UU PDP)");
+  g_assert_true (warta_store_verify_history (f->t->db, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Another admin, a moment later: refused, and nothing recorded twice. */
+  g_assert_false (warta_outbox_record_takedown (f->outbox, f->t->admin, warta_outbox_job_get_id (m),
+                                                "Salah foto", &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+  g_clear_error (&error);
+  g_assert_cmpstr (warta_outbox_job_get_takedown_reason (m), ==, "Izin orang tua dicabut (UU PDP)");
+  g_assert_cmpint (warta_event_log_count (f->t->db, "take-down", NULL), ==, 1);
+
+  /* Not published yet: nothing to take down. */
+  waiting = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (later),
+                                     warta_publication_get_version (later), ids, 1,
+                                     now + 2 * G_TIME_SPAN_DAY, &error);
+  g_assert_no_error (error);
+  g_assert_false (warta_outbox_record_takedown (f->outbox, f->t->admin,
+                                                warta_outbox_job_get_id (job_at (waiting, 0)),
+                                                "Salah foto", &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
 }
 
 static void
@@ -1126,6 +1213,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/warta/outbox/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("both-targets", test_both_targets);
+  ADD ("takedown", test_takedown);
   ADD ("retry-after-errors", test_retry_after_errors);
   ADD ("expired-sign-in-then-manual", test_expired_sign_in_then_manual);
   ADD ("pause-resume", test_pause_resume);

@@ -29,6 +29,8 @@ struct _WartaOutboxJob
   gint64            next_attempt_at;
   gint64            scheduled_at;
   gint64            finished_at;
+  gint64            taken_down_at;
+  char             *takedown_reason;
   char             *error_code;
   char             *error_message;
   char             *remote_id;
@@ -51,6 +53,8 @@ enum {
   PROP_NEXT_ATTEMPT_AT,
   PROP_SCHEDULED_AT,
   PROP_FINISHED_AT,
+  PROP_TAKEN_DOWN_AT,
+  PROP_TAKEDOWN_REASON,
   PROP_ERROR_CODE,
   PROP_ERROR_MESSAGE,
   PROP_REMOTE_ID,
@@ -117,6 +121,7 @@ warta_outbox_job_finalize (GObject *object)
   g_free (self->revision_hash);
   g_free (self->platform);
   g_free (self->account_name);
+  g_free (self->takedown_reason);
   g_free (self->error_code);
   g_free (self->error_message);
   g_free (self->remote_id);
@@ -167,6 +172,12 @@ warta_outbox_job_get_property (GObject    *object,
       break;
     case PROP_FINISHED_AT:
       g_value_set_int64 (value, self->finished_at);
+      break;
+    case PROP_TAKEN_DOWN_AT:
+      g_value_set_int64 (value, self->taken_down_at);
+      break;
+    case PROP_TAKEDOWN_REASON:
+      g_value_set_string (value, self->takedown_reason);
       break;
     case PROP_ERROR_CODE:
       g_value_set_string (value, self->error_code);
@@ -219,6 +230,11 @@ warta_outbox_job_class_init (WartaOutboxJobClass *klass)
    * proof gives), or gave up (failed); 0 before. Microseconds, UTC. */
   properties[PROP_FINISHED_AT] =
     g_param_spec_int64 ("finished-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  /* A published target taken down later: when (0: never), and why. */
+  properties[PROP_TAKEN_DOWN_AT] =
+    g_param_spec_int64 ("taken-down-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_TAKEDOWN_REASON] =
+    g_param_spec_string ("takedown-reason", NULL, NULL, NULL, flags);
   properties[PROP_ERROR_CODE] = g_param_spec_string ("error-code", NULL, NULL, NULL, flags);
   properties[PROP_ERROR_MESSAGE] = g_param_spec_string ("error-message", NULL, NULL, NULL, flags);
   properties[PROP_REMOTE_ID] = g_param_spec_string ("remote-id", NULL, NULL, NULL, flags);
@@ -287,11 +303,13 @@ INT_ACCESSORS (guint, attempts, PROP_ATTEMPTS)
 INT_ACCESSORS (gint64, next_attempt_at, PROP_NEXT_ATTEMPT_AT)
 INT_ACCESSORS (gint64, scheduled_at, PROP_SCHEDULED_AT)
 INT_ACCESSORS (gint64, finished_at, PROP_FINISHED_AT)
+INT_ACCESSORS (gint64, taken_down_at, PROP_TAKEN_DOWN_AT)
 INT_ACCESSORS (gint64, created_by, PROP_0)
 INT_ACCESSORS (gint64, version, PROP_0)
 STRING_ACCESSORS (revision_hash, PROP_0)
 STRING_ACCESSORS (platform, PROP_PLATFORM)
 STRING_ACCESSORS (account_name, PROP_ACCOUNT_NAME)
+STRING_ACCESSORS (takedown_reason, PROP_TAKEDOWN_REASON)
 
 WartaOutboxState
 warta_outbox_job_get_state (WartaOutboxJob *self)
@@ -440,6 +458,8 @@ warta_outbox_job_update_from (WartaOutboxJob *self,
   warta_outbox_job_set_next_attempt_at (self, from->next_attempt_at);
   warta_outbox_job_set_scheduled_at (self, from->scheduled_at);
   warta_outbox_job_set_finished_at (self, from->finished_at);
+  warta_outbox_job_set_taken_down_at (self, from->taken_down_at);
+  warta_outbox_job_set_takedown_reason (self, from->takedown_reason);
   warta_outbox_job_set_created_by (self, from->created_by);
   warta_outbox_job_set_version (self, from->version);
   warta_outbox_job_set_remote (self, from->remote_id, from->remote_url);

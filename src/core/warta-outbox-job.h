@@ -73,6 +73,12 @@ void              warta_outbox_job_set_scheduled_at    (WartaOutboxJob   *self,
 gint64            warta_outbox_job_get_finished_at     (WartaOutboxJob   *self);
 void              warta_outbox_job_set_finished_at     (WartaOutboxJob   *self,
                                                         gint64            at);
+gint64            warta_outbox_job_get_taken_down_at   (WartaOutboxJob   *self);
+void              warta_outbox_job_set_taken_down_at   (WartaOutboxJob   *self,
+                                                        gint64            at);
+const char       *warta_outbox_job_get_takedown_reason (WartaOutboxJob   *self);
+void              warta_outbox_job_set_takedown_reason (WartaOutboxJob   *self,
+                                                        const char       *reason);
 const char       *warta_outbox_job_get_error_code      (WartaOutboxJob   *self);
 const char       *warta_outbox_job_get_error_message   (WartaOutboxJob   *self);
 void              warta_outbox_job_set_error           (WartaOutboxJob   *self,

@@ -1276,6 +1276,36 @@ warta_outbox_retry_job (WartaOutbox  *self,
   return TRUE;
 }
 
+/**
+ * warta_outbox_record_takedown:
+ * @self: a #WartaOutbox
+ * @actor: the social media admin
+ * @job_id: a published target
+ * @reason: why the post was taken down
+ * @error: where to put an error
+ *
+ * Records that a published post was taken down from its platform (see
+ * warta_outbox_repository_record_takedown()). The job shows it at once;
+ * when another user took it down first, it shows theirs.
+ *
+ * Returns: whether it was recorded
+ */
+gboolean
+warta_outbox_record_takedown (WartaOutbox  *self,
+                              WartaUser    *actor,
+                              gint64        job_id,
+                              const char   *reason,
+                              GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+
+  ok = warta_outbox_repository_record_takedown (self->repository, actor, job_id, reason, error);
+  refresh_one (self, job_id);
+  return ok;
+}
+
 gboolean
 warta_outbox_post_again (WartaOutbox  *self,
                          WartaUser    *actor,

@@ -103,6 +103,12 @@ gboolean               warta_outbox_retry_job          (WartaOutbox           *s
                                                         WartaUser             *actor,
                                                         gint64                 job_id,
                                                         GError               **error);
+/* A published post taken down from its platform by hand, and why. */
+gboolean               warta_outbox_record_takedown    (WartaOutbox           *self,
+                                                        WartaUser             *actor,
+                                                        gint64                 job_id,
+                                                        const char            *reason,
+                                                        GError               **error);
 /* A request that is the post itself, whose outcome can be neither
  * repeated safely nor looked up (TikTok's photo post): the publisher
  * commits the step WARTA_OUTBOX_STEP_SENDING before it goes; a job found

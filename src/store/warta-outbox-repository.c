@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-database-private.h"
+#include "warta-event-log-private.h"
 #include "warta-outbox-repository.h"
 #include "warta-publication-repository-private.h"
 
@@ -126,7 +127,7 @@ set_wrong_state (GError **error)
   "j.id, j.publication_id, j.revision_id, j.revision_hash, j.account_id, a.platform, " \
   "a.display_name, j.state, j.attempts, j.next_attempt_at, j.scheduled_at, j.error_code, " \
   "j.error_message, j.remote_id, j.remote_url, j.created_by, j.version, " \
-  "COALESCE (j.finished_at, 0) " \
+  "COALESCE (j.finished_at, 0), COALESCE (j.taken_down_at, 0), j.takedown_reason " \
   "FROM outbox_jobs j JOIN accounts a ON a.id = j.account_id "
 
 static WartaOutboxJob *
@@ -153,6 +154,8 @@ job_from_row (sqlite3_stmt *stmt)
   warta_outbox_job_set_created_by (job, sqlite3_column_int64 (stmt, 15));
   warta_outbox_job_set_version (job, sqlite3_column_int64 (stmt, 16));
   warta_outbox_job_set_finished_at (job, sqlite3_column_int64 (stmt, 17));
+  warta_outbox_job_set_taken_down_at (job, sqlite3_column_int64 (stmt, 18));
+  warta_outbox_job_set_takedown_reason (job, (const char *)sqlite3_column_text (stmt, 19));
   if (state == WARTA_OUTBOX_STATE_DONE || state == WARTA_OUTBOX_STATE_MANUAL)
     warta_outbox_job_set_fraction (job, 1.0);
   return job;
@@ -1140,6 +1143,121 @@ warta_outbox_repository_record_manual (WartaOutboxRepository  *self,
   WRITE_TRANSACTION (self, error,
                      manual_in_transaction (self, actor, job_id, url, published_at,
                                             screenshot_path, screenshot_sha256, error));
+  return TRUE;
+}
+
+static gboolean
+takedown_in_transaction (WartaOutboxRepository  *self,
+                         WartaUser              *actor,
+                         gint64                  job_id,
+                         const char             *reason,
+                         GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *publication_state = NULL;
+  g_autofree char *note = NULL;
+  gint64 now = warta_clock_now (self->clock);
+  gint64 publication_id;
+  WartaOutboxState state;
+  gint64 taken_down_at;
+
+  if (!job_publication (self, job_id, &publication_id, &state, NULL, error))
+    return FALSE;
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT a.display_name, COALESCE (j.taken_down_at, 0), p.state "
+                                  "FROM outbox_jobs j JOIN accounts a ON a.id = j.account_id "
+                                  "JOIN publications p ON p.id = j.publication_id WHERE j.id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_not_found (error);
+      return FALSE;
+    }
+  account = _warta_column_dup (stmt, 0);
+  taken_down_at = sqlite3_column_int64 (stmt, 1);
+  publication_state = _warta_column_dup (stmt, 2);
+
+  if (taken_down_at != 0)
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION,
+                           _("This post has already been taken down. Reload the publication to see by whom and why."));
+      return FALSE;
+    }
+  if (state != WARTA_OUTBOX_STATE_DONE && state != WARTA_OUTBOX_STATE_MANUAL)
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION,
+                           _("Only a published post can be taken down. Reload the publication."));
+      return FALSE;
+    }
+
+  update = _warta_database_prepare (self->database,
+                                    "UPDATE outbox_jobs SET taken_down_at = ?, taken_down_by = ?, "
+                                    "takedown_reason = ?, version = version + 1 "
+                                    "WHERE id = ? AND taken_down_at IS NULL",
+                                    error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, now);
+  sqlite3_bind_int64 (update, 2, warta_user_get_id (actor));
+  sqlite3_bind_text (update, 3, reason, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (update, 4, job_id);
+  if (!run (self, update, "outbox job", error))
+    return FALSE;
+
+  /* In the hash-chained history too, so the archive keeps it. */
+  note = g_strdup_printf ("%s: %s", account, reason);
+  return _warta_event_log_append (self->database, publication_id, now, warta_user_get_id (actor),
+                                  warta_role_get_id (WARTA_ROLE_SOCIAL_MEDIA_ADMIN), "take-down",
+                                  publication_state, publication_state, 0, note, error) != 0;
+}
+
+/**
+ * warta_outbox_repository_record_takedown:
+ * @self: a #WartaOutboxRepository
+ * @actor: the social media admin who took the post down
+ * @job_id: a published target
+ * @reason: why (a consent withdrawn, an error found …)
+ * @error: where to put an error
+ *
+ * Records that a published post was taken down from its platform. The
+ * target's result stays as it was; the take-down is added to it and to
+ * the publication's history. A target already taken down, by this user or
+ * another, is refused with a message, never recorded twice.
+ *
+ * Returns: whether it was recorded
+ */
+gboolean
+warta_outbox_repository_record_takedown (WartaOutboxRepository  *self,
+                                         WartaUser              *actor,
+                                         gint64                  job_id,
+                                         const char             *reason,
+                                         GError                **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
+
+  trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOTE_REQUIRED,
+                           _("Write why the post is taken down: the reason is kept in the archive."));
+      return FALSE;
+    }
+  if (!warta_user_has_role (actor, WARTA_ROLE_SOCIAL_MEDIA_ADMIN))
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,
+                           _("Only a social media admin can take a post down."));
+      return FALSE;
+    }
+
+  WRITE_TRANSACTION (self, error, takedown_in_transaction (self, actor, job_id, trimmed, error));
   return TRUE;
 }
 
