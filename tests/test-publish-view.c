@@ -41,6 +41,7 @@
 #include "warta-test-gui.h"
 #include "warta-account-store-private.h"
 #include "warta-accounts-page-private.h"
+#include "warta-event-log.h"
 #include "warta-publish-view-private.h"
 #include "warta-task-notifier.h"
 #include "warta-test-publish.h"
@@ -367,6 +368,70 @@ test_publish_now (Fixture       *f,
   g_assert_cmpstr (sent->pdata[0], ==, published);
   warta_task_notifier_check (notifier);
   g_assert_cmpuint (sent->len, ==, 1);
+}
+
+/* A published post taken down: the admin removes it on the platform and
+ * records why; the row says so, and the history keeps it. A take-down
+ * another Warta recorded first is shown, not overwritten. */
+static void
+test_takedown (Fixture       *f,
+               gconstpointer  data)
+{
+  WartaOutboxJob *mastodon;
+  AdwMessageDialog *dialog;
+  GtkEditable *reason;
+  const char *state;
+  g_autoptr(GError) error = NULL;
+
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  mastodon = job_for (f, f->mastodon_id);
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "takedown")));
+
+  click (job_widget (f, f->mastodon_id, "takedown"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "First remove it on Humas mastodon"));
+  /* No reason, no take-down. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "take-down"));
+  reason = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gtk_editable_set_text (reason, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "take-down"));
+  gtk_editable_set_text (reason, "Izin orang tua dicabut");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "take-down"));
+  screenshot (f, GTK_WIDGET (dialog), "publish-takedown.png");
+  adw_message_dialog_response (dialog, "take-down");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_cmpint (warta_outbox_job_get_taken_down_at (mastodon), >, 0);
+  state = gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state")));
+  g_assert_true (g_str_has_prefix (state, "Taken down on "));
+  g_assert_true (g_str_has_suffix (state, ": Izin orang tua dicabut"));
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "takedown")));
+  /* Where it was stays on record. */
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "address")));
+  g_assert_cmpint (warta_event_log_count (f->t->db, "take-down", NULL), ==, 1);
+  screenshot (f, f->window, "publish-taken-down.png");
+
+  /* Another Warta records the website's take-down first. */
+  g_assert_true (warta_outbox_repository_record_takedown (f->t->outbox, f->t->admin,
+                                                          warta_outbox_job_get_id (job_for (f, f->wordpress_id)),
+                                                          "Salah foto", &error));
+  g_assert_no_error (error);
+  click (job_widget (f, f->wordpress_id, "takedown"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Judul keliru");
+  adw_message_dialog_response (dialog, "take-down");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Take-Down Not Recorded");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  state = gtk_label_get_label (GTK_LABEL (job_widget (f, f->wordpress_id, "state")));
+  g_assert_true (g_str_has_suffix (state, ": Salah foto"));
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "takedown")));
+  g_assert_cmpint (warta_event_log_count (f->t->db, "take-down", NULL), ==, 2);
 }
 
 static gboolean
@@ -1234,6 +1299,8 @@ main (int   argc,
 
   g_test_add ("/warta/publish-view/publish-now", Fixture, NULL,
               fixture_setup, test_publish_now, fixture_teardown);
+  g_test_add ("/warta/publish-view/takedown", Fixture, NULL,
+              fixture_setup, test_takedown, fixture_teardown);
   g_test_add ("/warta/publish-view/schedule", Fixture, NULL,
               fixture_setup, test_schedule, fixture_teardown);
   g_test_add ("/warta/publish-view/sign-in-again", Fixture, NULL,

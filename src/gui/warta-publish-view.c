@@ -43,6 +43,7 @@ typedef struct
   GtkButton        *link;
   GtkButton        *retry;
   GtkButton        *post_again;
+  GtkButton        *takedown;
   GtkButton        *sign_in;
   GtkButton        *manual;
   GtkButton        *pause;
@@ -791,6 +792,7 @@ update_job_row (JobRow *row)
   gboolean final = warta_outbox_state_is_final (state);
   gboolean published = state == WARTA_OUTBOX_STATE_DONE || state == WARTA_OUTBOX_STATE_MANUAL;
   gboolean needs_sign_in = warta_outbox_job_get_needs_sign_in (job);
+  gint64 taken_down = warta_outbox_job_get_taken_down_at (job);
   /* The post may exist: the user looks before anything is sent again. */
   gboolean unconfirmed = state == WARTA_OUTBOX_STATE_FAILED &&
                          g_strcmp0 (warta_outbox_job_get_error_code (job),
@@ -812,6 +814,14 @@ update_job_row (JobRow *row)
       /* Translators: %s is a date and time */
       state_text = g_strdup_printf (_("Scheduled for %s"), when);
     }
+  else if (published && taken_down)
+    {
+      g_autofree char *when = format_local_time_zone (row->view, taken_down);
+
+      /* Translators: %1$s is a date and time with its zone, %2$s the reason */
+      state_text = g_strdup_printf (_("Taken down on %1$s: %2$s"), when,
+                                    warta_outbox_job_get_takedown_reason (job));
+    }
   else if (published && warta_outbox_job_get_finished_at (job) > 0)
     {
       g_autofree char *when = format_local_time_zone (row->view,
@@ -828,7 +838,10 @@ update_job_row (JobRow *row)
   gtk_label_set_label (row->state, state_text);
   gtk_widget_remove_css_class (GTK_WIDGET (row->state), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (row->state), "success");
-  if (published)
+  gtk_widget_remove_css_class (GTK_WIDGET (row->state), "warning");
+  if (published && taken_down)
+    gtk_widget_add_css_class (GTK_WIDGET (row->state), "warning");
+  else if (published)
     gtk_widget_add_css_class (GTK_WIDGET (row->state), "success");
   else if (state == WARTA_OUTBOX_STATE_FAILED)
     gtk_widget_add_css_class (GTK_WIDGET (row->state), "error");
@@ -881,6 +894,7 @@ update_job_row (JobRow *row)
   gtk_widget_set_visible (GTK_WIDGET (row->retry),
                           state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in && !unconfirmed);
   gtk_widget_set_visible (GTK_WIDGET (row->post_again), unconfirmed);
+  gtk_widget_set_visible (GTK_WIDGET (row->takedown), published && !taken_down);
   gtk_widget_set_visible (GTK_WIDGET (row->sign_in), state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
   gtk_widget_set_visible (GTK_WIDGET (row->manual), !final || state == WARTA_OUTBOX_STATE_FAILED);
   gtk_button_set_label (row->manual, gtk_revealer_get_reveal_child (row->manual_revealer)
@@ -968,7 +982,7 @@ on_resume_clicked_cb (GtkButton *button,
 
 /* Asks before @row's job is changed for good; @response_cb gets the view
  * (object data "warta-view") and the job's id when @act is chosen. */
-static void
+static AdwMessageDialog *
 ask_about_job (JobRow     *row,
                const char *heading,
                const char *body,
@@ -996,6 +1010,7 @@ ask_about_job (JobRow     *row,
                          (GClosureNotify) (void (*) (void)) g_free, 0);
   g_set_weak_pointer (&self->dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
 }
 
 static void
@@ -1028,6 +1043,61 @@ on_cancel_clicked_cb (GtkButton *button,
                           account);
   ask_about_job (row, heading, body, _("_Keep Publishing"), "cancel", _("_Cancel Publishing"),
                  G_CALLBACK (cancel_response_cb));
+}
+
+static void
+takedown_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  g_autoptr(WartaPublishView) self = g_object_ref (g_object_get_data (G_OBJECT (dialog), "warta-view"));
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "warta-reason");
+  gint64 job_id = *(gint64 *) user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "take-down") != 0)
+    return;
+  if (!warta_outbox_record_takedown (outbox (self), current_user (self), job_id,
+                                     gtk_editable_get_text (reason), &error))
+    show_message (self, _("Take-Down Not Recorded"), error->message);
+}
+
+static void
+on_reason_changed_cb (GtkEditable      *reason,
+                      AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
+
+  adw_message_dialog_set_response_enabled (dialog, "take-down", *text != '\0');
+}
+
+/* Warta does not delete the post: the admin does, on the platform, and
+ * records here when and why, for the history and the archive. */
+static void
+on_takedown_clicked_cb (GtkButton *button,
+                        JobRow    *row)
+{
+  const char *account = warta_outbox_job_get_account_name (row->job);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *reason;
+
+  /* Translators: %s is an account's name */
+  heading = g_strdup_printf (_("Take Down the Post on %s?"), account);
+  body = g_strdup_printf (_("Warta does not delete the post for you. First remove it on %s: open it from its address and delete it there. Then write here why it was taken down, for example a consent withdrawn. The reason, your name and the time are kept in the publication’s history and in the archive."),
+                          account);
+  dialog = ask_about_job (row, heading, body, _("_Cancel"), "take-down", _("_Record Take-Down"),
+                          G_CALLBACK (takedown_response_cb));
+  reason = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Why it was taken down"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Why the post was taken down"), -1);
+  adw_message_dialog_set_extra_child (dialog, reason);
+  g_object_set_data (G_OBJECT (dialog), "warta-reason", reason);
+  adw_message_dialog_set_response_enabled (dialog, "take-down", FALSE);
+  g_signal_connect_object (reason, "changed", G_CALLBACK (on_reason_changed_cb), dialog, 0);
+  gtk_widget_grab_focus (reason);
 }
 
 static void
@@ -1663,6 +1733,11 @@ job_row_new (WartaPublishView *self,
   row->post_again = GTK_BUTTON (labelled_button (_("_Post Again"), accessible));
   g_signal_connect (row->post_again, "clicked", G_CALLBACK (on_post_again_clicked_cb), row);
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->post_again));
+  g_clear_pointer (&accessible, g_free);
+  accessible = g_strdup_printf (_("Record the post on %s as taken down"), account);
+  row->takedown = GTK_BUTTON (labelled_button (_("Take _Down…"), accessible));
+  g_signal_connect (row->takedown, "clicked", G_CALLBACK (on_takedown_clicked_cb), row);
+  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->takedown));
   gtk_box_append (GTK_BOX (box), actions);
 
   row->manual_revealer = GTK_REVEALER (gtk_revealer_new ());
@@ -2235,6 +2310,7 @@ _warta_publish_view_get_widget (WartaPublishView *self,
   if (g_strcmp0 (name, "address") == 0) return GTK_WIDGET (row->address);
   if (g_strcmp0 (name, "retry") == 0) return GTK_WIDGET (row->retry);
   if (g_strcmp0 (name, "post-again") == 0) return GTK_WIDGET (row->post_again);
+  if (g_strcmp0 (name, "takedown") == 0) return GTK_WIDGET (row->takedown);
   if (g_strcmp0 (name, "sign-in") == 0) return GTK_WIDGET (row->sign_in);
   if (g_strcmp0 (name, "manual") == 0) return GTK_WIDGET (row->manual);
   if (g_strcmp0 (name, "pause") == 0) return GTK_WIDGET (row->pause);
