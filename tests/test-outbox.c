@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "warta-account-store-private.h"
+#include "warta-dossier.h"
 #include "warta-event-log.h"
 #include "warta-outbox.h"
 #include "warta-mastodon-publisher.h"
@@ -258,6 +259,35 @@ test_takedown (Fixture       *f,
                    "Humas mastodon: Izin orang tua dicabut (UU PDP)");
   g_assert_true (warta_store_verify_history (f->t->db, NULL, &error));
   g_assert_no_error (error);
+
+  /* The archive's dossier carries both: the history, and the target's row. */
+  {
+    g_autoptr(WartaDossier) dossier = NULL;
+    WartaDossierOptions options;
+    JsonObject *json;
+    JsonArray *trail, *targets;
+    guint n_found = 0;
+
+    warta_dossier_options_init (&options);
+    dossier = warta_dossier_load (f->t->db, warta_publication_get_id (p), &options, &error);
+    g_assert_no_error (error);
+    json = warta_dossier_get_json (dossier);
+    trail = json_object_get_array_member (json, "approval_trail");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                       trail, json_array_get_length (trail) - 1), "kind"), ==, "take-down");
+    targets = json_object_get_array_member (json, "targets");
+    for (guint i = 0; i < json_array_get_length (targets); i++)
+      {
+        JsonObject *row = json_object_get_object_member (json_array_get_object_element (targets, i),
+                                                         "row");
+
+        if (json_object_has_member (row, "takedown_reason") &&
+            g_strcmp0 (json_object_get_string_member (row, "takedown_reason"),
+                       "Izin orang tua dicabut (UU PDP)") == 0)
+          n_found++;
+      }
+    g_assert_cmpuint (n_found, ==, 1);
+  }
 
   /* Another admin, a moment later: refused, and nothing recorded twice. */
   g_assert_false (warta_outbox_record_takedown (f->outbox, f->t->admin, warta_outbox_job_get_id (m),
