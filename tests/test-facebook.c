@@ -16,6 +16,7 @@
 #define FEED PAGE_PATH "/feed"
 #define PHOTOS PAGE_PATH "/photos"
 #define VIDEOS PAGE_PATH "/videos"
+#define OBJECTS "/" WARTA_FACEBOOK_API_VERSION "/"
 
 static void
 store_result_cb (GObject      *object,
@@ -337,11 +338,174 @@ test_video_resume (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 1);
 }
 
+static WartaRemoteResult *
+find (Fixture     *f,
+      const char  *message,
+      GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_facebook_find_post_async (f->facebook, message, NULL, store_result_cb, &result);
+  return warta_facebook_find_post_finish (f->facebook, wait_for (&result), error);
+}
+
+static gboolean
+delete_object (Fixture     *f,
+               const char  *id,
+               GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_facebook_delete_object_async (f->facebook, id, NULL, store_result_cb, &result);
+  return warta_facebook_delete_object_finish (f->facebook, wait_for (&result), error);
+}
+
+/* Deleted once; a post already gone, or never there (100/33), counts as
+ * deleted without a second deletion. */
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  const char *text = "Pengumuman yang ditarik";
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(WartaRemoteResult) found = NULL;
+  g_autoptr(WartaRemoteResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  res = post (f, text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  found = find (f, text, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_clear_pointer (&found, warta_remote_result_free);
+
+  g_assert_true (delete_object (f, res->id, &error));
+  g_assert_no_error (error);
+  path = g_strconcat (OBJECTS, res->id, NULL);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "DELETE", path), ==, 1);
+  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (f->server), ==, 1);
+  g_assert_nonnull (warta_test_server_get_last_header (f->server, "Authorization"));
+  found = find (f, text, &error);
+  g_assert_no_error (error);
+  g_assert_null (found);
+
+  g_assert_true (delete_object (f, res->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "DELETE", path), ==, 2);
+  g_assert_true (delete_object (f, WARTA_TEST_FACEBOOK_PAGE_ID "_999", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (f->server), ==, 1);
+
+  /* Gone from the Page: the same text is no duplicate any more. */
+  again = post (f, text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (again->reused);
+  g_assert_cmpstr (again->id, !=, res->id);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 2);
+}
+
+/* A video post is its video. */
+static void
+test_delete_video (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (100000, "video.mp4", "video/mp4", NULL);
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(WartaRemoteResult) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  res = video (f, upload, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  found = find (f, "Video peresmian jembatan", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_clear_pointer (&found, warta_remote_result_free);
+
+  g_assert_true (delete_object (f, res->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (f->server), ==, 1);
+  found = find (f, "Video peresmian jembatan", &error);
+  g_assert_no_error (error);
+  g_assert_null (found);
+}
+
+/* A 5xx, and an answer lost after the deletion: sent again, and the
+ * second finds the post gone. */
+static void
+test_delete_retries (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WartaRemoteResult) first = NULL;
+  g_autoptr(WartaRemoteResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  first = post (f, "Dihapus setelah galat", NULL, NULL, &error);
+  g_assert_no_error (error);
+  path = g_strconcat (OBJECTS, first->id, NULL);
+  warta_test_server_add_fault (f->server, "DELETE", path, 1, WARTA_TEST_FAULT_STATUS, 503);
+  g_assert_true (delete_object (f, first->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "DELETE", path), ==, 2);
+  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (f->server), ==, 1);
+
+  second = post (f, "Jawaban hapus hilang", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&path, g_free);
+  path = g_strconcat (OBJECTS, second->id, NULL);
+  warta_test_server_add_fault (f->server, "DELETE", path, 1, WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  g_assert_true (delete_object (f, second->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "DELETE", path), ==, 2);
+  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (f->server), ==, 2);
+}
+
 typedef struct
 {
   const char *name;
   WartaPublishError code;
 } ErrorCase;
+
+/* Other errors are not "gone": a plain 100 included. One attempt each. */
+static void
+test_delete_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const ErrorCase cases[] = {
+    { "100", WARTA_PUBLISH_ERROR_REJECTED },
+    { "10", WARTA_PUBLISH_ERROR_PERMISSION_DENIED },
+    { "190", WARTA_PUBLISH_ERROR_AUTH_EXPIRED },
+    { "80001", WARTA_PUBLISH_ERROR_RATE_LIMITED },
+    { "2", WARTA_PUBLISH_ERROR_RETRYABLE },
+  };
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(WartaRemoteResult) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  res = post (f, "Tetap di Halaman", NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) delete_error = NULL;
+
+      warta_test_server_add_error (f->server, "DELETE", OBJECTS, 1, cases[i].name);
+      g_assert_false (delete_object (f, res->id, &delete_error));
+      g_assert_error (delete_error, WARTA_PUBLISH_ERROR, (gint) cases[i].code);
+      g_assert_true (g_str_has_prefix (warta_publish_error_get_platform_code (delete_error),
+                                       cases[i].name));
+      g_test_message ("%s: %s", cases[i].name, delete_error->message);
+      if (g_str_equal (cases[i].name, "190"))
+        g_assert_nonnull (strstr (delete_error->message, "Sign in again"));
+      if (g_str_equal (cases[i].name, "80001"))
+        g_assert_cmpint (warta_publish_error_get_retry_at (delete_error), >,
+                         g_get_real_time () + 25 * 60 * G_USEC_PER_SEC);
+    }
+  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (f->server), ==, 0);
+  found = find (f, "Tetap di Halaman", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+}
 
 static void
 test_errors (Fixture       *f,
@@ -493,6 +657,148 @@ test_video_and_photos (void)
   g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
 }
 
+/* A published job as the outbox leaves it: remote id and URL recorded. */
+static WartaPublishJob *
+publish_job (WartaTestOutbox *o,
+             WartaPublisher  *publisher,
+             gint64           account_id,
+             const char      *title,
+             guint            n_photos)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (o->t, title, n_photos);
+  g_autoptr(WartaPublishStep) step = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublishJob *job = warta_test_outbox_job_new (o, p, account_id);
+
+  step = warta_test_outbox_run_all (publisher, job, &error);
+  g_assert_no_error (error);
+  g_assert_true (step->final);
+  warta_outbox_job_set_remote (warta_publish_job_get_job (job), step->remote_id, step->remote_url);
+  return job;
+}
+
+static gboolean
+take_down (WartaPublisher   *publisher,
+           WartaPublishJob  *job,
+           GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_publisher_take_down_async (publisher, job, NULL, store_result_cb, &result);
+  return warta_publisher_take_down_finish (publisher, wait_for (&result), error);
+}
+
+/* Whether the Page's feed shows a post with @message. */
+static gboolean
+feed_has (WartaTestOutbox *o,
+          WartaTestServer *server,
+          const char      *message)
+{
+  const char *url = warta_test_server_get_url (server);
+  g_autoptr(WartaFacebook) facebook = warta_facebook_new (o->client, url, url,
+                                                          WARTA_TEST_FACEBOOK_PAGE_ID,
+                                                          WARTA_TEST_FACEBOOK_TOKEN);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_facebook_find_post_async (facebook, message, NULL, store_result_cb, &result);
+  res = warta_facebook_find_post_finish (facebook, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return res != NULL;
+}
+
+/* A multi-photo post: one DELETE, its photos go with it; a second
+ * take-down finds it gone and deletes nothing more. */
+static void
+test_take_down (void)
+{
+  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
+  g_autoptr(WartaTestServer) server = warta_test_facebook_server_new ();
+  gint64 id = warta_test_outbox_add_account (o, "facebook", server,
+                                             "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
+                                             WARTA_TEST_FACEBOOK_TOKEN);
+  g_autoptr(WartaPublisher) publisher = warta_test_outbox_publisher_new (o, id,
+                                                                         WARTA_TEST_FACEBOOK_TOKEN);
+  g_autoptr(WartaPublishJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  job = publish_job (o, publisher, id, "Rakor yang ditarik", 2);
+  text = warta_publish_job_dup_text (job, "facebook");
+  g_assert_cmpuint (warta_test_server_get_media_count (server), ==, 2);
+  g_assert_true (feed_has (o, server, text));
+  g_assert_true (warta_publisher_can_take_down (publisher));
+
+  g_assert_true (take_down (publisher, job, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "DELETE", "/"), ==, 1);
+  g_assert_false (feed_has (o, server, text));
+
+  g_assert_true (take_down (publisher, job, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "DELETE", "/"), ==, 2);
+  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (server), ==, 1);
+}
+
+/* A token Facebook refuses: the take-down fails as publishing does. */
+static void
+test_take_down_refused (void)
+{
+  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
+  g_autoptr(WartaTestServer) server = warta_test_facebook_server_new ();
+  gint64 id = warta_test_outbox_add_account (o, "facebook", server,
+                                             "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
+                                             WARTA_TEST_FACEBOOK_TOKEN);
+  g_autoptr(WartaPublisher) publisher = warta_test_outbox_publisher_new (o, id,
+                                                                         WARTA_TEST_FACEBOOK_TOKEN);
+  g_autoptr(WartaPublishJob) job = NULL;
+  g_autoptr(WartaPublishJob) refused = NULL;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublishStep) step = NULL;
+  g_autoptr(GError) publish_error = NULL;
+  g_autoptr(GError) error = NULL;
+
+  job = publish_job (o, publisher, id, "Rakor sebelum token dicabut", 0);
+  warta_test_server_revoke_credentials (server);
+
+  p = warta_test_publish_make_approved (o->t, "Rakor setelah token dicabut", 0);
+  refused = warta_test_outbox_job_new (o, p, id);
+  step = warta_test_outbox_run_all (publisher, refused, &publish_error);
+  g_assert_null (step);
+  g_assert_error (publish_error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+
+  g_assert_false (take_down (publisher, job, &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_assert_cmpstr (error->message, ==, publish_error->message);
+  g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==,
+                   warta_publish_error_get_platform_code (publish_error));
+  g_assert_cmpuint (warta_test_server_count_requests (server, "DELETE", "/"), ==, 1);
+  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (server), ==, 0);
+}
+
+/* No remote id: nothing is sent, and the message says what to do. */
+static void
+test_take_down_no_id (void)
+{
+  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
+  g_autoptr(WartaTestServer) server = warta_test_facebook_server_new ();
+  gint64 id = warta_test_outbox_add_account (o, "facebook", server,
+                                             "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
+                                             WARTA_TEST_FACEBOOK_TOKEN);
+  g_autoptr(WartaPublisher) publisher = warta_test_outbox_publisher_new (o, id,
+                                                                         WARTA_TEST_FACEBOOK_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (o->t, "Rakor tanpa id", 0);
+  g_autoptr(WartaPublishJob) job = warta_test_outbox_job_new (o, p, id);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (take_down (publisher, job, &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "Remove it on the Page yourself"));
+  g_assert_cmpuint (warta_test_server_count_requests (server, "DELETE", "/"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,9 +820,16 @@ main (int   argc,
   ADD ("errors", test_errors, 1);
   ADD ("retries", test_retries, 0);
   ADD ("cancel", test_cancel, 0);
+  ADD ("delete", test_delete, 0);
+  ADD ("delete-video", test_delete_video, 0);
+  ADD ("delete-retries", test_delete_retries, 0);
+  ADD ("delete-errors", test_delete_errors, 1);
 #undef ADD
   g_test_add_func ("/warta/facebook/not-configured", test_not_configured);
   g_test_add_func ("/warta/facebook/video-and-photos", test_video_and_photos);
+  g_test_add_func ("/warta/facebook/take-down", test_take_down);
+  g_test_add_func ("/warta/facebook/take-down-refused", test_take_down_refused);
+  g_test_add_func ("/warta/facebook/take-down-no-id", test_take_down_no_id);
 
   return g_test_run ();
 }

@@ -309,6 +309,109 @@ test_takedown (Fixture       *f,
 }
 
 static void
+taken_down_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* warta_outbox_take_down_async(), waited for. */
+static gboolean
+take_down (Fixture         *f,
+           WartaOutboxJob  *job,
+           const char      *reason,
+           GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_outbox_take_down_async (f->outbox, f->t->admin, warta_outbox_job_get_id (job), reason, NULL,
+                                taken_down_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return warta_outbox_take_down_finish (f->outbox, result, error);
+}
+
+/* Where the platform lets it, Warta deletes the post itself, then records
+ * it: the Mastodon status with its media, the website's post to the
+ * trash and its photos for good. A failure deletes and records nothing
+ * (and a second try goes through); a post already gone counts as
+ * deleted; a post taken down is never asked for again. */
+static void
+test_takedown_api (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor pengawasan", 2);
+  g_autoptr(WartaPublication) q = warta_test_publish_make_approved (f->t, "Rakor kedua", 1);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GListModel) more = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *m, *w, *m2;
+
+  jobs = publish (f, p, TRUE);
+  m = job_at (jobs, 0);
+  w = job_at (jobs, 1);
+  warta_outbox_start (f->outbox);
+  wait_for_state (m, WARTA_OUTBOX_STATE_DONE);
+  wait_for_state (w, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->mastodon), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->wordpress), ==, 2);
+  g_assert_true (warta_outbox_can_take_down (f->outbox, m));
+  g_assert_true (warta_outbox_can_take_down (f->outbox, w));
+
+  /* The instance fails once: nothing deleted, nothing recorded. */
+  warta_test_server_add_fault (f->mastodon, "DELETE", "/api/v1/statuses/", 1,
+                               WARTA_TEST_FAULT_STATUS, 503);
+  g_assert_false (take_down (f, m, "Izin dicabut", &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE);
+  g_clear_error (&error);
+  g_assert_cmpuint (warta_test_server_get_deleted_count (f->mastodon), ==, 0);
+  g_assert_cmpint (warta_outbox_job_get_taken_down_at (m), ==, 0);
+
+  g_assert_true (take_down (f, m, "Izin dicabut", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_server_get_deleted_count (f->mastodon), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->mastodon), ==, 0);
+  g_assert_cmpint (warta_outbox_job_get_taken_down_at (m), >, 0);
+  g_assert_cmpstr (warta_outbox_job_get_takedown_reason (m), ==, "Izin dicabut");
+
+  g_assert_true (take_down (f, w, "Izin dicabut", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_server_get_deleted_count (f->wordpress), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->wordpress), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (f->wordpress, "DELETE", "/wp-json/wp/v2/media/"),
+                    ==, 2);
+  g_assert_cmpint (warta_event_log_count (f->t->db, "take-down", NULL), ==, 2);
+
+  /* Taken down already: refused before anything is sent. */
+  g_assert_false (take_down (f, m, "Lagi", &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+  g_clear_error (&error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "DELETE", "/"), ==, 2);
+  /* No reason: refused before anything is sent. */
+  more = warta_outbox_publish (f->outbox, f->t->admin, warta_publication_get_id (q),
+                               warta_publication_get_version (q), &f->mastodon_id, 1, &error);
+  g_assert_no_error (error);
+  m2 = job_at (more, 0);
+  wait_for_state (m2, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+  g_assert_false (take_down (f, m2, " ", &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOTE_REQUIRED);
+  g_clear_error (&error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "DELETE", "/"), ==, 2);
+
+  /* Deleted on the instance by hand meanwhile: Mastodon answers 404,
+   * which is what was asked. */
+  warta_test_server_add_fault (f->mastodon, "DELETE", "/api/v1/statuses/", 1,
+                               WARTA_TEST_FAULT_STATUS, 404);
+  g_assert_true (take_down (f, m2, "Salah foto", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_outbox_job_get_taken_down_at (m2), >, 0);
+}
+
+static void
 test_retry_after_errors (Fixture       *f,
                          gconstpointer  data)
 {
@@ -1244,6 +1347,7 @@ main (int   argc,
   g_test_add ("/warta/outbox/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("both-targets", test_both_targets);
   ADD ("takedown", test_takedown);
+  ADD ("takedown-api", test_takedown_api);
   ADD ("retry-after-errors", test_retry_after_errors);
   ADD ("expired-sign-in-then-manual", test_expired_sign_in_then_manual);
   ADD ("pause-resume", test_pause_resume);

@@ -9,7 +9,10 @@
  * start/transfer/finish (string offsets in fixed 1 MiB windows, 1363037
  * with error_data for a wrong start_offset). Parameters from the query,
  * urlencoded, multipart or JSON; the token as access_token or in an
- * Authorization header; every answer carries X-App-Usage.
+ * Authorization header; every answer carries X-App-Usage. DELETE
+ * /{version}/{object} for the posts, photos and videos it made: a post
+ * takes what it carries with it and leaves the feed; an object gone or
+ * unknown answers 100/33, as Graph does.
  *
  * Errors by name: the Graph code, e.g. "190", "4", "17", "32", "613",
  * "80001" (with X-Business-Use-Case-Usage), "2" (transient), "10", "100",
@@ -29,12 +32,18 @@ typedef struct
   char *message;
   char *link;
   guint photos;
+  /* what the post carries: its published photo or its video, and the
+   * unpublished photos attached to it */
+  char *object_id;
+  GPtrArray *attached;
+  gboolean deleted;
 } Post;
 
 typedef struct
 {
   char *id;
   gboolean published;
+  gboolean deleted;
 } Photo;
 
 typedef struct
@@ -46,6 +55,7 @@ typedef struct
   GChecksum *sum;
   gboolean finished;
   gboolean expired;
+  gboolean deleted;
 } VideoSession;
 
 typedef struct
@@ -54,6 +64,7 @@ typedef struct
   GPtrArray *photos;
   GPtrArray *sessions;
   guint media;
+  guint deleted;
 } State;
 
 static void
@@ -64,6 +75,8 @@ post_free (gpointer data)
   g_free (p->id);
   g_free (p->message);
   g_free (p->link);
+  g_free (p->object_id);
+  g_clear_pointer (&p->attached, g_ptr_array_unref);
   g_free (p);
 }
 
@@ -307,7 +320,8 @@ is_duplicate (WartaTestServer *server,
   GPtrArray *posts = get_state (server)->posts;
 
   for (guint i = 0; message && *message && i < posts->len; i++)
-    if (g_strcmp0 (((Post *) posts->pdata[i])->message, message) == 0)
+    if (!((Post *) posts->pdata[i])->deleted &&
+        g_strcmp0 (((Post *) posts->pdata[i])->message, message) == 0)
       return TRUE;
   return FALSE;
 }
@@ -320,6 +334,7 @@ feed_post (WartaTestServer   *server,
   State *st = get_state (server);
   const char *message = g_hash_table_lookup (params, "message");
   const char *link = g_hash_table_lookup (params, "link");
+  g_autoptr(GPtrArray) attached = g_ptr_array_new_with_free_func (g_free);
   guint photos = 0;
   Post *p;
 
@@ -343,13 +358,15 @@ feed_post (WartaTestServer   *server,
         }
       for (guint j = 0; fbid && j < st->photos->len; j++)
         found |= g_strcmp0 (((Photo *) st->photos->pdata[j])->id, fbid) == 0 &&
-                 !((Photo *) st->photos->pdata[j])->published;
+                 !((Photo *) st->photos->pdata[j])->published &&
+                 !((Photo *) st->photos->pdata[j])->deleted;
       if (!found)
         {
           respond_graph_error (msg, 400, 100, 0, "(#100) param attached_media must be an unpublished photo",
                                NULL, FALSE, NULL);
           return;
         }
+      g_ptr_array_add (attached, g_strdup (fbid));
       photos++;
     }
   if ((message == NULL || !*message) && (link == NULL || !*link) && photos == 0)
@@ -364,6 +381,7 @@ feed_post (WartaTestServer   *server,
     }
   p = add_post (server, message, link);
   p->photos = photos;
+  p->attached = g_steal_pointer (&attached);
   respond_object (msg, "id", p->id, NULL);
 }
 
@@ -373,14 +391,20 @@ feed_get (WartaTestServer   *server,
 {
   GPtrArray *posts = get_state (server)->posts;
   JsonBuilder *b = json_builder_new ();
+  guint listed = 0;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "data");
   json_builder_begin_array (b);
-  for (guint i = posts->len; i > 0 && i + 25 > posts->len; i--)
+  for (guint i = posts->len; i > 0 && listed < 25; i--)
     {
       Post *p = posts->pdata[i - 1];
-      g_autofree char *permalink = g_strdup_printf ("https://www.facebook.com/%s", p->id);
+      g_autofree char *permalink = NULL;
+
+      if (p->deleted)
+        continue;
+      listed++;
+      permalink = g_strdup_printf ("https://www.facebook.com/%s", p->id);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
@@ -464,6 +488,7 @@ photo_post (WartaTestServer   *server,
         }
       p = add_post (server, caption, NULL);
       p->photos = 1;
+      p->object_id = g_strdup (photo->id);
       respond_object (msg, "id", photo->id, "post_id", p->id, NULL);
     }
   else
@@ -577,6 +602,7 @@ video_post (WartaTestServer   *server,
 
           g_free (p->id);
           p->id = g_strdup_printf ("%s_%s", WARTA_TEST_FACEBOOK_PAGE_ID, s->video_id);
+          p->object_id = g_strdup (s->video_id);
           s->finished = TRUE;
           st->media++;
           _warta_test_server_set_file (server, s->size, g_checksum_get_string (s->sum));
@@ -585,6 +611,76 @@ video_post (WartaTestServer   *server,
       return;
     }
   respond_graph_error (msg, 400, 100, 0, "(#100) Invalid upload_phase", NULL, FALSE, NULL);
+}
+
+/* A photo or a video: TRUE when it was there to delete. */
+static gboolean
+delete_media (State      *st,
+              const char *id)
+{
+  for (guint i = 0; id && i < st->photos->len; i++)
+    {
+      Photo *photo = st->photos->pdata[i];
+
+      if (!photo->deleted && g_str_equal (photo->id, id))
+        {
+          photo->deleted = TRUE;
+          return TRUE;
+        }
+    }
+  for (guint i = 0; id && i < st->sessions->len; i++)
+    {
+      VideoSession *s = st->sessions->pdata[i];
+
+      if (!s->deleted && g_str_equal (s->video_id, id))
+        {
+          s->deleted = TRUE;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+object_delete (WartaTestServer   *server,
+               SoupServerMessage *msg,
+               const char        *id)
+{
+  State *st = get_state (server);
+  gboolean found = FALSE;
+
+  /* A post, or the photo or video that is a post: both go. */
+  for (guint i = 0; i < st->posts->len; i++)
+    {
+      Post *p = st->posts->pdata[i];
+
+      if (p->deleted || (!g_str_equal (p->id, id) && g_strcmp0 (p->object_id, id) != 0))
+        continue;
+      p->deleted = found = TRUE;
+      delete_media (st, p->object_id);
+      for (guint j = 0; p->attached && j < p->attached->len; j++)
+        delete_media (st, p->attached->pdata[j]);
+    }
+  found |= delete_media (st, id);
+  if (!found)
+    {
+      g_autofree char *message = g_strdup_printf ("Unsupported delete request. Object with ID '%s' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
+                                                  id);
+
+      respond_graph_error (msg, 400, 100, 33, message, NULL, FALSE, NULL);
+      return;
+    }
+  st->deleted++;
+  {
+    JsonBuilder *b = json_builder_new ();
+
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "success");
+    json_builder_add_boolean_value (b, TRUE);
+    json_builder_end_object (b);
+    add_usage (msg);
+    _warta_test_server_respond_json (msg, SOUP_STATUS_OK, _warta_test_server_build (b));
+  }
 }
 
 static void
@@ -600,6 +696,12 @@ fb_dispatch (WartaTestServer   *server,
 
   if (!authorized (server, msg, params))
     return;
+  if (g_str_equal (method, "DELETE") && g_strv_length (parts) == 2 &&
+      g_str_has_prefix (parts[0], "v"))
+    {
+      object_delete (server, msg, parts[1]);
+      return;
+    }
   if (g_strv_length (parts) != 3 || !g_str_has_prefix (parts[0], "v") ||
       !g_str_equal (parts[1], WARTA_TEST_FACEBOOK_PAGE_ID))
     {
@@ -680,4 +782,10 @@ WartaTestServer *
 warta_test_facebook_server_new (void)
 {
   return _warta_test_server_new_with_ops (WARTA_TEST_FACEBOOK, &facebook_ops);
+}
+
+guint
+warta_test_facebook_server_get_deleted_count (WartaTestServer *server)
+{
+  return get_state (server)->deleted;
 }

@@ -79,6 +79,7 @@ struct _WartaTestServer
   gint64 next_id;
   GPtrArray *media;          /* Media */
   GPtrArray *posts;          /* Post */
+  guint n_deleted;           /* posts deleted (Mastodon) or trashed (WordPress) */
   GHashTable *idempotency;   /* key → Remembered */
   gint64 clock_offset_us;    /* Mastodon's clock: the real one plus this */
   SoupMessageHeaders *last_headers;
@@ -942,6 +943,36 @@ mastodon_oauth (WartaTestServer   *self,
   respond_node (msg, SOUP_STATUS_OK, build (b));
 }
 
+/* DELETE /api/v1/statuses/:id: the deleted status, as it was; its
+ * attachments go at once only with delete_media=true (Mastodon 4.4). */
+static void
+mastodon_delete_status (WartaTestServer   *self,
+                        SoupServerMessage *msg,
+                        const char        *id,
+                        GHashTable        *query)
+{
+  Post *p = find_post (self, g_ascii_strtoll (id, NULL, 10));
+  JsonNode *node;
+
+  if (p == NULL)
+    {
+      respond_mastodon_error (msg, 404, "Record not found");
+      return;
+    }
+  node = mastodon_status_json (self, p);
+  if (query != NULL && g_strcmp0 (g_hash_table_lookup (query, "delete_media"), "true") == 0)
+    for (guint i = 0; i < p->media_ids->len; i++)
+      {
+        Media *m = find_media (self, g_ascii_strtoll (p->media_ids->pdata[i], NULL, 10));
+
+        if (m != NULL)
+          g_ptr_array_remove (self->media, m);
+      }
+  g_ptr_array_remove (self->posts, p);
+  self->n_deleted++;
+  respond_node (msg, SOUP_STATUS_OK, node);
+}
+
 static void
 mastodon_dispatch (WartaTestServer   *self,
                    SoupServerMessage *msg,
@@ -966,6 +997,8 @@ mastodon_dispatch (WartaTestServer   *self,
     mastodon_get_media (self, msg, path + strlen ("/api/v1/media/"));
   else if (g_str_equal (method, "POST") && g_str_equal (path, "/api/v1/statuses"))
     mastodon_post_status (self, msg);
+  else if (g_str_equal (method, "DELETE") && g_str_has_prefix (path, "/api/v1/statuses/"))
+    mastodon_delete_status (self, msg, path + strlen ("/api/v1/statuses/"), query);
   else if (g_str_equal (method, "GET") && g_str_equal (path, "/api/v1/accounts/verify_credentials"))
     mastodon_account (self, msg);
   else if (g_str_equal (method, "GET") && g_str_has_prefix (path, "/api/v1/accounts/") &&
@@ -1449,6 +1482,77 @@ wp_index (WartaTestServer   *self,
   respond_node (msg, SOUP_STATUS_OK, build (b));
 }
 
+/* DELETE /wp/v2/posts/<id> moves a post to the trash (force=true deletes
+ * it); a post already there answers 410. An attachment cannot be
+ * trashed: DELETE /wp/v2/media/<id> needs force=true, and then deletes
+ * it (WordPress 6.x's answers, codes and messages). */
+static void
+wp_delete (WartaTestServer   *self,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gboolean           authenticated)
+{
+  gboolean media = g_str_has_prefix (path, "/wp-json/wp/v2/media/");
+  gint64 id = g_ascii_strtoll (strrchr (path, '/') + 1, NULL, 10);
+  gboolean force = query != NULL && (g_strcmp0 (g_hash_table_lookup (query, "force"), "true") == 0 ||
+                                     g_strcmp0 (g_hash_table_lookup (query, "force"), "1") == 0);
+
+  if (!authenticated)
+    {
+      respond_wp_error (msg, 401, "rest_cannot_delete",
+                        "Sorry, you are not allowed to delete this post.", NULL, NULL);
+      return;
+    }
+  if (media)
+    {
+      Media *m = find_media (self, id);
+      JsonNode *node;
+
+      if (m == NULL)
+        {
+          respond_wp_error (msg, 404, "rest_post_invalid_id", "Invalid post ID.", NULL, NULL);
+          return;
+        }
+      if (!force)
+        {
+          respond_wp_error (msg, 501, "rest_trash_not_supported",
+                            "Attachments do not support trashing. Set 'force' to true to delete.",
+                            NULL, NULL);
+          return;
+        }
+      node = wp_media_json (self, m);
+      g_ptr_array_remove (self->media, m);
+      respond_node (msg, SOUP_STATUS_OK, node);
+      return;
+    }
+
+  {
+    Post *p = find_post (self, id);
+
+    if (p == NULL)
+      respond_wp_error (msg, 404, "rest_post_invalid_id", "Invalid post ID.", NULL, NULL);
+    else if (force)
+      {
+        JsonNode *node = wp_post_json (self, p);
+
+        g_ptr_array_remove (self->posts, p);
+        self->n_deleted++;
+        respond_node (msg, SOUP_STATUS_OK, node);
+      }
+    else if (g_str_equal (p->status, "trash"))
+      respond_wp_error (msg, 410, "rest_already_trashed", "The post has already been deleted.",
+                        NULL, NULL);
+    else
+      {
+        g_free (p->status);
+        p->status = g_strdup ("trash");
+        self->n_deleted++;
+        respond_node (msg, SOUP_STATUS_OK, wp_post_json (self, p));
+      }
+  }
+}
+
 static void
 wp_dispatch (WartaTestServer   *self,
              SoupServerMessage *msg,
@@ -1513,6 +1617,14 @@ wp_dispatch (WartaTestServer   *self,
           else
             wp_save_post (self, msg, p);
         }
+      return;
+    }
+
+  if (g_str_equal (soup_server_message_get_method (msg), "DELETE") &&
+      (g_str_has_prefix (path, "/wp-json/wp/v2/posts/") ||
+       g_str_has_prefix (path, "/wp-json/wp/v2/media/")))
+    {
+      wp_delete (self, msg, path, query, authenticated);
       return;
     }
 
@@ -1963,6 +2075,13 @@ warta_test_server_get_media_count (WartaTestServer *self)
   if (self->ops)
     return self->ops->media_count (self);
   return self->media->len;
+}
+
+/* Posts deleted (Mastodon) or moved to the trash (WordPress). */
+guint
+warta_test_server_get_deleted_count (WartaTestServer *self)
+{
+  return self->n_deleted;
 }
 
 guint

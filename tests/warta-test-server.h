@@ -73,6 +73,7 @@ void             warta_test_server_revoke_credentials    (WartaTestServer    *se
 
 guint            warta_test_server_get_post_count        (WartaTestServer    *server);
 guint            warta_test_server_get_media_count       (WartaTestServer    *server);
+guint            warta_test_server_get_deleted_count     (WartaTestServer    *server);
 guint            warta_test_server_count_requests        (WartaTestServer    *server,
                                                           const char         *method,
                                                           const char         *path);
@@ -98,6 +99,9 @@ const char      *warta_test_server_get_last_header       (WartaTestServer    *se
 WartaTestServer *warta_test_youtube_server_new           (void);
 WartaTestServer *warta_test_x_server_new                 (void);
 WartaTestServer *warta_test_facebook_server_new          (void);
+/* Facebook: the DELETE requests that removed an object (what went with
+ * it not counted); the post count still counts every post made. */
+guint            warta_test_facebook_server_get_deleted_count (WartaTestServer *server);
 WartaTestServer *warta_test_instagram_server_new         (void);
 /* The posts a day content_publishing_limit allows (50 unless set). */
 void             warta_test_instagram_server_set_quota   (WartaTestServer *server,

@@ -12,6 +12,7 @@
  * committed before the feed post with attached_media, and "post". Facebook
  * has no idempotency key: after an attempt whose answer may have been
  * lost, the Page's feed is read for the message before posting again.
+ * A take-down deletes the post (or its video); its photos go with it.
  */
 #define G_LOG_DOMAIN "warta-facebook"
 
@@ -388,8 +389,31 @@ run_step_async (WartaPublisher      *publisher,
                                   g_steal_pointer (&task));
 }
 
+/* The post, or the video that is the post. The unpublished photos of a
+ * multi-photo post go with it. */
+static void
+take_down_async (WartaPublisher      *publisher,
+                 WartaPublishJob     *job,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  WartaFacebookPublisher *self = WARTA_FACEBOOK_PUBLISHER (publisher);
+  const char *id = NULL;
+  GTask *task;
+
+  task = _warta_publish_take_down_task (publisher, job, cancellable, callback, user_data,
+                                        take_down_async,
+                                        _("Warta has no address of this post on Facebook. Remove it on the Page yourself, then record the take-down."),
+                                        &id);
+  if (task != NULL)
+    warta_facebook_delete_object_async (self->facebook, id, cancellable, _warta_publish_deleted_cb,
+                                        task);
+}
+
 static void
 publisher_iface_init (WartaPublisherInterface *iface)
 {
   iface->run_step_async = run_step_async;
+  iface->take_down_async = take_down_async;
 }

@@ -8,6 +8,8 @@
  * posts, videos through the upload_phase protocol on graph-video; the
  * Graph error envelope (code, error_subcode, is_transient) of §1.5. No
  * idempotency key (§0.3): the feed is read before a post is sent again.
+ * DELETE /{object} takes a post down (§1.2); 100/33, no such object,
+ * means it is gone already.
  */
 #define G_LOG_DOMAIN "warta-facebook"
 
@@ -143,17 +145,18 @@ check_configured (WartaFacebook  *self,
   return TRUE;
 }
 
-/* /{version}/{page}/{edge} on @host, the token in the Authorization header
- * (never in a URL, where logs would keep it). */
+/* /{version}/{object}{edge} on @host, the token in the Authorization
+ * header (never in a URL, where logs would keep it). */
 static SoupMessage *
-new_message (WartaFacebook  *self,
-             const char     *host,
-             const char     *method,
-             const char     *edge,
-             const char     *form,
-             GError        **error)
+new_object_message (WartaFacebook  *self,
+                    const char     *host,
+                    const char     *method,
+                    const char     *object_id,
+                    const char     *edge,
+                    const char     *form,
+                    GError        **error)
 {
-  g_autofree char *escaped = g_uri_escape_string (self->page_id, NULL, FALSE);
+  g_autofree char *escaped = g_uri_escape_string (object_id, NULL, FALSE);
   g_autofree char *path = g_strconcat ("/", self->version, "/", escaped, edge, NULL);
   g_autofree char *url = warta_http_build_url (host, path);
   SoupMessage *msg;
@@ -170,6 +173,18 @@ new_message (WartaFacebook  *self,
     }
   warta_http_set_bearer (msg, self->page_token);
   return msg;
+}
+
+/* /{version}/{page}/{edge}. */
+static SoupMessage *
+new_message (WartaFacebook  *self,
+             const char     *host,
+             const char     *method,
+             const char     *edge,
+             const char     *form,
+             GError        **error)
+{
+  return new_object_message (self, host, method, self->page_id, edge, form, error);
 }
 
 /* Graph ids and offsets come as strings, sometimes as numbers. */
@@ -500,6 +515,119 @@ warta_facebook_find_post_finish (WartaFacebook  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* delete ------------------------------------------------------------------ */
+
+/* What Graph answers for an object that does not exist (any more). */
+#define GONE_CODE "100/33"
+
+typedef struct
+{
+  WartaFacebook *self;
+  char *object_id;
+  SoupMessage *msg;
+} DeleteData;
+
+static void
+delete_data_free (gpointer data)
+{
+  DeleteData *d = data;
+
+  g_clear_object (&d->self);
+  g_free (d->object_id);
+  g_clear_object (&d->msg);
+  g_free (d);
+}
+
+/* A DELETE may be sent again: the second finds the object gone. */
+static SoupMessage *
+delete_message (guint     attempt,
+                gpointer  user_data,
+                GError  **error)
+{
+  DeleteData *d = user_data;
+  SoupMessage *msg;
+
+  msg = new_object_message (d->self, d->self->graph_url, SOUP_METHOD_DELETE, d->object_id, "",
+                            NULL, error);
+  /* The last attempt's answer headers, for refine_error(). */
+  g_set_object (&d->msg, msg);
+  return msg;
+}
+
+static void
+delete_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DeleteData *d = g_task_get_task_data (task);
+  g_autoptr(JsonNode) node = NULL;
+  SoupMessageHeaders *headers;
+  GError *error = NULL;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  if (node == NULL)
+    {
+      if (g_strcmp0 (warta_publish_error_get_platform_code (error), GONE_CODE) == 0)
+        {
+          g_debug ("%s is already gone", d->object_id);
+          g_error_free (error);
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+      headers = d->msg ? soup_message_get_response_headers (d->msg) : NULL;
+      g_task_return_error (task, refine_error (error, headers));
+      return;
+    }
+  if (!object_bool (_warta_json_as_object (node), "success"))
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL,
+                               _("Facebook did not confirm that the post was removed. Check the Page on Facebook, and remove the post there yourself if it is still shown."));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+warta_facebook_delete_object_async (WartaFacebook       *self,
+                                    const char          *object_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task;
+  DeleteData *d;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_FACEBOOK (self));
+  g_return_if_fail (object_id != NULL && *object_id != '\0');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_facebook_delete_object_async);
+  g_task_set_check_cancellable (task, FALSE);
+  d = g_new0 (DeleteData, 1);
+  d->self = g_object_ref (self);
+  d->object_id = g_strdup (object_id);
+  g_task_set_task_data (task, d, delete_data_free);
+  if (!check_configured (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  warta_http_client_request_json_async (self->client, SERVICE, delete_message, d, NULL,
+                                        _warta_graph_parse_error, cancellable, delete_cb, task);
+}
+
+gboolean
+warta_facebook_delete_object_finish (WartaFacebook  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* feed posts and photos: create, or find after an unknown outcome -------- */

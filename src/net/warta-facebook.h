@@ -67,6 +67,18 @@ WartaRemoteResult *warta_facebook_find_post_finish     (WartaFacebook       *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
+/* DELETE /{object}: a Page post (its attached photos go with it), a
+ * photo or a video. An object that is already gone (Graph's 100/33)
+ * counts as deleted: TRUE. */
+void               warta_facebook_delete_object_async  (WartaFacebook       *self,
+                                                        const char          *object_id,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean           warta_facebook_delete_object_finish (WartaFacebook       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 /* A video through the chunked upload_phase protocol (platform-apis.md
  * §1.4 b): start, transfer of the windows Facebook names (each read from
  * the file, offsets corrected on error 1363037), finish with the title and

@@ -339,8 +339,30 @@ run_step_async (WartaPublisher      *publisher,
                                       g_steal_pointer (&task));
 }
 
+/* The status, and with it its attachments. */
+static void
+take_down_async (WartaPublisher      *publisher,
+                 WartaPublishJob     *job,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  WartaMastodonPublisher *self = WARTA_MASTODON_PUBLISHER (publisher);
+  const char *id = NULL;
+  GTask *task;
+
+  task = _warta_publish_take_down_task (publisher, job, cancellable, callback, user_data,
+                                        take_down_async,
+                                        _("Warta has no id of this post on Mastodon. Remove it on the instance yourself, then record the take-down."),
+                                        &id);
+  if (task != NULL)
+    warta_mastodon_delete_status_async (self->mastodon, id, cancellable, _warta_publish_deleted_cb,
+                                        task);
+}
+
 static void
 publisher_iface_init (WartaPublisherInterface *iface)
 {
   iface->run_step_async = run_step_async;
+  iface->take_down_async = take_down_async;
 }

@@ -1048,6 +1048,103 @@ warta_mastodon_find_status_finish (WartaMastodon  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* deleting --------------------------------------------------------------------- */
+
+typedef struct
+{
+  WartaMastodon *self;
+  char          *path;
+} DeleteData;
+
+static void
+delete_data_free (gpointer data)
+{
+  DeleteData *d = data;
+
+  g_clear_object (&d->self);
+  g_free (d->path);
+  g_free (d);
+}
+
+static SoupMessage *
+delete_message (guint     attempt,
+                gpointer  user_data,
+                GError  **error)
+{
+  DeleteData *d = user_data;
+
+  return new_message (d->self, SOUP_METHOD_DELETE, d->path, error);
+}
+
+static void
+delete_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  /* Gone already (deleted on the instance by hand): what was asked. */
+  if (node == NULL && warta_publish_error_get_http_status (error) == SOUP_STATUS_NOT_FOUND)
+    g_clear_error (&error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * warta_mastodon_delete_status_async:
+ * @self: a #WartaMastodon
+ * @status_id: the status to delete
+ *
+ * DELETE /api/v1/statuses/:id with delete_media=true (Mastodon ≥ 4.4
+ * deletes its attachments at once instead of keeping them for a day;
+ * older instances ignore it). A status that is not there any more
+ * counts as deleted.
+ */
+void
+warta_mastodon_delete_status_async (WartaMastodon       *self,
+                                    const char          *status_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  GTask *task;
+  DeleteData *d;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_MASTODON (self));
+  g_return_if_fail (status_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_mastodon_delete_status_async);
+  if (!check_configured (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  escaped = g_uri_escape_string (status_id, NULL, TRUE);
+  d = g_new0 (DeleteData, 1);
+  d->self = g_object_ref (self);
+  d->path = g_strdup_printf ("/api/v1/statuses/%s?delete_media=true", escaped);
+  warta_http_client_request_json_async (self->client, SERVICE, delete_message, d, delete_data_free,
+                                        parse_error, cancellable, delete_cb, task);
+}
+
+gboolean
+warta_mastodon_delete_status_finish (WartaMastodon  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* instance limits -------------------------------------------------------------- */
 
 /* Mastodon's own number when the instance does not say (§6.4). */

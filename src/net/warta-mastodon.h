@@ -78,6 +78,16 @@ WartaRemoteResult *warta_mastodon_find_status_finish   (WartaMastodon       *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
+/* DELETE /api/v1/statuses/:id: a status already gone counts as deleted. */
+void               warta_mastodon_delete_status_async  (WartaMastodon       *self,
+                                                        const char          *status_id,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean           warta_mastodon_delete_status_finish (WartaMastodon       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 /* GET /api/v2/instance (§6.4): configuration.statuses.max_media_attachments,
  * asked once; an instance that does not say takes Mastodon's 4. */
 void               warta_mastodon_get_max_media_async  (WartaMastodon       *self,

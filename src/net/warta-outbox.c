@@ -906,18 +906,48 @@ get_database_uuid (WartaOutbox *self)
   return self->database_uuid;
 }
 
+/* The publisher's view of @job: the approved @revision, the job's key
+ * (stable across restarts, unique across databases) and the steps the
+ * platform confirmed so far. */
+static WartaPublishJob *
+load_publish_job (WartaOutbox     *self,
+                  WartaOutboxJob  *job,
+                  WartaAccount    *account,
+                  WartaRevision   *revision,
+                  GError         **error)
+{
+  gint64 job_id = warta_outbox_job_get_id (job);
+  g_autofree char *key = g_strdup_printf ("%s/job-%" G_GINT64_FORMAT, get_database_uuid (self),
+                                          job_id);
+  g_autoptr(WartaPublishJob) pjob = warta_publish_job_new (job, account, revision, key,
+                                                           self->media_dir);
+  g_autoptr(GHashTable) steps = NULL;
+  GHashTableIter iter;
+  gpointer name, value;
+
+  warta_publish_job_set_account_store (pjob, self->accounts);
+  steps = warta_outbox_repository_list_steps (self->repository, job_id, error);
+  if (steps == NULL)
+    return NULL;
+  g_hash_table_iter_init (&iter, steps);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    {
+      g_autoptr(JsonNode) node = json_from_string (value, NULL);
+
+      if (node)
+        warta_publish_job_set_step (pjob, name, node);
+    }
+  return g_steal_pointer (&pjob);
+}
+
 static void
 start_run (WartaOutbox    *self,
            WartaOutboxJob *job)
 {
   WartaPublicationRepository *publications = warta_outbox_repository_get_publications (self->repository);
   g_autoptr(WartaRevision) revision = NULL;
-  g_autoptr(GHashTable) steps = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *hash = NULL;
-  g_autofree char *key = NULL;
-  GHashTableIter iter;
-  gpointer name, value;
   Run *run;
 
   run = g_new0 (Run, 1);
@@ -970,22 +1000,11 @@ start_run (WartaOutbox    *self,
       return;
     }
 
-  key = g_strdup_printf ("%s/job-%" G_GINT64_FORMAT, get_database_uuid (self), run->job_id);
-  run->pjob = warta_publish_job_new (job, run->account, revision, key, self->media_dir);
-  warta_publish_job_set_account_store (run->pjob, self->accounts);
-  steps = warta_outbox_repository_list_steps (self->repository, run->job_id, &error);
-  if (steps == NULL)
+  run->pjob = load_publish_job (self, job, run->account, revision, &error);
+  if (run->pjob == NULL)
     {
       fail_run (run, error);
       return;
-    }
-  g_hash_table_iter_init (&iter, steps);
-  while (g_hash_table_iter_next (&iter, &name, &value))
-    {
-      g_autoptr(JsonNode) node = json_from_string (value, NULL);
-
-      if (node)
-        warta_publish_job_set_step (run->pjob, name, node);
     }
 
   warta_account_store_lookup_secret_async (self->accounts, run->account, run->cancellable,
@@ -1304,6 +1323,206 @@ warta_outbox_record_takedown (WartaOutbox  *self,
   ok = warta_outbox_repository_record_takedown (self->repository, actor, job_id, reason, error);
   refresh_one (self, job_id);
   return ok;
+}
+
+/* Taking a post down through the platform --------------------------------------- */
+
+/* A publisher of the job's account, with the account's @secret; without
+ * one (NULL), only to ask what the platform can do. */
+static WartaPublisher *
+publisher_for_job (WartaOutbox     *self,
+                   WartaOutboxJob  *job,
+                   WartaAccount   **out_account,
+                   const char      *secret,
+                   GError         **error)
+{
+  WartaAccountRepository *accounts = warta_account_store_get_repository (self->accounts);
+  g_autoptr(WartaAccount) account = NULL;
+  WartaPublisherFactory factory;
+  WartaPublisher *publisher;
+
+  account = warta_account_repository_get (accounts, warta_outbox_job_get_account_id (job), error);
+  if (account == NULL)
+    return NULL;
+  factory = g_hash_table_lookup (self->factories, warta_account_get_platform (account));
+  if (factory == NULL)
+    {
+      g_set_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                   _("Warta cannot reach %s by itself. Remove the post there yourself, then record the take-down."),
+                   warta_platform_get_display_name (warta_account_get_platform (account)));
+      return NULL;
+    }
+  publisher = factory (self->client, account, secret, error);
+  if (publisher != NULL && out_account != NULL)
+    *out_account = g_steal_pointer (&account);
+  return publisher;
+}
+
+/**
+ * warta_outbox_can_take_down:
+ * @self: a #WartaOutbox
+ * @job: a published job
+ *
+ * Returns: whether Warta can delete the job's post on its platform itself
+ *   (warta_outbox_take_down_async()); otherwise the admin removes it there
+ *   and records it with warta_outbox_record_takedown()
+ */
+gboolean
+warta_outbox_can_take_down (WartaOutbox    *self,
+                            WartaOutboxJob *job)
+{
+  g_autoptr(WartaPublisher) publisher = NULL;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_OUTBOX_JOB (job), FALSE);
+
+  publisher = publisher_for_job (self, job, NULL, NULL, NULL);
+  return publisher != NULL && warta_publisher_can_take_down (publisher) &&
+         warta_outbox_job_get_remote_id (job) != NULL;
+}
+
+typedef struct
+{
+  WartaUser       *actor;
+  gint64           job_id;
+  char            *reason;
+  WartaOutboxJob  *job;
+  WartaAccount    *account;
+  WartaPublishJob *pjob;
+  WartaPublisher  *publisher;
+} TakeDown;
+
+static void
+take_down_free (gpointer data)
+{
+  TakeDown *t = data;
+
+  g_clear_object (&t->actor);
+  g_free (t->reason);
+  g_clear_object (&t->job);
+  g_clear_object (&t->account);
+  g_clear_object (&t->pjob);
+  g_clear_object (&t->publisher);
+  g_free (t);
+}
+
+static void
+taken_down_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WartaOutbox *self = g_task_get_source_object (task);
+  TakeDown *t = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!warta_publisher_take_down_finish (WARTA_PUBLISHER (object), result, &error) ||
+      !warta_outbox_record_takedown (self, t->actor, t->job_id, t->reason, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+take_down_secret_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WartaOutbox *self = g_task_get_source_object (task);
+  TakeDown *t = g_task_get_task_data (task);
+  GCancellable *cancellable;
+  GError *error = NULL;
+  char *secret;
+
+  secret = warta_account_store_lookup_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
+  if (error == NULL && secret == NULL)
+    error = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED,
+                         _("No saved sign-in for “%s” was found in the keyring. Sign in again to this account in Accounts."),
+                         warta_account_get_display_name (t->account));
+  if (error == NULL)
+    t->publisher = publisher_for_job (self, t->job, NULL, secret, &error);
+  warta_secret_clear (&secret);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  cancellable = g_task_get_cancellable (task);
+  warta_publisher_take_down_async (t->publisher, t->pjob, cancellable, taken_down_cb,
+                                   g_steal_pointer (&task));
+}
+
+/**
+ * warta_outbox_take_down_async:
+ * @self: a #WartaOutbox
+ * @actor: the social media admin
+ * @job_id: a published job whose platform can take posts down
+ *   (warta_outbox_can_take_down())
+ * @reason: why
+ *
+ * Deletes the job's post on its platform with the account's saved
+ * sign-in, then records the take-down as warta_outbox_record_takedown()
+ * does. Everything that would refuse the record is checked first, so a
+ * post is never deleted without its record; a post already deleted on the
+ * platform by hand counts as deleted.
+ */
+void
+warta_outbox_take_down_async (WartaOutbox         *self,
+                              WartaUser           *actor,
+                              gint64               job_id,
+                              const char          *reason,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  WartaPublicationRepository *publications = warta_outbox_repository_get_publications (self->repository);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(WartaPublisher) probe = NULL;
+  GError *error = NULL;
+  TakeDown *t;
+
+  g_return_if_fail (WARTA_IS_OUTBOX (self));
+  g_return_if_fail (WARTA_IS_USER (actor));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_outbox_take_down_async);
+  t = g_new0 (TakeDown, 1);
+  t->actor = g_object_ref (actor);
+  t->job_id = job_id;
+  t->reason = g_strdup (reason);
+  g_task_set_task_data (task, t, take_down_free);
+
+  if (!warta_outbox_repository_check_takedown (self->repository, actor, job_id, reason, &error) ||
+      (t->job = warta_outbox_repository_get_job (self->repository, job_id, &error)) == NULL ||
+      (probe = publisher_for_job (self, t->job, &t->account, NULL, &error)) == NULL ||
+      (revision = warta_publication_repository_get_revision (publications,
+                                                             warta_outbox_job_get_revision_id (t->job),
+                                                             &error)) == NULL ||
+      (t->pjob = load_publish_job (self, t->job, t->account, revision, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!warta_publisher_can_take_down (probe))
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                               _("Warta cannot delete posts on %s. Remove it there yourself, then record the take-down."),
+                               warta_platform_get_display_name (warta_account_get_platform (t->account)));
+      return;
+    }
+  warta_account_store_lookup_secret_async (self->accounts, t->account, cancellable,
+                                           take_down_secret_cb, g_steal_pointer (&task));
+}
+
+gboolean
+warta_outbox_take_down_finish (WartaOutbox   *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean

@@ -109,6 +109,20 @@ gboolean               warta_outbox_record_takedown    (WartaOutbox           *s
                                                         gint64                 job_id,
                                                         const char            *reason,
                                                         GError               **error);
+/* A published post taken down by Warta itself, where the platform lets it
+ * (Mastodon, WordPress, Facebook), then recorded as above. */
+gboolean               warta_outbox_can_take_down      (WartaOutbox           *self,
+                                                        WartaOutboxJob        *job);
+void                   warta_outbox_take_down_async    (WartaOutbox           *self,
+                                                        WartaUser             *actor,
+                                                        gint64                 job_id,
+                                                        const char            *reason,
+                                                        GCancellable          *cancellable,
+                                                        GAsyncReadyCallback    callback,
+                                                        gpointer               user_data);
+gboolean               warta_outbox_take_down_finish   (WartaOutbox           *self,
+                                                        GAsyncResult          *result,
+                                                        GError               **error);
 /* A request that is the post itself, whose outcome can be neither
  * repeated safely nor looked up (TikTok's photo post): the publisher
  * commits the step WARTA_OUTBOX_STEP_SENDING before it goes; a job found

@@ -83,4 +83,22 @@ gboolean     _warta_publish_check_media         (WartaPublishJob       *job,
 JsonNode    *_warta_publish_object              (const char            *first_name,
                                                  ...) G_GNUC_NULL_TERMINATED;
 
+/* For a take_down_async: its task, returning a boolean, and the job's
+ * remote id in *out_id; NULL when the job has none: the task has then
+ * failed with @no_id_message, which says what to do. */
+GTask       *_warta_publish_take_down_task     (WartaPublisher        *self,
+                                                WartaPublishJob       *job,
+                                                GCancellable          *cancellable,
+                                                GAsyncReadyCallback    callback,
+                                                gpointer               user_data,
+                                                gpointer               source_tag,
+                                                const char            *no_id_message,
+                                                const char           **out_id);
+/* The callback of a client's delete whose own task returns a boolean
+ * (warta_mastodon_delete_status_async() …): finishes @user_data, the
+ * take-down task, with its outcome. */
+void         _warta_publish_deleted_cb         (GObject               *object,
+                                                GAsyncResult          *result,
+                                                gpointer               user_data);
+
 G_END_DECLS

@@ -384,3 +384,42 @@ _warta_publish_return_hosted (GTask        *task,
     warta_publisher_return_step (task, name,
                                  _warta_publish_object ("id", res->id, "url", res->url, NULL));
 }
+
+GTask *
+_warta_publish_take_down_task (WartaPublisher       *self,
+                               WartaPublishJob      *job,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data,
+                               gpointer              source_tag,
+                               const char           *no_id_message,
+                               const char          **out_id)
+{
+  const char *id = warta_outbox_job_get_remote_id (warta_publish_job_get_job (job));
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (id == NULL || *id == '\0')
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED, "%s",
+                               no_id_message);
+      g_object_unref (task);
+      return NULL;
+    }
+  *out_id = id;
+  return task;
+}
+
+void
+_warta_publish_deleted_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}

@@ -457,10 +457,20 @@ warta_publisher_real_run_step_finish (WartaPublisher  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static gboolean
+warta_publisher_real_take_down_finish (WartaPublisher  *self,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 warta_publisher_default_init (WartaPublisherInterface *iface)
 {
   iface->run_step_finish = warta_publisher_real_run_step_finish;
+  iface->take_down_finish = warta_publisher_real_take_down_finish;
 }
 
 /**
@@ -552,4 +562,53 @@ warta_publisher_run_step_finish (WartaPublisher  *self,
   g_return_val_if_fail (WARTA_IS_PUBLISHER (self), NULL);
 
   return WARTA_PUBLISHER_GET_IFACE (self)->run_step_finish (self, result, error);
+}
+
+/**
+ * warta_publisher_can_take_down:
+ *
+ * Returns: whether the platform lets Warta delete a post it published
+ */
+gboolean
+warta_publisher_can_take_down (WartaPublisher *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLISHER (self), FALSE);
+
+  return WARTA_PUBLISHER_GET_IFACE (self)->take_down_async != NULL;
+}
+
+/**
+ * warta_publisher_take_down_async:
+ * @self: a #WartaPublisher that can take posts down
+ * @job: the published job, with its remote id and confirmed steps
+ *
+ * Deletes the job's post on the platform, and what the job uploaded that
+ * would stay public. A post already gone counts as taken down.
+ */
+void
+warta_publisher_take_down_async (WartaPublisher      *self,
+                                 WartaPublishJob     *job,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (warta_publisher_can_take_down (self));
+  g_return_if_fail (WARTA_IS_PUBLISH_JOB (job));
+
+  WARTA_PUBLISHER_GET_IFACE (self)->take_down_async (self, job, cancellable, callback, user_data);
+}
+
+/**
+ * warta_publisher_take_down_finish:
+ *
+ * Returns: whether the post is gone, or FALSE with a #WARTA_PUBLISH_ERROR
+ */
+gboolean
+warta_publisher_take_down_finish (WartaPublisher  *self,
+                                  GAsyncResult    *result,
+                                  GError         **error)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLISHER (self), FALSE);
+
+  return WARTA_PUBLISHER_GET_IFACE (self)->take_down_finish (self, result, error);
 }

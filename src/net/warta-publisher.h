@@ -114,6 +114,19 @@ struct _WartaPublisherInterface
   WartaPublishStep *(*run_step_finish) (WartaPublisher       *self,
                                         GAsyncResult         *result,
                                         GError              **error);
+
+  /* Optional: takes the job's post down from the platform (its remote
+   * id, and what the job uploaded that would stay public). A post that
+   * is already gone counts as taken down. Finish with a GTask returning
+   * a boolean, which the default take_down_finish propagates. */
+  void              (*take_down_async)  (WartaPublisher       *self,
+                                         WartaPublishJob      *job,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+  gboolean          (*take_down_finish) (WartaPublisher       *self,
+                                         GAsyncResult         *result,
+                                         GError              **error);
 };
 
 /* Makes the publisher of one account, given the secret from the keyring
@@ -131,6 +144,16 @@ void              warta_publisher_run_step_async  (WartaPublisher       *self,
 WartaPublishStep *warta_publisher_run_step_finish (WartaPublisher       *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
+
+gboolean          warta_publisher_can_take_down   (WartaPublisher       *self);
+void              warta_publisher_take_down_async (WartaPublisher       *self,
+                                                   WartaPublishJob      *job,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean          warta_publisher_take_down_finish (WartaPublisher      *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 
 /* For implementations: the task of a run_step; the interface's default
  * run_step_finish propagates it. */

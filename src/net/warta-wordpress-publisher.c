@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "warta-publish-util-private.h"
 #include "warta-wordpress-publisher.h"
 
 struct _WartaWordPressPublisher
@@ -196,8 +197,89 @@ run_step_async (WartaPublisher      *publisher,
                                       cancellable, post_cb, g_steal_pointer (&task));
 }
 
+/* Taking down: the post to the trash, where the site's editors can still
+ * see it, then the photos this job uploaded, for good: an attachment's
+ * file stays public at its address until it is deleted (a withdrawn
+ * consent is about the photo). */
+typedef struct
+{
+  WartaPublishJob *job;
+  guint            next_media;
+} TakeDown;
+
+static void
+take_down_free (gpointer data)
+{
+  TakeDown *t = data;
+
+  g_clear_object (&t->job);
+  g_free (t);
+}
+
+static void take_down_next (GTask *task);
+
+static void
+take_down_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!warta_wordpress_delete_finish (WARTA_WORDPRESS (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  take_down_next (g_steal_pointer (&task));
+}
+
+static void
+take_down_next (GTask *task)
+{
+  WartaWordPressPublisher *self = g_task_get_source_object (task);
+  TakeDown *t = g_task_get_task_data (task);
+  g_autofree char *name = g_strdup_printf ("media-%u", t->next_media++);
+  const char *id = warta_publish_job_get_step_string (t->job, name, "id");
+
+  if (id == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  warta_wordpress_delete_async (self->wordpress, "media", id, TRUE, g_task_get_cancellable (task),
+                                take_down_cb, task);
+}
+
+static void
+take_down_async (WartaPublisher      *publisher,
+                 WartaPublishJob     *job,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  WartaWordPressPublisher *self = WARTA_WORDPRESS_PUBLISHER (publisher);
+  const char *id = NULL;
+  GTask *task;
+  TakeDown *t;
+
+  task = _warta_publish_take_down_task (publisher, job, cancellable, callback, user_data,
+                                        take_down_async,
+                                        _("Warta has no id of this post on the website. Remove it in WordPress yourself, then record the take-down."),
+                                        &id);
+  if (task == NULL)
+    return;
+  t = g_new0 (TakeDown, 1);
+  t->job = g_object_ref (job);
+  g_task_set_task_data (task, t, take_down_free);
+  warta_wordpress_delete_async (self->wordpress, "posts", id, FALSE, cancellable, take_down_cb,
+                                task);
+}
+
 static void
 publisher_iface_init (WartaPublisherInterface *iface)
 {
   iface->run_step_async = run_step_async;
+  iface->take_down_async = take_down_async;
 }

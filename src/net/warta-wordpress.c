@@ -640,6 +640,7 @@ warta_wordpress_publish_post_finish (WartaWordPress  *self,
 typedef struct
 {
   WartaWordPress *self;
+  const char *method;
   char *path;
 } FindData;
 
@@ -660,7 +661,7 @@ find_message (guint     attempt,
 {
   FindData *d = user_data;
 
-  return new_message (d->self, SOUP_METHOD_GET, d->path, error);
+  return new_message (d->self, d->method, d->path, error);
 }
 
 static void
@@ -720,6 +721,7 @@ warta_wordpress_find_post_async (WartaWordPress      *self,
   escaped = g_uri_escape_string (slug, NULL, FALSE);
   d = g_new0 (FindData, 1);
   d->self = g_object_ref (self);
+  d->method = SOUP_METHOD_GET;
   d->path = g_strconcat ("/wp-json/wp/v2/posts?slug=", escaped,
                          "&status=" LIVE_STATUSES "&context=edit", NULL);
   warta_http_client_request_json_async (self->client, SERVICE, find_message, d, find_data_free,
@@ -734,4 +736,84 @@ warta_wordpress_find_post_finish (WartaWordPress  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* deleting --------------------------------------------------------------------- */
+
+static void
+delete_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  guint status;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  status = error != NULL ? warta_publish_error_get_http_status (error) : 0;
+  /* Not there (404), or in the trash already (410): what was asked. */
+  if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)
+    g_clear_error (&error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * warta_wordpress_delete_async:
+ * @self: a #WartaWordPress
+ * @collection: "posts" or "media"
+ * @id: the post's or the attachment's id
+ * @force: delete for good; a post without it goes to the trash (an
+ *   attachment cannot: WordPress wants @force for one)
+ *
+ * DELETE /wp/v2/<collection>/<id>. One that is not there, or already in
+ * the trash, counts as deleted.
+ */
+void
+warta_wordpress_delete_async (WartaWordPress      *self,
+                              const char          *collection,
+                              const char          *id,
+                              gboolean             force,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *escaped = NULL;
+  FindData *d;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_WORDPRESS (self));
+  g_return_if_fail (g_strcmp0 (collection, "posts") == 0 || g_strcmp0 (collection, "media") == 0);
+  g_return_if_fail (id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_wordpress_delete_async);
+  if (!check_configured (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  escaped = g_uri_escape_string (id, NULL, TRUE);
+  d = g_new0 (FindData, 1);
+  d->self = g_object_ref (self);
+  d->method = SOUP_METHOD_DELETE;
+  d->path = g_strdup_printf ("/wp-json/wp/v2/%s/%s%s", collection, escaped,
+                             force ? "?force=true" : "");
+  warta_http_client_request_json_async (self->client, SERVICE, find_message, d, find_data_free,
+                                        parse_error, cancellable, delete_cb,
+                                        g_steal_pointer (&task));
+}
+
+gboolean
+warta_wordpress_delete_finish (WartaWordPress  *self,
+                               GAsyncResult    *result,
+                               GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

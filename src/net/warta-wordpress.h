@@ -49,6 +49,20 @@ WartaRemoteResult *warta_wordpress_find_post_finish    (WartaWordPress      *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
+/* DELETE /wp/v2/<collection>/<id>: a post to the trash (@force: for
+ * good), an attachment for good (WordPress wants @force for one). One not
+ * there, or already in the trash, counts as deleted. */
+void               warta_wordpress_delete_async        (WartaWordPress      *self,
+                                                        const char          *collection,
+                                                        const char          *id,
+                                                        gboolean             force,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean           warta_wordpress_delete_finish       (WartaWordPress      *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 /* Publishes the post under @slug, or finds the one an earlier attempt
  * made: before every POST it asks for the slug, so a retry after an
  * unknown outcome never makes a second post. */

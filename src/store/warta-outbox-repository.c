@@ -1146,24 +1146,20 @@ warta_outbox_repository_record_manual (WartaOutboxRepository  *self,
   return TRUE;
 }
 
+/* Whether @job_id is a published target not taken down yet: its
+ * publication, account name and the publication's state for the history. */
 static gboolean
-takedown_in_transaction (WartaOutboxRepository  *self,
-                         WartaUser              *actor,
-                         gint64                  job_id,
-                         const char             *reason,
-                         GError                **error)
+check_takedown (WartaOutboxRepository  *self,
+                gint64                  job_id,
+                gint64                 *out_publication_id,
+                char                  **out_account,
+                char                  **out_publication_state,
+                GError                **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
-  g_autofree char *account = NULL;
-  g_autofree char *publication_state = NULL;
-  g_autofree char *note = NULL;
-  gint64 now = warta_clock_now (self->clock);
-  gint64 publication_id;
   WartaOutboxState state;
-  gint64 taken_down_at;
 
-  if (!job_publication (self, job_id, &publication_id, &state, NULL, error))
+  if (!job_publication (self, job_id, out_publication_id, &state, NULL, error))
     return FALSE;
   stmt = _warta_database_prepare (self->database,
                                   "SELECT a.display_name, COALESCE (j.taken_down_at, 0), p.state "
@@ -1178,11 +1174,7 @@ takedown_in_transaction (WartaOutboxRepository  *self,
       set_not_found (error);
       return FALSE;
     }
-  account = _warta_column_dup (stmt, 0);
-  taken_down_at = sqlite3_column_int64 (stmt, 1);
-  publication_state = _warta_column_dup (stmt, 2);
-
-  if (taken_down_at != 0)
+  if (sqlite3_column_int64 (stmt, 1) != 0)
     {
       g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION,
                            _("This post has already been taken down. Reload the publication to see by whom and why."));
@@ -1194,6 +1186,29 @@ takedown_in_transaction (WartaOutboxRepository  *self,
                            _("Only a published post can be taken down. Reload the publication."));
       return FALSE;
     }
+  if (out_account)
+    *out_account = _warta_column_dup (stmt, 0);
+  if (out_publication_state)
+    *out_publication_state = _warta_column_dup (stmt, 2);
+  return TRUE;
+}
+
+static gboolean
+takedown_in_transaction (WartaOutboxRepository  *self,
+                         WartaUser              *actor,
+                         gint64                  job_id,
+                         const char             *reason,
+                         GError                **error)
+{
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *publication_state = NULL;
+  g_autofree char *note = NULL;
+  gint64 now = warta_clock_now (self->clock);
+  gint64 publication_id;
+
+  if (!check_takedown (self, job_id, &publication_id, &account, &publication_state, error))
+    return FALSE;
 
   update = _warta_database_prepare (self->database,
                                     "UPDATE outbox_jobs SET taken_down_at = ?, taken_down_by = ?, "
@@ -1214,6 +1229,59 @@ takedown_in_transaction (WartaOutboxRepository  *self,
   return _warta_event_log_append (self->database, publication_id, now, warta_user_get_id (actor),
                                   warta_role_get_id (WARTA_ROLE_SOCIAL_MEDIA_ADMIN), "take-down",
                                   publication_state, publication_state, 0, note, error) != 0;
+}
+
+/* The reason, trimmed, and the actor's role; NULL with an error. */
+static char *
+check_reason_and_role (WartaUser   *actor,
+                       const char  *reason,
+                       GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOTE_REQUIRED,
+                           _("Write why the post is taken down: the reason is kept in the archive."));
+      return NULL;
+    }
+  if (!warta_user_has_role (actor, WARTA_ROLE_SOCIAL_MEDIA_ADMIN))
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,
+                           _("Only a social media admin can take a post down."));
+      return NULL;
+    }
+  return g_steal_pointer (&trimmed);
+}
+
+/**
+ * warta_outbox_repository_check_takedown:
+ * @self: a #WartaOutboxRepository
+ * @actor: the social media admin
+ * @job_id: a published target
+ * @reason: why
+ * @error: where to put an error
+ *
+ * Whether warta_outbox_repository_record_takedown() would record it now,
+ * with the same errors: asked before the post is deleted on its platform.
+ *
+ * Returns: whether it may be taken down
+ */
+gboolean
+warta_outbox_repository_check_takedown (WartaOutboxRepository  *self,
+                                        WartaUser              *actor,
+                                        gint64                  job_id,
+                                        const char             *reason,
+                                        GError                **error)
+{
+  g_autofree char *trimmed = NULL;
+  gint64 publication_id;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
+
+  trimmed = check_reason_and_role (actor, reason, error);
+  return trimmed != NULL && check_takedown (self, job_id, &publication_id, NULL, NULL, error);
 }
 
 /**
@@ -1243,20 +1311,9 @@ warta_outbox_repository_record_takedown (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
-  trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
-  if (*trimmed == '\0')
-    {
-      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOTE_REQUIRED,
-                           _("Write why the post is taken down: the reason is kept in the archive."));
-      return FALSE;
-    }
-  if (!warta_user_has_role (actor, WARTA_ROLE_SOCIAL_MEDIA_ADMIN))
-    {
-      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,
-                           _("Only a social media admin can take a post down."));
-      return FALSE;
-    }
-
+  trimmed = check_reason_and_role (actor, reason, error);
+  if (trimmed == NULL)
+    return FALSE;
   WRITE_TRANSACTION (self, error, takedown_in_transaction (self, actor, job_id, trimmed, error));
   return TRUE;
 }

@@ -133,6 +133,11 @@ gboolean        warta_outbox_repository_record_manual        (WartaOutboxReposit
                                                               const char             *screenshot_path,
                                                               const char             *screenshot_sha256,
                                                               GError                **error);
+gboolean        warta_outbox_repository_check_takedown       (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
+                                                              gint64                  job_id,
+                                                              const char             *reason,
+                                                              GError                **error);
 gboolean        warta_outbox_repository_record_takedown      (WartaOutboxRepository  *self,
                                                               WartaUser              *actor,
                                                               gint64                  job_id,
