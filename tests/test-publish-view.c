@@ -370,29 +370,68 @@ test_publish_now (Fixture       *f,
   g_assert_cmpuint (sent->len, ==, 1);
 }
 
-/* A published post taken down: the admin removes it on the platform and
- * records why; the row says so, and the history keeps it. A take-down
- * another Warta recorded first is shown, not overwritten. */
+static gboolean
+taken_down (Fixture  *f,
+            gpointer  data)
+{
+  return warta_outbox_job_get_taken_down_at (data) > 0;
+}
+
+static gboolean
+message_shown (Fixture  *f,
+               gpointer  data)
+{
+  AdwMessageDialog *dialog = _warta_publish_view_get_dialog (f->view);
+
+  return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), data) == 0;
+}
+
+/* Opens the take-down question of @account_id's row, and gives @reason. */
+static AdwMessageDialog *
+ask_take_down (Fixture    *f,
+               gint64      account_id,
+               const char *reason)
+{
+  AdwMessageDialog *dialog;
+
+  click (job_widget (f, account_id, "takedown"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), reason);
+  return dialog;
+}
+
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A published post taken down: Warta deletes it on Mastodon itself and
+ * records why; the row says so, and the history keeps it. Where the
+ * platform fails, the admin removes it there and records it by hand. */
 static void
 test_takedown (Fixture       *f,
                gconstpointer  data)
 {
-  WartaOutboxJob *mastodon;
+  WartaOutboxJob *mastodon, *website;
   AdwMessageDialog *dialog;
   GtkEditable *reason;
   const char *state;
-  g_autoptr(GError) error = NULL;
 
   click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
   wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
   wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
   mastodon = job_for (f, f->mastodon_id);
+  website = job_for (f, f->wordpress_id);
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "takedown")));
 
   click (job_widget (f, f->mastodon_id, "takedown"));
   dialog = _warta_publish_view_get_dialog (f->view);
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "First remove it on Humas mastodon"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Warta deletes the post on Humas mastodon"));
   /* No reason, no take-down. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "take-down"));
   reason = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
@@ -401,10 +440,14 @@ test_takedown (Fixture       *f,
   gtk_editable_set_text (reason, "Izin orang tua dicabut");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "take-down"));
   screenshot (f, GTK_WIDGET (dialog), "publish-takedown.png");
-  adw_message_dialog_response (dialog, "take-down");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  answer (dialog, "take-down");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
+                   "Taking the post down…");
+  g_assert_false (gtk_widget_get_sensitive (job_widget (f, f->mastodon_id, "takedown")));
+  wait_until (f, taken_down, mastodon, "the take-down");
 
-  g_assert_cmpint (warta_outbox_job_get_taken_down_at (mastodon), >, 0);
+  g_assert_cmpuint (warta_test_server_get_deleted_count (f->mastodon), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
   state = gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state")));
   g_assert_true (g_str_has_prefix (state, "Taken down on "));
   g_assert_true (g_str_has_suffix (state, ": Izin orang tua dicabut"));
@@ -414,24 +457,52 @@ test_takedown (Fixture       *f,
   g_assert_cmpint (warta_event_log_count (f->t->db, "take-down", NULL), ==, 1);
   screenshot (f, f->window, "publish-taken-down.png");
 
-  /* Another Warta records the website's take-down first. */
+  /* The website refuses every time: nothing is recorded until the admin
+   * has removed it there and says so. */
+  warta_test_server_add_fault (f->wordpress, "DELETE", "/wp-json/wp/v2/posts/", 0,
+                               WARTA_TEST_FAULT_STATUS, 500);
+  dialog = ask_take_down (f, f->wordpress_id, "Salah foto");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "to the website’s trash"));
+  answer (dialog, "take-down");
+  wait_until (f, message_shown, (gpointer) "Post Not Taken Down", "the failure");
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "record the take-down by hand"));
+  g_assert_cmpint (warta_outbox_job_get_taken_down_at (website), ==, 0);
+  g_assert_true (gtk_widget_get_sensitive (job_widget (f, f->wordpress_id, "takedown")));
+  answer (dialog, "by-hand");
+  g_assert_cmpint (warta_outbox_job_get_taken_down_at (website), >, 0);
+  g_assert_cmpstr (warta_outbox_job_get_takedown_reason (website), ==, "Salah foto");
+  g_assert_cmpuint (warta_test_server_get_deleted_count (f->wordpress), ==, 0);
+  g_assert_cmpint (warta_event_log_count (f->t->db, "take-down", NULL), ==, 2);
+}
+
+/* A take-down another Warta recorded first is shown, not overwritten,
+ * and nothing is deleted a second time. */
+static void
+test_takedown_conflict (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  const char *state;
+
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+
   g_assert_true (warta_outbox_repository_record_takedown (f->t->outbox, f->t->admin,
                                                           warta_outbox_job_get_id (job_for (f, f->wordpress_id)),
                                                           "Salah foto", &error));
   g_assert_no_error (error);
-  click (job_widget (f, f->wordpress_id, "takedown"));
-  dialog = _warta_publish_view_get_dialog (f->view);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Judul keliru");
-  adw_message_dialog_response (dialog, "take-down");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  dialog = _warta_publish_view_get_dialog (f->view);
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Take-Down Not Recorded");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = ask_take_down (f, f->wordpress_id, "Judul keliru");
+  answer (dialog, "take-down");
+  wait_until (f, message_shown, (gpointer) "Take-Down Not Recorded", "the refusal");
+  gtk_window_destroy (GTK_WINDOW (_warta_publish_view_get_dialog (f->view)));
   state = gtk_label_get_label (GTK_LABEL (job_widget (f, f->wordpress_id, "state")));
   g_assert_true (g_str_has_suffix (state, ": Salah foto"));
   g_assert_false (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "takedown")));
-  g_assert_cmpint (warta_event_log_count (f->t->db, "take-down", NULL), ==, 2);
+  g_assert_cmpuint (warta_test_server_count_requests (f->wordpress, "DELETE", "/"), ==, 0);
+  g_assert_cmpint (warta_event_log_count (f->t->db, "take-down", NULL), ==, 1);
 }
 
 static gboolean
@@ -1301,6 +1372,8 @@ main (int   argc,
               fixture_setup, test_publish_now, fixture_teardown);
   g_test_add ("/warta/publish-view/takedown", Fixture, NULL,
               fixture_setup, test_takedown, fixture_teardown);
+  g_test_add ("/warta/publish-view/takedown-conflict", Fixture, NULL,
+              fixture_setup, test_takedown_conflict, fixture_teardown);
   g_test_add ("/warta/publish-view/schedule", Fixture, NULL,
               fixture_setup, test_schedule, fixture_teardown);
   g_test_add ("/warta/publish-view/sign-in-again", Fixture, NULL,

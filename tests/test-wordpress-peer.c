@@ -191,6 +191,29 @@ test_publish_once (void)
                    g_ascii_strtoll (media->id, NULL, 10));
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "title"),
                                                   "raw"), ==, "Warta: uji integrasi");
+
+  /* Taken down: the post to the trash, twice (the second finds it there),
+   * its photo deleted for good. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_object (&result);
+      warta_wordpress_delete_async (wp, "posts", post->id, FALSE, NULL, store_result_cb, &result);
+      g_assert_true (warta_wordpress_delete_finish (wp, wait_for (&result), &error));
+      g_assert_no_error (error);
+    }
+  g_clear_pointer (&read_back, json_node_unref);
+  read_back = get_json (client, path, NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (read_back), "status"), ==,
+                   "trash");
+  g_clear_object (&result);
+  warta_wordpress_delete_async (wp, "media", media->id, TRUE, NULL, store_result_cb, &result);
+  g_assert_true (warta_wordpress_delete_finish (wp, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_free (path);
+  path = g_strdup_printf ("/wp-json/wp/v2/media?slug=%s&context=edit", media_slug);
+  g_clear_pointer (&list, json_node_unref);
+  list = get_json (client, path, &total);
+  g_assert_cmpuint (total, ==, 0);
 }
 
 static void

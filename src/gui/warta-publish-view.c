@@ -44,6 +44,7 @@ typedef struct
   GtkButton        *retry;
   GtkButton        *post_again;
   GtkButton        *takedown;
+  gboolean          taking_down;   /* Warta is deleting the post on its platform */
   GtkButton        *sign_in;
   GtkButton        *manual;
   GtkButton        *pause;
@@ -814,6 +815,8 @@ update_job_row (JobRow *row)
       /* Translators: %s is a date and time */
       state_text = g_strdup_printf (_("Scheduled for %s"), when);
     }
+  else if (published && row->taking_down)
+    state_text = g_strdup (_("Taking the post down…"));
   else if (published && taken_down)
     {
       g_autofree char *when = format_local_time_zone (row->view, taken_down);
@@ -895,6 +898,7 @@ update_job_row (JobRow *row)
                           state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in && !unconfirmed);
   gtk_widget_set_visible (GTK_WIDGET (row->post_again), unconfirmed);
   gtk_widget_set_visible (GTK_WIDGET (row->takedown), published && !taken_down);
+  gtk_widget_set_sensitive (GTK_WIDGET (row->takedown), !row->taking_down);
   gtk_widget_set_visible (GTK_WIDGET (row->sign_in), state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
   gtk_widget_set_visible (GTK_WIDGET (row->manual), !final || state == WARTA_OUTBOX_STATE_FAILED);
   gtk_button_set_label (row->manual, gtk_revealer_get_reveal_child (row->manual_revealer)
@@ -1045,6 +1049,96 @@ on_cancel_clicked_cb (GtkButton *button,
                  G_CALLBACK (cancel_response_cb));
 }
 
+typedef struct
+{
+  WartaPublishView *view;
+  gint64            job_id;
+  char             *reason;
+  char             *account;
+} TakeDownCall;
+
+static void
+take_down_call_free (gpointer data)
+{
+  TakeDownCall *c = data;
+
+  g_clear_object (&c->view);
+  g_free (c->reason);
+  g_free (c->account);
+  g_free (c);
+}
+
+static void
+record_takedown (WartaPublishView *self,
+                 gint64            job_id,
+                 const char       *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_outbox_record_takedown (outbox (self), current_user (self), job_id, reason, &error))
+    show_message (self, _("Take-Down Not Recorded"), error->message);
+}
+
+static void
+by_hand_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TakeDownCall     *c)
+{
+  if (g_strcmp0 (response, "by-hand") == 0 && c->view->context != NULL)
+    record_takedown (c->view, c->job_id, c->reason);
+}
+
+static void
+taken_down_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TakeDownCall *c = user_data;
+  WartaPublishView *self = c->view;
+  JobRow *row = g_hash_table_lookup (self->rows, &c->job_id);
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (row != NULL)
+    {
+      row->taking_down = FALSE;
+      update_job_row (row);
+    }
+  if (warta_outbox_take_down_finish (WARTA_OUTBOX (object), result, &error) ||
+      gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    {
+      take_down_call_free (c);
+      return;
+    }
+  /* Refused before anything was sent (taken down meanwhile …). */
+  if (error->domain == WARTA_WORKFLOW_ERROR)
+    {
+      show_message (self, _("Take-Down Not Recorded"), error->message);
+      take_down_call_free (c);
+      return;
+    }
+
+  /* The platform did not delete it: the admin may, and record it. */
+  /* Translators: %1$s is the platform's message, %2$s an account's name */
+  body = g_strdup_printf (_("%1$s\n\nIf the post is gone from %2$s already, or once you have removed it there yourself, record the take-down by hand."),
+                          error->message, c->account);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Post Not Taken Down"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "by-hand", _("_Record as Removed by Hand"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (by_hand_response_cb), c,
+                         (GClosureNotify) (void (*) (void)) take_down_call_free, 0);
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 takedown_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -1053,13 +1147,26 @@ takedown_response_cb (AdwMessageDialog *dialog,
   g_autoptr(WartaPublishView) self = g_object_ref (g_object_get_data (G_OBJECT (dialog), "warta-view"));
   GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "warta-reason");
   gint64 job_id = *(gint64 *) user_data;
-  g_autoptr(GError) error = NULL;
+  JobRow *row = g_hash_table_lookup (self->rows, &job_id);
+  TakeDownCall *c;
 
-  if (g_strcmp0 (response, "take-down") != 0)
+  if (g_strcmp0 (response, "take-down") != 0 || row == NULL)
     return;
-  if (!warta_outbox_record_takedown (outbox (self), current_user (self), job_id,
-                                     gtk_editable_get_text (reason), &error))
-    show_message (self, _("Take-Down Not Recorded"), error->message);
+  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "warta-by-platform")))
+    {
+      record_takedown (self, job_id, gtk_editable_get_text (reason));
+      return;
+    }
+
+  c = g_new0 (TakeDownCall, 1);
+  c->view = g_object_ref (self);
+  c->job_id = job_id;
+  c->reason = g_strdup (gtk_editable_get_text (reason));
+  c->account = g_strdup (warta_outbox_job_get_account_name (row->job));
+  row->taking_down = TRUE;
+  update_job_row (row);
+  warta_outbox_take_down_async (outbox (self), current_user (self), job_id, c->reason, NULL,
+                                taken_down_cb, c);
 }
 
 static void
@@ -1083,12 +1190,22 @@ on_takedown_clicked_cb (GtkButton *button,
   AdwMessageDialog *dialog;
   GtkWidget *reason;
 
+  gboolean by_platform = warta_outbox_can_take_down (outbox (row->view), row->job);
+
   /* Translators: %s is an account's name */
   heading = g_strdup_printf (_("Take Down the Post on %s?"), account);
-  body = g_strdup_printf (_("Warta does not delete the post for you. First remove it on %s: open it from its address and delete it there. Then write here why it was taken down, for example a consent withdrawn. The reason, your name and the time are kept in the publication’s history and in the archive."),
-                          account);
-  dialog = ask_about_job (row, heading, body, _("_Cancel"), "take-down", _("_Record Take-Down"),
+  if (by_platform)
+    body = g_strdup_printf (g_str_equal (warta_outbox_job_get_platform (row->job), "wordpress")
+                            ? _("Warta moves the post on %s to the website’s trash and deletes the photos it uploaded with it. Write why it is taken down, for example a consent withdrawn. The reason, your name and the time are kept in the publication’s history and in the archive.")
+                            : _("Warta deletes the post on %s, with its photos and videos. Write why it is taken down, for example a consent withdrawn. The reason, your name and the time are kept in the publication’s history and in the archive."),
+                            account);
+  else
+    body = g_strdup_printf (_("Warta cannot delete this post for you. First remove it on %s: open it from its address and delete it there. Then write here why it was taken down, for example a consent withdrawn. The reason, your name and the time are kept in the publication’s history and in the archive."),
+                            account);
+  dialog = ask_about_job (row, heading, body, _("_Cancel"), "take-down",
+                          by_platform ? _("_Take Down") : _("_Record Take-Down"),
                           G_CALLBACK (takedown_response_cb));
+  g_object_set_data (G_OBJECT (dialog), "warta-by-platform", GINT_TO_POINTER (by_platform));
   reason = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Why it was taken down"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -1521,7 +1521,14 @@ warta_outbox_take_down_finish (WartaOutbox   *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
+  TakeDown *t;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  /* Whatever happened, the job shows what the database has now: another
+   * user's take-down that refused this one, for instance. */
+  t = g_task_get_task_data (G_TASK (result));
+  refresh_one (self, t->job_id);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
