@@ -713,25 +713,61 @@ make_publisher (Run        *run,
   next_step (run);
 }
 
+/* An account's secret for a request: read from the keyring and, for an
+ * OAuth account whose tokens run out soon and can be renewed, renewed and
+ * stored first. @done gets the secret, or an error that says what to do,
+ * once; a publishing run and a take-down both go this way. */
+typedef void (*CredentialsDone) (gpointer      data,
+                                 const char   *secret,
+                                 const GError *error);
+
+typedef struct
+{
+  WartaOutbox      *outbox;
+  WartaAccount     *account;
+  GCancellable     *cancellable;
+  gint64            job_id;       /* for the log */
+  CredentialsDone   done;
+  gpointer          data;
+  char             *refreshed;    /* the renewed secret, while it is stored */
+  WartaOAuthTokens *tokens;       /* to renew, while the app's secret is read */
+  char             *refresh_url;
+  char             *client_id;
+} Credentials;
+
+static void
+credentials_finish (Credentials  *c,
+                    const char   *secret,
+                    const GError *error)
+{
+  c->done (c->data, secret, error);
+  g_clear_object (&c->outbox);
+  g_clear_object (&c->account);
+  g_clear_object (&c->cancellable);
+  warta_secret_clear (&c->refreshed);
+  g_clear_pointer (&c->tokens, warta_oauth_tokens_free);
+  g_free (c->refresh_url);
+  g_free (c->client_id);
+  g_free (c);
+}
+
 static void
 store_refreshed_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  Run *run = user_data;
+  Credentials *c = user_data;
   g_autoptr(GError) error = NULL;
-  char *secret = g_object_steal_data (G_OBJECT (run->cancellable), "warta-refreshed");
 
   /* The platform may have made the old refresh token void already: a
    * token that cannot be kept is a sign-in to do again, said now. */
   if (!warta_account_store_set_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error))
     {
       g_prefix_error (&error, "%s ", _("The renewed sign-in cannot be saved in the keyring."));
-      fail_run (run, error);
+      credentials_finish (c, NULL, error);
     }
   else
-    make_publisher (run, secret);
-  warta_secret_clear (&secret);
+    credentials_finish (c, c->refreshed, NULL);
 }
 
 static void
@@ -739,10 +775,9 @@ refresh_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  Run *run = user_data;
+  Credentials *c = user_data;
   g_autoptr(WartaOAuthTokens) tokens = NULL;
   g_autoptr(GError) error = NULL;
-  char *json;
 
   tokens = warta_oauth_refresh_finish (result, &error);
   if (tokens == NULL)
@@ -753,65 +788,50 @@ refresh_cb (GObject      *object,
 
           expired = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED,
                                  _("The sign-in of “%s” has expired and cannot be renewed. Sign in again to this account in Accounts."),
-                                 warta_account_get_display_name (run->account));
-          fail_run (run, expired);
+                                 warta_account_get_display_name (c->account));
+          credentials_finish (c, NULL, expired);
         }
       else
-        fail_run (run, error);
+        credentials_finish (c, NULL, error);
       return;
     }
 
   /* The newest refresh token (X and TikTok rotate it) or the old one
    * (Google sends none back): warta_oauth_refresh_tokens_async() keeps it. */
-  json = warta_oauth_tokens_to_json (tokens);
-  g_object_set_data_full (G_OBJECT (run->cancellable), "warta-refreshed", json, g_free);
-  warta_account_store_set_secret_async (run->outbox->accounts, run->account, json,
-                                        run->cancellable, store_refreshed_cb, run);
+  c->refreshed = warta_oauth_tokens_to_json (tokens);
+  warta_account_store_set_secret_async (c->outbox->accounts, c->account, c->refreshed,
+                                        c->cancellable, store_refreshed_cb, c);
 }
 
 /* A refresh waiting for the developer app's secret from the keyring. */
-typedef struct
-{
-  Run              *run;
-  WartaOAuthTokens *tokens;
-  char             *refresh_url;
-  char             *client_id;
-} Refresh;
-
 static void
 client_secret_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  Refresh *r = user_data;
-  Run *run = r->run;
+  Credentials *c = user_data;
   g_autoptr(GError) error = NULL;
   char *secret;
 
   secret = warta_account_store_lookup_client_secret_finish (WARTA_ACCOUNT_STORE (object), result,
                                                             &error);
   if (error != NULL)
-    fail_run (run, error);
+    credentials_finish (c, NULL, error);
   else
-    warta_oauth_refresh_tokens_async (run->outbox->client,
-                                      warta_account_get_platform (run->account), r->refresh_url,
-                                      r->client_id, secret, r->tokens, run->cancellable,
-                                      refresh_cb, run);
+    warta_oauth_refresh_tokens_async (c->outbox->client, warta_account_get_platform (c->account),
+                                      c->refresh_url, c->client_id, secret, c->tokens,
+                                      c->cancellable, refresh_cb, c);
   warta_secret_clear (&secret);
-  warta_oauth_tokens_free (r->tokens);
-  g_free (r->refresh_url);
-  g_free (r->client_id);
-  g_free (r);
 }
 
 /* An OAuth account's secret is its tokens as JSON: when they run out soon
- * and can be refreshed, they are, before the job's first request. */
+ * and can be refreshed, they are, before the first request. */
 static gboolean
-maybe_refresh (Run        *run,
-               const char *secret)
+maybe_refresh (Credentials *c,
+               const char  *secret)
 {
-  WartaOutbox *self = run->outbox;
-  const char *platform = warta_account_get_platform (run->account);
+  WartaOutbox *self = c->outbox;
+  const char *platform = warta_account_get_platform (c->account);
   OAuthClient *client = g_hash_table_lookup (self->oauth, platform);
   g_autoptr(WartaOAuthTokens) tokens = NULL;
   g_autofree char *token_url = NULL;
@@ -824,36 +844,31 @@ maybe_refresh (Run        *run,
       !warta_oauth_tokens_need_refresh (platform, tokens, warta_clock_now (self->clock)))
     return FALSE;
 
-  token_url = warta_account_dup_setting (run->account, "token-url");
+  token_url = warta_account_dup_setting (c->account, "token-url");
   if (token_url == NULL)
     token_url = g_strdup (client->token_url);
   /* Instagram renews at its Graph host (the account's address). */
-  refresh_url = warta_oauth_platform_refresh_url (platform, warta_account_get_base_url (run->account),
+  refresh_url = warta_oauth_platform_refresh_url (platform, warta_account_get_base_url (c->account),
                                                   token_url);
   if (refresh_url == NULL)
     return FALSE;
 
   g_debug ("Job %" G_GINT64_FORMAT ": refreshing the token of account %" G_GINT64_FORMAT,
-           run->job_id, run->account_id);
+           c->job_id, warta_account_get_id (c->account));
   if (client->client_secret != NULL || g_strcmp0 (platform, "instagram") == 0)
     {
       warta_oauth_refresh_tokens_async (self->client, platform, refresh_url, client->client_id,
-                                        client->client_secret, tokens, run->cancellable,
-                                        refresh_cb, run);
+                                        client->client_secret, tokens, c->cancellable,
+                                        refresh_cb, c);
       return TRUE;
     }
 
   /* The app's secret is in the keyring (entered under Developer Apps). */
-  {
-    Refresh *r = g_new0 (Refresh, 1);
-
-    r->run = run;
-    r->tokens = g_steal_pointer (&tokens);
-    r->refresh_url = g_steal_pointer (&refresh_url);
-    r->client_id = g_strdup (client->client_id);
-    warta_account_store_lookup_client_secret_async (self->accounts, platform, run->cancellable,
-                                                    client_secret_cb, r);
-  }
+  c->tokens = g_steal_pointer (&tokens);
+  c->refresh_url = g_steal_pointer (&refresh_url);
+  c->client_id = g_strdup (client->client_id);
+  warta_account_store_lookup_client_secret_async (self->accounts, platform, c->cancellable,
+                                                  client_secret_cb, c);
   return TRUE;
 }
 
@@ -862,30 +877,52 @@ secret_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  Run *run = user_data;
+  Credentials *c = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *secret = NULL;
 
   secret = warta_account_store_lookup_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
+  if (error == NULL && secret == NULL)
+    error = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED,
+                         _("No saved sign-in for “%s” was found in the keyring. Sign in again to this account in Accounts."),
+                         warta_account_get_display_name (c->account));
   if (error != NULL)
-    {
-      fail_run (run, error);
-      return;
-    }
-  if (secret == NULL)
-    {
-      g_autoptr(GError) missing = NULL;
-
-      missing = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED,
-                             _("No saved sign-in for “%s” was found in the keyring. Sign in again to this account in Accounts."),
-                             warta_account_get_display_name (run->account));
-      fail_run (run, missing);
-      return;
-    }
-
-  if (!maybe_refresh (run, secret))
-    make_publisher (run, secret);
+    credentials_finish (c, NULL, error);
+  else if (!maybe_refresh (c, secret))
+    credentials_finish (c, secret, NULL);
   warta_secret_clear (&secret);
+}
+
+static void
+credentials_get (WartaOutbox     *self,
+                 WartaAccount    *account,
+                 gint64           job_id,
+                 GCancellable    *cancellable,
+                 CredentialsDone  done,
+                 gpointer         data)
+{
+  Credentials *c = g_new0 (Credentials, 1);
+
+  c->outbox = g_object_ref (self);
+  c->account = g_object_ref (account);
+  c->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  c->job_id = job_id;
+  c->done = done;
+  c->data = data;
+  warta_account_store_lookup_secret_async (self->accounts, account, cancellable, secret_cb, c);
+}
+
+static void
+run_credentials_cb (gpointer      data,
+                    const char   *secret,
+                    const GError *error)
+{
+  Run *run = data;
+
+  if (error != NULL)
+    fail_run (run, error);
+  else
+    make_publisher (run, secret);
 }
 
 static const char *
@@ -1007,8 +1044,7 @@ start_run (WartaOutbox    *self,
       return;
     }
 
-  warta_account_store_lookup_secret_async (self->accounts, run->account, run->cancellable,
-                                           secret_cb, run);
+  credentials_get (self, run->account, run->job_id, run->cancellable, run_credentials_cb, run);
 }
 
 /* scheduling -------------------------------------------------------------------- */
@@ -1424,31 +1460,27 @@ taken_down_cb (GObject      *object,
 }
 
 static void
-take_down_secret_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+take_down_credentials_cb (gpointer      data,
+                          const char   *secret,
+                          const GError *error)
 {
-  g_autoptr(GTask) task = user_data;
+  g_autoptr(GTask) task = data;
   WartaOutbox *self = g_task_get_source_object (task);
   TakeDown *t = g_task_get_task_data (task);
-  GCancellable *cancellable;
-  GError *error = NULL;
-  char *secret;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *local_error = NULL;
 
-  secret = warta_account_store_lookup_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
-  if (error == NULL && secret == NULL)
-    error = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED,
-                         _("No saved sign-in for “%s” was found in the keyring. Sign in again to this account in Accounts."),
-                         warta_account_get_display_name (t->account));
-  if (error == NULL)
-    t->publisher = publisher_for_job (self, t->job, NULL, secret, &error);
-  warta_secret_clear (&secret);
   if (error != NULL)
     {
-      g_task_return_error (task, error);
+      g_task_return_error (task, g_error_copy (error));
       return;
     }
-  cancellable = g_task_get_cancellable (task);
+  t->publisher = publisher_for_job (self, t->job, NULL, secret, &local_error);
+  if (t->publisher == NULL)
+    {
+      g_task_return_error (task, local_error);
+      return;
+    }
   warta_publisher_take_down_async (t->publisher, t->pjob, cancellable, taken_down_cb,
                                    g_steal_pointer (&task));
 }
@@ -1512,8 +1544,8 @@ warta_outbox_take_down_async (WartaOutbox         *self,
                                warta_platform_get_display_name (warta_account_get_platform (t->account)));
       return;
     }
-  warta_account_store_lookup_secret_async (self->accounts, t->account, cancellable,
-                                           take_down_secret_cb, g_steal_pointer (&task));
+  credentials_get (self, t->account, job_id, cancellable, take_down_credentials_cb,
+                   g_steal_pointer (&task));
 }
 
 gboolean
