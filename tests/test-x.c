@@ -174,6 +174,48 @@ test_image_post (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
 }
 
+static gboolean
+delete_post (Fixture     *f,
+             const char  *id,
+             GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_x_delete_post_async (f->x, id, NULL, store_result_cb, &result);
+  return warta_x_delete_post_finish (f->x, wait_for (&result), error);
+}
+
+/* Taken down: DELETE /2/tweets/:id; a post already gone (404) counts as
+ * deleted; a 503 is retried; a revoked token says to sign in again. */
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  res = post (f, "Rapat koordinasi", NULL, &error);
+  g_assert_no_error (error);
+  warta_test_server_add_fault (f->server, "DELETE", "/2/tweets/", 1, WARTA_TEST_FAULT_STATUS, 503);
+  g_assert_true (delete_post (f, res->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_x_server_get_deleted_count (f->server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "DELETE", "/2/tweets/"), ==, 2);
+
+  /* Deleted on X by hand meanwhile, or the answer was lost: gone. */
+  g_assert_true (delete_post (f, res->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_x_server_get_deleted_count (f->server), ==, 1);
+
+  g_clear_pointer (&res, warta_remote_result_free);
+  res = post (f, "Rapat kedua", NULL, &error);
+  g_assert_no_error (error);
+  warta_test_server_revoke_credentials (f->server);
+  g_assert_false (delete_post (f, res->id, &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_assert_cmpuint (warta_test_x_server_get_deleted_count (f->server), ==, 1);
+}
+
 /* A 9 MiB video in 4 MiB segments; processing reported, then polled. */
 static void
 test_video_processing (Fixture       *f,
@@ -495,6 +537,46 @@ test_outbox_video (Office        *f,
   g_assert_true (g_hash_table_contains (steps, "post-attempt"));
 }
 
+static void
+taken_down_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Taken down through the outbox: the post deleted with the account's
+ * token, and the take-down recorded. */
+static void
+test_outbox_take_down (Office        *f,
+                       gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  p = warta_test_publish_make_approved (f->o->t, "Rakor X", 1);
+  job = warta_test_outbox_publish (f->o, p, f->id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_true (warta_outbox_can_take_down (f->o->outbox, job));
+  warta_outbox_take_down_async (f->o->outbox, f->o->t->admin, warta_outbox_job_get_id (job),
+                                "Salah foto", NULL, taken_down_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (warta_outbox_take_down_finish (f->o->outbox, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_x_server_get_deleted_count (f->server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "DELETE", "/2/tweets/"), ==, 1);
+  {
+    g_autoptr(WartaOutboxJob) stored = NULL;
+
+    stored = warta_outbox_repository_get_job (f->o->t->outbox, warta_outbox_job_get_id (job), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (warta_outbox_job_get_takedown_reason (stored), ==, "Salah foto");
+    g_assert_cmpint (warta_outbox_job_get_taken_down_at (stored), >, 0);
+  }
+}
+
 /* The post's answer is lost and the timeline lags behind (before the
  * post, after the lost answer, before the next attempt): the next attempt
  * posts again, X calls it a duplicate (403), and the timeline, read once
@@ -615,6 +697,7 @@ main (int   argc,
   ADD ("errors", test_errors, 1);
   ADD ("cancel", test_cancel, 0);
   ADD ("video-check-after", test_video_check_after, 0);
+  ADD ("delete", test_delete, 0);
 #undef ADD
 #define ADD(path, func) \
   g_test_add ("/warta/x/" path, Office, NULL, office_set_up, func, office_tear_down)
@@ -623,6 +706,7 @@ main (int   argc,
   ADD ("outbox-video-and-photos", test_outbox_video_and_photos);
   ADD ("outbox-too-many", test_outbox_too_many);
   ADD ("outbox-chosen-for-x", test_outbox_chosen_for_x);
+  ADD ("outbox-take-down", test_outbox_take_down);
 #undef ADD
 
   return g_test_run ();

@@ -46,6 +46,7 @@ typedef struct
   GHashTable *media;         /* id → Media */
   GPtrArray *tweets;         /* Tweet, oldest first */
   guint finalized;
+  guint deleted;
 } State;
 
 static void
@@ -481,6 +482,42 @@ tweet_json (JsonBuilder *b,
   json_builder_end_object (b);
 }
 
+/* DELETE /2/tweets/:id → {"data": {"deleted": true}} (§3.2); a post not
+ * there answers the resource-not-found problem, as any unknown id. */
+static void
+delete_tweet (WartaTestServer   *server,
+              SoupServerMessage *msg,
+              const char        *id)
+{
+  State *st = get_state (server);
+  JsonBuilder *b;
+
+  for (guint i = 0; i < st->tweets->len; i++)
+    {
+      Tweet *t = st->tweets->pdata[i];
+
+      if (!g_str_equal (t->id, id))
+        continue;
+      g_ptr_array_remove_index (st->tweets, i);
+      st->deleted++;
+      b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "data");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "deleted");
+      json_builder_add_boolean_value (b, TRUE);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+      respond_data (msg, 200, b);
+      return;
+    }
+  {
+    g_autofree char *detail = g_strdup_printf ("Could not find tweet with id: [%s].", id);
+
+    respond_problem (msg, 404, "Not Found Error", "resource-not-found", detail);
+  }
+}
+
 static void
 create_tweet (WartaTestServer   *server,
               SoupServerMessage *msg)
@@ -612,6 +649,8 @@ x_dispatch (WartaTestServer   *server,
     status (server, msg, query);
   else if (post && g_str_equal (path, "/2/tweets"))
     create_tweet (server, msg);
+  else if (g_str_equal (method, "DELETE") && g_str_has_prefix (path, "/2/tweets/"))
+    delete_tweet (server, msg, path + strlen ("/2/tweets/"));
   else if (g_str_equal (method, "GET") && g_str_equal (path, "/2/users/me"))
     {
       JsonBuilder *b = json_builder_new ();
@@ -695,4 +734,10 @@ WartaTestServer *
 warta_test_x_server_new (void)
 {
   return _warta_test_server_new_with_ops (WARTA_TEST_X, &x_ops);
+}
+
+guint
+warta_test_x_server_get_deleted_count (WartaTestServer *server)
+{
+  return get_state (server)->deleted;
 }

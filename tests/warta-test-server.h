@@ -98,6 +98,7 @@ const char      *warta_test_server_get_last_header       (WartaTestServer    *se
 
 WartaTestServer *warta_test_youtube_server_new           (void);
 WartaTestServer *warta_test_x_server_new                 (void);
+guint            warta_test_x_server_get_deleted_count   (WartaTestServer    *server);
 WartaTestServer *warta_test_facebook_server_new          (void);
 /* Facebook: the DELETE requests that removed an object (what went with
  * it not counted); the post count still counts every post made. */

@@ -772,6 +772,73 @@ warta_http_client_request_json_finish (WartaHttpClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* A request to a path, made by the platform client ---------------------- */
+
+typedef struct
+{
+  GObject              *object;
+  WartaPathMessageFunc  new_message;
+  const char           *method;
+  char                 *path;
+} PathRequest;
+
+static void
+path_request_free (gpointer data)
+{
+  PathRequest *r = data;
+
+  g_clear_object (&r->object);
+  g_free (r->path);
+  g_free (r);
+}
+
+static SoupMessage *
+path_message (guint     attempt,
+              gpointer  user_data,
+              GError  **error)
+{
+  PathRequest *r = user_data;
+
+  return r->new_message (r->object, r->method, r->path, error);
+}
+
+/**
+ * warta_http_client_request_path_async:
+ * @object: the platform client, passed to @new_message (kept alive)
+ * @method: an interned method (SOUP_METHOD_DELETE …)
+ * @path: the path and query on the platform's host
+ *
+ * warta_http_client_request_json_async() of a message that @new_message
+ * makes from @object, @method and @path for each attempt (the platform
+ * client's own, which adds its authorization). Finish with
+ * warta_http_client_request_json_finish().
+ */
+void
+warta_http_client_request_path_async (WartaHttpClient      *self,
+                                      const char           *service,
+                                      WartaPathMessageFunc  new_message,
+                                      gpointer              object,
+                                      const char           *method,
+                                      const char           *path,
+                                      WartaErrorParseFunc   parse,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data)
+{
+  PathRequest *r;
+
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (new_message != NULL && method != NULL && path != NULL);
+
+  r = g_new0 (PathRequest, 1);
+  r->object = g_object_ref (object);
+  r->new_message = new_message;
+  r->method = method;
+  r->path = g_strdup (path);
+  warta_http_client_request_json_async (self, service, path_message, r, path_request_free, parse,
+                                        cancellable, callback, user_data);
+}
+
 /* streamed upload bodies ------------------------------------------------ */
 
 typedef struct

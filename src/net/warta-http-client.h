@@ -80,6 +80,23 @@ JsonNode               *warta_http_client_request_json_finish (WartaHttpClient  
                                                                guint                   *status,
                                                                GError                 **error);
 
+/* The same for a message the platform client makes from a method and a
+ * path (adding its authorization), each attempt. */
+typedef SoupMessage *(*WartaPathMessageFunc) (gpointer     object,
+                                              const char  *method,
+                                              const char  *path,
+                                              GError     **error);
+void                    warta_http_client_request_path_async  (WartaHttpClient         *self,
+                                                               const char              *service,
+                                                               WartaPathMessageFunc     new_message,
+                                                               gpointer                 object,
+                                                               const char              *method,
+                                                               const char              *path,
+                                                               WartaErrorParseFunc      parse,
+                                                               GCancellable            *cancellable,
+                                                               GAsyncReadyCallback      callback,
+                                                               gpointer                 user_data);
+
 /* A wait that ends early, with WARTA_PUBLISH_ERROR_CANCELLED, on cancel. */
 void                    warta_http_client_wait_async          (WartaHttpClient         *self,
                                                                guint                    delay_ms,

@@ -1050,30 +1050,13 @@ warta_mastodon_find_status_finish (WartaMastodon  *self,
 
 /* deleting --------------------------------------------------------------------- */
 
-typedef struct
-{
-  WartaMastodon *self;
-  char          *path;
-} DeleteData;
-
-static void
-delete_data_free (gpointer data)
-{
-  DeleteData *d = data;
-
-  g_clear_object (&d->self);
-  g_free (d->path);
-  g_free (d);
-}
-
 static SoupMessage *
-delete_message (guint     attempt,
-                gpointer  user_data,
-                GError  **error)
+path_message (gpointer     object,
+              const char  *method,
+              const char  *path,
+              GError     **error)
 {
-  DeleteData *d = user_data;
-
-  return new_message (d->self, SOUP_METHOD_DELETE, d->path, error);
+  return new_message (object, method, path, error);
 }
 
 static void
@@ -1113,8 +1096,8 @@ warta_mastodon_delete_status_async (WartaMastodon       *self,
                                     gpointer             user_data)
 {
   g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
   GTask *task;
-  DeleteData *d;
   GError *error = NULL;
 
   g_return_if_fail (WARTA_IS_MASTODON (self));
@@ -1129,11 +1112,10 @@ warta_mastodon_delete_status_async (WartaMastodon       *self,
       return;
     }
   escaped = g_uri_escape_string (status_id, NULL, TRUE);
-  d = g_new0 (DeleteData, 1);
-  d->self = g_object_ref (self);
-  d->path = g_strdup_printf ("/api/v1/statuses/%s?delete_media=true", escaped);
-  warta_http_client_request_json_async (self->client, SERVICE, delete_message, d, delete_data_free,
-                                        parse_error, cancellable, delete_cb, task);
+  path = g_strdup_printf ("/api/v1/statuses/%s?delete_media=true", escaped);
+  warta_http_client_request_path_async (self->client, SERVICE, path_message, self,
+                                        SOUP_METHOD_DELETE, path, parse_error, cancellable,
+                                        delete_cb, task);
 }
 
 gboolean

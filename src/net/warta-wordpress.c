@@ -640,7 +640,6 @@ warta_wordpress_publish_post_finish (WartaWordPress  *self,
 typedef struct
 {
   WartaWordPress *self;
-  const char *method;
   char *path;
 } FindData;
 
@@ -661,7 +660,7 @@ find_message (guint     attempt,
 {
   FindData *d = user_data;
 
-  return new_message (d->self, d->method, d->path, error);
+  return new_message (d->self, SOUP_METHOD_GET, d->path, error);
 }
 
 static void
@@ -721,7 +720,6 @@ warta_wordpress_find_post_async (WartaWordPress      *self,
   escaped = g_uri_escape_string (slug, NULL, FALSE);
   d = g_new0 (FindData, 1);
   d->self = g_object_ref (self);
-  d->method = SOUP_METHOD_GET;
   d->path = g_strconcat ("/wp-json/wp/v2/posts?slug=", escaped,
                          "&status=" LIVE_STATUSES "&context=edit", NULL);
   warta_http_client_request_json_async (self->client, SERVICE, find_message, d, find_data_free,
@@ -739,6 +737,15 @@ warta_wordpress_find_post_finish (WartaWordPress  *self,
 }
 
 /* deleting --------------------------------------------------------------------- */
+
+static SoupMessage *
+path_message (gpointer     object,
+              const char  *method,
+              const char  *path,
+              GError     **error)
+{
+  return new_message (object, method, path, error);
+}
 
 static void
 delete_cb (GObject      *object,
@@ -783,7 +790,7 @@ warta_wordpress_delete_async (WartaWordPress      *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *escaped = NULL;
-  FindData *d;
+  g_autofree char *path = NULL;
   GError *error = NULL;
 
   g_return_if_fail (WARTA_IS_WORDPRESS (self));
@@ -799,14 +806,11 @@ warta_wordpress_delete_async (WartaWordPress      *self,
     }
 
   escaped = g_uri_escape_string (id, NULL, TRUE);
-  d = g_new0 (FindData, 1);
-  d->self = g_object_ref (self);
-  d->method = SOUP_METHOD_DELETE;
-  d->path = g_strdup_printf ("/wp-json/wp/v2/%s/%s%s", collection, escaped,
-                             force ? "?force=true" : "");
-  warta_http_client_request_json_async (self->client, SERVICE, find_message, d, find_data_free,
-                                        parse_error, cancellable, delete_cb,
-                                        g_steal_pointer (&task));
+  path = g_strdup_printf ("/wp-json/wp/v2/%s/%s%s", collection, escaped,
+                          force ? "?force=true" : "");
+  warta_http_client_request_path_async (self->client, SERVICE, path_message, self,
+                                        SOUP_METHOD_DELETE, path, parse_error, cancellable,
+                                        delete_cb, g_steal_pointer (&task));
 }
 
 gboolean

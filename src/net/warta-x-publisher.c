@@ -358,8 +358,29 @@ run_step_async (WartaPublisher      *publisher,
   warta_x_find_post_async (self->x, s->text, cancellable, find_cb, g_steal_pointer (&task));
 }
 
+/* The post; its media go with it. */
+static void
+take_down_async (WartaPublisher      *publisher,
+                 WartaPublishJob     *job,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  WartaXPublisher *self = WARTA_X_PUBLISHER (publisher);
+  const char *id = NULL;
+  GTask *task;
+
+  task = _warta_publish_take_down_task (publisher, job, cancellable, callback, user_data,
+                                        take_down_async,
+                                        _("Warta has no id of this post on X. Delete it on X yourself, then record the take-down."),
+                                        &id);
+  if (task != NULL)
+    warta_x_delete_post_async (self->x, id, cancellable, _warta_publish_deleted_cb, task);
+}
+
 static void
 publisher_iface_init (WartaPublisherInterface *iface)
 {
   iface->run_step_async = run_step_async;
+  iface->take_down_async = take_down_async;
 }

@@ -881,6 +881,98 @@ warta_x_find_post_finish (WartaX        *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* delete ----------------------------------------------------------------- */
+
+static SoupMessage *
+path_message (gpointer     object,
+              const char  *method,
+              const char  *path,
+              GError     **error)
+{
+  return new_message (object, method, path, error);
+}
+
+static void
+delete_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  JsonObject *data;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  if (node == NULL)
+    {
+      /* No such post (deleted on X by hand): what was asked. */
+      if (warta_publish_error_get_http_status (error) == SOUP_STATUS_NOT_FOUND)
+        {
+          g_clear_error (&error);
+          g_task_return_boolean (task, TRUE);
+        }
+      else
+        g_task_return_error (task, refine_error (error, NULL));
+      return;
+    }
+  data = _warta_json_get_object (_warta_json_as_object (node), "data");
+  if (data == NULL || !json_object_has_member (data, "deleted") ||
+      !json_object_get_boolean_member (data, "deleted"))
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL,
+                               _("X did not confirm that the post was deleted. Check the account on X, and delete the post there yourself if it is still shown."));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * warta_x_delete_post_async:
+ * @self: a #WartaX
+ * @post_id: the post to delete
+ *
+ * DELETE /2/tweets/:id → {"data": {"deleted": true}} (§3.2). A post that
+ * is not there any more (404) counts as deleted.
+ */
+void
+warta_x_delete_post_async (WartaX              *self,
+                           const char          *post_id,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  GTask *task;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_X (self));
+  g_return_if_fail (post_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_x_delete_post_async);
+  if (!check_configured (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  escaped = g_uri_escape_string (post_id, NULL, TRUE);
+  path = g_strconcat ("/2/tweets/", escaped, NULL);
+  warta_http_client_request_path_async (self->client, SERVICE, path_message, self,
+                                        SOUP_METHOD_DELETE, path, parse_error, cancellable,
+                                        delete_cb, task);
+}
+
+gboolean
+warta_x_delete_post_finish (WartaX        *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* post ------------------------------------------------------------------- */
 
 typedef struct

@@ -69,5 +69,14 @@ void               warta_x_find_post_async     (WartaX              *self,
 WartaRemoteResult *warta_x_find_post_finish    (WartaX              *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+/* DELETE /2/tweets/:id: a post not there any more counts as deleted. */
+void               warta_x_delete_post_async   (WartaX              *self,
+                                                const char          *post_id,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean           warta_x_delete_post_finish  (WartaX              *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 G_END_DECLS
