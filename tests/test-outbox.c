@@ -928,6 +928,12 @@ test_youtube (Fixture       *f,
   skipped = publish_one (f, photos_only, id, WARTA_OUTBOX_STATE_FAILED);
   g_assert_nonnull (strstr (warta_outbox_job_get_error_message (skipped), "YouTube"));
   g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+
+  /* Taken down: the video deleted with the channel's token. */
+  g_assert_true (warta_outbox_can_take_down (f->outbox, job));
+  g_assert_true (take_down (f, job, "Izin dicabut", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_youtube_server_get_deleted_count (server), ==, 1);
 }
 
 /* The last chunk's answer is lost: the next attempt asks "bytes * /TOTAL"

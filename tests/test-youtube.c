@@ -259,6 +259,44 @@ test_publish (Fixture       *f,
   g_assert_cmpstr (warta_upload_get_remote_id (upload), ==, res->id);
 }
 
+static gboolean
+delete_video (Fixture     *f,
+              const char  *id,
+              GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_youtube_delete_video_async (f->youtube, id, NULL, store_result_cb, &result);
+  return warta_youtube_delete_video_finish (f->youtube, wait_for (&result), error);
+}
+
+/* Taken down: videos.delete (204); a video already gone (404
+ * videoNotFound) counts as deleted; a revoked token says to sign in
+ * again. */
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  res = publish (f, upload, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (delete_video (f, res->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_youtube_server_get_deleted_count (f->server), ==, 1);
+  g_assert_true (delete_video (f, res->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_test_youtube_server_get_deleted_count (f->server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "DELETE", "/youtube/v3/videos"),
+                    ==, 2);
+
+  warta_test_server_revoke_credentials (f->server);
+  g_assert_false (delete_video (f, "vid00000001", &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+}
+
 static void
 state_cb (WartaUpload *upload,
           GParamSpec  *pspec,
@@ -707,6 +745,7 @@ main (int   argc,
   ADD ("errors", test_errors, 0);
   ADD ("rate-limit", test_rate_limit, 0);
   ADD ("cancel", test_cancel, 0);
+  ADD ("delete", test_delete, 0);
   ADD ("cancel-mid-chunk-resume", test_cancel_mid_chunk_resume, 12 * MIB + 12345);
   ADD ("stream-rss", test_stream_rss, 96 * MIB);
 #undef ADD

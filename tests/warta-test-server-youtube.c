@@ -33,6 +33,7 @@ typedef struct
   GChecksum *committed_sum;  /* of bytes [0, committed) */
   gboolean expired;
   char *video_id;            /* once complete */
+  gboolean deleted;
 } Session;
 
 typedef struct
@@ -50,6 +51,7 @@ typedef struct
   WartaTestServer *server;
   GHashTable *sessions;      /* upload_id → Session */
   guint videos;
+  guint deleted;
 } State;
 
 static void
@@ -513,6 +515,33 @@ put_upload (WartaTestServer   *server,
   respond_progress (server, msg, s);
 }
 
+/* videos.delete: 204 No Content; a video not there, 404 videoNotFound. */
+static void
+delete_video (WartaTestServer   *server,
+              SoupServerMessage *msg,
+              const char        *id)
+{
+  State *st = get_state (server);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, st->sessions);
+  while (id != NULL && g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Session *s = value;
+
+      if (s->video_id == NULL || s->deleted || !g_str_equal (s->video_id, id))
+        continue;
+      s->deleted = TRUE;
+      st->deleted++;
+      soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
+      return;
+    }
+  respond_google_error (msg, 404, "youtube.video", "videoNotFound",
+                        "The video identified by the <code>id</code> parameter could not be found.",
+                        "NOT_FOUND");
+}
+
 static void
 youtube_dispatch (WartaTestServer   *server,
                   SoupServerMessage *msg,
@@ -527,6 +556,8 @@ youtube_dispatch (WartaTestServer   *server,
     start_session (server, msg, query);
   else if (g_str_equal (path, UPLOAD_PATH) && g_str_equal (method, "PUT"))
     put_upload (server, msg, query);
+  else if (g_str_equal (path, "/youtube/v3/videos") && g_str_equal (method, "DELETE"))
+    delete_video (server, msg, query ? g_hash_table_lookup (query, "id") : NULL);
   else
     respond_google_error (msg, 404, "global", "notFound", "Not Found", "NOT_FOUND");
 }
@@ -585,4 +616,10 @@ WartaTestServer *
 warta_test_youtube_server_new (void)
 {
   return _warta_test_server_new_with_ops (WARTA_TEST_YOUTUBE, &youtube_ops);
+}
+
+guint
+warta_test_youtube_server_get_deleted_count (WartaTestServer *server)
+{
+  return get_state (server)->deleted;
 }

@@ -97,6 +97,7 @@ const char      *warta_test_server_get_last_header       (WartaTestServer    *se
 #define WARTA_TEST_TIKTOK_TOKEN "act.test-tiktok-token"
 
 WartaTestServer *warta_test_youtube_server_new           (void);
+guint            warta_test_youtube_server_get_deleted_count (WartaTestServer *server);
 WartaTestServer *warta_test_x_server_new                 (void);
 guint            warta_test_x_server_get_deleted_count   (WartaTestServer    *server);
 WartaTestServer *warta_test_facebook_server_new          (void);

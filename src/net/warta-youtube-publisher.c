@@ -309,7 +309,28 @@ run_step_async (WartaPublisher      *publisher,
 }
 
 static void
+take_down_async (WartaPublisher      *publisher,
+                 WartaPublishJob     *job,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  WartaYouTubePublisher *self = WARTA_YOUTUBE_PUBLISHER (publisher);
+  const char *id = NULL;
+  GTask *task;
+
+  task = _warta_publish_take_down_task (publisher, job, cancellable, callback, user_data,
+                                        take_down_async,
+                                        _("Warta has no id of this video on YouTube. Delete it in YouTube Studio yourself, then record the take-down."),
+                                        &id);
+  if (task != NULL)
+    warta_youtube_delete_video_async (self->youtube, id, cancellable, _warta_publish_deleted_cb,
+                                      task);
+}
+
+static void
 publisher_iface_init (WartaPublisherInterface *iface)
 {
   iface->run_step_async = run_step_async;
+  iface->take_down_async = take_down_async;
 }

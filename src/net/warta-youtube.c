@@ -755,6 +755,87 @@ warta_youtube_upload_finish (WartaYouTube  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* delete ------------------------------------------------------------------ */
+
+static SoupMessage *
+path_message (gpointer     object,
+              const char  *method,
+              const char  *path,
+              GError     **error)
+{
+  WartaYouTube *self = object;
+  g_autofree char *url = warta_http_build_url (self->upload_url, path);
+
+  return new_message (self, method, url, error);
+}
+
+static void
+delete_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  /* No such video (deleted in YouTube Studio by hand): what was asked. */
+  if (node == NULL && warta_publish_error_get_http_status (error) == SOUP_STATUS_NOT_FOUND)
+    g_clear_error (&error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * warta_youtube_delete_video_async:
+ * @self: a #WartaYouTube
+ * @video_id: the video to delete
+ *
+ * DELETE /youtube/v3/videos?id=… (YouTube Data API videos.delete, 204 No
+ * Content). A video that is not there any more (404 videoNotFound)
+ * counts as deleted.
+ */
+void
+warta_youtube_delete_video_async (WartaYouTube        *self,
+                                  const char          *video_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  GTask *task;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_YOUTUBE (self));
+  g_return_if_fail (video_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_youtube_delete_video_async);
+  if (!check_configured (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  escaped = g_uri_escape_string (video_id, NULL, TRUE);
+  path = g_strconcat ("/youtube/v3/videos?id=", escaped, NULL);
+  warta_http_client_request_path_async (self->client, SERVICE, path_message, self,
+                                        SOUP_METHOD_DELETE, path, parse_error, cancellable,
+                                        delete_cb, task);
+}
+
+gboolean
+warta_youtube_delete_video_finish (WartaYouTube  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* publish: both steps ------------------------------------------------------ */
 
 typedef struct

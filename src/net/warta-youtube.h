@@ -85,6 +85,17 @@ WartaRemoteResult *warta_youtube_publish_finish       (WartaYouTube             
                                                        GAsyncResult               *result,
                                                        GError                    **error);
 
+/* DELETE /youtube/v3/videos?id=…: a video not there any more counts as
+ * deleted. */
+void               warta_youtube_delete_video_async   (WartaYouTube               *self,
+                                                       const char                 *video_id,
+                                                       GCancellable               *cancellable,
+                                                       GAsyncReadyCallback         callback,
+                                                       gpointer                    user_data);
+gboolean           warta_youtube_delete_video_finish  (WartaYouTube               *self,
+                                                       GAsyncResult               *result,
+                                                       GError                    **error);
+
 gboolean           warta_youtube_error_is_session_expired (const GError           *error);
 
 G_END_DECLS
