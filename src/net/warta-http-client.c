@@ -839,6 +839,60 @@ warta_http_client_request_path_async (WartaHttpClient      *self,
                                         cancellable, callback, user_data);
 }
 
+static void
+deleted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  guint status;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  status = error != NULL ? warta_publish_error_get_http_status (error) : 0;
+  /* Not there any more (deleted by hand, or a lost answer): what was asked. */
+  if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)
+    g_clear_error (&error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * warta_http_client_delete_async:
+ * @object: the platform client: the task's source object, passed to
+ *   @new_message
+ * @path: what to delete, on the platform's host
+ *
+ * DELETE @path, retried as warta_http_client_request_path_async() does
+ * (a second DELETE is harmless). The task, whose source object is
+ * @object, returns TRUE when the platform deleted it or when it is not
+ * there any more (404 Not Found, 410 Gone): the platform client's own
+ * finish propagates the boolean.
+ */
+void
+warta_http_client_delete_async (WartaHttpClient      *self,
+                                const char           *service,
+                                WartaPathMessageFunc  new_message,
+                                gpointer              object,
+                                const char           *path,
+                                WartaErrorParseFunc   parse,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (WARTA_IS_HTTP_CLIENT (self));
+
+  task = g_task_new (object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_http_client_delete_async);
+  warta_http_client_request_path_async (self, service, new_message, object, SOUP_METHOD_DELETE,
+                                        path, parse, cancellable, deleted_cb, task);
+}
+
 /* streamed upload bodies ------------------------------------------------ */
 
 typedef struct

@@ -97,6 +97,19 @@ void                    warta_http_client_request_path_async  (WartaHttpClient  
                                                                GAsyncReadyCallback      callback,
                                                                gpointer                 user_data);
 
+/* DELETE @path: TRUE also when it is not there any more (404, 410). The
+ * task's source object is @object, the platform client, whose finish
+ * propagates the boolean. */
+void                    warta_http_client_delete_async        (WartaHttpClient         *self,
+                                                               const char              *service,
+                                                               WartaPathMessageFunc     new_message,
+                                                               gpointer                 object,
+                                                               const char              *path,
+                                                               WartaErrorParseFunc      parse,
+                                                               GCancellable            *cancellable,
+                                                               GAsyncReadyCallback      callback,
+                                                               gpointer                 user_data);
+
 /* A wait that ends early, with WARTA_PUBLISH_ERROR_CANCELLED, on cancel. */
 void                    warta_http_client_wait_async          (WartaHttpClient         *self,
                                                                guint                    delay_ms,

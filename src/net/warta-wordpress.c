@@ -747,27 +747,6 @@ path_message (gpointer     object,
   return new_message (object, method, path, error);
 }
 
-static void
-delete_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  GError *error = NULL;
-  guint status;
-
-  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
-  status = error != NULL ? warta_publish_error_get_http_status (error) : 0;
-  /* Not there (404), or in the trash already (410): what was asked. */
-  if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)
-    g_clear_error (&error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /**
  * warta_wordpress_delete_async:
  * @self: a #WartaWordPress
@@ -788,7 +767,6 @@ warta_wordpress_delete_async (WartaWordPress      *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
   GError *error = NULL;
@@ -797,20 +775,16 @@ warta_wordpress_delete_async (WartaWordPress      *self,
   g_return_if_fail (g_strcmp0 (collection, "posts") == 0 || g_strcmp0 (collection, "media") == 0);
   g_return_if_fail (id != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, warta_wordpress_delete_async);
   if (!check_configured (self, &error))
     {
-      g_task_return_error (task, error);
+      g_task_report_error (self, callback, user_data, warta_wordpress_delete_async, error);
       return;
     }
-
   escaped = g_uri_escape_string (id, NULL, TRUE);
   path = g_strdup_printf ("/wp-json/wp/v2/%s/%s%s", collection, escaped,
                           force ? "?force=true" : "");
-  warta_http_client_request_path_async (self->client, SERVICE, path_message, self,
-                                        SOUP_METHOD_DELETE, path, parse_error, cancellable,
-                                        delete_cb, g_steal_pointer (&task));
+  warta_http_client_delete_async (self->client, SERVICE, path_message, self, path, parse_error,
+                                  cancellable, callback, user_data);
 }
 
 gboolean

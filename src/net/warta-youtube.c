@@ -769,25 +769,6 @@ path_message (gpointer     object,
   return new_message (self, method, url, error);
 }
 
-static void
-delete_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  GError *error = NULL;
-
-  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
-  /* No such video (deleted in YouTube Studio by hand): what was asked. */
-  if (node == NULL && warta_publish_error_get_http_status (error) == SOUP_STATUS_NOT_FOUND)
-    g_clear_error (&error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /**
  * warta_youtube_delete_video_async:
  * @self: a #WartaYouTube
@@ -806,25 +787,20 @@ warta_youtube_delete_video_async (WartaYouTube        *self,
 {
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
-  GTask *task;
   GError *error = NULL;
 
   g_return_if_fail (WARTA_IS_YOUTUBE (self));
   g_return_if_fail (video_id != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, warta_youtube_delete_video_async);
   if (!check_configured (self, &error))
     {
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      g_task_report_error (self, callback, user_data, warta_youtube_delete_video_async, error);
       return;
     }
   escaped = g_uri_escape_string (video_id, NULL, TRUE);
   path = g_strconcat ("/youtube/v3/videos?id=", escaped, NULL);
-  warta_http_client_request_path_async (self->client, SERVICE, path_message, self,
-                                        SOUP_METHOD_DELETE, path, parse_error, cancellable,
-                                        delete_cb, task);
+  warta_http_client_delete_async (self->client, SERVICE, path_message, self, path, parse_error,
+                                  cancellable, callback, user_data);
 }
 
 gboolean
