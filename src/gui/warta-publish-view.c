@@ -1075,6 +1075,8 @@ record_takedown (WartaPublishView *self,
 {
   g_autoptr(GError) error = NULL;
 
+  if (current_user (self) == NULL)
+    return;
   if (!warta_outbox_record_takedown (outbox (self), current_user (self), job_id, reason, &error))
     show_message (self, _("Take-Down Not Recorded"), error->message);
 }
@@ -1095,7 +1097,8 @@ taken_down_cb (GObject      *object,
 {
   TakeDownCall *c = user_data;
   WartaPublishView *self = c->view;
-  JobRow *row = g_hash_table_lookup (self->rows, &c->job_id);
+  /* The view may have been closed meanwhile (its rows gone). */
+  JobRow *row = self->rows ? g_hash_table_lookup (self->rows, &c->job_id) : NULL;
   g_autoptr(GError) error = NULL;
   GtkRoot *root;
   GtkWidget *dialog;
@@ -1107,7 +1110,7 @@ taken_down_cb (GObject      *object,
       update_job_row (row);
     }
   if (warta_outbox_take_down_finish (WARTA_OUTBOX (object), result, &error) ||
-      gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+      self->rows == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     {
       take_down_call_free (c);
       return;
@@ -1147,10 +1150,10 @@ takedown_response_cb (AdwMessageDialog *dialog,
   g_autoptr(WartaPublishView) self = g_object_ref (g_object_get_data (G_OBJECT (dialog), "warta-view"));
   GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "warta-reason");
   gint64 job_id = *(gint64 *) user_data;
-  JobRow *row = g_hash_table_lookup (self->rows, &job_id);
+  JobRow *row = self->rows ? g_hash_table_lookup (self->rows, &job_id) : NULL;
   TakeDownCall *c;
 
-  if (g_strcmp0 (response, "take-down") != 0 || row == NULL)
+  if (g_strcmp0 (response, "take-down") != 0 || row == NULL || current_user (self) == NULL)
     return;
   if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "warta-by-platform")))
     {
@@ -1178,19 +1181,19 @@ on_reason_changed_cb (GtkEditable      *reason,
   adw_message_dialog_set_response_enabled (dialog, "take-down", *text != '\0');
 }
 
-/* Warta does not delete the post: the admin does, on the platform, and
- * records here when and why, for the history and the archive. */
+/* Where the platform lets it, Warta deletes the post and records it;
+ * elsewhere the admin removes it there and records here when and why,
+ * for the history and the archive. */
 static void
 on_takedown_clicked_cb (GtkButton *button,
                         JobRow    *row)
 {
   const char *account = warta_outbox_job_get_account_name (row->job);
+  gboolean by_platform = warta_outbox_can_take_down (outbox (row->view), row->job);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *reason;
-
-  gboolean by_platform = warta_outbox_can_take_down (outbox (row->view), row->job);
 
   /* Translators: %s is an account's name */
   heading = g_strdup_printf (_("Take Down the Post on %s?"), account);
@@ -1851,7 +1854,7 @@ job_row_new (WartaPublishView *self,
   g_signal_connect (row->post_again, "clicked", G_CALLBACK (on_post_again_clicked_cb), row);
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->post_again));
   g_clear_pointer (&accessible, g_free);
-  accessible = g_strdup_printf (_("Record the post on %s as taken down"), account);
+  accessible = g_strdup_printf (_("Take down the post on %s"), account);
   row->takedown = GTK_BUTTON (labelled_button (_("Take _Down…"), accessible));
   g_signal_connect (row->takedown, "clicked", G_CALLBACK (on_takedown_clicked_cb), row);
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->takedown));
