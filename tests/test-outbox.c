@@ -409,6 +409,37 @@ test_takedown_api (Fixture       *f,
   g_assert_true (take_down (f, m2, "Salah foto", &error));
   g_assert_no_error (error);
   g_assert_cmpint (warta_outbox_job_get_taken_down_at (m2), >, 0);
+
+  /* Another admin records a take-down while the instance deletes this
+   * one: deleted, not recorded twice, and the message says so. */
+  {
+    g_autoptr(WartaPublication) r = warta_test_publish_make_approved (f->t, "Rakor ketiga", 1);
+    g_autoptr(GListModel) third = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    WartaOutboxJob *m3;
+
+    third = warta_outbox_publish (f->outbox, f->t->admin, warta_publication_get_id (r),
+                                  warta_publication_get_version (r), &f->mastodon_id, 1, &error);
+    g_assert_no_error (error);
+    m3 = job_at (third, 0);
+    wait_for_state (m3, WARTA_OUTBOX_STATE_DONE);
+    settle (f);
+    warta_test_server_add_fault (f->mastodon, "DELETE", "/api/v1/statuses/", 1,
+                                 WARTA_TEST_FAULT_DELAY, 300);
+    warta_outbox_take_down_async (f->outbox, f->t->admin, warta_outbox_job_get_id (m3),
+                                  "Izin dicabut", NULL, taken_down_cb, &result);
+    g_assert_true (warta_outbox_repository_record_takedown (f->t->outbox, f->t->admin,
+                                                            warta_outbox_job_get_id (m3),
+                                                            "Salah judul", &error));
+    g_assert_no_error (error);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (warta_outbox_take_down_finish (f->outbox, result, &error));
+    g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+    g_assert_true (g_str_has_prefix (error->message, "Warta deleted the post on “Humas mastodon”"));
+    g_assert_cmpstr (warta_outbox_job_get_takedown_reason (m3), ==, "Salah judul");
+    g_assert_cmpuint (warta_test_server_get_deleted_count (f->mastodon), ==, 2);
+  }
 }
 
 static void

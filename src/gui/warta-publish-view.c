@@ -1115,8 +1115,9 @@ taken_down_cb (GObject      *object,
       take_down_call_free (c);
       return;
     }
-  /* Refused before anything was sent (taken down meanwhile …). */
-  if (error->domain == WARTA_WORKFLOW_ERROR)
+  /* Not the platform's refusal: refused before anything was sent (taken
+   * down meanwhile …), or deleted but not recorded. */
+  if (error->domain != WARTA_PUBLISH_ERROR)
     {
       show_message (self, _("Take-Down Not Recorded"), error->message);
       take_down_call_free (c);

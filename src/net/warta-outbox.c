@@ -1450,13 +1450,23 @@ taken_down_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   WartaOutbox *self = g_task_get_source_object (task);
   TakeDown *t = g_task_get_task_data (task);
-  GError *error = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (!warta_publisher_take_down_finish (WARTA_PUBLISHER (object), result, &error) ||
-      !warta_outbox_record_takedown (self, t->actor, t->job_id, t->reason, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  if (!warta_publisher_take_down_finish (WARTA_PUBLISHER (object), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!warta_outbox_record_takedown (self, t->actor, t->job_id, t->reason, &error))
+    {
+      /* Deleted, not recorded (the database busy, another user's record
+       * in between): a second try finds the post gone and records it. */
+      g_task_return_new_error (task, error->domain, error->code,
+                               _("Warta deleted the post on “%s”, but the take-down was not recorded: %s Press Take Down… again to record it."),
+                               warta_account_get_display_name (t->account), error->message);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
