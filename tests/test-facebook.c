@@ -658,6 +658,36 @@ test_video_and_photos (void)
 }
 
 /* A published job as the outbox leaves it: remote id and URL recorded. */
+/* A Page account in an office's outbox, and its publisher. */
+typedef struct
+{
+  WartaTestOutbox *o;
+  WartaTestServer *server;
+  gint64           id;
+  WartaPublisher  *publisher;
+} Page;
+
+static void
+page_set_up (Page          *f,
+             gconstpointer  data)
+{
+  f->o = warta_test_outbox_new ();
+  f->server = warta_test_facebook_server_new ();
+  f->id = warta_test_outbox_add_account (f->o, "facebook", f->server,
+                                         "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
+                                         WARTA_TEST_FACEBOOK_TOKEN);
+  f->publisher = warta_test_outbox_publisher_new (f->o, f->id, WARTA_TEST_FACEBOOK_TOKEN);
+}
+
+static void
+page_tear_down (Page          *f,
+                gconstpointer  data)
+{
+  g_clear_object (&f->publisher);
+  g_clear_pointer (&f->o, warta_test_outbox_free);
+  g_clear_pointer (&f->server, warta_test_server_free);
+}
+
 static WartaPublishJob *
 publish_job (WartaTestOutbox *o,
              WartaPublisher  *publisher,
@@ -711,48 +741,36 @@ feed_has (WartaTestOutbox *o,
 /* A multi-photo post: one DELETE, its photos go with it; a second
  * take-down finds it gone and deletes nothing more. */
 static void
-test_take_down (void)
+test_take_down (Page          *f,
+                gconstpointer  data)
 {
-  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
-  g_autoptr(WartaTestServer) server = warta_test_facebook_server_new ();
-  gint64 id = warta_test_outbox_add_account (o, "facebook", server,
-                                             "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
-                                             WARTA_TEST_FACEBOOK_TOKEN);
-  g_autoptr(WartaPublisher) publisher = warta_test_outbox_publisher_new (o, id,
-                                                                         WARTA_TEST_FACEBOOK_TOKEN);
   g_autoptr(WartaPublishJob) job = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  job = publish_job (o, publisher, id, "Rakor yang ditarik", 2);
+  job = publish_job (f->o, f->publisher, f->id, "Rakor yang ditarik", 2);
   text = warta_publish_job_dup_text (job, "facebook");
-  g_assert_cmpuint (warta_test_server_get_media_count (server), ==, 2);
-  g_assert_true (feed_has (o, server, text));
-  g_assert_true (warta_publisher_can_take_down (publisher));
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 2);
+  g_assert_true (feed_has (f->o, f->server, text));
+  g_assert_true (warta_publisher_can_take_down (f->publisher));
 
-  g_assert_true (take_down (publisher, job, &error));
+  g_assert_true (take_down (f->publisher, job, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (server), ==, 1);
-  g_assert_cmpuint (warta_test_server_count_requests (server, "DELETE", "/"), ==, 1);
-  g_assert_false (feed_has (o, server, text));
+  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (f->server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "DELETE", "/"), ==, 1);
+  g_assert_false (feed_has (f->o, f->server, text));
 
-  g_assert_true (take_down (publisher, job, &error));
+  g_assert_true (take_down (f->publisher, job, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (warta_test_server_count_requests (server, "DELETE", "/"), ==, 2);
-  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "DELETE", "/"), ==, 2);
+  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (f->server), ==, 1);
 }
 
 /* A token Facebook refuses: the take-down fails as publishing does. */
 static void
-test_take_down_refused (void)
+test_take_down_refused (Page          *f,
+                        gconstpointer  data)
 {
-  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
-  g_autoptr(WartaTestServer) server = warta_test_facebook_server_new ();
-  gint64 id = warta_test_outbox_add_account (o, "facebook", server,
-                                             "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
-                                             WARTA_TEST_FACEBOOK_TOKEN);
-  g_autoptr(WartaPublisher) publisher = warta_test_outbox_publisher_new (o, id,
-                                                                         WARTA_TEST_FACEBOOK_TOKEN);
   g_autoptr(WartaPublishJob) job = NULL;
   g_autoptr(WartaPublishJob) refused = NULL;
   g_autoptr(WartaPublication) p = NULL;
@@ -760,43 +778,37 @@ test_take_down_refused (void)
   g_autoptr(GError) publish_error = NULL;
   g_autoptr(GError) error = NULL;
 
-  job = publish_job (o, publisher, id, "Rakor sebelum token dicabut", 0);
-  warta_test_server_revoke_credentials (server);
+  job = publish_job (f->o, f->publisher, f->id, "Rakor sebelum token dicabut", 0);
+  warta_test_server_revoke_credentials (f->server);
 
-  p = warta_test_publish_make_approved (o->t, "Rakor setelah token dicabut", 0);
-  refused = warta_test_outbox_job_new (o, p, id);
-  step = warta_test_outbox_run_all (publisher, refused, &publish_error);
+  p = warta_test_publish_make_approved (f->o->t, "Rakor setelah token dicabut", 0);
+  refused = warta_test_outbox_job_new (f->o, p, f->id);
+  step = warta_test_outbox_run_all (f->publisher, refused, &publish_error);
   g_assert_null (step);
   g_assert_error (publish_error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
 
-  g_assert_false (take_down (publisher, job, &error));
+  g_assert_false (take_down (f->publisher, job, &error));
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
   g_assert_cmpstr (error->message, ==, publish_error->message);
   g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==,
                    warta_publish_error_get_platform_code (publish_error));
-  g_assert_cmpuint (warta_test_server_count_requests (server, "DELETE", "/"), ==, 1);
-  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (server), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "DELETE", "/"), ==, 1);
+  g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (f->server), ==, 0);
 }
 
 /* No remote id: nothing is sent, and the message says what to do. */
 static void
-test_take_down_no_id (void)
+test_take_down_no_id (Page          *f,
+                      gconstpointer  data)
 {
-  g_autoptr(WartaTestOutbox) o = warta_test_outbox_new ();
-  g_autoptr(WartaTestServer) server = warta_test_facebook_server_new ();
-  gint64 id = warta_test_outbox_add_account (o, "facebook", server,
-                                             "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
-                                             WARTA_TEST_FACEBOOK_TOKEN);
-  g_autoptr(WartaPublisher) publisher = warta_test_outbox_publisher_new (o, id,
-                                                                         WARTA_TEST_FACEBOOK_TOKEN);
-  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (o->t, "Rakor tanpa id", 0);
-  g_autoptr(WartaPublishJob) job = warta_test_outbox_job_new (o, p, id);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->o->t, "Rakor tanpa id", 0);
+  g_autoptr(WartaPublishJob) job = warta_test_outbox_job_new (f->o, p, f->id);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (take_down (publisher, job, &error));
+  g_assert_false (take_down (f->publisher, job, &error));
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "Remove it on the Page yourself"));
-  g_assert_cmpuint (warta_test_server_count_requests (server, "DELETE", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "DELETE", "/"), ==, 0);
 }
 
 int
@@ -827,9 +839,12 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/warta/facebook/not-configured", test_not_configured);
   g_test_add_func ("/warta/facebook/video-and-photos", test_video_and_photos);
-  g_test_add_func ("/warta/facebook/take-down", test_take_down);
-  g_test_add_func ("/warta/facebook/take-down-refused", test_take_down_refused);
-  g_test_add_func ("/warta/facebook/take-down-no-id", test_take_down_no_id);
+  g_test_add ("/warta/facebook/take-down", Page, NULL, page_set_up, test_take_down,
+              page_tear_down);
+  g_test_add ("/warta/facebook/take-down-refused", Page, NULL, page_set_up,
+              test_take_down_refused, page_tear_down);
+  g_test_add ("/warta/facebook/take-down-no-id", Page, NULL, page_set_up, test_take_down_no_id,
+              page_tear_down);
 
   return g_test_run ();
 }

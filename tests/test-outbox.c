@@ -137,6 +137,20 @@ publish (Fixture          *f,
   return jobs;
 }
 
+/* @p published to both targets and done. */
+static GListModel *
+publish_done (Fixture          *f,
+              WartaPublication *p)
+{
+  GListModel *jobs = publish (f, p, TRUE);
+
+  warta_outbox_start (f->outbox);
+  wait_for_state (job_at (jobs, 0), WARTA_OUTBOX_STATE_DONE);
+  wait_for_state (job_at (jobs, 1), WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+  return jobs;
+}
+
 static WartaState
 publication_state (Fixture          *f,
                    WartaPublication *p)
@@ -214,13 +228,9 @@ test_takedown (Fixture       *f,
   WartaOutboxJob *m, *w;
 
   warta_clock_freeze (f->t->clock, now);
-  jobs = publish (f, p, TRUE);
+  jobs = publish_done (f, p);
   m = job_at (jobs, 0);
   w = job_at (jobs, 1);
-  warta_outbox_start (f->outbox);
-  wait_for_state (m, WARTA_OUTBOX_STATE_DONE);
-  wait_for_state (w, WARTA_OUTBOX_STATE_DONE);
-  settle (f);
   g_assert_cmpint (warta_outbox_job_get_taken_down_at (m), ==, 0);
 
   g_assert_false (warta_outbox_record_takedown (f->outbox, f->t->admin,
@@ -348,13 +358,9 @@ test_takedown_api (Fixture       *f,
   g_autoptr(GError) error = NULL;
   WartaOutboxJob *m, *w, *m2;
 
-  jobs = publish (f, p, TRUE);
+  jobs = publish_done (f, p);
   m = job_at (jobs, 0);
   w = job_at (jobs, 1);
-  warta_outbox_start (f->outbox);
-  wait_for_state (m, WARTA_OUTBOX_STATE_DONE);
-  wait_for_state (w, WARTA_OUTBOX_STATE_DONE);
-  settle (f);
   g_assert_cmpuint (warta_test_server_get_media_count (f->mastodon), ==, 2);
   g_assert_cmpuint (warta_test_server_get_media_count (f->wordpress), ==, 2);
   g_assert_true (warta_outbox_can_take_down (f->outbox, m));
@@ -459,14 +465,9 @@ test_retry_after_errors (Fixture       *f,
                                WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
   warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 1,
                                WARTA_TEST_FAULT_RATE_LIMIT, 1);
-  jobs = publish (f, p, TRUE);
+  jobs = publish_done (f, p);
   m = job_at (jobs, 0);
   w = job_at (jobs, 1);
-
-  warta_outbox_start (f->outbox);
-  wait_for_state (m, WARTA_OUTBOX_STATE_DONE);
-  wait_for_state (w, WARTA_OUTBOX_STATE_DONE);
-  settle (f);
 
   g_assert_cmpuint (warta_outbox_job_get_attempts (m), ==, 2);
   g_assert_cmpuint (warta_outbox_job_get_attempts (w), ==, 2);

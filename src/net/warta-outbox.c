@@ -695,16 +695,34 @@ next_step (Run *run)
   warta_publisher_run_step_async (run->publisher, run->pjob, run->cancellable, step_cb, run);
 }
 
+/* The publisher of @account, with the account's @secret; without one
+ * (NULL), only to ask what the platform can do. */
+static WartaPublisher *
+publisher_for_account (WartaOutbox   *self,
+                       WartaAccount  *account,
+                       const char    *secret,
+                       GError       **error)
+{
+  WartaPublisherFactory factory;
+
+  factory = g_hash_table_lookup (self->factories, warta_account_get_platform (account));
+  if (factory == NULL)
+    {
+      g_set_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                   _("Warta cannot reach %s by itself. Remove the post there yourself, then record the take-down."),
+                   warta_platform_get_display_name (warta_account_get_platform (account)));
+      return NULL;
+    }
+  return factory (self->client, account, secret, error);
+}
+
 static void
 make_publisher (Run        *run,
                 const char *secret)
 {
-  WartaOutbox *self = run->outbox;
-  WartaPublisherFactory factory;
   g_autoptr(GError) error = NULL;
 
-  factory = g_hash_table_lookup (self->factories, warta_account_get_platform (run->account));
-  run->publisher = factory (self->client, run->account, secret, &error);
+  run->publisher = publisher_for_account (run->outbox, run->account, secret, &error);
   if (run->publisher == NULL)
     {
       fail_run (run, error);
@@ -1363,37 +1381,6 @@ warta_outbox_record_takedown (WartaOutbox  *self,
 
 /* Taking a post down through the platform --------------------------------------- */
 
-/* A publisher of the job's account, with the account's @secret; without
- * one (NULL), only to ask what the platform can do. */
-static WartaPublisher *
-publisher_for_job (WartaOutbox     *self,
-                   WartaOutboxJob  *job,
-                   WartaAccount   **out_account,
-                   const char      *secret,
-                   GError         **error)
-{
-  WartaAccountRepository *accounts = warta_account_store_get_repository (self->accounts);
-  g_autoptr(WartaAccount) account = NULL;
-  WartaPublisherFactory factory;
-  WartaPublisher *publisher;
-
-  account = warta_account_repository_get (accounts, warta_outbox_job_get_account_id (job), error);
-  if (account == NULL)
-    return NULL;
-  factory = g_hash_table_lookup (self->factories, warta_account_get_platform (account));
-  if (factory == NULL)
-    {
-      g_set_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
-                   _("Warta cannot reach %s by itself. Remove the post there yourself, then record the take-down."),
-                   warta_platform_get_display_name (warta_account_get_platform (account)));
-      return NULL;
-    }
-  publisher = factory (self->client, account, secret, error);
-  if (publisher != NULL && out_account != NULL)
-    *out_account = g_steal_pointer (&account);
-  return publisher;
-}
-
 /**
  * warta_outbox_can_take_down:
  * @self: a #WartaOutbox
@@ -1407,14 +1394,19 @@ gboolean
 warta_outbox_can_take_down (WartaOutbox    *self,
                             WartaOutboxJob *job)
 {
+  WartaAccountRepository *accounts = warta_account_store_get_repository (self->accounts);
+  g_autoptr(WartaAccount) account = NULL;
   g_autoptr(WartaPublisher) publisher = NULL;
 
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
   g_return_val_if_fail (WARTA_IS_OUTBOX_JOB (job), FALSE);
 
-  publisher = publisher_for_job (self, job, NULL, NULL, NULL);
-  return publisher != NULL && warta_publisher_can_take_down (publisher) &&
-         warta_outbox_job_get_remote_id (job) != NULL;
+  if (warta_outbox_job_get_remote_id (job) == NULL)
+    return FALSE;
+  account = warta_account_repository_get (accounts, warta_outbox_job_get_account_id (job), NULL);
+  if (account != NULL)
+    publisher = publisher_for_account (self, account, NULL, NULL);
+  return publisher != NULL && warta_publisher_can_take_down (publisher);
 }
 
 typedef struct
@@ -1485,7 +1477,7 @@ take_down_credentials_cb (gpointer      data,
       g_task_return_error (task, g_error_copy (error));
       return;
     }
-  t->publisher = publisher_for_job (self, t->job, NULL, secret, &local_error);
+  t->publisher = publisher_for_account (self, t->account, secret, &local_error);
   if (t->publisher == NULL)
     {
       g_task_return_error (task, local_error);
@@ -1519,6 +1511,7 @@ warta_outbox_take_down_async (WartaOutbox         *self,
                               gpointer             user_data)
 {
   WartaPublicationRepository *publications = warta_outbox_repository_get_publications (self->repository);
+  WartaAccountRepository *accounts = warta_account_store_get_repository (self->accounts);
   g_autoptr(GTask) task = NULL;
   g_autoptr(WartaRevision) revision = NULL;
   g_autoptr(WartaPublisher) probe = NULL;
@@ -1538,7 +1531,9 @@ warta_outbox_take_down_async (WartaOutbox         *self,
 
   if (!warta_outbox_repository_check_takedown (self->repository, actor, job_id, reason, &error) ||
       (t->job = warta_outbox_repository_get_job (self->repository, job_id, &error)) == NULL ||
-      (probe = publisher_for_job (self, t->job, &t->account, NULL, &error)) == NULL ||
+      (t->account = warta_account_repository_get (accounts, warta_outbox_job_get_account_id (t->job),
+                                                  &error)) == NULL ||
+      (probe = publisher_for_account (self, t->account, NULL, &error)) == NULL ||
       (revision = warta_publication_repository_get_revision (publications,
                                                              warta_outbox_job_get_revision_id (t->job),
                                                              &error)) == NULL ||

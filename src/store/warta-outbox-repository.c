@@ -1158,22 +1158,28 @@ check_takedown (WartaOutboxRepository  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   WartaOutboxState state;
+  int rc;
 
-  if (!job_publication (self, job_id, out_publication_id, &state, NULL, error))
-    return FALSE;
   stmt = _warta_database_prepare (self->database,
-                                  "SELECT a.display_name, COALESCE (j.taken_down_at, 0), p.state "
+                                  "SELECT a.display_name, COALESCE (j.taken_down_at, 0), p.state, "
+                                  "j.publication_id, j.state "
                                   "FROM outbox_jobs j JOIN accounts a ON a.id = j.account_id "
                                   "JOIN publications p ON p.id = j.publication_id WHERE j.id = ?",
                                   error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, job_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
     {
-      set_not_found (error);
+      if (rc == SQLITE_DONE)
+        set_not_found (error);
+      else
+        _warta_database_set_error (self->database, error, rc, "outbox job");
       return FALSE;
     }
+  *out_publication_id = sqlite3_column_int64 (stmt, 3);
+  state = warta_outbox_state_from_id ((const char *)sqlite3_column_text (stmt, 4));
   if (sqlite3_column_int64 (stmt, 1) != 0)
     {
       g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION,
