@@ -755,6 +755,27 @@ test_manual_proof (Fixture       *f,
     g_value_unset (&value);
   }
 
+  /* Record Proof on the empty form says what is missing, and records
+   * nothing: first the address, then the screenshot. */
+  click (job_widget (f, f->wordpress_id, "manual-record"));
+  wait_until (f, message_shown, (gpointer) "Proof Not Recorded", "the missing address");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (_warta_publish_view_get_dialog (f->view)),
+                            "public address"));
+  answer (_warta_publish_view_get_dialog (f->view), "close");
+  gtk_editable_set_text (GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-url")),
+                         "  https://example.org/2026/03/rakor  ");
+  click (job_widget (f, f->wordpress_id, "manual-record"));
+  wait_until (f, message_shown, (gpointer) "Proof Not Recorded", "the missing screenshot");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (_warta_publish_view_get_dialog (f->view)),
+                            "Choose a screenshot"));
+  answer (_warta_publish_view_get_dialog (f->view), "close");
+  /* What the admin wrote stays in the form. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (job_widget (f, f->wordpress_id,
+                                                                    "manual-url"))),
+                   ==, "  https://example.org/2026/03/rakor  ");
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->wordpress_id)), ==,
+                    WARTA_OUTBOX_STATE_PAUSED);
+
   /* Proof through the widgets. */
   dir = g_dir_make_tmp ("warta-proof-XXXXXX", &error);
   g_assert_no_error (error);

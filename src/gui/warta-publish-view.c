@@ -1566,7 +1566,9 @@ on_record_clicked_cb (GtkButton *button,
                       JobRow    *row)
 {
   WartaPublishView *self = row->view;
-  const char *url = gtk_editable_get_text (row->url_entry);
+  /* A copy: the entry's own text may be a constant, and must not be
+   * changed behind the entry's back anyway. */
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (row->url_entry)));
   gint64 at = 0;
 
   if (!parse_local_time (self, gtk_editable_get_text (row->time_entry), &at))
@@ -1576,7 +1578,7 @@ on_record_clicked_cb (GtkButton *button,
       return;
     }
   warta_outbox_record_manual_async (outbox (self), current_user (self),
-                                    warta_outbox_job_get_id (row->job), g_strstrip ((char *) url),
+                                    warta_outbox_job_get_id (row->job), url,
                                     at, row->screenshot, self->cancellable, record_done_cb,
                                     g_object_ref (self));
 }

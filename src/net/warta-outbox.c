@@ -1791,6 +1791,13 @@ warta_outbox_record_manual_async (WartaOutbox         *self,
       g_task_return_error (task, error);
       return;
     }
+  /* product.md §3: the proof is the address, the time and a screenshot. */
+  if (screenshot == NULL)
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
+                               _("Choose a screenshot of the post: with its address, it is the proof that the post went out."));
+      return;
+    }
 
   d = g_new0 (ManualData, 1);
   d->actor = g_object_ref (actor);
@@ -1803,19 +1810,6 @@ warta_outbox_record_manual_async (WartaOutbox         *self,
 
   /* Whatever Warta was sending for this target stops. */
   interrupt (self, job_id, STOP_MANUAL);
-
-  if (screenshot == NULL)
-    {
-      if (!warta_outbox_repository_record_manual (self->repository, actor, job_id, url,
-                                                  published_at, NULL, NULL, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      refresh_one (self, job_id);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
 
   /* No source object: the worker thread may drop its reference to the
    * copy after the answer is back, and must not keep the outbox alive. */
