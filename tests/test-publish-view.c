@@ -527,9 +527,10 @@ assert_scheduled (Fixture    *f,
                    label);
 }
 
-/* Scheduled: switched on, the next full hour is proposed; a time written
- * wrong, or already past, is refused with what to do, and nothing is
- * queued or sent; a time picked on the calendar beside the entry holds
+/* Scheduled: switched on, the next full hour is proposed and the button
+ * says Schedule; a time written wrong, or already past, is marked as it is
+ * typed, with what to do, and cannot be scheduled; one that passes before
+ * the button is pressed is refused then; nothing is queued or sent; a time picked on the calendar beside the entry holds
  * every target back until then, and says so; the posts go out when the
  * clock gets there. */
 static void
@@ -538,6 +539,8 @@ test_schedule (Fixture       *f,
 {
   WartaClock *clock = warta_context_get_clock (f->context);
   GtkWidget *entry = _warta_publish_view_get_widget (f->view, 0, "schedule-time");
+  GtkWidget *publish = _warta_publish_view_get_widget (f->view, 0, "publish-now");
+  GtkLabel *hint = GTK_LABEL (_warta_publish_view_get_widget (f->view, 0, "publish-hint"));
   g_autoptr(WartaTaskNotifier) notifier = warta_task_notifier_new (NULL, f->context);
   g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *published = g_strdup_printf ("published-%" G_GINT64_FORMAT,
@@ -557,6 +560,7 @@ test_schedule (Fixture       *f,
 
   g_assert_false (gtk_widget_is_sensitive (entry));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (publish)), ==, "_Publish Now");
   gtk_switch_set_active (GTK_SWITCH (_warta_publish_view_get_widget (f->view, 0, "schedule-row")),
                          TRUE);
   iterate ();
@@ -570,17 +574,28 @@ test_schedule (Fixture       *f,
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, next);
   }
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), "besok jam 9");
-  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
-  dialog = _warta_publish_view_get_dialog (f->view);
-  g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Scheduled");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "YYYY-MM-DD HH:MM"));
-  adw_message_dialog_response (dialog, "close");
-  iterate ();
-  g_assert_null (job_for (f, f->mastodon_id));
-  g_assert_null (job_for (f, f->wordpress_id));
+  /* The button says what it does, and the entry is checked as it is typed. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (publish)), ==, "_Schedule");
+  g_assert_true (gtk_widget_is_sensitive (publish));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  {
+    /* Written wrong: refused as typed, with what to do. */
+    static const char *const wrong[] = {
+      "besok jam 9",
+      "2026-11-27 04:002026-13-45 99:99",
+      "2026-13-45 09:00",
+    };
 
+    for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (entry), wrong[i]);
+        g_assert_true (gtk_widget_has_css_class (entry, "error"));
+        g_assert_false (gtk_widget_is_sensitive (publish));
+        g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint)));
+        g_assert_nonnull (strstr (gtk_label_get_label (hint),
+                                  "YYYY-MM-DD HH:MM"));
+      }
+  }
   /* A minute ago: refused too, not published at once. */
   {
     g_autoptr(GDateTime) now = warta_clock_now_local (clock);
@@ -589,13 +604,33 @@ test_schedule (Fixture       *f,
 
     gtk_editable_set_text (GTK_EDITABLE (entry), past);
   }
-  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  g_assert_false (gtk_widget_is_sensitive (publish));
+  g_assert_nonnull (strstr (gtk_label_get_label (hint),
+                            "already passed"));
+
+  /* A minute ahead, but the minute passes before Schedule is pressed:
+   * checked again, refused, not published at once. */
+  {
+    g_autoptr(GDateTime) now = warta_clock_now_local (clock);
+    g_autoptr(GDateTime) soon = g_date_time_add_minutes (now, 1);
+    g_autofree char *next = g_date_time_format (soon, "%Y-%m-%d %H:%M");
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), next);
+  }
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (hint)));
+  g_assert_true (gtk_widget_is_sensitive (publish));
+  warta_clock_advance (clock, 2 * G_TIME_SPAN_MINUTE);
+  click (publish);
   dialog = _warta_publish_view_get_dialog (f->view);
   g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Not Scheduled");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already passed"));
   adw_message_dialog_response (dialog, "close");
   iterate ();
   g_assert_null (job_for (f, f->mastodon_id));
+  g_assert_null (job_for (f, f->wordpress_id));
   wait_ms (100);
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
 

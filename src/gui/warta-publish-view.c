@@ -195,9 +195,11 @@ parse_local_time (WartaPublishView *self,
 {
   g_autoptr(GDateTime) now = warta_clock_now_local (warta_context_get_clock (self->context));
   g_autoptr(GDateTime) when = NULL;
-  int y, mo, d, h, mi;
+  int y, mo, d, h, mi, end = 0;
 
-  if (text == NULL || sscanf (text, "%d-%d-%d %d:%d", &y, &mo, &d, &h, &mi) != 5)
+  /* All of it: "2026-11-27 04:002026-13-45" is no time. */
+  if (text == NULL || sscanf (text, " %d-%d-%d %d:%d %n", &y, &mo, &d, &h, &mi, &end) != 5 ||
+      text[end] != '\0')
     return FALSE;
   when = g_date_time_new (g_date_time_get_timezone (now), y, mo, d, h, mi, 0);
   if (when == NULL)
@@ -1957,12 +1959,31 @@ rebuild_accounts (WartaPublishView *self)
     }
 }
 
+/* What is wrong with the schedule's time, or NULL with *@out set. */
+static char *
+schedule_problem (WartaPublishView *self,
+                  gint64           *out)
+{
+  gint64 at = 0;
+
+  if (!parse_local_time (self, gtk_editable_get_text (GTK_EDITABLE (self->schedule_entry)), &at))
+    return g_strdup (_("Write the time as YYYY-MM-DD HH:MM, for example 2026-03-14 09:30."));
+  /* A date typed wrong by a day must not publish at once. */
+  if (at <= warta_clock_now (warta_context_get_clock (self->context)))
+    return g_strdup (_("That time has already passed. Choose a later time, "
+                       "or turn off Schedule to publish now."));
+  if (out)
+    *out = at;
+  return NULL;
+}
+
 static void
 update_actions (WartaPublishView *self)
 {
   WartaState state = self->publication ? warta_publication_get_state (self->publication) : WARTA_N_STATES;
   WartaUser *user = current_user (self);
   gboolean can_publish = FALSE;
+  gboolean scheduled;
   g_autofree char *hint = NULL;
 
   if (user != NULL && state == WARTA_STATE_APPROVED)
@@ -1986,6 +2007,23 @@ update_actions (WartaPublishView *self)
             hint = tiktok_panel_dup_hint (value);
         }
     }
+  /* The schedule's time, as it is typed. */
+  scheduled = self->context != NULL && gtk_switch_get_active (self->schedule_switch);
+  if (scheduled)
+    {
+      g_autofree char *problem = schedule_problem (self, NULL);
+
+      if (problem)
+        gtk_widget_add_css_class (GTK_WIDGET (self->schedule_entry), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->schedule_entry), "error");
+      if (hint == NULL && can_publish)
+        hint = g_steal_pointer (&problem);
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->schedule_entry), "error");
+  gtk_button_set_label (self->publish_button, scheduled ? _("_Schedule") : _("_Publish Now"));
+
   gtk_label_set_label (self->publish_hint, hint ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->publish_hint), hint != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.publish-now", can_publish && hint == NULL);
@@ -2127,7 +2165,10 @@ on_schedule_switch_active_cb (WartaPublishView *self)
 
   if (!gtk_switch_get_active (self->schedule_switch) || self->context == NULL ||
       *gtk_editable_get_text (entry) != '\0')
-    return;
+    {
+      update_actions (self);
+      return;
+    }
   now = warta_clock_now_local (warta_context_get_clock (self->context));
   hour = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
                           g_date_time_get_month (now), g_date_time_get_day_of_month (now),
@@ -2135,6 +2176,13 @@ on_schedule_switch_active_cb (WartaPublishView *self)
   next = g_date_time_add_hours (hour, 1);
   text = format_local_time (self, g_date_time_to_unix (next) * G_USEC_PER_SEC);
   gtk_editable_set_text (entry, text);
+  update_actions (self);
+}
+
+static void
+on_schedule_entry_changed_cb (WartaPublishView *self)
+{
+  update_actions (self);
 }
 
 static GListModel *
@@ -2153,19 +2201,12 @@ start_publishing (WartaPublishView *self,
     }
   if (!manual && gtk_switch_get_active (self->schedule_switch))
     {
-      if (!parse_local_time (self, gtk_editable_get_text (GTK_EDITABLE (self->schedule_entry)),
-                             &scheduled_at))
+      g_autofree char *problem = schedule_problem (self, &scheduled_at);
+
+      /* Checked again: the time may have passed since it was written. */
+      if (problem != NULL)
         {
-          show_message (self, _("Not Scheduled"),
-                        _("Write the time as YYYY-MM-DD HH:MM, for example 2026-03-14 09:30."));
-          return NULL;
-        }
-      /* A date typed wrong by a day must not publish at once. */
-      if (scheduled_at <= warta_clock_now (warta_context_get_clock (self->context)))
-        {
-          show_message (self, _("Not Scheduled"),
-                        _("That time has already passed. Choose a later time, "
-                          "or turn off Schedule to publish now."));
+          show_message (self, _("Not Scheduled"), problem);
           return NULL;
         }
     }
@@ -2305,6 +2346,7 @@ warta_publish_view_class_init (WartaPublishViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, jobs_list);
 
   gtk_widget_class_bind_template_callback (widget_class, on_schedule_switch_active_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_schedule_entry_changed_cb);
   gtk_widget_class_install_action (widget_class, "publish.publish-now", NULL, publish_now_action);
   gtk_widget_class_install_action (widget_class, "publish.upload-manual", NULL, upload_manual_action);
 }
