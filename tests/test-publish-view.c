@@ -854,6 +854,17 @@ test_manual_proof (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* The publish view's check for @account_id, or NULL. */
+static GtkWidget *
+account_check (Fixture *f,
+               gint64   account_id)
+{
+  g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT, account_id);
+
+  return _warta_publish_view_get_widget (f->view, 0, name);
+}
+
+/* Accounts added and removed; an open publish view follows at once. */
 static void
 test_accounts_page (Fixture       *f,
                     gconstpointer  data)
@@ -878,6 +889,8 @@ test_accounts_page (Fixture       *f,
   accounts = warta_account_store_get_accounts (store);
   n_before = g_list_model_get_n_items (accounts);
   g_assert_nonnull (_warta_accounts_page_get_widget (page, f->mastodon_id, "row"));
+  /* The open publish view: Mastodon left out. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id)), FALSE);
 
   /* Add a WordPress site by application password. */
   gtk_widget_activate_action (GTK_WIDGET (page), "accounts.add", "s", "wordpress");
@@ -905,6 +918,11 @@ test_accounts_page (Fixture       *f,
     g_assert_cmpstr (user, ==, "humas");
   }
   g_assert_nonnull (_warta_accounts_page_get_widget (page, warta_account_get_id (added), "row"));
+  /* The open publish view offers it at once, and Mastodon stays left out. */
+  g_assert_nonnull (account_check (f, warta_account_get_id (added)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f,
+                                                                              warta_account_get_id (added)))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
 
   /* Remove it: gone from the list. */
   click (_warta_accounts_page_get_widget (page, warta_account_get_id (added), "remove"));
@@ -915,6 +933,7 @@ test_accounts_page (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   iterate ();
   g_assert_null (_warta_accounts_page_get_widget (page, warta_account_get_id (added), "row"));
+  g_assert_null (account_check (f, warta_account_get_id (added)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

@@ -90,6 +90,8 @@ struct _WartaPublishView
   GListModel       *jobs;
   GHashTable       *rows;           /* job id → JobRow */
   GHashTable       *account_checks; /* account id → GtkCheckButton */
+  GListModel       *accounts;       /* the account store's, watched */
+  gboolean          reloading_accounts;
   GHashTable       *tiktok_panels;  /* account id → TikTokPanel */
   GtkWidget        *dialog;         /* weak: the last question asked */
   GCancellable     *cancellable;
@@ -1901,20 +1903,27 @@ clear_tiktok_panels (WartaPublishView *self)
     gtk_box_remove (self->tiktok_box, child);
 }
 
+/* The targets to choose from, as the account store has them; an account
+ * the admin left out stays left out. */
 static void
-rebuild_accounts (WartaPublishView *self)
+fill_accounts (WartaPublishView *self)
 {
   WartaAccountStore *store = warta_context_get_account_store (self->context);
   GListModel *accounts;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
   guint n;
+
+  g_hash_table_iter_init (&iter, self->account_checks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!gtk_check_button_get_active (value))
+      g_hash_table_add (left_out, g_memdup2 (key, sizeof (gint64)));
 
   clear_list (self->accounts_list);
   g_hash_table_remove_all (self->account_checks);
   clear_tiktok_panels (self);
 
-  if (!warta_account_store_reload (store, &error))
-    g_warning ("The accounts cannot be read: %s", error->message);
   accounts = warta_account_store_get_accounts (store);
   n = g_list_model_get_n_items (accounts);
 
@@ -1928,7 +1937,7 @@ rebuild_accounts (WartaPublishView *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warta_account_get_display_name (account));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    warta_platform_get_display_name (warta_account_get_platform (account)));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !g_hash_table_contains (left_out, &id));
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       warta_account_get_display_name (account), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -1957,6 +1966,29 @@ rebuild_accounts (WartaPublishView *self)
                                    _("Add the office’s accounts and website in Accounts, in the main window."));
       gtk_list_box_append (self->accounts_list, row);
     }
+}
+
+static void
+rebuild_accounts (WartaPublishView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->reloading_accounts = TRUE;
+  if (!warta_account_store_reload (warta_context_get_account_store (self->context), &error))
+    g_warning ("The accounts cannot be read: %s", error->message);
+  self->reloading_accounts = FALSE;
+  fill_accounts (self);
+}
+
+/* An account added or removed in Accounts while this view is open. */
+static void
+on_accounts_changed_cb (WartaPublishView *self)
+{
+  if (self->reloading_accounts || self->publication == NULL ||
+      warta_publication_get_state (self->publication) != WARTA_STATE_APPROVED)
+    return;
+  fill_accounts (self);
+  update_actions (self);
 }
 
 /* What is wrong with the schedule's time, or NULL with *@out set. */
@@ -2299,6 +2331,9 @@ warta_publish_view_dispose (GObject *object)
   WartaPublishView *self = WARTA_PUBLISH_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->accounts)
+    g_signal_handlers_disconnect_by_data (self->accounts, self);
+  g_clear_object (&self->accounts);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->account_checks, g_hash_table_unref);
   g_clear_pointer (&self->tiktok_panels, g_hash_table_unref);
@@ -2395,9 +2430,17 @@ warta_publish_view_set_context (WartaPublishView *self,
   g_set_object (&self->context, context);
   warta_date_popover_set_clock (self->schedule_date,
                                 context ? warta_context_get_clock (context) : NULL);
+  if (self->accounts)
+    g_signal_handlers_disconnect_by_data (self->accounts, self);
+  g_clear_object (&self->accounts);
   if (context)
-    g_signal_connect_object (context, "notify::current-user",
-                             G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (context, "notify::current-user",
+                               G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+      self->accounts = g_object_ref (warta_account_store_get_accounts (warta_context_get_account_store (context)));
+      g_signal_connect_object (self->accounts, "items-changed",
+                               G_CALLBACK (on_accounts_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   rebuild (self);
 }
 
