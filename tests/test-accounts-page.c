@@ -393,6 +393,64 @@ add_mastodon (Fixture *f,
   return g_list_model_get_item (accounts, n_before);
 }
 
+/* The add form's button works only once an address is written, and an
+ * address that is none is marked; an instance that cannot be reached
+ * says so, without promising a retry that a sign-in never gets. */
+static void
+test_form_checked (Fixture       *f,
+                   gconstpointer  data)
+{
+  WartaAccountStore *store = warta_context_get_account_store (f->context);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  g_autoptr(GSocket) closed = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autofree char *unreachable = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *const wrong[] = { "inspektorat", "https://", "ftp://mastodon.example" };
+
+  if (!warta_test_keyring_start ())
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "mastodon");
+  wait_until (f, dialog_titled, "Add Mastodon Account", "the add dialog");
+  dialog = _warta_accounts_get_dialog ();
+  entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
+  g_assert_true (adw_entry_row_get_activates_default (ADW_ENTRY_ROW (entry)));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), wrong[i]);
+      g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+      g_assert_true (gtk_widget_has_css_class (entry, "error"));
+    }
+
+  /* A loopback port nobody listens on: bound, never listened to. */
+  closed = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+    g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+
+    g_assert_true (g_socket_bind (closed, any, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  address = g_socket_get_local_address (closed, &error);
+  g_assert_no_error (error);
+  unreachable = g_strdup_printf ("http://127.0.0.1:%u/",
+                                 g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), unreachable);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  adw_message_dialog_response (dialog, "ok");
+  wait_until (f, dialog_titled, "Account Not Signed In", "the failure");
+  dialog = _warta_accounts_get_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was saved"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "will try again"));
+  g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (store)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Mastodon: the app registered on the instance when the account was added
  * serves when signing in again; no second registration. */
 static void
@@ -791,6 +849,8 @@ main (int   argc,
               fixture_setup, test_facebook, fixture_teardown);
   g_test_add ("/warta/accounts-page/instagram-again", Fixture, "instagram",
               fixture_setup, test_instagram_again, fixture_teardown);
+  g_test_add ("/warta/accounts-page/form-checked", Fixture, "mastodon",
+              fixture_setup, test_form_checked, fixture_teardown);
   g_test_add ("/warta/accounts-page/mastodon-again", Fixture, "mastodon",
               fixture_setup, test_mastodon_again, fixture_teardown);
   g_test_add ("/warta/accounts-page/facebook-many-pages", Fixture, "facebook",

@@ -132,7 +132,7 @@ show_message (GtkWindow  *parent,
   GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_dialog (ADW_MESSAGE_DIALOG (dialog));
 }
 
 static char *
@@ -148,7 +148,7 @@ is_web_address (const char *url)
 {
   g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
 
-  return uri != NULL && g_uri_get_host (uri) != NULL &&
+  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
          (g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 ||
           g_strcmp0 (g_uri_get_scheme (uri), "http") == 0);
 }
@@ -199,6 +199,7 @@ typedef struct
   AdwMessageDialog *waiting;
   char            *secret;
   GPtrArray       *entries;
+  AdwMessageDialog *form;       /* the form with the entries, while it is shown */
   char            *token_url;
   char            *client_id;
   char            *client_secret;
@@ -222,6 +223,7 @@ sign_in_free (SignIn *s)
   g_clear_object (&s->account);
   g_clear_object (&s->login);
   warta_secret_clear (&s->secret);
+  g_clear_weak_pointer (&s->form);
   g_clear_pointer (&s->entries, g_ptr_array_unref);
   g_free (s->token_url);
   g_free (s->client_id);
@@ -1022,6 +1024,34 @@ name_peek_button (GtkWidget *widget)
     }
 }
 
+/* The form's button works once what it needs is written: a dialog's
+ * answer closes it, and a refusal afterwards would lose what was typed.
+ * An address that is written but is not one is marked. */
+static void
+check_form (SignIn *s)
+{
+  const char *platform = warta_account_get_platform (s->account);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < s->entries->len; i++)
+    {
+      GtkWidget *row = s->entries->pdata[i];
+      g_autofree char *text = g_strstrip (g_strdup (entry_text (s, i)));
+      gboolean address = i == 0 && s->adding &&
+                         (g_strcmp0 (platform, "wordpress") == 0 ||
+                          g_strcmp0 (platform, "mastodon") == 0);
+      gboolean wrong = address && *text != '\0' && !is_web_address (text);
+
+      if (wrong)
+        gtk_widget_add_css_class (row, "error");
+      else
+        gtk_widget_remove_css_class (row, "error");
+      ok = ok && *text != '\0' && !wrong;
+    }
+  if (s->form != NULL)
+    adw_message_dialog_set_response_enabled (s->form, "ok", ok);
+}
+
 static GtkWidget *
 add_entry (SignIn     *s,
            GtkListBox *list,
@@ -1031,8 +1061,10 @@ add_entry (SignIn     *s,
   GtkWidget *row = password ? adw_password_entry_row_new () : adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   if (password)
     name_peek_button (row);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (check_form), s);
   gtk_list_box_append (list, row);
   g_ptr_array_add (s->entries, row);
   return row;
@@ -1106,10 +1138,14 @@ ask (GTask *task)
                                     "ok", s->adding && wordpress ? _("_Add") : _("_Sign In"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (dialog, "ok", no_app == NULL);
   adw_message_dialog_set_default_response (dialog, "ok");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_form_response_cb), task);
+  g_set_weak_pointer (&s->form, dialog);
+  if (no_app != NULL)
+    adw_message_dialog_set_response_enabled (dialog, "ok", FALSE);
+  else
+    check_form (s);
   present_dialog (dialog);
 }
 
@@ -1180,9 +1216,17 @@ page_sign_in_done_cb (GObject      *object,
       !g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      g_autofree char *body = NULL;
 
+      /* A publishing error would say "Warta will try again"; a sign-in
+       * is not tried again by itself. */
+      if (warta_publish_error_is_retryable (error))
+        body = g_strdup_printf (_("Nothing was saved: the site could not be reached, or did not answer properly (%s). Check the address and the internet connection, then try again."),
+                                warta_publish_error_get_platform_message (error)
+                                ? warta_publish_error_get_platform_message (error)
+                                : error->message);
       show_message (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                    _("Account Not Signed In"), error->message);
+                    _("Account Not Signed In"), body ? body : error->message);
     }
   warta_accounts_page_reload (self);
 }
