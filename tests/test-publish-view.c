@@ -737,13 +737,6 @@ test_sign_in_again (Fixture       *f,
   g_assert_cmpuint (sent->len, ==, 1);
 }
 
-static gboolean
-dialog_shown (Fixture  *f,
-              gpointer  data)
-{
-  return _warta_accounts_get_dialog () != NULL;
-}
-
 static void
 test_manual_proof (Fixture       *f,
                    gconstpointer  data)
@@ -864,6 +857,34 @@ account_check (Fixture *f,
   return _warta_publish_view_get_widget (f->view, 0, name);
 }
 
+static gboolean
+accounts_dialog_titled (Fixture  *f,
+                        gpointer  heading)
+{
+  AdwMessageDialog *dialog = _warta_accounts_get_dialog ();
+
+  return dialog && g_strcmp0 (adw_message_dialog_get_heading (dialog), heading) == 0;
+}
+
+/* Fills in and sends the Accounts page's form for the loopback website. */
+static void
+add_wordpress (Fixture           *f,
+               WartaAccountsPage *page,
+               const char        *password)
+{
+  GtkWidget *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "accounts.add", "s", "wordpress");
+  wait_until (f, accounts_dialog_titled, (gpointer) "Add Website (WordPress)", "the add dialog");
+  row = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
+  gtk_editable_set_text (GTK_EDITABLE (row), warta_test_server_get_url (f->wordpress));
+  row = gtk_widget_get_next_sibling (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), WARTA_TEST_WP_USER);
+  row = gtk_widget_get_next_sibling (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), password);
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
+}
+
 /* Accounts added and removed; an open publish view follows at once. */
 static void
 test_accounts_page (Fixture       *f,
@@ -875,8 +896,6 @@ test_accounts_page (Fixture       *f,
   GListModel *accounts;
   g_autoptr(WartaAccount) added = NULL;
   AdwMessageDialog *dialog;
-  GtkWidget *list;
-  GtkWidget *row;
   guint n_before;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 1000);
@@ -892,30 +911,36 @@ test_accounts_page (Fixture       *f,
   /* The open publish view: Mastodon left out. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id)), FALSE);
 
-  /* Add a WordPress site by application password. */
-  gtk_widget_activate_action (GTK_WIDGET (page), "accounts.add", "s", "wordpress");
-  wait_until (f, dialog_shown, NULL, "the add dialog");
-  dialog = _warta_accounts_get_dialog ();
-  list = adw_message_dialog_get_extra_child (dialog);
-  row = gtk_widget_get_first_child (list);
-  gtk_editable_set_text (GTK_EDITABLE (row), "https://inspektorat.example.go.id/");
-  row = gtk_widget_get_next_sibling (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), "humas");
-  row = gtk_widget_get_next_sibling (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), "wxyz 1234 ABCD 5678");
-  adw_message_dialog_response (dialog, "ok");
+  /* Add a WordPress site by application password: a password the site
+   * does not take is said at once, and nothing is added. */
+  add_wordpress (f, page, "wxyz 1234 ABCD 5678");
+  wait_until (f, accounts_dialog_titled, (gpointer) "Account Not Signed In", "the refusal");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (_warta_accounts_get_dialog ()), "Sign in again"));
+  gtk_window_destroy (GTK_WINDOW (_warta_accounts_get_dialog ()));
+  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, n_before);
+
+  add_wordpress (f, page, WARTA_TEST_WP_APP_PASSWORD);
   while (g_list_model_get_n_items (accounts) == n_before)
     g_main_context_iteration (NULL, TRUE);
   iterate ();
 
-  added = g_list_model_get_item (accounts, g_list_model_get_n_items (accounts) - 1);
+  /* The one that is not the fixture's. */
+  for (guint i = 0; added == NULL && i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
+      gint64 id = warta_account_get_id (account);
+
+      if (id != f->mastodon_id && id != f->wordpress_id && id != f->tiktok_id)
+        added = g_steal_pointer (&account);
+    }
+  g_assert_nonnull (added);
   g_assert_cmpstr (warta_account_get_platform (added), ==, "wordpress");
-  g_assert_cmpstr (warta_account_get_display_name (added), ==, "inspektorat.example.go.id");
-  g_assert_cmpstr (warta_account_get_base_url (added), ==, "https://inspektorat.example.go.id");
+  g_assert_cmpstr (warta_account_get_display_name (added), ==, "127.0.0.1");
+  g_assert_cmpstr (warta_account_get_base_url (added), ==, warta_test_server_get_url (f->wordpress));
   {
     g_autofree char *user = warta_account_dup_setting (added, "user");
 
-    g_assert_cmpstr (user, ==, "humas");
+    g_assert_cmpstr (user, ==, WARTA_TEST_WP_USER);
   }
   g_assert_nonnull (_warta_accounts_page_get_widget (page, warta_account_get_id (added), "row"));
   /* The open publish view offers it at once, and Mastodon stays left out. */

@@ -278,6 +278,34 @@ test_errors (void)
   g_assert_nonnull (res->warning);
 }
 
+/* What Accounts asks before it keeps a website: the real site answers as
+ * Warta reads it (the user's name, and capabilities in the edit context),
+ * and refuses a wrong password. */
+static void
+test_check_user (void)
+{
+  g_autoptr(WartaHttpClient) client = new_client ();
+  g_autoptr(WartaWordPress) wp = warta_wordpress_new (client, base_url, user, app_password);
+  g_autoptr(WartaWordPress) wrong = warta_wordpress_new (client, base_url, user,
+                                                         "aaaa bbbb cccc dddd eeee ffff");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  warta_wordpress_check_user_async (wp, NULL, store_result_cb, &result);
+  name = warta_wordpress_check_user_finish (wp, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (name);
+  g_assert_cmpstr (name, !=, "");
+  g_clear_pointer (&name, g_free);
+  g_clear_object (&result);
+
+  warta_wordpress_check_user_async (wrong, NULL, store_result_cb, &result);
+  name = warta_wordpress_check_user_finish (wrong, wait_for (&result), &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_assert_null (name);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +326,7 @@ main (int   argc,
 
   g_test_add_func ("/warta/wordpress-peer/publish-once", test_publish_once);
   g_test_add_func ("/warta/wordpress-peer/errors", test_errors);
+  g_test_add_func ("/warta/wordpress-peer/check-user", test_check_user);
 
   return g_test_run ();
 }

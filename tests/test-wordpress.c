@@ -397,6 +397,60 @@ test_find_post (Fixture       *f,
   g_assert_cmpstr (found->url, ==, post->url);
 }
 
+static char *
+check_user (WartaWordPress  *wp,
+            GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_wordpress_check_user_async (wp, NULL, store_result_cb, &result);
+  return warta_wordpress_check_user_finish (wp, wait_for (&result), error);
+}
+
+/* Before an account is added: the site is a WordPress, takes the
+ * password, and its user may upload and publish. */
+static void
+test_check_user (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  /* A folder of the site where no WordPress is. */
+  g_autofree char *folder = g_strconcat (warta_test_server_get_url (f->server), "/galeri", NULL);
+  g_autoptr(WartaWordPress) elsewhere = warta_wordpress_new (f->client, folder, WARTA_TEST_WP_USER,
+                                                             WARTA_TEST_WP_APP_PASSWORD);
+
+  name = check_user (f->wp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Humas Inspektorat");
+  g_clear_pointer (&name, g_free);
+
+  /* A subscriber may read, not publish. */
+  warta_test_server_set_wp_subscriber (f->server, TRUE);
+  name = check_user (f->wp, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "“Humas Inspektorat” may not publish"));
+  g_assert_null (name);
+  g_clear_error (&error);
+  warta_test_server_set_wp_subscriber (f->server, FALSE);
+
+  /* A password WordPress does not take. */
+  warta_test_server_revoke_credentials (f->server);
+  name = check_user (f->wp, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED);
+  g_assert_null (name);
+  g_clear_error (&error);
+
+  /* Not a WordPress at all. */
+  name = check_user (elsewhere, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED);
+  g_assert_nonnull (strstr (error->message, "No WordPress answers at this address"));
+  g_assert_null (name);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/wp-json/wp/v2/users/me"),
+                    ==, 3);
+  g_clear_object (&elsewhere);
+}
+
 static void
 test_not_configured (void)
 {
@@ -448,6 +502,7 @@ main (int   argc,
   ADD ("rejected", test_rejected);
   ADD ("stream-progress-cancel", test_stream_progress_cancel);
   ADD ("find-post", test_find_post);
+  ADD ("check-user", test_check_user);
 #undef ADD
   g_test_add_func ("/warta/wordpress/not-configured", test_not_configured);
   g_test_add_func ("/warta/wordpress/slug", test_slug);

@@ -74,6 +74,7 @@ struct _WartaTestServer
   GPtrArray *faults;
   GPtrArray *requests;       /* "METHOD path" */
   gboolean revoked;
+  gboolean wp_subscriber;    /* WordPress: the user may only read */
   guint processing_polls;
   guint max_media;           /* Mastodon: configuration.statuses.max_media_attachments */
   gint64 next_id;
@@ -1584,8 +1585,31 @@ wp_dispatch (WartaTestServer   *self,
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "id");
           json_builder_add_int_value (b, 1);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, "Humas Inspektorat");
           json_builder_set_member_name (b, "slug");
           json_builder_add_string_value (b, WARTA_TEST_WP_USER);
+          /* Only in the edit context, as WordPress does; an author's or
+           * a subscriber's primitive capabilities. */
+          if (g_strcmp0 (query ? g_hash_table_lookup (query, "context") : NULL, "edit") == 0)
+            {
+              json_builder_set_member_name (b, "capabilities");
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "read");
+              json_builder_add_boolean_value (b, TRUE);
+              if (!self->wp_subscriber)
+                {
+                  json_builder_set_member_name (b, "upload_files");
+                  json_builder_add_boolean_value (b, TRUE);
+                  json_builder_set_member_name (b, "publish_posts");
+                  json_builder_add_boolean_value (b, TRUE);
+                  json_builder_set_member_name (b, "edit_posts");
+                  json_builder_add_boolean_value (b, TRUE);
+                }
+              json_builder_set_member_name (b, self->wp_subscriber ? "subscriber" : "author");
+              json_builder_add_boolean_value (b, TRUE);
+              json_builder_end_object (b);
+            }
           json_builder_end_object (b);
           respond_node (msg, SOUP_STATUS_OK, build (b));
         }
@@ -2145,6 +2169,13 @@ warta_test_server_set_hashing (WartaTestServer *self,
                                gboolean         hashing)
 {
   self->no_hashing = !hashing;
+}
+
+void
+warta_test_server_set_wp_subscriber (WartaTestServer *self,
+                                     gboolean         subscriber)
+{
+  self->wp_subscriber = subscriber;
 }
 
 guint64

@@ -144,6 +144,11 @@ void             warta_test_server_add_file              (WartaTestServer    *se
                                                           const char         *content_type,
                                                           GBytes             *bytes);
 
+/* WordPress: the application password's user is a subscriber, who may
+ * read but neither upload nor publish. */
+void             warta_test_server_set_wp_subscriber     (WartaTestServer    *server,
+                                                          gboolean            subscriber);
+
 /* Every request not given a fault waits 0 … @max_ms, chosen by a GRand
  * seeded with @seed: half of them before the work is done, half after it
  * (before the answer), so that a client killed at a random time dies at

@@ -22,6 +22,7 @@
 #include "warta-meta-sign-in.h"
 #include "warta-oauth.h"
 #include "warta-oauth-platforms.h"
+#include "warta-wordpress.h"
 
 #define MASTODON_SCOPES "read write:media write:statuses"
 
@@ -946,6 +947,39 @@ start_oauth (GTask *task)
 }
 
 static void
+wordpress_checked_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  g_autofree char *name = NULL;
+  GError *error = NULL;
+
+  name = warta_wordpress_check_user_finish (WARTA_WORDPRESS (object), result, &error);
+  if (name == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  store_secret (task);
+}
+
+/* The site is asked before anything is kept: a wrong address, password
+ * or role is said now, not at the first publication. */
+static void
+check_wordpress (GTask *task)
+{
+  SignIn *s = g_task_get_task_data (task);
+  g_autofree char *user = warta_account_dup_setting (s->account, "user");
+  g_autoptr(WartaWordPress) wp = warta_wordpress_new (warta_context_get_http_client (s->context),
+                                                      warta_account_get_base_url (s->account),
+                                                      user, s->secret);
+
+  warta_wordpress_check_user_async (wp, g_task_get_cancellable (task), wordpress_checked_cb, task);
+}
+
+static void
 on_form_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      GTask            *task)
@@ -987,7 +1021,7 @@ on_form_response_cb (AdwMessageDialog *dialog,
           g_object_unref (task);
           return;
         }
-      store_secret (task);
+      check_wordpress (task);
       return;
     }
 

@@ -736,6 +736,114 @@ warta_wordpress_find_post_finish (WartaWordPress  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* the user ----------------------------------------------------------------------- */
+
+static gboolean
+capable (JsonObject *capabilities,
+         const char *name)
+{
+  JsonNode *node = json_object_get_member (capabilities, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+static void
+user_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  JsonObject *user;
+  const char *name;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  if (node == NULL)
+    {
+      /* No such route: not a WordPress, or one without its REST API. */
+      if (warta_publish_error_get_http_status (error) == SOUP_STATUS_NOT_FOUND)
+        {
+          g_clear_error (&error);
+          g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                                   _("No WordPress answers at this address. Check the website’s address; the site’s REST API must be on."));
+          return;
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+  user = _warta_json_as_object (node);
+  if (user == NULL || object_int (user, "id") <= 0)
+    {
+      g_task_return_error (task, unexpected_answer ());
+      return;
+    }
+  name = _warta_json_get_string (user, "name");
+  if (name == NULL || *name == '\0')
+    name = _warta_json_get_string (user, "slug");
+  /* In the edit context WordPress lists what the user may do. Warta
+   * uploads media and publishes posts; an account that cannot is refused
+   * now, not on the first publication. */
+  if (json_object_has_member (user, "capabilities"))
+    {
+      JsonObject *capabilities = _warta_json_as_object (json_object_get_member (user, "capabilities"));
+
+      if (capabilities == NULL || !capable (capabilities, "publish_posts") ||
+          !capable (capabilities, "upload_files"))
+        {
+          g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED,
+                                   _("The WordPress user “%s” may not publish posts or upload media. Give them the Author or Editor role in WordPress (Users), or use another user."),
+                                   name ? name : "");
+          return;
+        }
+    }
+  g_task_return_pointer (task, g_strdup (name ? name : ""), g_free);
+}
+
+/**
+ * warta_wordpress_check_user_async:
+ *
+ * GET /wp/v2/users/me in the edit context: whether the site is a
+ * WordPress with its REST API, the application password is accepted, and
+ * the user may upload media and publish posts.
+ */
+void
+warta_wordpress_check_user_async (WartaWordPress      *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FindData *d;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_WORDPRESS (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_wordpress_check_user_async);
+  if (!check_configured (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  d = g_new0 (FindData, 1);
+  d->self = g_object_ref (self);
+  d->path = g_strdup ("/wp-json/wp/v2/users/me?context=edit");
+  warta_http_client_request_json_async (self->client, SERVICE, find_message, d, find_data_free,
+                                        parse_error, cancellable, user_cb, g_steal_pointer (&task));
+}
+
+/* Returns the user's display name. */
+char *
+warta_wordpress_check_user_finish (WartaWordPress  *self,
+                                   GAsyncResult    *result,
+                                   GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* deleting --------------------------------------------------------------------- */
 
 static SoupMessage *

@@ -49,6 +49,16 @@ WartaRemoteResult *warta_wordpress_find_post_finish    (WartaWordPress      *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
+/* The site answers as a WordPress, takes the application password, and
+ * its user may upload media and publish posts; gives the user's name. */
+void               warta_wordpress_check_user_async    (WartaWordPress      *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+char              *warta_wordpress_check_user_finish   (WartaWordPress      *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 /* DELETE /wp/v2/<collection>/<id>: a post to the trash (@force: for
  * good), an attachment for good (WordPress wants @force for one). One not
  * there, or already in the trash, counts as deleted. */
