@@ -15,9 +15,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(WartaApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled build's translations: `meson devenv` points here. */
+  localedir = g_getenv ("WARTA_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
