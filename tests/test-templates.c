@@ -217,6 +217,28 @@ test_window_sections (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "no-such-section");
   g_assert_cmpstr (warta_window_get_visible_section (window), ==, "tasks");
 
+  /* Narrow, the window shows the sidebar or the page: the sidebar after
+   * Back, the page again after Alt+digit's action. */
+  {
+    AdwLeaflet *leaflet = ADW_LEAFLET (warta_test_gui_find_named (GTK_WIDGET (window),
+                                                                  ADW_TYPE_LEAFLET, NULL));
+    GtkWidget *pane = gtk_widget_get_parent (GTK_WIDGET (sidebar));
+
+    g_assert_nonnull (leaflet);
+    gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+    gtk_window_present (GTK_WINDOW (window));
+    for (guint i = 0; i < 200 && !adw_leaflet_get_folded (leaflet); i++)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (adw_leaflet_get_folded (leaflet));
+    /* The sidebar's child of the leaflet. */
+    while (gtk_widget_get_parent (pane) != GTK_WIDGET (leaflet))
+      pane = gtk_widget_get_parent (pane);
+    adw_leaflet_set_visible_child (leaflet, pane);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "calendar");
+    g_assert_cmpstr (warta_window_get_visible_section (window), ==, "calendar");
+    g_assert_true (adw_leaflet_get_visible_child (leaflet) != pane);
+  }
+
   destroy_and_check_finalized (GTK_WINDOW (window));
 }
 

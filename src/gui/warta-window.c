@@ -548,12 +548,17 @@ new_activity_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (warta_publication_window_new (GTK_WINDOW (self), context, 0)));
 }
 
+/* Alt+1 … Alt+0: the section is shown, also when the folded window shows
+ * only the sidebar. */
 static void
 show_section_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  warta_window_set_visible_section (WARTA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  WartaWindow *self = WARTA_WINDOW (widget);
+
+  warta_window_set_visible_section (self, g_variant_get_string (parameter, NULL));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
