@@ -227,6 +227,30 @@ test_create_activity (Fixture       *fixture,
   g_slist_free_full (files, g_object_unref);
   wait_idle (window);
   g_assert_cmpuint (g_list_model_get_n_items (_warta_publication_window_get_media (window)), ==, N_PHOTOS);
+  /* Refused in one short line, the reason and what to do behind Why?. */
+  {
+    AdwToast *refusal = _warta_publication_window_get_refusal (window);
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint n_before = g_list_model_get_n_items (toplevels);
+    g_autoptr(GtkWindow) shown = NULL;
+
+    g_assert_nonnull (refusal);
+    g_assert_true (g_str_has_suffix (adw_toast_get_title (refusal), ".jpg” was not added"));
+    g_assert_cmpstr (adw_toast_get_button_label (refusal), ==, "_Why?");
+    g_signal_emit_by_name (refusal, "button-clicked");
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+    shown = g_list_model_get_item (toplevels, n_before);
+    g_assert_true (ADW_IS_MESSAGE_DIALOG (shown));
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (shown)), ==, "File Not Added");
+    /* The body names the same file: “notes.jpg” or “empty.jpg”. */
+    {
+      const char *title = adw_toast_get_title (refusal);
+      g_autofree char *name = g_strndup (title, strstr (title, "” was not added") - title + strlen ("”"));
+
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (shown)), name));
+    }
+    gtk_window_destroy (shown);
+  }
 
   /* The 5W+1H, "when" through the calendar and the spin buttons. */
   set_text (window, "what_row", "Rapat koordinasi pengawasan");

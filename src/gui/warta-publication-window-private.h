@@ -17,6 +17,8 @@ void      _warta_publication_window_add_files (WartaPublicationWindow  *self,
 gboolean  _warta_publication_window_save_now  (WartaPublicationWindow  *self,
                                                GError                 **error);
 GListModel *_warta_publication_window_get_media (WartaPublicationWindow *self);
+/* The last "file not added" toast, while it is there. */
+AdwToast   *_warta_publication_window_get_refusal (WartaPublicationWindow *self);
 /* What a drop in the media order list calls. */
 gboolean  _warta_publication_window_move_media_to (WartaPublicationWindow *self,
                                                    WartaMediaItem         *item,

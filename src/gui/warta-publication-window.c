@@ -101,6 +101,7 @@ struct _WartaPublicationWindow
 
   /* Template widgets */
   AdwToastOverlay         *toast_overlay;
+  AdwToast                *refusal;        /* the last file refused, while shown */
   AdwViewSwitcherTitle    *switcher_title;
   GtkLabel                *save_status_label;
   GtkButton               *submit_button;
@@ -270,6 +271,34 @@ show_message (WartaPublicationWindow *self,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_file_toast_details_cb (AdwToast               *toast,
+                          WartaPublicationWindow *self)
+{
+  show_message (self, _("File Not Added"), g_object_get_data (G_OBJECT (toast), "warta-why"));
+}
+
+/* A toast holds one short line: "“x.jpg” was not added", and the reason,
+ * with what to do, behind its button. */
+static void
+toast_file_refused (WartaPublicationWindow *self,
+                    const char             *name,
+                    const char             *why)
+{
+  g_autofree char *title = NULL;
+  AdwToast *t;
+
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("“%s” was not added"), name);
+  t = adw_toast_new (title);
+  adw_toast_set_timeout (t, 10);
+  adw_toast_set_button_label (t, _("_Why?"));
+  g_object_set_data_full (G_OBJECT (t), "warta-why", g_strdup (why), g_free);
+  g_signal_connect_object (t, "button-clicked", G_CALLBACK (on_file_toast_details_cb), self, 0);
+  g_set_weak_pointer (&self->refusal, t);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
 static char *
@@ -1234,16 +1263,8 @@ media_job_done_cb (GObject      *source,
         }
       else
         {
-          g_autofree char *message = NULL;
-
           remove_media_item (self, item);
-          /* src/media's messages name the file already. */
-          if (error->domain == WARTA_MEDIA_ERROR)
-            message = g_strdup (error->message);
-          else
-            /* Translators: "photo.jpg was not added: The file is empty. …" */
-            message = g_strdup_printf (_("%s was not added: %s"), name, error->message);
-          toast (self, message);
+          toast_file_refused (self, name, error->message);
         }
     }
   else if (!job->existing && has_media_with_hash (self, item, job->sha256))
@@ -1349,6 +1370,12 @@ _warta_publication_window_add_files (WartaPublicationWindow *self,
     }
 
   update_submit (self);
+}
+
+AdwToast *
+_warta_publication_window_get_refusal (WartaPublicationWindow *self)
+{
+  return self->refusal;
 }
 
 GListModel *
@@ -2843,6 +2870,7 @@ warta_publication_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_weak_pointer (&self->refusal);
 
   /* The completion popover is the "Who" row's child, but not the row's own. */
   if (self->who_completion != NULL)

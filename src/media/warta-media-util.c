@@ -273,8 +273,8 @@ _warta_media_sniff (GFile         *file,
 
     g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNSUPPORTED,
                  /* Translators: the second %s describes the real content, e.g. "plain text document" */
-                 _("“%s” is not a photo or a video but %s, whatever its name says. Choose a "
-                   "JPEG, PNG, WebP or HEIC photo, or an MP4 video."), name, description);
+                 _("“%s” is not a photo or a video, whatever its name says (its content: %s). "
+                   "Choose a JPEG, PNG, WebP or HEIC photo, or an MP4 video."), name, description);
   }
   return WARTA_MEDIA_KIND_UNKNOWN;
 }
