@@ -1396,7 +1396,14 @@ test_calendar (Fixture       *f,
   GListModel *day;
   gint64 started;
 
-  a = make_dated (repo, officer, "Rapat koordinasi", "2025-06-18T09:00:00+07:00", 0);
+  {
+    /* As the editor writes it: "2025-06-18T09:00:00+07". */
+    g_autoptr(GDateTime) nine = g_date_time_new (wib, 2025, 6, 18, 9, 0, 0);
+    g_autofree char *when = g_date_time_format_iso8601 (nine);
+
+    g_assert_true (g_str_has_suffix (when, "+07"));
+    a = make_dated (repo, officer, "Rapat koordinasi", when, 0);
+  }
   /* 23:30 WIB is 16:30 UTC, the same day in WIB. */
   b = make_dated (repo, officer, "Malam budaya", "2025-06-20T23:30:00+07:00",
                   g_date_time_to_unix (june25) * G_USEC_PER_SEC);

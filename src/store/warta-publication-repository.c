@@ -2522,13 +2522,17 @@ warta_publication_repository_list_calendar (WartaPublicationRepository  *self,
 
   g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), NULL);
 
-  /* unixepoch() reads the offset of "2025-06-18T09:00:00+07:00"; a "Kapan"
-   * that is not a time (free text from an old draft) gives NULL and is
-   * left out. */
+  /* unixepoch() reads the offset of "2025-06-18T09:00:00+07:00", not the
+   * "+07" that g_date_time_format_iso8601() writes: that gets its ":00". A
+   * "Kapan" that is not a time (free text from an old draft) gives NULL
+   * and is left out. */
   stmt = _warta_database_prepare (self->database,
                                   "SELECT id, kind, t FROM ("
                                   "  SELECT p.id AS id, 0 AS kind, "
-                                  "         unixepoch (r.when_text) * 1000000 AS t "
+                                  "         unixepoch (CASE WHEN instr (r.when_text, 'T') > 0 "
+                                  "                          AND substr (r.when_text, -3, 1) IN ('+', '-') "
+                                  "                         THEN r.when_text || ':00' "
+                                  "                         ELSE r.when_text END) * 1000000 AS t "
                                   "  FROM publications p JOIN revisions r ON r.id = p.current_revision_id "
                                   "  WHERE p.state <> 'withdrawn' AND r.when_text <> '' "
                                   "  UNION ALL "
