@@ -230,11 +230,18 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   if (name == NULL || name[0] == '\0')
     name = _("Untitled");
 
-  /* Translators: why a publication is on the calendar, and its state:
-   * "Activity · Verifying" */
-  detail = g_strdup_printf (_("%s · %s"),
-                            warta_calendar_kind_get_display_name (warta_calendar_entry_get_kind (entry)),
-                            warta_state_get_display_name (warta_publication_get_state (publication)));
+  {
+    const char *kind_name = warta_calendar_kind_get_display_name (warta_calendar_entry_get_kind (entry));
+    const char *state_name = warta_state_get_display_name (warta_publication_get_state (publication));
+
+    /* "Published · Published" says it twice. */
+    if (g_strcmp0 (kind_name, state_name) == 0)
+      detail = g_strdup (kind_name);
+    else
+      /* Translators: why a publication is on the calendar, and its state:
+       * "Activity · Verifying" */
+      detail = g_strdup_printf (_("%s · %s"), kind_name, state_name);
+  }
   label = g_strdup_printf ("%s, %s, %s", hour, name, detail);
 
   gtk_label_set_label (GTK_LABEL (time), hour);
