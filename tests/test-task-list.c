@@ -1370,6 +1370,29 @@ make_dated (WartaPublicationRepository *repo,
 }
 
 /* A month of activities and scheduled posts, by day in WIB, live. */
+/* The calendar opens on today in WIB, whatever the computer's zone. */
+static void
+test_calendar_today (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  WartaClock *clock = warta_context_get_clock (f->context);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  /* 20:05 UTC on the 26th is 03:05 WIB on the 27th. */
+  g_autoptr(GDateTime) evening = g_date_time_new (utc, 2026, 11, 26, 20, 5, 0);
+  GtkWidget *page = g_object_ref_sink (warta_calendar_page_new ());
+  g_autoptr(GDateTime) shown = NULL;
+
+  warta_clock_freeze (clock, g_date_time_to_unix (evening) * G_USEC_PER_SEC);
+  warta_calendar_page_set_context (WARTA_CALENDAR_PAGE (page), f->context);
+  shown = gtk_calendar_get_date (GTK_CALENDAR (gtk_widget_get_template_child (page,
+                                                                              WARTA_TYPE_CALENDAR_PAGE,
+                                                                              "calendar")));
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 11);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 27);
+  g_object_unref (page);
+}
+
 static void
 test_calendar (Fixture       *f,
                gconstpointer  user_data)
@@ -1722,6 +1745,8 @@ main (int   argc,
                   fixture_set_up, test_notifications, fixture_tear_down);
       g_test_add ("/warta/calendar/month", Fixture, NULL,
                   fixture_set_up, test_calendar, fixture_tear_down);
+      g_test_add ("/warta/calendar/today", Fixture, NULL,
+                  fixture_set_up, test_calendar_today, fixture_tear_down);
       g_test_add ("/warta/people/add", Fixture, NULL,
                   fixture_set_up, test_people_add, fixture_tear_down);
       g_test_add ("/warta/people/edit", Fixture, NULL,

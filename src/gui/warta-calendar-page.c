@@ -400,6 +400,11 @@ warta_calendar_page_set_context (WartaCalendarPage *self,
 
   if (context != NULL)
     {
+      /* Today in the office's time zone: at 03:00 WIB it is still
+       * yesterday in UTC, and on a computer set to UTC. */
+      g_autoptr(GDateTime) today = warta_clock_now_local (warta_context_get_clock (context));
+
+      gtk_calendar_select_day (self->calendar, today);
       g_signal_connect_object (warta_context_get_database (context), "changed",
                                G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (context, "notify::current-user",
