@@ -286,6 +286,12 @@ test_create_activity (Fixture       *fixture,
   g_assert_cmpstr (gtk_button_get_label (child (window, "submit_button")), ==, "Submit for Verification");
 
   close_window (window);
+
+  /* Opened again: the time is in WIB, as it was written, not "+07". */
+  window = open_window (fixture, id);
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (window, "when_row")), ==,
+                   "Thursday, 5 March 2026 09:30 WIB");
+  close_window (window);
 }
 
 static void

@@ -463,8 +463,13 @@ load_revision (WartaPublicationWindow *self,
   when = warta_revision_get_when (revision);
   if (has_text (when))
     {
-      self->when = g_date_time_new_from_iso8601 (when, warta_clock_get_time_zone (warta_context_get_clock (self->context)));
-      if (self->when == NULL)
+      GTimeZone *tz = warta_clock_get_time_zone (warta_context_get_clock (self->context));
+      g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (when, tz);
+
+      /* In the office's zone, named "WIB", not the stored offset "+07". */
+      if (parsed != NULL)
+        self->when = g_date_time_to_timezone (parsed, tz);
+      else
         self->when_text = g_strdup (when);
     }
   update_when_row (self);

@@ -568,14 +568,18 @@ static char *
 format_when (WartaReviewPage *self,
              const char      *when)
 {
+  GTimeZone *tz = warta_clock_get_time_zone (warta_context_get_clock (self->context));
+  g_autoptr(GDateTime) parsed = NULL;
   g_autoptr(GDateTime) date = NULL;
 
   if (!has_text (when))
     return NULL;
 
-  date = g_date_time_new_from_iso8601 (when, warta_clock_get_time_zone (warta_context_get_clock (self->context)));
-  if (date == NULL)
+  parsed = g_date_time_new_from_iso8601 (when, tz);
+  if (parsed == NULL)
     return g_strdup (when);
+  /* In the office's zone, named "WIB", not the stored offset "+07". */
+  date = g_date_time_to_timezone (parsed, tz);
 
   /* Translators: the activity's date and time, "Thursday, 5 March 2026 09:30 WIB";
    * see the strftime()/g_date_time_format() codes */
