@@ -1388,19 +1388,27 @@ make_approval_summary (WartaReviewPage *self)
       if (!has_text (text) || (videos_only && n_videos == 0))
         continue;
 
-      /* Translators: what a platform will carry */
-      videos = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u video", "%u videos", n_videos), n_videos);
-      if (videos_only)
-        files = g_strdup (videos);
-      else
+      /* The files go with a post's text, not with its title; and only
+       * what there is: "3 photos", not "3 photos, 0 videos". */
+      if (t != WARTA_CAPTION_TARGET_WEBSITE_TITLE && t != WARTA_CAPTION_TARGET_YOUTUBE_TITLE &&
+          t != WARTA_CAPTION_TARGET_TIKTOK_PHOTO_TITLE)
         {
           /* Translators: what a platform will carry */
           g_autofree char *photos = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u photo", "%u photos",
                                                                   n_photos), n_photos);
 
-          files = g_strdup_printf ("%s, %s", photos, videos);
+          /* Translators: what a platform will carry */
+          videos = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u video", "%u videos", n_videos),
+                                    n_videos);
+          if (n_photos > 0 && n_videos > 0 && !videos_only)
+            files = g_strdup_printf ("%s, %s", photos, videos);
+          else if (n_photos > 0 && !videos_only)
+            files = g_steal_pointer (&photos);
+          else if (n_videos > 0)
+            files = g_steal_pointer (&videos);
         }
-      heading = g_strdup_printf ("%s — %s", warta_caption_target_get_name (t), files);
+      heading = files ? g_strdup_printf ("%s — %s", warta_caption_target_get_name (t), files)
+                      : g_strdup (warta_caption_target_get_name (t));
 
       label = gtk_label_new (heading);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
