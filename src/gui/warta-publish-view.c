@@ -2054,7 +2054,21 @@ update_actions (WartaPublishView *self)
     }
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->schedule_entry), "error");
-  gtk_button_set_label (self->publish_button, scheduled ? _("_Schedule") : _("_Publish Now"));
+  {
+    const char *label = scheduled ? _("_Schedule") : _("_Publish Now");
+
+    /* GTK 4.8 names a relabelled button after its raw label, underscore
+     * and all: named here without it. */
+    if (g_strcmp0 (gtk_button_get_label (self->publish_button), label) != 0)
+      {
+        g_autoptr(GString) plain = g_string_new (label);
+
+        g_string_replace (plain, "_", "", 0);
+        gtk_button_set_label (self->publish_button, label);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->publish_button),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
+      }
+  }
 
   gtk_label_set_label (self->publish_hint, hint ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->publish_hint), hint != NULL);
