@@ -77,6 +77,24 @@ draw_text (cairo_t               *cr,
   return h;
 }
 
+/* @text's width in @font, for room that must not cut it. */
+static double
+text_width (cairo_t    *cr,
+            const char *font,
+            const char *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  int w, h;
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+  return w;
+}
+
 void
 warta_chart_draw_bars (cairo_t                *cr,
                        double                  x,
@@ -98,6 +116,12 @@ warta_chart_draw_bars (cairo_t                *cr,
 
   cairo_save (cr);
   top = y + draw_text (cr, TITLE_FONT, title, x, y, width, PANGO_ALIGN_LEFT, &colors->foreground) + PAD;
+
+  /* Room for the widest value beside the longest bar ("4 of 30 min"),
+   * up to a third of the width. */
+  for (guint i = 0; value_texts != NULL && i < n; i++)
+    value_w = MAX (value_w, text_width (cr, FONT, value_texts[i]) + PAD);
+  value_w = MIN (value_w, width / 3);
 
   for (guint i = 0; i < n; i++)
     max = MAX (max, values[i]);
@@ -166,8 +190,9 @@ warta_chart_draw_line (cairo_t                *cr,
 
   for (guint i = 0; i < n; i++)
     max = MAX (max, values[i]);
-  if (max <= 0)
-    max = 1;
+  /* Counts: an even maximum, so that half of it is a whole number too
+   * (not 1, "0", 0). */
+  max = MAX (2.0, 2.0 * ceil (max / 2.0));
 
   /* Grid: zero, half and the maximum. */
   cairo_set_line_width (cr, 1.0);
