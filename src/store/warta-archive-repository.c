@@ -292,24 +292,28 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(char * const *)a, *(char * const *)b);
 }
 
-/* "youtube-title,facebook,youtube-description" → "facebook, youtube" */
+/* The platforms a publication was published to, by Warta or by hand (a
+ * caption is for a platform the editor offered, not one it went to). */
+#define PLATFORMS_SQL \
+  "(SELECT group_concat (a.platform, ',') FROM outbox_jobs j " \
+  " JOIN accounts a ON a.id = j.account_id " \
+  " WHERE j.publication_id = p.id AND j.state IN ('done', 'manual'))"
+
+/* "x,facebook,x" → "facebook,x" */
 static char *
-platforms_from_targets (const char *targets)
+sorted_platforms (const char *platforms)
 {
   g_auto(GStrv) parts = NULL;
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
 
-  if (targets == NULL || *targets == '\0')
+  if (platforms == NULL || *platforms == '\0')
     return g_strdup ("");
 
-  parts = g_strsplit (targets, ",", -1);
+  parts = g_strsplit (platforms, ",", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      char *dash = strchr (parts[i], '-');
       gboolean dup = FALSE;
 
-      if (dash != NULL)
-        *dash = '\0';
       for (guint k = 0; k < seen->len; k++)
         dup |= g_str_equal (seen->pdata[k], parts[i]);
       if (!dup)
@@ -323,8 +327,7 @@ platforms_from_targets (const char *targets)
 
 #define ROW_COLUMNS \
   "p.id, p.title, p.state, p.category, coalesce (ar.unit, ''), u.display_name, " \
-  "(SELECT group_concat (c.target, ',') FROM revision_captions c " \
-  " WHERE c.revision_id = p.current_revision_id), p.created_at, " \
+  PLATFORMS_SQL ", p.created_at, " \
   "coalesce (" PUBLISHED_AT_SQL ", 0) "
 
 static WartaArchiveRow *
@@ -339,7 +342,7 @@ row_from_stmt (sqlite3_stmt *stmt)
   row->category = _warta_column_dup (stmt, 3);
   row->unit = _warta_column_dup (stmt, 4);
   row->author = _warta_column_dup (stmt, 5);
-  row->platforms = platforms_from_targets ((const char *)sqlite3_column_text (stmt, 6));
+  row->platforms = sorted_platforms ((const char *)sqlite3_column_text (stmt, 6));
   row->created_at = sqlite3_column_int64 (stmt, 7);
   row->published_at = sqlite3_column_int64 (stmt, 8);
 
@@ -451,9 +454,7 @@ warta_archive_repository_foreach_published (WartaDatabase             *database,
 
   stmt = _warta_database_prepare (database,
                                   "SELECT p.id, p.category, coalesce (ar.unit, ''), "
-                                  "(SELECT group_concat (c.target, ',') FROM revision_captions c "
-                                  " WHERE c.revision_id = p.current_revision_id), "
-                                  "s.exited_at, p.correction_rounds "
+                                  PLATFORMS_SQL ", s.exited_at, p.correction_rounds "
                                   "FROM step_records s JOIN publications p ON p.id = s.publication_id "
                                   "LEFT JOIN archive_register ar ON ar.publication_id = p.id "
                                   "WHERE s.exit_state = 'published' AND s.exited_at >= ? "
@@ -467,7 +468,7 @@ warta_archive_repository_foreach_published (WartaDatabase             *database,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *platforms =
-        platforms_from_targets ((const char *)sqlite3_column_text (stmt, 3));
+        sorted_platforms ((const char *)sqlite3_column_text (stmt, 3));
 
       func (sqlite3_column_int64 (stmt, 0),
             (const char *)sqlite3_column_text (stmt, 1),
