@@ -212,6 +212,8 @@ dossier_options (WartaArchivePage *self)
   WartaDossierOptions options;
 
   warta_dossier_options_init (&options);
+  /* The clock lives as long as the context; a worker copies the name. */
+  options.time_zone = warta_clock_get_time_zone_id (warta_context_get_clock (self->context));
   if (settings != NULL)
     {
       options.agency = NULL; /* set by the caller, which owns the string */

@@ -553,7 +553,11 @@ static const struct {
              "UNION SELECT confirmed_by FROM correction_notes WHERE publication_id = ?1 "
              "UNION SELECT verifier_id FROM checklist_answers WHERE publication_id = ?1 "
              "UNION SELECT entered_by FROM step_records WHERE publication_id = ?1 "
-             "UNION SELECT exited_by FROM step_records WHERE publication_id = ?1) ORDER BY id" },
+             "UNION SELECT exited_by FROM step_records WHERE publication_id = ?1 "
+             "UNION SELECT created_by FROM outbox_jobs WHERE publication_id = ?1 "
+             "UNION SELECT taken_down_by FROM outbox_jobs WHERE publication_id = ?1 "
+             "UNION SELECT recorded_by FROM manual_proofs WHERE job_id IN "
+             "  (SELECT id FROM outbox_jobs WHERE publication_id = ?1)) ORDER BY id" },
   { "publications", "id = ?1" },
   { "revisions", "publication_id = ?1 ORDER BY id" },
   { "revision_captions", "revision_id IN (SELECT id FROM revisions WHERE publication_id = ?1) "
@@ -564,6 +568,20 @@ static const struct {
   { "step_records", "publication_id = ?1 ORDER BY id" },
   { "events", "publication_id = ?1 ORDER BY id" },
   { "archive_register", "publication_id = ?1" },
+};
+
+/* What the outbox's jobs point at: the accounts' public columns (their
+ * secrets are in the keyring, never here) and the proof of each target
+ * published by hand. Evidence only: an import does not write them back. */
+static const struct {
+  const char *table;
+  const char *sql;
+} target_tables[] = {
+  { "accounts", "SELECT id, platform, display_name, base_url FROM accounts "
+                "WHERE id IN (SELECT account_id FROM outbox_jobs WHERE publication_id = ?1) "
+                "ORDER BY id" },
+  { "manual_proofs", "SELECT * FROM manual_proofs WHERE job_id IN "
+                     "(SELECT id FROM outbox_jobs WHERE publication_id = ?1) ORDER BY id" },
 };
 
 /* Users' secrets never leave the database. */
@@ -716,7 +734,8 @@ warta_archive_repository_has_outbox (WartaDatabase *database)
  *
  * Every row the database holds about a publication, table by table, with
  * the columns as stored (users without their password hashes). Tables of
- * the outbox are included when they exist.
+ * the outbox are included when they exist, with the accounts their jobs
+ * name and the proofs of targets published by hand.
  *
  * Returns: (transfer full): { table: [ row, … ], … }
  */
@@ -759,6 +778,15 @@ warta_archive_repository_get_records (WartaDatabase  *database,
       if (rows == NULL)
         return NULL;
       json_object_set_array_member (records, extra->pdata[i], rows);
+    }
+
+  for (guint i = 0; extra->len > 0 && i < G_N_ELEMENTS (target_tables); i++)
+    {
+      JsonArray *rows = dump_rows (database, target_tables[i].sql, publication_id, error);
+
+      if (rows == NULL)
+        return NULL;
+      json_object_set_array_member (records, target_tables[i].table, rows);
     }
 
   return g_steal_pointer (&records);
