@@ -86,6 +86,28 @@ find_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The row's second line: the label after the one showing @title. */
+static const char *
+find_row_subtitle (GtkWidget  *widget,
+                   const char *title)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), title) == 0)
+    return GTK_IS_LABEL (gtk_widget_get_next_sibling (widget))
+           ? gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (widget))) : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = find_row_subtitle (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GtkWidget *
 find_child (GtkWidget *widget,
             GType      type)
@@ -187,6 +209,19 @@ test_rows_appear (Fixture       *f,
   g_assert_true (warta_archive_item_get_loaded (first));
   check.title = g_strdup (warta_archive_item_get_title (first));
   g_assert_true (wait_until (row_shown, &check));
+
+  /* The time in the office's zone (WIB), as the other lists show it. */
+  {
+    g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
+    gint64 at = warta_archive_item_get_published_at (first) ?: warta_archive_item_get_created_at (first);
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at / G_USEC_PER_SEC);
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, wib);
+    g_autofree char *expected = g_date_time_format (local, "%e %b %Y, %H:%M · ");
+    const char *subtitle = find_row_subtitle (GTK_WIDGET (page), check.title);
+
+    g_assert_nonnull (subtitle);
+    g_assert_true (g_str_has_prefix (subtitle, expected));
+  }
 
   /* Typing narrows the list. */
   search = find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);

@@ -541,6 +541,41 @@ on_loaded_cb (WartaArchiveItem *item,
   *done = warta_archive_item_get_loaded (item);
 }
 
+/* A row names the platforms the publication went to, by Warta or by
+ * hand, not the captions it has (the shared text is no platform). */
+static void
+test_row_platforms (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(WartaRevision) draft = archive_make_draft ("Rapat koordinasi", "Membahas dana desa.");
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  const char *platforms[] = { "x", "wordpress", NULL };
+  WartaArchiveFilter filter = { 0 };
+
+  warta_revision_set_caption (draft, "shared", "Rapat koordinasi hari ini.");
+  warta_revision_set_caption (draft, "instagram", "Rapat koordinasi");
+  p = archive_approve (f, draft, NULL);
+  jobs = archive_start_publishing (f, p, platforms);
+  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+
+      warta_clock_advance (f->clock, MINUTES (5));
+      archive_finish_target (f, job, i == 1 ? warta_clock_now (f->clock) - MINUTES (2) : 0);
+    }
+
+  rows = warta_archive_repository_search (f->db, &filter, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((WartaArchiveRow *)rows->pdata[0])->platforms, ==, "wordpress,x");
+  names = warta_platforms_dup_display_names (((WartaArchiveRow *)rows->pdata[0])->platforms);
+  g_assert_cmpstr (names, ==, "Website (WordPress), X");
+}
+
 static void
 test_model (Fixture       *f,
             gconstpointer  data)
@@ -662,6 +697,8 @@ main (int   argc,
               archive_fixture_set_up, test_filters, archive_fixture_tear_down);
   g_test_add ("/warta/archive/published-range", Fixture, NULL,
               archive_fixture_set_up, test_published_range, archive_fixture_tear_down);
+  g_test_add ("/warta/archive/row-platforms", Fixture, NULL,
+              archive_fixture_set_up, test_row_platforms, archive_fixture_tear_down);
   g_test_add ("/warta/archive/model", Fixture, NULL,
               archive_fixture_set_up, test_model, archive_fixture_tear_down);
 

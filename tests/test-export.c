@@ -756,10 +756,197 @@ test_dossier_diff (Fixture       *f,
   g_assert_nonnull (section);
   g_assert_nonnull (strstr (section, "Revision 1 to 2\n"));
   g_assert_nonnull (strstr (section, "  Narrative: Membahas [-dana desa-]{+pendapatan asli daerah+}.\n"));
-  g_assert_nonnull (strstr (section, "  facebook: Rapat koordinasi{+ hari ini+}\n"));
+  /* Fields under the names the editor gives them, not their keys. */
+  g_assert_nonnull (strstr (section, "  Facebook post: Rapat koordinasi{+ hari ini+}\n"));
   g_assert_nonnull (strstr (section, "Revision 2 to 3\n  Title: Rapat koordinasi{+ pengawasan+}\n"));
   /* Revision 2 to 3 changed the title only. */
   g_assert_null (strstr (strstr (section, "Revision 2 to 3"), "Narrative:"));
+}
+
+/* Every string after @text (NULL-terminated) is in @text. */
+static void
+assert_has_all (const char *text,
+                ...)
+{
+  va_list args;
+  const char *expected;
+
+  va_start (args, text);
+  while ((expected = va_arg (args, const char *)) != NULL)
+    if (strstr (text, expected) == NULL)
+      g_error ("“%s” not found in:\n%s", expected, text);
+  va_end (args);
+}
+
+/* A publication on the website, published there by hand, and on Facebook
+ * by Warta: the dossier, on screen and in the export, says per platform
+ * how, where, when (the time the admin entered, not when the hand record
+ * was made), by whom, with the proof; every final text under its name;
+ * times in the office's zone; the history in words. */
+static void
+test_dossier_targets (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WartaRevision) draft = archive_make_draft ("Rapat koordinasi", "Membahas dana desa.");
+  g_autofree char *export_dir = g_build_filename (f->dir, "ekspor", NULL);
+  g_autofree char *proof_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "bukti unggah manual",
+                                                             -1);
+  g_autofree char *proof_copy = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(WartaCorrectionNote) note = NULL;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) published = NULL;
+  g_autoptr(WartaDossier) dossier = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(WartaOutboxJob) website = NULL;
+  g_autoptr(WartaOutboxJob) facebook = NULL;
+  g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
+  g_autoptr(GError) error = NULL;
+  const char *platforms[] = { "wordpress", "facebook", NULL };
+  const char *section;
+  WartaDossierOptions options;
+  JsonArray *targets;
+  JsonObject *hand = NULL;
+  gint64 id;
+
+  warta_revision_set_article_title (draft, "Inspektorat gelar rapat koordinasi");
+  warta_revision_set_article_body (draft, "Inspektorat Provinsi menggelar rapat koordinasi.");
+  warta_revision_set_caption (draft, "shared", "Rapat koordinasi hari ini.");
+  warta_revision_set_caption (draft, "tiktok-video", "Rapat koordinasi #inspektorat");
+  p = archive_approve (f, draft, NULL);                      /* approved at 07:20 WIB */
+  id = warta_publication_get_id (p);
+
+  warta_clock_advance (f->clock, MINUTES (10));
+  jobs = archive_start_publishing (f, p, platforms);         /* 07:30 */
+  website = g_list_model_get_item (jobs, 0);
+  facebook = g_list_model_get_item (jobs, 1);
+  g_assert_cmpstr (warta_outbox_job_get_platform (website), ==, "wordpress");
+  warta_clock_advance (f->clock, MINUTES (5));
+  archive_finish_target (f, facebook, 0);                    /* 07:35 */
+  /* Put on the website by hand at 10:14, recorded at 11:00. */
+  warta_clock_advance (f->clock, MINUTES (205));
+  archive_finish_target (f, website, T0 + MINUTES (194));
+  published = warta_publication_repository_get (f->repo, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_publication_get_state (published), ==, WARTA_STATE_PUBLISHED);
+
+  warta_dossier_options_init (&options);
+  dossier = warta_dossier_load (f->db, id, &options, &error);
+  g_assert_no_error (error);
+
+  /* The machine-readable record: ISO 8601, each target's result. */
+  g_assert_cmpstr (json_object_get_string_member (warta_dossier_get_json (dossier), "published_at"), ==,
+                   "2025-06-18T03:14:00Z");
+  targets = json_object_get_array_member (warta_dossier_get_json (dossier), "targets");
+  g_assert_cmpuint (json_array_get_length (targets), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (targets, i), "method"),
+                   "by-hand") == 0)
+      hand = json_array_get_object_element (targets, i);
+  g_assert_nonnull (hand);
+  g_assert_cmpstr (json_object_get_string_member (hand, "platform"), ==, "wordpress");
+  g_assert_cmpstr (json_object_get_string_member (hand, "published_at"), ==, "2025-06-18T03:14:00Z");
+  g_assert_cmpstr (json_object_get_string_member (hand, "recorded_at"), ==, "2025-06-18T04:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (hand, "screenshot"),
+                                                  "sha256"), ==, proof_sha);
+
+  text = warta_dossier_to_text (dossier, wib);
+
+  /* Published when the last post went out, in WIB. */
+  g_assert_nonnull (strstr (text, "Published: 18 Jun 2025, 10:14 WIB\n"));
+  g_assert_null (strstr (text, ":00Z"));
+
+  /* Every final text, under its name. */
+  section = strstr (text, "\nFinal texts\n");
+  g_assert_nonnull (section);
+  assert_has_all (section,
+                  "Website Article Title: Inspektorat gelar rapat koordinasi\n",
+                  "Website Article: Inspektorat Provinsi menggelar rapat koordinasi.\n",
+                  "Shared Text: Rapat koordinasi hari ini.\n",
+                  "TikTok caption: Rapat koordinasi #inspektorat\n",
+                  "Facebook post: Rapat koordinasi\n", NULL);
+  g_assert_null (strstr (text, "article-body"));
+  g_assert_null (strstr (text, "tiktok-video"));
+
+  /* Each platform: how, where, when, who, the proof. */
+  section = strstr (text, "\nPublication evidence\n");
+  g_assert_nonnull (section);
+  section = strstr (section, "Website (WordPress) (Humas wordpress)\n");
+  g_assert_nonnull (section);
+  g_assert_true (g_str_has_prefix (strchr (section, '\n') + 1,
+                                   "How published: Published by hand, recorded in Warta\n"
+                                   "Post address: https://example.org/post/"));
+  g_assert_nonnull (strstr (section, "Published: 18 Jun 2025, 10:14 WIB\n"
+                                     "Recorded by: Sari Dewi\n"
+                                     "Recorded at: 18 Jun 2025, 11:00 WIB\n"));
+  {
+    g_autofree char *proof = g_strdup_printf ("Proof screenshot: warta-files/proofs/bukti.png in the "
+                                              "database’s folder (SHA-256 %s)\n", proof_sha);
+
+    g_assert_nonnull (strstr (section, proof));
+  }
+  section = strstr (text, "Facebook (Humas facebook)\n");
+  g_assert_nonnull (section);
+  assert_has_all (section, "How published: Published by Warta\nPost address: https://example.org/post/",
+                  "Published: 18 Jun 2025, 07:35 WIB\nRecorded by: Sari Dewi\n", NULL);
+
+  /* The history in words. */
+  section = strstr (text, "\nApproval trail\n");
+  g_assert_nonnull (section);
+  assert_has_all (section,
+                  "18 Jun 2025, 07:00 WIB  Budi Santoso  Created\n",
+                  "Budi Santoso  Submitted (Documenting → Processing)\n",
+                  "Ahmad Yani  Checklist saved  Source verified: ticked; ",
+                  "Sari Dewi  Publishing started (Approved → Publishing)\n",
+                  "Publishing finished (Publishing → Published)\n", NULL);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const raw[] = { "documenting", "start_publishing", "=yes", "checklist" };
+
+      g_assert_null (strstr (section, raw[i]));
+    }
+
+  /* A correction note's status in words. */
+  {
+    g_autoptr(WartaRevision) other_draft = archive_make_draft ("Sosialisasi", "Sosialisasi SPIP.");
+    g_autoptr(WartaDossier) other = NULL;
+    g_autofree char *other_text = NULL;
+    WartaPublication *q = warta_publication_repository_create (f->repo, f->officer, other_draft, &error);
+
+    g_assert_no_error (error);
+    q = archive_move (f, f->officer, q, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, 5);
+    note = warta_publication_repository_add_note (f->repo, f->admin, warta_publication_get_id (q), "title",
+                                                  NULL, "Judul terlalu umum.", &error);
+    g_assert_no_error (error);
+    other = warta_dossier_load (f->db, warta_publication_get_id (q), &options, &error);
+    g_assert_no_error (error);
+    other_text = warta_dossier_to_text (other, wib);
+    g_assert_nonnull (strstr (other_text, "Judul terlalu umum. (Open)\n"));
+    g_assert_null (strstr (other_text, "(open)"));
+    g_object_unref (q);
+  }
+
+  /* The export carries the proof, and the record sheet says it. */
+  options.time_zone = "Asia/Jakarta";
+  g_assert_true (warta_export_write (f->db, &id, 1, export_dir, &options, &error));
+  g_assert_no_error (error);
+  problem = validate_manifest (export_dir);
+  g_assert_null (problem);
+  proof_copy = g_strdup_printf ("%s/proofs/%s.png", export_dir, proof_sha);
+  g_assert_true (g_file_test (proof_copy, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *name = g_strdup_printf ("record-%" G_GINT64_FORMAT ".pdf", id);
+    g_autofree char *sheet = g_build_filename (export_dir, name, NULL);
+    g_autofree char *sheet_text = run_pdftotext (sheet);
+
+    if (sheet_text == NULL)
+      g_test_message ("pdftotext (poppler-utils) is not installed: the record sheet was not read back");
+    else
+      assert_has_all (sheet_text, "Published by hand, recorded in Warta",
+                      "Published: 18 Jun 2025, 10:14 WIB", "warta-files/proofs/bukti.png",
+                      "Website Article Title", NULL);
+  }
 }
 
 static void
@@ -825,6 +1012,8 @@ main (int   argc,
               archive_fixture_set_up, test_history_after_import, archive_fixture_tear_down);
   g_test_add ("/warta/export/dossier-diff", Fixture, NULL,
               archive_fixture_set_up, test_dossier_diff, archive_fixture_tear_down);
+  g_test_add ("/warta/export/dossier-targets", Fixture, NULL,
+              archive_fixture_set_up, test_dossier_targets, archive_fixture_tear_down);
   g_test_add ("/warta/export/retention", Fixture, NULL,
               archive_fixture_set_up, test_retention, archive_fixture_tear_down);
 

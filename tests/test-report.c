@@ -28,10 +28,9 @@ typedef struct
 typedef struct
 {
   GArray *stays;
+  guint   per_platform_website;
   guint   per_platform_facebook;
-  guint   per_platform_instagram;
   guint   per_platform_x;
-  guint   per_platform_youtube;
   guint   periodic;
   guint   immediate;
   guint   rounds;
@@ -97,25 +96,15 @@ generate (Fixture *f,
         truth->immediate++;
       else
         truth->periodic++;
-      /* archive_make_draft() put a facebook caption on every one. */
-      truth->per_platform_facebook++;
-      if (i % 2 == 0)
-        {
-          warta_revision_set_caption (draft, "instagram", "Rapat koordinasi");
-          truth->per_platform_instagram++;
-        }
+      /* Captions for platforms offered in the editor, the shared text
+       * too; a publication counts for the platforms it went to, below. */
+      warta_revision_set_caption (draft, "shared", "Rapat koordinasi");
+      warta_revision_set_caption (draft, "instagram", "Rapat koordinasi");
       if (i % 5 == 0)
         {
           warta_revision_set_caption (draft, "youtube-title", "Rapat");
           warta_revision_set_caption (draft, "youtube-description", "Rapat koordinasi");
-          truth->per_platform_youtube++;
         }
-      if (i == 7)
-        {
-          warta_revision_set_caption (draft, "x", "Rapat");
-          truth->per_platform_x++;
-        }
-
       p = warta_publication_repository_create (f->repo, f->officer, draft, &error);
       g_assert_no_error (error);
       p = go (f, truth, f->officer, 0, p, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, 1,
@@ -139,10 +128,35 @@ generate (Fixture *f,
       p = go (f, truth, f->approver, 3, p, WARTA_ACTION_APPROVE, WARTA_STATE_APPROVED, 4,
               minutes_for (i, 4, 0), NULL);
       /* Step 5 is approval → publishing → published: one stay. */
-      p = go (f, truth, f->admin, 1, p, WARTA_ACTION_START_PUBLISHING, WARTA_STATE_PUBLISHING, 0,
-              2, NULL);
-      p = go (f, truth, f->admin, 1, p, WARTA_ACTION_FINISH, WARTA_STATE_PUBLISHED, 0,
-              minutes_for (i, 5, 0), NULL);
+      {
+        /* Every one to the website; every other one to Facebook too; one
+         * to X, published there by hand. */
+        const char *website[] = { "wordpress", NULL };
+        const char *website_facebook[] = { "wordpress", "facebook", NULL };
+        const char *website_x[] = { "wordpress", "x", NULL };
+        const char * const *platforms = i == 7 ? website_x : i % 2 == 0 ? website_facebook : website;
+        g_autoptr(GListModel) jobs = NULL;
+        WartaPublication *published;
+
+        warta_clock_advance (f->clock, MINUTES (2));
+        jobs = archive_start_publishing (f, p, platforms);
+        warta_clock_advance (f->clock, MINUTES (minutes_for (i, 5, 0)));
+        for (guint k = 0; k < g_list_model_get_n_items (jobs); k++)
+          {
+            g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, k);
+
+            archive_finish_target (f, job, k == 1 && i == 7 ? warta_clock_now (f->clock) - MINUTES (1) : 0);
+          }
+        truth->per_platform_website++;
+        truth->per_platform_facebook += platforms == website_facebook;
+        truth->per_platform_x += platforms == website_x;
+
+        published = warta_publication_repository_get (f->repo, warta_publication_get_id (p), &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (warta_publication_get_state (published), ==, WARTA_STATE_PUBLISHED);
+        g_object_unref (p);
+        p = published;
+      }
       {
         Stay stay = { 5, 2 + minutes_for (i, 5, 0), 1 };
 
@@ -179,11 +193,12 @@ check_report (Fixture     *f,
   guint n_overdue = 0;
 
   g_assert_cmpuint (warta_report_get_n_published (report), ==, N_PUBS);
-  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PLATFORM, "facebook"), ==, truth->per_platform_facebook);
-  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PLATFORM, "instagram"), ==, truth->per_platform_instagram);
-  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PLATFORM, "youtube"), ==, truth->per_platform_youtube);
-  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PLATFORM, "x"), ==, truth->per_platform_x);
-  g_assert_cmpuint (warta_report_get_counts (report, WARTA_REPORT_BY_PLATFORM)->len, ==, 4);
+  /* The platforms it went to, by their names; captions are no platform. */
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PLATFORM, "Website (WordPress)"), ==,
+                    truth->per_platform_website);
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PLATFORM, "Facebook"), ==, truth->per_platform_facebook);
+  g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_PLATFORM, "X"), ==, truth->per_platform_x);
+  g_assert_cmpuint (warta_report_get_counts (report, WARTA_REPORT_BY_PLATFORM)->len, ==, 3);
   g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_CATEGORY, "Periodic"), ==, truth->periodic);
   g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_CATEGORY, "Immediate"), ==, truth->immediate);
   g_assert_cmpuint (count_for (report, WARTA_REPORT_BY_UNIT, "Whole agency"), ==, N_PUBS);
@@ -307,7 +322,8 @@ test_figures (Fixture       *f,
     g_assert_nonnull (strstr (csv, "report,published,24\r\n"));
     expect = g_strdup_printf ("step,3,30,%u,%u,", s3->n_done, s3->n_on_time);
     g_assert_nonnull (strstr (csv, expect));
-    g_assert_nonnull (strstr (csv, "platform,facebook,24\r\n"));
+    g_assert_nonnull (strstr (csv, "platform,Website (WordPress),24\r\n"));
+    g_assert_nonnull (strstr (csv, "platform,Facebook,12\r\n"));
 
     g_assert_true (warta_report_write_pdf (month, pdf_path, "Inspektorat Provinsi Kalimantan Tengah", &error));
     g_assert_no_error (error);
@@ -323,7 +339,10 @@ test_figures (Fixture       *f,
         g_assert_nonnull (strstr (text, "Inspektorat Provinsi Kalimantan Tengah"));
         g_assert_nonnull (strstr (text, "Published: 24"));
         g_assert_nonnull (strstr (text, "Publications per platform"));
-        g_assert_nonnull (strstr (text, "facebook"));
+        g_assert_nonnull (strstr (text, "Website (WordPress)"));
+        g_assert_nonnull (strstr (text, "Facebook"));
+        g_assert_null (strstr (text, "shared"));
+        g_assert_null (strstr (text, "instagram"));
         g_assert_nonnull (strstr (text, "Time in each SOP step"));
         g_assert_nonnull (strstr (text, "3 Verification (limit 30 min)"));
       }

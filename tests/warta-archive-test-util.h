@@ -8,6 +8,9 @@
 
 #include <glib/gstdio.h>
 
+#include "warta-account.h"
+#include "warta-account-repository.h"
+#include "warta-outbox-repository.h"
 #include "warta-publication-repository.h"
 #include "warta-user-repository-private.h"
 
@@ -22,6 +25,9 @@ typedef struct
   WartaClock                 *clock;
   WartaUserRepository        *users;
   WartaPublicationRepository *repo;
+  WartaAccountRepository     *accounts;
+  WartaOutboxRepository      *outbox;
+  guint                       n_accounts;
   WartaUser                  *sysadmin;
   WartaUser                  *officer;
   WartaUser                  *admin;
@@ -58,6 +64,8 @@ archive_fixture_open (ArchiveFixture *f,
   warta_clock_freeze (f->clock, T0);
   f->users = warta_user_repository_new (f->db, f->clock);
   f->repo = warta_publication_repository_new (f->db, f->clock);
+  f->accounts = warta_account_repository_new (f->db, f->clock);
+  f->outbox = warta_outbox_repository_new (f->repo);
 }
 
 static inline void
@@ -84,6 +92,8 @@ archive_fixture_set_up (ArchiveFixture *f,
 static inline void
 archive_fixture_close (ArchiveFixture *f)
 {
+  g_clear_object (&f->outbox);
+  g_clear_object (&f->accounts);
   g_clear_object (&f->repo);
   g_clear_object (&f->users);
   g_clear_object (&f->clock);
@@ -165,13 +175,13 @@ archive_move (ArchiveFixture   *f,
   return after;
 }
 
-/* The whole SOP path; minutes[0..4] is the time spent in steps 1..5. */
+/* Steps 1 to 4; minutes[0..3] is the time spent in each. */
 static inline WartaPublication *
-archive_publish (ArchiveFixture *f,
+archive_approve (ArchiveFixture *f,
                  WartaRevision  *draft,
-                 const guint     minutes[5])
+                 const guint     minutes[4])
 {
-  static const guint quick[5] = { 5, 5, 5, 5, 5 };
+  static const guint quick[4] = { 5, 5, 5, 5 };
   gboolean ticked[WARTA_N_CHECKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
   g_autoptr(GError) error = NULL;
   WartaPublication *p;
@@ -189,9 +199,101 @@ archive_publish (ArchiveFixture *f,
   g_assert_no_error (error);
   p = archive_move (f, f->verifier, p, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, minutes[2]);
   p = archive_move (f, f->approver, p, WARTA_ACTION_APPROVE, WARTA_STATE_APPROVED, minutes[3]);
+
+  return p;
+}
+
+/* The whole SOP path; minutes[0..4] is the time spent in steps 1..5. */
+static inline WartaPublication *
+archive_publish (ArchiveFixture *f,
+                 WartaRevision  *draft,
+                 const guint     minutes[5])
+{
+  static const guint quick[5] = { 5, 5, 5, 5, 5 };
+  WartaPublication *p;
+
+  if (minutes == NULL)
+    minutes = quick;
+
+  p = archive_approve (f, draft, minutes);
   p = archive_move (f, f->admin, p, WARTA_ACTION_START_PUBLISHING, WARTA_STATE_PUBLISHING, 1);
   p = archive_move (f, f->admin, p, WARTA_ACTION_FINISH, WARTA_STATE_PUBLISHED,
                     minutes[4] > 1 ? minutes[4] - 1 : 0);
 
   return p;
+}
+
+/* Starts publishing the approved @publication to a new account on each of
+ * @platforms (NULL-terminated), as the publish view does. */
+static inline GListModel *
+archive_start_publishing (ArchiveFixture     *f,
+                          WartaPublication   *publication,
+                          const char * const *platforms)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  GListModel *jobs;
+
+  for (guint i = 0; platforms[i] != NULL; i++)
+    {
+      g_autoptr(WartaAccount) account = warta_account_new ();
+      g_autofree char *name = g_strdup_printf ("Humas %s", platforms[i]);
+      g_autofree char *keyring_id = g_strdup_printf ("account-%u", ++f->n_accounts);
+      gint64 id;
+
+      warta_account_set_platform (account, platforms[i]);
+      warta_account_set_display_name (account, name);
+      warta_account_set_base_url (account, "https://example.org");
+      warta_account_set_settings (account, "{}");
+      warta_account_set_keyring_id (account, keyring_id);
+      g_assert_true (warta_account_repository_add (f->accounts, account, &error));
+      g_assert_no_error (error);
+      id = warta_account_get_id (account);
+      g_array_append_val (ids, id);
+    }
+
+  jobs = warta_outbox_repository_enqueue (f->outbox, f->admin, warta_publication_get_id (publication),
+                                          warta_publication_get_version (publication),
+                                          (const gint64 *)ids->data, ids->len, &error);
+  g_assert_no_error (error);
+  return jobs;
+}
+
+/* One target's result: sent by Warta now, or, with @hand_at, published by
+ * hand at that time and recorded now with a screenshot as proof. */
+static inline void
+archive_finish_target (ArchiveFixture *f,
+                       WartaOutboxJob *job,
+                       gint64          hand_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_strdup_printf ("https://example.org/post/%" G_GINT64_FORMAT,
+                                          warta_outbox_job_get_id (job));
+  gboolean claimed = FALSE;
+
+  if (hand_at != 0)
+    {
+      /* Where the outbox keeps proofs: beside the database. */
+      g_autofree char *folder = g_build_filename (f->dir, "warta-files", "proofs", NULL);
+      g_autofree char *path = g_build_filename (folder, "bukti.png", NULL);
+      g_autofree char *sha = NULL;
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (path, "bukti unggah manual", -1, &error));
+      sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "bukti unggah manual", -1);
+      g_assert_true (warta_outbox_repository_record_manual (f->outbox, f->admin,
+                                                            warta_outbox_job_get_id (job), url,
+                                                            hand_at, "warta-files/proofs/bukti.png",
+                                                            sha, &error));
+      g_assert_no_error (error);
+      return;
+    }
+
+  g_assert_true (warta_outbox_repository_claim (f->outbox, warta_outbox_job_get_id (job), "test", NULL,
+                                                G_MAXINT64, &claimed, &error));
+  g_assert_no_error (error);
+  g_assert_true (claimed);
+  g_assert_true (warta_outbox_repository_finish_job (f->outbox, warta_outbox_job_get_id (job), "test",
+                                                     "post", "{}", "post-1", url, &error));
+  g_assert_no_error (error);
 }

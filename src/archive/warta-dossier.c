@@ -3,12 +3,15 @@
  * A dossier is JSON: the publication's rows of every table as stored
  * ("records": revisions, captions, media with checksums, correction
  * notes, checklist answers, step records, the events of its history,
- * the register row, the people involved, and the outbox's tables once
- * they exist), plus what is derived from them alone and the settings:
- * the final texts, the media as sent, consent records, the approval
- * trail and the public-information register fields. Because everything
+ * the register row, the people involved, and the outbox's jobs with the
+ * accounts they name and the proofs of targets published by hand), plus
+ * what is derived from them alone and the settings: the final texts, the
+ * media as sent, consent records, the approval trail, each target's
+ * result and the public-information register fields. Because everything
  * derives from the records, importing the records elsewhere reproduces
- * the same dossier. The schema is src/archive/warta-manifest.schema.json.
+ * the same dossier, but for the targets: an import does not write the
+ * outbox's rows back (they name accounts), so the manifest is where they
+ * stay. The schema is src/archive/warta-manifest.schema.json.
  *
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,9 +23,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "warta-account.h"
 #include "warta-archive-repository.h"
+#include "warta-clock.h"
 #include "warta-diff.h"
 #include "warta-dossier.h"
+#include "warta-event.h"
+#include "warta-outbox-job.h"
 #include "warta-workflow.h"
 
 struct _WartaDossier
@@ -40,6 +47,7 @@ warta_dossier_options_init (WartaDossierOptions *options)
   /* Defaults until the agency's JRA says otherwise (domain.md §2.4). */
   *options = (WartaDossierOptions) {
     .agency = NULL,
+    .time_zone = NULL,
     .retention_periodic = 5,
     .retention_immediate = 5,
     .retention_on_request = 10,
@@ -185,9 +193,86 @@ make_summary (JsonObject *revision)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* Each target's result from the outbox's rows: where and how it was
+ * published, when (as recorded: for a target published by hand, the time
+ * the admin entered), by whom, and a hand record's proof. Returns the
+ * latest publication time of the targets, 0 when none is published. */
+static gint64
+derive_targets (JsonObject *records,
+                const char *folder,
+                JsonArray  *targets)
+{
+  JsonArray *jobs = rows_of (records, "outbox_jobs");
+  JsonArray *proofs = rows_of (records, "manual_proofs");
+  gint64 latest = 0;
+
+  for (guint i = 0; jobs != NULL && i < json_array_get_length (jobs); i++)
+    {
+      JsonObject *job = json_array_get_object_element (jobs, i);
+      JsonObject *account = find_row (rows_of (records, "accounts"), "id",
+                                      int_of (job, "account_id"));
+      JsonObject *proof = NULL;
+      JsonObject *t = json_object_new ();
+      const char *state = str_of (job, "state");
+      gboolean by_hand = g_strcmp0 (state, "manual") == 0;
+      gboolean published = by_hand || g_strcmp0 (state, "done") == 0;
+      g_autofree char *published_iso = published ? iso_time (int_of (job, "finished_at")) : NULL;
+      g_autofree char *taken_down_iso = iso_time (int_of (job, "taken_down_at"));
+
+      /* The newest proof counts, as the outbox reads it. */
+      for (guint k = 0; by_hand && proofs != NULL && k < json_array_get_length (proofs); k++)
+        {
+          JsonObject *row = json_array_get_object_element (proofs, k);
+
+          if (int_of (row, "job_id") == int_of (job, "id"))
+            proof = row;
+        }
+
+      set_str (t, "table", "outbox_jobs");
+      json_object_set_object_member (t, "row", json_object_ref (job));
+      set_str (t, "platform", account != NULL ? str_of (account, "platform") : NULL);
+      set_str (t, "account", account != NULL ? str_of (account, "display_name") : NULL);
+      set_str (t, "state", state);
+      set_str (t, "method", by_hand ? "by-hand" : published ? "warta" : NULL);
+      set_str (t, "url", str_of (job, "remote_url"));
+      set_str (t, "remote_id", str_of (job, "remote_id"));
+      set_str (t, "published_at", published_iso);
+      set_str (t, "recorded_by", user_name (records, proof != NULL ? int_of (proof, "recorded_by")
+                                                                   : int_of (job, "created_by")));
+      if (proof != NULL)
+        {
+          JsonObject *screenshot = json_object_new ();
+          g_autofree char *recorded_iso = iso_time (int_of (proof, "recorded_at"));
+          const char *path = str_of (proof, "screenshot_path");
+
+          set_str (t, "recorded_at", recorded_iso);
+          if (path != NULL)
+            {
+              g_autofree char *source = folder != NULL && !g_path_is_absolute (path)
+                                        ? g_build_filename (folder, path, NULL) : g_strdup (path);
+
+              set_str (screenshot, "path", path);
+              set_str (screenshot, "sha256", str_of (proof, "screenshot_sha256"));
+              set_str (screenshot, "source", source);
+              json_object_set_object_member (t, "screenshot", g_steal_pointer (&screenshot));
+            }
+          g_clear_pointer (&screenshot, json_object_unref);
+        }
+      set_str (t, "taken_down_at", taken_down_iso);
+      set_str (t, "takedown_reason", str_of (job, "takedown_reason"));
+      json_array_add_object_element (targets, t);
+
+      if (published)
+        latest = MAX (latest, int_of (job, "finished_at"));
+    }
+
+  return latest;
+}
+
 static JsonObject *
 derive (JsonObject                 *records,
-        const WartaDossierOptions  *options)
+        const WartaDossierOptions  *options,
+        const char                 *folder)
 {
   JsonObject *dossier = json_object_new ();
   JsonObject *pub = json_array_get_object_element (rows_of (records, "publications"), 0);
@@ -203,14 +288,13 @@ derive (JsonObject                 *records,
   JsonArray *trail = json_array_new ();
   JsonArray *targets = json_array_new ();
   JsonArray *rows;
-  g_autoptr(GList) tables = NULL;
   g_autofree char *summary = make_summary (revision);
   g_autofree char *published_iso = NULL;
   g_autofree char *created_iso = iso_time (int_of (pub, "created_at"));
   const char *category = str_of (pub, "category");
   gint64 published_at = 0;
+  gint64 latest_step = 0;
   guint years = warta_dossier_options_get_retention (options, category);
-  gboolean outbox = FALSE;
 
   json_object_set_int_member (dossier, "publication_id", int_of (pub, "id"));
   set_str (dossier, "title", str_of (pub, "title"));
@@ -293,43 +377,24 @@ derive (JsonObject                 *records,
     }
   json_object_set_array_member (dossier, "approval_trail", trail);
 
+  /* Published: when the posts went out, as each target's result records
+   * it; the step's end (the moment the last result came in) only when no
+   * target is recorded. */
+  published_at = derive_targets (records, folder, targets);
   rows = rows_of (records, "step_records");
-  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+  for (guint i = 0; published_at == 0 && rows != NULL && i < json_array_get_length (rows); i++)
     {
       JsonObject *s = json_array_get_object_element (rows, i);
 
       if (g_strcmp0 (str_of (s, "exit_state"), "published") == 0)
-        published_at = MAX (published_at, int_of (s, "exited_at"));
+        latest_step = MAX (latest_step, int_of (s, "exited_at"));
     }
+  if (published_at == 0)
+    published_at = latest_step;
   published_iso = iso_time (published_at);
   set_str (dossier, "published_at", published_iso);
-
-  /* Each target's result, from the outbox's tables when they exist. */
-  tables = json_object_get_members (records);
-  for (GList *l = tables; l != NULL; l = l->next)
-    {
-      static const char * const own[] = { "users", "publications", "revisions", "revision_captions",
-                                          "media_items", "correction_notes", "checklist_answers",
-                                          "step_records", "events", "archive_register" };
-      gboolean known = FALSE;
-
-      for (guint i = 0; i < G_N_ELEMENTS (own); i++)
-        known |= g_str_equal (own[i], l->data);
-      if (known)
-        continue;
-      outbox = TRUE;
-      rows = rows_of (records, l->data);
-      for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
-        {
-          JsonObject *t = json_object_new ();
-
-          set_str (t, "table", l->data);
-          json_object_set_object_member (t, "row",
-                                         json_object_ref (json_array_get_object_element (rows, i)));
-          json_array_add_object_element (targets, t);
-        }
-    }
-  json_object_set_boolean_member (dossier, "targets_recorded", outbox);
+  json_object_set_boolean_member (dossier, "targets_recorded",
+                                  rows_of (records, "outbox_jobs") != NULL);
   json_object_set_array_member (dossier, "targets", targets);
 
   /* The register of public information (Perki 1/2021). */
@@ -376,14 +441,18 @@ warta_dossier_load (WartaDatabase              *database,
                     GError                    **error)
 {
   g_autoptr(JsonObject) records = NULL;
+  g_autofree char *folder = NULL;
   WartaDossier *self;
 
   records = warta_archive_repository_get_records (database, publication_id, error);
   if (records == NULL)
     return NULL;
 
+  /* Proofs are kept relative to the database's folder. */
+  if (warta_database_get_path (database) != NULL)
+    folder = g_path_get_dirname (warta_database_get_path (database));
   self = g_object_new (WARTA_TYPE_DOSSIER, NULL);
-  self->json = derive (records, options);
+  self->json = derive (records, options, folder);
 
   return self;
 }
@@ -456,6 +525,7 @@ warta_dossier_load_async (WartaArchive               *archive,
   data->options = *options;
   data->agency = g_strdup (options->agency);
   data->options.agency = data->agency;
+  data->options.time_zone = NULL;   /* a load does not read it */
 
   warta_archive_run_async (archive, load_work, data, (GDestroyNotify)load_data_free,
                            g_object_unref, cancellable, callback, user_data);
@@ -502,16 +572,6 @@ warta_dossier_to_string (WartaDossier *self)
   return json_to_string (node, TRUE);
 }
 
-static void
-text_line (GString    *s,
-           const char *label,
-           const char *value)
-{
-  if (value == NULL || *value == '\0')
-    return;
-  g_string_append_printf (s, "%s: %s\n", label, value);
-}
-
 /* A revision's texts from its stored row and captions, for the diff. */
 static WartaRevision *
 revision_from_row (JsonObject *row,
@@ -542,23 +602,6 @@ revision_from_row (JsonObject *row,
     }
 
   return revision;
-}
-
-static const char *
-field_label (const char *field)
-{
-  static const struct { const char *field; const char *label; } labels[] = {
-    { "title", N_("Title") }, { "what", N_("What") }, { "who", N_("Who") },
-    { "when", N_("When") }, { "where", N_("Where") }, { "why", N_("Why") },
-    { "how", N_("How") }, { "narrative", N_("Narrative") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (field, labels[i].field) == 0)
-      return _(labels[i].label);
-  if (g_str_has_prefix (field, "caption:"))
-    return field + strlen ("caption:");
-  return field;
 }
 
 /* Every revision's texts and captions against the one before it, word by
@@ -600,15 +643,304 @@ append_revision_diffs (GString    *s,
           const WartaFieldDiff *field = warta_revision_diff_get_field (diff, k);
           g_autofree char *text = warta_diff_format (field->runs);
 
-          g_string_append_printf (s, "  %s: %s\n", field_label (field->field), text);
+          g_string_append_printf (s, "  %s: %s\n",
+                                  warta_revision_field_get_display_name (field->field), text);
         }
 
       g_set_object (&previous, revision);
     }
 }
 
+/* An ISO 8601 time of the dossier as the app shows times. */
+static char *
+human_time (const char *iso,
+            GTimeZone  *time_zone)
+{
+  g_autoptr(GDateTime) dt = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+
+  if (dt == NULL)
+    return g_strdup (iso);
+  return warta_format_time (time_zone, g_date_time_to_unix (dt) * G_USEC_PER_SEC, TRUE);
+}
+
+static const char *
+state_name (const char *id)
+{
+  WartaState state = warta_state_from_id (id);
+
+  return state < WARTA_N_STATES ? warta_state_get_display_name (state) : id;
+}
+
+/* A checklist event's note, "source-verified=yes;…=no (note)", in words. */
+static char *
+checklist_text (const char *note)
+{
+  g_auto(GStrv) answers = g_strsplit (note != NULL ? note : "", ";", -1);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; answers[i] != NULL; i++)
+    {
+      char *eq = strchr (answers[i], '=');
+      const char *rest;
+      WartaCheck check;
+
+      if (eq == NULL)
+        {
+          g_string_append_printf (s, "%s%s", s->len ? "; " : "", answers[i]);
+          continue;
+        }
+      *eq = '\0';
+      rest = eq + 1;
+      check = warta_check_from_id (answers[i]);
+      g_string_append_printf (s, "%s%s: %s", s->len ? "; " : "",
+                              check < WARTA_N_CHECKS ? warta_check_get_display_name (check)
+                                                     : answers[i],
+                              g_str_has_prefix (rest, "yes") ? _("ticked") : _("not ticked"));
+      /* What follows the answer is the verifier's note, "(…)". */
+      rest += g_str_has_prefix (rest, "yes") ? 3 : g_str_has_prefix (rest, "no") ? 2 : 0;
+      g_string_append (s, rest);
+    }
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static const char *
+note_status_name (const char *status)
+{
+  if (g_strcmp0 (status, "open") == 0)
+    return _("Open");
+  if (g_strcmp0 (status, "resolved") == 0)
+    return _("Done");
+  if (g_strcmp0 (status, "confirmed") == 0)
+    return _("Confirmed");
+  return status;
+}
+
+static void
+emit_register (WartaDossier         *self,
+               GTimeZone            *time_zone,
+               WartaDossierLineFunc  func,
+               gpointer              user_data)
+{
+  JsonObject *reg = json_object_get_object_member (self->json, "register");
+  gint64 n_years = json_object_get_int_member (reg, "retention_years");
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             json_object_get_int_member (reg, "number"));
+  g_autofree char *years = g_strdup_printf ("%" G_GINT64_FORMAT, n_years);
+  g_autofree char *published = human_time (str_of (self->json, "published_at"), time_zone);
+
+  func (WARTA_DOSSIER_HEADING, _("Register of public information"), NULL, user_data);
+  func (WARTA_DOSSIER_FIELD, _("Number"), number, user_data);
+  func (WARTA_DOSSIER_FIELD, _("Summary"), str_of (reg, "summary"), user_data);
+  func (WARTA_DOSSIER_FIELD, _("Unit"), str_of (reg, "unit"), user_data);
+  func (WARTA_DOSSIER_FIELD, _("Responsible"), str_of (reg, "responsible"), user_data);
+  func (WARTA_DOSSIER_FIELD, _("Time"), str_of (reg, "time"), user_data);
+  func (WARTA_DOSSIER_FIELD, _("Place"), str_of (reg, "place"), user_data);
+  func (WARTA_DOSSIER_FIELD, _("Form"), str_of (reg, "form"), user_data);
+  func (WARTA_DOSSIER_FIELD, _("Retention (years)"),
+        n_years > 0 ? years : _("permanent"), user_data);
+  func (WARTA_DOSSIER_FIELD, _("Retained until"), str_of (reg, "retention_until"), user_data);
+  func (WARTA_DOSSIER_FIELD, _("Published"), published, user_data);
+}
+
+/* Every text of the final revision, the website's article and each
+ * platform's caption included, under the names the editor gives them. */
+static void
+emit_final_texts (WartaDossier         *self,
+                  WartaDossierLineFunc  func,
+                  gpointer              user_data)
+{
+  static const struct { const char *member; const char *field; } texts[] = {
+    { "title", "title" }, { "what", "what" }, { "who", "who" }, { "when_text", "when" },
+    { "where_text", "where" }, { "why", "why" }, { "how", "how" }, { "narrative", "narrative" },
+    { "hashtags", "hashtags" }, { "article_title", "article-title" },
+    { "article_body", "article-body" },
+  };
+  JsonObject *final = json_object_get_object_member (self->json, "final");
+  JsonObject *captions = json_object_get_object_member (final, "captions");
+  g_autoptr(GList) targets = json_object_get_members (captions);
+
+  func (WARTA_DOSSIER_HEADING, _("Final texts"), NULL, user_data);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    func (WARTA_DOSSIER_FIELD, warta_revision_field_get_display_name (texts[i].field),
+          str_of (final, texts[i].member), user_data);
+  for (GList *l = targets; l != NULL; l = l->next)
+    {
+      g_autofree char *field = g_strconcat ("caption:", l->data, NULL);
+
+      func (WARTA_DOSSIER_FIELD, warta_revision_field_get_display_name (field),
+            str_of (captions, l->data), user_data);
+    }
+}
+
+static void
+emit_targets (WartaDossier         *self,
+              GTimeZone            *time_zone,
+              WartaDossierLineFunc  func,
+              gpointer              user_data)
+{
+  JsonArray *targets = json_object_get_array_member (self->json, "targets");
+
+  func (WARTA_DOSSIER_HEADING, _("Publication evidence"), NULL, user_data);
+  if (!json_object_get_boolean_member (self->json, "targets_recorded"))
+    {
+      func (WARTA_DOSSIER_LINE, NULL,
+            _("Each platform’s post id and address are not recorded in this database yet."),
+            user_data);
+      return;
+    }
+  if (json_array_get_length (targets) == 0)
+    func (WARTA_DOSSIER_LINE, NULL, _("No platform was recorded for this publication."), user_data);
+
+  for (guint i = 0; i < json_array_get_length (targets); i++)
+    {
+      JsonObject *t = json_array_get_object_element (targets, i);
+      JsonObject *screenshot = json_object_has_member (t, "screenshot")
+                               ? json_object_get_object_member (t, "screenshot") : NULL;
+      const char *method = str_of (t, "method");
+      const char *state = str_of (t, "state");
+      g_autofree char *platform = NULL;
+      g_autofree char *published = human_time (str_of (t, "published_at"), time_zone);
+      g_autofree char *recorded = human_time (str_of (t, "recorded_at"), time_zone);
+      g_autofree char *taken_down = human_time (str_of (t, "taken_down_at"), time_zone);
+      g_autofree char *proof = NULL;
+      const char *how;
+
+      if (str_of (t, "account") != NULL)
+        /* Translators: a platform and the account on it, "Facebook (Humas Inspektorat)". */
+        platform = g_strdup_printf (_("%s (%s)"),
+                                    warta_platform_get_display_name (str_of (t, "platform")),
+                                    str_of (t, "account"));
+      else
+        platform = g_strdup (warta_platform_get_display_name (str_of (t, "platform")));
+
+      if (g_strcmp0 (method, "by-hand") == 0)
+        how = _("Published by hand, recorded in Warta");
+      else if (g_strcmp0 (method, "warta") == 0)
+        how = _("Published by Warta");
+      else if (warta_outbox_state_from_id (state) < WARTA_N_OUTBOX_STATES)
+        how = warta_outbox_state_get_display_name (warta_outbox_state_from_id (state));
+      else
+        how = state;
+
+      if (screenshot != NULL)
+        /* Translators: the proof screenshot's file, kept in the database's
+         * folder, and its SHA-256 checksum. */
+        proof = g_strdup_printf (_("%s in the database’s folder (SHA-256 %s)"),
+                                 str_of (screenshot, "path"), str_of (screenshot, "sha256") ?: "—");
+
+      func (WARTA_DOSSIER_SUBHEADING, NULL, platform, user_data);
+      func (WARTA_DOSSIER_FIELD, _("How published"), how, user_data);
+      func (WARTA_DOSSIER_FIELD, _("Post address"), str_of (t, "url"), user_data);
+      func (WARTA_DOSSIER_FIELD, _("Post id"), str_of (t, "remote_id"), user_data);
+      func (WARTA_DOSSIER_FIELD, _("Published"), published, user_data);
+      func (WARTA_DOSSIER_FIELD, _("Recorded by"), str_of (t, "recorded_by"), user_data);
+      func (WARTA_DOSSIER_FIELD, _("Recorded at"), recorded, user_data);
+      func (WARTA_DOSSIER_FIELD, _("Proof screenshot"), proof, user_data);
+      func (WARTA_DOSSIER_FIELD, _("Taken down"), taken_down, user_data);
+      func (WARTA_DOSSIER_FIELD, _("Reason"), str_of (t, "takedown_reason"), user_data);
+    }
+}
+
+static void
+emit_history (WartaDossier         *self,
+              GTimeZone            *time_zone,
+              WartaDossierLineFunc  func,
+              gpointer              user_data)
+{
+  JsonArray *trail = json_object_get_array_member (self->json, "approval_trail");
+
+  func (WARTA_DOSSIER_HEADING, _("Approval trail"), NULL, user_data);
+  for (guint i = 0; trail != NULL && i < json_array_get_length (trail); i++)
+    {
+      JsonObject *e = json_array_get_object_element (trail, i);
+      const char *from = str_of (e, "from_state");
+      const char *to = str_of (e, "to_state");
+      const char *kind = str_of (e, "kind");
+      g_autofree char *at = human_time (str_of (e, "at"), time_zone);
+      g_autofree char *note = g_strcmp0 (kind, "checklist") == 0
+                              ? checklist_text (str_of (e, "note")) : g_strdup (str_of (e, "note"));
+      g_autoptr(GString) line = g_string_new (at);
+
+      g_string_append_printf (line, "  %s  %s", str_of (e, "actor") ?: "",
+                              warta_event_kind_get_display_name (kind));
+      if (from != NULL && to != NULL && g_strcmp0 (from, to) != 0)
+        g_string_append_printf (line, " (%s → %s)", state_name (from), state_name (to));
+      if (note != NULL && *note != '\0')
+        g_string_append_printf (line, "  %s", note);
+
+      func (WARTA_DOSSIER_LINE, NULL, line->str, user_data);
+    }
+}
+
+/**
+ * warta_dossier_foreach_line:
+ * @self: a #WartaDossier
+ * @section: which part
+ * @time_zone: (nullable): the office's zone, for times; %NULL: UTC
+ * @func: called for each heading, field and line, in reading order
+ * @user_data: for @func
+ *
+ * The dossier in words, as the screen and the record sheet show it.
+ * @func gets fields whose value is %NULL or empty too.
+ */
+void
+warta_dossier_foreach_line (WartaDossier         *self,
+                            WartaDossierSection   section,
+                            GTimeZone            *time_zone,
+                            WartaDossierLineFunc  func,
+                            gpointer              user_data)
+{
+  g_return_if_fail (WARTA_IS_DOSSIER (self));
+
+  switch (section)
+    {
+    case WARTA_DOSSIER_REGISTER:
+      emit_register (self, time_zone, func, user_data);
+      break;
+    case WARTA_DOSSIER_FINAL_TEXTS:
+      emit_final_texts (self, func, user_data);
+      break;
+    case WARTA_DOSSIER_TARGETS:
+      emit_targets (self, time_zone, func, user_data);
+      break;
+    case WARTA_DOSSIER_HISTORY:
+      emit_history (self, time_zone, func, user_data);
+      break;
+    default:
+      g_return_if_reached ();
+    }
+}
+
+static void
+text_line_cb (WartaDossierLineKind  kind,
+              const char           *label,
+              const char           *value,
+              gpointer              user_data)
+{
+  GString *s = user_data;
+
+  switch (kind)
+    {
+    case WARTA_DOSSIER_HEADING:
+      g_string_append_printf (s, "\n%s\n", label);
+      break;
+    case WARTA_DOSSIER_SUBHEADING:
+      g_string_append_printf (s, "%s\n", value);
+      break;
+    case WARTA_DOSSIER_FIELD:
+      if (value != NULL && *value != '\0')
+        g_string_append_printf (s, "%s: %s\n", label, value);
+      break;
+    case WARTA_DOSSIER_LINE:
+    default:
+      g_string_append_printf (s, "%s\n", value);
+    }
+}
+
 /**
  * warta_dossier_to_text:
+ * @time_zone: (nullable): the office's zone, for times; %NULL: UTC
  *
  * Returns: the dossier as plain text for reading on screen
  */
@@ -617,40 +949,14 @@ warta_dossier_to_text (WartaDossier *self,
                        GTimeZone    *time_zone)
 {
   g_autoptr(GString) s = g_string_new (NULL);
-  JsonObject *reg = json_object_get_object_member (self->json, "register");
-  JsonObject *final = json_object_get_object_member (self->json, "final");
-  JsonObject *captions = json_object_get_object_member (final, "captions");
   JsonArray *media = json_object_get_array_member (self->json, "media");
-  JsonArray *trail = json_object_get_array_member (self->json, "approval_trail");
   JsonArray *notes = rows_of (warta_dossier_get_records (self), "correction_notes");
-  g_autoptr(GList) targets = json_object_get_members (captions);
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (reg, "number"));
-  g_autofree char *years = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (reg, "retention_years"));
 
-  g_string_append_printf (s, "%s\n\n", warta_dossier_get_title (self));
+  g_string_append_printf (s, "%s\n", warta_dossier_get_title (self));
 
-  g_string_append_printf (s, "%s\n", _("Register"));
-  text_line (s, _("Number"), number);
-  text_line (s, _("Summary"), str_of (reg, "summary"));
-  text_line (s, _("Unit"), str_of (reg, "unit"));
-  text_line (s, _("Responsible"), str_of (reg, "responsible"));
-  text_line (s, _("Time"), str_of (reg, "time"));
-  text_line (s, _("Place"), str_of (reg, "place"));
-  text_line (s, _("Form"), str_of (reg, "form"));
-  text_line (s, _("Retention (years)"), json_object_get_int_member (reg, "retention_years") ? years : _("permanent"));
-  text_line (s, _("Retained until"), str_of (reg, "retention_until"));
-  text_line (s, _("Published"), str_of (self->json, "published_at"));
-
-  g_string_append_printf (s, "\n%s\n", _("Final texts"));
-  text_line (s, _("What"), str_of (final, "what"));
-  text_line (s, _("Who"), str_of (final, "who"));
-  text_line (s, _("When"), str_of (final, "when_text"));
-  text_line (s, _("Where"), str_of (final, "where_text"));
-  text_line (s, _("Why"), str_of (final, "why"));
-  text_line (s, _("How"), str_of (final, "how"));
-  text_line (s, _("Narrative"), str_of (final, "narrative"));
-  for (GList *l = targets; l != NULL; l = l->next)
-    text_line (s, l->data, json_object_get_string_member (captions, l->data));
+  warta_dossier_foreach_line (self, WARTA_DOSSIER_REGISTER, time_zone, text_line_cb, s);
+  warta_dossier_foreach_line (self, WARTA_DOSSIER_FINAL_TEXTS, time_zone, text_line_cb, s);
+  warta_dossier_foreach_line (self, WARTA_DOSSIER_TARGETS, time_zone, text_line_cb, s);
 
   g_string_append_printf (s, "\n%s\n", _("Media"));
   for (guint i = 0; i < json_array_get_length (media); i++)
@@ -663,16 +969,7 @@ warta_dossier_to_text (WartaDossier *self,
 
   append_revision_diffs (s, warta_dossier_get_records (self));
 
-  g_string_append_printf (s, "\n%s\n", _("History"));
-  for (guint i = 0; i < json_array_get_length (trail); i++)
-    {
-      JsonObject *e = json_array_get_object_element (trail, i);
-
-      g_string_append_printf (s, "%s  %s  %s → %s  %s%s%s\n", str_of (e, "at"),
-                              str_of (e, "actor") ?: "", str_of (e, "from_state") ?: "",
-                              str_of (e, "to_state") ?: "", str_of (e, "kind"),
-                              str_of (e, "note") != NULL ? "  " : "", str_of (e, "note") ?: "");
-    }
+  warta_dossier_foreach_line (self, WARTA_DOSSIER_HISTORY, time_zone, text_line_cb, s);
 
   if (notes != NULL && json_array_get_length (notes) > 0)
     {
@@ -681,12 +978,10 @@ warta_dossier_to_text (WartaDossier *self,
         {
           JsonObject *n = json_array_get_object_element (notes, i);
 
-          g_string_append_printf (s, "%s (%s)\n", str_of (n, "text"), str_of (n, "status"));
+          g_string_append_printf (s, "%s (%s)\n", str_of (n, "text"),
+                                  note_status_name (str_of (n, "status")));
         }
     }
-
-  if (!json_object_get_boolean_member (self->json, "targets_recorded"))
-    g_string_append_printf (s, "\n%s\n", _("Each platform’s post id and address are not recorded in this database yet."));
 
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

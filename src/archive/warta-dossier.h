@@ -12,11 +12,13 @@
 
 G_BEGIN_DECLS
 
-/* What the settings add to a dossier: the agency, and the retention
+/* What the settings add to a dossier: the agency, the office's time zone
+ * for the record sheet (NULL: WARTA_DEFAULT_TIME_ZONE), and the retention
  * period (years, 0: permanent) per information category. */
 typedef struct
 {
   const char *agency;
+  const char *time_zone;
   guint       retention_periodic;
   guint       retention_immediate;
   guint       retention_on_request;
@@ -25,6 +27,28 @@ typedef struct
 void warta_dossier_options_init (WartaDossierOptions *options);
 guint warta_dossier_options_get_retention (const WartaDossierOptions *options,
                                            const char                *category);
+
+/* The parts of a dossier warta_dossier_foreach_line() words. */
+typedef enum
+{
+  WARTA_DOSSIER_REGISTER,
+  WARTA_DOSSIER_FINAL_TEXTS,
+  WARTA_DOSSIER_TARGETS,
+  WARTA_DOSSIER_HISTORY,
+} WartaDossierSection;
+
+typedef enum
+{
+  WARTA_DOSSIER_HEADING,     /* @label */
+  WARTA_DOSSIER_SUBHEADING,  /* @value: a target's platform */
+  WARTA_DOSSIER_FIELD,       /* @label: @value; @value may be NULL or empty */
+  WARTA_DOSSIER_LINE,        /* @value */
+} WartaDossierLineKind;
+
+typedef void (*WartaDossierLineFunc) (WartaDossierLineKind  kind,
+                                      const char           *label,
+                                      const char           *value,
+                                      gpointer              user_data);
 
 #define WARTA_TYPE_DOSSIER (warta_dossier_get_type ())
 
@@ -53,5 +77,10 @@ JsonObject   *warta_dossier_get_records   (WartaDossier               *self);
 char         *warta_dossier_to_string     (WartaDossier               *self);
 char         *warta_dossier_to_text       (WartaDossier               *self,
                                            GTimeZone                  *time_zone);
+void          warta_dossier_foreach_line  (WartaDossier               *self,
+                                           WartaDossierSection         section,
+                                           GTimeZone                  *time_zone,
+                                           WartaDossierLineFunc        func,
+                                           gpointer                    user_data);
 
 G_END_DECLS

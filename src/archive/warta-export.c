@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "warta-archive-repository.h"
+#include "warta-clock.h"
 #include "warta-event-log.h"
 #include "warta-export.h"
 
@@ -159,6 +160,33 @@ member_str (JsonObject *object,
   return json_node_get_string (node);
 }
 
+static void
+sheet_line_cb (WartaDossierLineKind  kind,
+               const char           *label,
+               const char           *value,
+               gpointer              user_data)
+{
+  Sheet *sheet = user_data;
+
+  switch (kind)
+    {
+    case WARTA_DOSSIER_HEADING:
+      if (sheet->y > MARGIN + 40)
+        sheet->y += 6;
+      sheet_text (sheet, "Sans Bold 10", label);
+      break;
+    case WARTA_DOSSIER_SUBHEADING:
+      sheet_text (sheet, "Sans Bold 9", value);
+      break;
+    case WARTA_DOSSIER_FIELD:
+      sheet_field (sheet, label, value);
+      break;
+    case WARTA_DOSSIER_LINE:
+    default:
+      sheet_text (sheet, "Sans 8", value);
+    }
+}
+
 /* gdk_cairo_set_source_pixbuf() is GTK's; this is the same conversion,
  * to premultiplied ARGB. */
 static cairo_surface_t *
@@ -256,6 +284,7 @@ sheet_thumbnails (Sheet      *sheet,
  * @dossier: the publication's dossier
  * @path: the PDF to write
  * @agency: the agency's name for the header
+ * @time_zone: (nullable): the office's zone, for times; %NULL: UTC
  * @media_folder: (nullable): where the export keeps the media copies
  * @error: where to put an error
  */
@@ -263,19 +292,13 @@ gboolean
 warta_export_write_record_sheet (WartaDossier  *dossier,
                                  const char    *path,
                                  const char    *agency,
+                                 GTimeZone     *time_zone,
                                  const char    *media_folder,
                                  GError       **error)
 {
   JsonObject *json = warta_dossier_get_json (dossier);
-  JsonObject *reg = json_object_get_object_member (json, "register");
-  JsonObject *final = json_object_get_object_member (json, "final");
-  JsonObject *captions = json_object_get_object_member (final, "captions");
-  JsonArray *trail = json_object_get_array_member (json, "approval_trail");
   JsonArray *consents = json_object_get_array_member (json, "consents");
-  g_autoptr(GList) targets = json_object_get_members (captions);
   g_autofree char *title = g_strdup_printf (_("Record sheet: %s"), warta_dossier_get_title (dossier));
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (reg, "number"));
-  g_autofree char *years = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   Sheet sheet = { 0 };
@@ -290,47 +313,10 @@ warta_export_write_record_sheet (WartaDossier  *dossier,
   sheet_text (&sheet, "Sans Bold 12", title);
   sheet.y += 6;
 
-  sheet_text (&sheet, "Sans Bold 10", _("Register of public information"));
-  sheet_field (&sheet, _("Number"), number);
-  sheet_field (&sheet, _("Summary"), member_str (reg, "summary"));
-  sheet_field (&sheet, _("Unit"), member_str (reg, "unit"));
-  sheet_field (&sheet, _("Responsible"), member_str (reg, "responsible"));
-  sheet_field (&sheet, _("Time"), member_str (reg, "time"));
-  sheet_field (&sheet, _("Place"), member_str (reg, "place"));
-  sheet_field (&sheet, _("Form"), member_str (reg, "form"));
-  years = json_object_get_int_member (reg, "retention_years") > 0
-          ? g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (reg, "retention_years"))
-          : g_strdup (_("permanent"));
-  sheet_field (&sheet, _("Retention (years)"), years);
-  sheet_field (&sheet, _("Retained until"), member_str (reg, "retention_until"));
-  sheet_field (&sheet, _("Published"), member_str (json, "published_at"));
-  sheet.y += 6;
-
-  sheet_text (&sheet, "Sans Bold 10", _("Final texts"));
-  sheet_field (&sheet, _("What"), member_str (final, "what"));
-  sheet_field (&sheet, _("Who"), member_str (final, "who"));
-  sheet_field (&sheet, _("When"), member_str (final, "when_text"));
-  sheet_field (&sheet, _("Where"), member_str (final, "where_text"));
-  sheet_field (&sheet, _("Why"), member_str (final, "why"));
-  sheet_field (&sheet, _("How"), member_str (final, "how"));
-  sheet_field (&sheet, _("Narrative"), member_str (final, "narrative"));
-  for (GList *l = targets; l != NULL; l = l->next)
-    sheet_field (&sheet, l->data, member_str (captions, l->data));
-  sheet.y += 6;
-
-  sheet_text (&sheet, "Sans Bold 10", _("Approval trail"));
-  for (guint i = 0; trail != NULL && i < json_array_get_length (trail); i++)
-    {
-      JsonObject *e = json_array_get_object_element (trail, i);
-      g_autofree char *line = g_strdup_printf ("%s  %s  %s  %s → %s%s%s", member_str (e, "at") ?: "",
-                                               member_str (e, "actor") ?: "", member_str (e, "kind") ?: "",
-                                               member_str (e, "from_state") ?: "",
-                                               member_str (e, "to_state") ?: "",
-                                               member_str (e, "note") != NULL ? "  " : "",
-                                               member_str (e, "note") ?: "");
-
-      sheet_text (&sheet, "Sans 8", line);
-    }
+  warta_dossier_foreach_line (dossier, WARTA_DOSSIER_REGISTER, time_zone, sheet_line_cb, &sheet);
+  warta_dossier_foreach_line (dossier, WARTA_DOSSIER_FINAL_TEXTS, time_zone, sheet_line_cb, &sheet);
+  warta_dossier_foreach_line (dossier, WARTA_DOSSIER_TARGETS, time_zone, sheet_line_cb, &sheet);
+  warta_dossier_foreach_line (dossier, WARTA_DOSSIER_HISTORY, time_zone, sheet_line_cb, &sheet);
   sheet.y += 6;
 
   if (consents != NULL && json_array_get_length (consents) > 0)
@@ -370,63 +356,117 @@ warta_export_write_record_sheet (WartaDossier  *dossier,
 /* Export ------------------------------------------------------------------ */
 
 static gboolean
+make_folder (const char  *path,
+             GError     **error)
+{
+  if (g_mkdir_with_parents (path, 0750) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The folder “%s” cannot be created: %s. Choose another folder."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Copies one recorded file into @folder's @subfolder, named by its
+ * recorded checksum, and lists it in @files. */
+static gboolean
+copy_recorded_file (WartaDossier  *dossier,
+                    const char    *folder,
+                    JsonArray     *files,
+                    const char    *source,
+                    const char    *sha,
+                    const char    *subfolder,
+                    const char    *kind,
+                    GError       **error)
+{
+  g_autofree char *ext = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *target_folder = g_build_filename (folder, subfolder, NULL);
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+  JsonObject *entry;
+
+  if (sha == NULL || source == NULL)
+    return TRUE;
+
+  ext = strrchr (source, '.') != NULL ? g_ascii_strdown (strrchr (source, '.'), -1) : g_strdup ("");
+  relative = g_strconcat (subfolder, "/", sha, ext, NULL);
+  target = g_build_filename (folder, relative, NULL);
+
+  if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
+    {
+      /* The original is not reachable from here: the manifest says so,
+       * rather than the export failing. */
+      entry = json_object_new ();
+      json_object_set_string_member (entry, "path", relative);
+      json_object_set_string_member (entry, "kind", kind);
+      json_object_set_int_member (entry, "publication_id", warta_dossier_get_id (dossier));
+      json_object_set_string_member (entry, "sha256", sha);
+      json_object_set_boolean_member (entry, "missing", TRUE);
+      json_object_set_string_member (entry, "source", source);
+      json_array_add_object_element (files, entry);
+      return TRUE;
+    }
+
+  if (!make_folder (target_folder, error))
+    return FALSE;
+  from = g_file_new_for_path (source);
+  to = g_file_new_for_path (target);
+  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+    {
+      g_prefix_error (error, _("The media file “%s” could not be copied: "), source);
+      return FALSE;
+    }
+
+  entry = file_entry (folder, relative, warta_dossier_get_id (dossier), kind, error);
+  if (entry == NULL)
+    return FALSE;
+  /* A copy whose checksum differs from the recorded one is exported
+   * and flagged: the file was changed after it was recorded. */
+  json_object_set_boolean_member (entry, "matches_record",
+                                  g_strcmp0 (member_str (entry, "sha256"), sha) == 0);
+  json_array_add_object_element (files, entry);
+
+  return TRUE;
+}
+
+/* The original media, and the screenshots that prove targets published
+ * by hand. */
+static gboolean
 copy_media (WartaDossier  *dossier,
             const char    *folder,
             JsonArray     *files,
             GError       **error)
 {
-  JsonArray *media = json_object_get_array_member (warta_dossier_get_json (dossier), "media");
+  JsonObject *json = warta_dossier_get_json (dossier);
+  JsonArray *media = json_object_get_array_member (json, "media");
+  JsonArray *targets = json_object_get_array_member (json, "targets");
 
   for (guint i = 0; i < json_array_get_length (media); i++)
     {
       JsonObject *m = json_array_get_object_element (media, i);
-      const char *source = member_str (m, "path");
-      const char *sha = member_str (m, "sha256");
-      g_autofree char *ext = NULL;
-      g_autofree char *relative = NULL;
-      g_autofree char *target = NULL;
-      g_autoptr(GFile) from = NULL;
-      g_autoptr(GFile) to = NULL;
-      JsonObject *entry;
 
-      if (sha == NULL || source == NULL)
-        continue;
-
-      ext = strrchr (source, '.') != NULL ? g_ascii_strdown (strrchr (source, '.'), -1) : g_strdup ("");
-      relative = g_strconcat ("media/", sha, ext, NULL);
-      target = g_build_filename (folder, relative, NULL);
-
-      if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
-        {
-          /* The original is not reachable from here: the manifest says so,
-           * rather than the export failing. */
-          entry = json_object_new ();
-          json_object_set_string_member (entry, "path", relative);
-          json_object_set_string_member (entry, "kind", "media");
-          json_object_set_int_member (entry, "publication_id", warta_dossier_get_id (dossier));
-          json_object_set_string_member (entry, "sha256", sha);
-          json_object_set_boolean_member (entry, "missing", TRUE);
-          json_object_set_string_member (entry, "source", source);
-          json_array_add_object_element (files, entry);
-          continue;
-        }
-
-      from = g_file_new_for_path (source);
-      to = g_file_new_for_path (target);
-      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
-        {
-          g_prefix_error (error, _("The media file “%s” could not be copied: "), source);
-          return FALSE;
-        }
-
-      entry = file_entry (folder, relative, warta_dossier_get_id (dossier), "media", error);
-      if (entry == NULL)
+      if (!copy_recorded_file (dossier, folder, files, member_str (m, "path"),
+                               member_str (m, "sha256"), "media", "media", error))
         return FALSE;
-      /* A copy whose checksum differs from the recorded one is exported
-       * and flagged: the file was changed after it was recorded. */
-      json_object_set_boolean_member (entry, "matches_record",
-                                      g_strcmp0 (json_object_get_string_member (entry, "sha256"), sha) == 0);
-      json_array_add_object_element (files, entry);
+    }
+
+  for (guint i = 0; targets != NULL && i < json_array_get_length (targets); i++)
+    {
+      JsonObject *t = json_array_get_object_element (targets, i);
+      JsonObject *shot = json_object_has_member (t, "screenshot")
+                         ? json_object_get_object_member (t, "screenshot") : NULL;
+
+      if (shot != NULL &&
+          !copy_recorded_file (dossier, folder, files, member_str (shot, "source"),
+                               member_str (shot, "sha256"), "proofs", "proof", error))
+        return FALSE;
     }
 
   return TRUE;
@@ -716,6 +756,9 @@ export_to (WartaDatabase              *database,
   JsonObject *retention = json_object_new ();
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   JsonObject *history;
+  g_autoptr(GTimeZone) time_zone = g_time_zone_new_identifier (options->time_zone != NULL
+                                                               ? options->time_zone
+                                                               : WARTA_DEFAULT_TIME_ZONE);
 
   json_object_set_string_member (manifest, "format", WARTA_EXPORT_FORMAT);
   json_object_set_int_member (manifest, "version", WARTA_EXPORT_VERSION);
@@ -732,15 +775,8 @@ export_to (WartaDatabase              *database,
   json_object_set_array_member (manifest, "publications", publications);
   json_object_set_array_member (manifest, "files", files);
 
-  if (g_mkdir_with_parents (media_folder, 0750) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The folder “%s” cannot be created: %s. Choose another folder."),
-                   media_folder, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!make_folder (media_folder, error))
+    return FALSE;
 
   for (guint i = 0; i < n_ids; i++)
     {
@@ -759,7 +795,8 @@ export_to (WartaDatabase              *database,
 
       sheet_name = g_strdup_printf ("record-%" G_GINT64_FORMAT ".pdf", ids[i]);
       sheet_path = g_build_filename (folder, sheet_name, NULL);
-      if (!warta_export_write_record_sheet (dossier, sheet_path, options->agency, media_folder, error))
+      if (!warta_export_write_record_sheet (dossier, sheet_path, options->agency, time_zone,
+                                            media_folder, error))
         return FALSE;
       entry = file_entry (folder, sheet_name, ids[i], "record-sheet", error);
       if (entry == NULL)
@@ -893,6 +930,7 @@ typedef struct
   gboolean             range;
   char                *folder;
   char                *agency;
+  char                *time_zone;
   WartaDossierOptions  options;
 } ExportData;
 
@@ -902,6 +940,7 @@ export_data_free (ExportData *data)
   g_clear_pointer (&data->ids, g_array_unref);
   g_free (data->folder);
   g_free (data->agency);
+  g_free (data->time_zone);
   g_free (data);
 }
 
@@ -945,6 +984,8 @@ start_export (WartaArchive               *archive,
   data->options = *options;
   data->agency = g_strdup (options->agency);
   data->options.agency = data->agency;
+  data->time_zone = g_strdup (options->time_zone);
+  data->options.time_zone = data->time_zone;
 
   warta_archive_run_async (archive, export_work, data, (GDestroyNotify)export_data_free, g_free,
                            cancellable, callback, user_data);

@@ -50,6 +50,7 @@ gboolean warta_export_write_finish   (WartaArchive               *archive,
 gboolean warta_export_write_record_sheet (WartaDossier           *dossier,
                                           const char             *path,
                                           const char             *agency,
+                                          GTimeZone              *time_zone,
                                           const char             *media_folder,
                                           GError                **error);
 gboolean warta_export_import         (WartaDatabase              *database,

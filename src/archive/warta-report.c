@@ -25,6 +25,7 @@
 
 #include "warta-archive-repository.h"
 #include "warta-chart.h"
+#include "warta-account.h"
 #include "warta-report.h"
 
 struct _WartaReport
@@ -189,7 +190,7 @@ published_cb (gint64       publication_id,
 
   for (guint i = 0; parts[i] != NULL; i++)
     if (*parts[i] != '\0')
-      tally (self, WARTA_REPORT_BY_PLATFORM, parts[i]);
+      tally (self, WARTA_REPORT_BY_PLATFORM, warta_platform_get_display_name (parts[i]));
   tally (self, WARTA_REPORT_BY_CATEGORY, category_name (category));
   tally (self, WARTA_REPORT_BY_UNIT, unit != NULL && *unit != '\0' ? unit : _("Whole agency"));
 

@@ -219,3 +219,27 @@ warta_platform_get_display_name (const char *platform)
       return g_dgettext (GETTEXT_PACKAGE, names[i].name);
   return platform ? platform : "";
 }
+
+/**
+ * warta_platforms_dup_display_names:
+ * @platforms: (nullable): platform ids, comma-separated ("facebook,wordpress")
+ *
+ * Returns: (transfer full): their names, "Facebook, Website (WordPress)"
+ */
+char *
+warta_platforms_dup_display_names (const char *platforms)
+{
+  g_auto(GStrv) ids = g_strsplit (platforms != NULL ? platforms : "", ",", -1);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (*ids[i] == '\0')
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, warta_platform_get_display_name (ids[i]));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}

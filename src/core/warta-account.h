@@ -38,5 +38,6 @@ void          warta_account_set_keyring_id   (WartaAccount *self,
                                               const char   *keyring_id);
 
 const char   *warta_platform_get_display_name (const char  *platform);
+char         *warta_platforms_dup_display_names (const char *platforms);
 
 G_END_DECLS

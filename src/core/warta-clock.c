@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "warta-clock.h"
 
 struct _WartaClock
@@ -197,6 +199,39 @@ warta_clock_to_local (WartaClock *self,
     return NULL;
 
   return g_date_time_to_timezone (utc, self->time_zone);
+}
+
+/**
+ * warta_format_time:
+ * @time_zone: (nullable): the office's zone (the clock's); %NULL: UTC
+ * @unix_us: µs since the Unix epoch; 0 for none
+ * @with_zone: whether to name the zone ("WIB"), for text read away from
+ *   the app
+ *
+ * Returns: (nullable): the time as the app shows it, "27 Nov 2026, 03:14"
+ */
+char *
+warta_format_time (GTimeZone *time_zone,
+                   gint64     unix_us,
+                   gboolean   with_zone)
+{
+  g_autoptr(GTimeZone) utc_zone = time_zone == NULL ? g_time_zone_new_utc () : NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (unix_us == 0)
+    return NULL;
+  utc = g_date_time_new_from_unix_utc (unix_us / G_USEC_PER_SEC);
+  if (utc == NULL)
+    return NULL;
+  local = g_date_time_to_timezone (utc, time_zone != NULL ? time_zone : utc_zone);
+
+  /* Translators: a date and time, as in the publication lists; see
+   * g_date_time_format() for the codes. Day before month, 24-hour clock. */
+  if (!with_zone)
+    return g_date_time_format (local, _("%e %b %Y, %H:%M"));
+  /* Translators: the same with the time zone's name, "27 Nov 2026, 03:14 WIB". */
+  return g_date_time_format (local, _("%e %b %Y, %H:%M %Z"));
 }
 
 GDateTime *

@@ -27,6 +27,9 @@ gint64      warta_clock_now              (WartaClock        *self);
 GDateTime  *warta_clock_now_local        (WartaClock        *self);
 GDateTime  *warta_clock_to_local         (WartaClock        *self,
                                           gint64             unix_us);
+char       *warta_format_time            (GTimeZone         *time_zone,
+                                          gint64             unix_us,
+                                          gboolean           with_zone);
 void        warta_clock_set_now_func     (WartaClock        *self,
                                           WartaClockNowFunc  func,
                                           gpointer           user_data,

@@ -24,6 +24,9 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "warta-caption-rules.h"
 #include "warta-diff.h"
 
 /* The edit search costs (old + new words) × edits steps: stop there. */
@@ -897,4 +900,43 @@ warta_revision_diff_is_empty (WartaRevisionDiff *self)
   g_return_val_if_fail (self != NULL, TRUE);
 
   return self->fields->len == 0 && self->media->len == 0;
+}
+
+/**
+ * warta_revision_field_get_display_name:
+ * @field: a field of a revision as a #WartaFieldDiff names it ("title",
+ *   "article-body", "caption:tiktok-video" …)
+ *
+ * Returns: the field's name as the editor shows it; @field itself when
+ *   it is unknown
+ */
+const char *
+warta_revision_field_get_display_name (const char *field)
+{
+  static const struct { const char *id; const char *name; } names[] = {
+    { "title", N_("Title") },
+    { "what", N_("What (Apa)") },
+    { "who", N_("Who (Siapa)") },
+    { "when", N_("When (Kapan)") },
+    { "where", N_("Where (Di mana)") },
+    { "why", N_("Why (Mengapa)") },
+    { "how", N_("How (Bagaimana)") },
+    { "narrative", N_("Narrative") },
+    { "category", N_("Information Category") },
+    { "hashtags", N_("Hashtags and Mentions") },
+    { "article-title", N_("Website Article Title") },
+    { "article-body", N_("Website Article") },
+    { "caption:shared", N_("Shared Text") },
+  };
+  WartaCaptionTarget target;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (field, names[i].id) == 0)
+      return _(names[i].name);
+
+  if (field != NULL && g_str_has_prefix (field, "caption:") &&
+      warta_caption_target_from_string (field + strlen ("caption:"), &target))
+    return warta_caption_target_get_name (target);
+
+  return field;
 }

@@ -74,4 +74,6 @@ gboolean              warta_revision_diff_is_empty      (WartaRevisionDiff  *sel
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WartaRevisionDiff, warta_revision_diff_unref)
 
+const char           *warta_revision_field_get_display_name (const char *field);
+
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "warta-event.h"
 
 struct _WartaEvent
@@ -632,4 +634,41 @@ warta_event_compute_hash (WartaEvent *self)
   return warta_event_hash_fields (self->id, self->publication_id, self->at, self->actor_id,
                                   self->role, self->kind, self->from_state, self->to_state,
                                   self->revision_id, self->note, self->prev_hash);
+}
+
+/**
+ * warta_event_kind_get_display_name:
+ * @kind: what an event records ("submit", "checklist", "take-down" …)
+ *
+ * Returns: the kind as the history shows it; @kind itself when unknown
+ */
+const char *
+warta_event_kind_get_display_name (const char *kind)
+{
+  static const struct { const char *id; const char *name; } names[] = {
+    { "create", N_("Created") },
+    { "edit", N_("Edited") },
+    { "approval-voided", N_("Approval voided by an edit") },
+    { "submit", N_("Submitted") },
+    { "forward", N_("Forwarded for approval") },
+    { "approve", N_("Approved") },
+    { "return", N_("Returned for correction") },
+    { "checklist", N_("Checklist saved") },
+    { "note", N_("Correction note added") },
+    { "note-resolved", N_("Correction note marked as done") },
+    { "note-confirmed", N_("Correction confirmed") },
+    { "note-reopened", N_("Correction note reopened") },
+    { "start_publishing", N_("Publishing started") },
+    { "finish", N_("Publishing finished") },
+    { "retry", N_("Publishing retried") },
+    { "withdraw", N_("Withdrawn") },
+    { "take-down", N_("Post taken down") },
+    { "disposition", N_("Disposition recorded") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (kind, names[i].id) == 0)
+      return _(names[i].name);
+
+  return kind;
 }

@@ -69,4 +69,6 @@ char         *warta_event_hash_fields        (gint64      id,
                                               const char *prev_hash);
 char         *warta_event_compute_hash       (WartaEvent *self);
 
+const char   *warta_event_kind_get_display_name (const char *kind);
+
 G_END_DECLS

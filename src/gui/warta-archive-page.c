@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-account.h"
 #include "warta-application.h"
 #include "warta-archive-item.h"
 #include "warta-archive-model.h"
@@ -211,6 +212,8 @@ dossier_options (WartaArchivePage *self)
   WartaDossierOptions options;
 
   warta_dossier_options_init (&options);
+  /* The clock lives as long as the context; a worker copies the name. */
+  options.time_zone = warta_clock_get_time_zone_id (warta_context_get_clock (self->context));
   if (settings != NULL)
     {
       options.agency = NULL; /* set by the caller, which owns the string */
@@ -372,6 +375,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
 
+  /* The factory is the page's own: the page outlives its rows. */
+  g_object_set_data (G_OBJECT (list_item), "warta-archive-page", user_data);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
@@ -393,8 +398,10 @@ update_row (GtkListItem *list_item)
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_last_child (box);
   g_autofree char *sub = NULL;
-  g_autoptr(GDateTime) dt = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *platforms = NULL;
+  WartaArchivePage *self;
+  GTimeZone *zone;
   gint64 at;
 
   if (item == NULL || !warta_archive_item_get_loaded (item))
@@ -407,11 +414,15 @@ update_row (GtkListItem *list_item)
   at = warta_archive_item_get_published_at (item);
   if (at == 0)
     at = warta_archive_item_get_created_at (item);
-  dt = g_date_time_new_from_unix_local (at / G_USEC_PER_SEC);
-  date = g_date_time_format (dt, "%Y-%m-%d %H:%M");
+  /* In the office's zone, as the other lists show times. */
+  self = g_object_get_data (G_OBJECT (list_item), "warta-archive-page");
+  zone = self->context != NULL ? warta_clock_get_time_zone (warta_context_get_clock (self->context))
+                               : NULL;
+  date = warta_format_time (zone, at, FALSE);
+  platforms = warta_platforms_dup_display_names (warta_archive_item_get_platforms (item));
   sub = g_strdup_printf ("%s · %s · %s · %s", date,
                          warta_state_get_display_name (warta_archive_item_get_state (item)),
-                         warta_archive_item_get_platforms (item) ?: "",
+                         platforms,
                          warta_archive_item_get_author (item) ?: "");
   gtk_label_set_text (GTK_LABEL (title), warta_archive_item_get_title (item));
   gtk_label_set_text (GTK_LABEL (subtitle), sub);
@@ -1040,7 +1051,7 @@ warta_archive_page_init (WartaArchivePage *self)
   self->from_date = add_date_button (self, self->from_box, self->from_entry);
   self->to_date = add_date_button (self, self->to_box, self->to_entry);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);

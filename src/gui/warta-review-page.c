@@ -33,8 +33,6 @@
 
 /* The countdown is redrawn this often. */
 #define TICK_SECONDS 60
-/* The shared text of the content concept: no platform, never posted. */
-#define SHARED_TEXT_KEY "shared"
 
 struct _WartaReviewPage
 {
@@ -181,37 +179,6 @@ short_hash (const char *hash)
 }
 
 /* The name of a field as the editor labels it. */
-static const char *
-field_display_name (const char *field)
-{
-  static const struct { const char *id; const char *name; } names[] = {
-    { "title", N_("Title") },
-    { "what", N_("What (Apa)") },
-    { "who", N_("Who (Siapa)") },
-    { "when", N_("When (Kapan)") },
-    { "where", N_("Where (Di mana)") },
-    { "why", N_("Why (Mengapa)") },
-    { "how", N_("How (Bagaimana)") },
-    { "narrative", N_("Narrative") },
-    { "category", N_("Information Category") },
-    { "hashtags", N_("Hashtags and Mentions") },
-    { "article-title", N_("Website Article Title") },
-    { "article-body", N_("Website Article") },
-    { "caption:" SHARED_TEXT_KEY, N_("Shared Text") },
-  };
-  WartaCaptionTarget target;
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (field, names[i].id) == 0)
-      return _(names[i].name);
-
-  if (g_str_has_prefix (field, "caption:") &&
-      warta_caption_target_from_string (field + strlen ("caption:"), &target))
-    return warta_caption_target_get_name (target);
-
-  return field;
-}
-
 static WartaMediaItem *
 find_media (WartaRevision *revision,
             const char    *sha256)
@@ -245,7 +212,7 @@ describe_pin (WartaReviewPage *self,
 {
   if (field != NULL)
     /* Translators: %s is a field, "Who (Siapa)" */
-    return g_strdup_printf (_("On %s"), field_display_name (field));
+    return g_strdup_printf (_("On %s"), warta_revision_field_get_display_name (field));
 
   if (sha256 != NULL)
     {
@@ -453,7 +420,8 @@ fill_changes (WartaReviewPage *self)
       const WartaFieldDiff *field = warta_revision_diff_get_field (self->diff, i);
 
       gtk_box_append (self->changes_box,
-                      make_diff_view (self, field_display_name (field->field), field->runs));
+                      make_diff_view (self, warta_revision_field_get_display_name (field->field),
+                                      field->runs));
     }
 
   for (guint i = 0; i < warta_revision_diff_get_n_media (self->diff); i++)
@@ -610,7 +578,8 @@ fill_content (WartaReviewPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     gtk_list_box_append (self->fields_list,
-                         make_content_row (self, field_display_name (fields[i].field),
+                         make_content_row (self,
+                                           warta_revision_field_get_display_name (fields[i].field),
                                            fields[i].text, fields[i].field, NULL));
 
   /* The captions as each platform gets them, in the platforms' order. */
@@ -641,7 +610,7 @@ fill_content (WartaReviewPage *self)
     }
   if (has_text (warta_revision_get_hashtags (r)))
     gtk_list_box_append (self->captions_list,
-                         make_content_row (self, field_display_name ("hashtags"),
+                         make_content_row (self, warta_revision_field_get_display_name ("hashtags"),
                                            warta_revision_get_hashtags (r), "hashtags", NULL));
   gtk_widget_set_visible (GTK_WIDGET (self->captions_group), n_captions > 0);
 

@@ -292,24 +292,28 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(char * const *)a, *(char * const *)b);
 }
 
-/* "youtube-title,facebook,youtube-description" → "facebook, youtube" */
+/* The platforms a publication was published to, by Warta or by hand (a
+ * caption is for a platform the editor offered, not one it went to). */
+#define PLATFORMS_SQL \
+  "(SELECT group_concat (a.platform, ',') FROM outbox_jobs j " \
+  " JOIN accounts a ON a.id = j.account_id " \
+  " WHERE j.publication_id = p.id AND j.state IN ('done', 'manual'))"
+
+/* "x,facebook,x" → "facebook,x" */
 static char *
-platforms_from_targets (const char *targets)
+sorted_platforms (const char *platforms)
 {
   g_auto(GStrv) parts = NULL;
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
 
-  if (targets == NULL || *targets == '\0')
+  if (platforms == NULL || *platforms == '\0')
     return g_strdup ("");
 
-  parts = g_strsplit (targets, ",", -1);
+  parts = g_strsplit (platforms, ",", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      char *dash = strchr (parts[i], '-');
       gboolean dup = FALSE;
 
-      if (dash != NULL)
-        *dash = '\0';
       for (guint k = 0; k < seen->len; k++)
         dup |= g_str_equal (seen->pdata[k], parts[i]);
       if (!dup)
@@ -323,8 +327,7 @@ platforms_from_targets (const char *targets)
 
 #define ROW_COLUMNS \
   "p.id, p.title, p.state, p.category, coalesce (ar.unit, ''), u.display_name, " \
-  "(SELECT group_concat (c.target, ',') FROM revision_captions c " \
-  " WHERE c.revision_id = p.current_revision_id), p.created_at, " \
+  PLATFORMS_SQL ", p.created_at, " \
   "coalesce (" PUBLISHED_AT_SQL ", 0) "
 
 static WartaArchiveRow *
@@ -339,7 +342,7 @@ row_from_stmt (sqlite3_stmt *stmt)
   row->category = _warta_column_dup (stmt, 3);
   row->unit = _warta_column_dup (stmt, 4);
   row->author = _warta_column_dup (stmt, 5);
-  row->platforms = platforms_from_targets ((const char *)sqlite3_column_text (stmt, 6));
+  row->platforms = sorted_platforms ((const char *)sqlite3_column_text (stmt, 6));
   row->created_at = sqlite3_column_int64 (stmt, 7);
   row->published_at = sqlite3_column_int64 (stmt, 8);
 
@@ -451,9 +454,7 @@ warta_archive_repository_foreach_published (WartaDatabase             *database,
 
   stmt = _warta_database_prepare (database,
                                   "SELECT p.id, p.category, coalesce (ar.unit, ''), "
-                                  "(SELECT group_concat (c.target, ',') FROM revision_captions c "
-                                  " WHERE c.revision_id = p.current_revision_id), "
-                                  "s.exited_at, p.correction_rounds "
+                                  PLATFORMS_SQL ", s.exited_at, p.correction_rounds "
                                   "FROM step_records s JOIN publications p ON p.id = s.publication_id "
                                   "LEFT JOIN archive_register ar ON ar.publication_id = p.id "
                                   "WHERE s.exit_state = 'published' AND s.exited_at >= ? "
@@ -467,7 +468,7 @@ warta_archive_repository_foreach_published (WartaDatabase             *database,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *platforms =
-        platforms_from_targets ((const char *)sqlite3_column_text (stmt, 3));
+        sorted_platforms ((const char *)sqlite3_column_text (stmt, 3));
 
       func (sqlite3_column_int64 (stmt, 0),
             (const char *)sqlite3_column_text (stmt, 1),
@@ -552,7 +553,11 @@ static const struct {
              "UNION SELECT confirmed_by FROM correction_notes WHERE publication_id = ?1 "
              "UNION SELECT verifier_id FROM checklist_answers WHERE publication_id = ?1 "
              "UNION SELECT entered_by FROM step_records WHERE publication_id = ?1 "
-             "UNION SELECT exited_by FROM step_records WHERE publication_id = ?1) ORDER BY id" },
+             "UNION SELECT exited_by FROM step_records WHERE publication_id = ?1 "
+             "UNION SELECT created_by FROM outbox_jobs WHERE publication_id = ?1 "
+             "UNION SELECT taken_down_by FROM outbox_jobs WHERE publication_id = ?1 "
+             "UNION SELECT recorded_by FROM manual_proofs WHERE job_id IN "
+             "  (SELECT id FROM outbox_jobs WHERE publication_id = ?1)) ORDER BY id" },
   { "publications", "id = ?1" },
   { "revisions", "publication_id = ?1 ORDER BY id" },
   { "revision_captions", "revision_id IN (SELECT id FROM revisions WHERE publication_id = ?1) "
@@ -563,6 +568,20 @@ static const struct {
   { "step_records", "publication_id = ?1 ORDER BY id" },
   { "events", "publication_id = ?1 ORDER BY id" },
   { "archive_register", "publication_id = ?1" },
+};
+
+/* What the outbox's jobs point at: the accounts' public columns (their
+ * secrets are in the keyring, never here) and the proof of each target
+ * published by hand. Evidence only: an import does not write them back. */
+static const struct {
+  const char *table;
+  const char *sql;
+} target_tables[] = {
+  { "accounts", "SELECT id, platform, display_name, base_url FROM accounts "
+                "WHERE id IN (SELECT account_id FROM outbox_jobs WHERE publication_id = ?1) "
+                "ORDER BY id" },
+  { "manual_proofs", "SELECT * FROM manual_proofs WHERE job_id IN "
+                     "(SELECT id FROM outbox_jobs WHERE publication_id = ?1) ORDER BY id" },
 };
 
 /* Users' secrets never leave the database. */
@@ -715,7 +734,8 @@ warta_archive_repository_has_outbox (WartaDatabase *database)
  *
  * Every row the database holds about a publication, table by table, with
  * the columns as stored (users without their password hashes). Tables of
- * the outbox are included when they exist.
+ * the outbox are included when they exist, with the accounts their jobs
+ * name and the proofs of targets published by hand.
  *
  * Returns: (transfer full): { table: [ row, … ], … }
  */
@@ -758,6 +778,15 @@ warta_archive_repository_get_records (WartaDatabase  *database,
       if (rows == NULL)
         return NULL;
       json_object_set_array_member (records, extra->pdata[i], rows);
+    }
+
+  for (guint i = 0; extra->len > 0 && i < G_N_ELEMENTS (target_tables); i++)
+    {
+      JsonArray *rows = dump_rows (database, target_tables[i].sql, publication_id, error);
+
+      if (rows == NULL)
+        return NULL;
+      json_object_set_array_member (records, target_tables[i].table, rows);
     }
 
   return g_steal_pointer (&records);

@@ -37,7 +37,7 @@ typedef struct
   char       *category;
   char       *unit;
   char       *author;
-  char       *platforms;        /* comma-separated caption targets */
+  char       *platforms;        /* platform ids it was published to, sorted, comma-separated */
   gint64      created_at;
   gint64      published_at;     /* 0: not published */
 } WartaArchiveRow;
