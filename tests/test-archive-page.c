@@ -459,7 +459,9 @@ test_report_page (Fixture       *f,
   warta_reports_page_set_context (page, f->context);
   gtk_window_present (GTK_WINDOW (f->window));
 
-  /* LC_ALL=C.UTF-8: the English label. */
+  /* Shown, the page makes this month's report by itself. */
+  g_assert_true (wait_until (report_ready, page));
+  /* LC_ALL=C.UTF-8: the English label. Made again for the period chosen. */
   button = find_button (GTK_WIDGET (page), "_Make Report");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");

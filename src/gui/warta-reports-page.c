@@ -390,9 +390,16 @@ sync_application_context (WartaReportsPage *self)
 static void
 warta_reports_page_map (GtkWidget *widget)
 {
+  WartaReportsPage *self = WARTA_REPORTS_PAGE (widget);
+
   GTK_WIDGET_CLASS (warta_reports_page_parent_class)->map (widget);
 
-  sync_application_context (WARTA_REPORTS_PAGE (widget));
+  sync_application_context (self);
+  /* This month's report on first sight, not an empty page; another
+   * period is a click away. */
+  if (self->report == NULL && self->archive != NULL &&
+      gtk_widget_get_sensitive (GTK_WIDGET (self->make_button)))
+    on_make_button_clicked_cb (self);
 }
 
 static void
