@@ -1083,6 +1083,115 @@ test_people_not_admin (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (warta_people_page_get_model (people)), ==, 2);
 }
 
+static gpointer
+list_child (GtkWidget  *list,
+            const char *name)
+{
+  return gtk_widget_get_template_child (list, WARTA_TYPE_PUBLICATION_LIST, name);
+}
+
+static gboolean
+lists_accelerator (GtkWidget  *widget,
+                   const char *accelerator)
+{
+  g_autofree char *found = NULL;
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_object_get (widget, "accelerator", &found, NULL);
+      if (g_strcmp0 (found, accelerator) == 0)
+        return TRUE;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (lists_accelerator (c, accelerator))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A new activity starts from a visible button, the main menu or the empty
+ * lists, for those whose role documents activities; the shortcuts window
+ * lists Ctrl+N. A verifier gets none of it. */
+static void
+test_new_activity_visible (Fixture       *f,
+                           gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) budi = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) vera = add_user (f, root, "vera", "Vera", WARTA_ROLE_VERIFIER);
+  WartaWindow *window = show_window (f);
+  GtkWidget *header_button = window_child (window, "new_activity_button");
+  GtkWidget *lists[2];
+  GtkWidget *menu_button;
+  GtkWidget *overlay;
+  GtkWindow *editor;
+
+  sign_in (window, "budi", "rahasia-123");
+  lists[0] = gtk_stack_get_child_by_name (window_child (window, "stack"), "tasks");
+  lists[1] = gtk_stack_get_child_by_name (window_child (window, "stack"), "activities");
+
+  g_assert_true (gtk_widget_get_visible (header_button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (header_button)), ==,
+                   "win.new-activity");
+  g_assert_true (gtk_widget_is_sensitive (header_button));
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GtkWidget *empty_button = list_child (lists[i], "new_activity_button");
+
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (list_child (lists[i], "stack")), ==,
+                       "empty");
+      g_assert_true (gtk_widget_get_visible (empty_button));
+      g_assert_nonnull (strstr (adw_status_page_get_description (list_child (lists[i],
+                                                                             "empty_page")),
+                                "Ctrl+N"));
+    }
+
+  menu_button = find_named (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (menu_button);
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
+                                  "win.new-activity"));
+
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+  g_assert_true (lists_accelerator (overlay, "<Control>n"));
+
+  /* The button opens the editor of a new activity. */
+  g_signal_emit_by_name (header_button, "clicked");
+  editor = find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW);
+  g_assert_nonnull (editor);
+  g_assert_cmpint (warta_publication_window_get_publication_id (WARTA_PUBLICATION_WINDOW (editor)),
+                   ==, 0);
+  wait_for_finalize (editor);
+
+  /* A verifier documents nothing: no button, no enabled action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  sign_in (window, "vera", "rahasia-123");
+  g_assert_false (gtk_widget_get_visible (header_button));
+  g_assert_false (gtk_widget_get_visible (list_child (lists[1], "new_activity_button")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);
+  g_assert_null (find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW));
+}
+
 static WartaPublication *
 make_in_category (WartaPublicationRepository *repo,
                   WartaUser                  *officer,
@@ -1126,13 +1235,6 @@ has_title (GListModel *model,
     }
 
   return FALSE;
-}
-
-static gpointer
-list_child (GtkWidget  *list,
-            const char *name)
-{
-  return gtk_widget_get_template_child (list, WARTA_TYPE_PUBLICATION_LIST, name);
 }
 
 /* The lists per state narrow by the title search, the information category
@@ -1723,6 +1825,8 @@ main (int   argc,
                   fixture_set_up, test_people_conflict, fixture_tear_down);
       g_test_add ("/warta/people/not-admin", Fixture, NULL,
                   fixture_set_up, test_people_not_admin, fixture_tear_down);
+      g_test_add ("/warta/task-list/new-activity-visible", Fixture, NULL,
+                  fixture_set_up, test_new_activity_visible, fixture_tear_down);
       g_test_add ("/warta/task-list/filters", Fixture, NULL,
                   fixture_set_up, test_list_filters, fixture_tear_down);
       g_test_add ("/warta/people/officials", Fixture, NULL,

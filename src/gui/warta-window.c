@@ -71,6 +71,7 @@ struct _WartaWindow
   AdwStatusPage        *database_error_page;
   GtkStack             *main_stack;
   WartaSignInPage      *sign_in_page;
+  GtkWidget            *new_activity_button;
 
   /* Owned references */
   GSettings            *settings;
@@ -219,8 +220,16 @@ static void
 update_user_state (WartaWindow *self)
 {
   WartaUser *user = self->context != NULL ? warta_context_get_current_user (self->context) : NULL;
+  gboolean may_create = user != NULL &&
+                        warta_workflow_check_edit (WARTA_STATE_DOCUMENTING,
+                                                   warta_user_get_roles (user),
+                                                   NULL, NULL, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", user != NULL);
+  /* Only those whose role documents activities get the action, and so the
+   * button, the menu item and the lists' empty-state button. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity", may_create);
+  gtk_widget_set_visible (self->new_activity_button, may_create);
 
   if (user != NULL)
     {
@@ -806,6 +815,7 @@ warta_window_class_init (WartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, database_error_page);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, new_activity_button);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, section_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sign_in_page);
