@@ -288,6 +288,23 @@ sign_in (WartaWindow *window,
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* An error the user sees: shown, outside the scrolled part of the form
+ * (so never below the window's bottom), and the keyboard focus in the
+ * field at fault. */
+static void
+assert_error_seen (GtkWidget *label,
+                   GtkWidget *field)
+{
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), !=, "");
+  g_assert_null (gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW));
+  focus = gtk_root_get_focus (gtk_widget_get_root (field));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == field || gtk_widget_is_ancestor (focus, field));
+}
+
 /* The first start: the database has nobody, the window asks for the first
  * administrator and signs them in. */
 static void
@@ -309,18 +326,34 @@ test_first_admin (Fixture       *f,
   g_assert_nonnull (approver_check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (approver_check), TRUE);
 
+  /* Nothing typed: the error is shown above the scrolled form, and the
+   * focus goes to the first empty field. */
+  click (window, "create_admin_button");
+  assert_error_seen (sign_in_child (window, "first_admin_error_label"),
+                     sign_in_child (window, "admin_login_row"));
+  g_assert_null (warta_context_get_current_user (f->context));
+
   type_into (window, "admin_login_row", "sari");
+  /* Editing puts the error away. */
+  g_assert_false (gtk_widget_get_visible (sign_in_child (window, "first_admin_error_label")));
+  click (window, "create_admin_button");
+  assert_error_seen (sign_in_child (window, "first_admin_error_label"),
+                     sign_in_child (window, "admin_name_row"));
+
   type_into (window, "admin_name_row", "Sari Dewi");
   type_into (window, "admin_password_row", "rahasia-123");
   type_into (window, "admin_confirm_row", "rahasia-124");
   click (window, "create_admin_button");
 
   /* Two different passwords: nobody is made. */
-  g_assert_true (gtk_widget_get_visible (sign_in_child (window, "first_admin_error_label")));
+  assert_error_seen (sign_in_child (window, "first_admin_error_label"),
+                     sign_in_child (window, "admin_confirm_row"));
   g_assert_null (warta_context_get_current_user (f->context));
   g_assert_cmpstr (main_page (window), ==, "sign-in");
 
+  /* Once the passwords match, the error does not stay. */
   type_into (window, "admin_confirm_row", "rahasia-123");
+  g_assert_false (gtk_widget_get_visible (sign_in_child (window, "first_admin_error_label")));
   click (window, "create_admin_button");
 
   user = warta_context_get_current_user (f->context);
@@ -911,9 +944,20 @@ test_people_add (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (people), "people.add", NULL));
   dialog = find_toplevel (WARTA_TYPE_PERSON_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (dialog_child (dialog, "login_row"), "rina");
+  /* A taken login and a short password: each error is seen, with the
+   * focus on its field, and goes when the fields are edited. */
+  gtk_editable_set_text (dialog_child (dialog, "login_row"), "root");
   gtk_editable_set_text (dialog_child (dialog, "name_row"), "Rina Marlina");
   gtk_editable_set_text (dialog_child (dialog, "password_row"), "rahasia-123");
+  g_assert_false (warta_person_dialog_save (dialog));
+  assert_error_seen (dialog_child (dialog, "error_label"), dialog_child (dialog, "login_row"));
+  gtk_editable_set_text (dialog_child (dialog, "login_row"), "rina");
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "error_label")));
+  gtk_editable_set_text (dialog_child (dialog, "password_row"), "pendek");
+  g_assert_false (warta_person_dialog_save (dialog));
+  assert_error_seen (dialog_child (dialog, "error_label"), dialog_child (dialog, "password_row"));
+  gtk_editable_set_text (dialog_child (dialog, "password_row"), "rahasia-123");
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "error_label")));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (dialog_child (dialog, "roles_group"),
                                                              GTK_TYPE_CHECK_BUTTON, "verifier")),
                                TRUE);

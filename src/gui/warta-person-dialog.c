@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "warta-person-dialog.h"
+#include "warta-person-form.h"
 #include "warta-user-repository.h"
 
 struct _WartaPersonDialog
@@ -54,8 +55,10 @@ static void
 show_error (WartaPersonDialog *self,
             const GError      *error)
 {
-  gtk_label_set_label (self->error_label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  warta_person_form_show_error (GTK_WIDGET (self->error_label), error,
+                                GTK_WIDGET (self->login_row), GTK_WIDGET (self->name_row),
+                                self->user != NULL ? GTK_WIDGET (self->new_password_row)
+                                                   : GTK_WIDGET (self->password_row));
 }
 
 /* Someone else changed the account: say who was changed and what to do,
@@ -247,6 +250,10 @@ static void
 warta_person_dialog_init (WartaPersonDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  warta_person_form_watch (GTK_WIDGET (self->error_label),
+                           GTK_WIDGET (self->login_row), GTK_WIDGET (self->name_row),
+                           GTK_WIDGET (self->password_row), GTK_WIDGET (self->new_password_row),
+                           NULL);
 
   for (guint i = 0; i < WARTA_N_ROLES; i++)
     {
