@@ -1265,14 +1265,21 @@ do_transition (WartaReviewPage *self,
   g_autoptr(WartaPublication) publication = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *note = dup_note_text (self);
+  WartaPublicationRepository *repository = warta_context_get_publications (self->context);
 
-  publication = warta_publication_repository_transition (warta_context_get_publications (self->context),
-                                                         current_user (self),
-                                                         warta_publication_get_id (self->publication),
-                                                         warta_publication_get_version (self->publication),
-                                                         action, to,
-                                                         action == WARTA_ACTION_RETURN && *note ? note : NULL,
-                                                         &error);
+  /* A note typed and sent with the return keeps the field or photo it was
+   * written on, as Add Note would have kept it. */
+  if (action == WARTA_ACTION_RETURN)
+    publication = warta_publication_repository_return_with_note (repository, current_user (self),
+                                                                 warta_publication_get_id (self->publication),
+                                                                 warta_publication_get_version (self->publication),
+                                                                 to, self->pin_field, self->pin_sha256,
+                                                                 *note ? note : NULL, &error);
+  else
+    publication = warta_publication_repository_transition (repository, current_user (self),
+                                                           warta_publication_get_id (self->publication),
+                                                           warta_publication_get_version (self->publication),
+                                                           action, to, NULL, &error);
   if (publication == NULL)
     {
       show_error (self, heading, error);
@@ -1321,11 +1328,8 @@ return_to_verifier_action (GtkWidget  *widget,
 }
 
 static void
-forward_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+forward_now (WartaReviewPage *self)
 {
-  WartaReviewPage *self = WARTA_REVIEW_PAGE (widget);
   g_autoptr(GError) error = NULL;
   gboolean ticked[WARTA_N_CHECKS];
   const char *notes[WARTA_N_CHECKS];
@@ -1341,6 +1345,69 @@ forward_action (GtkWidget  *widget,
     }
 
   do_transition (self, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, _("Not Forwarded"));
+}
+
+static void
+on_forward_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        WartaReviewPage  *self)
+{
+  if (g_strcmp0 (response, "forward") == 0)
+    forward_now (self);
+}
+
+static guint
+count_open_notes (WartaReviewPage *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->notes != NULL && i < g_list_model_get_n_items (self->notes); i++)
+    {
+      g_autoptr(WartaCorrectionNote) note = g_list_model_get_item (self->notes, i);
+
+      if (warta_correction_note_get_status (note) == WARTA_NOTE_STATUS_OPEN)
+        n++;
+    }
+
+  return n;
+}
+
+/* A correction still open was not marked as done by the social media
+ * admin: the verifier is asked before the content goes on with it. */
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WartaReviewPage *self = WARTA_REVIEW_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  guint n_open = count_open_notes (self);
+  GtkWidget *dialog;
+
+  if (n_open == 0)
+    {
+      forward_now (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Forward With Open Corrections?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u correction note is still open: the social media admin has not marked it as done. Check the content, or return it with corrections.",
+                                               "%u correction notes are still open: the social media admin has not marked them as done. Check the content, or return it with corrections.",
+                                               n_open),
+                                  n_open);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "forward", _("_Forward Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "forward",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_forward_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* What the approval covers: per platform, the text and the number of

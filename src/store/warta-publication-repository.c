@@ -1491,6 +1491,8 @@ transition_in_transaction (WartaPublicationRepository  *self,
                            WartaAction                  action,
                            WartaState                   to,
                            const char                  *note,
+                           const char                  *note_field,
+                           const char                  *note_sha256,
                            GError                     **error)
 {
   g_auto(PubRow) row = { 0 };
@@ -1549,7 +1551,7 @@ transition_in_transaction (WartaPublicationRepository  *self,
 
   if (action == WARTA_ACTION_RETURN && has_text (note) &&
       !insert_note (self, publication_id, row.current_revision_id, user_id, now,
-                    NULL, NULL, note, NULL, error))
+                    note_field, note_field == NULL ? note_sha256 : NULL, note, NULL, error))
     return FALSE;
 
   event_id = _warta_event_log_append (self->database, publication_id, now, user_id,
@@ -1607,7 +1609,27 @@ _warta_publication_repository_transition_in_transaction (WartaPublicationReposit
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   return transition_in_transaction (self, actor, publication_id, expected_version, action, to,
-                                    note, error);
+                                    note, NULL, NULL, error);
+}
+
+static WartaPublication *
+transition_and_get (WartaPublicationRepository  *self,
+                    WartaUser                   *actor,
+                    gint64                       publication_id,
+                    gint64                       expected_version,
+                    WartaAction                  action,
+                    WartaState                   to,
+                    const char                  *note,
+                    const char                  *note_field,
+                    const char                  *note_sha256,
+                    GError                     **error)
+{
+  WRITE_TRANSACTION (self, error,
+                     transition_in_transaction (self, actor, publication_id, expected_version,
+                                                action, to, note, note_field, note_sha256,
+                                                error));
+
+  return warta_publication_repository_get (self, publication_id, error);
 }
 
 /**
@@ -1643,11 +1665,45 @@ warta_publication_repository_transition (WartaPublicationRepository  *self,
   g_return_val_if_fail (action < WARTA_N_ACTIONS, NULL);
   g_return_val_if_fail (to < WARTA_N_STATES, NULL);
 
-  WRITE_TRANSACTION (self, error,
-                     transition_in_transaction (self, actor, publication_id, expected_version,
-                                                action, to, note, error));
+  return transition_and_get (self, actor, publication_id, expected_version, action, to,
+                             note, NULL, NULL, error);
+}
 
-  return warta_publication_repository_get (self, publication_id, error);
+/**
+ * warta_publication_repository_return_with_note:
+ * @self: a #WartaPublicationRepository
+ * @actor: who returns the publication
+ * @publication_id: the publication
+ * @expected_version: the publication's version the user saw
+ * @to: the state to return to
+ * @field: (nullable): the field the note is pinned to ("where" …)
+ * @media_sha256: (nullable): the media item it is pinned to, when no @field
+ * @note: (nullable): the correction instructions
+ * @error: as for warta_publication_repository_transition()
+ *
+ * Returns the publication with a correction note that keeps its pin, in
+ * one transaction: a note typed on a field and sent with the return is a
+ * note on that field, not a general one.
+ *
+ * Returns: (transfer full): the publication after the move
+ */
+WartaPublication *
+warta_publication_repository_return_with_note (WartaPublicationRepository  *self,
+                                               WartaUser                   *actor,
+                                               gint64                       publication_id,
+                                               gint64                       expected_version,
+                                               WartaState                   to,
+                                               const char                  *field,
+                                               const char                  *media_sha256,
+                                               const char                  *note,
+                                               GError                     **error)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), NULL);
+  g_return_val_if_fail (WARTA_IS_USER (actor), NULL);
+  g_return_val_if_fail (to < WARTA_N_STATES, NULL);
+
+  return transition_and_get (self, actor, publication_id, expected_version, WARTA_ACTION_RETURN,
+                             to, note, field, media_sha256, error);
 }
 
 static WartaRevision *
