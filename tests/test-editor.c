@@ -305,6 +305,41 @@ test_missing_asks (Fixture       *fixture,
   close_window (window);
 }
 
+/* A concept with no title and no caption does not go to verification:
+ * the reasons are listed and the button is off; the title and one
+ * caption let it go. */
+static void
+test_empty_concept_blocks (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublicationWindow *window;
+  GtkLabel *blockers;
+  gint64 id;
+
+  id = create_in_processing (fixture, "");
+  window = open_window (fixture, id);
+  blockers = child (window, "blockers_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (blockers)));
+  g_assert_nonnull (strstr (gtk_label_get_label (blockers), "no title"));
+  g_assert_nonnull (strstr (gtk_label_get_label (blockers), "No platform has a caption"));
+  g_assert_false (gtk_widget_get_sensitive (child (window, "submit_button")));
+
+  set_text (window, "title_row", "Rapat koordinasi");
+  g_assert_null (strstr (gtk_label_get_label (blockers), "no title"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, "shared_view")),
+                            "Rapat koordinasi pengawasan.", -1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (blockers)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  publication = warta_publication_repository_get (repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
+
+  close_window (window);
+}
+
 static void
 test_caption_limit_blocks (Fixture       *fixture,
                            gconstpointer  user_data)
@@ -791,6 +826,8 @@ test_blur_and_crop (Fixture       *fixture,
   g_object_unref (item);
   set_text (window, "alt_text_row", "Anak-anak mewarnai gambar");
   gtk_switch_set_active (child (window, "minor_switch"), TRUE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, "shared_view")),
+                            "Lomba mewarnai tingkat SD.", -1);
 
   /* A child, no consent, nothing blurred: not submittable, and said why. */
   blockers = child (window, "blockers_label");
@@ -1153,6 +1190,7 @@ main (int   argc,
   ADD ("create-activity-with-20-photos", test_create_activity);
   ADD ("missing-5w1h-asks", test_missing_asks);
   ADD ("caption-over-limit-blocks-submit", test_caption_limit_blocks);
+  ADD ("empty-concept-blocks-submit", test_empty_concept_blocks);
   ADD ("conflict-not-silent", test_conflict_not_silent);
   ADD ("officials-directory", test_officials);
   ADD ("who-completion", test_who_completion);

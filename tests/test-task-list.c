@@ -514,6 +514,7 @@ make_publication (WartaPublicationRepository *repo,
   warta_revision_set_title (draft, title);
   warta_revision_set_what (draft, "Rapat koordinasi pengawasan");
   warta_revision_set_when (draft, "2025-06-18T09:00:00+07:00");
+  warta_revision_set_caption (draft, "facebook", "Rapat koordinasi pengawasan.");
   p = warta_publication_repository_create (repo, officer, draft, &error);
   g_assert_no_error (error);
 

@@ -787,10 +787,16 @@ list_blockers (WartaPublicationWindow *self,
                gboolean                with_media)
 {
   GPtrArray *reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(WartaRevision) concept = build_revision (self);
+  g_auto(GStrv) gaps = warta_revision_list_concept_gaps (concept);
   guint n_alt = 0, n_consent = 0;
 
   if (self->n_pending > 0)
     g_ptr_array_add (reasons, g_strdup (_("Photos and videos are still being checked.")));
+
+  /* What the repository would refuse: said before the button is pressed. */
+  for (guint i = 0; gaps[i] != NULL; i++)
+    g_ptr_array_add (reasons, g_strdup (gaps[i]));
 
   for (guint i = 0; i < self->caption_editors->len; i++)
     {

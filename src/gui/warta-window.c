@@ -226,9 +226,11 @@ update_user_state (WartaWindow *self)
                                                    NULL, NULL, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", user != NULL);
-  /* Only those whose role documents activities get the action, and so the
-   * button, the menu item and the lists' empty-state button. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity", may_create);
+  /* Those whose role documents activities get the button, and the lists'
+   * empty-state button; others not even the action. Before anyone signs
+   * in, Ctrl+N opens the editor, which asks who documents. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity",
+                                 may_create || (user == NULL && self->context != NULL));
   gtk_widget_set_visible (self->new_activity_button, may_create);
 
   if (user != NULL)

@@ -1438,6 +1438,33 @@ check_checklist_done (WartaPublicationRepository  *self,
   return ok;
 }
 
+/* The content concept goes to verification complete: a title, and the
+ * text of each platform it goes to (warta_revision_list_concept_gaps()). */
+static gboolean
+check_concept (WartaPublicationRepository  *self,
+               gint64                       revision_id,
+               GError                     **error)
+{
+  g_autoptr(WartaRevision) concept = NULL;
+  g_auto(GStrv) gaps = NULL;
+  g_autofree char *joined = NULL;
+
+  if (revision_id == 0)
+    concept = warta_revision_new ();
+  else if (!(concept = warta_publication_repository_get_revision (self, revision_id, error)))
+    return FALSE;
+
+  gaps = warta_revision_list_concept_gaps (concept);
+  if (gaps[0] == NULL)
+    return TRUE;
+
+  joined = g_strjoinv ("\n", gaps);
+  g_set_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_CONCEPT_INCOMPLETE,
+               /* Translators: %s is one or more lines saying what is missing */
+               _("The content concept is not complete:\n%s"), joined);
+  return FALSE;
+}
+
 static gboolean
 insert_note (WartaPublicationRepository  *self,
              gint64                       publication_id,
@@ -1547,6 +1574,10 @@ transition_in_transaction (WartaPublicationRepository  *self,
 
   if (action == WARTA_ACTION_SUBMIT &&
       !snapshot_draft (self, &row, user_id, now, &new_revision, error))
+    return FALSE;
+
+  if (action == WARTA_ACTION_SUBMIT && row.state == WARTA_STATE_PROCESSING &&
+      !check_concept (self, row.current_revision_id, error))
     return FALSE;
 
   if (action == WARTA_ACTION_RETURN && has_text (note) &&
