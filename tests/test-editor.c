@@ -828,6 +828,9 @@ test_blur_and_crop (Fixture       *fixture,
   gtk_switch_set_active (child (window, "minor_switch"), TRUE);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, "shared_view")),
                             "Lomba mewarnai tingkat SD.", -1);
+  /* Every control of the editor, the selected photo's included, is named
+   * once: "_Preview Preview", "Illustration Illustration" no more. */
+  warta_test_gui_assert_named_once (GTK_WIDGET (window));
 
   /* A child, no consent, nothing blurred: not submittable, and said why. */
   blockers = child (window, "blockers_label");
@@ -850,6 +853,7 @@ test_blur_and_crop (Fixture       *fixture,
     g_assert_nonnull (dialog);
   }
   wait_dialog (dialog);
+  warta_test_gui_assert_named_once (GTK_WIDGET (dialog));
   blur = warta_photo_dialog_get_blur_editor (dialog);
   crop = warta_photo_dialog_get_crop_editor (dialog);
 

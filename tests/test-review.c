@@ -511,6 +511,8 @@ verify_and_return (Fixture *f,
   g_assert_true (gtk_widget_get_visible (review_child (window, "deadline_label")));
   g_assert_true (g_str_has_suffix (gtk_label_get_label (review_child (window, "deadline_label")), "min left"));
   shot ("verifier-first");
+  /* The checklist and the decision buttons are named once. */
+  warta_test_gui_assert_named_once (GTK_WIDGET (window));
 
   /* Forwarding with an unticked item and no note: refused, said. */
   tick_all_but (window, WARTA_CHECK_NEUTRAL_LANGUAGE, NULL);
@@ -602,6 +604,7 @@ correct_and_resubmit (Fixture *f,
                                warta_correction_note_get_id (note));
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
+  warta_test_gui_assert_named_once (GTK_WIDGET (window));
   shot ("admin-resolve");
   g_signal_emit_by_name (button, "clicked");
   g_assert_null (find_dialog (NULL));
@@ -685,6 +688,9 @@ approve (Fixture *f,
   g_signal_emit_by_name (review_child (window, "approve_button"), "clicked");
   dialog = find_dialog ("Approve This Revision?");
   g_assert_nonnull (dialog);
+  /* Its responses too: "_Cancel Cancel" no more. */
+  warta_test_gui_assert_named_once (GTK_WIDGET (dialog));
+  warta_test_gui_assert_named_once (GTK_WIDGET (window));
   /* The revision and its hash, and what goes where. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), hash));
   summary = adw_message_dialog_get_extra_child (dialog);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-mnemonic.h"
 #include "warta-person-dialog.h"
 #include "warta-person-form.h"
 #include "warta-user-repository.h"
@@ -70,7 +71,7 @@ show_conflict (WartaPersonDialog *self,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   GtkWidget *message;
 
-  message = adw_message_dialog_new (parent, _("Someone Else Changed This Person"), error->message);
+  message = warta_message_dialog_new (parent, _("Someone Else Changed This Person"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (message));
 

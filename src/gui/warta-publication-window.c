@@ -30,6 +30,7 @@
 #include "warta-file-chooser.h"
 #include "warta-media-probe.h"
 #include "warta-media-rules.h"
+#include "warta-mnemonic.h"
 #include "warta-official-repository.h"
 #include "warta-officials-dialog.h"
 #include "warta-photo-dialog.h"
@@ -266,7 +267,7 @@ show_message (WartaPublicationWindow *self,
               const char             *heading,
               const char             *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *dialog = warta_message_dialog_new (GTK_WINDOW (self), heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -567,8 +568,8 @@ show_conflict (WartaPublicationWindow *self,
   self->conflict = TRUE;
   set_save_status (self, _("Not saved: changed by someone else"));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Activity"),
-                                   error->message);
+  dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Activity"),
+                                     error->message);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
                                   _("Reload shows their version and drops your changes since the last save. Keep Mine saves yours over theirs."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -1056,7 +1057,7 @@ submit_action (GtkWidget  *widget,
           g_autofree char *joined = g_strjoinv (", ", missing);
           GtkWidget *dialog;
 
-          dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Submit Without All of 5W+1H?"), NULL);
+          dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Submit Without All of 5W+1H?"), NULL);
           /* Translators: %s is a list like "Who, When" */
           adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                           _("Still empty: %s. The Admin Medsos needs all six elements to write the news; you can submit now and add them when the activity is returned."),
@@ -2821,7 +2822,7 @@ warta_publication_window_close_request (GtkWindow *window)
     {
       GtkWidget *dialog;
 
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changes Not Saved"), error->message);
+      dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Changes Not Saved"), error->message);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Keep Open"),
                                         "close", _("_Close Without Saving"),
@@ -3030,6 +3031,8 @@ warta_publication_window_init (WartaPublicationWindow *self)
   g_autoptr(GtkStringList) platforms = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template's buttons with a mnemonic: named once (warta-mnemonic.c). */
+  warta_mnemonic_name_buttons (GTK_WIDGET (self));
   setup_who_completion (self);
 
   self->cancellable = g_cancellable_new ();

@@ -28,6 +28,7 @@
 #include "warta-caption-rules.h"
 #include "warta-diff.h"
 #include "warta-event-log.h"
+#include "warta-mnemonic.h"
 #include "warta-publication-row.h"
 #include "warta-review-page.h"
 
@@ -155,7 +156,7 @@ show_message (WartaReviewPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -697,7 +698,7 @@ make_note_button (const char *label,
                   gint64      note_id,
                   const char *css_class)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = warta_button_new_with_mnemonic (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
@@ -875,10 +876,10 @@ build_checklist (WartaReviewPage *self)
 
       check = gtk_check_button_new ();
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       gtk_widget_set_name (check, warta_check_get_id ((WartaCheck)i));
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled_cb), self, 0);
 
+      /* Named by the row's title, which the activatable row relates to it. */
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -994,8 +995,8 @@ update_actions (WartaReviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->forward_button), can_verify);
   gtk_widget_set_visible (GTK_WIDGET (self->approve_button), can_approve);
   gtk_widget_set_visible (GTK_WIDGET (self->return_verifier_button), can_approve);
-  gtk_button_set_label (self->return_button,
-                        can_approve ? _("Return to A_dmin") : _("_Return with Corrections"));
+  warta_button_set_mnemonic (self->return_button,
+                             can_approve ? _("Return to A_dmin") : _("_Return with Corrections"));
   gtk_widget_set_visible (GTK_WIDGET (self->composer_box), can_note);
 
   /* The verifier's checklist, and afterwards what the verifier answered. */
@@ -1390,8 +1391,8 @@ forward_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Forward With Open Corrections?"), NULL);
+  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     _("Forward With Open Corrections?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   g_dngettext (GETTEXT_PACKAGE,
                                                "%u correction note is still open: the social media admin has not marked it as done. Check the content, or return it with corrections.",
@@ -1551,8 +1552,8 @@ approve_action (GtkWidget  *widget,
   g_autofree char *hash = short_hash (warta_revision_get_hash (self->revision));
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Approve This Revision?"), NULL);
+  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     _("Approve This Revision?"), NULL);
   /* Translators: %u is a revision number, %s the start of its hash */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("You approve revision %u (%s) exactly as shown below. The Admin Medsos may then post it; any later change voids the approval."),
@@ -1797,6 +1798,8 @@ static void
 warta_review_page_init (WartaReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template's buttons with a mnemonic: named once (warta-mnemonic.c). */
+  warta_mnemonic_name_buttons (GTK_WIDGET (self));
 
   self->revision_numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->diff_labels = g_ptr_array_new ();

@@ -11,6 +11,7 @@
 
 #include "warta-accounts-page.h"
 #include "warta-calendar-page.h"
+#include "warta-mnemonic.h"
 #include "warta-people-page.h"
 #include "warta-archive-page.h"
 #include "warta-publication-list.h"
@@ -179,9 +180,9 @@ show_database_error_dialog (WartaWindow  *self,
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Database Not Opened"),
-                                                       error->message));
+  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                         _("Database Not Opened"),
+                                                         error->message));
   adw_message_dialog_add_responses (dialog,
                                     "quit", _("_Quit"),
                                     "open", _("_Open Another…"),
@@ -353,8 +354,8 @@ unfinished_publishing_dialog (WartaWindow *self,
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Publishing Is Not Finished"), body));
+  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                         _("Publishing Is Not Finished"), body));
   adw_message_dialog_add_responses (dialog, "cancel", keep, go_id, go_label, NULL);
   adw_message_dialog_set_response_appearance (dialog, go_id, ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
@@ -380,10 +381,10 @@ open_database_now (WartaWindow *self,
 
   /* The error page already shows the reason; repeat it in the message so
    * keyboard users hear it at once. */
-  message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                        _("Database Not Opened"),
-                                                        error != NULL ? error->message
-                                                                      : _("Choose a file on a local or mounted folder.")));
+  message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                          _("Database Not Opened"),
+                                                          error != NULL ? error->message
+                                                                        : _("Choose a file on a local or mounted folder.")));
   adw_message_dialog_add_response (message, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (message));
 }
@@ -465,9 +466,9 @@ on_open_database_response_cb (GtkNativeDialog *dialog,
         {
           AdwMessageDialog *message;
 
-          message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                                _("Database Not Opened"),
-                                                                _("Choose a file on a local or mounted folder.")));
+          message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                                  _("Database Not Opened"),
+                                                                  _("Choose a file on a local or mounted folder.")));
           adw_message_dialog_add_response (message, "close", _("_Close"));
           gtk_window_present (GTK_WINDOW (message));
         }
