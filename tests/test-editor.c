@@ -988,6 +988,80 @@ test_blur_and_crop (Fixture       *fixture,
   close_window (window);
 }
 
+/* The triggers of @window's shortcuts that activate @action, as
+ * "Escape <Control>w". */
+static char *
+shortcuts_for (GtkWidget  *window,
+               const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+          g_autofree char *trigger = NULL;
+
+          if (!GTK_IS_NAMED_ACTION (named) ||
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action) != 0)
+            continue;
+          trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_string_append_printf (found, "%s%s", found->len > 0 ? " " : "", trigger);
+        }
+    }
+
+  return g_strdup (found->str);
+}
+
+/* The full preview of a photo closes with Escape and Ctrl+W, and its
+ * picture is named by the alt text. */
+static void
+test_viewer (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  g_autoptr(WartaMediaItem) item = NULL;
+  g_autofree char *shortcuts = NULL;
+  GtkWindow *viewer, *weak;
+  GtkWidget *picture;
+  GSList *files;
+
+  set_text (window, "title_row", "Pratinjau foto");
+  files = make_photos (fixture->dir, 1);
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid"))), 0);
+  set_text (window, "alt_text_row", "Peserta rapat di aula");
+  item = g_list_model_get_item (_warta_publication_window_get_media (window), 0);
+
+  viewer = _warta_publication_window_preview_media (window, item);
+  g_assert_nonnull (viewer);
+  picture = warta_test_gui_find_named (GTK_WIDGET (viewer), GTK_TYPE_PICTURE, NULL);
+  g_assert_nonnull (picture);
+  gtk_test_accessible_assert_property (picture, GTK_ACCESSIBLE_PROPERTY_LABEL, "Peserta rapat di aula");
+
+  shortcuts = shortcuts_for (GTK_WIDGET (viewer), "window.close");
+  g_assert_nonnull (strstr (shortcuts, "Escape"));
+  g_assert_nonnull (strstr (shortcuts, "<Control>w"));
+
+  weak = viewer;
+  g_object_add_weak_pointer (G_OBJECT (viewer), (gpointer *)&weak);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "window.close", NULL));
+  for (guint i = 0; weak != NULL && i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (weak);
+
+  close_window (window);
+}
+
 /* Reordering by drag and drop: the function the drop calls, and the rows'
  * own controllers. */
 static void
@@ -1202,6 +1276,7 @@ main (int   argc,
   ADD ("autosave-into-draft", test_autosave_into_draft);
   ADD ("blur-and-crop", test_blur_and_crop);
   ADD ("reorder-by-drag", test_reorder);
+  ADD ("viewer-closes-and-is-named", test_viewer);
   ADD ("media-limit-blocks-submit", test_media_limit_blocks);
 #undef ADD
 

@@ -1491,9 +1491,33 @@ preview_done_cb (GObject      *source,
     gtk_picture_set_alternative_text (picture, error->message);
 }
 
+/* The viewer closes as GNOME's viewers do: Escape, or Ctrl+W. */
 static void
-open_media_preview (WartaPublicationWindow *self,
-                    WartaMediaItem         *item)
+add_close_shortcuts (GtkWidget *window)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const char *triggers[] = { "Escape", "<Control>w" };
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers[i]),
+                                                            gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, controller);
+}
+
+/**
+ * _warta_publication_window_preview_media:
+ * @self: a #WartaPublicationWindow
+ * @item: a photo or video of the activity
+ *
+ * Opens the full preview that a double click on a thumbnail opens.
+ *
+ * Returns: (transfer none): the viewer's window
+ */
+GtkWindow *
+_warta_publication_window_preview_media (WartaPublicationWindow *self,
+                                         WartaMediaItem         *item)
 {
   g_autofree char *name = media_display_name (item);
   const char *alt = warta_media_item_get_alt_text (item);
@@ -1503,6 +1527,7 @@ open_media_preview (WartaPublicationWindow *self,
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_title (GTK_WINDOW (window), name);
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
+  add_close_shortcuts (window);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
@@ -1520,8 +1545,12 @@ open_media_preview (WartaPublicationWindow *self,
 
       child = gtk_picture_new ();
       gtk_picture_set_alternative_text (GTK_PICTURE (child), has_text (alt) ? alt : name);
+      /* GTK 4.8 does not name a picture by its alternative text. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, has_text (alt) ? alt : name,
+                                      -1);
       task = g_task_new (self, self->cancellable, preview_done_cb, g_object_ref (child));
-      g_task_set_source_tag (task, open_media_preview);
+      g_task_set_source_tag (task, _warta_publication_window_preview_media);
       g_task_set_task_data (task, g_strdup (warta_media_item_get_path (item)), g_free);
       g_task_run_in_thread (task, preview_thread);
     }
@@ -1530,6 +1559,7 @@ open_media_preview (WartaPublicationWindow *self,
 
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
 }
 
 static void
@@ -1541,7 +1571,7 @@ preview_media_action (GtkWidget  *widget,
   WartaMediaItem *item = selected_media (self);
 
   if (item != NULL)
-    open_media_preview (self, item);
+    _warta_publication_window_preview_media (self, item);
 }
 
 static void
@@ -1587,7 +1617,7 @@ on_media_grid_activate_cb (WartaPublicationWindow *self,
   g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), position);
 
   if (item != NULL)
-    open_media_preview (self, item);
+    _warta_publication_window_preview_media (self, item);
 }
 
 static void
