@@ -988,6 +988,24 @@ test_blur_and_crop (Fixture       *fixture,
   close_window (window);
 }
 
+/* A new activity titled @title with @n photos added, checked and shown. */
+static WartaPublicationWindow *
+open_with_photos (Fixture    *fixture,
+                  const char *title,
+                  guint       n)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  GSList *files;
+
+  set_text (window, "title_row", title);
+  files = make_photos (fixture->dir, n);
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+
+  return window;
+}
+
 /* The triggers of @window's shortcuts that activate @action, as
  * "Escape <Control>w". */
 static char *
@@ -1026,18 +1044,12 @@ static void
 test_viewer (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  WartaPublicationWindow *window = open_window (fixture, 0);
+  WartaPublicationWindow *window = open_with_photos (fixture, "Pratinjau foto", 1);
   g_autoptr(WartaMediaItem) item = NULL;
   g_autofree char *shortcuts = NULL;
   GtkWindow *viewer, *weak;
   GtkWidget *picture;
-  GSList *files;
 
-  set_text (window, "title_row", "Pratinjau foto");
-  files = make_photos (fixture->dir, 1);
-  _warta_publication_window_add_files (window, files);
-  g_slist_free_full (files, g_object_unref);
-  wait_idle (window);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid"))), 0);
   set_text (window, "alt_text_row", "Peserta rapat di aula");
   item = g_list_model_get_item (_warta_publication_window_get_media (window), 0);
@@ -1058,6 +1070,29 @@ test_viewer (Fixture       *fixture,
   for (guint i = 0; weak != NULL && i < 100; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_null (weak);
+
+  close_window (window);
+}
+
+/* The Media Order list of the content concept says each photo's alt text
+ * as it is now, not as it was when the photo was added. */
+static void
+test_order_alt_text (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_with_photos (fixture, "Teks alternatif", 2);
+  AdwActionRow *row;
+
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (child (window, "order_list"), 1));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "No alt text yet");
+
+  /* Typed in Documentation's photo details, for the second photo. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid"))), 1);
+  set_text (window, "alt_text_row", "Inspektur membuka rapat");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Inspektur membuka rapat");
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (child (window, "order_list"), 0));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "No alt text yet");
 
   close_window (window);
 }
@@ -1277,6 +1312,7 @@ main (int   argc,
   ADD ("blur-and-crop", test_blur_and_crop);
   ADD ("reorder-by-drag", test_reorder);
   ADD ("viewer-closes-and-is-named", test_viewer);
+  ADD ("order-list-shows-alt-text", test_order_alt_text);
   ADD ("media-limit-blocks-submit", test_media_limit_blocks);
 #undef ADD
 

@@ -1982,6 +1982,28 @@ make_platforms_button (WartaPublicationWindow *self,
   return button;
 }
 
+/* A row says the photo's alt text as it is now: the row is made once,
+ * the alt text typed afterwards. */
+static void
+update_order_row_subtitle (AdwActionRow   *row,
+                           WartaMediaItem *item)
+{
+  const char *alt = warta_media_item_get_alt_text (item);
+
+  if (media_is_photo (item))
+    adw_action_row_set_subtitle (row, has_text (alt) ? alt : _("No alt text yet"));
+  else
+    adw_action_row_set_subtitle (row, _("Video"));
+}
+
+static void
+on_order_item_alt_text_cb (WartaMediaItem *item,
+                           GParamSpec     *pspec,
+                           AdwActionRow   *row)
+{
+  update_order_row_subtitle (row, item);
+}
+
 static GtkWidget *
 create_order_row (gpointer object,
                   gpointer user_data)
@@ -1990,16 +2012,13 @@ create_order_row (gpointer object,
   WartaMediaItem *item = object;
   GdkTexture *texture = g_object_get_data (G_OBJECT (item), "warta-thumbnail");
   g_autofree char *name = media_display_name (item);
-  const char *alt = warta_media_item_get_alt_text (item);
   GtkWidget *row, *picture;
 
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  if (media_is_photo (item))
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), has_text (alt) ? alt : _("No alt text yet"));
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Video"));
+  update_order_row_subtitle (ADW_ACTION_ROW (row), item);
+  g_signal_connect_object (item, "notify::alt-text", G_CALLBACK (on_order_item_alt_text_cb), row, 0);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
 
   picture = gtk_picture_new_for_paintable (texture ? GDK_PAINTABLE (texture) : NULL);
