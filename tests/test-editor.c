@@ -208,6 +208,9 @@ test_create_activity (Fixture       *fixture,
 
   /* Nothing typed: nothing created. */
   g_assert_cmpint (warta_publication_window_get_publication_id (window), ==, 0);
+  /* The English role name: "Admin Medsos" is the Indonesian one. */
+  g_assert_cmpstr (gtk_button_get_label (child (window, "submit_button")), ==,
+                   "Submit to Social Media Admin");
 
   set_text (window, "title_row", "Rapat Koordinasi Pengawasan");
   narrative = gtk_text_view_get_buffer (child (window, "narrative_view"));

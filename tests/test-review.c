@@ -683,7 +683,8 @@ approve (Fixture *f,
   g_assert_true (gtk_widget_get_visible (review_child (window, "approve_button")));
   g_assert_true (gtk_widget_get_visible (review_child (window, "return_verifier_button")));
   g_assert_false (gtk_widget_get_visible (review_child (window, "forward_button")));
-  g_assert_cmpstr (gtk_button_get_label (review_child (window, "return_button")), ==, "Return to A_dmin");
+  g_assert_cmpstr (gtk_button_get_label (review_child (window, "return_button")), ==,
+                   "Return to Social Media A_dmin");
 
   g_signal_emit_by_name (review_child (window, "approve_button"), "clicked");
   dialog = find_dialog ("Approve This Revision?");

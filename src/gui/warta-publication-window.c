@@ -949,7 +949,7 @@ update_state (WartaPublicationWindow *self)
   switch (state)
     {
     case WARTA_STATE_DOCUMENTING:
-      gtk_button_set_label (self->submit_button, _("Submit to Admin Medsos"));
+      gtk_button_set_label (self->submit_button, _("Submit to Social Media Admin"));
       gtk_widget_set_visible (GTK_WIDGET (self->submit_button), TRUE);
       break;
 
@@ -1017,7 +1017,7 @@ do_transition (WartaPublicationWindow *self,
 
   if (to == WARTA_STATE_PROCESSING)
     {
-      toast (self, _("Submitted to Admin Medsos"));
+      toast (self, _("Submitted to the social media admin"));
       adw_view_stack_set_visible_child_name (self->view_stack, "concept");
     }
   else
@@ -1060,7 +1060,7 @@ submit_action (GtkWidget  *widget,
           dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Submit Without All of 5W+1H?"), NULL);
           /* Translators: %s is a list like "Who, When" */
           adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                          _("Still empty: %s. The Admin Medsos needs all six elements to write the news; you can submit now and add them when the activity is returned."),
+                                          _("Still empty: %s. The social media admin needs all six elements to write the news; you can submit now and add them when the activity is returned."),
                                           joined);
           adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                             "cancel", _("_Cancel"),

@@ -8,10 +8,11 @@
  * of every field, media added, removed or moved), the correction notes and
  * the decision of the step: the verifier's checklist, "Return with
  * Corrections" and "Forward to Approver"; the approver's "Approve This
- * Revision", "Return to Admin" and "Return to Verifier". Anyone else reads
- * the same page without the decision. Every decision is made with the
- * publication's version the page was loaded with, so a change made
- * meanwhile by someone else is refused and said, never overwritten.
+ * Revision", "Return to Social Media Admin" and "Return to Verifier".
+ * Anyone else reads the same page without the decision. Every decision is
+ * made with the publication's version the page was loaded with, so a
+ * change made meanwhile by someone else is refused and said, never
+ * overwritten.
  *
  * When the database changes (here or in another Warta on the same file),
  * the page reads the publication's version; if it moved, the page reloads
@@ -996,7 +997,8 @@ update_actions (WartaReviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->approve_button), can_approve);
   gtk_widget_set_visible (GTK_WIDGET (self->return_verifier_button), can_approve);
   warta_button_set_mnemonic (self->return_button,
-                             can_approve ? _("Return to A_dmin") : _("_Return with Corrections"));
+                             can_approve ? _("Return to Social Media A_dmin")
+                                         : _("_Return with Corrections"));
   gtk_widget_set_visible (GTK_WIDGET (self->composer_box), can_note);
 
   /* The verifier's checklist, and afterwards what the verifier answered. */
@@ -1556,7 +1558,7 @@ approve_action (GtkWidget  *widget,
                                      _("Approve This Revision?"), NULL);
   /* Translators: %u is a revision number, %s the start of its hash */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("You approve revision %u (%s) exactly as shown below. The Admin Medsos may then post it; any later change voids the approval."),
+                                  _("You approve revision %u (%s) exactly as shown below. The social media admin may then post it; any later change voids the approval."),
                                   warta_revision_get_number (self->revision), hash);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), make_approval_summary (self));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
