@@ -592,6 +592,8 @@ correct_and_resubmit (Fixture *f,
 
   adw_view_stack_set_visible_child_name (window_child (window, "view_stack"), "concept");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  /* Asked about the open note; left open here, marked done below. */
+  g_free (answer_dialog ("Mark the Corrections as Done?", "open"));
   publication = get_publication (f, id);
   g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
   revision = get_current_revision (f, id);
@@ -879,6 +881,21 @@ make_approving (Fixture *f)
   return id;
 }
 
+/* The publication's one correction note. */
+static WartaCorrectionNote *
+get_only_note (Fixture *f,
+               gint64   id)
+{
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  notes = warta_publication_repository_list_notes (warta_context_get_publications (f->context), id,
+                                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  return g_list_model_get_item (notes, 0);
+}
+
 /* A note typed on a field and sent with "Return with Corrections", with
  * no "Add Note" first, stays on that field; forwarding while a note is
  * still open asks first. */
@@ -891,7 +908,6 @@ test_note_on_return_and_open_notes (Fixture       *f,
   WartaPublicationWindow *window;
   g_autoptr(WartaPublication) publication = NULL;
   g_autoptr(WartaPublication) next = NULL;
-  g_autoptr(GListModel) notes = NULL;
   g_autoptr(WartaCorrectionNote) note = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
@@ -912,10 +928,7 @@ test_note_on_return_and_open_notes (Fixture       *f,
 
   publication = get_publication (f, id);
   g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_PROCESSING);
-  notes = warta_publication_repository_list_notes (repository, id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
-  note = g_list_model_get_item (notes, 0);
+  note = get_only_note (f, id);
   g_assert_cmpstr (warta_correction_note_get_text (note), ==, "Tulis alamat lengkap aula.");
   g_assert_cmpstr (warta_correction_note_get_field (note), ==, "where");
 
@@ -941,6 +954,59 @@ test_note_on_return_and_open_notes (Fixture       *f,
   g_clear_object (&publication);
   publication = get_publication (f, id);
   g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_APPROVING);
+  close_window (window);
+}
+
+/* Submitting the corrected content again, the social media admin is asked
+ * about the notes still open, and marks them done in the new revision. */
+static void
+test_resubmit_marks_notes_done (Fixture       *f,
+                                gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (f->context);
+  gint64 id = make_verifying (f);
+  g_autoptr(WartaPublication) publication = get_publication (f, id);
+  g_autoptr(WartaPublication) returned = NULL;
+  g_autoptr(WartaCorrectionNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  WartaPublicationWindow *window;
+
+  returned = warta_publication_repository_return_with_note (repository, f->verifier, id,
+                                                            warta_publication_get_version (publication),
+                                                            WARTA_STATE_PROCESSING, "where", NULL,
+                                                            "Tulis alamat lengkap aula.", &error);
+  g_assert_no_error (error);
+
+  sign_in (f, "rina");
+  window = open_window (f->context, id);
+  wait_idle (window);
+  adw_view_stack_set_visible_child_name (window_child (window, "view_stack"), "documentation");
+  set_text (window, "where_row", "Aula Inspektorat, Jl. Tjilik Riwut Km 1, Palangka Raya");
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+
+  /* Cancel submits nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  body = answer_dialog ("Mark the Corrections as Done?", "cancel");
+  g_assert_nonnull (strstr (body, "1 correction note is still open"));
+  g_clear_object (&publication);
+  publication = get_publication (f, id);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_PROCESSING);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  g_free (answer_dialog ("Mark the Corrections as Done?", "done"));
+  g_assert_null (find_dialog (NULL));
+  g_clear_object (&publication);
+  publication = get_publication (f, id);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
+
+  note = get_only_note (f, id);
+  g_assert_cmpuint (warta_correction_note_get_status (note), ==, WARTA_NOTE_STATUS_RESOLVED);
+  g_assert_cmpint (warta_correction_note_get_resolved_revision_id (note), ==,
+                   warta_publication_get_current_revision_id (publication));
+  g_assert_cmpint (warta_correction_note_get_resolved_revision_id (note), >,
+                   warta_correction_note_get_revision_id (note));
   close_window (window);
 }
 
@@ -1240,6 +1306,7 @@ main (int   argc,
   ADD ("approval-of-changed-revision-refused", test_approval_of_changed_revision_refused);
   ADD ("reload-on-change-elsewhere", test_reload_on_change_elsewhere);
   ADD ("note-on-return-and-open-notes", test_note_on_return_and_open_notes);
+  ADD ("resubmit-marks-notes-done", test_resubmit_marks_notes_done);
 #undef ADD
 
   return g_test_run ();

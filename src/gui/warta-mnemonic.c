@@ -105,3 +105,32 @@ warta_message_dialog_new (GtkWindow  *parent,
   g_signal_connect (dialog, "show", G_CALLBACK (on_dialog_show_cb), NULL);
   return dialog;
 }
+
+/**
+ * warta_message_dialog_ask:
+ * @dialog: a dialog from warta_message_dialog_new() with its responses,
+ *   "cancel" among them
+ * @go_id: the response that goes ahead
+ * @appearance: how @go_id looks
+ * @default_id: the response Enter gives
+ * @callback: the "response" handler, called swapped with @object
+ * @object: what @callback acts on; the handler goes with it
+ *
+ * Presents @dialog as a question that closing answers with "cancel".
+ */
+void
+warta_message_dialog_ask (GtkWidget             *dialog,
+                          const char            *go_id,
+                          AdwResponseAppearance  appearance,
+                          const char            *default_id,
+                          GCallback              callback,
+                          gpointer               object)
+{
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), go_id, appearance);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), default_id);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", callback, object, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -17,4 +17,11 @@ GtkWidget *warta_message_dialog_new       (GtkWindow  *parent,
                                            const char *heading,
                                            const char *body);
 
+void       warta_message_dialog_ask       (GtkWidget             *dialog,
+                                           const char            *go_id,
+                                           AdwResponseAppearance  appearance,
+                                           const char            *default_id,
+                                           GCallback              callback,
+                                           gpointer               object);
+
 G_END_DECLS

@@ -984,7 +984,7 @@ update_state (WartaPublicationWindow *self)
   update_publish_page (self);
 }
 
-static void
+static gboolean
 do_transition (WartaPublicationWindow *self,
                WartaState              to)
 {
@@ -995,7 +995,7 @@ do_transition (WartaPublicationWindow *self,
     {
       show_message (self, _("Nothing to Submit"),
                     _("Write at least the title or one field of the activity first."));
-      return;
+      return FALSE;
     }
 
   publication = warta_publication_repository_transition (warta_context_get_publications (self->context),
@@ -1009,7 +1009,7 @@ do_transition (WartaPublicationWindow *self,
         show_conflict (self, error);
       else
         show_message (self, _("Not Submitted"), error->message);
-      return;
+      return FALSE;
     }
 
   g_set_object (&self->publication, publication);
@@ -1022,6 +1022,102 @@ do_transition (WartaPublicationWindow *self,
     }
   else
     toast (self, _("Submitted for verification"));
+  return TRUE;
+}
+
+/* The correction notes still open on the publication. */
+static GPtrArray *
+list_open_notes (WartaPublicationWindow *self)
+{
+  GPtrArray *open = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) notes = NULL;
+
+  if (self->publication == NULL)
+    return open;
+  notes = warta_publication_repository_list_notes (warta_context_get_publications (self->context),
+                                                   warta_publication_get_id (self->publication),
+                                                   NULL);
+  for (guint i = 0; notes != NULL && i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(WartaCorrectionNote) note = g_list_model_get_item (notes, i);
+
+      if (warta_correction_note_get_status (note) == WARTA_NOTE_STATUS_OPEN)
+        g_ptr_array_add (open, g_steal_pointer (&note));
+    }
+
+  return open;
+}
+
+/* Marks @notes as done in the revision the submit made; a note written on
+ * that very revision (nothing changed since) stays open. */
+static void
+resolve_notes (WartaPublicationWindow *self,
+               GPtrArray              *notes)
+{
+  gint64 revision_id = warta_publication_get_current_revision_id (self->publication);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      WartaCorrectionNote *note = g_ptr_array_index (notes, i);
+      g_autoptr(WartaCorrectionNote) done = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (warta_correction_note_get_revision_id (note) >= revision_id)
+        continue;
+      done = warta_publication_repository_resolve_note (warta_context_get_publications (self->context),
+                                                        current_user (self),
+                                                        warta_correction_note_get_id (note),
+                                                        warta_correction_note_get_version (note),
+                                                        &error);
+      if (done == NULL)
+        {
+          show_message (self, _("Corrections Not Marked as Done"), error->message);
+          return;
+        }
+    }
+}
+
+static void
+on_open_notes_response_cb (WartaPublicationWindow *self,
+                           const char             *response)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+
+  if (g_strcmp0 (response, "cancel") == 0)
+    return;
+
+  notes = list_open_notes (self);
+  if (do_transition (self, WARTA_STATE_VERIFYING) && g_strcmp0 (response, "done") == 0)
+    resolve_notes (self, notes);
+}
+
+/* The content goes back to verification with correction notes still
+ * open: the social media admin says whether it now follows them, so the
+ * verifier finds them marked as done, or open. */
+static gboolean
+ask_about_open_notes (WartaPublicationWindow *self)
+{
+  g_autoptr(GPtrArray) notes = list_open_notes (self);
+  GtkWidget *dialog;
+
+  if (notes->len == 0)
+    return FALSE;
+
+  dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Mark the Corrections as Done?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u correction note is still open. If the content now follows it, mark it as done as you submit: the verifier then confirms it or opens it again.",
+                                               "%u correction notes are still open. If the content now follows them, mark them as done as you submit: the verifier then confirms them or opens them again.",
+                                               notes->len),
+                                  notes->len);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("Submit, Leave _Open"),
+                                    "done", _("_Mark as Done and Submit"),
+                                    NULL);
+  warta_message_dialog_ask (dialog, "done", ADW_RESPONSE_SUGGESTED, "done",
+                            G_CALLBACK (on_open_notes_response_cb), self);
+  return TRUE;
 }
 
 static void
@@ -1086,7 +1182,8 @@ submit_action (GtkWidget  *widget,
           return;
         }
 
-      do_transition (self, WARTA_STATE_VERIFYING);
+      if (!ask_about_open_notes (self))
+        do_transition (self, WARTA_STATE_VERIFYING);
     }
 }
 

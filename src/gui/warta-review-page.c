@@ -1351,9 +1351,8 @@ forward_now (WartaReviewPage *self)
 }
 
 static void
-on_forward_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        WartaReviewPage  *self)
+on_forward_response_cb (WartaReviewPage *self,
+                        const char      *response)
 {
   if (g_strcmp0 (response, "forward") == 0)
     forward_now (self);
@@ -1405,12 +1404,8 @@ forward_action (GtkWidget  *widget,
                                     "cancel", _("_Cancel"),
                                     "forward", _("_Forward Anyway"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "forward",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_forward_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  warta_message_dialog_ask (dialog, "forward", ADW_RESPONSE_DESTRUCTIVE, "cancel",
+                            G_CALLBACK (on_forward_response_cb), self);
 }
 
 /* What the approval covers: per platform, the text and the number of
