@@ -1054,6 +1054,7 @@ static void
 resolve_notes (WartaPublicationWindow *self,
                GPtrArray              *notes)
 {
+  WartaPublicationRepository *repository = warta_context_get_publications (self->context);
   gint64 revision_id = warta_publication_get_current_revision_id (self->publication);
 
   for (guint i = 0; i < notes->len; i++)
@@ -1064,8 +1065,7 @@ resolve_notes (WartaPublicationWindow *self,
 
       if (warta_correction_note_get_revision_id (note) >= revision_id)
         continue;
-      done = warta_publication_repository_resolve_note (warta_context_get_publications (self->context),
-                                                        current_user (self),
+      done = warta_publication_repository_resolve_note (repository, current_user (self),
                                                         warta_correction_note_get_id (note),
                                                         warta_correction_note_get_version (note),
                                                         &error);
@@ -1593,11 +1593,12 @@ static void
 add_close_shortcuts (GtkWidget *window)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
   const char *triggers[] = { "Escape", "<Control>w" };
 
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_GLOBAL);
   for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_controller_add_shortcut (shortcuts,
                                           gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers[i]),
                                                             gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (window, controller);
@@ -2115,7 +2116,8 @@ create_order_row (gpointer object,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   update_order_row_subtitle (ADW_ACTION_ROW (row), item);
-  g_signal_connect_object (item, "notify::alt-text", G_CALLBACK (on_order_item_alt_text_cb), row, 0);
+  g_signal_connect_object (item, "notify::alt-text",
+                           G_CALLBACK (on_order_item_alt_text_cb), row, 0);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
 
   picture = gtk_picture_new_for_paintable (texture ? GDK_PAINTABLE (texture) : NULL);

@@ -1269,20 +1269,19 @@ do_transition (WartaReviewPage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *note = dup_note_text (self);
   WartaPublicationRepository *repository = warta_context_get_publications (self->context);
+  gint64 id = warta_publication_get_id (self->publication);
+  gint64 version = warta_publication_get_version (self->publication);
 
   /* A note typed and sent with the return keeps the field or photo it was
    * written on, as Add Note would have kept it. */
   if (action == WARTA_ACTION_RETURN)
     publication = warta_publication_repository_return_with_note (repository, current_user (self),
-                                                                 warta_publication_get_id (self->publication),
-                                                                 warta_publication_get_version (self->publication),
-                                                                 to, self->pin_field, self->pin_sha256,
+                                                                 id, version, to,
+                                                                 self->pin_field, self->pin_sha256,
                                                                  *note ? note : NULL, &error);
   else
     publication = warta_publication_repository_transition (repository, current_user (self),
-                                                           warta_publication_get_id (self->publication),
-                                                           warta_publication_get_version (self->publication),
-                                                           action, to, NULL, &error);
+                                                           id, version, action, to, NULL, &error);
   if (publication == NULL)
     {
       show_error (self, heading, error);
