@@ -174,6 +174,7 @@ run_two_processes (WartaJournalMode mode,
   g_assert_no_error (error);
 
   warta_revision_set_title (draft, "Rapat koordinasi");
+  warta_revision_set_caption (draft, "facebook", "Rapat koordinasi pengawasan.");
   p = warta_publication_repository_create (repo, user, draft, &error);
   g_assert_no_error (error);
   {

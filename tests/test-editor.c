@@ -208,6 +208,9 @@ test_create_activity (Fixture       *fixture,
 
   /* Nothing typed: nothing created. */
   g_assert_cmpint (warta_publication_window_get_publication_id (window), ==, 0);
+  /* The English role name: "Admin Medsos" is the Indonesian one. */
+  g_assert_cmpstr (gtk_button_get_label (child (window, "submit_button")), ==,
+                   "Submit to Social Media Admin");
 
   set_text (window, "title_row", "Rapat Koordinasi Pengawasan");
   narrative = gtk_text_view_get_buffer (child (window, "narrative_view"));
@@ -331,6 +334,41 @@ test_missing_asks (Fixture       *fixture,
                                                   warta_publication_window_get_publication_id (window),
                                                   &error);
   g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_PROCESSING);
+
+  close_window (window);
+}
+
+/* A concept with no title and no caption does not go to verification:
+ * the reasons are listed and the button is off; the title and one
+ * caption let it go. */
+static void
+test_empty_concept_blocks (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublicationWindow *window;
+  GtkLabel *blockers;
+  gint64 id;
+
+  id = create_in_processing (fixture, "");
+  window = open_window (fixture, id);
+  blockers = child (window, "blockers_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (blockers)));
+  g_assert_nonnull (strstr (gtk_label_get_label (blockers), "no title"));
+  g_assert_nonnull (strstr (gtk_label_get_label (blockers), "No platform has a caption"));
+  g_assert_false (gtk_widget_get_sensitive (child (window, "submit_button")));
+
+  set_text (window, "title_row", "Rapat koordinasi");
+  g_assert_null (strstr (gtk_label_get_label (blockers), "no title"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, "shared_view")),
+                            "Rapat koordinasi pengawasan.", -1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (blockers)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  publication = warta_publication_repository_get (repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
 
   close_window (window);
 }
@@ -821,6 +859,11 @@ test_blur_and_crop (Fixture       *fixture,
   g_object_unref (item);
   set_text (window, "alt_text_row", "Anak-anak mewarnai gambar");
   gtk_switch_set_active (child (window, "minor_switch"), TRUE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, "shared_view")),
+                            "Lomba mewarnai tingkat SD.", -1);
+  /* Every control of the editor, the selected photo's included, is named
+   * once: "_Preview Preview", "Illustration Illustration" no more. */
+  warta_test_gui_assert_named_once (GTK_WIDGET (window));
 
   /* A child, no consent, nothing blurred: not submittable, and said why. */
   blockers = child (window, "blockers_label");
@@ -843,6 +886,7 @@ test_blur_and_crop (Fixture       *fixture,
     g_assert_nonnull (dialog);
   }
   wait_dialog (dialog);
+  warta_test_gui_assert_named_once (GTK_WIDGET (dialog));
   blur = warta_photo_dialog_get_blur_editor (dialog);
   crop = warta_photo_dialog_get_crop_editor (dialog);
 
@@ -973,6 +1017,115 @@ test_blur_and_crop (Fixture       *fixture,
 
   after = file_sha256 (photo);
   g_assert_cmpstr (after, ==, before);
+
+  close_window (window);
+}
+
+/* A new activity titled @title with @n photos added, checked and shown. */
+static WartaPublicationWindow *
+open_with_photos (Fixture    *fixture,
+                  const char *title,
+                  guint       n)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  GSList *files;
+
+  set_text (window, "title_row", title);
+  files = make_photos (fixture->dir, n);
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+
+  return window;
+}
+
+/* The triggers of @window's shortcuts that activate @action, as
+ * "Escape <Control>w". */
+static char *
+shortcuts_for (GtkWidget  *window,
+               const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+          g_autofree char *trigger = NULL;
+
+          if (!GTK_IS_NAMED_ACTION (named) ||
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action) != 0)
+            continue;
+          trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_string_append_printf (found, "%s%s", found->len > 0 ? " " : "", trigger);
+        }
+    }
+
+  return g_strdup (found->str);
+}
+
+/* The full preview of a photo closes with Escape and Ctrl+W, and its
+ * picture is named by the alt text. */
+static void
+test_viewer (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_with_photos (fixture, "Pratinjau foto", 1);
+  g_autoptr(WartaMediaItem) item = NULL;
+  g_autofree char *shortcuts = NULL;
+  GtkWindow *viewer, *weak;
+  GtkWidget *picture;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid"))), 0);
+  set_text (window, "alt_text_row", "Peserta rapat di aula");
+  item = g_list_model_get_item (_warta_publication_window_get_media (window), 0);
+
+  viewer = _warta_publication_window_preview_media (window, item);
+  g_assert_nonnull (viewer);
+  picture = warta_test_gui_find_named (GTK_WIDGET (viewer), GTK_TYPE_PICTURE, NULL);
+  g_assert_nonnull (picture);
+  gtk_test_accessible_assert_property (picture, GTK_ACCESSIBLE_PROPERTY_LABEL, "Peserta rapat di aula");
+
+  shortcuts = shortcuts_for (GTK_WIDGET (viewer), "window.close");
+  g_assert_nonnull (strstr (shortcuts, "Escape"));
+  g_assert_nonnull (strstr (shortcuts, "<Control>w"));
+
+  weak = viewer;
+  g_object_add_weak_pointer (G_OBJECT (viewer), (gpointer *)&weak);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "window.close", NULL));
+  for (guint i = 0; weak != NULL && i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (weak);
+
+  close_window (window);
+}
+
+/* The Media Order list of the content concept says each photo's alt text
+ * as it is now, not as it was when the photo was added. */
+static void
+test_order_alt_text (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_with_photos (fixture, "Teks alternatif", 2);
+  AdwActionRow *row;
+
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (child (window, "order_list"), 1));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "No alt text yet");
+
+  /* Typed in Documentation's photo details, for the second photo. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid"))), 1);
+  set_text (window, "alt_text_row", "Inspektur membuka rapat");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Inspektur membuka rapat");
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (child (window, "order_list"), 0));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "No alt text yet");
 
   close_window (window);
 }
@@ -1183,6 +1336,7 @@ main (int   argc,
   ADD ("create-activity-with-20-photos", test_create_activity);
   ADD ("missing-5w1h-asks", test_missing_asks);
   ADD ("caption-over-limit-blocks-submit", test_caption_limit_blocks);
+  ADD ("empty-concept-blocks-submit", test_empty_concept_blocks);
   ADD ("conflict-not-silent", test_conflict_not_silent);
   ADD ("officials-directory", test_officials);
   ADD ("who-completion", test_who_completion);
@@ -1190,6 +1344,8 @@ main (int   argc,
   ADD ("autosave-into-draft", test_autosave_into_draft);
   ADD ("blur-and-crop", test_blur_and_crop);
   ADD ("reorder-by-drag", test_reorder);
+  ADD ("viewer-closes-and-is-named", test_viewer);
+  ADD ("order-list-shows-alt-text", test_order_alt_text);
   ADD ("media-limit-blocks-submit", test_media_limit_blocks);
 #undef ADD
 

@@ -120,6 +120,7 @@ make_draft (const char *title)
   warta_revision_set_how (draft, "Paparan dan diskusi");
   warta_revision_set_narrative (draft, "Inspektorat menggelar rapat koordinasi.");
   warta_revision_set_category (draft, "periodic");
+  warta_revision_set_caption (draft, "facebook", "Inspektorat menggelar rapat koordinasi.");
 
   warta_media_item_set_path (photo, "/srv/foto/rapat-1.jpg");
   warta_media_item_set_sha256 (photo, "5f2b8c1d");
@@ -1283,6 +1284,70 @@ test_draft_edit_after_approval (Fixture       *f,
   }
 }
 
+/* An activity with only "what" passes step 1 (the officer is asked about
+ * the rest), but its content concept goes to verification only with a
+ * title and a caption: the model refuses, saying what is missing, and
+ * nothing changes. */
+static void
+test_incomplete_concept_refused (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) refused = NULL;
+  g_autoptr(WartaPublication) again = NULL;
+  g_autoptr(WartaRevision) complete = NULL;
+  g_auto(GStrv) gaps = NULL;
+  guint n_events;
+
+  warta_revision_set_what (draft, "Rapat koordinasi");
+  gaps = warta_revision_list_concept_gaps (draft);
+  g_assert_cmpuint (g_strv_length (gaps), ==, 2);
+
+  p = warta_publication_repository_create (f->repo, f->officer, draft, &error);
+  g_assert_no_error (error);
+  p = move (f, f->officer, p, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, NULL);
+  n_events = count_events (f, warta_publication_get_id (p));
+
+  refused = warta_publication_repository_transition (f->repo, f->admin, warta_publication_get_id (p),
+                                                     warta_publication_get_version (p),
+                                                     WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING,
+                                                     NULL, &error);
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_CONCEPT_INCOMPLETE);
+  g_assert_null (refused);
+  g_assert_nonnull (strstr (error->message, "no title"));
+  g_assert_nonnull (strstr (error->message, "No platform has a caption"));
+  g_clear_error (&error);
+  again = warta_publication_repository_get (f->repo, warta_publication_get_id (p), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_publication_get_state (again), ==, WARTA_STATE_PROCESSING);
+  g_assert_cmpuint (count_events (f, warta_publication_get_id (p)), ==, n_events);
+
+  /* A title, and the text of one platform: it goes. */
+  complete = warta_revision_new ();
+  warta_revision_set_title (complete, "Rapat koordinasi pengawasan");
+  warta_revision_set_caption (complete, "mastodon", "Rapat koordinasi pengawasan.");
+  g_clear_pointer (&gaps, g_strfreev);
+  gaps = warta_revision_list_concept_gaps (complete);
+  g_assert_cmpuint (g_strv_length (gaps), ==, 0);
+  {
+    gint64 draft_version = 0;
+    g_autoptr(WartaRevision) current = warta_publication_repository_get_draft (f->repo,
+                                                                              warta_publication_get_id (p),
+                                                                              &draft_version, &error);
+    g_autoptr(WartaPublication) saved = NULL;
+
+    g_assert_no_error (error);
+    saved = warta_publication_repository_save_draft (f->repo, f->admin, warta_publication_get_id (p),
+                                                     warta_publication_get_version (again),
+                                                     draft_version, complete, NULL, &error);
+    g_assert_no_error (error);
+    g_clear_object (&p);
+    p = move (f, f->admin, g_object_ref (saved), WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, NULL);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1305,6 +1370,7 @@ main (int   argc,
   ADD ("drafts", test_drafts);
   ADD ("draft-blur-and-crop", test_draft_blur_and_crop);
   ADD ("draft-edit-after-approval", test_draft_edit_after_approval);
+  ADD ("incomplete-concept-refused", test_incomplete_concept_refused);
 
 #undef ADD
 

@@ -511,6 +511,8 @@ verify_and_return (Fixture *f,
   g_assert_true (gtk_widget_get_visible (review_child (window, "deadline_label")));
   g_assert_true (g_str_has_suffix (gtk_label_get_label (review_child (window, "deadline_label")), "min left"));
   shot ("verifier-first");
+  /* The checklist and the decision buttons are named once. */
+  warta_test_gui_assert_named_once (GTK_WIDGET (window));
 
   /* Forwarding with an unticked item and no note: refused, said. */
   tick_all_but (window, WARTA_CHECK_NEUTRAL_LANGUAGE, NULL);
@@ -590,6 +592,8 @@ correct_and_resubmit (Fixture *f,
 
   adw_view_stack_set_visible_child_name (window_child (window, "view_stack"), "concept");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  /* Asked about the open note; left open here, marked done below. */
+  g_free (answer_dialog ("Mark the Corrections as Done?", "open"));
   publication = get_publication (f, id);
   g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
   revision = get_current_revision (f, id);
@@ -602,6 +606,7 @@ correct_and_resubmit (Fixture *f,
                                warta_correction_note_get_id (note));
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
+  warta_test_gui_assert_named_once (GTK_WIDGET (window));
   shot ("admin-resolve");
   g_signal_emit_by_name (button, "clicked");
   g_assert_null (find_dialog (NULL));
@@ -680,11 +685,15 @@ approve (Fixture *f,
   g_assert_true (gtk_widget_get_visible (review_child (window, "approve_button")));
   g_assert_true (gtk_widget_get_visible (review_child (window, "return_verifier_button")));
   g_assert_false (gtk_widget_get_visible (review_child (window, "forward_button")));
-  g_assert_cmpstr (gtk_button_get_label (review_child (window, "return_button")), ==, "Return to A_dmin");
+  g_assert_cmpstr (gtk_button_get_label (review_child (window, "return_button")), ==,
+                   "Return to Social Media A_dmin");
 
   g_signal_emit_by_name (review_child (window, "approve_button"), "clicked");
   dialog = find_dialog ("Approve This Revision?");
   g_assert_nonnull (dialog);
+  /* Its responses too: "_Cancel Cancel" no more. */
+  warta_test_gui_assert_named_once (GTK_WIDGET (dialog));
+  warta_test_gui_assert_named_once (GTK_WIDGET (window));
   /* The revision and its hash, and what goes where. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), hash));
   summary = adw_message_dialog_get_extra_child (dialog);
@@ -825,40 +834,185 @@ test_whole_sop (Fixture       *f,
 
 /* -- two Wartas ------------------------------------------------------------------ */
 
+/* A publication taken to step 3 through the repository. */
+static gint64
+make_verifying (Fixture *f)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (f->context);
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_revision_set_title (draft, "Sosialisasi Pengendalian Gratifikasi");
+  warta_revision_set_who (draft, WHO_BEFORE);
+  warta_revision_set_where (draft, "Aula Inspektorat");
+  warta_revision_set_caption (draft, "facebook", "Sosialisasi pengendalian gratifikasi.");
+  p = warta_publication_repository_create (repository, f->officer, draft, &error);
+  g_assert_no_error (error);
+  next = warta_publication_repository_transition (repository, f->officer, warta_publication_get_id (p),
+                                                  warta_publication_get_version (p),
+                                                  WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, NULL, &error);
+  g_assert_no_error (error);
+  g_set_object (&p, next);
+  g_clear_object (&next);
+  next = warta_publication_repository_transition (repository, f->admin, warta_publication_get_id (p),
+                                                  warta_publication_get_version (p),
+                                                  WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, NULL, &error);
+  g_assert_no_error (error);
+
+  return warta_publication_get_id (next);
+}
+
 /* A publication taken to step 4 through the repository. */
 static gint64
 make_approving (Fixture *f)
 {
   WartaPublicationRepository *repository = warta_context_get_publications (f->context);
-  g_autoptr(WartaRevision) draft = warta_revision_new ();
   g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) next = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ticked[WARTA_N_CHECKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
-  gint64 id;
+  gint64 id = make_verifying (f);
 
-  warta_revision_set_title (draft, "Sosialisasi Pengendalian Gratifikasi");
-  warta_revision_set_who (draft, WHO_BEFORE);
-  warta_revision_set_caption (draft, "facebook", "Sosialisasi pengendalian gratifikasi.");
-  p = warta_publication_repository_create (repository, f->officer, draft, &error);
-  g_assert_no_error (error);
-  id = warta_publication_get_id (p);
-
-#define MOVE(user, action, to) G_STMT_START { \
-    WartaPublication *next = warta_publication_repository_transition (repository, user, id, \
-                                                                      warta_publication_get_version (p), \
-                                                                      action, to, NULL, &error); \
-    g_assert_no_error (error); \
-    g_set_object (&p, next); \
-    g_object_unref (next); \
-  } G_STMT_END
-  MOVE (f->officer, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING);
-  MOVE (f->admin, WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING);
+  p = get_publication (f, id);
   g_assert_true (warta_publication_repository_save_checklist (repository, f->verifier, id, ticked, NULL, &error));
   g_assert_no_error (error);
-  MOVE (f->verifier, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING);
-#undef MOVE
+  next = warta_publication_repository_transition (repository, f->verifier, id,
+                                                  warta_publication_get_version (p),
+                                                  WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, NULL, &error);
+  g_assert_no_error (error);
 
   return id;
+}
+
+/* The publication's one correction note. */
+static WartaCorrectionNote *
+get_only_note (Fixture *f,
+               gint64   id)
+{
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  notes = warta_publication_repository_list_notes (warta_context_get_publications (f->context), id,
+                                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  return g_list_model_get_item (notes, 0);
+}
+
+/* A note typed on a field and sent with "Return with Corrections", with
+ * no "Add Note" first, stays on that field; forwarding while a note is
+ * still open asks first. */
+static void
+test_note_on_return_and_open_notes (Fixture       *f,
+                                    gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (f->context);
+  gint64 id = make_verifying (f);
+  WartaPublicationWindow *window;
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaPublication) next = NULL;
+  g_autoptr(WartaCorrectionNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *where_row;
+
+  sign_in (f, "sekar");
+  window = open_window (f->context, id);
+  where_row = warta_test_gui_find_named (review_child (window, "fields_list"), ADW_TYPE_ACTION_ROW,
+                                         "where");
+  g_assert_nonnull (where_row);
+  g_signal_emit_by_name (where_row, "activated");
+  g_assert_cmpstr (gtk_label_get_label (review_child (window, "pin_label")), ==,
+                   "On Where (Di mana)");
+  type_note (window, "Tulis alamat lengkap aula.");
+  g_signal_emit_by_name (review_child (window, "return_button"), "clicked");
+  g_assert_null (find_dialog (NULL));
+  close_window (window);
+
+  publication = get_publication (f, id);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_PROCESSING);
+  note = get_only_note (f, id);
+  g_assert_cmpstr (warta_correction_note_get_text (note), ==, "Tulis alamat lengkap aula.");
+  g_assert_cmpstr (warta_correction_note_get_field (note), ==, "where");
+
+  /* Sent back without the note marked as done: still open. */
+  next = warta_publication_repository_transition (repository, f->admin, id,
+                                                  warta_publication_get_version (publication),
+                                                  WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, NULL, &error);
+  g_assert_no_error (error);
+
+  sign_in (f, "sekar");
+  window = open_window (f->context, id);
+  tick_all_but (window, WARTA_N_CHECKS, NULL);
+  g_signal_emit_by_name (review_child (window, "forward_button"), "clicked");
+  body = answer_dialog ("Forward With Open Corrections?", "cancel");
+  g_assert_nonnull (strstr (body, "1 correction note is still open"));
+  g_clear_object (&publication);
+  publication = get_publication (f, id);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
+
+  g_signal_emit_by_name (review_child (window, "forward_button"), "clicked");
+  g_free (answer_dialog ("Forward With Open Corrections?", "forward"));
+  g_assert_null (find_dialog (NULL));
+  g_clear_object (&publication);
+  publication = get_publication (f, id);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_APPROVING);
+  close_window (window);
+}
+
+/* Submitting the corrected content again, the social media admin is asked
+ * about the notes still open, and marks them done in the new revision. */
+static void
+test_resubmit_marks_notes_done (Fixture       *f,
+                                gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (f->context);
+  gint64 id = make_verifying (f);
+  g_autoptr(WartaPublication) publication = get_publication (f, id);
+  g_autoptr(WartaPublication) returned = NULL;
+  g_autoptr(WartaCorrectionNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  WartaPublicationWindow *window;
+
+  returned = warta_publication_repository_return_with_note (repository, f->verifier, id,
+                                                            warta_publication_get_version (publication),
+                                                            WARTA_STATE_PROCESSING, "where", NULL,
+                                                            "Tulis alamat lengkap aula.", &error);
+  g_assert_no_error (error);
+
+  sign_in (f, "rina");
+  window = open_window (f->context, id);
+  wait_idle (window);
+  adw_view_stack_set_visible_child_name (window_child (window, "view_stack"), "documentation");
+  set_text (window, "where_row", "Aula Inspektorat, Jl. Tjilik Riwut Km 1, Palangka Raya");
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+
+  /* Cancel submits nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  body = answer_dialog ("Mark the Corrections as Done?", "cancel");
+  g_assert_nonnull (strstr (body, "1 correction note is still open"));
+  g_clear_object (&publication);
+  publication = get_publication (f, id);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_PROCESSING);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  g_free (answer_dialog ("Mark the Corrections as Done?", "done"));
+  g_assert_null (find_dialog (NULL));
+  g_clear_object (&publication);
+  publication = get_publication (f, id);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
+
+  note = get_only_note (f, id);
+  g_assert_cmpuint (warta_correction_note_get_status (note), ==, WARTA_NOTE_STATUS_RESOLVED);
+  g_assert_cmpint (warta_correction_note_get_resolved_revision_id (note), ==,
+                   warta_publication_get_current_revision_id (publication));
+  g_assert_cmpint (warta_correction_note_get_resolved_revision_id (note), >,
+                   warta_correction_note_get_revision_id (note));
+  close_window (window);
 }
 
 /* Runs this binary as another Warta: "approve" or "edit" as @login. */
@@ -1156,6 +1310,8 @@ main (int   argc,
   ADD ("approve-while-another-edits", test_approve_while_editing);
   ADD ("approval-of-changed-revision-refused", test_approval_of_changed_revision_refused);
   ADD ("reload-on-change-elsewhere", test_reload_on_change_elsewhere);
+  ADD ("note-on-return-and-open-notes", test_note_on_return_and_open_notes);
+  ADD ("resubmit-marks-notes-done", test_resubmit_marks_notes_done);
 #undef ADD
 
   return g_test_run ();

@@ -288,6 +288,23 @@ sign_in (WartaWindow *window,
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* An error the user sees: shown, outside the scrolled part of the form
+ * (so never below the window's bottom), and the keyboard focus in the
+ * field at fault. */
+static void
+assert_error_seen (GtkWidget *label,
+                   GtkWidget *field)
+{
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), !=, "");
+  g_assert_null (gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW));
+  focus = gtk_root_get_focus (gtk_widget_get_root (field));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == field || gtk_widget_is_ancestor (focus, field));
+}
+
 /* The first start: the database has nobody, the window asks for the first
  * administrator and signs them in. */
 static void
@@ -309,18 +326,34 @@ test_first_admin (Fixture       *f,
   g_assert_nonnull (approver_check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (approver_check), TRUE);
 
+  /* Nothing typed: the error is shown above the scrolled form, and the
+   * focus goes to the first empty field. */
+  click (window, "create_admin_button");
+  assert_error_seen (sign_in_child (window, "first_admin_error_label"),
+                     sign_in_child (window, "admin_login_row"));
+  g_assert_null (warta_context_get_current_user (f->context));
+
   type_into (window, "admin_login_row", "sari");
+  /* Editing puts the error away. */
+  g_assert_false (gtk_widget_get_visible (sign_in_child (window, "first_admin_error_label")));
+  click (window, "create_admin_button");
+  assert_error_seen (sign_in_child (window, "first_admin_error_label"),
+                     sign_in_child (window, "admin_name_row"));
+
   type_into (window, "admin_name_row", "Sari Dewi");
   type_into (window, "admin_password_row", "rahasia-123");
   type_into (window, "admin_confirm_row", "rahasia-124");
   click (window, "create_admin_button");
 
   /* Two different passwords: nobody is made. */
-  g_assert_true (gtk_widget_get_visible (sign_in_child (window, "first_admin_error_label")));
+  assert_error_seen (sign_in_child (window, "first_admin_error_label"),
+                     sign_in_child (window, "admin_confirm_row"));
   g_assert_null (warta_context_get_current_user (f->context));
   g_assert_cmpstr (main_page (window), ==, "sign-in");
 
+  /* Once the passwords match, the error does not stay. */
   type_into (window, "admin_confirm_row", "rahasia-123");
+  g_assert_false (gtk_widget_get_visible (sign_in_child (window, "first_admin_error_label")));
   click (window, "create_admin_button");
 
   user = warta_context_get_current_user (f->context);
@@ -481,6 +514,7 @@ make_publication (WartaPublicationRepository *repo,
   warta_revision_set_title (draft, title);
   warta_revision_set_what (draft, "Rapat koordinasi pengawasan");
   warta_revision_set_when (draft, "2025-06-18T09:00:00+07:00");
+  warta_revision_set_caption (draft, "facebook", "Rapat koordinasi pengawasan.");
   p = warta_publication_repository_create (repo, officer, draft, &error);
   g_assert_no_error (error);
 
@@ -911,9 +945,20 @@ test_people_add (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (people), "people.add", NULL));
   dialog = find_toplevel (WARTA_TYPE_PERSON_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (dialog_child (dialog, "login_row"), "rina");
+  /* A taken login and a short password: each error is seen, with the
+   * focus on its field, and goes when the fields are edited. */
+  gtk_editable_set_text (dialog_child (dialog, "login_row"), "root");
   gtk_editable_set_text (dialog_child (dialog, "name_row"), "Rina Marlina");
   gtk_editable_set_text (dialog_child (dialog, "password_row"), "rahasia-123");
+  g_assert_false (warta_person_dialog_save (dialog));
+  assert_error_seen (dialog_child (dialog, "error_label"), dialog_child (dialog, "login_row"));
+  gtk_editable_set_text (dialog_child (dialog, "login_row"), "rina");
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "error_label")));
+  gtk_editable_set_text (dialog_child (dialog, "password_row"), "pendek");
+  g_assert_false (warta_person_dialog_save (dialog));
+  assert_error_seen (dialog_child (dialog, "error_label"), dialog_child (dialog, "password_row"));
+  gtk_editable_set_text (dialog_child (dialog, "password_row"), "rahasia-123");
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "error_label")));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (dialog_child (dialog, "roles_group"),
                                                              GTK_TYPE_CHECK_BUTTON, "verifier")),
                                TRUE);
@@ -1083,6 +1128,115 @@ test_people_not_admin (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (warta_people_page_get_model (people)), ==, 2);
 }
 
+static gpointer
+list_child (GtkWidget  *list,
+            const char *name)
+{
+  return gtk_widget_get_template_child (list, WARTA_TYPE_PUBLICATION_LIST, name);
+}
+
+static gboolean
+lists_accelerator (GtkWidget  *widget,
+                   const char *accelerator)
+{
+  g_autofree char *found = NULL;
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_object_get (widget, "accelerator", &found, NULL);
+      if (g_strcmp0 (found, accelerator) == 0)
+        return TRUE;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (lists_accelerator (c, accelerator))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A new activity starts from a visible button, the main menu or the empty
+ * lists, for those whose role documents activities; the shortcuts window
+ * lists Ctrl+N. A verifier gets none of it. */
+static void
+test_new_activity_visible (Fixture       *f,
+                           gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) budi = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) vera = add_user (f, root, "vera", "Vera", WARTA_ROLE_VERIFIER);
+  WartaWindow *window = show_window (f);
+  GtkWidget *header_button = window_child (window, "new_activity_button");
+  GtkWidget *lists[2];
+  GtkWidget *menu_button;
+  GtkWidget *overlay;
+  GtkWindow *editor;
+
+  sign_in (window, "budi", "rahasia-123");
+  lists[0] = gtk_stack_get_child_by_name (window_child (window, "stack"), "tasks");
+  lists[1] = gtk_stack_get_child_by_name (window_child (window, "stack"), "activities");
+
+  g_assert_true (gtk_widget_get_visible (header_button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (header_button)), ==,
+                   "win.new-activity");
+  g_assert_true (gtk_widget_is_sensitive (header_button));
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GtkWidget *empty_button = list_child (lists[i], "new_activity_button");
+
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (list_child (lists[i], "stack")), ==,
+                       "empty");
+      g_assert_true (gtk_widget_get_visible (empty_button));
+      g_assert_nonnull (strstr (adw_status_page_get_description (list_child (lists[i],
+                                                                             "empty_page")),
+                                "Ctrl+N"));
+    }
+
+  menu_button = find_named (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (menu_button);
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
+                                  "win.new-activity"));
+
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+  g_assert_true (lists_accelerator (overlay, "<Control>n"));
+
+  /* The button opens the editor of a new activity. */
+  g_signal_emit_by_name (header_button, "clicked");
+  editor = find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW);
+  g_assert_nonnull (editor);
+  g_assert_cmpint (warta_publication_window_get_publication_id (WARTA_PUBLICATION_WINDOW (editor)),
+                   ==, 0);
+  wait_for_finalize (editor);
+
+  /* A verifier documents nothing: no button, no enabled action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  sign_in (window, "vera", "rahasia-123");
+  g_assert_false (gtk_widget_get_visible (header_button));
+  g_assert_false (gtk_widget_get_visible (list_child (lists[1], "new_activity_button")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);
+  g_assert_null (find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW));
+}
+
 static WartaPublication *
 make_in_category (WartaPublicationRepository *repo,
                   WartaUser                  *officer,
@@ -1126,13 +1280,6 @@ has_title (GListModel *model,
     }
 
   return FALSE;
-}
-
-static gpointer
-list_child (GtkWidget  *list,
-            const char *name)
-{
-  return gtk_widget_get_template_child (list, WARTA_TYPE_PUBLICATION_LIST, name);
 }
 
 /* The lists per state narrow by the title search, the information category
@@ -1755,6 +1902,8 @@ main (int   argc,
                   fixture_set_up, test_people_conflict, fixture_tear_down);
       g_test_add ("/warta/people/not-admin", Fixture, NULL,
                   fixture_set_up, test_people_not_admin, fixture_tear_down);
+      g_test_add ("/warta/task-list/new-activity-visible", Fixture, NULL,
+                  fixture_set_up, test_new_activity_visible, fixture_tear_down);
       g_test_add ("/warta/task-list/filters", Fixture, NULL,
                   fixture_set_up, test_list_filters, fixture_tear_down);
       g_test_add ("/warta/people/officials", Fixture, NULL,

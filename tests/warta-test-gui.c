@@ -126,3 +126,39 @@ warta_test_gui_find_named (GtkWidget  *widget,
 
   return NULL;
 }
+
+static void
+collect_named_twice (GtkWidget *widget,
+                     GString   *found)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  /* An icon button is labelled by its image, which adds no words; a menu
+   * button's label is what GTK 4.8 names its inner button by, which has
+   * no other name. */
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY) &&
+      !(GTK_IS_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget)))) &&
+      !GTK_IS_MENU_BUTTON (widget))
+    {
+      const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      g_string_append_printf (found, "\n  %s (id %s, tooltip “%s”) in %s", G_OBJECT_TYPE_NAME (widget),
+                              id ?: "none", tooltip ?: "",
+                              G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_named_twice (c, found);
+}
+
+void
+warta_test_gui_assert_named_once (GtkWidget *top)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  collect_named_twice (top, found);
+  if (found->len > 0)
+    g_error ("named twice (an accessible label and a labelled-by relation):%s", found->str);
+}

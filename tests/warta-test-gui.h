@@ -18,4 +18,9 @@ GtkWidget *warta_test_gui_find_named (GtkWidget  *widget,
                                       GType       type,
                                       const char *name);
 
+/* Fails when a widget at or below @top has both an accessible label and
+ * a labelled-by relation: GTK 4.8 joins them, and the name is read twice
+ * ("_Preview Preview"). */
+void       warta_test_gui_assert_named_once (GtkWidget *top);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "warta-caption-rules.h"
 #include "warta-revision.h"
 
 struct _WartaRevision
@@ -1015,6 +1016,62 @@ warta_revision_list_missing_5w1h (WartaRevision *self)
       if (p == NULL || *p == '\0')
         g_strv_builder_add (builder, fields[i].name);
     }
+
+  return g_strv_builder_end (builder);
+}
+
+/* The text @self keeps for @target: the website's are the article's. */
+static const char *
+revision_target_text (WartaRevision      *self,
+                      WartaCaptionTarget  target)
+{
+  if (target == WARTA_CAPTION_TARGET_WEBSITE_TITLE)
+    return self->article_title;
+  if (target == WARTA_CAPTION_TARGET_WEBSITE_BODY)
+    return self->article_body;
+  return warta_revision_get_caption (self, warta_caption_target_to_string (target));
+}
+
+static gboolean
+filled (const char *text)
+{
+  while (text != NULL && g_ascii_isspace (*text))
+    text++;
+
+  return text != NULL && *text != '\0';
+}
+
+/**
+ * warta_revision_list_concept_gaps:
+ * @self: a #WartaRevision
+ *
+ * What a content concept (step 2's output) lacks before it may go to
+ * verification: a title, and a text for the platforms it goes to. A
+ * platform is chosen by its caption (or description, or the website's
+ * body): without any, the post would go nowhere.
+ *
+ * Returns: (transfer full): translated reasons, one a line, empty when
+ *   the concept is complete
+ */
+char **
+warta_revision_list_concept_gaps (WartaRevision *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean any_target = FALSE;
+
+  g_return_val_if_fail (WARTA_IS_REVISION (self), NULL);
+
+  if (!filled (self->title))
+    g_strv_builder_add (builder, _("The content has no title: write the activity’s title in Documentation."));
+
+  /* Titles (YouTube's, TikTok's, the article's) follow the activity's
+   * title: they choose no platform by themselves. */
+  for (guint t = 0; t < WARTA_N_CAPTION_TARGETS && !any_target; t++)
+    if (t != WARTA_CAPTION_TARGET_YOUTUBE_TITLE && t != WARTA_CAPTION_TARGET_TIKTOK_PHOTO_TITLE &&
+        t != WARTA_CAPTION_TARGET_WEBSITE_TITLE)
+      any_target = filled (revision_target_text (self, t));
+  if (!any_target)
+    g_strv_builder_add (builder, _("No platform has a caption: write the shared text, or the caption of each platform the post goes to."));
 
   return g_strv_builder_end (builder);
 }

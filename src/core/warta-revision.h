@@ -91,6 +91,7 @@ char         *warta_revision_to_json         (WartaRevision *self);
 WartaRevision *warta_revision_new_from_json  (const char    *json,
                                               GError       **error);
 char        **warta_revision_list_missing_5w1h (WartaRevision *self);
+char        **warta_revision_list_concept_gaps (WartaRevision *self);
 WartaRevision *warta_revision_new_draft      (WartaRevision *self);
 void          warta_revision_seal            (WartaRevision *self);
 gboolean      warta_revision_is_sealed       (WartaRevision *self);

@@ -22,6 +22,7 @@ typedef enum
   WARTA_WORKFLOW_ERROR_NOT_EDITABLE,       /* content edited in a state that forbids it */
   WARTA_WORKFLOW_ERROR_APPROVAL_VOID,      /* the approved revision is not the current one */
   WARTA_WORKFLOW_ERROR_NOT_FOUND,          /* no such publication, note or user */
+  WARTA_WORKFLOW_ERROR_CONCEPT_INCOMPLETE, /* a content concept without a title or caption */
 } WartaWorkflowError;
 
 /* Stored by id (warta_state_get_id()), so the order may change. */

@@ -20,6 +20,7 @@
 #include "warta-accounts-page-private.h"
 #include "warta-mastodon.h"
 #include "warta-meta-sign-in.h"
+#include "warta-mnemonic.h"
 #include "warta-oauth.h"
 #include "warta-oauth-platforms.h"
 #include "warta-wordpress.h"
@@ -130,7 +131,7 @@ show_message (GtkWindow  *parent,
               const char *heading,
               const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+  GtkWidget *dialog = warta_message_dialog_new (parent, heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   present_dialog (ADW_MESSAGE_DIALOG (dialog));
@@ -503,8 +504,8 @@ choose_page (GTask *task)
     gtk_window_destroy (GTK_WINDOW (s->waiting));
   g_clear_object (&s->waiting);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (s->parent, _("Choose the Page"),
-                                                       _("Warta publishes to one Page per account. These are the Pages you may create content on.")));
+  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (s->parent, _("Choose the Page"),
+                                                         _("Warta publishes to one Page per account. These are the Pages you may create content on.")));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -519,8 +520,6 @@ choose_page (GTask *task)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), page->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), page->id);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      page->name, -1);
       if (first)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
       else
@@ -716,7 +715,7 @@ open_browser (GTask *task)
 
   body = g_strdup_printf (_("Sign in to %s in the browser window that opened, and allow Warta to publish. Warta waits for the browser to come back."),
                           warta_platform_get_display_name (warta_account_get_platform (s->account)));
-  s->waiting = ADW_MESSAGE_DIALOG (adw_message_dialog_new (s->parent, _("Continue in the Browser"), body));
+  s->waiting = ADW_MESSAGE_DIALOG (warta_message_dialog_new (s->parent, _("Continue in the Browser"), body));
   g_object_ref_sink (s->waiting);
   adw_message_dialog_add_response (s->waiting, "cancel", _("_Cancel"));
   g_signal_connect_object (s->waiting, "response", G_CALLBACK (on_waiting_response_cb),
@@ -1162,7 +1161,7 @@ ask (GTask *task)
   heading = g_strdup_printf (s->adding ? _("Add %s") : _("Sign In Again to %s"),
                              s->adding ? _(words_of (platform)->noun)
                                        : warta_account_get_display_name (s->account));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (s->parent, heading, body));
+  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (s->parent, heading, body));
   if (s->entries->len > 0)
     adw_message_dialog_set_extra_child (dialog, list);
   else
@@ -1348,8 +1347,8 @@ on_remove_clicked_cb (GtkButton         *button,
 
   /* Translators: %s is an account's name */
   heading = g_strdup_printf (_("Remove “%s”?"), warta_account_get_display_name (account));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (page_window (self), heading,
-                                                       _("Its sign-in is removed from the keyring. What was published stays published, and the records keep naming the account.")));
+  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (page_window (self), heading,
+                                                         _("Its sign-in is removed from the keyring. What was published stays published, and the records keep naming the account.")));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
@@ -1418,8 +1417,9 @@ warta_accounts_page_reload (WartaAccountsPage *self)
       g_object_set_data (G_OBJECT (row), "warta-account-id", GSIZE_TO_POINTER ((gsize) id));
 
       label = g_strdup_printf (_("Sign in again to %s"), name);
-      button = gtk_button_new_with_mnemonic (_("_Sign In Again"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      button = warta_button_new_with_mnemonic (_("_Sign In Again"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      label, -1);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "suggested-action");
       gtk_widget_set_visible (button, g_hash_table_contains (needs, &id));

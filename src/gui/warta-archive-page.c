@@ -25,6 +25,7 @@
 #include "warta-date-popover.h"
 #include "warta-dossier.h"
 #include "warta-export.h"
+#include "warta-mnemonic.h"
 
 struct _WartaArchivePage
 {
@@ -745,8 +746,8 @@ due_cb (GObject      *object,
       g_string_append (body, _("Open an item and record its disposition: keep, re-appraise or destroy. The decision is kept in its history."));
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Due for Review"), body->str));
+  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                         _("Due for Review"), body->str));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -802,9 +803,9 @@ on_dispose_button_clicked_cb (WartaArchivePage *self)
   if (self->dossier_id == 0)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Record Disposition"),
-                                                       _("Record what the records schedule (JRA) decides for this item. Nothing is deleted: the decision is added to its history.")));
+  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                         _("Record Disposition"),
+                                                         _("Record what the records schedule (JRA) decides for this item. Nothing is deleted: the decision is added to its history.")));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "keep", _("_Keep Permanently"),
@@ -1047,6 +1048,8 @@ warta_archive_page_init (WartaArchivePage *self)
 
   self->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template's buttons with a mnemonic: named once (warta-mnemonic.c). */
+  warta_mnemonic_name_buttons (GTK_WIDGET (self));
   fill_filters (self);
   self->from_date = add_date_button (self, self->from_box, self->from_entry);
   self->to_date = add_date_button (self, self->to_box, self->to_entry);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-mnemonic.h"
 #include "warta-officials-dialog.h"
 
 struct _WartaOfficialsDialog
@@ -44,8 +45,8 @@ show_error (WartaOfficialsDialog *self,
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Officials Directory Not Changed"),
-                                   error->message);
+  dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Officials Directory Not Changed"),
+                                     error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -203,6 +204,8 @@ static void
 warta_officials_dialog_init (WartaOfficialsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template's buttons with a mnemonic: named once (warta-mnemonic.c). */
+  warta_mnemonic_name_buttons (GTK_WIDGET (self));
 }
 
 WartaOfficialsDialog *

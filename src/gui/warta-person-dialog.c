@@ -14,7 +14,9 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-mnemonic.h"
 #include "warta-person-dialog.h"
+#include "warta-person-form.h"
 #include "warta-user-repository.h"
 
 struct _WartaPersonDialog
@@ -54,8 +56,10 @@ static void
 show_error (WartaPersonDialog *self,
             const GError      *error)
 {
-  gtk_label_set_label (self->error_label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  warta_person_form_show_error (GTK_WIDGET (self->error_label), error,
+                                GTK_WIDGET (self->login_row), GTK_WIDGET (self->name_row),
+                                self->user != NULL ? GTK_WIDGET (self->new_password_row)
+                                                   : GTK_WIDGET (self->password_row));
 }
 
 /* Someone else changed the account: say who was changed and what to do,
@@ -67,7 +71,7 @@ show_conflict (WartaPersonDialog *self,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   GtkWidget *message;
 
-  message = adw_message_dialog_new (parent, _("Someone Else Changed This Person"), error->message);
+  message = warta_message_dialog_new (parent, _("Someone Else Changed This Person"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (message));
 
@@ -247,6 +251,10 @@ static void
 warta_person_dialog_init (WartaPersonDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  warta_person_form_watch (GTK_WIDGET (self->error_label),
+                           GTK_WIDGET (self->login_row), GTK_WIDGET (self->name_row),
+                           GTK_WIDGET (self->password_row), GTK_WIDGET (self->new_password_row),
+                           NULL);
 
   for (guint i = 0; i < WARTA_N_ROLES; i++)
     {

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-mnemonic.h"
 #include "warta-photo-dialog.h"
 #include "warta-rendition.h"
 #include "warta-thumbnailer.h"
@@ -211,7 +212,7 @@ static GtkWidget *
 make_button (const char *label,
              const char *tooltip)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = warta_button_new_with_mnemonic (label);
 
   if (tooltip != NULL)
     gtk_widget_set_tooltip_text (button, tooltip);

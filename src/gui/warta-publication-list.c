@@ -76,6 +76,7 @@ struct _WartaPublicationList
   GtkStack                 *stack;
   GtkListView              *list_view;
   AdwStatusPage            *empty_page;
+  GtkWidget                *new_activity_button;
 
   /* Owned references */
   WartaContext             *context;
@@ -111,11 +112,28 @@ filters_active (WartaPublicationList *self)
          gtk_drop_down_get_selected (self->state_dropdown) > 0;
 }
 
+/* Whether the signed-in user may start an activity from this list's
+ * empty state: those lists where new work shows, for the roles that
+ * document activities. */
+static gboolean
+offers_new_activity (WartaPublicationList *self)
+{
+  WartaUser *user = self->context != NULL ? warta_context_get_current_user (self->context) : NULL;
+
+  if (user == NULL || (self->kind != WARTA_PUBLICATION_LIST_TASKS &&
+                       self->kind != WARTA_PUBLICATION_LIST_ACTIVITIES))
+    return FALSE;
+
+  return warta_workflow_check_edit (WARTA_STATE_DOCUMENTING, warta_user_get_roles (user),
+                                    NULL, NULL, NULL);
+}
+
 static void
 update_empty_state (WartaPublicationList *self)
 {
   const KindInfo *info = &kinds[self->kind];
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean offer = FALSE;
 
   if (self->load_error != NULL)
     {
@@ -139,10 +157,21 @@ update_empty_state (WartaPublicationList *self)
     }
   else
     {
+      g_autofree char *description = NULL;
+
+      offer = offers_new_activity (self);
+      if (offer)
+        description = g_strconcat (_(info->empty_description), "\n\n",
+                                   _("To document an activity, press “New Activity” or Ctrl+N."),
+                                   NULL);
       adw_status_page_set_icon_name (self->empty_page, info->icon_name);
       adw_status_page_set_title (self->empty_page, _(info->empty_title));
-      adw_status_page_set_description (self->empty_page, _(info->empty_description));
+      adw_status_page_set_description (self->empty_page,
+                                       description != NULL ? description
+                                                           : _(info->empty_description));
     }
+
+  gtk_widget_set_visible (self->new_activity_button, offer);
 
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0
@@ -506,6 +535,7 @@ warta_publication_list_class_init (WartaPublicationListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, empty_page);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, new_activity_button);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, stack);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, state_dropdown);

@@ -26,6 +26,9 @@ gboolean  _warta_publication_window_move_media_to (WartaPublicationWindow *self,
 /* What the Blur and Crop button opens. */
 WartaPhotoDialog *_warta_publication_window_edit_photo (WartaPublicationWindow *self,
                                                         WartaMediaItem         *item);
+/* What a double click on a thumbnail opens. */
+GtkWindow *_warta_publication_window_preview_media (WartaPublicationWindow *self,
+                                                   WartaMediaItem         *item);
 /* The completion of "Who" while typing, and the list inside it. */
 GtkPopover *_warta_publication_window_get_who_completion (WartaPublicationWindow  *self,
                                                          GtkListBox             **out_list);

@@ -30,6 +30,7 @@
 #include "warta-file-chooser.h"
 #include "warta-media-probe.h"
 #include "warta-media-rules.h"
+#include "warta-mnemonic.h"
 #include "warta-official-repository.h"
 #include "warta-officials-dialog.h"
 #include "warta-photo-dialog.h"
@@ -267,7 +268,7 @@ show_message (WartaPublicationWindow *self,
               const char             *heading,
               const char             *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *dialog = warta_message_dialog_new (GTK_WINDOW (self), heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -601,8 +602,8 @@ show_conflict (WartaPublicationWindow *self,
   self->conflict = TRUE;
   set_save_status (self, _("Not saved: changed by someone else"));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Activity"),
-                                   error->message);
+  dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Activity"),
+                                     error->message);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
                                   _("Reload shows their version and drops your changes since the last save. Keep Mine saves yours over theirs."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -821,10 +822,16 @@ list_blockers (WartaPublicationWindow *self,
                gboolean                with_media)
 {
   GPtrArray *reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(WartaRevision) concept = build_revision (self);
+  g_auto(GStrv) gaps = warta_revision_list_concept_gaps (concept);
   guint n_alt = 0, n_consent = 0;
 
   if (self->n_pending > 0)
     g_ptr_array_add (reasons, g_strdup (_("Photos and videos are still being checked.")));
+
+  /* What the repository would refuse: said before the button is pressed. */
+  for (guint i = 0; gaps[i] != NULL; i++)
+    g_ptr_array_add (reasons, g_strdup (gaps[i]));
 
   for (guint i = 0; i < self->caption_editors->len; i++)
     {
@@ -976,7 +983,7 @@ update_state (WartaPublicationWindow *self)
   switch (state)
     {
     case WARTA_STATE_DOCUMENTING:
-      gtk_button_set_label (self->submit_button, _("Submit to Admin Medsos"));
+      gtk_button_set_label (self->submit_button, _("Submit to Social Media Admin"));
       gtk_widget_set_visible (GTK_WIDGET (self->submit_button), TRUE);
       break;
 
@@ -1011,7 +1018,7 @@ update_state (WartaPublicationWindow *self)
   update_publish_page (self);
 }
 
-static void
+static gboolean
 do_transition (WartaPublicationWindow *self,
                WartaState              to)
 {
@@ -1022,7 +1029,7 @@ do_transition (WartaPublicationWindow *self,
     {
       show_message (self, _("Nothing to Submit"),
                     _("Write at least the title or one field of the activity first."));
-      return;
+      return FALSE;
     }
 
   publication = warta_publication_repository_transition (warta_context_get_publications (self->context),
@@ -1036,7 +1043,7 @@ do_transition (WartaPublicationWindow *self,
         show_conflict (self, error);
       else
         show_message (self, _("Not Submitted"), error->message);
-      return;
+      return FALSE;
     }
 
   g_set_object (&self->publication, publication);
@@ -1044,11 +1051,107 @@ do_transition (WartaPublicationWindow *self,
 
   if (to == WARTA_STATE_PROCESSING)
     {
-      toast (self, _("Submitted to Admin Medsos"));
+      toast (self, _("Submitted to the social media admin"));
       adw_view_stack_set_visible_child_name (self->view_stack, "concept");
     }
   else
     toast (self, _("Submitted for verification"));
+  return TRUE;
+}
+
+/* The correction notes still open on the publication. */
+static GPtrArray *
+list_open_notes (WartaPublicationWindow *self)
+{
+  GPtrArray *open = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) notes = NULL;
+
+  if (self->publication == NULL)
+    return open;
+  notes = warta_publication_repository_list_notes (warta_context_get_publications (self->context),
+                                                   warta_publication_get_id (self->publication),
+                                                   NULL);
+  for (guint i = 0; notes != NULL && i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(WartaCorrectionNote) note = g_list_model_get_item (notes, i);
+
+      if (warta_correction_note_get_status (note) == WARTA_NOTE_STATUS_OPEN)
+        g_ptr_array_add (open, g_steal_pointer (&note));
+    }
+
+  return open;
+}
+
+/* Marks @notes as done in the revision the submit made; a note written on
+ * that very revision (nothing changed since) stays open. */
+static void
+resolve_notes (WartaPublicationWindow *self,
+               GPtrArray              *notes)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (self->context);
+  gint64 revision_id = warta_publication_get_current_revision_id (self->publication);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      WartaCorrectionNote *note = g_ptr_array_index (notes, i);
+      g_autoptr(WartaCorrectionNote) done = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (warta_correction_note_get_revision_id (note) >= revision_id)
+        continue;
+      done = warta_publication_repository_resolve_note (repository, current_user (self),
+                                                        warta_correction_note_get_id (note),
+                                                        warta_correction_note_get_version (note),
+                                                        &error);
+      if (done == NULL)
+        {
+          show_message (self, _("Corrections Not Marked as Done"), error->message);
+          return;
+        }
+    }
+}
+
+static void
+on_open_notes_response_cb (WartaPublicationWindow *self,
+                           const char             *response)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+
+  if (g_strcmp0 (response, "cancel") == 0)
+    return;
+
+  notes = list_open_notes (self);
+  if (do_transition (self, WARTA_STATE_VERIFYING) && g_strcmp0 (response, "done") == 0)
+    resolve_notes (self, notes);
+}
+
+/* The content goes back to verification with correction notes still
+ * open: the social media admin says whether it now follows them, so the
+ * verifier finds them marked as done, or open. */
+static gboolean
+ask_about_open_notes (WartaPublicationWindow *self)
+{
+  g_autoptr(GPtrArray) notes = list_open_notes (self);
+  GtkWidget *dialog;
+
+  if (notes->len == 0)
+    return FALSE;
+
+  dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Mark the Corrections as Done?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u correction note is still open. If the content now follows it, mark it as done as you submit: the verifier then confirms it or opens it again.",
+                                               "%u correction notes are still open. If the content now follows them, mark them as done as you submit: the verifier then confirms them or opens them again.",
+                                               notes->len),
+                                  notes->len);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("Submit, Leave _Open"),
+                                    "done", _("_Mark as Done and Submit"),
+                                    NULL);
+  warta_message_dialog_ask (dialog, "done", ADW_RESPONSE_SUGGESTED, "done",
+                            G_CALLBACK (on_open_notes_response_cb), self);
+  return TRUE;
 }
 
 static void
@@ -1084,10 +1187,10 @@ submit_action (GtkWidget  *widget,
           g_autofree char *joined = g_strjoinv (", ", missing);
           GtkWidget *dialog;
 
-          dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Submit Without All of 5W+1H?"), NULL);
+          dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Submit Without All of 5W+1H?"), NULL);
           /* Translators: %s is a list like "Who, When" */
           adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                          _("Still empty: %s. The Admin Medsos needs all six elements to write the news; you can submit now and add them when the activity is returned."),
+                                          _("Still empty: %s. The social media admin needs all six elements to write the news; you can submit now and add them when the activity is returned."),
                                           joined);
           adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                             "cancel", _("_Cancel"),
@@ -1113,7 +1216,8 @@ submit_action (GtkWidget  *widget,
           return;
         }
 
-      do_transition (self, WARTA_STATE_VERIFYING);
+      if (!ask_about_open_notes (self))
+        do_transition (self, WARTA_STATE_VERIFYING);
     }
 }
 
@@ -1516,9 +1620,34 @@ preview_done_cb (GObject      *source,
     gtk_picture_set_alternative_text (picture, error->message);
 }
 
+/* The viewer closes as GNOME's viewers do: Escape, or Ctrl+W. */
 static void
-open_media_preview (WartaPublicationWindow *self,
-                    WartaMediaItem         *item)
+add_close_shortcuts (GtkWidget *window)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+  const char *triggers[] = { "Escape", "<Control>w" };
+
+  gtk_shortcut_controller_set_scope (shortcuts, GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    gtk_shortcut_controller_add_shortcut (shortcuts,
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers[i]),
+                                                            gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, controller);
+}
+
+/**
+ * _warta_publication_window_preview_media:
+ * @self: a #WartaPublicationWindow
+ * @item: a photo or video of the activity
+ *
+ * Opens the full preview that a double click on a thumbnail opens.
+ *
+ * Returns: (transfer none): the viewer's window
+ */
+GtkWindow *
+_warta_publication_window_preview_media (WartaPublicationWindow *self,
+                                         WartaMediaItem         *item)
 {
   g_autofree char *name = media_display_name (item);
   const char *alt = warta_media_item_get_alt_text (item);
@@ -1528,6 +1657,7 @@ open_media_preview (WartaPublicationWindow *self,
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_title (GTK_WINDOW (window), name);
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
+  add_close_shortcuts (window);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
@@ -1545,8 +1675,12 @@ open_media_preview (WartaPublicationWindow *self,
 
       child = gtk_picture_new ();
       gtk_picture_set_alternative_text (GTK_PICTURE (child), has_text (alt) ? alt : name);
+      /* GTK 4.8 does not name a picture by its alternative text. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, has_text (alt) ? alt : name,
+                                      -1);
       task = g_task_new (self, self->cancellable, preview_done_cb, g_object_ref (child));
-      g_task_set_source_tag (task, open_media_preview);
+      g_task_set_source_tag (task, _warta_publication_window_preview_media);
       g_task_set_task_data (task, g_strdup (warta_media_item_get_path (item)), g_free);
       g_task_run_in_thread (task, preview_thread);
     }
@@ -1555,6 +1689,7 @@ open_media_preview (WartaPublicationWindow *self,
 
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
 }
 
 static void
@@ -1566,7 +1701,7 @@ preview_media_action (GtkWidget  *widget,
   WartaMediaItem *item = selected_media (self);
 
   if (item != NULL)
-    open_media_preview (self, item);
+    _warta_publication_window_preview_media (self, item);
 }
 
 static void
@@ -1612,7 +1747,7 @@ on_media_grid_activate_cb (WartaPublicationWindow *self,
   g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), position);
 
   if (item != NULL)
-    open_media_preview (self, item);
+    _warta_publication_window_preview_media (self, item);
 }
 
 static void
@@ -1977,6 +2112,28 @@ make_platforms_button (WartaPublicationWindow *self,
   return button;
 }
 
+/* A row says the photo's alt text as it is now: the row is made once,
+ * the alt text typed afterwards. */
+static void
+update_order_row_subtitle (AdwActionRow   *row,
+                           WartaMediaItem *item)
+{
+  const char *alt = warta_media_item_get_alt_text (item);
+
+  if (media_is_photo (item))
+    adw_action_row_set_subtitle (row, has_text (alt) ? alt : _("No alt text yet"));
+  else
+    adw_action_row_set_subtitle (row, _("Video"));
+}
+
+static void
+on_order_item_alt_text_cb (WartaMediaItem *item,
+                           GParamSpec     *pspec,
+                           AdwActionRow   *row)
+{
+  update_order_row_subtitle (row, item);
+}
+
 static GtkWidget *
 create_order_row (gpointer object,
                   gpointer user_data)
@@ -1985,16 +2142,14 @@ create_order_row (gpointer object,
   WartaMediaItem *item = object;
   GdkTexture *texture = g_object_get_data (G_OBJECT (item), "warta-thumbnail");
   g_autofree char *name = media_display_name (item);
-  const char *alt = warta_media_item_get_alt_text (item);
   GtkWidget *row, *picture;
 
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  if (media_is_photo (item))
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), has_text (alt) ? alt : _("No alt text yet"));
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Video"));
+  update_order_row_subtitle (ADW_ACTION_ROW (row), item);
+  g_signal_connect_object (item, "notify::alt-text",
+                           G_CALLBACK (on_order_item_alt_text_cb), row, 0);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
 
   picture = gtk_picture_new_for_paintable (texture ? GDK_PAINTABLE (texture) : NULL);
@@ -2847,7 +3002,7 @@ warta_publication_window_close_request (GtkWindow *window)
     {
       GtkWidget *dialog;
 
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changes Not Saved"), error->message);
+      dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Changes Not Saved"), error->message);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Keep Open"),
                                         "close", _("_Close Without Saving"),
@@ -3057,6 +3212,8 @@ warta_publication_window_init (WartaPublicationWindow *self)
   g_autoptr(GtkStringList) platforms = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template's buttons with a mnemonic: named once (warta-mnemonic.c). */
+  warta_mnemonic_name_buttons (GTK_WIDGET (self));
   setup_who_completion (self);
 
   self->cancellable = g_cancellable_new ();

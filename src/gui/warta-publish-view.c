@@ -23,6 +23,7 @@
 #include "warta-caption-rules.h"
 #include "warta-date-popover.h"
 #include "warta-media-probe.h"
+#include "warta-mnemonic.h"
 #include "warta-publish-view-private.h"
 #include "warta-publisher.h"
 #include "warta-rendition.h"
@@ -119,7 +120,7 @@ show_message (WartaPublishView *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   g_set_weak_pointer (&self->dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -388,7 +389,7 @@ show_problem (TikTokPanel *panel,
   gtk_label_set_label (panel->problem, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (panel->problem), message != NULL);
   if (action)
-    gtk_button_set_label (panel->action, action);
+    warta_button_set_mnemonic (panel->action, action);
   gtk_widget_set_visible (GTK_WIDGET (panel->action), action != NULL);
 }
 
@@ -483,8 +484,6 @@ fill_creator (TikTokPanel *panel)
       GtkWidget *check = gtk_check_button_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), privacy_level_name (level));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      privacy_level_name (level), -1);
       /* No default: none is active until the user picks one. */
       if (first)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
@@ -646,7 +645,6 @@ switch_row (const char  *title,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   *out_switch = GTK_SWITCH (toggle);
@@ -740,8 +738,7 @@ tiktok_panel_new (WartaPublishView *self,
   gtk_widget_set_margin_top (GTK_WIDGET (panel->problem), 6);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (panel->group), GTK_WIDGET (panel->problem));
 
-  panel->action = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Ask Again")));
-  gtk_button_set_use_underline (panel->action, TRUE);
+  panel->action = GTK_BUTTON (warta_button_new_with_mnemonic (_("_Ask Again")));
   gtk_widget_set_halign (GTK_WIDGET (panel->action), GTK_ALIGN_END);
   gtk_widget_set_margin_top (GTK_WIDGET (panel->action), 6);
   g_signal_connect (panel->action, "clicked", G_CALLBACK (on_tiktok_action_clicked_cb), panel);
@@ -905,8 +902,8 @@ update_job_row (JobRow *row)
   gtk_widget_set_sensitive (GTK_WIDGET (row->takedown), !row->taking_down);
   gtk_widget_set_visible (GTK_WIDGET (row->sign_in), state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
   gtk_widget_set_visible (GTK_WIDGET (row->manual), !final || state == WARTA_OUTBOX_STATE_FAILED);
-  gtk_button_set_label (row->manual, gtk_revealer_get_reveal_child (row->manual_revealer)
-                                      ? _("Hide Manual Upload") : _("Switch to _Manual"));
+  warta_button_set_mnemonic (row->manual, gtk_revealer_get_reveal_child (row->manual_revealer)
+                                           ? _("Hide Manual Upload") : _("Switch to _Manual"));
   if (published)
     gtk_revealer_set_reveal_child (row->manual_revealer, FALSE);
 }
@@ -1003,7 +1000,7 @@ ask_about_job (JobRow     *row,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "keep", keep_label,
                                     act, act_label,
@@ -1133,8 +1130,8 @@ taken_down_cb (GObject      *object,
   body = g_strdup_printf (_("%1$s\n\nIf the post is gone from %2$s already, or once you have removed it there yourself, record the take-down by hand."),
                           error->message, c->account);
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Post Not Taken Down"), body);
+  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     _("Post Not Taken Down"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "close", _("_Close"),
                                     "by-hand", _("_Record as Removed by Hand"),
@@ -1587,14 +1584,16 @@ on_record_clicked_cb (GtkButton *button,
                                     g_object_ref (self));
 }
 
+/* A button named by @label; @accessible says what it acts on. As a label
+ * it would be joined to @label's text: it is the description. */
 static GtkWidget *
 labelled_button (const char *label,
                  const char *accessible)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = warta_button_new_with_mnemonic (label);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible,
                                   -1);
   return button;
 }
@@ -1938,8 +1937,6 @@ fill_accounts (WartaPublishView *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    warta_platform_get_display_name (warta_account_get_platform (account)));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !g_hash_table_contains (left_out, &id));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      warta_account_get_display_name (account), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (self->accounts_list, row);
@@ -2054,21 +2051,7 @@ update_actions (WartaPublishView *self)
     }
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->schedule_entry), "error");
-  {
-    const char *label = scheduled ? _("_Schedule") : _("_Publish Now");
-
-    /* GTK 4.8 names a relabelled button after its raw label, underscore
-     * and all: named here without it. */
-    if (g_strcmp0 (gtk_button_get_label (self->publish_button), label) != 0)
-      {
-        g_autoptr(GString) plain = g_string_new (label);
-
-        g_string_replace (plain, "_", "", 0);
-        gtk_button_set_label (self->publish_button, label);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (self->publish_button),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str, -1);
-      }
-  }
+  warta_button_set_mnemonic (self->publish_button, scheduled ? _("_Schedule") : _("_Publish Now"));
 
   gtk_label_set_label (self->publish_hint, hint ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->publish_hint), hint != NULL);
@@ -2411,8 +2394,10 @@ warta_publish_view_init (WartaPublishView *self)
   self->account_checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->tiktok_panels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                (GDestroyNotify) tiktok_panel_free);
+  /* Named by its title; a label as well would be read after it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date and time to publish"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Date and time to publish"),
+                                  -1);
   {
     GtkWidget *button = warta_date_popover_new_button (GTK_EDITABLE (self->schedule_entry),
                                                        TRUE, NULL);

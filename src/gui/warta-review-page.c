@@ -8,10 +8,11 @@
  * of every field, media added, removed or moved), the correction notes and
  * the decision of the step: the verifier's checklist, "Return with
  * Corrections" and "Forward to Approver"; the approver's "Approve This
- * Revision", "Return to Admin" and "Return to Verifier". Anyone else reads
- * the same page without the decision. Every decision is made with the
- * publication's version the page was loaded with, so a change made
- * meanwhile by someone else is refused and said, never overwritten.
+ * Revision", "Return to Social Media Admin" and "Return to Verifier".
+ * Anyone else reads the same page without the decision. Every decision is
+ * made with the publication's version the page was loaded with, so a
+ * change made meanwhile by someone else is refused and said, never
+ * overwritten.
  *
  * When the database changes (here or in another Warta on the same file),
  * the page reads the publication's version; if it moved, the page reloads
@@ -28,6 +29,7 @@
 #include "warta-caption-rules.h"
 #include "warta-diff.h"
 #include "warta-event-log.h"
+#include "warta-mnemonic.h"
 #include "warta-publication-row.h"
 #include "warta-review-page.h"
 
@@ -153,7 +155,7 @@ show_message (WartaReviewPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -670,7 +672,7 @@ make_note_button (const char *label,
                   gint64      note_id,
                   const char *css_class)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = warta_button_new_with_mnemonic (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
@@ -848,10 +850,10 @@ build_checklist (WartaReviewPage *self)
 
       check = gtk_check_button_new ();
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       gtk_widget_set_name (check, warta_check_get_id ((WartaCheck)i));
       g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled_cb), self, 0);
 
+      /* Named by the row's title, which the activatable row relates to it. */
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -967,8 +969,9 @@ update_actions (WartaReviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->forward_button), can_verify);
   gtk_widget_set_visible (GTK_WIDGET (self->approve_button), can_approve);
   gtk_widget_set_visible (GTK_WIDGET (self->return_verifier_button), can_approve);
-  gtk_button_set_label (self->return_button,
-                        can_approve ? _("Return to A_dmin") : _("_Return with Corrections"));
+  warta_button_set_mnemonic (self->return_button,
+                             can_approve ? _("Return to Social Media A_dmin")
+                                         : _("_Return with Corrections"));
   gtk_widget_set_visible (GTK_WIDGET (self->composer_box), can_note);
 
   /* The verifier's checklist, and afterwards what the verifier answered. */
@@ -1238,14 +1241,20 @@ do_transition (WartaReviewPage *self,
   g_autoptr(WartaPublication) publication = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *note = dup_note_text (self);
+  WartaPublicationRepository *repository = warta_context_get_publications (self->context);
+  gint64 id = warta_publication_get_id (self->publication);
+  gint64 version = warta_publication_get_version (self->publication);
 
-  publication = warta_publication_repository_transition (warta_context_get_publications (self->context),
-                                                         current_user (self),
-                                                         warta_publication_get_id (self->publication),
-                                                         warta_publication_get_version (self->publication),
-                                                         action, to,
-                                                         action == WARTA_ACTION_RETURN && *note ? note : NULL,
-                                                         &error);
+  /* A note typed and sent with the return keeps the field or photo it was
+   * written on, as Add Note would have kept it. */
+  if (action == WARTA_ACTION_RETURN)
+    publication = warta_publication_repository_return_with_note (repository, current_user (self),
+                                                                 id, version, to,
+                                                                 self->pin_field, self->pin_sha256,
+                                                                 *note ? note : NULL, &error);
+  else
+    publication = warta_publication_repository_transition (repository, current_user (self),
+                                                           id, version, action, to, NULL, &error);
   if (publication == NULL)
     {
       show_error (self, heading, error);
@@ -1294,11 +1303,8 @@ return_to_verifier_action (GtkWidget  *widget,
 }
 
 static void
-forward_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+forward_now (WartaReviewPage *self)
 {
-  WartaReviewPage *self = WARTA_REVIEW_PAGE (widget);
   g_autoptr(GError) error = NULL;
   gboolean ticked[WARTA_N_CHECKS];
   const char *notes[WARTA_N_CHECKS];
@@ -1314,6 +1320,64 @@ forward_action (GtkWidget  *widget,
     }
 
   do_transition (self, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, _("Not Forwarded"));
+}
+
+static void
+on_forward_response_cb (WartaReviewPage *self,
+                        const char      *response)
+{
+  if (g_strcmp0 (response, "forward") == 0)
+    forward_now (self);
+}
+
+static guint
+count_open_notes (WartaReviewPage *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->notes != NULL && i < g_list_model_get_n_items (self->notes); i++)
+    {
+      g_autoptr(WartaCorrectionNote) note = g_list_model_get_item (self->notes, i);
+
+      if (warta_correction_note_get_status (note) == WARTA_NOTE_STATUS_OPEN)
+        n++;
+    }
+
+  return n;
+}
+
+/* A correction still open was not marked as done by the social media
+ * admin: the verifier is asked before the content goes on with it. */
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WartaReviewPage *self = WARTA_REVIEW_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  guint n_open = count_open_notes (self);
+  GtkWidget *dialog;
+
+  if (n_open == 0)
+    {
+      forward_now (self);
+      return;
+    }
+
+  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     _("Forward With Open Corrections?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%u correction note is still open: the social media admin has not marked it as done. Check the content, or return it with corrections.",
+                                               "%u correction notes are still open: the social media admin has not marked them as done. Check the content, or return it with corrections.",
+                                               n_open),
+                                  n_open);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "forward", _("_Forward Anyway"),
+                                    NULL);
+  warta_message_dialog_ask (dialog, "forward", ADW_RESPONSE_DESTRUCTIVE, "cancel",
+                            G_CALLBACK (on_forward_response_cb), self);
 }
 
 /* What the approval covers: per platform, the text and the number of
@@ -1465,11 +1529,11 @@ approve_action (GtkWidget  *widget,
   g_autofree char *hash = short_hash (warta_revision_get_hash (self->revision));
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Approve This Revision?"), NULL);
+  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     _("Approve This Revision?"), NULL);
   /* Translators: %u is a revision number, %s the start of its hash */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("You approve revision %u (%s) exactly as shown below. The Admin Medsos may then post it; any later change voids the approval."),
+                                  _("You approve revision %u (%s) exactly as shown below. The social media admin may then post it; any later change voids the approval."),
                                   warta_revision_get_number (self->revision), hash);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), make_approval_summary (self));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -1711,6 +1775,8 @@ static void
 warta_review_page_init (WartaReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template's buttons with a mnemonic: named once (warta-mnemonic.c). */
+  warta_mnemonic_name_buttons (GTK_WIDGET (self));
 
   self->revision_numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->diff_labels = g_ptr_array_new ();

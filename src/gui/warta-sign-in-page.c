@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-person-form.h"
 #include "warta-sign-in-page.h"
 #include "warta-user-repository.h"
 
@@ -195,6 +196,16 @@ on_login_row_entry_activated_cb (WartaSignInPage *self)
 }
 
 static void
+show_first_admin_error (WartaSignInPage *self,
+                        const GError    *error)
+{
+  warta_person_form_show_error (GTK_WIDGET (self->first_admin_error_label), error,
+                                GTK_WIDGET (self->admin_login_row),
+                                GTK_WIDGET (self->admin_name_row),
+                                GTK_WIDGET (self->admin_password_row));
+}
+
+static void
 on_create_admin_button_clicked_cb (WartaSignInPage *self)
 {
   g_autoptr(WartaUser) user = NULL;
@@ -217,7 +228,7 @@ on_create_admin_button_clicked_cb (WartaSignInPage *self)
     {
       g_set_error_literal (&error, WARTA_USER_ERROR, WARTA_USER_ERROR_WEAK_PASSWORD,
                            _("The two passwords differ. Type the same password twice."));
-      show_error (self->first_admin_error_label, error);
+      show_first_admin_error (self, error);
       gtk_widget_grab_focus (GTK_WIDGET (self->admin_confirm_row));
       return;
     }
@@ -230,7 +241,7 @@ on_create_admin_button_clicked_cb (WartaSignInPage *self)
                                                    login, name, password, roles, &error);
   if (user == NULL)
     {
-      show_error (self->first_admin_error_label, error);
+      show_first_admin_error (self, error);
       /* Another Warta made the first administrator meanwhile. */
       if (g_error_matches (error, WARTA_USER_ERROR, WARTA_USER_ERROR_HAS_ADMIN))
         update_mode (self);
@@ -393,6 +404,10 @@ warta_sign_in_page_init (WartaSignInPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  warta_person_form_watch (GTK_WIDGET (self->first_admin_error_label),
+                           GTK_WIDGET (self->admin_login_row), GTK_WIDGET (self->admin_name_row),
+                           GTK_WIDGET (self->admin_password_row),
+                           GTK_WIDGET (self->admin_confirm_row), NULL);
 
   /* The SOP's roles, by their display names; the first administrator is
    * usually the social media admin who sets Warta up. */

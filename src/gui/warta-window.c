@@ -11,6 +11,7 @@
 
 #include "warta-accounts-page.h"
 #include "warta-calendar-page.h"
+#include "warta-mnemonic.h"
 #include "warta-people-page.h"
 #include "warta-archive-page.h"
 #include "warta-publication-list.h"
@@ -71,6 +72,7 @@ struct _WartaWindow
   AdwStatusPage        *database_error_page;
   GtkStack             *main_stack;
   WartaSignInPage      *sign_in_page;
+  GtkWidget            *new_activity_button;
 
   /* Owned references */
   GSettings            *settings;
@@ -178,9 +180,9 @@ show_database_error_dialog (WartaWindow  *self,
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Database Not Opened"),
-                                                       error->message));
+  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                         _("Database Not Opened"),
+                                                         error->message));
   adw_message_dialog_add_responses (dialog,
                                     "quit", _("_Quit"),
                                     "open", _("_Open Another…"),
@@ -219,8 +221,18 @@ static void
 update_user_state (WartaWindow *self)
 {
   WartaUser *user = self->context != NULL ? warta_context_get_current_user (self->context) : NULL;
+  gboolean may_create = user != NULL &&
+                        warta_workflow_check_edit (WARTA_STATE_DOCUMENTING,
+                                                   warta_user_get_roles (user),
+                                                   NULL, NULL, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", user != NULL);
+  /* Those whose role documents activities get the button, and the lists'
+   * empty-state button; others not even the action. Before anyone signs
+   * in, Ctrl+N opens the editor, which asks who documents. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity",
+                                 may_create || (user == NULL && self->context != NULL));
+  gtk_widget_set_visible (self->new_activity_button, may_create);
 
   if (user != NULL)
     {
@@ -342,8 +354,8 @@ unfinished_publishing_dialog (WartaWindow *self,
 {
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Publishing Is Not Finished"), body));
+  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                         _("Publishing Is Not Finished"), body));
   adw_message_dialog_add_responses (dialog, "cancel", keep, go_id, go_label, NULL);
   adw_message_dialog_set_response_appearance (dialog, go_id, ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
@@ -369,10 +381,10 @@ open_database_now (WartaWindow *self,
 
   /* The error page already shows the reason; repeat it in the message so
    * keyboard users hear it at once. */
-  message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                        _("Database Not Opened"),
-                                                        error != NULL ? error->message
-                                                                      : _("Choose a file on a local or mounted folder.")));
+  message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                          _("Database Not Opened"),
+                                                          error != NULL ? error->message
+                                                                        : _("Choose a file on a local or mounted folder.")));
   adw_message_dialog_add_response (message, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (message));
 }
@@ -454,9 +466,9 @@ on_open_database_response_cb (GtkNativeDialog *dialog,
         {
           AdwMessageDialog *message;
 
-          message = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                                _("Database Not Opened"),
-                                                                _("Choose a file on a local or mounted folder.")));
+          message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                                  _("Database Not Opened"),
+                                                                  _("Choose a file on a local or mounted folder.")));
           adw_message_dialog_add_response (message, "close", _("_Close"));
           gtk_window_present (GTK_WINDOW (message));
         }
@@ -811,6 +823,7 @@ warta_window_class_init (WartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, database_error_page);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, new_activity_button);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, section_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sign_in_page);

@@ -1438,6 +1438,33 @@ check_checklist_done (WartaPublicationRepository  *self,
   return ok;
 }
 
+/* The content concept goes to verification complete: a title, and the
+ * text of each platform it goes to (warta_revision_list_concept_gaps()). */
+static gboolean
+check_concept (WartaPublicationRepository  *self,
+               gint64                       revision_id,
+               GError                     **error)
+{
+  g_autoptr(WartaRevision) concept = NULL;
+  g_auto(GStrv) gaps = NULL;
+  g_autofree char *joined = NULL;
+
+  if (revision_id == 0)
+    concept = warta_revision_new ();
+  else if (!(concept = warta_publication_repository_get_revision (self, revision_id, error)))
+    return FALSE;
+
+  gaps = warta_revision_list_concept_gaps (concept);
+  if (gaps[0] == NULL)
+    return TRUE;
+
+  joined = g_strjoinv ("\n", gaps);
+  g_set_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_CONCEPT_INCOMPLETE,
+               /* Translators: %s is one or more lines saying what is missing */
+               _("The content concept is not complete:\n%s"), joined);
+  return FALSE;
+}
+
 static gboolean
 insert_note (WartaPublicationRepository  *self,
              gint64                       publication_id,
@@ -1491,6 +1518,8 @@ transition_in_transaction (WartaPublicationRepository  *self,
                            WartaAction                  action,
                            WartaState                   to,
                            const char                  *note,
+                           const char                  *note_field,
+                           const char                  *note_sha256,
                            GError                     **error)
 {
   g_auto(PubRow) row = { 0 };
@@ -1547,9 +1576,13 @@ transition_in_transaction (WartaPublicationRepository  *self,
       !snapshot_draft (self, &row, user_id, now, &new_revision, error))
     return FALSE;
 
+  if (action == WARTA_ACTION_SUBMIT && row.state == WARTA_STATE_PROCESSING &&
+      !check_concept (self, row.current_revision_id, error))
+    return FALSE;
+
   if (action == WARTA_ACTION_RETURN && has_text (note) &&
       !insert_note (self, publication_id, row.current_revision_id, user_id, now,
-                    NULL, NULL, note, NULL, error))
+                    note_field, note_field == NULL ? note_sha256 : NULL, note, NULL, error))
     return FALSE;
 
   event_id = _warta_event_log_append (self->database, publication_id, now, user_id,
@@ -1607,7 +1640,27 @@ _warta_publication_repository_transition_in_transaction (WartaPublicationReposit
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   return transition_in_transaction (self, actor, publication_id, expected_version, action, to,
-                                    note, error);
+                                    note, NULL, NULL, error);
+}
+
+static WartaPublication *
+transition_and_get (WartaPublicationRepository  *self,
+                    WartaUser                   *actor,
+                    gint64                       publication_id,
+                    gint64                       expected_version,
+                    WartaAction                  action,
+                    WartaState                   to,
+                    const char                  *note,
+                    const char                  *note_field,
+                    const char                  *note_sha256,
+                    GError                     **error)
+{
+  WRITE_TRANSACTION (self, error,
+                     transition_in_transaction (self, actor, publication_id, expected_version,
+                                                action, to, note, note_field, note_sha256,
+                                                error));
+
+  return warta_publication_repository_get (self, publication_id, error);
 }
 
 /**
@@ -1643,11 +1696,45 @@ warta_publication_repository_transition (WartaPublicationRepository  *self,
   g_return_val_if_fail (action < WARTA_N_ACTIONS, NULL);
   g_return_val_if_fail (to < WARTA_N_STATES, NULL);
 
-  WRITE_TRANSACTION (self, error,
-                     transition_in_transaction (self, actor, publication_id, expected_version,
-                                                action, to, note, error));
+  return transition_and_get (self, actor, publication_id, expected_version, action, to,
+                             note, NULL, NULL, error);
+}
 
-  return warta_publication_repository_get (self, publication_id, error);
+/**
+ * warta_publication_repository_return_with_note:
+ * @self: a #WartaPublicationRepository
+ * @actor: who returns the publication
+ * @publication_id: the publication
+ * @expected_version: the publication's version the user saw
+ * @to: the state to return to
+ * @field: (nullable): the field the note is pinned to ("where" …)
+ * @media_sha256: (nullable): the media item it is pinned to, when no @field
+ * @note: (nullable): the correction instructions
+ * @error: as for warta_publication_repository_transition()
+ *
+ * Returns the publication with a correction note that keeps its pin, in
+ * one transaction: a note typed on a field and sent with the return is a
+ * note on that field, not a general one.
+ *
+ * Returns: (transfer full): the publication after the move
+ */
+WartaPublication *
+warta_publication_repository_return_with_note (WartaPublicationRepository  *self,
+                                               WartaUser                   *actor,
+                                               gint64                       publication_id,
+                                               gint64                       expected_version,
+                                               WartaState                   to,
+                                               const char                  *field,
+                                               const char                  *media_sha256,
+                                               const char                  *note,
+                                               GError                     **error)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), NULL);
+  g_return_val_if_fail (WARTA_IS_USER (actor), NULL);
+  g_return_val_if_fail (to < WARTA_N_STATES, NULL);
+
+  return transition_and_get (self, actor, publication_id, expected_version, WARTA_ACTION_RETURN,
+                             to, note, field, media_sha256, error);
 }
 
 static WartaRevision *

@@ -67,6 +67,15 @@ WartaPublication    *warta_publication_repository_transition     (WartaPublicati
                                                                   WartaState                  to,
                                                                   const char                 *note,
                                                                   GError                    **error);
+WartaPublication    *warta_publication_repository_return_with_note (WartaPublicationRepository *self,
+                                                                  WartaUser                  *actor,
+                                                                  gint64                      publication_id,
+                                                                  gint64                      expected_version,
+                                                                  WartaState                  to,
+                                                                  const char                 *field,
+                                                                  const char                 *media_sha256,
+                                                                  const char                 *note,
+                                                                  GError                    **error);
 
 WartaRevision       *warta_publication_repository_get_revision   (WartaPublicationRepository *self,
                                                                   gint64                      revision_id,

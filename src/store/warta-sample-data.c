@@ -41,7 +41,7 @@ generate (WartaDatabase  *database,
           GError        **error)
 {
   sqlite3 *db = _warta_database_get_handle (database);
-  sqlite3_stmt *user = NULL, *pub = NULL, *rev = NULL, *event = NULL, *link = NULL;
+  sqlite3_stmt *user = NULL, *pub = NULL, *rev = NULL, *caption = NULL, *event = NULL, *link = NULL;
   g_autofree char *prev = g_strdup (WARTA_EVENT_GENESIS_HASH);
   g_autofree char *head = NULL;
   gint64 event_id = 1;
@@ -66,6 +66,9 @@ generate (WartaDatabase  *database,
                               "created_at, title, what, who, narrative, category) "
                               "VALUES (?1, ?1, 1, ?2, 1, ?3, ?4, 'Rapat', 'Inspektur', ?5, 'periodic')",
                           -1, &rev, NULL) ||
+      /* A complete content concept: those in processing may be submitted. */
+      sqlite3_prepare_v2 (db, "INSERT INTO revision_captions (revision_id, target, caption) "
+                              "VALUES (?, 'facebook', ?)", -1, &caption, NULL) ||
       sqlite3_prepare_v2 (db, "INSERT INTO events (id, publication_id, at, actor_id, role, kind, "
                               "from_state, to_state, revision_id, note, prev_hash, hash) "
                               "VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &event, NULL) ||
@@ -119,6 +122,10 @@ generate (WartaDatabase  *database,
       sqlite3_bind_text (rev, 5, title, -1, SQLITE_STATIC);
       if (!step (database, rev, error))
         goto out;
+      sqlite3_bind_int64 (caption, 1, p);
+      sqlite3_bind_text (caption, 2, title, -1, SQLITE_STATIC);
+      if (!step (database, caption, error))
+        goto out;
 
       for (guint e = 0; e < per_pub; e++)
         {
@@ -168,6 +175,7 @@ out:
   sqlite3_finalize (user);
   sqlite3_finalize (pub);
   sqlite3_finalize (rev);
+  sqlite3_finalize (caption);
   sqlite3_finalize (event);
   sqlite3_finalize (link);
   g_rand_free (rand);
