@@ -1214,6 +1214,32 @@ test_reload_on_change_elsewhere (Fixture       *f,
   g_assert_cmpstr (note, ==, "Gelar Inspektur belum lengkap.");
   shot ("reloaded-after-change-elsewhere");
 
+  /* Sekar's own change (her other window forwards it): reloaded, but not
+   * said as if someone else had made it. */
+  {
+    gboolean all[WARTA_N_CHECKS];
+
+    for (guint i = 0; i < WARTA_N_CHECKS; i++)
+      all[i] = TRUE;
+    gint64 version = warta_publication_get_version (warta_review_page_get_publication (page));
+
+    g_assert_true (warta_publication_repository_save_checklist (other_repo, f->verifier, id, all,
+                                                                NULL, &error));
+    g_assert_no_error (error);
+    g_clear_object (&saved);
+    saved = warta_publication_repository_transition (other_repo, f->verifier, id, version,
+                                                     WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING,
+                                                     NULL, &error);
+    g_assert_no_error (error);
+    deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    while (warta_publication_get_version (warta_review_page_get_publication (page)) !=
+           warta_publication_get_version (saved) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (warta_publication_get_version (warta_review_page_get_publication (page)), ==,
+                     warta_publication_get_version (saved));
+    g_assert_null (warta_review_page_get_reload_notice (page));
+  }
+
   close_window (window);
 }
 

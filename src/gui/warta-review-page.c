@@ -1113,7 +1113,7 @@ set_reload_notice (WartaReviewPage *self,
 
   /* Said only to someone looking at the page; the overlay is the window's. */
   overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY));
-  if (overlay != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (notice != NULL && overlay != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       AdwToast *toast = adw_toast_new (notice);
 
@@ -1169,6 +1169,18 @@ on_database_changed_cb (WartaReviewPage *self)
       }
   for (guint i = 0; i < WARTA_N_CHECKS; i++)
     g_free (kept_notes[i]);
+
+  /* A change this user made (a checklist saved before a refused
+   * forward, another window of theirs) is reloaded without telling them
+   * that they changed it. */
+  if (warta_context_get_current_user (self->context) != NULL &&
+      warta_publication_get_updated_by (self->publication) ==
+      warta_user_get_id (warta_context_get_current_user (self->context)))
+    {
+      set_reload_notice (self, NULL);
+      g_signal_emit (self, signals[PUBLICATION_CHANGED], 0, self->publication);
+      return;
+    }
 
   when = warta_clock_to_local (warta_context_get_clock (self->context),
                                warta_publication_get_updated_at (self->publication));
