@@ -297,6 +297,30 @@ test_create_activity (Fixture       *fixture,
   close_window (window);
 }
 
+/* Submitting an empty activity says so at once: no question about the
+ * 5W+1H first. */
+static void
+test_nothing_to_submit (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_before = g_list_model_get_n_items (toplevels);
+  g_autoptr(GtkWindow) shown = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+  shown = g_list_model_get_item (toplevels, n_before);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (shown));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (shown)), ==,
+                   "Nothing to Submit");
+  gtk_window_destroy (shown);
+  /* Let go of it before its parent goes. */
+  g_clear_object (&shown);
+  g_assert_cmpint (warta_publication_window_get_publication_id (window), ==, 0);
+  close_window (window);
+}
+
 static void
 test_missing_asks (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -1335,6 +1359,7 @@ main (int   argc,
   g_test_add ("/warta/editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("create-activity-with-20-photos", test_create_activity);
   ADD ("missing-5w1h-asks", test_missing_asks);
+  ADD ("nothing-to-submit", test_nothing_to_submit);
   ADD ("caption-over-limit-blocks-submit", test_caption_limit_blocks);
   ADD ("empty-concept-blocks-submit", test_empty_concept_blocks);
   ADD ("conflict-not-silent", test_conflict_not_silent);

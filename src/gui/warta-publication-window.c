@@ -1182,6 +1182,12 @@ submit_action (GtkWidget  *widget,
     {
       g_auto(GStrv) missing = list_missing_labels (self);
 
+      /* Nothing written: said at once, not after asking about 5W+1H. */
+      if (self->publication == NULL)
+        {
+          do_transition (self, WARTA_STATE_PROCESSING);
+          return;
+        }
       if (missing[0] != NULL)
         {
           g_autofree char *joined = g_strjoinv (", ", missing);
