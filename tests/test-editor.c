@@ -1154,6 +1154,46 @@ test_order_alt_text (Fixture       *fixture,
   close_window (window);
 }
 
+/* A photo removed (Delete on the grid, or the Remove button) can be put
+ * back with Undo, where it was and as it was. */
+static void
+test_remove_undo (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_with_photos (fixture, "Hapus dan kembalikan", 3);
+  GListModel *media = _warta_publication_window_get_media (window);
+  GtkGridView *grid = child (window, "media_grid");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_grid_view_get_model (grid));
+  g_autoptr(WartaMediaItem) second = g_list_model_get_item (media, 1);
+  g_autofree char *keys = shortcuts_for (GTK_WIDGET (grid), "pub.remove-media");
+  AdwToast *removal;
+
+  g_assert_cmpstr (keys, ==, "Delete|KP_Delete");
+  gtk_single_selection_set_selected (selection, 1);
+  set_text (window, "alt_text_row", "Peserta rapat");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.remove-media", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 2);
+  removal = _warta_publication_window_get_removal (window);
+  g_assert_nonnull (removal);
+  g_assert_true (g_str_has_suffix (adw_toast_get_title (removal), "” removed"));
+  g_assert_cmpstr (adw_toast_get_button_label (removal), ==, "_Undo");
+
+  g_signal_emit_by_name (removal, "button-clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 3);
+  {
+    g_autoptr(WartaMediaItem) back = g_list_model_get_item (media, 1);
+
+    g_assert_true (back == second);
+    g_assert_cmpstr (warta_media_item_get_alt_text (back), ==, "Peserta rapat");
+  }
+  /* A second Undo changes nothing. */
+  g_signal_emit_by_name (removal, "button-clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 3);
+
+  close_window (window);
+}
+
 /* Reordering by drag and drop: the function the drop calls, and the rows'
  * own controllers. */
 static void
@@ -1369,6 +1409,7 @@ main (int   argc,
   ADD ("autosave-into-draft", test_autosave_into_draft);
   ADD ("blur-and-crop", test_blur_and_crop);
   ADD ("reorder-by-drag", test_reorder);
+  ADD ("remove-and-undo", test_remove_undo);
   ADD ("viewer-closes-and-is-named", test_viewer);
   ADD ("order-list-shows-alt-text", test_order_alt_text);
   ADD ("media-limit-blocks-submit", test_media_limit_blocks);

@@ -19,6 +19,8 @@ gboolean  _warta_publication_window_save_now  (WartaPublicationWindow  *self,
 GListModel *_warta_publication_window_get_media (WartaPublicationWindow *self);
 /* The last "file not added" toast, while it is there. */
 AdwToast   *_warta_publication_window_get_refusal (WartaPublicationWindow *self);
+/* The last "photo removed" toast, while it offers Undo. */
+AdwToast   *_warta_publication_window_get_removal (WartaPublicationWindow *self);
 /* What a drop in the media order list calls. */
 gboolean  _warta_publication_window_move_media_to (WartaPublicationWindow *self,
                                                    WartaMediaItem         *item,

@@ -103,6 +103,7 @@ struct _WartaPublicationWindow
   /* Template widgets */
   AdwToastOverlay         *toast_overlay;
   AdwToast                *refusal;        /* the last file refused, while shown */
+  AdwToast                *removal;        /* the last photo removed, while Undo is offered */
   AdwViewSwitcherTitle    *switcher_title;
   GtkLabel                *save_status_label;
   GtkButton               *submit_button;
@@ -1493,6 +1494,12 @@ _warta_publication_window_get_refusal (WartaPublicationWindow *self)
   return self->refusal;
 }
 
+AdwToast *
+_warta_publication_window_get_removal (WartaPublicationWindow *self)
+{
+  return self->removal;
+}
+
 GListModel *
 _warta_publication_window_get_media (WartaPublicationWindow *self)
 {
@@ -1572,20 +1579,57 @@ selected_media (WartaPublicationWindow *self)
 }
 
 static void
+media_changed (WartaPublicationWindow *self)
+{
+  schedule_save (self);
+  update_submit (self);
+  update_preview (self);
+}
+
+/* Undo puts the photo back where it was, with its alt text, crop and
+ * flags: the item itself is kept by the toast. */
+static void
+on_undo_remove_cb (AdwToast               *toast,
+                   WartaPublicationWindow *self)
+{
+  WartaMediaItem *item = g_object_get_data (G_OBJECT (toast), "warta-item");
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "warta-position"));
+
+  if (item == NULL || g_list_store_find (self->media, item, NULL))
+    return;
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->media)));
+  g_list_store_insert (self->media, position, item);
+  media_changed (self);
+}
+
+static void
 remove_media_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
   WartaMediaItem *item = selected_media (self);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  guint position;
+  AdwToast *toast;
 
-  if (item == NULL)
+  if (item == NULL || !g_list_store_find (self->media, item, &position))
     return;
 
+  name = media_display_name (item);
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("“%s” removed"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "warta-item", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (toast), "warta-position", GUINT_TO_POINTER (position));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_remove_cb), self, 0);
+  g_set_weak_pointer (&self->removal, toast);
+
   remove_media_item (self, item);
-  schedule_save (self);
-  update_submit (self);
-  update_preview (self);
+  media_changed (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* The large preview, decoded off the main thread. */
@@ -3037,6 +3081,7 @@ warta_publication_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_weak_pointer (&self->refusal);
+  g_clear_weak_pointer (&self->removal);
 
   /* The completion popover is the "Who" row's child, but not the row's own. */
   if (self->who_completion != NULL)
@@ -3237,6 +3282,19 @@ warta_publication_window_init (WartaPublicationWindow *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_media_cell_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_media_cell_cb), NULL);
   gtk_grid_view_set_factory (self->media_grid, factory);
+  /* Delete removes the selected photo where the grid has the focus (not
+   * in a text field), as in a file manager; Undo puts it back. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+    GtkShortcutTrigger *delete = gtk_keyval_trigger_new (GDK_KEY_Delete, 0);
+    GtkShortcutTrigger *kp = gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0);
+    GtkShortcutAction *remove = gtk_named_action_new ("pub.remove-media");
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_alternative_trigger_new (delete, kp),
+                                                            remove));
+    gtk_widget_add_controller (GTK_WIDGET (self->media_grid), keys);
+  }
   g_object_unref (factory);
   gtk_grid_view_set_model (self->media_grid, GTK_SELECTION_MODEL (self->media_selection));
 
