@@ -3289,10 +3289,10 @@ warta_publication_window_init (WartaPublicationWindow *self)
     GtkShortcutTrigger *delete = gtk_keyval_trigger_new (GDK_KEY_Delete, 0);
     GtkShortcutTrigger *kp = gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0);
     GtkShortcutAction *remove = gtk_named_action_new ("pub.remove-media");
+    GtkShortcutTrigger *either = gtk_alternative_trigger_new (delete, kp);
 
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_alternative_trigger_new (delete, kp),
-                                                            remove));
+                                          gtk_shortcut_new (either, remove));
     gtk_widget_add_controller (GTK_WIDGET (self->media_grid), keys);
   }
   g_object_unref (factory);
