@@ -45,6 +45,20 @@ set_color (cairo_t               *cr,
   cairo_set_source_rgba (cr, c->r, c->g, c->b, c->a);
 }
 
+static PangoLayout *
+new_layout (cairo_t    *cr,
+            const char *font,
+            const char *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_font_description_free (desc);
+  return layout;
+}
+
 static double
 draw_text (cairo_t               *cr,
            const char            *font,
@@ -55,12 +69,9 @@ draw_text (cairo_t               *cr,
            PangoAlignment         align,
            const WartaChartColor *color)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
+  PangoLayout *layout = new_layout (cr, font, text);
   int w, h;
 
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   if (max_width > 0)
     pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
@@ -71,7 +82,6 @@ draw_text (cairo_t               *cr,
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
 
-  pango_font_description_free (desc);
   g_object_unref (layout);
 
   return h;
@@ -83,14 +93,10 @@ text_width (cairo_t    *cr,
             const char *font,
             const char *text)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
+  PangoLayout *layout = new_layout (cr, font, text);
   int w, h;
 
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
   pango_layout_get_pixel_size (layout, &w, &h);
-  pango_font_description_free (desc);
   g_object_unref (layout);
   return w;
 }

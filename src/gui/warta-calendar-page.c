@@ -231,16 +231,17 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     name = _("Untitled");
 
   {
-    const char *kind_name = warta_calendar_kind_get_display_name (warta_calendar_entry_get_kind (entry));
-    const char *state_name = warta_state_get_display_name (warta_publication_get_state (publication));
+    WartaCalendarKind why = warta_calendar_entry_get_kind (entry);
+    WartaState state = warta_publication_get_state (publication);
+    const char *kind_name = warta_calendar_kind_get_display_name (why);
 
     /* "Published · Published" says it twice. */
-    if (g_strcmp0 (kind_name, state_name) == 0)
+    if (why == WARTA_CALENDAR_PUBLISHED && state == WARTA_STATE_PUBLISHED)
       detail = g_strdup (kind_name);
     else
       /* Translators: why a publication is on the calendar, and its state:
        * "Activity · Verifying" */
-      detail = g_strdup_printf (_("%s · %s"), kind_name, state_name);
+      detail = g_strdup_printf (_("%s · %s"), kind_name, warta_state_get_display_name (state));
   }
   label = g_strdup_printf ("%s, %s, %s", hour, name, detail);
 

@@ -165,12 +165,8 @@ warta_publication_row_update (WartaPublicationRow *self,
     }
   else
     {
-      g_autoptr(GDateTime) when = warta_clock_to_local (clock,
-                                                        warta_publication_get_updated_at (self->publication));
-
-      /* Translators: the date and time a publication last changed; see
-       * g_date_time_format() for the codes. Day before month, 24-hour clock. */
-      text = g_date_time_format (when, _("%e %b %Y, %H:%M"));
+      text = warta_format_time (warta_clock_get_time_zone (clock),
+                                warta_publication_get_updated_at (self->publication), FALSE);
       set_overdue (self, FALSE);
     }
 

@@ -1137,6 +1137,7 @@ on_database_changed_cb (WartaReviewPage *self)
   gboolean checklist_touched = FALSE;
   gint64 revision_id;
   const char *who;
+  WartaUser *me;
 
   if (self->context == NULL || self->publication == NULL)
     return;
@@ -1173,9 +1174,8 @@ on_database_changed_cb (WartaReviewPage *self)
   /* A change this user made (a checklist saved before a refused
    * forward, another window of theirs) is reloaded without telling them
    * that they changed it. */
-  if (warta_context_get_current_user (self->context) != NULL &&
-      warta_publication_get_updated_by (self->publication) ==
-      warta_user_get_id (warta_context_get_current_user (self->context)))
+  me = warta_context_get_current_user (self->context);
+  if (me != NULL && warta_publication_get_updated_by (self->publication) == warta_user_get_id (me))
     {
       set_reload_notice (self, NULL);
       g_signal_emit (self, signals[PUBLICATION_CHANGED], 0, self->publication);
