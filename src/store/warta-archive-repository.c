@@ -163,13 +163,17 @@ append_conditions (Query                    *q,
   if (filter->unit != NULL)
     query_add_text (q, "AND coalesce (ar.unit, '') = ? ", filter->unit);
   if (filter->platform != NULL)
-    {
-      /* A platform's targets are "youtube-title", "website-body" … */
-      query_add_text (q, "AND EXISTS (SELECT 1 FROM revision_captions c "
-                         "WHERE c.revision_id = p.current_revision_id AND (c.target = ? ",
-                      filter->platform);
-      query_add_text (q, "OR c.target LIKE ? ESCAPE '\\')) ", NULL);
-    }
+    /* What the row shows (PLATFORMS_SQL): a publication matches a platform
+     * it went to, by Warta or by hand. One still on its way, or whose
+     * targets all failed, matches none, whatever its captions plan: its
+     * row names no platform, and "Instagram" means what is on Instagram.
+     * Each publication looks its jobs up in the UNIQUE (publication_id,
+     * account_id) index; the unary plus keeps the state index out. */
+    query_add_text (q, "AND EXISTS (SELECT 1 FROM outbox_jobs j "
+                       "JOIN accounts a ON a.id = j.account_id "
+                       "WHERE j.publication_id = p.id AND +j.state IN ('done', 'manual') "
+                       "AND a.platform = ?) ",
+                    filter->platform);
   if (filter->states != 0)
     {
       gboolean first = TRUE;
@@ -193,41 +197,6 @@ append_conditions (Query                    *q,
     }
 }
 
-/* The LIKE pattern of the platform filter, escaped: a platform name is
- * plain text, never a pattern. */
-static char *
-platform_pattern (const char *platform)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *c = platform; *c != '\0'; c++)
-    {
-      if (*c == '%' || *c == '_' || *c == '\\')
-        g_string_append_c (s, '\\');
-      g_string_append_c (s, *c);
-    }
-  g_string_append (s, "-%");
-
-  return g_string_free (s, FALSE);
-}
-
-static void
-fix_platform_bind (Query                    *q,
-                   const WartaArchiveFilter *filter,
-                   const char               *pattern)
-{
-  if (filter->platform == NULL)
-    return;
-
-  for (guint i = 0; i < q->binds->len; i++)
-    {
-      Bind *b = &g_array_index (q->binds, Bind, i);
-
-      if (b->is_text && b->text == NULL)
-        b->text = pattern;
-    }
-}
-
 /**
  * warta_archive_repository_count:
  * @database: a #WartaDatabase
@@ -247,7 +216,6 @@ warta_archive_repository_count (WartaDatabase             *database,
                                 GError                   **error)
 {
   g_auto(Query) q = { 0 };
-  g_autofree char *pattern = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -265,9 +233,6 @@ warta_archive_repository_count (WartaDatabase             *database,
         g_string_append (q.sql, "ORDER BY p.id DESC ");
       query_add_int (&q, "LIMIT ?)", limit);
     }
-  if (filter->platform != NULL)
-    pattern = platform_pattern (filter->platform);
-  fix_platform_bind (&q, filter, pattern);
 
   stmt = _warta_database_prepare (database, q.sql->str, error);
   if (stmt == NULL)
@@ -370,7 +335,6 @@ warta_archive_repository_search (WartaDatabase             *database,
                                  GError                   **error)
 {
   g_auto(Query) q = { 0 };
-  g_autofree char *pattern = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_archive_row_free);
   int rc;
@@ -389,9 +353,6 @@ warta_archive_repository_search (WartaDatabase             *database,
     g_string_append (q.sql, "ORDER BY p.id DESC ");
   query_add_int (&q, "LIMIT ? ", limit);
   query_add_int (&q, "OFFSET ?", offset);
-  if (filter->platform != NULL)
-    pattern = platform_pattern (filter->platform);
-  fix_platform_bind (&q, filter, pattern);
 
   stmt = _warta_database_prepare (database, q.sql->str, error);
   if (stmt == NULL)
