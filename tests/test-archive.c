@@ -566,25 +566,6 @@ test_row_platforms (Fixture       *f,
   g_assert_cmpstr (names, ==, "Website (WordPress), X");
 }
 
-/* One target failed: claimed, then stopped for good. */
-static void
-fail_target (Fixture        *f,
-             WartaOutboxJob *job)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = warta_outbox_job_get_id (job);
-  gboolean claimed = FALSE;
-
-  g_assert_true (warta_outbox_repository_claim (f->outbox, id, "test", NULL, G_MAXINT64, &claimed,
-                                                &error));
-  g_assert_no_error (error);
-  g_assert_true (claimed);
-  g_assert_true (warta_outbox_repository_stop_job (f->outbox, id, "test",
-                                                   WARTA_OUTBOX_STATE_FAILED, "refused", "Ditolak",
-                                                   0, TRUE, &error));
-  g_assert_no_error (error);
-}
-
 /* Approves @draft and publishes it to @platforms, each target as
  * @outcomes says: 'w' sent by Warta, 'h' recorded by hand, 'f' failed. */
 static gint64
@@ -602,7 +583,7 @@ publish_to (Fixture            *f,
 
       warta_clock_advance (f->clock, MINUTES (5));
       if (outcomes[i] == 'f')
-        fail_target (f, job);
+        archive_fail_target (f, job);
       else
         archive_finish_target (f, job,
                                outcomes[i] == 'h' ? warta_clock_now (f->clock) - MINUTES (1) : 0);
