@@ -7,6 +7,9 @@
  *   search-median-ms       a set of realistic queries, newest first: first
  *   search-p95-ms          page of 100 plus the count up to 1,000 (what the
  *                          list shows first; the exact count follows)
+ *   platform-filter-median-ms  the same with each platform chosen, alone
+ *   platform-filter-p95-ms     and with each of the queries: the
+ *                              publications that went there
  *   archive-first-rows-ms  a new WartaArchiveModel: worker connection,
  *                          count and first page, until its items exist
  *   report-year-s          the yearly report, computed in full
@@ -38,6 +41,11 @@ static const char * const queries[] = {
   "\"NEAR(", "auditor ahli madya", "bimbingan teknis",
 };
 
+/* Account platforms, as the archive page's platform filter offers them. */
+static const char * const platforms[] = {
+  "facebook", "instagram", "x", "youtube", "tiktok", "mastodon", "wordpress",
+};
+
 static int
 compare_doubles (const void *a,
                  const void *b)
@@ -45,6 +53,35 @@ compare_doubles (const void *a,
   double x = *(const double *)a, y = *(const double *)b;
 
   return x < y ? -1 : x > y;
+}
+
+/* The first page of 100 and the count up to 1,000, as the list asks
+ * when its query changes; with @label, the exact count too. */
+static double
+time_query (WartaArchive      *archive,
+            WartaArchiveQuery *query,
+            const char        *label)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint count = 0, exact = 0;
+  gint64 t = g_get_monotonic_time ();
+  double ms;
+
+  if (!warta_archive_count_first (archive, query, &count, &error) ||
+      !(items = warta_archive_search (archive, query, 0, WARTA_ARCHIVE_MODEL_PAGE_SIZE, &error)))
+    g_error ("%s", error->message);
+  ms = (g_get_monotonic_time () - t) / 1000.0;
+
+  if (label != NULL)
+    {
+      t = g_get_monotonic_time ();
+      warta_archive_count (archive, query, &exact, NULL);
+      g_printerr ("%-34s %6u matches %8.2f ms (exact count %.2f ms)\n", label, exact, ms,
+                  (g_get_monotonic_time () - t) / 1000.0);
+    }
+
+  return ms;
 }
 
 static void
@@ -99,32 +136,42 @@ main (int   argc,
     for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
       {
         g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
-        g_autoptr(GPtrArray) items = NULL;
-        guint count = 0;
         double ms;
 
         query->text = g_strdup (queries[i]);
-        t = g_get_monotonic_time ();
-        if (!warta_archive_count_first (archive, query, &count, &error) ||
-            !(items = warta_archive_search (archive, query, 0, WARTA_ARCHIVE_MODEL_PAGE_SIZE, &error)))
-          g_error ("%s", error->message);
-        ms = (g_get_monotonic_time () - t) / 1000.0;
+        ms = time_query (archive, query, round == 0 && argc > 1 ? queries[i] : NULL);
         if (round > 0)  /* the first round warms the page cache */
           g_array_append_val (times, ms);
-        if (round == 0 && argc > 1)
-          {
-            guint exact = 0;
-
-            t = g_get_monotonic_time ();
-            warta_archive_count (archive, query, &exact, NULL);
-            g_printerr ("%-28s %6u matches %8.2f ms (exact count %.2f ms)\n", queries[i], exact, ms,
-                        (g_get_monotonic_time () - t) / 1000.0);
-          }
       }
   qsort (times->data, times->len, sizeof (double), compare_doubles);
 
   printf ("search-median-ms %.2f ms\n", g_array_index (times, double, times->len / 2));
   printf ("search-p95-ms %.2f ms\n", g_array_index (times, double, (guint)(times->len * 0.95)));
+
+  /* The platform filter: what the list asks for when a platform is
+   * chosen, with or without words. */
+  g_array_set_size (times, 0);
+  for (guint round = 0; round < N_ROUNDS; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
+      for (guint k = 0; k <= G_N_ELEMENTS (queries); k++)
+        {
+          g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
+          g_autofree char *label = NULL;
+          double ms;
+
+          query->platform = g_strdup (platforms[i]);
+          query->text = k > 0 ? g_strdup (queries[k - 1]) : NULL;
+          if (round == 0 && argc > 1)
+            label = g_strdup_printf ("%s: %s", platforms[i], query->text ?: "");
+          ms = time_query (archive, query, label);
+          if (round > 0)
+            g_array_append_val (times, ms);
+        }
+  qsort (times->data, times->len, sizeof (double), compare_doubles);
+
+  printf ("platform-filter-median-ms %.2f ms\n", g_array_index (times, double, times->len / 2));
+  printf ("platform-filter-p95-ms %.2f ms\n",
+          g_array_index (times, double, (guint)(times->len * 0.95)));
 
   /* The archive view opening: a new model, its worker connection, the
    * count and the first page, on the main loop. */

@@ -278,17 +278,7 @@ test_filters (Fixture       *f,
   g_clear_pointer (&found, g_array_unref);
   g_clear_pointer (&query->category, g_free);
 
-  /* A platform is any of its targets ("youtube-title"); "you" is not one. */
-  query->platform = g_strdup ("youtube");
-  found = search_ids (f, query);
-  g_assert_cmpuint (found->len, ==, 1);
-  g_clear_pointer (&found, g_array_unref);
-  g_free (query->platform);
-  query->platform = g_strdup ("you%");
-  found = search_ids (f, query);
-  g_assert_cmpuint (found->len, ==, 0);
-  g_clear_pointer (&found, g_array_unref);
-  g_clear_pointer (&query->platform, g_free);
+  /* Platforms: see test_platform_filter (). */
 
   /* Dates: each publication took 25 minutes, then an hour passed. */
   query->from_us = T0 + MINUTES (85);
@@ -576,6 +566,136 @@ test_row_platforms (Fixture       *f,
   g_assert_cmpstr (names, ==, "Website (WordPress), X");
 }
 
+/* Approves @draft and publishes it to @platforms, each target as
+ * @outcomes says: 'w' sent by Warta, 'h' recorded by hand, 'f' failed. */
+static gint64
+publish_to (Fixture            *f,
+            WartaRevision      *draft,
+            const char * const *platforms,
+            const char         *outcomes)
+{
+  g_autoptr(WartaPublication) p = archive_approve (f, draft, NULL);
+  g_autoptr(GListModel) jobs = archive_start_publishing (f, p, platforms);
+
+  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+
+      warta_clock_advance (f->clock, MINUTES (5));
+      if (outcomes[i] == 'f')
+        archive_fail_target (f, job);
+      else
+        archive_finish_target (f, job,
+                               outcomes[i] == 'h' ? warta_clock_now (f->clock) - MINUTES (1) : 0);
+    }
+
+  return warta_publication_get_id (p);
+}
+
+/* @expected: ids, newest first, 0 terminated. Each row found names
+ * @platform among its platforms: the filter agrees with the rows. */
+static void
+assert_platform_finds (Fixture           *f,
+                       WartaArchiveQuery *query,
+                       const char        *platform,
+                       const gint64      *expected)
+{
+  g_autoptr(WartaArchive) archive = warta_archive_new (f->db);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0, count = 0;
+
+  while (expected[n] != 0)
+    n++;
+
+  g_free (query->platform);
+  query->platform = g_strdup (platform);
+  items = warta_archive_search (archive, query, 0, 100, &error);
+  g_assert_no_error (error);
+  if (items->len != n)
+    g_error ("platform “%s”: %u publications, expected %u", platform, items->len, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *names = warta_archive_item_get_platforms (items->pdata[i]);
+      g_auto(GStrv) platforms = g_strsplit (names, ",", -1);
+
+      g_assert_cmpint (warta_archive_item_get_id (items->pdata[i]), ==, expected[i]);
+      g_assert_true (g_strv_contains ((const char * const *)platforms, platform));
+    }
+  g_assert_true (warta_archive_count (archive, query, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, n);
+  g_clear_pointer (&query->platform, g_free);
+}
+
+/* A publication matches a platform it went to (a target done by Warta or
+ * recorded by hand), as its row shows, whatever its captions say: a
+ * caption is a platform planned, a failed target is no publication, and
+ * a publication that went nowhere yet (a draft, one still publishing)
+ * matches no platform at all. Every publication here has a Facebook
+ * caption and none went to Facebook. */
+static void
+test_platform_filter (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
+  g_autoptr(WartaRevision) sent_draft = archive_make_draft ("Rapat evaluasi", "Instagram dan X.");
+  g_autoptr(WartaRevision) partial_draft = archive_make_draft ("Apel siang", "Instagram saja.");
+  g_autoptr(WartaRevision) waiting_draft = archive_make_draft ("Rapat persiapan", "Menunggu.");
+  g_autoptr(WartaRevision) planned_draft = archive_make_draft ("Rapat rencana", "Direncanakan.");
+  g_autoptr(WartaPublication) waiting = NULL, planned = NULL;
+  g_autoptr(GListModel) waiting_jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *instagram_x[] = { "instagram", "x", NULL };
+  const char *instagram_facebook[] = { "instagram", "facebook", NULL };
+  gint64 sent_id, partial_id;
+
+  fill (f);  /* published without targets; ids[2] has a YouTube title */
+
+  /* Instagram by Warta, X by hand; captions for YouTube too. */
+  warta_revision_set_caption (sent_draft, "instagram", "Rapat evaluasi");
+  warta_revision_set_caption (sent_draft, "youtube-title", "Rapat evaluasi");
+  sent_id = publish_to (f, sent_draft, instagram_x, "wh");
+
+  /* Instagram went out, Facebook failed: partially published. */
+  warta_revision_set_caption (partial_draft, "instagram", "Apel siang");
+  partial_id = publish_to (f, partial_draft, instagram_facebook, "wf");
+  {
+    g_autoptr(WartaPublication) now = NULL;
+
+    now = warta_publication_repository_get (f->repo, partial_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (warta_publication_get_state (now), ==, WARTA_STATE_PARTIALLY_PUBLISHED);
+  }
+
+  /* Waiting for Instagram, and only planned for it. */
+  warta_revision_set_caption (waiting_draft, "instagram", "Rapat persiapan");
+  waiting = archive_approve (f, waiting_draft, NULL);
+  waiting_jobs = archive_start_publishing (f, waiting, (const char *[]) { "instagram", NULL });
+  warta_revision_set_caption (planned_draft, "instagram", "Rapat rencana");
+  planned = warta_publication_repository_create (f->repo, f->officer, planned_draft, &error);
+  g_assert_no_error (error);
+
+  /* Whatever the state, by default and in every state. */
+  for (guint round = 0; round < 2; round++)
+    {
+      query->states = round == 0 ? WARTA_ARCHIVE_STATES_DEFAULT : 0;
+      assert_platform_finds (f, query, "instagram", (const gint64[]) { partial_id, sent_id, 0 });
+      assert_platform_finds (f, query, "x", (const gint64[]) { sent_id, 0 });
+      assert_platform_finds (f, query, "facebook", (const gint64[]) { 0 });
+      assert_platform_finds (f, query, "youtube", (const gint64[]) { 0 });
+      assert_platform_finds (f, query, "wordpress", (const gint64[]) { 0 });
+    }
+
+  /* With words: the platform narrows the matches. */
+  query->text = g_strdup ("evaluasi");
+  assert_platform_finds (f, query, "instagram", (const gint64[]) { sent_id, 0 });
+  query->relevance = TRUE;
+  assert_platform_finds (f, query, "x", (const gint64[]) { sent_id, 0 });
+  assert_platform_finds (f, query, "instagram%", (const gint64[]) { 0 });
+}
+
 static void
 test_model (Fixture       *f,
             gconstpointer  data)
@@ -697,6 +817,8 @@ main (int   argc,
               archive_fixture_set_up, test_filters, archive_fixture_tear_down);
   g_test_add ("/warta/archive/published-range", Fixture, NULL,
               archive_fixture_set_up, test_published_range, archive_fixture_tear_down);
+  g_test_add ("/warta/archive/platform-filter", Fixture, NULL,
+              archive_fixture_set_up, test_platform_filter, archive_fixture_tear_down);
   g_test_add ("/warta/archive/row-platforms", Fixture, NULL,
               archive_fixture_set_up, test_row_platforms, archive_fixture_tear_down);
   g_test_add ("/warta/archive/model", Fixture, NULL,

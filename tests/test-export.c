@@ -949,6 +949,196 @@ test_dossier_targets (Fixture       *f,
   }
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *)a, *(char * const *)b);
+}
+
+/* The results of the targets that went out, by platform, as the dossier
+ * reads them: "platform method url remote_id published_at recorded_by
+ * recorded_at screenshot-sha256 account" per target, sorted. */
+static char *
+target_results (Fixture *f,
+                gint64   id)
+{
+  g_autoptr(WartaDossier) dossier = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  WartaDossierOptions options;
+  JsonArray *targets;
+
+  warta_dossier_options_init (&options);
+  dossier = warta_dossier_load (f->db, id, &options, &error);
+  g_assert_no_error (error);
+  targets = json_object_get_array_member (warta_dossier_get_json (dossier), "targets");
+  for (guint i = 0; i < json_array_get_length (targets); i++)
+    {
+      JsonObject *t = json_array_get_object_element (targets, i);
+      JsonObject *shot = json_object_has_member (t, "screenshot")
+                         ? json_object_get_object_member (t, "screenshot") : NULL;
+      static const char * const members[] = { "platform", "account", "state", "method", "url",
+                                              "remote_id", "published_at", "recorded_by",
+                                              "recorded_at" };
+      GString *line = g_string_new (NULL);
+
+      if (json_object_get_string_member_with_default (t, "method", NULL) == NULL)
+        {
+          g_string_free (line, TRUE);
+          continue;
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (members); k++)
+        g_string_append_printf (line, "%s ",
+                                json_object_get_string_member_with_default (t, members[k], "-"));
+      g_string_append (line, shot != NULL ? json_object_get_string_member (shot, "sha256") : "-");
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  g_ptr_array_sort (lines, compare_strings);
+  g_ptr_array_add (lines, NULL);
+
+  return g_strjoinv ("\n", (char **)lines->pdata);
+}
+
+/* Export, then import into a new database (from the folder, then from a
+ * zip into one that has a Facebook account of the same name): the
+ * targets that went out come back with their results, on a matching
+ * account or a new removed one, with the proof's screenshot copied beside
+ * the database; the archive's row names their platforms and the platform
+ * filter finds it. The failed target stays in the manifest only. */
+static void
+test_targets_round_trip (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(WartaRevision) draft = archive_make_draft ("Rapat koordinasi", "Membahas dana desa.");
+  g_autofree char *export_dir = g_build_filename (f->dir, "ekspor", NULL);
+  g_autofree char *zip_path = g_build_filename (f->dir, "ekspor.zip", NULL);
+  g_autofree char *proof_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "bukti unggah manual",
+                                                             -1);
+  g_autofree char *before = NULL;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *platforms[] = { "facebook", "wordpress", "x", NULL };
+  WartaDossierOptions options;
+  gint64 id;
+
+  p = archive_approve (f, draft, NULL);
+  id = warta_publication_get_id (p);
+  jobs = archive_start_publishing (f, p, platforms);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+
+      warta_clock_advance (f->clock, MINUTES (5));
+      if (i == 2)
+        archive_fail_target (f, job);
+      else
+        archive_finish_target (f, job, i == 1 ? warta_clock_now (f->clock) - MINUTES (3) : 0);
+    }
+  before = target_results (f, id);
+  g_assert_nonnull (strstr (before, "facebook Humas facebook done warta https://"));
+  g_assert_nonnull (strstr (before, "wordpress Humas wordpress manual by-hand https://"));
+  g_assert_null (strstr (before, "\nx "));
+
+  warta_dossier_options_init (&options);
+  g_assert_true (warta_export_write (f->db, &id, 1, export_dir, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_export_write_zip (f->db, &id, 1, zip_path, &options, &error));
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("baru-%u", round);
+      g_autofree char *other_dir = g_build_filename (f->dir, name, NULL);
+      g_autofree char *proof_name = g_strconcat (proof_sha, ".png", NULL);
+      g_autofree char *proof = g_build_filename (other_dir, "warta-files", "proofs", proof_name,
+                                                 NULL);
+      g_autofree char *proof_content = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(WartaAccount) own = NULL;
+      g_autoptr(GListModel) accounts = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(WartaArchive) archive = NULL;
+      g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
+      WartaArchiveFilter filter = { 0 };
+      guint count = 0;
+
+      g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+      archive_fixture_close (f);
+      archive_fixture_open (f, other_dir);
+      if (round == 1)
+        {
+          /* This database's own Facebook account, of the same name. */
+          own = warta_account_new ();
+          warta_account_set_platform (own, "facebook");
+          warta_account_set_display_name (own, "Humas facebook");
+          warta_account_set_settings (own, "{}");
+          warta_account_set_keyring_id (own, "account-own");
+          g_assert_true (warta_account_repository_add (f->accounts, own, &error));
+          g_assert_no_error (error);
+        }
+      g_assert_true (warta_export_import (f->db, round == 0 ? export_dir : zip_path, NULL, &error));
+      g_assert_no_error (error);
+
+      /* The same results, the proof beside the database. */
+      after = target_results (f, id);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_true (g_file_get_contents (proof, &proof_content, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (proof_content, ==, "bukti unggah manual");
+      {
+        g_autoptr(WartaOutboxJob) hand = NULL;
+        g_autoptr(GListModel) imported = NULL;
+        g_autofree char *url = NULL;
+        g_autofree char *path = NULL;
+        g_autofree char *sha = NULL;
+        g_autofree char *stored = g_strconcat ("warta-files/proofs/", proof_name, NULL);
+        gint64 at = 0;
+
+        imported = warta_outbox_repository_list_for_publication (f->outbox, id, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_list_model_get_n_items (imported), ==, 2);
+        for (guint i = 0; i < 2; i++)
+          {
+            g_autoptr(WartaOutboxJob) job = g_list_model_get_item (imported, i);
+
+            if (warta_outbox_job_get_state (job) == WARTA_OUTBOX_STATE_MANUAL)
+              hand = g_object_ref (job);
+            else if (own != NULL)
+              g_assert_cmpint (warta_outbox_job_get_account_id (job), ==,
+                               warta_account_get_id (own));
+          }
+        g_assert_nonnull (hand);
+        g_assert_true (warta_outbox_repository_get_manual_proof (f->outbox,
+                                                                 warta_outbox_job_get_id (hand),
+                                                                 &url, &at, &path, &sha, &error));
+        g_assert_no_error (error);
+        g_assert_cmpstr (path, ==, stored);
+        g_assert_cmpstr (sha, ==, proof_sha);
+      }
+
+      /* Removed accounts keep the record; nothing can be sent with them. */
+      accounts = warta_account_repository_list (f->accounts, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, round == 0 ? 0 : 1);
+
+      /* The row and the filter agree. */
+      rows = warta_archive_repository_search (f->db, &filter, 0, 10, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, 1);
+      g_assert_cmpstr (((WartaArchiveRow *)rows->pdata[0])->platforms, ==, "facebook,wordpress");
+      archive = warta_archive_new (f->db);
+      query->platform = g_strdup ("wordpress");
+      g_assert_true (warta_archive_count (archive, query, &count, &error));
+      g_assert_cmpuint (count, ==, 1);
+      g_free (query->platform);
+      query->platform = g_strdup ("x");
+      g_assert_true (warta_archive_count (archive, query, &count, &error));
+      g_assert_cmpuint (count, ==, 0);
+    }
+}
+
 static void
 test_retention (Fixture       *f,
                 gconstpointer  data)
@@ -1014,6 +1204,8 @@ main (int   argc,
               archive_fixture_set_up, test_dossier_diff, archive_fixture_tear_down);
   g_test_add ("/warta/export/dossier-targets", Fixture, NULL,
               archive_fixture_set_up, test_dossier_targets, archive_fixture_tear_down);
+  g_test_add ("/warta/export/targets-round-trip", Fixture, NULL,
+              archive_fixture_set_up, test_targets_round_trip, archive_fixture_tear_down);
   g_test_add ("/warta/export/retention", Fixture, NULL,
               archive_fixture_set_up, test_retention, archive_fixture_tear_down);
 

@@ -297,3 +297,22 @@ archive_finish_target (ArchiveFixture *f,
                                                      "post", "{}", "post-1", url, &error));
   g_assert_no_error (error);
 }
+
+/* One target failed: claimed, then stopped for good. */
+static inline void
+archive_fail_target (ArchiveFixture *f,
+                     WartaOutboxJob *job)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = warta_outbox_job_get_id (job);
+  gboolean claimed = FALSE;
+
+  g_assert_true (warta_outbox_repository_claim (f->outbox, id, "test", NULL, G_MAXINT64, &claimed,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_true (claimed);
+  g_assert_true (warta_outbox_repository_stop_job (f->outbox, id, "test",
+                                                   WARTA_OUTBOX_STATE_FAILED, "refused", "Ditolak",
+                                                   0, TRUE, &error));
+  g_assert_no_error (error);
+}

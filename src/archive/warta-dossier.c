@@ -9,9 +9,11 @@
  * media as sent, consent records, the approval trail, each target's
  * result and the public-information register fields. Because everything
  * derives from the records, importing the records elsewhere reproduces
- * the same dossier, but for the targets: an import does not write the
- * outbox's rows back (they name accounts), so the manifest is where they
- * stay. The schema is src/archive/warta-manifest.schema.json.
+ * the same dossier, but for the targets that did not go out (an import
+ * writes back only those done or recorded by hand, on the importing
+ * database's accounts, with each proof copied beside it): the manifest
+ * is where the others stay. The schema is
+ * src/archive/warta-manifest.schema.json.
  *
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later

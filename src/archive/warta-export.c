@@ -11,8 +11,14 @@
  *                          header, the register fields, the final texts,
  *                          the approval trail and thumbnails
  *
+ *   proofs/<sha256>.<ext>  each screenshot proving a target published by
+ *                          hand, named by checksum
+ *
  * Importing the folder into an empty database writes each dossier's
- * records back as they were, so the dossiers read there are the same.
+ * records back as they were, so the dossiers read there are the same,
+ * and the targets that went out with their results: their accounts are
+ * the database's own of the same platform and name, or new removed ones,
+ * and each proof is copied beside the database, as the outbox keeps it.
  *
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -1077,12 +1083,178 @@ import_anchors (WartaDatabase  *database,
                                           (const char **)hashes->pdata, ids->len, error);
 }
 
+/* The export's copy of a hand record's screenshot, named by its recorded
+ * checksum (copy_recorded_file ()); NULL when the export could not read
+ * the original. */
+static const char *
+find_proof_copy (JsonArray  *files,
+                 gint64      publication_id,
+                 const char *sha)
+{
+  g_autofree char *prefix = g_strconcat ("proofs/", sha, NULL);
+
+  for (guint i = 0; files != NULL && i < json_array_get_length (files); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (files, i);
+      const char *path = entry != NULL ? member_str (entry, "path") : NULL;
+
+      if (path != NULL && g_str_has_prefix (path, prefix) &&
+          (path[strlen (prefix)] == '\0' || path[strlen (prefix)] == '.') &&
+          g_strcmp0 (member_str (entry, "kind"), "proof") == 0 &&
+          json_object_get_int_member_with_default (entry, "publication_id", 0) == publication_id &&
+          !json_object_get_boolean_member_with_default (entry, "missing", FALSE))
+        return path;
+    }
+
+  return NULL;
+}
+
+/* Points each hand record of @records at the copy of its screenshot in
+ * this database's folder, where the outbox keeps proofs
+ * (warta-files/proofs/<sha256>.<ext>), and adds the copy to make to
+ * @copies (the export's path → the database folder's). A screenshot the
+ * export lacks keeps its recorded path, and its checksum says what it
+ * was. */
+static void
+plan_proof_copies (JsonObject *records,
+                   gint64      publication_id,
+                   JsonArray  *files,
+                   GHashTable *copies)
+{
+  JsonArray *proofs = json_object_has_member (records, "manual_proofs")
+                      ? json_object_get_array_member (records, "manual_proofs") : NULL;
+
+  for (guint i = 0; proofs != NULL && i < json_array_get_length (proofs); i++)
+    {
+      JsonObject *proof = json_array_get_object_element (proofs, i);
+      const char *sha = proof != NULL ? member_str (proof, "screenshot_sha256") : NULL;
+      const char *copy = sha != NULL ? find_proof_copy (files, publication_id, sha) : NULL;
+      char *stored;
+
+      if (copy == NULL)
+        continue;
+      stored = g_strconcat ("warta-files/proofs/", copy + strlen ("proofs/"), NULL);
+      json_object_set_string_member (proof, "screenshot_path", stored);
+      g_hash_table_replace (copies, g_strdup (copy), stored);
+    }
+}
+
+static void
+set_proof_error (GError     **error,
+                 const char  *path,
+                 const char  *reason)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("The proof screenshot “%s” cannot be copied into the database’s folder: %s. Check that the folder can be written to."),
+               path, reason);
+}
+
+/* The screenshots of @copies from the export @path (a folder or a zip)
+ * into the database's @folder. */
+static gboolean
+copy_proofs (const char  *path,
+             GHashTable  *copies,
+             const char  *folder,
+             GError     **error)
+{
+  g_autofree char *proofs = g_build_filename (folder, "warta-files", "proofs", NULL);
+  struct archive *zip = NULL;
+  struct archive_entry *entry;
+  GHashTableIter iter;
+  gpointer from, to;
+  int rc;
+
+  if (g_hash_table_size (copies) == 0)
+    return TRUE;
+  if (g_mkdir_with_parents (proofs, 0750) != 0)
+    {
+      set_proof_error (error, proofs, g_strerror (errno));
+      return FALSE;
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_hash_table_iter_init (&iter, copies);
+      while (g_hash_table_iter_next (&iter, &from, &to))
+        {
+          g_autofree char *source = g_build_filename (path, from, NULL);
+          g_autofree char *target = g_build_filename (folder, to, NULL);
+          g_autoptr(GFile) source_file = g_file_new_for_path (source);
+          g_autoptr(GFile) target_file = g_file_new_for_path (target);
+          g_autoptr(GError) local = NULL;
+
+          if (!g_file_copy (source_file, target_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL,
+                            &local))
+            {
+              set_proof_error (error, source, local->message);
+              return FALSE;
+            }
+        }
+      return TRUE;
+    }
+
+  /* A zip: its proofs, written out while it streams past. */
+  zip = archive_read_new ();
+  archive_read_support_format_zip (zip);
+  if (archive_read_open_filename (zip, path, ZIP_BLOCK) != ARCHIVE_OK)
+    {
+      set_proof_error (error, path, archive_error_string (zip));
+      archive_read_free (zip);
+      return FALSE;
+    }
+  while ((rc = archive_read_next_header (zip, &entry)) == ARCHIVE_OK)
+    {
+      const char *stored = g_hash_table_lookup (copies, archive_entry_pathname (entry));
+      g_autofree char *target = NULL;
+      g_autoptr(GFile) target_file = NULL;
+      g_autoptr(GFileOutputStream) out = NULL;
+      g_autoptr(GError) local = NULL;
+      char block[16384];
+      la_ssize_t n = 0;
+
+      if (stored == NULL)
+        {
+          archive_read_data_skip (zip);
+          continue;
+        }
+      target = g_build_filename (folder, stored, NULL);
+      target_file = g_file_new_for_path (target);
+      out = g_file_replace (target_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local);
+      while (out != NULL && (n = archive_read_data (zip, block, sizeof block)) > 0)
+        if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), block, (gsize)n, NULL, NULL, &local))
+          break;
+      if (local == NULL && n < 0)
+        g_set_error_literal (&local, G_IO_ERROR, G_IO_ERROR_FAILED, archive_error_string (zip));
+      if (local == NULL)
+        g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &local);
+      if (local != NULL)
+        {
+          set_proof_error (error, archive_entry_pathname (entry), local->message);
+          archive_read_free (zip);
+          return FALSE;
+        }
+    }
+  if (rc != ARCHIVE_EOF)
+    {
+      set_proof_error (error, path, archive_error_string (zip));
+      archive_read_free (zip);
+      return FALSE;
+    }
+  archive_read_free (zip);
+
+  return TRUE;
+}
+
 /**
  * warta_export_import:
  * @database: a new, empty database
  * @folder: an export's folder, or an export zip file
  * @out_n_imported: (out) (optional): how many publications
  * @error: where to put an error
+ *
+ * Writes the publications' records into @database, with the targets that
+ * went out and their results; the screenshots of the targets published by
+ * hand are copied into the database's folder (warta-files/proofs/).
  */
 gboolean
 warta_export_import (WartaDatabase  *database,
@@ -1092,8 +1264,12 @@ warta_export_import (WartaDatabase  *database,
 {
   g_autofree char *path = g_build_filename (folder, "manifest.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) dossiers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *database_folder = NULL;
   JsonObject *manifest;
   JsonArray *publications;
+  JsonArray *files;
 
   if (g_file_test (folder, G_FILE_TEST_IS_REGULAR))
     {
@@ -1122,16 +1298,30 @@ warta_export_import (WartaDatabase  *database,
       return FALSE;
     }
 
+  /* The proofs first, where the records will say they are. */
   publications = json_object_get_array_member (manifest, "publications");
+  files = json_object_has_member (manifest, "files")
+          ? json_object_get_array_member (manifest, "files") : NULL;
   for (guint i = 0; i < json_array_get_length (publications); i++)
     {
-      g_autoptr(WartaDossier) dossier =
+      WartaDossier *dossier =
         warta_dossier_new_from_json (json_array_get_object_element (publications, i), error);
 
-      if (dossier == NULL ||
-          !warta_archive_repository_import_records (database, warta_dossier_get_records (dossier), error))
+      if (dossier == NULL)
         return FALSE;
+      plan_proof_copies (warta_dossier_get_records (dossier), warta_dossier_get_id (dossier), files,
+                         copies);
+      g_ptr_array_add (dossiers, dossier);
     }
+  database_folder = g_path_get_dirname (warta_database_get_path (database));
+  if (!copy_proofs (folder, copies, database_folder, error))
+    return FALSE;
+
+  for (guint i = 0; i < dossiers->len; i++)
+    if (!warta_archive_repository_import_records (database,
+                                                  warta_dossier_get_records (dossiers->pdata[i]),
+                                                  error))
+      return FALSE;
 
   if (!import_anchors (database, manifest, error))
     return FALSE;

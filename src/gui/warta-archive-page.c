@@ -77,8 +77,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Account platforms, as the rows name them: the filter finds what went
+ * there (see append_conditions () in warta-archive-repository.c). */
 static const char * const platform_ids[] = {
-  NULL, "facebook", "instagram", "x", "youtube", "tiktok", "mastodon", "website",
+  NULL, "facebook", "instagram", "x", "youtube", "tiktok", "mastodon", "wordpress",
 };
 static const char * const category_ids[] = { NULL, "periodic", "immediate", "on-request" };
 

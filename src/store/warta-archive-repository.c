@@ -163,13 +163,18 @@ append_conditions (Query                    *q,
   if (filter->unit != NULL)
     query_add_text (q, "AND coalesce (ar.unit, '') = ? ", filter->unit);
   if (filter->platform != NULL)
-    {
-      /* A platform's targets are "youtube-title", "website-body" … */
-      query_add_text (q, "AND EXISTS (SELECT 1 FROM revision_captions c "
-                         "WHERE c.revision_id = p.current_revision_id AND (c.target = ? ",
-                      filter->platform);
-      query_add_text (q, "OR c.target LIKE ? ESCAPE '\\')) ", NULL);
-    }
+    /* What the row shows (PLATFORMS_SQL): a publication matches a platform
+     * it went to, by Warta or by hand. One still on its way, or whose
+     * targets all failed, matches none, whatever its captions plan: its
+     * row names no platform, and "Instagram" means what is on Instagram.
+     * The platform's few accounts first (CROSS JOIN keeps that order),
+     * each a seek in the UNIQUE (publication_id, account_id) index: half
+     * the time of walking the publication's jobs to their accounts. The
+     * unary plus keeps the state index out. */
+    query_add_text (q, "AND EXISTS (SELECT 1 FROM accounts a CROSS JOIN outbox_jobs j "
+                       "WHERE a.platform = ? AND j.publication_id = p.id "
+                       "AND j.account_id = a.id AND +j.state IN ('done', 'manual')) ",
+                    filter->platform);
   if (filter->states != 0)
     {
       gboolean first = TRUE;
@@ -193,41 +198,6 @@ append_conditions (Query                    *q,
     }
 }
 
-/* The LIKE pattern of the platform filter, escaped: a platform name is
- * plain text, never a pattern. */
-static char *
-platform_pattern (const char *platform)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *c = platform; *c != '\0'; c++)
-    {
-      if (*c == '%' || *c == '_' || *c == '\\')
-        g_string_append_c (s, '\\');
-      g_string_append_c (s, *c);
-    }
-  g_string_append (s, "-%");
-
-  return g_string_free (s, FALSE);
-}
-
-static void
-fix_platform_bind (Query                    *q,
-                   const WartaArchiveFilter *filter,
-                   const char               *pattern)
-{
-  if (filter->platform == NULL)
-    return;
-
-  for (guint i = 0; i < q->binds->len; i++)
-    {
-      Bind *b = &g_array_index (q->binds, Bind, i);
-
-      if (b->is_text && b->text == NULL)
-        b->text = pattern;
-    }
-}
-
 /**
  * warta_archive_repository_count:
  * @database: a #WartaDatabase
@@ -247,7 +217,6 @@ warta_archive_repository_count (WartaDatabase             *database,
                                 GError                   **error)
 {
   g_auto(Query) q = { 0 };
-  g_autofree char *pattern = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -265,9 +234,6 @@ warta_archive_repository_count (WartaDatabase             *database,
         g_string_append (q.sql, "ORDER BY p.id DESC ");
       query_add_int (&q, "LIMIT ?)", limit);
     }
-  if (filter->platform != NULL)
-    pattern = platform_pattern (filter->platform);
-  fix_platform_bind (&q, filter, pattern);
 
   stmt = _warta_database_prepare (database, q.sql->str, error);
   if (stmt == NULL)
@@ -370,7 +336,6 @@ warta_archive_repository_search (WartaDatabase             *database,
                                  GError                   **error)
 {
   g_auto(Query) q = { 0 };
-  g_autofree char *pattern = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)warta_archive_row_free);
   int rc;
@@ -389,9 +354,6 @@ warta_archive_repository_search (WartaDatabase             *database,
     g_string_append (q.sql, "ORDER BY p.id DESC ");
   query_add_int (&q, "LIMIT ? ", limit);
   query_add_int (&q, "OFFSET ?", offset);
-  if (filter->platform != NULL)
-    pattern = platform_pattern (filter->platform);
-  fix_platform_bind (&q, filter, pattern);
 
   stmt = _warta_database_prepare (database, q.sql->str, error);
   if (stmt == NULL)
@@ -572,7 +534,8 @@ static const struct {
 
 /* What the outbox's jobs point at: the accounts' public columns (their
  * secrets are in the keyring, never here) and the proof of each target
- * published by hand. Evidence only: an import does not write them back. */
+ * published by hand. An import writes back the targets that went out
+ * (import_targets ()). */
 static const struct {
   const char *table;
   const char *sql;
@@ -978,6 +941,176 @@ reindex (WartaDatabase  *database,
   return TRUE;
 }
 
+/* The account an imported target names: this database's account of the
+ * same platform and name (a present one first), or a new one, removed
+ * from the start, that only keeps the record (no keyring item names it,
+ * so nothing can be sent with it). The exported id is kept when free. */
+static gint64
+import_account (WartaDatabase  *database,
+                JsonObject     *account,
+                GError        **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) add = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *keyring_id = g_strconcat ("imported-", uuid, NULL);
+  JsonNode *platform = json_object_get_member (account, "platform");
+  JsonNode *name = json_object_get_member (account, "display_name");
+  JsonNode *base_url = json_object_get_member (account, "base_url");
+  int rc;
+
+  find = _warta_database_prepare (database,
+                                  "SELECT id FROM accounts WHERE platform = ? AND display_name = ? "
+                                  "ORDER BY removed_at IS NOT NULL, id LIMIT 1",
+                                  error);
+  if (find == NULL)
+    return 0;
+  if (platform == NULL || name == NULL ||
+      !bind_json (find, 1, platform) || !bind_json (find, 2, name))
+    {
+      set_import_error (error, "accounts");
+      return 0;
+    }
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (find, 0);
+  if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (database, error, rc, "import");
+      return 0;
+    }
+
+  add = _warta_database_prepare (database,
+                                 "INSERT INTO accounts (id, platform, display_name, base_url, "
+                                 "keyring_id, created_at, removed_at) VALUES "
+                                 "((SELECT CASE WHEN count(*) THEN NULL ELSE ?1 END FROM accounts "
+                                 "  WHERE id = ?1), ?2, ?3, coalesce (?4, ''), ?5, ?6, ?6)",
+                                 error);
+  if (add == NULL)
+    return 0;
+  sqlite3_bind_int64 (add, 1, json_object_get_int_member_with_default (account, "id", 0));
+  bind_json (add, 2, platform);
+  bind_json (add, 3, name);
+  if (!bind_json (add, 4, base_url))
+    sqlite3_bind_null (add, 4);
+  sqlite3_bind_text (add, 5, keyring_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (add, 6, g_get_real_time ());
+  rc = sqlite3_step (add);
+  if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (database, error, rc, "import");
+      return 0;
+    }
+
+  return sqlite3_last_insert_rowid (_warta_database_get_handle (database));
+}
+
+/* A table's rows in @records, NULL when it has none. */
+static JsonArray *
+records_of (JsonObject *records,
+            const char *table)
+{
+  JsonNode *node = json_object_get_member (records, table);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* The targets that went out, by Warta or by hand, with their results
+ * (remote id, address, time, who, a hand record's proof), so the
+ * imported rows, filters and reports name the platforms as the exporting
+ * database did. Their ids are kept, as the other records' are. Targets
+ * that did not go out (pending, failed, cancelled) stay evidence in the
+ * manifest only: written back, an outbox would send them. */
+static gboolean
+import_targets (WartaDatabase  *database,
+                JsonObject     *records,
+                GError        **error)
+{
+  JsonArray *jobs = records_of (records, "outbox_jobs");
+  JsonArray *accounts = records_of (records, "accounts");
+  JsonArray *proofs = records_of (records, "manual_proofs");
+  g_autoptr(JsonArray) kept_jobs = json_array_new ();
+  g_autoptr(JsonArray) kept_proofs = json_array_new ();
+  g_autoptr(GHashTable) account_ids = NULL;
+  g_autoptr(GHashTable) job_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  account_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; jobs != NULL && i < json_array_get_length (jobs); i++)
+    {
+      JsonObject *job = json_array_get_object_element (jobs, i);
+      JsonObject *copy;
+      JsonObject *account = NULL;
+      g_autoptr(GList) members = NULL;
+      const char *state;
+      gint64 exported_account, job_id, *account_id;
+
+      if (job == NULL || !json_object_has_member (job, "id") ||
+          !json_object_has_member (job, "state"))
+        {
+          set_import_error (error, "outbox_jobs");
+          return FALSE;
+        }
+      state = json_object_get_string_member (job, "state");
+      if (g_strcmp0 (state, "done") != 0 && g_strcmp0 (state, "manual") != 0)
+        continue;
+
+      exported_account = json_object_get_int_member_with_default (job, "account_id", 0);
+      account_id = g_hash_table_lookup (account_ids, &exported_account);
+      if (account_id == NULL)
+        {
+          gint64 id;
+
+          for (guint k = 0; accounts != NULL && k < json_array_get_length (accounts); k++)
+            {
+              JsonObject *row = json_array_get_object_element (accounts, k);
+
+              if (row != NULL &&
+                  json_object_get_int_member_with_default (row, "id", 0) == exported_account)
+                account = row;
+            }
+          if (account == NULL)
+            {
+              set_import_error (error, "accounts");
+              return FALSE;
+            }
+          id = import_account (database, account, error);
+          if (id == 0)
+            return FALSE;
+          account_id = g_memdup2 (&id, sizeof id);
+          g_hash_table_insert (account_ids, g_memdup2 (&exported_account, sizeof exported_account),
+                               account_id);
+        }
+
+      /* The job as exported, on this database's account, leased by nobody. */
+      copy = json_object_new ();
+      members = json_object_get_members (job);
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (copy, l->data,
+                                json_node_copy (json_object_get_member (job, l->data)));
+      json_object_set_int_member (copy, "account_id", *account_id);
+      json_object_set_null_member (copy, "lease_owner");
+      json_object_set_int_member (copy, "lease_until", 0);
+      json_array_add_object_element (kept_jobs, copy);
+      job_id = json_object_get_int_member (job, "id");
+      g_hash_table_add (job_ids, g_memdup2 (&job_id, sizeof job_id));
+    }
+
+  for (guint i = 0; proofs != NULL && i < json_array_get_length (proofs); i++)
+    {
+      JsonObject *proof = json_array_get_object_element (proofs, i);
+      gint64 job_id = 0;
+
+      if (proof != NULL)
+        job_id = json_object_get_int_member_with_default (proof, "job_id", 0);
+
+      if (g_hash_table_contains (job_ids, &job_id))
+        json_array_add_object_element (kept_proofs, json_object_ref (proof));
+    }
+
+  return import_table (database, "outbox_jobs", kept_jobs, error) &&
+         import_table (database, "manual_proofs", kept_proofs, error);
+}
+
 static gboolean
 import_in_transaction (WartaDatabase  *database,
                        JsonObject     *records,
@@ -1001,9 +1134,8 @@ import_in_transaction (WartaDatabase  *database,
         return FALSE;
     }
 
-  /* The outbox's rows stay in the dossier as evidence but are not
-   * written back: they point at accounts, whose credentials are never
-   * exported. */
+  if (!import_targets (database, records, error))
+    return FALSE;
 
   pubs = json_object_get_array_member (records, "publications");
   for (guint i = 0; pubs != NULL && i < json_array_get_length (pubs); i++)
@@ -1030,7 +1162,10 @@ import_in_transaction (WartaDatabase  *database,
  *
  * Writes a publication's records back as they were, ids, hashes and
  * times included, in one transaction. People are imported without their
- * passwords.
+ * passwords. The targets that went out are written back with their
+ * results, on accounts of the same platform and name, or on new removed
+ * ones; a hand record's screenshot_path is taken as it is in @records
+ * (the caller copies the file and says where it now is).
  */
 gboolean
 warta_archive_repository_import_records (WartaDatabase  *database,

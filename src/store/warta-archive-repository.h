@@ -21,7 +21,7 @@ typedef struct
   gint64      from_us;          /* publications created (or published) from … (0: open) */
   gint64      to_us;            /* … until before (0: open) */
   gboolean    by_published;     /* the range is of the publishing date, not the creation */
-  const char *platform;         /* a caption target of the current revision */
+  const char *platform;         /* an account platform it was published to */
   const char *category;
   const char *unit;
   guint       states;           /* bit set of 1 << WartaState; 0: any */

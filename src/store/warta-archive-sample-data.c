@@ -2,8 +2,11 @@
  *
  * Publications that went through the five SOP steps, with varied
  * Indonesian texts, captions for one to three platforms, register units,
- * step records and a valid event chain, written with prepared statements
- * in one transaction; the full-text index is built once at the end.
+ * step records and a valid event chain; the published ones went to the
+ * platforms of their captions (an account per platform, a done outbox
+ * job per caption with its remote id, address and time). Written with
+ * prepared statements in one transaction; the full-text index is built
+ * once at the end.
  *
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +14,8 @@
 #define G_LOG_DOMAIN "warta-archive-sample-data"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "warta-archive-repository-private.h"
 #include "warta-database-private.h"
@@ -63,8 +68,26 @@ static const char * const units[] = {
   "Sekretariat", "Inspektur Pembantu Wilayah I", "Inspektur Pembantu Wilayah II",
   "Inspektur Pembantu Wilayah III", "Inspektur Pembantu Wilayah IV",
 };
-static const char * const targets[] = {
-  "facebook", "instagram", "x", "tiktok-video", "youtube-title", "website-title",
+/* Caption targets, each with the account platform its published
+ * publications went to, and where the post then is. */
+static const struct {
+  const char *target;
+  const char *platform;
+  const char *account;
+  const char *url;      /* the post's address, but for its remote id at the end */
+} targets[] = {
+  { "facebook", "facebook", "Inspektorat Kalteng",
+    "https://www.facebook.com/inspektorat.kalteng/posts/" },
+  { "instagram", "instagram", "@inspektorat.kalteng", "https://www.instagram.com/p/" },
+  { "x", "x", "@InspektoratKT", "https://x.com/InspektoratKT/status/" },
+  { "tiktok-video", "tiktok", "@inspektorat.kalteng",
+    "https://www.tiktok.com/@inspektorat.kalteng/video/" },
+  { "youtube-title", "youtube", "Inspektorat Provinsi Kalimantan Tengah",
+    "https://www.youtube.com/watch?v=" },
+  { "mastodon", "mastodon", "@inspektorat@mastodon.social",
+    "https://mastodon.social/@inspektorat/" },
+  { "website-title", "wordpress", "inspektorat.kalteng.go.id",
+    "https://inspektorat.kalteng.go.id/?p=" },
 };
 static const char * const user_names[] = {
   "Rina Kartika", "Budi Santoso", "Dewi Lestari", "Agus Wibowo", "Siti Rahmawati", "Hendra Gunawan",
@@ -108,7 +131,7 @@ make_sentence (GRand *rand,
 
 typedef struct
 {
-  sqlite3_stmt *user, *pub, *rev, *caption, *record, *event, *reg, *meta;
+  sqlite3_stmt *user, *pub, *rev, *caption, *record, *event, *reg, *meta, *account, *job;
 } Statements;
 
 static void
@@ -122,6 +145,8 @@ statements_clear (Statements *s)
   g_clear_pointer (&s->event, sqlite3_finalize);
   g_clear_pointer (&s->reg, sqlite3_finalize);
   g_clear_pointer (&s->meta, sqlite3_finalize);
+  g_clear_pointer (&s->account, sqlite3_finalize);
+  g_clear_pointer (&s->job, sqlite3_finalize);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Statements, statements_clear)
@@ -213,7 +238,15 @@ generate (WartaDatabase  *database,
       sqlite3_prepare_v2 (db, "INSERT INTO archive_register (publication_id, unit) VALUES (?, ?)",
                           -1, &s.reg, NULL) ||
       sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO warta_meta (key, value) "
-                              "VALUES ('history-head', ?)", -1, &s.meta, NULL))
+                              "VALUES ('history-head', ?)", -1, &s.meta, NULL) ||
+      sqlite3_prepare_v2 (db, "INSERT INTO accounts (id, platform, display_name, base_url, "
+                              "keyring_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                          -1, &s.account, NULL) ||
+      sqlite3_prepare_v2 (db, "INSERT INTO outbox_jobs (publication_id, revision_id, "
+                              "revision_hash, account_id, state, attempts, created_by, created_at, "
+                              "finished_at, remote_id, remote_url) "
+                              "VALUES (?1, ?1, ?2, ?3, 'done', 1, ?4, ?5, ?6, ?7, ?8)",
+                          -1, &s.job, NULL))
     {
       _warta_database_set_error (database, error, sqlite3_errcode (db), "sample archive");
       return FALSE;
@@ -229,6 +262,23 @@ generate (WartaDatabase  *database,
       sqlite3_bind_int (s.user, 4, i == 0);
       sqlite3_bind_int64 (s.user, 5, now);
       if (!step (database, s.user, error))
+        return FALSE;
+    }
+
+  /* One account per platform, there from the start. */
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      const char *path = strchr (targets[i].url + strlen ("https://"), '/');
+      g_autofree char *base_url = g_strndup (targets[i].url, path - targets[i].url);
+      g_autofree char *keyring_id = g_strdup_printf ("sample-%s", targets[i].platform);
+
+      sqlite3_bind_int64 (s.account, 1, i + 1);
+      sqlite3_bind_text (s.account, 2, targets[i].platform, -1, SQLITE_STATIC);
+      sqlite3_bind_text (s.account, 3, targets[i].account, -1, SQLITE_STATIC);
+      sqlite3_bind_text (s.account, 4, base_url, -1, SQLITE_STATIC);
+      sqlite3_bind_text (s.account, 5, keyring_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (s.account, 6, now - (gint64)(n + 1) * 15 * 60 * G_USEC_PER_SEC);
+      if (!step (database, s.account, error))
         return FALSE;
     }
 
@@ -336,14 +386,35 @@ generate (WartaDatabase  *database,
 
       for (guint k = 0; k < n_targets; k++)
         {
-          const char *target = targets[(first_target + k) % G_N_ELEMENTS (targets)];
+          guint target = (first_target + k) % G_N_ELEMENTS (targets);
           g_autofree char *caption = g_strdup_printf ("%s %s. #InspektoratKalteng", title, why);
 
           sqlite3_bind_int64 (s.caption, 1, p);
-          sqlite3_bind_text (s.caption, 2, target, -1, SQLITE_STATIC);
+          sqlite3_bind_text (s.caption, 2, targets[target].target, -1, SQLITE_STATIC);
           sqlite3_bind_text (s.caption, 3, caption, -1, SQLITE_TRANSIENT);
           if (!step (database, s.caption, error))
             return FALSE;
+
+          /* Published: each captioned platform's post went out during
+           * step 5, the last one when the step ended. */
+          if (last_step == 6)
+            {
+              g_autofree char *remote_id = g_strdup_printf ("%u%02u%06u", p, target,
+                                                            g_rand_int_range (rand, 0, 1000000));
+              g_autofree char *url = g_strconcat (targets[target].url, remote_id, NULL);
+              gint64 finished = entered[5] + (exited[5] - entered[5]) * (k + 1) / n_targets;
+
+              sqlite3_bind_int64 (s.job, 1, p);
+              sqlite3_bind_text (s.job, 2, hash, -1, SQLITE_STATIC);
+              sqlite3_bind_int64 (s.job, 3, target + 1);
+              sqlite3_bind_int64 (s.job, 4, actors[5]);
+              sqlite3_bind_int64 (s.job, 5, entered[5]);
+              sqlite3_bind_int64 (s.job, 6, finished);
+              sqlite3_bind_text (s.job, 7, remote_id, -1, SQLITE_STATIC);
+              sqlite3_bind_text (s.job, 8, url, -1, SQLITE_STATIC);
+              if (!step (database, s.job, error))
+                return FALSE;
+            }
         }
 
       sqlite3_bind_int64 (s.reg, 1, p);
