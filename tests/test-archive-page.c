@@ -325,7 +325,7 @@ test_filters (Fixture       *f,
 {
   WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
   g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
-  GtkDropDown *person, *unit, *date;
+  GtkDropDown *person, *unit, *date, *platform;
   GtkWidget *from, *to;
   CountCheck check = { page, 0 };
   g_autoptr(GListModel) users = NULL;
@@ -341,6 +341,7 @@ test_filters (Fixture       *f,
   person = GTK_DROP_DOWN (template_child (page, "person_dropdown"));
   unit = GTK_DROP_DOWN (template_child (page, "unit_dropdown"));
   date = GTK_DROP_DOWN (template_child (page, "date_dropdown"));
+  platform = GTK_DROP_DOWN (template_child (page, "platform_dropdown"));
   from = template_child (page, "from_entry");
   to = template_child (page, "to_entry");
 
@@ -385,6 +386,33 @@ test_filters (Fixture       *f,
   gtk_drop_down_set_selected (unit, 0);
   query->person_id = 0;
   g_clear_pointer (&query->unit, g_free);
+  check.expected = expected_count (f, query);
+  g_assert_true (wait_until (model_counted, &check));
+
+  /* The website entry finds what went to the WordPress website, and
+   * every row it leaves names it. */
+  row = find_row (platform, "Website (WordPress)");
+  g_assert_cmpuint (row, !=, GTK_INVALID_LIST_POSITION);
+  query->platform = g_strdup ("wordpress");
+  check.expected = expected_count (f, query);
+  g_assert_cmpuint (check.expected, >, 0);
+  g_assert_cmpuint (check.expected, <, all);
+  gtk_drop_down_set_selected (platform, row);
+  g_assert_true (wait_until (model_counted, &check));
+  for (guint i = 0; i < check.expected; i++)
+    {
+      g_autoptr(WartaArchiveItem) item =
+        g_list_model_get_item (G_LIST_MODEL (warta_archive_page_get_model (page)), i);
+      g_auto(GStrv) platforms = NULL;
+
+      while (!warta_archive_item_get_loaded (item))
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_nonnull (warta_archive_item_get_platforms (item));
+      platforms = g_strsplit (warta_archive_item_get_platforms (item), ",", -1);
+      g_assert_true (g_strv_contains ((const char * const *)platforms, "wordpress"));
+    }
+  gtk_drop_down_set_selected (platform, 0);
+  g_clear_pointer (&query->platform, g_free);
   check.expected = expected_count (f, query);
   g_assert_true (wait_until (model_counted, &check));
 
