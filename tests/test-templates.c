@@ -242,6 +242,83 @@ test_window_sections (Fixture       *fixture,
   destroy_and_check_finalized (GTK_WINDOW (window));
 }
 
+/* Narrower than a phone held upright: GNOME's smallest window. */
+#define NARROW_WIDTH 360
+
+static void
+wait_for_layout (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gint64 frame;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  gtk_widget_queue_allocate (widget);
+  while (gdk_frame_clock_get_frame_counter (clock) < frame + 2)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A window in @language (NULL for English), signed in and shown. */
+static WartaWindow *
+new_shown_window (Fixture    *fixture,
+                  const char *language)
+{
+  WartaWindow *window;
+
+  warta_test_gui_set_language (language);
+  window = warta_window_new (fixture->app);
+  sign_in_as_first_admin (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_layout (GTK_WIDGET (window));
+
+  return window;
+}
+
+/* Every section fits a narrow window, in English and in Indonesian, whose
+ * words are longer. */
+static void
+test_window_narrow (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  const char *language = user_data;
+  GtkWidget *reference;
+  WartaWindow *window;
+  GtkListBox *sidebar;
+  int bound;
+
+  /* What GTK adds around a window's content (its frame's borders) is
+   * measured on a window whose content is just that wide. */
+  reference = g_object_new (ADW_TYPE_APPLICATION_WINDOW,
+                            "application", fixture->app,
+                            "content", g_object_new (GTK_TYPE_BOX, "width-request", NARROW_WIDTH,
+                                                     NULL),
+                            NULL);
+  gtk_window_present (GTK_WINDOW (reference));
+  wait_for_layout (reference);
+  gtk_widget_measure (reference, GTK_ORIENTATION_HORIZONTAL, -1, &bound, NULL, NULL, NULL);
+  destroy_and_check_finalized (GTK_WINDOW (reference));
+  g_test_message ("a window of %d pixels of content needs %d", NARROW_WIDTH, bound);
+
+  window = new_shown_window (fixture, language);
+  sidebar = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW,
+                                                         "sidebar_list"));
+
+  for (GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, 0);
+       row != NULL;
+       row = gtk_list_box_get_row_at_index (sidebar, gtk_list_box_row_get_index (row) + 1))
+    {
+      g_test_message ("section %s", gtk_widget_get_name (GTK_WIDGET (row)));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
+                                  gtk_widget_get_name (GTK_WIDGET (row)));
+      warta_test_gui_assert_fits_width (GTK_WIDGET (window), bound);
+    }
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+  warta_test_gui_set_language (NULL);
+}
+
 static void
 test_window_restores_section (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -384,6 +461,10 @@ main (int   argc,
                   fixture_set_up, test_window_builds, fixture_tear_down);
       g_test_add ("/warta/templates/window-sections", Fixture, NULL,
                   fixture_set_up, test_window_sections, fixture_tear_down);
+      g_test_add ("/warta/templates/window-narrow/en", Fixture, NULL,
+                  fixture_set_up, test_window_narrow, fixture_tear_down);
+      g_test_add ("/warta/templates/window-narrow/id", Fixture, "id",
+                  fixture_set_up, test_window_narrow, fixture_tear_down);
       g_test_add ("/warta/templates/window-restores-section", Fixture, NULL,
                   fixture_set_up, test_window_restores_section, fixture_tear_down);
       g_test_add ("/warta/templates/person-dialog", Fixture, NULL,
