@@ -319,6 +319,24 @@ test_window_narrow (Fixture       *fixture,
   warta_test_gui_set_language (NULL);
 }
 
+/* The sidebar's labels are read whole, at the window's first size. */
+static void
+test_window_sidebar_readable (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  WartaWindow *window;
+  GtkWidget *sidebar;
+
+  window = new_shown_window (fixture, user_data);
+  sidebar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW,
+                                                       "sidebar_list"));
+  g_assert_true (gtk_widget_get_mapped (sidebar));
+  warta_test_gui_assert_not_ellipsized (sidebar);
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+  warta_test_gui_set_language (NULL);
+}
+
 static void
 test_window_restores_section (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -465,6 +483,10 @@ main (int   argc,
                   fixture_set_up, test_window_narrow, fixture_tear_down);
       g_test_add ("/warta/templates/window-narrow/id", Fixture, "id",
                   fixture_set_up, test_window_narrow, fixture_tear_down);
+      g_test_add ("/warta/templates/window-sidebar-readable/en", Fixture, NULL,
+                  fixture_set_up, test_window_sidebar_readable, fixture_tear_down);
+      g_test_add ("/warta/templates/window-sidebar-readable/id", Fixture, "id",
+                  fixture_set_up, test_window_sidebar_readable, fixture_tear_down);
       g_test_add ("/warta/templates/window-restores-section", Fixture, NULL,
                   fixture_set_up, test_window_restores_section, fixture_tear_down);
       g_test_add ("/warta/templates/person-dialog", Fixture, NULL,

@@ -231,6 +231,21 @@ warta_test_gui_assert_fits_width (GtkWidget *top,
            G_OBJECT_TYPE_NAME (top), min_width (top), bound, found->str);
 }
 
+void
+warta_test_gui_assert_not_ellipsized (GtkWidget *top)
+{
+  if (GTK_IS_LABEL (top))
+    {
+      g_test_message ("“%s” is %d pixels wide", gtk_label_get_label (GTK_LABEL (top)),
+                      gtk_widget_get_width (top));
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (top))))
+        g_error ("“%s” is cut off", gtk_label_get_label (GTK_LABEL (top)));
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (top); c; c = gtk_widget_get_next_sibling (c))
+    warta_test_gui_assert_not_ellipsized (c);
+}
+
 /**
  * warta_test_gui_set_language:
  * @language: (nullable): a gettext language, or %NULL for English

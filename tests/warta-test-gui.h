@@ -28,6 +28,9 @@ void       warta_test_gui_assert_named_once (GtkWidget *top);
 void       warta_test_gui_assert_fits_width (GtkWidget *top,
                                              int        bound);
 
+/* Fails when a label at or below @top is ellipsized. */
+void       warta_test_gui_assert_not_ellipsized (GtkWidget *top);
+
 /* Translates what is built from now on into @language ("id"), from the
  * build tree's catalogues; NULL for the untranslated English. */
 void       warta_test_gui_set_language      (const char *language);
