@@ -245,21 +245,6 @@ test_window_sections (Fixture       *fixture,
 /* Narrower than a phone held upright: GNOME's smallest window. */
 #define NARROW_WIDTH 360
 
-static void
-wait_for_layout (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gint64 frame;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  frame = gdk_frame_clock_get_frame_counter (clock);
-  gtk_widget_queue_allocate (widget);
-  while (gdk_frame_clock_get_frame_counter (clock) < frame + 2)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* A window in @language (NULL for English), signed in and shown. */
 static WartaWindow *
 new_shown_window (Fixture    *fixture,
@@ -271,7 +256,7 @@ new_shown_window (Fixture    *fixture,
   window = warta_window_new (fixture->app);
   sign_in_as_first_admin (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_layout (GTK_WIDGET (window));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
 
   return window;
 }
@@ -296,7 +281,7 @@ test_window_narrow (Fixture       *fixture,
                                                      NULL),
                             NULL);
   gtk_window_present (GTK_WINDOW (reference));
-  wait_for_layout (reference);
+  warta_test_gui_wait_for_layout (reference);
   gtk_widget_measure (reference, GTK_ORIENTATION_HORIZONTAL, -1, &bound, NULL, NULL, NULL);
   destroy_and_check_finalized (GTK_WINDOW (reference));
   g_test_message ("a window of %d pixels of content needs %d", NARROW_WIDTH, bound);

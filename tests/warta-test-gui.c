@@ -232,6 +232,21 @@ warta_test_gui_assert_fits_width (GtkWidget *top,
 }
 
 void
+warta_test_gui_wait_for_layout (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gint64 frame;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  gtk_widget_queue_allocate (widget);
+  while (gdk_frame_clock_get_frame_counter (clock) < frame + 2)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
 warta_test_gui_assert_not_ellipsized (GtkWidget *top)
 {
   if (GTK_IS_LABEL (top))

@@ -28,6 +28,10 @@ void       warta_test_gui_assert_named_once (GtkWidget *top);
 void       warta_test_gui_assert_fits_width (GtkWidget *top,
                                              int        bound);
 
+/* Returns once @widget is mapped and two frames were drawn after it
+ * was allocated again. */
+void       warta_test_gui_wait_for_layout       (GtkWidget *widget);
+
 /* Fails when a label at or below @top is ellipsized. */
 void       warta_test_gui_assert_not_ellipsized (GtkWidget *top);
 
