@@ -322,6 +322,50 @@ test_window_sidebar_readable (Fixture       *fixture,
   warta_test_gui_set_language (NULL);
 }
 
+/* Tab stops once on each role of the first administrator, on its check
+ * box, whose state screen readers announce. */
+static void
+test_first_admin_roles_focus (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  WartaWindow *window = warta_window_new (fixture->app);
+  GtkWidget *group = sign_in_child (window, "roles_group");
+  g_autoptr(GHashTable) stops = g_hash_table_new (NULL, NULL);
+  GtkWidget *first = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  gtk_widget_grab_focus (GTK_WIDGET (sign_in_child (window, "admin_confirm_row")));
+
+  /* Around the whole window once. */
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus;
+      GtkWidget *row;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      if (focus == first)
+        break;
+      first = first ?: focus;
+      row = gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW);
+      if (row == NULL || !gtk_widget_is_ancestor (row, group))
+        continue;
+
+      g_test_message ("a stop in “%s”: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                      G_OBJECT_TYPE_NAME (focus));
+      g_assert_false (g_hash_table_contains (stops, row));
+      g_hash_table_add (stops, row);
+      g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (focus)), ==,
+                       GTK_ACCESSIBLE_ROLE_CHECKBOX);
+    }
+
+  g_assert_cmpuint (g_hash_table_size (stops), ==, WARTA_N_ROLES);
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
 static void
 test_window_restores_section (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -472,6 +516,8 @@ main (int   argc,
                   fixture_set_up, test_window_sidebar_readable, fixture_tear_down);
       g_test_add ("/warta/templates/window-sidebar-readable/id", Fixture, "id",
                   fixture_set_up, test_window_sidebar_readable, fixture_tear_down);
+      g_test_add ("/warta/templates/first-admin-roles-focus", Fixture, NULL,
+                  fixture_set_up, test_first_admin_roles_focus, fixture_tear_down);
       g_test_add ("/warta/templates/window-restores-section", Fixture, NULL,
                   fixture_set_up, test_window_restores_section, fixture_tear_down);
       g_test_add ("/warta/templates/person-dialog", Fixture, NULL,
