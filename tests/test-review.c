@@ -1122,6 +1122,12 @@ test_approval_of_changed_revision_refused (Fixture       *f,
  * yet sent: the page reloads within the poll, says who changed it and
  * when, and keeps the tick and the note. */
 static void
+set_true_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
 test_reload_on_change_elsewhere (Fixture       *f,
                                  gconstpointer  user_data)
 {
@@ -1203,7 +1209,15 @@ test_reload_on_change_elsewhere (Fixture       *f,
   g_assert_nonnull (strstr (notice, "reloaded"));
   g_assert_nonnull (strstr (notice, "kept"));
 
-  /* Said in a toast that leaves the page's decisions within reach. */
+  /* Said in a toast that leaves the page's decisions within reach, once
+   * it has slid in. */
+  {
+    gboolean shown = FALSE;
+
+    g_timeout_add_once (1000, set_true_cb, &shown);
+    while (!shown)
+      g_main_context_iteration (NULL, TRUE);
+  }
   warta_test_gui_wait_for_layout (GTK_WIDGET (window));
   {
     GtkWidget *toast = warta_test_gui_find_named (GTK_WIDGET (window),
