@@ -299,6 +299,46 @@ test_create_activity (Fixture       *fixture,
 
 /* Submitting an empty activity says so at once: no question about the
  * 5W+1H first. */
+/* The header, at its narrowest, in English and in Indonesian, still says
+ * when the activity was saved, and its tooltip says it too. */
+static void
+test_save_status_readable (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  static const char *languages[] = { NULL, "id" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      WartaPublicationWindow *window;
+      GtkWidget *status;
+      GtkWidget *header;
+      g_autoptr(GError) error = NULL;
+      int width, height;
+
+      warta_test_gui_set_language (languages[i]);
+      window = open_window (fixture, 0);
+      set_text (window, "title_row", "Rapat Koordinasi Pengawasan Internal");
+      g_assert_true (_warta_publication_window_save_now (window, &error));
+      g_assert_no_error (error);
+      wait_idle (window);
+      warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+
+      status = child (window, "save_status_label");
+      header = gtk_widget_get_ancestor (status, ADW_TYPE_HEADER_BAR);
+      gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+      gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+      gtk_widget_size_allocate (header, &(GtkAllocation) { 0, 0, width, height }, -1);
+      g_test_message ("%s: a header of %d pixels, “%s” in %d", languages[i] ?: "en", width,
+                      gtk_label_get_label (GTK_LABEL (status)), gtk_widget_get_width (status));
+      warta_test_gui_assert_not_ellipsized (status);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (status), ==,
+                       gtk_label_get_label (GTK_LABEL (status)));
+
+      close_window (window);
+    }
+  warta_test_gui_set_language (NULL);
+}
+
 static void
 test_nothing_to_submit (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -1400,6 +1440,7 @@ main (int   argc,
   ADD ("create-activity-with-20-photos", test_create_activity);
   ADD ("missing-5w1h-asks", test_missing_asks);
   ADD ("nothing-to-submit", test_nothing_to_submit);
+  ADD ("save-status-readable", test_save_status_readable);
   ADD ("caption-over-limit-blocks-submit", test_caption_limit_blocks);
   ADD ("empty-concept-blocks-submit", test_empty_concept_blocks);
   ADD ("conflict-not-silent", test_conflict_not_silent);

@@ -1122,6 +1122,12 @@ test_approval_of_changed_revision_refused (Fixture       *f,
  * yet sent: the page reloads within the poll, says who changed it and
  * when, and keeps the tick and the note. */
 static void
+set_true_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
 test_reload_on_change_elsewhere (Fixture       *f,
                                  gconstpointer  user_data)
 {
@@ -1202,6 +1208,35 @@ test_reload_on_change_elsewhere (Fixture       *f,
   g_assert_true (g_str_has_prefix (notice, "Changed by Rina Admin at "));
   g_assert_nonnull (strstr (notice, "reloaded"));
   g_assert_nonnull (strstr (notice, "kept"));
+
+  /* Said in a toast that leaves the page's decisions within reach, once
+   * it has slid in. */
+  {
+    gboolean shown = FALSE;
+
+    g_timeout_add_once (1000, set_true_cb, &shown);
+    while (!shown)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  {
+    GtkWidget *toast = warta_test_gui_find_named (GTK_WIDGET (window),
+                                                  g_type_from_name ("AdwToastWidget"), NULL);
+    const char *buttons[] = { "return_button", "forward_button" };
+    graphene_rect_t toast_bounds;
+
+    g_assert_nonnull (toast);
+    g_assert_true (gtk_widget_compute_bounds (toast, GTK_WIDGET (window), &toast_bounds));
+    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+      {
+        GtkWidget *button = review_child (window, buttons[i]);
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_get_mapped (button));
+        g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+        g_assert_false (graphene_rect_intersection (&toast_bounds, &bounds, NULL));
+      }
+  }
   g_assert_cmpint (warta_publication_get_version (warta_review_page_get_publication (page)), ==,
                    warta_publication_get_version (saved));
   g_assert_cmpint (warta_publication_get_current_revision_id (warta_review_page_get_publication (page)), ==,

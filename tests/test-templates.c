@@ -242,6 +242,130 @@ test_window_sections (Fixture       *fixture,
   destroy_and_check_finalized (GTK_WINDOW (window));
 }
 
+/* Narrower than a phone held upright: GNOME's smallest window. */
+#define NARROW_WIDTH 360
+
+/* A window in @language (NULL for English), signed in and shown. */
+static WartaWindow *
+new_shown_window (Fixture    *fixture,
+                  const char *language)
+{
+  WartaWindow *window;
+
+  warta_test_gui_set_language (language);
+  window = warta_window_new (fixture->app);
+  sign_in_as_first_admin (window);
+  gtk_window_present (GTK_WINDOW (window));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+
+  return window;
+}
+
+/* Every section fits a narrow window, in English and in Indonesian, whose
+ * words are longer. */
+static void
+test_window_narrow (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  const char *language = user_data;
+  GtkWidget *reference;
+  WartaWindow *window;
+  GtkListBox *sidebar;
+  int bound;
+
+  /* What GTK adds around a window's content (its frame's borders) is
+   * measured on a window whose content is just that wide. */
+  reference = g_object_new (ADW_TYPE_APPLICATION_WINDOW,
+                            "application", fixture->app,
+                            "content", g_object_new (GTK_TYPE_BOX, "width-request", NARROW_WIDTH,
+                                                     NULL),
+                            NULL);
+  gtk_window_present (GTK_WINDOW (reference));
+  warta_test_gui_wait_for_layout (reference);
+  gtk_widget_measure (reference, GTK_ORIENTATION_HORIZONTAL, -1, &bound, NULL, NULL, NULL);
+  destroy_and_check_finalized (GTK_WINDOW (reference));
+  g_test_message ("a window of %d pixels of content needs %d", NARROW_WIDTH, bound);
+
+  window = new_shown_window (fixture, language);
+  sidebar = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW,
+                                                         "sidebar_list"));
+
+  for (GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, 0);
+       row != NULL;
+       row = gtk_list_box_get_row_at_index (sidebar, gtk_list_box_row_get_index (row) + 1))
+    {
+      g_test_message ("section %s", gtk_widget_get_name (GTK_WIDGET (row)));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
+                                  gtk_widget_get_name (GTK_WIDGET (row)));
+      warta_test_gui_assert_fits_width (GTK_WIDGET (window), bound);
+    }
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+  warta_test_gui_set_language (NULL);
+}
+
+/* The sidebar's labels are read whole, at the window's first size. */
+static void
+test_window_sidebar_readable (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  WartaWindow *window;
+  GtkWidget *sidebar;
+
+  window = new_shown_window (fixture, user_data);
+  sidebar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW,
+                                                       "sidebar_list"));
+  g_assert_true (gtk_widget_get_mapped (sidebar));
+  warta_test_gui_assert_not_ellipsized (sidebar);
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+  warta_test_gui_set_language (NULL);
+}
+
+/* Tab stops once on each role of the first administrator, on its check
+ * box, whose state screen readers announce. */
+static void
+test_first_admin_roles_focus (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  WartaWindow *window = warta_window_new (fixture->app);
+  GtkWidget *group = sign_in_child (window, "roles_group");
+  g_autoptr(GHashTable) stops = g_hash_table_new (NULL, NULL);
+  GtkWidget *first = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  gtk_widget_grab_focus (GTK_WIDGET (sign_in_child (window, "admin_confirm_row")));
+
+  /* Around the whole window once. */
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus;
+      GtkWidget *row;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      if (focus == first)
+        break;
+      first = first ?: focus;
+      row = gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW);
+      if (row == NULL || !gtk_widget_is_ancestor (row, group))
+        continue;
+
+      g_test_message ("a stop in “%s”: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                      G_OBJECT_TYPE_NAME (focus));
+      g_assert_false (g_hash_table_contains (stops, row));
+      g_hash_table_add (stops, row);
+      g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (focus)), ==,
+                       GTK_ACCESSIBLE_ROLE_CHECKBOX);
+    }
+
+  g_assert_cmpuint (g_hash_table_size (stops), ==, WARTA_N_ROLES);
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
 static void
 test_window_restores_section (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -384,6 +508,16 @@ main (int   argc,
                   fixture_set_up, test_window_builds, fixture_tear_down);
       g_test_add ("/warta/templates/window-sections", Fixture, NULL,
                   fixture_set_up, test_window_sections, fixture_tear_down);
+      g_test_add ("/warta/templates/window-narrow/en", Fixture, NULL,
+                  fixture_set_up, test_window_narrow, fixture_tear_down);
+      g_test_add ("/warta/templates/window-narrow/id", Fixture, "id",
+                  fixture_set_up, test_window_narrow, fixture_tear_down);
+      g_test_add ("/warta/templates/window-sidebar-readable/en", Fixture, NULL,
+                  fixture_set_up, test_window_sidebar_readable, fixture_tear_down);
+      g_test_add ("/warta/templates/window-sidebar-readable/id", Fixture, "id",
+                  fixture_set_up, test_window_sidebar_readable, fixture_tear_down);
+      g_test_add ("/warta/templates/first-admin-roles-focus", Fixture, NULL,
+                  fixture_set_up, test_first_admin_roles_focus, fixture_tear_down);
       g_test_add ("/warta/templates/window-restores-section", Fixture, NULL,
                   fixture_set_up, test_window_restores_section, fixture_tear_down);
       g_test_add ("/warta/templates/person-dialog", Fixture, NULL,

@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libintl.h>
 
 #include "warta-test-gui.h"
 
@@ -161,4 +162,123 @@ warta_test_gui_assert_named_once (GtkWidget *top)
   collect_named_twice (top, found);
   if (found->len > 0)
     g_error ("named twice (an accessible label and a labelled-by relation):%s", found->str);
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int min;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return min;
+}
+
+/* The widgets at or below @widget that need more than @bound and have no
+ * child that does: what to look at first. */
+static void
+collect_too_wide (GtkWidget *widget,
+                  int        bound,
+                  GString   *found)
+{
+  gboolean child_too_wide = FALSE;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (gtk_widget_get_visible (c) && min_width (c) > bound)
+      {
+        child_too_wide = TRUE;
+        collect_too_wide (c, bound, found);
+      }
+
+  if (!child_too_wide)
+    {
+      g_autoptr(GString) path = g_string_new (NULL);
+
+      /* Named by the Warta widget it is in and the template ids on the way. */
+      for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+        {
+          const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (w));
+
+          if (id != NULL && !g_str_has_prefix (id, "___") &&
+              g_strcmp0 (id, G_OBJECT_TYPE_NAME (w)) != 0)
+            g_string_prepend (path, id), g_string_prepend (path, " #");
+          if (g_str_has_prefix (G_OBJECT_TYPE_NAME (w), "Warta") || w == widget)
+            g_string_prepend (path, G_OBJECT_TYPE_NAME (w)), g_string_prepend (path, " ");
+          if (g_str_has_prefix (G_OBJECT_TYPE_NAME (w), "Warta"))
+            break;
+        }
+      g_string_append_printf (found, "\n %s needs %d; its children:", path->str,
+                              min_width (widget));
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+        if (gtk_widget_get_visible (c))
+          g_string_append_printf (found, " %s%s%s %d", G_OBJECT_TYPE_NAME (c),
+                                  GTK_IS_LABEL (c) ? " " : "",
+                                  GTK_IS_LABEL (c) ? gtk_label_get_label (GTK_LABEL (c)) : "",
+                                  min_width (c));
+    }
+}
+
+void
+warta_test_gui_assert_fits_width (GtkWidget *top,
+                                  int        bound)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  if (min_width (top) <= bound)
+    return;
+
+  collect_too_wide (top, bound, found);
+  g_error ("%s needs %d pixels of width, more than %d:%s",
+           G_OBJECT_TYPE_NAME (top), min_width (top), bound, found->str);
+}
+
+void
+warta_test_gui_wait_for_layout (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gint64 frame;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  frame = gdk_frame_clock_get_frame_counter (clock);
+  gtk_widget_queue_allocate (widget);
+  while (gdk_frame_clock_get_frame_counter (clock) < frame + 2)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+warta_test_gui_assert_not_ellipsized (GtkWidget *top)
+{
+  if (GTK_IS_LABEL (top))
+    {
+      g_test_message ("“%s” is %d pixels wide", gtk_label_get_label (GTK_LABEL (top)),
+                      gtk_widget_get_width (top));
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (top))))
+        g_error ("“%s” is cut off", gtk_label_get_label (GTK_LABEL (top)));
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (top); c; c = gtk_widget_get_next_sibling (c))
+    warta_test_gui_assert_not_ellipsized (c);
+}
+
+/**
+ * warta_test_gui_set_language:
+ * @language: (nullable): a gettext language, or %NULL for English
+ *
+ * Warta's own catalogues come from the build tree. The tests run in
+ * C.UTF-8, where gettext honours LANGUAGE; textdomain() drops what gettext
+ * has cached.
+ */
+void
+warta_test_gui_set_language (const char *language)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

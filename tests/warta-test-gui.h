@@ -23,4 +23,20 @@ GtkWidget *warta_test_gui_find_named (GtkWidget  *widget,
  * ("_Preview Preview"). */
 void       warta_test_gui_assert_named_once (GtkWidget *top);
 
+/* Fails when @top needs more than @bound pixels of width, naming the
+ * innermost widgets that need more. */
+void       warta_test_gui_assert_fits_width (GtkWidget *top,
+                                             int        bound);
+
+/* Returns once @widget is mapped and two frames were drawn after it
+ * was allocated again. */
+void       warta_test_gui_wait_for_layout       (GtkWidget *widget);
+
+/* Fails when a label at or below @top is ellipsized. */
+void       warta_test_gui_assert_not_ellipsized (GtkWidget *top);
+
+/* Translates what is built from now on into @language ("id"), from the
+ * build tree's catalogues; NULL for the untranslated English. */
+void       warta_test_gui_set_language      (const char *language);
+
 G_END_DECLS

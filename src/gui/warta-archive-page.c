@@ -26,6 +26,7 @@
 #include "warta-dossier.h"
 #include "warta-export.h"
 #include "warta-mnemonic.h"
+#include "warta-wrap-box.h"
 
 struct _WartaArchivePage
 {
@@ -1012,6 +1013,7 @@ warta_archive_page_class_init (WartaArchivePageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (WARTA_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/warta-archive-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, search_entry);

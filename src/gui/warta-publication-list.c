@@ -20,6 +20,7 @@
 
 #include "warta-publication-list.h"
 #include "warta-publication-row.h"
+#include "warta-wrap-box.h"
 
 /* The countdown shows minutes: a few ticks a minute keep it within one. */
 #define TICK_SECONDS 15
@@ -530,6 +531,7 @@ warta_publication_list_class_init (WartaPublicationListClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (WARTA_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/warta-publication-list.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, category_dropdown);

@@ -544,6 +544,8 @@ set_save_status (WartaPublicationWindow *self,
                  const char             *text)
 {
   gtk_label_set_label (self->save_status_label, text);
+  /* Also where a header too narrow for the label still shows it. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_status_label), text);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "warta-application.h"
 #include "warta-chart.h"
 #include "warta-reports-page.h"
+#include "warta-wrap-box.h"
 
 struct _WartaReportsPage
 {
@@ -428,6 +429,7 @@ warta_reports_page_class_init (WartaReportsPageClass *klass)
   object_class->dispose = warta_reports_page_dispose;
   widget_class->map = warta_reports_page_map;
 
+  g_type_ensure (WARTA_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/warta-reports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, period_dropdown);

@@ -41,6 +41,7 @@ struct _WartaReviewPage
   AdwBin                parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
   GtkLabel             *state_label;
   GtkLabel             *revision_label;
   GtkLabel             *deadline_label;
@@ -1107,18 +1108,16 @@ static void
 set_reload_notice (WartaReviewPage *self,
                    const char      *notice)
 {
-  AdwToastOverlay *overlay;
-
   set_str (&self->reload_notice, notice);
 
-  /* Said only to someone looking at the page; the overlay is the window's. */
-  overlay = ADW_TOAST_OVERLAY (gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY));
-  if (notice != NULL && overlay != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* Said only to someone looking at the page, in the page's own overlay:
+   * the window's would cover the decision buttons. */
+  if (notice != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       AdwToast *toast = adw_toast_new (notice);
 
       adw_toast_set_timeout (toast, 8);
-      adw_toast_overlay_add_toast (overlay, toast);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 }
 
@@ -1770,6 +1769,7 @@ warta_review_page_class_init (WartaReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaReviewPage, return_verifier_button);
   gtk_widget_class_bind_template_child (widget_class, WartaReviewPage, revision_label);
   gtk_widget_class_bind_template_child (widget_class, WartaReviewPage, state_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaReviewPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WartaReviewPage, unpin_button);
   gtk_widget_class_bind_template_callback (widget_class, on_unpin_button_clicked_cb);
 

@@ -425,6 +425,9 @@ warta_sign_in_page_init (WartaSignInPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* One Tab stop a role: the check box, which says whether it is
+       * ticked; a click anywhere on the row still ticks it. */
+      gtk_widget_set_focusable (row, FALSE);
       gtk_widget_set_name (check, warta_role_get_id (role));
       adw_preferences_group_add (self->roles_group, row);
       self->role_checks[i] = GTK_CHECK_BUTTON (check);

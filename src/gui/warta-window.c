@@ -110,7 +110,11 @@ create_sidebar_row (const WartaSection *section)
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (section->icon_name));
   label = gtk_label_new (_(section->title));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Whole words on a second line rather than an ellipsis: Indonesian
+   * section names are long ("Disetujui / Untuk Diterbitkan"). */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
 
   row = gtk_list_box_row_new ();
