@@ -339,6 +339,59 @@ test_save_status_readable (Fixture       *fixture,
   warta_test_gui_set_language (NULL);
 }
 
+/* Each page of the editor fits a window as narrow as GNOME's smallest
+ * (360 pixels of content), in English and in Indonesian: the header's
+ * title, save status and submit button included. */
+static void
+test_editor_narrow (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  static const char *languages[] = { NULL, "id" };
+  static const char *pages[] = { "documentation", "concept", "review" };
+  int bound = warta_test_gui_window_width_for (360);
+  gint64 id = create_in_processing (fixture, "Rapat Koordinasi Pengawasan Internal");
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *layout = NULL;
+
+  /* The window buttons of GNOME (org.gnome.desktop.wm.preferences
+   * button-layout), not GTK's own default of three, which a bare X
+   * server gets. */
+  g_object_get (settings, "gtk-decoration-layout", &layout, NULL);
+  g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      WartaPublicationWindow *window;
+      g_autoptr(GError) error = NULL;
+
+      warta_test_gui_set_language (languages[i]);
+      window = open_window (fixture, id);
+      set_text (window, "title_row", "Rapat Koordinasi Pengawasan Internal Inspektorat Provinsi");
+      g_assert_true (_warta_publication_window_save_now (window, &error));
+      g_assert_no_error (error);
+      wait_idle (window);
+      for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+        {
+          g_test_message ("%s: %s", languages[i] ?: "en", pages[p]);
+          adw_view_stack_set_visible_child_name (child (window, "view_stack"), pages[p]);
+          warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+          warta_test_gui_assert_fits_width (GTK_WIDGET (window), bound);
+          if (g_getenv ("WARTA_SCREENSHOT_DIR") != NULL)
+            {
+              g_autofree char *name = g_strdup_printf ("editor-narrow-%s-%s.png",
+                                                       languages[i] ?: "en", pages[p]);
+
+              gtk_window_set_default_size (GTK_WINDOW (window), bound, 720);
+              warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+              warta_test_gui_screenshot (GTK_WIDGET (window), name);
+            }
+        }
+      close_window (window);
+    }
+  warta_test_gui_set_language (NULL);
+  g_object_set (settings, "gtk-decoration-layout", layout, NULL);
+}
+
 static void
 test_nothing_to_submit (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -1441,6 +1494,7 @@ main (int   argc,
   ADD ("missing-5w1h-asks", test_missing_asks);
   ADD ("nothing-to-submit", test_nothing_to_submit);
   ADD ("save-status-readable", test_save_status_readable);
+  ADD ("narrow", test_editor_narrow);
   ADD ("caption-over-limit-blocks-submit", test_caption_limit_blocks);
   ADD ("empty-concept-blocks-submit", test_empty_concept_blocks);
   ADD ("conflict-not-silent", test_conflict_not_silent);

@@ -115,26 +115,10 @@ screenshot (Fixture    *f,
             GtkWidget  *window,
             const char *name)
 {
-  const char *dir = g_getenv ("WARTA_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
+  if (g_getenv ("WARTA_SCREENSHOT_DIR") == NULL)
     return;
   wait_ms (300);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                          gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
+  warta_test_gui_screenshot (window, name);
 }
 
 static void
@@ -737,6 +721,28 @@ test_sign_in_again (Fixture       *f,
   g_assert_cmpuint (sent->len, ==, 1);
 }
 
+static gboolean
+form_revealed (Fixture  *f,
+               gpointer  revealer)
+{
+  return gtk_revealer_get_child_revealed (revealer);
+}
+
+/* Whether @widget is wholly inside the visible part of the view's
+ * scrolled window. */
+static gboolean
+fully_in_view (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
+  g_test_message ("%s at %.0f–%.0f of %d", G_OBJECT_TYPE_NAME (widget), bounds.origin.y,
+                  bounds.origin.y + bounds.size.height, gtk_widget_get_height (scroller));
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
 static void
 test_manual_proof (Fixture       *f,
                    gconstpointer  data)
@@ -760,6 +766,10 @@ test_manual_proof (Fixture       *f,
     gtk_check_button_set_active (GTK_CHECK_BUTTON (_warta_publish_view_get_widget (f->view, 0, name)),
                                  FALSE);
   }
+  /* A window as short as on a laptop's screen (768 pixels, less the top
+   * bar and the header), where the form opens below the fold. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 720, 600);
+  wait_ms (300);
   click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
   g_assert_null (job_for (f, f->mastodon_id));
   job = job_for (f, f->wordpress_id);
@@ -767,6 +777,15 @@ test_manual_proof (Fixture       *f,
   g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_PAUSED);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (job_widget (f, f->wordpress_id,
                                                                           "manual-revealer"))));
+
+  /* Once open, the whole form is in view, Record Proof included, and the
+   * address field has the focus. */
+  wait_until (f, form_revealed, job_widget (f, f->wordpress_id, "manual-revealer"), "the form");
+  wait_ms (100);
+  g_assert_true (fully_in_view (job_widget (f, f->wordpress_id, "manual-record")));
+  g_assert_true (gtk_widget_has_focus (job_widget (f, f->wordpress_id, "manual-url")) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         job_widget (f, f->wordpress_id, "manual-url")));
 
   screenshot (f, f->window, "publish-manual.png");
 

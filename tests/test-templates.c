@@ -268,23 +268,11 @@ test_window_narrow (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   const char *language = user_data;
-  GtkWidget *reference;
   WartaWindow *window;
   GtkListBox *sidebar;
   int bound;
 
-  /* What GTK adds around a window's content (its frame's borders) is
-   * measured on a window whose content is just that wide. */
-  reference = g_object_new (ADW_TYPE_APPLICATION_WINDOW,
-                            "application", fixture->app,
-                            "content", g_object_new (GTK_TYPE_BOX, "width-request", NARROW_WIDTH,
-                                                     NULL),
-                            NULL);
-  gtk_window_present (GTK_WINDOW (reference));
-  warta_test_gui_wait_for_layout (reference);
-  gtk_widget_measure (reference, GTK_ORIENTATION_HORIZONTAL, -1, &bound, NULL, NULL, NULL);
-  destroy_and_check_finalized (GTK_WINDOW (reference));
-  g_test_message ("a window of %d pixels of content needs %d", NARROW_WIDTH, bound);
+  bound = warta_test_gui_window_width_for (NARROW_WIDTH);
 
   window = new_shown_window (fixture, language);
   sidebar = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW,

@@ -17,6 +17,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libintl.h>
 
@@ -217,6 +218,25 @@ collect_too_wide (GtkWidget *widget,
     }
 }
 
+int
+warta_test_gui_window_width_for (int content_width)
+{
+  GtkWidget *reference = g_object_new (ADW_TYPE_WINDOW,
+                                       "content", g_object_new (GTK_TYPE_BOX,
+                                                                "width-request", content_width,
+                                                                NULL),
+                                       NULL);
+  int width;
+
+  gtk_window_present (GTK_WINDOW (reference));
+  warta_test_gui_wait_for_layout (reference);
+  gtk_widget_measure (reference, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (reference));
+  g_test_message ("a window of %d pixels of content needs %d", content_width, width);
+
+  return width;
+}
+
 void
 warta_test_gui_assert_fits_width (GtkWidget *top,
                                   int        bound)
@@ -244,6 +264,31 @@ warta_test_gui_wait_for_layout (GtkWidget *widget)
   gtk_widget_queue_allocate (widget);
   while (gdk_frame_clock_get_frame_counter (clock) < frame + 2)
     g_main_context_iteration (NULL, TRUE);
+}
+
+void
+warta_test_gui_screenshot (GtkWidget  *window,
+                           const char *name)
+{
+  const char *dir = g_getenv ("WARTA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
 }
 
 void

@@ -23,6 +23,10 @@ GtkWidget *warta_test_gui_find_named (GtkWidget  *widget,
  * ("_Preview Preview"). */
 void       warta_test_gui_assert_named_once (GtkWidget *top);
 
+/* The width a window needs for @content_width pixels of content: what
+ * GTK adds around it (its frame's borders), measured on a real window. */
+int        warta_test_gui_window_width_for (int content_width);
+
 /* Fails when @top needs more than @bound pixels of width, naming the
  * innermost widgets that need more. */
 void       warta_test_gui_assert_fits_width (GtkWidget *top,
@@ -34,6 +38,11 @@ void       warta_test_gui_wait_for_layout       (GtkWidget *widget);
 
 /* Fails when a label at or below @top is ellipsized. */
 void       warta_test_gui_assert_not_ellipsized (GtkWidget *top);
+
+/* With WARTA_SCREENSHOT_DIR=<dir> set, saves @window as <dir>/@name
+ * (a PNG), for looking at it; nothing otherwise. */
+void       warta_test_gui_screenshot        (GtkWidget  *window,
+                                             const char *name);
 
 /* Translates what is built from now on into @language ("id"), from the
  * build tree's catalogues; NULL for the untranslated English. */

@@ -40,6 +40,7 @@
 #include "warta-rendition.h"
 #include "warta-review-page.h"
 #include "warta-thumbnailer.h"
+#include "warta-wrap-box.h"
 
 /* Autosave this long after the last change. */
 #define SAVE_DELAY_MS 1000
@@ -965,6 +966,23 @@ on_publish_view_publication_changed_cb (WartaPublicationWindow *self,
     show_message (self, _("Activity Not Reloaded"), error->message);
 }
 
+/* The label wraps at whole words where the window is narrow, rather
+ * than making the header as wide as the label. */
+static void
+set_submit_label (WartaPublicationWindow *self,
+                  const char             *label)
+{
+  GtkWidget *child;
+
+  gtk_button_set_label (self->submit_button, label);
+  child = gtk_button_get_child (self->submit_button);
+  if (GTK_IS_LABEL (child))
+    {
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
+    }
+}
+
 static void
 update_state (WartaPublicationWindow *self)
 {
@@ -986,12 +1004,12 @@ update_state (WartaPublicationWindow *self)
   switch (state)
     {
     case WARTA_STATE_DOCUMENTING:
-      gtk_button_set_label (self->submit_button, _("Submit to Social Media Admin"));
+      set_submit_label (self, _("Submit to Social Media Admin"));
       gtk_widget_set_visible (GTK_WIDGET (self->submit_button), TRUE);
       break;
 
     case WARTA_STATE_PROCESSING:
-      gtk_button_set_label (self->submit_button, _("Submit for Verification"));
+      set_submit_label (self, _("Submit for Verification"));
       gtk_widget_set_visible (GTK_WIDGET (self->submit_button), TRUE);
       break;
 
@@ -3164,6 +3182,7 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
 
   g_type_ensure (WARTA_TYPE_CAPTION_EDITOR);
   g_type_ensure (WARTA_TYPE_REVIEW_PAGE);
+  g_type_ensure (WARTA_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/warta-publication-window.ui");

@@ -28,6 +28,7 @@
 #include "warta-publisher.h"
 #include "warta-rendition.h"
 #include "warta-tiktok.h"
+#include "warta-wrap-box.h"
 
 typedef struct _TikTokPanel TikTokPanel;
 
@@ -1299,6 +1300,68 @@ on_sign_in_clicked_cb (GtkButton *button,
                                            g_object_ref (self));
 }
 
+/* Once the form of @row has opened and been laid out, the view scrolls so
+ * that all of it shows, its Record Proof button included, or at least its
+ * top when the view is shorter than the form. GTK 4.8 has no
+ * gtk_viewport_scroll_to(). */
+static void
+scroll_to_form (GdkFrameClock *clock,
+                GtkRevealer   *revealer)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (revealer), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  g_signal_handlers_disconnect_by_func (clock, scroll_to_form, revealer);
+  if (scroller == NULL || !gtk_revealer_get_child_revealed (revealer))
+    return;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (content == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (revealer), content, &bounds))
+    return;
+
+  /* The viewport's own coordinates move with the scrolling; a little
+   * room around the form, as the page's own margins give. */
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = value + bounds.origin.y - 12;
+  bottom = value + bounds.origin.y + bounds.size.height + 12;
+  if (bottom > value + page)
+    gtk_adjustment_set_value (adjustment, MIN (top, bottom - page));
+  else if (top < value)
+    gtk_adjustment_set_value (adjustment, top);
+}
+
+static void
+on_manual_revealed_cb (GtkRevealer *revealer,
+                       GParamSpec  *pspec,
+                       gpointer     user_data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (revealer));
+
+  g_signal_handlers_disconnect_by_func (revealer, on_manual_revealed_cb, user_data);
+  if (clock == NULL || !gtk_revealer_get_child_revealed (revealer))
+    return;
+  /* Its full height is known once the next frame is laid out. */
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (scroll_to_form), revealer, 0);
+  gtk_widget_queue_allocate (GTK_WIDGET (revealer));
+}
+
+/* Opens the hand-publishing form of @row, puts the focus in its first
+ * field and brings it into view. */
+static void
+reveal_manual_form (JobRow *row)
+{
+  if (!gtk_revealer_get_reveal_child (row->manual_revealer))
+    g_signal_connect (row->manual_revealer, "notify::child-revealed",
+                      G_CALLBACK (on_manual_revealed_cb), NULL);
+  gtk_revealer_set_reveal_child (row->manual_revealer, TRUE);
+  update_job_row (row);
+  gtk_widget_grab_focus (GTK_WIDGET (row->url_entry));
+}
+
 static void
 on_manual_clicked_cb (GtkButton *button,
                       JobRow    *row)
@@ -1311,10 +1374,13 @@ on_manual_clicked_cb (GtkButton *button,
                  state == WARTA_OUTBOX_STATE_RUNNING))
     warta_outbox_pause_job (outbox (row->view), warta_outbox_job_get_id (row->job), NULL);
 
-  gtk_revealer_set_reveal_child (row->manual_revealer, reveal);
-  update_job_row (row);
   if (reveal)
-    gtk_widget_grab_focus (GTK_WIDGET (row->url_entry));
+    {
+      reveal_manual_form (row);
+      return;
+    }
+  gtk_revealer_set_reveal_child (row->manual_revealer, FALSE);
+  update_job_row (row);
 }
 
 static void
@@ -2291,6 +2357,7 @@ upload_manual_action (GtkWidget  *widget,
 {
   WartaPublishView *self = WARTA_PUBLISH_VIEW (widget);
   g_autoptr(GListModel) jobs = start_publishing (self, TRUE);
+  JobRow *first = NULL;
 
   if (jobs == NULL)
     return;
@@ -2308,12 +2375,19 @@ upload_manual_action (GtkWidget  *widget,
       gint64 id = warta_outbox_job_get_id (job);
       JobRow *row = g_hash_table_lookup (self->rows, &id);
 
-      if (row)
+      if (row == NULL)
+        continue;
+      /* The first form gets the focus and is brought into view. */
+      if (first == NULL)
+        first = row;
+      else
         {
           gtk_revealer_set_reveal_child (row->manual_revealer, TRUE);
           update_job_row (row);
         }
     }
+  if (first != NULL)
+    reveal_manual_form (first);
 }
 
 static void
@@ -2362,6 +2436,7 @@ warta_publish_view_class_init (WartaPublishViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, WARTA_TYPE_PUBLICATION);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/warta-publish-view.ui");
+  g_type_ensure (WARTA_TYPE_WRAP_BOX);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, accounts_list);
