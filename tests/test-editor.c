@@ -350,14 +350,8 @@ test_editor_narrow (Fixture       *fixture,
   static const char *pages[] = { "documentation", "concept", "review" };
   int bound = warta_test_gui_window_width_for (360);
   gint64 id = create_in_processing (fixture, "Rapat Koordinasi Pengawasan Internal");
-  GtkSettings *settings = gtk_settings_get_default ();
-  g_autofree char *layout = NULL;
 
-  /* The window buttons of GNOME (org.gnome.desktop.wm.preferences
-   * button-layout), not GTK's own default of three, which a bare X
-   * server gets. */
-  g_object_get (settings, "gtk-decoration-layout", &layout, NULL);
-  g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
+  warta_test_gui_use_gnome_window_buttons ();
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
@@ -389,7 +383,6 @@ test_editor_narrow (Fixture       *fixture,
       close_window (window);
     }
   warta_test_gui_set_language (NULL);
-  g_object_set (settings, "gtk-decoration-layout", layout, NULL);
 }
 
 static void

@@ -272,20 +272,60 @@ test_window_narrow (Fixture       *fixture,
   GtkListBox *sidebar;
   int bound;
 
+  warta_test_gui_use_gnome_window_buttons ();
   bound = warta_test_gui_window_width_for (NARROW_WIDTH);
 
   window = new_shown_window (fixture, language);
   sidebar = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW,
                                                          "sidebar_list"));
 
-  for (GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, 0);
-       row != NULL;
-       row = gtk_list_box_get_row_at_index (sidebar, gtk_list_box_row_get_index (row) + 1))
+  /* At the window's first size, then at the narrow one, where the
+   * sidebar folds away and each page's header gets a back button. */
+  for (guint narrow = 0; narrow < 2; narrow++)
     {
-      g_test_message ("section %s", gtk_widget_get_name (GTK_WIDGET (row)));
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
-                                  gtk_widget_get_name (GTK_WIDGET (row)));
-      warta_test_gui_assert_fits_width (GTK_WIDGET (window), bound);
+      if (narrow)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (window), bound, 720);
+          warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+        }
+      for (GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, 0);
+           row != NULL;
+           row = gtk_list_box_get_row_at_index (sidebar, gtk_list_box_row_get_index (row) + 1))
+        {
+          const char *section = gtk_widget_get_name (GTK_WIDGET (row));
+
+          g_test_message ("section %s%s", section, narrow ? ", folded" : "");
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", section);
+          warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+          warta_test_gui_assert_fits_width (GTK_WIDGET (window), bound);
+          /* New Activity is its icon in a folded window, still named. */
+          {
+            GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                          WARTA_TYPE_WINDOW,
+                                                                          "new_activity_label"));
+
+            g_assert_cmpint (gtk_widget_get_visible (label), ==, !narrow);
+            g_assert_nonnull (gtk_widget_get_tooltip_text (gtk_widget_get_ancestor (label,
+                                                                                    GTK_TYPE_BUTTON)));
+          }
+          /* The archive's dossier goes below its list. */
+          if (g_str_equal (section, "archive"))
+            {
+              GtkWidget *paned = warta_test_gui_find_named (GTK_WIDGET (window), GTK_TYPE_PANED,
+                                                            NULL);
+
+              g_assert_nonnull (paned);
+              g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)), ==,
+                               narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+            }
+          if (narrow)
+            {
+              g_autofree char *name = g_strdup_printf ("window-narrow-%s-%s.png",
+                                                       language ?: "en", section);
+
+              warta_test_gui_screenshot (GTK_WIDGET (window), name);
+            }
+        }
     }
 
   destroy_and_check_finalized (GTK_WINDOW (window));

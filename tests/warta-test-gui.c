@@ -218,6 +218,12 @@ collect_too_wide (GtkWidget *widget,
     }
 }
 
+void
+warta_test_gui_use_gnome_window_buttons (void)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+}
+
 int
 warta_test_gui_window_width_for (int content_width)
 {

@@ -23,6 +23,11 @@ GtkWidget *warta_test_gui_find_named (GtkWidget  *widget,
  * ("_Preview Preview"). */
 void       warta_test_gui_assert_named_once (GtkWidget *top);
 
+/* Gives windows GNOME's window buttons (org.gnome.desktop.wm.preferences
+ * button-layout "appmenu:close"), not the three of GTK's own default that
+ * a bare X server gets: what a window's width is measured with. */
+void       warta_test_gui_use_gnome_window_buttons (void);
+
 /* The width a window needs for @content_width pixels of content: what
  * GTK adds around it (its frame's borders), measured on a real window. */
 int        warta_test_gui_window_width_for (int content_width);

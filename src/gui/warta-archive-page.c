@@ -55,6 +55,10 @@ struct _WartaArchivePage
   GtkButton          *export_button;
   GtkButton          *dispose_button;
   GtkTextView        *dossier_view;
+  GtkPaned           *paned;
+
+  /* The window's leaflet folded turns the paned (weak) */
+  GBinding           *fold_binding;
 
   /* Owned references */
   WartaContext       *context;
@@ -932,19 +936,68 @@ on_application_database_cb (WartaArchivePage *self)
     warta_archive_page_set_context (self, NULL);
 }
 
+/* A folded window is too narrow for the list beside the dossier: the
+ * dossier goes below the list. */
+static gboolean
+folded_to_orientation (GBinding     *binding,
+                       const GValue *from,
+                       GValue       *to,
+                       gpointer      user_data)
+{
+  g_value_set_enum (to, g_value_get_boolean (from) ? GTK_ORIENTATION_VERTICAL
+                                                   : GTK_ORIENTATION_HORIZONTAL);
+  return TRUE;
+}
+
+static void
+on_paned_orientation_cb (WartaArchivePage *self)
+{
+  /* The list keeps room for its first rows when it is on top. */
+  gtk_paned_set_position (self->paned,
+                          gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned))
+                          == GTK_ORIENTATION_VERTICAL ? 240 : 460);
+}
+
 static void
 warta_archive_page_root (GtkWidget *widget)
 {
+  WartaArchivePage *self = WARTA_ARCHIVE_PAGE (widget);
+  GtkWidget *leaflet;
   GtkRoot *root;
   GtkApplication *app;
 
   GTK_WIDGET_CLASS (warta_archive_page_parent_class)->root (widget);
+
+  leaflet = gtk_widget_get_ancestor (widget, ADW_TYPE_LEAFLET);
+  if (leaflet != NULL && self->fold_binding == NULL)
+    {
+      self->fold_binding = g_object_bind_property_full (leaflet, "folded",
+                                                        self->paned, "orientation",
+                                                        G_BINDING_SYNC_CREATE,
+                                                        folded_to_orientation, NULL, NULL, NULL);
+      g_object_add_weak_pointer (G_OBJECT (self->fold_binding), (gpointer *)&self->fold_binding);
+    }
 
   root = gtk_widget_get_root (widget);
   app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
   if (WARTA_IS_APPLICATION (app))
     g_signal_connect_object (app, "notify::database", G_CALLBACK (on_application_database_cb),
                              widget, G_CONNECT_SWAPPED);
+}
+
+static void
+warta_archive_page_unroot (GtkWidget *widget)
+{
+  WartaArchivePage *self = WARTA_ARCHIVE_PAGE (widget);
+
+  if (self->fold_binding != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->fold_binding),
+                                    (gpointer *)&self->fold_binding);
+      g_binding_unbind (g_steal_pointer (&self->fold_binding));
+    }
+
+  GTK_WIDGET_CLASS (warta_archive_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -1007,6 +1060,7 @@ warta_archive_page_class_init (WartaArchivePageClass *klass)
   object_class->set_property = warta_archive_page_set_property;
   widget_class->map = warta_archive_page_map;
   widget_class->root = warta_archive_page_root;
+  widget_class->unroot = warta_archive_page_unroot;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, WARTA_TYPE_CONTEXT,
@@ -1018,6 +1072,7 @@ warta_archive_page_class_init (WartaArchivePageClass *klass)
                                                RESOURCE_PREFIX "/warta-archive-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, platform_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, paned);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, sort_dropdown);
@@ -1057,6 +1112,8 @@ warta_archive_page_init (WartaArchivePage *self)
   fill_filters (self);
   self->from_date = add_date_button (self, self->from_box, self->from_entry);
   self->to_date = add_date_button (self, self->to_box, self->to_entry);
+  g_signal_connect_swapped (self->paned, "notify::orientation",
+                            G_CALLBACK (on_paned_orientation_cb), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);

@@ -73,6 +73,7 @@ struct _WartaWindow
   GtkStack             *main_stack;
   WartaSignInPage      *sign_in_page;
   GtkWidget            *new_activity_button;
+  GtkWidget            *new_activity_label;
 
   /* Owned references */
   GSettings            *settings;
@@ -828,6 +829,7 @@ warta_window_class_init (WartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, new_activity_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, new_activity_label);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, section_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sign_in_page);
@@ -862,6 +864,10 @@ static void
 warta_window_init (WartaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A folded window leaves the section's title more room: New Activity
+   * is its icon there, still named by the hidden label, with its tooltip. */
+  g_object_bind_property (self->leaflet, "folded", self->new_activity_label, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
