@@ -385,6 +385,116 @@ test_editor_narrow (Fixture       *fixture,
   warta_test_gui_set_language (NULL);
 }
 
+/* Budi, another social media admin, saves the draft from his own Warta
+ * (a second connection to the same file): @title and one caption. */
+static void
+save_as_other (Fixture    *fixture,
+               WartaUser  *other,
+               gint64      id,
+               const char *title)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "warta.db", NULL);
+  g_autoptr(WartaDatabase) database = NULL;
+  g_autoptr(WartaPublicationRepository) repository = NULL;
+  g_autoptr(WartaRevision) draft = NULL;
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 version = 0;
+
+  database = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE,
+                                  &error);
+  g_assert_no_error (error);
+  repository = warta_publication_repository_new (database,
+                                                 warta_context_get_clock (fixture->context));
+  draft = warta_publication_repository_get_draft (repository, id, &version, &error);
+  g_assert_no_error (error);
+  publication = warta_publication_repository_get (repository, id, &error);
+  g_assert_no_error (error);
+  warta_revision_set_title (draft, title);
+  warta_revision_set_caption (draft, "facebook", "Teks dari Budi.");
+  g_clear_object (&publication);
+  publication = warta_publication_repository_save_draft (repository, other, id,
+                                                         0, version, draft, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+title_shown (gpointer data)
+{
+  WartaPublicationWindow *window = data;
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (child (window, "title_row"))),
+                    "Judul dari Budi") == 0;
+}
+
+/* Another user's save reaches an editor without unsaved changes at once,
+ * named; and a submit from an editor that has not caught up yet is
+ * refused as a conflict, not made a revision of text its user never saw
+ * in their name. */
+static void
+test_change_elsewhere (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  gint64 id = create_in_processing (fixture, "Rapat Koordinasi");
+  g_autoptr(WartaUser) budi = NULL;
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaRevision) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublicationWindow *window;
+  gint64 deadline;
+
+  budi = warta_user_repository_create_user (warta_context_get_users (fixture->context),
+                                            fixture->user, "budi", "Budi Santoso", "rahasia-123",
+                                            WARTA_ROLE_SOCIAL_MEDIA_ADMIN, FALSE, &error);
+  g_assert_no_error (error);
+
+  window = open_window (fixture, id);
+  save_as_other (fixture, budi, id, "Judul dari Budi");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!title_shown (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (title_shown (window));
+  g_assert_cmpstr (gtk_label_get_label (child (window, "save_status_label")), ==, "Reloaded");
+
+  /* Budi saves again; Sari submits before her editor has heard of it.
+   * The conflict names what differs, and keeping hers is no default. */
+  save_as_other (fixture, budi, id, "Judul kedua dari Budi");
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint n_before = g_list_model_get_n_items (toplevels);
+    g_autoptr(GtkWindow) shown = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+    shown = g_list_model_get_item (toplevels, n_before);
+    g_assert_true (ADW_IS_MESSAGE_DIALOG (shown));
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (shown)), ==,
+                     "Someone Else Changed This Activity");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (shown)),
+                              "Budi Santoso"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (shown)),
+                              "differs from what you see in: Title."));
+    g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (shown), "keep"),
+                     ==, ADW_RESPONSE_DESTRUCTIVE);
+    g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (shown)), ==,
+                     "later");
+    gtk_window_destroy (shown);
+    g_clear_object (&shown);
+  }
+  wait_idle (window);
+  publication = warta_publication_repository_get (repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_PROCESSING);
+  g_assert_cmpstr (gtk_label_get_label (child (window, "save_status_label")), ==,
+                   "Not saved: changed by someone else");
+  draft = warta_publication_repository_get_draft (repository, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_revision_get_title (draft), ==, "Judul kedua dari Budi");
+
+  close_window (window);
+}
+
 static void
 test_nothing_to_submit (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -1488,6 +1598,7 @@ main (int   argc,
   ADD ("nothing-to-submit", test_nothing_to_submit);
   ADD ("save-status-readable", test_save_status_readable);
   ADD ("narrow", test_editor_narrow);
+  ADD ("change-elsewhere", test_change_elsewhere);
   ADD ("caption-over-limit-blocks-submit", test_caption_limit_blocks);
   ADD ("empty-concept-blocks-submit", test_empty_concept_blocks);
   ADD ("conflict-not-silent", test_conflict_not_silent);

@@ -1112,8 +1112,37 @@ test_drafts (Fixture       *f,
   g_assert_cmpint (version, ==, 20);
   g_assert_cmpstr (warta_revision_get_narrative (content), ==, "Inspektorat menggelar sosialisasi 20");
 
+  /* Whether the draft changed, without reading it. */
+  {
+    g_autofree char *by = NULL;
+    gint64 stamp = 0, at = 0;
+
+    g_assert_true (warta_publication_repository_get_draft_stamp (f->repo, id, &stamp, &by, &at,
+                                                                 &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (stamp, ==, 20);
+    g_assert_cmpstr (by, ==, "Budi Santoso");
+    g_assert_cmpint (at, >, 0);
+  }
+
+  /* Submitting an older draft than the stored one is refused: an editor
+   * that has not caught up never submits text its user did not see. */
+  stale = warta_publication_repository_submit_draft (f->repo, f->officer, id,
+                                                     warta_publication_get_version (p), 19,
+                                                     WARTA_STATE_PROCESSING, &error);
+  g_assert_null (stale);
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Budi Santoso"));
+  g_clear_error (&error);
+  g_assert_cmpuint (count_revisions (f, id), ==, 1);
+
   /* One submit: exactly one revision, with what was typed last. */
-  p = move (f, f->officer, p, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, NULL);
+  stale = warta_publication_repository_submit_draft (f->repo, f->officer, id,
+                                                     warta_publication_get_version (p), 20,
+                                                     WARTA_STATE_PROCESSING, &error);
+  g_assert_no_error (error);
+  g_set_object (&p, stale);
+  g_clear_object (&stale);
   g_assert_cmpuint (count_revisions (f, id), ==, 2);
   submitted = current_revision (f, p);
   g_assert_cmpuint (warta_revision_get_number (submitted), ==, 2);

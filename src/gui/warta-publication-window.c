@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "warta-caption-editor.h"
+#include "warta-diff.h"
 #include "warta-file-chooser.h"
 #include "warta-media-probe.h"
 #include "warta-media-rules.h"
@@ -597,26 +598,72 @@ on_conflict_response_cb (WartaPublicationWindow *self,
     }
 }
 
+/* The fields where the stored draft differs from what this editor
+ * shows, by name ("Title, Facebook post"); NULL when none differ or the
+ * draft cannot be read. */
+static char *
+list_differences (WartaPublicationWindow *self)
+{
+  g_autoptr(WartaRevision) theirs = NULL;
+  g_autoptr(WartaRevision) mine = NULL;
+  g_autoptr(WartaRevisionDiff) diff = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (self->publication == NULL)
+    return NULL;
+  theirs = warta_publication_repository_get_draft (warta_context_get_publications (self->context),
+                                                   warta_publication_get_id (self->publication),
+                                                   NULL, NULL);
+  if (theirs == NULL)
+    return NULL;
+  /* No category is the default one, as the lists show it. */
+  if (warta_revision_get_category (theirs) == NULL)
+    warta_revision_set_category (theirs, "periodic");
+  mine = build_revision (self);
+  diff = warta_revision_diff_new (theirs, mine);
+  for (guint i = 0; i < warta_revision_diff_get_n_fields (diff); i++)
+    {
+      const WartaFieldDiff *field = warta_revision_diff_get_field (diff, i);
+
+      if (warta_diff_has_changes (field->runs))
+        g_ptr_array_add (names, (gpointer) warta_revision_field_get_display_name (field->field));
+    }
+  if (warta_revision_diff_get_n_media (diff) > 0)
+    g_ptr_array_add (names, (gpointer) _("photos and videos"));
+  if (names->len == 0)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
 static void
 show_conflict (WartaPublicationWindow *self,
                const GError           *error)
 {
+  g_autofree char *differences = list_differences (self);
+  g_autofree char *where = NULL;
   GtkWidget *dialog;
 
   self->conflict = TRUE;
   set_save_status (self, _("Not saved: changed by someone else"));
 
+  /* Translators: %s lists fields, "Title, Facebook post" */
+  if (differences != NULL)
+    where = g_strdup_printf (_("Theirs differs from what you see in: %s."), differences);
   dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Activity"),
                                      error->message);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s%s%s\n\n%s", error->message,
+                                  where != NULL ? "\n\n" : "", where != NULL ? where : "",
                                   _("Reload shows their version and drops your changes since the last save. Keep Mine saves yours over theirs."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "later", _("_Decide Later"),
                                     "reload", _("_Reload"),
                                     "keep", _("_Keep Mine"),
                                     NULL);
+  /* Keeping mine replaces a colleague's work: never the easy choice. */
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
-                                              ADW_RESPONSE_SUGGESTED);
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "later");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb),
                            self, G_CONNECT_SWAPPED);
@@ -1053,11 +1100,12 @@ do_transition (WartaPublicationWindow *self,
       return FALSE;
     }
 
-  publication = warta_publication_repository_transition (warta_context_get_publications (self->context),
-                                                         current_user (self),
-                                                         warta_publication_get_id (self->publication),
-                                                         warta_publication_get_version (self->publication),
-                                                         WARTA_ACTION_SUBMIT, to, NULL, &error);
+  /* What this editor shows, and nothing someone else saved meanwhile. */
+  publication = warta_publication_repository_submit_draft (warta_context_get_publications (self->context),
+                                                           current_user (self),
+                                                           warta_publication_get_id (self->publication),
+                                                           warta_publication_get_version (self->publication),
+                                                           self->draft_version, to, &error);
   if (publication == NULL)
     {
       if (g_error_matches (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT))
@@ -3035,6 +3083,60 @@ on_view_stack_visible_child_name_cb (WartaPublicationWindow *self)
     warta_review_page_set_publication (self->review_page, self->publication);
 }
 
+/* Someone else saved the draft or moved the publication on: an editor
+ * without unsaved changes follows at once and says who did it; one with
+ * unsaved changes keeps them, and its next save shows the conflict. */
+static void
+on_database_changed_cb (WartaPublicationWindow *self)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (self->context);
+  g_autoptr(WartaPublication) fresh = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft_by = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *notice = NULL;
+  gint64 draft_version = 0, draft_at = 0;
+  gboolean moved;
+  WartaUser *me = current_user (self);
+  const char *who;
+  gint64 at;
+
+  if (self->publication == NULL || self->dirty || self->conflict || self->closing)
+    return;
+  fresh = warta_publication_repository_get (repository, warta_publication_get_id (self->publication),
+                                            NULL);
+  if (fresh == NULL ||
+      !warta_publication_repository_get_draft_stamp (repository, warta_publication_get_id (fresh),
+                                                     &draft_version, &draft_by, &draft_at, NULL))
+    return;
+  moved = warta_publication_get_version (fresh) != warta_publication_get_version (self->publication);
+  if (!moved && draft_version == self->draft_version)
+    return;
+
+  if (!load_publication (self, warta_publication_get_id (fresh), &error))
+    {
+      show_message (self, _("Activity Not Reloaded"), error->message);
+      return;
+    }
+  set_save_status (self, _("Reloaded"));
+
+  /* The review page tells of a move itself; nobody is told of their own
+   * change (another window of theirs). */
+  if (moved && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") == 0)
+    return;
+  who = moved ? warta_publication_get_updated_by_name (fresh) : draft_by;
+  at = moved ? warta_publication_get_updated_at (fresh) : draft_at;
+  if (me != NULL && g_strcmp0 (who, warta_user_get_display_name (me)) == 0)
+    return;
+  when = warta_clock_to_local (warta_context_get_clock (self->context), at);
+  time = g_date_time_format (when, "%H:%M");
+  /* Translators: "Changed by Sari Dewi at 09:30 — reloaded" */
+  notice = g_strdup_printf (_("Changed by %s at %s — reloaded"),
+                            who != NULL && *who != '\0' ? who : _("Another user"), time);
+  toast (self, notice);
+}
+
 static void
 on_review_page_publication_changed_cb (WartaPublicationWindow *self,
                                        WartaPublication       *publication)
@@ -3388,6 +3490,8 @@ warta_publication_window_new (GtkWindow    *parent,
                                                    warta_context_get_clock (context));
   g_signal_connect_object (context, "notify::current-user",
                            G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (warta_context_get_database (context), "changed",
+                           G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.manage-officials",
                                  warta_official_repository_can_manage (current_user (self)));
   warta_review_page_set_context (self->review_page, context);

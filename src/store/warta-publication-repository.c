@@ -1701,6 +1701,100 @@ warta_publication_repository_transition (WartaPublicationRepository  *self,
 }
 
 /**
+ * warta_publication_repository_get_draft_stamp:
+ * @self: a #WartaPublicationRepository
+ * @publication_id: the publication
+ * @out_version: (out): the draft's version; 0 when there is no draft yet
+ * @out_updated_by_name: (out) (optional) (transfer full) (nullable): who
+ *   saved it last
+ * @out_updated_at: (out) (optional): when
+ * @error: where to put an error
+ *
+ * Whether the draft changed since an editor read it, without reading it.
+ */
+gboolean
+warta_publication_repository_get_draft_stamp (WartaPublicationRepository  *self,
+                                              gint64                       publication_id,
+                                              gint64                      *out_version,
+                                              char                       **out_updated_by_name,
+                                              gint64                      *out_updated_at,
+                                              GError                     **error)
+{
+  g_auto(DraftRow) draft = { 0 };
+
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (out_version != NULL, FALSE);
+
+  if (!load_draft_row (self, publication_id, &draft, error))
+    return FALSE;
+  *out_version = draft.version;
+  if (out_updated_by_name != NULL)
+    *out_updated_by_name = g_steal_pointer (&draft.updated_by_name);
+  if (out_updated_at != NULL)
+    *out_updated_at = draft.updated_at;
+  return TRUE;
+}
+
+static gboolean
+submit_draft_in_transaction (WartaPublicationRepository  *self,
+                             WartaUser                   *actor,
+                             gint64                       publication_id,
+                             gint64                       expected_version,
+                             gint64                       expected_draft_version,
+                             WartaState                   to,
+                             GError                     **error)
+{
+  g_auto(DraftRow) draft = { 0 };
+
+  if (!load_draft_row (self, publication_id, &draft, error))
+    return FALSE;
+  if (draft.version != expected_draft_version)
+    {
+      set_conflict_error_for (self, draft.updated_by_name, draft.updated_at, error);
+      return FALSE;
+    }
+  return transition_in_transaction (self, actor, publication_id, expected_version,
+                                    WARTA_ACTION_SUBMIT, to, NULL, NULL, NULL, error);
+}
+
+/**
+ * warta_publication_repository_submit_draft:
+ * @self: a #WartaPublicationRepository
+ * @actor: who submits
+ * @publication_id: the publication
+ * @expected_version: the publication's version the user saw
+ * @expected_draft_version: the draft's version the user's editor shows
+ * @to: the next step's state
+ * @error: as for warta_publication_repository_transition(); CONFLICT also
+ *   when someone else saved the draft after the editor read it
+ *
+ * Submits the draft the user is looking at, and only that one: the
+ * submit makes it a revision in the submitter's name, so a draft someone
+ * else saved meanwhile is refused instead of submitted unseen.
+ *
+ * Returns: (transfer full): the publication after the move
+ */
+WartaPublication *
+warta_publication_repository_submit_draft (WartaPublicationRepository  *self,
+                                           WartaUser                   *actor,
+                                           gint64                       publication_id,
+                                           gint64                       expected_version,
+                                           gint64                       expected_draft_version,
+                                           WartaState                   to,
+                                           GError                     **error)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), NULL);
+  g_return_val_if_fail (WARTA_IS_USER (actor), NULL);
+  g_return_val_if_fail (to < WARTA_N_STATES, NULL);
+
+  WRITE_TRANSACTION (self, error,
+                     submit_draft_in_transaction (self, actor, publication_id, expected_version,
+                                                  expected_draft_version, to, error));
+
+  return warta_publication_repository_get (self, publication_id, error);
+}
+
+/**
  * warta_publication_repository_return_with_note:
  * @self: a #WartaPublicationRepository
  * @actor: who returns the publication

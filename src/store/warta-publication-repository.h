@@ -59,6 +59,19 @@ WartaRevision       *warta_publication_repository_get_draft      (WartaPublicati
                                                                   gint64                      publication_id,
                                                                   gint64                     *out_version,
                                                                   GError                    **error);
+gboolean             warta_publication_repository_get_draft_stamp (WartaPublicationRepository *self,
+                                                                  gint64                      publication_id,
+                                                                  gint64                     *out_version,
+                                                                  char                      **out_updated_by_name,
+                                                                  gint64                     *out_updated_at,
+                                                                  GError                    **error);
+WartaPublication    *warta_publication_repository_submit_draft   (WartaPublicationRepository *self,
+                                                                  WartaUser                  *actor,
+                                                                  gint64                      publication_id,
+                                                                  gint64                      expected_version,
+                                                                  gint64                      expected_draft_version,
+                                                                  WartaState                  to,
+                                                                  GError                    **error);
 WartaPublication    *warta_publication_repository_transition     (WartaPublicationRepository *self,
                                                                   WartaUser                  *actor,
                                                                   gint64                      publication_id,
