@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 
 #include "warta-account-store-private.h"
@@ -111,6 +113,57 @@ test_time_zone_follows_settings (Fixture       *f,
   g_assert_cmpstr (warta_clock_get_time_zone_id (clock), ==, "Asia/Makassar");
   g_settings_reset (f->settings, "time-zone");
   g_assert_cmpstr (warta_clock_get_time_zone_id (clock), ==, "Asia/Jakarta");
+}
+
+/* Two workstations on one database, each with its own settings: the
+ * office's rules are the database's, so both count the same deadlines
+ * and show the same names. */
+static void
+test_office_rules_shared (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (APPLICATION_ID, backend);
+  g_autoptr(WartaDatabase) database = NULL;
+  g_autoptr(WartaContext) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "warta.db", NULL);
+  g_autofree char *unit = NULL;
+  WartaDeadlines deadlines;
+  gint64 deadline;
+
+  /* A change in this workstation's preferences is the office's. */
+  g_settings_set_uint (f->settings, "deadline-verifying", 45);
+  g_settings_set_string (f->settings, "unit-name", "Inspektorat Provinsi Kalimantan Tengah");
+
+  /* The other workstation still has the standard 30 minutes, and follows
+   * the database as it opens it. */
+  g_assert_cmpuint (g_settings_get_uint (settings, "deadline-verifying"), ==, 30);
+  database = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE,
+                                  &error);
+  g_assert_no_error (error);
+  other = warta_context_new (database, settings);
+  g_assert_cmpuint (g_settings_get_uint (settings, "deadline-verifying"), ==, 45);
+  unit = g_settings_get_string (settings, "unit-name");
+  g_assert_cmpstr (unit, ==, "Inspektorat Provinsi Kalimantan Tengah");
+  warta_publication_repository_get_deadlines (warta_context_get_publications (other), &deadlines);
+  g_assert_cmpuint (deadlines.minutes[3], ==, 45);
+
+  /* A change in the other workstation's preferences reaches this one. */
+  g_settings_set_uint (settings, "deadline-approving", 60);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_settings_get_uint (f->settings, "deadline-approving") != 60 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_settings_get_uint (f->settings, "deadline-approving"), ==, 60);
+  warta_publication_repository_get_deadlines (warta_context_get_publications (f->context),
+                                              &deadlines);
+  g_assert_cmpuint (deadlines.minutes[4], ==, 60);
+
+  g_assert_finalize_object (g_steal_pointer (&other));
+  g_settings_reset (f->settings, "deadline-verifying");
+  g_settings_reset (f->settings, "deadline-approving");
+  g_settings_reset (f->settings, "unit-name");
 }
 
 static void
@@ -239,6 +292,8 @@ main (int   argc,
               fixture_set_up, test_role_names, fixture_tear_down);
   g_test_add ("/warta/context/deadlines-follow-settings", Fixture, NULL,
               fixture_set_up, test_deadlines_follow_settings, fixture_tear_down);
+  g_test_add ("/warta/context/office-rules-shared", Fixture, NULL,
+              fixture_set_up, test_office_rules_shared, fixture_tear_down);
   g_test_add ("/warta/context/time-zone-follows-settings", Fixture, NULL,
               fixture_set_up, test_time_zone_follows_settings, fixture_tear_down);
   g_test_add ("/warta/context/client-secret", Fixture, NULL,

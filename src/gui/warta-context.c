@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "warta-context.h"
+#include "warta-office-rules.h"
 #include "warta-oauth-platforms.h"
 
 struct _WartaContext
@@ -31,6 +32,7 @@ struct _WartaContext
   WartaUser                  *current_user;
   GHashTable                 *role_names;
   GHashTable                 *saving;           /* platform → Pending: app secret being saved */
+  gboolean                    pulling_rules;    /* the settings follow the database */
   guint                       save_serial;
 };
 
@@ -219,10 +221,110 @@ move_settings_secrets (WartaContext *self)
     }
 }
 
+/* The office's rules: in the database every workstation shares
+ * (warta-office-rules.c); this workstation's settings, which the
+ * preferences show and the rest of Warta reads, follow it. */
+static const char * const office_rule_keys[] = {
+  "deadline-processing", "deadline-verifying", "deadline-approving", "deadline-publishing",
+  "role-names", "unit-name", "time-zone",
+};
+
+static gboolean
+is_office_rule (const char *key)
+{
+  return g_strv_contains ((const char * const *) office_rule_keys, key);
+}
+
+/* @text as the value of the setting @key, or NULL when it is not one
+ * (a rule written by a newer Warta, or out of the setting's range). */
+static GVariant *
+parse_rule (WartaContext *self,
+            const char   *key,
+            const char   *text)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
+  g_autoptr(GVariant) value = NULL;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  schema_key = g_settings_schema_get_key (schema, key);
+  value = g_variant_parse (g_settings_schema_key_get_value_type (schema_key), text, NULL, NULL,
+                           NULL);
+  if (value == NULL || !g_settings_schema_key_range_check (schema_key, value))
+    {
+      g_warning ("The office rule %s is not understood: %s", key, text);
+      return NULL;
+    }
+  return g_variant_ref_sink (g_steal_pointer (&value));
+}
+
+/* The database's rules into this workstation's settings; a rule the
+ * database lacks (it was made before they were shared) is brought in
+ * from this workstation's setting. */
+static void
+pull_office_rules (WartaContext *self)
+{
+  g_autoptr(GHashTable) rules = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rules = warta_office_rules_load (self->database, &error);
+  if (rules == NULL)
+    {
+      g_warning ("The office's rules cannot be read: %s", error->message);
+      return;
+    }
+
+  self->pulling_rules = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (office_rule_keys); i++)
+    {
+      const char *key = office_rule_keys[i];
+      const char *text = g_hash_table_lookup (rules, key);
+      g_autoptr(GVariant) current = g_settings_get_value (self->settings, key);
+      g_autoptr(GVariant) value = NULL;
+
+      if (text == NULL)
+        {
+          g_autofree char *mine = g_variant_print (current, FALSE);
+          g_autoptr(GError) seed_error = NULL;
+
+          /* A read-only database keeps the workstation's own. */
+          if (!warta_office_rules_seed (self->database, key, mine, warta_clock_now (self->clock),
+                                        &seed_error))
+            g_debug ("%s not brought into the database: %s", key, seed_error->message);
+          continue;
+        }
+      value = parse_rule (self, key, text);
+      if (value != NULL && !g_variant_equal (value, current))
+        g_settings_set_value (self->settings, key, value);
+    }
+  self->pulling_rules = FALSE;
+}
+
+/* A rule changed in this workstation's preferences is the office's. */
+static void
+push_office_rule (WartaContext *self,
+                  const char   *key)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (self->settings, key);
+  g_autofree char *text = g_variant_print (value, FALSE);
+  g_autoptr(GHashTable) rules = warta_office_rules_load (self->database, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (rules != NULL && g_strcmp0 (g_hash_table_lookup (rules, key), text) == 0)
+    return;
+  if (!warta_office_rules_store (self->database,
+                                 self->current_user ? warta_user_get_id (self->current_user) : 0,
+                                 key, text, warta_clock_now (self->clock), &error))
+    g_warning ("%s not shared with the other workstations: %s", key, error->message);
+}
+
 static void
 on_settings_changed_cb (WartaContext *self,
                         const char   *key)
 {
+  if (!self->pulling_rules && is_office_rule (key))
+    push_office_rule (self, key);
+
   if (g_str_has_prefix (key, "oauth-client"))
     apply_oauth_clients (self);
   else if (g_strcmp0 (key, "time-zone") == 0)
@@ -364,6 +466,9 @@ warta_context_new (WartaDatabase *database,
   g_signal_connect_object (settings, "changed",
                            G_CALLBACK (on_settings_changed_cb), self, G_CONNECT_SWAPPED);
   move_settings_secrets (self);
+  pull_office_rules (self);
+  g_signal_connect_object (database, "changed",
+                           G_CALLBACK (pull_office_rules), self, G_CONNECT_SWAPPED);
 
   return self;
 }
