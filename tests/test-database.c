@@ -147,6 +147,7 @@ static const char *migration_objects[][12] = {
   { "drafts", NULL },
   { NULL },   /* 0009 adds a column only */
   { NULL },   /* 0010 adds columns only */
+  { "office_rules", NULL },
 };
 
 static void
