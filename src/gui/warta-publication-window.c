@@ -647,8 +647,8 @@ show_conflict (WartaPublicationWindow *self,
   self->conflict = TRUE;
   set_save_status (self, _("Not saved: changed by someone else"));
 
-  /* Translators: %s lists fields, "Title, Facebook post" */
   if (differences != NULL)
+    /* Translators: %s lists fields, "Title, Facebook post" */
     where = g_strdup_printf (_("Theirs differs from what you see in: %s."), differences);
   dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Activity"),
                                      error->message);
