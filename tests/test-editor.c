@@ -495,6 +495,32 @@ test_change_elsewhere (Fixture       *fixture,
   close_window (window);
 }
 
+/* Ctrl+? shows the shortcuts from the editor too, its own among them. */
+static void
+test_shortcuts (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_before = g_list_model_get_n_items (toplevels);
+  g_autoptr(GtkWindow) shown = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.show-shortcuts", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+  shown = g_list_model_get_item (toplevels, n_before);
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (shown));
+  g_assert_true (gtk_window_get_transient_for (shown) == GTK_WINDOW (window));
+  g_assert_true (warta_test_gui_lists_shortcut (GTK_WIDGET (shown), "title",
+                                                "Submit to the Next Step"));
+  g_assert_true (warta_test_gui_lists_shortcut (GTK_WIDGET (shown), "title",
+                                                "Remove the Selected Photo"));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (shown));
+  warta_test_gui_screenshot (GTK_WIDGET (shown), "editor-shortcuts.png");
+  gtk_window_destroy (shown);
+  g_clear_object (&shown);
+  close_window (window);
+}
+
 static void
 test_nothing_to_submit (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -1599,6 +1625,7 @@ main (int   argc,
   ADD ("save-status-readable", test_save_status_readable);
   ADD ("narrow", test_editor_narrow);
   ADD ("change-elsewhere", test_change_elsewhere);
+  ADD ("shortcuts", test_shortcuts);
   ADD ("caption-over-limit-blocks-submit", test_caption_limit_blocks);
   ADD ("empty-concept-blocks-submit", test_empty_concept_blocks);
   ADD ("conflict-not-silent", test_conflict_not_silent);

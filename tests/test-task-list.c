@@ -1136,26 +1136,6 @@ list_child (GtkWidget  *list,
 }
 
 static gboolean
-lists_accelerator (GtkWidget  *widget,
-                   const char *accelerator)
-{
-  g_autofree char *found = NULL;
-
-  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
-    {
-      g_object_get (widget, "accelerator", &found, NULL);
-      if (g_strcmp0 (found, accelerator) == 0)
-        return TRUE;
-    }
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    if (lists_accelerator (c, accelerator))
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
 menu_has_action (GMenuModel *menu,
                  const char *action)
 {
@@ -1218,7 +1198,7 @@ test_new_activity_visible (Fixture       *f,
 
   overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_nonnull (overlay);
-  g_assert_true (lists_accelerator (overlay, "<Control>n"));
+  g_assert_true (warta_test_gui_lists_shortcut (overlay, "accelerator", "<Control>n"));
 
   /* The button opens the editor of a new activity. */
   g_signal_emit_by_name (header_button, "clicked");

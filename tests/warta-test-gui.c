@@ -272,6 +272,25 @@ warta_test_gui_wait_for_layout (GtkWidget *widget)
     g_main_context_iteration (NULL, TRUE);
 }
 
+gboolean
+warta_test_gui_lists_shortcut (GtkWidget  *widget,
+                               const char *property,
+                               const char *value)
+{
+  g_autofree char *found = NULL;
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_object_get (widget, property, &found, NULL);
+      if (g_strcmp0 (found, value) == 0)
+        return TRUE;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (warta_test_gui_lists_shortcut (c, property, value))
+      return TRUE;
+  return FALSE;
+}
+
 void
 warta_test_gui_screenshot (GtkWidget  *window,
                            const char *name)

@@ -44,6 +44,12 @@ void       warta_test_gui_wait_for_layout       (GtkWidget *widget);
 /* Fails when a label at or below @top is ellipsized. */
 void       warta_test_gui_assert_not_ellipsized (GtkWidget *top);
 
+/* Whether a shortcut at or below @widget (a GtkShortcutsWindow) has
+ * @property ("title", "accelerator") equal to @value. */
+gboolean   warta_test_gui_lists_shortcut    (GtkWidget  *widget,
+                                             const char *property,
+                                             const char *value);
+
 /* With WARTA_SCREENSHOT_DIR=<dir> set, saves @window as <dir>/@name
  * (a PNG), for looking at it; nothing otherwise. */
 void       warta_test_gui_screenshot        (GtkWidget  *window,

@@ -1231,6 +1231,22 @@ on_missing_response_cb (WartaPublicationWindow *self,
     do_transition (self, WARTA_STATE_PROCESSING);
 }
 
+/* Ctrl+?, as in the main window: the application's shortcuts, the
+ * editor's among them. This is no application window, which would have
+ * the help overlay on its own. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/wartadesk/Warta/gtk/help-overlay.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 submit_action (GtkWidget  *widget,
                const char *action_name,
@@ -3365,6 +3381,7 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "pub.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "pub.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "pub.show-shortcuts", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "pub.add-media", NULL, add_media_action);
   gtk_widget_class_install_action (widget_class, "pub.remove-media", NULL, remove_media_action);
   gtk_widget_class_install_action (widget_class, "pub.preview-media", NULL, preview_media_action);
@@ -3376,6 +3393,8 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "pub.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "pub.submit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "pub.show-shortcuts", NULL);
 }
 
 static void
