@@ -11,6 +11,7 @@
 
 #include "warta-accounts-page.h"
 #include "warta-calendar-page.h"
+#include "warta-file-chooser.h"
 #include "warta-mnemonic.h"
 #include "warta-people-page.h"
 #include "warta-archive-page.h"
@@ -19,7 +20,7 @@
 #include "warta-sign-in-page.h"
 #include "warta-task-notifier.h"
 #include "warta-publication-window.h"
-#include "warta-window.h"
+#include "warta-window-private.h"
 
 typedef struct
 {
@@ -79,6 +80,8 @@ struct _WartaWindow
   GSettings            *settings;
   WartaContext         *context;
   WartaTaskNotifier    *notifier;
+  GCancellable         *cancellable;
+  AdwToast             *last_toast;
 
   gint64                pending_publication_id;
   guint                 initial_error_source;
@@ -306,6 +309,8 @@ update_database_state (WartaWindow *self)
 
   set_context (self, warta_application_get_context (app));
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-database",
+                                 database != NULL && self->context != NULL);
 
   if (database != NULL)
     {
@@ -392,6 +397,19 @@ open_database_now (WartaWindow *self,
                                                                         : _("Choose a file on a local or mounted folder.")));
   adw_message_dialog_add_response (message, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (message));
+}
+
+static void
+show_toast (WartaWindow *self,
+            const char  *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  g_clear_object (&self->last_toast);
+  self->last_toast = adw_toast_new (markup);
+  /* A new toast replaces the one for an earlier backup at once. */
+  adw_toast_set_priority (self->last_toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->last_toast));
 }
 
 static void
@@ -499,6 +517,115 @@ open_database_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_database_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Backup ----------------------------------------------------------------- */
+
+static void
+backup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) request = user_data;
+  WartaWindow *self = g_task_get_source_object (request);
+  const char *path = g_task_get_task_data (request);
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_database_backup_finish (WARTA_DATABASE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("Database backed up to “%s”"), path);
+
+      show_toast (self, text);
+    }
+  g_task_return_boolean (request, error == NULL);
+}
+
+/**
+ * _warta_window_back_up_to:
+ * @self: a #WartaWindow
+ * @file: where to save the copy, as Back Up Database asks
+ *
+ * Backs up the open database to @file in a worker thread and tells the
+ * result in a toast; the file chooser's step, left out by the tests.
+ */
+void
+_warta_window_back_up_to (WartaWindow *self,
+                          GFile       *file)
+{
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  WartaDatabase *database = warta_application_get_database (app);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GTask) request = NULL;
+
+  g_return_if_fail (WARTA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (database == NULL)
+    return;
+  if (path == NULL)
+    {
+      show_toast (self, _("Choose a file on a local or mounted folder."));
+      return;
+    }
+
+  /* Only carries the window and the path to backup_cb. */
+  request = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (request, g_strdup (path), g_free);
+  warta_database_backup_async (database, path, self->cancellable, backup_cb,
+                               g_steal_pointer (&request));
+}
+
+static void
+backup_file_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(WartaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = warta_file_chooser_save_finish (result, &error);
+
+  if (file != NULL)
+    _warta_window_back_up_to (self, file);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, error->message);
+}
+
+static void
+back_up_database_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->context == NULL)
+    return;
+
+  /* The date is the office's, as everywhere in Warta. */
+  now = warta_clock_now_local (warta_context_get_clock (self->context));
+  name = g_date_time_format (now, "warta-backup-%Y-%m-%d.db");
+  warta_file_chooser_save (GTK_WINDOW (self), _("Back Up Database"), _("_Back Up"), name,
+                           self->cancellable, backup_file_chosen_cb, g_object_ref (self));
+}
+
+/**
+ * _warta_window_get_toast:
+ * @self: a #WartaWindow
+ *
+ * Returns: (transfer none) (nullable): the toast this window showed last
+ */
+AdwToast *
+_warta_window_get_toast (WartaWindow *self)
+{
+  g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
 }
 
 static void
@@ -804,6 +931,9 @@ warta_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_WINDOW);
   g_clear_handle_id (&self->initial_error_source, g_source_remove);
   g_clear_weak_pointer (&self->close_dialog);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->last_toast);
   g_clear_object (&self->notifier);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
@@ -842,6 +972,8 @@ warta_window_class_init (WartaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up-database", NULL,
+                                   back_up_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.open-publication", "x",
@@ -864,6 +996,7 @@ static void
 warta_window_init (WartaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   /* A folded window leaves the section's title more room: New Activity
    * is its icon there, still named by the hidden label, with its tooltip. */
   g_object_bind_property (self->leaflet, "folded", self->new_activity_label, "visible",
