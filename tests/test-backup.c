@@ -11,11 +11,15 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "warta-application.h"
 #include "warta-context.h"
+#include "warta-database-private.h"
 #include "warta-publication-repository.h"
 #include "warta-sample-data-private.h"
+#include "warta-sign-in-page.h"
 #include "warta-test-gui.h"
 #include "warta-user-repository-private.h"
 #include "warta-window-private.h"
@@ -211,6 +215,83 @@ test_backup_failure (Fixture       *fixture,
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+static gpointer
+sign_in_child (WartaWindow *window,
+               const char  *name)
+{
+  GObject *page = gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW,
+                                                 "sign_in_page");
+
+  return gtk_widget_get_template_child (GTK_WIDGET (page), WARTA_TYPE_SIGN_IN_PAGE, name);
+}
+
+/* A database that may be changed says nothing about it. */
+static void
+test_writable_sign_in (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_assert_false (gtk_widget_get_visible (sign_in_child (fixture->window, "read_only_label")));
+  g_assert_true (gtk_widget_get_sensitive (sign_in_child (fixture->window, "sign_in_button")));
+}
+
+/* A file its user may not change (0444 in a 0555 folder) is opened
+ * read-only, and the sign-in page says at once that nobody can sign in,
+ * and what to do, rather than after a password was typed. Root may write
+ * whatever the modes say: the store is told to go by them. */
+static void
+test_read_only_sign_in (void)
+{
+  g_autofree char *folder = warta_test_gui_new_folder ();
+  g_autofree char *path = g_build_filename (folder, "warta.db", NULL);
+  g_autoptr(WartaDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaDatabase *opened;
+  WartaWindow *window;
+  GtkLabel *label;
+  gint64 user_id = 0;
+
+  database = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                  WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (_warta_sample_data_generate (database, N_PUBLICATIONS, 20, g_get_real_time (),
+                                              &user_id, &error));
+  g_assert_no_error (error);
+  g_clear_object (&database);
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+  if (geteuid () == 0)
+    _warta_database_set_honour_write_bits (TRUE);
+
+  g_assert_true (warta_application_open_database (application, path, &error));
+  g_assert_no_error (error);
+  opened = warta_application_get_database (application);
+  g_assert_true (warta_database_get_read_only (opened));
+
+  window = warta_window_new (application);
+  gtk_window_present (GTK_WINDOW (window));
+  label = sign_in_child (window, "read_only_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "you cannot sign in"));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "Ask for write access"));
+  g_assert_false (gtk_widget_get_sensitive (sign_in_child (window, "sign_in_button")));
+
+  /* Enter in the password field does not try either. */
+  gtk_editable_set_text (sign_in_child (window, "login_row"), "admin");
+  gtk_editable_set_text (sign_in_child (window, "password_row"), "rahasia-123");
+  g_signal_emit_by_name (sign_in_child (window, "password_row"), "entry-activated");
+  g_assert_false (gtk_widget_get_visible (sign_in_child (window, "sign_in_error_label")));
+  g_assert_cmpstr (gtk_editable_get_text (sign_in_child (window, "password_row")), ==,
+                   "rahasia-123");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  _warta_database_set_honour_write_bits (FALSE);
+  g_chmod (folder, 0755);
+  g_chmod (path, 0644);
+}
+
 static WartaApplication *
 create_application (void)
 {
@@ -243,6 +324,9 @@ main (int   argc,
               fixture_set_up, test_backup_copy, fixture_tear_down);
   g_test_add ("/warta/backup/failure", Fixture, NULL,
               fixture_set_up, test_backup_failure, fixture_tear_down);
+  g_test_add ("/warta/backup/writable-sign-in", Fixture, NULL,
+              fixture_set_up, test_writable_sign_in, fixture_tear_down);
+  g_test_add_func ("/warta/backup/read-only-sign-in", test_read_only_sign_in);
 
   ret = g_test_run ();
   g_clear_object (&application);
