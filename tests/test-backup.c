@@ -17,6 +17,7 @@
 #include "warta-application.h"
 #include "warta-context.h"
 #include "warta-database-private.h"
+#include "warta-export.h"
 #include "warta-publication-repository.h"
 #include "warta-sample-data-private.h"
 #include "warta-sign-in-page.h"
@@ -215,6 +216,67 @@ test_backup_failure (Fixture       *fixture,
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+/* Import Archive puts an export into the open database only when that
+ * holds nothing yet: there the export's ids are nobody else's. Its people
+ * come without passwords, so the database still asks for its first
+ * administrator. */
+static void
+test_import_archive (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *export_dir = g_build_filename (fixture->folder, "ekspor", NULL);
+  g_autofree char *manifest = g_build_filename (export_dir, "manifest.json", NULL);
+  g_autofree char *new_dir = g_build_filename (fixture->folder, "baru", NULL);
+  g_autofree char *new_path = g_build_filename (new_dir, "warta.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (manifest);
+  g_autoptr(WartaDatabase) source = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaDossierOptions options;
+  gint64 ids[N_PUBLICATIONS];
+  AdwToast *toast;
+  GtkStack *main_stack;
+  GObject *page;
+
+  for (guint i = 0; i < N_PUBLICATIONS; i++)
+    ids[i] = i + 1;
+  warta_dossier_options_init (&options);
+  options.agency = "Inspektorat Provinsi Kalimantan Tengah";
+  g_assert_true (warta_export_write (warta_application_get_database (application), ids,
+                                     N_PUBLICATIONS, export_dir, &options, &error));
+  g_assert_no_error (error);
+
+  /* Not into a database that holds records already. */
+  _warta_window_import_from (fixture->window, file);
+  toast = wait_for_toast (fixture->window, NULL);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "only into a new, empty database"));
+
+  g_assert_true (warta_application_open_database (application, new_path, &error));
+  g_assert_no_error (error);
+  _warta_window_import_from (fixture->window, file);
+  toast = wait_for_toast (fixture->window, toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==,
+                   "5 publications imported. Imported people sign in once an administrator gives them a password.");
+
+  source = warta_database_open (fixture->database_path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                WARTA_DATABASE_FLAGS_NO_CREATE, &error);
+  g_assert_no_error (error);
+  assert_same_publications (source, warta_application_get_database (application));
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  main_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                         WARTA_TYPE_WINDOW, "main_stack"));
+  page = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), WARTA_TYPE_WINDOW,
+                                        "sign_in_page");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "sign-in");
+  g_assert_true (warta_sign_in_page_get_first_run (WARTA_SIGN_IN_PAGE (page)));
+
+  /* Once is enough: a second import is refused, not mixed in. */
+  _warta_window_import_from (fixture->window, file);
+  toast = wait_for_toast (fixture->window, toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "only into a new, empty database"));
+}
+
 static gpointer
 sign_in_child (WartaWindow *window,
                const char  *name)
@@ -327,6 +389,8 @@ main (int   argc,
   g_test_add ("/warta/backup/writable-sign-in", Fixture, NULL,
               fixture_set_up, test_writable_sign_in, fixture_tear_down);
   g_test_add_func ("/warta/backup/read-only-sign-in", test_read_only_sign_in);
+  g_test_add ("/warta/backup/import-archive", Fixture, NULL,
+              fixture_set_up, test_import_archive, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&application);

@@ -57,12 +57,35 @@ open_multiple_cb (GObject      *object,
 }
 
 static void
-open_multiple (GTask         *task,
-               GtkWindow     *parent,
-               const char    *title,
-               const char    *accept_label,
-               GtkFileFilter *filter,
-               GCancellable  *cancellable)
+open_one_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  GListStore *files;
+
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (file == NULL)
+    {
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  files = g_list_store_new (G_TYPE_FILE);
+  g_list_store_append (files, file);
+  g_task_return_pointer (task, files, g_object_unref);
+}
+
+static void
+open_files (GTask         *task,
+            GtkWindow     *parent,
+            const char    *title,
+            const char    *accept_label,
+            GtkFileFilter *filter,
+            gboolean       multiple,
+            GCancellable  *cancellable)
 {
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
 
@@ -78,7 +101,10 @@ open_multiple (GTask         *task,
       gtk_file_dialog_set_default_filter (dialog, filter);
     }
 
-  gtk_file_dialog_open_multiple (dialog, parent, cancellable, open_multiple_cb, task);
+  if (multiple)
+    gtk_file_dialog_open_multiple (dialog, parent, cancellable, open_multiple_cb, task);
+  else
+    gtk_file_dialog_open (dialog, parent, cancellable, open_one_cb, task);
 }
 
 static void
@@ -153,18 +179,19 @@ on_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-open_multiple (GTask         *task,
-               GtkWindow     *parent,
-               const char    *title,
-               const char    *accept_label,
-               GtkFileFilter *filter,
-               GCancellable  *cancellable)
+open_files (GTask         *task,
+            GtkWindow     *parent,
+            const char    *title,
+            const char    *accept_label,
+            GtkFileFilter *filter,
+            gboolean       multiple,
+            GCancellable  *cancellable)
 {
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN,
                                          accept_label, _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), multiple);
   if (filter != NULL)
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -196,6 +223,27 @@ save (GTask        *task,
 
 #endif
 
+/* Both finish with warta_file_chooser_open_multiple_finish(). */
+static void
+start_open (GtkWindow           *parent,
+            const char          *title,
+            const char          *accept_label,
+            GtkFileFilter       *filter,
+            gboolean             multiple,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (!parent || GTK_IS_WINDOW (parent));
+  g_return_if_fail (!filter || GTK_IS_FILE_FILTER (filter));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_file_chooser_open_multiple);
+  open_files (task, parent, title, accept_label, filter, multiple, cancellable);
+}
+
 /**
  * warta_file_chooser_open_multiple:
  * @parent: (nullable): the window the chooser belongs to
@@ -217,14 +265,7 @@ warta_file_chooser_open_multiple (GtkWindow           *parent,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  GTask *task;
-
-  g_return_if_fail (!parent || GTK_IS_WINDOW (parent));
-  g_return_if_fail (!filter || GTK_IS_FILE_FILTER (filter));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, warta_file_chooser_open_multiple);
-  open_multiple (task, parent, title, accept_label, filter, cancellable);
+  start_open (parent, title, accept_label, filter, TRUE, cancellable, callback, user_data);
 }
 
 /**
@@ -286,4 +327,29 @@ warta_file_chooser_save_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * warta_file_chooser_open:
+ * @parent: (nullable): the window the chooser belongs to
+ * @title: the chooser's title
+ * @accept_label: the label of its accept button, with a mnemonic
+ * @filter: (nullable): the kinds of file offered
+ * @cancellable: (nullable): closes the chooser when cancelled
+ * @callback: called with the file chosen
+ * @user_data: for @callback
+ *
+ * Lets the user choose one file to open; finish with
+ * warta_file_chooser_open_multiple_finish(), which gives a list of one.
+ */
+void
+warta_file_chooser_open (GtkWindow           *parent,
+                         const char          *title,
+                         const char          *accept_label,
+                         GtkFileFilter       *filter,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  start_open (parent, title, accept_label, filter, FALSE, cancellable, callback, user_data);
 }

@@ -18,6 +18,13 @@ void        warta_file_chooser_open_multiple        (GtkWindow            *paren
                                                      gpointer              user_data);
 GListModel *warta_file_chooser_open_multiple_finish (GAsyncResult         *result,
                                                      GError              **error);
+void        warta_file_chooser_open                 (GtkWindow            *parent,
+                                                     const char           *title,
+                                                     const char           *accept_label,
+                                                     GtkFileFilter        *filter,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
 void        warta_file_chooser_save                 (GtkWindow            *parent,
                                                      const char           *title,
                                                      const char           *accept_label,

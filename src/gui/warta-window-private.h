@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 void      _warta_window_back_up_to (WartaWindow *self,
                                     GFile       *file);
+void      _warta_window_import_from (WartaWindow *self,
+                                     GFile       *file);
 AdwToast *_warta_window_get_toast  (WartaWindow *self);
 
 G_END_DECLS

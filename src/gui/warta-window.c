@@ -15,6 +15,8 @@
 #include "warta-mnemonic.h"
 #include "warta-people-page.h"
 #include "warta-archive-page.h"
+#include "warta-archive-repository.h"
+#include "warta-export.h"
 #include "warta-publication-list.h"
 #include "warta-reports-page.h"
 #include "warta-sign-in-page.h"
@@ -311,6 +313,8 @@ update_database_state (WartaWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), database != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-database",
                                  database != NULL && self->context != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-archive",
+                                 database != NULL && !warta_database_get_read_only (database));
 
   if (database != NULL)
     {
@@ -519,6 +523,24 @@ open_database_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The local path of a file chosen for the open database, or NULL (told in
+ * a toast when the file has no path). */
+static char *
+chosen_path (WartaWindow    *self,
+             GFile          *file,
+             WartaDatabase **out_database)
+{
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  char *path;
+
+  *out_database = warta_application_get_database (app);
+  if (*out_database == NULL)
+    return NULL;
+  if (!(path = g_file_get_path (file)))
+    show_toast (self, _("Choose a file on a local or mounted folder."));
+  return path;
+}
+
 /* Backup ----------------------------------------------------------------- */
 
 static void
@@ -557,21 +579,15 @@ void
 _warta_window_back_up_to (WartaWindow *self,
                           GFile       *file)
 {
-  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  WartaDatabase *database = warta_application_get_database (app);
-  g_autofree char *path = g_file_get_path (file);
+  WartaDatabase *database = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GTask) request = NULL;
 
   g_return_if_fail (WARTA_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (database == NULL)
+  if (!(path = chosen_path (self, file, &database)))
     return;
-  if (path == NULL)
-    {
-      show_toast (self, _("Choose a file on a local or mounted folder."));
-      return;
-    }
 
   /* Only carries the window and the path to backup_cb. */
   request = g_task_new (self, NULL, NULL, NULL);
@@ -612,6 +628,137 @@ back_up_database_action (GtkWidget  *widget,
   name = g_date_time_format (now, "warta-backup-%Y-%m-%d.db");
   warta_file_chooser_save (GTK_WINDOW (self), _("Back Up Database"), _("_Back Up"), name,
                            self->cancellable, backup_file_chosen_cb, g_object_ref (self));
+}
+
+/* Import ----------------------------------------------------------------- */
+
+/* An export keeps its ids, its people's too: it goes only into a database
+ * holding nothing of its own, where its records can be mixed with nobody
+ * else's nor credited to the wrong person. */
+static gboolean
+check_importable (WartaDatabase  *database,
+                  GError        **error)
+{
+  gboolean empty = FALSE;
+
+  if (!warta_archive_repository_is_empty (database, &empty, error))
+    return FALSE;
+  if (!empty)
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT,
+                   _("An archive can be imported only into a new, empty database, so that its records are not mixed with others. Open a new database file, then import the archive into it."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _warta_window_import_from:
+ * @self: a #WartaWindow
+ * @file: an export's manifest.json, or an export zip, as Import Archive
+ *   asks
+ *
+ * Imports the export into the open database when it is empty, and tells
+ * the result in a toast; the file chooser's step, left out by the tests.
+ */
+void
+_warta_window_import_from (WartaWindow *self,
+                           GFile       *file)
+{
+  WartaDatabase *database = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_return_if_fail (WARTA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!(path = chosen_path (self, file, &database)))
+    return;
+  /* A folder export is chosen by its manifest. */
+  if (g_strcmp0 (name, "manifest.json") == 0)
+    {
+      char *folder = g_path_get_dirname (path);
+
+      g_free (path);
+      path = folder;
+    }
+
+  /* On the main thread: the import writes through the database's one
+   * connection, a transaction per publication. */
+  if (!check_importable (database, &error) ||
+      !warta_export_import (database, path, &n, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u publication imported. Imported people sign in once an administrator gives them a password.",
+                                       "%u publications imported. Imported people sign in once an administrator gives them a password.",
+                                       n),
+                          n);
+  show_toast (self, text);
+}
+
+static void
+import_file_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(WartaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) files = warta_file_chooser_open_multiple_finish (result, &error);
+  g_autoptr(GFile) file = NULL;
+
+  if (files == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+
+  file = g_list_model_get_item (files, 0);
+  if (file != NULL)
+    _warta_window_import_from (self, file);
+}
+
+static void
+import_archive_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  WartaDatabase *database = warta_application_get_database (app);
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (database == NULL)
+    return;
+
+  /* Refused before anything is chosen, with the reason. */
+  if (!check_importable (database, &error))
+    {
+      AdwMessageDialog *message;
+
+      message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                              _("Archive Not Imported"),
+                                                              error->message));
+      adw_message_dialog_add_response (message, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Warta Exports"));
+  gtk_file_filter_add_pattern (filter, "manifest.json");
+  gtk_file_filter_add_pattern (filter, "*.zip");
+  warta_file_chooser_open (GTK_WINDOW (self), _("Import Archive"), _("_Import"), filter,
+                           self->cancellable, import_file_chosen_cb, g_object_ref (self));
 }
 
 /**
@@ -974,6 +1121,8 @@ warta_window_class_init (WartaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.back-up-database", NULL,
                                    back_up_database_action);
+  gtk_widget_class_install_action (widget_class, "win.import-archive", NULL,
+                                   import_archive_action);
   gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.open-publication", "x",
