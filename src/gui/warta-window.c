@@ -552,19 +552,22 @@ backup_cb (GObject      *object,
   WartaWindow *self = g_task_get_source_object (request);
   const char *path = g_task_get_task_data (request);
   g_autoptr(GError) error = NULL;
+  gboolean done = warta_database_backup_finish (WARTA_DATABASE (object), result, &error);
 
-  if (!warta_database_backup_finish (WARTA_DATABASE (object), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
-    }
-  else
+  g_task_return_boolean (request, done);
+
+  /* A window closed meanwhile has nowhere to say it. */
+  if (self->cancellable == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (done)
     {
       g_autofree char *text = g_strdup_printf (_("Database backed up to “%s”"), path);
 
       show_toast (self, text);
     }
-  g_task_return_boolean (request, error == NULL);
+  else
+    show_toast (self, error->message);
 }
 
 /**
