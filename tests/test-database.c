@@ -657,6 +657,14 @@ test_backup_async (void)
 
   g_clear_object (&admin);
   g_assert_finalize_object (g_steal_pointer (&users));
+  /* The worker thread lets go of its task, and so of the database, only
+   * after the callback has run here. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (G_OBJECT (db)->ref_count > 1 && g_get_monotonic_time () < deadline)
+      g_usleep (1000);
+  }
   g_assert_finalize_object (g_steal_pointer (&db));
   remove_dir (dir);
 }
