@@ -586,6 +586,91 @@ test_backup (void)
 }
 
 static void
+backup_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (warta_database_backup_finish (WARTA_DATABASE (object), result, error))
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+/* The worker's backup reads through a connection of its own while this
+ * one goes on writing: the copy is one consistent snapshot. A cancelled
+ * backup writes nothing. */
+static void
+test_backup_async (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "backup.db", NULL);
+  g_autofree char *cancelled_copy = g_build_filename (dir, "cancelled.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) outcome = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(WartaDatabase) db = NULL;
+  g_autoptr(WartaDatabase) restored = NULL;
+  g_autoptr(WartaUserRepository) users = NULL;
+  g_autoptr(WartaUser) admin = NULL;
+  guint n_written = 0;
+  int n_copied;
+
+  _warta_user_repository_set_fast_hashing (TRUE);
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  users = warta_user_repository_new (db, NULL);
+  admin = warta_user_repository_create_first_admin (users, "sari", "Sari Dewi", "rahasia-123", WARTA_ROLE_ALL, &error);
+  g_assert_no_error (error);
+
+  warta_database_backup_async (db, copy, NULL, backup_done_cb, &outcome);
+  while (outcome == NULL)
+    {
+      g_autofree char *login = g_strdup_printf ("orang%u", n_written);
+      g_autoptr(WartaUser) user = NULL;
+
+      if (n_written < 200)
+        {
+          user = warta_user_repository_create_user (users, admin, login, "Orang", "rahasia-123", 1, FALSE, &error);
+          g_assert_no_error (error);
+          n_written++;
+        }
+      g_main_context_iteration (NULL, n_written >= 200);
+    }
+  g_assert_error (outcome, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_test_message ("%u people written while the backup ran", n_written);
+
+  n_copied = raw_int (copy, "SELECT count(*) FROM users");
+  g_assert_cmpint (n_copied, >=, 1);
+  g_assert_cmpint (n_copied, <=, 1 + (int)n_written);
+  g_assert_cmpint (raw_int (copy, "SELECT count(*) FROM pragma_quick_check WHERE quick_check = 'ok'"), ==, 1);
+  restored = warta_database_open (copy, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NO_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&restored));
+
+  g_clear_error (&outcome);
+  g_cancellable_cancel (cancellable);
+  warta_database_backup_async (db, cancelled_copy, cancellable, backup_done_cb, &outcome);
+  while (outcome == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (cancelled_copy, G_FILE_TEST_EXISTS));
+
+  g_clear_object (&admin);
+  g_assert_finalize_object (g_steal_pointer (&users));
+  /* The worker thread lets go of its task, and so of the database, only
+   * after the callback has run here. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (G_OBJECT (db)->ref_count > 1 && g_get_monotonic_time () < deadline)
+      g_usleep (1000);
+  }
+  g_assert_finalize_object (g_steal_pointer (&db));
+  remove_dir (dir);
+}
+
+static void
 on_changed_cb (WartaDatabase *db,
                gint64        *when)
 {
@@ -701,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/warta/database/read-only-needs-migration", test_read_only_needs_migration);
   g_test_add_func ("/warta/database/journal-mode", test_journal_mode);
   g_test_add_func ("/warta/database/backup", test_backup);
+  g_test_add_func ("/warta/database/backup-async", test_backup_async);
   g_test_add_func ("/warta/database/change-notification", test_change_notification);
 
   return g_test_run ();

@@ -37,6 +37,7 @@ struct _WartaSignInPage
   GtkButton            *sign_in_button;
   GtkSpinner           *sign_in_spinner;
   GtkButton            *create_admin_button;
+  GtkLabel             *read_only_label;
 
   /* Owned references */
   WartaContext         *context;
@@ -118,6 +119,29 @@ signed_in (WartaSignInPage *self,
   warta_context_set_current_user (self->context, user);
 }
 
+static gboolean
+is_read_only (WartaSignInPage *self)
+{
+  return self->context != NULL &&
+         warta_database_get_read_only (warta_context_get_database (self->context));
+}
+
+/* Signing in records the attempt, and the first administrator is a new
+ * row: neither can be done in a file Warta may not change. Say so when
+ * the file is opened, not after a password was typed. */
+static void
+update_read_only (WartaSignInPage *self)
+{
+  gboolean read_only = is_read_only (self);
+
+  gtk_label_set_label (self->read_only_label,
+                       read_only ? _("You may not change this database file, so you cannot sign in: Warta records every sign-in in it. Ask for write access to the file and its folder, or copy the file to a folder of yours and open the copy.")
+                                 : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_label), read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !read_only && !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_admin_button), !read_only);
+}
+
 static void
 set_busy (WartaSignInPage *self,
           gboolean         busy)
@@ -126,7 +150,7 @@ set_busy (WartaSignInPage *self,
     return;
 
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !busy && !is_read_only (self));
   gtk_widget_set_visible (GTK_WIDGET (self->sign_in_spinner), busy);
   gtk_spinner_set_spinning (self->sign_in_spinner, busy);
   gtk_editable_set_editable (GTK_EDITABLE (self->login_row), !busy);
@@ -173,7 +197,7 @@ on_sign_in_button_clicked_cb (WartaSignInPage *self)
 
   g_assert (WARTA_IS_SIGN_IN_PAGE (self));
 
-  if (self->context == NULL || self->busy)
+  if (self->context == NULL || self->busy || is_read_only (self))
     return;
 
   login = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->login_row))));
@@ -217,7 +241,7 @@ on_create_admin_button_clicked_cb (WartaSignInPage *self)
 
   g_assert (WARTA_IS_SIGN_IN_PAGE (self));
 
-  if (self->context == NULL)
+  if (self->context == NULL || is_read_only (self))
     return;
 
   login = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->admin_login_row))));
@@ -384,6 +408,7 @@ warta_sign_in_page_class_init (WartaSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, admin_name_row);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, admin_password_row);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, create_admin_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, first_admin_error_label);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, login_row);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, password_row);
@@ -480,6 +505,7 @@ warta_sign_in_page_set_context (WartaSignInPage *self,
   show_error (self->sign_in_error_label, NULL);
   show_error (self->first_admin_error_label, NULL);
   update_mode (self);
+  update_read_only (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }

@@ -11,15 +11,18 @@
 
 #include "warta-accounts-page.h"
 #include "warta-calendar-page.h"
+#include "warta-file-chooser.h"
 #include "warta-mnemonic.h"
 #include "warta-people-page.h"
 #include "warta-archive-page.h"
+#include "warta-archive-repository.h"
+#include "warta-export.h"
 #include "warta-publication-list.h"
 #include "warta-reports-page.h"
 #include "warta-sign-in-page.h"
 #include "warta-task-notifier.h"
 #include "warta-publication-window.h"
-#include "warta-window.h"
+#include "warta-window-private.h"
 
 typedef struct
 {
@@ -79,6 +82,8 @@ struct _WartaWindow
   GSettings            *settings;
   WartaContext         *context;
   WartaTaskNotifier    *notifier;
+  GCancellable         *cancellable;
+  AdwToast             *last_toast;
 
   gint64                pending_publication_id;
   guint                 initial_error_source;
@@ -306,6 +311,10 @@ update_database_state (WartaWindow *self)
 
   set_context (self, warta_application_get_context (app));
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-database",
+                                 database != NULL && self->context != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-archive",
+                                 database != NULL && !warta_database_get_read_only (database));
 
   if (database != NULL)
     {
@@ -392,6 +401,19 @@ open_database_now (WartaWindow *self,
                                                                         : _("Choose a file on a local or mounted folder.")));
   adw_message_dialog_add_response (message, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (message));
+}
+
+static void
+show_toast (WartaWindow *self,
+            const char  *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  g_clear_object (&self->last_toast);
+  self->last_toast = adw_toast_new (markup);
+  /* A new toast replaces the one for an earlier backup at once. */
+  adw_toast_set_priority (self->last_toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->last_toast));
 }
 
 static void
@@ -499,6 +521,261 @@ open_database_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_database_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The local path of a file chosen for the open database, or NULL (told in
+ * a toast when the file has no path). */
+static char *
+chosen_path (WartaWindow    *self,
+             GFile          *file,
+             WartaDatabase **out_database)
+{
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  char *path;
+
+  *out_database = warta_application_get_database (app);
+  if (*out_database == NULL)
+    return NULL;
+  if (!(path = g_file_get_path (file)))
+    show_toast (self, _("Choose a file on a local or mounted folder."));
+  return path;
+}
+
+/* Backup ----------------------------------------------------------------- */
+
+static void
+backup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) request = user_data;
+  WartaWindow *self = g_task_get_source_object (request);
+  const char *path = g_task_get_task_data (request);
+  g_autoptr(GError) error = NULL;
+  gboolean done = warta_database_backup_finish (WARTA_DATABASE (object), result, &error);
+
+  g_task_return_boolean (request, done);
+
+  /* A window closed meanwhile has nowhere to say it. */
+  if (self->cancellable == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (done)
+    {
+      g_autofree char *text = g_strdup_printf (_("Database backed up to “%s”"), path);
+
+      show_toast (self, text);
+    }
+  else
+    show_toast (self, error->message);
+}
+
+/**
+ * _warta_window_back_up_to:
+ * @self: a #WartaWindow
+ * @file: where to save the copy, as Back Up Database asks
+ *
+ * Backs up the open database to @file in a worker thread and tells the
+ * result in a toast; the file chooser's step, left out by the tests.
+ */
+void
+_warta_window_back_up_to (WartaWindow *self,
+                          GFile       *file)
+{
+  WartaDatabase *database = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GTask) request = NULL;
+
+  g_return_if_fail (WARTA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!(path = chosen_path (self, file, &database)))
+    return;
+
+  /* Only carries the window and the path to backup_cb. */
+  request = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (request, g_strdup (path), g_free);
+  warta_database_backup_async (database, path, self->cancellable, backup_cb,
+                               g_steal_pointer (&request));
+}
+
+static void
+backup_file_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(WartaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = warta_file_chooser_save_finish (result, &error);
+
+  if (file != NULL)
+    _warta_window_back_up_to (self, file);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, error->message);
+}
+
+static void
+back_up_database_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->context == NULL)
+    return;
+
+  /* The date is the office's, as everywhere in Warta. */
+  now = warta_clock_now_local (warta_context_get_clock (self->context));
+  name = g_date_time_format (now, "warta-backup-%Y-%m-%d.db");
+  warta_file_chooser_save (GTK_WINDOW (self), _("Back Up Database"), _("_Back Up"), name,
+                           self->cancellable, backup_file_chosen_cb, g_object_ref (self));
+}
+
+/* Import ----------------------------------------------------------------- */
+
+/* An export keeps its ids, its people's too: it goes only into a database
+ * holding nothing of its own, where its records can be mixed with nobody
+ * else's nor credited to the wrong person. */
+static gboolean
+check_importable (WartaDatabase  *database,
+                  GError        **error)
+{
+  gboolean empty = FALSE;
+
+  if (!warta_archive_repository_is_empty (database, &empty, error))
+    return FALSE;
+  if (!empty)
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT,
+                   _("An archive can be imported only into a new, empty database, so that its records are not mixed with others. Open a new database file, then import the archive into it."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _warta_window_import_from:
+ * @self: a #WartaWindow
+ * @file: an export's manifest.json, or an export zip, as Import Archive
+ *   asks
+ *
+ * Imports the export into the open database when it is empty, and tells
+ * the result in a toast; the file chooser's step, left out by the tests.
+ */
+void
+_warta_window_import_from (WartaWindow *self,
+                           GFile       *file)
+{
+  WartaDatabase *database = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_return_if_fail (WARTA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!(path = chosen_path (self, file, &database)))
+    return;
+  /* A folder export is chosen by its manifest. */
+  if (g_strcmp0 (name, "manifest.json") == 0)
+    {
+      char *folder = g_path_get_dirname (path);
+
+      g_free (path);
+      path = folder;
+    }
+
+  /* On the main thread: the import writes through the database's one
+   * connection, a transaction per publication. */
+  if (!check_importable (database, &error) ||
+      !warta_export_import (database, path, &n, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u publication imported. Imported people sign in once an administrator gives them a password.",
+                                       "%u publications imported. Imported people sign in once an administrator gives them a password.",
+                                       n),
+                          n);
+  show_toast (self, text);
+}
+
+static void
+import_file_chosen_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(WartaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) files = warta_file_chooser_open_multiple_finish (result, &error);
+  g_autoptr(GFile) file = NULL;
+
+  if (files == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+
+  file = g_list_model_get_item (files, 0);
+  if (file != NULL)
+    _warta_window_import_from (self, file);
+}
+
+static void
+import_archive_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  WartaDatabase *database = warta_application_get_database (app);
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (database == NULL)
+    return;
+
+  /* Refused before anything is chosen, with the reason. */
+  if (!check_importable (database, &error))
+    {
+      AdwMessageDialog *message;
+
+      message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                              _("Archive Not Imported"),
+                                                              error->message));
+      adw_message_dialog_add_response (message, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Warta Exports"));
+  gtk_file_filter_add_pattern (filter, "manifest.json");
+  gtk_file_filter_add_pattern (filter, "*.zip");
+  warta_file_chooser_open (GTK_WINDOW (self), _("Import Archive"), _("_Import"), filter,
+                           self->cancellable, import_file_chosen_cb, g_object_ref (self));
+}
+
+/**
+ * _warta_window_get_toast:
+ * @self: a #WartaWindow
+ *
+ * Returns: (transfer none) (nullable): the toast this window showed last
+ */
+AdwToast *
+_warta_window_get_toast (WartaWindow *self)
+{
+  g_return_val_if_fail (WARTA_IS_WINDOW (self), NULL);
+
+  return self->last_toast;
 }
 
 static void
@@ -804,6 +1081,9 @@ warta_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_WINDOW);
   g_clear_handle_id (&self->initial_error_source, g_source_remove);
   g_clear_weak_pointer (&self->close_dialog);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->last_toast);
   g_clear_object (&self->notifier);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
@@ -842,6 +1122,10 @@ warta_window_class_init (WartaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up-database", NULL,
+                                   back_up_database_action);
+  gtk_widget_class_install_action (widget_class, "win.import-archive", NULL,
+                                   import_archive_action);
   gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.open-publication", "x",
@@ -864,6 +1148,7 @@ static void
 warta_window_init (WartaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   /* A folded window leaves the section's title more room: New Activity
    * is its icon there, still named by the hidden label, with its tooltip. */
   g_object_bind_property (self->leaflet, "folded", self->new_activity_label, "visible",

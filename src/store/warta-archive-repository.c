@@ -1187,6 +1187,44 @@ warta_archive_repository_import_records (WartaDatabase  *database,
   return _warta_database_commit (database, error);
 }
 
+/**
+ * warta_archive_repository_is_empty:
+ * @database: a #WartaDatabase
+ * @out_empty: (out): whether it holds no people, publications nor events
+ * @error: where to put an error
+ *
+ * An export is imported with its ids, people included: only into such a
+ * database are they nobody else's.
+ */
+gboolean
+warta_archive_repository_is_empty (WartaDatabase  *database,
+                                   gboolean       *out_empty,
+                                   GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_DATABASE (database), FALSE);
+
+  stmt = _warta_database_prepare (database,
+                                  "SELECT EXISTS (SELECT 1 FROM users) "
+                                  "OR EXISTS (SELECT 1 FROM publications) "
+                                  "OR EXISTS (SELECT 1 FROM events)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _warta_database_set_error (database, error, rc, "empty");
+      return FALSE;
+    }
+  *out_empty = sqlite3_column_int (stmt, 0) == 0;
+
+  return TRUE;
+}
+
 /* Retention ------------------------------------------------------------- */
 
 #define USEC_PER_YEAR ((gint64)(365.25 * 24 * 3600) * G_USEC_PER_SEC)

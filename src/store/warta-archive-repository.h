@@ -102,6 +102,9 @@ gboolean    warta_archive_repository_has_outbox     (WartaDatabase             *
 gboolean    warta_archive_repository_import_records (WartaDatabase             *database,
                                                      JsonObject                *records,
                                                      GError                   **error);
+gboolean    warta_archive_repository_is_empty       (WartaDatabase             *database,
+                                                     gboolean                  *out_empty,
+                                                     GError                   **error);
 
 /* Retention: published publications whose retention ended before @now_us
  * and which have no recorded disposition. @years is indexed like

@@ -40,6 +40,7 @@ struct _WartaDatabase
   guint             poll_interval_ms;
   gint64            data_version;
   guint             read_only : 1;
+  guint             immutable : 1;
   guint             network_filesystem : 1;
 };
 
@@ -56,6 +57,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static int migration_limit;
+static gboolean honour_write_bits;
+
+/* Root may write any file whatever its mode: tests running as root see
+ * a file as its other users do, from its mode bits alone. */
+void
+_warta_database_set_honour_write_bits (gboolean honour)
+{
+  honour_write_bits = honour;
+}
+
+static gboolean
+may_write (const char *path)
+{
+  GStatBuf buf;
+
+  if (honour_write_bits)
+    return g_stat (path, &buf) == 0 && (buf.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
+
+  return g_access (path, W_OK) == 0;
+}
 
 void
 _warta_database_set_migration_limit (int limit)
@@ -603,6 +624,7 @@ reopen_read_only_wal (WartaDatabase  *self,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
+  self->immutable = TRUE;
   return TRUE;
 }
 
@@ -675,7 +697,7 @@ warta_database_open (const char          *path,
 
   self->network_filesystem = is_network_filesystem (path);
 
-  if (exists && g_access (path, W_OK) != 0)
+  if (exists && !may_write (path))
     {
       self->read_only = TRUE;
       self->read_only_reason =
@@ -820,22 +842,14 @@ same_file (const char *a,
   return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/**
- * warta_database_backup:
- * @self: a #WartaDatabase
- * @destination: the file to write the copy to
- * @error: where to put an error
- *
- * Copies the live database to @destination with SQLite's online backup,
- * which reads one consistent snapshot while other users go on working.
- * The copy is written to a temporary file beside @destination, checked,
- * and only then renamed over it, so a failed backup never leaves a
- * half-written file nor destroys an older backup.
- */
-gboolean
-warta_database_backup (WartaDatabase  *self,
-                       const char     *destination,
-                       GError        **error)
+/* Copies @src, the connection to @source_path, to @destination: see
+ * warta_database_backup(). */
+static gboolean
+backup_connection (sqlite3       *src,
+                   const char    *source_path,
+                   const char    *destination,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *tmp_path = NULL;
@@ -845,15 +859,15 @@ warta_database_backup (WartaDatabase  *self,
   int fd;
   int rc;
 
-  g_return_val_if_fail (WARTA_IS_DATABASE (self), FALSE);
-  g_return_val_if_fail (destination != NULL, FALSE);
-
-  if (g_strcmp0 (destination, self->path) == 0 || same_file (destination, self->path))
+  if (g_strcmp0 (destination, source_path) == 0 || same_file (destination, source_path))
     {
       g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED,
                    _("A backup cannot replace the database itself. Choose another file."));
       return FALSE;
     }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   dir = g_path_get_dirname (destination);
   tmp_path = g_build_filename (dir, ".warta-backup-XXXXXX", NULL);
@@ -879,7 +893,7 @@ warta_database_backup (WartaDatabase  *self,
       goto fail;
     }
 
-  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  backup = sqlite3_backup_init (dest, "main", src, "main");
   if (backup == NULL)
     {
       g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED,
@@ -921,6 +935,10 @@ warta_database_backup (WartaDatabase  *self,
 
   g_clear_pointer (&dest, sqlite3_close);
 
+  /* Cancelled meanwhile: an older file of that name stays as it was. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto fail;
+
   if (g_rename (tmp_path, destination) != 0)
     {
       int saved_errno = errno;
@@ -937,6 +955,141 @@ fail:
   g_clear_pointer (&dest, sqlite3_close);
   g_unlink (tmp_path);
   return FALSE;
+}
+
+/**
+ * warta_database_backup:
+ * @self: a #WartaDatabase
+ * @destination: the file to write the copy to
+ * @error: where to put an error
+ *
+ * Copies the live database to @destination with SQLite's online backup,
+ * which reads one consistent snapshot while other users go on working.
+ * The copy is written to a temporary file beside @destination, checked,
+ * and only then renamed over it, so a failed backup never leaves a
+ * half-written file nor destroys an older backup.
+ */
+gboolean
+warta_database_backup (WartaDatabase  *self,
+                       const char     *destination,
+                       GError        **error)
+{
+  g_return_val_if_fail (WARTA_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  return backup_connection (self->db, self->path, destination, NULL, error);
+}
+
+typedef struct
+{
+  char     *path;
+  char     *destination;
+  gboolean  read_only;
+  gboolean  immutable;
+} BackupData;
+
+static void
+backup_data_free (BackupData *data)
+{
+  g_free (data->path);
+  g_free (data->destination);
+  g_free (data);
+}
+
+/* The database's connection belongs to the main thread (NOMUTEX): the
+ * worker reads through a connection of its own, opened as the database
+ * was, which SQLite's locking keeps consistent with every other writer. */
+static void
+backup_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  BackupData *data = task_data;
+  g_autofree char *uri = NULL;
+  GError *error = NULL;
+  sqlite3 *src = NULL;
+  int rc;
+
+  uri = g_filename_to_uri (data->path, NULL, &error);
+  if (uri == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (data->immutable)
+    uri = g_strconcat ((char *)g_steal_pointer (&uri), "?immutable=1", NULL);
+
+  rc = sqlite3_open_v2 (uri, &src,
+                        (data->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                        SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (src, BUSY_TIMEOUT_MS);
+      rc = sqlite3_exec (src, "PRAGMA query_only = ON", NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (&error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
+                   _("“%s” cannot be opened: %s. Check that the file and its folder can be reached."),
+                   data->path, src != NULL ? sqlite3_errmsg (src) : sqlite3_errstr (rc));
+      sqlite3_close (src);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (backup_connection (src, data->path, data->destination, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+  sqlite3_close (src);
+}
+
+/**
+ * warta_database_backup_async:
+ * @self: a #WartaDatabase
+ * @destination: the file to write the copy to
+ * @cancellable: (nullable): a #GCancellable; a cancelled backup leaves
+ *   @destination as it was
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Makes the copy warta_database_backup() makes, in a worker thread.
+ */
+void
+warta_database_backup_async (WartaDatabase       *self,
+                             const char          *destination,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BackupData *data;
+
+  g_return_if_fail (WARTA_IS_DATABASE (self));
+  g_return_if_fail (destination != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (BackupData, 1);
+  data->path = g_strdup (self->path);
+  data->destination = g_strdup (destination);
+  data->read_only = self->read_only;
+  data->immutable = self->immutable;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_database_backup_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)backup_data_free);
+  g_task_run_in_thread (task, backup_in_thread);
+}
+
+gboolean
+warta_database_backup_finish (WartaDatabase  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static gboolean

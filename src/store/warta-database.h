@@ -58,6 +58,14 @@ int               warta_database_get_latest_schema_version (void);
 gboolean          warta_database_backup              (WartaDatabase       *self,
                                                       const char          *destination,
                                                       GError             **error);
+void              warta_database_backup_async        (WartaDatabase       *self,
+                                                      const char          *destination,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean          warta_database_backup_finish       (WartaDatabase       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 gboolean          warta_database_check_changes       (WartaDatabase       *self);
 void              warta_database_set_poll_interval   (WartaDatabase       *self,
                                                       guint                interval_ms);

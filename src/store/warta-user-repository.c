@@ -254,8 +254,12 @@ warta_user_repository_list (WartaUserRepository  *self,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
+/* With @can_sign_in, only those with a password: people imported from an
+ * export have none ('!'), and a database whose only administrators were
+ * imported still needs its first administrator, or nobody could sign in. */
 static gboolean
 count_admins (WartaUserRepository  *self,
+              gboolean              can_sign_in,
               gint64               *out_count,
               GError              **error)
 {
@@ -263,7 +267,10 @@ count_admins (WartaUserRepository  *self,
   int rc;
 
   stmt = _warta_database_prepare (self->database,
-                                  "SELECT count(*) FROM users WHERE is_admin = 1 AND active = 1",
+                                  can_sign_in
+                                  ? "SELECT count(*) FROM users WHERE is_admin = 1 AND active = 1 "
+                                    "AND password_hash <> '!'"
+                                  : "SELECT count(*) FROM users WHERE is_admin = 1 AND active = 1",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -295,7 +302,7 @@ warta_user_repository_needs_first_admin (WartaUserRepository  *self,
 
   g_return_val_if_fail (WARTA_IS_USER_REPOSITORY (self), FALSE);
 
-  if (!count_admins (self, &n, error))
+  if (!count_admins (self, TRUE, &n, error))
     return FALSE;
 
   return n == 0;
@@ -430,7 +437,7 @@ warta_user_repository_create_first_admin (WartaUserRepository  *self,
   if (!_warta_database_begin_write (self->database, error))
     return NULL;
 
-  if (!count_admins (self, &n_admins, error))
+  if (!count_admins (self, TRUE, &n_admins, error))
     goto fail;
 
   if (n_admins > 0)
@@ -562,7 +569,7 @@ update_in_transaction (WartaUserRepository  *self,
 
   if (warta_user_get_is_admin (stored) && warta_user_get_active (stored) && (!is_admin || !active))
     {
-      if (!count_admins (self, &n_admins, error))
+      if (!count_admins (self, FALSE, &n_admins, error))
         return FALSE;
       if (n_admins <= 1)
         {
