@@ -470,6 +470,90 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (all, >, check.expected);
 }
 
+/* The page's messages when no toast overlay is around it. */
+static GPtrArray *page_messages;
+
+static GLogWriterOutput
+record_writer (GLogLevelFlags   log_level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  const char *domain = NULL, *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+      domain = fields[i].value;
+    else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+      message = fields[i].value;
+  if ((log_level & G_LOG_LEVEL_MESSAGE) && g_strcmp0 (domain, "warta-archive-page") == 0 &&
+      message != NULL)
+    g_ptr_array_add (page_messages, g_strdup (message));
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+/* Whether the page's last message matches @pattern; forgets them. */
+static gboolean
+said (const char *pattern)
+{
+  gboolean matches = page_messages->len > 0 &&
+                     g_pattern_match_simple (pattern, g_ptr_array_index (page_messages,
+                                                                       page_messages->len - 1));
+
+  if (!matches)
+    for (guint i = 0; i < page_messages->len; i++)
+      g_test_message ("said: %s", (char *) g_ptr_array_index (page_messages, i));
+  g_ptr_array_set_size (page_messages, 0);
+  return matches;
+}
+
+/* A wrong date of the export's range is marked and named; a range that
+ * ends before it starts is refused instead of exporting nothing. */
+static void
+test_export_range_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  GtkWidget *from, *to, *button, *focus;
+
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (model_ready, page));
+  from = template_child (page, "from_entry");
+  to = template_child (page, "to_entry");
+  button = find_button (GTK_WIDGET (page), "_Export Range…");
+  g_assert_nonnull (button);
+
+  /* No toast overlay around the page: the message is logged. */
+  g_ptr_array_set_size (page_messages, 0);
+  gtk_editable_set_text (GTK_EDITABLE (from), "2025-13-45");
+  gtk_editable_set_text (GTK_EDITABLE (to), "2025-06-10");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (said ("*“From”*2025-13-45*YYYY-MM-DD*"));
+  g_assert_true (gtk_widget_has_css_class (from, "error"));
+  g_assert_false (gtk_widget_has_css_class (to, "error"));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == from || gtk_widget_is_ancestor (focus, from));
+
+  /* Typing again clears the mark. */
+  gtk_editable_set_text (GTK_EDITABLE (from), "2025-06-01");
+  g_assert_false (gtk_widget_has_css_class (from, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (to), "");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (said ("*“To”*YYYY-MM-DD*"));
+  g_assert_true (gtk_widget_has_css_class (to, "error"));
+  g_assert_false (gtk_widget_has_css_class (from, "error"));
+
+  /* Reversed. */
+  gtk_editable_set_text (GTK_EDITABLE (from), "2026-12-31");
+  gtk_editable_set_text (GTK_EDITABLE (to), "2026-01-01");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (said ("*ends before it starts*"));
+  g_assert_true (gtk_widget_has_css_class (to, "error"));
+}
+
 static gboolean
 report_ready (gpointer data)
 {
@@ -515,6 +599,8 @@ main (int   argc,
       char *argv[])
 {
   warta_test_gui_init (&argc, &argv);
+  page_messages = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_writer_func (record_writer, NULL, NULL);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -527,6 +613,8 @@ main (int   argc,
               fixture_set_up, test_rows_appear, fixture_tear_down);
   g_test_add ("/warta/archive-page/filters", Fixture, NULL,
               fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/warta/archive-page/export-range-refused", Fixture, NULL,
+              fixture_set_up, test_export_range_refused, fixture_tear_down);
   g_test_add ("/warta/archive-page/report", Fixture, NULL,
               fixture_set_up, test_report_page, fixture_tear_down);
 

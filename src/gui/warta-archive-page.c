@@ -684,18 +684,69 @@ on_export_button_clicked_cb (WartaArchivePage *self)
     choose_folder (self, FALSE);
 }
 
+/* A refused range is marked until either date is changed. */
+static void
+on_range_entry_changed_cb (WartaArchivePage *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->from_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->to_entry), "error");
+}
+
+/* Marks @entry as wrong, says why and puts the focus there. */
+static void G_GNUC_PRINTF (3, 4)
+refuse_range (WartaArchivePage *self,
+              GtkEntry         *entry,
+              const char       *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  toast (self, message);
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
 static void
 on_export_range_button_clicked_cb (WartaArchivePage *self)
 {
+  const char *from_text = gtk_editable_get_text (GTK_EDITABLE (self->from_entry));
+  const char *to_text = gtk_editable_get_text (GTK_EDITABLE (self->to_entry));
+  gint64 from, to;
+
   if (self->archive == NULL)
     return;
-  if (parse_date (self, self->from_entry, FALSE) == 0 || parse_date (self, self->to_entry, TRUE) == 0)
+
+  from = parse_date (self, self->from_entry, FALSE);
+  to = parse_date (self, self->to_entry, TRUE);
+  on_range_entry_changed_cb (self);
+  if (from == 0 && *from_text == '\0')
+    refuse_range (self, self->from_entry, "%s",
+                  _("Enter the first day of the range to export in “From”, as YYYY-MM-DD."));
+  else if (from == 0)
+    refuse_range (self, self->from_entry,
+                  _("The “From” date “%s” is not a date: enter it as YYYY-MM-DD, "
+                    "for example 2026-01-31."), from_text);
+  else if (to == 0 && *to_text == '\0')
+    refuse_range (self, self->to_entry, "%s",
+                  _("Enter the last day of the range to export in “To”, as YYYY-MM-DD."));
+  else if (to == 0)
+    refuse_range (self, self->to_entry,
+                  _("The “To” date “%s” is not a date: enter it as YYYY-MM-DD, "
+                    "for example 2026-12-31."), to_text);
+  /* @to is the start of the day after the last one. */
+  else if (to <= from)
     {
-      toast (self, _("Enter both dates (YYYY-MM-DD) of the range to export."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->from_entry));
-      return;
+      gtk_widget_add_css_class (GTK_WIDGET (self->from_entry), "error");
+      refuse_range (self, self->to_entry, "%s",
+                    _("The range ends before it starts: enter a “To” date on or after the "
+                      "“From” date."));
     }
-  choose_folder (self, TRUE);
+  else
+    choose_folder (self, TRUE);
 }
 
 /* Retention -------------------------------------------------------------- */
@@ -1112,6 +1163,10 @@ warta_archive_page_init (WartaArchivePage *self)
   fill_filters (self);
   self->from_date = add_date_button (self, self->from_box, self->from_entry);
   self->to_date = add_date_button (self, self->to_box, self->to_entry);
+  g_signal_connect_swapped (self->from_entry, "changed", G_CALLBACK (on_range_entry_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->to_entry, "changed", G_CALLBACK (on_range_entry_changed_cb),
+                            self);
   g_signal_connect_swapped (self->paned, "notify::orientation",
                             G_CALLBACK (on_paned_orientation_cb), self);
 
