@@ -428,10 +428,22 @@ update_row (GtkListItem *list_item)
                                : NULL;
   date = warta_format_time (zone, at, FALSE);
   platforms = warta_platforms_dup_display_names (warta_archive_item_get_platforms (item));
-  sub = g_strdup_printf ("%s · %s · %s · %s", date,
-                         warta_state_get_display_name (warta_archive_item_get_state (item)),
-                         platforms,
-                         warta_archive_item_get_author (item) ?: "");
+  {
+    /* Without the parts a publication lacks (no platforms before it is
+     * published), not an empty place between two dots. */
+    const char *parts[] = {
+      date, warta_state_get_display_name (warta_archive_item_get_state (item)),
+      platforms, warta_archive_item_get_author (item),
+    };
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) shown = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      if (parts[i] != NULL && *parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    shown = g_strv_builder_end (builder);
+    sub = g_strjoinv (" · ", shown);
+  }
   gtk_label_set_text (GTK_LABEL (title), warta_archive_item_get_title (item));
   gtk_label_set_text (GTK_LABEL (subtitle), sub);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
