@@ -320,6 +320,9 @@ test_round_trip (Fixture       *f,
         g_assert_nonnull (strstr (text, "Inspektorat Provinsi Kalimantan Tengah"));
         g_assert_nonnull (strstr (text, "Record sheet: Rapat koordinasi pengawasan"));
         g_assert_nonnull (strstr (text, "Unit: Inspektur Pembantu Wilayah I"));
+        /* The form by its name, not the stored value. */
+        g_assert_nonnull (strstr (text, "Form: Electronic (soft copy)"));
+        g_assert_null (strstr (text, "soft-copy"));
         g_assert_nonnull (strstr (text, "Approval trail"));
         g_assert_nonnull (strstr (text, "Rina Marlina"));
       }
