@@ -570,7 +570,7 @@ test_export_range_refused (Fixture       *f,
   g_assert_true (wait_until (model_ready, page));
   from = template_child (page, "from_entry");
   to = template_child (page, "to_entry");
-  button = find_button (GTK_WIDGET (page), "_Export Range…");
+  button = find_button (GTK_WIDGET (page), "_Export Date Range…");
   g_assert_nonnull (button);
 
   /* No toast overlay around the page: the message is logged. */
@@ -599,6 +599,41 @@ test_export_range_refused (Fixture       *f,
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (said ("*ends before it starts*"));
   g_assert_true (gtk_widget_has_css_class (to, "error"));
+}
+
+/* Export Date Range is read whole, in English and in Indonesian, at every
+ * width from GNOME's smallest to beside the sidebar at 1280 pixels: the
+ * QA walk-through took "Ekspor Rentang…" for a cut-off label. */
+static void
+test_range_button_whole (Fixture       *f,
+                         gconstpointer  data)
+{
+  WartaArchivePage *page;
+  GtkWidget *button, *label;
+
+  warta_test_gui_set_language (data);
+  page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (model_ready, page));
+
+  button = find_button (GTK_WIDGET (page), g_strcmp0 (data, "id") == 0 ? "_Ekspor Rentang Tanggal…"
+                                                                       : "_Export Date Range…");
+  g_assert_nonnull (button);
+  label = gtk_button_get_child (GTK_BUTTON (button));
+  for (int width = 360; width <= 1040; width += 40)
+    {
+      int natural;
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), width, 700);
+      warta_test_gui_wait_for_layout (f->window);
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_true (gtk_widget_get_mapped (label));
+      g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+      warta_test_gui_assert_not_ellipsized (label);
+    }
+  warta_test_gui_set_language (NULL);
 }
 
 static gboolean
@@ -662,6 +697,10 @@ main (int   argc,
               fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/warta/archive-page/export-range-refused", Fixture, NULL,
               fixture_set_up, test_export_range_refused, fixture_tear_down);
+  g_test_add ("/warta/archive-page/range-button-whole", Fixture, NULL,
+              fixture_set_up, test_range_button_whole, fixture_tear_down);
+  g_test_add ("/warta/archive-page/range-button-whole/id", Fixture, "id",
+              fixture_set_up, test_range_button_whole, fixture_tear_down);
   g_test_add ("/warta/archive-page/report", Fixture, NULL,
               fixture_set_up, test_report_page, fixture_tear_down);
 
