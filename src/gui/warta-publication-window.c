@@ -132,6 +132,7 @@ struct _WartaPublicationWindow
   GtkTextView             *narrative_view;
   GtkGridView             *media_grid;
   AdwPreferencesGroup     *media_details;
+  GtkLabel                *media_hint_label;
   AdwEntryRow             *credit_row;
   AdwEntryRow             *alt_text_row;
   AdwEntryRow             *consent_row;
@@ -3203,6 +3204,7 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, media_details);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, media_grid);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, media_hint_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, minor_switch);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, minute_spin);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, missing_label);
@@ -3287,6 +3289,15 @@ warta_publication_window_init (WartaPublicationWindow *self)
   /* The template's buttons with a mnemonic: named once (warta-mnemonic.c). */
   warta_mnemonic_name_buttons (GTK_WIDGET (self));
   setup_who_completion (self);
+  {
+    /* The formats this computer opens, as a refused file's message says. */
+    g_autofree char *hint =
+      /* Translators: %s lists photo formats, e.g. "JPEG, PNG, WebP" */
+      g_strdup_printf (_("Drop photos (%s) and videos (MP4) here, or choose Add."),
+                       warta_media_get_photo_formats ());
+
+    gtk_label_set_label (self->media_hint_label, hint);
+  }
 
   self->cancellable = g_cancellable_new ();
   self->probe = warta_media_probe_new ();
