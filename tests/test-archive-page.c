@@ -517,6 +517,57 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (all, >, check.expected);
 }
 
+static gboolean
+dossier_titled (gpointer data)
+{
+  RowCheck *check = data;
+  GtkLabel *title = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (check->page),
+                                                              WARTA_TYPE_ARCHIVE_PAGE,
+                                                              "dossier_title"));
+
+  return g_strcmp0 (gtk_label_get_text (title), check->title) == 0;
+}
+
+/* A filter that empties the list empties the dossier pane too. */
+static void
+test_dossier_cleared (Fixture       *f,
+                      gconstpointer  data)
+{
+  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  g_autoptr(WartaArchiveItem) first = NULL;
+  RowCheck check = { page, NULL };
+  CountCheck none = { page, 0 };
+  GtkWidget *list, *search, *view;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  char empty[] = "Choose a publication to see its dossier.";
+
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (model_ready, page));
+  list = template_child (page, "list_view");
+  view = template_child (page, "dossier_view");
+  search = find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+
+  first = g_list_model_get_item (G_LIST_MODEL (warta_archive_page_get_model (page)), 0);
+  g_assert_true (warta_archive_item_get_loaded (first));
+  title = g_strdup (warta_archive_item_get_title (first));
+  check.title = title;
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_true (wait_until (dossier_titled, &check));
+  g_assert_true (gtk_widget_get_sensitive (template_child (page, "export_button")));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "tidak ada publikasi seperti ini xyzzy");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_true (wait_until (model_counted, &none));
+  check.title = empty;
+  g_assert_true (wait_until (dossier_titled, &check));
+  g_object_get (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "text", &text, NULL);
+  g_assert_cmpstr (text, ==, "");
+  g_assert_false (gtk_widget_get_sensitive (template_child (page, "export_button")));
+}
+
 /* The page's messages when no toast overlay is around it. */
 static GPtrArray *page_messages;
 
@@ -701,6 +752,8 @@ main (int   argc,
               fixture_set_up, test_range_button_whole, fixture_tear_down);
   g_test_add ("/warta/archive-page/range-button-whole/id", Fixture, "id",
               fixture_set_up, test_range_button_whole, fixture_tear_down);
+  g_test_add ("/warta/archive-page/dossier-cleared", Fixture, NULL,
+              fixture_set_up, test_dossier_cleared, fixture_tear_down);
   g_test_add ("/warta/archive-page/report", Fixture, NULL,
               fixture_set_up, test_report_page, fixture_tear_down);
 

@@ -890,10 +890,27 @@ on_dispose_button_clicked_cb (WartaArchivePage *self)
 
 /* Context ------------------------------------------------------------------- */
 
+/* The dossier pane's empty state, as the page opens. */
+static void
+clear_dossier (WartaArchivePage *self)
+{
+  self->dossier_id = 0;
+  gtk_label_set_text (self->dossier_title, _("Choose a publication to see its dossier."));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->dossier_view), "", -1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dispose_button), FALSE);
+}
+
 static void
 on_model_changed_cb (WartaArchivePage *self)
 {
   update_count (self);
+  /* A filter that leaves nothing in the list leaves no publication to
+   * show: the pane does not keep one the list no longer has. */
+  if (self->dossier_id != 0 && self->model != NULL &&
+      !warta_archive_model_get_loading (self->model) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    clear_dossier (self);
 }
 
 static void
@@ -928,9 +945,7 @@ warta_archive_page_set_context (WartaArchivePage *self,
   g_set_object (&self->context, context);
   warta_date_popover_set_clock (self->from_date, context ? warta_context_get_clock (context) : NULL);
   warta_date_popover_set_clock (self->to_date, context ? warta_context_get_clock (context) : NULL);
-  self->dossier_id = 0;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->dispose_button), FALSE);
+  clear_dossier (self);
 
   if (context != NULL)
     {
@@ -943,6 +958,8 @@ warta_archive_page_set_context (WartaArchivePage *self,
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "notify::error", G_CALLBACK (on_model_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_model_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (warta_context_get_database (context), "changed",
                                G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);
