@@ -823,6 +823,46 @@ test_media_formats_agree (Fixture       *fixture,
   close_window (window);
 }
 
+/* A pasted page of text stays whole in the title, with its count
+ * against YouTube's 100 characters and what to do; submitting waits, and
+ * the window's title shows only its start. */
+static void
+test_title_limit (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  GtkWidget *counter = child (window, "title_counter");
+  GtkWidget *submit = child (window, "submit_button");
+  g_autoptr(GString) pasted = g_string_new (NULL);
+
+  set_text (window, "title_row", "Rapat");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (counter)), ==, "5/100");
+  g_assert_false (gtk_widget_has_css_class (counter, "error"));
+  g_assert_cmpstr (adw_preferences_group_get_description (child (window, "title_group")) ?: "", ==,
+                   "");
+  g_assert_true (gtk_widget_get_sensitive (submit));
+
+  while (pasted->len < 20000)
+    g_string_append (pasted, "Rapat koordinasi pengawasan. ");
+  g_string_truncate (pasted, 20000);
+  set_text (window, "title_row", pasted->str);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "title_row"))), ==,
+                   pasted->str);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (counter)), ==, "20000/100");
+  g_assert_true (gtk_widget_has_css_class (counter, "error"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (child (window, "title_group")),
+                            "100"));
+  g_assert_false (gtk_widget_get_sensitive (submit));
+  g_assert_cmpint (g_utf8_strlen (gtk_window_get_title (GTK_WINDOW (window)), -1), <=, 101);
+
+  set_text (window, "title_row", "Rapat koordinasi pengawasan");
+  g_assert_false (gtk_widget_has_css_class (counter, "error"));
+  g_assert_true (gtk_widget_get_sensitive (submit));
+
+  wait_idle (window);
+  close_window (window);
+}
+
 /* Autosave goes into the draft: typing makes no revision, the submit makes
  * one. The save runs on the main thread; its time is printed, not judged
  * (benchmarks judge times), so the choice can be checked. */
@@ -1535,6 +1575,7 @@ main (int   argc,
   ADD ("who-completion", test_who_completion);
   ADD ("media-file-chooser", test_media_file_chooser);
   ADD ("media-formats-agree", test_media_formats_agree);
+  ADD ("title-limit", test_title_limit);
   ADD ("autosave-into-draft", test_autosave_into_draft);
   ADD ("blur-and-crop", test_blur_and_crop);
   ADD ("reorder-by-drag", test_reorder);
