@@ -189,6 +189,24 @@ row_shown (gpointer data)
   return find_label (GTK_WIDGET (check->page), check->title);
 }
 
+/* No row's second line has an empty part between its dots. */
+static void
+assert_no_empty_parts (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      g_assert_null (strstr (text, " ·  · "));
+      g_assert_false (g_str_has_suffix (text, " · "));
+      g_assert_false (g_str_has_prefix (text, " · "));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_no_empty_parts (child);
+}
+
 static void
 test_rows_appear (Fixture       *f,
                   gconstpointer  data)
@@ -198,6 +216,7 @@ test_rows_appear (Fixture       *f,
   g_autoptr(WartaArchiveItem) first = NULL;
   GtkWidget *search;
   RowCheck check = { page, NULL };
+  guint n;
 
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
   warta_archive_page_set_context (page, f->context);
@@ -242,6 +261,34 @@ test_rows_appear (Fixture       *f,
     check.title = g_strdup (warta_archive_item_get_title (item));
     g_assert_true (wait_until (row_shown, &check));
   }
+
+  /* One not published yet, so with no platforms: its row leaves them
+   * out instead of an empty place between two dots. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  /* Any state. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                          WARTA_TYPE_ARCHIVE_PAGE,
+                                                                          "state_dropdown")), 3);
+  g_assert_true (wait_until (model_ready, page));
+  g_clear_pointer (&check.title, g_free);
+  n = MIN (500, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  for (guint i = 0; check.title == NULL && i < n; i++)
+    {
+      g_autoptr(WartaArchiveItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      while (!warta_archive_item_get_loaded (item))
+        g_main_context_iteration (NULL, TRUE);
+      if (warta_archive_item_get_platforms (item) == NULL ||
+          *warta_archive_item_get_platforms (item) == '\0')
+        check.title = g_strdup (warta_archive_item_get_title (item));
+    }
+  g_assert_nonnull (check.title);
+  gtk_editable_set_text (GTK_EDITABLE (search), check.title);
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_true (wait_until (model_ready, page));
+  g_assert_true (wait_until (row_shown, &check));
+  assert_no_empty_parts (GTK_WIDGET (page));
 
   g_free (check.title);
 }
@@ -471,6 +518,176 @@ test_filters (Fixture       *f,
 }
 
 static gboolean
+dossier_titled (gpointer data)
+{
+  RowCheck *check = data;
+  GtkLabel *title = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (check->page),
+                                                              WARTA_TYPE_ARCHIVE_PAGE,
+                                                              "dossier_title"));
+
+  return g_strcmp0 (gtk_label_get_text (title), check->title) == 0;
+}
+
+/* A filter that empties the list empties the dossier pane too. */
+static void
+test_dossier_cleared (Fixture       *f,
+                      gconstpointer  data)
+{
+  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  g_autoptr(WartaArchiveItem) first = NULL;
+  RowCheck check = { page, NULL };
+  CountCheck none = { page, 0 };
+  GtkWidget *list, *search, *view;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  char empty[] = "Choose a publication to see its dossier.";
+
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (model_ready, page));
+  list = template_child (page, "list_view");
+  view = template_child (page, "dossier_view");
+  search = find_child (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+
+  first = g_list_model_get_item (G_LIST_MODEL (warta_archive_page_get_model (page)), 0);
+  g_assert_true (warta_archive_item_get_loaded (first));
+  title = g_strdup (warta_archive_item_get_title (first));
+  check.title = title;
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_true (wait_until (dossier_titled, &check));
+  g_assert_true (gtk_widget_get_sensitive (template_child (page, "export_button")));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "tidak ada publikasi seperti ini xyzzy");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_true (wait_until (model_counted, &none));
+  check.title = empty;
+  g_assert_true (wait_until (dossier_titled, &check));
+  g_object_get (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "text", &text, NULL);
+  g_assert_cmpstr (text, ==, "");
+  g_assert_false (gtk_widget_get_sensitive (template_child (page, "export_button")));
+}
+
+/* The page's messages when no toast overlay is around it. */
+static GPtrArray *page_messages;
+
+static GLogWriterOutput
+record_writer (GLogLevelFlags   log_level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  const char *domain = NULL, *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+      domain = fields[i].value;
+    else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+      message = fields[i].value;
+  if ((log_level & G_LOG_LEVEL_MESSAGE) && g_strcmp0 (domain, "warta-archive-page") == 0 &&
+      message != NULL)
+    g_ptr_array_add (page_messages, g_strdup (message));
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+/* Whether the page's last message matches @pattern; forgets them. */
+static gboolean
+said (const char *pattern)
+{
+  gboolean matches = page_messages->len > 0 &&
+                     g_pattern_match_simple (pattern, g_ptr_array_index (page_messages,
+                                                                       page_messages->len - 1));
+
+  if (!matches)
+    for (guint i = 0; i < page_messages->len; i++)
+      g_test_message ("said: %s", (char *) g_ptr_array_index (page_messages, i));
+  g_ptr_array_set_size (page_messages, 0);
+  return matches;
+}
+
+/* A wrong date of the export's range is marked and named; a range that
+ * ends before it starts is refused instead of exporting nothing. */
+static void
+test_export_range_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  GtkWidget *from, *to, *button, *focus;
+
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (model_ready, page));
+  from = template_child (page, "from_entry");
+  to = template_child (page, "to_entry");
+  button = find_button (GTK_WIDGET (page), "_Export Date Range…");
+  g_assert_nonnull (button);
+
+  /* No toast overlay around the page: the message is logged. */
+  g_ptr_array_set_size (page_messages, 0);
+  gtk_editable_set_text (GTK_EDITABLE (from), "2025-13-45");
+  gtk_editable_set_text (GTK_EDITABLE (to), "2025-06-10");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (said ("*“From”*2025-13-45*YYYY-MM-DD*"));
+  g_assert_true (gtk_widget_has_css_class (from, "error"));
+  g_assert_false (gtk_widget_has_css_class (to, "error"));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == from || gtk_widget_is_ancestor (focus, from));
+
+  /* Typing again clears the mark. */
+  gtk_editable_set_text (GTK_EDITABLE (from), "2025-06-01");
+  g_assert_false (gtk_widget_has_css_class (from, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (to), "");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (said ("*“To”*YYYY-MM-DD*"));
+  g_assert_true (gtk_widget_has_css_class (to, "error"));
+  g_assert_false (gtk_widget_has_css_class (from, "error"));
+
+  /* Reversed. */
+  gtk_editable_set_text (GTK_EDITABLE (from), "2026-12-31");
+  gtk_editable_set_text (GTK_EDITABLE (to), "2026-01-01");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (said ("*ends before it starts*"));
+  g_assert_true (gtk_widget_has_css_class (to, "error"));
+}
+
+/* Export Date Range is read whole, in English and in Indonesian, at every
+ * width from GNOME's smallest to beside the sidebar at 1280 pixels: the
+ * QA walk-through took "Ekspor Rentang…" for a cut-off label. */
+static void
+test_range_button_whole (Fixture       *f,
+                         gconstpointer  data)
+{
+  WartaArchivePage *page;
+  GtkWidget *button, *label;
+
+  warta_test_gui_set_language (data);
+  page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (model_ready, page));
+
+  button = find_button (GTK_WIDGET (page), g_strcmp0 (data, "id") == 0 ? "_Ekspor Rentang Tanggal…"
+                                                                       : "_Export Date Range…");
+  g_assert_nonnull (button);
+  label = gtk_button_get_child (GTK_BUTTON (button));
+  for (int width = 360; width <= 1040; width += 40)
+    {
+      int natural;
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), width, 700);
+      warta_test_gui_wait_for_layout (f->window);
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_true (gtk_widget_get_mapped (label));
+      g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+      warta_test_gui_assert_not_ellipsized (label);
+    }
+  warta_test_gui_set_language (NULL);
+}
+
+static gboolean
 report_ready (gpointer data)
 {
   return warta_reports_page_get_report (data) != NULL;
@@ -515,6 +732,8 @@ main (int   argc,
       char *argv[])
 {
   warta_test_gui_init (&argc, &argv);
+  page_messages = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_writer_func (record_writer, NULL, NULL);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -527,6 +746,14 @@ main (int   argc,
               fixture_set_up, test_rows_appear, fixture_tear_down);
   g_test_add ("/warta/archive-page/filters", Fixture, NULL,
               fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/warta/archive-page/export-range-refused", Fixture, NULL,
+              fixture_set_up, test_export_range_refused, fixture_tear_down);
+  g_test_add ("/warta/archive-page/range-button-whole", Fixture, NULL,
+              fixture_set_up, test_range_button_whole, fixture_tear_down);
+  g_test_add ("/warta/archive-page/range-button-whole/id", Fixture, "id",
+              fixture_set_up, test_range_button_whole, fixture_tear_down);
+  g_test_add ("/warta/archive-page/dossier-cleared", Fixture, NULL,
+              fixture_set_up, test_dossier_cleared, fixture_tear_down);
   g_test_add ("/warta/archive-page/report", Fixture, NULL,
               fixture_set_up, test_report_page, fixture_tear_down);
 

@@ -13,12 +13,14 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "warta-test-gui.h"
 #include "warta-caption-editor.h"
 #include "warta-context.h"
 #include "warta-official-repository.h"
 #include "warta-publication-window-private.h"
+#include "warta-media-probe.h"
 #include "warta-rendition.h"
 
 #define N_PHOTOS 20
@@ -919,6 +921,84 @@ test_media_file_chooser (Fixture       *fixture,
   close_window (window);
 }
 
+/* The drop area and a refused file's message name the same photo
+ * formats, HEIC only where this computer has a loader for it. */
+static void
+test_media_formats_agree (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  const char *hint = gtk_label_get_label (child (window, "media_hint_label"));
+  g_autofree char *path = g_build_filename (fixture->dir, "foto.jpg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(WartaMediaProbe) probe = warta_media_probe_new ();
+  g_autoptr(WartaMediaInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) loaders = gdk_pixbuf_get_formats ();
+  const char *formats[] = { "JPEG", "PNG", "WebP", "HEIC" };
+  gboolean heic = FALSE;
+
+  for (GSList *l = loaders; l != NULL; l = l->next)
+    {
+      g_auto(GStrv) types = gdk_pixbuf_format_get_mime_types (l->data);
+
+      heic = heic || (types != NULL && g_strv_contains ((const char * const *) types, "image/heif"));
+    }
+
+  g_assert_true (g_file_set_contents (path, "Bukan foto, hanya teks.\n", -1, NULL));
+  info = warta_media_probe_file (probe, file, NULL, &error);
+  g_assert_null (info);
+  g_assert_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNSUPPORTED);
+  g_test_message ("drop area: %s; refusal: %s; HEIC loader: %d", hint, error->message, heic);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    g_assert_cmpint (strstr (hint, formats[i]) != NULL, ==,
+                     strstr (error->message, formats[i]) != NULL);
+  g_assert_cmpint (strstr (hint, "HEIC") != NULL, ==, heic);
+
+  g_unlink (path);
+  close_window (window);
+}
+
+/* A pasted page of text stays whole in the title, with its count
+ * against YouTube's 100 characters and what to do; submitting waits, and
+ * the window's title shows only its start. */
+static void
+test_title_limit (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  GtkWidget *counter = child (window, "title_counter");
+  GtkWidget *submit = child (window, "submit_button");
+  g_autoptr(GString) pasted = g_string_new (NULL);
+
+  set_text (window, "title_row", "Rapat");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (counter)), ==, "5/100");
+  g_assert_false (gtk_widget_has_css_class (counter, "error"));
+  g_assert_cmpstr (adw_preferences_group_get_description (child (window, "title_group")) ?: "", ==,
+                   "");
+  g_assert_true (gtk_widget_get_sensitive (submit));
+
+  while (pasted->len < 20000)
+    g_string_append (pasted, "Rapat koordinasi pengawasan. ");
+  g_string_truncate (pasted, 20000);
+  set_text (window, "title_row", pasted->str);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "title_row"))), ==,
+                   pasted->str);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (counter)), ==, "20000/100");
+  g_assert_true (gtk_widget_has_css_class (counter, "error"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (child (window, "title_group")),
+                            "100"));
+  g_assert_false (gtk_widget_get_sensitive (submit));
+  g_assert_cmpint (g_utf8_strlen (gtk_window_get_title (GTK_WINDOW (window)), -1), <=, 101);
+
+  set_text (window, "title_row", "Rapat koordinasi pengawasan");
+  g_assert_false (gtk_widget_has_css_class (counter, "error"));
+  g_assert_true (gtk_widget_get_sensitive (submit));
+
+  wait_idle (window);
+  close_window (window);
+}
+
 /* Autosave goes into the draft: typing makes no revision, the submit makes
  * one. The save runs on the main thread; its time is printed, not judged
  * (benchmarks judge times), so the choice can be checked. */
@@ -1632,6 +1712,8 @@ main (int   argc,
   ADD ("officials-directory", test_officials);
   ADD ("who-completion", test_who_completion);
   ADD ("media-file-chooser", test_media_file_chooser);
+  ADD ("media-formats-agree", test_media_formats_agree);
+  ADD ("title-limit", test_title_limit);
   ADD ("autosave-into-draft", test_autosave_into_draft);
   ADD ("blur-and-crop", test_blur_and_crop);
   ADD ("reorder-by-drag", test_reorder);

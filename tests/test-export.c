@@ -9,6 +9,9 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <locale.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "warta-archive-repository.h"
@@ -320,9 +323,45 @@ test_round_trip (Fixture       *f,
         g_assert_nonnull (strstr (text, "Inspektorat Provinsi Kalimantan Tengah"));
         g_assert_nonnull (strstr (text, "Record sheet: Rapat koordinasi pengawasan"));
         g_assert_nonnull (strstr (text, "Unit: Inspektur Pembantu Wilayah I"));
+        /* The form by its name, not the stored value. */
+        g_assert_nonnull (strstr (text, "Form: Electronic (soft copy)"));
+        g_assert_null (strstr (text, "soft-copy"));
         g_assert_nonnull (strstr (text, "Approval trail"));
         g_assert_nonnull (strstr (text, "Rina Marlina"));
       }
+  }
+
+  /* In Indonesian, with no unit name set: nothing English in the sheet. */
+  {
+    g_autoptr(WartaDossier) dossier = NULL;
+    g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+    g_autofree char *sheet = g_build_filename (f->dir, "lembar.pdf", NULL);
+    g_autofree char *text = NULL;
+    WartaDossierOptions no_unit = options;
+
+    no_unit.agency = NULL;
+    /* gettext reads LANGUAGE in C.UTF-8 once the locale is set. */
+    setlocale (LC_ALL, "");
+    g_setenv ("LANGUAGE", "id", TRUE);
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    textdomain (GETTEXT_PACKAGE);
+    dossier = warta_dossier_load (f->db, ids[1], &no_unit, &error);
+    g_assert_no_error (error);
+    g_assert_true (warta_export_write_record_sheet (dossier, sheet, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_unsetenv ("LANGUAGE");
+    textdomain (GETTEXT_PACKAGE);
+
+    text = run_pdftotext (sheet);
+    if (text != NULL)
+      {
+        g_assert_true (g_str_has_prefix (g_strchug (text), "Badan publik"));
+        g_assert_nonnull (strstr (text, "Bentuk: Elektronik (softcopy)"));
+        g_assert_null (strstr (text, "Public body"));
+        g_assert_null (strstr (text, "soft-copy"));
+      }
+    g_unlink (sheet);
   }
 
   /* Into an empty database: the same dossiers. */

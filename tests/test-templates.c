@@ -350,29 +350,23 @@ test_window_sidebar_readable (Fixture       *fixture,
   warta_test_gui_set_language (NULL);
 }
 
-/* Tab stops once on each role of the first administrator, on its check
- * box, whose state screen readers announce. */
+/* Tabs around @window once from where its focus is, and checks that it
+ * stops once on each role row of @group, on its check box, whose state
+ * screen readers announce. */
 static void
-test_first_admin_roles_focus (Fixture       *fixture,
-                              gconstpointer  user_data)
+assert_one_stop_per_role (GtkWindow *window,
+                          GtkWidget *group)
 {
-  WartaWindow *window = warta_window_new (fixture->app);
-  GtkWidget *group = sign_in_child (window, "roles_group");
   g_autoptr(GHashTable) stops = g_hash_table_new (NULL, NULL);
   GtkWidget *first = NULL;
 
-  gtk_window_present (GTK_WINDOW (window));
-  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
-  gtk_widget_grab_focus (GTK_WIDGET (sign_in_child (window, "admin_confirm_row")));
-
-  /* Around the whole window once. */
   for (guint i = 0; i < 200; i++)
     {
       GtkWidget *focus;
       GtkWidget *row;
 
       g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
-      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      focus = gtk_window_get_focus (window);
       if (focus == first)
         break;
       first = first ?: focus;
@@ -390,6 +384,19 @@ test_first_admin_roles_focus (Fixture       *fixture,
     }
 
   g_assert_cmpuint (g_hash_table_size (stops), ==, WARTA_N_ROLES);
+}
+
+/* Tab stops once on each role of the first administrator. */
+static void
+test_first_admin_roles_focus (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  WartaWindow *window = warta_window_new (fixture->app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  gtk_widget_grab_focus (GTK_WIDGET (sign_in_child (window, "admin_confirm_row")));
+  assert_one_stop_per_role (GTK_WINDOW (window), sign_in_child (window, "roles_group"));
 
   destroy_and_check_finalized (GTK_WINDOW (window));
 }
@@ -505,6 +512,53 @@ test_person_dialog_builds (Fixture       *fixture,
 }
 
 static void
+count_click_cb (GtkButton *button,
+                guint     *clicks)
+{
+  (*clicks)++;
+}
+
+/* Add Person opens in its first field; Enter there presses Save; Tab
+ * stops once on each role, on its check box. */
+static void
+test_person_dialog_keyboard (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  WartaPersonDialog *dialog;
+  GtkWidget *login, *save, *group, *focus;
+  guint clicks = 0;
+
+  dialog = warta_person_dialog_new (NULL, warta_application_get_context (fixture->app), NULL);
+  login = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), WARTA_TYPE_PERSON_DIALOG,
+                                                     "login_row"));
+  group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), WARTA_TYPE_PERSON_DIALOG,
+                                                     "roles_group"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (dialog));
+
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == login || gtk_widget_is_ancestor (focus, login));
+
+  /* Save is the default: Enter in the login field (its text has the focus) presses it. */
+  save = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_BUTTON (save));
+  g_assert_true (gtk_widget_has_css_class (save, "suggested-action"));
+  g_signal_connect (save, "clicked", G_CALLBACK (count_click_cb), &clicks);
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_signal_emit_by_name (focus, "activate");
+  /* A button shows itself pressed for a moment before it is clicked. */
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       clicks == 0 && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_cmpuint (clicks, ==, 1);
+
+  assert_one_stop_per_role (GTK_WINDOW (dialog), group);
+
+  destroy_and_check_finalized (GTK_WINDOW (dialog));
+}
+
+static void
 test_no_display (void)
 {
   g_test_skip ("No display: run under xvfb-run");
@@ -550,6 +604,8 @@ main (int   argc,
                   fixture_set_up, test_window_restores_section, fixture_tear_down);
       g_test_add ("/warta/templates/person-dialog", Fixture, NULL,
                   fixture_set_up, test_person_dialog_builds, fixture_tear_down);
+      g_test_add ("/warta/templates/person-dialog-keyboard", Fixture, NULL,
+                  fixture_set_up, test_person_dialog_keyboard, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-window", Fixture, NULL,
                   fixture_set_up, test_preferences_window_builds, fixture_tear_down);
     }

@@ -718,6 +718,18 @@ note_status_name (const char *status)
   return status;
 }
 
+
+/* The register's form of the information (Perki 1/2021) as a reader
+ * names it; a value this version does not know, as stored. */
+static const char *
+form_display_name (const char *form)
+{
+  if (g_strcmp0 (form, "soft-copy") == 0)
+    return _("Electronic (soft copy)");
+
+  return form;
+}
+
 static void
 emit_register (WartaDossier         *self,
                GTimeZone            *time_zone,
@@ -738,7 +750,7 @@ emit_register (WartaDossier         *self,
   func (WARTA_DOSSIER_FIELD, _("Responsible"), str_of (reg, "responsible"), user_data);
   func (WARTA_DOSSIER_FIELD, _("Time"), str_of (reg, "time"), user_data);
   func (WARTA_DOSSIER_FIELD, _("Place"), str_of (reg, "place"), user_data);
-  func (WARTA_DOSSIER_FIELD, _("Form"), str_of (reg, "form"), user_data);
+  func (WARTA_DOSSIER_FIELD, _("Form"), form_display_name (str_of (reg, "form")), user_data);
   func (WARTA_DOSSIER_FIELD, _("Retention (years)"),
         n_years > 0 ? years : _("permanent"), user_data);
   func (WARTA_DOSSIER_FIELD, _("Retained until"), str_of (reg, "retention_until"), user_data);

@@ -428,10 +428,22 @@ update_row (GtkListItem *list_item)
                                : NULL;
   date = warta_format_time (zone, at, FALSE);
   platforms = warta_platforms_dup_display_names (warta_archive_item_get_platforms (item));
-  sub = g_strdup_printf ("%s · %s · %s · %s", date,
-                         warta_state_get_display_name (warta_archive_item_get_state (item)),
-                         platforms,
-                         warta_archive_item_get_author (item) ?: "");
+  {
+    /* Without the parts a publication lacks (no platforms before it is
+     * published), not an empty place between two dots. */
+    const char *parts[] = {
+      date, warta_state_get_display_name (warta_archive_item_get_state (item)),
+      platforms, warta_archive_item_get_author (item),
+    };
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) shown = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      if (parts[i] != NULL && *parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    shown = g_strv_builder_end (builder);
+    sub = g_strjoinv (" · ", shown);
+  }
   gtk_label_set_text (GTK_LABEL (title), warta_archive_item_get_title (item));
   gtk_label_set_text (GTK_LABEL (subtitle), sub);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
@@ -684,18 +696,69 @@ on_export_button_clicked_cb (WartaArchivePage *self)
     choose_folder (self, FALSE);
 }
 
+/* A refused range is marked until either date is changed. */
+static void
+on_range_entry_changed_cb (WartaArchivePage *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->from_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->to_entry), "error");
+}
+
+/* Marks @entry as wrong, says why and puts the focus there. */
+static void G_GNUC_PRINTF (3, 4)
+refuse_range (WartaArchivePage *self,
+              GtkEntry         *entry,
+              const char       *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  toast (self, message);
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
 static void
 on_export_range_button_clicked_cb (WartaArchivePage *self)
 {
+  const char *from_text = gtk_editable_get_text (GTK_EDITABLE (self->from_entry));
+  const char *to_text = gtk_editable_get_text (GTK_EDITABLE (self->to_entry));
+  gint64 from, to;
+
   if (self->archive == NULL)
     return;
-  if (parse_date (self, self->from_entry, FALSE) == 0 || parse_date (self, self->to_entry, TRUE) == 0)
+
+  from = parse_date (self, self->from_entry, FALSE);
+  to = parse_date (self, self->to_entry, TRUE);
+  on_range_entry_changed_cb (self);
+  if (from == 0 && *from_text == '\0')
+    refuse_range (self, self->from_entry, "%s",
+                  _("Enter the first day of the range to export in “From”, as YYYY-MM-DD."));
+  else if (from == 0)
+    refuse_range (self, self->from_entry,
+                  _("The “From” date “%s” is not a date: enter it as YYYY-MM-DD, "
+                    "for example 2026-01-31."), from_text);
+  else if (to == 0 && *to_text == '\0')
+    refuse_range (self, self->to_entry, "%s",
+                  _("Enter the last day of the range to export in “To”, as YYYY-MM-DD."));
+  else if (to == 0)
+    refuse_range (self, self->to_entry,
+                  _("The “To” date “%s” is not a date: enter it as YYYY-MM-DD, "
+                    "for example 2026-12-31."), to_text);
+  /* @to is the start of the day after the last one. */
+  else if (to <= from)
     {
-      toast (self, _("Enter both dates (YYYY-MM-DD) of the range to export."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->from_entry));
-      return;
+      gtk_widget_add_css_class (GTK_WIDGET (self->from_entry), "error");
+      refuse_range (self, self->to_entry, "%s",
+                    _("The range ends before it starts: enter a “To” date on or after the "
+                      "“From” date."));
     }
-  choose_folder (self, TRUE);
+  else
+    choose_folder (self, TRUE);
 }
 
 /* Retention -------------------------------------------------------------- */
@@ -827,10 +890,27 @@ on_dispose_button_clicked_cb (WartaArchivePage *self)
 
 /* Context ------------------------------------------------------------------- */
 
+/* The dossier pane's empty state, as the page opens. */
+static void
+clear_dossier (WartaArchivePage *self)
+{
+  self->dossier_id = 0;
+  gtk_label_set_text (self->dossier_title, _("Choose a publication to see its dossier."));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->dossier_view), "", -1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dispose_button), FALSE);
+}
+
 static void
 on_model_changed_cb (WartaArchivePage *self)
 {
   update_count (self);
+  /* A filter that leaves nothing in the list leaves no publication to
+   * show: the pane does not keep one the list no longer has. */
+  if (self->dossier_id != 0 && self->model != NULL &&
+      !warta_archive_model_get_loading (self->model) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    clear_dossier (self);
 }
 
 static void
@@ -865,9 +945,7 @@ warta_archive_page_set_context (WartaArchivePage *self,
   g_set_object (&self->context, context);
   warta_date_popover_set_clock (self->from_date, context ? warta_context_get_clock (context) : NULL);
   warta_date_popover_set_clock (self->to_date, context ? warta_context_get_clock (context) : NULL);
-  self->dossier_id = 0;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->dispose_button), FALSE);
+  clear_dossier (self);
 
   if (context != NULL)
     {
@@ -880,6 +958,8 @@ warta_archive_page_set_context (WartaArchivePage *self,
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (on_model_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "notify::error", G_CALLBACK (on_model_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_model_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (warta_context_get_database (context), "changed",
                                G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1112,6 +1192,10 @@ warta_archive_page_init (WartaArchivePage *self)
   fill_filters (self);
   self->from_date = add_date_button (self, self->from_box, self->from_entry);
   self->to_date = add_date_button (self, self->to_box, self->to_entry);
+  g_signal_connect_swapped (self->from_entry, "changed", G_CALLBACK (on_range_entry_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->to_entry, "changed", G_CALLBACK (on_range_entry_changed_cb),
+                            self);
   g_signal_connect_swapped (self->paned, "notify::orientation",
                             G_CALLBACK (on_paned_orientation_cb), self);
 

@@ -267,6 +267,9 @@ warta_person_dialog_init (WartaPersonDialog *self)
       gtk_widget_set_name (check, warta_role_get_id (role));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* One Tab stop a role, its check box, as on the first
+       * administrator's page; a click on the row still ticks it. */
+      gtk_widget_set_focusable (row, FALSE);
       adw_preferences_group_add (self->roles_group, row);
       self->role_checks[i] = GTK_CHECK_BUTTON (check);
     }
@@ -313,6 +316,8 @@ warta_person_dialog_new (GtkWindow    *parent,
       gtk_widget_set_visible (GTK_WIDGET (self->active_row), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->new_password_row), FALSE);
       gtk_window_set_title (GTK_WINDOW (self), _("Add Person"));
+      /* Typing starts in the first field, not on the header's Cancel. */
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->login_row));
     }
   else
     {
@@ -328,6 +333,7 @@ warta_person_dialog_new (GtkWindow    *parent,
       for (guint i = 0; i < WARTA_N_ROLES; i++)
         gtk_check_button_set_active (self->role_checks[i],
                                      warta_user_has_role (user, warta_role_nth (i)));
+      gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
     }
 
   return self;

@@ -119,6 +119,8 @@ struct _WartaPublicationWindow
   WartaPublishView        *publish_view;
   AdwViewStackPage        *publish_page;
   AdwEntryRow             *title_row;
+  AdwPreferencesGroup     *title_group;
+  GtkLabel                *title_counter;
   AdwComboRow             *category_row;
   AdwPreferencesGroup     *fields_group;
   AdwEntryRow             *what_row;
@@ -133,6 +135,7 @@ struct _WartaPublicationWindow
   GtkTextView             *narrative_view;
   GtkGridView             *media_grid;
   AdwPreferencesGroup     *media_details;
+  GtkLabel                *media_hint_label;
   AdwEntryRow             *credit_row;
   AdwEntryRow             *alt_text_row;
   AdwEntryRow             *consent_row;
@@ -945,6 +948,48 @@ list_blockers (WartaPublicationWindow *self,
   return reasons;
 }
 
+/* The activity's title is the YouTube title and the website's: YouTube
+ * takes at most 100 characters, the strictest of its uses. */
+static gint64
+title_limit (void)
+{
+  return warta_caption_target_get_limits (WARTA_CAPTION_TARGET_YOUTUBE_TITLE)->limit;
+}
+
+static gboolean
+title_too_long (WartaPublicationWindow *self)
+{
+  return warta_caption_count_characters (row_text (self->title_row)) > title_limit ();
+}
+
+/* The title's counter, and what to do when it is over: what was typed or
+ * pasted stays whole, for the author to shorten. */
+static void
+update_title_counter (WartaPublicationWindow *self)
+{
+  gint64 n = warta_caption_count_characters (row_text (self->title_row));
+  g_autofree char *counter = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, n,
+                                              title_limit ());
+
+  gtk_label_set_label (self->title_counter, counter);
+  if (n > title_limit ())
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("The title has %d characters. Shorten it to %d or fewer: it is also "
+                           "the YouTube title."), (int) n, (int) title_limit ());
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_counter), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title_counter), "dim-label");
+      adw_preferences_group_set_description (self->title_group, problem);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title_counter), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_counter), "dim-label");
+      adw_preferences_group_set_description (self->title_group, NULL);
+    }
+}
+
 static void
 update_submit (WartaPublicationWindow *self)
 {
@@ -969,7 +1014,8 @@ update_submit (WartaPublicationWindow *self)
   else
     {
       gtk_widget_set_visible (GTK_WIDGET (self->blockers_label), FALSE);
-      enabled = state == WARTA_STATE_DOCUMENTING && self->editable && self->n_pending == 0;
+      enabled = state == WARTA_STATE_DOCUMENTING && self->editable && self->n_pending == 0 &&
+                !title_too_long (self);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button),
                                    self->n_pending > 0 ? _("Photos and videos are still being checked.") : NULL);
     }
@@ -1078,7 +1124,17 @@ update_state (WartaPublicationWindow *self)
     title = warta_publication_get_title (self->publication);
   if (has_text (row_text (self->title_row)))
     title = row_text (self->title_row);
-  gtk_window_set_title (GTK_WINDOW (self), has_text (title) ? title : _("New Activity"));
+  /* The header lays out the whole title at each keystroke: a pasted page
+   * of text shows as its start. */
+  if (has_text (title) && warta_caption_count_characters (title) > title_limit ())
+    {
+      g_autofree char *start = g_utf8_substring (title, 0, title_limit ());
+      g_autofree char *shown = g_strconcat (start, "…", NULL);
+
+      gtk_window_set_title (GTK_WINDOW (self), shown);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), has_text (title) ? title : _("New Activity"));
   adw_view_switcher_title_set_subtitle (self->switcher_title,
                                         warta_state_get_display_name (state));
 
@@ -2600,6 +2656,7 @@ on_title_row_changed_cb (WartaPublicationWindow *self)
 {
   if (!self->loading)
     propagate_text (self, TRUE, row_text (self->title_row), &self->title_text);
+  update_title_counter (self);
   field_changed (self);
   update_state (self);
 }
@@ -3321,6 +3378,7 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, media_details);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, media_grid);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, media_hint_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, minor_switch);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, minute_spin);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, missing_label);
@@ -3341,6 +3399,8 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, time_zone_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, title_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, title_group);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, title_counter);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, what_row);
@@ -3408,6 +3468,16 @@ warta_publication_window_init (WartaPublicationWindow *self)
   /* The template's buttons with a mnemonic: named once (warta-mnemonic.c). */
   warta_mnemonic_name_buttons (GTK_WIDGET (self));
   setup_who_completion (self);
+  update_title_counter (self);
+  {
+    /* The formats this computer opens, as a refused file's message says. */
+    g_autofree char *hint =
+      /* Translators: %s lists photo formats, e.g. "JPEG, PNG, WebP" */
+      g_strdup_printf (_("Drop photos (%s) and videos (MP4) here, or choose Add."),
+                       warta_media_get_photo_formats ());
+
+    gtk_label_set_label (self->media_hint_label, hint);
+  }
 
   self->cancellable = g_cancellable_new ();
   self->probe = warta_media_probe_new ();

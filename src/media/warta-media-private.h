@@ -46,6 +46,9 @@ WartaMediaKind _warta_media_sniff          (GFile           *file,
                                             GCancellable    *cancellable,
                                             GError         **error);
 
+/* Whether a GdkPixbuf loader reads @mime_type. */
+gboolean    _warta_media_has_pixbuf_loader (const char      *mime_type);
+
 char       *_warta_media_sha256_file       (GFile           *file,
                                             GCancellable    *cancellable,
                                             GError         **error);

@@ -354,21 +354,6 @@ too_many_pixels (GFile   *file,
 }
 
 static gboolean
-has_pixbuf_loader (const char *mime_type)
-{
-  g_autoptr(GSList) formats = gdk_pixbuf_get_formats ();
-
-  for (GSList *l = formats; l != NULL; l = l->next)
-    {
-      g_auto(GStrv) types = gdk_pixbuf_format_get_mime_types (l->data);
-
-      if (types != NULL && g_strv_contains ((const char * const *) types, mime_type))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
 probe_video (GFile   *file,
              int     *width,
              int     *height,
@@ -506,7 +491,7 @@ warta_media_probe_file (WartaMediaProbe  *self,
   scan.collect = collect;
 
   if (kind == WARTA_MEDIA_KIND_PHOTO && scan.type == SCAN_OTHER &&
-      !has_pixbuf_loader (content_type))
+      !_warta_media_has_pixbuf_loader (content_type))
     {
       g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNSUPPORTED,
                    _("“%s” is a HEIC photo, which this computer cannot open. Export it as JPEG "

@@ -27,6 +27,8 @@ typedef void (*WartaMediaProbeResultFunc) (WartaMediaProbe *probe,
 
 WartaMediaProbe *warta_media_probe_new           (void);
 
+const char      *warta_media_get_photo_formats   (void);
+
 /* Blocking; for worker threads and tests. */
 WartaMediaInfo  *warta_media_probe_file          (WartaMediaProbe            *self,
                                                   GFile                      *file,

@@ -14,6 +14,7 @@
 
 #include "warta-media-error.h"
 #include "warta-media-private.h"
+#include "warta-media-probe.h"
 
 #define DECODE_THREADS 2
 
@@ -272,11 +273,43 @@ _warta_media_sniff (GFile         *file,
     g_autofree char *description = g_content_type_get_description (type);
 
     g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNSUPPORTED,
-                 /* Translators: the second %s describes the real content, e.g. "plain text document" */
+                 /* Translators: the second %s describes the real content, e.g. "plain text
+                  * document"; the third lists formats, e.g. "JPEG, PNG, WebP" */
                  _("“%s” is not a photo or a video, whatever its name says (its content: %s). "
-                   "Choose a JPEG, PNG, WebP or HEIC photo, or an MP4 video."), name, description);
+                   "Choose a photo (%s) or a video (MP4)."), name, description,
+                 warta_media_get_photo_formats ());
   }
   return WARTA_MEDIA_KIND_UNKNOWN;
+}
+
+gboolean
+_warta_media_has_pixbuf_loader (const char *mime_type)
+{
+  g_autoptr(GSList) formats = gdk_pixbuf_get_formats ();
+
+  for (GSList *l = formats; l != NULL; l = l->next)
+    {
+      g_auto(GStrv) types = gdk_pixbuf_format_get_mime_types (l->data);
+
+      if (types != NULL && g_strv_contains ((const char * const *) types, mime_type))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * warta_media_get_photo_formats:
+ *
+ * The photo formats Warta opens on this computer, for the texts that name
+ * them: HEIC only where a GdkPixbuf loader for it is installed.
+ *
+ * Returns: "JPEG, PNG, WebP" or "JPEG, PNG, WebP, HEIC"
+ */
+const char *
+warta_media_get_photo_formats (void)
+{
+  return _warta_media_has_pixbuf_loader ("image/heif") ? "JPEG, PNG, WebP, HEIC"
+                                                        : "JPEG, PNG, WebP";
 }
 
 char *
