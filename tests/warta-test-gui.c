@@ -260,16 +260,25 @@ warta_test_gui_assert_fits_width (GtkWidget *top,
 void
 warta_test_gui_wait_for_layout (GtkWidget *widget)
 {
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   GdkFrameClock *clock;
   gint64 frame;
 
   while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
   clock = gtk_widget_get_frame_clock (widget);
   frame = gdk_frame_clock_get_frame_counter (clock);
-  gtk_widget_queue_allocate (widget);
+  /* Each turn asks for a frame: one asked for only once may be the last,
+   * and the loop would then wait for a frame nobody asked for. */
   while (gdk_frame_clock_get_frame_counter (clock) < frame + 2)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      gtk_widget_queue_allocate (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
 }
 
 gboolean
