@@ -429,6 +429,22 @@ title_shown (gpointer data)
                     "Judul dari Budi") == 0;
 }
 
+/* Activates @action on @window and returns the message dialog it shows. */
+static GtkWindow *
+activate_for_dialog (WartaPublicationWindow *window,
+                     const char             *action)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_before = g_list_model_get_n_items (toplevels);
+  GtkWindow *shown;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+  shown = g_list_model_get_item (toplevels, n_before);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (shown));
+  return shown;
+}
+
 /* Another user's save reaches an editor without unsaved changes at once,
  * named; and a submit from an editor that has not caught up yet is
  * refused as a conflict, not made a revision of text its user never saw
@@ -460,29 +476,26 @@ test_change_elsewhere (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_label (child (window, "save_status_label")), ==, "Reloaded");
 
   /* Budi saves again; Sari submits before her editor has heard of it.
-   * The conflict names what differs, and keeping hers is no default. */
+   * The conflict says what they changed; with nothing of hers in the way,
+   * keeping both is the choice offered. */
   save_as_other (fixture, budi, id, "Judul kedua dari Budi");
   {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-    guint n_before = g_list_model_get_n_items (toplevels);
-    g_autoptr(GtkWindow) shown = NULL;
+    g_autoptr(GtkWindow) shown = activate_for_dialog (window, "pub.submit");
 
-    gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL);
-    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
-    shown = g_list_model_get_item (toplevels, n_before);
-    g_assert_true (ADW_IS_MESSAGE_DIALOG (shown));
     g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (shown)), ==,
                      "Someone Else Changed This Activity");
     g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (shown)),
                               "Budi Santoso"));
     g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (shown)),
-                              "differs from what you see in: Title."));
+                              "They changed: Title."));
+    g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (shown), "keep"),
+                     ==, "_Keep Both");
     g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (shown), "keep"),
-                     ==, ADW_RESPONSE_DESTRUCTIVE);
+                     ==, ADW_RESPONSE_SUGGESTED);
     g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (shown)), ==,
                      "later");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (shown), "later");
     gtk_window_destroy (shown);
-    g_clear_object (&shown);
   }
   wait_idle (window);
   publication = warta_publication_repository_get (repository, id, &error);
@@ -490,8 +503,62 @@ test_change_elsewhere (Fixture       *fixture,
   g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_PROCESSING);
   g_assert_cmpstr (gtk_label_get_label (child (window, "save_status_label")), ==,
                    "Not saved: changed by someone else");
+
+  /* Decided later: Sari writes "Mengapa", and saving asks again. Keep
+   * Both saves her "Mengapa" with Budi's title. */
+  set_text (window, "why_row", "Alasan dari Sari");
+  {
+    g_autoptr(GtkWindow) shown = activate_for_dialog (window, "pub.save");
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (shown)),
+                              "They changed: Title."));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (shown), "keep");
+    gtk_window_destroy (shown);
+  }
+  wait_idle (window);
   draft = warta_publication_repository_get_draft (repository, id, NULL, &error);
   g_assert_no_error (error);
+  g_assert_cmpstr (warta_revision_get_title (draft), ==, "Judul kedua dari Budi");
+  g_assert_cmpstr (warta_revision_get_why (draft), ==, "Alasan dari Sari");
+  g_assert_cmpstr (warta_revision_get_caption (draft, "facebook"), ==, "Teks dari Budi.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "title_row"))), ==,
+                   "Judul kedua dari Budi");
+
+  /* Both change "Mengapa": keeping hers is said to replace his, and does. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "warta.db", NULL);
+    g_autoptr(WartaDatabase) database = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                                             WARTA_DATABASE_FLAGS_NONE, &error);
+    g_autoptr(WartaPublicationRepository) other = NULL;
+    g_autoptr(WartaRevision) his = NULL;
+    g_autoptr(WartaPublication) saved = NULL;
+    g_autoptr(GtkWindow) shown = NULL;
+    gint64 version = 0;
+
+    g_assert_no_error (error);
+    other = warta_publication_repository_new (database, warta_context_get_clock (fixture->context));
+    his = warta_publication_repository_get_draft (other, id, &version, &error);
+    g_assert_no_error (error);
+    warta_revision_set_why (his, "Alasan dari Budi");
+    saved = warta_publication_repository_save_draft (other, budi, id, 0, version, his, NULL, &error);
+    g_assert_no_error (error);
+
+    set_text (window, "why_row", "Alasan kedua dari Sari");
+    shown = activate_for_dialog (window, "pub.save");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (shown)),
+                              "You both changed: Why (Mengapa)."));
+    g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (shown), "keep"),
+                     ==, "_Keep Mine");
+    g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (shown), "keep"),
+                     ==, ADW_RESPONSE_DESTRUCTIVE);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (shown), "keep");
+    gtk_window_destroy (shown);
+  }
+  wait_idle (window);
+  g_clear_object (&draft);
+  draft = warta_publication_repository_get_draft (repository, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_revision_get_why (draft), ==, "Alasan kedua dari Sari");
   g_assert_cmpstr (warta_revision_get_title (draft), ==, "Judul kedua dari Budi");
 
   close_window (window);

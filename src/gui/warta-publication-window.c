@@ -168,6 +168,8 @@ struct _WartaPublicationWindow
   gboolean                 completing;
   WartaPublication        *publication;      /* NULL until a new activity is first saved */
   gint64                   draft_version;    /* of the draft shown, for the next save */
+  char                    *base_json;        /* that draft as loaded or saved: what changed since */
+  char                    *conflict_message; /* who changed it, while a conflict is open */
   GListStore              *media;            /* WartaMediaItem, editable */
   GtkSingleSelection      *media_selection;
   GCancellable            *cancellable;
@@ -535,6 +537,8 @@ load_publication (WartaPublicationWindow  *self,
 
   g_set_object (&self->publication, publication);
   self->draft_version = draft_version;
+  g_free (self->base_json);
+  self->base_json = warta_revision_to_json (revision);
   load_revision (self, revision);
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLICATION_ID]);
@@ -553,6 +557,11 @@ set_save_status (WartaPublicationWindow *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_status_label), text);
 }
 
+static WartaRevision *merge_with_theirs (WartaPublicationWindow *self,
+                                         gint64                 *out_version,
+                                         GPtrArray              *theirs_changed,
+                                         GPtrArray              *both_changed);
+
 static void
 on_conflict_response_cb (WartaPublicationWindow *self,
                          const char             *response)
@@ -562,6 +571,7 @@ on_conflict_response_cb (WartaPublicationWindow *self,
   if (g_strcmp0 (response, "reload") == 0)
     {
       self->conflict = FALSE;
+      g_clear_pointer (&self->conflict_message, g_free);
       if (!load_publication (self, warta_publication_get_id (self->publication), &error))
         show_message (self, _("Activity Not Reloaded"), error->message);
       else
@@ -574,26 +584,31 @@ on_conflict_response_cb (WartaPublicationWindow *self,
     {
       WartaPublicationRepository *repository = warta_context_get_publications (self->context);
       g_autoptr(WartaPublication) publication = NULL;
-      g_autoptr(WartaRevision) theirs = NULL;
+      g_autoptr(WartaRevision) merged = NULL;
+      g_autoptr(GPtrArray) theirs_changed = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) both_changed = g_ptr_array_new_with_free_func (g_free);
       gint64 draft_version = 0;
 
-      /* Mine is saved over theirs, knowingly: what they submitted stays in
-       * the history as a revision. */
+      /* Their changes that mine did not touch are kept, and mine saved
+       * over the rest, knowingly: what they submitted stays in the
+       * history as a revision. */
       publication = warta_publication_repository_get (repository,
                                                       warta_publication_get_id (self->publication),
                                                       &error);
       if (publication != NULL)
-        theirs = warta_publication_repository_get_draft (repository,
-                                                         warta_publication_get_id (self->publication),
-                                                         &draft_version, &error);
-      if (theirs == NULL)
+        merged = merge_with_theirs (self, &draft_version, theirs_changed, both_changed);
+      if (merged == NULL)
         {
-          show_message (self, _("Activity Not Saved"), error->message);
+          show_message (self, _("Activity Not Saved"),
+                        error != NULL ? error->message
+                                      : _("Their version cannot be read. Reload the activity."));
           return;
         }
       g_set_object (&self->publication, publication);
       self->draft_version = draft_version;
+      load_revision (self, merged);
       self->conflict = FALSE;
+      g_clear_pointer (&self->conflict_message, g_free);
       self->dirty = TRUE;
       if (!_warta_publication_window_save_now (self, &error) && error != NULL)
         show_message (self, _("Activity Not Saved"), error->message);
@@ -601,71 +616,240 @@ on_conflict_response_cb (WartaPublicationWindow *self,
     }
 }
 
-/* The fields where the stored draft differs from what this editor
- * shows, by name ("Title, Facebook post"); NULL when none differ or the
- * draft cannot be read. */
-static char *
-list_differences (WartaPublicationWindow *self)
+/* -- another user's change: three ways ------------------------------------------------------ */
+
+static JsonObject *
+parse_content (const char *json)
+{
+  g_autoptr(JsonNode) node = json != NULL ? json_from_string (json, NULL) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+         ? json_object_ref (json_node_get_object (node)) : NULL;
+}
+
+static gboolean
+same_member (JsonObject *a,
+             JsonObject *b,
+             const char *name)
+{
+  JsonNode *x = a != NULL ? json_object_get_member (a, name) : NULL;
+  JsonNode *y = b != NULL ? json_object_get_member (b, name) : NULL;
+
+  if (x == NULL || y == NULL)
+    return x == y;
+  return json_node_equal (x, y);
+}
+
+static void
+add_field_name (GPtrArray  *names,
+                const char *prefix,
+                const char *member)
+{
+  g_autofree char *field = g_strconcat (prefix, member, NULL);
+  const char *name;
+
+  if (g_str_equal (field, "media"))
+    name = _("photos and videos");
+  else if (g_str_equal (field, "scheduled-at"))
+    name = _("the scheduled time");
+  else
+    name = warta_revision_field_get_display_name (field);
+  g_ptr_array_add (names, g_strdup (name));
+}
+
+/* Member by member, what @mine left as in @base takes @theirs' value;
+ * the captions, one member per platform, the same way. The members
+ * they changed go to @theirs_changed, those both changed differently
+ * to @both_changed (where mine stays). */
+static void
+merge_members (JsonObject *base,
+               JsonObject *theirs,
+               JsonObject *mine,
+               JsonObject *merged,
+               const char *prefix,
+               GPtrArray  *theirs_changed,
+               GPtrArray  *both_changed)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *sources[] = { base, theirs, mine };
+  GHashTableIter iter;
+  gpointer name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autoptr(GList) members = sources[i] != NULL ? json_object_get_members (sources[i]) : NULL;
+
+      for (GList *l = members; l != NULL; l = l->next)
+        g_hash_table_add (names, l->data);
+    }
+
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      JsonNode *mine_value = mine != NULL ? json_object_get_member (mine, name) : NULL;
+      JsonNode *their_value = theirs != NULL ? json_object_get_member (theirs, name) : NULL;
+      gboolean they_changed = !same_member (base, theirs, name);
+      gboolean i_changed = !same_member (base, mine, name);
+
+      if (g_str_equal (name, "format"))
+        {
+          if (mine_value != NULL)
+            json_object_set_member (merged, name, json_node_copy (mine_value));
+          continue;
+        }
+      if (g_str_equal (name, "captions") && *prefix == '\0' && they_changed && i_changed)
+        {
+          JsonObject *captions = json_object_new ();
+          JsonNode *b = base != NULL ? json_object_get_member (base, name) : NULL;
+
+          merge_members (b != NULL && JSON_NODE_HOLDS_OBJECT (b) ? json_node_get_object (b) : NULL,
+                         their_value != NULL && JSON_NODE_HOLDS_OBJECT (their_value)
+                         ? json_node_get_object (their_value) : NULL,
+                         mine_value != NULL && JSON_NODE_HOLDS_OBJECT (mine_value)
+                         ? json_node_get_object (mine_value) : NULL,
+                         captions, "caption:", theirs_changed, both_changed);
+          json_object_set_object_member (merged, name, captions);
+          continue;
+        }
+      if (g_str_equal (name, "captions") && *prefix == '\0' && they_changed)
+        {
+          /* Only they changed captions: each that differs is theirs. */
+          JsonObject *unchanged = json_object_new ();
+          JsonNode *b = base != NULL ? json_object_get_member (base, name) : NULL;
+
+          merge_members (b != NULL && JSON_NODE_HOLDS_OBJECT (b) ? json_node_get_object (b) : NULL,
+                         their_value != NULL && JSON_NODE_HOLDS_OBJECT (their_value)
+                         ? json_node_get_object (their_value) : NULL,
+                         b != NULL && JSON_NODE_HOLDS_OBJECT (b) ? json_node_get_object (b) : NULL,
+                         unchanged, "caption:", theirs_changed, both_changed);
+          json_object_unref (unchanged);
+        }
+      else if (they_changed)
+        add_field_name (theirs_changed, prefix, name);
+
+      if (they_changed && i_changed && !same_member (theirs, mine, name) &&
+          !g_str_equal (name, "captions"))
+        add_field_name (both_changed, prefix, name);
+
+      if (i_changed || !they_changed)
+        {
+          if (mine_value != NULL)
+            json_object_set_member (merged, name, json_node_copy (mine_value));
+        }
+      else if (their_value != NULL)
+        json_object_set_member (merged, name, json_node_copy (their_value));
+    }
+}
+
+/* The stored draft merged with this editor's content, from the draft the
+ * editor started from; NULL when one of them cannot be read. */
+static WartaRevision *
+merge_with_theirs (WartaPublicationWindow  *self,
+                   gint64                  *out_version,
+                   GPtrArray               *theirs_changed,
+                   GPtrArray               *both_changed)
 {
   g_autoptr(WartaRevision) theirs = NULL;
   g_autoptr(WartaRevision) mine = NULL;
-  g_autoptr(WartaRevisionDiff) diff = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(JsonObject) base_object = NULL;
+  g_autoptr(JsonObject) their_object = NULL;
+  g_autoptr(JsonObject) mine_object = NULL;
+  g_autoptr(JsonObject) merged = json_object_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *their_json = NULL;
+  g_autofree char *mine_json = NULL;
+  g_autofree char *merged_json = NULL;
+  WartaRevision *result;
 
   if (self->publication == NULL)
     return NULL;
   theirs = warta_publication_repository_get_draft (warta_context_get_publications (self->context),
                                                    warta_publication_get_id (self->publication),
-                                                   NULL, NULL);
+                                                   out_version, NULL);
   if (theirs == NULL)
     return NULL;
-  /* No category is the default one, as the lists show it. */
-  if (warta_revision_get_category (theirs) == NULL)
-    warta_revision_set_category (theirs, "periodic");
   mine = build_revision (self);
-  diff = warta_revision_diff_new (theirs, mine);
-  for (guint i = 0; i < warta_revision_diff_get_n_fields (diff); i++)
-    {
-      const WartaFieldDiff *field = warta_revision_diff_get_field (diff, i);
-
-      if (warta_diff_has_changes (field->runs))
-        g_ptr_array_add (names, (gpointer) warta_revision_field_get_display_name (field->field));
-    }
-  if (warta_revision_diff_get_n_media (diff) > 0)
-    g_ptr_array_add (names, (gpointer) _("photos and videos"));
-  if (names->len == 0)
+  their_json = warta_revision_to_json (theirs);
+  mine_json = warta_revision_to_json (mine);
+  base_object = parse_content (self->base_json);
+  their_object = parse_content (their_json);
+  mine_object = parse_content (mine_json);
+  if (base_object == NULL || their_object == NULL || mine_object == NULL)
     return NULL;
+
+  merge_members (base_object, their_object, mine_object, merged, "", theirs_changed,
+                 both_changed);
+  json_node_set_object (root, merged);
+  merged_json = json_to_string (root, FALSE);
+  result = warta_revision_new_from_json (merged_json, NULL);
+  if (result != NULL)
+    warta_revision_set_publication_id (result, warta_publication_get_id (self->publication));
+  return result;
+}
+
+static char *
+join_names (GPtrArray *names)
+{
   g_ptr_array_add (names, NULL);
   return g_strjoinv (", ", (char **) names->pdata);
 }
 
 static void
 show_conflict (WartaPublicationWindow *self,
-               const GError           *error)
+               const char             *message)
 {
-  g_autofree char *differences = list_differences (self);
-  g_autofree char *where = NULL;
+  g_autoptr(GPtrArray) theirs_changed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) both_changed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(WartaRevision) merged = merge_with_theirs (self, NULL, theirs_changed, both_changed);
+  g_autoptr(GString) body = g_string_new (message);
+  gboolean overlap = both_changed->len > 0;
   GtkWidget *dialog;
 
   self->conflict = TRUE;
+  if (message != self->conflict_message)
+    {
+      g_free (self->conflict_message);
+      self->conflict_message = g_strdup (message);
+    }
   set_save_status (self, _("Not saved: changed by someone else"));
 
-  if (differences != NULL)
-    /* Translators: %s lists fields, "Title, Facebook post" */
-    where = g_strdup_printf (_("Theirs differs from what you see in: %s."), differences);
+  if (theirs_changed->len > 0)
+    {
+      g_autofree char *names = join_names (theirs_changed);
+
+      g_string_append (body, "\n\n");
+      /* Translators: %s lists fields, "Title, Facebook post" */
+      g_string_append_printf (body, _("They changed: %s."), names);
+    }
+  if (overlap)
+    {
+      g_autofree char *names = join_names (both_changed);
+
+      g_string_append (body, "\n");
+      /* Translators: %s lists fields, "Title, Facebook post" */
+      g_string_append_printf (body, _("You both changed: %s."), names);
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, merged == NULL
+                         ? _("Reload shows their version and drops your changes since the last save. Keep Mine saves yours over theirs.")
+                         : overlap
+                         ? _("Reload shows their version and drops your changes since the last save. Keep Mine saves yours where you both changed the same thing, and keeps their other changes.")
+                         : _("Keep Both saves your changes together with theirs. Reload shows their version and drops your changes since the last save."));
+
   dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Activity"),
-                                     error->message);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s%s%s\n\n%s", error->message,
-                                  where != NULL ? "\n\n" : "", where != NULL ? where : "",
-                                  _("Reload shows their version and drops your changes since the last save. Keep Mine saves yours over theirs."));
+                                     body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "later", _("_Decide Later"),
                                     "reload", _("_Reload"),
-                                    "keep", _("_Keep Mine"),
+                                    "keep", merged != NULL && !overlap ? _("_Keep Both")
+                                                                       : _("_Keep Mine"),
                                     NULL);
-  /* Keeping mine replaces a colleague's work: never the easy choice. */
+  /* Keeping mine over theirs replaces a colleague's work: never the easy
+   * choice. Keeping both loses nothing. */
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
-                                              ADW_RESPONSE_DESTRUCTIVE);
+                                              merged != NULL && !overlap
+                                              ? ADW_RESPONSE_SUGGESTED
+                                              : ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "later");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response_cb),
@@ -730,7 +914,7 @@ _warta_publication_window_save_now (WartaPublicationWindow  *self,
       if (g_error_matches (local_error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT))
         {
           if (!self->closing)
-            show_conflict (self, local_error);
+            show_conflict (self, local_error->message);
         }
       else
         {
@@ -750,6 +934,8 @@ _warta_publication_window_save_now (WartaPublicationWindow  *self,
   g_clear_pointer (&self->last_error, g_free);
   self->dirty = FALSE;
   self->draft_version = draft_version;
+  g_free (self->base_json);
+  self->base_json = warta_revision_to_json (draft);
   if (self->publication == NULL)
     {
       g_set_object (&self->publication, publication);
@@ -1165,7 +1351,7 @@ do_transition (WartaPublicationWindow *self,
   if (publication == NULL)
     {
       if (g_error_matches (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT))
-        show_conflict (self, error);
+        show_conflict (self, error->message);
       else
         show_message (self, _("Not Submitted"), error->message);
       return FALSE;
@@ -1312,6 +1498,11 @@ submit_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   WartaState state = current_state (self);
 
+  if (self->conflict)
+    {
+      show_conflict (self, self->conflict_message);
+      return;
+    }
   if (!_warta_publication_window_save_now (self, &error))
     {
       if (!g_error_matches (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT))
@@ -1375,6 +1566,12 @@ save_action (GtkWidget  *widget,
 {
   WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
 
+  /* A conflict left for later is decided now: nothing saves before. */
+  if (self->conflict)
+    {
+      show_conflict (self, self->conflict_message);
+      return;
+    }
   if (!self->dirty)
     {
       set_save_status (self, _("No changes to save"));
@@ -3243,6 +3440,13 @@ warta_publication_window_close_request (GtkWindow *window)
   WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (window);
   g_autoptr(GError) error = NULL;
 
+  /* Unsaved changes in a conflict left for later: decided first (Reload
+   * drops them, and the window then closes). */
+  if (self->dirty && self->conflict)
+    {
+      show_conflict (self, self->conflict_message);
+      return TRUE;
+    }
   if (self->dirty && !_warta_publication_window_save_now (self, &error))
     {
       GtkWidget *dialog;
@@ -3299,6 +3503,8 @@ warta_publication_window_dispose (GObject *object)
   g_clear_pointer (&self->shared_text, g_free);
   g_clear_pointer (&self->title_text, g_free);
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->base_json, g_free);
+  g_clear_pointer (&self->conflict_message, g_free);
 
   G_OBJECT_CLASS (warta_publication_window_parent_class)->dispose (object);
 }
