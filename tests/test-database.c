@@ -491,6 +491,48 @@ test_read_only_needs_migration (void)
   check_read_only (make_old_warta, expected);
 }
 
+/* A file whose mode lets nobody write it is opened read-only by this
+ * process too, root included, who may write any file: Warta does not
+ * write what its owner marked read-only (found as root in a walk-through:
+ * a new activity went into such a file). */
+static char *
+file_sum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+static void
+test_read_only_by_mode (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+
+  make_warta_file (path);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  before = file_sum (path);
+
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_database_get_read_only (db));
+  g_assert_nonnull (warta_database_get_read_only_reason (db));
+  g_assert_finalize_object (g_steal_pointer (&db));
+
+  /* The file is as it was (a reader of a WAL file may still make its
+   * -shm and -wal beside it, where the folder allows). */
+  after = file_sum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_chmod (path, 0644);
+  remove_dir (dir);
+}
+
 static void
 test_journal_mode (void)
 {
@@ -783,6 +825,7 @@ main (int   argc,
   g_test_add_func ("/warta/database/refuse-folder-and-missing", test_refuse_folder_and_missing);
   g_test_add_func ("/warta/database/read-only", test_read_only);
   g_test_add_func ("/warta/database/read-only-wal", test_read_only_wal);
+  g_test_add_func ("/warta/database/read-only-by-mode", test_read_only_by_mode);
   g_test_add_func ("/warta/database/read-only-needs-migration", test_read_only_needs_migration);
   g_test_add_func ("/warta/database/journal-mode", test_journal_mode);
   g_test_add_func ("/warta/database/backup", test_backup);

@@ -67,13 +67,17 @@ _warta_database_set_honour_write_bits (gboolean honour)
   honour_write_bits = honour;
 }
 
+/* A file whose mode lets nobody write it is read-only, for root too (who
+ * may write any file): its owner meant it to be kept as it is. */
 static gboolean
 may_write (const char *path)
 {
   GStatBuf buf;
 
+  if (g_stat (path, &buf) != 0 || (buf.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return FALSE;
   if (honour_write_bits)
-    return g_stat (path, &buf) == 0 && (buf.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
+    return TRUE;
 
   return g_access (path, W_OK) == 0;
 }
