@@ -103,8 +103,8 @@ wait_for_toast (WartaWindow *window,
   return _warta_window_get_toast (window);
 }
 
-/* The menu's Back Up Database asks where, suggesting today's date in the
- * office's time zone; cancelling it makes nothing. */
+/* The menu's Back Up Database asks where, beside the database, suggesting
+ * today's date in the office's time zone; cancelling it makes nothing. */
 static void
 test_backup_chooser (Fixture       *fixture,
                      gconstpointer  user_data)
@@ -126,6 +126,21 @@ test_backup_chooser (Fixture       *fixture,
     g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
 
     g_assert_cmpstr (name, ==, expected);
+  }
+  /* It opens beside the database, not where Warta was started from. */
+  {
+    g_autoptr(GFile) folder = NULL;
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    g_autoptr(GFile) database =
+      g_file_new_for_path (warta_database_get_path (warta_context_get_database (context)));
+    g_autoptr(GFile) expected_folder = g_file_get_parent (database);
+
+    /* The chooser reads its folder in the main loop. */
+    while ((folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser))) == NULL &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_nonnull (folder);
+    g_assert_true (g_file_equal (folder, expected_folder));
   }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
 #else

@@ -131,6 +131,7 @@ save (GTask        *task,
       GtkWindow    *parent,
       const char   *title,
       const char   *accept_label,
+      GFile        *initial_folder,
       const char   *initial_name,
       GCancellable *cancellable)
 {
@@ -139,6 +140,8 @@ save (GTask        *task,
   gtk_file_dialog_set_title (dialog, title);
   gtk_file_dialog_set_accept_label (dialog, accept_label);
   gtk_file_dialog_set_modal (dialog, TRUE);
+  if (initial_folder != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, initial_folder);
   gtk_file_dialog_set_initial_name (dialog, initial_name);
   gtk_file_dialog_save (dialog, parent, cancellable, save_cb, task);
 }
@@ -206,6 +209,7 @@ save (GTask        *task,
       GtkWindow    *parent,
       const char   *title,
       const char   *accept_label,
+      GFile        *initial_folder,
       const char   *initial_name,
       GCancellable *cancellable)
 {
@@ -213,6 +217,8 @@ save (GTask        *task,
 
   chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          accept_label, _("_Cancel"));
+  if (initial_folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), initial_folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), initial_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_response_cb), task);
@@ -288,6 +294,7 @@ warta_file_chooser_open_multiple_finish (GAsyncResult  *result,
  * @parent: (nullable): the window the chooser belongs to
  * @title: the chooser's title
  * @accept_label: the label of its accept button, with a mnemonic
+ * @initial_folder: (nullable): the folder it opens in
  * @initial_name: the file name suggested
  * @cancellable: (nullable): closes the chooser when cancelled
  * @callback: called with the file chosen
@@ -299,6 +306,7 @@ void
 warta_file_chooser_save (GtkWindow           *parent,
                          const char          *title,
                          const char          *accept_label,
+                         GFile               *initial_folder,
                          const char          *initial_name,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
@@ -311,7 +319,7 @@ warta_file_chooser_save (GtkWindow           *parent,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, warta_file_chooser_save);
-  save (task, parent, title, accept_label, initial_name, cancellable);
+  save (task, parent, title, accept_label, initial_folder, initial_name, cancellable);
 }
 
 /**

@@ -28,6 +28,7 @@ void        warta_file_chooser_open                 (GtkWindow            *paren
 void        warta_file_chooser_save                 (GtkWindow            *parent,
                                                      const char           *title,
                                                      const char           *accept_label,
+                                                     GFile                *initial_folder,
                                                      const char           *initial_name,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,

@@ -621,6 +621,8 @@ back_up_database_action (GtkWidget  *widget,
 {
   WartaWindow *self = WARTA_WINDOW (widget);
   g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GFile) database = NULL;
+  g_autoptr(GFile) folder = NULL;
   g_autofree char *name = NULL;
 
   if (self->context == NULL)
@@ -629,7 +631,10 @@ back_up_database_action (GtkWidget  *widget,
   /* The date is the office's, as everywhere in Warta. */
   now = warta_clock_now_local (warta_context_get_clock (self->context));
   name = g_date_time_format (now, "warta-backup-%Y-%m-%d.db");
-  warta_file_chooser_save (GTK_WINDOW (self), _("Back Up Database"), _("_Back Up"), name,
+  /* Beside the database, where an office keeps its copies. */
+  database = g_file_new_for_path (warta_database_get_path (warta_context_get_database (self->context)));
+  folder = g_file_get_parent (database);
+  warta_file_chooser_save (GTK_WINDOW (self), _("Back Up Database"), _("_Back Up"), folder, name,
                            self->cancellable, backup_file_chosen_cb, g_object_ref (self));
 }
 
