@@ -670,22 +670,23 @@ merge_members (JsonObject *base,
                GPtrArray  *theirs_changed,
                GPtrArray  *both_changed)
 {
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonObject *sources[] = { base, theirs, mine };
-  GHashTableIter iter;
-  gpointer name;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  JsonObject *sources[] = { mine, theirs, base };
 
+  /* In the editor's order, so that the fields are named as it shows them. */
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     {
       g_autoptr(GList) members = sources[i] != NULL ? json_object_get_members (sources[i]) : NULL;
 
       for (GList *l = members; l != NULL; l = l->next)
-        g_hash_table_add (names, l->data);
+        if (g_hash_table_add (seen, l->data))
+          g_ptr_array_add (names, l->data);
     }
 
-  g_hash_table_iter_init (&iter, names);
-  while (g_hash_table_iter_next (&iter, &name, NULL))
+  for (guint n = 0; n < names->len; n++)
     {
+      const char *name = names->pdata[n];
       JsonNode *mine_value = mine != NULL ? json_object_get_member (mine, name) : NULL;
       JsonNode *their_value = theirs != NULL ? json_object_get_member (theirs, name) : NULL;
       gboolean they_changed = !same_member (base, theirs, name);
