@@ -507,6 +507,27 @@ test_change_elsewhere (Fixture       *fixture,
   /* Decided later: Sari writes "Mengapa", and saving asks again. Keep
    * Both saves her "Mengapa" with Budi's title. */
   set_text (window, "why_row", "Alasan dari Sari");
+  /* Closing asks, and the conflict can be decided from there. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint n_before = g_list_model_get_n_items (toplevels);
+    g_autoptr(GtkWindow) asked = NULL;
+    g_autoptr(GtkWindow) again = NULL;
+
+    gtk_window_close (GTK_WINDOW (window));
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+    asked = g_list_model_get_item (toplevels, n_before);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (asked)), ==,
+                     "Changes Not Saved");
+    g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (asked), "conflict"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (asked), "conflict");
+    gtk_window_destroy (asked);
+    again = g_list_model_get_item (toplevels, g_list_model_get_n_items (toplevels) - 1);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (again)), ==,
+                     "Someone Else Changed This Activity");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (again), "later");
+    gtk_window_destroy (again);
+  }
   {
     g_autoptr(GtkWindow) shown = activate_for_dialog (window, "pub.save");
 

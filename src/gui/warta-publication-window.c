@@ -3433,6 +3433,8 @@ on_close_response_cb (WartaPublicationWindow *self,
       self->dirty = FALSE;
       gtk_window_destroy (GTK_WINDOW (self));
     }
+  else if (g_strcmp0 (response, "conflict") == 0 && self->conflict)
+    show_conflict (self, self->conflict_message);
 }
 
 static gboolean
@@ -3441,22 +3443,18 @@ warta_publication_window_close_request (GtkWindow *window)
   WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (window);
   g_autoptr(GError) error = NULL;
 
-  /* Unsaved changes in a conflict left for later: decided first (Reload
-   * drops them, and the window then closes). */
-  if (self->dirty && self->conflict)
-    {
-      show_conflict (self, self->conflict_message);
-      return TRUE;
-    }
   if (self->dirty && !_warta_publication_window_save_now (self, &error))
     {
       GtkWidget *dialog;
 
       dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Changes Not Saved"), error->message);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Keep Open"),
-                                        "close", _("_Close Without Saving"),
-                                        NULL);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Keep Open"));
+      /* A conflict left for later can be decided from here. */
+      if (self->conflict)
+        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "conflict",
+                                         _("_Decide Now…"));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close",
+                                       _("_Close Without Saving"));
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
                                                   ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
