@@ -479,8 +479,10 @@ tick_all_but (WartaPublicationWindow *window,
       g_assert_nonnull (check);
       g_assert_nonnull (entry);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), i != except);
-      /* An unticked item shows its note row. */
-      g_assert_true (gtk_widget_get_visible (entry) == (i == except));
+      /* An unticked item's note row can be written in; a ticked one's is
+       * greyed out, where it was. */
+      g_assert_true (gtk_widget_get_visible (entry));
+      g_assert_true (gtk_widget_get_sensitive (entry) == (i == except));
       if (i == except && note != NULL)
         gtk_editable_set_text (GTK_EDITABLE (entry), note);
     }
@@ -1127,6 +1129,60 @@ set_true_cb (gpointer data)
   *(gboolean *) data = TRUE;
 }
 
+/* Ticking an item leaves the items below where they were: its note row
+ * is greyed out, not taken away (found in a walk-through: the list moved
+ * under the pointer and the next click ticked the wrong item). */
+static void
+test_checklist_stays_put (Fixture       *f,
+                          gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (f->context);
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublicationWindow *window;
+  GtkWidget *list, *first, *second;
+  graphene_rect_t before, after;
+  gint64 id;
+
+  warta_revision_set_title (draft, "Sosialisasi Pengendalian Gratifikasi");
+  warta_revision_set_caption (draft, "facebook", "Sosialisasi pengendalian gratifikasi.");
+  p = warta_publication_repository_create (repository, f->officer, draft, &error);
+  g_assert_no_error (error);
+  id = warta_publication_get_id (p);
+  for (guint step = 0; step < 2; step++)
+    {
+      WartaPublication *next;
+
+      next = warta_publication_repository_transition (repository, step == 0 ? f->officer : f->admin,
+                                                      id, warta_publication_get_version (p),
+                                                      WARTA_ACTION_SUBMIT,
+                                                      step == 0 ? WARTA_STATE_PROCESSING
+                                                                : WARTA_STATE_VERIFYING,
+                                                      NULL, &error);
+      g_assert_no_error (error);
+      g_set_object (&p, next);
+      g_object_unref (next);
+    }
+
+  sign_in (f, "sekar");
+  window = open_window (f->context, id);
+  list = review_child (window, "checklist_list");
+  first = warta_test_gui_find_named (list, GTK_TYPE_CHECK_BUTTON, warta_check_get_id ((WartaCheck)0));
+  second = warta_test_gui_find_named (list, GTK_TYPE_CHECK_BUTTON, warta_check_get_id ((WartaCheck)1));
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_compute_bounds (second, list, &before));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (first), TRUE);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_compute_bounds (second, list, &after));
+  g_assert_cmpfloat (after.origin.y, ==, before.origin.y);
+
+  close_window (window);
+}
+
 static void
 test_reload_on_change_elsewhere (Fixture       *f,
                                  gconstpointer  user_data)
@@ -1371,6 +1427,7 @@ main (int   argc,
   ADD ("approve-while-another-edits", test_approve_while_editing);
   ADD ("approval-of-changed-revision-refused", test_approval_of_changed_revision_refused);
   ADD ("reload-on-change-elsewhere", test_reload_on_change_elsewhere);
+  ADD ("checklist-stays-put", test_checklist_stays_put);
   ADD ("note-on-return-and-open-notes", test_note_on_return_and_open_notes);
   ADD ("resubmit-marks-notes-done", test_resubmit_marks_notes_done);
 #undef ADD

@@ -828,7 +828,9 @@ update_check_note (WartaReviewPage *self,
 {
   gboolean ticked = gtk_check_button_get_active (self->checks[i]);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->check_notes[i]), !ticked);
+  /* Greyed out, not hidden: the items below stay where they are, so the
+   * next click lands on the item under the pointer. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->check_notes[i]), !ticked);
 }
 
 static void
