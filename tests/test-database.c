@@ -52,21 +52,27 @@ compare_names (gconstpointer a,
   return strcmp (*(char * const *)a, *(char * const *)b);
 }
 
+static char *
+file_sum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
 /* The file's SHA-256 and the folder's listing: a refusal must leave both. */
 static char *
 snapshot (const char *path)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GDir) d = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *sum = NULL;
-  gsize length = 0;
+  g_autofree char *sum = file_sum (path);
   const char *name;
 
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
   g_string_append (out, sum);
 
   d = g_dir_open (dir, 0, NULL);
@@ -495,16 +501,6 @@ test_read_only_needs_migration (void)
  * process too, root included, who may write any file: Warta does not
  * write what its owner marked read-only (found as root in a walk-through:
  * a new activity went into such a file). */
-static char *
-file_sum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
-}
-
 static void
 test_read_only_by_mode (void)
 {

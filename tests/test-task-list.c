@@ -194,13 +194,8 @@ window_child (WartaWindow *window,
   return gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW, name);
 }
 
-static gpointer
-sign_in_child (WartaWindow *window,
-               const char  *name)
-{
-  return gtk_widget_get_template_child (window_child (window, "sign_in_page"),
-                                        WARTA_TYPE_SIGN_IN_PAGE, name);
-}
+/* The sign-in page's template child @name. */
+#define sign_in_child(window, name) warta_test_gui_sign_in_child (GTK_WIDGET (window), (name))
 
 static void
 type_into (WartaWindow *window,

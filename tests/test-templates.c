@@ -99,15 +99,8 @@ destroy_and_check_finalized (GtkWindow *window)
   g_assert_null (weak);
 }
 
-static gpointer
-sign_in_child (WartaWindow *window,
-               const char  *name)
-{
-  GObject *page = gtk_widget_get_template_child (GTK_WIDGET (window), WARTA_TYPE_WINDOW,
-                                                 "sign_in_page");
-
-  return gtk_widget_get_template_child (GTK_WIDGET (page), WARTA_TYPE_SIGN_IN_PAGE, name);
-}
+/* The sign-in page's template child @name. */
+#define sign_in_child(window, name) warta_test_gui_sign_in_child (GTK_WIDGET (window), (name))
 
 /* A fresh database asks for its first administrator before anything else:
  * typed into the real page, as a person would. */

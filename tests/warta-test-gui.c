@@ -21,7 +21,9 @@
 #include <glib/gstdio.h>
 #include <libintl.h>
 
+#include "warta-sign-in-page.h"
 #include "warta-test-gui.h"
+#include "warta-window.h"
 
 static char *root;
 
@@ -216,6 +218,15 @@ collect_too_wide (GtkWidget *widget,
                                   GTK_IS_LABEL (c) ? gtk_label_get_label (GTK_LABEL (c)) : "",
                                   min_width (c));
     }
+}
+
+gpointer
+warta_test_gui_sign_in_child (GtkWidget  *window,
+                              const char *name)
+{
+  GObject *page = gtk_widget_get_template_child (window, WARTA_TYPE_WINDOW, "sign_in_page");
+
+  return gtk_widget_get_template_child (GTK_WIDGET (page), WARTA_TYPE_SIGN_IN_PAGE, name);
 }
 
 void

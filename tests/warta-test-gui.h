@@ -32,6 +32,10 @@ void       warta_test_gui_use_gnome_window_buttons (void);
  * GTK adds around it (its frame's borders), measured on a real window. */
 int        warta_test_gui_window_width_for (int content_width);
 
+/* The template child @name of @window's (a WartaWindow's) sign-in page. */
+gpointer   warta_test_gui_sign_in_child     (GtkWidget  *window,
+                                             const char *name);
+
 /* Fails when @top needs more than @bound pixels of width, naming the
  * innermost widgets that need more. */
 void       warta_test_gui_assert_fits_width (GtkWidget *top,

@@ -78,6 +78,18 @@ open_one_cb (GObject      *object,
   g_task_return_pointer (task, files, g_object_unref);
 }
 
+static GtkFileDialog *
+new_dialog (const char *title,
+            const char *accept_label)
+{
+  GtkFileDialog *dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, title);
+  gtk_file_dialog_set_accept_label (dialog, accept_label);
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  return dialog;
+}
+
 static void
 open_files (GTask         *task,
             GtkWindow     *parent,
@@ -87,11 +99,8 @@ open_files (GTask         *task,
             gboolean       multiple,
             GCancellable  *cancellable)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileDialog) dialog = new_dialog (title, accept_label);
 
-  gtk_file_dialog_set_title (dialog, title);
-  gtk_file_dialog_set_accept_label (dialog, accept_label);
-  gtk_file_dialog_set_modal (dialog, TRUE);
   if (filter != NULL)
     {
       g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
@@ -135,11 +144,8 @@ save (GTask        *task,
       const char   *initial_name,
       GCancellable *cancellable)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileDialog) dialog = new_dialog (title, accept_label);
 
-  gtk_file_dialog_set_title (dialog, title);
-  gtk_file_dialog_set_accept_label (dialog, accept_label);
-  gtk_file_dialog_set_modal (dialog, TRUE);
   if (initial_folder != NULL)
     gtk_file_dialog_set_initial_folder (dialog, initial_folder);
   gtk_file_dialog_set_initial_name (dialog, initial_name);
@@ -181,6 +187,20 @@ on_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* Shows @chooser, modal; its answer goes to @task, and @cancellable
+ * closes it. */
+static void
+show_chooser (GtkFileChooserNative *chooser,
+              GTask                *task,
+              GCancellable         *cancellable)
+{
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_response_cb), task);
+  if (cancellable != NULL)
+    g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (on_cancelled_cb), chooser, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 open_files (GTask         *task,
             GtkWindow     *parent,
@@ -197,11 +217,7 @@ open_files (GTask         *task,
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), multiple);
   if (filter != NULL)
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_response_cb), task);
-  if (cancellable != NULL)
-    g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (on_cancelled_cb), chooser, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_chooser (chooser, task, cancellable);
 }
 
 static void
@@ -220,11 +236,7 @@ save (GTask        *task,
   if (initial_folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), initial_folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), initial_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_response_cb), task);
-  if (cancellable != NULL)
-    g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (on_cancelled_cb), chooser, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  show_chooser (chooser, task, cancellable);
 }
 
 #endif

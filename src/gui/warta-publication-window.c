@@ -640,6 +640,16 @@ same_member (JsonObject *a,
   return json_node_equal (x, y);
 }
 
+/* @object's member @name when it is an object, or NULL. */
+static JsonObject *
+member_object (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 static void
 add_field_name (GPtrArray  *names,
                 const char *prefix,
@@ -698,38 +708,22 @@ merge_members (JsonObject *base,
             json_object_set_member (merged, name, json_node_copy (mine_value));
           continue;
         }
-      if (g_str_equal (name, "captions") && *prefix == '\0' && they_changed && i_changed)
+      /* Captions: one platform at a time. Where only they changed some,
+       * mine are the base's, and the merge takes theirs. */
+      if (g_str_equal (name, "captions") && *prefix == '\0' && they_changed)
         {
           JsonObject *captions = json_object_new ();
-          JsonNode *b = base != NULL ? json_object_get_member (base, name) : NULL;
 
-          merge_members (b != NULL && JSON_NODE_HOLDS_OBJECT (b) ? json_node_get_object (b) : NULL,
-                         their_value != NULL && JSON_NODE_HOLDS_OBJECT (their_value)
-                         ? json_node_get_object (their_value) : NULL,
-                         mine_value != NULL && JSON_NODE_HOLDS_OBJECT (mine_value)
-                         ? json_node_get_object (mine_value) : NULL,
-                         captions, "caption:", theirs_changed, both_changed);
+          merge_members (member_object (base, name), member_object (theirs, name),
+                         member_object (mine, name), captions, "caption:", theirs_changed,
+                         both_changed);
           json_object_set_object_member (merged, name, captions);
           continue;
         }
-      if (g_str_equal (name, "captions") && *prefix == '\0' && they_changed)
-        {
-          /* Only they changed captions: each that differs is theirs. */
-          JsonObject *unchanged = json_object_new ();
-          JsonNode *b = base != NULL ? json_object_get_member (base, name) : NULL;
-
-          merge_members (b != NULL && JSON_NODE_HOLDS_OBJECT (b) ? json_node_get_object (b) : NULL,
-                         their_value != NULL && JSON_NODE_HOLDS_OBJECT (their_value)
-                         ? json_node_get_object (their_value) : NULL,
-                         b != NULL && JSON_NODE_HOLDS_OBJECT (b) ? json_node_get_object (b) : NULL,
-                         unchanged, "caption:", theirs_changed, both_changed);
-          json_object_unref (unchanged);
-        }
-      else if (they_changed)
+      if (they_changed)
         add_field_name (theirs_changed, prefix, name);
 
-      if (they_changed && i_changed && !same_member (theirs, mine, name) &&
-          !g_str_equal (name, "captions"))
+      if (they_changed && i_changed && !same_member (theirs, mine, name))
         add_field_name (both_changed, prefix, name);
 
       if (i_changed || !they_changed)

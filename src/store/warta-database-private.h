@@ -34,7 +34,6 @@ void          _warta_database_notify_changed (WartaDatabase  *self);
 
 /* Tests only: apply migrations up to @limit (0: all), to test each one. */
 void          _warta_database_set_migration_limit (int limit);
-void          _warta_database_set_honour_write_bits (gboolean honour);
 
 /* Statements from _warta_database_prepare() stay cached; this resets one
  * when it goes out of scope, so no read transaction is left open. */

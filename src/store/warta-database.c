@@ -57,16 +57,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static int migration_limit;
-static gboolean honour_write_bits;
-
-/* Root may write any file whatever its mode: tests running as root see
- * a file as its other users do, from its mode bits alone. */
-void
-_warta_database_set_honour_write_bits (gboolean honour)
-{
-  honour_write_bits = honour;
-}
-
 /* A file whose mode lets nobody write it is read-only, for root too (who
  * may write any file): its owner meant it to be kept as it is. */
 static gboolean
@@ -76,8 +66,6 @@ may_write (const char *path)
 
   if (g_stat (path, &buf) != 0 || (buf.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
     return FALSE;
-  if (honour_write_bits)
-    return TRUE;
 
   return g_access (path, W_OK) == 0;
 }
