@@ -528,19 +528,26 @@ dossier_titled (gpointer data)
   return g_strcmp0 (gtk_label_get_text (title), check->title) == 0;
 }
 
-/* A filter that empties the list empties the dossier pane too. */
+/* A filter that leaves the shown publication out of the list empties the
+ * dossier pane too: one that leaves others in it, and one that empties it. */
 static void
 test_dossier_cleared (Fixture       *f,
                       gconstpointer  data)
 {
   WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
   g_autoptr(WartaArchiveItem) first = NULL;
+  g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
   RowCheck check = { page, NULL };
   CountCheck none = { page, 0 };
+  CountCheck others = { page, 0 };
   GtkWidget *list, *search, *view;
+  GtkDropDown *category;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
   char empty[] = "Choose a publication to see its dossier.";
+  /* The category drop-down's rows after "Any category". */
+  static const char * const categories[] = { "periodic", "immediate", "on-request" };
+  guint other = 0;
 
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
   warta_archive_page_set_context (page, f->context);
@@ -557,6 +564,44 @@ test_dossier_cleared (Fixture       *f,
   g_signal_emit_by_name (list, "activate", 0);
   g_assert_true (wait_until (dossier_titled, &check));
   g_assert_true (gtk_widget_get_sensitive (template_child (page, "export_button")));
+
+  /* Another category: the list still has rows, but not this one. */
+  while (g_str_equal (categories[other], warta_archive_item_get_category (first)))
+    other++;
+  query->category = g_strdup (categories[other]);
+  others.expected = expected_count (f, query);
+  g_assert_cmpuint (others.expected, >, 0);
+  category = GTK_DROP_DOWN (template_child (page, "category_dropdown"));
+  gtk_drop_down_set_selected (category, other + 1);
+  g_assert_true (wait_until (model_counted, &others));
+  check.title = empty;
+  g_assert_true (wait_until (dossier_titled, &check));
+  g_assert_false (gtk_widget_get_sensitive (template_child (page, "export_button")));
+
+  /* A publication still listed stays shown when the list is read again. */
+  {
+    g_autoptr(WartaArchiveItem) listed =
+      g_list_model_get_item (G_LIST_MODEL (warta_archive_page_get_model (page)), 0);
+
+    g_clear_pointer (&title, g_free);
+    title = g_strdup (warta_archive_item_get_title (listed));
+    check.title = title;
+    g_signal_emit_by_name (list, "activate", 0);
+    g_assert_true (wait_until (dossier_titled, &check));
+    warta_archive_model_reload (warta_archive_page_get_model (page));
+    g_assert_true (wait_until (model_counted, &others));
+    /* The check is one count in the archive's worker, a few
+     * milliseconds: a third of a second is ample for it to answer. */
+    {
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 3;
+
+      while (g_get_monotonic_time () < until)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+    }
+    g_assert_true (dossier_titled (&check));
+  }
+  gtk_drop_down_set_selected (category, 0);
 
   gtk_editable_set_text (GTK_EDITABLE (search), "tidak ada publikasi seperti ini xyzzy");
   g_signal_emit_by_name (search, "search-changed");

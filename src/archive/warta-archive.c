@@ -223,6 +223,7 @@ filter_init (WartaArchiveFilter      *filter,
     .unit = query->unit,
     .states = query->states,
     .person_id = query->person_id,
+    .publication_id = query->publication_id,
     .relevance_limit = query->relevance && match != NULL ? WARTA_ARCHIVE_RELEVANCE_CANDIDATES : 0,
   };
 }

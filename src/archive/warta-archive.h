@@ -32,6 +32,7 @@ typedef struct
   char     *unit;        /* NULL: any */
   guint     states;      /* bit set of 1 << WartaState; 0: any */
   gint64    person_id;   /* 0: anyone */
+  gint64    publication_id; /* only this publication (is it still listed?); 0: any */
   gboolean  relevance;   /* rank by relevance instead of newest first */
 } WartaArchiveQuery;
 

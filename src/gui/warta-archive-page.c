@@ -913,6 +913,53 @@ on_model_changed_cb (WartaArchivePage *self)
     clear_dossier (self);
 }
 
+typedef struct
+{
+  WartaArchivePage *page;
+  gint64 id;
+} ListedCheck;
+
+static void
+listed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ListedCheck *check = user_data;
+  g_autoptr(WartaArchivePage) self = check->page;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  items = warta_archive_search_finish (WARTA_ARCHIVE (object), result, &count, &error);
+  if (items != NULL && count == 0 && self->dossier_id == check->id)
+    clear_dossier (self);
+  g_free (check);
+}
+
+/* The list is read again (a filter, a search, another user's change):
+ * the pane does not keep a publication the list no longer has. The list
+ * loads its rows as they are scrolled to, so the shown one is looked for
+ * by the same query, narrowed to it. */
+static void
+on_model_loading_cb (WartaArchivePage *self)
+{
+  g_autoptr(WartaArchiveQuery) query = NULL;
+  ListedCheck *check;
+
+  on_model_changed_cb (self);
+  if (self->dossier_id == 0 || warta_archive_model_get_loading (self->model) ||
+      warta_archive_model_get_error (self->model) != NULL)
+    return;
+
+  query = warta_archive_query_copy (warta_archive_model_get_query (self->model));
+  query->publication_id = self->dossier_id;
+  check = g_new0 (ListedCheck, 1);
+  check->page = g_object_ref (self);
+  check->id = self->dossier_id;
+  warta_archive_search_async (self->archive, query, 0, 0, TRUE, 1, self->cancellable, listed_cb,
+                              check);
+}
+
 static void
 on_database_changed_cb (WartaArchivePage *self)
 {
@@ -959,7 +1006,7 @@ warta_archive_page_set_context (WartaArchivePage *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "notify::error", G_CALLBACK (on_model_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_model_changed_cb),
+      g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_model_loading_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (warta_context_get_database (context), "changed",
                                G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);

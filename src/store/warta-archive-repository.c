@@ -190,6 +190,8 @@ append_conditions (Query                    *q,
           }
       g_string_append (q->sql, ") ");
     }
+  if (filter->publication_id != 0)
+    query_add_int (q, "AND p.id = ? ", filter->publication_id);
   if (filter->person_id != 0)
     {
       query_add_int (q, "AND (p.created_by = ? ", filter->person_id);

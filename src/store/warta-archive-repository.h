@@ -26,6 +26,7 @@ typedef struct
   const char *unit;
   guint       states;           /* bit set of 1 << WartaState; 0: any */
   gint64      person_id;        /* someone who acted on it; 0: anyone */
+  gint64      publication_id;   /* only this publication; 0: any */
   guint       relevance_limit;  /* > 0: rank by bm25 over that many newest matches */
 } WartaArchiveFilter;
 
