@@ -301,8 +301,9 @@ test_create_activity (Fixture       *fixture,
 
 /* Submitting an empty activity says so at once: no question about the
  * 5W+1H first. */
-/* The header, at its narrowest, in English and in Indonesian, still says
- * when the activity was saved, and its tooltip says it too. */
+/* The header says when the activity was saved on one line where the
+ * window has room (its default size), and at its narrowest, in English
+ * and in Indonesian, still says it, with its tooltip saying it too. */
 static void
 test_save_status_readable (Fixture       *fixture,
                            gconstpointer  user_data)
@@ -326,6 +327,11 @@ test_save_status_readable (Fixture       *fixture,
       warta_test_gui_wait_for_layout (GTK_WIDGET (window));
 
       status = child (window, "save_status_label");
+      /* Measured for the header's height, a wrapping label asked only for
+       * the width of three lines ("Saved / at / 08:05"), and got it. */
+      gtk_widget_measure (status, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (status), >=, width);
+
       header = gtk_widget_get_ancestor (status, ADW_TYPE_HEADER_BAR);
       gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
       gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);

@@ -1241,7 +1241,9 @@ on_publish_view_publication_changed_cb (WartaPublicationWindow *self,
 }
 
 /* The label wraps at whole words where the window is narrow, rather
- * than making the header as wide as the label. */
+ * than making the header as wide as the label. Its natural width is one
+ * line: measured for the header's height, a wrapping label would ask only
+ * for the width of as many lines as fit in it, and get no more. */
 static void
 set_submit_label (WartaPublicationWindow *self,
                   const char             *label)
@@ -1253,6 +1255,7 @@ set_submit_label (WartaPublicationWindow *self,
   if (GTK_IS_LABEL (child))
     {
       gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (child), GTK_NATURAL_WRAP_NONE);
       gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
     }
 }
