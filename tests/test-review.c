@@ -1183,26 +1183,15 @@ test_checklist_stays_put (Fixture       *f,
   close_window (window);
 }
 
-static void
-test_reload_on_change_elsewhere (Fixture       *f,
-                                 gconstpointer  user_data)
+/* A publication waiting for Sekar's verification. */
+static WartaPublication *
+create_verifying (Fixture *f)
 {
   WartaPublicationRepository *repository = warta_context_get_publications (f->context);
   g_autoptr(WartaRevision) draft = warta_revision_new ();
-  g_autoptr(WartaRevision) current = NULL;
   g_autoptr(WartaPublication) p = NULL;
-  g_autoptr(WartaPublication) saved = NULL;
-  g_autoptr(WartaDatabase) other_db = NULL;
-  g_autoptr(WartaPublicationRepository) other_repo = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *note = NULL;
-  GtkTextBuffer *buffer;
-  GtkCheckButton *check;
-  WartaPublicationWindow *window;
-  WartaReviewPage *page;
-  const char *notice;
-  gint64 id, deadline;
-  GtkTextIter start, end;
+  gint64 id;
 
   warta_revision_set_title (draft, "Sosialisasi Pengendalian Gratifikasi");
   warta_revision_set_who (draft, WHO_BEFORE);
@@ -1221,6 +1210,87 @@ test_reload_on_change_elsewhere (Fixture       *f,
   MOVE (f->officer, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING);
   MOVE (f->admin, WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING);
 #undef MOVE
+
+  return g_steal_pointer (&p);
+}
+
+/* The toast shown in @window has slid in and leaves the review page's
+ * decision buttons within reach. */
+static void
+assert_toast_clear_of_decisions (WartaPublicationWindow *window)
+{
+  const char *buttons[] = { "return_button", "forward_button" };
+  gboolean shown = FALSE;
+  GtkWidget *toast;
+  graphene_rect_t toast_bounds;
+
+  g_timeout_add_once (1000, set_true_cb, &shown);
+  while (!shown)
+    g_main_context_iteration (NULL, TRUE);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+
+  toast = warta_test_gui_find_named (GTK_WIDGET (window), g_type_from_name ("AdwToastWidget"), NULL);
+  g_assert_nonnull (toast);
+  g_assert_true (gtk_widget_compute_bounds (toast, GTK_WIDGET (window), &toast_bounds));
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = review_child (window, buttons[i]);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_get_mapped (button));
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+      g_assert_false (graphene_rect_intersection (&toast_bounds, &bounds, NULL));
+    }
+}
+
+/* The editor's own toasts (here, a file dropped on the window, which a
+ * verifier cannot add) show on the review page above its decisions. */
+static void
+test_editor_toast_above_decisions (Fixture       *f,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(WartaPublication) p = create_verifying (f);
+  g_autofree char *path = g_build_filename (f->dir, "catatan.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  WartaPublicationWindow *window;
+  GSList *files;
+
+  g_assert_true (g_file_set_contents (path, "bukan foto", -1, &error));
+  g_assert_no_error (error);
+  sign_in (f, "sekar");
+  window = open_window (f->context, warta_publication_get_id (p));
+  g_assert_cmpstr (visible_page (window), ==, "review");
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+
+  files = g_slist_append (NULL, g_file_new_for_path (path));
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  assert_toast_clear_of_decisions (window);
+
+  close_window (window);
+}
+
+static void
+test_reload_on_change_elsewhere (Fixture       *f,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(WartaRevision) current = NULL;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) saved = NULL;
+  g_autoptr(WartaDatabase) other_db = NULL;
+  g_autoptr(WartaPublicationRepository) other_repo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  GtkTextBuffer *buffer;
+  GtkCheckButton *check;
+  WartaPublicationWindow *window;
+  WartaReviewPage *page;
+  const char *notice;
+  gint64 id, deadline;
+  GtkTextIter start, end;
+
+  p = create_verifying (f);
+  id = warta_publication_get_id (p);
 
   sign_in (f, "sekar");
   window = open_window (f->context, id);
@@ -1265,34 +1335,8 @@ test_reload_on_change_elsewhere (Fixture       *f,
   g_assert_nonnull (strstr (notice, "reloaded"));
   g_assert_nonnull (strstr (notice, "kept"));
 
-  /* Said in a toast that leaves the page's decisions within reach, once
-   * it has slid in. */
-  {
-    gboolean shown = FALSE;
-
-    g_timeout_add_once (1000, set_true_cb, &shown);
-    while (!shown)
-      g_main_context_iteration (NULL, TRUE);
-  }
-  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
-  {
-    GtkWidget *toast = warta_test_gui_find_named (GTK_WIDGET (window),
-                                                  g_type_from_name ("AdwToastWidget"), NULL);
-    const char *buttons[] = { "return_button", "forward_button" };
-    graphene_rect_t toast_bounds;
-
-    g_assert_nonnull (toast);
-    g_assert_true (gtk_widget_compute_bounds (toast, GTK_WIDGET (window), &toast_bounds));
-    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
-      {
-        GtkWidget *button = review_child (window, buttons[i]);
-        graphene_rect_t bounds;
-
-        g_assert_true (gtk_widget_get_mapped (button));
-        g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
-        g_assert_false (graphene_rect_intersection (&toast_bounds, &bounds, NULL));
-      }
-  }
+  /* Said in a toast that leaves the page's decisions within reach. */
+  assert_toast_clear_of_decisions (window);
   g_assert_cmpint (warta_publication_get_version (warta_review_page_get_publication (page)), ==,
                    warta_publication_get_version (saved));
   g_assert_cmpint (warta_publication_get_current_revision_id (warta_review_page_get_publication (page)), ==,
@@ -1427,6 +1471,7 @@ main (int   argc,
   ADD ("approve-while-another-edits", test_approve_while_editing);
   ADD ("approval-of-changed-revision-refused", test_approval_of_changed_revision_refused);
   ADD ("reload-on-change-elsewhere", test_reload_on_change_elsewhere);
+  ADD ("editor-toast-above-decisions", test_editor_toast_above_decisions);
   ADD ("checklist-stays-put", test_checklist_stays_put);
   ADD ("note-on-return-and-open-notes", test_note_on_return_and_open_notes);
   ADD ("resubmit-marks-notes-done", test_resubmit_marks_notes_done);

@@ -261,6 +261,18 @@ current_state (WartaPublicationWindow *self)
                            : WARTA_STATE_DOCUMENTING;
 }
 
+/* On the review page, toasts go to the page's own overlay, which ends
+ * above its decision buttons: the window's would cover them. */
+static void
+add_toast (WartaPublicationWindow *self,
+           AdwToast               *toast)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") == 0)
+    warta_review_page_add_toast (self->review_page, toast);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 toast (WartaPublicationWindow *self,
        const char             *text)
@@ -268,7 +280,7 @@ toast (WartaPublicationWindow *self,
   AdwToast *t = adw_toast_new (text);
 
   adw_toast_set_timeout (t, 6);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  add_toast (self, t);
 }
 
 static void
@@ -307,7 +319,7 @@ toast_file_refused (WartaPublicationWindow *self,
   g_object_set_data_full (G_OBJECT (t), "warta-why", g_strdup (why), g_free);
   g_signal_connect_object (t, "button-clicked", G_CALLBACK (on_file_toast_details_cb), self, 0);
   g_set_weak_pointer (&self->refusal, t);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  add_toast (self, t);
 }
 
 static char *
@@ -1964,7 +1976,7 @@ remove_media_action (GtkWidget  *widget,
 
   remove_media_item (self, item);
   media_changed (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 /* The large preview, decoded off the main thread. */

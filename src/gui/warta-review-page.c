@@ -1104,6 +1104,23 @@ warta_review_page_reload (WartaReviewPage *self)
   update_actions (self);
 }
 
+/**
+ * warta_review_page_add_toast:
+ * @self: a #WartaReviewPage
+ * @toast: (transfer full): a toast
+ *
+ * Shows @toast above the page's decision buttons, not over them.
+ */
+void
+warta_review_page_add_toast (WartaReviewPage *self,
+                             AdwToast        *toast)
+{
+  g_return_if_fail (WARTA_IS_REVIEW_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* -- changes made elsewhere ------------------------------------------------------------ */
 
 static void
@@ -1119,7 +1136,7 @@ set_reload_notice (WartaReviewPage *self,
       AdwToast *toast = adw_toast_new (notice);
 
       adw_toast_set_timeout (toast, 8);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      warta_review_page_add_toast (self, toast);
     }
 }
 

@@ -23,6 +23,8 @@ WartaPublication *warta_review_page_get_publication (WartaReviewPage  *self);
 void              warta_review_page_set_publication (WartaReviewPage  *self,
                                                      WartaPublication *publication);
 void              warta_review_page_reload          (WartaReviewPage  *self);
+void              warta_review_page_add_toast       (WartaReviewPage  *self,
+                                                     AdwToast         *toast);
 gint64            warta_review_page_get_base_revision_id (WartaReviewPage *self);
 
 /* For the widget tests: what a click on a field or a photo does. */
