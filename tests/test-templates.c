@@ -11,10 +11,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "warta-application.h"
 #include "warta-calendar-page.h"
+#include "warta-official-dialog.h"
+#include "warta-officials-dialog.h"
 #include "warta-people-page.h"
+#include "warta-photo-dialog.h"
 #include "warta-person-dialog.h"
 #include "warta-preferences-window.h"
 #include "warta-publication-list.h"
@@ -325,6 +329,115 @@ test_window_narrow (Fixture       *fixture,
   warta_test_gui_set_language (NULL);
 }
 
+/* Shows @dialog, and checks that it fits GNOME's narrowest window. */
+static void
+assert_dialog_fits (GtkWindow  *dialog,
+                    const char *name,
+                    const char *language,
+                    int         bound)
+{
+  g_autofree char *file = g_strdup_printf ("dialog-narrow-%s-%s.png", language ?: "en", name);
+
+  g_test_message ("%s", name);
+  gtk_window_set_default_size (dialog, bound, 640);
+  gtk_window_present (dialog);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (dialog));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (dialog), bound);
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), file);
+  destroy_and_check_finalized (dialog);
+}
+
+/* Each dialog, like each section, fits a window as narrow as GNOME's
+ * smallest, in English and in Indonesian. */
+static void
+test_dialogs_narrow (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  const char *language = user_data;
+  WartaContext *context = warta_application_get_context (fixture->app);
+  g_autoptr(WartaOfficialRepository) officials = NULL;
+  g_autoptr(WartaMediaItem) photo = warta_media_item_new ();
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1200, 800);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("warta-dialogs-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  WartaWindow *window;
+  WartaUser *user;
+  int bound;
+
+  g_assert_no_error (error);
+  warta_test_gui_use_gnome_window_buttons ();
+  bound = warta_test_gui_window_width_for (NARROW_WIDTH);
+  window = new_shown_window (fixture, language);
+  user = warta_context_get_current_user (context);
+  g_assert_nonnull (user);
+  officials = warta_official_repository_new (warta_context_get_database (context),
+                                             warta_context_get_clock (context));
+
+  path = g_build_filename (dir, "foto.jpg", NULL);
+  gdk_pixbuf_fill (pixbuf, 0x3a6ea5ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "jpeg", &error, NULL));
+  g_assert_no_error (error);
+  warta_media_item_set_path (photo, path);
+  warta_media_item_set_kind (photo, "photo");
+
+  assert_dialog_fits (GTK_WINDOW (warta_preferences_window_new (fixture->app)), "preferences",
+                      language, bound);
+  assert_dialog_fits (GTK_WINDOW (warta_person_dialog_new (GTK_WINDOW (window), context, NULL)),
+                      "person", language, bound);
+  assert_dialog_fits (GTK_WINDOW (warta_officials_dialog_new (GTK_WINDOW (window), officials, user)),
+                      "officials", language, bound);
+  assert_dialog_fits (GTK_WINDOW (warta_official_dialog_new (GTK_WINDOW (window), officials, user,
+                                                             NULL)),
+                      "official", language, bound);
+  assert_dialog_fits (GTK_WINDOW (warta_photo_dialog_new (GTK_WINDOW (window), photo, TRUE)),
+                      "photo-blur", language, bound);
+  {
+    WartaPhotoDialog *dialog = warta_photo_dialog_new (GTK_WINDOW (window), photo, TRUE);
+    GtkWidget *toggle, *bar, *dropdown;
+
+    /* Folded: the pages are switched at the bottom, and the rendition,
+     * beside the photo in a wide window, is shown over it by the
+     * header's toggle. */
+    warta_photo_dialog_show_page (dialog, "crop");
+    gtk_window_set_default_size (GTK_WINDOW (dialog), bound, 640);
+    gtk_window_present (GTK_WINDOW (dialog));
+    warta_test_gui_wait_for_layout (GTK_WIDGET (dialog));
+    bar = warta_test_gui_find_named (GTK_WIDGET (dialog), ADW_TYPE_VIEW_SWITCHER_BAR, NULL);
+    g_assert_nonnull (bar);
+    /* Told once the header's switcher has given way to the title. */
+    {
+      gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+      while (!adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)) &&
+             g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+    }
+    g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+    dropdown = warta_test_gui_find_named (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, NULL);
+    g_assert_nonnull (dropdown);
+    g_assert_false (gtk_widget_get_child_visible (gtk_widget_get_parent (dropdown)));
+    toggle = warta_test_gui_find_named (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON,
+                                        "rendition-toggle");
+    g_assert_nonnull (toggle);
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+    gtk_widget_activate (toggle);
+    {
+      gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+      while (!gtk_widget_get_mapped (dropdown) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+    }
+    g_assert_true (gtk_widget_get_mapped (dropdown));
+    assert_dialog_fits (GTK_WINDOW (dialog), "photo-crop", language, bound);
+  }
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+  warta_test_gui_set_language (NULL);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* The sidebar's labels are read whole, at the window's first size. */
 static void
 test_window_sidebar_readable (Fixture       *fixture,
@@ -583,6 +696,10 @@ main (int   argc,
                   fixture_set_up, test_window_builds, fixture_tear_down);
       g_test_add ("/warta/templates/window-sections", Fixture, NULL,
                   fixture_set_up, test_window_sections, fixture_tear_down);
+      g_test_add ("/warta/templates/dialogs-narrow/en", Fixture, NULL,
+                  fixture_set_up, test_dialogs_narrow, fixture_tear_down);
+      g_test_add ("/warta/templates/dialogs-narrow/id", Fixture, "id",
+                  fixture_set_up, test_dialogs_narrow, fixture_tear_down);
       g_test_add ("/warta/templates/window-narrow/en", Fixture, NULL,
                   fixture_set_up, test_window_narrow, fixture_tear_down);
       g_test_add ("/warta/templates/window-narrow/id", Fixture, "id",

@@ -324,6 +324,15 @@ warta_test_gui_screenshot (GtkWidget  *window,
 
   if (dir == NULL)
     return;
+  /* What a person would see: after transitions (a view switcher's
+   * cross-fade as the window narrows) have ended. */
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+    while (g_get_monotonic_time () < until)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (5000);
+  }
   paintable = gtk_widget_paintable_new (window);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),

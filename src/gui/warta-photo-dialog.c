@@ -53,6 +53,7 @@ struct _WartaPhotoDialog
   GtkDropDown      *target_dropdown;
   GtkPicture       *preview;
   GtkLabel         *preview_label;
+  AdwFlap          *flap;
   guint             render_source;
   guint             busy;
 };
@@ -310,7 +311,8 @@ warta_photo_dialog_new (GtkWindow      *parent,
   g_autofree char *name = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GFile) file = NULL;
-  GtkWidget *content, *header, *title, *paned, *side, *label, *page, *add, *remove, *reset, *scroller;
+  GtkWidget *content, *header, *title, *flap, *side, *label, *page, *add, *remove, *reset, *scroller;
+  GtkWidget *toggle, *switcher_bar;
   AdwViewStackPage *stack_page;
 
   g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (item), NULL);
@@ -380,23 +382,49 @@ warta_photo_dialog_new (GtkWindow      *parent,
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->preview));
-  gtk_widget_set_size_request (scroller, 340, 200);
+  gtk_widget_set_size_request (scroller, 300, 200);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (side), scroller);
   self->preview_label = GTK_LABEL (make_hint (_("Preparing the rendition…")));
   gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->preview_label));
 
-  paned = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  gtk_widget_set_margin_top (paned, 12);
-  gtk_widget_set_margin_bottom (paned, 12);
-  gtk_widget_set_margin_start (paned, 12);
-  gtk_widget_set_margin_end (paned, 12);
-  gtk_widget_set_vexpand (paned, TRUE);
+  /* The rendition beside the photo; in a window too narrow for both
+   * (GNOME's smallest is 360 pixels), over it. The header's toggle shows
+   * and hides it either way (the flap hides it as it folds). */
+  gtk_widget_set_margin_top (side, 12);
+  gtk_widget_set_margin_bottom (side, 12);
+  gtk_widget_set_margin_start (side, 12);
+  gtk_widget_set_margin_end (side, 12);
+  gtk_widget_add_css_class (side, "background");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->stack), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->stack), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->stack), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->stack), 12);
   gtk_widget_set_hexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_box_append (GTK_BOX (paned), GTK_WIDGET (self->stack));
-  gtk_box_append (GTK_BOX (paned), side);
-  gtk_box_append (GTK_BOX (content), paned);
+  flap = adw_flap_new ();
+  self->flap = ADW_FLAP (flap);
+  adw_flap_set_flap_position (self->flap, GTK_PACK_END);
+  adw_flap_set_content (self->flap, GTK_WIDGET (self->stack));
+  adw_flap_set_flap (self->flap, side);
+  gtk_widget_set_vexpand (flap, TRUE);
+  gtk_box_append (GTK_BOX (content), flap);
+  /* Where the header has room only for the title, the pages' switcher is
+   * at the bottom. */
+  switcher_bar = adw_view_switcher_bar_new ();
+  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (switcher_bar), self->stack);
+  g_object_bind_property (title, "title-visible", switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (content), switcher_bar);
   adw_window_set_content (ADW_WINDOW (self), content);
+
+  toggle = gtk_toggle_button_new ();
+  gtk_widget_set_name (toggle, "rendition-toggle");
+  gtk_button_set_icon_name (GTK_BUTTON (toggle), "view-dual-symbolic");
+  gtk_widget_set_tooltip_text (toggle, _("Show the Rendition"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show the Rendition"), -1);
+  g_object_bind_property (flap, "reveal-flap", toggle, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), toggle);
 
   gtk_widget_set_sensitive (page, editable);
   gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->blur_editor)), editable);
