@@ -455,6 +455,44 @@ test_preferences_window_builds (Fixture       *fixture,
   destroy_and_check_finalized (GTK_WINDOW (prefs));
 }
 
+/* The Preferences window at its first size, in English and in Indonesian:
+ * the Journal row shows its whole value, not "Auto…". */
+static void
+test_preferences_window_readable (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  const char *language = user_data;
+  WartaPreferencesWindow *prefs;
+  GtkWidget *journal;
+  GtkWidget *current;
+
+  warta_test_gui_set_language (language);
+  prefs = warta_preferences_window_new (fixture->app);
+  journal = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                       WARTA_TYPE_PREFERENCES_WINDOW,
+                                                       "journal_mode_row"));
+  gtk_window_present (GTK_WINDOW (prefs));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+
+  /* The row's value, not its popover's list, which is not shown. */
+  current = warta_test_gui_find_named (journal, GTK_TYPE_LIST_VIEW, NULL);
+  g_assert_nonnull (current);
+  g_assert_null (gtk_widget_get_ancestor (current, GTK_TYPE_POPOVER));
+  for (guint i = 0; i < 3; i++)
+    {
+      adw_combo_row_set_selected (ADW_COMBO_ROW (journal), i);
+      warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+      g_autofree char *name = g_strdup_printf ("preferences-%s-journal-%u.png", language ?: "en", i);
+
+      warta_test_gui_screenshot (GTK_WIDGET (prefs), name);
+      g_assert_true (gtk_widget_get_mapped (current));
+      warta_test_gui_assert_not_ellipsized (current);
+    }
+
+  destroy_and_check_finalized (GTK_WINDOW (prefs));
+  warta_test_gui_set_language (NULL);
+}
+
 /* The widgets the window is made of, each from its own template. */
 static void
 test_widgets_build (void)
@@ -601,6 +639,10 @@ main (int   argc,
                   fixture_set_up, test_person_dialog_keyboard, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-window", Fixture, NULL,
                   fixture_set_up, test_preferences_window_builds, fixture_tear_down);
+      g_test_add ("/warta/templates/preferences-readable/en", Fixture, NULL,
+                  fixture_set_up, test_preferences_window_readable, fixture_tear_down);
+      g_test_add ("/warta/templates/preferences-readable/id", Fixture, "id",
+                  fixture_set_up, test_preferences_window_readable, fixture_tear_down);
     }
 
   ret = g_test_run ();
