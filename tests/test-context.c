@@ -11,6 +11,8 @@
 
 #include "warta-account-store-private.h"
 #include "warta-context.h"
+#include "warta-office-rules.h"
+#include "warta-user-repository-private.h"
 
 typedef struct
 {
@@ -18,6 +20,7 @@ typedef struct
   WartaDatabase *database;
   GSettings     *settings;
   WartaContext  *context;
+  WartaUser     *admin;    /* signed in: the office's rules are an administrator's */
 } Fixture;
 
 static void
@@ -35,6 +38,11 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->settings = g_settings_new (APPLICATION_ID);
   f->context = warta_context_new (f->database, f->settings);
+  f->admin = warta_user_repository_create_first_admin (warta_context_get_users (f->context),
+                                                       "admin", "Sari Dewi", "rahasia-123",
+                                                       WARTA_ROLE_NONE, &error);
+  g_assert_no_error (error);
+  warta_context_set_current_user (f->context, f->admin);
 }
 
 static void
@@ -46,6 +54,7 @@ fixture_tear_down (Fixture       *f,
   g_autofree char *db = g_build_filename (f->dir, "warta.db", NULL);
 
   g_assert_finalize_object (f->context);
+  g_clear_object (&f->admin);
   g_clear_object (&f->settings);
   g_assert_finalize_object (f->database);
   g_unlink (wal);
@@ -143,6 +152,7 @@ test_office_rules_shared (Fixture       *f,
                                   &error);
   g_assert_no_error (error);
   other = warta_context_new (database, settings);
+  warta_context_set_current_user (other, f->admin);
   g_assert_cmpuint (g_settings_get_uint (settings, "deadline-verifying"), ==, 45);
   unit = g_settings_get_string (settings, "unit-name");
   g_assert_cmpstr (unit, ==, "Inspektorat Provinsi Kalimantan Tengah");
@@ -164,6 +174,112 @@ test_office_rules_shared (Fixture       *f,
   g_settings_reset (f->settings, "deadline-verifying");
   g_settings_reset (f->settings, "deadline-approving");
   g_settings_reset (f->settings, "unit-name");
+}
+
+/* The rule @key as the database has it. */
+static char *
+stored_rule (Fixture    *f,
+             const char *key)
+{
+  g_autoptr(GHashTable) rules = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rules = warta_office_rules_load (f->database, &error);
+  g_assert_no_error (error);
+  return g_strdup (g_hash_table_lookup (rules, key));
+}
+
+static void
+assert_stored_rule (Fixture    *f,
+                    const char *key,
+                    const char *expected)
+{
+  g_autofree char *text = stored_rule (f, key);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Only an administrator changes the office's rules. The preferences do
+ * not let anyone else; a settings change by anyone else (with the
+ * gsettings tool, say) is not written to the database, and the
+ * workstation follows the database again. */
+static void
+test_office_rules_admin_only (Fixture       *f,
+                              gconstpointer  data)
+{
+  WartaUserRepository *users = warta_context_get_users (f->context);
+  WartaPublicationRepository *publications = warta_context_get_publications (f->context);
+  WartaClock *clock = warta_context_get_clock (f->context);
+  g_autoptr(WartaUser) clerk = NULL;
+  g_autoptr(WartaUser) deputy = NULL;
+  g_autoptr(WartaUser) demoted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unit = NULL;
+  WartaDeadlines deadlines;
+
+  clerk = warta_user_repository_create_user (users, f->admin, "lina", "Lina Marlina",
+                                             "rahasia-123", WARTA_ROLE_ACTIVITY_OFFICER |
+                                             WARTA_ROLE_SOCIAL_MEDIA_ADMIN, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_context_can_change_office_rules (f->context));
+  assert_stored_rule (f, "deadline-verifying", "30");
+
+  /* A social media admin is no administrator. */
+  warta_context_set_current_user (f->context, clerk);
+  g_assert_false (warta_context_can_change_office_rules (f->context));
+  g_settings_set_uint (f->settings, "deadline-verifying", 45);
+  g_settings_set_string (f->settings, "unit-name", "Bukan Kantor Ini");
+  assert_stored_rule (f, "deadline-verifying", "30");
+  assert_stored_rule (f, "unit-name", "''");
+  g_assert_cmpuint (g_settings_get_uint (f->settings, "deadline-verifying"), ==, 30);
+  unit = g_settings_get_string (f->settings, "unit-name");
+  g_assert_cmpstr (unit, ==, "");
+  warta_publication_repository_get_deadlines (publications, &deadlines);
+  g_assert_cmpuint (deadlines.minutes[3], ==, 30);
+
+  /* Nor anyone with nobody signed in. */
+  warta_context_set_current_user (f->context, NULL);
+  g_assert_false (warta_context_can_change_office_rules (f->context));
+  g_settings_set_string (f->settings, "time-zone", "Asia/Makassar");
+  assert_stored_rule (f, "time-zone", "'Asia/Jakarta'");
+  g_assert_cmpstr (warta_clock_get_time_zone_id (clock), ==, "Asia/Jakarta");
+
+  /* The database refuses them too, whoever asks. */
+  g_assert_false (warta_office_rules_store (f->database, warta_user_get_id (clerk),
+                                            "deadline-verifying", "45",
+                                            warta_clock_now (clock), &error));
+  g_assert_error (error, WARTA_USER_ERROR, WARTA_USER_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (warta_office_rules_store (f->database, 0, "deadline-verifying", "45",
+                                            warta_clock_now (clock), &error));
+  g_assert_error (error, WARTA_USER_ERROR, WARTA_USER_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  assert_stored_rule (f, "deadline-verifying", "30");
+
+  /* An administrator whose right was taken away on another workstation:
+   * this one's copy of the account still says administrator, the
+   * database does not, and the settings follow it. */
+  deputy = warta_user_repository_create_user (users, f->admin, "budi", "Budi Santoso",
+                                              "rahasia-123", WARTA_ROLE_APPROVER, TRUE, &error);
+  g_assert_no_error (error);
+  warta_context_set_current_user (f->context, deputy);
+  demoted = warta_user_repository_update_user (users, f->admin, warta_user_get_id (deputy),
+                                               warta_user_get_version (deputy), "Budi Santoso",
+                                               WARTA_ROLE_APPROVER, FALSE, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_context_can_change_office_rules (f->context));
+  g_settings_set_uint (f->settings, "deadline-approving", 90);
+  assert_stored_rule (f, "deadline-approving", "30");
+  g_assert_cmpuint (g_settings_get_uint (f->settings, "deadline-approving"), ==, 30);
+
+  /* An administrator changes them, for every workstation. */
+  warta_context_set_current_user (f->context, f->admin);
+  g_settings_set_uint (f->settings, "deadline-verifying", 45);
+  assert_stored_rule (f, "deadline-verifying", "45");
+  warta_publication_repository_get_deadlines (publications, &deadlines);
+  g_assert_cmpuint (deadlines.minutes[3], ==, 45);
+
+  g_settings_reset (f->settings, "deadline-verifying");
 }
 
 static void
@@ -287,6 +403,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  _warta_user_repository_set_fast_hashing (TRUE);
 
   g_test_add ("/warta/context/role-names", Fixture, NULL,
               fixture_set_up, test_role_names, fixture_tear_down);
@@ -294,6 +411,8 @@ main (int   argc,
               fixture_set_up, test_deadlines_follow_settings, fixture_tear_down);
   g_test_add ("/warta/context/office-rules-shared", Fixture, NULL,
               fixture_set_up, test_office_rules_shared, fixture_tear_down);
+  g_test_add ("/warta/context/office-rules-admin-only", Fixture, NULL,
+              fixture_set_up, test_office_rules_admin_only, fixture_tear_down);
   g_test_add ("/warta/context/time-zone-follows-settings", Fixture, NULL,
               fixture_set_up, test_time_zone_follows_settings, fixture_tear_down);
   g_test_add ("/warta/context/client-secret", Fixture, NULL,

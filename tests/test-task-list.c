@@ -275,12 +275,7 @@ sign_in (WartaWindow *window,
          const char  *login,
          const char  *password)
 {
-  type_into (window, "login_row", login);
-  type_into (window, "password_row", password);
-  click (window, "sign_in_button");
-  /* The password is checked in a worker thread. */
-  while (warta_sign_in_page_get_busy (window_child (window, "sign_in_page")))
-    g_main_context_iteration (NULL, TRUE);
+  warta_test_gui_sign_in (GTK_WIDGET (window), login, password);
 }
 
 /* An error the user sees: shown, outside the scrolled part of the form

@@ -15,6 +15,7 @@
 
 #include "warta-application.h"
 #include "warta-calendar-page.h"
+#include "warta-office-rules.h"
 #include "warta-official-dialog.h"
 #include "warta-officials-dialog.h"
 #include "warta-people-page.h"
@@ -526,11 +527,15 @@ test_preferences_window_builds (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
   GSettings *settings = warta_application_get_settings (fixture->app);
-  WartaPreferencesWindow *prefs = warta_preferences_window_new (fixture->app);
+  WartaWindow *window = warta_window_new (fixture->app);
+  WartaPreferencesWindow *prefs;
   GtkSpinButton *processing;
   GtkSwitch *notifications;
   AdwComboRow *journal;
 
+  /* The time limits are the office's rules: an administrator's. */
+  sign_in_as_first_admin (window);
+  prefs = warta_preferences_window_new (fixture->app);
   g_assert_true (WARTA_IS_PREFERENCES_WINDOW (prefs));
 
   processing = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (prefs),
@@ -566,6 +571,173 @@ test_preferences_window_builds (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
 
   destroy_and_check_finalized (GTK_WINDOW (prefs));
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
+#define ONLY_ADMIN_NOTE "Only an administrator can change the office’s rules."
+
+static void
+collect_entry_rows (GtkWidget *widget,
+                    GPtrArray *rows)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_entry_rows (c, rows);
+}
+
+static gpointer
+prefs_child (WartaPreferencesWindow *prefs,
+             const char             *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (prefs), WARTA_TYPE_PREFERENCES_WINDOW, name);
+}
+
+/* Whether each row of the office's rules takes changes, and each group
+ * of them says why not when it does not; shown either way. */
+static void
+assert_rules_editable (WartaPreferencesWindow *prefs,
+                       gboolean                editable)
+{
+  static const char * const rows[] = {
+    "processing_row", "verifying_row", "approving_row", "publishing_row", "time_zone_row",
+  };
+  static const char * const groups[] = { "time_limits_group", "organisation_group" };
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *row = prefs_child (prefs, rows[i]);
+
+      g_assert_true (gtk_widget_get_mapped (row));
+      g_assert_cmpint (gtk_widget_is_sensitive (row), ==, editable);
+    }
+
+  /* The unit's name and each role's. */
+  collect_entry_rows (prefs_child (prefs, "organisation_group"), names);
+  g_assert_cmpuint (names->len, ==, 1 + WARTA_N_ROLES);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_assert_true (gtk_widget_get_mapped (names->pdata[i]));
+      g_assert_cmpint (gtk_widget_is_sensitive (names->pdata[i]), ==, editable);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      const char *description = adw_preferences_group_get_description (prefs_child (prefs,
+                                                                                    groups[i]));
+
+      g_assert_cmpint (strstr (description, ONLY_ADMIN_NOTE) == NULL, ==, editable);
+    }
+}
+
+static char *
+stored_rule (Fixture    *fixture,
+             const char *key)
+{
+  g_autoptr(GHashTable) rules = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rules = warta_office_rules_load (warta_application_get_database (fixture->app), &error);
+  g_assert_no_error (error);
+  return g_strdup (g_hash_table_lookup (rules, key));
+}
+
+/* The office's rules in Preferences: an administrator changes them;
+ * anyone else, and anyone before sign-in, reads them only. */
+static void
+test_preferences_admin_only (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  WartaContext *context = warta_application_get_context (fixture->app);
+  GSettings *settings = warta_application_get_settings (fixture->app);
+  WartaWindow *window = warta_window_new (fixture->app);
+  WartaPreferencesWindow *prefs;
+  GtkSpinButton *processing;
+  g_autoptr(WartaUser) clerk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  prefs = warta_preferences_window_new (fixture->app);
+  processing = prefs_child (prefs, "processing_spin");
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+
+  /* Nobody signed in: nobody known to change them. */
+  assert_rules_editable (prefs, FALSE);
+
+  sign_in_as_first_admin (window);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+  assert_rules_editable (prefs, TRUE);
+  gtk_spin_button_set_value (processing, 75);
+  stored = stored_rule (fixture, "deadline-processing");
+  g_assert_cmpstr (stored, ==, "75");
+
+  /* A social media admin, who is no administrator. */
+  clerk = warta_user_repository_create_user (warta_context_get_users (context),
+                                             warta_context_get_current_user (context),
+                                             "lina", "Lina Marlina", "rahasia-123",
+                                             WARTA_ROLE_SOCIAL_MEDIA_ADMIN, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  warta_test_gui_sign_in (GTK_WIDGET (window), "lina", "rahasia-123");
+  g_assert_cmpstr (warta_user_get_login (warta_context_get_current_user (context)), ==, "lina");
+  warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+  warta_test_gui_screenshot (GTK_WIDGET (prefs), "preferences-not-admin.png");
+  assert_rules_editable (prefs, FALSE);
+  g_assert_cmpfloat (gtk_spin_button_get_value (processing), ==, 75);
+
+  /* A change behind the preferences' back (the gsettings tool) does not
+   * reach the database, and the workstation follows the database again. */
+  g_settings_set_uint (settings, "deadline-processing", 20);
+  g_clear_pointer (&stored, g_free);
+  stored = stored_rule (fixture, "deadline-processing");
+  g_assert_cmpstr (stored, ==, "75");
+  g_assert_cmpuint (g_settings_get_uint (settings, "deadline-processing"), ==, 75);
+  g_assert_cmpfloat (gtk_spin_button_get_value (processing), ==, 75);
+
+  destroy_and_check_finalized (GTK_WINDOW (prefs));
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
+/* The Preferences window at its first size, in English and in Indonesian:
+ * the Journal row shows its whole value, not "Auto…". */
+static void
+test_preferences_window_readable (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  const char *language = user_data;
+  WartaPreferencesWindow *prefs;
+  GtkWidget *journal;
+  GtkWidget *current;
+
+  warta_test_gui_set_language (language);
+  prefs = warta_preferences_window_new (fixture->app);
+  journal = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                       WARTA_TYPE_PREFERENCES_WINDOW,
+                                                       "journal_mode_row"));
+  gtk_window_present (GTK_WINDOW (prefs));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+
+  /* The row's value, not its popover's list, which is not shown. */
+  current = warta_test_gui_find_named (journal, GTK_TYPE_LIST_VIEW, NULL);
+  g_assert_nonnull (current);
+  g_assert_null (gtk_widget_get_ancestor (current, GTK_TYPE_POPOVER));
+  for (guint i = 0; i < 3; i++)
+    {
+      adw_combo_row_set_selected (ADW_COMBO_ROW (journal), i);
+      warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+      g_autofree char *name = g_strdup_printf ("preferences-%s-journal-%u.png", language ?: "en", i);
+
+      warta_test_gui_screenshot (GTK_WIDGET (prefs), name);
+      g_assert_true (gtk_widget_get_mapped (current));
+      warta_test_gui_assert_not_ellipsized (current);
+    }
+
+  destroy_and_check_finalized (GTK_WINDOW (prefs));
+  warta_test_gui_set_language (NULL);
 }
 
 /* The widgets the window is made of, each from its own template. */
@@ -718,6 +890,12 @@ main (int   argc,
                   fixture_set_up, test_person_dialog_keyboard, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-window", Fixture, NULL,
                   fixture_set_up, test_preferences_window_builds, fixture_tear_down);
+      g_test_add ("/warta/templates/preferences-admin-only", Fixture, NULL,
+                  fixture_set_up, test_preferences_admin_only, fixture_tear_down);
+      g_test_add ("/warta/templates/preferences-readable/en", Fixture, NULL,
+                  fixture_set_up, test_preferences_window_readable, fixture_tear_down);
+      g_test_add ("/warta/templates/preferences-readable/id", Fixture, "id",
+                  fixture_set_up, test_preferences_window_readable, fixture_tear_down);
     }
 
   ret = g_test_run ();

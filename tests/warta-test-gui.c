@@ -230,6 +230,22 @@ warta_test_gui_sign_in_child (GtkWidget  *window,
 }
 
 void
+warta_test_gui_sign_in (GtkWidget  *window,
+                        const char *login,
+                        const char *password)
+{
+  GObject *page = gtk_widget_get_template_child (window, WARTA_TYPE_WINDOW, "sign_in_page");
+
+  gtk_editable_set_text (warta_test_gui_sign_in_child (window, "login_row"), login);
+  gtk_editable_set_text (warta_test_gui_sign_in_child (window, "password_row"), password);
+  /* As a pointer click does; "activate" would wait for the press animation. */
+  g_signal_emit_by_name (warta_test_gui_sign_in_child (window, "sign_in_button"), "clicked");
+  /* The password is checked in a worker thread. */
+  while (warta_sign_in_page_get_busy (WARTA_SIGN_IN_PAGE (page)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
 warta_test_gui_use_gnome_window_buttons (void)
 {
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);

@@ -36,6 +36,12 @@ int        warta_test_gui_window_width_for (int content_width);
 gpointer   warta_test_gui_sign_in_child     (GtkWidget  *window,
                                              const char *name);
 
+/* Signs in to @window (a WartaWindow) as @login, typed into its
+ * sign-in page, and returns once the password was checked. */
+void       warta_test_gui_sign_in           (GtkWidget  *window,
+                                             const char *login,
+                                             const char *password);
+
 /* Fails when @top needs more than @bound pixels of width, naming the
  * innermost widgets that need more. */
 void       warta_test_gui_assert_fits_width (GtkWidget *top,

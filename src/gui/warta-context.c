@@ -300,8 +300,10 @@ pull_office_rules (WartaContext *self)
   self->pulling_rules = FALSE;
 }
 
-/* A rule changed in this workstation's preferences is the office's. */
-static void
+/* A rule changed in this workstation's preferences is the office's,
+ * when an administrator changed it. Returns whether the database has
+ * the setting's value now. */
+static gboolean
 push_office_rule (WartaContext *self,
                   const char   *key)
 {
@@ -311,19 +313,34 @@ push_office_rule (WartaContext *self,
   g_autoptr(GError) error = NULL;
 
   if (rules != NULL && g_strcmp0 (g_hash_table_lookup (rules, key), text) == 0)
-    return;
-  if (!warta_office_rules_store (self->database,
-                                 self->current_user ? warta_user_get_id (self->current_user) : 0,
+    return TRUE;
+  if (!warta_context_can_change_office_rules (self))
+    {
+      g_debug ("%s changed by a non-administrator: not shared", key);
+      return FALSE;
+    }
+  if (!warta_office_rules_store (self->database, warta_user_get_id (self->current_user),
                                  key, text, warta_clock_now (self->clock), &error))
-    g_warning ("%s not shared with the other workstations: %s", key, error->message);
+    {
+      /* Refused: the account lost the right on another workstation. */
+      if (g_error_matches (error, WARTA_USER_ERROR, WARTA_USER_ERROR_FORBIDDEN))
+        g_debug ("%s not shared: %s", key, error->message);
+      else
+        g_warning ("%s not shared with the other workstations: %s", key, error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
 on_settings_changed_cb (WartaContext *self,
                         const char   *key)
 {
-  if (!self->pulling_rules && is_office_rule (key))
-    push_office_rule (self, key);
+  /* A change that is not the office's (a non-administrator's, made with
+   * the gsettings tool, say) does not stay: the settings follow the
+   * database again. */
+  if (!self->pulling_rules && is_office_rule (key) && !push_office_rule (self, key))
+    pull_office_rules (self);
 
   if (g_str_has_prefix (key, "oauth-client"))
     apply_oauth_clients (self);
@@ -549,6 +566,21 @@ warta_context_set_current_user (WartaContext *self,
 
   if (g_set_object (&self->current_user, user))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_USER]);
+}
+
+/**
+ * warta_context_can_change_office_rules:
+ * @self: a #WartaContext
+ *
+ * Returns: whether the signed-in user may change the office's rules
+ *   (an administrator); %FALSE when nobody is signed in
+ */
+gboolean
+warta_context_can_change_office_rules (WartaContext *self)
+{
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), FALSE);
+
+  return warta_office_rules_can_change (self->current_user);
 }
 
 WartaHttpClient *

@@ -35,6 +35,9 @@ const char                 *warta_context_get_role_name    (WartaContext  *self,
                                                             WartaRole      role);
 void                        warta_context_set_current_user (WartaContext  *self,
                                                             WartaUser     *user);
+/* Whether the signed-in user may change the office's rules (the time
+ * limits, the role and unit names, the time zone): an administrator. */
+gboolean                    warta_context_can_change_office_rules (WartaContext *self);
 /* Publishing (step 5): the one HTTP session, the accounts with their
  * secrets in the keyring, and the outbox, which the application starts. */
 WartaHttpClient            *warta_context_get_http_client  (WartaContext  *self);

@@ -23,15 +23,26 @@ struct _WartaPreferencesWindow
   GtkSpinButton        *verifying_spin;
   GtkSpinButton        *approving_spin;
   GtkSpinButton        *publishing_spin;
+  AdwActionRow         *processing_row;
+  AdwActionRow         *verifying_row;
+  AdwActionRow         *approving_row;
+  AdwActionRow         *publishing_row;
+  AdwPreferencesGroup  *time_limits_group;
   AdwEntryRow          *time_zone_row;
   AdwPreferencesGroup  *organisation_group;
   AdwEntryRow          *unit_name_row;
   GtkSwitch            *notifications_switch;
   GtkSpinButton        *remember_spin;
 
+  /* Rows made in code, children of organisation_group */
+  AdwEntryRow          *role_rows[WARTA_N_ROLES];
+
   /* Owned references */
   WartaApplication     *application;
   GSettings            *settings;
+  GSignalGroup         *context_signals;  /* the application's context */
+  char                 *time_limits_description;
+  char                 *organisation_description;
 };
 
 G_DEFINE_FINAL_TYPE (WartaPreferencesWindow, warta_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -52,6 +63,52 @@ update_database_row (WartaPreferencesWindow *self)
     shown = fallback;
 
   adw_action_row_set_subtitle (self->database_row, shown);
+}
+
+/* @group's own description, and when the office's rules are not the
+ * user's to change, why its rows do not take changes. */
+static void
+describe_rules_group (AdwPreferencesGroup *group,
+                      const char          *description,
+                      gboolean             editable)
+{
+  g_autofree char *text = NULL;
+
+  if (!editable)
+    text = g_strconcat (description, "\n",
+                        _("Only an administrator can change the office’s rules."), NULL);
+  adw_preferences_group_set_description (group, text != NULL ? text : description);
+}
+
+/* The office's rules are shared by every workstation on the database
+ * (WartaContext keeps them in step): only an administrator changes them.
+ * Anyone else, or nobody before sign-in, reads them. */
+static void
+update_rules_editable (WartaPreferencesWindow *self)
+{
+  WartaContext *context = warta_application_get_context (self->application);
+  gboolean editable = context != NULL && warta_context_can_change_office_rules (context);
+  GtkWidget *rows[] = {
+    GTK_WIDGET (self->processing_row), GTK_WIDGET (self->verifying_row),
+    GTK_WIDGET (self->approving_row), GTK_WIDGET (self->publishing_row),
+    GTK_WIDGET (self->time_zone_row), GTK_WIDGET (self->unit_name_row),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_set_sensitive (rows[i], editable);
+  for (guint i = 0; i < WARTA_N_ROLES; i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->role_rows[i]), editable);
+  describe_rules_group (self->time_limits_group, self->time_limits_description, editable);
+  describe_rules_group (self->organisation_group, self->organisation_description, editable);
+}
+
+static void
+on_application_database_cb (WartaPreferencesWindow *self)
+{
+  update_database_row (self);
+  g_signal_group_set_target (self->context_signals,
+                             warta_application_get_context (self->application));
+  update_rules_editable (self);
 }
 
 static void
@@ -127,6 +184,7 @@ add_role_name_rows (WartaPreferencesWindow *self)
       g_object_set_data_full (G_OBJECT (row), "warta-role-id", g_strdup (id), g_free);
       g_signal_connect_object (row, "apply", G_CALLBACK (on_role_name_row_apply_cb), self, 0);
       adw_preferences_group_add (self->organisation_group, GTK_WIDGET (row));
+      self->role_rows[i] = row;
     }
 }
 
@@ -163,11 +221,26 @@ warta_preferences_window_dispose (GObject *object)
 {
   WartaPreferencesWindow *self = WARTA_PREFERENCES_WINDOW (object);
 
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PREFERENCES_WINDOW);
+  memset (self->role_rows, 0, sizeof self->role_rows);
+  g_clear_object (&self->context_signals);
   g_clear_object (&self->settings);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (warta_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+warta_preferences_window_finalize (GObject *object)
+{
+  WartaPreferencesWindow *self = WARTA_PREFERENCES_WINDOW (object);
+
+  g_free (self->time_limits_description);
+  g_free (self->organisation_description);
+
+  G_OBJECT_CLASS (warta_preferences_window_parent_class)->finalize (object);
 }
 
 static void
@@ -177,19 +250,25 @@ warta_preferences_window_class_init (WartaPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = warta_preferences_window_dispose;
+  object_class->finalize = warta_preferences_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/warta-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, approving_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, approving_spin);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, journal_mode_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, notifications_switch);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, organisation_group);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, processing_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, processing_spin);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, publishing_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, publishing_spin);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, remember_spin);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, time_limits_group);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, time_zone_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, unit_name_row);
+  gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, verifying_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPreferencesWindow, verifying_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_time_zone_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_name_row_apply_cb);
@@ -199,6 +278,13 @@ static void
 warta_preferences_window_init (WartaPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->time_limits_description =
+    g_strdup (adw_preferences_group_get_description (self->time_limits_group));
+  self->organisation_description =
+    g_strdup (adw_preferences_group_get_description (self->organisation_group));
+  self->context_signals = g_signal_group_new (WARTA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::current-user",
+                                 G_CALLBACK (update_rules_editable), self, G_CONNECT_SWAPPED);
 }
 
 WartaPreferencesWindow *
@@ -237,8 +323,8 @@ warta_preferences_window_new (WartaApplication *application)
   add_role_name_rows (self);
 
   g_signal_connect_object (application, "notify::database",
-                           G_CALLBACK (update_database_row), self, G_CONNECT_SWAPPED);
-  update_database_row (self);
+                           G_CALLBACK (on_application_database_cb), self, G_CONNECT_SWAPPED);
+  on_application_database_cb (self);
 
   return self;
 }

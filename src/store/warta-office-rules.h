@@ -6,9 +6,11 @@
 #pragma once
 
 #include "warta-database.h"
+#include "warta-user.h"
 
 G_BEGIN_DECLS
 
+gboolean    warta_office_rules_can_change (WartaUser *user);
 GHashTable *warta_office_rules_load  (WartaDatabase  *database,
                                       GError        **error);
 gboolean    warta_office_rules_seed  (WartaDatabase  *database,
