@@ -702,6 +702,75 @@ test_preferences_admin_only (Fixture       *fixture,
   destroy_and_check_finalized (GTK_WINDOW (window));
 }
 
+static gboolean
+entry_row_shows (AdwEntryRow *row,
+                 const char  *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) == 0;
+}
+
+/* Another administrator changes the unit's name and the time zone from
+ * another workstation while Preferences is open here: the rows show the
+ * new values, except one being typed into, which keeps what was typed. */
+static void
+test_preferences_follow_database (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  WartaContext *context = warta_application_get_context (fixture->app);
+  GSettings *settings = warta_application_get_settings (fixture->app);
+  WartaWindow *window = warta_window_new (fixture->app);
+  g_autoptr(WartaDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPreferencesWindow *prefs;
+  AdwEntryRow *unit, *zone;
+  gint64 admin, deadline;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in_as_first_admin (window);
+  admin = warta_user_get_id (warta_context_get_current_user (context));
+  prefs = warta_preferences_window_new (fixture->app);
+  unit = prefs_child (prefs, "unit_name_row");
+  zone = prefs_child (prefs, "time_zone_row");
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+
+  other = warta_database_open (fixture->database_path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                               WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_office_rules_store (other, admin, "unit-name", "'Inspektorat Daerah'",
+                                           g_get_real_time (), &error));
+  g_assert_no_error (error);
+  g_assert_true (entry_row_shows (unit, "Inspektorat Daerah"));
+
+  /* Someone is typing a time zone here when the other one arrives. */
+  gtk_widget_grab_focus (GTK_WIDGET (zone));
+  gtk_editable_set_text (GTK_EDITABLE (zone), "Asia/Jaya");
+  g_assert_true (warta_office_rules_store (other, admin, "time-zone", "'Asia/Makassar'",
+                                           g_get_real_time (), &error));
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!g_str_equal (g_settings_get_string (settings, "time-zone") ?: "", "Asia/Makassar") &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zone)), ==, "Asia/Jaya");
+
+  /* Out of the row, the next change shows. */
+  gtk_widget_grab_focus (GTK_WIDGET (unit));
+  g_assert_true (warta_office_rules_store (other, admin, "time-zone", "'Asia/Jayapura'",
+                                           g_get_real_time (), &error));
+  g_assert_no_error (error);
+  g_assert_true (entry_row_shows (zone, "Asia/Jayapura"));
+
+  destroy_and_check_finalized (GTK_WINDOW (prefs));
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
 /* The Preferences window at its first size, in English and in Indonesian:
  * the Journal row shows its whole value, not "Auto…". */
 static void
@@ -892,6 +961,8 @@ main (int   argc,
                   fixture_set_up, test_preferences_window_builds, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-admin-only", Fixture, NULL,
                   fixture_set_up, test_preferences_admin_only, fixture_tear_down);
+      g_test_add ("/warta/templates/preferences-follow-database", Fixture, NULL,
+                  fixture_set_up, test_preferences_follow_database, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-readable/en", Fixture, NULL,
                   fixture_set_up, test_preferences_window_readable, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-readable/id", Fixture, "id",

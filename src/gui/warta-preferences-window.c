@@ -188,6 +188,45 @@ add_role_name_rows (WartaPreferencesWindow *self)
     }
 }
 
+/* Shows @text in @row, unless someone is typing there: what they typed
+ * is kept, and their Apply decides. */
+static void
+refresh_entry_row (AdwEntryRow *row,
+                   const char  *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) == 0)
+    return;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (row)))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* The time zone, unit and role names follow the settings, which follow
+ * the database: another administrator's change shows while the window is
+ * open, as the time limits' do. */
+static void
+on_office_names_changed_cb (WartaPreferencesWindow *self)
+{
+  g_autofree char *tz = g_settings_get_string (self->settings, "time-zone");
+  g_autofree char *unit = g_settings_get_string (self->settings, "unit-name");
+  g_autoptr(GVariant) names = g_settings_get_value (self->settings, "role-names");
+
+  refresh_entry_row (self->time_zone_row, tz);
+  refresh_entry_row (self->unit_name_row, unit);
+  for (guint i = 0; i < WARTA_N_ROLES; i++)
+    {
+      const char *name = NULL;
+
+      if (self->role_rows[i] == NULL)
+        continue;
+      g_variant_lookup (names, warta_role_get_id (warta_role_nth (i)), "&s", &name);
+      refresh_entry_row (self->role_rows[i], name != NULL ? name : "");
+    }
+}
+
 static gboolean
 journal_mode_get_mapping (GValue   *value,
                           GVariant *variant,
@@ -321,6 +360,12 @@ warta_preferences_window_new (WartaApplication *application)
   unit = g_settings_get_string (self->settings, "unit-name");
   gtk_editable_set_text (GTK_EDITABLE (self->unit_name_row), unit);
   add_role_name_rows (self);
+  g_signal_connect_object (self->settings, "changed::time-zone",
+                           G_CALLBACK (on_office_names_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::unit-name",
+                           G_CALLBACK (on_office_names_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::role-names",
+                           G_CALLBACK (on_office_names_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (application, "notify::database",
                            G_CALLBACK (on_application_database_cb), self, G_CONNECT_SWAPPED);
