@@ -757,6 +757,14 @@ test_report_page (Fixture       *f,
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (wait_until (report_ready, page));
   g_assert_cmpuint (warta_report_get_n_published (warta_reports_page_get_report (page)), >, 0);
+  /* The figures say how a scheduled post's step 5 is counted. */
+  {
+    GtkLabel *details = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                  WARTA_TYPE_REPORTS_PAGE,
+                                                                  "details_label"));
+
+    g_assert_nonnull (strstr (gtk_label_get_label (details), warta_report_get_scheduled_rule ()));
+  }
   /* The charts are drawn in light and in dark. */
   for (int i = 0; i < 5; i++)
     g_main_context_iteration (NULL, FALSE);

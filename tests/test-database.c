@@ -154,6 +154,7 @@ static const char *migration_objects[][12] = {
   { NULL },   /* 0009 adds a column only */
   { NULL },   /* 0010 adds columns only */
   { "office_rules", NULL },
+  { NULL },   /* 0012 moves scheduled posts' step 5 deadlines only */
 };
 
 static void

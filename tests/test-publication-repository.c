@@ -826,6 +826,166 @@ run_sql (const char *path,
   sqlite3_close (db);
 }
 
+/* Steps 1 to 4 with a quarter of an hour each, scheduled for
+ * @scheduled_at: approved an hour from now. */
+static WartaPublication *
+approve_scheduled (Fixture    *f,
+                   const char *title,
+                   gint64      scheduled_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaRevision) draft = make_draft (title);
+  WartaPublication *p;
+
+  warta_revision_set_scheduled_at (draft, scheduled_at);
+  p = warta_publication_repository_create (f->repo, f->officer, draft, &error);
+  g_assert_no_error (error);
+  warta_clock_advance (f->clock, MINUTES (15));
+  p = move (f, f->officer, p, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, NULL);
+  warta_clock_advance (f->clock, MINUTES (15));
+  p = move (f, f->admin, p, WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, NULL);
+  warta_clock_advance (f->clock, MINUTES (15));
+  tick_all (f, p);
+  p = move (f, f->verifier, p, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, NULL);
+  warta_clock_advance (f->clock, MINUTES (15));
+  p = move (f, f->approver, p, WARTA_ACTION_APPROVE, WARTA_STATE_APPROVED, NULL);
+  g_assert_cmpint (warta_publication_get_step_entered_at (p), ==, warta_clock_now (f->clock));
+
+  return p;
+}
+
+/* A post approved for tomorrow 09:00 is not overdue 30 minutes after the
+ * approval: step 5's limit runs from its scheduled time. */
+static void
+test_scheduled_deadline (Fixture       *f,
+                         gconstpointer  data)
+{
+  const gint64 approved = T0 + MINUTES (60);
+  const gint64 tomorrow_9 = T0 + MINUTES (26 * 60);   /* 2025-06-19 09:00 WIB */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) late = NULL;
+  g_autoptr(WartaPublication) reloaded = NULL;
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(WartaStepRecord) step5 = NULL;
+  guint n_done = 0, n_on_time = 0;
+  gint64 mean = 0;
+
+  p = approve_scheduled (f, "Hari Bhayangkara", tomorrow_9);
+  g_assert_cmpint (warta_publication_get_scheduled_at (p), ==, tomorrow_9);
+  g_assert_cmpint (warta_publication_get_deadline_at (p), ==, tomorrow_9 + MINUTES (30));
+  g_assert_cmpint (warta_publication_get_waiting_until (p, approved), ==, tomorrow_9);
+
+  /* 31 minutes after the approval: waiting, not overdue. */
+  g_assert_false (warta_publication_is_overdue (p, approved + MINUTES (31)));
+  g_assert_cmpint (warta_publication_get_waiting_until (p, approved + MINUTES (31)), ==,
+                   tomorrow_9);
+  /* From 09:00 the step's 30 minutes run; then it is overdue. */
+  g_assert_cmpint (warta_publication_get_waiting_until (p, tomorrow_9), ==, 0);
+  g_assert_false (warta_publication_is_overdue (p, tomorrow_9 + MINUTES (29)));
+  g_assert_cmpint (warta_publication_get_time_left (p, tomorrow_9 + MINUTES (20)), ==,
+                   MINUTES (10));
+  g_assert_true (warta_publication_is_overdue (p, tomorrow_9 + MINUTES (31)));
+
+  /* The list of tasks and a publication read again say the same. */
+  reloaded = warta_publication_repository_get (f->repo, warta_publication_get_id (p), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_scheduled_at (reloaded), ==, tomorrow_9);
+  g_assert_cmpint (warta_publication_get_deadline_at (reloaded), ==, tomorrow_9 + MINUTES (30));
+
+  /* The stay's record keeps its entry and the moved deadline. */
+  records = warta_publication_repository_list_step_records (f->repo, warta_publication_get_id (p),
+                                                            &error);
+  g_assert_no_error (error);
+  step5 = g_list_model_get_item (records, g_list_model_get_n_items (records) - 1);
+  g_assert_cmpuint (warta_step_record_get_step (step5), ==, 5);
+  g_assert_cmpint (warta_step_record_get_entered_at (step5), ==, approved);
+  g_assert_cmpint (warta_step_record_get_deadline_at (step5), ==, tomorrow_9 + MINUTES (30));
+  g_assert_false (warta_step_record_is_overdue (step5, approved + MINUTES (31)));
+
+  /* Published 10 minutes after 09:00: on time, its whole wait in step 5. */
+  warta_clock_freeze (f->clock, tomorrow_9 + MINUTES (5));
+  p = move (f, f->admin, p, WARTA_ACTION_START_PUBLISHING, WARTA_STATE_PUBLISHING, NULL);
+  g_assert_cmpint (warta_publication_get_deadline_at (p), ==, tomorrow_9 + MINUTES (30));
+  warta_clock_advance (f->clock, MINUTES (5));
+  p = move (f, f->admin, p, WARTA_ACTION_FINISH, WARTA_STATE_PUBLISHED, NULL);
+  g_assert_true (warta_publication_repository_get_step_stats (f->repo, 5, T0, T0 + MINUTES (100000),
+                                                              &n_done, &n_on_time, &mean, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_done, ==, 1);
+  g_assert_cmpuint (n_on_time, ==, 1);
+  g_assert_cmpint (mean, ==, tomorrow_9 + MINUTES (10) - approved);
+
+  /* A time that passed before the approval moves nothing: due 30 minutes
+   * after the approval, and overdue after that. */
+  warta_clock_freeze (f->clock, T0 + MINUTES (2 * 24 * 60));
+  late = approve_scheduled (f, "Apel pagi", T0 + MINUTES (2 * 24 * 60 + 30));
+  g_assert_cmpint (warta_publication_get_deadline_at (late), ==,
+                   warta_publication_get_step_entered_at (late) + MINUTES (30));
+  g_assert_cmpint (warta_publication_get_waiting_until (late, warta_clock_now (f->clock)), ==, 0);
+  g_assert_true (warta_publication_is_overdue (late, warta_clock_now (f->clock) + MINUTES (31)));
+}
+
+/* A database written before scheduled posts had their own deadline: the
+ * migration moves the deadline of each step 5 stay of a scheduled post,
+ * the open one and the closed one, and nothing else. */
+static void
+test_scheduled_deadline_migrated (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const gint64 approved = T0 + MINUTES (60);
+  const gint64 tomorrow_9 = T0 + MINUTES (26 * 60);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaPublication) open = NULL;
+  g_autoptr(WartaPublication) done = NULL;
+  g_autoptr(WartaPublication) plain = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+  g_autoptr(WartaPublicationRepository) repo = NULL;
+  g_autoptr(WartaPublication) reloaded = NULL;
+  guint n_done = 0, n_on_time = 0;
+  gint64 mean = 0;
+
+  open = approve_scheduled (f, "Hari Bhayangkara", tomorrow_9);
+  done = approve_scheduled (f, "Hari Lingkungan Hidup", tomorrow_9);
+  plain = approve_scheduled (f, "Rapat evaluasi", 0);
+  warta_clock_freeze (f->clock, tomorrow_9 + MINUTES (5));
+  done = move (f, f->admin, done, WARTA_ACTION_START_PUBLISHING, WARTA_STATE_PUBLISHING, NULL);
+  done = move (f, f->admin, done, WARTA_ACTION_FINISH, WARTA_STATE_PUBLISHED, NULL);
+
+  /* As the Warta before would have stored them: 30 minutes after the
+   * approval, in a database at schema 11. */
+  run_sql (f->path, "UPDATE step_records SET deadline_at = entered_at + 1800000000 WHERE step = 5; "
+                    "UPDATE publications SET deadline_at = step_entered_at + 1800000000 "
+                    "WHERE step = 5; "
+                    "PRAGMA user_version = 11;");
+
+  db = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE,
+                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_database_get_schema_version (db), ==,
+                   warta_database_get_latest_schema_version ());
+  repo = warta_publication_repository_new (db, f->clock);
+
+  reloaded = warta_publication_repository_get (repo, warta_publication_get_id (open), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_deadline_at (reloaded), ==, tomorrow_9 + MINUTES (30));
+  g_assert_false (warta_publication_is_overdue (reloaded, approved + MINUTES (31)));
+  g_clear_object (&reloaded);
+  reloaded = warta_publication_repository_get (repo, warta_publication_get_id (plain), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_deadline_at (reloaded), ==,
+                   warta_publication_get_step_entered_at (plain) + MINUTES (30));
+
+  g_assert_true (warta_publication_repository_get_step_stats (repo, 5, T0, T0 + MINUTES (100000),
+                                                              &n_done, &n_on_time, &mean, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_done, ==, 1);
+  g_assert_cmpuint (n_on_time, ==, 1);
+
+  g_clear_object (&repo);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 /* Approval binds to the content hash: content changed behind Warta's back
  * after approval cannot be published. */
 static void
@@ -1391,6 +1551,8 @@ main (int   argc,
   ADD ("return-needs-note", test_return_needs_note);
   ADD ("conflict", test_conflict);
   ADD ("deadlines", test_deadlines);
+  ADD ("scheduled-deadline", test_scheduled_deadline);
+  ADD ("scheduled-deadline-migrated", test_scheduled_deadline_migrated);
   ADD ("tasks", test_tasks);
   ADD ("approval-bound-to-hash", test_approval_bound_to_hash);
   ADD ("roles-as-stored", test_roles_as_stored);

@@ -351,6 +351,135 @@ test_figures (Fixture       *f,
   g_array_unref (truth.stays);
 }
 
+/* @text with each run of white space made one space. */
+static char *
+squash_spaces (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n\f", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (out, out->len > 0 ? " %s" : "%s", words[i]);
+
+  return g_string_free (out, FALSE);
+}
+
+/* Steps 1 to 4 in five minutes each, scheduled for @scheduled_at (0: not
+ * scheduled). */
+static WartaPublication *
+approve_scheduled (Fixture    *f,
+                   const char *title,
+                   gint64      scheduled_at)
+{
+  g_autoptr(WartaRevision) draft = archive_make_draft (title, "Narasi.");
+
+  warta_revision_set_scheduled_at (draft, scheduled_at);
+  return archive_approve (f, draft, NULL);
+}
+
+/* Publishing started a minute before @at and finished at @at. */
+static WartaPublication *
+publish_at (Fixture          *f,
+            WartaPublication *p,
+            gint64            at)
+{
+  warta_clock_freeze (f->clock, at - MINUTES (1));
+  p = archive_move (f, f->admin, p, WARTA_ACTION_START_PUBLISHING, WARTA_STATE_PUBLISHING, 0);
+  return archive_move (f, f->admin, p, WARTA_ACTION_FINISH, WARTA_STATE_PUBLISHED, 1);
+}
+
+/* A scheduled post's step 5 is on time when it went out within the limit
+ * after its scheduled time, however long it waited for that time; its time
+ * in the step is still counted from the approval. */
+static void
+test_scheduled (Fixture       *f,
+                gconstpointer  data)
+{
+  const gint64 tomorrow_9 = T0 + MINUTES (26 * 60);   /* 2025-06-19 09:00 WIB */
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Jakarta");
+  g_autoptr(WartaReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublication *on_time, *late, *plain;
+  gint64 on_time_approved, late_approved, plain_approved;
+  const WartaReportStep *s5;
+  const GPtrArray *overdue;
+  WartaDeadlines deadlines;
+
+  on_time = approve_scheduled (f, "Hari Bhayangkara", tomorrow_9);
+  on_time_approved = warta_publication_get_step_entered_at (on_time);
+  late = approve_scheduled (f, "Hari Lingkungan Hidup", tomorrow_9 + MINUTES (60));
+  late_approved = warta_publication_get_step_entered_at (late);
+  plain = approve_scheduled (f, "Rapat evaluasi", 0);
+  plain_approved = warta_publication_get_step_entered_at (plain);
+
+  /* Not scheduled: 40 minutes after the approval, 10 late. */
+  plain = publish_at (f, plain, plain_approved + MINUTES (40));
+  /* Ten minutes after its time, the next morning: on time. */
+  on_time = publish_at (f, on_time, tomorrow_9 + MINUTES (10));
+  /* 45 minutes after its time: 15 late. */
+  late = publish_at (f, late, tomorrow_9 + MINUTES (60 + 45));
+
+  warta_deadlines_init_default (&deadlines);
+  report = warta_report_compute (f->db, WARTA_REPORT_MONTH, 2025, 6, tz, &deadlines,
+                                 warta_clock_now (f->clock), &error);
+  g_assert_no_error (error);
+
+  s5 = warta_report_get_step (report, 5);
+  g_assert_cmpuint (s5->limit_minutes, ==, 30);
+  g_assert_cmpuint (s5->n_done, ==, 3);
+  g_assert_cmpuint (s5->n_on_time, ==, 1);
+  g_assert_cmpint (s5->max_us, ==, tomorrow_9 + MINUTES (105) - late_approved);
+  g_assert_cmpint (s5->mean_us, ==, (MINUTES (40) + (tomorrow_9 + MINUTES (10) - on_time_approved) +
+                                     (tomorrow_9 + MINUTES (105) - late_approved)) / 3);
+
+  overdue = warta_report_get_overdue (report);
+  g_assert_cmpuint (overdue->len, ==, 2);
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      WartaReportOverdue *o = overdue->pdata[i];
+
+      g_assert_cmpuint (o->step, ==, 5);
+      if (o->publication_id == warta_publication_get_id (late))
+        {
+          g_assert_cmpint (o->deadline_at, ==, tomorrow_9 + MINUTES (90));
+          g_assert_cmpint (o->late_us, ==, MINUTES (15));
+        }
+      else
+        {
+          g_assert_cmpint (o->publication_id, ==, warta_publication_get_id (plain));
+          g_assert_cmpint (o->late_us, ==, MINUTES (10));
+        }
+    }
+
+  /* The PDF says how a scheduled post is counted. */
+  {
+    g_autofree char *pdf_path = g_build_filename (f->dir, "report.pdf", NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_true (warta_report_write_pdf (report, pdf_path, NULL, &error));
+    g_assert_no_error (error);
+    text = run_pdftotext (pdf_path);
+    if (text == NULL)
+      {
+        g_test_skip ("pdftotext (poppler-utils) is not installed: the PDF was not read back");
+      }
+    else
+      {
+        /* Wrapped in the PDF: compare word by word. */
+        g_autofree char *words = squash_spaces (text);
+        g_autofree char *rule = squash_spaces (warta_report_get_scheduled_rule ());
+
+        g_assert_nonnull (strstr (rule, "scheduled time"));
+        g_assert_nonnull (strstr (words, rule));
+      }
+  }
+
+  g_object_unref (on_time);
+  g_object_unref (late);
+  g_object_unref (plain);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +488,8 @@ main (int   argc,
 
   g_test_add ("/warta/report/figures", Fixture, NULL,
               archive_fixture_set_up, test_figures, archive_fixture_tear_down);
+  g_test_add ("/warta/report/scheduled", Fixture, NULL,
+              archive_fixture_set_up, test_scheduled, archive_fixture_tear_down);
 
   return g_test_run ();
 }

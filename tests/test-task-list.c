@@ -488,13 +488,15 @@ test_sign_in_off_main_thread (Fixture       *f,
   g_assert_cmpstr (main_page (window), ==, "main");
 }
 
-/* Publications through the workflow, to a state. */
+/* Publications through the workflow, to a state, scheduled for
+ * @scheduled_at (0: not scheduled). */
 static WartaPublication *
-make_publication (WartaPublicationRepository *repo,
-                  WartaUser                  *officer,
-                  WartaUser                  *admin,
-                  const char                 *title,
-                  WartaState                  to)
+make_scheduled (WartaPublicationRepository *repo,
+                WartaUser                  *officer,
+                WartaUser                  *admin,
+                const char                 *title,
+                WartaState                  to,
+                gint64                      scheduled_at)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WartaRevision) draft = warta_revision_new ();
@@ -505,6 +507,7 @@ make_publication (WartaPublicationRepository *repo,
   warta_revision_set_what (draft, "Rapat koordinasi pengawasan");
   warta_revision_set_when (draft, "2025-06-18T09:00:00+07:00");
   warta_revision_set_caption (draft, "facebook", "Rapat koordinasi pengawasan.");
+  warta_revision_set_scheduled_at (draft, scheduled_at);
   p = warta_publication_repository_create (repo, officer, draft, &error);
   g_assert_no_error (error);
 
@@ -531,6 +534,48 @@ make_publication (WartaPublicationRepository *repo,
     }
 
   return g_steal_pointer (&p);
+}
+
+static WartaPublication *
+make_publication (WartaPublicationRepository *repo,
+                  WartaUser                  *officer,
+                  WartaUser                  *admin,
+                  const char                 *title,
+                  WartaState                  to)
+{
+  return make_scheduled (repo, officer, admin, title, to, 0);
+}
+
+/* Verified and approved: in step 5, the admin's. */
+static WartaPublication *
+approve (WartaPublicationRepository *repo,
+         WartaUser                  *verifier,
+         WartaUser                  *approver,
+         WartaPublication           *p)
+{
+  gboolean ticked[WARTA_N_CHECKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaPublication) forwarded = NULL;
+  WartaPublication *approved;
+
+  g_assert_true (warta_publication_repository_save_checklist (repo, verifier,
+                                                              warta_publication_get_id (p),
+                                                              ticked, NULL, &error));
+  g_assert_no_error (error);
+  forwarded = warta_publication_repository_transition (repo, verifier, warta_publication_get_id (p),
+                                                       warta_publication_get_version (p),
+                                                       WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING,
+                                                       NULL, &error);
+  g_assert_no_error (error);
+  approved = warta_publication_repository_transition (repo, approver,
+                                                      warta_publication_get_id (forwarded),
+                                                      warta_publication_get_version (forwarded),
+                                                      WARTA_ACTION_APPROVE, WARTA_STATE_APPROVED,
+                                                      NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (p);
+
+  return approved;
 }
 
 static gpointer
@@ -889,6 +934,102 @@ test_notifications (Fixture       *f,
   g_clear_object (&other_repo);
   g_clear_object (&other_clock);
   g_assert_finalize_object (g_steal_pointer (&other_db));
+}
+
+/* The list and the notifier at @at; the row of publication @id. */
+static WartaPublicationRow *
+row_at (WartaClock        *clock,
+        GtkWidget         *tasks,
+        WartaTaskNotifier *notifier,
+        gint64             at,
+        gint64             id)
+{
+  warta_clock_freeze (clock, at);
+  warta_publication_list_tick (WARTA_PUBLICATION_LIST (tasks));
+  warta_task_notifier_check (notifier);
+
+  return find_row (tasks, id);
+}
+
+/* A post approved for tomorrow 09:00 waits for its time: its row says
+ * when it goes out, not a countdown, and it is neither marked nor
+ * announced overdue until 30 minutes after that time. The unscheduled one
+ * beside it is overdue 30 minutes after its approval. */
+static void
+test_scheduled (Fixture       *f,
+                gconstpointer  user_data)
+{
+  const gint64 tomorrow_9 = T0 + MINUTES (24 * 60);
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso",
+                                           WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) admin = add_user (f, root, "sari", "Sari Dewi",
+                                         WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  g_autoptr(WartaUser) verifier = add_user (f, root, "yani", "Ahmad Yani", WARTA_ROLE_VERIFIER);
+  g_autoptr(WartaUser) approver = add_user (f, root, "rina", "Rina Marlina", WARTA_ROLE_APPROVER);
+  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  WartaClock *clock = warta_context_get_clock (f->context);
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(WartaTaskNotifier) notifier = NULL;
+  g_autoptr(WartaPublication) scheduled = NULL;
+  g_autoptr(WartaPublication) plain = NULL;
+  WartaPublicationRow *row;
+  WartaWindow *window;
+  GtkWidget *tasks;
+
+  g_settings_reset (warta_context_get_settings (f->context), "notifications");
+  scheduled = make_scheduled (repo, officer, admin, "Upacara Hari Bhayangkara",
+                              WARTA_STATE_VERIFYING, tomorrow_9);
+  scheduled = approve (repo, verifier, approver, scheduled);
+  plain = make_publication (repo, officer, admin, "Rapat evaluasi", WARTA_STATE_VERIFYING);
+  plain = approve (repo, verifier, approver, plain);
+
+  notifier = warta_task_notifier_new (G_APPLICATION (f->app), f->context);
+  g_signal_connect (notifier, "sent", G_CALLBACK (on_sent_cb), sent);
+  window = show_window (f);
+  sign_in (window, "sari", "rahasia-123");
+  g_assert_cmpstr (main_page (window), ==, "main");
+  warta_window_set_visible_section (window, "tasks");
+  tasks = gtk_stack_get_child_by_name (window_child (window, "stack"), "tasks");
+
+  /* The nearest deadline first: the scheduled one is due tomorrow. */
+  assert_titles (warta_publication_list_get_model (WARTA_PUBLICATION_LIST (tasks)),
+                 "Rapat evaluasi", "Upacara Hari Bhayangkara", NULL);
+  iterate_until_row (tasks, warta_publication_get_id (scheduled));
+  row = find_row (tasks, warta_publication_get_id (scheduled));
+  g_assert_cmpstr (warta_publication_row_get_time_text (row), ==,
+                   "Scheduled for 19 Jun 2025, 09:00");
+  g_assert_false (warta_publication_row_get_overdue (row));
+  row = find_row (tasks, warta_publication_get_id (plain));
+  g_assert_cmpstr (warta_publication_row_get_time_text (row), ==, "30 min left");
+
+  /* 31 minutes after the approvals. */
+  row = row_at (clock, tasks, notifier, T0 + MINUTES (31), warta_publication_get_id (scheduled));
+  g_assert_cmpstr (warta_publication_row_get_time_text (row), ==,
+                   "Scheduled for 19 Jun 2025, 09:00");
+  g_assert_false (warta_publication_row_get_overdue (row));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  row = find_row (tasks, warta_publication_get_id (plain));
+  g_assert_true (warta_publication_row_get_overdue (row));
+  g_assert_cmpstr (warta_publication_row_get_time_text (row), ==, "Overdue by 1 min");
+  g_assert_true (was_sent (sent, "overdue", warta_publication_get_id (plain)));
+  g_assert_false (was_sent (sent, "overdue", warta_publication_get_id (scheduled)));
+
+  /* At 09:10 the next morning, the step's 30 minutes run. */
+  row = row_at (clock, tasks, notifier, tomorrow_9 + MINUTES (10),
+                warta_publication_get_id (scheduled));
+  g_assert_cmpstr (warta_publication_row_get_time_text (row), ==, "20 min left");
+  g_assert_false (warta_publication_row_get_overdue (row));
+  g_assert_false (was_sent (sent, "overdue", warta_publication_get_id (scheduled)));
+
+  /* At 09:31 it is overdue, and told once. */
+  row = row_at (clock, tasks, notifier, tomorrow_9 + MINUTES (31),
+                warta_publication_get_id (scheduled));
+  g_assert_cmpstr (warta_publication_row_get_time_text (row), ==, "Overdue by 1 min");
+  g_assert_true (warta_publication_row_get_overdue (row));
+  g_assert_true (was_sent (sent, "overdue", warta_publication_get_id (scheduled)));
+  row_at (clock, tasks, notifier, tomorrow_9 + MINUTES (32), warta_publication_get_id (scheduled));
+  g_assert_cmpuint (sent->len, ==, 2);
 }
 
 static gpointer
@@ -1860,6 +2001,8 @@ main (int   argc,
                   fixture_set_up, test_my_tasks, fixture_tear_down);
       g_test_add ("/warta/task-list/notifications", Fixture, NULL,
                   fixture_set_up, test_notifications, fixture_tear_down);
+      g_test_add ("/warta/task-list/scheduled", Fixture, NULL,
+                  fixture_set_up, test_scheduled, fixture_tear_down);
       g_test_add ("/warta/calendar/month", Fixture, NULL,
                   fixture_set_up, test_calendar, fixture_tear_down);
       g_test_add ("/warta/calendar/today", Fixture, NULL,

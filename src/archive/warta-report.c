@@ -6,7 +6,10 @@
  * SOP step the time spent against its limit and the on-time rate;
  * correction rounds; steps completed per person; the overdue cases.
  * A publication counts in the period it was published (its stay in
- * step 5 ended); a step's stay counts in the period it began.
+ * step 5 ended); a step's stay counts in the period it began. A stay is
+ * on time by the deadline stored with it, which for a scheduled post's
+ * step 5 runs from its scheduled time (warta_workflow_get_clock_start()),
+ * while its time in the step still counts from the approval.
  *
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -491,6 +494,19 @@ guint warta_report_get_n_published (WartaReport *self) { return self->n_publishe
 guint warta_report_get_correction_rounds (WartaReport *self) { return self->correction_rounds; }
 guint warta_report_get_n_corrected (WartaReport *self) { return self->n_corrected; }
 const GPtrArray *warta_report_get_overdue (WartaReport *self) { return self->overdue; }
+
+/**
+ * warta_report_get_scheduled_rule:
+ *
+ * Returns: how the figures count a scheduled post, for their readers: the
+ *   mean time in step 5 may pass its limit while every stay was on time
+ */
+const char *
+warta_report_get_scheduled_rule (void)
+{
+  return _("A scheduled post is on time in step 5 when it is published within the step’s limit "
+           "after its scheduled time. Its time in step 5 counts from the approval.");
+}
 const GArray *warta_report_get_series (WartaReport *self) { return self->series; }
 
 /**
@@ -848,6 +864,7 @@ warta_report_write_pdf (WartaReport  *self,
       pdf_text (&pdf, "Sans 9", text);
       g_clear_pointer (&text, g_free);
     }
+  pdf_text (&pdf, "Sans Italic 8", warta_report_get_scheduled_rule ());
   pdf.y += 8;
 
   {

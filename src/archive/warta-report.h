@@ -95,6 +95,7 @@ const WartaReportStep *warta_report_get_step        (WartaReport           *self
 guint               warta_report_get_correction_rounds (WartaReport        *self);
 guint               warta_report_get_n_corrected    (WartaReport           *self);
 const GPtrArray    *warta_report_get_overdue        (WartaReport           *self);
+const char         *warta_report_get_scheduled_rule (void);
 /* Publications per day (month) or per month (semester, year). */
 const GArray       *warta_report_get_series         (WartaReport           *self);
 char               *warta_report_dup_series_label   (WartaReport           *self,

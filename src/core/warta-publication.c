@@ -23,6 +23,7 @@ struct _WartaPublication
   guint step;
   gint64 step_entered_at;
   gint64 deadline_at;
+  gint64 scheduled_at;
   guint correction_rounds;
   gint64 created_by;
   gint64 created_at;
@@ -47,6 +48,7 @@ enum {
   PROP_STEP,
   PROP_STEP_ENTERED_AT,
   PROP_DEADLINE_AT,
+  PROP_SCHEDULED_AT,
   PROP_CORRECTION_ROUNDS,
   PROP_CREATED_BY,
   PROP_CREATED_AT,
@@ -128,6 +130,10 @@ warta_publication_get_property (GObject    *object,
 
     case PROP_DEADLINE_AT:
       g_value_set_int64 (value, self->deadline_at);
+      break;
+
+    case PROP_SCHEDULED_AT:
+      g_value_set_int64 (value, self->scheduled_at);
       break;
 
     case PROP_CORRECTION_ROUNDS:
@@ -217,6 +223,10 @@ warta_publication_set_property (GObject      *object,
       warta_publication_set_deadline_at (self, g_value_get_int64 (value));
       break;
 
+    case PROP_SCHEDULED_AT:
+      warta_publication_set_scheduled_at (self, g_value_get_int64 (value));
+      break;
+
     case PROP_CORRECTION_ROUNDS:
       warta_publication_set_correction_rounds (self, g_value_get_uint (value));
       break;
@@ -290,6 +300,15 @@ warta_publication_class_init (WartaPublicationClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DEADLINE_AT] =
     g_param_spec_int64 ("deadline-at", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * WartaPublication:scheduled-at:
+   *
+   * The approved revision's scheduled time (µs since the epoch), 0 when
+   * it has none or nothing is approved.
+   */
+  properties[PROP_SCHEDULED_AT] =
+    g_param_spec_int64 ("scheduled-at", NULL, NULL, G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CORRECTION_ROUNDS] =
     g_param_spec_uint ("correction-rounds", NULL, NULL, 0, G_MAXUINT, 0,
@@ -580,6 +599,27 @@ warta_publication_set_deadline_at (WartaPublication *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE_AT]);
 }
 
+gint64
+warta_publication_get_scheduled_at (WartaPublication *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION (self), 0);
+
+  return self->scheduled_at;
+}
+
+void
+warta_publication_set_scheduled_at (WartaPublication *self,
+                                    gint64 scheduled_at)
+{
+  g_return_if_fail (WARTA_IS_PUBLICATION (self));
+
+  if (self->scheduled_at == scheduled_at)
+    return;
+
+  self->scheduled_at = scheduled_at;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULED_AT]);
+}
+
 guint
 warta_publication_get_correction_rounds (WartaPublication *self)
 {
@@ -741,4 +781,33 @@ warta_publication_get_time_left (WartaPublication *self,
     return G_MAXINT64;
 
   return self->deadline_at - now_us;
+}
+
+/**
+ * warta_publication_get_waiting_until:
+ * @self: a #WartaPublication
+ * @now_us: the time now, from a #WartaClock
+ *
+ * A scheduled post waits in step 5 for its approved time, and the step's
+ * clock starts only then (warta_workflow_get_clock_start()).
+ *
+ * Returns: the scheduled time the current step waits for, or 0 when its
+ *   clock runs
+ */
+gint64
+warta_publication_get_waiting_until (WartaPublication *self,
+                                     gint64            now_us)
+{
+  gint64 start;
+
+  g_return_val_if_fail (WARTA_IS_PUBLICATION (self), 0);
+
+  if (self->step == 0)
+    return 0;
+
+  start = warta_workflow_get_clock_start (self->step, self->step_entered_at, self->scheduled_at);
+  if (start == self->step_entered_at || now_us >= start)
+    return 0;
+
+  return start;
 }

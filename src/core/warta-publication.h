@@ -52,6 +52,9 @@ void          warta_publication_set_step_entered_at       (WartaPublication *sel
 gint64        warta_publication_get_deadline_at           (WartaPublication *self);
 void          warta_publication_set_deadline_at           (WartaPublication *self,
                                                            gint64 deadline_at);
+gint64        warta_publication_get_scheduled_at          (WartaPublication *self);
+void          warta_publication_set_scheduled_at          (WartaPublication *self,
+                                                           gint64 scheduled_at);
 guint         warta_publication_get_correction_rounds     (WartaPublication *self);
 void          warta_publication_set_correction_rounds     (WartaPublication *self,
                                                            guint correction_rounds);
@@ -75,5 +78,7 @@ gboolean      warta_publication_is_overdue   (WartaPublication *self,
                                               gint64            now_us);
 gint64        warta_publication_get_time_left (WartaPublication *self,
                                                gint64            now_us);
+gint64        warta_publication_get_waiting_until (WartaPublication *self,
+                                                   gint64            now_us);
 
 G_END_DECLS

@@ -451,3 +451,28 @@ warta_deadlines_get_due (const WartaDeadlines *deadlines,
 
   return entered_us + (gint64)deadlines->minutes[step] * 60 * G_USEC_PER_SEC;
 }
+
+/**
+ * warta_workflow_get_clock_start:
+ * @step: 1–5
+ * @entered_us: when the publication entered @step, in µs since the epoch
+ * @scheduled_us: the approved revision's scheduled time, 0 for none
+ *
+ * When @step's deadline clock starts: when the publication entered it,
+ * but for publishing a scheduled post, its scheduled time when that is
+ * later. The schedule is decided in step 2 and approved in step 4, so the
+ * wait for it is not the admin's lateness; the step's limit runs from the
+ * time the post is due to go out.
+ *
+ * Returns: µs since the epoch
+ */
+gint64
+warta_workflow_get_clock_start (guint  step,
+                                gint64 entered_us,
+                                gint64 scheduled_us)
+{
+  if (step == WARTA_STEP_PUBLISHING && scheduled_us > entered_us)
+    return scheduled_us;
+
+  return entered_us;
+}

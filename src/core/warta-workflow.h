@@ -68,6 +68,8 @@ typedef enum
 
 /* The SOP's five steps; 0 is "no step" (published, withdrawn). */
 #define WARTA_N_STEPS 5
+/* Step 5, where the social media admin publishes the approved content. */
+#define WARTA_STEP_PUBLISHING 5
 
 /* Time limits per step in minutes, index 1..5; 0 means no limit. The app
  * fills it from GSettings; core does not read settings. */
@@ -116,5 +118,8 @@ void         warta_deadlines_init_default    (WartaDeadlines *deadlines);
 gint64       warta_deadlines_get_due         (const WartaDeadlines *deadlines,
                                               guint           step,
                                               gint64          entered_us);
+gint64       warta_workflow_get_clock_start  (guint           step,
+                                              gint64          entered_us,
+                                              gint64          scheduled_us);
 
 G_END_DECLS

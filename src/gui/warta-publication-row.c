@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The row shows the title, the state and the SOP step, and the time left
- * in the step or the time it is overdue. The list that owns the rows calls
+ * in the step or the time it is overdue; a scheduled post waiting for its
+ * time says when it goes out instead. The list that owns the rows calls
  * warta_publication_row_update() every minute and whenever it rebinds them,
  * so the countdown follows the context's clock, frozen or not.
  */
@@ -92,6 +93,44 @@ warta_publication_row_format_time_left (gint64 time_left_us)
   return g_strdup_printf (ngettext ("%u min left", "%u min left", (gulong)minutes), (guint)minutes);
 }
 
+/**
+ * warta_publication_row_format_deadline:
+ * @publication: a publication in a step
+ * @clock: the clock the deadlines run on
+ *
+ * Returns: (transfer full) (nullable): "Scheduled for 27 Nov 2026, 09:00"
+ *   while a scheduled post waits for its time (its step's clock starts
+ *   only then), else the time left or overdue as
+ *   warta_publication_row_format_time_left() says it; %NULL when the step
+ *   has no limit
+ */
+char *
+warta_publication_row_format_deadline (WartaPublication *publication,
+                                       WartaClock       *clock)
+{
+  gint64 now, waiting_until;
+
+  g_return_val_if_fail (WARTA_IS_PUBLICATION (publication), NULL);
+  g_return_val_if_fail (WARTA_IS_CLOCK (clock), NULL);
+
+  now = warta_clock_now (clock);
+  waiting_until = warta_publication_get_waiting_until (publication, now);
+  if (waiting_until != 0)
+    {
+      g_autofree char *when = warta_format_time (warta_clock_get_time_zone (clock), waiting_until,
+                                                 FALSE);
+
+      /* Translators: %s is a date and time */
+      return g_strdup_printf (_("Scheduled for %s"), when);
+    }
+
+  if (warta_publication_get_deadline_at (publication) == 0)
+    return NULL;
+
+  return warta_publication_row_format_time_left (warta_publication_get_time_left (publication,
+                                                                                   now));
+}
+
 static void
 set_overdue (WartaPublicationRow *self,
              gboolean             overdue)
@@ -133,8 +172,9 @@ update_accessible_label (WartaPublicationRow *self)
  * @self: a #WartaPublicationRow
  * @clock: the clock the deadlines run on
  *
- * Shows the publication's time left, or since when it is overdue, as of
- * @clock's now; or, once it has left the steps, when it last changed.
+ * Shows the publication's time left, or since when it is overdue, or
+ * when a scheduled post goes out, as of @clock's now; or, once it has
+ * left the steps, when it last changed.
  */
 void
 warta_publication_row_update (WartaPublicationRow *self,
@@ -151,17 +191,12 @@ warta_publication_row_update (WartaPublicationRow *self,
 
   now = warta_clock_now (clock);
 
-  if (warta_publication_get_step (self->publication) != 0 &&
-      warta_publication_get_deadline_at (self->publication) != 0)
+  if (warta_publication_get_step (self->publication) != 0)
     {
-      text = warta_publication_row_format_time_left (warta_publication_get_time_left (self->publication,
-                                                                                      now));
+      text = warta_publication_row_format_deadline (self->publication, clock);
+      if (text == NULL)
+        text = g_strdup (_("No time limit"));
       set_overdue (self, warta_publication_is_overdue (self->publication, now));
-    }
-  else if (warta_publication_get_step (self->publication) != 0)
-    {
-      text = g_strdup (_("No time limit"));
-      set_overdue (self, FALSE);
     }
   else
     {

@@ -200,6 +200,7 @@ show_report (WartaReportsPage *self)
                               s->n_done ? 100.0 * s->n_on_time / s->n_done : 0.0, s->n_open);
       g_string_append_c (details, '\n');
     }
+  g_string_append_printf (details, "%s\n", warta_report_get_scheduled_rule ());
 
   overdue = warta_report_get_overdue (self->report);
   g_string_append_printf (details, _("Overdue cases: %u"), overdue->len);

@@ -911,21 +911,25 @@ read_checklist (WartaReviewPage *self,
 static void
 update_deadline (WartaReviewPage *self)
 {
-  gint64 now, left;
+  WartaClock *clock = NULL;
+  gint64 now;
   g_autofree char *text = NULL;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_label), "dim-label");
 
-  if (self->publication == NULL || warta_publication_get_deadline_at (self->publication) == 0)
+  if (self->publication != NULL)
+    {
+      clock = warta_context_get_clock (self->context);
+      text = warta_publication_row_format_deadline (self->publication, clock);
+    }
+  if (text == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), FALSE);
       return;
     }
 
-  now = warta_clock_now (warta_context_get_clock (self->context));
-  left = warta_publication_get_time_left (self->publication, now);
-  text = warta_publication_row_format_time_left (left);
+  now = warta_clock_now (clock);
   gtk_label_set_label (self->deadline_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), TRUE);
   if (warta_publication_is_overdue (self->publication, now))
@@ -934,6 +938,9 @@ update_deadline (WartaReviewPage *self)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->deadline_label),
                                    _("The step is past its deadline"));
     }
+  else if (warta_publication_get_waiting_until (self->publication, now) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->deadline_label),
+                                 _("The step’s time limit starts at the scheduled time"));
   else
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->deadline_label),
                                  _("Time left in this step"));

@@ -530,12 +530,46 @@ insert_revision (WartaPublicationRepository  *self,
   return TRUE;
 }
 
+/* The scheduled time of @revision_id, 0 for none. */
+static gboolean
+load_scheduled_at (WartaPublicationRepository  *self,
+                   gint64                       revision_id,
+                   gint64                      *out_scheduled_at,
+                   GError                     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *out_scheduled_at = 0;
+  if (revision_id == 0)
+    return TRUE;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT scheduled_at FROM revisions WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, revision_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_scheduled_at = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (self->database, error, rc, "revision");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Closes the step record the publication leaves and opens the one it
- * enters, when the move changes the SOP step. Returns the new deadline. */
+ * enters, when the move changes the SOP step. Returns the new deadline:
+ * publishing a scheduled post (@approved_revision_id's time) is due the
+ * step's limit after that time. */
 static gboolean
 change_step (WartaPublicationRepository  *self,
              PubRow                      *row,
              WartaState                   to,
+             gint64                       approved_revision_id,
              gint64                       now,
              gint64                       actor_id,
              guint                       *out_step,
@@ -544,6 +578,7 @@ change_step (WartaPublicationRepository  *self,
              GError                     **error)
 {
   guint new_step = warta_state_get_step (to);
+  gint64 scheduled_at = 0;
 
   if (row != NULL && row->step == new_step)
     {
@@ -571,9 +606,15 @@ change_step (WartaPublicationRepository  *self,
         return FALSE;
     }
 
+  if (new_step == WARTA_STEP_PUBLISHING &&
+      !load_scheduled_at (self, approved_revision_id, &scheduled_at, error))
+    return FALSE;
+
   *out_step = new_step;
   *out_entered_at = now;
-  *out_deadline_at = warta_deadlines_get_due (&self->deadlines, new_step, now);
+  *out_deadline_at = warta_deadlines_get_due (&self->deadlines, new_step,
+                                              warta_workflow_get_clock_start (new_step, now,
+                                                                              scheduled_at));
 
   return TRUE;
 }
@@ -707,9 +748,11 @@ acting_role (WartaRole roles,
 #define PUBLICATION_COLUMNS \
   "p.id, p.state, p.version, p.title, p.category, p.current_revision_id, r.hash, " \
   "p.approved_revision_id, p.approved_hash, p.step, p.step_entered_at, p.deadline_at, " \
-  "p.correction_rounds, p.created_by, p.created_at, p.updated_by, u.display_name, p.updated_at " \
+  "p.correction_rounds, p.created_by, p.created_at, p.updated_by, u.display_name, p.updated_at, " \
+  "coalesce (a.scheduled_at, 0) " \
   "FROM publications p " \
   "LEFT JOIN revisions r ON r.id = p.current_revision_id " \
+  "LEFT JOIN revisions a ON a.id = p.approved_revision_id " \
   "LEFT JOIN users u ON u.id = p.updated_by "
 
 static WartaPublication *
@@ -736,6 +779,7 @@ publication_from_row (sqlite3_stmt *stmt)
   warta_publication_set_updated_by (publication, sqlite3_column_int64 (stmt, 15));
   warta_publication_set_updated_by_name (publication, (const char *)sqlite3_column_text (stmt, 16));
   warta_publication_set_updated_at (publication, sqlite3_column_int64 (stmt, 17));
+  warta_publication_set_scheduled_at (publication, sqlite3_column_int64 (stmt, 18));
 
   return publication;
 }
@@ -1062,8 +1106,8 @@ record_edit (WartaPublicationRepository  *self,
       update.approved_hash = NULL;
     }
 
-  if (!change_step (self, row, to, now, user_id, &update.step, &update.step_entered_at,
-                    &update.deadline_at, error))
+  if (!change_step (self, row, to, update.approved_revision_id, now, user_id, &update.step,
+                    &update.step_entered_at, &update.deadline_at, error))
     return FALSE;
   if (update.step != row->step &&
       !open_step_record (self, row->id, to, now, update.deadline_at, user_id, error))
@@ -1616,8 +1660,8 @@ transition_in_transaction (WartaPublicationRepository  *self,
       update.approved_hash = row.current_hash;
     }
 
-  if (!change_step (self, &row, to, now, user_id, &update.step, &update.step_entered_at,
-                    &update.deadline_at, error))
+  if (!change_step (self, &row, to, update.approved_revision_id, now, user_id, &update.step,
+                    &update.step_entered_at, &update.deadline_at, error))
     return FALSE;
   if (update.step != row.step &&
       !open_step_record (self, publication_id, to, now, update.deadline_at, user_id, error))
