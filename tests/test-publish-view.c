@@ -511,6 +511,53 @@ assert_scheduled (Fixture    *f,
                    label);
 }
 
+/* The approved concept's time is proposed, once: the switch is on and
+ * the button says Schedule. Another publication without one, or with one
+ * already past, is proposed nothing. */
+static void
+test_approved_schedule (Fixture       *f,
+                        gconstpointer  data)
+{
+  WartaClock *clock = warta_context_get_clock (f->context);
+  GtkWidget *entry = _warta_publish_view_get_widget (f->view, 0, "schedule-time");
+  GtkWidget *publish = _warta_publish_view_get_widget (f->view, 0, "publish-now");
+  GtkSwitch *schedule = GTK_SWITCH (_warta_publish_view_get_widget (f->view, 0, "schedule-row"));
+  gint64 at = (warta_clock_now (clock) / (60 * G_USEC_PER_SEC) + 24 * 60) * 60 * G_USEC_PER_SEC;
+  g_autoptr(WartaPublication) scheduled = NULL;
+  g_autoptr(WartaPublication) late = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_false (gtk_switch_get_active (schedule));
+  f->t->scheduled_at = at;
+  scheduled = warta_test_publish_make_approved (f->t, "Rakor terjadwal", 1);
+  f->t->scheduled_at = warta_clock_now (clock) - 60 * G_USEC_PER_SEC;
+  late = warta_test_publish_make_approved (f->t, "Rakor terlambat", 1);
+  f->t->scheduled_at = 0;
+
+  warta_publish_view_set_publication (f->view, scheduled);
+  iterate ();
+  {
+    g_autoptr(GDateTime) local = warta_clock_to_local (clock, at);
+
+    text = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  }
+  g_assert_true (gtk_switch_get_active (schedule));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, text);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (publish)), ==, "_Schedule");
+
+  /* Changed by the admin, it stays changed when the view is read again. */
+  gtk_switch_set_active (schedule, FALSE);
+  warta_publish_view_reload (f->view);
+  iterate ();
+  g_assert_false (gtk_switch_get_active (schedule));
+
+  warta_publish_view_set_publication (f->view, late);
+  iterate ();
+  g_assert_false (gtk_switch_get_active (schedule));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (publish)), ==, "_Publish Now");
+}
+
 /* Scheduled: switched on, the next full hour is proposed and the button
  * says Schedule; a time written wrong, or already past, is marked as it is
  * typed, with what to do, and cannot be scheduled; one that passes before
@@ -1495,6 +1542,8 @@ main (int   argc,
               fixture_setup, test_takedown_conflict, fixture_teardown);
   g_test_add ("/warta/publish-view/schedule", Fixture, NULL,
               fixture_setup, test_schedule, fixture_teardown);
+  g_test_add ("/warta/publish-view/approved-schedule", Fixture, NULL,
+              fixture_setup, test_approved_schedule, fixture_teardown);
   g_test_add ("/warta/publish-view/sign-in-again", Fixture, NULL,
               fixture_setup, test_sign_in_again, fixture_teardown);
   g_test_add ("/warta/publish-view/manual-proof", Fixture, NULL,

@@ -30,6 +30,8 @@ typedef struct
    * author. */
   const char                 *skip_platform;
   guint                       n_skipped;
+  /* The next publications' concepts ask for this time (0: none). */
+  gint64                      scheduled_at;
 } WartaTestPublish;
 
 WartaTestPublish *warta_test_publish_new            (void);

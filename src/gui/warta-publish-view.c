@@ -81,6 +81,7 @@ struct _WartaPublishView
   GtkSwitch        *schedule_switch;
   AdwEntryRow      *schedule_entry;
   WartaDatePopover *schedule_date;   /* in schedule_entry's suffix button */
+  gint64            schedule_proposed_for; /* the publication whose time was proposed */
   GtkWidget        *start_box;
   GtkButton        *publish_button;
   GtkButton        *manual_button;
@@ -2125,6 +2126,32 @@ update_actions (WartaPublishView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.upload-manual", can_publish);
 }
 
+/* The time the approved concept asks for, proposed once for each
+ * publication shown, to keep or change: the switch is on, and the
+ * button says Schedule. A time already past is not proposed. */
+static void
+propose_schedule (WartaPublishView *self)
+{
+  gint64 id = warta_publication_get_id (self->publication);
+  gint64 at = warta_publication_get_scheduled_at (self->publication);
+  g_autofree char *text = NULL;
+
+  if (self->schedule_proposed_for == id)
+    return;
+  self->schedule_proposed_for = id;
+
+  if (at <= warta_clock_now (warta_context_get_clock (self->context)))
+    {
+      gtk_switch_set_active (self->schedule_switch, FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (self->schedule_entry), "");
+      return;
+    }
+  /* The text first: switched on with none, the next hour is proposed. */
+  text = format_local_time (self, at);
+  gtk_editable_set_text (GTK_EDITABLE (self->schedule_entry), text);
+  gtk_switch_set_active (self->schedule_switch, TRUE);
+}
+
 static void
 rebuild (WartaPublishView *self)
 {
@@ -2167,7 +2194,10 @@ rebuild (WartaPublishView *self)
   gtk_widget_set_visible (self->start_box, state == WARTA_STATE_APPROVED);
   gtk_widget_set_visible (GTK_WIDGET (self->tiktok_box), state == WARTA_STATE_APPROVED);
   if (state == WARTA_STATE_APPROVED)
-    rebuild_accounts (self);
+    {
+      rebuild_accounts (self);
+      propose_schedule (self);
+    }
   else
     clear_tiktok_panels (self);
 
