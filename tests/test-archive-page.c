@@ -11,10 +11,11 @@
 #include <string.h>
 
 #include "warta-test-gui.h"
+#include "warta-archive-test-util.h"
 #include "warta-archive-item.h"
-#include "warta-archive-page.h"
+#include "warta-archive-page-private.h"
 #include "warta-archive-repository-private.h"
-#include "warta-reports-page.h"
+#include "warta-reports-page-private.h"
 
 #define T0 (G_GINT64_CONSTANT (1750204800) * G_USEC_PER_SEC)
 
@@ -119,32 +120,6 @@ find_child (GtkWidget *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_child (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget))
-    {
-      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
-
-      /* The label property, or a mnemonic child label (see HACKING.md). */
-      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 ||
-          (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), label) == 0))
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
 
       if (found != NULL)
         return found;
@@ -666,7 +641,7 @@ test_export_range_refused (Fixture       *f,
   g_assert_true (wait_until (model_ready, page));
   from = template_child (page, "from_entry");
   to = template_child (page, "to_entry");
-  button = find_button (GTK_WIDGET (page), "_Export Date Range…");
+  button = warta_test_gui_find_button (GTK_WIDGET (page), "_Export Date Range…");
   g_assert_nonnull (button);
 
   /* No toast overlay around the page: the message is logged. */
@@ -714,8 +689,9 @@ test_range_button_whole (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (wait_until (model_ready, page));
 
-  button = find_button (GTK_WIDGET (page), g_strcmp0 (data, "id") == 0 ? "_Ekspor Rentang Tanggal…"
-                                                                       : "_Export Date Range…");
+  button = warta_test_gui_find_button (GTK_WIDGET (page),
+                                       g_strcmp0 (data, "id") == 0 ? "_Ekspor Rentang Tanggal…"
+                                                                   : "_Export Date Range…");
   g_assert_nonnull (button);
   label = gtk_button_get_child (GTK_BUTTON (button));
   for (int width = 360; width <= 1040; width += 40)
@@ -752,7 +728,7 @@ test_report_page (Fixture       *f,
   /* Shown, the page makes this month's report by itself. */
   g_assert_true (wait_until (report_ready, page));
   /* LC_ALL=C.UTF-8: the English label. Made again for the period chosen. */
-  button = find_button (GTK_WIDGET (page), "_Make Report");
+  button = warta_test_gui_find_button (GTK_WIDGET (page), "_Make Report");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (wait_until (report_ready, page));
@@ -772,6 +748,127 @@ test_report_page (Fixture       *f,
   for (int i = 0; i < 5; i++)
     g_main_context_iteration (NULL, FALSE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+
+/* Puts @page in a new toast overlay, as in the main window; the toasts of
+ * an earlier one go with it. */
+static void
+put_in_overlay (Fixture   *f,
+                GtkWidget *page)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *old = gtk_widget_get_parent (page);
+
+  g_object_ref (page);
+  if (ADW_IS_TOAST_OVERLAY (old))
+    adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (old), NULL);
+  else if (old != NULL)
+    gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (GTK_WINDOW (f->window), overlay);
+  g_object_unref (page);
+}
+
+typedef struct
+{
+  GtkWidget *top;
+  GtkWidget *button;
+} ButtonCheck;
+
+static gboolean
+folder_button_shown (gpointer data)
+{
+  ButtonCheck *check = data;
+
+  check->button = warta_test_gui_find_button (check->top, "_Open Folder");
+  return check->button != NULL;
+}
+
+/* The Open Folder button of the toast shown in @f's window, which opens
+ * @folder through the window's action. */
+static void
+assert_opens_folder (Fixture    *f,
+                     const char *folder)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autofree char *uri = g_file_get_uri (file);
+  ButtonCheck check = { f->window, NULL };
+  GVariant *target;
+
+  g_assert_true (wait_until (folder_button_shown, &check));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (check.button)), ==,
+                   "win.open-folder");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (check.button));
+  g_assert_nonnull (target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+}
+
+static gboolean
+file_in_folder (gpointer data)
+{
+  g_autoptr(GDir) dir = g_dir_open (data, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".zip"))
+      return TRUE;
+  return FALSE;
+}
+
+/* An export's toast, and a saved report's, offer to open the folder the
+ * files went to: the folder chosen, for a zip too. */
+static void
+test_open_folder_toasts (Fixture       *f,
+                         gconstpointer  data)
+{
+  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  WartaReportsPage *reports;
+  g_autoptr(WartaArchiveItem) first = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *folder = g_build_filename (f->dir, "ekspor", NULL);
+  g_autofree char *zip_folder = g_build_filename (f->dir, "zip", NULL);
+  g_autofree char *report_folder = g_build_filename (f->dir, "laporan", NULL);
+  g_autofree char *report = g_build_filename (report_folder, "laporan.pdf", NULL);
+  g_autofree char *manifest = g_build_filename (folder, "manifest.json", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(GFile) zip_file = g_file_new_for_path (zip_folder);
+  g_autoptr(GFile) report_file = g_file_new_for_path (report);
+  RowCheck check = { page, NULL };
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (zip_folder, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (report_folder, 0700), ==, 0);
+  put_in_overlay (f, GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (model_ready, page));
+  first = g_list_model_get_item (G_LIST_MODEL (warta_archive_page_get_model (page)), 0);
+  title = g_strdup (warta_archive_item_get_title (first));
+  check.title = title;
+  g_signal_emit_by_name (template_child (page, "list_view"), "activate", 0);
+  g_assert_true (wait_until (dossier_titled, &check));
+
+  _warta_archive_page_export_to (page, folder_file, FALSE, FALSE);
+  assert_opens_folder (f, folder);
+  g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
+
+  put_in_overlay (f, GTK_WIDGET (page));
+  _warta_archive_page_export_to (page, zip_file, TRUE, FALSE);
+  assert_opens_folder (f, zip_folder);
+  g_assert_true (file_in_folder (zip_folder));
+
+  reports = WARTA_REPORTS_PAGE (warta_reports_page_new ());
+  warta_reports_page_set_context (reports, f->context);
+  put_in_overlay (f, GTK_WIDGET (reports));
+  g_assert_true (wait_until (report_ready, reports));
+  _warta_reports_page_save_to (reports, report_file, TRUE);
+  assert_opens_folder (f, report_folder);
+  g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
+
+  archive_remove_tree (folder);
+  archive_remove_tree (zip_folder);
+  archive_remove_tree (report_folder);
 }
 
 static void
@@ -809,6 +906,8 @@ main (int   argc,
               fixture_set_up, test_dossier_cleared, fixture_tear_down);
   g_test_add ("/warta/archive-page/report", Fixture, NULL,
               fixture_set_up, test_report_page, fixture_tear_down);
+  g_test_add ("/warta/archive-page/open-folder-toasts", Fixture, NULL,
+              fixture_set_up, test_open_folder_toasts, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -14,8 +14,10 @@
 #include <glib/gstdio.h>
 
 #include "warta-application.h"
+#include "warta-archive-repository.h"
 #include "warta-context.h"
 #include "warta-database-private.h"
+#include "warta-event-log.h"
 #include "warta-export.h"
 #include "warta-publication-repository.h"
 #include "warta-sample-data-private.h"
@@ -25,8 +27,13 @@
 #include "warta-window-private.h"
 
 #define N_PUBLICATIONS 5
+/* Enough that the import's transaction lasts many main loop iterations. */
+#define N_LARGE 400
 
 static WartaApplication *application;
+/* What the desktop's file manager, registered for folders by
+ * register_file_manager (), was asked to show, one URI a line. */
+static char *shown_folders;
 
 typedef struct
 {
@@ -230,6 +237,88 @@ test_backup_failure (Fixture       *fixture,
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+
+/* Makes a file manager of a shell script that writes down the folder it
+ * is asked to show, and makes it the desktop's default for folders, in
+ * this process's own data and configuration folders: Open Folder then
+ * launches a real application, as on a desktop, without showing one. */
+static void
+register_file_manager (void)
+{
+  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *script = g_build_filename (g_get_user_data_dir (), "show-folder", NULL);
+  g_autofree char *desktop = g_build_filename (apps, "warta-test-files.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  g_autofree char *script_text = NULL;
+  g_autofree char *desktop_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  shown_folders = g_build_filename (g_get_user_data_dir (), "shown-folders", NULL);
+  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s'\n", shown_folders);
+  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Berkas Uji\n"
+                                  "Exec=%s %%u\nMimeType=inode/directory;\nNoDisplay=true\n",
+                                  script);
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (script, script_text, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (desktop, desktop_text, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (mimeapps,
+                                      "[Default Applications]\n"
+                                      "inode/directory=warta-test-files.desktop\n",
+                                      -1, &error));
+  g_assert_no_error (error);
+}
+
+/* The backup's toast offers to open the folder the copy is in, and its
+ * button has the desktop's file manager show that folder. */
+static void
+test_backup_open_folder (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *folder = g_build_filename (fixture->folder, "cadangan", NULL);
+  g_autofree char *path = g_build_filename (folder, "copy.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autofree char *uri = g_file_get_uri (folder_file);
+  /* GIO hands a local folder's URI to the application as its path. */
+  g_autofree char *expected = g_strconcat (folder, "\n", NULL);
+  g_autofree char *shown = NULL;
+  GVariant *target;
+  GtkWidget *button;
+  AdwToast *toast;
+  gint64 deadline;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_unlink (shown_folders);
+  _warta_window_back_up_to (fixture->window, file);
+  toast = wait_for_toast (fixture->window, NULL);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "backed up"));
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Open Folder");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.open-folder");
+  target = adw_toast_get_action_target_value (toast);
+  g_assert_nonnull (target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
+
+  /* The button the toast shows, pressed. */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!(button = warta_test_gui_find_button (GTK_WIDGET (fixture->window), "_Open Folder")) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!g_file_get_contents (shown_folders, &shown, NULL, NULL) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10 * 1000);
+  g_assert_cmpstr (shown, ==, expected);
+  /* No error is told. */
+  g_assert_true (_warta_window_get_toast (fixture->window) == toast);
+}
+
 /* The sign-in page's template child @name. */
 #define sign_in_child(window, name) warta_test_gui_sign_in_child (GTK_WIDGET (window), (name))
 
@@ -300,6 +389,279 @@ test_import_archive (Fixture       *fixture,
   gtk_editable_set_text (sign_in_child (fixture->window, "admin_confirm_row"), "rahasia-123");
   g_signal_emit_by_name (sign_in_child (fixture->window, "create_admin_button"), "clicked");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "main");
+}
+
+
+/* A generated database of N_LARGE publications, exported as a zip. */
+static char *
+write_large_export (Fixture *fixture)
+{
+  g_autofree char *dir = g_build_filename (fixture->folder, "besar", NULL);
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  char *zip = g_build_filename (fixture->folder, "besar.zip", NULL);
+  g_autoptr(WartaDatabase) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *ids = g_new (gint64, N_LARGE);
+  WartaDossierOptions options;
+  gint64 user_id = 0;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  source = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE,
+                                &error);
+  g_assert_no_error (error);
+  warta_database_set_poll_interval (source, 0);
+  g_assert_true (_warta_sample_data_generate (source, N_LARGE, 20, g_get_real_time (), &user_id,
+                                              &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_LARGE; i++)
+    ids[i] = i + 1;
+  warta_dossier_options_init (&options);
+  g_assert_true (warta_export_write_zip (source, ids, N_LARGE, zip, &options, &error));
+  g_assert_no_error (error);
+
+  return zip;
+}
+
+/* Opens a new, empty database named @name in the fixture's folder. */
+static char *
+open_empty_database (Fixture    *fixture,
+                     const char *name)
+{
+  g_autofree char *dir = g_build_filename (fixture->folder, name, NULL);
+  char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (warta_application_open_database (application, path, &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+/* A connection of the test's own to @path, that never waits for a lock. */
+static sqlite3 *
+open_probe (const char *path)
+{
+  sqlite3 *probe = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &probe, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (probe, 0);
+  return probe;
+}
+
+/* Whether a write transaction of another connection is open on the file
+ * (its write lock is held). */
+static gboolean
+writing (sqlite3 *probe)
+{
+  int rc = sqlite3_exec (probe, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_exec (probe, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  g_assert_cmpint (rc & 0xff, ==, SQLITE_BUSY);
+  return TRUE;
+}
+
+/* Whether a window titled @title is shown. */
+static gboolean
+has_toplevel (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (w), title) == 0 &&
+          gtk_widget_get_visible (GTK_WIDGET (w)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  sqlite3     *probe;
+  WartaWindow *window;
+  guint        ticks;
+  guint        ticks_writing;   /* while the import's transaction was open */
+  gboolean     tried_actions;
+} Ticker;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Ticker *ticker = data;
+
+  ticker->ticks++;
+  if (writing (ticker->probe))
+    {
+      ticker->ticks_writing++;
+      /* Neither a second import nor a backup starts meanwhile. */
+      if (!ticker->tried_actions)
+        {
+          gboolean importing = FALSE;
+
+          ticker->tried_actions = TRUE;
+          g_object_get (ticker->window, "importing", &importing, NULL);
+          g_assert_true (importing);
+          gtk_widget_activate_action (GTK_WIDGET (ticker->window), "win.import-archive", NULL);
+          gtk_widget_activate_action (GTK_WIDGET (ticker->window), "win.back-up-database", NULL);
+        }
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Each publication's dossier in @a is the one in @b. */
+static void
+assert_same_dossiers (WartaDatabase *a,
+                      WartaDatabase *b,
+                      guint          n)
+{
+  WartaDossierOptions options;
+
+  warta_dossier_options_init (&options);
+  for (gint64 id = 1; id <= n; id++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WartaDossier) da = warta_dossier_load (a, id, &options, &error);
+      g_autoptr(WartaDossier) db = NULL;
+      g_autofree char *sa = NULL;
+      g_autofree char *sb = NULL;
+
+      g_assert_no_error (error);
+      db = warta_dossier_load (b, id, &options, &error);
+      g_assert_no_error (error);
+      sa = warta_dossier_to_string (da);
+      sb = warta_dossier_to_string (db);
+      g_assert_cmpstr (sa, ==, sb);
+    }
+}
+
+/* A large import runs in a worker thread: the main loop goes on while its
+ * transaction is open, the window says that it imports and starts no
+ * second import nor a backup meanwhile, and the database is the one the
+ * import on the caller's thread makes. */
+static void
+test_import_in_background (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *zip = write_large_export (fixture);
+  g_autofree char *reference_dir = g_build_filename (fixture->folder, "rujukan", NULL);
+  g_autofree char *reference_path = g_build_filename (reference_dir, "warta.db", NULL);
+  g_autofree char *path = open_empty_database (fixture, "baru");
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (zip);
+  g_autoptr(WartaDatabase) reference = NULL;
+  g_autoptr(GError) error = NULL;
+  Ticker ticker = { open_probe (path), fixture->window, 0, 0, FALSE };
+  gboolean importing = TRUE;
+  AdwToast *toast;
+  guint source;
+  guint n = 0;
+
+  /* The first frames compile the renderer's shaders on the main thread. */
+  warta_test_gui_wait_for_layout (GTK_WIDGET (fixture->window));
+  source = g_timeout_add (5, tick_cb, &ticker);
+  _warta_window_import_from (fixture->window, file);
+  toast = wait_for_toast (fixture->window, NULL);
+  g_source_remove (source);
+  g_test_message ("%u ticks, %u while the import wrote", ticker.ticks, ticker.ticks_writing);
+  g_assert_cmpuint (ticker.ticks_writing, >=, 1);
+  g_assert_true (ticker.tried_actions);
+  g_assert_false (has_toplevel ("Import Archive"));
+  g_assert_false (has_toplevel ("Back Up Database"));
+
+  expected = g_strdup_printf ("%u publications imported. Imported people sign in once an "
+                              "administrator gives them a password.", N_LARGE);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, expected);
+  g_object_get (fixture->window, "importing", &importing, NULL);
+  g_assert_false (importing);
+  g_assert_false (writing (ticker.probe));
+  sqlite3_close (ticker.probe);
+
+  /* What the import on the caller's thread makes. */
+  g_assert_cmpint (g_mkdir (reference_dir, 0700), ==, 0);
+  reference = warta_database_open (reference_path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                   WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  warta_database_set_poll_interval (reference, 0);
+  g_assert_true (warta_export_import (reference, zip, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, N_LARGE);
+  assert_same_dossiers (reference, warta_application_get_database (application), N_LARGE);
+  g_assert_true (warta_store_verify_history (warta_application_get_database (application), NULL,
+                                             &error));
+  g_assert_no_error (error);
+
+  /* Backups start again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.back-up-database", NULL));
+  g_assert_nonnull (find_toplevel ("Back Up Database"));
+  gtk_window_close (find_toplevel ("Back Up Database"));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Closing the window while it imports cancels the import: its transaction
+ * is rolled back, and the database stays empty, sound, and importable. */
+static void
+test_import_cancelled (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *zip = write_large_export (fixture);
+  g_autofree char *path = open_empty_database (fixture, "baru");
+  g_autoptr(GFile) file = g_file_new_for_path (zip);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *probe = open_probe (path);
+  sqlite3_stmt *check = NULL;
+  gboolean empty = FALSE;
+  AdwToast *toast;
+  gint64 deadline;
+
+  warta_test_gui_wait_for_layout (GTK_WIDGET (fixture->window));
+  _warta_window_import_from (fixture->window, file);
+  /* Once the import writes, the window goes (the worker needs nothing of
+   * the main loop meanwhile). */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!writing (probe) && g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+  g_assert_true (writing (probe));
+  g_assert_null (_warta_window_get_toast (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (writing (probe) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (writing (probe));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_true (warta_archive_repository_is_empty (warta_application_get_database (application),
+                                                    &empty, &error));
+  g_assert_no_error (error);
+  g_assert_true (empty);
+  g_assert_cmpint (sqlite3_prepare_v2 (probe, "PRAGMA integrity_check", -1, &check, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (check), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (check, 0), ==, "ok");
+  sqlite3_finalize (check);
+  sqlite3_close (probe);
+
+  /* Imported again, whole, from a new window. */
+  fixture->window = warta_window_new (application);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  _warta_window_import_from (fixture->window, file);
+  toast = wait_for_toast (fixture->window, NULL);
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (toast),
+                                   G_STRINGIFY (N_LARGE) " publications imported."));
+  g_assert_true (warta_store_verify_history (warta_application_get_database (application), NULL,
+                                             &error));
+  g_assert_no_error (error);
 }
 
 /* A database that may be changed says nothing about it. */
@@ -388,6 +750,7 @@ main (int   argc,
   int ret;
 
   warta_test_gui_init (&argc, &argv);
+  register_file_manager ();
   adw_init ();
   _warta_user_repository_set_fast_hashing (TRUE);
   application = create_application ();
@@ -398,13 +761,20 @@ main (int   argc,
               fixture_set_up, test_backup_copy, fixture_tear_down);
   g_test_add ("/warta/backup/failure", Fixture, NULL,
               fixture_set_up, test_backup_failure, fixture_tear_down);
+  g_test_add ("/warta/backup/open-folder", Fixture, NULL,
+              fixture_set_up, test_backup_open_folder, fixture_tear_down);
   g_test_add ("/warta/backup/writable-sign-in", Fixture, NULL,
               fixture_set_up, test_writable_sign_in, fixture_tear_down);
   g_test_add_func ("/warta/backup/read-only-sign-in", test_read_only_sign_in);
   g_test_add ("/warta/backup/import-archive", Fixture, NULL,
               fixture_set_up, test_import_archive, fixture_tear_down);
+  g_test_add ("/warta/backup/import-in-background", Fixture, NULL,
+              fixture_set_up, test_import_in_background, fixture_tear_down);
+  g_test_add ("/warta/backup/import-cancelled", Fixture, NULL,
+              fixture_set_up, test_import_cancelled, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&application);
+  g_clear_pointer (&shown_folders, g_free);
   return ret;
 }

@@ -588,6 +588,87 @@ test_history_after_import (Fixture       *f,
   g_assert_cmpint (import_and_verify (f, older, "baru-lama"), ==, first_event);
 }
 
+static void
+break_second_events (JsonObject *manifest)
+{
+  JsonArray *publications = json_object_get_array_member (manifest, "publications");
+  JsonObject *pub = json_array_get_object_element (publications, 1);
+
+  json_object_set_null_member (json_object_get_object_member (pub, "records"), "events");
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+assert_empty (WartaDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean empty = FALSE;
+
+  g_assert_true (warta_archive_repository_is_empty (db, &empty, &error));
+  g_assert_no_error (error);
+  g_assert_true (empty);
+}
+
+/* An import is one transaction: an export whose second publication is
+ * damaged leaves nothing of the first, and a cancelled import nothing at
+ * all; the database then takes the export whole. */
+static void
+test_import_all_or_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *export_dir = g_build_filename (f->dir, "ekspor", NULL);
+  g_autofree char *other_dir = g_build_filename (f->dir, "baru", NULL);
+  g_autofree char *damaged = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaDossierOptions options;
+  gint64 ids[2];
+  guint n = 0;
+
+  ids[0] = fill (f, &ids[1]);
+  warta_dossier_options_init (&options);
+  g_assert_true (warta_export_write (f->db, ids, 2, export_dir, &options, &error));
+  g_assert_no_error (error);
+  damaged = tampered_copy (f, export_dir, "rusak", break_second_events);
+
+  g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+  archive_fixture_close (f);
+  archive_fixture_open (f, other_dir);
+  g_assert_false (warta_export_import (f->db, damaged, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  assert_empty (f->db);
+
+  g_cancellable_cancel (cancellable);
+  warta_export_import_async (f->db, export_dir, cancellable, import_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (warta_export_import_finish (f->db, result, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  assert_empty (f->db);
+
+  warta_export_import_async (f->db, export_dir, NULL, import_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (warta_export_import_finish (f->db, result, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_true (warta_store_verify_history (f->db, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* Zip ------------------------------------------------------------------------ */
 
 /* Every entry of a zip: name → SHA-256 of its content; manifest.json is
@@ -1237,6 +1318,8 @@ main (int   argc,
               archive_fixture_set_up, test_round_trip, archive_fixture_tear_down);
   g_test_add ("/warta/export/zip-round-trip", Fixture, NULL,
               archive_fixture_set_up, test_zip_round_trip, archive_fixture_tear_down);
+  g_test_add ("/warta/export/import-all-or-nothing", Fixture, NULL,
+              archive_fixture_set_up, test_import_all_or_nothing, archive_fixture_tear_down);
   g_test_add ("/warta/export/history-after-import", Fixture, NULL,
               archive_fixture_set_up, test_history_after_import, archive_fixture_tear_down);
   g_test_add ("/warta/export/dossier-diff", Fixture, NULL,

@@ -111,6 +111,39 @@ warta_test_gui_new_folder (void)
   return path;
 }
 
+/**
+ * warta_test_gui_find_button:
+ * @widget: where to look
+ * @label: the label, with its underline
+ *
+ * Returns: (nullable): the first button at or below @widget labelled
+ *   @label, by its label or its mnemonic child label (see HACKING.md)
+ */
+GtkWidget *
+warta_test_gui_find_button (GtkWidget  *widget,
+                            const char *label)
+{
+  if (GTK_IS_BUTTON (widget))
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 ||
+          (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), label) == 0))
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = warta_test_gui_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 GtkWidget *
 warta_test_gui_find_named (GtkWidget  *widget,
                            GType       type,

@@ -17,6 +17,9 @@ char *warta_test_gui_new_folder (void);
 GtkWidget *warta_test_gui_find_named (GtkWidget  *widget,
                                       GType       type,
                                       const char *name);
+/* The first button at or below @widget labelled @label ("_Open Folder"). */
+GtkWidget *warta_test_gui_find_button (GtkWidget  *widget,
+                                       const char *label);
 
 /* Fails when a widget at or below @top has both an accessible label and
  * a labelled-by relation: GTK 4.8 joins them, and the name is read twice

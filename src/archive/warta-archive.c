@@ -145,8 +145,6 @@ struct _WartaArchive
   GObject           parent_instance;
 
   WartaDatabase    *database;
-  char             *path;
-  WartaJournalMode  journal_mode;
 
   /* The worker's connection, only ever used with reader_lock held. */
   GMutex            reader_lock;
@@ -162,7 +160,6 @@ warta_archive_finalize (GObject *object)
 
   g_clear_object (&self->reader);
   g_clear_object (&self->database);
-  g_clear_pointer (&self->path, g_free);
   g_mutex_clear (&self->reader_lock);
 
   G_OBJECT_CLASS (warta_archive_parent_class)->finalize (object);
@@ -194,8 +191,6 @@ warta_archive_new (WartaDatabase *database)
 
   self = g_object_new (WARTA_TYPE_ARCHIVE, NULL);
   self->database = g_object_ref (database);
-  self->path = g_strdup (warta_database_get_path (database));
-  self->journal_mode = warta_database_get_journal_mode (database);
 
   return self;
 }
@@ -346,25 +341,13 @@ work_free (Work *work)
   g_free (work);
 }
 
-/* Opens the worker's connection in a context of its own, so the
- * connection's change polling never runs on the main thread. */
+/* The worker's connection, opened on first use. */
 static gboolean
 ensure_reader (WartaArchive  *self,
                GError       **error)
 {
-  GMainContext *context;
-
-  if (self->reader != NULL)
-    return TRUE;
-
-  context = g_main_context_new ();
-  g_main_context_push_thread_default (context);
-  self->reader = warta_database_open (self->path, self->journal_mode,
-                                      WARTA_DATABASE_FLAGS_NO_CREATE, error);
-  if (self->reader != NULL)
-    warta_database_set_poll_interval (self->reader, 0);
-  g_main_context_pop_thread_default (context);
-  g_main_context_unref (context);
+  if (self->reader == NULL)
+    self->reader = warta_database_open_for_worker (self->database, error);
 
   return self->reader != NULL;
 }

@@ -1048,19 +1048,19 @@ warta_export_write_finish (WartaArchive  *archive,
 }
 
 /* Where the imported events join this database's chain (see
- * history_anchors ()). An export without them (older Warta) imports as
- * before; its history check then shows where the imported events begin. */
+ * history_anchors ()), into @ids and @hashes (owned by @manifest). An
+ * export without them (older Warta) imports as before; its history check
+ * then shows where the imported events begin. */
 static gboolean
-import_anchors (WartaDatabase  *database,
-                JsonObject     *manifest,
-                GError        **error)
+read_anchors (JsonObject  *manifest,
+              GArray      *ids,
+              GPtrArray   *hashes,
+              GError     **error)
 {
   JsonObject *history = json_object_has_member (manifest, "history")
                         ? json_object_get_object_member (manifest, "history") : NULL;
   JsonArray *anchors = history != NULL && json_object_has_member (history, "anchors")
                        ? json_object_get_array_member (history, "anchors") : NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) hashes = g_ptr_array_new ();
 
   for (guint i = 0; anchors != NULL && i < json_array_get_length (anchors); i++)
     {
@@ -1079,8 +1079,7 @@ import_anchors (WartaDatabase  *database,
       g_ptr_array_add (hashes, (gpointer)hash);
     }
 
-  return warta_store_add_history_anchors (database, (const gint64 *)(gpointer)ids->data,
-                                          (const char **)hashes->pdata, ids->len, error);
+  return TRUE;
 }
 
 /* The export's copy of a hand record's screenshot, named by its recorded
@@ -1152,10 +1151,11 @@ set_proof_error (GError     **error,
 /* The screenshots of @copies from the export @path (a folder or a zip)
  * into the database's @folder. */
 static gboolean
-copy_proofs (const char  *path,
-             GHashTable  *copies,
-             const char  *folder,
-             GError     **error)
+copy_proofs (const char    *path,
+             GHashTable    *copies,
+             const char    *folder,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autofree char *proofs = g_build_filename (folder, "warta-files", "proofs", NULL);
   struct archive *zip = NULL;
@@ -1183,10 +1183,13 @@ copy_proofs (const char  *path,
           g_autoptr(GFile) target_file = g_file_new_for_path (target);
           g_autoptr(GError) local = NULL;
 
-          if (!g_file_copy (source_file, target_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL,
-                            &local))
+          if (!g_file_copy (source_file, target_file, G_FILE_COPY_OVERWRITE, cancellable, NULL,
+                            NULL, &local))
             {
-              set_proof_error (error, source, local->message);
+              if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+                g_propagate_error (error, g_steal_pointer (&local));
+              else
+                set_proof_error (error, source, local->message);
               return FALSE;
             }
         }
@@ -1212,6 +1215,11 @@ copy_proofs (const char  *path,
       char block[16384];
       la_ssize_t n = 0;
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          archive_read_free (zip);
+          return FALSE;
+        }
       if (stored == NULL)
         {
           archive_read_data_skip (zip);
@@ -1245,26 +1253,20 @@ copy_proofs (const char  *path,
   return TRUE;
 }
 
-/**
- * warta_export_import:
- * @database: a new, empty database
- * @folder: an export's folder, or an export zip file
- * @out_n_imported: (out) (optional): how many publications
- * @error: where to put an error
- *
- * Writes the publications' records into @database, with the targets that
- * went out and their results; the screenshots of the targets published by
- * hand are copied into the database's folder (warta-files/proofs/).
- */
-gboolean
-warta_export_import (WartaDatabase  *database,
-                     const char     *folder,
-                     guint          *out_n_imported,
-                     GError        **error)
+/* warta_export_import(), with @cancellable looked at between steps. */
+static gboolean
+import_export (WartaDatabase  *database,
+               const char     *folder,
+               GCancellable   *cancellable,
+               guint          *out_n_imported,
+               GError        **error)
 {
   g_autofree char *path = g_build_filename (folder, "manifest.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) dossiers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) records = g_ptr_array_new ();
+  g_autoptr(GArray) anchor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) anchor_hashes = g_ptr_array_new ();
   g_autoptr(GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *database_folder = NULL;
   JsonObject *manifest;
@@ -1312,21 +1314,122 @@ warta_export_import (WartaDatabase  *database,
       plan_proof_copies (warta_dossier_get_records (dossier), warta_dossier_get_id (dossier), files,
                          copies);
       g_ptr_array_add (dossiers, dossier);
+      g_ptr_array_add (records, warta_dossier_get_records (dossier));
     }
+  if (!read_anchors (manifest, anchor_ids, anchor_hashes, error))
+    return FALSE;
   database_folder = g_path_get_dirname (warta_database_get_path (database));
-  if (!copy_proofs (folder, copies, database_folder, error))
+  if (!copy_proofs (folder, copies, database_folder, cancellable, error))
     return FALSE;
 
-  for (guint i = 0; i < dossiers->len; i++)
-    if (!warta_archive_repository_import_records (database,
-                                                  warta_dossier_get_records (dossiers->pdata[i]),
-                                                  error))
-      return FALSE;
-
-  if (!import_anchors (database, manifest, error))
+  if (!warta_archive_repository_import (database, records,
+                                        (const gint64 *)(gpointer)anchor_ids->data,
+                                        (const char * const *)anchor_hashes->pdata,
+                                        anchor_ids->len, cancellable, error))
     return FALSE;
 
   if (out_n_imported != NULL)
     *out_n_imported = json_array_get_length (publications);
+  return TRUE;
+}
+
+/**
+ * warta_export_import:
+ * @database: a new, empty database
+ * @folder: an export's folder, or an export zip file
+ * @out_n_imported: (out) (optional): how many publications
+ * @error: where to put an error
+ *
+ * Writes the publications' records into @database, with the targets that
+ * went out and their results, in one transaction; the screenshots of the
+ * targets published by hand are copied into the database's folder
+ * (warta-files/proofs/) first.
+ */
+gboolean
+warta_export_import (WartaDatabase  *database,
+                     const char     *folder,
+                     guint          *out_n_imported,
+                     GError        **error)
+{
+  g_return_val_if_fail (WARTA_IS_DATABASE (database), FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+
+  return import_export (database, folder, NULL, out_n_imported, error);
+}
+
+/* @database's connection belongs to the main thread: the worker imports
+ * through a connection of its own, which it closes before it returns. */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autoptr(WartaDatabase) writer = NULL;
+  GError *error = NULL;
+  guint n = 0;
+
+  writer = warta_database_open_for_worker (source_object, &error);
+  if (writer == NULL || !import_export (writer, task_data, cancellable, &n, &error))
+    {
+      g_clear_object (&writer);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_clear_object (&writer);
+  g_task_return_int (task, n);
+}
+
+/**
+ * warta_export_import_async:
+ * @database: a new, empty database
+ * @folder: an export's folder, or an export zip file
+ * @cancellable: (nullable): a #GCancellable; a cancelled import leaves
+ *   @database as it was
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Makes the import warta_export_import() makes, in a worker thread.
+ * @database sees the imported records once
+ * warta_export_import_finish() returned.
+ */
+void
+warta_export_import_async (WartaDatabase       *database,
+                           const char          *folder,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (WARTA_IS_DATABASE (database));
+  g_return_if_fail (folder != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (database, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_export_import_async);
+  g_task_set_task_data (task, g_strdup (folder), g_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+warta_export_import_finish (WartaDatabase  *database,
+                            GAsyncResult   *result,
+                            guint          *out_n_imported,
+                            GError        **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, database), FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+
+  /* The worker's commit, told now rather than at the next poll. */
+  warta_database_check_changes (database);
+  if (out_n_imported != NULL)
+    *out_n_imported = (guint)n;
   return TRUE;
 }

@@ -57,5 +57,14 @@ gboolean warta_export_import         (WartaDatabase              *database,
                                       const char                 *folder,
                                       guint                      *out_n_imported,
                                       GError                    **error);
+void     warta_export_import_async   (WartaDatabase              *database,
+                                      const char                 *folder,
+                                      GCancellable               *cancellable,
+                                      GAsyncReadyCallback         callback,
+                                      gpointer                    user_data);
+gboolean warta_export_import_finish  (WartaDatabase              *database,
+                                      GAsyncResult               *result,
+                                      guint                      *out_n_imported,
+                                      GError                    **error);
 
 G_END_DECLS

@@ -20,12 +20,13 @@
 #include "warta-application.h"
 #include "warta-archive-item.h"
 #include "warta-archive-model.h"
-#include "warta-archive-page.h"
+#include "warta-archive-page-private.h"
 #include "warta-archive-repository.h"
 #include "warta-date-popover.h"
 #include "warta-dossier.h"
 #include "warta-export.h"
 #include "warta-mnemonic.h"
+#include "warta-toast.h"
 #include "warta-wrap-box.h"
 
 struct _WartaArchivePage
@@ -89,16 +90,22 @@ static const char * const platform_ids[] = {
 };
 static const char * const category_ids[] = { NULL, "periodic", "immediate", "on-request" };
 
+/* Says @message on the window's toast overlay, offering to open @folder
+ * when given; logged when the page is in no such window. */
+static void
+toast_with_folder (WartaArchivePage *self,
+                   const char       *message,
+                   GFile            *folder)
+{
+  if (!warta_toast_show (GTK_WIDGET (self), warta_toast_new (message, folder)))
+    g_message ("%s", message);
+}
+
 static void
 toast (WartaArchivePage *self,
        const char       *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
+  toast_with_folder (self, message, NULL);
 }
 
 /* "2025-06-18" in the clock's time zone → µs; 0 for empty or invalid. */
@@ -582,78 +589,133 @@ on_verify_button_clicked_cb (WartaArchivePage *self)
 
 /* Export ------------------------------------------------------------------- */
 
+typedef struct
+{
+  WartaArchivePage *self;
+  GFile            *folder;   /* where the export went */
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  g_object_unref (request->self);
+  g_clear_object (&request->folder);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportRequest, export_request_free)
+
 static void
 export_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(WartaArchivePage) self = user_data;
+  g_autoptr(ExportRequest) request = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
   guint n = 0;
 
   if (!warta_export_write_finish (WARTA_ARCHIVE (object), result, &n, &error))
     {
-      toast (self, error->message);
+      toast (request->self, error->message);
       return;
     }
 
-  {
-    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u publication exported",
-                                                          "%u publications exported", n), n);
-    toast (self, text);
-  }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u publication exported",
+                                       "%u publications exported", n), n);
+  toast_with_folder (request->self, text, request->folder);
+}
+
+/**
+ * _warta_archive_page_export_to:
+ * @self: a #WartaArchivePage
+ * @folder: the folder chosen
+ * @zip: one zip file in @folder rather than the export's files
+ * @range: the publications of the date range rather than the dossier shown
+ *
+ * Exports as Export… and Export Date Range… do once a folder is chosen;
+ * the file chooser's step, left out by the tests. The toast that tells
+ * the result offers to open @folder.
+ */
+void
+_warta_archive_page_export_to (WartaArchivePage *self,
+                               GFile            *folder,
+                               gboolean          zip,
+                               gboolean          range)
+{
+  g_autofree char *path = g_file_get_path (folder);
+  g_autofree char *agency = NULL;
+  WartaDossierOptions options;
+  ExportRequest *request;
+
+  g_return_if_fail (WARTA_IS_ARCHIVE_PAGE (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  if (self->archive == NULL)
+    return;
+  if (path == NULL)
+    {
+      toast (self, _("Choose a file on a local or mounted folder."));
+      return;
+    }
+
+  agency = dup_agency (self);
+  options = dossier_options (self);
+  options.agency = agency;
+  /* A zip is made inside the chosen folder; the export's worker tells a
+   * zip from a folder by the ".zip" ending. */
+  if (zip)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      g_autofree char *name = g_strdup_printf ("warta-export-%s.zip", stamp);
+      char *zip_path = g_build_filename (path, name, NULL);
+
+      g_free (path);
+      path = zip_path;
+    }
+
+  request = g_new0 (ExportRequest, 1);
+  request->self = g_object_ref (self);
+  request->folder = g_object_ref (folder);
+  if (range)
+    {
+      gint64 from = parse_date (self, self->from_entry, FALSE);
+      gint64 to = parse_date (self, self->to_entry, TRUE);
+
+      warta_export_range_async (self->archive, from, to, path, &options, self->cancellable,
+                                export_cb, request);
+    }
+  else
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      g_array_append_val (ids, self->dossier_id);
+      warta_export_write_async (self->archive, ids, path, &options, self->cancellable,
+                                export_cb, request);
+    }
 }
 
 typedef struct
 {
   WartaArchivePage *self;
   gboolean          range;
-} ExportRequest;
+} FolderRequest;
 
 static void
 on_folder_chosen_cb (GtkNativeDialog *dialog,
                      int              response,
-                     ExportRequest   *request)
+                     FolderRequest   *request)
 {
   WartaArchivePage *self = request->self;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (folder);
       const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "format");
-      g_autofree char *agency = dup_agency (self);
-      WartaDossierOptions options = dossier_options (self);
 
-      options.agency = agency;
-      /* A zip is made inside the chosen folder; the export's worker
-       * tells a zip from a folder by the ".zip" ending. */
-      if (g_strcmp0 (format, "zip") == 0)
-        {
-          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-          g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-          g_autofree char *name = g_strdup_printf ("warta-export-%s.zip", stamp);
-          char *zip = g_build_filename (path, name, NULL);
-
-          g_free (path);
-          path = zip;
-        }
-      if (request->range)
-        {
-          gint64 from = parse_date (self, self->from_entry, FALSE);
-          gint64 to = parse_date (self, self->to_entry, TRUE);
-
-          warta_export_range_async (self->archive, from, to, path, &options, self->cancellable,
-                                    export_cb, g_object_ref (self));
-        }
-      else
-        {
-          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-          g_array_append_val (ids, self->dossier_id);
-          warta_export_write_async (self->archive, ids, path, &options, self->cancellable,
-                                    export_cb, g_object_ref (self));
-        }
+      _warta_archive_page_export_to (self, folder, g_strcmp0 (format, "zip") == 0,
+                                     request->range);
     }
 
   g_object_unref (self);
@@ -666,7 +728,7 @@ choose_folder (WartaArchivePage *self,
                gboolean          range)
 {
   GtkFileChooserNative *dialog;
-  ExportRequest *request = g_new0 (ExportRequest, 1);
+  FolderRequest *request = g_new0 (FolderRequest, 1);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   request->self = g_object_ref (self);

@@ -15,7 +15,8 @@
 
 #include "warta-application.h"
 #include "warta-chart.h"
-#include "warta-reports-page.h"
+#include "warta-reports-page-private.h"
+#include "warta-toast.h"
 #include "warta-wrap-box.h"
 
 struct _WartaReportsPage
@@ -42,16 +43,22 @@ struct _WartaReportsPage
 
 G_DEFINE_FINAL_TYPE (WartaReportsPage, warta_reports_page, ADW_TYPE_BIN)
 
+/* Says @message on the window's toast overlay, offering to open @folder
+ * when given; logged when the page is in no such window. */
+static void
+toast_with_folder (WartaReportsPage *self,
+                   const char       *message,
+                   GFile            *folder)
+{
+  if (!warta_toast_show (GTK_WIDGET (self), warta_toast_new (message, folder)))
+    g_message ("%s", message);
+}
+
 static void
 toast (WartaReportsPage *self,
        const char       *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
+  toast_with_folder (self, message, NULL);
 }
 
 #define CHART_GAP 16.0
@@ -278,6 +285,48 @@ on_period_changed_cb (WartaReportsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->index_spin), period != WARTA_REPORT_YEAR);
 }
 
+/**
+ * _warta_reports_page_save_to:
+ * @self: a #WartaReportsPage
+ * @file: where to save the report shown
+ * @pdf: as a PDF rather than a CSV table
+ *
+ * Saves the report as Export PDF… and Export CSV… do once a file is
+ * chosen; the file chooser's step, left out by the tests. The toast that
+ * tells the result offers to open the file's folder.
+ */
+void
+_warta_reports_page_save_to (WartaReportsPage *self,
+                             GFile            *file,
+                             gboolean          pdf)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *agency = NULL;
+  GSettings *settings;
+
+  g_return_if_fail (WARTA_IS_REPORTS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->report == NULL)
+    return;
+  if (path == NULL)
+    {
+      toast (self, _("Choose a file on a local or mounted folder."));
+      return;
+    }
+
+  settings = warta_context_get_settings (self->context);
+  if (settings != NULL)
+    agency = g_settings_get_string (settings, "unit-name");
+  if (pdf ? warta_report_write_pdf (self->report, path, agency, &error)
+          : warta_report_write_csv (self->report, path, &error))
+    toast_with_folder (self, _("The report is saved."), folder);
+  else
+    toast (self, error->message);
+}
+
 static void
 on_save_chosen_cb (GtkNativeDialog  *dialog,
                    int               response,
@@ -285,21 +334,11 @@ on_save_chosen_cb (GtkNativeDialog  *dialog,
 {
   gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "pdf"));
 
-  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
+  if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *agency = NULL;
-      GSettings *settings = warta_context_get_settings (self->context);
 
-      if (settings != NULL)
-        agency = g_settings_get_string (settings, "unit-name");
-      if (pdf ? warta_report_write_pdf (self->report, path, agency, &error)
-              : warta_report_write_csv (self->report, path, &error))
-        toast (self, _("The report is saved."));
-      else
-        toast (self, error->message);
+      _warta_reports_page_save_to (self, file, pdf);
     }
 
   g_object_unref (self);

@@ -21,6 +21,7 @@
 #include "warta-reports-page.h"
 #include "warta-sign-in-page.h"
 #include "warta-task-notifier.h"
+#include "warta-toast.h"
 #include "warta-publication-window.h"
 #include "warta-window-private.h"
 
@@ -90,10 +91,19 @@ struct _WartaWindow
   guint                 initial_error_shown : 1;
   guint                 close_confirmed : 1;
   guint                 quit_requested : 1;
+  guint                 importing : 1;
   GtkWindow            *close_dialog;   /* weak: asking before closing */
 };
 
 G_DEFINE_FINAL_TYPE (WartaWindow, warta_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_IMPORTING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const WartaSection *
 find_section (const char *id)
@@ -302,6 +312,21 @@ set_context (WartaWindow  *self,
     }
 }
 
+/* While an import runs, neither another import nor a backup starts: the
+ * backup would copy half an import. */
+static void
+update_archive_actions (WartaWindow *self)
+{
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  WartaDatabase *database = app != NULL ? warta_application_get_database (app) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-database",
+                                 database != NULL && self->context != NULL && !self->importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-archive",
+                                 database != NULL && !warta_database_get_read_only (database) &&
+                                 !self->importing);
+}
+
 static void
 update_database_state (WartaWindow *self)
 {
@@ -311,10 +336,7 @@ update_database_state (WartaWindow *self)
 
   set_context (self, warta_application_get_context (app));
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), database != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-database",
-                                 database != NULL && self->context != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-archive",
-                                 database != NULL && !warta_database_get_read_only (database));
+  update_archive_actions (self);
 
   if (database != NULL)
     {
@@ -403,17 +425,24 @@ open_database_now (WartaWindow *self,
   gtk_window_present (GTK_WINDOW (message));
 }
 
+/* Tells @text, with an Open Folder button when @folder is given; the new
+ * toast replaces the one for an earlier backup or import at once. */
+static void
+show_result_toast (WartaWindow *self,
+                   const char  *text,
+                   GFile       *folder)
+{
+  g_clear_object (&self->last_toast);
+  self->last_toast = warta_toast_new (text, folder);
+  adw_toast_set_priority (self->last_toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->last_toast));
+}
+
 static void
 show_toast (WartaWindow *self,
             const char  *text)
 {
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-
-  g_clear_object (&self->last_toast);
-  self->last_toast = adw_toast_new (markup);
-  /* A new toast replaces the one for an earlier backup at once. */
-  adw_toast_set_priority (self->last_toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->last_toast));
+  show_result_toast (self, text, NULL);
 }
 
 static void
@@ -563,8 +592,10 @@ backup_cb (GObject      *object,
   if (done)
     {
       g_autofree char *text = g_strdup_printf (_("Database backed up to “%s”"), path);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFile) folder = g_file_get_parent (file);
 
-      show_toast (self, text);
+      show_result_toast (self, text, folder);
     }
   else
     show_toast (self, error->message);
@@ -661,44 +692,62 @@ check_importable (WartaDatabase  *database,
   return TRUE;
 }
 
-/**
- * _warta_window_import_from:
- * @self: a #WartaWindow
- * @file: an export's manifest.json, or an export zip, as Import Archive
- *   asks
- *
- * Imports the export into the open database when it is empty, and tells
- * the result in a toast; the file chooser's step, left out by the tests.
- */
-void
-_warta_window_import_from (WartaWindow *self,
-                           GFile       *file)
+static void
+set_importing (WartaWindow *self,
+               gboolean     importing)
 {
-  WartaDatabase *database = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-
-  g_return_if_fail (WARTA_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (!(path = chosen_path (self, file, &database)))
+  if (self->importing == !!importing)
     return;
-  /* A folder export is chosen by its manifest. */
-  if (g_strcmp0 (name, "manifest.json") == 0)
-    {
-      char *folder = g_path_get_dirname (path);
 
-      g_free (path);
-      path = folder;
-    }
+  self->importing = !!importing;
+  update_archive_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+}
 
-  /* On the main thread: the import writes through the database's one
-   * connection, a transaction per publication. */
-  if (!check_importable (database, &error) ||
-      !warta_export_import (database, path, &n, &error))
+/* The import keeps no hold on the window: closing it disposes it, which
+ * cancels the import (see warta_window_dispose()). */
+typedef struct
+{
+  GWeakRef      window;
+  GApplication *application;
+  AdwToast     *progress;
+} ImportRequest;
+
+static void
+import_request_free (ImportRequest *request)
+{
+  g_weak_ref_clear (&request->window);
+  g_application_release (request->application);
+  g_object_unref (request->application);
+  g_object_unref (request->progress);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportRequest, import_request_free)
+
+static void
+import_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ImportRequest) request = user_data;
+  g_autoptr(WartaWindow) self = g_weak_ref_get (&request->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+  gboolean done = warta_export_import_finish (WARTA_DATABASE (object), result, &n, &error);
+
+  adw_toast_dismiss (request->progress);
+
+  /* A window closed meanwhile cancelled the import: its transaction was
+   * rolled back, and there is nowhere to say so. */
+  if (self == NULL || self->cancellable == NULL)
+    return;
+  set_importing (self, FALSE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (!done)
     {
       show_toast (self, error->message);
       return;
@@ -710,6 +759,71 @@ _warta_window_import_from (WartaWindow *self,
                                        n),
                           n);
   show_toast (self, text);
+}
+
+/**
+ * _warta_window_import_from:
+ * @self: a #WartaWindow
+ * @file: an export's manifest.json, or an export zip, as Import Archive
+ *   asks
+ *
+ * Imports the export into the open database when it is empty, in a worker
+ * thread, and tells the result in a toast; the file chooser's step, left
+ * out by the tests. Meanwhile a toast says that it is importing, and
+ * neither Import Archive nor Back Up Database can start. Closing the
+ * window cancels the import, and its transaction is rolled back.
+ */
+void
+_warta_window_import_from (WartaWindow *self,
+                           GFile       *file)
+{
+  WartaDatabase *database = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+  g_autoptr(GError) error = NULL;
+  ImportRequest *request;
+
+  g_return_if_fail (WARTA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->importing || !(path = chosen_path (self, file, &database)))
+    return;
+  /* A folder export is chosen by its manifest. */
+  if (g_strcmp0 (name, "manifest.json") == 0)
+    {
+      char *folder = g_path_get_dirname (path);
+
+      g_free (path);
+      path = folder;
+    }
+
+  if (!check_importable (database, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  shown = g_filename_display_basename (path);
+  /* Translators: %s is the export's zip file or folder */
+  text = g_strdup_printf (_("Importing “%s”…"), shown);
+  markup = g_markup_escape_text (text, -1);
+
+  request = g_new0 (ImportRequest, 1);
+  g_weak_ref_init (&request->window, self);
+  /* The application waits for a cancelled import to roll back before it
+   * ends, when this window was its last. */
+  request->application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_object_ref (request->application);
+  g_application_hold (request->application);
+  request->progress = adw_toast_new (markup);
+  adw_toast_set_timeout (request->progress, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (request->progress));
+
+  set_importing (self, TRUE);
+  warta_export_import_async (database, path, self->cancellable, import_cb, request);
 }
 
 static void
@@ -769,11 +883,51 @@ import_archive_action (GtkWidget  *widget,
                            self->cancellable, import_file_chosen_cb, g_object_ref (self));
 }
 
+/* Open Folder ------------------------------------------------------------ */
+
+static void
+folder_shown_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  WartaWindow *self = WARTA_WINDOW (object);
+  g_autoptr(GFile) folder = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (self), result, &error) ||
+      self->cancellable == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  {
+    g_autofree char *name = g_file_get_parse_name (folder);
+    g_autofree char *text = NULL;
+
+    text = g_strdup_printf (_("The folder “%s” could not be opened: %s. Open it in the file manager."),
+                            name, error->message);
+    show_toast (self, text);
+  }
+}
+
+/* An Open Folder button of a toast (see warta-toast.c): the desktop's
+ * file manager shows the folder, through the OpenURI portal in Flatpak. */
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, self->cancellable,
+                     folder_shown_cb, g_file_new_for_uri (uri));
+}
+
 /**
  * _warta_window_get_toast:
  * @self: a #WartaWindow
  *
  * Returns: (transfer none) (nullable): the toast this window showed last
+ *   to tell a result (not the one saying that an import runs)
  */
 AdwToast *
 _warta_window_get_toast (WartaWindow *self)
@@ -1097,6 +1251,25 @@ warta_window_dispose (GObject *object)
 }
 
 static void
+warta_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  WartaWindow *self = WARTA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, self->importing);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 warta_window_class_init (WartaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1104,8 +1277,19 @@ warta_window_class_init (WartaWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = warta_window_dispose;
+  object_class->get_property = warta_window_get_property;
   widget_class->map = warta_window_map;
   window_class->close_request = warta_window_close_request;
+
+  /**
+   * WartaWindow:importing:
+   *
+   * Whether an import of an archive runs (see _warta_window_import_from()).
+   */
+  properties[PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WARTA_TYPE_SIGN_IN_PAGE);
 
@@ -1131,6 +1315,8 @@ warta_window_class_init (WartaWindowClass *klass)
                                    back_up_database_action);
   gtk_widget_class_install_action (widget_class, "win.import-archive", NULL,
                                    import_archive_action);
+  gtk_widget_class_install_action (widget_class, WARTA_TOAST_OPEN_FOLDER_ACTION, "s",
+                                   open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.open-publication", "x",

@@ -1157,22 +1157,35 @@ import_in_transaction (WartaDatabase  *database,
 }
 
 /**
- * warta_archive_repository_import_records:
+ * warta_archive_repository_import:
  * @database: a #WartaDatabase, normally new and empty
- * @records: what warta_archive_repository_get_records() returned
+ * @records: (element-type JsonObject): each publication's records, as
+ *   warta_archive_repository_get_records() returned them
+ * @anchor_ids: (array length=n_anchors): imported events that do not
+ *   chain on from the imported event before them
+ * @anchor_hashes: (array length=n_anchors): the hash that preceded each
+ *   in the exporting database
+ * @n_anchors: how many
+ * @cancellable: (nullable): a #GCancellable, looked at between
+ *   publications
  * @error: a %WARTA_DB_ERROR_CONFLICT when records with the same ids exist
  *
- * Writes a publication's records back as they were, ids, hashes and
- * times included, in one transaction. People are imported without their
- * passwords. The targets that went out are written back with their
- * results, on accounts of the same platform and name, or on new removed
- * ones; a hand record's screenshot_path is taken as it is in @records
- * (the caller copies the file and says where it now is).
+ * Writes the publications' records back as they were, ids, hashes and
+ * times included, and the history's anchors, in one transaction: a
+ * failed or cancelled import leaves @database as it was. People are
+ * imported without their passwords. The targets that went out are written
+ * back with their results, on accounts of the same platform and name, or
+ * on new removed ones; a hand record's screenshot_path is taken as it is
+ * in @records (the caller copies the file and says where it now is).
  */
 gboolean
-warta_archive_repository_import_records (WartaDatabase  *database,
-                                         JsonObject     *records,
-                                         GError        **error)
+warta_archive_repository_import (WartaDatabase       *database,
+                                 GPtrArray           *records,
+                                 const gint64        *anchor_ids,
+                                 const char * const  *anchor_hashes,
+                                 guint                n_anchors,
+                                 GCancellable        *cancellable,
+                                 GError             **error)
 {
   g_return_val_if_fail (WARTA_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (records != NULL, FALSE);
@@ -1180,13 +1193,20 @@ warta_archive_repository_import_records (WartaDatabase  *database,
   if (!_warta_database_begin_write (database, error))
     return FALSE;
 
-  if (!import_in_transaction (database, records, error))
-    {
-      _warta_database_rollback (database);
-      return FALSE;
-    }
+  for (guint i = 0; i < records->len; i++)
+    if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+        !import_in_transaction (database, records->pdata[i], error))
+      goto fail;
+
+  if (!_warta_event_log_add_anchors (database, anchor_ids, anchor_hashes, n_anchors, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto fail;
 
   return _warta_database_commit (database, error);
+
+fail:
+  _warta_database_rollback (database);
+  return FALSE;
 }
 
 /**

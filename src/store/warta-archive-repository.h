@@ -100,8 +100,12 @@ GArray     *warta_archive_repository_list_ids       (WartaDatabase             *
                                                      gint64                     to_us,
                                                      GError                   **error);
 gboolean    warta_archive_repository_has_outbox     (WartaDatabase             *database);
-gboolean    warta_archive_repository_import_records (WartaDatabase             *database,
-                                                     JsonObject                *records,
+gboolean    warta_archive_repository_import         (WartaDatabase             *database,
+                                                     GPtrArray                 *records,
+                                                     const gint64              *anchor_ids,
+                                                     const char * const        *anchor_hashes,
+                                                     guint                      n_anchors,
+                                                     GCancellable              *cancellable,
                                                      GError                   **error);
 gboolean    warta_archive_repository_is_empty       (WartaDatabase             *database,
                                                      gboolean                  *out_empty,

@@ -760,6 +760,41 @@ warta_database_open (const char          *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * warta_database_open_for_worker:
+ * @self: a #WartaDatabase
+ * @error: where to put a #WARTA_DB_ERROR
+ *
+ * Opens @self's file again, as @self was opened, for a worker thread:
+ * @self's connection belongs to the thread that opened it. The new
+ * connection is made in a main context of its own, so its change polling
+ * never runs, nor its #WartaDatabase::changed, on the caller's main
+ * context; @self sees its commits by polling, or at once with
+ * warta_database_check_changes(). May be called from any thread.
+ *
+ * Returns: (transfer full) (nullable): the new connection
+ */
+WartaDatabase *
+warta_database_open_for_worker (WartaDatabase  *self,
+                                GError        **error)
+{
+  GMainContext *context;
+  WartaDatabase *worker;
+
+  g_return_val_if_fail (WARTA_IS_DATABASE (self), NULL);
+
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  worker = warta_database_open (self->path, self->journal_mode, WARTA_DATABASE_FLAGS_NO_CREATE,
+                                error);
+  if (worker != NULL)
+    warta_database_set_poll_interval (worker, 0);
+  g_main_context_pop_thread_default (context);
+  g_main_context_unref (context);
+
+  return worker;
+}
+
 const char *
 warta_database_get_path (WartaDatabase *self)
 {

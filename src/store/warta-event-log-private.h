@@ -20,5 +20,10 @@ gint64 _warta_event_log_append (WartaDatabase  *database,
                                 gint64          revision_id,
                                 const char     *note,
                                 GError        **error);
+gboolean _warta_event_log_add_anchors (WartaDatabase       *database,
+                                       const gint64        *event_ids,
+                                       const char * const  *prev_hashes,
+                                       guint                n_anchors,
+                                       GError             **error);
 
 G_END_DECLS

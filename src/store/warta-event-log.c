@@ -238,8 +238,8 @@ warta_event_log_get_hash_before (WartaDatabase  *database,
 }
 
 /**
- * warta_store_add_history_anchors:
- * @database: a #WartaDatabase
+ * _warta_event_log_add_anchors:
+ * @database: a #WartaDatabase, in the import's write transaction
  * @event_ids: (array length=n_anchors): imported events
  * @prev_hashes: (array length=n_anchors): the hash that preceded each in
  *   the exporting database
@@ -250,11 +250,11 @@ warta_event_log_get_hash_before (WartaDatabase  *database,
  * warta_store_verify_history() accepts those links and no other.
  */
 gboolean
-warta_store_add_history_anchors (WartaDatabase  *database,
-                                 const gint64   *event_ids,
-                                 const char    **prev_hashes,
-                                 guint           n_anchors,
-                                 GError        **error)
+_warta_event_log_add_anchors (WartaDatabase       *database,
+                              const gint64        *event_ids,
+                              const char * const  *prev_hashes,
+                              guint                n_anchors,
+                              GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -263,14 +263,11 @@ warta_store_add_history_anchors (WartaDatabase  *database,
   if (n_anchors == 0)
     return TRUE;
 
-  if (!_warta_database_begin_write (database, error))
-    return FALSE;
-
   stmt = _warta_database_prepare (database,
                                   "INSERT OR REPLACE INTO warta_meta (key, value) VALUES (?, ?)",
                                   error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
 
   for (guint i = 0; i < n_anchors; i++)
     {
@@ -284,15 +281,11 @@ warta_store_add_history_anchors (WartaDatabase  *database,
       if (rc != SQLITE_DONE)
         {
           _warta_database_set_error (database, error, rc, "history anchor");
-          goto fail;
+          return FALSE;
         }
     }
 
-  return _warta_database_commit (database, error);
-
-fail:
-  _warta_database_rollback (database);
-  return FALSE;
+  return TRUE;
 }
 
 /**

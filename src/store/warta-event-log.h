@@ -18,11 +18,6 @@ gboolean     warta_store_verify_history       (WartaDatabase  *database,
 char        *warta_event_log_get_hash_before  (WartaDatabase  *database,
                                                gint64          event_id,
                                                GError        **error);
-gboolean     warta_store_add_history_anchors  (WartaDatabase  *database,
-                                               const gint64   *event_ids,
-                                               const char    **prev_hashes,
-                                               guint           n_anchors,
-                                               GError        **error);
 GListModel  *warta_event_log_list             (WartaDatabase  *database,
                                                gint64          publication_id,
                                                GError        **error);
