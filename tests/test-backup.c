@@ -492,6 +492,25 @@ typedef struct
   gboolean     tried_actions;
 } Ticker;
 
+/* A button of @widget's that does @action (the sign-in page's Open
+ * Another Database, say): its sensitivity is the action's. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_actionable (c, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 tick_cb (gpointer data)
 {
@@ -501,7 +520,8 @@ tick_cb (gpointer data)
   if (writing (ticker->probe))
     {
       ticker->ticks_writing++;
-      /* Neither a second import nor a backup starts meanwhile. */
+      /* Neither a second import, nor a backup, nor another database
+       * starts meanwhile. */
       if (!ticker->tried_actions)
         {
           gboolean importing = FALSE;
@@ -511,6 +531,8 @@ tick_cb (gpointer data)
           g_assert_true (importing);
           gtk_widget_activate_action (GTK_WIDGET (ticker->window), "win.import-archive", NULL);
           gtk_widget_activate_action (GTK_WIDGET (ticker->window), "win.back-up-database", NULL);
+          g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (ticker->window),
+                                                                     "win.open-database")));
         }
     }
   return G_SOURCE_CONTINUE;

@@ -312,8 +312,9 @@ set_context (WartaWindow  *self,
     }
 }
 
-/* While an import runs, neither another import nor a backup starts: the
- * backup would copy half an import. */
+/* While an import runs, neither another import nor a backup starts (the
+ * backup would copy half an import), nor does another database open: the
+ * import's result would be told over the wrong one. */
 static void
 update_archive_actions (WartaWindow *self)
 {
@@ -325,6 +326,7 @@ update_archive_actions (WartaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-archive",
                                  database != NULL && !warta_database_get_read_only (database) &&
                                  !self->importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-database", !self->importing);
 }
 
 static void
