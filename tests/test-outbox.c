@@ -749,6 +749,157 @@ test_scheduled (Fixture       *f,
   g_assert_cmpint (time, ==, now + G_TIME_SPAN_HOUR);
 }
 
+/* Runs the main loop for @ms milliseconds. */
+static void
+iterate_for (guint ms)
+{
+  gboolean waited = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* @job goes out, and the platform sees exactly one post. */
+static void
+assert_posted_once (Fixture        *f,
+                    WartaOutboxJob *job)
+{
+  wait_for_state (job, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+  iterate_for (200);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+}
+
+/* 27 Nov 2026, 09:00 WIB: the time of the scheduled posts below. */
+#define MISSED_T (G_GINT64_CONSTANT (1795744800) * G_USEC_PER_SEC)
+
+/* A job scheduled at MISSED_T, written an hour before. */
+static WartaOutboxJob *
+schedule_at_t (Fixture    *f,
+               GListModel **out_jobs)
+{
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { f->mastodon_id };
+
+  warta_clock_freeze (f->t->clock, MISSED_T - G_TIME_SPAN_HOUR);
+  p = warta_test_publish_make_approved (f->t, "Pengumuman libur nasional", 1);
+  *out_jobs = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (p),
+                                       warta_publication_get_version (p), ids, 1, MISSED_T,
+                                       &error);
+  g_assert_no_error (error);
+  return job_at (*out_jobs, 0);
+}
+
+/* A Warta opens two hours after @job's time: it holds the job, sends
+ * nothing. */
+static void
+start_two_hours_late (Fixture        *f,
+                      WartaOutboxJob *job)
+{
+  warta_clock_freeze (f->t->clock, MISSED_T + 2 * G_TIME_SPAN_HOUR);
+  warta_outbox_start (f->outbox);
+  wait_for_state (job, WARTA_OUTBOX_STATE_PAUSED);
+  iterate_for (300);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+}
+
+/* No Warta ran at 09:00; one opens at 11:00. The post does not go out two
+ * hours late unseen: it is held, paused, with the reason, in the database
+ * before anything is sent; Publish Now (resume) sends it exactly once. */
+static void
+test_missed (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(WartaOutboxJob) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *job = schedule_at_t (f, &jobs);
+
+  start_two_hours_late (f, job);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+  g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_PAUSED);
+
+  /* Held in the file, as every Warta on it sees it. */
+  stored = warta_outbox_repository_get_job (f->t->outbox, warta_outbox_job_get_id (job), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_outbox_job_get_state (stored), ==, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (stored), ==, WARTA_OUTBOX_ERROR_MISSED);
+  g_assert_cmpstr (warta_outbox_job_get_error_message (stored), ==,
+                   "Its scheduled time, 27 Nov 2026, 09:00, passed while Warta was closed. "
+                   "Publish it now, or cancel it.");
+  g_assert_cmpstr (warta_outbox_job_get_error_message (job), ==,
+                   warta_outbox_job_get_error_message (stored));
+  /* Nothing to send while a Warta runs: closing asks nothing about it. */
+  g_assert_cmpuint (warta_outbox_count_to_send (f->outbox, NULL), ==, 0);
+
+  /* Publish Now: sent, once, and not held again. */
+  g_assert_true (warta_outbox_resume_job (f->outbox, warta_outbox_job_get_id (job), &error));
+  g_assert_no_error (error);
+  g_assert_null (warta_outbox_job_get_error_message (job));
+  assert_posted_once (f, job);
+  g_assert_cmpint (warta_outbox_job_get_scheduled_at (job), ==, MISSED_T + 2 * G_TIME_SPAN_HOUR);
+  g_assert_false (warta_outbox_resume_job (f->outbox, warta_outbox_job_get_id (job), &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+  iterate_for (200);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+}
+
+/* Cancelled once held, then Try Again: the user's "now", sent once, not
+ * held again for the old time. */
+static void
+test_missed_cancel_retry (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *job = schedule_at_t (f, &jobs);
+
+  start_two_hours_late (f, job);
+  g_assert_true (warta_outbox_cancel_job (f->outbox, warta_outbox_job_get_id (job), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_FAILED);
+
+  g_assert_true (warta_outbox_retry_job (f->outbox, f->t->admin, warta_outbox_job_get_id (job),
+                                         &error));
+  g_assert_no_error (error);
+  assert_posted_once (f, job);
+}
+
+/* Ten minutes late, within the publishing step's 30 minutes: it goes out
+ * by itself, as it always did. */
+static void
+test_missed_within_grace (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  WartaOutboxJob *job = schedule_at_t (f, &jobs);
+
+  warta_clock_freeze (f->t->clock, MISSED_T + 10 * G_TIME_SPAN_MINUTE);
+  warta_outbox_start (f->outbox);
+  assert_posted_once (f, job);
+  g_assert_null (warta_outbox_job_get_error_code (job));
+}
+
+/* The office's own limit for the publishing step is the grace: with two
+ * hours, a post found one hour late still goes. */
+static void
+test_missed_office_limit (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  WartaOutboxJob *job = schedule_at_t (f, &jobs);
+  WartaDeadlines deadlines;
+
+  warta_publication_repository_get_deadlines (f->t->publications, &deadlines);
+  deadlines.minutes[WARTA_STEP_PUBLISHING] = 120;
+  warta_publication_repository_set_deadlines (f->t->publications, &deadlines);
+  warta_clock_freeze (f->t->clock, MISSED_T + G_TIME_SPAN_HOUR);
+  warta_outbox_start (f->outbox);
+  assert_posted_once (f, job);
+}
+
 /* An OAuth platform's publisher: the secret is the tokens as JSON. Here a
  * Mastodon publisher under another name, so the loopback Mastodon server
  * (whose /oauth/token answers a refresh too) stands in for the platform. */
@@ -1405,6 +1556,10 @@ main (int   argc,
   ADD ("missing-secret", test_missing_secret);
   ADD ("publish-once", test_not_approved);
   ADD ("scheduled", test_scheduled);
+  ADD ("missed", test_missed);
+  ADD ("missed-cancel-retry", test_missed_cancel_retry);
+  ADD ("missed-within-grace", test_missed_within_grace);
+  ADD ("missed-office-limit", test_missed_office_limit);
   ADD ("token-refresh", test_token_refresh);
   ADD ("youtube", test_youtube);
   ADD ("youtube-lost-answer", test_youtube_lost_answer);

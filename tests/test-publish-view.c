@@ -1332,6 +1332,81 @@ test_pause_resume_cancel (Fixture       *f,
   screenshot (f, f->window, "publish-paused-cancelled.png");
 }
 
+static guint
+count_sent (GPtrArray  *sent,
+            const char *id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < sent->len; i++)
+    n += g_strcmp0 (sent->pdata[i], id) == 0;
+  return n;
+}
+
+/* A post scheduled for an hour on, found by a Warta that opens three hours
+ * on: the outbox held it; its row says so, with the reason, Publish Now
+ * and Cancel; the admin is told once. Publish Now posts it, once. */
+static void
+test_missed (Fixture       *f,
+             gconstpointer  data)
+{
+  WartaClock *clock = warta_context_get_clock (f->context);
+  g_autoptr(WartaTaskNotifier) notifier = warta_task_notifier_new (NULL, f->context);
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *told = NULL;
+  GtkWidget *reason;
+  gint64 now = warta_clock_now (clock);
+
+  g_signal_connect (notifier, "sent", G_CALLBACK (on_sent_cb), sent);
+  warta_clock_freeze (clock, now);
+  jobs = warta_outbox_publish_at (warta_context_get_outbox (f->context), f->t->admin,
+                                  warta_publication_get_id (f->publication),
+                                  warta_publication_get_version (f->publication), &f->mastodon_id, 1,
+                                  now + G_TIME_SPAN_HOUR, &error);
+  g_assert_no_error (error);
+  warta_publish_view_reload (f->view);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PENDING);
+
+  warta_clock_freeze (clock, now + 3 * G_TIME_SPAN_HOUR);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
+  wait_ms (200);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
+                   "Missed its scheduled time");
+  reason = job_widget (f, f->mastodon_id, "error");
+  g_assert_true (gtk_widget_get_visible (reason));
+  when = warta_format_time (warta_clock_get_time_zone (clock), now + G_TIME_SPAN_HOUR, FALSE);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (reason)), when));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (reason)),
+                            "passed while Warta was closed. Publish it now, or cancel it."));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "publish-now")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (job_widget (f, f->mastodon_id, "publish-now"))),
+                   ==, "_Publish Now");
+  assert_controls (f, f->mastodon_id, FALSE, FALSE, TRUE);
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "progress")));
+
+  /* The admin hears of it, once per target. */
+  told = g_strdup_printf ("missed-%" G_GINT64_FORMAT,
+                          warta_outbox_job_get_id (job_for (f, f->mastodon_id)));
+  warta_task_notifier_check (notifier);
+  warta_task_notifier_check (notifier);
+  g_assert_cmpuint (count_sent (sent, told), ==, 1);
+  screenshot (f, f->window, "publish-missed.png");
+
+  click (job_widget (f, f->mastodon_id, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_until (f, outbox_idle, NULL, "the outbox to finish");
+  wait_ms (200);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "publish-now")));
+  warta_task_notifier_check (notifier);
+  g_assert_cmpuint (count_sent (sent, told), ==, 1);
+}
+
 /* -- TikTok: the video's length, too many requests, a lost photo post ------------------------ */
 
 /* A real MP4 of @seconds in place of the publication's video, made with
@@ -1544,6 +1619,8 @@ main (int   argc,
               fixture_setup, test_schedule, fixture_teardown);
   g_test_add ("/warta/publish-view/approved-schedule", Fixture, NULL,
               fixture_setup, test_approved_schedule, fixture_teardown);
+  g_test_add ("/warta/publish-view/missed", Fixture, NULL,
+              fixture_setup, test_missed, fixture_teardown);
   g_test_add ("/warta/publish-view/sign-in-again", Fixture, NULL,
               fixture_setup, test_sign_in_again, fixture_teardown);
   g_test_add ("/warta/publish-view/manual-proof", Fixture, NULL,

@@ -25,6 +25,9 @@ typedef enum
 /* Error codes stored with a failed job, for the actions the UI offers. */
 #define WARTA_OUTBOX_ERROR_AUTH      "auth-expired"
 #define WARTA_OUTBOX_ERROR_CANCELLED "cancelled"
+/* A scheduled job held (paused) because its time passed while no Warta
+ * ran: it waits for the user's Publish Now or cancel. */
+#define WARTA_OUTBOX_ERROR_MISSED    "missed"
 
 #define WARTA_TYPE_OUTBOX_JOB (warta_outbox_job_get_type ())
 

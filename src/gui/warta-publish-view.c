@@ -51,6 +51,7 @@ typedef struct
   GtkButton        *manual;
   GtkButton        *pause;
   GtkButton        *resume;
+  GtkButton        *publish_now;   /* a held scheduled post: resume, named for what it does */
   GtkButton        *cancel;
   GtkBox           *tiktok_box;
   TikTokPanel      *tiktok;
@@ -801,9 +802,15 @@ update_job_row (JobRow *row)
   gboolean unconfirmed = state == WARTA_OUTBOX_STATE_FAILED &&
                          g_strcmp0 (warta_outbox_job_get_error_code (job),
                                     WARTA_OUTBOX_ERROR_UNCONFIRMED) == 0;
+  /* Its time passed while no Warta ran: held until someone decides. */
+  gboolean missed = state == WARTA_OUTBOX_STATE_PAUSED &&
+                    g_strcmp0 (warta_outbox_job_get_error_code (job),
+                               WARTA_OUTBOX_ERROR_MISSED) == 0;
   g_autofree char *state_text = NULL;
 
-  if (needs_sign_in && state == WARTA_OUTBOX_STATE_FAILED)
+  if (missed)
+    state_text = g_strdup (_("Missed its scheduled time"));
+  else if (needs_sign_in && state == WARTA_OUTBOX_STATE_FAILED)
     state_text = g_strdup (_("Sign in again"));
   else if (unconfirmed)
     state_text = g_strdup (_("Check whether it was posted"));
@@ -851,11 +858,18 @@ update_job_row (JobRow *row)
     gtk_widget_add_css_class (GTK_WIDGET (row->state), "success");
   else if (state == WARTA_OUTBOX_STATE_FAILED)
     gtk_widget_add_css_class (GTK_WIDGET (row->state), "error");
+  else if (missed)
+    gtk_widget_add_css_class (GTK_WIDGET (row->state), "warning");
 
   gtk_widget_set_visible (GTK_WIDGET (row->progress),
-                          state == WARTA_OUTBOX_STATE_RUNNING || state == WARTA_OUTBOX_STATE_PAUSED);
+                          state == WARTA_OUTBOX_STATE_RUNNING ||
+                          (state == WARTA_OUTBOX_STATE_PAUSED && !missed));
 
   gtk_label_set_label (row->error, message ? message : "");
+  if (missed)
+    gtk_widget_remove_css_class (GTK_WIDGET (row->error), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row->error), "error");
   gtk_widget_set_visible (GTK_WIDGET (row->error), !published && message != NULL && *message != '\0');
 
   gtk_widget_set_visible (GTK_WIDGET (row->link), published && url != NULL);
@@ -873,7 +887,8 @@ update_job_row (JobRow *row)
   gtk_widget_set_visible (GTK_WIDGET (row->pause), state == WARTA_OUTBOX_STATE_PENDING ||
                                                    state == WARTA_OUTBOX_STATE_WAITING ||
                                                    state == WARTA_OUTBOX_STATE_RUNNING);
-  gtk_widget_set_visible (GTK_WIDGET (row->resume), state == WARTA_OUTBOX_STATE_PAUSED);
+  gtk_widget_set_visible (GTK_WIDGET (row->resume), state == WARTA_OUTBOX_STATE_PAUSED && !missed);
+  gtk_widget_set_visible (GTK_WIDGET (row->publish_now), missed);
   gtk_widget_set_visible (GTK_WIDGET (row->cancel), !final || state == WARTA_OUTBOX_STATE_PAUSED);
 
   /* A TikTok target stopped for want of a choice: the choice, here. */
@@ -977,6 +992,7 @@ on_pause_clicked_cb (GtkButton *button,
     show_message (row->view, _("Not Paused"), error->message);
 }
 
+/* Also a held scheduled post's Publish Now: resumed, it goes at once. */
 static void
 on_resume_clicked_cb (GtkButton *button,
                       JobRow    *row)
@@ -1910,6 +1926,12 @@ job_row_new (WartaPublishView *self,
   g_signal_connect (row->manual, "clicked", G_CALLBACK (on_manual_clicked_cb), row);
   gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->manual));
   g_clear_pointer (&accessible, g_free);
+  accessible = g_strdup_printf (_("Publish to %s now"), account);
+  row->publish_now = GTK_BUTTON (labelled_button (_("_Publish Now"), accessible));
+  gtk_widget_add_css_class (GTK_WIDGET (row->publish_now), "suggested-action");
+  g_signal_connect (row->publish_now, "clicked", G_CALLBACK (on_resume_clicked_cb), row);
+  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->publish_now));
+  g_clear_pointer (&accessible, g_free);
   accessible = g_strdup_printf (_("Sign in again to %s"), account);
   row->sign_in = GTK_BUTTON (labelled_button (_("_Sign In Again"), accessible));
   gtk_widget_add_css_class (GTK_WIDGET (row->sign_in), "suggested-action");
@@ -2627,6 +2649,7 @@ _warta_publish_view_get_widget (WartaPublishView *self,
   if (g_strcmp0 (name, "manual") == 0) return GTK_WIDGET (row->manual);
   if (g_strcmp0 (name, "pause") == 0) return GTK_WIDGET (row->pause);
   if (g_strcmp0 (name, "resume") == 0) return GTK_WIDGET (row->resume);
+  if (g_strcmp0 (name, "publish-now") == 0) return GTK_WIDGET (row->publish_now);
   if (g_strcmp0 (name, "cancel") == 0) return GTK_WIDGET (row->cancel);
   if (g_str_has_prefix (name, "tiktok-")) return tiktok_panel_get_widget (row->tiktok, name + strlen ("tiktok-"));
   if (g_strcmp0 (name, "manual-revealer") == 0) return GTK_WIDGET (row->manual_revealer);

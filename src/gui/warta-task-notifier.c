@@ -12,7 +12,10 @@
  * target (partially published, failed) is, even when they pressed Publish:
  * the outbox stopped it, maybe hours later, and a stopped post must not go
  * unseen. A publication that leaves step 5 published everywhere is told
- * too: the scheduled post the admin waited for has gone out. The
+ * too: the scheduled post the admin waited for has gone out. A scheduled
+ * post the outbox held because its time passed while no Warta ran is told
+ * once per target, at sign-in too: it was most likely held as this Warta
+ * opened, and it waits for someone to publish it now or cancel it. The
  * "notifications" setting turns the sending off; the tracking goes on, so
  * switching it on again does not announce the past.
  */
@@ -40,6 +43,7 @@ struct _WartaTaskNotifier
   GApplication *application;   /* weak */
   WartaContext *context;
   GHashTable   *known;         /* publication id → Known */
+  GHashTable   *missed_told;   /* ids of the held jobs told about */
   gint64        user_id;
   guint         tick_source;
 };
@@ -53,16 +57,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* @id: "<kind>-<publication id>", or of one job, "<kind>-<job id>". */
 static void
-send (WartaTaskNotifier *self,
-      const char        *kind,
-      WartaPublication  *publication,
-      const char        *title,
-      const char        *body)
+send_with_id (WartaTaskNotifier *self,
+              const char        *id,
+              WartaPublication  *publication,
+              const char        *title,
+              const char        *body)
 {
   g_autoptr(GNotification) notification = g_notification_new (title);
-  g_autofree char *id = g_strdup_printf ("%s-%" G_GINT64_FORMAT, kind,
-                                         warta_publication_get_id (publication));
 
   if (!g_settings_get_boolean (warta_context_get_settings (self->context), "notifications"))
     return;
@@ -74,6 +77,19 @@ send (WartaTaskNotifier *self,
     g_application_send_notification (self->application, id, notification);
 
   g_signal_emit (self, signals[SENT], 0, id, notification);
+}
+
+static void
+send (WartaTaskNotifier *self,
+      const char        *kind,
+      WartaPublication  *publication,
+      const char        *title,
+      const char        *body)
+{
+  g_autofree char *id = g_strdup_printf ("%s-%" G_GINT64_FORMAT, kind,
+                                         warta_publication_get_id (publication));
+
+  send_with_id (self, id, publication, title, body);
 }
 
 static char *
@@ -119,6 +135,63 @@ announce_published (WartaTaskNotifier *self,
       body = g_strdup_printf (_("“%s” is published on every target."),
                               title != NULL && title[0] != '\0' ? title : _("Untitled"));
       send (self, "published", p, _("Published"), body);
+    }
+}
+
+/* The targets of @tasks' publications that the outbox held because their
+ * scheduled time passed while no Warta ran, each told once. */
+static void
+announce_missed (WartaTaskNotifier *self,
+                 GListModel        *tasks)
+{
+  WartaOutboxRepository *outbox = warta_outbox_get_repository (warta_context_get_outbox (self->context));
+  g_autoptr(GHashTable) publishing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            g_object_unref);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; tasks != NULL && i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(WartaPublication) p = g_list_model_get_item (tasks, i);
+      gint64 id = warta_publication_get_id (p);
+
+      if (warta_publication_get_state (p) == WARTA_STATE_PUBLISHING)
+        g_hash_table_insert (publishing, g_memdup2 (&id, sizeof id), g_steal_pointer (&p));
+    }
+  if (g_hash_table_size (publishing) == 0)
+    return;
+
+  jobs = warta_outbox_repository_list_unfinished (outbox, &error);
+  if (jobs == NULL)
+    {
+      g_debug ("Cannot read the outbox: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+      gint64 publication_id = warta_outbox_job_get_publication_id (job);
+      gint64 job_id = warta_outbox_job_get_id (job);
+      WartaPublication *p = g_hash_table_lookup (publishing, &publication_id);
+      g_autofree char *id = NULL;
+      g_autofree char *body = NULL;
+      const char *title;
+
+      if (p == NULL || warta_outbox_job_get_state (job) != WARTA_OUTBOX_STATE_PAUSED ||
+          g_strcmp0 (warta_outbox_job_get_error_code (job), WARTA_OUTBOX_ERROR_MISSED) != 0 ||
+          g_hash_table_contains (self->missed_told, &job_id))
+        continue;
+      g_hash_table_add (self->missed_told, g_memdup2 (&job_id, sizeof job_id));
+
+      title = warta_publication_get_title (p);
+      id = g_strdup_printf ("missed-%" G_GINT64_FORMAT, job_id);
+      /* Translators: %1$s is a publication's title, %2$s an account's name,
+       * %3$s the reason ("Its scheduled time, … passed while Warta was closed. …") */
+      body = g_strdup_printf (_("“%1$s” was not posted to %2$s. %3$s"),
+                              title != NULL && title[0] != '\0' ? title : _("Untitled"),
+                              warta_outbox_job_get_account_name (job),
+                              warta_outbox_job_get_error_message (job));
+      send_with_id (self, id, p, _("A Scheduled Post Missed Its Time"), body);
     }
 }
 
@@ -192,6 +265,7 @@ refresh (WartaTaskNotifier *self,
 
   if (announce && self->known != NULL)
     announce_published (self, known);
+  announce_missed (self, tasks);
 
   g_clear_pointer (&self->known, g_hash_table_unref);
   self->known = g_steal_pointer (&known);
@@ -238,6 +312,7 @@ on_current_user_changed_cb (WartaTaskNotifier *self)
   /* Another person at the desk: their list starts quiet. */
   self->user_id = user_id;
   g_hash_table_remove_all (self->known);
+  g_hash_table_remove_all (self->missed_told);
   refresh (self, FALSE);
 }
 
@@ -259,6 +334,7 @@ warta_task_notifier_finalize (GObject *object)
   WartaTaskNotifier *self = WARTA_TASK_NOTIFIER (object);
 
   g_clear_pointer (&self->known, g_hash_table_unref);
+  g_clear_pointer (&self->missed_told, g_hash_table_unref);
 
   G_OBJECT_CLASS (warta_task_notifier_parent_class)->finalize (object);
 }
@@ -274,7 +350,7 @@ warta_task_notifier_class_init (WartaTaskNotifierClass *klass)
   /**
    * WartaTaskNotifier::sent:
    * @self: the notifier
-   * @id: the notification's id ("task-12", "overdue-12")
+   * @id: the notification's id ("task-12", "overdue-12"; of a job: "missed-3")
    * @notification: what was sent
    *
    * A notification was sent (or would have been, without a registered
@@ -289,6 +365,7 @@ static void
 warta_task_notifier_init (WartaTaskNotifier *self)
 {
   self->known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->missed_told = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /**

@@ -1120,6 +1120,56 @@ renew_leases (WartaOutbox *self,
     }
 }
 
+/* How late a scheduled post may still go out by itself: the publishing
+ * step's time limit, after which the office counts it late (30 min when
+ * the office has none). */
+static gint64
+missed_grace_us (WartaOutbox *self)
+{
+  WartaPublicationRepository *publications = warta_outbox_repository_get_publications (self->repository);
+  WartaDeadlines deadlines;
+  guint minutes;
+
+  warta_publication_repository_get_deadlines (publications, &deadlines);
+  minutes = deadlines.minutes[WARTA_STEP_PUBLISHING];
+  return (gint64) (minutes > 0 ? minutes : 30) * G_TIME_SPAN_MINUTE;
+}
+
+/* A scheduled @job whose time passed, beyond the grace, while no Warta
+ * ran (or the computer slept) is not sent hours late without a word: it
+ * is held, with the reason, until someone publishes it now or cancels it.
+ * Returns whether it was held (here or by another Warta). */
+static gboolean
+hold_if_missed (WartaOutbox    *self,
+                WartaOutboxJob *job,
+                gint64          now,
+                GError        **error)
+{
+  gint64 scheduled_at = warta_outbox_job_get_scheduled_at (job);
+  gint64 due_before = now - missed_grace_us (self);
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+  gboolean held = FALSE;
+
+  if (warta_outbox_job_get_state (job) != WARTA_OUTBOX_STATE_PENDING ||
+      warta_outbox_job_get_attempts (job) != 0 || scheduled_at <= 0 || scheduled_at >= due_before)
+    return FALSE;
+
+  when = warta_format_time (warta_clock_get_time_zone (self->clock), scheduled_at, FALSE);
+  /* Translators: %s is a date and time, "27 Nov 2026, 09:00" */
+  message = g_strdup_printf (_("Its scheduled time, %s, passed while Warta was closed. Publish it now, or cancel it."),
+                             when);
+  if (!warta_outbox_repository_hold_missed (self->repository, warta_outbox_job_get_id (job),
+                                            due_before, message, &held, error))
+    return TRUE;   /* not sent while the database cannot say */
+  if (held)
+    {
+      g_info ("Job %" G_GINT64_FORMAT " missed its time and is held", warta_outbox_job_get_id (job));
+      refresh_one (self, warta_outbox_job_get_id (job));
+    }
+  return held;
+}
+
 static void
 tick (WartaOutbox *self)
 {
@@ -1151,6 +1201,14 @@ tick (WartaOutbox *self)
           warta_outbox_job_get_next_attempt_at (job) > now ||
           warta_outbox_job_get_scheduled_at (job) > now)
         continue;
+
+      if (hold_if_missed (self, job, now, &error))
+        {
+          if (error != NULL)
+            g_warning ("Job %" G_GINT64_FORMAT " cannot be held: %s", id, error->message);
+          g_clear_error (&error);
+          continue;
+        }
 
       if (state == WARTA_OUTBOX_STATE_RUNNING)
         {

@@ -865,7 +865,59 @@ warta_outbox_repository_stop_job (WartaOutboxRepository  *self,
   return TRUE;
 }
 
+/**
+ * warta_outbox_repository_hold_missed:
+ * @due_before: a job scheduled before this (µs since the epoch) is held
+ * @message: the reason the user reads on the job
+ *
+ * One statement, so that of two Wartas on the file one holds the job and
+ * the other finds it paused, and a job claimed meanwhile is left alone.
+ * A job written with a time already past (published "now") was never
+ * waiting for a later time, and is not held.
+ *
+ * Returns: whether the database answered
+ */
+gboolean
+warta_outbox_repository_hold_missed (WartaOutboxRepository  *self,
+                                     gint64                  job_id,
+                                     gint64                  due_before,
+                                     const char             *message,
+                                     gboolean               *out_held,
+                                     GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (message != NULL && out_held != NULL, FALSE);
+
+  *out_held = FALSE;
+  stmt = _warta_database_prepare (self->database,
+                                  "UPDATE outbox_jobs SET state = 'paused', error_code = '"
+                                  WARTA_OUTBOX_ERROR_MISSED "', error_message = ?1, "
+                                  "version = version + 1 "
+                                  "WHERE id = ?2 AND state = 'pending' AND attempts = 0 "
+                                  "AND scheduled_at > created_at AND scheduled_at < ?3 "
+                                  "AND NOT EXISTS (SELECT 1 FROM outbox_steps s "
+                                  "                WHERE s.job_id = outbox_jobs.id)",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, message, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, job_id);
+  sqlite3_bind_int64 (stmt, 3, due_before);
+  WRITE_TRANSACTION (self, error,
+                     run (self, stmt, "outbox job", error) &&
+                     ((*out_held = n_changes (self) == 1), TRUE));
+  return TRUE;
+}
+
 /* the user's side ---------------------------------------------------------- */
+
+/* The user's resume or retry means now: a scheduled time already past
+ * (?2 is the present) becomes it, so that the job is not held as missed
+ * again and the calendar shows when it went. */
+#define PAST_SCHEDULE_IS_NOW \
+  "scheduled_at = CASE WHEN scheduled_at > 0 AND scheduled_at < ?2 THEN ?2 ELSE scheduled_at END"
 
 static gboolean
 set_state_in_transaction (WartaOutboxRepository  *self,
@@ -884,6 +936,8 @@ set_state_in_transaction (WartaOutboxRepository  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, job_id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, warta_clock_now (self->clock));
   if (!run (self, stmt, "outbox job", error))
     return FALSE;
   if (n_changes (self) != 1)
@@ -923,8 +977,9 @@ warta_outbox_repository_resume (WartaOutboxRepository  *self,
                      set_state_in_transaction (self, job_id,
                                                "UPDATE outbox_jobs SET state = 'pending', "
                                                "next_attempt_at = 0, error_code = NULL, "
-                                               "error_message = NULL, version = version + 1 "
-                                               "WHERE id = ? AND state = 'paused'",
+                                               "error_message = NULL, " PAST_SCHEDULE_IS_NOW ", "
+                                               "version = version + 1 "
+                                               "WHERE id = ?1 AND state = 'paused'",
                                                FALSE, error));
   return TRUE;
 }
@@ -999,11 +1054,12 @@ retry_in_transaction (WartaOutboxRepository  *self,
                                   "UPDATE outbox_jobs SET state = 'pending', attempts = 0, "
                                   "next_attempt_at = 0, error_code = NULL, error_message = NULL, "
                                   "finished_at = NULL, lease_owner = NULL, lease_until = 0, "
-                                  "version = version + 1 WHERE id = ?",
+                                  PAST_SCHEDULE_IS_NOW ", version = version + 1 WHERE id = ?1",
                                   error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, job_id);
+  sqlite3_bind_int64 (stmt, 2, warta_clock_now (self->clock));
   return run (self, stmt, "outbox job", error);
 }
 

@@ -101,7 +101,20 @@ gboolean        warta_outbox_repository_stop_job             (WartaOutboxReposit
                                                               gboolean                count_attempt,
                                                               GError                **error);
 
-/* The user's side. */
+/* Holds a scheduled job whose time passed while no Warta ran: PAUSED with
+ * WARTA_OUTBOX_ERROR_MISSED and @message, committed before anything else.
+ * Only a pending job never tried (no attempt counted, no step confirmed),
+ * written to wait for a later time, whose @scheduled_at is before
+ * @due_before; @out_held says whether it was this call that held it. */
+gboolean        warta_outbox_repository_hold_missed          (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              gint64                  due_before,
+                                                              const char             *message,
+                                                              gboolean               *out_held,
+                                                              GError                **error);
+
+/* The user's side. Resume and retry are the user's "now": a scheduled
+ * time already past becomes the present one. */
 gboolean        warta_outbox_repository_pause                (WartaOutboxRepository  *self,
                                                               gint64                  job_id,
                                                               GError                **error);
