@@ -882,6 +882,37 @@ test_missed_within_grace (Fixture       *f,
   g_assert_null (warta_outbox_job_get_error_code (job));
 }
 
+/* Warta runs at 09:00, but the account is busy with another post until
+ * 09:45 (a slow platform): the second post is late only for that, and
+ * goes out when the account is free, not held as missed. */
+static void
+test_missed_busy_account (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GListModel) first_jobs = NULL;
+  g_autoptr(GListModel) second_jobs = NULL;
+  WartaOutboxJob *first = schedule_at_t (f, &first_jobs);
+  WartaOutboxJob *second = schedule_at_t (f, &second_jobs);
+
+  /* The first post's status waits two seconds for its answer. */
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v1/statuses", 1,
+                               WARTA_TEST_FAULT_DELAY, 2000);
+  warta_clock_freeze (f->t->clock, MISSED_T - G_TIME_SPAN_MINUTE);
+  warta_outbox_start (f->outbox);
+  iterate_for (200);
+  warta_clock_freeze (f->t->clock, MISSED_T + G_USEC_PER_SEC);
+  wait_for_state (first, WARTA_OUTBOX_STATE_RUNNING);
+  iterate_for (200);
+  g_assert_cmpuint (warta_outbox_job_get_state (second), ==, WARTA_OUTBOX_STATE_PENDING);
+
+  warta_clock_freeze (f->t->clock, MISSED_T + 45 * G_TIME_SPAN_MINUTE);
+  wait_for_state (first, WARTA_OUTBOX_STATE_DONE);
+  wait_for_state (second, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+  g_assert_null (warta_outbox_job_get_error_code (second));
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 2);
+}
+
 /* The office's own limit for the publishing step is the grace: with two
  * hours, a post found one hour late still goes. */
 static void
@@ -1560,6 +1591,7 @@ main (int   argc,
   ADD ("missed-cancel-retry", test_missed_cancel_retry);
   ADD ("missed-within-grace", test_missed_within_grace);
   ADD ("missed-office-limit", test_missed_office_limit);
+  ADD ("missed-busy-account", test_missed_busy_account);
   ADD ("token-refresh", test_token_refresh);
   ADD ("youtube", test_youtube);
   ADD ("youtube-lost-answer", test_youtube_lost_answer);

@@ -92,6 +92,7 @@ struct _WartaOutbox
   char                  *media_dir;
   char                  *database_uuid;
   guint                  max_running;
+  gint64                 last_tick_at;   /* when tick() last looked; 0: not since started */
   guint                  tick_ms;
   guint                  backoff_initial_ms;
   guint                  backoff_max_ms;
@@ -1138,11 +1139,15 @@ missed_grace_us (WartaOutbox *self)
 /* A scheduled @job whose time passed, beyond the grace, while no Warta
  * ran (or the computer slept) is not sent hours late without a word: it
  * is held, with the reason, until someone publishes it now or cancels it.
+ * @previous_tick is this outbox's last look before @now (0: none since it
+ * started): a job whose time came while it was looking is late only
+ * because its account was busy with another upload, and goes out.
  * Returns whether it was held (here or by another Warta). */
 static gboolean
 hold_if_missed (WartaOutbox    *self,
                 WartaOutboxJob *job,
                 gint64          now,
+                gint64          previous_tick,
                 GError        **error)
 {
   gint64 scheduled_at = warta_outbox_job_get_scheduled_at (job);
@@ -1152,7 +1157,8 @@ hold_if_missed (WartaOutbox    *self,
   gboolean held = FALSE;
 
   if (warta_outbox_job_get_state (job) != WARTA_OUTBOX_STATE_PENDING ||
-      warta_outbox_job_get_attempts (job) != 0 || scheduled_at <= 0 || scheduled_at >= due_before)
+      warta_outbox_job_get_attempts (job) != 0 || scheduled_at <= 0 ||
+      scheduled_at >= due_before || previous_tick >= scheduled_at)
     return FALSE;
 
   when = warta_format_time (warta_clock_get_time_zone (self->clock), scheduled_at, FALSE);
@@ -1176,6 +1182,7 @@ tick (WartaOutbox *self)
   g_autoptr(GListModel) unfinished = NULL;
   g_autoptr(GError) error = NULL;
   gint64 now = warta_clock_now (self->clock);
+  gint64 previous_tick = self->last_tick_at;
 
   unfinished = refresh_unfinished (self, &error);
   if (unfinished == NULL)
@@ -1183,6 +1190,7 @@ tick (WartaOutbox *self)
       g_warning ("The outbox cannot be read: %s", error->message);
       return;
     }
+  self->last_tick_at = now;
   renew_leases (self, now);
 
   for (guint i = 0; i < g_list_model_get_n_items (unfinished); i++)
@@ -1202,7 +1210,7 @@ tick (WartaOutbox *self)
           warta_outbox_job_get_scheduled_at (job) > now)
         continue;
 
-      if (hold_if_missed (self, job, now, &error))
+      if (hold_if_missed (self, job, now, previous_tick, &error))
         {
           if (error != NULL)
             g_warning ("Job %" G_GINT64_FORMAT " cannot be held: %s", id, error->message);
@@ -1274,6 +1282,7 @@ warta_outbox_stop (WartaOutbox *self)
   g_return_if_fail (WARTA_IS_OUTBOX (self));
 
   self->started = FALSE;
+  self->last_tick_at = 0;
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->kick_id, g_source_remove);
   g_hash_table_iter_init (&iter, self->runs);
