@@ -748,6 +748,34 @@ test_report_page (Fixture       *f,
   for (int i = 0; i < 5; i++)
     g_main_context_iteration (NULL, FALSE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Another database opened while the page is shown: its own report, at
+   * once (an empty one here), not a blank page. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "other.db", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(WartaDatabase) db = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                                       WARTA_DATABASE_FLAGS_NONE, &error);
+    g_autoptr(WartaContext) other = NULL;
+
+    g_assert_no_error (error);
+    warta_database_set_poll_interval (db, 0);
+    other = warta_context_new (db, f->settings);
+    warta_clock_freeze (warta_context_get_clock (other), T0);
+    warta_reports_page_set_context (page, other);
+    g_assert_true (wait_until (report_ready, page));
+    g_assert_cmpuint (warta_report_get_n_published (warta_reports_page_get_report (page)), ==, 0);
+    warta_reports_page_set_context (page, NULL);
+    g_clear_object (&other);
+    g_clear_object (&db);
+    for (const char *suffix = ""; suffix != NULL;
+         suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+      {
+        g_autofree char *file = g_strconcat (path, suffix, NULL);
+
+        g_unlink (file);
+      }
+  }
 }
 
 

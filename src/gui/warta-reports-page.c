@@ -408,6 +408,10 @@ warta_reports_page_set_context (WartaReportsPage *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->make_button), context != NULL);
   show_report (self);
+  /* Another database while the page is shown: its report at once, as on
+   * first sight (see warta_reports_page_map()). */
+  if (context != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    on_make_button_clicked_cb (self);
 }
 
 WartaReport *
