@@ -267,6 +267,11 @@ static void
 add_toast (WartaPublicationWindow *self,
            AdwToast               *toast)
 {
+  /* A refused file's toast stays until closed: the others go before it,
+   * and it comes back after them. */
+  if (self->refusal != NULL && toast != self->refusal)
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") == 0)
     warta_review_page_add_toast (self->review_page, toast);
   else
@@ -298,28 +303,54 @@ static void
 on_file_toast_details_cb (AdwToast               *toast,
                           WartaPublicationWindow *self)
 {
-  show_message (self, _("File Not Added"), g_object_get_data (G_OBJECT (toast), "warta-why"));
+  GPtrArray *reasons = g_object_get_data (G_OBJECT (toast), "warta-why");
+  g_autofree char *body = NULL;
+
+  g_ptr_array_add (reasons, NULL);
+  body = g_strjoinv ("\n\n", (char **) reasons->pdata);
+  g_ptr_array_remove_index (reasons, reasons->len - 1);
+  show_message (self, reasons->len > 1 ? _("Files Not Added") : _("File Not Added"), body);
 }
 
 /* A toast holds one short line: "“x.jpg” was not added", and the reason,
- * with what to do, behind its button. */
+ * with what to do, behind its button. It stays until it is closed, so
+ * that a keyboard user has time to reach Why?; files refused meanwhile
+ * join it ("3 files were not added"), their reasons behind the same
+ * button. */
 static void
 toast_file_refused (WartaPublicationWindow *self,
                     const char             *name,
                     const char             *why)
 {
   g_autofree char *title = NULL;
-  AdwToast *t;
+  GPtrArray *reasons;
+  AdwToast *t = self->refusal;
 
-  /* Translators: %s is a file name */
-  title = g_strdup_printf (_("“%s” was not added"), name);
-  t = adw_toast_new (title);
-  adw_toast_set_timeout (t, 10);
-  adw_toast_set_button_label (t, _("_Why?"));
-  g_object_set_data_full (G_OBJECT (t), "warta-why", g_strdup (why), g_free);
-  g_signal_connect_object (t, "button-clicked", G_CALLBACK (on_file_toast_details_cb), self, 0);
-  g_set_weak_pointer (&self->refusal, t);
-  add_toast (self, t);
+  if (t == NULL)
+    {
+      t = adw_toast_new ("");
+      adw_toast_set_timeout (t, 0);
+      adw_toast_set_button_label (t, _("_Why?"));
+      g_object_set_data_full (G_OBJECT (t), "warta-why", g_ptr_array_new_with_free_func (g_free),
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect_object (t, "button-clicked", G_CALLBACK (on_file_toast_details_cb), self, 0);
+    }
+  reasons = g_object_get_data (G_OBJECT (t), "warta-why");
+  g_ptr_array_add (reasons, g_strdup (why));
+  if (reasons->len == 1)
+    /* Translators: %s is a file name */
+    title = g_strdup_printf (_("“%s” was not added"), name);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file was not added",
+                                          "%u files were not added", reasons->len),
+                             reasons->len);
+  adw_toast_set_title (t, title);
+
+  if (self->refusal == NULL)
+    {
+      g_set_weak_pointer (&self->refusal, t);
+      add_toast (self, t);
+    }
 }
 
 static char *
