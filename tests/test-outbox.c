@@ -828,7 +828,7 @@ test_missed (Fixture       *f,
   g_assert_cmpstr (warta_outbox_job_get_error_code (stored), ==, WARTA_OUTBOX_ERROR_MISSED);
   g_assert_cmpstr (warta_outbox_job_get_error_message (stored), ==,
                    "Its scheduled time, 27 Nov 2026, 09:00, passed while Warta was closed. "
-                   "Publish it now, or cancel it.");
+                   "Publish it now, choose another time, or cancel it.");
   g_assert_cmpstr (warta_outbox_job_get_error_message (job), ==,
                    warta_outbox_job_get_error_message (stored));
   /* Nothing to send while a Warta runs: closing asks nothing about it. */
@@ -929,6 +929,183 @@ test_missed_office_limit (Fixture       *f,
   warta_clock_freeze (f->t->clock, MISSED_T + G_TIME_SPAN_HOUR);
   warta_outbox_start (f->outbox);
   assert_posted_once (f, job);
+}
+
+/* The job as the file has it: what every Warta on it sees. */
+static WartaOutboxJob *
+stored_job (Fixture        *f,
+            WartaOutboxJob *job)
+{
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *stored;
+
+  stored = warta_outbox_repository_get_job (f->t->outbox, warta_outbox_job_get_id (job), &error);
+  g_assert_no_error (error);
+  return stored;
+}
+
+/* Held as missed at 11:00, given 12:00 instead: it waits again, the
+ * reason gone, sends nothing before 12:00, and once at 12:00. */
+static void
+test_missed_reschedule (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(WartaOutboxJob) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *job = schedule_at_t (f, &jobs);
+
+  start_two_hours_late (f, job);
+  g_assert_true (warta_outbox_reschedule_job (f->outbox, warta_outbox_job_get_id (job),
+                                              MISSED_T + 3 * G_TIME_SPAN_HOUR, &error));
+  g_assert_no_error (error);
+  stored = stored_job (f, job);
+  g_assert_cmpuint (warta_outbox_job_get_state (stored), ==, WARTA_OUTBOX_STATE_PENDING);
+  g_assert_cmpint (warta_outbox_job_get_scheduled_at (stored), ==, MISSED_T + 3 * G_TIME_SPAN_HOUR);
+  g_assert_null (warta_outbox_job_get_error_code (stored));
+  g_assert_null (warta_outbox_job_get_error_message (stored));
+  /* The live job too, for the rows bound to it. */
+  g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_PENDING);
+  g_assert_cmpint (warta_outbox_job_get_scheduled_at (job), ==, MISSED_T + 3 * G_TIME_SPAN_HOUR);
+  g_assert_cmpuint (warta_outbox_count_to_send (f->outbox, NULL), ==, 1);
+
+  iterate_for (300);
+  warta_clock_freeze (f->t->clock, MISSED_T + 3 * G_TIME_SPAN_HOUR - G_TIME_SPAN_MINUTE);
+  iterate_for (300);
+  g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_PENDING);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+
+  warta_clock_freeze (f->t->clock, MISSED_T + 3 * G_TIME_SPAN_HOUR);
+  assert_posted_once (f, job);
+  g_assert_null (warta_outbox_job_get_error_code (job));
+  g_assert_cmpint (warta_outbox_job_get_finished_at (job), ==, MISSED_T + 3 * G_TIME_SPAN_HOUR);
+}
+
+/* A post still waiting for 09:00 moved to 10:00: nothing at 09:00. */
+static void
+test_reschedule_pending (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *job = schedule_at_t (f, &jobs);
+
+  warta_outbox_start (f->outbox);
+  iterate_for (100);
+  g_assert_true (warta_outbox_reschedule_job (f->outbox, warta_outbox_job_get_id (job),
+                                              MISSED_T + G_TIME_SPAN_HOUR, &error));
+  g_assert_no_error (error);
+  warta_clock_freeze (f->t->clock, MISSED_T);
+  iterate_for (300);
+  g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_PENDING);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+  warta_clock_freeze (f->t->clock, MISSED_T + G_TIME_SPAN_HOUR);
+  assert_posted_once (f, job);
+}
+
+/* A new time @at for @job is refused with @code, and the file's row is
+ * as it was in everything a reschedule would change. Returns the
+ * message, for the caller to read. */
+static char *
+assert_refused (Fixture        *f,
+                WartaOutboxJob *job,
+                gint64          at,
+                int             code)
+{
+  g_autoptr(WartaOutboxJob) before = stored_job (f, job);
+  g_autoptr(WartaOutboxJob) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (warta_outbox_reschedule_job (f->outbox, warta_outbox_job_get_id (job), at,
+                                               &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, code);
+  after = stored_job (f, job);
+  g_assert_cmpuint (warta_outbox_job_get_state (after), ==, warta_outbox_job_get_state (before));
+  g_assert_cmpint (warta_outbox_job_get_scheduled_at (after), ==,
+                   warta_outbox_job_get_scheduled_at (before));
+  g_assert_cmpstr (warta_outbox_job_get_error_code (after), ==,
+                   warta_outbox_job_get_error_code (before));
+  g_assert_cmpint (warta_outbox_job_get_version (after), ==, warta_outbox_job_get_version (before));
+  return g_strdup (error->message);
+}
+
+/* A time already past is refused, with what to do, and changes nothing. */
+static void
+test_reschedule_past (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autofree char *message = NULL;
+  WartaOutboxJob *job = schedule_at_t (f, &jobs);
+
+  start_two_hours_late (f, job);
+  message = assert_refused (f, job, MISSED_T + G_TIME_SPAN_HOUR, WARTA_WORKFLOW_ERROR_TIME_PASSED);
+  g_assert_cmpstr (message, ==, "That time has already passed. Choose a later time.");
+  /* Now is no later time either. */
+  g_free (assert_refused (f, job, MISSED_T + 2 * G_TIME_SPAN_HOUR, WARTA_WORKFLOW_ERROR_TIME_PASSED));
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, WARTA_OUTBOX_ERROR_MISSED);
+  iterate_for (200);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+}
+
+/* Paused by the user, not held as missed: Resume is its way back, and a
+ * new time is refused, changing nothing. */
+static void
+test_reschedule_paused (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *job = schedule_at_t (f, &jobs);
+
+  g_assert_true (warta_outbox_pause_job (f->outbox, warta_outbox_job_get_id (job), &error));
+  g_assert_no_error (error);
+  g_free (assert_refused (f, job, MISSED_T + G_TIME_SPAN_HOUR,
+                          WARTA_WORKFLOW_ERROR_INVALID_TRANSITION));
+  g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_PAUSED);
+}
+
+/* Another Warta on the file starts the job between this one's look and
+ * its reschedule: refused, the other's work left as it is; then on a job
+ * that is done. Neither is changed, and the post goes out once. */
+static void
+test_reschedule_started (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *owner = NULL;
+  WartaOutboxJob *job = schedule_at_t (f, &jobs);
+  gboolean claimed = FALSE;
+
+  warta_clock_freeze (f->t->clock, MISSED_T);
+  g_assert_true (warta_outbox_repository_claim (f->t->outbox, warta_outbox_job_get_id (job),
+                                                "other-warta", NULL, MISSED_T + G_TIME_SPAN_HOUR,
+                                                &claimed, &error));
+  g_assert_no_error (error);
+  g_assert_true (claimed);
+
+  message = assert_refused (f, job, MISSED_T + G_TIME_SPAN_HOUR,
+                            WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+  g_assert_nonnull (strstr (message, "Its time was not changed"));
+  {
+    g_autoptr(WartaOutboxJob) stored = stored_job (f, job);
+
+    g_assert_cmpuint (warta_outbox_job_get_state (stored), ==, WARTA_OUTBOX_STATE_RUNNING);
+  }
+  owner = warta_outbox_repository_dup_lease_owner (f->t->outbox, warta_outbox_job_get_id (job));
+  g_assert_cmpstr (owner, ==, "other-warta");
+
+  /* The other Warta is gone: this one takes over once the lease ends. */
+  warta_clock_freeze (f->t->clock, MISSED_T + G_TIME_SPAN_HOUR + G_TIME_SPAN_MINUTE);
+  warta_outbox_start (f->outbox);
+  assert_posted_once (f, job);
+  g_free (assert_refused (f, job, MISSED_T + 5 * G_TIME_SPAN_HOUR,
+                          WARTA_WORKFLOW_ERROR_INVALID_TRANSITION));
+  g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_DONE);
+  iterate_for (200);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
 }
 
 /* An OAuth platform's publisher: the secret is the tokens as JSON. Here a
@@ -1592,6 +1769,11 @@ main (int   argc,
   ADD ("missed-within-grace", test_missed_within_grace);
   ADD ("missed-office-limit", test_missed_office_limit);
   ADD ("missed-busy-account", test_missed_busy_account);
+  ADD ("missed-reschedule", test_missed_reschedule);
+  ADD ("reschedule-pending", test_reschedule_pending);
+  ADD ("reschedule-past", test_reschedule_past);
+  ADD ("reschedule-paused", test_reschedule_paused);
+  ADD ("reschedule-started", test_reschedule_started);
   ADD ("token-refresh", test_token_refresh);
   ADD ("youtube", test_youtube);
   ADD ("youtube-lost-answer", test_youtube_lost_answer);

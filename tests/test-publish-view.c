@@ -29,7 +29,10 @@
  *   Again and manual upload offered;
  * - TikTok's length limit against a real MP4 made here with GStreamer;
  *   creator info refused for too many requests (TikTok's words, Ask
- *   Again); a photo post whose answer was lost: "check", then Post Again.
+ *   Again); a photo post whose answer was lost: "check", then Post Again;
+ * - Change Time… of a scheduled post, waiting or missed: a new time typed,
+ *   checked in place, "Scheduled for …", sent once at that time; refused
+ *   and said when another Warta started it meanwhile.
  */
 #include "config.h"
 
@@ -1343,6 +1346,23 @@ count_sent (GPtrArray  *sent,
   return n;
 }
 
+/* The publication scheduled for @at on Mastodon, and shown waiting. */
+static void
+schedule_mastodon (Fixture *f,
+                   gint64   at)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jobs = warta_outbox_publish_at (warta_context_get_outbox (f->context), f->t->admin,
+                                  warta_publication_get_id (f->publication),
+                                  warta_publication_get_version (f->publication), &f->mastodon_id, 1,
+                                  at, &error);
+  g_assert_no_error (error);
+  warta_publish_view_reload (f->view);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PENDING);
+}
+
 /* A post scheduled for an hour on, found by a Warta that opens three hours
  * on: the outbox held it; its row says so, with the reason, Publish Now
  * and Cancel; the admin is told once. Publish Now posts it, once. */
@@ -1353,8 +1373,6 @@ test_missed (Fixture       *f,
   WartaClock *clock = warta_context_get_clock (f->context);
   g_autoptr(WartaTaskNotifier) notifier = warta_task_notifier_new (NULL, f->context);
   g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GListModel) jobs = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *when = NULL;
   g_autofree char *told = NULL;
   GtkWidget *reason;
@@ -1362,13 +1380,7 @@ test_missed (Fixture       *f,
 
   g_signal_connect (notifier, "sent", G_CALLBACK (on_sent_cb), sent);
   warta_clock_freeze (clock, now);
-  jobs = warta_outbox_publish_at (warta_context_get_outbox (f->context), f->t->admin,
-                                  warta_publication_get_id (f->publication),
-                                  warta_publication_get_version (f->publication), &f->mastodon_id, 1,
-                                  now + G_TIME_SPAN_HOUR, &error);
-  g_assert_no_error (error);
-  warta_publish_view_reload (f->view);
-  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PENDING);
+  schedule_mastodon (f, now + G_TIME_SPAN_HOUR);
 
   warta_clock_freeze (clock, now + 3 * G_TIME_SPAN_HOUR);
   wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
@@ -1382,7 +1394,8 @@ test_missed (Fixture       *f,
   when = warta_format_time (warta_clock_get_time_zone (clock), now + G_TIME_SPAN_HOUR, FALSE);
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (reason)), when));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (reason)),
-                            "passed while Warta was closed. Publish it now, or cancel it."));
+                            "passed while Warta was closed. Publish it now, choose another time, "
+                            "or cancel it."));
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "publish-now")));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (job_widget (f, f->mastodon_id, "publish-now"))),
                    ==, "_Publish Now");
@@ -1405,6 +1418,196 @@ test_missed (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "publish-now")));
   warta_task_notifier_check (notifier);
   g_assert_cmpuint (count_sent (sent, told), ==, 1);
+}
+
+/* @at in the office's zone, as the entries take it. */
+static char *
+local_text (Fixture *f,
+            gint64   at)
+{
+  g_autoptr(GDateTime) local = warta_clock_to_local (warta_context_get_clock (f->context), at);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* Opens Change Time… of @account_id's row: the dialog, its entry and the
+ * label saying what is wrong with the time. */
+static AdwMessageDialog *
+ask_reschedule (Fixture      *f,
+                gint64        account_id,
+                GtkEditable **out_entry,
+                GtkLabel    **out_problem)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+
+  click (job_widget (f, account_id, "reschedule"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  extra = adw_message_dialog_get_extra_child (dialog);
+  *out_entry = GTK_EDITABLE (warta_test_gui_find_named (extra, ADW_TYPE_ENTRY_ROW, "reschedule-time"));
+  *out_problem = GTK_LABEL (warta_test_gui_find_named (extra, GTK_TYPE_LABEL, "reschedule-problem"));
+  g_assert_nonnull (*out_entry);
+  g_assert_nonnull (*out_problem);
+  /* The calendar beside the entry, as for the first schedule. */
+  g_assert_nonnull (warta_test_gui_find_named (GTK_WIDGET (*out_entry), GTK_TYPE_MENU_BUTTON, NULL));
+  warta_test_gui_assert_named_once (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+/* A post scheduled for an hour on: Change Time… offers the time it has.
+ * Found three hours on, missed: Choose Another Time… proposes the next
+ * full hour; a time written wrong or already past is said in place, and
+ * cannot be confirmed; a later one is, and the row says "Scheduled for …".
+ * Nothing goes before then; at that time it goes, once. */
+static void
+test_reschedule (Fixture       *f,
+                 gconstpointer  data)
+{
+  WartaClock *clock = warta_context_get_clock (f->context);
+  g_autofree char *scheduled = NULL;
+  g_autofree char *next_hour = NULL;
+  g_autofree char *past = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *state = NULL;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  GtkLabel *problem;
+  GtkWidget *button;
+  gint64 now = warta_clock_now (clock) / (60 * G_USEC_PER_SEC) * 60 * G_USEC_PER_SEC;
+  gint64 missed_at = now + 3 * G_TIME_SPAN_HOUR;
+  gint64 new_at = missed_at + 2 * G_TIME_SPAN_HOUR + 15 * G_TIME_SPAN_MINUTE;
+
+  warta_clock_freeze (clock, now);
+  schedule_mastodon (f, now + G_TIME_SPAN_HOUR);
+
+  /* Waiting: its own time offered; kept as it was when not confirmed. */
+  button = job_widget (f, f->mastodon_id, "reschedule");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_focusable (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Chan_ge Time…");
+  dialog = ask_reschedule (f, f->mastodon_id, &entry, &problem);
+  scheduled = local_text (f, now + G_TIME_SPAN_HOUR);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, scheduled);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  answer (dialog, "keep");
+  g_assert_cmpint (warta_outbox_job_get_scheduled_at (job_for (f, f->mastodon_id)), ==,
+                   now + G_TIME_SPAN_HOUR);
+
+  warta_clock_freeze (clock, missed_at);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
+                   "Missed its scheduled time");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "error"))),
+                            "choose another time"));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Choose _Another Time…");
+  /* Its four choices fit GNOME's narrowest window, on more lines. */
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+
+  dialog = ask_reschedule (f, f->mastodon_id, &entry, &problem);
+  {
+    g_autoptr(GDateTime) local = warta_clock_to_local (clock, missed_at);
+    g_autoptr(GDateTime) next = g_date_time_add_minutes (local, 60 - g_date_time_get_minute (local));
+
+    next_hour = g_date_time_format (next, "%Y-%m-%d %H:00");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, next_hour);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "change"));
+
+  gtk_editable_set_text (entry, "besok jam 9");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_nonnull (strstr (gtk_label_get_label (problem), "YYYY-MM-DD HH:MM"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "change"));
+  past = local_text (f, missed_at - G_TIME_SPAN_MINUTE);
+  gtk_editable_set_text (entry, past);
+  g_assert_cmpstr (gtk_label_get_label (problem), ==,
+                   "That time has already passed. Choose a later time.");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "change"));
+
+  later = local_text (f, new_at);
+  gtk_editable_set_text (entry, later);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "change"));
+  screenshot (f, GTK_WIDGET (dialog), "publish-reschedule.png");
+  answer (dialog, "change");
+  iterate ();
+  g_assert_null (_warta_publish_view_get_dialog (f->view));
+
+  state = g_strdup_printf ("Scheduled for %s", later);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
+                   state);
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->mastodon_id)), ==,
+                    WARTA_OUTBOX_STATE_PENDING);
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "error")));
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "publish-now")));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "reschedule")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (job_widget (f, f->mastodon_id, "reschedule"))),
+                   ==, "Chan_ge Time…");
+  screenshot (f, f->window, "publish-rescheduled.png");
+
+  wait_ms (300);
+  warta_clock_freeze (clock, new_at - G_TIME_SPAN_MINUTE);
+  wait_ms (300);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
+                   state);
+
+  warta_clock_freeze (clock, new_at);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_until (f, outbox_idle, NULL, "the outbox to finish");
+  wait_ms (200);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "reschedule")));
+}
+
+/* Another Warta starts the post while the dialog is open: the new time
+ * is refused and said, the other's work is left as it is. */
+static void
+test_reschedule_conflict (Fixture       *f,
+                          gconstpointer  data)
+{
+  WartaClock *clock = warta_context_get_clock (f->context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *owner = NULL;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  GtkLabel *problem;
+  gint64 now = warta_clock_now (clock) / (60 * G_USEC_PER_SEC) * 60 * G_USEC_PER_SEC;
+  gint64 job_id;
+  gboolean claimed = FALSE;
+
+  warta_clock_freeze (clock, now);
+  schedule_mastodon (f, now + G_TIME_SPAN_HOUR);
+  job_id = warta_outbox_job_get_id (job_for (f, f->mastodon_id));
+
+  dialog = ask_reschedule (f, f->mastodon_id, &entry, &problem);
+  later = local_text (f, now + 2 * G_TIME_SPAN_HOUR);
+  gtk_editable_set_text (entry, later);
+  /* Its time comes, and the other Warta is first. */
+  warta_clock_freeze (clock, now + G_TIME_SPAN_HOUR);
+  warta_clock_freeze (f->t->clock, now + G_TIME_SPAN_HOUR);
+  g_assert_true (warta_outbox_repository_claim (f->t->outbox, job_id, "other-warta", NULL,
+                                                now + 3 * G_TIME_SPAN_HOUR, &claimed, &error));
+  g_assert_no_error (error);
+  g_assert_true (claimed);
+  adw_message_dialog_response (dialog, "change");
+  iterate ();
+
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Time Not Changed");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Its time was not changed"));
+  answer (dialog, "close");
+  owner = warta_outbox_repository_dup_lease_owner (f->t->outbox, job_id);
+  g_assert_cmpstr (owner, ==, "other-warta");
+  g_assert_cmpint (warta_outbox_job_get_scheduled_at (job_for (f, f->mastodon_id)), ==,
+                   now + G_TIME_SPAN_HOUR);
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->mastodon_id)), ==,
+                    WARTA_OUTBOX_STATE_RUNNING);
 }
 
 /* -- TikTok: the video's length, too many requests, a lost photo post ------------------------ */
@@ -1621,6 +1824,10 @@ main (int   argc,
               fixture_setup, test_approved_schedule, fixture_teardown);
   g_test_add ("/warta/publish-view/missed", Fixture, NULL,
               fixture_setup, test_missed, fixture_teardown);
+  g_test_add ("/warta/publish-view/reschedule", Fixture, NULL,
+              fixture_setup, test_reschedule, fixture_teardown);
+  g_test_add ("/warta/publish-view/reschedule-conflict", Fixture, NULL,
+              fixture_setup, test_reschedule_conflict, fixture_teardown);
   g_test_add ("/warta/publish-view/sign-in-again", Fixture, NULL,
               fixture_setup, test_sign_in_again, fixture_teardown);
   g_test_add ("/warta/publish-view/manual-proof", Fixture, NULL,

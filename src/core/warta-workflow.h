@@ -23,6 +23,7 @@ typedef enum
   WARTA_WORKFLOW_ERROR_APPROVAL_VOID,      /* the approved revision is not the current one */
   WARTA_WORKFLOW_ERROR_NOT_FOUND,          /* no such publication, note or user */
   WARTA_WORKFLOW_ERROR_CONCEPT_INCOMPLETE, /* a content concept without a title or caption */
+  WARTA_WORKFLOW_ERROR_TIME_PASSED,        /* a time to publish at that has already passed */
 } WartaWorkflowError;
 
 /* Stored by id (warta_state_get_id()), so the order may change. */

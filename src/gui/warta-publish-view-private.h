@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 
 /* The live jobs shown, and one widget of a target's row by name:
  * "state", "progress", "error", "link", "retry", "post-again", "takedown", "sign-in", "manual",
- * "pause", "resume", "publish-now" (a held scheduled post's), "cancel", "manual-url", "manual-time",
+ * "pause", "resume", "publish-now" (a held scheduled post's), "reschedule" (its Change Time…,
+ * which asks in a dialog with the entry "reschedule-time" and the label "reschedule-problem"),
+ * "cancel", "manual-url", "manual-time",
  * "manual-screenshot", "manual-record", "copy-0" …, "tiktok-<part>" (a
  * stopped TikTok target's choice); of the view with @job_id 0:
  * "publish-now", "upload-manual", "publish-hint", "schedule-row",

@@ -7,11 +7,13 @@
  * to schedule it, or Upload Manually. Then one row per target, bound to
  * the outbox's live job: its state, a progress bar, what went wrong with
  * what can be done (Try Again, Sign In Again, Switch to Manual) and the
- * post's link, and Pause, Resume and Cancel while it is on its way. The
- * manual path is a first-class one: the approved texts with Copy buttons,
- * the renditions saved to a folder, then the address, time and a
- * screenshot recorded as proof. A TikTok account shows what TikTok says
- * about it and asks who may see the post before anything is published.
+ * post's link, Pause, Resume and Cancel while it is on its way, and
+ * Change Time… while a scheduled post has not started (or missed its
+ * time while no Warta ran). The manual path is a first-class one: the
+ * approved texts with Copy buttons, the renditions saved to a folder,
+ * then the address, time and a screenshot recorded as proof. A TikTok
+ * account shows what TikTok says about it and asks who may see the post
+ * before anything is published.
  */
 #define G_LOG_DOMAIN "warta-publish-view"
 
@@ -52,6 +54,7 @@ typedef struct
   GtkButton        *pause;
   GtkButton        *resume;
   GtkButton        *publish_now;   /* a held scheduled post: resume, named for what it does */
+  GtkButton        *reschedule;    /* a post not started yet: another time */
   GtkButton        *cancel;
   GtkBox           *tiktok_box;
   TikTokPanel      *tiktok;
@@ -241,6 +244,41 @@ format_local_time_zone (WartaPublishView *self,
                         gint64            at)
 {
   return format_in_zone (self, at, "%Y-%m-%d %H:%M %Z");
+}
+
+/* What is wrong with the time typed in @entry, or NULL with *@out set;
+ * @passed says what to do about a time already past. */
+static char *
+time_problem (WartaPublishView *self,
+              GtkEditable      *entry,
+              const char       *passed,
+              gint64           *out)
+{
+  gint64 at = 0;
+
+  if (!parse_local_time (self, gtk_editable_get_text (entry), &at))
+    return g_strdup (_("Write the time as YYYY-MM-DD HH:MM, for example 2026-03-14 09:30."));
+  /* A date typed wrong by a day must not publish at once. */
+  if (at <= warta_clock_now (warta_context_get_clock (self->context)))
+    return g_strdup (passed);
+  if (out)
+    *out = at;
+  return NULL;
+}
+
+/* The next full hour, as a calendar proposes a new event. */
+static gint64
+next_full_hour (WartaPublishView *self)
+{
+  g_autoptr(GDateTime) now = warta_clock_now_local (warta_context_get_clock (self->context));
+  g_autoptr(GDateTime) hour = NULL;
+  g_autoptr(GDateTime) next = NULL;
+
+  hour = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                          g_date_time_get_month (now), g_date_time_get_day_of_month (now),
+                          g_date_time_get_hour (now), 0, 0);
+  next = g_date_time_add_hours (hour, 1);
+  return g_date_time_to_unix (next) * G_USEC_PER_SEC;
 }
 
 static void
@@ -806,6 +844,9 @@ update_job_row (JobRow *row)
   gboolean missed = state == WARTA_OUTBOX_STATE_PAUSED &&
                     g_strcmp0 (warta_outbox_job_get_error_code (job),
                                WARTA_OUTBOX_ERROR_MISSED) == 0;
+  gboolean waiting = state == WARTA_OUTBOX_STATE_PENDING &&
+                     warta_outbox_job_get_scheduled_at (job) >
+                     warta_clock_now (warta_context_get_clock (row->view->context));
   g_autofree char *state_text = NULL;
 
   if (missed)
@@ -817,8 +858,7 @@ update_job_row (JobRow *row)
   else if (state == WARTA_OUTBOX_STATE_FAILED &&
            g_strcmp0 (warta_outbox_job_get_error_code (job), WARTA_OUTBOX_ERROR_CANCELLED) == 0)
     state_text = g_strdup (_("Cancelled"));
-  else if (state == WARTA_OUTBOX_STATE_PENDING && warta_outbox_job_get_scheduled_at (job) >
-           warta_clock_now (warta_context_get_clock (row->view->context)))
+  else if (waiting)
     {
       g_autofree char *when = format_local_time (row->view, warta_outbox_job_get_scheduled_at (job));
 
@@ -889,6 +929,11 @@ update_job_row (JobRow *row)
                                                    state == WARTA_OUTBOX_STATE_RUNNING);
   gtk_widget_set_visible (GTK_WIDGET (row->resume), state == WARTA_OUTBOX_STATE_PAUSED && !missed);
   gtk_widget_set_visible (GTK_WIDGET (row->publish_now), missed);
+  /* Not tried yet: it may wait for another time. */
+  gtk_widget_set_visible (GTK_WIDGET (row->reschedule),
+                          missed || (waiting && warta_outbox_job_get_attempts (job) == 0));
+  warta_button_set_mnemonic (row->reschedule, missed ? _("Choose _Another Time…")
+                                                     : _("Chan_ge Time…"));
   gtk_widget_set_visible (GTK_WIDGET (row->cancel), !final || state == WARTA_OUTBOX_STATE_PAUSED);
 
   /* A TikTok target stopped for want of a choice: the choice, here. */
@@ -1066,6 +1111,108 @@ on_cancel_clicked_cb (GtkButton *button,
                           account);
   ask_about_job (row, heading, body, _("_Keep Publishing"), "cancel", _("_Cancel Publishing"),
                  G_CALLBACK (cancel_response_cb));
+}
+
+#define RESCHEDULE_PASSED N_("That time has already passed. Choose a later time.")
+
+static void
+reschedule_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  g_autoptr(WartaPublishView) self = g_object_ref (g_object_get_data (G_OBJECT (dialog), "warta-view"));
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "warta-time");
+  gint64 job_id = *(gint64 *) user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  gint64 at = 0;
+
+  if (g_strcmp0 (response, "change") != 0 || self->context == NULL)
+    return;
+  /* Checked again: the time may have passed, or another Warta started
+   * the job, since the dialog was opened. */
+  problem = time_problem (self, entry, _(RESCHEDULE_PASSED), &at);
+  if (problem == NULL && !warta_outbox_reschedule_job (outbox (self), job_id, at, &error))
+    problem = g_strdup (error->message);
+  if (problem != NULL)
+    show_message (self, _("Time Not Changed"), problem);
+  warta_publish_view_reload (self);
+}
+
+/* The time is checked as it is typed, and said beside it. */
+static void
+on_reschedule_time_changed_cb (GtkEditable      *entry,
+                               AdwMessageDialog *dialog)
+{
+  WartaPublishView *self = g_object_get_data (G_OBJECT (dialog), "warta-view");
+  GtkLabel *label = g_object_get_data (G_OBJECT (dialog), "warta-problem");
+  g_autofree char *problem = time_problem (self, entry, _(RESCHEDULE_PASSED), NULL);
+
+  gtk_label_set_label (label, problem ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), problem != NULL);
+  if (problem)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  problem ? problem : _("Date and time to publish"), -1);
+  adw_message_dialog_set_response_enabled (dialog, "change", problem == NULL);
+}
+
+/* A post not started yet, waiting or held as missed, gets another time:
+ * the one it has, or for a missed one the next full hour, to change. The
+ * entry is in a dialog, not a popover, for its calendar's popover. */
+static void
+on_reschedule_clicked_cb (GtkButton *button,
+                          JobRow    *row)
+{
+  WartaPublishView *self = row->view;
+  const char *account = warta_outbox_job_get_account_name (row->job);
+  gint64 at = warta_outbox_job_get_scheduled_at (row->job);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *list, *entry, *problem;
+
+  /* Translators: %s is an account's name */
+  heading = g_strdup_printf (_("Publish to %s at Another Time"), account);
+  body = g_strdup_printf (_("The post to %s waits until this time, then goes out by itself while Warta is open on this database."),
+                          account);
+  dialog = ask_about_job (row, heading, body, _("_Cancel"), "change", _("Change _Time"),
+                          G_CALLBACK (reschedule_response_cb));
+  adw_message_dialog_set_response_appearance (dialog, "change", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "change");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  entry = adw_entry_row_new ();
+  gtk_widget_set_name (entry, "reschedule-time");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Date and time (YYYY-MM-DD HH:MM)"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry),
+                            warta_date_popover_new_button (GTK_EDITABLE (entry), TRUE,
+                                                           warta_context_get_clock (self->context)));
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  gtk_box_append (GTK_BOX (box), list);
+  problem = gtk_label_new (NULL);
+  gtk_widget_set_name (problem, "reschedule-problem");
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_box_append (GTK_BOX (box), problem);
+  adw_message_dialog_set_extra_child (dialog, box);
+
+  g_object_set_data (G_OBJECT (dialog), "warta-time", entry);
+  g_object_set_data (G_OBJECT (dialog), "warta-problem", problem);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_reschedule_time_changed_cb), dialog, 0);
+  if (at <= warta_clock_now (warta_context_get_clock (self->context)))
+    at = next_full_hour (self);
+  text = format_local_time (self, at);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_widget_grab_focus (entry);
 }
 
 typedef struct
@@ -1918,41 +2065,48 @@ job_row_new (WartaPublishView *self,
   gtk_widget_set_visible (GTK_WIDGET (row->tiktok_box), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->tiktok_box));
 
-  actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* Up to four choices at once (a missed post): on more lines in a
+   * narrow window. */
+  actions = warta_wrap_box_new (6);
   gtk_widget_set_halign (actions, GTK_ALIGN_END);
   g_clear_pointer (&accessible, g_free);
   accessible = g_strdup_printf (_("Switch %s to manual upload"), account);
   row->manual = GTK_BUTTON (labelled_button (_("Switch to _Manual"), accessible));
   g_signal_connect (row->manual, "clicked", G_CALLBACK (on_manual_clicked_cb), row);
-  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->manual));
+  gtk_widget_set_parent (GTK_WIDGET (row->manual), actions);
   g_clear_pointer (&accessible, g_free);
   accessible = g_strdup_printf (_("Publish to %s now"), account);
   row->publish_now = GTK_BUTTON (labelled_button (_("_Publish Now"), accessible));
   gtk_widget_add_css_class (GTK_WIDGET (row->publish_now), "suggested-action");
   g_signal_connect (row->publish_now, "clicked", G_CALLBACK (on_resume_clicked_cb), row);
-  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->publish_now));
+  g_clear_pointer (&accessible, g_free);
+  accessible = g_strdup_printf (_("Choose another time to publish to %s"), account);
+  row->reschedule = GTK_BUTTON (labelled_button (_("Chan_ge Time…"), accessible));
+  g_signal_connect (row->reschedule, "clicked", G_CALLBACK (on_reschedule_clicked_cb), row);
+  gtk_widget_set_parent (GTK_WIDGET (row->reschedule), actions);
+  gtk_widget_set_parent (GTK_WIDGET (row->publish_now), actions);
   g_clear_pointer (&accessible, g_free);
   accessible = g_strdup_printf (_("Sign in again to %s"), account);
   row->sign_in = GTK_BUTTON (labelled_button (_("_Sign In Again"), accessible));
   gtk_widget_add_css_class (GTK_WIDGET (row->sign_in), "suggested-action");
   g_signal_connect (row->sign_in, "clicked", G_CALLBACK (on_sign_in_clicked_cb), row);
-  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->sign_in));
+  gtk_widget_set_parent (GTK_WIDGET (row->sign_in), actions);
   g_clear_pointer (&accessible, g_free);
   accessible = g_strdup_printf (_("Try publishing to %s again"), account);
   row->retry = GTK_BUTTON (labelled_button (_("_Try Again"), accessible));
   gtk_widget_add_css_class (GTK_WIDGET (row->retry), "suggested-action");
   g_signal_connect (row->retry, "clicked", G_CALLBACK (on_retry_clicked_cb), row);
-  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->retry));
+  gtk_widget_set_parent (GTK_WIDGET (row->retry), actions);
   g_clear_pointer (&accessible, g_free);
   accessible = g_strdup_printf (_("Post to %s again"), account);
   row->post_again = GTK_BUTTON (labelled_button (_("_Post Again"), accessible));
   g_signal_connect (row->post_again, "clicked", G_CALLBACK (on_post_again_clicked_cb), row);
-  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->post_again));
+  gtk_widget_set_parent (GTK_WIDGET (row->post_again), actions);
   g_clear_pointer (&accessible, g_free);
   accessible = g_strdup_printf (_("Take down the post on %s"), account);
   row->takedown = GTK_BUTTON (labelled_button (_("Take _Down…"), accessible));
   g_signal_connect (row->takedown, "clicked", G_CALLBACK (on_takedown_clicked_cb), row);
-  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (row->takedown));
+  gtk_widget_set_parent (GTK_WIDGET (row->takedown), actions);
   gtk_box_append (GTK_BOX (box), actions);
 
   row->manual_revealer = GTK_REVEALER (gtk_revealer_new ());
@@ -2082,17 +2236,10 @@ static char *
 schedule_problem (WartaPublishView *self,
                   gint64           *out)
 {
-  gint64 at = 0;
-
-  if (!parse_local_time (self, gtk_editable_get_text (GTK_EDITABLE (self->schedule_entry)), &at))
-    return g_strdup (_("Write the time as YYYY-MM-DD HH:MM, for example 2026-03-14 09:30."));
-  /* A date typed wrong by a day must not publish at once. */
-  if (at <= warta_clock_now (warta_context_get_clock (self->context)))
-    return g_strdup (_("That time has already passed. Choose a later time, "
-                       "or turn off Schedule to publish now."));
-  if (out)
-    *out = at;
-  return NULL;
+  return time_problem (self, GTK_EDITABLE (self->schedule_entry),
+                       _("That time has already passed. Choose a later time, "
+                         "or turn off Schedule to publish now."),
+                       out);
 }
 
 static void
@@ -2305,9 +2452,6 @@ static void
 on_schedule_switch_active_cb (WartaPublishView *self)
 {
   GtkEditable *entry = GTK_EDITABLE (self->schedule_entry);
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) hour = NULL;
-  g_autoptr(GDateTime) next = NULL;
   g_autofree char *text = NULL;
 
   if (!gtk_switch_get_active (self->schedule_switch) || self->context == NULL ||
@@ -2316,12 +2460,7 @@ on_schedule_switch_active_cb (WartaPublishView *self)
       update_actions (self);
       return;
     }
-  now = warta_clock_now_local (warta_context_get_clock (self->context));
-  hour = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
-                          g_date_time_get_month (now), g_date_time_get_day_of_month (now),
-                          g_date_time_get_hour (now), 0, 0);
-  next = g_date_time_add_hours (hour, 1);
-  text = format_local_time (self, g_date_time_to_unix (next) * G_USEC_PER_SEC);
+  text = format_local_time (self, next_full_hour (self));
   gtk_editable_set_text (entry, text);
   update_actions (self);
 }
@@ -2650,6 +2789,7 @@ _warta_publish_view_get_widget (WartaPublishView *self,
   if (g_strcmp0 (name, "pause") == 0) return GTK_WIDGET (row->pause);
   if (g_strcmp0 (name, "resume") == 0) return GTK_WIDGET (row->resume);
   if (g_strcmp0 (name, "publish-now") == 0) return GTK_WIDGET (row->publish_now);
+  if (g_strcmp0 (name, "reschedule") == 0) return GTK_WIDGET (row->reschedule);
   if (g_strcmp0 (name, "cancel") == 0) return GTK_WIDGET (row->cancel);
   if (g_str_has_prefix (name, "tiktok-")) return tiktok_panel_get_widget (row->tiktok, name + strlen ("tiktok-"));
   if (g_strcmp0 (name, "manual-revealer") == 0) return GTK_WIDGET (row->manual_revealer);

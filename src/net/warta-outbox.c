@@ -1138,7 +1138,8 @@ missed_grace_us (WartaOutbox *self)
 
 /* A scheduled @job whose time passed, beyond the grace, while no Warta
  * ran (or the computer slept) is not sent hours late without a word: it
- * is held, with the reason, until someone publishes it now or cancels it.
+ * is held, with the reason, until someone publishes it now, gives it
+ * another time or cancels it.
  * @previous_tick is this outbox's last look before @now (0: none since it
  * started): a job whose time came while it was looking is late only
  * because its account was busy with another upload, and goes out.
@@ -1163,7 +1164,7 @@ hold_if_missed (WartaOutbox    *self,
 
   when = warta_format_time (warta_clock_get_time_zone (self->clock), scheduled_at, FALSE);
   /* Translators: %s is a date and time, "27 Nov 2026, 09:00" */
-  message = g_strdup_printf (_("Its scheduled time, %s, passed while Warta was closed. Publish it now, or cancel it."),
+  message = g_strdup_printf (_("Its scheduled time, %s, passed while Warta was closed. Publish it now, choose another time, or cancel it."),
                              when);
   if (!warta_outbox_repository_hold_missed (self->repository, warta_outbox_job_get_id (job),
                                             due_before, message, &held, error))
@@ -1381,6 +1382,23 @@ warta_outbox_resume_job (WartaOutbox  *self,
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
 
   if (!warta_outbox_repository_resume (self->repository, job_id, error))
+    return FALSE;
+  refresh_one (self, job_id);
+  schedule (self);
+  return TRUE;
+}
+
+/* The job waits for @scheduled_at; the outbox looks again at once, so a
+ * job held as missed shows its new time. */
+gboolean
+warta_outbox_reschedule_job (WartaOutbox  *self,
+                             gint64        job_id,
+                             gint64        scheduled_at,
+                             GError      **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+
+  if (!warta_outbox_repository_reschedule (self->repository, job_id, scheduled_at, error))
     return FALSE;
   refresh_one (self, job_id);
   schedule (self);

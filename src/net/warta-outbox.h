@@ -96,6 +96,12 @@ gboolean               warta_outbox_pause_job          (WartaOutbox           *s
 gboolean               warta_outbox_resume_job         (WartaOutbox           *self,
                                                         gint64                 job_id,
                                                         GError               **error);
+/* A new time for a job not started yet (see
+ * warta_outbox_repository_reschedule()). */
+gboolean               warta_outbox_reschedule_job     (WartaOutbox           *self,
+                                                        gint64                 job_id,
+                                                        gint64                 scheduled_at,
+                                                        GError               **error);
 gboolean               warta_outbox_cancel_job         (WartaOutbox           *self,
                                                         gint64                 job_id,
                                                         GError               **error);

@@ -913,6 +913,76 @@ warta_outbox_repository_hold_missed (WartaOutboxRepository  *self,
 
 /* the user's side ---------------------------------------------------------- */
 
+static gboolean
+reschedule_in_transaction (WartaOutboxRepository  *self,
+                           gint64                  job_id,
+                           gint64                  scheduled_at,
+                           GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 publication_id;
+  WartaOutboxState state;
+
+  if (!job_publication (self, job_id, &publication_id, &state, NULL, error))
+    return FALSE;
+  /* The user's TikTok choice ("creator") is written before the job
+   * starts; any other step is one the platform confirmed. */
+  stmt = _warta_database_prepare (self->database,
+                                  "UPDATE outbox_jobs SET state = 'pending', scheduled_at = ?1, "
+                                  "next_attempt_at = 0, error_code = NULL, error_message = NULL, "
+                                  "version = version + 1 "
+                                  "WHERE id = ?2 AND attempts = 0 AND lease_owner IS NULL "
+                                  "AND ((state = 'pending' AND scheduled_at > created_at) "
+                                  "     OR (state = 'paused' AND error_code = '"
+                                  WARTA_OUTBOX_ERROR_MISSED "')) "
+                                  "AND NOT EXISTS (SELECT 1 FROM outbox_steps s "
+                                  "                WHERE s.job_id = outbox_jobs.id "
+                                  "                AND s.step <> 'creator')",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, scheduled_at);
+  sqlite3_bind_int64 (stmt, 2, job_id);
+  if (!run (self, stmt, "outbox job", error))
+    return FALSE;
+  if (n_changes (self) != 1)
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION,
+                           _("This target is no longer waiting for its time: it has started, or it "
+                             "was changed on another computer. Its time was not changed; look at "
+                             "what it is doing now."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * warta_outbox_repository_reschedule:
+ * @scheduled_at: the new time, µs since the epoch, later than now
+ *
+ * One conditional statement: a job another Warta claimed meanwhile keeps
+ * what it is doing, and the caller hears of it.
+ *
+ * Returns: whether the job now waits for @scheduled_at
+ */
+gboolean
+warta_outbox_repository_reschedule (WartaOutboxRepository  *self,
+                                    gint64                  job_id,
+                                    gint64                  scheduled_at,
+                                    GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+
+  if (scheduled_at <= warta_clock_now (self->clock))
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_TIME_PASSED,
+                           _("That time has already passed. Choose a later time."));
+      return FALSE;
+    }
+  WRITE_TRANSACTION (self, error, reschedule_in_transaction (self, job_id, scheduled_at, error));
+  return TRUE;
+}
+
 /* The user's resume or retry means now: a scheduled time already past
  * (?2 is the present) becomes it, so that the job is not held as missed
  * again and the calendar shows when it went. */

@@ -113,6 +113,16 @@ gboolean        warta_outbox_repository_hold_missed          (WartaOutboxReposit
                                                               gboolean               *out_held,
                                                               GError                **error);
 
+/* A new time for a job that has not started sending: pending and waiting
+ * for its time, or held as missed; never tried, nothing confirmed by the
+ * platform. It waits again, the missed reason cleared. A time not later
+ * than now is refused (WARTA_WORKFLOW_ERROR_TIME_PASSED), and so is a job
+ * that moved on meanwhile (WARTA_WORKFLOW_ERROR_INVALID_TRANSITION). */
+gboolean        warta_outbox_repository_reschedule           (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              gint64                  scheduled_at,
+                                                              GError                **error);
+
 /* The user's side. Resume and retry are the user's "now": a scheduled
  * time already past becomes the present one. */
 gboolean        warta_outbox_repository_pause                (WartaOutboxRepository  *self,
