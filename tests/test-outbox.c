@@ -1512,6 +1512,50 @@ test_instagram_no_host (Fixture       *f,
                       "\"disable_duet\": true, \"disable_stitch\": false}"
 
 
+/* A scheduled TikTok post carries the user's choice (its "creator" step)
+ * from the start; missed, it is held like any other, and another time
+ * can be chosen for it. */
+static void
+test_missed_tiktok (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_tiktok_server_new ();
+  gint64 id = add_target (f, "tiktok", server, TIKTOK_SETTINGS, WARTA_TEST_TIKTOK_TOKEN);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(JsonNode) choice = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *job;
+
+  warta_clock_freeze (f->t->clock, MISSED_T - G_TIME_SPAN_HOUR);
+  p = warta_test_publish_make_approved_with_videos (f->t, "Rakor TikTok terjadwal", 0, 1,
+                                                    TIKTOK_SIZE);
+  jobs = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (p),
+                                  warta_publication_get_version (p), &id, 1, MISSED_T, &error);
+  g_assert_no_error (error);
+  job = job_at (jobs, 0);
+  choice = json_from_string (TIKTOK_CHOICE, &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_outbox_set_job_step (f->outbox, warta_outbox_job_get_id (job), "creator",
+                                            choice, &error));
+  g_assert_no_error (error);
+
+  warta_clock_freeze (f->t->clock, MISSED_T + 2 * G_TIME_SPAN_HOUR);
+  warta_outbox_start (f->outbox);
+  wait_for_state (job, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, WARTA_OUTBOX_ERROR_MISSED);
+  iterate_for (200);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
+
+  g_assert_true (warta_outbox_reschedule_job (f->outbox, warta_outbox_job_get_id (job),
+                                              MISSED_T + 3 * G_TIME_SPAN_HOUR, &error));
+  g_assert_no_error (error);
+  warta_clock_freeze (f->t->clock, MISSED_T + 3 * G_TIME_SPAN_HOUR);
+  wait_for_state (job, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+}
+
 /* Creator info, init, two chunks each a step, status until complete. */
 static void
 test_tiktok (Fixture       *f,
@@ -1769,6 +1813,7 @@ main (int   argc,
   ADD ("missed-within-grace", test_missed_within_grace);
   ADD ("missed-office-limit", test_missed_office_limit);
   ADD ("missed-busy-account", test_missed_busy_account);
+  ADD ("missed-tiktok", test_missed_tiktok);
   ADD ("missed-reschedule", test_missed_reschedule);
   ADD ("reschedule-pending", test_reschedule_pending);
   ADD ("reschedule-past", test_reschedule_past);

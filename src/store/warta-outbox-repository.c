@@ -865,6 +865,13 @@ warta_outbox_repository_stop_job (WartaOutboxRepository  *self,
   return TRUE;
 }
 
+/* A job nothing of which the platform has confirmed yet: the user's
+ * TikTok choice ("creator") is written when the post is scheduled; any
+ * other step is one the platform confirmed. */
+#define NOTHING_CONFIRMED_SQL \
+  "NOT EXISTS (SELECT 1 FROM outbox_steps s WHERE s.job_id = outbox_jobs.id " \
+  "            AND s.step <> 'creator')"
+
 /**
  * warta_outbox_repository_hold_missed:
  * @due_before: a job scheduled before this (µs since the epoch) is held
@@ -897,8 +904,7 @@ warta_outbox_repository_hold_missed (WartaOutboxRepository  *self,
                                   "version = version + 1 "
                                   "WHERE id = ?2 AND state = 'pending' AND attempts = 0 "
                                   "AND scheduled_at > created_at AND scheduled_at < ?3 "
-                                  "AND NOT EXISTS (SELECT 1 FROM outbox_steps s "
-                                  "                WHERE s.job_id = outbox_jobs.id)",
+                                  "AND " NOTHING_CONFIRMED_SQL,
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -925,8 +931,6 @@ reschedule_in_transaction (WartaOutboxRepository  *self,
 
   if (!job_publication (self, job_id, &publication_id, &state, NULL, error))
     return FALSE;
-  /* The user's TikTok choice ("creator") is written before the job
-   * starts; any other step is one the platform confirmed. */
   stmt = _warta_database_prepare (self->database,
                                   "UPDATE outbox_jobs SET state = 'pending', scheduled_at = ?1, "
                                   "next_attempt_at = 0, error_code = NULL, error_message = NULL, "
@@ -935,9 +939,7 @@ reschedule_in_transaction (WartaOutboxRepository  *self,
                                   "AND ((state = 'pending' AND scheduled_at > created_at) "
                                   "     OR (state = 'paused' AND error_code = '"
                                   WARTA_OUTBOX_ERROR_MISSED "')) "
-                                  "AND NOT EXISTS (SELECT 1 FROM outbox_steps s "
-                                  "                WHERE s.job_id = outbox_jobs.id "
-                                  "                AND s.step <> 'creator')",
+                                  "AND " NOTHING_CONFIRMED_SQL,
                                   error);
   if (stmt == NULL)
     return FALSE;
