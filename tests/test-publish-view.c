@@ -278,6 +278,15 @@ job_widget (Fixture    *f,
   return _warta_publish_view_get_widget (f->view, warta_outbox_job_get_id (job), name);
 }
 
+/* What the view says above its targets. */
+static const char *
+summary (Fixture *f)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->view),
+                                                                        WARTA_TYPE_PUBLISH_VIEW,
+                                                                        "summary_label")));
+}
+
 static WartaState
 publication_state (Fixture *f)
 {
@@ -1322,6 +1331,8 @@ test_pause_resume_cancel (Fixture       *f,
   assert_controls (f, f->mastodon_id, FALSE, FALSE, FALSE);
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "retry")));
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "manual")));
+  /* Only the paused one is left: nothing is on its way, and the summary says so. */
+  g_assert_true (g_str_has_prefix (summary (f), "Paused: nothing more is sent until you resume"));
 
   /* Resume: from the last confirmed chunk, one init, one post. */
   click (job_widget (f, f->tiktok_id, "resume"));
@@ -1399,6 +1410,8 @@ test_missed (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "publish-now")));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (job_widget (f, f->mastodon_id, "publish-now"))),
                    ==, "_Publish Now");
+  /* Nothing is on its way: the summary says it waits for the admin. */
+  g_assert_true (g_str_has_prefix (summary (f), "Waiting for you: a scheduled time passed"));
   assert_controls (f, f->mastodon_id, FALSE, FALSE, TRUE);
   g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "progress")));
 
@@ -1480,6 +1493,8 @@ test_reschedule (Fixture       *f,
 
   warta_clock_freeze (clock, now);
   schedule_mastodon (f, now + G_TIME_SPAN_HOUR);
+  /* Nothing is sent yet, and the summary does not say it is. */
+  g_assert_true (g_str_has_prefix (summary (f), "Scheduled: nothing is sent before its time."));
 
   /* Waiting: its own time offered; kept as it was when not confirmed. */
   button = job_widget (f, f->mastodon_id, "reschedule");
@@ -1502,6 +1517,7 @@ test_reschedule (Fixture       *f,
                             "choose another time"));
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Choose _Another Time…");
+  g_assert_true (g_str_has_prefix (summary (f), "Waiting for you:"));
   /* Its four choices fit GNOME's narrowest window, on more lines. */
   warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
   warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
@@ -1546,6 +1562,7 @@ test_reschedule (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "reschedule")));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (job_widget (f, f->mastodon_id, "reschedule"))),
                    ==, "Chan_ge Time…");
+  g_assert_true (g_str_has_prefix (summary (f), "Scheduled: nothing is sent before its time."));
   screenshot (f, f->window, "publish-rescheduled.png");
 
   wait_ms (300);
