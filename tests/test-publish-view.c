@@ -451,6 +451,10 @@ test_takedown (Fixture       *f,
   /* Where it was stays on record. */
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "address")));
   g_assert_cmpint (warta_event_log_count (f->t->db, "take-down", NULL), ==, 1);
+  /* The reason, as long as it was written, goes on more lines in GNOME's
+   * narrowest window. */
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
   screenshot (f, f->window, "publish-taken-down.png");
 
   /* The website refuses every time: nothing is recorded until the admin

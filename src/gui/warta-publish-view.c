@@ -2024,6 +2024,9 @@ job_row_new (WartaPublishView *self,
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (row->title));
   row->state = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (row->state, 0);
+  /* It may carry a take-down's reason, as long as it was written. */
+  gtk_label_set_wrap (row->state, TRUE);
+  gtk_label_set_wrap_mode (row->state, PANGO_WRAP_WORD_CHAR);
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (row->state));
   row->address = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (row->address, 0);
