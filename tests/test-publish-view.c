@@ -316,12 +316,25 @@ test_publish_now (Fixture       *f,
   g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *published = g_strdup_printf ("published-%" G_GINT64_FORMAT,
                                                 warta_publication_get_id (f->publication));
-  GtkWidget *link;
+  GtkWidget *link, *button, *focus;
+  gpointer jobs_list;
 
   g_signal_connect (notifier, "sent", G_CALLBACK (on_sent_cb), sent);
-  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  /* From the keyboard: the button goes away, the focus to the targets'
+   * progress, not to nowhere. */
+  button = _warta_publish_view_get_widget (f->view, 0, "publish-now");
+  gtk_widget_grab_focus (button);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == button);
+  gtk_widget_activate (button);
+  wait_ms (400);   /* a button clicks a moment after it is activated */
   g_assert_nonnull (job_for (f, f->mastodon_id));
   g_assert_nonnull (job_for (f, f->wordpress_id));
+  jobs_list = gtk_widget_get_template_child (GTK_WIDGET (f->view), WARTA_TYPE_PUBLISH_VIEW,
+                                             "jobs_list");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (jobs_list)));
 
   wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
   wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);

@@ -2588,9 +2588,15 @@ publish_now_action (GtkWidget  *widget,
 {
   WartaPublishView *self = WARTA_PUBLISH_VIEW (widget);
   g_autoptr(GListModel) jobs = start_publishing (self, FALSE);
+  GtkListBoxRow *first;
 
-  if (jobs != NULL)
-    warta_publish_view_reload (self);
+  if (jobs == NULL)
+    return;
+  warta_publish_view_reload (self);
+  /* Publish Now is gone: the focus goes on to the first target's
+   * progress, not to the page around it. */
+  if ((first = gtk_list_box_get_row_at_index (self->jobs_list, 0)) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
 }
 
 static void
