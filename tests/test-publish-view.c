@@ -531,7 +531,10 @@ assert_scheduled (Fixture    *f,
                   gint64      at,
                   const char *text)
 {
-  g_autofree char *label = g_strdup_printf ("Scheduled for %s", text);
+  g_autoptr(GDateTime) local = warta_clock_to_local (warta_context_get_clock (f->context), at);
+  g_autofree char *zone = g_date_time_format (local, "%Z");
+  /* With the zone, as "Published on …" says it. */
+  g_autofree char *label = g_strdup_printf ("Scheduled for %s %s", text, zone);
 
   g_assert_cmpint (warta_outbox_job_get_scheduled_at (job_for (f, account_id)), ==, at);
   g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, account_id)), ==,
@@ -1569,7 +1572,12 @@ test_reschedule (Fixture       *f,
   iterate ();
   g_assert_null (_warta_publish_view_get_dialog (f->view));
 
-  state = g_strdup_printf ("Scheduled for %s", later);
+  {
+    g_autoptr(GDateTime) local = warta_clock_to_local (clock, new_at);
+    g_autofree char *zone = g_date_time_format (local, "%Z");
+
+    state = g_strdup_printf ("Scheduled for %s %s", later, zone);
+  }
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
                    state);
   g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->mastodon_id)), ==,

@@ -874,9 +874,10 @@ update_job_row (JobRow *row)
     state_text = g_strdup (_("Cancelled"));
   else if (waiting)
     {
-      g_autofree char *when = format_local_time (row->view, warta_outbox_job_get_scheduled_at (job));
+      g_autofree char *when = format_local_time_zone (row->view,
+                                                      warta_outbox_job_get_scheduled_at (job));
 
-      /* Translators: %s is a date and time */
+      /* Translators: %s is a date and time with its zone, 2026-03-14 09:30 WIB */
       state_text = g_strdup_printf (_("Scheduled for %s"), when);
     }
   else if (published && row->taking_down)
