@@ -278,6 +278,15 @@ job_widget (Fixture    *f,
   return _warta_publish_view_get_widget (f->view, warta_outbox_job_get_id (job), name);
 }
 
+/* What the view says above its targets. */
+static const char *
+summary (Fixture *f)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->view),
+                                                                        WARTA_TYPE_PUBLISH_VIEW,
+                                                                        "summary_label")));
+}
+
 static WartaState
 publication_state (Fixture *f)
 {
@@ -307,12 +316,25 @@ test_publish_now (Fixture       *f,
   g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *published = g_strdup_printf ("published-%" G_GINT64_FORMAT,
                                                 warta_publication_get_id (f->publication));
-  GtkWidget *link;
+  GtkWidget *link, *button, *focus;
+  gpointer jobs_list;
 
   g_signal_connect (notifier, "sent", G_CALLBACK (on_sent_cb), sent);
-  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  /* From the keyboard: the button goes away, the focus to the targets'
+   * progress, not to nowhere. */
+  button = _warta_publish_view_get_widget (f->view, 0, "publish-now");
+  gtk_widget_grab_focus (button);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == button);
+  gtk_widget_activate (button);
+  wait_ms (400);   /* a button clicks a moment after it is activated */
   g_assert_nonnull (job_for (f, f->mastodon_id));
   g_assert_nonnull (job_for (f, f->wordpress_id));
+  jobs_list = gtk_widget_get_template_child (GTK_WIDGET (f->view), WARTA_TYPE_PUBLISH_VIEW,
+                                             "jobs_list");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (jobs_list)));
 
   wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
   wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
@@ -442,6 +464,10 @@ test_takedown (Fixture       *f,
   /* Where it was stays on record. */
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "address")));
   g_assert_cmpint (warta_event_log_count (f->t->db, "take-down", NULL), ==, 1);
+  /* The reason, as long as it was written, goes on more lines in GNOME's
+   * narrowest window. */
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
   screenshot (f, f->window, "publish-taken-down.png");
 
   /* The website refuses every time: nothing is recorded until the admin
@@ -505,7 +531,10 @@ assert_scheduled (Fixture    *f,
                   gint64      at,
                   const char *text)
 {
-  g_autofree char *label = g_strdup_printf ("Scheduled for %s", text);
+  g_autoptr(GDateTime) local = warta_clock_to_local (warta_context_get_clock (f->context), at);
+  g_autofree char *zone = g_date_time_format (local, "%Z");
+  /* With the zone, as "Published on …" says it. */
+  g_autofree char *label = g_strdup_printf ("Scheduled for %s %s", text, zone);
 
   g_assert_cmpint (warta_outbox_job_get_scheduled_at (job_for (f, account_id)), ==, at);
   g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, account_id)), ==,
@@ -1322,6 +1351,8 @@ test_pause_resume_cancel (Fixture       *f,
   assert_controls (f, f->mastodon_id, FALSE, FALSE, FALSE);
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "retry")));
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "manual")));
+  /* Only the paused one is left: nothing is on its way, and the summary says so. */
+  g_assert_true (g_str_has_prefix (summary (f), "Paused: nothing more is sent until you resume"));
 
   /* Resume: from the last confirmed chunk, one init, one post. */
   click (job_widget (f, f->tiktok_id, "resume"));
@@ -1399,6 +1430,8 @@ test_missed (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "publish-now")));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (job_widget (f, f->mastodon_id, "publish-now"))),
                    ==, "_Publish Now");
+  /* Nothing is on its way: the summary says it waits for the admin. */
+  g_assert_true (g_str_has_prefix (summary (f), "Waiting for you: a scheduled time passed"));
   assert_controls (f, f->mastodon_id, FALSE, FALSE, TRUE);
   g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "progress")));
 
@@ -1480,6 +1513,8 @@ test_reschedule (Fixture       *f,
 
   warta_clock_freeze (clock, now);
   schedule_mastodon (f, now + G_TIME_SPAN_HOUR);
+  /* Nothing is sent yet, and the summary does not say it is. */
+  g_assert_true (g_str_has_prefix (summary (f), "Scheduled: nothing is sent before its time."));
 
   /* Waiting: its own time offered; kept as it was when not confirmed. */
   button = job_widget (f, f->mastodon_id, "reschedule");
@@ -1502,6 +1537,7 @@ test_reschedule (Fixture       *f,
                             "choose another time"));
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Choose _Another Time…");
+  g_assert_true (g_str_has_prefix (summary (f), "Waiting for you:"));
   /* Its four choices fit GNOME's narrowest window, on more lines. */
   warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
   warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
@@ -1536,7 +1572,12 @@ test_reschedule (Fixture       *f,
   iterate ();
   g_assert_null (_warta_publish_view_get_dialog (f->view));
 
-  state = g_strdup_printf ("Scheduled for %s", later);
+  {
+    g_autoptr(GDateTime) local = warta_clock_to_local (clock, new_at);
+    g_autofree char *zone = g_date_time_format (local, "%Z");
+
+    state = g_strdup_printf ("Scheduled for %s %s", later, zone);
+  }
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
                    state);
   g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->mastodon_id)), ==,
@@ -1546,6 +1587,7 @@ test_reschedule (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "reschedule")));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (job_widget (f, f->mastodon_id, "reschedule"))),
                    ==, "Chan_ge Time…");
+  g_assert_true (g_str_has_prefix (summary (f), "Scheduled: nothing is sent before its time."));
   screenshot (f, f->window, "publish-rescheduled.png");
 
   wait_ms (300);

@@ -114,6 +114,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void rebuild (WartaPublishView *self);
+static void update_summary (WartaPublishView *self);
 static void update_job_row (JobRow *row);
 
 /* -- helpers ----------------------------------------------------------------------------- */
@@ -825,6 +826,24 @@ job_row_free (JobRow *row)
   g_free (row);
 }
 
+/* Its time passed while no Warta ran: held until someone decides. */
+static gboolean
+job_is_missed (WartaOutboxJob *job)
+{
+  return warta_outbox_job_get_state (job) == WARTA_OUTBOX_STATE_PAUSED &&
+         g_strcmp0 (warta_outbox_job_get_error_code (job), WARTA_OUTBOX_ERROR_MISSED) == 0;
+}
+
+/* Scheduled, its time still to come. */
+static gboolean
+job_is_waiting (WartaPublishView *self,
+                WartaOutboxJob   *job)
+{
+  return warta_outbox_job_get_state (job) == WARTA_OUTBOX_STATE_PENDING &&
+         warta_outbox_job_get_scheduled_at (job) >
+         warta_clock_now (warta_context_get_clock (self->context));
+}
+
 static void
 update_job_row (JobRow *row)
 {
@@ -840,13 +859,8 @@ update_job_row (JobRow *row)
   gboolean unconfirmed = state == WARTA_OUTBOX_STATE_FAILED &&
                          g_strcmp0 (warta_outbox_job_get_error_code (job),
                                     WARTA_OUTBOX_ERROR_UNCONFIRMED) == 0;
-  /* Its time passed while no Warta ran: held until someone decides. */
-  gboolean missed = state == WARTA_OUTBOX_STATE_PAUSED &&
-                    g_strcmp0 (warta_outbox_job_get_error_code (job),
-                               WARTA_OUTBOX_ERROR_MISSED) == 0;
-  gboolean waiting = state == WARTA_OUTBOX_STATE_PENDING &&
-                     warta_outbox_job_get_scheduled_at (job) >
-                     warta_clock_now (warta_context_get_clock (row->view->context));
+  gboolean missed = job_is_missed (job);
+  gboolean waiting = job_is_waiting (row->view, job);
   g_autofree char *state_text = NULL;
 
   if (missed)
@@ -860,9 +874,10 @@ update_job_row (JobRow *row)
     state_text = g_strdup (_("Cancelled"));
   else if (waiting)
     {
-      g_autofree char *when = format_local_time (row->view, warta_outbox_job_get_scheduled_at (job));
+      g_autofree char *when = format_local_time_zone (row->view,
+                                                      warta_outbox_job_get_scheduled_at (job));
 
-      /* Translators: %s is a date and time */
+      /* Translators: %s is a date and time with its zone, 2026-03-14 09:30 WIB */
       state_text = g_strdup_printf (_("Scheduled for %s"), when);
     }
   else if (published && row->taking_down)
@@ -976,6 +991,7 @@ on_job_notify_cb (WartaOutboxJob *job,
                   JobRow         *row)
 {
   update_job_row (row);
+  update_summary (row->view);
 
   /* The publication follows its jobs: published, partially published … */
   if (g_strcmp0 (pspec->name, "state") == 0 &&
@@ -2009,6 +2025,9 @@ job_row_new (WartaPublishView *self,
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (row->title));
   row->state = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (row->state, 0);
+  /* It may carry a take-down's reason, as long as it was written. */
+  gtk_label_set_wrap (row->state, TRUE);
+  gtk_label_set_wrap_mode (row->state, PANGO_WRAP_WORD_CHAR);
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (row->state));
   row->address = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (row->address, 0);
@@ -2370,13 +2389,49 @@ rebuild (WartaPublishView *self)
   else
     clear_tiktok_panels (self);
 
+  update_summary (self);
+  update_actions (self);
+}
+
+/* What the publication's state says, and while it is publishing, what
+ * its unfinished targets are doing: held, paused or scheduled is no
+ * "Publishing". */
+static void
+update_summary (WartaPublishView *self)
+{
+  WartaState state = warta_publication_get_state (self->publication);
+  guint n_missed = 0, n_paused = 0, n_waiting = 0, n_unfinished = 0;
+
+  for (guint i = 0; self->jobs && i < g_list_model_get_n_items (self->jobs); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (self->jobs, i);
+      WartaOutboxState job_state = warta_outbox_job_get_state (job);
+
+      if (warta_outbox_state_is_final (job_state))
+        continue;
+      n_unfinished++;
+      if (job_is_missed (job))
+        n_missed++;
+      else if (job_state == WARTA_OUTBOX_STATE_PAUSED)
+        n_paused++;
+      else if (job_is_waiting (self, job))
+        n_waiting++;
+    }
+
   switch (state)
     {
     case WARTA_STATE_APPROVED:
       gtk_label_set_label (self->summary_label, _("Approved and ready to publish. Only the approved content goes out, byte for byte."));
       break;
     case WARTA_STATE_PUBLISHING:
-      gtk_label_set_label (self->summary_label, _("Publishing. Warta goes on after a crash or a lost connection from the last step each platform confirmed, and never posts twice."));
+      if (n_missed > 0)
+        gtk_label_set_label (self->summary_label, _("Waiting for you: a scheduled time passed while Warta was closed, and nothing was sent there. Publish now, choose another time, or cancel."));
+      else if (n_unfinished > 0 && n_paused == n_unfinished)
+        gtk_label_set_label (self->summary_label, _("Paused: nothing more is sent until you resume, or upload by hand and record the proof."));
+      else if (n_unfinished > 0 && n_waiting == n_unfinished)
+        gtk_label_set_label (self->summary_label, _("Scheduled: nothing is sent before its time. Warta must be running then, on this or another computer with this database open."));
+      else
+        gtk_label_set_label (self->summary_label, _("Publishing. Warta goes on after a crash or a lost connection from the last step each platform confirmed, and never posts twice."));
       break;
     case WARTA_STATE_PUBLISHED:
       gtk_label_set_label (self->summary_label, _("Published on every target."));
@@ -2395,8 +2450,6 @@ rebuild (WartaPublishView *self)
       gtk_label_set_label (self->summary_label, _("Only approved content can be published."));
       break;
     }
-
-  update_actions (self);
 }
 
 /* Reads the publication again (its jobs move it on) and the jobs. */
@@ -2536,9 +2589,15 @@ publish_now_action (GtkWidget  *widget,
 {
   WartaPublishView *self = WARTA_PUBLISH_VIEW (widget);
   g_autoptr(GListModel) jobs = start_publishing (self, FALSE);
+  GtkListBoxRow *first;
 
-  if (jobs != NULL)
-    warta_publish_view_reload (self);
+  if (jobs == NULL)
+    return;
+  warta_publish_view_reload (self);
+  /* Publish Now is gone: the focus goes on to the first target's
+   * progress, not to the page around it. */
+  if ((first = gtk_list_box_get_row_at_index (self->jobs_list, 0)) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
 }
 
 static void
