@@ -383,6 +383,28 @@ test_revision_hash (void)
   g_assert_cmpstr (missing[2], ==, "how");
 }
 
+/* A date and time as the lists and the publish view write it: no pad
+ * before a day before the 10th ("for 9 Jun", not "for  9 Jun"). */
+static void
+test_format_time (void)
+{
+  g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
+  g_autoptr(GDateTime) june = g_date_time_new (wib, 2025, 6, 9, 9, 5, 0);
+  g_autoptr(GDateTime) november = g_date_time_new (wib, 2026, 11, 27, 10, 9, 0);
+  g_autofree char *short_day = NULL;
+  g_autofree char *zoned = NULL;
+  g_autofree char *long_day = NULL;
+
+  g_assert_nonnull (wib);
+  short_day = warta_format_time (wib, g_date_time_to_unix (june) * G_USEC_PER_SEC, FALSE);
+  zoned = warta_format_time (wib, g_date_time_to_unix (june) * G_USEC_PER_SEC, TRUE);
+  long_day = warta_format_time (wib, g_date_time_to_unix (november) * G_USEC_PER_SEC, FALSE);
+  g_assert_cmpstr (short_day, ==, "9 Jun 2025, 09:05");
+  g_assert_cmpstr (zoned, ==, "9 Jun 2025, 09:05 WIB");
+  g_assert_cmpstr (long_day, ==, "27 Nov 2026, 10:09");
+  g_assert_null (warta_format_time (wib, 0, FALSE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/warta/workflow/note-rules", test_note_rules);
   g_test_add_func ("/warta/workflow/checklist", test_checklist);
   g_test_add_func ("/warta/workflow/ids", test_ids_round_trip);
+  g_test_add_func ("/warta/workflow/format-time", test_format_time);
   g_test_add_func ("/warta/workflow/role-display-names", test_role_display_names);
   g_test_add_func ("/warta/workflow/task-states", test_task_states);
   g_test_add_func ("/warta/workflow/deadlines", test_deadlines);

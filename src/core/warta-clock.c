@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "warta-clock.h"
@@ -210,6 +212,8 @@ warta_clock_to_local (WartaClock *self,
  *
  * Returns: (nullable): the time as the app shows it, "27 Nov 2026, 03:14"
  */
+#define FIGURE_SPACE "\u2007"
+
 char *
 warta_format_time (GTimeZone *time_zone,
                    gint64     unix_us,
@@ -218,6 +222,8 @@ warta_format_time (GTimeZone *time_zone,
   g_autoptr(GTimeZone) utc_zone = time_zone == NULL ? g_time_zone_new_utc () : NULL;
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
+  char *text;
+  char *start;
 
   if (unix_us == 0)
     return NULL;
@@ -229,9 +235,19 @@ warta_format_time (GTimeZone *time_zone,
   /* Translators: a date and time, as in the publication lists; see
    * g_date_time_format() for the codes. Day before month, 24-hour clock. */
   if (!with_zone)
-    return g_date_time_format (local, _("%e %b %Y, %H:%M"));
-  /* Translators: the same with the time zone's name, "27 Nov 2026, 03:14 WIB". */
-  return g_date_time_format (local, _("%e %b %Y, %H:%M %Z"));
+    text = g_date_time_format (local, _("%e %b %Y, %H:%M"));
+  else
+    /* Translators: the same with the time zone's name, "27 Nov 2026, 03:14 WIB". */
+    text = g_date_time_format (local, _("%e %b %Y, %H:%M %Z"));
+
+  /* %e pads a day before the 10th with a figure space: "Scheduled for  9
+   * Jun" in a sentence. Whatever pads the start goes. */
+  start = text;
+  while (g_str_has_prefix (start, FIGURE_SPACE) || *start == ' ')
+    start += *start == ' ' ? 1 : strlen (FIGURE_SPACE);
+  if (start != text)
+    memmove (text, start, strlen (start) + 1);
+  return text;
 }
 
 GDateTime *

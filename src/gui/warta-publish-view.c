@@ -239,12 +239,14 @@ format_local_time (WartaPublishView *self,
   return format_in_zone (self, at, "%Y-%m-%d %H:%M");
 }
 
-/* The same, with the zone's name (WIB), for reading rather than typing. */
+/* For reading rather than typing: as the lists write it, with the zone's
+ * name ("27 Nov 2026, 09:30 WIB"). */
 static char *
 format_local_time_zone (WartaPublishView *self,
                         gint64            at)
 {
-  return format_in_zone (self, at, "%Y-%m-%d %H:%M %Z");
+  return warta_format_time (warta_clock_get_time_zone (warta_context_get_clock (self->context)),
+                            at, TRUE);
 }
 
 /* What is wrong with the time typed in @entry, or NULL with *@out set;
@@ -877,7 +879,7 @@ update_job_row (JobRow *row)
       g_autofree char *when = format_local_time_zone (row->view,
                                                       warta_outbox_job_get_scheduled_at (job));
 
-      /* Translators: %s is a date and time with its zone, 2026-03-14 09:30 WIB */
+      /* Translators: %s is a date and time with its zone, 14 Mar 2026, 09:30 WIB */
       state_text = g_strdup_printf (_("Scheduled for %s"), when);
     }
   else if (published && row->taking_down)
@@ -895,7 +897,7 @@ update_job_row (JobRow *row)
       g_autofree char *when = format_local_time_zone (row->view,
                                                       warta_outbox_job_get_finished_at (job));
 
-      /* Translators: %s is a date and time with its zone, 2026-03-14 09:30 WIB */
+      /* Translators: %s is a date and time with its zone, 14 Mar 2026, 09:30 WIB */
       state_text = g_strdup_printf (state == WARTA_OUTBOX_STATE_DONE ? _("Published on %s")
                                                                      : _("Published by hand on %s"),
                                     when);
