@@ -511,6 +511,16 @@ find_actionable (GtkWidget  *widget,
   return NULL;
 }
 
+static const char *
+section_subtitle (WartaWindow *window)
+{
+  AdwWindowTitle *title = (AdwWindowTitle *) gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                            WARTA_TYPE_WINDOW,
+                                                                            "section_title");
+
+  return adw_window_title_get_subtitle (title);
+}
+
 static gboolean
 tick_cb (gpointer data)
 {
@@ -533,6 +543,8 @@ tick_cb (gpointer data)
           gtk_widget_activate_action (GTK_WIDGET (ticker->window), "win.back-up-database", NULL);
           g_assert_false (gtk_widget_get_sensitive (find_actionable (GTK_WIDGET (ticker->window),
                                                                      "win.open-database")));
+          /* Said under the section's title. */
+          g_assert_true (g_str_has_prefix (section_subtitle (ticker->window), "Importing “"));
         }
     }
   return G_SOURCE_CONTINUE;
@@ -603,6 +615,7 @@ test_import_in_background (Fixture       *fixture,
   g_assert_cmpstr (adw_toast_get_title (toast), ==, expected);
   g_object_get (fixture->window, "importing", &importing, NULL);
   g_assert_false (importing);
+  g_assert_cmpstr (section_subtitle (fixture->window), ==, "");
   g_assert_false (writing (ticker.probe));
   sqlite3_close (ticker.probe);
 

@@ -712,7 +712,6 @@ typedef struct
 {
   GWeakRef      window;
   GApplication *application;
-  AdwToast     *progress;
 } ImportRequest;
 
 static void
@@ -721,7 +720,6 @@ import_request_free (ImportRequest *request)
   g_weak_ref_clear (&request->window);
   g_application_release (request->application);
   g_object_unref (request->application);
-  g_object_unref (request->progress);
   g_free (request);
 }
 
@@ -739,12 +737,11 @@ import_cb (GObject      *object,
   guint n = 0;
   gboolean done = warta_export_import_finish (WARTA_DATABASE (object), result, &n, &error);
 
-  adw_toast_dismiss (request->progress);
-
   /* A window closed meanwhile cancelled the import: its transaction was
    * rolled back, and there is nowhere to say so. */
   if (self == NULL || self->cancellable == NULL)
     return;
+  adw_window_title_set_subtitle (self->section_title, NULL);
   set_importing (self, FALSE);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -771,9 +768,10 @@ import_cb (GObject      *object,
  *
  * Imports the export into the open database when it is empty, in a worker
  * thread, and tells the result in a toast; the file chooser's step, left
- * out by the tests. Meanwhile a toast says that it is importing, and
- * neither Import Archive nor Back Up Database can start. Closing the
- * window cancels the import, and its transaction is rolled back.
+ * out by the tests. Meanwhile the section's subtitle says that it is
+ * importing, and neither Import Archive, Back Up Database nor Open
+ * Database can start. Closing the window cancels the import, and its
+ * transaction is rolled back.
  */
 void
 _warta_window_import_from (WartaWindow *self,
@@ -784,7 +782,6 @@ _warta_window_import_from (WartaWindow *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *shown = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *markup = NULL;
   g_autoptr(GError) error = NULL;
   ImportRequest *request;
 
@@ -811,7 +808,6 @@ _warta_window_import_from (WartaWindow *self,
   shown = g_filename_display_basename (path);
   /* Translators: %s is the export's zip file or folder */
   text = g_strdup_printf (_("Importing “%s”…"), shown);
-  markup = g_markup_escape_text (text, -1);
 
   request = g_new0 (ImportRequest, 1);
   g_weak_ref_init (&request->window, self);
@@ -820,9 +816,10 @@ _warta_window_import_from (WartaWindow *self,
   request->application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_object_ref (request->application);
   g_application_hold (request->application);
-  request->progress = adw_toast_new (markup);
-  adw_toast_set_timeout (request->progress, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (request->progress));
+  /* Said under the section's title while it lasts, not in a toast: the
+   * result's toast would replace it while it slides in or out, which
+   * libadwaita 1.2 does not survive (a toast unreferenced twice). */
+  adw_window_title_set_subtitle (self->section_title, text);
 
   set_importing (self, TRUE);
   warta_export_import_async (database, path, self->cancellable, import_cb, request);
