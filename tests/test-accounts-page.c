@@ -18,6 +18,7 @@
 #include "warta-test-gui.h"
 #include "warta-test-keyring.h"
 #include "warta-test-publish.h"
+#include "warta-test-server.h"
 #include "warta-test-server-oauth.h"
 
 typedef struct
@@ -451,6 +452,142 @@ test_form_checked (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The rows of the add dialog's form. */
+static GtkEditable *
+form_row (guint n)
+{
+  GtkWidget *row = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
+
+  for (; n > 0; n--)
+    row = gtk_widget_get_next_sibling (row);
+  return GTK_EDITABLE (row);
+}
+
+static gboolean
+dialog_says (Fixture       *f,
+             gconstpointer  text)
+{
+  AdwMessageDialog *dialog = _warta_accounts_get_dialog ();
+
+  return dialog && strstr (adw_message_dialog_get_body (dialog), text) != NULL;
+}
+
+/* Adding the office's website: an address that is not one is explained
+ * in the form; one typed without https:// is taken as the browser would;
+ * a password the site refuses brings the form back with what was typed
+ * and why; the same website and user a second time is refused in the
+ * form. */
+static void
+test_wordpress_form (Fixture       *f,
+                     gconstpointer  data)
+{
+  WartaTestServer *wordpress = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  const char *url = warta_test_server_get_url (wordpress);
+  AdwMessageDialog *dialog;
+
+  if (!warta_test_keyring_start ())
+    {
+      warta_test_server_free (wordpress);
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "wordpress");
+  wait_until (f, dialog_titled, "Add Website (WordPress)", "the add dialog");
+  dialog = _warta_accounts_get_dialog ();
+  gtk_editable_set_text (form_row (1), WARTA_TEST_WP_USER);
+  gtk_editable_set_text (form_row (2), "wrong password");
+
+  gtk_editable_set_text (form_row (0), "kantor kami");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "“kantor kami” is not a web address"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "https://"));
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), "accounts-wordpress-not-address.png");
+  gtk_editable_set_text (form_row (0), "inspektorat.example.go.id");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (form_row (0)), "error"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "not a web address"));
+
+  /* Refused: the form again, as it was, saying why. */
+  gtk_editable_set_text (form_row (0), url);
+  adw_message_dialog_response (dialog, "ok");
+  g_assert_cmpstr (adw_message_dialog_get_heading (_warta_accounts_get_dialog ()), ==,
+                   "Checking the Website");
+  wait_until (f, dialog_titled, "Add Website (WordPress)", "the form again");
+  dialog = _warta_accounts_get_dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (form_row (0)), ==, url);
+  g_assert_cmpstr (gtk_editable_get_text (form_row (1)), ==, WARTA_TEST_WP_USER);
+  g_assert_cmpstr (gtk_editable_get_text (form_row (2)), ==, "wrong password");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  g_assert_true (dialog_says (f, "<b>The website did not accept the user name or the application password."));
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), "accounts-wordpress-refused.png");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (warta_context_get_account_store (f->context))), ==, 0);
+
+  gtk_editable_set_text (form_row (2), WARTA_TEST_WP_APP_PASSWORD);
+  adw_message_dialog_response (dialog, "ok");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
+
+  /* The same website and user again. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "wordpress");
+  wait_until (f, dialog_titled, "Add Website (WordPress)", "the add dialog");
+  dialog = _warta_accounts_get_dialog ();
+  gtk_editable_set_text (form_row (0), url);
+  gtk_editable_set_text (form_row (1), WARTA_TEST_WP_USER);
+  gtk_editable_set_text (form_row (2), WARTA_TEST_WP_APP_PASSWORD);
+  g_assert_true (dialog_says (f, "is one of the accounts already"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  /* Another user of the same site is another account. */
+  gtk_editable_set_text (form_row (1), "redaksi");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+  warta_test_server_free (wordpress);
+}
+
+/* Cancelling the wait for the browser stops that sign-in only: the next
+ * one works. */
+static void
+test_cancel_then_add (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WartaAccount) added = NULL;
+  GtkWidget *entry;
+
+  if (!warta_test_keyring_start ())
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "mastodon");
+  wait_until (f, dialog_titled, "Add Mastodon Account", "the add dialog");
+  entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
+  gtk_editable_set_text (GTK_EDITABLE (entry), warta_test_oauth_server_get_url (f->server));
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
+  wait_until (f, dialog_titled, "Continue in the Browser", "the wait for the browser");
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "cancel");
+  g_clear_pointer (&opened_uri, g_free);
+  wait_ms (200);
+  g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (warta_context_get_account_store (f->context))), ==, 0);
+
+  added = add_mastodon (f, 0);
+  g_assert_nonnull (added);
+}
+
+/* The same Page added twice would post every publication twice: the
+ * second time says so, and adds nothing. */
+static void
+test_facebook_twice (Fixture       *f,
+                     gconstpointer  data)
+{
+  if (!warta_test_keyring_start ())
+    return;
+  warta_test_oauth_server_add_page (f->server, "2002", "Inspektorat Kota", "page-token-2002", creator);
+  adw_message_dialog_response (open_page_chooser (f), "ok");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
+  adw_message_dialog_response (open_page_chooser (f), "ok");
+  wait_until (f, dialog_titled, "Account Not Signed In", "the refusal");
+  g_assert_true (dialog_says (f, "“Inspektorat Kota” is one of the accounts already"));
+  g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (warta_context_get_account_store (f->context))), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (_warta_accounts_get_dialog ()));
+}
+
 /* Mastodon: the app registered on the instance when the account was added
  * serves when signing in again; no second registration. */
 static void
@@ -861,6 +998,12 @@ main (int   argc,
               fixture_setup, test_mastodon_two, fixture_teardown);
   g_test_add ("/warta/accounts-page/mastodon-port-taken", Fixture, "mastodon",
               fixture_setup, test_mastodon_port_taken, fixture_teardown);
+  g_test_add ("/warta/accounts-page/wordpress-form", Fixture, "mastodon",
+              fixture_setup, test_wordpress_form, fixture_teardown);
+  g_test_add ("/warta/accounts-page/cancel-then-add", Fixture, "mastodon",
+              fixture_setup, test_cancel_then_add, fixture_teardown);
+  g_test_add ("/warta/accounts-page/facebook-twice", Fixture, "facebook",
+              fixture_setup, test_facebook_twice, fixture_teardown);
   g_test_add ("/warta/accounts-page/no-app", Fixture, "x",
               fixture_setup, test_no_app, fixture_teardown);
   g_test_add ("/warta/accounts-page/app-secret", Fixture, "x",
