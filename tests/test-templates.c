@@ -865,6 +865,18 @@ count_click_cb (GtkButton *button,
   (*clicks)++;
 }
 
+/* Waits for @clicks to become @n: a button shows itself pressed for a
+ * moment before it is clicked. */
+static void
+wait_clicks (guint *clicks,
+             guint  n)
+{
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       *clicks < n && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_cmpuint (*clicks, ==, n);
+}
+
 /* Add Person opens in its first field; Enter there presses Save; Tab
  * stops once on each role, on its check box. */
 static void
@@ -894,15 +906,80 @@ test_person_dialog_keyboard (Fixture       *fixture,
   g_signal_connect (save, "clicked", G_CALLBACK (count_click_cb), &clicks);
   g_assert_true (GTK_IS_TEXT (focus));
   g_signal_emit_by_name (focus, "activate");
-  /* A button shows itself pressed for a moment before it is clicked. */
-  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-       clicks == 0 && g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  g_assert_cmpuint (clicks, ==, 1);
+  wait_clicks (&clicks, 1);
 
   assert_one_stop_per_role (GTK_WINDOW (dialog), group);
 
   destroy_and_check_finalized (GTK_WINDOW (dialog));
+}
+
+/* Add Official opens in its first field, not on Cancel; Enter in any
+ * field presses Save; an empty name is said, with the focus at the name,
+ * and the dialog stays with what was typed. */
+static void
+test_official_dialog_keyboard (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  WartaContext *context = warta_application_get_context (fixture->app);
+  g_autoptr(WartaOfficialRepository) officials = NULL;
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOfficialDialog *dialog;
+  GtkWidget *prefix, *name, *position, *save, *focus, *error_label;
+  WartaWindow *window;
+  guint clicks = 0;
+
+  window = warta_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in_as_first_admin (window);
+  officials = warta_official_repository_new (warta_context_get_database (context),
+                                             warta_context_get_clock (context));
+  dialog = warta_official_dialog_new (GTK_WINDOW (window), officials,
+                                      warta_context_get_current_user (context), NULL);
+#define CHILD(id) GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), \
+                                                             WARTA_TYPE_OFFICIAL_DIALOG, id))
+  prefix = CHILD ("prefix_row");
+  name = CHILD ("name_row");
+  position = CHILD ("position_row");
+  error_label = CHILD ("error_label");
+#undef CHILD
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (dialog));
+
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == prefix || gtk_widget_is_ancestor (focus, prefix));
+
+  save = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_BUTTON (save));
+  g_assert_true (gtk_widget_has_css_class (save, "suggested-action"));
+  g_signal_connect (save, "clicked", G_CALLBACK (count_click_cb), &clicks);
+
+  /* Enter with the name still empty: said, the focus at the name. */
+  gtk_editable_set_text (GTK_EDITABLE (prefix), "Dr. H.");
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_signal_emit_by_name (focus, "activate");
+  wait_clicks (&clicks, 1);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), ==, "Enter the official’s name.");
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (focus == name || gtk_widget_is_ancestor (focus, name));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (prefix)), ==, "Dr. H.");
+
+  /* Enter in the name saves, once. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "Ahmad Yani");
+  gtk_editable_set_text (GTK_EDITABLE (position), "Inspektur");
+  g_signal_emit_by_name (focus, "activate");
+  wait_clicks (&clicks, 2);
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  listed = warta_official_repository_list (officials, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
 }
 
 static void
@@ -955,6 +1032,8 @@ main (int   argc,
                   fixture_set_up, test_window_restores_section, fixture_tear_down);
       g_test_add ("/warta/templates/person-dialog", Fixture, NULL,
                   fixture_set_up, test_person_dialog_builds, fixture_tear_down);
+      g_test_add ("/warta/templates/official-dialog-keyboard", Fixture, NULL,
+                  fixture_set_up, test_official_dialog_keyboard, fixture_tear_down);
       g_test_add ("/warta/templates/person-dialog-keyboard", Fixture, NULL,
                   fixture_set_up, test_person_dialog_keyboard, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-window", Fixture, NULL,
