@@ -982,6 +982,65 @@ test_official_dialog_keyboard (Fixture       *fixture,
   destroy_and_check_finalized (GTK_WINDOW (window));
 }
 
+/* Switches user from @window, with the focus where the signed-in user
+ * left it (the main menu's button), and checks that the next person types
+ * at once, into the login name, whose text is selected: a password typed
+ * under the last user's name would count against them. */
+static void
+assert_switch_user_focus (WartaWindow *window)
+{
+  GtkWidget *login = GTK_WIDGET (sign_in_child (window, "login_row"));
+  GtkWidget *menu_button, *focus;
+  int start, end;
+
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  menu_button = warta_test_gui_find_named (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (menu_button);
+  g_assert_true (gtk_widget_grab_focus (menu_button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  warta_test_gui_wait_for_layout (login);
+  /* The crossfade ends. */
+  for (gint64 stop = g_get_monotonic_time () + G_USEC_PER_SEC; g_get_monotonic_time () < stop;)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, login));
+  if (gtk_editable_get_text (GTK_EDITABLE (login))[0] != '\0')
+    {
+      g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (login), &start, &end));
+      g_assert_cmpint (start, ==, 0);
+      g_assert_cmpint (end, ==, (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (login)), -1));
+    }
+}
+
+/* Switch User, after the first administrator was made with Enter in the
+ * form's last field, and after a sign-in. */
+static void
+test_switch_user_focus (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  WartaWindow *window = warta_window_new (fixture->app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  gtk_editable_set_text (sign_in_child (window, "admin_login_row"), "admin");
+  gtk_editable_set_text (sign_in_child (window, "admin_name_row"), "Sari Dewi");
+  gtk_editable_set_text (sign_in_child (window, "admin_password_row"), "rahasia-123");
+  gtk_editable_set_text (sign_in_child (window, "admin_confirm_row"), "rahasia-123");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (sign_in_child (window, "admin_confirm_row"))));
+  g_signal_emit_by_name (gtk_window_get_focus (GTK_WINDOW (window)), "activate");
+  while (warta_context_get_current_user (warta_application_get_context (fixture->app)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  assert_switch_user_focus (window);
+
+  warta_test_gui_sign_in (GTK_WIDGET (window), "admin", "rahasia-123");
+  assert_switch_user_focus (window);
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
 static void
 test_no_display (void)
 {
@@ -1032,6 +1091,8 @@ main (int   argc,
                   fixture_set_up, test_window_restores_section, fixture_tear_down);
       g_test_add ("/warta/templates/person-dialog", Fixture, NULL,
                   fixture_set_up, test_person_dialog_builds, fixture_tear_down);
+      g_test_add ("/warta/templates/switch-user-focus", Fixture, NULL,
+                  fixture_set_up, test_switch_user_focus, fixture_tear_down);
       g_test_add ("/warta/templates/official-dialog-keyboard", Fixture, NULL,
                   fixture_set_up, test_official_dialog_keyboard, fixture_tear_down);
       g_test_add ("/warta/templates/person-dialog-keyboard", Fixture, NULL,

@@ -271,7 +271,16 @@ update_user_state (WartaWindow *self)
     }
   else if (self->context != NULL)
     {
+      gboolean had_focus = gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+                           g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                      "sign-in") != 0;
+
       gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+      /* GtkStack hands the focus on to the page's first focusable widget
+       * it remembers, which may be a field of the first-run form it no
+       * longer shows: the page's own choice wins. */
+      if (had_focus)
+        gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_page));
     }
   else
     {
