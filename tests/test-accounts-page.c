@@ -544,8 +544,9 @@ test_wordpress_form (Fixture       *f,
   warta_test_server_free (wordpress);
 }
 
-/* Cancelling the wait for the browser stops that sign-in only: the next
- * one works. */
+/* Cancelling the wait for the browser, with its button or with Escape,
+ * stops that sign-in (the browser coming back finds nobody waiting) and
+ * only it: the next one works. */
 static void
 test_cancel_then_add (Fixture       *f,
                       gconstpointer  data)
@@ -555,16 +556,31 @@ test_cancel_then_add (Fixture       *f,
 
   if (!warta_test_keyring_start ())
     return;
-  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "mastodon");
-  wait_until (f, dialog_titled, "Add Mastodon Account", "the add dialog");
-  entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
-  gtk_editable_set_text (GTK_EDITABLE (entry), warta_test_oauth_server_get_url (f->server));
-  adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
-  wait_until (f, dialog_titled, "Continue in the Browser", "the wait for the browser");
-  adw_message_dialog_response (_warta_accounts_get_dialog (), "cancel");
-  g_clear_pointer (&opened_uri, g_free);
-  wait_ms (200);
-  g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (warta_context_get_account_store (f->context))), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      AdwMessageDialog *wait;
+      g_autofree char *uri = NULL;
+      g_autofree char *page = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "mastodon");
+      wait_until (f, dialog_titled, "Add Mastodon Account", "the add dialog");
+      entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
+      gtk_editable_set_text (GTK_EDITABLE (entry), warta_test_oauth_server_get_url (f->server));
+      adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
+      wait_until (f, dialog_titled, "Continue in the Browser", "the wait for the browser");
+      wait_until (f, browser_opened, NULL, "the browser to be opened");
+      wait = _warta_accounts_get_dialog ();
+      if (i == 0)
+        adw_message_dialog_response (wait, "cancel");
+      else
+        gtk_window_close (GTK_WINDOW (wait));   /* what Escape does */
+      uri = g_steal_pointer (&opened_uri);
+      g_test_message ("closed the wait %s", i == 0 ? "with Cancel" : "with Escape");
+      wait_ms (200);
+      g_assert_cmpuint (warta_test_oauth_browse (uri, &page), !=, SOUP_STATUS_OK);
+      wait_ms (200);
+      g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (warta_context_get_account_store (f->context))), ==, 0);
+    }
 
   added = add_mastodon (f, 0);
   g_assert_nonnull (added);

@@ -784,6 +784,8 @@ show_waiting (GTask      *task,
   s->waiting = ADW_MESSAGE_DIALOG (warta_message_dialog_new (s->parent, heading, body));
   g_object_ref_sink (s->waiting);
   adw_message_dialog_add_response (s->waiting, "cancel", _("_Cancel"));
+  /* Escape cancels too, rather than hiding a wait that goes on. */
+  adw_message_dialog_set_close_response (s->waiting, "cancel");
   g_signal_connect_object (s->waiting, "response", G_CALLBACK (on_waiting_response_cb),
                            g_task_get_cancellable (task), 0);
   present_dialog (s->waiting);
