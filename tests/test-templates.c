@@ -773,39 +773,72 @@ test_preferences_follow_database (Fixture       *fixture,
 
 /* The Preferences window at its first size, in English and in Indonesian:
  * the Journal row shows its whole value, not "Auto…". */
+/* Fails when a label at or below @top that is shown is cut off; a row
+ * keeps labels it does not show. */
+static void
+assert_shown_not_ellipsized (GtkWidget *top)
+{
+  if (!gtk_widget_get_mapped (top))
+    return;
+  if (GTK_IS_LABEL (top))
+    warta_test_gui_assert_not_ellipsized (top);
+  for (GtkWidget *c = gtk_widget_get_first_child (top); c; c = gtk_widget_get_next_sibling (c))
+    assert_shown_not_ellipsized (c);
+}
+
+/* Whether a label at or below @top that is shown reads @text. */
+static gboolean
+shows_label (GtkWidget  *top,
+             const char *text)
+{
+  if (GTK_IS_LABEL (top) && gtk_widget_get_mapped (top) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (top)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (top); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_preferences_window_readable (Fixture       *fixture,
                                   gconstpointer  user_data)
 {
   const char *language = user_data;
-  WartaPreferencesWindow *prefs;
-  GtkWidget *journal;
-  GtkWidget *current;
 
   warta_test_gui_set_language (language);
-  prefs = warta_preferences_window_new (fixture->app);
-  journal = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
-                                                       WARTA_TYPE_PREFERENCES_WINDOW,
-                                                       "journal_mode_row"));
-  gtk_window_present (GTK_WINDOW (prefs));
-  warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
-
-  /* The row's value, not its popover's list, which is not shown. */
-  current = warta_test_gui_find_named (journal, GTK_TYPE_LIST_VIEW, NULL);
-  g_assert_nonnull (current);
-  g_assert_null (gtk_widget_get_ancestor (current, GTK_TYPE_POPOVER));
-  for (guint i = 0; i < 3; i++)
+  warta_test_gui_use_gnome_window_buttons ();
+  /* At its first size, and as narrow as GNOME's smallest window. */
+  for (guint narrow = 0; narrow < 2; narrow++)
     {
-      adw_combo_row_set_selected (ADW_COMBO_ROW (journal), i);
+      WartaPreferencesWindow *prefs = warta_preferences_window_new (fixture->app);
+      GtkWidget *journal = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                                      WARTA_TYPE_PREFERENCES_WINDOW,
+                                                                      "journal_mode_row"));
+      GListModel *values = adw_combo_row_get_model (ADW_COMBO_ROW (journal));
+
+      if (narrow)
+        gtk_window_set_default_size (GTK_WINDOW (prefs),
+                                     warta_test_gui_window_width_for (NARROW_WIDTH), 640);
+      gtk_window_present (GTK_WINDOW (prefs));
       warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
-      g_autofree char *name = g_strdup_printf ("preferences-%s-journal-%u.png", language ?: "en", i);
 
-      warta_test_gui_screenshot (GTK_WIDGET (prefs), name);
-      g_assert_true (gtk_widget_get_mapped (current));
-      warta_test_gui_assert_not_ellipsized (current);
+      /* The row's value is read whole, wherever the row shows it. */
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("preferences-%s%s-journal-%u.png",
+                                                   language ?: "en", narrow ? "-narrow" : "", i);
+          const char *value = gtk_string_list_get_string (GTK_STRING_LIST (values), i);
+
+          adw_combo_row_set_selected (ADW_COMBO_ROW (journal), i);
+          warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+          warta_test_gui_screenshot (GTK_WIDGET (prefs), name);
+          g_assert_true (shows_label (journal, value));
+          assert_shown_not_ellipsized (journal);
+        }
+
+      destroy_and_check_finalized (GTK_WINDOW (prefs));
     }
-
-  destroy_and_check_finalized (GTK_WINDOW (prefs));
   warta_test_gui_set_language (NULL);
 }
 
