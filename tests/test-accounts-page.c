@@ -849,12 +849,18 @@ test_mastodon_port_taken (Fixture       *f,
 }
 
 /* No developer app entered for X: the add dialog says so before any
- * browser opens, and cannot go on. */
+ * browser opens, and cannot go on. The empty list's words are no stop
+ * for Tab. */
 static void
 test_no_app (Fixture       *f,
              gconstpointer  data)
 {
   AdwMessageDialog *dialog;
+  GtkWidget *placeholder = warta_test_gui_find_named (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, NULL);
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (placeholder)), ==,
+                   "No accounts yet");
+  g_assert_false (gtk_widget_get_focusable (placeholder));
 
   g_settings_reset (f->settings, "oauth-client-ids");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "x");

@@ -1668,6 +1668,9 @@ warta_accounts_page_reload (WartaAccountsPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No accounts yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    _("Add the office’s website and social media accounts with Add Account."));
+      /* Words, not a control: no stop for Tab. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
       gtk_list_box_append (self->accounts_list, row);
     }
 }
