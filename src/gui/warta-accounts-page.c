@@ -773,6 +773,36 @@ on_waiting_response_cb (AdwMessageDialog *dialog,
     g_cancellable_cancel (cancellable);
 }
 
+static void ask (GTask *task);
+
+/* What stopped a sign-in, and what to do. */
+static char *
+sign_in_error_message (const GError *error)
+{
+  /* A publishing error would say "Warta will try again"; a sign-in is
+   * not tried again by itself. */
+  if (warta_publish_error_is_retryable (error))
+    return g_strdup_printf (_("Nothing was saved: the site could not be reached, or did not answer properly (%s). Check the address and the internet connection, then try again."),
+                            warta_publish_error_get_platform_message (error)
+                            ? warta_publish_error_get_platform_message (error)
+                            : error->message);
+  return g_strdup (error->message);
+}
+
+/* The form once more, as it was sent, saying what stopped it: nothing
+ * typed is lost to a refusal. */
+static void
+ask_again (GTask      *task,
+           const char *problem)
+{
+  SignIn *s = g_task_get_task_data (task);
+
+  close_waiting (s);
+  g_free (s->problem);
+  s->problem = g_strdup (problem);
+  ask (task);
+}
+
 /* Says what Warta waits for, with a Cancel that stops the sign-in. */
 static void
 show_waiting (GTask      *task,
@@ -781,6 +811,7 @@ show_waiting (GTask      *task,
 {
   SignIn *s = g_task_get_task_data (task);
 
+  close_waiting (s);
   s->waiting = ADW_MESSAGE_DIALOG (warta_message_dialog_new (s->parent, heading, body));
   g_object_ref_sink (s->waiting);
   adw_message_dialog_add_response (s->waiting, "cancel", _("_Cancel"));
@@ -822,6 +853,17 @@ registered_cb (GObject      *object,
   GError *error = NULL;
 
   client_id = warta_mastodon_register_app_finish (result, &client_secret, &error);
+  /* An instance that cannot be reached, or is none: the form again, its
+   * address kept, saying so. */
+  if (client_id == NULL && s->adding &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_autofree char *problem = sign_in_error_message (error);
+
+      g_error_free (error);
+      ask_again (task, problem);
+      return;
+    }
   if (client_id == NULL)
     {
       g_task_return_error (task, error);
@@ -839,7 +881,13 @@ static void
 register_app (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
+  g_autofree char *host = host_of (warta_account_get_base_url (s->account));
+  g_autofree char *body = g_strdup_printf (_("Warta registers itself with %s before you sign in in the browser."),
+                                           host);
 
+  /* An instance slow to answer is asked again for a while: say what
+   * Warta waits for. */
+  show_waiting (task, _("Connecting to the Instance"), body);
   warta_mastodon_register_app_async (warta_context_get_http_client (s->context),
                                      warta_account_get_base_url (s->account),
                                      warta_oauth_login_get_redirect_uri (s->login),
@@ -918,6 +966,8 @@ start_mastodon (GTask *task)
   g_autoptr(WartaAccount) app = NULL;
   GError *error = NULL;
 
+  g_free (s->app_id);
+  g_free (s->app_redirect);
   s->app_id = warta_account_dup_setting (s->account, "client-id");
   s->app_redirect = warta_account_dup_setting (s->account, "redirect-uri");
   if (s->app_id == NULL && s->adding)
@@ -1003,6 +1053,7 @@ start_oauth (GTask *task)
         authorize = g_strconcat (instance, "/oauth/authorize", NULL);
       if (token == NULL)
         token = g_strconcat (instance, "/oauth/token", NULL);
+      g_clear_object (&s->login);
       s->login = warta_oauth_login_new (client, authorize, token, "-", NULL, MASTODON_SCOPES);
       warta_oauth_login_set_platform (s->login, platform);
       start_mastodon (task);
@@ -1023,36 +1074,6 @@ start_oauth (GTask *task)
   s->client_id = g_steal_pointer (&client_id);
   warta_context_lookup_client_secret_async (s->context, platform, g_task_get_cancellable (task),
                                             client_secret_cb, task);
-}
-
-static void ask (GTask *task);
-
-/* What stopped a sign-in, and what to do. */
-static char *
-sign_in_error_message (const GError *error)
-{
-  /* A publishing error would say "Warta will try again"; a sign-in is
-   * not tried again by itself. */
-  if (warta_publish_error_is_retryable (error))
-    return g_strdup_printf (_("Nothing was saved: the site could not be reached, or did not answer properly (%s). Check the address and the internet connection, then try again."),
-                            warta_publish_error_get_platform_message (error)
-                            ? warta_publish_error_get_platform_message (error)
-                            : error->message);
-  return g_strdup (error->message);
-}
-
-/* The form once more, as it was sent, saying what stopped it: nothing
- * typed is lost to a refusal. */
-static void
-ask_again (GTask      *task,
-           const char *problem)
-{
-  SignIn *s = g_task_get_task_data (task);
-
-  close_waiting (s);
-  g_free (s->problem);
-  s->problem = g_strdup (problem);
-  ask (task);
 }
 
 static void
