@@ -1074,6 +1074,32 @@ test_switch_user_focus (Fixture       *fixture,
   destroy_and_check_finalized (GTK_WINDOW (window));
 }
 
+/* About Warta speaks the user's language, its authors' line too. */
+static void
+test_about_translated (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwAboutWindow *about = NULL;
+
+  warta_test_gui_set_language ("id");
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  for (guint i = 0; about == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        about = ADW_ABOUT_WINDOW (window);
+    }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_developer_name (about), ==, "Para penulis Warta");
+  g_assert_cmpstr (adw_about_window_get_copyright (about), ==, "© 2026 Para penulis Warta");
+  g_assert_cmpstr (adw_about_window_get_comments (about), !=,
+                   "Runs an office’s social media publication procedure, from documenting an activity to the archived post.");
+  destroy_and_check_finalized (GTK_WINDOW (about));
+  warta_test_gui_set_language (NULL);
+}
+
 static void
 test_no_display (void)
 {
@@ -1124,6 +1150,8 @@ main (int   argc,
                   fixture_set_up, test_window_restores_section, fixture_tear_down);
       g_test_add ("/warta/templates/person-dialog", Fixture, NULL,
                   fixture_set_up, test_person_dialog_builds, fixture_tear_down);
+      g_test_add ("/warta/templates/about-translated", Fixture, NULL,
+                  fixture_set_up, test_about_translated, fixture_tear_down);
       g_test_add ("/warta/templates/switch-user-focus", Fixture, NULL,
                   fixture_set_up, test_switch_user_focus, fixture_tear_down);
       g_test_add ("/warta/templates/official-dialog-keyboard", Fixture, NULL,
