@@ -523,6 +523,9 @@ test_wordpress_form (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (form_row (0)), ==, url);
   g_assert_cmpstr (gtk_editable_get_text (form_row (1)), ==, WARTA_TEST_WP_USER);
   g_assert_cmpstr (gtk_editable_get_text (form_row (2)), ==, "wrong password");
+  /* At the password, to type it again. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         GTK_WIDGET (form_row (2))));
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
   g_assert_true (dialog_says (f, "<b>The website did not accept the user name or the application password."));
   warta_test_gui_screenshot (GTK_WIDGET (dialog), "accounts-wordpress-refused.png");

@@ -229,6 +229,7 @@ typedef struct
   char           **typed;       /* what the form held when it was sent */
   char            *body;        /* what the form says first */
   char            *problem;     /* why the form is shown again */
+  guint            at_fault;    /* the entry it is about */
 } SignIn;
 
 static void
@@ -1096,10 +1097,20 @@ wordpress_checked_cb (GObject      *object,
   if (name == NULL)
     {
       /* The publishing message would send the user to a sign-in again. */
+      SignIn *s = g_task_get_task_data (task);
+
+      /* The password is the likelier mistake; an address that led
+       * nowhere is the first field. */
       if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED))
-        problem = g_strdup (_("The website did not accept the user name or the application password. Check both: the application password is the one made under Users → Profile → Application Passwords, not the user’s own password."));
+        {
+          problem = g_strdup (_("The website did not accept the user name or the application password. Check both: the application password is the one made under Users → Profile → Application Passwords, not the user’s own password."));
+          s->at_fault = s->adding ? 2 : 0;
+        }
       else
-        problem = sign_in_error_message (error);
+        {
+          problem = sign_in_error_message (error);
+          s->at_fault = 0;
+        }
       g_error_free (error);
       ask_again (task, problem);
       return;
@@ -1408,6 +1419,14 @@ ask (GTask *task)
   else
     check_form (s);
   present_dialog (dialog);
+  /* Shown again: at the field to change, its text selected. */
+  if (s->problem != NULL && s->at_fault < s->entries->len)
+    {
+      GtkWidget *entry = s->entries->pdata[s->at_fault];
+
+      gtk_widget_grab_focus (entry);
+      gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+    }
 }
 
 static void
