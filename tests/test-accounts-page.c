@@ -867,9 +867,21 @@ test_no_app (Fixture       *f,
   AdwMessageDialog *dialog;
   GtkWidget *placeholder = warta_test_gui_find_named (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, NULL);
 
+  GtkWidget *add = warta_test_gui_find_named (GTK_WIDGET (f->page), GTK_TYPE_MENU_BUTTON, NULL);
+  GtkWidget *add_label = warta_test_gui_find_named (add, GTK_TYPE_LABEL, NULL);
+
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (placeholder)), ==,
                    "No accounts yet");
   g_assert_false (gtk_widget_get_focusable (placeholder));
+  /* Alt+A opens the Add Account menu, and the button is still read as
+   * "Add Account". */
+  g_assert_cmpuint (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (add_label))), ==, GDK_KEY_a);
+  g_assert_true (gtk_widget_mnemonic_activate (add_label, FALSE));
+  /* A button shows itself pressed for a moment before it is clicked. */
+  wait_ms (500);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (add)))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (add));
+  warta_test_gui_assert_named_once (GTK_WIDGET (f->page));
 
   g_settings_reset (f->settings, "oauth-client-ids");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "x");
