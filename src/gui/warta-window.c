@@ -1083,13 +1083,30 @@ warta_window_set_visible_section (WartaWindow *self,
   g_settings_set_string (self->settings, "last-section", section->id);
 }
 
+/* Quitting closes the editors, then this window, which keeps its size;
+ * an editor that asks first keeps both open. */
+static void
+close_every_window (WartaWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->quit_requested = FALSE;
+  if (WARTA_IS_APPLICATION (application) &&
+      !warta_application_close_windows (WARTA_APPLICATION (application), GTK_WINDOW (self)))
+    {
+      self->close_confirmed = FALSE;
+      return;
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 close_confirmed_cb (gpointer data)
 {
   WartaWindow *self = data;
 
   if (self->quit_requested)
-    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+    close_every_window (self);
   else
     gtk_window_close (GTK_WINDOW (self));
   return G_SOURCE_REMOVE;
@@ -1151,7 +1168,8 @@ ask_before_closing (WartaWindow *self)
  * @self: a #WartaWindow
  *
  * Quits the application (Ctrl+Q), after asking when posts are still to
- * be sent.
+ * be sent: closes every window, the editors saving what was typed, and
+ * Warta ends once a cancelled import has rolled back.
  */
 void
 warta_window_quit (WartaWindow *self)
@@ -1160,7 +1178,7 @@ warta_window_quit (WartaWindow *self)
 
   self->quit_requested = TRUE;
   if (!ask_before_closing (self))
-    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+    close_every_window (self);
 }
 
 static gboolean
