@@ -1632,7 +1632,7 @@ test_tiktok_no_choice (Fixture       *f,
   job = publish_tiktok (f, p, id, NULL, WARTA_OUTBOX_STATE_FAILED);
   g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "not-configured");
   g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job),
-                            "Choose who can see the TikTok post in the publish view"));
+                            "Choose below who can see the TikTok post"));
   g_assert_cmpuint (warta_outbox_job_get_attempts (job), ==, 1);
   g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
 }
@@ -1653,7 +1653,7 @@ test_tiktok_mismatch (Fixture       *f,
   p = warta_test_publish_make_approved_with_videos (f->t, "Rakor TikTok", 0, 1, TIKTOK_SIZE);
   job = publish_tiktok (f, p, id, "{\"privacy\": \"PUBLIC_TO_EVERYONE\"}", WARTA_OUTBOX_STATE_FAILED);
   g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "not-configured");
-  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "publish view"));
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "Choose again below who can see"));
   g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/v2/post/publish/creator_info/query/"), ==, 1);
   g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/v2/post/publish/video/init/"), ==, 0);
 }

@@ -366,7 +366,11 @@ refine_error (GError             *error,
         }
     }
   else if (code_is (error, "190"))
-    replace_message (error, _("Facebook no longer accepts the saved sign-in for this Page (the token expired or was revoked, for example after a password change). Sign in again to the Page in Accounts."));
+    {
+      g_autofree char *message = warta_publish_error_format_sign_in (_("Facebook no longer accepts the saved sign-in for this Page (the token expired or was revoked, for example after a password change)."));
+
+      replace_message (error, message);
+    }
   else if (code_is (error, "368"))
     {
       g_autofree char *said = g_strdup (warta_publish_error_get_platform_message (error));

@@ -175,7 +175,11 @@ refine_error (GError *error)
   const char *code = warta_publish_error_get_platform_code (error);
 
   if (g_strcmp0 (code, "190") == 0 || (code && g_str_has_prefix (code, "190/")))
-    replace_message (error, _("Instagram no longer accepts the saved sign-in for this account. Sign in again to the account in Accounts."));
+    {
+      g_autofree char *message = warta_publish_error_format_sign_in (_("Instagram no longer accepts the saved sign-in for this account."));
+
+      replace_message (error, message);
+    }
   else if (subcode_is (error, "2207042"))
     replace_message (error, _("This Instagram account has published as many posts through the API as Instagram allows in 24 hours. Warta will try again later."));
   else if (subcode_is (error, "2207052"))

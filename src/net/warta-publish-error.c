@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "warta-publish-error.h"
 
@@ -124,6 +125,36 @@ warta_publish_error_set_platform (GError     *error,
   priv->platform_code = code;
   g_free (priv->platform_message);
   priv->platform_message = message;
+}
+
+static const char *
+sign_in_advice (void)
+{
+  return _("Sign in again to this account in Accounts.");
+}
+
+/* @reason: one or more full sentences, "Mastodon no longer accepts the saved sign-in." */
+char *
+warta_publish_error_format_sign_in (const char *reason)
+{
+  g_return_val_if_fail (reason != NULL, NULL);
+  return g_strconcat (reason, " ", sign_in_advice (), NULL);
+}
+
+/* @message without the advice warta_publish_error_format_sign_in() added,
+ * or all of it when it has none (a sign-in to another account, a message
+ * written in another language). */
+char *
+warta_publish_error_dup_sign_in_reason (const char *message)
+{
+  const char *advice = sign_in_advice ();
+  gsize len = message ? strlen (message) : 0;
+  gsize advice_len = strlen (advice);
+
+  if (len > advice_len + 1 && g_str_has_suffix (message, advice) &&
+      message[len - advice_len - 1] == ' ')
+    return g_strndup (message, len - advice_len - 1);
+  return g_strdup (message);
 }
 
 static gboolean
@@ -276,8 +307,12 @@ message_for (WartaPublishError  code,
   switch (code)
     {
     case WARTA_PUBLISH_ERROR_AUTH_EXPIRED:
-      return g_strdup_printf (_("%s no longer accepts the saved sign-in. Sign in again to this account in Accounts."),
-                              service);
+      {
+        g_autofree char *reason = g_strdup_printf (_("%s no longer accepts the saved sign-in."),
+                                                   service);
+
+        return warta_publish_error_format_sign_in (reason);
+      }
 
     case WARTA_PUBLISH_ERROR_PERMISSION_DENIED:
       if (platform_message)

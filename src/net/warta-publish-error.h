@@ -69,6 +69,11 @@ void         warta_publish_error_set_platform         (GError              *erro
                                                        const char          *platform_code,
                                                        const char          *platform_message);
 
+/* An expired sign-in of the account itself says why, then how to sign in
+ * again; a view that offers its own Sign In Again shows only the why. */
+char        *warta_publish_error_format_sign_in       (const char          *reason);
+char        *warta_publish_error_dup_sign_in_reason   (const char          *message);
+
 gint64       warta_http_parse_retry_at                (guint                status,
                                                        SoupMessageHeaders  *headers,
                                                        gint64               now_us);

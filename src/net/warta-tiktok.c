@@ -285,9 +285,10 @@ refine_error (GError *error)
 
   if (g_strcmp0 (code, "access_token_invalid") == 0)
     {
-      g_autofree char *message = g_strdup_printf (_("TikTok no longer accepts Warta’s sign-in for this account (“%s”). Sign in to it again."),
-                                                  warta_publish_error_get_platform_message (error)
-                                                  ? warta_publish_error_get_platform_message (error) : "");
+      g_autofree char *reason = g_strdup_printf (_("TikTok no longer accepts Warta’s sign-in for this account (“%s”)."),
+                                                 warta_publish_error_get_platform_message (error)
+                                                 ? warta_publish_error_get_platform_message (error) : "");
+      g_autofree char *message = warta_publish_error_format_sign_in (reason);
 
       replace_message (error, message);
     }
