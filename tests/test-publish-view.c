@@ -1437,7 +1437,7 @@ test_missed (Fixture       *f,
   /* Why, when, in the office's zone; not the advice its own buttons give,
    * nor "its scheduled time" again. */
   when = readable_time (f, now + G_TIME_SPAN_HOUR);
-  expected = g_strdup_printf ("Nothing was sent: Warta was closed at %s, when it was due.", when);
+  expected = g_strdup_printf ("Nothing was sent: Warta was not running at %s, when it was due.", when);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (reason)), ==, expected);
   /* The job keeps the advice, for the desktop's notification. */
   g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job_for (f, f->mastodon_id)),
@@ -1549,7 +1549,7 @@ test_reschedule (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
                    "Missed its scheduled time");
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "error"))),
-                                   "Nothing was sent: Warta was closed at "));
+                                   "Nothing was sent: Warta was not running at "));
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Choose _Another Time…");
   g_assert_true (g_str_has_prefix (summary (f), "Waiting for you:"));

@@ -939,7 +939,7 @@ update_job_row (JobRow *row)
                                                       warta_outbox_job_get_scheduled_at (job));
 
       /* Translators: %s is a date and time with its zone, 14 Mar 2026, 09:30 WIB */
-      message = row_message = g_strdup_printf (_("Nothing was sent: Warta was closed at %s, when it was due."),
+      message = row_message = g_strdup_printf (_("Nothing was sent: Warta was not running at %s, when it was due."),
                                                when);
     }
   gtk_label_set_label (row->error, message ? message : "");
