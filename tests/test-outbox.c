@@ -476,6 +476,43 @@ test_retry_after_errors (Fixture       *f,
   g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHED);
 }
 
+/* Failed on every attempt (4 here): the stored message says why and that
+ * Warta tried, and no longer that it will try again. */
+static void
+test_give_up (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(GListModel) jobs = NULL;
+  const struct {
+    const char *reason;
+  } why[] = {
+    { "Mastodon is not working properly right now (HTTP 503)" },
+    { "has had too many requests from this account." },
+  };
+
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v1/statuses", 0,
+                               WARTA_TEST_FAULT_STATUS, 503);
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 0,
+                               WARTA_TEST_FAULT_RATE_LIMIT, 1);
+  jobs = publish (f, p, TRUE);
+  warta_outbox_start (f->outbox);
+  for (guint i = 0; i < 2; i++)
+    {
+      WartaOutboxJob *job = job_at (jobs, i);
+      const char *message;
+
+      wait_for_state (job, WARTA_OUTBOX_STATE_FAILED);
+      message = warta_outbox_job_get_error_message (job);
+      g_test_message ("%s", message);
+      g_assert_cmpuint (warta_outbox_job_get_attempts (job), ==, 4);
+      g_assert_nonnull (strstr (message, why[i].reason));
+      g_assert_nonnull (strstr (message, "Warta tried 4 times."));
+      g_assert_null (strstr (message, "will try again"));
+    }
+  settle (f);
+}
+
 static void
 record_manual_cb (GObject      *object,
                   GAsyncResult *result,
@@ -1802,6 +1839,7 @@ main (int   argc,
   ADD ("takedown", test_takedown);
   ADD ("takedown-api", test_takedown_api);
   ADD ("retry-after-errors", test_retry_after_errors);
+  ADD ("give-up", test_give_up);
   ADD ("expired-sign-in-then-manual", test_expired_sign_in_then_manual);
   ADD ("pause-resume", test_pause_resume);
   ADD ("cancel-then-retry", test_cancel_then_retry);

@@ -587,10 +587,11 @@ creator_info_cb (GObject      *object,
                                    warta_publish_error_get_platform_message (error));
       else
         {
-          /* The panel's own Sign In Again is the advice: only why. */
+          /* The panel's own Sign In Again or Ask Again is the advice:
+           * only why. */
           g_autofree char *said = panel->auth_expired
                                   ? warta_publish_error_dup_sign_in_reason (error->message)
-                                  : g_strdup (error->message);
+                                  : warta_publish_error_dup_retry_reason (error->message);
 
           /* Translators: %s is what TikTok said, with what to do */
           message = g_strdup_printf (_("TikTok did not say what this account may post: %s"), said);

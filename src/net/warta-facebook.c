@@ -354,14 +354,10 @@ refine_error (GError             *error,
 
       if (at > 0)
         {
-          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at / G_USEC_PER_SEC);
-          g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-          g_autofree char *when = g_date_time_format (local, "%H:%M");
-          g_autofree char *message = NULL;
+          g_autofree char *message = warta_publish_error_format_retry (_("Facebook has had too many requests for this Page."),
+                                                                       at);
 
           warta_publish_error_set_retry_at (error, at);
-          message = g_strdup_printf (_("Facebook has had too many requests for this Page. Warta will try again after %s."),
-                                     when);
           replace_message (error, message);
         }
     }

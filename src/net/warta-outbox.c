@@ -613,8 +613,10 @@ fail_run (Run          *run,
 
       if (attempts >= self->max_attempts)
         {
+          /* Why, without the promise of another try. */
+          g_autofree char *reason = warta_publish_error_dup_retry_reason (error->message);
           g_autofree char *message = g_strdup_printf (_("%s Warta tried %u times. Choose “Try Again” later, or publish it by hand."),
-                                                      error->message, attempts);
+                                                      reason, attempts);
 
           stop_run (run, WARTA_OUTBOX_STATE_FAILED, error_code_id (error), message, 0, TRUE);
           return;
