@@ -15,6 +15,7 @@
 
 #include "warta-test-gui.h"
 #include "warta-application.h"
+#include "warta-archive-page.h"
 #include "warta-calendar-page.h"
 #include "warta-event-log.h"
 #include "warta-official-dialog.h"
@@ -2146,6 +2147,47 @@ tour_assert_rows_readable (WartaWindow *window,
     }
 }
 
+static gboolean
+tour_archive_listed (gpointer data)
+{
+  WartaArchiveModel *model = warta_archive_page_get_model (data);
+  GObject *list = gtk_widget_get_template_child (data, WARTA_TYPE_ARCHIVE_PAGE, "list_view");
+
+  return model != NULL && !warta_archive_model_get_loading (model) &&
+         g_list_model_get_n_items (G_LIST_MODEL (model)) > 0 &&
+         find_named (GTK_WIDGET (list), GTK_TYPE_LABEL, NULL) != NULL;
+}
+
+/* The archive's rows say all they have to say; the dossier pane, below
+ * the list in a narrow window, comes there only with a publication. */
+static void
+tour_check_archive (WartaWindow *window,
+                    const char  *language,
+                    gboolean     narrow)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (window_child (window, "stack"), "archive");
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE,
+                                                               "list_view"));
+  GtkWidget *dossier = GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE,
+                                                                  "dossier_stack"));
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!tour_archive_listed (page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (tour_archive_listed (page));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  warta_test_gui_assert_not_ellipsized (list);
+  g_assert_cmpint (gtk_widget_get_visible (dossier), ==, !narrow);
+  if (!narrow)
+    return;
+
+  g_signal_emit_by_name (list, "activate", 0);
+  while (!gtk_widget_get_visible (dossier) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (dossier)), ==, "dossier");
+  tour_shoot (window, language, "archive-dossier", "narrow");
+}
+
 static void
 test_tour (Fixture       *f,
            gconstpointer  user_data)
@@ -2177,6 +2219,8 @@ test_tour (Fixture       *f,
             g_main_context_iteration (NULL, FALSE);
           tour_shoot (window, language, tour_sections[i], narrow ? "narrow" : "wide");
           tour_assert_rows_readable (window, tour_sections[i]);
+          if (g_str_equal (tour_sections[i], "archive"))
+            tour_check_archive (window, language, narrow);
         }
     }
 
