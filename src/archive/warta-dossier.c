@@ -742,13 +742,16 @@ emit_register (WartaDossier         *self,
                                              json_object_get_int_member (reg, "number"));
   g_autofree char *years = g_strdup_printf ("%" G_GINT64_FORMAT, n_years);
   g_autofree char *published = human_time (str_of (self->json, "published_at"), time_zone);
+  /* The activity's time as the editor stores it, ISO 8601, is read as the
+   * other times are; one typed in words stays as it was typed. */
+  g_autofree char *time = human_time (str_of (reg, "time"), time_zone);
 
   func (WARTA_DOSSIER_HEADING, _("Register of public information"), NULL, user_data);
   func (WARTA_DOSSIER_FIELD, _("Number"), number, user_data);
   func (WARTA_DOSSIER_FIELD, _("Summary"), str_of (reg, "summary"), user_data);
   func (WARTA_DOSSIER_FIELD, _("Unit"), str_of (reg, "unit"), user_data);
   func (WARTA_DOSSIER_FIELD, _("Responsible"), str_of (reg, "responsible"), user_data);
-  func (WARTA_DOSSIER_FIELD, _("Time"), str_of (reg, "time"), user_data);
+  func (WARTA_DOSSIER_FIELD, _("Time"), time, user_data);
   func (WARTA_DOSSIER_FIELD, _("Place"), str_of (reg, "place"), user_data);
   func (WARTA_DOSSIER_FIELD, _("Form"), form_display_name (str_of (reg, "form")), user_data);
   func (WARTA_DOSSIER_FIELD, _("Retention (years)"),
@@ -761,6 +764,7 @@ emit_register (WartaDossier         *self,
  * platform's caption included, under the names the editor gives them. */
 static void
 emit_final_texts (WartaDossier         *self,
+                  GTimeZone            *time_zone,
                   WartaDossierLineFunc  func,
                   gpointer              user_data)
 {
@@ -776,8 +780,14 @@ emit_final_texts (WartaDossier         *self,
 
   func (WARTA_DOSSIER_HEADING, _("Final texts"), NULL, user_data);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    func (WARTA_DOSSIER_FIELD, warta_revision_field_get_display_name (texts[i].field),
-          str_of (final, texts[i].member), user_data);
+    {
+      /* The time as the register's, not as the editor stores it. */
+      g_autofree char *when = g_str_equal (texts[i].field, "when")
+                              ? human_time (str_of (final, texts[i].member), time_zone) : NULL;
+
+      func (WARTA_DOSSIER_FIELD, warta_revision_field_get_display_name (texts[i].field),
+            when != NULL ? when : str_of (final, texts[i].member), user_data);
+    }
   for (GList *l = targets; l != NULL; l = l->next)
     {
       g_autofree char *field = g_strconcat ("caption:", l->data, NULL);
@@ -913,7 +923,7 @@ warta_dossier_foreach_line (WartaDossier         *self,
       emit_register (self, time_zone, func, user_data);
       break;
     case WARTA_DOSSIER_FINAL_TEXTS:
-      emit_final_texts (self, func, user_data);
+      emit_final_texts (self, time_zone, func, user_data);
       break;
     case WARTA_DOSSIER_TARGETS:
       emit_targets (self, time_zone, func, user_data);
