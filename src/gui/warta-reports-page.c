@@ -15,6 +15,7 @@
 
 #include "warta-application.h"
 #include "warta-chart.h"
+#include "warta-publication-row.h"
 #include "warta-reports-page-private.h"
 #include "warta-toast.h"
 #include "warta-wrap-box.h"
@@ -215,9 +216,20 @@ show_report (WartaReportsPage *self)
   for (guint i = 0; i < MIN (overdue->len, 50); i++)
     {
       WartaReportOverdue *o = overdue->pdata[i];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, o->publication_id);
+      /* As the lists say it, not in minutes by the hundred thousand. */
+      g_autofree char *late = warta_publication_row_format_time_left (-o->late_us);
 
-      g_string_append_printf (details, "#%" G_GINT64_FORMAT " %s — %u, +%.0f min\n",
-                              o->publication_id, o->title, o->step, o->late_us / 6e7);
+      g_string_append_printf (details,
+                              o->exited_at == 0
+                              /* Translators: an overdue case: its number, title and SOP step,
+                               * and how late it is, "#12 Rapat — step 2: Overdue by 3 days,
+                               * still open" */
+                              ? _("#%s %s — step %u: %s, still open")
+                              /* Translators: the same for a case that has left the step */
+                              : _("#%s %s — step %u: %s"),
+                              id, o->title, o->step, late);
+      g_string_append_c (details, '\n');
     }
 
   gtk_label_set_text (self->details_label, details->str);
@@ -273,7 +285,8 @@ on_make_button_clicked_cb (WartaReportsPage *self)
                               gtk_spin_button_get_value_as_int (self->year_spin),
                               gtk_spin_button_get_value_as_int (self->index_spin),
                               warta_clock_get_time_zone (warta_context_get_clock (self->context)),
-                              &deadlines, self->cancellable, report_cb, g_object_ref (self));
+                              &deadlines, warta_clock_now (warta_context_get_clock (self->context)),
+                              self->cancellable, report_cb, g_object_ref (self));
 }
 
 static void
