@@ -2189,6 +2189,45 @@ tour_check_archive (WartaWindow *window,
   tour_shoot (window, language, "archive-dossier", "narrow");
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A day's entries say their whole titles, at the time written as the
+ * language writes times (09.00 in Indonesian, as in the lists); a day
+ * before the 10th has no gap before it in the heading. */
+static void
+tour_check_calendar (WartaCalendarPage *page,
+                     const char        *language)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                               WARTA_TYPE_CALENDAR_PAGE, "day_list"));
+  GtkLabel *heading = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                WARTA_TYPE_CALENDAR_PAGE,
+                                                                "day_label"));
+  g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
+  g_autoptr(GDateTime) june9 = g_date_time_new (wib, 2025, 6, 9, 12, 0, 0);
+
+  g_assert_nonnull (find_named (list, GTK_TYPE_LABEL, NULL));
+  /* The rows laid out; the list makes some ahead of time, not yet sized. */
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_width (row) > 0)
+      warta_test_gui_assert_not_ellipsized (row);
+  g_assert_true (has_label (list, g_strcmp0 (language, "id") == 0 ? "09.00" : "09:00"));
+
+  warta_calendar_page_select_day (page, june9);
+  g_assert_null (strstr (gtk_label_get_label (heading), "  "));
+  g_assert_nonnull (strstr (gtk_label_get_label (heading), ", 9 "));
+}
+
 /* The report's overdue cases are late as the office's clock says, in the
  * words My Tasks uses ("Overdue by 4 days", not "+757664 min"). */
 static void
@@ -2241,6 +2280,18 @@ test_tour (Fixture       *f,
           tour_assert_rows_readable (window, tour_sections[i]);
           if (g_str_equal (tour_sections[i], "archive"))
             tour_check_archive (window, language, narrow);
+          if (g_str_equal (tour_sections[i], "calendar"))
+            {
+              WartaCalendarPage *page =
+                WARTA_CALENDAR_PAGE (gtk_stack_get_child_by_name (window_child (window, "stack"),
+                                                                  "calendar"));
+              g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
+              g_autoptr(GDateTime) june18 = g_date_time_new (wib, 2025, 6, 18, 12, 0, 0);
+
+              warta_calendar_page_select_day (page, june18);
+              tour_shoot (window, language, "calendar-day", narrow ? "narrow" : "wide");
+              tour_check_calendar (page, language);
+            }
           if (g_str_equal (tour_sections[i], "reports"))
             {
               GtkWidget *page = gtk_stack_get_child_by_name (window_child (window, "stack"),
