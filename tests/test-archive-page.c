@@ -859,6 +859,15 @@ test_report_page (Fixture       *f,
     warta_reports_page_set_context (page, other);
     g_assert_true (wait_until (report_ready, page));
     g_assert_cmpuint (warta_report_get_n_published (warta_reports_page_get_report (page)), ==, 0);
+    /* No stay ended in any step: no mean time of "0 min" nobody took. */
+    for (guint step = 1; step <= WARTA_N_STEPS; step++)
+      {
+        WartaReport *report = warta_reports_page_get_report (page);
+        g_autofree char *text = _warta_reports_page_dup_step_text (warta_report_get_step (report,
+                                                                                          step));
+
+        g_assert_cmpstr (text, ==, "no cases");
+      }
     warta_reports_page_set_context (page, NULL);
     g_clear_object (&other);
     g_clear_object (&db);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "warta-chart.h"
 #include "warta-report.h"
 #include "warta-archive-test-util.h"
 
@@ -480,12 +481,54 @@ test_scheduled (Fixture       *f,
   g_object_unref (plain);
 }
 
+
+/* Whether anything is drawn on @surface's white between rows @from and @to. */
+static gboolean
+drawn_between (cairo_surface_t *surface,
+               int              from,
+               int              to)
+{
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int width = cairo_image_surface_get_width (surface);
+
+  cairo_surface_flush (surface);
+  for (int y = from; y < to; y++)
+    for (int x = 0; x < width; x++)
+      if (((const guint32 *)(data + y * stride))[x] != 0xffffffff)
+        return TRUE;
+  return FALSE;
+}
+
+/* A bar chart with nothing to count (no platform in a month without
+ * posts) says so under its title, not a blank, on screen and in the PDF. */
+static void
+test_chart_empty (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 300, 46);
+  cairo_t *cr = cairo_create (surface);
+  WartaChartColors colors;
+
+  warta_chart_colors_init (&colors, FALSE);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  warta_chart_draw_bars (cr, 0, 0, 300, 46, "Publications per platform", NULL, NULL, NULL, 0, -1,
+                         &colors);
+  /* The title (Sans Bold 10, some 17 pixels), then a line below it. */
+  g_assert_true (drawn_between (surface, 0, 20));
+  g_assert_true (drawn_between (surface, 24, 46));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/warta/report/chart-empty", test_chart_empty);
   g_test_add ("/warta/report/figures", Fixture, NULL,
               archive_fixture_set_up, test_figures, archive_fixture_tear_down);
   g_test_add ("/warta/report/scheduled", Fixture, NULL,

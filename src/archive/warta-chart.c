@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
@@ -128,6 +129,18 @@ warta_chart_draw_bars (cairo_t                *cr,
   for (guint i = 0; value_texts != NULL && i < n; i++)
     value_w = MAX (value_w, text_width (cr, FONT, value_texts[i]) + PAD);
   value_w = MIN (value_w, width / 3);
+
+  /* Under its title, a chart with nothing to count says so, rather than
+   * leaving a blank where its bars would be. */
+  if (n == 0)
+    {
+      WartaChartColor dim = colors->foreground;
+
+      dim.a *= 0.6;
+      draw_text (cr, FONT, _("None in this period."), x, top + 2, width, PANGO_ALIGN_LEFT, &dim);
+      cairo_restore (cr);
+      return;
+    }
 
   for (guint i = 0; i < n; i++)
     max = MAX (max, values[i]);
