@@ -2278,6 +2278,8 @@ test_tour (Fixture       *f,
             g_main_context_iteration (NULL, FALSE);
           tour_shoot (window, language, tour_sections[i], narrow ? "narrow" : "wide");
           tour_assert_rows_readable (window, tour_sections[i]);
+          /* The section's name in the header says which it is, whole. */
+          warta_test_gui_assert_not_ellipsized (GTK_WIDGET (window_child (window, "section_title")));
           if (g_str_equal (tour_sections[i], "archive"))
             tour_check_archive (window, language, narrow);
           if (g_str_equal (tour_sections[i], "calendar"))
