@@ -79,6 +79,9 @@ struct _WartaArchivePage
 
 G_DEFINE_FINAL_TYPE (WartaArchivePage, warta_archive_page, ADW_TYPE_BIN)
 
+/* The list's height above the dossier in a narrow window: its first rows. */
+#define LIST_HEIGHT_ABOVE 200
+
 enum {
   PROP_0,
   PROP_CONTEXT,
@@ -1248,10 +1251,13 @@ folded_to_orientation (GBinding     *binding,
 static void
 on_paned_orientation_cb (WartaArchivePage *self)
 {
-  /* The list keeps room for its first rows when it is on top. */
-  gtk_paned_set_position (self->paned,
-                          gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned))
-                          == GTK_ORIENTATION_VERTICAL ? 240 : 460);
+  gboolean below = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned))
+                   == GTK_ORIENTATION_VERTICAL;
+
+  /* The list keeps room for its first rows when it is on top, and the
+   * dossier below it takes what the window's height leaves: it scrolls. */
+  gtk_paned_set_position (self->paned, below ? LIST_HEIGHT_ABOVE : 460);
+  gtk_paned_set_resize_start_child (self->paned, !below);
   update_dossier_visible (self);
 }
 
