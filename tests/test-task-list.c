@@ -2180,6 +2180,44 @@ tour_check_archive (WartaWindow *window,
   warta_test_gui_wait_for_layout (GTK_WIDGET (window));
   warta_test_gui_assert_not_ellipsized (list);
   g_assert_cmpint (gtk_widget_get_visible (dossier), ==, !narrow);
+  /* A narrow window keeps the search and puts the other filters behind
+   * Filters, which counts those in effect. */
+  {
+    GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE,
+                                                                   "filters_button"));
+    GtkWidget *filters[] = {
+      GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE, "platform_dropdown")),
+      GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE, "date_filter_box")),
+    };
+    GtkDropDown *category = GTK_DROP_DOWN (gtk_widget_get_template_child (page,
+                                                                          WARTA_TYPE_ARCHIVE_PAGE,
+                                                                          "category_dropdown"));
+    GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE,
+                                                                "filters_label"));
+    const char *plain = g_strcmp0 (language, "id") == 0 ? "_Saringan" : "_Filters";
+    const char *one = g_strcmp0 (language, "id") == 0 ? "_Saringan (1)" : "_Filters (1)";
+
+    g_assert_cmpint (gtk_widget_get_visible (button), ==, narrow);
+    for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+      g_assert_cmpint (gtk_widget_get_visible (filters[i]), ==, !narrow);
+    if (narrow)
+      {
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+        for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+          g_assert_true (gtk_widget_get_visible (filters[i]));
+        gtk_drop_down_set_selected (category, 1);
+        while (!g_str_equal (gtk_label_get_label (label), one) && g_get_monotonic_time () < deadline)
+          g_main_context_iteration (NULL, FALSE);
+        g_assert_cmpstr (gtk_label_get_label (label), ==, one);
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+        g_assert_false (gtk_widget_get_visible (filters[0]));
+        g_assert_cmpstr (gtk_label_get_label (label), ==, one);
+        gtk_drop_down_set_selected (category, 0);
+        while (!tour_archive_listed (page) && g_get_monotonic_time () < deadline)
+          g_main_context_iteration (NULL, FALSE);
+        g_assert_cmpstr (gtk_label_get_label (label), ==, plain);
+      }
+  }
   if (!narrow)
     return;
 

@@ -35,6 +35,9 @@ struct _WartaArchivePage
 
   /* Template widgets */
   GtkSearchEntry     *search_entry;
+  GtkToggleButton    *filters_button;
+  GtkLabel           *filters_label;
+  GtkWidget          *date_filter_box;
   GtkDropDown        *platform_dropdown;
   GtkDropDown        *category_dropdown;
   GtkDropDown        *state_dropdown;
@@ -996,26 +999,49 @@ clear_dossier (WartaArchivePage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->dispose_button), FALSE);
 }
 
-/* Whether the list shows less than the whole archive. */
-static gboolean
-filters_active (WartaArchivePage *self)
+/* How many filters besides the search narrow the list. */
+static guint
+count_filters (WartaArchivePage *self)
 {
   GtkDropDown *dropdowns[] = {
     self->platform_dropdown, self->category_dropdown, self->state_dropdown,
     self->person_dropdown, self->unit_dropdown,
   };
+  GtkEditable *dates[] = { GTK_EDITABLE (self->from_entry), GTK_EDITABLE (self->to_entry) };
+  guint n = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     {
       guint selected = gtk_drop_down_get_selected (dropdowns[i]);
 
-      if (selected != 0 && selected != GTK_INVALID_LIST_POSITION)
-        return TRUE;
+      n += selected != 0 && selected != GTK_INVALID_LIST_POSITION;
     }
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    n += *gtk_editable_get_text (dates[i]) != '\0';
 
-  return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
-         *gtk_editable_get_text (GTK_EDITABLE (self->from_entry)) != '\0' ||
-         *gtk_editable_get_text (GTK_EDITABLE (self->to_entry)) != '\0';
+  return n;
+}
+
+/* Filters in effect are counted on the button that shows them, shown or
+ * not: the list is narrowed by what a narrow window may hide. */
+static void
+update_filters_label (WartaArchivePage *self)
+{
+  guint n = count_filters (self);
+  g_autofree char *label = NULL;
+
+  if (n > 0)
+    /* Translators: the button that shows the archive's filters, and how
+     * many of them narrow the list */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Filters (%u)", "_Filters (%u)", n), n);
+  gtk_label_set_label (self->filters_label, label != NULL ? label : _("_Filters"));
+}
+
+/* Whether the list shows less than the whole archive. */
+static gboolean
+filters_active (WartaArchivePage *self)
+{
+  return count_filters (self) > 0 || *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
 }
 
 /* An empty list says why, and what to do: an archive that has nothing
@@ -1076,6 +1102,7 @@ static void
 on_model_changed_cb (WartaArchivePage *self)
 {
   update_count (self);
+  update_filters_label (self);
   update_empty_state (self);
   /* A filter that leaves nothing in the list leaves no publication to
    * show: the pane does not keep one the list no longer has. */
@@ -1248,6 +1275,32 @@ folded_to_orientation (GBinding     *binding,
   return TRUE;
 }
 
+/* In a narrow window the filters would take half its height: they wait
+ * behind Filters there, beside the search, which stays. */
+static void
+update_filters_shown (WartaArchivePage *self)
+{
+  gboolean narrow = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned))
+                    == GTK_ORIENTATION_VERTICAL;
+  gboolean shown = !narrow || gtk_toggle_button_get_active (self->filters_button);
+  GtkWidget *filters[] = {
+    GTK_WIDGET (self->platform_dropdown), GTK_WIDGET (self->category_dropdown),
+    GTK_WIDGET (self->state_dropdown), GTK_WIDGET (self->sort_dropdown), self->date_filter_box,
+  };
+
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filters_button), narrow);
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    gtk_widget_set_visible (filters[i], shown);
+  update_filters_label (self);
+}
+
+static void
+on_filters_button_toggled_cb (WartaArchivePage *self)
+{
+  update_filters_shown (self);
+}
+
 static void
 on_paned_orientation_cb (WartaArchivePage *self)
 {
@@ -1259,6 +1312,7 @@ on_paned_orientation_cb (WartaArchivePage *self)
   gtk_paned_set_position (self->paned, below ? LIST_HEIGHT_ABOVE : 460);
   gtk_paned_set_resize_start_child (self->paned, !below);
   update_dossier_visible (self);
+  update_filters_shown (self);
 }
 
 static void
@@ -1395,10 +1449,14 @@ warta_archive_page_class_init (WartaArchivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, filters_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, date_filter_box);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, export_button);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, dispose_button);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, dossier_view);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_button_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_verify_button_clicked_cb);
