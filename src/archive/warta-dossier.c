@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "warta-account.h"
@@ -665,6 +666,22 @@ human_time (const char *iso,
   return warta_format_time (time_zone, g_date_time_to_unix (dt) * G_USEC_PER_SEC, TRUE);
 }
 
+/* A day of the dossier, "2030-06-18", as the app writes days; as stored
+ * when it is not one. */
+static char *
+human_day (const char *iso_day)
+{
+  int y, m, d;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (iso_day == NULL || sscanf (iso_day, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      (day = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
+    return g_strdup (iso_day);
+  /* Translators: a day, as in "%e %b %Y, %H:%M" without the time; %-d
+   * is the day without a pad ("9 Jun 2030") */
+  return g_date_time_format (day, _("%-d %b %Y"));
+}
+
 static const char *
 state_name (const char *id)
 {
@@ -745,6 +762,7 @@ emit_register (WartaDossier         *self,
   /* The activity's time as the editor stores it, ISO 8601, is read as the
    * other times are; one typed in words stays as it was typed. */
   g_autofree char *time = human_time (str_of (reg, "time"), time_zone);
+  g_autofree char *until = human_day (str_of (reg, "retention_until"));
 
   func (WARTA_DOSSIER_HEADING, _("Register of public information"), NULL, user_data);
   func (WARTA_DOSSIER_FIELD, _("Number"), number, user_data);
@@ -756,7 +774,7 @@ emit_register (WartaDossier         *self,
   func (WARTA_DOSSIER_FIELD, _("Form"), form_display_name (str_of (reg, "form")), user_data);
   func (WARTA_DOSSIER_FIELD, _("Retention (years)"),
         n_years > 0 ? years : _("permanent"), user_data);
-  func (WARTA_DOSSIER_FIELD, _("Retained until"), str_of (reg, "retention_until"), user_data);
+  func (WARTA_DOSSIER_FIELD, _("Retained until"), until, user_data);
   func (WARTA_DOSSIER_FIELD, _("Published"), published, user_data);
 }
 
