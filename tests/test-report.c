@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "warta-chart.h"
@@ -522,6 +523,36 @@ test_chart_empty (void)
   cairo_surface_destroy (surface);
 }
 
+/* A person's name beside a bar is not cut to a few letters in a narrow
+ * window ("Sari Dewi Angg…" at 360 px): the labels get the room they
+ * need, up to half the chart. */
+static void
+test_chart_labels (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  const char *names[] = { "Ahmad Yani", "Sari Dewi Anggraini" };
+  const char *long_name[] = { "Dr. Hj. Rina Marlina Kusumaningrum, S.E., M.Si., Ak." };
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 9");
+  int name_w;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, names[1], -1);
+  pango_layout_get_pixel_size (layout, &name_w, NULL);
+
+  /* 326 pixels: a 360-pixel window's chart. */
+  g_assert_cmpfloat (warta_chart_bar_label_width (cr, 326, names, 2), >=, name_w);
+  g_assert_cmpfloat (warta_chart_bar_label_width (cr, 326, long_name, 1), ==, 163);
+  /* Short labels keep a third of a wide chart, as before. */
+  g_assert_cmpfloat (warta_chart_bar_label_width (cr, 900, names, 2), ==, 900 * 0.32);
+
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +560,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/warta/report/chart-empty", test_chart_empty);
+  g_test_add_func ("/warta/report/chart-labels", test_chart_labels);
   g_test_add ("/warta/report/figures", Fixture, NULL,
               archive_fixture_set_up, test_figures, archive_fixture_tear_down);
   g_test_add ("/warta/report/scheduled", Fixture, NULL,

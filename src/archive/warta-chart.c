@@ -102,6 +102,32 @@ text_width (cairo_t    *cr,
   return w;
 }
 
+/**
+ * warta_chart_bar_label_width:
+ * @cr: where the chart is drawn
+ * @width: the chart's width
+ * @labels: (array length=n): the bars' labels
+ * @n: how many
+ *
+ * Returns: the room the labels get beside their bars: a third of the
+ *   width, more for longer labels (people's names with their titles), up
+ *   to half of it, so that a narrow window does not cut them to a few
+ *   letters
+ */
+double
+warta_chart_bar_label_width (cairo_t            *cr,
+                             double              width,
+                             const char * const *labels,
+                             guint               n)
+{
+  double widest = 0;
+
+  for (guint i = 0; labels != NULL && i < n; i++)
+    widest = MAX (widest, text_width (cr, FONT, labels[i]));
+
+  return CLAMP (widest, width * 0.32, width * 0.5);
+}
+
 void
 warta_chart_draw_bars (cairo_t                *cr,
                        double                  x,
@@ -117,7 +143,7 @@ warta_chart_draw_bars (cairo_t                *cr,
                        const WartaChartColors *colors)
 {
   double max = marker > 0 ? marker : 0;
-  double label_w = width * 0.32;
+  double label_w = warta_chart_bar_label_width (cr, width, labels, n);
   double value_w = 64;
   double top, row_h, bar_x, bar_w;
 
