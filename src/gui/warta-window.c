@@ -127,7 +127,7 @@ create_sidebar_row (const WartaSection *section)
   label = gtk_label_new (_(section->title));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   /* Whole words on a second line rather than an ellipsis: Indonesian
-   * section names are long ("Disetujui / Untuk Diterbitkan"). */
+   * section names are long ("Disetujui / Siap Terbit"). */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_widget_set_hexpand (label, TRUE);
