@@ -41,7 +41,9 @@ fixture_set_up (Fixture       *f,
   f->db = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE, &error);
   g_assert_no_error (error);
   warta_database_set_poll_interval (f->db, 0);
-  g_assert_true (_warta_archive_sample_generate (f->db, 3000, T0, 11, &error));
+  /* "empty": an office's archive before anything was published. */
+  if (g_strcmp0 (data, "empty") != 0)
+    g_assert_true (_warta_archive_sample_generate (f->db, 3000, T0, 11, &error));
   g_assert_no_error (error);
   f->settings = g_settings_new (APPLICATION_ID);
   f->context = warta_context_new (f->db, f->settings);
@@ -492,6 +494,8 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (all, >, check.expected);
 }
 
+/* The dossier pane shows the publication titled check->title, or, for
+ * NULL, says that none is chosen. */
 static gboolean
 dossier_titled (gpointer data)
 {
@@ -499,8 +503,14 @@ dossier_titled (gpointer data)
   GtkLabel *title = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (check->page),
                                                               WARTA_TYPE_ARCHIVE_PAGE,
                                                               "dossier_title"));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (check->page),
+                                                              WARTA_TYPE_ARCHIVE_PAGE,
+                                                              "dossier_stack"));
 
-  return g_strcmp0 (gtk_label_get_text (title), check->title) == 0;
+  if (check->title == NULL)
+    return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "none") == 0;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "dossier") == 0 &&
+         g_strcmp0 (gtk_label_get_text (title), check->title) == 0;
 }
 
 /* A filter that leaves the shown publication out of the list empties the
@@ -519,7 +529,6 @@ test_dossier_cleared (Fixture       *f,
   GtkDropDown *category;
   g_autofree char *text = NULL;
   g_autofree char *title = NULL;
-  char empty[] = "Choose a publication to see its dossier.";
   /* The category drop-down's rows after "Any category". */
   static const char * const categories[] = { "periodic", "immediate", "on-request" };
   guint other = 0;
@@ -549,7 +558,7 @@ test_dossier_cleared (Fixture       *f,
   category = GTK_DROP_DOWN (template_child (page, "category_dropdown"));
   gtk_drop_down_set_selected (category, other + 1);
   g_assert_true (wait_until (model_counted, &others));
-  check.title = empty;
+  check.title = NULL;
   g_assert_true (wait_until (dossier_titled, &check));
   g_assert_false (gtk_widget_get_sensitive (template_child (page, "export_button")));
 
@@ -581,11 +590,96 @@ test_dossier_cleared (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (search), "tidak ada publikasi seperti ini xyzzy");
   g_signal_emit_by_name (search, "search-changed");
   g_assert_true (wait_until (model_counted, &none));
-  check.title = empty;
+  check.title = NULL;
   g_assert_true (wait_until (dossier_titled, &check));
   g_object_get (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "text", &text, NULL);
   g_assert_cmpstr (text, ==, "");
   g_assert_false (gtk_widget_get_sensitive (template_child (page, "export_button")));
+}
+
+
+static gboolean
+model_loaded (gpointer data)
+{
+  WartaArchiveModel *model = warta_archive_page_get_model (data);
+
+  return model != NULL && !warta_archive_model_get_loading (model);
+}
+
+/* The list's empty state is shown and titled @title, the dossier pane
+ * hidden with it, and the button that clears the filters shown when
+ * @clear. */
+static void
+assert_empty_state (WartaArchivePage *page,
+                    const char       *title,
+                    gboolean          clear)
+{
+  GtkStack *stack = GTK_STACK (template_child (page, "list_stack"));
+  AdwStatusPage *status = ADW_STATUS_PAGE (template_child (page, "empty_page"));
+  GtkWidget *button = template_child (page, "clear_filters_button");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, title);
+  g_assert_nonnull (adw_status_page_get_description (status));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
+  g_assert_false (gtk_widget_get_visible (template_child (page, "dossier_stack")));
+  g_assert_cmpint (gtk_widget_get_visible (button), ==, clear);
+}
+
+/* An archive with nothing in it says so, not a blank list beside an
+ * empty dossier box; so does a search that matches nothing, with a way
+ * back to the whole archive. */
+static void
+test_empty_states (Fixture       *f,
+                   gconstpointer  data)
+{
+  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  CountCheck none = { page, 0 };
+  GtkWidget *search;
+  guint whole;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  search = template_child (page, "search_entry");
+
+  if (g_strcmp0 (data, "empty") == 0)
+    {
+      g_assert_true (wait_until (model_loaded, page));
+      warta_test_gui_wait_for_layout (f->window);
+      warta_test_gui_screenshot (f->window, "archive-page-empty.png");
+      assert_empty_state (page, "No Publications in the Archive Yet", FALSE);
+      return;
+    }
+
+  g_assert_true (wait_until (model_ready, page));
+  whole = g_list_model_get_n_items (G_LIST_MODEL (warta_archive_page_get_model (page)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (page, "list_stack"))),
+                   ==, "list");
+  g_assert_true (gtk_widget_get_visible (template_child (page, "dossier_stack")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (page,
+                                                                                "dossier_stack"))),
+                   ==, "none");
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "tidak ada publikasi seperti ini xyzzy");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_true (wait_until (model_counted, &none));
+  warta_test_gui_wait_for_layout (f->window);
+  warta_test_gui_screenshot (f->window, "archive-page-no-match.png");
+  assert_empty_state (page, "No Publications Match", TRUE);
+
+  /* Clearing brings the whole archive back, the focus in the search. */
+  g_signal_emit_by_name (template_child (page, "clear_filters_button"), "clicked");
+  g_assert_true (wait_until (model_ready, page));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (warta_archive_page_get_model (page))), ==,
+                    whole);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (page, "list_stack"))),
+                   ==, "list");
+  g_assert_true (gtk_widget_get_visible (template_child (page, "dossier_stack")));
+  g_assert_true (gtk_widget_has_focus (search) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), search));
 }
 
 /* The page's messages when no toast overlay is around it. */
@@ -765,6 +859,15 @@ test_report_page (Fixture       *f,
     warta_reports_page_set_context (page, other);
     g_assert_true (wait_until (report_ready, page));
     g_assert_cmpuint (warta_report_get_n_published (warta_reports_page_get_report (page)), ==, 0);
+    /* No stay ended in any step: no mean time of "0 min" nobody took. */
+    for (guint step = 1; step <= WARTA_N_STEPS; step++)
+      {
+        WartaReport *report = warta_reports_page_get_report (page);
+        g_autofree char *text = _warta_reports_page_dup_step_text (warta_report_get_step (report,
+                                                                                          step));
+
+        g_assert_cmpstr (text, ==, "no cases");
+      }
     warta_reports_page_set_context (page, NULL);
     g_clear_object (&other);
     g_clear_object (&db);
@@ -932,6 +1035,10 @@ main (int   argc,
               fixture_set_up, test_range_button_whole, fixture_tear_down);
   g_test_add ("/warta/archive-page/dossier-cleared", Fixture, NULL,
               fixture_set_up, test_dossier_cleared, fixture_tear_down);
+  g_test_add ("/warta/archive-page/empty-archive", Fixture, "empty",
+              fixture_set_up, test_empty_states, fixture_tear_down);
+  g_test_add ("/warta/archive-page/no-match", Fixture, NULL,
+              fixture_set_up, test_empty_states, fixture_tear_down);
   g_test_add ("/warta/archive-page/report", Fixture, NULL,
               fixture_set_up, test_report_page, fixture_tear_down);
   g_test_add ("/warta/archive-page/open-folder-toasts", Fixture, NULL,

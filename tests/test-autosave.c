@@ -1,4 +1,4 @@
-/* test-autosave.c: kill -9 while typing, reopen: the text is there
+/* test-autosave.c: kill -9 or Ctrl+Q while typing, reopen: the text is there
  *
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,6 +7,7 @@
  * display, opens a new activity with Ctrl+N, signs in and types into the
  * narrative with xdotool, waits longer than the autosave delay, kills the
  * process with SIGKILL and reads the database back through the repository.
+ * Then the same, quitting with Ctrl+Q at once instead.
  *
  * Usage: test-autosave WARTA XDOTOOL
  */
@@ -129,20 +130,18 @@ type (const char *window,
   g_usleep (300 * 1000);
 }
 
-static void
-test_kill_while_typing (void)
+/* Starts Warta on a fresh database in @dir, with an officer who may
+ * document; opens a new activity from the keyboard, signs in on the way,
+ * and types TYPED into the narrative. Returns the editor's window. */
+static char *
+start_and_type (const char   *path,
+                GSubprocess **app)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("warta-autosave-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
-  g_autoptr(GSubprocess) app = NULL;
   g_autofree char *main_window = NULL;
-  g_autofree char *editor = NULL;
+  char *editor;
   GPid pid;
 
-  g_assert_no_error (error);
-
-  /* An officer with the right to document, in a fresh database. */
   {
     g_autoptr(WartaDatabase) db = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC,
                                                        WARTA_DATABASE_FLAGS_NONE, &error);
@@ -157,9 +156,9 @@ test_kill_while_typing (void)
     g_assert_no_error (error);
   }
 
-  app = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, warta_path, "--database", path, NULL);
+  *app = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, warta_path, "--database", path, NULL);
   g_assert_no_error (error);
-  pid = atoi (g_subprocess_get_identifier (app));
+  pid = atoi (g_subprocess_get_identifier (*app));
 
   main_window = find_window (pid, "Warta", NULL);
   g_assert_nonnull (main_window);
@@ -181,47 +180,101 @@ test_kill_while_typing (void)
   keys (editor, "alt+n");
   type (editor, TYPED);
 
-  /* Longer than the autosave delay, then no chance to save on exit. */
-  g_usleep (2500 * 1000);
-  shot ("typed");
-  g_subprocess_send_signal (app, SIGKILL);
-  g_subprocess_wait (app, NULL, NULL);
+  return editor;
+}
 
-  {
-    g_autoptr(WartaDatabase) db = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC,
-                                                       WARTA_DATABASE_FLAGS_NONE, &error);
-    g_autoptr(WartaClock) clock = warta_clock_new (WARTA_DEFAULT_TIME_ZONE);
-    g_autoptr(WartaPublicationRepository) publications = NULL;
-    g_autoptr(GListModel) recent = NULL;
-    g_autoptr(WartaPublication) publication = NULL;
-    g_autoptr(WartaRevision) revision = NULL;
+/* The narrative of the one activity's draft in the database at @path. */
+static char *
+read_narrative (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                                     WARTA_DATABASE_FLAGS_NONE, &error);
+  g_autoptr(WartaClock) clock = warta_clock_new (WARTA_DEFAULT_TIME_ZONE);
+  g_autoptr(WartaPublicationRepository) publications = NULL;
+  g_autoptr(GListModel) recent = NULL;
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaRevision) revision = NULL;
 
-    g_assert_no_error (error);
-    publications = warta_publication_repository_new (db, clock);
-    recent = warta_publication_repository_list_recent (publications, 0, 10, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (g_list_model_get_n_items (recent), ==, 1);
-    publication = g_list_model_get_item (recent, 0);
-    /* Typing autosaves into the draft; only a submit makes a revision. */
-    revision = warta_publication_repository_get_draft (publications,
-                                                       warta_publication_get_id (publication),
-                                                       NULL, &error);
-    g_assert_no_error (error);
-    g_assert_cmpstr (warta_revision_get_narrative (revision), ==, TYPED);
-  }
+  g_assert_no_error (error);
+  publications = warta_publication_repository_new (db, clock);
+  recent = warta_publication_repository_list_recent (publications, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (recent), ==, 1);
+  publication = g_list_model_get_item (recent, 0);
+  /* Typing autosaves into the draft; only a submit makes a revision. */
+  revision = warta_publication_repository_get_draft (publications,
+                                                     warta_publication_get_id (publication),
+                                                     NULL, &error);
+  g_assert_no_error (error);
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
+  return g_strdup (warta_revision_get_narrative (revision));
+}
 
-    while (d != NULL && (name = g_dir_read_name (d)))
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
+static void
+remove_folder (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
 
-        g_unlink (file);
-      }
-    g_rmdir (dir);
-  }
+  while (d != NULL && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+/* Types into a new activity, then ends Warta: with SIGKILL after the
+ * autosave's delay, or with Ctrl+Q at once, before it, when the editor
+ * closes as its close button would and saves. Either way the text is in
+ * the database. */
+static void
+check_typing_kept (gboolean quit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("warta-autosave-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autoptr(GSubprocess) app = NULL;
+  g_autofree char *editor = NULL;
+  g_autofree char *narrative = NULL;
+
+  g_assert_no_error (error);
+  editor = start_and_type (path, &app);
+
+  if (quit)
+    {
+      g_assert_true (xdotool (&error, "key", "--clearmodifiers", "ctrl+q", NULL));
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_wait (app, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_exited (app));
+      g_assert_cmpint (g_subprocess_get_exit_status (app), ==, 0);
+    }
+  else
+    {
+      g_usleep (2500 * 1000);
+      shot ("typed");
+      g_subprocess_send_signal (app, SIGKILL);
+      g_subprocess_wait (app, NULL, NULL);
+    }
+
+  narrative = read_narrative (path);
+  g_assert_cmpstr (narrative, ==, TYPED);
+  remove_folder (dir);
+}
+
+static void
+test_kill_while_typing (void)
+{
+  check_typing_kept (FALSE);
+}
+
+static void
+test_quit_while_typing (void)
+{
+  check_typing_kept (TRUE);
 }
 
 static void
@@ -239,12 +292,14 @@ main (int   argc,
   if (argc < 3 || g_getenv ("DISPLAY") == NULL || argv[2][0] == '\0')
     {
       g_test_add_func ("/warta/autosave/kill-while-typing", test_skip);
+      g_test_add_func ("/warta/autosave/quit-while-typing", test_skip);
       return g_test_run ();
     }
 
   warta_path = argv[1];
   xdotool_path = argv[2];
   g_test_add_func ("/warta/autosave/kill-while-typing", test_kill_while_typing);
+  g_test_add_func ("/warta/autosave/quit-while-typing", test_quit_while_typing);
 
   return g_test_run ();
 }

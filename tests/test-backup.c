@@ -642,30 +642,44 @@ test_import_in_background (Fixture       *fixture,
     ;
 }
 
+/* Starts importing a large export into a new, empty database, and waits
+ * until its transaction writes (the worker needs nothing of the main loop
+ * meanwhile). Returns a connection that tells whether it still does. */
+static sqlite3 *
+start_large_import (Fixture  *fixture,
+                    GFile   **file)
+{
+  g_autofree char *zip = write_large_export (fixture);
+  g_autofree char *path = open_empty_database (fixture, "baru");
+  sqlite3 *probe = open_probe (path);
+  gint64 deadline;
+
+  *file = g_file_new_for_path (zip);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (fixture->window));
+  _warta_window_import_from (fixture->window, *file);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!writing (probe) && g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+  g_assert_true (writing (probe));
+
+  return probe;
+}
+
 /* Closing the window while it imports cancels the import: its transaction
  * is rolled back, and the database stays empty, sound, and importable. */
 static void
 test_import_cancelled (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  g_autofree char *zip = write_large_export (fixture);
-  g_autofree char *path = open_empty_database (fixture, "baru");
-  g_autoptr(GFile) file = g_file_new_for_path (zip);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *probe = open_probe (path);
+  sqlite3 *probe = start_large_import (fixture, &file);
   sqlite3_stmt *check = NULL;
   gboolean empty = FALSE;
   AdwToast *toast;
   gint64 deadline;
 
-  warta_test_gui_wait_for_layout (GTK_WIDGET (fixture->window));
-  _warta_window_import_from (fixture->window, file);
-  /* Once the import writes, the window goes (the worker needs nothing of
-   * the main loop meanwhile). */
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (!writing (probe) && g_get_monotonic_time () < deadline)
-    g_usleep (1000);
-  g_assert_true (writing (probe));
+  /* Once the import writes, the window goes. */
   g_assert_null (_warta_window_get_toast (fixture->window));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
 
@@ -697,6 +711,38 @@ test_import_cancelled (Fixture       *fixture,
   g_assert_true (warta_store_verify_history (warta_application_get_database (application), NULL,
                                              &error));
   g_assert_no_error (error);
+}
+
+/* Ctrl+Q during an import closes the window at once, as its close button
+ * does, instead of ending the main loop under the worker: the import is
+ * cancelled and rolled back (Warta holds on until then). */
+static void
+test_import_quit (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *probe = start_large_import (fixture, &file);
+  gboolean empty = FALSE;
+  gint64 deadline;
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (application)));
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (writing (probe) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (writing (probe));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  sqlite3_close (probe);
+  g_assert_true (warta_archive_repository_is_empty (warta_application_get_database (application),
+                                                    &empty, &error));
+  g_assert_no_error (error);
+  g_assert_true (empty);
+
+  /* For the tear-down. */
+  fixture->window = warta_window_new (application);
 }
 
 /* A database that may be changed says nothing about it. */
@@ -807,6 +853,8 @@ main (int   argc,
               fixture_set_up, test_import_in_background, fixture_tear_down);
   g_test_add ("/warta/backup/import-cancelled", Fixture, NULL,
               fixture_set_up, test_import_cancelled, fixture_tear_down);
+  g_test_add ("/warta/backup/import-quit", Fixture, NULL,
+              fixture_set_up, test_import_quit, fixture_tear_down);
 
   ret = g_test_run ();
   g_clear_object (&application);

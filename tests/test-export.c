@@ -976,6 +976,12 @@ test_dossier_targets (Fixture       *f,
   /* Published when the last post went out, in WIB. */
   g_assert_nonnull (strstr (text, "Published: 18 Jun 2025, 10:14 WIB\n"));
   g_assert_null (strstr (text, ":00Z"));
+  /* The activity's time, stored ISO 8601, as the app writes times. */
+  g_assert_nonnull (strstr (text, "\nTime: 18 Jun 2025, 09:00 WIB\n"));
+  g_assert_nonnull (strstr (text, "\nWhen (Kapan): 18 Jun 2025, 09:00 WIB\n"));
+  /* The end of the retention as a day, not "2030-06-18". */
+  g_assert_nonnull (strstr (text, "\nRetained until: 18 Jun 2030\n"));
+  g_assert_null (strstr (text, "T09:00:00"));
 
   /* Every final text, under its name. */
   section = strstr (text, "\nFinal texts\n");

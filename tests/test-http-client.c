@@ -112,6 +112,77 @@ test_classify (void)
   }
 }
 
+static gint64
+wib_us (int year, int month, int day, int hour, int minute, int second)
+{
+  g_autoptr(GTimeZone) wib = g_time_zone_new_offset (7 * 3600);
+  g_autoptr(GDateTime) dt = g_date_time_new (wib, year, month, day, hour, minute, second);
+
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+}
+
+/* A retry time reads as the app writes times: no seconds, and the date
+ * when it is not today (in the zone it is read in). */
+static void
+test_retry_time (void)
+{
+  g_autoptr(GTimeZone) wib = g_time_zone_new_offset (7 * 3600);
+  gint64 now = wib_us (2026, 11, 27, 10, 0, 0);
+  g_autofree char *today = warta_publish_error_format_retry_time (wib, wib_us (2026, 11, 27, 10, 9, 30), now);
+  g_autofree char *tomorrow = warta_publish_error_format_retry_time (wib, wib_us (2026, 11, 28, 10, 9, 0), now);
+  /* 23:30 and 00:10 WIB are the same day in UTC, not in WIB. */
+  g_autofree char *after_midnight = warta_publish_error_format_retry_time (wib, wib_us (2026, 11, 28, 0, 10, 0),
+                                                                          wib_us (2026, 11, 27, 23, 30, 0));
+  g_autoptr(GError) error = classify (429, "Retry-After", "90", NULL);
+  g_autoptr(GRegex) seconds = g_regex_new ("[0-9]:[0-9][0-9]:[0-9]", 0, 0, NULL);
+  g_autofree char *when = warta_publish_error_format_retry_time (NULL, warta_publish_error_get_retry_at (error),
+                                                                g_get_real_time ());
+  g_autofree char *advice = g_strdup_printf ("Warta will try again after %s.", when);
+
+  g_assert_cmpstr (today, ==, "10:09");
+  g_assert_cmpstr (tomorrow, ==, "28 Nov 2026, 10:09");
+  g_assert_cmpstr (after_midnight, ==, "28 Nov 2026, 00:10");
+
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_suffix (error->message, advice));
+  g_assert_false (g_regex_match (seconds, error->message, 0, NULL));
+}
+
+/* A retryable message is its reason and one sentence on the next try;
+ * the reason alone is what is left when Warta no longer tries. */
+static void
+test_retry_reason (void)
+{
+  g_autoptr(GError) limited = classify (429, "Retry-After", "90", NULL);
+  g_autoptr(GError) failing = classify (503, NULL, NULL, NULL);
+  g_autofree char *later = warta_publish_error_format_retry ("Mastodon is still processing the file.", 0);
+  g_autofree char *reason = NULL;
+
+  g_assert_true (g_str_has_prefix (limited->message, "Example has had too many requests from this account. Warta will try again after "));
+  reason = warta_publish_error_dup_retry_reason (limited->message);
+  g_assert_cmpstr (reason, ==, "Example has had too many requests from this account.");
+  g_clear_pointer (&reason, g_free);
+
+  g_prefix_error (&failing, "%s", "Step 2: ");
+  reason = warta_publish_error_dup_retry_reason (failing->message);
+  g_assert_true (g_str_has_prefix (reason, "Step 2: Example is not working properly right now (HTTP 503)"));
+  g_assert_null (strstr (reason, "try again"));
+  g_clear_pointer (&reason, g_free);
+
+  g_assert_cmpstr (later, ==, "Mastodon is still processing the file. Warta will try again later.");
+  reason = warta_publish_error_dup_retry_reason (later);
+  g_assert_cmpstr (reason, ==, "Mastodon is still processing the file.");
+  g_clear_pointer (&reason, g_free);
+
+  /* Nothing to take away: all of it. */
+  reason = warta_publish_error_dup_retry_reason ("Warta will try again later.");
+  g_assert_cmpstr (reason, ==, "Warta will try again later.");
+  g_clear_pointer (&reason, g_free);
+  reason = warta_publish_error_dup_retry_reason ("Example rejected the post (HTTP 400).");
+  g_assert_cmpstr (reason, ==, "Example rejected the post (HTTP 400).");
+  g_assert_null (warta_publish_error_dup_retry_reason (NULL));
+}
+
 /* The extended error's data survives copies and prefixes. */
 static void
 test_error_private (void)
@@ -915,6 +986,8 @@ main (int   argc,
 
   g_test_add_func ("/warta/http-client/classify", test_classify);
   g_test_add_func ("/warta/http-client/error-private", test_error_private);
+  g_test_add_func ("/warta/http-client/retry-time", test_retry_time);
+  g_test_add_func ("/warta/http-client/retry-reason", test_retry_reason);
   g_test_add_func ("/warta/http-client/retry-at", test_retry_at);
   g_test_add_func ("/warta/http-client/backoff", test_backoff);
   g_test_add_func ("/warta/http-client/transport", test_transport);

@@ -476,6 +476,43 @@ test_retry_after_errors (Fixture       *f,
   g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHED);
 }
 
+/* Failed on every attempt (4 here): the stored message says why and that
+ * Warta tried, and no longer that it will try again. */
+static void
+test_give_up (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(GListModel) jobs = NULL;
+  const struct {
+    const char *reason;
+  } why[] = {
+    { "Mastodon is not working properly right now (HTTP 503)" },
+    { "has had too many requests from this account." },
+  };
+
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v1/statuses", 0,
+                               WARTA_TEST_FAULT_STATUS, 503);
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 0,
+                               WARTA_TEST_FAULT_RATE_LIMIT, 1);
+  jobs = publish (f, p, TRUE);
+  warta_outbox_start (f->outbox);
+  for (guint i = 0; i < 2; i++)
+    {
+      WartaOutboxJob *job = job_at (jobs, i);
+      const char *message;
+
+      wait_for_state (job, WARTA_OUTBOX_STATE_FAILED);
+      message = warta_outbox_job_get_error_message (job);
+      g_test_message ("%s", message);
+      g_assert_cmpuint (warta_outbox_job_get_attempts (job), ==, 4);
+      g_assert_nonnull (strstr (message, why[i].reason));
+      g_assert_nonnull (strstr (message, "Warta tried 4 times."));
+      g_assert_null (strstr (message, "will try again"));
+    }
+  settle (f);
+}
+
 static void
 record_manual_cb (GObject      *object,
                   GAsyncResult *result,
@@ -1632,7 +1669,7 @@ test_tiktok_no_choice (Fixture       *f,
   job = publish_tiktok (f, p, id, NULL, WARTA_OUTBOX_STATE_FAILED);
   g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "not-configured");
   g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job),
-                            "Choose who can see the TikTok post in the publish view"));
+                            "Choose below who can see the TikTok post"));
   g_assert_cmpuint (warta_outbox_job_get_attempts (job), ==, 1);
   g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
 }
@@ -1653,7 +1690,7 @@ test_tiktok_mismatch (Fixture       *f,
   p = warta_test_publish_make_approved_with_videos (f->t, "Rakor TikTok", 0, 1, TIKTOK_SIZE);
   job = publish_tiktok (f, p, id, "{\"privacy\": \"PUBLIC_TO_EVERYONE\"}", WARTA_OUTBOX_STATE_FAILED);
   g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "not-configured");
-  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "publish view"));
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "Choose again below who can see"));
   g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/v2/post/publish/creator_info/query/"), ==, 1);
   g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/v2/post/publish/video/init/"), ==, 0);
 }
@@ -1802,6 +1839,7 @@ main (int   argc,
   ADD ("takedown", test_takedown);
   ADD ("takedown-api", test_takedown_api);
   ADD ("retry-after-errors", test_retry_after_errors);
+  ADD ("give-up", test_give_up);
   ADD ("expired-sign-in-then-manual", test_expired_sign_in_then_manual);
   ADD ("pause-resume", test_pause_resume);
   ADD ("cancel-then-retry", test_cancel_then_retry);

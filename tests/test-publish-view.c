@@ -32,7 +32,10 @@
  *   Again); a photo post whose answer was lost: "check", then Post Again;
  * - Change Time… of a scheduled post, waiting or missed: a new time typed,
  *   checked in place, "Scheduled for …", sent once at that time; refused
- *   and said when another Warta started it meanwhile.
+ *   and said when another Warta started it meanwhile;
+ * - what a row says, in English and Indonesian: rate-limited, refused,
+ *   cancelled (what that leaves, not "Cancelled" again) and stopped for
+ *   its sign-in (why, not the advice its own Sign In Again gives).
  */
 #include "config.h"
 
@@ -1246,7 +1249,7 @@ test_tiktok_stopped (Fixture       *f,
   warta_publish_view_reload (f->view);
   wait_job (f, f->tiktok_id, WARTA_OUTBOX_STATE_FAILED);
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->tiktok_id, "error"))),
-                            "Choose who can see the TikTok post in the publish view"));
+                            "Choose below who can see the TikTok post"));
   g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "POST", "/v2/post/publish/video/init/"), ==, 0);
 
   wait_until (f, row_creator_shown, NULL, "the creator in the row");
@@ -1279,6 +1282,8 @@ test_tiktok_creator_refused (Fixture       *f,
 
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (tiktok_widget (f, "problem"))),
                             "The access token is invalid"));
+  /* Its Sign In Again is the advice. */
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (tiktok_widget (f, "problem"))), "Sign in"));
   action = tiktok_widget (f, "action");
   g_assert_true (gtk_widget_get_visible (action));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (action)), ==, "_Sign In Again");
@@ -1420,6 +1425,7 @@ test_missed (Fixture       *f,
   g_autoptr(WartaTaskNotifier) notifier = warta_task_notifier_new (NULL, f->context);
   g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *when = NULL;
+  g_autofree char *expected = NULL;
   g_autofree char *told = NULL;
   GtkWidget *reason;
   gint64 now = warta_clock_now (clock);
@@ -1437,11 +1443,14 @@ test_missed (Fixture       *f,
                    "Missed its scheduled time");
   reason = job_widget (f, f->mastodon_id, "error");
   g_assert_true (gtk_widget_get_visible (reason));
-  when = warta_format_time (warta_clock_get_time_zone (clock), now + G_TIME_SPAN_HOUR, FALSE);
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (reason)), when));
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (reason)),
-                            "passed while Warta was closed. Publish it now, choose another time, "
-                            "or cancel it."));
+  /* Why, when, in the office's zone; not the advice its own buttons give,
+   * nor "its scheduled time" again. */
+  when = readable_time (f, now + G_TIME_SPAN_HOUR);
+  expected = g_strdup_printf ("Nothing was sent: Warta was not running at %s, when it was due.", when);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (reason)), ==, expected);
+  /* The job keeps the advice, for the desktop's notification. */
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job_for (f, f->mastodon_id)),
+                            "Publish it now, choose another time, or cancel it."));
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "publish-now")));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (job_widget (f, f->mastodon_id, "publish-now"))),
                    ==, "_Publish Now");
@@ -1548,8 +1557,8 @@ test_reschedule (Fixture       *f,
   wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
                    "Missed its scheduled time");
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "error"))),
-                            "choose another time"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "error"))),
+                                   "Nothing was sent: Warta was not running at "));
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Choose _Another Time…");
   g_assert_true (g_str_has_prefix (summary (f), "Waiting for you:"));
@@ -1853,6 +1862,133 @@ test_tiktok_post_again (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (job_widget (f, f->tiktok_id, "post-again")));
 }
 
+/* What a stopped row says, in one language: the state, and under it why
+ * — never the advice its own buttons give. */
+typedef struct
+{
+  const char *language;
+  const char *cancelled;      /* the state of a cancelled row */
+  const char *cancel_said;    /* the start of a cancel's message, not to repeat */
+  const char *nothing_sent;   /* what a cancel leaves */
+  const char *sign_in;        /* the state of a row whose sign-in expired */
+  const char *sign_in_why;    /* the reason */
+  const char *in_accounts;    /* the advice to go to Accounts, not to repeat */
+} RowTexts;
+
+static const RowTexts row_texts_en = {
+  NULL, "Cancelled", "Cancelled", "Nothing more is sent.",
+  "Sign in again", "Mastodon no longer accepts the saved sign-in.", "in Accounts",
+};
+
+static const RowTexts row_texts_id = {
+  "id", "Dibatalkan", "Dibatalkan", "Tidak ada lagi yang dikirim.",
+  "Masuk lagi", "Mastodon tidak lagi menerima data masuk yang tersimpan.", "di Akun",
+};
+
+static void
+fixture_setup_language (Fixture       *f,
+                        gconstpointer  data)
+{
+  const RowTexts *texts = data;
+
+  warta_test_gui_set_language (texts->language);
+  fixture_setup (f, NULL);
+}
+
+static void
+fixture_teardown_language (Fixture       *f,
+                           gconstpointer  data)
+{
+  fixture_teardown (f, data);
+  warta_test_gui_set_language (NULL);
+}
+
+static const char *
+job_label (Fixture    *f,
+           gint64      account_id,
+           const char *name)
+{
+  GtkWidget *label = job_widget (f, account_id, name);
+
+  g_assert_true (gtk_widget_get_visible (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+/* The state and the message under it say different things. */
+static void
+assert_row_says (Fixture    *f,
+                 gint64      account_id,
+                 const char *state,
+                 const char *message)
+{
+  const char *shown_state = job_label (f, account_id, "state");
+  const char *shown = job_label (f, account_id, "error");
+
+  g_test_message ("%s / %s", shown_state, shown);
+  g_assert_cmpstr (shown_state, ==, state);
+  g_assert_cmpstr (shown, ==, message);
+  g_assert_false (g_str_has_prefix (shown, shown_state));
+}
+
+/* Mastodon rate-limited (waiting), the website's post refused; then
+ * Mastodon cancelled, then stopped for its sign-in; in English and
+ * Indonesian. */
+static void
+test_row_texts (Fixture       *f,
+                gconstpointer  data)
+{
+  const RowTexts *texts = data;
+  g_autofree char *shot = NULL;
+  AdwMessageDialog *dialog;
+  const char *message;
+
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1,
+                               WARTA_TEST_FAULT_RATE_LIMIT, 3600);
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 1,
+                               WARTA_TEST_FAULT_STATUS, 400);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_WAITING);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_FAILED);
+  g_test_message ("%s / %s", job_label (f, f->mastodon_id, "state"),
+                  job_label (f, f->mastodon_id, "error"));
+  g_test_message ("%s / %s", job_label (f, f->wordpress_id, "state"),
+                  job_label (f, f->wordpress_id, "error"));
+  shot = g_strdup_printf ("publish-rows-waiting-%s.png", texts->language ? texts->language : "en");
+  screenshot (f, f->window, shot);
+
+  /* Cancelled: what that leaves, not "Cancelled. Choose “Try Again” …". */
+  click (job_widget (f, f->mastodon_id, "cancel"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+  message = warta_outbox_job_get_error_message (job_for (f, f->mastodon_id));
+  g_assert_true (g_str_has_prefix (message, texts->nothing_sent));
+  assert_row_says (f, f->mastodon_id, texts->cancelled, message);
+  g_assert_false (g_str_has_prefix (message, texts->cancel_said));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "retry")));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "manual")));
+  g_clear_pointer (&shot, g_free);
+  shot = g_strdup_printf ("publish-rows-cancelled-%s.png", texts->language ? texts->language : "en");
+  screenshot (f, f->window, shot);
+
+  /* Stopped for its sign-in: why, without "Sign in again … in Accounts",
+   * which its own Sign In Again does here. */
+  warta_test_server_revoke_credentials (f->mastodon);
+  click (job_widget (f, f->mastodon_id, "retry"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_true (warta_outbox_job_get_needs_sign_in (job_for (f, f->mastodon_id)));
+  /* The job keeps the whole advice, for wherever else it is told. */
+  message = warta_outbox_job_get_error_message (job_for (f, f->mastodon_id));
+  g_assert_nonnull (strstr (message, texts->in_accounts));
+  assert_row_says (f, f->mastodon_id, texts->sign_in, texts->sign_in_why);
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "sign-in")));
+  g_clear_pointer (&shot, g_free);
+  shot = g_strdup_printf ("publish-rows-sign-in-%s.png", texts->language ? texts->language : "en");
+  screenshot (f, f->window, shot);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1886,6 +2022,10 @@ main (int   argc,
               fixture_setup, test_reschedule_conflict, fixture_teardown);
   g_test_add ("/warta/publish-view/sign-in-again", Fixture, NULL,
               fixture_setup, test_sign_in_again, fixture_teardown);
+  g_test_add ("/warta/publish-view/row-texts", Fixture, &row_texts_en,
+              fixture_setup_language, test_row_texts, fixture_teardown_language);
+  g_test_add ("/warta/publish-view/row-texts/id", Fixture, &row_texts_id,
+              fixture_setup_language, test_row_texts, fixture_teardown_language);
   g_test_add ("/warta/publish-view/manual-proof", Fixture, NULL,
               fixture_setup, test_manual_proof, fixture_teardown);
   g_test_add ("/warta/publish-view/accounts-page", Fixture, NULL,

@@ -6,8 +6,10 @@
  */
 #include "config.h"
 
+#include <pango/pangocairo.h>
 #include <string.h>
 
+#include "warta-chart.h"
 #include "warta-report.h"
 #include "warta-archive-test-util.h"
 
@@ -480,12 +482,85 @@ test_scheduled (Fixture       *f,
   g_object_unref (plain);
 }
 
+
+/* Whether anything is drawn on @surface's white between rows @from and @to. */
+static gboolean
+drawn_between (cairo_surface_t *surface,
+               int              from,
+               int              to)
+{
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int width = cairo_image_surface_get_width (surface);
+
+  cairo_surface_flush (surface);
+  for (int y = from; y < to; y++)
+    for (int x = 0; x < width; x++)
+      if (((const guint32 *)(data + y * stride))[x] != 0xffffffff)
+        return TRUE;
+  return FALSE;
+}
+
+/* A bar chart with nothing to count (no platform in a month without
+ * posts) says so under its title, not a blank, on screen and in the PDF. */
+static void
+test_chart_empty (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 300, 46);
+  cairo_t *cr = cairo_create (surface);
+  WartaChartColors colors;
+
+  warta_chart_colors_init (&colors, FALSE);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  warta_chart_draw_bars (cr, 0, 0, 300, 46, "Publications per platform", NULL, NULL, NULL, 0, -1,
+                         &colors);
+  /* The title (Sans Bold 10, some 17 pixels), then a line below it. */
+  g_assert_true (drawn_between (surface, 0, 20));
+  g_assert_true (drawn_between (surface, 24, 46));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* A person's name beside a bar is not cut to a few letters in a narrow
+ * window ("Sari Dewi Angg…" at 360 px): the labels get the room they
+ * need, up to half the chart. */
+static void
+test_chart_labels (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  const char *names[] = { "Ahmad Yani", "Sari Dewi Anggraini" };
+  const char *long_name[] = { "Dr. Hj. Rina Marlina Kusumaningrum, S.E., M.Si., Ak." };
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans 9");
+  int name_w;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, names[1], -1);
+  pango_layout_get_pixel_size (layout, &name_w, NULL);
+
+  /* 326 pixels: a 360-pixel window's chart. */
+  g_assert_cmpfloat (warta_chart_bar_label_width (cr, 326, names, 2), >=, name_w);
+  g_assert_cmpfloat (warta_chart_bar_label_width (cr, 326, long_name, 1), ==, 163);
+  /* Short labels keep a third of a wide chart, as before. */
+  g_assert_cmpfloat (warta_chart_bar_label_width (cr, 900, names, 2), ==, 900 * 0.32);
+
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/warta/report/chart-empty", test_chart_empty);
+  g_test_add_func ("/warta/report/chart-labels", test_chart_labels);
   g_test_add ("/warta/report/figures", Fixture, NULL,
               archive_fixture_set_up, test_figures, archive_fixture_tear_down);
   g_test_add ("/warta/report/scheduled", Fixture, NULL,

@@ -15,11 +15,13 @@
 
 #include "warta-test-gui.h"
 #include "warta-application.h"
+#include "warta-archive-page.h"
 #include "warta-calendar-page.h"
 #include "warta-event-log.h"
 #include "warta-official-dialog.h"
 #include "warta-people-page.h"
 #include "warta-publication-window.h"
+#include "warta-reports-page.h"
 #include "warta-person-dialog.h"
 #include "warta-publication-list.h"
 #include "warta-publication-row.h"
@@ -28,7 +30,9 @@
 #include "warta-test-publish.h"
 #include "warta-user-repository-private.h"
 #include "warta-window.h"
+#include "warta-archive-test-util.h"
 
+#undef T0
 #define MINUTES(n) ((gint64)(n) * 60 * G_USEC_PER_SEC)
 /* 18 June 2025, 09:00 WIB: the SOP's ratification. */
 #define T0 G_GINT64_CONSTANT (1750212000000000)
@@ -1963,6 +1967,399 @@ test_open_database_asks (Fixture       *f,
   g_assert_cmpuint (warta_outbox_count_to_send (outbox, NULL), ==, 1);
 }
 
+
+/* A real office's month: a few dozen publications in every state, long
+ * Indonesian titles and names, overdue steps, returns with notes, posts
+ * scheduled and published to several platforms. */
+static const char *const tour_titles[] = {
+  "Rapat Koordinasi Pengawasan Pelaksanaan Anggaran Pendapatan dan Belanja Daerah Tahun 2025",
+  "Sosialisasi Zona Integritas Menuju Wilayah Bebas dari Korupsi di Lingkungan Inspektorat",
+  "Kunjungan Kerja Inspektur Provinsi ke Kabupaten Kotawaringin Timur",
+  "Apel Pagi",
+  "Penandatanganan Pakta Integritas Pejabat Administrator dan Pengawas",
+  "Bimbingan Teknis Penyusunan Laporan Hasil Pemeriksaan bagi Auditor Ahli Pertama",
+  "Peringatan Hari Lahir Pancasila",
+  "Evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) Kabupaten Barito Utara",
+  "Rapat Pimpinan",
+  "Monitoring Tindak Lanjut Hasil Pemeriksaan Badan Pemeriksa Keuangan Republik Indonesia",
+};
+
+static WartaRevision *
+tour_draft (guint  i,
+            gint64 scheduled_at)
+{
+  g_autofree char *title = g_strdup_printf ("%s %u", tour_titles[i % G_N_ELEMENTS (tour_titles)],
+                                            i + 1);
+  WartaRevision *draft = archive_make_draft (title, "Inspektorat Provinsi menggelar kegiatan ini "
+                                             "bersama seluruh perangkat daerah.");
+
+  warta_revision_set_scheduled_at (draft, scheduled_at);
+  return draft;
+}
+
+/* Fills the fixture's database; returns the person to sign in as, with
+ * every role and a long name. */
+static WartaUser *
+tour_fill (Fixture *f)
+{
+  static const char *const platforms[] = { "facebook", "instagram", "x", "youtube", NULL };
+  static const char *const two[] = { "facebook", "instagram", NULL };
+  ArchiveFixture a = { 0 };
+  g_autoptr(GError) error = NULL;
+  WartaUser *everyone;
+  guint n = 0;
+
+  a.dir = f->folder;
+  a.db = g_object_ref (warta_context_get_database (f->context));
+  a.clock = g_object_ref (warta_context_get_clock (f->context));
+  a.users = g_object_ref (warta_context_get_users (f->context));
+  a.repo = g_object_ref (warta_context_get_publications (f->context));
+  a.accounts = warta_account_repository_new (a.db, a.clock);
+  a.outbox = warta_outbox_repository_new (a.repo);
+  a.sysadmin = add_first_admin (f);
+  a.officer = archive_fixture_add_user (&a, "officer", "Muhammad Rizky Pratama Wicaksono, S.I.Kom.",
+                                        WARTA_ROLE_ACTIVITY_OFFICER);
+  a.admin = archive_fixture_add_user (&a, "admin", "Sari Dewi Anggraini", WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  a.verifier = archive_fixture_add_user (&a, "verifier", "Ahmad Yani", WARTA_ROLE_VERIFIER);
+  a.approver = archive_fixture_add_user (&a, "approver",
+                                         "Dr. Hj. Rina Marlina Kusumaningrum, S.E., M.Si., Ak.",
+                                         WARTA_ROLE_APPROVER);
+  everyone = archive_fixture_add_user (&a, "semua", "Raden Ajeng Kartini Puspitasari Wulandari",
+                                       WARTA_ROLE_ALL);
+
+  /* Published, to several platforms, over the first days. */
+  for (guint i = 0; i < 12; i++, n++)
+    {
+      g_autoptr(WartaRevision) draft = tour_draft (n, 0);
+      g_autoptr(WartaPublication) p = archive_approve (&a, draft, NULL);
+      g_autoptr(GListModel) jobs = archive_start_publishing (&a, p, i % 3 ? two : platforms);
+
+      for (guint j = 0; j < g_list_model_get_n_items (jobs); j++)
+        {
+          g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, j);
+
+          if (i == 4 && j == 1)
+            archive_fail_target (&a, job);
+          else if (i == 7)
+            archive_fail_target (&a, job);
+          else
+            archive_finish_target (&a, job, i == 2 && j == 0 ? warta_clock_now (a.clock) : 0);
+        }
+      warta_clock_advance (a.clock, MINUTES (60 * 5));
+    }
+
+  /* Approved, one of them scheduled for a later day. */
+  for (guint i = 0; i < 3; i++, n++)
+    {
+      g_autoptr(WartaRevision) draft = tour_draft (n, i == 0 ? warta_clock_now (a.clock) +
+                                                   MINUTES (60 * 24 * 3) : 0);
+      g_autoptr(WartaPublication) p = archive_approve (&a, draft, NULL);
+    }
+
+  /* In the steps before, some of them long overdue. */
+  for (guint i = 0; i < 12; i++, n++)
+    {
+      g_autoptr(WartaRevision) draft = tour_draft (n, 0);
+      WartaPublication *p = warta_publication_repository_create (a.repo, a.officer, draft, &error);
+
+      g_assert_no_error (error);
+      if (i % 4 >= 1)
+        p = archive_move (&a, a.officer, p, WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, 7);
+      if (i == 1)
+        p = archive_move_with_note (&a, a.admin, p, WARTA_ACTION_RETURN, WARTA_STATE_DOCUMENTING, 7,
+                                    "Foto kegiatan kurang jelas; mohon ganti dengan foto yang "
+                                    "menampilkan peserta rapat dan tambahkan nama narasumber.");
+      if (i % 4 >= 2)
+        p = archive_move (&a, a.admin, p, WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, 7);
+      if (i == 6)
+        p = archive_move_with_note (&a, a.verifier, p, WARTA_ACTION_RETURN, WARTA_STATE_PROCESSING, 7,
+                                    "Judul terlalu panjang dan nama jabatan belum sesuai "
+                                    "nomenklatur.");
+      if (i % 4 == 3)
+        {
+          gboolean ticked[WARTA_N_CHECKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+
+          g_assert_true (warta_publication_repository_save_checklist (a.repo, a.verifier,
+                                                                      warta_publication_get_id (p),
+                                                                      ticked, NULL, &error));
+          g_assert_no_error (error);
+          p = archive_move (&a, a.verifier, p, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, 7);
+        }
+      if (i == 8)
+        p = archive_move_with_note (&a, a.officer, p, WARTA_ACTION_WITHDRAW, WARTA_STATE_WITHDRAWN,
+                                    7, "Kegiatan dibatalkan.");
+      g_object_unref (p);
+      /* The first ones wait for days. */
+      warta_clock_advance (a.clock, MINUTES (i < 6 ? 60 * 9 : 20));
+    }
+
+  g_clear_object (&a.sysadmin);
+  g_clear_object (&a.officer);
+  g_clear_object (&a.admin);
+  g_clear_object (&a.verifier);
+  g_clear_object (&a.approver);
+  a.dir = NULL;
+  archive_fixture_close (&a);
+
+  return everyone;
+}
+
+/* Sections this tour looks at, with the data above. */
+static const char *const tour_sections[] = {
+  "tasks", "activities", "review", "approved", "published", "archive", "calendar", "reports",
+};
+
+static void
+tour_shoot (WartaWindow *window,
+            const char  *language,
+            const char  *what,
+            const char  *size)
+{
+  g_autofree char *name = g_strdup_printf ("tour-%s-%s-%s.png", language ?: "en", what, size);
+
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  warta_test_gui_screenshot (GTK_WIDGET (window), name);
+}
+
+/* Every row of a list says all of its title and its time, also in a
+ * narrow window in Indonesian: titles that share their first words
+ * ("Penandatanganan Pakta Integritas …") were cut to the same text. */
+static void
+tour_assert_rows_readable (WartaWindow *window,
+                           const char  *section)
+{
+  GtkWidget *list = gtk_stack_get_child_by_name (window_child (window, "stack"), section);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  if (!WARTA_IS_PUBLICATION_LIST (list))
+    return;
+  collect_rows (list, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = rows->pdata[i];
+      GtkWidget *time = GTK_WIDGET (gtk_widget_get_template_child (row, WARTA_TYPE_PUBLICATION_ROW,
+                                                                   "time_label"));
+      graphene_rect_t bounds;
+
+      warta_test_gui_assert_not_ellipsized (row);
+      g_assert_true (gtk_widget_compute_bounds (time, row, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (row));
+    }
+}
+
+static gboolean
+tour_archive_listed (gpointer data)
+{
+  WartaArchiveModel *model = warta_archive_page_get_model (data);
+  GObject *list = gtk_widget_get_template_child (data, WARTA_TYPE_ARCHIVE_PAGE, "list_view");
+
+  return model != NULL && !warta_archive_model_get_loading (model) &&
+         g_list_model_get_n_items (G_LIST_MODEL (model)) > 0 &&
+         find_named (GTK_WIDGET (list), GTK_TYPE_LABEL, NULL) != NULL;
+}
+
+/* The archive's rows say all they have to say; the dossier pane, below
+ * the list in a narrow window, comes there only with a publication. */
+static void
+tour_check_archive (WartaWindow *window,
+                    const char  *language,
+                    gboolean     narrow)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (window_child (window, "stack"), "archive");
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE,
+                                                               "list_view"));
+  GtkWidget *dossier = GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE,
+                                                                  "dossier_stack"));
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  int height;
+
+  while (!tour_archive_listed (page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (tour_archive_listed (page));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  warta_test_gui_assert_not_ellipsized (list);
+  g_assert_cmpint (gtk_widget_get_visible (dossier), ==, !narrow);
+  /* A narrow window keeps the search and puts the other filters behind
+   * Filters, which counts those in effect. */
+  {
+    GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE,
+                                                                   "filters_button"));
+    GtkWidget *filters[] = {
+      GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE, "platform_dropdown")),
+      GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE, "date_filter_box")),
+    };
+    GtkDropDown *category = GTK_DROP_DOWN (gtk_widget_get_template_child (page,
+                                                                          WARTA_TYPE_ARCHIVE_PAGE,
+                                                                          "category_dropdown"));
+    GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE,
+                                                                "filters_label"));
+    const char *plain = g_strcmp0 (language, "id") == 0 ? "_Saringan" : "_Filters";
+    const char *one = g_strcmp0 (language, "id") == 0 ? "_Saringan (1)" : "_Filters (1)";
+
+    g_assert_cmpint (gtk_widget_get_visible (button), ==, narrow);
+    for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+      g_assert_cmpint (gtk_widget_get_visible (filters[i]), ==, !narrow);
+    if (narrow)
+      {
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+        for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+          g_assert_true (gtk_widget_get_visible (filters[i]));
+        gtk_drop_down_set_selected (category, 1);
+        while (!g_str_equal (gtk_label_get_label (label), one) && g_get_monotonic_time () < deadline)
+          g_main_context_iteration (NULL, FALSE);
+        g_assert_cmpstr (gtk_label_get_label (label), ==, one);
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+        g_assert_false (gtk_widget_get_visible (filters[0]));
+        g_assert_cmpstr (gtk_label_get_label (label), ==, one);
+        gtk_drop_down_set_selected (category, 0);
+        while (!tour_archive_listed (page) && g_get_monotonic_time () < deadline)
+          g_main_context_iteration (NULL, FALSE);
+        g_assert_cmpstr (gtk_label_get_label (label), ==, plain);
+      }
+  }
+  if (!narrow)
+    return;
+
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  g_signal_emit_by_name (list, "activate", 0);
+  while (!gtk_widget_get_visible (dossier) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (dossier)), ==, "dossier");
+  tour_shoot (window, language, "archive-dossier", "narrow");
+  /* The list keeps room for its first rows above the dossier, which
+   * takes what is left: the window does not grow taller for it (it grew
+   * from 747 to 826 pixels, more than a small laptop's screen). */
+  g_assert_cmpint (gtk_widget_get_height (list), >=, 180);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A day's entries say their whole titles, at the time written as the
+ * language writes times (09.00 in Indonesian, as in the lists); a day
+ * before the 10th has no gap before it in the heading. */
+static void
+tour_check_calendar (WartaCalendarPage *page,
+                     const char        *language)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                               WARTA_TYPE_CALENDAR_PAGE, "day_list"));
+  GtkLabel *heading = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                WARTA_TYPE_CALENDAR_PAGE,
+                                                                "day_label"));
+  g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
+  g_autoptr(GDateTime) june9 = g_date_time_new (wib, 2025, 6, 9, 12, 0, 0);
+
+  g_assert_nonnull (find_named (list, GTK_TYPE_LABEL, NULL));
+  /* The rows laid out; the list makes some ahead of time, not yet sized. */
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_width (row) > 0)
+      warta_test_gui_assert_not_ellipsized (row);
+  g_assert_true (has_label (list, g_strcmp0 (language, "id") == 0 ? "09.00" : "09:00"));
+
+  warta_calendar_page_select_day (page, june9);
+  g_assert_null (strstr (gtk_label_get_label (heading), "  "));
+  g_assert_nonnull (strstr (gtk_label_get_label (heading), ", 9 "));
+}
+
+/* The report's overdue cases are late as the office's clock says, in the
+ * words My Tasks uses ("Overdue by 4 days", not "+757664 min"). */
+static void
+tour_check_report (GtkWidget  *page,
+                   const char *language)
+{
+  GObject *details = gtk_widget_get_template_child (page, WARTA_TYPE_REPORTS_PAGE, "details_label");
+  const char *text = gtk_label_get_label (GTK_LABEL (details));
+  g_autofree char *line = g_strconcat ("#5 ", tour_titles[4], " 5",
+                                       g_strcmp0 (language, "id") == 0
+                                       ? " — langkah 5: Melewati batas waktu 4 hari, masih berjalan\n"
+                                       : " — step 5: Overdue by 4 days, still open\n",
+                                       NULL);
+
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, line));
+  g_assert_null (strstr (text, ", +"));
+}
+
+static void
+test_tour (Fixture       *f,
+           gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) everyone = tour_fill (f);
+  const char *language = user_data;
+  WartaWindow *window;
+  int bound;
+
+  warta_test_gui_use_gnome_window_buttons ();
+  bound = warta_test_gui_window_width_for (360);
+  warta_test_gui_set_language (language);
+  window = warta_window_new (f->app);
+  f->window = window;
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  sign_in (window, "semua", "rahasia-123");
+
+  for (guint narrow = 0; narrow < 2; narrow++)
+    {
+      if (narrow)
+        gtk_window_set_default_size (GTK_WINDOW (window), bound, 720);
+      for (guint i = 0; i < G_N_ELEMENTS (tour_sections); i++)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", tour_sections[i]);
+          /* Lists fill in idle time. */
+          for (guint k = 0; k < 50; k++)
+            g_main_context_iteration (NULL, FALSE);
+          tour_shoot (window, language, tour_sections[i], narrow ? "narrow" : "wide");
+          tour_assert_rows_readable (window, tour_sections[i]);
+          /* The section's name in the header says which it is, whole. */
+          warta_test_gui_assert_not_ellipsized (GTK_WIDGET (window_child (window, "section_title")));
+          if (g_str_equal (tour_sections[i], "archive"))
+            tour_check_archive (window, language, narrow);
+          if (g_str_equal (tour_sections[i], "calendar"))
+            {
+              WartaCalendarPage *page =
+                WARTA_CALENDAR_PAGE (gtk_stack_get_child_by_name (window_child (window, "stack"),
+                                                                  "calendar"));
+              g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
+              g_autoptr(GDateTime) june18 = g_date_time_new (wib, 2025, 6, 18, 12, 0, 0);
+
+              warta_calendar_page_select_day (page, june18);
+              tour_shoot (window, language, "calendar-day", narrow ? "narrow" : "wide");
+              tour_check_calendar (page, language);
+            }
+          if (g_str_equal (tour_sections[i], "reports"))
+            {
+              GtkWidget *page = gtk_stack_get_child_by_name (window_child (window, "stack"),
+                                                             "reports");
+              GObject *chart = gtk_widget_get_template_child (page, WARTA_TYPE_REPORTS_PAGE,
+                                                              "chart_area");
+              GtkScrolledWindow *scrolled =
+                GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (chart),
+                                                              GTK_TYPE_SCROLLED_WINDOW));
+              GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+              gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+              tour_shoot (window, language, "reports-end", narrow ? "narrow" : "wide");
+              tour_check_report (page, language);
+            }
+        }
+    }
+
+  warta_test_gui_set_language (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2021,6 +2418,10 @@ main (int   argc,
                   fixture_set_up, test_list_filters, fixture_tear_down);
       g_test_add ("/warta/people/officials", Fixture, NULL,
                   fixture_set_up, test_people_officials, fixture_tear_down);
+      g_test_add ("/warta/window/tour/en", Fixture, NULL,
+                  fixture_set_up, test_tour, fixture_tear_down);
+      g_test_add ("/warta/window/tour/id", Fixture, "id",
+                  fixture_set_up, test_tour, fixture_tear_down);
       g_test_add ("/warta/window/close-asks", Fixture, NULL,
                   fixture_set_up, test_close_asks, fixture_tear_down);
       g_test_add ("/warta/window/open-database-asks", Fixture, NULL,

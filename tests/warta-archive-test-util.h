@@ -153,13 +153,16 @@ archive_make_draft (const char *title,
   return draft;
 }
 
+/* @publication moved on by @user @minutes_later, with @note (a return
+ * or a withdrawal needs one); takes @publication, returns the new one. */
 static inline WartaPublication *
-archive_move (ArchiveFixture   *f,
-              WartaUser        *user,
-              WartaPublication *publication,
-              WartaAction       action,
-              WartaState        to,
-              guint             minutes_later)
+archive_move_with_note (ArchiveFixture   *f,
+                        WartaUser        *user,
+                        WartaPublication *publication,
+                        WartaAction       action,
+                        WartaState        to,
+                        guint             minutes_later,
+                        const char       *note)
 {
   g_autoptr(GError) error = NULL;
   WartaPublication *after;
@@ -168,11 +171,22 @@ archive_move (ArchiveFixture   *f,
   after = warta_publication_repository_transition (f->repo, user,
                                                    warta_publication_get_id (publication),
                                                    warta_publication_get_version (publication),
-                                                   action, to, NULL, &error);
+                                                   action, to, note, &error);
   g_assert_no_error (error);
   g_object_unref (publication);
 
   return after;
+}
+
+static inline WartaPublication *
+archive_move (ArchiveFixture   *f,
+              WartaUser        *user,
+              WartaPublication *publication,
+              WartaAction       action,
+              WartaState        to,
+              guint             minutes_later)
+{
+  return archive_move_with_note (f, user, publication, action, to, minutes_later, NULL);
 }
 
 /* Steps 1 to 4; minutes[0..3] is the time spent in each. */

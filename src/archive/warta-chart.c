@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
@@ -101,6 +102,32 @@ text_width (cairo_t    *cr,
   return w;
 }
 
+/**
+ * warta_chart_bar_label_width:
+ * @cr: where the chart is drawn
+ * @width: the chart's width
+ * @labels: (array length=n): the bars' labels
+ * @n: how many
+ *
+ * Returns: the room the labels get beside their bars: a third of the
+ *   width, more for longer labels (people's names with their titles), up
+ *   to half of it, so that a narrow window does not cut them to a few
+ *   letters
+ */
+double
+warta_chart_bar_label_width (cairo_t            *cr,
+                             double              width,
+                             const char * const *labels,
+                             guint               n)
+{
+  double widest = 0;
+
+  for (guint i = 0; labels != NULL && i < n; i++)
+    widest = MAX (widest, text_width (cr, FONT, labels[i]));
+
+  return CLAMP (widest, width * 0.32, width * 0.5);
+}
+
 void
 warta_chart_draw_bars (cairo_t                *cr,
                        double                  x,
@@ -116,7 +143,7 @@ warta_chart_draw_bars (cairo_t                *cr,
                        const WartaChartColors *colors)
 {
   double max = marker > 0 ? marker : 0;
-  double label_w = width * 0.32;
+  double label_w = warta_chart_bar_label_width (cr, width, labels, n);
   double value_w = 64;
   double top, row_h, bar_x, bar_w;
 
@@ -128,6 +155,18 @@ warta_chart_draw_bars (cairo_t                *cr,
   for (guint i = 0; value_texts != NULL && i < n; i++)
     value_w = MAX (value_w, text_width (cr, FONT, value_texts[i]) + PAD);
   value_w = MIN (value_w, width / 3);
+
+  /* Under its title, a chart with nothing to count says so, rather than
+   * leaving a blank where its bars would be. */
+  if (n == 0)
+    {
+      WartaChartColor dim = colors->foreground;
+
+      dim.a *= 0.6;
+      draw_text (cr, FONT, _("None in this period."), x, top + 2, width, PANGO_ALIGN_LEFT, &dim);
+      cairo_restore (cr);
+      return;
+    }
 
   for (guint i = 0; i < n; i++)
     max = MAX (max, values[i]);

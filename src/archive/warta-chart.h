@@ -31,6 +31,10 @@ void warta_chart_colors_init (WartaChartColors       *colors,
 
 /* Horizontal bars, one per label, with the value after each bar. A
  * @marker ≥ 0 draws a dashed line at that value (a time limit). */
+double warta_chart_bar_label_width (cairo_t            *cr,
+                                    double              width,
+                                    const char * const *labels,
+                                    guint               n);
 void warta_chart_draw_bars   (cairo_t                *cr,
                               double                  x,
                               double                  y,

@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "warta-account.h"
@@ -665,6 +666,22 @@ human_time (const char *iso,
   return warta_format_time (time_zone, g_date_time_to_unix (dt) * G_USEC_PER_SEC, TRUE);
 }
 
+/* A day of the dossier, "2030-06-18", as the app writes days; as stored
+ * when it is not one. */
+static char *
+human_day (const char *iso_day)
+{
+  int y, m, d;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (iso_day == NULL || sscanf (iso_day, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      (day = g_date_time_new_utc (y, m, d, 0, 0, 0)) == NULL)
+    return g_strdup (iso_day);
+  /* Translators: a day, as in "%e %b %Y, %H:%M" without the time; %-d
+   * is the day without a pad ("9 Jun 2030") */
+  return g_date_time_format (day, _("%-d %b %Y"));
+}
+
 static const char *
 state_name (const char *id)
 {
@@ -742,18 +759,22 @@ emit_register (WartaDossier         *self,
                                              json_object_get_int_member (reg, "number"));
   g_autofree char *years = g_strdup_printf ("%" G_GINT64_FORMAT, n_years);
   g_autofree char *published = human_time (str_of (self->json, "published_at"), time_zone);
+  /* The activity's time as the editor stores it, ISO 8601, is read as the
+   * other times are; one typed in words stays as it was typed. */
+  g_autofree char *time = human_time (str_of (reg, "time"), time_zone);
+  g_autofree char *until = human_day (str_of (reg, "retention_until"));
 
   func (WARTA_DOSSIER_HEADING, _("Register of public information"), NULL, user_data);
   func (WARTA_DOSSIER_FIELD, _("Number"), number, user_data);
   func (WARTA_DOSSIER_FIELD, _("Summary"), str_of (reg, "summary"), user_data);
   func (WARTA_DOSSIER_FIELD, _("Unit"), str_of (reg, "unit"), user_data);
   func (WARTA_DOSSIER_FIELD, _("Responsible"), str_of (reg, "responsible"), user_data);
-  func (WARTA_DOSSIER_FIELD, _("Time"), str_of (reg, "time"), user_data);
+  func (WARTA_DOSSIER_FIELD, _("Time"), time, user_data);
   func (WARTA_DOSSIER_FIELD, _("Place"), str_of (reg, "place"), user_data);
   func (WARTA_DOSSIER_FIELD, _("Form"), form_display_name (str_of (reg, "form")), user_data);
   func (WARTA_DOSSIER_FIELD, _("Retention (years)"),
         n_years > 0 ? years : _("permanent"), user_data);
-  func (WARTA_DOSSIER_FIELD, _("Retained until"), str_of (reg, "retention_until"), user_data);
+  func (WARTA_DOSSIER_FIELD, _("Retained until"), until, user_data);
   func (WARTA_DOSSIER_FIELD, _("Published"), published, user_data);
 }
 
@@ -761,6 +782,7 @@ emit_register (WartaDossier         *self,
  * platform's caption included, under the names the editor gives them. */
 static void
 emit_final_texts (WartaDossier         *self,
+                  GTimeZone            *time_zone,
                   WartaDossierLineFunc  func,
                   gpointer              user_data)
 {
@@ -776,8 +798,14 @@ emit_final_texts (WartaDossier         *self,
 
   func (WARTA_DOSSIER_HEADING, _("Final texts"), NULL, user_data);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    func (WARTA_DOSSIER_FIELD, warta_revision_field_get_display_name (texts[i].field),
-          str_of (final, texts[i].member), user_data);
+    {
+      /* The time as the register's, not as the editor stores it. */
+      g_autofree char *when = g_str_equal (texts[i].field, "when")
+                              ? human_time (str_of (final, texts[i].member), time_zone) : NULL;
+
+      func (WARTA_DOSSIER_FIELD, warta_revision_field_get_display_name (texts[i].field),
+            when != NULL ? when : str_of (final, texts[i].member), user_data);
+    }
   for (GList *l = targets; l != NULL; l = l->next)
     {
       g_autofree char *field = g_strconcat ("caption:", l->data, NULL);
@@ -913,7 +941,7 @@ warta_dossier_foreach_line (WartaDossier         *self,
       emit_register (self, time_zone, func, user_data);
       break;
     case WARTA_DOSSIER_FINAL_TEXTS:
-      emit_final_texts (self, func, user_data);
+      emit_final_texts (self, time_zone, func, user_data);
       break;
     case WARTA_DOSSIER_TARGETS:
       emit_targets (self, time_zone, func, user_data);

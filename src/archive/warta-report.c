@@ -430,6 +430,7 @@ typedef struct
   int                index;
   GTimeZone         *time_zone;
   WartaDeadlines     deadlines;
+  gint64             now_us;
 } ComputeData;
 
 static void
@@ -448,11 +449,12 @@ compute_work (WartaDatabase  *reader,
   ComputeData *c = data;
 
   return warta_report_compute (reader, c->period, c->year, c->index, c->time_zone,
-                               &c->deadlines, g_get_real_time (), error);
+                               &c->deadlines, c->now_us, error);
 }
 
 /**
  * warta_report_compute_async:
+ * @now_us: the office clock's now, which open cases are late to
  *
  * Computes the report in the archive's worker thread.
  */
@@ -463,6 +465,7 @@ warta_report_compute_async (WartaArchive          *archive,
                             int                    index,
                             GTimeZone             *time_zone,
                             const WartaDeadlines  *deadlines,
+                            gint64                 now_us,
                             GCancellable          *cancellable,
                             GAsyncReadyCallback    callback,
                             gpointer               user_data)
@@ -474,6 +477,7 @@ warta_report_compute_async (WartaArchive          *archive,
   data->index = index;
   data->time_zone = g_time_zone_ref (time_zone);
   data->deadlines = *deadlines;
+  data->now_us = now_us;
 
   warta_archive_run_async (archive, compute_work, data, (GDestroyNotify)compute_data_free,
                            g_object_unref, cancellable, callback, user_data);

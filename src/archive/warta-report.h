@@ -76,6 +76,7 @@ void                warta_report_compute_async      (WartaArchive          *arch
                                                      int                    index,
                                                      GTimeZone             *time_zone,
                                                      const WartaDeadlines  *deadlines,
+                                                     gint64                 now_us,
                                                      GCancellable          *cancellable,
                                                      GAsyncReadyCallback    callback,
                                                      gpointer               user_data);

@@ -221,6 +221,41 @@ warta_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/**
+ * warta_application_close_windows:
+ * @self: a #WartaApplication
+ * @except: (nullable): a window to leave open
+ *
+ * Closes every window of @self but @except as its close button would, so
+ * that each editor saves what was typed in the last second, or asks when
+ * it cannot. Warta ends when no window is left (once a cancelled import
+ * has rolled back); this is how it quits.
+ *
+ * Returns: %TRUE when every window but @except closed, %FALSE when one
+ *   asks first
+ */
+gboolean
+warta_application_close_windows (WartaApplication *self,
+                                 GtkWindow        *except)
+{
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean closed = TRUE;
+
+  g_return_val_if_fail (WARTA_IS_APPLICATION (self), FALSE);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (l->data != (gpointer)except)
+      g_ptr_array_add (windows, g_object_ref (l->data));
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_close (g_ptr_array_index (windows, i));
+  for (guint i = 0; i < windows->len; i++)
+    if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (self)),
+                     g_ptr_array_index (windows, i)))
+      closed = FALSE;
+
+  return closed;
+}
+
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
@@ -233,7 +268,8 @@ quit_activated (GSimpleAction *action,
         warta_window_quit (WARTA_WINDOW (l->data));
         return;
       }
-  g_application_quit (G_APPLICATION (user_data));
+  /* Only editors are open. */
+  warta_application_close_windows (WARTA_APPLICATION (user_data), NULL);
 }
 
 static void

@@ -25,5 +25,7 @@ const GError     *warta_application_get_database_error (WartaApplication *self);
 gboolean          warta_application_open_database     (WartaApplication  *self,
                                                        const char        *path,
                                                        GError           **error);
+gboolean          warta_application_close_windows     (WartaApplication  *self,
+                                                       GtkWindow         *except);
 
 G_END_DECLS

@@ -35,6 +35,9 @@ struct _WartaArchivePage
 
   /* Template widgets */
   GtkSearchEntry     *search_entry;
+  GtkToggleButton    *filters_button;
+  GtkLabel           *filters_label;
+  GtkWidget          *date_filter_box;
   GtkDropDown        *platform_dropdown;
   GtkDropDown        *category_dropdown;
   GtkDropDown        *state_dropdown;
@@ -51,7 +54,11 @@ struct _WartaArchivePage
   GtkLabel           *count_label;
   GtkLabel           *integrity_label;
   GtkButton          *verify_button;
+  GtkStack           *list_stack;
   GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  GtkButton          *clear_filters_button;
+  GtkStack           *dossier_stack;
   GtkLabel           *dossier_title;
   GtkButton          *export_button;
   GtkButton          *dispose_button;
@@ -74,6 +81,9 @@ struct _WartaArchivePage
 };
 
 G_DEFINE_FINAL_TYPE (WartaArchivePage, warta_archive_page, ADW_TYPE_BIN)
+
+/* The list's height above the dossier in a narrow window: its first rows. */
+#define LIST_HEIGHT_ABOVE 200
 
 enum {
   PROP_0,
@@ -389,13 +399,20 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkLabel *labels[] = { GTK_LABEL (title), GTK_LABEL (subtitle) };
 
   /* The factory is the page's own: the page outlives its rows. */
   g_object_set_data (G_OBJECT (list_item), "warta-archive-page", user_data);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  /* Up to three lines each: titles often share their first words, and
+   * the second line's author comes last. */
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gtk_label_set_xalign (labels[i], 0);
+      gtk_label_set_wrap (labels[i], TRUE);
+      gtk_label_set_wrap_mode (labels[i], PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (labels[i], 3);
+      gtk_label_set_ellipsize (labels[i], PANGO_ELLIPSIZE_END);
+    }
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_set_margin_top (box, 6);
@@ -491,6 +508,21 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 
 /* Dossier --------------------------------------------------------------- */
 
+/* The dossier pane goes with the list it would show a publication of; in
+ * a narrow window, where it is below the list, it comes only with a
+ * publication chosen, and leaves the list the height until then. */
+static void
+update_dossier_visible (WartaArchivePage *self)
+{
+  gboolean listed = g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0;
+  gboolean chosen = g_strcmp0 (gtk_stack_get_visible_child_name (self->dossier_stack),
+                               "dossier") == 0;
+  gboolean below = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned))
+                   == GTK_ORIENTATION_VERTICAL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->dossier_stack), listed && (chosen || !below));
+}
+
 static void
 dossier_cb (GObject      *object,
             GAsyncResult *result,
@@ -513,6 +545,8 @@ dossier_cb (GObject      *object,
   text = warta_dossier_to_text (dossier, warta_clock_get_time_zone (warta_context_get_clock (self->context)));
   gtk_label_set_text (self->dossier_title, warta_dossier_get_title (dossier));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->dossier_view), text, -1);
+  gtk_stack_set_visible_child_name (self->dossier_stack, "dossier");
+  update_dossier_visible (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->dispose_button), TRUE);
 }
@@ -957,16 +991,119 @@ static void
 clear_dossier (WartaArchivePage *self)
 {
   self->dossier_id = 0;
-  gtk_label_set_text (self->dossier_title, _("Choose a publication to see its dossier."));
+  gtk_stack_set_visible_child_name (self->dossier_stack, "none");
+  update_dossier_visible (self);
+  gtk_label_set_text (self->dossier_title, "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->dossier_view), "", -1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->dispose_button), FALSE);
+}
+
+/* How many filters besides the search narrow the list. */
+static guint
+count_filters (WartaArchivePage *self)
+{
+  GtkDropDown *dropdowns[] = {
+    self->platform_dropdown, self->category_dropdown, self->state_dropdown,
+    self->person_dropdown, self->unit_dropdown,
+  };
+  GtkEditable *dates[] = { GTK_EDITABLE (self->from_entry), GTK_EDITABLE (self->to_entry) };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    {
+      guint selected = gtk_drop_down_get_selected (dropdowns[i]);
+
+      n += selected != 0 && selected != GTK_INVALID_LIST_POSITION;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    n += *gtk_editable_get_text (dates[i]) != '\0';
+
+  return n;
+}
+
+/* Filters in effect are counted on the button that shows them, shown or
+ * not: the list is narrowed by what a narrow window may hide. */
+static void
+update_filters_label (WartaArchivePage *self)
+{
+  guint n = count_filters (self);
+  g_autofree char *label = NULL;
+
+  if (n > 0)
+    /* Translators: the button that shows the archive's filters, and how
+     * many of them narrow the list */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Filters (%u)", "_Filters (%u)", n), n);
+  gtk_label_set_label (self->filters_label, label != NULL ? label : _("_Filters"));
+}
+
+/* Whether the list shows less than the whole archive. */
+static gboolean
+filters_active (WartaArchivePage *self)
+{
+  return count_filters (self) > 0 || *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+}
+
+/* An empty list says why, and what to do: an archive that has nothing
+ * yet, or filters that match nothing in it, with a way to clear them. */
+static void
+update_empty_state (WartaArchivePage *self)
+{
+  gboolean empty, filtered;
+
+  if (self->model == NULL || warta_archive_model_get_loading (self->model))
+    return;
+
+  empty = warta_archive_model_get_error (self->model) == NULL &&
+          g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+  filtered = filters_active (self);
+  if (empty && filtered)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Publications Match"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Nothing in the archive matches the search and the filters."));
+    }
+  else if (empty)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "folder-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Publications in the Archive Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("A publication is kept here, with its media, history and approvals, once it has been published or withdrawn."));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_filters_button), empty && filtered);
+  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
+  update_dossier_visible (self);
+}
+
+static void
+on_clear_filters_button_clicked_cb (WartaArchivePage *self)
+{
+  GtkDropDown *dropdowns[] = {
+    self->platform_dropdown, self->category_dropdown, self->state_dropdown,
+    self->person_dropdown, self->unit_dropdown,
+  };
+
+  /* One search for all of them, not one per filter put back. */
+  self->filling_filters = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    gtk_drop_down_set_selected (dropdowns[i], 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), "");
+  self->filling_filters = FALSE;
+  on_filter_changed_cb (self);
+  /* The button goes away with the empty state: the focus goes where a
+   * new search starts, not to the window. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
 on_model_changed_cb (WartaArchivePage *self)
 {
   update_count (self);
+  update_filters_label (self);
+  update_empty_state (self);
   /* A filter that leaves nothing in the list leaves no publication to
    * show: the pane does not keep one the list no longer has. */
   if (self->dossier_id != 0 && self->model != NULL &&
@@ -1138,13 +1275,44 @@ folded_to_orientation (GBinding     *binding,
   return TRUE;
 }
 
+/* In a narrow window the filters would take half its height: they wait
+ * behind Filters there, beside the search, which stays. */
+static void
+update_filters_shown (WartaArchivePage *self)
+{
+  gboolean narrow = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned))
+                    == GTK_ORIENTATION_VERTICAL;
+  gboolean shown = !narrow || gtk_toggle_button_get_active (self->filters_button);
+  GtkWidget *filters[] = {
+    GTK_WIDGET (self->platform_dropdown), GTK_WIDGET (self->category_dropdown),
+    GTK_WIDGET (self->state_dropdown), GTK_WIDGET (self->sort_dropdown), self->date_filter_box,
+  };
+
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filters_button), narrow);
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    gtk_widget_set_visible (filters[i], shown);
+  update_filters_label (self);
+}
+
+static void
+on_filters_button_toggled_cb (WartaArchivePage *self)
+{
+  update_filters_shown (self);
+}
+
 static void
 on_paned_orientation_cb (WartaArchivePage *self)
 {
-  /* The list keeps room for its first rows when it is on top. */
-  gtk_paned_set_position (self->paned,
-                          gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned))
-                          == GTK_ORIENTATION_VERTICAL ? 240 : 460);
+  gboolean below = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned))
+                   == GTK_ORIENTATION_VERTICAL;
+
+  /* The list keeps room for its first rows when it is on top, and the
+   * dossier below it takes what the window's height leaves: it scrolls. */
+  gtk_paned_set_position (self->paned, below ? LIST_HEIGHT_ABOVE : 460);
+  gtk_paned_set_resize_start_child (self->paned, !below);
+  update_dossier_visible (self);
+  update_filters_shown (self);
 }
 
 static void
@@ -1277,9 +1445,18 @@ warta_archive_page_class_init (WartaArchivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, verify_button);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, list_view);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, dossier_title);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, dossier_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, filters_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, date_filter_box);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, export_button);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, dispose_button);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, dossier_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_button_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_verify_button_clicked_cb);

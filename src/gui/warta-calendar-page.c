@@ -90,8 +90,9 @@ update_day (WartaCalendarPage *self)
 
   gtk_filter_changed (GTK_FILTER (self->day_filter), GTK_FILTER_CHANGE_DIFFERENT);
 
-  /* Translators: the selected day; see g_date_time_format(). Day before month. */
-  title = g_date_time_format (day, _("%A, %e %B %Y"));
+  /* Translators: the selected day; see g_date_time_format(). Day before
+   * month; %-d is the day without a pad ("Monday, 9 June 2025"). */
+  title = g_date_time_format (day, _("%A, %-d %B %Y"));
   gtk_label_set_label (self->day_label, g_strstrip (title));
   gtk_label_set_label (self->empty_label, _("No activity or post on this day."));
   gtk_stack_set_visible_child_name (self->day_stack,
@@ -196,10 +197,17 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_add_css_class (time, "numeric");
   gtk_widget_set_valign (time, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (text, TRUE);
+  /* The whole title, as the lists show it: titles share their first words. */
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  /* Four: the time beside it leaves a narrow window less room than the lists. */
+  gtk_label_set_lines (GTK_LABEL (title), 4);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (kind), 0);
+  gtk_label_set_wrap (GTK_LABEL (kind), TRUE);
   gtk_widget_add_css_class (kind, "dim-label");
   gtk_widget_add_css_class (kind, "caption");
   gtk_box_append (GTK_BOX (text), title);
@@ -222,7 +230,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_first_child (text);
   GtkWidget *kind = gtk_widget_get_next_sibling (title);
   g_autoptr(GDateTime) when = entry_local_time (self, entry);
-  g_autofree char *hour = g_date_time_format (when, "%H:%M");
+  /* Translators: a time of day, written as in "%e %b %Y, %H:%M" */
+  g_autofree char *hour = g_date_time_format (when, _("%H:%M"));
   g_autofree char *detail = NULL;
   g_autofree char *label = NULL;
   const char *name = warta_publication_get_title (publication);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "warta-publication-row.h"
+#include "warta-wrap-box.h"
 
 struct _WartaPublicationRow
 {
@@ -281,6 +282,7 @@ warta_publication_row_class_init (WartaPublicationRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (WARTA_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/warta-publication-row.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationRow, detail_label);

@@ -586,9 +586,16 @@ creator_info_cb (GObject      *object,
         message = g_strdup_printf (_("TikTok has had too many requests from this account: “%s” Wait a minute, then choose “Ask Again”."),
                                    warta_publish_error_get_platform_message (error));
       else
-        /* Translators: %s is what TikTok said, with what to do */
-        message = g_strdup_printf (_("TikTok did not say what this account may post: %s"),
-                                   error->message);
+        {
+          /* The panel's own Sign In Again or Ask Again is the advice:
+           * only why. */
+          g_autofree char *said = panel->auth_expired
+                                  ? warta_publish_error_dup_sign_in_reason (error->message)
+                                  : warta_publish_error_dup_retry_reason (error->message);
+
+          /* Translators: %s is what TikTok said, with what to do */
+          message = g_strdup_printf (_("TikTok did not say what this account may post: %s"), said);
+        }
       gtk_label_set_label (panel->creator, "");
       show_problem (panel, message, panel->auth_expired ? _("_Sign In Again") : _("_Ask Again"));
       tiktok_panel_changed (panel);
@@ -864,6 +871,7 @@ update_job_row (JobRow *row)
   gboolean missed = job_is_missed (job);
   gboolean waiting = job_is_waiting (row->view, job);
   g_autofree char *state_text = NULL;
+  g_autofree char *row_message = NULL;
 
   if (missed)
     state_text = g_strdup (_("Missed its scheduled time"));
@@ -922,6 +930,19 @@ update_job_row (JobRow *row)
                           state == WARTA_OUTBOX_STATE_RUNNING ||
                           (state == WARTA_OUTBOX_STATE_PAUSED && !missed));
 
+  /* The row's own buttons are the advice: only why. The job keeps the
+   * whole message for the desktop's notification. */
+  if (needs_sign_in && message != NULL)
+    message = row_message = warta_publish_error_dup_sign_in_reason (message);
+  else if (missed)
+    {
+      g_autofree char *when = format_local_time_zone (row->view,
+                                                      warta_outbox_job_get_scheduled_at (job));
+
+      /* Translators: %s is a date and time with its zone, 14 Mar 2026, 09:30 WIB */
+      message = row_message = g_strdup_printf (_("Nothing was sent: Warta was not running at %s, when it was due."),
+                                               when);
+    }
   gtk_label_set_label (row->error, message ? message : "");
   if (missed)
     gtk_widget_remove_css_class (GTK_WIDGET (row->error), "error");

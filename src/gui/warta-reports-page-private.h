@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "warta-report.h"
 #include "warta-reports-page.h"
 
 G_BEGIN_DECLS
@@ -12,5 +13,6 @@ G_BEGIN_DECLS
 void _warta_reports_page_save_to (WartaReportsPage *self,
                                   GFile            *file,
                                   gboolean          pdf);
+char *_warta_reports_page_dup_step_text (const WartaReportStep *step);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "warta-application.h"
 #include "warta-chart.h"
+#include "warta-publication-row.h"
 #include "warta-reports-page-private.h"
 #include "warta-toast.h"
 #include "warta-wrap-box.h"
@@ -91,6 +92,28 @@ draw_counts (cairo_t                *cr,
   warta_chart_draw_bars (cr, 0, y, width, bars_height (n), title, labels, values, NULL, n, -1, colors);
 }
 
+/**
+ * _warta_reports_page_dup_step_text:
+ * @step: a step's figures
+ *
+ * Returns: (transfer full): the mean time beside the step's bar, "6 of
+ *   120 min"; "no cases" when no stay in it ended in the period, rather
+ *   than a mean of "0 min" nobody took.
+ */
+char *
+_warta_reports_page_dup_step_text (const WartaReportStep *step)
+{
+  double minutes = step->mean_us / 6e7;
+
+  if (step->n_done == 0)
+    /* Translators: beside a step's bar in a report: no stay in the step
+     * ended in the period, so it has no mean time */
+    return g_strdup (_("no cases"));
+  if (step->limit_minutes > 0)
+    return g_strdup_printf (_("%.0f of %u min"), minutes, step->limit_minutes);
+  return g_strdup_printf (_("%.0f min"), minutes);
+}
+
 static void
 draw_charts_cb (GtkDrawingArea *area,
                 cairo_t        *cr,
@@ -134,8 +157,7 @@ draw_charts_cb (GtkDrawingArea *area,
   {
     const char *labels[WARTA_N_STEPS];
     double values[WARTA_N_STEPS];
-    char texts[WARTA_N_STEPS][48];
-    const char *value_texts[WARTA_N_STEPS];
+    char *texts[WARTA_N_STEPS];
     static const char *steps[] = { N_("1 Documentation"), N_("2 Processing"), N_("3 Verification"),
                                    N_("4 Approval"), N_("5 Publishing") };
 
@@ -145,15 +167,13 @@ draw_charts_cb (GtkDrawingArea *area,
 
         labels[step - 1] = _(steps[step - 1]);
         values[step - 1] = s->mean_us / 6e7;
-        if (s->limit_minutes > 0)
-          g_snprintf (texts[step - 1], sizeof texts[0], _("%.0f of %u min"), values[step - 1], s->limit_minutes);
-        else
-          g_snprintf (texts[step - 1], sizeof texts[0], _("%.0f min"), values[step - 1]);
-        value_texts[step - 1] = texts[step - 1];
+        texts[step - 1] = _warta_reports_page_dup_step_text (s);
       }
     warta_chart_draw_bars (cr, 0, y, width, bars_height (WARTA_N_STEPS),
-                           _("Mean time in each SOP step"), labels, values, value_texts,
-                           WARTA_N_STEPS, -1, &colors);
+                           _("Mean time in each SOP step"), labels, values,
+                           (const char * const *)texts, WARTA_N_STEPS, -1, &colors);
+    for (guint i = 0; i < WARTA_N_STEPS; i++)
+      g_free (texts[i]);
     y += bars_height (WARTA_N_STEPS) + CHART_GAP;
   }
 
@@ -215,9 +235,20 @@ show_report (WartaReportsPage *self)
   for (guint i = 0; i < MIN (overdue->len, 50); i++)
     {
       WartaReportOverdue *o = overdue->pdata[i];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, o->publication_id);
+      /* As the lists say it, not in minutes by the hundred thousand. */
+      g_autofree char *late = warta_publication_row_format_time_left (-o->late_us);
 
-      g_string_append_printf (details, "#%" G_GINT64_FORMAT " %s — %u, +%.0f min\n",
-                              o->publication_id, o->title, o->step, o->late_us / 6e7);
+      g_string_append_printf (details,
+                              o->exited_at == 0
+                              /* Translators: an overdue case: its number, title and SOP step,
+                               * and how late it is, "#12 Rapat — step 2: Overdue by 3 days,
+                               * still open" */
+                              ? _("#%s %s — step %u: %s, still open")
+                              /* Translators: the same for a case that has left the step */
+                              : _("#%s %s — step %u: %s"),
+                              id, o->title, o->step, late);
+      g_string_append_c (details, '\n');
     }
 
   gtk_label_set_text (self->details_label, details->str);
@@ -273,7 +304,8 @@ on_make_button_clicked_cb (WartaReportsPage *self)
                               gtk_spin_button_get_value_as_int (self->year_spin),
                               gtk_spin_button_get_value_as_int (self->index_spin),
                               warta_clock_get_time_zone (warta_context_get_clock (self->context)),
-                              &deadlines, self->cancellable, report_cb, g_object_ref (self));
+                              &deadlines, warta_clock_now (warta_context_get_clock (self->context)),
+                              self->cancellable, report_cb, g_object_ref (self));
 }
 
 static void

@@ -129,7 +129,7 @@ create_sidebar_row (const WartaSection *section)
   label = gtk_label_new (_(section->title));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   /* Whole words on a second line rather than an ellipsis: Indonesian
-   * section names are long ("Disetujui / Untuk Diterbitkan"). */
+   * section names are long ("Disetujui / Siap Terbit"). */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_widget_set_hexpand (label, TRUE);
@@ -1118,13 +1118,30 @@ warta_window_set_visible_section (WartaWindow *self,
   g_settings_set_string (self->settings, "last-section", section->id);
 }
 
+/* Quitting closes the editors, then this window, which keeps its size;
+ * an editor that asks first keeps both open. */
+static void
+close_every_window (WartaWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->quit_requested = FALSE;
+  if (WARTA_IS_APPLICATION (application) &&
+      !warta_application_close_windows (WARTA_APPLICATION (application), GTK_WINDOW (self)))
+    {
+      self->close_confirmed = FALSE;
+      return;
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 close_confirmed_cb (gpointer data)
 {
   WartaWindow *self = data;
 
   if (self->quit_requested)
-    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+    close_every_window (self);
   else
     gtk_window_close (GTK_WINDOW (self));
   return G_SOURCE_REMOVE;
@@ -1186,7 +1203,8 @@ ask_before_closing (WartaWindow *self)
  * @self: a #WartaWindow
  *
  * Quits the application (Ctrl+Q), after asking when posts are still to
- * be sent.
+ * be sent: closes every window, the editors saving what was typed, and
+ * Warta ends once a cancelled import has rolled back.
  */
 void
 warta_window_quit (WartaWindow *self)
@@ -1195,7 +1213,7 @@ warta_window_quit (WartaWindow *self)
 
   self->quit_requested = TRUE;
   if (!ask_before_closing (self))
-    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+    close_every_window (self);
 }
 
 static gboolean

@@ -354,19 +354,19 @@ refine_error (GError             *error,
 
       if (at > 0)
         {
-          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at / G_USEC_PER_SEC);
-          g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-          g_autofree char *when = g_date_time_format (local, "%H:%M");
-          g_autofree char *message = NULL;
+          g_autofree char *message = warta_publish_error_format_retry (_("Facebook has had too many requests for this Page."),
+                                                                       at);
 
           warta_publish_error_set_retry_at (error, at);
-          message = g_strdup_printf (_("Facebook has had too many requests for this Page. Warta will try again after %s."),
-                                     when);
           replace_message (error, message);
         }
     }
   else if (code_is (error, "190"))
-    replace_message (error, _("Facebook no longer accepts the saved sign-in for this Page (the token expired or was revoked, for example after a password change). Sign in again to the Page in Accounts."));
+    {
+      g_autofree char *message = warta_publish_error_format_sign_in (_("Facebook no longer accepts the saved sign-in for this Page (the token expired or was revoked, for example after a password change)."));
+
+      replace_message (error, message);
+    }
   else if (code_is (error, "368"))
     {
       g_autofree char *said = g_strdup (warta_publish_error_get_platform_message (error));

@@ -175,9 +175,18 @@ refine_error (GError *error)
   const char *code = warta_publish_error_get_platform_code (error);
 
   if (g_strcmp0 (code, "190") == 0 || (code && g_str_has_prefix (code, "190/")))
-    replace_message (error, _("Instagram no longer accepts the saved sign-in for this account. Sign in again to the account in Accounts."));
+    {
+      g_autofree char *message = warta_publish_error_format_sign_in (_("Instagram no longer accepts the saved sign-in for this account."));
+
+      replace_message (error, message);
+    }
   else if (subcode_is (error, "2207042"))
-    replace_message (error, _("This Instagram account has published as many posts through the API as Instagram allows in 24 hours. Warta will try again later."));
+    {
+      g_autofree char *message = warta_publish_error_format_retry (_("This Instagram account has published as many posts through the API as Instagram allows in 24 hours."),
+                                                                   warta_publish_error_get_retry_at (error));
+
+      replace_message (error, message);
+    }
   else if (subcode_is (error, "2207052"))
     replace_message (error, _("Instagram could not fetch the image from its web address. Check that the address is public (open it in a private browser window), or upload the image again."));
   else if (subcode_is (error, "2207020"))
@@ -462,8 +471,10 @@ op_status (GTask      *task_in,
   /* IN_PROGRESS */
   if ((g_get_monotonic_time () - d->started) / 1000 > d->self->poll_give_up)
     {
+      g_autofree char *message = warta_publish_error_format_retry (_("Instagram is still processing the media."), 0);
+
       g_task_return_error (task, warta_publish_error_new_literal_full (WARTA_PUBLISH_ERROR_RETRYABLE, 0,
-                                                                      _("Instagram is still processing the media. Warta will check again later.")));
+                                                                      message));
       return;
     }
   d->step = STEP_STATUS;
@@ -528,11 +539,12 @@ op_cb (GObject      *object,
           }
         if (usage >= total)
           {
-            g_autofree char *message = g_strdup_printf (_("This Instagram account has published %d of the %d posts Instagram allows in 24 hours. Warta will try again later."),
-                                                        (int) usage, (int) total);
+            gint64 at = g_get_real_time () + (gint64) 3600 * G_USEC_PER_SEC;
+            g_autofree char *reason = g_strdup_printf (_("This Instagram account has published %d of the %d posts Instagram allows in 24 hours."),
+                                                       (int) usage, (int) total);
+            g_autofree char *message = warta_publish_error_format_retry (reason, at);
             GError *limit = warta_publish_error_new_literal_full (WARTA_PUBLISH_ERROR_RATE_LIMITED,
-                                                                  g_get_real_time () + (gint64) 3600 * G_USEC_PER_SEC,
-                                                                  message);
+                                                                  at, message);
             warta_publish_error_set_platform (limit, "9/2207042", NULL);
             g_task_return_error (task, limit);
             return;

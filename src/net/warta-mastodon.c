@@ -559,8 +559,9 @@ poll_cb (GObject      *object,
   /* 206 Partial Content (or a 200 without a URL): still processing. */
   if ((g_get_monotonic_time () - d->started) / 1000 >= self->poll_give_up_ms)
     {
-      poll_fail (task, warta_publish_error_new_literal_full (WARTA_PUBLISH_ERROR_RETRYABLE, 0,
-                                                            _("Mastodon is still processing the file. Warta will check again later.")));
+      g_autofree char *message = warta_publish_error_format_retry (_("Mastodon is still processing the file."), 0);
+
+      poll_fail (task, warta_publish_error_new_literal_full (WARTA_PUBLISH_ERROR_RETRYABLE, 0, message));
       return;
     }
 

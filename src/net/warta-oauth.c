@@ -358,13 +358,16 @@ warta_oauth_error_new (const char        *service,
   switch (code)
     {
     case WARTA_PUBLISH_ERROR_AUTH_EXPIRED:
-      error = platform_message
-        ? g_error_new (WARTA_PUBLISH_ERROR, code,
-                       _("%s did not accept the sign-in (“%s”): it has expired, was used already or was withdrawn. Sign in again to this account in Accounts."),
-                       service, platform_message)
-        : g_error_new (WARTA_PUBLISH_ERROR, code,
-                       _("%s did not accept the sign-in: it has expired, was used already or was withdrawn. Sign in again to this account in Accounts."),
-                       service);
+      {
+        g_autofree char *reason = platform_message
+          ? g_strdup_printf (_("%s did not accept the sign-in (“%s”): it has expired, was used already or was withdrawn."),
+                             service, platform_message)
+          : g_strdup_printf (_("%s did not accept the sign-in: it has expired, was used already or was withdrawn."),
+                             service);
+        g_autofree char *message = warta_publish_error_format_sign_in (reason);
+
+        error = g_error_new_literal (WARTA_PUBLISH_ERROR, code, message);
+      }
       break;
     case WARTA_PUBLISH_ERROR_NOT_CONFIGURED:
       error = g_error_new (WARTA_PUBLISH_ERROR, code,

@@ -613,8 +613,10 @@ fail_run (Run          *run,
 
       if (attempts >= self->max_attempts)
         {
+          /* Why, without the promise of another try. */
+          g_autofree char *reason = warta_publish_error_dup_retry_reason (error->message);
           g_autofree char *message = g_strdup_printf (_("%s Warta tried %u times. Choose “Try Again” later, or publish it by hand."),
-                                                      error->message, attempts);
+                                                      reason, attempts);
 
           stop_run (run, WARTA_OUTBOX_STATE_FAILED, error_code_id (error), message, 0, TRUE);
           return;
@@ -804,10 +806,14 @@ refresh_cb (GObject      *object,
       if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED))
         {
           g_autoptr(GError) expired = NULL;
+          g_autofree char *reason = NULL;
+          g_autofree char *message = NULL;
 
-          expired = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED,
-                                 _("The sign-in of “%s” has expired and cannot be renewed. Sign in again to this account in Accounts."),
-                                 warta_account_get_display_name (c->account));
+          reason = g_strdup_printf (_("The sign-in of “%s” has expired and cannot be renewed."),
+                                    warta_account_get_display_name (c->account));
+          message = warta_publish_error_format_sign_in (reason);
+          expired = g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED,
+                                         message);
           credentials_finish (c, NULL, expired);
         }
       else
@@ -902,9 +908,13 @@ secret_cb (GObject      *object,
 
   secret = warta_account_store_lookup_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
   if (error == NULL && secret == NULL)
-    error = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED,
-                         _("No saved sign-in for “%s” was found in the keyring. Sign in again to this account in Accounts."),
-                         warta_account_get_display_name (c->account));
+    {
+      g_autofree char *reason = g_strdup_printf (_("No saved sign-in for “%s” was found in the keyring."),
+                                                 warta_account_get_display_name (c->account));
+      g_autofree char *message = warta_publish_error_format_sign_in (reason);
+
+      error = g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED, message);
+    }
   if (error != NULL)
     credentials_finish (c, NULL, error);
   else if (!maybe_refresh (c, secret))

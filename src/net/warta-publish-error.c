@@ -7,7 +7,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "warta-clock.h"
 #include "warta-publish-error.h"
 
 /* libsoup 3.2 has no name for it. */
@@ -124,6 +126,137 @@ warta_publish_error_set_platform (GError     *error,
   priv->platform_code = code;
   g_free (priv->platform_message);
   priv->platform_message = message;
+}
+
+/* @message without its last sentence @advice, or NULL when it does not
+ * end with it after a reason. */
+static char *
+dup_without_advice (const char *message,
+                    const char *advice)
+{
+  gsize len = message ? strlen (message) : 0;
+  gsize advice_len = strlen (advice);
+
+  if (len > advice_len + 1 && g_str_has_suffix (message, advice) &&
+      message[len - advice_len - 1] == ' ')
+    return g_strndup (message, len - advice_len - 1);
+  return NULL;
+}
+
+static const char *
+sign_in_advice (void)
+{
+  return _("Sign in again to this account in Accounts.");
+}
+
+/* @reason: one or more full sentences, "Mastodon no longer accepts the saved sign-in." */
+char *
+warta_publish_error_format_sign_in (const char *reason)
+{
+  g_return_val_if_fail (reason != NULL, NULL);
+  return g_strconcat (reason, " ", sign_in_advice (), NULL);
+}
+
+/* @message without the advice warta_publish_error_format_sign_in() added,
+ * or all of it when it has none (a sign-in to another account, a message
+ * written in another language). */
+char *
+warta_publish_error_dup_sign_in_reason (const char *message)
+{
+  char *reason = dup_without_advice (message, sign_in_advice ());
+
+  return reason ? reason : g_strdup (message);
+}
+
+/**
+ * warta_publish_error_format_retry_time:
+ * @time_zone: (nullable): the zone to write it in; %NULL: this computer's
+ * @retry_at_us: when, in µs since the Unix epoch
+ * @now_us: the time it is read against
+ *
+ * Returns: the time alone ("10:09") on @now_us's day, else with its date
+ *   ("28 Nov 2026, 10:09"), as warta_format_time() writes it
+ */
+char *
+warta_publish_error_format_retry_time (GTimeZone *time_zone,
+                                       gint64     retry_at_us,
+                                       gint64     now_us)
+{
+  g_autoptr(GTimeZone) local_zone = time_zone == NULL ? g_time_zone_new_local () : NULL;
+  GTimeZone *zone = time_zone != NULL ? time_zone : local_zone;
+  g_autoptr(GDateTime) at_utc = g_date_time_new_from_unix_utc (retry_at_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) now_utc = g_date_time_new_from_unix_utc (now_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) at = at_utc ? g_date_time_to_timezone (at_utc, zone) : NULL;
+  g_autoptr(GDateTime) now = now_utc ? g_date_time_to_timezone (now_utc, zone) : NULL;
+
+  if (at == NULL)
+    return NULL;
+  if (now != NULL && g_date_time_get_year (at) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (at) == g_date_time_get_day_of_year (now))
+    return g_date_time_format (at, "%H:%M");
+  return warta_format_time (zone, retry_at_us, FALSE);
+}
+
+static char *
+retry_advice (gint64 retry_at_us,
+              gint64 now_us)
+{
+  g_autofree char *when = retry_at_us > 0
+                          ? warta_publish_error_format_retry_time (NULL, retry_at_us, now_us)
+                          : NULL;
+
+  if (when == NULL)
+    return g_strdup (_("Warta will try again later."));
+  /* Translators: %s is a time, “10:09”, or a date and time, “28 Nov 2026, 10:09” */
+  return g_strdup_printf (_("Warta will try again after %s."), when);
+}
+
+static char *
+format_retry (const char *reason,
+              gint64      retry_at_us,
+              gint64      now_us)
+{
+  g_autofree char *advice = retry_advice (retry_at_us, now_us);
+
+  return g_strconcat (reason, " ", advice, NULL);
+}
+
+/* @reason: one or more full sentences that hold whether or not Warta
+ * tries again, "Mastodon is still processing the file." @retry_at_us: when
+ * Warta tries again (µs since the Unix epoch), 0 when not known. */
+char *
+warta_publish_error_format_retry (const char *reason,
+                                  gint64      retry_at_us)
+{
+  g_return_val_if_fail (reason != NULL, NULL);
+  return format_retry (reason, retry_at_us, g_get_real_time ());
+}
+
+/* @message without the sentence warta_publish_error_format_retry() added,
+ * for when Warta no longer tries by itself; all of it when it has none. */
+char *
+warta_publish_error_dup_retry_reason (const char *message)
+{
+  const char *after = _("Warta will try again after %s.");
+  const char *hole = strstr (after, "%s");
+  gsize len = message ? strlen (message) : 0;
+  char *reason = dup_without_advice (message, _("Warta will try again later."));
+
+  if (reason != NULL || message == NULL)
+    return reason;
+  /* The time in the middle is any: the sentence's start and its end. */
+  if (hole != NULL && g_str_has_suffix (message, hole + 2))
+    {
+      g_autofree char *head = g_strconcat (" ", after, NULL);
+      const char *start;
+
+      head[hole - after + 1] = '\0';
+      start = g_strrstr (message, head);
+      if (start != NULL && start > message &&
+          start + strlen (head) <= message + len - strlen (hole + 2))
+        return g_strndup (message, start - message);
+    }
+  return g_strdup (message);
 }
 
 static gboolean
@@ -251,20 +384,12 @@ classify_status (guint status)
 }
 
 static char *
-format_retry_time (gint64 retry_at)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (retry_at / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-
-  return local ? g_date_time_format (local, "%H:%M:%S") : NULL;
-}
-
-static char *
 message_for (WartaPublishError  code,
              const char        *service,
              guint              status,
              const char        *platform_message,
-             gint64             retry_at)
+             gint64             retry_at,
+             gint64             now_us)
 {
   g_autofree char *said = g_strdup (platform_message ? platform_message : "");
   gsize len = strlen (said);
@@ -276,8 +401,12 @@ message_for (WartaPublishError  code,
   switch (code)
     {
     case WARTA_PUBLISH_ERROR_AUTH_EXPIRED:
-      return g_strdup_printf (_("%s no longer accepts the saved sign-in. Sign in again to this account in Accounts."),
-                              service);
+      {
+        g_autofree char *reason = g_strdup_printf (_("%s no longer accepts the saved sign-in."),
+                                                   service);
+
+        return warta_publish_error_format_sign_in (reason);
+      }
 
     case WARTA_PUBLISH_ERROR_PERMISSION_DENIED:
       if (platform_message)
@@ -287,19 +416,20 @@ message_for (WartaPublishError  code,
                               service);
 
     case WARTA_PUBLISH_ERROR_RATE_LIMITED:
-      if (retry_at > 0)
-        {
-          g_autofree char *when = format_retry_time (retry_at);
+      {
+        g_autofree char *reason = g_strdup_printf (_("%s has had too many requests from this account."),
+                                                   service);
 
-          return g_strdup_printf (_("%s has had too many requests from this account. Warta will try again after %s."),
-                                  service, when);
-        }
-      return g_strdup_printf (_("%s has had too many requests from this account. Warta will try again in a few minutes."),
-                              service);
+        return format_retry (reason, retry_at, now_us);
+      }
 
     case WARTA_PUBLISH_ERROR_RETRYABLE:
-      return g_strdup_printf (_("%s is not working properly right now (HTTP %u). Warta will try again; if this keeps happening, check the service’s status page."),
-                              service, status);
+      {
+        g_autofree char *reason = g_strdup_printf (_("%s is not working properly right now (HTTP %u); the service’s status page may say why."),
+                                                   service, status);
+
+        return format_retry (reason, retry_at, now_us);
+      }
 
     case WARTA_PUBLISH_ERROR_INVALID_MEDIA:
       if (platform_message)
@@ -400,7 +530,7 @@ warta_publish_error_new_from_response (const char          *service,
   if (!(code == WARTA_PUBLISH_ERROR_RETRYABLE || code == WARTA_PUBLISH_ERROR_RATE_LIMITED))
     retry_at = 0;
 
-  message = message_for (code, service, status, platform_message, retry_at);
+  message = message_for (code, service, status, platform_message, retry_at, now_us);
   error = g_error_new_literal (WARTA_PUBLISH_ERROR, code, message);
   priv = warta_publish_error_get_private (error);
   priv->http_status = status;
@@ -428,9 +558,13 @@ warta_publish_error_new_from_transport (const char   *service,
                                 _("Publishing was cancelled."));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    ret = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE,
-                       _("%s did not answer in time. Warta will try again; if this keeps happening, check the internet connection."),
-                       service);
+    {
+      g_autofree char *reason = g_strdup_printf (_("%s did not answer in time. Check the internet connection."),
+                                                 service);
+      g_autofree char *message = warta_publish_error_format_retry (reason, 0);
+
+      ret = g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE, message);
+    }
   else if (error->domain == G_TLS_ERROR)
     ret = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL,
                        _("The secure connection to %s cannot be trusted: %s. Check the account’s address and this computer’s date and time."),
@@ -440,9 +574,13 @@ warta_publish_error_new_from_transport (const char   *service,
                        _("%s sent an answer Warta does not understand: %s. Check the account’s address in Accounts."),
                        service, error->message);
   else
-    ret = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE,
-                       _("Warta could not reach %s: %s. Check the internet connection; Warta will try again."),
-                       service, error->message);
+    {
+      g_autofree char *reason = g_strdup_printf (_("Warta could not reach %s: %s. Check the internet connection."),
+                                                 service, error->message);
+      g_autofree char *message = warta_publish_error_format_retry (reason, 0);
+
+      ret = g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE, message);
+    }
 
   priv = warta_publish_error_get_private (ret);
   priv->platform_message = g_strdup (error->message);

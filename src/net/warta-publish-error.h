@@ -69,6 +69,20 @@ void         warta_publish_error_set_platform         (GError              *erro
                                                        const char          *platform_code,
                                                        const char          *platform_message);
 
+/* An expired sign-in of the account itself says why, then how to sign in
+ * again; a view that offers its own Sign In Again shows only the why. */
+char        *warta_publish_error_format_sign_in       (const char          *reason);
+char        *warta_publish_error_dup_sign_in_reason   (const char          *message);
+
+/* A retryable error says why, then when Warta tries again; a message read
+ * after Warta gave up keeps only the why. */
+char        *warta_publish_error_format_retry         (const char          *reason,
+                                                       gint64               retry_at_us);
+char        *warta_publish_error_dup_retry_reason     (const char          *message);
+char        *warta_publish_error_format_retry_time    (GTimeZone           *time_zone,
+                                                       gint64               retry_at_us,
+                                                       gint64               now_us);
+
 gint64       warta_http_parse_retry_at                (guint                status,
                                                        SoupMessageHeaders  *headers,
                                                        gint64               now_us);

@@ -220,7 +220,7 @@ creator_cb (GObject      *object,
   if (!allowed (info, privacy))
     {
       error = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
-                           _("TikTok no longer lets “%s” post with the privacy level chosen. Choose who can see the TikTok post again in the publish view, then choose “Try Again”."),
+                           _("TikTok no longer lets “%s” post with the privacy level chosen. Choose again below who can see the TikTok post, then choose “Try Again”."),
                            info->nickname ? info->nickname : "");
       warta_publish_error_set_platform (error, "privacy_level_option_mismatch", NULL);
       g_task_return_error (task, error);
@@ -525,7 +525,7 @@ run_step_async (WartaPublisher      *publisher,
   if (warta_publish_job_get_step_string (job, "creator", "privacy") == NULL)
     {
       g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
-                               "%s", _("Nobody chose who can see this TikTok post. Choose who can see the TikTok post in the publish view, then choose “Try Again”."));
+                               "%s", _("Nobody chose who can see this TikTok post. Choose below who can see the TikTok post, then choose “Try Again”."));
       return;
     }
   if (!choice_flag (job, "checked"))

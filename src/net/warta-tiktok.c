@@ -285,9 +285,10 @@ refine_error (GError *error)
 
   if (g_strcmp0 (code, "access_token_invalid") == 0)
     {
-      g_autofree char *message = g_strdup_printf (_("TikTok no longer accepts Warta’s sign-in for this account (“%s”). Sign in to it again."),
-                                                  warta_publish_error_get_platform_message (error)
-                                                  ? warta_publish_error_get_platform_message (error) : "");
+      g_autofree char *reason = g_strdup_printf (_("TikTok no longer accepts Warta’s sign-in for this account (“%s”)."),
+                                                 warta_publish_error_get_platform_message (error)
+                                                 ? warta_publish_error_get_platform_message (error) : "");
+      g_autofree char *message = warta_publish_error_format_sign_in (reason);
 
       replace_message (error, message);
     }
@@ -298,7 +299,12 @@ refine_error (GError *error)
   else if (g_strcmp0 (code, "url_ownership_unverified") == 0)
     replace_message (error, _("TikTok takes photos only from a website whose domain is verified for Warta’s TikTok app, and the office’s WordPress website is not. Ask the app’s administrator to verify the website’s domain with TikTok, or post the photos in the TikTok app and record the proof."));
   else if (g_strcmp0 (code, "spam_risk_too_many_posts") == 0)
-    replace_message (error, _("TikTok says this account has posted too much today. Warta will try again later."));
+    {
+      g_autofree char *message = warta_publish_error_format_retry (_("TikTok says this account has posted too much today."),
+                                                                   warta_publish_error_get_retry_at (error));
+
+      replace_message (error, message);
+    }
   return error;
 }
 
@@ -516,8 +522,10 @@ call_cb (GObject      *object,
           }
         if ((g_get_monotonic_time () - d->started) / 1000 > d->self->poll_give_up)
           {
+            g_autofree char *message = warta_publish_error_format_retry (_("TikTok is still processing the video."), 0);
+
             g_task_return_error (task, warta_publish_error_new_literal_full (WARTA_PUBLISH_ERROR_RETRYABLE, 0,
-                                                                            _("TikTok is still processing the video. Warta will check again later.")));
+                                                                            message));
             return;
           }
         {
@@ -1051,8 +1059,10 @@ put_cb (GObject      *object,
     }
   if (status == SOUP_STATUS_FORBIDDEN || status == SOUP_STATUS_NOT_FOUND)
     {
+      g_autofree char *message = warta_publish_error_format_retry (_("TikTok’s upload address expired (it lives one hour); the next try uploads the video from the beginning."),
+                                                                   0);
       GError *expired = g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE,
-                                             _("TikTok’s upload address expired (it lives one hour). Warta will start the upload again."));
+                                             message);
       warta_publish_error_set_platform (expired, "upload_url_expired", error->message);
       upload_fail (task, expired);
       return;

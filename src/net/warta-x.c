@@ -254,14 +254,10 @@ refine_error (GError             *error,
 
           if (at > warta_publish_error_get_retry_at (error))
             {
-              g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at / G_USEC_PER_SEC);
-              g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-              g_autofree char *when = g_date_time_format (local, "%d-%m-%Y %H:%M");
-              g_autofree char *message = NULL;
+              g_autofree char *message = warta_publish_error_format_retry (_("This X account has made as many posts as X allows in a day."),
+                                                                           at);
 
               warta_publish_error_set_retry_at (error, at);
-              message = g_strdup_printf (_("This X account has made as many posts as X allows in a day. Warta will try again after %s."),
-                                         when);
               replace_message (error, message);
             }
         }
@@ -498,8 +494,9 @@ media_processing (GTask      *task_in,
     }
   if ((g_get_monotonic_time () - d->started) / 1000 > POLL_GIVE_UP_MS)
     {
-      media_fail (task, warta_publish_error_new_literal_full (WARTA_PUBLISH_ERROR_RETRYABLE, 0,
-                                                             _("X is still processing the file. Warta will check again later.")));
+      g_autofree char *message = warta_publish_error_format_retry (_("X is still processing the file."), 0);
+
+      media_fail (task, warta_publish_error_new_literal_full (WARTA_PUBLISH_ERROR_RETRYABLE, 0, message));
       return;
     }
 

@@ -236,15 +236,6 @@ next_quota_reset (void)
   return g_date_time_to_unix (next) * G_USEC_PER_SEC;
 }
 
-static char *
-local_time_text (gint64 at_us)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at_us / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-
-  return g_date_time_format (local, "%d-%m-%Y %H:%M");
-}
-
 /* The messages that say more than the generic ones. */
 static GError *
 refine_error (GError *error)
@@ -253,31 +244,31 @@ refine_error (GError *error)
 
   if (warta_youtube_error_is_session_expired (error))
     {
+      g_autofree char *message = warta_publish_error_format_retry (_("YouTube no longer knows this upload (the session expired); the next try uploads the video from the beginning."),
+                                                                   0);
+
       error->code = WARTA_PUBLISH_ERROR_RETRYABLE;
-      replace_message (error, _("YouTube no longer knows this upload (the session expired). Warta will start the upload again."));
+      replace_message (error, message);
     }
   else if (g_strcmp0 (reason, "quotaExceeded") == 0)
     {
       gint64 at = next_quota_reset ();
-      g_autofree char *when = local_time_text (at);
-      g_autofree char *message = NULL;
+      /* The advice to raise the quota holds after Warta gave up too. */
+      g_autofree char *message = warta_publish_error_format_retry (_("The YouTube upload quota of Warta’s Google project is used up until midnight Pacific time. To upload more each day, ask the office to raise the quota."),
+                                                                   at);
 
       error->code = WARTA_PUBLISH_ERROR_RATE_LIMITED;
       warta_publish_error_set_retry_at (error, at);
-      message = g_strdup_printf (_("The YouTube upload quota of Warta’s Google project is used up for today. Warta will try again after %s (midnight Pacific time), or ask the office to raise the quota."),
-                                 when);
       replace_message (error, message);
     }
   else if (g_strcmp0 (reason, "uploadLimitExceeded") == 0)
     {
       gint64 at = g_get_real_time () + (gint64) 24 * 3600 * G_USEC_PER_SEC;
-      g_autofree char *when = local_time_text (at);
-      g_autofree char *message = NULL;
+      g_autofree char *message = warta_publish_error_format_retry (_("This YouTube channel has uploaded as many videos as YouTube allows for now."),
+                                                                   at);
 
       error->code = WARTA_PUBLISH_ERROR_RATE_LIMITED;
       warta_publish_error_set_retry_at (error, at);
-      message = g_strdup_printf (_("This YouTube channel has uploaded as many videos as YouTube allows for now. Warta will try again after %s, or upload the video manually later."),
-                                 when);
       replace_message (error, message);
     }
   else if (g_strcmp0 (reason, "youtubeSignupRequired") == 0)

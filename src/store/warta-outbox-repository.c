@@ -1074,7 +1074,9 @@ warta_outbox_repository_cancel (WartaOutboxRepository  *self,
       _warta_database_rollback (self->database);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, _("Cancelled. Choose “Try Again” to carry on, or publish it by hand."),
+  /* The row says "Cancelled" and offers Try Again and the manual upload:
+   * this says what that leaves. */
+  sqlite3_bind_text (stmt, 1, _("Nothing more is sent. What was already uploaded is kept while the platform keeps it, and “Try Again” goes on from there."),
                      -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, job_id);
   if (!run (self, stmt, "outbox job", error) ||
