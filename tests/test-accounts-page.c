@@ -508,6 +508,11 @@ test_wordpress_form (Fixture       *f,
                             "“kantor kami” is not a web address"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "https://"));
   warta_test_gui_screenshot (GTK_WIDGET (dialog), "accounts-wordpress-not-address.png");
+  /* A password never crosses the network in clear. */
+  gtk_editable_set_text (form_row (0), "http://inspektorat.example.go.id");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (form_row (0)), "error"));
+  g_assert_true (dialog_says (f, "Write the address with https://"));
   gtk_editable_set_text (form_row (0), "inspektorat.example.go.id");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (form_row (0)), "error"));

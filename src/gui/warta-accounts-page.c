@@ -158,6 +158,20 @@ is_web_address (const char *url)
 /* What is typed in an address field, as an address: without the slashes
  * at its end, and with https:// before a bare host name
  * ("inspektorat.example.go.id"), the way a browser's address bar reads it. */
+/* https, or http to this computer (a test or a tunnel): a password may
+ * go there. */
+static gboolean
+is_encrypted (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : NULL;
+
+  return uri != NULL &&
+         (g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 ||
+          g_strcmp0 (host, "127.0.0.1") == 0 || g_strcmp0 (host, "::1") == 0 ||
+          g_ascii_strcasecmp (host ? host : "", "localhost") == 0);
+}
+
 static char *
 trim_url (const char *text)
 {
@@ -1291,15 +1305,18 @@ check_form (SignIn *s)
       g_autofree char *text = g_strstrip (g_strdup (entry_text (s, i)));
       g_autofree char *url = trim_url (text);
       gboolean wrong = i == 0 && addressed && *text != '\0' && !is_web_address (url);
+      gboolean plain = i == 0 && addressed && !wrong && *text != '\0' && !is_encrypted (url);
 
       if (wrong)
-        {
-          gtk_widget_add_css_class (row, "error");
-          problem = g_strdup_printf (wordpress
-                                     ? _("“%s” is not a web address. Write the website’s address as the browser shows it, for example https://inspektorat.example.go.id.")
-                                     : _("“%s” is not a web address. Write the instance’s address as the browser shows it, for example https://mastodon.social."),
-                                     text);
-        }
+        problem = g_strdup_printf (wordpress
+                                   ? _("“%s” is not a web address. Write the website’s address as the browser shows it, for example https://inspektorat.example.go.id.")
+                                   : _("“%s” is not a web address. Write the instance’s address as the browser shows it, for example https://mastodon.social."),
+                                   text);
+      else if (plain)
+        problem = g_strdup (_("The address begins with http://, so the sign-in would cross the network unencrypted. Write the address with https://."));
+      wrong = wrong || plain;
+      if (wrong)
+        gtk_widget_add_css_class (row, "error");
       else
         gtk_widget_remove_css_class (row, "error");
       ok = ok && *text != '\0' && !wrong;
