@@ -18,6 +18,7 @@
 #include "warta-test-gui.h"
 #include "warta-test-keyring.h"
 #include "warta-test-publish.h"
+#include "warta-test-server.h"
 #include "warta-test-server-oauth.h"
 
 typedef struct
@@ -393,6 +394,15 @@ add_mastodon (Fixture *f,
   return g_list_model_get_item (accounts, n_before);
 }
 
+static gboolean
+dialog_says (Fixture       *f,
+             gconstpointer  text)
+{
+  AdwMessageDialog *dialog = _warta_accounts_get_dialog ();
+
+  return dialog && strstr (adw_message_dialog_get_body (dialog), text) != NULL;
+}
+
 /* The add form's button works only once an address is written, and an
  * address that is none is marked; an instance that cannot be reached
  * says so, without promising a retry that a sign-in never gets. */
@@ -443,12 +453,169 @@ test_form_checked (Fixture       *f,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   adw_message_dialog_response (dialog, "ok");
-  wait_until (f, dialog_titled, "Account Not Signed In", "the failure");
+  /* Said while it lasts; then the form again, the address kept. */
+  g_assert_cmpstr (adw_message_dialog_get_heading (_warta_accounts_get_dialog ()), ==,
+                   "Connecting to the Instance");
+  wait_until (f, dialog_says, "Nothing was saved", "the failure");
   dialog = _warta_accounts_get_dialog ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing was saved"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Add Mastodon Account");
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), "will try again"));
+  entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, unreachable);
   g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (store)), ==, 0);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+}
+
+/* The rows of the add dialog's form. */
+static GtkEditable *
+form_row (guint n)
+{
+  GtkWidget *row = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
+
+  for (; n > 0; n--)
+    row = gtk_widget_get_next_sibling (row);
+  return GTK_EDITABLE (row);
+}
+
+/* Adding the office's website: an address that is not one is explained
+ * in the form; one typed without https:// is taken as the browser would;
+ * a password the site refuses brings the form back with what was typed
+ * and why; the same website and user a second time is refused in the
+ * form. */
+static void
+test_wordpress_form (Fixture       *f,
+                     gconstpointer  data)
+{
+  WartaTestServer *wordpress = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  const char *url = warta_test_server_get_url (wordpress);
+  AdwMessageDialog *dialog;
+
+  if (!warta_test_keyring_start ())
+    {
+      warta_test_server_free (wordpress);
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "wordpress");
+  wait_until (f, dialog_titled, "Add Website (WordPress)", "the add dialog");
+  dialog = _warta_accounts_get_dialog ();
+  gtk_editable_set_text (form_row (1), WARTA_TEST_WP_USER);
+  gtk_editable_set_text (form_row (2), "wrong password");
+
+  gtk_editable_set_text (form_row (0), "kantor kami");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "“kantor kami” is not a web address"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "https://"));
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), "accounts-wordpress-not-address.png");
+  /* A password never crosses the network in clear. */
+  gtk_editable_set_text (form_row (0), "http://inspektorat.example.go.id");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (form_row (0)), "error"));
+  g_assert_true (dialog_says (f, "Write the address with https://"));
+  gtk_editable_set_text (form_row (0), "inspektorat.example.go.id");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (form_row (0)), "error"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "not a web address"));
+
+  /* Refused: the form again, as it was, saying why. */
+  gtk_editable_set_text (form_row (0), url);
+  adw_message_dialog_response (dialog, "ok");
+  g_assert_cmpstr (adw_message_dialog_get_heading (_warta_accounts_get_dialog ()), ==,
+                   "Checking the Website");
+  wait_until (f, dialog_titled, "Add Website (WordPress)", "the form again");
+  dialog = _warta_accounts_get_dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (form_row (0)), ==, url);
+  g_assert_cmpstr (gtk_editable_get_text (form_row (1)), ==, WARTA_TEST_WP_USER);
+  g_assert_cmpstr (gtk_editable_get_text (form_row (2)), ==, "wrong password");
+  /* At the password, to type it again. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         GTK_WIDGET (form_row (2))));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  g_assert_true (dialog_says (f, "<b>The website did not accept the user name or the application password."));
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), "accounts-wordpress-refused.png");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (warta_context_get_account_store (f->context))), ==, 0);
+
+  gtk_editable_set_text (form_row (2), WARTA_TEST_WP_APP_PASSWORD);
+  adw_message_dialog_response (dialog, "ok");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
+
+  /* The same website and user again. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "wordpress");
+  wait_until (f, dialog_titled, "Add Website (WordPress)", "the add dialog");
+  dialog = _warta_accounts_get_dialog ();
+  gtk_editable_set_text (form_row (0), url);
+  gtk_editable_set_text (form_row (1), WARTA_TEST_WP_USER);
+  gtk_editable_set_text (form_row (2), WARTA_TEST_WP_APP_PASSWORD);
+  g_assert_true (dialog_says (f, "is one of the accounts already"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  /* Another user of the same site is another account. */
+  gtk_editable_set_text (form_row (1), "redaksi");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+  warta_test_server_free (wordpress);
+}
+
+/* Cancelling the wait for the browser, with its button or with Escape,
+ * stops that sign-in (the browser coming back finds nobody waiting) and
+ * only it: the next one works. */
+static void
+test_cancel_then_add (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WartaAccount) added = NULL;
+  GtkWidget *entry;
+
+  if (!warta_test_keyring_start ())
+    return;
+  for (guint i = 0; i < 2; i++)
+    {
+      AdwMessageDialog *wait;
+      g_autofree char *uri = NULL;
+      g_autofree char *page = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "mastodon");
+      wait_until (f, dialog_titled, "Add Mastodon Account", "the add dialog");
+      entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()));
+      gtk_editable_set_text (GTK_EDITABLE (entry), warta_test_oauth_server_get_url (f->server));
+      adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
+      wait_until (f, dialog_titled, "Continue in the Browser", "the wait for the browser");
+      wait_until (f, browser_opened, NULL, "the browser to be opened");
+      wait = _warta_accounts_get_dialog ();
+      if (i == 0)
+        adw_message_dialog_response (wait, "cancel");
+      else
+        gtk_window_close (GTK_WINDOW (wait));   /* what Escape does */
+      uri = g_steal_pointer (&opened_uri);
+      g_test_message ("closed the wait %s", i == 0 ? "with Cancel" : "with Escape");
+      wait_ms (200);
+      g_assert_cmpuint (warta_test_oauth_browse (uri, &page), !=, SOUP_STATUS_OK);
+      wait_ms (200);
+      g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (warta_context_get_account_store (f->context))), ==, 0);
+    }
+
+  added = add_mastodon (f, 0);
+  g_assert_nonnull (added);
+}
+
+/* The same Page added twice would post every publication twice: the
+ * second time says so, and adds nothing. */
+static void
+test_facebook_twice (Fixture       *f,
+                     gconstpointer  data)
+{
+  if (!warta_test_keyring_start ())
+    return;
+  warta_test_oauth_server_add_page (f->server, "2002", "Inspektorat Kota", "page-token-2002", creator);
+  adw_message_dialog_response (open_page_chooser (f), "ok");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
+  adw_message_dialog_response (open_page_chooser (f), "ok");
+  wait_until (f, dialog_titled, "Account Not Signed In", "the refusal");
+  g_assert_true (dialog_says (f, "“Inspektorat Kota” is one of the accounts already"));
+  g_assert_cmpuint (g_list_model_get_n_items (warta_account_store_get_accounts (warta_context_get_account_store (f->context))), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (_warta_accounts_get_dialog ()));
 }
 
 /* Mastodon: the app registered on the instance when the account was added
@@ -696,12 +863,30 @@ test_mastodon_port_taken (Fixture       *f,
 }
 
 /* No developer app entered for X: the add dialog says so before any
- * browser opens, and cannot go on. */
+ * browser opens, and cannot go on. The empty list's words are no stop
+ * for Tab. */
 static void
 test_no_app (Fixture       *f,
              gconstpointer  data)
 {
   AdwMessageDialog *dialog;
+  GtkWidget *placeholder = warta_test_gui_find_named (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, NULL);
+
+  GtkWidget *add = warta_test_gui_find_named (GTK_WIDGET (f->page), GTK_TYPE_MENU_BUTTON, NULL);
+  GtkWidget *add_label = warta_test_gui_find_named (add, GTK_TYPE_LABEL, NULL);
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (placeholder)), ==,
+                   "No accounts yet");
+  g_assert_false (gtk_widget_get_focusable (placeholder));
+  /* Alt+A opens the Add Account menu, and the button is still read as
+   * "Add Account". */
+  g_assert_cmpuint (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (add_label))), ==, GDK_KEY_a);
+  g_assert_true (gtk_widget_mnemonic_activate (add_label, FALSE));
+  /* A button shows itself pressed for a moment before it is clicked. */
+  wait_ms (500);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (add)))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (add));
+  warta_test_gui_assert_named_once (GTK_WIDGET (f->page));
 
   g_settings_reset (f->settings, "oauth-client-ids");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "x");
@@ -861,6 +1046,12 @@ main (int   argc,
               fixture_setup, test_mastodon_two, fixture_teardown);
   g_test_add ("/warta/accounts-page/mastodon-port-taken", Fixture, "mastodon",
               fixture_setup, test_mastodon_port_taken, fixture_teardown);
+  g_test_add ("/warta/accounts-page/wordpress-form", Fixture, "mastodon",
+              fixture_setup, test_wordpress_form, fixture_teardown);
+  g_test_add ("/warta/accounts-page/cancel-then-add", Fixture, "mastodon",
+              fixture_setup, test_cancel_then_add, fixture_teardown);
+  g_test_add ("/warta/accounts-page/facebook-twice", Fixture, "facebook",
+              fixture_setup, test_facebook_twice, fixture_teardown);
   g_test_add ("/warta/accounts-page/no-app", Fixture, "x",
               fixture_setup, test_no_app, fixture_teardown);
   g_test_add ("/warta/accounts-page/app-secret", Fixture, "x",

@@ -773,39 +773,72 @@ test_preferences_follow_database (Fixture       *fixture,
 
 /* The Preferences window at its first size, in English and in Indonesian:
  * the Journal row shows its whole value, not "Auto…". */
+/* Fails when a label at or below @top that is shown is cut off; a row
+ * keeps labels it does not show. */
+static void
+assert_shown_not_ellipsized (GtkWidget *top)
+{
+  if (!gtk_widget_get_mapped (top))
+    return;
+  if (GTK_IS_LABEL (top))
+    warta_test_gui_assert_not_ellipsized (top);
+  for (GtkWidget *c = gtk_widget_get_first_child (top); c; c = gtk_widget_get_next_sibling (c))
+    assert_shown_not_ellipsized (c);
+}
+
+/* Whether a label at or below @top that is shown reads @text. */
+static gboolean
+shows_label (GtkWidget  *top,
+             const char *text)
+{
+  if (GTK_IS_LABEL (top) && gtk_widget_get_mapped (top) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (top)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (top); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_preferences_window_readable (Fixture       *fixture,
                                   gconstpointer  user_data)
 {
   const char *language = user_data;
-  WartaPreferencesWindow *prefs;
-  GtkWidget *journal;
-  GtkWidget *current;
 
   warta_test_gui_set_language (language);
-  prefs = warta_preferences_window_new (fixture->app);
-  journal = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
-                                                       WARTA_TYPE_PREFERENCES_WINDOW,
-                                                       "journal_mode_row"));
-  gtk_window_present (GTK_WINDOW (prefs));
-  warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
-
-  /* The row's value, not its popover's list, which is not shown. */
-  current = warta_test_gui_find_named (journal, GTK_TYPE_LIST_VIEW, NULL);
-  g_assert_nonnull (current);
-  g_assert_null (gtk_widget_get_ancestor (current, GTK_TYPE_POPOVER));
-  for (guint i = 0; i < 3; i++)
+  warta_test_gui_use_gnome_window_buttons ();
+  /* At its first size, and as narrow as GNOME's smallest window. */
+  for (guint narrow = 0; narrow < 2; narrow++)
     {
-      adw_combo_row_set_selected (ADW_COMBO_ROW (journal), i);
+      WartaPreferencesWindow *prefs = warta_preferences_window_new (fixture->app);
+      GtkWidget *journal = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                                      WARTA_TYPE_PREFERENCES_WINDOW,
+                                                                      "journal_mode_row"));
+      GListModel *values = adw_combo_row_get_model (ADW_COMBO_ROW (journal));
+
+      if (narrow)
+        gtk_window_set_default_size (GTK_WINDOW (prefs),
+                                     warta_test_gui_window_width_for (NARROW_WIDTH), 640);
+      gtk_window_present (GTK_WINDOW (prefs));
       warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
-      g_autofree char *name = g_strdup_printf ("preferences-%s-journal-%u.png", language ?: "en", i);
 
-      warta_test_gui_screenshot (GTK_WIDGET (prefs), name);
-      g_assert_true (gtk_widget_get_mapped (current));
-      warta_test_gui_assert_not_ellipsized (current);
+      /* The row's value is read whole, wherever the row shows it. */
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("preferences-%s%s-journal-%u.png",
+                                                   language ?: "en", narrow ? "-narrow" : "", i);
+          const char *value = gtk_string_list_get_string (GTK_STRING_LIST (values), i);
+
+          adw_combo_row_set_selected (ADW_COMBO_ROW (journal), i);
+          warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+          warta_test_gui_screenshot (GTK_WIDGET (prefs), name);
+          g_assert_true (shows_label (journal, value));
+          assert_shown_not_ellipsized (journal);
+        }
+
+      destroy_and_check_finalized (GTK_WINDOW (prefs));
     }
-
-  destroy_and_check_finalized (GTK_WINDOW (prefs));
   warta_test_gui_set_language (NULL);
 }
 
@@ -865,6 +898,18 @@ count_click_cb (GtkButton *button,
   (*clicks)++;
 }
 
+/* Waits for @clicks to become @n: a button shows itself pressed for a
+ * moment before it is clicked. */
+static void
+wait_clicks (guint *clicks,
+             guint  n)
+{
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       *clicks < n && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_cmpuint (*clicks, ==, n);
+}
+
 /* Add Person opens in its first field; Enter there presses Save; Tab
  * stops once on each role, on its check box. */
 static void
@@ -894,15 +939,165 @@ test_person_dialog_keyboard (Fixture       *fixture,
   g_signal_connect (save, "clicked", G_CALLBACK (count_click_cb), &clicks);
   g_assert_true (GTK_IS_TEXT (focus));
   g_signal_emit_by_name (focus, "activate");
-  /* A button shows itself pressed for a moment before it is clicked. */
-  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-       clicks == 0 && g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-  g_assert_cmpuint (clicks, ==, 1);
+  wait_clicks (&clicks, 1);
 
   assert_one_stop_per_role (GTK_WINDOW (dialog), group);
 
   destroy_and_check_finalized (GTK_WINDOW (dialog));
+}
+
+/* Add Official opens in its first field, not on Cancel; Enter in any
+ * field presses Save; an empty name is said, with the focus at the name,
+ * and the dialog stays with what was typed. */
+static void
+test_official_dialog_keyboard (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  WartaContext *context = warta_application_get_context (fixture->app);
+  g_autoptr(WartaOfficialRepository) officials = NULL;
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOfficialDialog *dialog;
+  GtkWidget *prefix, *name, *position, *save, *focus, *error_label;
+  WartaWindow *window;
+  guint clicks = 0;
+
+  window = warta_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in_as_first_admin (window);
+  officials = warta_official_repository_new (warta_context_get_database (context),
+                                             warta_context_get_clock (context));
+  dialog = warta_official_dialog_new (GTK_WINDOW (window), officials,
+                                      warta_context_get_current_user (context), NULL);
+#define CHILD(id) GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), \
+                                                             WARTA_TYPE_OFFICIAL_DIALOG, id))
+  prefix = CHILD ("prefix_row");
+  name = CHILD ("name_row");
+  position = CHILD ("position_row");
+  error_label = CHILD ("error_label");
+#undef CHILD
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (dialog));
+
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == prefix || gtk_widget_is_ancestor (focus, prefix));
+
+  save = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_BUTTON (save));
+  g_assert_true (gtk_widget_has_css_class (save, "suggested-action"));
+  g_signal_connect (save, "clicked", G_CALLBACK (count_click_cb), &clicks);
+
+  /* Enter with the name still empty: said, the focus at the name. */
+  gtk_editable_set_text (GTK_EDITABLE (prefix), "Dr. H.");
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_signal_emit_by_name (focus, "activate");
+  wait_clicks (&clicks, 1);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), ==, "Enter the official’s name.");
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (focus == name || gtk_widget_is_ancestor (focus, name));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (prefix)), ==, "Dr. H.");
+
+  /* Enter in the name saves, once. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "Ahmad Yani");
+  gtk_editable_set_text (GTK_EDITABLE (position), "Inspektur");
+  g_signal_emit_by_name (focus, "activate");
+  wait_clicks (&clicks, 2);
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  listed = warta_official_repository_list (officials, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 1);
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
+/* Switches user from @window, with the focus where the signed-in user
+ * left it (the main menu's button), and checks that the next person types
+ * at once, into the login name, whose text is selected: a password typed
+ * under the last user's name would count against them. */
+static void
+assert_switch_user_focus (WartaWindow *window)
+{
+  GtkWidget *login = GTK_WIDGET (sign_in_child (window, "login_row"));
+  GtkWidget *menu_button, *focus;
+  int start, end;
+
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  menu_button = warta_test_gui_find_named (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (menu_button);
+  g_assert_true (gtk_widget_grab_focus (menu_button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  warta_test_gui_wait_for_layout (login);
+  /* The crossfade ends. */
+  for (gint64 stop = g_get_monotonic_time () + G_USEC_PER_SEC; g_get_monotonic_time () < stop;)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, login));
+  if (gtk_editable_get_text (GTK_EDITABLE (login))[0] != '\0')
+    {
+      g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (login), &start, &end));
+      g_assert_cmpint (start, ==, 0);
+      g_assert_cmpint (end, ==, (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (login)), -1));
+    }
+}
+
+/* Switch User, after the first administrator was made with Enter in the
+ * form's last field, and after a sign-in. */
+static void
+test_switch_user_focus (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  WartaWindow *window = warta_window_new (fixture->app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  gtk_editable_set_text (sign_in_child (window, "admin_login_row"), "admin");
+  gtk_editable_set_text (sign_in_child (window, "admin_name_row"), "Sari Dewi");
+  gtk_editable_set_text (sign_in_child (window, "admin_password_row"), "rahasia-123");
+  gtk_editable_set_text (sign_in_child (window, "admin_confirm_row"), "rahasia-123");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (sign_in_child (window, "admin_confirm_row"))));
+  g_signal_emit_by_name (gtk_window_get_focus (GTK_WINDOW (window)), "activate");
+  while (warta_context_get_current_user (warta_application_get_context (fixture->app)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  assert_switch_user_focus (window);
+
+  warta_test_gui_sign_in (GTK_WIDGET (window), "admin", "rahasia-123");
+  assert_switch_user_focus (window);
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
+/* About Warta speaks the user's language, its authors' line too. */
+static void
+test_about_translated (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwAboutWindow *about = NULL;
+
+  warta_test_gui_set_language ("id");
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  for (guint i = 0; about == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        about = ADW_ABOUT_WINDOW (window);
+    }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_developer_name (about), ==, "Para penulis Warta");
+  g_assert_cmpstr (adw_about_window_get_copyright (about), ==, "© 2026 Para penulis Warta");
+  g_assert_cmpstr (adw_about_window_get_comments (about), !=,
+                   "Runs an office’s social media publication procedure, from documenting an activity to the archived post.");
+  destroy_and_check_finalized (GTK_WINDOW (about));
+  warta_test_gui_set_language (NULL);
 }
 
 static void
@@ -955,6 +1150,12 @@ main (int   argc,
                   fixture_set_up, test_window_restores_section, fixture_tear_down);
       g_test_add ("/warta/templates/person-dialog", Fixture, NULL,
                   fixture_set_up, test_person_dialog_builds, fixture_tear_down);
+      g_test_add ("/warta/templates/about-translated", Fixture, NULL,
+                  fixture_set_up, test_about_translated, fixture_tear_down);
+      g_test_add ("/warta/templates/switch-user-focus", Fixture, NULL,
+                  fixture_set_up, test_switch_user_focus, fixture_tear_down);
+      g_test_add ("/warta/templates/official-dialog-keyboard", Fixture, NULL,
+                  fixture_set_up, test_official_dialog_keyboard, fixture_tear_down);
       g_test_add ("/warta/templates/person-dialog-keyboard", Fixture, NULL,
                   fixture_set_up, test_person_dialog_keyboard, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-window", Fixture, NULL,

@@ -164,6 +164,29 @@ test_manage_people (Fixture       *f,
   g_assert_cmpuint (warta_user_get_roles (changed), ==, WARTA_ROLE_ACTIVITY_OFFICER | WARTA_ROLE_VERIFIER);
   g_assert_cmpstr (warta_user_get_display_name (changed), ==, "Budi Santoso");
 
+  /* A name emptied in the form is refused, saying what to write; the
+   * name stays. */
+  for (guint i = 0; i < 2; i++)
+    {
+      refused = warta_user_repository_update_user (f->users, admin, warta_user_get_id (budi),
+                                                   warta_user_get_version (changed),
+                                                   i == 0 ? "" : " \t ",
+                                                   WARTA_ROLE_ACTIVITY_OFFICER, FALSE, TRUE, &error);
+      g_assert_null (refused);
+      g_assert_error (error, WARTA_USER_ERROR, WARTA_USER_ERROR_NOT_FOUND);
+      g_assert_cmpstr (error->message, ==, "Enter the person’s full name.");
+      g_clear_error (&error);
+    }
+  g_clear_object (&changed);
+  changed = warta_user_repository_get (f->users, warta_user_get_id (budi), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_user_get_display_name (changed), ==, "Budi Santoso");
+  refused = warta_user_repository_create_user (f->users, admin, "rina", "  ", "rahasia-789",
+                                               WARTA_ROLE_APPROVER, FALSE, &error);
+  g_assert_null (refused);
+  g_assert_error (error, WARTA_USER_ERROR, WARTA_USER_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
   /* A stale version is a conflict. */
   g_clear_object (&refused);
   refused = warta_user_repository_update_user (f->users, admin, warta_user_get_id (budi),

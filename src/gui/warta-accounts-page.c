@@ -155,6 +155,23 @@ is_web_address (const char *url)
           g_strcmp0 (g_uri_get_scheme (uri), "http") == 0);
 }
 
+/* What is typed in an address field, as an address: without the slashes
+ * at its end, and with https:// before a bare host name
+ * ("inspektorat.example.go.id"), the way a browser's address bar reads it. */
+/* https, or http to this computer (a test or a tunnel): a password may
+ * go there. */
+static gboolean
+is_encrypted (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : NULL;
+
+  return uri != NULL &&
+         (g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 ||
+          g_strcmp0 (host, "127.0.0.1") == 0 || g_strcmp0 (host, "::1") == 0 ||
+          g_ascii_strcasecmp (host ? host : "", "localhost") == 0);
+}
+
 static char *
 trim_url (const char *text)
 {
@@ -162,6 +179,14 @@ trim_url (const char *text)
 
   while (g_str_has_suffix (url, "/"))
     url[strlen (url) - 1] = '\0';
+  if (strstr (url, "://") == NULL && strchr (url, '.') != NULL &&
+      strpbrk (url, " \t@") == NULL && url[0] != '.' && url[0] != '/')
+    {
+      char *full = g_strconcat ("https://", url, NULL);
+
+      g_free (url);
+      url = full;
+    }
   return url;
 }
 
@@ -212,14 +237,27 @@ typedef struct
   char            *app_id;      /* Mastodon: the app tried first, its redirect URI */
   char            *app_redirect;
   char            *app_secret;  /* Mastodon: a newly registered app's, to keep */
+  GCancellable    *cancellable; /* this sign-in's: its Cancel stops only it */
+  GCancellable    *outer;       /* the page's, which cancels it too */
+  gulong           outer_id;
+  char           **typed;       /* what the form held when it was sent */
+  char            *body;        /* what the form says first */
+  char            *problem;     /* why the form is shown again */
+  guint            at_fault;    /* the entry it is about */
 } SignIn;
 
 static void
-sign_in_free (SignIn *s)
+close_waiting (SignIn *s)
 {
   if (s->waiting)
     gtk_window_destroy (GTK_WINDOW (s->waiting));
   g_clear_object (&s->waiting);
+}
+
+static void
+sign_in_free (SignIn *s)
+{
+  close_waiting (s);
   g_clear_object (&s->parent);
   g_clear_object (&s->context);
   g_clear_object (&s->account);
@@ -236,6 +274,16 @@ sign_in_free (SignIn *s)
   g_free (s->app_id);
   g_free (s->app_redirect);
   warta_secret_clear (&s->app_secret);
+  if (s->outer != NULL)
+    g_cancellable_disconnect (s->outer, s->outer_id);
+  g_clear_object (&s->outer);
+  g_clear_object (&s->cancellable);
+  /* The application password may be among what was typed. */
+  for (guint i = 0; s->typed != NULL && s->typed[i] != NULL; i++)
+    warta_secret_clear (&s->typed[i]);
+  g_free (s->typed);
+  g_free (s->body);
+  g_free (s->problem);
   g_free (s);
 }
 
@@ -315,6 +363,31 @@ mastodon_app (WartaAccount *account,
   return app;
 }
 
+/* The account that is the same Page, Instagram user or TikTok creator
+ * as @account, if one is added already. */
+static WartaAccount *
+find_same_account (WartaAccountStore *store,
+                   WartaAccount      *account)
+{
+  const char *platform = warta_account_get_platform (account);
+  const char *key = g_str_equal (platform, "facebook") ? "page-id"
+                    : g_str_equal (platform, "instagram") ? "user-id"
+                    : g_str_equal (platform, "tiktok") ? "open-id" : NULL;
+  g_autofree char *id = key ? warta_account_dup_setting (account, key) : NULL;
+  GListModel *accounts = warta_account_store_get_accounts (store);
+
+  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(WartaAccount) other = g_list_model_get_item (accounts, i);
+      g_autofree char *other_id = warta_account_dup_setting (other, key);
+
+      if (g_str_equal (warta_account_get_platform (other), platform) &&
+          g_strcmp0 (other_id, id) == 0)
+        return g_steal_pointer (&other);
+    }
+  return NULL;
+}
+
 static void
 store_account (GTask *task)
 {
@@ -325,6 +398,17 @@ store_account (GTask *task)
   if (s->adding)
     {
       g_autofree char *keyring_id = g_uuid_string_random ();
+      g_autoptr(WartaAccount) same = find_same_account (store, s->account);
+
+      /* Two rows would be two targets of every publication, each posting. */
+      if (same != NULL)
+        {
+          g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
+                                   _("“%s” is one of the accounts already, so nothing was added. When its sign-in stops working, its row offers Sign In Again."),
+                                   warta_account_get_display_name (same));
+          g_object_unref (task);
+          return;
+        }
 
       warta_account_set_keyring_id (s->account, keyring_id);
       warta_account_store_add_async (store, s->account, s->secret, g_task_get_cancellable (task),
@@ -369,9 +453,7 @@ store_secret (GTask *task)
   g_autofree char *client_id = NULL;
   g_autoptr(WartaAccount) app = NULL;
 
-  if (s->waiting)
-    gtk_window_destroy (GTK_WINDOW (s->waiting));
-  g_clear_object (&s->waiting);
+  close_waiting (s);
   if (s->app_secret == NULL)
     {
       store_account (task);
@@ -706,6 +788,55 @@ on_waiting_response_cb (AdwMessageDialog *dialog,
     g_cancellable_cancel (cancellable);
 }
 
+static void ask (GTask *task);
+
+/* What stopped a sign-in, and what to do. */
+static char *
+sign_in_error_message (const GError *error)
+{
+  /* A publishing error would say "Warta will try again"; a sign-in is
+   * not tried again by itself. */
+  if (warta_publish_error_is_retryable (error))
+    return g_strdup_printf (_("Nothing was saved: the site could not be reached, or did not answer properly (%s). Check the address and the internet connection, then try again."),
+                            warta_publish_error_get_platform_message (error)
+                            ? warta_publish_error_get_platform_message (error)
+                            : error->message);
+  return g_strdup (error->message);
+}
+
+/* The form once more, as it was sent, saying what stopped it: nothing
+ * typed is lost to a refusal. */
+static void
+ask_again (GTask      *task,
+           const char *problem)
+{
+  SignIn *s = g_task_get_task_data (task);
+
+  close_waiting (s);
+  g_free (s->problem);
+  s->problem = g_strdup (problem);
+  ask (task);
+}
+
+/* Says what Warta waits for, with a Cancel that stops the sign-in. */
+static void
+show_waiting (GTask      *task,
+              const char *heading,
+              const char *body)
+{
+  SignIn *s = g_task_get_task_data (task);
+
+  close_waiting (s);
+  s->waiting = ADW_MESSAGE_DIALOG (warta_message_dialog_new (s->parent, heading, body));
+  g_object_ref_sink (s->waiting);
+  adw_message_dialog_add_response (s->waiting, "cancel", _("_Cancel"));
+  /* Escape cancels too, rather than hiding a wait that goes on. */
+  adw_message_dialog_set_close_response (s->waiting, "cancel");
+  g_signal_connect_object (s->waiting, "response", G_CALLBACK (on_waiting_response_cb),
+                           g_task_get_cancellable (task), 0);
+  present_dialog (s->waiting);
+}
+
 static void
 open_browser (GTask *task)
 {
@@ -715,12 +846,7 @@ open_browser (GTask *task)
 
   body = g_strdup_printf (_("Sign in to %s in the browser window that opened, and allow Warta to publish. Warta waits for the browser to come back."),
                           warta_platform_get_display_name (warta_account_get_platform (s->account)));
-  s->waiting = ADW_MESSAGE_DIALOG (warta_message_dialog_new (s->parent, _("Continue in the Browser"), body));
-  g_object_ref_sink (s->waiting);
-  adw_message_dialog_add_response (s->waiting, "cancel", _("_Cancel"));
-  g_signal_connect_object (s->waiting, "response", G_CALLBACK (on_waiting_response_cb),
-                           g_task_get_cancellable (task), 0);
-  present_dialog (s->waiting);
+  show_waiting (task, _("Continue in the Browser"), body);
 
   if (uri_opener)
     uri_opener (uri);
@@ -742,6 +868,17 @@ registered_cb (GObject      *object,
   GError *error = NULL;
 
   client_id = warta_mastodon_register_app_finish (result, &client_secret, &error);
+  /* An instance that cannot be reached, or is none: the form again, its
+   * address kept, saying so. */
+  if (client_id == NULL && s->adding &&
+      !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_autofree char *problem = sign_in_error_message (error);
+
+      g_error_free (error);
+      ask_again (task, problem);
+      return;
+    }
   if (client_id == NULL)
     {
       g_task_return_error (task, error);
@@ -759,7 +896,13 @@ static void
 register_app (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
+  g_autofree char *host = host_of (warta_account_get_base_url (s->account));
+  g_autofree char *body = g_strdup_printf (_("Warta registers itself with %s before you sign in in the browser."),
+                                           host);
 
+  /* An instance slow to answer is asked again for a while: say what
+   * Warta waits for. */
+  show_waiting (task, _("Connecting to the Instance"), body);
   warta_mastodon_register_app_async (warta_context_get_http_client (s->context),
                                      warta_account_get_base_url (s->account),
                                      warta_oauth_login_get_redirect_uri (s->login),
@@ -838,6 +981,8 @@ start_mastodon (GTask *task)
   g_autoptr(WartaAccount) app = NULL;
   GError *error = NULL;
 
+  g_free (s->app_id);
+  g_free (s->app_redirect);
   s->app_id = warta_account_dup_setting (s->account, "client-id");
   s->app_redirect = warta_account_dup_setting (s->account, "redirect-uri");
   if (s->app_id == NULL && s->adding)
@@ -923,6 +1068,7 @@ start_oauth (GTask *task)
         authorize = g_strconcat (instance, "/oauth/authorize", NULL);
       if (token == NULL)
         token = g_strconcat (instance, "/oauth/token", NULL);
+      g_clear_object (&s->login);
       s->login = warta_oauth_login_new (client, authorize, token, "-", NULL, MASTODON_SCOPES);
       warta_oauth_login_set_platform (s->login, platform);
       start_mastodon (task);
@@ -952,29 +1098,57 @@ wordpress_checked_cb (GObject      *object,
 {
   GTask *task = user_data;
   g_autofree char *name = NULL;
+  g_autofree char *problem = NULL;
   GError *error = NULL;
 
   name = warta_wordpress_check_user_finish (WARTA_WORDPRESS (object), result, &error);
+  if (name == NULL && g_task_return_error_if_cancelled (task))
+    {
+      g_error_free (error);
+      g_object_unref (task);
+      return;
+    }
   if (name == NULL)
     {
-      g_task_return_error (task, error);
-      g_object_unref (task);
+      /* The publishing message would send the user to a sign-in again. */
+      SignIn *s = g_task_get_task_data (task);
+
+      /* The password is the likelier mistake; an address that led
+       * nowhere is the first field. */
+      if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_AUTH_EXPIRED))
+        {
+          problem = g_strdup (_("The website did not accept the user name or the application password. Check both: the application password is the one made under Users → Profile → Application Passwords, not the user’s own password."));
+          s->at_fault = s->adding ? 2 : 0;
+        }
+      else
+        {
+          problem = sign_in_error_message (error);
+          s->at_fault = 0;
+        }
+      g_error_free (error);
+      ask_again (task, problem);
       return;
     }
   store_secret (task);
 }
 
 /* The site is asked before anything is kept: a wrong address, password
- * or role is said now, not at the first publication. */
+ * or role is said now, not at the first publication. It may take a while
+ * when the site does not answer, which the wait says. */
 static void
 check_wordpress (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
   g_autofree char *user = warta_account_dup_setting (s->account, "user");
+  g_autofree char *host = host_of (warta_account_get_base_url (s->account));
+  g_autofree char *body = NULL;
   g_autoptr(WartaWordPress) wp = warta_wordpress_new (warta_context_get_http_client (s->context),
                                                       warta_account_get_base_url (s->account),
                                                       user, s->secret);
 
+  body = g_strdup_printf (_("Warta asks %s whether the user name and the application password are right. Nothing is kept before it answers."),
+                          host);
+  show_waiting (task, _("Checking the Website"), body);
   warta_wordpress_check_user_async (wp, g_task_get_cancellable (task), wordpress_checked_cb, task);
 }
 
@@ -993,6 +1167,13 @@ on_form_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
+  for (guint i = 0; s->typed != NULL && s->typed[i] != NULL; i++)
+    warta_secret_clear (&s->typed[i]);
+  g_free (s->typed);
+  s->typed = g_new0 (char *, s->entries->len + 1);
+  for (guint i = 0; i < s->entries->len; i++)
+    s->typed[i] = g_strdup (entry_text (s, i));
+
   if (g_strcmp0 (platform, "wordpress") == 0)
     {
       if (s->adding)
@@ -1003,21 +1184,18 @@ on_form_response_cb (AdwMessageDialog *dialog,
 
           if (!is_web_address (url) || *user == '\0')
             {
-              g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
-                                       _("Write the website’s address (for example https://inspektorat.example.go.id) and the WordPress user name."));
-              g_object_unref (task);
+              ask_again (task, _("Write the website’s address (for example https://inspektorat.example.go.id) and the WordPress user name."));
               return;
             }
           warta_account_set_display_name (s->account, host);
           warta_account_set_base_url (s->account, url);
           set_account_setting (s->account, "user", user);
         }
+      warta_secret_clear (&s->secret);
       s->secret = g_strstrip (g_strdup (entry_text (s, s->adding ? 2 : 0)));
       if (*s->secret == '\0')
         {
-          g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
-                                   _("Write the application password made under Users → Profile → Application Passwords in WordPress."));
-          g_object_unref (task);
+          ask_again (task, _("Write the application password made under Users → Profile → Application Passwords in WordPress."));
           return;
         }
       check_wordpress (task);
@@ -1031,9 +1209,7 @@ on_form_response_cb (AdwMessageDialog *dialog,
 
       if (!is_web_address (url))
         {
-          g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
-                                   _("Write the instance’s address, for example https://mastodon.social."));
-          g_object_unref (task);
+          ask_again (task, _("Write the instance’s address, for example https://mastodon.social."));
           return;
         }
       warta_account_set_display_name (s->account, host);
@@ -1057,32 +1233,106 @@ name_peek_button (GtkWidget *widget)
     }
 }
 
+/* The form's text: what it is for, then, in bold, what stops it. */
+static void
+set_form_problem (SignIn     *s,
+                  const char *problem)
+{
+  g_autofree char *body = g_markup_escape_text (s->body ? s->body : "", -1);
+  g_autofree char *markup = NULL;
+
+  if (s->form == NULL)
+    return;
+  if (problem != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (problem, -1);
+
+      markup = g_strdup_printf ("%s\n\n<b>%s</b>", body, escaped);
+    }
+  adw_message_dialog_set_body_use_markup (s->form, TRUE);
+  adw_message_dialog_set_body (s->form, markup ? markup : body);
+}
+
+/* The address without its scheme, to compare. */
+static const char *
+after_scheme (const char *url)
+{
+  const char *rest = url ? strstr (url, "://") : NULL;
+
+  return rest ? rest + 3 : url;
+}
+
+/* An account of the website at @url for @user exists already: what to
+ * say, NULL when none does. */
+static char *
+same_website (SignIn     *s,
+              const char *url,
+              const char *user)
+{
+  GListModel *accounts = warta_account_store_get_accounts (warta_context_get_account_store (s->context));
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
+      g_autofree char *known = warta_account_dup_setting (account, "user");
+
+      if (g_strcmp0 (warta_account_get_platform (account), "wordpress") == 0 &&
+          g_ascii_strcasecmp (after_scheme (warta_account_get_base_url (account)),
+                              after_scheme (url)) == 0 &&
+          g_strcmp0 (known, user) == 0)
+        return g_strdup_printf (_("“%s” is one of the accounts already, with the user “%s”. If its application password changed, remove the account and add it again."),
+                                warta_account_get_display_name (account), user);
+    }
+  return NULL;
+}
+
 /* The form's button works once what it needs is written: a dialog's
  * answer closes it, and a refusal afterwards would lose what was typed.
- * An address that is written but is not one is marked. */
+ * An address that is written but is not one is marked, and the form says
+ * why; so does a website that is among the accounts already. */
 static void
 check_form (SignIn *s)
 {
   const char *platform = warta_account_get_platform (s->account);
+  gboolean wordpress = g_strcmp0 (platform, "wordpress") == 0;
+  gboolean addressed = s->adding && (wordpress || g_strcmp0 (platform, "mastodon") == 0);
+  g_autofree char *problem = NULL;
   gboolean ok = TRUE;
 
   for (guint i = 0; i < s->entries->len; i++)
     {
       GtkWidget *row = s->entries->pdata[i];
       g_autofree char *text = g_strstrip (g_strdup (entry_text (s, i)));
-      gboolean address = i == 0 && s->adding &&
-                         (g_strcmp0 (platform, "wordpress") == 0 ||
-                          g_strcmp0 (platform, "mastodon") == 0);
-      gboolean wrong = address && *text != '\0' && !is_web_address (text);
+      g_autofree char *url = trim_url (text);
+      gboolean wrong = i == 0 && addressed && *text != '\0' && !is_web_address (url);
+      gboolean plain = i == 0 && addressed && !wrong && *text != '\0' && !is_encrypted (url);
 
+      if (wrong)
+        problem = g_strdup_printf (wordpress
+                                   ? _("“%s” is not a web address. Write the website’s address as the browser shows it, for example https://inspektorat.example.go.id.")
+                                   : _("“%s” is not a web address. Write the instance’s address as the browser shows it, for example https://mastodon.social."),
+                                   text);
+      else if (plain)
+        problem = g_strdup (_("The address begins with http://, so the sign-in would cross the network unencrypted. Write the address with https://."));
+      wrong = wrong || plain;
       if (wrong)
         gtk_widget_add_css_class (row, "error");
       else
         gtk_widget_remove_css_class (row, "error");
       ok = ok && *text != '\0' && !wrong;
     }
+  if (ok && wordpress && s->adding)
+    {
+      g_autofree char *url = trim_url (entry_text (s, 0));
+      g_autofree char *user = g_strstrip (g_strdup (entry_text (s, 1)));
+
+      problem = same_website (s, url, user);
+      ok = problem == NULL;
+    }
   if (s->form != NULL)
     adw_message_dialog_set_response_enabled (s->form, "ok", ok);
+  if (s->entries->len > 0)
+    set_form_problem (s, problem ? problem : s->problem);
 }
 
 static GtkWidget *
@@ -1115,6 +1365,8 @@ ask (GTask *task)
   AdwMessageDialog *dialog;
   GtkWidget *list;
 
+  /* Asked again: the rows are new ones. */
+  g_clear_pointer (&s->entries, g_ptr_array_unref);
   s->entries = g_ptr_array_new ();
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -1161,6 +1413,10 @@ ask (GTask *task)
   heading = g_strdup_printf (s->adding ? _("Add %s") : _("Sign In Again to %s"),
                              s->adding ? _(words_of (platform)->noun)
                                        : warta_account_get_display_name (s->account));
+  g_free (s->body);
+  s->body = g_strdup (body);
+  for (guint i = 0; s->typed != NULL && s->typed[i] != NULL && i < s->entries->len; i++)
+    gtk_editable_set_text (GTK_EDITABLE (s->entries->pdata[i]), s->typed[i]);
   dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (s->parent, heading, body));
   if (s->entries->len > 0)
     adw_message_dialog_set_extra_child (dialog, list);
@@ -1180,6 +1436,21 @@ ask (GTask *task)
   else
     check_form (s);
   present_dialog (dialog);
+  /* Shown again: at the field to change, its text selected. */
+  if (s->problem != NULL && s->at_fault < s->entries->len)
+    {
+      GtkWidget *entry = s->entries->pdata[s->at_fault];
+
+      gtk_widget_grab_focus (entry);
+      gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+    }
+}
+
+static void
+cancel_inner (GCancellable *outer,
+              GCancellable *inner)
+{
+  g_cancellable_cancel (inner);
 }
 
 static GTask *
@@ -1191,9 +1462,19 @@ sign_in_task (GtkWindow           *parent,
               GAsyncReadyCallback  callback,
               gpointer             user_data)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   SignIn *s = g_new0 (SignIn, 1);
+  GTask *task;
 
+  /* Cancelling a wait cancels this sign-in, not the page's cancellable,
+   * which every later one would find cancelled. */
+  s->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      s->outer = g_object_ref (cancellable);
+      s->outer_id = g_cancellable_connect (cancellable, G_CALLBACK (cancel_inner),
+                                           g_object_ref (s->cancellable), g_object_unref);
+    }
+  task = g_task_new (NULL, s->cancellable, callback, user_data);
   g_task_set_source_tag (task, warta_accounts_page_sign_in_again_async);
   s->parent = parent ? g_object_ref (parent) : NULL;
   s->context = g_object_ref (context);
@@ -1249,17 +1530,10 @@ page_sign_in_done_cb (GObject      *object,
       !g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      g_autofree char *body = NULL;
+      g_autofree char *body = sign_in_error_message (error);
 
-      /* A publishing error would say "Warta will try again"; a sign-in
-       * is not tried again by itself. */
-      if (warta_publish_error_is_retryable (error))
-        body = g_strdup_printf (_("Nothing was saved: the site could not be reached, or did not answer properly (%s). Check the address and the internet connection, then try again."),
-                                warta_publish_error_get_platform_message (error)
-                                ? warta_publish_error_get_platform_message (error)
-                                : error->message);
       show_message (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                    _("Account Not Signed In"), body ? body : error->message);
+                    _("Account Not Signed In"), body);
     }
   warta_accounts_page_reload (self);
 }
@@ -1451,6 +1725,9 @@ warta_accounts_page_reload (WartaAccountsPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No accounts yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    _("Add the office’s website and social media accounts with Add Account."));
+      /* Words, not a control: no stop for Tab. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
       gtk_list_box_append (self->accounts_list, row);
     }
 }

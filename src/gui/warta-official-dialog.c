@@ -53,8 +53,13 @@ static void
 show_error (WartaOfficialDialog *self,
             const GError        *error)
 {
+  g_autofree char *name = g_strstrip (g_strdup (row_text (self->name_row)));
+
   gtk_label_set_label (self->error_label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  /* The one field that must be written. */
+  if (*name == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 /**
@@ -148,12 +153,6 @@ deactivate_action (GtkWidget  *widget,
 }
 
 static void
-on_position_row_entry_activated_cb (WartaOfficialDialog *self)
-{
-  warta_official_dialog_save (self);
-}
-
-static void
 warta_official_dialog_dispose (GObject *object)
 {
   WartaOfficialDialog *self = WARTA_OFFICIAL_DIALOG (object);
@@ -190,7 +189,6 @@ warta_official_dialog_class_init (WartaOfficialDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaOfficialDialog, position_row);
   gtk_widget_class_bind_template_child (widget_class, WartaOfficialDialog, prefix_row);
   gtk_widget_class_bind_template_child (widget_class, WartaOfficialDialog, suffix_row);
-  gtk_widget_class_bind_template_callback (widget_class, on_position_row_entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "official.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "official.deactivate", NULL, deactivate_action);
@@ -238,6 +236,10 @@ warta_official_dialog_new (GtkWindow               *parent,
                              warta_official_get_position (official) ?: "");
     }
   gtk_widget_set_visible (self->deactivate_button, official != NULL);
+  /* Typing starts in the form, not on the header's Cancel: in the first
+   * field, or at the name of an entry that has one. */
+  gtk_window_set_focus (GTK_WINDOW (self),
+                        GTK_WIDGET (official != NULL ? self->name_row : self->prefix_row));
 
   return self;
 }

@@ -44,6 +44,7 @@ struct _WartaSignInPage
   GCancellable         *cancellable;
 
   gboolean              busy;
+  gboolean              forgotten;   /* Switch User: someone else signs in */
 
   GtkCheckButton       *role_checks[WARTA_N_ROLES];
 };
@@ -109,6 +110,7 @@ signed_in (WartaSignInPage *self,
            WartaUser       *user)
 {
   remember (self, user);
+  self->forgotten = FALSE;
 
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->admin_password_row), "");
@@ -351,20 +353,33 @@ warta_sign_in_page_set_property (GObject      *object,
 }
 
 /* Typing starts in the first empty field, so a user can sign in with the
- * keyboard alone as soon as the page appears. */
-static void
-warta_sign_in_page_map (GtkWidget *widget)
+ * keyboard alone as soon as the page appears. After Switch User it is
+ * someone else: the login name, selected, so that typing replaces it
+ * (a password typed under the last user's name would count against
+ * them). */
+static gboolean
+warta_sign_in_page_grab_focus (GtkWidget *widget)
 {
   WartaSignInPage *self = WARTA_SIGN_IN_PAGE (widget);
   gboolean first_run = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "first-admin") == 0;
   GtkWidget *login = GTK_WIDGET (first_run ? self->admin_login_row : self->login_row);
 
+  if (gtk_editable_get_text (GTK_EDITABLE (login))[0] == '\0' || first_run || self->forgotten)
+    {
+      if (!gtk_widget_grab_focus (login))
+        return FALSE;
+      gtk_editable_select_region (GTK_EDITABLE (login), 0, -1);
+      return TRUE;
+    }
+  return gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+}
+
+static void
+warta_sign_in_page_map (GtkWidget *widget)
+{
   GTK_WIDGET_CLASS (warta_sign_in_page_parent_class)->map (widget);
 
-  if (gtk_editable_get_text (GTK_EDITABLE (login))[0] == '\0' || first_run)
-    gtk_widget_grab_focus (login);
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+  gtk_widget_grab_focus (widget);
 }
 
 static void
@@ -374,6 +389,7 @@ warta_sign_in_page_class_init (WartaSignInPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->map = warta_sign_in_page_map;
+  widget_class->grab_focus = warta_sign_in_page_grab_focus;
 
   object_class->dispose = warta_sign_in_page_dispose;
   object_class->get_property = warta_sign_in_page_get_property;
@@ -588,4 +604,5 @@ warta_sign_in_page_forget (WartaSignInPage *self)
   g_settings_set_int64 (warta_context_get_settings (self->context), "last-user-id", 0);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   show_error (self->sign_in_error_label, NULL);
+  self->forgotten = TRUE;
 }

@@ -69,6 +69,8 @@ struct _WartaWindow
   /* Template widgets */
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
+  GtkWidget            *sidebar_header;
+  GtkWidget            *content_box;
   GtkStack             *stack;
   AdwWindowTitle       *section_title;
   AdwWindowTitle       *sidebar_title;
@@ -269,7 +271,16 @@ update_user_state (WartaWindow *self)
     }
   else if (self->context != NULL)
     {
+      gboolean had_focus = gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+                           g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                      "sign-in") != 0;
+
       gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+      /* GtkStack hands the focus on to the page's first focusable widget
+       * it remembers, which may be a field of the first-run form it no
+       * longer shows: the page's own choice wins. */
+      if (had_focus)
+        gtk_widget_grab_focus (GTK_WIDGET (self->sign_in_page));
     }
   else
     {
@@ -1035,6 +1046,30 @@ on_sidebar_list_row_selected_cb (WartaWindow   *self,
   warta_window_set_visible_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
+/* GtkListBox moves Tab from row to row, and the page follows the
+ * selection: Tab would walk through every section to reach a page. Tab
+ * leaves the sidebar instead, to the page shown, and Shift+Tab to the
+ * sidebar's header; the arrow keys move between sections. */
+static gboolean
+on_sidebar_key_pressed_cb (WartaWindow     *self,
+                           guint            keyval,
+                           guint            keycode,
+                           GdkModifierType  state)
+{
+  gboolean backward;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+  /* Folded, the page is not shown: the list keeps its own way. */
+  if (backward)
+    return gtk_widget_child_focus (self->sidebar_header, GTK_DIR_TAB_BACKWARD);
+  return !adw_leaflet_get_folded (self->leaflet) &&
+         gtk_widget_child_focus (self->content_box, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 on_back_button_clicked_cb (WartaWindow *self)
 {
@@ -1318,6 +1353,8 @@ warta_window_class_init (WartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, new_activity_label);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, section_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_header);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sign_in_page);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, stack);
@@ -1357,6 +1394,13 @@ warta_window_init (WartaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_sidebar_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), keys);
+  }
   /* A folded window leaves the section's title more room: New Activity
    * is its icon there, still named by the hidden label, with its tooltip. */
   g_object_bind_property (self->leaflet, "folded", self->new_activity_label, "visible",

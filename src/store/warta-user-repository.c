@@ -334,12 +334,24 @@ hash_password (const char  *password,
   return g_strdup (hashed);
 }
 
+/* Empty, or nothing but spaces. */
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 check_login (const char  *login,
              const char  *display_name,
              GError     **error)
 {
-  if (login == NULL || *login == '\0' || display_name == NULL || *display_name == '\0')
+  if (is_blank (login) || is_blank (display_name))
     {
       g_set_error (error, WARTA_USER_ERROR, WARTA_USER_ERROR_NOT_FOUND,
                    _("Enter a login name and the person’s full name."));
@@ -554,6 +566,14 @@ update_in_transaction (WartaUserRepository  *self,
 
   if (!check_admin (self, actor, error))
     return FALSE;
+
+  /* NULL keeps the name; an emptied one would leave a nameless row. */
+  if (display_name != NULL && is_blank (display_name))
+    {
+      g_set_error (error, WARTA_USER_ERROR, WARTA_USER_ERROR_NOT_FOUND,
+                   _("Enter the person’s full name."));
+      return FALSE;
+    }
 
   stored = warta_user_repository_get (self, user_id, error);
   if (stored == NULL)
