@@ -20,6 +20,7 @@
 #include "warta-test-publish.h"
 #include "warta-test-server.h"
 #include "warta-test-server-oauth.h"
+#include "warta-user-repository.h"
 
 typedef struct
 {
@@ -1013,6 +1014,113 @@ test_app_secret_moved (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
 }
 
+#define READ_ONLY_LINE \
+  "Only the social media admin or an administrator can add or remove accounts and change the developer apps."
+
+static void
+refused_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (warta_accounts_page_sign_in_again_finish (result, &error));
+  g_assert_error (error, WARTA_USER_ERROR, WARTA_USER_ERROR_FORBIDDEN);
+  g_assert_cmpstr (error->message, ==,
+                   "Only the social media admin or an administrator can change the publishing accounts. Ask one of them.");
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Whether the page lets the signed-in user change the accounts, and says
+ * so: the rows are there either way. */
+static void
+assert_editable (Fixture  *f,
+                 gint64    id,
+                 gboolean  editable)
+{
+  GtkWidget *group = _warta_accounts_page_get_widget (f->page, 0, "accounts-group");
+  const char *description = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+  GtkWidget *row = _warta_accounts_page_get_widget (f->page, id, "row");
+
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Humas x");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "X");
+  g_assert_cmpint (gtk_widget_get_sensitive (_warta_accounts_page_get_widget (f->page, id, "remove")),
+                   ==, editable);
+  g_assert_cmpint (gtk_widget_get_sensitive (_warta_accounts_page_get_widget (f->page, id, "sign-in")),
+                   ==, editable);
+  g_assert_cmpint (gtk_widget_get_sensitive (_warta_accounts_page_get_widget (f->page, 0, "add")),
+                   ==, editable);
+  g_assert_cmpint (gtk_widget_is_sensitive (GTK_WIDGET (app_row (GTK_WIDGET (f->page), "X client ID"))),
+                   ==, editable);
+  g_assert_cmpint (gtk_widget_is_sensitive (GTK_WIDGET (app_row (GTK_WIDGET (f->page), "X client secret"))),
+                   ==, editable);
+  g_assert_cmpint (strstr (description, READ_ONLY_LINE) != NULL, ==, !editable);
+}
+
+/* The accounts are the office's channels: a verifier sees them, names,
+ * platforms and all, but adds, removes and signs in none, and sets no
+ * developer app; the page says who can. So before sign-in. The social
+ * media admin (who publishes) and an administrator manage them. */
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(WartaUser) verifier = NULL;
+  g_autoptr(WartaUser) publisher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) ids = NULL;
+  const char *kept = NULL;
+  gboolean refused = FALSE;
+  gint64 id;
+
+  verifier = warta_user_repository_create_user (f->t->users, f->t->admin, "verifikator", "Budi",
+                                                "rahasia-123", WARTA_ROLE_VERIFIER, FALSE, &error);
+  g_assert_no_error (error);
+  publisher = warta_user_repository_create_user (f->t->users, f->t->admin, "medsos", "Rina",
+                                                 "rahasia-123", WARTA_ROLE_SOCIAL_MEDIA_ADMIN,
+                                                 FALSE, &error);
+  g_assert_no_error (error);
+  id = warta_test_publish_add_account (f->t, "x", "https://api.x.example", "{}", "x-1");
+  warta_accounts_page_reload (f->page);
+  assert_editable (f, id, TRUE);
+
+  warta_context_set_current_user (f->context, verifier);
+  iterate ();
+  assert_editable (f, id, FALSE);
+  /* Alt+A or a stale menu: the action is off, nothing asks to sign in. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "x");
+  iterate ();
+  g_assert_null (_warta_accounts_get_dialog ());
+
+  /* Asked for elsewhere (the publish view), signing in again is refused. */
+  warta_accounts_page_sign_in_again_async (GTK_WINDOW (f->window), f->context, id, NULL,
+                                           refused_cb, &refused);
+  while (!refused)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (_warta_accounts_get_dialog ());
+  g_assert_null (opened_uri);
+
+  /* Nor does the context keep a developer app's id from them. */
+  g_assert_false (warta_context_set_oauth_client_id (f->context, "x", "typed-by-verifier", &error));
+  g_assert_error (error, WARTA_USER_ERROR, WARTA_USER_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  ids = g_settings_get_value (f->settings, "oauth-client-ids");
+  g_assert_true (g_variant_lookup (ids, "x", "&s", &kept));
+  g_assert_cmpstr (kept, ==, WARTA_TEST_OAUTH_CLIENT_ID);
+
+  warta_context_set_current_user (f->context, NULL);
+  iterate ();
+  assert_editable (f, id, FALSE);
+
+  warta_context_set_current_user (f->context, publisher);
+  iterate ();
+  assert_editable (f, id, TRUE);
+  g_assert_true (warta_context_set_oauth_client_id (f->context, "x", WARTA_TEST_OAUTH_CLIENT_ID,
+                                                    &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1058,6 +1166,8 @@ main (int   argc,
               fixture_setup, test_app_secret, fixture_teardown);
   g_test_add ("/warta/accounts-page/app-secret-moved", Fixture, "x",
               fixture_setup, test_app_secret_moved, fixture_teardown);
+  g_test_add ("/warta/accounts-page/roles", Fixture, "x",
+              fixture_setup, test_roles, fixture_teardown);
   status = g_test_run ();
   warta_test_keyring_stop ();
   return status;

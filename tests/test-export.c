@@ -1195,13 +1195,20 @@ test_targets_round_trip (Fixture       *f,
       archive_fixture_open (f, other_dir);
       if (round == 1)
         {
-          /* This database's own Facebook account, of the same name. */
+          /* This database's own Facebook account, of the same name,
+           * added by its own administrator. */
+          g_autoptr(WartaUser) own_admin = NULL;
+
+          own_admin = warta_user_repository_create_first_admin (f->users, "kepala", "Kepala Dinas",
+                                                                "rahasia-123", WARTA_ROLE_NONE,
+                                                                &error);
+          g_assert_no_error (error);
           own = warta_account_new ();
           warta_account_set_platform (own, "facebook");
           warta_account_set_display_name (own, "Humas facebook");
           warta_account_set_settings (own, "{}");
           warta_account_set_keyring_id (own, "account-own");
-          g_assert_true (warta_account_repository_add (f->accounts, own, &error));
+          g_assert_true (warta_account_repository_add (f->accounts, own_admin, own, &error));
           g_assert_no_error (error);
         }
       g_assert_true (warta_export_import (f->db, round == 0 ? export_dir : zip_path, NULL, &error));

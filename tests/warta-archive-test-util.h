@@ -260,7 +260,7 @@ archive_start_publishing (ArchiveFixture     *f,
       warta_account_set_base_url (account, "https://example.org");
       warta_account_set_settings (account, "{}");
       warta_account_set_keyring_id (account, keyring_id);
-      g_assert_true (warta_account_repository_add (f->accounts, account, &error));
+      g_assert_true (warta_account_repository_add (f->accounts, f->sysadmin, account, &error));
       g_assert_no_error (error);
       id = warta_account_get_id (account);
       g_array_append_val (ids, id);

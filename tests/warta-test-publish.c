@@ -87,7 +87,7 @@ warta_test_publish_add_account (WartaTestPublish *t,
   warta_account_set_base_url (account, base_url);
   warta_account_set_settings (account, settings_json ? settings_json : "{}");
   warta_account_set_keyring_id (account, keyring_id);
-  g_assert_true (warta_account_repository_add (t->accounts, account, &error));
+  g_assert_true (warta_account_repository_add (t->accounts, t->admin, account, &error));
   g_assert_no_error (error);
   return warta_account_get_id (account);
 }

@@ -23,7 +23,8 @@ void       _warta_accounts_set_platform_urls (const char       *platform,
 AdwMessageDialog *_warta_accounts_get_dialog (void);
 /* A widget of that dialog by name: "list" (the Facebook Pages), "search". */
 GtkWidget *_warta_accounts_get_dialog_widget (const char    *name);
-/* An account's row widget by name: "row", "remove", "sign-in". */
+/* An account's row widget by name: "row", "remove", "sign-in"; or the
+ * page's own: "accounts-group", "add", "apps-group". */
 GtkWidget *_warta_accounts_page_get_widget  (WartaAccountsPage *self,
                                              gint64             account_id,
                                              const char        *name);

@@ -32,11 +32,14 @@ struct _WartaAccountsPage
   AdwBin               parent_instance;
 
   /* Template widgets */
+  AdwPreferencesGroup *accounts_group;
   GtkListBox          *accounts_list;
   AdwPreferencesGroup *apps_group;
   GtkMenuButton       *add_button;
 
   WartaContext        *context;
+  char                *accounts_description;
+  gboolean             editable;    /* the signed-in user manages the accounts */
   GHashTable          *rows;        /* account id → AdwActionRow */
   GPtrArray           *app_rows;    /* the developer app entries */
   GCancellable        *cancellable;
@@ -46,6 +49,7 @@ struct _WartaAccountsPage
 G_DEFINE_FINAL_TYPE (WartaAccountsPage, warta_accounts_page, ADW_TYPE_BIN)
 
 static void save_typed_secrets (WartaAccountsPage *self);
+static void update_editable (WartaAccountsPage *self);
 
 /* What the add dialog calls an account of each platform (as the Add menu
  * does), and what the platform's developer console calls the app's id and
@@ -411,13 +415,16 @@ store_account (GTask *task)
         }
 
       warta_account_set_keyring_id (s->account, keyring_id);
-      warta_account_store_add_async (store, s->account, s->secret, g_task_get_cancellable (task),
+      warta_account_store_add_async (store, warta_context_get_current_user (s->context),
+                                     s->account, s->secret, g_task_get_cancellable (task),
                                      stored_cb, task);
       return;
     }
   /* A newly registered Mastodon app's id, or a new name, in the row. */
   if ((s->app_secret || s->renamed) &&
-      !warta_account_repository_update (warta_account_store_get_repository (store), s->account, &error))
+      !warta_account_repository_update (warta_account_store_get_repository (store),
+                                        warta_context_get_current_user (s->context), s->account,
+                                        &error))
     {
       g_task_return_error (task, error);
       g_object_unref (task);
@@ -1499,7 +1506,11 @@ warta_accounts_page_sign_in_again_async (GtkWindow           *parent,
   g_return_if_fail (WARTA_IS_CONTEXT (context));
 
   repository = warta_account_store_get_repository (warta_context_get_account_store (context));
-  account = warta_account_repository_get (repository, account_id, &error);
+  /* Signing in again is the social media admin's (or an administrator's),
+   * wherever it is asked for. */
+  if (warta_account_repository_check_manager (repository, warta_context_get_current_user (context),
+                                              &error))
+    account = warta_account_repository_get (repository, account_id, &error);
   if (account == NULL)
     {
       g_task_report_error (NULL, callback, user_data, warta_accounts_page_sign_in_again_async, error);
@@ -1607,7 +1618,8 @@ on_remove_response_cb (AdwMessageDialog *dialog,
   WartaAccount *account = g_object_get_data (G_OBJECT (dialog), "warta-account");
 
   if (g_strcmp0 (response, "remove") == 0 && self->context != NULL)
-    warta_account_store_remove_async (warta_context_get_account_store (self->context), account,
+    warta_account_store_remove_async (warta_context_get_account_store (self->context),
+                                      warta_context_get_current_user (self->context), account,
                                       self->cancellable, removed_cb, g_object_ref (self));
 }
 
@@ -1697,6 +1709,7 @@ warta_accounts_page_reload (WartaAccountsPage *self)
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "suggested-action");
       gtk_widget_set_visible (button, g_hash_table_contains (needs, &id));
+      gtk_widget_set_sensitive (button, self->editable);
       g_object_set_data (G_OBJECT (button), "warta-account-id", GSIZE_TO_POINTER ((gsize) id));
       g_signal_connect (button, "clicked", G_CALLBACK (on_sign_in_clicked_cb), self);
       g_object_set_data (G_OBJECT (row), "warta-sign-in", button);
@@ -1709,6 +1722,7 @@ warta_accounts_page_reload (WartaAccountsPage *self)
       gtk_widget_set_tooltip_text (button, label);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_sensitive (button, self->editable);
       g_object_set_data_full (G_OBJECT (button), "warta-account", g_object_ref (account), g_object_unref);
       g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
       g_object_set_data (G_OBJECT (row), "warta-remove", button);
@@ -1724,7 +1738,9 @@ warta_accounts_page_reload (WartaAccountsPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No accounts yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Add the office’s website and social media accounts with Add Account."));
+                                   self->editable
+                                   ? _("Add the office’s website and social media accounts with Add Account.")
+                                   : _("The social media admin or an administrator adds the office’s website and social media accounts."));
       /* Words, not a control: no stop for Tab. */
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_focusable (row, FALSE);
@@ -1766,7 +1782,8 @@ save_secret (WartaAccountsPage *self,
     return;
   g_source_remove (timeout);
   g_object_set_data (G_OBJECT (entry), "warta-save", NULL);
-  if (self->context == NULL)
+  /* Signed out or another user signed in meanwhile: theirs to refuse. */
+  if (self->context == NULL || !self->editable)
     return;
   value = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   /* Not cancelled with the page: a secret typed is a secret kept. */
@@ -1808,8 +1825,11 @@ on_app_entry_changed_cb (GtkEditable       *entry,
   g_object_set_data (G_OBJECT (entry), "warta-edited", GINT_TO_POINTER (TRUE));
   if (g_strcmp0 (key, SECRET_KEY) != 0)
     {
+      g_autoptr(GError) error = NULL;
+
       value = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-      warta_context_set_oauth_client_id (self->context, platform, value);
+      if (!warta_context_set_oauth_client_id (self->context, platform, value, &error))
+        show_message (page_window (self), _("App ID Not Saved"), error->message);
       return;
     }
 
@@ -1882,7 +1902,7 @@ load_apps (WartaAccountsPage *self)
       g_autofree char *id = NULL;
 
       g_object_set_data (G_OBJECT (entry), "warta-edited", NULL);
-      gtk_widget_set_sensitive (GTK_WIDGET (entry), self->context != NULL);
+      gtk_widget_set_sensitive (GTK_WIDGET (entry), self->editable);
       if (g_strcmp0 (key, SECRET_KEY) != 0)
         {
           if (self->context)
@@ -1892,8 +1912,8 @@ load_apps (WartaAccountsPage *self)
       else
         {
           gtk_editable_set_text (entry, "");
-          g_object_set_data (G_OBJECT (entry), "warta-unread",
-                             GINT_TO_POINTER (self->context != NULL));
+          /* Only those who may change a secret have it read. */
+          g_object_set_data (G_OBJECT (entry), "warta-unread", GINT_TO_POINTER (self->editable));
         }
     }
   self->loading_apps = FALSE;
@@ -1952,8 +1972,11 @@ warta_accounts_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_ACCOUNTS_PAGE);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->app_rows, g_ptr_array_unref);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->accounts_description, g_free);
 
   G_OBJECT_CLASS (warta_accounts_page_parent_class)->dispose (object);
 }
@@ -1968,6 +1991,7 @@ warta_accounts_page_class_init (WartaAccountsPageClass *klass)
   widget_class->map = warta_accounts_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/warta-accounts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WartaAccountsPage, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, WartaAccountsPage, accounts_list);
   gtk_widget_class_bind_template_child (widget_class, WartaAccountsPage, apps_group);
   gtk_widget_class_bind_template_child (widget_class, WartaAccountsPage, add_button);
@@ -1983,8 +2007,38 @@ warta_accounts_page_init (WartaAccountsPage *self)
   self->cancellable = g_cancellable_new ();
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->app_rows = g_ptr_array_new ();
+  self->accounts_description = g_strdup (adw_preferences_group_get_description (self->accounts_group));
   build_apps (self);
+  update_editable (self);
+}
+
+/* The accounts are the office's channels: only the social media admin
+ * (who publishes, per the SOP) and an administrator change them. Anyone
+ * else, and nobody before sign-in, sees them without the controls, and
+ * why. The stores refuse such a change too. */
+static void
+update_editable (WartaAccountsPage *self)
+{
+  g_autofree char *description = NULL;
+
+  self->editable = self->context != NULL && warta_context_can_manage_accounts (self->context);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.add", self->editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), self->editable);
+  if (!self->editable)
+    description = g_strconcat (self->accounts_description, "\n",
+                               _("Only the social media admin or an administrator can add or remove accounts and change the developer apps."),
+                               NULL);
+  adw_preferences_group_set_description (self->accounts_group,
+                                         description ? description : self->accounts_description);
   load_apps (self);
+  warta_accounts_page_reload (self);
+}
+
+static void
+on_context_current_user_cb (WartaAccountsPage *self)
+{
+  save_typed_secrets (self);
+  update_editable (self);
 }
 
 GtkWidget *
@@ -2003,10 +2057,13 @@ warta_accounts_page_set_context (WartaAccountsPage *self,
   if (self->context == context)
     return;
   save_typed_secrets (self);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   g_set_object (&self->context, context);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.add", context != NULL);
-  load_apps (self);
-  warta_accounts_page_reload (self);
+  if (context != NULL)
+    g_signal_connect_object (context, "notify::current-user",
+                             G_CALLBACK (on_context_current_user_cb), self, G_CONNECT_SWAPPED);
+  update_editable (self);
 }
 
 GtkWidget *
@@ -2015,6 +2072,13 @@ _warta_accounts_page_get_widget (WartaAccountsPage *self,
                                  const char        *name)
 {
   GtkWidget *row = g_hash_table_lookup (self->rows, &account_id);
+
+  if (g_strcmp0 (name, "accounts-group") == 0)
+    return GTK_WIDGET (self->accounts_group);
+  if (g_strcmp0 (name, "add") == 0)
+    return GTK_WIDGET (self->add_button);
+  if (g_strcmp0 (name, "apps-group") == 0)
+    return GTK_WIDGET (self->apps_group);
 
   if (row == NULL || g_strcmp0 (name, "row") == 0)
     return row;

@@ -583,6 +583,22 @@ warta_context_can_change_office_rules (WartaContext *self)
   return warta_office_rules_can_change (self->current_user);
 }
 
+/**
+ * warta_context_can_manage_accounts:
+ * @self: a #WartaContext
+ *
+ * Returns: whether the signed-in user may add, remove and sign in the
+ *   publishing accounts and set the developer apps (the social media
+ *   admin or an administrator); %FALSE when nobody is signed in
+ */
+gboolean
+warta_context_can_manage_accounts (WartaContext *self)
+{
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), FALSE);
+
+  return warta_account_repository_can_manage (self->current_user);
+}
+
 WartaHttpClient *
 warta_context_get_http_client (WartaContext *self)
 {
@@ -653,22 +669,40 @@ warta_context_get_oauth_client (WartaContext  *self,
   return id != NULL && *id != '\0';
 }
 
+/* The developer apps are the accounts' (the office's channels): the
+ * signed-in user, as stored now, must be allowed to manage them. */
+static gboolean
+check_accounts_manager (WartaContext  *self,
+                        GError       **error)
+{
+  return warta_account_repository_check_manager (warta_account_store_get_repository (self->account_store),
+                                                 self->current_user, error);
+}
+
 /**
  * warta_context_set_oauth_client_id:
  * @self: a #WartaContext
  * @platform: an OAuth platform's id
  * @client_id: (nullable): the id of the office's developer app; %NULL or
  *   empty removes it
+ * @error: where to put an error
+ *
+ * Returns: %TRUE, or %FALSE with @error set when the signed-in user may
+ *   not manage the accounts (warta_context_can_manage_accounts())
  */
-void
-warta_context_set_oauth_client_id (WartaContext *self,
-                                   const char   *platform,
-                                   const char   *client_id)
+gboolean
+warta_context_set_oauth_client_id (WartaContext  *self,
+                                   const char    *platform,
+                                   const char    *client_id,
+                                   GError       **error)
 {
-  g_return_if_fail (WARTA_IS_CONTEXT (self));
-  g_return_if_fail (platform != NULL);
+  g_return_val_if_fail (WARTA_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (platform != NULL, FALSE);
 
+  if (!check_accounts_manager (self, error))
+    return FALSE;
   set_platform_entry (self->settings, "oauth-client-ids", platform, client_id);
+  return TRUE;
 }
 
 typedef struct
@@ -725,6 +759,8 @@ client_secret_saved_cb (GObject      *object,
  *
  * Keeps the secret in the system keyring, never in the settings. From
  * this call on, warta_context_lookup_client_secret_async() gives @secret.
+ * Refused (%WARTA_USER_ERROR_FORBIDDEN) unless the signed-in user may
+ * manage the accounts.
  */
 void
 warta_context_save_client_secret_async (WartaContext        *self,
@@ -737,12 +773,19 @@ warta_context_save_client_secret_async (WartaContext        *self,
   GTask *task;
   SaveData *d;
   Pending *pending;
+  GError *error = NULL;
 
   g_return_if_fail (WARTA_IS_CONTEXT (self));
   g_return_if_fail (platform != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, warta_context_save_client_secret_async);
+  if (!check_accounts_manager (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
   d = g_new0 (SaveData, 1);
   d->platform = g_strdup (platform);
   d->serial = ++self->save_serial;

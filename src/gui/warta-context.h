@@ -38,6 +38,10 @@ void                        warta_context_set_current_user (WartaContext  *self,
 /* Whether the signed-in user may change the office's rules (the time
  * limits, the role and unit names, the time zone): an administrator. */
 gboolean                    warta_context_can_change_office_rules (WartaContext *self);
+/* Whether the signed-in user may add, remove and sign in the publishing
+ * accounts and set the developer apps: the social media admin or an
+ * administrator. */
+gboolean                    warta_context_can_manage_accounts (WartaContext *self);
 /* Publishing (step 5): the one HTTP session, the accounts with their
  * secrets in the keyring, and the outbox, which the application starts. */
 WartaHttpClient            *warta_context_get_http_client  (WartaContext  *self);
@@ -48,9 +52,10 @@ WartaOutbox                *warta_context_get_outbox       (WartaContext  *self)
 gboolean                    warta_context_get_oauth_client (WartaContext  *self,
                                                             const char    *platform,
                                                             char         **out_client_id);
-void                        warta_context_set_oauth_client_id (WartaContext *self,
-                                                               const char   *platform,
-                                                               const char   *client_id);
+gboolean                    warta_context_set_oauth_client_id (WartaContext  *self,
+                                                               const char    *platform,
+                                                               const char    *client_id,
+                                                               GError       **error);
 /* Its secret, kept in the system keyring. */
 void     warta_context_save_client_secret_async    (WartaContext         *self,
                                                     const char           *platform,

@@ -172,6 +172,7 @@ keyring_error (const GError *error)
 typedef struct
 {
   WartaAccount *account;
+  WartaUser    *actor;
   gboolean      new_account;
 } StoreData;
 
@@ -181,6 +182,7 @@ store_data_free (gpointer data)
   StoreData *d = data;
 
   g_clear_object (&d->account);
+  g_clear_object (&d->actor);
   g_free (d);
 }
 
@@ -193,7 +195,7 @@ secret_stored (GTask *task)
 
   if (d->new_account)
     {
-      if (!warta_account_repository_add (self->repository, d->account, &error))
+      if (!warta_account_repository_add (self->repository, d->actor, d->account, &error))
         {
           /* No row, so no secret either. */
           if (self->memory)
@@ -271,6 +273,7 @@ store_secret (WartaAccountStore *self,
 
 void
 warta_account_store_add_async (WartaAccountStore   *self,
+                               WartaUser           *actor,
                                WartaAccount        *account,
                                const char          *secret,
                                GCancellable        *cancellable,
@@ -279,16 +282,28 @@ warta_account_store_add_async (WartaAccountStore   *self,
 {
   GTask *task;
   StoreData *d;
+  GError *error = NULL;
 
   g_return_if_fail (WARTA_IS_ACCOUNT_STORE (self));
+  g_return_if_fail (!actor || WARTA_IS_USER (actor));
   g_return_if_fail (WARTA_IS_ACCOUNT (account));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, warta_account_store_add_async);
   d = g_new0 (StoreData, 1);
   d->account = g_object_ref (account);
+  d->actor = actor ? g_object_ref (actor) : NULL;
   d->new_account = TRUE;
   g_task_set_task_data (task, d, store_data_free);
+
+  /* Refused before the keyring is written; the row's transaction checks
+   * again. */
+  if (!warta_account_repository_check_manager (self->repository, actor, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
 
   if (*warta_account_get_keyring_id (account) == '\0')
     {
@@ -439,6 +454,7 @@ add_unused_app (WartaAccountStore *self,
 
 void
 warta_account_store_remove_async (WartaAccountStore   *self,
+                                  WartaUser           *actor,
                                   WartaAccount        *account,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
@@ -453,7 +469,8 @@ warta_account_store_remove_async (WartaAccountStore   *self,
 
   task = clear_task (self, warta_account_store_remove_async, cancellable, callback, user_data);
   if (get_database_uuid (self, &error) == NULL ||
-      !warta_account_repository_remove (self->repository, warta_account_get_id (account), &error))
+      !warta_account_repository_remove (self->repository, actor, warta_account_get_id (account),
+                                        &error))
     {
       g_task_return_error (task, error);
       g_object_unref (task);

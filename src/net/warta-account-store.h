@@ -27,8 +27,10 @@ gboolean                warta_account_store_reload              (WartaAccountSto
                                                                  GError                **error);
 
 /* Stores @secret in the keyring, then the account's row: never a row
- * whose secret was not saved. */
+ * whose secret was not saved. Adding and removing are @actor's, refused
+ * unless warta_account_repository_check_manager() allows them. */
 void                    warta_account_store_add_async           (WartaAccountStore      *self,
+                                                                 WartaUser              *actor,
                                                                  WartaAccount           *account,
                                                                  const char             *secret,
                                                                  GCancellable           *cancellable,
@@ -40,6 +42,7 @@ gboolean                warta_account_store_add_finish          (WartaAccountSto
 /* Removes the account's row, its secret and, when no account uses it any
  * more, the secret of the Mastodon app it signed in with. */
 void                    warta_account_store_remove_async        (WartaAccountStore      *self,
+                                                                 WartaUser              *actor,
                                                                  WartaAccount           *account,
                                                                  GCancellable           *cancellable,
                                                                  GAsyncReadyCallback     callback,

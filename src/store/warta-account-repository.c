@@ -9,6 +9,7 @@
 
 #include "warta-account-repository.h"
 #include "warta-database-private.h"
+#include "warta-user-repository.h"
 #include "warta-workflow.h"
 
 struct _WartaAccountRepository
@@ -89,6 +90,80 @@ warta_account_repository_dup_database_uuid (WartaAccountRepository  *self,
   return NULL;
 }
 
+/**
+ * warta_account_repository_can_manage:
+ * @actor: (nullable): a user; %NULL for nobody
+ *
+ * The accounts are the office's channels, and the social media admin
+ * publishes on them (SOP): only they and an administrator add, remove,
+ * rename or sign them in again, and set the developer apps.
+ *
+ * Returns: whether @actor, as the caller knows the account, may manage
+ *   the accounts: an active administrator or social media admin. The
+ *   changes check the stored account again.
+ */
+gboolean
+warta_account_repository_can_manage (WartaUser *actor)
+{
+  return actor != NULL && warta_user_get_active (actor) &&
+         (warta_user_get_is_admin (actor) ||
+          warta_user_has_role (actor, WARTA_ROLE_SOCIAL_MEDIA_ADMIN));
+}
+
+/**
+ * warta_account_repository_check_manager:
+ * @actor: (nullable): who changes the accounts
+ *
+ * Whether @actor, as stored now (another workstation may have taken the
+ * role away), may manage the accounts; in a write transaction, the
+ * change that follows is refused with the same answer.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%WARTA_USER_ERROR_FORBIDDEN
+ *   saying whom to ask)
+ */
+gboolean
+warta_account_repository_check_manager (WartaAccountRepository  *self,
+                                        WartaUser               *actor,
+                                        GError                 **error)
+{
+  g_autoptr(WartaUserRepository) users = NULL;
+  g_autoptr(WartaUser) stored = NULL;
+
+  g_return_val_if_fail (WARTA_IS_ACCOUNT_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (!actor || WARTA_IS_USER (actor), FALSE);
+
+  if (actor != NULL)
+    {
+      users = warta_user_repository_new (self->database, self->clock);
+      stored = warta_user_repository_get (users, warta_user_get_id (actor), error);
+      if (stored == NULL)
+        return FALSE;
+    }
+  if (!warta_account_repository_can_manage (stored))
+    {
+      g_set_error_literal (error, WARTA_USER_ERROR, WARTA_USER_ERROR_FORBIDDEN,
+                           _("Only the social media admin or an administrator can change the publishing accounts. Ask one of them."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Begins the write transaction of a change @actor makes, checked in it. */
+static gboolean
+begin_change (WartaAccountRepository  *self,
+              WartaUser               *actor,
+              GError                 **error)
+{
+  if (!_warta_database_begin_write (self->database, error))
+    return FALSE;
+  if (!warta_account_repository_check_manager (self, actor, error))
+    {
+      _warta_database_rollback (self->database);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 step_done (WartaAccountRepository  *self,
            sqlite3_stmt            *stmt,
@@ -107,6 +182,7 @@ step_done (WartaAccountRepository  *self,
 
 gboolean
 warta_account_repository_add (WartaAccountRepository  *self,
+                              WartaUser               *actor,
                               WartaAccount            *account,
                               GError                 **error)
 {
@@ -116,7 +192,7 @@ warta_account_repository_add (WartaAccountRepository  *self,
   g_return_val_if_fail (WARTA_IS_ACCOUNT (account), FALSE);
   g_return_val_if_fail (*warta_account_get_keyring_id (account) != '\0', FALSE);
 
-  if (!_warta_database_begin_write (self->database, error))
+  if (!begin_change (self, actor, error))
     return FALSE;
   stmt = _warta_database_prepare (self->database,
                                   "INSERT INTO accounts (platform, display_name, base_url, settings, "
@@ -145,6 +221,7 @@ warta_account_repository_add (WartaAccountRepository  *self,
 
 gboolean
 warta_account_repository_update (WartaAccountRepository  *self,
+                                 WartaUser               *actor,
                                  WartaAccount            *account,
                                  GError                 **error)
 {
@@ -153,7 +230,7 @@ warta_account_repository_update (WartaAccountRepository  *self,
   g_return_val_if_fail (WARTA_IS_ACCOUNT_REPOSITORY (self), FALSE);
   g_return_val_if_fail (WARTA_IS_ACCOUNT (account), FALSE);
 
-  if (!_warta_database_begin_write (self->database, error))
+  if (!begin_change (self, actor, error))
     return FALSE;
   stmt = _warta_database_prepare (self->database,
                                   "UPDATE accounts SET display_name = ?, base_url = ?, settings = ? "
@@ -178,6 +255,7 @@ warta_account_repository_update (WartaAccountRepository  *self,
 
 gboolean
 warta_account_repository_remove (WartaAccountRepository  *self,
+                                 WartaUser               *actor,
                                  gint64                   account_id,
                                  GError                 **error)
 {
@@ -185,7 +263,7 @@ warta_account_repository_remove (WartaAccountRepository  *self,
 
   g_return_val_if_fail (WARTA_IS_ACCOUNT_REPOSITORY (self), FALSE);
 
-  if (!_warta_database_begin_write (self->database, error))
+  if (!begin_change (self, actor, error))
     return FALSE;
   stmt = _warta_database_prepare (self->database,
                                   "UPDATE accounts SET removed_at = ? WHERE id = ? AND removed_at IS NULL",

@@ -10,6 +10,7 @@
 #include "warta-account.h"
 #include "warta-clock.h"
 #include "warta-database.h"
+#include "warta-user.h"
 
 G_BEGIN_DECLS
 
@@ -25,15 +26,25 @@ WartaDatabase          *warta_account_repository_get_database      (WartaAccount
  * one desktop never share a secret. */
 char                   *warta_account_repository_dup_database_uuid (WartaAccountRepository *self,
                                                                     GError                **error);
+/* Only an active administrator or social media admin changes the
+ * accounts: each change checks @actor's stored account in its
+ * transaction (WARTA_USER_ERROR_FORBIDDEN). */
+gboolean                warta_account_repository_can_manage        (WartaUser              *actor);
+gboolean                warta_account_repository_check_manager     (WartaAccountRepository *self,
+                                                                    WartaUser              *actor,
+                                                                    GError                **error);
 /* Stores @account (keyring-id must be set) and sets its id. */
 gboolean                warta_account_repository_add               (WartaAccountRepository *self,
+                                                                    WartaUser              *actor,
                                                                     WartaAccount           *account,
                                                                     GError                **error);
 gboolean                warta_account_repository_update            (WartaAccountRepository *self,
+                                                                    WartaUser              *actor,
                                                                     WartaAccount           *account,
                                                                     GError                **error);
 /* Removed accounts stay as rows for the jobs that name them. */
 gboolean                warta_account_repository_remove            (WartaAccountRepository *self,
+                                                                    WartaUser              *actor,
                                                                     gint64                  account_id,
                                                                     GError                **error);
 WartaAccount           *warta_account_repository_get               (WartaAccountRepository *self,
