@@ -1033,9 +1033,19 @@ assert_switch_user_focus (WartaWindow *window)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
   warta_test_gui_wait_for_layout (login);
-  /* The crossfade ends. */
-  for (gint64 stop = g_get_monotonic_time () + G_USEC_PER_SEC; g_get_monotonic_time () < stop;)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  /* The crossfade ends (at least a second; longer on a loaded machine,
+   * until the login name has the focus with its text selected). */
+  for (gint64 start_us = g_get_monotonic_time (), now = start_us;
+       now < start_us + 10 * G_USEC_PER_SEC; now = g_get_monotonic_time ())
+    {
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      if (now > start_us + G_USEC_PER_SEC && focus != NULL && gtk_widget_is_ancestor (focus, login) &&
+          (gtk_editable_get_text (GTK_EDITABLE (login))[0] == '\0' ||
+           gtk_editable_get_selection_bounds (GTK_EDITABLE (login), NULL, NULL)))
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
 
   focus = gtk_window_get_focus (GTK_WINDOW (window));
   g_assert_nonnull (focus);
