@@ -321,13 +321,21 @@ test_create_activity (Fixture       *fixture,
  * 5W+1H first. */
 /* The header says when the activity was saved on one line where the
  * window has room (its default size), and at its narrowest, in English
- * and in Indonesian, still says it, with its tooltip saying it too. */
+ * and in Indonesian, still says it, with its tooltip saying it too. The
+ * time is the office's (WIB), written as the rest of the app writes it
+ * ("10.09" in Indonesian). */
 static void
 test_save_status_readable (Fixture       *fixture,
                            gconstpointer  user_data)
 {
   static const char *languages[] = { NULL, "id" };
+  static const char *saved[] = { "Saved at 10:09", "Tersimpan pukul 10.09" };
+  /* 27 Nov 2026, 10:09:30 WIB */
+  g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 ("2026-11-27T10:09:30+07:00", NULL);
 
+  warta_clock_set_time_zone_id (warta_context_get_clock (fixture->context), "Asia/Jakarta");
+  warta_clock_freeze (warta_context_get_clock (fixture->context),
+                      g_date_time_to_unix (at) * G_USEC_PER_SEC);
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
       WartaPublicationWindow *window;
@@ -345,6 +353,7 @@ test_save_status_readable (Fixture       *fixture,
       warta_test_gui_wait_for_layout (GTK_WIDGET (window));
 
       status = child (window, "save_status_label");
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, saved[i]);
       /* Measured for the header's height, a wrapping label asked only for
        * the width of three lines ("Saved / at / 08:05"), and got it. */
       gtk_widget_measure (status, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
@@ -467,6 +476,46 @@ activate_for_dialog (WartaPublicationWindow *window,
   shown = g_list_model_get_item (toplevels, n_before);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (shown));
   return shown;
+}
+
+/* The toast of another user's save tells its time in the office's zone
+ * (WIB), written as the rest of the app writes it: "10.09" in Indonesian. */
+static void
+test_change_elsewhere_time (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  WartaClock *clock = warta_context_get_clock (fixture->context);
+  g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 ("2026-11-27T10:09:30+07:00", NULL);
+  gint64 id = create_in_processing (fixture, "Rapat Koordinasi");
+  g_autoptr(WartaUser) budi = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublicationWindow *window;
+  GtkWidget *toast;
+  gint64 deadline;
+
+  budi = warta_user_repository_create_user (warta_context_get_users (fixture->context),
+                                            fixture->user, "budi", "Budi Santoso", "rahasia-123",
+                                            WARTA_ROLE_SOCIAL_MEDIA_ADMIN, FALSE, &error);
+  g_assert_no_error (error);
+
+  warta_test_gui_set_language ("id");
+  window = open_window (fixture, id);
+  warta_clock_set_time_zone_id (clock, "Asia/Jakarta");
+  warta_clock_freeze (clock, g_date_time_to_unix (at) * G_USEC_PER_SEC);
+  save_as_other (fixture, budi, id, "Judul dari Budi");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!title_shown (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (title_shown (window));
+  wait_idle (window);
+
+  toast = warta_test_gui_find_named (GTK_WIDGET (window), g_type_from_name ("AdwToastWidget"), NULL);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (warta_test_gui_find_named (toast, GTK_TYPE_LABEL, NULL))),
+                   ==, "Diubah oleh Budi Santoso pukul 10.09 — dimuat ulang");
+
+  close_window (window);
+  warta_test_gui_set_language (NULL);
 }
 
 /* Another user's save reaches an editor without unsaved changes at once,
@@ -1815,6 +1864,7 @@ main (int   argc,
   ADD ("missing-5w1h-asks", test_missing_asks);
   ADD ("nothing-to-submit", test_nothing_to_submit);
   ADD ("save-status-readable", test_save_status_readable);
+  ADD ("change-elsewhere-time", test_change_elsewhere_time);
   ADD ("narrow", test_editor_narrow);
   ADD ("change-elsewhere", test_change_elsewhere);
   ADD ("shortcuts", test_shortcuts);

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <netinet/in.h>
@@ -146,6 +147,48 @@ test_retry_time (void)
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_suffix (error->message, advice));
   g_assert_false (g_regex_match (seconds, error->message, 0, NULL));
+}
+
+/* A platform's client writes the retry time in the computer's zone (it
+ * does not know the office's); the outbox writes it again in the
+ * office's, and in the translated form ("10.09" in Indonesian). */
+static void
+test_retry_in_office_zone (void)
+{
+  g_autofree char *tz = g_strdup (g_getenv ("TZ"));
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
+  gint64 now = wib_us (2026, 11, 27, 10, 0, 0);
+  gint64 at = wib_us (2026, 11, 27, 10, 9, 30);
+  g_autofree char *message = NULL;
+  g_autofree char *in_office = NULL;
+  g_autofree char *unchanged = NULL;
+  g_autofree char *indonesian = NULL;
+
+  /* The computer is in São Paulo: 10:09 WIB is 00:09 there. */
+  g_setenv ("TZ", "America/Sao_Paulo", TRUE);
+  message = warta_publish_error_format_retry ("Example has had too many requests from this account.", at);
+  g_test_message ("%s", message);
+  g_assert_null (strstr (message, "10:09"));
+  in_office = warta_publish_error_dup_in_zone (message, at, wib, now);
+  g_assert_cmpstr (in_office, ==,
+                   "Example has had too many requests from this account. Warta will try again after 10:09.");
+  /* Nothing to write again: as it is. */
+  unchanged = warta_publish_error_dup_in_zone ("Example refused the post.", at, wib, now);
+  g_assert_cmpstr (unchanged, ==, "Example refused the post.");
+  if (tz != NULL)
+    g_setenv ("TZ", tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+
+  g_setenv ("LANGUAGE", "id", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  indonesian = warta_publish_error_format_retry_time (wib, at, now);
+  g_unsetenv ("LANGUAGE");
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_cmpstr (indonesian, ==, "10.09");
 }
 
 /* A retryable message is its reason and one sentence on the next try;
@@ -987,6 +1030,7 @@ main (int   argc,
   g_test_add_func ("/warta/http-client/classify", test_classify);
   g_test_add_func ("/warta/http-client/error-private", test_error_private);
   g_test_add_func ("/warta/http-client/retry-time", test_retry_time);
+  g_test_add_func ("/warta/http-client/retry-in-office-zone", test_retry_in_office_zone);
   g_test_add_func ("/warta/http-client/retry-reason", test_retry_reason);
   g_test_add_func ("/warta/http-client/retry-at", test_retry_at);
   g_test_add_func ("/warta/http-client/backoff", test_backoff);

@@ -476,6 +476,55 @@ test_retry_after_errors (Fixture       *f,
   g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHED);
 }
 
+/* A job that waits for a platform's limit says when Warta tries again in
+ * the office's zone (WIB), as the rest of the app tells times, not in the
+ * computer's (São Paulo here, ten hours behind). */
+static void
+test_retry_time_in_office_zone (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
+  g_autoptr(GTimeZone) computer = NULL;
+  g_autoptr(GDateTime) next_utc = NULL;
+  g_autoptr(GDateTime) next_wib = NULL;
+  g_autoptr(GDateTime) next_computer = NULL;
+  g_autofree char *tz = g_strdup (g_getenv ("TZ"));
+  g_autofree char *in_wib = NULL;
+  g_autofree char *in_computer = NULL;
+  WartaOutboxJob *job;
+  const char *message;
+
+  g_setenv ("TZ", "America/Sao_Paulo", TRUE);
+  computer = g_time_zone_new_local ();
+  warta_clock_set_time_zone_id (f->t->clock, "Asia/Jakarta");
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v1/statuses", 1,
+                               WARTA_TEST_FAULT_RATE_LIMIT, 2 * 3600);
+  jobs = publish (f, p, FALSE);
+  job = job_at (jobs, 0);
+  warta_outbox_start (f->outbox);
+  wait_for_state (job, WARTA_OUTBOX_STATE_WAITING);
+  warta_outbox_stop (f->outbox);
+  settle (f);
+
+  message = warta_outbox_job_get_error_message (job);
+  g_test_message ("%s", message);
+  next_utc = g_date_time_new_from_unix_utc (warta_outbox_job_get_next_attempt_at (job) / G_USEC_PER_SEC);
+  next_wib = g_date_time_to_timezone (next_utc, wib);
+  next_computer = g_date_time_to_timezone (next_utc, computer);
+  in_wib = g_date_time_format (next_wib, " %H:%M.");
+  in_computer = g_date_time_format (next_computer, " %H:%M.");
+  g_assert_nonnull (strstr (message, "Warta will try again after "));
+  g_assert_true (g_str_has_suffix (message, in_wib));
+  g_assert_false (g_str_has_suffix (message, in_computer));
+
+  if (tz != NULL)
+    g_setenv ("TZ", tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 /* Failed on every attempt (4 here): the stored message says why and that
  * Warta tried, and no longer that it will try again. */
 static void
@@ -1839,6 +1888,7 @@ main (int   argc,
   ADD ("takedown", test_takedown);
   ADD ("takedown-api", test_takedown_api);
   ADD ("retry-after-errors", test_retry_after_errors);
+  ADD ("retry-time-in-office-zone", test_retry_time_in_office_zone);
   ADD ("give-up", test_give_up);
   ADD ("expired-sign-in-then-manual", test_expired_sign_in_then_manual);
   ADD ("pause-resume", test_pause_resume);

@@ -1107,10 +1107,20 @@ test_approval_of_changed_revision_refused (Fixture       *f,
   g_signal_emit_by_name (review_child (window, "approve_button"), "clicked");
   g_free (answer_dialog ("Approve This Revision?", "approve"));
   body = answer_dialog ("Not Approved", "close");
-  g_assert_nonnull (strstr (body, "Rina Admin changed the publication at"));
   g_assert_nonnull (strstr (body, "Nothing was approved"));
 
   publication = get_publication (f, id);
+  /* At the time of the edit in the office's zone (WIB), not the computer's. */
+  {
+    g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (warta_publication_get_updated_at (publication) /
+                                                              G_USEC_PER_SEC);
+    g_autoptr(GDateTime) edited = g_date_time_to_timezone (utc, wib);
+    g_autofree char *time = g_date_time_format (edited, "%H:%M");
+    g_autofree char *said = g_strdup_printf ("Rina Admin changed the publication at %s,", time);
+
+    g_assert_nonnull (strstr (body, said));
+  }
   g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
   g_assert_cmpint (warta_publication_get_approved_revision_id (publication), ==, 0);
   /* The page now shows it as it is: not the approver's step any more. */
@@ -1270,11 +1280,43 @@ test_editor_toast_above_decisions (Fixture       *f,
   close_window (window);
 }
 
+/* The admin, in another Warta on the same file, changes "Siapa" of @p. */
+static WartaPublication *
+change_who_elsewhere (Fixture                    *f,
+                      WartaPublicationRepository *other_repo,
+                      WartaPublication           *p)
+{
+  g_autoptr(WartaRevision) stored = get_current_revision (f, warta_publication_get_id (p));
+  g_autofree char *json = warta_revision_to_json (stored);
+  g_autoptr(WartaRevision) current = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublication *saved;
+
+  current = warta_revision_new_from_json (json, &error);
+  g_assert_no_error (error);
+  warta_revision_set_who (current, WHO_AFTER);
+  saved = warta_publication_repository_save_revision (other_repo, f->admin, warta_publication_get_id (p),
+                                                      warta_publication_get_version (p), current,
+                                                      &error);
+  g_assert_no_error (error);
+  return saved;
+}
+
+/* This Warta notices within its poll and reloads. */
+static const char *
+wait_for_reload_notice (WartaReviewPage *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (warta_review_page_get_reload_notice (page) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return warta_review_page_get_reload_notice (page);
+}
+
 static void
 test_reload_on_change_elsewhere (Fixture       *f,
                                  gconstpointer  user_data)
 {
-  g_autoptr(WartaRevision) current = NULL;
   g_autoptr(WartaPublication) p = NULL;
   g_autoptr(WartaPublication) saved = NULL;
   g_autoptr(WartaDatabase) other_db = NULL;
@@ -1311,24 +1353,10 @@ test_reload_on_change_elsewhere (Fixture       *f,
                                   &error);
   g_assert_no_error (error);
   other_repo = warta_publication_repository_new (other_db, warta_context_get_clock (f->context));
-  {
-    g_autoptr(WartaRevision) stored = get_current_revision (f, id);
-    g_autofree char *json = warta_revision_to_json (stored);
-
-    current = warta_revision_new_from_json (json, &error);
-    g_assert_no_error (error);
-  }
-  warta_revision_set_who (current, WHO_AFTER);
-  saved = warta_publication_repository_save_revision (other_repo, f->admin, id,
-                                                      warta_publication_get_version (p), current,
-                                                      &error);
-  g_assert_no_error (error);
+  saved = change_who_elsewhere (f, other_repo, p);
 
   /* This Warta notices within its poll and reloads. */
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (warta_review_page_get_reload_notice (page) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  notice = warta_review_page_get_reload_notice (page);
+  notice = wait_for_reload_notice (page);
   g_assert_nonnull (notice);
   g_test_message ("%s", notice);
   g_assert_true (g_str_has_prefix (notice, "Changed by Rina Admin at "));
@@ -1376,6 +1404,41 @@ test_reload_on_change_elsewhere (Fixture       *f,
   }
 
   close_window (window);
+}
+
+/* The notice tells the time in the office's zone (WIB), written as the
+ * rest of the app writes it: "10.09" in Indonesian, not "10:09". */
+static void
+test_reload_notice_time (Fixture       *f,
+                         gconstpointer  user_data)
+{
+  WartaClock *clock = warta_context_get_clock (f->context);
+  g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 ("2026-11-27T10:09:30+07:00", NULL);
+  g_autoptr(WartaPublication) p = create_verifying (f);
+  g_autoptr(WartaPublication) saved = NULL;
+  g_autoptr(WartaDatabase) other_db = NULL;
+  g_autoptr(WartaPublicationRepository) other_repo = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublicationWindow *window;
+
+  sign_in (f, "sekar");
+  warta_test_gui_set_language ("id");
+  window = open_window (f->context, warta_publication_get_id (p));
+  g_assert_cmpstr (visible_page (window), ==, "review");
+
+  warta_clock_set_time_zone_id (clock, "Asia/Jakarta");
+  warta_clock_freeze (clock, g_date_time_to_unix (at) * G_USEC_PER_SEC);
+  other_db = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE,
+                                  &error);
+  g_assert_no_error (error);
+  other_repo = warta_publication_repository_new (other_db, clock);
+  saved = change_who_elsewhere (f, other_repo, p);
+
+  g_assert_cmpstr (wait_for_reload_notice (review_page (window)), ==,
+                   "Diubah oleh Rina Admin pukul 10.09 — dimuat ulang");
+
+  close_window (window);
+  warta_test_gui_set_language (NULL);
 }
 
 /* -- the other Warta ------------------------------------------------------------ */
@@ -1471,6 +1534,7 @@ main (int   argc,
   ADD ("approve-while-another-edits", test_approve_while_editing);
   ADD ("approval-of-changed-revision-refused", test_approval_of_changed_revision_refused);
   ADD ("reload-on-change-elsewhere", test_reload_on_change_elsewhere);
+  ADD ("reload-notice-time", test_reload_notice_time);
   ADD ("editor-toast-above-decisions", test_editor_toast_above_decisions);
   ADD ("checklist-stays-put", test_checklist_stays_put);
   ADD ("note-on-return-and-open-notes", test_note_on_return_and_open_notes);

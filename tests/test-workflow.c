@@ -394,6 +394,7 @@ test_format_time (void)
   g_autofree char *short_day = NULL;
   g_autofree char *zoned = NULL;
   g_autofree char *long_day = NULL;
+  g_autofree char *time_of_day = NULL;
 
   g_assert_nonnull (wib);
   short_day = warta_format_time (wib, g_date_time_to_unix (june) * G_USEC_PER_SEC, FALSE);
@@ -403,6 +404,11 @@ test_format_time (void)
   g_assert_cmpstr (zoned, ==, "9 Jun 2025, 09:05 WIB");
   g_assert_cmpstr (long_day, ==, "27 Nov 2026, 10:09");
   g_assert_null (warta_format_time (wib, 0, FALSE));
+
+  /* The time alone, for "Saved at 10:09". */
+  time_of_day = warta_format_time_of_day (wib, g_date_time_to_unix (november) * G_USEC_PER_SEC);
+  g_assert_cmpstr (time_of_day, ==, "10:09");
+  g_assert_null (warta_format_time_of_day (wib, 0));
 }
 
 int

@@ -203,6 +203,22 @@ warta_clock_to_local (WartaClock *self,
   return g_date_time_to_timezone (utc, self->time_zone);
 }
 
+/* @unix_us in @time_zone (%NULL: UTC); %NULL for 0 or out of range. */
+static GDateTime *
+in_zone (GTimeZone *time_zone,
+         gint64     unix_us)
+{
+  g_autoptr(GTimeZone) utc_zone = time_zone == NULL ? g_time_zone_new_utc () : NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (unix_us == 0)
+    return NULL;
+  utc = g_date_time_new_from_unix_utc (unix_us / G_USEC_PER_SEC);
+  if (utc == NULL)
+    return NULL;
+  return g_date_time_to_timezone (utc, time_zone != NULL ? time_zone : utc_zone);
+}
+
 /**
  * warta_format_time:
  * @time_zone: (nullable): the office's zone (the clock's); %NULL: UTC
@@ -219,18 +235,12 @@ warta_format_time (GTimeZone *time_zone,
                    gint64     unix_us,
                    gboolean   with_zone)
 {
-  g_autoptr(GTimeZone) utc_zone = time_zone == NULL ? g_time_zone_new_utc () : NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) local = in_zone (time_zone, unix_us);
   char *text;
   char *start;
 
-  if (unix_us == 0)
+  if (local == NULL)
     return NULL;
-  utc = g_date_time_new_from_unix_utc (unix_us / G_USEC_PER_SEC);
-  if (utc == NULL)
-    return NULL;
-  local = g_date_time_to_timezone (utc, time_zone != NULL ? time_zone : utc_zone);
 
   /* Translators: a date and time, as in the publication lists; see
    * g_date_time_format() for the codes. Day before month, 24-hour clock. */
@@ -248,6 +258,26 @@ warta_format_time (GTimeZone *time_zone,
   if (start != text)
     memmove (text, start, strlen (start) + 1);
   return text;
+}
+
+/**
+ * warta_format_time_of_day:
+ * @time_zone: (nullable): the office's zone (the clock's); %NULL: UTC
+ * @unix_us: µs since the Unix epoch; 0 for none
+ *
+ * Returns: (nullable): the time alone, as warta_format_time() writes it
+ *   ("03:14"; "03.14" in Indonesian), for "Saved at 03:14"
+ */
+char *
+warta_format_time_of_day (GTimeZone *time_zone,
+                          gint64     unix_us)
+{
+  g_autoptr(GDateTime) local = in_zone (time_zone, unix_us);
+
+  if (local == NULL)
+    return NULL;
+  /* Translators: a time of day, written as in "%e %b %Y, %H:%M" */
+  return g_date_time_format (local, _("%H:%M"));
 }
 
 GDateTime *

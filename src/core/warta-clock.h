@@ -30,6 +30,8 @@ GDateTime  *warta_clock_to_local         (WartaClock        *self,
 char       *warta_format_time            (GTimeZone         *time_zone,
                                           gint64             unix_us,
                                           gboolean           with_zone);
+char       *warta_format_time_of_day     (GTimeZone         *time_zone,
+                                          gint64             unix_us);
 void        warta_clock_set_now_func     (WartaClock        *self,
                                           WartaClockNowFunc  func,
                                           gpointer           user_data,

@@ -229,9 +229,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *text = gtk_widget_get_next_sibling (time);
   GtkWidget *title = gtk_widget_get_first_child (text);
   GtkWidget *kind = gtk_widget_get_next_sibling (title);
-  g_autoptr(GDateTime) when = entry_local_time (self, entry);
-  /* Translators: a time of day, written as in "%e %b %Y, %H:%M" */
-  g_autofree char *hour = g_date_time_format (when, _("%H:%M"));
+  g_autoptr(GTimeZone) tz = get_time_zone (self);
+  g_autofree char *hour = warta_format_time_of_day (tz, warta_calendar_entry_get_time (entry));
   g_autofree char *detail = NULL;
   g_autofree char *label = NULL;
   const char *name = warta_publication_get_title (publication);

@@ -903,10 +903,10 @@ _warta_publication_window_save_now (WartaPublicationWindow  *self,
   g_autoptr(WartaPublication) publication = NULL;
   g_autoptr(WartaRevision) draft = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autofree char *status = NULL;
   g_autofree char *time = NULL;
   gint64 draft_version = 0;
+  WartaClock *clock;
   WartaUser *user;
 
   g_return_val_if_fail (WARTA_IS_PUBLICATION_WINDOW (self), FALSE);
@@ -982,9 +982,9 @@ _warta_publication_window_save_now (WartaPublicationWindow  *self,
   else
     g_set_object (&self->publication, publication);
 
-  now = warta_clock_now_local (warta_context_get_clock (self->context));
+  clock = warta_context_get_clock (self->context);
+  time = warta_format_time_of_day (warta_clock_get_time_zone (clock), warta_clock_now (clock));
   /* Translators: %s is a time, "09:30" */
-  time = g_date_time_format (now, "%H:%M");
   status = g_strdup_printf (_("Saved at %s"), time);
   set_save_status (self, status);
   update_state (self);
@@ -3402,7 +3402,6 @@ on_database_changed_cb (WartaPublicationWindow *self)
 {
   WartaPublicationRepository *repository = warta_context_get_publications (self->context);
   g_autoptr(WartaPublication) fresh = NULL;
-  g_autoptr(GDateTime) when = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *draft_by = NULL;
   g_autofree char *time = NULL;
@@ -3440,8 +3439,8 @@ on_database_changed_cb (WartaPublicationWindow *self)
   at = moved ? warta_publication_get_updated_at (fresh) : draft_at;
   if (me != NULL && g_strcmp0 (who, warta_user_get_display_name (me)) == 0)
     return;
-  when = warta_clock_to_local (warta_context_get_clock (self->context), at);
-  time = g_date_time_format (when, "%H:%M");
+  time = warta_format_time_of_day (warta_clock_get_time_zone (warta_context_get_clock (self->context)),
+                                   at);
   /* Translators: "Changed by Sari Dewi at 09:30 — reloaded" */
   notice = g_strdup_printf (_("Changed by %s at %s — reloaded"),
                             who != NULL && *who != '\0' ? who : _("Another user"), time);

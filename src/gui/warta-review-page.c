@@ -1152,7 +1152,6 @@ on_database_changed_cb (WartaReviewPage *self)
 {
   WartaPublicationRepository *repository;
   g_autoptr(WartaPublication) fresh = NULL;
-  g_autoptr(GDateTime) when = NULL;
   g_autofree char *time = NULL;
   g_autofree char *notice = NULL;
   g_autofree char *note = NULL;
@@ -1207,9 +1206,8 @@ on_database_changed_cb (WartaReviewPage *self)
       return;
     }
 
-  when = warta_clock_to_local (warta_context_get_clock (self->context),
-                               warta_publication_get_updated_at (self->publication));
-  time = g_date_time_format (when, "%H:%M");
+  time = warta_format_time_of_day (warta_clock_get_time_zone (warta_context_get_clock (self->context)),
+                                   warta_publication_get_updated_at (self->publication));
   who = warta_publication_get_updated_by_name (self->publication);
   if (!has_text (who))
     who = _("Another user");
@@ -1529,9 +1527,9 @@ approve_now (WartaReviewPage *self,
   if (warta_publication_get_current_revision_id (fresh) != revision_id ||
       warta_publication_get_version (fresh) != warta_publication_get_version (self->publication))
     {
-      g_autoptr(GDateTime) when = warta_clock_to_local (warta_context_get_clock (self->context),
+      WartaClock *clock = warta_context_get_clock (self->context);
+      g_autofree char *time = warta_format_time_of_day (warta_clock_get_time_zone (clock),
                                                         warta_publication_get_updated_at (fresh));
-      g_autofree char *time = g_date_time_format (when, "%H:%M");
       g_autofree char *body = NULL;
       const char *who = warta_publication_get_updated_by_name (fresh);
 

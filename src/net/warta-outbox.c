@@ -568,6 +568,19 @@ backoff_us (WartaOutbox *self,
   return delay * 1000;
 }
 
+/* @error's message with its retry time in the office's zone: the
+ * platform's client wrote it in this computer's. */
+static char *
+dup_message_in_zone (WartaOutbox  *self,
+                     const GError *error)
+{
+  if (error->domain != WARTA_PUBLISH_ERROR)
+    return g_strdup (error->message);
+  return warta_publish_error_dup_in_zone (error->message, warta_publish_error_get_retry_at (error),
+                                          warta_clock_get_time_zone (self->clock),
+                                          warta_clock_now (self->clock));
+}
+
 static void
 fail_run (Run          *run,
           const GError *error)
@@ -609,6 +622,7 @@ fail_run (Run          *run,
   if (error->domain == WARTA_PUBLISH_ERROR && warta_publish_error_is_retryable (error))
     {
       guint attempts = warta_outbox_job_get_attempts (run->job) + 1;
+      g_autofree char *in_zone = NULL;
       gint64 next;
 
       if (attempts >= self->max_attempts)
@@ -621,10 +635,11 @@ fail_run (Run          *run,
           stop_run (run, WARTA_OUTBOX_STATE_FAILED, error_code_id (error), message, 0, TRUE);
           return;
         }
+      in_zone = dup_message_in_zone (self, error);
       next = MAX (warta_publish_error_get_retry_at (error), now + backoff_us (self, attempts));
       g_debug ("Job %" G_GINT64_FORMAT ": %s; again in %" G_GINT64_FORMAT " ms",
-               run->job_id, error->message, (next - now) / 1000);
-      stop_run (run, WARTA_OUTBOX_STATE_WAITING, error_code_id (error), error->message, next, TRUE);
+               run->job_id, in_zone, (next - now) / 1000);
+      stop_run (run, WARTA_OUTBOX_STATE_WAITING, error_code_id (error), in_zone, next, TRUE);
       return;
     }
 
@@ -1541,6 +1556,11 @@ taken_down_cb (GObject      *object,
 
   if (!warta_publisher_take_down_finish (WARTA_PUBLISHER (object), result, &error))
     {
+      char *message = dup_message_in_zone (self, error);
+
+      /* The rest of the error (its retry time, the platform's words) stays. */
+      g_free (error->message);
+      error->message = message;
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }

@@ -174,8 +174,8 @@ warta_publish_error_dup_sign_in_reason (const char *message)
  * @retry_at_us: when, in µs since the Unix epoch
  * @now_us: the time it is read against
  *
- * Returns: the time alone ("10:09") on @now_us's day, else with its date
- *   ("28 Nov 2026, 10:09"), as warta_format_time() writes it
+ * Returns: the time alone ("10:09", warta_format_time_of_day()) on @now_us's
+ *   day, else with its date ("28 Nov 2026, 10:09", warta_format_time())
  */
 char *
 warta_publish_error_format_retry_time (GTimeZone *time_zone,
@@ -193,16 +193,17 @@ warta_publish_error_format_retry_time (GTimeZone *time_zone,
     return NULL;
   if (now != NULL && g_date_time_get_year (at) == g_date_time_get_year (now) &&
       g_date_time_get_day_of_year (at) == g_date_time_get_day_of_year (now))
-    return g_date_time_format (at, "%H:%M");
+    return warta_format_time_of_day (zone, retry_at_us);
   return warta_format_time (zone, retry_at_us, FALSE);
 }
 
 static char *
-retry_advice (gint64 retry_at_us,
-              gint64 now_us)
+retry_advice (gint64     retry_at_us,
+              GTimeZone *time_zone,
+              gint64     now_us)
 {
   g_autofree char *when = retry_at_us > 0
-                          ? warta_publish_error_format_retry_time (NULL, retry_at_us, now_us)
+                          ? warta_publish_error_format_retry_time (time_zone, retry_at_us, now_us)
                           : NULL;
 
   if (when == NULL)
@@ -211,12 +212,16 @@ retry_advice (gint64 retry_at_us,
   return g_strdup_printf (_("Warta will try again after %s."), when);
 }
 
+/* @time_zone: (nullable): the office's; %NULL where it is not known (a
+ * platform's client): this computer's, until the outbox writes it again
+ * in the office's (warta_publish_error_dup_in_zone()). */
 static char *
 format_retry (const char *reason,
               gint64      retry_at_us,
+              GTimeZone  *time_zone,
               gint64      now_us)
 {
-  g_autofree char *advice = retry_advice (retry_at_us, now_us);
+  g_autofree char *advice = retry_advice (retry_at_us, time_zone, now_us);
 
   return g_strconcat (reason, " ", advice, NULL);
 }
@@ -229,7 +234,7 @@ warta_publish_error_format_retry (const char *reason,
                                   gint64      retry_at_us)
 {
   g_return_val_if_fail (reason != NULL, NULL);
-  return format_retry (reason, retry_at_us, g_get_real_time ());
+  return format_retry (reason, retry_at_us, NULL, g_get_real_time ());
 }
 
 /* @message without the sentence warta_publish_error_format_retry() added,
@@ -257,6 +262,37 @@ warta_publish_error_dup_retry_reason (const char *message)
         return g_strndup (message, start - message);
     }
   return g_strdup (message);
+}
+
+/**
+ * warta_publish_error_dup_in_zone:
+ * @message: an error's message, maybe with warta_publish_error_format_retry()'s
+ *   sentence
+ * @retry_at_us: when Warta tries again, µs since the Unix epoch; 0: not known
+ * @time_zone: the office's zone (the clock's)
+ * @now_us: the time it is read against
+ *
+ * A platform's client does not know the office's zone, so its message
+ * tells the retry time in this computer's: this writes that sentence again
+ * in @time_zone, as the rest of the app shows times.
+ *
+ * Returns: @message with the retry time in @time_zone; @message as it is
+ *   when it has no such sentence or @retry_at_us is 0
+ */
+char *
+warta_publish_error_dup_in_zone (const char *message,
+                                 gint64      retry_at_us,
+                                 GTimeZone  *time_zone,
+                                 gint64      now_us)
+{
+  g_autofree char *reason = NULL;
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  reason = warta_publish_error_dup_retry_reason (message);
+  if (retry_at_us <= 0 || strcmp (reason, message) == 0)
+    return g_strdup (message);
+  return format_retry (reason, retry_at_us, time_zone, now_us);
 }
 
 static gboolean
@@ -420,7 +456,7 @@ message_for (WartaPublishError  code,
         g_autofree char *reason = g_strdup_printf (_("%s has had too many requests from this account."),
                                                    service);
 
-        return format_retry (reason, retry_at, now_us);
+        return format_retry (reason, retry_at, NULL, now_us);
       }
 
     case WARTA_PUBLISH_ERROR_RETRYABLE:
@@ -428,7 +464,7 @@ message_for (WartaPublishError  code,
         g_autofree char *reason = g_strdup_printf (_("%s is not working properly right now (HTTP %u); the service’s status page may say why."),
                                                    service, status);
 
-        return format_retry (reason, retry_at, now_us);
+        return format_retry (reason, retry_at, NULL, now_us);
       }
 
     case WARTA_PUBLISH_ERROR_INVALID_MEDIA:

@@ -79,6 +79,10 @@ char        *warta_publish_error_dup_sign_in_reason   (const char          *mess
 char        *warta_publish_error_format_retry         (const char          *reason,
                                                        gint64               retry_at_us);
 char        *warta_publish_error_dup_retry_reason     (const char          *message);
+char        *warta_publish_error_dup_in_zone          (const char          *message,
+                                                       gint64               retry_at_us,
+                                                       GTimeZone           *time_zone,
+                                                       gint64               now_us);
 char        *warta_publish_error_format_retry_time    (GTimeZone           *time_zone,
                                                        gint64               retry_at_us,
                                                        gint64               now_us);

@@ -251,13 +251,7 @@ set_conflict_error_for (WartaPublicationRepository  *self,
                         gint64                       at,
                         GError                     **error)
 {
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *when_text = NULL;
-
-  if (at != 0)
-    when = warta_clock_to_local (self->clock, at);
-  if (when != NULL)
-    when_text = g_date_time_format (when, "%Y-%m-%d %H:%M:%S %Z");
+  g_autofree char *when_text = warta_format_time (warta_clock_get_time_zone (self->clock), at, TRUE);
 
   g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT,
                _("%s changed this publication at %s, after you opened it. Reload it to see the change, then try again."),
