@@ -802,6 +802,227 @@ test_range_button_whole (Fixture       *f,
   warta_test_gui_set_language (NULL);
 }
 
+/* Presses @keyval with @mods on @widget as its class's key bindings take
+ * it: the shortcut bound to it runs, and says whether it was handled. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) pressed = gtk_keyval_trigger_new (keyval, mods);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), pressed))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+static guint
+selected_row (WartaArchivePage *page)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (template_child (page,
+                                                                                        "list_view")));
+
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+}
+
+typedef struct
+{
+  WartaArchivePage *page;
+  guint             position;
+} LoadedCheck;
+
+static gboolean
+row_loaded (gpointer data)
+{
+  LoadedCheck *check = data;
+  g_autoptr(WartaArchiveItem) item =
+    g_list_model_get_item (G_LIST_MODEL (warta_archive_page_get_model (check->page)),
+                           check->position);
+
+  return item != NULL && warta_archive_item_get_loaded (item);
+}
+
+/* In a folded window, as the main window's leaflet folds at 360 pixels,
+ * the list and the dossier take turns: the dossier comes in place of the
+ * list with nearly all the height and a Back button; Back, Alt+Left and
+ * Escape bring the list back as it was left, its row selected. The
+ * archive's tools fit one line there, in a menu. Unfolded, the list and
+ * the dossier stay side by side. */
+static void
+test_narrow_navigation (Fixture       *f,
+                        gconstpointer  data)
+{
+  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  GtkWidget *leaflet = adw_leaflet_new ();
+  GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *list, *list_stack, *dossier, *back, *browse, *actions, *tools;
+  g_autoptr(WartaArchiveItem) item = NULL;
+  g_autofree char *title = NULL;
+  RowCheck check = { page, NULL };
+  LoadedCheck loaded = { page, 30 };
+  GtkAdjustment *adjustment;
+  double scrolled;
+  int bound;
+
+  warta_test_gui_use_gnome_window_buttons ();
+  bound = warta_test_gui_window_width_for (360);
+  gtk_widget_set_size_request (sidebar, 240, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (page), TRUE);
+  adw_leaflet_append (ADW_LEAFLET (leaflet), sidebar);
+  adw_leaflet_append (ADW_LEAFLET (leaflet), GTK_WIDGET (page));
+  adw_leaflet_set_visible_child (ADW_LEAFLET (leaflet), GTK_WIDGET (page));
+  gtk_window_set_child (GTK_WINDOW (f->window), leaflet);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), bound, 720);
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (model_ready, page));
+  /* The context's first writes (the office's rules) read the list again
+   * once: the scrolling below is of the list as it then stays. */
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+    while (g_get_monotonic_time () < until)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+  }
+  g_assert_true (wait_until (model_ready, page));
+  warta_test_gui_wait_for_layout (f->window);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+
+  list = template_child (page, "list_view");
+  list_stack = template_child (page, "list_stack");
+  dossier = template_child (page, "dossier_stack");
+  back = template_child (page, "back_button");
+  browse = template_child (page, "browse_box");
+  actions = template_child (page, "actions_box");
+  tools = template_child (page, "tools_button");
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+
+  /* The list alone, with the tools on one line beside the count, in the
+   * page's width: one line is no taller than the Tools button. */
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_false (gtk_widget_get_visible (dossier));
+  g_assert_true (gtk_widget_get_mapped (tools));
+  g_assert_false (gtk_widget_get_mapped (template_child (page, "verify_button")));
+  g_test_message ("tools row %d×%d in %d", gtk_widget_get_width (actions),
+                  gtk_widget_get_height (actions), gtk_widget_get_width (GTK_WIDGET (page)));
+  g_assert_cmpint (gtk_widget_get_width (actions), <=, gtk_widget_get_width (GTK_WIDGET (page)));
+  g_assert_cmpint (gtk_widget_get_height (actions), <=, gtk_widget_get_height (tools));
+  warta_test_gui_assert_fits_width (f->window, bound);
+  warta_test_gui_assert_named_once (f->window);
+  /* The menu has the buttons' actions, under their mnemonics. */
+  {
+    GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (tools));
+    const char *buttons[] = { "verify_button", "due_button", "export_range_button" };
+
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+    menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, G_N_ELEMENTS (buttons));
+    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+      {
+        GtkWidget *button = template_child (page, buttons[i]);
+        g_autofree char *label = NULL;
+        g_autofree char *action = NULL;
+
+        g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+        g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                        &action));
+        g_assert_cmpstr (action, ==, gtk_actionable_get_action_name (GTK_ACTIONABLE (button)));
+        g_assert_cmpstr (label, ==, gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)))));
+      }
+  }
+
+  /* A row down the list, scrolled to. */
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", loaded.position);
+  warta_test_gui_wait_for_layout (f->window);
+  g_assert_true (wait_until (row_loaded, &loaded));
+  scrolled = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (scrolled, >, 0);
+  item = g_list_model_get_item (G_LIST_MODEL (warta_archive_page_get_model (page)), loaded.position);
+  title = g_strdup (warta_archive_item_get_title (item));
+  check.title = title;
+
+  for (guint way = 0; way < 3; way++)
+    {
+      g_signal_emit_by_name (list, "activate", loaded.position);
+      g_assert_true (wait_until (dossier_titled, &check));
+      warta_test_gui_wait_for_layout (f->window);
+      if (way == 0)
+        warta_test_gui_screenshot (f->window, "archive-page-narrow-dossier.png");
+      /* The dossier in place of the list, with nearly all the height. */
+      g_assert_false (gtk_widget_get_mapped (list));
+      g_assert_false (gtk_widget_get_mapped (browse));
+      g_assert_true (gtk_widget_get_mapped (dossier));
+      g_assert_true (gtk_widget_get_mapped (back));
+      g_test_message ("dossier %d of %d", gtk_widget_get_height (dossier),
+                      gtk_widget_get_height (GTK_WIDGET (page)));
+      g_assert_cmpint (gtk_widget_get_height (dossier), >=,
+                       gtk_widget_get_height (GTK_WIDGET (page)) * 9 / 10);
+      g_assert_cmpint (gtk_widget_get_height (template_child (page, "dossier_view")), >=,
+                       gtk_widget_get_height (GTK_WIDGET (page)) * 2 / 3);
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), dossier));
+      warta_test_gui_assert_fits_width (f->window, bound);
+
+      /* Back, by the button, Alt+Left or Escape: the list as it was. */
+      if (way == 0)
+        g_signal_emit_by_name (back, "clicked");
+      else
+        g_assert_true (press_key (GTK_WIDGET (page), way == 1 ? GDK_KEY_Left : GDK_KEY_Escape,
+                                  way == 1 ? GDK_ALT_MASK : 0));
+      warta_test_gui_wait_for_layout (f->window);
+      if (way == 0)
+        warta_test_gui_screenshot (f->window, "archive-page-narrow-back.png");
+      g_assert_true (gtk_widget_get_mapped (list));
+      g_assert_true (gtk_widget_get_mapped (browse));
+      g_assert_false (gtk_widget_get_visible (dossier));
+      g_assert_cmpuint (selected_row (page), ==, loaded.position);
+      g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), scrolled, 1);
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), list_stack));
+      /* With the list shown, the keys are the window's again. */
+      g_assert_false (press_key (GTK_WIDGET (page), GDK_KEY_Escape, 0));
+    }
+
+  /* Wide: side by side as before, the row still selected, the tools as
+   * buttons. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  warta_test_gui_wait_for_layout (f->window);
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_true (gtk_widget_get_mapped (dossier));
+  g_assert_true (gtk_widget_get_mapped (browse));
+  g_assert_false (gtk_widget_get_mapped (back));
+  g_assert_false (gtk_widget_get_mapped (tools));
+  g_assert_true (gtk_widget_get_mapped (template_child (page, "verify_button")));
+  g_assert_true (dossier_titled (&check));
+  g_assert_cmpuint (selected_row (page), ==, loaded.position);
+  {
+    graphene_rect_t list_bounds, dossier_bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (list_stack, GTK_WIDGET (page), &list_bounds));
+    g_assert_true (gtk_widget_compute_bounds (dossier, GTK_WIDGET (page), &dossier_bounds));
+    g_assert_cmpfloat (dossier_bounds.origin.x, >=, list_bounds.origin.x + list_bounds.size.width);
+    g_assert_cmpfloat (dossier_bounds.origin.y, ==, list_bounds.origin.y);
+  }
+  warta_test_gui_screenshot (f->window, "archive-page-wide.png");
+  /* Beside the list, the keys are the window's. */
+  g_assert_false (press_key (GTK_WIDGET (page), GDK_KEY_Left, GDK_ALT_MASK));
+}
+
 static gboolean
 report_ready (gpointer data)
 {
@@ -1033,6 +1254,8 @@ main (int   argc,
               fixture_set_up, test_range_button_whole, fixture_tear_down);
   g_test_add ("/warta/archive-page/range-button-whole/id", Fixture, "id",
               fixture_set_up, test_range_button_whole, fixture_tear_down);
+  g_test_add ("/warta/archive-page/narrow-navigation", Fixture, NULL,
+              fixture_set_up, test_narrow_navigation, fixture_tear_down);
   g_test_add ("/warta/archive-page/dossier-cleared", Fixture, NULL,
               fixture_set_up, test_dossier_cleared, fixture_tear_down);
   g_test_add ("/warta/archive-page/empty-archive", Fixture, "empty",

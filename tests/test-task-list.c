@@ -2159,8 +2159,8 @@ tour_archive_listed (gpointer data)
          find_named (GTK_WIDGET (list), GTK_TYPE_LABEL, NULL) != NULL;
 }
 
-/* The archive's rows say all they have to say; the dossier pane, below
- * the list in a narrow window, comes there only with a publication. */
+/* The archive's rows say all they have to say; in a narrow window the
+ * dossier comes in place of the list, with a way back to it. */
 static void
 tour_check_archive (WartaWindow *window,
                     const char  *language,
@@ -2221,17 +2221,43 @@ tour_check_archive (WartaWindow *window,
   if (!narrow)
     return;
 
+  /* The archive's tools fit one line beside the count, in a menu. */
+  {
+    GtkWidget *actions = GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE,
+                                                                    "actions_box"));
+    GtkWidget *tools = GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE,
+                                                                  "tools_button"));
+
+    g_assert_true (gtk_widget_get_mapped (tools));
+    g_assert_cmpint (gtk_widget_get_height (actions), <=, gtk_widget_get_height (tools));
+    g_assert_cmpint (gtk_widget_get_width (actions), <=, gtk_widget_get_width (page));
+  }
+
   height = gtk_widget_get_height (GTK_WIDGET (window));
-  g_signal_emit_by_name (list, "activate", 0);
+  g_signal_emit_by_name (list, "activate", 1);
   while (!gtk_widget_get_visible (dossier) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (dossier)), ==, "dossier");
   tour_shoot (window, language, "archive-dossier", "narrow");
-  /* The list keeps room for its first rows above the dossier, which
-   * takes what is left: the window does not grow taller for it (it grew
-   * from 747 to 826 pixels, more than a small laptop's screen). */
-  g_assert_cmpint (gtk_widget_get_height (list), >=, 180);
+  /* The dossier in place of the list, with nearly all the page's
+   * height (below the list it had its header only), and the window
+   * no taller for it. */
+  g_assert_false (gtk_widget_get_mapped (list));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (page,
+                                                                                  WARTA_TYPE_ARCHIVE_PAGE,
+                                                                                  "back_button"))));
+  g_assert_cmpint (gtk_widget_get_height (dossier), >=, gtk_widget_get_height (page) * 9 / 10);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+  warta_test_gui_assert_not_ellipsized (dossier);
+
+  /* Back to the list, its row selected. */
+  g_signal_emit_by_name (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE, "back_button"),
+                         "clicked");
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_false (gtk_widget_get_visible (dossier));
+  g_assert_true (gtk_selection_model_is_selected (gtk_list_view_get_model (GTK_LIST_VIEW (list)), 1));
+  tour_shoot (window, language, "archive-back", "narrow");
 }
 
 static gboolean

@@ -64,6 +64,12 @@ struct _WartaArchivePage
   GtkButton          *dispose_button;
   GtkTextView        *dossier_view;
   GtkPaned           *paned;
+  GtkWidget          *browse_box;
+  GtkWidget          *actions_box;
+  GtkWidget          *due_button;
+  GtkWidget          *export_range_button;
+  GtkWidget          *tools_button;
+  GtkWidget          *back_button;
 
   /* The window's leaflet folded turns the paned (weak) */
   GBinding           *fold_binding;
@@ -74,6 +80,11 @@ struct _WartaArchivePage
   WartaArchiveModel  *model;
   GCancellable       *cancellable;
   gint64              dossier_id;
+  /* A folded window shows the dossier in place of the list (a row was
+   * activated, and Back not pressed since). */
+  gboolean            dossier_in_front;
+  guint               dossier_position;   /* its row when it was chosen */
+  double              list_scrolled;      /* the list's place, meanwhile */
   /* What the person and unit drop-downs list after their first row. */
   GArray             *person_ids;
   GStrv               units;
@@ -81,9 +92,6 @@ struct _WartaArchivePage
 };
 
 G_DEFINE_FINAL_TYPE (WartaArchivePage, warta_archive_page, ADW_TYPE_BIN)
-
-/* The list's height above the dossier in a narrow window: its first rows. */
-#define LIST_HEIGHT_ABOVE 200
 
 enum {
   PROP_0,
@@ -403,6 +411,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   /* The factory is the page's own: the page outlives its rows. */
   g_object_set_data (G_OBJECT (list_item), "warta-archive-page", user_data);
+  /* Only activating a row selects it: hovering would, in a list that
+   * activates on one click (see on_list_view_activate_cb ()). */
+  gtk_list_item_set_selectable (list_item, FALSE);
   /* Up to three lines each: titles often share their first words, and
    * the second line's author comes last. */
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -508,19 +519,78 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 
 /* Dossier --------------------------------------------------------------- */
 
-/* The dossier pane goes with the list it would show a publication of; in
- * a narrow window, where it is below the list, it comes only with a
- * publication chosen, and leaves the list the height until then. */
-static void
-update_dossier_visible (WartaArchivePage *self)
+/* Whether the window's leaflet is folded: the paned follows it. */
+static gboolean
+is_folded (WartaArchivePage *self)
+{
+  return gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned)) == GTK_ORIENTATION_VERTICAL;
+}
+
+/* Whether a folded window shows the dossier in place of the list. */
+static gboolean
+dossier_shown_alone (WartaArchivePage *self)
 {
   gboolean listed = g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0;
   gboolean chosen = g_strcmp0 (gtk_stack_get_visible_child_name (self->dossier_stack),
                                "dossier") == 0;
-  gboolean below = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned))
-                   == GTK_ORIENTATION_VERTICAL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->dossier_stack), listed && (chosen || !below));
+  return is_folded (self) && listed && chosen && self->dossier_in_front;
+}
+
+/* The dossier pane goes with the list it would show a publication of.
+ * A folded window has no room for both: it shows the list, or, once a
+ * row is activated, the dossier in its place with a way back, as GNOME's
+ * narrow windows do; the list keeps its place and selection meanwhile. */
+static void
+update_dossier_visible (WartaArchivePage *self)
+{
+  gboolean listed = g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0;
+  gboolean alone = dossier_shown_alone (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean focus_leaves = focus != NULL && alone &&
+                          gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
+                          !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->dossier_stack));
+
+  gtk_widget_set_visible (self->browse_box, !alone);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_stack), !alone);
+  gtk_widget_set_visible (GTK_WIDGET (self->dossier_stack), listed && (alone || !is_folded (self)));
+  gtk_widget_set_visible (self->back_button, is_folded (self));
+  /* The focus goes with what is shown, not to the window. */
+  if (focus_leaves)
+    gtk_widget_grab_focus (GTK_WIDGET (self->dossier_view));
+}
+
+/* Back from the dossier to the list, in a folded window: the list as it
+ * was left, its row still selected and focused. */
+static gboolean
+show_list (WartaArchivePage *self)
+{
+  if (!dossier_shown_alone (self))
+    return FALSE;
+
+  self->dossier_in_front = FALSE;
+  update_dossier_visible (self);
+  /* A change read meanwhile (another workstation's) fills the list anew,
+   * which scrolls it to its top. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),
+                            self->list_scrolled);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return TRUE;
+}
+
+static void
+on_back_button_clicked_cb (WartaArchivePage *self)
+{
+  show_list (self);
+}
+
+static gboolean
+back_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  return show_list (WARTA_ARCHIVE_PAGE (widget));
 }
 
 static void
@@ -570,7 +640,16 @@ on_list_view_activate_cb (WartaArchivePage *self,
   g_autoptr(WartaArchiveItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
   if (item != NULL && warta_archive_item_get_loaded (item))
-    show_dossier (self, warta_archive_item_get_id (item));
+    {
+      /* The row shown stays marked, also in the list a folded window
+       * goes back to; only this selects (rows are not selectable). */
+      gtk_selection_model_select_item (gtk_list_view_get_model (self->list_view), position, TRUE);
+      self->dossier_in_front = TRUE;
+      self->dossier_position = position;
+      self->list_scrolled =
+        gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)));
+      show_dossier (self, warta_archive_item_get_id (item));
+    }
 }
 
 /* History check ----------------------------------------------------------- */
@@ -584,7 +663,7 @@ verify_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gint64 broken = 0;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->verify_button), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.check-history", TRUE);
 
   if (!warta_archive_verify_finish (WARTA_ARCHIVE (object), result, &broken, &error))
     {
@@ -611,12 +690,15 @@ verify_cb (GObject      *object,
 }
 
 static void
-on_verify_button_clicked_cb (WartaArchivePage *self)
+check_history_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
+  WartaArchivePage *self = WARTA_ARCHIVE_PAGE (widget);
   if (self->archive == NULL)
     return;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->verify_button), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.check-history", FALSE);
   gtk_label_set_text (self->integrity_label, _("Checking the history…"));
   warta_archive_verify_async (self->archive, self->cancellable, verify_cb, g_object_ref (self));
 }
@@ -819,8 +901,11 @@ refuse_range (WartaArchivePage *self,
 }
 
 static void
-on_export_range_button_clicked_cb (WartaArchivePage *self)
+export_range_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
+  WartaArchivePage *self = WARTA_ARCHIVE_PAGE (widget);
   const char *from_text = gtk_editable_get_text (GTK_EDITABLE (self->from_entry));
   const char *to_text = gtk_editable_get_text (GTK_EDITABLE (self->to_entry));
   gint64 from, to;
@@ -919,8 +1004,11 @@ due_cb (GObject      *object,
 }
 
 static void
-on_due_button_clicked_cb (WartaArchivePage *self)
+due_for_review_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
+  WartaArchivePage *self = WARTA_ARCHIVE_PAGE (widget);
   DueData *data;
 
   if (self->archive == NULL)
@@ -991,6 +1079,9 @@ static void
 clear_dossier (WartaArchivePage *self)
 {
   self->dossier_id = 0;
+  self->dossier_in_front = FALSE;
+  if (gtk_list_view_get_model (self->list_view) != NULL)
+    gtk_selection_model_unselect_all (gtk_list_view_get_model (self->list_view));
   gtk_stack_set_visible_child_name (self->dossier_stack, "none");
   update_dossier_visible (self);
   gtk_label_set_text (self->dossier_title, "");
@@ -1098,9 +1189,27 @@ on_clear_filters_button_clicked_cb (WartaArchivePage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The list read again (another workstation's change) has new rows: the
+ * shown publication's stays selected where it still is. */
+static void
+reselect_dossier_row (WartaArchivePage *self)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (self->list_view);
+  g_autoptr(WartaArchiveItem) item = NULL;
+
+  if (self->dossier_id == 0 || selection == NULL ||
+      gtk_selection_model_is_selected (selection, self->dossier_position))
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->model), self->dossier_position);
+  if (item != NULL && warta_archive_item_get_loaded (item) &&
+      warta_archive_item_get_id (item) == self->dossier_id)
+    gtk_selection_model_select_item (selection, self->dossier_position, TRUE);
+}
+
 static void
 on_model_changed_cb (WartaArchivePage *self)
 {
+  reselect_dossier_row (self);
   update_count (self);
   update_filters_label (self);
   update_empty_state (self);
@@ -1195,7 +1304,7 @@ warta_archive_page_set_context (WartaArchivePage *self,
 
   if (context != NULL)
     {
-      g_autoptr(GtkNoSelection) selection = NULL;
+      g_autoptr(GtkSingleSelection) selection = NULL;
       g_autoptr(WartaArchiveQuery) query = NULL;
 
       self->cancellable = g_cancellable_new ();
@@ -1209,7 +1318,9 @@ warta_archive_page_set_context (WartaArchivePage *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (warta_context_get_database (context), "changed",
                                G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      gtk_single_selection_set_autoselect (selection, FALSE);
+      gtk_single_selection_set_can_unselect (selection, TRUE);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
       query = build_query (self);
       warta_archive_model_set_query (self->model, query);
@@ -1263,7 +1374,7 @@ on_application_database_cb (WartaArchivePage *self)
 }
 
 /* A folded window is too narrow for the list beside the dossier: the
- * dossier goes below the list. */
+ * paned turns, and shows one of them (update_dossier_visible ()). */
 static gboolean
 folded_to_orientation (GBinding     *binding,
                        const GValue *from,
@@ -1280,8 +1391,7 @@ folded_to_orientation (GBinding     *binding,
 static void
 update_filters_shown (WartaArchivePage *self)
 {
-  gboolean narrow = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned))
-                    == GTK_ORIENTATION_VERTICAL;
+  gboolean narrow = is_folded (self);
   gboolean shown = !narrow || gtk_toggle_button_get_active (self->filters_button);
   GtkWidget *filters[] = {
     GTK_WIDGET (self->platform_dropdown), GTK_WIDGET (self->category_dropdown),
@@ -1304,13 +1414,15 @@ on_filters_button_toggled_cb (WartaArchivePage *self)
 static void
 on_paned_orientation_cb (WartaArchivePage *self)
 {
-  gboolean below = gtk_orientable_get_orientation (GTK_ORIENTABLE (self->paned))
-                   == GTK_ORIENTATION_VERTICAL;
+  gboolean folded = is_folded (self);
 
-  /* The list keeps room for its first rows when it is on top, and the
-   * dossier below it takes what the window's height leaves: it scrolls. */
-  gtk_paned_set_position (self->paned, below ? LIST_HEIGHT_ABOVE : 460);
-  gtk_paned_set_resize_start_child (self->paned, !below);
+  gtk_paned_set_position (self->paned, 460);
+  /* The archive's tools take three lines of buttons at 360 pixels: a
+   * folded window has them in a menu. */
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_button), !folded);
+  gtk_widget_set_visible (self->due_button, !folded);
+  gtk_widget_set_visible (self->export_range_button, !folded);
+  gtk_widget_set_visible (self->tools_button, folded);
   update_dossier_visible (self);
   update_filters_shown (self);
 }
@@ -1424,6 +1536,17 @@ warta_archive_page_class_init (WartaArchivePageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The tools' buttons, and their menu in a folded window. */
+  gtk_widget_class_install_action (widget_class, "archive.check-history", NULL, check_history_action);
+  gtk_widget_class_install_action (widget_class, "archive.due-for-review", NULL,
+                                   due_for_review_action);
+  gtk_widget_class_install_action (widget_class, "archive.export-range", NULL, export_range_action);
+  /* Back from a dossier shown in place of the list, as AdwLeaflet goes
+   * back (the window's leaflet gets the keys when there is none). */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, back_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Back, 0, back_shortcut_cb, NULL);
+
   g_type_ensure (WARTA_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/warta-archive-page.ui");
@@ -1455,14 +1578,18 @@ warta_archive_page_class_init (WartaArchivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, export_button);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, dispose_button);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, dossier_view);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, browse_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, due_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, export_range_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, tools_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, back_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_button_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_verify_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_due_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_export_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_export_range_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_dispose_button_clicked_cb);
 }
 
