@@ -635,6 +635,19 @@ add_and_sign_in (Fixture    *f,
   browse (f);
 }
 
+static void
+other_user_refused_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (warta_accounts_page_sign_in_again_finish (result, &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "as another account than"));
+  *(gboolean *) user_data = TRUE;
+}
+
 /* X and Mastodon accounts are who signed in, as the platform says: named
  * by it, and the same one a second time is refused before anything is
  * kept; another user is another account, with another name. */
@@ -655,6 +668,7 @@ test_same_user_twice (Fixture       *f,
   g_autofree char *second_id = NULL;
   g_autofree char *host = NULL;
   g_autoptr(GUri) uri = NULL;
+  gboolean done = FALSE;
   guint kept;
 
   if (!warta_test_keyring_start ())
@@ -689,6 +703,14 @@ test_same_user_twice (Fixture       *f,
   g_assert_cmpstr (warta_account_get_display_name (second), ==, second_name);
   second_id = warta_account_dup_setting (second, mastodon ? "account-id" : "user-id");
   g_assert_cmpstr (second_id, !=, first_id);
+
+  /* Signing in again to the first as the second user: refused. */
+  warta_accounts_page_sign_in_again_async (GTK_WINDOW (f->window), f->context,
+                                           warta_account_get_id (first), NULL, other_user_refused_cb, &done);
+  browse (f);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 2);
 }
 
 /* Mastodon: the app registered on the instance when the account was added
