@@ -619,6 +619,100 @@ test_facebook_twice (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (_warta_accounts_get_dialog ()));
 }
 
+/* Add → @platform, the form sent (Mastodon: with the loopback instance's
+ * address), and signed in in the "browser". */
+static void
+add_and_sign_in (Fixture    *f,
+                 const char *platform,
+                 const char *heading)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", platform);
+  wait_until (f, dialog_titled, heading, "the add dialog");
+  if (g_str_equal (platform, "mastodon"))
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (adw_message_dialog_get_extra_child (_warta_accounts_get_dialog ()))),
+                           warta_test_oauth_server_get_url (f->server));
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
+  browse (f);
+}
+
+static void
+other_user_refused_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (warta_accounts_page_sign_in_again_finish (result, &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "as another account than"));
+  *(gboolean *) user_data = TRUE;
+}
+
+/* X and Mastodon accounts are who signed in, as the platform says: named
+ * by it, and the same one a second time is refused before anything is
+ * kept; another user is another account, with another name. */
+static void
+test_same_user_twice (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *platform = data;
+  gboolean mastodon = g_str_equal (platform, "mastodon");
+  const char *heading = mastodon ? "Add Mastodon Account" : "Add X Account";
+  GListModel *accounts = warta_account_store_get_accounts (warta_context_get_account_store (f->context));
+  g_autoptr(WartaAccount) first = NULL;
+  g_autoptr(WartaAccount) second = NULL;
+  g_autofree char *first_name = NULL;
+  g_autofree char *second_name = NULL;
+  g_autofree char *refusal = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autofree char *host = NULL;
+  g_autoptr(GUri) uri = NULL;
+  gboolean done = FALSE;
+  guint kept;
+
+  if (!warta_test_keyring_start ())
+    return;
+  uri = g_uri_parse (warta_test_oauth_server_get_url (f->server), G_URI_FLAGS_NONE, NULL);
+  host = g_strdup (g_uri_get_host (uri));
+  first_name = mastodon ? g_strconcat ("@humas@", host, NULL) : g_strdup ("@humas");
+  second_name = mastodon ? g_strconcat ("@kominfo@", host, NULL) : g_strdup ("@kominfo");
+
+  warta_test_oauth_server_set_username (f->server, "humas");
+  add_and_sign_in (f, platform, heading);
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
+  first = g_list_model_get_item (accounts, 0);
+  g_assert_cmpstr (warta_account_get_display_name (first), ==, first_name);
+  first_id = warta_account_dup_setting (first, mastodon ? "account-id" : "user-id");
+  g_assert_nonnull (first_id);
+  kept = warta_test_keyring_count (f->t->accounts);
+
+  add_and_sign_in (f, platform, heading);
+  wait_until (f, dialog_titled, "Account Not Signed In", "the refusal");
+  refusal = g_strdup_printf ("“%s” is one of the accounts already", first_name);
+  g_assert_true (dialog_says (f, refusal));
+  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 1);
+  /* Nothing of the refused one in the keyring. */
+  g_assert_cmpuint (warta_test_keyring_count (f->t->accounts), ==, kept);
+  gtk_window_destroy (GTK_WINDOW (_warta_accounts_get_dialog ()));
+
+  warta_test_oauth_server_set_username (f->server, "kominfo");
+  add_and_sign_in (f, platform, heading);
+  wait_until (f, has_accounts, GUINT_TO_POINTER (2), "the other account");
+  second = g_list_model_get_item (accounts, 1);
+  g_assert_cmpstr (warta_account_get_display_name (second), ==, second_name);
+  second_id = warta_account_dup_setting (second, mastodon ? "account-id" : "user-id");
+  g_assert_cmpstr (second_id, !=, first_id);
+
+  /* Signing in again to the first as the second user: refused. */
+  warta_accounts_page_sign_in_again_async (GTK_WINDOW (f->window), f->context,
+                                           warta_account_get_id (first), NULL, other_user_refused_cb, &done);
+  browse (f);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 2);
+}
+
 /* Mastodon: the app registered on the instance when the account was added
  * serves when signing in again; no second registration. */
 static void
@@ -781,6 +875,8 @@ test_mastodon_two (Fixture       *f,
   if (!warta_test_keyring_start ())
     return;
   first = add_mastodon (f, 0);
+  /* Another account of the instance: another user signs in. */
+  warta_test_oauth_server_set_username (f->server, "kominfo");
   second = add_mastodon (f, 1);
   g_assert_cmpuint (warta_test_oauth_server_get_n_apps (f->server), ==, 1);
   first_id = warta_account_dup_setting (first, "client-id");
@@ -835,6 +931,7 @@ test_mastodon_port_taken (Fixture       *f,
                                  NULL, NULL, &error);
   g_assert_no_error (error);
 
+  warta_test_oauth_server_set_username (f->server, "kominfo");
   second = add_mastodon (f, 1);
   g_assert_cmpuint (warta_test_oauth_server_get_n_apps (f->server), ==, 2);
   second_id = warta_account_dup_setting (second, "client-id");
@@ -847,7 +944,9 @@ test_mastodon_port_taken (Fixture       *f,
   g_assert_nonnull (secret);
 
   /* Signing in again while the port is taken: a new app, and the old
-   * one's secret, which no account uses any more, leaves the keyring. */
+   * one's secret, which no account uses any more, leaves the keyring.
+   * The first account's user signs in. */
+  warta_test_oauth_server_set_username (f->server, WARTA_TEST_OAUTH_IG_USERNAME);
   sign_in_again (f, warta_account_get_id (first));
   g_assert_cmpuint (warta_test_oauth_server_get_n_apps (f->server), ==, 3);
   again = warta_account_repository_get (f->t->accounts, warta_account_get_id (first), &error);
@@ -1160,6 +1259,10 @@ main (int   argc,
               fixture_setup, test_cancel_then_add, fixture_teardown);
   g_test_add ("/warta/accounts-page/facebook-twice", Fixture, "facebook",
               fixture_setup, test_facebook_twice, fixture_teardown);
+  g_test_add ("/warta/accounts-page/mastodon-twice", Fixture, "mastodon",
+              fixture_setup, test_same_user_twice, fixture_teardown);
+  g_test_add ("/warta/accounts-page/x-twice", Fixture, "x",
+              fixture_setup, test_same_user_twice, fixture_teardown);
   g_test_add ("/warta/accounts-page/no-app", Fixture, "x",
               fixture_setup, test_no_app, fixture_teardown);
   g_test_add ("/warta/accounts-page/app-secret", Fixture, "x",

@@ -165,3 +165,20 @@ warta_test_keyring_lookup_client (const char *platform)
   g_assert_no_error (error);
   return secret;
 }
+
+guint
+warta_test_keyring_count (WartaAccountRepository *accounts)
+{
+  g_autofree char *uuid = warta_account_repository_dup_database_uuid (accounts, NULL);
+  g_autoptr(GError) error = NULL;
+  GList *items;
+  guint n;
+
+  g_assert_nonnull (uuid);
+  items = secret_password_search_sync (warta_account_store_get_schema (), SECRET_SEARCH_ALL, NULL,
+                                       &error, "database", uuid, NULL);
+  g_assert_no_error (error);
+  n = g_list_length (items);
+  g_list_free_full (items, g_object_unref);
+  return n;
+}

@@ -21,5 +21,8 @@ char    *warta_test_keyring_lookup (WartaAccountRepository *accounts,
 /* The secret of the office's developer app for @platform, read the same
  * way. */
 char    *warta_test_keyring_lookup_client (const char *platform);
+/* How many secrets the keyring holds for the database of @accounts (its
+ * accounts' and its Mastodon apps'). */
+guint    warta_test_keyring_count (WartaAccountRepository *accounts);
 
 G_END_DECLS

@@ -76,7 +76,8 @@ struct _WartaTestOAuthServer
   GPtrArray  *pages;
   guint       page_size;       /* Facebook: the most Pages in one answer */
   guint       n_page_requests;
-  char       *username;        /* Instagram */
+  char       *username;        /* Instagram, X, Mastodon: who signs in in the browser */
+  GHashTable *owners;          /* X, Mastodon: access token → its user's username */
   guint       n_token_requests;
   char       *last_refusal;
 };
@@ -433,6 +434,7 @@ answer_tokens (WartaTestOAuthServer *s,
 
   access = issue (s, s->platform == FB || s->platform == IG ? s->short_lived : s->access,
                   s->platform == FB ? "fb-short" : s->platform == IG ? "ig-short" : "at");
+  g_hash_table_insert (s->owners, g_strdup (access), g_strdup (s->username));
   json_builder_begin_object (b);
   if (s->platform == IG)
     {
@@ -818,6 +820,69 @@ ig_me_cb (SoupServer        *server,
   respond_node (msg, b);
 }
 
+/* A user's id, the same for the same username (X's are numbers). */
+static char *
+user_id_of (const char *username)
+{
+  return g_strdup_printf ("1%09u", g_str_hash (username) % 1000000000u);
+}
+
+/* Who a bearer token signs in as: Mastodon's GET
+ * /api/v1/accounts/verify_credentials (§6.1) and X's GET /2/users/me,
+ * with each platform's 401 (§6.2, §3.6) for a token it does not know. */
+static void
+me_cb (SoupServer        *server,
+       SoupServerMessage *msg,
+       const char        *path,
+       GHashTable        *query,
+       gpointer           user_data)
+{
+  WartaTestOAuthServer *s = user_data;
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
+  const char *owner = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *id = NULL;
+
+  if (auth && g_str_has_prefix (auth, "Bearer ") && g_hash_table_contains (s->access, auth + 7))
+    owner = g_hash_table_lookup (s->owners, auth + 7);
+  if (!g_str_equal (soup_server_message_get_method (msg), "GET") || owner == NULL)
+    {
+      const char *json = s->platform == X
+                         ? "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,"
+                           "\"detail\":\"Unauthorized\"}"
+                         : "{\"error\":\"The access token is invalid\"}";
+
+      g_free (s->last_refusal);
+      s->last_refusal = g_strdup ("bad access token");
+      soup_server_message_set_status (msg, SOUP_STATUS_UNAUTHORIZED, NULL);
+      soup_server_message_set_response (msg, s->platform == X ? "application/problem+json"
+                                                               : "application/json",
+                                        SOUP_MEMORY_STATIC, json, strlen (json));
+      return;
+    }
+  id = user_id_of (owner);
+  json_builder_begin_object (b);
+  if (s->platform == X)
+    {
+      json_builder_set_member_name (b, "data");
+      json_builder_begin_object (b);
+      add_member (b, "id", id);
+      add_member (b, "name", owner);
+      add_member (b, "username", owner);
+      json_builder_end_object (b);
+    }
+  else
+    {
+      add_member (b, "id", id);
+      add_member (b, "username", owner);
+      add_member (b, "acct", owner);
+      add_member (b, "display_name", owner);
+    }
+  json_builder_end_object (b);
+  respond_node (msg, b);
+}
+
 /* Mastodon's POST /api/v1/apps (§6.1). */
 static void
 apps_cb (SoupServer        *server,
@@ -919,6 +984,7 @@ warta_test_oauth_server_new (const char *platform)
   s->error_status = SOUP_STATUS_OK;
   s->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) code_free);
   s->access = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  s->owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->refresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->short_lived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->apps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) code_free);
@@ -939,7 +1005,12 @@ warta_test_oauth_server_new (const char *platform)
       soup_server_add_handler (s->server, "/" WARTA_FACEBOOK_API_VERSION "/me", ig_me_cb, s, NULL);
     }
   if (s->platform == MASTODON)
-    soup_server_add_handler (s->server, "/api/v1/apps", apps_cb, s, NULL);
+    {
+      soup_server_add_handler (s->server, "/api/v1/apps", apps_cb, s, NULL);
+      soup_server_add_handler (s->server, "/api/v1/accounts/verify_credentials", me_cb, s, NULL);
+    }
+  if (s->platform == X)
+    soup_server_add_handler (s->server, "/2/users/me", me_cb, s, NULL);
   soup_server_listen (s->server, address, 0, &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (s->server);
@@ -956,6 +1027,7 @@ warta_test_oauth_server_free (WartaTestOAuthServer *s)
   g_free (s->url);
   g_hash_table_unref (s->codes);
   g_hash_table_unref (s->access);
+  g_hash_table_unref (s->owners);
   g_hash_table_unref (s->refresh);
   g_hash_table_unref (s->short_lived);
   g_hash_table_unref (s->apps);

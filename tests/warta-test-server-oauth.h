@@ -60,7 +60,8 @@ void                  warta_test_oauth_server_add_page       (WartaTestOAuthServ
 void                  warta_test_oauth_server_set_page_size  (WartaTestOAuthServer *s,
                                                               guint                 page_size);
 guint                 warta_test_oauth_server_get_n_page_requests (WartaTestOAuthServer *s);
-/* Instagram: the username of the signed-in user. */
+/* Instagram, X, Mastodon: the username of whom the browser signs in (the
+ * tokens issued from then on are theirs). */
 void                  warta_test_oauth_server_set_username   (WartaTestOAuthServer *s,
                                                               const char           *username);
 

@@ -24,6 +24,7 @@
 #include "warta-oauth.h"
 #include "warta-oauth-platforms.h"
 #include "warta-wordpress.h"
+#include "warta-x.h"
 
 #define MASTODON_SCOPES "read write:media write:statuses"
 
@@ -236,7 +237,8 @@ typedef struct
   char            *client_secret;
   GPtrArray       *pages;       /* Facebook: WartaFacebookPage */
   WartaOAuthTokens *tokens;     /* Instagram: while its user is asked for */
-  char            *username;    /* Instagram */
+  char            *username;    /* Instagram, X, Mastodon: what names the account */
+  char            *remote_id;   /* X, Mastodon: who signed in, as the platform says */
   gboolean         renamed;     /* signing in again changed the account's name */
   char            *app_id;      /* Mastodon: the app tried first, its redirect URI */
   char            *app_redirect;
@@ -275,6 +277,7 @@ sign_in_free (SignIn *s)
   g_clear_pointer (&s->pages, g_ptr_array_unref);
   g_clear_pointer (&s->tokens, warta_oauth_tokens_free);
   g_free (s->username);
+  g_free (s->remote_id);
   g_free (s->app_id);
   g_free (s->app_redirect);
   warta_secret_clear (&s->app_secret);
@@ -367,16 +370,27 @@ mastodon_app (WartaAccount *account,
   return app;
 }
 
-/* The account that is the same Page, Instagram user or TikTok creator
- * as @account, if one is added already. */
+/* The setting with who an account of @platform is on the platform: the
+ * Page, the Instagram or X user, the TikTok creator, the Mastodon account
+ * (on its instance). */
+static const char *
+remote_id_key (const char *platform)
+{
+  return g_str_equal (platform, "facebook") ? "page-id"
+         : g_str_equal (platform, "instagram") || g_str_equal (platform, "x") ? "user-id"
+         : g_str_equal (platform, "tiktok") ? "open-id"
+         : g_str_equal (platform, "mastodon") ? "account-id" : NULL;
+}
+
+/* The account that is the same remote account as @account, if one is
+ * added already. */
 static WartaAccount *
 find_same_account (WartaAccountStore *store,
                    WartaAccount      *account)
 {
   const char *platform = warta_account_get_platform (account);
-  const char *key = g_str_equal (platform, "facebook") ? "page-id"
-                    : g_str_equal (platform, "instagram") ? "user-id"
-                    : g_str_equal (platform, "tiktok") ? "open-id" : NULL;
+  const char *key = remote_id_key (platform);
+  gboolean per_instance = g_str_equal (platform, "mastodon");
   g_autofree char *id = key ? warta_account_dup_setting (account, key) : NULL;
   GListModel *accounts = warta_account_store_get_accounts (store);
 
@@ -386,7 +400,9 @@ find_same_account (WartaAccountStore *store,
       g_autofree char *other_id = warta_account_dup_setting (other, key);
 
       if (g_str_equal (warta_account_get_platform (other), platform) &&
-          g_strcmp0 (other_id, id) == 0)
+          g_strcmp0 (other_id, id) == 0 &&
+          (!per_instance || warta_oauth_same_origin (warta_account_get_base_url (other),
+                                                     warta_account_get_base_url (account))))
         return g_steal_pointer (&other);
     }
   return NULL;
@@ -402,17 +418,6 @@ store_account (GTask *task)
   if (s->adding)
     {
       g_autofree char *keyring_id = g_uuid_string_random ();
-      g_autoptr(WartaAccount) same = find_same_account (store, s->account);
-
-      /* Two rows would be two targets of every publication, each posting. */
-      if (same != NULL)
-        {
-          g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
-                                   _("“%s” is one of the accounts already, so nothing was added. When its sign-in stops working, its row offers Sign In Again."),
-                                   warta_account_get_display_name (same));
-          g_object_unref (task);
-          return;
-        }
 
       warta_account_set_keyring_id (s->account, keyring_id);
       warta_account_store_add_async (store, warta_context_get_current_user (s->context),
@@ -461,6 +466,21 @@ store_secret (GTask *task)
   g_autoptr(WartaAccount) app = NULL;
 
   close_waiting (s);
+  if (s->adding)
+    {
+      g_autoptr(WartaAccount) same = find_same_account (store, s->account);
+
+      /* Two rows would be two targets of every publication, each posting;
+       * refused before anything is kept, in the keyring or the database. */
+      if (same != NULL)
+        {
+          g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
+                                   _("“%s” is one of the accounts already, so nothing was added. When its sign-in stops working, its row offers Sign In Again."),
+                                   warta_account_get_display_name (same));
+          g_object_unref (task);
+          return;
+        }
+    }
   if (s->app_secret == NULL)
     {
       store_account (task);
@@ -472,8 +492,9 @@ store_secret (GTask *task)
                                         app_stored_cb, task);
 }
 
-/* Instagram's user id and TikTok's open_id name the account: kept when
- * it is added, checked when it signs in again. */
+/* Who signed in (Instagram's user id, TikTok's open_id, X's user id,
+ * the Mastodon account's id) is the account: kept when it is added (or
+ * first known), checked when it signs in again. */
 static void
 tokens_done (GTask            *task_in,
              WartaOAuthTokens *tokens)
@@ -481,16 +502,20 @@ tokens_done (GTask            *task_in,
   g_autoptr(GTask) task = task_in;
   SignIn *s = g_task_get_task_data (task);
   const char *platform = warta_account_get_platform (s->account);
-  const char *key = g_str_equal (platform, "instagram") ? "user-id"
-                    : g_str_equal (platform, "tiktok") ? "open-id" : NULL;
+  const char *key = g_str_equal (platform, "facebook") ? NULL : remote_id_key (platform);
+  const char *id = s->remote_id ? s->remote_id : tokens->user_id;
 
-  if (key && tokens->user_id)
+  if (key && id)
     {
       g_autofree char *known = warta_account_dup_setting (s->account, key);
 
-      if (s->adding)
-        set_account_setting (s->account, key, tokens->user_id);
-      else if (known && !g_str_equal (known, tokens->user_id))
+      if (s->adding || known == NULL)
+        {
+          set_account_setting (s->account, key, id);
+          /* An account added before Warta asked: its row learns it. */
+          s->renamed = s->renamed || !s->adding;
+        }
+      else if (!g_str_equal (known, id))
         {
           g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED,
                                    _("You signed in to %s as another account than “%s”. Sign in again with that account, or add the other one as a new account."),
@@ -499,12 +524,14 @@ tokens_done (GTask            *task_in,
           return;
         }
     }
-  /* Instagram's account is known by its username, also when it changed. */
+  /* Instagram's, X's and Mastodon's account is known by its username,
+   * also when it changed. */
   if (s->username)
     {
       g_autofree char *name = g_strconcat ("@", s->username, NULL);
 
-      s->renamed = !s->adding && g_strcmp0 (name, warta_account_get_display_name (s->account)) != 0;
+      s->renamed = s->renamed ||
+                   (!s->adding && g_strcmp0 (name, warta_account_get_display_name (s->account)) != 0);
       warta_account_set_display_name (s->account, name);
     }
   /* Mastodon's tokens do not expire: the token itself; the others keep
@@ -753,6 +780,66 @@ exchanged_cb (GObject      *object,
     }
 }
 
+/* Who signed in to X or Mastodon, now known: on as the others. */
+static void
+identified_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  SignIn *s = g_task_get_task_data (task);
+  g_autofree char *name = NULL;
+  GError *error = NULL;
+
+  if (WARTA_IS_X (object))
+    s->remote_id = warta_x_get_me_finish (WARTA_X (object), result, &name, &error);
+  else
+    s->remote_id = warta_mastodon_verify_credentials_finish (WARTA_MASTODON (object), result,
+                                                             &name, &error);
+  if (s->remote_id == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  g_free (s->username);
+  /* A Mastodon account is named as others on the fediverse write it. */
+  if (WARTA_IS_MASTODON (object) && strchr (name, '@') == NULL)
+    {
+      g_autofree char *host = host_of (warta_account_get_base_url (s->account));
+
+      s->username = g_strconcat (name, "@", host, NULL);
+    }
+  else
+    s->username = g_steal_pointer (&name);
+  tokens_done (task, s->tokens);
+}
+
+/* X and Mastodon: who signed in, asked of the platform (§3, §6.1), to
+ * name the account and to know it when it is added again. */
+static void
+identify (GTask *task)
+{
+  SignIn *s = g_task_get_task_data (task);
+  WartaHttpClient *client = warta_context_get_http_client (s->context);
+  const char *url = warta_account_get_base_url (s->account);
+  const char *token = s->tokens->access_token;
+
+  if (g_str_equal (warta_account_get_platform (s->account), "x"))
+    {
+      g_autoptr(WartaX) x = warta_x_new (client, url, token);
+
+      warta_x_get_me_async (x, g_task_get_cancellable (task), identified_cb, task);
+    }
+  else
+    {
+      g_autoptr(WartaMastodon) mastodon = warta_mastodon_new (client, url, token);
+
+      warta_mastodon_verify_credentials_async (mastodon, g_task_get_cancellable (task),
+                                               identified_cb, task);
+    }
+}
+
 static void
 login_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -770,6 +857,12 @@ login_done_cb (GObject      *object,
     {
       g_task_return_error (task, error);
       g_object_unref (task);
+      return;
+    }
+  if (g_str_equal (platform, "x") || g_str_equal (platform, "mastodon"))
+    {
+      s->tokens = g_steal_pointer (&tokens);
+      identify (task);
       return;
     }
   if (!g_str_equal (platform, "facebook") && !g_str_equal (platform, "instagram"))

@@ -1049,6 +1049,87 @@ warta_mastodon_find_status_finish (WartaMastodon  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* who signed in ---------------------------------------------------------------- */
+
+static SoupMessage *
+verify_message (guint     attempt,
+                gpointer  user_data,
+                GError  **error)
+{
+  return new_message (user_data, SOUP_METHOD_GET, "/api/v1/accounts/verify_credentials", error);
+}
+
+static void
+verify_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WartaMastodon *self = g_task_get_source_object (task);
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  const char *id;
+  const char *acct;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  if (node == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  id = get_string_member (node, "id");
+  acct = get_string_member (node, "acct");
+  if (id == NULL || acct == NULL || *acct == '\0')
+    {
+      g_task_return_error (task, unexpected_answer ());
+      return;
+    }
+  g_free (self->account_id);
+  self->account_id = g_strdup (id);
+  g_task_set_task_data (task, g_strdup (acct), g_free);
+  g_task_return_pointer (task, g_strdup (id), g_free);
+}
+
+void
+warta_mastodon_verify_credentials_async (WartaMastodon       *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_MASTODON (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_mastodon_verify_credentials_async);
+  if (!check_configured (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  warta_http_client_request_json_async (self->client, SERVICE, verify_message,
+                                        g_object_ref (self), g_object_unref, parse_error,
+                                        cancellable, verify_cb, task);
+}
+
+char *
+warta_mastodon_verify_credentials_finish (WartaMastodon  *self,
+                                          GAsyncResult   *result,
+                                          char          **out_acct,
+                                          GError        **error)
+{
+  char *id;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  id = g_task_propagate_pointer (G_TASK (result), error);
+  if (out_acct)
+    *out_acct = id ? g_strdup (g_task_get_task_data (G_TASK (result))) : NULL;
+  return id;
+}
+
 /* deleting --------------------------------------------------------------------- */
 
 static SoupMessage *

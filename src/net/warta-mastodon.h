@@ -78,6 +78,18 @@ WartaRemoteResult *warta_mastodon_find_status_finish   (WartaMastodon       *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
+/* GET /api/v1/accounts/verify_credentials (§6.1): who the token signs
+ * in as. Returns the account's id on the instance; @out_acct gets its
+ * acct (the username, without the instance for a local account). */
+void               warta_mastodon_verify_credentials_async  (WartaMastodon       *self,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+char              *warta_mastodon_verify_credentials_finish (WartaMastodon       *self,
+                                                             GAsyncResult        *result,
+                                                             char               **out_acct,
+                                                             GError             **error);
+
 /* DELETE /api/v1/statuses/:id: a status already gone counts as deleted. */
 void               warta_mastodon_delete_status_async  (WartaMastodon       *self,
                                                         const char          *status_id,

@@ -701,6 +701,88 @@ warta_x_upload_media_finish (WartaX        *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* who signed in --------------------------------------------------------------- */
+
+static SoupMessage *
+me_message (guint     attempt,
+            gpointer  user_data,
+            GError  **error)
+{
+  return new_message (user_data, SOUP_METHOD_GET, "/2/users/me", error);
+}
+
+static void
+me_cb (GObject      *object,
+       GAsyncResult *result,
+       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WartaX *self = g_task_get_source_object (task);
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  JsonObject *data;
+  const char *id;
+  const char *username;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  if (node == NULL)
+    {
+      g_task_return_error (task, refine_error (error, NULL));
+      return;
+    }
+  data = _warta_json_get_object (_warta_json_as_object (node), "data");
+  id = _warta_json_get_string (data, "id");
+  username = _warta_json_get_string (data, "username");
+  if (id == NULL || username == NULL || *username == '\0')
+    {
+      g_task_return_error (task, unexpected_answer ());
+      return;
+    }
+  g_free (self->user_id);
+  self->user_id = g_strdup (id);
+  g_task_set_task_data (task, g_strdup (username), g_free);
+  g_task_return_pointer (task, g_strdup (id), g_free);
+}
+
+void
+warta_x_get_me_async (WartaX              *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  GTask *task;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_X (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_x_get_me_async);
+  if (!check_configured (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  warta_http_client_request_json_async (self->client, SERVICE, me_message, g_object_ref (self),
+                                        g_object_unref, parse_error, cancellable, me_cb, task);
+}
+
+char *
+warta_x_get_me_finish (WartaX        *self,
+                       GAsyncResult  *result,
+                       char         **out_username,
+                       GError       **error)
+{
+  char *id;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  id = g_task_propagate_pointer (G_TASK (result), error);
+  if (out_username)
+    *out_username = id ? g_strdup (g_task_get_task_data (G_TASK (result))) : NULL;
+  return id;
+}
+
 /* find_post ---------------------------------------------------------------- */
 
 /* Text as X gives it back: NFC, links shortened to t.co, & < > escaped,

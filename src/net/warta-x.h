@@ -59,6 +59,17 @@ WartaRemoteResult *warta_x_post_finish         (WartaX              *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
 
+/* GET /2/users/me: who the token signs in as. Returns the user's id;
+ * @out_username gets the username (without the "@"). */
+void               warta_x_get_me_async        (WartaX              *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+char              *warta_x_get_me_finish       (WartaX              *self,
+                                                GAsyncResult        *result,
+                                                char               **out_username,
+                                                GError             **error);
+
 /* The account's recent post with @text (links compared as X shortens
  * them), or NULL without an error. */
 void               warta_x_find_post_async     (WartaX              *self,
