@@ -238,7 +238,6 @@ typedef struct
   GPtrArray       *pages;       /* Facebook: WartaFacebookPage */
   WartaOAuthTokens *tokens;     /* Instagram: while its user is asked for */
   char            *username;    /* Instagram, X, Mastodon: what names the account */
-  char            *remote_id;   /* X, Mastodon: who signed in, as the platform says */
   gboolean         renamed;     /* signing in again changed the account's name */
   char            *app_id;      /* Mastodon: the app tried first, its redirect URI */
   char            *app_redirect;
@@ -277,7 +276,6 @@ sign_in_free (SignIn *s)
   g_clear_pointer (&s->pages, g_ptr_array_unref);
   g_clear_pointer (&s->tokens, warta_oauth_tokens_free);
   g_free (s->username);
-  g_free (s->remote_id);
   g_free (s->app_id);
   g_free (s->app_redirect);
   warta_secret_clear (&s->app_secret);
@@ -503,7 +501,7 @@ tokens_done (GTask            *task_in,
   SignIn *s = g_task_get_task_data (task);
   const char *platform = warta_account_get_platform (s->account);
   const char *key = g_str_equal (platform, "facebook") ? NULL : remote_id_key (platform);
-  const char *id = s->remote_id ? s->remote_id : tokens->user_id;
+  const char *id = tokens->user_id;
 
   if (key && id)
     {
@@ -789,19 +787,23 @@ identified_cb (GObject      *object,
   GTask *task = user_data;
   SignIn *s = g_task_get_task_data (task);
   g_autofree char *name = NULL;
+  g_autofree char *user_id = NULL;
   GError *error = NULL;
 
   if (WARTA_IS_X (object))
-    s->remote_id = warta_x_get_me_finish (WARTA_X (object), result, &name, &error);
+    user_id = warta_x_get_me_finish (WARTA_X (object), result, &name, &error);
   else
-    s->remote_id = warta_mastodon_verify_credentials_finish (WARTA_MASTODON (object), result,
-                                                             &name, &error);
-  if (s->remote_id == NULL)
+    user_id = warta_mastodon_verify_credentials_finish (WARTA_MASTODON (object), result, &name,
+                                                        &error);
+  if (user_id == NULL)
     {
       g_task_return_error (task, error);
       g_object_unref (task);
       return;
     }
+  /* Who signed in is the tokens' user, as Instagram's /me says it. */
+  g_free (s->tokens->user_id);
+  s->tokens->user_id = g_steal_pointer (&user_id);
   g_free (s->username);
   /* A Mastodon account is named as others on the fediverse write it. */
   if (WARTA_IS_MASTODON (object) && strchr (name, '@') == NULL)
