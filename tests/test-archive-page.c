@@ -859,8 +859,9 @@ row_loaded (gpointer data)
 
 /* In a folded window, as the main window's leaflet folds at 360 pixels,
  * the list and the dossier take turns: the dossier comes in place of the
- * list with nearly all the height and a Back button; Back, Alt+Left and
- * Escape bring the list back as it was left, its row selected. The
+ * list with nearly all the height; the window's Back (which asks the page
+ * first), Alt+Left and Escape bring the list back as it was left, its row
+ * selected. The
  * archive's tools fit one line there, in a menu. Unfolded, the list and
  * the dossier stay side by side. */
 static void
@@ -870,7 +871,7 @@ test_narrow_navigation (Fixture       *f,
   WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
   GtkWidget *leaflet = adw_leaflet_new ();
   GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *list, *list_stack, *dossier, *back, *browse, *actions, *tools;
+  GtkWidget *list, *list_stack, *dossier, *browse, *actions, *tools;
   g_autoptr(WartaArchiveItem) item = NULL;
   g_autofree char *title = NULL;
   RowCheck check = { page, NULL };
@@ -907,7 +908,6 @@ test_narrow_navigation (Fixture       *f,
   list = template_child (page, "list_view");
   list_stack = template_child (page, "list_stack");
   dossier = template_child (page, "dossier_stack");
-  back = template_child (page, "back_button");
   browse = template_child (page, "browse_box");
   actions = template_child (page, "actions_box");
   tools = template_child (page, "tools_button");
@@ -968,7 +968,6 @@ test_narrow_navigation (Fixture       *f,
       g_assert_false (gtk_widget_get_mapped (list));
       g_assert_false (gtk_widget_get_mapped (browse));
       g_assert_true (gtk_widget_get_mapped (dossier));
-      g_assert_true (gtk_widget_get_mapped (back));
       g_test_message ("dossier %d of %d", gtk_widget_get_height (dossier),
                       gtk_widget_get_height (GTK_WIDGET (page)));
       g_assert_cmpint (gtk_widget_get_height (dossier), >=,
@@ -980,7 +979,7 @@ test_narrow_navigation (Fixture       *f,
 
       /* Back, by the button, Alt+Left or Escape: the list as it was. */
       if (way == 0)
-        g_signal_emit_by_name (back, "clicked");
+        g_assert_true (warta_archive_page_go_back (page));
       else
         g_assert_true (press_key (GTK_WIDGET (page), way == 1 ? GDK_KEY_Left : GDK_KEY_Escape,
                                   way == 1 ? GDK_ALT_MASK : 0));
@@ -993,8 +992,9 @@ test_narrow_navigation (Fixture       *f,
       g_assert_cmpuint (selected_row (page), ==, loaded.position);
       g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), scrolled, 1);
       g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), list_stack));
-      /* With the list shown, the keys are the window's again. */
+      /* With the list shown, the keys and Back are the window's again. */
       g_assert_false (press_key (GTK_WIDGET (page), GDK_KEY_Escape, 0));
+      g_assert_false (warta_archive_page_go_back (page));
     }
 
   /* Wide: side by side as before, the row still selected, the tools as
@@ -1005,7 +1005,6 @@ test_narrow_navigation (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (list));
   g_assert_true (gtk_widget_get_mapped (dossier));
   g_assert_true (gtk_widget_get_mapped (browse));
-  g_assert_false (gtk_widget_get_mapped (back));
   g_assert_false (gtk_widget_get_mapped (tools));
   g_assert_true (gtk_widget_get_mapped (template_child (page, "verify_button")));
   g_assert_true (dossier_titled (&check));

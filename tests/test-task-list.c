@@ -2148,6 +2148,22 @@ tour_assert_rows_readable (WartaWindow *window,
     }
 }
 
+/* How many back arrows are on screen under @widget. */
+static guint
+count_mapped_back_arrows (GtkWidget *widget)
+{
+  guint count = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (GTK_IS_IMAGE (widget) &&
+      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), "go-previous-symbolic") == 0)
+    count++;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    count += count_mapped_back_arrows (c);
+  return count;
+}
+
 static gboolean
 tour_archive_listed (gpointer data)
 {
@@ -2243,21 +2259,32 @@ tour_check_archive (WartaWindow *window,
    * height (below the list it had its header only), and the window
    * no taller for it. */
   g_assert_false (gtk_widget_get_mapped (list));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (page,
-                                                                                  WARTA_TYPE_ARCHIVE_PAGE,
-                                                                                  "back_button"))));
+  /* One way back on screen: the window's. */
+  g_assert_true (gtk_widget_get_mapped (window_child (window, "back_button")));
+  g_assert_cmpuint (count_mapped_back_arrows (GTK_WIDGET (window)), ==, 1);
   g_assert_cmpint (gtk_widget_get_height (dossier), >=, gtk_widget_get_height (page) * 9 / 10);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
   warta_test_gui_assert_not_ellipsized (dossier);
 
-  /* Back to the list, its row selected. */
-  g_signal_emit_by_name (gtk_widget_get_template_child (page, WARTA_TYPE_ARCHIVE_PAGE, "back_button"),
-                         "clicked");
+  /* Back goes up one level: to the list, its row selected, in the
+   * Archive still; then to the sections. */
+  g_signal_emit_by_name (window_child (window, "back_button"), "clicked");
   warta_test_gui_wait_for_layout (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (list));
   g_assert_false (gtk_widget_get_visible (dossier));
   g_assert_true (gtk_selection_model_is_selected (gtk_list_view_get_model (GTK_LIST_VIEW (list)), 1));
+  g_assert_cmpstr (warta_window_get_visible_section (window), ==, "archive");
   tour_shoot (window, language, "archive-back", "narrow");
+  g_signal_emit_by_name (window_child (window, "back_button"), "clicked");
+  {
+    AdwLeaflet *leaflet = ADW_LEAFLET (window_child (window, "leaflet"));
+
+    while ((gtk_widget_get_mapped (list) || adw_leaflet_get_child_transition_running (leaflet)) &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_false (gtk_widget_get_mapped (list));
+  g_assert_true (gtk_widget_get_mapped (window_child (window, "sidebar_header")));
 }
 
 static gboolean

@@ -69,7 +69,6 @@ struct _WartaArchivePage
   GtkWidget          *due_button;
   GtkWidget          *export_range_button;
   GtkWidget          *tools_button;
-  GtkWidget          *back_button;
 
   /* The window's leaflet folded turns the paned (weak) */
   GBinding           *fold_binding;
@@ -555,7 +554,6 @@ update_dossier_visible (WartaArchivePage *self)
   gtk_widget_set_visible (self->browse_box, !alone);
   gtk_widget_set_visible (GTK_WIDGET (self->list_stack), !alone);
   gtk_widget_set_visible (GTK_WIDGET (self->dossier_stack), listed && (alone || !is_folded (self)));
-  gtk_widget_set_visible (self->back_button, is_folded (self));
   /* The focus goes with what is shown, not to the window. */
   if (focus_leaves)
     gtk_widget_grab_focus (GTK_WIDGET (self->dossier_view));
@@ -579,10 +577,22 @@ show_list (WartaArchivePage *self)
   return TRUE;
 }
 
-static void
-on_back_button_clicked_cb (WartaArchivePage *self)
+/**
+ * warta_archive_page_go_back:
+ * @self: a #WartaArchivePage
+ *
+ * Goes back from a dossier shown in place of the list, in a folded
+ * window, to the list as it was left: the window's Back does this before
+ * it goes back to the sections.
+ *
+ * Returns: %TRUE when the list came back, %FALSE when it was shown
+ */
+gboolean
+warta_archive_page_go_back (WartaArchivePage *self)
 {
-  show_list (self);
+  g_return_val_if_fail (WARTA_IS_ARCHIVE_PAGE (self), FALSE);
+
+  return show_list (self);
 }
 
 static gboolean
@@ -1583,8 +1593,6 @@ warta_archive_page_class_init (WartaArchivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, due_button);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, export_range_button);
   gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, tools_button);
-  gtk_widget_class_bind_template_child (widget_class, WartaArchivePage, back_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_button_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);

@@ -21,5 +21,6 @@ GtkWidget         *warta_archive_page_new         (void);
 void               warta_archive_page_set_context (WartaArchivePage *self,
                                                    WartaContext     *context);
 WartaArchiveModel *warta_archive_page_get_model   (WartaArchivePage *self);
+gboolean           warta_archive_page_go_back     (WartaArchivePage *self);
 
 G_END_DECLS

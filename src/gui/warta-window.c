@@ -72,6 +72,7 @@ struct _WartaWindow
   GtkWidget            *sidebar_header;
   GtkWidget            *content_box;
   GtkStack             *stack;
+  GtkWidget            *back_button;
   AdwWindowTitle       *section_title;
   AdwWindowTitle       *sidebar_title;
   AdwToastOverlay      *toast_overlay;
@@ -1070,9 +1071,15 @@ on_sidebar_key_pressed_cb (WartaWindow     *self,
          gtk_widget_child_focus (self->content_box, GTK_DIR_TAB_FORWARD);
 }
 
+/* Back goes up one level: from a dossier the Archive shows in place of
+ * its list to that list, else to the sections. */
 static void
 on_back_button_clicked_cb (WartaWindow *self)
 {
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (WARTA_IS_ARCHIVE_PAGE (page) && warta_archive_page_go_back (WARTA_ARCHIVE_PAGE (page)))
+    return;
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
@@ -1347,6 +1354,7 @@ warta_window_class_init (WartaWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/warta-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, database_error_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, new_activity_button);
