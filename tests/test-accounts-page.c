@@ -648,16 +648,34 @@ other_user_refused_cb (GObject      *object,
   *(gboolean *) user_data = TRUE;
 }
 
-/* X and Mastodon accounts are who signed in, as the platform says: named
- * by it, and the same one a second time is refused before anything is
- * kept; another user is another account, with another name. */
+/* The add dialog's heading for @platform, and the setting with who
+ * signed in. */
+static const char *
+add_heading (const char *platform)
+{
+  return g_str_equal (platform, "mastodon") ? "Add Mastodon Account"
+         : g_str_equal (platform, "youtube") ? "Add YouTube Channel" : "Add X Account";
+}
+
+static const char *
+identity_key (const char *platform)
+{
+  return g_str_equal (platform, "mastodon") ? "account-id"
+         : g_str_equal (platform, "youtube") ? "channel-id" : "user-id";
+}
+
+/* X and Mastodon accounts are who signed in, YouTube's the channel, as
+ * the platform says: named by it (the handle), and the same one a second
+ * time is refused before anything is kept; another user is another
+ * account, with another name. */
 static void
 test_same_user_twice (Fixture       *f,
                       gconstpointer  data)
 {
   const char *platform = data;
   gboolean mastodon = g_str_equal (platform, "mastodon");
-  const char *heading = mastodon ? "Add Mastodon Account" : "Add X Account";
+  const char *heading = add_heading (platform);
+  const char *key = identity_key (platform);
   GListModel *accounts = warta_account_store_get_accounts (warta_context_get_account_store (f->context));
   g_autoptr(WartaAccount) first = NULL;
   g_autoptr(WartaAccount) second = NULL;
@@ -683,8 +701,15 @@ test_same_user_twice (Fixture       *f,
   wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
   first = g_list_model_get_item (accounts, 0);
   g_assert_cmpstr (warta_account_get_display_name (first), ==, first_name);
-  first_id = warta_account_dup_setting (first, mastodon ? "account-id" : "user-id");
+  first_id = warta_account_dup_setting (first, key);
   g_assert_nonnull (first_id);
+  /* A channel is known by its id, as channels.list says it. */
+  if (g_str_equal (platform, "youtube"))
+    {
+      g_autofree char *channel = warta_test_youtube_channel_id ("humas");
+
+      g_assert_cmpstr (first_id, ==, channel);
+    }
   kept = warta_test_keyring_count (f->t->accounts);
 
   add_and_sign_in (f, platform, heading);
@@ -701,7 +726,7 @@ test_same_user_twice (Fixture       *f,
   wait_until (f, has_accounts, GUINT_TO_POINTER (2), "the other account");
   second = g_list_model_get_item (accounts, 1);
   g_assert_cmpstr (warta_account_get_display_name (second), ==, second_name);
-  second_id = warta_account_dup_setting (second, mastodon ? "account-id" : "user-id");
+  second_id = warta_account_dup_setting (second, key);
   g_assert_cmpstr (second_id, !=, first_id);
 
   /* Signing in again to the first as the second user: refused. */
@@ -711,6 +736,51 @@ test_same_user_twice (Fixture       *f,
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 2);
+}
+
+/* YouTube asks to upload and to see the account (channels.list needs
+ * youtube.readonly); a Google account without a channel is said so, and
+ * nothing of it is kept. */
+static void
+test_youtube_no_channel (Fixture       *f,
+                         gconstpointer  data)
+{
+  GListModel *accounts = warta_account_store_get_accounts (warta_context_get_account_store (f->context));
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GHashTable) query = NULL;
+  g_auto(GStrv) scopes = NULL;
+  guint kept;
+
+  if (!warta_test_keyring_start ())
+    return;
+  /* One channel added, for something in the keyring to keep. */
+  warta_test_oauth_server_set_username (f->server, "humas");
+  add_and_sign_in (f, "youtube", "Add YouTube Channel");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
+  kept = warta_test_keyring_count (f->t->accounts);
+
+  warta_test_oauth_server_set_username (f->server, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "youtube");
+  wait_until (f, dialog_titled, "Add YouTube Channel", "the add dialog");
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
+  wait_until (f, browser_opened, NULL, "the browser to be opened");
+  uri = g_uri_parse (opened_uri, G_URI_FLAGS_ENCODED_QUERY, NULL);
+  g_assert_nonnull (uri);
+  query = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_WWW_FORM, NULL);
+  g_assert_nonnull (query);
+  scopes = g_strsplit (g_hash_table_lookup (query, "scope"), " ", -1);
+  g_assert_true (g_strv_contains ((const char * const *) scopes,
+                                  "https://www.googleapis.com/auth/youtube.upload"));
+  g_assert_true (g_strv_contains ((const char * const *) scopes,
+                                  "https://www.googleapis.com/auth/youtube.readonly"));
+  browse (f);
+
+  wait_until (f, dialog_titled, "Account Not Signed In", "the refusal");
+  g_assert_true (dialog_says (f, "has no YouTube channel"));
+  g_assert_true (dialog_says (f, "Create the channel on YouTube first"));
+  g_assert_cmpuint (g_list_model_get_n_items (accounts), ==, 1);
+  g_assert_cmpuint (warta_test_keyring_count (f->t->accounts), ==, kept);
+  gtk_window_destroy (GTK_WINDOW (_warta_accounts_get_dialog ()));
 }
 
 /* Mastodon: the app registered on the instance when the account was added
@@ -1263,6 +1333,10 @@ main (int   argc,
               fixture_setup, test_same_user_twice, fixture_teardown);
   g_test_add ("/warta/accounts-page/x-twice", Fixture, "x",
               fixture_setup, test_same_user_twice, fixture_teardown);
+  g_test_add ("/warta/accounts-page/youtube-twice", Fixture, "youtube",
+              fixture_setup, test_same_user_twice, fixture_teardown);
+  g_test_add ("/warta/accounts-page/youtube-no-channel", Fixture, "youtube",
+              fixture_setup, test_youtube_no_channel, fixture_teardown);
   g_test_add ("/warta/accounts-page/no-app", Fixture, "x",
               fixture_setup, test_no_app, fixture_teardown);
   g_test_add ("/warta/accounts-page/app-secret", Fixture, "x",

@@ -270,6 +270,80 @@ delete_video (Fixture     *f,
   return warta_youtube_delete_video_finish (f->youtube, wait_for (&result), error);
 }
 
+static char *
+get_channel (Fixture  *f,
+             char    **title,
+             char    **handle,
+             GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_youtube_get_channel_async (f->youtube, NULL, store_result_cb, &result);
+  return warta_youtube_get_channel_finish (f->youtube, wait_for (&result), title, handle, error);
+}
+
+/* channels.list mine=true: the channel signed in to, by its id, title and
+ * handle; a Google account without one, or a token without the
+ * youtube.readonly scope, is said in words for the sign-in. */
+static void
+test_channel (Fixture       *f,
+              gconstpointer  data)
+{
+  static const struct
+  {
+    const char        *name;
+    WartaPublishError  code;
+    const char        *says;
+  } refusals[] = {
+    { "insufficientPermissions", WARTA_PUBLISH_ERROR_PERMISSION_DENIED,
+      "allow Warta to see your YouTube account" },
+    { "youtubeSignupRequired", WARTA_PUBLISH_ERROR_PERMISSION_DENIED, "has no YouTube channel" },
+    { "authError", WARTA_PUBLISH_ERROR_AUTH_EXPIRED, "YouTube did not accept the sign-in" },
+  };
+  const char *owner = WARTA_TEST_YOUTUBE_CHANNEL_OWNER;
+  g_autofree char *expected_id = warta_test_youtube_channel_id (owner);
+  g_autofree char *expected_title = warta_test_youtube_channel_title (owner);
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *handle = NULL;
+  g_autoptr(GError) error = NULL;
+
+  id = get_channel (f, &title, &handle, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, expected_id);
+  g_assert_true (g_str_has_prefix (id, "UC"));
+  g_assert_cmpstr (title, ==, expected_title);
+  g_assert_cmpstr (handle, ==, "@" WARTA_TEST_YOUTUBE_CHANNEL_OWNER);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/youtube/v3/channels"),
+                    ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      g_autofree char *refused = NULL;
+
+      g_clear_error (&error);
+      warta_test_server_add_error (f->server, "GET", "/youtube/v3/channels", 1, refusals[i].name);
+      refused = get_channel (f, NULL, NULL, &error);
+      g_assert_null (refused);
+      g_assert_error (error, WARTA_PUBLISH_ERROR, (gint) refusals[i].code);
+      g_test_message ("%s: %s", refusals[i].name, error->message);
+      g_assert_nonnull (strstr (error->message, refusals[i].says));
+      /* Not retried in place. */
+      g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/youtube/v3/channels"),
+                        ==, i + 2);
+    }
+
+  /* A Google account without a channel: no items. */
+  g_clear_error (&error);
+  warta_test_youtube_server_set_channel_owner (f->server, NULL);
+  g_clear_pointer (&id, g_free);
+  id = get_channel (f, NULL, NULL, &error);
+  g_assert_null (id);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "has no YouTube channel, so nothing was saved"));
+  g_assert_nonnull (strstr (error->message, "Create the channel on YouTube first"));
+}
+
 /* Taken down: videos.delete (204); a video already gone (404
  * videoNotFound) counts as deleted; a revoked token says to sign in
  * again. */
@@ -746,6 +820,7 @@ main (int   argc,
   ADD ("rate-limit", test_rate_limit, 0);
   ADD ("cancel", test_cancel, 0);
   ADD ("delete", test_delete, 0);
+  ADD ("channel", test_channel, 0);
   ADD ("cancel-mid-chunk-resume", test_cancel_mid_chunk_resume, 12 * MIB + 12345);
   ADD ("stream-rss", test_stream_rss, 96 * MIB);
 #undef ADD

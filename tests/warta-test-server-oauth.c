@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "warta-facebook.h"
+#include "warta-test-server.h"
 #include "warta-test-server-oauth.h"
 
 typedef enum
@@ -76,8 +77,8 @@ struct _WartaTestOAuthServer
   GPtrArray  *pages;
   guint       page_size;       /* Facebook: the most Pages in one answer */
   guint       n_page_requests;
-  char       *username;        /* Instagram, X, Mastodon: who signs in in the browser */
-  GHashTable *owners;          /* X, Mastodon: access token → its user's username */
+  char       *username;        /* Instagram, X, Mastodon, YouTube: who signs in in the browser */
+  GHashTable *owners;          /* X, Mastodon, YouTube: access token → its user's username */
   guint       n_token_requests;
   char       *last_refusal;
 };
@@ -89,7 +90,8 @@ scope_of (Platform p)
     [FB] = "pages_show_list,pages_read_engagement,pages_manage_posts",
     [IG] = "instagram_business_basic,instagram_business_content_publish",
     [X] = "tweet.read tweet.write users.read media.write offline.access",
-    [GOOGLE] = "https://www.googleapis.com/auth/youtube.upload",
+    [GOOGLE] = "https://www.googleapis.com/auth/youtube.upload "
+               "https://www.googleapis.com/auth/youtube.readonly",
     [TIKTOK] = "user.info.basic,video.publish,video.upload",
     [MASTODON] = "read write:media write:statuses",
   };
@@ -827,6 +829,22 @@ user_id_of (const char *username)
   return g_strdup_printf ("1%09u", g_str_hash (username) % 1000000000u);
 }
 
+/* The access token @msg bears, when this server issued it; else NULL,
+ * and the refusal is recorded. */
+static const char *
+known_token (WartaTestOAuthServer *s,
+             SoupServerMessage    *msg)
+{
+  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "Authorization");
+
+  if (auth && g_str_has_prefix (auth, "Bearer ") && g_hash_table_contains (s->access, auth + 7))
+    return auth + 7;
+  g_free (s->last_refusal);
+  s->last_refusal = g_strdup ("bad access token");
+  return NULL;
+}
+
 /* Who a bearer token signs in as: Mastodon's GET
  * /api/v1/accounts/verify_credentials (§6.1) and X's GET /2/users/me,
  * with each platform's 401 (§6.2, §3.6) for a token it does not know. */
@@ -838,14 +856,11 @@ me_cb (SoupServer        *server,
        gpointer           user_data)
 {
   WartaTestOAuthServer *s = user_data;
-  const char *auth = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                                   "Authorization");
-  const char *owner = NULL;
+  const char *token = known_token (s, msg);
+  const char *owner = token ? g_hash_table_lookup (s->owners, token) : NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *id = NULL;
 
-  if (auth && g_str_has_prefix (auth, "Bearer ") && g_hash_table_contains (s->access, auth + 7))
-    owner = g_hash_table_lookup (s->owners, auth + 7);
   if (!g_str_equal (soup_server_message_get_method (msg), "GET") || owner == NULL)
     {
       const char *json = s->platform == X
@@ -853,8 +868,6 @@ me_cb (SoupServer        *server,
                            "\"detail\":\"Unauthorized\"}"
                          : "{\"error\":\"The access token is invalid\"}";
 
-      g_free (s->last_refusal);
-      s->last_refusal = g_strdup ("bad access token");
       soup_server_message_set_status (msg, SOUP_STATUS_UNAUTHORIZED, NULL);
       soup_server_message_set_response (msg, s->platform == X ? "application/problem+json"
                                                                : "application/json",
@@ -881,6 +894,25 @@ me_cb (SoupServer        *server,
     }
   json_builder_end_object (b);
   respond_node (msg, b);
+}
+
+/* YouTube's channels.list on Google's API host: the channel of the Google
+ * account the token signs in as (none for a username of NULL), Google's
+ * 401 authError for a token it does not know. */
+static void
+channels_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  WartaTestOAuthServer *s = user_data;
+  const char *token = known_token (s, msg);
+
+  if (token == NULL)
+    warta_test_youtube_respond_error (msg, "authError");
+  else
+    warta_test_youtube_respond_channels (msg, query, g_hash_table_lookup (s->owners, token));
 }
 
 /* Mastodon's POST /api/v1/apps (§6.1). */
@@ -1011,6 +1043,8 @@ warta_test_oauth_server_new (const char *platform)
     }
   if (s->platform == X)
     soup_server_add_handler (s->server, "/2/users/me", me_cb, s, NULL);
+  if (s->platform == GOOGLE)
+    soup_server_add_handler (s->server, "/youtube/v3/channels", channels_cb, s, NULL);
   soup_server_listen (s->server, address, 0, &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (s->server);

@@ -60,8 +60,10 @@ void                  warta_test_oauth_server_add_page       (WartaTestOAuthServ
 void                  warta_test_oauth_server_set_page_size  (WartaTestOAuthServer *s,
                                                               guint                 page_size);
 guint                 warta_test_oauth_server_get_n_page_requests (WartaTestOAuthServer *s);
-/* Instagram, X, Mastodon: the username of whom the browser signs in (the
- * tokens issued from then on are theirs). */
+/* Instagram, X, Mastodon, YouTube: the username of whom the browser signs
+ * in (the tokens issued from then on are theirs). YouTube: the Google
+ * account of the channel warta_test_youtube_respond_channels() answers;
+ * NULL for one without a channel. */
 void                  warta_test_oauth_server_set_username   (WartaTestOAuthServer *s,
                                                               const char           *username);
 

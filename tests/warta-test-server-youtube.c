@@ -10,10 +10,15 @@
  * Bodies are hashed as they arrive, never kept. A dropped PUT keeps what
  * arrived, rounded down to 256 KiB, as Google's servers do.
  *
+ * GET /youtube/v3/channels?part=snippet&mine=true (channels.list) answers
+ * the token's channel, as a channelListResponse, or one without items for
+ * a Google account that has no channel.
+ *
  * Errors by name (warta_test_server_add_error): quotaExceeded,
  * uploadLimitExceeded, rateLimitExceeded, invalidTitle, forbidden,
- * youtubeSignupRequired, authError, backendError; "short-commit" makes a
- * PUT confirm only what it got up to the last 256 KiB boundary.
+ * insufficientPermissions, youtubeSignupRequired, authError, backendError;
+ * "short-commit" makes a PUT confirm only what it got up to the last
+ * 256 KiB boundary.
  */
 #include "config.h"
 
@@ -52,6 +57,7 @@ typedef struct
   GHashTable *sessions;      /* upload_id → Session */
   guint videos;
   guint deleted;
+  char *channel_owner;       /* whose channel channels.list answers; NULL: none */
 } State;
 
 static void
@@ -117,10 +123,9 @@ respond_google_error (SoupServerMessage *msg,
   _warta_test_server_respond_json (msg, status, _warta_test_server_build (b));
 }
 
-static void
-youtube_respond_error (WartaTestServer   *server,
-                       SoupServerMessage *msg,
-                       const char        *name)
+void
+warta_test_youtube_respond_error (SoupServerMessage *msg,
+                                  const char        *name)
 {
   if (g_str_equal (name, "quotaExceeded"))
     respond_google_error (msg, 403, "youtube.quota", name,
@@ -139,6 +144,9 @@ youtube_respond_error (WartaTestServer   *server,
                           "INVALID_ARGUMENT");
   else if (g_str_equal (name, "forbidden"))
     respond_google_error (msg, 403, "youtube.video", name, "Forbidden", "PERMISSION_DENIED");
+  else if (g_str_equal (name, "insufficientPermissions"))
+    respond_google_error (msg, 403, "global", name,
+                          "Request had insufficient authentication scopes.", "PERMISSION_DENIED");
   else if (g_str_equal (name, "youtubeSignupRequired"))
     respond_google_error (msg, 401, "youtube.header", name, "Unauthorized", "UNAUTHENTICATED");
   else if (g_str_equal (name, "authError"))
@@ -164,6 +172,14 @@ youtube_respond_error (WartaTestServer   *server,
     }
   else
     g_error ("unknown YouTube error %s", name);
+}
+
+static void
+youtube_respond_error (WartaTestServer   *server,
+                       SoupServerMessage *msg,
+                       const char        *name)
+{
+  warta_test_youtube_respond_error (msg, name);
 }
 
 static void
@@ -515,6 +531,110 @@ put_upload (WartaTestServer   *server,
   respond_progress (server, msg, s);
 }
 
+char *
+warta_test_youtube_channel_id (const char *username)
+{
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, username, -1);
+
+  /* "UC" and 22 more, as YouTube's channel ids. */
+  return g_strdup_printf ("UC%.22s", sum);
+}
+
+char *
+warta_test_youtube_channel_title (const char *username)
+{
+  return g_strdup_printf ("Channel of %s", username);
+}
+
+void
+warta_test_youtube_respond_channels (SoupServerMessage *msg,
+                                     GHashTable        *query,
+                                     const char        *username)
+{
+  const char *part = query ? g_hash_table_lookup (query, "part") : NULL;
+  g_auto(GStrv) parts = part ? g_strsplit (part, ",", -1) : NULL;
+  JsonBuilder *b;
+
+  if (!g_str_equal (soup_server_message_get_method (msg), "GET"))
+    {
+      respond_google_error (msg, 405, "global", "httpMethodNotAllowed", "Method Not Allowed",
+                            "INVALID_ARGUMENT");
+      return;
+    }
+  if (part == NULL)
+    {
+      respond_google_error (msg, 400, "global", "required", "Required parameter: part",
+                            "INVALID_ARGUMENT");
+      return;
+    }
+  if (g_strcmp0 (g_hash_table_lookup (query, "mine"), "true") != 0)
+    {
+      respond_google_error (msg, 400, "youtube.parameter", "missingRequiredParameter",
+                            "No filter selected. Expected one of: forUsername, managedByMe, forHandle, mine, id, mySubscribers, categoryId",
+                            "INVALID_ARGUMENT");
+      return;
+    }
+
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (b, "youtube#channelListResponse");
+  json_builder_set_member_name (b, "etag");
+  json_builder_add_string_value (b, "pBjYbQjGCQw3pnBKwAAk9xHUeXE");
+  json_builder_set_member_name (b, "pageInfo");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "totalResults");
+  json_builder_add_int_value (b, username ? 1 : 0);
+  json_builder_set_member_name (b, "resultsPerPage");
+  json_builder_add_int_value (b, 5);
+  json_builder_end_object (b);
+  /* A Google account without a channel: no items at all. */
+  if (username)
+    {
+      g_autofree char *id = warta_test_youtube_channel_id (username);
+      g_autofree char *title = warta_test_youtube_channel_title (username);
+      g_autofree char *handle = g_strconcat ("@", username, NULL);
+
+      json_builder_set_member_name (b, "items");
+      json_builder_begin_array (b);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, "youtube#channel");
+      json_builder_set_member_name (b, "etag");
+      json_builder_add_string_value (b, "x3b0Kq9Qq2dWmM1B3kE1l0Jc5aE");
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, id);
+      /* Only the parts asked for. */
+      if (parts && g_strv_contains ((const char * const *) parts, "snippet"))
+        {
+          json_builder_set_member_name (b, "snippet");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "title");
+          json_builder_add_string_value (b, title);
+          json_builder_set_member_name (b, "description");
+          json_builder_add_string_value (b, "");
+          json_builder_set_member_name (b, "customUrl");
+          json_builder_add_string_value (b, handle);
+          json_builder_set_member_name (b, "publishedAt");
+          json_builder_add_string_value (b, "2015-03-01T02:00:00Z");
+          json_builder_set_member_name (b, "localized");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "title");
+          json_builder_add_string_value (b, title);
+          json_builder_set_member_name (b, "description");
+          json_builder_add_string_value (b, "");
+          json_builder_end_object (b);
+          json_builder_set_member_name (b, "country");
+          json_builder_add_string_value (b, "ID");
+          json_builder_end_object (b);
+        }
+      json_builder_end_object (b);
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+  _warta_test_server_respond_json (msg, SOUP_STATUS_OK, _warta_test_server_build (b));
+}
+
 /* videos.delete: 204 No Content; a video not there, 404 videoNotFound. */
 static void
 delete_video (WartaTestServer   *server,
@@ -558,6 +678,8 @@ youtube_dispatch (WartaTestServer   *server,
     put_upload (server, msg, query);
   else if (g_str_equal (path, "/youtube/v3/videos") && g_str_equal (method, "DELETE"))
     delete_video (server, msg, query ? g_hash_table_lookup (query, "id") : NULL);
+  else if (g_str_equal (path, "/youtube/v3/channels"))
+    warta_test_youtube_respond_channels (msg, query, get_state (server)->channel_owner);
   else
     respond_google_error (msg, 404, "global", "notFound", "Not Found", "NOT_FOUND");
 }
@@ -569,6 +691,7 @@ youtube_state_new (WartaTestServer *server)
 
   st->server = server;
   st->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, session_free);
+  st->channel_owner = g_strdup (WARTA_TEST_YOUTUBE_CHANNEL_OWNER);
   _warta_test_server_add_streamed_path (server, UPLOAD_PATH, youtube_stream);
   return st;
 }
@@ -579,6 +702,7 @@ youtube_state_free (gpointer data)
   State *st = data;
 
   g_hash_table_unref (st->sessions);
+  g_free (st->channel_owner);
   g_free (st);
 }
 
@@ -622,4 +746,14 @@ guint
 warta_test_youtube_server_get_deleted_count (WartaTestServer *server)
 {
   return get_state (server)->deleted;
+}
+
+void
+warta_test_youtube_server_set_channel_owner (WartaTestServer *server,
+                                             const char      *username)
+{
+  State *st = get_state (server);
+
+  g_free (st->channel_owner);
+  st->channel_owner = g_strdup (username);
 }

@@ -98,6 +98,26 @@ const char      *warta_test_server_get_last_header       (WartaTestServer    *se
 
 WartaTestServer *warta_test_youtube_server_new           (void);
 guint            warta_test_youtube_server_get_deleted_count (WartaTestServer *server);
+/* The Google account of @username's channel is the one channels.list
+ * answers ("humas.kotaraya"'s at first); NULL: a Google account with no
+ * channel. */
+#define WARTA_TEST_YOUTUBE_CHANNEL_OWNER "humas.kotaraya"
+void             warta_test_youtube_server_set_channel_owner (WartaTestServer *server,
+                                                              const char      *username);
+/* The channel of the Google account @username, as the loopback servers
+ * answer it: its id ("UC" and 22 more), its title; its handle is
+ * "@username". */
+char            *warta_test_youtube_channel_id           (const char         *username);
+char            *warta_test_youtube_channel_title        (const char         *username);
+/* channels.list (part from @query, mine=true) answered for @username's
+ * channel, none for NULL; and YouTube's documented error @name (see
+ * warta-test-server-youtube.c), for the loopback authorization server's
+ * Google API host too. */
+void             warta_test_youtube_respond_channels     (SoupServerMessage  *msg,
+                                                          GHashTable         *query,
+                                                          const char         *username);
+void             warta_test_youtube_respond_error        (SoupServerMessage  *msg,
+                                                          const char         *name);
 WartaTestServer *warta_test_x_server_new                 (void);
 guint            warta_test_x_server_get_deleted_count   (WartaTestServer    *server);
 WartaTestServer *warta_test_facebook_server_new          (void);

@@ -25,6 +25,7 @@
 #include "warta-oauth-platforms.h"
 #include "warta-wordpress.h"
 #include "warta-x.h"
+#include "warta-youtube.h"
 
 #define MASTODON_SCOPES "read write:media write:statuses"
 
@@ -236,8 +237,8 @@ typedef struct
   char            *client_id;
   char            *client_secret;
   GPtrArray       *pages;       /* Facebook: WartaFacebookPage */
-  WartaOAuthTokens *tokens;     /* Instagram: while its user is asked for */
-  char            *username;    /* Instagram, X, Mastodon: what names the account */
+  WartaOAuthTokens *tokens;     /* while who signed in is asked for */
+  char            *name;        /* Instagram, X, Mastodon, YouTube: what names the account */
   gboolean         renamed;     /* signing in again changed the account's name */
   char            *app_id;      /* Mastodon: the app tried first, its redirect URI */
   char            *app_redirect;
@@ -275,7 +276,7 @@ sign_in_free (SignIn *s)
   warta_secret_clear (&s->client_secret);
   g_clear_pointer (&s->pages, g_ptr_array_unref);
   g_clear_pointer (&s->tokens, warta_oauth_tokens_free);
-  g_free (s->username);
+  g_free (s->name);
   g_free (s->app_id);
   g_free (s->app_redirect);
   warta_secret_clear (&s->app_secret);
@@ -370,14 +371,15 @@ mastodon_app (WartaAccount *account,
 
 /* The setting with who an account of @platform is on the platform: the
  * Page, the Instagram or X user, the TikTok creator, the Mastodon account
- * (on its instance). */
+ * (on its instance), the YouTube channel. */
 static const char *
 remote_id_key (const char *platform)
 {
   return g_str_equal (platform, "facebook") ? "page-id"
          : g_str_equal (platform, "instagram") || g_str_equal (platform, "x") ? "user-id"
          : g_str_equal (platform, "tiktok") ? "open-id"
-         : g_str_equal (platform, "mastodon") ? "account-id" : NULL;
+         : g_str_equal (platform, "mastodon") ? "account-id"
+         : g_str_equal (platform, "youtube") ? "channel-id" : NULL;
 }
 
 /* The account that is the same remote account as @account, if one is
@@ -491,8 +493,8 @@ store_secret (GTask *task)
 }
 
 /* Who signed in (Instagram's user id, TikTok's open_id, X's user id,
- * the Mastodon account's id) is the account: kept when it is added (or
- * first known), checked when it signs in again. */
+ * the Mastodon account's id, the YouTube channel's id) is the account:
+ * kept when it is added (or first known), checked when it signs in again. */
 static void
 tokens_done (GTask            *task_in,
              WartaOAuthTokens *tokens)
@@ -522,15 +524,14 @@ tokens_done (GTask            *task_in,
           return;
         }
     }
-  /* Instagram's, X's and Mastodon's account is known by its username,
-   * also when it changed. */
-  if (s->username)
+  /* Instagram's, X's, Mastodon's and YouTube's account is known by the
+   * name it has there, also when it changed. */
+  if (s->name)
     {
-      g_autofree char *name = g_strconcat ("@", s->username, NULL);
+      const char *before = warta_account_get_display_name (s->account);
 
-      s->renamed = s->renamed ||
-                   (!s->adding && g_strcmp0 (name, warta_account_get_display_name (s->account)) != 0);
-      warta_account_set_display_name (s->account, name);
+      s->renamed = s->renamed || (!s->adding && g_strcmp0 (s->name, before) != 0);
+      warta_account_set_display_name (s->account, s->name);
     }
   /* Mastodon's tokens do not expire: the token itself; the others keep
    * their refresh token and expiry for the outbox's refresh. */
@@ -731,9 +732,10 @@ instagram_user_cb (GObject      *object,
   GTask *task = user_data;
   SignIn *s = g_task_get_task_data (task);
   g_autofree char *user_id = NULL;
+  g_autofree char *username = NULL;
   GError *error = NULL;
 
-  user_id = warta_meta_instagram_user_finish (result, &s->username, &error);
+  user_id = warta_meta_instagram_user_finish (result, &username, &error);
   if (user_id == NULL)
     {
       g_task_return_error (task, error);
@@ -743,6 +745,8 @@ instagram_user_cb (GObject      *object,
   /* The id publishing uses is the one /me says. */
   g_free (s->tokens->user_id);
   s->tokens->user_id = g_steal_pointer (&user_id);
+  g_free (s->name);
+  s->name = g_strconcat ("@", username, NULL);
   tokens_done (task, s->tokens);
 }
 
@@ -778,7 +782,7 @@ exchanged_cb (GObject      *object,
     }
 }
 
-/* Who signed in to X or Mastodon, now known: on as the others. */
+/* Who signed in to X, Mastodon or YouTube, now known: on as the others. */
 static void
 identified_cb (GObject      *object,
                GAsyncResult *result,
@@ -787,11 +791,15 @@ identified_cb (GObject      *object,
   GTask *task = user_data;
   SignIn *s = g_task_get_task_data (task);
   g_autofree char *name = NULL;
+  g_autofree char *handle = NULL;
   g_autofree char *user_id = NULL;
   GError *error = NULL;
 
   if (WARTA_IS_X (object))
     user_id = warta_x_get_me_finish (WARTA_X (object), result, &name, &error);
+  else if (WARTA_IS_YOUTUBE (object))
+    user_id = warta_youtube_get_channel_finish (WARTA_YOUTUBE (object), result, &name, &handle,
+                                                &error);
   else
     user_id = warta_mastodon_verify_credentials_finish (WARTA_MASTODON (object), result, &name,
                                                         &error);
@@ -804,34 +812,47 @@ identified_cb (GObject      *object,
   /* Who signed in is the tokens' user, as Instagram's /me says it. */
   g_free (s->tokens->user_id);
   s->tokens->user_id = g_steal_pointer (&user_id);
-  g_free (s->username);
+  g_free (s->name);
+  /* A channel is named by its handle, as YouTube shows it (unique, where
+   * two titles may be alike); one without a handle by its title. */
+  if (WARTA_IS_YOUTUBE (object))
+    s->name = g_strdup (handle ? handle : name);
   /* A Mastodon account is named as others on the fediverse write it. */
-  if (WARTA_IS_MASTODON (object) && strchr (name, '@') == NULL)
+  else if (WARTA_IS_MASTODON (object) && strchr (name, '@') == NULL)
     {
       g_autofree char *host = host_of (warta_account_get_base_url (s->account));
 
-      s->username = g_strconcat (name, "@", host, NULL);
+      s->name = g_strconcat ("@", name, "@", host, NULL);
     }
   else
-    s->username = g_steal_pointer (&name);
+    s->name = g_strconcat ("@", name, NULL);
   tokens_done (task, s->tokens);
 }
 
-/* X and Mastodon: who signed in, asked of the platform (§3, §6.1), to
- * name the account and to know it when it is added again. */
+/* X, Mastodon and YouTube: who signed in, asked of the platform (§3,
+ * §6.1; YouTube's channels.list), to name the account and to know it when
+ * it is added again. */
 static void
 identify (GTask *task)
 {
   SignIn *s = g_task_get_task_data (task);
   WartaHttpClient *client = warta_context_get_http_client (s->context);
+  const char *platform = warta_account_get_platform (s->account);
   const char *url = warta_account_get_base_url (s->account);
   const char *token = s->tokens->access_token;
 
-  if (g_str_equal (warta_account_get_platform (s->account), "x"))
+  if (g_str_equal (platform, "x"))
     {
       g_autoptr(WartaX) x = warta_x_new (client, url, token);
 
       warta_x_get_me_async (x, g_task_get_cancellable (task), identified_cb, task);
+    }
+  else if (g_str_equal (platform, "youtube"))
+    {
+      g_autoptr(WartaYouTube) youtube = warta_youtube_new (client, url, token);
+
+      warta_youtube_get_channel_async (youtube, g_task_get_cancellable (task), identified_cb,
+                                       task);
     }
   else
     {
@@ -861,7 +882,8 @@ login_done_cb (GObject      *object,
       g_object_unref (task);
       return;
     }
-  if (g_str_equal (platform, "x") || g_str_equal (platform, "mastodon"))
+  if (g_str_equal (platform, "x") || g_str_equal (platform, "mastodon") ||
+      g_str_equal (platform, "youtube"))
     {
       s->tokens = g_steal_pointer (&tokens);
       identify (task);

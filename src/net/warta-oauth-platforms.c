@@ -32,7 +32,10 @@ static const WartaOAuthPlatform platforms[] = {
   { "youtube",
     "https://accounts.google.com/o/oauth2/v2/auth",
     "https://oauth2.googleapis.com/token",
-    "https://www.googleapis.com/auth/youtube.upload",
+    /* youtube.readonly: which channel signed in (channels.list mine=true),
+     * which youtube.upload alone may not ask. */
+    "https://www.googleapis.com/auth/youtube.upload "
+    "https://www.googleapis.com/auth/youtube.readonly",
     "https://www.googleapis.com", TRUE, TRUE },
   { "tiktok",
     "https://www.tiktok.com/v2/auth/authorize/",

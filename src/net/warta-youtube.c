@@ -18,6 +18,7 @@
 #include "warta-upload-range.h"
 #include "warta-youtube.h"
 #include "warta-json-private.h"
+#include "warta-oauth.h"
 
 #define SERVICE "YouTube"
 #define WATCH_URL "https://www.youtube.com/watch?v="
@@ -801,6 +802,161 @@ warta_youtube_delete_video_finish (WartaYouTube  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* the channel signed in to -------------------------------------------------- */
+
+typedef struct
+{
+  char *title;
+  char *handle;
+} Channel;
+
+static void
+channel_free (gpointer data)
+{
+  Channel *c = data;
+
+  g_free (c->title);
+  g_free (c->handle);
+  g_free (c);
+}
+
+static const char *
+no_channel_message (void)
+{
+  return _("The Google account you signed in with has no YouTube channel, so nothing was saved. Create the channel on YouTube first, or sign in with the Google account that has the office’s channel.");
+}
+
+/* What stopped the question, said for a sign-in: nothing is saved then. */
+static GError *
+channel_error (GError *error)
+{
+  const char *reason = warta_publish_error_get_platform_code (error);
+
+  if (g_strcmp0 (reason, "insufficientPermissions") == 0)
+    {
+      replace_message (error, _("Google did not let Warta see which YouTube channel you signed in to, so nothing was saved. Sign in again and, when Google asks, allow Warta to see your YouTube account as well as to upload videos."));
+      return error;
+    }
+  if (g_strcmp0 (reason, "youtubeSignupRequired") == 0)
+    {
+      replace_message (error, no_channel_message ());
+      return error;
+    }
+  return warta_oauth_translate_error (SERVICE, error);
+}
+
+/* {"kind": "youtube#channelListResponse", "items": [{"kind":
+ * "youtube#channel", "id": "UC…", "snippet": {"title", "customUrl"}}]};
+ * no items for a Google account without a channel. */
+static void
+channel_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+  JsonObject *list;
+  JsonNode *items;
+  JsonArray *array;
+  JsonObject *channel = NULL;
+  JsonObject *snippet;
+  const char *id;
+  const char *title;
+  const char *custom_url;
+  Channel *c;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  if (node == NULL)
+    {
+      g_task_return_error (task, channel_error (error));
+      return;
+    }
+  list = _warta_json_as_object (node);
+  items = list && json_object_has_member (list, "items") ? json_object_get_member (list, "items")
+                                                         : NULL;
+  array = items && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
+  if (array && json_array_get_length (array) > 0)
+    channel = _warta_json_as_object (json_array_get_element (array, 0));
+  else if (list && (items == NULL || array != NULL))
+    {
+      g_task_return_error (task, g_error_new_literal (WARTA_PUBLISH_ERROR,
+                                                      WARTA_PUBLISH_ERROR_PERMISSION_DENIED,
+                                                      no_channel_message ()));
+      return;
+    }
+  id = _warta_json_get_string (channel, "id");
+  snippet = _warta_json_get_object (channel, "snippet");
+  title = _warta_json_get_string (snippet, "title");
+  custom_url = _warta_json_get_string (snippet, "customUrl");
+  if (id == NULL || *id == '\0' || title == NULL || *title == '\0')
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL,
+                               _("YouTube did not say which channel you signed in to, so nothing was saved. Try again in a while; if it keeps happening, YouTube’s status page may say why."));
+      return;
+    }
+  c = g_new0 (Channel, 1);
+  c->title = g_strdup (title);
+  /* A handle is "@…"; an older custom address without one is not. */
+  if (custom_url && custom_url[0] == '@' && custom_url[1] != '\0')
+    c->handle = g_strdup (custom_url);
+  g_task_set_task_data (task, c, channel_free);
+  g_task_return_pointer (task, g_strdup (id), g_free);
+}
+
+/**
+ * warta_youtube_get_channel_async:
+ * @self: a #WartaYouTube
+ *
+ * channels.list with part=snippet and mine=true (the youtube.readonly
+ * scope; youtube.upload alone does not allow it): the channel the token
+ * signs in to.
+ */
+void
+warta_youtube_get_channel_async (WartaYouTube        *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_YOUTUBE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_youtube_get_channel_async);
+  if (!check_configured (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  warta_http_client_request_path_async (self->client, SERVICE, path_message, self, SOUP_METHOD_GET,
+                                        "/youtube/v3/channels?part=snippet&mine=true", parse_error,
+                                        cancellable, channel_cb, task);
+}
+
+char *
+warta_youtube_get_channel_finish (WartaYouTube  *self,
+                                  GAsyncResult  *result,
+                                  char         **out_title,
+                                  char         **out_handle,
+                                  GError       **error)
+{
+  Channel *c;
+  char *id;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  id = g_task_propagate_pointer (G_TASK (result), error);
+  c = id ? g_task_get_task_data (G_TASK (result)) : NULL;
+  if (out_title)
+    *out_title = c ? g_strdup (c->title) : NULL;
+  if (out_handle)
+    *out_handle = c ? g_strdup (c->handle) : NULL;
+  return id;
 }
 
 /* publish: both steps ------------------------------------------------------ */

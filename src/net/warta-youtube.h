@@ -96,6 +96,22 @@ gboolean           warta_youtube_delete_video_finish  (WartaYouTube             
                                                        GAsyncResult               *result,
                                                        GError                    **error);
 
+/* GET /youtube/v3/channels?part=snippet&mine=true: the channel the token
+ * signs in to. Returns its id ("UC…"); @out_title gets its title,
+ * @out_handle its handle ("@…", NULL for a channel without one). A Google
+ * account without a channel, a token that may not see it (no
+ * youtube.readonly scope) and the other refusals fail with a message for
+ * the sign-in. */
+void               warta_youtube_get_channel_async    (WartaYouTube               *self,
+                                                       GCancellable               *cancellable,
+                                                       GAsyncReadyCallback         callback,
+                                                       gpointer                    user_data);
+char              *warta_youtube_get_channel_finish   (WartaYouTube               *self,
+                                                       GAsyncResult               *result,
+                                                       char                      **out_title,
+                                                       char                      **out_handle,
+                                                       GError                    **error);
+
 gboolean           warta_youtube_error_is_session_expired (const GError           *error);
 
 G_END_DECLS
