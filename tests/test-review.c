@@ -217,15 +217,9 @@ close_window (WartaPublicationWindow *window)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
   gtk_window_close (GTK_WINDOW (window));
   iterate ();
-  /* Unsaved changes that cannot be saved (a conflict): the window asks.
-   * Its "Close Without Saving" destroys the window inside the dialog's
-   * response, which GTK 4.8 does not survive here; keep it open and
-   * destroy it from outside instead. */
+  /* Unsaved changes that cannot be saved (a conflict): the window asks. */
   if (weak != NULL && find_dialog ("Changes Not Saved") != NULL)
-    {
-      g_free (answer_dialog ("Changes Not Saved", "cancel"));
-      gtk_window_destroy (GTK_WINDOW (window));
-    }
+    g_free (answer_dialog ("Changes Not Saved", "close"));
   while (weak != NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   if (weak != NULL)

@@ -1967,6 +1967,309 @@ test_open_database_asks (Fixture       *f,
   g_assert_cmpuint (warta_outbox_count_to_send (outbox, NULL), ==, 1);
 }
 
+/* -- quitting with an editor that cannot save ------------------------------------------------ */
+
+static const char *const not_saved = "Changes Not Saved";
+static const char *const publishing = "Publishing Is Not Finished";
+
+/* Iterates until @heading is asked; NULL when it is not, after a while. */
+static AdwMessageDialog *
+wait_for_dialog (const char *heading)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (find_dialog (heading) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  return find_dialog (heading);
+}
+
+/* Everything the main loop has to do now. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 10; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* Answers @dialog as a click does, and lets what it starts run. Closing
+ * an editor destroys its question with it, inside the response: no
+ * reference is held on it then, GTK 4.8 would not survive it outliving
+ * its parent. */
+static void
+answer_question (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  GtkWindow *weak = GTK_WINDOW (dialog);
+
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  adw_message_dialog_response (dialog, response);
+  if (weak != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+      if (gtk_widget_get_visible (GTK_WIDGET (weak)))
+        gtk_window_destroy (weak);
+    }
+  settle ();
+}
+
+/* Whether @window is still one of the application's (no cast: it may
+ * have been freed). */
+static gboolean
+is_open (Fixture  *f,
+         gpointer  window)
+{
+  return g_list_find (gtk_application_get_windows (GTK_APPLICATION (f->app)), window) != NULL;
+}
+
+/* Nothing closed: the editor and the main window are both open. */
+static void
+assert_both_open (Fixture  *f,
+                  gpointer  editor,
+                  gpointer  main_window)
+{
+  g_assert_true (is_open (f, editor));
+  g_assert_true (is_open (f, main_window));
+}
+
+static void
+quit (Fixture *f)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
+}
+
+static GtkEditable *
+why_row (WartaPublicationWindow *editor)
+{
+  return GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                      WARTA_TYPE_PUBLICATION_WINDOW, "why_row"));
+}
+
+/* Waits until *@weak, a weak pointer, has gone. */
+static void
+wait_until_gone (GtkWindow **weak)
+{
+  while (*weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Opens an editor, from @window where "admin" signs in, on a publication
+ * in processing; "Mengapa" typed there cannot be saved: Budi saved the
+ * draft after it was typed, and the conflict was left for later. */
+static WartaPublicationWindow *
+open_unsavable_editor (Fixture     *f,
+                       WartaWindow *window,
+                       gint64      *out_id)
+{
+  WartaContext *context = warta_application_get_context (f->app);
+  WartaPublicationRepository *repo = warta_context_get_publications (context);
+  WartaUserRepository *users = warta_context_get_users (context);
+  g_autoptr(WartaUser) admin = NULL;
+  g_autoptr(WartaUser) budi = NULL;
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(WartaRevision) theirs = NULL;
+  g_autoptr(WartaPublication) created = NULL;
+  g_autoptr(WartaPublication) moved = NULL;
+  g_autoptr(WartaPublication) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublicationWindow *editor;
+  gint64 version = 0;
+  gint64 id;
+
+  /* warta_test_publish_new()'s administrator, or the same here. */
+  if (warta_user_repository_needs_first_admin (users, NULL))
+    admin = warta_user_repository_create_first_admin (users, "admin", "Sari Dewi", "rahasia-123",
+                                                      WARTA_ROLE_ALL, &error);
+  else
+    admin = warta_user_repository_sign_in (users, "admin", "rahasia-123", &error);
+  g_assert_no_error (error);
+  budi = warta_user_repository_create_user (users, admin, "budi", "Budi Santoso", "rahasia-123",
+                                            WARTA_ROLE_SOCIAL_MEDIA_ADMIN, FALSE, &error);
+  g_assert_no_error (error);
+
+  warta_revision_set_title (draft, "Rapat Koordinasi");
+  created = warta_publication_repository_create (repo, admin, draft, &error);
+  g_assert_no_error (error);
+  id = warta_publication_get_id (created);
+  moved = warta_publication_repository_transition (repo, admin, id,
+                                                   warta_publication_get_version (created),
+                                                   WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING,
+                                                   NULL, &error);
+  g_assert_no_error (error);
+
+  sign_in (window, "admin", "rahasia-123");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-publication", "x",
+                                             id));
+  editor = find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW);
+  g_assert_nonnull (editor);
+  g_assert_true (is_open (f, editor));
+  gtk_editable_set_text (why_row (editor), "Alasan dari Sari");
+
+  theirs = warta_publication_repository_get_draft (repo, id, &version, &error);
+  g_assert_no_error (error);
+  warta_revision_set_title (theirs, "Judul dari Budi");
+  saved = warta_publication_repository_save_draft (repo, budi, id, 0, version, theirs, NULL,
+                                                   &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "pub.save", NULL));
+  answer_question (wait_for_dialog ("Someone Else Changed This Activity"), "later");
+
+  *out_id = id;
+  return editor;
+}
+
+/* The draft of @id, as stored. */
+static WartaRevision *
+stored_draft (Fixture *f,
+              gint64   id)
+{
+  WartaContext *context = warta_application_get_context (f->app);
+  g_autoptr(GError) error = NULL;
+  WartaRevision *draft;
+
+  draft = warta_publication_repository_get_draft (warta_context_get_publications (context), id,
+                                                  NULL, &error);
+  g_assert_no_error (error);
+  return draft;
+}
+
+/* Waits until the application has no window left. */
+static void
+assert_all_closed (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gtk_application_get_windows (GTK_APPLICATION (f->app)) != NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+}
+
+/* Ctrl+Q with an editor that cannot save: the editor asks, and Close
+ * Without Saving goes on with the quit, the main window too, without
+ * pressing Ctrl+Q again. The change that could not be saved is not in
+ * the database; Budi's is. */
+static void
+test_quit_editor_asks (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  WartaWindow *window = show_window (f);
+  GtkWindow *main_window = GTK_WINDOW (window);
+  WartaPublicationWindow *editor;
+  g_autoptr(WartaRevision) draft = NULL;
+  gint64 id;
+
+  editor = open_unsavable_editor (f, window, &id);
+  g_object_add_weak_pointer (G_OBJECT (main_window), (gpointer *) &main_window);
+
+  quit (f);
+  g_assert_nonnull (wait_for_dialog (not_saved));
+  assert_both_open (f, editor, main_window);
+
+  answer_question (find_dialog (not_saved), "close");
+  assert_all_closed (f);
+  g_assert_null (find_dialog (not_saved));
+  /* The fixture's window is gone. */
+  f->window = NULL;
+  wait_until_gone (&main_window);
+
+  draft = stored_draft (f, id);
+  g_assert_cmpstr (warta_revision_get_title (draft), ==, "Judul dari Budi");
+  g_assert_null (warta_revision_get_why (draft));
+}
+
+/* Keep Open abandons the quit: both windows stay, what was typed stays
+ * in the editor, and closing the editor later closes only the editor.
+ * The next Ctrl+Q starts over and asks again. */
+static void
+test_quit_editor_kept (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  WartaWindow *window = show_window (f);
+  WartaPublicationWindow *editor;
+  GtkWindow *editor_weak;
+  gint64 id;
+
+  editor = open_unsavable_editor (f, window, &id);
+
+  quit (f);
+  answer_question (wait_for_dialog (not_saved), "cancel");
+  assert_both_open (f, editor, window);
+  g_assert_cmpstr (gtk_editable_get_text (why_row (editor)), ==, "Alasan dari Sari");
+
+  /* Asked again, once. */
+  quit (f);
+  g_assert_nonnull (wait_for_dialog (not_saved));
+  g_assert_cmpuint (count_dialogs (not_saved), ==, 1);
+  answer_question (find_dialog (not_saved), "cancel");
+  assert_both_open (f, editor, window);
+
+  /* The quit was given up: closing the editor by hand is not one. */
+  editor_weak = GTK_WINDOW (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor_weak), (gpointer *) &editor_weak);
+  gtk_window_close (GTK_WINDOW (editor));
+  answer_question (wait_for_dialog (not_saved), "close");
+  wait_until_gone (&editor_weak);
+  settle ();
+  g_assert_true (is_open (f, window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+}
+
+/* With a post still to send, the main window asks first, before any
+ * editor closes: Keep Warta Open closes nothing. Close Anyway goes on to
+ * the editor, which asks; Keep Open there stops the quit, and closing the
+ * main window by hand asks about the post again. Another Ctrl+Q, Close
+ * Anyway and Close Without Saving close everything, without asking about
+ * the post twice; it stays in the outbox. */
+static void
+test_quit_asks_posts_first (Fixture       *f,
+                            gconstpointer  user_data)
+{
+  g_autoptr(WartaTestPublish) t = warta_test_publish_new ();
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (t, "Berita terjadwal", 1);
+  g_autoptr(WartaOutboxJob) job = schedule_tomorrow (f, t, p);
+  WartaWindow *window = show_window (f);
+  GtkWindow *main_window = GTK_WINDOW (window);
+  WartaPublicationWindow *editor;
+  WartaOutbox *outbox;
+  gint64 id;
+
+  editor = open_unsavable_editor (f, window, &id);
+
+  quit (f);
+  g_assert_nonnull (wait_for_dialog (publishing));
+  g_assert_null (find_dialog (not_saved));
+  answer_question (find_dialog (publishing), "cancel");
+  g_assert_null (find_dialog (not_saved));
+  assert_both_open (f, editor, main_window);
+
+  quit (f);
+  answer_question (wait_for_dialog (publishing), "close");
+  g_assert_nonnull (wait_for_dialog (not_saved));
+  g_assert_true (is_open (f, main_window));
+  answer_question (find_dialog (not_saved), "cancel");
+  assert_both_open (f, editor, main_window);
+  g_assert_null (find_dialog (publishing));
+
+  gtk_window_close (main_window);
+  answer_question (wait_for_dialog (publishing), "cancel");
+  g_assert_true (is_open (f, main_window));
+
+  g_object_add_weak_pointer (G_OBJECT (main_window), (gpointer *) &main_window);
+  quit (f);
+  answer_question (wait_for_dialog (publishing), "close");
+  answer_question (wait_for_dialog (not_saved), "close");
+  g_assert_null (find_dialog (publishing));
+  assert_all_closed (f);
+  f->window = NULL;
+  wait_until_gone (&main_window);
+
+  outbox = warta_context_get_outbox (warta_application_get_context (f->app));
+  g_assert_cmpuint (warta_outbox_count_to_send (outbox, NULL), ==, 1);
+}
+
 
 /* A real office's month: a few dozen publications in every state, long
  * Indonesian titles and names, overdue steps, returns with notes, posts
@@ -2479,6 +2782,12 @@ main (int   argc,
                   fixture_set_up, test_close_asks, fixture_tear_down);
       g_test_add ("/warta/window/open-database-asks", Fixture, NULL,
                   fixture_set_up, test_open_database_asks, fixture_tear_down);
+      g_test_add ("/warta/window/quit-editor-asks", Fixture, NULL,
+                  fixture_set_up, test_quit_editor_asks, fixture_tear_down);
+      g_test_add ("/warta/window/quit-editor-kept", Fixture, NULL,
+                  fixture_set_up, test_quit_editor_kept, fixture_tear_down);
+      g_test_add ("/warta/window/quit-asks-posts-first", Fixture, NULL,
+                  fixture_set_up, test_quit_asks_posts_first, fixture_tear_down);
     }
 
   ret = g_test_run ();

@@ -22,6 +22,13 @@ struct _WartaApplication
   WartaContext   *context;
   GError         *database_error;
   char           *database_option;
+
+  /* A quit (Ctrl+Q) in progress: it waits for the windows in @asking,
+   * which asked before closing, and is given up when one is kept open. */
+  gboolean        quitting;
+  gboolean        quit_confirmed;   /* Close Anyway, with posts still to send */
+  GPtrArray      *asking;           /* (element-type GtkWindow) not owned */
+  guint           quit_source;
 };
 
 G_DEFINE_FINAL_TYPE (WartaApplication, warta_application, ADW_TYPE_APPLICATION)
@@ -221,28 +228,28 @@ warta_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
-/**
- * warta_application_close_windows:
- * @self: a #WartaApplication
- * @except: (nullable): a window to leave open
- *
- * Closes every window of @self but @except as its close button would, so
- * that each editor saves what was typed in the last second, or asks when
- * it cannot. Warta ends when no window is left (once a cancelled import
- * has rolled back); this is how it quits.
- *
- * Returns: %TRUE when every window but @except closed, %FALSE when one
- *   asks first
- */
-gboolean
-warta_application_close_windows (WartaApplication *self,
-                                 GtkWindow        *except)
+/* The main window, if one is open: the others are editors and dialogs. */
+static WartaWindow *
+find_main_window (WartaApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (WARTA_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Closes every window but @except as its close button would, so that
+ * each editor saves what was typed in the last second, or asks when it
+ * cannot; those that ask are kept in @asking. Returns TRUE when none
+ * asks. */
+static gboolean
+close_windows (WartaApplication *self,
+               GtkWindow        *except)
 {
   g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean closed = TRUE;
 
-  g_return_val_if_fail (WARTA_IS_APPLICATION (self), FALSE);
-
+  g_ptr_array_set_size (self->asking, 0);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (l->data != (gpointer)except)
       g_ptr_array_add (windows, g_object_ref (l->data));
@@ -251,25 +258,142 @@ warta_application_close_windows (WartaApplication *self,
   for (guint i = 0; i < windows->len; i++)
     if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (self)),
                      g_ptr_array_index (windows, i)))
-      closed = FALSE;
+      g_ptr_array_add (self->asking, g_ptr_array_index (windows, i));
 
-  return closed;
+  return self->asking->len == 0;
 }
 
+static void
+stop_quit (WartaApplication *self)
+{
+  self->quitting = FALSE;
+  self->quit_confirmed = FALSE;
+  g_ptr_array_set_size (self->asking, 0);
+  g_clear_handle_id (&self->quit_source, g_source_remove);
+}
+
+/* The quit goes as far as it can: the main window asks first when posts
+ * are still to be sent, before anything closes; then the editors close,
+ * each saving, or asking when it cannot; then the main window, which
+ * keeps its size. Warta ends when no window is left (once a cancelled
+ * import has rolled back). A question stops the quit until it is
+ * answered: going on comes back here, keeping a window open gives the
+ * quit up. */
+static void
+quit_step (WartaApplication *self)
+{
+  WartaWindow *main_window = find_main_window (self);
+
+  g_clear_handle_id (&self->quit_source, g_source_remove);
+  if (!self->quitting)
+    return;
+  if (main_window != NULL && !self->quit_confirmed &&
+      warta_window_ask_before_quitting (main_window))
+    return;
+  if (!close_windows (self, GTK_WINDOW (main_window)))
+    return;
+  if (main_window != NULL)
+    gtk_window_close (GTK_WINDOW (main_window));
+  stop_quit (self);
+}
+
+static gboolean
+quit_step_cb (gpointer user_data)
+{
+  WartaApplication *self = user_data;
+
+  self->quit_source = 0;
+  quit_step (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the question, a dialog transient for a window that may close
+ * now, has gone. */
+static void
+schedule_quit_step (WartaApplication *self)
+{
+  if (self->quit_source == 0)
+    self->quit_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, quit_step_cb, self, NULL);
+}
+
+/**
+ * warta_application_confirm_quit:
+ * @self: a #WartaApplication
+ *
+ * The user answered the main window's question with Close Anyway: quits,
+ * without asking it again.
+ */
+void
+warta_application_confirm_quit (WartaApplication *self)
+{
+  g_return_if_fail (WARTA_IS_APPLICATION (self));
+
+  self->quitting = TRUE;
+  self->quit_confirmed = TRUE;
+  schedule_quit_step (self);
+}
+
+/**
+ * warta_application_cancel_quit:
+ * @self: a #WartaApplication
+ *
+ * A window asked before closing and the user kept it open: the quit in
+ * progress, if any, is given up, and nothing else closes. The next
+ * Ctrl+Q starts over.
+ */
+void
+warta_application_cancel_quit (WartaApplication *self)
+{
+  g_return_if_fail (WARTA_IS_APPLICATION (self));
+
+  stop_quit (self);
+}
+
+/**
+ * warta_application_get_quit_confirmed:
+ * @self: a #WartaApplication
+ *
+ * Returns: whether a quit is in progress that the user confirmed with
+ *   posts still to be sent, so that the main window does not ask again
+ */
+gboolean
+warta_application_get_quit_confirmed (WartaApplication *self)
+{
+  g_return_val_if_fail (WARTA_IS_APPLICATION (self), FALSE);
+
+  return self->quitting && self->quit_confirmed;
+}
+
+/* Ctrl+Q. Again while a window asks: the same quit, and the question
+ * shown again. */
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  /* The main window asks first when posts are still to be sent. */
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l; l = l->next)
-    if (WARTA_IS_WINDOW (l->data))
-      {
-        warta_window_quit (WARTA_WINDOW (l->data));
-        return;
-      }
-  /* Only editors are open. */
-  warta_application_close_windows (WARTA_APPLICATION (user_data), NULL);
+  WartaApplication *self = WARTA_APPLICATION (user_data);
+
+  if (!self->quitting)
+    {
+      self->quitting = TRUE;
+      self->quit_confirmed = FALSE;
+    }
+  quit_step (self);
+}
+
+/* A window that asked before closing has closed (its question answered
+ * with Close Without Saving, say): the quit goes on once the last of
+ * them has. */
+static void
+warta_application_window_removed (GtkApplication *application,
+                                  GtkWindow      *window)
+{
+  WartaApplication *self = WARTA_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (warta_application_parent_class)->window_removed (application, window);
+
+  if (g_ptr_array_remove_fast (self->asking, window) && self->asking->len == 0 && self->quitting)
+    schedule_quit_step (self);
 }
 
 static void
@@ -321,14 +445,7 @@ open_publication_activated (GSimpleAction *action,
                             gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  GtkWindow *window = NULL;
-
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    if (WARTA_IS_WINDOW (l->data))
-      {
-        window = l->data;
-        break;
-      }
+  GtkWindow *window = GTK_WINDOW (find_main_window (WARTA_APPLICATION (app)));
 
   if (window == NULL)
     {
@@ -375,6 +492,7 @@ warta_application_shutdown (GApplication *app)
 {
   WartaApplication *self = WARTA_APPLICATION (app);
 
+  stop_quit (self);
   if (self->context != NULL)
     warta_outbox_stop (warta_context_get_outbox (self->context));
 
@@ -410,6 +528,8 @@ warta_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_error (&self->database_error);
   g_clear_pointer (&self->database_option, g_free);
+  g_clear_handle_id (&self->quit_source, g_source_remove);
+  g_clear_pointer (&self->asking, g_ptr_array_unref);
 
   G_OBJECT_CLASS (warta_application_parent_class)->finalize (object);
 }
@@ -419,6 +539,7 @@ warta_application_class_init (WartaApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = warta_application_finalize;
   object_class->get_property = warta_application_get_property;
@@ -427,6 +548,7 @@ warta_application_class_init (WartaApplicationClass *klass)
   app_class->startup = warta_application_startup;
   app_class->shutdown = warta_application_shutdown;
   app_class->handle_local_options = warta_application_handle_local_options;
+  gtk_app_class->window_removed = warta_application_window_removed;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL, WARTA_TYPE_DATABASE,
@@ -438,6 +560,7 @@ warta_application_class_init (WartaApplicationClass *klass)
 static void
 warta_application_init (WartaApplication *self)
 {
+  self->asking = g_ptr_array_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Run the office’s social media publication procedure."));

@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "warta-application.h"
 #include "warta-caption-editor.h"
 #include "warta-diff.h"
 #include "warta-file-chooser.h"
@@ -106,6 +107,7 @@ struct _WartaPublicationWindow
   AdwToastOverlay         *toast_overlay;
   AdwToast                *refusal;        /* the last file refused, while shown */
   AdwToast                *removal;        /* the last photo removed, while Undo is offered */
+  GtkWindow               *close_dialog;   /* asking before closing, while shown */
   AdwViewSwitcherTitle    *switcher_title;
   GtkLabel                *save_status_label;
   GtkButton               *submit_button;
@@ -3463,16 +3465,35 @@ on_review_page_publication_changed_cb (WartaPublicationWindow *self,
 
 /* -- the window ---------------------------------------------------------------------------- */
 
+static gboolean
+close_without_saving_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_close_response_cb (WartaPublicationWindow *self,
                       const char             *response)
 {
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_clear_weak_pointer (&self->close_dialog);
   if (g_strcmp0 (response, "close") == 0)
     {
       self->dirty = FALSE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      /* Once the dialog has gone: destroyed with this window inside its
+       * own response, it would outlive it, which GTK 4.8 does not
+       * survive. A quit waiting for this window then goes on. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_without_saving_cb, g_object_ref (self),
+                       g_object_unref);
+      return;
     }
-  else if (g_strcmp0 (response, "conflict") == 0 && self->conflict)
+
+  /* Kept open: a quit gives up here, as it would at this window. */
+  if (WARTA_IS_APPLICATION (application))
+    warta_application_cancel_quit (WARTA_APPLICATION (application));
+  if (g_strcmp0 (response, "conflict") == 0 && self->conflict)
     show_conflict (self, self->conflict_message);
 }
 
@@ -3481,6 +3502,13 @@ warta_publication_window_close_request (GtkWindow *window)
 {
   WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (window);
   g_autoptr(GError) error = NULL;
+
+  /* Asked again while asking (Ctrl+Q twice): the same question. */
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (self->close_dialog);
+      return TRUE;
+    }
 
   if (self->dirty && !_warta_publication_window_save_now (self, &error))
     {
@@ -3500,6 +3528,7 @@ warta_publication_window_close_request (GtkWindow *window)
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
       g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb),
                                self, G_CONNECT_SWAPPED);
+      g_set_weak_pointer (&self->close_dialog, GTK_WINDOW (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
       return TRUE;
     }
@@ -3519,6 +3548,7 @@ warta_publication_window_dispose (GObject *object)
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_weak_pointer (&self->refusal);
   g_clear_weak_pointer (&self->removal);
+  g_clear_weak_pointer (&self->close_dialog);
 
   /* The completion popover is the "Who" row's child, but not the row's own. */
   if (self->who_completion != NULL)

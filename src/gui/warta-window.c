@@ -93,7 +93,7 @@ struct _WartaWindow
   guint                 initial_error_source;
   guint                 initial_error_shown : 1;
   guint                 close_confirmed : 1;
-  guint                 quit_requested : 1;
+  guint                 quit_requested : 1;   /* close_dialog asks for a quit */
   guint                 importing : 1;
   GtkWindow            *close_dialog;   /* weak: asking before closing */
 };
@@ -1125,32 +1125,10 @@ warta_window_set_visible_section (WartaWindow *self,
   g_settings_set_string (self->settings, "last-section", section->id);
 }
 
-/* Quitting closes the editors, then this window, which keeps its size;
- * an editor that asks first keeps both open. */
-static void
-close_every_window (WartaWindow *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  self->quit_requested = FALSE;
-  if (WARTA_IS_APPLICATION (application) &&
-      !warta_application_close_windows (WARTA_APPLICATION (application), GTK_WINDOW (self)))
-    {
-      self->close_confirmed = FALSE;
-      return;
-    }
-  gtk_window_close (GTK_WINDOW (self));
-}
-
 static gboolean
 close_confirmed_cb (gpointer data)
 {
-  WartaWindow *self = data;
-
-  if (self->quit_requested)
-    close_every_window (self);
-  else
-    gtk_window_close (GTK_WINDOW (self));
+  gtk_window_close (GTK_WINDOW (data));
   return G_SOURCE_REMOVE;
 }
 
@@ -1159,10 +1137,21 @@ on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       WartaWindow      *self)
 {
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean quitting = self->quit_requested && WARTA_IS_APPLICATION (application);
+
   g_clear_weak_pointer (&self->close_dialog);
+  self->quit_requested = FALSE;
   if (g_strcmp0 (response, "close") != 0)
     {
-      self->quit_requested = FALSE;
+      if (quitting)
+        warta_application_cancel_quit (WARTA_APPLICATION (application));
+      return;
+    }
+  /* The application goes on with the quit, closing the editors first. */
+  if (quitting)
+    {
+      warta_application_confirm_quit (WARTA_APPLICATION (application));
       return;
     }
   self->close_confirmed = TRUE;
@@ -1177,11 +1166,16 @@ on_close_response_cb (AdwMessageDialog *dialog,
 static gboolean
 ask_before_closing (WartaWindow *self)
 {
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
   guint n;
 
   if (self->close_confirmed || self->context == NULL)
+    return FALSE;
+  /* Said already, to the quit this close belongs to. */
+  if (WARTA_IS_APPLICATION (application) &&
+      warta_application_get_quit_confirmed (WARTA_APPLICATION (application)))
     return FALSE;
   if (self->close_dialog != NULL)
     {
@@ -1206,21 +1200,22 @@ ask_before_closing (WartaWindow *self)
 }
 
 /**
- * warta_window_quit:
+ * warta_window_ask_before_quitting:
  * @self: a #WartaWindow
  *
- * Quits the application (Ctrl+Q), after asking when posts are still to
- * be sent: closes every window, the editors saving what was typed, and
- * Warta ends once a cancelled import has rolled back.
+ * Asks, for a quit (Ctrl+Q), whether to quit when posts are still to be
+ * sent, before anything closes: the answer goes to the application,
+ * warta_application_confirm_quit() or warta_application_cancel_quit().
+ *
+ * Returns: %TRUE when it asks, %FALSE when there is nothing to ask
  */
-void
-warta_window_quit (WartaWindow *self)
+gboolean
+warta_window_ask_before_quitting (WartaWindow *self)
 {
-  g_return_if_fail (WARTA_IS_WINDOW (self));
+  g_return_val_if_fail (WARTA_IS_WINDOW (self), FALSE);
 
-  self->quit_requested = TRUE;
-  if (!ask_before_closing (self))
-    close_every_window (self);
+  self->quit_requested = ask_before_closing (self);
+  return self->quit_requested;
 }
 
 static gboolean

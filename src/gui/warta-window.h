@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WartaWindow, warta_window, WARTA, WINDOW, AdwApplicationWindow)
 
 WartaWindow *warta_window_new                 (WartaApplication *application);
-void         warta_window_quit                (WartaWindow      *self);
+gboolean     warta_window_ask_before_quitting (WartaWindow      *self);
 void         warta_window_open_database       (WartaWindow      *self,
                                                const char       *path);
 const char  *warta_window_get_visible_section (WartaWindow      *self);
