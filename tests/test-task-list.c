@@ -14,6 +14,8 @@
 #include <adwaita.h>
 
 #include "warta-test-gui.h"
+#include "warta-account-repository.h"
+#include "warta-accounts-page.h"
 #include "warta-application.h"
 #include "warta-archive-page.h"
 #include "warta-calendar-page.h"
@@ -2648,6 +2650,25 @@ tour_check_report (GtkWidget  *page,
   g_assert_null (strstr (text, ", +"));
 }
 
+/* A 1280×800 window, signed in as @login, the sign-in page faded out
+ * (until then its header's buttons are on the way of Tab too). */
+static WartaWindow *
+show_signed_in (Fixture    *f,
+                const char *login)
+{
+  WartaWindow *window = warta_window_new (f->app);
+
+  f->window = window;
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  sign_in (window, login, "rahasia-123");
+  while (gtk_stack_get_transition_running (window_child (window, "main_stack")))
+    g_main_context_iteration (NULL, TRUE);
+
+  return window;
+}
+
 static void
 test_tour (Fixture       *f,
            gconstpointer  user_data)
@@ -2660,12 +2681,7 @@ test_tour (Fixture       *f,
   warta_test_gui_use_gnome_window_buttons ();
   bound = warta_test_gui_window_width_for (360);
   warta_test_gui_set_language (language);
-  window = warta_window_new (f->app);
-  f->window = window;
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
-  sign_in (window, "semua", "rahasia-123");
+  window = show_signed_in (f, "semua");
 
   for (guint narrow = 0; narrow < 2; narrow++)
     {
@@ -2714,6 +2730,247 @@ test_tour (Fixture       *f,
     }
 
   warta_test_gui_set_language (NULL);
+}
+
+/* -- the keyboard in lists ------------------------------------------------------------------ */
+
+/* Where @focus is, for a failing test's message: its types up to the page. */
+static char *
+describe_focus (GtkWidget *focus)
+{
+  GString *path = g_string_new (NULL);
+
+  for (GtkWidget *w = focus; w != NULL && !GTK_IS_ROOT (w); w = gtk_widget_get_parent (w))
+    {
+      const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (w));
+
+      g_string_append_printf (path, "%s%s%s%s", path->len ? " < " : "", G_OBJECT_TYPE_NAME (w),
+                              id && !g_str_has_prefix (id, "___") ? " #" : "",
+                              id && !g_str_has_prefix (id, "___") ? id : "");
+    }
+
+  return g_string_free (path, FALSE);
+}
+
+/* The position in My Tasks of the row that has the focus @focus, or -1
+ * when the focus is not on a row of @list_view. */
+static int
+focused_task (GtkWidget *list_view,
+              GtkWidget *focus)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gint64 id;
+
+  if (focus == NULL || gtk_widget_get_parent (focus) != list_view)
+    return -1;
+  collect_rows (focus, rows);
+  if (rows->len != 1)
+    return -1;
+  id = warta_publication_get_id (warta_publication_row_get_publication (rows->pdata[0]));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WartaPublication) p = g_list_model_get_item (model, i);
+
+      if (warta_publication_get_id (p) == id)
+        return i;
+    }
+
+  return -1;
+}
+
+static GtkWidget *
+press (WartaWindow *window,
+       const char  *keys)
+{
+  GtkWidget *focus = warta_test_gui_press_keys (GTK_WIDGET (window), keys);
+  g_autofree char *where = describe_focus (focus);
+
+  g_test_message ("%s: %s", keys, where);
+  return focus;
+}
+
+/* Shows @section and returns its page's template child @name. */
+static GtkWidget *
+section_child (WartaWindow *window,
+               const char  *section,
+               GType        type,
+               const char  *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (window_child (window, "stack"), section);
+
+  warta_window_set_visible_section (window, section);
+  return GTK_WIDGET (gtk_widget_get_template_child (page, type, name));
+}
+
+static void
+assert_focus_in (GtkWidget *focus,
+                 GtkWidget *widget)
+{
+  if (focus == NULL || (focus != widget && !gtk_widget_is_ancestor (focus, widget)))
+    {
+      g_autofree char *where = describe_focus (focus);
+      g_autofree char *expected = describe_focus (widget);
+
+      g_error ("the focus is on %s, not in %s", where, expected);
+    }
+}
+
+/* A list is one Tab stop, as in GNOME's own applications (GTK 4.8 moves
+ * Tab from row to row: 25 tasks, 25 presses): Tab enters My Tasks on a
+ * row, the arrows move between rows and scroll to them, Tab leaves the
+ * list and Shift+Tab comes back to the row it left. A row's own controls
+ * stay on the way: an account's Remove button. Real key events, through
+ * the window's own handling of Tab. */
+static void
+test_list_keys (Fixture       *f,
+                gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso",
+                                           WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) admin = add_user (f, root, "sari", "Sari Dewi",
+                                         WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  WartaClock *clock = warta_context_get_clock (f->context);
+  g_autoptr(WartaAccountRepository) accounts =
+    warta_account_repository_new (warta_context_get_database (f->context), clock);
+  g_autoptr(WartaPublication) first = NULL;
+  GtkWidget *tasks, *list_view, *category, *focus, *scrolled;
+  GtkWidget *accounts_list, *add_button, *apps, *sidebar_row;
+  GtkListBoxRow *row0, *row1, *last;
+  GListModel *model;
+  WartaWindow *window;
+  graphene_rect_t bounds;
+
+  if (!warta_test_gui_can_press_keys ())
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return;
+    }
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Berita %02u", i + 1);
+      g_autoptr(WartaPublication) p = make_publication (repo, officer, admin, title,
+                                                        WARTA_STATE_PROCESSING);
+
+      if (first == NULL)
+        first = g_object_ref (p);
+      warta_clock_advance (clock, MINUTES (1));
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(WartaAccount) account = warta_account_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("Humas %u", i + 1);
+      g_autofree char *keyring_id = g_strdup_printf ("humas-%u", i + 1);
+
+      warta_account_set_platform (account, "mastodon");
+      warta_account_set_display_name (account, name);
+      warta_account_set_base_url (account, "https://mastodon.example");
+      warta_account_set_keyring_id (account, keyring_id);
+      g_assert_true (warta_account_repository_add (accounts, admin, account, &error));
+      g_assert_no_error (error);
+    }
+
+  window = show_signed_in (f, "sari");
+  list_view = section_child (window, "tasks", WARTA_TYPE_PUBLICATION_LIST, "list_view");
+  category = section_child (window, "tasks", WARTA_TYPE_PUBLICATION_LIST, "category_dropdown");
+  tasks = gtk_widget_get_ancestor (list_view, WARTA_TYPE_PUBLICATION_LIST);
+  scrolled = gtk_widget_get_ancestor (list_view, GTK_TYPE_SCROLLED_WINDOW);
+  model = warta_publication_list_get_model (WARTA_PUBLICATION_LIST (tasks));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 25);
+  iterate_until_row (tasks, warta_publication_get_id (first));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+
+  /* The sidebar is one stop too: Tab goes on to the page shown, Shift+Tab
+   * comes back to the section, and from there to the sidebar's header. */
+  sidebar_row = GTK_WIDGET (gtk_list_box_get_selected_row (window_child (window, "sidebar_list")));
+  g_assert_cmpstr (gtk_widget_get_name (sidebar_row), ==, "tasks");
+  g_assert_true (gtk_widget_grab_focus (sidebar_row));
+  focus = press (window, "Tab");
+  assert_focus_in (focus, window_child (window, "content_box"));
+  focus = press (window, "shift+Tab");
+  g_assert_true (focus == sidebar_row);
+  focus = press (window, "shift+Tab");
+  assert_focus_in (focus, window_child (window, "sidebar_header"));
+  g_assert_cmpstr (warta_window_get_visible_section (window), ==, "tasks");
+
+  /* From the filters above the list, Tab enters it on its first row. */
+  g_assert_true (gtk_widget_get_mapped (category));
+  g_assert_true (gtk_widget_grab_focus (category));
+  focus = press (window, "Tab");
+  g_assert_cmpint (focused_task (list_view, focus), ==, 0);
+  focus = press (window, "Down");
+  g_assert_cmpint (focused_task (list_view, focus), ==, 1);
+
+  /* Tab leaves the list, past its 23 other rows ... */
+  focus = press (window, "Tab");
+  g_assert_false (gtk_widget_is_ancestor (focus, list_view));
+  g_assert_true (gtk_widget_get_mapped (focus));
+  /* Nothing follows the list in the window: Tab goes round to its start. */
+  assert_focus_in (focus, window_child (window, "sidebar_header"));
+  /* ... and Shift+Tab comes back to the row it left. */
+  focus = press (window, "shift+Tab");
+  g_assert_cmpint (focused_task (list_view, focus), ==, 1);
+
+  /* End goes to the last row, which the list scrolls to. */
+  focus = press (window, "End");
+  g_assert_cmpint (focused_task (list_view, focus), ==, 24);
+  /* GtkViewport scrolls to the focus in an animation. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while (gtk_widget_compute_bounds (focus, scrolled, &bounds) &&
+           bounds.origin.y + bounds.size.height > gtk_widget_get_height (scrolled) &&
+           g_get_monotonic_time () < deadline)
+      warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  }
+  g_assert_true (gtk_widget_compute_bounds (focus, scrolled, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+
+  /* Shift+Tab from a row leaves backwards, to the filters. */
+  focus = press (window, "shift+Tab");
+  assert_focus_in (focus, category);
+
+  /* The accounts: a row, then its Remove button, then out of the list. */
+  accounts_list = section_child (window, "accounts", WARTA_TYPE_ACCOUNTS_PAGE, "accounts_list");
+  add_button = section_child (window, "accounts", WARTA_TYPE_ACCOUNTS_PAGE, "add_button");
+  apps = section_child (window, "accounts", WARTA_TYPE_ACCOUNTS_PAGE, "apps_group");
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  row0 = gtk_list_box_get_row_at_index (GTK_LIST_BOX (accounts_list), 0);
+  row1 = gtk_list_box_get_row_at_index (GTK_LIST_BOX (accounts_list), 1);
+  last = gtk_list_box_get_row_at_index (GTK_LIST_BOX (accounts_list), 2);
+  g_assert_nonnull (last);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (accounts_list), 3));
+
+  g_assert_true (gtk_widget_grab_focus (add_button));
+  focus = press (window, "Tab");
+  g_assert_true (focus == GTK_WIDGET (row0));
+  focus = press (window, "Tab");
+  g_assert_true (focus == g_object_get_data (G_OBJECT (row0), "warta-remove"));
+  focus = press (window, "Down");
+  g_assert_true (focus == GTK_WIDGET (row1));
+  focus = press (window, "Tab");
+  g_assert_true (focus == g_object_get_data (G_OBJECT (row1), "warta-remove"));
+  focus = press (window, "Tab");
+  assert_focus_in (focus, apps);
+  /* The developer apps are settings: Tab goes from field to field there. */
+  {
+    GtkWidget *field = focus;
+    GtkWidget *field_row = gtk_widget_get_ancestor (field, GTK_TYPE_LIST_BOX_ROW);
+
+    focus = press (window, "Tab");
+    assert_focus_in (focus, apps);
+    g_assert_false (gtk_widget_is_ancestor (focus, field_row));
+    focus = press (window, "shift+Tab");
+    g_assert_true (focus == field);
+  }
+  /* Shift+Tab comes back into the accounts, on the last row's last control. */
+  focus = press (window, "shift+Tab");
+  g_assert_true (focus == g_object_get_data (G_OBJECT (last), "warta-remove"));
 }
 
 int
@@ -2778,6 +3035,8 @@ main (int   argc,
                   fixture_set_up, test_tour, fixture_tear_down);
       g_test_add ("/warta/window/tour/id", Fixture, "id",
                   fixture_set_up, test_tour, fixture_tear_down);
+      g_test_add ("/warta/window/list-keys", Fixture, NULL,
+                  fixture_set_up, test_list_keys, fixture_tear_down);
       g_test_add ("/warta/window/close-asks", Fixture, NULL,
                   fixture_set_up, test_close_asks, fixture_tear_down);
       g_test_add ("/warta/window/open-database-asks", Fixture, NULL,

@@ -20,6 +20,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libintl.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "warta-sign-in-page.h"
 #include "warta-test-gui.h"
@@ -429,4 +432,89 @@ warta_test_gui_set_language (const char *language)
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+gboolean
+warta_test_gui_can_press_keys (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+#ifdef GDK_WINDOWING_X11
+  return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+#else
+  return FALSE;
+#endif
+}
+
+static void
+xdotool (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("xdotool %s: %s (%s)", first, error->message, err);
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * warta_test_gui_press_keys:
+ * @window: a shown window
+ * @keys: what to press, as xdotool names it
+ *
+ * Real key events, from the X server, go through GTK as typed ones do:
+ * the window's key bindings and every controller on the way to the
+ * focus. The window gets the X server's input focus first.
+ *
+ * Returns: (transfer none): the widget with the focus after it moved
+ */
+GtkWidget *
+warta_test_gui_press_keys (GtkWidget  *window,
+                           const char *keys)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GtkWidget *before = gtk_root_get_focus (GTK_ROOT (window));
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  g_autofree char *id = NULL;
+  guint wake;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  id = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+  xdotool ("windowfocus", "--sync", id, NULL);
+  xdotool ("key", "--clearmodifiers", keys, NULL);
+  /* Waits for events, and looks at the clock now and then. */
+  wake = g_timeout_add (100, wake_cb, NULL);
+  while (gtk_root_get_focus (GTK_ROOT (window)) == before)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("%s did not move the focus from %s", keys,
+                 before ? G_OBJECT_TYPE_NAME (before) : "nowhere");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+
+  return gtk_root_get_focus (GTK_ROOT (window));
+#else
+  g_assert_not_reached ();
+#endif
 }

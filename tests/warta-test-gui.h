@@ -68,6 +68,16 @@ gboolean   warta_test_gui_lists_shortcut    (GtkWidget  *widget,
 void       warta_test_gui_screenshot        (GtkWidget  *window,
                                              const char *name);
 
+/* Whether warta_test_gui_press_keys() can type: an X display and xdotool. */
+gboolean   warta_test_gui_can_press_keys    (void);
+
+/* Presses @keys in @window (xdotool's names: "Tab", "shift+Tab", "Down")
+ * on the X server's keyboard, as a person types them, and returns the
+ * widget that has the keyboard focus once it moved; fails when it did
+ * not within 20 s. */
+GtkWidget *warta_test_gui_press_keys        (GtkWidget  *window,
+                                             const char *keys);
+
 /* Translates what is built from now on into @language ("id"), from the
  * build tree's catalogues; NULL for the untranslated English. */
 void       warta_test_gui_set_language      (const char *language);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "warta-accounts-page-private.h"
+#include "warta-list-focus.h"
 #include "warta-mastodon.h"
 #include "warta-meta-sign-in.h"
 #include "warta-mnemonic.h"
@@ -2120,6 +2121,8 @@ static void
 warta_accounts_page_init (WartaAccountsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Rows are items: one Tab stop, the arrows between rows (warta-list-focus.c). */
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->accounts_list));
 
   self->cancellable = g_cancellable_new ();
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -25,6 +25,7 @@
 #include "warta-date-popover.h"
 #include "warta-dossier.h"
 #include "warta-export.h"
+#include "warta-list-focus.h"
 #include "warta-mnemonic.h"
 #include "warta-toast.h"
 #include "warta-wrap-box.h"
@@ -1610,6 +1611,8 @@ warta_archive_page_init (WartaArchivePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The template's buttons with a mnemonic: named once (warta-mnemonic.c). */
   warta_mnemonic_name_buttons (GTK_WIDGET (self));
+  /* Rows are items: one Tab stop, the arrows between rows (warta-list-focus.c). */
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->list_view));
   fill_filters (self);
   self->from_date = add_date_button (self, self->from_box, self->from_entry);
   self->to_date = add_date_button (self, self->to_box, self->to_entry);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "warta-calendar-page.h"
+#include "warta-list-focus.h"
 
 struct _WartaCalendarPage
 {
@@ -360,6 +361,8 @@ warta_calendar_page_init (WartaCalendarPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Rows are items: one Tab stop, the arrows between rows (warta-list-focus.c). */
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->day_list));
 
   self->day_filter = gtk_custom_filter_new (on_selected_day, self, NULL);
   self->day_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->day_filter)));

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-list-focus.h"
 #include "warta-mnemonic.h"
 #include "warta-officials-dialog.h"
 
@@ -206,6 +207,8 @@ warta_officials_dialog_init (WartaOfficialsDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The template's buttons with a mnemonic: named once (warta-mnemonic.c). */
   warta_mnemonic_name_buttons (GTK_WIDGET (self));
+  /* Rows are items: one Tab stop, the arrows between rows (warta-list-focus.c). */
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->list_box));
 }
 
 WartaOfficialsDialog *

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-list-focus.h"
 #include "warta-official-dialog.h"
 #include "warta-people-page.h"
 #include "warta-person-dialog.h"
@@ -399,6 +400,9 @@ warta_people_page_init (WartaPeoplePage *self)
   g_autoptr(GtkListItemFactory) officials_factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Rows are items: one Tab stop, the arrows between rows (warta-list-focus.c). */
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->list_view));
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->officials_view));
 
   g_signal_connect (officials_factory, "setup", G_CALLBACK (setup_official_cb), NULL);
   g_signal_connect (officials_factory, "bind", G_CALLBACK (bind_official_cb), NULL);

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-list-focus.h"
 #include "warta-publication-list.h"
 #include "warta-publication-row.h"
 #include "warta-wrap-box.h"
@@ -555,6 +556,8 @@ warta_publication_list_init (WartaPublicationList *self)
   GtkEveryFilter *every;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Rows are items: one Tab stop, the arrows between rows (warta-list-focus.c). */
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->list_view));
 
   self->title_filter = gtk_string_filter_new (gtk_property_expression_new (WARTA_TYPE_PUBLICATION,
                                                                            NULL, "title"));

@@ -30,6 +30,7 @@
 #include "warta-caption-editor.h"
 #include "warta-diff.h"
 #include "warta-file-chooser.h"
+#include "warta-list-focus.h"
 #include "warta-media-probe.h"
 #include "warta-media-rules.h"
 #include "warta-mnemonic.h"
@@ -3741,6 +3742,11 @@ warta_publication_window_init (WartaPublicationWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The template's buttons with a mnemonic: named once (warta-mnemonic.c). */
   warta_mnemonic_name_buttons (GTK_WIDGET (self));
+  /* Officials and photos are items: one Tab stop, the arrows between them
+   * (warta-list-focus.c). */
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->officials_list));
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->order_list));
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->media_grid));
   setup_who_completion (self);
   update_title_counter (self);
   {

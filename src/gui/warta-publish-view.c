@@ -24,6 +24,7 @@
 #include "warta-accounts-page.h"
 #include "warta-caption-rules.h"
 #include "warta-date-popover.h"
+#include "warta-list-focus.h"
 #include "warta-media-probe.h"
 #include "warta-mnemonic.h"
 #include "warta-publish-view-private.h"
@@ -2735,6 +2736,9 @@ static void
 warta_publish_view_init (WartaPublishView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Rows are items: one Tab stop, the arrows between rows (warta-list-focus.c). */
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->accounts_list));
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->jobs_list));
 
   self->cancellable = g_cancellable_new ();
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,

@@ -29,6 +29,7 @@
 #include "warta-caption-rules.h"
 #include "warta-diff.h"
 #include "warta-event-log.h"
+#include "warta-list-focus.h"
 #include "warta-mnemonic.h"
 #include "warta-publication-row.h"
 #include "warta-review-page.h"
@@ -1813,6 +1814,11 @@ warta_review_page_init (WartaReviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The template's buttons with a mnemonic: named once (warta-mnemonic.c). */
   warta_mnemonic_name_buttons (GTK_WIDGET (self));
+  /* Rows are items: one Tab stop, the arrows between rows (warta-list-focus.c). */
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->fields_list));
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->captions_list));
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->media_list));
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->notes_list));
 
   self->revision_numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->diff_labels = g_ptr_array_new ();

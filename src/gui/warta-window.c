@@ -12,6 +12,7 @@
 #include "warta-accounts-page.h"
 #include "warta-calendar-page.h"
 #include "warta-file-chooser.h"
+#include "warta-list-focus.h"
 #include "warta-mnemonic.h"
 #include "warta-people-page.h"
 #include "warta-archive-page.h"
@@ -1047,30 +1048,6 @@ on_sidebar_list_row_selected_cb (WartaWindow   *self,
   warta_window_set_visible_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
-/* GtkListBox moves Tab from row to row, and the page follows the
- * selection: Tab would walk through every section to reach a page. Tab
- * leaves the sidebar instead, to the page shown, and Shift+Tab to the
- * sidebar's header; the arrow keys move between sections. */
-static gboolean
-on_sidebar_key_pressed_cb (WartaWindow     *self,
-                           guint            keyval,
-                           guint            keycode,
-                           GdkModifierType  state)
-{
-  gboolean backward;
-
-  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab) ||
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return GDK_EVENT_PROPAGATE;
-
-  backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
-  /* Folded, the page is not shown: the list keeps its own way. */
-  if (backward)
-    return gtk_widget_child_focus (self->sidebar_header, GTK_DIR_TAB_BACKWARD);
-  return !adw_leaflet_get_folded (self->leaflet) &&
-         gtk_widget_child_focus (self->content_box, GTK_DIR_TAB_FORWARD);
-}
-
 /* Back goes up one level: from a dossier the Archive shows in place of
  * its list to that list, else to the sections. */
 static void
@@ -1397,13 +1374,11 @@ warta_window_init (WartaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_sidebar_key_pressed_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), keys);
-  }
+  /* The page follows the selection, and GtkListBox moves Tab from row to
+   * row: Tab would walk through every section to reach a page. Tab leaves
+   * the sidebar instead, to the page shown (or back to the sidebar's
+   * header), and the arrow keys move between sections. */
+  warta_list_set_single_tab_stop (GTK_WIDGET (self->sidebar_list));
   /* A folded window leaves the section's title more room: New Activity
    * is its icon there, still named by the hidden label, with its tooltip. */
   g_object_bind_property (self->leaflet, "folded", self->new_activity_label, "visible",

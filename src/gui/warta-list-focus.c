@@ -1,0 +1,122 @@
+/* warta-list-focus.c: a list is one Tab stop, its rows are reached with the arrows
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK 4.8's GtkListBox and GtkListView move Tab from row to row: past 30
+ * tasks is 30 presses of Tab, and a row's buttons make more. GTK 4.12 has
+ * gtk_list_box_set_tab_behavior (GTK_LIST_TAB_ITEM), which Warta cannot
+ * use; this does the same with public 4.8 API. Tab goes through the
+ * focused row's own controls (an account's Remove button) and then
+ * leaves the list; Shift+Tab comes back from them to the row and then
+ * leaves it backwards. The arrow keys, Home, End, Page Up and Page Down
+ * keep moving between rows, and the list keeps scrolling to them.
+ *
+ * Where the focus goes when it leaves is GTK's own choice: the list is
+ * out of the focus chain for a moment and the window (or popover) moves
+ * the focus on as Tab would, so it lands on the next visible, sensitive
+ * widget in GTK's order, wrapping around as Tab does.
+ */
+#define G_LOG_DOMAIN "warta-list-focus"
+
+#include "config.h"
+
+#include "warta-list-focus.h"
+
+/* @focus's ancestor that is a row of @list (or a header), or NULL when
+ * @focus is not in a row, or is in a popover of one. */
+static GtkWidget *
+focused_row (GtkWidget *list,
+             GtkWidget *focus)
+{
+  GtkWidget *row = focus;
+
+  if (focus == NULL || focus == list || !gtk_widget_is_ancestor (focus, list))
+    return NULL;
+
+  while (gtk_widget_get_parent (row) != list)
+    {
+      if (GTK_IS_NATIVE (row))
+        return NULL;
+      row = gtk_widget_get_parent (row);
+    }
+
+  return row;
+}
+
+/* Moves the focus to the widget before or after @list, as Tab does. */
+static void
+leave_list (GtkWidget        *list,
+            GtkWidget        *focus,
+            GtkDirectionType  direction)
+{
+  GtkWidget *native = GTK_WIDGET (gtk_widget_get_native (list));
+  GtkRoot *root = gtk_widget_get_root (list);
+  g_autoptr(GtkWidget) was = g_object_ref (focus);
+  gboolean moved;
+
+  /* A widget that cannot take the focus is skipped with all it holds;
+   * everything else keeps its place in GTK's order. */
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (native, direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  /* Nothing else to go to: the focus stays where it was, never lost. */
+  if (!moved || gtk_root_get_focus (root) == NULL)
+    gtk_widget_grab_focus (was);
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *keys,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   gpointer               user_data)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys));
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus, *row;
+  GtkDirectionType direction;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || root == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  focus = gtk_root_get_focus (root);
+  row = focused_row (list, focus);
+  if (row == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0
+              ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  /* The row's own controls first: a row's buttons stay reachable. */
+  if (gtk_widget_child_focus (row, direction))
+    return GDK_EVENT_STOP;
+
+  leave_list (list, focus, direction);
+  return GDK_EVENT_STOP;
+}
+
+/**
+ * warta_list_set_single_tab_stop:
+ * @list: a #GtkListBox, #GtkListView or #GtkGridView whose rows are its
+ *   items (tasks, publications, accounts, people), not a boxed list of
+ *   settings, where Tab goes from control to control
+ *
+ * Makes @list one stop for Tab: Tab enters it on its selected (or first)
+ * row, the arrow keys move between rows, and Tab and Shift+Tab leave it
+ * after the controls of the row they are pressed on.
+ */
+void
+warta_list_set_single_tab_stop (GtkWidget *list)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list) || GTK_IS_LIST_BASE (list));
+
+  keys = gtk_event_controller_key_new ();
+  /* Before the row, and before the window turns Tab into a move of focus. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), NULL);
+  gtk_widget_add_controller (list, keys);
+}
