@@ -155,6 +155,7 @@ static const char *migration_objects[][12] = {
   { NULL },   /* 0010 adds columns only */
   { "office_rules", NULL },
   { NULL },   /* 0012 moves scheduled posts' step 5 deadlines only */
+  { "post_corrections", "post_corrections_job", "post_corrections_immutable", NULL },
 };
 
 static void

@@ -448,6 +448,233 @@ test_takedown_api (Fixture       *f,
   }
 }
 
+/* Correcting a published post --------------------------------------------------- */
+
+static void
+corrected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* warta_outbox_correct_async(), waited for. */
+static gboolean
+correct (Fixture         *f,
+         WartaOutboxJob  *job,
+         const char      *reason,
+         const char      *title,
+         const char      *text,
+         GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  warta_outbox_correct_async (f->outbox, f->t->admin, warta_outbox_job_get_id (job), reason, title,
+                              text, NULL, corrected_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return warta_outbox_correct_finish (f->outbox, result, error);
+}
+
+/* Removes @path on the platform behind Warta's back, as an admin would in
+ * the platform's own app. */
+static void
+delete_by_hand (const char *url,
+                const char *path,
+                const char *token)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *uri = g_strconcat (url, path, NULL);
+  g_autofree char *bearer = g_strdup_printf ("Bearer %s", token);
+  g_autoptr(SoupMessage) msg = soup_message_new ("DELETE", uri);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_autoptr(GAsyncResult) result = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
+  /* The server answers on this thread's main context. */
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, corrected_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  body = soup_session_send_and_read_finish (session, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, SOUP_STATUS_OK);
+}
+
+static void
+collect_line (WartaDossierLineKind  kind,
+              const char           *label,
+              const char           *text,
+              gpointer              user_data)
+{
+  g_string_append_printf (user_data, "%s: %s\n", label ? label : "", text ? text : "");
+}
+
+/* The dossier of @p, as JSON and as its worded lines. */
+static JsonObject *
+load_dossier (Fixture          *f,
+              WartaPublication *p,
+              GString          *lines)
+{
+  g_autoptr(WartaDossier) dossier = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaDossierOptions options;
+
+  warta_dossier_options_init (&options);
+  dossier = warta_dossier_load (f->t->db, warta_publication_get_id (p), &options, &error);
+  g_assert_no_error (error);
+  warta_dossier_foreach_line (dossier, WARTA_DOSSIER_TARGETS, NULL, collect_line, lines);
+  return json_object_ref (warta_dossier_get_json (dossier));
+}
+
+/* Warta changes the post itself where the platform lets it: the Mastodon
+ * status (its photos kept), the website's title and article (its photos
+ * kept), then records it, with the text before and after, in the
+ * database, the history and the dossier. A failure changes and records
+ * nothing; a post deleted on the platform says so; a post taken down is
+ * not corrected. */
+static void
+test_correction_api (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor pengawasan", 2);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(WartaEvent) last = NULL;
+  g_autoptr(JsonObject) dossier = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *old_title = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  const char *content;
+  WartaOutboxJob *m, *w;
+  const char *fixed = "Rakor pengawasan bersama Inspektur Budi Santoso, S.H.";
+  guint n_media;
+
+  jobs = publish_done (f, p);
+  m = job_at (jobs, 0);
+  w = job_at (jobs, 1);
+  g_assert_true (warta_outbox_can_correct (f->outbox, m));
+  g_assert_true (warta_outbox_can_correct (f->outbox, w));
+  g_assert_true (warta_outbox_dup_post_text (f->outbox, m, &old_title, &old_text, &error));
+  g_assert_no_error (error);
+  g_assert_null (old_title);
+  g_assert_cmpstr (warta_test_server_get_post_text (f->mastodon, warta_outbox_job_get_remote_id (m)),
+                   ==, old_text);
+  n_media = warta_test_server_get_media_count (f->mastodon);
+
+  /* The instance fails: nothing changed, nothing recorded. */
+  warta_test_server_add_fault (f->mastodon, "PUT", "/api/v1/statuses/", 1,
+                               WARTA_TEST_FAULT_STATUS, 503);
+  g_assert_false (correct (f, m, "Nama pejabat salah tulis", NULL, fixed, &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_outbox_job_get_corrected_at (m), ==, 0);
+  g_assert_cmpstr (warta_test_server_get_post_text (f->mastodon, warta_outbox_job_get_remote_id (m)),
+                   ==, old_text);
+
+  /* No reason, or the same text: refused before anything is sent. */
+  g_assert_false (correct (f, m, "  ", NULL, fixed, &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOTE_REQUIRED);
+  g_clear_error (&error);
+  g_assert_false (correct (f, m, "Nama pejabat salah tulis", NULL, old_text, &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOTE_REQUIRED);
+  g_clear_error (&error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "PUT", "/"), ==, 1);
+
+  g_assert_true (correct (f, m, " Nama pejabat salah tulis ", NULL, fixed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_test_server_get_post_text (f->mastodon, warta_outbox_job_get_remote_id (m)),
+                   ==, fixed);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->mastodon), ==, n_media);
+  g_assert_cmpint (warta_outbox_job_get_corrected_at (m), >, 0);
+  g_assert_cmpstr (warta_outbox_job_get_correction_reason (m), ==, "Nama pejabat salah tulis");
+  g_assert_cmpstr (warta_outbox_job_get_corrected_by_name (m), ==,
+                   warta_user_get_display_name (f->t->admin));
+  g_assert_true (warta_outbox_dup_post_text (f->outbox, m, NULL, &text, &error));
+  g_assert_cmpstr (text, ==, fixed);
+
+  events = warta_event_log_list (f->t->db, warta_publication_get_id (p), &error);
+  g_assert_no_error (error);
+  last = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
+  g_assert_cmpstr (warta_event_get_kind (last), ==, "correction");
+  g_assert_nonnull (strstr (warta_event_get_note (last), old_text));
+  g_assert_nonnull (strstr (warta_event_get_note (last), fixed));
+  g_assert_nonnull (strstr (warta_event_get_note (last), "Nama pejabat salah tulis"));
+  g_assert_true (warta_store_verify_history (f->t->db, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The website: a new title and article, the photos after the first kept. */
+  g_clear_pointer (&old_text, g_free);
+  g_clear_pointer (&old_title, g_free);
+  g_assert_true (warta_outbox_dup_post_text (f->outbox, w, &old_title, &old_text, &error));
+  g_assert_nonnull (old_title);
+  g_assert_cmpstr (warta_test_server_get_post_title (f->wordpress, warta_outbox_job_get_remote_id (w)),
+                   ==, old_title);
+  g_assert_true (correct (f, w, "Nama pejabat salah tulis", "Rakor pengawasan (diperbaiki)",
+                          "Paragraf pertama.\n\nInspektur Budi Santoso, S.H. membuka rakor.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_test_server_get_post_title (f->wordpress, warta_outbox_job_get_remote_id (w)),
+                   ==, "Rakor pengawasan (diperbaiki)");
+  content = warta_test_server_get_post_text (f->wordpress, warta_outbox_job_get_remote_id (w));
+  g_assert_true (g_str_has_prefix (content, "<p>Paragraf pertama.</p>\n<p>Inspektur Budi Santoso, S.H. membuka rakor.</p>\n"));
+  g_assert_nonnull (strstr (content, "<figure class=\"wp-block-image\"><img src="));
+  g_assert_true (warta_outbox_dup_post_text (f->outbox, w, &title, &text, &error));
+  g_assert_cmpstr (title, ==, "Rakor pengawasan (diperbaiki)");
+  g_assert_cmpint (warta_event_log_count (f->t->db, "correction", NULL), ==, 2);
+
+  /* The dossier (and so the export's manifest) shows both, before and after. */
+  dossier = load_dossier (f, p, lines);
+  {
+    JsonArray *targets = json_object_get_array_member (dossier, "targets");
+    guint n_found = 0;
+
+    for (guint i = 0; i < json_array_get_length (targets); i++)
+      {
+        JsonArray *corrections = json_object_get_array_member (json_array_get_object_element (targets, i),
+                                                               "corrections");
+
+        for (guint k = 0; k < json_array_get_length (corrections); k++)
+          {
+            JsonObject *c = json_array_get_object_element (corrections, k);
+
+            g_assert_cmpstr (json_object_get_string_member (c, "reason"), ==,
+                             "Nama pejabat salah tulis");
+            g_assert_cmpstr (json_object_get_string_member (c, "method"), ==, "warta");
+            if (g_strcmp0 (json_object_get_string_member (c, "new_text"), fixed) == 0)
+              n_found++;
+          }
+      }
+    g_assert_cmpuint (n_found, ==, 1);
+  }
+  g_assert_nonnull (strstr (lines->str, "Text after: Rakor pengawasan (diperbaiki)\n\nParagraf pertama."));
+  g_assert_nonnull (strstr (lines->str, "Reason for the correction: Nama pejabat salah tulis"));
+
+  /* Deleted on the instance by hand: Mastodon's 404 says so, nothing recorded. */
+  {
+    g_autofree char *path = g_strconcat ("/api/v1/statuses/", warta_outbox_job_get_remote_id (m),
+                                         NULL);
+
+    delete_by_hand (warta_test_server_get_url (f->mastodon), path, WARTA_TEST_MASTODON_TOKEN);
+  }
+  g_assert_false (correct (f, m, "Tanggal salah", NULL, "Rakor tanggal 5", &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_GONE);
+  g_assert_true (g_str_has_prefix (error->message, "The post is no longer on Mastodon"));
+  g_clear_error (&error);
+  g_assert_cmpint (warta_event_log_count (f->t->db, "correction", NULL), ==, 2);
+
+  /* Taken down: not corrected, nothing sent. */
+  g_assert_true (warta_outbox_record_takedown (f->outbox, f->t->admin, warta_outbox_job_get_id (m),
+                                               "Izin dicabut", &error));
+  g_assert_false (correct (f, m, "Tanggal salah", NULL, "Rakor tanggal 5", &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+  g_clear_error (&error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "PUT", "/"), ==, 3);
+}
+
 static void
 test_retry_after_errors (Fixture       *f,
                          gconstpointer  data)
@@ -1461,6 +1688,97 @@ test_x (Fixture       *f,
   g_assert_true (g_hash_table_contains (steps, "post-attempt"));
 }
 
+/* X: Warta cannot edit a post there. The admin corrects it on X and
+ * records the correction (the new text and why): by hand, in the
+ * database, the history and the dossier; only a social media admin. */
+static void
+test_x_correction_by_hand (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_x_server_new ();
+  gint64 id = add_target (f, "x", server, "{\"poll-ms\": \"5\"}", WARTA_TEST_X_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor X", 1);
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(WartaUser) officer = warta_user_new ();
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(JsonObject) dossier = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  const char *fixed = "Rakor bersama Inspektur Budi Santoso, S.H.";
+
+  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_false (warta_outbox_can_correct (f->outbox, job));
+  g_assert_false (correct (f, job, "Nama pejabat salah tulis", NULL, fixed, &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED);
+  g_clear_error (&error);
+  g_assert_true (warta_outbox_dup_post_text (f->outbox, job, NULL, &old_text, &error));
+
+  warta_user_set_id (officer, warta_user_get_id (f->t->admin));
+  warta_user_set_roles (officer, WARTA_ROLE_ACTIVITY_OFFICER);
+  g_assert_false (warta_outbox_record_correction (f->outbox, officer, warta_outbox_job_get_id (job),
+                                                  "Nama pejabat salah tulis", NULL, fixed, &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (warta_outbox_record_correction (f->outbox, f->t->admin,
+                                                  warta_outbox_job_get_id (job), "", NULL, fixed,
+                                                  &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOTE_REQUIRED);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_outbox_job_get_corrected_at (job), ==, 0);
+
+  g_assert_true (warta_outbox_record_correction (f->outbox, f->t->admin,
+                                                 warta_outbox_job_get_id (job),
+                                                 "Nama pejabat salah tulis", NULL, fixed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_outbox_job_get_corrected_at (job), >, 0);
+  g_assert_cmpstr (warta_outbox_job_get_correction_reason (job), ==, "Nama pejabat salah tulis");
+  g_assert_true (warta_outbox_dup_post_text (f->outbox, job, NULL, &text, &error));
+  g_assert_cmpstr (text, ==, fixed);
+  g_assert_cmpint (warta_event_log_count (f->t->db, "correction-by-hand", NULL), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "PUT", "/"), ==, 0);
+
+  dossier = load_dossier (f, p, lines);
+  before = g_strdup_printf ("Text before: %s\n", old_text);
+  g_assert_nonnull (strstr (lines->str, before));
+  g_assert_nonnull (strstr (lines->str, "Text after: Rakor bersama Inspektur Budi Santoso, S.H.\n"));
+  g_assert_nonnull (strstr (lines->str, "by hand on the platform"));
+}
+
+/* Facebook: the Page post's message through the Graph API; a post
+ * deleted on the Page answers 100/33, which says so. */
+static void
+test_facebook_correction (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_facebook_server_new ();
+  gint64 id = add_target (f, "facebook", server,
+                          "{\"page-id\": \"" WARTA_TEST_FACEBOOK_PAGE_ID "\"}",
+                          WARTA_TEST_FACEBOOK_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor Facebook", 1);
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char *fixed = "Rakor bersama Inspektur Budi Santoso, S.H.";
+
+  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_true (warta_outbox_can_correct (f->outbox, job));
+  g_assert_true (correct (f, job, "Nama pejabat salah tulis", NULL, fixed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_test_facebook_server_get_post_message (server,
+                                                                warta_outbox_job_get_remote_id (job)),
+                   ==, fixed);
+  g_assert_cmpstr (warta_outbox_job_get_correction_reason (job), ==, "Nama pejabat salah tulis");
+
+  path = g_strconcat ("/v25.0/", warta_outbox_job_get_remote_id (job), NULL);
+  delete_by_hand (warta_test_server_get_url (server), path, WARTA_TEST_FACEBOOK_TOKEN);
+  g_assert_false (correct (f, job, "Tanggal salah", NULL, "Rakor tanggal 5", &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_GONE);
+  g_assert_true (g_str_has_prefix (error->message, "The post is no longer on Facebook"));
+  g_assert_cmpint (warta_event_log_count (f->t->db, "correction", NULL), ==, 1);
+}
+
 /* The post's answer is lost twice: the timeline has it, no second post. */
 static void
 test_x_lost_answer (Fixture       *f,
@@ -1887,6 +2205,7 @@ main (int   argc,
   ADD ("both-targets", test_both_targets);
   ADD ("takedown", test_takedown);
   ADD ("takedown-api", test_takedown_api);
+  ADD ("correction-api", test_correction_api);
   ADD ("retry-after-errors", test_retry_after_errors);
   ADD ("retry-time-in-office-zone", test_retry_time_in_office_zone);
   ADD ("give-up", test_give_up);
@@ -1912,6 +2231,8 @@ main (int   argc,
   ADD ("youtube-lost-answer", test_youtube_lost_answer);
   ADD ("x", test_x);
   ADD ("x-lost-answer", test_x_lost_answer);
+  ADD ("x-correction-by-hand", test_x_correction_by_hand);
+  ADD ("facebook-correction", test_facebook_correction);
   ADD ("facebook", test_facebook);
   ADD ("facebook-lost-answer", test_facebook_lost_answer);
   ADD ("instagram", test_instagram);

@@ -530,6 +530,90 @@ test_takedown_conflict (Fixture       *f,
 }
 
 static gboolean
+corrected (Fixture  *f,
+           gpointer  data)
+{
+  return warta_outbox_job_get_corrected_at (data) > 0;
+}
+
+/* A published post corrected: Correct… shows the text that went out,
+ * ready to edit, and asks why; Warta changes the status on Mastodon and
+ * records it; the row says when, by whom and why. A post taken down is
+ * not offered it. */
+static void
+test_correct (Fixture       *f,
+              gconstpointer  data)
+{
+  WartaOutboxJob *mastodon;
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *scrolled, *reason;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *line;
+  const char *fixed = "Rakor bersama Inspektur Budi Santoso, S.H.";
+
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  mastodon = job_for (f, f->mastodon_id);
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "correct")));
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "correction")));
+
+  click (job_widget (f, f->mastodon_id, "correct"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Warta changes the post on Humas mastodon"));
+  /* The status as it went out, to edit; then why. */
+  box = adw_message_dialog_get_extra_child (dialog);
+  scrolled = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==,
+                   warta_test_server_get_post_text (f->mastodon,
+                                                    warta_outbox_job_get_remote_id (mastodon)));
+  gtk_text_buffer_set_text (buffer, fixed, -1);
+  reason = gtk_widget_get_last_child (box);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "correct"));
+  gtk_editable_set_text (GTK_EDITABLE (reason), "  ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "correct"));
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Nama pejabat salah tulis");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "correct"));
+  screenshot (f, GTK_WIDGET (dialog), "publish-correct.png");
+  answer (dialog, "correct");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "correction"))),
+                   ==, "Correcting the post…");
+  g_assert_false (gtk_widget_get_sensitive (job_widget (f, f->mastodon_id, "correct")));
+  wait_until (f, corrected, mastodon, "the correction");
+
+  g_assert_cmpstr (warta_test_server_get_post_text (f->mastodon,
+                                                    warta_outbox_job_get_remote_id (mastodon)),
+                   ==, fixed);
+  line = gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "correction")));
+  expected = g_strdup_printf (" by %s: Nama pejabat salah tulis",
+                              warta_user_get_display_name (f->t->admin));
+  g_assert_true (g_str_has_prefix (line, "Corrected on "));
+  g_assert_true (g_str_has_suffix (line, expected));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "correction")));
+  g_assert_true (gtk_widget_get_sensitive (job_widget (f, f->mastodon_id, "correct")));
+  g_assert_cmpint (warta_event_log_count (f->t->db, "correction", NULL), ==, 1);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+  screenshot (f, f->window, "publish-corrected.png");
+
+  /* Taken down: no more corrections. */
+  g_assert_true (warta_outbox_record_takedown (warta_context_get_outbox (f->context), f->t->admin,
+                                               warta_outbox_job_get_id (mastodon), "Izin dicabut",
+                                               &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "correct")));
+}
+
+static gboolean
 popover_mapped (Fixture  *f,
                 gpointer  data)
 {
@@ -2008,6 +2092,8 @@ main (int   argc,
               fixture_setup, test_publish_now, fixture_teardown);
   g_test_add ("/warta/publish-view/takedown", Fixture, NULL,
               fixture_setup, test_takedown, fixture_teardown);
+  g_test_add ("/warta/publish-view/correct", Fixture, NULL,
+              fixture_setup, test_correct, fixture_teardown);
   g_test_add ("/warta/publish-view/takedown-conflict", Fixture, NULL,
               fixture_setup, test_takedown_conflict, fixture_teardown);
   g_test_add ("/warta/publish-view/schedule", Fixture, NULL,

@@ -12,7 +12,10 @@
  * Authorization header; every answer carries X-App-Usage. DELETE
  * /{version}/{object} for the posts, photos and videos it made: a post
  * takes what it carries with it and leaves the feed; an object gone or
- * unknown answers 100/33, as Graph does.
+ * unknown answers 100/33, as Graph does. POST /{version}/{object} with
+ * message (a post, a photo post's caption) or description (a video)
+ * changes its text ("Update" in §1), answered {"success":true}; 100/33
+ * again for an object gone.
  *
  * Errors by name: the Graph code, e.g. "190", "4", "17", "32", "613",
  * "80001" (with X-Business-Use-Case-Usage), "2" (transient), "10", "100",
@@ -683,6 +686,67 @@ object_delete (WartaTestServer   *server,
   }
 }
 
+static Post *
+find_live_post (State      *st,
+                const char *id)
+{
+  for (guint i = 0; i < st->posts->len; i++)
+    {
+      Post *p = st->posts->pdata[i];
+
+      if (!p->deleted && (g_str_equal (p->id, id) || g_strcmp0 (p->object_id, id) == 0))
+        return p;
+    }
+  return NULL;
+}
+
+static void
+object_update (WartaTestServer   *server,
+               SoupServerMessage *msg,
+               const char        *id,
+               GHashTable        *params)
+{
+  Post *p = find_live_post (get_state (server), id);
+  const char *text = g_hash_table_lookup (params, "message");
+
+  if (text == NULL)
+    text = g_hash_table_lookup (params, "description");
+  if (p == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("Unsupported post request. Object with ID '%s' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
+                                                  id);
+
+      respond_graph_error (msg, 400, 100, 33, message, NULL, FALSE, NULL);
+      return;
+    }
+  if (text == NULL)
+    {
+      respond_graph_error (msg, 400, 100, 0, "(#100) No fields to update", NULL, FALSE, NULL);
+      return;
+    }
+  g_free (p->message);
+  p->message = g_strdup (text);
+  {
+    JsonBuilder *b = json_builder_new ();
+
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "success");
+    json_builder_add_boolean_value (b, TRUE);
+    json_builder_end_object (b);
+    add_usage (msg);
+    _warta_test_server_respond_json (msg, SOUP_STATUS_OK, _warta_test_server_build (b));
+  }
+}
+
+const char *
+warta_test_facebook_server_get_post_message (WartaTestServer *server,
+                                             const char      *id)
+{
+  Post *p = find_live_post (get_state (server), id);
+
+  return p != NULL ? p->message : NULL;
+}
+
 static void
 fb_dispatch (WartaTestServer   *server,
              SoupServerMessage *msg,
@@ -700,6 +764,12 @@ fb_dispatch (WartaTestServer   *server,
       g_str_has_prefix (parts[0], "v"))
     {
       object_delete (server, msg, parts[1]);
+      return;
+    }
+  if (post && g_strv_length (parts) == 2 && g_str_has_prefix (parts[0], "v") &&
+      !g_str_equal (parts[1], WARTA_TEST_FACEBOOK_PAGE_ID))
+    {
+      object_update (server, msg, parts[1], params);
       return;
     }
   if (g_strv_length (parts) != 3 || !g_str_has_prefix (parts[0], "v") ||

@@ -974,6 +974,51 @@ mastodon_delete_status (WartaTestServer   *self,
   respond_node (msg, SOUP_STATUS_OK, node);
 }
 
+/* PUT /api/v1/statuses/:id (Mastodon ≥ 3.5): the status's new text, and
+ * its attachments: those of media_ids, none without it (UpdateStatusService
+ * drops what the edit does not name). Answers the Status. */
+static void
+mastodon_edit_status (WartaTestServer   *self,
+                      SoupServerMessage *msg,
+                      const char        *id)
+{
+  Post *p = find_post (self, g_ascii_strtoll (id, NULL, 10));
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object = NULL;
+  JsonArray *ids = NULL;
+  const char *text;
+
+  if (p == NULL)
+    {
+      respond_mastodon_error (msg, 404, "Record not found");
+      return;
+    }
+  root = parse_json_body (msg);
+  if (root && JSON_NODE_HOLDS_OBJECT (root))
+    object = json_node_get_object (root);
+  text = object != NULL ? object_string (object, "status") : NULL;
+  if (object != NULL && json_object_has_member (object, "media_ids") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "media_ids")))
+    ids = json_object_get_array_member (object, "media_ids");
+  if ((text == NULL || *text == '\0') && (ids == NULL || json_array_get_length (ids) == 0))
+    {
+      respond_mastodon_error (msg, 422, "Validation failed: Text can't be blank");
+      return;
+    }
+  if (text && g_utf8_strlen (text, -1) > 500)
+    {
+      respond_mastodon_error (msg, 422, "Validation failed: Text character limit of 500 exceeded");
+      return;
+    }
+  g_ptr_array_set_size (p->media_ids, 0);
+  for (guint i = 0; ids && i < json_array_get_length (ids); i++)
+    g_ptr_array_add (p->media_ids, g_strdup (json_array_get_string_element (ids, i)));
+  g_free (p->content);
+  p->content = g_strdup (text ? text : "");
+  add_mastodon_rate_headers (msg, 298, 300);
+  respond_node (msg, SOUP_STATUS_OK, mastodon_status_json (self, p));
+}
+
 static void
 mastodon_dispatch (WartaTestServer   *self,
                    SoupServerMessage *msg,
@@ -1000,6 +1045,8 @@ mastodon_dispatch (WartaTestServer   *self,
     mastodon_post_status (self, msg);
   else if (g_str_equal (method, "DELETE") && g_str_has_prefix (path, "/api/v1/statuses/"))
     mastodon_delete_status (self, msg, path + strlen ("/api/v1/statuses/"), query);
+  else if (g_str_equal (method, "PUT") && g_str_has_prefix (path, "/api/v1/statuses/"))
+    mastodon_edit_status (self, msg, path + strlen ("/api/v1/statuses/"));
   else if (g_str_equal (method, "GET") && g_str_equal (path, "/api/v1/accounts/verify_credentials"))
     mastodon_account (self, msg);
   else if (g_str_equal (method, "GET") && g_str_has_prefix (path, "/api/v1/accounts/") &&
@@ -2099,6 +2146,26 @@ warta_test_server_get_media_count (WartaTestServer *self)
   if (self->ops)
     return self->ops->media_count (self);
   return self->media->len;
+}
+
+/* The text (Mastodon's status, WordPress's content) and WordPress's title
+ * of post @id as the server keeps it; NULL when there is none. */
+const char *
+warta_test_server_get_post_text (WartaTestServer *self,
+                                 const char      *id)
+{
+  Post *p = find_post (self, g_ascii_strtoll (id, NULL, 10));
+
+  return p != NULL ? p->content : NULL;
+}
+
+const char *
+warta_test_server_get_post_title (WartaTestServer *self,
+                                  const char      *id)
+{
+  Post *p = find_post (self, g_ascii_strtoll (id, NULL, 10));
+
+  return p != NULL ? p->title : NULL;
 }
 
 /* Posts deleted (Mastodon) or moved to the trash (WordPress). */

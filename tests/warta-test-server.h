@@ -74,6 +74,12 @@ void             warta_test_server_revoke_credentials    (WartaTestServer    *se
 guint            warta_test_server_get_post_count        (WartaTestServer    *server);
 guint            warta_test_server_get_media_count       (WartaTestServer    *server);
 guint            warta_test_server_get_deleted_count     (WartaTestServer    *server);
+/* Mastodon and WordPress: post @id's text (a status, an article's
+ * content) and title (WordPress), as the server keeps it; NULL for none. */
+const char      *warta_test_server_get_post_text         (WartaTestServer    *server,
+                                                          const char         *id);
+const char      *warta_test_server_get_post_title        (WartaTestServer    *server,
+                                                          const char         *id);
 guint            warta_test_server_count_requests        (WartaTestServer    *server,
                                                           const char         *method,
                                                           const char         *path);
@@ -124,6 +130,10 @@ WartaTestServer *warta_test_facebook_server_new          (void);
 /* Facebook: the DELETE requests that removed an object (what went with
  * it not counted); the post count still counts every post made. */
 guint            warta_test_facebook_server_get_deleted_count (WartaTestServer *server);
+/* Facebook: the text of the Page post (or the photo or video that is the
+ * post) @id; NULL when it is not there. */
+const char      *warta_test_facebook_server_get_post_message (WartaTestServer *server,
+                                                              const char      *id);
 WartaTestServer *warta_test_instagram_server_new         (void);
 /* The posts a day content_publishing_limit allows (50 unless set). */
 void             warta_test_instagram_server_set_quota   (WartaTestServer *server,

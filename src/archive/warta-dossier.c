@@ -196,6 +196,38 @@ make_summary (JsonObject *revision)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* The corrections of job @job_id, oldest first: when, by whom, how (by
+ * Warta or by hand), why, and the text before and after. */
+static JsonArray *
+derive_corrections (JsonObject *records,
+                    gint64      job_id)
+{
+  JsonArray *rows = rows_of (records, "post_corrections");
+  JsonArray *corrections = json_array_new ();
+
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      JsonObject *c;
+      g_autofree char *at = NULL;
+
+      if (int_of (row, "job_id") != job_id)
+        continue;
+      c = json_object_new ();
+      at = iso_time (int_of (row, "corrected_at"));
+      set_str (c, "corrected_at", at);
+      set_str (c, "corrected_by", user_name (records, int_of (row, "corrected_by")));
+      set_str (c, "method", str_of (row, "method"));
+      set_str (c, "reason", str_of (row, "reason"));
+      set_str (c, "old_title", str_of (row, "old_title"));
+      set_str (c, "old_text", str_of (row, "old_text"));
+      set_str (c, "new_title", str_of (row, "new_title"));
+      set_str (c, "new_text", str_of (row, "new_text"));
+      json_array_add_object_element (corrections, c);
+    }
+  return corrections;
+}
+
 /* Each target's result from the outbox's rows: where and how it was
  * published, when (as recorded: for a target published by hand, the time
  * the admin entered), by whom, and a hand record's proof. Returns the
@@ -263,6 +295,8 @@ derive_targets (JsonObject *records,
         }
       set_str (t, "taken_down_at", taken_down_iso);
       set_str (t, "takedown_reason", str_of (job, "takedown_reason"));
+      json_object_set_array_member (t, "corrections",
+                                    derive_corrections (records, int_of (job, "id")));
       json_array_add_object_element (targets, t);
 
       if (published)
@@ -815,6 +849,49 @@ emit_final_texts (WartaDossier         *self,
     }
 }
 
+static char *
+title_and_text (JsonObject *c,
+                const char *title,
+                const char *text)
+{
+  if (str_of (c, title) == NULL)
+    return g_strdup (str_of (c, text));
+  return g_strconcat (str_of (c, title), "\n\n", str_of (c, text), NULL);
+}
+
+/* Each correction of a target's post, with the text before and after. */
+static void
+emit_corrections (JsonObject           *t,
+                  GTimeZone            *time_zone,
+                  WartaDossierLineFunc  func,
+                  gpointer              user_data)
+{
+  JsonArray *corrections = json_object_has_member (t, "corrections")
+                           ? json_object_get_array_member (t, "corrections") : NULL;
+
+  for (guint i = 0; corrections != NULL && i < json_array_get_length (corrections); i++)
+    {
+      JsonObject *c = json_array_get_object_element (corrections, i);
+      g_autofree char *at = human_time (str_of (c, "corrected_at"), time_zone);
+      g_autofree char *when = NULL;
+      g_autofree char *before = title_and_text (c, "old_title", "old_text");
+      g_autofree char *after = title_and_text (c, "new_title", "new_text");
+
+      if (g_strcmp0 (str_of (c, "method"), "warta") == 0)
+        /* Translators: when a published post was corrected, and by whom. */
+        when = g_strdup_printf (_("%s by %s, through Warta"), at ?: "—",
+                                str_of (c, "corrected_by") ?: "—");
+      else
+        /* Translators: when a published post was corrected, and by whom. */
+        when = g_strdup_printf (_("%s by %s, by hand on the platform"), at ?: "—",
+                                str_of (c, "corrected_by") ?: "—");
+      func (WARTA_DOSSIER_FIELD, _("Corrected"), when, user_data);
+      func (WARTA_DOSSIER_FIELD, _("Reason for the correction"), str_of (c, "reason"), user_data);
+      func (WARTA_DOSSIER_FIELD, _("Text before"), before, user_data);
+      func (WARTA_DOSSIER_FIELD, _("Text after"), after, user_data);
+    }
+}
+
 static void
 emit_targets (WartaDossier         *self,
               GTimeZone            *time_zone,
@@ -881,6 +958,7 @@ emit_targets (WartaDossier         *self,
       func (WARTA_DOSSIER_FIELD, _("Proof screenshot"), proof, user_data);
       func (WARTA_DOSSIER_FIELD, _("Taken down"), taken_down, user_data);
       func (WARTA_DOSSIER_FIELD, _("Reason"), str_of (t, "takedown_reason"), user_data);
+      emit_corrections (t, time_zone, func, user_data);
     }
 }
 

@@ -663,6 +663,8 @@ warta_event_kind_get_display_name (const char *kind)
     { "retry", N_("Publishing retried") },
     { "withdraw", N_("Withdrawn") },
     { "take-down", N_("Post taken down") },
+    { "correction", N_("Post corrected") },
+    { "correction-by-hand", N_("Post corrected by hand") },
     { "disposition", N_("Disposition recorded") },
   };
 

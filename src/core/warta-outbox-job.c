@@ -31,6 +31,9 @@ struct _WartaOutboxJob
   gint64            finished_at;
   gint64            taken_down_at;
   char             *takedown_reason;
+  gint64            corrected_at;
+  char             *correction_reason;
+  char             *corrected_by_name;
   char             *error_code;
   char             *error_message;
   char             *remote_id;
@@ -55,6 +58,9 @@ enum {
   PROP_FINISHED_AT,
   PROP_TAKEN_DOWN_AT,
   PROP_TAKEDOWN_REASON,
+  PROP_CORRECTED_AT,
+  PROP_CORRECTION_REASON,
+  PROP_CORRECTED_BY_NAME,
   PROP_ERROR_CODE,
   PROP_ERROR_MESSAGE,
   PROP_REMOTE_ID,
@@ -122,6 +128,8 @@ warta_outbox_job_finalize (GObject *object)
   g_free (self->platform);
   g_free (self->account_name);
   g_free (self->takedown_reason);
+  g_free (self->correction_reason);
+  g_free (self->corrected_by_name);
   g_free (self->error_code);
   g_free (self->error_message);
   g_free (self->remote_id);
@@ -179,6 +187,15 @@ warta_outbox_job_get_property (GObject    *object,
     case PROP_TAKEDOWN_REASON:
       g_value_set_string (value, self->takedown_reason);
       break;
+    case PROP_CORRECTED_AT:
+      g_value_set_int64 (value, self->corrected_at);
+      break;
+    case PROP_CORRECTION_REASON:
+      g_value_set_string (value, self->correction_reason);
+      break;
+    case PROP_CORRECTED_BY_NAME:
+      g_value_set_string (value, self->corrected_by_name);
+      break;
     case PROP_ERROR_CODE:
       g_value_set_string (value, self->error_code);
       break;
@@ -235,6 +252,14 @@ warta_outbox_job_class_init (WartaOutboxJobClass *klass)
     g_param_spec_int64 ("taken-down-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_TAKEDOWN_REASON] =
     g_param_spec_string ("takedown-reason", NULL, NULL, NULL, flags);
+  /* A published post corrected later: the latest correction's time (0:
+   * never), reason and who made it. */
+  properties[PROP_CORRECTED_AT] =
+    g_param_spec_int64 ("corrected-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_CORRECTION_REASON] =
+    g_param_spec_string ("correction-reason", NULL, NULL, NULL, flags);
+  properties[PROP_CORRECTED_BY_NAME] =
+    g_param_spec_string ("corrected-by-name", NULL, NULL, NULL, flags);
   properties[PROP_ERROR_CODE] = g_param_spec_string ("error-code", NULL, NULL, NULL, flags);
   properties[PROP_ERROR_MESSAGE] = g_param_spec_string ("error-message", NULL, NULL, NULL, flags);
   properties[PROP_REMOTE_ID] = g_param_spec_string ("remote-id", NULL, NULL, NULL, flags);
@@ -304,12 +329,15 @@ INT_ACCESSORS (gint64, next_attempt_at, PROP_NEXT_ATTEMPT_AT)
 INT_ACCESSORS (gint64, scheduled_at, PROP_SCHEDULED_AT)
 INT_ACCESSORS (gint64, finished_at, PROP_FINISHED_AT)
 INT_ACCESSORS (gint64, taken_down_at, PROP_TAKEN_DOWN_AT)
+INT_ACCESSORS (gint64, corrected_at, PROP_CORRECTED_AT)
 INT_ACCESSORS (gint64, created_by, PROP_0)
 INT_ACCESSORS (gint64, version, PROP_0)
 STRING_ACCESSORS (revision_hash, PROP_0)
 STRING_ACCESSORS (platform, PROP_PLATFORM)
 STRING_ACCESSORS (account_name, PROP_ACCOUNT_NAME)
 STRING_ACCESSORS (takedown_reason, PROP_TAKEDOWN_REASON)
+STRING_ACCESSORS (correction_reason, PROP_CORRECTION_REASON)
+STRING_ACCESSORS (corrected_by_name, PROP_CORRECTED_BY_NAME)
 
 WartaOutboxState
 warta_outbox_job_get_state (WartaOutboxJob *self)
@@ -460,6 +488,9 @@ warta_outbox_job_update_from (WartaOutboxJob *self,
   warta_outbox_job_set_finished_at (self, from->finished_at);
   warta_outbox_job_set_taken_down_at (self, from->taken_down_at);
   warta_outbox_job_set_takedown_reason (self, from->takedown_reason);
+  warta_outbox_job_set_corrected_at (self, from->corrected_at);
+  warta_outbox_job_set_correction_reason (self, from->correction_reason);
+  warta_outbox_job_set_corrected_by_name (self, from->corrected_by_name);
   warta_outbox_job_set_created_by (self, from->created_by);
   warta_outbox_job_set_version (self, from->version);
   warta_outbox_job_set_remote (self, from->remote_id, from->remote_url);

@@ -82,6 +82,15 @@ void              warta_outbox_job_set_taken_down_at   (WartaOutboxJob   *self,
 const char       *warta_outbox_job_get_takedown_reason (WartaOutboxJob   *self);
 void              warta_outbox_job_set_takedown_reason (WartaOutboxJob   *self,
                                                         const char       *reason);
+gint64            warta_outbox_job_get_corrected_at    (WartaOutboxJob   *self);
+void              warta_outbox_job_set_corrected_at    (WartaOutboxJob   *self,
+                                                        gint64            at);
+const char       *warta_outbox_job_get_correction_reason (WartaOutboxJob *self);
+void              warta_outbox_job_set_correction_reason (WartaOutboxJob *self,
+                                                          const char     *reason);
+const char       *warta_outbox_job_get_corrected_by_name (WartaOutboxJob *self);
+void              warta_outbox_job_set_corrected_by_name (WartaOutboxJob *self,
+                                                          const char     *name);
 const char       *warta_outbox_job_get_error_code      (WartaOutboxJob   *self);
 const char       *warta_outbox_job_get_error_message   (WartaOutboxJob   *self);
 void              warta_outbox_job_set_error           (WartaOutboxJob   *self,

@@ -50,6 +50,9 @@ typedef struct
   GtkButton        *post_again;
   GtkButton        *takedown;
   gboolean          taking_down;   /* Warta is deleting the post on its platform */
+  GtkButton        *correct;
+  GtkLabel         *correction;    /* the latest correction: when, by whom, why */
+  gboolean          correcting;    /* Warta is changing the post on its platform */
   GtkButton        *sign_in;
   GtkButton        *manual;
   GtkButton        *pause;
@@ -117,6 +120,8 @@ static guint signals[N_SIGNALS];
 static void rebuild (WartaPublishView *self);
 static void update_summary (WartaPublishView *self);
 static void update_job_row (JobRow *row);
+static GtkWidget *labelled_button (const char *label,
+                                   const char *accessible);
 
 /* -- helpers ----------------------------------------------------------------------------- */
 
@@ -854,6 +859,35 @@ job_is_waiting (WartaPublishView *self,
          warta_clock_now (warta_context_get_clock (self->context));
 }
 
+/* Correct… on a published post not taken down, and what its latest
+ * correction was. */
+static void
+update_correction (JobRow *row)
+{
+  WartaOutboxJob *job = row->job;
+  WartaOutboxState state = warta_outbox_job_get_state (job);
+  gboolean published = state == WARTA_OUTBOX_STATE_DONE || state == WARTA_OUTBOX_STATE_MANUAL;
+  gboolean taken_down = warta_outbox_job_get_taken_down_at (job) != 0;
+  gint64 corrected = warta_outbox_job_get_corrected_at (job);
+  g_autofree char *text = NULL;
+
+  if (row->correcting)
+    text = g_strdup (_("Correcting the post…"));
+  else if (published && corrected != 0)
+    {
+      g_autofree char *when = format_local_time_zone (row->view, corrected);
+
+      /* Translators: %1$s is a date and time with its zone, %2$s a person, %3$s the reason */
+      text = g_strdup_printf (_("Corrected on %1$s by %2$s: %3$s"), when,
+                              warta_outbox_job_get_corrected_by_name (job) ?: "—",
+                              warta_outbox_job_get_correction_reason (job));
+    }
+  gtk_label_set_label (row->correction, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (row->correction), text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (row->correct), published && !taken_down);
+  gtk_widget_set_sensitive (GTK_WIDGET (row->correct), !row->correcting && !row->taking_down);
+}
+
 static void
 update_job_row (JobRow *row)
 {
@@ -1007,6 +1041,7 @@ update_job_row (JobRow *row)
                                            ? _("Hide Manual Upload") : _("Switch to _Manual"));
   if (published)
     gtk_revealer_set_reveal_child (row->manual_revealer, FALSE);
+  update_correction (row);
 }
 
 static void
@@ -1425,6 +1460,208 @@ on_takedown_clicked_cb (GtkButton *button,
   adw_message_dialog_set_response_enabled (dialog, "take-down", FALSE);
   g_signal_connect_object (reason, "changed", G_CALLBACK (on_reason_changed_cb), dialog, 0);
   gtk_widget_grab_focus (reason);
+}
+
+/* Correcting a published post ----------------------------------------------------- */
+
+typedef struct
+{
+  WartaPublishView *view;
+  gint64            job_id;
+} CorrectCall;
+
+static void
+correct_call_free (gpointer data)
+{
+  CorrectCall *c = data;
+
+  g_clear_object (&c->view);
+  g_free (c);
+}
+
+static void
+corrected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CorrectCall *c = user_data;
+  WartaPublishView *self = c->view;
+  /* The view may have been closed meanwhile (its rows gone). */
+  JobRow *row = self->rows ? g_hash_table_lookup (self->rows, &c->job_id) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (row != NULL)
+    {
+      row->correcting = FALSE;
+      update_job_row (row);
+    }
+  if (!warta_outbox_correct_finish (WARTA_OUTBOX (object), result, &error) &&
+      self->rows != NULL && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    show_message (self, error->domain == WARTA_PUBLISH_ERROR ? _("Post Not Corrected")
+                                                              : _("Correction Not Recorded"),
+                  error->message);
+  correct_call_free (c);
+}
+
+static char *
+text_view_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+correct_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  g_autoptr(WartaPublishView) self = g_object_ref (g_object_get_data (G_OBJECT (dialog), "warta-view"));
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "warta-reason");
+  GtkEditable *title = g_object_get_data (G_OBJECT (dialog), "warta-title");
+  GtkTextView *text_view = g_object_get_data (G_OBJECT (dialog), "warta-text");
+  gint64 job_id = *(gint64 *) user_data;
+  JobRow *row = self->rows ? g_hash_table_lookup (self->rows, &job_id) : NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  CorrectCall *c;
+
+  if (g_strcmp0 (response, "correct") != 0 || row == NULL || current_user (self) == NULL)
+    return;
+  text = text_view_dup_text (text_view);
+  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "warta-by-platform")))
+    {
+      if (!warta_outbox_record_correction (outbox (self), current_user (self), job_id,
+                                           gtk_editable_get_text (reason),
+                                           title ? gtk_editable_get_text (title) : NULL, text,
+                                           &error))
+        show_message (self, _("Correction Not Recorded"), error->message);
+      return;
+    }
+
+  c = g_new0 (CorrectCall, 1);
+  c->view = g_object_ref (self);
+  c->job_id = job_id;
+  row->correcting = TRUE;
+  update_job_row (row);
+  warta_outbox_correct_async (outbox (self), current_user (self), job_id,
+                              gtk_editable_get_text (reason),
+                              title ? gtk_editable_get_text (title) : NULL, text, NULL,
+                              corrected_cb, c);
+}
+
+static void
+on_correction_reason_changed_cb (GtkEditable      *reason,
+                                 AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (reason)));
+
+  adw_message_dialog_set_response_enabled (dialog, "correct", *text != '\0');
+}
+
+/* A label above @child that names it (its mnemonic widget). */
+static void
+append_labelled (GtkBox     *box,
+                 const char *label,
+                 GtkWidget  *child,
+                 GtkWidget  *target)
+{
+  GtkWidget *l = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (l), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (l), target);
+  gtk_box_append (box, l);
+  gtk_box_append (box, child);
+}
+
+/* The text that went out on the platform, ready to edit, and why. Where
+ * the platform lets it, Warta changes the post and records it; elsewhere
+ * the admin changes it there and records here the new text and why. */
+static void
+on_correct_clicked_cb (GtkButton *button,
+                       JobRow    *row)
+{
+  const char *account = warta_outbox_job_get_account_name (row->job);
+  gboolean by_platform = warta_outbox_can_correct (outbox (row->view), row->job);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *old_title = NULL;
+  g_autofree char *old_text = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *scrolled, *text_view, *reason, *title = NULL;
+
+  if (!warta_outbox_dup_post_text (outbox (row->view), row->job, &old_title, &old_text, &error))
+    {
+      show_message (row->view, _("Post Not Corrected"), error->message);
+      return;
+    }
+  /* Translators: %s is an account's name */
+  heading = g_strdup_printf (_("Correct the Post on %s?"), account);
+  if (by_platform)
+    body = g_strdup_printf (_("Warta changes the post on %s to the text below. Write why it is corrected, for example a name misspelt. The text before and after, the reason, your name and the time are kept in the publication’s history and in the archive."),
+                            account);
+  else
+    body = g_strdup_printf (_("Warta cannot change this post for you. First correct it on %s: open it from its address and edit it there. Then put the text it has now below and write why it was corrected. The text before and after, the reason, your name and the time are kept in the publication’s history and in the archive."),
+                            account);
+  dialog = ask_about_job (row, heading, body, _("_Cancel"), "correct",
+                          by_platform ? _("C_orrect") : _("_Record Correction"),
+                          G_CALLBACK (correct_response_cb));
+  adw_message_dialog_set_response_appearance (dialog, "correct", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (dialog), "warta-by-platform", GINT_TO_POINTER (by_platform));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  if (old_title != NULL)
+    {
+      title = gtk_entry_new ();
+      gtk_editable_set_text (GTK_EDITABLE (title), old_title);
+      append_labelled (GTK_BOX (box), _("_Title"), title, title);
+      g_object_set_data (G_OBJECT (dialog), "warta-title", title);
+    }
+  text_view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), old_text, -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text_view);
+  gtk_widget_add_css_class (scrolled, "card");
+  append_labelled (GTK_BOX (box), _("T_ext of the post"), scrolled, text_view);
+  g_object_set_data (G_OBJECT (dialog), "warta-text", text_view);
+  reason = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("For example: the official’s name misspelt"));
+  append_labelled (GTK_BOX (box), _("_Why it is corrected"), reason, reason);
+  g_object_set_data (G_OBJECT (dialog), "warta-reason", reason);
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_set_response_enabled (dialog, "correct", FALSE);
+  g_signal_connect_object (reason, "changed", G_CALLBACK (on_correction_reason_changed_cb), dialog,
+                           0);
+  gtk_widget_grab_focus (text_view);
+}
+
+/* Correct… among @row's actions, and the line that says the latest
+ * correction, under its state. */
+static void
+build_correction (JobRow     *row,
+                  GtkWidget  *box,
+                  GtkWidget  *actions,
+                  const char *account)
+{
+  g_autofree char *accessible = g_strdup_printf (_("Correct the post on %s"), account);
+
+  row->correction = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (row->correction, TRUE);
+  gtk_label_set_xalign (row->correction, 0);
+  gtk_label_set_selectable (row->correction, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (row->correction), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (row->correction), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->correction));
+  row->correct = GTK_BUTTON (labelled_button (_("Co_rrect…"), accessible));
+  g_signal_connect (row->correct, "clicked", G_CALLBACK (on_correct_clicked_cb), row);
+  gtk_widget_set_parent (GTK_WIDGET (row->correct), actions);
 }
 
 static void
@@ -2150,6 +2387,7 @@ job_row_new (WartaPublishView *self,
   row->takedown = GTK_BUTTON (labelled_button (_("Take _Down…"), accessible));
   g_signal_connect (row->takedown, "clicked", G_CALLBACK (on_takedown_clicked_cb), row);
   gtk_widget_set_parent (GTK_WIDGET (row->takedown), actions);
+  build_correction (row, box, actions, account);
   gtk_box_append (GTK_BOX (box), actions);
 
   row->manual_revealer = GTK_REVEALER (gtk_revealer_new ());
@@ -2870,6 +3108,8 @@ _warta_publish_view_get_widget (WartaPublishView *self,
   if (g_strcmp0 (name, "retry") == 0) return GTK_WIDGET (row->retry);
   if (g_strcmp0 (name, "post-again") == 0) return GTK_WIDGET (row->post_again);
   if (g_strcmp0 (name, "takedown") == 0) return GTK_WIDGET (row->takedown);
+  if (g_strcmp0 (name, "correct") == 0) return GTK_WIDGET (row->correct);
+  if (g_strcmp0 (name, "correction") == 0) return GTK_WIDGET (row->correction);
   if (g_strcmp0 (name, "sign-in") == 0) return GTK_WIDGET (row->sign_in);
   if (g_strcmp0 (name, "manual") == 0) return GTK_WIDGET (row->manual);
   if (g_strcmp0 (name, "pause") == 0) return GTK_WIDGET (row->pause);

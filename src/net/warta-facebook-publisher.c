@@ -412,8 +412,49 @@ take_down_async (WartaPublisher      *publisher,
 }
 
 static void
+updated_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!warta_facebook_update_object_finish (WARTA_FACEBOOK (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* A post's message (a photo post's caption too), or the description of
+ * the video that is the post. */
+static void
+correct_async (WartaPublisher      *publisher,
+               WartaPublishJob     *job,
+               const char          *title,
+               const char          *text,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  WartaFacebookPublisher *self = WARTA_FACEBOOK_PUBLISHER (publisher);
+  const char *id = NULL;
+  GTask *task;
+
+  task = _warta_publish_take_down_task (publisher, job, cancellable, callback, user_data,
+                                        correct_async,
+                                        _("Warta has no address of this post on Facebook. Correct it on the Page yourself, then record the correction."),
+                                        &id);
+  if (task != NULL)
+    warta_facebook_update_object_async (self->facebook, id,
+                                        warta_publish_job_get_step (job, "video") != NULL
+                                        ? "description" : "message",
+                                        text, cancellable, updated_cb, task);
+}
+
+static void
 publisher_iface_init (WartaPublisherInterface *iface)
 {
   iface->run_step_async = run_step_async;
   iface->take_down_async = take_down_async;
+  iface->correct_async = correct_async;
 }

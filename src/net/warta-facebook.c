@@ -630,6 +630,91 @@ warta_facebook_delete_object_finish (WartaFacebook  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* editing ---------------------------------------------------------------- */
+
+static SoupMessage *
+object_path_message (gpointer     object,
+                     const char  *method,
+                     const char  *object_id,
+                     GError     **error)
+{
+  WartaFacebook *self = object;
+
+  return new_object_message (self, self->graph_url, method, object_id, "", NULL, error);
+}
+
+/**
+ * warta_facebook_update_object_async:
+ * @self: a #WartaFacebook
+ * @object_id: the Page post (or video) to change
+ * @field: "message" for a post, "description" for a video
+ * @text: the new text
+ *
+ * POST /{object-id} with @field (§1 "Update"), answered {"success":true}.
+ * An object not there any more (Graph 100/33) is
+ * WARTA_PUBLISH_ERROR_GONE.
+ */
+void
+warta_facebook_update_object_async (WartaFacebook       *self,
+                                    const char          *object_id,
+                                    const char          *field,
+                                    const char          *text,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_FACEBOOK (self));
+  g_return_if_fail (object_id != NULL && *object_id != '\0' && field != NULL && text != NULL);
+
+  if (!check_configured (self, &error))
+    {
+      g_task_report_error (self, callback, user_data, warta_facebook_update_object_async, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, field);
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  warta_http_client_edit_async (self->client, SERVICE, object_path_message, self,
+                                SOUP_METHOD_POST, object_id, body, _warta_graph_parse_error,
+                                cancellable, callback, user_data);
+}
+
+gboolean
+warta_facebook_update_object_finish (WartaFacebook  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  node = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (node == NULL)
+    {
+      if (g_strcmp0 (warta_publish_error_get_platform_code (local_error), GONE_CODE) == 0)
+        {
+          g_propagate_error (error, warta_publish_error_new_gone (SERVICE, local_error));
+          g_error_free (local_error);
+        }
+      else
+        g_propagate_error (error, refine_error (local_error, NULL));
+      return FALSE;
+    }
+  if (!object_bool (_warta_json_as_object (node), "success"))
+    {
+      g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL,
+                           _("Facebook did not confirm that the post was changed. Check the Page on Facebook, and correct the post there yourself if it still shows the old text."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* feed posts and photos: create, or find after an unknown outcome -------- */
 
 typedef struct

@@ -70,6 +70,17 @@ WartaRemoteResult *warta_facebook_find_post_finish     (WartaFacebook       *sel
 /* DELETE /{object}: a Page post (its attached photos go with it), a
  * photo or a video. An object that is already gone (Graph's 100/33)
  * counts as deleted: TRUE. */
+/* POST /{object-id} with @field ("message", a video's "description"). */
+void               warta_facebook_update_object_async  (WartaFacebook       *self,
+                                                        const char          *object_id,
+                                                        const char          *field,
+                                                        const char          *text,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean           warta_facebook_update_object_finish (WartaFacebook       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 void               warta_facebook_delete_object_async  (WartaFacebook       *self,
                                                         const char          *object_id,
                                                         GCancellable        *cancellable,

@@ -780,6 +780,7 @@ typedef struct
   WartaPathMessageFunc  new_message;
   const char           *method;
   char                 *path;
+  JsonNode             *body;
 } PathRequest;
 
 static void
@@ -789,6 +790,7 @@ path_request_free (gpointer data)
 
   g_clear_object (&r->object);
   g_free (r->path);
+  g_clear_pointer (&r->body, json_node_unref);
   g_free (r);
 }
 
@@ -798,8 +800,11 @@ path_message (guint     attempt,
               GError  **error)
 {
   PathRequest *r = user_data;
+  SoupMessage *msg = r->new_message (r->object, r->method, r->path, error);
 
-  return r->new_message (r->object, r->method, r->path, error);
+  if (msg != NULL && r->body != NULL)
+    warta_http_set_json_body (msg, r->body);
+  return msg;
 }
 
 /**
@@ -825,6 +830,30 @@ warta_http_client_request_path_async (WartaHttpClient      *self,
                                       GAsyncReadyCallback   callback,
                                       gpointer              user_data)
 {
+  warta_http_client_request_path_body_async (self, service, new_message, object, method, path,
+                                             NULL, parse, cancellable, callback, user_data);
+}
+
+/**
+ * warta_http_client_request_path_body_async:
+ * @body: (nullable): the request's JSON body
+ *
+ * warta_http_client_request_path_async() with a JSON body: for a request
+ * that may be repeated (an edit that sets a post's text).
+ */
+void
+warta_http_client_request_path_body_async (WartaHttpClient      *self,
+                                           const char           *service,
+                                           WartaPathMessageFunc  new_message,
+                                           gpointer              object,
+                                           const char           *method,
+                                           const char           *path,
+                                           JsonNode             *body,
+                                           WartaErrorParseFunc   parse,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data)
+{
   PathRequest *r;
 
   g_return_if_fail (G_IS_OBJECT (object));
@@ -835,8 +864,69 @@ warta_http_client_request_path_async (WartaHttpClient      *self,
   r->new_message = new_message;
   r->method = method;
   r->path = g_strdup (path);
+  r->body = body != NULL ? json_node_ref (body) : NULL;
   warta_http_client_request_json_async (self, service, path_message, r, path_request_free, parse,
                                         cancellable, callback, user_data);
+}
+
+static void
+edited_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  JsonNode *node;
+  GError *error = NULL;
+  guint status;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  status = error != NULL ? warta_publish_error_get_http_status (error) : 0;
+  if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)
+    {
+      GError *gone = warta_publish_error_new_gone (g_task_get_task_data (task), error);
+
+      g_error_free (error);
+      error = gone;
+    }
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+}
+
+/**
+ * warta_http_client_edit_async:
+ * @object: the platform client: the task's source object, passed to
+ *   @new_message
+ * @method: SOUP_METHOD_PUT, SOUP_METHOD_POST …
+ * @path: the post to change, on the platform's host
+ * @body: the new values
+ *
+ * Changes a published post: @method @path with the JSON @body, retried
+ * (setting a text twice is harmless). The task, whose source object is
+ * @object, returns the answer's JSON node; a post not there any more (404
+ * Not Found, 410 Gone) is WARTA_PUBLISH_ERROR_GONE.
+ */
+void
+warta_http_client_edit_async (WartaHttpClient      *self,
+                              const char           *service,
+                              WartaPathMessageFunc  new_message,
+                              gpointer              object,
+                              const char           *method,
+                              const char           *path,
+                              JsonNode             *body,
+                              WartaErrorParseFunc   parse,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data)
+{
+  GTask *task = g_task_new (object, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, warta_http_client_edit_async);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, g_strdup (service), g_free);
+  warta_http_client_request_path_body_async (self, service, new_message, object, method, path,
+                                             body, parse, cancellable, edited_cb, task);
 }
 
 static void

@@ -97,6 +97,30 @@ void                    warta_http_client_request_path_async  (WartaHttpClient  
                                                                GAsyncReadyCallback      callback,
                                                                gpointer                 user_data);
 
+void                    warta_http_client_request_path_body_async (WartaHttpClient     *self,
+                                                                   const char          *service,
+                                                                   WartaPathMessageFunc new_message,
+                                                                   gpointer             object,
+                                                                   const char          *method,
+                                                                   const char          *path,
+                                                                   JsonNode            *body,
+                                                                   WartaErrorParseFunc  parse,
+                                                                   GCancellable        *cancellable,
+                                                                   GAsyncReadyCallback  callback,
+                                                                   gpointer             user_data);
+
+void                    warta_http_client_edit_async          (WartaHttpClient         *self,
+                                                               const char              *service,
+                                                               WartaPathMessageFunc     new_message,
+                                                               gpointer                 object,
+                                                               const char              *method,
+                                                               const char              *path,
+                                                               JsonNode                *body,
+                                                               WartaErrorParseFunc      parse,
+                                                               GCancellable            *cancellable,
+                                                               GAsyncReadyCallback      callback,
+                                                               gpointer                 user_data);
+
 /* DELETE @path: TRUE also when it is not there any more (404, 410). The
  * task's source object is @object, the platform client, whose finish
  * propagates the boolean. */

@@ -361,8 +361,59 @@ take_down_async (WartaPublisher      *publisher,
 }
 
 static void
+edited_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!warta_mastodon_edit_status_finish (WARTA_MASTODON (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The status's text; its attachments stay (an edit without their ids
+ * would drop them). */
+static void
+correct_async (WartaPublisher      *publisher,
+               WartaPublishJob     *job,
+               const char          *title,
+               const char          *text,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  WartaMastodonPublisher *self = WARTA_MASTODON_PUBLISHER (publisher);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  const char *id = NULL;
+  GTask *task;
+
+  task = _warta_publish_take_down_task (publisher, job, cancellable, callback, user_data,
+                                        correct_async,
+                                        _("Warta has no id of this post on Mastodon. Correct it on the instance yourself, then record the correction."),
+                                        &id);
+  if (task == NULL)
+    return;
+  for (guint i = 0;; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("media-%u", i);
+      const char *media_id = warta_publish_job_get_step_string (job, name, "id");
+
+      if (media_id == NULL)
+        break;
+      g_ptr_array_add (ids, (gpointer) media_id);
+    }
+  g_ptr_array_add (ids, NULL);
+  warta_mastodon_edit_status_async (self->mastodon, id, text, (const char * const *) ids->pdata,
+                                    cancellable, edited_cb, task);
+}
+
+static void
 publisher_iface_init (WartaPublisherInterface *iface)
 {
   iface->run_step_async = run_step_async;
   iface->take_down_async = take_down_async;
+  iface->correct_async = correct_async;
 }

@@ -1185,6 +1185,77 @@ warta_mastodon_delete_status_finish (WartaMastodon  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* editing ---------------------------------------------------------------------- */
+
+/**
+ * warta_mastodon_edit_status_async:
+ * @self: a #WartaMastodon
+ * @status_id: the status to change
+ * @text: its new text
+ * @media_ids: (nullable): the attachments it keeps (an edit without them
+ *   drops them)
+ *
+ * PUT /api/v1/statuses/:id (Mastodon ≥ 3.5), answered with the Status. A
+ * status that is not there any more is WARTA_PUBLISH_ERROR_GONE.
+ */
+void
+warta_mastodon_edit_status_async (WartaMastodon       *self,
+                                  const char          *status_id,
+                                  const char          *text,
+                                  const char * const  *media_ids,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_MASTODON (self));
+  g_return_if_fail (status_id != NULL && text != NULL);
+
+  if (!check_configured (self, &error))
+    {
+      g_task_report_error (self, callback, user_data, warta_mastodon_edit_status_async, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, text);
+  json_builder_set_member_name (builder, "media_ids");
+  json_builder_begin_array (builder);
+  for (guint i = 0; media_ids && media_ids[i]; i++)
+    json_builder_add_string_value (builder, media_ids[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  escaped = g_uri_escape_string (status_id, NULL, TRUE);
+  path = g_strdup_printf ("/api/v1/statuses/%s", escaped);
+  warta_http_client_edit_async (self->client, SERVICE, path_message, self, SOUP_METHOD_PUT, path,
+                                body, parse_error, cancellable, callback, user_data);
+}
+
+gboolean
+warta_mastodon_edit_status_finish (WartaMastodon  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  node = g_task_propagate_pointer (G_TASK (result), error);
+  if (node == NULL)
+    return FALSE;
+  if (get_string_member (node, "id") == NULL)
+    {
+      g_propagate_error (error, unexpected_answer ());
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* instance limits -------------------------------------------------------------- */
 
 /* Mastodon's own number when the instance does not say (§6.4). */

@@ -100,6 +100,18 @@ gboolean           warta_mastodon_delete_status_finish (WartaMastodon       *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
+/* PUT /api/v1/statuses/:id: the status's new text, its attachments kept. */
+void               warta_mastodon_edit_status_async    (WartaMastodon       *self,
+                                                        const char          *status_id,
+                                                        const char          *text,
+                                                        const char * const  *media_ids,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean           warta_mastodon_edit_status_finish   (WartaMastodon       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 /* GET /api/v2/instance (§6.4): configuration.statuses.max_media_attachments,
  * asked once; an instance that does not say takes Mastodon's 4. */
 void               warta_mastodon_get_max_media_async  (WartaMastodon       *self,

@@ -528,6 +528,7 @@ error_code_id (const GError *error)
     [WARTA_PUBLISH_ERROR_PROTOCOL] = "protocol",
     [WARTA_PUBLISH_ERROR_FAILED] = "failed",
     [WARTA_PUBLISH_ERROR_UNCONFIRMED] = WARTA_OUTBOX_ERROR_UNCONFIRMED,
+    [WARTA_PUBLISH_ERROR_GONE] = "gone",
   };
 
   if (error->domain == WARTA_PUBLISH_ERROR && error->code >= 0 &&
@@ -1500,22 +1501,31 @@ warta_outbox_record_takedown (WartaOutbox  *self,
  *   (warta_outbox_take_down_async()); otherwise the admin removes it there
  *   and records it with warta_outbox_record_takedown()
  */
+/* The publisher of @job's account, only to ask what it can do; NULL for
+ * a job without a remote id or a platform Warta cannot reach. */
+static WartaPublisher *
+probe_publisher (WartaOutbox    *self,
+                 WartaOutboxJob *job)
+{
+  WartaAccountRepository *accounts = warta_account_store_get_repository (self->accounts);
+  g_autoptr(WartaAccount) account = NULL;
+
+  if (warta_outbox_job_get_remote_id (job) == NULL)
+    return NULL;
+  account = warta_account_repository_get (accounts, warta_outbox_job_get_account_id (job), NULL);
+  return account != NULL ? publisher_for_account (self, account, NULL, NULL) : NULL;
+}
+
 gboolean
 warta_outbox_can_take_down (WartaOutbox    *self,
                             WartaOutboxJob *job)
 {
-  WartaAccountRepository *accounts = warta_account_store_get_repository (self->accounts);
-  g_autoptr(WartaAccount) account = NULL;
   g_autoptr(WartaPublisher) publisher = NULL;
 
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
   g_return_val_if_fail (WARTA_IS_OUTBOX_JOB (job), FALSE);
 
-  if (warta_outbox_job_get_remote_id (job) == NULL)
-    return FALSE;
-  account = warta_account_repository_get (accounts, warta_outbox_job_get_account_id (job), NULL);
-  if (account != NULL)
-    publisher = publisher_for_account (self, account, NULL, NULL);
+  publisher = probe_publisher (self, job);
   return publisher != NULL && warta_publisher_can_take_down (publisher);
 }
 
@@ -1681,6 +1691,382 @@ warta_outbox_take_down_finish (WartaOutbox   *self,
    * user's take-down that refused this one, for instance. */
   t = g_task_get_task_data (G_TASK (result));
   refresh_one (self, t->job_id);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Correcting a published post ----------------------------------------------------- */
+
+/* The caption targets whose text went out on @platform: the title (NULL
+ * where the post has none) and the text. */
+static void
+platform_text_targets (const char  *platform,
+                       const char **out_title,
+                       const char **out_text)
+{
+  static const struct { const char *platform; const char *title; const char *text; } map[] = {
+    { "facebook", NULL, "facebook" }, { "instagram", NULL, "instagram" }, { "x", NULL, "x" },
+    { "youtube", "youtube-title", "youtube-description" }, { "tiktok", NULL, "tiktok-video" },
+    { "mastodon", NULL, "mastodon" }, { "wordpress", "website-title", "website-body" },
+  };
+
+  *out_title = NULL;
+  *out_text = platform;
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_strcmp0 (map[i].platform, platform) == 0)
+      {
+        *out_title = map[i].title;
+        *out_text = map[i].text;
+      }
+}
+
+typedef struct
+{
+  WartaUser       *actor;
+  gint64           job_id;
+  char            *reason;
+  char            *old_title;
+  char            *old_text;
+  char            *new_title;
+  char            *new_text;
+  WartaOutboxJob  *job;
+  WartaAccount    *account;
+  WartaPublishJob *pjob;
+  WartaPublisher  *publisher;
+} Correction;
+
+static void
+correction_free (gpointer data)
+{
+  Correction *c = data;
+
+  g_clear_object (&c->actor);
+  g_free (c->reason);
+  g_free (c->old_title);
+  g_free (c->old_text);
+  g_free (c->new_title);
+  g_free (c->new_text);
+  g_clear_object (&c->job);
+  g_clear_object (&c->account);
+  g_clear_object (&c->pjob);
+  g_clear_object (&c->publisher);
+  g_free (c);
+}
+
+/* The job, its account, its publisher's view and the text its post has
+ * now (the latest correction's, or what was approved). */
+static gboolean
+load_correction (WartaOutbox  *self,
+                 Correction   *c,
+                 GError      **error)
+{
+  WartaPublicationRepository *publications = warta_outbox_repository_get_publications (self->repository);
+  WartaAccountRepository *accounts = warta_account_store_get_repository (self->accounts);
+  g_autoptr(WartaRevision) revision = NULL;
+  const char *title_target;
+  const char *text_target;
+  int corrected;
+
+  if ((c->job = warta_outbox_repository_get_job (self->repository, c->job_id, error)) == NULL ||
+      (c->account = warta_account_repository_get (accounts, warta_outbox_job_get_account_id (c->job),
+                                                  error)) == NULL ||
+      (revision = warta_publication_repository_get_revision (publications,
+                                                             warta_outbox_job_get_revision_id (c->job),
+                                                             error)) == NULL ||
+      (c->pjob = load_publish_job (self, c->job, c->account, revision, error)) == NULL)
+    return FALSE;
+
+  platform_text_targets (warta_outbox_job_get_platform (c->job), &title_target, &text_target);
+  corrected = warta_outbox_repository_get_corrected_text (self->repository, c->job_id,
+                                                          &c->old_title, &c->old_text, error);
+  if (corrected < 0)
+    return FALSE;
+  if (corrected == 0)
+    {
+      c->old_title = title_target != NULL ? warta_publish_job_dup_text (c->pjob, title_target) : NULL;
+      c->old_text = warta_publish_job_dup_text (c->pjob, text_target);
+    }
+  if (title_target == NULL)
+    g_clear_pointer (&c->new_title, g_free);
+  else if (c->new_title == NULL)
+    c->new_title = g_strdup (c->old_title);
+  if (g_strcmp0 (c->old_title, c->new_title) == 0 && g_strcmp0 (c->old_text, c->new_text) == 0)
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOTE_REQUIRED,
+                           _("The text is the same as the post’s. Change what is wrong, or cancel."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static Correction *
+correction_new (WartaUser  *actor,
+                gint64      job_id,
+                const char *reason,
+                const char *new_title,
+                const char *new_text)
+{
+  Correction *c = g_new0 (Correction, 1);
+
+  c->actor = g_object_ref (actor);
+  c->job_id = job_id;
+  c->reason = g_strdup (reason);
+  c->new_title = g_strdup (new_title);
+  c->new_text = g_strdup (new_text);
+  return c;
+}
+
+static gboolean
+record_correction (WartaOutbox  *self,
+                   Correction   *c,
+                   gboolean      by_warta,
+                   GError      **error)
+{
+  gboolean ok;
+
+  ok = warta_outbox_repository_record_correction (self->repository, c->actor, c->job_id, by_warta,
+                                                  c->reason, c->old_title, c->old_text,
+                                                  c->new_title, c->new_text, error);
+  refresh_one (self, c->job_id);
+  return ok;
+}
+
+/**
+ * warta_outbox_dup_post_text:
+ * @self: a #WartaOutbox
+ * @job: a published job
+ * @out_title: (out) (optional): the post's title, NULL where it has none
+ *   (the website's article, YouTube)
+ * @out_text: (out): the post's text
+ * @error: where to put an error
+ *
+ * The text the job's post has now on its platform: the latest
+ * correction's, or what was approved for it.
+ *
+ * Returns: whether it was read
+ */
+gboolean
+warta_outbox_dup_post_text (WartaOutbox     *self,
+                            WartaOutboxJob  *job,
+                            char           **out_title,
+                            char           **out_text,
+                            GError         **error)
+{
+  Correction *c;
+  gboolean ok;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_OUTBOX_JOB (job), FALSE);
+
+  c = g_new0 (Correction, 1);
+  c->job_id = warta_outbox_job_get_id (job);
+  ok = load_correction (self, c, NULL) || c->old_text != NULL;
+  if (!ok)
+    g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOT_FOUND,
+                         _("The post’s text cannot be read. Reload the publication."));
+  if (out_title != NULL)
+    *out_title = g_steal_pointer (&c->old_title);
+  *out_text = g_steal_pointer (&c->old_text);
+  correction_free (c);
+  return ok;
+}
+
+/**
+ * warta_outbox_record_correction:
+ * @self: a #WartaOutbox
+ * @actor: the social media admin
+ * @job_id: a published target, not taken down
+ * @reason: why the post was corrected
+ * @new_title: (nullable): the post's title now, where it has one
+ * @new_text: the post's text now
+ * @error: where to put an error
+ *
+ * Records that the admin corrected a published post on its platform by
+ * hand, with the text before (as warta_outbox_dup_post_text() gives it)
+ * and after. The job shows it at once.
+ *
+ * Returns: whether it was recorded
+ */
+gboolean
+warta_outbox_record_correction (WartaOutbox  *self,
+                                WartaUser    *actor,
+                                gint64        job_id,
+                                const char   *reason,
+                                const char   *new_title,
+                                const char   *new_text,
+                                GError      **error)
+{
+  Correction *c;
+  gboolean ok;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
+
+  if (!warta_outbox_repository_check_correction (self->repository, actor, job_id, reason, new_text,
+                                                 error))
+    return FALSE;
+  c = correction_new (actor, job_id, reason, new_title, new_text);
+  ok = load_correction (self, c, error) && record_correction (self, c, FALSE, error);
+  correction_free (c);
+  return ok;
+}
+
+/**
+ * warta_outbox_can_correct:
+ * @self: a #WartaOutbox
+ * @job: a published job
+ *
+ * Returns: whether Warta can change the job's post on its platform itself
+ *   (warta_outbox_correct_async()); otherwise the admin changes it there
+ *   and records it with warta_outbox_record_correction()
+ */
+gboolean
+warta_outbox_can_correct (WartaOutbox    *self,
+                          WartaOutboxJob *job)
+{
+  g_autoptr(WartaPublisher) publisher = NULL;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_OUTBOX_JOB (job), FALSE);
+
+  publisher = probe_publisher (self, job);
+  return publisher != NULL && warta_publisher_can_correct (publisher);
+}
+
+static void
+corrected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  WartaOutbox *self = g_task_get_source_object (task);
+  Correction *c = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_publisher_correct_finish (WARTA_PUBLISHER (object), result, &error))
+    {
+      const char *service = warta_platform_get_display_name (warta_account_get_platform (c->account));
+      const char *said = warta_publish_error_get_platform_message (error);
+      char *message;
+
+      /* The platform's refusal is about the new text, not a post to
+       * publish again. */
+      if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED) && said != NULL)
+        message = g_strdup_printf (_("%s refused the correction: “%s”. Change the text and try again, or correct the post there yourself and record the correction."),
+                                   service, said);
+      else if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED))
+        message = g_strdup_printf (_("%s refused the correction. Change the text and try again, or correct the post there yourself and record the correction."),
+                                   service);
+      else
+        message = dup_message_in_zone (self, error);
+      g_free (error->message);
+      error->message = message;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!record_correction (self, c, TRUE, &error))
+    {
+      g_task_return_new_error (task, error->domain, error->code,
+                               _("Warta changed the post on “%s”, but the correction was not recorded: %s Record it with Correct…, choosing that it was corrected by hand."),
+                               warta_account_get_display_name (c->account), error->message);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+correct_credentials_cb (gpointer      data,
+                        const char   *secret,
+                        const GError *error)
+{
+  g_autoptr(GTask) task = data;
+  WartaOutbox *self = g_task_get_source_object (task);
+  Correction *c = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *local_error = NULL;
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_error_copy (error));
+      return;
+    }
+  c->publisher = publisher_for_account (self, c->account, secret, &local_error);
+  if (c->publisher == NULL)
+    {
+      g_task_return_error (task, local_error);
+      return;
+    }
+  warta_publisher_correct_async (c->publisher, c->pjob, c->new_title, c->new_text, cancellable,
+                                 corrected_cb, g_steal_pointer (&task));
+}
+
+/**
+ * warta_outbox_correct_async:
+ * @self: a #WartaOutbox
+ * @actor: the social media admin
+ * @job_id: a published job whose platform can change posts
+ *   (warta_outbox_can_correct())
+ * @reason: why
+ * @new_title: (nullable): the post's new title, where it has one
+ * @new_text: the post's new text
+ *
+ * Changes the job's post on its platform with the account's saved
+ * sign-in, then records the correction as warta_outbox_record_correction()
+ * does. Everything that would refuse the record is checked first.
+ */
+void
+warta_outbox_correct_async (WartaOutbox         *self,
+                            WartaUser           *actor,
+                            gint64               job_id,
+                            const char          *reason,
+                            const char          *new_title,
+                            const char          *new_text,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(WartaPublisher) probe = NULL;
+  GError *error = NULL;
+  Correction *c;
+
+  g_return_if_fail (WARTA_IS_OUTBOX (self));
+  g_return_if_fail (WARTA_IS_USER (actor));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_outbox_correct_async);
+  c = correction_new (actor, job_id, reason, new_title, new_text);
+  g_task_set_task_data (task, c, correction_free);
+
+  if (!warta_outbox_repository_check_correction (self->repository, actor, job_id, reason, new_text,
+                                                 &error) ||
+      !load_correction (self, c, &error) ||
+      (probe = publisher_for_account (self, c->account, NULL, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!warta_publisher_can_correct (probe))
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                               _("Warta cannot change posts on %s. Correct it there yourself, then record the correction."),
+                               warta_platform_get_display_name (warta_account_get_platform (c->account)));
+      return;
+    }
+  credentials_get (self, c->account, job_id, cancellable, correct_credentials_cb,
+                   g_steal_pointer (&task));
+}
+
+gboolean
+warta_outbox_correct_finish (WartaOutbox   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  Correction *c;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  c = g_task_get_task_data (G_TASK (result));
+  refresh_one (self, c->job_id);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 

@@ -129,6 +129,36 @@ void                   warta_outbox_take_down_async    (WartaOutbox           *s
 gboolean               warta_outbox_take_down_finish   (WartaOutbox           *self,
                                                         GAsyncResult          *result,
                                                         GError               **error);
+/* A published post corrected: its text now (the latest correction's, or
+ * what was approved); a correction made on the platform by hand, recorded;
+ * or one Warta makes itself where the platform lets it (Mastodon,
+ * WordPress, Facebook), then recorded. */
+gboolean               warta_outbox_dup_post_text      (WartaOutbox           *self,
+                                                        WartaOutboxJob        *job,
+                                                        char                 **out_title,
+                                                        char                 **out_text,
+                                                        GError               **error);
+gboolean               warta_outbox_record_correction  (WartaOutbox           *self,
+                                                        WartaUser             *actor,
+                                                        gint64                 job_id,
+                                                        const char            *reason,
+                                                        const char            *new_title,
+                                                        const char            *new_text,
+                                                        GError               **error);
+gboolean               warta_outbox_can_correct        (WartaOutbox           *self,
+                                                        WartaOutboxJob        *job);
+void                   warta_outbox_correct_async      (WartaOutbox           *self,
+                                                        WartaUser             *actor,
+                                                        gint64                 job_id,
+                                                        const char            *reason,
+                                                        const char            *new_title,
+                                                        const char            *new_text,
+                                                        GCancellable          *cancellable,
+                                                        GAsyncReadyCallback    callback,
+                                                        gpointer               user_data);
+gboolean               warta_outbox_correct_finish     (WartaOutbox           *self,
+                                                        GAsyncResult          *result,
+                                                        GError               **error);
 /* A request that is the post itself, whose outcome can be neither
  * repeated safely nor looked up (TikTok's photo post): the publisher
  * commits the step WARTA_OUTBOX_STEP_SENDING before it goes; a job found

@@ -61,6 +61,21 @@ warta_publish_error_new_literal_full (WartaPublishError  code,
   return error;
 }
 
+GError *
+warta_publish_error_new_gone (const char   *service,
+                              const GError *error)
+{
+  GError *gone = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_GONE,
+                              _("The post is no longer on %s: it was deleted there. If it was taken down on purpose, record that with Take Down…"),
+                              service);
+  WartaPublishErrorPrivate *priv = warta_publish_error_get_private (gone);
+
+  priv->http_status = warta_publish_error_get_http_status (error);
+  warta_publish_error_set_platform (gone, warta_publish_error_get_platform_code (error),
+                                    warta_publish_error_get_platform_message (error));
+  return gone;
+}
+
 gboolean
 warta_publish_error_is_retryable (const GError *error)
 {

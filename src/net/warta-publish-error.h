@@ -29,6 +29,7 @@ typedef enum
   WARTA_PUBLISH_ERROR_FAILED,            /* anything else (local file errors …) */
   WARTA_PUBLISH_ERROR_UNCONFIRMED,       /* the post may exist (its answer was lost) and
                                           * cannot be looked up: the user looks, never a retry */
+  WARTA_PUBLISH_ERROR_GONE,              /* the post is not on the platform any more */
 } WartaPublishError;
 
 /* Lets a platform read its error body. @code comes in with the generic
@@ -54,6 +55,11 @@ GError      *warta_publish_error_new_from_transport   (const char          *serv
 GError      *warta_publish_error_new_literal_full     (WartaPublishError    code,
                                                        gint64               retry_at_us,
                                                        const char          *message);
+
+/* The post an edit was for is not on @service any more (404, 410, or
+ * the platform's own code for it), with @error's details. */
+GError      *warta_publish_error_new_gone             (const char          *service,
+                                                       const GError        *error);
 
 gboolean     warta_publish_error_is_retryable         (const GError        *error);
 gint64       warta_publish_error_get_retry_at         (const GError        *error);

@@ -471,6 +471,7 @@ warta_publisher_default_init (WartaPublisherInterface *iface)
 {
   iface->run_step_finish = warta_publisher_real_run_step_finish;
   iface->take_down_finish = warta_publisher_real_take_down_finish;
+  iface->correct_finish = warta_publisher_real_take_down_finish;
 }
 
 /**
@@ -611,4 +612,59 @@ warta_publisher_take_down_finish (WartaPublisher  *self,
   g_return_val_if_fail (WARTA_IS_PUBLISHER (self), FALSE);
 
   return WARTA_PUBLISHER_GET_IFACE (self)->take_down_finish (self, result, error);
+}
+
+/**
+ * warta_publisher_can_correct:
+ *
+ * Returns: whether the platform lets Warta change a post it published
+ */
+gboolean
+warta_publisher_can_correct (WartaPublisher *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLISHER (self), FALSE);
+
+  return WARTA_PUBLISHER_GET_IFACE (self)->correct_async != NULL;
+}
+
+/**
+ * warta_publisher_correct_async:
+ * @self: a #WartaPublisher that can correct posts
+ * @job: the published job, with its remote id and confirmed steps
+ * @title: (nullable): the post's new title, where it has one
+ * @text: the post's new text
+ *
+ * Changes the text of the job's post on the platform.
+ */
+void
+warta_publisher_correct_async (WartaPublisher      *self,
+                               WartaPublishJob     *job,
+                               const char          *title,
+                               const char          *text,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (warta_publisher_can_correct (self));
+  g_return_if_fail (WARTA_IS_PUBLISH_JOB (job));
+  g_return_if_fail (text != NULL);
+
+  WARTA_PUBLISHER_GET_IFACE (self)->correct_async (self, job, title, text, cancellable, callback,
+                                                   user_data);
+}
+
+/**
+ * warta_publisher_correct_finish:
+ *
+ * Returns: whether the post has the new text, or FALSE with a
+ *   #WARTA_PUBLISH_ERROR
+ */
+gboolean
+warta_publisher_correct_finish (WartaPublisher  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLISHER (self), FALSE);
+
+  return WARTA_PUBLISHER_GET_IFACE (self)->correct_finish (self, result, error);
 }

@@ -127,6 +127,21 @@ struct _WartaPublisherInterface
   gboolean          (*take_down_finish) (WartaPublisher       *self,
                                          GAsyncResult         *result,
                                          GError              **error);
+
+  /* Optional: changes the text of the job's post on the platform to
+   * @text (and its title to @title, where the post has one). A post no
+   * longer there is WARTA_PUBLISH_ERROR_GONE. Finish with a GTask
+   * returning a boolean, which the default correct_finish propagates. */
+  void              (*correct_async)    (WartaPublisher       *self,
+                                         WartaPublishJob      *job,
+                                         const char           *title,
+                                         const char           *text,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+  gboolean          (*correct_finish)   (WartaPublisher       *self,
+                                         GAsyncResult         *result,
+                                         GError              **error);
 };
 
 /* Makes the publisher of one account, given the secret from the keyring
@@ -154,6 +169,18 @@ void              warta_publisher_take_down_async (WartaPublisher       *self,
 gboolean          warta_publisher_take_down_finish (WartaPublisher      *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
+
+gboolean          warta_publisher_can_correct     (WartaPublisher       *self);
+void              warta_publisher_correct_async   (WartaPublisher       *self,
+                                                   WartaPublishJob      *job,
+                                                   const char           *title,
+                                                   const char           *text,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean          warta_publisher_correct_finish  (WartaPublisher       *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
 
 /* For implementations: the task of a run_step; the interface's default
  * run_step_finish propagates it. */

@@ -117,9 +117,9 @@ post_cb (GObject      *object,
 /* The article as HTML: its paragraphs, then the photos after the first. */
 static char *
 build_content (WartaPublishJob *job,
+               const char      *body,
                GPtrArray       *photos)
 {
-  g_autofree char *body = warta_publish_job_dup_text (job, "website-body");
   g_auto(GStrv) paragraphs = g_strsplit (body ? body : "", "\n\n", -1);
   GString *html = g_string_new (NULL);
 
@@ -157,6 +157,7 @@ run_step_async (WartaPublisher      *publisher,
   g_autofree char *slug = NULL;
   g_autofree char *title = NULL;
   g_autofree char *content = NULL;
+  g_autofree char *body = NULL;
   guint n_steps = photos->len + 1;
 
   task = warta_publisher_new_step_task (WARTA_PUBLISHER (self), cancellable, callback, user_data,
@@ -191,7 +192,8 @@ run_step_async (WartaPublisher      *publisher,
 
   warta_publish_job_set_progress (job, photos->len, n_steps, 0.5);
   title = warta_publish_job_dup_text (job, "website-title");
-  content = build_content (job, photos);
+  body = warta_publish_job_dup_text (job, "website-body");
+  content = build_content (job, body, photos);
   warta_wordpress_publish_post_async (self->wordpress, slug, title, content,
                                       warta_publish_job_get_step_string (job, "media-0", "id"),
                                       cancellable, post_cb, g_steal_pointer (&task));
@@ -278,8 +280,54 @@ take_down_async (WartaPublisher      *publisher,
 }
 
 static void
+updated_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!warta_wordpress_update_post_finish (WARTA_WORDPRESS (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The article's title and text, made into the post's content as when it
+ * was published, with the same photos. */
+static void
+correct_async (WartaPublisher      *publisher,
+               WartaPublishJob     *job,
+               const char          *title,
+               const char          *text,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  WartaWordPressPublisher *self = WARTA_WORDPRESS_PUBLISHER (publisher);
+  g_autoptr(GPtrArray) photos = warta_publish_job_list_media (job, "photo");
+  g_autofree char *old_title = NULL;
+  g_autofree char *content = NULL;
+  const char *id = NULL;
+  GTask *task;
+
+  task = _warta_publish_take_down_task (publisher, job, cancellable, callback, user_data,
+                                        correct_async,
+                                        _("Warta has no id of this post on the website. Correct it in WordPress yourself, then record the correction."),
+                                        &id);
+  if (task == NULL)
+    return;
+  if (title == NULL)
+    title = old_title = warta_publish_job_dup_text (job, "website-title");
+  content = build_content (job, text, photos);
+  warta_wordpress_update_post_async (self->wordpress, id, title, content, cancellable, updated_cb,
+                                     task);
+}
+
+static void
 publisher_iface_init (WartaPublisherInterface *iface)
 {
   iface->run_step_async = run_step_async;
   iface->take_down_async = take_down_async;
+  iface->correct_async = correct_async;
 }

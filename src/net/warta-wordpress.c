@@ -903,3 +903,71 @@ warta_wordpress_delete_finish (WartaWordPress  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* editing ---------------------------------------------------------------------- */
+
+/**
+ * warta_wordpress_update_post_async:
+ * @self: a #WartaWordPress
+ * @id: the post's id
+ * @title: its new title
+ * @content: its new content (HTML)
+ *
+ * POST /wp/v2/posts/<id> with the title and content, answered with the
+ * post. A post not there any more (404 rest_post_invalid_id) is
+ * WARTA_PUBLISH_ERROR_GONE.
+ */
+void
+warta_wordpress_update_post_async (WartaWordPress      *self,
+                                   const char          *id,
+                                   const char          *title,
+                                   const char          *content,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (WARTA_IS_WORDPRESS (self));
+  g_return_if_fail (id != NULL && title != NULL && content != NULL);
+
+  if (!check_configured (self, &error))
+    {
+      g_task_report_error (self, callback, user_data, warta_wordpress_update_post_async, error);
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title);
+  json_builder_set_member_name (builder, "content");
+  json_builder_add_string_value (builder, content);
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+  escaped = g_uri_escape_string (id, NULL, TRUE);
+  path = g_strdup_printf ("/wp-json/wp/v2/posts/%s", escaped);
+  warta_http_client_edit_async (self->client, SERVICE, path_message, self, SOUP_METHOD_POST, path,
+                                body, parse_error, cancellable, callback, user_data);
+}
+
+gboolean
+warta_wordpress_update_post_finish (WartaWordPress  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  node = g_task_propagate_pointer (G_TASK (result), error);
+  if (node == NULL)
+    return FALSE;
+  if (object_int (_warta_json_as_object (node), "id") <= 0)
+    {
+      g_propagate_error (error, unexpected_answer ());
+      return FALSE;
+    }
+  return TRUE;
+}

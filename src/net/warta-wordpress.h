@@ -73,6 +73,18 @@ gboolean           warta_wordpress_delete_finish       (WartaWordPress      *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
+/* POST /wp/v2/posts/<id>: the post's new title and content. */
+void               warta_wordpress_update_post_async   (WartaWordPress      *self,
+                                                        const char          *id,
+                                                        const char          *title,
+                                                        const char          *content,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean           warta_wordpress_update_post_finish  (WartaWordPress      *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 /* Publishes the post under @slug, or finds the one an earlier attempt
  * made: before every POST it asks for the slug, so a retry after an
  * unknown outcome never makes a second post. */

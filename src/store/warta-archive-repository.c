@@ -520,6 +520,8 @@ static const struct {
              "UNION SELECT exited_by FROM step_records WHERE publication_id = ?1 "
              "UNION SELECT created_by FROM outbox_jobs WHERE publication_id = ?1 "
              "UNION SELECT taken_down_by FROM outbox_jobs WHERE publication_id = ?1 "
+             "UNION SELECT corrected_by FROM post_corrections WHERE job_id IN "
+             "  (SELECT id FROM outbox_jobs WHERE publication_id = ?1) "
              "UNION SELECT recorded_by FROM manual_proofs WHERE job_id IN "
              "  (SELECT id FROM outbox_jobs WHERE publication_id = ?1)) ORDER BY id" },
   { "publications", "id = ?1" },
@@ -547,6 +549,8 @@ static const struct {
                 "ORDER BY id" },
   { "manual_proofs", "SELECT * FROM manual_proofs WHERE job_id IN "
                      "(SELECT id FROM outbox_jobs WHERE publication_id = ?1) ORDER BY id" },
+  { "post_corrections", "SELECT * FROM post_corrections WHERE job_id IN "
+                        "(SELECT id FROM outbox_jobs WHERE publication_id = ?1) ORDER BY id" },
 };
 
 /* Users' secrets never leave the database. */
@@ -1017,6 +1021,25 @@ records_of (JsonObject *records,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
+/* The rows of @rows (proofs, corrections) whose job is in @job_ids. */
+static void
+keep_rows_of_jobs (JsonArray  *rows,
+                   GHashTable *job_ids,
+                   JsonArray  *kept)
+{
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      gint64 job_id = 0;
+
+      if (row != NULL)
+        job_id = json_object_get_int_member_with_default (row, "job_id", 0);
+
+      if (g_hash_table_contains (job_ids, &job_id))
+        json_array_add_object_element (kept, json_object_ref (row));
+    }
+}
+
 /* The targets that went out, by Warta or by hand, with their results
  * (remote id, address, time, who, a hand record's proof), so the
  * imported rows, filters and reports name the platforms as the exporting
@@ -1031,8 +1054,10 @@ import_targets (WartaDatabase  *database,
   JsonArray *jobs = records_of (records, "outbox_jobs");
   JsonArray *accounts = records_of (records, "accounts");
   JsonArray *proofs = records_of (records, "manual_proofs");
+  JsonArray *corrections = records_of (records, "post_corrections");
   g_autoptr(JsonArray) kept_jobs = json_array_new ();
   g_autoptr(JsonArray) kept_proofs = json_array_new ();
+  g_autoptr(JsonArray) kept_corrections = json_array_new ();
   g_autoptr(GHashTable) account_ids = NULL;
   g_autoptr(GHashTable) job_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
@@ -1097,20 +1122,12 @@ import_targets (WartaDatabase  *database,
       g_hash_table_add (job_ids, g_memdup2 (&job_id, sizeof job_id));
     }
 
-  for (guint i = 0; proofs != NULL && i < json_array_get_length (proofs); i++)
-    {
-      JsonObject *proof = json_array_get_object_element (proofs, i);
-      gint64 job_id = 0;
-
-      if (proof != NULL)
-        job_id = json_object_get_int_member_with_default (proof, "job_id", 0);
-
-      if (g_hash_table_contains (job_ids, &job_id))
-        json_array_add_object_element (kept_proofs, json_object_ref (proof));
-    }
+  keep_rows_of_jobs (proofs, job_ids, kept_proofs);
+  keep_rows_of_jobs (corrections, job_ids, kept_corrections);
 
   return import_table (database, "outbox_jobs", kept_jobs, error) &&
-         import_table (database, "manual_proofs", kept_proofs, error);
+         import_table (database, "manual_proofs", kept_proofs, error) &&
+         import_table (database, "post_corrections", kept_corrections, error);
 }
 
 static gboolean

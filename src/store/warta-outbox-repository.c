@@ -127,8 +127,12 @@ set_wrong_state (GError **error)
   "j.id, j.publication_id, j.revision_id, j.revision_hash, j.account_id, a.platform, " \
   "a.display_name, j.state, j.attempts, j.next_attempt_at, j.scheduled_at, j.error_code, " \
   "j.error_message, j.remote_id, j.remote_url, j.created_by, j.version, " \
-  "COALESCE (j.finished_at, 0), COALESCE (j.taken_down_at, 0), j.takedown_reason " \
-  "FROM outbox_jobs j JOIN accounts a ON a.id = j.account_id "
+  "COALESCE (j.finished_at, 0), COALESCE (j.taken_down_at, 0), j.takedown_reason, " \
+  "c.corrected_at, c.reason, cu.display_name " \
+  "FROM outbox_jobs j JOIN accounts a ON a.id = j.account_id " \
+  "LEFT JOIN post_corrections c ON c.id = (SELECT max (id) FROM post_corrections " \
+  "                                        WHERE job_id = j.id) " \
+  "LEFT JOIN users cu ON cu.id = c.corrected_by "
 
 static WartaOutboxJob *
 job_from_row (sqlite3_stmt *stmt)
@@ -156,6 +160,9 @@ job_from_row (sqlite3_stmt *stmt)
   warta_outbox_job_set_finished_at (job, sqlite3_column_int64 (stmt, 17));
   warta_outbox_job_set_taken_down_at (job, sqlite3_column_int64 (stmt, 18));
   warta_outbox_job_set_takedown_reason (job, (const char *)sqlite3_column_text (stmt, 19));
+  warta_outbox_job_set_corrected_at (job, sqlite3_column_int64 (stmt, 20));
+  warta_outbox_job_set_correction_reason (job, (const char *)sqlite3_column_text (stmt, 21));
+  warta_outbox_job_set_corrected_by_name (job, (const char *)sqlite3_column_text (stmt, 22));
   if (state == WARTA_OUTBOX_STATE_DONE || state == WARTA_OUTBOX_STATE_MANUAL)
     warta_outbox_job_set_fraction (job, 1.0);
   return job;
@@ -1281,6 +1288,7 @@ warta_outbox_repository_record_manual (WartaOutboxRepository  *self,
 static gboolean
 check_takedown (WartaOutboxRepository  *self,
                 gint64                  job_id,
+                gboolean                correcting,
                 gint64                 *out_publication_id,
                 char                  **out_account,
                 char                  **out_publication_state,
@@ -1313,13 +1321,17 @@ check_takedown (WartaOutboxRepository  *self,
   if (sqlite3_column_int64 (stmt, 1) != 0)
     {
       g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION,
-                           _("This post has already been taken down. Reload the publication to see by whom and why."));
+                           correcting
+                           ? _("This post has been taken down: it can no longer be corrected. Reload the publication to see by whom and why.")
+                           : _("This post has already been taken down. Reload the publication to see by whom and why."));
       return FALSE;
     }
   if (state != WARTA_OUTBOX_STATE_DONE && state != WARTA_OUTBOX_STATE_MANUAL)
     {
       g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION,
-                           _("Only a published post can be taken down. Reload the publication."));
+                           correcting
+                           ? _("Only a published post can be corrected. Reload the publication.")
+                           : _("Only a published post can be taken down. Reload the publication."));
       return FALSE;
     }
   if (out_account)
@@ -1343,7 +1355,8 @@ takedown_in_transaction (WartaOutboxRepository  *self,
   gint64 now = warta_clock_now (self->clock);
   gint64 publication_id;
 
-  if (!check_takedown (self, job_id, &publication_id, &account, &publication_state, error))
+  if (!check_takedown (self, job_id, FALSE, &publication_id, &account, &publication_state,
+                       error))
     return FALSE;
 
   update = _warta_database_prepare (self->database,
@@ -1417,7 +1430,7 @@ warta_outbox_repository_check_takedown (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   trimmed = check_reason_and_role (actor, reason, error);
-  return trimmed != NULL && check_takedown (self, job_id, &publication_id, NULL, NULL, error);
+  return trimmed != NULL && check_takedown (self, job_id, FALSE, &publication_id, NULL, NULL, error);
 }
 
 /**
@@ -1452,6 +1465,237 @@ warta_outbox_repository_record_takedown (WartaOutboxRepository  *self,
     return FALSE;
   WRITE_TRANSACTION (self, error, takedown_in_transaction (self, actor, job_id, trimmed, error));
   return TRUE;
+}
+
+/* Corrections ------------------------------------------------------------ */
+
+/* The reason and the new text, trimmed, and the actor's role; FALSE with
+ * an error. */
+static gboolean
+check_correction (WartaUser   *actor,
+                  const char  *reason,
+                  const char  *new_text,
+                  char       **out_reason,
+                  GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  g_autofree char *text = g_strstrip (g_strdup (new_text != NULL ? new_text : ""));
+
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOTE_REQUIRED,
+                           _("Write why the post is corrected: the reason is kept in the archive."));
+      return FALSE;
+    }
+  if (*text == '\0')
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_NOTE_REQUIRED,
+                           _("The corrected text is empty. Write the text the post should have."));
+      return FALSE;
+    }
+  if (!warta_user_has_role (actor, WARTA_ROLE_SOCIAL_MEDIA_ADMIN))
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,
+                           _("Only a social media admin can correct a post."));
+      return FALSE;
+    }
+  if (out_reason != NULL)
+    *out_reason = g_steal_pointer (&trimmed);
+  return TRUE;
+}
+
+/**
+ * warta_outbox_repository_check_correction:
+ * @self: a #WartaOutboxRepository
+ * @actor: the social media admin
+ * @job_id: a published target
+ * @reason: why
+ * @new_text: the post's corrected text
+ * @error: where to put an error
+ *
+ * Whether warta_outbox_repository_record_correction() would record it
+ * now, with the same errors: asked before the post is changed on its
+ * platform.
+ *
+ * Returns: whether it may be corrected
+ */
+gboolean
+warta_outbox_repository_check_correction (WartaOutboxRepository  *self,
+                                          WartaUser              *actor,
+                                          gint64                  job_id,
+                                          const char             *reason,
+                                          const char             *new_text,
+                                          GError                **error)
+{
+  gint64 publication_id;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
+
+  return check_correction (actor, reason, new_text, NULL, error) &&
+         check_takedown (self, job_id, TRUE, &publication_id, NULL, NULL, error);
+}
+
+static char *
+join_title (const char *title,
+            const char *text)
+{
+  if (title == NULL)
+    return g_strdup (text);
+  return g_strconcat (title, "\n\n", text, NULL);
+}
+
+static gboolean
+correction_in_transaction (WartaOutboxRepository  *self,
+                           WartaUser              *actor,
+                           gint64                  job_id,
+                           gboolean                by_warta,
+                           const char             *reason,
+                           const char             *old_title,
+                           const char             *old_text,
+                           const char             *new_title,
+                           const char             *new_text,
+                           GError                **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *publication_state = NULL;
+  g_autofree char *before = join_title (old_title, old_text);
+  g_autofree char *after = join_title (new_title, new_text);
+  g_autofree char *note = NULL;
+  gint64 now = warta_clock_now (self->clock);
+  gint64 publication_id;
+
+  if (!check_takedown (self, job_id, TRUE, &publication_id, &account, &publication_state, error))
+    return FALSE;
+
+  insert = _warta_database_prepare (self->database,
+                                    "INSERT INTO post_corrections (job_id, corrected_at, "
+                                    "corrected_by, method, reason, old_title, old_text, "
+                                    "new_title, new_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                    error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, job_id);
+  sqlite3_bind_int64 (insert, 2, now);
+  sqlite3_bind_int64 (insert, 3, warta_user_get_id (actor));
+  sqlite3_bind_text (insert, 4, by_warta ? "warta" : "by-hand", -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, reason, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 6, old_title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 7, old_text != NULL ? old_text : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 8, new_title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (insert, 9, new_text, -1, SQLITE_TRANSIENT);
+  if (!run (self, insert, "post correction", error))
+    return FALSE;
+
+  /* Another Warta showing the job sees it changed. */
+  update = _warta_database_prepare (self->database,
+                                    "UPDATE outbox_jobs SET version = version + 1 WHERE id = ?",
+                                    error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (update, 1, job_id);
+  if (!run (self, update, "outbox job", error))
+    return FALSE;
+
+  /* In the hash-chained history too, the text before and after, so the
+   * archive keeps what went out. */
+  note = g_strdup_printf ("%s: %s\n\n− %s\n\n+ %s", account, reason, before ? before : "",
+                          after);
+  return _warta_event_log_append (self->database, publication_id, now, warta_user_get_id (actor),
+                                  warta_role_get_id (WARTA_ROLE_SOCIAL_MEDIA_ADMIN),
+                                  by_warta ? "correction" : "correction-by-hand",
+                                  publication_state, publication_state, 0, note, error) != 0;
+}
+
+/**
+ * warta_outbox_repository_record_correction:
+ * @self: a #WartaOutboxRepository
+ * @actor: the social media admin who corrected the post
+ * @job_id: a published target, not taken down
+ * @by_warta: whether Warta changed the post through the platform (or the
+ *   admin did it there by hand)
+ * @reason: why (a name misspelt …)
+ * @old_title: (nullable): the title before, where the post has one
+ * @old_text: the text before
+ * @new_title: (nullable): the title after
+ * @new_text: the text after
+ * @error: where to put an error
+ *
+ * Records a correction of a published post, with the text before and
+ * after, in its own table and in the publication's history. A post may be
+ * corrected more than once; a post taken down may not.
+ *
+ * Returns: whether it was recorded
+ */
+gboolean
+warta_outbox_repository_record_correction (WartaOutboxRepository  *self,
+                                           WartaUser              *actor,
+                                           gint64                  job_id,
+                                           gboolean                by_warta,
+                                           const char             *reason,
+                                           const char             *old_title,
+                                           const char             *old_text,
+                                           const char             *new_title,
+                                           const char             *new_text,
+                                           GError                **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
+
+  if (!check_correction (actor, reason, new_text, &trimmed, error))
+    return FALSE;
+  WRITE_TRANSACTION (self, error,
+                     correction_in_transaction (self, actor, job_id, by_warta, trimmed, old_title,
+                                                old_text, new_title, new_text, error));
+  return TRUE;
+}
+
+/**
+ * warta_outbox_repository_get_corrected_text:
+ * @self: a #WartaOutboxRepository
+ * @job_id: a published target
+ * @out_title: (out) (optional): the latest correction's title, or NULL
+ * @out_text: (out): the latest correction's text
+ * @error: where to put an error
+ *
+ * Returns: 1 with the text of the latest correction, 0 when the post was
+ *   never corrected, -1 with an error
+ */
+int
+warta_outbox_repository_get_corrected_text (WartaOutboxRepository  *self,
+                                            gint64                  job_id,
+                                            char                  **out_title,
+                                            char                  **out_text,
+                                            GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), -1);
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT new_title, new_text FROM post_corrections "
+                                  "WHERE job_id = ? ORDER BY id DESC LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return 0;
+  if (rc != SQLITE_ROW)
+    {
+      _warta_database_set_error (self->database, error, rc, "post correction");
+      return -1;
+    }
+  if (out_title != NULL)
+    *out_title = _warta_column_dup (stmt, 0);
+  *out_text = _warta_column_dup (stmt, 1);
+  return 1;
 }
 
 gboolean

@@ -166,6 +166,27 @@ gboolean        warta_outbox_repository_record_takedown      (WartaOutboxReposit
                                                               gint64                  job_id,
                                                               const char             *reason,
                                                               GError                **error);
+gboolean        warta_outbox_repository_check_correction     (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
+                                                              gint64                  job_id,
+                                                              const char             *reason,
+                                                              const char             *new_text,
+                                                              GError                **error);
+gboolean        warta_outbox_repository_record_correction    (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
+                                                              gint64                  job_id,
+                                                              gboolean                by_warta,
+                                                              const char             *reason,
+                                                              const char             *old_title,
+                                                              const char             *old_text,
+                                                              const char             *new_title,
+                                                              const char             *new_text,
+                                                              GError                **error);
+int             warta_outbox_repository_get_corrected_text   (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              char                  **out_title,
+                                                              char                  **out_text,
+                                                              GError                **error);
 gboolean        warta_outbox_repository_get_manual_proof     (WartaOutboxRepository  *self,
                                                               gint64                  job_id,
                                                               char                  **out_url,
