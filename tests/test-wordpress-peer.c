@@ -192,6 +192,26 @@ test_publish_once (void)
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "title"),
                                                   "raw"), ==, "Warta: uji integrasi");
 
+  /* Corrected later: the title and the text change, the photo stays. */
+  g_clear_object (&result);
+  warta_wordpress_update_post_async (wp, post->id, "Warta: uji integrasi (koreksi)",
+                                     "<p>Rapat koordinasi pengawasan internal.</p>", NULL,
+                                     store_result_cb, &result);
+  g_assert_true (warta_wordpress_update_post_finish (wp, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&read_back, json_node_unref);
+  read_back = get_json (client, path, NULL);
+  object = json_node_get_object (read_back);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "title"),
+                                                  "raw"), ==, "Warta: uji integrasi (koreksi)");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object,
+                                                                                 "content"),
+                                                  "raw"), ==,
+                   "<p>Rapat koordinasi pengawasan internal.</p>");
+  g_assert_cmpint (json_object_get_int_member (object, "featured_media"), ==,
+                   g_ascii_strtoll (media->id, NULL, 10));
+  g_assert_cmpstr (json_object_get_string_member (object, "link"), ==, post->url);
+
   /* Taken down: the post to the trash, twice (the second finds it there),
    * its photo deleted for good. */
   for (guint i = 0; i < 2; i++)
@@ -259,6 +279,17 @@ test_errors (void)
   g_test_message ("not an image: %s", error ? error->message : "");
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA);
   g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "rest_upload_sideload_error");
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* A correction of a post deleted there: gone, said as such. */
+  warta_wordpress_update_post_async (wp, "999999999", "Koreksi", "<p>x</p>", NULL,
+                                     store_result_cb, &result);
+  g_assert_false (warta_wordpress_update_post_finish (wp, wait_for (&result), &error));
+  g_test_message ("gone: %s [%s]", error ? error->message : "",
+                  warta_publish_error_get_platform_code (error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_GONE);
+  g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "rest_post_invalid_id");
   g_clear_error (&error);
   g_clear_object (&result);
 
