@@ -1162,6 +1162,19 @@ test_targets_round_trip (Fixture       *f,
       else
         archive_finish_target (f, job, i == 1 ? warta_clock_now (f->clock) - MINUTES (3) : 0);
     }
+  /* The Facebook post corrected later, by hand on Facebook. */
+  {
+    g_autoptr(WartaOutboxJob) facebook = g_list_model_get_item (jobs, 0);
+
+    warta_clock_advance (f->clock, MINUTES (5));
+    g_assert_true (warta_outbox_repository_record_correction (f->outbox, f->admin,
+                                                              warta_outbox_job_get_id (facebook),
+                                                              FALSE, "Nama pejabat salah tulis",
+                                                              NULL, "Membahas dana desa.", NULL,
+                                                              "Membahas dana desa 2026.",
+                                                              &error));
+    g_assert_no_error (error);
+  }
   before = target_results (f, id);
   g_assert_nonnull (strstr (before, "facebook Humas facebook done warta https://"));
   g_assert_nonnull (strstr (before, "wordpress Humas wordpress manual by-hand https://"));
@@ -1249,6 +1262,41 @@ test_targets_round_trip (Fixture       *f,
         g_assert_no_error (error);
         g_assert_cmpstr (path, ==, stored);
         g_assert_cmpstr (sha, ==, proof_sha);
+      }
+
+      /* The correction came with it: the post's text now, and the
+       * dossier's before and after. */
+      {
+        g_autoptr(GListModel) imported = warta_outbox_repository_list_for_publication (f->outbox, id,
+                                                                                      NULL);
+        g_autofree char *dossier = NULL;
+        gboolean found = FALSE;
+
+        for (guint i = 0; i < g_list_model_get_n_items (imported); i++)
+          {
+            g_autoptr(WartaOutboxJob) job = g_list_model_get_item (imported, i);
+            g_autofree char *title = NULL;
+            g_autofree char *text = NULL;
+
+            if (g_strcmp0 (warta_outbox_job_get_platform (job), "facebook") != 0)
+              continue;
+            g_assert_cmpint (warta_outbox_repository_get_corrected_text (f->outbox,
+                                                                         warta_outbox_job_get_id (job),
+                                                                         &title, &text, &error),
+                             ==, 1);
+            g_assert_no_error (error);
+            g_assert_cmpstr (text, ==, "Membahas dana desa 2026.");
+            found = TRUE;
+          }
+        g_assert_true (found);
+        {
+          g_autoptr(WartaDossier) loaded = warta_dossier_load (f->db, id, &options, &error);
+
+          g_assert_no_error (error);
+          dossier = warta_dossier_to_string (loaded);
+        }
+        g_assert_nonnull (strstr (dossier, "Nama pejabat salah tulis"));
+        g_assert_nonnull (strstr (dossier, "Membahas dana desa 2026."));
       }
 
       /* Removed accounts keep the record; nothing can be sent with them. */
