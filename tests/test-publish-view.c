@@ -954,6 +954,81 @@ test_manual_proof (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* Whether @account_id's row offers nothing that would send it: being
+ * uploaded by hand, it must not be posted a second time from here. */
+static void
+assert_sends_nothing (Fixture *f,
+                      gint64   account_id)
+{
+  const char *const senders[] = { "retry", "sign-in", "resume", "pause", "publish-now",
+                                  "reschedule", "post-again", "progress", "error" };
+  GtkWidget *state = job_widget (f, account_id, "state");
+
+  for (guint i = 0; i < G_N_ELEMENTS (senders); i++)
+    {
+      g_test_message ("%s", senders[i]);
+      g_assert_false (gtk_widget_get_visible (job_widget (f, account_id, senders[i])));
+    }
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (state)), ==,
+                   "Being uploaded by hand: Warta sends nothing");
+  g_assert_false (gtk_widget_has_css_class (state, "error"));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, account_id, "manual-record")));
+}
+
+/* A stopped target switched to manual, and targets written for the
+ * manual path: while its form is open a row neither offers Try Again,
+ * Sign In Again nor Resume (which would post it while the admin uploads
+ * it by hand) nor says it failed or is paused; hidden again, it does. */
+static void
+test_by_hand_sends_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(WartaPublication) second = NULL;
+
+  warta_test_server_revoke_credentials (f->mastodon);
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 1,
+                               WARTA_TEST_FAULT_STATUS, 400);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "retry")));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "sign-in")));
+
+  click (job_widget (f, f->wordpress_id, "manual"));
+  click (job_widget (f, f->mastodon_id, "manual"));
+  assert_sends_nothing (f, f->wordpress_id);
+  assert_sends_nothing (f, f->mastodon_id);
+  screenshot (f, f->window, "publish-by-hand-stopped.png");
+
+  /* Hidden again: the way to send it from Warta is back. */
+  click (job_widget (f, f->wordpress_id, "manual"));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "retry")));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "error")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->wordpress_id, "state"))), ==,
+                   "Not published");
+
+  /* Upload Manually: nothing but the proof is asked for, on both. */
+  second = warta_test_publish_make_approved (f->t, "Sosialisasi pencegahan korupsi", 1);
+  warta_publish_view_set_publication (f->view, second);
+  iterate ();
+  click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_PAUSED);
+  assert_sends_nothing (f, f->mastodon_id);
+  assert_sends_nothing (f, f->wordpress_id);
+  g_assert_true (g_str_has_prefix (summary (f), "Being uploaded by hand: Warta sends nothing."));
+  screenshot (f, f->window, "publish-by-hand.png");
+
+  click (job_widget (f, f->mastodon_id, "manual"));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "resume")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
+                   "Paused");
+  g_assert_true (g_str_has_prefix (summary (f), "Paused: nothing more is sent until you resume"));
+  wait_ms (300);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 0);
+}
+
 /* The publish view's check for @account_id, or NULL. */
 static GtkWidget *
 account_check (Fixture *f,
@@ -2028,6 +2103,8 @@ main (int   argc,
               fixture_setup_language, test_row_texts, fixture_teardown_language);
   g_test_add ("/warta/publish-view/manual-proof", Fixture, NULL,
               fixture_setup, test_manual_proof, fixture_teardown);
+  g_test_add ("/warta/publish-view/by-hand-sends-nothing", Fixture, NULL,
+              fixture_setup, test_by_hand_sends_nothing, fixture_teardown);
   g_test_add ("/warta/publish-view/accounts-page", Fixture, NULL,
               fixture_setup, test_accounts_page, fixture_teardown);
 #define ADD_TIKTOK(name, func) \

@@ -853,6 +853,18 @@ job_is_waiting (WartaPublishView *self,
          warta_clock_now (warta_context_get_clock (self->context));
 }
 
+/* Its hand-publishing form is open: the admin is uploading it by hand,
+ * and nothing may be sent from here meanwhile, or it would be posted
+ * twice. Hiding the form gives the row its sending actions back. */
+static gboolean
+job_row_is_by_hand (JobRow *row)
+{
+  WartaOutboxState state = warta_outbox_job_get_state (row->job);
+
+  return gtk_revealer_get_reveal_child (row->manual_revealer) &&
+         state != WARTA_OUTBOX_STATE_DONE && state != WARTA_OUTBOX_STATE_MANUAL;
+}
+
 static void
 update_job_row (JobRow *row)
 {
@@ -870,10 +882,15 @@ update_job_row (JobRow *row)
                                     WARTA_OUTBOX_ERROR_UNCONFIRMED) == 0;
   gboolean missed = job_is_missed (job);
   gboolean waiting = job_is_waiting (row->view, job);
+  gboolean by_hand = job_row_is_by_hand (row);
+  /* What sends it from here: none while it is uploaded by hand. */
+  gboolean sends = !by_hand;
   g_autofree char *state_text = NULL;
   g_autofree char *row_message = NULL;
 
-  if (missed)
+  if (by_hand)
+    state_text = g_strdup (_("Being uploaded by hand: Warta sends nothing"));
+  else if (missed)
     state_text = g_strdup (_("Missed its scheduled time"));
   else if (needs_sign_in && state == WARTA_OUTBOX_STATE_FAILED)
     state_text = g_strdup (_("Sign in again"));
@@ -917,18 +934,22 @@ update_job_row (JobRow *row)
   gtk_widget_remove_css_class (GTK_WIDGET (row->state), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (row->state), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (row->state), "warning");
-  if (published && taken_down)
-    gtk_widget_add_css_class (GTK_WIDGET (row->state), "warning");
-  else if (published)
-    gtk_widget_add_css_class (GTK_WIDGET (row->state), "success");
-  else if (state == WARTA_OUTBOX_STATE_FAILED)
-    gtk_widget_add_css_class (GTK_WIDGET (row->state), "error");
-  else if (missed)
-    gtk_widget_add_css_class (GTK_WIDGET (row->state), "warning");
+  /* Uploaded by hand, it has neither failed nor gone out yet. */
+  if (!by_hand)
+    {
+      if (published && taken_down)
+        gtk_widget_add_css_class (GTK_WIDGET (row->state), "warning");
+      else if (published)
+        gtk_widget_add_css_class (GTK_WIDGET (row->state), "success");
+      else if (state == WARTA_OUTBOX_STATE_FAILED)
+        gtk_widget_add_css_class (GTK_WIDGET (row->state), "error");
+      else if (missed)
+        gtk_widget_add_css_class (GTK_WIDGET (row->state), "warning");
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (row->progress),
-                          state == WARTA_OUTBOX_STATE_RUNNING ||
-                          (state == WARTA_OUTBOX_STATE_PAUSED && !missed));
+                          sends && (state == WARTA_OUTBOX_STATE_RUNNING ||
+                                    (state == WARTA_OUTBOX_STATE_PAUSED && !missed)));
 
   /* The row's own buttons are the advice: only why. The job keeps the
    * whole message for the desktop's notification. */
@@ -948,7 +969,10 @@ update_job_row (JobRow *row)
     gtk_widget_remove_css_class (GTK_WIDGET (row->error), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (row->error), "error");
-  gtk_widget_set_visible (GTK_WIDGET (row->error), !published && message != NULL && *message != '\0');
+  /* Why sending stopped, and what would send it, is not the hand
+   * upload's business. */
+  gtk_widget_set_visible (GTK_WIDGET (row->error),
+                          sends && !published && message != NULL && *message != '\0');
 
   gtk_widget_set_visible (GTK_WIDGET (row->link), published && url != NULL);
   if (url != NULL)
@@ -962,14 +986,15 @@ update_job_row (JobRow *row)
     }
   gtk_widget_set_visible (GTK_WIDGET (row->address), published && url != NULL);
 
-  gtk_widget_set_visible (GTK_WIDGET (row->pause), state == WARTA_OUTBOX_STATE_PENDING ||
-                                                   state == WARTA_OUTBOX_STATE_WAITING ||
-                                                   state == WARTA_OUTBOX_STATE_RUNNING);
-  gtk_widget_set_visible (GTK_WIDGET (row->resume), state == WARTA_OUTBOX_STATE_PAUSED && !missed);
-  gtk_widget_set_visible (GTK_WIDGET (row->publish_now), missed);
+  gtk_widget_set_visible (GTK_WIDGET (row->pause), sends && (state == WARTA_OUTBOX_STATE_PENDING ||
+                                                            state == WARTA_OUTBOX_STATE_WAITING ||
+                                                            state == WARTA_OUTBOX_STATE_RUNNING));
+  gtk_widget_set_visible (GTK_WIDGET (row->resume),
+                          sends && state == WARTA_OUTBOX_STATE_PAUSED && !missed);
+  gtk_widget_set_visible (GTK_WIDGET (row->publish_now), sends && missed);
   /* Not tried yet: it may wait for another time. */
   gtk_widget_set_visible (GTK_WIDGET (row->reschedule),
-                          missed || (waiting && warta_outbox_job_get_attempts (job) == 0));
+                          sends && (missed || (waiting && warta_outbox_job_get_attempts (job) == 0)));
   warta_button_set_mnemonic (row->reschedule, missed ? _("Choose _Another Time…")
                                                      : _("Chan_ge Time…"));
   gtk_widget_set_visible (GTK_WIDGET (row->cancel), !final || state == WARTA_OUTBOX_STATE_PAUSED);
@@ -991,19 +1016,20 @@ update_job_row (JobRow *row)
         }
     }
   if (row->tiktok != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (row->tiktok_box), state == WARTA_OUTBOX_STATE_FAILED);
+    gtk_widget_set_visible (GTK_WIDGET (row->tiktok_box), sends && state == WARTA_OUTBOX_STATE_FAILED);
   gtk_widget_set_sensitive (GTK_WIDGET (row->retry),
                             row->tiktok == NULL || tiktok_panel_is_ready (row->tiktok));
 
   gtk_widget_set_visible (GTK_WIDGET (row->retry),
-                          state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in && !unconfirmed);
-  gtk_widget_set_visible (GTK_WIDGET (row->post_again), unconfirmed);
+                          sends && state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in && !unconfirmed);
+  gtk_widget_set_visible (GTK_WIDGET (row->post_again), sends && unconfirmed);
   gtk_widget_set_visible (GTK_WIDGET (row->takedown), published && !taken_down);
   gtk_widget_set_sensitive (GTK_WIDGET (row->takedown), !row->taking_down);
-  gtk_widget_set_visible (GTK_WIDGET (row->sign_in), state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
+  gtk_widget_set_visible (GTK_WIDGET (row->sign_in),
+                          sends && state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
   gtk_widget_set_visible (GTK_WIDGET (row->manual), !final || state == WARTA_OUTBOX_STATE_FAILED);
   warta_button_set_mnemonic (row->manual, gtk_revealer_get_reveal_child (row->manual_revealer)
-                                           ? _("Hide Manual Upload") : _("Switch to _Manual"));
+                                           ? _("_Hide Manual Upload") : _("Switch to _Manual"));
   if (published)
     gtk_revealer_set_reveal_child (row->manual_revealer, FALSE);
 }
@@ -1481,8 +1507,12 @@ sign_in_done_cb (GObject      *object,
     {
       g_autoptr(WartaOutboxJob) job = g_list_model_get_item (self->jobs, i);
 
+      gint64 id = warta_outbox_job_get_id (job);
+      JobRow *row = g_hash_table_lookup (self->rows, &id);
+
+      /* Not one being uploaded by hand meanwhile: it would be posted twice. */
       if (warta_outbox_job_get_state (job) == WARTA_OUTBOX_STATE_FAILED &&
-          warta_outbox_job_get_needs_sign_in (job))
+          warta_outbox_job_get_needs_sign_in (job) && (row == NULL || !job_row_is_by_hand (row)))
         warta_outbox_retry_job (outbox (self), current_user (self),
                                 warta_outbox_job_get_id (job), NULL);
     }
@@ -1562,6 +1592,7 @@ reveal_manual_form (JobRow *row)
                       G_CALLBACK (on_manual_revealed_cb), NULL);
   gtk_revealer_set_reveal_child (row->manual_revealer, TRUE);
   update_job_row (row);
+  update_summary (row->view);
   gtk_widget_grab_focus (GTK_WIDGET (row->url_entry));
 }
 
@@ -1584,6 +1615,7 @@ on_manual_clicked_cb (GtkButton *button,
     }
   gtk_revealer_set_reveal_child (row->manual_revealer, FALSE);
   update_job_row (row);
+  update_summary (row->view);
 }
 
 static void
@@ -2423,17 +2455,22 @@ static void
 update_summary (WartaPublishView *self)
 {
   WartaState state = warta_publication_get_state (self->publication);
-  guint n_missed = 0, n_paused = 0, n_waiting = 0, n_unfinished = 0;
+  guint n_missed = 0, n_paused = 0, n_waiting = 0, n_by_hand = 0, n_unfinished = 0;
 
   for (guint i = 0; self->jobs && i < g_list_model_get_n_items (self->jobs); i++)
     {
       g_autoptr(WartaOutboxJob) job = g_list_model_get_item (self->jobs, i);
       WartaOutboxState job_state = warta_outbox_job_get_state (job);
+      gint64 id = warta_outbox_job_get_id (job);
+      JobRow *row = g_hash_table_lookup (self->rows, &id);
+      gboolean by_hand = row != NULL && job_row_is_by_hand (row);
 
-      if (warta_outbox_state_is_final (job_state))
+      if (warta_outbox_state_is_final (job_state) && !by_hand)
         continue;
       n_unfinished++;
-      if (job_is_missed (job))
+      if (by_hand)
+        n_by_hand++;
+      else if (job_is_missed (job))
         n_missed++;
       else if (job_state == WARTA_OUTBOX_STATE_PAUSED)
         n_paused++;
@@ -2449,7 +2486,9 @@ update_summary (WartaPublishView *self)
     case WARTA_STATE_PUBLISHING:
       if (n_missed > 0)
         gtk_label_set_label (self->summary_label, _("Waiting for you: a scheduled time passed while Warta was closed, and nothing was sent there. Publish now, choose another time, or cancel."));
-      else if (n_unfinished > 0 && n_paused == n_unfinished)
+      else if (n_unfinished > 0 && n_by_hand == n_unfinished)
+        gtk_label_set_label (self->summary_label, _("Being uploaded by hand: Warta sends nothing. Record each post’s address, time and a screenshot once it is online."));
+      else if (n_unfinished > 0 && n_paused + n_by_hand == n_unfinished)
         gtk_label_set_label (self->summary_label, _("Paused: nothing more is sent until you resume, or upload by hand and record the proof."));
       else if (n_unfinished > 0 && n_waiting == n_unfinished)
         gtk_label_set_label (self->summary_label, _("Scheduled: nothing is sent before its time. Warta must be running then, on this or another computer with this database open."));
@@ -2657,6 +2696,7 @@ upload_manual_action (GtkWidget  *widget,
         {
           gtk_revealer_set_reveal_child (row->manual_revealer, TRUE);
           update_job_row (row);
+          update_summary (self);
         }
     }
   if (first != NULL)
