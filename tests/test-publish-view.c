@@ -500,6 +500,51 @@ test_takedown (Fixture       *f,
   g_assert_cmpint (warta_event_log_count (f->t->db, "take-down", NULL), ==, 2);
 }
 
+/* A Mastodon account is named by its whole handle, often longer than a
+ * narrow window's line: its row goes on more lines, with its Pause and
+ * Cancel beside it, in GNOME's narrowest window, uploading and done. */
+static void
+test_long_handle (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_MASTODON);
+  g_autoptr(WartaAccount) account = warta_account_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  warta_account_set_platform (account, "mastodon");
+  warta_account_set_display_name (account, "@inspektorat.kalteng@sosial.kalteng.go.id");
+  warta_account_set_base_url (account, warta_test_server_get_url (server));
+  warta_account_set_settings (account, "{\"media-poll-ms\": \"5\"}");
+  warta_account_set_keyring_id (account, "key-long");
+  _warta_account_store_set_memory_secret (warta_context_get_account_store (f->context), "key-long",
+                                          WARTA_TEST_MASTODON_TOKEN);
+  warta_account_repository_add (f->t->accounts, f->t->admin, account, &error);
+  g_assert_no_error (error);
+  id = warta_account_get_id (account);
+  warta_publish_view_set_publication (f->view, f->publication);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT,
+                                               i == 0 ? f->mastodon_id : f->wordpress_id);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (_warta_publish_view_get_widget (f->view, 0, name)),
+                                   FALSE);
+    }
+
+  warta_test_server_add_fault (server, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_DELAY, 2000);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, id, WARTA_OUTBOX_STATE_RUNNING);
+  g_assert_true (gtk_widget_get_visible (job_widget (f, id, "pause")));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 600);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+  screenshot (f, f->window, "publish-long-handle.png");
+  wait_job (f, id, WARTA_OUTBOX_STATE_DONE);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+}
+
 /* A take-down another Warta recorded first is shown, not overwritten,
  * and nothing is deleted a second time. */
 static void
@@ -2083,6 +2128,8 @@ main (int   argc,
               fixture_setup, test_publish_now, fixture_teardown);
   g_test_add ("/warta/publish-view/takedown", Fixture, NULL,
               fixture_setup, test_takedown, fixture_teardown);
+  g_test_add ("/warta/publish-view/long-handle", Fixture, NULL,
+              fixture_setup, test_long_handle, fixture_teardown);
   g_test_add ("/warta/publish-view/takedown-conflict", Fixture, NULL,
               fixture_setup, test_takedown_conflict, fixture_teardown);
   g_test_add ("/warta/publish-view/schedule", Fixture, NULL,

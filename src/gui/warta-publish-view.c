@@ -2075,7 +2075,10 @@ job_row_new (WartaPublishView *self,
     gtk_label_set_label (row->title, title);
   }
   gtk_label_set_xalign (row->title, 0);
+  /* An account's name may be a handle longer than a narrow window's
+   * line, "@inspektorat.kalteng@sosial.kalteng.go.id": broken anywhere. */
   gtk_label_set_wrap (row->title, TRUE);
+  gtk_label_set_wrap_mode (row->title, PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (row->title));
   row->state = GTK_LABEL (gtk_label_new (NULL));
