@@ -1597,6 +1597,51 @@ test_missed (Fixture       *f,
   g_assert_cmpuint (count_sent (sent, told), ==, 1);
 }
 
+/* A scheduled post whose time came while its account was still busy
+ * with another publication's upload waits its turn: the row no longer
+ * says "Scheduled for" a time gone by, nor the summary that nothing is
+ * sent before its time. */
+static void
+test_scheduled_turn (Fixture       *f,
+                     gconstpointer  data)
+{
+  WartaClock *clock = warta_context_get_clock (f->context);
+  g_autoptr(WartaPublication) other = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *scheduled = NULL;
+  gint64 now = warta_clock_now (clock);
+
+  warta_clock_freeze (clock, now);
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_DELAY, 15000);
+  other = warta_test_publish_make_approved (f->t, "Rapat evaluasi SAKIP", 1);
+  jobs = warta_outbox_publish_at (warta_context_get_outbox (f->context), f->t->admin,
+                                  warta_publication_get_id (other), warta_publication_get_version (other),
+                                  &f->mastodon_id, 1, 0, &error);
+  g_assert_no_error (error);
+  wait_until (f, media_in_flight, NULL, "the other upload");
+
+  schedule_mastodon (f, now + G_TIME_SPAN_HOUR);
+  when = readable_time (f, now + G_TIME_SPAN_HOUR);
+  scheduled = g_strdup_printf ("Scheduled for %s", when);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
+                   scheduled);
+  g_assert_true (g_str_has_prefix (summary (f), "Scheduled:"));
+
+  /* Its time comes; the other upload is not done yet. */
+  warta_clock_freeze (clock, now + G_TIME_SPAN_HOUR + G_TIME_SPAN_MINUTE);
+  wait_ms (200);
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->mastodon_id)), ==,
+                    WARTA_OUTBOX_STATE_PENDING);
+  warta_publish_view_tick (f->view);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
+                   "Waiting to start");
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "reschedule")));
+  g_assert_true (g_str_has_prefix (summary (f), "Publishing."));
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+}
+
 /* @at in the office's zone, as the entries take it. */
 static char *
 local_text (Fixture *f,
@@ -2138,6 +2183,8 @@ main (int   argc,
               fixture_setup, test_approved_schedule, fixture_teardown);
   g_test_add ("/warta/publish-view/missed", Fixture, NULL,
               fixture_setup, test_missed, fixture_teardown);
+  g_test_add ("/warta/publish-view/scheduled-turn", Fixture, NULL,
+              fixture_setup, test_scheduled_turn, fixture_teardown);
   g_test_add ("/warta/publish-view/reschedule", Fixture, NULL,
               fixture_setup, test_reschedule, fixture_teardown);
   g_test_add ("/warta/publish-view/reschedule-conflict", Fixture, NULL,

@@ -32,6 +32,11 @@
 #include "warta-tiktok.h"
 #include "warta-wrap-box.h"
 
+/* How often the rows look at the clock again: a scheduled target whose
+ * time came is no longer "Scheduled for" that time while it waits its
+ * turn (its account busy with another upload). */
+#define TICK_SECONDS 15
+
 typedef struct _TikTokPanel TikTokPanel;
 
 typedef struct
@@ -102,6 +107,7 @@ struct _WartaPublishView
   GHashTable       *tiktok_panels;  /* account id → TikTokPanel */
   GtkWidget        *dialog;         /* weak: the last question asked */
   GCancellable     *cancellable;
+  guint             tick_source;
 };
 
 G_DEFINE_FINAL_TYPE (WartaPublishView, warta_publish_view, ADW_TYPE_BIN)
@@ -2706,6 +2712,37 @@ upload_manual_action (GtkWidget  *widget,
     reveal_manual_form (first);
 }
 
+/**
+ * warta_publish_view_tick:
+ *
+ * Says again what depends on the time: a scheduled target whose time
+ * came while it waits its turn. The view does so by itself every
+ * %TICK_SECONDS seconds.
+ */
+void
+warta_publish_view_tick (WartaPublishView *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_return_if_fail (WARTA_IS_PUBLISH_VIEW (self));
+
+  if (self->context == NULL || self->publication == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    update_job_row (row);
+  update_summary (self);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  warta_publish_view_tick (WARTA_PUBLISH_VIEW (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_current_user_changed_cb (WartaPublishView *self)
 {
@@ -2718,6 +2755,7 @@ warta_publish_view_dispose (GObject *object)
   WartaPublishView *self = WARTA_PUBLISH_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->tick_source, g_source_remove);
   if (self->accounts)
     g_signal_handlers_disconnect_by_data (self->accounts, self);
   g_clear_object (&self->accounts);
@@ -2785,6 +2823,7 @@ warta_publish_view_init (WartaPublishView *self)
   self->account_checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->tiktok_panels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                (GDestroyNotify) tiktok_panel_free);
+  self->tick_source = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
   /* Named by its title; a label as well would be read after it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_entry),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Date and time to publish"),
