@@ -1333,6 +1333,38 @@ test_tiktok_creator (Fixture       *f,
   g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
 }
 
+/* In GNOME's narrowest window, in Indonesian: the TikTok section's
+ * heading says whole which account it is about (there may be several). */
+static void
+test_tiktok_narrow (Fixture       *f,
+                    gconstpointer  data)
+{
+  only_targets (f, &f->tiktok_id, 1);
+  wait_until (f, creator_shown, (gpointer) "Memposting sebagai Warta Kabupaten (@wartakab)",
+              "the creator");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 800);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+  warta_test_gui_assert_not_ellipsized (tiktok_widget (f, "group"));
+  screenshot (f, f->window, "publish-tiktok-narrow-id.png");
+}
+
+static void
+fixture_setup_tiktok_id (Fixture       *f,
+                         gconstpointer  data)
+{
+  warta_test_gui_set_language ("id");
+  fixture_setup (f, data);
+}
+
+static void
+fixture_teardown_tiktok_id (Fixture       *f,
+                            gconstpointer  data)
+{
+  fixture_teardown (f, data);
+  warta_test_gui_set_language (NULL);
+}
+
 static GtkWidget *
 row_tiktok_widget (Fixture    *f,
                    const char *part)
@@ -2210,6 +2242,8 @@ main (int   argc,
   ADD_TIKTOK ("tiktok-creator-rate-limited", test_tiktok_creator_rate_limited);
   ADD_TIKTOK ("tiktok-post-again", test_tiktok_post_again);
   ADD_TIKTOK ("pause-resume-cancel", test_pause_resume_cancel);
+  g_test_add ("/warta/publish-view/tiktok-narrow/id", Fixture, "tiktok",
+              fixture_setup_tiktok_id, test_tiktok_narrow, fixture_teardown_tiktok_id);
 #undef ADD_TIKTOK
   return g_test_run ();
 }

@@ -744,7 +744,7 @@ tiktok_panel_new (WartaPublishView *self,
 {
   TikTokPanel *panel = g_new0 (TikTokPanel, 1);
   g_autofree char *title = NULL;
-  GtkWidget *list;
+  GtkWidget *heading, *list;
 
   panel->view = self;
   panel->account = g_object_ref (account);
@@ -758,7 +758,16 @@ tiktok_panel_new (WartaPublishView *self,
   panel->group = adw_preferences_group_new ();
   /* Translators: %s is a TikTok account's name */
   title = g_strdup_printf (_("Who Can See It on TikTok — %s"), warta_account_get_display_name (account));
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (panel->group), title);
+  /* Not the group's title, which libadwaita 1.2 cuts off in a narrow
+   * window, account name and all: there may be several accounts. */
+  heading = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_bottom (heading, 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (panel->group), heading);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (panel->group), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 
   panel->creator = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (panel->creator, 0);
