@@ -1074,6 +1074,50 @@ test_by_hand_sends_nothing (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 0);
 }
 
+/* The hand-publishing form in GNOME's narrowest window: whether a
+ * screenshot is chosen, and which, is read whole, as is every label of
+ * the form, in English and Indonesian. */
+static void
+test_manual_narrow (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *shot_name = NULL;
+  g_autoptr(GFile) shot = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *revealer;
+
+  {
+    g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT, f->mastodon_id);
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (_warta_publish_view_get_widget (f->view, 0, name)),
+                                 FALSE);
+  }
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 800);
+  click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  revealer = job_widget (f, f->wordpress_id, "manual-revealer");
+  wait_until (f, form_revealed, revealer, "the form");
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+  warta_test_gui_assert_not_ellipsized (revealer);
+
+  /* A phone's screenshot, named as phones name them. */
+  dir = g_dir_make_tmp ("warta-proof-XXXXXX", &error);
+  g_assert_no_error (error);
+  png = warta_test_publish_write_png (dir, "Screenshot_20260314-093012_Chrome.png", 4096);
+  shot = g_file_new_for_path (png);
+  _warta_publish_view_set_screenshot (f->view, warta_outbox_job_get_id (job_for (f, f->wordpress_id)),
+                                      shot);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+  warta_test_gui_assert_not_ellipsized (revealer);
+  shot_name = g_strdup_printf ("publish-manual-narrow-%s.png", g_getenv ("LANGUAGE") ?: "en");
+  screenshot (f, f->window, shot_name);
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 /* The publish view's check for @account_id, or NULL. */
 static GtkWidget *
 account_check (Fixture *f,
@@ -2231,6 +2275,10 @@ main (int   argc,
               fixture_setup, test_manual_proof, fixture_teardown);
   g_test_add ("/warta/publish-view/by-hand-sends-nothing", Fixture, NULL,
               fixture_setup, test_by_hand_sends_nothing, fixture_teardown);
+  g_test_add ("/warta/publish-view/manual-narrow", Fixture, &row_texts_en,
+              fixture_setup_language, test_manual_narrow, fixture_teardown_language);
+  g_test_add ("/warta/publish-view/manual-narrow/id", Fixture, &row_texts_id,
+              fixture_setup_language, test_manual_narrow, fixture_teardown_language);
   g_test_add ("/warta/publish-view/accounts-page", Fixture, NULL,
               fixture_setup, test_accounts_page, fixture_teardown);
 #define ADD_TIKTOK(name, func) \

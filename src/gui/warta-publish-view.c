@@ -67,7 +67,7 @@ typedef struct
   GtkBox           *texts_box;
   GtkEditable      *url_entry;
   GtkEditable      *time_entry;
-  GtkLabel         *screenshot_label;
+  AdwActionRow     *screenshot_row;
   GtkButton        *screenshot_button;
   GtkButton        *record_button;
   GPtrArray        *copy_buttons;
@@ -1823,7 +1823,7 @@ set_screenshot (JobRow *row,
   g_autofree char *name = file ? g_file_get_basename (file) : NULL;
 
   g_set_object (&row->screenshot, file);
-  gtk_label_set_label (row->screenshot_label, name ? name : _("No screenshot chosen"));
+  adw_action_row_set_subtitle (row->screenshot_row, name ? name : _("No screenshot chosen"));
 }
 
 static void
@@ -2033,11 +2033,10 @@ build_manual_box (WartaPublishView *self,
   {
     GtkWidget *action_row = adw_action_row_new ();
 
+    /* Which file, or none, under the title: on more lines in a narrow
+     * window, not cut off beside the button. */
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), _("Screenshot"));
-    row->screenshot_label = GTK_LABEL (gtk_label_new (NULL));
-    gtk_label_set_ellipsize (row->screenshot_label, PANGO_ELLIPSIZE_MIDDLE);
-    gtk_widget_add_css_class (GTK_WIDGET (row->screenshot_label), "dim-label");
-    adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), GTK_WIDGET (row->screenshot_label));
+    row->screenshot_row = ADW_ACTION_ROW (action_row);
     row->screenshot_button = GTK_BUTTON (labelled_button (_("C_hoose…"), _("Choose a screenshot of the post")));
     gtk_widget_set_valign (GTK_WIDGET (row->screenshot_button), GTK_ALIGN_CENTER);
     g_signal_connect (row->screenshot_button, "clicked", G_CALLBACK (on_screenshot_clicked_cb), row);
