@@ -290,6 +290,16 @@ job_widget (Fixture    *f,
   return _warta_publish_view_get_widget (f->view, warta_outbox_job_get_id (job), name);
 }
 
+/* The publish view's check for @account_id, or NULL. */
+static GtkWidget *
+account_check (Fixture *f,
+               gint64   account_id)
+{
+  g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT, account_id);
+
+  return _warta_publish_view_get_widget (f->view, 0, name);
+}
+
 /* What the view says above its targets. */
 static const char *
 summary (Fixture *f)
@@ -523,14 +533,8 @@ test_long_handle (Fixture       *f,
   g_assert_no_error (error);
   id = warta_account_get_id (account);
   warta_publish_view_set_publication (f->view, f->publication);
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT,
-                                               i == 0 ? f->mastodon_id : f->wordpress_id);
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (_warta_publish_view_get_widget (f->view, 0, name)),
-                                   FALSE);
-    }
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id)), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->wordpress_id)), FALSE);
 
   warta_test_server_add_fault (server, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_DELAY, 2000);
   click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
@@ -1088,12 +1092,7 @@ test_manual_narrow (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GtkWidget *revealer;
 
-  {
-    g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT, f->mastodon_id);
-
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (_warta_publish_view_get_widget (f->view, 0, name)),
-                                 FALSE);
-  }
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id)), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 800);
   click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
   revealer = job_widget (f, f->wordpress_id, "manual-revealer");
@@ -1116,16 +1115,6 @@ test_manual_narrow (Fixture       *f,
   screenshot (f, f->window, shot_name);
   g_unlink (png);
   g_rmdir (dir);
-}
-
-/* The publish view's check for @account_id, or NULL. */
-static GtkWidget *
-account_check (Fixture *f,
-               gint64   account_id)
-{
-  g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT, account_id);
-
-  return _warta_publish_view_get_widget (f->view, 0, name);
 }
 
 static gboolean
