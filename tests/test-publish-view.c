@@ -1065,7 +1065,9 @@ test_by_hand_sends_nothing (Fixture       *f,
   wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_PAUSED);
   assert_sends_nothing (f, f->mastodon_id);
   assert_sends_nothing (f, f->wordpress_id);
-  g_assert_true (g_str_has_prefix (summary (f), "Being uploaded by hand: Warta sends nothing."));
+  /* Not the rows' "Being uploaded by hand" again: what is left to do. */
+  g_assert_cmpstr (summary (f), ==, "Upload the approved content by hand, then record each post’s "
+                                    "address, time and a screenshot below.");
   screenshot (f, f->window, "publish-by-hand.png");
 
   click (job_widget (f, f->mastodon_id, "manual"));

@@ -2504,7 +2504,7 @@ update_summary (WartaPublishView *self)
       if (n_missed > 0)
         gtk_label_set_label (self->summary_label, _("Waiting for you: a scheduled time passed while Warta was closed, and nothing was sent there. Publish now, choose another time, or cancel."));
       else if (n_unfinished > 0 && n_by_hand == n_unfinished)
-        gtk_label_set_label (self->summary_label, _("Being uploaded by hand: Warta sends nothing. Record each post’s address, time and a screenshot once it is online."));
+        gtk_label_set_label (self->summary_label, _("Upload the approved content by hand, then record each post’s address, time and a screenshot below."));
       else if (n_unfinished > 0 && n_paused + n_by_hand == n_unfinished)
         gtk_label_set_label (self->summary_label, _("Paused: nothing more is sent until you resume, or upload by hand and record the proof."));
       else if (n_unfinished > 0 && n_waiting == n_unfinished)
