@@ -300,6 +300,42 @@ account_check (Fixture *f,
   return _warta_publish_view_get_widget (f->view, 0, name);
 }
 
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *label = gtk_label_get_label (GTK_LABEL (widget));
+      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+      g_test_message ("%s", label);
+      /* The same button for each of several texts (Copy) repeats itself. */
+      if (other != NULL && g_strcmp0 (other, label) != 0)
+        g_error ("“%s” and “%s” share their mnemonic", other, label);
+      g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) label);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_mnemonics (c, seen);
+}
+
+/* Each of the buttons @account_id's row shows has a mnemonic of its own:
+ * Alt and a letter does what it says, not the first of two buttons. */
+static void
+assert_row_mnemonics_distinct (Fixture *f,
+                               gint64   account_id)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  collect_mnemonics (gtk_widget_get_ancestor (job_widget (f, account_id, "state"), GTK_TYPE_LIST_BOX_ROW),
+                     seen);
+}
+
 /* What the view says above its targets. */
 static const char *
 summary (Fixture *f)
@@ -1645,6 +1681,7 @@ test_missed (Fixture       *f,
   g_assert_true (g_str_has_prefix (summary (f), "Waiting for you: a scheduled time passed"));
   assert_controls (f, f->mastodon_id, FALSE, FALSE, TRUE);
   g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "progress")));
+  assert_row_mnemonics_distinct (f, f->mastodon_id);
 
   /* The admin hears of it, once per target. */
   told = g_strdup_printf ("missed-%" G_GINT64_FORMAT,
@@ -2216,9 +2253,15 @@ test_row_texts (Fixture       *f,
   g_assert_nonnull (strstr (message, texts->in_accounts));
   assert_row_says (f, f->mastodon_id, texts->sign_in, texts->sign_in_why);
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "sign-in")));
+  assert_row_mnemonics_distinct (f, f->mastodon_id);
   g_clear_pointer (&shot, g_free);
   shot = g_strdup_printf ("publish-rows-sign-in-%s.png", texts->language ? texts->language : "en");
   screenshot (f, f->window, shot);
+
+  /* Its hand-publishing form: the form's buttons too. */
+  click (job_widget (f, f->mastodon_id, "manual"));
+  wait_until (f, form_revealed, job_widget (f, f->mastodon_id, "manual-revealer"), "the form");
+  assert_row_mnemonics_distinct (f, f->mastodon_id);
 }
 
 int

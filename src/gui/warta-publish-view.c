@@ -1044,7 +1044,7 @@ update_job_row (JobRow *row)
                           sends && state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
   gtk_widget_set_visible (GTK_WIDGET (row->manual), !final || state == WARTA_OUTBOX_STATE_FAILED);
   warta_button_set_mnemonic (row->manual, gtk_revealer_get_reveal_child (row->manual_revealer)
-                                           ? _("_Hide Manual Upload") : _("Switch to _Manual"));
+                                           ? _("Hide Manual _Upload") : _("Switch to _Manual"));
   if (published)
     gtk_revealer_set_reveal_child (row->manual_revealer, FALSE);
 }
@@ -2049,7 +2049,7 @@ build_manual_box (WartaPublishView *self,
   {
     g_autofree char *accessible = g_strdup_printf (_("Record the proof for %s"), account);
 
-    row->record_button = GTK_BUTTON (labelled_button (_("_Record Proof"), accessible));
+    row->record_button = GTK_BUTTON (labelled_button (_("Record _Proof"), accessible));
     gtk_widget_add_css_class (GTK_WIDGET (row->record_button), "suggested-action");
     gtk_widget_set_halign (GTK_WIDGET (row->record_button), GTK_ALIGN_END);
     g_signal_connect (row->record_button, "clicked", G_CALLBACK (on_record_clicked_cb), row);
