@@ -290,6 +290,18 @@ job_widget (Fixture    *f,
   return _warta_publish_view_get_widget (f->view, warta_outbox_job_get_id (job), name);
 }
 
+/* What @account_id's row shows in its label @name (shown). */
+static const char *
+job_label (Fixture    *f,
+           gint64      account_id,
+           const char *name)
+{
+  GtkWidget *label = job_widget (f, account_id, name);
+
+  g_assert_true (gtk_widget_get_visible (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
 /* The publish view's check for @account_id, or NULL. */
 static GtkWidget *
 account_check (Fixture *f,
@@ -1741,9 +1753,54 @@ test_scheduled_turn (Fixture       *f,
   warta_publish_view_tick (f->view);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
                    "Waiting to start");
+  /* Why it does not start, and that nothing is wrong. */
+  g_assert_cmpstr (job_label (f, f->mastodon_id, "error"), ==,
+                   "It starts once an upload in progress is done.");
+  g_assert_false (gtk_widget_has_css_class (job_widget (f, f->mastodon_id, "error"), "error"));
   g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "reschedule")));
   g_assert_true (g_str_has_prefix (summary (f), "Publishing."));
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+}
+
+static gboolean
+retried (Fixture  *f,
+         gpointer  data)
+{
+  return warta_test_server_count_requests (f->mastodon, "POST", "/api/v2/media") >= 2;
+}
+
+/* Rate-limited, a target waits: the row says until when, not in red.
+ * Trying again, or paused meanwhile, it no longer says that Warta will
+ * try again at a time gone by. */
+static void
+test_wait_message (Fixture       *f,
+                   gconstpointer  data)
+{
+  WartaClock *clock = warta_context_get_clock (f->context);
+  gint64 now = warta_clock_now (clock);
+  GtkWidget *message;
+
+  warta_clock_freeze (clock, now);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->wordpress_id)), FALSE);
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_RATE_LIMIT,
+                               3600);
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 2, WARTA_TEST_FAULT_DELAY, 8000);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_WAITING);
+  message = job_widget (f, f->mastodon_id, "error");
+  g_assert_nonnull (strstr (job_label (f, f->mastodon_id, "error"), "Warta will try again"));
+  g_assert_false (gtk_widget_has_css_class (message, "error"));
+
+  /* The hour has passed. */
+  warta_clock_freeze (clock, now + G_TIME_SPAN_HOUR + G_TIME_SPAN_MINUTE);
+  wait_until (f, retried, NULL, "the second try");
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_RUNNING);
+  g_assert_cmpstr (job_label (f, f->mastodon_id, "state"), ==, "Uploading");
+  g_assert_false (gtk_widget_get_visible (message));
+
+  click (job_widget (f, f->mastodon_id, "pause"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_false (gtk_widget_get_visible (message));
 }
 
 /* @at in the office's zone, as the entries take it. */
@@ -2172,17 +2229,6 @@ fixture_teardown_language (Fixture       *f,
   warta_test_gui_set_language (NULL);
 }
 
-static const char *
-job_label (Fixture    *f,
-           gint64      account_id,
-           const char *name)
-{
-  GtkWidget *label = job_widget (f, account_id, name);
-
-  g_assert_true (gtk_widget_get_visible (label));
-  return gtk_label_get_label (GTK_LABEL (label));
-}
-
 /* The state and the message under it say different things. */
 static void
 assert_row_says (Fixture    *f,
@@ -2295,6 +2341,8 @@ main (int   argc,
               fixture_setup, test_missed, fixture_teardown);
   g_test_add ("/warta/publish-view/scheduled-turn", Fixture, NULL,
               fixture_setup, test_scheduled_turn, fixture_teardown);
+  g_test_add ("/warta/publish-view/wait-message", Fixture, NULL,
+              fixture_setup, test_wait_message, fixture_teardown);
   g_test_add ("/warta/publish-view/reschedule", Fixture, NULL,
               fixture_setup, test_reschedule, fixture_teardown);
   g_test_add ("/warta/publish-view/reschedule-conflict", Fixture, NULL,

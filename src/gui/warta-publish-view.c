@@ -979,11 +979,22 @@ update_job_row (JobRow *row)
       message = row_message = g_strdup_printf (_("Nothing was sent: Warta was not running at %s, when it was due."),
                                                when);
     }
+  /* A stop's or a wait's message is kept by the job after it: "Warta will
+   * try again after 14:28" once it is trying again, or paused, is no
+   * longer true. */
+  else if (state != WARTA_OUTBOX_STATE_FAILED && state != WARTA_OUTBOX_STATE_WAITING)
+    message = NULL;
+  /* Its time came, or it was never scheduled, and it waits its turn. */
+  if (state == WARTA_OUTBOX_STATE_PENDING && !waiting &&
+      warta_outbox_get_n_running (outbox (row->view)) > 0)
+    message = _("It starts once an upload in progress is done.");
   gtk_label_set_label (row->error, message ? message : "");
-  if (missed)
-    gtk_widget_remove_css_class (GTK_WIDGET (row->error), "error");
-  else
+  /* Only a stop is an error; a wait for a retry, a turn or the admin is
+   * none. */
+  if (state == WARTA_OUTBOX_STATE_FAILED)
     gtk_widget_add_css_class (GTK_WIDGET (row->error), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row->error), "error");
   /* Why sending stopped, and what would send it, is not the hand
    * upload's business. */
   gtk_widget_set_visible (GTK_WIDGET (row->error),
@@ -2752,6 +2763,12 @@ tick_cb (gpointer user_data)
 }
 
 static void
+on_n_running_changed_cb (WartaPublishView *self)
+{
+  warta_publish_view_tick (self);
+}
+
+static void
 on_current_user_changed_cb (WartaPublishView *self)
 {
   update_actions (self);
@@ -2863,7 +2880,10 @@ warta_publish_view_set_context (WartaPublishView *self,
   if (self->context == context)
     return;
   if (self->context)
-    g_signal_handlers_disconnect_by_data (self->context, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->context, self);
+      g_signal_handlers_disconnect_by_data (warta_context_get_outbox (self->context), self);
+    }
   g_set_object (&self->context, context);
   warta_date_popover_set_clock (self->schedule_date,
                                 context ? warta_context_get_clock (context) : NULL);
@@ -2874,6 +2894,9 @@ warta_publish_view_set_context (WartaPublishView *self,
     {
       g_signal_connect_object (context, "notify::current-user",
                                G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+      /* A target waiting its turn says so while uploads run. */
+      g_signal_connect_object (warta_context_get_outbox (context), "notify::n-running",
+                               G_CALLBACK (on_n_running_changed_cb), self, G_CONNECT_SWAPPED);
       self->accounts = g_object_ref (warta_account_store_get_accounts (warta_context_get_account_store (context)));
       g_signal_connect_object (self->accounts, "items-changed",
                                G_CALLBACK (on_accounts_changed_cb), self, G_CONNECT_SWAPPED);
