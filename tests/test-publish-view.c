@@ -290,6 +290,64 @@ job_widget (Fixture    *f,
   return _warta_publish_view_get_widget (f->view, warta_outbox_job_get_id (job), name);
 }
 
+/* What @account_id's row shows in its label @name (shown). */
+static const char *
+job_label (Fixture    *f,
+           gint64      account_id,
+           const char *name)
+{
+  GtkWidget *label = job_widget (f, account_id, name);
+
+  g_assert_true (gtk_widget_get_visible (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+/* The publish view's check for @account_id, or NULL. */
+static GtkWidget *
+account_check (Fixture *f,
+               gint64   account_id)
+{
+  g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT, account_id);
+
+  return _warta_publish_view_get_widget (f->view, 0, name);
+}
+
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *seen)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *label = gtk_label_get_label (GTK_LABEL (widget));
+      const char *other = g_hash_table_lookup (seen, GUINT_TO_POINTER (key));
+
+      g_test_message ("%s", label);
+      /* The same button for each of several texts (Copy) repeats itself. */
+      if (other != NULL && g_strcmp0 (other, label) != 0)
+        g_error ("“%s” and “%s” share their mnemonic", other, label);
+      g_hash_table_insert (seen, GUINT_TO_POINTER (key), (gpointer) label);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_mnemonics (c, seen);
+}
+
+/* Each of the buttons @account_id's row shows has a mnemonic of its own:
+ * Alt and a letter does what it says, not the first of two buttons. */
+static void
+assert_row_mnemonics_distinct (Fixture *f,
+                               gint64   account_id)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  collect_mnemonics (gtk_widget_get_ancestor (job_widget (f, account_id, "state"), GTK_TYPE_LIST_BOX_ROW),
+                     seen);
+}
+
 /* What the view says above its targets. */
 static const char *
 summary (Fixture *f)
@@ -500,6 +558,45 @@ test_takedown (Fixture       *f,
   g_assert_cmpint (warta_event_log_count (f->t->db, "take-down", NULL), ==, 2);
 }
 
+/* A Mastodon account is named by its whole handle, often longer than a
+ * narrow window's line: its row goes on more lines, with its Pause and
+ * Cancel beside it, in GNOME's narrowest window, uploading and done. */
+static void
+test_long_handle (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_MASTODON);
+  g_autoptr(WartaAccount) account = warta_account_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  warta_account_set_platform (account, "mastodon");
+  warta_account_set_display_name (account, "@inspektorat.kalteng@sosial.kalteng.go.id");
+  warta_account_set_base_url (account, warta_test_server_get_url (server));
+  warta_account_set_settings (account, "{\"media-poll-ms\": \"5\"}");
+  warta_account_set_keyring_id (account, "key-long");
+  _warta_account_store_set_memory_secret (warta_context_get_account_store (f->context), "key-long",
+                                          WARTA_TEST_MASTODON_TOKEN);
+  warta_account_repository_add (f->t->accounts, f->t->admin, account, &error);
+  g_assert_no_error (error);
+  id = warta_account_get_id (account);
+  warta_publish_view_set_publication (f->view, f->publication);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id)), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->wordpress_id)), FALSE);
+
+  warta_test_server_add_fault (server, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_DELAY, 2000);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, id, WARTA_OUTBOX_STATE_RUNNING);
+  g_assert_true (gtk_widget_get_visible (job_widget (f, id, "pause")));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 600);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+  screenshot (f, f->window, "publish-long-handle.png");
+  wait_job (f, id, WARTA_OUTBOX_STATE_DONE);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+}
+
 /* A take-down another Warta recorded first is shown, not overwritten,
  * and nothing is deleted a second time. */
 static void
@@ -611,6 +708,89 @@ test_correct (Fixture       *f,
                                                &error));
   g_assert_no_error (error);
   g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "correct")));
+}
+
+static gboolean
+dialog_headed (Fixture  *f,
+               gpointer  data)
+{
+  AdwMessageDialog *dialog = _warta_publish_view_get_dialog (f->view);
+
+  return dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), data) == 0;
+}
+
+/* The correction dialog's text, and its reason entry in @reason. */
+static GtkTextBuffer *
+correction_dialog_buffer (AdwMessageDialog  *dialog,
+                          GtkWidget        **reason)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *scrolled = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+
+  *reason = gtk_widget_get_last_child (box);
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))));
+}
+
+/* Mastodon refuses the correction (422, its error body): the message says
+ * why, and the admin can correct the post there and record it, with what
+ * was typed still there; nothing is sent again. */
+static void
+test_correct_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  WartaOutboxJob *mastodon;
+  AdwMessageDialog *dialog;
+  GtkWidget *reason;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *before = NULL;
+  g_autofree char *shown = NULL;
+  const char *fixed = "Rakor bersama Inspektur Budi Santoso, S.H.";
+
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  mastodon = job_for (f, f->mastodon_id);
+  before = g_strdup (warta_test_server_get_post_text (f->mastodon,
+                                                      warta_outbox_job_get_remote_id (mastodon)));
+  warta_test_server_add_fault (f->mastodon, "PUT", "/api/v1/statuses/", 0,
+                               WARTA_TEST_FAULT_STATUS, 422);
+
+  click (job_widget (f, f->mastodon_id, "correct"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  gtk_text_buffer_set_text (correction_dialog_buffer (dialog, &reason), fixed, -1);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Nama pejabat salah tulis");
+  answer (dialog, "correct");
+  wait_until (f, dialog_headed, (gpointer) "Post Not Corrected", "the refusal");
+
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Mastodon refused the correction"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "correct the post on Humas mastodon yourself"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "by-hand"));
+  g_assert_cmpint (warta_outbox_job_get_corrected_at (mastodon), ==, 0);
+  answer (dialog, "by-hand");
+
+  /* The same text and reason, recorded as made by hand. */
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Warta cannot change this post"));
+  buffer = correction_dialog_buffer (dialog, &reason);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, fixed);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason)), ==, "Nama pejabat salah tulis");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "correct"));
+  answer (dialog, "correct");
+  wait_until (f, corrected, mastodon, "the correction by hand");
+  g_assert_cmpint (warta_event_log_count (f->t->db, "correction-by-hand", NULL), ==, 1);
+  g_assert_cmpint (warta_event_log_count (f->t->db, "correction", NULL), ==, 0);
+  g_assert_cmpstr (warta_test_server_get_post_text (f->mastodon,
+                                                    warta_outbox_job_get_remote_id (mastodon)),
+                   ==, before);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "PUT", "/"), ==, 1);
+  assert_row_mnemonics_distinct (f, f->mastodon_id);
 }
 
 static gboolean
@@ -1038,14 +1218,120 @@ test_manual_proof (Fixture       *f,
   g_rmdir (dir);
 }
 
-/* The publish view's check for @account_id, or NULL. */
-static GtkWidget *
-account_check (Fixture *f,
-               gint64   account_id)
+/* Whether @account_id's row offers nothing that would send it: being
+ * uploaded by hand, it must not be posted a second time from here. */
+static void
+assert_sends_nothing (Fixture *f,
+                      gint64   account_id)
 {
-  g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT, account_id);
+  const char *const senders[] = { "retry", "sign-in", "resume", "pause", "publish-now",
+                                  "reschedule", "post-again", "progress", "error" };
+  GtkWidget *state = job_widget (f, account_id, "state");
 
-  return _warta_publish_view_get_widget (f->view, 0, name);
+  for (guint i = 0; i < G_N_ELEMENTS (senders); i++)
+    {
+      g_test_message ("%s", senders[i]);
+      g_assert_false (gtk_widget_get_visible (job_widget (f, account_id, senders[i])));
+    }
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (state)), ==,
+                   "Being uploaded by hand: Warta sends nothing");
+  g_assert_false (gtk_widget_has_css_class (state, "error"));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, account_id, "manual-record")));
+}
+
+/* A stopped target switched to manual, and targets written for the
+ * manual path: while its form is open a row neither offers Try Again,
+ * Sign In Again nor Resume (which would post it while the admin uploads
+ * it by hand) nor says it failed or is paused; hidden again, it does. */
+static void
+test_by_hand_sends_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(WartaPublication) second = NULL;
+
+  warta_test_server_revoke_credentials (f->mastodon);
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 1,
+                               WARTA_TEST_FAULT_STATUS, 400);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "retry")));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "sign-in")));
+
+  click (job_widget (f, f->wordpress_id, "manual"));
+  click (job_widget (f, f->mastodon_id, "manual"));
+  assert_sends_nothing (f, f->wordpress_id);
+  assert_sends_nothing (f, f->mastodon_id);
+  screenshot (f, f->window, "publish-by-hand-stopped.png");
+
+  /* Hidden again: the way to send it from Warta is back. */
+  click (job_widget (f, f->wordpress_id, "manual"));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "retry")));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "error")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->wordpress_id, "state"))), ==,
+                   "Not published");
+
+  /* Upload Manually: nothing but the proof is asked for, on both. */
+  second = warta_test_publish_make_approved (f->t, "Sosialisasi pencegahan korupsi", 1);
+  warta_publish_view_set_publication (f->view, second);
+  iterate ();
+  click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_PAUSED);
+  assert_sends_nothing (f, f->mastodon_id);
+  assert_sends_nothing (f, f->wordpress_id);
+  /* Not the rows' "Being uploaded by hand" again: what is left to do. */
+  g_assert_cmpstr (summary (f), ==, "Upload the approved content by hand, then record each post’s "
+                                    "address, time and a screenshot below.");
+  screenshot (f, f->window, "publish-by-hand.png");
+
+  click (job_widget (f, f->mastodon_id, "manual"));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "resume")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
+                   "Paused");
+  g_assert_true (g_str_has_prefix (summary (f), "Paused: nothing more is sent until you resume"));
+  wait_ms (300);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 0);
+}
+
+/* The hand-publishing form in GNOME's narrowest window: whether a
+ * screenshot is chosen, and which, is read whole, as is every label of
+ * the form, in English and Indonesian. */
+static void
+test_manual_narrow (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *shot_name = NULL;
+  g_autoptr(GFile) shot = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *revealer;
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id)), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 800);
+  click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  revealer = job_widget (f, f->wordpress_id, "manual-revealer");
+  wait_until (f, form_revealed, revealer, "the form");
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+  warta_test_gui_assert_not_ellipsized (revealer);
+
+  /* A phone's screenshot, named as phones name them. */
+  dir = g_dir_make_tmp ("warta-proof-XXXXXX", &error);
+  g_assert_no_error (error);
+  png = warta_test_publish_write_png (dir, "Screenshot_20260314-093012_Chrome.png", 4096);
+  shot = g_file_new_for_path (png);
+  _warta_publish_view_set_screenshot (f->view, warta_outbox_job_get_id (job_for (f, f->wordpress_id)),
+                                      shot);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+  warta_test_gui_assert_not_ellipsized (revealer);
+  shot_name = g_strdup_printf ("publish-manual-narrow-%s.png", g_getenv ("LANGUAGE") ?: "en");
+  screenshot (f, f->window, shot_name);
+  g_unlink (png);
+  g_rmdir (dir);
 }
 
 static gboolean
@@ -1297,6 +1583,38 @@ test_tiktok_creator (Fixture       *f,
   g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
 }
 
+/* In GNOME's narrowest window, in Indonesian: the TikTok section's
+ * heading says whole which account it is about (there may be several). */
+static void
+test_tiktok_narrow (Fixture       *f,
+                    gconstpointer  data)
+{
+  only_targets (f, &f->tiktok_id, 1);
+  wait_until (f, creator_shown, (gpointer) "Memposting sebagai Warta Kabupaten (@wartakab)",
+              "the creator");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 800);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+  warta_test_gui_assert_not_ellipsized (tiktok_widget (f, "group"));
+  screenshot (f, f->window, "publish-tiktok-narrow-id.png");
+}
+
+static void
+fixture_setup_tiktok_id (Fixture       *f,
+                         gconstpointer  data)
+{
+  warta_test_gui_set_language ("id");
+  fixture_setup (f, data);
+}
+
+static void
+fixture_teardown_tiktok_id (Fixture       *f,
+                            gconstpointer  data)
+{
+  fixture_teardown (f, data);
+  warta_test_gui_set_language (NULL);
+}
+
 static GtkWidget *
 row_tiktok_widget (Fixture    *f,
                    const char *part)
@@ -1542,6 +1860,7 @@ test_missed (Fixture       *f,
   g_assert_true (g_str_has_prefix (summary (f), "Waiting for you: a scheduled time passed"));
   assert_controls (f, f->mastodon_id, FALSE, FALSE, TRUE);
   g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "progress")));
+  assert_row_mnemonics_distinct (f, f->mastodon_id);
 
   /* The admin hears of it, once per target. */
   told = g_strdup_printf ("missed-%" G_GINT64_FORMAT,
@@ -1559,6 +1878,96 @@ test_missed (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "publish-now")));
   warta_task_notifier_check (notifier);
   g_assert_cmpuint (count_sent (sent, told), ==, 1);
+}
+
+/* A scheduled post whose time came while its account was still busy
+ * with another publication's upload waits its turn: the row no longer
+ * says "Scheduled for" a time gone by, nor the summary that nothing is
+ * sent before its time. */
+static void
+test_scheduled_turn (Fixture       *f,
+                     gconstpointer  data)
+{
+  WartaClock *clock = warta_context_get_clock (f->context);
+  g_autoptr(WartaPublication) other = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *scheduled = NULL;
+  gint64 now = warta_clock_now (clock);
+
+  warta_clock_freeze (clock, now);
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_DELAY, 15000);
+  other = warta_test_publish_make_approved (f->t, "Rapat evaluasi SAKIP", 1);
+  jobs = warta_outbox_publish_at (warta_context_get_outbox (f->context), f->t->admin,
+                                  warta_publication_get_id (other), warta_publication_get_version (other),
+                                  &f->mastodon_id, 1, 0, &error);
+  g_assert_no_error (error);
+  wait_until (f, media_in_flight, NULL, "the other upload");
+
+  schedule_mastodon (f, now + G_TIME_SPAN_HOUR);
+  when = readable_time (f, now + G_TIME_SPAN_HOUR);
+  scheduled = g_strdup_printf ("Scheduled for %s", when);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
+                   scheduled);
+  g_assert_true (g_str_has_prefix (summary (f), "Scheduled:"));
+
+  /* Its time comes; the other upload is not done yet. */
+  warta_clock_freeze (clock, now + G_TIME_SPAN_HOUR + G_TIME_SPAN_MINUTE);
+  wait_ms (200);
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->mastodon_id)), ==,
+                    WARTA_OUTBOX_STATE_PENDING);
+  warta_publish_view_tick (f->view);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
+                   "Waiting to start");
+  /* Why it does not start, and that nothing is wrong. */
+  g_assert_cmpstr (job_label (f, f->mastodon_id, "error"), ==,
+                   "It starts once an upload in progress is done.");
+  g_assert_false (gtk_widget_has_css_class (job_widget (f, f->mastodon_id, "error"), "error"));
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "reschedule")));
+  g_assert_true (g_str_has_prefix (summary (f), "Publishing."));
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+}
+
+static gboolean
+retried (Fixture  *f,
+         gpointer  data)
+{
+  return warta_test_server_count_requests (f->mastodon, "POST", "/api/v2/media") >= 2;
+}
+
+/* Rate-limited, a target waits: the row says until when, not in red.
+ * Trying again, or paused meanwhile, it no longer says that Warta will
+ * try again at a time gone by. */
+static void
+test_wait_message (Fixture       *f,
+                   gconstpointer  data)
+{
+  WartaClock *clock = warta_context_get_clock (f->context);
+  gint64 now = warta_clock_now (clock);
+  GtkWidget *message;
+
+  warta_clock_freeze (clock, now);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->wordpress_id)), FALSE);
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_RATE_LIMIT,
+                               3600);
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 2, WARTA_TEST_FAULT_DELAY, 8000);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_WAITING);
+  message = job_widget (f, f->mastodon_id, "error");
+  g_assert_nonnull (strstr (job_label (f, f->mastodon_id, "error"), "Warta will try again"));
+  g_assert_false (gtk_widget_has_css_class (message, "error"));
+
+  /* The hour has passed. */
+  warta_clock_freeze (clock, now + G_TIME_SPAN_HOUR + G_TIME_SPAN_MINUTE);
+  wait_until (f, retried, NULL, "the second try");
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_RUNNING);
+  g_assert_cmpstr (job_label (f, f->mastodon_id, "state"), ==, "Uploading");
+  g_assert_false (gtk_widget_get_visible (message));
+
+  click (job_widget (f, f->mastodon_id, "pause"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_false (gtk_widget_get_visible (message));
 }
 
 /* @at in the office's zone, as the entries take it. */
@@ -1987,17 +2396,6 @@ fixture_teardown_language (Fixture       *f,
   warta_test_gui_set_language (NULL);
 }
 
-static const char *
-job_label (Fixture    *f,
-           gint64      account_id,
-           const char *name)
-{
-  GtkWidget *label = job_widget (f, account_id, name);
-
-  g_assert_true (gtk_widget_get_visible (label));
-  return gtk_label_get_label (GTK_LABEL (label));
-}
-
 /* The state and the message under it say different things. */
 static void
 assert_row_says (Fixture    *f,
@@ -2068,9 +2466,15 @@ test_row_texts (Fixture       *f,
   g_assert_nonnull (strstr (message, texts->in_accounts));
   assert_row_says (f, f->mastodon_id, texts->sign_in, texts->sign_in_why);
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "sign-in")));
+  assert_row_mnemonics_distinct (f, f->mastodon_id);
   g_clear_pointer (&shot, g_free);
   shot = g_strdup_printf ("publish-rows-sign-in-%s.png", texts->language ? texts->language : "en");
   screenshot (f, f->window, shot);
+
+  /* Its hand-publishing form: the form's buttons too. */
+  click (job_widget (f, f->mastodon_id, "manual"));
+  wait_until (f, form_revealed, job_widget (f, f->mastodon_id, "manual-revealer"), "the form");
+  assert_row_mnemonics_distinct (f, f->mastodon_id);
 }
 
 int
@@ -2094,6 +2498,10 @@ main (int   argc,
               fixture_setup, test_takedown, fixture_teardown);
   g_test_add ("/warta/publish-view/correct", Fixture, NULL,
               fixture_setup, test_correct, fixture_teardown);
+  g_test_add ("/warta/publish-view/correct-refused", Fixture, NULL,
+              fixture_setup, test_correct_refused, fixture_teardown);
+  g_test_add ("/warta/publish-view/long-handle", Fixture, NULL,
+              fixture_setup, test_long_handle, fixture_teardown);
   g_test_add ("/warta/publish-view/takedown-conflict", Fixture, NULL,
               fixture_setup, test_takedown_conflict, fixture_teardown);
   g_test_add ("/warta/publish-view/schedule", Fixture, NULL,
@@ -2102,6 +2510,10 @@ main (int   argc,
               fixture_setup, test_approved_schedule, fixture_teardown);
   g_test_add ("/warta/publish-view/missed", Fixture, NULL,
               fixture_setup, test_missed, fixture_teardown);
+  g_test_add ("/warta/publish-view/scheduled-turn", Fixture, NULL,
+              fixture_setup, test_scheduled_turn, fixture_teardown);
+  g_test_add ("/warta/publish-view/wait-message", Fixture, NULL,
+              fixture_setup, test_wait_message, fixture_teardown);
   g_test_add ("/warta/publish-view/reschedule", Fixture, NULL,
               fixture_setup, test_reschedule, fixture_teardown);
   g_test_add ("/warta/publish-view/reschedule-conflict", Fixture, NULL,
@@ -2114,6 +2526,12 @@ main (int   argc,
               fixture_setup_language, test_row_texts, fixture_teardown_language);
   g_test_add ("/warta/publish-view/manual-proof", Fixture, NULL,
               fixture_setup, test_manual_proof, fixture_teardown);
+  g_test_add ("/warta/publish-view/by-hand-sends-nothing", Fixture, NULL,
+              fixture_setup, test_by_hand_sends_nothing, fixture_teardown);
+  g_test_add ("/warta/publish-view/manual-narrow", Fixture, &row_texts_en,
+              fixture_setup_language, test_manual_narrow, fixture_teardown_language);
+  g_test_add ("/warta/publish-view/manual-narrow/id", Fixture, &row_texts_id,
+              fixture_setup_language, test_manual_narrow, fixture_teardown_language);
   g_test_add ("/warta/publish-view/accounts-page", Fixture, NULL,
               fixture_setup, test_accounts_page, fixture_teardown);
 #define ADD_TIKTOK(name, func) \
@@ -2125,6 +2543,8 @@ main (int   argc,
   ADD_TIKTOK ("tiktok-creator-rate-limited", test_tiktok_creator_rate_limited);
   ADD_TIKTOK ("tiktok-post-again", test_tiktok_post_again);
   ADD_TIKTOK ("pause-resume-cancel", test_pause_resume_cancel);
+  g_test_add ("/warta/publish-view/tiktok-narrow/id", Fixture, "tiktok",
+              fixture_setup_tiktok_id, test_tiktok_narrow, fixture_teardown_tiktok_id);
 #undef ADD_TIKTOK
   return g_test_run ();
 }

@@ -400,6 +400,10 @@ warta_test_gui_screenshot (GtkWidget  *window,
 void
 warta_test_gui_assert_not_ellipsized (GtkWidget *top)
 {
+  /* What nobody sees: a hidden page, or the title an entry row keeps
+   * transparent for its empty state while it has text. */
+  if (!gtk_widget_get_mapped (top) || gtk_widget_get_opacity (top) == 0.0)
+    return;
   if (GTK_IS_LABEL (top))
     {
       g_test_message ("“%s” is %d pixels wide", gtk_label_get_label (GTK_LABEL (top)),

@@ -54,7 +54,8 @@ void       warta_test_gui_assert_fits_width (GtkWidget *top,
  * was allocated again. */
 void       warta_test_gui_wait_for_layout       (GtkWidget *widget);
 
-/* Fails when a label at or below @top is ellipsized. */
+/* Fails when a label at or below @top that is shown (mapped, not
+ * transparent) is ellipsized. */
 void       warta_test_gui_assert_not_ellipsized (GtkWidget *top);
 
 /* Whether a shortcut at or below @widget (a GtkShortcutsWindow) has

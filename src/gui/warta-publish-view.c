@@ -33,6 +33,11 @@
 #include "warta-tiktok.h"
 #include "warta-wrap-box.h"
 
+/* How often the rows look at the clock again: a scheduled target whose
+ * time came is no longer "Scheduled for" that time while it waits its
+ * turn (its account busy with another upload). */
+#define TICK_SECONDS 15
+
 typedef struct _TikTokPanel TikTokPanel;
 
 typedef struct
@@ -66,7 +71,7 @@ typedef struct
   GtkBox           *texts_box;
   GtkEditable      *url_entry;
   GtkEditable      *time_entry;
-  GtkLabel         *screenshot_label;
+  AdwActionRow     *screenshot_row;
   GtkButton        *screenshot_button;
   GtkButton        *record_button;
   GPtrArray        *copy_buttons;
@@ -106,6 +111,7 @@ struct _WartaPublishView
   GHashTable       *tiktok_panels;  /* account id → TikTokPanel */
   GtkWidget        *dialog;         /* weak: the last question asked */
   GCancellable     *cancellable;
+  guint             tick_source;
 };
 
 G_DEFINE_FINAL_TYPE (WartaPublishView, warta_publish_view, ADW_TYPE_BIN)
@@ -744,7 +750,7 @@ tiktok_panel_new (WartaPublishView *self,
 {
   TikTokPanel *panel = g_new0 (TikTokPanel, 1);
   g_autofree char *title = NULL;
-  GtkWidget *list;
+  GtkWidget *heading, *list;
 
   panel->view = self;
   panel->account = g_object_ref (account);
@@ -758,7 +764,16 @@ tiktok_panel_new (WartaPublishView *self,
   panel->group = adw_preferences_group_new ();
   /* Translators: %s is a TikTok account's name */
   title = g_strdup_printf (_("Who Can See It on TikTok — %s"), warta_account_get_display_name (account));
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (panel->group), title);
+  /* Not the group's title, which libadwaita 1.2 cuts off in a narrow
+   * window, account name and all: there may be several accounts. */
+  heading = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_bottom (heading, 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (panel->group), heading);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (panel->group), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 
   panel->creator = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (panel->creator, 0);
@@ -888,6 +903,18 @@ update_correction (JobRow *row)
   gtk_widget_set_sensitive (GTK_WIDGET (row->correct), !row->correcting && !row->taking_down);
 }
 
+/* Its hand-publishing form is open: the admin is uploading it by hand,
+ * and nothing may be sent from here meanwhile, or it would be posted
+ * twice. Hiding the form gives the row its sending actions back. */
+static gboolean
+job_row_is_by_hand (JobRow *row)
+{
+  WartaOutboxState state = warta_outbox_job_get_state (row->job);
+
+  return gtk_revealer_get_reveal_child (row->manual_revealer) &&
+         state != WARTA_OUTBOX_STATE_DONE && state != WARTA_OUTBOX_STATE_MANUAL;
+}
+
 static void
 update_job_row (JobRow *row)
 {
@@ -905,10 +932,15 @@ update_job_row (JobRow *row)
                                     WARTA_OUTBOX_ERROR_UNCONFIRMED) == 0;
   gboolean missed = job_is_missed (job);
   gboolean waiting = job_is_waiting (row->view, job);
+  gboolean by_hand = job_row_is_by_hand (row);
+  /* What sends it from here: none while it is uploaded by hand. */
+  gboolean sends = !by_hand;
   g_autofree char *state_text = NULL;
   g_autofree char *row_message = NULL;
 
-  if (missed)
+  if (by_hand)
+    state_text = g_strdup (_("Being uploaded by hand: Warta sends nothing"));
+  else if (missed)
     state_text = g_strdup (_("Missed its scheduled time"));
   else if (needs_sign_in && state == WARTA_OUTBOX_STATE_FAILED)
     state_text = g_strdup (_("Sign in again"));
@@ -952,18 +984,22 @@ update_job_row (JobRow *row)
   gtk_widget_remove_css_class (GTK_WIDGET (row->state), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (row->state), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (row->state), "warning");
-  if (published && taken_down)
-    gtk_widget_add_css_class (GTK_WIDGET (row->state), "warning");
-  else if (published)
-    gtk_widget_add_css_class (GTK_WIDGET (row->state), "success");
-  else if (state == WARTA_OUTBOX_STATE_FAILED)
-    gtk_widget_add_css_class (GTK_WIDGET (row->state), "error");
-  else if (missed)
-    gtk_widget_add_css_class (GTK_WIDGET (row->state), "warning");
+  /* Uploaded by hand, it has neither failed nor gone out yet. */
+  if (!by_hand)
+    {
+      if (published && taken_down)
+        gtk_widget_add_css_class (GTK_WIDGET (row->state), "warning");
+      else if (published)
+        gtk_widget_add_css_class (GTK_WIDGET (row->state), "success");
+      else if (state == WARTA_OUTBOX_STATE_FAILED)
+        gtk_widget_add_css_class (GTK_WIDGET (row->state), "error");
+      else if (missed)
+        gtk_widget_add_css_class (GTK_WIDGET (row->state), "warning");
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (row->progress),
-                          state == WARTA_OUTBOX_STATE_RUNNING ||
-                          (state == WARTA_OUTBOX_STATE_PAUSED && !missed));
+                          sends && (state == WARTA_OUTBOX_STATE_RUNNING ||
+                                    (state == WARTA_OUTBOX_STATE_PAUSED && !missed)));
 
   /* The row's own buttons are the advice: only why. The job keeps the
    * whole message for the desktop's notification. */
@@ -978,12 +1014,26 @@ update_job_row (JobRow *row)
       message = row_message = g_strdup_printf (_("Nothing was sent: Warta was not running at %s, when it was due."),
                                                when);
     }
+  /* A stop's or a wait's message is kept by the job after it: "Warta will
+   * try again after 14:28" once it is trying again, or paused, is no
+   * longer true. */
+  else if (state != WARTA_OUTBOX_STATE_FAILED && state != WARTA_OUTBOX_STATE_WAITING)
+    message = NULL;
+  /* Its time came, or it was never scheduled, and it waits its turn. */
+  if (state == WARTA_OUTBOX_STATE_PENDING && !waiting &&
+      warta_outbox_get_n_running (outbox (row->view)) > 0)
+    message = _("It starts once an upload in progress is done.");
   gtk_label_set_label (row->error, message ? message : "");
-  if (missed)
-    gtk_widget_remove_css_class (GTK_WIDGET (row->error), "error");
-  else
+  /* Only a stop is an error; a wait for a retry, a turn or the admin is
+   * none. */
+  if (state == WARTA_OUTBOX_STATE_FAILED)
     gtk_widget_add_css_class (GTK_WIDGET (row->error), "error");
-  gtk_widget_set_visible (GTK_WIDGET (row->error), !published && message != NULL && *message != '\0');
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row->error), "error");
+  /* Why sending stopped, and what would send it, is not the hand
+   * upload's business. */
+  gtk_widget_set_visible (GTK_WIDGET (row->error),
+                          sends && !published && message != NULL && *message != '\0');
 
   gtk_widget_set_visible (GTK_WIDGET (row->link), published && url != NULL);
   if (url != NULL)
@@ -997,14 +1047,15 @@ update_job_row (JobRow *row)
     }
   gtk_widget_set_visible (GTK_WIDGET (row->address), published && url != NULL);
 
-  gtk_widget_set_visible (GTK_WIDGET (row->pause), state == WARTA_OUTBOX_STATE_PENDING ||
-                                                   state == WARTA_OUTBOX_STATE_WAITING ||
-                                                   state == WARTA_OUTBOX_STATE_RUNNING);
-  gtk_widget_set_visible (GTK_WIDGET (row->resume), state == WARTA_OUTBOX_STATE_PAUSED && !missed);
-  gtk_widget_set_visible (GTK_WIDGET (row->publish_now), missed);
+  gtk_widget_set_visible (GTK_WIDGET (row->pause), sends && (state == WARTA_OUTBOX_STATE_PENDING ||
+                                                            state == WARTA_OUTBOX_STATE_WAITING ||
+                                                            state == WARTA_OUTBOX_STATE_RUNNING));
+  gtk_widget_set_visible (GTK_WIDGET (row->resume),
+                          sends && state == WARTA_OUTBOX_STATE_PAUSED && !missed);
+  gtk_widget_set_visible (GTK_WIDGET (row->publish_now), sends && missed);
   /* Not tried yet: it may wait for another time. */
   gtk_widget_set_visible (GTK_WIDGET (row->reschedule),
-                          missed || (waiting && warta_outbox_job_get_attempts (job) == 0));
+                          sends && (missed || (waiting && warta_outbox_job_get_attempts (job) == 0)));
   warta_button_set_mnemonic (row->reschedule, missed ? _("Choose _Another Time…")
                                                      : _("Chan_ge Time…"));
   gtk_widget_set_visible (GTK_WIDGET (row->cancel), !final || state == WARTA_OUTBOX_STATE_PAUSED);
@@ -1026,19 +1077,20 @@ update_job_row (JobRow *row)
         }
     }
   if (row->tiktok != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (row->tiktok_box), state == WARTA_OUTBOX_STATE_FAILED);
+    gtk_widget_set_visible (GTK_WIDGET (row->tiktok_box), sends && state == WARTA_OUTBOX_STATE_FAILED);
   gtk_widget_set_sensitive (GTK_WIDGET (row->retry),
                             row->tiktok == NULL || tiktok_panel_is_ready (row->tiktok));
 
   gtk_widget_set_visible (GTK_WIDGET (row->retry),
-                          state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in && !unconfirmed);
-  gtk_widget_set_visible (GTK_WIDGET (row->post_again), unconfirmed);
+                          sends && state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in && !unconfirmed);
+  gtk_widget_set_visible (GTK_WIDGET (row->post_again), sends && unconfirmed);
   gtk_widget_set_visible (GTK_WIDGET (row->takedown), published && !taken_down);
   gtk_widget_set_sensitive (GTK_WIDGET (row->takedown), !row->taking_down);
-  gtk_widget_set_visible (GTK_WIDGET (row->sign_in), state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
+  gtk_widget_set_visible (GTK_WIDGET (row->sign_in),
+                          sends && state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
   gtk_widget_set_visible (GTK_WIDGET (row->manual), !final || state == WARTA_OUTBOX_STATE_FAILED);
   warta_button_set_mnemonic (row->manual, gtk_revealer_get_reveal_child (row->manual_revealer)
-                                           ? _("Hide Manual Upload") : _("Switch to _Manual"));
+                                           ? _("Hide Manual _Upload") : _("Switch to _Manual"));
   if (published)
     gtk_revealer_set_reveal_child (row->manual_revealer, FALSE);
   update_correction (row);
@@ -1290,6 +1342,34 @@ on_reschedule_clicked_cb (GtkButton *button,
   gtk_widget_grab_focus (entry);
 }
 
+/* What the platform did not do, with Close and @by_hand_label, which
+ * records it as done by hand: @response_cb gets @data, freed with the
+ * dialog by @free_data. */
+static void
+offer_by_hand (WartaPublishView *self,
+               const char       *heading,
+               const char       *body,
+               const char       *by_hand_label,
+               GCallback         response_cb,
+               gpointer          data,
+               GDestroyNotify    free_data)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "by-hand", by_hand_label,
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_data (dialog, "response", response_cb, data,
+                         (GClosureNotify) (void (*) (void)) free_data, 0);
+  g_set_weak_pointer (&self->dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 typedef struct
 {
   WartaPublishView *view;
@@ -1341,8 +1421,6 @@ taken_down_cb (GObject      *object,
   /* The view may have been closed meanwhile (its rows gone). */
   JobRow *row = self->rows ? g_hash_table_lookup (self->rows, &c->job_id) : NULL;
   g_autoptr(GError) error = NULL;
-  GtkRoot *root;
-  GtkWidget *dialog;
   g_autofree char *body = NULL;
 
   if (row != NULL)
@@ -1369,19 +1447,8 @@ taken_down_cb (GObject      *object,
   /* Translators: %1$s is the platform's message, %2$s an account's name */
   body = g_strdup_printf (_("%1$s\n\nIf the post is gone from %2$s already, or once you have removed it there yourself, record the take-down by hand."),
                           error->message, c->account);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     _("Post Not Taken Down"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"),
-                                    "by-hand", _("_Record as Removed by Hand"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (by_hand_response_cb), c,
-                         (GClosureNotify) (void (*) (void)) take_down_call_free, 0);
-  g_set_weak_pointer (&self->dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  offer_by_hand (self, _("Post Not Taken Down"), body, _("_Record as Removed by Hand"),
+                 G_CALLBACK (by_hand_response_cb), c, take_down_call_free);
 }
 
 static void
@@ -1468,6 +1535,9 @@ typedef struct
 {
   WartaPublishView *view;
   gint64            job_id;
+  char             *title;   /* what was typed, for a record by hand */
+  char             *text;
+  char             *reason;
 } CorrectCall;
 
 static void
@@ -1476,7 +1546,29 @@ correct_call_free (gpointer data)
   CorrectCall *c = data;
 
   g_clear_object (&c->view);
+  g_free (c->title);
+  g_free (c->text);
+  g_free (c->reason);
   g_free (c);
+}
+
+static void open_correction (JobRow     *row,
+                             gboolean    by_platform,
+                             const char *title,
+                             const char *text,
+                             const char *reason);
+
+/* After the platform did not take the correction, the admin makes it
+ * there and records it, with what was typed. */
+static void
+correct_by_hand_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             CorrectCall      *c)
+{
+  JobRow *row = c->view->rows ? g_hash_table_lookup (c->view->rows, &c->job_id) : NULL;
+
+  if (g_strcmp0 (response, "by-hand") == 0 && row != NULL)
+    open_correction (row, FALSE, c->title, c->text, c->reason);
 }
 
 static void
@@ -1489,18 +1581,37 @@ corrected_cb (GObject      *object,
   /* The view may have been closed meanwhile (its rows gone). */
   JobRow *row = self->rows ? g_hash_table_lookup (self->rows, &c->job_id) : NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
 
   if (row != NULL)
     {
       row->correcting = FALSE;
       update_job_row (row);
     }
-  if (!warta_outbox_correct_finish (WARTA_OUTBOX (object), result, &error) &&
-      self->rows != NULL && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-    show_message (self, error->domain == WARTA_PUBLISH_ERROR ? _("Post Not Corrected")
-                                                              : _("Correction Not Recorded"),
-                  error->message);
-  correct_call_free (c);
+  if (warta_outbox_correct_finish (WARTA_OUTBOX (object), result, &error) ||
+      self->rows == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    {
+      correct_call_free (c);
+      return;
+    }
+  /* Refused before anything was sent, changed but not recorded (Correct…
+   * again sends the same and records it), or no longer there. */
+  if (error->domain != WARTA_PUBLISH_ERROR ||
+      g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_GONE))
+    {
+      show_message (self, error->domain == WARTA_PUBLISH_ERROR ? _("Post Not Corrected")
+                                                                : _("Correction Not Recorded"),
+                    error->message);
+      correct_call_free (c);
+      return;
+    }
+
+  /* The platform did not take it: the admin may correct it there. */
+  /* Translators: %1$s is the platform's message, %2$s an account's name */
+  body = g_strdup_printf (_("%1$s\n\nYou can also correct the post on %2$s yourself, then record the correction here."),
+                          error->message, row ? warta_outbox_job_get_account_name (row->job) : "");
+  offer_by_hand (self, _("Post Not Corrected"), body, _("_Record a Correction Made by Hand…"),
+                 G_CALLBACK (correct_by_hand_response_cb), c, correct_call_free);
 }
 
 static char *
@@ -1544,6 +1655,9 @@ correct_response_cb (AdwMessageDialog *dialog,
   c = g_new0 (CorrectCall, 1);
   c->view = g_object_ref (self);
   c->job_id = job_id;
+  c->title = title ? g_strdup (gtk_editable_get_text (title)) : NULL;
+  c->text = g_strdup (text);
+  c->reason = g_strdup (gtk_editable_get_text (reason));
   row->correcting = TRUE;
   update_job_row (row);
   warta_outbox_correct_async (outbox (self), current_user (self), job_id,
@@ -1576,28 +1690,24 @@ append_labelled (GtkBox     *box,
   gtk_box_append (box, child);
 }
 
-/* The text that went out on the platform, ready to edit, and why. Where
- * the platform lets it, Warta changes the post and records it; elsewhere
- * the admin changes it there and records here the new text and why. */
+/* The dialog with @old_title (NULL: the post has none) and @old_text
+ * ready to edit, and why (@why, NULL: to write). Where the platform lets it
+ * (@by_platform), Warta changes the post and records it; elsewhere, or
+ * when the platform did not take it, the admin changes it there and
+ * records here the new text and why. */
 static void
-on_correct_clicked_cb (GtkButton *button,
-                       JobRow    *row)
+open_correction (JobRow     *row,
+                 gboolean    by_platform,
+                 const char *old_title,
+                 const char *old_text,
+                 const char *why)
 {
   const char *account = warta_outbox_job_get_account_name (row->job);
-  gboolean by_platform = warta_outbox_can_correct (outbox (row->view), row->job);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *old_title = NULL;
-  g_autofree char *old_text = NULL;
-  g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *box, *scrolled, *text_view, *reason, *title = NULL;
 
-  if (!warta_outbox_dup_post_text (outbox (row->view), row->job, &old_title, &old_text, &error))
-    {
-      show_message (row->view, _("Post Not Corrected"), error->message);
-      return;
-    }
   /* Translators: %s is an account's name */
   heading = g_strdup_printf (_("Correct the Post on %s?"), account);
   if (by_platform)
@@ -1639,7 +1749,28 @@ on_correct_clicked_cb (GtkButton *button,
   adw_message_dialog_set_response_enabled (dialog, "correct", FALSE);
   g_signal_connect_object (reason, "changed", G_CALLBACK (on_correction_reason_changed_cb), dialog,
                            0);
+  if (why != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (reason), why);
   gtk_widget_grab_focus (text_view);
+}
+
+/* The text that went out on the platform (or its latest correction),
+ * ready to edit. */
+static void
+on_correct_clicked_cb (GtkButton *button,
+                       JobRow    *row)
+{
+  g_autofree char *old_title = NULL;
+  g_autofree char *old_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!warta_outbox_dup_post_text (outbox (row->view), row->job, &old_title, &old_text, &error))
+    {
+      show_message (row->view, _("Post Not Corrected"), error->message);
+      return;
+    }
+  open_correction (row, warta_outbox_can_correct (outbox (row->view), row->job), old_title,
+                   old_text, NULL);
 }
 
 /* Correct… among @row's actions, and the line that says the latest
@@ -1719,8 +1850,12 @@ sign_in_done_cb (GObject      *object,
     {
       g_autoptr(WartaOutboxJob) job = g_list_model_get_item (self->jobs, i);
 
+      gint64 id = warta_outbox_job_get_id (job);
+      JobRow *row = g_hash_table_lookup (self->rows, &id);
+
+      /* Not one being uploaded by hand meanwhile: it would be posted twice. */
       if (warta_outbox_job_get_state (job) == WARTA_OUTBOX_STATE_FAILED &&
-          warta_outbox_job_get_needs_sign_in (job))
+          warta_outbox_job_get_needs_sign_in (job) && (row == NULL || !job_row_is_by_hand (row)))
         warta_outbox_retry_job (outbox (self), current_user (self),
                                 warta_outbox_job_get_id (job), NULL);
     }
@@ -1800,6 +1935,7 @@ reveal_manual_form (JobRow *row)
                       G_CALLBACK (on_manual_revealed_cb), NULL);
   gtk_revealer_set_reveal_child (row->manual_revealer, TRUE);
   update_job_row (row);
+  update_summary (row->view);
   gtk_widget_grab_focus (GTK_WIDGET (row->url_entry));
 }
 
@@ -1822,6 +1958,7 @@ on_manual_clicked_cb (GtkButton *button,
     }
   gtk_revealer_set_reveal_child (row->manual_revealer, FALSE);
   update_job_row (row);
+  update_summary (row->view);
 }
 
 static void
@@ -2014,7 +2151,7 @@ set_screenshot (JobRow *row,
   g_autofree char *name = file ? g_file_get_basename (file) : NULL;
 
   g_set_object (&row->screenshot, file);
-  gtk_label_set_label (row->screenshot_label, name ? name : _("No screenshot chosen"));
+  adw_action_row_set_subtitle (row->screenshot_row, name ? name : _("No screenshot chosen"));
 }
 
 static void
@@ -2224,11 +2361,10 @@ build_manual_box (WartaPublishView *self,
   {
     GtkWidget *action_row = adw_action_row_new ();
 
+    /* Which file, or none, under the title: on more lines in a narrow
+     * window, not cut off beside the button. */
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), _("Screenshot"));
-    row->screenshot_label = GTK_LABEL (gtk_label_new (NULL));
-    gtk_label_set_ellipsize (row->screenshot_label, PANGO_ELLIPSIZE_MIDDLE);
-    gtk_widget_add_css_class (GTK_WIDGET (row->screenshot_label), "dim-label");
-    adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), GTK_WIDGET (row->screenshot_label));
+    row->screenshot_row = ADW_ACTION_ROW (action_row);
     row->screenshot_button = GTK_BUTTON (labelled_button (_("C_hoose…"), _("Choose a screenshot of the post")));
     gtk_widget_set_valign (GTK_WIDGET (row->screenshot_button), GTK_ALIGN_CENTER);
     g_signal_connect (row->screenshot_button, "clicked", G_CALLBACK (on_screenshot_clicked_cb), row);
@@ -2241,7 +2377,7 @@ build_manual_box (WartaPublishView *self,
   {
     g_autofree char *accessible = g_strdup_printf (_("Record the proof for %s"), account);
 
-    row->record_button = GTK_BUTTON (labelled_button (_("_Record Proof"), accessible));
+    row->record_button = GTK_BUTTON (labelled_button (_("Record _Proof"), accessible));
     gtk_widget_add_css_class (GTK_WIDGET (row->record_button), "suggested-action");
     gtk_widget_set_halign (GTK_WIDGET (row->record_button), GTK_ALIGN_END);
     g_signal_connect (row->record_button, "clicked", G_CALLBACK (on_record_clicked_cb), row);
@@ -2281,7 +2417,10 @@ job_row_new (WartaPublishView *self,
     gtk_label_set_label (row->title, title);
   }
   gtk_label_set_xalign (row->title, 0);
+  /* An account's name may be a handle longer than a narrow window's
+   * line, "@inspektorat.kalteng@sosial.kalteng.go.id": broken anywhere. */
   gtk_label_set_wrap (row->title, TRUE);
+  gtk_label_set_wrap_mode (row->title, PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (GTK_WIDGET (row->title), "heading");
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (row->title));
   row->state = GTK_LABEL (gtk_label_new (NULL));
@@ -2662,17 +2801,22 @@ static void
 update_summary (WartaPublishView *self)
 {
   WartaState state = warta_publication_get_state (self->publication);
-  guint n_missed = 0, n_paused = 0, n_waiting = 0, n_unfinished = 0;
+  guint n_missed = 0, n_paused = 0, n_waiting = 0, n_by_hand = 0, n_unfinished = 0;
 
   for (guint i = 0; self->jobs && i < g_list_model_get_n_items (self->jobs); i++)
     {
       g_autoptr(WartaOutboxJob) job = g_list_model_get_item (self->jobs, i);
       WartaOutboxState job_state = warta_outbox_job_get_state (job);
+      gint64 id = warta_outbox_job_get_id (job);
+      JobRow *row = g_hash_table_lookup (self->rows, &id);
+      gboolean by_hand = row != NULL && job_row_is_by_hand (row);
 
-      if (warta_outbox_state_is_final (job_state))
+      if (warta_outbox_state_is_final (job_state) && !by_hand)
         continue;
       n_unfinished++;
-      if (job_is_missed (job))
+      if (by_hand)
+        n_by_hand++;
+      else if (job_is_missed (job))
         n_missed++;
       else if (job_state == WARTA_OUTBOX_STATE_PAUSED)
         n_paused++;
@@ -2688,7 +2832,9 @@ update_summary (WartaPublishView *self)
     case WARTA_STATE_PUBLISHING:
       if (n_missed > 0)
         gtk_label_set_label (self->summary_label, _("Waiting for you: a scheduled time passed while Warta was closed, and nothing was sent there. Publish now, choose another time, or cancel."));
-      else if (n_unfinished > 0 && n_paused == n_unfinished)
+      else if (n_unfinished > 0 && n_by_hand == n_unfinished)
+        gtk_label_set_label (self->summary_label, _("Upload the approved content by hand, then record each post’s address, time and a screenshot below."));
+      else if (n_unfinished > 0 && n_paused + n_by_hand == n_unfinished)
         gtk_label_set_label (self->summary_label, _("Paused: nothing more is sent until you resume, or upload by hand and record the proof."));
       else if (n_unfinished > 0 && n_waiting == n_unfinished)
         gtk_label_set_label (self->summary_label, _("Scheduled: nothing is sent before its time. Warta must be running then, on this or another computer with this database open."));
@@ -2896,10 +3042,48 @@ upload_manual_action (GtkWidget  *widget,
         {
           gtk_revealer_set_reveal_child (row->manual_revealer, TRUE);
           update_job_row (row);
+          update_summary (self);
         }
     }
   if (first != NULL)
     reveal_manual_form (first);
+}
+
+/**
+ * warta_publish_view_tick:
+ *
+ * Says again what depends on the time: a scheduled target whose time
+ * came while it waits its turn. The view does so by itself every
+ * %TICK_SECONDS seconds.
+ */
+void
+warta_publish_view_tick (WartaPublishView *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_return_if_fail (WARTA_IS_PUBLISH_VIEW (self));
+
+  if (self->context == NULL || self->publication == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    update_job_row (row);
+  update_summary (self);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  warta_publish_view_tick (WARTA_PUBLISH_VIEW (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_n_running_changed_cb (WartaPublishView *self)
+{
+  warta_publish_view_tick (self);
 }
 
 static void
@@ -2914,6 +3098,7 @@ warta_publish_view_dispose (GObject *object)
   WartaPublishView *self = WARTA_PUBLISH_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->tick_source, g_source_remove);
   if (self->accounts)
     g_signal_handlers_disconnect_by_data (self->accounts, self);
   g_clear_object (&self->accounts);
@@ -2984,6 +3169,7 @@ warta_publish_view_init (WartaPublishView *self)
   self->account_checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->tiktok_panels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                (GDestroyNotify) tiktok_panel_free);
+  self->tick_source = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
   /* Named by its title; a label as well would be read after it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_entry),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Date and time to publish"),
@@ -3015,7 +3201,10 @@ warta_publish_view_set_context (WartaPublishView *self,
   if (self->context == context)
     return;
   if (self->context)
-    g_signal_handlers_disconnect_by_data (self->context, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->context, self);
+      g_signal_handlers_disconnect_by_data (warta_context_get_outbox (self->context), self);
+    }
   g_set_object (&self->context, context);
   warta_date_popover_set_clock (self->schedule_date,
                                 context ? warta_context_get_clock (context) : NULL);
@@ -3026,6 +3215,9 @@ warta_publish_view_set_context (WartaPublishView *self,
     {
       g_signal_connect_object (context, "notify::current-user",
                                G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+      /* A target waiting its turn says so while uploads run. */
+      g_signal_connect_object (warta_context_get_outbox (context), "notify::n-running",
+                               G_CALLBACK (on_n_running_changed_cb), self, G_CONNECT_SWAPPED);
       self->accounts = g_object_ref (warta_account_store_get_accounts (warta_context_get_account_store (context)));
       g_signal_connect_object (self->accounts, "items-changed",
                                G_CALLBACK (on_accounts_changed_cb), self, G_CONNECT_SWAPPED);

@@ -24,5 +24,6 @@ void              warta_publish_view_set_publication (WartaPublishView *self,
                                                       WartaPublication *publication);
 WartaPublication *warta_publish_view_get_publication (WartaPublishView *self);
 void              warta_publish_view_reload          (WartaPublishView *self);
+void              warta_publish_view_tick            (WartaPublishView *self);
 
 G_END_DECLS

@@ -1951,10 +1951,10 @@ corrected_cb (GObject      *object,
       /* The platform's refusal is about the new text, not a post to
        * publish again. */
       if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED) && said != NULL)
-        message = g_strdup_printf (_("%s refused the correction: “%s”. Change the text and try again, or correct the post there yourself and record the correction."),
+        message = g_strdup_printf (_("%s refused the correction: “%s”. Change the text and try again."),
                                    service, said);
       else if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED))
-        message = g_strdup_printf (_("%s refused the correction. Change the text and try again, or correct the post there yourself and record the correction."),
+        message = g_strdup_printf (_("%s refused the correction. Change the text and try again."),
                                    service);
       else
         message = dup_message_in_zone (self, error);
@@ -1966,7 +1966,7 @@ corrected_cb (GObject      *object,
   if (!record_correction (self, c, TRUE, &error))
     {
       g_task_return_new_error (task, error->domain, error->code,
-                               _("Warta changed the post on “%s”, but the correction was not recorded: %s Record it with Correct…, choosing that it was corrected by hand."),
+                               _("Warta changed the post on “%s”, but the correction was not recorded: %s Choose Correct… again: Warta sends the same text and records it."),
                                warta_account_get_display_name (c->account), error->message);
       return;
     }
