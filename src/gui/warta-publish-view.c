@@ -845,11 +845,13 @@ tiktok_panel_get_widget (TikTokPanel *panel,
 }
 
 /* Why @account cannot take revision @revision_id's content
- * (warta_publish_check_target()), or NULL when it can. */
+ * (warta_publish_check_target()), or NULL when it can; with
+ * @content_only, only what no setting can change (not a missing website). */
 static char *
 dup_refusal (WartaPublishView *self,
              gint64            revision_id,
-             WartaAccount     *account)
+             WartaAccount     *account,
+             gboolean          content_only)
 {
   WartaAccountStore *store = warta_context_get_account_store (self->context);
   g_autoptr(WartaRevision) revision = NULL;
@@ -858,7 +860,8 @@ dup_refusal (WartaPublishView *self,
   revision = warta_publication_repository_get_revision (warta_context_get_publications (self->context),
                                                         revision_id, NULL);
   if (revision == NULL ||
-      warta_publish_check_target (revision, account, warta_account_store_get_accounts (store), &error))
+      warta_publish_check_target (revision, account, warta_account_store_get_accounts (store), &error) ||
+      (content_only && !g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED)))
     return NULL;
   return g_strdup (error->message);
 }
@@ -1046,7 +1049,8 @@ update_job_row (JobRow *row)
       warta_outbox_get_n_running (outbox (row->view)) > 0)
     message = _("It starts once an upload in progress is done.");
   /* Stopped (before the publish check) on content its platform cannot
-   * take: trying again cannot help; why, and what to do. */
+   * take: trying again cannot help; why, and what to do. A missing
+   * website can be added, and Try Again then works. */
   if (state == WARTA_OUTBOX_STATE_FAILED && row->refusal != NULL && !needs_sign_in && !unconfirmed)
     message = row->refusal;
   gtk_label_set_label (row->error, message ? message : "");
@@ -2431,7 +2435,7 @@ job_row_new (WartaPublishView *self,
     target = warta_account_repository_get (warta_account_store_get_repository (warta_context_get_account_store (self->context)),
                                            warta_outbox_job_get_account_id (job), NULL);
     if (target != NULL)
-      row->refusal = dup_refusal (self, warta_outbox_job_get_revision_id (job), target);
+      row->refusal = dup_refusal (self, warta_outbox_job_get_revision_id (job), target, TRUE);
   }
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -2633,7 +2637,7 @@ fill_accounts (WartaPublishView *self)
       /* A target that cannot take this content cannot be chosen: why, and
        * what to do, in its place. */
       g_autofree char *refusal = dup_refusal (self, warta_publication_get_approved_revision_id (self->publication),
-                                              account);
+                                              account, FALSE);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warta_account_get_display_name (account));
