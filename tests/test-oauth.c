@@ -705,6 +705,10 @@ publish_one (WartaTestPublish *t,
   g_autoptr(WartaOutboxJob) job = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* The office's website, which Instagram and TikTok fetch photos from:
+   * without one, no job would be written (warta_publish_check_target()).
+   * The stand-in publisher never asks it. */
+  warta_test_publish_add_account (t, "wordpress", "http://127.0.0.1:9", "{}", "key-website");
   jobs = warta_outbox_publish (outbox, t->admin, warta_publication_get_id (p),
                                warta_publication_get_version (p), &id, 1, &error);
   g_assert_no_error (error);

@@ -15,6 +15,7 @@
 #include "warta-outbox.h"
 #include "warta-mastodon-publisher.h"
 #include "warta-oauth.h"
+#include "warta-publish-check.h"
 #include "warta-test-publish.h"
 #include "warta-test-server.h"
 
@@ -1575,6 +1576,47 @@ publish_one (Fixture          *f,
   return publish_tiktok (f, p, account_id, NULL, state);
 }
 
+/* @p to @account_id refused before any job is written, with @message
+ * (warta_publish_check_target()): the publication stays approved. Then
+ * the job as a Warta before that check wrote it, run to its end. */
+static WartaOutboxJob *
+publish_refused (Fixture          *f,
+                 WartaPublication *p,
+                 gint64            account_id,
+                 GQuark            domain,
+                 int               code,
+                 const char       *message)
+{
+  gint64 id = warta_publication_get_id (p);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *job;
+
+  jobs = warta_outbox_publish (f->outbox, f->t->admin, id, warta_publication_get_version (p),
+                               &account_id, 1, &error);
+  g_assert_null (jobs);
+  g_assert_error (error, domain, code);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+  g_assert_cmpint (publication_state (f, p), ==, WARTA_STATE_APPROVED);
+  jobs = warta_outbox_list_publication_jobs (f->outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 0);
+  g_clear_object (&jobs);
+
+  jobs = warta_outbox_repository_enqueue (f->t->outbox, f->t->admin, id,
+                                          warta_publication_get_version (p), &account_id, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&jobs);
+  jobs = warta_outbox_list_publication_jobs (f->outbox, id, &error);
+  g_assert_no_error (error);
+  job = g_object_ref (job_at (jobs, 0));
+  warta_outbox_start (f->outbox);
+  wait_for_state (job, WARTA_OUTBOX_STATE_FAILED);
+  settle (f);
+  return job;
+}
+
 static char *
 file_sha256 (Fixture    *f,
              const char *prefix)
@@ -1628,8 +1670,12 @@ test_youtube (Fixture       *f,
   g_assert_true (g_hash_table_contains (steps, "session"));
   g_assert_nonnull (strstr (g_hash_table_lookup (steps, "upload"), "\"offset\":786432"));
 
+  /* No job is written for a target that cannot take the content; one
+   * written before that check is stopped by the publisher at once. */
   photos_only = warta_test_publish_make_approved (f->t, "Rakor foto", 1);
-  skipped = publish_one (f, photos_only, id, WARTA_OUTBOX_STATE_FAILED);
+  skipped = publish_refused (f, photos_only, id, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
+                             "YouTube takes only a video, and this publication has photos only. "
+                             "Upload it elsewhere, or leave YouTube out.");
   g_assert_nonnull (strstr (warta_outbox_job_get_error_message (skipped), "YouTube"));
   g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
 
@@ -1891,7 +1937,8 @@ test_instagram (Fixture       *f,
   g_assert_true (g_hash_table_contains (steps, "carousel"));
 }
 
-/* No WordPress website to host the photo: the job stops and says so. */
+/* No WordPress website to host the photo: no job is written, and an
+ * older one stops; both say so. */
 static void
 test_instagram_no_host (Fixture       *f,
                         gconstpointer  data)
@@ -1903,9 +1950,11 @@ test_instagram_no_host (Fixture       *f,
   g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor Instagram", 1);
   g_autoptr(WartaOutboxJob) job = NULL;
 
-  job = publish_one (f, p, id, WARTA_OUTBOX_STATE_FAILED);
+  job = publish_refused (f, p, id, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                         warta_publish_check_no_host_message ("instagram", FALSE));
   g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "not-configured");
-  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "WordPress"));
+  g_assert_cmpstr (warta_outbox_job_get_error_message (job), ==,
+                   warta_publish_check_no_host_message ("instagram", FALSE));
   g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
   g_assert_cmpuint (warta_test_server_get_media_count (f->wordpress), ==, 0);
 }

@@ -2477,6 +2477,84 @@ test_row_texts (Fixture       *f,
   assert_row_mnemonics_distinct (f, f->mastodon_id);
 }
 
+/* A YouTube account on the office's list, for a photo-only publication. */
+static gint64
+add_youtube (Fixture         *f,
+             WartaTestServer *youtube)
+{
+  WartaAccountStore *store = warta_context_get_account_store (f->context);
+  g_autoptr(GError) error = NULL;
+  gint64 id = warta_test_publish_add_account (f->t, "youtube", warta_test_server_get_url (youtube),
+                                              NULL, "key-youtube");
+
+  _warta_account_store_set_memory_secret (store, "key-youtube", WARTA_TEST_YOUTUBE_TOKEN);
+  g_assert_true (warta_account_store_reload (store, &error));
+  g_assert_no_error (error);
+  iterate ();
+  return id;
+}
+
+#define YOUTUBE_REFUSAL "YouTube takes only a video, and this publication has photos only. " \
+                        "Upload it elsewhere, or leave YouTube out."
+
+/* A target that cannot take the approved content is unticked and cannot
+ * be ticked, saying why and what to do before anything is sent; Publish
+ * sends nothing there and the other targets go out. */
+static void
+test_impossible_target (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) youtube = warta_test_youtube_server_new ();
+  gint64 youtube_id = add_youtube (f, youtube);
+  GtkWidget *check = account_check (f, youtube_id);
+  GtkWidget *row;
+
+  g_assert_nonnull (check);
+  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_is_sensitive (check));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, YOUTUBE_REFUSAL);
+  g_assert_true (gtk_widget_is_sensitive (account_check (f, f->mastodon_id)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
+  screenshot (f, f->window, "publish-impossible-target.png");
+
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_null (_warta_publish_view_get_dialog (f->view));
+  g_assert_null (job_for (f, youtube_id));
+  g_assert_cmpuint (warta_test_server_count_requests (youtube, "POST", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (youtube, "PUT", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (youtube), ==, 0);
+  g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
+}
+
+/* A YouTube job an older Warta wrote for photos stopped at once: its row
+ * offers no Try Again that could never work, and says what to do. */
+static void
+test_impossible_old_job (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) youtube = warta_test_youtube_server_new ();
+  gint64 youtube_id = add_youtube (f, youtube);
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rows = warta_outbox_repository_enqueue (f->t->outbox, f->t->admin,
+                                          warta_publication_get_id (f->publication),
+                                          warta_publication_get_version (f->publication),
+                                          &youtube_id, 1, &error);
+  g_assert_no_error (error);
+  warta_publish_view_reload (f->view);
+  wait_job (f, youtube_id, WARTA_OUTBOX_STATE_FAILED);
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (job_widget (f, youtube_id, "retry")));
+  g_assert_cmpstr (job_label (f, youtube_id, "error"), ==, YOUTUBE_REFUSAL);
+  g_assert_true (gtk_widget_get_visible (job_widget (f, youtube_id, "manual")));
+  g_assert_cmpuint (warta_test_server_get_post_count (youtube), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2532,6 +2610,10 @@ main (int   argc,
               fixture_setup_language, test_manual_narrow, fixture_teardown_language);
   g_test_add ("/warta/publish-view/manual-narrow/id", Fixture, &row_texts_id,
               fixture_setup_language, test_manual_narrow, fixture_teardown_language);
+  g_test_add ("/warta/publish-view/impossible-target", Fixture, NULL,
+              fixture_setup, test_impossible_target, fixture_teardown);
+  g_test_add ("/warta/publish-view/impossible-old-job", Fixture, NULL,
+              fixture_setup, test_impossible_old_job, fixture_teardown);
   g_test_add ("/warta/publish-view/accounts-page", Fixture, NULL,
               fixture_setup, test_accounts_page, fixture_teardown);
 #define ADD_TIKTOK(name, func) \

@@ -27,6 +27,7 @@
 #include "warta-list-focus.h"
 #include "warta-media-probe.h"
 #include "warta-mnemonic.h"
+#include "warta-publish-check.h"
 #include "warta-publish-view-private.h"
 #include "warta-publisher.h"
 #include "warta-rendition.h"
@@ -76,6 +77,7 @@ typedef struct
   GtkButton        *record_button;
   GPtrArray        *copy_buttons;
   GFile            *screenshot;
+  char             *refusal;       /* why its account cannot take the content, or NULL */
   gulong            notify_id;
 } JobRow;
 
@@ -842,6 +844,28 @@ tiktok_panel_get_widget (TikTokPanel *panel,
   return NULL;
 }
 
+/* Why @account cannot take revision @revision_id's content
+ * (warta_publish_check_target()), or NULL when it can; with
+ * @content_only, only what no setting can change (not a missing website). */
+static char *
+dup_refusal (WartaPublishView *self,
+             gint64            revision_id,
+             WartaAccount     *account,
+             gboolean          content_only)
+{
+  WartaAccountStore *store = warta_context_get_account_store (self->context);
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(GError) error = NULL;
+
+  revision = warta_publication_repository_get_revision (warta_context_get_publications (self->context),
+                                                        revision_id, NULL);
+  if (revision == NULL ||
+      warta_publish_check_target (revision, account, warta_account_store_get_accounts (store), &error) ||
+      (content_only && !g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED)))
+    return NULL;
+  return g_strdup (error->message);
+}
+
 /* -- one target's row ------------------------------------------------------------------ */
 
 static void
@@ -853,6 +877,7 @@ job_row_free (JobRow *row)
   g_clear_object (&row->job);
   g_clear_object (&row->screenshot);
   g_clear_pointer (&row->copy_buttons, g_ptr_array_unref);
+  g_free (row->refusal);
   g_free (row);
 }
 
@@ -1023,6 +1048,11 @@ update_job_row (JobRow *row)
   if (state == WARTA_OUTBOX_STATE_PENDING && !waiting &&
       warta_outbox_get_n_running (outbox (row->view)) > 0)
     message = _("It starts once an upload in progress is done.");
+  /* Stopped (before the publish check) on content its platform cannot
+   * take: trying again cannot help; why, and what to do. A missing
+   * website can be added, and Try Again then works. */
+  if (state == WARTA_OUTBOX_STATE_FAILED && row->refusal != NULL && !needs_sign_in && !unconfirmed)
+    message = row->refusal;
   gtk_label_set_label (row->error, message ? message : "");
   /* Only a stop is an error; a wait for a retry, a turn or the admin is
    * none. */
@@ -1082,7 +1112,8 @@ update_job_row (JobRow *row)
                             row->tiktok == NULL || tiktok_panel_is_ready (row->tiktok));
 
   gtk_widget_set_visible (GTK_WIDGET (row->retry),
-                          sends && state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in && !unconfirmed);
+                          sends && state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in && !unconfirmed &&
+                          row->refusal == NULL);
   gtk_widget_set_visible (GTK_WIDGET (row->post_again), sends && unconfirmed);
   gtk_widget_set_visible (GTK_WIDGET (row->takedown), published && !taken_down);
   gtk_widget_set_sensitive (GTK_WIDGET (row->takedown), !row->taking_down);
@@ -2398,6 +2429,14 @@ job_row_new (WartaPublishView *self,
 
   row->view = self;
   row->job = g_object_ref (job);
+  {
+    g_autoptr(WartaAccount) target = NULL;
+
+    target = warta_account_repository_get (warta_account_store_get_repository (warta_context_get_account_store (self->context)),
+                                           warta_outbox_job_get_account_id (job), NULL);
+    if (target != NULL)
+      row->refusal = dup_refusal (self, warta_outbox_job_get_revision_id (job), target, TRUE);
+  }
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_margin_top (box, 12);
@@ -2579,7 +2618,7 @@ fill_accounts (WartaPublishView *self)
 
   g_hash_table_iter_init (&iter, self->account_checks);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!gtk_check_button_get_active (value))
+    if (gtk_widget_is_sensitive (value) && !gtk_check_button_get_active (value))
       g_hash_table_add (left_out, g_memdup2 (key, sizeof (gint64)));
 
   clear_list (self->accounts_list);
@@ -2595,17 +2634,25 @@ fill_accounts (WartaPublishView *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       gint64 id = warta_account_get_id (account);
+      /* A target that cannot take this content cannot be chosen: why, and
+       * what to do, in its place. */
+      g_autofree char *refusal = dup_refusal (self, warta_publication_get_approved_revision_id (self->publication),
+                                              account, FALSE);
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warta_account_get_display_name (account));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   warta_platform_get_display_name (warta_account_get_platform (account)));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !g_hash_table_contains (left_out, &id));
+                                   refusal ? refusal
+                                           : warta_platform_get_display_name (warta_account_get_platform (account)));
+      gtk_widget_set_sensitive (row, refusal == NULL);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   refusal == NULL && !g_hash_table_contains (left_out, &id));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (self->accounts_list, row);
       g_hash_table_insert (self->account_checks, g_memdup2 (&id, sizeof id), check);
 
-      if (g_strcmp0 (warta_account_get_platform (account), "tiktok") == 0)
+      if (g_strcmp0 (warta_account_get_platform (account), "tiktok") == 0 && refusal == NULL)
         {
           TikTokPanel *panel = tiktok_panel_new (self, account, 0,
                                                  warta_publication_get_approved_revision_id (self->publication));

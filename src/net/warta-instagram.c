@@ -18,6 +18,7 @@
 #include "warta-facebook.h"
 #include "warta-instagram.h"
 #include "warta-json-private.h"
+#include "warta-publish-check.h"
 
 #define SERVICE "Instagram"
 
@@ -738,8 +739,7 @@ create_container (WartaInstagram      *self,
   if (!is_web_address (url))
     {
       g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
-                               "%s", video ? _("Instagram only takes videos from a public web address, and none is set up for this post. Add the office’s WordPress website in Accounts: Warta then uploads the video to its media library and gives Instagram that address.")
-                                           : _("Instagram only takes images from a public web address, and none is set up for this post. Add the office’s WordPress website in Accounts: Warta then uploads the image to its media library and gives Instagram that address."));
+                               "%s", warta_publish_check_no_host_message ("instagram", video));
       g_object_unref (task);
       return;
     }

@@ -27,6 +27,7 @@
 #include "warta-oauth.h"
 #include "warta-oauth-platforms.h"
 #include "warta-outbox.h"
+#include "warta-publish-check.h"
 #include "warta-tiktok-publisher.h"
 #include "warta-wordpress-publisher.h"
 #include "warta-x-publisher.h"
@@ -1357,6 +1358,43 @@ warta_outbox_publish (WartaOutbox   *self,
                                   n_accounts, -1, error);
 }
 
+/* Every target can take the approved content (warta_publish_check_target(),
+ * as the publish view asks it): no job is written for one that cannot. A
+ * publication not approved, or an account not found, is the repository's
+ * to refuse. */
+static gboolean
+check_targets (WartaOutbox   *self,
+               gint64         publication_id,
+               const gint64  *account_ids,
+               guint          n_accounts,
+               GError       **error)
+{
+  WartaPublicationRepository *publications = warta_outbox_repository_get_publications (self->repository);
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+
+  publication = warta_publication_repository_get (publications, publication_id, NULL);
+  if (publication == NULL || warta_publication_get_approved_revision_id (publication) <= 0)
+    return TRUE;
+  revision = warta_publication_repository_get_revision (publications,
+                                                        warta_publication_get_approved_revision_id (publication),
+                                                        NULL);
+  accounts = warta_account_repository_list (warta_account_store_get_repository (self->accounts), error);
+  if (revision == NULL || accounts == NULL)
+    return revision == NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
+
+      for (guint j = 0; j < n_accounts; j++)
+        if (account_ids[j] == warta_account_get_id (account) &&
+            !warta_publish_check_target (revision, account, accounts, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * warta_outbox_publish_at:
  * @scheduled_at: µs since the epoch; 0: now; -1: the approved revision's time
@@ -1377,6 +1415,8 @@ warta_outbox_publish_at (WartaOutbox   *self,
 
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), NULL);
 
+  if (!check_targets (self, publication_id, account_ids, n_accounts, error))
+    return NULL;
   rows = warta_outbox_repository_enqueue_at (self->repository, actor, publication_id,
                                              expected_version, account_ids, n_accounts,
                                              scheduled_at, error);

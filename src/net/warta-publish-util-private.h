@@ -37,6 +37,9 @@ WartaUpload *_warta_publish_open_rendition_finish (GAsyncResult         *result,
 WartaAccount *_warta_publish_find_photo_host    (WartaPublishJob       *job,
                                                  gint64                 wordpress_id,
                                                  GError               **error);
+/* The same among @accounts (element-type WartaAccount). */
+WartaAccount *_warta_publish_find_host_in       (GListModel            *accounts,
+                                                 gint64                 wordpress_id);
 
 /* The @target rendition of @item uploaded once to @host's media library
  * under @slug (an upload whose answer was lost is found again by it).

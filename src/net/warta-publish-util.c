@@ -177,6 +177,21 @@ _warta_publish_open_rendition_finish (GAsyncResult  *result,
 }
 
 WartaAccount *
+_warta_publish_find_host_in (GListModel *accounts,
+                             gint64      wordpress_id)
+{
+  for (guint i = 0; accounts != NULL && i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
+
+      if (g_strcmp0 (warta_account_get_platform (account), "wordpress") == 0 &&
+          (wordpress_id == 0 || warta_account_get_id (account) == wordpress_id))
+        return g_steal_pointer (&account);
+    }
+  return NULL;
+}
+
+WartaAccount *
 _warta_publish_find_photo_host (WartaPublishJob  *job,
                                 gint64            wordpress_id,
                                 GError          **error)
@@ -187,15 +202,7 @@ _warta_publish_find_photo_host (WartaPublishJob  *job,
   if (store == NULL)
     return NULL;
   accounts = warta_account_repository_list (warta_account_store_get_repository (store), error);
-  for (guint i = 0; accounts != NULL && i < g_list_model_get_n_items (accounts); i++)
-    {
-      g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
-
-      if (g_strcmp0 (warta_account_get_platform (account), "wordpress") == 0 &&
-          (wordpress_id == 0 || warta_account_get_id (account) == wordpress_id))
-        return g_steal_pointer (&account);
-    }
-  return NULL;
+  return _warta_publish_find_host_in (accounts, wordpress_id);
 }
 
 typedef struct

@@ -38,6 +38,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-outbox.h"
+#include "warta-publish-check.h"
 #include "warta-publish-error.h"
 #include "warta-publish-util-private.h"
 #include "warta-tiktok-publisher.h"
@@ -433,7 +434,7 @@ run_photos (WartaTikTokPublisher *self,
       if (host == NULL)
         {
           g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
-                                   "%s", _("TikTok takes photos only from a public address, and Warta puts them on the office’s WordPress website, but no website is set up. Add the website in Accounts, or post the photos in the TikTok app and record the proof."));
+                                   "%s", warta_publish_check_no_host_message ("tiktok", FALSE));
           return;
         }
       s->name = g_steal_pointer (&name);

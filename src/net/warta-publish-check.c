@@ -1,0 +1,153 @@
+/* warta-publish-check.c: whether a target can take a publication's approved content
+ *
+ * Asked before anything is sent: the publish view shows a target that
+ * cannot take the content insensitive, with this check's reason, and the
+ * outbox writes no job for one. The numbers are the editor's and the
+ * publishers' (warta-media-rules); the publishers still refuse such a post
+ * themselves, for jobs written before this check. The words are the
+ * publish step's: approved content no longer changes, so what is left to
+ * do is leaving the target out or uploading elsewhere.
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "warta-media-rules.h"
+#include "warta-publish-check.h"
+#include "warta-publish-error.h"
+#include "warta-publish-util-private.h"
+
+const char *
+warta_publish_check_no_host_message (const char *platform,
+                                     gboolean    video)
+{
+  if (g_strcmp0 (platform, "tiktok") == 0)
+    return _("TikTok takes photos only from a public address, and Warta puts them on the office’s WordPress website, but no website is set up. Add the website in Accounts, or post the photos in the TikTok app and record the proof.");
+  return video ? _("Instagram only takes videos from a public web address, and none is set up for this post. Add the office’s WordPress website in Accounts: Warta then uploads the video to its media library and gives Instagram that address.")
+               : _("Instagram only takes images from a public web address, and none is set up for this post. Add the office’s WordPress website in Accounts: Warta then uploads the image to its media library and gives Instagram that address.");
+}
+
+/* The publish step's words for a broken rule of warta_media_rules_check(). */
+static char *
+problem_message (const char     *platform,
+                 WartaMediaRule  rule,
+                 guint           n_photos,
+                 guint           n_videos)
+{
+  const WartaMediaLimits *l = warta_media_rules_get_limits (platform);
+  const char *name = warta_media_rules_get_name (platform);
+
+  switch (rule)
+    {
+    case WARTA_MEDIA_RULE_NO_VIDEO:
+      if (n_photos > 0)
+        /* Translators: %1$s is a platform ("YouTube") */
+        return g_strdup_printf (_("%1$s takes only a video, and this publication has photos only. Upload it elsewhere, or leave %1$s out."),
+                                name);
+      /* Translators: %1$s is a platform ("YouTube") */
+      return g_strdup_printf (_("%1$s takes only a video, and this publication has none for %1$s. Leave %1$s out."),
+                              name);
+    case WARTA_MEDIA_RULE_NO_MEDIA:
+      /* Translators: %1$s is a platform ("Instagram") */
+      return g_strdup_printf (_("A post on %1$s needs a photo or a video, and this publication has none for %1$s. Leave %1$s out."),
+                              name);
+    case WARTA_MEDIA_RULE_MIXED:
+      /* Translators: %1$s is a platform ("X") */
+      return g_strdup_printf (_("%1$s cannot show a video and photos in one post, and this publication has both for %1$s. Upload it elsewhere, or leave %1$s out."),
+                              name);
+    case WARTA_MEDIA_RULE_TOO_MANY_VIDEOS:
+      /* Translators: %1$s is a platform ("X"), %2$u the number of videos (2 or more) */
+      return g_strdup_printf (_("%1$s takes one video in a post, and this publication has %2$u for %1$s. Upload it elsewhere, or leave %1$s out."),
+                              name, n_videos);
+    case WARTA_MEDIA_RULE_TOO_MANY_PHOTOS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %1$s is a platform ("X"), %2$u its limit, %3$u the number of photos */
+                                           "%1$s takes at most %2$u photo in a post, and this publication has %3$u for %1$s. Upload it elsewhere, or leave %1$s out.",
+                                           "%1$s takes at most %2$u photos in a post, and this publication has %3$u for %1$s. Upload it elsewhere, or leave %1$s out.",
+                                           l->max_photos),
+                              name, l->max_photos, n_photos);
+    case WARTA_MEDIA_RULE_TOO_MANY_ITEMS:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %1$s is a platform ("Instagram"), %2$u its limit, %3$u the number of photos and videos */
+                                           "%1$s takes at most %2$u photo or video in a post, and this publication has %3$u for %1$s. Upload it elsewhere, or leave %1$s out.",
+                                           "%1$s takes at most %2$u photos and videos in a post, and this publication has %3$u for %1$s. Upload it elsewhere, or leave %1$s out.",
+                                           l->max_items),
+                              name, l->max_items, n_photos + n_videos);
+    }
+}
+
+gboolean
+warta_publish_check_target (WartaRevision  *revision,
+                            WartaAccount   *account,
+                            GListModel     *accounts,
+                            GError        **error)
+{
+  const char *platform;
+  GListModel *media;
+  guint n_photos = 0, n_videos = 0;
+  g_autoptr(GArray) problems = NULL;
+  const WartaMediaLimits *limits;
+  gboolean needs_host;
+  g_autoptr(WartaAccount) host = NULL;
+
+  g_return_val_if_fail (WARTA_IS_REVISION (revision), FALSE);
+  g_return_val_if_fail (WARTA_IS_ACCOUNT (account), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (accounts), FALSE);
+
+  /* What goes to this platform: the author may leave some out
+   * (as warta_publish_job_list_media() picks it). */
+  platform = warta_account_get_platform (account);
+  media = warta_revision_get_media (revision);
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
+      const char *kind = warta_media_item_get_kind (item);
+
+      if (platform != NULL && !warta_media_item_get_posted_to (item, platform))
+        continue;
+      n_photos += g_strcmp0 (kind, "photo") == 0;
+      n_videos += g_strcmp0 (kind, "video") == 0;
+    }
+
+  limits = warta_media_rules_get_limits (platform);
+  problems = warta_media_rules_check (platform, n_photos, n_videos, 0);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      WartaMediaRule rule = g_array_index (problems, WartaMediaProblem, i).rule;
+      g_autofree char *message = NULL;
+
+      /* The instance may take more: its publisher asks it. */
+      if (rule == WARTA_MEDIA_RULE_TOO_MANY_PHOTOS && limits->per_instance)
+        continue;
+      message = problem_message (platform, rule, n_photos, n_videos);
+      g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, message);
+      return FALSE;
+    }
+  /* TikTok's table asks for nothing (the editor's preview shows a text
+   * post's lack elsewhere), but TikTok takes no post without media. */
+  if (g_strcmp0 (platform, "tiktok") == 0 && n_photos + n_videos == 0)
+    {
+      g_autofree char *message = problem_message (platform, WARTA_MEDIA_RULE_NO_MEDIA, 0, 0);
+
+      g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, message);
+      return FALSE;
+    }
+
+  /* Instagram fetches every item, TikTok its photos, from the office's
+   * website (_warta_publish_find_photo_host()). */
+  needs_host = (g_strcmp0 (platform, "instagram") == 0 && n_photos + n_videos > 0) ||
+               (g_strcmp0 (platform, "tiktok") == 0 && n_photos > 0);
+  if (!needs_host)
+    return TRUE;
+  host = _warta_publish_find_host_in (accounts,
+                                      (gint64) _warta_publish_setting_uint (account, "wordpress-account", 0));
+  if (host != NULL)
+    return TRUE;
+  g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                       warta_publish_check_no_host_message (platform, n_photos == 0));
+  return FALSE;
+}

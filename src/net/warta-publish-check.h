@@ -1,0 +1,33 @@
+/* warta-publish-check.h: whether a target can take a publication's approved content
+ *
+ * Copyright 2026 The Warta authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "warta-account.h"
+#include "warta-revision.h"
+
+G_BEGIN_DECLS
+
+/* Whether @account's platform can take @revision's approved content as
+ * Warta publishes it, asked before anything is sent (the publish view,
+ * the outbox): FALSE with a WARTA_PUBLISH_ERROR (REJECTED, or
+ * NOT_CONFIGURED when the office's website must host the media and there
+ * is none) whose message says why in plain words and what to do. A caveat
+ * (a photo resized or cropped to the platform's shape, a Mastodon
+ * instance's own limit, known only when publishing) is no refusal.
+ * @accounts: (element-type WartaAccount): the office's accounts, where the
+ * website hosting Instagram's and TikTok's media is looked for. */
+gboolean    warta_publish_check_target          (WartaRevision  *revision,
+                                                 WartaAccount   *account,
+                                                 GListModel     *accounts,
+                                                 GError        **error);
+
+/* What a platform that takes media only from a public address says when
+ * the office has no website to put them on: "instagram" (@video: for a
+ * video) or "tiktok" (photos). */
+const char *warta_publish_check_no_host_message (const char     *platform,
+                                                 gboolean        video);
+
+G_END_DECLS
