@@ -48,6 +48,7 @@
 #include "warta-account-store-private.h"
 #include "warta-accounts-page-private.h"
 #include "warta-event-log.h"
+#include "warta-publish-check.h"
 #include "warta-publish-view-private.h"
 #include "warta-task-notifier.h"
 #include "warta-test-publish.h"
@@ -2530,6 +2531,44 @@ test_impossible_target (Fixture       *f,
   g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
 }
 
+/* An Instagram account whose website (the public host of its photos) is
+ * gone can still be chosen, saying so: its job stops at once with the
+ * same words, sends nothing, and can be uploaded by hand. */
+static void
+test_no_host_target (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) instagram = warta_test_instagram_server_new ();
+  WartaAccountStore *store = warta_context_get_account_store (f->context);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *check, *row;
+  gint64 id;
+
+  id = warta_test_publish_add_account (f->t, "instagram", warta_test_server_get_url (instagram),
+                                       "{\"user-id\": \"" WARTA_TEST_INSTAGRAM_USER_ID "\", "
+                                       "\"wordpress-account\": \"9999\"}",
+                                       "key-instagram");
+  _warta_account_store_set_memory_secret (store, "key-instagram", WARTA_TEST_INSTAGRAM_TOKEN);
+  g_assert_true (warta_account_store_reload (store, &error));
+  g_assert_no_error (error);
+  iterate ();
+
+  check = account_check (f, id);
+  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  g_assert_true (gtk_widget_is_sensitive (check));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   warta_publish_check_no_host_message ("instagram", FALSE));
+
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, id, WARTA_OUTBOX_STATE_FAILED);
+  iterate ();
+  g_assert_cmpstr (job_label (f, id, "error"), ==,
+                   warta_publish_check_no_host_message ("instagram", FALSE));
+  g_assert_true (gtk_widget_get_visible (job_widget (f, id, "manual")));
+  g_assert_cmpuint (warta_test_server_count_requests (instagram, "POST", "/"), ==, 0);
+}
+
 /* A YouTube job an older Warta wrote for photos stopped at once: its row
  * offers no Try Again that could never work, and says what to do. */
 static void
@@ -2610,6 +2649,8 @@ main (int   argc,
               fixture_setup_language, test_manual_narrow, fixture_teardown_language);
   g_test_add ("/warta/publish-view/manual-narrow/id", Fixture, &row_texts_id,
               fixture_setup_language, test_manual_narrow, fixture_teardown_language);
+  g_test_add ("/warta/publish-view/no-host-target", Fixture, NULL,
+              fixture_setup, test_no_host_target, fixture_teardown);
   g_test_add ("/warta/publish-view/impossible-target", Fixture, NULL,
               fixture_setup, test_impossible_target, fixture_teardown);
   g_test_add ("/warta/publish-view/impossible-old-job", Fixture, NULL,

@@ -2635,15 +2635,18 @@ fill_accounts (WartaPublishView *self)
       GtkWidget *check = gtk_check_button_new ();
       gint64 id = warta_account_get_id (account);
       /* A target that cannot take this content cannot be chosen: why, and
-       * what to do, in its place. */
-      g_autofree char *refusal = dup_refusal (self, warta_publication_get_approved_revision_id (self->publication),
-                                              account, FALSE);
+       * what to do, in its place. One that waits for the office's website
+       * can: it stops saying so, and can be uploaded by hand. */
+      gint64 revision_id = warta_publication_get_approved_revision_id (self->publication);
+      g_autofree char *refusal = dup_refusal (self, revision_id, account, TRUE);
+      g_autofree char *caveat = refusal ? NULL : dup_refusal (self, revision_id, account, FALSE);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warta_account_get_display_name (account));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    refusal ? refusal
-                                           : warta_platform_get_display_name (warta_account_get_platform (account)));
+                                   : caveat ? caveat
+                                   : warta_platform_get_display_name (warta_account_get_platform (account)));
       gtk_widget_set_sensitive (row, refusal == NULL);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    refusal == NULL && !g_hash_table_contains (left_out, &id));

@@ -1360,8 +1360,10 @@ warta_outbox_publish (WartaOutbox   *self,
 
 /* Every target can take the approved content (warta_publish_check_target(),
  * as the publish view asks it): no job is written for one that cannot. A
- * publication not approved, or an account not found, is the repository's
- * to refuse. */
+ * missing website is no refusal here: the job stops saying so, and the
+ * admin can upload it by hand from its row, or add the website and try
+ * again. A publication not approved, or an account not found, is the
+ * repository's to refuse. */
 static gboolean
 check_targets (WartaOutbox   *self,
                gint64         publication_id,
@@ -1388,9 +1390,16 @@ check_targets (WartaOutbox   *self,
       g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
 
       for (guint j = 0; j < n_accounts; j++)
-        if (account_ids[j] == warta_account_get_id (account) &&
-            !warta_publish_check_target (revision, account, accounts, error))
+        {
+          g_autoptr(GError) refusal = NULL;
+
+          if (account_ids[j] != warta_account_get_id (account) ||
+              warta_publish_check_target (revision, account, accounts, &refusal) ||
+              g_error_matches (refusal, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&refusal));
           return FALSE;
+        }
     }
   return TRUE;
 }
