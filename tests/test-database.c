@@ -156,6 +156,7 @@ static const char *migration_objects[][12] = {
   { "office_rules", NULL },
   { NULL },   /* 0012 moves scheduled posts' step 5 deadlines only */
   { "post_corrections", "post_corrections_job", "post_corrections_immutable", NULL },
+  { NULL },   /* 0014 adds columns only */
 };
 
 static void
@@ -209,6 +210,9 @@ test_migrations (void)
                                         "WHERE name IN ('taken_down_at', 'taken_down_by', "
                                         "'takedown_reason')"),
                          ==, n >= 10 ? 3 : 0);
+        g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pragma_table_info ('outbox_jobs') "
+                                        "WHERE name IN ('by_hand_since', 'by_hand_by')"),
+                         ==, n >= 14 ? 2 : 0);
       }
 
       /* Opening it with this Warta migrates the rest and keeps the data. */

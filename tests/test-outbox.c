@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "warta-account-store-private.h"
 #include "warta-dossier.h"
@@ -1083,6 +1084,142 @@ assert_posted_once (Fixture        *f,
   settle (f);
   iterate_for (200);
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+}
+
+/* Another connection's write to the file, as a Warta that crashed, or an
+ * older one, may have left the job. */
+static void
+raw_exec (Fixture    *f,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->t->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* A target the admin uploads by hand is recorded in the database, who and
+ * since when, and nothing sends it: not the outbox at its scheduled time,
+ * nor at start-up when a crash left it pending, nor Resume, Try Again, a
+ * new time or the sign-in's retry. Send with Warta Instead gives it back
+ * to the outbox, which posts it once. */
+static void
+test_by_hand (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) q = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GListModel) stopped = NULL;
+  g_autoptr(GListModel) scheduled = NULL;
+  g_autoptr(WartaOutboxJob) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 ids[] = { f->mastodon_id };
+  gint64 now = g_get_real_time ();
+  WartaOutboxJob *w, *m;
+  gint64 m_id;
+
+  /* Stopped for its sign-in, then uploaded by hand: signing in again
+   * does not retry it. */
+  warta_clock_freeze (f->t->clock, now);
+  warta_test_server_revoke_credentials (f->wordpress);
+  p = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  {
+    gint64 wp[] = { f->wordpress_id };
+
+    jobs = warta_outbox_publish (f->outbox, f->t->admin, warta_publication_get_id (p),
+                                 warta_publication_get_version (p), wp, 1, &error);
+    g_assert_no_error (error);
+  }
+  w = job_at (jobs, 0);
+  warta_outbox_start (f->outbox);
+  wait_for_state (w, WARTA_OUTBOX_STATE_FAILED);
+  settle (f);
+  g_assert_true (warta_outbox_job_get_needs_sign_in (w));
+  g_assert_true (warta_outbox_start_by_hand (f->outbox, f->t->admin, warta_outbox_job_get_id (w),
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_outbox_job_is_by_hand (w));
+  g_assert_cmpint (warta_outbox_job_get_by_hand_since (w), ==, now);
+  g_assert_cmpstr (warta_outbox_job_get_by_hand_by_name (w), ==,
+                   warta_user_get_display_name (f->t->admin));
+  stopped = warta_outbox_repository_list_needing_sign_in (f->t->outbox, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stopped), ==, 0);
+  g_clear_object (&stopped);
+  g_assert_false (warta_outbox_retry_job (f->outbox, f->t->admin, warta_outbox_job_get_id (w),
+                                          &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+  g_assert_nonnull (strstr (error->message, warta_user_get_display_name (f->t->admin)));
+  g_assert_nonnull (strstr (error->message, "by hand"));
+  g_clear_error (&error);
+  /* Given back: stopped as before, its sign-in asked for again. */
+  g_assert_true (warta_outbox_send_instead (f->outbox, warta_outbox_job_get_id (w), &error));
+  g_assert_no_error (error);
+  g_assert_false (warta_outbox_job_is_by_hand (w));
+  g_assert_cmpuint (warta_outbox_job_get_state (w), ==, WARTA_OUTBOX_STATE_FAILED);
+  stopped = warta_outbox_repository_list_needing_sign_in (f->t->outbox, 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (stopped), ==, 1);
+  /* Once only: it is no longer uploaded by hand. */
+  g_assert_false (warta_outbox_send_instead (f->outbox, warta_outbox_job_get_id (w), &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+  g_clear_error (&error);
+
+  /* Scheduled a minute ahead, then uploaded by hand. */
+  q = warta_test_publish_make_approved (f->t, "Pengumuman", 1);
+  scheduled = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (q),
+                                       warta_publication_get_version (q), ids, 1,
+                                       now + G_TIME_SPAN_MINUTE, &error);
+  g_assert_no_error (error);
+  m = job_at (scheduled, 0);
+  m_id = warta_outbox_job_get_id (m);
+  g_assert_true (warta_outbox_start_by_hand (f->outbox, f->t->admin, m_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_outbox_job_get_state (m), ==, WARTA_OUTBOX_STATE_PAUSED);
+
+  /* Whatever state a crash left it in, the outbox restarted after its
+   * time does not send it. */
+  warta_outbox_stop (f->outbox);
+  settle (f);
+  sql = g_strdup_printf ("UPDATE outbox_jobs SET state = 'pending', lease_owner = NULL, "
+                         "lease_until = 0 WHERE id = %" G_GINT64_FORMAT, m_id);
+  raw_exec (f, sql);
+  warta_clock_advance (f->t->clock, 2 * G_TIME_SPAN_MINUTE);
+  warta_outbox_start (f->outbox);
+  iterate_for (500);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+  stored = warta_outbox_repository_get_job (f->t->outbox, m_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_outbox_job_is_by_hand (stored));
+  g_assert_cmpuint (warta_outbox_job_get_state (stored), ==, WARTA_OUTBOX_STATE_PENDING);
+  g_clear_object (&stored);
+
+  /* Paused again, as after the switch: Resume and a new time refuse it. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE outbox_jobs SET state = 'paused' WHERE id = %" G_GINT64_FORMAT,
+                         m_id);
+  raw_exec (f, sql);
+  g_assert_false (warta_outbox_resume_job (f->outbox, m_id, &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+  g_clear_error (&error);
+  g_assert_false (warta_outbox_reschedule_job (f->outbox, m_id,
+                                               warta_clock_now (f->t->clock) + G_TIME_SPAN_HOUR,
+                                               &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  iterate_for (200);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+
+  /* Send with Warta Instead: it goes, once. */
+  g_assert_true (warta_outbox_send_instead (f->outbox, m_id, &error));
+  g_assert_no_error (error);
+  g_assert_false (warta_outbox_job_is_by_hand (m));
+  assert_posted_once (f, m);
 }
 
 /* 27 Nov 2026, 09:00 WIB: the time of the scheduled posts below. */
@@ -2260,6 +2397,7 @@ main (int   argc,
   ADD ("give-up", test_give_up);
   ADD ("expired-sign-in-then-manual", test_expired_sign_in_then_manual);
   ADD ("pause-resume", test_pause_resume);
+  ADD ("by-hand", test_by_hand);
   ADD ("cancel-then-retry", test_cancel_then_retry);
   ADD ("missing-secret", test_missing_secret);
   ADD ("publish-once", test_not_approved);

@@ -1219,25 +1219,71 @@ test_manual_proof (Fixture       *f,
   g_rmdir (dir);
 }
 
-/* Whether @account_id's row offers nothing that would send it: being
- * uploaded by hand, it must not be posted a second time from here. */
+/* Whether @account_id's row in @view offers nothing that would send it:
+ * being uploaded by hand, by whom and since when, it must not be posted a
+ * second time from here. Its form is open; its way back is asked first. */
+static void
+assert_view_sends_nothing (Fixture          *f,
+                           WartaPublishView *view,
+                           gint64            account_id)
+{
+  const char *const senders[] = { "retry", "sign-in", "resume", "pause", "publish-now",
+                                  "reschedule", "post-again", "progress", "error", "cancel" };
+  GListModel *jobs = _warta_publish_view_get_jobs (view);
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *says = NULL;
+  GtkWidget *state;
+  gint64 id = 0;
+
+  for (guint i = 0; jobs && i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(WartaOutboxJob) item = g_list_model_get_item (jobs, i);
+
+      if (warta_outbox_job_get_account_id (item) == account_id)
+        g_set_object (&job, item);
+    }
+  g_assert_nonnull (job);
+  id = warta_outbox_job_get_id (job);
+  for (guint i = 0; i < G_N_ELEMENTS (senders); i++)
+    {
+      g_test_message ("%s", senders[i]);
+      g_assert_false (gtk_widget_get_visible (_warta_publish_view_get_widget (view, id, senders[i])));
+    }
+  state = _warta_publish_view_get_widget (view, id, "state");
+  since = readable_time (f, warta_outbox_job_get_by_hand_since (job));
+  says = g_strdup_printf ("Being uploaded by hand by %s since %s: Warta sends nothing",
+                          warta_user_get_display_name (f->t->admin), since);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (state)), ==, says);
+  g_assert_false (gtk_widget_has_css_class (state, "error"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (_warta_publish_view_get_widget (view, id,
+                                                                                              "manual-revealer"))));
+  g_assert_true (gtk_widget_get_visible (_warta_publish_view_get_widget (view, id, "manual-record")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (_warta_publish_view_get_widget (view, id, "manual"))),
+                   ==, "Send with _Warta Instead…");
+}
+
 static void
 assert_sends_nothing (Fixture *f,
                       gint64   account_id)
 {
-  const char *const senders[] = { "retry", "sign-in", "resume", "pause", "publish-now",
-                                  "reschedule", "post-again", "progress", "error" };
-  GtkWidget *state = job_widget (f, account_id, "state");
+  assert_view_sends_nothing (f, f->view, account_id);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (senders); i++)
-    {
-      g_test_message ("%s", senders[i]);
-      g_assert_false (gtk_widget_get_visible (job_widget (f, account_id, senders[i])));
-    }
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (state)), ==,
-                   "Being uploaded by hand: Warta sends nothing");
-  g_assert_false (gtk_widget_has_css_class (state, "error"));
-  g_assert_true (gtk_widget_get_visible (job_widget (f, account_id, "manual-record")));
+/* Send with Warta Instead… on @account_id's row, asked and confirmed. */
+static void
+send_with_warta (Fixture *f,
+                 gint64   account_id)
+{
+  AdwMessageDialog *dialog;
+
+  click (job_widget (f, account_id, "manual"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "Look at the profile of "));
+  g_assert_true (adw_message_dialog_has_response (dialog, "keep"));
+  answer (dialog, "send");
+  iterate ();
 }
 
 /* A stopped target switched to manual, and targets written for the
@@ -1265,8 +1311,10 @@ test_by_hand_sends_nothing (Fixture       *f,
   assert_sends_nothing (f, f->mastodon_id);
   screenshot (f, f->window, "publish-by-hand-stopped.png");
 
-  /* Hidden again: the way to send it from Warta is back. */
-  click (job_widget (f, f->wordpress_id, "manual"));
+  /* Sent with Warta after all (asked first): the way to send it is back. */
+  send_with_warta (f, f->wordpress_id);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (job_widget (f, f->wordpress_id,
+                                                                           "manual-revealer"))));
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "retry")));
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "error")));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->wordpress_id, "state"))), ==,
@@ -1286,14 +1334,173 @@ test_by_hand_sends_nothing (Fixture       *f,
                                     "address, time and a screenshot below.");
   screenshot (f, f->window, "publish-by-hand.png");
 
+  /* Kept by hand when the question is closed; sent with Warta when
+   * confirmed: it goes on, and stops for its revoked sign-in. */
   click (job_widget (f, f->mastodon_id, "manual"));
-  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "resume")));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id, "state"))), ==,
-                   "Paused");
-  g_assert_true (g_str_has_prefix (summary (f), "Paused: nothing more is sent until you resume"));
+  answer (_warta_publish_view_get_dialog (f->view), "keep");
+  iterate ();
+  assert_sends_nothing (f, f->mastodon_id);
+  send_with_warta (f, f->mastodon_id);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "sign-in")));
+  assert_sends_nothing (f, f->wordpress_id);
   wait_ms (300);
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
   g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 0);
+}
+
+/* A publish view of @publication on @context, in a window of its own. */
+static WartaPublishView *
+open_view (WartaContext     *context,
+           WartaPublication *publication,
+           GtkWidget       **out_window)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  WartaPublishView *view = WARTA_PUBLISH_VIEW (warta_publish_view_new ());
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 900);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  warta_publish_view_set_context (view, context);
+  warta_publish_view_set_publication (view, publication);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  *out_window = window;
+  return view;
+}
+
+typedef struct
+{
+  WartaPublishView *view;
+  gint64            account_id;
+  gboolean          by_hand;
+} RowWait;
+
+/* Whether @data's view shows its target being uploaded by hand, or not. */
+static gboolean
+row_by_hand (Fixture  *f,
+             gpointer  data)
+{
+  RowWait *w = data;
+  GListModel *jobs = _warta_publish_view_get_jobs (w->view);
+
+  for (guint i = 0; jobs && i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+      GtkWidget *revealer;
+
+      if (warta_outbox_job_get_account_id (job) != w->account_id)
+        continue;
+      revealer = _warta_publish_view_get_widget (w->view, warta_outbox_job_get_id (job),
+                                                 "manual-revealer");
+      return warta_outbox_job_is_by_hand (job) == w->by_hand &&
+             gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) == w->by_hand;
+    }
+  return FALSE;
+}
+
+/* Switched to manual in one window, a target is being uploaded by hand
+ * in the database: another Warta on the same file (a colleague's
+ * workstation, its outbox not running) follows, and the window closed and
+ * opened again shows it too: who and since when, with the form and
+ * without anything that sends it; neither outbox sends it. Given back to
+ * Warta on the colleague's workstation, it goes out once from here. */
+static void
+test_by_hand_reopened (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(WartaDatabase) other_db = NULL;
+  g_autoptr(GSettings) other_settings = NULL;
+  g_autoptr(WartaContext) other = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublishView *colleague;
+  GtkWidget *colleague_window;
+  RowWait wait;
+
+  /* A colleague's Warta on the same file. */
+  other_db = warta_database_open (f->t->path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                  WARTA_DATABASE_FLAGS_NO_CREATE, &error);
+  g_assert_no_error (error);
+  other_settings = g_settings_new (APPLICATION_ID);
+  other = warta_context_new (other_db, other_settings);
+  warta_context_set_current_user (other, f->t->admin);
+  _warta_account_store_use_memory_secrets (warta_context_get_account_store (other));
+  _warta_account_store_set_memory_secret (warta_context_get_account_store (other), "key-mastodon",
+                                          WARTA_TEST_MASTODON_TOKEN);
+  warta_outbox_set_tick_interval (warta_context_get_outbox (other), 20);
+
+  /* Publishing to Mastodon, slowly; switched to manual on its way. */
+  {
+    g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT, f->wordpress_id);
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (_warta_publish_view_get_widget (f->view, 0, name)),
+                                 FALSE);
+  }
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1,
+                               WARTA_TEST_FAULT_DELAY, 2000);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_RUNNING);
+  {
+    g_autoptr(WartaPublication) publishing = NULL;
+
+    publishing = warta_publication_repository_get (warta_context_get_publications (other),
+                                                   warta_publication_get_id (f->publication), &error);
+    g_assert_no_error (error);
+    colleague = open_view (other, publishing, &colleague_window);
+  }
+  click (job_widget (f, f->mastodon_id, "manual"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
+  assert_sends_nothing (f, f->mastodon_id);
+
+  /* There, by itself. */
+  wait.view = colleague;
+  wait.account_id = f->mastodon_id;
+  wait.by_hand = TRUE;
+  wait_until (f, row_by_hand, &wait, "the colleague's row uploaded by hand");
+  assert_view_sends_nothing (f, colleague, f->mastodon_id);
+
+  /* Here, the window closed and opened again. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+  {
+    g_autoptr(WartaPublication) publishing = NULL;
+
+    publishing = warta_publication_repository_get (warta_context_get_publications (f->context),
+                                                   warta_publication_get_id (f->publication), &error);
+    g_assert_no_error (error);
+    f->view = open_view (f->context, publishing, &f->window);
+  }
+  assert_sends_nothing (f, f->mastodon_id);
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->mastodon_id)), ==,
+                    WARTA_OUTBOX_STATE_PAUSED);
+
+  /* Neither outbox sends it. */
+  warta_outbox_start (warta_context_get_outbox (other));
+  wait_ms (500);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+  warta_outbox_stop (warta_context_get_outbox (other));
+
+  /* Given back to Warta there, asked first: it goes out once from here. */
+  {
+    GListModel *jobs = _warta_publish_view_get_jobs (colleague);
+    g_autoptr(WartaOutboxJob) theirs = g_list_model_get_item (jobs, 0);
+    AdwMessageDialog *dialog;
+
+    click (_warta_publish_view_get_widget (colleague, warta_outbox_job_get_id (theirs), "manual"));
+    dialog = _warta_publish_view_get_dialog (colleague);
+    g_assert_nonnull (dialog);
+    answer (dialog, "send");
+  }
+  wait.view = f->view;
+  wait.by_hand = FALSE;
+  wait_until (f, row_by_hand, &wait, "the row given back to Warta");
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_ms (300);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (colleague_window));
+  iterate ();
 }
 
 /* The hand-publishing form in GNOME's narrowest window: whether a
@@ -2645,6 +2852,8 @@ main (int   argc,
               fixture_setup, test_manual_proof, fixture_teardown);
   g_test_add ("/warta/publish-view/by-hand-sends-nothing", Fixture, NULL,
               fixture_setup, test_by_hand_sends_nothing, fixture_teardown);
+  g_test_add ("/warta/publish-view/by-hand-reopened", Fixture, NULL,
+              fixture_setup, test_by_hand_reopened, fixture_teardown);
   g_test_add ("/warta/publish-view/manual-narrow", Fixture, &row_texts_en,
               fixture_setup_language, test_manual_narrow, fixture_teardown_language);
   g_test_add ("/warta/publish-view/manual-narrow/id", Fixture, &row_texts_id,

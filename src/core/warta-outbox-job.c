@@ -34,6 +34,8 @@ struct _WartaOutboxJob
   gint64            corrected_at;
   char             *correction_reason;
   char             *corrected_by_name;
+  gint64            by_hand_since;
+  char             *by_hand_by_name;
   char             *error_code;
   char             *error_message;
   char             *remote_id;
@@ -61,6 +63,8 @@ enum {
   PROP_CORRECTED_AT,
   PROP_CORRECTION_REASON,
   PROP_CORRECTED_BY_NAME,
+  PROP_BY_HAND_SINCE,
+  PROP_BY_HAND_BY_NAME,
   PROP_ERROR_CODE,
   PROP_ERROR_MESSAGE,
   PROP_REMOTE_ID,
@@ -130,6 +134,7 @@ warta_outbox_job_finalize (GObject *object)
   g_free (self->takedown_reason);
   g_free (self->correction_reason);
   g_free (self->corrected_by_name);
+  g_free (self->by_hand_by_name);
   g_free (self->error_code);
   g_free (self->error_message);
   g_free (self->remote_id);
@@ -196,6 +201,12 @@ warta_outbox_job_get_property (GObject    *object,
     case PROP_CORRECTED_BY_NAME:
       g_value_set_string (value, self->corrected_by_name);
       break;
+    case PROP_BY_HAND_SINCE:
+      g_value_set_int64 (value, self->by_hand_since);
+      break;
+    case PROP_BY_HAND_BY_NAME:
+      g_value_set_string (value, self->by_hand_by_name);
+      break;
     case PROP_ERROR_CODE:
       g_value_set_string (value, self->error_code);
       break;
@@ -260,6 +271,12 @@ warta_outbox_job_class_init (WartaOutboxJobClass *klass)
     g_param_spec_string ("correction-reason", NULL, NULL, NULL, flags);
   properties[PROP_CORRECTED_BY_NAME] =
     g_param_spec_string ("corrected-by-name", NULL, NULL, NULL, flags);
+  /* A target the social media admin is uploading by hand: since when (0:
+   * it is not) and who. Nothing sends it meanwhile, on any workstation. */
+  properties[PROP_BY_HAND_SINCE] =
+    g_param_spec_int64 ("by-hand-since", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_BY_HAND_BY_NAME] =
+    g_param_spec_string ("by-hand-by-name", NULL, NULL, NULL, flags);
   properties[PROP_ERROR_CODE] = g_param_spec_string ("error-code", NULL, NULL, NULL, flags);
   properties[PROP_ERROR_MESSAGE] = g_param_spec_string ("error-message", NULL, NULL, NULL, flags);
   properties[PROP_REMOTE_ID] = g_param_spec_string ("remote-id", NULL, NULL, NULL, flags);
@@ -330,6 +347,7 @@ INT_ACCESSORS (gint64, scheduled_at, PROP_SCHEDULED_AT)
 INT_ACCESSORS (gint64, finished_at, PROP_FINISHED_AT)
 INT_ACCESSORS (gint64, taken_down_at, PROP_TAKEN_DOWN_AT)
 INT_ACCESSORS (gint64, corrected_at, PROP_CORRECTED_AT)
+INT_ACCESSORS (gint64, by_hand_since, PROP_BY_HAND_SINCE)
 INT_ACCESSORS (gint64, created_by, PROP_0)
 INT_ACCESSORS (gint64, version, PROP_0)
 STRING_ACCESSORS (revision_hash, PROP_0)
@@ -338,6 +356,7 @@ STRING_ACCESSORS (account_name, PROP_ACCOUNT_NAME)
 STRING_ACCESSORS (takedown_reason, PROP_TAKEDOWN_REASON)
 STRING_ACCESSORS (correction_reason, PROP_CORRECTION_REASON)
 STRING_ACCESSORS (corrected_by_name, PROP_CORRECTED_BY_NAME)
+STRING_ACCESSORS (by_hand_by_name, PROP_BY_HAND_BY_NAME)
 
 WartaOutboxState
 warta_outbox_job_get_state (WartaOutboxJob *self)
@@ -464,6 +483,15 @@ warta_outbox_job_get_needs_sign_in (WartaOutboxJob *self)
          g_strcmp0 (self->error_code, WARTA_OUTBOX_ERROR_AUTH) == 0;
 }
 
+/* Being uploaded by hand, and not published yet: nothing may send it. */
+gboolean
+warta_outbox_job_is_by_hand (WartaOutboxJob *self)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_JOB (self), FALSE);
+  return self->by_hand_since != 0 && self->state != WARTA_OUTBOX_STATE_DONE &&
+         self->state != WARTA_OUTBOX_STATE_MANUAL;
+}
+
 void
 warta_outbox_job_update_from (WartaOutboxJob *self,
                               WartaOutboxJob *from)
@@ -491,6 +519,8 @@ warta_outbox_job_update_from (WartaOutboxJob *self,
   warta_outbox_job_set_corrected_at (self, from->corrected_at);
   warta_outbox_job_set_correction_reason (self, from->correction_reason);
   warta_outbox_job_set_corrected_by_name (self, from->corrected_by_name);
+  warta_outbox_job_set_by_hand_by_name (self, from->by_hand_by_name);
+  warta_outbox_job_set_by_hand_since (self, from->by_hand_since);
   warta_outbox_job_set_created_by (self, from->created_by);
   warta_outbox_job_set_version (self, from->version);
   warta_outbox_job_set_remote (self, from->remote_id, from->remote_url);

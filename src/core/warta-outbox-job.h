@@ -91,6 +91,13 @@ void              warta_outbox_job_set_correction_reason (WartaOutboxJob *self,
 const char       *warta_outbox_job_get_corrected_by_name (WartaOutboxJob *self);
 void              warta_outbox_job_set_corrected_by_name (WartaOutboxJob *self,
                                                           const char     *name);
+gint64            warta_outbox_job_get_by_hand_since   (WartaOutboxJob   *self);
+void              warta_outbox_job_set_by_hand_since   (WartaOutboxJob   *self,
+                                                        gint64            at);
+const char       *warta_outbox_job_get_by_hand_by_name (WartaOutboxJob   *self);
+void              warta_outbox_job_set_by_hand_by_name (WartaOutboxJob   *self,
+                                                        const char       *name);
+gboolean          warta_outbox_job_is_by_hand          (WartaOutboxJob   *self);
 const char       *warta_outbox_job_get_error_code      (WartaOutboxJob   *self);
 const char       *warta_outbox_job_get_error_message   (WartaOutboxJob   *self);
 void              warta_outbox_job_set_error           (WartaOutboxJob   *self,

@@ -928,16 +928,15 @@ update_correction (JobRow *row)
   gtk_widget_set_sensitive (GTK_WIDGET (row->correct), !row->correcting && !row->taking_down);
 }
 
-/* Its hand-publishing form is open: the admin is uploading it by hand,
- * and nothing may be sent from here meanwhile, or it would be posted
- * twice. Hiding the form gives the row its sending actions back. */
+/* The admin is uploading it by hand, as the database says (this view,
+ * another one or another workstation switched it): nothing may be sent
+ * from here meanwhile, or it would be posted twice. Its hand-publishing
+ * form is open while it is; Send with Warta Instead gives the row its
+ * sending actions back. */
 static gboolean
 job_row_is_by_hand (JobRow *row)
 {
-  WartaOutboxState state = warta_outbox_job_get_state (row->job);
-
-  return gtk_revealer_get_reveal_child (row->manual_revealer) &&
-         state != WARTA_OUTBOX_STATE_DONE && state != WARTA_OUTBOX_STATE_MANUAL;
+  return warta_outbox_job_is_by_hand (row->job);
 }
 
 static void
@@ -964,7 +963,14 @@ update_job_row (JobRow *row)
   g_autofree char *row_message = NULL;
 
   if (by_hand)
-    state_text = g_strdup (_("Being uploaded by hand: Warta sends nothing"));
+    {
+      g_autofree char *since = format_local_time_zone (row->view,
+                                                       warta_outbox_job_get_by_hand_since (job));
+
+      /* Translators: %1$s is a person, %2$s a date and time with its zone */
+      state_text = g_strdup_printf (_("Being uploaded by hand by %1$s since %2$s: Warta sends nothing"),
+                                    warta_outbox_job_get_by_hand_by_name (job) ?: "—", since);
+    }
   else if (missed)
     state_text = g_strdup (_("Missed its scheduled time"));
   else if (needs_sign_in && state == WARTA_OUTBOX_STATE_FAILED)
@@ -1088,7 +1094,8 @@ update_job_row (JobRow *row)
                           sends && (missed || (waiting && warta_outbox_job_get_attempts (job) == 0)));
   warta_button_set_mnemonic (row->reschedule, missed ? _("Choose _Another Time…")
                                                      : _("Chan_ge Time…"));
-  gtk_widget_set_visible (GTK_WIDGET (row->cancel), !final || state == WARTA_OUTBOX_STATE_PAUSED);
+  gtk_widget_set_visible (GTK_WIDGET (row->cancel),
+                          sends && (!final || state == WARTA_OUTBOX_STATE_PAUSED));
 
   /* A TikTok target stopped for want of a choice: the choice, here. */
   if (row->tiktok == NULL && state == WARTA_OUTBOX_STATE_FAILED &&
@@ -1120,10 +1127,11 @@ update_job_row (JobRow *row)
   gtk_widget_set_visible (GTK_WIDGET (row->sign_in),
                           sends && state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
   gtk_widget_set_visible (GTK_WIDGET (row->manual), !final || state == WARTA_OUTBOX_STATE_FAILED);
-  warta_button_set_mnemonic (row->manual, gtk_revealer_get_reveal_child (row->manual_revealer)
-                                           ? _("Hide Manual _Upload") : _("Switch to _Manual"));
-  if (published)
-    gtk_revealer_set_reveal_child (row->manual_revealer, FALSE);
+  warta_button_set_mnemonic (row->manual, by_hand ? _("Send with _Warta Instead…")
+                                                  : _("Switch to _Manual"));
+  /* The form is open while it is uploaded by hand, wherever that began. */
+  if (gtk_revealer_get_reveal_child (row->manual_revealer) != by_hand)
+    gtk_revealer_set_reveal_child (row->manual_revealer, by_hand);
   update_correction (row);
 }
 
@@ -1881,12 +1889,10 @@ sign_in_done_cb (GObject      *object,
     {
       g_autoptr(WartaOutboxJob) job = g_list_model_get_item (self->jobs, i);
 
-      gint64 id = warta_outbox_job_get_id (job);
-      JobRow *row = g_hash_table_lookup (self->rows, &id);
-
-      /* Not one being uploaded by hand meanwhile: it would be posted twice. */
+      /* Not one being uploaded by hand meanwhile: it would be posted twice
+       * (the outbox refuses it too). */
       if (warta_outbox_job_get_state (job) == WARTA_OUTBOX_STATE_FAILED &&
-          warta_outbox_job_get_needs_sign_in (job) && (row == NULL || !job_row_is_by_hand (row)))
+          warta_outbox_job_get_needs_sign_in (job) && !warta_outbox_job_is_by_hand (job))
         warta_outbox_retry_job (outbox (self), current_user (self),
                                 warta_outbox_job_get_id (job), NULL);
     }
@@ -1956,12 +1962,28 @@ on_manual_revealed_cb (GtkRevealer *revealer,
   gtk_widget_queue_allocate (GTK_WIDGET (revealer));
 }
 
+/* A form opened already (a new row opens it at once, following its job)
+ * is brought into view once it is laid out. */
+static gboolean
+scroll_to_open_form_cb (GtkWidget     *revealer,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (scroll_to_form), revealer, 0);
+  gtk_widget_queue_allocate (revealer);
+  return G_SOURCE_REMOVE;
+}
+
 /* Opens the hand-publishing form of @row, puts the focus in its first
  * field and brings it into view. */
 static void
 reveal_manual_form (JobRow *row)
 {
-  if (!gtk_revealer_get_reveal_child (row->manual_revealer))
+  g_signal_handlers_disconnect_by_func (row->manual_revealer, on_manual_revealed_cb, NULL);
+  if (gtk_revealer_get_child_revealed (row->manual_revealer))
+    gtk_widget_add_tick_callback (GTK_WIDGET (row->manual_revealer), scroll_to_open_form_cb,
+                                  NULL, NULL);
+  else
     g_signal_connect (row->manual_revealer, "notify::child-revealed",
                       G_CALLBACK (on_manual_revealed_cb), NULL);
   gtk_revealer_set_reveal_child (row->manual_revealer, TRUE);
@@ -1971,25 +1993,52 @@ reveal_manual_form (JobRow *row)
 }
 
 static void
+send_instead_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          gpointer          user_data)
+{
+  g_autoptr(WartaPublishView) self = g_object_ref (g_object_get_data (G_OBJECT (dialog), "warta-view"));
+  gint64 job_id = *(gint64 *) user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "send") != 0)
+    return;
+  if (!warta_outbox_send_instead (outbox (self), job_id, &error))
+    show_message (self, _("Not Sent with Warta"), error->message);
+  warta_publish_view_reload (self);
+}
+
+/* Switched to manual, the target is recorded as being uploaded by hand,
+ * for every workstation on the database: nothing sends it. Going back
+ * is asked first: the post may be up already. */
+static void
 on_manual_clicked_cb (GtkButton *button,
                       JobRow    *row)
 {
-  WartaOutboxState state = warta_outbox_job_get_state (row->job);
-  gboolean reveal = !gtk_revealer_get_reveal_child (row->manual_revealer);
+  const char *account = warta_outbox_job_get_account_name (row->job);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
 
-  /* Nothing is sent for a target being uploaded by hand. */
-  if (reveal && (state == WARTA_OUTBOX_STATE_PENDING || state == WARTA_OUTBOX_STATE_WAITING ||
-                 state == WARTA_OUTBOX_STATE_RUNNING))
-    warta_outbox_pause_job (outbox (row->view), warta_outbox_job_get_id (row->job), NULL);
-
-  if (reveal)
+  if (!job_row_is_by_hand (row))
     {
+      if (!warta_outbox_start_by_hand (outbox (row->view), current_user (row->view),
+                                       warta_outbox_job_get_id (row->job), &error))
+        {
+          show_message (row->view, _("Not Switched to Manual"), error->message);
+          warta_publish_view_reload (row->view);
+          return;
+        }
       reveal_manual_form (row);
       return;
     }
-  gtk_revealer_set_reveal_child (row->manual_revealer, FALSE);
-  update_job_row (row);
-  update_summary (row->view);
+
+  /* Translators: %s is an account's name */
+  heading = g_strdup_printf (_("Send to %s with Warta?"), account);
+  body = g_strdup_printf (_("Look at the profile of %s first. If the post is already there, Warta sending it makes a second one: record the one that is there with its proof instead."),
+                          account);
+  ask_about_job (row, heading, body, _("_Keep Uploading by Hand"), "send",
+                 _("_Send with Warta"), G_CALLBACK (send_instead_response_cb));
 }
 
 static void
@@ -3069,12 +3118,17 @@ upload_manual_action (GtkWidget  *widget,
 
   if (jobs == NULL)
     return;
-  /* Written, paused before anything is sent: each waits for its proof. */
+  /* Written, then uploaded by hand before anything is sent (the outbox
+   * looks for work once this handler is done): each waits for its proof. */
   for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
     {
       g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+      g_autoptr(GError) error = NULL;
 
-      warta_outbox_pause_job (outbox (self), warta_outbox_job_get_id (job), NULL);
+      if (!warta_outbox_start_by_hand (outbox (self), current_user (self),
+                                       warta_outbox_job_get_id (job), &error))
+        g_warning ("Job %" G_GINT64_FORMAT " cannot be uploaded by hand: %s",
+                   warta_outbox_job_get_id (job), error->message);
     }
   warta_publish_view_reload (self);
   for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
@@ -3090,7 +3144,6 @@ upload_manual_action (GtkWidget  *widget,
         first = row;
       else
         {
-          gtk_revealer_set_reveal_child (row->manual_revealer, TRUE);
           update_job_row (row);
           update_summary (self);
         }
@@ -3140,6 +3193,24 @@ static void
 on_current_user_changed_cb (WartaPublishView *self)
 {
   update_actions (self);
+}
+
+/* Another workstation (or window) changed the database: its targets are
+ * read again, so a target it switched to manual, or gave back to Warta,
+ * shows so here. The outbox's live jobs tell their rows. */
+static void
+on_database_changed_cb (WartaPublishView *self)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->context == NULL || self->publication == NULL || self->jobs == NULL)
+    return;
+  jobs = warta_outbox_list_publication_jobs (outbox (self),
+                                             warta_publication_get_id (self->publication), &error);
+  if (jobs == NULL)
+    g_warning ("The outbox cannot be read: %s", error->message);
+  warta_publish_view_reload (self);
 }
 
 static void
@@ -3254,6 +3325,7 @@ warta_publish_view_set_context (WartaPublishView *self,
     {
       g_signal_handlers_disconnect_by_data (self->context, self);
       g_signal_handlers_disconnect_by_data (warta_context_get_outbox (self->context), self);
+      g_signal_handlers_disconnect_by_data (warta_context_get_database (self->context), self);
     }
   g_set_object (&self->context, context);
   warta_date_popover_set_clock (self->schedule_date,
@@ -3265,6 +3337,8 @@ warta_publish_view_set_context (WartaPublishView *self,
     {
       g_signal_connect_object (context, "notify::current-user",
                                G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (warta_context_get_database (context), "changed",
+                               G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);
       /* A target waiting its turn says so while uploads run. */
       g_signal_connect_object (warta_context_get_outbox (context), "notify::n-running",
                                G_CALLBACK (on_n_running_changed_cb), self, G_CONNECT_SWAPPED);

@@ -476,7 +476,8 @@ warta_outbox_count_to_send (WartaOutbox  *self,
     {
       g_autoptr(WartaOutboxJob) job = g_list_model_get_item (rows, i);
 
-      if (warta_outbox_job_get_state (job) != WARTA_OUTBOX_STATE_PAUSED)
+      if (warta_outbox_job_get_state (job) != WARTA_OUTBOX_STATE_PAUSED &&
+          !warta_outbox_job_is_by_hand (job))
         n++;
     }
   return n;
@@ -1232,7 +1233,9 @@ tick (WartaOutbox *self)
 
       if (g_hash_table_size (self->runs) >= self->max_running)
         break;
-      if (state == WARTA_OUTBOX_STATE_PAUSED || g_hash_table_contains (self->runs, &id) ||
+      /* Being uploaded by hand: the claim refuses it too. */
+      if (state == WARTA_OUTBOX_STATE_PAUSED || warta_outbox_job_is_by_hand (job) ||
+          g_hash_table_contains (self->runs, &id) ||
           account_busy (self, warta_outbox_job_get_account_id (job)) ||
           warta_outbox_job_get_next_attempt_at (job) > now ||
           warta_outbox_job_get_scheduled_at (job) > now)
@@ -1491,6 +1494,36 @@ warta_outbox_cancel_job (WartaOutbox  *self,
     return FALSE;
   interrupt (self, job_id, STOP_CANCEL);
   refresh_one (self, job_id);
+  return TRUE;
+}
+
+/* A target on its way stops at its next commit, as after Pause. */
+gboolean
+warta_outbox_start_by_hand (WartaOutbox  *self,
+                            WartaUser    *actor,
+                            gint64        job_id,
+                            GError      **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+
+  if (!warta_outbox_repository_start_by_hand (self->repository, actor, job_id, error))
+    return FALSE;
+  interrupt (self, job_id, STOP_PAUSE);
+  refresh_one (self, job_id);
+  return TRUE;
+}
+
+gboolean
+warta_outbox_send_instead (WartaOutbox  *self,
+                           gint64        job_id,
+                           GError      **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+
+  if (!warta_outbox_repository_send_instead (self->repository, job_id, error))
+    return FALSE;
+  refresh_one (self, job_id);
+  schedule (self);
   return TRUE;
 }
 

@@ -59,7 +59,7 @@ guint                  warta_outbox_get_n_running      (WartaOutbox           *s
 guint                  warta_outbox_count_unfinished   (WartaOutbox           *self,
                                                         GError               **error);
 /* Of those, the ones that go out by themselves while a Warta runs on this
- * database: all but the paused. */
+ * database: all but the paused and those being uploaded by hand. */
 guint                  warta_outbox_count_to_send      (WartaOutbox           *self,
                                                         GError               **error);
 
@@ -107,6 +107,16 @@ gboolean               warta_outbox_cancel_job         (WartaOutbox           *s
                                                         GError               **error);
 gboolean               warta_outbox_retry_job          (WartaOutbox           *self,
                                                         WartaUser             *actor,
+                                                        gint64                 job_id,
+                                                        GError               **error);
+/* The admin uploads the target by hand: nothing sends it, here or on any
+ * Warta on the database, until the proof is recorded or Send with Warta
+ * Instead (see warta_outbox_repository_start_by_hand()). */
+gboolean               warta_outbox_start_by_hand      (WartaOutbox           *self,
+                                                        WartaUser             *actor,
+                                                        gint64                 job_id,
+                                                        GError               **error);
+gboolean               warta_outbox_send_instead       (WartaOutbox           *self,
                                                         gint64                 job_id,
                                                         GError               **error);
 /* A published post taken down from its platform by hand, and why. */

@@ -520,6 +520,7 @@ static const struct {
              "UNION SELECT exited_by FROM step_records WHERE publication_id = ?1 "
              "UNION SELECT created_by FROM outbox_jobs WHERE publication_id = ?1 "
              "UNION SELECT taken_down_by FROM outbox_jobs WHERE publication_id = ?1 "
+             "UNION SELECT by_hand_by FROM outbox_jobs WHERE publication_id = ?1 "
              "UNION SELECT corrected_by FROM post_corrections WHERE job_id IN "
              "  (SELECT id FROM outbox_jobs WHERE publication_id = ?1) "
              "UNION SELECT recorded_by FROM manual_proofs WHERE job_id IN "

@@ -123,16 +123,56 @@ set_wrong_state (GError **error)
                        _("This target has changed meanwhile. Reload the publication and try again."));
 }
 
+/* Refuses with who is uploading @job_id by hand, and since when: nothing
+ * may send it meanwhile, or it would be posted twice. */
+static gboolean
+check_not_by_hand (WartaOutboxRepository  *self,
+                   gint64                  job_id,
+                   GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *when = NULL;
+  int rc;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT j.by_hand_since, u.display_name FROM outbox_jobs j "
+                                  "LEFT JOIN users u ON u.id = j.by_hand_by "
+                                  "WHERE j.id = ? AND j.by_hand_since IS NOT NULL "
+                                  "AND j.state NOT IN ('done', 'manual')",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      _warta_database_set_error (self->database, error, rc, "outbox job");
+      return FALSE;
+    }
+  when = warta_format_time (warta_clock_get_time_zone (self->clock),
+                            sqlite3_column_int64 (stmt, 0), TRUE);
+  /* Translators: %1$s is a person, %2$s a date and time with its zone */
+  g_set_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION,
+               _("%1$s is uploading this post by hand (since %2$s), so Warta sends nothing. "
+                 "To have Warta send it after all, choose “Send with Warta Instead” first."),
+               sqlite3_column_text (stmt, 1) ? (const char *)sqlite3_column_text (stmt, 1) : "—",
+               when);
+  return FALSE;
+}
+
 #define JOB_COLUMNS \
   "j.id, j.publication_id, j.revision_id, j.revision_hash, j.account_id, a.platform, " \
   "a.display_name, j.state, j.attempts, j.next_attempt_at, j.scheduled_at, j.error_code, " \
   "j.error_message, j.remote_id, j.remote_url, j.created_by, j.version, " \
   "COALESCE (j.finished_at, 0), COALESCE (j.taken_down_at, 0), j.takedown_reason, " \
-  "c.corrected_at, c.reason, cu.display_name " \
+  "c.corrected_at, c.reason, cu.display_name, COALESCE (j.by_hand_since, 0), hu.display_name " \
   "FROM outbox_jobs j JOIN accounts a ON a.id = j.account_id " \
   "LEFT JOIN post_corrections c ON c.id = (SELECT max (id) FROM post_corrections " \
   "                                        WHERE job_id = j.id) " \
-  "LEFT JOIN users cu ON cu.id = c.corrected_by "
+  "LEFT JOIN users cu ON cu.id = c.corrected_by " \
+  "LEFT JOIN users hu ON hu.id = j.by_hand_by "
 
 static WartaOutboxJob *
 job_from_row (sqlite3_stmt *stmt)
@@ -163,6 +203,8 @@ job_from_row (sqlite3_stmt *stmt)
   warta_outbox_job_set_corrected_at (job, sqlite3_column_int64 (stmt, 20));
   warta_outbox_job_set_correction_reason (job, (const char *)sqlite3_column_text (stmt, 21));
   warta_outbox_job_set_corrected_by_name (job, (const char *)sqlite3_column_text (stmt, 22));
+  warta_outbox_job_set_by_hand_since (job, sqlite3_column_int64 (stmt, 23));
+  warta_outbox_job_set_by_hand_by_name (job, (const char *)sqlite3_column_text (stmt, 24));
   if (state == WARTA_OUTBOX_STATE_DONE || state == WARTA_OUTBOX_STATE_MANUAL)
     warta_outbox_job_set_fraction (job, 1.0);
   return job;
@@ -263,11 +305,12 @@ warta_outbox_repository_list_needing_sign_in (WartaOutboxRepository  *self,
   if (account_id == 0)
     return list_jobs (self,
                       "SELECT " JOB_COLUMNS "WHERE j.state = 'failed' AND j.error_code = '"
-                      WARTA_OUTBOX_ERROR_AUTH "' ORDER BY j.id",
+                      WARTA_OUTBOX_ERROR_AUTH "' AND j.by_hand_since IS NULL ORDER BY j.id",
                       0, error);
   return list_jobs (self,
                     "SELECT " JOB_COLUMNS "WHERE j.account_id = ? AND j.state = 'failed' "
-                    "AND j.error_code = '" WARTA_OUTBOX_ERROR_AUTH "' ORDER BY j.id",
+                    "AND j.error_code = '" WARTA_OUTBOX_ERROR_AUTH "' AND j.by_hand_since IS NULL "
+                    "ORDER BY j.id",
                     account_id, error);
 }
 
@@ -604,6 +647,7 @@ warta_outbox_repository_claim (WartaOutboxRepository  *self,
                                   "lease_until = ?2, version = version + 1 "
                                   "WHERE id = ?3 AND state IN ('pending', 'waiting', 'running') "
                                   "AND next_attempt_at <= ?4 AND scheduled_at <= ?4 "
+                                  "AND by_hand_since IS NULL "
                                   "AND (lease_owner IS NULL OR lease_owner = ?1 OR lease_owner = ?5 "
                                   "OR lease_until < ?4 OR state <> 'running')",
                                   error);
@@ -754,7 +798,8 @@ finish_in_transaction (WartaOutboxRepository  *self,
   stmt = _warta_database_prepare (self->database,
                                   "UPDATE outbox_jobs SET state = 'done', remote_id = ?, remote_url = ?, "
                                   "finished_at = ?, error_code = NULL, error_message = NULL, "
-                                  "lease_owner = NULL, lease_until = 0, version = version + 1 "
+                                  "lease_owner = NULL, lease_until = 0, by_hand_since = NULL, "
+                                  "by_hand_by = NULL, version = version + 1 "
                                   "WHERE id = ?",
                                   error);
   if (stmt == NULL)
@@ -943,6 +988,7 @@ reschedule_in_transaction (WartaOutboxRepository  *self,
                                   "next_attempt_at = 0, error_code = NULL, error_message = NULL, "
                                   "version = version + 1 "
                                   "WHERE id = ?2 AND attempts = 0 AND lease_owner IS NULL "
+                                  "AND by_hand_since IS NULL "
                                   "AND ((state = 'pending' AND scheduled_at > created_at) "
                                   "     OR (state = 'paused' AND error_code = '"
                                   WARTA_OUTBOX_ERROR_MISSED "')) "
@@ -998,12 +1044,14 @@ warta_outbox_repository_reschedule (WartaOutboxRepository  *self,
 #define PAST_SCHEDULE_IS_NOW \
   "scheduled_at = CASE WHEN scheduled_at > 0 AND scheduled_at < ?2 THEN ?2 ELSE scheduled_at END"
 
+/* ?1 is the job, ?2 the present and ?3 @actor_id, where @sql names them. */
 static gboolean
-set_state_in_transaction (WartaOutboxRepository  *self,
-                          gint64                  job_id,
-                          const char             *sql,
-                          gboolean                follow,
-                          GError                **error)
+set_state_for (WartaOutboxRepository  *self,
+               gint64                  job_id,
+               const char             *sql,
+               gboolean                follow,
+               gint64                  actor_id,
+               GError                **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 publication_id;
@@ -1017,6 +1065,8 @@ set_state_in_transaction (WartaOutboxRepository  *self,
   sqlite3_bind_int64 (stmt, 1, job_id);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_int64 (stmt, 2, warta_clock_now (self->clock));
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_int64 (stmt, 3, actor_id);
   if (!run (self, stmt, "outbox job", error))
     return FALSE;
   if (n_changes (self) != 1)
@@ -1025,6 +1075,16 @@ set_state_in_transaction (WartaOutboxRepository  *self,
       return FALSE;
     }
   return follow ? follow_jobs (self, NULL, publication_id, error) : TRUE;
+}
+
+static gboolean
+set_state_in_transaction (WartaOutboxRepository  *self,
+                          gint64                  job_id,
+                          const char             *sql,
+                          gboolean                follow,
+                          GError                **error)
+{
+  return set_state_for (self, job_id, sql, follow, 0, error);
 }
 
 /* A running job's lease stays: its worker sees the pause at its next
@@ -1053,12 +1113,14 @@ warta_outbox_repository_resume (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
 
   WRITE_TRANSACTION (self, error,
+                     check_not_by_hand (self, job_id, error) &&
                      set_state_in_transaction (self, job_id,
                                                "UPDATE outbox_jobs SET state = 'pending', "
                                                "next_attempt_at = 0, error_code = NULL, "
                                                "error_message = NULL, " PAST_SCHEDULE_IS_NOW ", "
                                                "version = version + 1 "
-                                               "WHERE id = ?1 AND state = 'paused'",
+                                               "WHERE id = ?1 AND state = 'paused' "
+                                               "AND by_hand_since IS NULL",
                                                FALSE, error));
   return TRUE;
 }
@@ -1111,7 +1173,8 @@ retry_in_transaction (WartaOutboxRepository  *self,
   WartaOutboxState state;
   WartaState pub_state;
 
-  if (!job_publication (self, job_id, &publication_id, &state, NULL, error))
+  if (!job_publication (self, job_id, &publication_id, &state, NULL, error) ||
+      !check_not_by_hand (self, job_id, error))
     return FALSE;
   if (state != WARTA_OUTBOX_STATE_FAILED)
     {
@@ -1170,7 +1233,8 @@ set_step_in_transaction (WartaOutboxRepository  *self,
   gint64 publication_id;
   WartaOutboxState state;
 
-  if (!job_publication (self, job_id, &publication_id, &state, &holder, error))
+  if (!job_publication (self, job_id, &publication_id, &state, &holder, error) ||
+      !check_not_by_hand (self, job_id, error))
     return FALSE;
   /* A worker reads the steps when it starts: not while one holds it. */
   if (holder != NULL || state == WARTA_OUTBOX_STATE_RUNNING ||
@@ -1250,6 +1314,7 @@ manual_in_transaction (WartaOutboxRepository  *self,
                                     "UPDATE outbox_jobs SET state = 'manual', remote_id = NULL, "
                                     "remote_url = ?, finished_at = ?, error_code = NULL, "
                                     "error_message = NULL, lease_owner = NULL, lease_until = 0, "
+                                    "by_hand_since = NULL, by_hand_by = NULL, "
                                     "version = version + 1 WHERE id = ?",
                                     error);
   if (update == NULL)
@@ -1280,6 +1345,77 @@ warta_outbox_repository_record_manual (WartaOutboxRepository  *self,
   WRITE_TRANSACTION (self, error,
                      manual_in_transaction (self, actor, job_id, url, published_at,
                                             screenshot_path, screenshot_sha256, error));
+  return TRUE;
+}
+
+/* By hand ----------------------------------------------------------------- */
+
+/**
+ * warta_outbox_repository_start_by_hand:
+ * @self: a #WartaOutboxRepository
+ * @actor: the social media admin uploading it by hand
+ * @job_id: a target not published yet
+ * @error: where to put an error
+ *
+ * Records that @actor is uploading the target by hand, and since when,
+ * for every Warta on the file: none sends it until the proof is recorded
+ * or warta_outbox_repository_send_instead() is chosen. A target on its
+ * way is paused in the same statement (its worker stops at its next
+ * commit). One already being uploaded by hand keeps who started it.
+ *
+ * Returns: whether it is being uploaded by hand now
+ */
+gboolean
+warta_outbox_repository_start_by_hand (WartaOutboxRepository  *self,
+                                       WartaUser              *actor,
+                                       gint64                  job_id,
+                                       GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
+
+  WRITE_TRANSACTION (self, error,
+                     set_state_for (self, job_id,
+                                    "UPDATE outbox_jobs SET "
+                                    "state = CASE WHEN state IN ('pending', 'waiting', 'running') "
+                                    "        THEN 'paused' ELSE state END, "
+                                    "by_hand_by = CASE WHEN by_hand_since IS NULL THEN ?3 "
+                                    "             ELSE by_hand_by END, "
+                                    "by_hand_since = COALESCE (by_hand_since, ?2), "
+                                    "version = version + 1 "
+                                    "WHERE id = ?1 AND state NOT IN ('done', 'manual')",
+                                    FALSE, warta_user_get_id (actor), error));
+  return TRUE;
+}
+
+/* A paused target, not one held as missed, goes on as after Resume. */
+#define RESUMES \
+  "(state = 'paused' AND COALESCE (error_code, '') <> '" WARTA_OUTBOX_ERROR_MISSED "')"
+
+gboolean
+warta_outbox_repository_send_instead (WartaOutboxRepository  *self,
+                                      gint64                  job_id,
+                                      GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+
+  WRITE_TRANSACTION (self, error,
+                     set_state_in_transaction (self, job_id,
+                                               "UPDATE outbox_jobs SET by_hand_since = NULL, "
+                                               "by_hand_by = NULL, "
+                                               "state = CASE WHEN " RESUMES " THEN 'pending' "
+                                               "  ELSE state END, "
+                                               "next_attempt_at = CASE WHEN " RESUMES " THEN 0 "
+                                               "  ELSE next_attempt_at END, "
+                                               "error_message = CASE WHEN " RESUMES " THEN NULL "
+                                               "  ELSE error_message END, "
+                                               "scheduled_at = CASE WHEN " RESUMES " AND "
+                                               "  scheduled_at > 0 AND scheduled_at < ?2 THEN ?2 "
+                                               "  ELSE scheduled_at END, "
+                                               "version = version + 1 "
+                                               "WHERE id = ?1 AND by_hand_since IS NOT NULL "
+                                               "AND state NOT IN ('done', 'manual')",
+                                               FALSE, error));
   return TRUE;
 }
 

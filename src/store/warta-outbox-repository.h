@@ -156,6 +156,16 @@ gboolean        warta_outbox_repository_record_manual        (WartaOutboxReposit
                                                               const char             *screenshot_path,
                                                               const char             *screenshot_sha256,
                                                               GError                **error);
+/* A target being uploaded by hand, shared through the database: resume,
+ * retry, a new time, a choice and every worker refuse it until its proof
+ * is recorded or the admin has Warta send it instead. */
+gboolean        warta_outbox_repository_start_by_hand        (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
+                                                              gint64                  job_id,
+                                                              GError                **error);
+gboolean        warta_outbox_repository_send_instead         (WartaOutboxRepository  *self,
+                                                              gint64                  job_id,
+                                                              GError                **error);
 gboolean        warta_outbox_repository_check_takedown       (WartaOutboxRepository  *self,
                                                               WartaUser              *actor,
                                                               gint64                  job_id,
