@@ -954,10 +954,14 @@ test_scheduled_deadline_migrated (Fixture       *f,
   done = move (f, f->admin, done, WARTA_ACTION_FINISH, WARTA_STATE_PUBLISHED, NULL);
 
   /* As the Warta before would have stored them: 30 minutes after the
-   * approval, in a database at schema 11. */
+   * approval, in a database at schema 11 (without what the migrations
+   * after 0012 add, which run again). */
   run_sql (f->path, "UPDATE step_records SET deadline_at = entered_at + 1800000000 WHERE step = 5; "
                     "UPDATE publications SET deadline_at = step_entered_at + 1800000000 "
                     "WHERE step = 5; "
+                    "DROP TABLE post_corrections; "
+                    "ALTER TABLE outbox_jobs DROP COLUMN by_hand_since; "
+                    "ALTER TABLE outbox_jobs DROP COLUMN by_hand_by; "
                     "PRAGMA user_version = 11;");
 
   db = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE,
