@@ -1053,8 +1053,7 @@ test_no_app (Fixture       *f,
   g_assert_cmpuint (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (add_label))), ==, GDK_KEY_a);
   g_assert_true (gtk_widget_mnemonic_activate (add_label, FALSE));
   /* A button shows itself pressed for a moment before it is clicked. */
-  wait_ms (500);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (add)))));
+  WARTA_TEST_GUI_WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (add)))));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (add));
   warta_test_gui_assert_named_once (GTK_WIDGET (f->page));
 

@@ -130,18 +130,9 @@ find_child (GtkWidget *widget,
   return NULL;
 }
 
-/* Waits (at most 20 s) for @check; returns its last answer. */
-static gboolean
-wait_until (gboolean (*check) (gpointer),
-            gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!check (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
-
-  return check (data);
-}
+/* Waits for @check (failing after the shared deadline, named); returns
+ * its last answer. */
+#define wait_until(check, data) (warta_test_gui_wait_until ((check), (data), #check), (check) (data))
 
 typedef struct
 {

@@ -5,9 +5,13 @@
  *
  * Runs the real warta binary on a fresh database file under the test's X
  * display, opens a new activity with Ctrl+N, signs in and types into the
- * narrative with xdotool, waits longer than the autosave delay, kills the
- * process with SIGKILL and reads the database back through the repository.
- * Then the same, quitting with Ctrl+Q at once instead.
+ * narrative with xdotool, waits until the autosave has written it (its
+ * delay, or longer on a loaded machine), kills the process with SIGKILL and
+ * reads the database back through the repository. Then the same, quitting
+ * with Ctrl+Q at once instead.
+ *
+ * The autosave is waited for as the database shows it, never for a fixed
+ * time.
  *
  * Usage: test-autosave WARTA XDOTOOL
  */
@@ -22,6 +26,10 @@
 #include "warta-user-repository.h"
 
 #define TYPED "Rapat koordinasi dimulai pukul sembilan"
+
+/* What Warta does after the keys may take this long on a loaded machine
+ * under the sanitizers. */
+#define WAIT_SECONDS 60
 
 static const char *warta_path;
 static const char *xdotool_path;
@@ -173,6 +181,8 @@ start_and_type (const char   *path,
   shot ("login");
   keys (editor, "Return");
   type (editor, "rahasia-123");
+  /* The editor checks the password on its main thread: what is typed
+   * next waits in the X queue until then. */
   keys (editor, "Return");
 
   /* Into the narrative (Alt+N), and type. */
@@ -183,9 +193,11 @@ start_and_type (const char   *path,
   return editor;
 }
 
-/* The narrative of the one activity's draft in the database at @path. */
+/* The narrative of the one activity's draft in the database at @path;
+ * NULL (and @n_publications 0) while there is none. */
 static char *
-read_narrative (const char *path)
+dup_narrative (const char *path,
+               guint      *n_publications)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WartaDatabase) db = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC,
@@ -200,15 +212,48 @@ read_narrative (const char *path)
   publications = warta_publication_repository_new (db, clock);
   recent = warta_publication_repository_list_recent (publications, 0, 10, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (recent), ==, 1);
+  *n_publications = g_list_model_get_n_items (recent);
+  if (*n_publications == 0)
+    return NULL;
   publication = g_list_model_get_item (recent, 0);
   /* Typing autosaves into the draft; only a submit makes a revision. */
   revision = warta_publication_repository_get_draft (publications,
                                                      warta_publication_get_id (publication),
                                                      NULL, &error);
   g_assert_no_error (error);
+  if (revision == NULL)
+    return NULL;
 
   return g_strdup (warta_revision_get_narrative (revision));
+}
+
+/* The narrative of the one activity's draft in the database at @path. */
+static char *
+read_narrative (const char *path)
+{
+  guint n_publications;
+  char *narrative = dup_narrative (path, &n_publications);
+
+  g_assert_cmpuint (n_publications, ==, 1);
+  return narrative;
+}
+
+/* Waits until the draft in the database at @path holds TYPED. */
+static void
+wait_for_autosave (const char *path)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      guint n_publications;
+      g_autofree char *narrative = dup_narrative (path, &n_publications);
+
+      if (g_strcmp0 (narrative, TYPED) == 0)
+        return;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (200 * 1000);
+    }
 }
 
 static void
@@ -254,7 +299,7 @@ check_typing_kept (gboolean quit)
     }
   else
     {
-      g_usleep (2500 * 1000);
+      wait_for_autosave (path);
       shot ("typed");
       g_subprocess_send_signal (app, SIGKILL);
       g_subprocess_wait (app, NULL, NULL);

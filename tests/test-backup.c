@@ -73,26 +73,30 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->folder, g_free);
 }
 
+/* The shown window titled @title, if any. */
 static GtkWindow *
-find_toplevel (const char *title)
+shown_toplevel (const char *title)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  while (g_get_monotonic_time () < deadline)
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
 
-          if (g_strcmp0 (gtk_window_get_title (w), title) == 0 &&
-              gtk_widget_get_visible (GTK_WIDGET (w)))
-            return w;
-        }
-      g_main_context_iteration (NULL, TRUE);
+      if (g_strcmp0 (gtk_window_get_title (w), title) == 0 &&
+          gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
     }
 
   return NULL;
+}
+
+/* Waits for the window titled @title to be shown. */
+static GtkWindow *
+find_toplevel (const char *title)
+{
+  WARTA_TEST_GUI_WAIT_FOR (shown_toplevel (title) != NULL);
+  return shown_toplevel (title);
 }
 
 /* Waits for the toast the window shows after @previous. */
@@ -100,11 +104,7 @@ static AdwToast *
 wait_for_toast (WartaWindow *window,
                 AdwToast    *previous)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (_warta_window_get_toast (window) == previous && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (_warta_window_get_toast (window) != previous);
+  WARTA_TEST_GUI_WAIT_FOR (_warta_window_get_toast (window) != previous);
 
   return _warta_window_get_toast (window);
 }
@@ -136,16 +136,12 @@ test_backup_chooser (Fixture       *fixture,
   /* It opens beside the database, not where Warta was started from. */
   {
     g_autoptr(GFile) folder = NULL;
-    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
     g_autoptr(GFile) database =
       g_file_new_for_path (warta_database_get_path (warta_context_get_database (context)));
     g_autoptr(GFile) expected_folder = g_file_get_parent (database);
 
     /* The chooser reads its folder in the main loop. */
-    while ((folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser))) == NULL &&
-           g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, FALSE);
-    g_assert_nonnull (folder);
+    WARTA_TEST_GUI_WAIT_FOR ((folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser))) != NULL);
     g_assert_true (g_file_equal (folder, expected_folder));
   }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
@@ -288,7 +284,6 @@ test_backup_open_folder (Fixture       *fixture,
   GVariant *target;
   GtkWidget *button;
   AdwToast *toast;
-  gint64 deadline;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   g_unlink (shown_folders);
@@ -302,18 +297,12 @@ test_backup_open_folder (Fixture       *fixture,
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
 
   /* The button the toast shows, pressed. */
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (!(button = warta_test_gui_find_button (GTK_WIDGET (fixture->window), "_Open Folder")) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (button);
+  WARTA_TEST_GUI_WAIT_FOR ((button = warta_test_gui_find_button (GTK_WIDGET (fixture->window),
+                                                                "_Open Folder")) != NULL);
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
 
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (!g_file_get_contents (shown_folders, &shown, NULL, NULL) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE), g_usleep (10 * 1000);
+  WARTA_TEST_GUI_WAIT_FOR (g_file_get_contents (shown_folders, &shown, NULL, NULL));
   g_assert_cmpstr (shown, ==, expected);
   /* No error is told. */
   g_assert_true (_warta_window_get_toast (fixture->window) == toast);
@@ -469,18 +458,7 @@ writing (sqlite3 *probe)
 static gboolean
 has_toplevel (const char *title)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (g_strcmp0 (gtk_window_get_title (w), title) == 0 &&
-          gtk_widget_get_visible (GTK_WIDGET (w)))
-        return TRUE;
-    }
-
-  return FALSE;
+  return shown_toplevel (title) != NULL;
 }
 
 typedef struct
@@ -657,7 +635,7 @@ start_large_import (Fixture  *fixture,
   *file = g_file_new_for_path (zip);
   warta_test_gui_wait_for_layout (GTK_WIDGET (fixture->window));
   _warta_window_import_from (fixture->window, *file);
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  deadline = warta_test_gui_wait_deadline ();
   while (!writing (probe) && g_get_monotonic_time () < deadline)
     g_usleep (1000);
   g_assert_true (writing (probe));
@@ -677,16 +655,12 @@ test_import_cancelled (Fixture       *fixture,
   sqlite3_stmt *check = NULL;
   gboolean empty = FALSE;
   AdwToast *toast;
-  gint64 deadline;
 
   /* Once the import writes, the window goes. */
   g_assert_null (_warta_window_get_toast (fixture->window));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
 
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (writing (probe) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_false (writing (probe));
+  WARTA_TEST_GUI_WAIT_FOR (!writing (probe));
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
@@ -724,15 +698,11 @@ test_import_quit (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   sqlite3 *probe = start_large_import (fixture, &file);
   gboolean empty = FALSE;
-  gint64 deadline;
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (application)));
 
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (writing (probe) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_false (writing (probe));
+  WARTA_TEST_GUI_WAIT_FOR (!writing (probe));
   while (g_main_context_iteration (NULL, FALSE))
     ;
   sqlite3_close (probe);

@@ -108,10 +108,7 @@ set_text (WartaPublicationWindow *window,
 static void
 wait_idle (WartaPublicationWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (warta_publication_window_get_busy (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  WARTA_TEST_GUI_WAIT_FOR (!warta_publication_window_get_busy (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_false (warta_publication_window_get_busy (window));
@@ -157,15 +154,10 @@ static void
 close_window (WartaPublicationWindow *window)
 {
   GtkWindow *weak = GTK_WINDOW (window);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
   gtk_window_close (GTK_WINDOW (window));
-  while (weak != NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  if (weak != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
-  g_assert_null (weak);
+  WARTA_TEST_GUI_WAIT_FOR (weak == NULL);
 }
 
 /* A publication titled @title, past step 1: its content concept is
@@ -491,7 +483,6 @@ test_change_elsewhere_time (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   WartaPublicationWindow *window;
   GtkWidget *toast;
-  gint64 deadline;
 
   budi = warta_user_repository_create_user (warta_context_get_users (fixture->context),
                                             fixture->user, "budi", "Budi Santoso", "rahasia-123",
@@ -503,10 +494,7 @@ test_change_elsewhere_time (Fixture       *fixture,
   warta_clock_set_time_zone_id (clock, "Asia/Jakarta");
   warta_clock_freeze (clock, g_date_time_to_unix (at) * G_USEC_PER_SEC);
   save_as_other (fixture, budi, id, "Judul dari Budi");
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (!title_shown (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (title_shown (window));
+  WARTA_TEST_GUI_WAIT_FOR (title_shown (window));
   wait_idle (window);
 
   toast = warta_test_gui_find_named (GTK_WIDGET (window), g_type_from_name ("AdwToastWidget"), NULL);
@@ -533,7 +521,6 @@ test_change_elsewhere (Fixture       *fixture,
   g_autoptr(WartaRevision) draft = NULL;
   g_autoptr(GError) error = NULL;
   WartaPublicationWindow *window;
-  gint64 deadline;
 
   budi = warta_user_repository_create_user (warta_context_get_users (fixture->context),
                                             fixture->user, "budi", "Budi Santoso", "rahasia-123",
@@ -542,10 +529,7 @@ test_change_elsewhere (Fixture       *fixture,
 
   window = open_window (fixture, id);
   save_as_other (fixture, budi, id, "Judul dari Budi");
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (!title_shown (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (title_shown (window));
+  WARTA_TEST_GUI_WAIT_FOR (title_shown (window));
   g_assert_cmpstr (gtk_label_get_label (child (window, "save_status_label")), ==, "Reloaded");
 
   /* Budi saves again; Sari submits before her editor has heard of it.
@@ -1041,30 +1025,31 @@ test_who_completion (Fixture       *fixture,
 /* "Add…" opens the chooser through WartaFileChooser: on GTK 4.8 a
  * GtkFileChooserNative, which outside a sandbox shows GTK's own dialog,
  * for many files of the media kinds; cancelling adds nothing. */
+/* The shown window titled @title, if any. */
+static GtkWindow *
+shown_window_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (w), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
 static void
 test_media_file_chooser (Fixture       *fixture,
                          gconstpointer  user_data)
 {
   WartaPublicationWindow *window = open_window (fixture, 0);
-  GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWindow *chooser = NULL;
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.add-media", NULL));
-  while (chooser == NULL && g_get_monotonic_time () < deadline)
-    {
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-          if (g_strcmp0 (gtk_window_get_title (w), "Add Photos and Videos") == 0 &&
-              gtk_widget_get_visible (GTK_WIDGET (w)))
-            chooser = w;
-        }
-      if (chooser == NULL)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_nonnull (chooser);
+  WARTA_TEST_GUI_WAIT_FOR ((chooser = shown_window_titled ("Add Photos and Videos")) != NULL);
 
 #if !GTK_CHECK_VERSION (4, 10, 0)
   g_assert_true (GTK_IS_FILE_CHOOSER (chooser));
@@ -1302,11 +1287,7 @@ green_at (GdkPixbuf *pixbuf,
 static void
 wait_dialog (WartaPhotoDialog *dialog)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (warta_photo_dialog_get_busy (dialog) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (warta_photo_dialog_get_busy (dialog));
+  WARTA_TEST_GUI_WAIT_FOR (!warta_photo_dialog_get_busy (dialog));
 }
 
 /* A child in a photo: blurred with the keyboard, the crop for Instagram
@@ -1587,9 +1568,7 @@ test_viewer (Fixture       *fixture,
   weak = viewer;
   g_object_add_weak_pointer (G_OBJECT (viewer), (gpointer *)&weak);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "window.close", NULL));
-  for (guint i = 0; weak != NULL && i < 100; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_null (weak);
+  WARTA_TEST_GUI_WAIT_FOR (weak == NULL);
 
   close_window (window);
 }

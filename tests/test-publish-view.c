@@ -70,6 +70,7 @@ typedef struct
   gint64            wordpress_id;
   GtkWidget        *window;
   WartaPublishView *view;
+  gboolean          focus_checked;
 } Fixture;
 
 static void
@@ -104,7 +105,7 @@ wait_until (Fixture    *f,
             gpointer    data,
             const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = warta_test_gui_wait_deadline ();
 
   while (!condition (f, data))
     {
@@ -379,6 +380,44 @@ on_sent_cb (WartaTaskNotifier *notifier,
   g_ptr_array_add (sent, g_strdup (id));
 }
 
+static gboolean
+both_jobs_listed (Fixture  *f,
+                  gpointer  data)
+{
+  return job_for (f, f->mastodon_id) != NULL && job_for (f, f->wordpress_id) != NULL;
+}
+
+static gboolean
+summary_is (Fixture  *f,
+            gpointer  data)
+{
+  return g_strcmp0 (summary (f), data) == 0;
+}
+
+/* The keyboard focus is on a target's row, on screen: not nowhere. */
+static void
+assert_focus_in_jobs (Fixture *f)
+{
+  gpointer jobs_list = gtk_widget_get_template_child (GTK_WIDGET (f->view), WARTA_TYPE_PUBLISH_VIEW,
+                                                      "jobs_list");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (jobs_list)));
+}
+
+static void
+on_published_check_focus_cb (WartaPublishView *view,
+                             WartaPublication *publication,
+                             Fixture          *f)
+{
+  if (warta_publication_get_state (publication) != WARTA_STATE_PUBLISHED)
+    return;
+  assert_focus_in_jobs (f);
+  f->focus_checked = TRUE;
+}
+
 static void
 test_publish_now (Fixture       *f,
                   gconstpointer  data)
@@ -387,8 +426,7 @@ test_publish_now (Fixture       *f,
   g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *published = g_strdup_printf ("published-%" G_GINT64_FORMAT,
                                                 warta_publication_get_id (f->publication));
-  GtkWidget *link, *button, *focus;
-  gpointer jobs_list;
+  GtkWidget *link, *button;
 
   g_signal_connect (notifier, "sent", G_CALLBACK (on_sent_cb), sent);
   /* From the keyboard: the button goes away, the focus to the targets'
@@ -396,19 +434,19 @@ test_publish_now (Fixture       *f,
   button = _warta_publish_view_get_widget (f->view, 0, "publish-now");
   gtk_widget_grab_focus (button);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == button);
+  /* The rows are made again as the publication moves on: the focus
+   * stays with them then, not on a row taken away. */
+  g_signal_connect (f->view, "publication-changed", G_CALLBACK (on_published_check_focus_cb), f);
   gtk_widget_activate (button);
-  wait_ms (400);   /* a button clicks a moment after it is activated */
-  g_assert_nonnull (job_for (f, f->mastodon_id));
-  g_assert_nonnull (job_for (f, f->wordpress_id));
-  jobs_list = gtk_widget_get_template_child (GTK_WIDGET (f->view), WARTA_TYPE_PUBLISH_VIEW,
-                                             "jobs_list");
-  focus = gtk_root_get_focus (GTK_ROOT (f->window));
-  g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_get_mapped (focus));
-  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (jobs_list)));
+  /* A button clicks a moment after it is activated. */
+  wait_until (f, both_jobs_listed, NULL, "Publish Now to be clicked");
+  assert_focus_in_jobs (f);
 
   wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
   wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  wait_until (f, summary_is, (gpointer) "Published on every target.", "the publication published");
+  g_assert_true (f->focus_checked);
+  assert_focus_in_jobs (f);
 
   /* Each result's link, shown and naming the server's post. */
   link = job_widget (f, f->mastodon_id, "link");
@@ -1081,19 +1119,41 @@ form_revealed (Fixture  *f,
   return gtk_revealer_get_child_revealed (revealer);
 }
 
-/* Whether @widget is wholly inside the visible part of the view's
- * scrolled window. */
 static gboolean
-fully_in_view (GtkWidget *widget)
+window_height_is (Fixture  *f,
+                  gpointer  height)
+{
+  return gtk_widget_get_height (f->window) == GPOINTER_TO_INT (height);
+}
+
+/* Whether @widget is wholly inside the visible part of the view's
+ * scrolled window; @say: and what its bounds are. */
+static gboolean
+check_in_view (GtkWidget *widget,
+               gboolean   say)
 {
   GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
   graphene_rect_t bounds;
 
   g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
-  g_test_message ("%s at %.0f–%.0f of %d", G_OBJECT_TYPE_NAME (widget), bounds.origin.y,
-                  bounds.origin.y + bounds.size.height, gtk_widget_get_height (scroller));
+  if (say)
+    g_test_message ("%s at %.0f–%.0f of %d", G_OBJECT_TYPE_NAME (widget), bounds.origin.y,
+                    bounds.origin.y + bounds.size.height, gtk_widget_get_height (scroller));
   return bounds.origin.y >= 0 &&
          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+static gboolean
+fully_in_view (GtkWidget *widget)
+{
+  return check_in_view (widget, TRUE);
+}
+
+static gboolean
+in_view (Fixture  *f,
+         gpointer  widget)
+{
+  return check_in_view (widget, FALSE);
 }
 
 static void
@@ -1122,7 +1182,8 @@ test_manual_proof (Fixture       *f,
   /* A window as short as on a laptop's screen (768 pixels, less the top
    * bar and the header), where the form opens below the fold. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 720, 600);
-  wait_ms (300);
+  wait_until (f, window_height_is, GINT_TO_POINTER (600), "the window to be 600 pixels high");
+  warta_test_gui_wait_for_layout (f->window);
   click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
   g_assert_null (job_for (f, f->mastodon_id));
   job = job_for (f, f->wordpress_id);
@@ -1134,7 +1195,8 @@ test_manual_proof (Fixture       *f,
   /* Once open, the whole form is in view, Record Proof included, and the
    * address field has the focus. */
   wait_until (f, form_revealed, job_widget (f, f->wordpress_id, "manual-revealer"), "the form");
-  wait_ms (100);
+  /* Scrolled to after the frame that shows it whole. */
+  wait_until (f, in_view, job_widget (f, f->wordpress_id, "manual-record"), "the form in view");
   g_assert_true (fully_in_view (job_widget (f, f->wordpress_id, "manual-record")));
   g_assert_true (gtk_widget_has_focus (job_widget (f, f->wordpress_id, "manual-url")) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),

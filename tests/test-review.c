@@ -133,10 +133,7 @@ visible_page (WartaPublicationWindow *window)
 static void
 wait_idle (WartaPublicationWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (warta_publication_window_get_busy (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  WARTA_TEST_GUI_WAIT_FOR (!warta_publication_window_get_busy (window));
   iterate ();
   g_assert_false (warta_publication_window_get_busy (window));
 }
@@ -212,7 +209,6 @@ static void
 close_window (WartaPublicationWindow *window)
 {
   GtkWindow *weak = GTK_WINDOW (window);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
   gtk_window_close (GTK_WINDOW (window));
@@ -220,11 +216,7 @@ close_window (WartaPublicationWindow *window)
   /* Unsaved changes that cannot be saved (a conflict): the window asks. */
   if (weak != NULL && find_dialog ("Changes Not Saved") != NULL)
     g_free (answer_dialog ("Changes Not Saved", "close"));
-  while (weak != NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  if (weak != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
-  g_assert_null (weak);
+  WARTA_TEST_GUI_WAIT_FOR (weak == NULL);
 }
 
 /* Signing in through the real sign-in page, as at the desk. */
@@ -1123,16 +1115,6 @@ test_approval_of_changed_revision_refused (Fixture       *f,
   close_window (window);
 }
 
-/* Another Warta (a second connection to the file) saves a new revision
- * while the verifier has the review open with a ticked item and a note not
- * yet sent: the page reloads within the poll, says who changed it and
- * when, and keeps the tick and the note. */
-static void
-set_true_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
 /* Ticking an item leaves the items below where they were: its note row
  * is greyed out, not taken away (found in a walk-through: the list moved
  * under the pointer and the next click ticked the wrong item). */
@@ -1218,23 +1200,74 @@ create_verifying (Fixture *f)
   return g_steal_pointer (&p);
 }
 
+static void
+collect_toasts (GtkWidget *widget,
+                GPtrArray *toasts)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("AdwToastWidget")))
+    g_ptr_array_add (toasts, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_toasts (c, toasts);
+}
+
+/* @window's one toast (none leaving: a toast going away is not
+ * targetable), or NULL. */
+static GtkWidget *
+only_toast (WartaPublicationWindow *window)
+{
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  GtkWidget *toast;
+
+  collect_toasts (GTK_WIDGET (window), toasts);
+  if (toasts->len != 1)
+    return NULL;
+  toast = toasts->pdata[0];
+  return gtk_widget_get_mapped (toast) && gtk_widget_get_can_target (toast) ? toast : NULL;
+}
+
+/* Waits until @window's toast has slid in: its overlay moves it up at
+ * each frame of its animation, from below the overlay's bottom edge, so
+ * it has once two frames put it at the same place inside the overlay. */
+static GtkWidget *
+wait_for_toast_slid_in (WartaPublicationWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 deadline = warta_test_gui_wait_deadline ();
+  gint64 last_frame = -1;
+  graphene_rect_t last = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+
+  for (;;)
+    {
+      GtkWidget *toast = only_toast (window);
+      gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+      graphene_rect_t bounds;
+
+      if (toast == NULL || !gtk_widget_compute_bounds (toast, gtk_widget_get_parent (toast), &bounds))
+        last_frame = -1;
+      else if (frame != last_frame)
+        {
+          if (last_frame >= 0 && graphene_rect_equal (&bounds, &last) &&
+              bounds.origin.y + bounds.size.height <= gtk_widget_get_height (gtk_widget_get_parent (toast)))
+            return toast;
+          last = bounds;
+          last_frame = frame;
+        }
+      /* Frames go on after the animation, to see it has ended. */
+      gtk_widget_queue_allocate (GTK_WIDGET (window));
+      warta_test_gui_wait_step (deadline, "the toast to slide in");
+    }
+}
+
 /* The toast shown in @window has slid in and leaves the review page's
  * decision buttons within reach. */
 static void
 assert_toast_clear_of_decisions (WartaPublicationWindow *window)
 {
   const char *buttons[] = { "return_button", "forward_button" };
-  gboolean shown = FALSE;
   GtkWidget *toast;
   graphene_rect_t toast_bounds;
 
-  g_timeout_add_once (1000, set_true_cb, &shown);
-  while (!shown)
-    g_main_context_iteration (NULL, TRUE);
-  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
-
-  toast = warta_test_gui_find_named (GTK_WIDGET (window), g_type_from_name ("AdwToastWidget"), NULL);
-  g_assert_nonnull (toast);
+  toast = wait_for_toast_slid_in (window);
   g_assert_true (gtk_widget_compute_bounds (toast, GTK_WIDGET (window), &toast_bounds));
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
@@ -1300,13 +1333,14 @@ change_who_elsewhere (Fixture                    *f,
 static const char *
 wait_for_reload_notice (WartaReviewPage *page)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (warta_review_page_get_reload_notice (page) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  WARTA_TEST_GUI_WAIT_FOR (warta_review_page_get_reload_notice (page) != NULL);
   return warta_review_page_get_reload_notice (page);
 }
 
+/* Another Warta (a second connection to the file) saves a new revision
+ * while the verifier has the review open with a ticked item and a note not
+ * yet sent: the page reloads within the poll, says who changed it and
+ * when, and keeps the tick and the note. */
 static void
 test_reload_on_change_elsewhere (Fixture       *f,
                                  gconstpointer  user_data)
@@ -1322,7 +1356,7 @@ test_reload_on_change_elsewhere (Fixture       *f,
   WartaPublicationWindow *window;
   WartaReviewPage *page;
   const char *notice;
-  gint64 id, deadline;
+  gint64 id;
   GtkTextIter start, end;
 
   p = create_verifying (f);
@@ -1388,10 +1422,8 @@ test_reload_on_change_elsewhere (Fixture       *f,
                                                      WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING,
                                                      NULL, &error);
     g_assert_no_error (error);
-    deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-    while (warta_publication_get_version (warta_review_page_get_publication (page)) !=
-           warta_publication_get_version (saved) && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, TRUE);
+    WARTA_TEST_GUI_WAIT_FOR (warta_publication_get_version (warta_review_page_get_publication (page)) ==
+                             warta_publication_get_version (saved));
     g_assert_cmpint (warta_publication_get_version (warta_review_page_get_publication (page)), ==,
                      warta_publication_get_version (saved));
     g_assert_null (warta_review_page_get_reload_notice (page));

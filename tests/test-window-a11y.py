@@ -106,6 +106,25 @@ KNOWN_TOOLKIT_DEFECTS = [
                    and any(x.role == 'combo box' and x.name for x in a))),
 ]
 
+# What GLib prints for a warning or a critical ("(warta:123): Gtk-WARNING **: …",
+# "** (warta:123): CRITICAL **: …").
+LOG_PROBLEM_RE = re.compile(r'(WARNING|CRITICAL) \*\*:')
+
+# Warnings and criticals of GTK 4.8 itself in the application's log, which
+# this test's own questions over AT-SPI bring about. Each is matched
+# narrowly, and printed as a TAP comment when it happens.
+KNOWN_TOOLKIT_LOG_DEFECTS = [
+    # GTK 4.8's GetChildAtIndex answers with the path of a child whose
+    # accessible is not realized yet, or no more: NULL, for a window that
+    # is opening or closing while the test walks the tree (the test's
+    # polling makes that likely on a slow machine). GTK 4.10 realizes the
+    # child first. Warta builds no object path of its own (src/ has no
+    # D-Bus code).
+    ("GTK 4.8's AT-SPI GetChildAtIndex on a window opening or closing",
+     lambda line: ('GLib-CRITICAL **' in line and
+                   "g_variant_is_object_path: assertion 'string != NULL' failed" in line)),
+]
+
 POLL_TIMEOUT = float(os.environ.get('WARTA_TEST_TIMEOUT', '30'))
 
 
@@ -300,11 +319,16 @@ class App:
         return snapshot(frame)
 
 
-def sidebar_rows(tree):
+def sidebar_list(tree):
     for node, _ in walk(tree):
         if node.role in ('list', 'list box') and node.name == 'Sections':
-            return [c for c in node.children if c.role == 'list item']
+            return node
     return None
+
+
+def sidebar_rows(tree):
+    node = sidebar_list(tree)
+    return [c for c in node.children if c.role == 'list item'] if node else None
 
 
 def titles_outside_sidebar(tree):
@@ -377,7 +401,7 @@ def capture(window_id, path):
         previous = current
         return same
 
-    wait_for(settled, 'the window to stop changing', timeout=10, interval=0.2)
+    wait_for(settled, 'the window to stop changing', interval=0.2)
     subprocess.run(['convert', tmp_b, '-strip', path], check=True, timeout=30)
     os.unlink(tmp_a)
     os.unlink(tmp_b)
@@ -397,11 +421,36 @@ def app_environment(tmp):
                      ('XDG_STATE_HOME', 'state')):
         env[var] = os.path.join(tmp, sub)
         os.makedirs(env[var], exist_ok=True)
+    # Warnings stay failures, but are read from the log at the end (see
+    # log_problems): fatal, GTK 4.8's own critical above would end the
+    # application in the middle of a walk.
+    debug = [flag for flag in env.get('G_DEBUG', '').split(',')
+             if flag and flag not in ('fatal-warnings', 'fatal-criticals')]
+    if debug:
+        env['G_DEBUG'] = ','.join(debug)
+    else:
+        env.pop('G_DEBUG', None)
     env.setdefault('GSETTINGS_BACKEND', 'memory')
     # The same light style whatever the session's portal says.
     env['ADW_DISABLE_PORTAL'] = '1'
     env['GDK_BACKEND'] = 'x11'
     return env
+
+
+def log_problems(output):
+    """Returns (problems, tolerated toolkit defects) among the lines of the
+    application's log."""
+    problems = []
+    tolerated = []
+    for line in output.splitlines():
+        if not LOG_PROBLEM_RE.search(line):
+            continue
+        known = next((why for why, match in KNOWN_TOOLKIT_LOG_DEFECTS if match(line)), None)
+        if known:
+            tolerated.append('%s: %s' % (known, line.strip()))
+        else:
+            problems.append(line.strip())
+    return problems, tolerated
 
 
 def main():
@@ -470,6 +519,10 @@ def main():
         if output:
             tap.note('application output:')
             tap.note(output)
+        problems, tolerated = log_problems(output)
+        for line in tolerated:
+            tap.note('known toolkit defect, not counted: ' + line)
+        tap.ok(not problems, 'the application logged no warning or critical', problems)
         shutil.rmtree(tmp, ignore_errors=True)
 
     return tap.finish()
@@ -495,14 +548,19 @@ def run_checks(tap, Atspi, proc, args, alive):
     sign_in_first_admin(tap, Atspi, app, frame, keyboard)
 
     # The sidebar is filled in the window's init; wait until it is exposed.
+    # Each walk of the whole window asks the application about every
+    # object, one D-Bus call at a time: seconds under the sanitizers on a
+    # loaded machine, so the walk that finds the rows is the one checked.
     def rows_ready():
-        rows = sidebar_rows(app.tree(frame))
-        return rows if rows and len(rows) >= len(SECTIONS) else None
+        tree = app.tree(frame)
+        rows = sidebar_rows(tree)
+        return (tree, rows) if rows and len(rows) >= len(SECTIONS) else None
 
     try:
-        rows = wait_for(rows_ready, 'the sidebar rows')
+        tree, rows = wait_for(rows_ready, 'the sidebar rows')
     except TimeoutError:
-        rows = sidebar_rows(app.tree(frame)) or []
+        tree = app.tree(frame)
+        rows = sidebar_rows(tree) or []
     names = [r.name for r in rows]
     tap.ok(names == SECTIONS, 'the sidebar has every navigation entry, in order',
            ['expected %r' % SECTIONS, 'found    %r' % names] if names != SECTIONS else ())
@@ -510,9 +568,9 @@ def run_checks(tap, Atspi, proc, args, alive):
     trees = {}
 
     # -- the main window, every section
-    tree = app.tree(frame)
     trees['main window'] = tree
     check_names(tap, 'main window', tree)
+    sidebar = sidebar_list(tree)
 
     # -- switching sections by keyboard
     def switch_to(index, key):
@@ -529,7 +587,7 @@ def run_checks(tap, Atspi, proc, args, alive):
             return None
 
         try:
-            wait_for(switched, 'the title to become %r' % expected, timeout=10)
+            wait_for(switched, 'the title to become %r' % expected)
             tap.ok(True, '%s shows %s, with its title and its row selected' % (key, expected))
         except TimeoutError as e:
             t = app.tree(frame)
@@ -545,8 +603,12 @@ def run_checks(tap, Atspi, proc, args, alive):
 
     # -- moving through the sidebar with the arrow keys: the page follows
     # the selection, so what a screen reader announces is what is shown.
+    # Only the sidebar's rows are asked about: a walk of the whole window
+    # for each Tab would take longer than a Tab does.
     def focused_row():
-        rows = sidebar_rows(app.tree(frame)) or []
+        if sidebar is None:
+            return None
+        rows = [c for c in snapshot(sidebar.acc).children if c.role == 'list item']
         return next((i for i, r in enumerate(rows) if 'focused' in r.states), None)
 
     for _ in range(15):
@@ -554,7 +616,7 @@ def run_checks(tap, Atspi, proc, args, alive):
             break
         keyboard.press('Tab')
         try:
-            wait_for(lambda: focused_row() is not None, 'the focus in the sidebar', timeout=1)
+            wait_for(lambda: focused_row() is not None, 'the focus in the sidebar', timeout=3)
         except TimeoutError:
             pass
     index = focused_row()
@@ -591,7 +653,7 @@ def run_checks(tap, Atspi, proc, args, alive):
         return None
 
     try:
-        menu_tree = wait_for(menu_open, 'the main menu to open', timeout=10)
+        menu_tree = wait_for(menu_open, 'the main menu to open')
         tap.ok(True, 'F10 opens the main menu')
         trees['main menu'] = menu_tree
         check_names(tap, 'main menu', menu_tree)
@@ -602,7 +664,7 @@ def run_checks(tap, Atspi, proc, args, alive):
     def menu_closed():
         return not menu_open()
     try:
-        wait_for(menu_closed, 'the main menu to close', timeout=10)
+        wait_for(menu_closed, 'the main menu to close')
     except TimeoutError:
         pass
 
@@ -636,24 +698,30 @@ def run_checks(tap, Atspi, proc, args, alive):
 def sign_in_first_admin(tap, Atspi, app, frame, keyboard):
     """A fresh database: the first-run page asks for the first administrator.
     Click into each field, type as a person would, press Enter."""
-    def field(name):
-        for node, ancestors in walk(app.tree(frame)):
-            if (node.role in ('text', 'password text', 'entry') and node.name == name
+    typed = (('Login Name', 'admin'), ('Full Name', 'Sari Dewi'),
+             ('Password', 'rahasia-123'), ('Password Again', 'rahasia-123'))
+
+    # One walk finds every field (where each is is asked when it is clicked).
+    def form():
+        tree = app.tree(frame)
+        fields = {}
+        for node, ancestors in walk(tree):
+            if (node.role in ('text', 'password text', 'entry')
+                    and node.name in dict(typed) and node.name not in fields
                     and any(a.name == 'First Administrator' for a in ancestors)):
-                return node
-        return None
+                fields[node.name] = node
+        return (tree, fields) if len(fields) == len(typed) else None
 
     try:
-        wait_for(lambda: field('Login Name'), 'the first administrator page')
+        tree, fields = wait_for(form, 'the first administrator page')
         tap.ok(True, 'a fresh database asks for the first administrator')
     except TimeoutError as e:
         tap.ok(False, 'a fresh database asks for the first administrator', [str(e)])
         return
-    check_names(tap, 'first-run page', app.tree(frame))
+    check_names(tap, 'first-run page', tree)
 
-    for name, text in (('Login Name', 'admin'), ('Full Name', 'Sari Dewi'),
-                       ('Password', 'rahasia-123'), ('Password Again', 'rahasia-123')):
-        node = field(name)
+    for name, text in typed:
+        node = fields[name]
         extents = node.acc.get_extents(Atspi.CoordType.WINDOW)
         keyboard.focus()
         subprocess.run([keyboard.xdotool, 'mousemove', '--window', keyboard.window_id,
@@ -673,7 +741,7 @@ def sign_in_first_admin(tap, Atspi, app, frame, keyboard):
         return False
 
     try:
-        wait_for(signed_in, 'the sidebar to name the signed-in administrator', timeout=20)
+        wait_for(signed_in, 'the sidebar to name the signed-in administrator')
         tap.ok(True, 'the first administrator is created and signed in')
     except TimeoutError as e:
         tap.ok(False, 'the first administrator is created and signed in', [str(e)])
@@ -703,7 +771,7 @@ def check_window(tap, app, keyboard, key, frame_name, close_key, trees):
         return t if sum(1 for _ in walk(t)) > 40 else None
 
     try:
-        tree = wait_for(opened, 'the %s window' % frame_name, timeout=20)
+        tree = wait_for(opened, 'the %s window' % frame_name)
     except TimeoutError as e:
         tap.ok(False, '%s opens the %s window' % (key, frame_name),
                [str(e), 'windows: %r' % [f.get_name() for f in app.frames()]])
@@ -716,7 +784,7 @@ def check_window(tap, app, keyboard, key, frame_name, close_key, trees):
     keyboard.press(close_key, other_ids[-1] if other_ids else None)
     try:
         wait_for(lambda: app.frame(frame_name) is None,
-                 'the %s window to close' % frame_name, timeout=10)
+                 'the %s window to close' % frame_name)
         tap.ok(True, '%s closes the %s window' % (close_key, frame_name))
     except TimeoutError as e:
         tap.ok(False, '%s closes the %s window' % (close_key, frame_name), [str(e)])
@@ -734,7 +802,7 @@ def check_dialog(tap, app, keyboard, key, frame_name, trees):
         return t if sum(1 for _ in walk(t)) > 10 else None
 
     try:
-        tree = wait_for(opened, 'the %s window' % frame_name, timeout=15)
+        tree = wait_for(opened, 'the %s window' % frame_name)
     except TimeoutError as e:
         tap.ok(False, '%s opens the %s window' % (key, frame_name),
                [str(e), 'windows: %r' % [f.get_name() for f in app.frames()]])
@@ -748,7 +816,7 @@ def check_dialog(tap, app, keyboard, key, frame_name, trees):
     keyboard.press('Escape', dialog_ids[-1] if dialog_ids else None)
     try:
         wait_for(lambda: app.frame(frame_name) is None,
-                 'the %s window to close' % frame_name, timeout=10)
+                 'the %s window to close' % frame_name)
         tap.ok(True, 'Escape closes the %s window' % frame_name)
     except TimeoutError as e:
         tap.ok(False, 'Escape closes the %s window' % frame_name, [str(e)])

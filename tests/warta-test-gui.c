@@ -320,27 +320,53 @@ warta_test_gui_assert_fits_width (GtkWidget *top,
            G_OBJECT_TYPE_NAME (top), min_width (top), bound, found->str);
 }
 
+/* A minute: widget tests run under ASan and UBSan on a loaded machine
+ * too, where what takes milliseconds alone may take seconds. */
+gint64
+warta_test_gui_wait_deadline (void)
+{
+  return g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+}
+
+void
+warta_test_gui_wait_step (gint64      deadline,
+                          const char *what)
+{
+  if (g_get_monotonic_time () > deadline)
+    g_error ("timed out after a minute waiting for %s", what);
+  /* Not blocking: a worker thread's result may wake nothing here. */
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (1000);
+}
+
+void
+warta_test_gui_wait_until (WartaTestGuiCondition  condition,
+                           gpointer               data,
+                           const char            *what)
+{
+  gint64 deadline = warta_test_gui_wait_deadline ();
+
+  while (!condition (data))
+    warta_test_gui_wait_step (deadline, what);
+}
+
 void
 warta_test_gui_wait_for_layout (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = warta_test_gui_wait_deadline ();
   GdkFrameClock *clock;
   gint64 frame;
 
   while (!gtk_widget_get_mapped (widget))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
+    warta_test_gui_wait_step (deadline, "a widget to be mapped");
   clock = gtk_widget_get_frame_clock (widget);
   frame = gdk_frame_clock_get_frame_counter (clock);
   /* Each turn asks for a frame: one asked for only once may be the last,
    * and the loop would then wait for a frame nobody asked for. */
   while (gdk_frame_clock_get_frame_counter (clock) < frame + 2)
     {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       gtk_widget_queue_allocate (widget);
-      g_main_context_iteration (NULL, TRUE);
+      warta_test_gui_wait_step (deadline, "two frames");
     }
 }
 

@@ -50,6 +50,27 @@ void       warta_test_gui_sign_in           (GtkWidget  *window,
 void       warta_test_gui_assert_fits_width (GtkWidget *top,
                                              int        bound);
 
+/* Runs the main context until @condition (@data) holds, and fails
+ * naming @what when it has not after a minute (the tests run under the
+ * sanitizers on a busy machine too). For what widgets do in idle time,
+ * after a timeout, an animation or another thread's work: never a fixed
+ * time or a number of iterations. */
+typedef gboolean (*WartaTestGuiCondition) (gpointer data);
+void       warta_test_gui_wait_until            (WartaTestGuiCondition  condition,
+                                                 gpointer               data,
+                                                 const char            *what);
+
+/* The same for an expression: WARTA_TEST_GUI_WAIT_FOR (gtk_widget_get_mapped (w)). */
+#define WARTA_TEST_GUI_WAIT_FOR(condition) \
+  G_STMT_START { \
+    gint64 warta_test_gui_deadline_ = warta_test_gui_wait_deadline (); \
+    while (!(condition)) \
+      warta_test_gui_wait_step (warta_test_gui_deadline_, #condition); \
+  } G_STMT_END
+gint64     warta_test_gui_wait_deadline         (void);
+void       warta_test_gui_wait_step             (gint64                 deadline,
+                                                 const char            *what);
+
 /* Returns once @widget is mapped and two frames were drawn after it
  * was allocated again. */
 void       warta_test_gui_wait_for_layout       (GtkWidget *widget);

@@ -2840,12 +2840,35 @@ propose_schedule (WartaPublishView *self)
   gtk_switch_set_active (self->schedule_switch, TRUE);
 }
 
+/* The job whose row has the keyboard focus, 0 for none. */
+static gint64
+focused_job (WartaPublishView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->jobs_list)))
+    return 0;
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      JobRow *row = value;
+
+      if (focus == row->row || gtk_widget_is_ancestor (focus, row->row))
+        return *(gint64 *) key;
+    }
+  return 0;
+}
+
 static void
 rebuild (WartaPublishView *self)
 {
   WartaState state;
   gboolean has_jobs;
   g_autoptr(GError) error = NULL;
+  gint64 had_focus = focused_job (self);
 
   g_hash_table_remove_all (self->rows);
   clear_list (self->jobs_list);
@@ -2891,6 +2914,19 @@ rebuild (WartaPublishView *self)
 
   update_summary (self);
   update_actions (self);
+
+  /* The focus was on a row taken away, which GTK would move on only at
+   * its next frame: it goes to the same target's new row at once. */
+  if (had_focus != 0)
+    {
+      JobRow *row = g_hash_table_lookup (self->rows, &had_focus);
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->jobs_list, 0);
+
+      if (row != NULL)
+        gtk_widget_grab_focus (row->row);
+      else if (first != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (first));
+    }
 }
 
 /* What the publication's state says, and while it is publishing, what
