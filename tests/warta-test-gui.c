@@ -20,6 +20,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libintl.h>
+#include <stdio.h>
+#include <string.h>
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
 #endif
@@ -29,6 +31,8 @@
 #include "warta-window.h"
 
 static char *root;
+static GLogWriterFunc log_watch;
+static gpointer log_watch_data;
 
 static void
 remove_tree (const char *path)
@@ -59,6 +63,85 @@ remove_root (void)
   g_clear_pointer (&root, g_free);
 }
 
+/* The widget at @address, if it is a window's own child (for an
+ * AdwWindow, the frame its content is in). */
+static gboolean
+is_window_child (const char *address)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gpointer widget = NULL;
+
+  if (address == NULL || sscanf (address, "%p", &widget) != 1 || widget == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if ((gpointer) gtk_window_get_child (window) == widget)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* GTK 4.8 under X11, while a window is resized (the tests resize theirs,
+ * on a display other tests use at the same time): now and then a frame
+ * is drawn while the window's own child still waits for its allocation,
+ * "Trying to snapshot AdwGizmo 0x… without a current allocation", the
+ * gizmo being the frame AdwWindow puts its content in, not a widget of
+ * Warta's. Seen in about one in ten runs of task-list's tour (as the
+ * window narrows) with other widget tests on the display, in none of
+ * fifty alone. This one warning, about a window's own child, is told as
+ * a test message; every other stays fatal. */
+static gboolean
+is_resize_snapshot_warning (GLogLevelFlags   log_level,
+                            const GLogField *fields,
+                            gsize            n_fields)
+{
+  static const char prefix[] = "Trying to snapshot ";
+  static const char suffix[] = " without a current allocation";
+  const char *domain = NULL, *message = NULL;
+  const char *address;
+
+  if ((log_level & G_LOG_LEVEL_MASK) != G_LOG_LEVEL_WARNING)
+    return FALSE;
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0 && fields[i].length < 0)
+      domain = fields[i].value;
+    else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0)
+      message = fields[i].value;
+  if (g_strcmp0 (domain, "Gtk") != 0 || message == NULL ||
+      !g_str_has_prefix (message, prefix) || !g_str_has_suffix (message, suffix))
+    return FALSE;
+  /* The widget's address is the last word before the suffix. */
+  address = g_strrstr_len (message, strlen (message) - strlen (suffix), " 0x");
+  return address != NULL && is_window_child (address + 1);
+}
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   log_level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  if (log_watch != NULL)
+    log_watch (log_level, fields, n_fields, log_watch_data);
+  if (is_resize_snapshot_warning (log_level, fields, n_fields))
+    {
+      g_test_message ("GTK 4.8 drew a window being resized before allocating its child (not "
+                      "counted, see warta-test-gui.c)");
+      return G_LOG_WRITER_HANDLED;
+    }
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+void
+warta_test_gui_watch_log (GLogWriterFunc watch,
+                          gpointer       data)
+{
+  log_watch = watch;
+  log_watch_data = data;
+}
+
 /**
  * warta_test_gui_init:
  *
@@ -79,6 +162,7 @@ warta_test_gui_init (int    *argc,
   };
   g_autoptr(GError) error = NULL;
 
+  g_log_set_writer_func (log_writer, NULL, NULL);
   root = g_dir_make_tmp ("warta-gui-test-XXXXXX", &error);
   g_assert_no_error (error);
   atexit (remove_root);

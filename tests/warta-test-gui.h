@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 
 void  warta_test_gui_init       (int    *argc,
                                  char ***argv);
+/* warta_test_gui_init () installs the process's log writer (GLib takes
+ * one): a test that wants to see the messages too has @watch called with
+ * each, before it is written. */
+void  warta_test_gui_watch_log  (GLogWriterFunc  watch,
+                                 gpointer        data);
 char *warta_test_gui_new_folder (void);
 /* @widget or its first descendant of @type named @name (any name for
  * NULL), popovers included; NULL when there is none. */
