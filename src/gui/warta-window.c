@@ -1063,6 +1063,9 @@ on_back_button_clicked_cb (WartaWindow *self)
 static void
 on_database_changed_cb (WartaWindow *self)
 {
+  /* A window closed but not yet gone is no longer the application's. */
+  if (gtk_window_get_application (GTK_WINDOW (self)) == NULL)
+    return;
   update_database_state (self);
 }
 
