@@ -724,6 +724,32 @@ test_writable_sign_in (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (sign_in_child (fixture->window, "sign_in_button")));
 }
 
+/* A window closed but still held (by an idle, a dialog's reference) is no
+ * longer the application's: when another database opens, it asks the
+ * application nothing (before, a fatal critical from
+ * warta_application_get_database (NULL)). */
+static void
+test_closed_window_database (void)
+{
+  g_autofree char *folder = warta_test_gui_new_folder ();
+  g_autofree char *first = g_build_filename (folder, "pertama.db", NULL);
+  g_autofree char *second = g_build_filename (folder, "kedua.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaWindow) window = NULL;
+
+  g_assert_true (warta_application_open_database (application, first, &error));
+  g_assert_no_error (error);
+  window = g_object_ref_sink (warta_window_new (application));
+  gtk_application_remove_window (GTK_APPLICATION (application), GTK_WINDOW (window));
+  g_assert_null (gtk_window_get_application (GTK_WINDOW (window)));
+
+  g_assert_true (warta_application_open_database (application, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (warta_database_get_path (warta_application_get_database (application)), ==,
+                   second);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A file its user may not change (0444 in a 0555 folder) is opened
  * read-only, and the sign-in page says at once that nobody can sign in,
  * and what to do, rather than after a password was typed. A file nobody
@@ -817,6 +843,7 @@ main (int   argc,
   g_test_add ("/warta/backup/writable-sign-in", Fixture, NULL,
               fixture_set_up, test_writable_sign_in, fixture_tear_down);
   g_test_add_func ("/warta/backup/read-only-sign-in", test_read_only_sign_in);
+  g_test_add_func ("/warta/backup/closed-window-database", test_closed_window_database);
   g_test_add ("/warta/backup/import-archive", Fixture, NULL,
               fixture_set_up, test_import_archive, fixture_tear_down);
   g_test_add ("/warta/backup/import-in-background", Fixture, NULL,
