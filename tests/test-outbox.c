@@ -1159,14 +1159,16 @@ test_by_hand (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "by hand"));
   g_clear_error (&error);
   /* Given back: stopped as before, its sign-in asked for again. */
-  g_assert_true (warta_outbox_send_instead (f->outbox, warta_outbox_job_get_id (w), &error));
+  g_assert_true (warta_outbox_send_instead (f->outbox, f->t->admin, warta_outbox_job_get_id (w),
+                                            &error));
   g_assert_no_error (error);
   g_assert_false (warta_outbox_job_is_by_hand (w));
   g_assert_cmpuint (warta_outbox_job_get_state (w), ==, WARTA_OUTBOX_STATE_FAILED);
   stopped = warta_outbox_repository_list_needing_sign_in (f->t->outbox, 0, &error);
   g_assert_cmpuint (g_list_model_get_n_items (stopped), ==, 1);
   /* Once only: it is no longer uploaded by hand. */
-  g_assert_false (warta_outbox_send_instead (f->outbox, warta_outbox_job_get_id (w), &error));
+  g_assert_false (warta_outbox_send_instead (f->outbox, f->t->admin, warta_outbox_job_get_id (w),
+                                             &error));
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
   g_clear_error (&error);
 
@@ -1216,10 +1218,58 @@ test_by_hand (Fixture       *f,
   g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
 
   /* Send with Warta Instead: it goes, once. */
-  g_assert_true (warta_outbox_send_instead (f->outbox, m_id, &error));
+  g_assert_true (warta_outbox_send_instead (f->outbox, f->t->admin, m_id, &error));
   g_assert_no_error (error);
   g_assert_false (warta_outbox_job_is_by_hand (m));
   assert_posted_once (f, m);
+}
+
+/* Uploading a target by hand, and giving it back to Warta, decide how a
+ * post goes out: only a social media admin may, as only one may publish.
+ * Someone without the role is refused and nothing changes. */
+static void
+test_by_hand_admin_only (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(WartaUser) officer = warta_user_new ();
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { f->mastodon_id };
+  WartaOutboxJob *m;
+
+  warta_user_set_id (officer, warta_user_get_id (f->t->admin));
+  warta_user_set_display_name (officer, warta_user_get_display_name (f->t->admin));
+  warta_user_set_roles (officer, WARTA_ROLE_ACTIVITY_OFFICER | WARTA_ROLE_VERIFIER |
+                                 WARTA_ROLE_APPROVER);
+  jobs = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (p),
+                                  warta_publication_get_version (p), ids, 1,
+                                  warta_clock_now (f->t->clock) + G_TIME_SPAN_HOUR, &error);
+  g_assert_no_error (error);
+  m = job_at (jobs, 0);
+
+  g_assert_false (warta_outbox_start_by_hand (f->outbox, officer, warta_outbox_job_get_id (m),
+                                              &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (warta_outbox_job_is_by_hand (m));
+  g_assert_cmpuint (warta_outbox_job_get_state (m), ==, WARTA_OUTBOX_STATE_PENDING);
+
+  /* Switched by the admin: the officer cannot give it back. */
+  g_assert_true (warta_outbox_start_by_hand (f->outbox, f->t->admin, warta_outbox_job_get_id (m),
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_false (warta_outbox_send_instead (f->outbox, officer, warta_outbox_job_get_id (m),
+                                             &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_true (warta_outbox_job_is_by_hand (m));
+  g_assert_cmpuint (warta_outbox_job_get_state (m), ==, WARTA_OUTBOX_STATE_PAUSED);
+
+  g_assert_true (warta_outbox_send_instead (f->outbox, f->t->admin, warta_outbox_job_get_id (m),
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_false (warta_outbox_job_is_by_hand (m));
 }
 
 /* 27 Nov 2026, 09:00 WIB: the time of the scheduled posts below. */
@@ -2398,6 +2448,7 @@ main (int   argc,
   ADD ("expired-sign-in-then-manual", test_expired_sign_in_then_manual);
   ADD ("pause-resume", test_pause_resume);
   ADD ("by-hand", test_by_hand);
+  ADD ("by-hand-admin-only", test_by_hand_admin_only);
   ADD ("cancel-then-retry", test_cancel_then_retry);
   ADD ("missing-secret", test_missing_secret);
   ADD ("publish-once", test_not_approved);

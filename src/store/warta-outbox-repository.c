@@ -1350,6 +1350,19 @@ warta_outbox_repository_record_manual (WartaOutboxRepository  *self,
 
 /* By hand ----------------------------------------------------------------- */
 
+/* Whether a target is uploaded by hand or sent with Warta is the
+ * publishing step's decision: only who may publish takes it. */
+static gboolean
+check_may_publish (WartaUser  *actor,
+                   GError    **error)
+{
+  if (warta_user_has_role (actor, WARTA_ROLE_SOCIAL_MEDIA_ADMIN))
+    return TRUE;
+  g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,
+                       _("Only a social media admin decides whether a post is uploaded by hand or sent with Warta. Ask one to do it, or ask an administrator for the role."));
+  return FALSE;
+}
+
 /**
  * warta_outbox_repository_start_by_hand:
  * @self: a #WartaOutboxRepository
@@ -1362,6 +1375,7 @@ warta_outbox_repository_record_manual (WartaOutboxRepository  *self,
  * or warta_outbox_repository_send_instead() is chosen. A target on its
  * way is paused in the same statement (its worker stops at its next
  * commit). One already being uploaded by hand keeps who started it.
+ * Only a social media admin may (%WARTA_WORKFLOW_ERROR_FORBIDDEN).
  *
  * Returns: whether it is being uploaded by hand now
  */
@@ -1374,6 +1388,8 @@ warta_outbox_repository_start_by_hand (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
+  if (!check_may_publish (actor, error))
+    return FALSE;
   WRITE_TRANSACTION (self, error,
                      set_state_for (self, job_id,
                                     "UPDATE outbox_jobs SET "
@@ -1392,13 +1408,31 @@ warta_outbox_repository_start_by_hand (WartaOutboxRepository  *self,
 #define RESUMES \
   "(state = 'paused' AND COALESCE (error_code, '') <> '" WARTA_OUTBOX_ERROR_MISSED "')"
 
+/**
+ * warta_outbox_repository_send_instead:
+ * @self: a #WartaOutboxRepository
+ * @actor: the social media admin giving the target back to Warta
+ * @job_id: a target being uploaded by hand
+ * @error: where to put an error
+ *
+ * Gives a target being uploaded by hand back to the outbox: a paused one
+ * (not one held as missed) goes on as after Resume; a stopped one stays
+ * stopped.
+ * Only a social media admin may (%WARTA_WORKFLOW_ERROR_FORBIDDEN).
+ *
+ * Returns: whether Warta sends it now
+ */
 gboolean
 warta_outbox_repository_send_instead (WartaOutboxRepository  *self,
+                                      WartaUser              *actor,
                                       gint64                  job_id,
                                       GError                **error)
 {
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
+  if (!check_may_publish (actor, error))
+    return FALSE;
   WRITE_TRANSACTION (self, error,
                      set_state_in_transaction (self, job_id,
                                                "UPDATE outbox_jobs SET by_hand_since = NULL, "
