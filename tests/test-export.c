@@ -250,6 +250,21 @@ run_pdftotext (const char *pdf)
   return out;
 }
 
+/* The text of @id's record sheet in @export_dir; NULL, said, without
+ * pdftotext. */
+static char *
+read_record_sheet (const char *export_dir,
+                   gint64      id)
+{
+  g_autofree char *name = g_strdup_printf ("record-%" G_GINT64_FORMAT ".pdf", id);
+  g_autofree char *sheet = g_build_filename (export_dir, name, NULL);
+  char *text = run_pdftotext (sheet);
+
+  if (text == NULL)
+    g_test_message ("pdftotext (poppler-utils) is not installed: the record sheet was not read back");
+  return text;
+}
+
 static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
@@ -1062,13 +1077,9 @@ test_dossier_targets (Fixture       *f,
   proof_copy = g_strdup_printf ("%s/proofs/%s.png", export_dir, proof_sha);
   g_assert_true (g_file_test (proof_copy, G_FILE_TEST_IS_REGULAR));
   {
-    g_autofree char *name = g_strdup_printf ("record-%" G_GINT64_FORMAT ".pdf", id);
-    g_autofree char *sheet = g_build_filename (export_dir, name, NULL);
-    g_autofree char *sheet_text = run_pdftotext (sheet);
+    g_autofree char *sheet_text = read_record_sheet (export_dir, id);
 
-    if (sheet_text == NULL)
-      g_test_message ("pdftotext (poppler-utils) is not installed: the record sheet was not read back");
-    else
+    if (sheet_text != NULL)
       assert_has_all (sheet_text, "Published by hand, recorded in Warta",
                       "Published: 18 Jun 2025, 10:14 WIB", "warta-files/proofs/bukti.png",
                       "Website Article Title", NULL);
@@ -1126,12 +1137,38 @@ target_results (Fixture *f,
   return g_strjoinv ("\n", (char **)lines->pdata);
 }
 
+/* The decisions on how @id's targets went out, as its history keeps
+ * them: "kind actor role account" per event, oldest first. */
+static char *
+by_hand_events (Fixture *f,
+                gint64   id)
+{
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *lines = g_string_new (NULL);
+
+  events = warta_event_log_list (f->db, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(WartaEvent) event = g_list_model_get_item (events, i);
+
+      if (g_str_has_prefix (warta_event_get_kind (event), "by-hand-"))
+        g_string_append_printf (lines, "%s %s %s %s\n", warta_event_get_kind (event),
+                                warta_event_get_actor_name (event), warta_event_get_role (event),
+                                warta_event_get_note (event));
+    }
+  return g_string_free (lines, FALSE);
+}
+
 /* Export, then import into a new database (from the folder, then from a
  * zip into one that has a Facebook account of the same name): the
  * targets that went out come back with their results, on a matching
  * account or a new removed one, with the proof's screenshot copied beside
  * the database; the archive's row names their platforms and the platform
- * filter finds it. The failed target stays in the manifest only. */
+ * filter finds it. The failed target stays in the manifest only. Who
+ * switched a target to upload by hand, or gave it back to Warta, comes
+ * back in the history, whose chain still holds. */
 static void
 test_targets_round_trip (Fixture       *f,
                          gconstpointer  data)
@@ -1142,6 +1179,8 @@ test_targets_round_trip (Fixture       *f,
   g_autofree char *proof_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "bukti unggah manual",
                                                              -1);
   g_autofree char *before = NULL;
+  g_autofree char *decisions = NULL;
+  g_autofree char *problem = NULL;
   g_autoptr(WartaPublication) p = NULL;
   g_autoptr(GListModel) jobs = NULL;
   g_autoptr(GError) error = NULL;
@@ -1152,6 +1191,28 @@ test_targets_round_trip (Fixture       *f,
   p = archive_approve (f, draft, NULL);
   id = warta_publication_get_id (p);
   jobs = archive_start_publishing (f, p, platforms);
+  /* The website uploaded by hand; X switched too, then given back. */
+  for (guint i = 1; i < 3; i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+
+      g_assert_true (warta_outbox_repository_start_by_hand (f->outbox, f->admin,
+                                                            warta_outbox_job_get_id (job), &error));
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr(WartaOutboxJob) x = g_list_model_get_item (jobs, 2);
+
+    warta_clock_advance (f->clock, MINUTES (1));
+    g_assert_true (warta_outbox_repository_send_instead (f->outbox, f->admin,
+                                                         warta_outbox_job_get_id (x), &error));
+    g_assert_no_error (error);
+  }
+  decisions = by_hand_events (f, id);
+  g_assert_cmpstr (decisions, ==,
+                   "by-hand-started Sari Dewi social-media-admin Humas wordpress\n"
+                   "by-hand-started Sari Dewi social-media-admin Humas x\n"
+                   "by-hand-given-back Sari Dewi social-media-admin Humas x\n");
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
@@ -1183,8 +1244,17 @@ test_targets_round_trip (Fixture       *f,
   warta_dossier_options_init (&options);
   g_assert_true (warta_export_write (f->db, &id, 1, export_dir, &options, &error));
   g_assert_no_error (error);
+  problem = validate_manifest (export_dir);
+  g_assert_null (problem);
   g_assert_true (warta_export_write_zip (f->db, &id, 1, zip_path, &options, &error));
   g_assert_no_error (error);
+  {
+    g_autofree char *sheet_text = read_record_sheet (export_dir, id);
+
+    if (sheet_text != NULL)
+      assert_has_all (sheet_text, "Sari Dewi Switched to upload by hand Humas wordpress",
+                      "Sari Dewi Given back to Warta to send Humas x", NULL);
+  }
 
   for (guint round = 0; round < 2; round++)
     {
@@ -1230,6 +1300,15 @@ test_targets_round_trip (Fixture       *f,
       /* The same results, the proof beside the database. */
       after = target_results (f, id);
       g_assert_cmpstr (after, ==, before);
+
+      /* The same decisions, in a history that still holds. */
+      {
+        g_autofree char *imported = by_hand_events (f, id);
+
+        g_assert_cmpstr (imported, ==, decisions);
+        g_assert_true (warta_store_verify_history (f->db, NULL, &error));
+        g_assert_no_error (error);
+      }
       g_assert_true (g_file_get_contents (proof, &proof_content, NULL, &error));
       g_assert_no_error (error);
       g_assert_cmpstr (proof_content, ==, "bukti unggah manual");

@@ -1159,14 +1159,16 @@ test_by_hand (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "by hand"));
   g_clear_error (&error);
   /* Given back: stopped as before, its sign-in asked for again. */
-  g_assert_true (warta_outbox_send_instead (f->outbox, warta_outbox_job_get_id (w), &error));
+  g_assert_true (warta_outbox_send_instead (f->outbox, f->t->admin, warta_outbox_job_get_id (w),
+                                            &error));
   g_assert_no_error (error);
   g_assert_false (warta_outbox_job_is_by_hand (w));
   g_assert_cmpuint (warta_outbox_job_get_state (w), ==, WARTA_OUTBOX_STATE_FAILED);
   stopped = warta_outbox_repository_list_needing_sign_in (f->t->outbox, 0, &error);
   g_assert_cmpuint (g_list_model_get_n_items (stopped), ==, 1);
   /* Once only: it is no longer uploaded by hand. */
-  g_assert_false (warta_outbox_send_instead (f->outbox, warta_outbox_job_get_id (w), &error));
+  g_assert_false (warta_outbox_send_instead (f->outbox, f->t->admin, warta_outbox_job_get_id (w),
+                                             &error));
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
   g_clear_error (&error);
 
@@ -1216,10 +1218,149 @@ test_by_hand (Fixture       *f,
   g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
 
   /* Send with Warta Instead: it goes, once. */
-  g_assert_true (warta_outbox_send_instead (f->outbox, m_id, &error));
+  g_assert_true (warta_outbox_send_instead (f->outbox, f->t->admin, m_id, &error));
   g_assert_no_error (error);
   g_assert_false (warta_outbox_job_is_by_hand (m));
   assert_posted_once (f, m);
+}
+
+/* Uploading a target by hand, and giving it back to Warta, decide how a
+ * post goes out: only a social media admin may, as only one may publish.
+ * Someone without the role is refused and nothing changes. */
+static void
+test_by_hand_admin_only (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(WartaUser) officer = warta_user_new ();
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { f->mastodon_id };
+  WartaOutboxJob *m;
+
+  warta_user_set_id (officer, warta_user_get_id (f->t->admin));
+  warta_user_set_display_name (officer, warta_user_get_display_name (f->t->admin));
+  warta_user_set_roles (officer, WARTA_ROLE_ACTIVITY_OFFICER | WARTA_ROLE_VERIFIER |
+                                 WARTA_ROLE_APPROVER);
+  jobs = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (p),
+                                  warta_publication_get_version (p), ids, 1,
+                                  warta_clock_now (f->t->clock) + G_TIME_SPAN_HOUR, &error);
+  g_assert_no_error (error);
+  m = job_at (jobs, 0);
+
+  g_assert_false (warta_outbox_start_by_hand (f->outbox, officer, warta_outbox_job_get_id (m),
+                                              &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (warta_outbox_job_is_by_hand (m));
+  g_assert_cmpuint (warta_outbox_job_get_state (m), ==, WARTA_OUTBOX_STATE_PENDING);
+
+  /* Switched by the admin: the officer cannot give it back. */
+  g_assert_true (warta_outbox_start_by_hand (f->outbox, f->t->admin, warta_outbox_job_get_id (m),
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_false (warta_outbox_send_instead (f->outbox, officer, warta_outbox_job_get_id (m),
+                                             &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_true (warta_outbox_job_is_by_hand (m));
+  g_assert_cmpuint (warta_outbox_job_get_state (m), ==, WARTA_OUTBOX_STATE_PAUSED);
+
+  g_assert_true (warta_outbox_send_instead (f->outbox, f->t->admin, warta_outbox_job_get_id (m),
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_false (warta_outbox_job_is_by_hand (m));
+}
+
+/* The last event of @p's history. */
+static WartaEvent *
+last_event (Fixture          *f,
+            WartaPublication *p)
+{
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = warta_event_log_list (f->t->db, warta_publication_get_id (p), &error);
+  g_assert_no_error (error);
+  return g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
+}
+
+/* Who switched a target to upload by hand and who gave it back to Warta,
+ * when and for which account, is in the publication's hash-chained
+ * history, as the archive's legal record: once per decision, nothing for
+ * a refused one, and the dossier's history says it in words. */
+static void
+test_by_hand_history (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(WartaUser) officer = warta_user_new ();
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(WartaEvent) started = NULL;
+  g_autoptr(WartaEvent) given_back = NULL;
+  g_autoptr(WartaDossier) dossier = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { f->mastodon_id };
+  gint64 now = g_get_real_time ();
+  WartaDossierOptions options;
+  WartaOutboxJob *m;
+  gint64 m_id;
+
+  warta_clock_freeze (f->t->clock, now);
+  warta_user_set_id (officer, warta_user_get_id (f->t->admin));
+  warta_user_set_roles (officer, WARTA_ROLE_ACTIVITY_OFFICER);
+  jobs = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (p),
+                                  warta_publication_get_version (p), ids, 1,
+                                  now + G_TIME_SPAN_HOUR, &error);
+  g_assert_no_error (error);
+  m = job_at (jobs, 0);
+  m_id = warta_outbox_job_get_id (m);
+
+  g_assert_true (warta_outbox_start_by_hand (f->outbox, f->t->admin, m_id, &error));
+  g_assert_no_error (error);
+  started = last_event (f, p);
+  g_assert_cmpstr (warta_event_get_kind (started), ==, "by-hand-started");
+  g_assert_cmpint (warta_event_get_actor_id (started), ==, warta_user_get_id (f->t->admin));
+  g_assert_cmpstr (warta_event_get_role (started), ==, "social-media-admin");
+  g_assert_cmpint (warta_event_get_at (started), ==, now);
+  g_assert_cmpstr (warta_event_get_note (started), ==, "Humas mastodon");
+  g_assert_cmpstr (warta_event_get_from_state (started), ==, "publishing");
+  g_assert_cmpstr (warta_event_get_to_state (started), ==, "publishing");
+
+  /* Asked again, or refused: nothing new was decided. */
+  warta_clock_advance (f->t->clock, G_TIME_SPAN_MINUTE);
+  g_assert_true (warta_outbox_start_by_hand (f->outbox, f->t->admin, m_id, &error));
+  g_assert_no_error (error);
+  g_assert_false (warta_outbox_send_instead (f->outbox, officer, m_id, &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_event_log_count (f->t->db, "by-hand-started", NULL), ==, 1);
+  g_assert_cmpint (warta_event_log_count (f->t->db, "by-hand-given-back", NULL), ==, 0);
+
+  warta_clock_advance (f->t->clock, G_TIME_SPAN_HOUR);
+  g_assert_true (warta_outbox_send_instead (f->outbox, f->t->admin, m_id, &error));
+  g_assert_no_error (error);
+  given_back = last_event (f, p);
+  g_assert_cmpstr (warta_event_get_kind (given_back), ==, "by-hand-given-back");
+  g_assert_cmpint (warta_event_get_actor_id (given_back), ==, warta_user_get_id (f->t->admin));
+  g_assert_cmpstr (warta_event_get_role (given_back), ==, "social-media-admin");
+  g_assert_cmpint (warta_event_get_at (given_back), ==, now + G_TIME_SPAN_MINUTE + G_TIME_SPAN_HOUR);
+  g_assert_cmpstr (warta_event_get_note (given_back), ==, "Humas mastodon");
+  g_assert_false (warta_outbox_send_instead (f->outbox, f->t->admin, m_id, &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_event_log_count (f->t->db, "by-hand-given-back", NULL), ==, 1);
+  g_assert_true (warta_store_verify_history (f->t->db, NULL, &error));
+  g_assert_no_error (error);
+
+  warta_dossier_options_init (&options);
+  dossier = warta_dossier_load (f->t->db, warta_publication_get_id (p), &options, &error);
+  g_assert_no_error (error);
+  text = warta_dossier_to_text (dossier, NULL);
+  g_assert_nonnull (strstr (text, "  Switched to upload by hand  Humas mastodon\n"));
+  g_assert_nonnull (strstr (text, "  Given back to Warta to send  Humas mastodon\n"));
+  g_assert_null (strstr (text, "by-hand-"));
 }
 
 /* 27 Nov 2026, 09:00 WIB: the time of the scheduled posts below. */
@@ -2398,6 +2539,8 @@ main (int   argc,
   ADD ("expired-sign-in-then-manual", test_expired_sign_in_then_manual);
   ADD ("pause-resume", test_pause_resume);
   ADD ("by-hand", test_by_hand);
+  ADD ("by-hand-admin-only", test_by_hand_admin_only);
+  ADD ("by-hand-history", test_by_hand_history);
   ADD ("cancel-then-retry", test_cancel_then_retry);
   ADD ("missing-secret", test_missing_secret);
   ADD ("publish-once", test_not_approved);

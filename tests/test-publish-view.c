@@ -1373,8 +1373,24 @@ test_by_hand_sends_nothing (Fixture       *f,
   assert_sends_nothing (f, f->mastodon_id);
   screenshot (f, f->window, "publish-by-hand-stopped.png");
 
-  /* Sent with Warta after all (asked first): the way to send it is back. */
+  g_assert_cmpint (warta_event_log_count (f->t->db, "by-hand-started", NULL), ==, 2);
+
+  /* Sent with Warta after all (asked first): the way to send it is back,
+   * and the history says who gave it back, and for which account. */
   send_with_warta (f, f->wordpress_id);
+  {
+    g_autoptr(GListModel) events = NULL;
+    g_autoptr(WartaEvent) last = NULL;
+    g_autoptr(GError) error = NULL;
+
+    events = warta_event_log_list (f->t->db, warta_publication_get_id (f->publication), &error);
+    g_assert_no_error (error);
+    last = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
+    g_assert_cmpstr (warta_event_get_kind (last), ==, "by-hand-given-back");
+    g_assert_cmpint (warta_event_get_actor_id (last), ==, warta_user_get_id (f->t->admin));
+    g_assert_cmpstr (warta_event_get_note (last), ==,
+                     warta_outbox_job_get_account_name (job_for (f, f->wordpress_id)));
+  }
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (job_widget (f, f->wordpress_id,
                                                                            "manual-revealer"))));
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "retry")));

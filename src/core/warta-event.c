@@ -665,6 +665,8 @@ warta_event_kind_get_display_name (const char *kind)
     { "take-down", N_("Post taken down") },
     { "correction", N_("Post corrected") },
     { "correction-by-hand", N_("Post corrected by hand") },
+    { "by-hand-started", N_("Switched to upload by hand") },
+    { "by-hand-given-back", N_("Given back to Warta to send") },
     { "disposition", N_("Disposition recorded") },
   };
 

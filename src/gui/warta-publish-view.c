@@ -2001,9 +2001,9 @@ send_instead_response_cb (AdwMessageDialog *dialog,
   gint64 job_id = *(gint64 *) user_data;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "send") != 0)
+  if (g_strcmp0 (response, "send") != 0 || current_user (self) == NULL)
     return;
-  if (!warta_outbox_send_instead (outbox (self), job_id, &error))
+  if (!warta_outbox_send_instead (outbox (self), current_user (self), job_id, &error))
     show_message (self, _("Not Sent with Warta"), error->message);
   warta_publish_view_reload (self);
 }

@@ -1515,12 +1515,13 @@ warta_outbox_start_by_hand (WartaOutbox  *self,
 
 gboolean
 warta_outbox_send_instead (WartaOutbox  *self,
+                           WartaUser    *actor,
                            gint64        job_id,
                            GError      **error)
 {
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
 
-  if (!warta_outbox_repository_send_instead (self->repository, job_id, error))
+  if (!warta_outbox_repository_send_instead (self->repository, actor, job_id, error))
     return FALSE;
   refresh_one (self, job_id);
   schedule (self);

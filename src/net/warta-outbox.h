@@ -117,6 +117,7 @@ gboolean               warta_outbox_start_by_hand      (WartaOutbox           *s
                                                         gint64                 job_id,
                                                         GError               **error);
 gboolean               warta_outbox_send_instead       (WartaOutbox           *self,
+                                                        WartaUser             *actor,
                                                         gint64                 job_id,
                                                         GError               **error);
 /* A published post taken down from its platform by hand, and why. */

@@ -471,6 +471,83 @@ job_publication (WartaOutboxRepository  *self,
   return FALSE;
 }
 
+/* A target as the publication's history names it: the account it goes
+ * to, and the publication's state, which an event about the target keeps
+ * as it is. */
+typedef struct
+{
+  gint64            publication_id;
+  WartaOutboxState  state;
+  gint64            taken_down_at;
+  gint64            by_hand_since;
+  char             *account;
+  char             *publication_state;
+} Target;
+
+static void
+target_clear (Target *target)
+{
+  g_clear_pointer (&target->account, g_free);
+  g_clear_pointer (&target->publication_state, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Target, target_clear)
+
+static gboolean
+get_target (WartaOutboxRepository  *self,
+            gint64                  job_id,
+            Target                 *out_target,
+            GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT a.display_name, COALESCE (j.taken_down_at, 0), p.state, "
+                                  "j.publication_id, j.state, COALESCE (j.by_hand_since, 0) "
+                                  "FROM outbox_jobs j JOIN accounts a ON a.id = j.account_id "
+                                  "JOIN publications p ON p.id = j.publication_id WHERE j.id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        set_not_found (error);
+      else
+        _warta_database_set_error (self->database, error, rc, "outbox job");
+      return FALSE;
+    }
+  out_target->account = _warta_column_dup (stmt, 0);
+  out_target->taken_down_at = sqlite3_column_int64 (stmt, 1);
+  out_target->publication_state = _warta_column_dup (stmt, 2);
+  out_target->publication_id = sqlite3_column_int64 (stmt, 3);
+  out_target->state = warta_outbox_state_from_id ((const char *)sqlite3_column_text (stmt, 4));
+  out_target->by_hand_since = sqlite3_column_int64 (stmt, 5);
+  return TRUE;
+}
+
+/* What @actor did to @target, at @at, in the hash-chained history, so
+ * the archive keeps it: done in the publishing step, the publication's
+ * state unchanged. @note names the target's account first. */
+static gboolean
+append_target_event (WartaOutboxRepository  *self,
+                     WartaUser              *actor,
+                     const Target           *target,
+                     const char             *kind,
+                     gint64                  at,
+                     const char             *note,
+                     GError                **error)
+{
+  return _warta_event_log_append (self->database, target->publication_id, at,
+                                  warta_user_get_id (actor),
+                                  warta_role_get_id (WARTA_ROLE_SOCIAL_MEDIA_ADMIN), kind,
+                                  target->publication_state, target->publication_state, 0, note,
+                                  error) != 0;
+}
+
 static gboolean
 check_lease (WartaOutboxRepository  *self,
              gint64                  job_id,
@@ -1350,6 +1427,43 @@ warta_outbox_repository_record_manual (WartaOutboxRepository  *self,
 
 /* By hand ----------------------------------------------------------------- */
 
+/* Whether a target is uploaded by hand or sent with Warta is the
+ * publishing step's decision: only who may publish takes it. */
+static gboolean
+check_may_publish (WartaUser  *actor,
+                   GError    **error)
+{
+  if (warta_user_has_role (actor, WARTA_ROLE_SOCIAL_MEDIA_ADMIN))
+    return TRUE;
+  g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,
+                       _("Only a social media admin decides whether a post is uploaded by hand or sent with Warta. Ask one to do it, or ask an administrator for the role."));
+  return FALSE;
+}
+
+/* Runs @sql (see set_state_for()) on @job_id, and records @actor's
+ * decision as @kind in the publication's history, naming the target's
+ * account: the archive keeps who chose how the post goes out, and when.
+ * Switched again while being uploaded by hand, a target keeps who started
+ * it, and nothing new is recorded. */
+static gboolean
+by_hand_in_transaction (WartaOutboxRepository  *self,
+                        WartaUser              *actor,
+                        gint64                  job_id,
+                        const char             *sql,
+                        const char             *kind,
+                        GError                **error)
+{
+  g_auto(Target) target = { 0 };
+
+  if (!get_target (self, job_id, &target, error) ||
+      !set_state_for (self, job_id, sql, FALSE, warta_user_get_id (actor), error))
+    return FALSE;
+  if (g_strcmp0 (kind, "by-hand-started") == 0 && target.by_hand_since != 0)
+    return TRUE;
+  return append_target_event (self, actor, &target, kind, warta_clock_now (self->clock),
+                              target.account, error);
+}
+
 /**
  * warta_outbox_repository_start_by_hand:
  * @self: a #WartaOutboxRepository
@@ -1362,6 +1476,8 @@ warta_outbox_repository_record_manual (WartaOutboxRepository  *self,
  * or warta_outbox_repository_send_instead() is chosen. A target on its
  * way is paused in the same statement (its worker stops at its next
  * commit). One already being uploaded by hand keeps who started it.
+ * Only a social media admin may (%WARTA_WORKFLOW_ERROR_FORBIDDEN); who,
+ * when and for which account goes into the publication's history.
  *
  * Returns: whether it is being uploaded by hand now
  */
@@ -1374,17 +1490,19 @@ warta_outbox_repository_start_by_hand (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
+  if (!check_may_publish (actor, error))
+    return FALSE;
   WRITE_TRANSACTION (self, error,
-                     set_state_for (self, job_id,
-                                    "UPDATE outbox_jobs SET "
-                                    "state = CASE WHEN state IN ('pending', 'waiting', 'running') "
-                                    "        THEN 'paused' ELSE state END, "
-                                    "by_hand_by = CASE WHEN by_hand_since IS NULL THEN ?3 "
-                                    "             ELSE by_hand_by END, "
-                                    "by_hand_since = COALESCE (by_hand_since, ?2), "
-                                    "version = version + 1 "
-                                    "WHERE id = ?1 AND state NOT IN ('done', 'manual')",
-                                    FALSE, warta_user_get_id (actor), error));
+                     by_hand_in_transaction (self, actor, job_id,
+                                             "UPDATE outbox_jobs SET "
+                                             "state = CASE WHEN state IN ('pending', 'waiting', "
+                                             "  'running') THEN 'paused' ELSE state END, "
+                                             "by_hand_by = CASE WHEN by_hand_since IS NULL "
+                                             "  THEN ?3 ELSE by_hand_by END, "
+                                             "by_hand_since = COALESCE (by_hand_since, ?2), "
+                                             "version = version + 1 "
+                                             "WHERE id = ?1 AND state NOT IN ('done', 'manual')",
+                                             "by-hand-started", error));
   return TRUE;
 }
 
@@ -1392,69 +1510,63 @@ warta_outbox_repository_start_by_hand (WartaOutboxRepository  *self,
 #define RESUMES \
   "(state = 'paused' AND COALESCE (error_code, '') <> '" WARTA_OUTBOX_ERROR_MISSED "')"
 
+/**
+ * warta_outbox_repository_send_instead:
+ * @self: a #WartaOutboxRepository
+ * @actor: the social media admin giving the target back to Warta
+ * @job_id: a target being uploaded by hand
+ * @error: where to put an error
+ *
+ * Gives a target being uploaded by hand back to the outbox: a paused one
+ * (not one held as missed) goes on as after Resume; a stopped one stays
+ * stopped. Only a social media admin may
+ * (%WARTA_WORKFLOW_ERROR_FORBIDDEN); who, when and for which account goes
+ * into the publication's history.
+ *
+ * Returns: whether Warta sends it now
+ */
 gboolean
 warta_outbox_repository_send_instead (WartaOutboxRepository  *self,
+                                      WartaUser              *actor,
                                       gint64                  job_id,
                                       GError                **error)
 {
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
+  if (!check_may_publish (actor, error))
+    return FALSE;
   WRITE_TRANSACTION (self, error,
-                     set_state_in_transaction (self, job_id,
-                                               "UPDATE outbox_jobs SET by_hand_since = NULL, "
-                                               "by_hand_by = NULL, "
-                                               "state = CASE WHEN " RESUMES " THEN 'pending' "
-                                               "  ELSE state END, "
-                                               "next_attempt_at = CASE WHEN " RESUMES " THEN 0 "
-                                               "  ELSE next_attempt_at END, "
-                                               "error_message = CASE WHEN " RESUMES " THEN NULL "
-                                               "  ELSE error_message END, "
-                                               "scheduled_at = CASE WHEN " RESUMES " AND "
-                                               "  scheduled_at > 0 AND scheduled_at < ?2 THEN ?2 "
-                                               "  ELSE scheduled_at END, "
-                                               "version = version + 1 "
-                                               "WHERE id = ?1 AND by_hand_since IS NOT NULL "
-                                               "AND state NOT IN ('done', 'manual')",
-                                               FALSE, error));
+                     by_hand_in_transaction (self, actor, job_id,
+                                             "UPDATE outbox_jobs SET by_hand_since = NULL, "
+                                             "by_hand_by = NULL, "
+                                             "state = CASE WHEN " RESUMES " THEN 'pending' "
+                                             "  ELSE state END, "
+                                             "next_attempt_at = CASE WHEN " RESUMES " THEN 0 "
+                                             "  ELSE next_attempt_at END, "
+                                             "error_message = CASE WHEN " RESUMES " THEN NULL "
+                                             "  ELSE error_message END, "
+                                             "scheduled_at = CASE WHEN " RESUMES " AND "
+                                             "  scheduled_at > 0 AND scheduled_at < ?2 THEN ?2 "
+                                             "  ELSE scheduled_at END, "
+                                             "version = version + 1 "
+                                             "WHERE id = ?1 AND by_hand_since IS NOT NULL "
+                                             "AND state NOT IN ('done', 'manual')",
+                                             "by-hand-given-back", error));
   return TRUE;
 }
 
-/* Whether @job_id is a published target not taken down yet: its
- * publication, account name and the publication's state for the history. */
+/* Whether @job_id is a published target not taken down yet, and which. */
 static gboolean
 check_takedown (WartaOutboxRepository  *self,
                 gint64                  job_id,
                 gboolean                correcting,
-                gint64                 *out_publication_id,
-                char                  **out_account,
-                char                  **out_publication_state,
+                Target                 *out_target,
                 GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  WartaOutboxState state;
-  int rc;
-
-  stmt = _warta_database_prepare (self->database,
-                                  "SELECT a.display_name, COALESCE (j.taken_down_at, 0), p.state, "
-                                  "j.publication_id, j.state "
-                                  "FROM outbox_jobs j JOIN accounts a ON a.id = j.account_id "
-                                  "JOIN publications p ON p.id = j.publication_id WHERE j.id = ?",
-                                  error);
-  if (stmt == NULL)
+  if (!get_target (self, job_id, out_target, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, job_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        set_not_found (error);
-      else
-        _warta_database_set_error (self->database, error, rc, "outbox job");
-      return FALSE;
-    }
-  *out_publication_id = sqlite3_column_int64 (stmt, 3);
-  state = warta_outbox_state_from_id ((const char *)sqlite3_column_text (stmt, 4));
-  if (sqlite3_column_int64 (stmt, 1) != 0)
+  if (out_target->taken_down_at != 0)
     {
       g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION,
                            correcting
@@ -1462,7 +1574,8 @@ check_takedown (WartaOutboxRepository  *self,
                            : _("This post has already been taken down. Reload the publication to see by whom and why."));
       return FALSE;
     }
-  if (state != WARTA_OUTBOX_STATE_DONE && state != WARTA_OUTBOX_STATE_MANUAL)
+  if (out_target->state != WARTA_OUTBOX_STATE_DONE &&
+      out_target->state != WARTA_OUTBOX_STATE_MANUAL)
     {
       g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION,
                            correcting
@@ -1470,10 +1583,6 @@ check_takedown (WartaOutboxRepository  *self,
                            : _("Only a published post can be taken down. Reload the publication."));
       return FALSE;
     }
-  if (out_account)
-    *out_account = _warta_column_dup (stmt, 0);
-  if (out_publication_state)
-    *out_publication_state = _warta_column_dup (stmt, 2);
   return TRUE;
 }
 
@@ -1485,14 +1594,11 @@ takedown_in_transaction (WartaOutboxRepository  *self,
                          GError                **error)
 {
   g_autoptr(sqlite3_stmt) update = NULL;
-  g_autofree char *account = NULL;
-  g_autofree char *publication_state = NULL;
+  g_auto(Target) target = { 0 };
   g_autofree char *note = NULL;
   gint64 now = warta_clock_now (self->clock);
-  gint64 publication_id;
 
-  if (!check_takedown (self, job_id, FALSE, &publication_id, &account, &publication_state,
-                       error))
+  if (!check_takedown (self, job_id, FALSE, &target, error))
     return FALSE;
 
   update = _warta_database_prepare (self->database,
@@ -1510,10 +1616,8 @@ takedown_in_transaction (WartaOutboxRepository  *self,
     return FALSE;
 
   /* In the hash-chained history too, so the archive keeps it. */
-  note = g_strdup_printf ("%s: %s", account, reason);
-  return _warta_event_log_append (self->database, publication_id, now, warta_user_get_id (actor),
-                                  warta_role_get_id (WARTA_ROLE_SOCIAL_MEDIA_ADMIN), "take-down",
-                                  publication_state, publication_state, 0, note, error) != 0;
+  note = g_strdup_printf ("%s: %s", target.account, reason);
+  return append_target_event (self, actor, &target, "take-down", now, note, error);
 }
 
 /* The reason, trimmed, and the actor's role; NULL with an error. */
@@ -1560,13 +1664,13 @@ warta_outbox_repository_check_takedown (WartaOutboxRepository  *self,
                                         GError                **error)
 {
   g_autofree char *trimmed = NULL;
-  gint64 publication_id;
+  g_auto(Target) target = { 0 };
 
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   trimmed = check_reason_and_role (actor, reason, error);
-  return trimmed != NULL && check_takedown (self, job_id, FALSE, &publication_id, NULL, NULL, error);
+  return trimmed != NULL && check_takedown (self, job_id, FALSE, &target, error);
 }
 
 /**
@@ -1663,13 +1767,13 @@ warta_outbox_repository_check_correction (WartaOutboxRepository  *self,
                                           const char             *new_text,
                                           GError                **error)
 {
-  gint64 publication_id;
+  g_auto(Target) target = { 0 };
 
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   return check_correction (actor, reason, new_text, NULL, error) &&
-         check_takedown (self, job_id, TRUE, &publication_id, NULL, NULL, error);
+         check_takedown (self, job_id, TRUE, &target, error);
 }
 
 static char *
@@ -1695,15 +1799,13 @@ correction_in_transaction (WartaOutboxRepository  *self,
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
-  g_autofree char *account = NULL;
-  g_autofree char *publication_state = NULL;
+  g_auto(Target) target = { 0 };
   g_autofree char *before = join_title (old_title, old_text);
   g_autofree char *after = join_title (new_title, new_text);
   g_autofree char *note = NULL;
   gint64 now = warta_clock_now (self->clock);
-  gint64 publication_id;
 
-  if (!check_takedown (self, job_id, TRUE, &publication_id, &account, &publication_state, error))
+  if (!check_takedown (self, job_id, TRUE, &target, error))
     return FALSE;
 
   insert = _warta_database_prepare (self->database,
@@ -1737,12 +1839,10 @@ correction_in_transaction (WartaOutboxRepository  *self,
 
   /* In the hash-chained history too, the text before and after, so the
    * archive keeps what went out. */
-  note = g_strdup_printf ("%s: %s\n\n− %s\n\n+ %s", account, reason, before ? before : "",
-                          after);
-  return _warta_event_log_append (self->database, publication_id, now, warta_user_get_id (actor),
-                                  warta_role_get_id (WARTA_ROLE_SOCIAL_MEDIA_ADMIN),
-                                  by_warta ? "correction" : "correction-by-hand",
-                                  publication_state, publication_state, 0, note, error) != 0;
+  note = g_strdup_printf ("%s: %s\n\n− %s\n\n+ %s", target.account, reason,
+                          before ? before : "", after);
+  return append_target_event (self, actor, &target,
+                              by_warta ? "correction" : "correction-by-hand", now, note, error);
 }
 
 /**

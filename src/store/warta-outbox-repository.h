@@ -158,12 +158,14 @@ gboolean        warta_outbox_repository_record_manual        (WartaOutboxReposit
                                                               GError                **error);
 /* A target being uploaded by hand, shared through the database: resume,
  * retry, a new time, a choice and every worker refuse it until its proof
- * is recorded or the admin has Warta send it instead. */
+ * is recorded or the admin has Warta send it instead. Both decisions are
+ * a social media admin's. */
 gboolean        warta_outbox_repository_start_by_hand        (WartaOutboxRepository  *self,
                                                               WartaUser              *actor,
                                                               gint64                  job_id,
                                                               GError                **error);
 gboolean        warta_outbox_repository_send_instead         (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
                                                               gint64                  job_id,
                                                               GError                **error);
 gboolean        warta_outbox_repository_check_takedown       (WartaOutboxRepository  *self,
