@@ -229,6 +229,128 @@ test_all_allowed (void)
   }
 }
 
+/* A caption over the platform's limit, counted as the platform counts:
+ * an approved text cannot change, so the way out is the procedure or an
+ * upload by hand. */
+static void
+test_x_caption_too_long (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (1, 0);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 312; i++)
+    g_string_append_c (text, 'a' + i % 26);
+  warta_revision_set_caption (revision, "x", text->str);
+  error = check (revision, office, "x");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "The X post is 312 characters long as X counts; X takes 280. An approved "
+                   "text cannot change: return the content concept for a shorter one, or "
+                   "upload it to X by hand.");
+  g_clear_error (&error);
+
+  /* The other platforms take it. */
+  error = check (revision, office, "facebook");
+  g_assert_no_error (error);
+
+  /* 150 Japanese characters weigh 300 for X; 140 weigh 280. */
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < 150; i++)
+    g_string_append (text, "\xe3\x81\x82");
+  warta_revision_set_caption (revision, "x", text->str);
+  error = check (revision, office, "x");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "The X post is 300 characters long as X counts; X takes 280."));
+  g_clear_error (&error);
+  g_string_truncate (text, 140 * 3);
+  warta_revision_set_caption (revision, "x", text->str);
+  error = check (revision, office, "x");
+  g_assert_no_error (error);
+
+  /* A link counts 23, however long. */
+  g_string_assign (text, "Rakor pengawasan dana desa: https://inspektorat.example.go.id/");
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (text, 'a');
+  warta_revision_set_caption (revision, "x", text->str);
+  error = check (revision, office, "x");
+  g_assert_no_error (error);
+}
+
+/* Without its own caption a target gets the narrative and the hashtags:
+ * that is what is counted. */
+static void
+test_narrative_too_long_for_x (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (1, 0);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autofree char *narrative = g_strnfill (270, 'n');
+  g_autoptr(GError) error = NULL;
+
+  warta_revision_set_narrative (revision, narrative);
+  error = check (revision, office, "x");
+  g_assert_no_error (error);
+  warta_revision_set_hashtags (revision, "#inspektorat #danadesa");
+  error = check (revision, office, "x");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "The X post is 294 characters long"));
+}
+
+/* YouTube counts its description in bytes, its title in characters. */
+static void
+test_youtube_texts_too_long (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (0, 1);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2600; i++)
+    g_string_append (text, "\xc3\xa9");
+  warta_revision_set_caption (revision, "youtube-description", text->str);
+  error = check (revision, office, "youtube");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "The YouTube description is 5200 bytes long; YouTube takes 5000. An "
+                   "approved text cannot change: return the content concept for a shorter "
+                   "one, or upload it to YouTube by hand.");
+  g_clear_error (&error);
+  g_string_truncate (text, 2400 * 2);
+  warta_revision_set_caption (revision, "youtube-description", text->str);
+  error = check (revision, office, "youtube");
+  g_assert_no_error (error);
+
+  g_string_truncate (text, 101 * 2);
+  warta_revision_set_caption (revision, "youtube-title", text->str);
+  error = check (revision, office, "youtube");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "The YouTube title is 101 characters long as YouTube counts; YouTube takes 100."));
+}
+
+/* Mastodon's instance says its own limit when publishing: no refusal
+ * before; TikTok counts an emoji 2. */
+static void
+test_other_captions (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (0, 1);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autofree char *long_text = g_strnfill (800, 'm');
+  g_autoptr(GString) emoji = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  warta_revision_set_caption (revision, "mastodon", long_text);
+  error = check (revision, office, "mastodon");
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 1101; i++)
+    g_string_append (emoji, "\xf0\x9f\x99\x82");
+  warta_revision_set_caption (revision, "tiktok-video", emoji->str);
+  error = check (revision, office, "tiktok");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "The TikTok caption is 2202 characters long as TikTok counts; TikTok takes 2200."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,5 +365,9 @@ main (int   argc,
   g_test_add_func ("/warta/publish-check/instagram-without-website", test_instagram_without_website);
   g_test_add_func ("/warta/publish-check/no-media", test_no_media);
   g_test_add_func ("/warta/publish-check/all-allowed", test_all_allowed);
+  g_test_add_func ("/warta/publish-check/x-caption-too-long", test_x_caption_too_long);
+  g_test_add_func ("/warta/publish-check/narrative-too-long-for-x", test_narrative_too_long_for_x);
+  g_test_add_func ("/warta/publish-check/youtube-texts-too-long", test_youtube_texts_too_long);
+  g_test_add_func ("/warta/publish-check/other-captions", test_other_captions);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "warta-caption-rules.h"
 #include "warta-media-rules.h"
 #include "warta-publish-check.h"
 #include "warta-publish-error.h"
@@ -80,6 +81,71 @@ problem_message (const char     *platform,
     }
 }
 
+/* The texts a platform's post carries whose length the platform refuses
+ * past its limit, as its publisher sends them
+ * (warta_publish_job_dup_text()). Not Mastodon's: its instance says its
+ * own limit, known only when publishing; not TikTok's photo title, which
+ * its client shortens. */
+static const struct {
+  const char         *platform;
+  const char         *text;
+  WartaCaptionTarget  target;
+  gboolean            video;      /* for a post with a video; else for photos */
+  gboolean            photos;
+} caption_texts[] = {
+  { "facebook",  "facebook",            WARTA_CAPTION_TARGET_FACEBOOK,                 TRUE, TRUE },
+  { "instagram", "instagram",           WARTA_CAPTION_TARGET_INSTAGRAM,                TRUE, TRUE },
+  { "x",         "x",                   WARTA_CAPTION_TARGET_X,                        TRUE, TRUE },
+  { "youtube",   "youtube-title",       WARTA_CAPTION_TARGET_YOUTUBE_TITLE,            TRUE, TRUE },
+  { "youtube",   "youtube-description", WARTA_CAPTION_TARGET_YOUTUBE_DESCRIPTION,      TRUE, TRUE },
+  { "tiktok",    "tiktok-video",        WARTA_CAPTION_TARGET_TIKTOK_VIDEO,             TRUE, FALSE },
+  { "tiktok",    "tiktok-video",        WARTA_CAPTION_TARGET_TIKTOK_PHOTO_DESCRIPTION, FALSE, TRUE },
+};
+
+/* Why @revision's text for @platform is too long for it, or NULL; counted
+ * as the platform counts (warta_caption_check()). */
+static char *
+check_captions (WartaRevision *revision,
+                const char    *platform,
+                gboolean       video)
+{
+  const char *name = warta_media_rules_get_name (platform);
+
+  for (guint i = 0; i < G_N_ELEMENTS (caption_texts); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(WartaCaptionResult) result = NULL;
+      const char *what;
+      int count, limit;
+
+      if (g_strcmp0 (caption_texts[i].platform, platform) != 0 ||
+          !(video ? caption_texts[i].video : caption_texts[i].photos))
+        continue;
+      text = warta_publish_revision_dup_text (revision, caption_texts[i].text);
+      result = warta_caption_check (caption_texts[i].target, text);
+      if (!warta_caption_result_has_problem (result, WARTA_CAPTION_RULE_TOO_LONG))
+        continue;
+      what = warta_caption_target_get_name (caption_texts[i].target);
+      count = (int) warta_caption_result_get_count (result);
+      limit = (int) warta_caption_result_get_limit (result);
+      if (warta_caption_target_get_limits (caption_texts[i].target)->counting ==
+          WARTA_CAPTION_COUNT_UTF8_BYTES)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: %1$s is a text ("YouTube description"), %2$d its length, %3$s a platform ("YouTube"), %4$d its limit */
+                                             "The %1$s is %2$d byte long; %3$s takes %4$d. An approved text cannot change: return the content concept for a shorter one, or upload it to %3$s by hand.",
+                                             "The %1$s is %2$d bytes long; %3$s takes %4$d. An approved text cannot change: return the content concept for a shorter one, or upload it to %3$s by hand.",
+                                             count),
+                                what, count, name, limit);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %1$s is a text ("X post"), %2$d its length as the platform counts, %3$s a platform ("X"), %4$d its limit */
+                                           "The %1$s is %2$d character long as %3$s counts; %3$s takes %4$d. An approved text cannot change: return the content concept for a shorter one, or upload it to %3$s by hand.",
+                                           "The %1$s is %2$d characters long as %3$s counts; %3$s takes %4$d. An approved text cannot change: return the content concept for a shorter one, or upload it to %3$s by hand.",
+                                           count),
+                              what, count, name, limit);
+    }
+  return NULL;
+}
+
 gboolean
 warta_publish_check_target (WartaRevision  *revision,
                             WartaAccount   *account,
@@ -93,6 +159,7 @@ warta_publish_check_target (WartaRevision  *revision,
   const WartaMediaLimits *limits;
   gboolean needs_host;
   g_autoptr(WartaAccount) host = NULL;
+  g_autofree char *refusal = NULL;
 
   g_return_val_if_fail (WARTA_IS_REVISION (revision), FALSE);
   g_return_val_if_fail (WARTA_IS_ACCOUNT (account), FALSE);
@@ -134,6 +201,13 @@ warta_publish_check_target (WartaRevision  *revision,
       g_autofree char *message = problem_message (platform, WARTA_MEDIA_RULE_NO_MEDIA, 0, 0);
 
       g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, message);
+      return FALSE;
+    }
+
+  refusal = check_captions (revision, platform, n_videos > 0);
+  if (refusal != NULL)
+    {
+      g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, refusal);
       return FALSE;
     }
 
