@@ -351,6 +351,122 @@ test_other_captions (void)
   g_assert_nonnull (strstr (error->message, "The TikTok caption is 2202 characters long as TikTok counts; TikTok takes 2200."));
 }
 
+/* The one video of @revision, its probed length and size set. */
+static void
+set_video (WartaRevision *revision,
+           gint64         seconds,
+           guint64        size)
+{
+  GListModel *media = warta_revision_get_media (revision);
+
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
+
+      if (g_str_equal (warta_media_item_get_kind (item), "video"))
+        {
+          warta_media_item_set_duration_us (item, seconds * G_USEC_PER_SEC);
+          warta_media_item_set_size (item, size);
+        }
+    }
+}
+
+/* A video longer than the platform takes: an approved video cannot
+ * change, so the way out is the procedure or an upload by hand. */
+static void
+test_video_too_long (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (0, 1);
+  g_autoptr(WartaRevision) with_photo = revision_new (1, 1);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autoptr(GError) error = NULL;
+
+  set_video (revision, 141, 20 * 1000 * 1000);
+  error = check (revision, office, "x");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "The video “media-0” lasts 2:21, and X takes videos of 2:20 at most. An "
+                   "approved video cannot change: return the content concept for a shorter "
+                   "one, or upload it to X by hand.");
+  g_clear_error (&error);
+  /* Facebook, TikTok (the creator's own limit is asked when publishing),
+   * Mastodon and YouTube take it. */
+  for (guint i = 0; i < 4; i++)
+    {
+      error = check (revision, office, (const char *[]) { "facebook", "tiktok", "mastodon", "youtube" }[i]);
+      g_assert_no_error (error);
+    }
+
+  set_video (revision, 140, 20 * 1000 * 1000);
+  error = check (revision, office, "x");
+  g_assert_no_error (error);
+
+  /* Instagram: 15 minutes alone, a minute among several items. */
+  set_video (revision, 15 * 60 + 1, 200 * 1000 * 1000);
+  error = check (revision, office, "instagram");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "lasts 15:01, and Instagram takes videos of 15:00 at most."));
+  g_clear_error (&error);
+  set_video (revision, 90, 200 * 1000 * 1000);
+  error = check (revision, office, "instagram");
+  g_assert_no_error (error);
+  set_video (with_photo, 90, 200 * 1000 * 1000);
+  error = check (with_photo, office, "instagram");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "lasts 1:30, and Instagram takes a video of 1:00 at most "
+                                            "among several photos and videos."));
+  g_clear_error (&error);
+
+  /* YouTube: 12 hours even for a verified channel. */
+  set_video (revision, 12 * 3600 + 5, 200 * 1000 * 1000);
+  error = check (revision, office, "youtube");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "lasts 12:00:05, and YouTube takes videos of 12:00:00 at most."));
+}
+
+static void
+test_video_too_large (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (0, 1);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autoptr(GError) error = NULL;
+
+  set_video (revision, 60, G_GUINT64_CONSTANT (312500000));
+  error = check (revision, office, "instagram");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "The video “media-0” is 312.5\xc2\xa0MB, and Instagram takes videos of 300.0\xc2\xa0MB at "
+                   "most. An approved video cannot change: return the content concept for a "
+                   "smaller one, or upload it to Instagram by hand.");
+  g_clear_error (&error);
+  error = check (revision, office, "x");
+  g_assert_no_error (error);
+
+  set_video (revision, 60, G_GUINT64_CONSTANT (5) * 1000 * 1000 * 1000);
+  error = check (revision, office, "tiktok");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "TikTok takes videos of 4.0\xc2\xa0GB at most."));
+}
+
+/* Not probed (media added before Warta kept it): no refusal. */
+static void
+test_video_not_probed (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (0, 1);
+  g_autoptr(GListModel) office = office_new (TRUE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (office); i++)
+    {
+      g_autoptr(WartaAccount) account = g_list_model_get_item (office, i);
+      g_autoptr(GError) error = NULL;
+
+      if (g_str_equal (warta_account_get_platform (account), "wordpress"))
+        continue;
+      g_assert_true (warta_publish_check_target (revision, account, office, &error));
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,5 +485,8 @@ main (int   argc,
   g_test_add_func ("/warta/publish-check/narrative-too-long-for-x", test_narrative_too_long_for_x);
   g_test_add_func ("/warta/publish-check/youtube-texts-too-long", test_youtube_texts_too_long);
   g_test_add_func ("/warta/publish-check/other-captions", test_other_captions);
+  g_test_add_func ("/warta/publish-check/video-too-long", test_video_too_long);
+  g_test_add_func ("/warta/publish-check/video-too-large", test_video_too_large);
+  g_test_add_func ("/warta/publish-check/video-not-probed", test_video_not_probed);
   return g_test_run ();
 }

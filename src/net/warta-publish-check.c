@@ -81,6 +81,57 @@ problem_message (const char     *platform,
     }
 }
 
+/* "2:20", "1:02:03": a video's length for the messages below. */
+static char *
+format_length (gint64 seconds)
+{
+  if (seconds >= 3600)
+    return g_strdup_printf ("%d:%02d:%02d", (int) (seconds / 3600), (int) (seconds / 60 % 60),
+                            (int) (seconds % 60));
+  return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+}
+
+/* Why a video of @item is too long or too large for @platform, or NULL;
+ * @n_items: the photos and videos of the post. A length or size not
+ * known (not probed when the file was added) is no refusal. */
+static char *
+check_video (WartaMediaItem *item,
+             const char     *platform,
+             guint           n_items)
+{
+  const WartaMediaLimits *l = warta_media_rules_get_limits (platform);
+  const char *name = warta_media_rules_get_name (platform);
+  g_autofree char *file = g_path_get_basename (warta_media_item_get_path (item));
+  gint64 duration_s = warta_media_item_get_duration_us (item) / G_USEC_PER_SEC;
+  guint64 size = warta_media_item_get_size (item);
+  gboolean among = n_items > 1 && l->max_item_video_s > 0;
+  guint max_s = among ? l->max_item_video_s : l->max_video_s;
+
+  if (max_s > 0 && warta_media_item_get_duration_us (item) > (gint64) max_s * G_USEC_PER_SEC)
+    {
+      g_autofree char *length = format_length (MAX (duration_s, max_s));
+      g_autofree char *max = format_length (max_s);
+
+      if (among)
+        /* Translators: %1$s is a file name, %2$s its length ("1:30"), %3$s a platform ("Instagram"), %4$s the limit ("1:00") */
+        return g_strdup_printf (_("The video “%1$s” lasts %2$s, and %3$s takes a video of %4$s at most among several photos and videos. An approved video cannot change: return the content concept to post it alone or shorter, or upload it to %3$s by hand."),
+                                file, length, name, max);
+      /* Translators: %1$s is a file name, %2$s its length ("2:31"), %3$s a platform ("X"), %4$s the limit ("2:20") */
+      return g_strdup_printf (_("The video “%1$s” lasts %2$s, and %3$s takes videos of %4$s at most. An approved video cannot change: return the content concept for a shorter one, or upload it to %3$s by hand."),
+                              file, length, name, max);
+    }
+  if (l->max_video_mb > 0 && size > (guint64) l->max_video_mb * 1000 * 1000)
+    {
+      g_autofree char *has = g_format_size (size);
+      g_autofree char *max = g_format_size ((guint64) l->max_video_mb * 1000 * 1000);
+
+      /* Translators: %1$s is a file name, %2$s its size ("312.5 MB"), %3$s a platform ("Instagram"), %4$s the limit ("300.0 MB") */
+      return g_strdup_printf (_("The video “%1$s” is %2$s, and %3$s takes videos of %4$s at most. An approved video cannot change: return the content concept for a smaller one, or upload it to %3$s by hand."),
+                              file, has, name, max);
+    }
+  return NULL;
+}
+
 /* The texts a platform's post carries whose length the platform refuses
  * past its limit, as its publisher sends them
  * (warta_publish_job_dup_text()). Not Mastodon's: its instance says its
@@ -202,6 +253,21 @@ warta_publish_check_target (WartaRevision  *revision,
 
       g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, message);
       return FALSE;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (media) && limits != NULL; i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
+
+      if ((platform != NULL && !warta_media_item_get_posted_to (item, platform)) ||
+          g_strcmp0 (warta_media_item_get_kind (item), "video") != 0)
+        continue;
+      refusal = check_video (item, platform, n_photos + n_videos);
+      if (refusal != NULL)
+        {
+          g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, refusal);
+          return FALSE;
+        }
     }
 
   refusal = check_captions (revision, platform, n_videos > 0);
