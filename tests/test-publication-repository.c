@@ -1282,6 +1282,12 @@ test_drafts (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (version, ==, 20);
   g_assert_cmpstr (warta_revision_get_narrative (content), ==, "Inspektorat menggelar sosialisasi 20");
+  /* What probing found stays with the draft's media. */
+  {
+    g_autoptr(WartaMediaItem) photo = g_list_model_get_item (warta_revision_get_media (content), 0);
+
+    g_assert_cmpuint (warta_media_item_get_size (photo), ==, 2480133);
+  }
 
   /* Whether the draft changed, without reading it. */
   {
