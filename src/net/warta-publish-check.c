@@ -1,9 +1,10 @@
 /* warta-publish-check.c: whether a target can take a publication's approved content
  *
  * Asked before anything is sent: the publish view shows a target that
- * cannot take the content insensitive, with this check's reason, and the
- * outbox writes no job for one. The numbers are the editor's and the
- * publishers' (warta-media-rules); the publishers still refuse such a post
+ * cannot take the content insensitive, with this check's reason, the
+ * outbox writes no job for one and tries none again. The numbers are the
+ * editor's and the publishers' (warta-media-rules, warta-caption-rules
+ * with its counting); the publishers still refuse such a post
  * themselves, for jobs written before this check. The words are the
  * publish step's: approved content no longer changes, so what is left to
  * do is leaving the target out or uploading elsewhere.
