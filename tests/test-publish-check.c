@@ -400,6 +400,16 @@ test_video_too_long (void)
   set_video (revision, 140, 20 * 1000 * 1000);
   error = check (revision, office, "x");
   g_assert_no_error (error);
+  /* A little over is over, said as such. */
+  {
+    g_autoptr(WartaMediaItem) video = g_list_model_get_item (warta_revision_get_media (revision), 0);
+
+    warta_media_item_set_duration_us (video, 140 * G_USEC_PER_SEC + 400000);
+    error = check (revision, office, "x");
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+    g_assert_nonnull (strstr (error->message, "lasts 2:21, and X takes videos of 2:20 at most."));
+    g_clear_error (&error);
+  }
 
   /* Instagram: 15 minutes alone, a minute among several items. */
   set_video (revision, 15 * 60 + 1, 200 * 1000 * 1000);

@@ -103,14 +103,15 @@ check_video (WartaMediaItem *item,
   const WartaMediaLimits *l = warta_media_rules_get_limits (platform);
   const char *name = warta_media_rules_get_name (platform);
   g_autofree char *file = g_path_get_basename (warta_media_item_get_path (item));
-  gint64 duration_s = warta_media_item_get_duration_us (item) / G_USEC_PER_SEC;
+  /* Rounded up: 2:20.4 is longer than 2:20. */
+  gint64 duration_s = (warta_media_item_get_duration_us (item) + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
   guint64 size = warta_media_item_get_size (item);
   gboolean among = n_items > 1 && l->max_item_video_s > 0;
   guint max_s = among ? l->max_item_video_s : l->max_video_s;
 
   if (max_s > 0 && warta_media_item_get_duration_us (item) > (gint64) max_s * G_USEC_PER_SEC)
     {
-      g_autofree char *length = format_length (MAX (duration_s, max_s));
+      g_autofree char *length = format_length (duration_s);
       g_autofree char *max = format_length (max_s);
 
       if (among)
