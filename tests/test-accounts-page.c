@@ -14,6 +14,7 @@
 
 #include "warta-accounts-page-private.h"
 #include "warta-account-store.h"
+#include "warta-database-private.h"
 #include "warta-oauth.h"
 #include "warta-test-gui.h"
 #include "warta-test-keyring.h"
@@ -300,8 +301,10 @@ signed_in_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (warta_accounts_page_sign_in_again_finish (result, &error));
+  gboolean ok = warta_accounts_page_sign_in_again_finish (result, &error);
+
   g_assert_no_error (error);
+  g_assert_true (ok);
   *(gboolean *) user_data = TRUE;
 }
 
@@ -812,6 +815,62 @@ test_mastodon_again (Fixture       *f,
   g_assert_true (warta_test_oauth_server_token_is_valid (f->server, second));
 }
 
+/* Signing in again sends on the targets that stopped for it, but not an
+ * older one whose content the platform cannot take (a photo and a video
+ * together, for Mastodon): tried again, it would only stop again. It
+ * keeps its message, and nothing is said. */
+static void
+test_sign_in_skips_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(WartaAccount) added = NULL;
+  g_autoptr(WartaPublication) photo = NULL;
+  g_autoptr(WartaPublication) mixed = NULL;
+  g_autoptr(GListModel) stopped = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *left;
+  gint64 id;
+
+  if (!warta_test_keyring_start ())
+    return;
+  added = add_mastodon (f, 0);
+  id = warta_account_get_id (added);
+  photo = warta_test_publish_make_approved (f->t, "Rakor foto", 1);
+  mixed = warta_test_publish_make_approved_with_videos (f->t, "Rakor foto dan video", 1, 1, 4096);
+  /* As a Warta before the check wrote them, both stopped for the
+   * sign-in. */
+  g_clear_object (&stopped);
+  stopped = warta_outbox_repository_enqueue (f->t->outbox, f->t->admin,
+                                             warta_publication_get_id (photo),
+                                             warta_publication_get_version (photo), &id, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&stopped);
+  stopped = warta_outbox_repository_enqueue (f->t->outbox, f->t->admin,
+                                             warta_publication_get_id (mixed),
+                                             warta_publication_get_version (mixed), &id, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&stopped);
+  g_assert_true (_warta_database_exec (f->t->db,
+                                       "UPDATE outbox_jobs SET state = 'failed', "
+                                       "error_code = '" WARTA_OUTBOX_ERROR_AUTH "', "
+                                       "error_message = 'Masuk lagi ke akun ini.'", &error));
+  g_assert_no_error (error);
+  stopped = warta_outbox_repository_list_needing_sign_in (f->t->outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stopped), ==, 2);
+  g_clear_object (&stopped);
+
+  sign_in_again (f, id);
+  stopped = warta_outbox_repository_list_needing_sign_in (f->t->outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stopped), ==, 1);
+  left = g_list_model_get_item (stopped, 0);
+  g_assert_cmpint (warta_outbox_job_get_publication_id (left), ==, warta_publication_get_id (mixed));
+  g_assert_cmpstr (warta_outbox_job_get_error_message (left), ==, "Masuk lagi ke akun ini.");
+  g_assert_null (_warta_accounts_get_dialog ());
+  g_object_unref (left);
+}
+
 /* 130 Pages, listed 50 at a time: the chooser has them all, can be
  * searched, and a Page from the second answer is the one added. */
 static void
@@ -1312,6 +1371,8 @@ main (int   argc,
               fixture_setup, test_instagram_again, fixture_teardown);
   g_test_add ("/warta/accounts-page/form-checked", Fixture, "mastodon",
               fixture_setup, test_form_checked, fixture_teardown);
+  g_test_add ("/warta/accounts-page/sign-in-skips-refused", Fixture, "mastodon",
+              fixture_setup, test_sign_in_skips_refused, fixture_teardown);
   g_test_add ("/warta/accounts-page/mastodon-again", Fixture, "mastodon",
               fixture_setup, test_mastodon_again, fixture_teardown);
   g_test_add ("/warta/accounts-page/facebook-many-pages", Fixture, "facebook",

@@ -157,6 +157,7 @@ static const char *migration_objects[][12] = {
   { NULL },   /* 0012 moves scheduled posts' step 5 deadlines only */
   { "post_corrections", "post_corrections_job", "post_corrections_immutable", NULL },
   { NULL },   /* 0014 adds columns only */
+  { NULL },   /* 0015 adds columns only */
 };
 
 static void

@@ -292,6 +292,18 @@ test_create_activity (Fixture       *fixture,
   g_assert_cmpstr (warta_revision_get_who (revision), ==, "Dr. H. Saring, S.E., M.Si., Inspektur Provinsi");
   g_assert_cmpstr (warta_revision_get_when (revision), ==, "2026-03-05T09:30:00+07");
   g_assert_cmpuint (g_list_model_get_n_items (warta_revision_get_media (revision)), ==, N_PHOTOS);
+  /* Each with its size as probed, for publishing to ask the platforms. */
+  for (guint i = 0; i < N_PHOTOS; i++)
+    {
+      g_autoptr(WartaMediaItem) photo = g_list_model_get_item (warta_revision_get_media (revision), i);
+      g_autoptr(GFile) file = g_file_new_for_path (warta_media_item_get_path (photo));
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      g_assert_cmpuint (warta_media_item_get_size (photo), >, 0);
+      if (info != NULL)
+        g_assert_cmpuint (warta_media_item_get_size (photo), ==, g_file_info_get_size (info));
+    }
   {
     g_auto(GStrv) missing = warta_revision_list_missing_5w1h (revision);
 

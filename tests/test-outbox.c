@@ -1964,6 +1964,50 @@ test_youtube (Fixture       *f,
   g_assert_cmpuint (warta_test_youtube_server_get_deleted_count (server), ==, 1);
 }
 
+/* An older job for a target that cannot take the content is not tried
+ * again: Try Again (or a sign-in) would only stop it again, forever. It
+ * keeps its own message; the refusal says why. */
+static void
+test_retry_refused (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_youtube_server_new ();
+  gint64 id = add_target (f, "youtube", server, "{\"chunk-size\": \"262144\"}",
+                          WARTA_TEST_YOUTUBE_TOKEN);
+  g_autoptr(WartaPublication) photos_only = NULL;
+  g_autoptr(WartaOutboxJob) skipped = NULL;
+  g_autoptr(WartaOutboxJob) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  static const char *refusal = "YouTube takes only a video, and this publication has photos "
+                               "only. Upload it elsewhere, or leave YouTube out.";
+
+  photos_only = warta_test_publish_make_approved (f->t, "Rakor foto", 1);
+  skipped = publish_refused (f, photos_only, id, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
+                             refusal);
+  message = g_strdup (warta_outbox_job_get_error_message (skipped));
+  g_assert_nonnull (message);
+
+  g_assert_false (warta_outbox_retry_job (f->outbox, f->t->admin,
+                                          warta_outbox_job_get_id (skipped), &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==, refusal);
+  g_clear_error (&error);
+  settle (f);
+  again = warta_outbox_repository_get_job (f->t->outbox, warta_outbox_job_get_id (skipped), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_outbox_job_get_state (again), ==, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (warta_outbox_job_get_error_message (again), ==, message);
+  g_assert_cmpint (warta_outbox_job_get_attempts (again), ==,
+                   warta_outbox_job_get_attempts (skipped));
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
+
+  /* Posting again asks the same. */
+  g_assert_false (warta_outbox_post_again (f->outbox, f->t->admin,
+                                           warta_outbox_job_get_id (skipped), &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+}
+
 /* The last chunk's answer is lost: the next attempt asks "bytes * /TOTAL"
  * and gets the video made, never a second one. A dropped middle chunk
  * resumes from YouTube's offset. */
@@ -2558,6 +2602,7 @@ main (int   argc,
   ADD ("reschedule-started", test_reschedule_started);
   ADD ("token-refresh", test_token_refresh);
   ADD ("youtube", test_youtube);
+  ADD ("retry-refused", test_retry_refused);
   ADD ("youtube-lost-answer", test_youtube_lost_answer);
   ADD ("x", test_x);
   ADD ("x-lost-answer", test_x_lost_answer);

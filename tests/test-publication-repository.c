@@ -127,6 +127,7 @@ make_draft (const char *title)
   warta_media_item_set_kind (photo, "photo");
   warta_media_item_set_width (photo, 4000);
   warta_media_item_set_height (photo, 3000);
+  warta_media_item_set_size (photo, 2480133);
   warta_media_item_set_credit (photo, "Budi Santoso");
   warta_media_item_set_alt_text (photo, "Peserta rapat di aula");
   warta_media_item_set_identifiable_people (photo, TRUE);
@@ -430,6 +431,9 @@ test_sop_path (Fixture       *f,
     g_assert_cmpstr (warta_media_item_get_alt_text (old_photo), ==, "Peserta rapat di aula");
     g_assert_true (warta_media_item_get_identifiable_people (photo));
     g_assert_cmpint (warta_media_item_get_width (photo), ==, 4000);
+    /* As probed when it was added: publishing asks it of each platform. */
+    g_assert_cmpuint (warta_media_item_get_size (photo), ==, 2480133);
+    g_assert_cmpint (warta_media_item_get_duration_us (photo), ==, 0);
 
     g_assert_cmpstr (warta_revision_get_caption (last, "instagram"), ==,
                      "Rapat koordinasi #Inspektorat #Kalteng");
@@ -962,6 +966,8 @@ test_scheduled_deadline_migrated (Fixture       *f,
                     "DROP TABLE post_corrections; "
                     "ALTER TABLE outbox_jobs DROP COLUMN by_hand_since; "
                     "ALTER TABLE outbox_jobs DROP COLUMN by_hand_by; "
+                    "ALTER TABLE media_items DROP COLUMN duration_us; "
+                    "ALTER TABLE media_items DROP COLUMN size; "
                     "PRAGMA user_version = 11;");
 
   db = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE,
@@ -1276,6 +1282,12 @@ test_drafts (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (version, ==, 20);
   g_assert_cmpstr (warta_revision_get_narrative (content), ==, "Inspektorat menggelar sosialisasi 20");
+  /* What probing found stays with the draft's media. */
+  {
+    g_autoptr(WartaMediaItem) photo = g_list_model_get_item (warta_revision_get_media (content), 0);
+
+    g_assert_cmpuint (warta_media_item_get_size (photo), ==, 2480133);
+  }
 
   /* Whether the draft changed, without reading it. */
   {

@@ -229,6 +229,254 @@ test_all_allowed (void)
   }
 }
 
+/* A caption over the platform's limit, counted as the platform counts:
+ * an approved text cannot change, so the way out is the procedure or an
+ * upload by hand. */
+static void
+test_x_caption_too_long (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (1, 0);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 312; i++)
+    g_string_append_c (text, 'a' + i % 26);
+  warta_revision_set_caption (revision, "x", text->str);
+  error = check (revision, office, "x");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "The X post is 312 characters long as X counts; X takes 280. An approved "
+                   "text cannot change: return the content concept for a shorter one, or "
+                   "upload it to X by hand.");
+  g_clear_error (&error);
+
+  /* The other platforms take it. */
+  error = check (revision, office, "facebook");
+  g_assert_no_error (error);
+
+  /* 150 Japanese characters weigh 300 for X; 140 weigh 280. */
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < 150; i++)
+    g_string_append (text, "\xe3\x81\x82");
+  warta_revision_set_caption (revision, "x", text->str);
+  error = check (revision, office, "x");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "The X post is 300 characters long as X counts; X takes 280."));
+  g_clear_error (&error);
+  g_string_truncate (text, 140 * 3);
+  warta_revision_set_caption (revision, "x", text->str);
+  error = check (revision, office, "x");
+  g_assert_no_error (error);
+
+  /* A link counts 23, however long. */
+  g_string_assign (text, "Rakor pengawasan dana desa: https://inspektorat.example.go.id/");
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (text, 'a');
+  warta_revision_set_caption (revision, "x", text->str);
+  error = check (revision, office, "x");
+  g_assert_no_error (error);
+}
+
+/* Without its own caption a target gets the narrative and the hashtags:
+ * that is what is counted. */
+static void
+test_narrative_too_long_for_x (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (1, 0);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autofree char *narrative = g_strnfill (270, 'n');
+  g_autoptr(GError) error = NULL;
+
+  warta_revision_set_narrative (revision, narrative);
+  error = check (revision, office, "x");
+  g_assert_no_error (error);
+  warta_revision_set_hashtags (revision, "#inspektorat #danadesa");
+  error = check (revision, office, "x");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "The X post is 294 characters long"));
+}
+
+/* YouTube counts its description in bytes, its title in characters. */
+static void
+test_youtube_texts_too_long (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (0, 1);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2600; i++)
+    g_string_append (text, "\xc3\xa9");
+  warta_revision_set_caption (revision, "youtube-description", text->str);
+  error = check (revision, office, "youtube");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "The YouTube description is 5200 bytes long; YouTube takes 5000. An "
+                   "approved text cannot change: return the content concept for a shorter "
+                   "one, or upload it to YouTube by hand.");
+  g_clear_error (&error);
+  g_string_truncate (text, 2400 * 2);
+  warta_revision_set_caption (revision, "youtube-description", text->str);
+  error = check (revision, office, "youtube");
+  g_assert_no_error (error);
+
+  g_string_truncate (text, 101 * 2);
+  warta_revision_set_caption (revision, "youtube-title", text->str);
+  error = check (revision, office, "youtube");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "The YouTube title is 101 characters long as YouTube counts; YouTube takes 100."));
+}
+
+/* Mastodon's instance says its own limit when publishing: no refusal
+ * before; TikTok counts an emoji 2. */
+static void
+test_other_captions (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (0, 1);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autofree char *long_text = g_strnfill (800, 'm');
+  g_autoptr(GString) emoji = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  warta_revision_set_caption (revision, "mastodon", long_text);
+  error = check (revision, office, "mastodon");
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 1101; i++)
+    g_string_append (emoji, "\xf0\x9f\x99\x82");
+  warta_revision_set_caption (revision, "tiktok-video", emoji->str);
+  error = check (revision, office, "tiktok");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "The TikTok caption is 2202 characters long as TikTok counts; TikTok takes 2200."));
+}
+
+/* The one video of @revision, its probed length and size set. */
+static void
+set_video (WartaRevision *revision,
+           gint64         seconds,
+           guint64        size)
+{
+  GListModel *media = warta_revision_get_media (revision);
+
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
+
+      if (g_str_equal (warta_media_item_get_kind (item), "video"))
+        {
+          warta_media_item_set_duration_us (item, seconds * G_USEC_PER_SEC);
+          warta_media_item_set_size (item, size);
+        }
+    }
+}
+
+/* A video longer than the platform takes: an approved video cannot
+ * change, so the way out is the procedure or an upload by hand. */
+static void
+test_video_too_long (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (0, 1);
+  g_autoptr(WartaRevision) with_photo = revision_new (1, 1);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autoptr(GError) error = NULL;
+
+  set_video (revision, 141, 20 * 1000 * 1000);
+  error = check (revision, office, "x");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "The video “media-0” lasts 2:21, and X takes videos of 2:20 at most. An "
+                   "approved video cannot change: return the content concept for a shorter "
+                   "one, or upload it to X by hand.");
+  g_clear_error (&error);
+  /* Facebook, TikTok (the creator's own limit is asked when publishing),
+   * Mastodon and YouTube take it. */
+  for (guint i = 0; i < 4; i++)
+    {
+      error = check (revision, office, (const char *[]) { "facebook", "tiktok", "mastodon", "youtube" }[i]);
+      g_assert_no_error (error);
+    }
+
+  set_video (revision, 140, 20 * 1000 * 1000);
+  error = check (revision, office, "x");
+  g_assert_no_error (error);
+  /* A little over is over, said as such. */
+  {
+    g_autoptr(WartaMediaItem) video = g_list_model_get_item (warta_revision_get_media (revision), 0);
+
+    warta_media_item_set_duration_us (video, 140 * G_USEC_PER_SEC + 400000);
+    error = check (revision, office, "x");
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+    g_assert_nonnull (strstr (error->message, "lasts 2:21, and X takes videos of 2:20 at most."));
+    g_clear_error (&error);
+  }
+
+  /* Instagram: 15 minutes alone, a minute among several items. */
+  set_video (revision, 15 * 60 + 1, 200 * 1000 * 1000);
+  error = check (revision, office, "instagram");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "lasts 15:01, and Instagram takes videos of 15:00 at most."));
+  g_clear_error (&error);
+  set_video (revision, 90, 200 * 1000 * 1000);
+  error = check (revision, office, "instagram");
+  g_assert_no_error (error);
+  set_video (with_photo, 90, 200 * 1000 * 1000);
+  error = check (with_photo, office, "instagram");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "lasts 1:30, and Instagram takes a video of 1:00 at most "
+                                            "among several photos and videos."));
+  g_clear_error (&error);
+
+  /* YouTube: 12 hours even for a verified channel. */
+  set_video (revision, 12 * 3600 + 5, 200 * 1000 * 1000);
+  error = check (revision, office, "youtube");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "lasts 12:00:05, and YouTube takes videos of 12:00:00 at most."));
+}
+
+static void
+test_video_too_large (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (0, 1);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autoptr(GError) error = NULL;
+
+  set_video (revision, 60, G_GUINT64_CONSTANT (312500000));
+  error = check (revision, office, "instagram");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "The video “media-0” is 312.5\xc2\xa0MB, and Instagram takes videos of 300.0\xc2\xa0MB at "
+                   "most. An approved video cannot change: return the content concept for a "
+                   "smaller one, or upload it to Instagram by hand.");
+  g_clear_error (&error);
+  error = check (revision, office, "x");
+  g_assert_no_error (error);
+
+  set_video (revision, 60, G_GUINT64_CONSTANT (5) * 1000 * 1000 * 1000);
+  error = check (revision, office, "tiktok");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "TikTok takes videos of 4.0\xc2\xa0GB at most."));
+}
+
+/* Not probed (media added before Warta kept it): no refusal. */
+static void
+test_video_not_probed (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (0, 1);
+  g_autoptr(GListModel) office = office_new (TRUE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (office); i++)
+    {
+      g_autoptr(WartaAccount) account = g_list_model_get_item (office, i);
+      g_autoptr(GError) error = NULL;
+
+      if (g_str_equal (warta_account_get_platform (account), "wordpress"))
+        continue;
+      g_assert_true (warta_publish_check_target (revision, account, office, &error));
+      g_assert_no_error (error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,5 +491,12 @@ main (int   argc,
   g_test_add_func ("/warta/publish-check/instagram-without-website", test_instagram_without_website);
   g_test_add_func ("/warta/publish-check/no-media", test_no_media);
   g_test_add_func ("/warta/publish-check/all-allowed", test_all_allowed);
+  g_test_add_func ("/warta/publish-check/x-caption-too-long", test_x_caption_too_long);
+  g_test_add_func ("/warta/publish-check/narrative-too-long-for-x", test_narrative_too_long_for_x);
+  g_test_add_func ("/warta/publish-check/youtube-texts-too-long", test_youtube_texts_too_long);
+  g_test_add_func ("/warta/publish-check/other-captions", test_other_captions);
+  g_test_add_func ("/warta/publish-check/video-too-long", test_video_too_long);
+  g_test_add_func ("/warta/publish-check/video-too-large", test_video_too_large);
+  g_test_add_func ("/warta/publish-check/video-not-probed", test_video_not_probed);
   return g_test_run ();
 }

@@ -2816,6 +2816,55 @@ test_impossible_target (Fixture       *f,
   g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
 }
 
+/* An approved X caption longer than X takes, as X counts: the X target
+ * is unticked and cannot be ticked, saying why and what to do (the text
+ * cannot change once approved); nothing is sent there. */
+static void
+test_caption_too_long_target (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) x = warta_test_x_server_new ();
+  WartaAccountStore *store = warta_context_get_account_store (f->context);
+  g_autoptr(WartaPublication) long_caption = NULL;
+  g_autoptr(GString) caption = g_string_new ("Rakor pengawasan dana desa: ");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *check, *row;
+  gint64 id;
+
+  id = warta_test_publish_add_account (f->t, "x", warta_test_server_get_url (x),
+                                       "{\"poll-ms\": \"5\"}", "key-x");
+  _warta_account_store_set_memory_secret (store, "key-x", WARTA_TEST_X_TOKEN);
+  g_assert_true (warta_account_store_reload (store, &error));
+  g_assert_no_error (error);
+  /* 28 + 142 Chinese characters: 170 characters for the other
+   * platforms, 312 for X (such a character weighs 2 there). */
+  for (guint i = 0; i < 142; i++)
+    g_string_append (caption, "\xe6\x88\x91");
+  f->t->x_caption = caption->str;
+  long_caption = warta_test_publish_make_approved (f->t, "Rakor keterangan panjang", 1);
+  f->t->x_caption = NULL;
+  warta_publish_view_set_publication (f->view, long_caption);
+  iterate ();
+
+  check = account_check (f, id);
+  g_assert_nonnull (check);
+  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  g_assert_false (gtk_widget_is_sensitive (check));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "The X post is 312 characters long as X counts; X takes 280. An approved "
+                   "text cannot change: return the content concept for a shorter one, or "
+                   "upload it to X by hand.");
+  g_assert_true (gtk_widget_is_sensitive (account_check (f, f->mastodon_id)));
+  screenshot (f, f->window, "publish-caption-too-long.png");
+
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_null (job_for (f, id));
+  g_assert_cmpuint (warta_test_server_get_post_count (x), ==, 0);
+}
+
 /* An Instagram account whose website (the public host of its photos) is
  * gone can still be chosen, saying so: its job stops at once with the
  * same words, sends nothing, and can be uploaded by hand. */
@@ -2940,6 +2989,8 @@ main (int   argc,
               fixture_setup, test_no_host_target, fixture_teardown);
   g_test_add ("/warta/publish-view/impossible-target", Fixture, NULL,
               fixture_setup, test_impossible_target, fixture_teardown);
+  g_test_add ("/warta/publish-view/caption-too-long-target", Fixture, NULL,
+              fixture_setup, test_caption_too_long_target, fixture_teardown);
   g_test_add ("/warta/publish-view/impossible-old-job", Fixture, NULL,
               fixture_setup, test_impossible_old_job, fixture_teardown);
   g_test_add ("/warta/publish-view/accounts-page", Fixture, NULL,

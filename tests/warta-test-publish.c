@@ -194,7 +194,7 @@ warta_test_publish_make_approved_with_videos (WartaTestPublish *t,
   {
     g_autofree char *post = g_strdup_printf ("%s: rapat koordinasi pengawasan #Inspektorat", title);
 
-    warta_revision_set_caption (draft, "x", post);
+    warta_revision_set_caption (draft, "x", t->x_caption != NULL ? t->x_caption : post);
     warta_revision_set_caption (draft, "facebook", post);
     warta_revision_set_caption (draft, "instagram", post);
     warta_revision_set_caption (draft, "youtube-title", title);

@@ -32,6 +32,8 @@ typedef struct
   guint                       n_skipped;
   /* The next publications' concepts ask for this time (0: none). */
   gint64                      scheduled_at;
+  /* The next publications' X caption instead of the usual (NULL). */
+  const char                 *x_caption;
 } WartaTestPublish;
 
 WartaTestPublish *warta_test_publish_new            (void);

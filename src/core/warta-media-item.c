@@ -30,6 +30,8 @@ struct _WartaMediaItem
   GArray *blurs;        /* WartaBlurRegion */
   GHashTable *crops;    /* target id → double[2] */
   char *skipped;        /* platforms it is left out of: sorted, comma-separated */
+  gint64 duration_us;   /* a video's, as probed; 0: not known */
+  guint64 size;         /* bytes, as probed; 0: not known */
   guint sealed : 1;
 };
 
@@ -373,6 +375,42 @@ warta_media_item_set_width (WartaMediaItem *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIDTH]);
 }
 
+gint64
+warta_media_item_get_duration_us (WartaMediaItem *self)
+{
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (self), 0);
+
+  return self->duration_us;
+}
+
+void
+warta_media_item_set_duration_us (WartaMediaItem *self,
+                                  gint64          duration_us)
+{
+  g_return_if_fail (WARTA_IS_MEDIA_ITEM (self));
+  g_return_if_fail (!self->sealed);
+
+  self->duration_us = MAX (duration_us, 0);
+}
+
+guint64
+warta_media_item_get_size (WartaMediaItem *self)
+{
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (self), 0);
+
+  return self->size;
+}
+
+void
+warta_media_item_set_size (WartaMediaItem *self,
+                           guint64         size)
+{
+  g_return_if_fail (WARTA_IS_MEDIA_ITEM (self));
+  g_return_if_fail (!self->sealed);
+
+  self->size = size;
+}
+
 int
 warta_media_item_get_height (WartaMediaItem *self)
 {
@@ -569,6 +607,8 @@ warta_media_item_copy (WartaMediaItem *self)
   copy->kind = g_strdup (self->kind);
   copy->width = self->width;
   copy->height = self->height;
+  copy->duration_us = self->duration_us;
+  copy->size = self->size;
   copy->credit = g_strdup (self->credit);
   copy->alt_text = g_strdup (self->alt_text);
   copy->illustration = self->illustration;

@@ -38,6 +38,15 @@ void          warta_media_item_set_kind                 (WartaMediaItem *self,
 int           warta_media_item_get_width                (WartaMediaItem *self);
 void          warta_media_item_set_width                (WartaMediaItem *self,
                                                          int width);
+/* What probing found when the file was added (0: not known, as for
+ * media added before Warta kept it): a video's length, the file's size.
+ * Not part of the revision's hash. */
+gint64        warta_media_item_get_duration_us          (WartaMediaItem *self);
+void          warta_media_item_set_duration_us          (WartaMediaItem *self,
+                                                         gint64 duration_us);
+guint64       warta_media_item_get_size                 (WartaMediaItem *self);
+void          warta_media_item_set_size                 (WartaMediaItem *self,
+                                                         guint64 size);
 int           warta_media_item_get_height               (WartaMediaItem *self);
 void          warta_media_item_set_height               (WartaMediaItem *self,
                                                          int height);

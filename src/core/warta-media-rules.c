@@ -21,16 +21,22 @@
  * per upload), TikTok §5 (up to 35 photos, or one video), Mastodon §6.4
  * (4 images or one video, no mixing; the instance says its own number in
  * configuration.statuses.max_media_attachments), WordPress (no limit). */
+/* A video's length and size: Instagram §2.6 (15 minutes, 60 seconds
+ * among several items, 300 MB), X §3.4 (140 seconds, 512 MB), YouTube
+ * §4.3 (12 hours for a verified channel, 15 minutes otherwise, which
+ * Warta cannot tell, 256 GB), TikTok §5 (4 GB; the creator's own length
+ * is asked when publishing). Facebook's are not documented there;
+ * Mastodon's instance says its own. */
 /* Columns: platform, name, photos, videos, items, min items, min videos,
- * no mixing, per instance. */
+ * no mixing, per instance, video seconds, seconds among items, video MB. */
 static const WartaMediaLimits limits[WARTA_MEDIA_N_PLATFORMS] = {
-  { "facebook",  N_("Facebook"),  0,     1,     0,    0,  0,     TRUE,  FALSE },
-  { "instagram", N_("Instagram"), 0,     0,     10,   1,  0,     FALSE, FALSE },
-  { "x",         N_("X"),         4,     1,     0,    0,  0,     TRUE,  FALSE },
-  { "youtube",   N_("YouTube"),   0,     1,     0,    0,  1,     FALSE, FALSE },
-  { "tiktok",    N_("TikTok"),    35,    1,     0,    0,  0,     TRUE,  FALSE },
-  { "mastodon",  N_("Mastodon"),  4,     1,     0,    0,  0,     TRUE,  TRUE },
-  { "wordpress", N_("Website"),   0,     0,     0,    0,  0,     FALSE, FALSE },
+  { "facebook",  N_("Facebook"),  0,  1, 0,  0, 0, TRUE,  FALSE, 0,         0,  0 },
+  { "instagram", N_("Instagram"), 0,  0, 10, 1, 0, FALSE, FALSE, 15 * 60,   60, 300 },
+  { "x",         N_("X"),         4,  1, 0,  0, 0, TRUE,  FALSE, 140,       0,  512 },
+  { "youtube",   N_("YouTube"),   0,  1, 0,  0, 1, FALSE, FALSE, 12 * 3600, 0,  256000 },
+  { "tiktok",    N_("TikTok"),    35, 1, 0,  0, 0, TRUE,  FALSE, 0,         0,  4000 },
+  { "mastodon",  N_("Mastodon"),  4,  1, 0,  0, 0, TRUE,  TRUE,  0,         0,  0 },
+  { "wordpress", N_("Website"),   0,  0, 0,  0, 0, FALSE, FALSE, 0,         0,  0 },
 };
 
 const char *

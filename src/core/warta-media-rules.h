@@ -33,6 +33,9 @@ typedef struct {
   guint       min_videos;
   gboolean    no_mixing;       /* photos and a video never in one post */
   gboolean    per_instance;    /* max_photos is the default; a server says its own */
+  guint       max_video_s;     /* a video's length, in seconds */
+  guint       max_item_video_s; /* the same for a video among several items */
+  guint       max_video_mb;    /* a video's size, in MB of 1,000,000 bytes */
 } WartaMediaLimits;
 
 typedef struct {

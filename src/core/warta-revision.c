@@ -1238,6 +1238,17 @@ warta_revision_to_json (WartaRevision *self)
       json_builder_add_int_value (builder, warta_media_item_get_width (item));
       json_builder_set_member_name (builder, "height");
       json_builder_add_int_value (builder, warta_media_item_get_height (item));
+      /* As probed; not known for media added before Warta kept them. */
+      if (warta_media_item_get_duration_us (item) > 0)
+        {
+          json_builder_set_member_name (builder, "duration-us");
+          json_builder_add_int_value (builder, warta_media_item_get_duration_us (item));
+        }
+      if (warta_media_item_get_size (item) > 0)
+        {
+          json_builder_set_member_name (builder, "size");
+          json_builder_add_int_value (builder, (gint64) MIN (warta_media_item_get_size (item), G_MAXINT64));
+        }
       add_string (builder, "credit", warta_media_item_get_credit (item));
       add_string (builder, "alt-text", warta_media_item_get_alt_text (item));
       json_builder_set_member_name (builder, "illustration");
@@ -1350,6 +1361,8 @@ warta_revision_new_from_json (const char  *json,
       warta_media_item_set_kind (item, get_string (object, "kind"));
       warta_media_item_set_width (item, (int)json_object_get_int_member_with_default (object, "width", 0));
       warta_media_item_set_height (item, (int)json_object_get_int_member_with_default (object, "height", 0));
+      warta_media_item_set_duration_us (item, json_object_get_int_member_with_default (object, "duration-us", 0));
+      warta_media_item_set_size (item, (guint64) MAX (json_object_get_int_member_with_default (object, "size", 0), 0));
       warta_media_item_set_credit (item, get_string (object, "credit"));
       warta_media_item_set_alt_text (item, get_string (object, "alt-text"));
       warta_media_item_set_illustration (item, json_object_get_boolean_member_with_default (object, "illustration", FALSE));

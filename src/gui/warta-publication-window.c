@@ -1636,6 +1636,8 @@ typedef struct
   char      *sha256;
   int        width;
   int        height;
+  gint64     duration_us;
+  guint64    size;
   GdkPixbuf *thumbnail;
 } MediaJob;
 
@@ -1676,6 +1678,8 @@ media_job_thread (GTask        *task,
       job->kind = g_strdup (warta_media_kind_to_string (warta_media_info_get_kind (info)));
       job->sha256 = g_strdup (warta_media_info_get_sha256 (info));
       job->width = warta_media_info_get_width (info);
+      job->duration_us = warta_media_info_get_duration_us (info);
+      job->size = warta_media_info_get_size (info);
       job->height = warta_media_info_get_height (info);
     }
 
@@ -1789,6 +1793,8 @@ media_job_done_cb (GObject      *source,
           warta_media_item_set_sha256 (item, job->sha256);
           warta_media_item_set_width (item, job->width);
           warta_media_item_set_height (item, job->height);
+          warta_media_item_set_duration_us (item, job->duration_us);
+          warta_media_item_set_size (item, job->size);
         }
       replace_media_item (self, item);
       if (!job->existing)

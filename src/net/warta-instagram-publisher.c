@@ -40,9 +40,11 @@
  * sources say 1 GB: the documented figure holds). Carousel video items
  * last at most 60 s [3rd-party]. */
 #define MIN_VIDEO_US   (3 * G_USEC_PER_SEC)
-#define MAX_REEL_US    ((gint64) 15 * 60 * G_USEC_PER_SEC)
-#define MAX_ITEM_US    ((gint64) 60 * G_USEC_PER_SEC)
-#define MAX_VIDEO_SIZE ((guint64) 300 * 1000 * 1000)
+/* A video's length and size: warta-media-rules' table too. */
+#define INSTAGRAM      (warta_media_rules_get_limits ("instagram"))
+#define MAX_REEL_US    ((gint64) INSTAGRAM->max_video_s * G_USEC_PER_SEC)
+#define MAX_ITEM_US    ((gint64) INSTAGRAM->max_item_video_s * G_USEC_PER_SEC)
+#define MAX_VIDEO_SIZE ((guint64) INSTAGRAM->max_video_mb * 1000 * 1000)
 
 struct _WartaInstagramPublisher
 {

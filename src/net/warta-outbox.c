@@ -1361,6 +1361,12 @@ warta_outbox_publish (WartaOutbox   *self,
                                   n_accounts, -1, error);
 }
 
+static gboolean check_revision_targets (WartaOutbox   *self,
+                                        gint64         revision_id,
+                                        const gint64  *account_ids,
+                                        guint          n_accounts,
+                                        GError       **error);
+
 /* Every target can take the approved content (warta_publish_check_target(),
  * as the publish view asks it): no job is written for one that cannot. A
  * missing website is no refusal here: the job stops saying so, and the
@@ -1376,18 +1382,32 @@ check_targets (WartaOutbox   *self,
 {
   WartaPublicationRepository *publications = warta_outbox_repository_get_publications (self->repository);
   g_autoptr(WartaPublication) publication = NULL;
-  g_autoptr(WartaRevision) revision = NULL;
-  g_autoptr(GListModel) accounts = NULL;
 
   publication = warta_publication_repository_get (publications, publication_id, NULL);
   if (publication == NULL || warta_publication_get_approved_revision_id (publication) <= 0)
     return TRUE;
-  revision = warta_publication_repository_get_revision (publications,
-                                                        warta_publication_get_approved_revision_id (publication),
-                                                        NULL);
+  return check_revision_targets (self, warta_publication_get_approved_revision_id (publication),
+                                 account_ids, n_accounts, error);
+}
+
+/* The same for revision @revision_id's content: TRUE when it is not found. */
+static gboolean
+check_revision_targets (WartaOutbox   *self,
+                        gint64         revision_id,
+                        const gint64  *account_ids,
+                        guint          n_accounts,
+                        GError       **error)
+{
+  WartaPublicationRepository *publications = warta_outbox_repository_get_publications (self->repository);
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+
+  revision = warta_publication_repository_get_revision (publications, revision_id, NULL);
+  if (revision == NULL)
+    return TRUE;
   accounts = warta_account_repository_list (warta_account_store_get_repository (self->accounts), error);
-  if (revision == NULL || accounts == NULL)
-    return revision == NULL;
+  if (accounts == NULL)
+    return FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
     {
       g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
@@ -1528,6 +1548,25 @@ warta_outbox_send_instead (WartaOutbox  *self,
   return TRUE;
 }
 
+/* A job written before the check, or before its numbers changed, whose
+ * target cannot take its content would only stop again: refused with the
+ * check's reason, the job left as it is. A missing job is the
+ * repository's to refuse. */
+static gboolean
+check_job_target (WartaOutbox  *self,
+                  gint64        job_id,
+                  GError      **error)
+{
+  g_autoptr(WartaOutboxJob) job = warta_outbox_repository_get_job (self->repository, job_id, NULL);
+  gint64 account_id;
+
+  if (job == NULL)
+    return TRUE;
+  account_id = warta_outbox_job_get_account_id (job);
+  return check_revision_targets (self, warta_outbox_job_get_revision_id (job), &account_id, 1,
+                                 error);
+}
+
 gboolean
 warta_outbox_retry_job (WartaOutbox  *self,
                         WartaUser    *actor,
@@ -1536,6 +1575,8 @@ warta_outbox_retry_job (WartaOutbox  *self,
 {
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
 
+  if (!check_job_target (self, job_id, error))
+    return FALSE;
   if (!warta_outbox_repository_retry (self->repository, actor, job_id, error))
     return FALSE;
   refresh_one (self, job_id);
@@ -2164,7 +2205,8 @@ warta_outbox_post_again (WartaOutbox  *self,
 
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
 
-  return warta_outbox_set_job_step (self, job_id, WARTA_OUTBOX_STEP_SENDING, empty, error) &&
+  return check_job_target (self, job_id, error) &&
+         warta_outbox_set_job_step (self, job_id, WARTA_OUTBOX_STEP_SENDING, empty, error) &&
          warta_outbox_retry_job (self, actor, job_id, error);
 }
 

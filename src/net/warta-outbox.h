@@ -105,6 +105,9 @@ gboolean               warta_outbox_reschedule_job     (WartaOutbox           *s
 gboolean               warta_outbox_cancel_job         (WartaOutbox           *self,
                                                         gint64                 job_id,
                                                         GError               **error);
+/* Sends a stopped job again; refused with warta_publish_check_target()'s
+ * reason when its target cannot take its content (a job written before
+ * the check), the job left as it is. */
 gboolean               warta_outbox_retry_job          (WartaOutbox           *self,
                                                         WartaUser             *actor,
                                                         gint64                 job_id,

@@ -1,9 +1,10 @@
 /* warta-publish-check.c: whether a target can take a publication's approved content
  *
  * Asked before anything is sent: the publish view shows a target that
- * cannot take the content insensitive, with this check's reason, and the
- * outbox writes no job for one. The numbers are the editor's and the
- * publishers' (warta-media-rules); the publishers still refuse such a post
+ * cannot take the content insensitive, with this check's reason, the
+ * outbox writes no job for one and tries none again. The numbers are the
+ * editor's and the publishers' (warta-media-rules, warta-caption-rules
+ * with its counting); the publishers still refuse such a post
  * themselves, for jobs written before this check. The words are the
  * publish step's: approved content no longer changes, so what is left to
  * do is leaving the target out or uploading elsewhere.
@@ -15,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "warta-caption-rules.h"
 #include "warta-media-rules.h"
 #include "warta-publish-check.h"
 #include "warta-publish-error.h"
@@ -80,6 +82,123 @@ problem_message (const char     *platform,
     }
 }
 
+/* "2:20", "1:02:03": a video's length for the messages below. */
+static char *
+format_length (gint64 seconds)
+{
+  if (seconds >= 3600)
+    return g_strdup_printf ("%d:%02d:%02d", (int) (seconds / 3600), (int) (seconds / 60 % 60),
+                            (int) (seconds % 60));
+  return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+}
+
+/* Why a video of @item is too long or too large for @platform, or NULL;
+ * @n_items: the photos and videos of the post. A length or size not
+ * known (not probed when the file was added) is no refusal. */
+static char *
+check_video (WartaMediaItem *item,
+             const char     *platform,
+             guint           n_items)
+{
+  const WartaMediaLimits *l = warta_media_rules_get_limits (platform);
+  const char *name = warta_media_rules_get_name (platform);
+  g_autofree char *file = g_path_get_basename (warta_media_item_get_path (item));
+  /* Rounded up: 2:20.4 is longer than 2:20. */
+  gint64 duration_s = (warta_media_item_get_duration_us (item) + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+  guint64 size = warta_media_item_get_size (item);
+  gboolean among = n_items > 1 && l->max_item_video_s > 0;
+  guint max_s = among ? l->max_item_video_s : l->max_video_s;
+
+  if (max_s > 0 && warta_media_item_get_duration_us (item) > (gint64) max_s * G_USEC_PER_SEC)
+    {
+      g_autofree char *length = format_length (duration_s);
+      g_autofree char *max = format_length (max_s);
+
+      if (among)
+        /* Translators: %1$s is a file name, %2$s its length ("1:30"), %3$s a platform ("Instagram"), %4$s the limit ("1:00") */
+        return g_strdup_printf (_("The video “%1$s” lasts %2$s, and %3$s takes a video of %4$s at most among several photos and videos. An approved video cannot change: return the content concept to post it alone or shorter, or upload it to %3$s by hand."),
+                                file, length, name, max);
+      /* Translators: %1$s is a file name, %2$s its length ("2:31"), %3$s a platform ("X"), %4$s the limit ("2:20") */
+      return g_strdup_printf (_("The video “%1$s” lasts %2$s, and %3$s takes videos of %4$s at most. An approved video cannot change: return the content concept for a shorter one, or upload it to %3$s by hand."),
+                              file, length, name, max);
+    }
+  if (l->max_video_mb > 0 && size > (guint64) l->max_video_mb * 1000 * 1000)
+    {
+      g_autofree char *has = g_format_size (size);
+      g_autofree char *max = g_format_size ((guint64) l->max_video_mb * 1000 * 1000);
+
+      /* Translators: %1$s is a file name, %2$s its size ("312.5 MB"), %3$s a platform ("Instagram"), %4$s the limit ("300.0 MB") */
+      return g_strdup_printf (_("The video “%1$s” is %2$s, and %3$s takes videos of %4$s at most. An approved video cannot change: return the content concept for a smaller one, or upload it to %3$s by hand."),
+                              file, has, name, max);
+    }
+  return NULL;
+}
+
+/* The texts a platform's post carries whose length the platform refuses
+ * past its limit, as its publisher sends them
+ * (warta_publish_job_dup_text()). Not Mastodon's: its instance says its
+ * own limit, known only when publishing; not TikTok's photo title, which
+ * its client shortens. */
+static const struct {
+  const char         *platform;
+  const char         *text;
+  WartaCaptionTarget  target;
+  gboolean            video;      /* for a post with a video; else for photos */
+  gboolean            photos;
+} caption_texts[] = {
+  { "facebook",  "facebook",            WARTA_CAPTION_TARGET_FACEBOOK,                 TRUE, TRUE },
+  { "instagram", "instagram",           WARTA_CAPTION_TARGET_INSTAGRAM,                TRUE, TRUE },
+  { "x",         "x",                   WARTA_CAPTION_TARGET_X,                        TRUE, TRUE },
+  { "youtube",   "youtube-title",       WARTA_CAPTION_TARGET_YOUTUBE_TITLE,            TRUE, TRUE },
+  { "youtube",   "youtube-description", WARTA_CAPTION_TARGET_YOUTUBE_DESCRIPTION,      TRUE, TRUE },
+  { "tiktok",    "tiktok-video",        WARTA_CAPTION_TARGET_TIKTOK_VIDEO,             TRUE, FALSE },
+  { "tiktok",    "tiktok-video",        WARTA_CAPTION_TARGET_TIKTOK_PHOTO_DESCRIPTION, FALSE, TRUE },
+};
+
+/* Why @revision's text for @platform is too long for it, or NULL; counted
+ * as the platform counts (warta_caption_check()). */
+static char *
+check_captions (WartaRevision *revision,
+                const char    *platform,
+                gboolean       video)
+{
+  const char *name = warta_media_rules_get_name (platform);
+
+  for (guint i = 0; i < G_N_ELEMENTS (caption_texts); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(WartaCaptionResult) result = NULL;
+      const char *what;
+      int count, limit;
+
+      if (g_strcmp0 (caption_texts[i].platform, platform) != 0 ||
+          !(video ? caption_texts[i].video : caption_texts[i].photos))
+        continue;
+      text = warta_publish_revision_dup_text (revision, caption_texts[i].text);
+      result = warta_caption_check (caption_texts[i].target, text);
+      if (!warta_caption_result_has_problem (result, WARTA_CAPTION_RULE_TOO_LONG))
+        continue;
+      what = warta_caption_target_get_name (caption_texts[i].target);
+      count = (int) warta_caption_result_get_count (result);
+      limit = (int) warta_caption_result_get_limit (result);
+      if (warta_caption_target_get_limits (caption_texts[i].target)->counting ==
+          WARTA_CAPTION_COUNT_UTF8_BYTES)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: %1$s is a text ("YouTube description"), %2$d its length, %3$s a platform ("YouTube"), %4$d its limit */
+                                             "The %1$s is %2$d byte long; %3$s takes %4$d. An approved text cannot change: return the content concept for a shorter one, or upload it to %3$s by hand.",
+                                             "The %1$s is %2$d bytes long; %3$s takes %4$d. An approved text cannot change: return the content concept for a shorter one, or upload it to %3$s by hand.",
+                                             count),
+                                what, count, name, limit);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %1$s is a text ("X post"), %2$d its length as the platform counts, %3$s a platform ("X"), %4$d its limit */
+                                           "The %1$s is %2$d character long as %3$s counts; %3$s takes %4$d. An approved text cannot change: return the content concept for a shorter one, or upload it to %3$s by hand.",
+                                           "The %1$s is %2$d characters long as %3$s counts; %3$s takes %4$d. An approved text cannot change: return the content concept for a shorter one, or upload it to %3$s by hand.",
+                                           count),
+                              what, count, name, limit);
+    }
+  return NULL;
+}
+
 gboolean
 warta_publish_check_target (WartaRevision  *revision,
                             WartaAccount   *account,
@@ -93,6 +212,7 @@ warta_publish_check_target (WartaRevision  *revision,
   const WartaMediaLimits *limits;
   gboolean needs_host;
   g_autoptr(WartaAccount) host = NULL;
+  g_autofree char *refusal = NULL;
 
   g_return_val_if_fail (WARTA_IS_REVISION (revision), FALSE);
   g_return_val_if_fail (WARTA_IS_ACCOUNT (account), FALSE);
@@ -134,6 +254,28 @@ warta_publish_check_target (WartaRevision  *revision,
       g_autofree char *message = problem_message (platform, WARTA_MEDIA_RULE_NO_MEDIA, 0, 0);
 
       g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (media) && limits != NULL; i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
+
+      if ((platform != NULL && !warta_media_item_get_posted_to (item, platform)) ||
+          g_strcmp0 (warta_media_item_get_kind (item), "video") != 0)
+        continue;
+      refusal = check_video (item, platform, n_photos + n_videos);
+      if (refusal != NULL)
+        {
+          g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, refusal);
+          return FALSE;
+        }
+    }
+
+  refusal = check_captions (revision, platform, n_videos > 0);
+  if (refusal != NULL)
+    {
+      g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, refusal);
       return FALSE;
     }
 

@@ -11,8 +11,10 @@
 G_BEGIN_DECLS
 
 /* Whether @account's platform can take @revision's approved content as
- * Warta publishes it, asked before anything is sent (the publish view,
- * the outbox): FALSE with a WARTA_PUBLISH_ERROR (REJECTED, or
+ * Warta publishes it (its media, a video's probed length and size, the
+ * length of each text as the platform counts it), asked before anything
+ * is sent (the publish view, the outbox, Try Again): FALSE with a
+ * WARTA_PUBLISH_ERROR (REJECTED, or
  * NOT_CONFIGURED when the office's website must host the media and there
  * is none) whose message says why in plain words and what to do. A caveat
  * (a photo resized or cropped to the platform's shape, a Mastodon

@@ -260,12 +260,26 @@ char *
 warta_publish_job_dup_text (WartaPublishJob *self,
                             const char      *target)
 {
-  WartaRevision *r;
-  const char *caption;
-
   g_return_val_if_fail (WARTA_IS_PUBLISH_JOB (self), NULL);
 
-  r = self->revision;
+  return warta_publish_revision_dup_text (self->revision, target);
+}
+
+/**
+ * warta_publish_revision_dup_text:
+ * @target: a caption target ("x", "youtube-title" …)
+ *
+ * Returns: (transfer full): the text a job for @r sends to @target: its
+ *   caption, or what stands in for a missing one
+ */
+char *
+warta_publish_revision_dup_text (WartaRevision *r,
+                                 const char    *target)
+{
+  const char *caption;
+
+  g_return_val_if_fail (WARTA_IS_REVISION (r), NULL);
+
   caption = warta_revision_get_caption (r, target);
   if (!is_empty (caption))
     return g_strdup (caption);

@@ -69,6 +69,9 @@ void             warta_publish_job_set_step        (WartaPublishJob  *self,
  * the content it is made from when that caption is empty. */
 char            *warta_publish_job_dup_text        (WartaPublishJob  *self,
                                                     const char       *target);
+/* The same for a revision, before any job is written. */
+char            *warta_publish_revision_dup_text   (WartaRevision    *revision,
+                                                    const char       *target);
 /* The approved media of one kind ("photo", "video"; NULL for all) that
  * goes to the account's platform. */
 GPtrArray       *warta_publish_job_list_media      (WartaPublishJob  *self,

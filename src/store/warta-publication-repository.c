@@ -490,8 +490,8 @@ insert_revision (WartaPublicationRepository  *self,
                                         "INSERT INTO media_items (revision_id, position, path, sha256, "
                                         "kind, width, height, credit, alt_text, illustration, "
                                         "identifiable_people, minor, consent, blur_regions, "
-                                        "crop_centers, skipped_platforms) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        "crop_centers, skipped_platforms, duration_us, size) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                         error);
       if (insert == NULL)
         return FALSE;
@@ -516,6 +516,10 @@ insert_revision (WartaPublicationRepository  *self,
         _warta_bind_text (insert, 15, crops);
       }
       _warta_bind_text (insert, 16, warta_media_item_get_skipped_platforms (item));
+      if (warta_media_item_get_duration_us (item) > 0)
+        sqlite3_bind_int64 (insert, 17, warta_media_item_get_duration_us (item));
+      if (warta_media_item_get_size (item) > 0)
+        sqlite3_bind_int64 (insert, 18, (gint64) MIN (warta_media_item_get_size (item), G_MAXINT64));
       if (!step_done (self, insert, "media item", error))
         return FALSE;
     }
@@ -1918,7 +1922,8 @@ revision_from_row (WartaPublicationRepository  *self,
   media = _warta_database_prepare (self->database,
                                    "SELECT id, path, sha256, kind, width, height, credit, alt_text, "
                                    "illustration, identifiable_people, minor, consent, blur_regions, "
-                                   "crop_centers, skipped_platforms FROM media_items "
+                                   "crop_centers, skipped_platforms, duration_us, size "
+                                   "FROM media_items "
                                    "WHERE revision_id = ? ORDER BY position",
                                    error);
   if (media == NULL)
@@ -1941,6 +1946,8 @@ revision_from_row (WartaPublicationRepository  *self,
       warta_media_item_set_minor (item, sqlite3_column_int (media, 10));
       warta_media_item_set_consent (item, (const char *)sqlite3_column_text (media, 11));
       warta_media_item_set_skipped_platforms (item, (const char *)sqlite3_column_text (media, 14));
+      warta_media_item_set_duration_us (item, sqlite3_column_int64 (media, 15));
+      warta_media_item_set_size (item, (guint64) MAX (sqlite3_column_int64 (media, 16), 0));
       if (!warta_media_item_set_blur_json (item, (const char *)sqlite3_column_text (media, 12)) ||
           !warta_media_item_set_crops_json (item, (const char *)sqlite3_column_text (media, 13)))
         {
