@@ -2978,6 +2978,49 @@ on_when_popover_show_cb (WartaPublicationWindow *self)
   self->loading = FALSE;
 }
 
+/* Nothing set yet, the popover shows today (or the day last shown):
+ * the calendar says nothing when that day is clicked, already being
+ * selected, nor when Enter is pressed. A press on the calendar takes
+ * what it shows first, so that another day clicked then replaces it, and
+ * Enter takes what the popover shows and closes it, as the other date
+ * popovers do. */
+static void
+on_when_calendar_pressed_cb (GtkGestureClick        *gesture,
+                             int                     n_press,
+                             double                  x,
+                             double                  y,
+                             WartaPublicationWindow *self)
+{
+  if (self->when == NULL && self->editable)
+    when_changed_by_user (self);
+}
+
+static gboolean
+on_when_popover_key_pressed_cb (GtkEventControllerKey  *controller,
+                                guint                   keyval,
+                                guint                   keycode,
+                                GdkModifierType         state,
+                                WartaPublicationWindow *self)
+{
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  /* Enter on Clear (or a month's arrow) does what that button says. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (GTK_IS_BUTTON (focus))
+    return FALSE;
+  if (self->editable)
+    {
+      /* A number typed into a spin button counts once Enter is pressed. */
+      gtk_spin_button_update (self->hour_spin);
+      gtk_spin_button_update (self->minute_spin);
+      when_changed_by_user (self);
+    }
+  gtk_popover_popdown (self->when_popover);
+  return TRUE;
+}
+
 static void
 clear_when_action (GtkWidget  *widget,
                    const char *action_name,
@@ -3801,6 +3844,20 @@ warta_publication_window_init (WartaPublicationWindow *self)
                            G_CALLBACK (on_shared_buffer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->when_popover, "show",
                            G_CALLBACK (on_when_popover_show_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkGesture *press = gtk_gesture_click_new ();
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Capture: before the calendar selects the day clicked, or a spin
+     * button takes Enter for itself. */
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (press, "pressed", G_CALLBACK (on_when_calendar_pressed_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->when_calendar), GTK_EVENT_CONTROLLER (press));
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_when_popover_key_pressed_cb),
+                             self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->when_popover), keys);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (editor_targets); i++)
     {
