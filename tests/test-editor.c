@@ -1672,6 +1672,25 @@ test_order_alt_text (Fixture       *fixture,
   row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (child (window, "order_list"), 0));
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "No alt text yet");
 
+  /* Enter on the first row, in the content concept, goes to its alt
+   * text in Documentation, ready to be typed. */
+  if (warta_test_gui_can_press_keys ())
+    {
+      GtkWidget *focus;
+
+      adw_view_stack_set_visible_child_name (child (window, "view_stack"), "concept");
+      warta_test_gui_wait_for_layout (GTK_WIDGET (row));
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+      focus = warta_test_gui_press_keys (GTK_WIDGET (window), "Return");
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (child (window, "view_stack")), ==,
+                       "documentation");
+      g_assert_true (gtk_widget_is_ancestor (focus, child (window, "alt_text_row")));
+      g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid")))),
+                        ==, 0);
+      gtk_editable_set_text (GTK_EDITABLE (focus), "Peserta rapat");
+      g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Peserta rapat");
+    }
+
   close_window (window);
 }
 

@@ -2591,6 +2591,11 @@ create_order_row (gpointer object,
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
 
+  /* Its alt text, credit and privacy are written in Documentation's
+   * details: activating the row goes there. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Write its alt text and credit in Documentation"));
+
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_platforms_button (self, item));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              make_order_button (self, item, "go-up-symbolic", _("Move Up"),
@@ -2613,6 +2618,23 @@ create_order_row (gpointer object,
   }
 
   return row;
+}
+
+/* The photo's details on the Documentation page, the alt text (a
+ * video's credit) ready to be typed. */
+static void
+on_order_list_row_activated_cb (WartaPublicationWindow *self,
+                                GtkListBoxRow          *row)
+{
+  WartaMediaItem *item = g_object_get_data (G_OBJECT (row), "warta-media");
+  guint position;
+
+  if (item == NULL || !g_list_store_find (self->media, item, &position))
+    return;
+  gtk_single_selection_set_selected (self->media_selection, position);
+  adw_view_stack_set_visible_child_name (self->view_stack, "documentation");
+  gtk_widget_grab_focus (GTK_WIDGET (media_is_photo (item) ? self->alt_text_row
+                                                           : self->credit_row));
 }
 
 /* -- the platform preview ------------------------------------------------------ */
@@ -3835,6 +3857,8 @@ warta_publication_window_init (WartaPublicationWindow *self)
 
   gtk_list_box_bind_model (self->order_list, G_LIST_MODEL (self->media),
                            create_order_row, self, NULL);
+  g_signal_connect_object (self->order_list, "row-activated",
+                           G_CALLBACK (on_order_list_row_activated_cb), self, G_CONNECT_SWAPPED);
 
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->narrative_view), TRUE);
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->shared_view), TRUE);
