@@ -1169,6 +1169,37 @@ test_checklist_stays_put (Fixture       *f,
   close_window (window);
 }
 
+/* The verifier's and the approver's decisions fit a window 360 pixels
+ * wide, in English and in Indonesian, whose labels are longer: the
+ * approver has three of them. */
+static void
+test_decisions_narrow (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  static const char *languages[] = { NULL, "id" };
+  int bound = warta_test_gui_window_width_for (360);
+  gint64 verifying = make_verifying (f);
+  gint64 approving = make_approving (f);
+
+  warta_test_gui_use_gnome_window_buttons ();
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    for (guint step = 0; step < 2; step++)
+      {
+        WartaPublicationWindow *window;
+
+        warta_test_gui_set_language (languages[i]);
+        sign_in (f, step == 0 ? "sekar" : "hadi");
+        window = open_window (f->context, step == 0 ? verifying : approving);
+        g_assert_cmpstr (visible_page (window), ==, "review");
+        g_assert_true (gtk_widget_get_visible (review_child (window, "decision_box")));
+        warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+        g_test_message ("%s: step %u", languages[i] ?: "en", step + 3);
+        warta_test_gui_assert_fits_width (GTK_WIDGET (window), bound);
+        close_window (window);
+      }
+  warta_test_gui_set_language (NULL);
+}
+
 /* A publication waiting for Sekar's verification. */
 static WartaPublication *
 create_verifying (Fixture *f)
@@ -1563,6 +1594,7 @@ main (int   argc,
   ADD ("reload-notice-time", test_reload_notice_time);
   ADD ("editor-toast-above-decisions", test_editor_toast_above_decisions);
   ADD ("checklist-stays-put", test_checklist_stays_put);
+  ADD ("decisions-narrow", test_decisions_narrow);
   ADD ("note-on-return-and-open-notes", test_note_on_return_and_open_notes);
   ADD ("resubmit-marks-notes-done", test_resubmit_marks_notes_done);
 #undef ADD

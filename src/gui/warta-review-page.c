@@ -33,6 +33,7 @@
 #include "warta-mnemonic.h"
 #include "warta-publication-row.h"
 #include "warta-review-page.h"
+#include "warta-wrap-box.h"
 
 /* The countdown is redrawn this often. */
 #define TICK_SECONDS 60
@@ -61,7 +62,7 @@ struct _WartaReviewPage
   GtkTextView          *note_view;
   AdwPreferencesGroup  *checklist_group;
   GtkListBox           *checklist_list;
-  GtkBox               *decision_box;
+  GtkWidget            *decision_box;
   GtkButton            *return_button;
   GtkButton            *return_verifier_button;
   GtkButton            *forward_button;
@@ -976,7 +977,7 @@ update_actions (WartaReviewPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.confirm-note", loaded && may_confirm);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.reopen-note", loaded && may_confirm);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->decision_box), can_verify || can_approve);
+  gtk_widget_set_visible (self->decision_box, can_verify || can_approve);
   gtk_widget_set_visible (GTK_WIDGET (self->forward_button), can_verify);
   gtk_widget_set_visible (GTK_WIDGET (self->approve_button), can_approve);
   gtk_widget_set_visible (GTK_WIDGET (self->return_verifier_button), can_approve);
@@ -1750,6 +1751,8 @@ warta_review_page_class_init (WartaReviewPageClass *klass)
   object_class->dispose = warta_review_page_dispose;
   object_class->get_property = warta_review_page_get_property;
   object_class->set_property = warta_review_page_set_property;
+
+  g_type_ensure (WARTA_TYPE_WRAP_BOX);
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, WARTA_TYPE_CONTEXT,
