@@ -388,6 +388,23 @@ test_editor_narrow (Fixture       *fixture,
       warta_test_gui_set_language (languages[i]);
       window = open_window (fixture, id);
       set_text (window, "title_row", "Rapat Koordinasi Pengawasan Internal Inspektorat Provinsi");
+      /* A photo in the media order, left out of three platforms: its row
+       * names them. */
+      if (i == 0)
+        {
+          GSList *files = make_photos (fixture->dir, 1);
+          GtkWidget *row;
+
+          _warta_publication_window_add_files (window, files);
+          g_slist_free_full (files, g_object_unref);
+          wait_idle (window);
+          row = GTK_WIDGET (gtk_list_box_get_row_at_index (child (window, "order_list"), 0));
+          g_assert_nonnull (row);
+          for (guint k = 0; k < 3; k++)
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (warta_test_gui_find_named (row, GTK_TYPE_CHECK_BUTTON,
+                                                                                      (const char *[]) { "facebook", "instagram", "youtube" }[k])),
+                                         FALSE);
+        }
       g_assert_true (_warta_publication_window_save_now (window, &error));
       g_assert_no_error (error);
       wait_idle (window);
@@ -1892,7 +1909,8 @@ test_media_limit_blocks (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (submit));
   platforms = warta_test_gui_find_named (GTK_WIDGET (gtk_list_box_get_row_at_index (child (window, "order_list"), 4)),
                           GTK_TYPE_MENU_BUTTON, "platforms");
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (platforms)), ==, "Not on X, Mastodon");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (warta_test_gui_find_named (platforms, GTK_TYPE_LABEL, NULL))),
+                   ==, "Not on X, Mastodon");
 
   /* Ticked again for X: blocked again. */
   gtk_check_button_set_active (platform_check (window, 4, "x"), TRUE);

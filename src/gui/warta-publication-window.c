@@ -2478,7 +2478,9 @@ update_platforms_label (GtkMenuButton  *button,
   /* Translators: %s lists platforms, e.g. "X, TikTok" */
   label = skipped->len > 0 ? g_strdup_printf (_("Not on %s"), skipped->str)
                            : g_strdup (_("All Platforms"));
-  gtk_menu_button_set_label (button, label);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (button), "warta-label"), label);
+  /* Whole where the label is shortened. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), label);
 }
 
 /* A file left out of a platform, or put back: saved with the content,
@@ -2514,6 +2516,8 @@ make_platforms_button (WartaPublicationWindow *self,
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (_("Posted To"));
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -2534,10 +2538,19 @@ make_platforms_button (WartaPublicationWindow *self,
     }
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  /* Its own label, not the button's: "Not on" five platforms, or in
+   * Indonesian, is wider than a narrow window, and is shortened there.
+   * (It cannot wrap: GTK 4.8's menu button is as tall at any width.) */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (content), label);
+  gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
+  g_object_set_data (G_OBJECT (button), "warta-label", label);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_name (button, "platforms");
-  gtk_widget_set_tooltip_text (button, _("The platforms this file is posted to"));
   update_platforms_label (GTK_MENU_BUTTON (button), item);
 
   return button;
@@ -2588,6 +2601,8 @@ create_order_row (gpointer object,
   gtk_widget_set_size_request (picture, 48, 48);
   gtk_widget_set_margin_top (picture, 6);
   gtk_widget_set_margin_bottom (picture, 6);
+  /* Square, however many lines the row's text takes. */
+  gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
 
