@@ -605,6 +605,22 @@ correct_and_resubmit (Fixture *f,
   return warta_correction_note_get_id (note);
 }
 
+/* The view of a changed field, in "What Changed", whose diff holds @needle. */
+static GtkWidget *
+find_diff_view (WartaPublicationWindow *window,
+                const char             *needle)
+{
+  for (GtkWidget *box = gtk_widget_get_first_child (review_child (window, "changes_box")); box;
+       box = gtk_widget_get_next_sibling (box))
+    {
+      GtkWidget *label = warta_test_gui_find_named (box, GTK_TYPE_LABEL, "diff");
+
+      if (label != NULL && strstr (g_object_get_data (G_OBJECT (label), "warta-diff"), needle) != NULL)
+        return label;
+    }
+  return NULL;
+}
+
 static void
 verify_again_and_forward (Fixture *f,
                           gint64   id,
@@ -622,14 +638,7 @@ verify_again_and_forward (Fixture *f,
 
   /* What changed since the revision this verifier returned. */
   g_assert_cmpint (warta_review_page_get_base_revision_id (review_page (window)), ==, returned_revision_id);
-  for (GtkWidget *box = gtk_widget_get_first_child (review_child (window, "changes_box")); box;
-       box = gtk_widget_get_next_sibling (box))
-    {
-      GtkWidget *label = warta_test_gui_find_named (box, GTK_TYPE_LABEL, "diff");
-
-      if (label != NULL && strstr (g_object_get_data (G_OBJECT (label), "warta-diff"), "Saring") != NULL)
-        view = label;
-    }
+  view = find_diff_view (window, "Saring");
   g_assert_nonnull (view);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (view), "warta-diff"), ==,
                    "{+Dr. H. Saring, S.E., M.Si., +}Inspektur{+ Provinsi Kalimantan Tengah+}");
@@ -824,18 +833,15 @@ test_whole_sop (Fixture       *f,
 
 /* A publication taken to step 3 through the repository. */
 static gint64
-make_verifying (Fixture *f)
+make_verifying_from (Fixture       *f,
+                     WartaRevision *draft,
+                     const char    *when_in_step_2)
 {
   WartaPublicationRepository *repository = warta_context_get_publications (f->context);
-  g_autoptr(WartaRevision) draft = warta_revision_new ();
   g_autoptr(WartaPublication) p = NULL;
   g_autoptr(WartaPublication) next = NULL;
   g_autoptr(GError) error = NULL;
 
-  warta_revision_set_title (draft, "Sosialisasi Pengendalian Gratifikasi");
-  warta_revision_set_who (draft, WHO_BEFORE);
-  warta_revision_set_where (draft, "Aula Inspektorat");
-  warta_revision_set_caption (draft, "facebook", "Sosialisasi pengendalian gratifikasi.");
   p = warta_publication_repository_create (repository, f->officer, draft, &error);
   g_assert_no_error (error);
   next = warta_publication_repository_transition (repository, f->officer, warta_publication_get_id (p),
@@ -844,12 +850,41 @@ make_verifying (Fixture *f)
   g_assert_no_error (error);
   g_set_object (&p, next);
   g_clear_object (&next);
+  /* The social media admin changes "when" in step 2. */
+  if (when_in_step_2 != NULL)
+    {
+      gint64 version = 0;
+      g_autoptr(WartaRevision) edited = warta_publication_repository_get_draft (repository,
+                                                                                warta_publication_get_id (p),
+                                                                                &version, &error);
+
+      g_assert_no_error (error);
+      warta_revision_set_when (edited, when_in_step_2);
+      next = warta_publication_repository_save_draft (repository, f->admin, warta_publication_get_id (p),
+                                                      warta_publication_get_version (p), version, edited,
+                                                      NULL, &error);
+      g_assert_no_error (error);
+      g_set_object (&p, next);
+      g_clear_object (&next);
+    }
   next = warta_publication_repository_transition (repository, f->admin, warta_publication_get_id (p),
                                                   warta_publication_get_version (p),
                                                   WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, NULL, &error);
   g_assert_no_error (error);
 
   return warta_publication_get_id (next);
+}
+
+static gint64
+make_verifying (Fixture *f)
+{
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+
+  warta_revision_set_title (draft, "Sosialisasi Pengendalian Gratifikasi");
+  warta_revision_set_who (draft, WHO_BEFORE);
+  warta_revision_set_where (draft, "Aula Inspektorat");
+  warta_revision_set_caption (draft, "facebook", "Sosialisasi pengendalian gratifikasi.");
+  return make_verifying_from (f, draft, NULL);
 }
 
 /* A publication taken to step 4 through the repository. */
@@ -1166,6 +1201,32 @@ test_checklist_stays_put (Fixture       *f,
   g_assert_true (gtk_widget_compute_bounds (second, list, &after));
   g_assert_cmpfloat (after.origin.y, ==, before.origin.y);
 
+  close_window (window);
+}
+
+/* A changed "when" is shown to the verifier as the dates read, in WIB,
+ * not as the stored "2026-03-05T09:30:00+07". */
+static void
+test_when_change_readable (Fixture       *f,
+                           gconstpointer  user_data)
+{
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  WartaPublicationWindow *window;
+  GtkWidget *view;
+  gint64 id;
+
+  warta_revision_set_title (draft, "Rapat Koordinasi");
+  warta_revision_set_when (draft, "2026-03-05T09:30:00+07");
+  warta_revision_set_caption (draft, "facebook", "Rapat koordinasi.");
+  id = make_verifying_from (f, draft, "2026-03-06T13:00:00+07");
+
+  sign_in (f, "sekar");
+  window = open_window (f->context, id);
+  view = find_diff_view (window, "March");
+  g_assert_nonnull (view);
+  /* Struck through and underlined word by word: the day and the time. */
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (view), "warta-diff"), ==,
+                   "[-Thursday-]{+Friday+}, [-5-]{+6+} March 2026 [-09:30-]{+13:00+} WIB");
   close_window (window);
 }
 
@@ -1595,6 +1656,7 @@ main (int   argc,
   ADD ("editor-toast-above-decisions", test_editor_toast_above_decisions);
   ADD ("checklist-stays-put", test_checklist_stays_put);
   ADD ("decisions-narrow", test_decisions_narrow);
+  ADD ("when-change-readable", test_when_change_readable);
   ADD ("note-on-return-and-open-notes", test_note_on_return_and_open_notes);
   ADD ("resubmit-marks-notes-done", test_resubmit_marks_notes_done);
 #undef ADD

@@ -390,6 +390,28 @@ make_change_row (const char *title,
   return row;
 }
 
+static char *
+format_when (WartaReviewPage *self,
+             const char      *when)
+{
+  GTimeZone *tz = warta_clock_get_time_zone (warta_context_get_clock (self->context));
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (!has_text (when))
+    return NULL;
+
+  parsed = g_date_time_new_from_iso8601 (when, tz);
+  if (parsed == NULL)
+    return g_strdup (when);
+  /* In the office's zone, named "WIB", not the stored offset "+07". */
+  date = g_date_time_to_timezone (parsed, tz);
+
+  /* Translators: the activity's date and time, "Thursday, 5 March 2026 09:30 WIB";
+   * see the strftime()/g_date_time_format() codes */
+  return g_date_time_format (date, _("%A, %-d %B %Y %H:%M %Z"));
+}
+
 static void
 fill_changes (WartaReviewPage *self)
 {
@@ -423,10 +445,20 @@ fill_changes (WartaReviewPage *self)
   for (guint i = 0; i < warta_revision_diff_get_n_fields (self->diff); i++)
     {
       const WartaFieldDiff *field = warta_revision_diff_get_field (self->diff, i);
+      g_autoptr(GPtrArray) when_runs = NULL;
 
+      /* "When" is stored as ISO 8601 ("2026-03-05T09:30:00+07"): the
+       * change is shown between the dates as the page writes them. */
+      if (g_strcmp0 (field->field, "when") == 0)
+        {
+          g_autofree char *before = format_when (self, warta_revision_get_when (self->base));
+          g_autofree char *after = format_when (self, warta_revision_get_when (self->revision));
+
+          when_runs = warta_diff_words (before ? before : "", after ? after : "");
+        }
       gtk_box_append (self->changes_box,
                       make_diff_view (self, warta_revision_field_get_display_name (field->field),
-                                      field->runs));
+                                      when_runs ? when_runs : field->runs));
     }
 
   for (guint i = 0; i < warta_revision_diff_get_n_media (self->diff); i++)
@@ -535,28 +567,6 @@ make_content_row (WartaReviewPage *self,
     }
 
   return row;
-}
-
-static char *
-format_when (WartaReviewPage *self,
-             const char      *when)
-{
-  GTimeZone *tz = warta_clock_get_time_zone (warta_context_get_clock (self->context));
-  g_autoptr(GDateTime) parsed = NULL;
-  g_autoptr(GDateTime) date = NULL;
-
-  if (!has_text (when))
-    return NULL;
-
-  parsed = g_date_time_new_from_iso8601 (when, tz);
-  if (parsed == NULL)
-    return g_strdup (when);
-  /* In the office's zone, named "WIB", not the stored offset "+07". */
-  date = g_date_time_to_timezone (parsed, tz);
-
-  /* Translators: the activity's date and time, "Thursday, 5 March 2026 09:30 WIB";
-   * see the strftime()/g_date_time_format() codes */
-  return g_date_time_format (date, _("%A, %-d %B %Y %H:%M %Z"));
 }
 
 static void
