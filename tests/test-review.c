@@ -1230,6 +1230,56 @@ test_when_change_readable (Fixture       *f,
   close_window (window);
 }
 
+/* A correction note written but not added is not lost by closing the
+ * window: it asks first, and keeps the window and the note when told. */
+static void
+test_unsent_note_asks (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  gint64 id = make_verifying (f);
+  WartaPublicationWindow *window;
+  GtkWindow *weak;
+  g_autofree char *body = NULL;
+  g_autofree char *kept = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  sign_in (f, "sekar");
+  window = open_window (f->context, id);
+  weak = GTK_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
+  type_note (window, "Gelar Inspektur belum lengkap.");
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_nonnull (weak);
+  body = answer_dialog ("Discard the Correction Note?", "cancel");
+  g_assert_nonnull (strstr (body, "Add Note"));
+  g_assert_nonnull (weak);
+  buffer = gtk_text_view_get_buffer (review_child (window, "note_view"));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  kept = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (kept, ==, "Gelar Inspektur belum lengkap.");
+
+  /* Told to discard it, the window closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_free (answer_dialog ("Discard the Correction Note?", "close"));
+  WARTA_TEST_GUI_WAIT_FOR (weak == NULL);
+
+  /* Added, nothing is asked. */
+  window = open_window (f->context, id);
+  type_note (window, "Gelar Inspektur belum lengkap.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review_page (window)), "review.add-note", NULL));
+  g_assert_null (find_dialog (NULL));
+  weak = GTK_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (find_dialog ("Discard the Correction Note?"));
+  WARTA_TEST_GUI_WAIT_FOR (weak == NULL);
+}
+
 /* The verifier's and the approver's decisions fit a window 360 pixels
  * wide, in English and in Indonesian, whose labels are longer: the
  * approver has three of them. */
@@ -1657,6 +1707,7 @@ main (int   argc,
   ADD ("checklist-stays-put", test_checklist_stays_put);
   ADD ("decisions-narrow", test_decisions_narrow);
   ADD ("when-change-readable", test_when_change_readable);
+  ADD ("unsent-note-asks", test_unsent_note_asks);
   ADD ("note-on-return-and-open-notes", test_note_on_return_and_open_notes);
   ADD ("resubmit-marks-notes-done", test_resubmit_marks_notes_done);
 #undef ADD

@@ -3614,6 +3614,24 @@ warta_publication_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  /* A correction note written and not added yet is not in the database:
+   * closing would throw it away without a word. */
+  if (warta_review_page_has_unsent_note (self->review_page))
+    {
+      GtkWidget *dialog;
+
+      dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Discard the Correction Note?"),
+                                         _("The note you wrote is not added yet. Keep the window open and press “Add Note”, or return the publication with it."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Open"),
+                                        "close", _("_Discard and Close"),
+                                        NULL);
+      g_set_weak_pointer (&self->close_dialog, GTK_WINDOW (dialog));
+      warta_message_dialog_ask (dialog, "close", ADW_RESPONSE_DESTRUCTIVE, "cancel",
+                                G_CALLBACK (on_close_response_cb), self);
+      return TRUE;
+    }
+
   self->closing = TRUE;
   g_cancellable_cancel (self->cancellable);
 

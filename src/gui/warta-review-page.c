@@ -832,6 +832,30 @@ dup_note_text (WartaReviewPage *self)
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
 }
 
+/**
+ * warta_review_page_has_unsent_note:
+ * @self: a #WartaReviewPage
+ *
+ * Whether a correction note is written but neither added nor sent back
+ * with a return, where notes can still be added: closing the page would
+ * lose it.
+ *
+ * Returns: %TRUE when the note field holds text
+ */
+gboolean
+warta_review_page_has_unsent_note (WartaReviewPage *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (WARTA_IS_REVIEW_PAGE (self), FALSE);
+
+  /* Hidden, once the step moved on, it could not be added anyway. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->composer_box)))
+    return FALSE;
+  text = dup_note_text (self);
+  return *text != '\0';
+}
+
 /* -- the checklist --------------------------------------------------------------- */
 
 static void
