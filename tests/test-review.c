@@ -1280,6 +1280,32 @@ test_unsent_note_asks (Fixture       *f,
   WARTA_TEST_GUI_WAIT_FOR (weak == NULL);
 }
 
+/* The approver wrote a correction and left it open: approving says so,
+ * as forwarding does, before the revision is approved with it. */
+static void
+test_approve_with_open_note_asks (Fixture       *f,
+                                  gconstpointer  user_data)
+{
+  gint64 id = make_approving (f);
+  WartaPublicationWindow *window;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autofree char *body = NULL;
+
+  sign_in (f, "hadi");
+  window = open_window (f->context, id);
+  type_note (window, "Judul kurang jelas.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review_page (window)), "review.add-note", NULL));
+
+  g_signal_emit_by_name (review_child (window, "approve_button"), "clicked");
+  g_assert_null (find_dialog ("Approve This Revision?"));
+  body = answer_dialog ("Approve With Open Corrections?", "cancel");
+  g_assert_true (g_str_has_prefix (body, "1 correction note is still open"));
+  g_assert_nonnull (strstr (body, "You approve revision"));
+  p = get_publication (f, id);
+  g_assert_cmpint (warta_publication_get_state (p), ==, WARTA_STATE_APPROVING);
+  close_window (window);
+}
+
 /* The verifier's and the approver's decisions fit a window 360 pixels
  * wide, in English and in Indonesian, whose labels are longer: the
  * approver has three of them. */
@@ -1708,6 +1734,7 @@ main (int   argc,
   ADD ("decisions-narrow", test_decisions_narrow);
   ADD ("when-change-readable", test_when_change_readable);
   ADD ("unsent-note-asks", test_unsent_note_asks);
+  ADD ("approve-with-open-note-asks", test_approve_with_open_note_asks);
   ADD ("note-on-return-and-open-notes", test_note_on_return_and_open_notes);
   ADD ("resubmit-marks-notes-done", test_resubmit_marks_notes_done);
 #undef ADD

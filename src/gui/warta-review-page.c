@@ -1417,6 +1417,17 @@ count_open_notes (WartaReviewPage *self)
   return n;
 }
 
+/* What an open correction means, said before forwarding or approving. */
+static char *
+format_open_notes (guint n_open)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u correction note is still open: the social media admin has not marked it as done. Check the content, or return it with corrections.",
+                                       "%u correction notes are still open: the social media admin has not marked them as done. Check the content, or return it with corrections.",
+                                       n_open),
+                          n_open);
+}
+
 /* A correction still open was not marked as done by the social media
  * admin: the verifier is asked before the content goes on with it. */
 static void
@@ -1427,6 +1438,7 @@ forward_action (GtkWidget  *widget,
   WartaReviewPage *self = WARTA_REVIEW_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   guint n_open = count_open_notes (self);
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   if (n_open == 0)
@@ -1435,14 +1447,9 @@ forward_action (GtkWidget  *widget,
       return;
     }
 
+  body = format_open_notes (n_open);
   dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     _("Forward With Open Corrections?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "%u correction note is still open: the social media admin has not marked it as done. Check the content, or return it with corrections.",
-                                               "%u correction notes are still open: the social media admin has not marked them as done. Check the content, or return it with corrections.",
-                                               n_open),
-                                  n_open);
+                                     _("Forward With Open Corrections?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "forward", _("_Forward Anyway"),
@@ -1598,21 +1605,35 @@ approve_action (GtkWidget  *widget,
   WartaReviewPage *self = WARTA_REVIEW_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *hash = short_hash (warta_revision_get_hash (self->revision));
+  g_autofree char *body = NULL;
+  guint n_open = count_open_notes (self);
   GtkWidget *dialog;
 
-  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     _("Approve This Revision?"), NULL);
   /* Translators: %u is a revision number, %s the start of its hash */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("You approve revision %u (%s) exactly as shown below. The social media admin may then post it; any later change voids the approval."),
-                                  warta_revision_get_number (self->revision), hash);
+  body = g_strdup_printf (_("You approve revision %u (%s) exactly as shown below. The social media admin may then post it; any later change voids the approval."),
+                          warta_revision_get_number (self->revision), hash);
+  /* An open correction is said, as when forwarding: once approved, no
+   * new revision can follow it. */
+  if (n_open > 0)
+    {
+      g_autofree char *open = format_open_notes (n_open);
+      g_autofree char *both = g_strconcat (open, "\n\n", body, NULL);
+
+      g_free (body);
+      body = g_steal_pointer (&both);
+    }
+  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     n_open > 0 ? _("Approve With Open Corrections?")
+                                                : _("Approve This Revision?"),
+                                     body);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), make_approval_summary (self));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "approve", _("_Approve This Revision"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "approve",
-                                              ADW_RESPONSE_SUGGESTED);
+                                              n_open > 0 ? ADW_RESPONSE_DESTRUCTIVE
+                                                         : ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "warta-revision-id",
