@@ -1306,6 +1306,24 @@ test_approve_with_open_note_asks (Fixture       *f,
   close_window (window);
 }
 
+/* In Indonesian a note pinned to "Siapa" says it is on that field: "Pada
+ * Siapa" alone reads as "to whom". */
+static void
+test_pin_says_field_in_indonesian (Fixture       *f,
+                                   gconstpointer  user_data)
+{
+  gint64 id = make_verifying (f);
+  WartaPublicationWindow *window;
+
+  warta_test_gui_set_language ("id");
+  sign_in (f, "sekar");
+  window = open_window (f->context, id);
+  _warta_review_page_pin (review_page (window), "who", NULL);
+  g_assert_cmpstr (gtk_label_get_label (review_child (window, "pin_label")), ==, "Pada isian “Siapa”");
+  close_window (window);
+  warta_test_gui_set_language (NULL);
+}
+
 /* The verifier's and the approver's decisions fit a window 360 pixels
  * wide, in English and in Indonesian, whose labels are longer: the
  * approver has three of them. */
@@ -1735,6 +1753,7 @@ main (int   argc,
   ADD ("when-change-readable", test_when_change_readable);
   ADD ("unsent-note-asks", test_unsent_note_asks);
   ADD ("approve-with-open-note-asks", test_approve_with_open_note_asks);
+  ADD ("pin-says-field-in-indonesian", test_pin_says_field_in_indonesian);
   ADD ("note-on-return-and-open-notes", test_note_on_return_and_open_notes);
   ADD ("resubmit-marks-notes-done", test_resubmit_marks_notes_done);
 #undef ADD
