@@ -368,6 +368,7 @@ test_revisions (void)
   warta_revision_set_narrative (b, "Rapat berjalan lancar.");
   warta_revision_set_caption (b, "facebook", "Rapat koordinasi pengawasan hari ini.");
   warta_revision_set_caption (b, "mastodon", "Rapat koordinasi.");
+  warta_revision_set_caption (b, "shared", "Rapat koordinasi pengawasan.");
   warta_revision_set_article_body (b, "Berita lengkap.");
   /* ccc moves to the front, bbb goes, eee comes, ddd gets a new alt text. */
   add (b, "ccc", "Foto bersama");
@@ -391,7 +392,16 @@ test_revisions (void)
   g_assert_cmpstr (body, ==, "{+Berita lengkap.+}");
   g_assert_null (warta_revision_diff_find_field (diff, "where"));
   g_assert_null (warta_revision_diff_find_field (diff, "narrative"));
-  g_assert_cmpuint (warta_revision_diff_get_n_fields (diff), ==, 6);
+  g_assert_cmpuint (warta_revision_diff_get_n_fields (diff), ==, 7);
+  /* In the order they are read: the activity, the shared text, the
+   * platforms as the editor lists them, then the website. */
+  {
+    static const char *order[] = { "title", "who", "caption:shared", "caption:facebook",
+                                   "caption:x", "caption:mastodon", "article-body" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      g_assert_cmpstr (warta_revision_diff_get_field (diff, i)->field, ==, order[i]);
+  }
 
   g_assert_cmpuint (count_media (diff, WARTA_MEDIA_CHANGE_REMOVED, "bbb"), ==, 1);
   g_assert_cmpuint (count_media (diff, WARTA_MEDIA_CHANGE_ADDED, "eee"), ==, 1);

@@ -605,6 +605,22 @@ correct_and_resubmit (Fixture *f,
   return warta_correction_note_get_id (note);
 }
 
+/* The view of a changed field, in "What Changed", whose diff holds @needle. */
+static GtkWidget *
+find_diff_view (WartaPublicationWindow *window,
+                const char             *needle)
+{
+  for (GtkWidget *box = gtk_widget_get_first_child (review_child (window, "changes_box")); box;
+       box = gtk_widget_get_next_sibling (box))
+    {
+      GtkWidget *label = warta_test_gui_find_named (box, GTK_TYPE_LABEL, "diff");
+
+      if (label != NULL && strstr (g_object_get_data (G_OBJECT (label), "warta-diff"), needle) != NULL)
+        return label;
+    }
+  return NULL;
+}
+
 static void
 verify_again_and_forward (Fixture *f,
                           gint64   id,
@@ -622,14 +638,7 @@ verify_again_and_forward (Fixture *f,
 
   /* What changed since the revision this verifier returned. */
   g_assert_cmpint (warta_review_page_get_base_revision_id (review_page (window)), ==, returned_revision_id);
-  for (GtkWidget *box = gtk_widget_get_first_child (review_child (window, "changes_box")); box;
-       box = gtk_widget_get_next_sibling (box))
-    {
-      GtkWidget *label = warta_test_gui_find_named (box, GTK_TYPE_LABEL, "diff");
-
-      if (label != NULL && strstr (g_object_get_data (G_OBJECT (label), "warta-diff"), "Saring") != NULL)
-        view = label;
-    }
+  view = find_diff_view (window, "Saring");
   g_assert_nonnull (view);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (view), "warta-diff"), ==,
                    "{+Dr. H. Saring, S.E., M.Si., +}Inspektur{+ Provinsi Kalimantan Tengah+}");
@@ -824,18 +833,15 @@ test_whole_sop (Fixture       *f,
 
 /* A publication taken to step 3 through the repository. */
 static gint64
-make_verifying (Fixture *f)
+make_verifying_from (Fixture       *f,
+                     WartaRevision *draft,
+                     const char    *when_in_step_2)
 {
   WartaPublicationRepository *repository = warta_context_get_publications (f->context);
-  g_autoptr(WartaRevision) draft = warta_revision_new ();
   g_autoptr(WartaPublication) p = NULL;
   g_autoptr(WartaPublication) next = NULL;
   g_autoptr(GError) error = NULL;
 
-  warta_revision_set_title (draft, "Sosialisasi Pengendalian Gratifikasi");
-  warta_revision_set_who (draft, WHO_BEFORE);
-  warta_revision_set_where (draft, "Aula Inspektorat");
-  warta_revision_set_caption (draft, "facebook", "Sosialisasi pengendalian gratifikasi.");
   p = warta_publication_repository_create (repository, f->officer, draft, &error);
   g_assert_no_error (error);
   next = warta_publication_repository_transition (repository, f->officer, warta_publication_get_id (p),
@@ -844,12 +850,41 @@ make_verifying (Fixture *f)
   g_assert_no_error (error);
   g_set_object (&p, next);
   g_clear_object (&next);
+  /* The social media admin changes "when" in step 2. */
+  if (when_in_step_2 != NULL)
+    {
+      gint64 version = 0;
+      g_autoptr(WartaRevision) edited = warta_publication_repository_get_draft (repository,
+                                                                                warta_publication_get_id (p),
+                                                                                &version, &error);
+
+      g_assert_no_error (error);
+      warta_revision_set_when (edited, when_in_step_2);
+      next = warta_publication_repository_save_draft (repository, f->admin, warta_publication_get_id (p),
+                                                      warta_publication_get_version (p), version, edited,
+                                                      NULL, &error);
+      g_assert_no_error (error);
+      g_set_object (&p, next);
+      g_clear_object (&next);
+    }
   next = warta_publication_repository_transition (repository, f->admin, warta_publication_get_id (p),
                                                   warta_publication_get_version (p),
                                                   WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, NULL, &error);
   g_assert_no_error (error);
 
   return warta_publication_get_id (next);
+}
+
+static gint64
+make_verifying (Fixture *f)
+{
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+
+  warta_revision_set_title (draft, "Sosialisasi Pengendalian Gratifikasi");
+  warta_revision_set_who (draft, WHO_BEFORE);
+  warta_revision_set_where (draft, "Aula Inspektorat");
+  warta_revision_set_caption (draft, "facebook", "Sosialisasi pengendalian gratifikasi.");
+  return make_verifying_from (f, draft, NULL);
 }
 
 /* A publication taken to step 4 through the repository. */
@@ -1167,6 +1202,157 @@ test_checklist_stays_put (Fixture       *f,
   g_assert_cmpfloat (after.origin.y, ==, before.origin.y);
 
   close_window (window);
+}
+
+/* A changed "when" is shown to the verifier as the dates read, in WIB,
+ * not as the stored "2026-03-05T09:30:00+07". */
+static void
+test_when_change_readable (Fixture       *f,
+                           gconstpointer  user_data)
+{
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  WartaPublicationWindow *window;
+  GtkWidget *view;
+  gint64 id;
+
+  warta_revision_set_title (draft, "Rapat Koordinasi");
+  warta_revision_set_when (draft, "2026-03-05T09:30:00+07");
+  warta_revision_set_caption (draft, "facebook", "Rapat koordinasi.");
+  id = make_verifying_from (f, draft, "2026-03-06T13:00:00+07");
+
+  sign_in (f, "sekar");
+  window = open_window (f->context, id);
+  view = find_diff_view (window, "March");
+  g_assert_nonnull (view);
+  /* Struck through and underlined word by word: the day and the time. */
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (view), "warta-diff"), ==,
+                   "[-Thursday-]{+Friday+}, [-5-]{+6+} March 2026 [-09:30-]{+13:00+} WIB");
+  close_window (window);
+}
+
+/* A correction note written but not added is not lost by closing the
+ * window: it asks first, and keeps the window and the note when told. */
+static void
+test_unsent_note_asks (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  gint64 id = make_verifying (f);
+  WartaPublicationWindow *window;
+  GtkWindow *weak;
+  g_autofree char *body = NULL;
+  g_autofree char *kept = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  sign_in (f, "sekar");
+  window = open_window (f->context, id);
+  weak = GTK_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
+  type_note (window, "Gelar Inspektur belum lengkap.");
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_nonnull (weak);
+  body = answer_dialog ("Discard the Correction Note?", "cancel");
+  g_assert_nonnull (strstr (body, "Add Note"));
+  g_assert_nonnull (weak);
+  buffer = gtk_text_view_get_buffer (review_child (window, "note_view"));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  kept = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (kept, ==, "Gelar Inspektur belum lengkap.");
+
+  /* Told to discard it, the window closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_free (answer_dialog ("Discard the Correction Note?", "close"));
+  WARTA_TEST_GUI_WAIT_FOR (weak == NULL);
+
+  /* Added, nothing is asked. */
+  window = open_window (f->context, id);
+  type_note (window, "Gelar Inspektur belum lengkap.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review_page (window)), "review.add-note", NULL));
+  g_assert_null (find_dialog (NULL));
+  weak = GTK_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&weak);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (find_dialog ("Discard the Correction Note?"));
+  WARTA_TEST_GUI_WAIT_FOR (weak == NULL);
+}
+
+/* The approver wrote a correction and left it open: approving says so,
+ * as forwarding does, before the revision is approved with it. */
+static void
+test_approve_with_open_note_asks (Fixture       *f,
+                                  gconstpointer  user_data)
+{
+  gint64 id = make_approving (f);
+  WartaPublicationWindow *window;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autofree char *body = NULL;
+
+  sign_in (f, "hadi");
+  window = open_window (f->context, id);
+  type_note (window, "Judul kurang jelas.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review_page (window)), "review.add-note", NULL));
+
+  g_signal_emit_by_name (review_child (window, "approve_button"), "clicked");
+  g_assert_null (find_dialog ("Approve This Revision?"));
+  body = answer_dialog ("Approve With Open Corrections?", "cancel");
+  g_assert_true (g_str_has_prefix (body, "1 correction note is still open"));
+  g_assert_nonnull (strstr (body, "You approve revision"));
+  p = get_publication (f, id);
+  g_assert_cmpint (warta_publication_get_state (p), ==, WARTA_STATE_APPROVING);
+  close_window (window);
+}
+
+/* In Indonesian a note pinned to "Siapa" says it is on that field: "Pada
+ * Siapa" alone reads as "to whom". */
+static void
+test_pin_says_field_in_indonesian (Fixture       *f,
+                                   gconstpointer  user_data)
+{
+  gint64 id = make_verifying (f);
+  WartaPublicationWindow *window;
+
+  warta_test_gui_set_language ("id");
+  sign_in (f, "sekar");
+  window = open_window (f->context, id);
+  _warta_review_page_pin (review_page (window), "who", NULL);
+  g_assert_cmpstr (gtk_label_get_label (review_child (window, "pin_label")), ==, "Pada isian “Siapa”");
+  close_window (window);
+  warta_test_gui_set_language (NULL);
+}
+
+/* The verifier's and the approver's decisions fit a window 360 pixels
+ * wide, in English and in Indonesian, whose labels are longer: the
+ * approver has three of them. */
+static void
+test_decisions_narrow (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  static const char *languages[] = { NULL, "id" };
+  int bound = warta_test_gui_window_width_for (360);
+  gint64 verifying = make_verifying (f);
+  gint64 approving = make_approving (f);
+
+  warta_test_gui_use_gnome_window_buttons ();
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    for (guint step = 0; step < 2; step++)
+      {
+        WartaPublicationWindow *window;
+
+        warta_test_gui_set_language (languages[i]);
+        sign_in (f, step == 0 ? "sekar" : "hadi");
+        window = open_window (f->context, step == 0 ? verifying : approving);
+        g_assert_cmpstr (visible_page (window), ==, "review");
+        g_assert_true (gtk_widget_get_visible (review_child (window, "decision_box")));
+        warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+        g_test_message ("%s: step %u", languages[i] ?: "en", step + 3);
+        warta_test_gui_assert_fits_width (GTK_WIDGET (window), bound);
+        close_window (window);
+      }
+  warta_test_gui_set_language (NULL);
 }
 
 /* A publication waiting for Sekar's verification. */
@@ -1563,6 +1749,11 @@ main (int   argc,
   ADD ("reload-notice-time", test_reload_notice_time);
   ADD ("editor-toast-above-decisions", test_editor_toast_above_decisions);
   ADD ("checklist-stays-put", test_checklist_stays_put);
+  ADD ("decisions-narrow", test_decisions_narrow);
+  ADD ("when-change-readable", test_when_change_readable);
+  ADD ("unsent-note-asks", test_unsent_note_asks);
+  ADD ("approve-with-open-note-asks", test_approve_with_open_note_asks);
+  ADD ("pin-says-field-in-indonesian", test_pin_says_field_in_indonesian);
   ADD ("note-on-return-and-open-notes", test_note_on_return_and_open_notes);
   ADD ("resubmit-marks-notes-done", test_resubmit_marks_notes_done);
 #undef ADD

@@ -728,11 +728,30 @@ diff_media (WartaRevisionDiff *self,
     }
 }
 
+/* Where a caption's changes are read: the shared text first, then the
+ * platforms in the order the editor and the review page show them, and
+ * names Warta does not know last, by name. */
 static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+caption_rank (const char *target)
 {
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+  WartaCaptionTarget known;
+
+  if (g_strcmp0 (target, "shared") == 0)
+    return -1;
+  if (warta_caption_target_from_string (target, &known))
+    return (int) known;
+  return WARTA_N_CAPTION_TARGETS;
+}
+
+static int
+compare_caption_targets (gconstpointer a,
+                         gconstpointer b)
+{
+  const char *x = *(const char * const *)a;
+  const char *y = *(const char * const *)b;
+  int rank_x = caption_rank (x), rank_y = caption_rank (y);
+
+  return rank_x != rank_y ? (rank_x < rank_y ? -1 : 1) : g_strcmp0 (x, y);
 }
 
 /**
@@ -769,6 +788,12 @@ warta_revision_diff_new (WartaRevision *old_revision,
     { "narrative", warta_revision_get_narrative },
     { "category", warta_revision_get_category },
     { "hashtags", warta_revision_get_hashtags },
+  };
+  /* After the captions, as the website comes after the platforms. */
+  const struct {
+    const char *field;
+    const char *(*get) (WartaRevision *);
+  } article[] = {
     { "article-title", warta_revision_get_article_title },
     { "article-body", warta_revision_get_article_body },
   };
@@ -797,7 +822,7 @@ warta_revision_diff_new (WartaRevision *old_revision,
         if (!g_ptr_array_find_with_equal_func (targets, names[i], g_str_equal, NULL))
           g_ptr_array_add (targets, g_strdup (names[i]));
     }
-  g_ptr_array_sort (targets, compare_strings);
+  g_ptr_array_sort (targets, compare_caption_targets);
   for (guint i = 0; i < targets->len; i++)
     {
       const char *target = g_ptr_array_index (targets, i);
@@ -806,6 +831,9 @@ warta_revision_diff_new (WartaRevision *old_revision,
       add_field (self, field, o ? warta_revision_get_caption (o, target) : NULL,
                  warta_revision_get_caption (n, target));
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (article); i++)
+    add_field (self, article[i].field, o ? article[i].get (o) : NULL, article[i].get (n));
 
   diff_media (self, o ? warta_revision_get_media (o) : NULL, warta_revision_get_media (n));
 

@@ -2484,7 +2484,9 @@ update_platforms_label (GtkMenuButton  *button,
   /* Translators: %s lists platforms, e.g. "X, TikTok" */
   label = skipped->len > 0 ? g_strdup_printf (_("Not on %s"), skipped->str)
                            : g_strdup (_("All Platforms"));
-  gtk_menu_button_set_label (button, label);
+  gtk_label_set_label (g_object_get_data (G_OBJECT (button), "warta-label"), label);
+  /* Whole where the label is shortened. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), label);
 }
 
 /* A file left out of a platform, or put back: saved with the content,
@@ -2520,6 +2522,8 @@ make_platforms_button (WartaPublicationWindow *self,
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (_("Posted To"));
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -2540,10 +2544,19 @@ make_platforms_button (WartaPublicationWindow *self,
     }
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  /* Its own label, not the button's: "Not on" five platforms, or in
+   * Indonesian, is wider than a narrow window, and is shortened there.
+   * (It cannot wrap: GTK 4.8's menu button is as tall at any width.) */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (content), label);
+  gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
+  g_object_set_data (G_OBJECT (button), "warta-label", label);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_name (button, "platforms");
-  gtk_widget_set_tooltip_text (button, _("The platforms this file is posted to"));
   update_platforms_label (GTK_MENU_BUTTON (button), item);
 
   return button;
@@ -2594,8 +2607,15 @@ create_order_row (gpointer object,
   gtk_widget_set_size_request (picture, 48, 48);
   gtk_widget_set_margin_top (picture, 6);
   gtk_widget_set_margin_bottom (picture, 6);
+  /* Square, however many lines the row's text takes. */
+  gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
+
+  /* Its alt text, credit and privacy are written in Documentation's
+   * details: activating the row goes there. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Write its alt text and credit in Documentation"));
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_platforms_button (self, item));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -2619,6 +2639,23 @@ create_order_row (gpointer object,
   }
 
   return row;
+}
+
+/* The photo's details on the Documentation page, the alt text (a
+ * video's credit) ready to be typed. */
+static void
+on_order_list_row_activated_cb (WartaPublicationWindow *self,
+                                GtkListBoxRow          *row)
+{
+  WartaMediaItem *item = g_object_get_data (G_OBJECT (row), "warta-media");
+  guint position;
+
+  if (item == NULL || !g_list_store_find (self->media, item, &position))
+    return;
+  gtk_single_selection_set_selected (self->media_selection, position);
+  adw_view_stack_set_visible_child_name (self->view_stack, "documentation");
+  gtk_widget_grab_focus (GTK_WIDGET (media_is_photo (item) ? self->alt_text_row
+                                                           : self->credit_row));
 }
 
 /* -- the platform preview ------------------------------------------------------ */
@@ -2982,6 +3019,49 @@ on_when_popover_show_cb (WartaPublicationWindow *self)
   zone = g_date_time_format (shown, "%Z");
   gtk_label_set_label (self->time_zone_label, zone);
   self->loading = FALSE;
+}
+
+/* Nothing set yet, the popover shows today (or the day last shown):
+ * the calendar says nothing when that day is clicked, already being
+ * selected, nor when Enter is pressed. A press on the calendar takes
+ * what it shows first, so that another day clicked then replaces it, and
+ * Enter takes what the popover shows and closes it, as the other date
+ * popovers do. */
+static void
+on_when_calendar_pressed_cb (GtkGestureClick        *gesture,
+                             int                     n_press,
+                             double                  x,
+                             double                  y,
+                             WartaPublicationWindow *self)
+{
+  if (self->when == NULL && self->editable)
+    when_changed_by_user (self);
+}
+
+static gboolean
+on_when_popover_key_pressed_cb (GtkEventControllerKey  *controller,
+                                guint                   keyval,
+                                guint                   keycode,
+                                GdkModifierType         state,
+                                WartaPublicationWindow *self)
+{
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  /* Enter on Clear (or a month's arrow) does what that button says. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (GTK_IS_BUTTON (focus))
+    return FALSE;
+  if (self->editable)
+    {
+      /* A number typed into a spin button counts once Enter is pressed. */
+      gtk_spin_button_update (self->hour_spin);
+      gtk_spin_button_update (self->minute_spin);
+      when_changed_by_user (self);
+    }
+  gtk_popover_popdown (self->when_popover);
+  return TRUE;
 }
 
 static void
@@ -3540,6 +3620,24 @@ warta_publication_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  /* A correction note written and not added yet is not in the database:
+   * closing would throw it away without a word. */
+  if (warta_review_page_has_unsent_note (self->review_page))
+    {
+      GtkWidget *dialog;
+
+      dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Discard the Correction Note?"),
+                                         _("The note you wrote is not added yet. Keep the window open and press “Add Note”, or return the publication with it."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Open"),
+                                        "close", _("_Discard and Close"),
+                                        NULL);
+      g_set_weak_pointer (&self->close_dialog, GTK_WINDOW (dialog));
+      warta_message_dialog_ask (dialog, "close", ADW_RESPONSE_DESTRUCTIVE, "cancel",
+                                G_CALLBACK (on_close_response_cb), self);
+      return TRUE;
+    }
+
   self->closing = TRUE;
   g_cancellable_cancel (self->cancellable);
 
@@ -3798,6 +3896,8 @@ warta_publication_window_init (WartaPublicationWindow *self)
 
   gtk_list_box_bind_model (self->order_list, G_LIST_MODEL (self->media),
                            create_order_row, self, NULL);
+  g_signal_connect_object (self->order_list, "row-activated",
+                           G_CALLBACK (on_order_list_row_activated_cb), self, G_CONNECT_SWAPPED);
 
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->narrative_view), TRUE);
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->shared_view), TRUE);
@@ -3807,6 +3907,20 @@ warta_publication_window_init (WartaPublicationWindow *self)
                            G_CALLBACK (on_shared_buffer_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->when_popover, "show",
                            G_CALLBACK (on_when_popover_show_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkGesture *press = gtk_gesture_click_new ();
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Capture: before the calendar selects the day clicked, or a spin
+     * button takes Enter for itself. */
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (press, "pressed", G_CALLBACK (on_when_calendar_pressed_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->when_calendar), GTK_EVENT_CONTROLLER (press));
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_when_popover_key_pressed_cb),
+                             self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->when_popover), keys);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (editor_targets); i++)
     {

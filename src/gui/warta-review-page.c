@@ -33,6 +33,7 @@
 #include "warta-mnemonic.h"
 #include "warta-publication-row.h"
 #include "warta-review-page.h"
+#include "warta-wrap-box.h"
 
 /* The countdown is redrawn this often. */
 #define TICK_SECONDS 60
@@ -61,7 +62,7 @@ struct _WartaReviewPage
   GtkTextView          *note_view;
   AdwPreferencesGroup  *checklist_group;
   GtkListBox           *checklist_list;
-  GtkBox               *decision_box;
+  GtkWidget            *decision_box;
   GtkButton            *return_button;
   GtkButton            *return_verifier_button;
   GtkButton            *forward_button;
@@ -389,6 +390,28 @@ make_change_row (const char *title,
   return row;
 }
 
+static char *
+format_when (WartaReviewPage *self,
+             const char      *when)
+{
+  GTimeZone *tz = warta_clock_get_time_zone (warta_context_get_clock (self->context));
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (!has_text (when))
+    return NULL;
+
+  parsed = g_date_time_new_from_iso8601 (when, tz);
+  if (parsed == NULL)
+    return g_strdup (when);
+  /* In the office's zone, named "WIB", not the stored offset "+07". */
+  date = g_date_time_to_timezone (parsed, tz);
+
+  /* Translators: the activity's date and time, "Thursday, 5 March 2026 09:30 WIB";
+   * see the strftime()/g_date_time_format() codes */
+  return g_date_time_format (date, _("%A, %-d %B %Y %H:%M %Z"));
+}
+
 static void
 fill_changes (WartaReviewPage *self)
 {
@@ -422,10 +445,20 @@ fill_changes (WartaReviewPage *self)
   for (guint i = 0; i < warta_revision_diff_get_n_fields (self->diff); i++)
     {
       const WartaFieldDiff *field = warta_revision_diff_get_field (self->diff, i);
+      g_autoptr(GPtrArray) when_runs = NULL;
 
+      /* "When" is stored as ISO 8601 ("2026-03-05T09:30:00+07"): the
+       * change is shown between the dates as the page writes them. */
+      if (g_strcmp0 (field->field, "when") == 0)
+        {
+          g_autofree char *before = format_when (self, warta_revision_get_when (self->base));
+          g_autofree char *after = format_when (self, warta_revision_get_when (self->revision));
+
+          when_runs = warta_diff_words (before ? before : "", after ? after : "");
+        }
       gtk_box_append (self->changes_box,
                       make_diff_view (self, warta_revision_field_get_display_name (field->field),
-                                      field->runs));
+                                      when_runs ? when_runs : field->runs));
     }
 
   for (guint i = 0; i < warta_revision_diff_get_n_media (self->diff); i++)
@@ -534,28 +567,6 @@ make_content_row (WartaReviewPage *self,
     }
 
   return row;
-}
-
-static char *
-format_when (WartaReviewPage *self,
-             const char      *when)
-{
-  GTimeZone *tz = warta_clock_get_time_zone (warta_context_get_clock (self->context));
-  g_autoptr(GDateTime) parsed = NULL;
-  g_autoptr(GDateTime) date = NULL;
-
-  if (!has_text (when))
-    return NULL;
-
-  parsed = g_date_time_new_from_iso8601 (when, tz);
-  if (parsed == NULL)
-    return g_strdup (when);
-  /* In the office's zone, named "WIB", not the stored offset "+07". */
-  date = g_date_time_to_timezone (parsed, tz);
-
-  /* Translators: the activity's date and time, "Thursday, 5 March 2026 09:30 WIB";
-   * see the strftime()/g_date_time_format() codes */
-  return g_date_time_format (date, _("%A, %-d %B %Y %H:%M %Z"));
 }
 
 static void
@@ -821,6 +832,30 @@ dup_note_text (WartaReviewPage *self)
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
 }
 
+/**
+ * warta_review_page_has_unsent_note:
+ * @self: a #WartaReviewPage
+ *
+ * Whether a correction note is written but neither added nor sent back
+ * with a return, where notes can still be added: closing the page would
+ * lose it.
+ *
+ * Returns: %TRUE when the note field holds text
+ */
+gboolean
+warta_review_page_has_unsent_note (WartaReviewPage *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (WARTA_IS_REVIEW_PAGE (self), FALSE);
+
+  /* Hidden, once the step moved on, it could not be added anyway. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->composer_box)))
+    return FALSE;
+  text = dup_note_text (self);
+  return *text != '\0';
+}
+
 /* -- the checklist --------------------------------------------------------------- */
 
 static void
@@ -976,7 +1011,7 @@ update_actions (WartaReviewPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.confirm-note", loaded && may_confirm);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.reopen-note", loaded && may_confirm);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->decision_box), can_verify || can_approve);
+  gtk_widget_set_visible (self->decision_box, can_verify || can_approve);
   gtk_widget_set_visible (GTK_WIDGET (self->forward_button), can_verify);
   gtk_widget_set_visible (GTK_WIDGET (self->approve_button), can_approve);
   gtk_widget_set_visible (GTK_WIDGET (self->return_verifier_button), can_approve);
@@ -1382,6 +1417,17 @@ count_open_notes (WartaReviewPage *self)
   return n;
 }
 
+/* What an open correction means, said before forwarding or approving. */
+static char *
+format_open_notes (guint n_open)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u correction note is still open: the social media admin has not marked it as done. Check the content, or return it with corrections.",
+                                       "%u correction notes are still open: the social media admin has not marked them as done. Check the content, or return it with corrections.",
+                                       n_open),
+                          n_open);
+}
+
 /* A correction still open was not marked as done by the social media
  * admin: the verifier is asked before the content goes on with it. */
 static void
@@ -1392,6 +1438,7 @@ forward_action (GtkWidget  *widget,
   WartaReviewPage *self = WARTA_REVIEW_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   guint n_open = count_open_notes (self);
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   if (n_open == 0)
@@ -1400,14 +1447,9 @@ forward_action (GtkWidget  *widget,
       return;
     }
 
+  body = format_open_notes (n_open);
   dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     _("Forward With Open Corrections?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  g_dngettext (GETTEXT_PACKAGE,
-                                               "%u correction note is still open: the social media admin has not marked it as done. Check the content, or return it with corrections.",
-                                               "%u correction notes are still open: the social media admin has not marked them as done. Check the content, or return it with corrections.",
-                                               n_open),
-                                  n_open);
+                                     _("Forward With Open Corrections?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "forward", _("_Forward Anyway"),
@@ -1563,21 +1605,35 @@ approve_action (GtkWidget  *widget,
   WartaReviewPage *self = WARTA_REVIEW_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *hash = short_hash (warta_revision_get_hash (self->revision));
+  g_autofree char *body = NULL;
+  guint n_open = count_open_notes (self);
   GtkWidget *dialog;
 
-  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     _("Approve This Revision?"), NULL);
   /* Translators: %u is a revision number, %s the start of its hash */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("You approve revision %u (%s) exactly as shown below. The social media admin may then post it; any later change voids the approval."),
-                                  warta_revision_get_number (self->revision), hash);
+  body = g_strdup_printf (_("You approve revision %u (%s) exactly as shown below. The social media admin may then post it; any later change voids the approval."),
+                          warta_revision_get_number (self->revision), hash);
+  /* An open correction is said, as when forwarding: once approved, no
+   * new revision can follow it. */
+  if (n_open > 0)
+    {
+      g_autofree char *open = format_open_notes (n_open);
+      g_autofree char *both = g_strconcat (open, "\n\n", body, NULL);
+
+      g_free (body);
+      body = g_steal_pointer (&both);
+    }
+  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     n_open > 0 ? _("Approve With Open Corrections?")
+                                                : _("Approve This Revision?"),
+                                     body);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), make_approval_summary (self));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "approve", _("_Approve This Revision"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "approve",
-                                              ADW_RESPONSE_SUGGESTED);
+                                              n_open > 0 ? ADW_RESPONSE_DESTRUCTIVE
+                                                         : ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "warta-revision-id",
@@ -1750,6 +1806,8 @@ warta_review_page_class_init (WartaReviewPageClass *klass)
   object_class->dispose = warta_review_page_dispose;
   object_class->get_property = warta_review_page_get_property;
   object_class->set_property = warta_review_page_set_property;
+
+  g_type_ensure (WARTA_TYPE_WRAP_BOX);
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, WARTA_TYPE_CONTEXT,

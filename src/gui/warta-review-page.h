@@ -33,5 +33,6 @@ void              _warta_review_page_pin            (WartaReviewPage  *self,
                                                      const char       *media_sha256);
 
 const char       *warta_review_page_get_reload_notice (WartaReviewPage *self);
+gboolean          warta_review_page_has_unsent_note (WartaReviewPage *self);
 
 G_END_DECLS
