@@ -1179,8 +1179,9 @@ on_retry_clicked_cb (GtkButton *button,
     {
       g_autoptr(JsonNode) choice = tiktok_panel_dup_choice (row->tiktok);
 
-      if (!warta_outbox_set_job_step (outbox (self), warta_outbox_job_get_id (row->job), "creator",
-                                      choice, &error))
+      if (!warta_outbox_set_job_step (outbox (self), current_user (self),
+                                      warta_outbox_job_get_id (row->job), "creator", choice,
+                                      &error))
         {
           show_message (self, _("Not Tried Again"), error->message);
           return;
@@ -1199,7 +1200,8 @@ on_pause_clicked_cb (GtkButton *button,
   g_autoptr(GError) error = NULL;
 
   /* What the platform confirmed stays: Resume goes on from there. */
-  if (!warta_outbox_pause_job (outbox (row->view), warta_outbox_job_get_id (row->job), &error))
+  if (!warta_outbox_pause_job (outbox (row->view), current_user (row->view),
+                               warta_outbox_job_get_id (row->job), &error))
     show_message (row->view, _("Not Paused"), error->message);
 }
 
@@ -1210,7 +1212,8 @@ on_resume_clicked_cb (GtkButton *button,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!warta_outbox_resume_job (outbox (row->view), warta_outbox_job_get_id (row->job), &error))
+  if (!warta_outbox_resume_job (outbox (row->view), current_user (row->view),
+                                warta_outbox_job_get_id (row->job), &error))
     show_message (row->view, _("Not Resumed"), error->message);
 }
 
@@ -1258,7 +1261,7 @@ cancel_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "cancel") != 0)
     return;
-  if (!warta_outbox_cancel_job (outbox (self), job_id, &error))
+  if (!warta_outbox_cancel_job (outbox (self), current_user (self), job_id, &error))
     show_message (self, _("Not Cancelled"), error->message);
   warta_publish_view_reload (self);
 }
@@ -1298,7 +1301,9 @@ reschedule_response_cb (AdwMessageDialog *dialog,
   /* Checked again: the time may have passed, or another Warta started
    * the job, since the dialog was opened. */
   problem = time_problem (self, entry, _(RESCHEDULE_PASSED), &at);
-  if (problem == NULL && !warta_outbox_reschedule_job (outbox (self), job_id, at, &error))
+  if (problem == NULL && !warta_outbox_reschedule_job (outbox (self), current_user (self),
+                                                       job_id, at,
+                                                            &error))
     problem = g_strdup (error->message);
   if (problem != NULL)
     show_message (self, _("Time Not Changed"), problem);
@@ -3115,8 +3120,8 @@ start_publishing (WartaPublishView *self,
       if (panel == NULL || !tiktok_panel_is_ready (panel))
         continue;
       choice = tiktok_panel_dup_choice (panel);
-      if (!warta_outbox_set_job_step (outbox (self), warta_outbox_job_get_id (job), "creator", choice,
-                                      &error))
+      if (!warta_outbox_set_job_step (outbox (self), current_user (self),
+                                      warta_outbox_job_get_id (job), "creator", choice, &error))
         {
           show_message (self, _("TikTok’s Choice Not Recorded"), error->message);
           g_clear_error (&error);
