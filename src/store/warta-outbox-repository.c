@@ -1051,12 +1051,33 @@ warta_outbox_repository_hold_missed (WartaOutboxRepository  *self,
 /* Pausing, resuming, cancelling, a new time, Try Again, a choice, how a
  * target goes out and its proof are the publishing step's decisions:
  * only who may publish takes them. Other roles open the same database,
- * so every one of them is checked here, in the transaction that writes it. */
+ * so every one of them is checked here, in the transaction that writes
+ * it, on @actor's roles as stored now, not as the caller's object
+ * remembers them: an administrator on another workstation may have
+ * changed them, or closed the account. */
 static gboolean
-check_may_publish (WartaUser  *actor,
-                   GError    **error)
+check_may_publish (WartaOutboxRepository  *self,
+                   WartaUser              *actor,
+                   GError                **error)
 {
-  if (warta_user_has_role (actor, WARTA_ROLE_SOCIAL_MEDIA_ADMIN))
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  WartaRole roles = 0;
+  int rc;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT roles FROM users WHERE id = ? AND active = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, warta_user_get_id (actor));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    roles = (WartaRole) sqlite3_column_int (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (self->database, error, rc, "user");
+      return FALSE;
+    }
+  if (roles & WARTA_ROLE_SOCIAL_MEDIA_ADMIN)
     return TRUE;
   g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,
                        _("Only a social media admin publishes, and pauses, cancels, retries or uploads a target by hand. Ask one to do it, or ask an administrator for the role."));
@@ -1074,7 +1095,7 @@ reschedule_in_transaction (WartaOutboxRepository  *self,
   gint64 publication_id;
   WartaOutboxState state;
 
-  if (!check_may_publish (actor, error) ||
+  if (!check_may_publish (self, actor, error) ||
       !job_publication (self, job_id, &publication_id, &state, NULL, error))
     return FALSE;
   stmt = _warta_database_prepare (self->database,
@@ -1182,7 +1203,7 @@ set_state_in_transaction (WartaOutboxRepository  *self,
                           const char             *sql,
                           GError                **error)
 {
-  return check_may_publish (actor, error) &&
+  return check_may_publish (self, actor, error) &&
          set_state_for (self, job_id, sql, FALSE, warta_user_get_id (actor), error);
 }
 
@@ -1216,7 +1237,7 @@ warta_outbox_repository_resume (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   WRITE_TRANSACTION (self, error,
-                     check_may_publish (actor, error) &&
+                     check_may_publish (self, actor, error) &&
                      check_not_by_hand (self, job_id, error) &&
                      set_state_in_transaction (self, actor, job_id,
                                                "UPDATE outbox_jobs SET state = 'pending', "
@@ -1238,7 +1259,7 @@ cancel_in_transaction (WartaOutboxRepository  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_auto(Target) target = { 0 };
 
-  if (!check_may_publish (actor, error) || !get_target (self, job_id, &target, error))
+  if (!check_may_publish (self, actor, error) || !get_target (self, job_id, &target, error))
     return FALSE;
   stmt = _warta_database_prepare (self->database,
                                   "UPDATE outbox_jobs SET error_message = ? WHERE id = ?", error);
@@ -1302,7 +1323,7 @@ retry_in_transaction (WartaOutboxRepository  *self,
   WartaOutboxState state;
   WartaState pub_state;
 
-  if (!check_may_publish (actor, error) ||
+  if (!check_may_publish (self, actor, error) ||
       !job_publication (self, job_id, &publication_id, &state, NULL, error) ||
       !check_not_by_hand (self, job_id, error))
     return FALSE;
@@ -1364,7 +1385,7 @@ set_step_in_transaction (WartaOutboxRepository  *self,
   gint64 publication_id;
   WartaOutboxState state;
 
-  if (!check_may_publish (actor, error) ||
+  if (!check_may_publish (self, actor, error) ||
       !job_publication (self, job_id, &publication_id, &state, &holder, error) ||
       !check_not_by_hand (self, job_id, error))
     return FALSE;
@@ -1418,7 +1439,7 @@ manual_in_transaction (WartaOutboxRepository  *self,
   WartaOutboxState state;
   gint64 now = warta_clock_now (self->clock);
 
-  if (!check_may_publish (actor, error) ||
+  if (!check_may_publish (self, actor, error) ||
       !job_publication (self, job_id, &publication_id, &state, NULL, error))
     return FALSE;
   if (state == WARTA_OUTBOX_STATE_DONE || state == WARTA_OUTBOX_STATE_MANUAL)
@@ -1500,7 +1521,7 @@ by_hand_in_transaction (WartaOutboxRepository  *self,
 {
   g_auto(Target) target = { 0 };
 
-  if (!check_may_publish (actor, error) ||
+  if (!check_may_publish (self, actor, error) ||
       !get_target (self, job_id, &target, error) ||
       !set_state_for (self, job_id, sql, FALSE, warta_user_get_id (actor), error))
     return FALSE;
@@ -1640,7 +1661,8 @@ takedown_in_transaction (WartaOutboxRepository  *self,
   g_autofree char *note = NULL;
   gint64 now = warta_clock_now (self->clock);
 
-  if (!check_takedown (self, job_id, FALSE, &target, error))
+  if (!check_may_publish (self, actor, error) ||
+      !check_takedown (self, job_id, FALSE, &target, error))
     return FALSE;
 
   update = _warta_database_prepare (self->database,
@@ -1847,7 +1869,8 @@ correction_in_transaction (WartaOutboxRepository  *self,
   g_autofree char *note = NULL;
   gint64 now = warta_clock_now (self->clock);
 
-  if (!check_takedown (self, job_id, TRUE, &target, error))
+  if (!check_may_publish (self, actor, error) ||
+      !check_takedown (self, job_id, TRUE, &target, error))
     return FALSE;
 
   insert = _warta_database_prepare (self->database,
