@@ -226,7 +226,8 @@ test_both_targets (Fixture       *f,
 
 /* A published post taken down later: recorded with its reason, once, in
  * the target and in the history; refused without a reason, by someone
- * who is not a social media admin, and for a target not published. */
+ * who is not a social media admin (as stored), and for a target not
+ * published. */
 static void
 test_takedown (Fixture       *f,
                gconstpointer  data)
@@ -259,6 +260,25 @@ test_takedown (Fixture       *f,
   warta_user_set_roles (officer, WARTA_ROLE_ACTIVITY_OFFICER);
   g_assert_false (warta_outbox_record_takedown (f->outbox, officer, warta_outbox_job_get_id (m),
                                                 "Izin dicabut", &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_outbox_job_get_taken_down_at (m), ==, 0);
+  /* The roles as stored count, not those the caller's object says. */
+  g_clear_object (&officer);
+  officer = stored_user (f, WARTA_ROLE_VERIFIER);
+  warta_user_set_roles (officer, WARTA_ROLE_ALL);
+  g_assert_false (warta_outbox_repository_check_takedown (f->t->outbox, officer,
+                                                          warta_outbox_job_get_id (m),
+                                                          "Izin dicabut", &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (warta_outbox_record_takedown (f->outbox, officer, warta_outbox_job_get_id (m),
+                                                "Izin dicabut", &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (warta_outbox_repository_check_correction (f->t->outbox, officer,
+                                                            warta_outbox_job_get_id (m),
+                                                            "Salah tulis", "Teks baru", &error));
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
   g_clear_error (&error);
   g_assert_cmpint (warta_outbox_job_get_taken_down_at (m), ==, 0);

@@ -1734,7 +1734,8 @@ warta_outbox_repository_check_takedown (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   trimmed = check_reason_and_role (actor, reason, error);
-  return trimmed != NULL && check_takedown (self, job_id, FALSE, &target, error);
+  return trimmed != NULL && check_may_publish (self, actor, error) &&
+         check_takedown (self, job_id, FALSE, &target, error);
 }
 
 /**
@@ -1837,6 +1838,7 @@ warta_outbox_repository_check_correction (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   return check_correction (actor, reason, new_text, NULL, error) &&
+         check_may_publish (self, actor, error) &&
          check_takedown (self, job_id, TRUE, &target, error);
 }
 
