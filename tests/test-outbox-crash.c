@@ -154,7 +154,8 @@ settle_unconfirmed (WartaTestPublish *t,
   drain (MAX_LATENCY_MS * 2);
   if (warta_test_server_get_media_count (server) == publishes_before)
     {
-      g_assert_true (warta_outbox_repository_set_step (t->outbox, id, WARTA_OUTBOX_STEP_SENDING, "{}",
+      g_assert_true (warta_outbox_repository_set_step (t->outbox, t->admin,
+                                                       id, WARTA_OUTBOX_STEP_SENDING, "{}",
                                                        &error));
       g_assert_no_error (error);
       g_assert_true (warta_outbox_repository_retry (t->outbox, t->admin, id, &error));
@@ -314,7 +315,8 @@ test_platform (gconstpointer data)
         {
           g_autoptr(WartaOutboxJob) written = g_list_model_get_item (jobs, 0);
 
-          g_assert_true (warta_outbox_repository_set_step (t->outbox, warta_outbox_job_get_id (written),
+          g_assert_true (warta_outbox_repository_set_step (t->outbox, t->admin,
+                                                           warta_outbox_job_get_id (written),
                                                            "creator",
                                                            "{\"privacy\": \"PUBLIC_TO_EVERYONE\"}",
                                                            &error));

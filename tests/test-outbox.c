@@ -123,6 +123,21 @@ job_at (GListModel *jobs,
   return job;   /* the outbox keeps live jobs alive */
 }
 
+/* A user of the office, stored with @roles only. */
+static WartaUser *
+stored_user (Fixture   *f,
+             WartaRole  roles)
+{
+  g_autofree char *login = g_strdup_printf ("user-%d", (int) roles);
+  g_autoptr(GError) error = NULL;
+  WartaUser *user;
+
+  user = warta_user_repository_create_user (f->t->users, f->t->admin, login, "Budi Santoso",
+                                            "rahasia-123", roles, FALSE, &error);
+  g_assert_no_error (error);
+  return user;
+}
+
 static GListModel *
 publish (Fixture          *f,
          WartaPublication *p,
@@ -211,7 +226,8 @@ test_both_targets (Fixture       *f,
 
 /* A published post taken down later: recorded with its reason, once, in
  * the target and in the history; refused without a reason, by someone
- * who is not a social media admin, and for a target not published. */
+ * who is not a social media admin (as stored), and for a target not
+ * published. */
 static void
 test_takedown (Fixture       *f,
                gconstpointer  data)
@@ -244,6 +260,25 @@ test_takedown (Fixture       *f,
   warta_user_set_roles (officer, WARTA_ROLE_ACTIVITY_OFFICER);
   g_assert_false (warta_outbox_record_takedown (f->outbox, officer, warta_outbox_job_get_id (m),
                                                 "Izin dicabut", &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_outbox_job_get_taken_down_at (m), ==, 0);
+  /* The roles as stored count, not those the caller's object says. */
+  g_clear_object (&officer);
+  officer = stored_user (f, WARTA_ROLE_VERIFIER);
+  warta_user_set_roles (officer, WARTA_ROLE_ALL);
+  g_assert_false (warta_outbox_repository_check_takedown (f->t->outbox, officer,
+                                                          warta_outbox_job_get_id (m),
+                                                          "Izin dicabut", &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (warta_outbox_record_takedown (f->outbox, officer, warta_outbox_job_get_id (m),
+                                                "Izin dicabut", &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (warta_outbox_repository_check_correction (f->t->outbox, officer,
+                                                            warta_outbox_job_get_id (m),
+                                                            "Salah tulis", "Teks baru", &error));
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
   g_clear_error (&error);
   g_assert_cmpint (warta_outbox_job_get_taken_down_at (m), ==, 0);
@@ -891,19 +926,111 @@ test_pause_resume (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
 
   /* Mid-upload: the request is cancelled, the job waits for the user. */
-  g_assert_true (warta_outbox_pause_job (f->outbox, warta_outbox_job_get_id (m), &error));
+  g_assert_true (warta_outbox_pause_job (f->outbox, f->t->admin,
+                                         warta_outbox_job_get_id (m), &error));
   g_assert_no_error (error);
   settle (f);
   g_assert_cmpuint (warta_outbox_job_get_state (m), ==, WARTA_OUTBOX_STATE_PAUSED);
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
   g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHING);
 
-  g_assert_true (warta_outbox_resume_job (f->outbox, warta_outbox_job_get_id (m), &error));
+  g_assert_true (warta_outbox_resume_job (f->outbox, f->t->admin,
+                                          warta_outbox_job_get_id (m), &error));
   g_assert_no_error (error);
   wait_for_state (m, WARTA_OUTBOX_STATE_DONE);
   settle (f);
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
   g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHED);
+}
+
+/* @event is the admin's @kind on the Mastodon target, at @at, the
+ * publication's state unchanged. */
+static void
+assert_target_event (Fixture    *f,
+                     WartaEvent *event,
+                     const char *kind,
+                     gint64      at)
+{
+  g_assert_cmpstr (warta_event_get_kind (event), ==, kind);
+  g_assert_cmpint (warta_event_get_actor_id (event), ==, warta_user_get_id (f->t->admin));
+  g_assert_cmpstr (warta_event_get_role (event), ==, "social-media-admin");
+  g_assert_cmpint (warta_event_get_at (event), ==, at);
+  g_assert_cmpstr (warta_event_get_note (event), ==, "Humas mastodon");
+  g_assert_cmpstr (warta_event_get_from_state (event), ==, "publishing");
+  g_assert_cmpstr (warta_event_get_to_state (event), ==, "publishing");
+}
+
+/* @p's dossier as text, its history checked first. */
+static char *
+dossier_text (Fixture          *f,
+              WartaPublication *p)
+{
+  g_autoptr(WartaDossier) dossier = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaDossierOptions options;
+
+  g_assert_true (warta_store_verify_history (f->t->db, NULL, &error));
+  g_assert_no_error (error);
+  warta_dossier_options_init (&options);
+  dossier = warta_dossier_load (f->t->db, warta_publication_get_id (p), &options, &error);
+  g_assert_no_error (error);
+  return warta_dossier_to_text (dossier, NULL);
+}
+
+/* Cancelling a target is the admin's decision, and the archive keeps it:
+ * who cancelled publishing to which account, and when, is in the
+ * publication's hash-chained history, before the publication follows its
+ * jobs; nothing for a refused or repeated cancel, and the dossier says it
+ * in words. */
+static void
+test_cancel_history (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(WartaUser) verifier = stored_user (f, WARTA_ROLE_VERIFIER);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(WartaEvent) cancelled = NULL;
+  g_autoptr(WartaEvent) finished = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { f->mastodon_id };
+  gint64 now = g_get_real_time ();
+  gint64 m_id;
+  guint n;
+
+  warta_clock_freeze (f->t->clock, now);
+  jobs = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (p),
+                                  warta_publication_get_version (p), ids, 1,
+                                  now + G_TIME_SPAN_HOUR, &error);
+  g_assert_no_error (error);
+  m_id = warta_outbox_job_get_id (job_at (jobs, 0));
+
+  g_assert_false (warta_outbox_cancel_job (f->outbox, verifier, m_id, &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_event_log_count (f->t->db, "cancel", NULL), ==, 0);
+
+  warta_clock_advance (f->t->clock, G_TIME_SPAN_MINUTE);
+  g_assert_true (warta_outbox_cancel_job (f->outbox, f->t->admin, m_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_event_log_count (f->t->db, "cancel", NULL), ==, 1);
+  events = warta_event_log_list (f->t->db, warta_publication_get_id (p), &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (events);
+  cancelled = g_list_model_get_item (events, n - 2);
+  finished = g_list_model_get_item (events, n - 1);
+  assert_target_event (f, cancelled, "cancel", now + G_TIME_SPAN_MINUTE);
+  /* Its only target cancelled, the publication failed, after it. */
+  g_assert_cmpstr (warta_event_get_kind (finished), ==, "finish");
+  g_assert_cmpstr (warta_event_get_to_state (finished), ==, "failed");
+
+  g_assert_false (warta_outbox_cancel_job (f->outbox, f->t->admin, m_id, &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_event_log_count (f->t->db, "cancel", NULL), ==, 1);
+  text = dossier_text (f, p);
+  g_assert_nonnull (strstr (text, "  Publishing to an account cancelled  Humas mastodon\n"));
 }
 
 static void
@@ -929,7 +1056,8 @@ test_cancel_then_retry (Fixture       *f,
   while (warta_test_server_count_requests (f->wordpress, "POST", "/wp-json/wp/v2/media") == 0)
     g_main_context_iteration (NULL, TRUE);
 
-  g_assert_true (warta_outbox_cancel_job (f->outbox, warta_outbox_job_get_id (w), &error));
+  g_assert_true (warta_outbox_cancel_job (f->outbox, f->t->admin,
+                                          warta_outbox_job_get_id (w), &error));
   g_assert_no_error (error);
   settle (f);
   g_assert_cmpuint (warta_outbox_job_get_state (w), ==, WARTA_OUTBOX_STATE_FAILED);
@@ -937,7 +1065,8 @@ test_cancel_then_retry (Fixture       *f,
   g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_FAILED);
 
   /* Retry per target: the publication is publishing again, then published. */
-  g_assert_true (warta_outbox_retry_job (f->outbox, f->t->admin, warta_outbox_job_get_id (w), &error));
+  g_assert_true (warta_outbox_retry_job (f->outbox, f->t->admin,
+                                         warta_outbox_job_get_id (w), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (publication_state (f, p), ==, WARTA_STATE_PUBLISHING);
   wait_for_state (w, WARTA_OUTBOX_STATE_DONE);
@@ -1206,10 +1335,10 @@ test_by_hand (Fixture       *f,
   sql = g_strdup_printf ("UPDATE outbox_jobs SET state = 'paused' WHERE id = %" G_GINT64_FORMAT,
                          m_id);
   raw_exec (f, sql);
-  g_assert_false (warta_outbox_resume_job (f->outbox, m_id, &error));
+  g_assert_false (warta_outbox_resume_job (f->outbox, f->t->admin, m_id, &error));
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
   g_clear_error (&error);
-  g_assert_false (warta_outbox_reschedule_job (f->outbox, m_id,
+  g_assert_false (warta_outbox_reschedule_job (f->outbox, f->t->admin, m_id,
                                                warta_clock_now (f->t->clock) + G_TIME_SPAN_HOUR,
                                                &error));
   g_assert_nonnull (error);
@@ -1232,16 +1361,13 @@ test_by_hand_admin_only (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
-  g_autoptr(WartaUser) officer = warta_user_new ();
+  g_autoptr(WartaUser) officer = stored_user (f, WARTA_ROLE_ACTIVITY_OFFICER |
+                                                  WARTA_ROLE_VERIFIER | WARTA_ROLE_APPROVER);
   g_autoptr(GListModel) jobs = NULL;
   g_autoptr(GError) error = NULL;
   gint64 ids[] = { f->mastodon_id };
   WartaOutboxJob *m;
 
-  warta_user_set_id (officer, warta_user_get_id (f->t->admin));
-  warta_user_set_display_name (officer, warta_user_get_display_name (f->t->admin));
-  warta_user_set_roles (officer, WARTA_ROLE_ACTIVITY_OFFICER | WARTA_ROLE_VERIFIER |
-                                 WARTA_ROLE_APPROVER);
   jobs = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (p),
                                   warta_publication_get_version (p), ids, 1,
                                   warta_clock_now (f->t->clock) + G_TIME_SPAN_HOUR, &error);
@@ -1272,6 +1398,171 @@ test_by_hand_admin_only (Fixture       *f,
   g_assert_false (warta_outbox_job_is_by_hand (m));
 }
 
+/* Every table the outbox writes, as text, to see that nothing changed. */
+static int
+append_row (void  *data,
+            int    n_columns,
+            char **values,
+            char **names)
+{
+  for (int i = 0; i < n_columns; i++)
+    g_string_append_printf (data, "%s=%s ", names[i], values[i] ? values[i] : "NULL");
+  g_string_append_c (data, '\n');
+  return 0;
+}
+
+static char *
+dump_publishing (Fixture *f)
+{
+  const char *tables[] = { "outbox_jobs", "outbox_steps", "manual_proofs", "events",
+                           "publications" };
+  GString *dump = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->t->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", tables[i]);
+
+      g_assert_cmpint (sqlite3_exec (db, sql, append_row, dump, NULL), ==, SQLITE_OK);
+    }
+  sqlite3_close (db);
+  return g_string_free (dump, FALSE);
+}
+
+typedef gboolean (*JobAction) (WartaOutboxRepository  *outbox,
+                               WartaUser              *actor,
+                               gint64                  job_id,
+                               GError                **error);
+
+static gboolean
+act_reschedule (WartaOutboxRepository  *outbox,
+                WartaUser              *actor,
+                gint64                  job_id,
+                GError                **error)
+{
+  return warta_outbox_repository_reschedule (outbox, actor, job_id,
+                                             g_get_real_time () + 2 * G_TIME_SPAN_HOUR, error);
+}
+
+static gboolean
+act_choose (WartaOutboxRepository  *outbox,
+            WartaUser              *actor,
+            gint64                  job_id,
+            GError                **error)
+{
+  return warta_outbox_repository_set_step (outbox, actor, job_id, "creator",
+                                           "{\"privacy\": \"SELF_ONLY\"}", error);
+}
+
+static gboolean
+act_record_manual (WartaOutboxRepository  *outbox,
+                   WartaUser              *actor,
+                   gint64                  job_id,
+                   GError                **error)
+{
+  return warta_outbox_repository_record_manual (outbox, actor, job_id,
+                                                "https://example.org/@humas/1",
+                                                g_get_real_time (), NULL, NULL, error);
+}
+
+typedef enum
+{
+  WAITING,    /* pending, for its time an hour from now */
+  PAUSED,
+  CANCELLED,
+  BY_HAND,
+} JobPrepared;
+
+/* Pausing, resuming, cancelling, a new time, Try Again, a choice for the
+ * platform, how a target goes out and its proof are the social media
+ * admin's (SOP step 5). Officers, verifiers and approvers open the same
+ * database: each of these, asked by any of them, is refused in the data
+ * layer with one message and changes nothing, not the job, its steps, its
+ * proofs nor the history, whatever roles the caller's object says they
+ * have; the admin's goes through. */
+static void
+test_actions_admin_only (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const struct
+  {
+    const char  *name;
+    JobPrepared  prepared;
+    JobAction    act;
+  } actions[] = {
+    { "pause", WAITING, warta_outbox_repository_pause },
+    { "resume", PAUSED, warta_outbox_repository_resume },
+    { "reschedule", WAITING, act_reschedule },
+    { "cancel", WAITING, warta_outbox_repository_cancel },
+    { "retry", CANCELLED, warta_outbox_repository_retry },
+    { "choose", WAITING, act_choose },
+    { "record-manual", WAITING, act_record_manual },
+    { "start-by-hand", WAITING, warta_outbox_repository_start_by_hand },
+    { "send-instead", BY_HAND, warta_outbox_repository_send_instead },
+  };
+  g_autoptr(WartaUser) officer = stored_user (f, WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) verifier = stored_user (f, WARTA_ROLE_VERIFIER);
+  g_autoptr(WartaUser) approver = stored_user (f, WARTA_ROLE_APPROVER);
+  g_autoptr(WartaUser) all_but = stored_user (f, WARTA_ROLE_ALL & ~WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  /* The verifier as an object that says otherwise: the stored roles count. */
+  g_autoptr(WartaUser) claims = warta_user_new ();
+  WartaUser *others[] = { officer, verifier, approver, all_but, claims };
+  g_autofree char *message = NULL;
+
+  warta_user_set_id (claims, warta_user_get_id (verifier));
+  warta_user_set_display_name (claims, warta_user_get_display_name (verifier));
+  warta_user_set_roles (claims, WARTA_ROLE_ALL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, actions[i].name, 1);
+      g_autoptr(GListModel) jobs = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 ids[] = { f->mastodon_id };
+      gint64 job_id;
+
+      g_test_message ("%s", actions[i].name);
+      jobs = warta_outbox_repository_enqueue_at (f->t->outbox, f->t->admin,
+                                                 warta_publication_get_id (p),
+                                                 warta_publication_get_version (p), ids, 1,
+                                                 g_get_real_time () + G_TIME_SPAN_HOUR, &error);
+      g_assert_no_error (error);
+      job_id = warta_outbox_job_get_id (job_at (jobs, 0));
+      if (actions[i].prepared == PAUSED)
+        g_assert_true (warta_outbox_repository_pause (f->t->outbox, f->t->admin, job_id, &error));
+      else if (actions[i].prepared == CANCELLED)
+        g_assert_true (warta_outbox_repository_cancel (f->t->outbox, f->t->admin, job_id, &error));
+      else if (actions[i].prepared == BY_HAND)
+        g_assert_true (warta_outbox_repository_start_by_hand (f->t->outbox, f->t->admin, job_id,
+                                                              &error));
+      g_assert_no_error (error);
+      before = dump_publishing (f);
+
+      for (guint j = 0; j < G_N_ELEMENTS (others); j++)
+        {
+          g_assert_false (actions[i].act (f->t->outbox, others[j], job_id, &error));
+          g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+          /* One message for all of them. */
+          if (message == NULL)
+            message = g_strdup (error->message);
+          g_assert_cmpstr (error->message, ==, message);
+          g_clear_error (&error);
+          after = dump_publishing (f);
+          g_assert_cmpstr (after, ==, before);
+          g_clear_pointer (&after, g_free);
+        }
+
+      g_assert_true (actions[i].act (f->t->outbox, f->t->admin, job_id, &error));
+      g_assert_no_error (error);
+      after = dump_publishing (f);
+      g_assert_cmpstr (after, !=, before);
+    }
+}
+
 /* The last event of @p's history. */
 static WartaEvent *
 last_event (Fixture          *f,
@@ -1294,22 +1585,18 @@ test_by_hand_history (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
-  g_autoptr(WartaUser) officer = warta_user_new ();
+  g_autoptr(WartaUser) officer = stored_user (f, WARTA_ROLE_ACTIVITY_OFFICER);
   g_autoptr(GListModel) jobs = NULL;
   g_autoptr(WartaEvent) started = NULL;
   g_autoptr(WartaEvent) given_back = NULL;
-  g_autoptr(WartaDossier) dossier = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   gint64 ids[] = { f->mastodon_id };
   gint64 now = g_get_real_time ();
-  WartaDossierOptions options;
   WartaOutboxJob *m;
   gint64 m_id;
 
   warta_clock_freeze (f->t->clock, now);
-  warta_user_set_id (officer, warta_user_get_id (f->t->admin));
-  warta_user_set_roles (officer, WARTA_ROLE_ACTIVITY_OFFICER);
   jobs = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (p),
                                   warta_publication_get_version (p), ids, 1,
                                   now + G_TIME_SPAN_HOUR, &error);
@@ -1320,13 +1607,7 @@ test_by_hand_history (Fixture       *f,
   g_assert_true (warta_outbox_start_by_hand (f->outbox, f->t->admin, m_id, &error));
   g_assert_no_error (error);
   started = last_event (f, p);
-  g_assert_cmpstr (warta_event_get_kind (started), ==, "by-hand-started");
-  g_assert_cmpint (warta_event_get_actor_id (started), ==, warta_user_get_id (f->t->admin));
-  g_assert_cmpstr (warta_event_get_role (started), ==, "social-media-admin");
-  g_assert_cmpint (warta_event_get_at (started), ==, now);
-  g_assert_cmpstr (warta_event_get_note (started), ==, "Humas mastodon");
-  g_assert_cmpstr (warta_event_get_from_state (started), ==, "publishing");
-  g_assert_cmpstr (warta_event_get_to_state (started), ==, "publishing");
+  assert_target_event (f, started, "by-hand-started", now);
 
   /* Asked again, or refused: nothing new was decided. */
   warta_clock_advance (f->t->clock, G_TIME_SPAN_MINUTE);
@@ -1342,22 +1623,13 @@ test_by_hand_history (Fixture       *f,
   g_assert_true (warta_outbox_send_instead (f->outbox, f->t->admin, m_id, &error));
   g_assert_no_error (error);
   given_back = last_event (f, p);
-  g_assert_cmpstr (warta_event_get_kind (given_back), ==, "by-hand-given-back");
-  g_assert_cmpint (warta_event_get_actor_id (given_back), ==, warta_user_get_id (f->t->admin));
-  g_assert_cmpstr (warta_event_get_role (given_back), ==, "social-media-admin");
-  g_assert_cmpint (warta_event_get_at (given_back), ==, now + G_TIME_SPAN_MINUTE + G_TIME_SPAN_HOUR);
-  g_assert_cmpstr (warta_event_get_note (given_back), ==, "Humas mastodon");
+  assert_target_event (f, given_back, "by-hand-given-back",
+                       now + G_TIME_SPAN_MINUTE + G_TIME_SPAN_HOUR);
   g_assert_false (warta_outbox_send_instead (f->outbox, f->t->admin, m_id, &error));
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
   g_clear_error (&error);
   g_assert_cmpint (warta_event_log_count (f->t->db, "by-hand-given-back", NULL), ==, 1);
-  g_assert_true (warta_store_verify_history (f->t->db, NULL, &error));
-  g_assert_no_error (error);
-
-  warta_dossier_options_init (&options);
-  dossier = warta_dossier_load (f->t->db, warta_publication_get_id (p), &options, &error);
-  g_assert_no_error (error);
-  text = warta_dossier_to_text (dossier, NULL);
+  text = dossier_text (f, p);
   g_assert_nonnull (strstr (text, "  Switched to upload by hand  Humas mastodon\n"));
   g_assert_nonnull (strstr (text, "  Given back to Warta to send  Humas mastodon\n"));
   g_assert_null (strstr (text, "by-hand-"));
@@ -1427,12 +1699,14 @@ test_missed (Fixture       *f,
   g_assert_cmpuint (warta_outbox_count_to_send (f->outbox, NULL), ==, 0);
 
   /* Publish Now: sent, once, and not held again. */
-  g_assert_true (warta_outbox_resume_job (f->outbox, warta_outbox_job_get_id (job), &error));
+  g_assert_true (warta_outbox_resume_job (f->outbox, f->t->admin,
+                                          warta_outbox_job_get_id (job), &error));
   g_assert_no_error (error);
   g_assert_null (warta_outbox_job_get_error_message (job));
   assert_posted_once (f, job);
   g_assert_cmpint (warta_outbox_job_get_scheduled_at (job), ==, MISSED_T + 2 * G_TIME_SPAN_HOUR);
-  g_assert_false (warta_outbox_resume_job (f->outbox, warta_outbox_job_get_id (job), &error));
+  g_assert_false (warta_outbox_resume_job (f->outbox, f->t->admin,
+                                           warta_outbox_job_get_id (job), &error));
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
   iterate_for (200);
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
@@ -1449,7 +1723,8 @@ test_missed_cancel_retry (Fixture       *f,
   WartaOutboxJob *job = schedule_at_t (f, &jobs);
 
   start_two_hours_late (f, job);
-  g_assert_true (warta_outbox_cancel_job (f->outbox, warta_outbox_job_get_id (job), &error));
+  g_assert_true (warta_outbox_cancel_job (f->outbox, f->t->admin,
+                                          warta_outbox_job_get_id (job), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_FAILED);
 
@@ -1548,7 +1823,7 @@ test_missed_reschedule (Fixture       *f,
   WartaOutboxJob *job = schedule_at_t (f, &jobs);
 
   start_two_hours_late (f, job);
-  g_assert_true (warta_outbox_reschedule_job (f->outbox, warta_outbox_job_get_id (job),
+  g_assert_true (warta_outbox_reschedule_job (f->outbox, f->t->admin, warta_outbox_job_get_id (job),
                                               MISSED_T + 3 * G_TIME_SPAN_HOUR, &error));
   g_assert_no_error (error);
   stored = stored_job (f, job);
@@ -1584,7 +1859,7 @@ test_reschedule_pending (Fixture       *f,
 
   warta_outbox_start (f->outbox);
   iterate_for (100);
-  g_assert_true (warta_outbox_reschedule_job (f->outbox, warta_outbox_job_get_id (job),
+  g_assert_true (warta_outbox_reschedule_job (f->outbox, f->t->admin, warta_outbox_job_get_id (job),
                                               MISSED_T + G_TIME_SPAN_HOUR, &error));
   g_assert_no_error (error);
   warta_clock_freeze (f->t->clock, MISSED_T);
@@ -1608,7 +1883,8 @@ assert_refused (Fixture        *f,
   g_autoptr(WartaOutboxJob) after = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (warta_outbox_reschedule_job (f->outbox, warta_outbox_job_get_id (job), at,
+  g_assert_false (warta_outbox_reschedule_job (f->outbox, f->t->admin,
+                                               warta_outbox_job_get_id (job), at,
                                                &error));
   g_assert_error (error, WARTA_WORKFLOW_ERROR, code);
   after = stored_job (f, job);
@@ -1650,7 +1926,8 @@ test_reschedule_paused (Fixture       *f,
   g_autoptr(GError) error = NULL;
   WartaOutboxJob *job = schedule_at_t (f, &jobs);
 
-  g_assert_true (warta_outbox_pause_job (f->outbox, warta_outbox_job_get_id (job), &error));
+  g_assert_true (warta_outbox_pause_job (f->outbox, f->t->admin,
+                                         warta_outbox_job_get_id (job), &error));
   g_assert_no_error (error);
   g_free (assert_refused (f, job, MISSED_T + G_TIME_SPAN_HOUR,
                           WARTA_WORKFLOW_ERROR_INVALID_TRANSITION));
@@ -1833,7 +2110,8 @@ publish_tiktok (Fixture          *f,
       g_autoptr(JsonNode) node = json_from_string (choice, &error);
 
       g_assert_no_error (error);
-      g_assert_true (warta_outbox_set_job_step (f->outbox, warta_outbox_job_get_id (job), "creator",
+      g_assert_true (warta_outbox_set_job_step (f->outbox, f->t->admin,
+                                                warta_outbox_job_get_id (job), "creator",
                                                 node, &error));
       g_assert_no_error (error);
     }
@@ -2311,7 +2589,8 @@ test_missed_tiktok (Fixture       *f,
   job = job_at (jobs, 0);
   choice = json_from_string (TIKTOK_CHOICE, &error);
   g_assert_no_error (error);
-  g_assert_true (warta_outbox_set_job_step (f->outbox, warta_outbox_job_get_id (job), "creator",
+  g_assert_true (warta_outbox_set_job_step (f->outbox, f->t->admin,
+                                            warta_outbox_job_get_id (job), "creator",
                                             choice, &error));
   g_assert_no_error (error);
 
@@ -2322,7 +2601,7 @@ test_missed_tiktok (Fixture       *f,
   iterate_for (200);
   g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
 
-  g_assert_true (warta_outbox_reschedule_job (f->outbox, warta_outbox_job_get_id (job),
+  g_assert_true (warta_outbox_reschedule_job (f->outbox, f->t->admin, warta_outbox_job_get_id (job),
                                               MISSED_T + 3 * G_TIME_SPAN_HOUR, &error));
   g_assert_no_error (error);
   warta_clock_freeze (f->t->clock, MISSED_T + 3 * G_TIME_SPAN_HOUR);
@@ -2482,7 +2761,8 @@ assert_unconfirmed (Fixture         *f,
   g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "Post Again"));
   g_assert_cmpuint (warta_test_server_count_requests (server, "POST", CONTENT_INIT), ==, inits);
 
-  g_assert_true (warta_outbox_retry_job (f->outbox, f->t->admin, warta_outbox_job_get_id (job), &error));
+  g_assert_true (warta_outbox_retry_job (f->outbox, f->t->admin,
+                                         warta_outbox_job_get_id (job), &error));
   g_assert_no_error (error);
   wait_for_state (job, WARTA_OUTBOX_STATE_FAILED);
   settle (f);
@@ -2537,7 +2817,8 @@ test_tiktok_photos_post_again (Fixture       *f,
   assert_unconfirmed (f, server, job, 1);
   g_assert_cmpuint (warta_test_server_get_media_count (server), ==, 0);
 
-  g_assert_true (warta_outbox_post_again (f->outbox, f->t->admin, warta_outbox_job_get_id (job), &error));
+  g_assert_true (warta_outbox_post_again (f->outbox, f->t->admin,
+                                          warta_outbox_job_get_id (job), &error));
   g_assert_no_error (error);
   wait_for_state (job, WARTA_OUTBOX_STATE_DONE);
   settle (f);
@@ -2585,7 +2866,9 @@ main (int   argc,
   ADD ("by-hand", test_by_hand);
   ADD ("by-hand-admin-only", test_by_hand_admin_only);
   ADD ("by-hand-history", test_by_hand_history);
+  ADD ("actions-admin-only", test_actions_admin_only);
   ADD ("cancel-then-retry", test_cancel_then_retry);
+  ADD ("cancel-history", test_cancel_history);
   ADD ("missing-secret", test_missing_secret);
   ADD ("publish-once", test_not_approved);
   ADD ("scheduled", test_scheduled);

@@ -2085,6 +2085,125 @@ count_sent (GPtrArray  *sent,
   return n;
 }
 
+/* Whether each of @names on @account_id's row is shown. */
+static void
+assert_row_buttons (Fixture            *f,
+                    gint64              account_id,
+                    const char * const *names,
+                    gboolean            shown)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_test_message ("%s", names[i]);
+      g_assert_true (gtk_widget_get_visible (job_widget (f, account_id, names[i])) == shown);
+    }
+}
+
+/* The line at the top for a user who may not publish, or NULL. */
+static const char *
+role_line (Fixture *f)
+{
+  GtkWidget *label = _warta_publish_view_get_widget (f->view, 0, "role-label");
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+#define FOLLOW_LINE \
+  "Only a user with the role “Social media admin” publishes. " \
+  "You can follow each post’s progress here."
+
+/* Signs @roles in, the admin's id and name with other roles: the line at
+ * the top is there unless they may publish. */
+static void
+sign_in_as (Fixture   *f,
+            WartaRole  roles)
+{
+  g_autoptr(WartaUser) user = warta_user_new ();
+
+  warta_user_set_id (user, warta_user_get_id (f->t->admin));
+  warta_user_set_display_name (user, warta_user_get_display_name (f->t->admin));
+  warta_user_set_roles (user, roles);
+  warta_context_set_current_user (f->context, user);
+  iterate ();
+  g_assert_cmpstr (role_line (f), ==,
+                   roles & WARTA_ROLE_SOCIAL_MEDIA_ADMIN ? NULL : FOLLOW_LINE);
+}
+
+/* Publishing is the social media admin's: a verifier, an approver or an
+ * officer who opens it follows each target, its state and why it stopped,
+ * told once at the top who publishes, without a button that the outbox
+ * would refuse. The admin has them all; signing in again shows them. */
+static void
+test_follow_only (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const waiting[] = { "pause", "reschedule", "cancel", "manual", NULL };
+  static const char * const stopped[] = { "retry", "manual", NULL };
+  WartaOutbox *outbox = warta_context_get_outbox (f->context);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(WartaOutboxJob) website = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { f->mastodon_id, f->wordpress_id };
+  gint64 at = warta_clock_now (warta_context_get_clock (f->context)) + G_TIME_SPAN_HOUR;
+
+  jobs = warta_outbox_publish_at (outbox, f->t->admin, warta_publication_get_id (f->publication),
+                                  warta_publication_get_version (f->publication), ids, 2, at,
+                                  &error);
+  g_assert_no_error (error);
+  website = g_list_model_get_item (jobs, 1);
+  g_assert_cmpint (warta_outbox_job_get_account_id (website), ==, f->wordpress_id);
+  g_assert_true (warta_outbox_cancel_job (outbox, f->t->admin, warta_outbox_job_get_id (website),
+                                          &error));
+  g_assert_no_error (error);
+  warta_publish_view_reload (f->view);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_null (role_line (f));
+  assert_row_buttons (f, f->mastodon_id, waiting, TRUE);
+  assert_row_buttons (f, f->wordpress_id, stopped, TRUE);
+
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  assert_row_buttons (f, f->mastodon_id, waiting, FALSE);
+  assert_row_buttons (f, f->wordpress_id, stopped, FALSE);
+  /* What each target does, and why one stopped, stay. */
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (job_widget (f, f->mastodon_id,
+                                                                               "state"))),
+                                   "Scheduled for "));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->wordpress_id, "state"))), ==,
+                   "Cancelled");
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "error")));
+  screenshot (f, f->window, "publish-follow-only.png");
+
+  /* For an officer and approver as for the verifier. */
+  sign_in_as (f, WARTA_ROLE_ACTIVITY_OFFICER | WARTA_ROLE_APPROVER);
+  assert_row_buttons (f, f->mastodon_id, waiting, FALSE);
+  assert_row_buttons (f, f->wordpress_id, stopped, FALSE);
+
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  assert_row_buttons (f, f->mastodon_id, waiting, TRUE);
+  assert_row_buttons (f, f->wordpress_id, stopped, TRUE);
+}
+
+/* A published post: its address and link for everyone; Take Down… and
+ * Correct… for the admin only. */
+static void
+test_follow_only_published (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char * const published[] = { "takedown", "correct", NULL };
+  static const char * const kept[] = { "state", "link", "address", NULL };
+
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  assert_row_buttons (f, f->mastodon_id, published, TRUE);
+
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  assert_row_buttons (f, f->mastodon_id, published, FALSE);
+  assert_row_buttons (f, f->mastodon_id, kept, TRUE);
+
+  sign_in_as (f, WARTA_ROLE_ALL);
+  assert_row_buttons (f, f->mastodon_id, published, TRUE);
+}
+
 /* The publication scheduled for @at on Mastodon, and shown waiting. */
 static void
 schedule_mastodon (Fixture *f,
@@ -2945,6 +3064,10 @@ main (int   argc,
 
   g_test_add ("/warta/publish-view/publish-now", Fixture, NULL,
               fixture_setup, test_publish_now, fixture_teardown);
+  g_test_add ("/warta/publish-view/follow-only", Fixture, NULL,
+              fixture_setup, test_follow_only, fixture_teardown);
+  g_test_add ("/warta/publish-view/follow-only-published", Fixture, NULL,
+              fixture_setup, test_follow_only_published, fixture_teardown);
   g_test_add ("/warta/publish-view/takedown", Fixture, NULL,
               fixture_setup, test_takedown, fixture_teardown);
   g_test_add ("/warta/publish-view/correct", Fixture, NULL,

@@ -1851,12 +1851,12 @@ test_close_asks (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 
   /* Paused: nothing goes out by itself, nothing to ask. */
-  g_assert_true (warta_outbox_pause_job (outbox, warta_outbox_job_get_id (job), &error));
+  g_assert_true (warta_outbox_pause_job (outbox, t->admin, warta_outbox_job_get_id (job), &error));
   g_assert_no_error (error);
   close_window (f);
   g_assert_null (find_dialog (heading));
 
-  g_assert_true (warta_outbox_resume_job (outbox, warta_outbox_job_get_id (job), &error));
+  g_assert_true (warta_outbox_resume_job (outbox, t->admin, warta_outbox_job_get_id (job), &error));
   g_assert_no_error (error);
   show_window (f);
   gtk_window_close (GTK_WINDOW (f->window));

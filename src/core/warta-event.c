@@ -667,6 +667,7 @@ warta_event_kind_get_display_name (const char *kind)
     { "correction-by-hand", N_("Post corrected by hand") },
     { "by-hand-started", N_("Switched to upload by hand") },
     { "by-hand-given-back", N_("Given back to Warta to send") },
+    { "cancel", N_("Publishing to an account cancelled") },
     { "disposition", N_("Disposition recorded") },
   };
 

@@ -86,6 +86,7 @@ struct _WartaPublishView
   AdwBin            parent_instance;
 
   /* Template widgets */
+  GtkLabel         *role_label;    /* to a user who may not publish: who does */
   GtkLabel         *summary_label;
   AdwPreferencesGroup *accounts_group;
   GtkListBox       *accounts_list;
@@ -151,6 +152,17 @@ static WartaUser *
 current_user (WartaPublishView *self)
 {
   return self->context ? warta_context_get_current_user (self->context) : NULL;
+}
+
+/* Whether the signed-in user may act on the targets: publishing is the
+ * social media admin's (the outbox refuses anyone else). The others
+ * follow each post's progress. */
+static gboolean
+may_publish (WartaPublishView *self)
+{
+  WartaUser *user = current_user (self);
+
+  return user == NULL || warta_user_has_role (user, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
 }
 
 static WartaOutbox *
@@ -924,7 +936,8 @@ update_correction (JobRow *row)
     }
   gtk_label_set_label (row->correction, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (row->correction), text != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (row->correct), published && !taken_down);
+  gtk_widget_set_visible (GTK_WIDGET (row->correct),
+                          may_publish (row->view) && published && !taken_down);
   gtk_widget_set_sensitive (GTK_WIDGET (row->correct), !row->correcting && !row->taking_down);
 }
 
@@ -959,6 +972,8 @@ update_job_row (JobRow *row)
   gboolean by_hand = job_row_is_by_hand (row);
   /* What sends it from here: none while it is uploaded by hand. */
   gboolean sends = !by_hand;
+  /* Its buttons are for who may publish; the others follow it. */
+  gboolean acts = may_publish (row->view);
   g_autofree char *state_text = NULL;
   g_autofree char *row_message = NULL;
 
@@ -1083,19 +1098,21 @@ update_job_row (JobRow *row)
     }
   gtk_widget_set_visible (GTK_WIDGET (row->address), published && url != NULL);
 
-  gtk_widget_set_visible (GTK_WIDGET (row->pause), sends && (state == WARTA_OUTBOX_STATE_PENDING ||
-                                                            state == WARTA_OUTBOX_STATE_WAITING ||
-                                                            state == WARTA_OUTBOX_STATE_RUNNING));
+  gtk_widget_set_visible (GTK_WIDGET (row->pause),
+                          acts && sends && (state == WARTA_OUTBOX_STATE_PENDING ||
+                                            state == WARTA_OUTBOX_STATE_WAITING ||
+                                            state == WARTA_OUTBOX_STATE_RUNNING));
   gtk_widget_set_visible (GTK_WIDGET (row->resume),
-                          sends && state == WARTA_OUTBOX_STATE_PAUSED && !missed);
-  gtk_widget_set_visible (GTK_WIDGET (row->publish_now), sends && missed);
+                          acts && sends && state == WARTA_OUTBOX_STATE_PAUSED && !missed);
+  gtk_widget_set_visible (GTK_WIDGET (row->publish_now), acts && sends && missed);
   /* Not tried yet: it may wait for another time. */
   gtk_widget_set_visible (GTK_WIDGET (row->reschedule),
-                          sends && (missed || (waiting && warta_outbox_job_get_attempts (job) == 0)));
+                          acts && sends &&
+                          (missed || (waiting && warta_outbox_job_get_attempts (job) == 0)));
   warta_button_set_mnemonic (row->reschedule, missed ? _("Choose _Another Time…")
                                                      : _("Chan_ge Time…"));
   gtk_widget_set_visible (GTK_WIDGET (row->cancel),
-                          sends && (!final || state == WARTA_OUTBOX_STATE_PAUSED));
+                          acts && sends && (!final || state == WARTA_OUTBOX_STATE_PAUSED));
 
   /* A TikTok target stopped for want of a choice: the choice, here. */
   if (row->tiktok == NULL && state == WARTA_OUTBOX_STATE_FAILED &&
@@ -1114,24 +1131,27 @@ update_job_row (JobRow *row)
         }
     }
   if (row->tiktok != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (row->tiktok_box), sends && state == WARTA_OUTBOX_STATE_FAILED);
+    gtk_widget_set_visible (GTK_WIDGET (row->tiktok_box),
+                            acts && sends && state == WARTA_OUTBOX_STATE_FAILED);
   gtk_widget_set_sensitive (GTK_WIDGET (row->retry),
                             row->tiktok == NULL || tiktok_panel_is_ready (row->tiktok));
 
   gtk_widget_set_visible (GTK_WIDGET (row->retry),
-                          sends && state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in && !unconfirmed &&
-                          row->refusal == NULL);
-  gtk_widget_set_visible (GTK_WIDGET (row->post_again), sends && unconfirmed);
-  gtk_widget_set_visible (GTK_WIDGET (row->takedown), published && !taken_down);
+                          acts && sends && state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in &&
+                          !unconfirmed && row->refusal == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (row->post_again), acts && sends && unconfirmed);
+  gtk_widget_set_visible (GTK_WIDGET (row->takedown), acts && published && !taken_down);
   gtk_widget_set_sensitive (GTK_WIDGET (row->takedown), !row->taking_down);
   gtk_widget_set_visible (GTK_WIDGET (row->sign_in),
-                          sends && state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
-  gtk_widget_set_visible (GTK_WIDGET (row->manual), !final || state == WARTA_OUTBOX_STATE_FAILED);
+                          acts && sends && state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
+  gtk_widget_set_visible (GTK_WIDGET (row->manual),
+                          acts && (!final || state == WARTA_OUTBOX_STATE_FAILED));
   warta_button_set_mnemonic (row->manual, by_hand ? _("Send with _Warta Instead…")
                                                   : _("Switch to _Manual"));
-  /* The form is open while it is uploaded by hand, wherever that began. */
-  if (gtk_revealer_get_reveal_child (row->manual_revealer) != by_hand)
-    gtk_revealer_set_reveal_child (row->manual_revealer, by_hand);
+  /* The form is open while it is uploaded by hand, wherever that began,
+   * for who records the proof. */
+  if (gtk_revealer_get_reveal_child (row->manual_revealer) != (acts && by_hand))
+    gtk_revealer_set_reveal_child (row->manual_revealer, acts && by_hand);
   update_correction (row);
 }
 
@@ -1179,8 +1199,9 @@ on_retry_clicked_cb (GtkButton *button,
     {
       g_autoptr(JsonNode) choice = tiktok_panel_dup_choice (row->tiktok);
 
-      if (!warta_outbox_set_job_step (outbox (self), warta_outbox_job_get_id (row->job), "creator",
-                                      choice, &error))
+      if (!warta_outbox_set_job_step (outbox (self), current_user (self),
+                                      warta_outbox_job_get_id (row->job), "creator", choice,
+                                      &error))
         {
           show_message (self, _("Not Tried Again"), error->message);
           return;
@@ -1199,7 +1220,8 @@ on_pause_clicked_cb (GtkButton *button,
   g_autoptr(GError) error = NULL;
 
   /* What the platform confirmed stays: Resume goes on from there. */
-  if (!warta_outbox_pause_job (outbox (row->view), warta_outbox_job_get_id (row->job), &error))
+  if (!warta_outbox_pause_job (outbox (row->view), current_user (row->view),
+                               warta_outbox_job_get_id (row->job), &error))
     show_message (row->view, _("Not Paused"), error->message);
 }
 
@@ -1210,7 +1232,8 @@ on_resume_clicked_cb (GtkButton *button,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!warta_outbox_resume_job (outbox (row->view), warta_outbox_job_get_id (row->job), &error))
+  if (!warta_outbox_resume_job (outbox (row->view), current_user (row->view),
+                                warta_outbox_job_get_id (row->job), &error))
     show_message (row->view, _("Not Resumed"), error->message);
 }
 
@@ -1258,7 +1281,7 @@ cancel_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "cancel") != 0)
     return;
-  if (!warta_outbox_cancel_job (outbox (self), job_id, &error))
+  if (!warta_outbox_cancel_job (outbox (self), current_user (self), job_id, &error))
     show_message (self, _("Not Cancelled"), error->message);
   warta_publish_view_reload (self);
 }
@@ -1298,7 +1321,9 @@ reschedule_response_cb (AdwMessageDialog *dialog,
   /* Checked again: the time may have passed, or another Warta started
    * the job, since the dialog was opened. */
   problem = time_problem (self, entry, _(RESCHEDULE_PASSED), &at);
-  if (problem == NULL && !warta_outbox_reschedule_job (outbox (self), job_id, at, &error))
+  if (problem == NULL && !warta_outbox_reschedule_job (outbox (self), current_user (self),
+                                                       job_id, at,
+                                                            &error))
     problem = g_strdup (error->message);
   if (problem != NULL)
     show_message (self, _("Time Not Changed"), problem);
@@ -2761,6 +2786,21 @@ schedule_problem (WartaPublishView *self,
                        out);
 }
 
+/* Who publishes, said once at the top to a user who may not. */
+static void
+update_role_label (WartaPublishView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->context != NULL && !may_publish (self))
+    /* Translators: %s is a role, "Admin Medsos" */
+    text = g_strdup_printf (_("Only a user with the role “%s” publishes. You can follow each post’s progress here."),
+                            warta_context_get_role_name (self->context,
+                                                         WARTA_ROLE_SOCIAL_MEDIA_ADMIN));
+  gtk_label_set_label (self->role_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->role_label), text != NULL);
+}
+
 static void
 update_actions (WartaPublishView *self)
 {
@@ -2810,6 +2850,7 @@ update_actions (WartaPublishView *self)
 
   gtk_label_set_label (self->publish_hint, hint ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->publish_hint), hint != NULL);
+  update_role_label (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.publish-now", can_publish && hint == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.upload-manual", can_publish);
 }
@@ -3115,8 +3156,8 @@ start_publishing (WartaPublishView *self,
       if (panel == NULL || !tiktok_panel_is_ready (panel))
         continue;
       choice = tiktok_panel_dup_choice (panel);
-      if (!warta_outbox_set_job_step (outbox (self), warta_outbox_job_get_id (job), "creator", choice,
-                                      &error))
+      if (!warta_outbox_set_job_step (outbox (self), current_user (self),
+                                      warta_outbox_job_get_id (job), "creator", choice, &error))
         {
           show_message (self, _("TikTok’s Choice Not Recorded"), error->message);
           g_clear_error (&error);
@@ -3228,7 +3269,14 @@ on_n_running_changed_cb (WartaPublishView *self)
 static void
 on_current_user_changed_cb (WartaPublishView *self)
 {
+  GHashTableIter iter;
+  gpointer row;
+
   update_actions (self);
+  /* Another user may or may not act on the targets. */
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    update_job_row (row);
 }
 
 /* Another workstation (or window) changed the database: its targets are
@@ -3291,6 +3339,7 @@ warta_publish_view_class_init (WartaPublishViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/warta-publish-view.ui");
   g_type_ensure (WARTA_TYPE_WRAP_BOX);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, role_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, accounts_group);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, accounts_list);
@@ -3431,6 +3480,8 @@ _warta_publish_view_get_widget (WartaPublishView *self,
         return GTK_WIDGET (self->schedule_entry);
       if (g_strcmp0 (name, "publish-hint") == 0)
         return GTK_WIDGET (self->publish_hint);
+      if (g_strcmp0 (name, "role-label") == 0)
+        return GTK_WIDGET (self->role_label);
       if (g_str_has_prefix (name, "tiktok-"))
         {
           char *rest = NULL;

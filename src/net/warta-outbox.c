@@ -1460,12 +1460,13 @@ warta_outbox_publish_at (WartaOutbox   *self,
 
 gboolean
 warta_outbox_pause_job (WartaOutbox  *self,
+                        WartaUser    *actor,
                         gint64        job_id,
                         GError      **error)
 {
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
 
-  if (!warta_outbox_repository_pause (self->repository, job_id, error))
+  if (!warta_outbox_repository_pause (self->repository, actor, job_id, error))
     return FALSE;
   interrupt (self, job_id, STOP_PAUSE);
   refresh_one (self, job_id);
@@ -1474,12 +1475,13 @@ warta_outbox_pause_job (WartaOutbox  *self,
 
 gboolean
 warta_outbox_resume_job (WartaOutbox  *self,
+                         WartaUser    *actor,
                          gint64        job_id,
                          GError      **error)
 {
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
 
-  if (!warta_outbox_repository_resume (self->repository, job_id, error))
+  if (!warta_outbox_repository_resume (self->repository, actor, job_id, error))
     return FALSE;
   refresh_one (self, job_id);
   schedule (self);
@@ -1490,13 +1492,14 @@ warta_outbox_resume_job (WartaOutbox  *self,
  * job held as missed shows its new time. */
 gboolean
 warta_outbox_reschedule_job (WartaOutbox  *self,
+                             WartaUser    *actor,
                              gint64        job_id,
                              gint64        scheduled_at,
                              GError      **error)
 {
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
 
-  if (!warta_outbox_repository_reschedule (self->repository, job_id, scheduled_at, error))
+  if (!warta_outbox_repository_reschedule (self->repository, actor, job_id, scheduled_at, error))
     return FALSE;
   refresh_one (self, job_id);
   schedule (self);
@@ -1505,12 +1508,13 @@ warta_outbox_reschedule_job (WartaOutbox  *self,
 
 gboolean
 warta_outbox_cancel_job (WartaOutbox  *self,
+                         WartaUser    *actor,
                          gint64        job_id,
                          GError      **error)
 {
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
 
-  if (!warta_outbox_repository_cancel (self->repository, job_id, error))
+  if (!warta_outbox_repository_cancel (self->repository, actor, job_id, error))
     return FALSE;
   interrupt (self, job_id, STOP_CANCEL);
   refresh_one (self, job_id);
@@ -2206,12 +2210,13 @@ warta_outbox_post_again (WartaOutbox  *self,
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
 
   return check_job_target (self, job_id, error) &&
-         warta_outbox_set_job_step (self, job_id, WARTA_OUTBOX_STEP_SENDING, empty, error) &&
+         warta_outbox_set_job_step (self, actor, job_id, WARTA_OUTBOX_STEP_SENDING, empty, error) &&
          warta_outbox_retry_job (self, actor, job_id, error);
 }
 
 gboolean
 warta_outbox_set_job_step (WartaOutbox  *self,
+                           WartaUser    *actor,
                            gint64        job_id,
                            const char   *step,
                            JsonNode     *value,
@@ -2223,7 +2228,7 @@ warta_outbox_set_job_step (WartaOutbox  *self,
   g_return_val_if_fail (step != NULL && value != NULL, FALSE);
 
   json = json_to_string (value, FALSE);
-  if (!warta_outbox_repository_set_step (self->repository, job_id, step, json, error))
+  if (!warta_outbox_repository_set_step (self->repository, actor, job_id, step, json, error))
     return FALSE;
   refresh_one (self, job_id);
   return TRUE;

@@ -90,19 +90,26 @@ GListModel            *warta_outbox_publish_at         (WartaOutbox           *s
                                                         guint                  n_accounts,
                                                         gint64                 scheduled_at,
                                                         GError               **error);
+/* What a user does to one target, from here to the manual proof, is a
+ * social media admin's to do: @actor without the role is refused
+ * (WARTA_WORKFLOW_ERROR_FORBIDDEN) and the job left as it is. */
 gboolean               warta_outbox_pause_job          (WartaOutbox           *self,
+                                                        WartaUser             *actor,
                                                         gint64                 job_id,
                                                         GError               **error);
 gboolean               warta_outbox_resume_job         (WartaOutbox           *self,
+                                                        WartaUser             *actor,
                                                         gint64                 job_id,
                                                         GError               **error);
 /* A new time for a job not started yet (see
  * warta_outbox_repository_reschedule()). */
 gboolean               warta_outbox_reschedule_job     (WartaOutbox           *self,
+                                                        WartaUser             *actor,
                                                         gint64                 job_id,
                                                         gint64                 scheduled_at,
                                                         GError               **error);
 gboolean               warta_outbox_cancel_job         (WartaOutbox           *self,
+                                                        WartaUser             *actor,
                                                         gint64                 job_id,
                                                         GError               **error);
 /* Sends a stopped job again; refused with warta_publish_check_target()'s
@@ -189,6 +196,7 @@ gboolean               warta_outbox_post_again         (WartaOutbox           *s
 /* The user's choice for a job that is not running, as its step @step
  * (see warta_outbox_repository_set_step()); @value is not taken. */
 gboolean               warta_outbox_set_job_step       (WartaOutbox           *self,
+                                                        WartaUser             *actor,
                                                         gint64                 job_id,
                                                         const char            *step,
                                                         JsonNode              *value,

@@ -1048,8 +1048,45 @@ warta_outbox_repository_hold_missed (WartaOutboxRepository  *self,
 
 /* the user's side ---------------------------------------------------------- */
 
+/* Pausing, resuming, cancelling, a new time, Try Again, a choice, how a
+ * target goes out and its proof are the publishing step's decisions:
+ * only who may publish takes them. Other roles open the same database,
+ * so every one of them is checked here, in the transaction that writes
+ * it, on @actor's roles as stored now, not as the caller's object
+ * remembers them: an administrator on another workstation may have
+ * changed them, or closed the account. */
+static gboolean
+check_may_publish (WartaOutboxRepository  *self,
+                   WartaUser              *actor,
+                   GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  WartaRole roles = 0;
+  int rc;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT roles FROM users WHERE id = ? AND active = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, warta_user_get_id (actor));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    roles = (WartaRole) sqlite3_column_int (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (self->database, error, rc, "user");
+      return FALSE;
+    }
+  if (roles & WARTA_ROLE_SOCIAL_MEDIA_ADMIN)
+    return TRUE;
+  g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,
+                       _("Only a social media admin publishes, and pauses, cancels, retries or uploads a target by hand. Ask one to do it, or ask an administrator for the role."));
+  return FALSE;
+}
+
 static gboolean
 reschedule_in_transaction (WartaOutboxRepository  *self,
+                           WartaUser              *actor,
                            gint64                  job_id,
                            gint64                  scheduled_at,
                            GError                **error)
@@ -1058,7 +1095,8 @@ reschedule_in_transaction (WartaOutboxRepository  *self,
   gint64 publication_id;
   WartaOutboxState state;
 
-  if (!job_publication (self, job_id, &publication_id, &state, NULL, error))
+  if (!check_may_publish (self, actor, error) ||
+      !job_publication (self, job_id, &publication_id, &state, NULL, error))
     return FALSE;
   stmt = _warta_database_prepare (self->database,
                                   "UPDATE outbox_jobs SET state = 'pending', scheduled_at = ?1, "
@@ -1099,11 +1137,13 @@ reschedule_in_transaction (WartaOutboxRepository  *self,
  */
 gboolean
 warta_outbox_repository_reschedule (WartaOutboxRepository  *self,
+                                    WartaUser              *actor,
                                     gint64                  job_id,
                                     gint64                  scheduled_at,
                                     GError                **error)
 {
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   if (scheduled_at <= warta_clock_now (self->clock))
     {
@@ -1111,7 +1151,8 @@ warta_outbox_repository_reschedule (WartaOutboxRepository  *self,
                            _("That time has already passed. Choose a later time."));
       return FALSE;
     }
-  WRITE_TRANSACTION (self, error, reschedule_in_transaction (self, job_id, scheduled_at, error));
+  WRITE_TRANSACTION (self, error,
+                     reschedule_in_transaction (self, actor, job_id, scheduled_at, error));
   return TRUE;
 }
 
@@ -1154,88 +1195,120 @@ set_state_for (WartaOutboxRepository  *self,
   return follow ? follow_jobs (self, NULL, publication_id, error) : TRUE;
 }
 
+/* @actor's decision, refused unless they may publish. */
 static gboolean
 set_state_in_transaction (WartaOutboxRepository  *self,
+                          WartaUser              *actor,
                           gint64                  job_id,
                           const char             *sql,
-                          gboolean                follow,
                           GError                **error)
 {
-  return set_state_for (self, job_id, sql, follow, 0, error);
+  return check_may_publish (self, actor, error) &&
+         set_state_for (self, job_id, sql, FALSE, warta_user_get_id (actor), error);
 }
 
 /* A running job's lease stays: its worker sees the pause at its next
  * commit and stops there. */
 gboolean
 warta_outbox_repository_pause (WartaOutboxRepository  *self,
+                               WartaUser              *actor,
                                gint64                  job_id,
                                GError                **error)
 {
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   WRITE_TRANSACTION (self, error,
-                     set_state_in_transaction (self, job_id,
+                     set_state_in_transaction (self, actor, job_id,
                                                "UPDATE outbox_jobs SET state = 'paused', "
                                                "version = version + 1 WHERE id = ? "
                                                "AND state IN ('pending', 'waiting', 'running')",
-                                               FALSE, error));
+                                               error));
   return TRUE;
 }
 
 gboolean
 warta_outbox_repository_resume (WartaOutboxRepository  *self,
+                                WartaUser              *actor,
                                 gint64                  job_id,
                                 GError                **error)
 {
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   WRITE_TRANSACTION (self, error,
+                     check_may_publish (self, actor, error) &&
                      check_not_by_hand (self, job_id, error) &&
-                     set_state_in_transaction (self, job_id,
+                     set_state_in_transaction (self, actor, job_id,
                                                "UPDATE outbox_jobs SET state = 'pending', "
                                                "next_attempt_at = 0, error_code = NULL, "
                                                "error_message = NULL, " PAST_SCHEDULE_IS_NOW ", "
                                                "version = version + 1 "
                                                "WHERE id = ?1 AND state = 'paused' "
                                                "AND by_hand_since IS NULL",
-                                               FALSE, error));
+                                               error));
   return TRUE;
 }
 
-gboolean
-warta_outbox_repository_cancel (WartaOutboxRepository  *self,
-                                gint64                  job_id,
-                                GError                **error)
+static gboolean
+cancel_in_transaction (WartaOutboxRepository  *self,
+                       WartaUser              *actor,
+                       gint64                  job_id,
+                       GError                **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(Target) target = { 0 };
 
-  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
-
-  if (!_warta_database_begin_write (self->database, error))
+  if (!check_may_publish (self, actor, error) || !get_target (self, job_id, &target, error))
     return FALSE;
   stmt = _warta_database_prepare (self->database,
                                   "UPDATE outbox_jobs SET error_message = ? WHERE id = ?", error);
   if (stmt == NULL)
-    {
-      _warta_database_rollback (self->database);
-      return FALSE;
-    }
+    return FALSE;
   /* The row says "Cancelled" and offers Try Again and the manual upload:
    * this says what that leaves. */
   sqlite3_bind_text (stmt, 1, _("Nothing more is sent. What was already uploaded is kept while the platform keeps it, and “Try Again” goes on from there."),
                      -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, job_id);
-  if (!run (self, stmt, "outbox job", error) ||
-      !set_state_in_transaction (self, job_id,
-                                 "UPDATE outbox_jobs SET state = 'failed', error_code = '"
-                                 WARTA_OUTBOX_ERROR_CANCELLED "', version = version + 1 "
-                                 "WHERE id = ? AND state IN ('pending', 'waiting', 'running', 'paused')",
-                                 TRUE, error))
-    {
-      _warta_database_rollback (self->database);
-      return FALSE;
-    }
-  return _warta_database_commit (self->database, error);
+  /* Who stopped which target, and when, goes into the hash-chained
+   * history before the publication follows its jobs. */
+  return run (self, stmt, "outbox job", error) &&
+         set_state_in_transaction (self, actor, job_id,
+                                   "UPDATE outbox_jobs SET state = 'failed', error_code = '"
+                                   WARTA_OUTBOX_ERROR_CANCELLED "', version = version + 1 "
+                                   "WHERE id = ? AND state IN ('pending', 'waiting', 'running', "
+                                   "'paused')",
+                                   error) &&
+         append_target_event (self, actor, &target, "cancel", warta_clock_now (self->clock),
+                              target.account, error) &&
+         follow_jobs (self, NULL, target.publication_id, error);
+}
+
+/**
+ * warta_outbox_repository_cancel:
+ * @self: a #WartaOutboxRepository
+ * @actor: the social media admin cancelling it
+ * @job_id: a target not stopped yet
+ * @error: where to put an error
+ *
+ * Stops a target for good (Try Again still goes on from its last
+ * confirmed step). Only a social media admin may
+ * (%WARTA_WORKFLOW_ERROR_FORBIDDEN); who, when and for which account goes
+ * into the publication's history.
+ *
+ * Returns: whether it was cancelled
+ */
+gboolean
+warta_outbox_repository_cancel (WartaOutboxRepository  *self,
+                                WartaUser              *actor,
+                                gint64                  job_id,
+                                GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
+
+  WRITE_TRANSACTION (self, error, cancel_in_transaction (self, actor, job_id, error));
+  return TRUE;
 }
 
 static gboolean
@@ -1250,7 +1323,8 @@ retry_in_transaction (WartaOutboxRepository  *self,
   WartaOutboxState state;
   WartaState pub_state;
 
-  if (!job_publication (self, job_id, &publication_id, &state, NULL, error) ||
+  if (!check_may_publish (self, actor, error) ||
+      !job_publication (self, job_id, &publication_id, &state, NULL, error) ||
       !check_not_by_hand (self, job_id, error))
     return FALSE;
   if (state != WARTA_OUTBOX_STATE_FAILED)
@@ -1300,6 +1374,7 @@ warta_outbox_repository_retry (WartaOutboxRepository  *self,
 
 static gboolean
 set_step_in_transaction (WartaOutboxRepository  *self,
+                         WartaUser              *actor,
                          gint64                  job_id,
                          const char             *step,
                          const char             *value_json,
@@ -1310,7 +1385,8 @@ set_step_in_transaction (WartaOutboxRepository  *self,
   gint64 publication_id;
   WartaOutboxState state;
 
-  if (!job_publication (self, job_id, &publication_id, &state, &holder, error) ||
+  if (!check_may_publish (self, actor, error) ||
+      !job_publication (self, job_id, &publication_id, &state, &holder, error) ||
       !check_not_by_hand (self, job_id, error))
     return FALSE;
   /* A worker reads the steps when it starts: not while one holds it. */
@@ -1332,16 +1408,18 @@ set_step_in_transaction (WartaOutboxRepository  *self,
 
 gboolean
 warta_outbox_repository_set_step (WartaOutboxRepository  *self,
+                                  WartaUser              *actor,
                                   gint64                  job_id,
                                   const char             *step,
                                   const char             *value_json,
                                   GError                **error)
 {
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
   g_return_val_if_fail (step != NULL && value_json != NULL, FALSE);
 
   WRITE_TRANSACTION (self, error,
-                     set_step_in_transaction (self, job_id, step, value_json, error));
+                     set_step_in_transaction (self, actor, job_id, step, value_json, error));
   return TRUE;
 }
 
@@ -1361,7 +1439,8 @@ manual_in_transaction (WartaOutboxRepository  *self,
   WartaOutboxState state;
   gint64 now = warta_clock_now (self->clock);
 
-  if (!job_publication (self, job_id, &publication_id, &state, NULL, error))
+  if (!check_may_publish (self, actor, error) ||
+      !job_publication (self, job_id, &publication_id, &state, NULL, error))
     return FALSE;
   if (state == WARTA_OUTBOX_STATE_DONE || state == WARTA_OUTBOX_STATE_MANUAL)
     {
@@ -1427,19 +1506,6 @@ warta_outbox_repository_record_manual (WartaOutboxRepository  *self,
 
 /* By hand ----------------------------------------------------------------- */
 
-/* Whether a target is uploaded by hand or sent with Warta is the
- * publishing step's decision: only who may publish takes it. */
-static gboolean
-check_may_publish (WartaUser  *actor,
-                   GError    **error)
-{
-  if (warta_user_has_role (actor, WARTA_ROLE_SOCIAL_MEDIA_ADMIN))
-    return TRUE;
-  g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,
-                       _("Only a social media admin decides whether a post is uploaded by hand or sent with Warta. Ask one to do it, or ask an administrator for the role."));
-  return FALSE;
-}
-
 /* Runs @sql (see set_state_for()) on @job_id, and records @actor's
  * decision as @kind in the publication's history, naming the target's
  * account: the archive keeps who chose how the post goes out, and when.
@@ -1455,7 +1521,8 @@ by_hand_in_transaction (WartaOutboxRepository  *self,
 {
   g_auto(Target) target = { 0 };
 
-  if (!get_target (self, job_id, &target, error) ||
+  if (!check_may_publish (self, actor, error) ||
+      !get_target (self, job_id, &target, error) ||
       !set_state_for (self, job_id, sql, FALSE, warta_user_get_id (actor), error))
     return FALSE;
   if (g_strcmp0 (kind, "by-hand-started") == 0 && target.by_hand_since != 0)
@@ -1490,8 +1557,6 @@ warta_outbox_repository_start_by_hand (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
-  if (!check_may_publish (actor, error))
-    return FALSE;
   WRITE_TRANSACTION (self, error,
                      by_hand_in_transaction (self, actor, job_id,
                                              "UPDATE outbox_jobs SET "
@@ -1534,8 +1599,6 @@ warta_outbox_repository_send_instead (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
-  if (!check_may_publish (actor, error))
-    return FALSE;
   WRITE_TRANSACTION (self, error,
                      by_hand_in_transaction (self, actor, job_id,
                                              "UPDATE outbox_jobs SET by_hand_since = NULL, "
@@ -1598,7 +1661,8 @@ takedown_in_transaction (WartaOutboxRepository  *self,
   g_autofree char *note = NULL;
   gint64 now = warta_clock_now (self->clock);
 
-  if (!check_takedown (self, job_id, FALSE, &target, error))
+  if (!check_may_publish (self, actor, error) ||
+      !check_takedown (self, job_id, FALSE, &target, error))
     return FALSE;
 
   update = _warta_database_prepare (self->database,
@@ -1670,7 +1734,8 @@ warta_outbox_repository_check_takedown (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   trimmed = check_reason_and_role (actor, reason, error);
-  return trimmed != NULL && check_takedown (self, job_id, FALSE, &target, error);
+  return trimmed != NULL && check_may_publish (self, actor, error) &&
+         check_takedown (self, job_id, FALSE, &target, error);
 }
 
 /**
@@ -1773,6 +1838,7 @@ warta_outbox_repository_check_correction (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   return check_correction (actor, reason, new_text, NULL, error) &&
+         check_may_publish (self, actor, error) &&
          check_takedown (self, job_id, TRUE, &target, error);
 }
 
@@ -1805,7 +1871,8 @@ correction_in_transaction (WartaOutboxRepository  *self,
   g_autofree char *note = NULL;
   gint64 now = warta_clock_now (self->clock);
 
-  if (!check_takedown (self, job_id, TRUE, &target, error))
+  if (!check_may_publish (self, actor, error) ||
+      !check_takedown (self, job_id, TRUE, &target, error))
     return FALSE;
 
   insert = _warta_database_prepare (self->database,

@@ -119,19 +119,25 @@ gboolean        warta_outbox_repository_hold_missed          (WartaOutboxReposit
  * than now is refused (WARTA_WORKFLOW_ERROR_TIME_PASSED), and so is a job
  * that moved on meanwhile (WARTA_WORKFLOW_ERROR_INVALID_TRANSITION). */
 gboolean        warta_outbox_repository_reschedule           (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
                                                               gint64                  job_id,
                                                               gint64                  scheduled_at,
                                                               GError                **error);
 
-/* The user's side. Resume and retry are the user's "now": a scheduled
- * time already past becomes the present one. */
+/* The user's side, each a social media admin's decision: anyone else is
+ * refused (WARTA_WORKFLOW_ERROR_FORBIDDEN) and nothing changes. Resume and
+ * retry are the user's "now": a scheduled time already past becomes the
+ * present one. */
 gboolean        warta_outbox_repository_pause                (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
                                                               gint64                  job_id,
                                                               GError                **error);
 gboolean        warta_outbox_repository_resume               (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
                                                               gint64                  job_id,
                                                               GError                **error);
 gboolean        warta_outbox_repository_cancel               (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
                                                               gint64                  job_id,
                                                               GError                **error);
 gboolean        warta_outbox_repository_retry                (WartaOutboxRepository  *self,
@@ -142,6 +148,7 @@ gboolean        warta_outbox_repository_retry                (WartaOutboxReposit
  * or failed), written as the confirmed step @step for its publisher to
  * read (TikTok's privacy level and interactions, "creator"). */
 gboolean        warta_outbox_repository_set_step             (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
                                                               gint64                  job_id,
                                                               const char             *step,
                                                               const char             *value_json,
