@@ -108,6 +108,7 @@ struct _WartaPublicationWindow
   AdwToastOverlay         *toast_overlay;
   AdwToast                *refusal;        /* the last file refused, while shown */
   AdwToast                *removal;        /* the last photo removed, while Undo is offered */
+  GPtrArray               *window_toasts;  /* those in the window's overlay, until dismissed */
   GtkWindow               *close_dialog;   /* asking before closing, while shown */
   AdwViewSwitcherTitle    *switcher_title;
   GtkLabel                *save_status_label;
@@ -264,8 +265,18 @@ current_state (WartaPublicationWindow *self)
                            : WARTA_STATE_DOCUMENTING;
 }
 
+static void
+on_window_toast_dismissed_cb (AdwToast               *toast,
+                              WartaPublicationWindow *self)
+{
+  if (self->window_toasts != NULL)
+    g_ptr_array_remove (self->window_toasts, toast);
+}
+
 /* On the review page, toasts go to the page's own overlay, which ends
- * above its decision buttons: the window's would cover them. */
+ * above its decision buttons: the window's would cover them. Those of
+ * the other pages go when the review page is shown (see
+ * on_view_stack_visible_child_name_cb()). */
 static void
 add_toast (WartaPublicationWindow *self,
            AdwToast               *toast)
@@ -278,7 +289,12 @@ add_toast (WartaPublicationWindow *self,
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") == 0)
     warta_review_page_add_toast (self->review_page, toast);
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    {
+      g_ptr_array_add (self->window_toasts, g_object_ref (toast));
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_window_toast_dismissed_cb),
+                               self, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 static void
@@ -3471,8 +3487,18 @@ on_current_user_changed_cb (WartaPublicationWindow *self)
 static void
 on_view_stack_visible_child_name_cb (WartaPublicationWindow *self)
 {
+  g_autoptr(GPtrArray) shown = NULL;
+
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") != 0)
     return;
+
+  /* A toast of another page would lie over the decision buttons at the
+   * bottom of this one: it was about that page, and goes with it. */
+  shown = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->window_toasts->len; i++)
+    g_ptr_array_add (shown, g_object_ref (self->window_toasts->pdata[i]));
+  for (guint i = 0; i < shown->len; i++)
+    adw_toast_dismiss (shown->pdata[i]);
 
   /* The review shows what is saved: what was just typed first. */
   if (self->dirty)
@@ -3661,6 +3687,7 @@ warta_publication_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PUBLICATION_WINDOW);
 
+  g_clear_pointer (&self->window_toasts, g_ptr_array_unref);
   g_clear_pointer (&self->caption_editors, g_ptr_array_unref);
   g_clear_object (&self->media_selection);
   g_clear_object (&self->media);
@@ -3867,6 +3894,7 @@ warta_publication_window_init (WartaPublicationWindow *self)
   self->probe = warta_media_probe_new ();
   self->thumbnailer = warta_thumbnailer_new (NULL);
   self->caption_editors = g_ptr_array_new ();
+  self->window_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->media = g_list_store_new (WARTA_TYPE_MEDIA_ITEM);
   self->media_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->media)));
   gtk_single_selection_set_autoselect (self->media_selection, FALSE);
