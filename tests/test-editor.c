@@ -378,6 +378,28 @@ test_save_status_readable (Fixture       *fixture,
   warta_test_gui_set_language (NULL);
 }
 
+/* Adds a photo to @window's media order, left out of Facebook,
+ * Instagram and YouTube; returns its row. */
+static GtkWidget *
+add_photo_left_out (Fixture                *fixture,
+                    WartaPublicationWindow *window)
+{
+  static const char *platforms[] = { "facebook", "instagram", "youtube" };
+  GSList *files = make_photos (fixture->dir, 1);
+  GtkWidget *row;
+
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (child (window, "order_list"), 0));
+  g_assert_nonnull (row);
+  for (guint k = 0; k < G_N_ELEMENTS (platforms); k++)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (warta_test_gui_find_named (row, GTK_TYPE_CHECK_BUTTON,
+                                                                              platforms[k])),
+                                 FALSE);
+  return row;
+}
+
 /* Each page of the editor fits a window as narrow as GNOME's smallest
  * (360 pixels of content), in English and in Indonesian: the header's
  * title, save status and submit button included. */
@@ -404,18 +426,7 @@ test_editor_narrow (Fixture       *fixture,
        * names them. */
       if (i == 0)
         {
-          GSList *files = make_photos (fixture->dir, 1);
-          GtkWidget *row;
-
-          _warta_publication_window_add_files (window, files);
-          g_slist_free_full (files, g_object_unref);
-          wait_idle (window);
-          row = GTK_WIDGET (gtk_list_box_get_row_at_index (child (window, "order_list"), 0));
-          g_assert_nonnull (row);
-          for (guint k = 0; k < 3; k++)
-            gtk_check_button_set_active (GTK_CHECK_BUTTON (warta_test_gui_find_named (row, GTK_TYPE_CHECK_BUTTON,
-                                                                                      (const char *[]) { "facebook", "instagram", "youtube" }[k])),
-                                         FALSE);
+          add_photo_left_out (fixture, window);
         }
       g_assert_true (_warta_publication_window_save_now (window, &error));
       g_assert_no_error (error);
@@ -468,6 +479,62 @@ test_submit_one_line (Fixture       *fixture,
       g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 1);
       close_window (window);
     }
+  warta_test_gui_set_language (NULL);
+}
+
+/* The first label at or below @widget that is shown. */
+static GtkWidget *
+shown_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = shown_label (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A photo left out of three platforms, in a 360-pixel-wide window in
+ * Indonesian: its row's platforms button says how many in whole words,
+ * and names them to a screen reader and in its tooltip. */
+static void
+test_platforms_narrow (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  WartaPublicationWindow *window;
+  GtkWidget *row;
+  GtkWidget *button;
+  GtkWidget *label;
+  const char *names[] = { "Facebook", "Instagram", "YouTube" };
+  const char *tooltip;
+  const char *shown;
+
+  warta_test_gui_use_gnome_window_buttons ();
+  warta_test_gui_set_language ("id");
+  window = open_window (fixture, create_in_processing (fixture, "Rapat Koordinasi"));
+  row = add_photo_left_out (fixture, window);
+  adw_view_stack_set_visible_child_name (child (window, "view_stack"), "concept");
+  gtk_window_set_default_size (GTK_WINDOW (window), warta_test_gui_window_width_for (360), 720);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  button = warta_test_gui_find_named (row, GTK_TYPE_MENU_BUTTON, "platforms");
+  g_assert_nonnull (button);
+  warta_test_gui_screenshot (GTK_WIDGET (window), "platforms-narrow-id.png");
+  warta_test_gui_assert_not_ellipsized (button);
+  label = shown_label (button);
+  g_assert_nonnull (label);
+  shown = gtk_label_get_text (GTK_LABEL (label));
+  g_test_message ("shown: \"%s\"", shown);
+  g_assert_nonnull (strstr (shown, "3"));
+  tooltip = gtk_widget_get_tooltip_text (button);
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    g_assert_nonnull (strstr (tooltip, names[k]));
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Tidak di Facebook, Instagram, YouTube");
+  close_window (window);
   warta_test_gui_set_language (NULL);
 }
 
@@ -2004,6 +2071,7 @@ main (int   argc,
   ADD ("change-elsewhere-time", test_change_elsewhere_time);
   ADD ("narrow", test_editor_narrow);
   ADD ("submit-one-line", test_submit_one_line);
+  ADD ("platforms-narrow/id", test_platforms_narrow);
   ADD ("change-elsewhere", test_change_elsewhere);
   ADD ("shortcuts", test_shortcuts);
   ADD ("caption-over-limit-blocks-submit", test_caption_limit_blocks);

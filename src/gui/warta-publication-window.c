@@ -2550,13 +2550,20 @@ make_order_button (WartaPublicationWindow *self,
   return button;
 }
 
-/* What the platforms button of a row says: where the file goes. */
+/* What the platforms button of a row says: where the file goes. Where
+ * the names do not fit, how many platforms, in words ("Not on 3
+ * platforms"), then in fewer ("Not on 3"): the names are in the tooltip,
+ * the accessible label and the menu. */
 static void
 update_platforms_label (GtkMenuButton  *button,
                         WartaMediaItem *item)
 {
+  GtkWidget **labels = g_object_get_data (G_OBJECT (button), "warta-labels");
   g_autoptr(GString) skipped = g_string_new (NULL);
   g_autofree char *label = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *shortest = NULL;
+  guint n = 0;
 
   for (guint i = 0; i < WARTA_MEDIA_N_PLATFORMS; i++)
     {
@@ -2567,13 +2574,32 @@ update_platforms_label (GtkMenuButton  *button,
       if (skipped->len > 0)
         g_string_append (skipped, ", ");
       g_string_append (skipped, warta_media_rules_get_name (platform));
+      n++;
     }
-  /* Translators: %s lists platforms, e.g. "X, TikTok" */
-  label = skipped->len > 0 ? g_strdup_printf (_("Not on %s"), skipped->str)
-                           : g_strdup (_("All Platforms"));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (button), "warta-label"), label);
+  if (n > 0)
+    {
+      /* Translators: %s lists platforms, e.g. "X, TikTok" */
+      label = g_strdup_printf (_("Not on %s"), skipped->str);
+      /* Translators: a photo or video is left out of %u platforms, said
+       * where their names do not fit */
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Not on %u platform",
+                                            "Not on %u platforms", n), n);
+      /* Translators: the same, where even that does not fit: the button
+       * opens the list of platforms */
+      shortest = g_strdup_printf (C_("left out of platforms", "Not on %u"), n);
+    }
+  else
+    {
+      label = g_strdup (_("All Platforms"));
+      count = g_strdup (label);
+      shortest = g_strdup (label);
+    }
+  gtk_label_set_label (GTK_LABEL (labels[0]), label);
+  gtk_label_set_label (GTK_LABEL (labels[1]), count);
+  gtk_label_set_label (GTK_LABEL (labels[2]), shortest);
   /* Whole where the label is shortened. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 /* A file left out of a platform, or put back: saved with the content,
@@ -2610,7 +2636,8 @@ make_platforms_button (WartaPublicationWindow *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (_("Posted To"));
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *squeezer = adw_squeezer_new ();
+  GtkWidget **labels = g_new0 (GtkWidget *, 3);
 
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -2631,16 +2658,23 @@ make_platforms_button (WartaPublicationWindow *self,
     }
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  /* Its own label, not the button's: "Not on" five platforms, or in
-   * Indonesian, is wider than a narrow window, and is shortened there.
-   * (It cannot wrap: GTK 4.8's menu button is as tall at any width.) */
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (content), label);
+  /* Its own labels, not the button's: "Not on" five platforms, or in
+   * Indonesian, is wider than a narrow window, and the first of the
+   * shorter ones that fits is shown there, in whole words. (They cannot
+   * wrap: GTK 4.8's menu button is as tall at any width.) */
+  for (guint i = 0; i < 3; i++)
+    {
+      labels[i] = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (labels[i]), 0);
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), labels[i]);
+    }
+  adw_squeezer_set_xalign (ADW_SQUEEZER (squeezer), 0);
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+  gtk_widget_set_hexpand (squeezer, TRUE);
+  gtk_box_append (GTK_BOX (content), squeezer);
   gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("pan-down-symbolic"));
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
-  g_object_set_data (G_OBJECT (button), "warta-label", label);
+  g_object_set_data_full (G_OBJECT (button), "warta-labels", labels, g_free);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_name (button, "platforms");
