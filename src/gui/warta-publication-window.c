@@ -1323,28 +1323,11 @@ set_submit_label (WartaPublicationWindow *self,
     }
 }
 
-/* How much narrower @label (wrapping at whole words) is than its one line. */
-static int
-one_line_excess (GtkWidget *label)
-{
-  g_autoptr(PangoLayout) words = gtk_widget_create_pango_layout (label,
-                                                                 gtk_label_get_text (GTK_LABEL (label)));
-  int line = 0, word = 0;
-
-  if (!gtk_widget_get_visible (label) || !gtk_widget_get_visible (gtk_widget_get_parent (label)))
-    return 0;
-  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &line, NULL, NULL, NULL);
-  pango_layout_set_width (words, 0);
-  pango_layout_set_wrap (words, PANGO_WRAP_WORD);
-  pango_layout_get_pixel_size (words, &word, NULL);
-  return MAX (line - word, 0);
-}
-
-/* On one line, the save status and the submit button need the whole of
- * their labels; they wrap (see below) wherever the window is narrower
- * than the header's parts side by side, and need only their longest
- * words then: a window made narrow at once (a tiling window manager, a
- * smaller screen) is not held wider than that. */
+/* On one line, the submit button needs the whole of its label; it may
+ * wrap (see below) wherever the window is narrower than the header's
+ * parts side by side, and needs only its longest word then: a window
+ * made narrow at once (a tiling window manager, a smaller screen) is
+ * not held wider than that. */
 static void
 warta_publication_window_measure (GtkWidget      *widget,
                                   GtkOrientation  orientation,
@@ -1361,9 +1344,20 @@ warta_publication_window_measure (GtkWidget      *widget,
                                                                     minimum, natural,
                                                                     minimum_baseline,
                                                                     natural_baseline);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL && !self->submit_wraps && GTK_IS_LABEL (label))
-    *minimum = MAX (*minimum - one_line_excess (label)
-                    - one_line_excess (GTK_WIDGET (self->save_status_label)), 0);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && !self->submit_wraps && GTK_IS_LABEL (label) &&
+      gtk_widget_get_visible (GTK_WIDGET (self->submit_button)))
+    {
+      g_autoptr(PangoLayout) words = gtk_widget_create_pango_layout (label,
+                                                                     gtk_label_get_text (GTK_LABEL (label)));
+      int line = 0, word = 0;
+
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &line, NULL, NULL, NULL);
+      pango_layout_set_width (words, 0);
+      pango_layout_set_wrap (words, PANGO_WRAP_WORD);
+      pango_layout_get_pixel_size (words, &word, NULL);
+      if (line > word)
+        *minimum = MAX (*minimum - (line - word), 0);
+    }
 }
 
 /* The width @widget takes: the sum of the natural widths of the window
@@ -1392,11 +1386,13 @@ header_part_width (GtkWidget *widget)
 
 /* The header centres its title (the page switcher) and gives each side
  * only what it needs at least: a submit button that may wrap is then
- * squeezed onto three lines beside an empty start, and so is the save
- * status. Both keep to one line wherever the window has room for them
- * and the page switcher with the icons above the names (the switcher
- * takes that form or moves aside as needed); they wrap only in a window
- * too narrow for that. */
+ * squeezed onto three lines beside an empty start. It keeps to one line
+ * wherever the window has room for it beside the save status and the
+ * page switcher with the icons above the names (the switcher takes that
+ * form or moves aside as needed); it wraps only in a window too narrow
+ * for that, where it needs no more than the width of its longest word.
+ * (Shrinking, the window is that narrow long before the one line would
+ * hold its minimum width up.) */
 static void
 warta_publication_window_size_allocate (GtkWidget *widget,
                                         int        width,
@@ -1428,8 +1424,6 @@ warta_publication_window_size_allocate (GtkWidget *widget,
       self->submit_wraps = needed > width;
       if (gtk_label_get_wrap (GTK_LABEL (child)) != self->submit_wraps)
         gtk_label_set_wrap (GTK_LABEL (child), self->submit_wraps);
-      if (gtk_label_get_wrap (self->save_status_label) != self->submit_wraps)
-        gtk_label_set_wrap (self->save_status_label, self->submit_wraps);
     }
 
   GTK_WIDGET_CLASS (warta_publication_window_parent_class)->size_allocate (widget, width, height,
