@@ -1323,43 +1323,6 @@ set_submit_label (WartaPublicationWindow *self,
     }
 }
 
-/* On one line, the submit button needs the whole of its label; it may
- * wrap (see below) wherever the window is narrower than the header's
- * parts side by side, and needs only its longest word then: a window
- * made narrow at once (a tiling window manager, a smaller screen) is
- * not held wider than that. */
-static void
-warta_publication_window_measure (GtkWidget      *widget,
-                                  GtkOrientation  orientation,
-                                  int             for_size,
-                                  int            *minimum,
-                                  int            *natural,
-                                  int            *minimum_baseline,
-                                  int            *natural_baseline)
-{
-  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
-  GtkWidget *label = gtk_button_get_child (self->submit_button);
-
-  GTK_WIDGET_CLASS (warta_publication_window_parent_class)->measure (widget, orientation, for_size,
-                                                                    minimum, natural,
-                                                                    minimum_baseline,
-                                                                    natural_baseline);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL && !self->submit_wraps && GTK_IS_LABEL (label) &&
-      gtk_widget_get_visible (GTK_WIDGET (self->submit_button)))
-    {
-      g_autoptr(PangoLayout) words = gtk_widget_create_pango_layout (label,
-                                                                     gtk_label_get_text (GTK_LABEL (label)));
-      int line = 0, word = 0;
-
-      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &line, NULL, NULL, NULL);
-      pango_layout_set_width (words, 0);
-      pango_layout_set_wrap (words, PANGO_WRAP_WORD);
-      pango_layout_get_pixel_size (words, &word, NULL);
-      if (line > word)
-        *minimum = MAX (*minimum - (line - word), 0);
-    }
-}
-
 /* The width @widget takes: the sum of the natural widths of the window
  * controls and of the narrow page switcher (icons above names) below it. */
 static int
@@ -3925,7 +3888,6 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
   object_class->dispose = warta_publication_window_dispose;
   object_class->get_property = warta_publication_window_get_property;
   window_class->close_request = warta_publication_window_close_request;
-  widget_class->measure = warta_publication_window_measure;
   widget_class->size_allocate = warta_publication_window_size_allocate;
 
   /**
