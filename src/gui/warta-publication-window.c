@@ -109,7 +109,6 @@ struct _WartaPublicationWindow
   AdwToast                *refusal;        /* the last file refused, while shown */
   AdwToast                *removal;        /* the last photo removed, while Undo is offered */
   GPtrArray               *window_toasts;  /* those in the window's overlay, until dismissed */
-  gboolean                 submit_wraps;   /* the header is too narrow for it on one line */
   GtkWindow               *close_dialog;   /* asking before closing, while shown */
   AdwViewSwitcherTitle    *switcher_title;
   GtkLabel                *save_status_label;
@@ -1317,80 +1316,10 @@ set_submit_label (WartaPublicationWindow *self,
   child = gtk_button_get_child (self->submit_button);
   if (GTK_IS_LABEL (child))
     {
-      gtk_label_set_wrap (GTK_LABEL (child), self->submit_wraps);
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
       gtk_label_set_natural_wrap_mode (GTK_LABEL (child), GTK_NATURAL_WRAP_NONE);
       gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
     }
-}
-
-/* The width @widget takes: the sum of the natural widths of the window
- * controls and of the narrow page switcher (icons above names) below it. */
-static int
-header_part_width (GtkWidget *widget)
-{
-  int natural = 0;
-
-  if (GTK_IS_WINDOW_CONTROLS (widget))
-    {
-      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-      return natural;
-    }
-  if (ADW_IS_VIEW_SWITCHER (widget))
-    {
-      if (adw_view_switcher_get_policy (ADW_VIEW_SWITCHER (widget)) != ADW_VIEW_SWITCHER_POLICY_NARROW)
-        return 0;
-      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-      return natural;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    natural += header_part_width (c);
-  return natural;
-}
-
-/* The header centres its title (the page switcher) and gives each side
- * only what it needs at least: a submit button that may wrap is then
- * squeezed onto three lines beside an empty start. It keeps to one line
- * wherever the window has room for it beside the save status and the
- * page switcher with the icons above the names (the switcher takes that
- * form or moves aside as needed); it wraps only in a window too narrow
- * for that, where it needs no more than the width of its longest word.
- * (Shrinking, the window is that narrow long before the one line would
- * hold its minimum width up.) */
-static void
-warta_publication_window_size_allocate (GtkWidget *widget,
-                                        int        width,
-                                        int        height,
-                                        int        baseline)
-{
-  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
-  GtkWidget *header = gtk_widget_get_ancestor (GTK_WIDGET (self->submit_button),
-                                               ADW_TYPE_HEADER_BAR);
-  GtkWidget *child = gtk_button_get_child (self->submit_button);
-
-  if (header != NULL && GTK_IS_LABEL (child))
-    {
-      GtkWidget *parts[] = { GTK_WIDGET (self->save_status_label),
-                             GTK_WIDGET (self->submit_button) };
-      /* The header's padding and the spacing between its parts. */
-      int needed = 36 + header_part_width (header);
-
-      /* The label's natural width is its one line, wrapping or not. */
-      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-        if (gtk_widget_get_visible (parts[i]))
-          {
-            int natural = 0;
-
-            gtk_widget_measure (parts[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
-                                NULL, NULL);
-            needed += natural;
-          }
-      self->submit_wraps = needed > width;
-      if (gtk_label_get_wrap (GTK_LABEL (child)) != self->submit_wraps)
-        gtk_label_set_wrap (GTK_LABEL (child), self->submit_wraps);
-    }
-
-  GTK_WIDGET_CLASS (warta_publication_window_parent_class)->size_allocate (widget, width, height,
-                                                                          baseline);
 }
 
 static void
@@ -3888,7 +3817,6 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
   object_class->dispose = warta_publication_window_dispose;
   object_class->get_property = warta_publication_window_get_property;
   window_class->close_request = warta_publication_window_close_request;
-  widget_class->size_allocate = warta_publication_window_size_allocate;
 
   /**
    * WartaPublicationWindow:busy:
@@ -4042,7 +3970,6 @@ warta_publication_window_init (WartaPublicationWindow *self)
   self->thumbnailer = warta_thumbnailer_new (NULL);
   self->caption_editors = g_ptr_array_new ();
   self->window_toasts = g_ptr_array_new_with_free_func (g_object_unref);
-  self->submit_wraps = TRUE;
   self->media = g_list_store_new (WARTA_TYPE_MEDIA_ITEM);
   self->media_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->media)));
   gtk_single_selection_set_autoselect (self->media_selection, FALSE);
