@@ -378,6 +378,28 @@ test_save_status_readable (Fixture       *fixture,
   warta_test_gui_set_language (NULL);
 }
 
+/* Adds a photo to @window's media order, left out of Facebook,
+ * Instagram and YouTube; returns its row. */
+static GtkWidget *
+add_photo_left_out (Fixture                *fixture,
+                    WartaPublicationWindow *window)
+{
+  static const char *platforms[] = { "facebook", "instagram", "youtube" };
+  GSList *files = make_photos (fixture->dir, 1);
+  GtkWidget *row;
+
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (child (window, "order_list"), 0));
+  g_assert_nonnull (row);
+  for (guint k = 0; k < G_N_ELEMENTS (platforms); k++)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (warta_test_gui_find_named (row, GTK_TYPE_CHECK_BUTTON,
+                                                                              platforms[k])),
+                                 FALSE);
+  return row;
+}
+
 /* Each page of the editor fits a window as narrow as GNOME's smallest
  * (360 pixels of content), in English and in Indonesian: the header's
  * title, save status and submit button included. */
@@ -404,18 +426,7 @@ test_editor_narrow (Fixture       *fixture,
        * names them. */
       if (i == 0)
         {
-          GSList *files = make_photos (fixture->dir, 1);
-          GtkWidget *row;
-
-          _warta_publication_window_add_files (window, files);
-          g_slist_free_full (files, g_object_unref);
-          wait_idle (window);
-          row = GTK_WIDGET (gtk_list_box_get_row_at_index (child (window, "order_list"), 0));
-          g_assert_nonnull (row);
-          for (guint k = 0; k < 3; k++)
-            gtk_check_button_set_active (GTK_CHECK_BUTTON (warta_test_gui_find_named (row, GTK_TYPE_CHECK_BUTTON,
-                                                                                      (const char *[]) { "facebook", "instagram", "youtube" }[k])),
-                                         FALSE);
+          add_photo_left_out (fixture, window);
         }
       g_assert_true (_warta_publication_window_save_now (window, &error));
       g_assert_no_error (error);
@@ -438,6 +449,62 @@ test_editor_narrow (Fixture       *fixture,
         }
       close_window (window);
     }
+  warta_test_gui_set_language (NULL);
+}
+
+/* The first label at or below @widget that is shown. */
+static GtkWidget *
+shown_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = shown_label (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A photo left out of three platforms, in a 360-pixel-wide window in
+ * Indonesian: its row's platforms button says how many in whole words,
+ * and names them to a screen reader and in its tooltip. */
+static void
+test_platforms_narrow (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  WartaPublicationWindow *window;
+  GtkWidget *row;
+  GtkWidget *button;
+  GtkWidget *label;
+  const char *names[] = { "Facebook", "Instagram", "YouTube" };
+  const char *tooltip;
+  const char *shown;
+
+  warta_test_gui_use_gnome_window_buttons ();
+  warta_test_gui_set_language ("id");
+  window = open_window (fixture, create_in_processing (fixture, "Rapat Koordinasi"));
+  row = add_photo_left_out (fixture, window);
+  adw_view_stack_set_visible_child_name (child (window, "view_stack"), "concept");
+  gtk_window_set_default_size (GTK_WINDOW (window), warta_test_gui_window_width_for (360), 720);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  button = warta_test_gui_find_named (row, GTK_TYPE_MENU_BUTTON, "platforms");
+  g_assert_nonnull (button);
+  warta_test_gui_screenshot (GTK_WIDGET (window), "platforms-narrow-id.png");
+  warta_test_gui_assert_not_ellipsized (button);
+  label = shown_label (button);
+  g_assert_nonnull (label);
+  shown = gtk_label_get_text (GTK_LABEL (label));
+  g_test_message ("shown: \"%s\"", shown);
+  g_assert_nonnull (strstr (shown, "3"));
+  tooltip = gtk_widget_get_tooltip_text (button);
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    g_assert_nonnull (strstr (tooltip, names[k]));
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Tidak di Facebook, Instagram, YouTube");
+  close_window (window);
   warta_test_gui_set_language (NULL);
 }
 
@@ -1681,6 +1748,64 @@ test_when_takes_day_shown (Fixture       *fixture,
   close_window (window);
 }
 
+/* Where @popover's content is in @window's surface, and whether it lies
+ * within @window. */
+static gboolean
+popover_within_window (GtkWidget *popover,
+                       GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  GtkWidget *content = gtk_popover_get_child (GTK_POPOVER (popover));
+  graphene_rect_t bounds;
+  double px, py, wx, wy;
+  double top, bottom, left, right;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &px, &py);
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &wx, &wy);
+  g_assert_true (gtk_widget_compute_bounds (content, popover, &bounds));
+  left = gdk_popup_get_position_x (GDK_POPUP (surface)) + px + bounds.origin.x;
+  top = gdk_popup_get_position_y (GDK_POPUP (surface)) + py + bounds.origin.y;
+  right = left + bounds.size.width;
+  bottom = top + bounds.size.height;
+  g_test_message ("popover content %.0f,%.0f to %.0f,%.0f; window %.0f,%.0f to %.0f,%.0f",
+                  left, top, right, bottom, wx, wy, wx + gtk_widget_get_width (window),
+                  wy + gtk_widget_get_height (window));
+  return left >= wx && top >= wy && right <= wx + gtk_widget_get_width (window) &&
+         bottom <= wy + gtk_widget_get_height (window);
+}
+
+/* The When popover (calendar, hour and minute) stays within the editor
+ * window, at its default size and in a small one. */
+static void
+test_when_within_window (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  static const int sizes[][2] = { { 900, 760 }, { 900, 400 }, { 360, 400 } };
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  GtkMenuButton *button = child (window, "when_button");
+  GtkWidget *popover = child (window, "when_popover");
+
+  set_text (window, "title_row", "Rapat hari ini");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("when-%dx%d.png", sizes[i][0], sizes[i][1]);
+
+      g_test_message ("%d × %d", sizes[i][0], sizes[i][1]);
+      gtk_window_set_default_size (GTK_WINDOW (window), warta_test_gui_window_width_for (sizes[i][0]),
+                                   sizes[i][1]);
+      warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+      gtk_menu_button_popup (button);
+      WARTA_TEST_GUI_WAIT_FOR (gtk_widget_get_mapped (popover));
+      warta_test_gui_wait_for_layout (popover);
+      warta_test_gui_screenshot (GTK_WIDGET (window), name);
+      g_assert_true (popover_within_window (popover, GTK_WIDGET (window)));
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      WARTA_TEST_GUI_WAIT_FOR (!gtk_widget_get_mapped (popover));
+    }
+
+  close_window (window);
+}
+
 /* The Media Order list of the content concept says each photo's alt text
  * as it is now, not as it was when the photo was added. */
 static void
@@ -1973,6 +2098,7 @@ main (int   argc,
   ADD ("save-status-readable", test_save_status_readable);
   ADD ("change-elsewhere-time", test_change_elsewhere_time);
   ADD ("narrow", test_editor_narrow);
+  ADD ("platforms-narrow/id", test_platforms_narrow);
   ADD ("change-elsewhere", test_change_elsewhere);
   ADD ("shortcuts", test_shortcuts);
   ADD ("caption-over-limit-blocks-submit", test_caption_limit_blocks);
@@ -1990,6 +2116,7 @@ main (int   argc,
   ADD ("viewer-closes-and-is-named", test_viewer);
   ADD ("order-list-shows-alt-text", test_order_alt_text);
   ADD ("when-takes-day-shown", test_when_takes_day_shown);
+  ADD ("when-within-window", test_when_within_window);
   ADD ("media-limit-blocks-submit", test_media_limit_blocks);
 #undef ADD
 

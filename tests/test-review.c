@@ -1493,6 +1493,60 @@ test_editor_toast_above_decisions (Fixture       *f,
   close_window (window);
 }
 
+/* A toast shown on another page of the editor (a file the verifier
+ * cannot add, dropped on the Documentation page) does not stay over the
+ * review page's decision buttons once the verifier goes back to it. */
+static void
+test_toast_gone_on_review (Fixture       *f,
+                           gconstpointer  user_data)
+{
+  const char *buttons[] = { "return_button", "forward_button" };
+  g_autoptr(WartaPublication) p = create_verifying (f);
+  g_autofree char *path = g_build_filename (f->dir, "catatan.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  WartaPublicationWindow *window;
+  GSList *files;
+
+  g_assert_true (g_file_set_contents (path, "bukan foto", -1, &error));
+  g_assert_no_error (error);
+  sign_in (f, "sekar");
+  window = open_window (f->context, warta_publication_get_id (p));
+  adw_view_stack_set_visible_child_name (window_child (window, "view_stack"), "documentation");
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+
+  files = g_slist_append (NULL, g_file_new_for_path (path));
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_for_toast_slid_in (window);
+
+  adw_view_stack_set_visible_child_name (window_child (window, "view_stack"), "review");
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  warta_test_gui_screenshot (GTK_WIDGET (window), "review-after-toast.png");
+  collect_toasts (GTK_WIDGET (window), toasts);
+  for (guint t = 0; t < toasts->len; t++)
+    {
+      GtkWidget *toast = toasts->pdata[t];
+      graphene_rect_t toast_bounds;
+
+      /* One leaving is not targetable, and fades out. */
+      if (!gtk_widget_get_mapped (toast) || !gtk_widget_get_can_target (toast))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (toast, GTK_WIDGET (window), &toast_bounds));
+      for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+        {
+          GtkWidget *button = review_child (window, buttons[i]);
+          graphene_rect_t bounds;
+
+          g_assert_true (gtk_widget_get_mapped (button));
+          g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+          g_assert_false (graphene_rect_intersection (&toast_bounds, &bounds, NULL));
+        }
+    }
+
+  close_window (window);
+}
+
 /* The admin, in another Warta on the same file, changes "Siapa" of @p. */
 static WartaPublication *
 change_who_elsewhere (Fixture                    *f,
@@ -1752,6 +1806,7 @@ main (int   argc,
   ADD ("decisions-narrow", test_decisions_narrow);
   ADD ("when-change-readable", test_when_change_readable);
   ADD ("unsent-note-asks", test_unsent_note_asks);
+  ADD ("toast-gone-on-review", test_toast_gone_on_review);
   ADD ("approve-with-open-note-asks", test_approve_with_open_note_asks);
   ADD ("pin-says-field-in-indonesian", test_pin_says_field_in_indonesian);
   ADD ("note-on-return-and-open-notes", test_note_on_return_and_open_notes);

@@ -108,6 +108,7 @@ struct _WartaPublicationWindow
   AdwToastOverlay         *toast_overlay;
   AdwToast                *refusal;        /* the last file refused, while shown */
   AdwToast                *removal;        /* the last photo removed, while Undo is offered */
+  GPtrArray               *window_toasts;  /* those in the window's overlay, until dismissed */
   GtkWindow               *close_dialog;   /* asking before closing, while shown */
   AdwViewSwitcherTitle    *switcher_title;
   GtkLabel                *save_status_label;
@@ -264,8 +265,18 @@ current_state (WartaPublicationWindow *self)
                            : WARTA_STATE_DOCUMENTING;
 }
 
+static void
+on_window_toast_dismissed_cb (AdwToast               *toast,
+                              WartaPublicationWindow *self)
+{
+  if (self->window_toasts != NULL)
+    g_ptr_array_remove (self->window_toasts, toast);
+}
+
 /* On the review page, toasts go to the page's own overlay, which ends
- * above its decision buttons: the window's would cover them. */
+ * above its decision buttons: the window's would cover them. Those of
+ * the other pages go when the review page is shown (see
+ * on_view_stack_visible_child_name_cb()). */
 static void
 add_toast (WartaPublicationWindow *self,
            AdwToast               *toast)
@@ -278,7 +289,12 @@ add_toast (WartaPublicationWindow *self,
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") == 0)
     warta_review_page_add_toast (self->review_page, toast);
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    {
+      g_ptr_array_add (self->window_toasts, g_object_ref (toast));
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_window_toast_dismissed_cb),
+                               self, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 static void
@@ -2463,13 +2479,20 @@ make_order_button (WartaPublicationWindow *self,
   return button;
 }
 
-/* What the platforms button of a row says: where the file goes. */
+/* What the platforms button of a row says: where the file goes. Where
+ * the names do not fit, how many platforms, in words ("Not on 3
+ * platforms"), then in fewer ("Not on 3"): the names are in the tooltip,
+ * the accessible label and the menu. */
 static void
 update_platforms_label (GtkMenuButton  *button,
                         WartaMediaItem *item)
 {
+  GtkWidget **labels = g_object_get_data (G_OBJECT (button), "warta-labels");
   g_autoptr(GString) skipped = g_string_new (NULL);
   g_autofree char *label = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *shortest = NULL;
+  guint n = 0;
 
   for (guint i = 0; i < WARTA_MEDIA_N_PLATFORMS; i++)
     {
@@ -2480,13 +2503,32 @@ update_platforms_label (GtkMenuButton  *button,
       if (skipped->len > 0)
         g_string_append (skipped, ", ");
       g_string_append (skipped, warta_media_rules_get_name (platform));
+      n++;
     }
-  /* Translators: %s lists platforms, e.g. "X, TikTok" */
-  label = skipped->len > 0 ? g_strdup_printf (_("Not on %s"), skipped->str)
-                           : g_strdup (_("All Platforms"));
-  gtk_label_set_label (g_object_get_data (G_OBJECT (button), "warta-label"), label);
+  if (n > 0)
+    {
+      /* Translators: %s lists platforms, e.g. "X, TikTok" */
+      label = g_strdup_printf (_("Not on %s"), skipped->str);
+      /* Translators: a photo or video is left out of %u platforms, said
+       * where their names do not fit */
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Not on %u platform",
+                                            "Not on %u platforms", n), n);
+      /* Translators: the same, where even that does not fit: the button
+       * opens the list of platforms */
+      shortest = g_strdup_printf (C_("left out of platforms", "Not on %u"), n);
+    }
+  else
+    {
+      label = g_strdup (_("All Platforms"));
+      count = g_strdup (label);
+      shortest = g_strdup (label);
+    }
+  gtk_label_set_label (GTK_LABEL (labels[0]), label);
+  gtk_label_set_label (GTK_LABEL (labels[1]), count);
+  gtk_label_set_label (GTK_LABEL (labels[2]), shortest);
   /* Whole where the label is shortened. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 /* A file left out of a platform, or put back: saved with the content,
@@ -2523,7 +2565,8 @@ make_platforms_button (WartaPublicationWindow *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (_("Posted To"));
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *squeezer = adw_squeezer_new ();
+  GtkWidget **labels = g_new0 (GtkWidget *, 3);
 
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -2544,16 +2587,23 @@ make_platforms_button (WartaPublicationWindow *self,
     }
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  /* Its own label, not the button's: "Not on" five platforms, or in
-   * Indonesian, is wider than a narrow window, and is shortened there.
-   * (It cannot wrap: GTK 4.8's menu button is as tall at any width.) */
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (content), label);
+  /* Its own labels, not the button's: "Not on" five platforms, or in
+   * Indonesian, is wider than a narrow window, and the first of the
+   * shorter ones that fits is shown there, in whole words. (They cannot
+   * wrap: GTK 4.8's menu button is as tall at any width.) */
+  for (guint i = 0; i < 3; i++)
+    {
+      labels[i] = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (labels[i]), 0);
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), labels[i]);
+    }
+  adw_squeezer_set_xalign (ADW_SQUEEZER (squeezer), 0);
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+  gtk_widget_set_hexpand (squeezer, TRUE);
+  gtk_box_append (GTK_BOX (content), squeezer);
   gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("pan-down-symbolic"));
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), content);
-  g_object_set_data (G_OBJECT (button), "warta-label", label);
+  g_object_set_data_full (G_OBJECT (button), "warta-labels", labels, g_free);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_name (button, "platforms");
@@ -3003,6 +3053,46 @@ on_time_spin_output_cb (GtkSpinButton *spin,
   return TRUE;
 }
 
+/* GTK keeps a popover on the screen, not in its window: the When popover
+ * (a calendar, the hour and the minute) below a row low in the window
+ * would run past its bottom. It opens below its button where it fits
+ * there, else above, else beside it (to the left, the button being at
+ * the end of its row), moved up or down into the window. */
+static void
+place_when_popover (WartaPublicationWindow *self)
+{
+  GtkWidget *popover = GTK_WIDGET (self->when_popover);
+  GtkWidget *window = GTK_WIDGET (self);
+  graphene_rect_t button;
+  int width = 0, height = 0, window_height = gtk_widget_get_height (window);
+  int offset = 0;
+  /* What the popover draws beyond its size: its shadow. */
+  const int margin = 12;
+
+  gtk_popover_set_offset (self->when_popover, 0, 0);
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->when_button), window, &button))
+    return;
+  gtk_widget_measure (popover, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (popover, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  height += margin;
+
+  if (window_height - (button.origin.y + button.size.height) >= height)
+    gtk_popover_set_position (self->when_popover, GTK_POS_BOTTOM);
+  else if (button.origin.y >= height)
+    gtk_popover_set_position (self->when_popover, GTK_POS_TOP);
+  else
+    {
+      int top = button.origin.y + button.size.height / 2 - height / 2;
+
+      gtk_popover_set_position (self->when_popover, GTK_POS_LEFT);
+      if (top + height > window_height)
+        offset = window_height - (top + height);
+      if (top + offset < margin)
+        offset = margin - top;
+      gtk_popover_set_offset (self->when_popover, 0, offset);
+    }
+}
+
 static void
 on_when_popover_show_cb (WartaPublicationWindow *self)
 {
@@ -3019,6 +3109,7 @@ on_when_popover_show_cb (WartaPublicationWindow *self)
   zone = g_date_time_format (shown, "%Z");
   gtk_label_set_label (self->time_zone_label, zone);
   self->loading = FALSE;
+  place_when_popover (self);
 }
 
 /* Nothing set yet, the popover shows today (or the day last shown):
@@ -3471,8 +3562,18 @@ on_current_user_changed_cb (WartaPublicationWindow *self)
 static void
 on_view_stack_visible_child_name_cb (WartaPublicationWindow *self)
 {
+  g_autoptr(GPtrArray) shown = NULL;
+
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") != 0)
     return;
+
+  /* A toast of another page would lie over the decision buttons at the
+   * bottom of this one: it was about that page, and goes with it. */
+  shown = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->window_toasts->len; i++)
+    g_ptr_array_add (shown, g_object_ref (self->window_toasts->pdata[i]));
+  for (guint i = 0; i < shown->len; i++)
+    adw_toast_dismiss (shown->pdata[i]);
 
   /* The review shows what is saved: what was just typed first. */
   if (self->dirty)
@@ -3661,6 +3762,7 @@ warta_publication_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PUBLICATION_WINDOW);
 
+  g_clear_pointer (&self->window_toasts, g_ptr_array_unref);
   g_clear_pointer (&self->caption_editors, g_ptr_array_unref);
   g_clear_object (&self->media_selection);
   g_clear_object (&self->media);
@@ -3867,6 +3969,7 @@ warta_publication_window_init (WartaPublicationWindow *self)
   self->probe = warta_media_probe_new ();
   self->thumbnailer = warta_thumbnailer_new (NULL);
   self->caption_editors = g_ptr_array_new ();
+  self->window_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->media = g_list_store_new (WARTA_TYPE_MEDIA_ITEM);
   self->media_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->media)));
   gtk_single_selection_set_autoselect (self->media_selection, FALSE);
