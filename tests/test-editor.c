@@ -1748,64 +1748,6 @@ test_when_takes_day_shown (Fixture       *fixture,
   close_window (window);
 }
 
-/* Where @popover's content is in @window's surface, and whether it lies
- * within @window. */
-static gboolean
-popover_within_window (GtkWidget *popover,
-                       GtkWidget *window)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
-  GtkWidget *content = gtk_popover_get_child (GTK_POPOVER (popover));
-  graphene_rect_t bounds;
-  double px, py, wx, wy;
-  double top, bottom, left, right;
-
-  gtk_native_get_surface_transform (GTK_NATIVE (popover), &px, &py);
-  gtk_native_get_surface_transform (GTK_NATIVE (window), &wx, &wy);
-  g_assert_true (gtk_widget_compute_bounds (content, popover, &bounds));
-  left = gdk_popup_get_position_x (GDK_POPUP (surface)) + px + bounds.origin.x;
-  top = gdk_popup_get_position_y (GDK_POPUP (surface)) + py + bounds.origin.y;
-  right = left + bounds.size.width;
-  bottom = top + bounds.size.height;
-  g_test_message ("popover content %.0f,%.0f to %.0f,%.0f; window %.0f,%.0f to %.0f,%.0f",
-                  left, top, right, bottom, wx, wy, wx + gtk_widget_get_width (window),
-                  wy + gtk_widget_get_height (window));
-  return left >= wx && top >= wy && right <= wx + gtk_widget_get_width (window) &&
-         bottom <= wy + gtk_widget_get_height (window);
-}
-
-/* The When popover (calendar, hour and minute) stays within the editor
- * window, at its default size and in a small one. */
-static void
-test_when_within_window (Fixture       *fixture,
-                         gconstpointer  user_data)
-{
-  static const int sizes[][2] = { { 900, 760 }, { 900, 400 }, { 360, 400 } };
-  WartaPublicationWindow *window = open_window (fixture, 0);
-  GtkMenuButton *button = child (window, "when_button");
-  GtkWidget *popover = child (window, "when_popover");
-
-  set_text (window, "title_row", "Rapat hari ini");
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("when-%dx%d.png", sizes[i][0], sizes[i][1]);
-
-      g_test_message ("%d × %d", sizes[i][0], sizes[i][1]);
-      gtk_window_set_default_size (GTK_WINDOW (window), warta_test_gui_window_width_for (sizes[i][0]),
-                                   sizes[i][1]);
-      warta_test_gui_wait_for_layout (GTK_WIDGET (window));
-      gtk_menu_button_popup (button);
-      WARTA_TEST_GUI_WAIT_FOR (gtk_widget_get_mapped (popover));
-      warta_test_gui_wait_for_layout (popover);
-      warta_test_gui_screenshot (GTK_WIDGET (window), name);
-      g_assert_true (popover_within_window (popover, GTK_WIDGET (window)));
-      gtk_popover_popdown (GTK_POPOVER (popover));
-      WARTA_TEST_GUI_WAIT_FOR (!gtk_widget_get_mapped (popover));
-    }
-
-  close_window (window);
-}
-
 /* The Media Order list of the content concept says each photo's alt text
  * as it is now, not as it was when the photo was added. */
 static void
@@ -2116,7 +2058,6 @@ main (int   argc,
   ADD ("viewer-closes-and-is-named", test_viewer);
   ADD ("order-list-shows-alt-text", test_order_alt_text);
   ADD ("when-takes-day-shown", test_when_takes_day_shown);
-  ADD ("when-within-window", test_when_within_window);
   ADD ("media-limit-blocks-submit", test_media_limit_blocks);
 #undef ADD
 

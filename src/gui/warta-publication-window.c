@@ -3053,46 +3053,6 @@ on_time_spin_output_cb (GtkSpinButton *spin,
   return TRUE;
 }
 
-/* GTK keeps a popover on the screen, not in its window: the When popover
- * (a calendar, the hour and the minute) below a row low in the window
- * would run past its bottom. It opens below its button where it fits
- * there, else above, else beside it (to the left, the button being at
- * the end of its row), moved up or down into the window. */
-static void
-place_when_popover (WartaPublicationWindow *self)
-{
-  GtkWidget *popover = GTK_WIDGET (self->when_popover);
-  GtkWidget *window = GTK_WIDGET (self);
-  graphene_rect_t button;
-  int width = 0, height = 0, window_height = gtk_widget_get_height (window);
-  int offset = 0;
-  /* What the popover draws beyond its size: its shadow. */
-  const int margin = 12;
-
-  gtk_popover_set_offset (self->when_popover, 0, 0);
-  if (!gtk_widget_compute_bounds (GTK_WIDGET (self->when_button), window, &button))
-    return;
-  gtk_widget_measure (popover, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
-  gtk_widget_measure (popover, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
-  height += margin;
-
-  if (window_height - (button.origin.y + button.size.height) >= height)
-    gtk_popover_set_position (self->when_popover, GTK_POS_BOTTOM);
-  else if (button.origin.y >= height)
-    gtk_popover_set_position (self->when_popover, GTK_POS_TOP);
-  else
-    {
-      int top = button.origin.y + button.size.height / 2 - height / 2;
-
-      gtk_popover_set_position (self->when_popover, GTK_POS_LEFT);
-      if (top + height > window_height)
-        offset = window_height - (top + height);
-      if (top + offset < margin)
-        offset = margin - top;
-      gtk_popover_set_offset (self->when_popover, 0, offset);
-    }
-}
-
 static void
 on_when_popover_show_cb (WartaPublicationWindow *self)
 {
@@ -3109,7 +3069,6 @@ on_when_popover_show_cb (WartaPublicationWindow *self)
   zone = g_date_time_format (shown, "%Z");
   gtk_label_set_label (self->time_zone_label, zone);
   self->loading = FALSE;
-  place_when_popover (self);
 }
 
 /* Nothing set yet, the popover shows today (or the day last shown):
