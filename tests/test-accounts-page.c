@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "warta-accounts-page-private.h"
+#include "warta-account-store-private.h"
 #include "warta-account-store.h"
 #include "warta-database-private.h"
 #include "warta-oauth.h"
@@ -815,6 +816,28 @@ test_mastodon_again (Fixture       *f,
   g_assert_true (warta_test_oauth_server_token_is_valid (f->server, second));
 }
 
+/* @publication sent to account @id, and every target stopped for a
+ * sign-in. */
+static void
+stop_for_sign_in (Fixture          *f,
+                  WartaPublication *publication,
+                  gint64            id)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jobs = warta_outbox_repository_enqueue (f->t->outbox, f->t->admin,
+                                          warta_publication_get_id (publication),
+                                          warta_publication_get_version (publication), &id, 1,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_true (_warta_database_exec (f->t->db,
+                                       "UPDATE outbox_jobs SET state = 'failed', "
+                                       "error_code = '" WARTA_OUTBOX_ERROR_AUTH "', "
+                                       "error_message = 'Masuk lagi ke akun ini.'", &error));
+  g_assert_no_error (error);
+}
+
 /* Signing in again sends on the targets that stopped for it, but not an
  * older one whose content the platform cannot take (a photo and a video
  * together, for Mastodon): tried again, it would only stop again. It
@@ -839,22 +862,8 @@ test_sign_in_skips_refused (Fixture       *f,
   mixed = warta_test_publish_make_approved_with_videos (f->t, "Rakor foto dan video", 1, 1, 4096);
   /* As a Warta before the check wrote them, both stopped for the
    * sign-in. */
-  g_clear_object (&stopped);
-  stopped = warta_outbox_repository_enqueue (f->t->outbox, f->t->admin,
-                                             warta_publication_get_id (photo),
-                                             warta_publication_get_version (photo), &id, 1, &error);
-  g_assert_no_error (error);
-  g_clear_object (&stopped);
-  stopped = warta_outbox_repository_enqueue (f->t->outbox, f->t->admin,
-                                             warta_publication_get_id (mixed),
-                                             warta_publication_get_version (mixed), &id, 1, &error);
-  g_assert_no_error (error);
-  g_clear_object (&stopped);
-  g_assert_true (_warta_database_exec (f->t->db,
-                                       "UPDATE outbox_jobs SET state = 'failed', "
-                                       "error_code = '" WARTA_OUTBOX_ERROR_AUTH "', "
-                                       "error_message = 'Masuk lagi ke akun ini.'", &error));
-  g_assert_no_error (error);
+  stop_for_sign_in (f, photo, id);
+  stop_for_sign_in (f, mixed, id);
   stopped = warta_outbox_repository_list_needing_sign_in (f->t->outbox, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (stopped), ==, 2);
@@ -869,6 +878,44 @@ test_sign_in_skips_refused (Fixture       *f,
   g_assert_cmpstr (warta_outbox_job_get_error_message (left), ==, "Masuk lagi ke akun ini.");
   g_assert_null (_warta_accounts_get_dialog ());
   g_object_unref (left);
+}
+
+/* An administrator without the social media admin's role signs an account
+ * in again: the stopped post is not sent on (publishing is not theirs),
+ * and they are told it waits for a social media admin to press Try Again. */
+static void
+test_sign_in_by_administrator (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(WartaAccount) added = NULL;
+  g_autoptr(WartaPublication) photo = NULL;
+  g_autoptr(WartaUser) administrator = NULL;
+  g_autoptr(GListModel) stopped = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  /* The secrets in memory: the test is about who may publish. */
+  _warta_account_store_use_memory_secrets (warta_context_get_account_store (f->context));
+  administrator = warta_user_repository_create_user (f->t->users, f->t->admin, "pengelola", "Joko",
+                                                     "rahasia-123", WARTA_ROLE_VERIFIER, TRUE,
+                                                     &error);
+  g_assert_no_error (error);
+  warta_context_set_current_user (f->context, administrator);
+  iterate ();
+  added = add_mastodon (f, 0);
+  id = warta_account_get_id (added);
+  photo = warta_test_publish_make_approved (f->t, "Rakor foto", 1);
+  stop_for_sign_in (f, photo, id);
+
+  sign_in_again (f, id);
+  wait_until (f, dialog_titled, "Stopped Posts Still Wait", "the message");
+  g_assert_true (dialog_says (f, "The account is signed in again. The 1 post that stopped for it "
+                                 "waits for a user with the role “Social media admin” to press "
+                                 "Try Again in its publication."));
+  stopped = warta_outbox_repository_list_needing_sign_in (f->t->outbox, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stopped), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (_warta_accounts_get_dialog ()));
 }
 
 /* 130 Pages, listed 50 at a time: the chooser has them all, can be
@@ -1373,6 +1420,8 @@ main (int   argc,
               fixture_setup, test_form_checked, fixture_teardown);
   g_test_add ("/warta/accounts-page/sign-in-skips-refused", Fixture, "mastodon",
               fixture_setup, test_sign_in_skips_refused, fixture_teardown);
+  g_test_add ("/warta/accounts-page/sign-in-by-administrator", Fixture, "mastodon",
+              fixture_setup, test_sign_in_by_administrator, fixture_teardown);
   g_test_add ("/warta/accounts-page/mastodon-again", Fixture, "mastodon",
               fixture_setup, test_mastodon_again, fixture_teardown);
   g_test_add ("/warta/accounts-page/facebook-many-pages", Fixture, "facebook",

@@ -2204,6 +2204,66 @@ test_follow_only_published (Fixture       *f,
   assert_row_buttons (f, f->mastodon_id, published, TRUE);
 }
 
+/* Whether the approved publication's start controls are there to use:
+ * each target's check, the schedule, TikTok's choices, the start buttons. */
+static void
+assert_start_controls (Fixture  *f,
+                       gboolean  shown)
+{
+  gint64 all[] = { f->mastodon_id, f->wordpress_id, f->tiktok_id };
+  static const char * const start[] = { "publish-now", "upload-manual", "schedule-row",
+                                        "schedule-time", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      GtkWidget *check = account_check (f, all[i]);
+      GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+
+      g_assert_cmpint (gtk_widget_is_visible (check), ==, shown);
+      /* The target stays listed, with its platform or why it cannot go. */
+      g_assert_true (gtk_widget_is_visible (row));
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), !=, "");
+      g_assert_cmpint (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)), ==, shown);
+    }
+  for (guint i = 0; start[i]; i++)
+    g_assert_cmpint (gtk_widget_is_visible (_warta_publish_view_get_widget (f->view, 0, start[i])),
+                     ==, shown);
+  g_assert_cmpint (gtk_widget_is_visible (tiktok_widget (f, "group")), ==, shown);
+  if (!shown)
+    g_assert_false (gtk_widget_is_visible (_warta_publish_view_get_widget (f->view, 0,
+                                                                           "publish-hint")));
+}
+
+/* An approved publication not yet published: a verifier sees where it
+ * may go, told at the top who publishes, with nothing to choose or start.
+ * The admin who signs in again finds their choices as they left them. */
+static void
+test_follow_only_approved (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *schedule = _warta_publish_view_get_widget (f->view, 0, "schedule-row");
+  GtkWidget *time = _warta_publish_view_get_widget (f->view, 0, "schedule-time");
+  g_autofree char *typed = NULL;
+
+  assert_start_controls (f, TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->wordpress_id)), FALSE);
+  gtk_switch_set_active (GTK_SWITCH (schedule), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (time), "2099-01-02 09:30");
+  iterate ();
+  typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (time)));
+
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  assert_start_controls (f, FALSE);
+  screenshot (f, f->window, "publish-follow-only-approved.png");
+
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  assert_start_controls (f, TRUE);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->wordpress_id))));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (schedule)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time)), ==, typed);
+}
+
 /* The publication scheduled for @at on Mastodon, and shown waiting. */
 static void
 schedule_mastodon (Fixture *f,
@@ -3068,6 +3128,8 @@ main (int   argc,
               fixture_setup, test_follow_only, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-published", Fixture, NULL,
               fixture_setup, test_follow_only_published, fixture_teardown);
+  g_test_add ("/warta/publish-view/follow-only-approved", Fixture, "tiktok",
+              fixture_setup, test_follow_only_approved, fixture_teardown);
   g_test_add ("/warta/publish-view/takedown", Fixture, NULL,
               fixture_setup, test_takedown, fixture_teardown);
   g_test_add ("/warta/publish-view/correct", Fixture, NULL,

@@ -25,6 +25,7 @@
 #include "warta-oauth.h"
 #include "warta-oauth-platforms.h"
 #include "warta-wordpress.h"
+#include "warta-workflow.h"
 #include "warta-x.h"
 #include "warta-youtube.h"
 
@@ -325,6 +326,7 @@ stored_cb (GObject      *object,
   WartaUser *user = warta_context_get_current_user (s->context);
   g_autoptr(GListModel) stopped = NULL;
   GError *error = NULL;
+  guint n_waiting = 0;
   gboolean ok;
 
   ok = s->adding ? warta_account_store_add_finish (store, result, &error)
@@ -345,8 +347,29 @@ stored_cb (GObject      *object,
   for (guint i = 0; user && stopped && i < g_list_model_get_n_items (stopped); i++)
     {
       g_autoptr(WartaOutboxJob) job = g_list_model_get_item (stopped, i);
+      g_autoptr(GError) refused = NULL;
 
-      warta_outbox_retry_job (outbox, user, warta_outbox_job_get_id (job), NULL);
+      if (!warta_outbox_retry_job (outbox, user, warta_outbox_job_get_id (job), &refused) &&
+          g_error_matches (refused, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN))
+        n_waiting++;
+    }
+  /* Publishing is the social media admin's: someone else who signs in
+   * again is told the stopped posts wait for them. */
+  if (n_waiting > 0)
+    {
+      const char *role = warta_context_get_role_name (s->context, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+      g_autofree char *body =
+        /* Translators: %u is a number of posts, %s a role, "Admin Medsos" */
+        g_strdup_printf (ngettext ("The account is signed in again. The %u post that stopped for "
+                                   "it waits for a user with the role “%s” to press Try Again "
+                                   "in its publication.",
+                                   "The account is signed in again. The %u posts that stopped for "
+                                   "it wait for a user with the role “%s” to press Try Again "
+                                   "in their publications.",
+                                   n_waiting),
+                         n_waiting, role);
+
+      show_message (s->parent, _("Stopped Posts Still Wait"), body);
     }
   g_task_return_boolean (task, TRUE);
 }

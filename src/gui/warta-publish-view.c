@@ -2801,6 +2801,42 @@ update_role_label (WartaPublishView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->role_label), text != NULL);
 }
 
+/* An approved publication's start controls are the social media admin's:
+ * a user who may not publish sees the targets as a list, each with why it
+ * cannot take the content, and no choice to make. The admin's choices are
+ * only hidden, and come back as they were. */
+static void
+update_start_controls (WartaPublishView *self)
+{
+  gboolean approved = self->publication != NULL &&
+                      warta_publication_get_state (self->publication) == WARTA_STATE_APPROVED;
+  gboolean acts = may_publish (self);
+  GHashTableIter iter;
+  gpointer value;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->schedule_group), approved && acts);
+  gtk_widget_set_visible (self->start_box, approved && acts);
+  gtk_widget_set_visible (GTK_WIDGET (self->tiktok_box), approved && acts);
+  adw_preferences_group_set_description (self->accounts_group,
+                                         acts
+                                         ? _("Choose where the approved content goes. Each target "
+                                             "is written to the outbox before anything is sent, so "
+                                             "nothing is lost or posted twice.")
+                                         : _("The accounts the approved content can go to. "
+                                             "Whoever publishes it chooses among them."));
+  g_hash_table_iter_init (&iter, self->account_checks);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
+
+      gtk_widget_set_visible (value, acts);
+      if (row == NULL)
+        continue;
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), acts ? value : NULL);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), acts);
+    }
+}
+
 static void
 update_actions (WartaPublishView *self)
 {
@@ -2851,6 +2887,7 @@ update_actions (WartaPublishView *self)
   gtk_label_set_label (self->publish_hint, hint ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->publish_hint), hint != NULL);
   update_role_label (self);
+  update_start_controls (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.publish-now", can_publish && hint == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.upload-manual", can_publish);
 }
@@ -2942,9 +2979,6 @@ rebuild (WartaPublishView *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->jobs_group), has_jobs);
   gtk_widget_set_visible (GTK_WIDGET (self->accounts_group), state == WARTA_STATE_APPROVED);
-  gtk_widget_set_visible (GTK_WIDGET (self->schedule_group), state == WARTA_STATE_APPROVED);
-  gtk_widget_set_visible (self->start_box, state == WARTA_STATE_APPROVED);
-  gtk_widget_set_visible (GTK_WIDGET (self->tiktok_box), state == WARTA_STATE_APPROVED);
   if (state == WARTA_STATE_APPROVED)
     {
       rebuild_accounts (self);
