@@ -3527,10 +3527,10 @@ on_view_stack_visible_child_name_cb (WartaPublicationWindow *self)
     return;
 
   /* A toast of another page would lie over the decision buttons at the
-   * bottom of this one: it was about that page, and goes with it. */
-  shown = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < self->window_toasts->len; i++)
-    g_ptr_array_add (shown, g_object_ref (self->window_toasts->pdata[i]));
+   * bottom of this one: it was about that page, and goes with it. Taken
+   * out of the list first: each one dismissed leaves it. */
+  shown = g_steal_pointer (&self->window_toasts);
+  self->window_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < shown->len; i++)
     adw_toast_dismiss (shown->pdata[i]);
 

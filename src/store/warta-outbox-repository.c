@@ -16,6 +16,7 @@
 #include "warta-event-log-private.h"
 #include "warta-outbox-repository.h"
 #include "warta-publication-repository-private.h"
+#include "warta-user-repository-private.h"
 
 struct _WartaOutboxRepository
 {
@@ -1060,23 +1061,12 @@ check_may_publish (WartaOutboxRepository  *self,
                    WartaUser              *actor,
                    GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  WartaRole roles = 0;
-  int rc;
+  WartaRole roles;
+  gboolean active;
 
-  stmt = _warta_database_prepare (self->database,
-                                  "SELECT roles FROM users WHERE id = ? AND active = 1", error);
-  if (stmt == NULL)
+  if (!_warta_user_load_stored (self->database, warta_user_get_id (actor), &active, &roles, NULL,
+                                error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, warta_user_get_id (actor));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    roles = (WartaRole) sqlite3_column_int (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      _warta_database_set_error (self->database, error, rc, "user");
-      return FALSE;
-    }
   if (roles & WARTA_ROLE_SOCIAL_MEDIA_ADMIN)
     return TRUE;
   g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,

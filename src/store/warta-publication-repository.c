@@ -19,6 +19,7 @@
 #include "warta-event-log-private.h"
 #include "warta-publication-repository.h"
 #include "warta-publication-repository-private.h"
+#include "warta-user-repository-private.h"
 
 struct _WartaPublicationRepository
 {
@@ -295,30 +296,13 @@ load_actor (WartaPublicationRepository  *self,
             Actor                       *actor,
             GError                     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean active;
 
-  /* The roles as stored now, not as the caller's object remembers them:
-   * an administrator in another process may have changed them. */
-  stmt = _warta_database_prepare (self->database,
-                                  "SELECT roles, display_name FROM users WHERE id = ? AND active = 1",
-                                  error);
-  if (stmt == NULL)
+  if (!_warta_user_load_stored (self->database, warta_user_get_id (user), &active, &actor->roles,
+                                &actor->name, error))
     return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, warta_user_get_id (user));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      actor->roles = (WartaRole)sqlite3_column_int (stmt, 0);
-      actor->name = _warta_column_dup (stmt, 1);
-      return TRUE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _warta_database_set_error (self->database, error, rc, "user");
-      return FALSE;
-    }
+  if (active)
+    return TRUE;
 
   g_set_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,
                _("Your account is not active. Ask an administrator."));

@@ -42,6 +42,42 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static gboolean fast_hashing;
 
+gboolean
+_warta_user_load_stored (WartaDatabase  *database,
+                         gint64          user_id,
+                         gboolean       *out_active,
+                         WartaRole      *out_roles,
+                         char          **out_name,
+                         GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *out_active = FALSE;
+  *out_roles = 0;
+  stmt = _warta_database_prepare (database,
+                                  "SELECT roles, display_name FROM users WHERE id = ? AND active = 1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_active = TRUE;
+      *out_roles = (WartaRole) sqlite3_column_int (stmt, 0);
+      if (out_name != NULL)
+        *out_name = _warta_column_dup (stmt, 1);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (database, error, rc, "user");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 _warta_user_repository_set_fast_hashing (gboolean fast)
 {
