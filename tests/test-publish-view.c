@@ -35,7 +35,12 @@
  *   and said when another Warta started it meanwhile;
  * - what a row says, in English and Indonesian: rate-limited, refused,
  *   cancelled (what that leaves, not "Cancelled" again) and stopped for
- *   its sign-in (why, not the advice its own Sign In Again gives).
+ *   its sign-in (why, not the advice its own Sign In Again gives);
+ * - the admin's choice of targets kept in the database: found again in a
+ *   view opened on another Warta on the same file, a left-out target
+ *   marked so for a verifier, another admin's change followed, Publish
+ *   Now sending exactly the saved choice; refused to a user whose role
+ *   was taken away.
  */
 #include "config.h"
 
@@ -2410,6 +2415,46 @@ test_choice_saved (Fixture       *f,
   iterate ();
 }
 
+/* The admin's role taken away on another workstation while the view is
+ * open: unticking a target is refused there, said with what to do, and
+ * the check shows the saved choice again; nothing is stored. */
+static void
+test_choice_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WartaUser) admin = NULL;
+  g_autoptr(WartaUser) demoted = NULL;
+  g_autoptr(GArray) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  admin = warta_user_repository_create_user (f->t->users, f->t->admin, "medsos", "Dewi Lestari",
+                                             "rahasia-123", WARTA_ROLE_SOCIAL_MEDIA_ADMIN, FALSE,
+                                             &error);
+  g_assert_no_error (error);
+  warta_context_set_current_user (f->context, admin);
+  iterate ();
+  demoted = warta_user_repository_update_user (f->t->users, f->t->admin, warta_user_get_id (admin),
+                                               warta_user_get_version (admin), NULL,
+                                               WARTA_ROLE_VERIFIER, FALSE, TRUE, &error);
+  g_assert_no_error (error);
+
+  gtk_check_button_set_active (view_check (f->view, f->wordpress_id), FALSE);
+  iterate ();
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Choice Not Saved");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "Only a social media admin chooses where"));
+  answer (dialog, "close");
+  g_assert_true (gtk_check_button_get_active (view_check (f->view, f->wordpress_id)));
+  left_out = warta_publication_repository_list_left_out (f->t->publications,
+                                                         warta_publication_get_id (f->publication),
+                                                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left_out->len, ==, 0);
+}
+
 /* The publication scheduled for @at on Mastodon, and shown waiting. */
 static void
 schedule_mastodon (Fixture *f,
@@ -3272,6 +3317,8 @@ main (int   argc,
               fixture_setup, test_publish_now, fixture_teardown);
   g_test_add ("/warta/publish-view/choice-saved", Fixture, NULL,
               fixture_setup, test_choice_saved, fixture_teardown);
+  g_test_add ("/warta/publish-view/choice-refused", Fixture, NULL,
+              fixture_setup, test_choice_refused, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only", Fixture, NULL,
               fixture_setup, test_follow_only, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-published", Fixture, NULL,
