@@ -158,6 +158,7 @@ static const char *migration_objects[][12] = {
   { "post_corrections", "post_corrections_job", "post_corrections_immutable", NULL },
   { NULL },   /* 0014 adds columns only */
   { NULL },   /* 0015 adds columns only */
+  { "left_out_targets", NULL },
 };
 
 static void

@@ -1112,6 +1112,45 @@ test_not_approved (Fixture       *f,
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
 }
 
+/* Publishing starts with exactly the admin's saved choice: an account
+ * left out (on another workstation, before this one heard of it) is
+ * refused as a conflict, and no job is written. */
+static void
+test_left_out_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 0);
+  g_autoptr(WartaPublication) still = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GListModel) none = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { f->mastodon_id, f->wordpress_id };
+
+  g_assert_true (warta_publication_repository_set_left_out (f->t->publications, f->t->admin,
+                                                            warta_publication_get_id (p),
+                                                            f->wordpress_id, TRUE, &error));
+  g_assert_no_error (error);
+  jobs = warta_outbox_publish (f->outbox, f->t->admin, warta_publication_get_id (p),
+                               warta_publication_get_version (p), ids, 2, &error);
+  g_assert_null (jobs);
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT);
+  g_clear_error (&error);
+  none = warta_outbox_repository_list_for_publication (f->t->outbox, warta_publication_get_id (p),
+                                                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+  still = warta_publication_repository_get (f->t->publications, warta_publication_get_id (p),
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_publication_get_state (still), ==, WARTA_STATE_APPROVED);
+
+  /* The choice as saved: Mastodon only. */
+  jobs = warta_outbox_publish (f->outbox, f->t->admin, warta_publication_get_id (p),
+                               warta_publication_get_version (p), ids, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 1);
+}
+
 /* Scheduled: nothing is sent before the time, on the outbox's clock. */
 /* The one calendar entry of @p in the two hours from @from: its kind,
  * and its time in *time; -1 when there is none. */
@@ -2863,6 +2902,7 @@ main (int   argc,
   ADD ("give-up", test_give_up);
   ADD ("expired-sign-in-then-manual", test_expired_sign_in_then_manual);
   ADD ("pause-resume", test_pause_resume);
+  ADD ("left-out-refused", test_left_out_refused);
   ADD ("by-hand", test_by_hand);
   ADD ("by-hand-admin-only", test_by_hand_admin_only);
   ADD ("by-hand-history", test_by_hand_history);

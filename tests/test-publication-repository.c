@@ -968,6 +968,7 @@ test_scheduled_deadline_migrated (Fixture       *f,
                     "ALTER TABLE outbox_jobs DROP COLUMN by_hand_by; "
                     "ALTER TABLE media_items DROP COLUMN duration_us; "
                     "ALTER TABLE media_items DROP COLUMN size; "
+                    "DROP TABLE left_out_targets; "
                     "PRAGMA user_version = 11;");
 
   db = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE,
@@ -1554,6 +1555,126 @@ test_incomplete_concept_refused (Fixture       *f,
   }
 }
 
+/* One integer @sql finds in the file, through a connection of its own. */
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* The accounts left out of @publication_id, as "1,2" ("" for none). */
+static char *
+left_out (WartaPublicationRepository *repo,
+          gint64                      publication_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = warta_publication_repository_list_left_out (repo, publication_id, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  return g_string_free (text, FALSE);
+}
+
+/* The social media admin's choice of targets is the publication's, in
+ * the file: who left which account out and when; read again by another
+ * connection; refused to another role (FORBIDDEN, nothing changed) and
+ * once publishing started. */
+static void
+test_left_out_targets (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaDatabase) other_db = NULL;
+  g_autoptr(WartaPublicationRepository) other = NULL;
+  g_autofree char *who_sql = NULL;
+  char *text;
+  gint64 id;
+
+  run_sql (f->path, "INSERT INTO accounts (id, platform, display_name, keyring_id, created_at) "
+                    "VALUES (1, 'x', 'X', 'key-x', 0), (2, 'mastodon', 'Mastodon', 'key-m', 0)");
+  p = approve_scheduled (f, "Rapat evaluasi", 0);
+  id = warta_publication_get_id (p);
+
+  text = left_out (f->repo, id);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+
+  warta_clock_advance (f->clock, MINUTES (5));
+  g_assert_true (warta_publication_repository_set_left_out (f->repo, f->admin, id, 1, TRUE, &error));
+  g_assert_no_error (error);
+  text = left_out (f->repo, id);
+  g_assert_cmpstr (text, ==, "1");
+  g_free (text);
+  who_sql = g_strdup_printf ("SELECT count(*) FROM left_out_targets WHERE publication_id = %"
+                             G_GINT64_FORMAT " AND account_id = 1 AND left_out_by = %"
+                             G_GINT64_FORMAT " AND left_out_at = %" G_GINT64_FORMAT,
+                             id, warta_user_get_id (f->admin), warta_clock_now (f->clock));
+  g_assert_cmpint (raw_int (f->path, who_sql), ==, 1);
+
+  /* Another workstation on the same file reads the same choice. */
+  other_db = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE,
+                                  &error);
+  g_assert_no_error (error);
+  other = warta_publication_repository_new (other_db, f->clock);
+  text = left_out (other, id);
+  g_assert_cmpstr (text, ==, "1");
+  g_free (text);
+
+  /* A verifier, an approver, an officer: refused, nothing changed. */
+  g_assert_false (warta_publication_repository_set_left_out (f->repo, f->verifier, id, 2, TRUE,
+                                                             &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (warta_publication_repository_set_left_out (f->repo, f->approver, id, 1, FALSE,
+                                                             &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (warta_publication_repository_set_left_out (f->repo, f->officer, id, 1, FALSE,
+                                                             &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM left_out_targets"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, who_sql), ==, 1);
+
+  /* Ticked again, and left out again, by the admin. */
+  g_assert_true (warta_publication_repository_set_left_out (other, f->admin, id, 1, FALSE, &error));
+  g_assert_no_error (error);
+  text = left_out (f->repo, id);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+  g_assert_true (warta_publication_repository_set_left_out (f->repo, f->admin, id, 2, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* Once publishing started, the choice is what was published. */
+  p = move (f, f->admin, g_steal_pointer (&p), WARTA_ACTION_START_PUBLISHING,
+            WARTA_STATE_PUBLISHING, NULL);
+  g_assert_false (warta_publication_repository_set_left_out (f->repo, f->admin, id, 2, FALSE,
+                                                             &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+  text = left_out (f->repo, id);
+  g_assert_cmpstr (text, ==, "2");
+  g_free (text);
+
+  g_assert_finalize_object (g_steal_pointer (&other));
+  g_assert_finalize_object (g_steal_pointer (&other_db));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1579,6 +1700,7 @@ main (int   argc,
   ADD ("draft-blur-and-crop", test_draft_blur_and_crop);
   ADD ("draft-edit-after-approval", test_draft_edit_after_approval);
   ADD ("incomplete-concept-refused", test_incomplete_concept_refused);
+  ADD ("left-out-targets", test_left_out_targets);
 
 #undef ADD
 

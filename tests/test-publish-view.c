@@ -35,7 +35,12 @@
  *   and said when another Warta started it meanwhile;
  * - what a row says, in English and Indonesian: rate-limited, refused,
  *   cancelled (what that leaves, not "Cancelled" again) and stopped for
- *   its sign-in (why, not the advice its own Sign In Again gives).
+ *   its sign-in (why, not the advice its own Sign In Again gives);
+ * - the admin's choice of targets kept in the database: found again in a
+ *   view opened on another Warta on the same file, a left-out target
+ *   marked so for a verifier, another admin's change followed, Publish
+ *   Now sending exactly the saved choice; refused to a user whose role
+ *   was taken away.
  */
 #include "config.h"
 
@@ -1448,6 +1453,23 @@ open_view (WartaContext     *context,
   return view;
 }
 
+/* A colleague's Warta on the same file, the admin signed in. */
+static WartaContext *
+colleague_context (Fixture *f)
+{
+  g_autoptr(WartaDatabase) db = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  WartaContext *other;
+
+  db = warta_database_open (f->t->path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                            WARTA_DATABASE_FLAGS_NO_CREATE, &error);
+  g_assert_no_error (error);
+  other = warta_context_new (db, settings);
+  warta_context_set_current_user (other, f->t->admin);
+  return other;
+}
+
 typedef struct
 {
   WartaPublishView *view;
@@ -1488,21 +1510,12 @@ static void
 test_by_hand_reopened (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(WartaDatabase) other_db = NULL;
-  g_autoptr(GSettings) other_settings = NULL;
-  g_autoptr(WartaContext) other = NULL;
+  g_autoptr(WartaContext) other = colleague_context (f);
   g_autoptr(GError) error = NULL;
   WartaPublishView *colleague;
   GtkWidget *colleague_window;
   RowWait wait;
 
-  /* A colleague's Warta on the same file. */
-  other_db = warta_database_open (f->t->path, WARTA_JOURNAL_MODE_AUTOMATIC,
-                                  WARTA_DATABASE_FLAGS_NO_CREATE, &error);
-  g_assert_no_error (error);
-  other_settings = g_settings_new (APPLICATION_ID);
-  other = warta_context_new (other_db, other_settings);
-  warta_context_set_current_user (other, f->t->admin);
   _warta_account_store_use_memory_secrets (warta_context_get_account_store (other));
   _warta_account_store_set_memory_secret (warta_context_get_account_store (other), "key-mastodon",
                                           WARTA_TEST_MASTODON_TOKEN);
@@ -2262,6 +2275,184 @@ test_follow_only_approved (Fixture       *f,
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (schedule)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time)), ==, typed);
+}
+
+/* The check for @account_id in @view. */
+static GtkCheckButton *
+view_check (WartaPublishView *view,
+            gint64            account_id)
+{
+  g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT, account_id);
+  GtkWidget *check = _warta_publish_view_get_widget (view, 0, name);
+
+  g_assert_nonnull (check);
+  return GTK_CHECK_BUTTON (check);
+}
+
+/* What @account_id's row in @view says under its name. */
+static const char *
+view_subtitle (WartaPublishView *view,
+               gint64            account_id)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (view_check (view, account_id)),
+                                            ADW_TYPE_ACTION_ROW);
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+typedef struct
+{
+  WartaPublishView *view;
+  gint64            account_id;
+  gboolean          ticked;
+  const char       *subtitle;   /* or NULL: the check's state */
+} TargetWait;
+
+static gboolean
+target_is (Fixture  *f,
+           gpointer  data)
+{
+  TargetWait *w = data;
+
+  if (w->subtitle != NULL)
+    return g_strcmp0 (view_subtitle (w->view, w->account_id), w->subtitle) == 0;
+  return gtk_check_button_get_active (view_check (w->view, w->account_id)) == w->ticked;
+}
+
+#define LEFT_OUT "Left out by the social media admin"
+
+/* The admin's choice of targets is the publication's, in the database:
+ * a target unticked stays unticked in a view opened again on another
+ * Warta on the same file; a verifier's view lists it as left out; what
+ * another admin changes shows up in the open views; Publish Now sends
+ * exactly the saved choice, and refuses when it changed a moment ago,
+ * before the view heard of it. */
+static void
+test_choice_saved (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(WartaContext) other = NULL;
+  g_autoptr(WartaUser) verifier = warta_user_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mastodon_says = g_strdup (view_subtitle (f->view, f->mastodon_id));
+  g_autofree char *wordpress_says = g_strdup (view_subtitle (f->view, f->wordpress_id));
+  WartaPublishView *colleague;
+  GtkWidget *colleague_window;
+  AdwMessageDialog *dialog;
+  TargetWait wait = { 0 };
+  gint64 id = warta_publication_get_id (f->publication);
+
+  /* The admin leaves the website out, and closes the window. */
+  g_assert_true (gtk_check_button_get_active (view_check (f->view, f->wordpress_id)));
+  gtk_check_button_set_active (view_check (f->view, f->wordpress_id), FALSE);
+  iterate ();
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+
+  /* Another Warta on the same file finds it so. */
+  other = colleague_context (f);
+  colleague = open_view (other, f->publication, &colleague_window);
+  g_assert_false (gtk_check_button_get_active (view_check (colleague, f->wordpress_id)));
+  g_assert_true (gtk_check_button_get_active (view_check (colleague, f->mastodon_id)));
+
+  /* A verifier here: the website listed as left out, Mastodon as it is. */
+  warta_user_set_id (verifier, warta_user_get_id (f->t->admin));
+  warta_user_set_display_name (verifier, "Ahmad Yani");
+  warta_user_set_roles (verifier, WARTA_ROLE_VERIFIER);
+  warta_context_set_current_user (f->context, verifier);
+  f->view = open_view (f->context, f->publication, &f->window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view_check (f->view, f->wordpress_id))));
+  g_assert_cmpstr (view_subtitle (f->view, f->wordpress_id), ==, LEFT_OUT);
+  g_assert_cmpstr (view_subtitle (f->view, f->mastodon_id), ==, mastodon_says);
+  screenshot (f, f->window, "publish-left-out.png");
+
+  /* The colleague ticks the website again and leaves Mastodon out: the
+   * verifier's view follows. */
+  gtk_check_button_set_active (view_check (colleague, f->wordpress_id), TRUE);
+  gtk_check_button_set_active (view_check (colleague, f->mastodon_id), FALSE);
+  wait.view = f->view;
+  wait.account_id = f->mastodon_id;
+  wait.subtitle = LEFT_OUT;
+  wait_until (f, target_is, &wait, "Mastodon shown left out");
+  wait.account_id = f->wordpress_id;
+  wait.subtitle = wordpress_says;
+  wait_until (f, target_is, &wait, "the website shown ticked again");
+
+  /* The admin here again: the colleague's choice. */
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  g_assert_false (gtk_check_button_get_active (view_check (f->view, f->mastodon_id)));
+  g_assert_true (gtk_check_button_get_active (view_check (f->view, f->wordpress_id)));
+  g_assert_cmpstr (view_subtitle (f->view, f->mastodon_id), ==, mastodon_says);
+
+  /* Changed there a moment before Publish Now here, not heard of yet:
+   * nothing is published, and the choice is shown as saved. */
+  g_assert_true (warta_publication_repository_set_left_out (warta_context_get_publications (other),
+                                                            f->t->admin, id, f->mastodon_id, FALSE,
+                                                            &error));
+  g_assert_no_error (error);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Targets Changed");
+  answer (dialog, "close");
+  g_assert_true (gtk_check_button_get_active (view_check (f->view, f->mastodon_id)));
+  g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_APPROVED);
+
+  /* Left out there once more, seen here; Publish Now: the website only. */
+  gtk_check_button_set_active (view_check (colleague, f->mastodon_id), FALSE);
+  wait.account_id = f->mastodon_id;
+  wait.subtitle = NULL;
+  wait.ticked = FALSE;
+  wait_until (f, target_is, &wait, "Mastodon unticked here");
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (g_list_model_get_n_items (_warta_publish_view_get_jobs (f->view)), ==, 1);
+  g_assert_null (job_for (f, f->mastodon_id));
+  g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (colleague_window));
+  iterate ();
+}
+
+/* The admin's role taken away on another workstation while the view is
+ * open: unticking a target is refused there, said with what to do, and
+ * the check shows the saved choice again; nothing is stored. */
+static void
+test_choice_refused (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WartaUser) admin = NULL;
+  g_autoptr(WartaUser) demoted = NULL;
+  g_autoptr(GArray) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  admin = warta_user_repository_create_user (f->t->users, f->t->admin, "medsos", "Dewi Lestari",
+                                             "rahasia-123", WARTA_ROLE_SOCIAL_MEDIA_ADMIN, FALSE,
+                                             &error);
+  g_assert_no_error (error);
+  warta_context_set_current_user (f->context, admin);
+  iterate ();
+  demoted = warta_user_repository_update_user (f->t->users, f->t->admin, warta_user_get_id (admin),
+                                               warta_user_get_version (admin), NULL,
+                                               WARTA_ROLE_VERIFIER, FALSE, TRUE, &error);
+  g_assert_no_error (error);
+
+  gtk_check_button_set_active (view_check (f->view, f->wordpress_id), FALSE);
+  iterate ();
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Choice Not Saved");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "Only a social media admin chooses where"));
+  answer (dialog, "close");
+  g_assert_true (gtk_check_button_get_active (view_check (f->view, f->wordpress_id)));
+  left_out = warta_publication_repository_list_left_out (f->t->publications,
+                                                         warta_publication_get_id (f->publication),
+                                                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left_out->len, ==, 0);
 }
 
 /* The publication scheduled for @at on Mastodon, and shown waiting. */
@@ -3124,6 +3315,10 @@ main (int   argc,
 
   g_test_add ("/warta/publish-view/publish-now", Fixture, NULL,
               fixture_setup, test_publish_now, fixture_teardown);
+  g_test_add ("/warta/publish-view/choice-saved", Fixture, NULL,
+              fixture_setup, test_choice_saved, fixture_teardown);
+  g_test_add ("/warta/publish-view/choice-refused", Fixture, NULL,
+              fixture_setup, test_choice_refused, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only", Fixture, NULL,
               fixture_setup, test_follow_only, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-published", Fixture, NULL,

@@ -109,6 +109,8 @@ struct _WartaPublishView
   GListModel       *jobs;
   GHashTable       *rows;           /* job id → JobRow */
   GHashTable       *account_checks; /* account id → GtkCheckButton */
+  GHashTable       *left_out;       /* account ids the admin left out, as saved */
+  gboolean          applying_choice; /* the checks are set from the saved choice */
   GListModel       *accounts;       /* the account store's, watched */
   gboolean          reloading_accounts;
   GHashTable       *tiktok_panels;  /* account id → TikTokPanel */
@@ -2678,6 +2680,91 @@ clear_tiktok_panels (WartaPublishView *self)
     gtk_box_remove (self->tiktok_box, child);
 }
 
+/* The accounts the admin left out of the publication, as saved in the
+ * database: every workstation shows the same choice, and a view opened
+ * again finds it. */
+static void
+load_left_out (WartaPublishView *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove_all (self->left_out);
+  if (self->context == NULL || self->publication == NULL)
+    return;
+  ids = warta_publication_repository_list_left_out (warta_context_get_publications (self->context),
+                                                    warta_publication_get_id (self->publication),
+                                                    &error);
+  if (ids == NULL)
+    {
+      g_warning ("The chosen targets cannot be read: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (self->left_out, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+}
+
+/* The checks as the saved choice has them: a target that can take the
+ * content is ticked unless the admin left it out. */
+static void
+apply_left_out (WartaPublishView *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->applying_choice = TRUE;
+  g_hash_table_iter_init (&iter, self->account_checks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
+
+      gtk_check_button_set_active (value, row != NULL && gtk_widget_get_sensitive (row) &&
+                                          !g_hash_table_contains (self->left_out, key));
+    }
+  self->applying_choice = FALSE;
+}
+
+/* The admin ticked or unticked a target: saved at once, for every
+ * workstation and for the next time the view opens. Refused (the role
+ * taken away, or publishing started meanwhile), the saved choice is
+ * shown again. */
+static void
+on_account_toggled_cb (GtkCheckButton   *check,
+                       WartaPublishView *self)
+{
+  g_autoptr(GError) error = NULL;
+  WartaUser *user = current_user (self);
+  gboolean left_out = !gtk_check_button_get_active (check);
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 id = 0;
+
+  if (self->applying_choice)
+    {
+      update_actions (self);
+      return;
+    }
+  g_hash_table_iter_init (&iter, self->account_checks);
+  while (id == 0 && g_hash_table_iter_next (&iter, &key, &value))
+    if (value == (gpointer) check)
+      id = *(gint64 *) key;
+
+  if (user != NULL &&
+      !warta_publication_repository_set_left_out (warta_context_get_publications (self->context),
+                                                  user, warta_publication_get_id (self->publication),
+                                                  id, left_out, &error))
+    {
+      show_message (self, _("Choice Not Saved"), error->message);
+      load_left_out (self);
+      apply_left_out (self);
+    }
+  else if (left_out)
+    g_hash_table_add (self->left_out, g_memdup2 (&id, sizeof id));
+  else
+    g_hash_table_remove (self->left_out, &id);
+  update_actions (self);
+}
+
 /* The targets to choose from, as the account store has them; an account
  * the admin left out stays left out. */
 static void
@@ -2685,16 +2772,9 @@ fill_accounts (WartaPublishView *self)
 {
   WartaAccountStore *store = warta_context_get_account_store (self->context);
   GListModel *accounts;
-  g_autoptr(GHashTable) left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer key, value;
   guint n;
 
-  g_hash_table_iter_init (&iter, self->account_checks);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (gtk_widget_is_sensitive (value) && !gtk_check_button_get_active (value))
-      g_hash_table_add (left_out, g_memdup2 (key, sizeof (gint64)));
-
+  load_left_out (self);
   clear_list (self->accounts_list);
   g_hash_table_remove_all (self->account_checks);
   clear_tiktok_panels (self);
@@ -2722,8 +2802,12 @@ fill_accounts (WartaPublishView *self)
                                    : caveat ? caveat
                                    : warta_platform_get_display_name (warta_account_get_platform (account)));
       gtk_widget_set_sensitive (row, refusal == NULL);
+      /* What the row says to whoever publishes; to the others, a target
+       * left out says so instead. */
+      g_object_set_data_full (G_OBJECT (check), "warta-subtitle",
+                              g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row))), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   refusal == NULL && !g_hash_table_contains (left_out, &id));
+                                   refusal == NULL && !g_hash_table_contains (self->left_out, &id));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (self->accounts_list, row);
@@ -2738,7 +2822,7 @@ fill_accounts (WartaPublishView *self)
           g_object_bind_property (check, "active", panel->group, "visible", G_BINDING_SYNC_CREATE);
           g_hash_table_insert (self->tiktok_panels, g_memdup2 (&id, sizeof id), panel);
         }
-      g_signal_connect_object (check, "toggled", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_account_toggled_cb), self, 0);
     }
 
   if (n == 0)
@@ -2812,7 +2896,7 @@ update_start_controls (WartaPublishView *self)
                       warta_publication_get_state (self->publication) == WARTA_STATE_APPROVED;
   gboolean acts = may_publish (self);
   GHashTableIter iter;
-  gpointer value;
+  gpointer key, value;
 
   gtk_widget_set_visible (GTK_WIDGET (self->schedule_group), approved && acts);
   gtk_widget_set_visible (self->start_box, approved && acts);
@@ -2825,13 +2909,19 @@ update_start_controls (WartaPublishView *self)
                                          : _("The accounts the approved content can go to. "
                                              "Whoever publishes it chooses among them."));
   g_hash_table_iter_init (&iter, self->account_checks);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
+      gboolean left_out;
 
       gtk_widget_set_visible (value, acts);
       if (row == NULL)
         continue;
+      left_out = gtk_widget_get_sensitive (row) && g_hash_table_contains (self->left_out, key);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   left_out && !acts
+                                   ? _("Left out by the social media admin")
+                                   : g_object_get_data (value, "warta-subtitle"));
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), acts ? value : NULL);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), acts);
     }
@@ -3142,15 +3232,49 @@ on_schedule_entry_changed_cb (WartaPublishView *self)
   update_actions (self);
 }
 
+/* Whether the saved choice is still the one shown: another admin may
+ * have changed it a moment ago, before this view heard of it. If not, it
+ * is shown as saved. */
+static gboolean
+choice_is_current (WartaPublishView *self)
+{
+  g_autoptr(GHashTable) shown = g_steal_pointer (&self->left_out);
+  GHashTableIter iter;
+  gpointer key;
+  gboolean same;
+
+  self->left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  load_left_out (self);
+  same = g_hash_table_size (shown) == g_hash_table_size (self->left_out);
+  g_hash_table_iter_init (&iter, shown);
+  while (same && g_hash_table_iter_next (&iter, &key, NULL))
+    same = g_hash_table_contains (self->left_out, key);
+  if (!same)
+    {
+      apply_left_out (self);
+      update_actions (self);
+    }
+  return same;
+}
+
 static GListModel *
 start_publishing (WartaPublishView *self,
                   gboolean          manual)
 {
-  g_autoptr(GArray) ids = selected_accounts (self);
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GListModel) jobs = NULL;
   g_autoptr(GError) error = NULL;
   gint64 scheduled_at = 0;
 
+  /* Exactly the saved choice goes out, nothing another admin took away. */
+  if (!choice_is_current (self))
+    {
+      show_message (self, _("Targets Changed"),
+                    _("Another social media admin changed the targets meanwhile. Nothing was "
+                      "published: look at the targets again, then start again."));
+      return NULL;
+    }
+  ids = selected_accounts (self);
   if (ids->len == 0)
     {
       show_message (self, _("Nothing Published"), _("Choose at least one target."));
@@ -3313,6 +3437,36 @@ on_current_user_changed_cb (WartaPublishView *self)
     update_job_row (row);
 }
 
+/* Before publishing started: the targets another admin left out, or
+ * ticked again, on their workstation, shown here as saved; publishing
+ * started there, the view follows. The rows stay (and TikTok's choices
+ * with them) while the publication waits. */
+static void
+refresh_choice (WartaPublishView *self)
+{
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (warta_publication_get_state (self->publication) != WARTA_STATE_APPROVED)
+    return;
+  publication = warta_publication_repository_get (warta_context_get_publications (self->context),
+                                                  warta_publication_get_id (self->publication), &error);
+  if (publication == NULL)
+    {
+      g_warning ("The publication cannot be read: %s", error->message);
+      return;
+    }
+  if (warta_publication_get_state (publication) != WARTA_STATE_APPROVED)
+    {
+      warta_publish_view_reload (self);
+      return;
+    }
+  g_set_object (&self->publication, publication);
+  load_left_out (self);
+  apply_left_out (self);
+  update_actions (self);
+}
+
 /* Another workstation (or window) changed the database: its targets are
  * read again, so a target it switched to manual, or gave back to Warta,
  * shows so here. The outbox's live jobs tell their rows. */
@@ -3322,8 +3476,13 @@ on_database_changed_cb (WartaPublishView *self)
   g_autoptr(GListModel) jobs = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->context == NULL || self->publication == NULL || self->jobs == NULL)
+  if (self->context == NULL || self->publication == NULL)
     return;
+  if (self->jobs == NULL)
+    {
+      refresh_choice (self);
+      return;
+    }
   jobs = warta_outbox_list_publication_jobs (outbox (self),
                                              warta_publication_get_id (self->publication), &error);
   if (jobs == NULL)
@@ -3343,6 +3502,7 @@ warta_publish_view_dispose (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->account_checks, g_hash_table_unref);
+  g_clear_pointer (&self->left_out, g_hash_table_unref);
   g_clear_pointer (&self->tiktok_panels, g_hash_table_unref);
   g_clear_weak_pointer (&self->dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PUBLISH_VIEW);
@@ -3407,6 +3567,7 @@ warta_publish_view_init (WartaPublishView *self)
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                       (GDestroyNotify) job_row_free);
   self->account_checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->tiktok_panels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                (GDestroyNotify) tiktok_panel_free);
   self->tick_source = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);

@@ -572,6 +572,49 @@ check_lease (WartaOutboxRepository  *self,
 
 /* enqueue ----------------------------------------------------------------- */
 
+/* Publishing starts with exactly the choice saved in the file: an account
+ * the social media admin left out (on another workstation, a moment
+ * before) is never written as a job. */
+static gboolean
+check_none_left_out (WartaOutboxRepository  *self,
+                     gint64                  publication_id,
+                     const gint64           *account_ids,
+                     guint                   n_accounts,
+                     GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT 1 FROM left_out_targets "
+                                  "WHERE publication_id = ? AND account_id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_accounts; i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, publication_id);
+      sqlite3_bind_int64 (stmt, 2, account_ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_set_error_literal (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT,
+                               _("A social media admin left one of these targets out meanwhile. "
+                                 "Nothing was published: look at the targets again, then start "
+                                 "again."));
+          return FALSE;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          _warta_database_set_error (self->database, error, rc, "targets");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 enqueue_in_transaction (WartaOutboxRepository  *self,
                         WartaUser              *actor,
@@ -608,6 +651,8 @@ enqueue_in_transaction (WartaOutboxRepository  *self,
                                                                 WARTA_ACTION_START_PUBLISHING,
                                                                 WARTA_STATE_PUBLISHING, NULL,
                                                                 error))
+    return FALSE;
+  if (!check_none_left_out (self, publication_id, account_ids, n_accounts, error))
     return FALSE;
 
   stmt = _warta_database_prepare (self->database,

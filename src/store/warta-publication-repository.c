@@ -1991,6 +1991,37 @@ warta_publication_repository_get_revision (WartaPublicationRepository  *self,
   return NULL;
 }
 
+/* The ids @sql selects for @publication_id (its one parameter), in its
+ * order; NULL with @error set. */
+static GArray *
+list_ids (WartaPublicationRepository  *self,
+          const char                  *sql,
+          gint64                       publication_id,
+          const char                  *what,
+          GError                     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _warta_database_prepare (self->database, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, publication_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (self->database, error, rc, what);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 /**
  * warta_publication_repository_list_revisions:
  * @self: a #WartaPublicationRepository
@@ -2005,30 +2036,14 @@ warta_publication_repository_list_revisions (WartaPublicationRepository  *self,
                                              GError                     **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (WARTA_TYPE_REVISION);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), NULL);
 
-  stmt = _warta_database_prepare (self->database,
-                                  "SELECT id FROM revisions WHERE publication_id = ? ORDER BY number",
-                                  error);
-  if (stmt == NULL)
+  ids = list_ids (self, "SELECT id FROM revisions WHERE publication_id = ? ORDER BY number",
+                  publication_id, "revisions", error);
+  if (ids == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, publication_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _warta_database_set_error (self->database, error, rc, "revisions");
-      return NULL;
-    }
-  _warta_stmt_reset (stmt);
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -2549,6 +2564,121 @@ warta_publication_repository_get_checklist (WartaPublicationRepository  *self,
     }
 
   return found == (1u << WARTA_N_CHECKS) - 1;
+}
+
+/* the targets left out ----------------------------------------------------- */
+
+/**
+ * warta_publication_repository_list_left_out:
+ * @self: a #WartaPublicationRepository
+ * @publication_id: a publication
+ * @error: where to put an error
+ *
+ * The accounts the social media admin left out of @publication_id before
+ * publishing started; every other account it can go to is ticked.
+ *
+ * Returns: (transfer full) (element-type gint64): the account ids, or
+ *   %NULL with @error set
+ */
+GArray *
+warta_publication_repository_list_left_out (WartaPublicationRepository  *self,
+                                            gint64                       publication_id,
+                                            GError                     **error)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), NULL);
+
+  return list_ids (self,
+                   "SELECT account_id FROM left_out_targets WHERE publication_id = ? "
+                   "ORDER BY account_id",
+                   publication_id, "targets", error);
+}
+
+static gboolean
+set_left_out_in_transaction (WartaPublicationRepository  *self,
+                             WartaUser                   *user,
+                             gint64                       publication_id,
+                             gint64                       account_id,
+                             gboolean                     left_out,
+                             GError                     **error)
+{
+  g_auto(PubRow) row = { 0 };
+  g_auto(Actor) actor = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!load_actor (self, user, &actor, error) ||
+      !load_row (self, publication_id, &row, error))
+    return FALSE;
+  /* On the roles as stored now, as the outbox checks who publishes. */
+  if ((actor.roles & WARTA_ROLE_SOCIAL_MEDIA_ADMIN) == 0)
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,
+                           _("Only a social media admin chooses where a publication goes. Ask one "
+                             "to do it, or ask an administrator for the role."));
+      return FALSE;
+    }
+  if (row.state != WARTA_STATE_APPROVED)
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION,
+                           _("The targets can be chosen only while the publication is approved "
+                             "and not yet published. Look at what its targets are doing now."));
+      return FALSE;
+    }
+
+  if (left_out)
+    stmt = _warta_database_prepare (self->database,
+                                    "INSERT OR REPLACE INTO left_out_targets (publication_id, "
+                                    "account_id, left_out_by, left_out_at) VALUES (?1, ?2, ?3, ?4)",
+                                    error);
+  else
+    stmt = _warta_database_prepare (self->database,
+                                    "DELETE FROM left_out_targets "
+                                    "WHERE publication_id = ?1 AND account_id = ?2",
+                                    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, publication_id);
+  sqlite3_bind_int64 (stmt, 2, account_id);
+  if (left_out)
+    {
+      sqlite3_bind_int64 (stmt, 3, warta_user_get_id (user));
+      sqlite3_bind_int64 (stmt, 4, warta_clock_now (self->clock));
+    }
+  return step_done (self, stmt, "targets", error);
+}
+
+/**
+ * warta_publication_repository_set_left_out:
+ * @self: a #WartaPublicationRepository
+ * @actor: the social media admin
+ * @publication_id: an approved publication, not yet published
+ * @account_id: one of the accounts it can go to
+ * @left_out: whether @account_id is left out (%FALSE: ticked again)
+ * @error: where to put an error
+ *
+ * Records the admin's choice for one target, in the file every
+ * workstation reads. Two admins toggling the same target: the later
+ * toggle stands, and the other's view reads it at the database's next
+ * #WartaDatabase::changed.
+ */
+gboolean
+warta_publication_repository_set_left_out (WartaPublicationRepository  *self,
+                                           WartaUser                   *actor,
+                                           gint64                       publication_id,
+                                           gint64                       account_id,
+                                           gboolean                     left_out,
+                                           GError                     **error)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
+
+  if (!_warta_database_begin_write (self->database, error))
+    return FALSE;
+  if (!set_left_out_in_transaction (self, actor, publication_id, account_id, left_out, error))
+    {
+      _warta_database_rollback (self->database);
+      return FALSE;
+    }
+  return _warta_database_commit (self->database, error);
 }
 
 static GListModel *

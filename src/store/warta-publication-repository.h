@@ -131,6 +131,16 @@ gboolean             warta_publication_repository_get_checklist  (WartaPublicati
                                                                   char                       *notes[WARTA_N_CHECKS],
                                                                   GError                    **error);
 
+GArray              *warta_publication_repository_list_left_out  (WartaPublicationRepository *self,
+                                                                  gint64                      publication_id,
+                                                                  GError                    **error);
+gboolean             warta_publication_repository_set_left_out   (WartaPublicationRepository *self,
+                                                                  WartaUser                  *actor,
+                                                                  gint64                      publication_id,
+                                                                  gint64                      account_id,
+                                                                  gboolean                    left_out,
+                                                                  GError                    **error);
+
 GListModel          *warta_publication_repository_list_tasks     (WartaPublicationRepository *self,
                                                                   WartaUser                  *user,
                                                                   guint                       offset,
