@@ -1673,6 +1673,63 @@ test_toast_gone_on_review (Fixture       *f,
   close_window (window);
 }
 
+/* A photo removed on the Documentation page offers Undo: the social
+ * media admin who opens the Review tab then still finds the offer there,
+ * in the review page's own overlay (above its decisions), and Undo puts
+ * the photo back. */
+static void
+test_undo_toast_kept_on_review (Fixture       *f,
+                                gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (f->context);
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) next = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublicationWindow *window;
+  GtkSingleSelection *selection;
+  GListModel *media;
+  GtkWidget *toast, *undo;
+  GSList *files;
+
+  warta_revision_set_title (draft, "Sosialisasi Pengendalian Gratifikasi");
+  p = warta_publication_repository_create (repository, f->officer, draft, &error);
+  g_assert_no_error (error);
+  next = warta_publication_repository_transition (repository, f->officer, warta_publication_get_id (p),
+                                                  warta_publication_get_version (p),
+                                                  WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, NULL, &error);
+  g_assert_no_error (error);
+
+  sign_in (f, "rina");
+  window = open_window (f->context, warta_publication_get_id (p));
+  adw_view_stack_set_visible_child_name (window_child (window, "view_stack"), "documentation");
+  files = make_photos (f->dir, 2);
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  media = _warta_publication_window_get_media (window);
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 2);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+
+  selection = GTK_SINGLE_SELECTION (gtk_grid_view_get_model (window_child (window, "media_grid")));
+  gtk_single_selection_set_selected (selection, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.remove-media", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 1);
+  wait_for_toast_slid_in (window);
+
+  adw_view_stack_set_visible_child_name (window_child (window, "view_stack"), "review");
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  toast = wait_for_toast_slid_in (window);
+  warta_test_gui_screenshot (GTK_WIDGET (window), "review-keeps-undo.png");
+  g_assert_true (gtk_widget_is_ancestor (toast, GTK_WIDGET (review_page (window))));
+  undo = warta_test_gui_find_button (toast, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 2);
+
+  close_window (window);
+}
+
 /* The admin, in another Warta on the same file, changes "Siapa" of @p. */
 static WartaPublication *
 change_who_elsewhere (Fixture                    *f,
@@ -1933,6 +1990,7 @@ main (int   argc,
   ADD ("when-change-readable", test_when_change_readable);
   ADD ("unsent-note-asks", test_unsent_note_asks);
   ADD ("toast-gone-on-review", test_toast_gone_on_review);
+  ADD ("undo-toast-kept-on-review", test_undo_toast_kept_on_review);
   ADD ("approve-with-open-note-asks", test_approve_with_open_note_asks);
   ADD ("forward-with-unconfirmed-note-asks", test_forward_with_unconfirmed_note_asks);
   ADD ("approve-with-unconfirmed-note-asks", test_approve_with_unconfirmed_note_asks);

@@ -2005,22 +2005,17 @@ on_undo_remove_cb (AdwToast               *toast,
   media_changed (self);
 }
 
+/* Offers Undo for @item, removed from @position: on the page shown, and
+ * again on the review page if that is opened before Undo is pressed. */
 static void
-remove_media_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+offer_undo_removal (WartaPublicationWindow *self,
+                    WartaMediaItem         *item,
+                    guint                   position)
 {
-  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
-  WartaMediaItem *item = selected_media (self);
-  g_autofree char *name = NULL;
+  g_autofree char *name = media_display_name (item);
   g_autofree char *title = NULL;
-  guint position;
   AdwToast *toast;
 
-  if (item == NULL || !g_list_store_find (self->media, item, &position))
-    return;
-
-  name = media_display_name (item);
   /* Translators: %s is a file name */
   title = g_strdup_printf (_("“%s” removed"), name);
   toast = adw_toast_new (title);
@@ -2029,10 +2024,26 @@ remove_media_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (toast), "warta-position", GUINT_TO_POINTER (position));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_remove_cb), self, 0);
   g_set_weak_pointer (&self->removal, toast);
-
-  remove_media_item (self, item);
-  media_changed (self);
   add_toast (self, toast);
+}
+
+static void
+remove_media_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
+  WartaMediaItem *item = selected_media (self);
+  g_autoptr(WartaMediaItem) removed = NULL;
+  guint position;
+
+  if (item == NULL || !g_list_store_find (self->media, item, &position))
+    return;
+
+  removed = g_object_ref (item);
+  remove_media_item (self, removed);
+  media_changed (self);
+  offer_undo_removal (self, removed, position);
 }
 
 /* The large preview, decoded off the main thread. */
@@ -3528,11 +3539,27 @@ on_view_stack_visible_child_name_cb (WartaPublicationWindow *self)
 
   /* A toast of another page would lie over the decision buttons at the
    * bottom of this one: it was about that page, and goes with it. Taken
-   * out of the list first: each one dismissed leaves it. */
+   * out of the list first: each one dismissed leaves it. An Undo is the
+   * user's only way back, though: it is offered again on this page, in
+   * its own overlay above the decisions. */
   shown = g_steal_pointer (&self->window_toasts);
   self->window_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < shown->len; i++)
-    adw_toast_dismiss (shown->pdata[i]);
+    {
+      AdwToast *toast = shown->pdata[i];
+      WartaMediaItem *removed = g_object_get_data (G_OBJECT (toast), "warta-item");
+
+      if (toast == self->removal && removed != NULL && !g_list_store_find (self->media, removed, NULL))
+        {
+          g_autoptr(WartaMediaItem) item = g_object_ref (removed);
+          guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "warta-position"));
+
+          adw_toast_dismiss (toast);
+          offer_undo_removal (self, item, position);
+        }
+      else
+        adw_toast_dismiss (toast);
+    }
 
   /* The review shows what is saved: what was just typed first. */
   if (self->dirty)
