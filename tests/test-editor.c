@@ -203,7 +203,7 @@ test_create_activity (Fixture       *fixture,
   /* Nothing typed: nothing created. */
   g_assert_cmpint (warta_publication_window_get_publication_id (window), ==, 0);
   /* The English role name: "Admin Medsos" is the Indonesian one. */
-  g_assert_cmpstr (gtk_button_get_label (child (window, "submit_button")), ==,
+  g_assert_cmpstr (gtk_label_get_label (child (window, "submit_label")), ==,
                    "Submit to Social Media Admin");
 
   set_text (window, "title_row", "Rapat Koordinasi Pengawasan");
@@ -310,7 +310,7 @@ test_create_activity (Fixture       *fixture,
     g_assert_cmpuint (g_strv_length (missing), ==, 0);
   }
   /* The step changed: the concept is shown, with the next submit. */
-  g_assert_cmpstr (gtk_button_get_label (child (window, "submit_button")), ==, "Submit for Verification");
+  g_assert_cmpstr (gtk_label_get_label (child (window, "submit_label")), ==, "Submit for Verification");
 
   close_window (window);
 
@@ -466,6 +466,82 @@ shown_label (GtkWidget *widget)
         return found;
     }
   return NULL;
+}
+
+/* The header's submit button says its step on one line, in a window of
+ * the default 900 pixels and in one of 360, in English and in
+ * Indonesian: the button is as high as a one-line one. Where the header
+ * has no room for the whole label a short one stands for it, with the
+ * whole label in its tooltip; a screen reader always reads the whole. */
+static void
+test_submit_one_line (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const char *languages[] = { NULL, "id" };
+  static const char *full[][2] = {
+    { "Submit to Social Media Admin", "Submit for Verification" },
+    { "Ajukan ke Admin Medsos", "Ajukan untuk Verifikasi" },
+  };
+  static const char *short_label[] = { "Submit", "Ajukan" };
+  static const int widths[] = { 900, 360 };
+  gint64 id = create_in_processing (fixture, "Rapat Koordinasi Pengawasan Internal");
+
+  warta_test_gui_use_gnome_window_buttons ();
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    for (guint step = 0; step < 2; step++)
+      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        {
+          WartaPublicationWindow *window;
+          GtkWidget *submit, *label, *header, *one;
+          graphene_rect_t bounds, one_bounds;
+          const char *tooltip;
+
+          warta_test_gui_set_language (languages[i]);
+          window = open_window (fixture, step == 0 ? 0 : id);
+          if (step == 0)
+            set_text (window, "title_row", "Rapat Koordinasi Pengawasan Internal");
+          gtk_window_set_default_size (GTK_WINDOW (window),
+                                       widths[w] == 900 ? 900 : warta_test_gui_window_width_for (360),
+                                       760);
+          warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+          if (g_getenv ("WARTA_SCREENSHOT_DIR") != NULL)
+            {
+              g_autofree char *name = g_strdup_printf ("submit-%s-%d-step%u.png", languages[i] ?: "en",
+                                                       widths[w], step + 1);
+
+              warta_test_gui_screenshot (GTK_WIDGET (window), name);
+            }
+
+          submit = child (window, "submit_button");
+          g_assert_true (gtk_widget_get_mapped (submit));
+          label = shown_label (submit);
+          g_assert_nonnull (label);
+          tooltip = gtk_widget_get_tooltip_text (submit);
+          g_assert_true (gtk_widget_compute_bounds (submit, submit, &bounds));
+          g_test_message ("%s, %d pixels, step %u: “%s” in %g×%g, tooltip “%s”",
+                          languages[i] ?: "en", widths[w], step + 1, gtk_label_get_text (GTK_LABEL (label)),
+                          bounds.size.width, bounds.size.height, tooltip ?: "");
+          g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 1);
+          warta_test_gui_assert_not_ellipsized (submit);
+          gtk_test_accessible_assert_property (submit, GTK_ACCESSIBLE_PROPERTY_LABEL, full[i][step]);
+          if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), full[i][step]) != 0)
+            {
+              g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, short_label[i]);
+              g_assert_true (g_str_has_prefix (tooltip ?: "", full[i][step]));
+            }
+
+          /* As high as a button of one short word, laid out beside it. */
+          header = gtk_widget_get_ancestor (submit, ADW_TYPE_HEADER_BAR);
+          one = gtk_button_new_with_label ("Ajukan");
+          gtk_widget_add_css_class (one, "suggested-action");
+          adw_header_bar_pack_end (ADW_HEADER_BAR (header), one);
+          warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+          g_assert_true (gtk_widget_compute_bounds (one, one, &one_bounds));
+          adw_header_bar_remove (ADW_HEADER_BAR (header), one);
+          g_assert_cmpfloat (bounds.size.height, ==, one_bounds.size.height);
+          close_window (window);
+        }
+  warta_test_gui_set_language (NULL);
 }
 
 /* A photo left out of three platforms, in a 360-pixel-wide window in
@@ -879,7 +955,7 @@ test_caption_limit_blocks (Fixture       *fixture,
 
   window = open_window (fixture, id);
   submit = child (window, "submit_button");
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (submit)), ==, "Submit for Verification");
+  g_assert_cmpstr (gtk_label_get_label (child (window, "submit_label")), ==, "Submit for Verification");
 
   /* The shared text goes into every caption. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, "shared_view")),
@@ -2040,6 +2116,7 @@ main (int   argc,
   ADD ("save-status-readable", test_save_status_readable);
   ADD ("change-elsewhere-time", test_change_elsewhere_time);
   ADD ("narrow", test_editor_narrow);
+  ADD ("submit-one-line", test_submit_one_line);
   ADD ("platforms-narrow/id", test_platforms_narrow);
   ADD ("change-elsewhere", test_change_elsewhere);
   ADD ("shortcuts", test_shortcuts);

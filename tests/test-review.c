@@ -887,16 +887,16 @@ make_verifying (Fixture *f)
   return make_verifying_from (f, draft, NULL);
 }
 
-/* A publication taken to step 4 through the repository. */
-static gint64
-make_approving (Fixture *f)
+/* The verifier forwards @id, in step 3, through the repository. */
+static void
+forward_in_repository (Fixture *f,
+                       gint64   id)
 {
   WartaPublicationRepository *repository = warta_context_get_publications (f->context);
   g_autoptr(WartaPublication) p = NULL;
   g_autoptr(WartaPublication) next = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ticked[WARTA_N_CHECKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
-  gint64 id = make_verifying (f);
 
   p = get_publication (f, id);
   g_assert_true (warta_publication_repository_save_checklist (repository, f->verifier, id, ticked, NULL, &error));
@@ -905,7 +905,15 @@ make_approving (Fixture *f)
                                                   warta_publication_get_version (p),
                                                   WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, NULL, &error);
   g_assert_no_error (error);
+}
 
+/* A publication taken to step 4 through the repository. */
+static gint64
+make_approving (Fixture *f)
+{
+  gint64 id = make_verifying (f);
+
+  forward_in_repository (f, id);
   return id;
 }
 
@@ -1306,6 +1314,124 @@ test_approve_with_open_note_asks (Fixture       *f,
   close_window (window);
 }
 
+/* The verifier returns @id with a note on "where"; the social media admin
+ * corrects it, submits it again and marks the note as done. */
+static void
+return_and_mark_done (Fixture *f,
+                      gint64   id)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (f->context);
+  g_autoptr(WartaPublication) p = get_publication (f, id);
+  g_autoptr(WartaPublication) next = NULL;
+  g_autoptr(WartaRevision) edited = NULL;
+  g_autoptr(WartaCorrectionNote) note = NULL;
+  g_autoptr(WartaCorrectionNote) done = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 version = 0;
+
+  next = warta_publication_repository_return_with_note (repository, f->verifier, id,
+                                                        warta_publication_get_version (p),
+                                                        WARTA_STATE_PROCESSING, "where", NULL,
+                                                        "Tulis alamat lengkap aula.", &error);
+  g_assert_no_error (error);
+  g_set_object (&p, next);
+  g_clear_object (&next);
+  edited = warta_publication_repository_get_draft (repository, id, &version, &error);
+  g_assert_no_error (error);
+  warta_revision_set_where (edited, "Aula Inspektorat, Jl. Tjilik Riwut Km 1, Palangka Raya");
+  next = warta_publication_repository_save_draft (repository, f->admin, id,
+                                                  warta_publication_get_version (p), version, edited,
+                                                  NULL, &error);
+  g_assert_no_error (error);
+  g_set_object (&p, next);
+  g_clear_object (&next);
+  next = warta_publication_repository_transition (repository, f->admin, id,
+                                                  warta_publication_get_version (p),
+                                                  WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, NULL, &error);
+  g_assert_no_error (error);
+  note = get_only_note (f, id);
+  done = warta_publication_repository_resolve_note (repository, f->admin,
+                                                    warta_correction_note_get_id (note),
+                                                    warta_correction_note_get_version (note), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_correction_note_get_status (done), ==, WARTA_NOTE_STATUS_RESOLVED);
+}
+
+/* A correction the social media admin marked as done, not yet confirmed
+ * by the verifier: forwarding asks first, so that the verifier goes back
+ * and looks at the fix, or forwards anyway; once confirmed, it does not. */
+static void
+test_forward_with_unconfirmed_note_asks (Fixture       *f,
+                                         gconstpointer  user_data)
+{
+  gint64 id = make_verifying (f);
+  WartaPublicationWindow *window;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaCorrectionNote) note = NULL;
+  g_autofree char *body = NULL;
+
+  return_and_mark_done (f, id);
+  sign_in (f, "sekar");
+  window = open_window (f->context, id);
+  tick_all_but (window, WARTA_N_CHECKS, NULL);
+  g_signal_emit_by_name (review_child (window, "forward_button"), "clicked");
+  g_assert_null (find_dialog ("Forward With Open Corrections?"));
+  body = answer_dialog ("Forward With Unconfirmed Corrections?", "cancel");
+  g_assert_cmpstr (body, ==, "1 correction marked as done is not confirmed yet. Check that the content now follows it, then confirm it or open it again.");
+  p = get_publication (f, id);
+  g_assert_cmpint (warta_publication_get_state (p), ==, WARTA_STATE_VERIFYING);
+
+  /* Back to the note: confirmed, the verifier forwards without a question. */
+  note = get_only_note (f, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review_page (window)), "review.confirm-note",
+                                             "x", warta_correction_note_get_id (note)));
+  g_clear_object (&note);
+  note = get_only_note (f, id);
+  g_assert_cmpuint (warta_correction_note_get_status (note), ==, WARTA_NOTE_STATUS_CONFIRMED);
+  tick_all_but (window, WARTA_N_CHECKS, NULL);
+  g_signal_emit_by_name (review_child (window, "forward_button"), "clicked");
+  g_assert_null (find_dialog (NULL));
+  g_clear_object (&p);
+  p = get_publication (f, id);
+  g_assert_cmpint (warta_publication_get_state (p), ==, WARTA_STATE_APPROVING);
+  close_window (window);
+}
+
+/* The verifier forwarded without confirming a correction marked as done:
+ * approving says so, in English and in Indonesian. */
+static void
+test_approve_with_unconfirmed_note_asks (Fixture       *f,
+                                         gconstpointer  user_data)
+{
+  gint64 id = make_verifying (f);
+  WartaPublicationWindow *window;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *body_id = NULL;
+
+  return_and_mark_done (f, id);
+  forward_in_repository (f, id);
+
+  sign_in (f, "hadi");
+  window = open_window (f->context, id);
+  g_signal_emit_by_name (review_child (window, "approve_button"), "clicked");
+  g_assert_null (find_dialog ("Approve This Revision?"));
+  body = answer_dialog ("Approve With Unconfirmed Corrections?", "cancel");
+  g_assert_true (g_str_has_prefix (body, "1 correction marked as done is not confirmed yet."));
+  g_assert_nonnull (strstr (body, "You approve revision"));
+  p = get_publication (f, id);
+  g_assert_cmpint (warta_publication_get_state (p), ==, WARTA_STATE_APPROVING);
+  close_window (window);
+
+  warta_test_gui_set_language ("id");
+  window = open_window (f->context, id);
+  g_signal_emit_by_name (review_child (window, "approve_button"), "clicked");
+  body_id = answer_dialog ("Setujui dengan Perbaikan yang Belum Dikonfirmasi?", "cancel");
+  g_assert_true (g_str_has_prefix (body_id, "1 perbaikan yang ditandai selesai belum dikonfirmasi."));
+  close_window (window);
+  warta_test_gui_set_language (NULL);
+}
+
 /* In Indonesian a note pinned to "Siapa" says it is on that field: "Pada
  * Siapa" alone reads as "to whom". */
 static void
@@ -1543,6 +1669,63 @@ test_toast_gone_on_review (Fixture       *f,
           g_assert_false (graphene_rect_intersection (&toast_bounds, &bounds, NULL));
         }
     }
+
+  close_window (window);
+}
+
+/* A photo removed on the Documentation page offers Undo: the social
+ * media admin who opens the Review tab then still finds the offer there,
+ * in the review page's own overlay (above its decisions), and Undo puts
+ * the photo back. */
+static void
+test_undo_toast_kept_on_review (Fixture       *f,
+                                gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (f->context);
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) next = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublicationWindow *window;
+  GtkSingleSelection *selection;
+  GListModel *media;
+  GtkWidget *toast, *undo;
+  GSList *files;
+
+  warta_revision_set_title (draft, "Sosialisasi Pengendalian Gratifikasi");
+  p = warta_publication_repository_create (repository, f->officer, draft, &error);
+  g_assert_no_error (error);
+  next = warta_publication_repository_transition (repository, f->officer, warta_publication_get_id (p),
+                                                  warta_publication_get_version (p),
+                                                  WARTA_ACTION_SUBMIT, WARTA_STATE_PROCESSING, NULL, &error);
+  g_assert_no_error (error);
+
+  sign_in (f, "rina");
+  window = open_window (f->context, warta_publication_get_id (p));
+  adw_view_stack_set_visible_child_name (window_child (window, "view_stack"), "documentation");
+  files = make_photos (f->dir, 2);
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  media = _warta_publication_window_get_media (window);
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 2);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+
+  selection = GTK_SINGLE_SELECTION (gtk_grid_view_get_model (window_child (window, "media_grid")));
+  gtk_single_selection_set_selected (selection, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.remove-media", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 1);
+  wait_for_toast_slid_in (window);
+
+  adw_view_stack_set_visible_child_name (window_child (window, "view_stack"), "review");
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  toast = wait_for_toast_slid_in (window);
+  warta_test_gui_screenshot (GTK_WIDGET (window), "review-keeps-undo.png");
+  g_assert_true (gtk_widget_is_ancestor (toast, GTK_WIDGET (review_page (window))));
+  undo = warta_test_gui_find_button (toast, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 2);
 
   close_window (window);
 }
@@ -1807,7 +1990,10 @@ main (int   argc,
   ADD ("when-change-readable", test_when_change_readable);
   ADD ("unsent-note-asks", test_unsent_note_asks);
   ADD ("toast-gone-on-review", test_toast_gone_on_review);
+  ADD ("undo-toast-kept-on-review", test_undo_toast_kept_on_review);
   ADD ("approve-with-open-note-asks", test_approve_with_open_note_asks);
+  ADD ("forward-with-unconfirmed-note-asks", test_forward_with_unconfirmed_note_asks);
+  ADD ("approve-with-unconfirmed-note-asks", test_approve_with_unconfirmed_note_asks);
   ADD ("pin-says-field-in-indonesian", test_pin_says_field_in_indonesian);
   ADD ("note-on-return-and-open-notes", test_note_on_return_and_open_notes);
   ADD ("resubmit-marks-notes-done", test_resubmit_marks_notes_done);

@@ -113,6 +113,10 @@ struct _WartaPublicationWindow
   AdwViewSwitcherTitle    *switcher_title;
   GtkLabel                *save_status_label;
   GtkButton               *submit_button;
+  AdwSqueezer             *submit_squeezer;
+  GtkLabel                *submit_label;
+  GtkLabel                *submit_short_label;
+  char                    *submit_blockers; /* why the submit button is off, or NULL */
   GtkStack                *main_stack;
   AdwEntryRow             *login_row;
   AdwPasswordEntryRow     *password_row;
@@ -1233,6 +1237,30 @@ update_title_counter (WartaPublicationWindow *self)
     }
 }
 
+/* The submit button's tooltip: the whole label where the short one
+ * stands for it, and what keeps it off. */
+static void
+update_submit_tooltip (WartaPublicationWindow *self)
+{
+  gboolean short_shown = adw_squeezer_get_visible_child (self->submit_squeezer) ==
+                         GTK_WIDGET (self->submit_short_label);
+  g_autofree char *tooltip = NULL;
+
+  if (short_shown && self->submit_blockers != NULL)
+    tooltip = g_strdup_printf ("%s\n%s", gtk_label_get_label (self->submit_label), self->submit_blockers);
+  else if (short_shown)
+    tooltip = g_strdup (gtk_label_get_label (self->submit_label));
+  else
+    tooltip = g_strdup (self->submit_blockers);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button), tooltip);
+}
+
+static void
+on_submit_squeezer_notify_visible_child_cb (WartaPublicationWindow *self)
+{
+  update_submit_tooltip (self);
+}
+
 static void
 update_submit (WartaPublicationWindow *self)
 {
@@ -1251,18 +1279,20 @@ update_submit (WartaPublicationWindow *self)
       gtk_label_set_label (self->blockers_label, text->str);
       gtk_widget_set_visible (GTK_WIDGET (self->blockers_label), reasons->len > 0);
       enabled = self->editable && reasons->len == 0;
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button),
-                                   reasons->len > 0 ? text->str : NULL);
+      g_free (self->submit_blockers);
+      self->submit_blockers = reasons->len > 0 ? g_strdup (text->str) : NULL;
     }
   else
     {
       gtk_widget_set_visible (GTK_WIDGET (self->blockers_label), FALSE);
       enabled = state == WARTA_STATE_DOCUMENTING && self->editable && self->n_pending == 0 &&
                 !title_too_long (self);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->submit_button),
-                                   self->n_pending > 0 ? _("Photos and videos are still being checked.") : NULL);
+      g_free (self->submit_blockers);
+      self->submit_blockers = self->n_pending > 0 ? g_strdup (_("Photos and videos are still being checked."))
+                                                  : NULL;
     }
 
+  update_submit_tooltip (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.submit", enabled);
 }
 
@@ -1302,24 +1332,18 @@ on_publish_view_publication_changed_cb (WartaPublicationWindow *self,
     show_message (self, _("Activity Not Reloaded"), error->message);
 }
 
-/* The label wraps at whole words where the window is narrow, rather
- * than making the header as wide as the label. Its natural width is one
- * line: measured for the header's height, a wrapping label would ask only
- * for the width of as many lines as fit in it, and get no more. */
+/* The whole label, on one line: where the header has no room for it, the
+ * button's squeezer shows the short one ("Submit") instead, and the
+ * whole label goes into the tooltip. A screen reader reads the whole. */
 static void
 set_submit_label (WartaPublicationWindow *self,
                   const char             *label)
 {
-  GtkWidget *child;
-
-  gtk_button_set_label (self->submit_button, label);
-  child = gtk_button_get_child (self->submit_button);
-  if (GTK_IS_LABEL (child))
-    {
-      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-      gtk_label_set_natural_wrap_mode (GTK_LABEL (child), GTK_NATURAL_WRAP_NONE);
-      gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
-    }
+  gtk_label_set_label (self->submit_label, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->submit_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  update_submit_tooltip (self);
 }
 
 static void
@@ -2005,22 +2029,17 @@ on_undo_remove_cb (AdwToast               *toast,
   media_changed (self);
 }
 
+/* Offers Undo for @item, removed from @position: on the page shown, and
+ * again on the review page if that is opened before Undo is pressed. */
 static void
-remove_media_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+offer_undo_removal (WartaPublicationWindow *self,
+                    WartaMediaItem         *item,
+                    guint                   position)
 {
-  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
-  WartaMediaItem *item = selected_media (self);
-  g_autofree char *name = NULL;
+  g_autofree char *name = media_display_name (item);
   g_autofree char *title = NULL;
-  guint position;
   AdwToast *toast;
 
-  if (item == NULL || !g_list_store_find (self->media, item, &position))
-    return;
-
-  name = media_display_name (item);
   /* Translators: %s is a file name */
   title = g_strdup_printf (_("“%s” removed"), name);
   toast = adw_toast_new (title);
@@ -2029,10 +2048,26 @@ remove_media_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (toast), "warta-position", GUINT_TO_POINTER (position));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_remove_cb), self, 0);
   g_set_weak_pointer (&self->removal, toast);
-
-  remove_media_item (self, item);
-  media_changed (self);
   add_toast (self, toast);
+}
+
+static void
+remove_media_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
+  WartaMediaItem *item = selected_media (self);
+  g_autoptr(WartaMediaItem) removed = NULL;
+  guint position;
+
+  if (item == NULL || !g_list_store_find (self->media, item, &position))
+    return;
+
+  removed = g_object_ref (item);
+  remove_media_item (self, removed);
+  media_changed (self);
+  offer_undo_removal (self, removed, position);
 }
 
 /* The large preview, decoded off the main thread. */
@@ -3528,11 +3563,27 @@ on_view_stack_visible_child_name_cb (WartaPublicationWindow *self)
 
   /* A toast of another page would lie over the decision buttons at the
    * bottom of this one: it was about that page, and goes with it. Taken
-   * out of the list first: each one dismissed leaves it. */
+   * out of the list first: each one dismissed leaves it. An Undo is the
+   * user's only way back, though: it is offered again on this page, in
+   * its own overlay above the decisions. */
   shown = g_steal_pointer (&self->window_toasts);
   self->window_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < shown->len; i++)
-    adw_toast_dismiss (shown->pdata[i]);
+    {
+      AdwToast *toast = shown->pdata[i];
+      WartaMediaItem *removed = g_object_get_data (G_OBJECT (toast), "warta-item");
+
+      if (toast == self->removal && removed != NULL && !g_list_store_find (self->media, removed, NULL))
+        {
+          g_autoptr(WartaMediaItem) item = g_object_ref (removed);
+          guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "warta-position"));
+
+          adw_toast_dismiss (toast);
+          offer_undo_removal (self, item, position);
+        }
+      else
+        adw_toast_dismiss (toast);
+    }
 
   /* The review shows what is saved: what was just typed first. */
   if (self->dirty)
@@ -3722,6 +3773,7 @@ warta_publication_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PUBLICATION_WINDOW);
 
   g_clear_pointer (&self->window_toasts, g_ptr_array_unref);
+  g_clear_pointer (&self->submit_blockers, g_free);
   g_clear_pointer (&self->caption_editors, g_ptr_array_unref);
   g_clear_object (&self->media_selection);
   g_clear_object (&self->media);
@@ -3836,6 +3888,9 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, save_status_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, shared_view);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, submit_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, submit_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, submit_short_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, time_zone_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, title_row);
@@ -3861,6 +3916,7 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_how_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_illustration_switch_notify_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_login_row_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_submit_squeezer_notify_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_media_grid_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_minor_switch_notify_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_minute_spin_value_changed_cb);

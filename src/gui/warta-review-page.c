@@ -1401,8 +1401,10 @@ on_forward_response_cb (WartaReviewPage *self,
     forward_now (self);
 }
 
+/* The correction notes on the publication in @status. */
 static guint
-count_open_notes (WartaReviewPage *self)
+count_notes (WartaReviewPage *self,
+             WartaNoteStatus  status)
 {
   guint n = 0;
 
@@ -1410,26 +1412,44 @@ count_open_notes (WartaReviewPage *self)
     {
       g_autoptr(WartaCorrectionNote) note = g_list_model_get_item (self->notes, i);
 
-      if (warta_correction_note_get_status (note) == WARTA_NOTE_STATUS_OPEN)
+      if (warta_correction_note_get_status (note) == status)
         n++;
     }
 
   return n;
 }
 
-/* What an open correction means, said before forwarding or approving. */
+/* What the corrections not settled mean, said before forwarding or
+ * approving: those still open, then those marked as done that the
+ * reviewer has not confirmed; NULL when there are none. */
 static char *
-format_open_notes (guint n_open)
+format_unsettled_notes (guint n_open,
+                        guint n_unconfirmed)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u correction note is still open: the social media admin has not marked it as done. Check the content, or return it with corrections.",
-                                       "%u correction notes are still open: the social media admin has not marked them as done. Check the content, or return it with corrections.",
-                                       n_open),
-                          n_open);
+  g_autofree char *open = NULL;
+  g_autofree char *unconfirmed = NULL;
+
+  if (n_open > 0)
+    open = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u correction note is still open: the social media admin has not marked it as done. Check the content, or return it with corrections.",
+                                         "%u correction notes are still open: the social media admin has not marked them as done. Check the content, or return it with corrections.",
+                                         n_open),
+                            n_open);
+  if (n_unconfirmed > 0)
+    unconfirmed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u correction marked as done is not confirmed yet. Check that the content now follows it, then confirm it or open it again.",
+                                                "%u corrections marked as done are not confirmed yet. Check that the content now follows them, then confirm them or open them again.",
+                                                n_unconfirmed),
+                                   n_unconfirmed);
+  if (open != NULL && unconfirmed != NULL)
+    return g_strconcat (open, "\n\n", unconfirmed, NULL);
+
+  return open != NULL ? g_steal_pointer (&open) : g_steal_pointer (&unconfirmed);
 }
 
 /* A correction still open was not marked as done by the social media
- * admin: the verifier is asked before the content goes on with it. */
+ * admin, and one marked as done was not looked at by the verifier: the
+ * verifier is asked before the content goes on with it. */
 static void
 forward_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1437,19 +1457,21 @@ forward_action (GtkWidget  *widget,
 {
   WartaReviewPage *self = WARTA_REVIEW_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  guint n_open = count_open_notes (self);
-  g_autofree char *body = NULL;
+  guint n_open = count_notes (self, WARTA_NOTE_STATUS_OPEN);
+  g_autofree char *body = format_unsettled_notes (n_open,
+                                                  count_notes (self, WARTA_NOTE_STATUS_RESOLVED));
   GtkWidget *dialog;
 
-  if (n_open == 0)
+  if (body == NULL)
     {
       forward_now (self);
       return;
     }
 
-  body = format_open_notes (n_open);
   dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     _("Forward With Open Corrections?"), body);
+                                     n_open > 0 ? _("Forward With Open Corrections?")
+                                                : _("Forward With Unconfirmed Corrections?"),
+                                     body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "forward", _("_Forward Anyway"),
@@ -1606,34 +1628,39 @@ approve_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *hash = short_hash (warta_revision_get_hash (self->revision));
   g_autofree char *body = NULL;
-  guint n_open = count_open_notes (self);
+  guint n_open = count_notes (self, WARTA_NOTE_STATUS_OPEN);
+  g_autofree char *unsettled = format_unsettled_notes (n_open,
+                                                       count_notes (self, WARTA_NOTE_STATUS_RESOLVED));
+  const char *heading;
   GtkWidget *dialog;
 
   /* Translators: %u is a revision number, %s the start of its hash */
   body = g_strdup_printf (_("You approve revision %u (%s) exactly as shown below. The social media admin may then post it; any later change voids the approval."),
                           warta_revision_get_number (self->revision), hash);
-  /* An open correction is said, as when forwarding: once approved, no
-   * new revision can follow it. */
-  if (n_open > 0)
+  /* An open or unconfirmed correction is said, as when forwarding: once
+   * approved, no new revision can follow it. */
+  if (unsettled != NULL)
     {
-      g_autofree char *open = format_open_notes (n_open);
-      g_autofree char *both = g_strconcat (open, "\n\n", body, NULL);
+      g_autofree char *both = g_strconcat (unsettled, "\n\n", body, NULL);
 
       g_free (body);
       body = g_steal_pointer (&both);
     }
-  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     n_open > 0 ? _("Approve With Open Corrections?")
-                                                : _("Approve This Revision?"),
-                                     body);
+  if (n_open > 0)
+    heading = _("Approve With Open Corrections?");
+  else if (unsettled != NULL)
+    heading = _("Approve With Unconfirmed Corrections?");
+  else
+    heading = _("Approve This Revision?");
+  dialog = warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), make_approval_summary (self));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "approve", _("_Approve This Revision"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "approve",
-                                              n_open > 0 ? ADW_RESPONSE_DESTRUCTIVE
-                                                         : ADW_RESPONSE_SUGGESTED);
+                                              unsettled != NULL ? ADW_RESPONSE_DESTRUCTIVE
+                                                                : ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "warta-revision-id",
