@@ -638,6 +638,28 @@ test_mastodon_instance_media (void)
   g_assert_no_error (error);
 }
 
+/* An instance's own number of attachments, as it said it last; not
+ * known, it may take more than Mastodon's 4. */
+static void
+test_mastodon_instance_photos (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (5, 0);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autoptr(GError) error = NULL;
+
+  error = check (revision, office, "mastodon");
+  g_assert_no_error (error);
+  set_settings (office, "mastodon", "{\"max-characters\": \"500\", \"max-media\": \"6\"}");
+  error = check (revision, office, "mastodon");
+  g_assert_no_error (error);
+  set_settings (office, "mastodon", "{\"max-characters\": \"500\", \"max-media\": \"4\"}");
+  error = check (revision, office, "mastodon");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "Mastodon takes at most 4 photos in a post, and this publication has 5 for "
+                   "Mastodon. Upload it elsewhere, or leave Mastodon out.");
+}
+
 /* Longer than 15 minutes: only a verified channel, as YouTube said at
  * sign-in; not known, no refusal. */
 static void
@@ -699,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/warta/publish-check/video-not-probed", test_video_not_probed);
   g_test_add_func ("/warta/publish-check/mastodon-instance-text", test_mastodon_instance_text);
   g_test_add_func ("/warta/publish-check/mastodon-instance-media", test_mastodon_instance_media);
+  g_test_add_func ("/warta/publish-check/mastodon-instance-photos", test_mastodon_instance_photos);
   g_test_add_func ("/warta/publish-check/youtube-long-upload", test_youtube_long_upload);
   return g_test_run ();
 }

@@ -35,15 +35,20 @@ warta_publish_check_no_host_message (const char *platform,
                : _("Instagram only takes images from a public web address, and none is set up for this post. Add the office’s WordPress website in Accounts: Warta then uploads the image to its media library and gives Instagram that address.");
 }
 
-/* The publish step's words for a broken rule of warta_media_rules_check(). */
+/* The publish step's words for a broken rule of warta_media_rules_check();
+ * @max_photos: a Mastodon instance's own number, 0 for the table's. */
 static char *
 problem_message (const char     *platform,
                  WartaMediaRule  rule,
                  guint           n_photos,
-                 guint           n_videos)
+                 guint           n_videos,
+                 guint           max_photos)
 {
   const WartaMediaLimits *l = warta_media_rules_get_limits (platform);
   const char *name = warta_media_rules_get_name (platform);
+
+  if (max_photos == 0)
+    max_photos = l->max_photos;
 
   switch (rule)
     {
@@ -72,8 +77,8 @@ problem_message (const char     *platform,
                                            /* Translators: %1$s is a platform ("X"), %2$u its limit, %3$u the number of photos */
                                            "%1$s takes at most %2$u photo in a post, and this publication has %3$u for %1$s. Upload it elsewhere, or leave %1$s out.",
                                            "%1$s takes at most %2$u photos in a post, and this publication has %3$u for %1$s. Upload it elsewhere, or leave %1$s out.",
-                                           l->max_photos),
-                              name, l->max_photos, n_photos);
+                                           max_photos),
+                              name, max_photos, n_photos);
     case WARTA_MEDIA_RULE_TOO_MANY_ITEMS:
     default:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -325,7 +330,7 @@ warta_publish_check_target (WartaRevision  *revision,
 {
   const char *platform;
   GListModel *media;
-  guint n_photos = 0, n_videos = 0;
+  guint n_photos = 0, n_videos = 0, max_photos = 0;
   g_autoptr(GArray) problems = NULL;
   const WartaMediaLimits *limits;
   gboolean needs_host;
@@ -352,16 +357,25 @@ warta_publish_check_target (WartaRevision  *revision,
     }
 
   limits = warta_media_rules_get_limits (platform);
-  problems = warta_media_rules_check (platform, n_photos, n_videos, 0);
+  /* A Mastodon instance's own number of attachments, as it said it last
+   * (check_mastodon()); not known, the instance may take more than
+   * Mastodon's 4: its publisher asks it. */
+  if (limits != NULL && limits->per_instance)
+    {
+      WartaMastodonLimits instance;
+
+      warta_mastodon_limits_load (account, &instance);
+      max_photos = instance.max_media;
+    }
+  problems = warta_media_rules_check (platform, n_photos, n_videos, max_photos);
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       WartaMediaRule rule = g_array_index (problems, WartaMediaProblem, i).rule;
       g_autofree char *message = NULL;
 
-      /* The instance may take more: its publisher asks it. */
-      if (rule == WARTA_MEDIA_RULE_TOO_MANY_PHOTOS && limits->per_instance)
+      if (rule == WARTA_MEDIA_RULE_TOO_MANY_PHOTOS && limits->per_instance && max_photos == 0)
         continue;
-      message = problem_message (platform, rule, n_photos, n_videos);
+      message = problem_message (platform, rule, n_photos, n_videos, max_photos);
       g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, message);
       return FALSE;
     }
@@ -369,7 +383,7 @@ warta_publish_check_target (WartaRevision  *revision,
    * post's lack elsewhere), but TikTok takes no post without media. */
   if (g_strcmp0 (platform, "tiktok") == 0 && n_photos + n_videos == 0)
     {
-      g_autofree char *message = problem_message (platform, WARTA_MEDIA_RULE_NO_MEDIA, 0, 0);
+      g_autofree char *message = problem_message (platform, WARTA_MEDIA_RULE_NO_MEDIA, 0, 0, 0);
 
       g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, message);
       return FALSE;
