@@ -1395,6 +1395,96 @@ test_roles (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* @key of account @id's settings, as its row keeps it. */
+static char *
+stored_setting (Fixture    *f,
+                gint64      id,
+                const char *key)
+{
+  g_autoptr(WartaAccount) row = NULL;
+  g_autoptr(GError) error = NULL;
+
+  row = warta_account_repository_get (f->t->accounts, id, &error);
+  g_assert_no_error (error);
+  return warta_account_dup_setting (row, key);
+}
+
+#define ASSERT_STORED(f, id, key, value) \
+  G_STMT_START { \
+    g_autofree char *stored_ = stored_setting (f, id, key); \
+    g_assert_cmpstr (stored_, ==, value); \
+  } G_STMT_END
+
+/* The instance's own limits (GET /api/v2/instance) are asked at sign-in
+ * and kept in the account's settings, for the publish check; an instance
+ * that does not say them (no v2, before Mastodon 4.0) is signed in to all
+ * the same, with none kept. */
+static void
+test_mastodon_limits (Fixture       *f,
+                      gconstpointer  data)
+{
+  WartaTestInstance instance = WARTA_TEST_INSTANCE_DEFAULT;
+  g_autoptr(WartaAccount) first = NULL;
+  g_autoptr(WartaAccount) second = NULL;
+  g_autofree char *who = NULL;
+  gint64 id;
+
+  if (!warta_test_keyring_start ())
+    return;
+  instance.no_v2 = TRUE;
+  warta_test_oauth_server_set_instance (f->server, &instance);
+  warta_test_oauth_server_set_username (f->server, "humas");
+  first = add_mastodon (f, 0);
+  id = warta_account_get_id (first);
+  ASSERT_STORED (f, id, "max-characters", NULL);
+  ASSERT_STORED (f, id, "image-size-limit", NULL);
+  who = stored_setting (f, id, "account-id");
+  g_assert_nonnull (who);
+
+  instance.no_v2 = FALSE;
+  instance.max_characters = 600;
+  instance.image_size_limit = 8388608;
+  instance.description_limit = 0;
+  warta_test_oauth_server_set_instance (f->server, &instance);
+  warta_test_oauth_server_set_username (f->server, "kominfo");
+  second = add_mastodon (f, 1);
+  id = warta_account_get_id (second);
+  ASSERT_STORED (f, id, "max-characters", "600");
+  ASSERT_STORED (f, id, "characters-per-url", "23");
+  ASSERT_STORED (f, id, "max-media", "4");
+  ASSERT_STORED (f, id, "image-size-limit", "8388608");
+  ASSERT_STORED (f, id, "video-size-limit", "103809024");
+  /* Not said: not kept. */
+  ASSERT_STORED (f, id, "description-limit", NULL);
+}
+
+/* Whether the channel may upload videos longer than 15 minutes
+ * (channels.list's status.longUploadsStatus) is kept at sign-in. */
+static void
+test_youtube_long_uploads (Fixture       *f,
+                           gconstpointer  data)
+{
+  GListModel *accounts = warta_account_store_get_accounts (warta_context_get_account_store (f->context));
+  g_autoptr(WartaAccount) first = NULL;
+  g_autoptr(WartaAccount) second = NULL;
+
+  if (!warta_test_keyring_start ())
+    return;
+  warta_test_oauth_server_set_username (f->server, "humas");
+  warta_test_oauth_server_set_long_uploads (f->server, "eligible");
+  add_and_sign_in (f, "youtube", "Add YouTube Channel");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account");
+  first = g_list_model_get_item (accounts, 0);
+  ASSERT_STORED (f, warta_account_get_id (first), "long-uploads", "eligible");
+
+  warta_test_oauth_server_set_username (f->server, "kominfo");
+  warta_test_oauth_server_set_long_uploads (f->server, "allowed");
+  add_and_sign_in (f, "youtube", "Add YouTube Channel");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (2), "the other account");
+  second = g_list_model_get_item (accounts, 1);
+  ASSERT_STORED (f, warta_account_get_id (second), "long-uploads", "allowed");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1424,6 +1514,10 @@ main (int   argc,
               fixture_setup, test_sign_in_by_administrator, fixture_teardown);
   g_test_add ("/warta/accounts-page/mastodon-again", Fixture, "mastodon",
               fixture_setup, test_mastodon_again, fixture_teardown);
+  g_test_add ("/warta/accounts-page/mastodon-limits", Fixture, "mastodon",
+              fixture_setup, test_mastodon_limits, fixture_teardown);
+  g_test_add ("/warta/accounts-page/youtube-long-uploads", Fixture, "youtube",
+              fixture_setup, test_youtube_long_uploads, fixture_teardown);
   g_test_add ("/warta/accounts-page/facebook-many-pages", Fixture, "facebook",
               fixture_setup, test_facebook_many_pages, fixture_teardown);
   g_test_add ("/warta/accounts-page/instagram", Fixture, "instagram",

@@ -751,6 +751,50 @@ test_media_video_mix (Window        *w,
   assert_refused (w, job, 0, "Mastodon takes one video in a post and this publication has 2");
 }
 
+/* Asking the instance before the photos, the publisher keeps what it
+ * says in the account's settings, for the next publish check: the limits
+ * known since sign-in are refreshed, the other settings kept. */
+static void
+test_media_limits_refreshed (Window        *w,
+                             gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (w->o->t, "Rakor dua", 2);
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autoptr(WartaAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaTestInstance instance = WARTA_TEST_INSTANCE_DEFAULT;
+  WartaMastodonLimits limits;
+  g_autofree char *poll = NULL;
+
+  g_clear_object (&w->publisher);
+  w->id = warta_test_outbox_add_account (w->o, "mastodon", w->server,
+                                         "{\"media-poll-ms\": \"5\", \"max-characters\": \"500\", "
+                                         "\"description-limit\": \"1500\"}",
+                                         WARTA_TEST_MASTODON_TOKEN);
+  instance.max_characters = 1000;
+  instance.url_length = 30;
+  instance.max_media = 6;
+  instance.image_size_limit = 8388608;
+  instance.video_size_limit = 41943040;
+  instance.description_limit = 0;
+  warta_test_server_set_instance (w->server, &instance);
+  job = publish (w, p, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/api/v2/instance"), ==, 1);
+
+  account = warta_account_repository_get (w->o->t->accounts, w->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_mastodon_limits_load (account, &limits));
+  g_assert_cmpuint (limits.max_characters, ==, 1000);
+  g_assert_cmpuint (limits.url_length, ==, 30);
+  g_assert_cmpuint (limits.max_media, ==, 6);
+  g_assert_cmpuint (limits.image_size_limit, ==, 8388608);
+  g_assert_cmpuint (limits.video_size_limit, ==, 41943040);
+  /* No longer said: no longer kept. */
+  g_assert_cmpuint (limits.description_limit, ==, 0);
+  poll = warta_account_dup_setting (account, "media-poll-ms");
+  g_assert_cmpstr (poll, ==, "5");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -783,6 +827,7 @@ main (int   argc,
   ADD_WINDOW ("media-over-instance-limit", test_media_over_instance_limit);
   ADD_WINDOW ("media-instance-limit", test_media_instance_limit);
   ADD_WINDOW ("media-video-mix", test_media_video_mix);
+  ADD_WINDOW ("media-limits-refreshed", test_media_limits_refreshed);
 #undef ADD_WINDOW
   g_test_add_func ("/warta/mastodon/idempotency-key", test_idempotency_key);
 

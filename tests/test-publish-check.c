@@ -477,6 +477,227 @@ test_video_not_probed (void)
     }
 }
 
+/* The settings of @platform's account of @office, as signing in keeps them. */
+static void
+set_settings (GListModel *office,
+              const char *platform,
+              const char *settings_json)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (office); i++)
+    {
+      g_autoptr(WartaAccount) account = g_list_model_get_item (office, i);
+
+      if (g_str_equal (warta_account_get_platform (account), platform))
+        warta_account_set_settings (account, settings_json);
+    }
+}
+
+/* An instance's own limit, as it said it at sign-in: counted as Mastodon
+ * counts, a web address as characters_reserved_per_url. */
+static void
+test_mastodon_instance_text (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (1, 0);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autofree char *words = g_strnfill (576, 'm');
+  g_autofree char *fits = NULL;
+  g_autofree char *over = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* 576 + a space + 23 = 600, however long the address. */
+  fits = g_strconcat (words, " https://inspektorat.kotaraya.go.id/berita/rakor-pengawasan-dana-desa",
+                      NULL);
+  over = g_strconcat (words, "!", " https://inspektorat.kotaraya.go.id/berita/rakor", NULL);
+  set_settings (office, "mastodon",
+                "{\"max-characters\": \"600\", \"characters-per-url\": \"23\", "
+                "\"max-media\": \"4\"}");
+  warta_revision_set_caption (revision, "mastodon", fits);
+  error = check (revision, office, "mastodon");
+  g_assert_no_error (error);
+
+  warta_revision_set_caption (revision, "mastodon", over);
+  error = check (revision, office, "mastodon");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "The Mastodon post is 601 characters long as Mastodon counts it (a web "
+                   "address as 23); this instance takes 600. An approved text cannot change: "
+                   "return the content concept for a shorter one, or post it on Mastodon by "
+                   "hand.");
+  g_clear_error (&error);
+
+  /* An instance of Mastodon's 500: the text that fits 600 does not. */
+  set_settings (office, "mastodon", "{\"max-characters\": \"500\", \"characters-per-url\": \"23\"}");
+  warta_revision_set_caption (revision, "mastodon", fits);
+  error = check (revision, office, "mastodon");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "The Mastodon post is 600 characters long as Mastodon "
+                                            "counts it (a web address as 23); this instance takes 500."));
+  g_clear_error (&error);
+
+  /* Another instance reserves more for an address. */
+  set_settings (office, "mastodon", "{\"max-characters\": \"600\", \"characters-per-url\": \"30\"}");
+  error = check (revision, office, "mastodon");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "is 607 characters long"));
+  g_clear_error (&error);
+
+  /* Nothing kept (signed in before Warta asked, an instance without v2):
+   * no refusal, not even past Mastodon's default 500. */
+  set_settings (office, "mastodon", "{\"visibility\": \"public\"}");
+  warta_revision_set_caption (revision, "mastodon", over);
+  error = check (revision, office, "mastodon");
+  g_assert_no_error (error);
+}
+
+/* The one item of @kind in @revision: its size, its alt text. */
+static void
+set_item (WartaRevision *revision,
+          const char    *kind,
+          guint64        size,
+          const char    *alt_text)
+{
+  GListModel *media = warta_revision_get_media (revision);
+
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
+
+      if (g_str_equal (warta_media_item_get_kind (item), kind))
+        {
+          warta_media_item_set_size (item, size);
+          warta_media_item_set_alt_text (item, alt_text);
+        }
+    }
+}
+
+#define INSTANCE_LIMITS "{\"max-characters\": \"500\", \"image-size-limit\": \"16777216\", " \
+                        "\"video-size-limit\": \"103809024\", \"description-limit\": \"1500\"}"
+
+static void
+test_mastodon_instance_media (void)
+{
+  g_autoptr(WartaRevision) photos = revision_new (1, 0);
+  g_autoptr(WartaRevision) video = revision_new (0, 1);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autofree char *long_alt = g_strnfill (1501, 'a');
+  g_autoptr(GError) error = NULL;
+
+  set_settings (office, "mastodon", INSTANCE_LIMITS);
+  set_item (photos, "photo", 16 * 1000 * 1000, "Peserta rapat");
+  error = check (photos, office, "mastodon");
+  g_assert_no_error (error);
+  set_item (photos, "photo", 20 * 1000 * 1000, "Peserta rapat");
+  error = check (photos, office, "mastodon");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "The photo “media-0” is 20.0\xc2\xa0MB, and this Mastodon instance takes photos "
+                   "of 16.8\xc2\xa0MB at most. An approved photo cannot change: return the content "
+                   "concept for a smaller one, or post it on Mastodon by hand.");
+  g_clear_error (&error);
+
+  set_item (photos, "photo", 1000 * 1000, long_alt);
+  error = check (photos, office, "mastodon");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "The description (alt text) of “media-0” is 1501 characters long; this "
+                   "Mastodon instance takes 1500. An approved description cannot change: return "
+                   "the content concept for a shorter one, or post it on Mastodon by hand.");
+  g_clear_error (&error);
+  long_alt[1500] = '\0';
+  set_item (photos, "photo", 1000 * 1000, long_alt);
+  error = check (photos, office, "mastodon");
+  g_assert_no_error (error);
+
+  set_item (video, "video", 120 * 1000 * 1000, NULL);
+  error = check (video, office, "mastodon");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "The video “media-0” is 120.0\xc2\xa0MB, and this Mastodon instance takes videos "
+                   "of 103.8\xc2\xa0MB at most. An approved video cannot change: return the content "
+                   "concept for a smaller one, or post it on Mastodon by hand.");
+  g_clear_error (&error);
+  /* The photo's limit is not the video's. */
+  set_item (video, "video", 50 * 1000 * 1000, NULL);
+  error = check (video, office, "mastodon");
+  g_assert_no_error (error);
+
+  /* Left out of Mastodon: not counted. */
+  set_item (video, "video", 120 * 1000 * 1000, NULL);
+  {
+    g_autoptr(WartaMediaItem) item = g_list_model_get_item (warta_revision_get_media (video), 0);
+
+    warta_media_item_set_posted_to (item, "mastodon", FALSE);
+  }
+  error = check (video, office, "mastodon");
+  g_assert_no_error (error);
+
+  /* No limits kept: Mastodon's default 16 MB is not certain, no refusal. */
+  set_settings (office, "mastodon", "{}");
+  set_item (photos, "photo", 20 * 1000 * 1000, long_alt);
+  error = check (photos, office, "mastodon");
+  g_assert_no_error (error);
+}
+
+/* An instance's own number of attachments, as it said it last; not
+ * known, it may take more than Mastodon's 4. */
+static void
+test_mastodon_instance_photos (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (5, 0);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autoptr(GError) error = NULL;
+
+  error = check (revision, office, "mastodon");
+  g_assert_no_error (error);
+  set_settings (office, "mastodon", "{\"max-characters\": \"500\", \"max-media\": \"6\"}");
+  error = check (revision, office, "mastodon");
+  g_assert_no_error (error);
+  set_settings (office, "mastodon", "{\"max-characters\": \"500\", \"max-media\": \"4\"}");
+  error = check (revision, office, "mastodon");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "Mastodon takes at most 4 photos in a post, and this publication has 5 for "
+                   "Mastodon. Upload it elsewhere, or leave Mastodon out.");
+}
+
+/* Longer than 15 minutes: only a verified channel, as YouTube said at
+ * sign-in; not known, no refusal. */
+static void
+test_youtube_long_upload (void)
+{
+  g_autoptr(WartaRevision) revision = revision_new (0, 1);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autoptr(GError) error = NULL;
+
+  set_video (revision, 16 * 60, 500 * 1000 * 1000);
+  set_settings (office, "youtube", "{\"long-uploads\": \"eligible\"}");
+  error = check (revision, office, "youtube");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==,
+                   "The video “media-0” lasts 16:00, and this YouTube channel takes videos of "
+                   "15:00 at most until it is verified. Verify the channel on YouTube "
+                   "(youtube.com/verify), then sign in to it again in Accounts; or return the "
+                   "content concept for a shorter video, or upload it to YouTube by hand.");
+  g_clear_error (&error);
+  set_settings (office, "youtube", "{\"long-uploads\": \"disallowed\"}");
+  error = check (revision, office, "youtube");
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_clear_error (&error);
+
+  set_settings (office, "youtube", "{\"long-uploads\": \"allowed\"}");
+  error = check (revision, office, "youtube");
+  g_assert_no_error (error);
+  set_settings (office, "youtube", "{}");
+  error = check (revision, office, "youtube");
+  g_assert_no_error (error);
+
+  /* 15:00 is not longer than 15 minutes. */
+  set_settings (office, "youtube", "{\"long-uploads\": \"eligible\"}");
+  set_video (revision, 15 * 60, 500 * 1000 * 1000);
+  error = check (revision, office, "youtube");
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,5 +719,9 @@ main (int   argc,
   g_test_add_func ("/warta/publish-check/video-too-long", test_video_too_long);
   g_test_add_func ("/warta/publish-check/video-too-large", test_video_too_large);
   g_test_add_func ("/warta/publish-check/video-not-probed", test_video_not_probed);
+  g_test_add_func ("/warta/publish-check/mastodon-instance-text", test_mastodon_instance_text);
+  g_test_add_func ("/warta/publish-check/mastodon-instance-media", test_mastodon_instance_media);
+  g_test_add_func ("/warta/publish-check/mastodon-instance-photos", test_mastodon_instance_photos);
+  g_test_add_func ("/warta/publish-check/youtube-long-upload", test_youtube_long_upload);
   return g_test_run ();
 }

@@ -274,12 +274,14 @@ static char *
 get_channel (Fixture  *f,
              char    **title,
              char    **handle,
+             char    **long_uploads,
              GError  **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
   warta_youtube_get_channel_async (f->youtube, NULL, store_result_cb, &result);
-  return warta_youtube_get_channel_finish (f->youtube, wait_for (&result), title, handle, error);
+  return warta_youtube_get_channel_finish (f->youtube, wait_for (&result), title, handle,
+                                           long_uploads, error);
 }
 
 /* channels.list mine=true: the channel signed in to, by its id, title and
@@ -306,16 +308,33 @@ test_channel (Fixture       *f,
   g_autofree char *id = NULL;
   g_autofree char *title = NULL;
   g_autofree char *handle = NULL;
+  g_autofree char *long_uploads = NULL;
   g_autoptr(GError) error = NULL;
 
-  id = get_channel (f, &title, &handle, &error);
+  id = get_channel (f, &title, &handle, &long_uploads, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (id, ==, expected_id);
   g_assert_true (g_str_has_prefix (id, "UC"));
   g_assert_cmpstr (title, ==, expected_title);
   g_assert_cmpstr (handle, ==, "@" WARTA_TEST_YOUTUBE_CHANNEL_OWNER);
+  /* The status part asked too: whether it may upload long videos. */
+  g_assert_cmpstr (long_uploads, ==, "allowed");
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/youtube/v3/channels"),
                     ==, 1);
+  warta_test_youtube_server_set_long_uploads (f->server, "eligible");
+  g_clear_pointer (&id, g_free);
+  g_clear_pointer (&long_uploads, g_free);
+  id = get_channel (f, NULL, NULL, &long_uploads, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (long_uploads, ==, "eligible");
+  /* Not said: not known. */
+  warta_test_youtube_server_set_long_uploads (f->server, NULL);
+  g_clear_pointer (&id, g_free);
+  g_clear_pointer (&long_uploads, g_free);
+  id = get_channel (f, NULL, NULL, &long_uploads, &error);
+  g_assert_no_error (error);
+  g_assert_null (long_uploads);
+  warta_test_youtube_server_set_long_uploads (f->server, "allowed");
 
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {
@@ -323,21 +342,21 @@ test_channel (Fixture       *f,
 
       g_clear_error (&error);
       warta_test_server_add_error (f->server, "GET", "/youtube/v3/channels", 1, refusals[i].name);
-      refused = get_channel (f, NULL, NULL, &error);
+      refused = get_channel (f, NULL, NULL, NULL, &error);
       g_assert_null (refused);
       g_assert_error (error, WARTA_PUBLISH_ERROR, (gint) refusals[i].code);
       g_test_message ("%s: %s", refusals[i].name, error->message);
       g_assert_nonnull (strstr (error->message, refusals[i].says));
       /* Not retried in place. */
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/youtube/v3/channels"),
-                        ==, i + 2);
+                        ==, i + 4);
     }
 
   /* A Google account without a channel: no items. */
   g_clear_error (&error);
   warta_test_youtube_server_set_channel_owner (f->server, NULL);
   g_clear_pointer (&id, g_free);
-  id = get_channel (f, NULL, NULL, &error);
+  id = get_channel (f, NULL, NULL, NULL, &error);
   g_assert_null (id);
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PERMISSION_DENIED);
   g_assert_nonnull (strstr (error->message, "has no YouTube channel, so nothing was saved"));

@@ -81,6 +81,8 @@ struct _WartaTestOAuthServer
   GHashTable *owners;          /* X, Mastodon, YouTube: access token → its user's username */
   guint       n_token_requests;
   char       *last_refusal;
+  WartaTestInstance instance;  /* Mastodon: what /api/v2/instance says */
+  char       *long_uploads;    /* YouTube: the channel's status.longUploadsStatus */
 };
 
 static const char *
@@ -912,7 +914,21 @@ channels_cb (SoupServer        *server,
   if (token == NULL)
     warta_test_youtube_respond_error (msg, "authError");
   else
-    warta_test_youtube_respond_channels (msg, query, g_hash_table_lookup (s->owners, token));
+    warta_test_youtube_respond_channels (msg, query, g_hash_table_lookup (s->owners, token),
+                                         s->long_uploads);
+}
+
+/* Mastodon's GET /api/v2/instance, public as on a real instance. */
+static void
+instance_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  WartaTestOAuthServer *s = user_data;
+
+  warta_test_mastodon_respond_instance (msg, &s->instance);
 }
 
 /* Mastodon's POST /api/v1/apps (§6.1). */
@@ -1024,6 +1040,8 @@ warta_test_oauth_server_new (const char *platform)
   s->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
   s->page_size = 100;
   s->username = g_strdup (WARTA_TEST_OAUTH_IG_USERNAME);
+  s->instance = (WartaTestInstance) WARTA_TEST_INSTANCE_DEFAULT;
+  s->long_uploads = g_strdup ("allowed");
 
   s->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (s->server, authorize_path (s->platform), authorize_cb, s, NULL);
@@ -1040,6 +1058,7 @@ warta_test_oauth_server_new (const char *platform)
     {
       soup_server_add_handler (s->server, "/api/v1/apps", apps_cb, s, NULL);
       soup_server_add_handler (s->server, "/api/v1/accounts/verify_credentials", me_cb, s, NULL);
+      soup_server_add_handler (s->server, "/api/v2/instance", instance_cb, s, NULL);
     }
   if (s->platform == X)
     soup_server_add_handler (s->server, "/2/users/me", me_cb, s, NULL);
@@ -1068,6 +1087,7 @@ warta_test_oauth_server_free (WartaTestOAuthServer *s)
   g_hash_table_unref (s->app_secrets);
   g_ptr_array_unref (s->pages);
   g_free (s->username);
+  g_free (s->long_uploads);
   g_free (s->last_refusal);
   g_free (s);
 }
@@ -1173,6 +1193,21 @@ warta_test_oauth_server_set_username (WartaTestOAuthServer *s,
 {
   g_free (s->username);
   s->username = g_strdup (username);
+}
+
+void
+warta_test_oauth_server_set_instance (WartaTestOAuthServer    *s,
+                                      const WartaTestInstance *instance)
+{
+  s->instance = *instance;
+}
+
+void
+warta_test_oauth_server_set_long_uploads (WartaTestOAuthServer *s,
+                                          const char           *status)
+{
+  g_free (s->long_uploads);
+  s->long_uploads = g_strdup (status);
 }
 
 gboolean

@@ -9,6 +9,8 @@
 
 #include <libsoup/soup.h>
 
+#include "warta-test-server.h"
+
 G_BEGIN_DECLS
 
 #define WARTA_TEST_OAUTH_CLIENT_ID     "office-app-1234"
@@ -66,6 +68,14 @@ guint                 warta_test_oauth_server_get_n_page_requests (WartaTestOAut
  * NULL for one without a channel. */
 void                  warta_test_oauth_server_set_username   (WartaTestOAuthServer *s,
                                                               const char           *username);
+/* Mastodon: what the instance's /api/v2/instance says
+ * (WARTA_TEST_INSTANCE_DEFAULT at first). */
+void                  warta_test_oauth_server_set_instance   (WartaTestOAuthServer    *s,
+                                                              const WartaTestInstance *instance);
+/* YouTube: the channel's status.longUploadsStatus ("allowed" at first;
+ * NULL: not said). */
+void                  warta_test_oauth_server_set_long_uploads (WartaTestOAuthServer *s,
+                                                                const char           *status);
 
 /* Whether @token is an access token this server issued and still honours. */
 gboolean              warta_test_oauth_server_token_is_valid (WartaTestOAuthServer *s,

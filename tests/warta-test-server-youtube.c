@@ -10,8 +10,9 @@
  * Bodies are hashed as they arrive, never kept. A dropped PUT keeps what
  * arrived, rounded down to 256 KiB, as Google's servers do.
  *
- * GET /youtube/v3/channels?part=snippet&mine=true (channels.list) answers
- * the token's channel, as a channelListResponse, or one without items for
+ * GET /youtube/v3/channels?part=snippet,status&mine=true (channels.list)
+ * answers the token's channel, as a channelListResponse, with the parts
+ * asked for (status.longUploadsStatus settable), or one without items for
  * a Google account that has no channel.
  *
  * Errors by name (warta_test_server_add_error): quotaExceeded,
@@ -58,6 +59,7 @@ typedef struct
   guint videos;
   guint deleted;
   char *channel_owner;       /* whose channel channels.list answers; NULL: none */
+  char *long_uploads;        /* its status.longUploadsStatus; NULL: not in the answer */
 } State;
 
 static void
@@ -549,7 +551,8 @@ warta_test_youtube_channel_title (const char *username)
 void
 warta_test_youtube_respond_channels (SoupServerMessage *msg,
                                      GHashTable        *query,
-                                     const char        *username)
+                                     const char        *username,
+                                     const char        *long_uploads)
 {
   const char *part = query ? g_hash_table_lookup (query, "part") : NULL;
   g_auto(GStrv) parts = part ? g_strsplit (part, ",", -1) : NULL;
@@ -628,6 +631,26 @@ warta_test_youtube_respond_channels (SoupServerMessage *msg,
           json_builder_add_string_value (b, "ID");
           json_builder_end_object (b);
         }
+      /* A channel resource's status part: longUploadsStatus is "allowed"
+       * for a verified channel, "eligible" for one that may verify,
+       * "disallowed" for one that may not. */
+      if (parts && g_strv_contains ((const char * const *) parts, "status"))
+        {
+          json_builder_set_member_name (b, "status");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "privacyStatus");
+          json_builder_add_string_value (b, "public");
+          json_builder_set_member_name (b, "isLinked");
+          json_builder_add_boolean_value (b, TRUE);
+          if (long_uploads)
+            {
+              json_builder_set_member_name (b, "longUploadsStatus");
+              json_builder_add_string_value (b, long_uploads);
+            }
+          json_builder_set_member_name (b, "madeForKids");
+          json_builder_add_boolean_value (b, FALSE);
+          json_builder_end_object (b);
+        }
       json_builder_end_object (b);
       json_builder_end_array (b);
     }
@@ -679,7 +702,8 @@ youtube_dispatch (WartaTestServer   *server,
   else if (g_str_equal (path, "/youtube/v3/videos") && g_str_equal (method, "DELETE"))
     delete_video (server, msg, query ? g_hash_table_lookup (query, "id") : NULL);
   else if (g_str_equal (path, "/youtube/v3/channels"))
-    warta_test_youtube_respond_channels (msg, query, get_state (server)->channel_owner);
+    warta_test_youtube_respond_channels (msg, query, get_state (server)->channel_owner,
+                                         get_state (server)->long_uploads);
   else
     respond_google_error (msg, 404, "global", "notFound", "Not Found", "NOT_FOUND");
 }
@@ -692,6 +716,7 @@ youtube_state_new (WartaTestServer *server)
   st->server = server;
   st->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, session_free);
   st->channel_owner = g_strdup (WARTA_TEST_YOUTUBE_CHANNEL_OWNER);
+  st->long_uploads = g_strdup ("allowed");
   _warta_test_server_add_streamed_path (server, UPLOAD_PATH, youtube_stream);
   return st;
 }
@@ -703,6 +728,7 @@ youtube_state_free (gpointer data)
 
   g_hash_table_unref (st->sessions);
   g_free (st->channel_owner);
+  g_free (st->long_uploads);
   g_free (st);
 }
 
@@ -756,4 +782,14 @@ warta_test_youtube_server_set_channel_owner (WartaTestServer *server,
 
   g_free (st->channel_owner);
   st->channel_owner = g_strdup (username);
+}
+
+void
+warta_test_youtube_server_set_long_uploads (WartaTestServer *server,
+                                            const char      *status)
+{
+  State *st = get_state (server);
+
+  g_free (st->long_uploads);
+  st->long_uploads = g_strdup (status);
 }

@@ -76,7 +76,7 @@ struct _WartaTestServer
   gboolean revoked;
   gboolean wp_subscriber;    /* WordPress: the user may only read */
   guint processing_polls;
-  guint max_media;           /* Mastodon: configuration.statuses.max_media_attachments */
+  WartaTestInstance instance; /* Mastodon: what /api/v2/instance says */
   gint64 next_id;
   GPtrArray *media;          /* Media */
   GPtrArray *posts;          /* Post */
@@ -750,9 +750,13 @@ mastodon_post_status (WartaTestServer   *self,
       respond_mastodon_error (msg, 422, "Validation failed: Text can't be blank");
       return;
     }
-  if (text && g_utf8_strlen (text, -1) > 500)
+  if (text && self->instance.max_characters > 0 &&
+      g_utf8_strlen (text, -1) > self->instance.max_characters)
     {
-      respond_mastodon_error (msg, 422, "Validation failed: Text character limit of 500 exceeded");
+      g_autofree char *error = g_strdup_printf ("Validation failed: Text character limit of %u exceeded",
+                                                self->instance.max_characters);
+
+      respond_mastodon_error (msg, 422, error);
       return;
     }
   if (visibility && !g_strv_contains ((const char *[]) { "public", "unlisted", "private",
@@ -764,9 +768,9 @@ mastodon_post_status (WartaTestServer   *self,
 
   /* PostStatusService: the instance's attachment limit (its
    * media_attachments.validations.too_many message). */
-  if (ids && json_array_get_length (ids) > self->max_media)
+  if (ids && json_array_get_length (ids) > self->instance.max_media)
     {
-      g_autofree char *error = g_strdup_printf ("Cannot attach more than %u files", self->max_media);
+      g_autofree char *error = g_strdup_printf ("Cannot attach more than %u files", self->instance.max_media);
 
       respond_mastodon_error (msg, 422, error);
       return;
@@ -871,6 +875,68 @@ mastodon_account_statuses (WartaTestServer   *self,
   respond_node (msg, SOUP_STATUS_OK, build (b));
 }
 
+void
+warta_test_mastodon_respond_instance (SoupServerMessage       *msg,
+                                      const WartaTestInstance *instance)
+{
+  JsonBuilder *b;
+  const struct { const char *name; guint64 value; } statuses[] = {
+    { "max_characters", instance->max_characters },
+    { "max_media_attachments", instance->max_media },
+    { "characters_reserved_per_url", instance->url_length },
+  }, media[] = {
+    { "image_size_limit", instance->image_size_limit },
+    { "image_matrix_limit", 33177600 },
+    { "video_size_limit", instance->video_size_limit },
+    { "video_frame_rate_limit", 120 },
+    { "video_matrix_limit", 8294400 },
+    { "description_limit", instance->description_limit },
+  };
+
+  if (instance->no_v2)
+    {
+      respond_mastodon_error (msg, 404, "Record not found");
+      return;
+    }
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "domain");
+  json_builder_add_string_value (b, "127.0.0.1");
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, "Mastodon");
+  json_builder_set_member_name (b, "version");
+  json_builder_add_string_value (b, "4.3.0");
+  json_builder_set_member_name (b, "configuration");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "statuses");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if (statuses[i].value > 0)
+      {
+        json_builder_set_member_name (b, statuses[i].name);
+        json_builder_add_int_value (b, (gint64) statuses[i].value);
+      }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "media_attachments");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "supported_mime_types");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "image/jpeg");
+  json_builder_add_string_value (b, "image/png");
+  json_builder_add_string_value (b, "video/mp4");
+  json_builder_end_array (b);
+  for (guint i = 0; i < G_N_ELEMENTS (media); i++)
+    if (media[i].value > 0)
+      {
+        json_builder_set_member_name (b, media[i].name);
+        json_builder_add_int_value (b, (gint64) media[i].value);
+      }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  respond_node (msg, SOUP_STATUS_OK, build (b));
+}
+
 static void
 mastodon_oauth (WartaTestServer   *self,
                 SoupServerMessage *msg,
@@ -918,27 +984,9 @@ mastodon_oauth (WartaTestServer   *self,
     }
   else /* /api/v2/instance */
     {
-      json_builder_set_member_name (b, "domain");
-      json_builder_add_string_value (b, "127.0.0.1");
-      json_builder_set_member_name (b, "configuration");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "statuses");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "max_characters");
-      json_builder_add_int_value (b, 500);
-      json_builder_set_member_name (b, "max_media_attachments");
-      json_builder_add_int_value (b, self->max_media);
-      json_builder_set_member_name (b, "characters_reserved_per_url");
-      json_builder_add_int_value (b, 23);
-      json_builder_end_object (b);
-      json_builder_set_member_name (b, "media_attachments");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "image_size_limit");
-      json_builder_add_int_value (b, 16777216);
-      json_builder_set_member_name (b, "video_size_limit");
-      json_builder_add_int_value (b, 103809024);
-      json_builder_end_object (b);
-      json_builder_end_object (b);
+      g_object_unref (b);
+      warta_test_mastodon_respond_instance (msg, &self->instance);
+      return;
     }
   json_builder_end_object (b);
   respond_node (msg, SOUP_STATUS_OK, build (b));
@@ -1005,9 +1053,13 @@ mastodon_edit_status (WartaTestServer   *self,
       respond_mastodon_error (msg, 422, "Validation failed: Text can't be blank");
       return;
     }
-  if (text && g_utf8_strlen (text, -1) > 500)
+  if (text && self->instance.max_characters > 0 &&
+      g_utf8_strlen (text, -1) > self->instance.max_characters)
     {
-      respond_mastodon_error (msg, 422, "Validation failed: Text character limit of 500 exceeded");
+      g_autofree char *error = g_strdup_printf ("Validation failed: Text character limit of %u exceeded",
+                                                self->instance.max_characters);
+
+      respond_mastodon_error (msg, 422, error);
       return;
     }
   g_ptr_array_set_size (p->media_ids, 0);
@@ -2017,7 +2069,7 @@ server_new (WartaTestPlatform           platform,
   GSList *uris;
 
   self->platform = platform;
-  self->max_media = 4;
+  self->instance = (WartaTestInstance) WARTA_TEST_INSTANCE_DEFAULT;
   self->faults = g_ptr_array_new_with_free_func (fault_free);
   self->requests = g_ptr_array_new_with_free_func (g_free);
   self->media = g_ptr_array_new_with_free_func (media_free);
@@ -2106,10 +2158,17 @@ warta_test_server_add_fault (WartaTestServer    *self,
 }
 
 void
+warta_test_server_set_instance (WartaTestServer         *self,
+                                const WartaTestInstance *instance)
+{
+  self->instance = *instance;
+}
+
+void
 warta_test_server_set_max_media (WartaTestServer *self,
                                  guint            max_media)
 {
-  self->max_media = max_media;
+  self->instance.max_media = max_media;
 }
 
 void

@@ -57,6 +57,25 @@ void             warta_test_server_add_fault             (WartaTestServer    *se
                                                           guint               nth,
                                                           WartaTestFaultKind  kind,
                                                           guint               param);
+/* Mastodon: what GET /api/v2/instance says in its configuration (0
+ * leaves a member out); the statuses and attachments it takes. */
+typedef struct
+{
+  gboolean no_v2;              /* 404, as before Mastodon 4.0 */
+  guint    max_characters;     /* statuses: a longer one is refused (422) */
+  guint    url_length;         /* characters_reserved_per_url */
+  guint    max_media;          /* a status with more attachments is refused */
+  guint64  image_size_limit;   /* media_attachments */
+  guint64  video_size_limit;
+  guint    description_limit;
+} WartaTestInstance;
+/* A default Mastodon 4.3 instance's. */
+#define WARTA_TEST_INSTANCE_DEFAULT { FALSE, 500, 23, 4, 16777216, 103809024, 1500 }
+void             warta_test_server_set_instance          (WartaTestServer         *server,
+                                                          const WartaTestInstance *instance);
+/* The instance's answer, for the loopback authorization server too. */
+void             warta_test_mastodon_respond_instance    (SoupServerMessage       *msg,
+                                                          const WartaTestInstance *instance);
 /* Mastodon: the instance takes @max_media attachments in a status (4 by
  * default), says so in /api/v2/instance and refuses more. */
 void             warta_test_server_set_max_media         (WartaTestServer    *server,
@@ -110,18 +129,23 @@ guint            warta_test_youtube_server_get_deleted_count (WartaTestServer *s
 #define WARTA_TEST_YOUTUBE_CHANNEL_OWNER "humas.kotaraya"
 void             warta_test_youtube_server_set_channel_owner (WartaTestServer *server,
                                                               const char      *username);
+/* The channel's status.longUploadsStatus ("allowed" at first, "eligible",
+ * "disallowed"; NULL: not in the answer). */
+void             warta_test_youtube_server_set_long_uploads (WartaTestServer *server,
+                                                             const char      *status);
 /* The channel of the Google account @username, as the loopback servers
  * answer it: its id ("UC" and 22 more), its title; its handle is
  * "@username". */
 char            *warta_test_youtube_channel_id           (const char         *username);
 char            *warta_test_youtube_channel_title        (const char         *username);
 /* channels.list (part from @query, mine=true) answered for @username's
- * channel, none for NULL; and YouTube's documented error @name (see
+ * channel, none for NULL, its status saying @long_uploads; and YouTube's documented error @name (see
  * warta-test-server-youtube.c), for the loopback authorization server's
  * Google API host too. */
 void             warta_test_youtube_respond_channels     (SoupServerMessage  *msg,
                                                           GHashTable         *query,
-                                                          const char         *username);
+                                                          const char         *username,
+                                                          const char         *long_uploads);
 void             warta_test_youtube_respond_error        (SoupServerMessage  *msg,
                                                           const char         *name);
 WartaTestServer *warta_test_x_server_new                 (void);

@@ -195,6 +195,32 @@ warta_account_dup_setting (WartaAccount *self,
   return g_strdup (json_object_get_string_member (object, key));
 }
 
+void
+warta_account_set_setting (WartaAccount *self,
+                           const char   *key,
+                           const char   *value)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  g_return_if_fail (WARTA_IS_ACCOUNT (self));
+  g_return_if_fail (key != NULL);
+
+  root = json_from_string (warta_account_get_settings (self), NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_clear_pointer (&root, json_node_unref);
+      root = json_node_init_object (json_node_alloc (), json_object_new ());
+    }
+  object = json_node_get_object (root);
+  if (value != NULL)
+    json_object_set_string_member (object, key, value);
+  else
+    json_object_remove_member (object, key);
+  g_free (self->settings);
+  self->settings = json_to_string (root, FALSE);
+}
+
 /**
  * warta_platform_get_display_name:
  * @platform: a platform id ("mastodon", "wordpress" …)

@@ -33,6 +33,11 @@ void          warta_account_set_settings     (WartaAccount *self,
                                               const char   *settings_json);
 char         *warta_account_dup_setting      (WartaAccount *self,
                                               const char   *key);
+/* One string member of the settings set (@value NULL: removed), the
+ * others kept. */
+void          warta_account_set_setting      (WartaAccount *self,
+                                              const char   *key,
+                                              const char   *value);
 const char   *warta_account_get_keyring_id   (WartaAccount *self);
 void          warta_account_set_keyring_id   (WartaAccount *self,
                                               const char   *keyring_id);

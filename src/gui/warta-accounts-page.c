@@ -198,30 +198,6 @@ trim_url (const char *text)
   return url;
 }
 
-/* One member of the account's settings (a JSON object), the others kept. */
-static void
-set_account_setting (WartaAccount *account,
-                     const char   *key,
-                     const char   *value)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *old = warta_account_get_settings (account);
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *settings = NULL;
-
-  if (old && json_parser_load_from_data (parser, old, -1, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    root = json_node_copy (json_parser_get_root (parser));
-  else
-    {
-      root = json_node_new (JSON_NODE_OBJECT);
-      json_node_take_object (root, json_object_new ());
-    }
-  json_object_set_string_member (json_node_get_object (root), key, value);
-  settings = json_to_string (root, FALSE);
-  warta_account_set_settings (account, settings);
-}
-
 /* -- signing in ------------------------------------------------------------------------- */
 
 typedef struct
@@ -241,7 +217,9 @@ typedef struct
   GPtrArray       *pages;       /* Facebook: WartaFacebookPage */
   WartaOAuthTokens *tokens;     /* while who signed in is asked for */
   char            *name;        /* Instagram, X, Mastodon, YouTube: what names the account */
-  gboolean         renamed;     /* signing in again changed the account's name */
+  gboolean         renamed;     /* signing in again changed the account's row (its name …) */
+  char            *long_uploads; /* YouTube: the channel's status.longUploadsStatus */
+  WartaMastodonLimits limits;   /* Mastodon: the instance's, when it said */
   char            *app_id;      /* Mastodon: the app tried first, its redirect URI */
   char            *app_redirect;
   char            *app_secret;  /* Mastodon: a newly registered app's, to keep */
@@ -279,6 +257,7 @@ sign_in_free (SignIn *s)
   g_clear_pointer (&s->pages, g_ptr_array_unref);
   g_clear_pointer (&s->tokens, warta_oauth_tokens_free);
   g_free (s->name);
+  g_free (s->long_uploads);
   g_free (s->app_id);
   g_free (s->app_redirect);
   warta_secret_clear (&s->app_secret);
@@ -535,7 +514,7 @@ tokens_done (GTask            *task_in,
 
       if (s->adding || known == NULL)
         {
-          set_account_setting (s->account, key, id);
+          warta_account_set_setting (s->account, key, id);
           /* An account added before Warta asked: its row learns it. */
           s->renamed = s->renamed || !s->adding;
         }
@@ -547,6 +526,20 @@ tokens_done (GTask            *task_in,
                                    warta_account_get_display_name (s->account));
           return;
         }
+    }
+  /* What the platform said of the account, for the publish check: the
+   * instance's limits, whether the channel may upload long videos. One
+   * not said now keeps what was known. */
+  if (s->limits.known || s->long_uploads)
+    {
+      g_autofree char *before = g_strdup (warta_account_get_settings (s->account));
+
+      if (s->limits.known)
+        warta_mastodon_limits_store (&s->limits, s->account);
+      if (s->long_uploads)
+        warta_account_set_setting (s->account, "long-uploads", s->long_uploads);
+      s->renamed = s->renamed ||
+                   (!s->adding && g_strcmp0 (before, warta_account_get_settings (s->account)) != 0);
     }
   /* Instagram's, X's, Mastodon's and YouTube's account is known by the
    * name it has there, also when it changed. */
@@ -589,8 +582,8 @@ on_page_response_cb (AdwMessageDialog *dialog,
       g_object_unref (task);
       return;
     }
-  set_account_setting (s->account, "page-id", page->id);
-  set_account_setting (s->account, "page-name", page->name);
+  warta_account_set_setting (s->account, "page-id", page->id);
+  warta_account_set_setting (s->account, "page-name", page->name);
   warta_account_set_display_name (s->account, page->name);
   s->secret = g_strdup (page->access_token);
   store_secret (task);
@@ -806,6 +799,33 @@ exchanged_cb (GObject      *object,
     }
 }
 
+/* The instance's limits (§6.4), kept in the account's settings for the
+ * publish check; the publisher asks again on each post with photos. An
+ * instance that does not say (no v2) or does not answer now keeps what
+ * was known: no reason to refuse the sign-in. */
+static void
+limits_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GTask *task = user_data;
+  SignIn *s = g_task_get_task_data (task);
+  WartaMastodonLimits limits = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+  if (!warta_mastodon_get_limits_finish (WARTA_MASTODON (object), result, &limits, &error))
+    g_debug ("%s did not say its limits: %s", warta_account_get_base_url (s->account),
+             error->message);
+  else
+    s->limits = limits;
+  tokens_done (task, s->tokens);
+}
+
 /* Who signed in to X, Mastodon or YouTube, now known: on as the others. */
 static void
 identified_cb (GObject      *object,
@@ -817,13 +837,14 @@ identified_cb (GObject      *object,
   g_autofree char *name = NULL;
   g_autofree char *handle = NULL;
   g_autofree char *user_id = NULL;
+  g_autofree char *long_uploads = NULL;
   GError *error = NULL;
 
   if (WARTA_IS_X (object))
     user_id = warta_x_get_me_finish (WARTA_X (object), result, &name, &error);
   else if (WARTA_IS_YOUTUBE (object))
     user_id = warta_youtube_get_channel_finish (WARTA_YOUTUBE (object), result, &name, &handle,
-                                                &error);
+                                                &long_uploads, &error);
   else
     user_id = warta_mastodon_verify_credentials_finish (WARTA_MASTODON (object), result, &name,
                                                         &error);
@@ -838,9 +859,13 @@ identified_cb (GObject      *object,
   s->tokens->user_id = g_steal_pointer (&user_id);
   g_free (s->name);
   /* A channel is named by its handle, as YouTube shows it (unique, where
-   * two titles may be alike); one without a handle by its title. */
+   * two titles may be alike); one without a handle by its title. Whether
+   * it may upload videos longer than 15 minutes is for the publish check. */
   if (WARTA_IS_YOUTUBE (object))
-    s->name = g_strdup (handle ? handle : name);
+    {
+      s->name = g_strdup (handle ? handle : name);
+      s->long_uploads = g_steal_pointer (&long_uploads);
+    }
   /* A Mastodon account is named as others on the fediverse write it. */
   else if (WARTA_IS_MASTODON (object) && strchr (name, '@') == NULL)
     {
@@ -850,6 +875,12 @@ identified_cb (GObject      *object,
     }
   else
     s->name = g_strconcat ("@", name, NULL);
+  if (WARTA_IS_MASTODON (object))
+    {
+      warta_mastodon_get_limits_async (WARTA_MASTODON (object), g_task_get_cancellable (task),
+                                       limits_cb, task);
+      return;
+    }
   tokens_done (task, s->tokens);
 }
 
@@ -1033,8 +1064,9 @@ registered_cb (GObject      *object,
       g_object_unref (task);
       return;
     }
-  set_account_setting (s->account, "client-id", client_id);
-  set_account_setting (s->account, "redirect-uri", warta_oauth_login_get_redirect_uri (s->login));
+  warta_account_set_setting (s->account, "client-id", client_id);
+  warta_account_set_setting (s->account, "redirect-uri",
+                             warta_oauth_login_get_redirect_uri (s->login));
   s->app_secret = g_strdup (client_secret);
   warta_oauth_login_set_client (s->login, client_id, client_secret);
   open_browser (task);
@@ -1089,8 +1121,8 @@ app_secret_cb (GObject      *object,
     }
   else if (secret && g_strcmp0 (s->app_redirect, warta_oauth_login_get_redirect_uri (s->login)) == 0)
     {
-      set_account_setting (s->account, "client-id", s->app_id);
-      set_account_setting (s->account, "redirect-uri", s->app_redirect);
+      warta_account_set_setting (s->account, "client-id", s->app_id);
+      warta_account_set_setting (s->account, "redirect-uri", s->app_redirect);
       warta_oauth_login_set_client (s->login, s->app_id, secret);
       open_browser (task);
     }
@@ -1337,7 +1369,7 @@ on_form_response_cb (AdwMessageDialog *dialog,
             }
           warta_account_set_display_name (s->account, host);
           warta_account_set_base_url (s->account, url);
-          set_account_setting (s->account, "user", user);
+          warta_account_set_setting (s->account, "user", user);
         }
       warta_secret_clear (&s->secret);
       s->secret = g_strstrip (g_strdup (entry_text (s, s->adding ? 2 : 0)));
@@ -1719,8 +1751,8 @@ add_action (GtkWidget  *widget,
   urls = platform_urls ? g_hash_table_lookup (platform_urls, platform) : NULL;
   if (urls != NULL)
     {
-      set_account_setting (account, "authorize-url", urls[0]);
-      set_account_setting (account, "token-url", urls[1]);
+      warta_account_set_setting (account, "authorize-url", urls[0]);
+      warta_account_set_setting (account, "token-url", urls[1]);
       warta_account_set_base_url (account, urls[2]);
     }
   ask (sign_in_task (page_window (self), self->context, account, TRUE, self->cancellable,

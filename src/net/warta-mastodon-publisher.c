@@ -6,7 +6,8 @@
  * Before the first file, the media are checked against what the instance
  * takes (GET /api/v2/instance, §6.4): no photos with a video, one video,
  * at most max_media_attachments photos; a post that would leave any out
- * is refused before anything is uploaded.
+ * is refused before anything is uploaded. What the instance said is kept
+ * in the account's settings for the publish check.
  * Steps: "media-N" for each file (its id, then its URL once processed),
  * then "post-attempt" with the time the status is first sent, committed
  * before it goes, then "post", sent with an Idempotency-Key derived from
@@ -277,18 +278,47 @@ next_step (GTask *task_in)
                                     status_cb, g_steal_pointer (&task));
 }
 
+/* What the instance said, kept in the account's settings for the
+ * publish check (warta_publish_check_target()): the next check counts
+ * with the instance's numbers as they are now. Not kept is no reason to
+ * stop this post. */
 static void
-max_media_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+keep_limits (WartaPublishJob           *job,
+             const WartaMastodonLimits *limits)
+{
+  WartaAccountStore *store = warta_publish_job_get_account_store (job);
+  WartaAccount *account = warta_publish_job_get_account (job);
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!limits->known || store == NULL || account == NULL)
+    return;
+  json = warta_mastodon_limits_to_json (limits);
+  if (!warta_account_repository_merge_settings (warta_account_store_get_repository (store),
+                                                warta_account_get_id (account), json, &error))
+    g_message ("The limits of %s were not kept: %s", warta_account_get_base_url (account),
+               error->message);
+  else
+    warta_mastodon_limits_store (limits, account);
+}
+
+static void
+limits_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   Step *s = g_task_get_task_data (task);
+  WartaMastodonLimits limits;
   GError *error = NULL;
-  guint max;
 
-  max = warta_mastodon_get_max_media_finish (WARTA_MASTODON (object), result, &error);
-  if (max == 0 || !_warta_publish_check_media (s->job, "mastodon", max, &error))
+  if (!warta_mastodon_get_limits_finish (WARTA_MASTODON (object), result, &limits, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  keep_limits (s->job, &limits);
+  if (!_warta_publish_check_media (s->job, "mastodon", limits.max_media, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -335,8 +365,8 @@ run_step_async (WartaPublisher      *publisher,
       next_step (g_steal_pointer (&task));
       return;
     }
-  warta_mastodon_get_max_media_async (self->mastodon, cancellable, max_media_cb,
-                                      g_steal_pointer (&task));
+  warta_mastodon_get_limits_async (self->mastodon, cancellable, limits_cb,
+                                   g_steal_pointer (&task));
 }
 
 /* The status, and with it its attachments. */

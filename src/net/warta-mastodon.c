@@ -28,7 +28,7 @@ struct _WartaMastodon
   char *instance_url;
   char *access_token;
   char *account_id;    /* from verify_credentials, once asked */
-  guint max_media;      /* from the instance, once asked */
+  WartaMastodonLimits limits;  /* from the instance, once asked (max_media > 0) */
   guint poll_initial_ms;
   guint poll_max_ms;
   guint poll_give_up_ms;
@@ -1269,6 +1269,16 @@ instance_message (guint     attempt,
   return new_message (user_data, SOUP_METHOD_GET, "/api/v2/instance", error);
 }
 
+/* A positive number of @object's @member, else 0. */
+static guint64
+positive (JsonObject *object,
+          const char *member)
+{
+  gint64 value = _warta_json_get_int (object, member, 0);
+
+  return value > 0 ? (guint64) value : 0;
+}
+
 static void
 instance_cb (GObject      *object,
              GAsyncResult *result,
@@ -1276,9 +1286,10 @@ instance_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   WartaMastodon *self = g_task_get_source_object (task);
+  WartaMastodonLimits *l = &self->limits;
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
-  gint64 max;
+  JsonObject *configuration, *statuses, *media;
 
   node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
   if (node == NULL && warta_publish_error_get_http_status (error) == SOUP_STATUS_NOT_FOUND)
@@ -1287,8 +1298,8 @@ instance_cb (GObject      *object,
       g_debug ("%s has no /api/v2/instance (%s); taking %d attachments", self->instance_url,
                error->message, DEFAULT_MAX_MEDIA);
       g_clear_error (&error);
-      self->max_media = DEFAULT_MAX_MEDIA;
-      g_task_return_int (task, self->max_media);
+      *l = (WartaMastodonLimits) { .known = FALSE, .max_media = DEFAULT_MAX_MEDIA };
+      g_task_return_boolean (task, TRUE);
       return;
     }
   if (node == NULL)
@@ -1296,19 +1307,26 @@ instance_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  max = _warta_json_get_int (_warta_json_get_object (_warta_json_get_object (_warta_json_as_object (node),
-                                                                            "configuration"),
-                                                    "statuses"),
-                             "max_media_attachments", 0);
-  self->max_media = max > 0 && max <= G_MAXUINT ? (guint) max : DEFAULT_MAX_MEDIA;
-  g_task_return_int (task, self->max_media);
+  configuration = _warta_json_get_object (_warta_json_as_object (node), "configuration");
+  statuses = _warta_json_get_object (configuration, "statuses");
+  media = _warta_json_get_object (configuration, "media_attachments");
+  l->known = TRUE;
+  l->max_characters = (guint) MIN (positive (statuses, "max_characters"), G_MAXUINT);
+  l->url_length = (guint) MIN (positive (statuses, "characters_reserved_per_url"), G_MAXUINT);
+  l->max_media = (guint) MIN (positive (statuses, "max_media_attachments"), G_MAXUINT);
+  if (l->max_media == 0)
+    l->max_media = DEFAULT_MAX_MEDIA;
+  l->image_size_limit = positive (media, "image_size_limit");
+  l->video_size_limit = positive (media, "video_size_limit");
+  l->description_limit = (guint) MIN (positive (media, "description_limit"), G_MAXUINT);
+  g_task_return_boolean (task, TRUE);
 }
 
 void
-warta_mastodon_get_max_media_async (WartaMastodon       *self,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+warta_mastodon_get_limits_async (WartaMastodon       *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
 {
   GTask *task;
   GError *error = NULL;
@@ -1316,10 +1334,10 @@ warta_mastodon_get_max_media_async (WartaMastodon       *self,
   g_return_if_fail (WARTA_IS_MASTODON (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, warta_mastodon_get_max_media_async);
-  if (self->max_media > 0)
+  g_task_set_source_tag (task, warta_mastodon_get_limits_async);
+  if (self->limits.max_media > 0)
     {
-      g_task_return_int (task, self->max_media);
+      g_task_return_boolean (task, TRUE);
       g_object_unref (task);
       return;
     }
@@ -1334,17 +1352,113 @@ warta_mastodon_get_max_media_async (WartaMastodon       *self,
                                         cancellable, instance_cb, task);
 }
 
-guint
-warta_mastodon_get_max_media_finish (WartaMastodon  *self,
-                                     GAsyncResult   *result,
-                                     GError        **error)
+gboolean
+warta_mastodon_get_limits_finish (WartaMastodon        *self,
+                                  GAsyncResult         *result,
+                                  WartaMastodonLimits  *out_limits,
+                                  GError              **error)
 {
-  gssize max;
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (out_limits)
+    *out_limits = self->limits;
+  return TRUE;
+}
 
-  max = g_task_propagate_int (G_TASK (result), error);
-  return max > 0 ? (guint) max : 0;
+/* The settings' members of the limits, in the order of the struct. */
+static const char *const limit_keys[] = {
+  "max-characters", "characters-per-url", "max-media", "image-size-limit", "video-size-limit",
+  "description-limit",
+};
+
+/* @limits' numbers as strings, in the order of limit_keys; NULL where 0. */
+static void
+limit_values (const WartaMastodonLimits *limits,
+              char                      *values[G_N_ELEMENTS (limit_keys)])
+{
+  guint64 numbers[G_N_ELEMENTS (limit_keys)] = {
+    limits->max_characters, limits->url_length, limits->max_media, limits->image_size_limit,
+    limits->video_size_limit, limits->description_limit,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (limit_keys); i++)
+    values[i] = numbers[i] > 0 ? g_strdup_printf ("%" G_GUINT64_FORMAT, numbers[i]) : NULL;
+}
+
+void
+warta_mastodon_limits_store (const WartaMastodonLimits *limits,
+                             WartaAccount              *account)
+{
+  char *values[G_N_ELEMENTS (limit_keys)];
+
+  g_return_if_fail (limits != NULL && limits->known);
+  g_return_if_fail (WARTA_IS_ACCOUNT (account));
+
+  limit_values (limits, values);
+  for (guint i = 0; i < G_N_ELEMENTS (limit_keys); i++)
+    {
+      warta_account_set_setting (account, limit_keys[i], values[i]);
+      g_free (values[i]);
+    }
+}
+
+char *
+warta_mastodon_limits_to_json (const WartaMastodonLimits *limits)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  char *values[G_N_ELEMENTS (limit_keys)];
+
+  g_return_val_if_fail (limits != NULL && limits->known, NULL);
+
+  limit_values (limits, values);
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (limit_keys); i++)
+    {
+      json_builder_set_member_name (builder, limit_keys[i]);
+      if (values[i] != NULL)
+        json_builder_add_string_value (builder, values[i]);
+      else
+        json_builder_add_null_value (builder);
+      g_free (values[i]);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+gboolean
+warta_mastodon_limits_load (WartaAccount        *account,
+                            WartaMastodonLimits *out_limits)
+{
+  guint64 values[G_N_ELEMENTS (limit_keys)] = { 0 };
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (WARTA_IS_ACCOUNT (account), FALSE);
+  g_return_val_if_fail (out_limits != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (limit_keys); i++)
+    {
+      g_autofree char *value = warta_account_dup_setting (account, limit_keys[i]);
+
+      if (value != NULL)
+        {
+          values[i] = g_ascii_strtoull (value, NULL, 10);
+          any = TRUE;
+        }
+    }
+  *out_limits = (WartaMastodonLimits) {
+    .known = any,
+    .max_characters = (guint) MIN (values[0], G_MAXUINT),
+    .url_length = (guint) MIN (values[1], G_MAXUINT),
+    .max_media = (guint) MIN (values[2], G_MAXUINT),
+    .image_size_limit = values[3],
+    .video_size_limit = values[4],
+    .description_limit = (guint) MIN (values[5], G_MAXUINT),
+  };
+  return any;
 }
 
 /* app registration ------------------------------------------------------------ */

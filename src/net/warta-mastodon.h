@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "warta-account.h"
 #include "warta-http-client.h"
 
 G_BEGIN_DECLS
@@ -112,15 +113,43 @@ gboolean           warta_mastodon_edit_status_finish   (WartaMastodon       *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
-/* GET /api/v2/instance (§6.4): configuration.statuses.max_media_attachments,
- * asked once; an instance that does not say takes Mastodon's 4. */
-void               warta_mastodon_get_max_media_async  (WartaMastodon       *self,
+/* What an instance takes (GET /api/v2/instance, §6.4): each 0 where it
+ * does not say. @known: the instance answered v2 (before Mastodon 4.0
+ * there was none). */
+typedef struct
+{
+  gboolean known;
+  guint    max_characters;      /* configuration.statuses.max_characters */
+  guint    url_length;          /* characters_reserved_per_url */
+  guint    max_media;           /* max_media_attachments; Mastodon's 4 when not said */
+  guint64  image_size_limit;    /* configuration.media_attachments, bytes */
+  guint64  video_size_limit;
+  guint    description_limit;   /* an attachment's alt text, characters */
+} WartaMastodonLimits;
+
+/* The instance's limits, asked once for this object. */
+void               warta_mastodon_get_limits_async     (WartaMastodon       *self,
                                                         GCancellable        *cancellable,
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data);
-guint              warta_mastodon_get_max_media_finish (WartaMastodon       *self,
+gboolean           warta_mastodon_get_limits_finish    (WartaMastodon       *self,
                                                         GAsyncResult        *result,
+                                                        WartaMastodonLimits *out_limits,
                                                         GError             **error);
+/* The limits an instance said (@limits->known), kept in @account's
+ * public settings ("max-characters", "characters-per-url", "max-media",
+ * "image-size-limit", "video-size-limit", "description-limit"); one it
+ * does not say any more is removed. */
+void               warta_mastodon_limits_store         (const WartaMastodonLimits *limits,
+                                                        WartaAccount        *account);
+/* The same members as a JSON object, null for each not said: for
+ * warta_account_repository_merge_settings(). */
+char              *warta_mastodon_limits_to_json       (const WartaMastodonLimits *limits);
+/* The limits kept in @account's settings: FALSE, @out_limits zeroed, when
+ * none are (an account signed in before Warta asked, an instance without
+ * v2). */
+gboolean           warta_mastodon_limits_load          (WartaAccount        *account,
+                                                        WartaMastodonLimits *out_limits);
 
 /* POST /api/v1/apps on @instance_url (platform-apis.md §6.1): Warta as an
  * app of that instance, for the sign-in with @redirect_uri. Returns the

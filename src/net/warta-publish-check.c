@@ -4,7 +4,9 @@
  * cannot take the content insensitive, with this check's reason, the
  * outbox writes no job for one and tries none again. The numbers are the
  * editor's and the publishers' (warta-media-rules, warta-caption-rules
- * with its counting); the publishers still refuse such a post
+ * with its counting), and what a platform said of the account when it
+ * signed in or was last published to (a Mastodon instance's limits, a
+ * YouTube channel's long uploads); the publishers still refuse such a post
  * themselves, for jobs written before this check. The words are the
  * publish step's: approved content no longer changes, so what is left to
  * do is leaving the target out or uploading elsewhere.
@@ -17,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-caption-rules.h"
+#include "warta-mastodon.h"
 #include "warta-media-rules.h"
 #include "warta-publish-check.h"
 #include "warta-publish-error.h"
@@ -32,15 +35,20 @@ warta_publish_check_no_host_message (const char *platform,
                : _("Instagram only takes images from a public web address, and none is set up for this post. Add the office’s WordPress website in Accounts: Warta then uploads the image to its media library and gives Instagram that address.");
 }
 
-/* The publish step's words for a broken rule of warta_media_rules_check(). */
+/* The publish step's words for a broken rule of warta_media_rules_check();
+ * @max_photos: a Mastodon instance's own number, 0 for the table's. */
 static char *
 problem_message (const char     *platform,
                  WartaMediaRule  rule,
                  guint           n_photos,
-                 guint           n_videos)
+                 guint           n_videos,
+                 guint           max_photos)
 {
   const WartaMediaLimits *l = warta_media_rules_get_limits (platform);
   const char *name = warta_media_rules_get_name (platform);
+
+  if (max_photos == 0)
+    max_photos = l->max_photos;
 
   switch (rule)
     {
@@ -69,8 +77,8 @@ problem_message (const char     *platform,
                                            /* Translators: %1$s is a platform ("X"), %2$u its limit, %3$u the number of photos */
                                            "%1$s takes at most %2$u photo in a post, and this publication has %3$u for %1$s. Upload it elsewhere, or leave %1$s out.",
                                            "%1$s takes at most %2$u photos in a post, and this publication has %3$u for %1$s. Upload it elsewhere, or leave %1$s out.",
-                                           l->max_photos),
-                              name, l->max_photos, n_photos);
+                                           max_photos),
+                              name, max_photos, n_photos);
     case WARTA_MEDIA_RULE_TOO_MANY_ITEMS:
     default:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -134,11 +142,37 @@ check_video (WartaMediaItem *item,
   return NULL;
 }
 
+/* YouTube takes videos longer than 15 minutes only from a verified
+ * channel (platform-apis.md §4.3): status.longUploadsStatus, kept in the
+ * account's settings when it signed in (warta-accounts-page.c), says
+ * whether this one may. Not known (signed in before Warta asked): no
+ * refusal, YouTube says it when publishing. */
+#define YOUTUBE_UNVERIFIED_MAX_S (15 * 60)
+
+static char *
+check_long_upload (WartaMediaItem *item,
+                   WartaAccount   *account)
+{
+  g_autofree char *status = warta_account_dup_setting (account, "long-uploads");
+  g_autofree char *file = NULL;
+  g_autofree char *length = NULL;
+  gint64 duration_us = warta_media_item_get_duration_us (item);
+
+  if (status == NULL || g_str_equal (status, "allowed") ||
+      duration_us <= (gint64) YOUTUBE_UNVERIFIED_MAX_S * G_USEC_PER_SEC)
+    return NULL;
+  file = g_path_get_basename (warta_media_item_get_path (item));
+  length = format_length ((duration_us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+  /* Translators: %1$s is a file name, %2$s its length ("16:00") */
+  return g_strdup_printf (_("The video “%1$s” lasts %2$s, and this YouTube channel takes videos of 15:00 at most until it is verified. Verify the channel on YouTube (youtube.com/verify), then sign in to it again in Accounts; or return the content concept for a shorter video, or upload it to YouTube by hand."),
+                          file, length);
+}
+
 /* The texts a platform's post carries whose length the platform refuses
  * past its limit, as its publisher sends them
- * (warta_publish_job_dup_text()). Not Mastodon's: its instance says its
- * own limit, known only when publishing; not TikTok's photo title, which
- * its client shortens. */
+ * (warta_publish_job_dup_text()). Not Mastodon's: each instance says its
+ * own limit (check_mastodon()); not TikTok's photo title, which its
+ * client shortens. */
 static const struct {
   const char         *platform;
   const char         *text;
@@ -199,6 +233,95 @@ check_captions (WartaRevision *revision,
   return NULL;
 }
 
+/* A Mastodon instance's own limits (§6.4), as it said them when the
+ * account signed in or Warta last published there
+ * (warta_mastodon_limits_load()): the status's length, each photo's and
+ * video's size, each alt text's length.
+ *
+ * None kept (an account signed in before Warta asked, an instance
+ * without /api/v2/instance), or one number the instance did not say: no
+ * refusal on it. Mastodon's documented defaults (500 characters, 16 MB
+ * photos, 99 MB videos, 1,500 characters of alt text) are not certain
+ * for an instance that never said them: forks (glitch-soc, Hometown …)
+ * and newer versions raise them, and a refusal on them would keep posts
+ * from instances that take them. Such an instance still refuses what it
+ * does not take when publishing, as before. */
+static char *
+check_mastodon (WartaRevision *revision,
+                WartaAccount  *account)
+{
+  WartaMastodonLimits limits;
+  GListModel *media = warta_revision_get_media (revision);
+
+  if (!warta_mastodon_limits_load (account, &limits))
+    return NULL;
+
+  /* Warta sends a status without a content warning (spoiler_text), which
+   * would count too: the status alone, counted as Mastodon counts it
+   * (grapheme clusters, each web address as characters_reserved_per_url,
+   * a mention by its username). */
+  if (limits.max_characters > 0)
+    {
+      g_autofree char *text = warta_publish_revision_dup_text (revision, "mastodon");
+      guint url_length = limits.url_length > 0
+                         ? limits.url_length
+                         : warta_caption_target_get_limits (WARTA_CAPTION_TARGET_MASTODON)->url_length;
+      gint64 count = warta_caption_count_mastodon (text ? text : "", url_length);
+
+      if (count > limits.max_characters)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: %1$d is the post's length, %2$u what a web address counts, %3$u the instance's limit */
+                                             "The Mastodon post is %1$d character long as Mastodon counts it (a web address as %2$u); this instance takes %3$u. An approved text cannot change: return the content concept for a shorter one, or post it on Mastodon by hand.",
+                                             "The Mastodon post is %1$d characters long as Mastodon counts it (a web address as %2$u); this instance takes %3$u. An approved text cannot change: return the content concept for a shorter one, or post it on Mastodon by hand.",
+                                             (gulong) count),
+                                (int) count, url_length, limits.max_characters);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
+      gboolean video = g_strcmp0 (warta_media_item_get_kind (item), "video") == 0;
+      const char *path = warta_media_item_get_path (item);
+      g_autofree char *file = NULL;
+      g_autofree char *lower = g_ascii_strdown (path ? path : "", -1);
+      const char *alt = warta_media_item_get_alt_text (item);
+      guint64 size = warta_media_item_get_size (item);
+      guint64 max = video ? limits.video_size_limit : limits.image_size_limit;
+      glong alt_length;
+
+      if (!warta_media_item_get_posted_to (item, "mastodon"))
+        continue;
+      file = g_path_get_basename (path);
+      /* An animated GIF may go as a video, under the video's limit: not
+       * certain, so not refused. A size not known is no refusal. */
+      if (size > 0 && max > 0 && size > max &&
+          (video || !g_str_has_suffix (lower, ".gif")))
+        {
+          g_autofree char *has = g_format_size (size);
+          g_autofree char *takes = g_format_size (max);
+
+          if (video)
+            /* Translators: %1$s is a file name, %2$s its size ("120.0 MB"), %3$s the instance's limit ("103.8 MB") */
+            return g_strdup_printf (_("The video “%1$s” is %2$s, and this Mastodon instance takes videos of %3$s at most. An approved video cannot change: return the content concept for a smaller one, or post it on Mastodon by hand."),
+                                    file, has, takes);
+          /* Translators: %1$s is a file name, %2$s its size ("20.0 MB"), %3$s the instance's limit ("16.8 MB") */
+          return g_strdup_printf (_("The photo “%1$s” is %2$s, and this Mastodon instance takes photos of %3$s at most. An approved photo cannot change: return the content concept for a smaller one, or post it on Mastodon by hand."),
+                                  file, has, takes);
+        }
+      /* Warta sends each alt text as the attachment's description, which
+       * Mastodon counts in characters. */
+      alt_length = alt ? g_utf8_strlen (alt, -1) : 0;
+      if (limits.description_limit > 0 && alt_length > (glong) limits.description_limit)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: %1$s is a file name, %2$ld the length of its description, %3$u the instance's limit */
+                                             "The description (alt text) of “%1$s” is %2$ld character long; this Mastodon instance takes %3$u. An approved description cannot change: return the content concept for a shorter one, or post it on Mastodon by hand.",
+                                             "The description (alt text) of “%1$s” is %2$ld characters long; this Mastodon instance takes %3$u. An approved description cannot change: return the content concept for a shorter one, or post it on Mastodon by hand.",
+                                             (gulong) alt_length),
+                                file, alt_length, limits.description_limit);
+    }
+  return NULL;
+}
+
 gboolean
 warta_publish_check_target (WartaRevision  *revision,
                             WartaAccount   *account,
@@ -207,7 +330,7 @@ warta_publish_check_target (WartaRevision  *revision,
 {
   const char *platform;
   GListModel *media;
-  guint n_photos = 0, n_videos = 0;
+  guint n_photos = 0, n_videos = 0, max_photos = 0;
   g_autoptr(GArray) problems = NULL;
   const WartaMediaLimits *limits;
   gboolean needs_host;
@@ -234,16 +357,25 @@ warta_publish_check_target (WartaRevision  *revision,
     }
 
   limits = warta_media_rules_get_limits (platform);
-  problems = warta_media_rules_check (platform, n_photos, n_videos, 0);
+  /* A Mastodon instance's own number of attachments, as it said it last
+   * (check_mastodon()); not known, the instance may take more than
+   * Mastodon's 4: its publisher asks it. */
+  if (limits != NULL && limits->per_instance)
+    {
+      WartaMastodonLimits instance;
+
+      warta_mastodon_limits_load (account, &instance);
+      max_photos = instance.max_media;
+    }
+  problems = warta_media_rules_check (platform, n_photos, n_videos, max_photos);
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       WartaMediaRule rule = g_array_index (problems, WartaMediaProblem, i).rule;
       g_autofree char *message = NULL;
 
-      /* The instance may take more: its publisher asks it. */
-      if (rule == WARTA_MEDIA_RULE_TOO_MANY_PHOTOS && limits->per_instance)
+      if (rule == WARTA_MEDIA_RULE_TOO_MANY_PHOTOS && limits->per_instance && max_photos == 0)
         continue;
-      message = problem_message (platform, rule, n_photos, n_videos);
+      message = problem_message (platform, rule, n_photos, n_videos, max_photos);
       g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, message);
       return FALSE;
     }
@@ -251,7 +383,7 @@ warta_publish_check_target (WartaRevision  *revision,
    * post's lack elsewhere), but TikTok takes no post without media. */
   if (g_strcmp0 (platform, "tiktok") == 0 && n_photos + n_videos == 0)
     {
-      g_autofree char *message = problem_message (platform, WARTA_MEDIA_RULE_NO_MEDIA, 0, 0);
+      g_autofree char *message = problem_message (platform, WARTA_MEDIA_RULE_NO_MEDIA, 0, 0, 0);
 
       g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, message);
       return FALSE;
@@ -265,6 +397,8 @@ warta_publish_check_target (WartaRevision  *revision,
           g_strcmp0 (warta_media_item_get_kind (item), "video") != 0)
         continue;
       refusal = check_video (item, platform, n_photos + n_videos);
+      if (refusal == NULL && g_strcmp0 (platform, "youtube") == 0)
+        refusal = check_long_upload (item, account);
       if (refusal != NULL)
         {
           g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, refusal);
@@ -273,6 +407,8 @@ warta_publish_check_target (WartaRevision  *revision,
     }
 
   refusal = check_captions (revision, platform, n_videos > 0);
+  if (refusal == NULL && g_strcmp0 (platform, "mastodon") == 0)
+    refusal = check_mastodon (revision, account);
   if (refusal != NULL)
     {
       g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, refusal);

@@ -12,13 +12,14 @@ G_BEGIN_DECLS
 
 /* Whether @account's platform can take @revision's approved content as
  * Warta publishes it (its media, a video's probed length and size, the
- * length of each text as the platform counts it), asked before anything
- * is sent (the publish view, the outbox, Try Again): FALSE with a
+ * length of each text as the platform counts it; a Mastodon instance's
+ * own limits and whether a YouTube channel may upload long videos, as
+ * kept in @account's settings), asked before anything is sent (the publish view, the outbox, Try Again): FALSE with a
  * WARTA_PUBLISH_ERROR (REJECTED, or
  * NOT_CONFIGURED when the office's website must host the media and there
  * is none) whose message says why in plain words and what to do. A caveat
- * (a photo resized or cropped to the platform's shape, a Mastodon
- * instance's own limit, known only when publishing) is no refusal.
+ * (a photo resized or cropped to the platform's shape, a limit the
+ * platform never said) is no refusal.
  * @accounts: (element-type WartaAccount): the office's accounts, where the
  * website hosting Instagram's and TikTok's media is looked for. */
 gboolean    warta_publish_check_target          (WartaRevision  *revision,

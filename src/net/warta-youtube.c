@@ -810,6 +810,7 @@ typedef struct
 {
   char *title;
   char *handle;
+  char *long_uploads;   /* status.longUploadsStatus, NULL when not said */
 } Channel;
 
 static void
@@ -819,6 +820,7 @@ channel_free (gpointer data)
 
   g_free (c->title);
   g_free (c->handle);
+  g_free (c->long_uploads);
   g_free (c);
 }
 
@@ -848,7 +850,8 @@ channel_error (GError *error)
 }
 
 /* {"kind": "youtube#channelListResponse", "items": [{"kind":
- * "youtube#channel", "id": "UC…", "snippet": {"title", "customUrl"}}]};
+ * "youtube#channel", "id": "UC…", "snippet": {"title", "customUrl"},
+ * "status": {"longUploadsStatus"}}]};
  * no items for a Google account without a channel. */
 static void
 channel_cb (GObject      *object,
@@ -866,6 +869,7 @@ channel_cb (GObject      *object,
   const char *id;
   const char *title;
   const char *custom_url;
+  const char *long_uploads;
   Channel *c;
 
   node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
@@ -891,6 +895,8 @@ channel_cb (GObject      *object,
   snippet = _warta_json_get_object (channel, "snippet");
   title = _warta_json_get_string (snippet, "title");
   custom_url = _warta_json_get_string (snippet, "customUrl");
+  long_uploads = _warta_json_get_string (_warta_json_get_object (channel, "status"),
+                                         "longUploadsStatus");
   if (id == NULL || *id == '\0' || title == NULL || *title == '\0')
     {
       g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL,
@@ -902,6 +908,8 @@ channel_cb (GObject      *object,
   /* A handle is "@…"; an older custom address without one is not. */
   if (custom_url && custom_url[0] == '@' && custom_url[1] != '\0')
     c->handle = g_strdup (custom_url);
+  if (long_uploads && *long_uploads)
+    c->long_uploads = g_strdup (long_uploads);
   g_task_set_task_data (task, c, channel_free);
   g_task_return_pointer (task, g_strdup (id), g_free);
 }
@@ -910,9 +918,10 @@ channel_cb (GObject      *object,
  * warta_youtube_get_channel_async:
  * @self: a #WartaYouTube
  *
- * channels.list with part=snippet and mine=true (the youtube.readonly
- * scope; youtube.upload alone does not allow it): the channel the token
- * signs in to.
+ * channels.list with part=snippet,status and mine=true (the
+ * youtube.readonly scope; youtube.upload alone does not allow it): the
+ * channel the token signs in to, and whether it may upload videos longer
+ * than 15 minutes.
  */
 void
 warta_youtube_get_channel_async (WartaYouTube        *self,
@@ -934,7 +943,7 @@ warta_youtube_get_channel_async (WartaYouTube        *self,
       return;
     }
   warta_http_client_request_path_async (self->client, SERVICE, path_message, self, SOUP_METHOD_GET,
-                                        "/youtube/v3/channels?part=snippet&mine=true", parse_error,
+                                        "/youtube/v3/channels?part=snippet,status&mine=true", parse_error,
                                         cancellable, channel_cb, task);
 }
 
@@ -943,6 +952,7 @@ warta_youtube_get_channel_finish (WartaYouTube  *self,
                                   GAsyncResult  *result,
                                   char         **out_title,
                                   char         **out_handle,
+                                  char         **out_long_uploads,
                                   GError       **error)
 {
   Channel *c;
@@ -956,6 +966,8 @@ warta_youtube_get_channel_finish (WartaYouTube  *self,
     *out_title = c ? g_strdup (c->title) : NULL;
   if (out_handle)
     *out_handle = c ? g_strdup (c->handle) : NULL;
+  if (out_long_uploads)
+    *out_long_uploads = c ? g_strdup (c->long_uploads) : NULL;
   return id;
 }
 

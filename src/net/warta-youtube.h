@@ -96,9 +96,12 @@ gboolean           warta_youtube_delete_video_finish  (WartaYouTube             
                                                        GAsyncResult               *result,
                                                        GError                    **error);
 
-/* GET /youtube/v3/channels?part=snippet&mine=true: the channel the token
- * signs in to. Returns its id ("UC…"); @out_title gets its title,
- * @out_handle its handle ("@…", NULL for a channel without one). A Google
+/* GET /youtube/v3/channels?part=snippet,status&mine=true: the channel the
+ * token signs in to. Returns its id ("UC…"); @out_title gets its title,
+ * @out_handle its handle ("@…", NULL for a channel without one),
+ * @out_long_uploads its status.longUploadsStatus ("allowed", "eligible",
+ * "disallowed"; NULL when YouTube does not say: videos longer than 15
+ * minutes need a verified channel, platform-apis.md §4). A Google
  * account without a channel, a token that may not see it (no
  * youtube.readonly scope) and the other refusals fail with a message for
  * the sign-in. */
@@ -110,6 +113,7 @@ char              *warta_youtube_get_channel_finish   (WartaYouTube             
                                                        GAsyncResult               *result,
                                                        char                      **out_title,
                                                        char                      **out_handle,
+                                                       char                      **out_long_uploads,
                                                        GError                    **error);
 
 gboolean           warta_youtube_error_is_session_expired (const GError           *error);

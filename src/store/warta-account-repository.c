@@ -254,6 +254,41 @@ warta_account_repository_update (WartaAccountRepository  *self,
 }
 
 gboolean
+warta_account_repository_merge_settings (WartaAccountRepository  *self,
+                                         gint64                   account_id,
+                                         const char              *settings_json,
+                                         GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (WARTA_IS_ACCOUNT_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (settings_json != NULL, FALSE);
+
+  if (!_warta_database_begin_write (self->database, error))
+    return FALSE;
+  /* SQLite's json_patch() is RFC 7396's merge: one statement, so a
+   * change made meanwhile to another member is kept. */
+  stmt = _warta_database_prepare (self->database,
+                                  "UPDATE accounts SET settings = "
+                                  "json_patch(CASE WHEN json_valid(settings) THEN settings "
+                                  "ELSE '{}' END, ?) WHERE id = ?",
+                                  error);
+  if (stmt == NULL)
+    {
+      _warta_database_rollback (self->database);
+      return FALSE;
+    }
+  _warta_bind_text (stmt, 1, settings_json);
+  sqlite3_bind_int64 (stmt, 2, account_id);
+  if (!step_done (self, stmt, "account", error))
+    {
+      _warta_database_rollback (self->database);
+      return FALSE;
+    }
+  return _warta_database_commit (self->database, error);
+}
+
+gboolean
 warta_account_repository_remove (WartaAccountRepository  *self,
                                  WartaUser               *actor,
                                  gint64                   account_id,

@@ -42,6 +42,14 @@ gboolean                warta_account_repository_update            (WartaAccount
                                                                     WartaUser              *actor,
                                                                     WartaAccount           *account,
                                                                     GError                **error);
+/* What a platform said of the account (a Mastodon instance's limits),
+ * recorded by Warta itself while publishing, not a user's change: no
+ * actor. The members of @settings_json (an object) replace the account's
+ * own, the others kept; a member set to null is removed. */
+gboolean                warta_account_repository_merge_settings    (WartaAccountRepository *self,
+                                                                    gint64                  account_id,
+                                                                    const char             *settings_json,
+                                                                    GError                **error);
 /* Removed accounts stay as rows for the jobs that name them. */
 gboolean                warta_account_repository_remove            (WartaAccountRepository *self,
                                                                     WartaUser              *actor,
