@@ -492,6 +492,10 @@ set_settings (GListModel *office,
     }
 }
 
+/* Each refusal on an instance's limit says how to ask it again. */
+#define ASK_AGAIN " The limit is the one the instance gave when Warta last asked it; if it " \
+                  "takes more now, sign in to the account again in Accounts."
+
 /* An instance's own limit, as it said it at sign-in: counted as Mastodon
  * counts, a web address as characters_reserved_per_url. */
 static void
@@ -522,7 +526,7 @@ test_mastodon_instance_text (void)
                    "The Mastodon post is 601 characters long as Mastodon counts it (a web "
                    "address as 23); this instance takes 600. An approved text cannot change: "
                    "return the content concept for a shorter one, or post it on Mastodon by "
-                   "hand.");
+                   "hand." ASK_AGAIN);
   g_clear_error (&error);
 
   /* An instance of Mastodon's 500: the text that fits 600 does not. */
@@ -592,7 +596,8 @@ test_mastodon_instance_media (void)
   g_assert_cmpstr (error->message, ==,
                    "The photo “media-0” is 20.0\xc2\xa0MB, and this Mastodon instance takes photos "
                    "of 16.8\xc2\xa0MB at most. An approved photo cannot change: return the content "
-                   "concept for a smaller one, or post it on Mastodon by hand.");
+                   "concept for a smaller one, or post it on Mastodon by hand."
+                   ASK_AGAIN);
   g_clear_error (&error);
 
   set_item (photos, "photo", 1000 * 1000, long_alt);
@@ -601,7 +606,8 @@ test_mastodon_instance_media (void)
   g_assert_cmpstr (error->message, ==,
                    "The description (alt text) of “media-0” is 1501 characters long; this "
                    "Mastodon instance takes 1500. An approved description cannot change: return "
-                   "the content concept for a shorter one, or post it on Mastodon by hand.");
+                   "the content concept for a shorter one, or post it on Mastodon by hand."
+                   ASK_AGAIN);
   g_clear_error (&error);
   long_alt[1500] = '\0';
   set_item (photos, "photo", 1000 * 1000, long_alt);
@@ -614,7 +620,8 @@ test_mastodon_instance_media (void)
   g_assert_cmpstr (error->message, ==,
                    "The video “media-0” is 120.0\xc2\xa0MB, and this Mastodon instance takes videos "
                    "of 103.8\xc2\xa0MB at most. An approved video cannot change: return the content "
-                   "concept for a smaller one, or post it on Mastodon by hand.");
+                   "concept for a smaller one, or post it on Mastodon by hand."
+                   ASK_AGAIN);
   g_clear_error (&error);
   /* The photo's limit is not the video's. */
   set_item (video, "video", 50 * 1000 * 1000, NULL);

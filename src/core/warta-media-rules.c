@@ -89,8 +89,8 @@ too_many_photos (const WartaMediaLimits *l,
   if (l->per_instance && instance_max == 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          /* Translators: %1$s is a platform ("Mastodon"), %2$u its default limit, %3$u the number of photos */
-                                         "%1$s takes at most %2$u photo in a post unless the instance allows more, and this publication has %3$u for %1$s. Choose at most %2$u photo for %1$s in the content concept: Warta learns the instance’s own limit only when it publishes.",
-                                         "%1$s takes at most %2$u photos in a post unless the instance allows more, and this publication has %3$u for %1$s. Choose at most %2$u photos for %1$s in the content concept: Warta learns the instance’s own limit only when it publishes.",
+                                         "%1$s takes at most %2$u photo in a post unless the instance allows more, and this publication has %3$u for %1$s. Choose at most %2$u photo for %1$s in the content concept: the instance’s own limit is checked before publishing.",
+                                         "%1$s takes at most %2$u photos in a post unless the instance allows more, and this publication has %3$u for %1$s. Choose at most %2$u photos for %1$s in the content concept: the instance’s own limit is checked before publishing.",
                                          l->max_photos),
                             name, l->max_photos, n_photos);
   if (l->per_instance)

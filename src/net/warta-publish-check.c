@@ -408,7 +408,17 @@ warta_publish_check_target (WartaRevision  *revision,
 
   refusal = check_captions (revision, platform, n_videos > 0);
   if (refusal == NULL && g_strcmp0 (platform, "mastodon") == 0)
-    refusal = check_mastodon (revision, account);
+    {
+      g_autofree char *instance = check_mastodon (revision, account);
+
+      /* The instance's numbers are its last answer: one that takes more
+       * since is asked again by signing in. */
+      if (instance != NULL)
+        refusal = g_strdup_printf ("%s %s", instance,
+                                   _("The limit is the one the instance gave when Warta last "
+                                     "asked it; if it takes more now, sign in to the account "
+                                     "again in Accounts."));
+    }
   if (refusal != NULL)
     {
       g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, refusal);
