@@ -14,6 +14,18 @@
 #include "warta-test-keyring.h"
 
 static GSubprocess *keyring;
+static char *keyring_home;
+
+static const struct {
+  const char *variable;
+  const char *path;      /* in keyring_home */
+} home_dirs[] = {
+  { "HOME", "" },
+  { "XDG_DATA_HOME", ".local/share" },
+  { "XDG_CONFIG_HOME", ".config" },
+  { "XDG_CACHE_HOME", ".cache" },
+  { "XDG_RUNTIME_DIR", "runtime" },
+};
 
 /* A fresh gnome-keyring has no login collection until someone types a
  * password into a prompt. Its test interface creates one with an empty
@@ -114,6 +126,19 @@ warta_test_keyring_start (void)
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                         G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  /* The daemon's own home, for as long as it runs: a test with
+   * G_TEST_OPTION_ISOLATE_DIRS has HOME and the XDG variables set to
+   * /dev/null, and the directory GLib gives each test case is gone with
+   * it, while the daemon serves the whole program. */
+  keyring_home = g_dir_make_tmp ("warta-keyring-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (home_dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (keyring_home, home_dirs[i].path, NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_subprocess_launcher_setenv (launcher, home_dirs[i].variable, dir, TRUE);
+    }
   /* The tests' G_DEBUG=fatal-warnings is theirs, not the daemon's: it
    * warns when an item is replaced quickly ("asked to register item …,
    * but it's already registered") and would abort on it, in the middle
@@ -176,6 +201,14 @@ warta_test_keyring_stop (void)
       g_subprocess_force_exit (keyring);
       g_subprocess_wait (keyring, NULL, NULL);
       g_clear_object (&keyring);
+    }
+  if (keyring_home != NULL)
+    {
+      const char *argv[] = { "rm", "-rf", keyring_home, NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                    NULL, NULL);
+      g_clear_pointer (&keyring_home, g_free);
     }
 }
 
