@@ -1174,6 +1174,38 @@ test_no_app (Fixture       *f,
   g_assert_null (opened_uri);
 }
 
+/* The office entered the app's id but not its secret: YouTube (Google)
+ * refuses a desktop app's sign-in without it, so the add dialog says
+ * where to enter it before any browser opens, rather than after the
+ * user signed in there. */
+static void
+test_no_app_secret (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!warta_test_keyring_start ())
+    return;
+  warta_context_save_client_secret_async (f->context, "youtube", "", NULL, save_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (warta_context_save_client_secret_finish (f->context, result, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "youtube");
+  wait_until (f, dialog_titled, "Add YouTube Channel", "the add dialog");
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
+  wait_until (f, dialog_titled, "Account Not Signed In", "the refusal");
+  dialog = _warta_accounts_get_dialog ();
+  g_assert_null (opened_uri);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Google client secret (YouTube)"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Developer Apps"));
+  g_assert_true (has_accounts (f, GUINT_TO_POINTER (0)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The developer-app row of @page titled @title. */
 static GtkEditable *
 app_row (GtkWidget  *widget,
@@ -1542,6 +1574,8 @@ main (int   argc,
               fixture_setup, test_youtube_no_channel, fixture_teardown);
   g_test_add ("/warta/accounts-page/no-app", Fixture, "x",
               fixture_setup, test_no_app, fixture_teardown);
+  g_test_add ("/warta/accounts-page/no-app-secret", Fixture, "youtube",
+              fixture_setup, test_no_app_secret, fixture_teardown);
   g_test_add ("/warta/accounts-page/app-secret", Fixture, "x",
               fixture_setup, test_app_secret, fixture_teardown);
   g_test_add ("/warta/accounts-page/app-secret-moved", Fixture, "x",

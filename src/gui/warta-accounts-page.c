@@ -1216,6 +1216,20 @@ client_secret_cb (GObject      *object,
       g_object_unref (task);
       return;
     }
+  /* Without its secret the platform refuses the sign-in only once the
+   * user has been through the browser; X's public clients have none. */
+  if (info->needs_secret && g_strcmp0 (platform, "x") != 0 &&
+      (s->client_secret == NULL || *s->client_secret == '\0'))
+    {
+      const char *name = warta_platform_get_display_name (platform);
+
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                               /* Translators: a Developer Apps row, then a platform twice */
+                               _("No “%s” is entered. Enter it under Developer Apps in Accounts, as %s’s developer site shows it, then try again. Until then, publish to %s by hand and record the proof."),
+                               _(words_of (platform)->app_secret), name, name);
+      g_object_unref (task);
+      return;
+    }
   s->login = warta_oauth_login_new (client, authorize ? authorize : info->authorize_url,
                                     s->token_url, s->client_id, s->client_secret, info->scope);
   warta_oauth_login_set_platform (s->login, platform);
