@@ -1427,6 +1427,50 @@ test_roles (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Removing an account that posts still wait for says how many, and that
+ * they would stop: once removed, the account cannot sign in again for
+ * them. An account nothing waits for is removed without that. */
+static void
+test_remove_waiting (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WartaPublication) stopped = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(WartaPublication) pending = warta_test_publish_make_approved (f->t, "Apel pagi", 1);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gint64 waited = warta_test_publish_add_account (f->t, "x", "https://api.x.example", "{}", "x-1");
+  gint64 idle = warta_test_publish_add_account (f->t, "x", "https://api.x.example", "{}", "x-2");
+
+  if (!warta_test_keyring_start ())
+    return;
+  stop_for_sign_in (f, stopped, waited);
+  jobs = warta_outbox_repository_enqueue (f->t->outbox, f->t->admin,
+                                          warta_publication_get_id (pending),
+                                          warta_publication_get_version (pending), &waited, 1,
+                                          &error);
+  g_assert_no_error (error);
+  warta_accounts_page_reload (f->page);
+
+  gtk_widget_activate (_warta_accounts_page_get_widget (f->page, waited, "remove"));
+  wait_until (f, dialog_titled, "Remove “Humas x”?", "the remove dialog");
+  dialog = _warta_accounts_get_dialog ();
+  g_assert_true (dialog_says (f, "What was published stays published"));
+  g_assert_true (dialog_says (f, "2 posts still wait to be published to this account"));
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), "accounts-remove-waiting.png");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+
+  gtk_widget_activate (_warta_accounts_page_get_widget (f->page, idle, "remove"));
+  WARTA_TEST_GUI_WAIT_FOR (_warta_accounts_get_dialog () != NULL &&
+                           _warta_accounts_get_dialog () != dialog);
+  g_assert_true (dialog_says (f, "What was published stays published"));
+  g_assert_false (dialog_says (f, "still wait"));
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "remove");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account removed");
+}
+
 /* @key of account @id's settings, as its row keeps it. */
 static char *
 stored_setting (Fixture    *f,
@@ -1580,6 +1624,8 @@ main (int   argc,
               fixture_setup, test_app_secret, fixture_teardown);
   g_test_add ("/warta/accounts-page/app-secret-moved", Fixture, "x",
               fixture_setup, test_app_secret_moved, fixture_teardown);
+  g_test_add ("/warta/accounts-page/remove-waiting", Fixture, "x",
+              fixture_setup, test_remove_waiting, fixture_teardown);
   g_test_add ("/warta/accounts-page/roles", Fixture, "x",
               fixture_setup, test_roles, fixture_teardown);
   status = g_test_run ();

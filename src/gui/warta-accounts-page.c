@@ -1810,18 +1810,59 @@ on_remove_response_cb (AdwMessageDialog *dialog,
                                       self->cancellable, removed_cb, g_object_ref (self));
 }
 
+/* The posts still to be published to account @id: waiting their turn
+ * or stopped for its sign-in. */
+static guint
+count_waiting (WartaAccountsPage *self,
+               gint64             id)
+{
+  WartaOutboxRepository *outbox;
+  g_autoptr(GListModel) unfinished = NULL;
+  g_autoptr(GListModel) stopped = NULL;
+  guint n = 0;
+
+  if (self->context == NULL)
+    return 0;
+  outbox = warta_outbox_get_repository (warta_context_get_outbox (self->context));
+  unfinished = warta_outbox_repository_list_unfinished (outbox, NULL);
+  for (guint i = 0; unfinished && i < g_list_model_get_n_items (unfinished); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (unfinished, i);
+
+      if (warta_outbox_job_get_account_id (job) == id)
+        n++;
+    }
+  stopped = warta_outbox_repository_list_needing_sign_in (outbox, id, NULL);
+  return n + (stopped ? g_list_model_get_n_items (stopped) : 0);
+}
+
 static void
 on_remove_clicked_cb (GtkButton         *button,
                       WartaAccountsPage *self)
 {
   WartaAccount *account = g_object_get_data (G_OBJECT (button), "warta-account");
+  guint n_waiting = count_waiting (self, warta_account_get_id (account));
   g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
   /* Translators: %s is an account's name */
   heading = g_strdup_printf (_("Remove “%s”?"), warta_account_get_display_name (account));
-  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (page_window (self), heading,
-                                                         _("Its sign-in is removed from the keyring. What was published stays published, and the records keep naming the account.")));
+  body = g_strdup (_("Its sign-in is removed from the keyring. What was published stays published, and the records keep naming the account."));
+  if (n_waiting > 0)
+    {
+      g_autofree char *waiting =
+        /* Translators: %u is a number of posts */
+        g_strdup_printf (ngettext ("%u post still waits to be published to this account, and would stop: a removed account cannot sign in again. Keep the account until it is published, or publish it there by hand and record the proof.",
+                                   "%u posts still wait to be published to this account, and would stop: a removed account cannot sign in again. Keep the account until they are published, or publish them there by hand and record the proof.",
+                                   n_waiting),
+                         n_waiting);
+      g_autofree char *both = g_strconcat (body, "\n\n", waiting, NULL);
+
+      g_free (body);
+      body = g_steal_pointer (&both);
+    }
+  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (page_window (self), heading, body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
