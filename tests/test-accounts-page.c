@@ -1471,6 +1471,37 @@ test_remove_waiting (Fixture       *f,
   wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account removed");
 }
 
+/* Two websites whose sign-in stopped: each row still says which
+ * website it is, and that it must sign in again. */
+static void
+test_sign_in_again_row (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WartaPublication) photo = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  gint64 first = warta_test_publish_add_account (f->t, "wordpress", "https://inspektorat.example.go.id",
+                                                 "{}", "wp-1");
+  gint64 second = warta_test_publish_add_account (f->t, "wordpress", "https://ppid.example.go.id",
+                                                  "{}", "wp-2");
+  gint64 ids[] = { first, second };
+
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jobs = warta_outbox_repository_enqueue (f->t->outbox, f->t->admin,
+                                          warta_publication_get_id (photo),
+                                          warta_publication_get_version (photo), ids, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (_warta_database_exec (f->t->db,
+                                       "UPDATE outbox_jobs SET state = 'failed', "
+                                       "error_code = '" WARTA_OUTBOX_ERROR_AUTH "'", NULL));
+  warta_accounts_page_reload (f->page);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (_warta_accounts_page_get_widget (f->page, first, "row"))),
+                   ==, "Website (WordPress) · https://inspektorat.example.go.id · Sign in again");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (_warta_accounts_page_get_widget (f->page, second, "row"))),
+                   ==, "Website (WordPress) · https://ppid.example.go.id · Sign in again");
+  g_assert_true (gtk_widget_get_visible (_warta_accounts_page_get_widget (f->page, second, "sign-in")));
+}
+
 /* @key of account @id's settings, as its row keeps it. */
 static char *
 stored_setting (Fixture    *f,
@@ -1626,6 +1657,8 @@ main (int   argc,
               fixture_setup, test_app_secret_moved, fixture_teardown);
   g_test_add ("/warta/accounts-page/remove-waiting", Fixture, "x",
               fixture_setup, test_remove_waiting, fixture_teardown);
+  g_test_add ("/warta/accounts-page/sign-in-again-row", Fixture, "x",
+              fixture_setup, test_sign_in_again_row, fixture_teardown);
   g_test_add ("/warta/accounts-page/roles", Fixture, "x",
               fixture_setup, test_roles, fixture_teardown);
   status = g_test_run ();

@@ -1921,12 +1921,16 @@ warta_accounts_page_reload (WartaAccountsPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       /* The address tells a website or an instance apart; the API host of
        * the others says nothing to the user. */
-      if (g_hash_table_contains (needs, &id))
-        subtitle = g_strdup_printf ("%s · %s", platform_name, _("Sign in again"));
-      else if (g_strcmp0 (platform, "wordpress") == 0 || g_strcmp0 (platform, "mastodon") == 0)
+      if (g_strcmp0 (platform, "wordpress") == 0 || g_strcmp0 (platform, "mastodon") == 0)
         subtitle = g_strdup_printf ("%s · %s", platform_name, warta_account_get_base_url (account));
       else
         subtitle = g_strdup (platform_name);
+      if (g_hash_table_contains (needs, &id))
+        {
+          g_autofree char *which = g_steal_pointer (&subtitle);
+
+          subtitle = g_strdup_printf ("%s · %s", which, _("Sign in again"));
+        }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       g_object_set_data (G_OBJECT (row), "warta-account-id", GSIZE_TO_POINTER ((gsize) id));
 
