@@ -1502,6 +1502,52 @@ test_sign_in_again_row (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (_warta_accounts_page_get_widget (f->page, second, "sign-in")));
 }
 
+/* Removing an account with the keyboard leaves the focus in the list, on
+ * the row that took its place, not nowhere: the next Tab goes on from
+ * there. */
+static void
+test_remove_keeps_focus (Fixture       *f,
+                         gconstpointer  data)
+{
+  gint64 first = warta_test_publish_add_account (f->t, "x", "https://api.x.example", "{}", "x-1");
+  gint64 second = warta_test_publish_add_account (f->t, "x", "https://api.x.example", "{}", "x-2");
+  AdwMessageDialog *dialog;
+  GtkWidget *remove;
+  GtkWidget *focus;
+
+  if (!warta_test_keyring_start ())
+    return;
+  warta_accounts_page_reload (f->page);
+  remove = _warta_accounts_page_get_widget (f->page, first, "remove");
+  gtk_widget_grab_focus (remove);
+  gtk_widget_activate (remove);
+  wait_until (f, dialog_titled, "Remove “Humas x”?", "the remove dialog");
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "remove");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account removed");
+  WARTA_TEST_GUI_WAIT_FOR (_warta_accounts_page_get_widget (f->page, first, "row") == NULL);
+  iterate ();
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == _warta_accounts_page_get_widget (f->page, second, "row") ||
+                 gtk_widget_is_ancestor (focus, _warta_accounts_page_get_widget (f->page, second, "row")));
+
+  /* The last one gone: at Add Account. */
+  dialog = _warta_accounts_get_dialog ();
+  remove = _warta_accounts_page_get_widget (f->page, second, "remove");
+  gtk_widget_grab_focus (remove);
+  gtk_widget_activate (remove);
+  WARTA_TEST_GUI_WAIT_FOR (_warta_accounts_get_dialog () != NULL &&
+                           _warta_accounts_get_dialog () != dialog);
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "remove");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (0), "the last account removed");
+  WARTA_TEST_GUI_WAIT_FOR (_warta_accounts_page_get_widget (f->page, second, "row") == NULL);
+  iterate ();
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, _warta_accounts_page_get_widget (f->page, 0, "add")) ||
+                 focus == _warta_accounts_page_get_widget (f->page, 0, "add"));
+}
+
 /* @key of account @id's settings, as its row keeps it. */
 static char *
 stored_setting (Fixture    *f,
@@ -1659,6 +1705,8 @@ main (int   argc,
               fixture_setup, test_remove_waiting, fixture_teardown);
   g_test_add ("/warta/accounts-page/sign-in-again-row", Fixture, "x",
               fixture_setup, test_sign_in_again_row, fixture_teardown);
+  g_test_add ("/warta/accounts-page/remove-keeps-focus", Fixture, "x",
+              fixture_setup, test_remove_keeps_focus, fixture_teardown);
   g_test_add ("/warta/accounts-page/roles", Fixture, "x",
               fixture_setup, test_roles, fixture_teardown);
   status = g_test_run ();

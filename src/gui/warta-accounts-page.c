@@ -1881,8 +1881,22 @@ warta_accounts_page_reload (WartaAccountsPage *self)
   g_autoptr(GError) error = NULL;
   GListModel *accounts;
   GtkWidget *child;
+  GtkRoot *root;
+  GtkWidget *focus;
+  int focus_index = -1;
 
   g_return_if_fail (WARTA_IS_ACCOUNTS_PAGE (self));
+
+  /* A row goes with the focus on it or its buttons (Remove, Sign In
+   * Again): the focus is kept at its place in the list. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = GTK_IS_WINDOW (root) ? gtk_window_get_focus (GTK_WINDOW (root)) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->accounts_list)))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+
+      focus_index = row ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : 0;
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list))))
     gtk_list_box_remove (self->accounts_list, child);
@@ -1977,6 +1991,17 @@ warta_accounts_page_reload (WartaAccountsPage *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_focusable (row, FALSE);
       gtk_list_box_append (self->accounts_list, row);
+    }
+
+  if (focus_index >= 0)
+    {
+      guint n = g_list_model_get_n_items (accounts);
+      GtkListBoxRow *row = n > 0 ? gtk_list_box_get_row_at_index (self->accounts_list,
+                                                                    MIN ((guint) focus_index, n - 1))
+                                 : NULL;
+
+      if (row == NULL || !gtk_widget_grab_focus (GTK_WIDGET (row)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
     }
 }
 
