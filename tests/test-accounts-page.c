@@ -1204,6 +1204,14 @@ test_no_app_secret (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Developer Apps"));
   g_assert_true (has_accounts (f, GUINT_TO_POINTER (0)));
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* With no app at all, the add dialog asks for both at once. */
+  g_settings_reset (f->settings, "oauth-client-ids");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "youtube");
+  wait_until (f, dialog_titled, "Add YouTube Channel", "the add dialog");
+  g_assert_true (dialog_says (f, "enter its id and secret under Developer Apps"));
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "cancel");
+  iterate ();
 }
 
 /* The developer-app row of @page titled @title. */

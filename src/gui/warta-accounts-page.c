@@ -1189,6 +1189,10 @@ no_app_message (const char *platform)
 {
   const char *name = warta_platform_get_display_name (platform);
 
+  /* X's public clients have no secret. */
+  if (g_strcmp0 (platform, "x") != 0)
+    return g_strdup_printf (_("No developer app is entered for %s. Warta ships none: register one with %s and enter its id and secret under Developer Apps in Accounts. Until then, publish to %s by hand and record the proof."),
+                            name, name, name);
   return g_strdup_printf (_("No developer app is entered for %s. Warta ships none: register one with %s and enter its id under Developer Apps in Accounts. Until then, publish to %s by hand and record the proof."),
                           name, name, name);
 }
