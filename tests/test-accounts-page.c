@@ -1174,6 +1174,46 @@ test_no_app (Fixture       *f,
   g_assert_null (opened_uri);
 }
 
+/* The office entered the app's id but not its secret: YouTube (Google)
+ * refuses a desktop app's sign-in without it, so the add dialog says
+ * where to enter it before any browser opens, rather than after the
+ * user signed in there. */
+static void
+test_no_app_secret (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!warta_test_keyring_start ())
+    return;
+  warta_context_save_client_secret_async (f->context, "youtube", "", NULL, save_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (warta_context_save_client_secret_finish (f->context, result, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "youtube");
+  wait_until (f, dialog_titled, "Add YouTube Channel", "the add dialog");
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "ok");
+  wait_until (f, dialog_titled, "Account Not Signed In", "the refusal");
+  dialog = _warta_accounts_get_dialog ();
+  g_assert_null (opened_uri);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Google client secret (YouTube)"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Developer Apps"));
+  g_assert_true (has_accounts (f, GUINT_TO_POINTER (0)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* With no app at all, the add dialog asks for both at once. */
+  g_settings_reset (f->settings, "oauth-client-ids");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "youtube");
+  wait_until (f, dialog_titled, "Add YouTube Channel", "the add dialog");
+  g_assert_true (dialog_says (f, "enter its id and secret under Developer Apps"));
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "cancel");
+  iterate ();
+}
+
 /* The developer-app row of @page titled @title. */
 static GtkEditable *
 app_row (GtkWidget  *widget,
@@ -1395,6 +1435,127 @@ test_roles (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Removing an account that posts still wait for says how many, and that
+ * they would stop: once removed, the account cannot sign in again for
+ * them. An account nothing waits for is removed without that. */
+static void
+test_remove_waiting (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WartaPublication) stopped = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(WartaPublication) pending = warta_test_publish_make_approved (f->t, "Apel pagi", 1);
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gint64 waited = warta_test_publish_add_account (f->t, "x", "https://api.x.example", "{}", "x-1");
+  gint64 idle = warta_test_publish_add_account (f->t, "x", "https://api.x.example", "{}", "x-2");
+
+  if (!warta_test_keyring_start ())
+    return;
+  stop_for_sign_in (f, stopped, waited);
+  jobs = warta_outbox_repository_enqueue (f->t->outbox, f->t->admin,
+                                          warta_publication_get_id (pending),
+                                          warta_publication_get_version (pending), &waited, 1,
+                                          &error);
+  g_assert_no_error (error);
+  warta_accounts_page_reload (f->page);
+
+  gtk_widget_activate (_warta_accounts_page_get_widget (f->page, waited, "remove"));
+  wait_until (f, dialog_titled, "Remove “Humas x”?", "the remove dialog");
+  dialog = _warta_accounts_get_dialog ();
+  g_assert_true (dialog_says (f, "What was published stays published"));
+  g_assert_true (dialog_says (f, "2 posts still wait to be published to this account"));
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), "accounts-remove-waiting.png");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+
+  gtk_widget_activate (_warta_accounts_page_get_widget (f->page, idle, "remove"));
+  WARTA_TEST_GUI_WAIT_FOR (_warta_accounts_get_dialog () != NULL &&
+                           _warta_accounts_get_dialog () != dialog);
+  g_assert_true (dialog_says (f, "What was published stays published"));
+  g_assert_false (dialog_says (f, "still wait"));
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "remove");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account removed");
+}
+
+/* Two websites whose sign-in stopped: each row still says which
+ * website it is, and that it must sign in again. */
+static void
+test_sign_in_again_row (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WartaPublication) photo = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  gint64 first = warta_test_publish_add_account (f->t, "wordpress", "https://inspektorat.example.go.id",
+                                                 "{}", "wp-1");
+  gint64 second = warta_test_publish_add_account (f->t, "wordpress", "https://ppid.example.go.id",
+                                                  "{}", "wp-2");
+  gint64 ids[] = { first, second };
+
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jobs = warta_outbox_repository_enqueue (f->t->outbox, f->t->admin,
+                                          warta_publication_get_id (photo),
+                                          warta_publication_get_version (photo), ids, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (_warta_database_exec (f->t->db,
+                                       "UPDATE outbox_jobs SET state = 'failed', "
+                                       "error_code = '" WARTA_OUTBOX_ERROR_AUTH "'", NULL));
+  warta_accounts_page_reload (f->page);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (_warta_accounts_page_get_widget (f->page, first, "row"))),
+                   ==, "Website (WordPress) · https://inspektorat.example.go.id · Sign in again");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (_warta_accounts_page_get_widget (f->page, second, "row"))),
+                   ==, "Website (WordPress) · https://ppid.example.go.id · Sign in again");
+  g_assert_true (gtk_widget_get_visible (_warta_accounts_page_get_widget (f->page, second, "sign-in")));
+}
+
+/* Removing an account with the keyboard leaves the focus in the list, on
+ * the row that took its place, not nowhere: the next Tab goes on from
+ * there. */
+static void
+test_remove_keeps_focus (Fixture       *f,
+                         gconstpointer  data)
+{
+  gint64 first = warta_test_publish_add_account (f->t, "x", "https://api.x.example", "{}", "x-1");
+  gint64 second = warta_test_publish_add_account (f->t, "x", "https://api.x.example", "{}", "x-2");
+  AdwMessageDialog *dialog;
+  GtkWidget *remove;
+  GtkWidget *focus;
+
+  if (!warta_test_keyring_start ())
+    return;
+  warta_accounts_page_reload (f->page);
+  remove = _warta_accounts_page_get_widget (f->page, first, "remove");
+  gtk_widget_grab_focus (remove);
+  gtk_widget_activate (remove);
+  wait_until (f, dialog_titled, "Remove “Humas x”?", "the remove dialog");
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "remove");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (1), "the account removed");
+  WARTA_TEST_GUI_WAIT_FOR (_warta_accounts_page_get_widget (f->page, first, "row") == NULL);
+  iterate ();
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == _warta_accounts_page_get_widget (f->page, second, "row") ||
+                 gtk_widget_is_ancestor (focus, _warta_accounts_page_get_widget (f->page, second, "row")));
+
+  /* The last one gone: at Add Account. */
+  dialog = _warta_accounts_get_dialog ();
+  remove = _warta_accounts_page_get_widget (f->page, second, "remove");
+  gtk_widget_grab_focus (remove);
+  gtk_widget_activate (remove);
+  WARTA_TEST_GUI_WAIT_FOR (_warta_accounts_get_dialog () != NULL &&
+                           _warta_accounts_get_dialog () != dialog);
+  adw_message_dialog_response (_warta_accounts_get_dialog (), "remove");
+  wait_until (f, has_accounts, GUINT_TO_POINTER (0), "the last account removed");
+  WARTA_TEST_GUI_WAIT_FOR (_warta_accounts_page_get_widget (f->page, second, "row") == NULL);
+  iterate ();
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, _warta_accounts_page_get_widget (f->page, 0, "add")) ||
+                 focus == _warta_accounts_page_get_widget (f->page, 0, "add"));
+}
+
 /* @key of account @id's settings, as its row keeps it. */
 static char *
 stored_setting (Fixture    *f,
@@ -1542,10 +1703,18 @@ main (int   argc,
               fixture_setup, test_youtube_no_channel, fixture_teardown);
   g_test_add ("/warta/accounts-page/no-app", Fixture, "x",
               fixture_setup, test_no_app, fixture_teardown);
+  g_test_add ("/warta/accounts-page/no-app-secret", Fixture, "youtube",
+              fixture_setup, test_no_app_secret, fixture_teardown);
   g_test_add ("/warta/accounts-page/app-secret", Fixture, "x",
               fixture_setup, test_app_secret, fixture_teardown);
   g_test_add ("/warta/accounts-page/app-secret-moved", Fixture, "x",
               fixture_setup, test_app_secret_moved, fixture_teardown);
+  g_test_add ("/warta/accounts-page/remove-waiting", Fixture, "x",
+              fixture_setup, test_remove_waiting, fixture_teardown);
+  g_test_add ("/warta/accounts-page/sign-in-again-row", Fixture, "x",
+              fixture_setup, test_sign_in_again_row, fixture_teardown);
+  g_test_add ("/warta/accounts-page/remove-keeps-focus", Fixture, "x",
+              fixture_setup, test_remove_keeps_focus, fixture_teardown);
   g_test_add ("/warta/accounts-page/roles", Fixture, "x",
               fixture_setup, test_roles, fixture_teardown);
   status = g_test_run ();

@@ -1189,6 +1189,10 @@ no_app_message (const char *platform)
 {
   const char *name = warta_platform_get_display_name (platform);
 
+  /* X's public clients have no secret. */
+  if (g_strcmp0 (platform, "x") != 0)
+    return g_strdup_printf (_("No developer app is entered for %s. Warta ships none: register one with %s and enter its id and secret under Developer Apps in Accounts. Until then, publish to %s by hand and record the proof."),
+                            name, name, name);
   return g_strdup_printf (_("No developer app is entered for %s. Warta ships none: register one with %s and enter its id under Developer Apps in Accounts. Until then, publish to %s by hand and record the proof."),
                           name, name, name);
 }
@@ -1213,6 +1217,20 @@ client_secret_cb (GObject      *object,
   if (error != NULL)
     {
       g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  /* Without its secret the platform refuses the sign-in only once the
+   * user has been through the browser; X's public clients have none. */
+  if (info->needs_secret && g_strcmp0 (platform, "x") != 0 &&
+      (s->client_secret == NULL || *s->client_secret == '\0'))
+    {
+      const char *name = warta_platform_get_display_name (platform);
+
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                               /* Translators: a Developer Apps row, then a platform twice */
+                               _("No “%s” is entered. Enter it under Developer Apps in Accounts, as %s’s developer site shows it, then try again. Until then, publish to %s by hand and record the proof."),
+                               _(words_of (platform)->app_secret), name, name);
       g_object_unref (task);
       return;
     }
@@ -1796,18 +1814,59 @@ on_remove_response_cb (AdwMessageDialog *dialog,
                                       self->cancellable, removed_cb, g_object_ref (self));
 }
 
+/* The posts still to be published to account @id: waiting their turn
+ * or stopped for its sign-in. */
+static guint
+count_waiting (WartaAccountsPage *self,
+               gint64             id)
+{
+  WartaOutboxRepository *outbox;
+  g_autoptr(GListModel) unfinished = NULL;
+  g_autoptr(GListModel) stopped = NULL;
+  guint n = 0;
+
+  if (self->context == NULL)
+    return 0;
+  outbox = warta_outbox_get_repository (warta_context_get_outbox (self->context));
+  unfinished = warta_outbox_repository_list_unfinished (outbox, NULL);
+  for (guint i = 0; unfinished && i < g_list_model_get_n_items (unfinished); i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (unfinished, i);
+
+      if (warta_outbox_job_get_account_id (job) == id)
+        n++;
+    }
+  stopped = warta_outbox_repository_list_needing_sign_in (outbox, id, NULL);
+  return n + (stopped ? g_list_model_get_n_items (stopped) : 0);
+}
+
 static void
 on_remove_clicked_cb (GtkButton         *button,
                       WartaAccountsPage *self)
 {
   WartaAccount *account = g_object_get_data (G_OBJECT (button), "warta-account");
+  guint n_waiting = count_waiting (self, warta_account_get_id (account));
   g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
   /* Translators: %s is an account's name */
   heading = g_strdup_printf (_("Remove “%s”?"), warta_account_get_display_name (account));
-  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (page_window (self), heading,
-                                                         _("Its sign-in is removed from the keyring. What was published stays published, and the records keep naming the account.")));
+  body = g_strdup (_("Its sign-in is removed from the keyring. What was published stays published, and the records keep naming the account."));
+  if (n_waiting > 0)
+    {
+      g_autofree char *waiting =
+        /* Translators: %u is a number of posts */
+        g_strdup_printf (ngettext ("%u post still waits to be published to this account, and would stop: a removed account cannot sign in again. Keep the account until it is published, or publish it there by hand and record the proof.",
+                                   "%u posts still wait to be published to this account, and would stop: a removed account cannot sign in again. Keep the account until they are published, or publish them there by hand and record the proof.",
+                                   n_waiting),
+                         n_waiting);
+      g_autofree char *both = g_strconcat (body, "\n\n", waiting, NULL);
+
+      g_free (body);
+      body = g_steal_pointer (&both);
+    }
+  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (page_window (self), heading, body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
@@ -1826,8 +1885,22 @@ warta_accounts_page_reload (WartaAccountsPage *self)
   g_autoptr(GError) error = NULL;
   GListModel *accounts;
   GtkWidget *child;
+  GtkRoot *root;
+  GtkWidget *focus;
+  int focus_index = -1;
 
   g_return_if_fail (WARTA_IS_ACCOUNTS_PAGE (self));
+
+  /* A row goes with the focus on it or its buttons (Remove, Sign In
+   * Again): the focus is kept at its place in the list. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = GTK_IS_WINDOW (root) ? gtk_window_get_focus (GTK_WINDOW (root)) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->accounts_list)))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+
+      focus_index = row ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : 0;
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list))))
     gtk_list_box_remove (self->accounts_list, child);
@@ -1866,12 +1939,16 @@ warta_accounts_page_reload (WartaAccountsPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       /* The address tells a website or an instance apart; the API host of
        * the others says nothing to the user. */
-      if (g_hash_table_contains (needs, &id))
-        subtitle = g_strdup_printf ("%s · %s", platform_name, _("Sign in again"));
-      else if (g_strcmp0 (platform, "wordpress") == 0 || g_strcmp0 (platform, "mastodon") == 0)
+      if (g_strcmp0 (platform, "wordpress") == 0 || g_strcmp0 (platform, "mastodon") == 0)
         subtitle = g_strdup_printf ("%s · %s", platform_name, warta_account_get_base_url (account));
       else
         subtitle = g_strdup (platform_name);
+      if (g_hash_table_contains (needs, &id))
+        {
+          g_autofree char *which = g_steal_pointer (&subtitle);
+
+          subtitle = g_strdup_printf ("%s · %s", which, _("Sign in again"));
+        }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       g_object_set_data (G_OBJECT (row), "warta-account-id", GSIZE_TO_POINTER ((gsize) id));
 
@@ -1918,6 +1995,17 @@ warta_accounts_page_reload (WartaAccountsPage *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_focusable (row, FALSE);
       gtk_list_box_append (self->accounts_list, row);
+    }
+
+  if (focus_index >= 0)
+    {
+      guint n = g_list_model_get_n_items (accounts);
+      GtkListBoxRow *row = n > 0 ? gtk_list_box_get_row_at_index (self->accounts_list,
+                                                                    MIN ((guint) focus_index, n - 1))
+                                 : NULL;
+
+      if (row == NULL || !gtk_widget_grab_focus (GTK_WIDGET (row)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
     }
 }
 
