@@ -40,7 +40,12 @@
  *   view opened on another Warta on the same file, a left-out target
  *   marked so for a verifier, another admin's change followed, Publish
  *   Now sending exactly the saved choice; refused to a user whose role
- *   was taken away.
+ *   was taken away;
+ * - a walk through step 5, in English and Indonesian, at 360 and 1280
+ *   pixels: approved (a target refused, one left out), scheduled,
+ *   uploading, stopped, by hand, as the admin and as a verifier: nothing
+ *   wider than GNOME's narrowest window, no text cut off
+ *   (WARTA_SCREENSHOT_DIR saves each as publish-tour-*.png).
  */
 #include "config.h"
 
@@ -2125,11 +2130,11 @@ role_line (Fixture *f)
   "Only a user with the role “Social media admin” publishes. " \
   "You can follow each post’s progress here."
 
-/* Signs @roles in, the admin's id and name with other roles: the line at
- * the top is there unless they may publish. */
+/* Signs in a user with @roles (the admin's id and name): what the view
+ * shows them, in whichever language. */
 static void
-sign_in_as (Fixture   *f,
-            WartaRole  roles)
+become (Fixture   *f,
+        WartaRole  roles)
 {
   g_autoptr(WartaUser) user = warta_user_new ();
 
@@ -2138,8 +2143,35 @@ sign_in_as (Fixture   *f,
   warta_user_set_roles (user, roles);
   warta_context_set_current_user (f->context, user);
   iterate ();
+}
+
+/* Signs @roles in, the admin's id and name with other roles: the line at
+ * the top is there unless they may publish. */
+static void
+sign_in_as (Fixture   *f,
+            WartaRole  roles)
+{
+  become (f, roles);
   g_assert_cmpstr (role_line (f), ==,
                    roles & WARTA_ROLE_SOCIAL_MEDIA_ADMIN ? NULL : FOLLOW_LINE);
+}
+
+/* Both targets scheduled an hour from now, through the outbox as a
+ * Schedule in another Warta writes them; their jobs. */
+static GListModel *
+schedule_both (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { f->mastodon_id, f->wordpress_id };
+  gint64 at = warta_clock_now (warta_context_get_clock (f->context)) + G_TIME_SPAN_HOUR;
+  GListModel *jobs;
+
+  jobs = warta_outbox_publish_at (warta_context_get_outbox (f->context), f->t->admin,
+                                  warta_publication_get_id (f->publication),
+                                  warta_publication_get_version (f->publication), ids, 2, at,
+                                  &error);
+  g_assert_no_error (error);
+  return jobs;
 }
 
 /* Publishing is the social media admin's: a verifier, an approver or an
@@ -2153,16 +2185,10 @@ test_follow_only (Fixture       *f,
   static const char * const waiting[] = { "pause", "reschedule", "cancel", "manual", NULL };
   static const char * const stopped[] = { "retry", "manual", NULL };
   WartaOutbox *outbox = warta_context_get_outbox (f->context);
-  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GListModel) jobs = schedule_both (f);
   g_autoptr(WartaOutboxJob) website = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 ids[] = { f->mastodon_id, f->wordpress_id };
-  gint64 at = warta_clock_now (warta_context_get_clock (f->context)) + G_TIME_SPAN_HOUR;
 
-  jobs = warta_outbox_publish_at (outbox, f->t->admin, warta_publication_get_id (f->publication),
-                                  warta_publication_get_version (f->publication), ids, 2, at,
-                                  &error);
-  g_assert_no_error (error);
   website = g_list_model_get_item (jobs, 1);
   g_assert_cmpint (warta_outbox_job_get_account_id (website), ==, f->wordpress_id);
   g_assert_true (warta_outbox_cancel_job (outbox, f->t->admin, warta_outbox_job_get_id (website),
@@ -3298,6 +3324,87 @@ test_impossible_old_job (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (youtube), ==, 0);
 }
 
+/* -- a walk through step 5 ------------------------------------------------------------- */
+
+/* The view as it is, in GNOME's narrowest window and in a wide one:
+ * nothing needs more than 360 pixels, no label shown is cut off. With
+ * WARTA_SCREENSHOT_DIR, saved as publish-tour-@name-<language>-<width>.png. */
+static void
+tour_stop (Fixture    *f,
+           const char *name)
+{
+  static const int widths[] = { 360, 1280 };
+  const char *language = g_getenv ("LANGUAGE");
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("publish-tour-%s-%s-%d.png", name,
+                                               language ? language : "en", widths[i]);
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 1000);
+      warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+      if (widths[i] == 360)
+        warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+      warta_test_gui_assert_not_ellipsized (GTK_WIDGET (f->view));
+      screenshot (f, f->window, shot);
+    }
+}
+
+/* Approved: a target that cannot take the content, with why; one left
+ * out by the admin; as the admin and as a verifier sees it. */
+static void
+test_tour_start (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) youtube = warta_test_youtube_server_new ();
+
+  add_youtube (f, youtube);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->wordpress_id)), FALSE);
+  iterate ();
+  tour_stop (f, "approved");
+  become (f, WARTA_ROLE_VERIFIER);
+  tour_stop (f, "approved-verifier");
+}
+
+/* Scheduled in an hour, for the admin and a verifier. */
+static void
+test_tour_scheduled (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = schedule_both (f);
+
+  warta_publish_view_reload (f->view);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_PENDING);
+  tour_stop (f, "scheduled");
+  become (f, WARTA_ROLE_VERIFIER);
+  tour_stop (f, "scheduled-verifier");
+}
+
+/* Mastodon uploading, the website stopped with its error; then the
+ * website switched to an upload by hand, its form open. */
+static void
+test_tour_sending (Fixture       *f,
+                   gconstpointer  data)
+{
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_DELAY, 20000);
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 1,
+                               WARTA_TEST_FAULT_STATUS, 400);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_until (f, media_in_flight, NULL, "Mastodon's upload");
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_FAILED);
+  tour_stop (f, "sending");
+
+  click (job_widget (f, f->wordpress_id, "manual"));
+  wait_until (f, form_revealed, job_widget (f, f->wordpress_id, "manual-revealer"), "the form");
+  tour_stop (f, "by-hand");
+  become (f, WARTA_ROLE_VERIFIER);
+  tour_stop (f, "sending-verifier");
+  become (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  click (job_widget (f, f->mastodon_id, "cancel"));
+  adw_message_dialog_response (_warta_publish_view_get_dialog (f->view), "cancel");
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3361,6 +3468,15 @@ main (int   argc,
               fixture_setup, test_by_hand_sends_nothing, fixture_teardown);
   g_test_add ("/warta/publish-view/by-hand-reopened", Fixture, NULL,
               fixture_setup, test_by_hand_reopened, fixture_teardown);
+#define ADD_TOUR(name, func) \
+  g_test_add ("/warta/publish-view/tour/" name, Fixture, &row_texts_en, \
+              fixture_setup_language, func, fixture_teardown_language); \
+  g_test_add ("/warta/publish-view/tour/" name "/id", Fixture, &row_texts_id, \
+              fixture_setup_language, func, fixture_teardown_language)
+  ADD_TOUR ("start", test_tour_start);
+  ADD_TOUR ("scheduled", test_tour_scheduled);
+  ADD_TOUR ("sending", test_tour_sending);
+#undef ADD_TOUR
   g_test_add ("/warta/publish-view/manual-narrow", Fixture, &row_texts_en,
               fixture_setup_language, test_manual_narrow, fixture_teardown_language);
   g_test_add ("/warta/publish-view/manual-narrow/id", Fixture, &row_texts_id,

@@ -1383,7 +1383,7 @@ on_reschedule_clicked_cb (GtkButton *button,
   gtk_widget_add_css_class (list, "boxed-list");
   entry = adw_entry_row_new ();
   gtk_widget_set_name (entry, "reschedule-time");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Date and time (YYYY-MM-DD HH:MM)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Publish at (YYYY-MM-DD HH:MM)"));
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry),
                             warta_date_popover_new_button (GTK_EDITABLE (entry), TRUE,
