@@ -43,7 +43,8 @@
  *   was taken away;
  * - a walk through step 5, in English and Indonesian, at 360 and 1280
  *   pixels: approved (a target refused, one left out), scheduled,
- *   uploading, stopped, by hand, as the admin and as a verifier: nothing
+ *   uploading, stopped, by hand, partly published, done with its links,
+ *   as the admin and as a verifier: nothing
  *   wider than GNOME's narrowest window, no text cut off
  *   (WARTA_SCREENSHOT_DIR saves each as publish-tour-*.png).
  */
@@ -3405,6 +3406,26 @@ test_tour_sending (Fixture       *f,
   wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
 }
 
+/* Published on Mastodon, refused by the website: partly published, for
+ * the admin and a verifier; then tried again, and done with its links. */
+static void
+test_tour_partial (Fixture       *f,
+                   gconstpointer  data)
+{
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 1,
+                               WARTA_TEST_FAULT_STATUS, 400);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_FAILED);
+  tour_stop (f, "partial");
+  become (f, WARTA_ROLE_VERIFIER);
+  tour_stop (f, "partial-verifier");
+  become (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  click (job_widget (f, f->wordpress_id, "retry"));
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  tour_stop (f, "done");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3476,6 +3497,7 @@ main (int   argc,
   ADD_TOUR ("start", test_tour_start);
   ADD_TOUR ("scheduled", test_tour_scheduled);
   ADD_TOUR ("sending", test_tour_sending);
+  ADD_TOUR ("partial", test_tour_partial);
 #undef ADD_TOUR
   g_test_add ("/warta/publish-view/manual-narrow", Fixture, &row_texts_en,
               fixture_setup_language, test_manual_narrow, fixture_teardown_language);

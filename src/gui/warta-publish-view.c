@@ -2546,7 +2546,10 @@ job_row_new (WartaPublishView *self,
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (row->state));
   row->address = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (row->address, 0);
-  gtk_label_set_ellipsize (row->address, PANGO_ELLIPSIZE_MIDDLE);
+  /* Read whole, to copy into a report, in a narrow window too: a long
+   * address is broken onto more lines rather than cut in its middle. */
+  gtk_label_set_wrap (row->address, TRUE);
+  gtk_label_set_wrap_mode (row->address, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (row->address, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (row->address), "caption");
   gtk_widget_set_visible (GTK_WIDGET (row->address), FALSE);
