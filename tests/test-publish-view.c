@@ -3325,6 +3325,45 @@ test_impossible_old_job (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (youtube), ==, 0);
 }
 
+/* What the line at the top tells who only follows publishing: what is
+ * happening, not what to do about it, which only the admin can. */
+static void
+test_follow_only_summary (Fixture       *f,
+                          gconstpointer  data)
+{
+  WartaOutbox *outbox = warta_context_get_outbox (f->context);
+  g_autoptr(GListModel) jobs = schedule_both (f);
+  g_autoptr(GError) error = NULL;
+
+  /* Both paused. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+
+      g_assert_true (warta_outbox_pause_job (outbox, f->t->admin, warta_outbox_job_get_id (job),
+                                             &error));
+      g_assert_no_error (error);
+    }
+  warta_publish_view_reload (f->view);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_cmpstr (summary (f), ==,
+                   "Paused: nothing more is sent until you resume, or upload by hand and record the proof.");
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (summary (f), ==,
+                   "Paused: nothing more is sent until it is resumed, or uploaded by hand with proof.");
+
+  /* Both uploaded by hand. */
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  click (job_widget (f, f->mastodon_id, "manual"));
+  click (job_widget (f, f->wordpress_id, "manual"));
+  g_assert_cmpstr (summary (f), ==,
+                   "Upload the approved content by hand, then record each post’s address, time and a screenshot below.");
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (summary (f), ==,
+                   "Being uploaded by hand: each post’s address, time and a screenshot are recorded below as proof.");
+}
+
 /* -- a walk through step 5 ------------------------------------------------------------- */
 
 /* The view as it is, in GNOME's narrowest window and in a wide one:
@@ -3412,13 +3451,20 @@ static void
 test_tour_partial (Fixture       *f,
                    gconstpointer  data)
 {
+  g_autofree char *admin_says = NULL;
+
   warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 1,
                                WARTA_TEST_FAULT_STATUS, 400);
   click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
   wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
   wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_FAILED);
   tour_stop (f, "partial");
+  admin_says = g_strdup (summary (f));
   become (f, WARTA_ROLE_VERIFIER);
+  /* Why, and no advice a verifier cannot follow. */
+  g_assert_cmpstr (summary (f), !=, admin_says);
+  if (g_getenv ("LANGUAGE") == NULL)
+    g_assert_cmpstr (summary (f), ==, "Not published everywhere. Each stopped target below says why.");
   tour_stop (f, "partial-verifier");
   become (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
   click (job_widget (f, f->wordpress_id, "retry"));
@@ -3451,6 +3497,8 @@ main (int   argc,
               fixture_setup, test_follow_only, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-published", Fixture, NULL,
               fixture_setup, test_follow_only_published, fixture_teardown);
+  g_test_add ("/warta/publish-view/follow-only-summary", Fixture, NULL,
+              fixture_setup, test_follow_only_summary, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-approved", Fixture, "tiktok",
               fixture_setup, test_follow_only_approved, fixture_teardown);
   g_test_add ("/warta/publish-view/takedown", Fixture, NULL,

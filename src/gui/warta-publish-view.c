@@ -3105,6 +3105,7 @@ update_summary (WartaPublishView *self)
 {
   WartaState state = warta_publication_get_state (self->publication);
   guint n_missed = 0, n_paused = 0, n_waiting = 0, n_by_hand = 0, n_unfinished = 0;
+  gboolean acts;
 
   for (guint i = 0; self->jobs && i < g_list_model_get_n_items (self->jobs); i++)
     {
@@ -3127,6 +3128,8 @@ update_summary (WartaPublishView *self)
         n_waiting++;
     }
 
+  /* What the admin is told to do is no advice to who only follows it. */
+  acts = may_publish (self);
   switch (state)
     {
     case WARTA_STATE_APPROVED:
@@ -3134,11 +3137,17 @@ update_summary (WartaPublishView *self)
       break;
     case WARTA_STATE_PUBLISHING:
       if (n_missed > 0)
-        gtk_label_set_label (self->summary_label, _("Waiting for you: a scheduled time passed while Warta was closed, and nothing was sent there. Publish now, choose another time, or cancel."));
+        gtk_label_set_label (self->summary_label,
+                             acts ? _("Waiting for you: a scheduled time passed while Warta was closed, and nothing was sent there. Publish now, choose another time, or cancel.")
+                                  : _("Waiting: a scheduled time passed while Warta was closed, and nothing was sent there. Whoever publishes chooses what happens now."));
       else if (n_unfinished > 0 && n_by_hand == n_unfinished)
-        gtk_label_set_label (self->summary_label, _("Upload the approved content by hand, then record each post’s address, time and a screenshot below."));
+        gtk_label_set_label (self->summary_label,
+                             acts ? _("Upload the approved content by hand, then record each post’s address, time and a screenshot below.")
+                                  : _("Being uploaded by hand: each post’s address, time and a screenshot are recorded below as proof."));
       else if (n_unfinished > 0 && n_paused + n_by_hand == n_unfinished)
-        gtk_label_set_label (self->summary_label, _("Paused: nothing more is sent until you resume, or upload by hand and record the proof."));
+        gtk_label_set_label (self->summary_label,
+                             acts ? _("Paused: nothing more is sent until you resume, or upload by hand and record the proof.")
+                                  : _("Paused: nothing more is sent until it is resumed, or uploaded by hand with proof."));
       else if (n_unfinished > 0 && n_waiting == n_unfinished)
         gtk_label_set_label (self->summary_label, _("Scheduled: nothing is sent before its time. Warta must be running then, on this or another computer with this database open."));
       else
@@ -3149,7 +3158,9 @@ update_summary (WartaPublishView *self)
       break;
     case WARTA_STATE_PARTIALLY_PUBLISHED:
     case WARTA_STATE_FAILED:
-      gtk_label_set_label (self->summary_label, _("Not published everywhere. Try the stopped targets again, sign in again, or upload them by hand and record the proof."));
+      gtk_label_set_label (self->summary_label,
+                           acts ? _("Not published everywhere. Try the stopped targets again, sign in again, or upload them by hand and record the proof.")
+                                : _("Not published everywhere. Each stopped target below says why."));
       break;
     case WARTA_STATE_DOCUMENTING:
     case WARTA_STATE_PROCESSING:
@@ -3438,6 +3449,8 @@ on_current_user_changed_cb (WartaPublishView *self)
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
     update_job_row (row);
+  if (self->publication != NULL)
+    update_summary (self);
 }
 
 /* Before publishing started: the targets another admin left out, or
