@@ -3049,16 +3049,19 @@ typedef struct
   const char *sign_in;        /* the state of a row whose sign-in expired */
   const char *sign_in_why;    /* the reason */
   const char *in_accounts;    /* the advice to go to Accounts, not to repeat */
+  const char *cancel_tip;     /* the tooltip of a row's Cancel icon */
 } RowTexts;
 
 static const RowTexts row_texts_en = {
   NULL, "Cancelled", "Cancelled", "Nothing more is sent.",
   "Sign in again", "Mastodon no longer accepts the saved sign-in.", "in Accounts",
+  "Cancel publishing to this target",
 };
 
 static const RowTexts row_texts_id = {
   "id", "Dibatalkan", "Dibatalkan", "Tidak ada lagi yang dikirim.",
   "Masuk lagi", "Mastodon tidak lagi menerima data masuk yang tersimpan.", "di Akun",
+  "Batalkan penerbitan ke tujuan ini",
 };
 
 static void
@@ -3120,6 +3123,10 @@ test_row_texts (Fixture       *f,
                   job_label (f, f->wordpress_id, "error"));
   shot = g_strdup_printf ("publish-rows-waiting-%s.png", texts->language ? texts->language : "en");
   screenshot (f, f->window, shot);
+
+  /* A target is a "tujuan" in Indonesian, in the tooltip too. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (job_widget (f, f->mastodon_id, "cancel")), ==,
+                   texts->cancel_tip);
 
   /* Cancelled: what that leaves, not "Cancelled. Choose “Try Again” …". */
   click (job_widget (f, f->mastodon_id, "cancel"));
