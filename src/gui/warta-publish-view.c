@@ -2721,7 +2721,7 @@ apply_left_out (WartaPublishView *self)
     {
       GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
 
-      gtk_check_button_set_active (value, row != NULL && gtk_widget_get_sensitive (row) &&
+      gtk_check_button_set_active (value, row != NULL && gtk_widget_get_sensitive (value) &&
                                           !g_hash_table_contains (self->left_out, key));
     }
   self->applying_choice = FALSE;
@@ -2804,7 +2804,9 @@ fill_accounts (WartaPublishView *self)
                                    refusal ? refusal
                                    : caveat ? caveat
                                    : warta_platform_get_display_name (warta_account_get_platform (account)));
-      gtk_widget_set_sensitive (row, refusal == NULL);
+      /* Only the check: an insensitive row's reason would be greyed out,
+       * and skipped by the arrow keys, so never read by a screen reader. */
+      gtk_widget_set_sensitive (check, refusal == NULL);
       /* What the row says to whoever publishes; to the others, a target
        * left out says so instead. */
       g_object_set_data_full (G_OBJECT (check), "warta-subtitle",
@@ -2812,7 +2814,8 @@ fill_accounts (WartaPublishView *self)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    refusal == NULL && !g_hash_table_contains (self->left_out, &id));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      if (refusal == NULL)
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (self->accounts_list, row);
       g_hash_table_insert (self->account_checks, g_memdup2 (&id, sizeof id), check);
 
@@ -2915,18 +2918,21 @@ update_start_controls (WartaPublishView *self)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
+      /* A target refused has its check off. */
+      gboolean choosable = gtk_widget_get_sensitive (value);
       gboolean left_out;
 
       gtk_widget_set_visible (value, acts);
       if (row == NULL)
         continue;
-      left_out = gtk_widget_get_sensitive (row) && g_hash_table_contains (self->left_out, key);
+      left_out = choosable && g_hash_table_contains (self->left_out, key);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    left_out && !acts
                                    ? _("Left out by the social media admin")
                                    : g_object_get_data (value, "warta-subtitle"));
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), acts ? value : NULL);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), acts);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row),
+                                             acts && choosable ? value : NULL);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), acts && choosable);
     }
 }
 
