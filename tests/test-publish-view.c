@@ -3376,6 +3376,53 @@ test_follow_only_summary (Fixture       *f,
                    "Being uploaded by hand: each post’s address, time and a screenshot are recorded below as proof.");
 }
 
+/* From the keyboard alone, with real key events: the arrows go from
+ * target to target, a refused one included, to hear why; Tab leaves the
+ * targets for the schedule and the buttons; Return on Publish Now starts
+ * it, and the focus goes on to the first target's progress. */
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) youtube = NULL;
+  GtkWidget *focus, *row, *schedule;
+  gint64 youtube_id;
+
+  if (!warta_test_gui_can_press_keys ())
+    {
+      g_test_skip ("no X display or no xdotool");
+      return;
+    }
+  youtube = warta_test_youtube_server_new ();
+  youtube_id = add_youtube (f, youtube);
+  row = gtk_widget_get_ancestor (account_check (f, f->mastodon_id), GTK_TYPE_LIST_BOX_ROW);
+  gtk_widget_grab_focus (row);
+
+  focus = warta_test_gui_press_keys (f->window, "Down");
+  g_assert_true (focus == gtk_widget_get_ancestor (account_check (f, f->wordpress_id),
+                                                   GTK_TYPE_LIST_BOX_ROW));
+  focus = warta_test_gui_press_keys (f->window, "Down");
+  g_assert_true (focus == gtk_widget_get_ancestor (account_check (f, youtube_id),
+                                                   GTK_TYPE_LIST_BOX_ROW));
+
+  schedule = _warta_publish_view_get_widget (f->view, 0, "schedule-row");
+  focus = warta_test_gui_press_keys (f->window, "Tab");
+  g_assert_true (focus == gtk_widget_get_ancestor (schedule, ADW_TYPE_ACTION_ROW));
+  focus = warta_test_gui_press_keys (f->window, "Tab");
+  g_assert_true (focus == schedule);
+  focus = warta_test_gui_press_keys (f->window, "Tab");
+  g_assert_true (focus == _warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  focus = warta_test_gui_press_keys (f->window, "Tab");
+  g_assert_true (focus == _warta_publish_view_get_widget (f->view, 0, "publish-now"));
+
+  focus = warta_test_gui_press_keys (f->window, "Return");
+  wait_until (f, both_jobs_listed, NULL, "Publish Now to be pressed");
+  assert_focus_in_jobs (f);
+  g_assert_null (job_for (f, youtube_id));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+}
+
 /* -- a walk through step 5 ------------------------------------------------------------- */
 
 /* The view as it is, in GNOME's narrowest window and in a wide one:
@@ -3509,6 +3556,8 @@ main (int   argc,
               fixture_setup, test_follow_only, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-published", Fixture, NULL,
               fixture_setup, test_follow_only_published, fixture_teardown);
+  g_test_add ("/warta/publish-view/keys", Fixture, NULL,
+              fixture_setup, test_keys, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-summary", Fixture, NULL,
               fixture_setup, test_follow_only_summary, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-approved", Fixture, "tiktok",
