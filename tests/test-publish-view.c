@@ -1895,13 +1895,16 @@ test_tiktok_narrow (Fixture       *f,
                     gconstpointer  data)
 {
   only_targets (f, &f->tiktok_id, 1);
-  wait_until (f, creator_shown, (gpointer) "Memposting sebagai Warta Kabupaten (@wartakab)",
+  wait_until (f, creator_shown,
+              g_getenv ("LANGUAGE") ? (gpointer) "Memposting sebagai Warta Kabupaten (@wartakab)"
+                                    : (gpointer) "Posting as Warta Kabupaten (@wartakab)",
               "the creator");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 800);
   warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
   warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
   warta_test_gui_assert_not_ellipsized (tiktok_widget (f, "group"));
-  screenshot (f, f->window, "publish-tiktok-narrow-id.png");
+  screenshot (f, f->window, g_getenv ("LANGUAGE") ? "publish-tiktok-narrow-id.png"
+                                                   : "publish-tiktok-narrow.png");
 }
 
 static void
@@ -3631,6 +3634,7 @@ main (int   argc,
   ADD_TIKTOK ("tiktok-creator-rate-limited", test_tiktok_creator_rate_limited);
   ADD_TIKTOK ("tiktok-post-again", test_tiktok_post_again);
   ADD_TIKTOK ("pause-resume-cancel", test_pause_resume_cancel);
+  ADD_TIKTOK ("tiktok-narrow", test_tiktok_narrow);
   g_test_add ("/warta/publish-view/tiktok-narrow/id", Fixture, "tiktok",
               fixture_setup_tiktok_id, test_tiktok_narrow, fixture_teardown_tiktok_id);
 #undef ADD_TIKTOK
