@@ -1078,6 +1078,9 @@ all_requests (WartaTestServer *server)
          warta_test_server_count_requests (server, "PUT", "/");
 }
 
+static void sign_in_as (Fixture   *f,
+                        WartaRole  roles);
+
 static void
 test_sign_in_again (Fixture       *f,
                     gconstpointer  data)
@@ -1103,6 +1106,14 @@ test_sign_in_again (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "error")));
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "manual")));
   screenshot (f, f->window, "publish-sign-in.png");
+
+  /* A verifier, who has no Sign In Again here, is not told to sign in
+   * again (into Warta, they would read): the account must be. */
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (state)), ==,
+                   "Stopped until its account is signed in again");
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (state)), ==, "Sign in again");
 
   /* No retry loop: the server hears nothing more. */
   requests = all_requests (f->mastodon);

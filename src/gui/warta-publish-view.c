@@ -990,8 +990,11 @@ update_job_row (JobRow *row)
     }
   else if (missed)
     state_text = g_strdup (_("Missed its scheduled time"));
+  /* Beside its own Sign In Again; to who has none, no advice to sign in
+   * again, which they would read as into Warta. */
   else if (needs_sign_in && state == WARTA_OUTBOX_STATE_FAILED)
-    state_text = g_strdup (_("Sign in again"));
+    state_text = g_strdup (acts ? _("Sign in again")
+                                : _("Stopped until its account is signed in again"));
   else if (unconfirmed)
     state_text = g_strdup (_("Check whether it was posted"));
   else if (state == WARTA_OUTBOX_STATE_FAILED &&
