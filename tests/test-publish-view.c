@@ -40,7 +40,13 @@
  *   view opened on another Warta on the same file, a left-out target
  *   marked so for a verifier, another admin's change followed, Publish
  *   Now sending exactly the saved choice; refused to a user whose role
- *   was taken away.
+ *   was taken away;
+ * - a walk through step 5, in English and Indonesian, at 360 and 1280
+ *   pixels: approved (a target refused, one left out), scheduled,
+ *   uploading, stopped, by hand, partly published, done with its links,
+ *   as the admin and as a verifier: nothing
+ *   wider than GNOME's narrowest window, no text cut off
+ *   (WARTA_SCREENSHOT_DIR saves each as publish-tour-*.png).
  */
 #include "config.h"
 
@@ -1072,6 +1078,9 @@ all_requests (WartaTestServer *server)
          warta_test_server_count_requests (server, "PUT", "/");
 }
 
+static void sign_in_as (Fixture   *f,
+                        WartaRole  roles);
+
 static void
 test_sign_in_again (Fixture       *f,
                     gconstpointer  data)
@@ -1097,6 +1106,14 @@ test_sign_in_again (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "error")));
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "manual")));
   screenshot (f, f->window, "publish-sign-in.png");
+
+  /* A verifier, who has no Sign In Again here, is not told to sign in
+   * again (into Warta, they would read): the account must be. */
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (state)), ==,
+                   "Stopped until its account is signed in again");
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (state)), ==, "Sign in again");
 
   /* No retry loop: the server hears nothing more. */
   requests = all_requests (f->mastodon);
@@ -1889,13 +1906,16 @@ test_tiktok_narrow (Fixture       *f,
                     gconstpointer  data)
 {
   only_targets (f, &f->tiktok_id, 1);
-  wait_until (f, creator_shown, (gpointer) "Memposting sebagai Warta Kabupaten (@wartakab)",
+  wait_until (f, creator_shown,
+              g_getenv ("LANGUAGE") ? (gpointer) "Memposting sebagai Warta Kabupaten (@wartakab)"
+                                    : (gpointer) "Posting as Warta Kabupaten (@wartakab)",
               "the creator");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 800);
   warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
   warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
   warta_test_gui_assert_not_ellipsized (tiktok_widget (f, "group"));
-  screenshot (f, f->window, "publish-tiktok-narrow-id.png");
+  screenshot (f, f->window, g_getenv ("LANGUAGE") ? "publish-tiktok-narrow-id.png"
+                                                   : "publish-tiktok-narrow.png");
 }
 
 static void
@@ -2125,11 +2145,11 @@ role_line (Fixture *f)
   "Only a user with the role “Social media admin” publishes. " \
   "You can follow each post’s progress here."
 
-/* Signs @roles in, the admin's id and name with other roles: the line at
- * the top is there unless they may publish. */
+/* Signs in a user with @roles (the admin's id and name): what the view
+ * shows them, in whichever language. */
 static void
-sign_in_as (Fixture   *f,
-            WartaRole  roles)
+become (Fixture   *f,
+        WartaRole  roles)
 {
   g_autoptr(WartaUser) user = warta_user_new ();
 
@@ -2138,8 +2158,35 @@ sign_in_as (Fixture   *f,
   warta_user_set_roles (user, roles);
   warta_context_set_current_user (f->context, user);
   iterate ();
+}
+
+/* Signs @roles in, the admin's id and name with other roles: the line at
+ * the top is there unless they may publish. */
+static void
+sign_in_as (Fixture   *f,
+            WartaRole  roles)
+{
+  become (f, roles);
   g_assert_cmpstr (role_line (f), ==,
                    roles & WARTA_ROLE_SOCIAL_MEDIA_ADMIN ? NULL : FOLLOW_LINE);
+}
+
+/* Both targets scheduled an hour from now, through the outbox as a
+ * Schedule in another Warta writes them; their jobs. */
+static GListModel *
+schedule_both (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { f->mastodon_id, f->wordpress_id };
+  gint64 at = warta_clock_now (warta_context_get_clock (f->context)) + G_TIME_SPAN_HOUR;
+  GListModel *jobs;
+
+  jobs = warta_outbox_publish_at (warta_context_get_outbox (f->context), f->t->admin,
+                                  warta_publication_get_id (f->publication),
+                                  warta_publication_get_version (f->publication), ids, 2, at,
+                                  &error);
+  g_assert_no_error (error);
+  return jobs;
 }
 
 /* Publishing is the social media admin's: a verifier, an approver or an
@@ -2153,16 +2200,10 @@ test_follow_only (Fixture       *f,
   static const char * const waiting[] = { "pause", "reschedule", "cancel", "manual", NULL };
   static const char * const stopped[] = { "retry", "manual", NULL };
   WartaOutbox *outbox = warta_context_get_outbox (f->context);
-  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GListModel) jobs = schedule_both (f);
   g_autoptr(WartaOutboxJob) website = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 ids[] = { f->mastodon_id, f->wordpress_id };
-  gint64 at = warta_clock_now (warta_context_get_clock (f->context)) + G_TIME_SPAN_HOUR;
 
-  jobs = warta_outbox_publish_at (outbox, f->t->admin, warta_publication_get_id (f->publication),
-                                  warta_publication_get_version (f->publication), ids, 2, at,
-                                  &error);
-  g_assert_no_error (error);
   website = g_list_model_get_item (jobs, 1);
   g_assert_cmpint (warta_outbox_job_get_account_id (website), ==, f->wordpress_id);
   g_assert_true (warta_outbox_cancel_job (outbox, f->t->admin, warta_outbox_job_get_id (website),
@@ -3022,16 +3063,19 @@ typedef struct
   const char *sign_in;        /* the state of a row whose sign-in expired */
   const char *sign_in_why;    /* the reason */
   const char *in_accounts;    /* the advice to go to Accounts, not to repeat */
+  const char *cancel_tip;     /* the tooltip of a row's Cancel icon */
 } RowTexts;
 
 static const RowTexts row_texts_en = {
   NULL, "Cancelled", "Cancelled", "Nothing more is sent.",
   "Sign in again", "Mastodon no longer accepts the saved sign-in.", "in Accounts",
+  "Cancel publishing to this target",
 };
 
 static const RowTexts row_texts_id = {
   "id", "Dibatalkan", "Dibatalkan", "Tidak ada lagi yang dikirim.",
   "Masuk lagi", "Mastodon tidak lagi menerima data masuk yang tersimpan.", "di Akun",
+  "Batalkan penerbitan ke tujuan ini",
 };
 
 static void
@@ -3093,6 +3137,10 @@ test_row_texts (Fixture       *f,
                   job_label (f, f->wordpress_id, "error"));
   shot = g_strdup_printf ("publish-rows-waiting-%s.png", texts->language ? texts->language : "en");
   screenshot (f, f->window, shot);
+
+  /* A target is a "tujuan" in Indonesian, in the tooltip too. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (job_widget (f, f->mastodon_id, "cancel")), ==,
+                   texts->cancel_tip);
 
   /* Cancelled: what that leaves, not "Cancelled. Choose “Try Again” …". */
   click (job_widget (f, f->mastodon_id, "cancel"));
@@ -3171,6 +3219,11 @@ test_impossible_target (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (check));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, YOUTUBE_REFUSAL);
+  /* Why is read in full contrast, and the row is reached with the arrow
+   * keys (a screen reader reads its reason); only its check is off. */
+  g_assert_true (gtk_widget_is_sensitive (row));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_null (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
   g_assert_true (gtk_widget_is_sensitive (account_check (f, f->mastodon_id)));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
   screenshot (f, f->window, "publish-impossible-target.png");
@@ -3298,6 +3351,200 @@ test_impossible_old_job (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (youtube), ==, 0);
 }
 
+/* What the line at the top tells who only follows publishing: what is
+ * happening, not what to do about it, which only the admin can. */
+static void
+test_follow_only_summary (Fixture       *f,
+                          gconstpointer  data)
+{
+  WartaOutbox *outbox = warta_context_get_outbox (f->context);
+  g_autoptr(GListModel) jobs = schedule_both (f);
+  g_autoptr(GError) error = NULL;
+
+  /* Both paused. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(WartaOutboxJob) job = g_list_model_get_item (jobs, i);
+
+      g_assert_true (warta_outbox_pause_job (outbox, f->t->admin, warta_outbox_job_get_id (job),
+                                             &error));
+      g_assert_no_error (error);
+    }
+  warta_publish_view_reload (f->view);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_cmpstr (summary (f), ==,
+                   "Paused: nothing more is sent until you resume, or upload by hand and record the proof.");
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (summary (f), ==,
+                   "Paused: nothing more is sent until it is resumed, or uploaded by hand with proof.");
+
+  /* Both uploaded by hand. */
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  click (job_widget (f, f->mastodon_id, "manual"));
+  click (job_widget (f, f->wordpress_id, "manual"));
+  g_assert_cmpstr (summary (f), ==,
+                   "Upload the approved content by hand, then record each post’s address, time and a screenshot below.");
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (summary (f), ==,
+                   "Being uploaded by hand: each post’s address, time and a screenshot are recorded below as proof.");
+}
+
+/* From the keyboard alone, with real key events: the arrows go from
+ * target to target, a refused one included, to hear why; Tab leaves the
+ * targets for the schedule and the buttons; Return on Publish Now starts
+ * it, and the focus goes on to the first target's progress. */
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) youtube = NULL;
+  GtkWidget *focus, *row, *schedule;
+  gint64 youtube_id;
+
+  if (!warta_test_gui_can_press_keys ())
+    {
+      g_test_skip ("no X display or no xdotool");
+      return;
+    }
+  youtube = warta_test_youtube_server_new ();
+  youtube_id = add_youtube (f, youtube);
+  row = gtk_widget_get_ancestor (account_check (f, f->mastodon_id), GTK_TYPE_LIST_BOX_ROW);
+  gtk_widget_grab_focus (row);
+
+  focus = warta_test_gui_press_keys (f->window, "Down");
+  g_assert_true (focus == gtk_widget_get_ancestor (account_check (f, f->wordpress_id),
+                                                   GTK_TYPE_LIST_BOX_ROW));
+  focus = warta_test_gui_press_keys (f->window, "Down");
+  g_assert_true (focus == gtk_widget_get_ancestor (account_check (f, youtube_id),
+                                                   GTK_TYPE_LIST_BOX_ROW));
+
+  schedule = _warta_publish_view_get_widget (f->view, 0, "schedule-row");
+  focus = warta_test_gui_press_keys (f->window, "Tab");
+  g_assert_true (focus == gtk_widget_get_ancestor (schedule, ADW_TYPE_ACTION_ROW));
+  focus = warta_test_gui_press_keys (f->window, "Tab");
+  g_assert_true (focus == schedule);
+  focus = warta_test_gui_press_keys (f->window, "Tab");
+  g_assert_true (focus == _warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  focus = warta_test_gui_press_keys (f->window, "Tab");
+  g_assert_true (focus == _warta_publish_view_get_widget (f->view, 0, "publish-now"));
+
+  focus = warta_test_gui_press_keys (f->window, "Return");
+  wait_until (f, both_jobs_listed, NULL, "Publish Now to be pressed");
+  assert_focus_in_jobs (f);
+  g_assert_null (job_for (f, youtube_id));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+}
+
+/* -- a walk through step 5 ------------------------------------------------------------- */
+
+/* The view as it is, in GNOME's narrowest window and in a wide one:
+ * nothing needs more than 360 pixels, no label shown is cut off. With
+ * WARTA_SCREENSHOT_DIR, saved as publish-tour-@name-<language>-<width>.png. */
+static void
+tour_stop (Fixture    *f,
+           const char *name)
+{
+  static const int widths[] = { 360, 1280 };
+  const char *language = g_getenv ("LANGUAGE");
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("publish-tour-%s-%s-%d.png", name,
+                                               language ? language : "en", widths[i]);
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 1000);
+      warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+      if (widths[i] == 360)
+        warta_test_gui_assert_fits_width (GTK_WIDGET (f->view), 360);
+      warta_test_gui_assert_not_ellipsized (GTK_WIDGET (f->view));
+      screenshot (f, f->window, shot);
+    }
+}
+
+/* Approved: a target that cannot take the content, with why; one left
+ * out by the admin; as the admin and as a verifier sees it. */
+static void
+test_tour_start (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) youtube = warta_test_youtube_server_new ();
+
+  add_youtube (f, youtube);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->wordpress_id)), FALSE);
+  iterate ();
+  tour_stop (f, "approved");
+  become (f, WARTA_ROLE_VERIFIER);
+  tour_stop (f, "approved-verifier");
+}
+
+/* Scheduled in an hour, for the admin and a verifier. */
+static void
+test_tour_scheduled (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = schedule_both (f);
+
+  warta_publish_view_reload (f->view);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_PENDING);
+  tour_stop (f, "scheduled");
+  become (f, WARTA_ROLE_VERIFIER);
+  tour_stop (f, "scheduled-verifier");
+}
+
+/* Mastodon uploading, the website stopped with its error; then the
+ * website switched to an upload by hand, its form open. */
+static void
+test_tour_sending (Fixture       *f,
+                   gconstpointer  data)
+{
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_DELAY, 20000);
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 1,
+                               WARTA_TEST_FAULT_STATUS, 400);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_until (f, media_in_flight, NULL, "Mastodon's upload");
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_FAILED);
+  tour_stop (f, "sending");
+
+  click (job_widget (f, f->wordpress_id, "manual"));
+  wait_until (f, form_revealed, job_widget (f, f->wordpress_id, "manual-revealer"), "the form");
+  tour_stop (f, "by-hand");
+  become (f, WARTA_ROLE_VERIFIER);
+  tour_stop (f, "sending-verifier");
+  become (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  click (job_widget (f, f->mastodon_id, "cancel"));
+  adw_message_dialog_response (_warta_publish_view_get_dialog (f->view), "cancel");
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+}
+
+/* Published on Mastodon, refused by the website: partly published, for
+ * the admin and a verifier; then tried again, and done with its links. */
+static void
+test_tour_partial (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *admin_says = NULL;
+
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 1,
+                               WARTA_TEST_FAULT_STATUS, 400);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_FAILED);
+  tour_stop (f, "partial");
+  admin_says = g_strdup (summary (f));
+  become (f, WARTA_ROLE_VERIFIER);
+  /* Why, and no advice a verifier cannot follow. */
+  g_assert_cmpstr (summary (f), !=, admin_says);
+  if (g_getenv ("LANGUAGE") == NULL)
+    g_assert_cmpstr (summary (f), ==, "Not published everywhere. Each stopped target below says why.");
+  tour_stop (f, "partial-verifier");
+  become (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  click (job_widget (f, f->wordpress_id, "retry"));
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  tour_stop (f, "done");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3323,6 +3570,10 @@ main (int   argc,
               fixture_setup, test_follow_only, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-published", Fixture, NULL,
               fixture_setup, test_follow_only_published, fixture_teardown);
+  g_test_add ("/warta/publish-view/keys", Fixture, NULL,
+              fixture_setup, test_keys, fixture_teardown);
+  g_test_add ("/warta/publish-view/follow-only-summary", Fixture, NULL,
+              fixture_setup, test_follow_only_summary, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-approved", Fixture, "tiktok",
               fixture_setup, test_follow_only_approved, fixture_teardown);
   g_test_add ("/warta/publish-view/takedown", Fixture, NULL,
@@ -3361,6 +3612,16 @@ main (int   argc,
               fixture_setup, test_by_hand_sends_nothing, fixture_teardown);
   g_test_add ("/warta/publish-view/by-hand-reopened", Fixture, NULL,
               fixture_setup, test_by_hand_reopened, fixture_teardown);
+#define ADD_TOUR(name, func) \
+  g_test_add ("/warta/publish-view/tour/" name, Fixture, &row_texts_en, \
+              fixture_setup_language, func, fixture_teardown_language); \
+  g_test_add ("/warta/publish-view/tour/" name "/id", Fixture, &row_texts_id, \
+              fixture_setup_language, func, fixture_teardown_language)
+  ADD_TOUR ("start", test_tour_start);
+  ADD_TOUR ("scheduled", test_tour_scheduled);
+  ADD_TOUR ("sending", test_tour_sending);
+  ADD_TOUR ("partial", test_tour_partial);
+#undef ADD_TOUR
   g_test_add ("/warta/publish-view/manual-narrow", Fixture, &row_texts_en,
               fixture_setup_language, test_manual_narrow, fixture_teardown_language);
   g_test_add ("/warta/publish-view/manual-narrow/id", Fixture, &row_texts_id,
@@ -3384,6 +3645,7 @@ main (int   argc,
   ADD_TIKTOK ("tiktok-creator-rate-limited", test_tiktok_creator_rate_limited);
   ADD_TIKTOK ("tiktok-post-again", test_tiktok_post_again);
   ADD_TIKTOK ("pause-resume-cancel", test_pause_resume_cancel);
+  ADD_TIKTOK ("tiktok-narrow", test_tiktok_narrow);
   g_test_add ("/warta/publish-view/tiktok-narrow/id", Fixture, "tiktok",
               fixture_setup_tiktok_id, test_tiktok_narrow, fixture_teardown_tiktok_id);
 #undef ADD_TIKTOK

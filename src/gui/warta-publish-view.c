@@ -990,8 +990,11 @@ update_job_row (JobRow *row)
     }
   else if (missed)
     state_text = g_strdup (_("Missed its scheduled time"));
+  /* Beside its own Sign In Again; to who has none, no advice to sign in
+   * again, which they would read as into Warta. */
   else if (needs_sign_in && state == WARTA_OUTBOX_STATE_FAILED)
-    state_text = g_strdup (_("Sign in again"));
+    state_text = g_strdup (acts ? _("Sign in again")
+                                : _("Stopped until its account is signed in again"));
   else if (unconfirmed)
     state_text = g_strdup (_("Check whether it was posted"));
   else if (state == WARTA_OUTBOX_STATE_FAILED &&
@@ -1383,7 +1386,7 @@ on_reschedule_clicked_cb (GtkButton *button,
   gtk_widget_add_css_class (list, "boxed-list");
   entry = adw_entry_row_new ();
   gtk_widget_set_name (entry, "reschedule-time");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Date and time (YYYY-MM-DD HH:MM)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Publish at (YYYY-MM-DD HH:MM)"));
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry),
                             warta_date_popover_new_button (GTK_EDITABLE (entry), TRUE,
@@ -2546,7 +2549,10 @@ job_row_new (WartaPublishView *self,
   gtk_box_append (GTK_BOX (titles), GTK_WIDGET (row->state));
   row->address = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (row->address, 0);
-  gtk_label_set_ellipsize (row->address, PANGO_ELLIPSIZE_MIDDLE);
+  /* Read whole, to copy into a report, in a narrow window too: a long
+   * address is broken onto more lines rather than cut in its middle. */
+  gtk_label_set_wrap (row->address, TRUE);
+  gtk_label_set_wrap_mode (row->address, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (row->address, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (row->address), "caption");
   gtk_widget_set_visible (GTK_WIDGET (row->address), FALSE);
@@ -2718,7 +2724,7 @@ apply_left_out (WartaPublishView *self)
     {
       GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
 
-      gtk_check_button_set_active (value, row != NULL && gtk_widget_get_sensitive (row) &&
+      gtk_check_button_set_active (value, row != NULL && gtk_widget_get_sensitive (value) &&
                                           !g_hash_table_contains (self->left_out, key));
     }
   self->applying_choice = FALSE;
@@ -2801,7 +2807,9 @@ fill_accounts (WartaPublishView *self)
                                    refusal ? refusal
                                    : caveat ? caveat
                                    : warta_platform_get_display_name (warta_account_get_platform (account)));
-      gtk_widget_set_sensitive (row, refusal == NULL);
+      /* Only the check: an insensitive row's reason would be greyed out,
+       * and skipped by the arrow keys, so never read by a screen reader. */
+      gtk_widget_set_sensitive (check, refusal == NULL);
       /* What the row says to whoever publishes; to the others, a target
        * left out says so instead. */
       g_object_set_data_full (G_OBJECT (check), "warta-subtitle",
@@ -2809,7 +2817,8 @@ fill_accounts (WartaPublishView *self)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    refusal == NULL && !g_hash_table_contains (self->left_out, &id));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      if (refusal == NULL)
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (self->accounts_list, row);
       g_hash_table_insert (self->account_checks, g_memdup2 (&id, sizeof id), check);
 
@@ -2912,18 +2921,21 @@ update_start_controls (WartaPublishView *self)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
+      /* A target refused has its check off. */
+      gboolean choosable = gtk_widget_get_sensitive (value);
       gboolean left_out;
 
       gtk_widget_set_visible (value, acts);
       if (row == NULL)
         continue;
-      left_out = gtk_widget_get_sensitive (row) && g_hash_table_contains (self->left_out, key);
+      left_out = choosable && g_hash_table_contains (self->left_out, key);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    left_out && !acts
                                    ? _("Left out by the social media admin")
                                    : g_object_get_data (value, "warta-subtitle"));
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), acts ? value : NULL);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), acts);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row),
+                                             acts && choosable ? value : NULL);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), acts && choosable);
     }
 }
 
@@ -3102,6 +3114,7 @@ update_summary (WartaPublishView *self)
 {
   WartaState state = warta_publication_get_state (self->publication);
   guint n_missed = 0, n_paused = 0, n_waiting = 0, n_by_hand = 0, n_unfinished = 0;
+  gboolean acts;
 
   for (guint i = 0; self->jobs && i < g_list_model_get_n_items (self->jobs); i++)
     {
@@ -3124,6 +3137,8 @@ update_summary (WartaPublishView *self)
         n_waiting++;
     }
 
+  /* What the admin is told to do is no advice to who only follows it. */
+  acts = may_publish (self);
   switch (state)
     {
     case WARTA_STATE_APPROVED:
@@ -3131,11 +3146,17 @@ update_summary (WartaPublishView *self)
       break;
     case WARTA_STATE_PUBLISHING:
       if (n_missed > 0)
-        gtk_label_set_label (self->summary_label, _("Waiting for you: a scheduled time passed while Warta was closed, and nothing was sent there. Publish now, choose another time, or cancel."));
+        gtk_label_set_label (self->summary_label,
+                             acts ? _("Waiting for you: a scheduled time passed while Warta was closed, and nothing was sent there. Publish now, choose another time, or cancel.")
+                                  : _("Waiting: a scheduled time passed while Warta was closed, and nothing was sent there. Whoever publishes chooses what happens now."));
       else if (n_unfinished > 0 && n_by_hand == n_unfinished)
-        gtk_label_set_label (self->summary_label, _("Upload the approved content by hand, then record each post’s address, time and a screenshot below."));
+        gtk_label_set_label (self->summary_label,
+                             acts ? _("Upload the approved content by hand, then record each post’s address, time and a screenshot below.")
+                                  : _("Being uploaded by hand: each post’s address, time and a screenshot are recorded below as proof."));
       else if (n_unfinished > 0 && n_paused + n_by_hand == n_unfinished)
-        gtk_label_set_label (self->summary_label, _("Paused: nothing more is sent until you resume, or upload by hand and record the proof."));
+        gtk_label_set_label (self->summary_label,
+                             acts ? _("Paused: nothing more is sent until you resume, or upload by hand and record the proof.")
+                                  : _("Paused: nothing more is sent until it is resumed, or uploaded by hand with proof."));
       else if (n_unfinished > 0 && n_waiting == n_unfinished)
         gtk_label_set_label (self->summary_label, _("Scheduled: nothing is sent before its time. Warta must be running then, on this or another computer with this database open."));
       else
@@ -3146,7 +3167,9 @@ update_summary (WartaPublishView *self)
       break;
     case WARTA_STATE_PARTIALLY_PUBLISHED:
     case WARTA_STATE_FAILED:
-      gtk_label_set_label (self->summary_label, _("Not published everywhere. Try the stopped targets again, sign in again, or upload them by hand and record the proof."));
+      gtk_label_set_label (self->summary_label,
+                           acts ? _("Not published everywhere. Try the stopped targets again, sign in again, or upload them by hand and record the proof.")
+                                : _("Not published everywhere. Each stopped target below says why."));
       break;
     case WARTA_STATE_DOCUMENTING:
     case WARTA_STATE_PROCESSING:
@@ -3435,6 +3458,8 @@ on_current_user_changed_cb (WartaPublishView *self)
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
     update_job_row (row);
+  if (self->publication != NULL)
+    update_summary (self);
 }
 
 /* Before publishing started: the targets another admin left out, or
