@@ -379,6 +379,44 @@ take_down (Fixture         *f,
   return warta_outbox_take_down_finish (f->outbox, result, error);
 }
 
+/* An account removed from Accounts while a post waits for it: the post
+ * stops, saying so and what to do instead (not "sign in again": its
+ * sign-in went with it), and nothing is sent. */
+static void
+test_account_removed (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor pengawasan", 1);
+  g_autoptr(WartaAccount) account = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOutboxJob *m;
+
+  jobs = warta_outbox_publish (f->outbox, f->t->admin, warta_publication_get_id (p),
+                               warta_publication_get_version (p), &f->mastodon_id, 1, &error);
+  g_assert_no_error (error);
+  m = job_at (jobs, 0);
+
+  account = warta_account_repository_get (f->t->accounts, f->mastodon_id, &error);
+  g_assert_no_error (error);
+  warta_account_store_remove_async (f->store, f->t->admin, account, NULL, taken_down_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (warta_account_store_remove_finish (f->store, result, &error));
+  g_assert_no_error (error);
+
+  warta_outbox_start (f->outbox);
+  wait_for_state (m, WARTA_OUTBOX_STATE_FAILED);
+  settle (f);
+  g_assert_false (warta_outbox_job_get_needs_sign_in (m));
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (m),
+                            "was removed from Accounts, and its sign-in with it. Upload this post "
+                            "there by hand and record the proof, or cancel it."));
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+}
+
+
 /* Where the platform lets it, Warta deletes the post itself, then records
  * it: the Mastodon status with its media, the website's post to the
  * trash and its photos for good. A failure deletes and records nothing
@@ -2903,6 +2941,7 @@ main (int   argc,
   ADD ("expired-sign-in-then-manual", test_expired_sign_in_then_manual);
   ADD ("pause-resume", test_pause_resume);
   ADD ("left-out-refused", test_left_out_refused);
+  ADD ("account-removed", test_account_removed);
   ADD ("by-hand", test_by_hand);
   ADD ("by-hand-admin-only", test_by_hand_admin_only);
   ADD ("by-hand-history", test_by_hand_history);

@@ -915,6 +915,23 @@ maybe_refresh (Credentials *c,
   return TRUE;
 }
 
+/* Whether @account is no longer among the store's accounts. */
+static gboolean
+account_removed (WartaAccountStore *store,
+                 WartaAccount      *account)
+{
+  GListModel *accounts = warta_account_store_get_accounts (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(WartaAccount) listed = g_list_model_get_item (accounts, i);
+
+      if (warta_account_get_id (listed) == warta_account_get_id (account))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 secret_cb (GObject      *object,
            GAsyncResult *result,
@@ -925,6 +942,13 @@ secret_cb (GObject      *object,
   g_autofree char *secret = NULL;
 
   secret = warta_account_store_lookup_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
+  /* Removed from Accounts while its posts waited: its sign-in went with
+   * it, and signing in again is no way forward. */
+  if (error == NULL && secret == NULL && account_removed (WARTA_ACCOUNT_STORE (object), c->account))
+    error = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
+                         _("“%s” was removed from Accounts, and its sign-in with it. Upload this "
+                           "post there by hand and record the proof, or cancel it."),
+                         warta_account_get_display_name (c->account));
   if (error == NULL && secret == NULL)
     {
       g_autofree char *reason = g_strdup_printf (_("No saved sign-in for “%s” was found in the keyring."),
