@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "warta-account-store-private.h"
+#include "warta-database-private.h"
 #include "warta-dossier.h"
 #include "warta-event-log.h"
 #include "warta-outbox.h"
@@ -2209,33 +2210,17 @@ publish_one (Fixture          *f,
   return publish_tiktok (f, p, account_id, NULL, state);
 }
 
-/* @p to @account_id refused before any job is written, with @message
- * (warta_publish_check_target()): the publication stays approved. Then
- * the job as a Warta before that check wrote it, run to its end. */
+/* @p to @account_id, a target that cannot take its content, as a Warta
+ * before warta_publish_check_target() wrote its job, run to its end. */
 static WartaOutboxJob *
 publish_refused (Fixture          *f,
                  WartaPublication *p,
-                 gint64            account_id,
-                 GQuark            domain,
-                 int               code,
-                 const char       *message)
+                 gint64            account_id)
 {
   gint64 id = warta_publication_get_id (p);
   g_autoptr(GListModel) jobs = NULL;
   g_autoptr(GError) error = NULL;
   WartaOutboxJob *job;
-
-  jobs = warta_outbox_publish (f->outbox, f->t->admin, id, warta_publication_get_version (p),
-                               &account_id, 1, &error);
-  g_assert_null (jobs);
-  g_assert_error (error, domain, code);
-  g_assert_cmpstr (error->message, ==, message);
-  g_clear_error (&error);
-  g_assert_cmpint (publication_state (f, p), ==, WARTA_STATE_APPROVED);
-  jobs = warta_outbox_list_publication_jobs (f->outbox, id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 0);
-  g_clear_object (&jobs);
 
   jobs = warta_outbox_repository_enqueue (f->t->outbox, f->t->admin, id,
                                           warta_publication_get_version (p), &account_id, 1, &error);
@@ -2248,6 +2233,109 @@ publish_refused (Fixture          *f,
   wait_for_state (job, WARTA_OUTBOX_STATE_FAILED);
   settle (f);
   return job;
+}
+
+static int
+count_commit (void *data)
+{
+  (*(guint *) data)++;
+  return 0;
+}
+
+/* Among the targets, one that cannot take the content (YouTube, photos
+ * only): publishing writes its job already being uploaded by hand by the
+ * admin, with its history event, in the one transaction that writes them
+ * all, so no Warta ever sends it; the others go out as before. Send with
+ * Warta Instead on it is refused with the check's reason. */
+static void
+test_refused_by_hand (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_youtube_server_new ();
+  gint64 youtube_id = add_target (f, "youtube", server, "{\"chunk-size\": \"262144\"}",
+                                  WARTA_TEST_YOUTUBE_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor foto", 1);
+  g_autoptr(WartaPublication) only = NULL;
+  g_autoptr(WartaOutboxJob) stored = NULL;
+  g_autoptr(WartaEvent) started = NULL;
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = _warta_database_get_handle (f->t->db);
+  gint64 ids[] = { f->mastodon_id, youtube_id };
+  gint64 now = g_get_real_time ();
+  WartaOutboxJob *m = NULL;
+  WartaOutboxJob *y = NULL;
+  guint commits = 0;
+  static const char *refusal = "YouTube takes only a video, and this publication has photos "
+                               "only. Upload it elsewhere, or leave YouTube out.";
+
+  warta_clock_freeze (f->t->clock, now);
+  sqlite3_commit_hook (handle, count_commit, &commits);
+  jobs = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (p),
+                                  warta_publication_get_version (p), ids, 2, 0, &error);
+  sqlite3_commit_hook (handle, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (commits, ==, 1);
+  g_assert_cmpint (publication_state (f, p), ==, WARTA_STATE_PUBLISHING);
+  g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      WartaOutboxJob *job = job_at (jobs, i);
+
+      if (warta_outbox_job_get_account_id (job) == youtube_id)
+        y = job;
+      else
+        m = job;
+    }
+  g_assert_nonnull (y);
+  g_assert_nonnull (m);
+
+  /* As warta_outbox_start_by_hand() leaves it, and as the history says. */
+  g_assert_cmpuint (warta_outbox_job_get_state (y), ==, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_cmpint (warta_outbox_job_get_by_hand_since (y), ==, now);
+  g_assert_nonnull (warta_outbox_job_get_by_hand_by_name (y));
+  g_assert_cmpint (warta_outbox_job_get_by_hand_since (m), ==, 0);
+  started = last_event (f, p);
+  g_assert_cmpstr (warta_event_get_kind (started), ==, "by-hand-started");
+  g_assert_cmpint (warta_event_get_actor_id (started), ==, warta_user_get_id (f->t->admin));
+  g_assert_cmpint (warta_event_get_at (started), ==, now);
+  g_assert_cmpstr (warta_event_get_note (started), ==, "Humas youtube");
+  g_assert_cmpint (warta_event_log_count (f->t->db, "by-hand-started", NULL), ==, 1);
+
+  /* The others go out; the refused one is never sent. */
+  warta_outbox_start (f->outbox);
+  wait_for_state (m, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/upload/youtube/v3/videos"),
+                    ==, 0);
+
+  g_assert_false (warta_outbox_send_instead (f->outbox, f->t->admin,
+                                             warta_outbox_job_get_id (y), &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_cmpstr (error->message, ==, refusal);
+  g_clear_error (&error);
+  settle (f);
+  stored = warta_outbox_repository_get_job (f->t->outbox, warta_outbox_job_get_id (y), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warta_outbox_job_get_state (stored), ==, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_cmpint (warta_outbox_job_get_by_hand_since (stored), ==, now);
+  g_assert_cmpint (warta_event_log_count (f->t->db, "by-hand-given-back", NULL), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
+
+  /* Only refused targets chosen: all of them by hand. */
+  only = warta_test_publish_make_approved (f->t, "Rakor foto kedua", 1);
+  g_clear_object (&jobs);
+  jobs = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (only),
+                                  warta_publication_get_version (only), &youtube_id, 1, 0,
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (publication_state (f, only), ==, WARTA_STATE_PUBLISHING);
+  g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 1);
+  g_assert_cmpint (warta_outbox_job_get_by_hand_since (job_at (jobs, 0)), ==, now);
+  settle (f);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 0);
 }
 
 static char *
@@ -2303,12 +2391,10 @@ test_youtube (Fixture       *f,
   g_assert_true (g_hash_table_contains (steps, "session"));
   g_assert_nonnull (strstr (g_hash_table_lookup (steps, "upload"), "\"offset\":786432"));
 
-  /* No job is written for a target that cannot take the content; one
-   * written before that check is stopped by the publisher at once. */
+  /* A job for a target that cannot take the content, written before
+   * the check, is stopped by the publisher at once. */
   photos_only = warta_test_publish_make_approved (f->t, "Rakor foto", 1);
-  skipped = publish_refused (f, photos_only, id, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
-                             "YouTube takes only a video, and this publication has photos only. "
-                             "Upload it elsewhere, or leave YouTube out.");
+  skipped = publish_refused (f, photos_only, id);
   g_assert_nonnull (strstr (warta_outbox_job_get_error_message (skipped), "YouTube"));
   g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
 
@@ -2338,8 +2424,7 @@ test_retry_refused (Fixture       *f,
                                "only. Upload it elsewhere, or leave YouTube out.";
 
   photos_only = warta_test_publish_make_approved (f->t, "Rakor foto", 1);
-  skipped = publish_refused (f, photos_only, id, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
-                             refusal);
+  skipped = publish_refused (f, photos_only, id);
   message = g_strdup (warta_outbox_job_get_error_message (skipped));
   g_assert_nonnull (message);
 
@@ -2965,6 +3050,7 @@ main (int   argc,
   ADD ("token-refresh", test_token_refresh);
   ADD ("youtube", test_youtube);
   ADD ("retry-refused", test_retry_refused);
+  ADD ("refused-by-hand", test_refused_by_hand);
   ADD ("youtube-lost-answer", test_youtube_lost_answer);
   ADD ("x", test_x);
   ADD ("x-lost-answer", test_x_lost_answer);

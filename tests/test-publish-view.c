@@ -3200,10 +3200,12 @@ add_youtube (Fixture         *f,
 
 #define YOUTUBE_REFUSAL "YouTube takes only a video, and this publication has photos only. " \
                         "Upload it elsewhere, or leave YouTube out."
+#define TICKED_BY_HAND " Ticked, you upload it by hand."
 
-/* A target that cannot take the approved content is unticked and cannot
- * be ticked, saying why and what to do before anything is sent; Publish
- * sends nothing there and the other targets go out. */
+/* A target that cannot take the approved content is unticked, saying why
+ * and what to do before anything is sent, and that ticked it is uploaded
+ * by hand; left unticked, Publish sends nothing there and the other
+ * targets go out. */
 static void
 test_impossible_target (Fixture       *f,
                         gconstpointer  data)
@@ -3216,14 +3218,15 @@ test_impossible_target (Fixture       *f,
   g_assert_nonnull (check);
   row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (row);
-  g_assert_false (gtk_widget_is_sensitive (check));
+  g_assert_true (gtk_widget_is_sensitive (check));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, YOUTUBE_REFUSAL);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   YOUTUBE_REFUSAL TICKED_BY_HAND);
   /* Why is read in full contrast, and the row is reached with the arrow
-   * keys (a screen reader reads its reason); only its check is off. */
+   * keys (a screen reader reads its reason) and ticks its check. */
   g_assert_true (gtk_widget_is_sensitive (row));
-  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
-  g_assert_null (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == check);
   g_assert_true (gtk_widget_is_sensitive (account_check (f, f->mastodon_id)));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
   screenshot (f, f->window, "publish-impossible-target.png");
@@ -3239,9 +3242,74 @@ test_impossible_target (Fixture       *f,
   g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
 }
 
+/* The admin ticks a target that cannot take the approved content: Publish
+ * Now writes its job already being uploaded by hand, and its row shows the
+ * form (texts, renditions, address, time and screenshot), while the
+ * others are sent; nothing is sent to it. Who does not publish sees only
+ * why, and no check. */
+static void
+test_refused_target_by_hand (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) youtube = warta_test_youtube_server_new ();
+  gint64 youtube_id = add_youtube (f, youtube);
+  GtkWidget *check = account_check (f, youtube_id);
+  GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  WartaOutboxJob *job;
+
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  check = account_check (f, youtube_id);
+  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  g_assert_false (gtk_widget_is_visible (check));
+  g_assert_false (gtk_widget_is_visible (account_check (f, f->mastodon_id)));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, YOUTUBE_REFUSAL);
+
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  check = account_check (f, youtube_id);
+  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  g_assert_true (gtk_widget_is_visible (check));
+  g_assert_true (gtk_widget_is_sensitive (check));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   YOUTUBE_REFUSAL TICKED_BY_HAND);
+  /* 360 pixels wide, the reason wraps rather than widening the window. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  warta_test_gui_wait_for_layout (f->window);
+  g_assert_cmpint (gtk_widget_get_width (row), <=, 360);
+  screenshot (f, f->window, "publish-refused-target-360.png");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  warta_test_gui_wait_for_layout (f->window);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  iterate ();
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  g_assert_null (_warta_publish_view_get_dialog (f->view));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  job = job_for (f, youtube_id);
+  g_assert_nonnull (job);
+  g_assert_cmpuint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_cmpint (warta_outbox_job_get_by_hand_since (job), !=, 0);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (job_widget (f, youtube_id,
+                                                                          "manual-revealer"))));
+  wait_until (f, form_revealed, job_widget (f, youtube_id, "manual-revealer"), "the form");
+  g_assert_true (gtk_widget_is_visible (job_widget (f, youtube_id, "manual-url")));
+  g_assert_true (gtk_widget_is_visible (job_widget (f, youtube_id, "manual-time")));
+  g_assert_true (gtk_widget_is_visible (job_widget (f, youtube_id, "manual-screenshot")));
+  g_assert_true (gtk_widget_is_visible (job_widget (f, youtube_id, "manual-record")));
+  g_assert_true (gtk_widget_is_visible (job_widget (f, youtube_id, "copy-0")));
+  screenshot (f, f->window, "publish-refused-target-by-hand.png");
+  g_assert_cmpuint (warta_test_server_count_requests (youtube, "POST", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (youtube, "PUT", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (youtube), ==, 0);
+  /* Published everywhere else, it waits for the proof. */
+  g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHING);
+}
+
 /* An approved X caption longer than X takes, as X counts: the X target
- * is unticked and cannot be ticked, saying why and what to do (the text
- * cannot change once approved); nothing is sent there. */
+ * is unticked, saying why and what to do (the text cannot change once
+ * approved); left so, nothing is sent there. */
 static void
 test_caption_too_long_target (Fixture       *f,
                               gconstpointer  data)
@@ -3272,12 +3340,12 @@ test_caption_too_long_target (Fixture       *f,
   check = account_check (f, id);
   g_assert_nonnull (check);
   row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
-  g_assert_false (gtk_widget_is_sensitive (check));
+  g_assert_true (gtk_widget_is_sensitive (check));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "The X post is 312 characters long as X counts; X takes 280. An approved "
                    "text cannot change: return the content concept for a shorter one, or "
-                   "upload it to X by hand.");
+                   "upload it to X by hand." TICKED_BY_HAND);
   g_assert_true (gtk_widget_is_sensitive (account_check (f, f->mastodon_id)));
   screenshot (f, f->window, "publish-caption-too-long.png");
 
@@ -3391,8 +3459,8 @@ test_follow_only_summary (Fixture       *f,
 }
 
 /* From the keyboard alone, with real key events: the arrows go from
- * target to target, a refused one included, to hear why; Tab leaves the
- * targets for the schedule and the buttons; Return on Publish Now starts
+ * target to target, a refused one included, to hear why; Tab reaches its
+ * check, then leaves the targets for the schedule and the buttons; Return on Publish Now starts
  * it, and the focus goes on to the first target's progress. */
 static void
 test_keys (Fixture       *f,
@@ -3418,6 +3486,10 @@ test_keys (Fixture       *f,
   focus = warta_test_gui_press_keys (f->window, "Down");
   g_assert_true (focus == gtk_widget_get_ancestor (account_check (f, youtube_id),
                                                    GTK_TYPE_LIST_BOX_ROW));
+
+  /* Its check can be ticked, to upload it by hand: Tab reaches it. */
+  focus = warta_test_gui_press_keys (f->window, "Tab");
+  g_assert_true (focus == account_check (f, youtube_id));
 
   schedule = _warta_publish_view_get_widget (f->view, 0, "schedule-row");
   focus = warta_test_gui_press_keys (f->window, "Tab");
@@ -3630,6 +3702,8 @@ main (int   argc,
               fixture_setup, test_no_host_target, fixture_teardown);
   g_test_add ("/warta/publish-view/impossible-target", Fixture, NULL,
               fixture_setup, test_impossible_target, fixture_teardown);
+  g_test_add ("/warta/publish-view/refused-target-by-hand", Fixture, NULL,
+              fixture_setup, test_refused_target_by_hand, fixture_teardown);
   g_test_add ("/warta/publish-view/caption-too-long-target", Fixture, NULL,
               fixture_setup, test_caption_too_long_target, fixture_teardown);
   g_test_add ("/warta/publish-view/impossible-old-job", Fixture, NULL,

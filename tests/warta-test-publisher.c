@@ -91,23 +91,23 @@ warta_test_outbox_publish (WartaTestOutbox  *o,
   WartaOutboxJob *job;
   guint id;
 
-  jobs = warta_outbox_publish (o->outbox, o->t->admin, warta_publication_get_id (p),
-                               warta_publication_get_version (p), &account_id, 1, &error);
-  if (jobs == NULL && state == WARTA_OUTBOX_STATE_FAILED)
+  /* A target that cannot take the content (warta_publish_check_target())
+   * has its job written already being uploaded by hand, never sent; one
+   * an older Warta wrote is refused by the publisher itself, which is what
+   * a stop tests: written as such a Warta did. */
+  if (state == WARTA_OUTBOX_STATE_FAILED)
     {
       g_autoptr(GListModel) rows = NULL;
 
-      /* The outbox writes no job for a target that cannot take the
-       * content (warta_publish_check_target()); one an older Warta wrote
-       * is refused by the publisher itself, which is what is tested. */
-      g_test_message ("refused before any job: %s", error->message);
-      g_clear_error (&error);
       rows = warta_outbox_repository_enqueue (o->t->outbox, o->t->admin, warta_publication_get_id (p),
                                               warta_publication_get_version (p), &account_id, 1,
                                               &error);
       g_assert_no_error (error);
       jobs = warta_outbox_list_publication_jobs (o->outbox, warta_publication_get_id (p), &error);
     }
+  else
+    jobs = warta_outbox_publish (o->outbox, o->t->admin, warta_publication_get_id (p),
+                                 warta_publication_get_version (p), &account_id, 1, &error);
   g_assert_no_error (error);
   job = g_list_model_get_item (jobs, 0);
   warta_outbox_start (o->outbox);

@@ -34,7 +34,8 @@ gint64            warta_test_outbox_add_account (WartaTestOutbox   *o,
                                                  const char        *settings,
                                                  const char        *secret);
 /* Publishes @p to @account_id alone through the outbox and runs it until
- * the job reaches @state (10 s at most). */
+ * the job reaches @state (10 s at most); for a stop, the job is written
+ * as a Warta before warta_publish_check_target() did. */
 WartaOutboxJob   *warta_test_outbox_publish     (WartaTestOutbox   *o,
                                                  WartaPublication  *p,
                                                  gint64             account_id,

@@ -2711,7 +2711,8 @@ load_left_out (WartaPublishView *self)
 }
 
 /* The checks as the saved choice has them: a target that can take the
- * content is ticked unless the admin left it out. */
+ * content is ticked unless the admin left it out; one that cannot stays
+ * unticked unless the admin ticked it (to upload it by hand). */
 static void
 apply_left_out (WartaPublishView *self)
 {
@@ -2724,7 +2725,10 @@ apply_left_out (WartaPublishView *self)
     {
       GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
 
-      gtk_check_button_set_active (value, row != NULL && gtk_widget_get_sensitive (value) &&
+      gboolean refused = g_object_get_data (value, "warta-reason") != NULL;
+
+      gtk_check_button_set_active (value, row != NULL &&
+                                          (!refused || gtk_check_button_get_active (value)) &&
                                           !g_hash_table_contains (self->left_out, key));
     }
   self->applying_choice = FALSE;
@@ -2794,35 +2798,37 @@ fill_accounts (WartaPublishView *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       gint64 id = warta_account_get_id (account);
-      /* A target that cannot take this content cannot be chosen: why, and
-       * what to do, in its place. One that waits for the office's website
-       * can: it stops saying so, and can be uploaded by hand. */
+      /* A target that cannot take this content is not chosen unless the
+       * admin ticks it, to upload it by hand: why, what to do, and that,
+       * in its place. One that waits for the office's website is: it
+       * stops saying so, and can be uploaded by hand. */
       gint64 revision_id = warta_publication_get_approved_revision_id (self->publication);
       g_autofree char *refusal = dup_refusal (self, revision_id, account, TRUE);
       g_autofree char *caveat = refusal ? NULL : dup_refusal (self, revision_id, account, FALSE);
+      /* Translators: %s is why the account cannot take the content */
+      g_autofree char *by_hand = refusal ? g_strdup_printf (_("%s Ticked, you upload it by hand."),
+                                                            refusal)
+                                         : NULL;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warta_account_get_display_name (account));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   refusal ? refusal
+                                   by_hand ? by_hand
                                    : caveat ? caveat
                                    : warta_platform_get_display_name (warta_account_get_platform (account)));
-      /* Only the check: an insensitive row's reason would be greyed out,
-       * and skipped by the arrow keys, so never read by a screen reader. */
-      gtk_widget_set_sensitive (check, refusal == NULL);
       /* What the row says to whoever publishes; to the others, a target
-       * left out says so instead. */
+       * left out says so instead, and a refused one only why. */
       g_object_set_data_full (G_OBJECT (check), "warta-subtitle",
                               g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row))), g_free);
+      g_object_set_data_full (G_OBJECT (check), "warta-reason", g_steal_pointer (&refusal), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   refusal == NULL && !g_hash_table_contains (self->left_out, &id));
+                                   by_hand == NULL && !g_hash_table_contains (self->left_out, &id));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      if (refusal == NULL)
-        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (self->accounts_list, row);
       g_hash_table_insert (self->account_checks, g_memdup2 (&id, sizeof id), check);
 
-      if (g_strcmp0 (warta_account_get_platform (account), "tiktok") == 0 && refusal == NULL)
+      if (g_strcmp0 (warta_account_get_platform (account), "tiktok") == 0 && by_hand == NULL)
         {
           TikTokPanel *panel = tiktok_panel_new (self, account, 0,
                                                  warta_publication_get_approved_revision_id (self->publication));
@@ -2921,21 +2927,19 @@ update_start_controls (WartaPublishView *self)
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
-      /* A target refused has its check off. */
-      gboolean choosable = gtk_widget_get_sensitive (value);
+      const char *reason = g_object_get_data (value, "warta-reason");
       gboolean left_out;
 
       gtk_widget_set_visible (value, acts);
       if (row == NULL)
         continue;
-      left_out = choosable && g_hash_table_contains (self->left_out, key);
+      left_out = reason == NULL && g_hash_table_contains (self->left_out, key);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   left_out && !acts
-                                   ? _("Left out by the social media admin")
+                                   left_out && !acts ? _("Left out by the social media admin")
+                                   : reason != NULL && !acts ? reason
                                    : g_object_get_data (value, "warta-subtitle"));
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row),
-                                             acts && choosable ? value : NULL);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), acts && choosable);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), acts ? value : NULL);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), acts);
     }
 }
 

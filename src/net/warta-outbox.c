@@ -1385,19 +1385,21 @@ warta_outbox_publish (WartaOutbox   *self,
                                   n_accounts, -1, error);
 }
 
-static gboolean check_revision_targets (WartaOutbox   *self,
-                                        gint64         revision_id,
-                                        const gint64  *account_ids,
-                                        guint          n_accounts,
-                                        GError       **error);
+static GArray *refused_targets (WartaOutbox   *self,
+                                gint64         revision_id,
+                                const gint64  *account_ids,
+                                guint          n_accounts,
+                                GError       **first_refusal,
+                                GError       **error);
 
-/* Every target can take the approved content (warta_publish_check_target(),
- * as the publish view asks it): no job is written for one that cannot. A
- * missing website is no refusal here: the job stops saying so, and the
+/* Those of the targets that cannot take the approved content
+ * (warta_publish_check_target(), as the publish view asks it): their jobs
+ * are written already being uploaded by hand, so Warta never sends them.
+ * A missing website is no refusal here: the job stops saying so, and the
  * admin can upload it by hand from its row, or add the website and try
  * again. A publication not approved, or an account not found, is the
  * repository's to refuse. */
-static gboolean
+static GArray *
 check_targets (WartaOutbox   *self,
                gint64         publication_id,
                const gint64  *account_ids,
@@ -1409,29 +1411,33 @@ check_targets (WartaOutbox   *self,
 
   publication = warta_publication_repository_get (publications, publication_id, NULL);
   if (publication == NULL || warta_publication_get_approved_revision_id (publication) <= 0)
-    return TRUE;
-  return check_revision_targets (self, warta_publication_get_approved_revision_id (publication),
-                                 account_ids, n_accounts, error);
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+  return refused_targets (self, warta_publication_get_approved_revision_id (publication),
+                          account_ids, n_accounts, NULL, error);
 }
 
-/* The same for revision @revision_id's content: TRUE when it is not found. */
-static gboolean
-check_revision_targets (WartaOutbox   *self,
-                        gint64         revision_id,
-                        const gint64  *account_ids,
-                        guint          n_accounts,
-                        GError       **error)
+/* The accounts among @account_ids that cannot take revision @revision_id's
+ * content (none when it is not found), the first one's reason in
+ * @first_refusal; NULL with @error when the accounts cannot be read. */
+static GArray *
+refused_targets (WartaOutbox   *self,
+                 gint64         revision_id,
+                 const gint64  *account_ids,
+                 guint          n_accounts,
+                 GError       **first_refusal,
+                 GError       **error)
 {
   WartaPublicationRepository *publications = warta_outbox_repository_get_publications (self->repository);
+  g_autoptr(GArray) refused = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(WartaRevision) revision = NULL;
   g_autoptr(GListModel) accounts = NULL;
 
   revision = warta_publication_repository_get_revision (publications, revision_id, NULL);
   if (revision == NULL)
-    return TRUE;
+    return g_steal_pointer (&refused);
   accounts = warta_account_repository_list (warta_account_store_get_repository (self->accounts), error);
   if (accounts == NULL)
-    return FALSE;
+    return NULL;
   for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
     {
       g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
@@ -1444,11 +1450,12 @@ check_revision_targets (WartaOutbox   *self,
               warta_publish_check_target (revision, account, accounts, &refusal) ||
               g_error_matches (refusal, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED))
             continue;
-          g_propagate_error (error, g_steal_pointer (&refusal));
-          return FALSE;
+          g_array_append_val (refused, account_ids[j]);
+          if (first_refusal != NULL && *first_refusal == NULL)
+            g_propagate_error (first_refusal, g_steal_pointer (&refusal));
         }
     }
-  return TRUE;
+  return g_steal_pointer (&refused);
 }
 
 /**
@@ -1468,14 +1475,17 @@ warta_outbox_publish_at (WartaOutbox   *self,
                          GError       **error)
 {
   g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GArray) by_hand = NULL;
 
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), NULL);
 
-  if (!check_targets (self, publication_id, account_ids, n_accounts, error))
+  by_hand = check_targets (self, publication_id, account_ids, n_accounts, error);
+  if (by_hand == NULL)
     return NULL;
-  rows = warta_outbox_repository_enqueue_at (self->repository, actor, publication_id,
-                                             expected_version, account_ids, n_accounts,
-                                             scheduled_at, error);
+  rows = warta_outbox_repository_enqueue_by_hand_at (self->repository, actor, publication_id,
+                                                     expected_version, account_ids, n_accounts,
+                                                     (const gint64 *) by_hand->data, by_hand->len,
+                                                     scheduled_at, error);
   if (rows == NULL)
     return NULL;
   schedule (self);
@@ -1561,6 +1571,12 @@ warta_outbox_start_by_hand (WartaOutbox  *self,
   return TRUE;
 }
 
+static gboolean check_job_target (WartaOutbox  *self,
+                                  gint64        job_id,
+                                  GError      **error);
+
+/* A target that cannot take its content stays uploaded by hand: refused
+ * with the check's reason. */
 gboolean
 warta_outbox_send_instead (WartaOutbox  *self,
                            WartaUser    *actor,
@@ -1569,6 +1585,8 @@ warta_outbox_send_instead (WartaOutbox  *self,
 {
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
 
+  if (!check_job_target (self, job_id, error))
+    return FALSE;
   if (!warta_outbox_repository_send_instead (self->repository, actor, job_id, error))
     return FALSE;
   refresh_one (self, job_id);
@@ -1586,13 +1604,23 @@ check_job_target (WartaOutbox  *self,
                   GError      **error)
 {
   g_autoptr(WartaOutboxJob) job = warta_outbox_repository_get_job (self->repository, job_id, NULL);
+  g_autoptr(GArray) refused = NULL;
+  g_autoptr(GError) refusal = NULL;
   gint64 account_id;
 
   if (job == NULL)
     return TRUE;
   account_id = warta_outbox_job_get_account_id (job);
-  return check_revision_targets (self, warta_outbox_job_get_revision_id (job), &account_id, 1,
-                                 error);
+  refused = refused_targets (self, warta_outbox_job_get_revision_id (job), &account_id, 1,
+                             &refusal, error);
+  if (refused == NULL)
+    return FALSE;
+  if (refusal != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&refusal));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

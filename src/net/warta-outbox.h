@@ -81,7 +81,10 @@ GListModel            *warta_outbox_publish            (WartaOutbox           *s
                                                         guint                  n_accounts,
                                                         GError               **error);
 /* The same, sent at @scheduled_at (µs since the epoch; 0: now) while an
- * outbox of this database runs. */
+ * outbox of this database runs. A target that cannot take the approved
+ * content (warta_publish_check_target()) has its job written already
+ * being uploaded by hand by @actor, in the same transaction: Warta never
+ * sends it. */
 GListModel            *warta_outbox_publish_at         (WartaOutbox           *self,
                                                         WartaUser             *actor,
                                                         gint64                 publication_id,
@@ -126,6 +129,7 @@ gboolean               warta_outbox_start_by_hand      (WartaOutbox           *s
                                                         WartaUser             *actor,
                                                         gint64                 job_id,
                                                         GError               **error);
+/* Refused, as Try Again, when the target cannot take the content. */
 gboolean               warta_outbox_send_instead       (WartaOutbox           *self,
                                                         WartaUser             *actor,
                                                         gint64                 job_id,

@@ -572,6 +572,34 @@ check_lease (WartaOutboxRepository  *self,
 
 /* enqueue ----------------------------------------------------------------- */
 
+static gboolean by_hand_in_transaction (WartaOutboxRepository  *self,
+                                        WartaUser              *actor,
+                                        gint64                  job_id,
+                                        const char             *sql,
+                                        const char             *kind,
+                                        GError                **error);
+
+/* Switches a target to upload by hand (see
+ * warta_outbox_repository_start_by_hand()). */
+#define START_BY_HAND_SQL \
+  "UPDATE outbox_jobs SET " \
+  "state = CASE WHEN state IN ('pending', 'waiting', 'running') THEN 'paused' ELSE state END, " \
+  "by_hand_by = CASE WHEN by_hand_since IS NULL THEN ?3 ELSE by_hand_by END, " \
+  "by_hand_since = COALESCE (by_hand_since, ?2), " \
+  "version = version + 1 " \
+  "WHERE id = ?1 AND state NOT IN ('done', 'manual')"
+
+static gboolean
+contains_id (const gint64 *ids,
+             guint         n_ids,
+             gint64        id)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
 /* Publishing starts with exactly the choice saved in the file: an account
  * the social media admin left out (on another workstation, a moment
  * before) is never written as a job. */
@@ -622,6 +650,8 @@ enqueue_in_transaction (WartaOutboxRepository  *self,
                         gint64                  expected_version,
                         const gint64           *account_ids,
                         guint                   n_accounts,
+                        const gint64           *by_hand_ids,
+                        guint                   n_by_hand,
                         gint64                  scheduled_at,
                         GError                **error)
 {
@@ -682,6 +712,12 @@ enqueue_in_transaction (WartaOutboxRepository  *self,
                                _("One of the chosen accounts has been removed. Choose the targets again."));
           return FALSE;
         }
+      /* Never pending, not even for a moment: no worker can take it. */
+      if (contains_id (by_hand_ids, n_by_hand, account_ids[i]) &&
+          !by_hand_in_transaction (self, actor,
+                                   sqlite3_last_insert_rowid (_warta_database_get_handle (self->database)),
+                                   START_BY_HAND_SQL, "by-hand-started", error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -721,6 +757,37 @@ warta_outbox_repository_enqueue_at (WartaOutboxRepository  *self,
                                     gint64                  scheduled_at,
                                     GError                **error)
 {
+  return warta_outbox_repository_enqueue_by_hand_at (self, actor, publication_id,
+                                                     expected_version, account_ids, n_accounts,
+                                                     NULL, 0, scheduled_at, error);
+}
+
+/**
+ * warta_outbox_repository_enqueue_by_hand_at:
+ * @by_hand_ids: (array length=n_by_hand): those of @account_ids whose jobs
+ *   are written already being uploaded by hand by @actor
+ * @scheduled_at: when the jobs may start (µs since the epoch), 0 at once,
+ *   or -1 for the approved revision's own time
+ *
+ * As warta_outbox_repository_enqueue_at(); the jobs of @by_hand_ids are
+ * switched to upload by hand (warta_outbox_repository_start_by_hand(),
+ * with its history event) in the same transaction, so no Warta ever
+ * sends them.
+ *
+ * Returns: (transfer full): the publication's jobs
+ */
+GListModel *
+warta_outbox_repository_enqueue_by_hand_at (WartaOutboxRepository  *self,
+                                            WartaUser              *actor,
+                                            gint64                  publication_id,
+                                            gint64                  expected_version,
+                                            const gint64           *account_ids,
+                                            guint                   n_accounts,
+                                            const gint64           *by_hand_ids,
+                                            guint                   n_by_hand,
+                                            gint64                  scheduled_at,
+                                            GError                **error)
+{
   g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), NULL);
   g_return_val_if_fail (WARTA_IS_USER (actor), NULL);
 
@@ -734,7 +801,7 @@ warta_outbox_repository_enqueue_at (WartaOutboxRepository  *self,
   if (!_warta_database_begin_write (self->database, error))
     return NULL;
   if (!enqueue_in_transaction (self, actor, publication_id, expected_version, account_ids,
-                               n_accounts, scheduled_at, error))
+                               n_accounts, by_hand_ids, n_by_hand, scheduled_at, error))
     {
       _warta_database_rollback (self->database);
       return NULL;
@@ -1593,15 +1660,7 @@ warta_outbox_repository_start_by_hand (WartaOutboxRepository  *self,
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
   WRITE_TRANSACTION (self, error,
-                     by_hand_in_transaction (self, actor, job_id,
-                                             "UPDATE outbox_jobs SET "
-                                             "state = CASE WHEN state IN ('pending', 'waiting', "
-                                             "  'running') THEN 'paused' ELSE state END, "
-                                             "by_hand_by = CASE WHEN by_hand_since IS NULL "
-                                             "  THEN ?3 ELSE by_hand_by END, "
-                                             "by_hand_since = COALESCE (by_hand_since, ?2), "
-                                             "version = version + 1 "
-                                             "WHERE id = ?1 AND state NOT IN ('done', 'manual')",
+                     by_hand_in_transaction (self, actor, job_id, START_BY_HAND_SQL,
                                              "by-hand-started", error));
   return TRUE;
 }
