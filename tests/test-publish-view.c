@@ -3299,6 +3299,8 @@ test_refused_target_by_hand (Fixture       *f,
   g_assert_true (gtk_widget_is_visible (job_widget (f, youtube_id, "manual-screenshot")));
   g_assert_true (gtk_widget_is_visible (job_widget (f, youtube_id, "manual-record")));
   g_assert_true (gtk_widget_is_visible (job_widget (f, youtube_id, "copy-0")));
+  /* Warta cannot send it: no "Send with Warta Instead" to be refused. */
+  g_assert_false (gtk_widget_get_visible (job_widget (f, youtube_id, "manual")));
   screenshot (f, f->window, "publish-refused-target-by-hand.png");
   g_assert_cmpuint (warta_test_server_count_requests (youtube, "POST", "/"), ==, 0);
   g_assert_cmpuint (warta_test_server_count_requests (youtube, "PUT", "/"), ==, 0);

@@ -1149,8 +1149,11 @@ update_job_row (JobRow *row)
   gtk_widget_set_sensitive (GTK_WIDGET (row->takedown), !row->taking_down);
   gtk_widget_set_visible (GTK_WIDGET (row->sign_in),
                           acts && sends && state == WARTA_OUTBOX_STATE_FAILED && needs_sign_in);
+  /* A target Warta cannot send to is uploaded by hand only: no "Send
+   * with Warta Instead" that could only be refused. */
   gtk_widget_set_visible (GTK_WIDGET (row->manual),
-                          acts && (!final || state == WARTA_OUTBOX_STATE_FAILED));
+                          acts && (!final || state == WARTA_OUTBOX_STATE_FAILED) &&
+                          !(by_hand && row->refusal != NULL));
   warta_button_set_mnemonic (row->manual, by_hand ? _("Send with _Warta Instead…")
                                                   : _("Switch to _Manual"));
   /* The form is open while it is uploaded by hand, wherever that began,
