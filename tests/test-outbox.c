@@ -1573,6 +1573,7 @@ test_actions_admin_only (Fixture       *f,
     { "pause", WAITING, warta_outbox_repository_pause },
     { "resume", PAUSED, warta_outbox_repository_resume },
     { "reschedule", WAITING, act_reschedule },
+    { "send-now", WAITING, warta_outbox_repository_send_now },
     { "cancel", WAITING, warta_outbox_repository_cancel },
     { "retry", CANCELLED, warta_outbox_repository_retry },
     { "choose", WAITING, act_choose },
@@ -1924,6 +1925,43 @@ test_missed_reschedule (Fixture       *f,
   assert_posted_once (f, job);
   g_assert_null (warta_outbox_job_get_error_code (job));
   g_assert_cmpint (warta_outbox_job_get_finished_at (job), ==, MISSED_T + 3 * G_TIME_SPAN_HOUR);
+}
+
+/* A post waiting for 09:00 sent at 08:20 instead: at once, once, its
+ * time now 08:20 (the calendar and the step's deadline count from when
+ * it went); a second Send Now, or one by anyone but the admin, changes
+ * nothing. */
+static void
+test_send_now (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaUser) verifier = stored_user (f, WARTA_ROLE_VERIFIER);
+  WartaOutboxJob *job = schedule_at_t (f, &jobs);
+  gint64 id = warta_outbox_job_get_id (job);
+  gint64 now = MISSED_T - 40 * G_TIME_SPAN_MINUTE;
+
+  warta_outbox_start (f->outbox);
+  iterate_for (100);
+  warta_clock_freeze (f->t->clock, now);
+  iterate_for (100);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/"), ==, 0);
+
+  g_assert_false (warta_outbox_send_now_job (f->outbox, verifier, id, &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_outbox_job_get_scheduled_at (job), ==, MISSED_T);
+
+  g_assert_true (warta_outbox_send_now_job (f->outbox, f->t->admin, id, &error));
+  g_assert_no_error (error);
+  assert_posted_once (f, job);
+  g_assert_cmpint (warta_outbox_job_get_scheduled_at (job), ==, now);
+
+  g_assert_false (warta_outbox_send_now_job (f->outbox, f->t->admin, id, &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
+  iterate_for (200);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
 }
 
 /* A post still waiting for 09:00 moved to 10:00: nothing at 09:00. */
@@ -3044,6 +3082,7 @@ main (int   argc,
   ADD ("missed-tiktok", test_missed_tiktok);
   ADD ("missed-reschedule", test_missed_reschedule);
   ADD ("reschedule-pending", test_reschedule_pending);
+  ADD ("send-now", test_send_now);
   ADD ("reschedule-past", test_reschedule_past);
   ADD ("reschedule-paused", test_reschedule_paused);
   ADD ("reschedule-started", test_reschedule_started);

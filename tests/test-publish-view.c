@@ -2796,7 +2796,8 @@ test_reschedule (Fixture       *f,
   g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->mastodon_id)), ==,
                     WARTA_OUTBOX_STATE_PENDING);
   g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "error")));
-  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "publish-now")));
+  /* Waiting again: it may also go now instead. */
+  g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "publish-now")));
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "reschedule")));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (job_widget (f, f->mastodon_id, "reschedule"))),
                    ==, "Chan_ge Time…");
@@ -2816,6 +2817,33 @@ test_reschedule (Fixture       *f,
   wait_ms (200);
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
   g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "reschedule")));
+}
+
+/* A post waiting for its time sent now instead, from its row: at once,
+ * its time now the present; the others follow without the button. */
+static void
+test_send_now (Fixture       *f,
+               gconstpointer  data)
+{
+  WartaClock *clock = warta_context_get_clock (f->context);
+  gint64 now = warta_clock_now (clock) / (60 * G_USEC_PER_SEC) * 60 * G_USEC_PER_SEC;
+  GtkWidget *button;
+
+  warta_clock_freeze (clock, now);
+  schedule_mastodon (f, now + G_TIME_SPAN_HOUR);
+  button = job_widget (f, f->mastodon_id, "publish-now");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Publish Now");
+
+  warta_clock_freeze (clock, now + 10 * G_TIME_SPAN_MINUTE);
+  click (button);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_until (f, outbox_idle, NULL, "the outbox to finish");
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+  g_assert_cmpint (warta_outbox_job_get_scheduled_at (job_for (f, f->mastodon_id)), ==,
+                   now + 10 * G_TIME_SPAN_MINUTE);
+  g_assert_false (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "publish-now")));
+  g_assert_null (_warta_publish_view_get_dialog (f->view));
 }
 
 /* Another Warta starts the post while the dialog is open: the new time
@@ -3672,6 +3700,8 @@ main (int   argc,
               fixture_setup, test_wait_message, fixture_teardown);
   g_test_add ("/warta/publish-view/reschedule", Fixture, NULL,
               fixture_setup, test_reschedule, fixture_teardown);
+  g_test_add ("/warta/publish-view/send-now", Fixture, NULL,
+              fixture_setup, test_send_now, fixture_teardown);
   g_test_add ("/warta/publish-view/reschedule-conflict", Fixture, NULL,
               fixture_setup, test_reschedule_conflict, fixture_teardown);
   g_test_add ("/warta/publish-view/sign-in-again", Fixture, NULL,

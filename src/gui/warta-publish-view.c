@@ -1109,7 +1109,10 @@ update_job_row (JobRow *row)
                                             state == WARTA_OUTBOX_STATE_RUNNING));
   gtk_widget_set_visible (GTK_WIDGET (row->resume),
                           acts && sends && state == WARTA_OUTBOX_STATE_PAUSED && !missed);
-  gtk_widget_set_visible (GTK_WIDGET (row->publish_now), acts && sends && missed);
+  /* Held as missed, or waiting for its time: sent now instead. */
+  gtk_widget_set_visible (GTK_WIDGET (row->publish_now),
+                          acts && sends &&
+                          (missed || (waiting && warta_outbox_job_get_attempts (job) == 0)));
   /* Not tried yet: it may wait for another time. */
   gtk_widget_set_visible (GTK_WIDGET (row->reschedule),
                           acts && sends &&
@@ -1243,6 +1246,24 @@ on_resume_clicked_cb (GtkButton *button,
   if (!warta_outbox_resume_job (outbox (row->view), current_user (row->view),
                                 warta_outbox_job_get_id (row->job), &error))
     show_message (row->view, _("Not Resumed"), error->message);
+}
+
+/* A target held as missed goes on at once; one waiting for its time is
+ * sent now instead. */
+static void
+on_publish_now_clicked_cb (GtkButton *button,
+                           JobRow    *row)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = warta_outbox_job_get_id (row->job);
+
+  if (warta_outbox_job_get_state (row->job) == WARTA_OUTBOX_STATE_PAUSED)
+    {
+      on_resume_clicked_cb (button, row);
+      return;
+    }
+  if (!warta_outbox_send_now_job (outbox (row->view), current_user (row->view), id, &error))
+    show_message (row->view, _("Not Published"), error->message);
 }
 
 /* Asks before @row's job is changed for good; @response_cb gets the view
@@ -2621,7 +2642,7 @@ job_row_new (WartaPublishView *self,
   accessible = g_strdup_printf (_("Publish to %s now"), account);
   row->publish_now = GTK_BUTTON (labelled_button (_("_Publish Now"), accessible));
   gtk_widget_add_css_class (GTK_WIDGET (row->publish_now), "suggested-action");
-  g_signal_connect (row->publish_now, "clicked", G_CALLBACK (on_resume_clicked_cb), row);
+  g_signal_connect (row->publish_now, "clicked", G_CALLBACK (on_publish_now_clicked_cb), row);
   g_clear_pointer (&accessible, g_free);
   accessible = g_strdup_printf (_("Choose another time to publish to %s"), account);
   row->reschedule = GTK_BUTTON (labelled_button (_("Chan_ge Time…"), accessible));

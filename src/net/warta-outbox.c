@@ -1541,6 +1541,21 @@ warta_outbox_reschedule_job (WartaOutbox  *self,
 }
 
 gboolean
+warta_outbox_send_now_job (WartaOutbox  *self,
+                           WartaUser    *actor,
+                           gint64        job_id,
+                           GError      **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX (self), FALSE);
+
+  if (!warta_outbox_repository_send_now (self->repository, actor, job_id, error))
+    return FALSE;
+  refresh_one (self, job_id);
+  schedule (self);
+  return TRUE;
+}
+
+gboolean
 warta_outbox_cancel_job (WartaOutbox  *self,
                          WartaUser    *actor,
                          gint64        job_id,

@@ -111,6 +111,12 @@ gboolean               warta_outbox_reschedule_job     (WartaOutbox           *s
                                                         gint64                 job_id,
                                                         gint64                 scheduled_at,
                                                         GError               **error);
+/* A job waiting for its time sent now instead (see
+ * warta_outbox_repository_send_now()). */
+gboolean               warta_outbox_send_now_job       (WartaOutbox           *self,
+                                                        WartaUser             *actor,
+                                                        gint64                 job_id,
+                                                        GError               **error);
 gboolean               warta_outbox_cancel_job         (WartaOutbox           *self,
                                                         WartaUser             *actor,
                                                         gint64                 job_id,

@@ -1258,6 +1258,21 @@ warta_outbox_repository_reschedule (WartaOutboxRepository  *self,
   return TRUE;
 }
 
+gboolean
+warta_outbox_repository_send_now (WartaOutboxRepository  *self,
+                                  WartaUser              *actor,
+                                  gint64                  job_id,
+                                  GError                **error)
+{
+  g_return_val_if_fail (WARTA_IS_OUTBOX_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
+
+  WRITE_TRANSACTION (self, error,
+                     reschedule_in_transaction (self, actor, job_id,
+                                                warta_clock_now (self->clock), error));
+  return TRUE;
+}
+
 /* The user's resume or retry means now: a scheduled time already past
  * (?2 is the present) becomes it, so that the job is not held as missed
  * again and the calendar shows when it went. */

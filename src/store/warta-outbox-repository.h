@@ -135,6 +135,13 @@ gboolean        warta_outbox_repository_reschedule           (WartaOutboxReposit
                                                               gint64                  job_id,
                                                               gint64                  scheduled_at,
                                                               GError                **error);
+/* The same job sent now instead of at its time: its time becomes the
+ * present, so that the calendar and the publishing step's deadline count
+ * from when it went. */
+gboolean        warta_outbox_repository_send_now             (WartaOutboxRepository  *self,
+                                                              WartaUser              *actor,
+                                                              gint64                  job_id,
+                                                              GError                **error);
 
 /* The user's side, each a social media admin's decision: anyone else is
  * refused (WARTA_WORKFLOW_ERROR_FORBIDDEN) and nothing changes. Resume and
