@@ -44,6 +44,7 @@ static WartaApplication *application;
 /* The session's notification server, played by the test: GIO sends the
  * application's notifications to org.freedesktop.Notifications. */
 static GPtrArray *notify_summaries;
+static GPtrArray *notify_bodies;
 
 static const char notifications_xml[] =
   "<node>"
@@ -77,9 +78,12 @@ notifications_method_cb (GDBusConnection       *connection,
   if (g_strcmp0 (method_name, "Notify") == 0)
     {
       const char *summary = NULL;
+      const char *body = NULL;
 
       g_variant_get_child (parameters, 3, "&s", &summary);
+      g_variant_get_child (parameters, 4, "&s", &body);
       g_ptr_array_add (notify_summaries, g_strdup (summary));
+      g_ptr_array_add (notify_bodies, g_strdup (body));
       g_dbus_method_invocation_return_value (invocation,
                                              g_variant_new ("(u)", notify_summaries->len));
     }
@@ -109,6 +113,7 @@ start_notification_server (GDBusConnection *connection)
   g_autoptr(GVariant) reply = NULL;
 
   notify_summaries = g_ptr_array_new_with_free_func (g_free);
+  notify_bodies = g_ptr_array_new_with_free_func (g_free);
   node = g_dbus_node_info_new_for_xml (notifications_xml, &error);
   g_assert_no_error (error);
   g_dbus_connection_register_object (connection, "/org/freedesktop/Notifications",
@@ -883,6 +888,10 @@ test_notifications (Fixture       *f,
   WARTA_TEST_GUI_WAIT_FOR (notify_summaries->len > 0);
   g_assert_cmpstr (notify_summaries->pdata[notify_summaries->len - 1], ==,
                    "A Publication Waits for You");
+  /* It says how long Sari has for it, as her list does: processing
+   * has 120 minutes. */
+  g_assert_cmpstr (notify_bodies->pdata[notify_bodies->len - 1], ==,
+                   "Berita B — Step 2 · Processing\n2 h 0 min left");
 
   /* Sari submits A to verification, a step of hers too: her own doing. */
   a2 = warta_publication_repository_transition (repo, sari, warta_publication_get_id (a),
@@ -899,6 +908,9 @@ test_notifications (Fixture       *f,
   g_assert_true (was_sent (sent, "overdue", warta_publication_get_id (a)));
   g_assert_false (was_sent (sent, "overdue", warta_publication_get_id (b)));
   g_assert_cmpuint (sent->len, ==, 2);
+  WARTA_TEST_GUI_WAIT_FOR (notify_bodies->len > 1);
+  g_assert_cmpstr (notify_bodies->pdata[notify_bodies->len - 1], ==,
+                   "Berita A — Step 3 · Verifying\nOverdue by 1 min");
   warta_task_notifier_check (notifier);
   g_assert_cmpuint (sent->len, ==, 2);
 
@@ -3036,6 +3048,7 @@ main (int   argc,
 
   g_clear_object (&application);
   g_clear_pointer (&notify_summaries, g_ptr_array_unref);
+  g_clear_pointer (&notify_bodies, g_ptr_array_unref);
 
   return ret;
 }
