@@ -2626,6 +2626,21 @@ tour_check_calendar (WartaCalendarPage *page,
   warta_calendar_page_select_day (page, june9);
   g_assert_null (strstr (gtk_label_get_label (heading), "  "));
   g_assert_nonnull (strstr (gtk_label_get_label (heading), ", 9 "));
+
+  /* A post is a "kiriman" on the calendar too, as everywhere else in
+   * Warta; "unggahan" is an upload in progress. */
+  if (g_strcmp0 (language, "id") == 0)
+    {
+      GtkLabel *empty = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                  WARTA_TYPE_CALENDAR_PAGE,
+                                                                  "empty_label"));
+
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+      g_assert_cmpstr (gtk_label_get_label (empty), ==,
+                       "Tidak ada kegiatan atau kiriman pada hari ini.");
+      g_assert_cmpstr (warta_calendar_kind_get_display_name (WARTA_CALENDAR_SCHEDULED), ==,
+                       "Kiriman terjadwal");
+    }
 }
 
 /* The report's overdue cases are late as the office's clock says, in the
