@@ -1339,6 +1339,13 @@ test_new_activity_visible (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (list_child (lists[1], "new_activity_button")));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);
   g_assert_null (find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW));
+
+  /* Her empty My Tasks says what will come to her, in her role's words,
+   * not only "one of your roles". */
+  g_assert_cmpstr (adw_status_page_get_description (list_child (lists[0], "empty_page")), ==,
+                   "Publications waiting for one of your roles appear here, the nearest time "
+                   "limit first.\n\n"
+                   "Content the social media admin submits comes here for you to verify.");
 }
 
 static WartaPublication *
