@@ -1348,6 +1348,38 @@ test_new_activity_visible (Fixture       *f,
                    "Content the social media admin submits comes here for you to verify.");
 }
 
+/* A new office in Indonesian: a post is a "kiriman" in the empty lists,
+ * as in the rest of Warta ("unggahan" is an upload in progress), and a
+ * deadline is written alike in every row. */
+static void
+test_empty_lists_id (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) vera = add_user (f, root, "vera", "Vera", WARTA_ROLE_VERIFIER);
+  WartaWindow *window;
+  GtkWidget *published;
+
+  warta_test_gui_set_language ("id");
+  window = show_window (f);
+  sign_in (window, "vera", "rahasia-123");
+  published = gtk_stack_get_child_by_name (window_child (window, "stack"), "published");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_child (published, "stack")), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_description (list_child (published, "empty_page")), ==,
+                   "Kiriman yang telah terbit tampil di sini, yang terbaru lebih dahulu.");
+
+  /* "Overdue" alone is written as in "Overdue by 2 days" beside it in
+   * My Tasks, not as a title. */
+  {
+    g_autofree char *days = warta_publication_row_format_time_left (-MINUTES (60 * 49));
+    g_autofree char *just = warta_publication_row_format_time_left (-1);
+
+    g_assert_cmpstr (days, ==, "Melewati batas waktu 2 hari");
+    g_assert_cmpstr (just, ==, "Melewati batas waktu");
+  }
+  warta_test_gui_set_language (NULL);
+}
+
 static WartaPublication *
 make_in_category (WartaPublicationRepository *repo,
                   WartaUser                  *officer,
@@ -3042,6 +3074,8 @@ main (int   argc,
                   fixture_set_up, test_people_conflict, fixture_tear_down);
       g_test_add ("/warta/people/not-admin", Fixture, NULL,
                   fixture_set_up, test_people_not_admin, fixture_tear_down);
+      g_test_add ("/warta/task-list/empty-lists-id", Fixture, NULL,
+                  fixture_set_up, test_empty_lists_id, fixture_tear_down);
       g_test_add ("/warta/task-list/new-activity-visible", Fixture, NULL,
                   fixture_set_up, test_new_activity_visible, fixture_tear_down);
       g_test_add ("/warta/task-list/filters", Fixture, NULL,
