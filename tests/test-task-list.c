@@ -44,6 +44,7 @@ static WartaApplication *application;
 /* The session's notification server, played by the test: GIO sends the
  * application's notifications to org.freedesktop.Notifications. */
 static GPtrArray *notify_summaries;
+static GPtrArray *notify_bodies;
 
 static const char notifications_xml[] =
   "<node>"
@@ -77,9 +78,12 @@ notifications_method_cb (GDBusConnection       *connection,
   if (g_strcmp0 (method_name, "Notify") == 0)
     {
       const char *summary = NULL;
+      const char *body = NULL;
 
       g_variant_get_child (parameters, 3, "&s", &summary);
+      g_variant_get_child (parameters, 4, "&s", &body);
       g_ptr_array_add (notify_summaries, g_strdup (summary));
+      g_ptr_array_add (notify_bodies, g_strdup (body));
       g_dbus_method_invocation_return_value (invocation,
                                              g_variant_new ("(u)", notify_summaries->len));
     }
@@ -109,6 +113,7 @@ start_notification_server (GDBusConnection *connection)
   g_autoptr(GVariant) reply = NULL;
 
   notify_summaries = g_ptr_array_new_with_free_func (g_free);
+  notify_bodies = g_ptr_array_new_with_free_func (g_free);
   node = g_dbus_node_info_new_for_xml (notifications_xml, &error);
   g_assert_no_error (error);
   g_dbus_connection_register_object (connection, "/org/freedesktop/Notifications",
@@ -832,6 +837,18 @@ was_sent (GPtrArray  *sent,
   return FALSE;
 }
 
+/* Whether the notification server was given a notification saying @body
+ * (other tests' windows may have sent theirs before). */
+static gboolean
+was_told (const char *body)
+{
+  for (guint i = 0; i < notify_bodies->len; i++)
+    if (g_strcmp0 (notify_bodies->pdata[i], body) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Notified: what enters a step of yours (from another Warta too), and a
  * task of yours when it becomes overdue; not what you did, not what was
  * waiting when you signed in, not twice, and nothing when switched off. */
@@ -883,6 +900,9 @@ test_notifications (Fixture       *f,
   WARTA_TEST_GUI_WAIT_FOR (notify_summaries->len > 0);
   g_assert_cmpstr (notify_summaries->pdata[notify_summaries->len - 1], ==,
                    "A Publication Waits for You");
+  /* It says how long Sari has for it, as her list does: processing
+   * has 120 minutes. */
+  WARTA_TEST_GUI_WAIT_FOR (was_told ("Berita B — Step 2 · Processing\n2 h 0 min left"));
 
   /* Sari submits A to verification, a step of hers too: her own doing. */
   a2 = warta_publication_repository_transition (repo, sari, warta_publication_get_id (a),
@@ -899,6 +919,7 @@ test_notifications (Fixture       *f,
   g_assert_true (was_sent (sent, "overdue", warta_publication_get_id (a)));
   g_assert_false (was_sent (sent, "overdue", warta_publication_get_id (b)));
   g_assert_cmpuint (sent->len, ==, 2);
+  WARTA_TEST_GUI_WAIT_FOR (was_told ("Berita A — Step 3 · Verifying\nOverdue by 1 min"));
   warta_task_notifier_check (notifier);
   g_assert_cmpuint (sent->len, ==, 2);
 
@@ -1327,6 +1348,45 @@ test_new_activity_visible (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (list_child (lists[1], "new_activity_button")));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);
   g_assert_null (find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW));
+
+  /* Her empty My Tasks says what will come to her, in her role's words,
+   * not only "one of your roles". */
+  g_assert_cmpstr (adw_status_page_get_description (list_child (lists[0], "empty_page")), ==,
+                   "Publications waiting for one of your roles appear here, the nearest time "
+                   "limit first.\n\n"
+                   "Content the social media admin submits comes here for you to verify.");
+}
+
+/* A new office in Indonesian: a post is a "kiriman" in the empty lists,
+ * as in the rest of Warta ("unggahan" is an upload in progress), and a
+ * deadline is written alike in every row. */
+static void
+test_empty_lists_id (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) vera = add_user (f, root, "vera", "Vera", WARTA_ROLE_VERIFIER);
+  WartaWindow *window;
+  GtkWidget *published;
+
+  warta_test_gui_set_language ("id");
+  window = show_window (f);
+  sign_in (window, "vera", "rahasia-123");
+  published = gtk_stack_get_child_by_name (window_child (window, "stack"), "published");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_child (published, "stack")), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_description (list_child (published, "empty_page")), ==,
+                   "Kiriman yang telah terbit tampil di sini, yang terbaru lebih dahulu.");
+
+  /* "Overdue" alone is written as in "Overdue by 2 days" beside it in
+   * My Tasks, not as a title. */
+  {
+    g_autofree char *days = warta_publication_row_format_time_left (-MINUTES (60 * 49));
+    g_autofree char *just = warta_publication_row_format_time_left (-1);
+
+    g_assert_cmpstr (days, ==, "Melewati batas waktu 2 hari");
+    g_assert_cmpstr (just, ==, "Melewati batas waktu");
+  }
+  warta_test_gui_set_language (NULL);
 }
 
 static WartaPublication *
@@ -2614,6 +2674,21 @@ tour_check_calendar (WartaCalendarPage *page,
   warta_calendar_page_select_day (page, june9);
   g_assert_null (strstr (gtk_label_get_label (heading), "  "));
   g_assert_nonnull (strstr (gtk_label_get_label (heading), ", 9 "));
+
+  /* A post is a "kiriman" on the calendar too, as everywhere else in
+   * Warta; "unggahan" is an upload in progress. */
+  if (g_strcmp0 (language, "id") == 0)
+    {
+      GtkLabel *empty = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                  WARTA_TYPE_CALENDAR_PAGE,
+                                                                  "empty_label"));
+
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+      g_assert_cmpstr (gtk_label_get_label (empty), ==,
+                       "Tidak ada kegiatan atau kiriman pada hari ini.");
+      g_assert_cmpstr (warta_calendar_kind_get_display_name (WARTA_CALENDAR_SCHEDULED), ==,
+                       "Kiriman terjadwal");
+    }
 }
 
 /* The report's overdue cases are late as the office's clock says, in the
@@ -3008,6 +3083,8 @@ main (int   argc,
                   fixture_set_up, test_people_conflict, fixture_tear_down);
       g_test_add ("/warta/people/not-admin", Fixture, NULL,
                   fixture_set_up, test_people_not_admin, fixture_tear_down);
+      g_test_add ("/warta/task-list/empty-lists-id", Fixture, NULL,
+                  fixture_set_up, test_empty_lists_id, fixture_tear_down);
       g_test_add ("/warta/task-list/new-activity-visible", Fixture, NULL,
                   fixture_set_up, test_new_activity_visible, fixture_tear_down);
       g_test_add ("/warta/task-list/filters", Fixture, NULL,
@@ -3036,6 +3113,7 @@ main (int   argc,
 
   g_clear_object (&application);
   g_clear_pointer (&notify_summaries, g_ptr_array_unref);
+  g_clear_pointer (&notify_bodies, g_ptr_array_unref);
 
   return ret;
 }

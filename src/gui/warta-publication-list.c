@@ -130,6 +130,32 @@ offers_new_activity (WartaPublicationList *self)
                                     NULL, NULL, NULL);
 }
 
+/* What comes to the signed-in user's My Tasks, role by role, for an
+ * empty list to say more than "one of your roles". The activity officer
+ * is told how to start one instead. */
+static void
+append_role_hints (WartaPublicationList *self,
+                   GString              *description)
+{
+  static const struct {
+    WartaRole   role;
+    const char *hint;
+  } hints[] = {
+    { WARTA_ROLE_SOCIAL_MEDIA_ADMIN,
+      N_("Documented activities come here for you to process into content, and approved content for you to publish.") },
+    { WARTA_ROLE_VERIFIER, N_("Content the social media admin submits comes here for you to verify.") },
+    { WARTA_ROLE_APPROVER, N_("Verified content comes here for you to approve.") },
+  };
+  WartaUser *user = self->context != NULL ? warta_context_get_current_user (self->context) : NULL;
+
+  if (user == NULL || self->kind != WARTA_PUBLICATION_LIST_TASKS)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (hints); i++)
+    if (warta_user_has_role (user, hints[i].role))
+      g_string_append_printf (description, "\n\n%s", _(hints[i].hint));
+}
+
 static void
 update_empty_state (WartaPublicationList *self)
 {
@@ -159,18 +185,16 @@ update_empty_state (WartaPublicationList *self)
     }
   else
     {
-      g_autofree char *description = NULL;
+      g_autoptr(GString) description = g_string_new (_(info->empty_description));
 
+      append_role_hints (self, description);
       offer = offers_new_activity (self);
       if (offer)
-        description = g_strconcat (_(info->empty_description), "\n\n",
-                                   _("To document an activity, press “New Activity” or Ctrl+N."),
-                                   NULL);
+        g_string_append_printf (description, "\n\n%s",
+                                _("To document an activity, press “New Activity” or Ctrl+N."));
       adw_status_page_set_icon_name (self->empty_page, info->icon_name);
       adw_status_page_set_title (self->empty_page, _(info->empty_title));
-      adw_status_page_set_description (self->empty_page,
-                                       description != NULL ? description
-                                                           : _(info->empty_description));
+      adw_status_page_set_description (self->empty_page, description->str);
     }
 
   gtk_widget_set_visible (self->new_activity_button, offer);

@@ -26,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "warta-task-notifier.h"
+#include "warta-publication-row.h"
 
 #define TICK_SECONDS 15
 #define TASK_LIMIT 2000
@@ -103,6 +104,23 @@ describe (WartaPublication *publication)
                           title != NULL && title[0] != '\0' ? title : _("Untitled"),
                           warta_publication_get_step (publication),
                           warta_state_get_display_name (warta_publication_get_state (publication)));
+}
+
+/* describe(), and below it how long is left for the step or how late
+ * it is, as the list's row says it: "what do I have to do, and by
+ * when?" answered in the notification itself. */
+static char *
+describe_with_time_left (WartaTaskNotifier *self,
+                         WartaPublication  *publication)
+{
+  g_autofree char *what = describe (publication);
+  g_autofree char *when =
+    warta_publication_row_format_deadline (publication, warta_context_get_clock (self->context));
+
+  if (when == NULL)
+    return g_steal_pointer (&what);
+
+  return g_strdup_printf ("%s\n%s", what, when);
 }
 
 /* A publication that was in step 5 of the user's tasks and left them
@@ -243,7 +261,7 @@ refresh (WartaTaskNotifier *self,
         }
       else if (entered && warta_publication_get_updated_by (p) != warta_user_get_id (user))
         {
-          g_autofree char *body = describe (p);
+          g_autofree char *body = describe_with_time_left (self, p);
 
           send (self, "task", p, _("A Publication Waits for You"), body);
         }
@@ -253,7 +271,7 @@ refresh (WartaTaskNotifier *self,
           /* Overdue at sign-in is in the list already, marked. */
           if (announce || before != NULL)
             {
-              g_autofree char *body = describe (p);
+              g_autofree char *body = describe_with_time_left (self, p);
 
               send (self, "overdue", p, _("A Task Is Overdue"), body);
             }
