@@ -1045,7 +1045,20 @@ test_report_page (Fixture       *f,
                                                                   "details_label"));
 
     g_assert_nonnull (strstr (gtk_label_get_label (details), warta_report_get_scheduled_rule ()));
+    /* The figures list the first 50 overdue cases and say how many more
+     * there are, and where: "Overdue cases: 1121" over 50 lines read as a
+     * list cut off by mistake. */
+    {
+      const GPtrArray *overdue = warta_report_get_overdue (warta_reports_page_get_report (page));
+      g_autofree char *more = NULL;
+
+      g_assert_cmpuint (overdue->len, >, 50);
+      more = g_strdup_printf ("… and %u more: see the CSV export.", overdue->len - 50);
+      g_assert_nonnull (strstr (gtk_label_get_label (details), more));
+    }
   }
+  warta_test_gui_wait_for_layout (f->window);
+  warta_test_gui_screenshot (f->window, "reports-page.png");
   /* The charts are drawn in light and in dark. */
   for (int i = 0; i < 5; i++)
     g_main_context_iteration (NULL, FALSE);

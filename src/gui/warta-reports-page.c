@@ -250,6 +250,12 @@ show_report (WartaReportsPage *self)
                               id, o->title, o->step, late);
       g_string_append_c (details, '\n');
     }
+  /* The rest are in the CSV: said, so the list is not read as cut off. */
+  if (overdue->len > 50)
+    {
+      g_string_append_printf (details, _("… and %u more: see the CSV export."), overdue->len - 50);
+      g_string_append_c (details, '\n');
+    }
 
   gtk_label_set_text (self->details_label, details->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area),
