@@ -659,6 +659,11 @@ test_empty_states (Fixture       *f,
   warta_test_gui_wait_for_layout (f->window);
   warta_test_gui_screenshot (f->window, "archive-page-no-match.png");
   assert_empty_state (page, "No Publications Match", TRUE);
+  /* It says what to try, not only that nothing matched. */
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (template_child (page,
+                                                                                     "empty_page"))),
+                   ==, "Nothing in the archive matches the search and the filters. Try other or "
+                       "fewer words, or clear the filters.");
 
   /* Clearing brings the whole archive back, the focus in the search. */
   g_signal_emit_by_name (template_child (page, "clear_filters_button"), "clicked");

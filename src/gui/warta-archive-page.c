@@ -1164,7 +1164,7 @@ update_empty_state (WartaArchivePage *self)
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Publications Match"));
       adw_status_page_set_description (self->empty_page,
-                                       _("Nothing in the archive matches the search and the filters."));
+                                       _("Nothing in the archive matches the search and the filters. Try other or fewer words, or clear the filters."));
     }
   else if (empty)
     {
