@@ -1097,6 +1097,14 @@ test_report_page (Fixture       *f,
 
         g_assert_cmpstr (text, ==, "no cases");
       }
+    /* One corrected publication is one, not "1 publications". */
+    {
+      g_autofree char *one = _warta_reports_page_dup_corrections_text (2, 1);
+      g_autofree char *many = _warta_reports_page_dup_corrections_text (914, 458);
+
+      g_assert_cmpstr (one, ==, "Correction rounds: 2, in 1 publication");
+      g_assert_cmpstr (many, ==, "Correction rounds: 914, in 458 publications");
+    }
     warta_reports_page_set_context (page, NULL);
     g_clear_object (&other);
     g_clear_object (&db);

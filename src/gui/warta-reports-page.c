@@ -186,11 +186,29 @@ draw_charts_cb (GtkDrawingArea *area,
     }
 }
 
+/**
+ * _warta_reports_page_dup_corrections_text:
+ * @rounds: the correction rounds in the period
+ * @n_corrected: how many publications they were in
+ *
+ * Returns: (transfer full): the figures' line on corrections, "Correction
+ *   rounds: 3, in 2 publications", in the singular for one publication.
+ */
+char *
+_warta_reports_page_dup_corrections_text (guint rounds,
+                                          guint n_corrected)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Correction rounds: %u, in %u publication",
+                                       "Correction rounds: %u, in %u publications", n_corrected),
+                          rounds, n_corrected);
+}
+
 static void
 show_report (WartaReportsPage *self)
 {
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *title = NULL;
+  g_autofree char *corrections = NULL;
   double height = 160 + CHART_GAP + bars_height (WARTA_N_STEPS) + CHART_GAP;
   static const WartaReportGrouping groupings[] = {
     WARTA_REPORT_BY_PLATFORM, WARTA_REPORT_BY_CATEGORY, WARTA_REPORT_BY_UNIT, WARTA_REPORT_BY_PERSON,
@@ -214,10 +232,10 @@ show_report (WartaReportsPage *self)
   g_string_append_printf (details, "%s\n", title);
   g_string_append_printf (details, _("Published: %u"), warta_report_get_n_published (self->report));
   g_string_append_c (details, '\n');
-  g_string_append_printf (details, _("Correction rounds: %u, in %u publications"),
-                          warta_report_get_correction_rounds (self->report),
-                          warta_report_get_n_corrected (self->report));
-  g_string_append_c (details, '\n');
+  corrections =
+    _warta_reports_page_dup_corrections_text (warta_report_get_correction_rounds (self->report),
+                                              warta_report_get_n_corrected (self->report));
+  g_string_append_printf (details, "%s\n", corrections);
   for (guint step = 1; step <= WARTA_N_STEPS; step++)
     {
       const WartaReportStep *s = warta_report_get_step (self->report, step);
