@@ -89,6 +89,7 @@ struct _WartaArchivePage
   GArray             *person_ids;
   GStrv               units;
   gboolean            filling_filters;
+  gboolean            marking_row;        /* an opened row being marked */
 };
 
 G_DEFINE_FINAL_TYPE (WartaArchivePage, warta_archive_page, ADW_TYPE_BIN)
@@ -411,9 +412,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   /* The factory is the page's own: the page outlives its rows. */
   g_object_set_data (G_OBJECT (list_item), "warta-archive-page", user_data);
-  /* Only activating a row selects it: hovering would, in a list that
-   * activates on one click (see on_list_view_activate_cb ()). */
-  gtk_list_item_set_selectable (list_item, FALSE);
+  /* Selectable: GTK 4.8 gives the keyboard focus only to rows that are.
+   * Only opening one keeps it selected, though: hovering and the arrows
+   * select too, in a list that activates on one click (see
+   * on_selection_changed_cb ()). */
+  gtk_list_item_set_selectable (list_item, TRUE);
   /* Up to three lines each: titles often share their first words, and
    * the second line's author comes last. */
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -653,8 +656,10 @@ on_list_view_activate_cb (WartaArchivePage *self,
   if (item != NULL && warta_archive_item_get_loaded (item))
     {
       /* The row shown stays marked, also in the list a folded window
-       * goes back to; only this selects (rows are not selectable). */
+       * goes back to; only this selects. */
+      self->marking_row = TRUE;
       gtk_selection_model_select_item (gtk_list_view_get_model (self->list_view), position, TRUE);
+      self->marking_row = FALSE;
       self->dossier_in_front = TRUE;
       self->dossier_position = position;
       self->list_scrolled =
@@ -1217,6 +1222,25 @@ reselect_dossier_row (WartaArchivePage *self)
     gtk_selection_model_select_item (selection, self->dossier_position, TRUE);
 }
 
+/* A row selected otherwise than by opening it (hovering it, moving the
+ * focus to it) is not the one shown: the mark goes back to the shown one,
+ * while the focus stays where it went. */
+static void
+on_selection_changed_cb (WartaArchivePage *self)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (self->list_view);
+
+  if (self->marking_row)
+    return;
+
+  self->marking_row = TRUE;
+  if (self->dossier_id == 0 ||
+      gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)) != self->dossier_position)
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
+  reselect_dossier_row (self);
+  self->marking_row = FALSE;
+}
+
 static void
 on_model_changed_cb (WartaArchivePage *self)
 {
@@ -1332,6 +1356,8 @@ warta_archive_page_set_context (WartaArchivePage *self,
       selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_single_selection_set_autoselect (selection, FALSE);
       gtk_single_selection_set_can_unselect (selection, TRUE);
+      g_signal_connect_object (selection, "selection-changed",
+                               G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
       query = build_query (self);
       warta_archive_model_set_query (self->model, query);
