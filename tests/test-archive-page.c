@@ -1292,6 +1292,34 @@ test_list_keys (Fixture       *f,
   g_assert_true (gtk_bitset_is_empty (gtk_selection_model_get_selection (selection)));
 }
 
+/* From the search, Down or Enter goes to a row of the results, as real
+ * keys: Down went to the From date below it, Enter nowhere, and the list
+ * was fifteen Tabs away. */
+static void
+test_search_keys (Fixture       *f,
+                  gconstpointer  data)
+{
+  WartaArchivePage *page;
+  GtkWidget *search, *list, *focus;
+  const char *keys[] = { "Down", "Return" };
+
+  if (!warta_test_gui_can_press_keys ())
+    {
+      g_test_skip ("no X display or no xdotool");
+      return;
+    }
+  page = present_for_keys (f);
+  search = template_child (page, "search_entry");
+  list = template_child (page, "list_view");
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      gtk_widget_grab_focus (search);
+      focus = warta_test_gui_press_keys (f->window, keys[i]);
+      g_assert_true (gtk_widget_is_ancestor (focus, list));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1309,6 +1337,8 @@ main (int   argc,
   adw_init ();
   g_test_add ("/warta/archive-page/list-keys", Fixture, NULL,
               fixture_set_up, test_list_keys, fixture_tear_down);
+  g_test_add ("/warta/archive-page/search-keys", Fixture, NULL,
+              fixture_set_up, test_search_keys, fixture_tear_down);
   g_test_add ("/warta/archive-page/rows-appear", Fixture, NULL,
               fixture_set_up, test_rows_appear, fixture_tear_down);
   g_test_add ("/warta/archive-page/filters", Fixture, NULL,

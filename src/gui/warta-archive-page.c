@@ -1628,6 +1628,37 @@ warta_archive_page_class_init (WartaArchivePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_dispose_button_clicked_cb);
 }
 
+/* From the search to its results, when there are some: Down and Enter
+ * there, rather than Down to the date below and Tab past every filter. */
+static gboolean
+focus_results (WartaArchivePage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") != 0 ||
+      self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return FALSE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+on_search_activate_cb (WartaArchivePage *self)
+{
+  focus_results (self);
+}
+
+static gboolean
+on_search_key_pressed_cb (WartaArchivePage *self,
+                          guint             keyval,
+                          guint             keycode,
+                          GdkModifierType   state)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & gtk_accelerator_get_default_mod_mask ()) == 0 && focus_results (self))
+    return GDK_EVENT_STOP;
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 warta_archive_page_init (WartaArchivePage *self)
 {
@@ -1640,6 +1671,16 @@ warta_archive_page_init (WartaArchivePage *self)
   /* Rows are items: one Tab stop, the arrows between rows (warta-list-focus.c). */
   warta_list_set_single_tab_stop (GTK_WIDGET (self->list_view));
   fill_filters (self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the entry's text, which would move the focus down itself. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate_cb),
+                            self);
   self->from_date = add_date_button (self, self->from_box, self->from_entry);
   self->to_date = add_date_button (self, self->to_box, self->to_entry);
   g_signal_connect_swapped (self->from_entry, "changed", G_CALLBACK (on_range_entry_changed_cb),
