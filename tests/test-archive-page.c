@@ -1218,7 +1218,20 @@ test_open_folder_toasts (Fixture       *f,
   g_assert_true (wait_until (dossier_titled, &check));
 
   _warta_archive_page_export_to (page, folder_file, FALSE, FALSE);
-  assert_opens_folder (f, folder);
+  /* While it runs, the page says so, and another export waits: nothing
+   * showed before the result came, and Export could be pressed again. */
+  {
+    GtkWidget *export = template_child (page, "export_button");
+
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (export)), ==, "Exporting…");
+    g_assert_false (gtk_widget_get_sensitive (export));
+    g_assert_false (gtk_widget_get_sensitive (template_child (page, "export_range_button")));
+    warta_test_gui_screenshot (f->window, "archive-page-exporting.png");
+    assert_opens_folder (f, folder);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (export)), ==, "E_xport…");
+    g_assert_true (gtk_widget_get_sensitive (export));
+    g_assert_true (gtk_widget_get_sensitive (template_child (page, "export_range_button")));
+  }
   g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
 
   put_in_overlay (f, GTK_WIDGET (page));

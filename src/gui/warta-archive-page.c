@@ -90,6 +90,7 @@ struct _WartaArchivePage
   GStrv               units;
   gboolean            filling_filters;
   gboolean            marking_row;        /* an opened row being marked */
+  guint               exporting;          /* exports running */
 };
 
 G_DEFINE_FINAL_TYPE (WartaArchivePage, warta_archive_page, ADW_TYPE_BIN)
@@ -631,7 +632,7 @@ dossier_cb (GObject      *object,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->dossier_view), text, -1);
   gtk_stack_set_visible_child_name (self->dossier_stack, "dossier");
   update_dossier_visible (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->exporting == 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->dispose_button), TRUE);
 }
 
@@ -737,6 +738,19 @@ export_request_free (ExportRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportRequest, export_request_free)
 
+/* While an export runs, Export says so and neither export can be started
+ * again: one may take a while, with a year's photos and videos. */
+static void
+set_exporting (WartaArchivePage *self,
+               gboolean          exporting)
+{
+  self->exporting += exporting ? 1 : -1;
+  gtk_button_set_label (self->export_button, self->exporting > 0 ? _("Exporting…") : _("E_xport…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button),
+                            self->exporting == 0 && self->dossier_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.export-range", self->exporting == 0);
+}
+
 static void
 export_cb (GObject      *object,
            GAsyncResult *result,
@@ -747,6 +761,7 @@ export_cb (GObject      *object,
   g_autofree char *text = NULL;
   guint n = 0;
 
+  set_exporting (request->self, FALSE);
   if (!warta_export_write_finish (WARTA_ARCHIVE (object), result, &n, &error))
     {
       toast (request->self, error->message);
@@ -807,6 +822,7 @@ _warta_archive_page_export_to (WartaArchivePage *self,
       path = zip_path;
     }
 
+  set_exporting (self, TRUE);
   request = g_new0 (ExportRequest, 1);
   request->self = g_object_ref (self);
   request->folder = g_object_ref (folder);
