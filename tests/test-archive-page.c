@@ -1064,6 +1064,29 @@ test_report_page (Fixture       *f,
   }
   warta_test_gui_wait_for_layout (f->window);
   warta_test_gui_screenshot (f->window, "reports-page.png");
+  /* The month is named, not a bare "6"; a semester is its number. */
+  {
+    GtkWidget *index = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                  WARTA_TYPE_REPORTS_PAGE,
+                                                                  "index_spin"));
+    GtkDropDown *period = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                        WARTA_TYPE_REPORTS_PAGE,
+                                                                        "period_dropdown"));
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (index)), ==, "June");
+    /* Typed, a name or a number. */
+    gtk_editable_set_text (GTK_EDITABLE (index), "march");
+    gtk_spin_button_update (GTK_SPIN_BUTTON (index));
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (index)), ==, 3);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (index)), ==, "March");
+    gtk_editable_set_text (GTK_EDITABLE (index), "6");
+    gtk_spin_button_update (GTK_SPIN_BUTTON (index));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (index)), ==, "June");
+    gtk_drop_down_set_selected (period, WARTA_REPORT_SEMESTER);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (index)), ==, "2");
+    gtk_drop_down_set_selected (period, WARTA_REPORT_MONTH);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (index)), ==, "February");
+  }
   /* The charts are drawn in light and in dark. */
   for (int i = 0; i < 5; i++)
     g_main_context_iteration (NULL, FALSE);
