@@ -659,6 +659,11 @@ test_empty_states (Fixture       *f,
   warta_test_gui_wait_for_layout (f->window);
   warta_test_gui_screenshot (f->window, "archive-page-no-match.png");
   assert_empty_state (page, "No Publications Match", TRUE);
+  /* It says what to try, not only that nothing matched. */
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (template_child (page,
+                                                                                     "empty_page"))),
+                   ==, "Nothing in the archive matches the search and the filters. Try other or "
+                       "fewer words, or clear the filters.");
 
   /* Clearing brings the whole archive back, the focus in the search. */
   g_signal_emit_by_name (template_child (page, "clear_filters_button"), "clicked");
@@ -1045,6 +1050,42 @@ test_report_page (Fixture       *f,
                                                                   "details_label"));
 
     g_assert_nonnull (strstr (gtk_label_get_label (details), warta_report_get_scheduled_rule ()));
+    /* The figures list the first 50 overdue cases and say how many more
+     * there are, and where: "Overdue cases: 1121" over 50 lines read as a
+     * list cut off by mistake. */
+    {
+      const GPtrArray *overdue = warta_report_get_overdue (warta_reports_page_get_report (page));
+      g_autofree char *more = NULL;
+
+      g_assert_cmpuint (overdue->len, >, 50);
+      more = g_strdup_printf ("… and %u more: see the CSV export.", overdue->len - 50);
+      g_assert_nonnull (strstr (gtk_label_get_label (details), more));
+    }
+  }
+  warta_test_gui_wait_for_layout (f->window);
+  warta_test_gui_screenshot (f->window, "reports-page.png");
+  /* The month is named, not a bare "6"; a semester is its number. */
+  {
+    GtkWidget *index = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                  WARTA_TYPE_REPORTS_PAGE,
+                                                                  "index_spin"));
+    GtkDropDown *period = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                        WARTA_TYPE_REPORTS_PAGE,
+                                                                        "period_dropdown"));
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (index)), ==, "June");
+    /* Typed, a name or a number. */
+    gtk_editable_set_text (GTK_EDITABLE (index), "march");
+    gtk_spin_button_update (GTK_SPIN_BUTTON (index));
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (index)), ==, 3);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (index)), ==, "March");
+    gtk_editable_set_text (GTK_EDITABLE (index), "6");
+    gtk_spin_button_update (GTK_SPIN_BUTTON (index));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (index)), ==, "June");
+    gtk_drop_down_set_selected (period, WARTA_REPORT_SEMESTER);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (index)), ==, "2");
+    gtk_drop_down_set_selected (period, WARTA_REPORT_MONTH);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (index)), ==, "February");
   }
   /* The charts are drawn in light and in dark. */
   for (int i = 0; i < 5; i++)
@@ -1079,6 +1120,14 @@ test_report_page (Fixture       *f,
 
         g_assert_cmpstr (text, ==, "no cases");
       }
+    /* One corrected publication is one, not "1 publications". */
+    {
+      g_autofree char *one = _warta_reports_page_dup_corrections_text (2, 1);
+      g_autofree char *many = _warta_reports_page_dup_corrections_text (914, 458);
+
+      g_assert_cmpstr (one, ==, "Correction rounds: 2, in 1 publication");
+      g_assert_cmpstr (many, ==, "Correction rounds: 914, in 458 publications");
+    }
     warta_reports_page_set_context (page, NULL);
     g_clear_object (&other);
     g_clear_object (&db);
@@ -1192,7 +1241,20 @@ test_open_folder_toasts (Fixture       *f,
   g_assert_true (wait_until (dossier_titled, &check));
 
   _warta_archive_page_export_to (page, folder_file, FALSE, FALSE);
-  assert_opens_folder (f, folder);
+  /* While it runs, the page says so, and another export waits: nothing
+   * showed before the result came, and Export could be pressed again. */
+  {
+    GtkWidget *export = template_child (page, "export_button");
+
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (export)), ==, "Exporting…");
+    g_assert_false (gtk_widget_get_sensitive (export));
+    g_assert_false (gtk_widget_get_sensitive (template_child (page, "export_range_button")));
+    warta_test_gui_screenshot (f->window, "archive-page-exporting.png");
+    assert_opens_folder (f, folder);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (export)), ==, "E_xport…");
+    g_assert_true (gtk_widget_get_sensitive (export));
+    g_assert_true (gtk_widget_get_sensitive (template_child (page, "export_range_button")));
+  }
   g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
 
   put_in_overlay (f, GTK_WIDGET (page));
@@ -1219,6 +1281,81 @@ test_no_display (void)
   g_test_skip ("No display: run under xvfb-run");
 }
 
+
+/* A window with the archive's rows, and the keyboard ready to be pressed. */
+static WartaArchivePage *
+present_for_keys (Fixture *f)
+{
+  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (model_ready, page));
+  warta_test_gui_wait_for_layout (f->window);
+  return page;
+}
+
+/* Tab from the tools reaches a row of the list, and Down the next row,
+ * as real keys: GTK 4.8 gives the focus only to rows that can be
+ * selected, and Tab stopped on the scrolled window, the arrows dead.
+ * Moving there does not mark another row as the one shown. */
+static void
+test_list_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  WartaArchivePage *page;
+  GtkWidget *list, *focus, *row;
+  GtkSelectionModel *selection;
+
+  if (!warta_test_gui_can_press_keys ())
+    {
+      g_test_skip ("no X display or no xdotool");
+      return;
+    }
+  page = present_for_keys (f);
+  list = template_child (page, "list_view");
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+
+  gtk_widget_grab_focus (template_child (page, "export_range_button"));
+  row = warta_test_gui_press_keys (f->window, "Tab");
+  g_assert_true (gtk_widget_is_ancestor (row, list));
+  focus = warta_test_gui_press_keys (f->window, "Down");
+  g_assert_true (gtk_widget_is_ancestor (focus, list));
+  g_assert_true (focus != row);
+  /* Only opening a row marks it. */
+  g_assert_true (gtk_bitset_is_empty (gtk_selection_model_get_selection (selection)));
+}
+
+/* From the search, Down or Enter goes to a row of the results, as real
+ * keys: Down went to the From date below it, Enter nowhere, and the list
+ * was fifteen Tabs away. */
+static void
+test_search_keys (Fixture       *f,
+                  gconstpointer  data)
+{
+  WartaArchivePage *page;
+  GtkWidget *search, *list, *focus;
+  const char *keys[] = { "Down", "Return" };
+
+  if (!warta_test_gui_can_press_keys ())
+    {
+      g_test_skip ("no X display or no xdotool");
+      return;
+    }
+  page = present_for_keys (f);
+  search = template_child (page, "search_entry");
+  list = template_child (page, "list_view");
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      gtk_widget_grab_focus (search);
+      focus = warta_test_gui_press_keys (f->window, keys[i]);
+      g_assert_true (gtk_widget_is_ancestor (focus, list));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1234,6 +1371,10 @@ main (int   argc,
     }
 
   adw_init ();
+  g_test_add ("/warta/archive-page/list-keys", Fixture, NULL,
+              fixture_set_up, test_list_keys, fixture_tear_down);
+  g_test_add ("/warta/archive-page/search-keys", Fixture, NULL,
+              fixture_set_up, test_search_keys, fixture_tear_down);
   g_test_add ("/warta/archive-page/rows-appear", Fixture, NULL,
               fixture_set_up, test_rows_appear, fixture_tear_down);
   g_test_add ("/warta/archive-page/filters", Fixture, NULL,

@@ -89,6 +89,8 @@ struct _WartaArchivePage
   GArray             *person_ids;
   GStrv               units;
   gboolean            filling_filters;
+  gboolean            marking_row;        /* an opened row being marked */
+  guint               exporting;          /* exports running */
 };
 
 G_DEFINE_FINAL_TYPE (WartaArchivePage, warta_archive_page, ADW_TYPE_BIN)
@@ -411,9 +413,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   /* The factory is the page's own: the page outlives its rows. */
   g_object_set_data (G_OBJECT (list_item), "warta-archive-page", user_data);
-  /* Only activating a row selects it: hovering would, in a list that
-   * activates on one click (see on_list_view_activate_cb ()). */
-  gtk_list_item_set_selectable (list_item, FALSE);
+  /* Selectable: GTK 4.8 gives the keyboard focus only to rows that are.
+   * Only opening one keeps it selected, though: hovering and the arrows
+   * select too, in a list that activates on one click (see
+   * on_selection_changed_cb ()). */
+  gtk_list_item_set_selectable (list_item, TRUE);
   /* Up to three lines each: titles often share their first words, and
    * the second line's author comes last. */
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -628,7 +632,7 @@ dossier_cb (GObject      *object,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->dossier_view), text, -1);
   gtk_stack_set_visible_child_name (self->dossier_stack, "dossier");
   update_dossier_visible (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->exporting == 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->dispose_button), TRUE);
 }
 
@@ -653,8 +657,10 @@ on_list_view_activate_cb (WartaArchivePage *self,
   if (item != NULL && warta_archive_item_get_loaded (item))
     {
       /* The row shown stays marked, also in the list a folded window
-       * goes back to; only this selects (rows are not selectable). */
+       * goes back to; only this selects. */
+      self->marking_row = TRUE;
       gtk_selection_model_select_item (gtk_list_view_get_model (self->list_view), position, TRUE);
+      self->marking_row = FALSE;
       self->dossier_in_front = TRUE;
       self->dossier_position = position;
       self->list_scrolled =
@@ -732,6 +738,19 @@ export_request_free (ExportRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportRequest, export_request_free)
 
+/* While an export runs, Export says so and neither export can be started
+ * again: one may take a while, with a year's photos and videos. */
+static void
+set_exporting (WartaArchivePage *self,
+               gboolean          exporting)
+{
+  self->exporting += exporting ? 1 : -1;
+  gtk_button_set_label (self->export_button, self->exporting > 0 ? _("Exporting…") : _("E_xport…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button),
+                            self->exporting == 0 && self->dossier_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.export-range", self->exporting == 0);
+}
+
 static void
 export_cb (GObject      *object,
            GAsyncResult *result,
@@ -742,6 +761,7 @@ export_cb (GObject      *object,
   g_autofree char *text = NULL;
   guint n = 0;
 
+  set_exporting (request->self, FALSE);
   if (!warta_export_write_finish (WARTA_ARCHIVE (object), result, &n, &error))
     {
       toast (request->self, error->message);
@@ -802,6 +822,7 @@ _warta_archive_page_export_to (WartaArchivePage *self,
       path = zip_path;
     }
 
+  set_exporting (self, TRUE);
   request = g_new0 (ExportRequest, 1);
   request->self = g_object_ref (self);
   request->folder = g_object_ref (folder);
@@ -1164,7 +1185,7 @@ update_empty_state (WartaArchivePage *self)
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Publications Match"));
       adw_status_page_set_description (self->empty_page,
-                                       _("Nothing in the archive matches the search and the filters."));
+                                       _("Nothing in the archive matches the search and the filters. Try other or fewer words, or clear the filters."));
     }
   else if (empty)
     {
@@ -1215,6 +1236,25 @@ reselect_dossier_row (WartaArchivePage *self)
   if (item != NULL && warta_archive_item_get_loaded (item) &&
       warta_archive_item_get_id (item) == self->dossier_id)
     gtk_selection_model_select_item (selection, self->dossier_position, TRUE);
+}
+
+/* A row selected otherwise than by opening it (hovering it, moving the
+ * focus to it) is not the one shown: the mark goes back to the shown one,
+ * while the focus stays where it went. */
+static void
+on_selection_changed_cb (WartaArchivePage *self)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (self->list_view);
+
+  if (self->marking_row)
+    return;
+
+  self->marking_row = TRUE;
+  if (self->dossier_id == 0 ||
+      gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)) != self->dossier_position)
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), GTK_INVALID_LIST_POSITION);
+  reselect_dossier_row (self);
+  self->marking_row = FALSE;
 }
 
 static void
@@ -1332,6 +1372,8 @@ warta_archive_page_set_context (WartaArchivePage *self,
       selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_single_selection_set_autoselect (selection, FALSE);
       gtk_single_selection_set_can_unselect (selection, TRUE);
+      g_signal_connect_object (selection, "selection-changed",
+                               G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
       query = build_query (self);
       warta_archive_model_set_query (self->model, query);
@@ -1602,6 +1644,37 @@ warta_archive_page_class_init (WartaArchivePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_dispose_button_clicked_cb);
 }
 
+/* From the search to its results, when there are some: Down and Enter
+ * there, rather than Down to the date below and Tab past every filter. */
+static gboolean
+focus_results (WartaArchivePage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") != 0 ||
+      self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return FALSE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+on_search_activate_cb (WartaArchivePage *self)
+{
+  focus_results (self);
+}
+
+static gboolean
+on_search_key_pressed_cb (WartaArchivePage *self,
+                          guint             keyval,
+                          guint             keycode,
+                          GdkModifierType   state)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & gtk_accelerator_get_default_mod_mask ()) == 0 && focus_results (self))
+    return GDK_EVENT_STOP;
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 warta_archive_page_init (WartaArchivePage *self)
 {
@@ -1614,6 +1687,16 @@ warta_archive_page_init (WartaArchivePage *self)
   /* Rows are items: one Tab stop, the arrows between rows (warta-list-focus.c). */
   warta_list_set_single_tab_stop (GTK_WIDGET (self->list_view));
   fill_filters (self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the entry's text, which would move the focus down itself. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate_cb),
+                            self);
   self->from_date = add_date_button (self, self->from_box, self->from_entry);
   self->to_date = add_date_button (self, self->to_box, self->to_entry);
   g_signal_connect_swapped (self->from_entry, "changed", G_CALLBACK (on_range_entry_changed_cb),

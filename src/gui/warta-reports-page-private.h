@@ -14,5 +14,7 @@ void _warta_reports_page_save_to (WartaReportsPage *self,
                                   GFile            *file,
                                   gboolean          pdf);
 char *_warta_reports_page_dup_step_text (const WartaReportStep *step);
+char *_warta_reports_page_dup_corrections_text (guint rounds,
+                                                guint n_corrected);
 
 G_END_DECLS

@@ -186,11 +186,29 @@ draw_charts_cb (GtkDrawingArea *area,
     }
 }
 
+/**
+ * _warta_reports_page_dup_corrections_text:
+ * @rounds: the correction rounds in the period
+ * @n_corrected: how many publications they were in
+ *
+ * Returns: (transfer full): the figures' line on corrections, "Correction
+ *   rounds: 3, in 2 publications", in the singular for one publication.
+ */
+char *
+_warta_reports_page_dup_corrections_text (guint rounds,
+                                          guint n_corrected)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Correction rounds: %u, in %u publication",
+                                       "Correction rounds: %u, in %u publications", n_corrected),
+                          rounds, n_corrected);
+}
+
 static void
 show_report (WartaReportsPage *self)
 {
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *title = NULL;
+  g_autofree char *corrections = NULL;
   double height = 160 + CHART_GAP + bars_height (WARTA_N_STEPS) + CHART_GAP;
   static const WartaReportGrouping groupings[] = {
     WARTA_REPORT_BY_PLATFORM, WARTA_REPORT_BY_CATEGORY, WARTA_REPORT_BY_UNIT, WARTA_REPORT_BY_PERSON,
@@ -214,10 +232,10 @@ show_report (WartaReportsPage *self)
   g_string_append_printf (details, "%s\n", title);
   g_string_append_printf (details, _("Published: %u"), warta_report_get_n_published (self->report));
   g_string_append_c (details, '\n');
-  g_string_append_printf (details, _("Correction rounds: %u, in %u publications"),
-                          warta_report_get_correction_rounds (self->report),
-                          warta_report_get_n_corrected (self->report));
-  g_string_append_c (details, '\n');
+  corrections =
+    _warta_reports_page_dup_corrections_text (warta_report_get_correction_rounds (self->report),
+                                              warta_report_get_n_corrected (self->report));
+  g_string_append_printf (details, "%s\n", corrections);
   for (guint step = 1; step <= WARTA_N_STEPS; step++)
     {
       const WartaReportStep *s = warta_report_get_step (self->report, step);
@@ -248,6 +266,12 @@ show_report (WartaReportsPage *self)
                               /* Translators: the same for a case that has left the step */
                               : _("#%s %s — step %u: %s"),
                               id, o->title, o->step, late);
+      g_string_append_c (details, '\n');
+    }
+  /* The rest are in the CSV: said, so the list is not read as cut off. */
+  if (overdue->len > 50)
+    {
+      g_string_append_printf (details, _("… and %u more: see the CSV export."), overdue->len - 50);
       g_string_append_c (details, '\n');
     }
 
@@ -308,6 +332,56 @@ on_make_button_clicked_cb (WartaReportsPage *self)
                               self->cancellable, report_cb, g_object_ref (self));
 }
 
+/* Month @month's name, "June" ("Juni" in Indonesian). */
+static char *
+dup_month_name (int month)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
+
+  return g_date_time_format (date, "%B");
+}
+
+/* A month by its name rather than a bare "6"; a semester by its number. */
+static gboolean
+on_index_output_cb (WartaReportsPage *self)
+{
+  int value = gtk_spin_button_get_value_as_int (self->index_spin);
+  g_autofree char *text = NULL;
+
+  if (gtk_drop_down_get_selected (self->period_dropdown) == WARTA_REPORT_MONTH)
+    text = dup_month_name (value);
+  else
+    text = g_strdup_printf ("%d", value);
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->index_spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->index_spin), text);
+  return TRUE;
+}
+
+/* A month typed by its name, or by its number. */
+static int
+on_index_input_cb (WartaReportsPage *self,
+                   double           *value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->index_spin));
+
+  if (gtk_drop_down_get_selected (self->period_dropdown) != WARTA_REPORT_MONTH)
+    return FALSE;
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autofree char *name = dup_month_name (month);
+      g_autofree char *folded_name = g_utf8_casefold (name, -1);
+      g_autofree char *folded_text = g_utf8_casefold (text, -1);
+
+      if (g_strcmp0 (g_strstrip (folded_text), folded_name) == 0)
+        {
+          *value = month;
+          return TRUE;
+        }
+    }
+  /* A number, as before. */
+  return FALSE;
+}
+
 static void
 on_period_changed_cb (WartaReportsPage *self)
 {
@@ -315,6 +389,8 @@ on_period_changed_cb (WartaReportsPage *self)
 
   gtk_spin_button_set_range (self->index_spin, 1, period == WARTA_REPORT_MONTH ? 12 : 2);
   gtk_widget_set_visible (GTK_WIDGET (self->index_spin), period != WARTA_REPORT_YEAR);
+  /* The same value may read otherwise now. */
+  on_index_output_cb (self);
 }
 
 /**
@@ -528,6 +604,11 @@ warta_reports_page_init (WartaReportsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_swapped (self->index_spin, "output", G_CALLBACK (on_index_output_cb), self);
+  g_signal_connect_swapped (self->index_spin, "input", G_CALLBACK (on_index_input_cb), self);
+  /* Room for the longest month's name. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->index_spin), 9);
+  on_index_output_cb (self);
   gtk_drawing_area_set_draw_func (self->chart_area, draw_charts_cb, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
