@@ -513,7 +513,7 @@ test_chart_empty (void)
   warta_chart_colors_init (&colors, FALSE);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  warta_chart_draw_bars (cr, 0, 0, 300, 46, "Publications per platform", NULL, NULL, NULL, 0, -1,
+  warta_chart_draw_bars (cr, 0, 0, 300, 46, "Publications per platform", NULL, NULL, NULL, 0, NULL,
                          &colors);
   /* The title (Sans Bold 10, some 17 pixels), then a line below it. */
   g_assert_true (drawn_between (surface, 0, 20));
@@ -521,6 +521,80 @@ test_chart_empty (void)
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+}
+
+/* The rows of @surface with a pixel of @color (within rounding): the
+ * first in @first, how many in the return value. */
+static guint
+rows_with_color (cairo_surface_t       *surface,
+                 const WartaChartColor *color,
+                 int                   *first)
+{
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int want[3] = { (int) (color->r * 255 + 0.5), (int) (color->g * 255 + 0.5),
+                  (int) (color->b * 255 + 0.5) };
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  *first = -1;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = ((const guint32 *) (data + y * stride))[x];
+        int got[3] = { (pixel >> 16) & 0xff, (pixel >> 8) & 0xff, pixel & 0xff };
+
+        if (ABS (got[0] - want[0]) <= 2 && ABS (got[1] - want[1]) <= 2 &&
+            ABS (got[2] - want[2]) <= 2)
+          {
+            if (*first < 0)
+              *first = y;
+            n++;
+            break;
+          }
+      }
+  return n;
+}
+
+/* The mean time of each SOP step against its own limit: a step past it
+ * is drawn in the warning colour, one within it in the bars' colour;
+ * without limits, none is. */
+static void
+test_chart_limits (void)
+{
+  const char *labels[] = { "3 Verification", "4 Approval" };
+  const double values[] = { 20, 40 };
+  const double limits[] = { 30, 30 };
+  WartaChartColors colors;
+  int first_bar, first_warning;
+
+  warta_chart_colors_init (&colors, FALSE);
+  for (guint with_limits = 0; with_limits < 2; with_limits++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 80);
+      cairo_t *cr = cairo_create (surface);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      warta_chart_draw_bars (cr, 0, 0, 400, 80, "Mean time in each SOP step", labels, values,
+                             NULL, 2, with_limits ? limits : NULL, &colors);
+      if (with_limits)
+        {
+          /* The second bar, and only it, in the warning colour. */
+          g_assert_cmpuint (rows_with_color (surface, &colors.bar, &first_bar), >, 0);
+          g_assert_cmpuint (rows_with_color (surface, &colors.warning, &first_warning), >, 0);
+          g_assert_cmpint (first_warning, >, first_bar);
+        }
+      else
+        {
+          g_assert_cmpuint (rows_with_color (surface, &colors.bar, &first_bar), >, 0);
+          g_assert_cmpuint (rows_with_color (surface, &colors.warning, &first_warning), ==, 0);
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
 }
 
 /* A person's name beside a bar is not cut to a few letters in a narrow
@@ -561,6 +635,7 @@ main (int   argc,
 
   g_test_add_func ("/warta/report/chart-empty", test_chart_empty);
   g_test_add_func ("/warta/report/chart-labels", test_chart_labels);
+  g_test_add_func ("/warta/report/chart-limits", test_chart_limits);
   g_test_add ("/warta/report/figures", Fixture, NULL,
               archive_fixture_set_up, test_figures, archive_fixture_tear_down);
   g_test_add ("/warta/report/scheduled", Fixture, NULL,

@@ -139,10 +139,10 @@ warta_chart_draw_bars (cairo_t                *cr,
                        const double           *values,
                        const char * const     *value_texts,
                        guint                   n,
-                       double                  marker,
+                       const double           *limits,
                        const WartaChartColors *colors)
 {
-  double max = marker > 0 ? marker : 0;
+  double max = 0;
   double label_w = warta_chart_bar_label_width (cr, width, labels, n);
   double value_w = 64;
   double top, row_h, bar_x, bar_w;
@@ -169,7 +169,7 @@ warta_chart_draw_bars (cairo_t                *cr,
     }
 
   for (guint i = 0; i < n; i++)
-    max = MAX (max, values[i]);
+    max = MAX (max, MAX (values[i], limits != NULL ? limits[i] : 0));
   if (max <= 0)
     max = 1;
 
@@ -183,9 +183,24 @@ warta_chart_draw_bars (cairo_t                *cr,
       double w = bar_w * values[i] / max;
 
       draw_text (cr, FONT, labels[i], x, ry + 2, label_w, PANGO_ALIGN_RIGHT, &colors->foreground);
-      set_color (cr, marker > 0 && values[i] > marker ? &colors->warning : &colors->bar);
+      set_color (cr, limits != NULL && limits[i] > 0 && values[i] > limits[i] ? &colors->warning
+                                                                              : &colors->bar);
       cairo_rectangle (cr, bar_x, ry + 3, MAX (w, 1.0), row_h - 6);
       cairo_fill (cr);
+      if (limits != NULL && limits[i] > 0)
+        {
+          static const double dash[] = { 3.0, 2.0 };
+          double mx = bar_x + bar_w * limits[i] / max;
+
+          cairo_save (cr);
+          set_color (cr, &colors->foreground);
+          cairo_set_line_width (cr, 1.5);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_move_to (cr, mx, ry + 1);
+          cairo_line_to (cr, mx, ry + row_h - 1);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
       draw_text (cr, FONT, value_texts != NULL ? value_texts[i] : NULL, bar_x + w + PAD, ry + 2,
                  value_w, PANGO_ALIGN_LEFT, &colors->foreground);
       if (value_texts == NULL)
@@ -196,19 +211,6 @@ warta_chart_draw_bars (cairo_t                *cr,
           draw_text (cr, FONT, text, bar_x + w + PAD, ry + 2, value_w, PANGO_ALIGN_LEFT,
                      &colors->foreground);
         }
-    }
-
-  if (marker > 0 && n > 0)
-    {
-      static const double dash[] = { 4.0, 3.0 };
-      double mx = bar_x + bar_w * marker / max;
-
-      set_color (cr, &colors->warning);
-      cairo_set_line_width (cr, 1.5);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_move_to (cr, mx, top);
-      cairo_line_to (cr, mx, top + n * row_h);
-      cairo_stroke (cr);
     }
 
   cairo_restore (cr);

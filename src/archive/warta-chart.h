@@ -29,8 +29,10 @@ typedef struct
 void warta_chart_colors_init (WartaChartColors       *colors,
                               gboolean                dark);
 
-/* Horizontal bars, one per label, with the value after each bar. A
- * @marker ≥ 0 draws a dashed line at that value (a time limit). */
+/* Horizontal bars, one per label, with the value after each bar. With
+ * @limits (one per bar, 0 for none: a step's time limit), a dashed mark
+ * shows each bar's limit, and a bar past it is drawn in the warning
+ * colour. */
 double warta_chart_bar_label_width (cairo_t            *cr,
                                     double              width,
                                     const char * const *labels,
@@ -45,7 +47,7 @@ void warta_chart_draw_bars   (cairo_t                *cr,
                               const double           *values,
                               const char * const     *value_texts,
                               guint                   n,
-                              double                  marker,
+                              const double           *limits,
                               const WartaChartColors *colors);
 void warta_chart_draw_line   (cairo_t                *cr,
                               double                  x,

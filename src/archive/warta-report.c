@@ -793,7 +793,7 @@ pdf_count_chart (Pdf             *pdf,
 
   pdf_space (pdf, height);
   warta_chart_draw_bars (pdf->cr, MARGIN, pdf->y, PAGE_W - 2 * MARGIN, height, title,
-                         labels, values, NULL, n, -1, &pdf->colors);
+                         labels, values, NULL, n, NULL, &pdf->colors);
   pdf->y += height + 12;
 }
 
@@ -889,7 +889,7 @@ warta_report_write_pdf (WartaReport  *self,
     pdf_space (&pdf, 130);
     warta_chart_draw_bars (pdf.cr, MARGIN, pdf.y, PAGE_W - 2 * MARGIN, 124,
                            _("On-time rate per step"), labels, values, value_texts,
-                           WARTA_N_STEPS, -1, &pdf.colors);
+                           WARTA_N_STEPS, NULL, &pdf.colors);
     pdf.y += 136;
   }
 

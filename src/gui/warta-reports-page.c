@@ -89,7 +89,7 @@ draw_counts (cairo_t                *cr,
       labels[i] = c->key;
       values[i] = c->count;
     }
-  warta_chart_draw_bars (cr, 0, y, width, bars_height (n), title, labels, values, NULL, n, -1, colors);
+  warta_chart_draw_bars (cr, 0, y, width, bars_height (n), title, labels, values, NULL, n, NULL, colors);
 }
 
 /**
@@ -157,6 +157,7 @@ draw_charts_cb (GtkDrawingArea *area,
   {
     const char *labels[WARTA_N_STEPS];
     double values[WARTA_N_STEPS];
+    double limits[WARTA_N_STEPS];
     char *texts[WARTA_N_STEPS];
     static const char *steps[] = { N_("1 Documentation"), N_("2 Processing"), N_("3 Verification"),
                                    N_("4 Approval"), N_("5 Publishing") };
@@ -167,11 +168,14 @@ draw_charts_cb (GtkDrawingArea *area,
 
         labels[step - 1] = _(steps[step - 1]);
         values[step - 1] = s->mean_us / 6e7;
+        /* A step whose mean is past its limit stands out, not only in
+         * its text ("40 of 30 min"). */
+        limits[step - 1] = s->limit_minutes;
         texts[step - 1] = _warta_reports_page_dup_step_text (s);
       }
     warta_chart_draw_bars (cr, 0, y, width, bars_height (WARTA_N_STEPS),
                            _("Mean time in each SOP step"), labels, values,
-                           (const char * const *)texts, WARTA_N_STEPS, -1, &colors);
+                           (const char * const *)texts, WARTA_N_STEPS, limits, &colors);
     for (guint i = 0; i < WARTA_N_STEPS; i++)
       g_free (texts[i]);
     y += bars_height (WARTA_N_STEPS) + CHART_GAP;
