@@ -3337,6 +3337,74 @@ test_refused_target_by_hand (Fixture       *f,
   g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHING);
 }
 
+/* A target Warta cannot send to, ticked to upload it by hand, is part of
+ * the saved choice as every other: it stays ticked when the list is built
+ * again (an account signed in meanwhile) and in a view opened again, a
+ * view on another Warta on the same file shows it ticked, and unticked
+ * there it is unticked here; changed there a moment before Publish Now,
+ * nothing is published. */
+static void
+test_refused_target_choice_saved (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) youtube = warta_test_youtube_server_new ();
+  gint64 youtube_id = add_youtube (f, youtube);
+  g_autoptr(WartaContext) other = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublishView *colleague;
+  GtkWidget *colleague_window;
+  AdwMessageDialog *dialog;
+  TargetWait wait = { 0 };
+
+  gtk_check_button_set_active (view_check (f->view, youtube_id), TRUE);
+  iterate ();
+  g_assert_null (_warta_publish_view_get_dialog (f->view));
+
+  /* The list built again: an account signed in meanwhile. */
+  g_assert_true (warta_account_store_reload (warta_context_get_account_store (f->context), &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_true (gtk_check_button_get_active (view_check (f->view, youtube_id)));
+
+  /* The window closed and opened again. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+  f->view = open_view (f->context, f->publication, &f->window);
+  g_assert_true (gtk_check_button_get_active (view_check (f->view, youtube_id)));
+  g_assert_true (gtk_check_button_get_active (view_check (f->view, f->mastodon_id)));
+
+  /* Another Warta on the same file finds it ticked; unticked there, it is
+   * unticked here. */
+  other = colleague_context (f);
+  colleague = open_view (other, f->publication, &colleague_window);
+  g_assert_true (gtk_check_button_get_active (view_check (colleague, youtube_id)));
+  gtk_check_button_set_active (view_check (colleague, youtube_id), FALSE);
+  wait.view = f->view;
+  wait.account_id = youtube_id;
+  wait.ticked = FALSE;
+  wait_until (f, target_is, &wait, "YouTube unticked here");
+
+  /* Ticked here, and unticked there a moment before Publish Now here, not
+   * heard of yet: nothing is published, and the choice is shown as saved. */
+  gtk_check_button_set_active (view_check (f->view, youtube_id), TRUE);
+  iterate ();
+  g_assert_true (warta_publication_repository_set_by_hand (warta_context_get_publications (other),
+                                                           f->t->admin,
+                                                           warta_publication_get_id (f->publication),
+                                                           youtube_id, FALSE, &error));
+  g_assert_no_error (error);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Targets Changed");
+  answer (dialog, "close");
+  g_assert_false (gtk_check_button_get_active (view_check (f->view, youtube_id)));
+  g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_APPROVED);
+
+  gtk_window_destroy (GTK_WINDOW (colleague_window));
+  iterate ();
+}
+
 /* An approved X caption longer than X takes, as X counts: the X target
  * is unticked, saying why and what to do (the text cannot change once
  * approved); left so, nothing is sent there. */
@@ -3736,6 +3804,8 @@ main (int   argc,
               fixture_setup, test_impossible_target, fixture_teardown);
   g_test_add ("/warta/publish-view/refused-target-by-hand", Fixture, NULL,
               fixture_setup, test_refused_target_by_hand, fixture_teardown);
+  g_test_add ("/warta/publish-view/refused-target-choice-saved", Fixture, NULL,
+              fixture_setup, test_refused_target_choice_saved, fixture_teardown);
   g_test_add ("/warta/publish-view/caption-too-long-target", Fixture, NULL,
               fixture_setup, test_caption_too_long_target, fixture_teardown);
   g_test_add ("/warta/publish-view/impossible-old-job", Fixture, NULL,

@@ -110,6 +110,7 @@ struct _WartaPublishView
   GHashTable       *rows;           /* job id → JobRow */
   GHashTable       *account_checks; /* account id → GtkCheckButton */
   GHashTable       *left_out;       /* account ids the admin left out, as saved */
+  GHashTable       *by_hand;        /* refused account ids ticked to upload by hand, as saved */
   gboolean          applying_choice; /* the checks are set from the saved choice */
   GListModel       *accounts;       /* the account store's, watched */
   gboolean          reloading_accounts;
@@ -2714,24 +2715,55 @@ clear_tiktok_panels (WartaPublishView *self)
  * database: every workstation shows the same choice, and a view opened
  * again finds it. */
 static void
-load_left_out (WartaPublishView *self)
+load_ids (GHashTable *set,
+          GArray     *ids,
+          GError     *error)
 {
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_hash_table_remove_all (self->left_out);
-  if (self->context == NULL || self->publication == NULL)
-    return;
-  ids = warta_publication_repository_list_left_out (warta_context_get_publications (self->context),
-                                                    warta_publication_get_id (self->publication),
-                                                    &error);
+  g_hash_table_remove_all (set);
   if (ids == NULL)
     {
       g_warning ("The chosen targets cannot be read: %s", error->message);
       return;
     }
   for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (self->left_out, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+    g_hash_table_add (set, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+}
+
+/* The two exceptions: the targets left out, and those Warta cannot send
+ * to that the admin ticked, to upload them by hand. */
+static void
+load_left_out (WartaPublishView *self)
+{
+  WartaPublicationRepository *publications;
+  g_autoptr(GArray) left_out = NULL;
+  g_autoptr(GArray) by_hand = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) by_hand_error = NULL;
+  gint64 id;
+
+  if (self->context == NULL || self->publication == NULL)
+    {
+      g_hash_table_remove_all (self->left_out);
+      g_hash_table_remove_all (self->by_hand);
+      return;
+    }
+  publications = warta_context_get_publications (self->context);
+  id = warta_publication_get_id (self->publication);
+  left_out = warta_publication_repository_list_left_out (publications, id, &error);
+  load_ids (self->left_out, left_out, error);
+  by_hand = warta_publication_repository_list_by_hand (publications, id, &by_hand_error);
+  load_ids (self->by_hand, by_hand, by_hand_error);
+}
+
+/* Whether @account_id's check is ticked in the saved choice. */
+static gboolean
+chosen (WartaPublishView *self,
+        GtkCheckButton   *check,
+        gint64            account_id)
+{
+  if (g_object_get_data (G_OBJECT (check), "warta-reason") != NULL)
+    return g_hash_table_contains (self->by_hand, &account_id);
+  return !g_hash_table_contains (self->left_out, &account_id);
 }
 
 /* The checks as the saved choice has them: a target that can take the
@@ -2749,11 +2781,7 @@ apply_left_out (WartaPublishView *self)
     {
       GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
 
-      gboolean refused = g_object_get_data (value, "warta-reason") != NULL;
-
-      gtk_check_button_set_active (value, row != NULL &&
-                                          (!refused || gtk_check_button_get_active (value)) &&
-                                          !g_hash_table_contains (self->left_out, key));
+      gtk_check_button_set_active (value, row != NULL && chosen (self, value, *(gint64 *) key));
     }
   self->applying_choice = FALSE;
 }
@@ -2768,10 +2796,18 @@ on_account_toggled_cb (GtkCheckButton   *check,
 {
   g_autoptr(GError) error = NULL;
   WartaUser *user = current_user (self);
-  gboolean left_out = !gtk_check_button_get_active (check);
+  WartaPublicationRepository *publications = warta_context_get_publications (self->context);
+  gboolean active = gtk_check_button_get_active (check);
+  gboolean refused = g_object_get_data (G_OBJECT (check), "warta-reason") != NULL;
+  /* A target Warta can send to: the exception is leaving it out; one it
+   * cannot: ticking it, to upload it by hand. */
+  GHashTable *set = refused ? self->by_hand : self->left_out;
+  gboolean stored = refused ? active : !active;
   GHashTableIter iter;
   gpointer key, value;
   gint64 id = 0;
+  gint64 publication_id = warta_publication_get_id (self->publication);
+  gboolean saved;
 
   if (self->applying_choice)
     {
@@ -2783,19 +2819,24 @@ on_account_toggled_cb (GtkCheckButton   *check,
     if (value == (gpointer) check)
       id = *(gint64 *) key;
 
-  if (user != NULL &&
-      !warta_publication_repository_set_left_out (warta_context_get_publications (self->context),
-                                                  user, warta_publication_get_id (self->publication),
-                                                  id, left_out, &error))
+  if (user == NULL)
+    saved = TRUE;
+  else if (refused)
+    saved = warta_publication_repository_set_by_hand (publications, user, publication_id, id,
+                                                      stored, &error);
+  else
+    saved = warta_publication_repository_set_left_out (publications, user, publication_id, id,
+                                                       stored, &error);
+  if (!saved)
     {
       show_message (self, _("Choice Not Saved"), error->message);
       load_left_out (self);
       apply_left_out (self);
     }
-  else if (left_out)
-    g_hash_table_add (self->left_out, g_memdup2 (&id, sizeof id));
+  else if (stored)
+    g_hash_table_add (set, g_memdup2 (&id, sizeof id));
   else
-    g_hash_table_remove (self->left_out, &id);
+    g_hash_table_remove (set, &id);
   update_actions (self);
 }
 
@@ -2846,7 +2887,7 @@ fill_accounts (WartaPublishView *self)
                               g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row))), g_free);
       g_object_set_data_full (G_OBJECT (check), "warta-reason", g_steal_pointer (&refusal), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   by_hand == NULL && !g_hash_table_contains (self->left_out, &id));
+                                   chosen (self, GTK_CHECK_BUTTON (check), id));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (self->accounts_list, row);
@@ -3287,19 +3328,32 @@ on_schedule_entry_changed_cb (WartaPublishView *self)
  * have changed it a moment ago, before this view heard of it. If not, it
  * is shown as saved. */
 static gboolean
+same_ids (GHashTable *a,
+          GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (b, key))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 choice_is_current (WartaPublishView *self)
 {
   g_autoptr(GHashTable) shown = g_steal_pointer (&self->left_out);
-  GHashTableIter iter;
-  gpointer key;
+  g_autoptr(GHashTable) shown_by_hand = g_steal_pointer (&self->by_hand);
   gboolean same;
 
   self->left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->by_hand = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   load_left_out (self);
-  same = g_hash_table_size (shown) == g_hash_table_size (self->left_out);
-  g_hash_table_iter_init (&iter, shown);
-  while (same && g_hash_table_iter_next (&iter, &key, NULL))
-    same = g_hash_table_contains (self->left_out, key);
+  same = same_ids (shown, self->left_out) && same_ids (shown_by_hand, self->by_hand);
   if (!same)
     {
       apply_left_out (self);
@@ -3556,6 +3610,7 @@ warta_publish_view_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->account_checks, g_hash_table_unref);
   g_clear_pointer (&self->left_out, g_hash_table_unref);
+  g_clear_pointer (&self->by_hand, g_hash_table_unref);
   g_clear_pointer (&self->tiktok_panels, g_hash_table_unref);
   g_clear_weak_pointer (&self->dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PUBLISH_VIEW);
@@ -3621,6 +3676,7 @@ warta_publish_view_init (WartaPublishView *self)
                                       (GDestroyNotify) job_row_free);
   self->account_checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->by_hand = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->tiktok_panels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                (GDestroyNotify) tiktok_panel_free);
   self->tick_source = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
