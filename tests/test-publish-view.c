@@ -2028,6 +2028,43 @@ media_in_flight (Fixture  *f,
   return warta_test_server_count_requests (f->mastodon, "POST", "/api/v2/media") >= 1;
 }
 
+/* Whether the progress bar of @data's job (an account id) shows more
+ * than nothing sent. */
+static gboolean
+progress_shown (Fixture  *f,
+                gpointer  data)
+{
+  gint64 account_id = *(gint64 *) data;
+  WartaOutboxJob *job = job_for (f, account_id);
+  GtkWidget *bar;
+
+  if (job == NULL)
+    return FALSE;
+  bar = job_widget (f, account_id, "progress");
+  return gtk_widget_get_visible (bar) &&
+         gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) > 0.0;
+}
+
+/* A single small photo (2 KiB) on its way, the platform slow to answer:
+ * its bar shows it sent before the answer, not empty until it is done. */
+static void
+test_small_file_progress (Fixture       *f,
+                          gconstpointer  data)
+{
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->wordpress_id)), FALSE);
+  iterate ();
+  /* Answered in ten minutes: long after the test is over. */
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_DELAY,
+                               600000);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_until (f, media_in_flight, NULL, "the photo's upload");
+  wait_until (f, progress_shown, &f->mastodon_id, "the photo's progress");
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->mastodon_id)), ==,
+                    WARTA_OUTBOX_STATE_RUNNING);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->mastodon), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+}
+
 static void
 assert_controls (Fixture  *f,
                  gint64    account_id,
@@ -3752,6 +3789,8 @@ main (int   argc,
               fixture_setup, test_correct, fixture_teardown);
   g_test_add ("/warta/publish-view/correct-refused", Fixture, NULL,
               fixture_setup, test_correct_refused, fixture_teardown);
+  g_test_add ("/warta/publish-view/small-file-progress", Fixture, NULL,
+              fixture_setup, test_small_file_progress, fixture_teardown);
   g_test_add ("/warta/publish-view/long-handle", Fixture, NULL,
               fixture_setup, test_long_handle, fixture_teardown);
   g_test_add ("/warta/publish-view/takedown-conflict", Fixture, NULL,
