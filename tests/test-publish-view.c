@@ -325,6 +325,26 @@ account_check (Fixture *f,
   return _warta_publish_view_get_widget (f->view, 0, name);
 }
 
+/* The row listing @account_id as a target in @view, with or without its
+ * check. */
+static GtkWidget *
+view_row (WartaPublishView *view,
+          gint64            account_id)
+{
+  g_autofree char *name = g_strdup_printf ("account-row-%" G_GINT64_FORMAT, account_id);
+  GtkWidget *row = _warta_publish_view_get_widget (view, 0, name);
+
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  return row;
+}
+
+static GtkWidget *
+account_row (Fixture *f,
+             gint64   account_id)
+{
+  return view_row (f->view, account_id);
+}
+
 static void
 collect_mnemonics (GtkWidget  *widget,
                    GHashTable *seen)
@@ -2308,7 +2328,7 @@ assert_start_controls (Fixture  *f,
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     {
       GtkWidget *check = account_check (f, all[i]);
-      GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+      GtkWidget *row = account_row (f, all[i]);
 
       g_assert_cmpint (gtk_widget_is_visible (check), ==, shown);
       /* The target stays listed, with its platform or why it cannot go. */
@@ -2355,6 +2375,78 @@ test_follow_only_approved (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time)), ==, typed);
 }
 
+/* The label below @widget that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* How far right of @row's start its title begins. */
+static double
+title_indent (GtkWidget *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  GtkWidget *label = find_label (row, title);
+  graphene_point_t at;
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_compute_point (label, row, &GRAPHENE_POINT_INIT (0, 0), &at));
+  return at.x;
+}
+
+/* To a verifier, the targets are a list without checks: a title begins
+ * where a plain row's does, not indented by the room of a hidden check.
+ * To the admin, Upload Manually is rounded as Publish Now beside it. */
+static void
+test_follow_only_aligned (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *plain = adw_action_row_new ();
+  GtkWidget *manual = _warta_publish_view_get_widget (f->view, 0, "upload-manual");
+  GtkWidget *publish = _warta_publish_view_get_widget (f->view, 0, "publish-now");
+  double indent;
+
+  g_assert_true (gtk_widget_has_css_class (publish, "pill"));
+  g_assert_true (gtk_widget_has_css_class (manual, "pill"));
+  screenshot (f, f->window, "publish-start-buttons.png");
+
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  warta_test_gui_wait_for_layout (f->window);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (plain), "Mastodon");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (plain), "Mastodon");
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), plain);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  warta_test_gui_wait_for_layout (plain);
+  indent = title_indent (plain);
+  g_assert_cmpfloat (title_indent (account_row (f, f->mastodon_id)), ==, indent);
+  g_assert_cmpfloat (title_indent (account_row (f, f->wordpress_id)), ==, indent);
+  screenshot (f, f->window, "publish-follow-only-aligned.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The admin again: the checks are back, ticked as they were. */
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  warta_test_gui_wait_for_layout (f->window);
+  g_assert_true (gtk_widget_is_visible (account_check (f, f->mastodon_id)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
+  g_assert_cmpfloat (title_indent (account_row (f, f->mastodon_id)), >, indent + 12);
+}
+
 /* The check for @account_id in @view. */
 static GtkCheckButton *
 view_check (WartaPublishView *view,
@@ -2372,8 +2464,7 @@ static const char *
 view_subtitle (WartaPublishView *view,
                gint64            account_id)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (view_check (view, account_id)),
-                                            ADW_TYPE_ACTION_ROW);
+  GtkWidget *row = view_row (view, account_id);
 
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
 }
@@ -3281,7 +3372,7 @@ test_impossible_target (Fixture       *f,
   GtkWidget *row;
 
   g_assert_nonnull (check);
-  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  row = account_row (f, youtube_id);
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_is_sensitive (check));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -3319,12 +3410,12 @@ test_refused_target_by_hand (Fixture       *f,
   g_autoptr(WartaTestServer) youtube = warta_test_youtube_server_new ();
   gint64 youtube_id = add_youtube (f, youtube);
   GtkWidget *check = account_check (f, youtube_id);
-  GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  GtkWidget *row = account_row (f, youtube_id);
   WartaOutboxJob *job;
 
   sign_in_as (f, WARTA_ROLE_VERIFIER);
   check = account_check (f, youtube_id);
-  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  row = account_row (f, youtube_id);
   g_assert_false (gtk_widget_is_visible (check));
   g_assert_false (gtk_widget_is_visible (account_check (f, f->mastodon_id)));
   g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
@@ -3332,7 +3423,7 @@ test_refused_target_by_hand (Fixture       *f,
 
   sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
   check = account_check (f, youtube_id);
-  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  row = account_row (f, youtube_id);
   g_assert_true (gtk_widget_is_visible (check));
   g_assert_true (gtk_widget_is_sensitive (check));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -3474,7 +3565,7 @@ test_caption_too_long_target (Fixture       *f,
 
   check = account_check (f, id);
   g_assert_nonnull (check);
-  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  row = account_row (f, id);
   g_assert_true (gtk_widget_is_sensitive (check));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
@@ -3514,7 +3605,7 @@ test_no_host_target (Fixture       *f,
   iterate ();
 
   check = account_check (f, id);
-  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  row = account_row (f, id);
   g_assert_true (gtk_widget_is_sensitive (check));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
@@ -3777,6 +3868,8 @@ main (int   argc,
               fixture_setup, test_follow_only, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-published", Fixture, NULL,
               fixture_setup, test_follow_only_published, fixture_teardown);
+  g_test_add ("/warta/publish-view/follow-only-aligned", Fixture, NULL,
+              fixture_setup, test_follow_only_aligned, fixture_teardown);
   g_test_add ("/warta/publish-view/keys", Fixture, NULL,
               fixture_setup, test_keys, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-summary", Fixture, NULL,

@@ -2779,7 +2779,7 @@ apply_left_out (WartaPublishView *self)
   g_hash_table_iter_init (&iter, self->account_checks);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
+      GtkWidget *row = g_object_get_data (value, "warta-row");
 
       gtk_check_button_set_active (value, row != NULL && chosen (self, value, *(gint64 *) key));
     }
@@ -2888,10 +2888,14 @@ fill_accounts (WartaPublishView *self)
       g_object_set_data_full (G_OBJECT (check), "warta-reason", g_steal_pointer (&refusal), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    chosen (self, GTK_CHECK_BUTTON (check), id));
+      /* The check is the row's prefix only for who chooses (see
+       * update_start_controls()); kept here while it is not. */
+      g_object_set_data (G_OBJECT (check), "warta-row", row);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (self->accounts_list, row);
-      g_hash_table_insert (self->account_checks, g_memdup2 (&id, sizeof id), check);
+      g_hash_table_insert (self->account_checks, g_memdup2 (&id, sizeof id),
+                           g_object_ref_sink (check));
 
       if (g_strcmp0 (warta_account_get_platform (account), "tiktok") == 0 && by_hand == NULL)
         {
@@ -2991,13 +2995,21 @@ update_start_controls (WartaPublishView *self)
   g_hash_table_iter_init (&iter, self->account_checks);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
+      GtkWidget *row = g_object_get_data (value, "warta-row");
       const char *reason = g_object_get_data (value, "warta-reason");
+      gboolean placed = gtk_widget_get_parent (value) != NULL;
       gboolean left_out;
 
       gtk_widget_set_visible (value, acts);
       if (row == NULL)
         continue;
+      /* Not only hidden: a hidden prefix still indents the row's title
+       * by the space beside it, and the rows' titles no longer line up
+       * with the other groups'. */
+      if (acts && !placed)
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), value);
+      else if (!acts && placed)
+        adw_action_row_remove (ADW_ACTION_ROW (row), value);
       left_out = reason == NULL && g_hash_table_contains (self->left_out, key);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    left_out && !acts ? _("Left out by the social media admin")
@@ -3674,7 +3686,8 @@ warta_publish_view_init (WartaPublishView *self)
   self->cancellable = g_cancellable_new ();
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                       (GDestroyNotify) job_row_free);
-  self->account_checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->account_checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                g_object_unref);
   self->left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->by_hand = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->tiktok_panels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
@@ -3794,6 +3807,13 @@ _warta_publish_view_get_widget (WartaPublishView *self,
           return rest && *rest == '-'
                  ? tiktok_panel_get_widget (g_hash_table_lookup (self->tiktok_panels, &id), rest + 1)
                  : NULL;
+        }
+      if (g_str_has_prefix (name, "account-row-"))
+        {
+          gint64 id = g_ascii_strtoll (name + strlen ("account-row-"), NULL, 10);
+          GtkWidget *check = g_hash_table_lookup (self->account_checks, &id);
+
+          return check ? g_object_get_data (G_OBJECT (check), "warta-row") : NULL;
         }
       if (g_str_has_prefix (name, "account-"))
         {
