@@ -3187,6 +3187,14 @@ test_tiktok_post_again (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->tiktok_id, "manual")));
   g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "POST", path), ==, 1);
   g_assert_cmpuint (warta_test_server_get_media_count (f->tiktok), ==, 0);
+  /* Who only follows is told what is not known, not to check. */
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->tiktok_id, "state"))), ==,
+                   "Not known whether it was posted");
+  g_assert_cmpstr (job_label (f, f->tiktok_id, "error"), ==,
+                   "The platform’s answer was lost, so the post may be there or not. The social "
+                   "media admin looks before anything is sent again.");
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
 
   /* Post Again asks first: declining sends nothing. */
   click (job_widget (f, f->tiktok_id, "post-again"));
@@ -3357,6 +3365,11 @@ add_youtube (Fixture         *f,
 #define YOUTUBE_REFUSAL "YouTube takes only a video, and this publication has photos only. " \
                         "Upload it elsewhere, or leave YouTube out."
 #define TICKED_BY_HAND " Ticked, you upload it by hand."
+/* The same, to whoever does not publish: what happens there. */
+#define REFUSED_NOT_TICKED "Warta cannot send this content there, so it does not go there " \
+                           "unless the social media admin uploads it by hand."
+#define REFUSED_TICKED "Warta cannot send this content there: the social media admin " \
+                       "uploads it by hand."
 
 /* A target that cannot take the approved content is unticked, saying why
  * and what to do before anything is sent, and that ticked it is uploaded
@@ -3419,7 +3432,7 @@ test_refused_target_by_hand (Fixture       *f,
   g_assert_false (gtk_widget_is_visible (check));
   g_assert_false (gtk_widget_is_visible (account_check (f, f->mastodon_id)));
   g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, YOUTUBE_REFUSAL);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, REFUSED_NOT_TICKED);
 
   sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
   check = account_check (f, youtube_id);
@@ -3439,6 +3452,13 @@ test_refused_target_by_hand (Fixture       *f,
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   iterate ();
+  /* Ticked: who follows is told it is uploaded by hand. */
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, youtube_id))), ==,
+                   REFUSED_TICKED);
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, youtube_id))), ==,
+                   YOUTUBE_REFUSAL TICKED_BY_HAND);
   click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
   g_assert_null (_warta_publish_view_get_dialog (f->view));
   wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
@@ -3643,6 +3663,11 @@ test_impossible_old_job (Fixture       *f,
   g_assert_cmpstr (job_label (f, youtube_id, "error"), ==, YOUTUBE_REFUSAL);
   g_assert_true (gtk_widget_get_visible (job_widget (f, youtube_id, "manual")));
   g_assert_cmpuint (warta_test_server_get_post_count (youtube), ==, 0);
+  /* Who only follows is told what happened, not what to do. */
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (job_label (f, youtube_id, "error"), ==,
+                   "Warta cannot send this content there, so nothing was sent. The social media "
+                   "admin may upload it by hand.");
 }
 
 /* What the line at the top tells who only follows publishing: what is

@@ -996,8 +996,10 @@ update_job_row (JobRow *row)
   else if (needs_sign_in && state == WARTA_OUTBOX_STATE_FAILED)
     state_text = g_strdup (acts ? _("Sign in again")
                                 : _("Stopped until its account is signed in again"));
+  /* Who may publish checks; the others are told that it is not known. */
   else if (unconfirmed)
-    state_text = g_strdup (_("Check whether it was posted"));
+    state_text = g_strdup (acts ? _("Check whether it was posted")
+                                : _("Not known whether it was posted"));
   else if (state == WARTA_OUTBOX_STATE_FAILED &&
            g_strcmp0 (warta_outbox_job_get_error_code (job), WARTA_OUTBOX_ERROR_CANCELLED) == 0)
     state_text = g_strdup (_("Cancelled"));
@@ -1079,7 +1081,13 @@ update_job_row (JobRow *row)
    * take: trying again cannot help; why, and what to do. A missing
    * website can be added, and Try Again then works. */
   if (state == WARTA_OUTBOX_STATE_FAILED && row->refusal != NULL && !needs_sign_in && !unconfirmed)
-    message = row->refusal;
+    message = acts ? row->refusal
+                   : _("Warta cannot send this content there, so nothing was sent. The social "
+                       "media admin may upload it by hand.");
+  /* What to look at, and which button then, is the admin's. */
+  if (unconfirmed && !acts)
+    message = _("The platform’s answer was lost, so the post may be there or not. The social "
+                "media admin looks before anything is sent again.");
   gtk_label_set_label (row->error, message ? message : "");
   /* Only a stop is an error; a wait for a retry, a turn or the admin is
    * none. */
@@ -2882,7 +2890,8 @@ fill_accounts (WartaPublishView *self)
                                    : caveat ? caveat
                                    : warta_platform_get_display_name (warta_account_get_platform (account)));
       /* What the row says to whoever publishes; to the others, a target
-       * left out says so instead, and a refused one only why. */
+       * left out says so instead, and a refused one what happens there
+       * (see update_start_controls()). */
       g_object_set_data_full (G_OBJECT (check), "warta-subtitle",
                               g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row))), g_free);
       g_object_set_data_full (G_OBJECT (check), "warta-reason", g_steal_pointer (&refusal), g_free);
@@ -3011,10 +3020,16 @@ update_start_controls (WartaPublishView *self)
       else if (!acts && placed)
         adw_action_row_remove (ADW_ACTION_ROW (row), value);
       left_out = reason == NULL && g_hash_table_contains (self->left_out, key);
+      /* To who does not choose: what happens there, not what to do. */
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   left_out && !acts ? _("Left out by the social media admin")
-                                   : reason != NULL && !acts ? reason
-                                   : g_object_get_data (value, "warta-subtitle"));
+                                   acts ? g_object_get_data (value, "warta-subtitle")
+                                   : left_out ? _("Left out by the social media admin")
+                                   : reason == NULL ? g_object_get_data (value, "warta-subtitle")
+                                   : g_hash_table_contains (self->by_hand, key)
+                                   ? _("Warta cannot send this content there: the social media "
+                                       "admin uploads it by hand.")
+                                   : _("Warta cannot send this content there, so it does not go "
+                                       "there unless the social media admin uploads it by hand."));
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), acts ? value : NULL);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), acts);
     }
