@@ -159,6 +159,7 @@ static const char *migration_objects[][12] = {
   { NULL },   /* 0014 adds columns only */
   { NULL },   /* 0015 adds columns only */
   { "left_out_targets", NULL },
+  { "by_hand_targets", NULL },
 };
 
 static void

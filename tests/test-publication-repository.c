@@ -969,6 +969,7 @@ test_scheduled_deadline_migrated (Fixture       *f,
                     "ALTER TABLE media_items DROP COLUMN duration_us; "
                     "ALTER TABLE media_items DROP COLUMN size; "
                     "DROP TABLE left_out_targets; "
+                    "DROP TABLE by_hand_targets; "
                     "PRAGMA user_version = 11;");
 
   db = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE,
@@ -1573,13 +1574,37 @@ raw_int (const char *path,
   return value;
 }
 
-/* The accounts left out of @publication_id, as "1,2" ("" for none). */
+/* One of the admin's two exceptions to the targets offered: left out,
+ * or (Warta cannot send there) ticked to upload by hand. */
+typedef struct
+{
+  GArray   *(*list) (WartaPublicationRepository *, gint64, GError **);
+  gboolean  (*set)  (WartaPublicationRepository *, WartaUser *, gint64, gint64, gboolean,
+                     GError **);
+  const char *table;
+  const char *by;
+  const char *at;
+} ChoiceKind;
+
+static const ChoiceKind left_out_kind = {
+  warta_publication_repository_list_left_out, warta_publication_repository_set_left_out,
+  "left_out_targets", "left_out_by", "left_out_at",
+};
+
+static const ChoiceKind by_hand_kind = {
+  warta_publication_repository_list_by_hand, warta_publication_repository_set_by_hand,
+  "by_hand_targets", "included_by", "included_at",
+};
+
+static const ChoiceKind *kind;
+
+/* The accounts stored for @publication_id, as "1,2" ("" for none). */
 static char *
 left_out (WartaPublicationRepository *repo,
           gint64                      publication_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = warta_publication_repository_list_left_out (repo, publication_id, &error);
+  g_autoptr(GArray) ids = kind->list (repo, publication_id, &error);
   GString *text = g_string_new (NULL);
 
   g_assert_no_error (error);
@@ -1591,9 +1616,10 @@ left_out (WartaPublicationRepository *repo,
 }
 
 /* The social media admin's choice of targets is the publication's, in
- * the file: who left which account out and when; read again by another
- * connection; refused to another role (FORBIDDEN, nothing changed) and
- * once publishing started. */
+ * the file: who left which account out (or ticked one Warta cannot send
+ * to, to upload it by hand) and when; read again by another connection;
+ * refused to another role (FORBIDDEN, nothing changed) and once
+ * publishing started. */
 static void
 test_left_out_targets (Fixture       *f,
                        gconstpointer  data)
@@ -1603,8 +1629,12 @@ test_left_out_targets (Fixture       *f,
   g_autoptr(WartaDatabase) other_db = NULL;
   g_autoptr(WartaPublicationRepository) other = NULL;
   g_autofree char *who_sql = NULL;
+  g_autofree char *count_sql = NULL;
   char *text;
   gint64 id;
+
+  kind = data;
+  count_sql = g_strdup_printf ("SELECT count(*) FROM %s", kind->table);
 
   run_sql (f->path, "INSERT INTO accounts (id, platform, display_name, keyring_id, created_at) "
                     "VALUES (1, 'x', 'X', 'key-x', 0), (2, 'mastodon', 'Mastodon', 'key-m', 0)");
@@ -1616,15 +1646,16 @@ test_left_out_targets (Fixture       *f,
   g_free (text);
 
   warta_clock_advance (f->clock, MINUTES (5));
-  g_assert_true (warta_publication_repository_set_left_out (f->repo, f->admin, id, 1, TRUE, &error));
+  g_assert_true (kind->set (f->repo, f->admin, id, 1, TRUE, &error));
   g_assert_no_error (error);
   text = left_out (f->repo, id);
   g_assert_cmpstr (text, ==, "1");
   g_free (text);
-  who_sql = g_strdup_printf ("SELECT count(*) FROM left_out_targets WHERE publication_id = %"
-                             G_GINT64_FORMAT " AND account_id = 1 AND left_out_by = %"
-                             G_GINT64_FORMAT " AND left_out_at = %" G_GINT64_FORMAT,
-                             id, warta_user_get_id (f->admin), warta_clock_now (f->clock));
+  who_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE publication_id = %"
+                             G_GINT64_FORMAT " AND account_id = 1 AND %s = %"
+                             G_GINT64_FORMAT " AND %s = %" G_GINT64_FORMAT,
+                             kind->table, id, kind->by, warta_user_get_id (f->admin), kind->at,
+                             warta_clock_now (f->clock));
   g_assert_cmpint (raw_int (f->path, who_sql), ==, 1);
 
   /* Another workstation on the same file reads the same choice. */
@@ -1637,35 +1668,31 @@ test_left_out_targets (Fixture       *f,
   g_free (text);
 
   /* A verifier, an approver, an officer: refused, nothing changed. */
-  g_assert_false (warta_publication_repository_set_left_out (f->repo, f->verifier, id, 2, TRUE,
-                                                             &error));
+  g_assert_false (kind->set (f->repo, f->verifier, id, 2, TRUE, &error));
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
   g_clear_error (&error);
-  g_assert_false (warta_publication_repository_set_left_out (f->repo, f->approver, id, 1, FALSE,
-                                                             &error));
+  g_assert_false (kind->set (f->repo, f->approver, id, 1, FALSE, &error));
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
   g_clear_error (&error);
-  g_assert_false (warta_publication_repository_set_left_out (f->repo, f->officer, id, 1, FALSE,
-                                                             &error));
+  g_assert_false (kind->set (f->repo, f->officer, id, 1, FALSE, &error));
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
   g_clear_error (&error);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM left_out_targets"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, count_sql), ==, 1);
   g_assert_cmpint (raw_int (f->path, who_sql), ==, 1);
 
   /* Ticked again, and left out again, by the admin. */
-  g_assert_true (warta_publication_repository_set_left_out (other, f->admin, id, 1, FALSE, &error));
+  g_assert_true (kind->set (other, f->admin, id, 1, FALSE, &error));
   g_assert_no_error (error);
   text = left_out (f->repo, id);
   g_assert_cmpstr (text, ==, "");
   g_free (text);
-  g_assert_true (warta_publication_repository_set_left_out (f->repo, f->admin, id, 2, TRUE, &error));
+  g_assert_true (kind->set (f->repo, f->admin, id, 2, TRUE, &error));
   g_assert_no_error (error);
 
   /* Once publishing started, the choice is what was published. */
   p = move (f, f->admin, g_steal_pointer (&p), WARTA_ACTION_START_PUBLISHING,
             WARTA_STATE_PUBLISHING, NULL);
-  g_assert_false (warta_publication_repository_set_left_out (f->repo, f->admin, id, 2, FALSE,
-                                                             &error));
+  g_assert_false (kind->set (f->repo, f->admin, id, 2, FALSE, &error));
   g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_INVALID_TRANSITION);
   text = left_out (f->repo, id);
   g_assert_cmpstr (text, ==, "2");
@@ -1700,7 +1727,10 @@ main (int   argc,
   ADD ("draft-blur-and-crop", test_draft_blur_and_crop);
   ADD ("draft-edit-after-approval", test_draft_edit_after_approval);
   ADD ("incomplete-concept-refused", test_incomplete_concept_refused);
-  ADD ("left-out-targets", test_left_out_targets);
+  g_test_add ("/warta/publication-repository/left-out-targets", Fixture, &left_out_kind,
+              fixture_set_up, test_left_out_targets, fixture_tear_down);
+  g_test_add ("/warta/publication-repository/by-hand-targets", Fixture, &by_hand_kind,
+              fixture_set_up, test_left_out_targets, fixture_tear_down);
 
 #undef ADD
 

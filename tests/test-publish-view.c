@@ -325,6 +325,26 @@ account_check (Fixture *f,
   return _warta_publish_view_get_widget (f->view, 0, name);
 }
 
+/* The row listing @account_id as a target in @view, with or without its
+ * check. */
+static GtkWidget *
+view_row (WartaPublishView *view,
+          gint64            account_id)
+{
+  g_autofree char *name = g_strdup_printf ("account-row-%" G_GINT64_FORMAT, account_id);
+  GtkWidget *row = _warta_publish_view_get_widget (view, 0, name);
+
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  return row;
+}
+
+static GtkWidget *
+account_row (Fixture *f,
+             gint64   account_id)
+{
+  return view_row (f->view, account_id);
+}
+
 static void
 collect_mnemonics (GtkWidget  *widget,
                    GHashTable *seen)
@@ -2028,6 +2048,43 @@ media_in_flight (Fixture  *f,
   return warta_test_server_count_requests (f->mastodon, "POST", "/api/v2/media") >= 1;
 }
 
+/* Whether the progress bar of @data's job (an account id) shows more
+ * than nothing sent. */
+static gboolean
+progress_shown (Fixture  *f,
+                gpointer  data)
+{
+  gint64 account_id = *(gint64 *) data;
+  WartaOutboxJob *job = job_for (f, account_id);
+  GtkWidget *bar;
+
+  if (job == NULL)
+    return FALSE;
+  bar = job_widget (f, account_id, "progress");
+  return gtk_widget_get_visible (bar) &&
+         gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) > 0.0;
+}
+
+/* A single small photo (2 KiB) on its way, the platform slow to answer:
+ * its bar shows it sent before the answer, not empty until it is done. */
+static void
+test_small_file_progress (Fixture       *f,
+                          gconstpointer  data)
+{
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->wordpress_id)), FALSE);
+  iterate ();
+  /* Answered in ten minutes: long after the test is over. */
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_DELAY,
+                               600000);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_until (f, media_in_flight, NULL, "the photo's upload");
+  wait_until (f, progress_shown, &f->mastodon_id, "the photo's progress");
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->mastodon_id)), ==,
+                    WARTA_OUTBOX_STATE_RUNNING);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->mastodon), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+}
+
 static void
 assert_controls (Fixture  *f,
                  gint64    account_id,
@@ -2271,7 +2328,7 @@ assert_start_controls (Fixture  *f,
   for (guint i = 0; i < G_N_ELEMENTS (all); i++)
     {
       GtkWidget *check = account_check (f, all[i]);
-      GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+      GtkWidget *row = account_row (f, all[i]);
 
       g_assert_cmpint (gtk_widget_is_visible (check), ==, shown);
       /* The target stays listed, with its platform or why it cannot go. */
@@ -2318,6 +2375,78 @@ test_follow_only_approved (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time)), ==, typed);
 }
 
+/* The label below @widget that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* How far right of @row's start its title begins. */
+static double
+title_indent (GtkWidget *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  GtkWidget *label = find_label (row, title);
+  graphene_point_t at;
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_compute_point (label, row, &GRAPHENE_POINT_INIT (0, 0), &at));
+  return at.x;
+}
+
+/* To a verifier, the targets are a list without checks: a title begins
+ * where a plain row's does, not indented by the room of a hidden check.
+ * To the admin, Upload Manually is rounded as Publish Now beside it. */
+static void
+test_follow_only_aligned (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *plain = adw_action_row_new ();
+  GtkWidget *manual = _warta_publish_view_get_widget (f->view, 0, "upload-manual");
+  GtkWidget *publish = _warta_publish_view_get_widget (f->view, 0, "publish-now");
+  double indent;
+
+  g_assert_true (gtk_widget_has_css_class (publish, "pill"));
+  g_assert_true (gtk_widget_has_css_class (manual, "pill"));
+  screenshot (f, f->window, "publish-start-buttons.png");
+
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  warta_test_gui_wait_for_layout (f->window);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (plain), "Mastodon");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (plain), "Mastodon");
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), plain);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  warta_test_gui_wait_for_layout (plain);
+  indent = title_indent (plain);
+  g_assert_cmpfloat (title_indent (account_row (f, f->mastodon_id)), ==, indent);
+  g_assert_cmpfloat (title_indent (account_row (f, f->wordpress_id)), ==, indent);
+  screenshot (f, f->window, "publish-follow-only-aligned.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The admin again: the checks are back, ticked as they were. */
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  warta_test_gui_wait_for_layout (f->window);
+  g_assert_true (gtk_widget_is_visible (account_check (f, f->mastodon_id)));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
+  g_assert_cmpfloat (title_indent (account_row (f, f->mastodon_id)), >, indent + 12);
+}
+
 /* The check for @account_id in @view. */
 static GtkCheckButton *
 view_check (WartaPublishView *view,
@@ -2335,8 +2464,7 @@ static const char *
 view_subtitle (WartaPublishView *view,
                gint64            account_id)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (view_check (view, account_id)),
-                                            ADW_TYPE_ACTION_ROW);
+  GtkWidget *row = view_row (view, account_id);
 
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
 }
@@ -3059,6 +3187,14 @@ test_tiktok_post_again (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->tiktok_id, "manual")));
   g_assert_cmpuint (warta_test_server_count_requests (f->tiktok, "POST", path), ==, 1);
   g_assert_cmpuint (warta_test_server_get_media_count (f->tiktok), ==, 0);
+  /* Who only follows is told what is not known, not to check. */
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (job_widget (f, f->tiktok_id, "state"))), ==,
+                   "Not known whether it was posted");
+  g_assert_cmpstr (job_label (f, f->tiktok_id, "error"), ==,
+                   "The platform’s answer was lost, so the post may be there or not. The social "
+                   "media admin looks before anything is sent again.");
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
 
   /* Post Again asks first: declining sends nothing. */
   click (job_widget (f, f->tiktok_id, "post-again"));
@@ -3229,6 +3365,11 @@ add_youtube (Fixture         *f,
 #define YOUTUBE_REFUSAL "YouTube takes only a video, and this publication has photos only. " \
                         "Upload it elsewhere, or leave YouTube out."
 #define TICKED_BY_HAND " Ticked, you upload it by hand."
+/* The same, to whoever does not publish: what happens there. */
+#define REFUSED_NOT_TICKED "Warta cannot send this content there, so it does not go there " \
+                           "unless the social media admin uploads it by hand."
+#define REFUSED_TICKED "Warta cannot send this content there: the social media admin " \
+                       "uploads it by hand."
 
 /* A target that cannot take the approved content is unticked, saying why
  * and what to do before anything is sent, and that ticked it is uploaded
@@ -3244,7 +3385,7 @@ test_impossible_target (Fixture       *f,
   GtkWidget *row;
 
   g_assert_nonnull (check);
-  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  row = account_row (f, youtube_id);
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_is_sensitive (check));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -3282,20 +3423,20 @@ test_refused_target_by_hand (Fixture       *f,
   g_autoptr(WartaTestServer) youtube = warta_test_youtube_server_new ();
   gint64 youtube_id = add_youtube (f, youtube);
   GtkWidget *check = account_check (f, youtube_id);
-  GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  GtkWidget *row = account_row (f, youtube_id);
   WartaOutboxJob *job;
 
   sign_in_as (f, WARTA_ROLE_VERIFIER);
   check = account_check (f, youtube_id);
-  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  row = account_row (f, youtube_id);
   g_assert_false (gtk_widget_is_visible (check));
   g_assert_false (gtk_widget_is_visible (account_check (f, f->mastodon_id)));
   g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, YOUTUBE_REFUSAL);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, REFUSED_NOT_TICKED);
 
   sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
   check = account_check (f, youtube_id);
-  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  row = account_row (f, youtube_id);
   g_assert_true (gtk_widget_is_visible (check));
   g_assert_true (gtk_widget_is_sensitive (check));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -3311,6 +3452,13 @@ test_refused_target_by_hand (Fixture       *f,
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   iterate ();
+  /* Ticked: who follows is told it is uploaded by hand. */
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, youtube_id))), ==,
+                   REFUSED_TICKED);
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, youtube_id))), ==,
+                   YOUTUBE_REFUSAL TICKED_BY_HAND);
   click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
   g_assert_null (_warta_publish_view_get_dialog (f->view));
   wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
@@ -3335,6 +3483,74 @@ test_refused_target_by_hand (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (youtube), ==, 0);
   /* Published everywhere else, it waits for the proof. */
   g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHING);
+}
+
+/* A target Warta cannot send to, ticked to upload it by hand, is part of
+ * the saved choice as every other: it stays ticked when the list is built
+ * again (an account signed in meanwhile) and in a view opened again, a
+ * view on another Warta on the same file shows it ticked, and unticked
+ * there it is unticked here; changed there a moment before Publish Now,
+ * nothing is published. */
+static void
+test_refused_target_choice_saved (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) youtube = warta_test_youtube_server_new ();
+  gint64 youtube_id = add_youtube (f, youtube);
+  g_autoptr(WartaContext) other = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaPublishView *colleague;
+  GtkWidget *colleague_window;
+  AdwMessageDialog *dialog;
+  TargetWait wait = { 0 };
+
+  gtk_check_button_set_active (view_check (f->view, youtube_id), TRUE);
+  iterate ();
+  g_assert_null (_warta_publish_view_get_dialog (f->view));
+
+  /* The list built again: an account signed in meanwhile. */
+  g_assert_true (warta_account_store_reload (warta_context_get_account_store (f->context), &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_true (gtk_check_button_get_active (view_check (f->view, youtube_id)));
+
+  /* The window closed and opened again. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+  f->view = open_view (f->context, f->publication, &f->window);
+  g_assert_true (gtk_check_button_get_active (view_check (f->view, youtube_id)));
+  g_assert_true (gtk_check_button_get_active (view_check (f->view, f->mastodon_id)));
+
+  /* Another Warta on the same file finds it ticked; unticked there, it is
+   * unticked here. */
+  other = colleague_context (f);
+  colleague = open_view (other, f->publication, &colleague_window);
+  g_assert_true (gtk_check_button_get_active (view_check (colleague, youtube_id)));
+  gtk_check_button_set_active (view_check (colleague, youtube_id), FALSE);
+  wait.view = f->view;
+  wait.account_id = youtube_id;
+  wait.ticked = FALSE;
+  wait_until (f, target_is, &wait, "YouTube unticked here");
+
+  /* Ticked here, and unticked there a moment before Publish Now here, not
+   * heard of yet: nothing is published, and the choice is shown as saved. */
+  gtk_check_button_set_active (view_check (f->view, youtube_id), TRUE);
+  iterate ();
+  g_assert_true (warta_publication_repository_set_by_hand (warta_context_get_publications (other),
+                                                           f->t->admin,
+                                                           warta_publication_get_id (f->publication),
+                                                           youtube_id, FALSE, &error));
+  g_assert_no_error (error);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  dialog = _warta_publish_view_get_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Targets Changed");
+  answer (dialog, "close");
+  g_assert_false (gtk_check_button_get_active (view_check (f->view, youtube_id)));
+  g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_APPROVED);
+
+  gtk_window_destroy (GTK_WINDOW (colleague_window));
+  iterate ();
 }
 
 /* An approved X caption longer than X takes, as X counts: the X target
@@ -3369,7 +3585,7 @@ test_caption_too_long_target (Fixture       *f,
 
   check = account_check (f, id);
   g_assert_nonnull (check);
-  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  row = account_row (f, id);
   g_assert_true (gtk_widget_is_sensitive (check));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
@@ -3409,7 +3625,7 @@ test_no_host_target (Fixture       *f,
   iterate ();
 
   check = account_check (f, id);
-  row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  row = account_row (f, id);
   g_assert_true (gtk_widget_is_sensitive (check));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
@@ -3447,6 +3663,11 @@ test_impossible_old_job (Fixture       *f,
   g_assert_cmpstr (job_label (f, youtube_id, "error"), ==, YOUTUBE_REFUSAL);
   g_assert_true (gtk_widget_get_visible (job_widget (f, youtube_id, "manual")));
   g_assert_cmpuint (warta_test_server_get_post_count (youtube), ==, 0);
+  /* Who only follows is told what happened, not what to do. */
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (job_label (f, youtube_id, "error"), ==,
+                   "Warta cannot send this content there, so nothing was sent. The social media "
+                   "admin may upload it by hand.");
 }
 
 /* What the line at the top tells who only follows publishing: what is
@@ -3672,6 +3893,8 @@ main (int   argc,
               fixture_setup, test_follow_only, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-published", Fixture, NULL,
               fixture_setup, test_follow_only_published, fixture_teardown);
+  g_test_add ("/warta/publish-view/follow-only-aligned", Fixture, NULL,
+              fixture_setup, test_follow_only_aligned, fixture_teardown);
   g_test_add ("/warta/publish-view/keys", Fixture, NULL,
               fixture_setup, test_keys, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-summary", Fixture, NULL,
@@ -3684,6 +3907,8 @@ main (int   argc,
               fixture_setup, test_correct, fixture_teardown);
   g_test_add ("/warta/publish-view/correct-refused", Fixture, NULL,
               fixture_setup, test_correct_refused, fixture_teardown);
+  g_test_add ("/warta/publish-view/small-file-progress", Fixture, NULL,
+              fixture_setup, test_small_file_progress, fixture_teardown);
   g_test_add ("/warta/publish-view/long-handle", Fixture, NULL,
               fixture_setup, test_long_handle, fixture_teardown);
   g_test_add ("/warta/publish-view/takedown-conflict", Fixture, NULL,
@@ -3736,6 +3961,8 @@ main (int   argc,
               fixture_setup, test_impossible_target, fixture_teardown);
   g_test_add ("/warta/publish-view/refused-target-by-hand", Fixture, NULL,
               fixture_setup, test_refused_target_by_hand, fixture_teardown);
+  g_test_add ("/warta/publish-view/refused-target-choice-saved", Fixture, NULL,
+              fixture_setup, test_refused_target_choice_saved, fixture_teardown);
   g_test_add ("/warta/publish-view/caption-too-long-target", Fixture, NULL,
               fixture_setup, test_caption_too_long_target, fixture_teardown);
   g_test_add ("/warta/publish-view/impossible-old-job", Fixture, NULL,

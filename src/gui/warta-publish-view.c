@@ -110,6 +110,7 @@ struct _WartaPublishView
   GHashTable       *rows;           /* job id → JobRow */
   GHashTable       *account_checks; /* account id → GtkCheckButton */
   GHashTable       *left_out;       /* account ids the admin left out, as saved */
+  GHashTable       *by_hand;        /* refused account ids ticked to upload by hand, as saved */
   gboolean          applying_choice; /* the checks are set from the saved choice */
   GListModel       *accounts;       /* the account store's, watched */
   gboolean          reloading_accounts;
@@ -995,8 +996,10 @@ update_job_row (JobRow *row)
   else if (needs_sign_in && state == WARTA_OUTBOX_STATE_FAILED)
     state_text = g_strdup (acts ? _("Sign in again")
                                 : _("Stopped until its account is signed in again"));
+  /* Who may publish checks; the others are told that it is not known. */
   else if (unconfirmed)
-    state_text = g_strdup (_("Check whether it was posted"));
+    state_text = g_strdup (acts ? _("Check whether it was posted")
+                                : _("Not known whether it was posted"));
   else if (state == WARTA_OUTBOX_STATE_FAILED &&
            g_strcmp0 (warta_outbox_job_get_error_code (job), WARTA_OUTBOX_ERROR_CANCELLED) == 0)
     state_text = g_strdup (_("Cancelled"));
@@ -1078,7 +1081,13 @@ update_job_row (JobRow *row)
    * take: trying again cannot help; why, and what to do. A missing
    * website can be added, and Try Again then works. */
   if (state == WARTA_OUTBOX_STATE_FAILED && row->refusal != NULL && !needs_sign_in && !unconfirmed)
-    message = row->refusal;
+    message = acts ? row->refusal
+                   : _("Warta cannot send this content there, so nothing was sent. The social "
+                       "media admin may upload it by hand.");
+  /* What to look at, and which button then, is the admin's. */
+  if (unconfirmed && !acts)
+    message = _("The platform’s answer was lost, so the post may be there or not. The social "
+                "media admin looks before anything is sent again.");
   gtk_label_set_label (row->error, message ? message : "");
   /* Only a stop is an error; a wait for a retry, a turn or the admin is
    * none. */
@@ -2714,24 +2723,55 @@ clear_tiktok_panels (WartaPublishView *self)
  * database: every workstation shows the same choice, and a view opened
  * again finds it. */
 static void
-load_left_out (WartaPublishView *self)
+load_ids (GHashTable *set,
+          GArray     *ids,
+          GError     *error)
 {
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_hash_table_remove_all (self->left_out);
-  if (self->context == NULL || self->publication == NULL)
-    return;
-  ids = warta_publication_repository_list_left_out (warta_context_get_publications (self->context),
-                                                    warta_publication_get_id (self->publication),
-                                                    &error);
+  g_hash_table_remove_all (set);
   if (ids == NULL)
     {
       g_warning ("The chosen targets cannot be read: %s", error->message);
       return;
     }
   for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (self->left_out, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+    g_hash_table_add (set, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+}
+
+/* The two exceptions: the targets left out, and those Warta cannot send
+ * to that the admin ticked, to upload them by hand. */
+static void
+load_left_out (WartaPublishView *self)
+{
+  WartaPublicationRepository *publications;
+  g_autoptr(GArray) left_out = NULL;
+  g_autoptr(GArray) by_hand = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) by_hand_error = NULL;
+  gint64 id;
+
+  if (self->context == NULL || self->publication == NULL)
+    {
+      g_hash_table_remove_all (self->left_out);
+      g_hash_table_remove_all (self->by_hand);
+      return;
+    }
+  publications = warta_context_get_publications (self->context);
+  id = warta_publication_get_id (self->publication);
+  left_out = warta_publication_repository_list_left_out (publications, id, &error);
+  load_ids (self->left_out, left_out, error);
+  by_hand = warta_publication_repository_list_by_hand (publications, id, &by_hand_error);
+  load_ids (self->by_hand, by_hand, by_hand_error);
+}
+
+/* Whether @account_id's check is ticked in the saved choice. */
+static gboolean
+chosen (WartaPublishView *self,
+        GtkCheckButton   *check,
+        gint64            account_id)
+{
+  if (g_object_get_data (G_OBJECT (check), "warta-reason") != NULL)
+    return g_hash_table_contains (self->by_hand, &account_id);
+  return !g_hash_table_contains (self->left_out, &account_id);
 }
 
 /* The checks as the saved choice has them: a target that can take the
@@ -2747,13 +2787,9 @@ apply_left_out (WartaPublishView *self)
   g_hash_table_iter_init (&iter, self->account_checks);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
+      GtkWidget *row = g_object_get_data (value, "warta-row");
 
-      gboolean refused = g_object_get_data (value, "warta-reason") != NULL;
-
-      gtk_check_button_set_active (value, row != NULL &&
-                                          (!refused || gtk_check_button_get_active (value)) &&
-                                          !g_hash_table_contains (self->left_out, key));
+      gtk_check_button_set_active (value, row != NULL && chosen (self, value, *(gint64 *) key));
     }
   self->applying_choice = FALSE;
 }
@@ -2768,10 +2804,18 @@ on_account_toggled_cb (GtkCheckButton   *check,
 {
   g_autoptr(GError) error = NULL;
   WartaUser *user = current_user (self);
-  gboolean left_out = !gtk_check_button_get_active (check);
+  WartaPublicationRepository *publications = warta_context_get_publications (self->context);
+  gboolean active = gtk_check_button_get_active (check);
+  gboolean refused = g_object_get_data (G_OBJECT (check), "warta-reason") != NULL;
+  /* A target Warta can send to: the exception is leaving it out; one it
+   * cannot: ticking it, to upload it by hand. */
+  GHashTable *set = refused ? self->by_hand : self->left_out;
+  gboolean stored = refused ? active : !active;
   GHashTableIter iter;
   gpointer key, value;
   gint64 id = 0;
+  gint64 publication_id = warta_publication_get_id (self->publication);
+  gboolean saved;
 
   if (self->applying_choice)
     {
@@ -2783,19 +2827,24 @@ on_account_toggled_cb (GtkCheckButton   *check,
     if (value == (gpointer) check)
       id = *(gint64 *) key;
 
-  if (user != NULL &&
-      !warta_publication_repository_set_left_out (warta_context_get_publications (self->context),
-                                                  user, warta_publication_get_id (self->publication),
-                                                  id, left_out, &error))
+  if (user == NULL)
+    saved = TRUE;
+  else if (refused)
+    saved = warta_publication_repository_set_by_hand (publications, user, publication_id, id,
+                                                      stored, &error);
+  else
+    saved = warta_publication_repository_set_left_out (publications, user, publication_id, id,
+                                                       stored, &error);
+  if (!saved)
     {
       show_message (self, _("Choice Not Saved"), error->message);
       load_left_out (self);
       apply_left_out (self);
     }
-  else if (left_out)
-    g_hash_table_add (self->left_out, g_memdup2 (&id, sizeof id));
+  else if (stored)
+    g_hash_table_add (set, g_memdup2 (&id, sizeof id));
   else
-    g_hash_table_remove (self->left_out, &id);
+    g_hash_table_remove (set, &id);
   update_actions (self);
 }
 
@@ -2841,16 +2890,21 @@ fill_accounts (WartaPublishView *self)
                                    : caveat ? caveat
                                    : warta_platform_get_display_name (warta_account_get_platform (account)));
       /* What the row says to whoever publishes; to the others, a target
-       * left out says so instead, and a refused one only why. */
+       * left out says so instead, and a refused one what happens there
+       * (see update_start_controls()). */
       g_object_set_data_full (G_OBJECT (check), "warta-subtitle",
                               g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row))), g_free);
       g_object_set_data_full (G_OBJECT (check), "warta-reason", g_steal_pointer (&refusal), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   by_hand == NULL && !g_hash_table_contains (self->left_out, &id));
+                                   chosen (self, GTK_CHECK_BUTTON (check), id));
+      /* The check is the row's prefix only for who chooses (see
+       * update_start_controls()); kept here while it is not. */
+      g_object_set_data (G_OBJECT (check), "warta-row", row);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (self->accounts_list, row);
-      g_hash_table_insert (self->account_checks, g_memdup2 (&id, sizeof id), check);
+      g_hash_table_insert (self->account_checks, g_memdup2 (&id, sizeof id),
+                           g_object_ref_sink (check));
 
       if (g_strcmp0 (warta_account_get_platform (account), "tiktok") == 0 && by_hand == NULL)
         {
@@ -2950,18 +3004,32 @@ update_start_controls (WartaPublishView *self)
   g_hash_table_iter_init (&iter, self->account_checks);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      GtkWidget *row = gtk_widget_get_ancestor (value, ADW_TYPE_ACTION_ROW);
+      GtkWidget *row = g_object_get_data (value, "warta-row");
       const char *reason = g_object_get_data (value, "warta-reason");
+      gboolean placed = gtk_widget_get_parent (value) != NULL;
       gboolean left_out;
 
       gtk_widget_set_visible (value, acts);
       if (row == NULL)
         continue;
+      /* Not only hidden: a hidden prefix still indents the row's title
+       * by the space beside it, and the rows' titles no longer line up
+       * with the other groups'. */
+      if (acts && !placed)
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), value);
+      else if (!acts && placed)
+        adw_action_row_remove (ADW_ACTION_ROW (row), value);
       left_out = reason == NULL && g_hash_table_contains (self->left_out, key);
+      /* To who does not choose: what happens there, not what to do. */
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   left_out && !acts ? _("Left out by the social media admin")
-                                   : reason != NULL && !acts ? reason
-                                   : g_object_get_data (value, "warta-subtitle"));
+                                   acts ? g_object_get_data (value, "warta-subtitle")
+                                   : left_out ? _("Left out by the social media admin")
+                                   : reason == NULL ? g_object_get_data (value, "warta-subtitle")
+                                   : g_hash_table_contains (self->by_hand, key)
+                                   ? _("Warta cannot send this content there: the social media "
+                                       "admin uploads it by hand.")
+                                   : _("Warta cannot send this content there, so it does not go "
+                                       "there unless the social media admin uploads it by hand."));
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), acts ? value : NULL);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), acts);
     }
@@ -3287,19 +3355,32 @@ on_schedule_entry_changed_cb (WartaPublishView *self)
  * have changed it a moment ago, before this view heard of it. If not, it
  * is shown as saved. */
 static gboolean
+same_ids (GHashTable *a,
+          GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (b, key))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 choice_is_current (WartaPublishView *self)
 {
   g_autoptr(GHashTable) shown = g_steal_pointer (&self->left_out);
-  GHashTableIter iter;
-  gpointer key;
+  g_autoptr(GHashTable) shown_by_hand = g_steal_pointer (&self->by_hand);
   gboolean same;
 
   self->left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->by_hand = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   load_left_out (self);
-  same = g_hash_table_size (shown) == g_hash_table_size (self->left_out);
-  g_hash_table_iter_init (&iter, shown);
-  while (same && g_hash_table_iter_next (&iter, &key, NULL))
-    same = g_hash_table_contains (self->left_out, key);
+  same = same_ids (shown, self->left_out) && same_ids (shown_by_hand, self->by_hand);
   if (!same)
     {
       apply_left_out (self);
@@ -3556,6 +3637,7 @@ warta_publish_view_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->account_checks, g_hash_table_unref);
   g_clear_pointer (&self->left_out, g_hash_table_unref);
+  g_clear_pointer (&self->by_hand, g_hash_table_unref);
   g_clear_pointer (&self->tiktok_panels, g_hash_table_unref);
   g_clear_weak_pointer (&self->dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PUBLISH_VIEW);
@@ -3619,8 +3701,10 @@ warta_publish_view_init (WartaPublishView *self)
   self->cancellable = g_cancellable_new ();
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                       (GDestroyNotify) job_row_free);
-  self->account_checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->account_checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                g_object_unref);
   self->left_out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->by_hand = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->tiktok_panels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                (GDestroyNotify) tiktok_panel_free);
   self->tick_source = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
@@ -3738,6 +3822,13 @@ _warta_publish_view_get_widget (WartaPublishView *self,
           return rest && *rest == '-'
                  ? tiktok_panel_get_widget (g_hash_table_lookup (self->tiktok_panels, &id), rest + 1)
                  : NULL;
+        }
+      if (g_str_has_prefix (name, "account-row-"))
+        {
+          gint64 id = g_ascii_strtoll (name + strlen ("account-row-"), NULL, 10);
+          GtkWidget *check = g_hash_table_lookup (self->account_checks, &id);
+
+          return check ? g_object_get_data (G_OBJECT (check), "warta-row") : NULL;
         }
       if (g_str_has_prefix (name, "account-"))
         {

@@ -413,15 +413,22 @@ apply_pending_cb (gpointer user_data)
  * tests, with a loopback server that reads for as long as there is
  * something to read). Each step wakes the main context: in steps of
  * 256 KiB, a gigabyte sent at loopback speed cost a fifth of its
- * throughput (bench/run upload). */
+ * throughput (bench/run upload). A file smaller than a hundred steps is
+ * shown in hundredths: in steps of 256 KiB, a photo of 200 KiB showed
+ * nothing until the platform answered, however long it took. */
 #define MIN_PROGRESS_STEP (256 * 1024)
+#define MIN_STEPS 100
 #define MAX_LAG_STEPS 4
 #define MAX_LAG_WAIT_US (200 * 1000)
 
 static guint64
 progress_step (WartaUpload *self)
 {
-  return MAX ((guint64) MIN_PROGRESS_STEP, self->total_bytes / 1024);
+  guint64 step = MAX ((guint64) MIN_PROGRESS_STEP, self->total_bytes / 1024);
+
+  if (self->total_bytes > 0)
+    step = MAX (1, MIN (step, self->total_bytes / MIN_STEPS));
+  return step;
 }
 
 /* Callable from any thread. From another thread than the upload's, the

@@ -2566,7 +2566,31 @@ warta_publication_repository_get_checklist (WartaPublicationRepository  *self,
   return found == (1u << WARTA_N_CHECKS) - 1;
 }
 
-/* the targets left out ----------------------------------------------------- */
+/* the targets left out, or ticked to upload by hand ------------------------- */
+
+/* The two exceptions to the targets offered: a target Warta can send to
+ * is ticked unless left out; one it cannot, unticked unless ticked to be
+ * uploaded by hand. Each kept in its table, by whom and when. */
+typedef struct
+{
+  const char *list_sql;
+  const char *insert_sql;
+  const char *delete_sql;
+} Choice;
+
+static const Choice left_out_choice = {
+  "SELECT account_id FROM left_out_targets WHERE publication_id = ? ORDER BY account_id",
+  "INSERT OR REPLACE INTO left_out_targets (publication_id, account_id, left_out_by, "
+  "left_out_at) VALUES (?1, ?2, ?3, ?4)",
+  "DELETE FROM left_out_targets WHERE publication_id = ?1 AND account_id = ?2",
+};
+
+static const Choice by_hand_choice = {
+  "SELECT account_id FROM by_hand_targets WHERE publication_id = ? ORDER BY account_id",
+  "INSERT OR REPLACE INTO by_hand_targets (publication_id, account_id, included_by, "
+  "included_at) VALUES (?1, ?2, ?3, ?4)",
+  "DELETE FROM by_hand_targets WHERE publication_id = ?1 AND account_id = ?2",
+};
 
 /**
  * warta_publication_repository_list_left_out:
@@ -2587,19 +2611,39 @@ warta_publication_repository_list_left_out (WartaPublicationRepository  *self,
 {
   g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), NULL);
 
-  return list_ids (self,
-                   "SELECT account_id FROM left_out_targets WHERE publication_id = ? "
-                   "ORDER BY account_id",
-                   publication_id, "targets", error);
+  return list_ids (self, left_out_choice.list_sql, publication_id, "targets", error);
+}
+
+/**
+ * warta_publication_repository_list_by_hand:
+ * @self: a #WartaPublicationRepository
+ * @publication_id: a publication
+ * @error: where to put an error
+ *
+ * The accounts Warta cannot send @publication_id to that the social
+ * media admin ticked all the same, to upload it there by hand.
+ *
+ * Returns: (transfer full) (element-type gint64): the account ids, or
+ *   %NULL with @error set
+ */
+GArray *
+warta_publication_repository_list_by_hand (WartaPublicationRepository  *self,
+                                           gint64                       publication_id,
+                                           GError                     **error)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), NULL);
+
+  return list_ids (self, by_hand_choice.list_sql, publication_id, "targets", error);
 }
 
 static gboolean
-set_left_out_in_transaction (WartaPublicationRepository  *self,
-                             WartaUser                   *user,
-                             gint64                       publication_id,
-                             gint64                       account_id,
-                             gboolean                     left_out,
-                             GError                     **error)
+set_choice_in_transaction (WartaPublicationRepository  *self,
+                           const Choice                *choice,
+                           WartaUser                   *user,
+                           gint64                       publication_id,
+                           gint64                       account_id,
+                           gboolean                     stored,
+                           GError                     **error)
 {
   g_auto(PubRow) row = { 0 };
   g_auto(Actor) actor = { 0 };
@@ -2624,26 +2668,37 @@ set_left_out_in_transaction (WartaPublicationRepository  *self,
       return FALSE;
     }
 
-  if (left_out)
-    stmt = _warta_database_prepare (self->database,
-                                    "INSERT OR REPLACE INTO left_out_targets (publication_id, "
-                                    "account_id, left_out_by, left_out_at) VALUES (?1, ?2, ?3, ?4)",
-                                    error);
-  else
-    stmt = _warta_database_prepare (self->database,
-                                    "DELETE FROM left_out_targets "
-                                    "WHERE publication_id = ?1 AND account_id = ?2",
-                                    error);
+  stmt = _warta_database_prepare (self->database,
+                                  stored ? choice->insert_sql : choice->delete_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, publication_id);
   sqlite3_bind_int64 (stmt, 2, account_id);
-  if (left_out)
+  if (stored)
     {
       sqlite3_bind_int64 (stmt, 3, warta_user_get_id (user));
       sqlite3_bind_int64 (stmt, 4, warta_clock_now (self->clock));
     }
   return step_done (self, stmt, "targets", error);
+}
+
+static gboolean
+set_choice (WartaPublicationRepository  *self,
+            const Choice                *choice,
+            WartaUser                   *actor,
+            gint64                       publication_id,
+            gint64                       account_id,
+            gboolean                     stored,
+            GError                     **error)
+{
+  if (!_warta_database_begin_write (self->database, error))
+    return FALSE;
+  if (!set_choice_in_transaction (self, choice, actor, publication_id, account_id, stored, error))
+    {
+      _warta_database_rollback (self->database);
+      return FALSE;
+    }
+  return _warta_database_commit (self->database, error);
 }
 
 /**
@@ -2671,14 +2726,34 @@ warta_publication_repository_set_left_out (WartaPublicationRepository  *self,
   g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), FALSE);
   g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
 
-  if (!_warta_database_begin_write (self->database, error))
-    return FALSE;
-  if (!set_left_out_in_transaction (self, actor, publication_id, account_id, left_out, error))
-    {
-      _warta_database_rollback (self->database);
-      return FALSE;
-    }
-  return _warta_database_commit (self->database, error);
+  return set_choice (self, &left_out_choice, actor, publication_id, account_id, left_out, error);
+}
+
+/**
+ * warta_publication_repository_set_by_hand:
+ * @self: a #WartaPublicationRepository
+ * @actor: the social media admin
+ * @publication_id: an approved publication, not yet published
+ * @account_id: an account Warta cannot send it to
+ * @by_hand: whether @account_id is ticked, to upload it there by hand
+ * @error: where to put an error
+ *
+ * Records the admin's choice for a target Warta cannot send to, as
+ * warta_publication_repository_set_left_out() does for the others: the
+ * same rules, in the file every workstation reads.
+ */
+gboolean
+warta_publication_repository_set_by_hand (WartaPublicationRepository  *self,
+                                          WartaUser                   *actor,
+                                          gint64                       publication_id,
+                                          gint64                       account_id,
+                                          gboolean                     by_hand,
+                                          GError                     **error)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (WARTA_IS_USER (actor), FALSE);
+
+  return set_choice (self, &by_hand_choice, actor, publication_id, account_id, by_hand, error);
 }
 
 static GListModel *

@@ -140,6 +140,15 @@ gboolean             warta_publication_repository_set_left_out   (WartaPublicati
                                                                   gint64                      account_id,
                                                                   gboolean                    left_out,
                                                                   GError                    **error);
+GArray              *warta_publication_repository_list_by_hand   (WartaPublicationRepository *self,
+                                                                  gint64                      publication_id,
+                                                                  GError                    **error);
+gboolean             warta_publication_repository_set_by_hand    (WartaPublicationRepository *self,
+                                                                  WartaUser                  *actor,
+                                                                  gint64                      publication_id,
+                                                                  gint64                      account_id,
+                                                                  gboolean                    by_hand,
+                                                                  GError                    **error);
 
 GListModel          *warta_publication_repository_list_tasks     (WartaPublicationRepository *self,
                                                                   WartaUser                  *user,
