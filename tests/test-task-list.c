@@ -849,6 +849,21 @@ was_told (const char *body)
   return FALSE;
 }
 
+/* Whether a notification's body had @line as one of its lines. */
+static gboolean
+was_told_line (const char *line)
+{
+  for (guint i = 0; i < notify_bodies->len; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (notify_bodies->pdata[i], "\n", -1);
+
+      if (g_strv_contains ((const char * const *)lines, line))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Notified: what enters a step of yours (from another Warta too), and a
  * task of yours when it becomes overdue; not what you did, not what was
  * waiting when you signed in, not twice, and nothing when switched off. */
@@ -3051,6 +3066,56 @@ test_returned (Fixture       *f,
   g_assert_null (returned_text (tasks, warta_publication_get_id (fresh)));
 }
 
+/* The same in Indonesian, in a window 360 pixels wide: the row says all
+ * of it, the notification too, in the words id.po uses for a return
+ * ("dikembalikan") and for corrections ("perbaikan"). */
+static void
+test_returned_id (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) sari = add_user (f, root, "sari", "Sari Dewi", WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  g_autoptr(WartaUser) yani = add_user (f, root, "yani", "Ahmad Yani", WARTA_ROLE_VERIFIER);
+  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  g_autoptr(WartaTaskNotifier) notifier = NULL;
+  g_autoptr(WartaPublication) back = NULL;
+  const char *said = "Dikembalikan kepada Anda oleh Ahmad Yani dengan 2 perbaikan yang perlu "
+                     "dikerjakan";
+  WartaWindow *window;
+  GtkWidget *tasks;
+  gint64 id;
+
+  g_settings_reset (warta_context_get_settings (f->context), "notifications");
+  warta_test_gui_set_language ("id");
+  back = make_publication (repo, officer, sari, "Rapat Koordinasi Pengawasan Pelaksanaan "
+                           "Anggaran Pendapatan dan Belanja Daerah", WARTA_STATE_VERIFYING);
+  id = warta_publication_get_id (back);
+  notifier = warta_task_notifier_new (G_APPLICATION (f->app), f->context);
+  warta_context_set_current_user (f->context, sari);
+  warta_task_notifier_check (notifier);
+
+  add_note (repo, yani, id, "who", "Tulis nama lengkap dan jabatan narasumber.");
+  back = move (repo, yani, back, WARTA_ACTION_RETURN, WARTA_STATE_PROCESSING, NULL,
+               "Judul terlalu panjang.");
+  warta_task_notifier_check (notifier);
+  WARTA_TEST_GUI_WAIT_FOR (was_told_line (said));
+
+  window = show_signed_in (f, "sari");
+  gtk_window_set_default_size (GTK_WINDOW (window), warta_test_gui_window_width_for (360), 720);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "tasks");
+  tasks = gtk_stack_get_child_by_name (window_child (window, "stack"), "tasks");
+  WARTA_TEST_GUI_WAIT_FOR (gtk_widget_get_mapped (tasks));
+  iterate_until_row (tasks, id);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  g_assert_cmpstr (returned_text (tasks, id), ==,
+                   "Dikembalikan oleh Ahmad Yani · 2 perbaikan perlu dikerjakan");
+  warta_test_gui_assert_not_ellipsized (tasks);
+  warta_test_gui_screenshot (GTK_WIDGET (window), "returned-id-narrow.png");
+
+  warta_test_gui_set_language (NULL);
+}
+
 /* -- the keyboard in lists ------------------------------------------------------------------ */
 
 /* Where @focus is, for a failing test's message: its types up to the page. */
@@ -3334,6 +3399,8 @@ main (int   argc,
                   fixture_set_up, test_scheduled, fixture_tear_down);
       g_test_add ("/warta/task-list/returned", Fixture, NULL,
                   fixture_set_up, test_returned, fixture_tear_down);
+      g_test_add ("/warta/task-list/returned-id", Fixture, NULL,
+                  fixture_set_up, test_returned_id, fixture_tear_down);
       g_test_add ("/warta/calendar/month", Fixture, NULL,
                   fixture_set_up, test_calendar, fixture_tear_down);
       g_test_add ("/warta/calendar/today", Fixture, NULL,
