@@ -2767,11 +2767,15 @@ warta_publication_repository_list_tasks (WartaPublicationRepository  *self,
   if (n == 0)
     return G_LIST_MODEL (g_list_store_new (WARTA_TYPE_PUBLICATION));
 
-  /* One range scan of publications_tasks per state, merged by deadline. */
-  sql = g_string_new ("SELECT " PUBLICATION_COLUMNS "WHERE p.state IN (");
+  /* One range scan of publications_tasks per state, merged by deadline;
+   * the page is picked first, so that who returned each and its open
+   * notes are looked up for that page only, not for every task sorted. */
+  sql = g_string_new ("SELECT " PUBLICATION_COLUMNS "WHERE p.id IN "
+                      "(SELECT id FROM publications WHERE state IN (");
   for (guint i = 0; i < n; i++)
     g_string_append (sql, i > 0 ? ", ?" : "?");
-  g_string_append (sql, ") ORDER BY p.deadline_at = 0, p.deadline_at, p.id LIMIT ? OFFSET ?");
+  g_string_append (sql, ") ORDER BY deadline_at = 0, deadline_at, id LIMIT ? OFFSET ?) "
+                        "ORDER BY p.deadline_at = 0, p.deadline_at, p.id");
 
   return list_publications (self, sql->str, state_ids, n, offset, limit, error);
 }
@@ -2834,10 +2838,13 @@ warta_publication_repository_list_by_states (WartaPublicationRepository  *self,
   if (n == 0)
     return G_LIST_MODEL (g_list_store_new (WARTA_TYPE_PUBLICATION));
 
-  sql = g_string_new ("SELECT " PUBLICATION_COLUMNS "WHERE p.state IN (");
+  /* The page first, as in warta_publication_repository_list_tasks(). */
+  sql = g_string_new ("SELECT " PUBLICATION_COLUMNS "WHERE p.id IN "
+                      "(SELECT id FROM publications WHERE state IN (");
   for (guint i = 0; i < n; i++)
     g_string_append (sql, i > 0 ? ", ?" : "?");
-  g_string_append (sql, ") ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?");
+  g_string_append (sql, ") ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?) "
+                        "ORDER BY p.updated_at DESC, p.id DESC");
 
   return list_publications (self, sql->str, state_ids, n, offset, limit, error);
 }
