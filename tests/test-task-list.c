@@ -2857,7 +2857,8 @@ resolve_nth_note (WartaPublicationRepository *repo,
   g_autoptr(WartaCorrectionNote) done = NULL;
   g_autoptr(GError) error = NULL;
 
-  done = warta_publication_repository_resolve_note (repo, actor, warta_correction_note_get_id (note),
+  done = warta_publication_repository_resolve_note (repo, actor,
+                                                    warta_correction_note_get_id (note),
                                                     warta_correction_note_get_version (note),
                                                     &error);
   g_assert_no_error (error);
@@ -2874,7 +2875,8 @@ review_nth_note (WartaPublicationRepository *repo,
   g_autoptr(WartaCorrectionNote) done = NULL;
   g_autoptr(GError) error = NULL;
 
-  done = warta_publication_repository_confirm_note (repo, actor, warta_correction_note_get_id (note),
+  done = warta_publication_repository_confirm_note (repo, actor,
+                                                    warta_correction_note_get_id (note),
                                                     warta_correction_note_get_version (note),
                                                     confirmed, &error);
   g_assert_no_error (error);
@@ -3043,7 +3045,8 @@ test_returned (Fixture       *f,
     g_assert_null (warta_publication_get_returned_by_name (resubmitted));
   }
   review_nth_note (repo, yani, id, 0, TRUE);
-  g_assert_true (warta_publication_repository_save_checklist (repo, yani, id, ticked, NULL, &error));
+  g_assert_true (warta_publication_repository_save_checklist (repo, yani, id, ticked, NULL,
+                                                              &error));
   g_assert_no_error (error);
   back = move (repo, yani, back, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, NULL, NULL);
   review_nth_note (repo, rina, id, 1, TRUE);

@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The row shows the title, the state and the SOP step, and the time left
- * in the step or the time it is overdue; a publication returned for
- * correction says by whom and how many corrections are still open; a scheduled post waiting for its
- * time says when it goes out instead. The list that owns the rows calls
+ * in the step or the time it is overdue; a scheduled post waiting for its
+ * time says when it goes out instead. A publication returned for
+ * correction says, below its title, by whom and how many corrections are
+ * still open. The list that owns the rows calls
  * warta_publication_row_update() every minute and whenever it rebinds them,
  * so the countdown follows the context's clock, frozen or not.
  */
@@ -164,8 +165,8 @@ warta_publication_row_format_returned (WartaPublication *publication)
      * correction notes are all marked as done, it can be submitted again */
     return g_strdup_printf (_("Returned by %s · All corrections marked as done"), name);
 
-  /* Translators: %1$s is a person's name, %2$u how many of the correction
-   * notes they wrote are still open */
+  /* Translators: %1$s is a person's name, %2$u how many of the
+   * publication's correction notes are still open */
   return g_strdup_printf (ngettext ("Returned by %1$s · %2$u correction to make",
                                     "Returned by %1$s · %2$u corrections to make", n),
                           name, n);

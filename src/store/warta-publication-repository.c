@@ -738,7 +738,8 @@ acting_role (WartaRole roles,
   "coalesce (a.scheduled_at, 0), " \
   "CASE WHEN e.kind = 'return' THEN e.actor_id END, " \
   "CASE WHEN e.kind = 'return' THEN eu.display_name END, " \
-  "(SELECT count (*) FROM correction_notes n WHERE n.publication_id = p.id AND n.status = 'open') " \
+  "(SELECT count (*) FROM correction_notes n " \
+  " WHERE n.publication_id = p.id AND n.status = 'open') " \
   "FROM publications p " \
   "LEFT JOIN revisions r ON r.id = p.current_revision_id " \
   "LEFT JOIN revisions a ON a.id = p.approved_revision_id " \
@@ -773,7 +774,8 @@ publication_from_row (sqlite3_stmt *stmt)
   warta_publication_set_updated_at (publication, sqlite3_column_int64 (stmt, 17));
   warta_publication_set_scheduled_at (publication, sqlite3_column_int64 (stmt, 18));
   warta_publication_set_returned_by (publication, sqlite3_column_int64 (stmt, 19));
-  warta_publication_set_returned_by_name (publication, (const char *)sqlite3_column_text (stmt, 20));
+  warta_publication_set_returned_by_name (publication,
+                                          (const char *)sqlite3_column_text (stmt, 20));
   warta_publication_set_open_notes (publication, (guint)sqlite3_column_int (stmt, 21));
 
   return publication;
