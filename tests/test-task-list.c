@@ -3067,6 +3067,19 @@ test_returned (Fixture       *f,
   WARTA_TEST_GUI_WAIT_FOR (row_says_returned (tasks, id,
                                               "Returned by Rina Marlina · 1 correction to make"));
   g_assert_null (returned_text (tasks, warta_publication_get_id (fresh)));
+
+  /* Sari returns the new one to the officer for missing material: his
+   * task now says she did, with her one note. */
+  fresh = move (repo, sari, fresh, WARTA_ACTION_RETURN, WARTA_STATE_DOCUMENTING, "where",
+                "Tempat kegiatan belum diisi.");
+  g_assert_cmpint (warta_publication_get_returned_by (fresh), ==, warta_user_get_id (sari));
+  g_assert_cmpstr (warta_publication_get_returned_by_name (fresh), ==, "Sari Dewi");
+  g_assert_cmpuint (warta_publication_get_open_notes (fresh), ==, 1);
+  {
+    g_autofree char *text = warta_publication_row_format_returned (fresh);
+
+    g_assert_cmpstr (text, ==, "Returned by Sari Dewi · 1 correction to make");
+  }
 }
 
 /* The same in Indonesian, in a window 360 pixels wide: the row says all
