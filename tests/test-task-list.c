@@ -849,6 +849,21 @@ was_told (const char *body)
   return FALSE;
 }
 
+/* Whether a notification's body had @line as one of its lines. */
+static gboolean
+was_told_line (const char *line)
+{
+  for (guint i = 0; i < notify_bodies->len; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (notify_bodies->pdata[i], "\n", -1);
+
+      if (g_strv_contains ((const char * const *)lines, line))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Notified: what enters a step of yours (from another Warta too), and a
  * task of yours when it becomes overdue; not what you did, not what was
  * waiting when you signed in, not twice, and nothing when switched off. */
@@ -2790,6 +2805,333 @@ test_tour (Fixture       *f,
   warta_test_gui_set_language (NULL);
 }
 
+/* -- returned publications ------------------------------------------------------------------ */
+
+/* The line of @id's row that says who returned it; NULL when it shows none. */
+static const char *
+returned_text (GtkWidget *tasks,
+               gint64     id)
+{
+  WartaPublicationRow *row = find_row (tasks, id);
+  GtkWidget *label;
+
+  g_assert_nonnull (row);
+  label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), WARTA_TYPE_PUBLICATION_ROW,
+                                                     "returned_label"));
+  g_assert_nonnull (label);
+  if (!gtk_widget_get_visible (label) || !gtk_widget_get_visible (gtk_widget_get_parent (label)))
+    return NULL;
+
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+/* Whether @id's row is shown and says @text (NULL: that it was not returned). */
+static gboolean
+row_says_returned (GtkWidget  *tasks,
+                   gint64      id,
+                   const char *text)
+{
+  return find_row (tasks, id) != NULL && g_strcmp0 (returned_text (tasks, id), text) == 0;
+}
+
+static WartaCorrectionNote *
+nth_note (WartaPublicationRepository *repo,
+          gint64                      publication_id,
+          guint                       i)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) notes = warta_publication_repository_list_notes (repo, publication_id,
+                                                                         &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_item (notes, i);
+}
+
+static void
+resolve_nth_note (WartaPublicationRepository *repo,
+                  WartaUser                  *actor,
+                  gint64                      publication_id,
+                  guint                       i)
+{
+  g_autoptr(WartaCorrectionNote) note = nth_note (repo, publication_id, i);
+  g_autoptr(WartaCorrectionNote) done = NULL;
+  g_autoptr(GError) error = NULL;
+
+  done = warta_publication_repository_resolve_note (repo, actor,
+                                                    warta_correction_note_get_id (note),
+                                                    warta_correction_note_get_version (note),
+                                                    &error);
+  g_assert_no_error (error);
+}
+
+static void
+review_nth_note (WartaPublicationRepository *repo,
+                 WartaUser                  *actor,
+                 gint64                      publication_id,
+                 guint                       i,
+                 gboolean                    confirmed)
+{
+  g_autoptr(WartaCorrectionNote) note = nth_note (repo, publication_id, i);
+  g_autoptr(WartaCorrectionNote) done = NULL;
+  g_autoptr(GError) error = NULL;
+
+  done = warta_publication_repository_confirm_note (repo, actor,
+                                                    warta_correction_note_get_id (note),
+                                                    warta_correction_note_get_version (note),
+                                                    confirmed, &error);
+  g_assert_no_error (error);
+}
+
+static void
+add_note (WartaPublicationRepository *repo,
+          WartaUser                  *actor,
+          gint64                      publication_id,
+          const char                 *field,
+          const char                 *text)
+{
+  g_autoptr(WartaCorrectionNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+
+  note = warta_publication_repository_add_note (repo, actor, publication_id, field, NULL, text,
+                                                &error);
+  g_assert_no_error (error);
+}
+
+/* @p moved on by @actor as it is stored now; a return carries @note,
+ * pinned to @field. */
+static WartaPublication *
+move (WartaPublicationRepository *repo,
+      WartaUser                  *actor,
+      WartaPublication           *p,
+      WartaAction                 action,
+      WartaState                  to,
+      const char                 *field,
+      const char                 *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaPublication) now = NULL;
+  WartaPublication *moved;
+
+  now = warta_publication_repository_get (repo, warta_publication_get_id (p), &error);
+  g_assert_no_error (error);
+  if (action == WARTA_ACTION_RETURN)
+    moved = warta_publication_repository_return_with_note (repo, actor,
+                                                           warta_publication_get_id (now),
+                                                           warta_publication_get_version (now),
+                                                           to, field, NULL, note, &error);
+  else
+    moved = warta_publication_repository_transition (repo, actor, warta_publication_get_id (now),
+                                                     warta_publication_get_version (now), action,
+                                                     to, NULL, &error);
+  g_assert_no_error (error);
+  g_object_unref (p);
+
+  return moved;
+}
+
+/* A publication returned for correction is told apart in My Tasks from a
+ * new one: its row says who returned it and how many of the correction
+ * notes are still open (the reviewer's reopened ones and the new ones, not
+ * those marked done nor every note of every round), and so does the
+ * notification that it came back. Read aloud too, and whole at 360 px. */
+static void
+test_returned (Fixture       *f,
+               gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) sari = add_user (f, root, "sari", "Sari Dewi", WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  g_autoptr(WartaUser) yani = add_user (f, root, "yani", "Ahmad Yani", WARTA_ROLE_VERIFIER);
+  g_autoptr(WartaUser) rina = add_user (f, root, "rina", "Rina Marlina", WARTA_ROLE_APPROVER);
+  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(WartaTaskNotifier) notifier = NULL;
+  g_autoptr(WartaPublication) back = NULL;
+  g_autoptr(WartaPublication) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ticked[WARTA_N_CHECKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+  WartaPublicationRow *row;
+  WartaWindow *window;
+  GtkWidget *tasks;
+  gint64 id;
+
+  g_settings_reset (warta_context_get_settings (f->context), "notifications");
+  back = make_publication (repo, officer, sari, "Berita Kembali", WARTA_STATE_VERIFYING);
+  fresh = make_publication (repo, officer, sari, "Berita Baru", WARTA_STATE_PROCESSING);
+  id = warta_publication_get_id (back);
+
+  notifier = warta_task_notifier_new (G_APPLICATION (f->app), f->context);
+  g_signal_connect (notifier, "sent", G_CALLBACK (on_sent_cb), sent);
+  warta_context_set_current_user (f->context, sari);
+  warta_task_notifier_check (notifier);
+  g_assert_cmpuint (sent->len, ==, 0);
+
+  /* Ahmad Yani writes two notes and returns it with a third. */
+  add_note (repo, yani, id, "who", "Tulis nama lengkap narasumber.");
+  add_note (repo, yani, id, NULL, "Foto kedua buram; ganti dengan yang lebih jelas.");
+  back = move (repo, yani, back, WARTA_ACTION_RETURN, WARTA_STATE_PROCESSING, "title",
+               "Judul terlalu panjang.");
+  g_assert_cmpint (warta_publication_get_returned_by (back), ==, warta_user_get_id (yani));
+  g_assert_cmpstr (warta_publication_get_returned_by_name (back), ==, "Ahmad Yani");
+  g_assert_cmpuint (warta_publication_get_open_notes (back), ==, 3);
+  g_assert_cmpint (warta_publication_get_returned_by (fresh), ==, 0);
+
+  warta_task_notifier_check (notifier);
+  g_assert_true (was_sent (sent, "task", id));
+  WARTA_TEST_GUI_WAIT_FOR (was_told ("Berita Kembali — Step 2 · Processing\n"
+                                     "Returned to you by Ahmad Yani with 3 corrections to make\n"
+                                     "2 h 0 min left"));
+
+  window = show_signed_in (f, "sari");
+  warta_window_set_visible_section (window, "tasks");
+  tasks = gtk_stack_get_child_by_name (window_child (window, "stack"), "tasks");
+  iterate_until_row (tasks, id);
+  iterate_until_row (tasks, warta_publication_get_id (fresh));
+
+  g_assert_cmpstr (returned_text (tasks, id), ==, "Returned by Ahmad Yani · 3 corrections to make");
+  row = find_row (tasks, id);
+  /* Its time to do it is still shown beside. */
+  g_assert_cmpstr (warta_publication_row_get_time_text (row), ==, "2 h 0 min left");
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Berita Kembali, Returned by Ahmad Yani · 3 corrections to "
+                                       "make, Step 2 · Processing, 2 h 0 min left");
+  gtk_test_accessible_assert_property (gtk_widget_get_parent (GTK_WIDGET (row)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Berita Kembali, Returned by Ahmad Yani · 3 corrections to "
+                                       "make, Step 2 · Processing, 2 h 0 min left");
+  /* The new one says nothing of the kind. */
+  g_assert_null (returned_text (tasks, warta_publication_get_id (fresh)));
+  gtk_test_accessible_assert_property (find_row (tasks, warta_publication_get_id (fresh)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Berita Baru, Step 2 · Processing, 2 h 0 min left");
+
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  warta_test_gui_assert_not_ellipsized (tasks);
+  warta_test_gui_screenshot (GTK_WIDGET (window), "returned-wide.png");
+  /* Folded, the window shows the list once it is picked. */
+  gtk_window_set_default_size (GTK_WINDOW (window), warta_test_gui_window_width_for (360), 720);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "tasks");
+  WARTA_TEST_GUI_WAIT_FOR (gtk_widget_get_mapped (tasks));
+  iterate_until_row (tasks, id);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  g_assert_cmpstr (returned_text (tasks, id), ==, "Returned by Ahmad Yani · 3 corrections to make");
+  warta_test_gui_assert_not_ellipsized (tasks);
+  warta_test_gui_screenshot (GTK_WIDGET (window), "returned-narrow.png");
+
+  /* Sari marks them done, one by one: the row counts down. */
+  resolve_nth_note (repo, sari, id, 0);
+  WARTA_TEST_GUI_WAIT_FOR (row_says_returned (tasks, id,
+                                              "Returned by Ahmad Yani · 2 corrections to make"));
+  resolve_nth_note (repo, sari, id, 1);
+  resolve_nth_note (repo, sari, id, 2);
+  WARTA_TEST_GUI_WAIT_FOR (row_says_returned (tasks, id, "Returned by Ahmad Yani · "
+                                              "All corrections marked as done"));
+
+  /* Resubmitted, it is no returned task of the verifier's; he forwards
+   * it, and Rina Marlina returns it: she confirms one fix, reopens
+   * another, writes two notes. Open are the reopened and the new ones:
+   * 3, not the 5 written nor the 2 rounds. */
+  back = move (repo, sari, back, WARTA_ACTION_SUBMIT, WARTA_STATE_VERIFYING, NULL, NULL);
+  warta_task_notifier_check (notifier);
+  {
+    g_autoptr(GListModel) his = warta_publication_repository_list_tasks (repo, yani, 0, 10, &error);
+    g_autoptr(WartaPublication) resubmitted = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (his), ==, 1);
+    resubmitted = g_list_model_get_item (his, 0);
+    g_assert_cmpint (warta_publication_get_id (resubmitted), ==, id);
+    g_assert_cmpint (warta_publication_get_returned_by (resubmitted), ==, 0);
+    g_assert_null (warta_publication_get_returned_by_name (resubmitted));
+  }
+  review_nth_note (repo, yani, id, 0, TRUE);
+  g_assert_true (warta_publication_repository_save_checklist (repo, yani, id, ticked, NULL,
+                                                              &error));
+  g_assert_no_error (error);
+  back = move (repo, yani, back, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, NULL, NULL);
+  review_nth_note (repo, rina, id, 1, TRUE);
+  review_nth_note (repo, rina, id, 2, FALSE);
+  add_note (repo, rina, id, "what", "Sebutkan hasil rapat.");
+  back = move (repo, rina, back, WARTA_ACTION_RETURN, WARTA_STATE_PROCESSING, NULL,
+               "Tambahkan kutipan Kepala Inspektorat.");
+  g_assert_cmpuint (warta_publication_get_correction_rounds (back), ==, 2);
+
+  warta_task_notifier_check (notifier);
+  WARTA_TEST_GUI_WAIT_FOR (was_told ("Berita Kembali — Step 2 · Processing\n"
+                                     "Returned to you by Rina Marlina with 3 corrections to make\n"
+                                     "2 h 0 min left"));
+  WARTA_TEST_GUI_WAIT_FOR (row_says_returned (tasks, id,
+                                              "Returned by Rina Marlina · 3 corrections to make"));
+  resolve_nth_note (repo, sari, id, 2);
+  resolve_nth_note (repo, sari, id, 3);
+  WARTA_TEST_GUI_WAIT_FOR (row_says_returned (tasks, id,
+                                              "Returned by Rina Marlina · 1 correction to make"));
+  g_assert_null (returned_text (tasks, warta_publication_get_id (fresh)));
+
+  /* Sari returns the new one to the officer for missing material: his
+   * task now says she did, with her one note. */
+  fresh = move (repo, sari, fresh, WARTA_ACTION_RETURN, WARTA_STATE_DOCUMENTING, "where",
+                "Tempat kegiatan belum diisi.");
+  g_assert_cmpint (warta_publication_get_returned_by (fresh), ==, warta_user_get_id (sari));
+  g_assert_cmpstr (warta_publication_get_returned_by_name (fresh), ==, "Sari Dewi");
+  g_assert_cmpuint (warta_publication_get_open_notes (fresh), ==, 1);
+  {
+    g_autofree char *text = warta_publication_row_format_returned (fresh);
+
+    g_assert_cmpstr (text, ==, "Returned by Sari Dewi · 1 correction to make");
+  }
+}
+
+/* The same in Indonesian, in a window 360 pixels wide: the row says all
+ * of it, the notification too, in the words id.po uses for a return
+ * ("dikembalikan") and for corrections ("perbaikan"). */
+static void
+test_returned_id (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) sari = add_user (f, root, "sari", "Sari Dewi", WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  g_autoptr(WartaUser) yani = add_user (f, root, "yani", "Ahmad Yani", WARTA_ROLE_VERIFIER);
+  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  g_autoptr(WartaTaskNotifier) notifier = NULL;
+  g_autoptr(WartaPublication) back = NULL;
+  const char *said = "Dikembalikan kepada Anda oleh Ahmad Yani dengan 2 perbaikan yang perlu "
+                     "dikerjakan";
+  WartaWindow *window;
+  GtkWidget *tasks;
+  gint64 id;
+
+  g_settings_reset (warta_context_get_settings (f->context), "notifications");
+  warta_test_gui_set_language ("id");
+  back = make_publication (repo, officer, sari, "Rapat Koordinasi Pengawasan Pelaksanaan "
+                           "Anggaran Pendapatan dan Belanja Daerah", WARTA_STATE_VERIFYING);
+  id = warta_publication_get_id (back);
+  notifier = warta_task_notifier_new (G_APPLICATION (f->app), f->context);
+  warta_context_set_current_user (f->context, sari);
+  warta_task_notifier_check (notifier);
+
+  add_note (repo, yani, id, "who", "Tulis nama lengkap dan jabatan narasumber.");
+  back = move (repo, yani, back, WARTA_ACTION_RETURN, WARTA_STATE_PROCESSING, NULL,
+               "Judul terlalu panjang.");
+  warta_task_notifier_check (notifier);
+  WARTA_TEST_GUI_WAIT_FOR (was_told_line (said));
+
+  window = show_signed_in (f, "sari");
+  gtk_window_set_default_size (GTK_WINDOW (window), warta_test_gui_window_width_for (360), 720);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "tasks");
+  tasks = gtk_stack_get_child_by_name (window_child (window, "stack"), "tasks");
+  WARTA_TEST_GUI_WAIT_FOR (gtk_widget_get_mapped (tasks));
+  iterate_until_row (tasks, id);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  g_assert_cmpstr (returned_text (tasks, id), ==,
+                   "Dikembalikan oleh Ahmad Yani · 2 perbaikan perlu dikerjakan");
+  warta_test_gui_assert_not_ellipsized (tasks);
+  warta_test_gui_screenshot (GTK_WIDGET (window), "returned-id-narrow.png");
+
+  warta_test_gui_set_language (NULL);
+}
+
 /* -- the keyboard in lists ------------------------------------------------------------------ */
 
 /* Where @focus is, for a failing test's message: its types up to the page. */
@@ -3071,6 +3413,10 @@ main (int   argc,
                   fixture_set_up, test_notifications, fixture_tear_down);
       g_test_add ("/warta/task-list/scheduled", Fixture, NULL,
                   fixture_set_up, test_scheduled, fixture_tear_down);
+      g_test_add ("/warta/task-list/returned", Fixture, NULL,
+                  fixture_set_up, test_returned, fixture_tear_down);
+      g_test_add ("/warta/task-list/returned-id", Fixture, NULL,
+                  fixture_set_up, test_returned_id, fixture_tear_down);
       g_test_add ("/warta/calendar/month", Fixture, NULL,
                   fixture_set_up, test_calendar, fixture_tear_down);
       g_test_add ("/warta/calendar/today", Fixture, NULL,

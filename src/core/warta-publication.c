@@ -30,6 +30,9 @@ struct _WartaPublication
   gint64 updated_by;
   char *updated_by_name;
   gint64 updated_at;
+  gint64 returned_by;
+  char *returned_by_name;
+  guint open_notes;
 };
 
 G_DEFINE_FINAL_TYPE (WartaPublication, warta_publication, G_TYPE_OBJECT)
@@ -55,6 +58,9 @@ enum {
   PROP_UPDATED_BY,
   PROP_UPDATED_BY_NAME,
   PROP_UPDATED_AT,
+  PROP_RETURNED_BY,
+  PROP_RETURNED_BY_NAME,
+  PROP_OPEN_NOTES,
   N_PROPS
 };
 
@@ -70,6 +76,7 @@ warta_publication_finalize (GObject *object)
   g_clear_pointer (&self->current_hash, g_free);
   g_clear_pointer (&self->approved_hash, g_free);
   g_clear_pointer (&self->updated_by_name, g_free);
+  g_clear_pointer (&self->returned_by_name, g_free);
 
   G_OBJECT_CLASS (warta_publication_parent_class)->finalize (object);
 }
@@ -158,6 +165,18 @@ warta_publication_get_property (GObject    *object,
 
     case PROP_UPDATED_AT:
       g_value_set_int64 (value, self->updated_at);
+      break;
+
+    case PROP_RETURNED_BY:
+      g_value_set_int64 (value, self->returned_by);
+      break;
+
+    case PROP_RETURNED_BY_NAME:
+      g_value_set_string (value, self->returned_by_name);
+      break;
+
+    case PROP_OPEN_NOTES:
+      g_value_set_uint (value, self->open_notes);
       break;
 
     default:
@@ -251,6 +270,18 @@ warta_publication_set_property (GObject      *object,
       warta_publication_set_updated_at (self, g_value_get_int64 (value));
       break;
 
+    case PROP_RETURNED_BY:
+      warta_publication_set_returned_by (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_RETURNED_BY_NAME:
+      warta_publication_set_returned_by_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_OPEN_NOTES:
+      warta_publication_set_open_notes (self, g_value_get_uint (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -328,6 +359,28 @@ warta_publication_class_init (WartaPublicationClass *klass)
   properties[PROP_UPDATED_AT] =
     g_param_spec_int64 ("updated-at", NULL, NULL, G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * WartaPublication:returned-by:
+   *
+   * Who returned the publication to the step it waits in (a reviewer
+   * with correction instructions, the admin for missing material); 0 when
+   * it entered the step any other way, as a new one does.
+   */
+  properties[PROP_RETURNED_BY] =
+    g_param_spec_int64 ("returned-by", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RETURNED_BY_NAME] =
+    g_param_spec_string ("returned-by-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * WartaPublication:open-notes:
+   *
+   * How many of its correction notes are open: written or reopened by a
+   * reviewer and not yet marked as done.
+   */
+  properties[PROP_OPEN_NOTES] =
+    g_param_spec_uint ("open-notes", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -745,6 +798,70 @@ warta_publication_set_updated_at (WartaPublication *self,
 
   self->updated_at = updated_at;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+}
+
+gint64
+warta_publication_get_returned_by (WartaPublication *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION (self), 0);
+
+  return self->returned_by;
+}
+
+void
+warta_publication_set_returned_by (WartaPublication *self,
+                                   gint64 returned_by)
+{
+  g_return_if_fail (WARTA_IS_PUBLICATION (self));
+
+  if (self->returned_by == returned_by)
+    return;
+
+  self->returned_by = returned_by;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETURNED_BY]);
+}
+
+const char *
+warta_publication_get_returned_by_name (WartaPublication *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION (self), NULL);
+
+  return self->returned_by_name;
+}
+
+void
+warta_publication_set_returned_by_name (WartaPublication *self,
+                                        const char *returned_by_name)
+{
+  g_return_if_fail (WARTA_IS_PUBLICATION (self));
+
+  if (g_strcmp0 (self->returned_by_name, returned_by_name) == 0)
+    return;
+
+  g_free (self->returned_by_name);
+  self->returned_by_name = g_strdup (returned_by_name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETURNED_BY_NAME]);
+}
+
+guint
+warta_publication_get_open_notes (WartaPublication *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION (self), 0);
+
+  return self->open_notes;
+}
+
+void
+warta_publication_set_open_notes (WartaPublication *self,
+                                  guint open_notes)
+{
+  g_return_if_fail (WARTA_IS_PUBLICATION (self));
+
+  if (self->open_notes == open_notes)
+    return;
+
+  self->open_notes = open_notes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_NOTES]);
 }
 
 /**

@@ -73,6 +73,15 @@ void          warta_publication_set_updated_by_name       (WartaPublication *sel
 gint64        warta_publication_get_updated_at            (WartaPublication *self);
 void          warta_publication_set_updated_at            (WartaPublication *self,
                                                            gint64 updated_at);
+gint64        warta_publication_get_returned_by           (WartaPublication *self);
+void          warta_publication_set_returned_by           (WartaPublication *self,
+                                                           gint64 returned_by);
+const char *  warta_publication_get_returned_by_name      (WartaPublication *self);
+void          warta_publication_set_returned_by_name      (WartaPublication *self,
+                                                           const char *returned_by_name);
+guint         warta_publication_get_open_notes            (WartaPublication *self);
+void          warta_publication_set_open_notes            (WartaPublication *self,
+                                                           guint open_notes);
 
 gboolean      warta_publication_is_overdue   (WartaPublication *self,
                                               gint64            now_us);

@@ -5,7 +5,9 @@
  *
  * The row shows the title, the state and the SOP step, and the time left
  * in the step or the time it is overdue; a scheduled post waiting for its
- * time says when it goes out instead. The list that owns the rows calls
+ * time says when it goes out instead. A publication returned for
+ * correction says, below its title, by whom and how many corrections are
+ * still open. The list that owns the rows calls
  * warta_publication_row_update() every minute and whenever it rebinds them,
  * so the countdown follows the context's clock, frozen or not.
  */
@@ -24,6 +26,8 @@ struct _WartaPublicationRow
 
   /* Template widgets */
   GtkLabel         *title_label;
+  GtkWidget        *returned_box;
+  GtkLabel         *returned_label;
   GtkLabel         *detail_label;
   GtkLabel         *time_label;
 
@@ -132,6 +136,42 @@ warta_publication_row_format_deadline (WartaPublication *publication,
                                                                                    now));
 }
 
+/**
+ * warta_publication_row_format_returned:
+ * @publication: a publication
+ *
+ * Returns: (transfer full) (nullable): "Returned by Ahmad Yani · 3
+ *   corrections to make" when @publication was returned to the step it
+ *   waits in, counting its open correction notes; %NULL when it was not
+ */
+char *
+warta_publication_row_format_returned (WartaPublication *publication)
+{
+  const char *name;
+  guint n;
+
+  g_return_val_if_fail (WARTA_IS_PUBLICATION (publication), NULL);
+
+  if (warta_publication_get_returned_by (publication) == 0)
+    return NULL;
+
+  name = warta_publication_get_returned_by_name (publication);
+  if (name == NULL || name[0] == '\0')
+    /* Translators: who returned a publication, when their name is not known */
+    name = _("someone");
+  n = warta_publication_get_open_notes (publication);
+  if (n == 0)
+    /* Translators: %s is a person's name; the returned publication's
+     * correction notes are all marked as done, it can be submitted again */
+    return g_strdup_printf (_("Returned by %s · All corrections marked as done"), name);
+
+  /* Translators: %1$s is a person's name, %2$u how many of the
+   * publication's correction notes are still open */
+  return g_strdup_printf (ngettext ("Returned by %1$s · %2$u correction to make",
+                                    "Returned by %1$s · %2$u corrections to make", n),
+                          name, n);
+}
+
 static void
 set_overdue (WartaPublicationRow *self,
              gboolean             overdue)
@@ -152,10 +192,19 @@ set_overdue (WartaPublicationRow *self,
 static void
 update_accessible_label (WartaPublicationRow *self)
 {
-  g_autofree char *label = g_strdup_printf ("%s, %s, %s",
-                                            gtk_label_get_label (self->title_label),
-                                            gtk_label_get_label (self->detail_label),
-                                            gtk_label_get_label (self->time_label));
+  g_autofree char *label = NULL;
+
+  if (gtk_widget_get_visible (self->returned_box))
+    label = g_strdup_printf ("%s, %s, %s, %s",
+                             gtk_label_get_label (self->title_label),
+                             gtk_label_get_label (self->returned_label),
+                             gtk_label_get_label (self->detail_label),
+                             gtk_label_get_label (self->time_label));
+  else
+    label = g_strdup_printf ("%s, %s, %s",
+                             gtk_label_get_label (self->title_label),
+                             gtk_label_get_label (self->detail_label),
+                             gtk_label_get_label (self->time_label));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -286,6 +335,8 @@ warta_publication_row_class_init (WartaPublicationRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/warta-publication-row.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationRow, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationRow, returned_box);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationRow, returned_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationRow, title_label);
 }
@@ -326,6 +377,7 @@ warta_publication_row_set_publication (WartaPublicationRow *self,
       WartaState state = warta_publication_get_state (publication);
       guint step = warta_publication_get_step (publication);
       g_autofree char *detail = NULL;
+      g_autofree char *returned = warta_publication_row_format_returned (publication);
 
       if (step != 0)
         /* Translators: a publication's SOP step and its state, "Step 3 · Verifying" */
@@ -336,11 +388,15 @@ warta_publication_row_set_publication (WartaPublicationRow *self,
       gtk_label_set_label (self->title_label,
                            title != NULL && title[0] != '\0' ? title : _("Untitled"));
       gtk_label_set_label (self->detail_label, detail);
+      gtk_label_set_label (self->returned_label, returned != NULL ? returned : "");
+      gtk_widget_set_visible (self->returned_box, returned != NULL);
     }
   else
     {
       gtk_label_set_label (self->title_label, "");
       gtk_label_set_label (self->detail_label, "");
+      gtk_label_set_label (self->returned_label, "");
+      gtk_widget_set_visible (self->returned_box, FALSE);
       gtk_label_set_label (self->time_label, "");
       set_overdue (self, FALSE);
     }

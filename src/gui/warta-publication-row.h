@@ -25,6 +25,7 @@ void              warta_publication_row_update          (WartaPublicationRow *se
 gboolean          warta_publication_row_get_overdue     (WartaPublicationRow *self);
 const char       *warta_publication_row_get_time_text   (WartaPublicationRow *self);
 char             *warta_publication_row_format_time_left (gint64              time_left_us);
+char             *warta_publication_row_format_returned (WartaPublication    *publication);
 char             *warta_publication_row_format_deadline (WartaPublication    *publication,
                                                          WartaClock          *clock);
 

@@ -8,7 +8,9 @@
  * and when one of their tasks passes its deadline, it sends a GNotification
  * whose default action, app.open-publication, opens that publication.
  * What the person did themselves is not announced to them, nor is what was
- * already waiting when they signed in; but publishing that stopped on a
+ * already waiting when they signed in. A publication returned to them for
+ * correction says so, by whom and with how many corrections to make, so
+ * it is not taken for a new one. Publishing that stopped on a
  * target (partially published, failed) is, even when they pressed Publish:
  * the outbox stopped it, maybe hours later, and a stopped post must not go
  * unseen. A publication that leaves step 5 published everywhere is told
@@ -106,21 +108,50 @@ describe (WartaPublication *publication)
                           warta_state_get_display_name (warta_publication_get_state (publication)));
 }
 
-/* describe(), and below it how long is left for the step or how late
- * it is, as the list's row says it: "what do I have to do, and by
- * when?" answered in the notification itself. */
+/* Who returned @publication to the step it waits in, and how many of its
+ * correction notes are open; NULL when it was not returned. */
+static char *
+describe_returned (WartaPublication *publication)
+{
+  const char *name = warta_publication_get_returned_by_name (publication);
+  guint n = warta_publication_get_open_notes (publication);
+
+  if (warta_publication_get_returned_by (publication) == 0)
+    return NULL;
+
+  if (name == NULL || name[0] == '\0')
+    name = _("someone");
+  if (n == 0)
+    /* Translators: %s is a person's name */
+    return g_strdup_printf (_("Returned to you by %s; all corrections are marked as done"), name);
+
+  /* Translators: %1$s is a person's name, %2$u how many correction notes
+   * are open */
+  return g_strdup_printf (ngettext ("Returned to you by %1$s with %2$u correction to make",
+                                    "Returned to you by %1$s with %2$u corrections to make", n),
+                          name, n);
+}
+
+/* describe(), below it whether it was returned and with how many
+ * corrections, and how long is left for the step or how late it is, as
+ * the list's row says it: "what do I have to do, and by when?" answered
+ * in the notification itself. */
 static char *
 describe_with_time_left (WartaTaskNotifier *self,
                          WartaPublication  *publication)
 {
   g_autofree char *what = describe (publication);
+  g_autofree char *returned = describe_returned (publication);
   g_autofree char *when =
     warta_publication_row_format_deadline (publication, warta_context_get_clock (self->context));
+  GString *body = g_string_new (what);
 
-  if (when == NULL)
-    return g_steal_pointer (&what);
+  if (returned != NULL)
+    g_string_append_printf (body, "\n%s", returned);
+  if (when != NULL)
+    g_string_append_printf (body, "\n%s", when);
 
-  return g_strdup_printf ("%s\n%s", what, when);
+  return g_string_free (body, FALSE);
 }
 
 /* A publication that was in step 5 of the user's tasks and left them
@@ -263,7 +294,10 @@ refresh (WartaTaskNotifier *self,
         {
           g_autofree char *body = describe_with_time_left (self, p);
 
-          send (self, "task", p, _("A Publication Waits for You"), body);
+          send (self, "task", p,
+                warta_publication_get_returned_by (p) != 0 ? _("A Publication Was Returned to You")
+                                                           : _("A Publication Waits for You"),
+                body);
         }
 
       if (overdue && !after->overdue_told)

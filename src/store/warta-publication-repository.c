@@ -727,15 +727,26 @@ acting_role (WartaRole roles,
   return NULL;
 }
 
+/* Whether it was returned to the state it is in: the event that last
+ * brought it there (notes, drafts and such keep the state) is a return,
+ * and by whom. Its open correction notes, over every round: a note
+ * reopened by a reviewer is open again, one marked done is not. */
 #define PUBLICATION_COLUMNS \
   "p.id, p.state, p.version, p.title, p.category, p.current_revision_id, r.hash, " \
   "p.approved_revision_id, p.approved_hash, p.step, p.step_entered_at, p.deadline_at, " \
   "p.correction_rounds, p.created_by, p.created_at, p.updated_by, u.display_name, p.updated_at, " \
-  "coalesce (a.scheduled_at, 0) " \
+  "coalesce (a.scheduled_at, 0), " \
+  "CASE WHEN e.kind = 'return' THEN e.actor_id END, " \
+  "CASE WHEN e.kind = 'return' THEN eu.display_name END, " \
+  "(SELECT count (*) FROM correction_notes n " \
+  " WHERE n.publication_id = p.id AND n.status = 'open') " \
   "FROM publications p " \
   "LEFT JOIN revisions r ON r.id = p.current_revision_id " \
   "LEFT JOIN revisions a ON a.id = p.approved_revision_id " \
-  "LEFT JOIN users u ON u.id = p.updated_by "
+  "LEFT JOIN users u ON u.id = p.updated_by " \
+  "LEFT JOIN events e ON e.id = (SELECT max (x.id) FROM events x WHERE x.publication_id = p.id " \
+  "                              AND x.to_state = p.state AND x.from_state IS NOT p.state) " \
+  "LEFT JOIN users eu ON eu.id = e.actor_id "
 
 static WartaPublication *
 publication_from_row (sqlite3_stmt *stmt)
@@ -762,6 +773,10 @@ publication_from_row (sqlite3_stmt *stmt)
   warta_publication_set_updated_by_name (publication, (const char *)sqlite3_column_text (stmt, 16));
   warta_publication_set_updated_at (publication, sqlite3_column_int64 (stmt, 17));
   warta_publication_set_scheduled_at (publication, sqlite3_column_int64 (stmt, 18));
+  warta_publication_set_returned_by (publication, sqlite3_column_int64 (stmt, 19));
+  warta_publication_set_returned_by_name (publication,
+                                          (const char *)sqlite3_column_text (stmt, 20));
+  warta_publication_set_open_notes (publication, (guint)sqlite3_column_int (stmt, 21));
 
   return publication;
 }
@@ -2829,11 +2844,15 @@ warta_publication_repository_list_tasks (WartaPublicationRepository  *self,
   if (n == 0)
     return G_LIST_MODEL (g_list_store_new (WARTA_TYPE_PUBLICATION));
 
-  /* One range scan of publications_tasks per state, merged by deadline. */
-  sql = g_string_new ("SELECT " PUBLICATION_COLUMNS "WHERE p.state IN (");
+  /* One range scan of publications_tasks per state, merged by deadline;
+   * the page is picked first, so that who returned each and its open
+   * notes are looked up for that page only, not for every task sorted. */
+  sql = g_string_new ("SELECT " PUBLICATION_COLUMNS "WHERE p.id IN "
+                      "(SELECT id FROM publications WHERE state IN (");
   for (guint i = 0; i < n; i++)
     g_string_append (sql, i > 0 ? ", ?" : "?");
-  g_string_append (sql, ") ORDER BY p.deadline_at = 0, p.deadline_at, p.id LIMIT ? OFFSET ?");
+  g_string_append (sql, ") ORDER BY deadline_at = 0, deadline_at, id LIMIT ? OFFSET ?) "
+                        "ORDER BY p.deadline_at = 0, p.deadline_at, p.id");
 
   return list_publications (self, sql->str, state_ids, n, offset, limit, error);
 }
@@ -2896,10 +2915,13 @@ warta_publication_repository_list_by_states (WartaPublicationRepository  *self,
   if (n == 0)
     return G_LIST_MODEL (g_list_store_new (WARTA_TYPE_PUBLICATION));
 
-  sql = g_string_new ("SELECT " PUBLICATION_COLUMNS "WHERE p.state IN (");
+  /* The page first, as in warta_publication_repository_list_tasks(). */
+  sql = g_string_new ("SELECT " PUBLICATION_COLUMNS "WHERE p.id IN "
+                      "(SELECT id FROM publications WHERE state IN (");
   for (guint i = 0; i < n; i++)
     g_string_append (sql, i > 0 ? ", ?" : "?");
-  g_string_append (sql, ") ORDER BY p.updated_at DESC, p.id DESC LIMIT ? OFFSET ?");
+  g_string_append (sql, ") ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?) "
+                        "ORDER BY p.updated_at DESC, p.id DESC");
 
   return list_publications (self, sql->str, state_ids, n, offset, limit, error);
 }
