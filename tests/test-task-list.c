@@ -3124,8 +3124,9 @@ test_returned_id (Fixture       *f,
   WARTA_TEST_GUI_WAIT_FOR (gtk_widget_get_mapped (tasks));
   iterate_until_row (tasks, id);
   warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  /* The number and its noun do not wrap apart (a no-break space). */
   g_assert_cmpstr (returned_text (tasks, id), ==,
-                   "Dikembalikan oleh Ahmad Yani · 2 perbaikan perlu dikerjakan");
+                   "Dikembalikan oleh Ahmad Yani · 2\u00a0perbaikan perlu dikerjakan");
   warta_test_gui_assert_not_ellipsized (tasks);
   warta_test_gui_screenshot (GTK_WIDGET (window), "returned-id-narrow.png");
 
