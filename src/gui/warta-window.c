@@ -14,6 +14,7 @@
 #include "warta-file-chooser.h"
 #include "warta-list-focus.h"
 #include "warta-mnemonic.h"
+#include "warta-official-repository.h"
 #include "warta-people-page.h"
 #include "warta-archive-page.h"
 #include "warta-archive-repository.h"
@@ -219,6 +220,46 @@ show_database_error_dialog (WartaWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Accounts and People are where the office's channels and people are
+ * managed, and nothing more: those who manage neither (the activity
+ * officers, verifiers and approvers) are not offered them, rather than a
+ * list they cannot change or a page saying so. Before anyone signs in
+ * every section may be remembered: the sign-in decides. */
+static gboolean
+section_offered (WartaWindow        *self,
+                 const WartaSection *section)
+{
+  WartaUser *user = self->context != NULL ? warta_context_get_current_user (self->context) : NULL;
+
+  if (user == NULL)
+    return TRUE;
+  if (g_strcmp0 (section->id, "accounts") == 0)
+    return warta_context_can_manage_accounts (self->context);
+  if (g_strcmp0 (section->id, "people") == 0)
+    return warta_official_repository_can_manage (user);
+
+  return TRUE;
+}
+
+static void
+update_sections_offered (WartaWindow *self)
+{
+  const WartaSection *shown = find_section (gtk_stack_get_visible_child_name (self->stack));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const WartaSection *section = find_section (gtk_widget_get_name (row));
+
+      if (section != NULL)
+        gtk_widget_set_visible (row, section_offered (self, section));
+    }
+
+  if (shown != NULL && !section_offered (self, shown))
+    warta_window_set_visible_section (self, sections[0].id);
+}
+
 /* The section pages that work on the database get its context. */
 static void
 set_pages_context (WartaWindow  *self,
@@ -257,6 +298,7 @@ update_user_state (WartaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity",
                                  may_create || (user == NULL && self->context != NULL));
   gtk_widget_set_visible (self->new_activity_button, may_create);
+  update_sections_offered (self);
 
   if (user != NULL)
     {
@@ -1021,8 +1063,12 @@ show_section_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   WartaWindow *self = WARTA_WINDOW (widget);
+  const WartaSection *section = find_section (g_variant_get_string (parameter, NULL));
 
-  warta_window_set_visible_section (self, g_variant_get_string (parameter, NULL));
+  /* Alt+9 and Alt+0 do nothing for those not offered Accounts and People. */
+  if (section == NULL || !section_offered (self, section))
+    return;
+  warta_window_set_visible_section (self, section->id);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -1085,7 +1131,7 @@ warta_window_set_visible_section (WartaWindow *self,
 
   g_return_if_fail (WARTA_IS_WINDOW (self));
 
-  if (!(section = find_section (section_id)))
+  if (!(section = find_section (section_id)) || !section_offered (self, section))
     section = &sections[0];
 
   gtk_stack_set_visible_child_name (self->stack, section->id);
