@@ -1063,12 +1063,14 @@ show_section_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   WartaWindow *self = WARTA_WINDOW (widget);
-  const WartaSection *section = find_section (g_variant_get_string (parameter, NULL));
+  const char *id = g_variant_get_string (parameter, NULL);
+  const WartaSection *section = find_section (id);
 
-  /* Alt+9 and Alt+0 do nothing for those not offered Accounts and People. */
-  if (section == NULL || !section_offered (self, section))
+  /* Alt+9 and Alt+0 do nothing for those not offered Accounts and People;
+   * an unknown name shows the first section. */
+  if (section != NULL && !section_offered (self, section))
     return;
-  warta_window_set_visible_section (self, section->id);
+  warta_window_set_visible_section (self, id);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
