@@ -17,6 +17,7 @@
 #include "warta-test-gui.h"
 #include "warta-application.h"
 #include "warta-publication-list.h"
+#include "warta-publication-window.h"
 #include "warta-user-repository-private.h"
 #include "warta-window.h"
 
@@ -240,12 +241,143 @@ test_empty_lists (Fixture       *f,
   /* A search without a match keeps its entry and the focus in it. */
   gtk_widget_grab_focus (search);
   gtk_editable_set_text (GTK_EDITABLE (search), "tidak ada");
-  WARTA_TEST_GUI_WAIT_FOR (g_strcmp0 (gtk_stack_get_visible_child_name (list_child (tasks, "stack")),
-                                      "empty") == 0);
+  WARTA_TEST_GUI_WAIT_FOR (g_str_equal (gtk_stack_get_visible_child_name (list_child (tasks,
+                                                                                  "stack")),
+                                        "empty"));
   g_assert_true (gtk_widget_is_visible (search));
   g_assert_true (gtk_widget_is_visible (category));
   g_assert_true (gtk_widget_has_focus (search) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), search));
+}
+
+static WartaUser *
+find_user (Fixture    *f,
+           const char *login)
+{
+  g_autoptr(GListModel) users = warta_user_repository_list (warta_context_get_users (f->context),
+                                                            NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(WartaUser) user = g_list_model_get_item (users, i);
+
+      if (g_str_equal (warta_user_get_login (user), login))
+        return g_steal_pointer (&user);
+    }
+  g_assert_not_reached ();
+}
+
+/* A publication documented by Budi and submitted by Sari, waiting for
+ * verification. */
+static gint64
+make_verifying (Fixture *f)
+{
+  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  g_autoptr(WartaUser) budi = find_user (f, "budi");
+  g_autoptr(WartaUser) sari = find_user (f, "sari");
+  g_autoptr(WartaRevision) draft = warta_revision_new ();
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) processing = NULL;
+  g_autoptr(WartaPublication) verifying = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_revision_set_title (draft, "Rapat koordinasi pengawasan");
+  warta_revision_set_caption (draft, "facebook", "Rapat koordinasi pengawasan.");
+  p = warta_publication_repository_create (repo, budi, draft, &error);
+  g_assert_no_error (error);
+  processing = warta_publication_repository_transition (repo, budi, warta_publication_get_id (p),
+                                                        warta_publication_get_version (p),
+                                                        WARTA_ACTION_SUBMIT,
+                                                        WARTA_STATE_PROCESSING, NULL, &error);
+  g_assert_no_error (error);
+  verifying = warta_publication_repository_transition (repo, sari,
+                                                       warta_publication_get_id (processing),
+                                                       warta_publication_get_version (processing),
+                                                       WARTA_ACTION_SUBMIT,
+                                                       WARTA_STATE_VERIFYING, NULL, &error);
+  g_assert_no_error (error);
+
+  return warta_publication_get_id (verifying);
+}
+
+static GtkWidget *
+open_publication (WartaWindow *window,
+                  gint64       id)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-publication", "x", id);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (WARTA_IS_PUBLICATION_WINDOW (toplevel))
+        return toplevel;
+    }
+  g_assert_not_reached ();
+}
+
+/* The verifier opens what waits for her: the documentation and the
+ * concept are greyed out, and the window says why and what she does
+ * instead (notes on the Review tab), before she tries to type into them.
+ * The approver, whose step it is not yet, is not sent to write notes he
+ * may not write; the social media admin, who may change it all, is told
+ * nothing of the sort. */
+static void
+test_read_only_said (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  const char *logins[] = { "vera", "agus", "sari" };
+  const char *said[] = {
+    "Only a user with the role “Social media admin” changes the activity now. Write your "
+    "corrections as notes on the Review tab.",
+    "Only a user with the role “Social media admin” changes the activity now. You can read it "
+    "here.",
+    NULL,
+  };
+  WartaWindow *window;
+  gint64 id;
+
+  add_people (f);
+  id = make_verifying (f);
+  window = show_signed_in (f, logins[0]);
+  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+    {
+      GtkWidget *editor;
+      GtkWidget *documentation;
+      GtkWidget *label;
+      GtkWindow *weak;
+
+      if (i > 0)
+        {
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+          warta_test_gui_sign_in (GTK_WIDGET (window), logins[i], "rahasia-123");
+        }
+      editor = open_publication (window, id);
+      documentation = GTK_WIDGET (gtk_widget_get_template_child (editor,
+                                                                 WARTA_TYPE_PUBLICATION_WINDOW,
+                                                                 "documentation_box"));
+      label = warta_test_gui_find_named (editor, GTK_TYPE_LABEL, "read-only-reason");
+      if (said[i] != NULL)
+        {
+          g_assert_false (gtk_widget_get_sensitive (documentation));
+          g_assert_nonnull (label);
+          g_assert_true (gtk_widget_is_visible (label));
+          g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, said[i]);
+          /* Above the greyed-out fields, not greyed out with them. */
+          g_assert_true (gtk_widget_is_sensitive (label));
+        }
+      else
+        {
+          g_assert_true (gtk_widget_get_sensitive (documentation));
+          g_assert_true (label == NULL || !gtk_widget_is_visible (label));
+        }
+
+      weak = GTK_WINDOW (editor);
+      g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);
+      gtk_window_destroy (GTK_WINDOW (editor));
+      WARTA_TEST_GUI_WAIT_FOR (weak == NULL);
+    }
 }
 
 /* Each role's sections, for looking at (WARTA_SCREENSHOT_DIR). */
@@ -278,11 +410,13 @@ test_walk (Fixture       *f,
           gtk_window_set_default_size (GTK_WINDOW (window), narrow ? narrow_width : 1280, 720);
           for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
             {
-              g_autofree char *name = g_strdup_printf ("%s-%s-%s-%s.png", language ? language : "en",
-                                                       logins[i], narrow ? "narrow" : "wide",
-                                                       sections[s]);
+              g_autofree char *name = g_strdup_printf ("%s-%s-%s-%s.png",
+                                                       language ? language : "en", logins[i],
+                                                       narrow ? "narrow" : "wide", sections[s]);
 
-              warta_window_set_visible_section (window, sections[s]);
+              /* As Alt+digit: a narrow window shows the page, not the sidebar. */
+              gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
+                                          sections[s]);
               warta_test_gui_wait_for_layout (GTK_WIDGET (window));
               warta_test_gui_screenshot (GTK_WIDGET (window), name);
               warta_test_gui_assert_not_ellipsized (window_child (window, "section_title"));
@@ -318,6 +452,8 @@ main (int   argc,
               fixture_set_up, test_sections, fixture_tear_down);
   g_test_add ("/warta/roles/empty-lists", Fixture, NULL,
               fixture_set_up, test_empty_lists, fixture_tear_down);
+  g_test_add ("/warta/roles/read-only-said", Fixture, NULL,
+              fixture_set_up, test_read_only_said, fixture_tear_down);
   g_test_add ("/warta/roles/walk/en", Fixture, NULL,
               fixture_set_up, test_walk, fixture_tear_down);
   g_test_add ("/warta/roles/walk/id", Fixture, "id",
