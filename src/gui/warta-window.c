@@ -332,9 +332,12 @@ update_user_state (WartaWindow *self)
     }
 }
 
+static void update_archive_actions (WartaWindow *self);
+
 static void
 on_current_user_changed_cb (WartaWindow *self)
 {
+  update_archive_actions (self);
   update_user_state (self);
 }
 
@@ -369,18 +372,23 @@ set_context (WartaWindow  *self,
 
 /* While an import runs, neither another import nor a backup starts (the
  * backup would copy half an import), nor does another database open: the
- * import's result would be told over the wrong one. */
+ * import's result would be told over the wrong one. An archive goes only
+ * into a database without people (check_importable()): one somebody is
+ * signed in to never is, and its menu does not offer what it would
+ * refuse. */
 static void
 update_archive_actions (WartaWindow *self)
 {
   WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   WartaDatabase *database = app != NULL ? warta_application_get_database (app) : NULL;
+  gboolean signed_in = self->context != NULL &&
+                       warta_context_get_current_user (self->context) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-database",
                                  database != NULL && self->context != NULL && !self->importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-archive",
                                  database != NULL && !warta_database_get_read_only (database) &&
-                                 !self->importing);
+                                 !signed_in && !self->importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-database", !self->importing);
 }
 
