@@ -135,22 +135,6 @@ offers_section (WartaWindow *window,
   return gtk_widget_get_visible (row);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 /* Accounts and People are where the office's channels and people are
  * managed: the sidebar offers them to those who manage them (an
  * administrator; the social media admin, who publishes and keeps the
@@ -185,7 +169,7 @@ test_sections (Fixture       *f,
       /* An archive is imported only into a database without people: with
        * someone signed in, the main menu does not offer it to be refused. */
       gtk_widget_activate_action (GTK_WIDGET (window), "win.import-archive", NULL);
-      g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_null (warta_test_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
       /* What every role works with stays. */
       g_assert_true (offers_section (window, "tasks"));
@@ -328,7 +312,7 @@ open_publication (WartaWindow *window,
   GtkWindow *editor;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-publication", "x", id);
-  editor = find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW);
+  editor = warta_test_gui_find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW);
   g_assert_nonnull (editor);
 
   return GTK_WIDGET (editor);

@@ -22,6 +22,9 @@ char *warta_test_gui_new_folder (void);
 GtkWidget *warta_test_gui_find_named (GtkWidget  *widget,
                                       GType       type,
                                       const char *name);
+/* The first toplevel window of @type (a dialog, an editor), NULL when
+ * there is none. */
+gpointer   warta_test_gui_find_toplevel (GType type);
 /* The first button at or below @widget labelled @label ("_Open Folder"). */
 GtkWidget *warta_test_gui_find_button (GtkWidget  *widget,
                                        const char *label);
