@@ -138,8 +138,8 @@ offers_section (WartaWindow *window,
 /* Accounts and People are where the office's channels and people are
  * managed: the sidebar offers them to those who manage them (an
  * administrator; the social media admin, who publishes and keeps the
- * officials directory), and to nobody else, not even through Alt+9 or
- * the section remembered from an earlier sign-in. */
+ * officials directory), and to nobody else, not even through Alt+9, the
+ * shortcuts window or the section remembered from an earlier sign-in. */
 static void
 test_sections (Fixture       *f,
                gconstpointer  user_data)
@@ -151,9 +151,12 @@ test_sections (Fixture       *f,
     { "root", TRUE }, { "budi", FALSE }, { "sari", TRUE }, { "vera", FALSE }, { "agus", FALSE },
   };
   WartaWindow *window;
+  GtkWidget *overlay;
 
   add_people (f);
   window = show_signed_in (f, walk[0].login);
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
   for (guint i = 0; i < G_N_ELEMENTS (walk); i++)
     {
       g_test_message ("signed in as %s", walk[i].login);
@@ -166,6 +169,12 @@ test_sections (Fixture       *f,
 
       g_assert_cmpint (offers_section (window, "accounts"), ==, walk[i].manages);
       g_assert_cmpint (offers_section (window, "people"), ==, walk[i].manages);
+      /* Nor does the shortcuts window list Alt+9 and Alt+0 for them. */
+      g_assert_cmpint (warta_test_gui_lists_shortcut (overlay, "accelerator", "<Alt>9"), ==,
+                       walk[i].manages);
+      g_assert_cmpint (warta_test_gui_lists_shortcut (overlay, "accelerator", "<Alt>0"), ==,
+                       walk[i].manages);
+      g_assert_true (warta_test_gui_lists_shortcut (overlay, "accelerator", "<Alt>8"));
       /* An archive is imported only into a database without people: with
        * someone signed in, the main menu does not offer it to be refused. */
       gtk_widget_activate_action (GTK_WIDGET (window), "win.import-archive", NULL);

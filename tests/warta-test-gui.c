@@ -477,6 +477,9 @@ warta_test_gui_lists_shortcut (GtkWidget  *widget,
 {
   g_autofree char *found = NULL;
 
+  /* What is hidden is not listed (the window itself may not be shown). */
+  if (!GTK_IS_ROOT (widget) && !gtk_widget_get_visible (widget))
+    return FALSE;
   if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
     {
       g_object_get (widget, property, &found, NULL);

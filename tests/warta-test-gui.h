@@ -87,8 +87,8 @@ void       warta_test_gui_wait_for_layout       (GtkWidget *widget);
  * transparent) is ellipsized. */
 void       warta_test_gui_assert_not_ellipsized (GtkWidget *top);
 
-/* Whether a shortcut at or below @widget (a GtkShortcutsWindow) has
- * @property ("title", "accelerator") equal to @value. */
+/* Whether a shortcut at or below @widget (a GtkShortcutsWindow), not
+ * hidden, has @property ("title", "accelerator") equal to @value. */
 gboolean   warta_test_gui_lists_shortcut    (GtkWidget  *widget,
                                              const char *property,
                                              const char *value);

@@ -241,10 +241,35 @@ section_offered (WartaWindow        *self,
   return TRUE;
 }
 
+/* The shortcuts window's Alt+digit of @section follows the sidebar. */
+static void
+show_section_shortcut (GtkWidget          *widget,
+                       const WartaSection *section,
+                       gboolean            shown)
+{
+  g_autofree char *accelerator = NULL;
+  g_autofree char *wanted = g_strdup_printf ("<Alt>%u",
+                                             (guint) (section - sections + 1) % 10);
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      if (g_strcmp0 (accelerator, wanted) == 0)
+        gtk_widget_set_visible (widget, shown);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    show_section_shortcut (child, section, shown);
+}
+
 static void
 update_sections_offered (WartaWindow *self)
 {
   const WartaSection *shown = find_section (gtk_stack_get_visible_child_name (self->stack));
+  GtkWidget *overlay =
+    GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        row != NULL;
@@ -252,8 +277,11 @@ update_sections_offered (WartaWindow *self)
     {
       const WartaSection *section = find_section (gtk_widget_get_name (row));
 
-      if (section != NULL)
-        gtk_widget_set_visible (row, section_offered (self, section));
+      if (section == NULL)
+        continue;
+      gtk_widget_set_visible (row, section_offered (self, section));
+      if (overlay != NULL && section - sections < 10)
+        show_section_shortcut (overlay, section, section_offered (self, section));
     }
 
   if (shown != NULL && !section_offered (self, shown))
