@@ -16,6 +16,7 @@
 
 #include "warta-test-gui.h"
 #include "warta-application.h"
+#include "warta-archive-page.h"
 #include "warta-publication-list.h"
 #include "warta-publication-window.h"
 #include "warta-user-repository-private.h"
@@ -218,7 +219,8 @@ main_iterate_briefly (void)
 
 /* A list with nothing in it says so with its status page alone: a search
  * and filters above it could find nothing. A search that finds nothing
- * keeps its entry, to be changed. */
+ * keeps its entry, to be changed. Ctrl+F goes to the search where there
+ * is one. */
 static void
 test_empty_lists (Fixture       *f,
                   gconstpointer  user_data)
@@ -227,6 +229,9 @@ test_empty_lists (Fixture       *f,
   GtkWidget *tasks;
   GtkWidget *category;
   GtkWidget *search;
+  GtkWidget *archive;
+  GObject *archive_search;
+  GtkWidget *overlay;
   g_autoptr(WartaRevision) draft = warta_revision_new ();
   g_autoptr(WartaPublication) p = NULL;
   g_autoptr(GError) error = NULL;
@@ -240,6 +245,10 @@ test_empty_lists (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_child (tasks, "stack")), ==, "empty");
   g_assert_false (gtk_widget_is_visible (search));
   g_assert_false (gtk_widget_is_visible (category));
+  /* Ctrl+F has nothing to search there. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  g_assert_false (gtk_widget_has_focus (search) ||
+                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), search));
 
   /* Something to do: the search and the filters are there. */
   warta_revision_set_title (draft, "Rapat koordinasi");
@@ -252,8 +261,11 @@ test_empty_lists (Fixture       *f,
   g_assert_true (gtk_widget_is_visible (search));
   g_assert_true (gtk_widget_is_visible (category));
 
+  /* Ctrl+F goes to the search, as in GNOME's applications. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), search));
+
   /* A search without a match keeps its entry and the focus in it. */
-  gtk_widget_grab_focus (search);
   gtk_editable_set_text (GTK_EDITABLE (search), "tidak ada");
   WARTA_TEST_GUI_WAIT_FOR (g_str_equal (gtk_stack_get_visible_child_name (list_child (tasks,
                                                                                   "stack")),
@@ -262,6 +274,16 @@ test_empty_lists (Fixture       *f,
   g_assert_true (gtk_widget_is_visible (category));
   g_assert_true (gtk_widget_has_focus (search) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), search));
+
+  /* In the Archive too; the shortcuts window lists it. */
+  warta_window_set_visible_section (window, "archive");
+  archive = gtk_stack_get_child_by_name (window_child (window, "stack"), "archive");
+  archive_search = gtk_widget_get_template_child (archive, WARTA_TYPE_ARCHIVE_PAGE, "search_entry");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (archive_search)));
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (warta_test_gui_lists_shortcut (overlay, "accelerator", "<Control>f"));
 }
 
 static WartaUser *

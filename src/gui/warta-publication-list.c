@@ -641,6 +641,25 @@ warta_publication_list_init (WartaPublicationList *self)
   self->tick_source = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
 }
 
+/**
+ * warta_publication_list_focus_search:
+ * @self: a #WartaPublicationList
+ *
+ * Puts the keyboard focus in the title search, as Ctrl+F does.
+ *
+ * Returns: %FALSE when the list shows no search (it holds nothing)
+ */
+gboolean
+warta_publication_list_focus_search (WartaPublicationList *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_LIST (self), FALSE);
+
+  if (!gtk_widget_get_visible (self->filter_bar))
+    return FALSE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 GtkWidget *
 warta_publication_list_new (WartaPublicationListKind kind)
 {

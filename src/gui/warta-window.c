@@ -1110,6 +1110,26 @@ show_section_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Ctrl+F: the shown section's search, where it has one and something to
+ * search; the page is brought forward in a folded window. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  gboolean found = FALSE;
+
+  if (WARTA_IS_PUBLICATION_LIST (page))
+    found = warta_publication_list_focus_search (WARTA_PUBLICATION_LIST (page));
+  else if (WARTA_IS_ARCHIVE_PAGE (page))
+    found = warta_archive_page_focus_search (WARTA_ARCHIVE_PAGE (page));
+
+  if (found)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 on_sidebar_list_row_activated_cb (WartaWindow   *self,
                                   GtkListBoxRow *row)
@@ -1440,6 +1460,7 @@ warta_window_class_init (WartaWindowClass *klass)
                                    open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.open-publication", "x",
                                    open_publication_action);
 
@@ -1450,6 +1471,8 @@ warta_window_class_init (WartaWindowClass *klass)
                                          "s", sections[i].id);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-activity", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
