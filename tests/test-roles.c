@@ -412,6 +412,49 @@ test_read_only_said (Fixture       *f,
     }
 }
 
+/* The last task goes (returned, here over the repository, as from
+ * another workstation) while the verifier's empty search has the focus:
+ * the search goes with the list's contents, and the focus stays in the
+ * page rather than falling out of the window. */
+static void
+test_last_task_goes (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  g_autoptr(WartaUser) vera = NULL;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublication) returned = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaWindow *window;
+  GtkWidget *tasks;
+  GtkWidget *search;
+  GtkWidget *focus;
+  gint64 id;
+
+  add_people (f);
+  id = make_verifying (f);
+  vera = find_user (f, "vera");
+  window = show_signed_in (f, "vera");
+  warta_window_set_visible_section (window, "tasks");
+  tasks = gtk_stack_get_child_by_name (window_child (window, "stack"), "tasks");
+  search = list_child (tasks, "search_entry");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), search));
+
+  p = warta_publication_repository_get (repo, id, &error);
+  g_assert_no_error (error);
+  returned = warta_publication_repository_return_with_note (repo, vera, id,
+                                                            warta_publication_get_version (p),
+                                                            WARTA_STATE_PROCESSING, NULL, NULL,
+                                                            "Lengkapi nama pejabat.", &error);
+  g_assert_no_error (error);
+  WARTA_TEST_GUI_WAIT_FOR (!gtk_widget_is_visible (search));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, tasks));
+  g_assert_true (gtk_widget_is_visible (focus));
+}
+
 /* Each role's sections, for looking at (WARTA_SCREENSHOT_DIR). */
 static void
 test_walk (Fixture       *f,
@@ -486,6 +529,8 @@ main (int   argc,
               fixture_set_up, test_empty_lists, fixture_tear_down);
   g_test_add ("/warta/roles/read-only-said", Fixture, NULL,
               fixture_set_up, test_read_only_said, fixture_tear_down);
+  g_test_add ("/warta/roles/last-task-goes", Fixture, NULL,
+              fixture_set_up, test_last_task_goes, fixture_tear_down);
   g_test_add ("/warta/roles/walk/en", Fixture, NULL,
               fixture_set_up, test_walk, fixture_tear_down);
   g_test_add ("/warta/roles/walk/id", Fixture, "id",

@@ -175,11 +175,16 @@ update_filter_bar (WartaPublicationList *self,
     return;
 
   gtk_widget_set_visible (self->filter_bar, shown);
-  /* The last publication went while the empty search had the focus: the
-   * focus goes to what the empty state offers, not to the window. */
-  if (!shown && focus != NULL && gtk_widget_is_ancestor (focus, self->filter_bar) &&
-      gtk_widget_get_visible (self->new_activity_button))
-    gtk_widget_grab_focus (self->new_activity_button);
+  /* The last publication went while the empty search had the focus: GTK
+   * would leave it in the hidden entry, typing into nothing. It goes to
+   * what the empty state offers, else to the empty state itself. */
+  if (!shown && focus != NULL && gtk_widget_is_ancestor (focus, self->filter_bar))
+    {
+      if (gtk_widget_get_visible (self->new_activity_button))
+        gtk_widget_grab_focus (self->new_activity_button);
+      else
+        gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
+    }
 }
 
 static void
@@ -224,11 +229,11 @@ update_empty_state (WartaPublicationList *self)
     }
 
   gtk_widget_set_visible (self->new_activity_button, offer);
-  update_filter_bar (self, search);
 
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0
                                     ? "list" : "empty");
+  update_filter_bar (self, search);
 }
 
 static int
