@@ -148,8 +148,10 @@ test_sections (Fixture       *f,
   static const struct {
     const char *login;
     gboolean    manages;
+    gboolean    documents;
   } walk[] = {
-    { "root", TRUE }, { "budi", FALSE }, { "sari", TRUE }, { "vera", FALSE }, { "agus", FALSE },
+    { "root", TRUE, FALSE }, { "budi", FALSE, TRUE }, { "sari", TRUE, TRUE },
+    { "vera", FALSE, FALSE }, { "agus", FALSE, FALSE },
   };
   WartaWindow *window;
   GtkWidget *overlay;
@@ -176,6 +178,9 @@ test_sections (Fixture       *f,
       g_assert_cmpint (warta_test_gui_lists_shortcut (overlay, "accelerator", "<Alt>0"), ==,
                        walk[i].manages);
       g_assert_true (warta_test_gui_lists_shortcut (overlay, "accelerator", "<Alt>8"));
+      /* Ctrl+N only to those who document activities. */
+      g_assert_cmpint (warta_test_gui_lists_shortcut (overlay, "accelerator", "<Control>n"), ==,
+                       walk[i].documents);
       /* An archive is imported only into a database without people: with
        * someone signed in, the main menu does not offer it to be refused. */
       gtk_widget_activate_action (GTK_WIDGET (window), "win.import-archive", NULL);

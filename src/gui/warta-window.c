@@ -241,15 +241,14 @@ section_offered (WartaWindow        *self,
   return TRUE;
 }
 
-/* The shortcuts window's Alt+digit of @section follows the sidebar. */
+/* The shortcuts window lists what the signed-in user can do: its entry
+ * of @wanted ("<Alt>9") is shown or hidden. */
 static void
-show_section_shortcut (GtkWidget          *widget,
-                       const WartaSection *section,
-                       gboolean            shown)
+show_shortcut (GtkWidget  *widget,
+               const char *wanted,
+               gboolean    shown)
 {
   g_autofree char *accelerator = NULL;
-  g_autofree char *wanted = g_strdup_printf ("<Alt>%u",
-                                             (guint) (section - sections + 1) % 10);
 
   if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
     {
@@ -261,7 +260,7 @@ show_section_shortcut (GtkWidget          *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    show_section_shortcut (child, section, shown);
+    show_shortcut (child, wanted, shown);
 }
 
 static void
@@ -281,7 +280,12 @@ update_sections_offered (WartaWindow *self)
         continue;
       gtk_widget_set_visible (row, section_offered (self, section));
       if (overlay != NULL && section - sections < 10)
-        show_section_shortcut (overlay, section, section_offered (self, section));
+        {
+          g_autofree char *alt = g_strdup_printf ("<Alt>%u",
+                                                  (guint) (section - sections + 1) % 10);
+
+          show_shortcut (overlay, alt, section_offered (self, section));
+        }
     }
 
   if (shown != NULL && !section_offered (self, shown))
@@ -318,6 +322,8 @@ update_user_state (WartaWindow *self)
                         warta_workflow_check_edit (WARTA_STATE_DOCUMENTING,
                                                    warta_user_get_roles (user),
                                                    NULL, NULL, NULL);
+  GtkWidget *overlay =
+    GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", user != NULL);
   /* Those whose role documents activities get the button, and the lists'
@@ -326,6 +332,9 @@ update_user_state (WartaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity",
                                  may_create || (user == NULL && self->context != NULL));
   gtk_widget_set_visible (self->new_activity_button, may_create);
+  /* Ctrl+N is listed to whoever it works for. */
+  if (overlay != NULL)
+    show_shortcut (overlay, "<Control>n", may_create || user == NULL);
   update_sections_offered (self);
 
   if (user != NULL)
