@@ -1347,6 +1347,20 @@ set_submit_label (WartaPublicationWindow *self,
   update_submit_tooltip (self);
 }
 
+/* Over the greyed-out tabs only: the Review tab has its own words, and
+ * a narrow window needs the room there for the decisions. */
+static void
+update_read_only_visible (WartaPublicationWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_label),
+                          self->publication != NULL &&
+                          gtk_label_get_label (self->read_only_label)[0] != '\0' &&
+                          (g_strcmp0 (page, "documentation") == 0 ||
+                           g_strcmp0 (page, "concept") == 0));
+}
+
 /* The greyed-out fields say nothing by themselves: whoever may not
  * change them now is told who does, and what is theirs to do, in their
  * role's terms (the refusal's own "write a correction note" is for the
@@ -1381,8 +1395,7 @@ update_read_only_label (WartaPublicationWindow *self,
     }
 
   gtk_label_set_label (self->read_only_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->read_only_label),
-                          text != NULL && self->publication != NULL);
+  update_read_only_visible (self);
 }
 
 static void
@@ -3600,6 +3613,7 @@ on_view_stack_visible_child_name_cb (WartaPublicationWindow *self)
 {
   g_autoptr(GPtrArray) shown = NULL;
 
+  update_read_only_visible (self);
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") != 0)
     return;
 
