@@ -597,6 +597,82 @@ test_chart_limits (void)
     }
 }
 
+/* Two steps drawn 360 pixels wide without cases, the first with a limit
+ * of 120 minutes, the second with @limit and @text. */
+static cairo_surface_t *
+draw_limit_bars (double      limit,
+                 const char *text)
+{
+  const char *labels[] = { "2 Processing", "3 Verification" };
+  const char *texts[] = { "no cases", text };
+  const double values[] = { 0, 0 };
+  const double limits[] = { 120, limit };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 360, 80);
+  cairo_t *cr = cairo_create (surface);
+  WartaChartColors colors;
+
+  warta_chart_colors_init (&colors, FALSE);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  warta_chart_draw_bars (cr, 0, 0, 360, 80, "Mean time in each SOP step", labels, values, texts, 2,
+                         limits, &colors);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* The columns where @a and @b differ, as a mask. */
+static void
+differing_columns (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   gboolean        *columns)
+{
+  const unsigned char *da = cairo_image_surface_get_data (a);
+  const unsigned char *db = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+
+  for (int x = 0; x < cairo_image_surface_get_width (a); x++)
+    {
+      columns[x] = FALSE;
+      for (int y = 0; y < cairo_image_surface_get_height (a) && !columns[x]; y++)
+        columns[x] = ((const guint32 *) (da + y * stride))[x] !=
+                     ((const guint32 *) (db + y * stride))[x];
+    }
+}
+
+/* A step's text ("no cases") is not struck through by its limit's mark
+ * where the bar is shorter than the limit, as it was in a narrow window
+ * (Verification's 30 minutes a quarter of Processing's 120): the text
+ * goes beyond the mark. The same widths in each drawing: only the second
+ * step's text or mark differs. */
+static void
+test_chart_limit_text (void)
+{
+  cairo_surface_t *written = draw_limit_bars (30, "no cases");
+  cairo_surface_t *marked = draw_limit_bars (30, "");
+  cairo_surface_t *bare = draw_limit_bars (0, "");
+  gboolean text_columns[360];
+  gboolean mark_columns[360];
+  guint n_marks = 0, n_text = 0;
+
+  differing_columns (written, marked, text_columns);
+  differing_columns (marked, bare, mark_columns);
+  for (int x = 0; x < 360; x++)
+    {
+      n_marks += mark_columns[x];
+      n_text += text_columns[x];
+      if (mark_columns[x] && text_columns[x])
+        g_error ("the text and the limit mark share column %d", x);
+    }
+  g_assert_cmpuint (n_marks, >, 0);
+  g_assert_cmpuint (n_text, >, 0);
+
+  cairo_surface_destroy (written);
+  cairo_surface_destroy (marked);
+  cairo_surface_destroy (bare);
+}
+
 /* A person's name beside a bar is not cut to a few letters in a narrow
  * window ("Sari Dewi Angg…" at 360 px): the labels get the room they
  * need, up to half the chart. */
@@ -636,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/warta/report/chart-empty", test_chart_empty);
   g_test_add_func ("/warta/report/chart-labels", test_chart_labels);
   g_test_add_func ("/warta/report/chart-limits", test_chart_limits);
+  g_test_add_func ("/warta/report/chart-limit-text", test_chart_limit_text);
   g_test_add ("/warta/report/figures", Fixture, NULL,
               archive_fixture_set_up, test_figures, archive_fixture_tear_down);
   g_test_add ("/warta/report/scheduled", Fixture, NULL,

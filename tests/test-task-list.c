@@ -584,21 +584,7 @@ approve (WartaPublicationRepository *repo,
   return approved;
 }
 
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
+#define find_toplevel warta_test_gui_find_toplevel
 
 static void
 collect_rows (GtkWidget *widget,

@@ -206,6 +206,22 @@ warta_test_gui_new_folder (void)
  * Returns: (nullable): the first button at or below @widget labelled
  *   @label, by its label or its mnemonic child label (see HACKING.md)
  */
+gpointer
+warta_test_gui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
 GtkWidget *
 warta_test_gui_find_button (GtkWidget  *widget,
                             const char *label)
@@ -461,6 +477,9 @@ warta_test_gui_lists_shortcut (GtkWidget  *widget,
 {
   g_autofree char *found = NULL;
 
+  /* What is hidden is not listed (the window itself may not be shown). */
+  if (!GTK_IS_ROOT (widget) && !gtk_widget_get_visible (widget))
+    return FALSE;
   if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
     {
       g_object_get (widget, property, &found, NULL);

@@ -22,6 +22,9 @@ char *warta_test_gui_new_folder (void);
 GtkWidget *warta_test_gui_find_named (GtkWidget  *widget,
                                       GType       type,
                                       const char *name);
+/* The first toplevel window of @type (a dialog, an editor), NULL when
+ * there is none. */
+gpointer   warta_test_gui_find_toplevel (GType type);
 /* The first button at or below @widget labelled @label ("_Open Folder"). */
 GtkWidget *warta_test_gui_find_button (GtkWidget  *widget,
                                        const char *label);
@@ -84,8 +87,8 @@ void       warta_test_gui_wait_for_layout       (GtkWidget *widget);
  * transparent) is ellipsized. */
 void       warta_test_gui_assert_not_ellipsized (GtkWidget *top);
 
-/* Whether a shortcut at or below @widget (a GtkShortcutsWindow) has
- * @property ("title", "accelerator") equal to @value. */
+/* Whether a shortcut at or below @widget (a GtkShortcutsWindow), not
+ * hidden, has @property ("title", "accelerator") equal to @value. */
 gboolean   warta_test_gui_lists_shortcut    (GtkWidget  *widget,
                                              const char *property,
                                              const char *value);

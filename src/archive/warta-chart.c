@@ -181,6 +181,10 @@ warta_chart_draw_bars (cairo_t                *cr,
     {
       double ry = top + i * row_h;
       double w = bar_w * values[i] / max;
+      /* The text goes after the bar, or after the limit's mark where the
+       * bar stops short of it: never struck through by the mark. */
+      double text_x = bar_x + MAX (w, limits != NULL && limits[i] > 0
+                                      ? bar_w * limits[i] / max + 1.0 : 0.0) + PAD;
 
       draw_text (cr, FONT, labels[i], x, ry + 2, label_w, PANGO_ALIGN_RIGHT, &colors->foreground);
       set_color (cr, limits != NULL && limits[i] > 0 && values[i] > limits[i] ? &colors->warning
@@ -201,14 +205,14 @@ warta_chart_draw_bars (cairo_t                *cr,
           cairo_stroke (cr);
           cairo_restore (cr);
         }
-      draw_text (cr, FONT, value_texts != NULL ? value_texts[i] : NULL, bar_x + w + PAD, ry + 2,
+      draw_text (cr, FONT, value_texts != NULL ? value_texts[i] : NULL, text_x, ry + 2,
                  value_w, PANGO_ALIGN_LEFT, &colors->foreground);
       if (value_texts == NULL)
         {
           char text[32];
 
           g_snprintf (text, sizeof text, "%.0f", values[i]);
-          draw_text (cr, FONT, text, bar_x + w + PAD, ry + 2, value_w, PANGO_ALIGN_LEFT,
+          draw_text (cr, FONT, text, text_x, ry + 2, value_w, PANGO_ALIGN_LEFT,
                      &colors->foreground);
         }
     }

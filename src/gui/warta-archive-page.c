@@ -1384,6 +1384,26 @@ warta_archive_page_set_context (WartaArchivePage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
+/**
+ * warta_archive_page_focus_search:
+ * @self: a #WartaArchivePage
+ *
+ * Puts the keyboard focus in the search, as Ctrl+F does: from a dossier
+ * shown in the list's place, back to the list first.
+ *
+ * Returns: whether the search has the focus
+ */
+gboolean
+warta_archive_page_focus_search (WartaArchivePage *self)
+{
+  g_return_val_if_fail (WARTA_IS_ARCHIVE_PAGE (self), FALSE);
+
+  if (!gtk_widget_get_visible (self->browse_box))
+    warta_archive_page_go_back (self);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 WartaArchiveModel *
 warta_archive_page_get_model (WartaArchivePage *self)
 {

@@ -22,5 +22,6 @@ void               warta_archive_page_set_context (WartaArchivePage *self,
                                                    WartaContext     *context);
 WartaArchiveModel *warta_archive_page_get_model   (WartaArchivePage *self);
 gboolean           warta_archive_page_go_back     (WartaArchivePage *self);
+gboolean           warta_archive_page_focus_search (WartaArchivePage *self);
 
 G_END_DECLS

@@ -72,6 +72,7 @@ struct _WartaPublicationList
   AdwBin                    parent_instance;
 
   /* Template widgets */
+  GtkWidget                *filter_bar;
   GtkSearchEntry           *search_entry;
   GtkDropDown              *category_dropdown;
   GtkDropDown              *state_dropdown;
@@ -156,6 +157,36 @@ append_role_hints (WartaPublicationList *self,
       g_string_append_printf (description, "\n\n%s", _(hints[i].hint));
 }
 
+/* A list that holds nothing has nothing to search or filter: its empty
+ * state stands alone. A search or a filter that finds nothing keeps the
+ * bar, to be changed; and so does a failed load, whose bar is not what
+ * went wrong. */
+static void
+update_filter_bar (WartaPublicationList *self,
+                   const char           *search)
+{
+  GListModel *all = gtk_filter_list_model_get_model (self->filter_model);
+  gboolean shown = self->load_error != NULL || search[0] != '\0' || filters_active (self) ||
+                   (all != NULL && g_list_model_get_n_items (all) > 0);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (shown == gtk_widget_get_visible (self->filter_bar))
+    return;
+
+  gtk_widget_set_visible (self->filter_bar, shown);
+  /* The last publication went while the empty search had the focus: GTK
+   * would leave it in the hidden entry, typing into nothing. It goes to
+   * what the empty state offers, else to the empty state itself. */
+  if (!shown && focus != NULL && gtk_widget_is_ancestor (focus, self->filter_bar))
+    {
+      if (gtk_widget_get_visible (self->new_activity_button))
+        gtk_widget_grab_focus (self->new_activity_button);
+      else
+        gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
+    }
+}
+
 static void
 update_empty_state (WartaPublicationList *self)
 {
@@ -202,6 +233,7 @@ update_empty_state (WartaPublicationList *self)
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0
                                     ? "list" : "empty");
+  update_filter_bar (self, search);
 }
 
 static int
@@ -561,6 +593,7 @@ warta_publication_list_class_init (WartaPublicationListClass *klass)
                                                RESOURCE_PREFIX "/warta-publication-list.ui");
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, list_view);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, new_activity_button);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationList, search_entry);
@@ -611,6 +644,25 @@ warta_publication_list_init (WartaPublicationList *self)
   g_object_unref (selection);
 
   self->tick_source = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
+}
+
+/**
+ * warta_publication_list_focus_search:
+ * @self: a #WartaPublicationList
+ *
+ * Puts the keyboard focus in the title search, as Ctrl+F does.
+ *
+ * Returns: %FALSE when the list shows no search (it holds nothing)
+ */
+gboolean
+warta_publication_list_focus_search (WartaPublicationList *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_LIST (self), FALSE);
+
+  if (!gtk_widget_get_visible (self->filter_bar))
+    return FALSE;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 GtkWidget *

@@ -31,6 +31,7 @@ void                      warta_publication_list_set_context (WartaPublicationLi
                                                               WartaContext             *context);
 GListModel               *warta_publication_list_get_model   (WartaPublicationList     *self);
 void                      warta_publication_list_reload      (WartaPublicationList     *self);
+gboolean                  warta_publication_list_focus_search (WartaPublicationList    *self);
 void                      warta_publication_list_tick        (WartaPublicationList     *self);
 
 G_END_DECLS

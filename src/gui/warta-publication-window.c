@@ -121,6 +121,7 @@ struct _WartaPublicationWindow
   AdwEntryRow             *login_row;
   AdwPasswordEntryRow     *password_row;
   AdwViewStack            *view_stack;
+  GtkLabel                *read_only_label;
   GtkWidget               *documentation_box;
   GtkWidget               *concept_box;
   WartaReviewPage         *review_page;
@@ -1346,6 +1347,57 @@ set_submit_label (WartaPublicationWindow *self,
   update_submit_tooltip (self);
 }
 
+/* Over the greyed-out tabs only: the Review tab has its own words, and
+ * a narrow window needs the room there for the decisions. */
+static void
+update_read_only_visible (WartaPublicationWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_label),
+                          self->publication != NULL &&
+                          gtk_label_get_label (self->read_only_label)[0] != '\0' &&
+                          (g_strcmp0 (page, "documentation") == 0 ||
+                           g_strcmp0 (page, "concept") == 0));
+}
+
+/* The greyed-out fields say nothing by themselves: whoever may not
+ * change them now is told who does, and what is theirs to do, in their
+ * role's terms (the refusal's own "write a correction note" is for the
+ * step's reviewer only). */
+static void
+update_read_only_label (WartaPublicationWindow *self,
+                        WartaState              state,
+                        WartaUser              *user,
+                        const GError           *not_editable)
+{
+  g_autofree char *text = NULL;
+
+  if (g_error_matches (not_editable, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN))
+    {
+      const char *role = warta_context_get_role_name (self->context,
+                                                      state == WARTA_STATE_DOCUMENTING
+                                                      ? WARTA_ROLE_ACTIVITY_OFFICER
+                                                      : WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+
+      if (warta_workflow_check_note (state, warta_user_get_roles (user), NULL))
+        /* Translators: %s is a role, "Admin Medsos" */
+        text = g_strdup_printf (_("Only a user with the role “%s” changes the activity now. Write your corrections as notes on the Review tab."),
+                                role);
+      else
+        /* Translators: %s is a role, "Admin Medsos" */
+        text = g_strdup_printf (_("Only a user with the role “%s” changes the activity now. You can read it here."),
+                                role);
+    }
+  else if (not_editable != NULL)
+    {
+      text = g_strdup (not_editable->message);
+    }
+
+  gtk_label_set_label (self->read_only_label, text != NULL ? text : "");
+  update_read_only_visible (self);
+}
+
 static void
 update_state (WartaPublicationWindow *self)
 {
@@ -1353,11 +1405,14 @@ update_state (WartaPublicationWindow *self)
   WartaUser *user = current_user (self);
   gboolean editable = FALSE;
   const char *title = NULL;
+  g_autoptr(GError) not_editable = NULL;
 
   if (user != NULL)
-    editable = warta_workflow_check_edit (state, warta_user_get_roles (user), NULL, NULL, NULL);
+    editable = warta_workflow_check_edit (state, warta_user_get_roles (user), NULL, NULL,
+                                          &not_editable);
 
   self->editable = editable;
+  update_read_only_label (self, state, user, not_editable);
   gtk_widget_set_sensitive (self->documentation_box, editable);
   gtk_widget_set_sensitive (self->concept_box, editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.add-media", editable);
@@ -3558,6 +3613,7 @@ on_view_stack_visible_child_name_cb (WartaPublicationWindow *self)
 {
   g_autoptr(GPtrArray) shown = NULL;
 
+  update_read_only_visible (self);
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "review") != 0)
     return;
 
@@ -3898,6 +3954,7 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, title_counter);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, what_row);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, when_button);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, when_calendar);

@@ -14,6 +14,7 @@
 #include "warta-file-chooser.h"
 #include "warta-list-focus.h"
 #include "warta-mnemonic.h"
+#include "warta-official-repository.h"
 #include "warta-people-page.h"
 #include "warta-archive-page.h"
 #include "warta-archive-repository.h"
@@ -219,6 +220,78 @@ show_database_error_dialog (WartaWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Accounts and People are where the office's channels and people are
+ * managed, and nothing more: those who manage neither (the activity
+ * officers, verifiers and approvers) are not offered them, rather than a
+ * list they cannot change or a page saying so. Before anyone signs in
+ * every section may be remembered: the sign-in decides. */
+static gboolean
+section_offered (WartaWindow        *self,
+                 const WartaSection *section)
+{
+  WartaUser *user = self->context != NULL ? warta_context_get_current_user (self->context) : NULL;
+
+  if (user == NULL)
+    return TRUE;
+  if (g_strcmp0 (section->id, "accounts") == 0)
+    return warta_context_can_manage_accounts (self->context);
+  if (g_strcmp0 (section->id, "people") == 0)
+    return warta_official_repository_can_manage (user);
+
+  return TRUE;
+}
+
+/* The shortcuts window lists what the signed-in user can do: its entry
+ * of @wanted ("<Alt>9") is shown or hidden. */
+static void
+show_shortcut (GtkWidget  *widget,
+               const char *wanted,
+               gboolean    shown)
+{
+  g_autofree char *accelerator = NULL;
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      if (g_strcmp0 (accelerator, wanted) == 0)
+        gtk_widget_set_visible (widget, shown);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    show_shortcut (child, wanted, shown);
+}
+
+static void
+update_sections_offered (WartaWindow *self)
+{
+  const WartaSection *shown = find_section (gtk_stack_get_visible_child_name (self->stack));
+  GtkWidget *overlay =
+    GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const WartaSection *section = find_section (gtk_widget_get_name (row));
+
+      if (section == NULL)
+        continue;
+      gtk_widget_set_visible (row, section_offered (self, section));
+      if (overlay != NULL && section - sections < 10)
+        {
+          g_autofree char *alt = g_strdup_printf ("<Alt>%u",
+                                                  (guint) (section - sections + 1) % 10);
+
+          show_shortcut (overlay, alt, section_offered (self, section));
+        }
+    }
+
+  if (shown != NULL && !section_offered (self, shown))
+    warta_window_set_visible_section (self, sections[0].id);
+}
+
 /* The section pages that work on the database get its context. */
 static void
 set_pages_context (WartaWindow  *self,
@@ -249,6 +322,8 @@ update_user_state (WartaWindow *self)
                         warta_workflow_check_edit (WARTA_STATE_DOCUMENTING,
                                                    warta_user_get_roles (user),
                                                    NULL, NULL, NULL);
+  GtkWidget *overlay =
+    GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", user != NULL);
   /* Those whose role documents activities get the button, and the lists'
@@ -257,6 +332,10 @@ update_user_state (WartaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity",
                                  may_create || (user == NULL && self->context != NULL));
   gtk_widget_set_visible (self->new_activity_button, may_create);
+  /* Ctrl+N is listed to whoever it works for. */
+  if (overlay != NULL)
+    show_shortcut (overlay, "<Control>n", may_create || user == NULL);
+  update_sections_offered (self);
 
   if (user != NULL)
     {
@@ -290,9 +369,12 @@ update_user_state (WartaWindow *self)
     }
 }
 
+static void update_archive_actions (WartaWindow *self);
+
 static void
 on_current_user_changed_cb (WartaWindow *self)
 {
+  update_archive_actions (self);
   update_user_state (self);
 }
 
@@ -327,18 +409,23 @@ set_context (WartaWindow  *self,
 
 /* While an import runs, neither another import nor a backup starts (the
  * backup would copy half an import), nor does another database open: the
- * import's result would be told over the wrong one. */
+ * import's result would be told over the wrong one. An archive goes only
+ * into a database without people (check_importable()): one somebody is
+ * signed in to never is, and its menu does not offer what it would
+ * refuse. */
 static void
 update_archive_actions (WartaWindow *self)
 {
   WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   WartaDatabase *database = app != NULL ? warta_application_get_database (app) : NULL;
+  gboolean signed_in = self->context != NULL &&
+                       warta_context_get_current_user (self->context) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-database",
                                  database != NULL && self->context != NULL && !self->importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-archive",
                                  database != NULL && !warta_database_get_read_only (database) &&
-                                 !self->importing);
+                                 !signed_in && !self->importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-database", !self->importing);
 }
 
@@ -1021,9 +1108,35 @@ show_section_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   WartaWindow *self = WARTA_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  const WartaSection *section = find_section (id);
 
-  warta_window_set_visible_section (self, g_variant_get_string (parameter, NULL));
+  /* Alt+9 and Alt+0 do nothing for those not offered Accounts and People;
+   * an unknown name shows the first section. */
+  if (section != NULL && !section_offered (self, section))
+    return;
+  warta_window_set_visible_section (self, id);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Ctrl+F: the shown section's search, where it has one and something to
+ * search; the page is brought forward in a folded window. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  gboolean found = FALSE;
+
+  if (WARTA_IS_PUBLICATION_LIST (page))
+    found = warta_publication_list_focus_search (WARTA_PUBLICATION_LIST (page));
+  else if (WARTA_IS_ARCHIVE_PAGE (page))
+    found = warta_archive_page_focus_search (WARTA_ARCHIVE_PAGE (page));
+
+  if (found)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
@@ -1085,7 +1198,7 @@ warta_window_set_visible_section (WartaWindow *self,
 
   g_return_if_fail (WARTA_IS_WINDOW (self));
 
-  if (!(section = find_section (section_id)))
+  if (!(section = find_section (section_id)) || !section_offered (self, section))
     section = &sections[0];
 
   gtk_stack_set_visible_child_name (self->stack, section->id);
@@ -1356,6 +1469,7 @@ warta_window_class_init (WartaWindowClass *klass)
                                    open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_action);
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.open-publication", "x",
                                    open_publication_action);
 
@@ -1366,6 +1480,8 @@ warta_window_class_init (WartaWindowClass *klass)
                                          "s", sections[i].id);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-activity", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
