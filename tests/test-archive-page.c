@@ -1024,6 +1024,13 @@ report_ready (gpointer data)
   return warta_reports_page_get_report (data) != NULL;
 }
 
+static GtkStack *
+report_stack (WartaReportsPage *page)
+{
+  return GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), WARTA_TYPE_REPORTS_PAGE,
+                                                   "content_stack"));
+}
+
 static void
 test_report_page (Fixture       *f,
                   gconstpointer  data)
@@ -1050,6 +1057,7 @@ test_report_page (Fixture       *f,
                                                                   "details_label"));
 
     g_assert_nonnull (strstr (gtk_label_get_label (details), warta_report_get_scheduled_rule ()));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (report_stack (page)), ==, "report");
     /* The figures list the first 50 overdue cases and say how many more
      * there are, and where: "Overdue cases: 1121" over 50 lines read as a
      * list cut off by mistake. */
@@ -1111,6 +1119,23 @@ test_report_page (Fixture       *f,
     warta_reports_page_set_context (page, other);
     g_assert_true (wait_until (report_ready, page));
     g_assert_cmpuint (warta_report_get_n_published (warta_reports_page_get_report (page)), ==, 0);
+    /* Nothing happened in the period: one page that says so, which
+     * period, and what to do, not a chart of zeros; it can still be saved. */
+    {
+      AdwStatusPage *empty = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                             WARTA_TYPE_REPORTS_PAGE,
+                                                                             "empty_page"));
+      g_autofree char *title = warta_report_dup_title (warta_reports_page_get_report (page));
+
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (report_stack (page)), ==, "empty");
+      g_assert_cmpstr (adw_status_page_get_title (empty), ==, "Nothing in This Period");
+      g_assert_true (g_str_has_prefix (adw_status_page_get_description (empty), title));
+      g_assert_nonnull (strstr (adw_status_page_get_description (empty), "Choose another period"));
+      g_assert_true (gtk_widget_get_sensitive (warta_test_gui_find_button (GTK_WIDGET (page),
+                                                                           "Export _PDF…")));
+      warta_test_gui_wait_for_layout (f->window);
+      warta_test_gui_screenshot (f->window, "reports-page-empty.png");
+    }
     /* No stay ended in any step: no mean time of "0 min" nobody took. */
     for (guint step = 1; step <= WARTA_N_STEPS; step++)
       {

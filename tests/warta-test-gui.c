@@ -198,14 +198,6 @@ warta_test_gui_new_folder (void)
   return path;
 }
 
-/**
- * warta_test_gui_find_button:
- * @widget: where to look
- * @label: the label, with its underline
- *
- * Returns: (nullable): the first button at or below @widget labelled
- *   @label, by its label or its mnemonic child label (see HACKING.md)
- */
 gpointer
 warta_test_gui_find_toplevel (GType type)
 {
@@ -222,6 +214,14 @@ warta_test_gui_find_toplevel (GType type)
   return NULL;
 }
 
+/**
+ * warta_test_gui_find_button:
+ * @widget: where to look
+ * @label: the label, with its underline
+ *
+ * Returns: (nullable): the first button at or below @widget labelled
+ *   @label, by its label or its mnemonic child label (see HACKING.md)
+ */
 GtkWidget *
 warta_test_gui_find_button (GtkWidget  *widget,
                             const char *label)

@@ -34,6 +34,8 @@ struct _WartaReportsPage
   GtkButton      *csv_button;
   GtkDrawingArea *chart_area;
   GtkLabel       *details_label;
+  GtkStack       *content_stack;
+  AdwStatusPage  *empty_page;
 
   /* Owned references */
   WartaContext   *context;
@@ -207,6 +209,41 @@ _warta_reports_page_dup_corrections_text (guint rounds,
                           rounds, n_corrected);
 }
 
+/* Nothing published, corrected, late, done or still open in any step in
+ * the period: a page of zeros and "no cases" says less than one line. */
+static gboolean
+report_is_empty (WartaReport *report)
+{
+  if (warta_report_get_n_published (report) > 0 ||
+      warta_report_get_correction_rounds (report) > 0 ||
+      warta_report_get_overdue (report)->len > 0)
+    return FALSE;
+  for (guint step = 1; step <= WARTA_N_STEPS; step++)
+    {
+      const WartaReportStep *s = warta_report_get_step (report, step);
+
+      if (s->n_done > 0 || s->n_open > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The empty period's page: which period, and what to do. The report can
+ * still be saved, for a register that must show a month with nothing. */
+static void
+show_empty (WartaReportsPage *self,
+            const char       *title)
+{
+  g_autofree char *description =
+    /* Translators: %s is the report's title, "Publication report, June 2026" */
+    g_strdup_printf (_("%s: no publication was published, and none was in a step of the "
+                       "procedure. Choose another period, or export this report as it is."),
+                     title);
+
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
 static void
 show_report (WartaReportsPage *self)
 {
@@ -225,6 +262,7 @@ show_report (WartaReportsPage *self)
     {
       gtk_label_set_text (self->details_label, "");
       gtk_widget_queue_draw (GTK_WIDGET (self->chart_area));
+      gtk_stack_set_visible_child_name (self->content_stack, "report");
       return;
     }
 
@@ -233,6 +271,12 @@ show_report (WartaReportsPage *self)
   gtk_drawing_area_set_content_height (self->chart_area, (int)height);
 
   title = warta_report_dup_title (self->report);
+  if (report_is_empty (self->report))
+    {
+      show_empty (self, title);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "report");
   g_string_append_printf (details, "%s\n", title);
   g_string_append_printf (details, _("Published: %u"), warta_report_get_n_published (self->report));
   g_string_append_c (details, '\n');
@@ -593,6 +637,8 @@ warta_reports_page_class_init (WartaReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, year_spin);
   gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, make_button);
   gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, pdf_button);
   gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, csv_button);
   gtk_widget_class_bind_template_child (widget_class, WartaReportsPage, chart_area);
