@@ -808,6 +808,75 @@ test_preferences_refused (Fixture       *fixture,
   destroy_and_check_finalized (GTK_WINDOW (window));
 }
 
+/* The entry row of the role named @title in the preferences. */
+static AdwEntryRow *
+role_row (WartaPreferencesWindow *prefs,
+          const char             *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_entry_rows (prefs_child (prefs, "organisation_group"), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* Two roles cannot be given one name, whatever its case, nor a role
+ * another role's standard name: the lists and the history could not
+ * tell them apart. The dialog says which role has it; what was typed
+ * stays to be changed. */
+static void
+test_preferences_role_names (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GSettings *settings = warta_application_get_settings (fixture->app);
+  WartaWindow *window = warta_window_new (fixture->app);
+  g_autoptr(GVariant) names = NULL;
+  WartaPreferencesWindow *prefs;
+  AdwMessageDialog *dialog;
+  AdwEntryRow *verifier, *approver;
+  const char *name = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in_as_first_admin (window);
+  prefs = warta_preferences_window_new (fixture->app);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+  verifier = role_row (prefs, "Verifier");
+  approver = role_row (prefs, "Approver");
+
+  gtk_editable_set_text (GTK_EDITABLE (verifier), "approver ");
+  g_signal_emit_by_name (verifier, "apply");
+  dialog = wait_for_message_dialog (GTK_WINDOW (prefs));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Role Name Not Changed");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“approver” is already the name of another role (Approver). "
+                   "Choose a name that tells the roles apart.");
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), "preferences-role-name.png");
+  close_message_dialog (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (verifier)), ==, "approver ");
+
+  gtk_editable_set_text (GTK_EDITABLE (verifier), "Sekretaris PPID");
+  g_signal_emit_by_name (verifier, "apply");
+  g_assert_null (shown_message_dialog (GTK_WINDOW (prefs)));
+  gtk_editable_set_text (GTK_EDITABLE (approver), "SEKRETARIS PPID");
+  g_signal_emit_by_name (approver, "apply");
+  dialog = wait_for_message_dialog (GTK_WINDOW (prefs));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "(Verifier)"));
+  close_message_dialog (dialog);
+
+  names = g_settings_get_value (settings, "role-names");
+  g_assert_true (g_variant_lookup (names, "verifier", "&s", &name));
+  g_assert_cmpstr (name, ==, "Sekretaris PPID");
+  g_assert_false (g_variant_lookup (names, "approver", "&s", &name));
+
+  g_settings_reset (settings, "role-names");
+  destroy_and_check_finalized (GTK_WINDOW (prefs));
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
 static gboolean
 entry_row_shows (AdwEntryRow *row,
                  const char  *text)
@@ -1402,6 +1471,8 @@ main (int   argc,
                   fixture_set_up, test_preferences_admin_only, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-refused", Fixture, NULL,
                   fixture_set_up, test_preferences_refused, fixture_tear_down);
+      g_test_add ("/warta/templates/preferences-role-names", Fixture, NULL,
+                  fixture_set_up, test_preferences_role_names, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-follow-database", Fixture, NULL,
                   fixture_set_up, test_preferences_follow_database, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-readable/en", Fixture, NULL,

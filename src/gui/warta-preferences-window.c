@@ -175,8 +175,38 @@ on_unit_name_row_apply_cb (WartaPreferencesWindow *self)
   g_settings_set_string (self->settings, "unit-name", text);
 }
 
+/* The standard name of the role other than @role_id that is shown as
+ * @name (in @names, or by its standard name), whatever the case; NULL
+ * when none is. */
+static const char *
+find_role_named (GVariant   *names,
+                 const char *role_id,
+                 const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < WARTA_N_ROLES; i++)
+    {
+      WartaRole role = warta_role_nth (i);
+      const char *id = warta_role_get_id (role);
+      const char *shown = NULL;
+      g_autofree char *shown_folded = NULL;
+
+      if (g_strcmp0 (id, role_id) == 0)
+        continue;
+      if (!g_variant_lookup (names, id, "&s", &shown) || *shown == '\0')
+        shown = warta_role_get_display_name (role, NULL);
+      shown_folded = g_utf8_casefold (shown, -1);
+      if (g_strcmp0 (folded, shown_folded) == 0)
+        return warta_role_get_display_name (role, NULL);
+    }
+  return NULL;
+}
+
 /* Writes the whole role-names dictionary with @row's role replaced; an
- * empty name removes the entry, so the standard name comes back. */
+ * empty name removes the entry, so the standard name comes back. A name
+ * another role shows is refused: the lists, filters and the history
+ * could not tell the two apart. */
 static void
 on_role_name_row_apply_cb (AdwEntryRow            *row,
                            WartaPreferencesWindow *self)
@@ -188,6 +218,18 @@ on_role_name_row_apply_cb (AdwEntryRow            *row,
   GVariantIter iter;
   const char *id;
   const char *value;
+  const char *other;
+
+  if (name[0] != '\0' && (other = find_role_named (old, role_id, name)) != NULL)
+    {
+      g_autofree char *message =
+        /* Translators: %s are the name typed, then the other role's standard name */
+        g_strdup_printf (_("“%s” is already the name of another role (%s). Choose a name that tells the roles apart."),
+                         name, other);
+
+      tell_not_changed (self, _("Role Name Not Changed"), message);
+      return;
+    }
 
   g_variant_iter_init (&iter, old);
   while (g_variant_iter_next (&iter, "{&s&s}", &id, &value))
