@@ -109,6 +109,51 @@ wait_for_toast (WartaWindow *window,
   return _warta_window_get_toast (window);
 }
 
+/* The message dialog shown over @window, if any. */
+static AdwMessageDialog *
+shown_message (WartaWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window) &&
+          gtk_widget_get_mapped (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Waits for a failure to be told over @window under @heading, whole (a
+ * toast shows one line: a long path cut off what to do), and returns
+ * what it says once closed by its default response, as Return does. */
+static char *
+wait_for_failure (WartaWindow *window,
+                  const char  *heading,
+                  const char  *screenshot)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *button;
+  char *body;
+
+  WARTA_TEST_GUI_WAIT_FOR (shown_message (window) != NULL);
+  dialog = shown_message (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  body = g_strdup (adw_message_dialog_get_body (dialog));
+  if (screenshot != NULL)
+    {
+      warta_test_gui_wait_for_layout (GTK_WIDGET (dialog));
+      warta_test_gui_screenshot (GTK_WIDGET (dialog), screenshot);
+    }
+  button = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_activate (button));
+  WARTA_TEST_GUI_WAIT_FOR (shown_message (window) == NULL);
+  return body;
+}
+
 /* The menu's Back Up Database asks where, beside the database, suggesting
  * today's date in the office's time zone; cancelling it makes nothing. */
 static void
@@ -219,18 +264,19 @@ test_backup_failure (Fixture       *fixture,
   g_autofree char *missing = g_build_filename (fixture->folder, "gone", "copy.db", NULL);
   g_autoptr(GFile) onto_itself = g_file_new_for_path (fixture->database_path);
   g_autoptr(GFile) nowhere = g_file_new_for_path (missing);
-  AdwToast *toast;
+  g_autofree char *said = NULL;
 
   _warta_window_back_up_to (fixture->window, onto_itself);
-  toast = wait_for_toast (fixture->window, NULL);
-  g_assert_cmpstr (adw_toast_get_title (toast), ==,
-                   "A backup cannot replace the database itself. Choose another file.");
+  said = wait_for_failure (fixture->window, "Database Not Backed Up", NULL);
+  g_assert_cmpstr (said, ==, "A backup cannot replace the database itself. Choose another file.");
+  g_clear_pointer (&said, g_free);
 
   _warta_window_back_up_to (fixture->window, nowhere);
-  toast = wait_for_toast (fixture->window, toast);
-  g_assert_nonnull (strstr (adw_toast_get_title (toast), "cannot be written"));
-  g_assert_nonnull (strstr (adw_toast_get_title (toast), "Choose another place."));
+  said = wait_for_failure (fixture->window, "Database Not Backed Up", "backup-failure.png");
+  g_assert_nonnull (strstr (said, "cannot be written"));
+  g_assert_true (g_str_has_suffix (said, "Choose another place."));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_null (_warta_window_get_toast (fixture->window));
 }
 
 
@@ -333,9 +379,14 @@ test_import_archive (Fixture       *fixture,
   g_autofree char *manifest = g_build_filename (export_dir, "manifest.json", NULL);
   g_autofree char *new_dir = g_build_filename (fixture->folder, "baru", NULL);
   g_autofree char *new_path = g_build_filename (new_dir, "warta.db", NULL);
+  g_autofree char *zip_path = g_build_filename (fixture->folder, "ekspor.zip", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (manifest);
+  g_autoptr(GFile) zip_file = g_file_new_for_path (zip_path);
   g_autoptr(WartaDatabase) source = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *zipped = NULL;
+  g_autofree char *said = NULL;
+  gsize zipped_length = 0;
   WartaDossierOptions options;
   gint64 ids[N_PUBLICATIONS];
   AdwToast *toast;
@@ -349,16 +400,34 @@ test_import_archive (Fixture       *fixture,
   g_assert_true (warta_export_write (warta_application_get_database (application), ids,
                                      N_PUBLICATIONS, export_dir, &options, &error));
   g_assert_no_error (error);
+  g_assert_true (warta_export_write_zip (warta_application_get_database (application), ids,
+                                         N_PUBLICATIONS, zip_path, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (zip_path, &zipped, &zipped_length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (zip_path, zipped, zipped_length / 2, &error));
+  g_assert_no_error (error);
 
   /* Not into a database that holds records already. */
   _warta_window_import_from (fixture->window, file);
-  toast = wait_for_toast (fixture->window, NULL);
-  g_assert_nonnull (strstr (adw_toast_get_title (toast), "only into a new, empty database"));
+  said = wait_for_failure (fixture->window, "Archive Not Imported", NULL);
+  g_assert_nonnull (strstr (said, "only into a new, empty database"));
+  g_clear_pointer (&said, g_free);
 
   g_assert_true (warta_application_open_database (application, new_path, &error));
   g_assert_no_error (error);
+
+  /* An export cut off halfway (copied to a full stick) says so and what
+   * to do, and the database stays empty. */
+  _warta_window_import_from (fixture->window, zip_file);
+  said = wait_for_failure (fixture->window, "Archive Not Imported", "import-damaged.png");
+  g_assert_nonnull (strstr (said, "is damaged or incomplete"));
+  g_assert_true (g_str_has_suffix (said, "Export the publications again."));
+  g_clear_pointer (&said, g_free);
+  g_assert_null (_warta_window_get_toast (fixture->window));
+
   _warta_window_import_from (fixture->window, file);
-  toast = wait_for_toast (fixture->window, toast);
+  toast = wait_for_toast (fixture->window, NULL);
   g_assert_cmpstr (adw_toast_get_title (toast), ==,
                    "5 publications imported. Imported people sign in once an administrator gives them a password.");
 
@@ -378,8 +447,8 @@ test_import_archive (Fixture       *fixture,
 
   /* Once is enough: a second import is refused, not mixed in. */
   _warta_window_import_from (fixture->window, file);
-  toast = wait_for_toast (fixture->window, toast);
-  g_assert_nonnull (strstr (adw_toast_get_title (toast), "only into a new, empty database"));
+  said = wait_for_failure (fixture->window, "Archive Not Imported", NULL);
+  g_assert_nonnull (strstr (said, "only into a new, empty database"));
 
   /* Its first administrator comes after the imported people. */
   gtk_editable_set_text (sign_in_child (fixture->window, "admin_login_row"), "kepala");

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "warta-database-private.h"
+#include "warta-office-rules.h"
 #include "warta-user-repository-private.h"
 
 #define NOBODY 65534
@@ -564,6 +565,47 @@ test_journal_mode (void)
   remove_dir (dir);
 }
 
+/* A write that finds the disk full says so and what to do, in words, not
+ * SQLite's; the database keeps what it had. The disk is "full" at the
+ * file's present size (max_page_count). */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *big = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+  g_autoptr(WartaUserRepository) users = NULL;
+  g_autoptr(WartaUser) admin = NULL;
+  g_autoptr(GHashTable) rules = NULL;
+  char *message = NULL;
+
+  _warta_user_repository_set_fast_hashing (TRUE);
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  users = warta_user_repository_new (db, NULL);
+  admin = warta_user_repository_create_first_admin (users, "sari", "Sari Dewi", "rahasia-123",
+                                                    WARTA_ROLE_ALL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (_warta_database_get_handle (db),
+                                 "PRAGMA max_page_count = 1", NULL, NULL, &message),
+                   ==, SQLITE_OK);
+  g_assert_null (message);
+
+  big = g_strnfill (256 * 1024, 'x');
+  g_assert_false (warta_office_rules_store (db, warta_user_get_id (admin), "unit-name", big,
+                                            g_get_real_time (), &error));
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==,
+                   "The disk holding the database is full. Free some space on it, then try again.");
+  g_clear_error (&error);
+
+  rules = warta_office_rules_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_hash_table_lookup (rules, "unit-name"));
+}
+
 static void
 test_backup (void)
 {
@@ -833,6 +875,7 @@ main (int   argc,
   g_test_add_func ("/warta/database/read-only-by-mode", test_read_only_by_mode);
   g_test_add_func ("/warta/database/read-only-needs-migration", test_read_only_needs_migration);
   g_test_add_func ("/warta/database/journal-mode", test_journal_mode);
+  g_test_add_func ("/warta/database/disk-full", test_disk_full);
   g_test_add_func ("/warta/database/backup", test_backup);
   g_test_add_func ("/warta/database/backup-async", test_backup_async);
   g_test_add_func ("/warta/database/change-notification", test_change_notification);

@@ -1059,10 +1059,37 @@ test_conflict_not_silent (Fixture       *fixture,
   close_window (window);
 }
 
+/* Whether @popover is as tall as its content wants, at its width: its
+ * surface is sized a frame or more after its content. */
+static gboolean
+popover_fits (GtkPopover *popover)
+{
+  GtkWidget *box = gtk_popover_get_child (popover);
+  int height = 0;
+
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (box), &height, NULL,
+                      NULL, NULL);
+  return gtk_widget_get_height (box) >= height;
+}
+
+/* The officials popover's Manage Officials… button. */
+static GtkWidget *
+manage_officials_button (WartaPublicationWindow *window)
+{
+  GtkWidget *box = gtk_popover_get_child (child (window, "officials_popover"));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_BUTTON (c) &&
+        g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), "pub.manage-officials") == 0)
+      return c;
+  g_assert_not_reached ();
+}
+
 static void
 test_officials (Fixture       *fixture,
                 gconstpointer  user_data)
 {
+  g_autoptr(WartaUser) officer = NULL;
   g_autoptr(WartaOfficialRepository) officials = NULL;
   g_autoptr(WartaOfficial) official = NULL;
   g_autoptr(GError) error = NULL;
@@ -1087,8 +1114,30 @@ test_officials (Fixture       *fixture,
   g_signal_emit_by_name (child (window, "officials_list"), "row-activated", row);
   g_assert_cmpstr (gtk_editable_get_text (child (window, "who_row")), ==,
                    "Para peserta; Dr. H. Saring, S.E., M.Si., Inspektur Provinsi");
+  g_assert_true (gtk_widget_is_sensitive (manage_officials_button (window)));
+  g_assert_false (gtk_widget_get_visible (child (window, "officials_manage_note")));
 
   close_window (window);
+
+  /* An activity officer picks officials but does not change the
+   * directory: Manage Officials… is off, and the popover says why. */
+  officer = warta_user_repository_create_user (warta_context_get_users (fixture->context),
+                                               fixture->user, "lina", "Lina Marlina",
+                                               "rahasia-123", WARTA_ROLE_ACTIVITY_OFFICER, FALSE,
+                                               &error);
+  g_assert_no_error (error);
+  warta_context_set_current_user (fixture->context, officer);
+  window = open_window (fixture, 0);
+  gtk_menu_button_popup (child (window, "who_button"));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (child (window, "officials_popover")));
+  g_assert_false (gtk_widget_is_sensitive (manage_officials_button (window)));
+  g_assert_true (gtk_widget_get_mapped (child (window, "officials_manage_note")));
+  g_assert_cmpstr (gtk_label_get_label (child (window, "officials_manage_note")), ==,
+                   "Only an administrator or a social media admin changes this directory.");
+  WARTA_TEST_GUI_WAIT_FOR (popover_fits (child (window, "officials_popover")));
+  warta_test_gui_screenshot (GTK_WIDGET (child (window, "officials_popover")), "officials-not-manager.png");
+  close_window (window);
+  warta_context_set_current_user (fixture->context, fixture->user);
 }
 
 static gboolean

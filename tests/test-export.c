@@ -1448,6 +1448,160 @@ test_retention (Fixture       *f,
   }
 }
 
+/* A file that is not a whole export, chosen to import: each says what
+ * is wrong and what to do, and the empty database takes nothing. */
+static void
+set_newer_version (JsonObject *manifest)
+{
+  json_object_set_int_member (manifest, "version", WARTA_EXPORT_VERSION + 1);
+}
+
+static void
+set_version_text (JsonObject *manifest)
+{
+  json_object_set_string_member (manifest, "version", "2");
+}
+
+static void
+set_publications_object (JsonObject *manifest)
+{
+  json_object_set_object_member (manifest, "publications", json_object_new ());
+}
+
+static void
+set_publication_number (JsonObject *manifest)
+{
+  JsonArray *publications = json_array_new ();
+
+  json_array_add_int_element (publications, 7);
+  json_object_set_array_member (manifest, "publications", publications);
+}
+
+static void
+assert_import_refused (Fixture    *f,
+                       const char *path,
+                       GQuark      domain,
+                       int         code,
+                       const char *advice)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_message ("importing %s", path);
+  g_assert_false (warta_export_import (f->db, path, NULL, &error));
+  g_assert_error (error, domain, code);
+  g_assert_nonnull (strstr (error->message, advice));
+  assert_empty (f->db);
+}
+
+static void
+test_import_bad_files (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const struct
+  {
+    const char   *name;
+    ManifestEdit  edit;
+    int           code;
+    const char   *advice;
+  } edits[] = {
+    { "newer", set_newer_version, G_IO_ERROR_NOT_SUPPORTED, "Update Warta to import it." },
+    { "version-text", set_version_text, G_IO_ERROR_INVALID_DATA, "Export the publications again." },
+    { "publications-object", set_publications_object, G_IO_ERROR_INVALID_DATA,
+      "Export the publications again." },
+    { "publication-number", set_publication_number, G_IO_ERROR_INVALID_DATA,
+      "Export the publications again." },
+  };
+  static const struct
+  {
+    const char *name;
+    const char *text;
+    const char *advice;
+  } manifests[] = {
+    { "empty", "", "Export the publications again." },
+    { "list", "[]", "Choose the folder that holds manifest.json." },
+    { "number", "42", "Choose the folder that holds manifest.json." },
+    { "null", "null", "Choose the folder that holds manifest.json." },
+  };
+  g_autofree char *export_dir = g_build_filename (f->dir, "ekspor", NULL);
+  g_autofree char *zip_path = g_build_filename (f->dir, "ekspor.zip", NULL);
+  g_autofree char *other_dir = g_build_filename (f->dir, "baru", NULL);
+  g_autoptr(GError) error = NULL;
+  WartaDossierOptions options;
+  gint64 ids[2];
+
+  ids[0] = fill (f, &ids[1]);
+  warta_dossier_options_init (&options);
+  g_assert_true (warta_export_write (f->db, ids, 2, export_dir, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_export_write_zip (f->db, ids, 2, zip_path, &options, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+  archive_fixture_close (f);
+  archive_fixture_open (f, other_dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *folder = tampered_copy (f, export_dir, edits[i].name, edits[i].edit);
+
+      assert_import_refused (f, folder, G_IO_ERROR, edits[i].code, edits[i].advice);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (manifests); i++)
+    {
+      g_autofree char *folder = g_build_filename (f->dir, manifests[i].name, NULL);
+      g_autofree char *path = g_build_filename (folder, "manifest.json", NULL);
+
+      g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (path, manifests[i].text, -1, &error));
+      g_assert_no_error (error);
+      assert_import_refused (f, folder, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             manifests[i].advice);
+    }
+
+  /* Cut off halfway, as a copy to a full stick leaves it: the folder's
+   * manifest and the zip. */
+  {
+    g_autofree char *manifest = g_build_filename (export_dir, "manifest.json", NULL);
+    g_autofree char *folder = g_build_filename (f->dir, "terpotong", NULL);
+    g_autofree char *cut = g_build_filename (folder, "manifest.json", NULL);
+    g_autofree char *cut_zip = g_build_filename (f->dir, "terpotong.zip", NULL);
+    g_autofree char *text = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (manifest, &text, &length, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (cut, text, length / 2, &error));
+    g_assert_no_error (error);
+    assert_import_refused (f, folder, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "Export the publications again.");
+
+    g_clear_pointer (&text, g_free);
+    g_assert_true (g_file_get_contents (zip_path, &text, &length, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_set_contents (cut_zip, text, length / 2, &error));
+    g_assert_no_error (error);
+    assert_import_refused (f, cut_zip, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "Export the publications again.");
+  }
+
+  /* A picture chosen by mistake. */
+  {
+    g_autofree char *picture = g_build_filename (f->dir, "foto.zip", NULL);
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+    g_assert_true (g_file_set_contents (picture, png, sizeof png - 1, &error));
+    g_assert_no_error (error);
+    assert_import_refused (f, picture, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "Choose a Warta export.");
+  }
+
+  /* The whole export still goes in. */
+  g_assert_true (warta_export_import (f->db, export_dir, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1460,6 +1614,8 @@ main (int   argc,
               archive_fixture_set_up, test_zip_round_trip, archive_fixture_tear_down);
   g_test_add ("/warta/export/import-all-or-nothing", Fixture, NULL,
               archive_fixture_set_up, test_import_all_or_nothing, archive_fixture_tear_down);
+  g_test_add ("/warta/export/import-bad-files", Fixture, NULL,
+              archive_fixture_set_up, test_import_bad_files, archive_fixture_tear_down);
   g_test_add ("/warta/export/history-after-import", Fixture, NULL,
               archive_fixture_set_up, test_history_after_import, archive_fixture_tear_down);
   g_test_add ("/warta/export/dossier-diff", Fixture, NULL,

@@ -681,6 +681,202 @@ test_preferences_admin_only (Fixture       *fixture,
   destroy_and_check_finalized (GTK_WINDOW (window));
 }
 
+static gboolean setting_is (GSettings  *settings,
+                            const char *key,
+                            const char *value);
+
+/* The message dialog shown over @parent, if any. */
+static AdwMessageDialog *
+shown_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == parent &&
+          gtk_widget_get_mapped (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+wait_for_message_dialog (GtkWindow *parent)
+{
+  WARTA_TEST_GUI_WAIT_FOR (shown_message_dialog (parent) != NULL);
+  return shown_message_dialog (parent);
+}
+
+/* Closes @dialog as Return would, by its default response. */
+static void
+close_message_dialog (AdwMessageDialog *dialog)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  GtkWidget *button = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "close");
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_activate (button));
+  WARTA_TEST_GUI_WAIT_FOR (shown_message_dialog (parent) == NULL);
+}
+
+/* An administrator whose right another administrator took away on
+ * another workstation still sees the rows this one's copy of the account
+ * allows: a change there goes back to the office's value and says why,
+ * rather than springing back unexplained (or, in a spin button, staying
+ * shown while the setting went back). */
+static void
+test_preferences_refused (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  WartaContext *context = warta_application_get_context (fixture->app);
+  GSettings *settings = warta_application_get_settings (fixture->app);
+  WartaWindow *window = warta_window_new (fixture->app);
+  g_autoptr(WartaUser) admin = NULL;
+  g_autoptr(WartaUser) deputy = NULL;
+  g_autoptr(WartaUser) demoted = NULL;
+  g_autoptr(WartaDatabase) other = NULL;
+  g_autoptr(WartaUserRepository) other_users = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  WartaPreferencesWindow *prefs;
+  GtkSpinButton *verifying;
+  AdwMessageDialog *dialog;
+  AdwEntryRow *zone;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in_as_first_admin (window);
+  admin = g_object_ref (warta_context_get_current_user (context));
+  deputy = warta_user_repository_create_user (warta_context_get_users (context), admin,
+                                              "budi", "Budi Santoso", "rahasia-123",
+                                              WARTA_ROLE_APPROVER, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  warta_test_gui_sign_in (GTK_WIDGET (window), "budi", "rahasia-123");
+  g_assert_cmpstr (warta_user_get_login (warta_context_get_current_user (context)), ==, "budi");
+
+  prefs = warta_preferences_window_new (fixture->app);
+  verifying = prefs_child (prefs, "verifying_spin");
+  zone = prefs_child (prefs, "time_zone_row");
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+  assert_rules_editable (prefs, TRUE);
+
+  /* A time zone that is none is said whole, not in a toast cut off
+   * before what to do; spaces pasted around a good one do not matter. */
+  gtk_editable_set_text (GTK_EDITABLE (zone), "WIB");
+  g_signal_emit_by_name (zone, "apply");
+  dialog = wait_for_message_dialog (GTK_WINDOW (prefs));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Time Zone Not Changed");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“WIB” is not a known time zone. Use a name such as Asia/Jakarta, "
+                   "Asia/Makassar or Asia/Jayapura.");
+  close_message_dialog (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zone)), ==, "WIB");
+  gtk_editable_set_text (GTK_EDITABLE (zone), " Asia/Makassar ");
+  g_signal_emit_by_name (zone, "apply");
+  g_assert_null (shown_message_dialog (GTK_WINDOW (prefs)));
+  g_assert_true (setting_is (settings, "time-zone", "Asia/Makassar"));
+
+  /* Sari takes Budi's administrator right away, on her workstation. */
+  other = warta_database_open (fixture->database_path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                               WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  other_users = warta_user_repository_new (other, warta_context_get_clock (context));
+  demoted = warta_user_repository_update_user (other_users, admin, warta_user_get_id (deputy),
+                                               warta_user_get_version (deputy), "Budi Santoso",
+                                               WARTA_ROLE_APPROVER, FALSE, TRUE, &error);
+  g_assert_no_error (error);
+
+  gtk_spin_button_set_value (verifying, 45);
+  stored = stored_rule (fixture, "deadline-verifying");
+  g_assert_cmpstr (stored, ==, "30");
+  g_assert_cmpuint (g_settings_get_uint (settings, "deadline-verifying"), ==, 30);
+  g_assert_cmpfloat (gtk_spin_button_get_value (verifying), ==, 30);
+  dialog = wait_for_message_dialog (GTK_WINDOW (prefs));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Office Rules Not Changed");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Only an administrator can change the office’s rules. Ask an administrator.");
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), "preferences-refused.png");
+  close_message_dialog (dialog);
+
+  destroy_and_check_finalized (GTK_WINDOW (prefs));
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
+/* The entry row of the role named @title in the preferences. */
+static AdwEntryRow *
+role_row (WartaPreferencesWindow *prefs,
+          const char             *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_entry_rows (prefs_child (prefs, "organisation_group"), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* Two roles cannot be given one name, whatever its case, nor a role
+ * another role's standard name: the lists and the history could not
+ * tell them apart. The dialog says which role has it; what was typed
+ * stays to be changed. */
+static void
+test_preferences_role_names (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GSettings *settings = warta_application_get_settings (fixture->app);
+  WartaWindow *window = warta_window_new (fixture->app);
+  g_autoptr(GVariant) names = NULL;
+  WartaPreferencesWindow *prefs;
+  AdwMessageDialog *dialog;
+  AdwEntryRow *verifier, *approver;
+  const char *name = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in_as_first_admin (window);
+  prefs = warta_preferences_window_new (fixture->app);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+  verifier = role_row (prefs, "Verifier");
+  approver = role_row (prefs, "Approver");
+
+  gtk_editable_set_text (GTK_EDITABLE (verifier), "approver ");
+  g_signal_emit_by_name (verifier, "apply");
+  dialog = wait_for_message_dialog (GTK_WINDOW (prefs));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Role Name Not Changed");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“approver” is already the name of another role (Approver). "
+                   "Choose a name that tells the roles apart.");
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), "preferences-role-name.png");
+  close_message_dialog (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (verifier)), ==, "approver ");
+
+  gtk_editable_set_text (GTK_EDITABLE (verifier), "Sekretaris PPID");
+  g_signal_emit_by_name (verifier, "apply");
+  g_assert_null (shown_message_dialog (GTK_WINDOW (prefs)));
+  gtk_editable_set_text (GTK_EDITABLE (approver), "SEKRETARIS PPID");
+  g_signal_emit_by_name (approver, "apply");
+  dialog = wait_for_message_dialog (GTK_WINDOW (prefs));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "(Verifier)"));
+  close_message_dialog (dialog);
+
+  names = g_settings_get_value (settings, "role-names");
+  g_assert_true (g_variant_lookup (names, "verifier", "&s", &name));
+  g_assert_cmpstr (name, ==, "Sekretaris PPID");
+  g_assert_false (g_variant_lookup (names, "approver", "&s", &name));
+
+  g_settings_reset (settings, "role-names");
+  destroy_and_check_finalized (GTK_WINDOW (prefs));
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
 static gboolean
 entry_row_shows (AdwEntryRow *row,
                  const char  *text)
@@ -995,6 +1191,69 @@ test_official_dialog_keyboard (Fixture       *fixture,
   destroy_and_check_finalized (GTK_WINDOW (window));
 }
 
+/* An official already in the directory is not added twice under another
+ * spelling of the same name and position: the dialog says which entry to
+ * change, keeps what was typed, and the directory keeps one. */
+static void
+test_official_duplicate (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  WartaContext *context = warta_application_get_context (fixture->app);
+  g_autoptr(WartaOfficialRepository) officials = NULL;
+  g_autoptr(WartaOfficial) first = NULL;
+  g_autoptr(WartaOfficial) other = NULL;
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaOfficialDialog *dialog;
+  GtkWidget *error_label;
+  WartaWindow *window;
+
+  window = warta_window_new (fixture->app);
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in_as_first_admin (window);
+  officials = warta_official_repository_new (warta_context_get_database (context),
+                                             warta_context_get_clock (context));
+  first = warta_official_repository_add (officials, warta_context_get_current_user (context),
+                                         "Dr. H.", "Ahmad Yani", "S.E.", "Inspektur", &error);
+  g_assert_no_error (error);
+
+  dialog = warta_official_dialog_new (GTK_WINDOW (window), officials,
+                                      warta_context_get_current_user (context), NULL);
+#define CHILD(id) gtk_widget_get_template_child (GTK_WIDGET (dialog), WARTA_TYPE_OFFICIAL_DIALOG, id)
+  error_label = GTK_WIDGET (CHILD ("error_label"));
+  gtk_editable_set_text (GTK_EDITABLE (CHILD ("name_row")), "ahmad yani ");
+  gtk_editable_set_text (GTK_EDITABLE (CHILD ("position_row")), "INSPEKTUR");
+#undef CHILD
+  gtk_window_present (GTK_WINDOW (dialog));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (dialog));
+  g_assert_false (warta_official_dialog_save (dialog));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), ==,
+                   "“Dr. H. Ahmad Yani, S.E., Inspektur” is already in the directory. "
+                   "Change that entry rather than adding the official twice.");
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), "official-duplicate.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Nor is another entry changed into it; the same name in another
+   * position is someone else's entry. */
+  other = warta_official_repository_add (officials, warta_context_get_current_user (context),
+                                         "", "Ahmad Yani", "", "Sekretaris", &error);
+  g_assert_no_error (error);
+  g_assert_null (warta_official_repository_update (officials,
+                                                   warta_context_get_current_user (context),
+                                                   warta_official_get_id (other),
+                                                   warta_official_get_version (other), "",
+                                                   "Ahmad Yani", "", "Inspektur", &error));
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  listed = warta_official_repository_list (officials, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (listed), ==, 2);
+
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
 /* Whether @editable's text, not empty, is selected whole. */
 static gboolean
 selected_whole (GtkEditable *editable)
@@ -1200,6 +1459,8 @@ main (int   argc,
                   fixture_set_up, test_about_translated, fixture_tear_down);
       g_test_add ("/warta/templates/switch-user-focus", Fixture, NULL,
                   fixture_set_up, test_switch_user_focus, fixture_tear_down);
+      g_test_add ("/warta/templates/official-duplicate", Fixture, NULL,
+                  fixture_set_up, test_official_duplicate, fixture_tear_down);
       g_test_add ("/warta/templates/official-dialog-keyboard", Fixture, NULL,
                   fixture_set_up, test_official_dialog_keyboard, fixture_tear_down);
       g_test_add ("/warta/templates/person-dialog-keyboard", Fixture, NULL,
@@ -1208,6 +1469,10 @@ main (int   argc,
                   fixture_set_up, test_preferences_window_builds, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-admin-only", Fixture, NULL,
                   fixture_set_up, test_preferences_admin_only, fixture_tear_down);
+      g_test_add ("/warta/templates/preferences-refused", Fixture, NULL,
+                  fixture_set_up, test_preferences_refused, fixture_tear_down);
+      g_test_add ("/warta/templates/preferences-role-names", Fixture, NULL,
+                  fixture_set_up, test_preferences_role_names, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-follow-database", Fixture, NULL,
                   fixture_set_up, test_preferences_follow_database, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-readable/en", Fixture, NULL,

@@ -166,6 +166,28 @@ member_str (JsonObject *object,
   return json_node_get_string (node);
 }
 
+static gboolean
+holds_int (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+/* Whether @node is an array of objects, as an export's list of
+ * publications is. */
+static gboolean
+holds_objects (JsonNode *node)
+{
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 sheet_line_cb (WartaDossierLineKind  kind,
                const char           *label,
@@ -683,6 +705,47 @@ remove_tree (const char *dir)
   g_rmdir (dir);
 }
 
+/* An export at @path that cannot be read whole: copied only in part (to
+ * a full disk, say) or damaged since. */
+static void
+set_damaged_error (GError     **error,
+                   const char  *path,
+                   const char  *detail)
+{
+  if (detail != NULL && *detail != '\0')
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 /* Translators: %s are the export's zip file or folder, then why */
+                 _("“%s” is damaged or incomplete: %s. Export the publications again."),
+                 path, detail);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("“%s” is damaged or incomplete. Export the publications again."), path);
+}
+
+/* Parses the manifest of the export at @path; an empty or cut-off one is
+ * a damaged export. */
+static gboolean
+load_manifest_data (JsonParser  *parser,
+                    const char  *path,
+                    const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (length == 0)
+    {
+      set_damaged_error (error, path, NULL);
+      return FALSE;
+    }
+  if (!json_parser_load_from_data (parser, data, (gssize)length, &local))
+    {
+      set_damaged_error (error, path, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* manifest.json of an export zip, read while the zip streams past; the
  * other entries are skipped unread. */
 static gboolean
@@ -723,15 +786,15 @@ zip_read_manifest (JsonParser  *parser,
         g_byte_array_append (bytes, (const guint8 *)block, (guint)n);
       if (n < 0)
         break;
-      ok = json_parser_load_from_data (parser, (const char *)bytes->data, bytes->len, error);
+      ok = load_manifest_data (parser, path, (const char *)bytes->data, bytes->len, error);
       archive_read_free (zip);
       return ok;
     }
 
+  /* Opened as a zip, but cut off or damaged after its start. */
   if (found || rc != ARCHIVE_EOF)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 _("“%s” cannot be read as a zip file: %s. Choose a Warta export."),
-                 path, archive_error_string (zip) != NULL ? archive_error_string (zip) : "");
+    set_damaged_error (error, path,
+                       archive_error_string (zip) != NULL ? archive_error_string (zip) : "");
   else
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                  _("“%s” is not a Warta export. Choose the folder that holds manifest.json."), path);
@@ -1269,6 +1332,7 @@ import_export (WartaDatabase  *database,
   g_autoptr(GPtrArray) anchor_hashes = g_ptr_array_new ();
   g_autoptr(GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *database_folder = NULL;
+  JsonNode *root;
   JsonObject *manifest;
   JsonArray *publications;
   JsonArray *files;
@@ -1278,13 +1342,24 @@ import_export (WartaDatabase  *database,
       if (!zip_read_manifest (parser, folder, error))
         return FALSE;
     }
-  else if (!json_parser_load_from_file (parser, path, error))
+  else
     {
-      g_prefix_error (error, _("“%s” is not a Warta export: "), folder);
-      return FALSE;
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (path, &text, &length, NULL))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("“%s” is not a Warta export. Choose the folder that holds manifest.json."),
+                       folder);
+          return FALSE;
+        }
+      if (!load_manifest_data (parser, folder, text, length, error))
+        return FALSE;
     }
 
-  manifest = json_node_get_object (json_parser_get_root (parser));
+  root = json_parser_get_root (parser);
+  manifest = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   if (manifest == NULL ||
       g_strcmp0 (member_str (manifest, "format"), WARTA_EXPORT_FORMAT) != 0 ||
       !json_object_has_member (manifest, "publications"))
@@ -1293,10 +1368,20 @@ import_export (WartaDatabase  *database,
                    _("“%s” is not a Warta export. Choose the folder that holds manifest.json."), folder);
       return FALSE;
     }
+  if (!holds_int (json_object_get_member (manifest, "version")))
+    {
+      set_damaged_error (error, folder, NULL);
+      return FALSE;
+    }
   if (json_object_get_int_member (manifest, "version") > WARTA_EXPORT_VERSION)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("“%s” was exported by a newer Warta. Update Warta to import it."), folder);
+      return FALSE;
+    }
+  if (!holds_objects (json_object_get_member (manifest, "publications")))
+    {
+      set_damaged_error (error, folder, NULL);
       return FALSE;
     }
 

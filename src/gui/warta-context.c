@@ -47,6 +47,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  OFFICE_RULE_REFUSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 apply_time_zone (WartaContext *self)
 {
@@ -304,8 +311,9 @@ pull_office_rules (WartaContext *self)
  * when an administrator changed it. Returns whether the database has
  * the setting's value now. */
 static gboolean
-push_office_rule (WartaContext *self,
-                  const char   *key)
+push_office_rule (WartaContext  *self,
+                  const char    *key,
+                  GError       **out_error)
 {
   g_autoptr(GVariant) value = g_settings_get_value (self->settings, key);
   g_autofree char *text = g_variant_print (value, FALSE);
@@ -322,11 +330,10 @@ push_office_rule (WartaContext *self,
   if (!warta_office_rules_store (self->database, warta_user_get_id (self->current_user),
                                  key, text, warta_clock_now (self->clock), &error))
     {
-      /* Refused: the account lost the right on another workstation. */
-      if (g_error_matches (error, WARTA_USER_ERROR, WARTA_USER_ERROR_FORBIDDEN))
-        g_debug ("%s not shared: %s", key, error->message);
-      else
-        g_warning ("%s not shared with the other workstations: %s", key, error->message);
+      /* Refused: the account lost the right on another workstation, or
+       * the database is busy or full. */
+      g_debug ("%s not shared: %s", key, error->message);
+      g_propagate_error (out_error, g_steal_pointer (&error));
       return FALSE;
     }
   return TRUE;
@@ -339,8 +346,18 @@ on_settings_changed_cb (WartaContext *self,
   /* A change that is not the office's (a non-administrator's, made with
    * the gsettings tool, say) does not stay: the settings follow the
    * database again. */
-  if (!self->pulling_rules && is_office_rule (key) && !push_office_rule (self, key))
-    pull_office_rules (self);
+  if (!self->pulling_rules && is_office_rule (key))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!push_office_rule (self, key, &error))
+        {
+          pull_office_rules (self);
+          /* Told once the setting is the database's again. */
+          if (error != NULL)
+            g_signal_emit (self, signals[OFFICE_RULE_REFUSED], 0, key, error);
+        }
+    }
 
   if (g_str_has_prefix (key, "oauth-client"))
     apply_oauth_clients (self);
@@ -440,6 +457,19 @@ warta_context_class_init (WartaContextClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * WartaContext::office-rule-refused:
+   * @key: the setting of the rule
+   * @error: why the database did not take it (a #GError)
+   *
+   * A change of the office's rules made on this workstation was not
+   * written to the database, and the setting went back to the
+   * database's value.
+   */
+  signals[OFFICE_RULE_REFUSED] =
+    g_signal_new ("office-rule-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "warta-mnemonic.h"
 #include "warta-preferences-window.h"
 #include "warta-role.h"
 
@@ -102,6 +103,41 @@ update_rules_editable (WartaPreferencesWindow *self)
   describe_rules_group (self->organisation_group, self->organisation_description, editable);
 }
 
+/* Says why a change did not take, in a dialog: a toast shows one line,
+ * and cut off the what-to-do at its end. */
+static void
+tell_not_changed (WartaPreferencesWindow *self,
+                  const char             *heading,
+                  const char             *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The database did not take a change of the office's rules, and its
+ * row shows the database's value again: say why. */
+static void
+on_office_rule_refused_cb (WartaPreferencesWindow *self,
+                           const char             *key,
+                           const GError           *error)
+{
+  /* The refused value came from a spin button's binding, which ignores
+   * the setting's going back while it writes it. */
+  gtk_spin_button_set_value (self->processing_spin,
+                             g_settings_get_uint (self->settings, "deadline-processing"));
+  gtk_spin_button_set_value (self->verifying_spin,
+                             g_settings_get_uint (self->settings, "deadline-verifying"));
+  gtk_spin_button_set_value (self->approving_spin,
+                             g_settings_get_uint (self->settings, "deadline-approving"));
+  gtk_spin_button_set_value (self->publishing_spin,
+                             g_settings_get_uint (self->settings, "deadline-publishing"));
+  tell_not_changed (self, _("Office Rules Not Changed"), error->message);
+}
+
 static void
 on_application_database_cb (WartaPreferencesWindow *self)
 {
@@ -114,7 +150,8 @@ on_application_database_cb (WartaPreferencesWindow *self)
 static void
 on_time_zone_row_apply_cb (WartaPreferencesWindow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->time_zone_row));
+  g_autofree char *text =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_zone_row))));
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (text);
 
   if (tz == NULL)
@@ -123,7 +160,7 @@ on_time_zone_row_apply_cb (WartaPreferencesWindow *self)
         g_strdup_printf (_("“%s” is not a known time zone. Use a name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura."),
                          text);
 
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+      tell_not_changed (self, _("Time Zone Not Changed"), message);
       return;
     }
 
@@ -138,8 +175,38 @@ on_unit_name_row_apply_cb (WartaPreferencesWindow *self)
   g_settings_set_string (self->settings, "unit-name", text);
 }
 
+/* The standard name of the role other than @role_id that is shown as
+ * @name (in @names, or by its standard name), whatever the case; NULL
+ * when none is. */
+static const char *
+find_role_named (GVariant   *names,
+                 const char *role_id,
+                 const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < WARTA_N_ROLES; i++)
+    {
+      WartaRole role = warta_role_nth (i);
+      const char *id = warta_role_get_id (role);
+      const char *shown = NULL;
+      g_autofree char *shown_folded = NULL;
+
+      if (g_strcmp0 (id, role_id) == 0)
+        continue;
+      if (!g_variant_lookup (names, id, "&s", &shown) || *shown == '\0')
+        shown = warta_role_get_display_name (role, NULL);
+      shown_folded = g_utf8_casefold (shown, -1);
+      if (g_strcmp0 (folded, shown_folded) == 0)
+        return warta_role_get_display_name (role, NULL);
+    }
+  return NULL;
+}
+
 /* Writes the whole role-names dictionary with @row's role replaced; an
- * empty name removes the entry, so the standard name comes back. */
+ * empty name removes the entry, so the standard name comes back. A name
+ * another role shows is refused: the lists, filters and the history
+ * could not tell the two apart. */
 static void
 on_role_name_row_apply_cb (AdwEntryRow            *row,
                            WartaPreferencesWindow *self)
@@ -151,6 +218,18 @@ on_role_name_row_apply_cb (AdwEntryRow            *row,
   GVariantIter iter;
   const char *id;
   const char *value;
+  const char *other;
+
+  if (name[0] != '\0' && (other = find_role_named (old, role_id, name)) != NULL)
+    {
+      g_autofree char *message =
+        /* Translators: %s are the name typed, then the other role's standard name */
+        g_strdup_printf (_("“%s” is already the name of another role (%s). Choose a name that tells the roles apart."),
+                         name, other);
+
+      tell_not_changed (self, _("Role Name Not Changed"), message);
+      return;
+    }
 
   g_variant_iter_init (&iter, old);
   while (g_variant_iter_next (&iter, "{&s&s}", &id, &value))
@@ -324,6 +403,8 @@ warta_preferences_window_init (WartaPreferencesWindow *self)
   self->context_signals = g_signal_group_new (WARTA_TYPE_CONTEXT);
   g_signal_group_connect_object (self->context_signals, "notify::current-user",
                                  G_CALLBACK (update_rules_editable), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->context_signals, "office-rule-refused",
+                                 G_CALLBACK (on_office_rule_refused_cb), self, G_CONNECT_SWAPPED);
 }
 
 WartaPreferencesWindow *

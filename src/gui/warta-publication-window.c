@@ -160,6 +160,7 @@ struct _WartaPublicationWindow
   GtkBox                  *preview_box;
   GtkLabel                *preview_problems_label;
   GtkPopover              *officials_popover;
+  GtkLabel                *officials_manage_note;
   GtkSearchEntry          *officials_search;
   GtkListBox              *officials_list;
   GtkPopover              *who_completion;
@@ -3595,12 +3596,22 @@ on_password_row_entry_activated_cb (WartaPublicationWindow *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "pub.sign-in", NULL);
 }
 
+/* Manage Officials… is the directory's managers'; anyone else is told
+ * why it is off. The repository checks the right again; this only
+ * spares a refusal. */
+static void
+update_officials_manage (WartaPublicationWindow *self)
+{
+  gboolean can_manage = warta_official_repository_can_manage (current_user (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.manage-officials", can_manage);
+  gtk_widget_set_visible (GTK_WIDGET (self->officials_manage_note), !can_manage);
+}
+
 static void
 on_current_user_changed_cb (WartaPublicationWindow *self)
 {
-  /* The repository checks the right again; this only spares a refusal. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.manage-officials",
-                                 warta_official_repository_can_manage (current_user (self)));
+  update_officials_manage (self);
   update_state (self);
   if (current_user (self) != NULL && self->publication == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
@@ -3933,6 +3944,7 @@ warta_publication_window_class_init (WartaPublicationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, narrative_view);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, officials_list);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, officials_popover);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, officials_manage_note);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, officials_search);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, order_list);
   gtk_widget_class_bind_template_child (widget_class, WartaPublicationWindow, password_row);
@@ -4156,8 +4168,7 @@ warta_publication_window_new (GtkWindow    *parent,
                            G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (warta_context_get_database (context), "changed",
                            G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.manage-officials",
-                                 warta_official_repository_can_manage (current_user (self)));
+  update_officials_manage (self);
   warta_review_page_set_context (self->review_page, context);
   g_signal_connect_object (self->review_page, "publication-changed",
                            G_CALLBACK (on_review_page_publication_changed_cb), self, G_CONNECT_SWAPPED);

@@ -547,6 +547,21 @@ show_toast (WartaWindow *self,
   show_result_toast (self, text, NULL);
 }
 
+/* Says why a backup or an import did not happen, in a dialog: a toast
+ * shows one line, and a long path cut off what to do at its end. */
+static void
+show_failure (WartaWindow *self,
+              const char  *heading,
+              const char  *text)
+{
+  AdwMessageDialog *message;
+
+  message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self), heading, text));
+  adw_message_dialog_add_response (message, "close", _("_Close"));
+  adw_message_dialog_set_default_response (message, "close");
+  gtk_window_present (GTK_WINDOW (message));
+}
+
 static void
 on_switch_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
@@ -700,7 +715,7 @@ backup_cb (GObject      *object,
       show_result_toast (self, text, folder);
     }
   else
-    show_toast (self, error->message);
+    show_failure (self, _("Database Not Backed Up"), error->message);
 }
 
 /**
@@ -744,7 +759,7 @@ backup_file_chosen_cb (GObject      *object,
   if (file != NULL)
     _warta_window_back_up_to (self, file);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (self, error->message);
+    show_failure (self, _("Database Not Backed Up"), error->message);
 }
 
 static void
@@ -848,7 +863,7 @@ import_cb (GObject      *object,
 
   if (!done)
     {
-      show_toast (self, error->message);
+      show_failure (self, _("Archive Not Imported"), error->message);
       return;
     }
 
@@ -901,7 +916,7 @@ _warta_window_import_from (WartaWindow *self,
 
   if (!check_importable (database, &error))
     {
-      show_toast (self, error->message);
+      show_failure (self, _("Archive Not Imported"), error->message);
       return;
     }
 
@@ -938,7 +953,7 @@ import_file_chosen_cb (GObject      *object,
   if (files == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
+        show_failure (self, _("Archive Not Imported"), error->message);
       return;
     }
 
@@ -964,13 +979,7 @@ import_archive_action (GtkWidget  *widget,
   /* Refused before anything is chosen, with the reason. */
   if (!check_importable (database, &error))
     {
-      AdwMessageDialog *message;
-
-      message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
-                                                              _("Archive Not Imported"),
-                                                              error->message));
-      adw_message_dialog_add_response (message, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
+      show_failure (self, _("Archive Not Imported"), error->message);
       return;
     }
 

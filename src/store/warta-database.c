@@ -224,6 +224,11 @@ _warta_database_set_error (WartaDatabase  *self,
                    _("The database is open read-only, so nothing can be changed."));
       return;
 
+    case SQLITE_FULL:
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED,
+                   _("The disk holding the database is full. Free some space on it, then try again."));
+      return;
+
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       code = WARTA_DB_ERROR_CORRUPT;

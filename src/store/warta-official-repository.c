@@ -163,6 +163,51 @@ has_text (const char *text)
   return text != NULL && *text != '\0';
 }
 
+/* Fails when another active entry (not @except_id) has @name and
+ * @position, whatever their case and surrounding spaces: two entries for
+ * one official would be chosen at random in "Who". */
+static gboolean
+check_not_listed (WartaOfficialRepository  *self,
+                  const char               *name,
+                  const char               *position,
+                  gint64                    except_id,
+                  GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(WartaOfficial) existing = NULL;
+  g_autofree char *full = NULL;
+  int rc;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT id FROM officials WHERE active = 1 AND id != ? "
+                                  "AND trim (name) = trim (?) COLLATE NOCASE "
+                                  "AND trim (position) = trim (?) COLLATE NOCASE LIMIT 1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, except_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, position != NULL ? position : "", -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      _warta_database_set_error (self->database, error, rc, "officials");
+      return FALSE;
+    }
+
+  existing = get_in_transaction (self, sqlite3_column_int64 (stmt, 0), error);
+  if (existing == NULL)
+    return FALSE;
+  full = warta_official_dup_full_title (existing);
+  g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT,
+               /* Translators: %s is the entry's full title, "Dr. H. Name, S.E., Inspektur" */
+               _("“%s” is already in the directory. Change that entry rather than adding the official twice."),
+               full);
+  return FALSE;
+}
+
 /**
  * warta_official_repository_can_manage:
  * @actor: (nullable): a user
@@ -264,6 +309,11 @@ warta_official_repository_add (WartaOfficialRepository  *self,
 
   if (!_warta_database_begin_write (self->database, error))
     return NULL;
+  if (!check_not_listed (self, name, position, 0, error))
+    {
+      _warta_database_rollback (self->database);
+      return NULL;
+    }
 
   stmt = _warta_database_prepare (self->database,
                                   "INSERT INTO officials (prefix, name, suffix, position, created_by, "
@@ -423,6 +473,11 @@ warta_official_repository_update (WartaOfficialRepository  *self,
   now = warta_clock_now (self->clock);
   if (!_warta_database_begin_write (self->database, error))
     return NULL;
+  if (!check_not_listed (self, name, position, official_id, error))
+    {
+      _warta_database_rollback (self->database);
+      return NULL;
+    }
 
   stmt = _warta_database_prepare (self->database,
                                   "UPDATE officials SET prefix = ?, name = ?, suffix = ?, position = ?, "
