@@ -1300,6 +1300,93 @@ test_open_folder_toasts (Fixture       *f,
   archive_remove_tree (report_folder);
 }
 
+/* A failure's dialog: transient for @f's window, with @heading. */
+typedef struct
+{
+  Fixture    *f;
+  const char *heading;
+} DialogCheck;
+
+static AdwMessageDialog *
+failure_dialog (DialogCheck *check)
+{
+  AdwMessageDialog *found = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          gtk_window_get_transient_for (w) == GTK_WINDOW (check->f->window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), check->heading) == 0)
+        found = ADW_MESSAGE_DIALOG (w);
+    }
+  return found;
+}
+
+static gboolean
+failure_shown (gpointer data)
+{
+  return failure_dialog (data) != NULL;
+}
+
+/* An export or a report that could not be written is said whole, in a
+ * dialog whose Return closes it: a toast showed one line, and cut off
+ * what to do after a long path. Nothing says it was done. */
+static void
+test_failures_said (Fixture       *f,
+                    gconstpointer  data)
+{
+  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  WartaReportsPage *reports;
+  g_autofree char *plain = g_build_filename (f->dir, "not-a-folder", NULL);
+  g_autofree char *inside = g_build_filename (plain, "ekspor", NULL);
+  g_autofree char *report = g_build_filename (plain, "laporan.pdf", NULL);
+  g_autoptr(GFile) inside_file = g_file_new_for_path (inside);
+  g_autoptr(GFile) report_file = g_file_new_for_path (report);
+  DialogCheck check = { f, "Archive Not Exported" };
+  AdwMessageDialog *dialog;
+  g_autoptr(WartaArchiveItem) first = NULL;
+  g_autofree char *title = NULL;
+  RowCheck row = { page, NULL };
+
+  g_assert_true (g_file_set_contents (plain, "a file, not a folder", -1, NULL));
+  put_in_overlay (f, GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (model_ready, page));
+  first = g_list_model_get_item (G_LIST_MODEL (warta_archive_page_get_model (page)), 0);
+  title = g_strdup (warta_archive_item_get_title (first));
+  row.title = title;
+  g_signal_emit_by_name (template_child (page, "list_view"), "activate", 0);
+  g_assert_true (wait_until (dossier_titled, &row));
+
+  _warta_archive_page_export_to (page, inside_file, FALSE, FALSE);
+  g_assert_true (wait_until (failure_shown, &check));
+  dialog = failure_dialog (&check);
+  g_assert_cmpuint (strlen (adw_message_dialog_get_body (dialog)), >, 0);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "close");
+  /* Export can be pressed again, and nothing was written. */
+  g_assert_true (gtk_widget_get_sensitive (template_child (page, "export_button")));
+  g_assert_false (g_file_test (inside, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  reports = WARTA_REPORTS_PAGE (warta_reports_page_new ());
+  warta_reports_page_set_context (reports, f->context);
+  put_in_overlay (f, GTK_WIDGET (reports));
+  g_assert_true (wait_until (report_ready, reports));
+  check.heading = "Report Not Saved";
+  _warta_reports_page_save_to (reports, report_file, TRUE);
+  g_assert_true (wait_until (failure_shown, &check));
+  dialog = failure_dialog (&check);
+  g_assert_cmpuint (strlen (adw_message_dialog_get_body (dialog)), >, 0);
+  g_assert_false (g_file_test (report, G_FILE_TEST_EXISTS));
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), "report-not-saved.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (plain);
+}
+
 static void
 test_no_display (void)
 {
@@ -1418,6 +1505,8 @@ main (int   argc,
               fixture_set_up, test_empty_states, fixture_tear_down);
   g_test_add ("/warta/archive-page/no-match", Fixture, NULL,
               fixture_set_up, test_empty_states, fixture_tear_down);
+  g_test_add ("/warta/archive-page/failures-said", Fixture, NULL,
+              fixture_set_up, test_failures_said, fixture_tear_down);
   g_test_add ("/warta/archive-page/report", Fixture, NULL,
               fixture_set_up, test_report_page, fixture_tear_down);
   g_test_add ("/warta/archive-page/open-folder-toasts", Fixture, NULL,

@@ -622,7 +622,7 @@ dossier_cb (GObject      *object,
   if (dossier == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        warta_message_dialog_tell (GTK_WIDGET (self), _("Item Not Opened"), error->message);
       return;
     }
 
@@ -764,7 +764,8 @@ export_cb (GObject      *object,
   set_exporting (request->self, FALSE);
   if (!warta_export_write_finish (WARTA_ARCHIVE (object), result, &n, &error))
     {
-      toast (request->self, error->message);
+      warta_message_dialog_tell (GTK_WIDGET (request->self), _("Archive Not Exported"),
+                                 error->message);
       return;
     }
 
@@ -1011,7 +1012,8 @@ due_cb (GObject      *object,
   rows = warta_archive_run_finish (WARTA_ARCHIVE (object), result, &error);
   if (rows == NULL)
     {
-      toast (self, error->message);
+      warta_message_dialog_tell (GTK_WIDGET (self), _("Retention Periods Not Checked"),
+                                 error->message);
       return;
     }
 
@@ -1072,7 +1074,8 @@ on_dispose_response_cb (AdwMessageDialog *dialog,
                                                    warta_clock_now (warta_context_get_clock (self->context)),
                                                    response, NULL, &error))
     {
-      toast (self, error->message);
+      warta_message_dialog_tell (GTK_WIDGET (self), _("Disposition Not Recorded"),
+                                 error->message);
       return;
     }
 

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "warta-mnemonic.h"
 
 static void
@@ -104,6 +106,35 @@ warta_message_dialog_new (GtkWindow  *parent,
 
   g_signal_connect (dialog, "show", G_CALLBACK (on_dialog_show_cb), NULL);
   return dialog;
+}
+
+/**
+ * warta_message_dialog_tell:
+ * @widget: a widget in the window it is about
+ * @heading: what did not happen, "Report Not Saved"
+ * @body: why, and what to do
+ *
+ * Says a failure the user must act on in a dialog whose Close is its
+ * default response: a toast shows one line in libadwaita 1.2, and cuts
+ * off what to do at its end. Logged when @widget is in no window.
+ */
+void
+warta_message_dialog_tell (GtkWidget  *widget,
+                           const char *heading,
+                           const char *body)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  if (!GTK_IS_WINDOW (root))
+    {
+      g_message ("%s: %s", heading, body);
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (root), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**

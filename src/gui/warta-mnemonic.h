@@ -17,6 +17,10 @@ GtkWidget *warta_message_dialog_new       (GtkWindow  *parent,
                                            const char *heading,
                                            const char *body);
 
+void       warta_message_dialog_tell      (GtkWidget  *widget,
+                                           const char *heading,
+                                           const char *body);
+
 void       warta_message_dialog_ask       (GtkWidget             *dialog,
                                            const char            *go_id,
                                            AdwResponseAppearance  appearance,

@@ -17,6 +17,7 @@
 #include "warta-chart.h"
 #include "warta-publication-row.h"
 #include "warta-reports-page-private.h"
+#include "warta-mnemonic.h"
 #include "warta-toast.h"
 #include "warta-wrap-box.h"
 
@@ -55,13 +56,6 @@ toast_with_folder (WartaReportsPage *self,
 {
   if (!warta_toast_show (GTK_WIDGET (self), warta_toast_new (message, folder)))
     g_message ("%s", message);
-}
-
-static void
-toast (WartaReportsPage *self,
-       const char       *message)
-{
-  toast_with_folder (self, message, NULL);
 }
 
 #define CHART_GAP 16.0
@@ -469,7 +463,8 @@ _warta_reports_page_save_to (WartaReportsPage *self,
     return;
   if (path == NULL)
     {
-      toast (self, _("Choose a file on a local or mounted folder."));
+      warta_message_dialog_tell (GTK_WIDGET (self), _("Report Not Saved"),
+                                 _("Choose a file on a local or mounted folder."));
       return;
     }
 
@@ -480,7 +475,7 @@ _warta_reports_page_save_to (WartaReportsPage *self,
           : warta_report_write_csv (self->report, path, &error))
     toast_with_folder (self, _("The report is saved."), folder);
   else
-    toast (self, error->message);
+    warta_message_dialog_tell (GTK_WIDGET (self), _("Report Not Saved"), error->message);
 }
 
 static void

@@ -554,12 +554,7 @@ show_failure (WartaWindow *self,
               const char  *heading,
               const char  *text)
 {
-  AdwMessageDialog *message;
-
-  message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self), heading, text));
-  adw_message_dialog_add_response (message, "close", _("_Close"));
-  adw_message_dialog_set_default_response (message, "close");
-  gtk_window_present (GTK_WINDOW (message));
+  warta_message_dialog_tell (GTK_WIDGET (self), heading, text);
 }
 
 static void
