@@ -1234,27 +1234,16 @@ file_in_folder (gpointer data)
 
 /* An export's toast, and a saved report's, offer to open the folder the
  * files went to: the folder chosen, for a zip too. */
+/* @page in @f's window (with a toast overlay), its first item's dossier
+ * shown: what an export exports. */
 static void
-test_open_folder_toasts (Fixture       *f,
-                         gconstpointer  data)
+present_first_dossier (Fixture          *f,
+                       WartaArchivePage *page)
 {
-  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
-  WartaReportsPage *reports;
   g_autoptr(WartaArchiveItem) first = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *folder = g_build_filename (f->dir, "ekspor", NULL);
-  g_autofree char *zip_folder = g_build_filename (f->dir, "zip", NULL);
-  g_autofree char *report_folder = g_build_filename (f->dir, "laporan", NULL);
-  g_autofree char *report = g_build_filename (report_folder, "laporan.pdf", NULL);
-  g_autofree char *manifest = g_build_filename (folder, "manifest.json", NULL);
-  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
-  g_autoptr(GFile) zip_file = g_file_new_for_path (zip_folder);
-  g_autoptr(GFile) report_file = g_file_new_for_path (report);
   RowCheck check = { page, NULL };
 
-  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir (zip_folder, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir (report_folder, 0700), ==, 0);
   put_in_overlay (f, GTK_WIDGET (page));
   warta_archive_page_set_context (page, f->context);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -1264,6 +1253,27 @@ test_open_folder_toasts (Fixture       *f,
   check.title = title;
   g_signal_emit_by_name (template_child (page, "list_view"), "activate", 0);
   g_assert_true (wait_until (dossier_titled, &check));
+}
+
+static void
+test_open_folder_toasts (Fixture       *f,
+                         gconstpointer  data)
+{
+  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  WartaReportsPage *reports;
+  g_autofree char *folder = g_build_filename (f->dir, "ekspor", NULL);
+  g_autofree char *zip_folder = g_build_filename (f->dir, "zip", NULL);
+  g_autofree char *report_folder = g_build_filename (f->dir, "laporan", NULL);
+  g_autofree char *report = g_build_filename (report_folder, "laporan.pdf", NULL);
+  g_autofree char *manifest = g_build_filename (folder, "manifest.json", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(GFile) zip_file = g_file_new_for_path (zip_folder);
+  g_autoptr(GFile) report_file = g_file_new_for_path (report);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (zip_folder, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (report_folder, 0700), ==, 0);
+  present_first_dossier (f, page);
 
   _warta_archive_page_export_to (page, folder_file, FALSE, FALSE);
   /* While it runs, the page says so, and another export waits: nothing
@@ -1347,20 +1357,9 @@ test_failures_said (Fixture       *f,
   g_autoptr(GFile) report_file = g_file_new_for_path (report);
   DialogCheck check = { f, "Archive Not Exported" };
   AdwMessageDialog *dialog;
-  g_autoptr(WartaArchiveItem) first = NULL;
-  g_autofree char *title = NULL;
-  RowCheck row = { page, NULL };
 
   g_assert_true (g_file_set_contents (plain, "a file, not a folder", -1, NULL));
-  put_in_overlay (f, GTK_WIDGET (page));
-  warta_archive_page_set_context (page, f->context);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (wait_until (model_ready, page));
-  first = g_list_model_get_item (G_LIST_MODEL (warta_archive_page_get_model (page)), 0);
-  title = g_strdup (warta_archive_item_get_title (first));
-  row.title = title;
-  g_signal_emit_by_name (template_child (page, "list_view"), "activate", 0);
-  g_assert_true (wait_until (dossier_titled, &row));
+  present_first_dossier (f, page);
 
   _warta_archive_page_export_to (page, inside_file, FALSE, FALSE);
   g_assert_true (wait_until (failure_shown, &check));
