@@ -3066,6 +3066,30 @@ test_returned (Fixture       *f,
 
     g_assert_cmpstr (text, ==, "Returned by Sari Dewi · 1 correction to make");
   }
+
+  /* Rina returns another to the verifier: his notes to read and check
+   * again, not corrections he would make (he cannot mark them done). */
+  {
+    g_autoptr(WartaPublication) again = make_publication (repo, officer, sari, "Berita Ulang",
+                                                          WARTA_STATE_VERIFYING);
+    g_autofree char *text = NULL;
+
+    g_assert_true (warta_publication_repository_save_checklist (repo, yani,
+                                                                warta_publication_get_id (again),
+                                                                ticked, NULL, &error));
+    g_assert_no_error (error);
+    again = move (repo, yani, again, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, NULL, NULL);
+    warta_context_set_current_user (f->context, yani);
+    warta_task_notifier_check (notifier);
+    again = move (repo, rina, again, WARTA_ACTION_RETURN, WARTA_STATE_VERIFYING, NULL,
+                  "Periksa ulang sumber data.");
+    text = warta_publication_row_format_returned (again);
+    g_assert_cmpstr (text, ==, "Returned by Rina Marlina · 1 open note");
+    warta_task_notifier_check (notifier);
+    WARTA_TEST_GUI_WAIT_FOR (was_told ("Berita Ulang — Step 3 · Verifying\n"
+                                       "Returned to you by Rina Marlina with 1 open note\n"
+                                       "30 min left"));
+  }
 }
 
 /* The same in Indonesian, in a window 360 pixels wide: the row says all

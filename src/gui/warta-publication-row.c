@@ -160,6 +160,15 @@ warta_publication_row_format_returned (WartaPublication *publication)
     /* Translators: who returned a publication, when their name is not known */
     name = _("someone");
   n = warta_publication_get_open_notes (publication);
+  /* Returned to the verifier: the approver's notes are his to read and
+   * check again; the corrections are the social media admin's. */
+  if (warta_publication_get_state (publication) == WARTA_STATE_VERIFYING)
+    return n == 0 ? g_strdup_printf (_("Returned by %s"), name)
+                  /* Translators: %1$s is a person's name, %2$u how many of the
+                   * publication's notes are still open */
+                  : g_strdup_printf (ngettext ("Returned by %1$s · %2$u open note",
+                                               "Returned by %1$s · %2$u open notes", n),
+                                     name, n);
   if (n == 0)
     /* Translators: %s is a person's name; the returned publication's
      * correction notes are all marked as done, it can be submitted again */

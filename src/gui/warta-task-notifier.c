@@ -121,6 +121,13 @@ describe_returned (WartaPublication *publication)
 
   if (name == NULL || name[0] == '\0')
     name = _("someone");
+  /* To the verifier, the approver's notes: see warta_publication_row_format_returned(). */
+  if (warta_publication_get_state (publication) == WARTA_STATE_VERIFYING)
+    return n == 0 ? g_strdup_printf (_("Returned to you by %s"), name)
+                  /* Translators: %1$s is a person's name, %2$u how many notes are open */
+                  : g_strdup_printf (ngettext ("Returned to you by %1$s with %2$u open note",
+                                               "Returned to you by %1$s with %2$u open notes", n),
+                                     name, n);
   if (n == 0)
     /* Translators: %s is a person's name */
     return g_strdup_printf (_("Returned to you by %s; all corrections are marked as done"), name);
