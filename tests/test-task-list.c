@@ -370,6 +370,37 @@ test_first_admin (Fixture       *f,
   g_assert_false (warta_sign_in_page_get_first_run (WARTA_SIGN_IN_PAGE (page)));
 }
 
+static gpointer find_toplevel (GType type);
+
+/* A second workstation starts Warta on its own, empty database: the
+ * welcome page names the file and offers the office's shared one, and
+ * nothing leads to an editor nobody can sign in to. */
+static void
+test_first_run_welcome (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  WartaWindow *window = show_window (f);
+  GtkWidget *open_button = sign_in_child (window, "open_shared_button");
+  GtkWidget *title = window_child (window, "sign_in_title");
+
+  g_assert_true (warta_sign_in_page_get_first_run (window_child (window, "sign_in_page")));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "warta.db");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, f->database_path);
+
+  g_assert_true (gtk_widget_get_visible (open_button));
+  g_assert_true (gtk_widget_get_focusable (open_button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open_button)), ==,
+                   "win.open-database");
+  g_assert_nonnull (strstr (gtk_label_get_label (sign_in_child (window, "open_shared_label")),
+                            "already uses Warta"));
+
+  /* Ctrl+N before the first administrator would open an editor that asks
+   * for a sign-in nobody can give. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_null (find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW));
+}
+
 static void
 test_sign_in (Fixture       *f,
               gconstpointer  user_data)
@@ -3404,6 +3435,8 @@ main (int   argc,
 
       g_test_add ("/warta/task-list/first-admin", Fixture, NULL,
                   fixture_set_up, test_first_admin, fixture_tear_down);
+      g_test_add ("/warta/task-list/first-run-welcome", Fixture, NULL,
+                  fixture_set_up, test_first_run_welcome, fixture_tear_down);
       g_test_add ("/warta/task-list/sign-in", Fixture, NULL,
                   fixture_set_up, test_sign_in, fixture_tear_down);
       g_test_add ("/warta/task-list/sign-in-off-main-thread", Fixture, NULL,

@@ -80,6 +80,7 @@ struct _WartaWindow
   AdwStatusPage        *database_error_page;
   GtkStack             *main_stack;
   WartaSignInPage      *sign_in_page;
+  AdwWindowTitle       *sign_in_title;
   GtkWidget            *new_activity_button;
   GtkWidget            *new_activity_label;
 
@@ -249,13 +250,16 @@ update_user_state (WartaWindow *self)
                         warta_workflow_check_edit (WARTA_STATE_DOCUMENTING,
                                                    warta_user_get_roles (user),
                                                    NULL, NULL, NULL);
+  /* A database without people has nobody to sign in to an editor. */
+  gboolean may_sign_in = self->context != NULL &&
+                         !warta_sign_in_page_get_first_run (self->sign_in_page);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", user != NULL);
   /* Those whose role documents activities get the button, and the lists'
    * empty-state button; others not even the action. Before anyone signs
    * in, Ctrl+N opens the editor, which asks who documents. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity",
-                                 may_create || (user == NULL && self->context != NULL));
+                                 may_create || (user == NULL && may_sign_in));
   gtk_widget_set_visible (self->new_activity_button, may_create);
 
   if (user != NULL)
@@ -357,8 +361,13 @@ update_database_state (WartaWindow *self)
     {
       g_autofree char *name = g_path_get_basename (warta_database_get_path (database));
 
+      /* Before the sign-in too: a second workstation sees which file it
+       * is about to start on. */
       adw_window_title_set_subtitle (self->sidebar_title, name);
+      adw_window_title_set_subtitle (self->sign_in_title, name);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title),
+                                   warta_database_get_path (database));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->sign_in_title),
                                    warta_database_get_path (database));
 
       if (warta_database_get_read_only (database))
@@ -370,6 +379,7 @@ update_database_state (WartaWindow *self)
   else
     {
       adw_window_title_set_subtitle (self->sidebar_title, _("No database"));
+      adw_window_title_set_subtitle (self->sign_in_title, _("No database"));
       adw_status_page_set_description (self->database_error_page,
                                        error != NULL ? error->message : NULL);
       gtk_stack_set_visible_child_name (self->stack, "database-error");
@@ -1339,6 +1349,7 @@ warta_window_class_init (WartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, sign_in_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, toast_overlay);
@@ -1382,6 +1393,9 @@ warta_window_init (WartaWindow *self)
    * the sidebar instead, to the page shown (or back to the sidebar's
    * header), and the arrow keys move between sections. */
   warta_list_set_single_tab_stop (GTK_WIDGET (self->sidebar_list));
+  /* The first administrator made here or by another Warta. */
+  g_signal_connect_object (self->sign_in_page, "notify::first-run",
+                           G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
   /* A folded window leaves the section's title more room: New Activity
    * is its icon there, still named by the hidden label, with its tooltip. */
   g_object_bind_property (self->leaflet, "folded", self->new_activity_label, "visible",
