@@ -344,6 +344,7 @@ update_archive_actions (WartaWindow *self)
                                  database != NULL && !warta_database_get_read_only (database) &&
                                  !self->importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-database", !self->importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-database", !self->importing);
 }
 
 static void
@@ -531,6 +532,37 @@ warta_window_open_database (WartaWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/**
+ * _warta_window_new_database_at:
+ * @self: a #WartaWindow
+ * @path: the file New Database was given
+ *
+ * Starts a new database in @path. The chooser asked whether to replace an
+ * existing file; Warta never does, and says how to open it instead.
+ */
+void
+_warta_window_new_database_at (WartaWindow *self,
+                               const char  *path)
+{
+  g_autofree char *body = NULL;
+  AdwMessageDialog *message;
+
+  g_return_if_fail (WARTA_IS_WINDOW (self));
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      warta_window_open_database (self, path);
+      return;
+    }
+
+  body = g_strdup_printf (_("“%s” already exists, and Warta does not replace it. To work in it, choose Open Database; for a new database, choose another name."),
+                          path);
+  message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                          _("Database Not Created"), body));
+  adw_message_dialog_add_response (message, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (message));
+}
+
 static void
 on_open_database_response_cb (GtkNativeDialog *dialog,
                               int              response,
@@ -540,8 +572,12 @@ on_open_database_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
+      gboolean create = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) ==
+                        GTK_FILE_CHOOSER_ACTION_SAVE;
 
-      if (path != NULL)
+      if (path != NULL && create)
+        _warta_window_new_database_at (self, path);
+      else if (path != NULL)
         warta_window_open_database (self, path);
       else
         {
@@ -567,11 +603,22 @@ open_database_action (GtkWidget  *widget,
   WartaWindow *self = WARTA_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Open"), _("_Cancel"));
-  /* SAVE lets the user name a new file as well as pick an existing one. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "warta.db");
+  /* An existing file is opened, not "replaced", as a SAVE chooser would
+   * ask of the office's shared database; a new one is named in New
+   * Database. */
+  if (g_strcmp0 (action_name, "win.new-database") == 0)
+    {
+      chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (self),
+                                             GTK_FILE_CHOOSER_ACTION_SAVE,
+                                             _("_Create"), _("_Cancel"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "warta.db");
+    }
+  else
+    {
+      chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
+                                             GTK_FILE_CHOOSER_ACTION_OPEN,
+                                             _("_Open"), _("_Cancel"));
+    }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_database_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -1359,6 +1406,7 @@ warta_window_class_init (WartaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.back-up-database", NULL,
                                    back_up_database_action);
   gtk_widget_class_install_action (widget_class, "win.import-archive", NULL,
