@@ -1124,11 +1124,25 @@ test_people_add (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (people), "people.add", NULL));
   dialog = find_toplevel (WARTA_TYPE_PERSON_DIALOG);
   g_assert_nonnull (dialog);
+  /* No role and no administration: she could sign in and do nothing, so
+   * the dialog asks for a role, on the first role's check box; ticking
+   * one puts the error away. */
+  gtk_editable_set_text (dialog_child (dialog, "login_row"), "rina");
+  gtk_editable_set_text (dialog_child (dialog, "name_row"), "Rina Marlina");
+  gtk_editable_set_text (dialog_child (dialog, "password_row"), "rahasia-123");
+  g_assert_false (warta_person_dialog_save (dialog));
+  assert_error_seen (dialog_child (dialog, "error_label"),
+                     find_named (dialog_child (dialog, "roles_group"), GTK_TYPE_CHECK_BUTTON,
+                                 "activity-officer"));
+  g_assert_null (find_user (warta_people_page_get_model (people), "rina"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (dialog_child (dialog, "roles_group"),
+                                                             GTK_TYPE_CHECK_BUTTON, "verifier")),
+                               TRUE);
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "error_label")));
+
   /* A taken login and a short password: each error is seen, with the
    * focus on its field, and goes when the fields are edited. */
   gtk_editable_set_text (dialog_child (dialog, "login_row"), "root");
-  gtk_editable_set_text (dialog_child (dialog, "name_row"), "Rina Marlina");
-  gtk_editable_set_text (dialog_child (dialog, "password_row"), "rahasia-123");
   g_assert_false (warta_person_dialog_save (dialog));
   assert_error_seen (dialog_child (dialog, "error_label"), dialog_child (dialog, "login_row"));
   gtk_editable_set_text (dialog_child (dialog, "login_row"), "rina");
