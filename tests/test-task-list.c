@@ -401,6 +401,27 @@ test_first_run_welcome (Fixture       *f,
   g_assert_null (find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW));
 }
 
+/* Ctrl+N before anyone signed in: the editor asks for a sign-in in the
+ * words of the window's own sign-in page. */
+static void
+test_editor_sign_in_words (Fixture       *f,
+                           gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) admin = add_first_admin (f);
+  WartaWindow *window = show_window (f);
+  GtkWindow *editor;
+  GObject *editor_login;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);
+  editor = find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW);
+  g_assert_nonnull (editor);
+  editor_login = gtk_widget_get_template_child (GTK_WIDGET (editor), WARTA_TYPE_PUBLICATION_WINDOW,
+                                                "login_row");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editor_login)), ==,
+                   adw_preferences_row_get_title (sign_in_child (window, "login_row")));
+  wait_for_finalize (editor);
+}
+
 static void
 test_sign_in (Fixture       *f,
               gconstpointer  user_data)
@@ -3451,6 +3472,8 @@ main (int   argc,
                   fixture_set_up, test_first_admin, fixture_tear_down);
       g_test_add ("/warta/task-list/first-run-welcome", Fixture, NULL,
                   fixture_set_up, test_first_run_welcome, fixture_tear_down);
+      g_test_add ("/warta/task-list/editor-sign-in-words", Fixture, NULL,
+                  fixture_set_up, test_editor_sign_in_words, fixture_tear_down);
       g_test_add ("/warta/task-list/sign-in", Fixture, NULL,
                   fixture_set_up, test_sign_in, fixture_tear_down);
       g_test_add ("/warta/task-list/sign-in-off-main-thread", Fixture, NULL,
