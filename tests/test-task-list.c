@@ -2082,6 +2082,44 @@ test_open_database_asks (Fixture       *f,
   g_assert_cmpuint (warta_outbox_count_to_send (outbox, NULL), ==, 1);
 }
 
+/* Open Database on a file that is no Warta database: the window says so,
+ * in words that say what to do; the file is left as it was, and the
+ * team's database stays open and signed in, not lost to a wrong pick. */
+static void
+test_open_database_refused (Fixture       *f,
+                            gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) admin = add_first_admin (f);
+  g_autofree char *notes = g_build_filename (f->folder, "catatan.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path_setting = NULL;
+  const char *text = "Rapat koordinasi, bukan basis data.\n";
+  WartaDatabase *team;
+  AdwMessageDialog *dialog;
+  WartaWindow *window;
+
+  g_assert_true (g_file_set_contents (notes, text, -1, NULL));
+  window = show_window (f);
+  sign_in (window, "root", "rahasia-123");
+  team = warta_application_get_database (f->app);
+
+  warta_window_open_database (window, notes);
+  dialog = find_dialog ("Database Not Opened");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is not a Warta database"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Choose"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "warta.db"));
+  answer (dialog, "close");
+
+  g_assert_true (g_file_get_contents (notes, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+  g_assert_true (warta_application_get_database (f->app) == team);
+  g_assert_nonnull (warta_context_get_current_user (f->context));
+  g_assert_cmpstr (main_page (window), ==, "main");
+  path_setting = g_settings_get_string (warta_application_get_settings (f->app), "database-path");
+  g_assert_cmpstr (path_setting, ==, "");
+}
+
 /* -- quitting with an editor that cannot save ------------------------------------------------ */
 
 static const char *const not_saved = "Changes Not Saved";
@@ -3518,6 +3556,8 @@ main (int   argc,
                   fixture_set_up, test_close_asks, fixture_tear_down);
       g_test_add ("/warta/window/open-database-asks", Fixture, NULL,
                   fixture_set_up, test_open_database_asks, fixture_tear_down);
+      g_test_add ("/warta/window/open-database-refused", Fixture, NULL,
+                  fixture_set_up, test_open_database_refused, fixture_tear_down);
       g_test_add ("/warta/window/quit-editor-asks", Fixture, NULL,
                   fixture_set_up, test_quit_editor_asks, fixture_tear_down);
       g_test_add ("/warta/window/quit-editor-kept", Fixture, NULL,

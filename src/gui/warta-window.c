@@ -432,8 +432,35 @@ open_database_now (WartaWindow *self,
                    const char  *path)
 {
   WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  WartaDatabase *current = warta_application_get_database (app);
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *message;
+
+  /* A file Warta refuses (not a Warta database, from a newer Warta, out of
+   * reach) is a wrong pick: the team's database stays open, and nobody
+   * has to find it again. The trial opens it as the switch would, and
+   * leaves a refused file untouched. */
+  if (current != NULL)
+    {
+      g_autoptr(WartaDatabase) trial = NULL;
+      WartaJournalMode mode = (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
+
+      trial = warta_database_open (path, mode, WARTA_DATABASE_FLAGS_NONE, &error);
+      if (trial == NULL)
+        {
+          g_autofree char *name = g_path_get_basename (warta_database_get_path (current));
+          g_autofree char *body = NULL;
+
+          /* Translators: the first %s says why the file was refused and
+           * what to do; the second is the database that stays open. */
+          body = g_strdup_printf (_("%s\n\nWarta stays with “%s”."), error->message, name);
+          message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                                  _("Database Not Opened"), body));
+          adw_message_dialog_add_response (message, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+          return;
+        }
+    }
 
   if (warta_application_open_database (app, path, &error))
     {
