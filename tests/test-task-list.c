@@ -1309,6 +1309,45 @@ test_people_conflict (Fixture       *f,
 }
 
 /* Anyone else sees why the section is empty. */
+/* The label under @root that reads @text, if any. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Someone with no role (all taken away, or from before the dialog asked
+ * for one) can sign in and do nothing: the list says so, not a bare login. */
+static void
+test_people_no_role (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) budi = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_NONE);
+  WartaWindow *window = show_window (f);
+  GtkWidget *people;
+  GtkWidget *name;
+
+  sign_in (window, "root", "rahasia-123");
+  warta_window_set_visible_section (window, "people");
+  people = gtk_stack_get_child_by_name (window_child (window, "stack"), "people");
+  WARTA_TEST_GUI_WAIT_FOR ((name = find_label (people, "Budi Santoso")) != NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (name))), ==,
+                   "budi · No role yet");
+}
+
 static void
 test_people_not_admin (Fixture       *f,
                        gconstpointer  user_data)
@@ -3536,6 +3575,8 @@ main (int   argc,
                   fixture_set_up, test_people_edit, fixture_tear_down);
       g_test_add ("/warta/people/conflict", Fixture, NULL,
                   fixture_set_up, test_people_conflict, fixture_tear_down);
+      g_test_add ("/warta/people/no-role", Fixture, NULL,
+                  fixture_set_up, test_people_no_role, fixture_tear_down);
       g_test_add ("/warta/people/not-admin", Fixture, NULL,
                   fixture_set_up, test_people_not_admin, fixture_tear_down);
       g_test_add ("/warta/task-list/empty-lists-id", Fixture, NULL,
