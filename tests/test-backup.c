@@ -198,6 +198,80 @@ test_backup_chooser (Fixture       *fixture,
   g_assert_null (_warta_window_get_toast (fixture->window));
 }
 
+/* The shown message dialog headed @heading, if any. */
+static AdwMessageDialog *
+message_headed (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+
+  return NULL;
+}
+
+/* Open Database picks an existing file: a second workstation choosing the
+ * office's shared database is not asked whether to "replace" it. A new
+ * database is named with New Database, which does not take an existing
+ * file for a new one. */
+static void
+test_open_chooser (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GtkWindow *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.open-database", NULL));
+  chooser = find_toplevel ("Open Database");
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_OPEN);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+#else
+  gtk_window_close (chooser);
+#endif
+  WARTA_TEST_GUI_WAIT_FOR (shown_toplevel ("Open Database") == NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.new-database", NULL));
+  chooser = find_toplevel ("New Database");
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                     GTK_FILE_CHOOSER_ACTION_SAVE);
+    g_assert_cmpstr (name, ==, "warta.db");
+
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  }
+#else
+  gtk_window_close (chooser);
+#endif
+  WARTA_TEST_GUI_WAIT_FOR (shown_toplevel ("New Database") == NULL);
+
+  /* An existing file is no new database, whatever the chooser asked: said,
+   * and the open one stays. */
+  {
+    AdwMessageDialog *message;
+
+    _warta_window_new_database_at (fixture->window, fixture->database_path);
+    WARTA_TEST_GUI_WAIT_FOR ((message = message_headed ("Database Not Created")) != NULL);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Open Database"));
+    gtk_window_destroy (GTK_WINDOW (message));
+  }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (warta_database_get_path (warta_application_get_database (application)), ==,
+                   fixture->database_path);
+}
+
 static void
 assert_same_publications (WartaDatabase *a,
                           WartaDatabase *b)
@@ -913,6 +987,8 @@ main (int   argc,
 
   g_test_add ("/warta/backup/chooser", Fixture, NULL,
               fixture_set_up, test_backup_chooser, fixture_tear_down);
+  g_test_add ("/warta/backup/open-chooser", Fixture, NULL,
+              fixture_set_up, test_open_chooser, fixture_tear_down);
   g_test_add ("/warta/backup/copy", Fixture, NULL,
               fixture_set_up, test_backup_copy, fixture_tear_down);
   g_test_add ("/warta/backup/failure", Fixture, NULL,

@@ -370,6 +370,58 @@ test_first_admin (Fixture       *f,
   g_assert_false (warta_sign_in_page_get_first_run (WARTA_SIGN_IN_PAGE (page)));
 }
 
+#define find_toplevel warta_test_gui_find_toplevel
+
+/* A second workstation starts Warta on its own, empty database: the
+ * welcome page names the file and offers the office's shared one, and
+ * nothing leads to an editor nobody can sign in to. */
+static void
+test_first_run_welcome (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  WartaWindow *window = show_window (f);
+  GtkWidget *open_button = sign_in_child (window, "open_shared_button");
+  GtkWidget *title = window_child (window, "sign_in_title");
+
+  g_assert_true (warta_sign_in_page_get_first_run (window_child (window, "sign_in_page")));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "warta.db");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, f->database_path);
+
+  g_assert_true (gtk_widget_get_visible (open_button));
+  g_assert_true (gtk_widget_get_focusable (open_button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open_button)), ==,
+                   "win.open-database");
+  g_assert_nonnull (strstr (gtk_label_get_label (sign_in_child (window, "open_shared_label")),
+                            "already uses Warta"));
+
+  /* Ctrl+N before the first administrator would open an editor that asks
+   * for a sign-in nobody can give. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_null (find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW));
+}
+
+/* Ctrl+N before anyone signed in: the editor asks for a sign-in in the
+ * words of the window's own sign-in page. */
+static void
+test_editor_sign_in_words (Fixture       *f,
+                           gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) admin = add_first_admin (f);
+  WartaWindow *window = show_window (f);
+  GtkWindow *editor;
+  GObject *editor_login;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-activity", NULL);
+  editor = find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW);
+  g_assert_nonnull (editor);
+  editor_login = gtk_widget_get_template_child (GTK_WIDGET (editor), WARTA_TYPE_PUBLICATION_WINDOW,
+                                                "login_row");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editor_login)), ==,
+                   adw_preferences_row_get_title (sign_in_child (window, "login_row")));
+  wait_for_finalize (editor);
+}
+
 static void
 test_sign_in (Fixture       *f,
               gconstpointer  user_data)
@@ -583,8 +635,6 @@ approve (WartaPublicationRepository *repo,
 
   return approved;
 }
-
-#define find_toplevel warta_test_gui_find_toplevel
 
 static void
 collect_rows (GtkWidget *widget,
@@ -1079,11 +1129,25 @@ test_people_add (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (people), "people.add", NULL));
   dialog = find_toplevel (WARTA_TYPE_PERSON_DIALOG);
   g_assert_nonnull (dialog);
+  /* No role and no administration: she could sign in and do nothing, so
+   * the dialog asks for a role, on the first role's check box; ticking
+   * one puts the error away. */
+  gtk_editable_set_text (dialog_child (dialog, "login_row"), "rina");
+  gtk_editable_set_text (dialog_child (dialog, "name_row"), "Rina Marlina");
+  gtk_editable_set_text (dialog_child (dialog, "password_row"), "rahasia-123");
+  g_assert_false (warta_person_dialog_save (dialog));
+  assert_error_seen (dialog_child (dialog, "error_label"),
+                     find_named (dialog_child (dialog, "roles_group"), GTK_TYPE_CHECK_BUTTON,
+                                 "activity-officer"));
+  g_assert_null (find_user (warta_people_page_get_model (people), "rina"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (dialog_child (dialog, "roles_group"),
+                                                             GTK_TYPE_CHECK_BUTTON, "verifier")),
+                               TRUE);
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "error_label")));
+
   /* A taken login and a short password: each error is seen, with the
    * focus on its field, and goes when the fields are edited. */
   gtk_editable_set_text (dialog_child (dialog, "login_row"), "root");
-  gtk_editable_set_text (dialog_child (dialog, "name_row"), "Rina Marlina");
-  gtk_editable_set_text (dialog_child (dialog, "password_row"), "rahasia-123");
   g_assert_false (warta_person_dialog_save (dialog));
   assert_error_seen (dialog_child (dialog, "error_label"), dialog_child (dialog, "login_row"));
   gtk_editable_set_text (dialog_child (dialog, "login_row"), "rina");
@@ -1229,6 +1293,45 @@ test_people_conflict (Fixture       *f,
 }
 
 /* Anyone else sees why the section is empty. */
+/* The label under @root that reads @text, if any. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Someone with no role (all taken away, or from before the dialog asked
+ * for one) can sign in and do nothing: the list says so, not a bare login. */
+static void
+test_people_no_role (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) budi = add_user (f, root, "budi", "Budi Santoso", WARTA_ROLE_NONE);
+  WartaWindow *window = show_window (f);
+  GtkWidget *people;
+  GtkWidget *name;
+
+  sign_in (window, "root", "rahasia-123");
+  warta_window_set_visible_section (window, "people");
+  people = gtk_stack_get_child_by_name (window_child (window, "stack"), "people");
+  WARTA_TEST_GUI_WAIT_FOR ((name = find_label (people, "Budi Santoso")) != NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (name))), ==,
+                   "budi · No role yet");
+}
+
 static void
 test_people_not_admin (Fixture       *f,
                        gconstpointer  user_data)
@@ -2000,6 +2103,44 @@ test_open_database_asks (Fixture       *f,
   g_assert_cmpstr (warta_database_get_path (warta_application_get_database (f->app)), ==, t->path);
   outbox = warta_context_get_outbox (warta_application_get_context (f->app));
   g_assert_cmpuint (warta_outbox_count_to_send (outbox, NULL), ==, 1);
+}
+
+/* Open Database on a file that is no Warta database: the window says so,
+ * in words that say what to do; the file is left as it was, and the
+ * team's database stays open and signed in, not lost to a wrong pick. */
+static void
+test_open_database_refused (Fixture       *f,
+                            gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) admin = add_first_admin (f);
+  g_autofree char *notes = g_build_filename (f->folder, "catatan.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path_setting = NULL;
+  const char *text = "Rapat koordinasi, bukan basis data.\n";
+  WartaDatabase *team;
+  AdwMessageDialog *dialog;
+  WartaWindow *window;
+
+  g_assert_true (g_file_set_contents (notes, text, -1, NULL));
+  window = show_window (f);
+  sign_in (window, "root", "rahasia-123");
+  team = warta_application_get_database (f->app);
+
+  warta_window_open_database (window, notes);
+  dialog = find_dialog ("Database Not Opened");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is not a Warta database"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Choose"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "warta.db"));
+  answer (dialog, "close");
+
+  g_assert_true (g_file_get_contents (notes, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+  g_assert_true (warta_application_get_database (f->app) == team);
+  g_assert_nonnull (warta_context_get_current_user (f->context));
+  g_assert_cmpstr (main_page (window), ==, "main");
+  path_setting = g_settings_get_string (warta_application_get_settings (f->app), "database-path");
+  g_assert_cmpstr (path_setting, ==, "");
 }
 
 /* -- quitting with an editor that cannot save ------------------------------------------------ */
@@ -3414,6 +3555,10 @@ main (int   argc,
 
       g_test_add ("/warta/task-list/first-admin", Fixture, NULL,
                   fixture_set_up, test_first_admin, fixture_tear_down);
+      g_test_add ("/warta/task-list/first-run-welcome", Fixture, NULL,
+                  fixture_set_up, test_first_run_welcome, fixture_tear_down);
+      g_test_add ("/warta/task-list/editor-sign-in-words", Fixture, NULL,
+                  fixture_set_up, test_editor_sign_in_words, fixture_tear_down);
       g_test_add ("/warta/task-list/sign-in", Fixture, NULL,
                   fixture_set_up, test_sign_in, fixture_tear_down);
       g_test_add ("/warta/task-list/sign-in-off-main-thread", Fixture, NULL,
@@ -3438,6 +3583,8 @@ main (int   argc,
                   fixture_set_up, test_people_edit, fixture_tear_down);
       g_test_add ("/warta/people/conflict", Fixture, NULL,
                   fixture_set_up, test_people_conflict, fixture_tear_down);
+      g_test_add ("/warta/people/no-role", Fixture, NULL,
+                  fixture_set_up, test_people_no_role, fixture_tear_down);
       g_test_add ("/warta/people/not-admin", Fixture, NULL,
                   fixture_set_up, test_people_not_admin, fixture_tear_down);
       g_test_add ("/warta/task-list/empty-lists-id", Fixture, NULL,
@@ -3458,6 +3605,8 @@ main (int   argc,
                   fixture_set_up, test_close_asks, fixture_tear_down);
       g_test_add ("/warta/window/open-database-asks", Fixture, NULL,
                   fixture_set_up, test_open_database_asks, fixture_tear_down);
+      g_test_add ("/warta/window/open-database-refused", Fixture, NULL,
+                  fixture_set_up, test_open_database_refused, fixture_tear_down);
       g_test_add ("/warta/window/quit-editor-asks", Fixture, NULL,
                   fixture_set_up, test_quit_editor_asks, fixture_tear_down);
       g_test_add ("/warta/window/quit-editor-kept", Fixture, NULL,

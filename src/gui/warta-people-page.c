@@ -70,6 +70,9 @@ describe_user (WartaContext *context,
     }
   if (warta_user_get_is_admin (user))
     g_string_append_printf (text, " · %s", _("Administrator"));
+  else if (warta_user_get_roles (user) == WARTA_ROLE_NONE)
+    /* Signed in, they could do nothing: an administrator gives a role. */
+    g_string_append_printf (text, " · %s", _("No role yet"));
   if (!warta_user_get_active (user))
     g_string_append_printf (text, " · %s", _("Switched off"));
 

@@ -122,6 +122,17 @@ warta_person_dialog_save (WartaPersonDialog *self)
     {
       g_autofree char *login = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->login_row))));
 
+      /* With no role and no administration the new person could sign in
+       * and do nothing: an unticked form saved with Return, not a choice. */
+      if (get_roles (self) == WARTA_ROLE_NONE && !gtk_switch_get_active (self->admin_switch))
+        {
+          gtk_label_set_label (self->error_label,
+                               _("Tick at least one role in the procedure, or make the person an administrator."));
+          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+          gtk_widget_grab_focus (GTK_WIDGET (self->role_checks[0]));
+          return FALSE;
+        }
+
       saved = warta_user_repository_create_user (users, actor, login, name,
                                                  gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
                                                  get_roles (self),
@@ -247,6 +258,14 @@ warta_person_dialog_class_init (WartaPersonDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* A role ticked answers the error asking for one. */
+static void
+on_role_toggled_cb (GtkCheckButton    *check,
+                    WartaPersonDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
 static void
 warta_person_dialog_init (WartaPersonDialog *self)
 {
@@ -272,6 +291,7 @@ warta_person_dialog_init (WartaPersonDialog *self)
       gtk_widget_set_focusable (row, FALSE);
       adw_preferences_group_add (self->roles_group, row);
       self->role_checks[i] = GTK_CHECK_BUTTON (check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_role_toggled_cb), self, 0);
     }
 }
 

@@ -427,6 +427,9 @@ warta_sign_in_page_class_init (WartaSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, first_admin_error_label);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, login_row);
+  /* Not needed here, but found by the tests. */
+  gtk_widget_class_bind_template_child_full (widget_class, "open_shared_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "open_shared_label", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, password_row);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, roles_group);
   gtk_widget_class_bind_template_child (widget_class, WartaSignInPage, sign_in_button);

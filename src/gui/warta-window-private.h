@@ -14,5 +14,7 @@ void      _warta_window_back_up_to (WartaWindow *self,
 void      _warta_window_import_from (WartaWindow *self,
                                      GFile       *file);
 AdwToast *_warta_window_get_toast  (WartaWindow *self);
+void      _warta_window_new_database_at (WartaWindow *self,
+                                         const char  *path);
 
 G_END_DECLS

@@ -81,6 +81,7 @@ struct _WartaWindow
   AdwStatusPage        *database_error_page;
   GtkStack             *main_stack;
   WartaSignInPage      *sign_in_page;
+  AdwWindowTitle       *sign_in_title;
   GtkWidget            *new_activity_button;
   GtkWidget            *new_activity_label;
 
@@ -324,17 +325,20 @@ update_user_state (WartaWindow *self)
                                                    NULL, NULL, NULL);
   GtkWidget *overlay =
     GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
+  /* A database without people has nobody to sign in to an editor. */
+  gboolean may_sign_in = self->context != NULL &&
+                         !warta_sign_in_page_get_first_run (self->sign_in_page);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", user != NULL);
   /* Those whose role documents activities get the button, and the lists'
    * empty-state button; others not even the action. Before anyone signs
    * in, Ctrl+N opens the editor, which asks who documents. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity",
-                                 may_create || (user == NULL && self->context != NULL));
+                                 may_create || (user == NULL && may_sign_in));
   gtk_widget_set_visible (self->new_activity_button, may_create);
   /* Ctrl+N is listed to whoever it works for. */
   if (overlay != NULL)
-    show_shortcut (overlay, "<Control>n", may_create || user == NULL);
+    show_shortcut (overlay, "<Control>n", may_create || (user == NULL && may_sign_in));
   update_sections_offered (self);
 
   if (user != NULL)
@@ -427,6 +431,7 @@ update_archive_actions (WartaWindow *self)
                                  database != NULL && !warta_database_get_read_only (database) &&
                                  !signed_in && !self->importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-database", !self->importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-database", !self->importing);
 }
 
 static void
@@ -444,8 +449,13 @@ update_database_state (WartaWindow *self)
     {
       g_autofree char *name = g_path_get_basename (warta_database_get_path (database));
 
+      /* Before the sign-in too: a second workstation sees which file it
+       * is about to start on. */
       adw_window_title_set_subtitle (self->sidebar_title, name);
+      adw_window_title_set_subtitle (self->sign_in_title, name);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title),
+                                   warta_database_get_path (database));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->sign_in_title),
                                    warta_database_get_path (database));
 
       if (warta_database_get_read_only (database))
@@ -457,6 +467,7 @@ update_database_state (WartaWindow *self)
   else
     {
       adw_window_title_set_subtitle (self->sidebar_title, _("No database"));
+      adw_window_title_set_subtitle (self->sign_in_title, _("No database"));
       adw_status_page_set_description (self->database_error_page,
                                        error != NULL ? error->message : NULL);
       gtk_stack_set_visible_child_name (self->stack, "database-error");
@@ -508,8 +519,35 @@ open_database_now (WartaWindow *self,
                    const char  *path)
 {
   WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  WartaDatabase *current = warta_application_get_database (app);
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *message;
+
+  /* A file Warta refuses (not a Warta database, from a newer Warta, out of
+   * reach) is a wrong pick: the team's database stays open, and nobody
+   * has to find it again. The trial opens it as the switch would, and
+   * leaves a refused file untouched. */
+  if (current != NULL)
+    {
+      g_autoptr(WartaDatabase) trial = NULL;
+      WartaJournalMode mode = (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
+
+      trial = warta_database_open (path, mode, WARTA_DATABASE_FLAGS_NONE, &error);
+      if (trial == NULL)
+        {
+          g_autofree char *name = g_path_get_basename (warta_database_get_path (current));
+          g_autofree char *body = NULL;
+
+          /* Translators: the first %s says why the file was refused and
+           * what to do; the second is the database that stays open. */
+          body = g_strdup_printf (_("%s\n\nWarta stays with “%s”."), error->message, name);
+          message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                                  _("Database Not Opened"), body));
+          adw_message_dialog_add_response (message, "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+          return;
+        }
+    }
 
   if (warta_application_open_database (app, path, &error))
     {
@@ -618,6 +656,37 @@ warta_window_open_database (WartaWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/**
+ * _warta_window_new_database_at:
+ * @self: a #WartaWindow
+ * @path: the file New Database was given
+ *
+ * Starts a new database in @path. The chooser asked whether to replace an
+ * existing file; Warta never does, and says how to open it instead.
+ */
+void
+_warta_window_new_database_at (WartaWindow *self,
+                               const char  *path)
+{
+  g_autofree char *body = NULL;
+  AdwMessageDialog *message;
+
+  g_return_if_fail (WARTA_IS_WINDOW (self));
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      warta_window_open_database (self, path);
+      return;
+    }
+
+  body = g_strdup_printf (_("“%s” already exists, and Warta does not replace it. To work in it, choose Open Database; for a new database, choose another name."),
+                          path);
+  message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
+                                                          _("Database Not Created"), body));
+  adw_message_dialog_add_response (message, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (message));
+}
+
 static void
 on_open_database_response_cb (GtkNativeDialog *dialog,
                               int              response,
@@ -627,8 +696,12 @@ on_open_database_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
+      gboolean create = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) ==
+                        GTK_FILE_CHOOSER_ACTION_SAVE;
 
-      if (path != NULL)
+      if (path != NULL && create)
+        _warta_window_new_database_at (self, path);
+      else if (path != NULL)
         warta_window_open_database (self, path);
       else
         {
@@ -654,11 +727,22 @@ open_database_action (GtkWidget  *widget,
   WartaWindow *self = WARTA_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Open"), _("_Cancel"));
-  /* SAVE lets the user name a new file as well as pick an existing one. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "warta.db");
+  /* An existing file is opened, not "replaced", as a SAVE chooser would
+   * ask of the office's shared database; a new one is named in New
+   * Database. */
+  if (g_strcmp0 (action_name, "win.new-database") == 0)
+    {
+      chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (self),
+                                             GTK_FILE_CHOOSER_ACTION_SAVE,
+                                             _("_Create"), _("_Cancel"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "warta.db");
+    }
+  else
+    {
+      chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
+                                             GTK_FILE_CHOOSER_ACTION_OPEN,
+                                             _("_Open"), _("_Cancel"));
+    }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_database_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -1456,6 +1540,7 @@ warta_window_class_init (WartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, WartaWindow, sign_in_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WartaWindow, toast_overlay);
@@ -1465,6 +1550,7 @@ warta_window_class_init (WartaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.back-up-database", NULL,
                                    back_up_database_action);
   gtk_widget_class_install_action (widget_class, "win.import-archive", NULL,
@@ -1502,6 +1588,9 @@ warta_window_init (WartaWindow *self)
    * the sidebar instead, to the page shown (or back to the sidebar's
    * header), and the arrow keys move between sections. */
   warta_list_set_single_tab_stop (GTK_WIDGET (self->sidebar_list));
+  /* The first administrator made here or by another Warta. */
+  g_signal_connect_object (self->sign_in_page, "notify::first-run",
+                           G_CALLBACK (on_current_user_changed_cb), self, G_CONNECT_SWAPPED);
   /* A folded window leaves the section's title more room: New Activity
    * is its icon there, still named by the hidden label, with its tooltip. */
   g_object_bind_property (self->leaflet, "folded", self->new_activity_label, "visible",
