@@ -1136,6 +1136,7 @@ test_officials (Fixture       *fixture,
                    "Only an administrator or a social media admin changes this directory.");
   WARTA_TEST_GUI_WAIT_FOR (popover_fits (child (window, "officials_popover")));
   warta_test_gui_screenshot (GTK_WIDGET (child (window, "officials_popover")), "officials-not-manager.png");
+  gtk_menu_button_popdown (child (window, "who_button"));
   close_window (window);
   warta_context_set_current_user (fixture->context, fixture->user);
 }
