@@ -883,11 +883,13 @@ create_cb (GObject      *object,
       gboolean makes_post = !d->photo || d->published;
 
       refine_error (error, soup_message_get_response_headers (d->msg));
-      /* A post may exist after an unknown outcome or a 506; an unpublished
-       * photo sent twice only leaves one unused photo. */
+      /* A post may exist after an unknown outcome (no answer, a 5xx, a 2xx
+       * that is not JSON) or a 506; an unpublished photo sent twice only
+       * leaves one unused photo. */
       if (makes_post && created_text (d) && *created_text (d) &&
-          (code_is (error, "506") || g_error_matches (error, WARTA_PUBLISH_ERROR,
-                                                      WARTA_PUBLISH_ERROR_RETRYABLE)))
+          (code_is (error, "506") ||
+           g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE) ||
+           g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL)))
         {
           GCancellable *cancellable = g_task_get_cancellable (task);
 
@@ -905,6 +907,17 @@ create_cb (GObject      *object,
   post_id = _warta_json_get_string (object_json, "post_id");
   if (id == NULL)
     {
+      /* A 2xx without the post's id: the feed says whether it exists;
+       * not found, it is not sent again blindly. */
+      if ((!d->photo || d->published) && created_text (d) && *created_text (d))
+        {
+          GCancellable *cancellable = g_task_get_cancellable (task);
+
+          d->pending = unexpected_answer ();
+          warta_facebook_find_post_async (self, created_text (d), cancellable, create_find_cb,
+                                          g_steal_pointer (&task));
+          return;
+        }
       create_fail (task, unexpected_answer ());
       return;
     }
