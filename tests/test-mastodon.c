@@ -327,7 +327,9 @@ test_malformed_answers (Fixture       *f,
           }
         if (media)
           status = post_status (f, text, media->id, key, &error);
-        warta_test_assert_garbage_outcome (error, status ? status->id : NULL, proxy);
+        /* After the status's, the same key gives the status it made. */
+        warta_test_assert_garbage_outcome (error, status ? status->id : NULL,
+                                           proxy || g_str_equal (path, "/api/v1/statuses"));
         if (proxy)
           g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts + 1);
         g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
