@@ -609,6 +609,25 @@ put_cb (GObject      *object,
       return;
     }
 
+  /* 2xx: the last byte is in. An answer that is not the video (a proxy's
+   * page, no id) is asked again by the probe, which gives the video the
+   * session made; never the file again. */
+  res = node ? video_result (node) : NULL;
+  if (res == NULL && SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (d->msg)) &&
+      (node != NULL || g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL)))
+    {
+      if (++d->failures >= warta_http_client_get_retry_policy (self->client)->max_attempts ||
+          g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+        {
+          upload_fail (task, error ? g_steal_pointer (&error) : unexpected_answer ());
+          return;
+        }
+      g_debug ("PUT answered %u without the video; probing", soup_message_get_status (d->msg));
+      d->offset_known = FALSE;
+      upload_step (g_steal_pointer (&task));
+      return;
+    }
+
   if (node == NULL)
     {
       refine_error (error);
@@ -640,12 +659,6 @@ put_cb (GObject      *object,
     }
 
   /* 200 or 201: the last byte is in; the answer is the video. */
-  res = video_result (node);
-  if (res == NULL)
-    {
-      upload_fail (task, unexpected_answer ());
-      return;
-    }
   g_signal_emit (self, signals[SESSION_PROGRESS], 0, d->session_uri, d->total, d->total);
   _warta_upload_set_bytes_sent (d->upload, d->total);
   _warta_upload_set_remote (d->upload, res->id, res->url);
