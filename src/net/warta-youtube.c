@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "warta-upload-private.h"
@@ -543,13 +545,14 @@ upload_wait_cb (GObject      *object,
   upload_step (g_steal_pointer (&task));
 }
 
-/* "bytes=0-N": the server has N + 1 bytes. No header: none. */
+/* "bytes=0-N": the server has N + 1 bytes. No header: none. Anything
+ * else (another first byte, no number, more after it, a number that does
+ * not fit) is not read as some other offset. */
 static gboolean
 parse_range (SoupMessageHeaders *headers,
              guint64            *offset)
 {
   const char *range = soup_message_headers_get_one (headers, "Range");
-  const char *dash;
   char *end = NULL;
   guint64 last;
 
@@ -560,10 +563,13 @@ parse_range (SoupMessageHeaders *headers,
     }
   while (*range == ' ')
     range++;
-  if (!g_str_has_prefix (range, "bytes=") || (dash = strchr (range, '-')) == NULL)
+  if (!g_str_has_prefix (range, "bytes=0-") || !g_ascii_isdigit (range[strlen ("bytes=0-")]))
     return FALSE;
-  last = g_ascii_strtoull (dash + 1, &end, 10);
-  if (end == dash + 1)
+  errno = 0;
+  last = g_ascii_strtoull (range + strlen ("bytes=0-"), &end, 10);
+  while (*end == ' ')
+    end++;
+  if (*end != '\0' || errno != 0 || last == G_MAXUINT64)
     return FALSE;
   *offset = last + 1;
   return TRUE;
