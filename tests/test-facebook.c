@@ -9,6 +9,7 @@
 
 #include "warta-facebook.h"
 #include "warta-test-publisher.h"
+#include "warta-test-garbage.h"
 #include "warta-test-server.h"
 
 #define MIB (1024 * 1024)
@@ -245,6 +246,78 @@ test_lost_answer (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (photo_res->reused);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 2);
+}
+
+/* A photo post (the unpublished photo, the feed post) or a video (start,
+ * a window, finish) whose @nth request of @path gets @status and @body
+ * (after the work with @commit): no crash, one post at most, an error of
+ * Warta's saying what to do or the post. */
+static void
+publish_answered (Fixture    *f,
+                  const char *path,
+                  guint       nth,
+                  gboolean    commit,
+                  guint       status,
+                  const char *content_type,
+                  const char *body,
+                  gboolean    must_succeed)
+{
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("Kabar %u", warta_test_server_get_post_count (f->server) * 100 +
+                                                      warta_test_server_count_requests (f->server, "POST", "/"));
+  guint posts = warta_test_server_get_post_count (f->server);
+
+  g_test_message ("POST %s %u: %u %s", path, nth, status, body);
+  warta_test_server_add_answer (f->server, "POST", path, nth, commit, status, NULL, content_type,
+                                body);
+  if (g_str_equal (path, VIDEOS))
+    {
+      g_autoptr(WartaUpload) upload = new_upload (3 * MIB + 5000, "video.mp4", "video/mp4", NULL);
+
+      res = video (f, upload, FALSE, NULL, &error);
+    }
+  else
+    {
+      g_autoptr(WartaUpload) upload = new_upload (100000, "foto.jpg", "image/jpeg", NULL);
+
+      media = photo (f, upload, NULL, FALSE, &error);
+      if (media)
+        {
+          const char *photos[] = { media->id, NULL };
+
+          res = post (f, text, NULL, photos, &error);
+        }
+    }
+  warta_test_assert_garbage_outcome (error, res ? res->id : NULL, must_succeed);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 2);
+}
+
+/* Each step answered by a proxy's HTML page (502: retried) or a 200 that
+ * says nothing usable; after the feed post's, the Page's feed has it: found,
+ * not posted again, not failed. */
+static void
+test_malformed_answers (Fixture       *f,
+                        gconstpointer  data)
+{
+  const struct { const char *path; guint nth; } steps[] = {
+    { PHOTOS, 1 },
+    { FEED, 1 },
+    { VIDEOS, 1 },
+    { VIDEOS, 2 },
+    { VIDEOS, 6 },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+    {
+      publish_answered (f, steps[s].path, steps[s].nth, FALSE, 502, "text/html",
+                        WARTA_TEST_HTML_PAGE, TRUE);
+      for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
+        publish_answered (f, steps[s].path, steps[s].nth, TRUE, 200,
+                          warta_test_garbage[i].content_type, warta_test_garbage[i].body,
+                          g_str_equal (steps[s].path, FEED));
+    }
 }
 
 /* 506: found on the Page, or said plainly when it is not there. */
@@ -826,6 +899,7 @@ main (int   argc,
   ADD ("text-post", test_text_post, 0);
   ADD ("photos", test_photos, 0);
   ADD ("lost-answer", test_lost_answer, 0);
+  ADD ("malformed-answers", test_malformed_answers, 0);
   ADD ("duplicate", test_duplicate, 0);
   ADD ("video", test_video, 0);
   ADD ("video-resume", test_video_resume, 0);

@@ -9,6 +9,7 @@
 
 #include "warta-instagram.h"
 #include "warta-test-publisher.h"
+#include "warta-test-garbage.h"
 #include "warta-test-server.h"
 
 /* The Graph version the client uses by default (WARTA_FACEBOOK_API_VERSION). */
@@ -281,6 +282,66 @@ test_lost_answer (Fixture       *f,
   g_assert_nonnull (res->url);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", IG_PATH "/media_publish"), ==, 1);
+}
+
+/* An image post whose @nth request of @method @path gets @status and
+ * @body (after the work with @commit): no crash, one post at most, an
+ * error of Warta's saying what to do or the post. */
+static void
+publish_answered (Fixture    *f,
+                  const char *method,
+                  const char *path,
+                  guint       nth,
+                  gboolean    commit,
+                  guint       status,
+                  const char *content_type,
+                  const char *body,
+                  gboolean    must_succeed)
+{
+  g_autofree char *url = image_url (f, "foto-0.jpg");
+  g_autofree char *caption = g_strdup_printf ("Kabar %u",
+                                              warta_test_server_count_requests (f->server, "POST", "/"));
+  g_autoptr(WartaRemoteResult) container = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  guint posts = warta_test_server_get_post_count (f->server);
+
+  g_test_message ("%s %s %u: %u %s", method, path, nth, status, body);
+  warta_test_server_add_answer (f->server, method, path, nth, commit, status, NULL, content_type,
+                                body);
+  container = create (f, url, caption, FALSE, &error);
+  if (container)
+    res = publish (f, container->id, caption, &error);
+  warta_test_assert_garbage_outcome (error, res ? res->id : NULL, must_succeed);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
+}
+
+/* The container's creation, its status and media_publish answered by a
+ * proxy's HTML page (502: retried) or a 200 that says nothing usable;
+ * after media_publish's the container says PUBLISHED: the post is found,
+ * not published again, not reported failed. */
+static void
+test_malformed_answers (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* The container is made while Instagram fetches the image: its answer
+   * is replaced before that, nothing made. */
+  const struct { const char *method, *path; gboolean commit; } steps[] = {
+    { "POST", IG_PATH "/media", FALSE },
+    { "GET", "/v25.0/", TRUE },
+    { "POST", IG_PATH "/media_publish", TRUE },
+  };
+  const guint publish_step = 2;
+
+  for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+    {
+      publish_answered (f, steps[s].method, steps[s].path, 1, FALSE, 502, "text/html",
+                        WARTA_TEST_HTML_PAGE, TRUE);
+      for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
+        publish_answered (f, steps[s].method, steps[s].path, 1, steps[s].commit, 200,
+                          warta_test_garbage[i].content_type, warta_test_garbage[i].body,
+                          s == publish_step);
+    }
 }
 
 /* 9007 (not ready) and a transient 500 before publishing: read, wait, publish once. */
@@ -735,6 +796,7 @@ main (int   argc,
   ADD ("carousel", test_carousel, 0);
   ADD ("no-public-host", test_no_public_host, 0);
   ADD ("lost-answer", test_lost_answer, 0);
+  ADD ("malformed-answers", test_malformed_answers, 0);
   ADD ("not-ready", test_not_ready, 0);
   ADD ("errors", test_errors, 1);
   ADD ("reel", test_reel, 0);

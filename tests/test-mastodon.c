@@ -10,6 +10,7 @@
 
 #include "warta-mastodon.h"
 #include "warta-test-publisher.h"
+#include "warta-test-garbage.h"
 #include "warta-test-server.h"
 
 static void
@@ -272,6 +273,67 @@ test_idempotent_after_drop (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (again->id, ==, status->id);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+}
+
+/* Each step (media, its processing poll, the status) answered by a
+ * proxy's HTML page (502: retried) or by a 200 that says nothing usable:
+ * never a crash, an error of Warta's saying what to do, and the status
+ * made once at most. */
+static void
+test_malformed_answers (Fixture       *f,
+                        gconstpointer  data)
+{
+  const struct { const char *method, *path; } steps[] = {
+    { "POST", "/api/v2/media" },
+    { "GET", "/api/v1/media/" },
+    { "POST", "/api/v1/statuses" },
+  };
+
+  warta_test_server_set_processing_polls (f->server, 1);
+  for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+    for (guint i = 0; i <= G_N_ELEMENTS (warta_test_garbage); i++)
+      {
+        const char *method = steps[s].method;
+        const char *path = steps[s].path;
+        gboolean proxy = i == G_N_ELEMENTS (warta_test_garbage);
+        g_autoptr(WartaUpload) upload = image_upload ("video.mp4", "video/mp4");
+        g_autoptr(WartaRemoteResult) media = NULL;
+        g_autoptr(WartaRemoteResult) status = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *text = g_strdup_printf ("Kabar %u %u", s, i);
+        g_autofree char *key = warta_mastodon_idempotency_key (text);
+        guint posts = warta_test_server_get_post_count (f->server);
+        guint nth = 1;
+
+        if (proxy)
+          warta_test_server_add_answer (f->server, method, path, nth, FALSE, 502, NULL,
+                                        "text/html", WARTA_TEST_HTML_PAGE);
+        else
+          warta_test_server_add_answer (f->server, method, path, nth, TRUE, 200, NULL,
+                                        warta_test_garbage[i].content_type,
+                                        warta_test_garbage[i].body);
+        g_test_message ("%s %s: %s", method, path, proxy ? "502" : warta_test_garbage[i].what);
+        media = upload_media (f, upload, &error);
+        if (media && media->url == NULL)
+          {
+            g_autoptr(GAsyncResult) result = NULL;
+            g_autoptr(WartaRemoteResult) ready = NULL;
+
+            warta_mastodon_wait_for_media_async (f->mastodon, media->id, upload, NULL,
+                                                 store_result_cb, &result);
+            ready = warta_mastodon_wait_for_media_finish (f->mastodon, wait_for (&result), &error);
+            if (ready == NULL)
+              g_clear_pointer (&media, warta_remote_result_free);
+          }
+        if (media)
+          status = post_status (f, text, media->id, key, &error);
+        /* After the status's, the same key gives the status it made. */
+        warta_test_assert_garbage_outcome (error, status ? status->id : NULL,
+                                           proxy || g_str_equal (path, "/api/v1/statuses"));
+        if (proxy)
+          g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts + 1);
+        g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
+      }
 }
 
 static void
@@ -811,6 +873,7 @@ main (int   argc,
   ADD ("processing-cancel", test_processing_cancel);
   ADD ("idempotent-after-drop", test_idempotent_after_drop);
   ADD ("retry-5xx", test_retry_5xx);
+  ADD ("malformed-answers", test_malformed_answers);
   ADD ("rate-limited", test_rate_limited);
   ADD ("rate-limited-long", test_rate_limited_long);
   ADD ("revoked", test_revoked);

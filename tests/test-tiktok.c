@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "warta-test-publisher.h"
+#include "warta-test-garbage.h"
 #include "warta-test-server.h"
 #include "warta-tiktok.h"
 
@@ -342,6 +343,67 @@ test_errors (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
+/* One video post whose @nth request of @method @path gets @status and
+ * @body (after the work with @commit): no crash; one post at most; an
+ * error of Warta's saying what to do, or the post. */
+static void
+post_answered (Fixture    *f,
+               const char *method,
+               const char *path,
+               guint       nth,
+               gboolean    commit,
+               guint       status,
+               const char *content_type,
+               const char *body,
+               gboolean    must_succeed)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaTikTokInit) init = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  guint posts = warta_test_server_get_post_count (f->server);
+
+  g_test_message ("%s %s %u: %u %s", method, path, nth, status, body);
+  warta_test_server_add_answer (f->server, method, path,
+                                nth,
+                                commit, status, NULL, content_type, body);
+  init = init_video (f, upload, "PUBLIC_TO_EVERYONE", &error);
+  if (init && upload_chunks (f, upload, init, 0, NULL, &error))
+    res = wait_publish (f, init, &error);
+  warta_test_assert_garbage_outcome (error, res ? res->id : NULL, must_succeed);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
+}
+
+/* The init, the chunks and the status answered by a proxy's HTML page
+ * (502: retried) or a 200 that says nothing usable; a status TikTok
+ * never documented. */
+static void
+test_malformed_answers (Fixture       *f,
+                        gconstpointer  data)
+{
+  const struct { const char *method, *path; guint nth; } steps[] = {
+    { "POST", "/v2/post/publish/video/init/", 1 },
+    { "PUT", "/video/", 1 },
+    { "PUT", "/video/", 2 },
+    { "POST", "/v2/post/publish/status/fetch/", 1 },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+    {
+      post_answered (f, steps[s].method, steps[s].path, steps[s].nth, FALSE, 502, "text/html",
+                     WARTA_TEST_HTML_PAGE, TRUE);
+      /* A chunk answered 200 (not 206 or 201) is sent again: TikTok's
+       * 416 says what it has. */
+      for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
+        post_answered (f, steps[s].method, steps[s].path, steps[s].nth, TRUE, 200,
+                       warta_test_garbage[i].content_type, warta_test_garbage[i].body,
+                       g_str_equal (steps[s].method, "PUT"));
+    }
+  post_answered (f, "POST", "/v2/post/publish/status/fetch/", 0, FALSE, 200, "application/json",
+                 "{\"data\": {\"status\": \"SENDING_TO_MARS\"}, "
+                 "\"error\": {\"code\": \"ok\", \"message\": \"\"}}", FALSE);
+}
+
 static void
 cancel_at_cb (WartaUpload  *upload,
               GParamSpec   *pspec,
@@ -623,6 +685,7 @@ main (int   argc,
               func, fixture_tear_down)
   ADD ("publish", test_publish, 0);
   ADD ("drop", test_drop, 0);
+  ADD ("malformed-answers", test_malformed_answers, 0);
   ADD ("range-mismatch", test_range_mismatch, 0);
   ADD ("errors", test_errors, 1);
   ADD ("cancel", test_cancel, 0);

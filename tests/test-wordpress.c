@@ -7,6 +7,7 @@
 
 #include <locale.h>
 
+#include "warta-test-garbage.h"
 #include "warta-test-server.h"
 #include "warta-wordpress.h"
 
@@ -194,6 +195,88 @@ test_no_duplicate_after_drop (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
   g_assert_cmpuint (count (f, "POST", "/wp-json/wp/v2/posts"), ==, 1);
   g_assert_cmpuint (count (f, "GET", "/wp-json/wp/v2/posts"), ==, 2);
+}
+
+#define WP_LOGIN_PAGE \
+  "<!DOCTYPE html><html lang=\"id\"><head><title>Log In &lsaquo; Warta</title></head>" \
+  "<body class=\"login\"><form name=\"loginform\" action=\"/wp-login.php\" method=\"post\">" \
+  "<input type=\"text\" name=\"log\"><input type=\"password\" name=\"pwd\"></form></body></html>"
+
+/* A post with a featured image whose @nth request of @method @path gets
+ * @status and @body (after the work with @commit): no crash, one post at
+ * most, an error of Warta's saying what to do or the post. */
+static void
+publish_answered (Fixture    *f,
+                  const char *method,
+                  const char *path,
+                  guint       nth,
+                  gboolean    commit,
+                  guint       status,
+                  const char *content_type,
+                  const char *body,
+                  gboolean    must_succeed)
+{
+  static guint job;
+  g_autofree char *name = g_strdup_printf ("db-1/job-%u", ++job);
+  g_autofree char *slug = warta_wordpress_slug_for_job (job, name);
+  g_autofree char *media_slug = g_strconcat (slug, "-1", NULL);
+  g_autoptr(WartaUpload) upload = make_upload ("Foto.jpg", "image/jpeg", 64000, TRUE);
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(WartaRemoteResult) post = NULL;
+  g_autoptr(GError) error = NULL;
+  guint posts = warta_test_server_get_post_count (f->server);
+
+  g_test_message ("%s %s %u: %u %s", method, path, nth, status, body);
+  warta_test_server_add_answer (f->server, method, path, nth, commit, status, NULL, content_type,
+                                body);
+  media = upload_media (f, upload, media_slug, NULL, &error);
+  if (media)
+    post = publish (f, slug, "Rapat", media->id, &error);
+  warta_test_assert_garbage_outcome (error, post ? post->id : NULL, must_succeed);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
+}
+
+/* The media, the lookups by slug and the post answered by a proxy's HTML
+ * page (502: retried), a login page or a 200 that says nothing usable;
+ * after the post's the slug finds it: not made twice, not failed. */
+static void
+test_malformed_answers (Fixture       *f,
+                        gconstpointer  data)
+{
+  const struct { const char *method, *path; } steps[] = {
+    { "POST", "/wp-json/wp/v2/media" },
+    { "GET", "/wp-json/wp/v2/" },
+    { "POST", "/wp-json/wp/v2/posts" },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+    {
+      gboolean post = g_str_equal (steps[s].path, "/wp-json/wp/v2/posts");
+
+      publish_answered (f, steps[s].method, steps[s].path, 1, FALSE, 502, "text/html",
+                        WARTA_TEST_HTML_PAGE, TRUE);
+      publish_answered (f, steps[s].method, steps[s].path, 1, TRUE, 200, "text/html; charset=UTF-8",
+                        WP_LOGIN_PAGE, post);
+      for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
+        publish_answered (f, steps[s].method, steps[s].path, 1, TRUE, 200,
+                          warta_test_garbage[i].content_type, warta_test_garbage[i].body, post);
+    }
+
+  /* The login page came instead of WordPress: nothing was made, the slug
+   * finds nothing, it stops there, not created after all. */
+  {
+    guint posts = warta_test_server_get_post_count (f->server);
+    guint creates = count (f, "POST", "/wp-json/wp/v2/posts");
+    g_autoptr(WartaRemoteResult) post = NULL;
+    g_autoptr(GError) error = NULL;
+
+    warta_test_server_add_answer (f->server, "POST", "/wp-json/wp/v2/posts", 0, FALSE, 200, NULL,
+                                  "text/html", WP_LOGIN_PAGE);
+    post = publish (f, "kabar-terhalang", "Rapat", NULL, &error);
+    warta_test_assert_garbage_error (error);
+    g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts);
+    g_assert_cmpuint (count (f, "POST", "/wp-json/wp/v2/posts"), ==, creates + 1);
+  }
 }
 
 /* A file uploaded under a slug whose answer was lost is not sent twice. */
@@ -492,6 +575,7 @@ main (int   argc,
   g_test_add ("/warta/wordpress/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("happy-path", test_happy_path);
   ADD ("no-duplicate-after-drop", test_no_duplicate_after_drop);
+  ADD ("malformed-answers", test_malformed_answers);
   ADD ("media-no-duplicate-after-drop", test_media_no_duplicate_after_drop);
   ADD ("retry-5xx", test_retry_5xx);
   ADD ("rate-limited", test_rate_limited);

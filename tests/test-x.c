@@ -7,6 +7,7 @@
 
 #include <locale.h>
 
+#include "warta-test-garbage.h"
 #include "warta-test-publisher.h"
 #include "warta-test-server.h"
 #include "warta-x.h"
@@ -288,6 +289,75 @@ test_lost_answer (Fixture       *f,
   assert_post_url (res);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/2/tweets"), ==, 1);
+}
+
+/* Each step answered by a proxy's HTML page (502: passed over, retried)
+ * or by a 200 that says nothing usable: never a crash, an error of Warta's
+ * saying what to do, and the tweet made once at most. */
+static void
+test_malformed_answers (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* The media paths carry the id: the 1st, 2nd and 3rd request of an
+   * image's upload are initialize, append (one chunk) and finalize. */
+  const struct { const char *method, *path; guint nth; } steps[] = {
+    { "POST", "/2/media/upload/", 1 },
+    { "POST", "/2/media/upload/", 2 },
+    { "POST", "/2/media/upload/", 3 },
+    { "POST", "/2/tweets", 1 },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+    {
+      const char *method = steps[s].method;
+      const char *path = steps[s].path;
+      g_autoptr(WartaUpload) upload = new_upload (300 * 1024, "foto.jpg", "image/jpeg", NULL);
+      g_autoptr(WartaRemoteResult) media = NULL;
+      g_autoptr(WartaRemoteResult) res = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      guint posts = warta_test_server_get_post_count (f->server);
+
+      /* 502 with HTML: transient, the next attempt goes through. */
+      warta_test_server_add_answer (f->server, method, path,
+                                    steps[s].nth,
+                                    FALSE, 502, NULL, "text/html", WARTA_TEST_HTML_PAGE);
+      media = upload_media (f, upload, NULL, NULL, &error);
+      g_assert_no_error (error);
+      text = g_strdup_printf ("Kabar lewat proksi %u", s);
+      res = post (f, text, media->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts + 1);
+      g_clear_pointer (&media, warta_remote_result_free);
+      g_clear_pointer (&res, warta_remote_result_free);
+      g_clear_object (&upload);
+      g_clear_pointer (&text, g_free);
+
+      for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
+        {
+          g_test_message ("%s %s: %s", method, path, warta_test_garbage[i].what);
+          text = g_strdup_printf ("Kabar %u %u", s, i);
+          posts = warta_test_server_get_post_count (f->server);
+          upload = new_upload (300 * 1024, "foto.jpg", "image/jpeg", NULL);
+          warta_test_server_add_answer (f->server, method, path,
+                                        steps[s].nth,
+                                        TRUE, 200, NULL, warta_test_garbage[i].content_type,
+                                        warta_test_garbage[i].body);
+          media = upload_media (f, upload, NULL, NULL, &error);
+          if (media)
+            res = post (f, text, media->id, &error);
+          /* The tweet was made: the timeline has it. */
+          warta_test_assert_garbage_outcome (error, res ? res->id : NULL,
+                                             g_str_equal (path, "/2/tweets"));
+          /* Never twice. */
+          g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
+          g_clear_error (&error);
+          g_clear_pointer (&media, warta_remote_result_free);
+          g_clear_pointer (&res, warta_remote_result_free);
+          g_clear_object (&upload);
+          g_clear_pointer (&text, g_free);
+        }
+    }
 }
 
 /* 500 before anything was made: looked for, not found, sent again. */
@@ -692,6 +762,7 @@ main (int   argc,
   ADD ("resume-media", test_resume_media, 0);
   ADD ("lost-answer", test_lost_answer, 0);
   ADD ("server-error", test_server_error, 0);
+  ADD ("malformed-answers", test_malformed_answers, 0);
   ADD ("duplicate", test_duplicate, 0);
   ADD ("rate-limit", test_rate_limit, 0);
   ADD ("errors", test_errors, 1);

@@ -11,6 +11,7 @@
 #include <sys/resource.h>
 
 #include "warta-test-publisher.h"
+#include "warta-test-garbage.h"
 #include "warta-test-server.h"
 #include "warta-youtube.h"
 
@@ -554,6 +555,85 @@ test_lost_final_answer (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
 }
 
+/* One publish whose @nth request of @method gets @status, @headers and
+ * @body (after the work with @commit): no crash; a video made once at
+ * most; an error of Warta's saying what to do, or the video. */
+static gboolean
+publish_answered (Fixture    *f,
+                  const char *method,
+                  guint       nth,
+                  gboolean    commit,
+                  guint       status,
+                  const char *headers,
+                  const char *content_type,
+                  const char *body,
+                  gboolean    must_succeed)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  guint posts = warta_test_server_get_post_count (f->server);
+
+  g_test_message ("%s %u: %u %s %s", method, nth, status, headers ? headers : "",
+                  body ? body : "");
+  warta_test_server_add_answer (f->server, method, UPLOAD_PATH,
+                                nth,
+                                commit, status, headers, content_type, body);
+  res = publish (f, upload, NULL, NULL, &error);
+  warta_test_assert_garbage_outcome (error, res ? res->id : NULL, must_succeed);
+  if (error == NULL)
+    {
+      /* The whole file in the video. */
+      g_assert_cmpuint (warta_test_server_get_file_size (f->server), ==, f->size);
+      g_assert_cmpstr (warta_test_server_get_file_sha256 (f->server), ==, f->sha256);
+    }
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
+  return error == NULL;
+}
+
+/* The session's start, a chunk's 308 and the final chunk answered by a
+ * proxy's HTML page (502: retried) or a 200 that says nothing usable; a
+ * session with no Location; a Range that is nonsense, past the end or
+ * going backwards. */
+static void
+test_malformed_answers (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* Not understood: not read as some other offset (the largest number
+   * wrapped round to 0, a range not from the first byte). */
+  const char *ranges[] = {
+    "Range: bytes=abc",
+    "Range: bytes=0-",
+    "Range: bytes=5-1",
+    "Range: bytes=0-99999999999",
+    "Range: bytes=0-18446744073709551615",
+    "Range: bytes=0-12abc",
+    "Range: items=0-1048575",
+  };
+
+  /* 1: the session's start, 2: the 2nd chunk, 4: the final chunk. */
+  for (guint nth = 1; nth <= 4; nth += nth == 2 ? 2 : 1)
+    {
+      const char *method = nth == 1 ? "POST" : "PUT";
+      guint step = nth == 1 ? 1 : nth;
+
+      publish_answered (f, method, step, FALSE, 502, NULL, "text/html", WARTA_TEST_HTML_PAGE,
+                        TRUE);
+      /* After the final chunk's, the probe gives the video made. */
+      for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
+        publish_answered (f, method, step, TRUE, 200, NULL, warta_test_garbage[i].content_type,
+                          warta_test_garbage[i].body, step == 4);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    g_assert_false (publish_answered (f, "PUT", 2, TRUE, 308, ranges[i], NULL, NULL, FALSE));
+  /* Going backwards (fewer bytes than before): sent again from there. */
+  g_assert_true (publish_answered (f, "PUT", 2, TRUE, 308, "Range: bytes=0-10", NULL, NULL, FALSE));
+  /* 201 Created with a body that is not a video. */
+  for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
+    publish_answered (f, "PUT", 4, TRUE, 201, NULL, warta_test_garbage[i].content_type,
+                      warta_test_garbage[i].body, TRUE);
+}
+
 /* A stored session that expired (404): publish starts a new one. */
 static void
 test_expired_session (Fixture       *f,
@@ -834,6 +914,7 @@ main (int   argc,
   ADD ("server-errors", test_server_errors, 0);
   ADD ("resume-stored-session", test_resume_stored_session, 0);
   ADD ("lost-final-answer", test_lost_final_answer, 0);
+  ADD ("malformed-answers", test_malformed_answers, 0);
   ADD ("expired-session", test_expired_session, 0);
   ADD ("errors", test_errors, 0);
   ADD ("rate-limit", test_rate_limit, 0);

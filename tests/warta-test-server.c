@@ -21,6 +21,9 @@ typedef struct
   WartaTestFaultKind kind;
   guint param;
   char *name;                /* WARTA_TEST_FAULT_PLATFORM_ERROR */
+  char *content_type;        /* WARTA_TEST_FAULT_ANSWER(_AFTER_COMMIT) */
+  char *headers;
+  char *body;
 } Fault;
 
 typedef struct
@@ -142,6 +145,9 @@ fault_free (gpointer data)
   g_free (f->method);
   g_free (f->path);
   g_free (f->name);
+  g_free (f->content_type);
+  g_free (f->headers);
+  g_free (f->body);
   g_free (f);
 }
 
@@ -1876,6 +1882,33 @@ delayed_answer_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* What a proxy or a changed platform may say instead: @fault's status,
+ * headers and body as they are, whatever the platform answered. */
+static void
+respond_answer (SoupServerMessage *msg,
+                Fault             *fault)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  g_auto(GStrv) lines = g_strsplit (fault->headers ? fault->headers : "", "\n", -1);
+
+  soup_message_headers_clear (headers);
+  /* set_response() appends to what the platform answered. */
+  soup_message_body_truncate (soup_server_message_get_response_body (msg));
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *colon = strchr (lines[i], ':');
+
+      if (colon == NULL)
+        continue;
+      *colon = '\0';
+      soup_message_headers_replace (headers, g_strstrip (lines[i]), g_strstrip (colon + 1));
+    }
+  soup_server_message_set_status (msg, fault->param, NULL);
+  soup_server_message_set_response (msg, fault->content_type, SOUP_MEMORY_COPY,
+                                    fault->body ? fault->body : "",
+                                    fault->body ? strlen (fault->body) : 0);
+}
+
 /* Every fault counts every request it matches, chosen or not. */
 static Fault *
 match_fault (WartaTestServer *self,
@@ -1957,6 +1990,12 @@ server_cb (SoupServer        *server,
             self->ops->respond_error (self, msg, fault->name);
           else
             respond_fault_status (self, msg, 400);
+          return;
+        case WARTA_TEST_FAULT_ANSWER_AFTER_COMMIT:
+          dispatch (self, msg, path, query);
+          G_GNUC_FALLTHROUGH;
+        case WARTA_TEST_FAULT_ANSWER:
+          respond_answer (msg, fault);
           return;
         case WARTA_TEST_FAULT_DROP_MID_BODY:
         default:
@@ -2265,6 +2304,28 @@ warta_test_server_get_last_header (WartaTestServer *self,
                                    const char      *header)
 {
   return self->last_headers ? soup_message_headers_get_one (self->last_headers, header) : NULL;
+}
+
+void
+warta_test_server_add_answer (WartaTestServer *self,
+                              const char      *method,
+                              const char      *path,
+                              guint            nth,
+                              gboolean         commit,
+                              guint            status,
+                              const char      *headers,
+                              const char      *content_type,
+                              const char      *body)
+{
+  Fault *f;
+
+  warta_test_server_add_fault (self, method, path, nth,
+                               commit ? WARTA_TEST_FAULT_ANSWER_AFTER_COMMIT
+                                      : WARTA_TEST_FAULT_ANSWER, status);
+  f = self->faults->pdata[self->faults->len - 1];
+  f->headers = g_strdup (headers);
+  f->content_type = g_strdup (content_type);
+  f->body = g_strdup (body);
 }
 
 /* The platforms of warta-test-server-<platform>.c ----------------------- */

@@ -36,6 +36,8 @@ typedef enum
   WARTA_TEST_FAULT_DROP_MID_BODY,     /* close the connection after param bytes of the body
                                        * (streamed upload paths of the new platforms) */
   WARTA_TEST_FAULT_PLATFORM_ERROR,    /* warta_test_server_add_error() */
+  WARTA_TEST_FAULT_ANSWER,            /* warta_test_server_add_answer() */
+  WARTA_TEST_FAULT_ANSWER_AFTER_COMMIT,
 } WartaTestFaultKind;
 
 #define WARTA_TEST_MASTODON_TOKEN "test-token-0123456789"
@@ -183,6 +185,20 @@ void             warta_test_server_add_error             (WartaTestServer    *se
                                                           const char         *path,
                                                           guint               nth,
                                                           const char         *name);
+/* The @nth request matching @method and @path is answered @status with
+ * @body as it is (a proxy's HTML page, truncated or misshapen JSON …),
+ * @content_type (NULL: none) and only the header lines @headers
+ * ("Name: value\n…", NULL: none). With @commit the server does the work
+ * first (the post is made), then answers that instead. */
+void             warta_test_server_add_answer            (WartaTestServer    *server,
+                                                          const char         *method,
+                                                          const char         *path,
+                                                          guint               nth,
+                                                          gboolean            commit,
+                                                          guint               status,
+                                                          const char         *headers,
+                                                          const char         *content_type,
+                                                          const char         *body);
 /* Upload sessions, upload URLs and containers in progress expire. */
 void             warta_test_server_expire_sessions       (WartaTestServer    *server);
 /* Streamed upload paths are hashed as they arrive; off for benchmarks. */

@@ -883,11 +883,13 @@ create_cb (GObject      *object,
       gboolean makes_post = !d->photo || d->published;
 
       refine_error (error, soup_message_get_response_headers (d->msg));
-      /* A post may exist after an unknown outcome or a 506; an unpublished
-       * photo sent twice only leaves one unused photo. */
+      /* A post may exist after an unknown outcome (no answer, a 5xx, a 2xx
+       * that is not JSON) or a 506; an unpublished photo sent twice only
+       * leaves one unused photo. */
       if (makes_post && created_text (d) && *created_text (d) &&
-          (code_is (error, "506") || g_error_matches (error, WARTA_PUBLISH_ERROR,
-                                                      WARTA_PUBLISH_ERROR_RETRYABLE)))
+          (code_is (error, "506") ||
+           g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE) ||
+           g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL)))
         {
           GCancellable *cancellable = g_task_get_cancellable (task);
 
@@ -905,6 +907,17 @@ create_cb (GObject      *object,
   post_id = _warta_json_get_string (object_json, "post_id");
   if (id == NULL)
     {
+      /* A 2xx without the post's id: the feed says whether it exists;
+       * not found, it is not sent again blindly. */
+      if ((!d->photo || d->published) && created_text (d) && *created_text (d))
+        {
+          GCancellable *cancellable = g_task_get_cancellable (task);
+
+          d->pending = unexpected_answer ();
+          warta_facebook_find_post_async (self, created_text (d), cancellable, create_find_cb,
+                                          g_steal_pointer (&task));
+          return;
+        }
       create_fail (task, unexpected_answer ());
       return;
     }
@@ -1250,6 +1263,24 @@ video_message (VideoData     *d,
   return msg;
 }
 
+/* The window Facebook wants next, from start's or a transfer's answer:
+ * both offsets, in order, within the file; an empty one only at its end
+ * (then finish). Anything else would finish a file half sent. */
+static gboolean
+read_window (JsonObject *answer,
+             VideoData  *d)
+{
+  gint64 start = object_int (answer, "start_offset", -1);
+  gint64 end = object_int (answer, "end_offset", -1);
+
+  if (start < 0 || end < start || (guint64) start > d->total ||
+      (start == end && (guint64) start != d->total))
+    return FALSE;
+  d->start = (guint64) start;
+  d->end = (guint64) end;
+  return TRUE;
+}
+
 static void
 video_sent_cb (GObject      *object,
                GAsyncResult *result,
@@ -1268,7 +1299,9 @@ video_sent_cb (GObject      *object,
   g_signal_handlers_disconnect_by_data (d->msg, d);
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &transport_error);
   status = soup_message_get_status (d->msg);
-  if (body && json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+  /* An empty body has no data at all (NULL), which the parser refuses. */
+  if (body && g_bytes_get_size (body) > 0 &&
+      json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
                                           (gssize) g_bytes_get_size (body), NULL))
     answer = _warta_json_as_object (json_parser_get_root (parser));
 
@@ -1327,18 +1360,24 @@ video_sent_cb (GObject      *object,
           video_fail (task, unexpected_answer ());
           return;
         }
+      if (!read_window (answer, d))
+        {
+          video_fail (task, unexpected_answer ());
+          return;
+        }
       d->video_id = g_strdup_printf ("%" G_GINT64_FORMAT, object_int (answer, "video_id", 0));
       d->session_id = g_strdup (_warta_json_get_string (answer, "upload_session_id"));
-      d->start = (guint64) object_int (answer, "start_offset", 0);
-      d->end = (guint64) object_int (answer, "end_offset", 0);
       d->phase = PHASE_TRANSFER;
       g_signal_emit (self, signals[VIDEO_PROGRESS], 0, d->video_id, d->session_id, d->start);
       break;
 
     case PHASE_TRANSFER:
       d->corrections = 0;
-      d->start = (guint64) object_int (answer, "start_offset", (gint64) d->end);
-      d->end = (guint64) object_int (answer, "end_offset", (gint64) d->start);
+      if (!read_window (answer, d))
+        {
+          video_fail (task, unexpected_answer ());
+          return;
+        }
       _warta_upload_set_bytes_sent (d->upload, d->start);
       g_signal_emit (self, signals[VIDEO_PROGRESS], 0, d->video_id, d->session_id, d->start);
       break;

@@ -501,12 +501,14 @@ op_cb (GObject      *object,
   if (node == NULL)
     {
       refine_error (error);
-      /* media_publish: not ready yet (9007), or an unknown outcome: read
-       * the container's status again before anything else. */
+      /* media_publish: not ready yet (9007), or an unknown outcome (no
+       * answer, a 5xx, a 2xx that is not JSON): read the container's
+       * status again before anything else. */
       if (d->step == STEP_PUBLISH && ++d->publish_attempts < 5 &&
           !g_cancellable_is_cancelled (g_task_get_cancellable (task)) &&
           (subcode_is (error, "2207027") ||
-           g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE)))
+           g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE) ||
+           g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL)))
         {
           g_debug ("media_publish: %s; reading the container again", error->message);
           g_error_free (error);
@@ -571,6 +573,13 @@ op_cb (GObject      *object,
     case STEP_PUBLISH:
       if (_warta_json_get_string (answer, "id") == NULL)
         {
+          /* Published or not, the container says; never blindly again. */
+          if (++d->publish_attempts < 5)
+            {
+              d->step = STEP_STATUS;
+              op_later (g_steal_pointer (&task), MIN (d->self->poll_interval, 2000));
+              return;
+            }
           g_task_return_error (task, unexpected_answer ());
           return;
         }

@@ -649,6 +649,7 @@ typedef struct
   WartaMastodon *self;
   JsonNode *body;
   char *idempotency_key;
+  gboolean resent;
 } StatusData;
 
 static void
@@ -680,25 +681,55 @@ status_message (guint     attempt,
   return msg;
 }
 
+static void status_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data);
+
+/* The request with the task's status and key; each attempt owns a copy. */
+static void
+status_send (GTask *task)
+{
+  StatusData *t = g_task_get_task_data (task);
+  StatusData *d = g_new0 (StatusData, 1);
+
+  d->self = g_object_ref (t->self);
+  d->body = json_node_ref (t->body);
+  d->idempotency_key = g_strdup (t->idempotency_key);
+  warta_http_client_request_json_async (t->self->client, SERVICE, status_message, d,
+                                        status_data_free, parse_error,
+                                        g_task_get_cancellable (task), status_cb, task);
+}
+
 static void
 status_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  StatusData *d = g_task_get_task_data (task);
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
   const char *id;
   const char *url;
 
   node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
+  id = get_string_member (node, "id");
+  /* A 2xx that is not a status (a proxy's page, no id): once more with
+   * the same key, which gives the status it made, never a second one. */
+  if (id == NULL && !d->resent && !g_cancellable_is_cancelled (g_task_get_cancellable (task)) &&
+      (node != NULL || g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL)))
+    {
+      g_clear_error (&error);
+      d->resent = TRUE;
+      status_send (g_steal_pointer (&task));
+      return;
+    }
   if (node == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  id = get_string_member (node, "id");
   url = get_string_member (node, "url");
   if (url == NULL)
     url = get_string_member (node, "uri");
@@ -757,10 +788,8 @@ warta_mastodon_post_status_async (WartaMastodon       *self,
   d->self = g_object_ref (self);
   d->body = json_builder_get_root (builder);
   d->idempotency_key = g_strdup (idempotency_key);
-
-  warta_http_client_request_json_async (self->client, SERVICE, status_message, d,
-                                        status_data_free, parse_error, cancellable,
-                                        status_cb, g_steal_pointer (&task));
+  g_task_set_task_data (task, d, status_data_free);
+  status_send (g_steal_pointer (&task));
 }
 
 WartaRemoteResult *

@@ -1052,6 +1052,15 @@ put_cb (GObject      *object,
         }
     }
 
+  /* A 2xx that is not TikTok's (a proxy's page): the chunk again, and
+   * TikTok's 416 says what it has; never a new publish. */
+  if (SOUP_STATUS_IS_SUCCESSFUL (status) && ++d->failures <= 5 &&
+      !g_cancellable_is_cancelled (cancellable))
+    {
+      g_debug ("chunk %u answered %u; sending it again", d->chunk, status);
+      upload_chunk (g_steal_pointer (&task));
+      return;
+    }
   if (error == NULL)
     {
       upload_fail (task, unexpected_answer ());

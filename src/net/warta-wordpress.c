@@ -237,6 +237,9 @@ typedef struct
 
   guint attempt;
   SoupMessage *msg;
+  /* A 2xx the create got but could not read (a login page, no id): the
+   * slug says whether it was made; not found, this stops it. */
+  GError *unreadable;
 } StepData;
 
 static void
@@ -250,6 +253,7 @@ step_data_free (gpointer data)
   g_clear_object (&d->upload);
   g_free (d->filename);
   g_clear_object (&d->msg);
+  g_clear_error (&d->unreadable);
   g_free (d);
 }
 
@@ -356,17 +360,24 @@ create_cb (GObject      *object,
   JsonObject *object_json;
 
   node = warta_http_client_send_json_finish (WARTA_HTTP_CLIENT (object), result, &error);
-  if (node == NULL)
+  if (node == NULL && !g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL))
     {
       step_retry_or_fail (g_steal_pointer (&task), error);
       return;
     }
 
-  object_json = _warta_json_as_object (node);
+  object_json = node ? _warta_json_as_object (node) : NULL;
   res = result_from (object_json, d->is_media ? "source_url" : "link");
   if (res == NULL)
     {
-      step_fail (task, unexpected_answer ());
+      /* It may have been made all the same: the slug says, never a
+       * second create on a hunch. */
+      g_clear_error (&d->unreadable);
+      d->unreadable = error ? error : unexpected_answer ();
+      if (d->slug == NULL)
+        step_fail (task, g_error_copy (d->unreadable));
+      else
+        step_check (g_steal_pointer (&task));
       return;
     }
 
@@ -491,6 +502,11 @@ check_cb (GObject      *object,
       return;
     }
 
+  if (d->unreadable)
+    {
+      step_fail (task, g_error_copy (d->unreadable));
+      return;
+    }
   step_create (g_steal_pointer (&task));
 }
 

@@ -1173,10 +1173,12 @@ post_cb (GObject      *object,
   if (node == NULL)
     {
       refine_error (error, soup_message_get_response_headers (d->msg));
-      /* The post may exist: after an unknown outcome (no answer, 5xx), and
-       * when X calls it a duplicate. A 429 or 4xx made nothing. */
+      /* The post may exist: after an unknown outcome (no answer, 5xx, a
+       * 2xx that is not JSON), and when X calls it a duplicate. A 429 or
+       * 4xx made nothing. */
       if (g_strcmp0 (warta_publish_error_get_platform_code (error), "duplicate") == 0 ||
-          g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE))
+          g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE) ||
+          g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL))
         {
           GCancellable *cancellable = g_task_get_cancellable (task);
 
@@ -1193,7 +1195,12 @@ post_cb (GObject      *object,
   id = _warta_json_get_string (data, "id");
   if (id == NULL)
     {
-      g_task_return_error (task, unexpected_answer ());
+      /* A 2xx without the post's id: the timeline says whether it exists;
+       * not found, it is not sent again blindly. */
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      d->pending = unexpected_answer ();
+      warta_x_find_post_async (self, d->text, cancellable, post_find_cb, g_steal_pointer (&task));
       return;
     }
   {

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "warta-upload-private.h"
@@ -543,13 +545,14 @@ upload_wait_cb (GObject      *object,
   upload_step (g_steal_pointer (&task));
 }
 
-/* "bytes=0-N": the server has N + 1 bytes. No header: none. */
+/* "bytes=0-N": the server has N + 1 bytes. No header: none. Anything
+ * else (another first byte, no number, more after it, a number that does
+ * not fit) is not read as some other offset. */
 static gboolean
 parse_range (SoupMessageHeaders *headers,
              guint64            *offset)
 {
   const char *range = soup_message_headers_get_one (headers, "Range");
-  const char *dash;
   char *end = NULL;
   guint64 last;
 
@@ -560,10 +563,13 @@ parse_range (SoupMessageHeaders *headers,
     }
   while (*range == ' ')
     range++;
-  if (!g_str_has_prefix (range, "bytes=") || (dash = strchr (range, '-')) == NULL)
+  if (!g_str_has_prefix (range, "bytes=0-") || !g_ascii_isdigit (range[strlen ("bytes=0-")]))
     return FALSE;
-  last = g_ascii_strtoull (dash + 1, &end, 10);
-  if (end == dash + 1)
+  errno = 0;
+  last = g_ascii_strtoull (range + strlen ("bytes=0-"), &end, 10);
+  while (*end == ' ')
+    end++;
+  if (*end != '\0' || errno != 0 || last == G_MAXUINT64)
     return FALSE;
   *offset = last + 1;
   return TRUE;
@@ -609,6 +615,25 @@ put_cb (GObject      *object,
       return;
     }
 
+  /* 2xx: the last byte is in. An answer that is not the video (a proxy's
+   * page, no id) is asked again by the probe, which gives the video the
+   * session made; never the file again. */
+  res = node ? video_result (node) : NULL;
+  if (res == NULL && SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (d->msg)) &&
+      (node != NULL || g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL)))
+    {
+      if (++d->failures >= warta_http_client_get_retry_policy (self->client)->max_attempts ||
+          g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+        {
+          upload_fail (task, error ? g_steal_pointer (&error) : unexpected_answer ());
+          return;
+        }
+      g_debug ("PUT answered %u without the video; probing", soup_message_get_status (d->msg));
+      d->offset_known = FALSE;
+      upload_step (g_steal_pointer (&task));
+      return;
+    }
+
   if (node == NULL)
     {
       refine_error (error);
@@ -640,12 +665,6 @@ put_cb (GObject      *object,
     }
 
   /* 200 or 201: the last byte is in; the answer is the video. */
-  res = video_result (node);
-  if (res == NULL)
-    {
-      upload_fail (task, unexpected_answer ());
-      return;
-    }
   g_signal_emit (self, signals[SESSION_PROGRESS], 0, d->session_uri, d->total, d->total);
   _warta_upload_set_bytes_sent (d->upload, d->total);
   _warta_upload_set_remote (d->upload, res->id, res->url);
