@@ -512,6 +512,16 @@ unfinished_publishing_dialog (WartaWindow *self,
   return dialog;
 }
 
+/* Says why a database, a backup or an import did not happen, in a
+ * dialog: a toast shows one line, and a long path cut off what to do. */
+static void
+show_failure (WartaWindow *self,
+              const char  *heading,
+              const char  *text)
+{
+  warta_message_dialog_tell (GTK_WIDGET (self), heading, text);
+}
+
 /* Opens @path now; a failure is told in a dialog as well as on the
  * error page. */
 static void
@@ -541,10 +551,7 @@ open_database_now (WartaWindow *self,
           /* Translators: the first %s says why the file was refused and
            * what to do; the second is the database that stays open. */
           body = g_strdup_printf (_("%s\n\nWarta stays with “%s”."), error->message, name);
-          message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
-                                                                  _("Database Not Opened"), body));
-          adw_message_dialog_add_response (message, "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (message));
+          show_failure (self, _("Database Not Opened"), body);
           return;
         }
     }
@@ -583,16 +590,6 @@ show_toast (WartaWindow *self,
             const char  *text)
 {
   show_result_toast (self, text, NULL);
-}
-
-/* Says why a backup or an import did not happen, in a dialog: a toast
- * shows one line, and a long path cut off what to do at its end. */
-static void
-show_failure (WartaWindow *self,
-              const char  *heading,
-              const char  *text)
-{
-  warta_message_dialog_tell (GTK_WIDGET (self), heading, text);
 }
 
 static void
@@ -669,7 +666,6 @@ _warta_window_new_database_at (WartaWindow *self,
                                const char  *path)
 {
   g_autofree char *body = NULL;
-  AdwMessageDialog *message;
 
   g_return_if_fail (WARTA_IS_WINDOW (self));
 
@@ -681,10 +677,7 @@ _warta_window_new_database_at (WartaWindow *self,
 
   body = g_strdup_printf (_("“%s” already exists, and Warta does not replace it. To work in it, choose Open Database; for a new database, choose another name."),
                           path);
-  message = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
-                                                          _("Database Not Created"), body));
-  adw_message_dialog_add_response (message, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (message));
+  show_failure (self, _("Database Not Created"), body);
 }
 
 static void
