@@ -110,12 +110,7 @@ tell_not_changed (WartaPreferencesWindow *self,
                   const char             *heading,
                   const char             *body)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  warta_message_dialog_tell (GTK_WIDGET (self), heading, body);
 }
 
 /* The database did not take a change of the office's rules, and its
