@@ -1122,9 +1122,9 @@ test_report_page (Fixture       *f,
     /* Nothing happened in the period: one page that says so, which
      * period, and what to do, not a chart of zeros; it can still be saved. */
     {
-      AdwStatusPage *empty = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                                             WARTA_TYPE_REPORTS_PAGE,
-                                                                             "empty_page"));
+      AdwStatusPage *empty =
+        ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (page), WARTA_TYPE_REPORTS_PAGE,
+                                                        "empty_page"));
       g_autofree char *title = warta_report_dup_title (warta_reports_page_get_report (page));
 
       g_assert_cmpstr (gtk_stack_get_visible_child_name (report_stack (page)), ==, "empty");

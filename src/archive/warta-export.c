@@ -169,7 +169,8 @@ member_str (JsonObject *object,
 static gboolean
 holds_int (JsonNode *node)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64;
 }
 
 /* Whether @node is an array of objects, as an export's list of

@@ -540,7 +540,8 @@ open_database_now (WartaWindow *self,
   if (current != NULL)
     {
       g_autoptr(WartaDatabase) trial = NULL;
-      WartaJournalMode mode = (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
+      WartaJournalMode mode =
+        (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
 
       trial = warta_database_open (path, mode, WARTA_DATABASE_FLAGS_NONE, &error);
       if (trial == NULL)
