@@ -2143,6 +2143,42 @@ test_open_database_refused (Fixture       *f,
   g_assert_cmpstr (path_setting, ==, "");
 }
 
+/* No database open (the one chosen was refused just as the window showed):
+ * one dialog says so, not one for the showing and one for the switch. The
+ * page says why and offers Open Another Database…; the dialog's Escape
+ * leaves the user there, and opens no file chooser they did not ask for. */
+static void
+test_database_error_escape (Fixture       *f,
+                            gconstpointer  user_data)
+{
+  g_autofree char *notes = g_build_filename (f->folder, "catatan.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  WartaWindow *window;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (g_file_set_contents (notes, "Bukan basis data.\n", -1, NULL));
+  window = show_window (f);
+  g_assert_false (warta_application_open_database (f->app, notes, &error));
+  g_assert_nonnull (error);
+  WARTA_TEST_GUI_WAIT_FOR (find_dialog ("Database Not Opened") != NULL);
+  dialog = find_dialog ("Database Not Opened");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "open");
+
+  /* Escape gives the dialog's close response, as libadwaita does. */
+  answer (dialog, adw_message_dialog_get_close_response (dialog));
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_null (find_dialog ("Database Not Opened"));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      g_assert_false (GTK_IS_FILE_CHOOSER (w) && gtk_widget_get_visible (GTK_WIDGET (w)));
+    }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (window, "stack")), ==,
+                   "database-error");
+}
+
 /* -- quitting with an editor that cannot save ------------------------------------------------ */
 
 static const char *const not_saved = "Changes Not Saved";
@@ -3607,6 +3643,8 @@ main (int   argc,
                   fixture_set_up, test_open_database_asks, fixture_tear_down);
       g_test_add ("/warta/window/open-database-refused", Fixture, NULL,
                   fixture_set_up, test_open_database_refused, fixture_tear_down);
+      g_test_add ("/warta/window/database-error-escape", Fixture, NULL,
+                  fixture_set_up, test_database_error_escape, fixture_tear_down);
       g_test_add ("/warta/window/quit-editor-asks", Fixture, NULL,
                   fixture_set_up, test_quit_editor_asks, fixture_tear_down);
       g_test_add ("/warta/window/quit-editor-kept", Fixture, NULL,

@@ -160,7 +160,7 @@ warta_application_open_database (WartaApplication  *self,
   self->database = warta_database_open (resolved, mode, WARTA_DATABASE_FLAGS_NONE, &local_error);
   if (self->database == NULL)
     {
-      g_warning ("Cannot open database %s: %s", resolved, local_error->message);
+      g_message ("Cannot open database %s: %s", resolved, local_error->message);
       self->database_error = g_error_copy (local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }

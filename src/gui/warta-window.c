@@ -94,6 +94,7 @@ struct _WartaWindow
 
   gint64                pending_publication_id;
   guint                 initial_error_source;
+  GtkWidget            *database_error_dialog; /* weak: the one shown, if any */
   guint                 initial_error_shown : 1;
   guint                 close_confirmed : 1;
   guint                 quit_requested : 1;   /* close_dialog asks for a quit */
@@ -206,16 +207,24 @@ show_database_error_dialog (WartaWindow  *self,
 {
   AdwMessageDialog *dialog;
 
+  /* Once: the window's first showing and a failed switch just after it
+   * would each tell it. */
+  g_clear_handle_id (&self->initial_error_source, g_source_remove);
+  if (self->database_error_dialog != NULL)
+    return;
   dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_WINDOW (self),
                                                          _("Database Not Opened"),
                                                          error->message));
+  g_set_weak_pointer (&self->database_error_dialog, GTK_WIDGET (dialog));
   adw_message_dialog_add_responses (dialog,
                                     "quit", _("_Quit"),
                                     "open", _("_Open Another…"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "open");
-  adw_message_dialog_set_close_response (dialog, "open");
+  /* Escape leaves the user on the page, which says why and offers Open
+   * Another Database… too: no file chooser they did not ask for. */
+  adw_message_dialog_set_close_response (dialog, "dismiss");
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (on_database_error_response_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1468,6 +1477,7 @@ warta_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_WINDOW);
   g_clear_handle_id (&self->initial_error_source, g_source_remove);
+  g_clear_weak_pointer (&self->database_error_dialog);
   g_clear_weak_pointer (&self->close_dialog);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
