@@ -1320,19 +1320,11 @@ typedef struct
 static AdwMessageDialog *
 failure_dialog (DialogCheck *check)
 {
-  AdwMessageDialog *found = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = warta_test_gui_find_message_dialog (check->heading);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
-          gtk_window_get_transient_for (w) == GTK_WINDOW (check->f->window) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), check->heading) == 0)
-        found = ADW_MESSAGE_DIALOG (w);
-    }
-  return found;
+  if (found == NULL || gtk_window_get_transient_for (found) != GTK_WINDOW (check->f->window))
+    return NULL;
+  return ADW_MESSAGE_DIALOG (found);
 }
 
 static gboolean

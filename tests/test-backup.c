@@ -198,23 +198,7 @@ test_backup_chooser (Fixture       *fixture,
   g_assert_null (_warta_window_get_toast (fixture->window));
 }
 
-/* The shown message dialog headed @heading, if any. */
-static AdwMessageDialog *
-message_headed (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (w);
-    }
-
-  return NULL;
-}
+#define message_headed warta_test_gui_find_message_dialog
 
 /* Open Database picks an existing file: a second workstation choosing the
  * office's shared database is not asked whether to "replace" it. A new

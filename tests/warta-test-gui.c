@@ -199,6 +199,24 @@ warta_test_gui_new_folder (void)
 }
 
 gpointer
+warta_test_gui_find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          (heading == NULL ||
+           g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0))
+        return w;
+    }
+
+  return NULL;
+}
+
+gpointer
 warta_test_gui_find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();

@@ -25,6 +25,9 @@ GtkWidget *warta_test_gui_find_named (GtkWidget  *widget,
 /* The first toplevel window of @type (a dialog, an editor), NULL when
  * there is none. */
 gpointer   warta_test_gui_find_toplevel (GType type);
+/* The shown AdwMessageDialog headed @heading (any for NULL), NULL when
+ * there is none. */
+gpointer   warta_test_gui_find_message_dialog (const char *heading);
 /* The first button at or below @widget labelled @label ("_Open Folder"). */
 GtkWidget *warta_test_gui_find_button (GtkWidget  *widget,
                                        const char *label);

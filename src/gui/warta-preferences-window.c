@@ -103,16 +103,6 @@ update_rules_editable (WartaPreferencesWindow *self)
   describe_rules_group (self->organisation_group, self->organisation_description, editable);
 }
 
-/* Says why a change did not take, in a dialog: a toast shows one line,
- * and cut off the what-to-do at its end. */
-static void
-tell_not_changed (WartaPreferencesWindow *self,
-                  const char             *heading,
-                  const char             *body)
-{
-  warta_message_dialog_tell (GTK_WIDGET (self), heading, body);
-}
-
 /* The database did not take a change of the office's rules, and its
  * row shows the database's value again: say why. */
 static void
@@ -130,7 +120,7 @@ on_office_rule_refused_cb (WartaPreferencesWindow *self,
                              g_settings_get_uint (self->settings, "deadline-approving"));
   gtk_spin_button_set_value (self->publishing_spin,
                              g_settings_get_uint (self->settings, "deadline-publishing"));
-  tell_not_changed (self, _("Office Rules Not Changed"), error->message);
+  warta_message_dialog_tell (GTK_WIDGET (self), _("Office Rules Not Changed"), error->message);
 }
 
 static void
@@ -155,7 +145,7 @@ on_time_zone_row_apply_cb (WartaPreferencesWindow *self)
         g_strdup_printf (_("“%s” is not a known time zone. Use a name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura."),
                          text);
 
-      tell_not_changed (self, _("Time Zone Not Changed"), message);
+      warta_message_dialog_tell (GTK_WIDGET (self), _("Time Zone Not Changed"), message);
       return;
     }
 
@@ -222,7 +212,7 @@ on_role_name_row_apply_cb (AdwEntryRow            *row,
         g_strdup_printf (_("“%s” is already the name of another role (%s). Choose a name that tells the roles apart."),
                          name, other);
 
-      tell_not_changed (self, _("Role Name Not Changed"), message);
+      warta_message_dialog_tell (GTK_WIDGET (self), _("Role Name Not Changed"), message);
       return;
     }
 

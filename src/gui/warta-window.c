@@ -521,16 +521,6 @@ unfinished_publishing_dialog (WartaWindow *self,
   return dialog;
 }
 
-/* Says why a database, a backup or an import did not happen, in a
- * dialog: a toast shows one line, and a long path cut off what to do. */
-static void
-show_failure (WartaWindow *self,
-              const char  *heading,
-              const char  *text)
-{
-  warta_message_dialog_tell (GTK_WIDGET (self), heading, text);
-}
-
 /* Opens @path now; a failure is told in a dialog as well as on the
  * error page. */
 static void
@@ -561,7 +551,7 @@ open_database_now (WartaWindow *self,
           /* Translators: the first %s says why the file was refused and
            * what to do; the second is the database that stays open. */
           body = g_strdup_printf (_("%s\n\nWarta stays with “%s”."), error->message, name);
-          show_failure (self, _("Database Not Opened"), body);
+          warta_message_dialog_tell (GTK_WIDGET (self), _("Database Not Opened"), body);
           return;
         }
     }
@@ -687,7 +677,7 @@ _warta_window_new_database_at (WartaWindow *self,
 
   body = g_strdup_printf (_("“%s” already exists, and Warta does not replace it. To work in it, choose Open Database; for a new database, choose another name."),
                           path);
-  show_failure (self, _("Database Not Created"), body);
+  warta_message_dialog_tell (GTK_WIDGET (self), _("Database Not Created"), body);
 }
 
 static void
@@ -797,7 +787,7 @@ backup_cb (GObject      *object,
       show_result_toast (self, text, folder);
     }
   else
-    show_failure (self, _("Database Not Backed Up"), error->message);
+    warta_message_dialog_tell (GTK_WIDGET (self), _("Database Not Backed Up"), error->message);
 }
 
 /**
@@ -841,7 +831,7 @@ backup_file_chosen_cb (GObject      *object,
   if (file != NULL)
     _warta_window_back_up_to (self, file);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_failure (self, _("Database Not Backed Up"), error->message);
+    warta_message_dialog_tell (GTK_WIDGET (self), _("Database Not Backed Up"), error->message);
 }
 
 static void
@@ -945,7 +935,7 @@ import_cb (GObject      *object,
 
   if (!done)
     {
-      show_failure (self, _("Archive Not Imported"), error->message);
+      warta_message_dialog_tell (GTK_WIDGET (self), _("Archive Not Imported"), error->message);
       return;
     }
 
@@ -998,7 +988,7 @@ _warta_window_import_from (WartaWindow *self,
 
   if (!check_importable (database, &error))
     {
-      show_failure (self, _("Archive Not Imported"), error->message);
+      warta_message_dialog_tell (GTK_WIDGET (self), _("Archive Not Imported"), error->message);
       return;
     }
 
@@ -1035,7 +1025,7 @@ import_file_chosen_cb (GObject      *object,
   if (files == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_failure (self, _("Archive Not Imported"), error->message);
+        warta_message_dialog_tell (GTK_WIDGET (self), _("Archive Not Imported"), error->message);
       return;
     }
 
@@ -1061,7 +1051,7 @@ import_archive_action (GtkWidget  *widget,
   /* Refused before anything is chosen, with the reason. */
   if (!check_importable (database, &error))
     {
-      show_failure (self, _("Archive Not Imported"), error->message);
+      warta_message_dialog_tell (GTK_WIDGET (self), _("Archive Not Imported"), error->message);
       return;
     }
 
