@@ -3077,6 +3077,56 @@ move (WartaPublicationRepository *repo,
   return moved;
 }
 
+/* A publication that leaves someone's tasks and comes back between two
+ * checks, in the state it had (sent on to the approver and returned), is
+ * announced again: it is back with corrections, not the one seen before. */
+static void
+test_notifications_back_between_checks (Fixture       *f,
+                                        gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso",
+                                           WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) sari = add_user (f, root, "sari", "Sari Dewi", WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  g_autoptr(WartaUser) yani = add_user (f, root, "yani", "Ahmad Yani", WARTA_ROLE_VERIFIER);
+  g_autoptr(WartaUser) rina = add_user (f, root, "rina", "Rina Marlina", WARTA_ROLE_APPROVER);
+  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  WartaClock *clock = warta_context_get_clock (f->context);
+  gboolean ticked[WARTA_N_CHECKS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(WartaTaskNotifier) notifier = NULL;
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_settings_reset (warta_context_get_settings (f->context), "notifications");
+  p = make_publication (repo, officer, sari, "Sosialisasi SPIP", WARTA_STATE_VERIFYING);
+  id = warta_publication_get_id (p);
+
+  notifier = warta_task_notifier_new (G_APPLICATION (f->app), f->context);
+  g_signal_connect (notifier, "sent", G_CALLBACK (on_sent_cb), sent);
+  warta_context_set_current_user (f->context, yani);
+  warta_task_notifier_check (notifier);
+  g_assert_cmpuint (sent->len, ==, 0);
+
+  /* Ahmad Yani sends it on; two minutes later Rina Marlina returns it to
+   * him, before his Warta looks again. */
+  g_assert_true (warta_publication_repository_save_checklist (repo, yani, id, ticked, NULL, &error));
+  g_assert_no_error (error);
+  p = move (repo, yani, p, WARTA_ACTION_FORWARD, WARTA_STATE_APPROVING, NULL, NULL);
+  warta_clock_advance (clock, MINUTES (2));
+  p = move (repo, rina, p, WARTA_ACTION_RETURN, WARTA_STATE_VERIFYING, "title",
+            "Judul belum sesuai nomenklatur.");
+  g_assert_cmpint (warta_publication_get_state (p), ==, WARTA_STATE_VERIFYING);
+
+  warta_task_notifier_check (notifier);
+  g_assert_true (was_sent (sent, "task", id));
+  g_assert_cmpuint (sent->len, ==, 1);
+  /* Once. */
+  warta_task_notifier_check (notifier);
+  g_assert_cmpuint (sent->len, ==, 1);
+}
+
 /* A publication returned for correction is told apart in My Tasks from a
  * new one: its row says who returned it and how many of the correction
  * notes are still open (the reviewer's reopened ones and the new ones, not
@@ -3588,6 +3638,8 @@ main (int   argc,
                   fixture_set_up, test_my_tasks, fixture_tear_down);
       g_test_add ("/warta/task-list/notifications", Fixture, NULL,
                   fixture_set_up, test_notifications, fixture_tear_down);
+      g_test_add ("/warta/task-list/notifications-back-between-checks", Fixture, NULL,
+                  fixture_set_up, test_notifications_back_between_checks, fixture_tear_down);
       g_test_add ("/warta/task-list/scheduled", Fixture, NULL,
                   fixture_set_up, test_scheduled, fixture_tear_down);
       g_test_add ("/warta/task-list/returned", Fixture, NULL,

@@ -36,6 +36,7 @@
 typedef struct
 {
   guint    state;
+  gint64   entered_at;   /* of its step: a return and a resubmission change it */
   gboolean overdue_told;
 } Known;
 
@@ -284,9 +285,13 @@ refresh (WartaTaskNotifier *self,
       gboolean entered, stopped;
 
       after->state = warta_publication_get_state (p);
-      after->overdue_told = before != NULL && before->state == after->state && before->overdue_told;
-
-      entered = announce && (before == NULL || before->state != after->state);
+      after->entered_at = warta_publication_get_step_entered_at (p);
+      /* Left and came back between two checks, in the same state (sent
+       * on and returned): entered again. */
+      entered = before == NULL || before->state != after->state ||
+                before->entered_at != after->entered_at;
+      after->overdue_told = !entered && before->overdue_told;
+      entered = entered && announce;
       stopped = after->state == WARTA_STATE_PARTIALLY_PUBLISHED ||
                 after->state == WARTA_STATE_FAILED;
       if (entered && stopped)
