@@ -1793,7 +1793,23 @@ test_calendar_today (Fixture       *f,
   g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
   g_assert_cmpint (g_date_time_get_month (shown), ==, 11);
   g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 27);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (page,
+                                                                                 WARTA_TYPE_CALENDAR_PAGE,
+                                                                                 "day_label"))),
+                   ==, "Friday, 27 November 2026");
   g_object_unref (page);
+
+  /* In Indonesian the day's name is Indonesian too, though the system
+   * (C.UTF-8 here, as a Debian without id_ID) names it in English. */
+  warta_test_gui_set_language ("id");
+  page = g_object_ref_sink (warta_calendar_page_new ());
+  warta_calendar_page_set_context (WARTA_CALENDAR_PAGE (page), f->context);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (page,
+                                                                                 WARTA_TYPE_CALENDAR_PAGE,
+                                                                                 "day_label"))),
+                   ==, "Jumat, 27 November 2026");
+  g_object_unref (page);
+  warta_test_gui_set_language (NULL);
 }
 
 static void

@@ -28,6 +28,7 @@
 
 #include "warta-sign-in-page.h"
 #include "warta-test-gui.h"
+#include "warta-test-language.h"
 #include "warta-window.h"
 
 static char *root;
@@ -563,26 +564,10 @@ warta_test_gui_assert_not_ellipsized (GtkWidget *top)
     warta_test_gui_assert_not_ellipsized (c);
 }
 
-/**
- * warta_test_gui_set_language:
- * @language: (nullable): a gettext language, or %NULL for English
- *
- * Warta's own catalogues come from the build tree. The tests run in
- * C.UTF-8, where gettext honours LANGUAGE; textdomain() drops what gettext
- * has cached.
- */
 void
 warta_test_gui_set_language (const char *language)
 {
-  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  warta_test_set_language (language);
 }
 
 gboolean
