@@ -24,20 +24,22 @@
 
 struct _WartaDatePopover
 {
-  GtkPopover     parent_instance;
+  GtkPopover        parent_instance;
 
-  GtkCalendar   *calendar;
-  GtkSpinButton *hour;       /* NULL without a time */
-  GtkSpinButton *minute;     /* NULL without a time */
-  GtkLabel      *zone;       /* NULL without a time */
+  GtkScrolledWindow *scroller;   /* the popover's child */
+  GtkWidget         *box;        /* the calendar and the time */
+  GtkCalendar       *calendar;
+  GtkSpinButton     *hour;       /* NULL without a time */
+  GtkSpinButton     *minute;     /* NULL without a time */
+  GtkLabel          *zone;       /* NULL without a time */
 
   /* The entry is the popover's owner's, which usually holds the popover's
    * button too: a strong reference would keep both alive. */
-  GWeakRef       target;
-  WartaClock    *clock;      /* nullable: the system's time zone */
+  GWeakRef          target;
+  WartaClock        *clock;      /* nullable: the system's time zone */
 
-  guint          with_time : 1;
-  guint          syncing : 1;
+  guint             with_time : 1;
+  guint             syncing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (WartaDatePopover, warta_date_popover, GTK_TYPE_POPOVER)
@@ -183,10 +185,53 @@ new_spin (WartaDatePopover *self,
   return spin;
 }
 
+/* GTK keeps a popover on the monitor, not in its window: in a small
+ * window (GNOME's smallest is 360 by 600) it reached past the bottom.
+ * It opens on the side of its button with room for it, or failing that
+ * the roomier side, its contents scrolled to fit there: the calendar
+ * whole, the time below it in reach of the scroll bar and of Tab (the
+ * viewport scrolls to the focus). */
+static void
+fit_in_window (WartaDatePopover *self)
+{
+  GtkWidget *anchor = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *root = anchor != NULL ? GTK_WIDGET (gtk_widget_get_root (anchor)) : NULL;
+  graphene_rect_t bounds;
+  int content;
+  int whole;
+  int above;
+  int below;
+  int room;
+
+  gtk_scrolled_window_set_max_content_height (self->scroller, -1);
+  if (root == NULL || !gtk_widget_compute_bounds (anchor, root, &bounds))
+    return;
+
+  gtk_widget_measure (self->box, GTK_ORIENTATION_VERTICAL, -1, NULL, &content, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, -1, NULL, &whole, NULL, NULL);
+  above = (int) bounds.origin.y;
+  below = gtk_widget_get_height (root) - (int) (bounds.origin.y + bounds.size.height);
+
+  if (whole <= below || below >= above)
+    {
+      gtk_popover_set_position (GTK_POPOVER (self), GTK_POS_BOTTOM);
+      room = below;
+    }
+  else
+    {
+      gtk_popover_set_position (GTK_POPOVER (self), GTK_POS_TOP);
+      room = above;
+    }
+  if (whole > room)
+    gtk_scrolled_window_set_max_content_height (self->scroller,
+                                                MAX (room - (whole - content), 1));
+}
+
 static void
 warta_date_popover_map (GtkWidget *widget)
 {
   sync_from_text (WARTA_DATE_POPOVER (widget));
+  fit_in_window (WARTA_DATE_POPOVER (widget));
   GTK_WIDGET_CLASS (warta_date_popover_parent_class)->map (widget);
 }
 
@@ -194,7 +239,7 @@ static void
 warta_date_popover_constructed (GObject *object)
 {
   WartaDatePopover *self = WARTA_DATE_POPOVER (object);
-  GtkWidget *box = gtk_popover_get_child (GTK_POPOVER (self));
+  GtkWidget *box = self->box;
   GtkWidget *time_box;
 
   G_OBJECT_CLASS (warta_date_popover_parent_class)->constructed (object);
@@ -343,6 +388,7 @@ static void
 warta_date_popover_init (WartaDatePopover *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   g_weak_ref_init (&self->target, NULL);
@@ -355,7 +401,15 @@ warta_date_popover_init (WartaDatePopover *self)
   g_signal_connect_swapped (self->calendar, "notify::month", G_CALLBACK (write_text), self);
   g_signal_connect_swapped (self->calendar, "notify::day", G_CALLBACK (write_text), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
-  gtk_popover_set_child (GTK_POPOVER (self), box);
+  self->box = box;
+  self->scroller = GTK_SCROLLED_WINDOW (scroller);
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_width (self->scroller, TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (self->scroller, TRUE);
+  gtk_scrolled_window_set_child (self->scroller, box);
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)),
+                                    TRUE);
+  gtk_popover_set_child (GTK_POPOVER (self), scroller);
 
   /* Capture: Enter in a spin button would otherwise only update it. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
