@@ -623,6 +623,22 @@ only_file_in (const char *dir,
   return TRUE;
 }
 
+/* Lets this process write no file past @bytes, as a full disk would,
+ * until the limit in @saved is set again. A write past it fails (EFBIG)
+ * rather than the process being killed. */
+static void
+limit_file_size (rlim_t         bytes,
+                 struct rlimit *saved)
+{
+  struct rlimit small;
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, saved), ==, 0);
+  small = *saved;
+  small.rlim_cur = bytes;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+}
+
 /* A backup onto a disk without room for it says so in the user's words,
  * not SQLite's ("disk I/O error", "database or disk is full"): the
  * process may write no file larger than a few pages, as a full disk, a
@@ -638,19 +654,12 @@ test_backup_no_room (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(WartaDatabase) db = NULL;
   struct rlimit saved;
-  struct rlimit small;
   gboolean ok;
 
   db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
   g_assert_no_error (error);
 
-  /* Past the limit a write fails (EFBIG) rather than the process being
-   * killed. */
-  signal (SIGXFSZ, SIG_IGN);
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
-  small = saved;
-  small.rlim_cur = 3 * 4096;
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  limit_file_size (3 * 4096, &saved);
   ok = warta_database_backup (db, copy, &error);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
 
@@ -698,6 +707,45 @@ test_backup_damaged (void)
                    "Restore the database from an earlier backup.");
   g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
   g_assert_true (only_file_in (dir, path));
+
+  remove_dir (dir);
+}
+
+/* An older database that cannot be brought up to date for want of room
+ * says so in the user's words, not SQLite's ("disk I/O error": SQLite
+ * does not always keep why a write failed), and stays as it was. */
+static void
+test_migrate_no_room (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+  struct rlimit saved;
+  GStatBuf st;
+
+  _warta_database_set_migration_limit (2);
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+  _warta_database_set_migration_limit (0);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  before = snapshot (path);
+
+  /* The file may not grow past its size now. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  limit_file_size (st.st_size, &saved);
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+
+  g_assert_null (db);
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==,
+                   "The database file could not be read or written. Check that its disk has free "
+                   "space and its network folder can be reached, then try again.");
+  after = snapshot (path);
+  g_assert_cmpstr (before, ==, after);
 
   remove_dir (dir);
 }
@@ -1007,6 +1055,7 @@ main (int   argc,
   g_test_add_func ("/warta/database/backup-no-room", test_backup_no_room);
   g_test_add_func ("/warta/database/backup-damaged", test_backup_damaged);
   g_test_add_func ("/warta/database/locked", test_locked);
+  g_test_add_func ("/warta/database/migrate-no-room", test_migrate_no_room);
   g_test_add_func ("/warta/database/backup-async", test_backup_async);
   g_test_add_func ("/warta/database/change-notification", test_change_notification);
 

@@ -290,7 +290,7 @@ trouble_message (Trouble     trouble,
         case TROUBLE_DAMAGED:
           return g_strdup (_("The database file is damaged. Restore it from a backup."));
         case TROUBLE_UNREACHABLE:
-          return g_strdup (_("The database file could not be read or written. Check that its disk or network folder can be reached, then try again."));
+          return g_strdup (_("The database file could not be read or written. Check that its disk has free space and its network folder can be reached, then try again."));
         case TROUBLE_OTHER:
         default:
           return g_strdup (_("The database did not take the change. Try again; if it fails again, restart Warta."));
@@ -320,8 +320,9 @@ trouble_message (Trouble     trouble,
         case TROUBLE_BUSY:
           return g_strdup (_("The database stayed busy, so no backup was made. Try again in a moment."));
         case TROUBLE_READ_ONLY:
+          return g_strdup_printf (_("The backup “%s” cannot be written there. Choose a folder you may write to."), path);
         case TROUBLE_UNREACHABLE:
-          return g_strdup_printf (_("The backup “%s” cannot be written there. Choose a folder you may write to, on a disk that is connected."), path);
+          return g_strdup_printf (_("The backup “%s” could not be written. Check that its disk is connected and has free space, or choose another place."), path);
         case TROUBLE_NO_ROOM:
           return g_strdup_printf (_("There is no room for the backup “%s” on its disk. Free some space there, or choose another place."), path);
         case TROUBLE_DAMAGED:
@@ -598,7 +599,8 @@ apply_migrations (WartaDatabase  *self,
           !_warta_database_exec (self, pragma, error))
         {
           _warta_database_rollback (self);
-          g_prefix_error (error, "%s: ", names[i]);
+          /* The migration's name is for the log, not the user. */
+          g_message ("Migration %s was not applied", names[i]);
           return FALSE;
         }
 
