@@ -325,6 +325,35 @@ test_small_window (void)
     }
 }
 
+/* The calendar names its months and days in Warta's language, as the
+ * dates beside it do, not in the system's (English here, C.UTF-8, as on
+ * a Debian without id_ID). */
+static void
+test_calendar_names (void)
+{
+  static const char * const indonesian[] = { "Maret", "Januari", "Desember", "Min", "Sen", "Sab" };
+  static const char * const english[] = { "March", "January", "December", "Sun", "Mon", "Sat" };
+  GtkWidget *entry = g_object_ref_sink (gtk_entry_new ());
+  GtkWidget *popover;
+
+  warta_test_gui_set_language ("id");
+  popover = g_object_ref_sink (warta_date_popover_new (GTK_EDITABLE (entry), TRUE, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (indonesian); i++)
+    {
+      g_test_message ("%s", indonesian[i]);
+      g_assert_nonnull (warta_test_gui_find_label (popover, indonesian[i]));
+      g_assert_null (warta_test_gui_find_label (popover, english[i]));
+    }
+  g_object_unref (popover);
+
+  warta_test_gui_set_language (NULL);
+  popover = g_object_ref_sink (warta_date_popover_new (GTK_EDITABLE (entry), TRUE, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (english); i++)
+    g_assert_nonnull (warta_test_gui_find_label (popover, english[i]));
+  g_object_unref (popover);
+  g_object_unref (entry);
+}
+
 static void
 test_no_display (void)
 {
@@ -353,5 +382,6 @@ main (int   argc,
   g_test_add ("/warta/date-popover/entry-goes-first", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_entry_goes_first, fixture_tear_down);
   g_test_add_func ("/warta/date-popover/small-window", test_small_window);
+  g_test_add_func ("/warta/date-popover/calendar-names", test_calendar_names);
   return g_test_run ();
 }

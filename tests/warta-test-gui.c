@@ -266,6 +266,30 @@ warta_test_gui_find_button (GtkWidget  *widget,
   return NULL;
 }
 
+/**
+ * warta_test_gui_find_label:
+ *
+ * Returns: (nullable): the first label at or below @widget reading @text
+ */
+GtkWidget *
+warta_test_gui_find_label (GtkWidget  *widget,
+                           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = warta_test_gui_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 GtkWidget *
 warta_test_gui_find_named (GtkWidget  *widget,
                            GType       type,

@@ -17,6 +17,7 @@
 
 #include "warta-calendar-page.h"
 #include "warta-clock.h"
+#include "warta-date-popover.h"
 #include "warta-list-focus.h"
 
 struct _WartaCalendarPage
@@ -362,6 +363,7 @@ warta_calendar_page_init (WartaCalendarPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  warta_calendar_use_app_names (self->calendar);
   /* Rows are items: one Tab stop, the arrows between rows (warta-list-focus.c). */
   warta_list_set_single_tab_stop (GTK_WIDGET (self->day_list));
 

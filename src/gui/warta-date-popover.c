@@ -185,6 +185,59 @@ new_spin (WartaDatePopover *self,
   return spin;
 }
 
+/* Relabels each label at or below @widget that reads a name in @from
+ * with the name at the same place in @to. */
+static void
+relabel (GtkWidget  *widget,
+         GPtrArray  *from,
+         GPtrArray  *to)
+{
+  if (GTK_IS_LABEL (widget))
+    for (guint i = 0; i < from->len; i++)
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), from->pdata[i]) == 0)
+        {
+          gtk_label_set_label (GTK_LABEL (widget), to->pdata[i]);
+          break;
+        }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    relabel (c, from, to);
+}
+
+/**
+ * warta_calendar_use_app_names:
+ * @calendar: a #GtkCalendar, just made
+ *
+ * GtkCalendar names the months and the days of the week once, from the
+ * system's locale: English in Indonesian Warta on a system without
+ * id_ID. This gives its labels the names warta_date_time_format() writes,
+ * from Warta's catalogue; where the two agree nothing changes.
+ */
+void
+warta_calendar_use_app_names (GtkCalendar *calendar)
+{
+  g_autoptr(GPtrArray) from = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) to = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_if_fail (GTK_IS_CALENDAR (calendar));
+
+  for (int i = 1; i <= 12 + 7; i++)
+    {
+      /* The months of 2024, then its first week, which began on a Monday. */
+      g_autoptr(GDateTime) day = i <= 12 ? g_date_time_new_utc (2024, i, 1, 12, 0, 0)
+                                         : g_date_time_new_utc (2024, 1, i - 12, 12, 0, 0);
+      const char *format = i <= 12 ? "%B" : "%a";
+      g_autofree char *system = g_date_time_format (day, format);
+      g_autofree char *ours = warta_date_time_format (day, format);
+
+      if (g_strcmp0 (system, ours) == 0)
+        continue;
+      g_ptr_array_add (from, g_steal_pointer (&system));
+      g_ptr_array_add (to, g_steal_pointer (&ours));
+    }
+  if (from->len > 0)
+    relabel (GTK_WIDGET (calendar), from, to);
+}
+
 /* GTK keeps a popover on the monitor, not in its window: in a small
  * window (GNOME's smallest is 360 by 600) it reached past the bottom.
  * It opens on the side of its button with room for it, or failing that
@@ -394,6 +447,7 @@ warta_date_popover_init (WartaDatePopover *self)
   g_weak_ref_init (&self->target, NULL);
 
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  warta_calendar_use_app_names (self->calendar);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (write_text), self);
