@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "warta-database-private.h"
@@ -606,6 +608,179 @@ test_disk_full (void)
   g_assert_null (g_hash_table_lookup (rules, "unit-name"));
 }
 
+/* Whether @dir holds nothing but @path. */
+static gboolean
+only_file_in (const char *dir,
+              const char *path)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *base = g_path_get_basename (path);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_strcmp0 (name, base) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Lets this process write no file past @bytes, as a full disk would,
+ * until the limit in @saved is set again. A write past it fails (EFBIG)
+ * rather than the process being killed. */
+static void
+limit_file_size (rlim_t         bytes,
+                 struct rlimit *saved)
+{
+  struct rlimit small;
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, saved), ==, 0);
+  small = *saved;
+  small.rlim_cur = bytes;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+}
+
+/* A backup onto a disk without room for it says so in the user's words,
+ * not SQLite's ("disk I/O error", "database or disk is full"): the
+ * process may write no file larger than a few pages, as a full disk, a
+ * spent quota or a FAT stick's largest file would let it. */
+static void
+test_backup_no_room (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *away = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *copy = g_build_filename (away, "backup.db", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+  struct rlimit saved;
+  gboolean ok;
+
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  limit_file_size (3 * 4096, &saved);
+  ok = warta_database_backup (db, copy, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+
+  g_assert_false (ok);
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED);
+  expected = g_strdup_printf ("There is no room for the backup “%s” on its disk. "
+                              "Free some space there, or choose another place.", copy);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_true (only_file_in (away, "none"));
+
+  remove_dir (dir);
+  remove_dir (away);
+}
+
+/* A damaged database is not copied into a backup that would look good:
+ * the user hears that the database itself is damaged, not SQLite's words. */
+static void
+test_backup_damaged (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "backup.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+  gsize length;
+
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  /* The last page, a table's or an index's, garbage. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length % 4096, ==, 0);
+  memset (contents + length - 4096, 0xa5, 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_false (warta_database_backup (db, copy, &error));
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CORRUPT);
+  g_assert_cmpstr (error->message, ==,
+                   "The database file is damaged, so no backup was made of it. "
+                   "Restore the database from an earlier backup.");
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_true (only_file_in (dir, path));
+
+  remove_dir (dir);
+}
+
+/* An older database that cannot be brought up to date for want of room
+ * says so in the user's words, not SQLite's ("disk I/O error": SQLite
+ * does not always keep why a write failed), and stays as it was. */
+static void
+test_migrate_no_room (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+  struct rlimit saved;
+  GStatBuf st;
+
+  _warta_database_set_migration_limit (2);
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+  _warta_database_set_migration_limit (0);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  before = snapshot (path);
+
+  /* The file may not grow past its size now. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  limit_file_size (st.st_size, &saved);
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+
+  g_assert_null (db);
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==,
+                   "The database file could not be read or written. Check that its disk has free "
+                   "space and its network folder can be reached, then try again.");
+  after = snapshot (path);
+  g_assert_cmpstr (before, ==, after);
+
+  remove_dir (dir);
+}
+
+/* A database another program keeps locked is told as busy, in the
+ * user’s words, when it is opened. */
+static void
+test_locked (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+  g_autoptr(WartaDatabase) second = NULL;
+  sqlite3 *other = NULL;
+
+  db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  second = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE,
+                                &error);
+  g_assert_null (second);
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_BUSY);
+  g_assert_cmpstr (error->message, ==,
+                   "The database is busy: another Warta is writing to it. Try again in a moment.");
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  remove_dir (dir);
+}
+
 static void
 test_backup (void)
 {
@@ -877,6 +1052,10 @@ main (int   argc,
   g_test_add_func ("/warta/database/journal-mode", test_journal_mode);
   g_test_add_func ("/warta/database/disk-full", test_disk_full);
   g_test_add_func ("/warta/database/backup", test_backup);
+  g_test_add_func ("/warta/database/backup-no-room", test_backup_no_room);
+  g_test_add_func ("/warta/database/backup-damaged", test_backup_damaged);
+  g_test_add_func ("/warta/database/locked", test_locked);
+  g_test_add_func ("/warta/database/migrate-no-room", test_migrate_no_room);
   g_test_add_func ("/warta/database/backup-async", test_backup_async);
   g_test_add_func ("/warta/database/change-notification", test_change_notification);
 

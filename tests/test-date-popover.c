@@ -242,6 +242,118 @@ test_entry_goes_first (Fixture       *f,
   g_assert_true (press_enter (f));
 }
 
+/* Whether @widget lies wholly in what @scroller shows. */
+static gboolean
+shown_in (GtkWidget *widget,
+          GtkWidget *scroller)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, scroller, &bounds) && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* In the smallest window GNOME makes (360 by 600), wherever the entry
+ * is, the popover stays inside the window: above the entry when there is
+ * more room there, its contents scrolled when it fits neither way. */
+static void
+test_small_window (void)
+{
+  static const int above[] = { 8, 150, 280, 420, 540 };
+  g_autoptr(WartaClock) clock = warta_clock_new (WARTA_DEFAULT_TIME_ZONE);
+
+  warta_clock_freeze (clock, T0);
+  for (guint i = 0; i < G_N_ELEMENTS (above); i++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *entry = gtk_entry_new ();
+      GtkWidget *button = warta_date_popover_new_button (GTK_EDITABLE (entry), TRUE, clock);
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+      GdkSurface *window_surface;
+      GdkSurface *surface;
+      int top;
+      int bottom;
+
+      gtk_widget_set_size_request (spacer, -1, above[i]);
+      gtk_widget_set_vexpand (row, FALSE);
+      gtk_box_append (GTK_BOX (row), entry);
+      gtk_box_append (GTK_BOX (row), button);
+      gtk_box_append (GTK_BOX (column), spacer);
+      gtk_box_append (GTK_BOX (column), row);
+      gtk_window_set_child (GTK_WINDOW (window), column);
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+      gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+      gtk_window_present (GTK_WINDOW (window));
+      warta_test_gui_wait_for_layout (window);
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), "2026-03-14 09:30");
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      WARTA_TEST_GUI_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      warta_test_gui_wait_for_layout (GTK_WIDGET (popover));
+
+      window_surface = gtk_native_get_surface (GTK_NATIVE (window));
+      surface = gtk_native_get_surface (GTK_NATIVE (popover));
+      top = gdk_popup_get_position_y (GDK_POPUP (surface));
+      bottom = top + gdk_surface_get_height (surface);
+      g_test_message ("entry %d px down: popover from %d to %d of %d", above[i], top, bottom,
+                      gdk_surface_get_height (window_surface));
+      g_assert_cmpint (gdk_surface_get_height (window_surface), ==, 600);
+      g_assert_cmpint (top, >=, 0);
+      g_assert_cmpint (bottom, <=, 600);
+      if (i == 2)
+        {
+          /* Room for neither side: the time below the calendar is
+           * scrolled to when Tab reaches it. */
+          GtkWidget *scroller = warta_test_gui_find_named (GTK_WIDGET (popover),
+                                                           GTK_TYPE_SCROLLED_WINDOW, NULL);
+          GtkWidget *hour = warta_test_gui_find_named (GTK_WIDGET (popover),
+                                                       GTK_TYPE_SPIN_BUTTON, NULL);
+
+          warta_test_gui_screenshot (GTK_WIDGET (popover), "date-popover-scrolled.png");
+          g_assert_false (shown_in (hour, scroller));
+          gtk_widget_grab_focus (hour);
+          WARTA_TEST_GUI_WAIT_FOR (shown_in (hour, scroller));
+          warta_test_gui_screenshot (GTK_WIDGET (popover), "date-popover-scrolled-time.png");
+        }
+
+      gtk_popover_popdown (popover);
+      WARTA_TEST_GUI_WAIT_FOR (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+/* The calendar names its months and days in Warta's language, as the
+ * dates beside it do, not in the system's (English here, C.UTF-8, as on
+ * a Debian without id_ID). */
+static void
+test_calendar_names (void)
+{
+  static const char * const indonesian[] = { "Maret", "Januari", "Desember", "Min", "Sen", "Sab" };
+  static const char * const english[] = { "March", "January", "December", "Sun", "Mon", "Sat" };
+  GtkWidget *entry = g_object_ref_sink (gtk_entry_new ());
+  GtkWidget *popover;
+
+  warta_test_gui_set_language ("id");
+  popover = g_object_ref_sink (warta_date_popover_new (GTK_EDITABLE (entry), TRUE, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (indonesian); i++)
+    {
+      g_test_message ("%s", indonesian[i]);
+      g_assert_nonnull (warta_test_gui_find_label (popover, indonesian[i]));
+      g_assert_null (warta_test_gui_find_label (popover, english[i]));
+    }
+  g_object_unref (popover);
+
+  warta_test_gui_set_language (NULL);
+  popover = g_object_ref_sink (warta_date_popover_new (GTK_EDITABLE (entry), TRUE, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (english); i++)
+    g_assert_nonnull (warta_test_gui_find_label (popover, english[i]));
+  g_object_unref (popover);
+  g_object_unref (entry);
+}
+
 static void
 test_no_display (void)
 {
@@ -269,5 +381,7 @@ main (int   argc,
               fixture_set_up, test_date_only, fixture_tear_down);
   g_test_add ("/warta/date-popover/entry-goes-first", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_entry_goes_first, fixture_tear_down);
+  g_test_add_func ("/warta/date-popover/small-window", test_small_window);
+  g_test_add_func ("/warta/date-popover/calendar-names", test_calendar_names);
   return g_test_run ();
 }

@@ -2375,30 +2375,12 @@ test_follow_only_approved (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time)), ==, typed);
 }
 
-/* The label below @widget that reads @text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* How far right of @row's start its title begins. */
 static double
 title_indent (GtkWidget *row)
 {
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-  GtkWidget *label = find_label (row, title);
+  GtkWidget *label = warta_test_gui_find_label (row, title);
   graphene_point_t at;
 
   g_assert_nonnull (label);

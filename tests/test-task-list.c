@@ -1293,25 +1293,6 @@ test_people_conflict (Fixture       *f,
 }
 
 /* Anyone else sees why the section is empty. */
-/* The label under @root that reads @text, if any. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_label (c, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Someone with no role (all taken away, or from before the dialog asked
  * for one) can sign in and do nothing: the list says so, not a bare login. */
 static void
@@ -1327,7 +1308,7 @@ test_people_no_role (Fixture       *f,
   sign_in (window, "root", "rahasia-123");
   warta_window_set_visible_section (window, "people");
   people = gtk_stack_get_child_by_name (window_child (window, "stack"), "people");
-  WARTA_TEST_GUI_WAIT_FOR ((name = find_label (people, "Budi Santoso")) != NULL);
+  WARTA_TEST_GUI_WAIT_FOR ((name = warta_test_gui_find_label (people, "Budi Santoso")) != NULL);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (name))), ==,
                    "budi · No role yet");
 }
@@ -1793,7 +1774,26 @@ test_calendar_today (Fixture       *f,
   g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
   g_assert_cmpint (g_date_time_get_month (shown), ==, 11);
   g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 27);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (page,
+                                                                                 WARTA_TYPE_CALENDAR_PAGE,
+                                                                                 "day_label"))),
+                   ==, "Friday, 27 November 2026");
   g_object_unref (page);
+
+  /* In Indonesian the day's name is Indonesian too, though the system
+   * (C.UTF-8 here, as a Debian without id_ID) names it in English. */
+  warta_test_gui_set_language ("id");
+  page = g_object_ref_sink (warta_calendar_page_new ());
+  warta_calendar_page_set_context (WARTA_CALENDAR_PAGE (page), f->context);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (page,
+                                                                                 WARTA_TYPE_CALENDAR_PAGE,
+                                                                                 "day_label"))),
+                   ==, "Jumat, 27 November 2026");
+  /* The calendar's own names of the days, too. */
+  g_assert_nonnull (warta_test_gui_find_label (page, "Jum"));
+  g_assert_null (warta_test_gui_find_label (page, "Fri"));
+  g_object_unref (page);
+  warta_test_gui_set_language (NULL);
 }
 
 static void
@@ -2800,18 +2800,6 @@ tour_check_archive (WartaWindow *window,
   g_assert_true (gtk_widget_get_mapped (window_child (window, "sidebar_header")));
 }
 
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    if (has_label (c, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* A day's entries say their whole titles, at the time written as the
  * language writes times (09.00 in Indonesian, as in the lists); a day
  * before the 10th has no gap before it in the heading. */
@@ -2832,7 +2820,8 @@ tour_check_calendar (WartaCalendarPage *page,
   for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
     if (gtk_widget_get_width (row) > 0)
       warta_test_gui_assert_not_ellipsized (row);
-  g_assert_true (has_label (list, g_strcmp0 (language, "id") == 0 ? "09.00" : "09:00"));
+  g_assert_nonnull (warta_test_gui_find_label (list,
+                                               g_strcmp0 (language, "id") == 0 ? "09.00" : "09:00"));
 
   warta_calendar_page_select_day (page, june9);
   g_assert_null (strstr (gtk_label_get_label (heading), "  "));

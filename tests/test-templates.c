@@ -808,6 +808,93 @@ test_preferences_refused (Fixture       *fixture,
   destroy_and_check_finalized (GTK_WINDOW (window));
 }
 
+#define DEADLINE_RANGE_NOTE \
+  "Type a number of minutes from 0 to 10,080 (one week). 0 means no time limit."
+
+/* Types @text into @spin and presses Enter there. */
+static void
+type_into_spin (GtkSpinButton *spin,
+                const char    *text)
+{
+  GtkWidget *text_widget = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (spin)));
+
+  gtk_widget_grab_focus (GTK_WIDGET (spin));
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  g_signal_emit_by_name (text_widget, "activate");
+}
+
+/* A time limit the settings cannot hold is refused where it was typed,
+ * not quietly made 0 (which means no limit) or a week: the row says what
+ * it takes, keeps what was typed to correct, and the stored limit stays. */
+static void
+test_preferences_deadline_range (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  static const char * const refused[] = { "-5", "10081", "99999", "-0.5", "lima" };
+  GSettings *settings = warta_application_get_settings (fixture->app);
+  WartaWindow *window = warta_window_new (fixture->app);
+  WartaPreferencesWindow *prefs;
+  GtkSpinButton *processing;
+  AdwActionRow *row;
+  g_autofree char *stored = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in_as_first_admin (window);
+  prefs = warta_preferences_window_new (fixture->app);
+  processing = prefs_child (prefs, "processing_spin");
+  row = prefs_child (prefs, "processing_row");
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+
+  type_into_spin (processing, "45");
+  g_assert_cmpuint (g_settings_get_uint (settings, "deadline-processing"), ==, 45);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("typed “%s”", refused[i]);
+      type_into_spin (processing, refused[i]);
+      g_assert_cmpuint (g_settings_get_uint (settings, "deadline-processing"), ==, 45);
+      g_clear_pointer (&stored, g_free);
+      stored = stored_rule (fixture, "deadline-processing");
+      g_assert_cmpstr (stored, ==, "45");
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+      g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, DEADLINE_RANGE_NOTE);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (processing)), ==, refused[i]);
+    }
+  warta_test_gui_wait_for_layout (GTK_WIDGET (prefs));
+  warta_test_gui_screenshot (GTK_WIDGET (prefs), "preferences-deadline-refused.png");
+
+  /* Leaving the field does not save it either. */
+  gtk_widget_grab_focus (prefs_child (prefs, "verifying_spin"));
+  g_assert_cmpuint (g_settings_get_uint (settings, "deadline-processing"), ==, 45);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  /* The ends of the range are limits like any other. */
+  type_into_spin (processing, "0");
+  g_assert_cmpuint (g_settings_get_uint (settings, "deadline-processing"), ==, 0);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Social media admin");
+  type_into_spin (processing, "10080");
+  g_assert_cmpuint (g_settings_get_uint (settings, "deadline-processing"), ==, 10080);
+  g_clear_pointer (&stored, g_free);
+  stored = stored_rule (fixture, "deadline-processing");
+  g_assert_cmpstr (stored, ==, "10080");
+
+  /* A refused value that another workstation's change replaces. */
+  type_into_spin (processing, "-1");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_settings_set_uint (settings, "deadline-processing", 60);
+  g_assert_cmpfloat (gtk_spin_button_get_value (processing), ==, 60);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (processing)), ==, "60");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Social media admin");
+
+  destroy_and_check_finalized (GTK_WINDOW (prefs));
+  destroy_and_check_finalized (GTK_WINDOW (window));
+}
+
 /* The entry row of the role named @title in the preferences. */
 static AdwEntryRow *
 role_row (WartaPreferencesWindow *prefs,
@@ -1471,6 +1558,8 @@ main (int   argc,
                   fixture_set_up, test_preferences_admin_only, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-refused", Fixture, NULL,
                   fixture_set_up, test_preferences_refused, fixture_tear_down);
+      g_test_add ("/warta/templates/preferences-deadline-range", Fixture, NULL,
+                  fixture_set_up, test_preferences_deadline_range, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-role-names", Fixture, NULL,
                   fixture_set_up, test_preferences_role_names, fixture_tear_down);
       g_test_add ("/warta/templates/preferences-follow-database", Fixture, NULL,

@@ -6,12 +6,14 @@
 #include "config.h"
 
 #include <glib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "warta-clock.h"
 #include "warta-revision.h"
 #include "warta-role.h"
 #include "warta-workflow.h"
+#include "warta-test-language.h"
 
 /* product.md §1 written out once more, independently of warta-workflow.c:
  * each allowed move and the one role that may make it. */
@@ -411,10 +413,65 @@ test_format_time (void)
   g_assert_null (warta_format_time_of_day (wib, 0));
 }
 
+/* Day and month names follow Warta's language, not the system's locale:
+ * Indonesian on a system without id_ID (Debian's usual, and these tests'
+ * C.UTF-8) reads "Jumat, 27 November", not "Friday, 27 November". */
+static void
+test_format_names (void)
+{
+  g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
+  g_autoptr(GDateTime) friday = g_date_time_new (wib, 2026, 11, 27, 10, 9, 0);
+  g_autoptr(GDateTime) august = g_date_time_new (wib, 2025, 8, 17, 9, 5, 0);
+  g_autoptr(GDateTime) may = g_date_time_new (wib, 2026, 5, 4, 14, 0, 0);
+  const struct
+  {
+    const char *language;
+    GDateTime **when;
+    const char *format;
+    const char *expected;
+  } cases[] = {
+    { "id", &friday, "%A, %-d %B %Y", "Jumat, 27 November 2026" },
+    { "id", &august, "%A, %-d %B %Y", "Minggu, 17 Agustus 2025" },
+    { "id", &may, "%a %-d %b, %B %Y", "Sen 4 Mei, Mei 2026" },
+    { "id", &august, "%b %h %%A %%%B", "Agu Agu %A %Agustus" },
+    { NULL, &friday, "%A, %-d %B %Y", "Friday, 27 November 2026" },
+    { NULL, &august, "%a %-d %b, %B %Y", "Sun 17 Aug, August 2025" },
+    { NULL, &may, "%b %h %%A %%%B", "May May %A %May" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+
+      warta_test_set_language (cases[i].language);
+      text = warta_date_time_format (*cases[i].when, cases[i].format);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+
+  /* The app's own dates, as the lists and the publish view write them. */
+  warta_test_set_language ("id");
+  {
+    g_autofree char *text = warta_format_time (wib, g_date_time_to_unix (august) * G_USEC_PER_SEC,
+                                               TRUE);
+
+    g_assert_cmpstr (text, ==, "17 Agu 2025, 09.05 WIB");
+  }
+  warta_test_set_language (NULL);
+  {
+    g_autofree char *text = warta_format_time (wib, g_date_time_to_unix (august) * G_USEC_PER_SEC,
+                                               TRUE);
+
+    g_assert_cmpstr (text, ==, "17 Aug 2025, 09:05 WIB");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The environment's locale (C.UTF-8 in the tests), as Warta takes it:
+   * gettext heeds LANGUAGE only then. */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/warta/workflow/transition-matrix", test_transition_matrix);
@@ -423,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/warta/workflow/checklist", test_checklist);
   g_test_add_func ("/warta/workflow/ids", test_ids_round_trip);
   g_test_add_func ("/warta/workflow/format-time", test_format_time);
+  g_test_add_func ("/warta/workflow/format-names", test_format_names);
   g_test_add_func ("/warta/workflow/role-display-names", test_role_display_names);
   g_test_add_func ("/warta/workflow/task-states", test_task_states);
   g_test_add_func ("/warta/workflow/deadlines", test_deadlines);

@@ -28,6 +28,7 @@
 
 #include "warta-sign-in-page.h"
 #include "warta-test-gui.h"
+#include "warta-test-language.h"
 #include "warta-window.h"
 
 static char *root;
@@ -257,6 +258,30 @@ warta_test_gui_find_button (GtkWidget  *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = warta_test_gui_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * warta_test_gui_find_label:
+ *
+ * Returns: (nullable): the first label at or below @widget reading @text
+ */
+GtkWidget *
+warta_test_gui_find_label (GtkWidget  *widget,
+                           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = warta_test_gui_find_label (child, text);
 
       if (found != NULL)
         return found;
@@ -563,26 +588,10 @@ warta_test_gui_assert_not_ellipsized (GtkWidget *top)
     warta_test_gui_assert_not_ellipsized (c);
 }
 
-/**
- * warta_test_gui_set_language:
- * @language: (nullable): a gettext language, or %NULL for English
- *
- * Warta's own catalogues come from the build tree. The tests run in
- * C.UTF-8, where gettext honours LANGUAGE; textdomain() drops what gettext
- * has cached.
- */
 void
 warta_test_gui_set_language (const char *language)
 {
-  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  warta_test_set_language (language);
 }
 
 gboolean

@@ -28,6 +28,9 @@ gpointer   warta_test_gui_find_toplevel (GType type);
 /* The shown AdwMessageDialog headed @heading (any for NULL), NULL when
  * there is none. */
 gpointer   warta_test_gui_find_message_dialog (const char *heading);
+/* The first label at or below @widget reading @text; NULL when none does. */
+GtkWidget *warta_test_gui_find_label  (GtkWidget  *widget,
+                                       const char *text);
 /* The first button at or below @widget labelled @label ("_Open Folder"). */
 GtkWidget *warta_test_gui_find_button (GtkWidget  *widget,
                                        const char *label);

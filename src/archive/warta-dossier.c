@@ -713,7 +713,7 @@ human_day (const char *iso_day)
     return g_strdup (iso_day);
   /* Translators: a day, as in "%e %b %Y, %H:%M" without the time; %-d
    * is the day without a pad ("9 Jun 2030") */
-  return g_date_time_format (day, _("%-d %b %Y"));
+  return warta_date_time_format (day, _("%-d %b %Y"));
 }
 
 static const char *

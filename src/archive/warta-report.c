@@ -29,6 +29,7 @@
 #include "warta-archive-repository.h"
 #include "warta-chart.h"
 #include "warta-account.h"
+#include "warta-clock.h"
 #include "warta-report.h"
 
 struct _WartaReport
@@ -544,7 +545,7 @@ format_month (GTimeZone *tz,
 {
   g_autoptr(GDateTime) dt = g_date_time_new (tz, year, month, 1, 0, 0, 0);
 
-  return g_date_time_format (dt, "%B %Y");
+  return warta_date_time_format (dt, "%B %Y");
 }
 
 char *
@@ -580,7 +581,7 @@ warta_report_dup_series_label (WartaReport *self,
   dt = g_date_time_new (self->time_zone, self->year,
                         (int)index + 1 + (self->period == WARTA_REPORT_SEMESTER && self->index == 2 ? 6 : 0),
                         1, 0, 0, 0);
-  return g_date_time_format (dt, "%b");
+  return warta_date_time_format (dt, "%b");
 }
 
 /* CSV -------------------------------------------------------------------- */

@@ -228,6 +228,129 @@ in_zone (GTimeZone *time_zone,
  *
  * Returns: (nullable): the time as the app shows it, "27 Nov 2026, 03:14"
  */
+/* Day and month names from Warta's own catalogue. */
+static const char *
+weekday_name (int      day_of_week,
+              gboolean abbreviated)
+{
+  switch (day_of_week)
+    {
+    case 1: return abbreviated ? C_("weekday abbreviated", "Mon") : C_("weekday", "Monday");
+    case 2: return abbreviated ? C_("weekday abbreviated", "Tue") : C_("weekday", "Tuesday");
+    case 3: return abbreviated ? C_("weekday abbreviated", "Wed") : C_("weekday", "Wednesday");
+    case 4: return abbreviated ? C_("weekday abbreviated", "Thu") : C_("weekday", "Thursday");
+    case 5: return abbreviated ? C_("weekday abbreviated", "Fri") : C_("weekday", "Friday");
+    case 6: return abbreviated ? C_("weekday abbreviated", "Sat") : C_("weekday", "Saturday");
+    case 7: return abbreviated ? C_("weekday abbreviated", "Sun") : C_("weekday", "Sunday");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+static const char *
+month_name (int      month,
+            gboolean abbreviated)
+{
+  switch (month)
+    {
+    case 1: return abbreviated ? C_("month abbreviated", "Jan") : C_("month", "January");
+    case 2: return abbreviated ? C_("month abbreviated", "Feb") : C_("month", "February");
+    case 3: return abbreviated ? C_("month abbreviated", "Mar") : C_("month", "March");
+    case 4: return abbreviated ? C_("month abbreviated", "Apr") : C_("month", "April");
+    case 5: return abbreviated ? C_("month abbreviated", "May") : C_("month", "May");
+    case 6: return abbreviated ? C_("month abbreviated", "Jun") : C_("month", "June");
+    case 7: return abbreviated ? C_("month abbreviated", "Jul") : C_("month", "July");
+    case 8: return abbreviated ? C_("month abbreviated", "Aug") : C_("month", "August");
+    case 9: return abbreviated ? C_("month abbreviated", "Sep") : C_("month", "September");
+    case 10: return abbreviated ? C_("month abbreviated", "Oct") : C_("month", "October");
+    case 11: return abbreviated ? C_("month abbreviated", "Nov") : C_("month", "November");
+    case 12: return abbreviated ? C_("month abbreviated", "Dec") : C_("month", "December");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+/**
+ * warta_date_time_format:
+ * @datetime: a #GDateTime
+ * @format: g_date_time_format()'s codes
+ *
+ * Formats @datetime as g_date_time_format() does, but with the day and
+ * month names (%A, %a, %B, %b, %h) in Warta's language: GLib takes them
+ * from the system's locale, which a Debian system set up in English, or
+ * without id_ID, does not have in Indonesian. Every date Warta shows
+ * with a name goes through here.
+ *
+ * Returns: the text
+ */
+char *
+warta_date_time_format (GDateTime  *datetime,
+                        const char *format)
+{
+  g_autoptr(GString) expanded = g_string_new (NULL);
+  const char *p = format;
+
+  g_return_val_if_fail (datetime != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  while (*p != '\0')
+    {
+      const char *start = p;
+      const char *name = NULL;
+      gboolean upper = FALSE;
+
+      if (*p != '%')
+        {
+          g_string_append_c (expanded, *p++);
+          continue;
+        }
+      p++;
+      if (*p == '%')
+        {
+          g_string_append (expanded, "%%");
+          p++;
+          continue;
+        }
+      while (*p != '\0' && strchr ("-_0^#EO", *p) != NULL)
+        upper |= *p++ == '^';
+
+      switch (*p)
+        {
+        case 'A':
+        case 'a':
+          name = weekday_name (g_date_time_get_day_of_week (datetime), *p == 'a');
+          break;
+        case 'B':
+        case 'b':
+        case 'h':
+          name = month_name (g_date_time_get_month (datetime), *p != 'B');
+          break;
+        default:
+          break;
+        }
+
+      if (*p != '\0')
+        p++;
+      if (name == NULL)
+        {
+          g_string_append_len (expanded, start, p - start);
+          continue;
+        }
+
+      /* The name is text, not codes, for g_date_time_format(). */
+      {
+        g_autofree char *shown = upper ? g_utf8_strup (name, -1) : g_strdup (name);
+
+        for (const char *c = shown; *c != '\0'; c++)
+          {
+            if (*c == '%')
+              g_string_append_c (expanded, '%');
+            g_string_append_c (expanded, *c);
+          }
+      }
+    }
+
+  return g_date_time_format (datetime, expanded->str);
+}
+
 #define FIGURE_SPACE "\u2007"
 
 char *
@@ -245,10 +368,10 @@ warta_format_time (GTimeZone *time_zone,
   /* Translators: a date and time, as in the publication lists; see
    * g_date_time_format() for the codes. Day before month, 24-hour clock. */
   if (!with_zone)
-    text = g_date_time_format (local, _("%e %b %Y, %H:%M"));
+    text = warta_date_time_format (local, _("%e %b %Y, %H:%M"));
   else
     /* Translators: the same with the time zone's name, "27 Nov 2026, 03:14 WIB". */
-    text = g_date_time_format (local, _("%e %b %Y, %H:%M %Z"));
+    text = warta_date_time_format (local, _("%e %b %Y, %H:%M %Z"));
 
   /* %e pads a day before the 10th with a figure space: "Scheduled for  9
    * Jun" in a sentence. Whatever pads the start goes. */

@@ -16,6 +16,8 @@
 #include <glib/gi18n.h>
 
 #include "warta-calendar-page.h"
+#include "warta-clock.h"
+#include "warta-date-popover.h"
 #include "warta-list-focus.h"
 
 struct _WartaCalendarPage
@@ -93,7 +95,7 @@ update_day (WartaCalendarPage *self)
 
   /* Translators: the selected day; see g_date_time_format(). Day before
    * month; %-d is the day without a pad ("Monday, 9 June 2025"). */
-  title = g_date_time_format (day, _("%A, %-d %B %Y"));
+  title = warta_date_time_format (day, _("%A, %-d %B %Y"));
   gtk_label_set_label (self->day_label, g_strstrip (title));
   gtk_label_set_label (self->empty_label, _("No activity or post on this day."));
   gtk_stack_set_visible_child_name (self->day_stack,
@@ -361,6 +363,7 @@ warta_calendar_page_init (WartaCalendarPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  warta_calendar_use_app_names (self->calendar);
   /* Rows are items: one Tab stop, the arrows between rows (warta-list-focus.c). */
   warta_list_set_single_tab_stop (GTK_WIDGET (self->day_list));
 

@@ -24,20 +24,22 @@
 
 struct _WartaDatePopover
 {
-  GtkPopover     parent_instance;
+  GtkPopover        parent_instance;
 
-  GtkCalendar   *calendar;
-  GtkSpinButton *hour;       /* NULL without a time */
-  GtkSpinButton *minute;     /* NULL without a time */
-  GtkLabel      *zone;       /* NULL without a time */
+  GtkScrolledWindow *scroller;   /* the popover's child */
+  GtkWidget         *box;        /* the calendar and the time */
+  GtkCalendar       *calendar;
+  GtkSpinButton     *hour;       /* NULL without a time */
+  GtkSpinButton     *minute;     /* NULL without a time */
+  GtkLabel          *zone;       /* NULL without a time */
 
   /* The entry is the popover's owner's, which usually holds the popover's
    * button too: a strong reference would keep both alive. */
-  GWeakRef       target;
-  WartaClock    *clock;      /* nullable: the system's time zone */
+  GWeakRef          target;
+  WartaClock        *clock;      /* nullable: the system's time zone */
 
-  guint          with_time : 1;
-  guint          syncing : 1;
+  guint             with_time : 1;
+  guint             syncing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (WartaDatePopover, warta_date_popover, GTK_TYPE_POPOVER)
@@ -183,10 +185,106 @@ new_spin (WartaDatePopover *self,
   return spin;
 }
 
+/* Relabels each label at or below @widget that reads a name in @from
+ * with the name at the same place in @to. */
+static void
+relabel (GtkWidget  *widget,
+         GPtrArray  *from,
+         GPtrArray  *to)
+{
+  if (GTK_IS_LABEL (widget))
+    for (guint i = 0; i < from->len; i++)
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), from->pdata[i]) == 0)
+        {
+          gtk_label_set_label (GTK_LABEL (widget), to->pdata[i]);
+          break;
+        }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    relabel (c, from, to);
+}
+
+/**
+ * warta_calendar_use_app_names:
+ * @calendar: a #GtkCalendar, just made
+ *
+ * GtkCalendar names the months and the days of the week once, from the
+ * system's locale: English in Indonesian Warta on a system without
+ * id_ID. This gives its labels the names warta_date_time_format() writes,
+ * from Warta's catalogue; where the two agree nothing changes.
+ */
+void
+warta_calendar_use_app_names (GtkCalendar *calendar)
+{
+  g_autoptr(GPtrArray) from = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) to = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_if_fail (GTK_IS_CALENDAR (calendar));
+
+  for (int i = 1; i <= 12 + 7; i++)
+    {
+      /* The months of 2024, then its first week, which began on a Monday. */
+      g_autoptr(GDateTime) day = i <= 12 ? g_date_time_new_utc (2024, i, 1, 12, 0, 0)
+                                         : g_date_time_new_utc (2024, 1, i - 12, 12, 0, 0);
+      const char *format = i <= 12 ? "%B" : "%a";
+      g_autofree char *system = g_date_time_format (day, format);
+      g_autofree char *ours = warta_date_time_format (day, format);
+
+      if (g_strcmp0 (system, ours) == 0)
+        continue;
+      g_ptr_array_add (from, g_steal_pointer (&system));
+      g_ptr_array_add (to, g_steal_pointer (&ours));
+    }
+  if (from->len > 0)
+    relabel (GTK_WIDGET (calendar), from, to);
+}
+
+/* GTK keeps a popover on the monitor, not in its window: in a small
+ * window (GNOME's smallest is 360 by 600) it reached past the bottom.
+ * It opens on the side of its button with room for it, or failing that
+ * the roomier side, its contents scrolled to fit there: the calendar
+ * whole, the time below it in reach of the scroll bar and of Tab (the
+ * viewport scrolls to the focus). */
+static void
+fit_in_window (WartaDatePopover *self)
+{
+  GtkWidget *anchor = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *root = anchor != NULL ? GTK_WIDGET (gtk_widget_get_root (anchor)) : NULL;
+  graphene_rect_t bounds;
+  int content;
+  int whole;
+  int above;
+  int below;
+  int room;
+
+  gtk_scrolled_window_set_max_content_height (self->scroller, -1);
+  if (root == NULL || !gtk_widget_compute_bounds (anchor, root, &bounds))
+    return;
+
+  gtk_widget_measure (self->box, GTK_ORIENTATION_VERTICAL, -1, NULL, &content, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, -1, NULL, &whole, NULL, NULL);
+  above = (int) bounds.origin.y;
+  below = gtk_widget_get_height (root) - (int) (bounds.origin.y + bounds.size.height);
+
+  if (whole <= below || below >= above)
+    {
+      gtk_popover_set_position (GTK_POPOVER (self), GTK_POS_BOTTOM);
+      room = below;
+    }
+  else
+    {
+      gtk_popover_set_position (GTK_POPOVER (self), GTK_POS_TOP);
+      room = above;
+    }
+  if (whole > room)
+    gtk_scrolled_window_set_max_content_height (self->scroller,
+                                                MAX (room - (whole - content), 1));
+}
+
 static void
 warta_date_popover_map (GtkWidget *widget)
 {
   sync_from_text (WARTA_DATE_POPOVER (widget));
+  fit_in_window (WARTA_DATE_POPOVER (widget));
   GTK_WIDGET_CLASS (warta_date_popover_parent_class)->map (widget);
 }
 
@@ -194,7 +292,7 @@ static void
 warta_date_popover_constructed (GObject *object)
 {
   WartaDatePopover *self = WARTA_DATE_POPOVER (object);
-  GtkWidget *box = gtk_popover_get_child (GTK_POPOVER (self));
+  GtkWidget *box = self->box;
   GtkWidget *time_box;
 
   G_OBJECT_CLASS (warta_date_popover_parent_class)->constructed (object);
@@ -343,11 +441,13 @@ static void
 warta_date_popover_init (WartaDatePopover *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   g_weak_ref_init (&self->target, NULL);
 
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  warta_calendar_use_app_names (self->calendar);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (write_text), self);
@@ -355,7 +455,15 @@ warta_date_popover_init (WartaDatePopover *self)
   g_signal_connect_swapped (self->calendar, "notify::month", G_CALLBACK (write_text), self);
   g_signal_connect_swapped (self->calendar, "notify::day", G_CALLBACK (write_text), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
-  gtk_popover_set_child (GTK_POPOVER (self), box);
+  self->box = box;
+  self->scroller = GTK_SCROLLED_WINDOW (scroller);
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_width (self->scroller, TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (self->scroller, TRUE);
+  gtk_scrolled_window_set_child (self->scroller, box);
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)),
+                                    TRUE);
+  gtk_popover_set_child (GTK_POPOVER (self), scroller);
 
   /* Capture: Enter in a spin button would otherwise only update it. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

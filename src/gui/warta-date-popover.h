@@ -24,4 +24,6 @@ GtkWidget *warta_date_popover_new_button (GtkEditable *target,
 void       warta_date_popover_set_clock  (WartaDatePopover *self,
                                           WartaClock       *clock);
 
+void       warta_calendar_use_app_names  (GtkCalendar      *calendar);
+
 G_END_DECLS

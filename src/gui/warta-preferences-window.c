@@ -13,6 +13,8 @@
 #include "warta-preferences-window.h"
 #include "warta-role.h"
 
+#define N_DEADLINES 4
+
 struct _WartaPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -34,6 +36,13 @@ struct _WartaPreferencesWindow
   AdwEntryRow          *unit_name_row;
   GtkSwitch            *notifications_switch;
   GtkSpinButton        *remember_spin;
+
+  /* The time limits' spin buttons, their rows and the rows' own
+   * subtitles, in step order */
+  GtkSpinButton        *deadline_spins[N_DEADLINES];
+  AdwActionRow         *deadline_rows[N_DEADLINES];
+  char                 *deadline_subtitles[N_DEADLINES];
+  GtkSpinButton        *deadline_refusing;  /* whose typed text stays */
 
   /* Rows made in code, children of organisation_group */
   AdwEntryRow          *role_rows[WARTA_N_ROLES];
@@ -121,6 +130,87 @@ on_office_rule_refused_cb (WartaPreferencesWindow *self,
   gtk_spin_button_set_value (self->publishing_spin,
                              g_settings_get_uint (self->settings, "deadline-publishing"));
   warta_message_dialog_tell (GTK_WIDGET (self), _("Office Rules Not Changed"), error->message);
+}
+
+/* Shows whether the time limit typed in the @i-th row was refused: the
+ * row and its field in the error style, and in place of the row's
+ * subtitle what the field takes. */
+static void
+show_deadline_refused (WartaPreferencesWindow *self,
+                       guint                   i,
+                       gboolean                refused)
+{
+  GtkWidget *row = GTK_WIDGET (self->deadline_rows[i]);
+  GtkWidget *spin = GTK_WIDGET (self->deadline_spins[i]);
+
+  if (refused)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_add_css_class (spin, "error");
+      adw_action_row_set_subtitle (self->deadline_rows[i],
+                                   _("Type a number of minutes from 0 to 10,080 (one week). 0 means no time limit."));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_widget_remove_css_class (spin, "error");
+      adw_action_row_set_subtitle (self->deadline_rows[i], self->deadline_subtitles[i]);
+    }
+  gtk_accessible_update_state (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_STATE_INVALID,
+                               refused ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static guint
+deadline_index (WartaPreferencesWindow *self,
+                GtkSpinButton          *spin)
+{
+  for (guint i = 0; i < N_DEADLINES; i++)
+    if (self->deadline_spins[i] == spin)
+      return i;
+  g_return_val_if_reached (0);
+}
+
+/* A time limit the settings cannot hold is refused, not clamped to the
+ * nearest one they can: clamped, a negative number became 0, which means
+ * no limit at all. Refused (GTK_UPDATE_IF_VALID), the spin button keeps
+ * its value, so the setting stays; its output keeps the typed text for
+ * correcting. */
+static int
+on_deadline_spin_input_cb (GtkSpinButton          *spin,
+                           double                 *new_value,
+                           WartaPreferencesWindow *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+  guint64 minutes;
+
+  if (text[0] != '-' && text[0] != '+' &&
+      g_ascii_string_to_unsigned (text, 10, (guint64)gtk_adjustment_get_lower (adjustment),
+                                  (guint64)gtk_adjustment_get_upper (adjustment), &minutes, NULL))
+    {
+      *new_value = minutes;
+      return TRUE;
+    }
+
+  show_deadline_refused (self, deadline_index (self, spin), TRUE);
+  self->deadline_refusing = spin;
+  return GTK_INPUT_ERROR;
+}
+
+static gboolean
+on_deadline_spin_output_cb (GtkSpinButton          *spin,
+                            WartaPreferencesWindow *self)
+{
+  if (self->deadline_refusing == spin)
+    {
+      self->deadline_refusing = NULL;
+      return TRUE;
+    }
+
+  /* A value taken, typed or from the settings: the row is right again. */
+  show_deadline_refused (self, deadline_index (self, spin), FALSE);
+  return FALSE;
 }
 
 static void
@@ -340,6 +430,8 @@ warta_preferences_window_finalize (GObject *object)
 {
   WartaPreferencesWindow *self = WARTA_PREFERENCES_WINDOW (object);
 
+  for (guint i = 0; i < N_DEADLINES; i++)
+    g_free (self->deadline_subtitles[i]);
   g_free (self->time_limits_description);
   g_free (self->organisation_description);
 
@@ -385,6 +477,23 @@ warta_preferences_window_init (WartaPreferencesWindow *self)
     g_strdup (adw_preferences_group_get_description (self->time_limits_group));
   self->organisation_description =
     g_strdup (adw_preferences_group_get_description (self->organisation_group));
+  self->deadline_spins[0] = self->processing_spin;
+  self->deadline_spins[1] = self->verifying_spin;
+  self->deadline_spins[2] = self->approving_spin;
+  self->deadline_spins[3] = self->publishing_spin;
+  self->deadline_rows[0] = self->processing_row;
+  self->deadline_rows[1] = self->verifying_row;
+  self->deadline_rows[2] = self->approving_row;
+  self->deadline_rows[3] = self->publishing_row;
+  for (guint i = 0; i < N_DEADLINES; i++)
+    {
+      self->deadline_subtitles[i] = g_strdup (adw_action_row_get_subtitle (self->deadline_rows[i]));
+      gtk_spin_button_set_update_policy (self->deadline_spins[i], GTK_UPDATE_IF_VALID);
+      g_signal_connect_object (self->deadline_spins[i], "input",
+                               G_CALLBACK (on_deadline_spin_input_cb), self, 0);
+      g_signal_connect_object (self->deadline_spins[i], "output",
+                               G_CALLBACK (on_deadline_spin_output_cb), self, 0);
+    }
   self->context_signals = g_signal_group_new (WARTA_TYPE_CONTEXT);
   g_signal_group_connect_object (self->context_signals, "notify::current-user",
                                  G_CALLBACK (update_rules_editable), self, G_CONNECT_SWAPPED);

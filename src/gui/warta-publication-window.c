@@ -28,6 +28,7 @@
 
 #include "warta-application.h"
 #include "warta-caption-editor.h"
+#include "warta-clock.h"
 #include "warta-diff.h"
 #include "warta-file-chooser.h"
 #include "warta-list-focus.h"
@@ -498,7 +499,7 @@ update_when_row (WartaPublicationWindow *self)
   if (self->when != NULL)
     /* Translators: the activity's date and time, "Thursday, 5 March 2026 09:30 WIB";
      * see the strftime()/g_date_time_format() codes */
-    text = g_date_time_format (self->when, _("%A, %-d %B %Y %H:%M %Z"));
+    text = warta_date_time_format (self->when, _("%A, %-d %B %Y %H:%M %Z"));
   else if (has_text (self->when_text))
     text = g_strdup (self->when_text);
 

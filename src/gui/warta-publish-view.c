@@ -23,6 +23,7 @@
 
 #include "warta-accounts-page.h"
 #include "warta-caption-rules.h"
+#include "warta-clock.h"
 #include "warta-date-popover.h"
 #include "warta-list-focus.h"
 #include "warta-media-probe.h"
@@ -257,7 +258,7 @@ format_in_zone (WartaPublishView *self,
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, g_date_time_get_timezone (now));
 
-  return g_date_time_format (local, format);
+  return warta_date_time_format (local, format);
 }
 
 /* As parse_local_time() reads it. */

@@ -15,6 +15,7 @@
 
 #include "warta-application.h"
 #include "warta-chart.h"
+#include "warta-clock.h"
 #include "warta-publication-row.h"
 #include "warta-reports-page-private.h"
 #include "warta-mnemonic.h"
@@ -380,7 +381,7 @@ dup_month_name (int month)
 {
   g_autoptr(GDateTime) date = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
 
-  return g_date_time_format (date, "%B");
+  return warta_date_time_format (date, "%B");
 }
 
 /* A month by its name rather than a bare "6"; a semester by its number. */

@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 
 #include "warta-caption-rules.h"
+#include "warta-clock.h"
 #include "warta-diff.h"
 #include "warta-event-log.h"
 #include "warta-list-focus.h"
@@ -409,7 +410,7 @@ format_when (WartaReviewPage *self,
 
   /* Translators: the activity's date and time, "Thursday, 5 March 2026 09:30 WIB";
    * see the strftime()/g_date_time_format() codes */
-  return g_date_time_format (date, _("%A, %-d %B %Y %H:%M %Z"));
+  return warta_date_time_format (date, _("%A, %-d %B %Y %H:%M %Z"));
 }
 
 static void

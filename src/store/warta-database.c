@@ -200,47 +200,174 @@ warta_database_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "warta", "warta.db", NULL);
 }
 
+/* What a SQLite failure is told about. */
+typedef enum
+{
+  SUBJECT_DATABASE,  /* the open database */
+  SUBJECT_FILE,      /* a database file being opened, named */
+  SUBJECT_BACKUP,    /* a backup being written, named */
+} Subject;
+
+/* What went wrong, in the terms a user can act on. */
+typedef enum
+{
+  TROUBLE_BUSY,
+  TROUBLE_READ_ONLY,
+  TROUBLE_NO_ROOM,
+  TROUBLE_DAMAGED,
+  TROUBLE_UNREACHABLE,
+  TROUBLE_OTHER,
+} Trouble;
+
+static Trouble
+classify (int rc,
+          int system_errno)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return TROUBLE_BUSY;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return TROUBLE_READ_ONLY;
+    case SQLITE_FULL:
+      return TROUBLE_NO_ROOM;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return TROUBLE_DAMAGED;
+    case SQLITE_IOERR:
+      /* A spent quota, or a file larger than the disk (a FAT stick's
+       * 4 GB) or the process (RLIMIT_FSIZE) takes, is no room too. */
+      if (system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG)
+        return TROUBLE_NO_ROOM;
+      return TROUBLE_UNREACHABLE;
+    case SQLITE_CANTOPEN:
+      return TROUBLE_UNREACHABLE;
+    default:
+      return TROUBLE_OTHER;
+    }
+}
+
+static int
+trouble_code (Trouble trouble)
+{
+  switch (trouble)
+    {
+    case TROUBLE_BUSY:
+      return WARTA_DB_ERROR_BUSY;
+    case TROUBLE_READ_ONLY:
+      return WARTA_DB_ERROR_READ_ONLY;
+    case TROUBLE_DAMAGED:
+      return WARTA_DB_ERROR_CORRUPT;
+    case TROUBLE_UNREACHABLE:
+    case TROUBLE_NO_ROOM:
+    case TROUBLE_OTHER:
+    default:
+      return WARTA_DB_ERROR_FAILED;
+    }
+}
+
+/* The sentence a user reads for @trouble with @subject (@path names a
+ * file for SUBJECT_FILE and SUBJECT_BACKUP). */
+static char *
+trouble_message (Trouble     trouble,
+                 Subject     subject,
+                 const char *path)
+{
+  switch (subject)
+    {
+    case SUBJECT_DATABASE:
+      switch (trouble)
+        {
+        case TROUBLE_BUSY:
+          return g_strdup (_("The database is busy: another Warta is writing to it. Try again in a moment."));
+        case TROUBLE_READ_ONLY:
+          return g_strdup (_("The database is open read-only, so nothing can be changed."));
+        case TROUBLE_NO_ROOM:
+          return g_strdup (_("The disk holding the database is full. Free some space on it, then try again."));
+        case TROUBLE_DAMAGED:
+          return g_strdup (_("The database file is damaged. Restore it from a backup."));
+        case TROUBLE_UNREACHABLE:
+          return g_strdup (_("The database file could not be read or written. Check that its disk has free space and its network folder can be reached, then try again."));
+        case TROUBLE_OTHER:
+        default:
+          return g_strdup (_("The database did not take the change. Try again; if it fails again, restart Warta."));
+        }
+
+    case SUBJECT_FILE:
+      switch (trouble)
+        {
+        case TROUBLE_BUSY:
+          return g_strdup_printf (_("“%s” is locked by another program. Try again in a moment."), path);
+        case TROUBLE_READ_ONLY:
+          return g_strdup_printf (_("You may not change “%s”. Ask its owner for write access."), path);
+        case TROUBLE_NO_ROOM:
+          return g_strdup_printf (_("The disk holding “%s” is full. Free some space on it, then try again."), path);
+        case TROUBLE_DAMAGED:
+          return g_strdup_printf (_("“%s” is damaged. Restore it from a backup, or choose the team’s Warta database file."), path);
+        case TROUBLE_UNREACHABLE:
+        case TROUBLE_OTHER:
+        default:
+          return g_strdup_printf (_("“%s” cannot be opened. Check that the file and its folder can be reached."), path);
+        }
+
+    case SUBJECT_BACKUP:
+    default:
+      switch (trouble)
+        {
+        case TROUBLE_BUSY:
+          return g_strdup (_("The database stayed busy, so no backup was made. Try again in a moment."));
+        case TROUBLE_READ_ONLY:
+          return g_strdup_printf (_("The backup “%s” cannot be written there. Choose a folder you may write to."), path);
+        case TROUBLE_UNREACHABLE:
+          return g_strdup_printf (_("The backup “%s” could not be written. Check that its disk is connected and has free space, or choose another place."), path);
+        case TROUBLE_NO_ROOM:
+          return g_strdup_printf (_("There is no room for the backup “%s” on its disk. Free some space there, or choose another place."), path);
+        case TROUBLE_DAMAGED:
+          return g_strdup (_("The database file is damaged, so no backup was made of it. Restore the database from an earlier backup."));
+        case TROUBLE_OTHER:
+        default:
+          return g_strdup (_("The backup failed. Try again, or choose another place."));
+        }
+    }
+}
+
+/* The one place SQLite's result codes become what a user reads: a
+ * translated sentence that says what to do. SQLite's own English words
+ * (@db's message, or @rc's) go to the log, with @what was being done. */
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  Subject      subject,
+                  const char  *path,
+                  const char  *what)
+{
+  int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+  const char *detail = db != NULL && sqlite3_errcode (db) == rc ? sqlite3_errmsg (db)
+                                                                  : sqlite3_errstr (rc);
+  Trouble trouble = classify (rc, system_errno);
+  g_autofree char *message = trouble_message (trouble, subject, path);
+  int code;
+
+  g_message ("%s%s%s: %s (SQLite %d%s%s)", what, path != NULL ? " " : "", path != NULL ? path : "",
+             detail, rc, system_errno != 0 ? ", " : "",
+             system_errno != 0 ? g_strerror (system_errno) : "");
+  code = trouble_code (trouble);
+  if (subject == SUBJECT_FILE && code == WARTA_DB_ERROR_FAILED)
+    code = WARTA_DB_ERROR_OPEN;
+  g_set_error_literal (error, WARTA_DB_ERROR, code, message);
+}
+
 void
 _warta_database_set_error (WartaDatabase  *self,
                            GError        **error,
                            int             rc,
                            const char     *what)
 {
-  int code;
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      code = WARTA_DB_ERROR_BUSY;
-      g_set_error (error, WARTA_DB_ERROR, code,
-                   _("The database is busy: another Warta is writing to it. Try again in a moment."));
-      return;
-
-    case SQLITE_READONLY:
-      code = WARTA_DB_ERROR_READ_ONLY;
-      g_set_error (error, WARTA_DB_ERROR, code,
-                   _("The database is open read-only, so nothing can be changed."));
-      return;
-
-    case SQLITE_FULL:
-      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED,
-                   _("The disk holding the database is full. Free some space on it, then try again."));
-      return;
-
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      code = WARTA_DB_ERROR_CORRUPT;
-      g_set_error (error, WARTA_DB_ERROR, code,
-                   _("The database file is damaged. Restore it from a backup."));
-      return;
-
-    default:
-      code = WARTA_DB_ERROR_FAILED;
-    }
-
-  g_set_error (error, WARTA_DB_ERROR, code, "%s: %s", what, detail);
+  set_sqlite_error (error, self->db, rc, SUBJECT_DATABASE, NULL, what);
 }
 
 sqlite3 *
@@ -472,7 +599,8 @@ apply_migrations (WartaDatabase  *self,
           !_warta_database_exec (self, pragma, error))
         {
           _warta_database_rollback (self);
-          g_prefix_error (error, "%s: ", names[i]);
+          /* The migration's name is for the log, not the user. */
+          g_message ("Migration %s was not applied", names[i]);
           return FALSE;
         }
 
@@ -547,8 +675,7 @@ check_identity (WartaDatabase  *self,
     }
   if (rc != SQLITE_OK)
     {
-      _warta_database_set_error (self, error, rc, "identity");
-      g_prefix_error (error, _("“%s” cannot be read: "), self->path);
+      set_sqlite_error (error, self->db, rc, SUBJECT_FILE, self->path, "identity");
       return FALSE;
     }
 
@@ -614,9 +741,7 @@ reopen_read_only_wal (WartaDatabase  *self,
                         SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
-                   _("“%s” cannot be opened: %s. Check that the file and its folder can be reached."),
-                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      set_sqlite_error (error, self->db, rc, SUBJECT_FILE, self->path, "open read-only");
       return FALSE;
     }
 
@@ -710,9 +835,7 @@ warta_database_open (const char          *path,
   rc = sqlite3_open_v2 (path, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
-                   _("“%s” cannot be opened: %s. Check that the file and its folder can be reached."),
-                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      set_sqlite_error (error, self->db, rc, SUBJECT_FILE, path, "open");
       return NULL;
     }
 
@@ -919,18 +1042,15 @@ backup_connection (sqlite3       *src,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
-                   _("The backup file “%s” cannot be written: %s. Choose another place."),
-                   destination, sqlite3_errstr (rc));
+      set_sqlite_error (error, dest, rc, SUBJECT_BACKUP, destination, "backup open");
       goto fail;
     }
 
   backup = sqlite3_backup_init (dest, "main", src, "main");
   if (backup == NULL)
     {
-      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED,
-                   _("The backup could not start: %s. Try again, or choose another place."),
-                   sqlite3_errmsg (dest));
+      set_sqlite_error (error, dest, sqlite3_errcode (dest), SUBJECT_BACKUP, destination,
+                        "backup start");
       goto fail;
     }
 
@@ -949,19 +1069,21 @@ backup_connection (sqlite3       *src,
 
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED,
-                   _("The backup failed: %s. Try again, or choose another place."),
-                   sqlite3_errstr (rc));
+      set_sqlite_error (error, dest, rc, SUBJECT_BACKUP, destination, "backup");
       goto fail;
     }
 
   /* The copy is a single file: fold a WAL copy back into it. */
-  if (query_int (dest, "PRAGMA journal_mode = DELETE", &check) != SQLITE_OK ||
-      !quick_check_ok (dest))
+  rc = query_int (dest, "PRAGMA journal_mode = DELETE", &check);
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_FAILED,
-                   _("The backup could not be checked: %s. Try again, or choose another place."),
-                   sqlite3_errmsg (dest));
+      set_sqlite_error (error, dest, rc, SUBJECT_BACKUP, destination, "backup journal");
+      goto fail;
+    }
+  /* A page-for-page copy that fails the check is a copy of damage. */
+  if (!quick_check_ok (dest))
+    {
+      set_sqlite_error (error, dest, SQLITE_CORRUPT, SUBJECT_BACKUP, destination, "backup check");
       goto fail;
     }
 
@@ -1062,9 +1184,7 @@ backup_in_thread (GTask        *task,
     }
   if (rc != SQLITE_OK)
     {
-      g_set_error (&error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
-                   _("“%s” cannot be opened: %s. Check that the file and its folder can be reached."),
-                   data->path, src != NULL ? sqlite3_errmsg (src) : sqlite3_errstr (rc));
+      set_sqlite_error (&error, src, rc, SUBJECT_FILE, data->path, "open for backup");
       sqlite3_close (src);
       g_task_return_error (task, error);
       return;
