@@ -279,6 +279,83 @@ test_malformed_answers (Fixture       *f,
   }
 }
 
+/* A lookup by slug answered with a list whose items are not posts says
+ * nothing about whether the post or the file is there: it is not taken
+ * for "not found", nothing is created on it. An empty list is "not found". */
+static void
+test_unreadable_lookup (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *lists[] = {
+    "[1, 2, 3]", "[null]", "[\"x\"]", "[{\"id\": 5}]", "[{\"id\": 5, \"slug\": null}]",
+    "[{\"slug\": \"%s\"}]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autofree char *slug = g_strdup_printf ("warta-20-%08u", i);
+      g_autofree char *media_slug = g_strconcat (slug, "-1", NULL);
+      g_autofree char *post_list = g_strdup_printf (lists[i], slug);
+      g_autofree char *media_list = g_strdup_printf (lists[i], media_slug);
+      g_autoptr(WartaUpload) upload = make_upload ("foto.jpg", "image/jpeg", 500, TRUE);
+      g_autoptr(WartaRemoteResult) post = NULL;
+      g_autoptr(WartaRemoteResult) media = NULL;
+      g_autoptr(WartaRemoteResult) found = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      Fixture site;
+
+      /* Every lookup of a site of its own gets the list. */
+      g_test_message ("%s", post_list);
+      fixture_set_up (&site, NULL);
+      warta_test_server_add_answer (site.server, "GET", "/wp-json/wp/v2/posts", 0, FALSE, 200,
+                                    NULL, "application/json", post_list);
+      warta_test_server_add_answer (site.server, "GET", "/wp-json/wp/v2/media", 0, FALSE, 200,
+                                    NULL, "application/json", media_list);
+
+      post = publish (&site, slug, "Rapat", NULL, &error);
+      g_assert_null (post);
+      warta_test_assert_garbage_error (error);
+      g_clear_error (&error);
+
+      media = upload_media (&site, upload, media_slug, NULL, &error);
+      g_assert_null (media);
+      warta_test_assert_garbage_error (error);
+      g_clear_error (&error);
+
+      /* The remote check after a lost answer: not "not there" either. */
+      warta_wordpress_find_post_async (site.wp, slug, NULL, store_result_cb, &result);
+      found = warta_wordpress_find_post_finish (site.wp, wait_for (&result), &error);
+      g_assert_null (found);
+      warta_test_assert_garbage_error (error);
+
+      g_assert_cmpuint (count (&site, "POST", "/wp-json/wp/v2/posts"), ==, 0);
+      g_assert_cmpuint (count (&site, "POST", "/wp-json/wp/v2/media"), ==, 0);
+      g_assert_cmpuint (warta_test_server_get_post_count (site.server), ==, 0);
+      g_assert_cmpuint (warta_test_server_get_media_count (site.server), ==, 0);
+      g_clear_object (&result);
+      fixture_tear_down (&site, NULL);
+    }
+
+  /* An empty list: not there, made once, and found the next time. */
+  {
+    g_autoptr(WartaRemoteResult) post = NULL;
+    g_autoptr(WartaRemoteResult) again = NULL;
+    g_autoptr(GError) error = NULL;
+
+    warta_test_server_add_answer (f->server, "GET", "/wp-json/wp/v2/posts", 1, FALSE, 200, NULL,
+                                  "application/json", "[]");
+    post = publish (f, "warta-21-00000000", "Rapat", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (post->reused);
+    again = publish (f, "warta-21-00000000", "Rapat", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (again->reused);
+    g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+    g_assert_cmpuint (count (f, "POST", "/wp-json/wp/v2/posts"), ==, 1);
+  }
+}
+
 /* A file uploaded under a slug whose answer was lost is not sent twice. */
 static void
 test_media_no_duplicate_after_drop (Fixture       *f,
@@ -576,6 +653,7 @@ main (int   argc,
   ADD ("happy-path", test_happy_path);
   ADD ("no-duplicate-after-drop", test_no_duplicate_after_drop);
   ADD ("malformed-answers", test_malformed_answers);
+  ADD ("unreadable-lookup", test_unreadable_lookup);
   ADD ("media-no-duplicate-after-drop", test_media_no_duplicate_after_drop);
   ADD ("retry-5xx", test_retry_5xx);
   ADD ("rate-limited", test_rate_limited);

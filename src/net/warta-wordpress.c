@@ -221,6 +221,42 @@ result_from (JsonObject *object,
   return warta_remote_result_new (id, _warta_json_get_string (object, url_member));
 }
 
+/* What a lookup by @slug (GET posts or media ?slug=) answered: @node is
+ * an array of objects, each with its slug. Sets *@found to the post of
+ * @slug (NULL: not there) and *@item to its object in @node. FALSE when
+ * the answer cannot be read (not a list of posts, or the post of @slug
+ * without its id): it says nothing about whether the post is there. */
+static gboolean
+find_slug (JsonNode           *node,
+           const char         *slug,
+           const char         *url_member,
+           JsonObject        **item,
+           WartaRemoteResult **found)
+{
+  JsonArray *items;
+
+  *item = NULL;
+  *found = NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  items = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *object = _warta_json_as_object (json_array_get_element (items, i));
+      const char *item_slug = _warta_json_get_string (object, "slug");
+
+      if (item_slug == NULL)
+        return FALSE;
+      /* The query matches the slug exactly; check it anyway. */
+      if (!g_str_equal (item_slug, slug))
+        continue;
+      *item = object;
+      *found = result_from (object, url_member);
+      return *found != NULL;
+    }
+  return TRUE;
+}
+
 /* The slug check and the create, retried as one step ------------------- */
 
 typedef struct
@@ -466,8 +502,9 @@ check_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   StepData *d = g_task_get_task_data (task);
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
   GError *error = NULL;
-  JsonArray *items;
+  JsonObject *item;
 
   node = warta_http_client_send_json_finish (WARTA_HTTP_CLIENT (object), result, &error);
   if (node == NULL)
@@ -475,30 +512,21 @@ check_cb (GObject      *object,
       step_retry_or_fail (g_steal_pointer (&task), error);
       return;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!find_slug (node, d->slug, d->is_media ? "source_url" : "link", &item, &res))
     {
+      /* Not an answer to the lookup: what is there is not known, and
+       * creating it again could make it twice. */
       step_fail (task, unexpected_answer ());
       return;
     }
-
-  items = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  if (res)
     {
-      JsonObject *item = _warta_json_as_object (json_array_get_element (items, i));
-      WartaRemoteResult *res;
-
-      /* The query matches the slug exactly; check it anyway. */
-      if (g_strcmp0 (_warta_json_get_string (item, "slug"), d->slug) != 0)
-        continue;
-      res = result_from (item, d->is_media ? "source_url" : "link");
-      if (res == NULL)
-        continue;
       res->reused = TRUE;
       if (!d->is_media && d->featured_media > 0 &&
           object_int (item, "featured_media") != d->featured_media)
         res->warning = featured_warning (d->featured_media);
       g_debug ("%s %s already exists: %s", d->is_media ? "media" : "post", d->slug, res->id);
-      step_done (task, res);
+      step_done (task, g_steal_pointer (&res));
       return;
     }
 
@@ -685,9 +713,11 @@ find_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  const char *slug = g_task_get_task_data (task);
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
-  JsonArray *items;
+  WartaRemoteResult *found;
+  JsonObject *item;
 
   node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
   if (node == NULL)
@@ -695,19 +725,12 @@ find_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!find_slug (node, slug, "link", &item, &found))
     {
       g_task_return_error (task, unexpected_answer ());
       return;
     }
-  items = json_node_get_array (node);
-  if (json_array_get_length (items) == 0)
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-  g_task_return_pointer (task, result_from (_warta_json_as_object (json_array_get_element (items, 0)), "link"),
-                         (GDestroyNotify) warta_remote_result_free);
+  g_task_return_pointer (task, found, (GDestroyNotify) warta_remote_result_free);
 }
 
 void
@@ -727,6 +750,7 @@ warta_wordpress_find_post_async (WartaWordPress      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, warta_wordpress_find_post_async);
+  g_task_set_task_data (task, g_strdup (slug), g_free);
   if (!check_configured (self, &error))
     {
       g_task_return_error (task, error);
