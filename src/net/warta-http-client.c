@@ -671,6 +671,27 @@ request_wait_cb (GObject      *object,
   request_attempt (g_steal_pointer (&task));
 }
 
+/* A 2xx answer that was not JSON: a captive portal, a WAF, a wrong address. */
+static gboolean
+is_unreadable_answer (const GError *error)
+{
+  return g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL) &&
+         SOUP_STATUS_IS_SUCCESSFUL (warta_publish_error_get_http_status (error));
+}
+
+gint64
+warta_http_client_next_step_delay (WartaHttpClient *self,
+                                   guint            attempts_done,
+                                   const GError    *error,
+                                   gboolean         unreadable)
+{
+  g_return_val_if_fail (WARTA_IS_HTTP_CLIENT (self), -1);
+
+  if (unreadable || is_unreadable_answer (error))
+    return warta_retry_policy_next_delay_unreadable (&self->policy, attempts_done);
+  return warta_retry_policy_next_delay (&self->policy, attempts_done, error, g_get_real_time ());
+}
+
 static void
 request_sent_cb (GObject      *object,
                  GAsyncResult *result,
@@ -685,9 +706,7 @@ request_sent_cb (GObject      *object,
 
   node = warta_http_client_send_json_finish (self, result, &error);
   if (d->check != NULL &&
-      (node != NULL ? !d->check (d->msg, node, d->message_data)
-                    : g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL) &&
-                      SOUP_STATUS_IS_SUCCESSFUL (warta_publish_error_get_http_status (error))))
+      (node != NULL ? !d->check (d->msg, node, d->message_data) : is_unreadable_answer (error)))
     {
       /* Nothing public was made: asked again, as after a 5xx. */
       GCancellable *cancellable = g_task_get_cancellable (task);

@@ -87,6 +87,15 @@ JsonNode               *warta_http_client_request_json_finish (WartaHttpClient  
                                                                guint                   *status,
                                                                GError                 **error);
 
+/* In the retry loop of a step that makes nothing public and cannot go
+ * through warta_http_client_request_step_async() (a streamed body): the
+ * delay before another attempt after @error, -1 to stop. An @error that
+ * stands for a 2xx answer lacking what the step needs (@unreadable), or
+ * for one that was not JSON, is tried again as a 5xx is. */
+gint64                  warta_http_client_next_step_delay     (WartaHttpClient         *self,
+                                                               guint                    attempts_done,
+                                                               const GError            *error,
+                                                               gboolean                 unreadable);
 /* Whether a 2xx @answer (a null node for an empty body) to @msg says what
  * the caller needs: an id, an upload address … */
 typedef gboolean (*WartaAnswerCheck) (SoupMessage *msg,
