@@ -325,6 +325,7 @@ step_done (GTask             *task,
 }
 
 static void step_check (GTask *task);
+static void step_lookup (GTask *task);
 
 static void
 step_wait_cb (GObject      *object,
@@ -342,10 +343,12 @@ step_wait_cb (GObject      *object,
   step_check (g_steal_pointer (&task));
 }
 
-/* A failed attempt: wait and start again from the check, or give up. */
+/* A failed attempt: wait and start again from the check, or give up.
+ * @unreadable: @error stands for a 2xx answer Warta could not read. */
 static void
-step_retry_or_fail (GTask  *task_in,
-                    GError *error)
+step_retry_or_fail (GTask    *task_in,
+                    GError   *error,
+                    gboolean  unreadable)
 {
   g_autoptr(GTask) task = task_in;
   WartaWordPress *self = g_task_get_source_object (task);
@@ -353,8 +356,13 @@ step_retry_or_fail (GTask  *task_in,
   GCancellable *cancellable = g_task_get_cancellable (task);
   gint64 delay;
 
-  delay = warta_retry_policy_next_delay (warta_http_client_get_retry_policy (self->client),
-                                         d->attempt, error, g_get_real_time ());
+  /* A file in the media library is no post: after an answer that could
+   * not be read it is looked for and sent again, as after a 5xx. */
+  if (d->is_media)
+    delay = warta_http_client_next_step_delay (self->client, d->attempt, error, unreadable);
+  else
+    delay = warta_retry_policy_next_delay (warta_http_client_get_retry_policy (self->client),
+                                           d->attempt, error, g_get_real_time ());
   if (delay < 0)
     {
       step_fail (task, error);
@@ -398,7 +406,7 @@ create_cb (GObject      *object,
   node = warta_http_client_send_json_finish (WARTA_HTTP_CLIENT (object), result, &error);
   if (node == NULL && !g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL))
     {
-      step_retry_or_fail (g_steal_pointer (&task), error);
+      step_retry_or_fail (g_steal_pointer (&task), error, FALSE);
       return;
     }
 
@@ -410,10 +418,12 @@ create_cb (GObject      *object,
        * second create on a hunch. */
       g_clear_error (&d->unreadable);
       d->unreadable = error ? error : unexpected_answer ();
-      if (d->slug == NULL)
-        step_fail (task, g_error_copy (d->unreadable));
+      if (d->slug != NULL)
+        step_lookup (g_steal_pointer (&task));
+      else if (d->is_media)
+        step_retry_or_fail (g_steal_pointer (&task), g_steal_pointer (&d->unreadable), TRUE);
       else
-        step_check (g_steal_pointer (&task));
+        step_fail (task, g_error_copy (d->unreadable));
       return;
     }
 
@@ -509,14 +519,17 @@ check_cb (GObject      *object,
   node = warta_http_client_send_json_finish (WARTA_HTTP_CLIENT (object), result, &error);
   if (node == NULL)
     {
-      step_retry_or_fail (g_steal_pointer (&task), error);
+      step_retry_or_fail (g_steal_pointer (&task), error, FALSE);
       return;
     }
   if (!find_slug (node, d->slug, d->is_media ? "source_url" : "link", &item, &res))
     {
       /* Not an answer to the lookup: what is there is not known, and
-       * creating it again could make it twice. */
-      step_fail (task, unexpected_answer ());
+       * creating it now could make it twice. A file is looked for again. */
+      if (d->is_media)
+        step_retry_or_fail (g_steal_pointer (&task), unexpected_answer (), TRUE);
+      else
+        step_fail (task, unexpected_answer ());
       return;
     }
   if (res)
@@ -532,14 +545,20 @@ check_cb (GObject      *object,
 
   if (d->unreadable)
     {
-      step_fail (task, g_error_copy (d->unreadable));
+      /* The create was answered with what Warta cannot read, and made
+       * nothing: a post stops there, a file is sent again. */
+      if (d->is_media)
+        step_retry_or_fail (g_steal_pointer (&task), g_steal_pointer (&d->unreadable), TRUE);
+      else
+        step_fail (task, g_error_copy (d->unreadable));
       return;
     }
   step_create (g_steal_pointer (&task));
 }
 
+/* The lookup by slug, within the attempt that made it needed. */
 static void
-step_check (GTask *task_in)
+step_lookup (GTask *task_in)
 {
   g_autoptr(GTask) task = task_in;
   WartaWordPress *self = g_task_get_source_object (task);
@@ -548,13 +567,6 @@ step_check (GTask *task_in)
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
   GError *error = NULL;
-
-  d->attempt++;
-  if (d->slug == NULL)
-    {
-      step_create (g_steal_pointer (&task));
-      return;
-    }
 
   escaped = g_uri_escape_string (d->slug, NULL, FALSE);
   if (d->is_media)
@@ -572,6 +584,20 @@ step_check (GTask *task_in)
     }
   warta_http_client_send_json_async (self->client, d->msg, SERVICE, parse_error, cancellable,
                                      check_cb, g_steal_pointer (&task));
+}
+
+/* An attempt: the lookup by slug, then the create if nothing is found. */
+static void
+step_check (GTask *task_in)
+{
+  g_autoptr(GTask) task = task_in;
+  StepData *d = g_task_get_task_data (task);
+
+  d->attempt++;
+  if (d->slug == NULL)
+    step_create (g_steal_pointer (&task));
+  else
+    step_lookup (g_steal_pointer (&task));
 }
 
 static GTask *
