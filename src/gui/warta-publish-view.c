@@ -1087,7 +1087,8 @@ update_job_row (JobRow *row)
       if (!acts)
         /* Translators: %s is why Warta cannot send the content there, as
          * the social media admin reads it */
-        refused = g_strdup_printf (_("%s Nothing was sent; the social media admin may upload it by hand."),
+        refused = g_strdup_printf (_("%s Nothing was sent; the social media admin may upload "
+                                     "it by hand."),
                                    row->refusal);
       message = acts ? row->refusal : refused;
     }
@@ -3037,7 +3038,8 @@ update_start_controls (WartaPublishView *self)
                                    ? _("%s The social media admin uploads it by hand.")
                                    /* Translators: %s is why Warta cannot send the content
                                     * there, as the social media admin reads it */
-                                   : _("%s It does not go there unless the social media admin uploads it by hand."),
+                                   : _("%s It does not go there unless the social media "
+                                       "admin uploads it by hand."),
                                    reason);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    acts ? g_object_get_data (value, "warta-subtitle")
