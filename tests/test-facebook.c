@@ -295,8 +295,9 @@ publish_answered (Fixture    *f,
 }
 
 /* Each step answered by a proxy's HTML page (502: retried) or a 200 that
- * says nothing usable; after the feed post's, the Page's feed has it: found,
- * not posted again, not failed. */
+ * says nothing usable; the unpublished photo, nothing public, is sent
+ * again; after the feed post's, the Page's feed has it: found, not posted
+ * again, not failed. */
 static void
 test_malformed_answers (Fixture       *f,
                         gconstpointer  data)
@@ -316,8 +317,28 @@ test_malformed_answers (Fixture       *f,
       for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
         publish_answered (f, steps[s].path, steps[s].nth, TRUE, 200,
                           warta_test_garbage[i].content_type, warta_test_garbage[i].body,
-                          g_str_equal (steps[s].path, FEED));
+                          g_str_equal (steps[s].path, FEED) || g_str_equal (steps[s].path, PHOTOS));
     }
+}
+
+/* The unpublished photo answered with what Warta cannot read every time:
+ * sent as often as after a 5xx, then it stops saying so. */
+static void
+test_malformed_every_time (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (100000, "foto.jpg", "image/jpeg", NULL);
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_answer (f->server, "POST", PHOTOS, 0, TRUE, 200, NULL,
+                                "application/json", "{\"ok\": true}");
+  media = photo (f, upload, NULL, FALSE, &error);
+  g_assert_null (media);
+  warta_test_assert_not_understood (error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", PHOTOS), ==, 4);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
 /* 506: found on the Page, or said plainly when it is not there. */
@@ -900,6 +921,7 @@ main (int   argc,
   ADD ("photos", test_photos, 0);
   ADD ("lost-answer", test_lost_answer, 0);
   ADD ("malformed-answers", test_malformed_answers, 0);
+  ADD ("malformed-every-time", test_malformed_every_time, 0);
   ADD ("duplicate", test_duplicate, 0);
   ADD ("video", test_video, 0);
   ADD ("video-resume", test_video_resume, 0);

@@ -455,6 +455,111 @@ test_retry_gives_up (void)
   g_assert_cmpuint (built, ==, 3);
 }
 
+/* The instance's answer, not one without its "domain". */
+static gboolean
+has_domain (SoupMessage *msg,
+         JsonNode    *answer,
+         gpointer     user_data)
+{
+  return JSON_NODE_HOLDS_OBJECT (answer) &&
+         json_object_has_member (json_node_get_object (answer), "domain");
+}
+
+/* GET /api/v2/instance of a Mastodon whose first @times answers (0: all)
+ * are a 200 with @body, as a step that makes nothing public (@step) or as
+ * a plain request; *@built: the attempts. */
+static JsonNode *
+answered (guint         max_attempts,
+          guint         times,
+          const char   *content_type,
+          const char   *body,
+          gboolean      step,
+          guint        *built,
+          GError      **error)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_MASTODON);
+  g_autoptr(WartaHttpClient) client = fast_client (max_attempts);
+  g_autofree char *url = g_strconcat (warta_test_server_get_url (server), "/api/v2/instance", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  MessageData d = { url, 0 };
+  JsonNode *node;
+
+  for (guint nth = times ? 1 : 0; nth <= times; nth++)
+    warta_test_server_add_answer (server, "GET", "/api/v2/instance", nth, FALSE, 200, NULL,
+                                  content_type, body);
+  if (step)
+    warta_http_client_request_step_async (client, "Example", build_get, &d, NULL, NULL, has_domain,
+                                          NULL, store_result_cb, &result);
+  else
+    warta_http_client_request_json_async (client, "Example", build_get, &d, NULL, NULL, NULL,
+                                          store_result_cb, &result);
+  node = warta_http_client_request_json_finish (client, wait_for (&result), NULL, error);
+  *built = d.built;
+  return node;
+}
+
+/* A step that makes nothing public, answered with a 200 that is not JSON
+ * or lacks what it needs, is asked again as after a 5xx, within the
+ * attempts; then the last such answer comes back for the caller to say
+ * what is wrong, or the error of one that was not JSON. A plain request
+ * is not asked again. */
+static void
+test_unreadable_step (void)
+{
+  g_autoptr(WartaHttpClient) client = fast_client (3);
+  g_autoptr(GError) permanent = classify (422, NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  guint built = 0;
+
+  {
+    g_autoptr(JsonNode) node = answered (3, 1, "text/html", "<html></html>", TRUE, &built,
+                                         &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_domain (NULL, node, NULL));
+    g_assert_cmpuint (built, ==, 2);
+  }
+  {
+    g_autoptr(JsonNode) node = answered (3, 2, "application/json", "{\"ok\": true}", TRUE,
+                                         &built, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (has_domain (NULL, node, NULL));
+    g_assert_cmpuint (built, ==, 3);
+  }
+  {
+    g_autoptr(JsonNode) node = answered (3, 0, "application/json", "{\"ok\": true}", TRUE,
+                                         &built, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (has_domain (NULL, node, NULL));
+    g_assert_cmpuint (built, ==, 3);
+  }
+  {
+    g_autoptr(JsonNode) node = answered (3, 0, "text/html", "<html></html>", TRUE, &built,
+                                         &error);
+
+    g_assert_null (node);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL);
+    g_assert_cmpuint (built, ==, 3);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(JsonNode) node = answered (3, 1, "text/html", "<html></html>", FALSE, &built,
+                                         &error);
+
+    g_assert_null (node);
+    g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL);
+    g_assert_cmpuint (built, ==, 1);
+    g_clear_error (&error);
+  }
+
+  /* The same for a step's own loop. */
+  g_assert_cmpint (warta_http_client_next_step_delay (client, 1, permanent, TRUE), >=, 0);
+  g_assert_cmpint (warta_http_client_next_step_delay (client, 3, permanent, TRUE), ==, -1);
+  g_assert_cmpint (warta_http_client_next_step_delay (client, 1, permanent, FALSE), ==, -1);
+}
+
 /* A 429 with Retry-After: 1 is retried after a second, not before. */
 static void
 test_retry_after_honoured (void)
@@ -1039,6 +1144,7 @@ main (int   argc,
   g_test_add_func ("/warta/http-client/user-agent", test_user_agent);
   g_test_add_func ("/warta/http-client/retry-5xx", test_retry_5xx);
   g_test_add_func ("/warta/http-client/retry-gives-up", test_retry_gives_up);
+  g_test_add_func ("/warta/http-client/unreadable-step", test_unreadable_step);
   g_test_add_func ("/warta/http-client/retry-after", test_retry_after_honoured);
   g_test_add_func ("/warta/http-client/rate-limit-long", test_rate_limit_long);
   g_test_add_func ("/warta/http-client/timeout", test_timeout);

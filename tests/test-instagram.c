@@ -318,8 +318,9 @@ publish_answered (Fixture    *f,
 
 /* The container's creation, its status and media_publish answered by a
  * proxy's HTML page (502: retried) or a 200 that says nothing usable;
- * after media_publish's the container says PUBLISHED: the post is found,
- * not published again, not reported failed. */
+ * the creation, which makes nothing public, is asked again; after
+ * media_publish's the container says PUBLISHED: the post is found, not
+ * published again, not reported failed. */
 static void
 test_malformed_answers (Fixture       *f,
                         gconstpointer  data)
@@ -340,8 +341,27 @@ test_malformed_answers (Fixture       *f,
       for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
         publish_answered (f, steps[s].method, steps[s].path, 1, steps[s].commit, 200,
                           warta_test_garbage[i].content_type, warta_test_garbage[i].body,
-                          s == publish_step);
+                          s == 0 || s == publish_step);
     }
+}
+
+/* The container's creation answered with what Warta cannot read every
+ * time: asked as often as after a 5xx, then it stops saying so. */
+static void
+test_malformed_every_time (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *url = image_url (f, "foto-0.jpg");
+  g_autoptr(WartaRemoteResult) container = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_answer (f->server, "POST", IG_PATH "/media", 0, FALSE, 200, NULL,
+                                "application/json", "{\"ok\": true}");
+  container = create (f, url, "Kabar", FALSE, &error);
+  g_assert_null (container);
+  warta_test_assert_not_understood (error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", IG_PATH "/media"), ==, 4);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
 /* 9007 (not ready) and a transient 500 before publishing: read, wait, publish once. */
@@ -797,6 +817,7 @@ main (int   argc,
   ADD ("no-public-host", test_no_public_host, 0);
   ADD ("lost-answer", test_lost_answer, 0);
   ADD ("malformed-answers", test_malformed_answers, 0);
+  ADD ("malformed-every-time", test_malformed_every_time, 0);
   ADD ("not-ready", test_not_ready, 0);
   ADD ("errors", test_errors, 1);
   ADD ("reel", test_reel, 0);

@@ -278,7 +278,8 @@ test_idempotent_after_drop (Fixture       *f,
 /* Each step (media, its processing poll, the status) answered by a
  * proxy's HTML page (502: retried) or by a 200 that says nothing usable:
  * never a crash, an error of Warta's saying what to do, and the status
- * made once at most. */
+ * made once at most. The media upload, which makes nothing public, is
+ * sent again: the status is made. */
 static void
 test_malformed_answers (Fixture       *f,
                         gconstpointer  data)
@@ -329,11 +330,32 @@ test_malformed_answers (Fixture       *f,
           status = post_status (f, text, media->id, key, &error);
         /* After the status's, the same key gives the status it made. */
         warta_test_assert_garbage_outcome (error, status ? status->id : NULL,
-                                           proxy || g_str_equal (path, "/api/v1/statuses"));
+                                           proxy || g_str_equal (path, "/api/v1/statuses") ||
+                                           g_str_equal (path, "/api/v2/media"));
         if (proxy)
           g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts + 1);
         g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
       }
+}
+
+/* The media upload answered with what Warta cannot read every time: sent
+ * as often as after a 5xx, then it stops saying so; no status. */
+static void
+test_malformed_every_time (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = image_upload ("foto.jpg", "image/jpeg");
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_answer (f->server, "POST", "/api/v2/media", 0, TRUE, 200, NULL,
+                                "application/json", "{\"ok\": true}");
+  media = upload_media (f, upload, &error);
+  g_assert_null (media);
+  warta_test_assert_not_understood (error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/api/v2/media"), ==, 4);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
 static void
@@ -874,6 +896,7 @@ main (int   argc,
   ADD ("idempotent-after-drop", test_idempotent_after_drop);
   ADD ("retry-5xx", test_retry_5xx);
   ADD ("malformed-answers", test_malformed_answers);
+  ADD ("malformed-every-time", test_malformed_every_time);
   ADD ("rate-limited", test_rate_limited);
   ADD ("rate-limited-long", test_rate_limited_long);
   ADD ("revoked", test_revoked);

@@ -2280,6 +2280,62 @@ count_commit (void *data)
   return 0;
 }
 
+/* The outbox itself starts publishing only with the by-hand ticks as
+ * saved: a target that cannot take the content, chosen though nobody
+ * ticked it (or ticked on another workstation, and not chosen here),
+ * writes no job, nothing is sent, and the publication stays approved. */
+static void
+test_by_hand_as_saved (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) server = warta_test_youtube_server_new ();
+  gint64 youtube_id = add_target (f, "youtube", server, "{\"chunk-size\": \"262144\"}",
+                                  WARTA_TEST_YOUTUBE_TOKEN);
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor foto", 1);
+  gint64 id = warta_publication_get_id (p);
+  gint64 ids[] = { f->mastodon_id, youtube_id };
+  g_autoptr(GError) error = NULL;
+
+  for (guint ticked = 0; ticked < 2; ticked++)
+    {
+      g_autoptr(GListModel) jobs = NULL;
+      g_autoptr(GListModel) none = NULL;
+
+      /* Not ticked, yet chosen; then ticked, yet not chosen. */
+      if (ticked)
+        {
+          g_assert_true (warta_publication_repository_set_by_hand (f->t->publications,
+                                                                   f->t->admin, id, youtube_id,
+                                                                   TRUE, &error));
+          g_assert_no_error (error);
+        }
+      jobs = warta_outbox_publish (f->outbox, f->t->admin, id, warta_publication_get_version (p),
+                                   ids, ticked ? 1 : 2, &error);
+      g_assert_null (jobs);
+      g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT);
+      g_assert_nonnull (strstr (error->message, "Nothing was published"));
+      g_clear_error (&error);
+      none = warta_outbox_repository_list_for_publication (f->t->outbox, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+      g_assert_cmpint (publication_state (f, p), ==, WARTA_STATE_APPROVED);
+    }
+
+  /* As saved: both, YouTube uploaded by hand. */
+  {
+    g_autoptr(GListModel) jobs = NULL;
+
+    jobs = warta_outbox_publish (f->outbox, f->t->admin, id, warta_publication_get_version (p),
+                                 ids, 2, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 2);
+    for (guint i = 0; i < 2; i++)
+      g_assert_true (warta_outbox_job_is_by_hand (job_at (jobs, i)) ==
+                     (warta_outbox_job_get_account_id (job_at (jobs, i)) == youtube_id));
+  }
+  g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/"), ==, 0);
+}
+
 /* Among the targets, one that cannot take the content (YouTube, photos
  * only): publishing writes its job already being uploaded by hand by the
  * admin, with its history event, in the one transaction that writes them
@@ -2308,6 +2364,11 @@ test_refused_by_hand (Fixture       *f,
                                "only. Upload it elsewhere, or leave YouTube out.";
 
   warta_clock_freeze (f->t->clock, now);
+  /* Ticked by the admin, to upload by hand. */
+  g_assert_true (warta_publication_repository_set_by_hand (f->t->publications, f->t->admin,
+                                                           warta_publication_get_id (p),
+                                                           youtube_id, TRUE, &error));
+  g_assert_no_error (error);
   sqlite3_commit_hook (handle, count_commit, &commits);
   jobs = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (p),
                                   warta_publication_get_version (p), ids, 2, 0, &error);
@@ -2364,6 +2425,10 @@ test_refused_by_hand (Fixture       *f,
 
   /* Only refused targets chosen: all of them by hand. */
   only = warta_test_publish_make_approved (f->t, "Rakor foto kedua", 1);
+  g_assert_true (warta_publication_repository_set_by_hand (f->t->publications, f->t->admin,
+                                                           warta_publication_get_id (only),
+                                                           youtube_id, TRUE, &error));
+  g_assert_no_error (error);
   g_clear_object (&jobs);
   jobs = warta_outbox_publish_at (f->outbox, f->t->admin, warta_publication_get_id (only),
                                   warta_publication_get_version (only), &youtube_id, 1, 0,
@@ -3090,6 +3155,7 @@ main (int   argc,
   ADD ("youtube", test_youtube);
   ADD ("retry-refused", test_retry_refused);
   ADD ("refused-by-hand", test_refused_by_hand);
+  ADD ("by-hand-as-saved", test_by_hand_as_saved);
   ADD ("youtube-lost-answer", test_youtube_lost_answer);
   ADD ("x", test_x);
   ADD ("x-lost-answer", test_x_lost_answer);

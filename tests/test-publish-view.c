@@ -3347,11 +3347,10 @@ add_youtube (Fixture         *f,
 #define YOUTUBE_REFUSAL "YouTube takes only a video, and this publication has photos only. " \
                         "Upload it elsewhere, or leave YouTube out."
 #define TICKED_BY_HAND " Ticked, you upload it by hand."
-/* The same, to whoever does not publish: what happens there. */
-#define REFUSED_NOT_TICKED "Warta cannot send this content there, so it does not go there " \
-                           "unless the social media admin uploads it by hand."
-#define REFUSED_TICKED "Warta cannot send this content there: the social media admin " \
-                       "uploads it by hand."
+/* The same, to whoever does not publish: why, and what happens there. */
+#define REFUSED_NOT_TICKED YOUTUBE_REFUSAL " It does not go there unless the social media " \
+                           "admin uploads it by hand."
+#define REFUSED_TICKED YOUTUBE_REFUSAL " The social media admin uploads it by hand."
 
 /* A target that cannot take the approved content is unticked, saying why
  * and what to do before anything is sent, and that ticked it is uploaded
@@ -3622,6 +3621,37 @@ test_no_host_target (Fixture       *f,
   g_assert_cmpuint (warta_test_server_count_requests (instagram, "POST", "/"), ==, 0);
 }
 
+/* Every role that only follows reads the platform's reason for a target
+ * that cannot take the content, the words the admin reads, and what
+ * happens there; none gets the admin's check or buttons. */
+static void
+test_refused_target_reason_for_followers (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(WartaTestServer) youtube = warta_test_youtube_server_new ();
+  gint64 youtube_id = add_youtube (f, youtube);
+  const WartaRole roles[] = {
+    WARTA_ROLE_VERIFIER, WARTA_ROLE_APPROVER, WARTA_ROLE_ACTIVITY_OFFICER,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      GtkWidget *row;
+
+      sign_in_as (f, roles[i]);
+      row = account_row (f, youtube_id);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                       REFUSED_NOT_TICKED);
+      g_assert_false (gtk_widget_is_visible (account_check (f, youtube_id)));
+      g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+      g_assert_false (gtk_widget_is_visible (_warta_publish_view_get_widget (f->view, 0,
+                                                                             "publish-now")));
+      g_assert_false (gtk_widget_is_visible (_warta_publish_view_get_widget (f->view, 0,
+                                                                             "upload-manual")));
+    }
+  screenshot (f, f->window, "publish-refused-target-follower.png");
+}
+
 /* A YouTube job an older Warta wrote for photos stopped at once: its row
  * offers no Try Again that could never work, and says what to do. */
 static void
@@ -3645,11 +3675,14 @@ test_impossible_old_job (Fixture       *f,
   g_assert_cmpstr (job_label (f, youtube_id, "error"), ==, YOUTUBE_REFUSAL);
   g_assert_true (gtk_widget_get_visible (job_widget (f, youtube_id, "manual")));
   g_assert_cmpuint (warta_test_server_get_post_count (youtube), ==, 0);
-  /* Who only follows is told what happened, not what to do. */
+  /* Who only follows is told why, as the admin is, and what happens
+   * next; no button. */
   sign_in_as (f, WARTA_ROLE_VERIFIER);
   g_assert_cmpstr (job_label (f, youtube_id, "error"), ==,
-                   "Warta cannot send this content there, so nothing was sent. The social media "
-                   "admin may upload it by hand.");
+                   YOUTUBE_REFUSAL " Nothing was sent; the social media admin may upload it by "
+                   "hand.");
+  g_assert_false (gtk_widget_get_visible (job_widget (f, youtube_id, "manual")));
+  g_assert_false (gtk_widget_get_visible (job_widget (f, youtube_id, "retry")));
 }
 
 /* What the line at the top tells who only follows publishing: what is
@@ -3941,6 +3974,8 @@ main (int   argc,
               fixture_setup, test_no_host_target, fixture_teardown);
   g_test_add ("/warta/publish-view/impossible-target", Fixture, NULL,
               fixture_setup, test_impossible_target, fixture_teardown);
+  g_test_add ("/warta/publish-view/refused-target-reason-for-followers", Fixture, NULL,
+              fixture_setup, test_refused_target_reason_for_followers, fixture_teardown);
   g_test_add ("/warta/publish-view/refused-target-by-hand", Fixture, NULL,
               fixture_setup, test_refused_target_by_hand, fixture_teardown);
   g_test_add ("/warta/publish-view/refused-target-choice-saved", Fixture, NULL,

@@ -393,15 +393,38 @@ test_malformed_answers (Fixture       *f,
       post_answered (f, steps[s].method, steps[s].path, steps[s].nth, FALSE, 502, "text/html",
                      WARTA_TEST_HTML_PAGE, TRUE);
       /* A chunk answered 200 (not 206 or 201) is sent again: TikTok's
-       * 416 says what it has. */
+       * 416 says what it has. Init, which posts nothing yet, is asked
+       * again. */
       for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
         post_answered (f, steps[s].method, steps[s].path, steps[s].nth, TRUE, 200,
                        warta_test_garbage[i].content_type, warta_test_garbage[i].body,
-                       g_str_equal (steps[s].method, "PUT"));
+                       !g_str_equal (steps[s].path, "/v2/post/publish/status/fetch/"));
     }
   post_answered (f, "POST", "/v2/post/publish/status/fetch/", 0, FALSE, 200, "application/json",
                  "{\"data\": {\"status\": \"SENDING_TO_MARS\"}, "
                  "\"error\": {\"code\": \"ok\", \"message\": \"\"}}", FALSE);
+}
+
+/* Init answered with what Warta cannot read every time: asked as often
+ * as after a 5xx, then it stops saying so; nothing is sent. */
+static void
+test_malformed_every_time (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaTikTokInit) init = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_answer (f->server, "POST", "/v2/post/publish/video/init/", 0, TRUE, 200,
+                                NULL, "application/json",
+                                "{\"data\": {}, \"error\": {\"code\": \"ok\"}}");
+  init = init_video (f, upload, "SELF_ONLY", &error);
+  g_assert_null (init);
+  warta_test_assert_not_understood (error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST",
+                                                      "/v2/post/publish/video/init/"), ==, 4);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", "/video/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
 static void
@@ -686,6 +709,7 @@ main (int   argc,
   ADD ("publish", test_publish, 0);
   ADD ("drop", test_drop, 0);
   ADD ("malformed-answers", test_malformed_answers, 0);
+  ADD ("malformed-every-time", test_malformed_every_time, 0);
   ADD ("range-mismatch", test_range_mismatch, 0);
   ADD ("errors", test_errors, 1);
   ADD ("cancel", test_cancel, 0);

@@ -238,7 +238,8 @@ publish_answered (Fixture    *f,
 
 /* The media, the lookups by slug and the post answered by a proxy's HTML
  * page (502: retried), a login page or a 200 that says nothing usable;
- * after the post's the slug finds it: not made twice, not failed. */
+ * the file is looked for and sent again; after the post's the slug finds
+ * it: not made twice, not failed. */
 static void
 test_malformed_answers (Fixture       *f,
                         gconstpointer  data)
@@ -251,15 +252,17 @@ test_malformed_answers (Fixture       *f,
 
   for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
     {
-      gboolean post = g_str_equal (steps[s].path, "/wp-json/wp/v2/posts");
-
       publish_answered (f, steps[s].method, steps[s].path, 1, FALSE, 502, "text/html",
                         WARTA_TEST_HTML_PAGE, TRUE);
       publish_answered (f, steps[s].method, steps[s].path, 1, TRUE, 200, "text/html; charset=UTF-8",
-                        WP_LOGIN_PAGE, post);
+                        WP_LOGIN_PAGE, TRUE);
       for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
         publish_answered (f, steps[s].method, steps[s].path, 1, TRUE, 200,
-                          warta_test_garbage[i].content_type, warta_test_garbage[i].body, post);
+                          warta_test_garbage[i].content_type, warta_test_garbage[i].body, TRUE);
+      /* Before the file was made: looked for, not there, sent again. */
+      if (g_str_equal (steps[s].path, "/wp-json/wp/v2/media"))
+        publish_answered (f, steps[s].method, steps[s].path, 1, FALSE, 200, "text/html",
+                          WP_LOGIN_PAGE, TRUE);
     }
 
   /* The login page came instead of WordPress: nothing was made, the slug
@@ -277,6 +280,106 @@ test_malformed_answers (Fixture       *f,
     g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts);
     g_assert_cmpuint (count (f, "POST", "/wp-json/wp/v2/posts"), ==, creates + 1);
   }
+}
+
+/* A lookup by slug answered with a list whose items are not posts says
+ * nothing about whether the post or the file is there: it is not taken
+ * for "not found", nothing is created on it. An empty list is "not found". */
+static void
+test_unreadable_lookup (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *lists[] = {
+    "[1, 2, 3]", "[null]", "[\"x\"]", "[{\"id\": 5}]", "[{\"id\": 5, \"slug\": null}]",
+    /* The post of the slug, without its id. */
+    "[{\"slug\": \"SLUG\"}]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autofree char *slug = g_strdup_printf ("warta-20-%08u", i);
+      g_autofree char *media_slug = g_strconcat (slug, "-1", NULL);
+      g_autoptr(GString) post_list = g_string_new (lists[i]);
+      g_autoptr(GString) media_list = g_string_new (lists[i]);
+      g_autoptr(WartaUpload) upload = make_upload ("foto.jpg", "image/jpeg", 500, TRUE);
+      g_autoptr(WartaRemoteResult) post = NULL;
+      g_autoptr(WartaRemoteResult) media = NULL;
+      g_autoptr(WartaRemoteResult) found = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      Fixture site;
+
+      g_string_replace (post_list, "SLUG", slug, 0);
+      g_string_replace (media_list, "SLUG", media_slug, 0);
+      /* Every lookup of a site of its own gets the list. */
+      g_test_message ("%s", post_list->str);
+      fixture_set_up (&site, NULL);
+      warta_test_server_add_answer (site.server, "GET", "/wp-json/wp/v2/posts", 0, FALSE, 200,
+                                    NULL, "application/json", post_list->str);
+      warta_test_server_add_answer (site.server, "GET", "/wp-json/wp/v2/media", 0, FALSE, 200,
+                                    NULL, "application/json", media_list->str);
+
+      post = publish (&site, slug, "Rapat", NULL, &error);
+      g_assert_null (post);
+      warta_test_assert_garbage_error (error);
+      g_clear_error (&error);
+
+      media = upload_media (&site, upload, media_slug, NULL, &error);
+      g_assert_null (media);
+      warta_test_assert_garbage_error (error);
+      g_clear_error (&error);
+
+      /* The remote check after a lost answer: not "not there" either. */
+      warta_wordpress_find_post_async (site.wp, slug, NULL, store_result_cb, &result);
+      found = warta_wordpress_find_post_finish (site.wp, wait_for (&result), &error);
+      g_assert_null (found);
+      warta_test_assert_garbage_error (error);
+
+      g_assert_cmpuint (count (&site, "POST", "/wp-json/wp/v2/posts"), ==, 0);
+      g_assert_cmpuint (count (&site, "POST", "/wp-json/wp/v2/media"), ==, 0);
+      g_assert_cmpuint (warta_test_server_get_post_count (site.server), ==, 0);
+      g_assert_cmpuint (warta_test_server_get_media_count (site.server), ==, 0);
+      g_clear_object (&result);
+      fixture_tear_down (&site, NULL);
+    }
+
+  /* An empty list: not there, made once, and found the next time. */
+  {
+    g_autoptr(WartaRemoteResult) post = NULL;
+    g_autoptr(WartaRemoteResult) again = NULL;
+    g_autoptr(GError) error = NULL;
+
+    warta_test_server_add_answer (f->server, "GET", "/wp-json/wp/v2/posts", 1, FALSE, 200, NULL,
+                                  "application/json", "[]");
+    post = publish (f, "warta-21-00000000", "Rapat", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (post->reused);
+    again = publish (f, "warta-21-00000000", "Rapat", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (again->reused);
+    g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 1);
+    g_assert_cmpuint (count (f, "POST", "/wp-json/wp/v2/posts"), ==, 1);
+  }
+}
+
+/* The file's upload answered with what Warta cannot read every time:
+ * looked for and sent as often as after a 5xx, then it stops saying so. */
+static void
+test_malformed_every_time (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = make_upload ("foto.jpg", "image/jpeg", 500, TRUE);
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_test_server_add_answer (f->server, "POST", "/wp-json/wp/v2/media", 0, FALSE, 200, NULL,
+                                "text/html", WP_LOGIN_PAGE);
+  media = upload_media (f, upload, "warta-22-00000000-1", NULL, &error);
+  g_assert_null (media);
+  warta_test_assert_not_understood (error);
+  g_assert_cmpuint (count (f, "POST", "/wp-json/wp/v2/media"), ==, 4);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 0);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
 }
 
 /* A file uploaded under a slug whose answer was lost is not sent twice. */
@@ -576,6 +679,8 @@ main (int   argc,
   ADD ("happy-path", test_happy_path);
   ADD ("no-duplicate-after-drop", test_no_duplicate_after_drop);
   ADD ("malformed-answers", test_malformed_answers);
+  ADD ("unreadable-lookup", test_unreadable_lookup);
+  ADD ("malformed-every-time", test_malformed_every_time);
   ADD ("media-no-duplicate-after-drop", test_media_no_duplicate_after_drop);
   ADD ("retry-5xx", test_retry_5xx);
   ADD ("rate-limited", test_rate_limited);

@@ -619,10 +619,11 @@ test_malformed_answers (Fixture       *f,
 
       publish_answered (f, method, step, FALSE, 502, NULL, "text/html", WARTA_TEST_HTML_PAGE,
                         TRUE);
-      /* After the final chunk's, the probe gives the video made. */
+      /* After the final chunk's, the probe gives the video made; the
+       * session's start, which makes nothing public, is asked again. */
       for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
         publish_answered (f, method, step, TRUE, 200, NULL, warta_test_garbage[i].content_type,
-                          warta_test_garbage[i].body, step == 4);
+                          warta_test_garbage[i].body, step == 4 || nth == 1);
     }
   for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
     g_assert_false (publish_answered (f, "PUT", 2, TRUE, 308, ranges[i], NULL, NULL, FALSE));
@@ -632,6 +633,26 @@ test_malformed_answers (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
     publish_answered (f, "PUT", 4, TRUE, 201, NULL, warta_test_garbage[i].content_type,
                       warta_test_garbage[i].body, TRUE);
+}
+
+/* The session's start answered with what Warta cannot read every time:
+ * asked as often as after a 5xx, then it stops saying so. */
+static void
+test_malformed_every_time (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session = NULL;
+
+  warta_test_server_add_answer (f->server, "POST", UPLOAD_PATH, 0, TRUE, 200, NULL,
+                                "application/json", "{\"ok\": true}");
+  session = start_session (f, upload, &error);
+  g_assert_null (session);
+  warta_test_assert_not_understood (error);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", UPLOAD_PATH), ==, 4);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", UPLOAD_PATH), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
 /* A stored session that expired (404): publish starts a new one. */
@@ -915,6 +936,7 @@ main (int   argc,
   ADD ("resume-stored-session", test_resume_stored_session, 0);
   ADD ("lost-final-answer", test_lost_final_answer, 0);
   ADD ("malformed-answers", test_malformed_answers, 0);
+  ADD ("malformed-every-time", test_malformed_every_time, 0);
   ADD ("expired-session", test_expired_session, 0);
   ADD ("errors", test_errors, 0);
   ADD ("rate-limit", test_rate_limit, 0);

@@ -52,6 +52,15 @@ warta_test_assert_garbage_error (const GError *error)
   g_assert_null (strstr (error->message, "<html"));
 }
 
+/* A step that stopped on answers it could not read, every time: it says so. */
+static inline void
+warta_test_assert_not_understood (const GError *error)
+{
+  warta_test_assert_garbage_error (error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL);
+  g_assert_nonnull (strstr (error->message, "does not understand"));
+}
+
 /* One publish after a malformed answer: @must_succeed (a proxy's 502 is
  * passed over), else the error above or the post's @id. */
 static inline void

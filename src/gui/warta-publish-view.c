@@ -980,6 +980,7 @@ update_job_row (JobRow *row)
   gboolean acts = may_publish (row->view);
   g_autofree char *state_text = NULL;
   g_autofree char *row_message = NULL;
+  g_autofree char *refused = NULL;
 
   if (by_hand)
     {
@@ -1082,9 +1083,16 @@ update_job_row (JobRow *row)
    * take: trying again cannot help; why, and what to do. A missing
    * website can be added, and Try Again then works. */
   if (state == WARTA_OUTBOX_STATE_FAILED && row->refusal != NULL && !needs_sign_in && !unconfirmed)
-    message = acts ? row->refusal
-                   : _("Warta cannot send this content there, so nothing was sent. The social "
-                       "media admin may upload it by hand.");
+    {
+      /* To who follows, the same why, and what happens next. */
+      if (!acts)
+        /* Translators: %s is why Warta cannot send the content there, as
+         * the social media admin reads it */
+        refused = g_strdup_printf (_("%s Nothing was sent; the social media admin may upload "
+                                     "it by hand."),
+                                   row->refusal);
+      message = acts ? row->refusal : refused;
+    }
   /* What to look at, and which button then, is the admin's. */
   if (unconfirmed && !acts)
     message = _("The platform’s answer was lost, so the post may be there or not. The social "
@@ -3008,6 +3016,7 @@ update_start_controls (WartaPublishView *self)
       GtkWidget *row = g_object_get_data (value, "warta-row");
       const char *reason = g_object_get_data (value, "warta-reason");
       gboolean placed = gtk_widget_get_parent (value) != NULL;
+      g_autofree char *refused = NULL;
       gboolean left_out;
 
       gtk_widget_set_visible (value, acts);
@@ -3021,16 +3030,23 @@ update_start_controls (WartaPublishView *self)
       else if (!acts && placed)
         adw_action_row_remove (ADW_ACTION_ROW (row), value);
       left_out = reason == NULL && g_hash_table_contains (self->left_out, key);
-      /* To who does not choose: what happens there, not what to do. */
+      /* To who does not choose: why, as the admin reads it, and what
+       * happens there; not the admin's choice. */
+      if (!acts && reason != NULL)
+        refused = g_strdup_printf (g_hash_table_contains (self->by_hand, key)
+                                   /* Translators: %s is why Warta cannot send the content
+                                    * there, as the social media admin reads it */
+                                   ? _("%s The social media admin uploads it by hand.")
+                                   /* Translators: %s is why Warta cannot send the content
+                                    * there, as the social media admin reads it */
+                                   : _("%s It does not go there unless the social media "
+                                       "admin uploads it by hand."),
+                                   reason);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    acts ? g_object_get_data (value, "warta-subtitle")
                                    : left_out ? _("Left out by the social media admin")
                                    : reason == NULL ? g_object_get_data (value, "warta-subtitle")
-                                   : g_hash_table_contains (self->by_hand, key)
-                                   ? _("Warta cannot send this content there: the social media "
-                                       "admin uploads it by hand.")
-                                   : _("Warta cannot send this content there, so it does not go "
-                                       "there unless the social media admin uploads it by hand."));
+                                   : refused);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), acts ? value : NULL);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), acts);
     }

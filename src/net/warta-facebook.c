@@ -794,9 +794,11 @@ create_wait_cb (GObject      *object,
   create_attempt (g_steal_pointer (&task));
 }
 
+/* @unreadable: @error stands for a 2xx answer without the id. */
 static void
-create_retry_or_fail (GTask  *task_in,
-                      GError *error)
+create_retry_or_fail (GTask    *task_in,
+                      GError   *error,
+                      gboolean  unreadable)
 {
   g_autoptr(GTask) task = task_in;
   WartaFacebook *self = g_task_get_source_object (task);
@@ -804,8 +806,13 @@ create_retry_or_fail (GTask  *task_in,
   GCancellable *cancellable = g_task_get_cancellable (task);
   gint64 delay;
 
-  delay = warta_retry_policy_next_delay (warta_http_client_get_retry_policy (self->client),
-                                         d->attempt, error, g_get_real_time ());
+  /* An unpublished photo makes nothing public: an answer that cannot be
+   * read is sent again, as after a 5xx. */
+  if (d->photo && !d->published)
+    delay = warta_http_client_next_step_delay (self->client, d->attempt, error, unreadable);
+  else
+    delay = warta_retry_policy_next_delay (warta_http_client_get_retry_policy (self->client),
+                                           d->attempt, error, g_get_real_time ());
   if (delay < 0 || g_cancellable_is_cancelled (cancellable))
     {
       create_fail (task, error);
@@ -853,7 +860,7 @@ create_find_cb (GObject      *object,
       create_fail (task, error);
       return;
     }
-  create_retry_or_fail (g_steal_pointer (&task), error);
+  create_retry_or_fail (g_steal_pointer (&task), error, FALSE);
 }
 
 static const char *
@@ -898,7 +905,7 @@ create_cb (GObject      *object,
                                           g_steal_pointer (&task));
           return;
         }
-      create_retry_or_fail (g_steal_pointer (&task), error);
+      create_retry_or_fail (g_steal_pointer (&task), error, FALSE);
       return;
     }
 
@@ -918,7 +925,7 @@ create_cb (GObject      *object,
                                           g_steal_pointer (&task));
           return;
         }
-      create_fail (task, unexpected_answer ());
+      create_retry_or_fail (g_steal_pointer (&task), unexpected_answer (), TRUE);
       return;
     }
   /* A published photo's result is its Page post. */

@@ -87,6 +87,15 @@ warta_retry_policy_next_delay (const WartaRetryPolicy *policy,
   return (gint64) (backoff * (1.0 - jitter * g_random_double ()));
 }
 
+gint64
+warta_retry_policy_next_delay_unreadable (const WartaRetryPolicy *policy,
+                                          guint                   attempts_done)
+{
+  GError as_5xx = { WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE, (char *) "" };
+
+  return warta_retry_policy_next_delay (policy, attempts_done, &as_5xx, 0);
+}
+
 static void
 warta_http_client_finalize (GObject *object)
 {
@@ -626,6 +635,7 @@ typedef struct
   gpointer message_data;
   GDestroyNotify message_destroy;
   WartaErrorParseFunc parse;
+  WartaAnswerCheck check;
   guint attempt;
   guint status;
   SoupMessage *msg;
@@ -661,6 +671,27 @@ request_wait_cb (GObject      *object,
   request_attempt (g_steal_pointer (&task));
 }
 
+/* A 2xx answer that was not JSON: a captive portal, a WAF, a wrong address. */
+static gboolean
+is_unreadable_answer (const GError *error)
+{
+  return g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL) &&
+         SOUP_STATUS_IS_SUCCESSFUL (warta_publish_error_get_http_status (error));
+}
+
+gint64
+warta_http_client_next_step_delay (WartaHttpClient *self,
+                                   guint            attempts_done,
+                                   const GError    *error,
+                                   gboolean         unreadable)
+{
+  g_return_val_if_fail (WARTA_IS_HTTP_CLIENT (self), -1);
+
+  if (unreadable || is_unreadable_answer (error))
+    return warta_retry_policy_next_delay_unreadable (&self->policy, attempts_done);
+  return warta_retry_policy_next_delay (&self->policy, attempts_done, error, g_get_real_time ());
+}
+
 static void
 request_sent_cb (GObject      *object,
                  GAsyncResult *result,
@@ -674,6 +705,23 @@ request_sent_cb (GObject      *object,
   gint64 delay;
 
   node = warta_http_client_send_json_finish (self, result, &error);
+  if (d->check != NULL &&
+      (node != NULL ? !d->check (d->msg, node, d->message_data) : is_unreadable_answer (error)))
+    {
+      /* Nothing public was made: asked again, as after a 5xx. */
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      delay = warta_retry_policy_next_delay_unreadable (&self->policy, d->attempt);
+      if (delay >= 0 && !g_cancellable_is_cancelled (cancellable))
+        {
+          g_debug ("%s: attempt %u was answered with what Warta cannot read; again in %"
+                   G_GINT64_FORMAT " ms", d->service, d->attempt, delay);
+          g_clear_pointer (&node, json_node_unref);
+          warta_http_client_wait_async (self, (guint) delay, cancellable, request_wait_cb,
+                                        g_steal_pointer (&task));
+          return;
+        }
+    }
   if (node != NULL)
     {
       d->status = soup_message_get_status (d->msg);
@@ -724,22 +772,20 @@ request_attempt (GTask *task_in)
   }
 }
 
-void
-warta_http_client_request_json_async (WartaHttpClient     *self,
-                                      const char          *service,
-                                      WartaMessageFunc     message_func,
-                                      gpointer             message_data,
-                                      GDestroyNotify       message_destroy,
-                                      WartaErrorParseFunc  parse,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+static void
+request_start (WartaHttpClient     *self,
+               const char          *service,
+               WartaMessageFunc     message_func,
+               gpointer             message_data,
+               GDestroyNotify       message_destroy,
+               WartaErrorParseFunc  parse,
+               WartaAnswerCheck     check,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
 {
   GTask *task;
   RequestData *d;
-
-  g_return_if_fail (WARTA_IS_HTTP_CLIENT (self));
-  g_return_if_fail (message_func != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, warta_http_client_request_json_async);
@@ -751,9 +797,47 @@ warta_http_client_request_json_async (WartaHttpClient     *self,
   d->message_data = message_data;
   d->message_destroy = message_destroy;
   d->parse = parse;
+  d->check = check;
   g_task_set_task_data (task, d, request_data_free);
 
   request_attempt (task);
+}
+
+void
+warta_http_client_request_json_async (WartaHttpClient     *self,
+                                      const char          *service,
+                                      WartaMessageFunc     message_func,
+                                      gpointer             message_data,
+                                      GDestroyNotify       message_destroy,
+                                      WartaErrorParseFunc  parse,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (WARTA_IS_HTTP_CLIENT (self));
+  g_return_if_fail (message_func != NULL);
+
+  request_start (self, service, message_func, message_data, message_destroy, parse, NULL,
+                 cancellable, callback, user_data);
+}
+
+void
+warta_http_client_request_step_async (WartaHttpClient     *self,
+                                      const char          *service,
+                                      WartaMessageFunc     message_func,
+                                      gpointer             message_data,
+                                      GDestroyNotify       message_destroy,
+                                      WartaErrorParseFunc  parse,
+                                      WartaAnswerCheck     check,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (WARTA_IS_HTTP_CLIENT (self));
+  g_return_if_fail (message_func != NULL && check != NULL);
+
+  request_start (self, service, message_func, message_data, message_destroy, parse, check,
+                 cancellable, callback, user_data);
 }
 
 JsonNode *

@@ -32,6 +32,13 @@ gint64   warta_retry_policy_next_delay   (const WartaRetryPolicy *policy,
                                           const GError           *error,
                                           gint64                  now_us);
 
+/* The delay before another attempt of a step that makes nothing public
+ * (an upload session, a media container, an unpublished photo) after a
+ * 2xx answer that could not be read: as after a 5xx, within the policy's
+ * attempts; -1 when they are used up. */
+gint64   warta_retry_policy_next_delay_unreadable (const WartaRetryPolicy *policy,
+                                                   guint                   attempts_done);
+
 /* Builds the message for attempt @attempt (1, 2 …): a message cannot be
  * sent twice, and a body stream is read once. */
 typedef SoupMessage *(*WartaMessageFunc) (guint      attempt,
@@ -80,6 +87,35 @@ JsonNode               *warta_http_client_request_json_finish (WartaHttpClient  
                                                                guint                   *status,
                                                                GError                 **error);
 
+/* In the retry loop of a step that makes nothing public and cannot go
+ * through warta_http_client_request_step_async() (a streamed body): the
+ * delay before another attempt after @error, -1 to stop. An @error that
+ * stands for a 2xx answer lacking what the step needs (@unreadable), or
+ * for one that was not JSON, is tried again as a 5xx is. */
+gint64                  warta_http_client_next_step_delay     (WartaHttpClient         *self,
+                                                               guint                    attempts_done,
+                                                               const GError            *error,
+                                                               gboolean                 unreadable);
+/* Whether a 2xx @answer (a null node for an empty body) to @msg says what
+ * the caller needs: an id, an upload address … */
+typedef gboolean (*WartaAnswerCheck) (SoupMessage *msg,
+                                      JsonNode    *answer,
+                                      gpointer     message_data);
+/* The same for a step that makes nothing public: a 2xx answer that is
+ * not JSON, or that @check finds lacking, is tried again as a 5xx is.
+ * When the attempts are used up, the last lacking answer is returned for
+ * the callback to tell what is wrong, or the error of one that was not
+ * JSON. Finished by warta_http_client_request_json_finish(). */
+void                    warta_http_client_request_step_async  (WartaHttpClient         *self,
+                                                               const char              *service,
+                                                               WartaMessageFunc         message_func,
+                                                               gpointer                 message_data,
+                                                               GDestroyNotify           message_destroy,
+                                                               WartaErrorParseFunc      parse,
+                                                               WartaAnswerCheck         check,
+                                                               GCancellable            *cancellable,
+                                                               GAsyncReadyCallback      callback,
+                                                               gpointer                 user_data);
 /* The same for a message the platform client makes from a method and a
  * path (adding its authorization), each attempt. */
 typedef SoupMessage *(*WartaPathMessageFunc) (gpointer     object,

@@ -621,6 +621,15 @@ op_cb (GObject      *object,
     }
 }
 
+/* What op_cb reads in a new container's answer: its id. */
+static gboolean
+container_answer_check (SoupMessage *msg,
+                        JsonNode    *answer,
+                        gpointer     user_data)
+{
+  return _warta_json_get_string (_warta_json_as_object (answer), "id") != NULL;
+}
+
 static void
 op_run (GTask *task)
 {
@@ -644,8 +653,16 @@ op_run (GTask *task)
       g_object_unref (msg);
       return;
     }
-  /* Reads, and container creation (a repeated one only leaves an unused
-   * container), are retried by the client's policy. */
+  /* Container creation (a repeated one only leaves an unused container,
+   * nothing public) is asked again also after an answer it cannot read. */
+  if (d->step == STEP_CREATE || d->step == STEP_CAROUSEL)
+    {
+      warta_http_client_request_step_async (d->self->client, SERVICE, op_message, d, NULL,
+                                            parse_error, container_answer_check, cancellable,
+                                            op_cb, task);
+      return;
+    }
+  /* Reads are retried by the client's policy. */
   warta_http_client_request_json_async (d->self->client, SERVICE, op_message, d, NULL,
                                         parse_error, cancellable, op_cb, task);
 }

@@ -273,17 +273,22 @@ upload_sent_cb (GObject      *object,
   gint64 delay;
 
   node = warta_http_client_send_json_finish (WARTA_HTTP_CLIENT (object), result, &error);
-  if (node == NULL)
+  id = node ? get_string_member (node, "id") : NULL;
+  url = node ? get_string_member (node, "url") : NULL;
+  if (id == NULL)
     {
-      delay = warta_retry_policy_next_delay (warta_http_client_get_retry_policy (self->client),
-                                             d->attempt, error, g_get_real_time ());
+      gboolean unreadable = error == NULL;
+
+      if (unreadable)
+        error = unexpected_answer ();
+      delay = warta_http_client_next_step_delay (self->client, d->attempt, error, unreadable);
       if (delay < 0)
         {
           upload_fail (task, g_steal_pointer (&error));
           return;
         }
       /* A repeated media upload at worst leaves an unattached file, which
-       * the instance removes on its own. */
+       * the instance removes on its own; nothing public. */
       _warta_upload_set_error (d->upload, error);
       _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_WAITING);
       {
@@ -292,14 +297,6 @@ upload_sent_cb (GObject      *object,
         warta_http_client_wait_async (self->client, (guint) delay, cancellable,
                                       upload_wait_cb, g_steal_pointer (&task));
       }
-      return;
-    }
-
-  id = get_string_member (node, "id");
-  url = get_string_member (node, "url");
-  if (id == NULL)
-    {
-      upload_fail (task, unexpected_answer ());
       return;
     }
 

@@ -1392,9 +1392,11 @@ static GArray *refused_targets (WartaOutbox   *self,
                                 GError       **first_refusal,
                                 GError       **error);
 
-/* Those of the targets that cannot take the approved content
- * (warta_publish_check_target(), as the publish view asks it): their jobs
- * are written already being uploaded by hand, so Warta never sends them.
+/* The accounts that cannot take the approved content
+ * (warta_publish_check_target(), as the publish view asks it), chosen or
+ * not: the jobs of those chosen are written already being uploaded by
+ * hand, so Warta never sends them, and they must be the ones the admin
+ * ticked to upload by hand.
  * A missing website is no refusal here: the job stops saying so, and the
  * admin can upload it by hand from its row, or add the website and try
  * again. A publication not approved, or an account not found, is the
@@ -1402,8 +1404,6 @@ static GArray *refused_targets (WartaOutbox   *self,
 static GArray *
 check_targets (WartaOutbox   *self,
                gint64         publication_id,
-               const gint64  *account_ids,
-               guint          n_accounts,
                GError       **error)
 {
   WartaPublicationRepository *publications = warta_outbox_repository_get_publications (self->repository);
@@ -1413,12 +1413,13 @@ check_targets (WartaOutbox   *self,
   if (publication == NULL || warta_publication_get_approved_revision_id (publication) <= 0)
     return g_array_new (FALSE, FALSE, sizeof (gint64));
   return refused_targets (self, warta_publication_get_approved_revision_id (publication),
-                          account_ids, n_accounts, NULL, error);
+                          NULL, 0, NULL, error);
 }
 
-/* The accounts among @account_ids that cannot take revision @revision_id's
- * content (none when it is not found), the first one's reason in
- * @first_refusal; NULL with @error when the accounts cannot be read. */
+/* The accounts among @account_ids (NULL: all) that cannot take revision
+ * @revision_id's content (none when it is not found), the first one's
+ * reason in @first_refusal; NULL with @error when the accounts cannot be
+ * read. */
 static GArray *
 refused_targets (WartaOutbox   *self,
                  gint64         revision_id,
@@ -1442,15 +1443,17 @@ refused_targets (WartaOutbox   *self,
     {
       g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
 
-      for (guint j = 0; j < n_accounts; j++)
+      gint64 id = warta_account_get_id (account);
+
+      for (guint j = 0; j < (account_ids ? n_accounts : 1); j++)
         {
           g_autoptr(GError) refusal = NULL;
 
-          if (account_ids[j] != warta_account_get_id (account) ||
+          if ((account_ids && account_ids[j] != id) ||
               warta_publish_check_target (revision, account, accounts, &refusal) ||
               g_error_matches (refusal, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED))
             continue;
-          g_array_append_val (refused, account_ids[j]);
+          g_array_append_val (refused, id);
           if (first_refusal != NULL && *first_refusal == NULL)
             g_propagate_error (first_refusal, g_steal_pointer (&refusal));
         }
@@ -1475,16 +1478,16 @@ warta_outbox_publish_at (WartaOutbox   *self,
                          GError       **error)
 {
   g_autoptr(GListModel) rows = NULL;
-  g_autoptr(GArray) by_hand = NULL;
+  g_autoptr(GArray) refused = NULL;
 
   g_return_val_if_fail (WARTA_IS_OUTBOX (self), NULL);
 
-  by_hand = check_targets (self, publication_id, account_ids, n_accounts, error);
-  if (by_hand == NULL)
+  refused = check_targets (self, publication_id, error);
+  if (refused == NULL)
     return NULL;
   rows = warta_outbox_repository_enqueue_by_hand_at (self->repository, actor, publication_id,
                                                      expected_version, account_ids, n_accounts,
-                                                     (const gint64 *) by_hand->data, by_hand->len,
+                                                     (const gint64 *) refused->data, refused->len,
                                                      scheduled_at, error);
   if (rows == NULL)
     return NULL;

@@ -603,6 +603,20 @@ wrote_body_cb (SoupMessage *msg,
   d->sent = TRUE;
 }
 
+/* What call_cb reads in init's answer: a refusal, or the publish id
+ * and where the chunks go. */
+static gboolean
+init_answer_check (SoupMessage *msg,
+                   JsonNode    *answer,
+                   gpointer     user_data)
+{
+  g_autoptr(GError) refusal = check_ok (answer);
+  JsonObject *data = _warta_json_get_object (_warta_json_as_object (answer), "data");
+
+  return refusal != NULL || (_warta_json_get_string (data, "publish_id") != NULL &&
+                             _warta_json_get_string (data, "upload_url") != NULL);
+}
+
 static void
 call_send (GTask *task)
 {
@@ -627,7 +641,17 @@ call_send (GTask *task)
       return;
     }
 
-  /* Reads; and init, which posts nothing until every chunk is in. */
+  /* Init posts nothing until every chunk is in: an answer it cannot
+   * read is asked again. */
+  if (d->call == CALL_INIT)
+    {
+      warta_http_client_request_step_async (d->self->client, SERVICE, call_message, d, NULL,
+                                            parse_error, init_answer_check,
+                                            g_task_get_cancellable (task), call_cb, task);
+      return;
+    }
+
+  /* Reads. */
   warta_http_client_request_json_async (d->self->client, SERVICE, call_message, d, NULL,
                                         parse_error, g_task_get_cancellable (task), call_cb, task);
 }

@@ -221,6 +221,42 @@ result_from (JsonObject *object,
   return warta_remote_result_new (id, _warta_json_get_string (object, url_member));
 }
 
+/* What a lookup by @slug (GET posts or media ?slug=) answered: @node is
+ * an array of objects, each with its slug. Sets *@found to the post of
+ * @slug (NULL: not there) and *@item to its object in @node. FALSE when
+ * the answer cannot be read (not a list of posts, or the post of @slug
+ * without its id): it says nothing about whether the post is there. */
+static gboolean
+find_slug (JsonNode           *node,
+           const char         *slug,
+           const char         *url_member,
+           JsonObject        **item,
+           WartaRemoteResult **found)
+{
+  JsonArray *items;
+
+  *item = NULL;
+  *found = NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  items = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *object = _warta_json_as_object (json_array_get_element (items, i));
+      const char *item_slug = _warta_json_get_string (object, "slug");
+
+      if (item_slug == NULL)
+        return FALSE;
+      /* The query matches the slug exactly; check it anyway. */
+      if (!g_str_equal (item_slug, slug))
+        continue;
+      *item = object;
+      *found = result_from (object, url_member);
+      return *found != NULL;
+    }
+  return TRUE;
+}
+
 /* The slug check and the create, retried as one step ------------------- */
 
 typedef struct
@@ -289,6 +325,7 @@ step_done (GTask             *task,
 }
 
 static void step_check (GTask *task);
+static void step_lookup (GTask *task);
 
 static void
 step_wait_cb (GObject      *object,
@@ -306,10 +343,12 @@ step_wait_cb (GObject      *object,
   step_check (g_steal_pointer (&task));
 }
 
-/* A failed attempt: wait and start again from the check, or give up. */
+/* A failed attempt: wait and start again from the check, or give up.
+ * @unreadable: @error stands for a 2xx answer Warta could not read. */
 static void
-step_retry_or_fail (GTask  *task_in,
-                    GError *error)
+step_retry_or_fail (GTask    *task_in,
+                    GError   *error,
+                    gboolean  unreadable)
 {
   g_autoptr(GTask) task = task_in;
   WartaWordPress *self = g_task_get_source_object (task);
@@ -317,8 +356,13 @@ step_retry_or_fail (GTask  *task_in,
   GCancellable *cancellable = g_task_get_cancellable (task);
   gint64 delay;
 
-  delay = warta_retry_policy_next_delay (warta_http_client_get_retry_policy (self->client),
-                                         d->attempt, error, g_get_real_time ());
+  /* A file in the media library is no post: after an answer that could
+   * not be read it is looked for and sent again, as after a 5xx. */
+  if (d->is_media)
+    delay = warta_http_client_next_step_delay (self->client, d->attempt, error, unreadable);
+  else
+    delay = warta_retry_policy_next_delay (warta_http_client_get_retry_policy (self->client),
+                                           d->attempt, error, g_get_real_time ());
   if (delay < 0)
     {
       step_fail (task, error);
@@ -362,7 +406,7 @@ create_cb (GObject      *object,
   node = warta_http_client_send_json_finish (WARTA_HTTP_CLIENT (object), result, &error);
   if (node == NULL && !g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL))
     {
-      step_retry_or_fail (g_steal_pointer (&task), error);
+      step_retry_or_fail (g_steal_pointer (&task), error, FALSE);
       return;
     }
 
@@ -374,10 +418,12 @@ create_cb (GObject      *object,
        * second create on a hunch. */
       g_clear_error (&d->unreadable);
       d->unreadable = error ? error : unexpected_answer ();
-      if (d->slug == NULL)
-        step_fail (task, g_error_copy (d->unreadable));
+      if (d->slug != NULL)
+        step_lookup (g_steal_pointer (&task));
+      else if (d->is_media)
+        step_retry_or_fail (g_steal_pointer (&task), g_steal_pointer (&d->unreadable), TRUE);
       else
-        step_check (g_steal_pointer (&task));
+        step_fail (task, g_error_copy (d->unreadable));
       return;
     }
 
@@ -466,52 +512,53 @@ check_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   StepData *d = g_task_get_task_data (task);
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
   GError *error = NULL;
-  JsonArray *items;
+  JsonObject *item;
 
   node = warta_http_client_send_json_finish (WARTA_HTTP_CLIENT (object), result, &error);
   if (node == NULL)
     {
-      step_retry_or_fail (g_steal_pointer (&task), error);
+      step_retry_or_fail (g_steal_pointer (&task), error, FALSE);
       return;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!find_slug (node, d->slug, d->is_media ? "source_url" : "link", &item, &res))
     {
-      step_fail (task, unexpected_answer ());
+      /* Not an answer to the lookup: what is there is not known, and
+       * creating it now could make it twice. A file is looked for again. */
+      if (d->is_media)
+        step_retry_or_fail (g_steal_pointer (&task), unexpected_answer (), TRUE);
+      else
+        step_fail (task, unexpected_answer ());
       return;
     }
-
-  items = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  if (res)
     {
-      JsonObject *item = _warta_json_as_object (json_array_get_element (items, i));
-      WartaRemoteResult *res;
-
-      /* The query matches the slug exactly; check it anyway. */
-      if (g_strcmp0 (_warta_json_get_string (item, "slug"), d->slug) != 0)
-        continue;
-      res = result_from (item, d->is_media ? "source_url" : "link");
-      if (res == NULL)
-        continue;
       res->reused = TRUE;
       if (!d->is_media && d->featured_media > 0 &&
           object_int (item, "featured_media") != d->featured_media)
         res->warning = featured_warning (d->featured_media);
       g_debug ("%s %s already exists: %s", d->is_media ? "media" : "post", d->slug, res->id);
-      step_done (task, res);
+      step_done (task, g_steal_pointer (&res));
       return;
     }
 
   if (d->unreadable)
     {
-      step_fail (task, g_error_copy (d->unreadable));
+      /* The create was answered with what Warta cannot read, and made
+       * nothing: a post stops there, a file is sent again. */
+      if (d->is_media)
+        step_retry_or_fail (g_steal_pointer (&task), g_steal_pointer (&d->unreadable), TRUE);
+      else
+        step_fail (task, g_error_copy (d->unreadable));
       return;
     }
   step_create (g_steal_pointer (&task));
 }
 
+/* The lookup by slug, within the attempt that made it needed. */
 static void
-step_check (GTask *task_in)
+step_lookup (GTask *task_in)
 {
   g_autoptr(GTask) task = task_in;
   WartaWordPress *self = g_task_get_source_object (task);
@@ -520,13 +567,6 @@ step_check (GTask *task_in)
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
   GError *error = NULL;
-
-  d->attempt++;
-  if (d->slug == NULL)
-    {
-      step_create (g_steal_pointer (&task));
-      return;
-    }
 
   escaped = g_uri_escape_string (d->slug, NULL, FALSE);
   if (d->is_media)
@@ -544,6 +584,20 @@ step_check (GTask *task_in)
     }
   warta_http_client_send_json_async (self->client, d->msg, SERVICE, parse_error, cancellable,
                                      check_cb, g_steal_pointer (&task));
+}
+
+/* An attempt: the lookup by slug, then the create if nothing is found. */
+static void
+step_check (GTask *task_in)
+{
+  g_autoptr(GTask) task = task_in;
+  StepData *d = g_task_get_task_data (task);
+
+  d->attempt++;
+  if (d->slug == NULL)
+    step_create (g_steal_pointer (&task));
+  else
+    step_lookup (g_steal_pointer (&task));
 }
 
 static GTask *
@@ -685,9 +739,11 @@ find_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  const char *slug = g_task_get_task_data (task);
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
-  JsonArray *items;
+  WartaRemoteResult *found;
+  JsonObject *item;
 
   node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
   if (node == NULL)
@@ -695,19 +751,12 @@ find_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!find_slug (node, slug, "link", &item, &found))
     {
       g_task_return_error (task, unexpected_answer ());
       return;
     }
-  items = json_node_get_array (node);
-  if (json_array_get_length (items) == 0)
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-  g_task_return_pointer (task, result_from (_warta_json_as_object (json_array_get_element (items, 0)), "link"),
-                         (GDestroyNotify) warta_remote_result_free);
+  g_task_return_pointer (task, found, (GDestroyNotify) warta_remote_result_free);
 }
 
 void
@@ -727,6 +776,7 @@ warta_wordpress_find_post_async (WartaWordPress      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, warta_wordpress_find_post_async);
+  g_task_set_task_data (task, g_strdup (slug), g_free);
   if (!check_configured (self, &error))
     {
       g_task_return_error (task, error);

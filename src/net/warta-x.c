@@ -567,6 +567,28 @@ media_step_cb (GObject      *object,
   media_next (g_steal_pointer (&task));
 }
 
+/* What media_step_cb reads in the answer of each step. */
+static gboolean
+media_answer_check (SoupMessage *msg,
+                    JsonNode    *answer,
+                    gpointer     user_data)
+{
+  MediaData *d = g_task_get_task_data (user_data);
+  JsonObject *data = _warta_json_get_object (_warta_json_as_object (answer), "data");
+
+  switch (d->step)
+    {
+    case STEP_INITIALIZE:
+      return _warta_json_get_string (data, "id") != NULL;
+    case STEP_APPEND:
+      return TRUE;
+    case STEP_FINALIZE:
+    case STEP_STATUS:
+    default:
+      return data != NULL;
+    }
+}
+
 static void
 media_send (GTask *task)
 {
@@ -574,11 +596,11 @@ media_send (GTask *task)
 
   /* Every step is safe to repeat: a second initialize only leaves an
    * unused id, a segment may be sent again, finalize and status are
-   * answered the same. */
-  warta_http_client_request_json_async (self->client, SERVICE, media_message,
+   * answered the same. None makes anything public. */
+  warta_http_client_request_step_async (self->client, SERVICE, media_message,
                                         g_object_ref (task), g_object_unref,
-                                        parse_media_error, g_task_get_cancellable (task),
-                                        media_step_cb, task);
+                                        parse_media_error, media_answer_check,
+                                        g_task_get_cancellable (task), media_step_cb, task);
 }
 
 static void

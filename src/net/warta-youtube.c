@@ -356,6 +356,28 @@ session_message (guint     attempt,
   return msg;
 }
 
+/* The session's address, from the Location of @msg's answer; NULL when
+ * it has none. */
+static GUri *
+session_uri (SoupMessage *msg)
+{
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                       "Location");
+
+  return location ? g_uri_parse_relative (soup_message_get_uri (msg), location,
+                                          SOUP_HTTP_URI_FLAGS, NULL) : NULL;
+}
+
+static gboolean
+session_answer_check (SoupMessage *msg,
+                      JsonNode    *answer,
+                      gpointer     user_data)
+{
+  g_autoptr(GUri) uri = session_uri (msg);
+
+  return uri != NULL;
+}
+
 static void
 session_cb (GObject      *object,
             GAsyncResult *result,
@@ -366,8 +388,6 @@ session_cb (GObject      *object,
   SessionData *d = g_task_get_task_data (task);
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
-  const char *location;
-  g_autoptr(GUri) base = NULL;
   g_autoptr(GUri) uri = NULL;
 
   node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
@@ -377,9 +397,7 @@ session_cb (GObject      *object,
       return;
     }
 
-  location = soup_message_headers_get_one (soup_message_get_response_headers (d->msg), "Location");
-  base = g_uri_ref (soup_message_get_uri (d->msg));
-  uri = location ? g_uri_parse_relative (base, location, SOUP_HTTP_URI_FLAGS, NULL) : NULL;
+  uri = session_uri (d->msg);
   if (uri == NULL)
     {
       g_task_return_error (task, unexpected_answer ());
@@ -478,10 +496,11 @@ warta_youtube_start_session_async (WartaYouTube               *self,
                               ? warta_upload_get_content_type (upload)
                               : "application/octet-stream");
   g_task_set_task_data (task, d, NULL);
-  /* A repeated session request only leaves an unused session behind. */
-  warta_http_client_request_json_async (self->client, SERVICE, session_message, d,
-                                        session_data_free, parse_error, cancellable,
-                                        session_cb, g_steal_pointer (&task));
+  /* A repeated session request only leaves an unused session behind;
+   * nothing is public before the upload ends. */
+  warta_http_client_request_step_async (self->client, SERVICE, session_message, d,
+                                        session_data_free, parse_error, session_answer_check,
+                                        cancellable, session_cb, g_steal_pointer (&task));
 }
 
 char *

@@ -600,6 +600,31 @@ contains_id (const gint64 *ids,
   return FALSE;
 }
 
+/* Whether the choice @stmt asks for (SELECT 1 … WHERE publication_id = ?
+ * AND account_id = ?) is saved for @account_id, in *@saved. */
+static gboolean
+choice_saved (WartaOutboxRepository  *self,
+              sqlite3_stmt           *stmt,
+              gint64                  publication_id,
+              gint64                  account_id,
+              gboolean               *saved,
+              GError                **error)
+{
+  int rc;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, publication_id);
+  sqlite3_bind_int64 (stmt, 2, account_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _warta_database_set_error (self->database, error, rc, "targets");
+      return FALSE;
+    }
+  *saved = rc == SQLITE_ROW;
+  return TRUE;
+}
+
 /* Publishing starts with exactly the choice saved in the file: an account
  * the social media admin left out (on another workstation, a moment
  * before) is never written as a job. */
@@ -620,13 +645,11 @@ check_none_left_out (WartaOutboxRepository  *self,
     return FALSE;
   for (guint i = 0; i < n_accounts; i++)
     {
-      int rc;
+      gboolean left_out;
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, publication_id);
-      sqlite3_bind_int64 (stmt, 2, account_ids[i]);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      if (!choice_saved (self, stmt, publication_id, account_ids[i], &left_out, error))
+        return FALSE;
+      if (left_out)
         {
           g_set_error_literal (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT,
                                _("A social media admin left one of these targets out meanwhile. "
@@ -634,9 +657,43 @@ check_none_left_out (WartaOutboxRepository  *self,
                                  "again."));
           return FALSE;
         }
-      if (rc != SQLITE_DONE)
+    }
+  return TRUE;
+}
+
+/* Those of @refused_ids (accounts that cannot take the content) chosen
+ * are exactly the ones the social media admin ticked to upload by hand,
+ * as saved in the file: a tick given or taken away meanwhile (on another
+ * workstation) writes no job. */
+static gboolean
+check_by_hand_as_saved (WartaOutboxRepository  *self,
+                        gint64                  publication_id,
+                        const gint64           *account_ids,
+                        guint                   n_accounts,
+                        const gint64           *refused_ids,
+                        guint                   n_refused,
+                        GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _warta_database_prepare (self->database,
+                                  "SELECT 1 FROM by_hand_targets "
+                                  "WHERE publication_id = ? AND account_id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_refused; i++)
+    {
+      gboolean ticked;
+
+      if (!choice_saved (self, stmt, publication_id, refused_ids[i], &ticked, error))
+        return FALSE;
+      if (ticked != contains_id (account_ids, n_accounts, refused_ids[i]))
         {
-          _warta_database_set_error (self->database, error, rc, "targets");
+          g_set_error_literal (error, WARTA_DB_ERROR, WARTA_DB_ERROR_CONFLICT,
+                               _("A social media admin changed which targets are uploaded by hand "
+                                 "meanwhile. Nothing was published: look at the targets again, "
+                                 "then start again."));
           return FALSE;
         }
     }
@@ -650,8 +707,8 @@ enqueue_in_transaction (WartaOutboxRepository  *self,
                         gint64                  expected_version,
                         const gint64           *account_ids,
                         guint                   n_accounts,
-                        const gint64           *by_hand_ids,
-                        guint                   n_by_hand,
+                        const gint64           *refused_ids,
+                        guint                   n_refused,
                         gint64                  scheduled_at,
                         GError                **error)
 {
@@ -682,7 +739,9 @@ enqueue_in_transaction (WartaOutboxRepository  *self,
                                                                 WARTA_STATE_PUBLISHING, NULL,
                                                                 error))
     return FALSE;
-  if (!check_none_left_out (self, publication_id, account_ids, n_accounts, error))
+  if (!check_none_left_out (self, publication_id, account_ids, n_accounts, error) ||
+      !check_by_hand_as_saved (self, publication_id, account_ids, n_accounts, refused_ids,
+                               n_refused, error))
     return FALSE;
 
   stmt = _warta_database_prepare (self->database,
@@ -713,7 +772,7 @@ enqueue_in_transaction (WartaOutboxRepository  *self,
           return FALSE;
         }
       /* Never pending, not even for a moment: no worker can take it. */
-      if (contains_id (by_hand_ids, n_by_hand, account_ids[i]) &&
+      if (contains_id (refused_ids, n_refused, account_ids[i]) &&
           !by_hand_in_transaction (self, actor,
                                    sqlite3_last_insert_rowid (_warta_database_get_handle (self->database)),
                                    START_BY_HAND_SQL, "by-hand-started", error))
@@ -764,15 +823,18 @@ warta_outbox_repository_enqueue_at (WartaOutboxRepository  *self,
 
 /**
  * warta_outbox_repository_enqueue_by_hand_at:
- * @by_hand_ids: (array length=n_by_hand): those of @account_ids whose jobs
- *   are written already being uploaded by hand by @actor
+ * @refused_ids: (array length=n_refused): the accounts that cannot take
+ *   the approved content, chosen or not
  * @scheduled_at: when the jobs may start (µs since the epoch), 0 at once,
  *   or -1 for the approved revision's own time
  *
- * As warta_outbox_repository_enqueue_at(); the jobs of @by_hand_ids are
- * switched to upload by hand (warta_outbox_repository_start_by_hand(),
- * with its history event) in the same transaction, so no Warta ever
- * sends them.
+ * As warta_outbox_repository_enqueue_at(); those of @account_ids among
+ * @refused_ids are switched to upload by hand
+ * (warta_outbox_repository_start_by_hand(), with its history event) in
+ * the same transaction, so no Warta ever sends them. They must be exactly
+ * those of @refused_ids the admin ticked to upload by hand
+ * (warta_publication_repository_set_by_hand()), or nothing is written
+ * (%WARTA_DB_ERROR_CONFLICT).
  *
  * Returns: (transfer full): the publication's jobs
  */
@@ -783,8 +845,8 @@ warta_outbox_repository_enqueue_by_hand_at (WartaOutboxRepository  *self,
                                             gint64                  expected_version,
                                             const gint64           *account_ids,
                                             guint                   n_accounts,
-                                            const gint64           *by_hand_ids,
-                                            guint                   n_by_hand,
+                                            const gint64           *refused_ids,
+                                            guint                   n_refused,
                                             gint64                  scheduled_at,
                                             GError                **error)
 {
@@ -801,7 +863,7 @@ warta_outbox_repository_enqueue_by_hand_at (WartaOutboxRepository  *self,
   if (!_warta_database_begin_write (self->database, error))
     return NULL;
   if (!enqueue_in_transaction (self, actor, publication_id, expected_version, account_ids,
-                               n_accounts, by_hand_ids, n_by_hand, scheduled_at, error))
+                               n_accounts, refused_ids, n_refused, scheduled_at, error))
     {
       _warta_database_rollback (self->database);
       return NULL;

@@ -40,16 +40,18 @@ GListModel     *warta_outbox_repository_enqueue_at           (WartaOutboxReposit
                                                               guint                   n_accounts,
                                                               gint64                  scheduled_at,
                                                               GError                **error);
-/* The same, the jobs of @by_hand_ids written already being uploaded by
- * hand by @actor, in the same transaction. */
+/* The same, the jobs of those among @refused_ids (the accounts that
+ * cannot take the content) written already being uploaded by hand by
+ * @actor, in the same transaction; they must be the ones ticked to be
+ * uploaded by hand, as saved. */
 GListModel     *warta_outbox_repository_enqueue_by_hand_at   (WartaOutboxRepository  *self,
                                                               WartaUser              *actor,
                                                               gint64                  publication_id,
                                                               gint64                  expected_version,
                                                               const gint64           *account_ids,
                                                               guint                   n_accounts,
-                                                              const gint64           *by_hand_ids,
-                                                              guint                   n_by_hand,
+                                                              const gint64           *refused_ids,
+                                                              guint                   n_refused,
                                                               gint64                  scheduled_at,
                                                               GError                **error);
 WartaOutboxJob *warta_outbox_repository_get_job              (WartaOutboxRepository  *self,
