@@ -3389,6 +3389,20 @@ assert_focus_in (GtkWidget *focus,
     }
 }
 
+/* The first administrator, an activity officer (budi) and a social media
+ * admin (sari); returns the publications. */
+static WartaPublicationRepository *
+add_office (Fixture    *f,
+            WartaUser **root,
+            WartaUser **officer,
+            WartaUser **admin)
+{
+  *root = add_first_admin (f);
+  *officer = add_user (f, *root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  *admin = add_user (f, *root, "sari", "Sari Dewi", WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  return warta_context_get_publications (f->context);
+}
+
 /* A list is one Tab stop, as in GNOME's own applications (GTK 4.8 moves
  * Tab from row to row: 25 tasks, 25 presses): Tab enters My Tasks on a
  * row, the arrows move between rows and scroll to them, Tab leaves the
@@ -3399,12 +3413,10 @@ static void
 test_list_keys (Fixture       *f,
                 gconstpointer  user_data)
 {
-  g_autoptr(WartaUser) root = add_first_admin (f);
-  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso",
-                                           WARTA_ROLE_ACTIVITY_OFFICER);
-  g_autoptr(WartaUser) admin = add_user (f, root, "sari", "Sari Dewi",
-                                         WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
-  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  g_autoptr(WartaUser) root = NULL;
+  g_autoptr(WartaUser) officer = NULL;
+  g_autoptr(WartaUser) admin = NULL;
+  WartaPublicationRepository *repo = add_office (f, &root, &officer, &admin);
   WartaClock *clock = warta_context_get_clock (f->context);
   g_autoptr(WartaAccountRepository) accounts =
     warta_account_repository_new (warta_context_get_database (f->context), clock);
@@ -3546,6 +3558,95 @@ test_list_keys (Fixture       *f,
   g_assert_true (focus == g_object_get_data (G_OBJECT (last), "warta-remove"));
 }
 
+/* Shows @section and returns its page's list of publications. */
+static GtkWidget *
+section_list_view (WartaWindow *window,
+                   const char  *section)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (window_child (window, "stack"), section);
+
+  return GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_PUBLICATION_LIST,
+                                                    "list_view"));
+}
+
+/* Presses @keys and returns where the focus is once the page they show
+ * was laid out: a page shown for the first time has its rows then. */
+static GtkWidget *
+press_settled (WartaWindow *window,
+               const char  *keys)
+{
+  GtkWidget *focus;
+
+  press (window, keys);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_test_message ("then: %s", describe_focus (focus));
+  return focus;
+}
+
+/* The keyboard focus goes where the user went: into the page, on its
+ * list's first row, after signing in and after Alt+N or Return on a
+ * section, not on the header's menu or New Activity; the sidebar's
+ * arrows only choose a section, and keep the focus there. */
+static void
+test_focus_page (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = NULL;
+  g_autoptr(WartaUser) officer = NULL;
+  g_autoptr(WartaUser) admin = NULL;
+  WartaPublicationRepository *repo = add_office (f, &root, &officer, &admin);
+  GtkWidget *focus, *tasks_row, *activities_row, *archive;
+  WartaWindow *window;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Berita %u", i + 1);
+      g_autoptr(WartaPublication) p = make_publication (repo, officer, admin, title,
+                                                        WARTA_STATE_PROCESSING);
+
+      warta_clock_advance (warta_context_get_clock (f->context), MINUTES (1));
+    }
+
+  window = show_signed_in (f, "sari");
+  g_assert_cmpstr (warta_window_get_visible_section (window), ==, "tasks");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_test_message ("signed in: %s", describe_focus (focus));
+  g_assert_cmpint (focused_task (section_list_view (window, "tasks"), focus), ==, 0);
+
+  if (!warta_test_gui_can_press_keys ())
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return;
+    }
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+
+  focus = press_settled (window, "alt+2");
+  g_assert_cmpstr (warta_window_get_visible_section (window), ==, "activities");
+  g_assert_cmpint (focused_task (section_list_view (window, "activities"), focus), ==, 0);
+
+  /* The Archive has nothing yet: its search. */
+  focus = press_settled (window, "alt+6");
+  archive = gtk_stack_get_child_by_name (window_child (window, "stack"), "archive");
+  assert_focus_in (focus, GTK_WIDGET (gtk_widget_get_template_child (archive,
+                                                                     WARTA_TYPE_ARCHIVE_PAGE,
+                                                                     "search_entry")));
+
+  /* The sidebar: the arrows choose a section and stay there, Return
+   * goes into it. */
+  tasks_row = warta_test_gui_find_named (window_child (window, "sidebar_list"),
+                                         GTK_TYPE_LIST_BOX_ROW, "tasks");
+  activities_row = warta_test_gui_find_named (window_child (window, "sidebar_list"),
+                                              GTK_TYPE_LIST_BOX_ROW, "activities");
+  warta_window_set_visible_section (window, "tasks");
+  g_assert_true (gtk_widget_grab_focus (tasks_row));
+  focus = press (window, "Down");
+  g_assert_true (focus == activities_row);
+  g_assert_cmpstr (warta_window_get_visible_section (window), ==, "activities");
+  focus = press_settled (window, "Return");
+  g_assert_cmpint (focused_task (section_list_view (window, "activities"), focus), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3622,6 +3723,8 @@ main (int   argc,
                   fixture_set_up, test_tour, fixture_tear_down);
       g_test_add ("/warta/window/list-keys", Fixture, NULL,
                   fixture_set_up, test_list_keys, fixture_tear_down);
+      g_test_add ("/warta/window/focus-page", Fixture, NULL,
+                  fixture_set_up, test_focus_page, fixture_tear_down);
       g_test_add ("/warta/window/close-asks", Fixture, NULL,
                   fixture_set_up, test_close_asks, fixture_tear_down);
       g_test_add ("/warta/window/open-database-asks", Fixture, NULL,

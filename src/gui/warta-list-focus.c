@@ -119,4 +119,57 @@ warta_list_set_single_tab_stop (GtkWidget *list)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), NULL);
   gtk_widget_add_controller (list, keys);
+  g_object_set_data (G_OBJECT (list), "warta-single-tab-stop", GINT_TO_POINTER (TRUE));
+}
+
+/**
+ * warta_list_focus_first:
+ * @widget: a page, or any widget holding lists
+ *
+ * Puts the keyboard focus on the selected (or first) row of the first
+ * shown list of items at or below @widget (one made a single Tab stop by
+ * warta_list_set_single_tab_stop()), as Tab entering it does.
+ *
+ * Returns: whether a row has the focus
+ */
+gboolean
+warta_list_focus_first (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_NATIVE (widget))
+    return FALSE;
+  if (g_object_get_data (G_OBJECT (widget), "warta-single-tab-stop") != NULL)
+    return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (warta_list_focus_first (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * warta_list_holds:
+ * @widget: a widget
+ *
+ * Returns: whether @widget is in a row of a list of items (one made a
+ *   single Tab stop by warta_list_set_single_tab_stop())
+ */
+gboolean
+warta_list_holds (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      if (GTK_IS_NATIVE (w))
+        return FALSE;
+      if (g_object_get_data (G_OBJECT (w), "warta-single-tab-stop") != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
 }

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
-void warta_list_set_single_tab_stop (GtkWidget *list);
+void     warta_list_set_single_tab_stop (GtkWidget *list);
+gboolean warta_list_focus_first         (GtkWidget *widget);
+gboolean warta_list_holds               (GtkWidget *widget);
 
 G_END_DECLS

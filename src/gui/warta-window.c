@@ -94,6 +94,7 @@ struct _WartaWindow
 
   gint64                pending_publication_id;
   guint                 initial_error_source;
+  guint                 focus_tick;     /* focus_shown_page() once laid out */
   GtkWidget            *database_error_dialog; /* weak: the one shown, if any */
   guint                 initial_error_shown : 1;
   guint                 close_confirmed : 1;
@@ -230,6 +231,69 @@ show_database_error_dialog (WartaWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The keyboard focus goes into the page the user went to, on its first
+ * useful control: its list's first row, else what Tab reaches first (a
+ * search, an empty state's button), never the header's menu or New
+ * Activity, where GTK would put it. A page with nothing to focus leaves
+ * it on its section in the sidebar. */
+static void
+focus_shown_page_now (WartaWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean in_page = focus != NULL && gtk_widget_is_ancestor (focus, page);
+
+  if (page == NULL)
+    return;
+  /* GtkStack may have put it in the page already: on the first control
+   * (a search), or where it was when the page was left. A row stays. */
+  if (in_page && warta_list_holds (focus))
+    return;
+  if (warta_list_focus_first (page) || in_page ||
+      gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+    return;
+  if (row != NULL && !adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  else
+    gtk_widget_grab_focus (self->back_button);
+}
+
+/* A page shown for the first time has no rows until it is laid out. */
+static gboolean
+page_laid_out (WartaWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  return page == NULL || (gtk_widget_get_mapped (page) && gtk_widget_get_width (page) > 0);
+}
+
+static gboolean
+focus_shown_page_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  WartaWindow *self = WARTA_WINDOW (widget);
+
+  if (!page_laid_out (self))
+    return G_SOURCE_CONTINUE;
+  self->focus_tick = 0;
+  focus_shown_page_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_shown_page (WartaWindow *self)
+{
+  if (self->focus_tick != 0)
+    return;
+  if (page_laid_out (self))
+    focus_shown_page_now (self);
+  else
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_shown_page_cb,
+                                                     NULL, NULL);
+}
+
 /* Accounts and People are where the office's channels and people are
  * managed, and nothing more: those who manage neither (the activity
  * officers, verifiers and approvers) are not offered them, rather than a
@@ -352,8 +416,13 @@ update_user_state (WartaWindow *self)
 
   if (user != NULL)
     {
+      gboolean signing_in = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                       "main") != 0;
+
       adw_window_title_set_subtitle (self->sidebar_title, warta_user_get_display_name (user));
       gtk_stack_set_visible_child_name (self->main_stack, "main");
+      if (signing_in)
+        focus_shown_page (self);
 
       if (self->pending_publication_id != 0)
         {
@@ -1198,6 +1267,7 @@ show_section_action (GtkWidget  *widget,
     return;
   warta_window_set_visible_section (self, id);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  focus_shown_page (self);
 }
 
 /* Ctrl+F: the shown section's search, where it has one and something to
@@ -1226,6 +1296,7 @@ on_sidebar_list_row_activated_cb (WartaWindow   *self,
 {
   warta_window_set_visible_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  focus_shown_page (self);
 }
 
 /* Browse mode moves the selection with the keyboard focus. The page follows
@@ -1467,6 +1538,9 @@ warta_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_WINDOW);
   g_clear_handle_id (&self->initial_error_source, g_source_remove);
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
   g_clear_weak_pointer (&self->database_error_dialog);
   g_clear_weak_pointer (&self->close_dialog);
   g_cancellable_cancel (self->cancellable);
