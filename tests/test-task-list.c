@@ -3647,6 +3647,94 @@ test_focus_page (Fixture       *f,
   g_assert_cmpint (focused_task (section_list_view (window, "activities"), focus), ==, 0);
 }
 
+/* Fails when @focus is nothing a user sees: hidden, or a container that
+ * takes the focus with nothing in it shown as focused. */
+static void
+assert_focus_seen (GtkWidget *focus)
+{
+  g_autofree char *where = describe_focus (focus);
+
+  g_assert_nonnull (focus);
+  if (!gtk_widget_is_visible (focus) || !gtk_widget_get_mapped (focus) ||
+      ADW_IS_STATUS_PAGE (focus) || GTK_IS_SCROLLED_WINDOW (focus) || GTK_IS_VIEWPORT (focus) ||
+      GTK_IS_STACK (focus) || WARTA_IS_PUBLICATION_LIST (focus))
+    g_error ("Tab stopped on %s, which shows nothing focused", where);
+}
+
+/* Tab round a window whose page is empty, from the section in the sidebar:
+ * every stop is a control the user sees, and the first one in the page
+ * after the sidebar (and the page's header) is the empty state's button,
+ * or, when it has none, the start of the window again. */
+static void
+test_empty_tab_walk (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso",
+                                           WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) verifier = add_user (f, root, "lina", "Lina Marlina",
+                                            WARTA_ROLE_VERIFIER);
+  const char *logins[] = { "budi", "lina" };
+
+  if (!warta_test_gui_can_press_keys ())
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+    {
+      WartaWindow *window = show_signed_in (f, logins[i]);
+      GtkWidget *tasks = gtk_stack_get_child_by_name (window_child (window, "stack"), "tasks");
+      GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (tasks,
+                                                                     WARTA_TYPE_PUBLICATION_LIST,
+                                                                     "new_activity_button"));
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_selected_row (window_child (window,
+                                                                                "sidebar_list")));
+      GtkWidget *focus;
+
+      g_test_message ("as %s", logins[i]);
+      warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+      g_assert_cmpstr (warta_window_get_visible_section (window), ==, "tasks");
+      g_assert_cmpuint (g_list_model_get_n_items (
+                          warta_publication_list_get_model (WARTA_PUBLICATION_LIST (tasks))), ==, 0);
+      g_assert_true (gtk_widget_get_visible (button) == (i == 0));
+      g_assert_true (gtk_widget_grab_focus (row));
+      focus = press (window, "Tab");
+      assert_focus_seen (focus);
+      /* The page's header comes first in GTK's order: New Activity. */
+      while (gtk_widget_get_ancestor (focus, ADW_TYPE_HEADER_BAR) != NULL &&
+             gtk_widget_is_ancestor (focus, window_child (window, "content_box")))
+        {
+          focus = press (window, "Tab");
+          assert_focus_seen (focus);
+        }
+      if (gtk_widget_get_visible (button))
+        g_assert_true (focus == button);
+      else
+        assert_focus_in (focus, window_child (window, "sidebar_header"));
+
+      /* Round the window, back to the section. */
+      for (guint n = 0; focus != row; n++)
+        {
+          g_assert_cmpuint (n, <, 10);
+          focus = press (window, "Tab");
+          assert_focus_seen (focus);
+        }
+      /* And backwards. */
+      for (guint n = 0; n == 0 || focus != row; n++)
+        {
+          g_assert_cmpuint (n, <, 10);
+          focus = press (window, "shift+Tab");
+          assert_focus_seen (focus);
+        }
+
+      wait_for_finalize (GTK_WINDOW (g_steal_pointer (&f->window)));
+      warta_context_set_current_user (f->context, NULL);
+      g_settings_reset (warta_application_get_settings (f->app), "last-user-id");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3725,6 +3813,8 @@ main (int   argc,
                   fixture_set_up, test_list_keys, fixture_tear_down);
       g_test_add ("/warta/window/focus-page", Fixture, NULL,
                   fixture_set_up, test_focus_page, fixture_tear_down);
+      g_test_add ("/warta/window/empty-tab-walk", Fixture, NULL,
+                  fixture_set_up, test_empty_tab_walk, fixture_tear_down);
       g_test_add ("/warta/window/close-asks", Fixture, NULL,
                   fixture_set_up, test_close_asks, fixture_tear_down);
       g_test_add ("/warta/window/open-database-asks", Fixture, NULL,

@@ -21,6 +21,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "warta-list-focus.h"
 
 /* @focus's ancestor that is a row of @list (or a header), or NULL when
@@ -141,6 +143,10 @@ warta_list_focus_first (GtkWidget *widget)
     return FALSE;
   if (g_object_get_data (G_OBJECT (widget), "warta-single-tab-stop") != NULL)
     return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+  /* Not the page a stack is leaving, still shown while it fades out. */
+  if (GTK_IS_STACK (widget))
+    return gtk_stack_get_visible_child (GTK_STACK (widget)) != NULL &&
+           warta_list_focus_first (gtk_stack_get_visible_child (GTK_STACK (widget)));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -172,4 +178,56 @@ warta_list_holds (GtkWidget *widget)
     }
 
   return FALSE;
+}
+
+/* The status page's scrolled window, which is all it holds. */
+static void
+update_status_page_focus (AdwStatusPage *page)
+{
+  GtkWidget *child = adw_status_page_get_child (page);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (page));
+       w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      gtk_widget_set_can_focus (w, child != NULL && gtk_widget_get_visible (child));
+}
+
+static void
+on_status_page_child_cb (AdwStatusPage *page)
+{
+  GtkWidget *child = adw_status_page_get_child (page);
+
+  if (child != NULL)
+    g_signal_connect_object (child, "notify::visible",
+                             G_CALLBACK (update_status_page_focus), page, G_CONNECT_SWAPPED);
+  update_status_page_focus (page);
+}
+
+/**
+ * warta_focus_skip_status_pages:
+ * @widget: a window, a page
+ *
+ * libadwaita 1.2's AdwStatusPage scrolls its content in a GtkScrolledWindow
+ * that takes the keyboard focus itself when nothing in it can: an empty
+ * state without a button is then a Tab stop where nothing is seen to have
+ * the focus. Every status page at or below @widget is passed by Tab while
+ * it shows no button (no child), and Tab goes to its button otherwise.
+ */
+void
+warta_focus_skip_status_pages (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (ADW_IS_STATUS_PAGE (widget))
+    {
+      g_signal_connect (widget, "notify::child", G_CALLBACK (on_status_page_child_cb), NULL);
+      on_status_page_child_cb (ADW_STATUS_PAGE (widget));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    warta_focus_skip_status_pages (child);
 }

@@ -94,7 +94,9 @@ struct _WartaWindow
 
   gint64                pending_publication_id;
   guint                 initial_error_source;
-  guint                 focus_tick;     /* focus_shown_page() once laid out */
+  GdkFrameClock        *focus_clock;    /* focus_shown_page() once laid out */
+  gulong                focus_painted;
+  GtkWidget            *focus_requested_at; /* weak: the focus when it was asked */
   GtkWidget            *database_error_dialog; /* weak: the one shown, if any */
   guint                 initial_error_shown : 1;
   guint                 close_confirmed : 1;
@@ -268,30 +270,48 @@ page_laid_out (WartaWindow *self)
   return page == NULL || (gtk_widget_get_mapped (page) && gtk_widget_get_width (page) > 0);
 }
 
-static gboolean
-focus_shown_page_cb (GtkWidget     *widget,
-                     GdkFrameClock *clock,
-                     gpointer       user_data)
+static void
+cancel_focus_shown_page (WartaWindow *self)
 {
-  WartaWindow *self = WARTA_WINDOW (widget);
+  /* A window hidden meanwhile took its frame clock's handlers with it. */
+  if (self->focus_clock != NULL &&
+      g_signal_handler_is_connected (self->focus_clock, self->focus_painted))
+    g_signal_handler_disconnect (self->focus_clock, self->focus_painted);
+  self->focus_painted = 0;
+  g_clear_object (&self->focus_clock);
+  g_clear_weak_pointer (&self->focus_requested_at);
+}
+
+/* After each frame drawn, until the page was laid out in one. */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   WartaWindow   *self)
+{
+  gboolean unmoved = gtk_root_get_focus (GTK_ROOT (self)) == self->focus_requested_at;
 
   if (!page_laid_out (self))
-    return G_SOURCE_CONTINUE;
-  self->focus_tick = 0;
-  focus_shown_page_now (self);
-  return G_SOURCE_REMOVE;
+    return;
+  cancel_focus_shown_page (self);
+  /* Unless the user (Ctrl+F) or the page put it somewhere meanwhile. */
+  if (unmoved)
+    focus_shown_page_now (self);
 }
 
 static void
 focus_shown_page (WartaWindow *self)
 {
-  if (self->focus_tick != 0)
-    return;
-  if (page_laid_out (self))
-    focus_shown_page_now (self);
-  else
-    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_shown_page_cb,
-                                                     NULL, NULL);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  cancel_focus_shown_page (self);
+  if (page_laid_out (self) || clock == NULL)
+    {
+      focus_shown_page_now (self);
+      return;
+    }
+  g_set_weak_pointer (&self->focus_requested_at, gtk_root_get_focus (GTK_ROOT (self)));
+  self->focus_clock = g_object_ref (clock);
+  self->focus_painted = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb),
+                                         self);
 }
 
 /* Accounts and People are where the office's channels and people are
@@ -1538,9 +1558,7 @@ warta_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_WINDOW);
   g_clear_handle_id (&self->initial_error_source, g_source_remove);
-  if (self->focus_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
-  self->focus_tick = 0;
+  cancel_focus_shown_page (self);
   g_clear_weak_pointer (&self->database_error_dialog);
   g_clear_weak_pointer (&self->close_dialog);
   g_cancellable_cancel (self->cancellable);
@@ -1673,6 +1691,8 @@ warta_window_init (WartaWindow *self)
       gtk_list_box_append (self->sidebar_list, create_sidebar_row (&sections[i]));
       gtk_stack_add_named (self->stack, create_empty_page (&sections[i]), sections[i].id);
     }
+  /* An empty state is no Tab stop of its own: Tab goes to its button. */
+  warta_focus_skip_status_pages (GTK_WIDGET (self));
 }
 
 WartaWindow *
