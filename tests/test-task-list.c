@@ -3735,6 +3735,42 @@ test_empty_tab_walk (Fixture       *f,
     }
 }
 
+/* Two databases both named warta.db, one in a local folder and one in
+ * the office's shared folder: the header says which at a glance, by its
+ * folder, in English and in Indonesian; the tooltip has the whole path. */
+static void
+test_database_folder (Fixture       *f,
+                      gconstpointer  user_data)
+{
+  g_autofree char *shared_folder = g_build_filename (f->folder, "Humas Bersama", NULL);
+  g_autofree char *shared = g_build_filename (shared_folder, "warta.db", NULL);
+  g_autofree char *local_name = g_path_get_basename (f->folder);
+  g_autofree char *local_said = g_strdup_printf ("warta.db in %s", local_name);
+  g_autofree char *local_said_id = g_strdup_printf ("warta.db di %s", local_name);
+  WartaWindow *window;
+  AdwWindowTitle *title;
+
+  g_assert_cmpint (g_mkdir (shared_folder, 0700), ==, 0);
+  window = show_window (f);
+  title = window_child (window, "sign_in_title");
+  g_assert_cmpstr (main_page (window), ==, "sign-in");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, local_said);
+  g_assert_cmpstr (adw_window_title_get_subtitle (window_child (window, "sidebar_title")), ==,
+                   local_said);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==, f->database_path);
+
+  warta_window_open_database (window, shared);
+  g_assert_cmpstr (warta_database_get_path (warta_application_get_database (f->app)), ==, shared);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "warta.db in Humas Bersama");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==, shared);
+  warta_test_gui_screenshot (GTK_WIDGET (window), "database-folder.png");
+
+  warta_test_gui_set_language ("id");
+  warta_window_open_database (window, f->database_path);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, local_said_id);
+  warta_test_gui_set_language (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3815,6 +3851,8 @@ main (int   argc,
                   fixture_set_up, test_focus_page, fixture_tear_down);
       g_test_add ("/warta/window/empty-tab-walk", Fixture, NULL,
                   fixture_set_up, test_empty_tab_walk, fixture_tear_down);
+      g_test_add ("/warta/window/database-folder", Fixture, NULL,
+                  fixture_set_up, test_database_folder, fixture_tear_down);
       g_test_add ("/warta/window/close-asks", Fixture, NULL,
                   fixture_set_up, test_close_asks, fixture_tear_down);
       g_test_add ("/warta/window/open-database-asks", Fixture, NULL,

@@ -545,8 +545,17 @@ update_database_state (WartaWindow *self)
 
   if (database != NULL)
     {
-      g_autofree char *name = g_path_get_basename (warta_database_get_path (database));
+      const char *path = warta_database_get_path (database);
+      g_autofree char *file = g_filename_display_basename (path);
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *folder = g_filename_display_basename (dir);
+      g_autofree char *name = NULL;
 
+      /* Translators: said under "Warta" in the header: %1$s is the
+       * database's file name ("warta.db"), %2$s the name of the folder
+       * holding it ("Humas"), which tells a copy on this computer from
+       * the office's shared one of the same name. */
+      name = g_strdup_printf (_("%1$s in %2$s"), file, folder);
       /* Before the sign-in too: a second workstation sees which file it
        * is about to start on. */
       adw_window_title_set_subtitle (self->sidebar_title, name);
