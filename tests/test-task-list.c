@@ -2131,6 +2131,38 @@ test_open_database_refused (Fixture       *f,
   g_assert_cmpstr (path_setting, ==, "");
 }
 
+/* With posts still to send, Open Database on a file that will be refused
+ * says so at once: no "Publishing Is Not Finished" question first, whose
+ * answer would change nothing. The file is left as it was. */
+static void
+test_open_database_refused_first (Fixture       *f,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(WartaTestPublish) t = warta_test_publish_new ();
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (t, "Berita terjadwal", 1);
+  g_autoptr(WartaOutboxJob) job = schedule_tomorrow (f, t, p);
+  g_autofree char *notes = g_build_filename (f->folder, "catatan.txt", NULL);
+  g_autofree char *contents = NULL;
+  const char *text = "Rapat koordinasi, bukan basis data.\n";
+  WartaDatabase *scheduled = warta_application_get_database (f->app);
+  AdwMessageDialog *dialog;
+  WartaWindow *window;
+
+  g_assert_true (g_file_set_contents (notes, text, -1, NULL));
+  window = show_window (f);
+  warta_window_open_database (window, notes);
+  g_assert_null (find_dialog ("Publishing Is Not Finished"));
+  dialog = find_dialog ("Database Not Opened");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is not a Warta database"));
+  answer (dialog, "close");
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_true (warta_application_get_database (f->app) == scheduled);
+  g_assert_true (g_file_get_contents (notes, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+}
+
 /* No database open (the one chosen was refused just as the window showed):
  * one dialog says so, not one for the showing and one for the switch. The
  * page says why and offers Open Another Database…; the dialog's Escape
@@ -3862,6 +3894,8 @@ main (int   argc,
                   fixture_set_up, test_open_database_asks, fixture_tear_down);
       g_test_add ("/warta/window/open-database-refused", Fixture, NULL,
                   fixture_set_up, test_open_database_refused, fixture_tear_down);
+      g_test_add ("/warta/window/open-database-refused-first", Fixture, NULL,
+                  fixture_set_up, test_open_database_refused_first, fixture_tear_down);
       g_test_add ("/warta/window/database-error-escape", Fixture, NULL,
                   fixture_set_up, test_database_error_escape, fixture_tear_down);
       g_test_add ("/warta/window/quit-editor-asks", Fixture, NULL,

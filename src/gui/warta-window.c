@@ -619,6 +619,36 @@ unfinished_publishing_dialog (WartaWindow *self,
   return dialog;
 }
 
+/* A file Warta refuses (not a Warta database, from a newer Warta, out of
+ * reach) is a wrong pick: the team's database stays open, and nobody has
+ * to find it again. The trial opens @path as the switch would, and leaves
+ * a refused file untouched; with %WARTA_DATABASE_FLAGS_NO_CREATE a missing
+ * file is not made. Returns TRUE when it told the user so. */
+static gboolean
+refuse_unopenable (WartaWindow        *self,
+                   const char         *path,
+                   WartaDatabaseFlags  flags)
+{
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  WartaDatabase *current = warta_application_get_database (app);
+  WartaJournalMode mode = (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
+  g_autoptr(WartaDatabase) trial = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+
+  trial = warta_database_open (path, mode, flags, &error);
+  if (trial != NULL)
+    return FALSE;
+
+  name = g_path_get_basename (warta_database_get_path (current));
+  /* Translators: the first %s says why the file was refused and
+   * what to do; the second is the database that stays open. */
+  body = g_strdup_printf (_("%s\n\nWarta stays with “%s”."), error->message, name);
+  warta_message_dialog_tell (GTK_WIDGET (self), _("Database Not Opened"), body);
+  return TRUE;
+}
+
 /* Opens @path now; a failure is told in a dialog as well as on the
  * error page. */
 static void
@@ -630,29 +660,8 @@ open_database_now (WartaWindow *self,
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *message;
 
-  /* A file Warta refuses (not a Warta database, from a newer Warta, out of
-   * reach) is a wrong pick: the team's database stays open, and nobody
-   * has to find it again. The trial opens it as the switch would, and
-   * leaves a refused file untouched. */
-  if (current != NULL)
-    {
-      g_autoptr(WartaDatabase) trial = NULL;
-      WartaJournalMode mode =
-        (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
-
-      trial = warta_database_open (path, mode, WARTA_DATABASE_FLAGS_NONE, &error);
-      if (trial == NULL)
-        {
-          g_autofree char *name = g_path_get_basename (warta_database_get_path (current));
-          g_autofree char *body = NULL;
-
-          /* Translators: the first %s says why the file was refused and
-           * what to do; the second is the database that stays open. */
-          body = g_strdup_printf (_("%s\n\nWarta stays with “%s”."), error->message, name);
-          warta_message_dialog_tell (GTK_WIDGET (self), _("Database Not Opened"), body);
-          return;
-        }
-    }
+  if (current != NULL && refuse_unopenable (self, path, WARTA_DATABASE_FLAGS_NONE))
+    return;
 
   if (warta_application_open_database (app, path, &error))
     {
@@ -738,6 +747,12 @@ warta_window_open_database (WartaWindow *self,
       open_database_now (self, path);
       return;
     }
+  /* A file that would be refused is told at once, not after a question
+   * whose answer changes nothing. A missing one becomes a new database:
+   * it is not made before the answer. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+      refuse_unopenable (self, path, WARTA_DATABASE_FLAGS_NO_CREATE))
+    return;
 
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u target of this database is still to be published. It goes out only while Warta runs with this database open, here or on another computer. Opening another database loses nothing: the target goes on when this database is opened again.",
