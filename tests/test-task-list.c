@@ -2119,7 +2119,20 @@ test_open_database_refused (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is not a Warta database"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Choose"));
+  /* The commands by the names the main menu gives them. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Open Database…"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "New Database…"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "warta.db"));
+  answer (dialog, "close");
+
+  /* In Indonesian, by the Indonesian menu's names. */
+  warta_test_gui_set_language ("id");
+  warta_window_open_database (window, notes);
+  warta_test_gui_set_language (NULL);
+  dialog = find_dialog ("Basis Data Tidak Dibuka");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Buka Basis Data…"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Basis Data Baru…"));
   answer (dialog, "close");
 
   g_assert_true (g_file_get_contents (notes, &contents, NULL, NULL));
