@@ -383,8 +383,11 @@ test_first_run_welcome (Fixture       *f,
   GtkWidget *open_button = sign_in_child (window, "open_shared_button");
   GtkWidget *title = window_child (window, "sign_in_title");
 
+  g_autofree char *folder = g_path_get_basename (f->folder);
+  g_autofree char *said = g_strdup_printf ("warta.db in %s", folder);
+
   g_assert_true (warta_sign_in_page_get_first_run (window_child (window, "sign_in_page")));
-  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "warta.db");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, said);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, f->database_path);
 
   g_assert_true (gtk_widget_get_visible (open_button));
@@ -2116,7 +2119,20 @@ test_open_database_refused (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is not a Warta database"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Choose"));
+  /* The commands by the names the main menu gives them. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Open Database…"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "New Database…"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "warta.db"));
+  answer (dialog, "close");
+
+  /* In Indonesian, by the Indonesian menu's names. */
+  warta_test_gui_set_language ("id");
+  warta_window_open_database (window, notes);
+  warta_test_gui_set_language (NULL);
+  dialog = find_dialog ("Basis Data Tidak Dibuka");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Buka Basis Data…"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Basis Data Baru…"));
   answer (dialog, "close");
 
   g_assert_true (g_file_get_contents (notes, &contents, NULL, NULL));
@@ -2126,6 +2142,38 @@ test_open_database_refused (Fixture       *f,
   g_assert_cmpstr (main_page (window), ==, "main");
   path_setting = g_settings_get_string (warta_application_get_settings (f->app), "database-path");
   g_assert_cmpstr (path_setting, ==, "");
+}
+
+/* With posts still to send, Open Database on a file that will be refused
+ * says so at once: no "Publishing Is Not Finished" question first, whose
+ * answer would change nothing. The file is left as it was. */
+static void
+test_open_database_refused_first (Fixture       *f,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(WartaTestPublish) t = warta_test_publish_new ();
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (t, "Berita terjadwal", 1);
+  g_autoptr(WartaOutboxJob) job = schedule_tomorrow (f, t, p);
+  g_autofree char *notes = g_build_filename (f->folder, "catatan.txt", NULL);
+  g_autofree char *contents = NULL;
+  const char *text = "Rapat koordinasi, bukan basis data.\n";
+  WartaDatabase *scheduled = warta_application_get_database (f->app);
+  AdwMessageDialog *dialog;
+  WartaWindow *window;
+
+  g_assert_true (g_file_set_contents (notes, text, -1, NULL));
+  window = show_window (f);
+  warta_window_open_database (window, notes);
+  g_assert_null (find_dialog ("Publishing Is Not Finished"));
+  dialog = find_dialog ("Database Not Opened");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is not a Warta database"));
+  answer (dialog, "close");
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_true (warta_application_get_database (f->app) == scheduled);
+  g_assert_true (g_file_get_contents (notes, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
 }
 
 /* No database open (the one chosen was refused just as the window showed):
@@ -3428,6 +3476,20 @@ assert_focus_in (GtkWidget *focus,
     }
 }
 
+/* The first administrator, an activity officer (budi) and a social media
+ * admin (sari); returns the publications. */
+static WartaPublicationRepository *
+add_office (Fixture    *f,
+            WartaUser **root,
+            WartaUser **officer,
+            WartaUser **admin)
+{
+  *root = add_first_admin (f);
+  *officer = add_user (f, *root, "budi", "Budi Santoso", WARTA_ROLE_ACTIVITY_OFFICER);
+  *admin = add_user (f, *root, "sari", "Sari Dewi", WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  return warta_context_get_publications (f->context);
+}
+
 /* A list is one Tab stop, as in GNOME's own applications (GTK 4.8 moves
  * Tab from row to row: 25 tasks, 25 presses): Tab enters My Tasks on a
  * row, the arrows move between rows and scroll to them, Tab leaves the
@@ -3438,12 +3500,10 @@ static void
 test_list_keys (Fixture       *f,
                 gconstpointer  user_data)
 {
-  g_autoptr(WartaUser) root = add_first_admin (f);
-  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso",
-                                           WARTA_ROLE_ACTIVITY_OFFICER);
-  g_autoptr(WartaUser) admin = add_user (f, root, "sari", "Sari Dewi",
-                                         WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
-  WartaPublicationRepository *repo = warta_context_get_publications (f->context);
+  g_autoptr(WartaUser) root = NULL;
+  g_autoptr(WartaUser) officer = NULL;
+  g_autoptr(WartaUser) admin = NULL;
+  WartaPublicationRepository *repo = add_office (f, &root, &officer, &admin);
   WartaClock *clock = warta_context_get_clock (f->context);
   g_autoptr(WartaAccountRepository) accounts =
     warta_account_repository_new (warta_context_get_database (f->context), clock);
@@ -3585,6 +3645,219 @@ test_list_keys (Fixture       *f,
   g_assert_true (focus == g_object_get_data (G_OBJECT (last), "warta-remove"));
 }
 
+/* Shows @section and returns its page's list of publications. */
+static GtkWidget *
+section_list_view (WartaWindow *window,
+                   const char  *section)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (window_child (window, "stack"), section);
+
+  return GTK_WIDGET (gtk_widget_get_template_child (page, WARTA_TYPE_PUBLICATION_LIST,
+                                                    "list_view"));
+}
+
+/* Presses @keys and returns where the focus is once the page they show
+ * was laid out: a page shown for the first time has its rows then. */
+static GtkWidget *
+press_settled (WartaWindow *window,
+               const char  *keys)
+{
+  GtkWidget *focus;
+
+  press (window, keys);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_test_message ("then: %s", describe_focus (focus));
+  return focus;
+}
+
+/* The keyboard focus goes where the user went: into the page, on its
+ * list's first row, after signing in and after Alt+N or Return on a
+ * section, not on the header's menu or New Activity; the sidebar's
+ * arrows only choose a section, and keep the focus there. */
+static void
+test_focus_page (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = NULL;
+  g_autoptr(WartaUser) officer = NULL;
+  g_autoptr(WartaUser) admin = NULL;
+  WartaPublicationRepository *repo = add_office (f, &root, &officer, &admin);
+  GtkWidget *focus, *tasks_row, *activities_row, *archive;
+  WartaWindow *window;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Berita %u", i + 1);
+      g_autoptr(WartaPublication) p = make_publication (repo, officer, admin, title,
+                                                        WARTA_STATE_PROCESSING);
+
+      warta_clock_advance (warta_context_get_clock (f->context), MINUTES (1));
+    }
+
+  window = show_signed_in (f, "sari");
+  g_assert_cmpstr (warta_window_get_visible_section (window), ==, "tasks");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_test_message ("signed in: %s", describe_focus (focus));
+  g_assert_cmpint (focused_task (section_list_view (window, "tasks"), focus), ==, 0);
+
+  if (!warta_test_gui_can_press_keys ())
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return;
+    }
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+
+  focus = press_settled (window, "alt+2");
+  g_assert_cmpstr (warta_window_get_visible_section (window), ==, "activities");
+  g_assert_cmpint (focused_task (section_list_view (window, "activities"), focus), ==, 0);
+
+  /* The Archive has nothing yet: its search. */
+  focus = press_settled (window, "alt+6");
+  archive = gtk_stack_get_child_by_name (window_child (window, "stack"), "archive");
+  assert_focus_in (focus, GTK_WIDGET (gtk_widget_get_template_child (archive,
+                                                                     WARTA_TYPE_ARCHIVE_PAGE,
+                                                                     "search_entry")));
+
+  /* The sidebar: the arrows choose a section and stay there, Return
+   * goes into it. */
+  tasks_row = warta_test_gui_find_named (window_child (window, "sidebar_list"),
+                                         GTK_TYPE_LIST_BOX_ROW, "tasks");
+  activities_row = warta_test_gui_find_named (window_child (window, "sidebar_list"),
+                                              GTK_TYPE_LIST_BOX_ROW, "activities");
+  warta_window_set_visible_section (window, "tasks");
+  g_assert_true (gtk_widget_grab_focus (tasks_row));
+  focus = press (window, "Down");
+  g_assert_true (focus == activities_row);
+  g_assert_cmpstr (warta_window_get_visible_section (window), ==, "activities");
+  focus = press_settled (window, "Return");
+  g_assert_cmpint (focused_task (section_list_view (window, "activities"), focus), ==, 0);
+}
+
+/* Fails when @focus is nothing a user sees: hidden, or a container that
+ * takes the focus with nothing in it shown as focused. */
+static void
+assert_focus_seen (GtkWidget *focus)
+{
+  g_autofree char *where = describe_focus (focus);
+
+  g_assert_nonnull (focus);
+  if (!gtk_widget_is_visible (focus) || !gtk_widget_get_mapped (focus) ||
+      ADW_IS_STATUS_PAGE (focus) || GTK_IS_SCROLLED_WINDOW (focus) || GTK_IS_VIEWPORT (focus) ||
+      GTK_IS_STACK (focus) || WARTA_IS_PUBLICATION_LIST (focus))
+    g_error ("Tab stopped on %s, which shows nothing focused", where);
+}
+
+/* Tab round a window whose page is empty, from the section in the sidebar:
+ * every stop is a control the user sees, and the first one in the page
+ * after the sidebar (and the page's header) is the empty state's button,
+ * or, when it has none, the start of the window again. */
+static void
+test_empty_tab_walk (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autoptr(WartaUser) root = add_first_admin (f);
+  g_autoptr(WartaUser) officer = add_user (f, root, "budi", "Budi Santoso",
+                                           WARTA_ROLE_ACTIVITY_OFFICER);
+  g_autoptr(WartaUser) verifier = add_user (f, root, "lina", "Lina Marlina",
+                                            WARTA_ROLE_VERIFIER);
+  const char *logins[] = { "budi", "lina" };
+
+  if (!warta_test_gui_can_press_keys ())
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+    {
+      WartaWindow *window = show_signed_in (f, logins[i]);
+      GtkWidget *tasks = gtk_stack_get_child_by_name (window_child (window, "stack"), "tasks");
+      GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (tasks,
+                                                                     WARTA_TYPE_PUBLICATION_LIST,
+                                                                     "new_activity_button"));
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_selected_row (window_child (window,
+                                                                                "sidebar_list")));
+      GtkWidget *focus;
+
+      g_test_message ("as %s", logins[i]);
+      warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+      g_assert_cmpstr (warta_window_get_visible_section (window), ==, "tasks");
+      g_assert_cmpuint (g_list_model_get_n_items (
+                          warta_publication_list_get_model (WARTA_PUBLICATION_LIST (tasks))), ==, 0);
+      g_assert_true (gtk_widget_get_visible (button) == (i == 0));
+      g_assert_true (gtk_widget_grab_focus (row));
+      focus = press (window, "Tab");
+      assert_focus_seen (focus);
+      /* The page's header comes first in GTK's order: New Activity. */
+      while (gtk_widget_get_ancestor (focus, ADW_TYPE_HEADER_BAR) != NULL &&
+             gtk_widget_is_ancestor (focus, window_child (window, "content_box")))
+        {
+          focus = press (window, "Tab");
+          assert_focus_seen (focus);
+        }
+      if (gtk_widget_get_visible (button))
+        g_assert_true (focus == button);
+      else
+        assert_focus_in (focus, window_child (window, "sidebar_header"));
+
+      /* Round the window, back to the section. */
+      for (guint n = 0; focus != row; n++)
+        {
+          g_assert_cmpuint (n, <, 10);
+          focus = press (window, "Tab");
+          assert_focus_seen (focus);
+        }
+      /* And backwards. */
+      for (guint n = 0; n == 0 || focus != row; n++)
+        {
+          g_assert_cmpuint (n, <, 10);
+          focus = press (window, "shift+Tab");
+          assert_focus_seen (focus);
+        }
+
+      wait_for_finalize (GTK_WINDOW (g_steal_pointer (&f->window)));
+      warta_context_set_current_user (f->context, NULL);
+      g_settings_reset (warta_application_get_settings (f->app), "last-user-id");
+    }
+}
+
+/* Two databases both named warta.db, one in a local folder and one in
+ * the office's shared folder: the header says which at a glance, by its
+ * folder, in English and in Indonesian; the tooltip has the whole path. */
+static void
+test_database_folder (Fixture       *f,
+                      gconstpointer  user_data)
+{
+  g_autofree char *shared_folder = g_build_filename (f->folder, "Humas Bersama", NULL);
+  g_autofree char *shared = g_build_filename (shared_folder, "warta.db", NULL);
+  g_autofree char *local_name = g_path_get_basename (f->folder);
+  g_autofree char *local_said = g_strdup_printf ("warta.db in %s", local_name);
+  g_autofree char *local_said_id = g_strdup_printf ("warta.db di %s", local_name);
+  WartaWindow *window;
+  AdwWindowTitle *title;
+
+  g_assert_cmpint (g_mkdir (shared_folder, 0700), ==, 0);
+  window = show_window (f);
+  title = window_child (window, "sign_in_title");
+  g_assert_cmpstr (main_page (window), ==, "sign-in");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, local_said);
+  g_assert_cmpstr (adw_window_title_get_subtitle (window_child (window, "sidebar_title")), ==,
+                   local_said);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==, f->database_path);
+
+  warta_window_open_database (window, shared);
+  g_assert_cmpstr (warta_database_get_path (warta_application_get_database (f->app)), ==, shared);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "warta.db in Humas Bersama");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==, shared);
+  warta_test_gui_screenshot (GTK_WIDGET (window), "database-folder.png");
+
+  warta_test_gui_set_language ("id");
+  warta_window_open_database (window, f->database_path);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, local_said_id);
+  warta_test_gui_set_language (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3663,12 +3936,20 @@ main (int   argc,
                   fixture_set_up, test_tour, fixture_tear_down);
       g_test_add ("/warta/window/list-keys", Fixture, NULL,
                   fixture_set_up, test_list_keys, fixture_tear_down);
+      g_test_add ("/warta/window/focus-page", Fixture, NULL,
+                  fixture_set_up, test_focus_page, fixture_tear_down);
+      g_test_add ("/warta/window/empty-tab-walk", Fixture, NULL,
+                  fixture_set_up, test_empty_tab_walk, fixture_tear_down);
+      g_test_add ("/warta/window/database-folder", Fixture, NULL,
+                  fixture_set_up, test_database_folder, fixture_tear_down);
       g_test_add ("/warta/window/close-asks", Fixture, NULL,
                   fixture_set_up, test_close_asks, fixture_tear_down);
       g_test_add ("/warta/window/open-database-asks", Fixture, NULL,
                   fixture_set_up, test_open_database_asks, fixture_tear_down);
       g_test_add ("/warta/window/open-database-refused", Fixture, NULL,
                   fixture_set_up, test_open_database_refused, fixture_tear_down);
+      g_test_add ("/warta/window/open-database-refused-first", Fixture, NULL,
+                  fixture_set_up, test_open_database_refused_first, fixture_tear_down);
       g_test_add ("/warta/window/database-error-escape", Fixture, NULL,
                   fixture_set_up, test_database_error_escape, fixture_tear_down);
       g_test_add ("/warta/window/quit-editor-asks", Fixture, NULL,

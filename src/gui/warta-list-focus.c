@@ -21,6 +21,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "warta-list-focus.h"
 
 /* @focus's ancestor that is a row of @list (or a header), or NULL when
@@ -119,4 +121,113 @@ warta_list_set_single_tab_stop (GtkWidget *list)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), NULL);
   gtk_widget_add_controller (list, keys);
+  g_object_set_data (G_OBJECT (list), "warta-single-tab-stop", GINT_TO_POINTER (TRUE));
+}
+
+/**
+ * warta_list_focus_first:
+ * @widget: a page, or any widget holding lists
+ *
+ * Puts the keyboard focus on the selected (or first) row of the first
+ * shown list of items at or below @widget (one made a single Tab stop by
+ * warta_list_set_single_tab_stop()), as Tab entering it does.
+ *
+ * Returns: whether a row has the focus
+ */
+gboolean
+warta_list_focus_first (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_NATIVE (widget))
+    return FALSE;
+  if (g_object_get_data (G_OBJECT (widget), "warta-single-tab-stop") != NULL)
+    return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+  /* Not the page a stack is leaving, still shown while it fades out. */
+  if (GTK_IS_STACK (widget))
+    return gtk_stack_get_visible_child (GTK_STACK (widget)) != NULL &&
+           warta_list_focus_first (gtk_stack_get_visible_child (GTK_STACK (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (warta_list_focus_first (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * warta_list_holds:
+ * @widget: a widget
+ *
+ * Returns: whether @widget is in a row of a list of items (one made a
+ *   single Tab stop by warta_list_set_single_tab_stop())
+ */
+gboolean
+warta_list_holds (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      if (GTK_IS_NATIVE (w))
+        return FALSE;
+      if (g_object_get_data (G_OBJECT (w), "warta-single-tab-stop") != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The status page's scrolled window, which is all it holds. */
+static void
+update_status_page_focus (AdwStatusPage *page)
+{
+  GtkWidget *child = adw_status_page_get_child (page);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (page));
+       w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      gtk_widget_set_can_focus (w, child != NULL && gtk_widget_get_visible (child));
+}
+
+static void
+on_status_page_child_cb (AdwStatusPage *page)
+{
+  GtkWidget *child = adw_status_page_get_child (page);
+
+  if (child != NULL)
+    g_signal_connect_object (child, "notify::visible",
+                             G_CALLBACK (update_status_page_focus), page, G_CONNECT_SWAPPED);
+  update_status_page_focus (page);
+}
+
+/**
+ * warta_focus_skip_status_pages:
+ * @widget: a window, a page
+ *
+ * libadwaita 1.2's AdwStatusPage scrolls its content in a GtkScrolledWindow
+ * that takes the keyboard focus itself when nothing in it can: an empty
+ * state without a button is then a Tab stop where nothing is seen to have
+ * the focus. Every status page at or below @widget is passed by Tab while
+ * it shows no button (no child), and Tab goes to its button otherwise.
+ */
+void
+warta_focus_skip_status_pages (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (ADW_IS_STATUS_PAGE (widget))
+    {
+      g_signal_connect (widget, "notify::child", G_CALLBACK (on_status_page_child_cb), NULL);
+      on_status_page_child_cb (ADW_STATUS_PAGE (widget));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    warta_focus_skip_status_pages (child);
 }

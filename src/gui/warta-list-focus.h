@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
-void warta_list_set_single_tab_stop (GtkWidget *list);
+void     warta_list_set_single_tab_stop (GtkWidget *list);
+gboolean warta_list_focus_first         (GtkWidget *widget);
+gboolean warta_list_holds               (GtkWidget *widget);
+void     warta_focus_skip_status_pages  (GtkWidget *widget);
 
 G_END_DECLS

@@ -177,13 +177,14 @@ update_filter_bar (WartaPublicationList *self,
   gtk_widget_set_visible (self->filter_bar, shown);
   /* The last publication went while the empty search had the focus: GTK
    * would leave it in the hidden entry, typing into nothing. It goes to
-   * what the empty state offers, else to the empty state itself. */
-  if (!shown && focus != NULL && gtk_widget_is_ancestor (focus, self->filter_bar))
+   * what the empty state offers; with nothing to offer, back to where
+   * Shift+Tab from the page goes (the section, in the window's sidebar),
+   * never onto the empty state, where nothing would be seen focused. */
+  if (!shown && focus != NULL && gtk_widget_is_ancestor (focus, self->filter_bar) &&
+      !gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD))
     {
-      if (gtk_widget_get_visible (self->new_activity_button))
-        gtk_widget_grab_focus (self->new_activity_button);
-      else
-        gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
+      gtk_root_set_focus (root, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_BACKWARD);
     }
 }
 

@@ -94,6 +94,9 @@ struct _WartaWindow
 
   gint64                pending_publication_id;
   guint                 initial_error_source;
+  GdkFrameClock        *focus_clock;    /* focus_shown_page() once laid out */
+  gulong                focus_painted;
+  GtkWidget            *focus_requested_at; /* weak: the focus when it was asked */
   GtkWidget            *database_error_dialog; /* weak: the one shown, if any */
   guint                 initial_error_shown : 1;
   guint                 close_confirmed : 1;
@@ -230,6 +233,87 @@ show_database_error_dialog (WartaWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The keyboard focus goes into the page the user went to, on its first
+ * useful control: its list's first row, else what Tab reaches first (a
+ * search, an empty state's button), never the header's menu or New
+ * Activity, where GTK would put it. A page with nothing to focus leaves
+ * it on its section in the sidebar. */
+static void
+focus_shown_page_now (WartaWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar_list);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean in_page = focus != NULL && gtk_widget_is_ancestor (focus, page);
+
+  if (page == NULL)
+    return;
+  /* GtkStack may have put it in the page already: on the first control
+   * (a search), or where it was when the page was left. A row stays. */
+  if (in_page && warta_list_holds (focus))
+    return;
+  if (warta_list_focus_first (page) || in_page ||
+      gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+    return;
+  if (row != NULL && !adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  else
+    gtk_widget_grab_focus (self->back_button);
+}
+
+/* A page shown for the first time has no rows until it is laid out. */
+static gboolean
+page_laid_out (WartaWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  return page == NULL || (gtk_widget_get_mapped (page) && gtk_widget_get_width (page) > 0);
+}
+
+static void
+cancel_focus_shown_page (WartaWindow *self)
+{
+  /* A window hidden meanwhile took its frame clock's handlers with it. */
+  if (self->focus_clock != NULL &&
+      g_signal_handler_is_connected (self->focus_clock, self->focus_painted))
+    g_signal_handler_disconnect (self->focus_clock, self->focus_painted);
+  self->focus_painted = 0;
+  g_clear_object (&self->focus_clock);
+  g_clear_weak_pointer (&self->focus_requested_at);
+}
+
+/* After each frame drawn, until the page was laid out in one. */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   WartaWindow   *self)
+{
+  gboolean unmoved = gtk_root_get_focus (GTK_ROOT (self)) == self->focus_requested_at;
+
+  if (!page_laid_out (self))
+    return;
+  cancel_focus_shown_page (self);
+  /* Unless the user (Ctrl+F) or the page put it somewhere meanwhile. */
+  if (unmoved)
+    focus_shown_page_now (self);
+}
+
+static void
+focus_shown_page (WartaWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  cancel_focus_shown_page (self);
+  if (page_laid_out (self) || clock == NULL)
+    {
+      focus_shown_page_now (self);
+      return;
+    }
+  g_set_weak_pointer (&self->focus_requested_at, gtk_root_get_focus (GTK_ROOT (self)));
+  self->focus_clock = g_object_ref (clock);
+  self->focus_painted = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb),
+                                         self);
+}
+
 /* Accounts and People are where the office's channels and people are
  * managed, and nothing more: those who manage neither (the activity
  * officers, verifiers and approvers) are not offered them, rather than a
@@ -352,8 +436,13 @@ update_user_state (WartaWindow *self)
 
   if (user != NULL)
     {
+      gboolean signing_in = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack),
+                                       "main") != 0;
+
       adw_window_title_set_subtitle (self->sidebar_title, warta_user_get_display_name (user));
       gtk_stack_set_visible_child_name (self->main_stack, "main");
+      if (signing_in)
+        focus_shown_page (self);
 
       if (self->pending_publication_id != 0)
         {
@@ -456,8 +545,17 @@ update_database_state (WartaWindow *self)
 
   if (database != NULL)
     {
-      g_autofree char *name = g_path_get_basename (warta_database_get_path (database));
+      const char *path = warta_database_get_path (database);
+      g_autofree char *file = g_filename_display_basename (path);
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *folder = g_filename_display_basename (dir);
+      g_autofree char *name = NULL;
 
+      /* Translators: said under "Warta" in the header: %1$s is the
+       * database's file name ("warta.db"), %2$s the name of the folder
+       * holding it ("Humas"), which tells a copy on this computer from
+       * the office's shared one of the same name. */
+      name = g_strdup_printf (_("%1$s in %2$s"), file, folder);
       /* Before the sign-in too: a second workstation sees which file it
        * is about to start on. */
       adw_window_title_set_subtitle (self->sidebar_title, name);
@@ -521,6 +619,36 @@ unfinished_publishing_dialog (WartaWindow *self,
   return dialog;
 }
 
+/* A file Warta refuses (not a Warta database, from a newer Warta, out of
+ * reach) is a wrong pick: the team's database stays open, and nobody has
+ * to find it again. The trial opens @path as the switch would, and leaves
+ * a refused file untouched; with %WARTA_DATABASE_FLAGS_NO_CREATE a missing
+ * file is not made. Returns TRUE when it told the user so. */
+static gboolean
+refuse_unopenable (WartaWindow        *self,
+                   const char         *path,
+                   WartaDatabaseFlags  flags)
+{
+  WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  WartaDatabase *current = warta_application_get_database (app);
+  WartaJournalMode mode = (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
+  g_autoptr(WartaDatabase) trial = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+
+  trial = warta_database_open (path, mode, flags, &error);
+  if (trial != NULL)
+    return FALSE;
+
+  name = g_path_get_basename (warta_database_get_path (current));
+  /* Translators: the first %s says why the file was refused and
+   * what to do; the second is the database that stays open. */
+  body = g_strdup_printf (_("%s\n\nWarta stays with “%s”."), error->message, name);
+  warta_message_dialog_tell (GTK_WIDGET (self), _("Database Not Opened"), body);
+  return TRUE;
+}
+
 /* Opens @path now; a failure is told in a dialog as well as on the
  * error page. */
 static void
@@ -532,29 +660,8 @@ open_database_now (WartaWindow *self,
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *message;
 
-  /* A file Warta refuses (not a Warta database, from a newer Warta, out of
-   * reach) is a wrong pick: the team's database stays open, and nobody
-   * has to find it again. The trial opens it as the switch would, and
-   * leaves a refused file untouched. */
-  if (current != NULL)
-    {
-      g_autoptr(WartaDatabase) trial = NULL;
-      WartaJournalMode mode =
-        (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
-
-      trial = warta_database_open (path, mode, WARTA_DATABASE_FLAGS_NONE, &error);
-      if (trial == NULL)
-        {
-          g_autofree char *name = g_path_get_basename (warta_database_get_path (current));
-          g_autofree char *body = NULL;
-
-          /* Translators: the first %s says why the file was refused and
-           * what to do; the second is the database that stays open. */
-          body = g_strdup_printf (_("%s\n\nWarta stays with “%s”."), error->message, name);
-          warta_message_dialog_tell (GTK_WIDGET (self), _("Database Not Opened"), body);
-          return;
-        }
-    }
+  if (current != NULL && refuse_unopenable (self, path, WARTA_DATABASE_FLAGS_NONE))
+    return;
 
   if (warta_application_open_database (app, path, &error))
     {
@@ -640,6 +747,12 @@ warta_window_open_database (WartaWindow *self,
       open_database_now (self, path);
       return;
     }
+  /* A file that would be refused is told at once, not after a question
+   * whose answer changes nothing. A missing one becomes a new database:
+   * it is not made before the answer. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+      refuse_unopenable (self, path, WARTA_DATABASE_FLAGS_NO_CREATE))
+    return;
 
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u target of this database is still to be published. It goes out only while Warta runs with this database open, here or on another computer. Opening another database loses nothing: the target goes on when this database is opened again.",
@@ -1198,6 +1311,7 @@ show_section_action (GtkWidget  *widget,
     return;
   warta_window_set_visible_section (self, id);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  focus_shown_page (self);
 }
 
 /* Ctrl+F: the shown section's search, where it has one and something to
@@ -1226,6 +1340,7 @@ on_sidebar_list_row_activated_cb (WartaWindow   *self,
 {
   warta_window_set_visible_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  focus_shown_page (self);
 }
 
 /* Browse mode moves the selection with the keyboard focus. The page follows
@@ -1467,6 +1582,7 @@ warta_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_WINDOW);
   g_clear_handle_id (&self->initial_error_source, g_source_remove);
+  cancel_focus_shown_page (self);
   g_clear_weak_pointer (&self->database_error_dialog);
   g_clear_weak_pointer (&self->close_dialog);
   g_cancellable_cancel (self->cancellable);
@@ -1599,6 +1715,8 @@ warta_window_init (WartaWindow *self)
       gtk_list_box_append (self->sidebar_list, create_sidebar_row (&sections[i]));
       gtk_stack_add_named (self->stack, create_empty_page (&sections[i]), sections[i].id);
     }
+  /* An empty state is no Tab stop of its own: Tab goes to its button. */
+  warta_focus_skip_status_pages (GTK_WIDGET (self));
 }
 
 WartaWindow *

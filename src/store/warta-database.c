@@ -664,7 +664,7 @@ check_identity (WartaDatabase  *self,
   if ((rc & 0xff) == SQLITE_NOTADB)
     {
       g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_NOT_WARTA,
-                   _("“%s” is not a Warta database. Choose the team’s Warta database file, or a new file name."),
+                   _("“%s” is not a Warta database. Choose the team’s Warta database file with Open Database…, or start a new one with New Database…, both in the main menu."),
                    self->path);
       return FALSE;
     }
@@ -688,7 +688,7 @@ check_identity (WartaDatabase  *self,
   if (app_id != WARTA_DATABASE_APPLICATION_ID)
     {
       g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_NOT_WARTA,
-                   _("“%s” is not a Warta database. Choose the team’s Warta database file, or a new file name."),
+                   _("“%s” is not a Warta database. Choose the team’s Warta database file with Open Database…, or start a new one with New Database…, both in the main menu."),
                    self->path);
       return FALSE;
     }
