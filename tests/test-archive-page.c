@@ -617,14 +617,57 @@ assert_empty_state (WartaArchivePage *page,
   g_assert_cmpint (gtk_widget_get_visible (button), ==, clear);
 }
 
+static gboolean
+search_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (template_child (data, "search_entry"));
+}
+
+static gboolean
+search_mapped_not (gpointer data)
+{
+  return !search_mapped (data);
+}
+
+/* The search, the filters and the tools are all shown or all hidden:
+ * an archive with nothing in it has nothing for them to find. */
+static void
+assert_browsing_shown (WartaArchivePage *page,
+                       gboolean          shown)
+{
+  /* A narrow window shows the filters and the tools behind a button. */
+  const char *names[] = {
+    "search_entry", "state_dropdown", "filters_button", "date_dropdown", "from_entry",
+    "person_dropdown", "count_label", "verify_button", "tools_button",
+  };
+  gboolean filters = FALSE, tools = FALSE;
+
+  g_assert_cmpint (gtk_widget_get_mapped (template_child (page, "search_entry")), ==, shown);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gboolean mapped = gtk_widget_get_mapped (template_child (page, names[i]));
+
+      if (!shown && mapped)
+        g_test_message ("%s is shown", names[i]);
+      g_assert_true (shown || !mapped);
+      filters |= mapped && (i == 1 || i == 2);
+      tools |= mapped && (i == 7 || i == 8);
+    }
+  g_assert_cmpint (filters, ==, shown);
+  g_assert_cmpint (tools, ==, shown);
+}
+
 /* An archive with nothing in it says so, not a blank list beside an
- * empty dossier box; so does a search that matches nothing, with a way
- * back to the whole archive. */
+ * empty dossier box, nor a search and filters that could find nothing;
+ * a search that matches nothing says so too, with a way back to the
+ * whole archive. */
 static void
 test_empty_states (Fixture       *f,
                    gconstpointer  data)
 {
   WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  g_autoptr(WartaDatabase) second = NULL;
+  g_autoptr(GError) error = NULL;
   CountCheck none = { page, 0 };
   GtkWidget *search;
   guint whole;
@@ -638,9 +681,22 @@ test_empty_states (Fixture       *f,
   if (g_strcmp0 (data, "empty") == 0)
     {
       g_assert_true (wait_until (model_loaded, page));
+      /* The whole archive is counted in the worker, after the list. */
+      g_assert_true (wait_until (search_mapped_not, page));
       warta_test_gui_wait_for_layout (f->window);
       warta_test_gui_screenshot (f->window, "archive-page-empty.png");
       assert_empty_state (page, "No Publications in the Archive Yet", FALSE);
+      assert_browsing_shown (page, FALSE);
+      /* Another Warta on the same file writes a first publication: once
+       * the archive is read again, there is something to search for. */
+      second = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                    WARTA_DATABASE_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      g_assert_true (_warta_archive_sample_generate (second, 1, T0, 11, &error));
+      g_assert_no_error (error);
+      g_assert_true (warta_database_check_changes (f->db));
+      g_assert_true (wait_until (search_mapped, page));
+      assert_browsing_shown (page, TRUE);
       return;
     }
 
@@ -659,6 +715,8 @@ test_empty_states (Fixture       *f,
   warta_test_gui_wait_for_layout (f->window);
   warta_test_gui_screenshot (f->window, "archive-page-no-match.png");
   assert_empty_state (page, "No Publications Match", TRUE);
+  /* What found nothing stays, to be changed. */
+  assert_browsing_shown (page, TRUE);
   /* It says what to try, not only that nothing matched. */
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (template_child (page,
                                                                                      "empty_page"))),
