@@ -856,6 +856,33 @@ test_range_button_whole (Fixture       *f,
   warta_test_gui_set_language (NULL);
 }
 
+/* The search's hint, what it searches, is read whole in GNOME's narrowest
+ * window, in English and in Indonesian: it was cut off after "notes and",
+ * "catatan, dan". */
+static void
+test_search_hint_whole (Fixture       *f,
+                        gconstpointer  data)
+{
+  WartaArchivePage *page;
+  GtkWidget *search;
+
+  warta_test_gui_set_language (data);
+  page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (model_ready, page));
+  warta_test_gui_wait_for_layout (f->window);
+  g_assert_cmpint (gtk_widget_get_width (f->window), <=, 360);
+  search = template_child (page, "search_entry");
+  g_assert_true (gtk_widget_get_mapped (search));
+  warta_test_gui_screenshot (f->window, g_strcmp0 (data, "id") == 0 ? "archive-page-narrow-id.png"
+                                                                    : "archive-page-narrow.png");
+  warta_test_gui_assert_not_ellipsized (search);
+  warta_test_gui_set_language (NULL);
+}
+
 /* Presses @keyval with @mods on @widget as its class's key bindings take
  * it: the shortcut bound to it runs, and says whether it was handled. */
 static gboolean
@@ -1619,6 +1646,10 @@ main (int   argc,
               fixture_set_up, test_range_button_whole, fixture_tear_down);
   g_test_add ("/warta/archive-page/range-button-whole/id", Fixture, "id",
               fixture_set_up, test_range_button_whole, fixture_tear_down);
+  g_test_add ("/warta/archive-page/search-hint-whole", Fixture, NULL,
+              fixture_set_up, test_search_hint_whole, fixture_tear_down);
+  g_test_add ("/warta/archive-page/search-hint-whole/id", Fixture, "id",
+              fixture_set_up, test_search_hint_whole, fixture_tear_down);
   g_test_add ("/warta/archive-page/narrow-navigation", Fixture, NULL,
               fixture_set_up, test_narrow_navigation, fixture_tear_down);
   g_test_add ("/warta/archive-page/dossier-cleared", Fixture, NULL,
