@@ -687,6 +687,8 @@ test_empty_states (Fixture       *f,
       warta_test_gui_screenshot (f->window, "archive-page-empty.png");
       assert_empty_state (page, "No Publications in the Archive Yet", FALSE);
       assert_browsing_shown (page, FALSE);
+      /* Ctrl+F has nothing to search there. */
+      g_assert_false (warta_archive_page_focus_search (page));
       /* Another Warta on the same file writes a first publication: once
        * the archive is read again, there is something to search for. */
       second = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC,
@@ -697,6 +699,7 @@ test_empty_states (Fixture       *f,
       g_assert_true (warta_database_check_changes (f->db));
       g_assert_true (wait_until (search_mapped, page));
       assert_browsing_shown (page, TRUE);
+      g_assert_true (warta_archive_page_focus_search (page));
       return;
     }
 

@@ -1444,7 +1444,8 @@ warta_archive_page_set_context (WartaArchivePage *self,
  * @self: a #WartaArchivePage
  *
  * Puts the keyboard focus in the search, as Ctrl+F does: from a dossier
- * shown in the list's place, back to the list first.
+ * shown in the list's place, back to the list first. An archive with
+ * nothing in it shows no search: the focus stays where it is.
  *
  * Returns: whether the search has the focus
  */
@@ -1455,6 +1456,9 @@ warta_archive_page_focus_search (WartaArchivePage *self)
 
   if (!gtk_widget_get_visible (self->browse_box))
     warta_archive_page_go_back (self);
+  /* An archive with nothing in it has no search shown to go to. */
+  if (!gtk_widget_get_visible (self->browse_box))
+    return FALSE;
 
   return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
