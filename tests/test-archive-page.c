@@ -617,14 +617,57 @@ assert_empty_state (WartaArchivePage *page,
   g_assert_cmpint (gtk_widget_get_visible (button), ==, clear);
 }
 
+static gboolean
+search_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (template_child (data, "search_entry"));
+}
+
+static gboolean
+search_mapped_not (gpointer data)
+{
+  return !search_mapped (data);
+}
+
+/* The search, the filters and the tools are all shown or all hidden:
+ * an archive with nothing in it has nothing for them to find. */
+static void
+assert_browsing_shown (WartaArchivePage *page,
+                       gboolean          shown)
+{
+  /* A narrow window shows the filters and the tools behind a button. */
+  const char *names[] = {
+    "search_entry", "state_dropdown", "filters_button", "date_dropdown", "from_entry",
+    "person_dropdown", "count_label", "verify_button", "tools_button",
+  };
+  gboolean filters = FALSE, tools = FALSE;
+
+  g_assert_cmpint (gtk_widget_get_mapped (template_child (page, "search_entry")), ==, shown);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gboolean mapped = gtk_widget_get_mapped (template_child (page, names[i]));
+
+      if (!shown && mapped)
+        g_test_message ("%s is shown", names[i]);
+      g_assert_true (shown || !mapped);
+      filters |= mapped && (i == 1 || i == 2);
+      tools |= mapped && (i == 7 || i == 8);
+    }
+  g_assert_cmpint (filters, ==, shown);
+  g_assert_cmpint (tools, ==, shown);
+}
+
 /* An archive with nothing in it says so, not a blank list beside an
- * empty dossier box; so does a search that matches nothing, with a way
- * back to the whole archive. */
+ * empty dossier box, nor a search and filters that could find nothing;
+ * a search that matches nothing says so too, with a way back to the
+ * whole archive. */
 static void
 test_empty_states (Fixture       *f,
                    gconstpointer  data)
 {
   WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  g_autoptr(WartaDatabase) second = NULL;
+  g_autoptr(GError) error = NULL;
   CountCheck none = { page, 0 };
   GtkWidget *search;
   guint whole;
@@ -638,9 +681,25 @@ test_empty_states (Fixture       *f,
   if (g_strcmp0 (data, "empty") == 0)
     {
       g_assert_true (wait_until (model_loaded, page));
+      /* The whole archive is counted in the worker, after the list. */
+      g_assert_true (wait_until (search_mapped_not, page));
       warta_test_gui_wait_for_layout (f->window);
       warta_test_gui_screenshot (f->window, "archive-page-empty.png");
       assert_empty_state (page, "No Publications in the Archive Yet", FALSE);
+      assert_browsing_shown (page, FALSE);
+      /* Ctrl+F has nothing to search there. */
+      g_assert_false (warta_archive_page_focus_search (page));
+      /* Another Warta on the same file writes a first publication: once
+       * the archive is read again, there is something to search for. */
+      second = warta_database_open (f->path, WARTA_JOURNAL_MODE_AUTOMATIC,
+                                    WARTA_DATABASE_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      g_assert_true (_warta_archive_sample_generate (second, 1, T0, 11, &error));
+      g_assert_no_error (error);
+      g_assert_true (warta_database_check_changes (f->db));
+      g_assert_true (wait_until (search_mapped, page));
+      assert_browsing_shown (page, TRUE);
+      g_assert_true (warta_archive_page_focus_search (page));
       return;
     }
 
@@ -659,6 +718,8 @@ test_empty_states (Fixture       *f,
   warta_test_gui_wait_for_layout (f->window);
   warta_test_gui_screenshot (f->window, "archive-page-no-match.png");
   assert_empty_state (page, "No Publications Match", TRUE);
+  /* What found nothing stays, to be changed. */
+  assert_browsing_shown (page, TRUE);
   /* It says what to try, not only that nothing matched. */
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (template_child (page,
                                                                                      "empty_page"))),
@@ -774,6 +835,9 @@ test_range_button_whole (Fixture       *f,
 
   warta_test_gui_set_language (data);
   page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  /* Shown at the first width: a size asked for at once after showing
+   * would be lost, and that width never measured. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
   warta_archive_page_set_context (page, f->context);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -790,11 +854,39 @@ test_range_button_whole (Fixture       *f,
 
       gtk_window_set_default_size (GTK_WINDOW (f->window), width, 700);
       warta_test_gui_wait_for_layout (f->window);
+      g_assert_cmpint (gtk_widget_get_width (f->window), ==, width);
       gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
       g_assert_true (gtk_widget_get_mapped (label));
       g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
       warta_test_gui_assert_not_ellipsized (label);
     }
+  warta_test_gui_set_language (NULL);
+}
+
+/* The search's hint, what it searches, is read whole in GNOME's narrowest
+ * window, in English and in Indonesian: it was cut off after "notes and",
+ * "catatan, dan". */
+static void
+test_search_hint_whole (Fixture       *f,
+                        gconstpointer  data)
+{
+  WartaArchivePage *page;
+  GtkWidget *search;
+
+  warta_test_gui_set_language (data);
+  page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_archive_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (model_ready, page));
+  warta_test_gui_wait_for_layout (f->window);
+  g_assert_cmpint (gtk_widget_get_width (f->window), <=, 360);
+  search = template_child (page, "search_entry");
+  g_assert_true (gtk_widget_get_mapped (search));
+  warta_test_gui_screenshot (f->window, g_strcmp0 (data, "id") == 0 ? "archive-page-narrow-id.png"
+                                                                    : "archive-page-narrow.png");
+  warta_test_gui_assert_not_ellipsized (search);
   warta_test_gui_set_language (NULL);
 }
 
@@ -1431,6 +1523,79 @@ test_list_keys (Fixture       *f,
   g_assert_true (gtk_bitset_is_empty (gtk_selection_model_get_selection (selection)));
 }
 
+static gboolean
+figures_start_shown (gpointer data)
+{
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (data, WARTA_TYPE_REPORTS_PAGE,
+                                                                "details_label"));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t top;
+
+  return gtk_widget_compute_point (label, scrolled, &GRAPHENE_POINT_INIT (0, 0), &top) &&
+         top.y >= 0 && top.y < gtk_widget_get_height (scrolled);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  gint64     until;
+} FrameCheck;
+
+/* Whether @widget's frames have reached a time (it asks for the next). */
+static gboolean
+frames_until (gpointer data)
+{
+  FrameCheck *check = data;
+
+  gtk_widget_queue_draw (check->widget);
+  return gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (check->widget)) >=
+         check->until;
+}
+
+/* Tab from the export buttons to the report's figures, as real keys, in a
+ * narrow window where they are taller than the page: they are shown from
+ * their beginning, not scrolled to their end past the charts. */
+static void
+test_report_keys (Fixture       *f,
+                  gconstpointer  data)
+{
+  WartaReportsPage *page;
+  GtkWidget *label, *focus;
+  FrameCheck settled;
+
+  if (!warta_test_gui_can_press_keys ())
+    {
+      g_test_skip ("no X display or no xdotool");
+      return;
+    }
+  page = WARTA_REPORTS_PAGE (warta_reports_page_new ());
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  warta_reports_page_set_context (page, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (report_ready, page));
+  warta_test_gui_wait_for_layout (f->window);
+  label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), WARTA_TYPE_REPORTS_PAGE,
+                                                     "details_label"));
+  g_assert_cmpint (gtk_widget_get_height (label), >,
+                   gtk_widget_get_height (gtk_widget_get_ancestor (label,
+                                                                   GTK_TYPE_SCROLLED_WINDOW)));
+
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                    WARTA_TYPE_REPORTS_PAGE,
+                                                                    "csv_button")));
+  focus = warta_test_gui_press_keys (f->window, "Tab");
+  g_assert_true (focus == label);
+  warta_test_gui_wait_for_layout (f->window);
+  /* GTK scrolls to a focused widget in 200 ms: after them, not before. */
+  settled.widget = f->window;
+  settled.until = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (f->window)) +
+                  G_USEC_PER_SEC / 2;
+  g_assert_true (wait_until (frames_until, &settled));
+  g_assert_true (figures_start_shown (page));
+  warta_test_gui_screenshot (f->window, "reports-page-figures-focused.png");
+}
+
 /* From the search, Down or Enter goes to a row of the results, as real
  * keys: Down went to the From date below it, Enter nowhere, and the list
  * was fifteen Tabs away. */
@@ -1488,6 +1653,10 @@ main (int   argc,
               fixture_set_up, test_range_button_whole, fixture_tear_down);
   g_test_add ("/warta/archive-page/range-button-whole/id", Fixture, "id",
               fixture_set_up, test_range_button_whole, fixture_tear_down);
+  g_test_add ("/warta/archive-page/search-hint-whole", Fixture, NULL,
+              fixture_set_up, test_search_hint_whole, fixture_tear_down);
+  g_test_add ("/warta/archive-page/search-hint-whole/id", Fixture, "id",
+              fixture_set_up, test_search_hint_whole, fixture_tear_down);
   g_test_add ("/warta/archive-page/narrow-navigation", Fixture, NULL,
               fixture_set_up, test_narrow_navigation, fixture_tear_down);
   g_test_add ("/warta/archive-page/dossier-cleared", Fixture, NULL,
@@ -1498,6 +1667,8 @@ main (int   argc,
               fixture_set_up, test_empty_states, fixture_tear_down);
   g_test_add ("/warta/archive-page/failures-said", Fixture, NULL,
               fixture_set_up, test_failures_said, fixture_tear_down);
+  g_test_add ("/warta/archive-page/report-keys", Fixture, NULL,
+              fixture_set_up, test_report_keys, fixture_tear_down);
   g_test_add ("/warta/archive-page/report", Fixture, NULL,
               fixture_set_up, test_report_page, fixture_tear_down);
   g_test_add ("/warta/archive-page/open-folder-toasts", Fixture, NULL,

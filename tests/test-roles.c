@@ -136,6 +136,26 @@ offers_section (WartaWindow *window,
   return gtk_widget_get_visible (row);
 }
 
+/* Whether the shortcuts window shows a group titled @title. */
+static gboolean
+lists_group (GtkWidget  *widget,
+             const char *title)
+{
+  g_autofree char *found = NULL;
+
+  if (!GTK_IS_ROOT (widget) && !gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_SHORTCUTS_GROUP (widget))
+    {
+      g_object_get (widget, "title", &found, NULL);
+      return g_strcmp0 (found, title) == 0;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (lists_group (c, title))
+      return TRUE;
+  return FALSE;
+}
+
 /* Accounts and People are where the office's channels and people are
  * managed: the sidebar offers them to those who manage them (an
  * administrator; the social media admin, who publishes and keeps the
@@ -181,6 +201,18 @@ test_sections (Fixture       *f,
       /* Ctrl+N only to those who document activities. */
       g_assert_cmpint (warta_test_gui_lists_shortcut (overlay, "accelerator", "<Control>n"), ==,
                        walk[i].documents);
+      /* The editor's shortcuts (saving, submitting, a photo removed) only
+       * to those who write in it: a verifier and an approver read and
+       * review, and are not shown a group of keys that do nothing for
+       * them, nor its title. */
+      g_assert_cmpint (warta_test_gui_lists_shortcut (overlay, "accelerator", "<Control>s"), ==,
+                       walk[i].documents);
+      g_assert_cmpint (warta_test_gui_lists_shortcut (overlay, "accelerator", "<Control>Return"),
+                       ==, walk[i].documents);
+      g_assert_cmpint (warta_test_gui_lists_shortcut (overlay, "title", "Remove the Selected Photo"),
+                       ==, walk[i].documents);
+      g_assert_cmpint (lists_group (overlay, "Activity Editor"), ==, walk[i].documents);
+      g_assert_true (lists_group (overlay, "Sections"));
       /* An archive is imported only into a database without people: with
        * someone signed in, the main menu does not offer it to be refused. */
       gtk_widget_activate_action (GTK_WIDGET (window), "win.import-archive", NULL);
@@ -354,6 +386,23 @@ open_publication (WartaWindow *window,
   return GTK_WIDGET (editor);
 }
 
+/* The shortcuts window shown over @editor (the main window has its own). */
+static GtkWidget *
+editor_shortcuts (GtkWidget *editor)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (editor))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
 /* The verifier opens what waits for her: the documentation and the
  * concept are greyed out, and the window says why and what she does
  * instead (notes on the Review tab), before she tries to type into them.
@@ -384,6 +433,7 @@ test_read_only_said (Fixture       *f,
       GtkWidget *documentation;
       GtkWidget *label;
       AdwViewStack *view_stack;
+      GtkWidget *shortcuts;
       GtkWindow *weak;
 
       if (i > 0)
@@ -420,6 +470,23 @@ test_read_only_said (Fixture       *f,
           g_assert_true (gtk_widget_get_sensitive (documentation));
           g_assert_true (label == NULL || !gtk_widget_is_visible (label));
         }
+
+      /* Ctrl+? lists the editor's keys to the one who writes in it, not to
+       * those who only read and review. */
+      g_assert_true (gtk_widget_activate_action (editor, "pub.show-shortcuts", NULL));
+      shortcuts = editor_shortcuts (editor);
+      g_assert_nonnull (shortcuts);
+      g_assert_cmpint (warta_test_gui_lists_shortcut (shortcuts, "accelerator", "<Control>s"), ==,
+                       said[i] == NULL);
+      g_assert_cmpint (lists_group (shortcuts, "Activity Editor"), ==, said[i] == NULL);
+      g_assert_true (lists_group (shortcuts, "General"));
+      {
+        g_autofree char *name = g_strdup_printf ("roles-shortcuts-%s.png", logins[i]);
+
+        warta_test_gui_wait_for_layout (shortcuts);
+        warta_test_gui_screenshot (shortcuts, name);
+      }
+      gtk_window_destroy (GTK_WINDOW (shortcuts));
 
       weak = GTK_WINDOW (editor);
       g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *)&weak);

@@ -79,6 +79,9 @@ struct _WartaArchivePage
   WartaArchive       *archive;
   WartaArchiveModel  *model;
   GCancellable       *cancellable;
+  GCancellable       *whole_cancellable;  /* of the count of the whole archive */
+  /* Nothing in the archive in any state: nothing to search or filter. */
+  gboolean            archive_empty;
   gint64              dossier_id;
   /* A folded window shows the dossier in place of the list (a row was
    * activated, and Back not pressed since). */
@@ -556,7 +559,7 @@ update_dossier_visible (WartaArchivePage *self)
                           gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
                           !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->dossier_stack));
 
-  gtk_widget_set_visible (self->browse_box, !alone);
+  gtk_widget_set_visible (self->browse_box, !alone && !self->archive_empty);
   gtk_widget_set_visible (GTK_WIDGET (self->list_stack), !alone);
   gtk_widget_set_visible (GTK_WIDGET (self->dossier_stack), listed && (alone || !is_folded (self)));
   /* The focus goes with what is shown, not to the window. */
@@ -1183,6 +1186,9 @@ update_empty_state (WartaArchivePage *self)
   empty = warta_archive_model_get_error (self->model) == NULL &&
           g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
   filtered = filters_active (self);
+  /* What the list shows is in the archive. */
+  if (!empty)
+    self->archive_empty = FALSE;
   if (empty && filtered)
     {
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
@@ -1261,6 +1267,44 @@ on_selection_changed_cb (WartaArchivePage *self)
 }
 
 static void
+whole_counted_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(WartaArchivePage) self = user_data;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  items = warta_archive_search_finish (WARTA_ARCHIVE (object), result, &count, &error);
+  /* Cancelled by a newer count, or a failure the list says itself. */
+  if (items == NULL || self->model == NULL)
+    return;
+  self->archive_empty = count == 0 && !filters_active (self) &&
+                        g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
+  update_dossier_visible (self);
+}
+
+/* The unfiltered list is empty: whether the archive holds anything at all,
+ * in any state its filters can show, is counted in the worker too. An
+ * archive with nothing in it shows its empty state alone, without a search,
+ * filters and tools that could find nothing; they come back with the first
+ * publication, written here or in another Warta on the same file. */
+static void
+count_whole_archive (WartaArchivePage *self)
+{
+  g_autoptr(WartaArchiveQuery) query = warta_archive_query_new ();
+
+  if (self->whole_cancellable != NULL)
+    g_cancellable_cancel (self->whole_cancellable);
+  g_clear_object (&self->whole_cancellable);
+  self->whole_cancellable = g_cancellable_new ();
+  query->states = 0;
+  warta_archive_search_async (self->archive, query, 0, 0, TRUE, 1, self->whole_cancellable,
+                              whole_counted_cb, g_object_ref (self));
+}
+
+static void
 on_model_changed_cb (WartaArchivePage *self)
 {
   reselect_dossier_row (self);
@@ -1309,6 +1353,10 @@ on_model_loading_cb (WartaArchivePage *self)
   ListedCheck *check;
 
   on_model_changed_cb (self);
+  if (!warta_archive_model_get_loading (self->model) &&
+      warta_archive_model_get_error (self->model) == NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0 && !filters_active (self))
+    count_whole_archive (self);
   if (self->dossier_id == 0 || warta_archive_model_get_loading (self->model) ||
       warta_archive_model_get_error (self->model) != NULL)
     return;
@@ -1346,6 +1394,10 @@ warta_archive_page_set_context (WartaArchivePage *self,
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->whole_cancellable != NULL)
+    g_cancellable_cancel (self->whole_cancellable);
+  g_clear_object (&self->whole_cancellable);
+  self->archive_empty = FALSE;
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (warta_context_get_database (self->context), self);
   gtk_list_view_set_model (self->list_view, NULL);
@@ -1392,7 +1444,8 @@ warta_archive_page_set_context (WartaArchivePage *self,
  * @self: a #WartaArchivePage
  *
  * Puts the keyboard focus in the search, as Ctrl+F does: from a dossier
- * shown in the list's place, back to the list first.
+ * shown in the list's place, back to the list first. An archive with
+ * nothing in it shows no search: the focus stays where it is.
  *
  * Returns: whether the search has the focus
  */
@@ -1403,6 +1456,9 @@ warta_archive_page_focus_search (WartaArchivePage *self)
 
   if (!gtk_widget_get_visible (self->browse_box))
     warta_archive_page_go_back (self);
+  /* An archive with nothing in it has no search shown to go to. */
+  if (!gtk_widget_get_visible (self->browse_box))
+    return FALSE;
 
   return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

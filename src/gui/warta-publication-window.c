@@ -43,6 +43,7 @@
 #include "warta-publish-view.h"
 #include "warta-rendition.h"
 #include "warta-review-page.h"
+#include "warta-shortcuts.h"
 #include "warta-thumbnailer.h"
 #include "warta-wrap-box.h"
 
@@ -1615,8 +1616,9 @@ on_missing_response_cb (WartaPublicationWindow *self,
 }
 
 /* Ctrl+?, as in the main window: the application's shortcuts, the
- * editor's among them. This is no application window, which would have
- * the help overlay on its own. */
+ * editor's among them for those who write in it (as the main window's
+ * list follows the role). This is no application window, which would
+ * have the help overlay on its own. */
 static void
 show_shortcuts_action (GtkWidget  *widget,
                        const char *action_name,
@@ -1626,6 +1628,8 @@ show_shortcuts_action (GtkWidget  *widget,
     gtk_builder_new_from_resource ("/io/github/wartadesk/Warta/gtk/help-overlay.ui");
   GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
+  warta_shortcuts_follow_user (GTK_WIDGET (shortcuts),
+                               current_user (WARTA_PUBLICATION_WINDOW (widget)));
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
   gtk_window_present (shortcuts);
 }

@@ -21,6 +21,7 @@
 #include "warta-export.h"
 #include "warta-publication-list.h"
 #include "warta-reports-page.h"
+#include "warta-shortcuts.h"
 #include "warta-sign-in-page.h"
 #include "warta-task-notifier.h"
 #include "warta-toast.h"
@@ -432,6 +433,8 @@ update_user_state (WartaWindow *self)
   /* Ctrl+N is listed to whoever it works for. */
   if (overlay != NULL)
     show_shortcut (overlay, "<Control>n", may_create || (user == NULL && may_sign_in));
+  if (overlay != NULL)
+    warta_shortcuts_follow_user (overlay, user);
   update_sections_offered (self);
 
   if (user != NULL)
