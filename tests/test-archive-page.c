@@ -1523,79 +1523,6 @@ test_list_keys (Fixture       *f,
   g_assert_true (gtk_bitset_is_empty (gtk_selection_model_get_selection (selection)));
 }
 
-static gboolean
-figures_start_shown (gpointer data)
-{
-  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (data, WARTA_TYPE_REPORTS_PAGE,
-                                                                "details_label"));
-  GtkWidget *scrolled = gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW);
-  graphene_point_t top;
-
-  return gtk_widget_compute_point (label, scrolled, &GRAPHENE_POINT_INIT (0, 0), &top) &&
-         top.y >= 0 && top.y < gtk_widget_get_height (scrolled);
-}
-
-typedef struct
-{
-  GtkWidget *widget;
-  gint64     until;
-} FrameCheck;
-
-/* Whether @widget's frames have reached a time (it asks for the next). */
-static gboolean
-frames_until (gpointer data)
-{
-  FrameCheck *check = data;
-
-  gtk_widget_queue_draw (check->widget);
-  return gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (check->widget)) >=
-         check->until;
-}
-
-/* Tab from the export buttons to the report's figures, as real keys, in a
- * narrow window where they are taller than the page: they are shown from
- * their beginning, not scrolled to their end past the charts. */
-static void
-test_report_keys (Fixture       *f,
-                  gconstpointer  data)
-{
-  WartaReportsPage *page;
-  GtkWidget *label, *focus;
-  FrameCheck settled;
-
-  if (!warta_test_gui_can_press_keys ())
-    {
-      g_test_skip ("no X display or no xdotool");
-      return;
-    }
-  page = WARTA_REPORTS_PAGE (warta_reports_page_new ());
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
-  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
-  warta_reports_page_set_context (page, f->context);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (wait_until (report_ready, page));
-  warta_test_gui_wait_for_layout (f->window);
-  label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), WARTA_TYPE_REPORTS_PAGE,
-                                                     "details_label"));
-  g_assert_cmpint (gtk_widget_get_height (label), >,
-                   gtk_widget_get_height (gtk_widget_get_ancestor (label,
-                                                                   GTK_TYPE_SCROLLED_WINDOW)));
-
-  gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                                    WARTA_TYPE_REPORTS_PAGE,
-                                                                    "csv_button")));
-  focus = warta_test_gui_press_keys (f->window, "Tab");
-  g_assert_true (focus == label);
-  warta_test_gui_wait_for_layout (f->window);
-  /* GTK scrolls to a focused widget in 200 ms: after them, not before. */
-  settled.widget = f->window;
-  settled.until = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (f->window)) +
-                  G_USEC_PER_SEC / 2;
-  g_assert_true (wait_until (frames_until, &settled));
-  g_assert_true (figures_start_shown (page));
-  warta_test_gui_screenshot (f->window, "reports-page-figures-focused.png");
-}
-
 /* From the search, Down or Enter goes to a row of the results, as real
  * keys: Down went to the From date below it, Enter nowhere, and the list
  * was fifteen Tabs away. */
@@ -1667,8 +1594,6 @@ main (int   argc,
               fixture_set_up, test_empty_states, fixture_tear_down);
   g_test_add ("/warta/archive-page/failures-said", Fixture, NULL,
               fixture_set_up, test_failures_said, fixture_tear_down);
-  g_test_add ("/warta/archive-page/report-keys", Fixture, NULL,
-              fixture_set_up, test_report_keys, fixture_tear_down);
   g_test_add ("/warta/archive-page/report", Fixture, NULL,
               fixture_set_up, test_report_page, fixture_tear_down);
   g_test_add ("/warta/archive-page/open-folder-toasts", Fixture, NULL,

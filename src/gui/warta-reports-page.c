@@ -645,35 +645,9 @@ warta_reports_page_class_init (WartaReportsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_csv_button_clicked_cb);
 }
 
-/* The focus going to the figures shows them from their beginning, where
- * that is hidden above the view or they are taller than it; from their
- * end, where that is hidden below. */
-static void
-on_details_focus_enter_cb (WartaReportsPage *self)
-{
-  GtkWidget *label = GTK_WIDGET (self->details_label);
-  GtkWidget *viewport = gtk_widget_get_ancestor (label, GTK_TYPE_VIEWPORT);
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (viewport));
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double height = gtk_widget_get_height (label);
-  graphene_point_t top;
-
-  if (!gtk_widget_compute_point (label, viewport, &GRAPHENE_POINT_INIT (0, 0), &top))
-    return;
-
-  if (top.y < 0 || (top.y + height > page && height >= page))
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y);
-  else if (top.y + height > page)
-    gtk_adjustment_set_value (adjustment,
-                              gtk_adjustment_get_value (adjustment) + top.y + height - page);
-}
-
 static void
 warta_reports_page_init (WartaReportsPage *self)
 {
-  GtkEventController *focus;
-  GtkWidget *viewport;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->index_spin, "output", G_CALLBACK (on_index_output_cb), self);
@@ -682,13 +656,6 @@ warta_reports_page_init (WartaReportsPage *self)
   gtk_editable_set_width_chars (GTK_EDITABLE (self->index_spin), 9);
   on_index_output_cb (self);
   gtk_drawing_area_set_draw_func (self->chart_area, draw_charts_cb, self, NULL);
-  /* The figures are taller than a narrow window: the viewport would scroll
-   * to their end (and past the charts) when the focus goes to them. */
-  viewport = gtk_widget_get_ancestor (GTK_WIDGET (self->details_label), GTK_TYPE_VIEWPORT);
-  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_details_focus_enter_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->details_label), focus);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
