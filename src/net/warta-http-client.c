@@ -48,6 +48,22 @@ warta_retry_policy_init_default (WartaRetryPolicy *policy)
   policy->jitter = 0.3;
 }
 
+/* Exponential backoff with jitter before attempt @attempts_done + 1, or
+ * -1 when the attempts are used up. */
+static gint64
+backoff_delay (const WartaRetryPolicy *policy,
+               guint                   attempts_done)
+{
+  double jitter = CLAMP (policy->jitter, 0.0, 1.0);
+  double backoff;
+
+  if (attempts_done >= policy->max_attempts)
+    return -1;
+  backoff = (double) policy->initial_delay_ms * pow (2.0, (double) MAX (attempts_done, 1) - 1);
+  backoff = MIN (backoff, (double) policy->max_delay_ms);
+  return (gint64) (backoff * (1.0 - jitter * g_random_double ()));
+}
+
 /* Milliseconds to wait before attempt @attempts_done + 1, or -1 when the
  * error is permanent, the attempts are used up, or the platform asks for a
  * longer wait than the policy makes in place. Exponential backoff with
@@ -61,8 +77,6 @@ warta_retry_policy_next_delay (const WartaRetryPolicy *policy,
                                gint64                  now_us)
 {
   gint64 retry_at;
-  double backoff;
-  double jitter;
 
   g_return_val_if_fail (policy != NULL, -1);
 
@@ -71,7 +85,6 @@ warta_retry_policy_next_delay (const WartaRetryPolicy *policy,
   if (attempts_done >= policy->max_attempts)
     return -1;
 
-  jitter = CLAMP (policy->jitter, 0.0, 1.0);
   retry_at = warta_publish_error_get_retry_at (error);
   if (retry_at > 0)
     {
@@ -79,21 +92,21 @@ warta_retry_policy_next_delay (const WartaRetryPolicy *policy,
 
       if (wait_ms > policy->max_wait_ms)
         return -1;
-      return wait_ms + (gint64) (g_random_double () * jitter * policy->initial_delay_ms);
+      return wait_ms + (gint64) (g_random_double () * CLAMP (policy->jitter, 0.0, 1.0) *
+                                 policy->initial_delay_ms);
     }
 
-  backoff = (double) policy->initial_delay_ms * pow (2.0, (double) MAX (attempts_done, 1) - 1);
-  backoff = MIN (backoff, (double) policy->max_delay_ms);
-  return (gint64) (backoff * (1.0 - jitter * g_random_double ()));
+  return backoff_delay (policy, attempts_done);
 }
 
+/* As after a 5xx that named no time to wait. */
 gint64
 warta_retry_policy_next_delay_unreadable (const WartaRetryPolicy *policy,
                                           guint                   attempts_done)
 {
-  GError as_5xx = { WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE, (char *) "" };
+  g_return_val_if_fail (policy != NULL, -1);
 
-  return warta_retry_policy_next_delay (policy, attempts_done, &as_5xx, 0);
+  return backoff_delay (policy, attempts_done);
 }
 
 static void
