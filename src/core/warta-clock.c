@@ -219,15 +219,6 @@ in_zone (GTimeZone *time_zone,
   return g_date_time_to_timezone (utc, time_zone != NULL ? time_zone : utc_zone);
 }
 
-/**
- * warta_format_time:
- * @time_zone: (nullable): the office's zone (the clock's); %NULL: UTC
- * @unix_us: µs since the Unix epoch; 0 for none
- * @with_zone: whether to name the zone ("WIB"), for text read away from
- *   the app
- *
- * Returns: (nullable): the time as the app shows it, "27 Nov 2026, 03:14"
- */
 /* Day and month names from Warta's own catalogue. */
 static const char *
 weekday_name (int      day_of_week,
@@ -353,6 +344,15 @@ warta_date_time_format (GDateTime  *datetime,
 
 #define FIGURE_SPACE "\u2007"
 
+/**
+ * warta_format_time:
+ * @time_zone: (nullable): the office's zone (the clock's); %NULL: UTC
+ * @unix_us: µs since the Unix epoch; 0 for none
+ * @with_zone: whether to name the zone ("WIB"), for text read away from
+ *   the app
+ *
+ * Returns: (nullable): the time as the app shows it, "27 Nov 2026, 03:14"
+ */
 char *
 warta_format_time (GTimeZone *time_zone,
                    gint64     unix_us,
