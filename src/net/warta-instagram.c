@@ -469,6 +469,12 @@ op_status (GTask      *task_in,
       g_task_return_error (task, error);
       return;
     }
+  /* Asked again as often as after a 5xx: still no status. */
+  if (status_code == NULL)
+    {
+      g_task_return_error (task, unexpected_answer ());
+      return;
+    }
   /* IN_PROGRESS */
   if ((g_get_monotonic_time () - d->started) / 1000 > d->self->poll_give_up)
     {
@@ -621,13 +627,17 @@ op_cb (GObject      *object,
     }
 }
 
-/* What op_cb reads in a new container's answer: its id. */
+/* What op_cb reads in the answer of a step that makes nothing public: a
+ * new container's id, or a container's status_code. */
 static gboolean
-container_answer_check (SoupMessage *msg,
-                        JsonNode    *answer,
-                        gpointer     user_data)
+step_answer_check (SoupMessage *msg,
+                   JsonNode    *answer,
+                   gpointer     user_data)
 {
-  return _warta_json_get_string (_warta_json_as_object (answer), "id") != NULL;
+  OpData *d = user_data;
+  const char *member = d->step == STEP_STATUS ? "status_code" : "id";
+
+  return _warta_json_get_string (_warta_json_as_object (answer), member) != NULL;
 }
 
 static void
@@ -654,11 +664,12 @@ op_run (GTask *task)
       return;
     }
   /* Container creation (a repeated one only leaves an unused container,
-   * nothing public) is asked again also after an answer it cannot read. */
-  if (d->step == STEP_CREATE || d->step == STEP_CAROUSEL)
+   * nothing public) and the container's status are asked again also
+   * after an answer they cannot read. */
+  if (d->step == STEP_CREATE || d->step == STEP_CAROUSEL || d->step == STEP_STATUS)
     {
       warta_http_client_request_step_async (d->self->client, SERVICE, op_message, d, NULL,
-                                            parse_error, container_answer_check, cancellable,
+                                            parse_error, step_answer_check, cancellable,
                                             op_cb, task);
       return;
     }

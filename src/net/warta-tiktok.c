@@ -520,6 +520,12 @@ call_cb (GObject      *object,
             g_task_return_error (task, failed);
             return;
           }
+        /* Asked again as often as after a 5xx: still no status. */
+        if (status == NULL)
+          {
+            g_task_return_error (task, unexpected_answer ());
+            return;
+          }
         if ((g_get_monotonic_time () - d->started) / 1000 > d->self->poll_give_up)
           {
             g_autofree char *message = warta_publish_error_format_retry (_("TikTok is still processing the video."), 0);
@@ -603,18 +609,23 @@ wrote_body_cb (SoupMessage *msg,
   d->sent = TRUE;
 }
 
-/* What call_cb reads in init's answer: a refusal, or the publish id
- * and where the chunks go. */
+/* What call_cb reads in the answer of a call that posts nothing: a
+ * refusal, or init's publish id and where the chunks go, or the status. */
 static gboolean
-init_answer_check (SoupMessage *msg,
+call_answer_check (SoupMessage *msg,
                    JsonNode    *answer,
                    gpointer     user_data)
 {
+  CallData *d = user_data;
   g_autoptr(GError) refusal = check_ok (answer);
   JsonObject *data = _warta_json_get_object (_warta_json_as_object (answer), "data");
 
-  return refusal != NULL || (_warta_json_get_string (data, "publish_id") != NULL &&
-                             _warta_json_get_string (data, "upload_url") != NULL);
+  if (refusal != NULL)
+    return TRUE;
+  if (d->call == CALL_STATUS)
+    return _warta_json_get_string (data, "status") != NULL;
+  return _warta_json_get_string (data, "publish_id") != NULL &&
+         _warta_json_get_string (data, "upload_url") != NULL;
 }
 
 static void
@@ -641,12 +652,12 @@ call_send (GTask *task)
       return;
     }
 
-  /* Init posts nothing until every chunk is in: an answer it cannot
-   * read is asked again. */
-  if (d->call == CALL_INIT)
+  /* Init posts nothing until every chunk is in, and the status only
+   * reads: an answer they cannot read is asked again. */
+  if (d->call == CALL_INIT || d->call == CALL_STATUS)
     {
       warta_http_client_request_step_async (d->self->client, SERVICE, call_message, d, NULL,
-                                            parse_error, init_answer_check,
+                                            parse_error, call_answer_check,
                                             g_task_get_cancellable (task), call_cb, task);
       return;
     }
