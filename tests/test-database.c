@@ -685,6 +685,70 @@ test_check_file_in_use (void)
   remove_dir (dir);
 }
 
+static void
+copy_file (const char *from_path,
+           const char *to_path)
+{
+  g_autoptr(GFile) from = g_file_new_for_path (from_path);
+  g_autoptr(GFile) to = g_file_new_for_path (to_path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A Warta that stopped while writing a rollback-journal database left its
+ * journal: reading the file needs it rolled back first, which only a
+ * connection that may write does. The check lets the file through,
+ * journal and all, for the switch to roll back and open. */
+static void
+test_check_file_hot_journal (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *journal = g_build_filename (dir, "warta.db-journal", NULL);
+  g_autofree char *crashed = g_build_filename (dir, "crashed.db", NULL);
+  g_autofree char *crashed_journal = g_build_filename (dir, "crashed.db-journal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+  sqlite3 *writer = NULL;
+
+  make_rollback_warta (path);
+  /* The files as a crash mid-transaction leaves them: the pages written
+   * to the database, the journal to undo them. */
+  g_assert_cmpint (sqlite3_open (path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer,
+                                 "PRAGMA cache_size = 1; BEGIN; "
+                                 "INSERT INTO warta_meta (key, value) "
+                                 "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                 "WHERE i < 2000) SELECT 'crash-' || i, hex (randomblob (300)) "
+                                 "FROM n;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  copy_file (path, crashed);
+  copy_file (journal, crashed_journal);
+  g_assert_cmpint (sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+
+  before = check_snapshot (crashed);
+  g_assert_true (warta_database_check_file (crashed, &error));
+  g_assert_no_error (error);
+  after = check_snapshot (crashed);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (g_file_test (crashed_journal, G_FILE_TEST_EXISTS));
+
+  db = warta_database_open (crashed, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE,
+                            &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&db));
+  g_assert_cmpint (raw_int (crashed, "SELECT count(*) FROM warta_meta WHERE key LIKE 'crash-%'"),
+                   ==, 0);
+
+  remove_dir (dir);
+}
+
 /* A user who may not write the file: an older database, which opening
  * would have to update, is refused as opening refuses it; a current one
  * passes. */
@@ -1234,6 +1298,7 @@ main (int   argc,
   g_test_add_func ("/warta/database/check-file-refused", test_check_file_refused);
   g_test_add_func ("/warta/database/check-file-in-use", test_check_file_in_use);
   g_test_add_func ("/warta/database/check-file-read-only", test_check_file_read_only);
+  g_test_add_func ("/warta/database/check-file-hot-journal", test_check_file_hot_journal);
   g_test_add_func ("/warta/database/read-only", test_read_only);
   g_test_add_func ("/warta/database/read-only-wal", test_read_only_wal);
   g_test_add_func ("/warta/database/read-only-by-mode", test_read_only_by_mode);
