@@ -2170,13 +2170,15 @@ file_state (const char *path)
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
   g_assert_nonnull (info);
   out = g_string_new (sum);
   g_string_append_printf (out, " %" G_GUINT64_FORMAT ".%06u",
                           g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
-                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC));
+                          g_file_info_get_attribute_uint32 (info,
+                                                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC));
 
   dir = g_dir_open (folder, 0, NULL);
   g_assert_nonnull (dir);
@@ -2366,7 +2368,8 @@ test_open_database_changed_meanwhile (Fixture       *f,
 
   dialog = find_dialog ("Database Not Opened");
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "was made by a newer version of Warta"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "was made by a newer version of Warta"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Warta stays with"));
   answer (dialog, "close");
   while (g_main_context_iteration (NULL, FALSE));
