@@ -472,17 +472,25 @@ make_rollback_warta (const char *path)
   g_assert_finalize_object (g_steal_pointer (&db));
 }
 
+/* A database of schema 2, in @mode's journal. */
 static void
-make_old_warta (const char *path)
+make_old_warta_in (const char       *path,
+                   WartaJournalMode  mode)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WartaDatabase) db = NULL;
 
   _warta_database_set_migration_limit (2);
-  db = warta_database_open (path, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE, &error);
+  db = warta_database_open (path, mode, WARTA_DATABASE_FLAGS_NONE, &error);
   _warta_database_set_migration_limit (0);
   g_assert_no_error (error);
   g_assert_finalize_object (g_steal_pointer (&db));
+}
+
+static void
+make_old_warta (const char *path)
+{
+  make_old_warta_in (path, WARTA_JOURNAL_MODE_ROLLBACK);
 }
 
 static void
@@ -539,6 +547,249 @@ test_read_only_by_mode (void)
   g_assert_cmpstr (before, ==, after);
   g_chmod (path, 0644);
   remove_dir (dir);
+}
+
+/* @path's bytes, its time of change and its folder's files, which a check
+ * must all leave as they were. */
+static char *
+check_snapshot (const char *path)
+{
+  g_autofree char *files = snapshot (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_assert_nonnull (info);
+  return g_strdup_printf ("%s %" G_GUINT64_FORMAT ".%06u", files,
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
+                          g_file_info_get_attribute_uint32 (info,
+                                                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC));
+}
+
+static void
+make_old_wal_warta (const char *path)
+{
+  make_old_warta_in (path, WARTA_JOURNAL_MODE_WAL);
+}
+
+/* The check before Open Database switches reads an older database
+ * without updating it, in either journal, nor making a -wal or -shm file
+ * beside it: colleagues on the older Warta go on opening it. */
+static void
+test_check_file_older (void)
+{
+  MakeFile makers[] = { make_old_warta, make_old_wal_warta };
+
+  for (guint i = 0; i < G_N_ELEMENTS (makers); i++)
+    {
+      g_autofree char *dir = make_dir ();
+      g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+
+      makers[i] (path);
+      before = check_snapshot (path);
+      g_assert_true (warta_database_check_file (path, &error));
+      g_assert_no_error (error);
+      after = check_snapshot (path);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 2);
+
+      remove_dir (dir);
+    }
+}
+
+/* The check refuses what opening refuses, in the same words, and leaves
+ * the file as it was. */
+static void
+test_check_file_refused (void)
+{
+  MakeFile makers[] = { make_text_file, make_foreign_sqlite, make_newer_warta, make_damaged };
+  int codes[] = { WARTA_DB_ERROR_NOT_WARTA, WARTA_DB_ERROR_NOT_WARTA, WARTA_DB_ERROR_TOO_NEW,
+                  WARTA_DB_ERROR_CORRUPT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (makers); i++)
+    {
+      g_autofree char *dir = make_dir ();
+      g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+      g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) open_error = NULL;
+      g_autoptr(WartaDatabase) db = NULL;
+
+      makers[i] (path);
+      before = check_snapshot (path);
+      g_assert_false (warta_database_check_file (path, &error));
+      g_assert_error (error, WARTA_DB_ERROR, codes[i]);
+      after = check_snapshot (path);
+      g_assert_cmpstr (before, ==, after);
+
+      db = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE,
+                                &open_error);
+      g_assert_null (db);
+      g_assert_error (open_error, WARTA_DB_ERROR, error->code);
+      g_assert_cmpstr (open_error->message, ==, error->message);
+      g_clear_error (&error);
+
+      /* A folder, a missing file: refused, and nothing made. */
+      g_assert_false (warta_database_check_file (dir, &error));
+      g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN);
+      g_clear_error (&error);
+      g_assert_false (warta_database_check_file (missing, &error));
+      g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN);
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+      remove_dir (dir);
+    }
+}
+
+/* A database another Warta has open in WAL mode is read through its log:
+ * a newer Warta's update still in the log is refused, and the check
+ * changes neither file. */
+static void
+test_check_file_in_use (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *wal = g_build_filename (dir, "warta.db-wal", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
+                                          warta_database_get_latest_schema_version () + 1);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal_before = NULL;
+  g_autofree char *wal_after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) other = NULL;
+
+  other = warta_database_open (path, WARTA_JOURNAL_MODE_WAL, WARTA_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_database_check_file (path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (_warta_database_exec (other, sql, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  before = check_snapshot (path);
+  wal_before = file_sum (wal);
+  g_assert_false (warta_database_check_file (path, &error));
+  g_assert_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_TOO_NEW);
+  after = check_snapshot (path);
+  wal_after = file_sum (wal);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (wal_before, ==, wal_after);
+
+  g_assert_finalize_object (g_steal_pointer (&other));
+  remove_dir (dir);
+}
+
+static void
+copy_file (const char *from_path,
+           const char *to_path)
+{
+  g_autoptr(GFile) from = g_file_new_for_path (from_path);
+  g_autoptr(GFile) to = g_file_new_for_path (to_path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A Warta that stopped while writing a rollback-journal database left its
+ * journal: reading the file needs it rolled back first, which only a
+ * connection that may write does. The check lets the file through,
+ * journal and all, for the switch to roll back and open. */
+static void
+test_check_file_hot_journal (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+  g_autofree char *journal = g_build_filename (dir, "warta.db-journal", NULL);
+  g_autofree char *crashed = g_build_filename (dir, "crashed.db", NULL);
+  g_autofree char *crashed_journal = g_build_filename (dir, "crashed.db-journal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaDatabase) db = NULL;
+  sqlite3 *writer = NULL;
+
+  make_rollback_warta (path);
+  /* The files as a crash mid-transaction leaves them: the pages written
+   * to the database, the journal to undo them. */
+  g_assert_cmpint (sqlite3_open (path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer,
+                                 "PRAGMA cache_size = 1; BEGIN; "
+                                 "INSERT INTO warta_meta (key, value) "
+                                 "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                 "WHERE i < 2000) SELECT 'crash-' || i, hex (randomblob (300)) "
+                                 "FROM n;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+  copy_file (path, crashed);
+  copy_file (journal, crashed_journal);
+  g_assert_cmpint (sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+
+  before = check_snapshot (crashed);
+  g_assert_true (warta_database_check_file (crashed, &error));
+  g_assert_no_error (error);
+  after = check_snapshot (crashed);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (g_file_test (crashed_journal, G_FILE_TEST_EXISTS));
+
+  db = warta_database_open (crashed, WARTA_JOURNAL_MODE_ROLLBACK, WARTA_DATABASE_FLAGS_NONE,
+                            &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&db));
+  g_assert_cmpint (raw_int (crashed, "SELECT count(*) FROM warta_meta WHERE key LIKE 'crash-%'"),
+                   ==, 0);
+
+  remove_dir (dir);
+}
+
+/* A user who may not write the file: an older database, which opening
+ * would have to update, is refused as opening refuses it; a current one
+ * passes. */
+static void
+test_check_file_read_only (void)
+{
+  MakeFile makers[] = { make_old_warta, make_old_wal_warta, make_warta_file };
+  int codes[] = { WARTA_DB_ERROR_READ_ONLY, WARTA_DB_ERROR_READ_ONLY, -1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (makers); i++)
+    {
+      g_autofree char *dir = make_dir ();
+      g_autofree char *path = g_build_filename (dir, "warta.db", NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      makers[i] (path);
+      g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+      before = check_snapshot (path);
+      ok = warta_database_check_file (path, &error);
+      if (codes[i] < 0)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_error (error, WARTA_DB_ERROR, codes[i]);
+          g_assert_nonnull (strstr (error->message, "needs to be updated"));
+        }
+      after = check_snapshot (path);
+      g_assert_cmpstr (before, ==, after);
+
+      g_chmod (path, 0644);
+      remove_dir (dir);
+    }
 }
 
 static void
@@ -1045,6 +1296,11 @@ main (int   argc,
   g_test_add_func ("/warta/database/refuse-too-new", test_refuse_too_new);
   g_test_add_func ("/warta/database/refuse-damaged", test_refuse_damaged);
   g_test_add_func ("/warta/database/refuse-folder-and-missing", test_refuse_folder_and_missing);
+  g_test_add_func ("/warta/database/check-file-older", test_check_file_older);
+  g_test_add_func ("/warta/database/check-file-refused", test_check_file_refused);
+  g_test_add_func ("/warta/database/check-file-in-use", test_check_file_in_use);
+  g_test_add_func ("/warta/database/check-file-read-only", test_check_file_read_only);
+  g_test_add_func ("/warta/database/check-file-hot-journal", test_check_file_hot_journal);
   g_test_add_func ("/warta/database/read-only", test_read_only);
   g_test_add_func ("/warta/database/read-only-wal", test_read_only_wal);
   g_test_add_func ("/warta/database/read-only-by-mode", test_read_only_by_mode);

@@ -19,6 +19,7 @@
 #include "warta-application.h"
 #include "warta-archive-page.h"
 #include "warta-calendar-page.h"
+#include "warta-database-private.h"
 #include "warta-event-log.h"
 #include "warta-official-dialog.h"
 #include "warta-people-page.h"
@@ -2144,9 +2145,98 @@ test_open_database_refused (Fixture       *f,
   g_assert_cmpstr (path_setting, ==, "");
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char * const *)a, *(char * const *)b);
+}
+
+/* What a file Open Database only checks must keep: its bytes, its time of
+ * change, and the files of its folder (no -wal or -shm made beside it). */
+static char *
+file_state (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *sum = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GString *out;
+  const char *name;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_assert_nonnull (info);
+  out = g_string_new (sum);
+  g_string_append_printf (out, " %" G_GUINT64_FORMAT ".%06u",
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
+                          g_file_info_get_attribute_uint32 (info,
+                                                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC));
+
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (out, " %s", (char *)g_ptr_array_index (names, i));
+
+  return g_string_free (out, FALSE);
+}
+
+/* The schema version in @path's header (SQLite's user_version, bytes 60
+ * to 63), read without SQLite, which might make files beside it. */
+static guint32
+header_schema_version (const char *path)
+{
+  g_autofree char *contents = NULL;
+  guint32 version;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, 100);
+  memcpy (&version, contents + 60, sizeof version);
+  return GUINT32_FROM_BE (version);
+}
+
+/* A Warta database in @path as the Warta of schema @version made it (0:
+ * one newer than this Warta knows), in a folder of its own. */
+static void
+make_warta_version (const char *path,
+                    int         version)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(WartaDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  _warta_database_set_migration_limit (version);
+  database = warta_database_open (path, WARTA_JOURNAL_MODE_AUTOMATIC, WARTA_DATABASE_FLAGS_NONE,
+                                  &error);
+  _warta_database_set_migration_limit (0);
+  g_assert_no_error (error);
+  if (version == 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
+                                              warta_database_get_latest_schema_version () + 1);
+
+      g_assert_true (_warta_database_exec (database, sql, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_finalize_object (g_steal_pointer (&database));
+}
+
 /* With posts still to send, Open Database on a file that will be refused
- * says so at once: no "Publishing Is Not Finished" question first, whose
- * answer would change nothing. The file is left as it was. */
+ * (no Warta database, or a newer Warta's) says so at once: no "Publishing
+ * Is Not Finished" question first, whose answer would change nothing. The
+ * file is left as it was. */
 static void
 test_open_database_refused_first (Fixture       *f,
                                   gconstpointer  user_data)
@@ -2155,7 +2245,10 @@ test_open_database_refused_first (Fixture       *f,
   g_autoptr(WartaPublication) p = warta_test_publish_make_approved (t, "Berita terjadwal", 1);
   g_autoptr(WartaOutboxJob) job = schedule_tomorrow (f, t, p);
   g_autofree char *notes = g_build_filename (f->folder, "catatan.txt", NULL);
+  g_autofree char *newer = g_build_filename (f->folder, "baru", "warta.db", NULL);
   g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   const char *text = "Rapat koordinasi, bukan basis data.\n";
   WartaDatabase *scheduled = warta_application_get_database (f->app);
   AdwMessageDialog *dialog;
@@ -2174,6 +2267,116 @@ test_open_database_refused_first (Fixture       *f,
   g_assert_true (warta_application_get_database (f->app) == scheduled);
   g_assert_true (g_file_get_contents (notes, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, text);
+
+  /* A newer Warta's database, the same. */
+  make_warta_version (newer, 0);
+  before = file_state (newer);
+  warta_window_open_database (window, newer);
+  g_assert_null (find_dialog ("Publishing Is Not Finished"));
+  dialog = find_dialog ("Database Not Opened");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "was made by a newer version of Warta. Update Warta to open it."));
+  answer (dialog, "close");
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_true (warta_application_get_database (f->app) == scheduled);
+  after = file_state (newer);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Colleagues on an older Warta share a database this Warta would update.
+ * Chosen while posts are still to send, it is only read before the
+ * question: Keep This Database leaves it as it was, byte for byte, with no
+ * file made beside it, still theirs to open; Open Anyway updates it and
+ * opens it. */
+static void
+test_open_database_older (Fixture       *f,
+                          gconstpointer  user_data)
+{
+  g_autoptr(WartaTestPublish) t = warta_test_publish_new ();
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (t, "Berita terjadwal", 1);
+  g_autoptr(WartaOutboxJob) job = schedule_tomorrow (f, t, p);
+  g_autofree char *older = g_build_filename (f->folder, "bersama", "warta.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *heading = "Publishing Is Not Finished";
+  WartaDatabase *scheduled = warta_application_get_database (f->app);
+  WartaDatabase *opened;
+  AdwMessageDialog *dialog;
+  WartaWindow *window;
+
+  make_warta_version (older, 2);
+  g_assert_cmpuint (header_schema_version (older), ==, 2);
+  before = file_state (older);
+
+  window = show_window (f);
+  warta_window_open_database (window, older);
+  dialog = find_dialog (heading);
+  g_assert_nonnull (dialog);
+  g_assert_null (find_dialog ("Database Not Opened"));
+  answer (dialog, "cancel");
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_true (warta_application_get_database (f->app) == scheduled);
+  after = file_state (older);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (header_schema_version (older), ==, 2);
+
+  warta_window_open_database (window, older);
+  dialog = find_dialog (heading);
+  g_assert_nonnull (dialog);
+  answer (dialog, "open");
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_null (find_dialog ("Database Not Opened"));
+  opened = warta_application_get_database (f->app);
+  g_assert_cmpstr (warta_database_get_path (opened), ==, older);
+  g_assert_cmpint (warta_database_get_schema_version (opened), ==,
+                   warta_database_get_latest_schema_version ());
+}
+
+/* Minutes may pass while Warta asks: the switch checks the file again. A
+ * database replaced meanwhile by a newer Warta's is refused then, and the
+ * team's database stays open, its post still to go out. */
+static void
+test_open_database_changed_meanwhile (Fixture       *f,
+                                      gconstpointer  user_data)
+{
+  g_autoptr(WartaTestPublish) t = warta_test_publish_new ();
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (t, "Berita terjadwal", 1);
+  g_autoptr(WartaOutboxJob) job = schedule_tomorrow (f, t, p);
+  g_autofree char *shared = g_build_filename (f->folder, "bersama", "warta.db", NULL);
+  g_autofree char *newer = g_build_filename (f->folder, "baru", "warta.db", NULL);
+  g_autofree char *contents = NULL;
+  WartaDatabase *scheduled = warta_application_get_database (f->app);
+  AdwMessageDialog *dialog;
+  WartaWindow *window;
+  WartaOutbox *outbox;
+  gsize length;
+
+  make_warta_version (shared, 2);
+  make_warta_version (newer, 0);
+  window = show_window (f);
+  warta_window_open_database (window, shared);
+  dialog = find_dialog ("Publishing Is Not Finished");
+  g_assert_nonnull (dialog);
+
+  g_assert_true (g_file_get_contents (newer, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (shared, contents, length, NULL));
+  answer (dialog, "open");
+  while (g_main_context_iteration (NULL, FALSE));
+
+  dialog = find_dialog ("Database Not Opened");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "was made by a newer version of Warta"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Warta stays with"));
+  answer (dialog, "close");
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_true (warta_application_get_database (f->app) == scheduled);
+  outbox = warta_context_get_outbox (warta_application_get_context (f->app));
+  g_assert_cmpuint (warta_outbox_count_to_send (outbox, NULL), ==, 1);
 }
 
 /* No database open (the one chosen was refused just as the window showed):
@@ -3950,6 +4153,10 @@ main (int   argc,
                   fixture_set_up, test_open_database_refused, fixture_tear_down);
       g_test_add ("/warta/window/open-database-refused-first", Fixture, NULL,
                   fixture_set_up, test_open_database_refused_first, fixture_tear_down);
+      g_test_add ("/warta/window/open-database-older", Fixture, NULL,
+                  fixture_set_up, test_open_database_older, fixture_tear_down);
+      g_test_add ("/warta/window/open-database-changed-meanwhile", Fixture, NULL,
+                  fixture_set_up, test_open_database_changed_meanwhile, fixture_tear_down);
       g_test_add ("/warta/window/database-error-escape", Fixture, NULL,
                   fixture_set_up, test_database_error_escape, fixture_tear_down);
       g_test_add ("/warta/window/quit-editor-asks", Fixture, NULL,

@@ -111,6 +111,60 @@ warta_application_get_database_error (WartaApplication *self)
   return self->database_error;
 }
 
+/* Stops and closes the open database, if any. */
+static void
+close_database (WartaApplication *self)
+{
+  /* What the outbox has in flight resumes from its last confirmed step
+   * when this database is opened again. */
+  if (self->context != NULL)
+    warta_outbox_stop (warta_context_get_outbox (self->context));
+  g_clear_object (&self->context);
+  g_clear_object (&self->database);
+  g_clear_error (&self->database_error);
+}
+
+/* Makes @database (transfer full) the open one; %NULL for none, because of
+ * @reason. */
+static void
+set_database (WartaApplication *self,
+              WartaDatabase    *database,
+              const GError     *reason)
+{
+  self->database = database;
+  if (self->database == NULL)
+    self->database_error = g_error_copy (reason);
+  else
+    {
+      self->context = warta_context_new (self->database, self->settings);
+      /* Approved posts and scheduled ones go out while Warta runs, on the
+       * application's main context. */
+      warta_outbox_start (warta_context_get_outbox (self->context));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+/* Opens @resolved as the settings say; logs why it could not. */
+static WartaDatabase *
+open_file (WartaApplication  *self,
+           const char        *resolved,
+           GError           **error)
+{
+  WartaJournalMode mode = (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
+  g_autoptr(GError) local_error = NULL;
+  WartaDatabase *database;
+
+  database = warta_database_open (resolved, mode, WARTA_DATABASE_FLAGS_NONE, &local_error);
+  if (database == NULL)
+    {
+      g_message ("Cannot open database %s: %s", resolved, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+
+  return database;
+}
+
 /**
  * warta_application_open_database:
  * @self: a #WartaApplication
@@ -130,7 +184,7 @@ warta_application_open_database (WartaApplication  *self,
   g_autofree char *configured = NULL;
   g_autofree char *resolved = NULL;
   g_autoptr(GError) local_error = NULL;
-  WartaJournalMode mode;
+  WartaDatabase *database;
 
   g_return_val_if_fail (WARTA_IS_APPLICATION (self), FALSE);
 
@@ -147,34 +201,48 @@ warta_application_open_database (WartaApplication  *self,
   else
     resolved = g_canonicalize_filename (path, NULL);
 
-  mode = (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
+  close_database (self);
+  database = open_file (self, resolved, &local_error);
+  set_database (self, database, local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
-  /* What the outbox has in flight resumes from its last confirmed step
-   * when this database is opened again. */
-  if (self->context != NULL)
-    warta_outbox_stop (warta_context_get_outbox (self->context));
-  g_clear_object (&self->context);
-  g_clear_object (&self->database);
-  g_clear_error (&self->database_error);
+  return database != NULL;
+}
 
-  self->database = warta_database_open (resolved, mode, WARTA_DATABASE_FLAGS_NONE, &local_error);
+/**
+ * warta_application_switch_database:
+ * @self: a #WartaApplication
+ * @path: the file
+ * @error: where to put the reason it could not be opened
+ *
+ * Opens @path in place of the open database: the open succeeding is the
+ * check that the file is one to switch to, however long ago it was chosen.
+ * Unlike warta_application_open_database(), a file that cannot be opened
+ * leaves the open database open, its posts going out, and the user where
+ * they were.
+ */
+gboolean
+warta_application_switch_database (WartaApplication  *self,
+                                   const char        *path,
+                                   GError           **error)
+{
+  g_autofree char *resolved = NULL;
+  WartaDatabase *database;
+
+  g_return_val_if_fail (WARTA_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
   if (self->database == NULL)
-    {
-      g_message ("Cannot open database %s: %s", resolved, local_error->message);
-      self->database_error = g_error_copy (local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-    }
-  else
-    {
-      self->context = warta_context_new (self->database, self->settings);
-      /* Approved posts and scheduled ones go out while Warta runs, on the
-       * application's main context. */
-      warta_outbox_start (warta_context_get_outbox (self->context));
-    }
+    return warta_application_open_database (self, path, error);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  resolved = g_canonicalize_filename (path, NULL);
+  if (!(database = open_file (self, resolved, error)))
+    return FALSE;
 
-  return self->database != NULL;
+  close_database (self);
+  set_database (self, database, NULL);
+  return TRUE;
 }
 
 static int

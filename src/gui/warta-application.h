@@ -25,6 +25,9 @@ const GError     *warta_application_get_database_error (WartaApplication *self);
 gboolean          warta_application_open_database     (WartaApplication  *self,
                                                        const char        *path,
                                                        GError           **error);
+gboolean          warta_application_switch_database   (WartaApplication  *self,
+                                                       const char        *path,
+                                                       GError           **error);
 void              warta_application_confirm_quit      (WartaApplication  *self);
 void              warta_application_cancel_quit       (WartaApplication  *self);
 gboolean          warta_application_get_quit_confirmed (WartaApplication *self);

@@ -622,49 +622,62 @@ unfinished_publishing_dialog (WartaWindow *self,
   return dialog;
 }
 
-/* A file Warta refuses (not a Warta database, from a newer Warta, out of
- * reach) is a wrong pick: the team's database stays open, and nobody has
- * to find it again. The trial opens @path as the switch would, and leaves
- * a refused file untouched; with %WARTA_DATABASE_FLAGS_NO_CREATE a missing
- * file is not made. Returns TRUE when it told the user so. */
-static gboolean
-refuse_unopenable (WartaWindow        *self,
-                   const char         *path,
-                   WartaDatabaseFlags  flags)
+/* Tells why @error's file was refused: the team's database stays open. */
+static void
+tell_refused (WartaWindow  *self,
+              const GError *error)
 {
   WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   WartaDatabase *current = warta_application_get_database (app);
-  WartaJournalMode mode = (WartaJournalMode)g_settings_get_enum (self->settings, "journal-mode");
-  g_autoptr(WartaDatabase) trial = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
-
-  trial = warta_database_open (path, mode, flags, &error);
-  if (trial != NULL)
-    return FALSE;
 
   name = g_path_get_basename (warta_database_get_path (current));
   /* Translators: the first %s says why the file was refused and
    * what to do; the second is the database that stays open. */
   body = g_strdup_printf (_("%s\n\nWarta stays with “%s”."), error->message, name);
   warta_message_dialog_tell (GTK_WIDGET (self), _("Database Not Opened"), body);
+}
+
+/* A file Warta refuses (not a Warta database, from a newer Warta, out of
+ * reach) is a wrong pick: the team's database stays open, and nobody has
+ * to find it again. The check only reads @path: an older database the
+ * user does not switch to is not updated, and stays open to the team's
+ * older Wartas. Returns TRUE when it told the user so. */
+static gboolean
+refuse_unopenable (WartaWindow *self,
+                   const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (warta_database_check_file (path, &error))
+    return FALSE;
+
+  tell_refused (self, error);
   return TRUE;
 }
 
-/* Opens @path now; a failure is told in a dialog as well as on the
- * error page. */
+/* Opens @path now. With a database open, a file refused leaves it open
+ * and is told in a dialog; with none, a failure is told in a dialog as
+ * well as on the error page. */
 static void
 open_database_now (WartaWindow *self,
                    const char  *path)
 {
   WartaApplication *app = WARTA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  WartaDatabase *current = warta_application_get_database (app);
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *message;
 
-  if (current != NULL && refuse_unopenable (self, path, WARTA_DATABASE_FLAGS_NONE))
-    return;
+  /* The switch is the last check: a file refused now, changed since it
+   * was chosen perhaps, leaves the team's database open. */
+  if (warta_application_get_database (app) != NULL)
+    {
+      if (warta_application_switch_database (app, path, &error))
+        g_settings_set_string (self->settings, "database-path", path);
+      else
+        tell_refused (self, error);
+      return;
+    }
 
   if (warta_application_open_database (app, path, &error))
     {
@@ -753,8 +766,7 @@ warta_window_open_database (WartaWindow *self,
   /* A file that would be refused is told at once, not after a question
    * whose answer changes nothing. A missing one becomes a new database:
    * it is not made before the answer. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
-      refuse_unopenable (self, path, WARTA_DATABASE_FLAGS_NO_CREATE))
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && refuse_unopenable (self, path))
     return;
 
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

@@ -750,6 +750,55 @@ reopen_read_only_wal (WartaDatabase  *self,
   return TRUE;
 }
 
+/* The refusals of an existing @path that need no SQLite. */
+static gboolean
+check_readable (const char  *path,
+                GError     **error)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
+                   _("“%s” is a folder. Choose a database file."), path);
+      return FALSE;
+    }
+
+  if (g_access (path, R_OK) != 0)
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
+                   _("You may not read “%s”. Ask the owner of the file for access."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_missing_error (GError     **error,
+                   const char  *path)
+{
+  g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
+               _("“%s” does not exist. Check the path, or choose another file."), path);
+}
+
+/* A database this Warta would have to update (or, new, to set up) can be
+ * opened only by a user who may write it. */
+static gboolean
+check_updatable (WartaDatabase  *self,
+                 gboolean        is_new,
+                 GError        **error)
+{
+  if (self->read_only &&
+      (is_new || self->schema_version < warta_database_get_latest_schema_version ()))
+    {
+      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_READ_ONLY,
+                   _("“%s” needs to be updated for this version of Warta, but you may not change it. Ask its owner for write access."),
+                   self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * warta_database_open:
  * @path: the database file
@@ -782,12 +831,8 @@ warta_database_open (const char          *path,
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
 
-  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
-                   _("“%s” is a folder. Choose a database file."), path);
-      return NULL;
-    }
+  if (exists && !check_readable (path, error))
+    return NULL;
 
   if (!exists)
     {
@@ -795,8 +840,7 @@ warta_database_open (const char          *path,
 
       if (flags & WARTA_DATABASE_FLAGS_NO_CREATE)
         {
-          g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
-                       _("“%s” does not exist. Check the path, or choose another file."), path);
+          set_missing_error (error, path);
           return NULL;
         }
 
@@ -809,12 +853,6 @@ warta_database_open (const char          *path,
                        dir, g_strerror (saved_errno));
           return NULL;
         }
-    }
-  else if (g_access (path, R_OK) != 0)
-    {
-      g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_OPEN,
-                   _("You may not read “%s”. Ask the owner of the file for access."), path);
-      return NULL;
     }
 
   self->network_filesystem = is_network_filesystem (path);
@@ -849,15 +887,11 @@ warta_database_open (const char          *path,
   if (!check_identity (self, &is_new, error))
     return NULL;
 
+  if (!check_updatable (self, is_new, error))
+    return NULL;
+
   if (self->read_only)
     {
-      if (is_new || self->schema_version < warta_database_get_latest_schema_version ())
-        {
-          g_set_error (error, WARTA_DB_ERROR, WARTA_DB_ERROR_READ_ONLY,
-                       _("“%s” needs to be updated for this version of Warta, but you may not change it. Ask its owner for write access."),
-                       path);
-          return NULL;
-        }
       if (!_warta_database_exec (self, "PRAGMA query_only = ON", error))
         return NULL;
     }
@@ -886,6 +920,107 @@ warta_database_open (const char          *path,
            self->read_only ? ", read-only" : "");
 
   return g_steal_pointer (&self);
+}
+
+/* Whether @path is a database in WAL mode with no -wal file beside it: no
+ * Warta has it open, nor left commits in a log, so the file alone is the
+ * whole database. Reading it as usual would make a -wal and a -shm file
+ * beside it, which a read-only connection leaves behind. */
+static gboolean
+is_idle_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  guchar header[20];
+  gssize n;
+  int fd;
+
+  fd = g_open (path, O_RDONLY, 0);
+  if (fd < 0)
+    return FALSE;
+  n = read (fd, header, sizeof header);
+  g_close (fd, NULL);
+
+  /* Bytes 18 and 19, the file format's write and read versions, are 2 in
+   * WAL mode. */
+  return n == sizeof header && memcmp (header, "SQLite format 3", 16) == 0 &&
+         header[18] == 2 && header[19] == 2 && !g_file_test (wal, G_FILE_TEST_EXISTS);
+}
+
+/**
+ * warta_database_check_file:
+ * @path: an existing file
+ * @error: where to put a #WARTA_DB_ERROR
+ *
+ * Checks, without changing anything, that warta_database_open() would
+ * open @path: that it is a Warta database, not damaged, of a schema this
+ * Warta reads or updates, and that a user who may not write it need not
+ * have it updated. Unlike warta_database_open() it migrates nothing: a
+ * file the user has not switched to stays readable by the older Wartas of
+ * the team. It is read through a read-only connection that makes no -wal
+ * or -shm file; one another Warta has open is read through its log, as by
+ * any reader. The errors are those warta_database_open() gives.
+ *
+ * Returns: %TRUE when @path would be opened
+ */
+gboolean
+warta_database_check_file (const char  *path,
+                           GError     **error)
+{
+  g_autoptr(WartaDatabase) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *uri = NULL;
+  gboolean is_new = FALSE;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      set_missing_error (error, path);
+      return FALSE;
+    }
+  if (!check_readable (path, error))
+    return FALSE;
+
+  self = g_object_new (WARTA_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = !may_write (path);
+
+  uri = g_filename_to_uri (path, NULL, error);
+  if (uri == NULL)
+    return FALSE;
+  /* Immutable: no locks, no files beside it, as nothing else reads it. */
+  uri = g_strconcat ((char *)g_steal_pointer (&uri),
+                     is_idle_wal (path) ? "?mode=ro&immutable=1" : "?mode=ro", NULL);
+
+  rc = sqlite3_open_v2 (uri, &self->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX |
+                        SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, SUBJECT_FILE, path, "check");
+      return FALSE;
+    }
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  if (self->read_only && !reopen_read_only_wal (self, error))
+    return FALSE;
+
+  if (!check_identity (self, &is_new, &local_error))
+    {
+      /* Reading it needs a write first (a journal a crashed Warta left,
+       * to roll back): the switch, which may write, does it, and tells
+       * what it then finds. */
+      if (!self->read_only &&
+          g_error_matches (local_error, WARTA_DB_ERROR, WARTA_DB_ERROR_READ_ONLY))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return check_updatable (self, is_new, error);
 }
 
 /**

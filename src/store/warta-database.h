@@ -50,6 +50,8 @@ WartaDatabase    *warta_database_open                (const char          *path,
                                                       GError             **error);
 WartaDatabase    *warta_database_open_for_worker     (WartaDatabase       *self,
                                                       GError             **error);
+gboolean          warta_database_check_file          (const char          *path,
+                                                      GError             **error);
 const char       *warta_database_get_path            (WartaDatabase       *self);
 gboolean          warta_database_get_read_only       (WartaDatabase       *self);
 const char       *warta_database_get_read_only_reason (WartaDatabase      *self);
