@@ -274,9 +274,17 @@ publish_answered (Fixture    *f,
                                 body);
   if (g_str_equal (path, VIDEOS))
     {
-      g_autoptr(WartaUpload) upload = new_upload (3 * MIB + 5000, "video.mp4", "video/mp4", NULL);
+      g_autofree char *sha = NULL;
+      g_autoptr(WartaUpload) upload = new_upload (3 * MIB + 5000, "video.mp4", "video/mp4", &sha);
 
       res = video (f, upload, FALSE, NULL, &error);
+      if (res)
+        {
+          /* The whole file, in one video: one post. */
+          g_assert_cmpstr (warta_test_server_get_file_sha256 (f->server), ==, sha);
+          g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts + 1);
+          g_assert_cmpstr (res->id, ==, f->video_id);
+        }
     }
   else
     {
@@ -295,9 +303,10 @@ publish_answered (Fixture    *f,
 }
 
 /* Each step answered by a proxy's HTML page (502: retried) or a 200 that
- * says nothing usable; the unpublished photo, nothing public, is sent
- * again; after the feed post's, the Page's feed has it: found, not posted
- * again, not failed. */
+ * says nothing usable; the unpublished photo, a video's start and a
+ * window, nothing public, are sent again; after the feed post's, the
+ * Page's feed has it, and after the video's finish, its status says it is
+ * published: found, not posted again, not failed. */
 static void
 test_malformed_answers (Fixture       *f,
                         gconstpointer  data)
@@ -317,7 +326,7 @@ test_malformed_answers (Fixture       *f,
       for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
         publish_answered (f, steps[s].path, steps[s].nth, TRUE, 200,
                           warta_test_garbage[i].content_type, warta_test_garbage[i].body,
-                          g_str_equal (steps[s].path, FEED) || g_str_equal (steps[s].path, PHOTOS));
+                          TRUE);
     }
 }
 
@@ -339,6 +348,102 @@ test_malformed_every_time (Fixture       *f,
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", PHOTOS), ==, 4);
   g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
+/* A video's start, then its windows, answered with what Warta cannot read
+ * every time: each sent as often as after a 5xx, then it stops saying so;
+ * never finished. */
+static void
+test_video_malformed_every_time (Fixture       *f,
+                                 gconstpointer  data)
+{
+  guint sent = 0;
+
+  for (guint step = 0; step < 2; step++)
+    {
+      g_autoptr(WartaUpload) upload = new_upload (3 * MIB + 5000, "video.mp4", "video/mp4", NULL);
+      g_autoptr(WartaRemoteResult) res = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* start: requests 1 … 4; a window: after a start that is read. */
+      for (guint nth = 1; nth <= 4; nth++)
+        warta_test_server_add_answer (f->server, "POST", VIDEOS, nth + step, FALSE, 200,
+                                      NULL, step ? "application/json" : "text/html",
+                                      step ? "{\"start_offset\": \"0\"}" : WARTA_TEST_HTML_PAGE);
+      res = video (f, upload, FALSE, NULL, &error);
+      g_assert_null (res);
+      warta_test_assert_not_understood (error);
+      g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
+      sent += 4 + step;
+      g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", VIDEOS), ==, sent);
+      g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+    }
+}
+
+/* The finish, which publishes the video, answered with what Warta cannot
+ * read and not done: the video's status does not say it is published, so
+ * it stops saying so, never finishing again blindly. */
+static void
+test_video_finish_not_understood (Fixture       *f,
+                                  gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
+    {
+      g_autoptr(WartaUpload) upload = new_upload (3 * MIB + 5000, "video.mp4", "video/mp4", NULL);
+      g_autoptr(WartaRemoteResult) res = NULL;
+      g_autoptr(GError) error = NULL;
+      guint sent = warta_test_server_count_requests (f->server, "POST", VIDEOS);
+      guint looked = warta_test_server_count_requests (f->server, "GET", OBJECTS);
+
+      g_test_message ("finish: %s", warta_test_garbage[i].what);
+      /* start, 4 windows, finish */
+      warta_test_server_add_answer (f->server, "POST", VIDEOS, 6, FALSE, 200, NULL,
+                                    warta_test_garbage[i].content_type,
+                                    warta_test_garbage[i].body);
+      res = video (f, upload, FALSE, NULL, &error);
+      g_assert_null (res);
+      warta_test_assert_not_understood (error);
+      g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", VIDEOS), ==, sent + 6);
+      g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", OBJECTS), ==, looked + 1);
+      g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+    }
+}
+
+/* The finish's answer is lost, or a 5xx, once it is done: the video's
+ * status says it is published; it is not finished again. Not done (a 5xx
+ * before): finished again after the status said it is not published. */
+static void
+test_video_finish_lost (Fixture       *f,
+                        gconstpointer  data)
+{
+  const WartaTestFaultKind kinds[] = {
+    WARTA_TEST_FAULT_DROP_AFTER_COMMIT, WARTA_TEST_FAULT_ANSWER_AFTER_COMMIT, WARTA_TEST_FAULT_STATUS,
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(WartaUpload) upload = new_upload (3 * MIB + 5000, "video.mp4", "video/mp4", NULL);
+      g_autoptr(WartaRemoteResult) res = NULL;
+      g_autoptr(GError) error = NULL;
+      guint sent = warta_test_server_count_requests (f->server, "POST", VIDEOS);
+      guint posts = warta_test_server_get_post_count (f->server);
+      gboolean done = kinds[k] != WARTA_TEST_FAULT_STATUS;
+
+      g_test_message ("finish: fault %d", kinds[k]);
+
+      if (kinds[k] == WARTA_TEST_FAULT_ANSWER_AFTER_COMMIT)
+        warta_test_server_add_answer (f->server, "POST", VIDEOS, 6, TRUE, 503, NULL,
+                                      "text/html", WARTA_TEST_HTML_PAGE);
+      else
+        warta_test_server_add_fault (f->server, "POST", VIDEOS, 6, kinds[k], 500);
+      res = video (f, upload, FALSE, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (res->id, ==, f->video_id);
+      g_assert_true (res->reused == done);
+      g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", VIDEOS), ==,
+                        sent + (done ? 6 : 7));
+      g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts + 1);
+    }
 }
 
 /* 506: found on the Page, or said plainly when it is not there. */
@@ -922,6 +1027,9 @@ main (int   argc,
   ADD ("lost-answer", test_lost_answer, 0);
   ADD ("malformed-answers", test_malformed_answers, 0);
   ADD ("malformed-every-time", test_malformed_every_time, 0);
+  ADD ("video-malformed-every-time", test_video_malformed_every_time, 0);
+  ADD ("video-finish-not-understood", test_video_finish_not_understood, 0);
+  ADD ("video-finish-lost", test_video_finish_lost, 0);
   ADD ("duplicate", test_duplicate, 0);
   ADD ("video", test_video, 0);
   ADD ("video-resume", test_video_resume, 0);

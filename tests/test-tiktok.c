@@ -464,6 +464,44 @@ test_malformed_every_time (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
+/* A chunk's answer has no body Warta reads: 206 or 201 says it is in.
+ * A 200 that is neither (a proxy's page) every time: the chunk sent again
+ * within the attempts, as after a 5xx, then it stops saying so; init
+ * once, nothing posted. */
+static void
+test_chunk_malformed_every_time (Fixture       *f,
+                                 gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
+    {
+      g_autoptr(WartaUpload) upload = new_upload (f);
+      g_autoptr(WartaTikTokInit) init = NULL;
+      g_autoptr(GError) error = NULL;
+      guint inits = warta_test_server_count_requests (f->server, "POST",
+                                                      "/v2/post/publish/video/init/");
+      guint chunks = warta_test_server_count_requests (f->server, "PUT", "/video/");
+
+      g_test_message ("chunk: %s", warta_test_garbage[i].what);
+      init = init_video (f, upload, "PUBLIC_TO_EVERYONE", &error);
+      g_assert_no_error (error);
+      /* Each of the attempts (a fault of nth 0 would outlive this one);
+       * one more would be answered as TikTok does. */
+      for (guint nth = 1; nth <= 4; nth++)
+        warta_test_server_add_answer (f->server, "PUT", "/video/", nth, FALSE, 200, NULL,
+                                      warta_test_garbage[i].content_type,
+                                      warta_test_garbage[i].body);
+      g_assert_false (upload_chunks (f, upload, init, 0, NULL, &error));
+      warta_test_assert_not_understood (error);
+      g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
+      g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST",
+                                                          "/v2/post/publish/video/init/"),
+                        ==, inits + 1);
+      g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", "/video/"), ==,
+                        chunks + 4);
+    }
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
 static void
 cancel_at_cb (WartaUpload  *upload,
               GParamSpec   *pspec,
@@ -747,6 +785,7 @@ main (int   argc,
   ADD ("drop", test_drop, 0);
   ADD ("malformed-answers", test_malformed_answers, 0);
   ADD ("malformed-every-time", test_malformed_every_time, 0);
+  ADD ("chunk-malformed-every-time", test_chunk_malformed_every_time, 0);
   ADD ("range-mismatch", test_range_mismatch, 0);
   ADD ("errors", test_errors, 1);
   ADD ("cancel", test_cancel, 0);

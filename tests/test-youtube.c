@@ -583,24 +583,27 @@ publish_answered (Fixture    *f,
   warta_test_assert_garbage_outcome (error, res ? res->id : NULL, must_succeed);
   if (error == NULL)
     {
-      /* The whole file in the video. */
+      /* The whole file in the video, one video. */
       g_assert_cmpuint (warta_test_server_get_file_size (f->server), ==, f->size);
       g_assert_cmpstr (warta_test_server_get_file_sha256 (f->server), ==, f->sha256);
+      g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts + 1);
     }
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
   return error == NULL;
 }
 
-/* The session's start, a chunk's 308 and the final chunk answered by a
- * proxy's HTML page (502: retried) or a 200 that says nothing usable; a
- * session with no Location; a Range that is nonsense, past the end or
- * going backwards. */
+/* The session's start, a chunk and the final chunk answered by a proxy's
+ * HTML page (502: retried) or a 200 that says nothing usable; a session
+ * with no Location; a 308 whose Range is nonsense, past the end or going
+ * backwards. Each time the job finishes with one video: the session's
+ * start is asked again, a chunk's answer is followed by the status probe. */
 static void
 test_malformed_answers (Fixture       *f,
                         gconstpointer  data)
 {
   /* Not understood: not read as some other offset (the largest number
-   * wrapped round to 0, a range not from the first byte). */
+   * wrapped round to 0, a range not from the first byte), but asked again
+   * by the probe. */
   const char *ranges[] = {
     "Range: bytes=abc",
     "Range: bytes=0-",
@@ -619,14 +622,15 @@ test_malformed_answers (Fixture       *f,
 
       publish_answered (f, method, step, FALSE, 502, NULL, "text/html", WARTA_TEST_HTML_PAGE,
                         TRUE);
-      /* After the final chunk's, the probe gives the video made; the
-       * session's start, which makes nothing public, is asked again. */
+      /* After a chunk's, the probe says where the upload stands, after the
+       * final chunk's it gives the video made; the session's start, which
+       * makes nothing public, is asked again. */
       for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
         publish_answered (f, method, step, TRUE, 200, NULL, warta_test_garbage[i].content_type,
-                          warta_test_garbage[i].body, step == 4 || nth == 1);
+                          warta_test_garbage[i].body, TRUE);
     }
   for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
-    g_assert_false (publish_answered (f, "PUT", 2, TRUE, 308, ranges[i], NULL, NULL, FALSE));
+    g_assert_true (publish_answered (f, "PUT", 2, TRUE, 308, ranges[i], NULL, NULL, TRUE));
   /* Going backwards (fewer bytes than before): sent again from there. */
   g_assert_true (publish_answered (f, "PUT", 2, TRUE, 308, "Range: bytes=0-10", NULL, NULL, FALSE));
   /* 201 Created with a body that is not a video. */
@@ -653,6 +657,67 @@ test_malformed_every_time (Fixture       *f,
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", UPLOAD_PATH), ==, 4);
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", UPLOAD_PATH), ==, 0);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
+/* A video of one chunk, less than the 256 KiB YouTube keeps whole,
+ * answered with what Warta cannot read every time (a 200 with a proxy's
+ * page, a 308 with a Range that is not YouTube's), the probes too or not:
+ * probed within the attempts, then it stops saying so; one session, never
+ * the file again from the start, no video. */
+static void
+test_chunks_malformed_every_time (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const struct
+  {
+    guint status;
+    const char *headers;
+    const char *content_type;
+    const char *body;
+    gboolean probes_too;
+    guint puts;
+  } cases[] = {
+    { 200, NULL, "text/html", WARTA_TEST_HTML_PAGE, TRUE, 4 },
+    { 200, NULL, "application/json", "{\"ok\": true}", TRUE, 4 },
+    { 308, "Range: bytes=abc", NULL, NULL, TRUE, 4 },
+    /* The probe says nothing came: the chunk again, until the attempts
+     * are used up. */
+    { 200, NULL, "text/html", WARTA_TEST_HTML_PAGE, FALSE, 7 },
+    { 308, "Range: items=0-1048575", NULL, NULL, FALSE, 7 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(WartaUpload) upload = new_upload (f);
+      g_autoptr(WartaRemoteResult) res = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* A server of its own: no answers left over from the case before. */
+      if (c > 0)
+        {
+          g_assert_finalize_object (f->youtube);
+          warta_test_server_free (f->server);
+          f->server = warta_test_youtube_server_new ();
+          f->youtube = warta_youtube_new (f->client, warta_test_server_get_url (f->server),
+                                          WARTA_TEST_YOUTUBE_TOKEN);
+          warta_youtube_set_chunk_size (f->youtube, MIB);
+        }
+
+      g_test_message ("%u %s%s", cases[c].status, cases[c].body ? cases[c].body : cases[c].headers,
+                      cases[c].probes_too ? "" : ", probes answered");
+      /* Enough for a client that never stops; every other one: the chunks. */
+      for (guint nth = 1; nth <= 41; nth += cases[c].probes_too ? 1 : 2)
+        warta_test_server_add_answer (f->server, "PUT", UPLOAD_PATH, nth, FALSE, cases[c].status,
+                                      cases[c].headers, cases[c].content_type, cases[c].body);
+      res = publish (f, upload, NULL, NULL, &error);
+      g_assert_null (res);
+      warta_test_assert_not_understood (error);
+      g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
+      g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", UPLOAD_PATH), ==, 1);
+      g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", UPLOAD_PATH), ==,
+                        cases[c].puts);
+      g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+    }
 }
 
 /* A stored session that expired (404): publish starts a new one. */
@@ -937,6 +1002,7 @@ main (int   argc,
   ADD ("lost-final-answer", test_lost_final_answer, 0);
   ADD ("malformed-answers", test_malformed_answers, 0);
   ADD ("malformed-every-time", test_malformed_every_time, 0);
+  ADD ("chunks-malformed-every-time", test_chunks_malformed_every_time, 100000);
   ADD ("expired-session", test_expired_session, 0);
   ADD ("errors", test_errors, 0);
   ADD ("rate-limit", test_rate_limit, 0);

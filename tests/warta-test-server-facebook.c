@@ -15,7 +15,8 @@
  * unknown answers 100/33, as Graph does. POST /{version}/{object} with
  * message (a post, a photo post's caption) or description (a video)
  * changes its text ("Update" in §1), answered {"success":true}; 100/33
- * again for an object gone.
+ * again for an object gone. GET /{version}/{video}?fields=status: where
+ * its upload stands, and publishing_phase "complete" once finished.
  *
  * Errors by name: the Graph code, e.g. "190", "4", "17", "32", "613",
  * "80001" (with X-Business-Use-Case-Usage), "2" (transient), "10", "100",
@@ -297,6 +298,20 @@ respond_object (SoupServerMessage *msg,
     }
   json_builder_end_object (b);
   va_end (args);
+  add_usage (msg);
+  _warta_test_server_respond_json (msg, SOUP_STATUS_OK, _warta_test_server_build (b));
+}
+
+/* {"success": true}, a boolean as Graph sends it. */
+static void
+respond_success (SoupServerMessage *msg)
+{
+  JsonBuilder *b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "success");
+  json_builder_add_boolean_value (b, TRUE);
+  json_builder_end_object (b);
   add_usage (msg);
   _warta_test_server_respond_json (msg, SOUP_STATUS_OK, _warta_test_server_build (b));
 }
@@ -610,10 +625,71 @@ video_post (WartaTestServer   *server,
           st->media++;
           _warta_test_server_set_file (server, s->size, g_checksum_get_string (s->sum));
         }
-      respond_object (msg, "success", "true", NULL);
+      respond_success (msg);
       return;
     }
   respond_graph_error (msg, 400, 100, 0, "(#100) Invalid upload_phase", NULL, FALSE, NULL);
+}
+
+/* GET /{version}/{video}?fields=status (§1.4 "Polling"): where the
+ * upload stands and whether finish published the video. */
+static void
+video_status (WartaTestServer   *server,
+              SoupServerMessage *msg,
+              const char        *id)
+{
+  GPtrArray *sessions = get_state (server)->sessions;
+  VideoSession *s = NULL;
+  JsonBuilder *b;
+  gboolean uploaded;
+
+  for (guint i = 0; i < sessions->len; i++)
+    if (g_str_equal (((VideoSession *) sessions->pdata[i])->video_id, id))
+      s = sessions->pdata[i];
+  if (s == NULL || s->deleted)
+    {
+      respond_graph_error (msg, 400, 100, 33,
+                           "Unsupported get request. Object does not exist, cannot be loaded due to missing permissions, or does not support this operation.",
+                           NULL, FALSE, NULL);
+      return;
+    }
+  uploaded = s->offset == s->size;
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, s->video_id);
+  json_builder_set_member_name (b, "status");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "video_status");
+  json_builder_add_string_value (b, s->finished ? "ready" : uploaded ? "upload_complete" : "uploading");
+  json_builder_set_member_name (b, "uploading_phase");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, uploaded ? "complete" : "in_progress");
+  json_builder_set_member_name (b, "bytes_transfered");
+  json_builder_add_int_value (b, (gint64) s->offset);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "processing_phase");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, s->finished ? "complete" : "not_started");
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "publishing_phase");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, s->finished ? "complete" : "not_started");
+  json_builder_set_member_name (b, "publish_status");
+  json_builder_add_string_value (b, s->finished ? "published" : "not_published");
+  if (s->finished)
+    {
+      json_builder_set_member_name (b, "publish_time");
+      json_builder_add_string_value (b, "2026-11-26T07:00:00+0000");
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  add_usage (msg);
+  _warta_test_server_respond_json (msg, SOUP_STATUS_OK, _warta_test_server_build (b));
 }
 
 /* A photo or a video: TRUE when it was there to delete. */
@@ -674,16 +750,7 @@ object_delete (WartaTestServer   *server,
       return;
     }
   st->deleted++;
-  {
-    JsonBuilder *b = json_builder_new ();
-
-    json_builder_begin_object (b);
-    json_builder_set_member_name (b, "success");
-    json_builder_add_boolean_value (b, TRUE);
-    json_builder_end_object (b);
-    add_usage (msg);
-    _warta_test_server_respond_json (msg, SOUP_STATUS_OK, _warta_test_server_build (b));
-  }
+  respond_success (msg);
 }
 
 static Post *
@@ -726,16 +793,7 @@ object_update (WartaTestServer   *server,
     }
   g_free (p->message);
   p->message = g_strdup (text);
-  {
-    JsonBuilder *b = json_builder_new ();
-
-    json_builder_begin_object (b);
-    json_builder_set_member_name (b, "success");
-    json_builder_add_boolean_value (b, TRUE);
-    json_builder_end_object (b);
-    add_usage (msg);
-    _warta_test_server_respond_json (msg, SOUP_STATUS_OK, _warta_test_server_build (b));
-  }
+  respond_success (msg);
 }
 
 const char *
@@ -770,6 +828,12 @@ fb_dispatch (WartaTestServer   *server,
       !g_str_equal (parts[1], WARTA_TEST_FACEBOOK_PAGE_ID))
     {
       object_update (server, msg, parts[1], params);
+      return;
+    }
+  if (g_str_equal (method, "GET") && g_strv_length (parts) == 2 &&
+      g_str_has_prefix (parts[0], "v") && !g_str_equal (parts[1], WARTA_TEST_FACEBOOK_PAGE_ID))
+    {
+      video_status (server, msg, parts[1]);
       return;
     }
   if (g_strv_length (parts) != 3 || !g_str_has_prefix (parts[0], "v") ||

@@ -1145,6 +1145,7 @@ typedef struct
   SoupMessage *msg;
   guint64 written;
   goffset body_length;
+  GError *pending;
 } VideoData;
 
 static void
@@ -1159,6 +1160,7 @@ video_data_free (gpointer data)
   g_free (d->session_id);
   g_clear_pointer (&d->chunk, g_bytes_unref);
   g_clear_object (&d->msg);
+  g_clear_error (&d->pending);
   g_free (d);
 }
 
@@ -1288,6 +1290,125 @@ read_window (JsonObject *answer,
   return TRUE;
 }
 
+/* Whether a 2xx @answer says what the phase needs: start, the session and
+ * the first window; a transfer, the next window; finish, success. */
+static gboolean
+read_phase_answer (JsonObject *answer,
+                   VideoData  *d)
+{
+  switch (d->phase)
+    {
+    case PHASE_START:
+      return _warta_json_get_string (answer, "upload_session_id") != NULL &&
+             object_int (answer, "video_id", -1) >= 0 && read_window (answer, d);
+    case PHASE_TRANSFER:
+      return read_window (answer, d);
+    case PHASE_FINISH:
+    default:
+      return object_bool (answer, "success");
+    }
+}
+
+static void
+video_done (GTask    *task,
+            gboolean  reused)
+{
+  WartaFacebook *self = g_task_get_source_object (task);
+  VideoData *d = g_task_get_task_data (task);
+  g_autofree char *escaped = g_uri_escape_string (self->page_id, NULL, FALSE);
+  g_autofree char *url = g_strconcat (FACEBOOK_URL, escaped, "/videos/", d->video_id, NULL);
+  WartaRemoteResult *res = warta_remote_result_new (d->video_id, url);
+
+  res->reused = reused;
+  _warta_upload_set_bytes_sent (d->upload, d->total);
+  _warta_upload_set_remote (d->upload, res->id, res->url);
+  _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_DONE);
+  g_task_return_pointer (task, res, (GDestroyNotify) warta_remote_result_free);
+}
+
+/* The phase again after @error, within the client's attempts; @unreadable:
+ * @error stands for a 2xx answer that could not be read. */
+static void
+video_retry_or_fail (GTask    *task_in,
+                     GError   *error,
+                     gboolean  unreadable)
+{
+  g_autoptr(GTask) task = task_in;
+  WartaFacebook *self = g_task_get_source_object (task);
+  VideoData *d = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  gint64 delay;
+
+  /* finish publishes: after an answer that could not be read it is not
+   * sent again (the video's status did not say it is published). */
+  if (d->phase == PHASE_FINISH && unreadable)
+    delay = -1;
+  else
+    delay = warta_http_client_next_step_delay (self->client, ++d->failures, error, unreadable);
+  if (delay < 0 || g_cancellable_is_cancelled (cancellable))
+    {
+      video_fail (task, error);
+      return;
+    }
+  g_debug ("upload_phase %d failed (%s); again in %" G_GINT64_FORMAT " ms", (int) d->phase,
+           error->message, delay);
+  _warta_upload_set_error (d->upload, error);
+  _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_WAITING);
+  g_error_free (error);
+  warta_http_client_wait_async (self->client, (guint) delay, cancellable, video_wait_cb,
+                                g_steal_pointer (&task));
+}
+
+static SoupMessage *
+video_status_message (guint     attempt,
+                      gpointer  user_data,
+                      GError  **error)
+{
+  GTask *task = user_data;
+  WartaFacebook *self = g_task_get_source_object (task);
+  VideoData *d = g_task_get_task_data (task);
+
+  return new_object_message (self, self->graph_url, SOUP_METHOD_GET, d->video_id,
+                             "?fields=status", NULL, error);
+}
+
+/* The video's status after finish was not understood: published, it is
+ * done; not (yet), finish is sent again only after a 5xx or no answer,
+ * never after an answer that could not be read. */
+static void
+video_status_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  VideoData *d = g_task_get_task_data (task);
+  g_autoptr(JsonNode) node = NULL;
+  GError *check_error = NULL;
+  GError *error = g_steal_pointer (&d->pending);
+  JsonObject *status;
+  JsonObject *publishing;
+
+  node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL,
+                                                &check_error);
+  if (node == NULL)
+    {
+      g_error_free (error);
+      video_fail (task, refine_error (check_error, NULL));
+      return;
+    }
+  status = _warta_json_get_object (_warta_json_as_object (node), "status");
+  publishing = _warta_json_get_object (status, "publishing_phase");
+  if (g_strcmp0 (_warta_json_get_string (publishing, "status"), "complete") == 0 ||
+      g_strcmp0 (_warta_json_get_string (publishing, "publish_status"), "published") == 0)
+    {
+      g_error_free (error);
+      video_done (task, TRUE);
+      return;
+    }
+  video_retry_or_fail (g_steal_pointer (&task), error,
+                       g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL));
+}
+
 static void
 video_sent_cb (GObject      *object,
                GAsyncResult *result,
@@ -1301,6 +1422,7 @@ video_sent_cb (GObject      *object,
   g_autoptr(JsonParser) parser = json_parser_new ();
   GError *error = NULL;
   JsonObject *answer = NULL;
+  gboolean unreadable = FALSE;
   guint status;
 
   g_signal_handlers_disconnect_by_data (d->msg, d);
@@ -1314,7 +1436,7 @@ video_sent_cb (GObject      *object,
 
   if (body == NULL)
     error = warta_publish_error_new_from_transport (SERVICE, transport_error);
-  else if (!SOUP_STATUS_IS_SUCCESSFUL (status) || answer == NULL)
+  else if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       JsonObject *err = _warta_json_get_object (answer, "error");
       JsonObject *err_data = _warta_json_get_object (err, "error_data");
@@ -1329,31 +1451,40 @@ video_sent_cb (GObject      *object,
           video_next (g_steal_pointer (&task));
           return;
         }
-      error = refine_error (warta_publish_error_new_from_response (SERVICE, SOUP_STATUS_IS_SUCCESSFUL (status) ? 500 : status,
+      error = refine_error (warta_publish_error_new_from_response (SERVICE, status,
                                                                   soup_message_get_response_headers (d->msg),
                                                                   body, parse_media_error,
                                                                   g_get_real_time ()),
                             soup_message_get_response_headers (d->msg));
     }
+  /* A 2xx that is not Facebook's (a proxy's page) or lacks what the phase
+   * needs: start and a window make nothing public and are sent again,
+   * within the attempts (Facebook gives the offsets it wants). */
+  else if (answer == NULL || !read_phase_answer (answer, d))
+    {
+      error = unexpected_answer ();
+      unreadable = TRUE;
+    }
 
   if (error)
     {
-      GCancellable *cancellable = g_task_get_cancellable (task);
-      gint64 delay = warta_retry_policy_next_delay (warta_http_client_get_retry_policy (self->client),
-                                                    ++d->failures, error, g_get_real_time ());
-
-      /* Every phase may be sent again: start makes an unused session at
-       * worst, a window is sent again, finish is answered the same. */
-      if (delay < 0 || g_cancellable_is_cancelled (cancellable))
+      /* finish publishes the video: after an unknown outcome the video's
+       * status says whether it is published; never finished again
+       * blindly. */
+      if (d->phase == PHASE_FINISH &&
+          (unreadable || g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE)))
         {
-          video_fail (task, error);
+          GCancellable *cancellable = g_task_get_cancellable (task);
+          GTask *message_task = task;
+
+          d->pending = error;
+          warta_http_client_request_json_async (self->client, SERVICE, video_status_message,
+                                                message_task,
+                                                NULL, _warta_graph_parse_error, cancellable,
+                                                video_status_cb, g_steal_pointer (&task));
           return;
         }
-      _warta_upload_set_error (d->upload, error);
-      _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_WAITING);
-      g_error_free (error);
-      warta_http_client_wait_async (self->client, (guint) delay, cancellable, video_wait_cb,
-                                    g_steal_pointer (&task));
+      video_retry_or_fail (g_steal_pointer (&task), error, unreadable);
       return;
     }
 
@@ -1361,17 +1492,6 @@ video_sent_cb (GObject      *object,
   switch (d->phase)
     {
     case PHASE_START:
-      if (_warta_json_get_string (answer, "upload_session_id") == NULL ||
-          object_int (answer, "video_id", -1) < 0)
-        {
-          video_fail (task, unexpected_answer ());
-          return;
-        }
-      if (!read_window (answer, d))
-        {
-          video_fail (task, unexpected_answer ());
-          return;
-        }
       d->video_id = g_strdup_printf ("%" G_GINT64_FORMAT, object_int (answer, "video_id", 0));
       d->session_id = g_strdup (_warta_json_get_string (answer, "upload_session_id"));
       d->phase = PHASE_TRANSFER;
@@ -1380,28 +1500,14 @@ video_sent_cb (GObject      *object,
 
     case PHASE_TRANSFER:
       d->corrections = 0;
-      if (!read_window (answer, d))
-        {
-          video_fail (task, unexpected_answer ());
-          return;
-        }
       _warta_upload_set_bytes_sent (d->upload, d->start);
       g_signal_emit (self, signals[VIDEO_PROGRESS], 0, d->video_id, d->session_id, d->start);
       break;
 
     case PHASE_FINISH:
     default:
-      {
-        g_autofree char *escaped = g_uri_escape_string (self->page_id, NULL, FALSE);
-        g_autofree char *url = g_strconcat (FACEBOOK_URL, escaped, "/videos/", d->video_id, NULL);
-        WartaRemoteResult *res = warta_remote_result_new (d->video_id, url);
-
-        _warta_upload_set_bytes_sent (d->upload, d->total);
-        _warta_upload_set_remote (d->upload, res->id, res->url);
-        _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_DONE);
-        g_task_return_pointer (task, res, (GDestroyNotify) warta_remote_result_free);
-        return;
-      }
+      video_done (task, FALSE);
+      return;
     }
   video_next (g_steal_pointer (&task));
 }

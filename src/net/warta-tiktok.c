@@ -1087,13 +1087,27 @@ put_cb (GObject      *object,
         }
     }
 
-  /* A 2xx that is not TikTok's (a proxy's page): the chunk again, and
-   * TikTok's 416 says what it has; never a new publish. */
-  if (SOUP_STATUS_IS_SUCCESSFUL (status) && ++d->failures <= 5 &&
-      !g_cancellable_is_cancelled (cancellable))
+  /* A 2xx that is not TikTok's 206 or 201 (a proxy's page; the chunk's
+   * answer has no body Warta reads): the chunk again, within the
+   * attempts, as after a 5xx, and TikTok's 416 says what it has; never a
+   * new publish. */
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_debug ("chunk %u answered %u; sending it again", d->chunk, status);
-      upload_chunk (g_steal_pointer (&task));
+      GError *unreadable = error ? g_steal_pointer (&error) : unexpected_answer ();
+
+      delay = warta_http_client_next_step_delay (self->client, ++d->failures, unreadable, TRUE);
+      if (delay < 0 || g_cancellable_is_cancelled (cancellable))
+        {
+          upload_fail (task, unreadable);
+          return;
+        }
+      g_debug ("chunk %u answered %u; sending it again in %" G_GINT64_FORMAT " ms", d->chunk,
+               status, delay);
+      _warta_upload_set_error (d->upload, unreadable);
+      _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_WAITING);
+      g_error_free (unreadable);
+      warta_http_client_wait_async (self->client, (guint) delay, cancellable, upload_wait_cb,
+                                    g_steal_pointer (&task));
       return;
     }
   if (error == NULL)

@@ -594,6 +594,36 @@ parse_range (SoupMessageHeaders *headers,
   return TRUE;
 }
 
+/* After an answer that could not be read (a 2xx that is not the video, a
+ * 308 without a Range Warta reads): the session's status probe, within
+ * the client's attempts, as after a 5xx; it says where the upload stands
+ * or gives the video already made. Never the file again from the start. */
+static void
+probe_later (GTask  *task_in,
+             GError *error)
+{
+  g_autoptr(GTask) task = task_in;
+  WartaYouTube *self = g_task_get_source_object (task);
+  UploadData *d = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  gint64 delay;
+
+  delay = warta_http_client_next_step_delay (self->client, ++d->failures, error, TRUE);
+  if (delay < 0 || g_cancellable_is_cancelled (cancellable))
+    {
+      upload_fail (task, error);
+      return;
+    }
+  g_debug ("PUT answered %u with what Warta cannot read; probing in %" G_GINT64_FORMAT " ms",
+           soup_message_get_status (d->msg), delay);
+  d->offset_known = FALSE;
+  _warta_upload_set_error (d->upload, error);
+  _warta_upload_set_state (d->upload, WARTA_UPLOAD_STATE_WAITING);
+  g_error_free (error);
+  warta_http_client_wait_async (self->client, (guint) delay, cancellable, upload_wait_cb,
+                                g_steal_pointer (&task));
+}
+
 static void
 put_cb (GObject      *object,
         GAsyncResult *result,
@@ -613,17 +643,27 @@ put_cb (GObject      *object,
     {
       guint64 offset;
 
+      /* Not read as some other offset: the probe asks again. */
       if (!parse_range (soup_message_get_response_headers (d->msg), &offset) || offset > d->total)
         {
-          upload_fail (task, unexpected_answer ());
+          probe_later (g_steal_pointer (&task), unexpected_answer ());
           return;
         }
-      if (offset > d->offset || !d->offset_known)
+      /* Only bytes the server did not have before count as progress: a
+       * chunk answered with what Warta cannot read every time, the probe
+       * saying the same offset, stops within the attempts. */
+      if (offset > d->offset)
         d->failures = 0;
       d->offset = offset;
       d->offset_known = TRUE;
       _warta_upload_set_bytes_sent (d->upload, offset);
       g_signal_emit (self, signals[SESSION_PROGRESS], 0, d->session_uri, offset, d->total);
+      /* Every byte in, yet no video: the probe again, within the attempts. */
+      if (offset == d->total)
+        {
+          probe_later (g_steal_pointer (&task), unexpected_answer ());
+          return;
+        }
       if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
         {
           upload_fail (task, g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED,
@@ -634,22 +674,14 @@ put_cb (GObject      *object,
       return;
     }
 
-  /* 2xx: the last byte is in. An answer that is not the video (a proxy's
-   * page, no id) is asked again by the probe, which gives the video the
-   * session made; never the file again. */
+  /* 2xx: the last byte may be in. An answer that is not the video (a
+   * proxy's page, no id) is asked again by the probe, which gives the
+   * video the session made, or where the upload stands. */
   res = node ? video_result (node) : NULL;
   if (res == NULL && SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (d->msg)) &&
       (node != NULL || g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL)))
     {
-      if (++d->failures >= warta_http_client_get_retry_policy (self->client)->max_attempts ||
-          g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-        {
-          upload_fail (task, error ? g_steal_pointer (&error) : unexpected_answer ());
-          return;
-        }
-      g_debug ("PUT answered %u without the video; probing", soup_message_get_status (d->msg));
-      d->offset_known = FALSE;
-      upload_step (g_steal_pointer (&task));
+      probe_later (g_steal_pointer (&task), error ? g_steal_pointer (&error) : unexpected_answer ());
       return;
     }
 
