@@ -16,7 +16,8 @@
  * message (a post, a photo post's caption) or description (a video)
  * changes its text ("Update" in §1), answered {"success":true}; 100/33
  * again for an object gone. GET /{version}/{video}?fields=status: where
- * its upload stands, and publishing_phase "complete" once finished.
+ * its upload stands; once finished, the first read says it is still
+ * processing (not yet published), the next ones that it is published.
  *
  * Errors by name: the Graph code, e.g. "190", "4", "17", "32", "613",
  * "80001" (with X-Business-Use-Case-Usage), "2" (transient), "10", "100",
@@ -58,6 +59,7 @@ typedef struct
   guint64 offset;
   GChecksum *sum;
   gboolean finished;
+  guint status_reads;  /* after finish */
   gboolean expired;
   gboolean deleted;
 } VideoSession;
@@ -642,6 +644,7 @@ video_status (WartaTestServer   *server,
   VideoSession *s = NULL;
   JsonBuilder *b;
   gboolean uploaded;
+  gboolean published;
 
   for (guint i = 0; i < sessions->len; i++)
     if (g_str_equal (((VideoSession *) sessions->pdata[i])->video_id, id))
@@ -654,6 +657,8 @@ video_status (WartaTestServer   *server,
       return;
     }
   uploaded = s->offset == s->size;
+  /* Facebook processes a finished video before it publishes it. */
+  published = s->finished && s->status_reads++ > 0;
   b = json_builder_new ();
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
@@ -661,7 +666,7 @@ video_status (WartaTestServer   *server,
   json_builder_set_member_name (b, "status");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "video_status");
-  json_builder_add_string_value (b, s->finished ? "ready" : uploaded ? "upload_complete" : "uploading");
+  json_builder_add_string_value (b, published ? "ready" : s->finished ? "processing" : uploaded ? "upload_complete" : "uploading");
   json_builder_set_member_name (b, "uploading_phase");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "status");
@@ -672,15 +677,15 @@ video_status (WartaTestServer   *server,
   json_builder_set_member_name (b, "processing_phase");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "status");
-  json_builder_add_string_value (b, s->finished ? "complete" : "not_started");
+  json_builder_add_string_value (b, published ? "complete" : s->finished ? "in_progress" : "not_started");
   json_builder_end_object (b);
   json_builder_set_member_name (b, "publishing_phase");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "status");
-  json_builder_add_string_value (b, s->finished ? "complete" : "not_started");
+  json_builder_add_string_value (b, published ? "complete" : "not_started");
   json_builder_set_member_name (b, "publish_status");
-  json_builder_add_string_value (b, s->finished ? "published" : "not_published");
-  if (s->finished)
+  json_builder_add_string_value (b, published ? "published" : "not_published");
+  if (published)
     {
       json_builder_set_member_name (b, "publish_time");
       json_builder_add_string_value (b, "2026-11-26T07:00:00+0000");

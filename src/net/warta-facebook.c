@@ -1372,9 +1372,29 @@ video_status_message (guint     attempt,
                              "?fields=status", NULL, error);
 }
 
-/* The video's status after finish was not understood: published, it is
- * done; not (yet), finish is sent again only after a 5xx or no answer,
- * never after an answer that could not be read. */
+/* Whether the video's @status says finish was taken: Facebook processes
+ * a finished video, then publishes it (platform-apis.md §1.4, "Polling").
+ * An upload not finished is "uploading" or "upload_complete", its
+ * processing not started. */
+static gboolean
+video_finished (JsonObject *status)
+{
+  const char *video = _warta_json_get_string (status, "video_status");
+  const char *processing = _warta_json_get_string (_warta_json_get_object (status,
+                                                                           "processing_phase"),
+                                                   "status");
+  JsonObject *publishing = _warta_json_get_object (status, "publishing_phase");
+
+  return g_strcmp0 (video, "processing") == 0 || g_strcmp0 (video, "ready") == 0 ||
+         g_strcmp0 (processing, "in_progress") == 0 || g_strcmp0 (processing, "complete") == 0 ||
+         g_strcmp0 (_warta_json_get_string (publishing, "status"), "complete") == 0 ||
+         g_strcmp0 (_warta_json_get_string (publishing, "publish_status"), "published") == 0;
+}
+
+/* The video's status after finish was not understood: finish taken (the
+ * video processed or published), it is done; not taken, finish is sent
+ * again only after a 5xx or no answer, never after an answer that could
+ * not be read. */
 static void
 video_status_cb (GObject      *object,
                  GAsyncResult *result,
@@ -1386,7 +1406,6 @@ video_status_cb (GObject      *object,
   GError *check_error = NULL;
   GError *error = g_steal_pointer (&d->pending);
   JsonObject *status;
-  JsonObject *publishing;
 
   node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL,
                                                 &check_error);
@@ -1397,9 +1416,7 @@ video_status_cb (GObject      *object,
       return;
     }
   status = _warta_json_get_object (_warta_json_as_object (node), "status");
-  publishing = _warta_json_get_object (status, "publishing_phase");
-  if (g_strcmp0 (_warta_json_get_string (publishing, "status"), "complete") == 0 ||
-      g_strcmp0 (_warta_json_get_string (publishing, "publish_status"), "published") == 0)
+  if (video_finished (status))
     {
       g_error_free (error);
       video_done (task, TRUE);
