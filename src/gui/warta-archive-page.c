@@ -138,8 +138,9 @@ toast (WartaArchivePage *self,
 static gboolean
 may_record_disposition (WartaArchivePage *self)
 {
-  return self->context != NULL &&
-         warta_archive_repository_can_record_disposition (warta_context_get_current_user (self->context));
+  WartaUser *user = self->context != NULL ? warta_context_get_current_user (self->context) : NULL;
+
+  return warta_archive_repository_can_record_disposition (user);
 }
 
 /* "2025-06-18" in the clock's time zone → µs; 0 for empty or invalid. */
