@@ -15,6 +15,7 @@
 #include "warta-archive-item.h"
 #include "warta-archive-page-private.h"
 #include "warta-archive-repository-private.h"
+#include "warta-event-log.h"
 #include "warta-reports-page-private.h"
 
 #define T0 (G_GINT64_CONSTANT (1750204800) * G_USEC_PER_SEC)
@@ -1470,6 +1471,73 @@ test_failures_said (Fixture       *f,
   g_unlink (plain);
 }
 
+/* Record Disposition is offered to whom the database lets record it:
+ * nobody before sign-in, the social media admin and the approver after.
+ * Someone whose roles another workstation changed meanwhile is told by
+ * the database who may, and nothing goes into the history. */
+static void
+test_disposition (Fixture       *f,
+                  gconstpointer  data)
+{
+  WartaArchivePage *page = WARTA_ARCHIVE_PAGE (warta_archive_page_new ());
+  WartaUserRepository *users = warta_context_get_users (f->context);
+  g_autoptr(WartaUser) head = NULL;
+  g_autoptr(WartaUser) user = NULL;
+  g_autoptr(WartaUser) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  DialogCheck check = { f, "Record Disposition" };
+  AdwMessageDialog *dialog;
+  GtkWidget *button;
+  gint64 before;
+
+  present_first_dossier (f, page);
+  button = template_child (page, "dispose_button");
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* The sample's second person holds every role of the SOP. */
+  head = warta_user_repository_get (users, 1, &error);
+  g_assert_no_error (error);
+  user = warta_user_repository_get (users, 2, &error);
+  g_assert_no_error (error);
+  warta_context_set_current_user (f->context, user);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  before = warta_event_log_count (f->db, "disposition", NULL);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (wait_until (failure_shown, &check));
+  dialog = failure_dialog (&check);
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (warta_event_log_count (f->db, "disposition", NULL), ==, before + 1);
+
+  /* Another workstation leaves them only the verifier's role, while the
+   * window still knows them as they were. */
+  changed = warta_user_repository_update_user (users, head, warta_user_get_id (user),
+                                               warta_user_get_version (user),
+                                               warta_user_get_display_name (user),
+                                               WARTA_ROLE_VERIFIER, FALSE, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (wait_until (failure_shown, &check));
+  dialog = failure_dialog (&check);
+  adw_message_dialog_response (dialog, "destroy");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  check.heading = "Disposition Not Recorded";
+  g_assert_true (wait_until (failure_shown, &check));
+  dialog = failure_dialog (&check);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Only the social media admin or the approver records what the records "
+                   "schedule (JRA) decides for an item. Ask one of them to record it.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (warta_event_log_count (f->db, "disposition", NULL), ==, before + 1);
+
+  /* Signed in again with the roles as they are now: no button. */
+  warta_context_set_current_user (f->context, changed);
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
 static void
 test_no_display (void)
 {
@@ -1592,6 +1660,8 @@ main (int   argc,
               fixture_set_up, test_empty_states, fixture_tear_down);
   g_test_add ("/warta/archive-page/no-match", Fixture, NULL,
               fixture_set_up, test_empty_states, fixture_tear_down);
+  g_test_add ("/warta/archive-page/disposition", Fixture, NULL,
+              fixture_set_up, test_disposition, fixture_tear_down);
   g_test_add ("/warta/archive-page/failures-said", Fixture, NULL,
               fixture_set_up, test_failures_said, fixture_tear_down);
   g_test_add ("/warta/archive-page/report", Fixture, NULL,

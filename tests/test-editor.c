@@ -814,7 +814,10 @@ test_change_elsewhere (Fixture       *fixture,
   close_window (window);
 }
 
-/* Ctrl+? shows the shortcuts from the editor too, its own among them. */
+/* Ctrl+? shows the shortcuts from the editor too: its own, and the
+ * application's that work there too, not the main window's (its
+ * sections, search, menu, a new activity, another database or user),
+ * which do nothing in the editor. */
 static void
 test_shortcuts (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -823,6 +826,14 @@ test_shortcuts (Fixture       *fixture,
   GListModel *toplevels = gtk_window_get_toplevels ();
   guint n_before = g_list_model_get_n_items (toplevels);
   g_autoptr(GtkWindow) shown = NULL;
+  const char *listed[] = {
+    "<Control>s", "<Control>Return", "<Control>z", "Delete", "<Control>question",
+    "<Control>comma", "<Control>w", "<Control>q",
+  };
+  const char *left_out[] = {
+    "<Alt>1", "<Alt>6", "<Alt>0", "<Control>f", "<Control>n", "<Control>o",
+    "<Control><Shift>l", "F10",
+  };
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.show-shortcuts", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
@@ -833,6 +844,20 @@ test_shortcuts (Fixture       *fixture,
                                                 "Submit to the Next Step"));
   g_assert_true (warta_test_gui_lists_shortcut (GTK_WIDGET (shown), "title",
                                                 "Remove the Selected Photo"));
+  for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+    {
+      g_test_message ("listed: %s", listed[i]);
+      g_assert_true (warta_test_gui_lists_shortcut (GTK_WIDGET (shown), "accelerator",
+                                                    listed[i]));
+    }
+  /* Nor among the search results, which list every key again. */
+  for (guint i = 0; i < G_N_ELEMENTS (left_out); i++)
+    {
+      g_test_message ("left out: %s", left_out[i]);
+      g_assert_false (warta_test_gui_lists_shortcut (GTK_WIDGET (shown), "accelerator",
+                                                     left_out[i]));
+    }
+  g_assert_false (warta_test_gui_lists_shortcut (GTK_WIDGET (shown), "title", "My Tasks"));
   warta_test_gui_wait_for_layout (GTK_WIDGET (shown));
   warta_test_gui_screenshot (GTK_WIDGET (shown), "editor-shortcuts.png");
   gtk_window_destroy (shown);

@@ -540,7 +540,7 @@ test_history_after_import (Fixture       *f,
 
   ids[0] = fill (f, &ids[1]);
   /* The first publication's disposition comes after the second's events. */
-  g_assert_true (warta_archive_repository_record_disposition (f->db, ids[0], warta_user_get_id (f->sysadmin),
+  g_assert_true (warta_archive_repository_record_disposition (f->db, ids[0], warta_user_get_id (f->admin),
                                                               T0 + MINUTES (600), "keep", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (warta_store_verify_history (f->db, NULL, &error));
@@ -586,7 +586,8 @@ test_history_after_import (Fixture       *f,
 
   /* Intact, and the new database's own events chain on from it. */
   g_assert_cmpint (import_and_verify (f, export_dir, "baru"), ==, 0);
-  g_assert_true (warta_archive_repository_record_disposition (f->db, ids[0], 0, T0 + MINUTES (900),
+  g_assert_true (warta_archive_repository_record_disposition (f->db, ids[0], warta_user_get_id (f->admin),
+                                                              T0 + MINUTES (900),
                                                               "reappraise", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (warta_store_verify_history (f->db, NULL, &error));
@@ -1431,7 +1432,7 @@ test_retention (Fixture       *f,
   years[0] = 1;
 
   /* A disposition is an event; nothing is deleted. */
-  g_assert_true (warta_archive_repository_record_disposition (f->db, ids[0], warta_user_get_id (f->sysadmin),
+  g_assert_true (warta_archive_repository_record_disposition (f->db, ids[0], warta_user_get_id (f->admin),
                                                               later, "keep", "JRA: permanen", &error));
   g_assert_no_error (error);
   g_assert_cmpint (warta_event_log_count (f->db, NULL, NULL), ==, before_events + 1);
@@ -1446,6 +1447,85 @@ test_retention (Fixture       *f,
 
     g_assert_nonnull (p);
   }
+}
+
+/* What the records schedule (JRA) does with an item is decided by the
+ * social media admin, who keeps the archive, and the approver: anyone
+ * else, or someone whose role another workstation took away meanwhile,
+ * is told whom to ask, and nothing goes into the history. */
+static void
+test_disposition_roles (Fixture       *f,
+                        gconstpointer  data)
+{
+  WartaUser *refused[] = { f->verifier, f->officer, f->sysadmin };
+  g_autoptr(WartaUser) demoted = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 before_events;
+  gint64 ids[2];
+
+  ids[0] = fill (f, &ids[1]);
+  before_events = warta_event_log_count (f->db, NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_test_message ("as %s", warta_user_get_login (refused[i]));
+      g_assert_false (warta_archive_repository_can_record_disposition (refused[i]));
+      g_assert_false (warta_archive_repository_record_disposition (f->db, ids[0],
+                                                                   warta_user_get_id (refused[i]),
+                                                                   T0 + MINUTES (600), "destroy",
+                                                                   NULL, &error));
+      g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+      g_assert_cmpstr (error->message, ==,
+                       "Only the social media admin or the approver records what the records "
+                       "schedule (JRA) decides for an item. Ask one of them to record it.");
+      g_clear_error (&error);
+      g_assert_cmpint (warta_event_log_count (f->db, NULL, NULL), ==, before_events);
+      g_assert_cmpint (warta_event_log_count (f->db, "disposition", NULL), ==, 0);
+    }
+
+  /* Nobody signed in is nobody who may. */
+  g_assert_false (warta_archive_repository_can_record_disposition (NULL));
+  g_assert_false (warta_archive_repository_record_disposition (f->db, ids[0], 0,
+                                                               T0 + MINUTES (600), "keep", NULL,
+                                                               &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (warta_event_log_count (f->db, NULL, NULL), ==, before_events);
+
+  /* The social media admin and the approver record it. */
+  g_assert_true (warta_archive_repository_can_record_disposition (f->admin));
+  g_assert_true (warta_archive_repository_record_disposition (f->db, ids[0],
+                                                              warta_user_get_id (f->admin),
+                                                              T0 + MINUTES (600), "keep", NULL,
+                                                              &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_archive_repository_can_record_disposition (f->approver));
+  g_assert_true (warta_archive_repository_record_disposition (f->db, ids[1],
+                                                              warta_user_get_id (f->approver),
+                                                              T0 + MINUTES (601), "reappraise",
+                                                              "JRA 2026", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_event_log_count (f->db, "disposition", NULL), ==, 2);
+  g_assert_cmpint (warta_event_log_count (f->db, NULL, NULL), ==, before_events + 2);
+
+  /* Another workstation takes the approver's role away: the window that
+   * still knows him as approver is refused by the database. */
+  demoted = warta_user_repository_update_user (f->users, f->sysadmin,
+                                               warta_user_get_id (f->approver),
+                                               warta_user_get_version (f->approver),
+                                               warta_user_get_display_name (f->approver),
+                                               WARTA_ROLE_VERIFIER, FALSE, TRUE, &error);
+  g_assert_no_error (error);
+  before_events = warta_event_log_count (f->db, NULL, NULL);
+  g_assert_true (warta_archive_repository_can_record_disposition (f->approver));
+  g_assert_false (warta_archive_repository_record_disposition (f->db, ids[0],
+                                                               warta_user_get_id (f->approver),
+                                                               T0 + MINUTES (602), "destroy",
+                                                               NULL, &error));
+  g_assert_error (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN);
+  g_assert_cmpint (warta_event_log_count (f->db, NULL, NULL), ==, before_events);
+  g_assert_cmpint (warta_event_log_count (f->db, "disposition", NULL), ==, 2);
+  g_assert_true (warta_store_verify_history (f->db, NULL, NULL));
 }
 
 /* A file that is not a whole export, chosen to import: each says what
@@ -1626,6 +1706,8 @@ main (int   argc,
               archive_fixture_set_up, test_targets_round_trip, archive_fixture_tear_down);
   g_test_add ("/warta/export/retention", Fixture, NULL,
               archive_fixture_set_up, test_retention, archive_fixture_tear_down);
+  g_test_add ("/warta/export/disposition-roles", Fixture, NULL,
+              archive_fixture_set_up, test_disposition_roles, archive_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -495,6 +495,43 @@ test_read_only_said (Fixture       *f,
     }
 }
 
+/* What the records schedule (JRA) does with an archived item is decided
+ * by the social media admin, who keeps the archive, and the approver:
+ * the Archive shows Record Disposition to them, and to nobody else (not
+ * a greyed-out button), as one person after another signs in. */
+static void
+test_disposition_offered (Fixture       *f,
+                          gconstpointer  user_data)
+{
+  static const struct {
+    const char *login;
+    gboolean    records;
+  } walk[] = {
+    { "root", FALSE }, { "sari", TRUE }, { "budi", FALSE }, { "agus", TRUE }, { "vera", FALSE },
+  };
+  WartaWindow *window;
+  GtkWidget *archive;
+  GtkWidget *button;
+
+  add_people (f);
+  window = show_signed_in (f, walk[0].login);
+  archive = gtk_stack_get_child_by_name (window_child (window, "stack"), "archive");
+  button = GTK_WIDGET (gtk_widget_get_template_child (archive, WARTA_TYPE_ARCHIVE_PAGE,
+                                                      "dispose_button"));
+  for (guint i = 0; i < G_N_ELEMENTS (walk); i++)
+    {
+      g_test_message ("signed in as %s", walk[i].login);
+      if (i > 0)
+        {
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+          warta_test_gui_sign_in (GTK_WIDGET (window), walk[i].login, "rahasia-123");
+        }
+      warta_window_set_visible_section (window, "archive");
+      WARTA_TEST_GUI_WAIT_FOR (gtk_widget_get_mapped (archive));
+      g_assert_cmpint (gtk_widget_get_visible (button), ==, walk[i].records);
+    }
+}
+
 /* The last task goes (returned, here over the repository, as from
  * another workstation) while the verifier's empty search has the focus:
  * the search goes with the list's contents, and the focus goes back to
@@ -618,6 +655,8 @@ main (int   argc,
               fixture_set_up, test_empty_lists, fixture_tear_down);
   g_test_add ("/warta/roles/read-only-said", Fixture, NULL,
               fixture_set_up, test_read_only_said, fixture_tear_down);
+  g_test_add ("/warta/roles/disposition-offered", Fixture, NULL,
+              fixture_set_up, test_disposition_offered, fixture_tear_down);
   g_test_add ("/warta/roles/last-task-goes", Fixture, NULL,
               fixture_set_up, test_last_task_goes, fixture_tear_down);
   g_test_add ("/warta/roles/walk/en", Fixture, NULL,

@@ -131,6 +131,18 @@ toast (WartaArchivePage *self,
   toast_with_folder (self, message, NULL);
 }
 
+/* Only the social media admin, who keeps the archive, and the approver
+ * decide what the records schedule (JRA) does with an item; the record
+ * checks the stored account again, as roles change on other
+ * workstations. */
+static gboolean
+may_record_disposition (WartaArchivePage *self)
+{
+  WartaUser *user = self->context != NULL ? warta_context_get_current_user (self->context) : NULL;
+
+  return warta_archive_repository_can_record_disposition (user);
+}
+
 /* "2025-06-18" in the clock's time zone → µs; 0 for empty or invalid. */
 static gint64
 parse_date (WartaArchivePage *self,
@@ -1031,7 +1043,9 @@ due_cb (GObject      *object,
   if (rows->len > 0)
     {
       g_string_append_c (body, '\n');
-      g_string_append (body, _("Open an item and record its disposition: keep, re-appraise or destroy. The decision is kept in its history."));
+      g_string_append (body, may_record_disposition (self)
+                             ? _("Open an item and record its disposition: keep, re-appraise or destroy. The decision is kept in its history.")
+                             : _("The social media admin or the approver records each item’s disposition: keep, re-appraise or destroy."));
     }
 
   dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -1086,13 +1100,20 @@ on_dispose_response_cb (AdwMessageDialog *dialog,
   show_dossier (self, self->dossier_id);
 }
 
+/* The Record Disposition button, for them only. */
+static void
+update_dispose_offered (WartaArchivePage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->dispose_button), may_record_disposition (self));
+}
+
 static void
 on_dispose_button_clicked_cb (WartaArchivePage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
 
-  if (self->dossier_id == 0)
+  if (self->dossier_id == 0 || !may_record_disposition (self))
     return;
 
   dialog = ADW_MESSAGE_DIALOG (warta_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -1399,7 +1420,10 @@ warta_archive_page_set_context (WartaArchivePage *self,
   g_clear_object (&self->whole_cancellable);
   self->archive_empty = FALSE;
   if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (warta_context_get_database (self->context), self);
+    {
+      g_signal_handlers_disconnect_by_data (warta_context_get_database (self->context), self);
+      g_signal_handlers_disconnect_by_data (self->context, self);
+    }
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->model);
   g_clear_object (&self->archive);
@@ -1424,6 +1448,8 @@ warta_archive_page_set_context (WartaArchivePage *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (warta_context_get_database (context), "changed",
                                G_CALLBACK (on_database_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (context, "notify::current-user",
+                               G_CALLBACK (update_dispose_offered), self, G_CONNECT_SWAPPED);
       selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_single_selection_set_autoselect (selection, FALSE);
       gtk_single_selection_set_can_unselect (selection, TRUE);
@@ -1436,6 +1462,7 @@ warta_archive_page_set_context (WartaArchivePage *self,
 
   fill_filters (self);
   update_count (self);
+  update_dispose_offered (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 

@@ -1615,10 +1615,10 @@ on_missing_response_cb (WartaPublicationWindow *self,
     do_transition (self, WARTA_STATE_PROCESSING);
 }
 
-/* Ctrl+?, as in the main window: the application's shortcuts, the
- * editor's among them for those who write in it (as the main window's
- * list follows the role). This is no application window, which would
- * have the help overlay on its own. */
+/* Ctrl+?, as in the main window: the editor's shortcuts for those who
+ * write in it (as the main window's list follows the role) and the
+ * application's, without the main window's own. This is no application
+ * window, which would have the help overlay on its own. */
 static void
 show_shortcuts_action (GtkWidget  *widget,
                        const char *action_name,
@@ -1628,6 +1628,7 @@ show_shortcuts_action (GtkWidget  *widget,
     gtk_builder_new_from_resource ("/io/github/wartadesk/Warta/gtk/help-overlay.ui");
   GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
+  warta_shortcuts_for_editor (GTK_WIDGET (shortcuts));
   warta_shortcuts_follow_user (GTK_WIDGET (shortcuts),
                                current_user (WARTA_PUBLICATION_WINDOW (widget)));
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));

@@ -2,7 +2,7 @@
  *
  * The help overlay (ui/warta-shortcuts-window.ui) lists every group of
  * keys; a group named in it (the GtkWidget name) is shown only to the
- * roles that can use its keys.
+ * roles that can use its keys, and only in the windows where they work.
  *
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,23 +12,23 @@
 #include "warta-shortcuts.h"
 #include "warta-workflow.h"
 
-/* The group named @name in the shortcuts window. */
-static GtkWidget *
-find_group (GtkWidget  *widget,
-            const char *name)
+/* Every group or key named @name (its GtkWidget name) in the shortcuts
+ * window, into @found. */
+static void
+find_named (GtkWidget  *widget,
+            const char *name,
+            GPtrArray  *found)
 {
-  if (GTK_IS_SHORTCUTS_GROUP (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
+  if ((GTK_IS_SHORTCUTS_GROUP (widget) || GTK_IS_SHORTCUTS_SHORTCUT (widget)) &&
+      g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    {
+      g_ptr_array_add (found, widget);
+      return;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_group (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+    find_named (child, name, found);
 }
 
 /* Each key titled as one of @titles, wherever it is listed: in its group,
@@ -56,19 +56,24 @@ show_keys (GtkWidget  *widget,
     show_keys (child, titles, shown, collect);
 }
 
+/* Shows or hides the groups and keys named @name, with their keys among
+ * the search results. */
 static void
-show_group (GtkWidget  *overlay,
+show_named (GtkWidget  *overlay,
             const char *name,
             gboolean    shown)
 {
-  GtkWidget *group = find_group (overlay, name);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
 
-  g_return_if_fail (group != NULL);
+  find_named (overlay, name, found);
+  g_return_if_fail (found->len > 0);
 
-  show_keys (group, titles, shown, TRUE);
+  for (guint i = 0; i < found->len; i++)
+    show_keys (found->pdata[i], titles, shown, TRUE);
   show_keys (overlay, titles, shown, FALSE);
-  gtk_widget_set_visible (group, shown);
+  for (guint i = 0; i < found->len; i++)
+    gtk_widget_set_visible (found->pdata[i], shown);
 }
 
 /**
@@ -95,5 +100,23 @@ warta_shortcuts_follow_user (GtkWidget *overlay,
                                        NULL, NULL, NULL) ||
             warta_workflow_check_edit (WARTA_STATE_PROCESSING, warta_user_get_roles (user),
                                        NULL, NULL, NULL);
-  show_group (overlay, "editor", edits);
+  show_named (overlay, "editor", edits);
+}
+
+/**
+ * warta_shortcuts_for_editor:
+ * @overlay: a shortcuts window built from the help overlay
+ *
+ * Leaves out what works only in the main window (its sections, search,
+ * menu, a new activity, another database or user: the keys named
+ * "main-window" in the help overlay), for the shortcuts window of an
+ * Activity Editor: it lists the editor's keys and the application's
+ * (preferences, closing, quitting), which work there too.
+ */
+void
+warta_shortcuts_for_editor (GtkWidget *overlay)
+{
+  g_return_if_fail (GTK_IS_WIDGET (overlay));
+
+  show_named (overlay, "main-window", FALSE);
 }

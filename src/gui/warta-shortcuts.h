@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 
 void warta_shortcuts_follow_user (GtkWidget *overlay,
                                   WartaUser *user);
+void warta_shortcuts_for_editor  (GtkWidget *overlay);
 
 G_END_DECLS

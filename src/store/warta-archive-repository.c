@@ -22,6 +22,7 @@
 #include "warta-archive-repository-private.h"
 #include "warta-database-private.h"
 #include "warta-event-log-private.h"
+#include "warta-user-repository-private.h"
 
 void
 warta_archive_row_free (WartaArchiveRow *row)
@@ -1325,13 +1326,39 @@ warta_archive_repository_list_due (WartaDatabase       *database,
   return g_steal_pointer (&rows);
 }
 
+/* Who decides what the records schedule (JRA) does with an item: the
+ * social media admin, who keeps the archive, and the approver, the head
+ * who approves its publication. */
+#define DISPOSITION_ROLES (WARTA_ROLE_SOCIAL_MEDIA_ADMIN | WARTA_ROLE_APPROVER)
+
+/**
+ * warta_archive_repository_can_record_disposition:
+ * @actor: (nullable): a user; %NULL for nobody
+ *
+ * Returns: whether @actor, as the caller knows the account, may record a
+ *   disposition: an active social media admin or approver. The record
+ *   checks the stored account again.
+ */
+gboolean
+warta_archive_repository_can_record_disposition (WartaUser *actor)
+{
+  g_return_val_if_fail (actor == NULL || WARTA_IS_USER (actor), FALSE);
+
+  return actor != NULL && warta_user_get_active (actor) &&
+         (warta_user_get_roles (actor) & DISPOSITION_ROLES) != 0;
+}
+
 /**
  * warta_archive_repository_record_disposition:
+ * @actor_id: who records it: an active social media admin or approver,
+ *   as stored now (another workstation may have changed the roles)
  * @decision: "keep", "reappraise" or "destroy"
  *
  * Records the disposition decision as an event in the history. Nothing is
  * deleted: destroying the record itself, where the JRA says so, is done
- * by the records office, and the decision stays on record.
+ * by the records office, and the decision stays on record. Anyone else
+ * is refused (%WARTA_WORKFLOW_ERROR_FORBIDDEN, saying whom to ask) and
+ * nothing is written.
  */
 gboolean
 warta_archive_repository_record_disposition (WartaDatabase  *database,
@@ -1345,11 +1372,22 @@ warta_archive_repository_record_disposition (WartaDatabase  *database,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *state = NULL;
   g_autofree char *text = NULL;
+  WartaRole roles;
+  gboolean active;
 
   g_return_val_if_fail (decision != NULL, FALSE);
 
   if (!_warta_database_begin_write (database, error))
     return FALSE;
+
+  if (!_warta_user_load_stored (database, actor_id, &active, &roles, NULL, error))
+    goto fail;
+  if ((roles & DISPOSITION_ROLES) == 0)
+    {
+      g_set_error_literal (error, WARTA_WORKFLOW_ERROR, WARTA_WORKFLOW_ERROR_FORBIDDEN,
+                           _("Only the social media admin or the approver records what the records schedule (JRA) decides for an item. Ask one of them to record it."));
+      goto fail;
+    }
 
   stmt = _warta_database_prepare (database, "SELECT state FROM publications WHERE id = ?", error);
   if (stmt == NULL)

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "warta-database.h"
+#include "warta-user.h"
 #include "warta-workflow.h"
 
 G_BEGIN_DECLS
@@ -120,6 +121,7 @@ GPtrArray  *warta_archive_repository_list_due       (WartaDatabase             *
                                                      gint64                     now_us,
                                                      guint                      limit,
                                                      GError                   **error);
+gboolean    warta_archive_repository_can_record_disposition (WartaUser          *actor);
 gboolean    warta_archive_repository_record_disposition (WartaDatabase         *database,
                                                          gint64                 publication_id,
                                                          gint64                 actor_id,
