@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "warta-mastodon.h"
+#include "warta-publish-check.h"
 #include "warta-test-publisher.h"
 #include "warta-test-garbage.h"
 #include "warta-test-server.h"
@@ -879,6 +880,251 @@ test_media_limits_refreshed (Window        *w,
   g_assert_cmpstr (poll, ==, "5");
 }
 
+/* Limits changed since sign-in ---------------------------------------------- */
+
+/* The account as it signed in to an instance of @max_characters, with a
+ * new publisher for it. */
+static void
+sign_in_with_limit (Window *w,
+                    guint   max_characters)
+{
+  g_autofree char *settings = NULL;
+
+  settings = g_strdup_printf ("{\"media-poll-ms\": \"5\", \"max-characters\": \"%u\", "
+                              "\"characters-per-url\": \"23\", \"max-media\": \"4\", "
+                              "\"image-size-limit\": \"16777216\", "
+                              "\"video-size-limit\": \"103809024\", "
+                              "\"description-limit\": \"1500\"}", max_characters);
+  g_clear_object (&w->publisher);
+  w->id = warta_test_outbox_add_account (w->o, "mastodon", w->server, settings,
+                                         WARTA_TEST_MASTODON_TOKEN);
+  w->publisher = warta_test_outbox_publisher_new (w->o, w->id, WARTA_TEST_MASTODON_TOKEN);
+}
+
+/* The instance's admin sets a new limit. */
+static void
+set_max_characters (Window *w,
+                    guint   max_characters)
+{
+  WartaTestInstance instance = WARTA_TEST_INSTANCE_DEFAULT;
+
+  instance.max_characters = max_characters;
+  warta_test_server_set_instance (w->server, &instance);
+}
+
+/* What the publish view says of @p for the account, as it reads it now:
+ * NULL when it can go. */
+static char *
+dup_refusal (Window           *w,
+             WartaPublication *p)
+{
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(WartaAccount) account = NULL;
+  g_autoptr(GListModel) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  revision = warta_publication_repository_get_revision (w->o->t->publications,
+                                                        warta_publication_get_approved_revision_id (p),
+                                                        &error);
+  g_assert_no_error (error);
+  account = warta_account_repository_get (w->o->t->accounts, w->id, &error);
+  g_assert_no_error (error);
+  accounts = warta_account_repository_list (w->o->t->accounts, &error);
+  g_assert_no_error (error);
+  if (warta_publish_check_target (revision, account, accounts, &error))
+    return NULL;
+  return g_strdup (error->message);
+}
+
+/* The limit kept in the account's settings. */
+static guint
+kept_max_characters (Window *w)
+{
+  g_autoptr(WartaAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaMastodonLimits limits;
+
+  account = warta_account_repository_get (w->o->t->accounts, w->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_mastodon_limits_load (account, &limits));
+  return limits.max_characters;
+}
+
+/* 725 characters: more than Mastodon's 500, less than 1,000. */
+static char *
+long_status (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < 25; i++)
+    g_string_append (text, "Rapat koordinasi pengawas. ");
+  g_string_append (text, "#Inspektorat");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The admin raised the limit from 500 to 1,000 after the sign-in: the
+ * long status the kept limit refused goes out, and the new limit is kept
+ * for the publish view. */
+static void
+test_limit_raised (Window        *w,
+                   gconstpointer  data)
+{
+  g_autofree char *text = long_status ();
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublishStep) step = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpuint (g_utf8_strlen (text, -1), ==, 687);
+  sign_in_with_limit (w, 500);
+  w->o->t->mastodon_caption = text;
+  p = warta_test_publish_make_approved (w->o->t, "Rakor panjang", 0);
+  w->o->t->mastodon_caption = NULL;
+  before = dup_refusal (w, p);
+  g_assert_nonnull (before);
+  g_assert_nonnull (strstr (before, "this instance takes 500"));
+
+  set_max_characters (w, 1000);
+  w->job = warta_test_outbox_job_new (w->o, p, w->id);
+  step = finish (w);
+  g_assert_cmpstr (warta_test_server_get_post_text (w->server, step->remote_id), ==, text);
+  g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/api/v2/instance"), ==, 1);
+
+  g_assert_cmpuint (kept_max_characters (w), ==, 1000);
+  after = dup_refusal (w, p);
+  g_assert_null (after);
+}
+
+/* The admin lowered the limit after the sign-in, the job written while
+ * the post fitted: refused before a single file goes, with the new limit
+ * and what to do; the new limit kept for the publish view. */
+static void
+test_limit_lowered (Window        *w,
+                    gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *message;
+
+  sign_in_with_limit (w, 500);
+  g_clear_object (&w->publisher);
+  p = warta_test_publish_make_approved (w->o->t, "Rakor singkat", 2);
+  before = dup_refusal (w, p);
+  g_assert_null (before);
+
+  set_max_characters (w, 30);
+  job = publish (w, p, WARTA_OUTBOX_STATE_FAILED);
+  message = warta_outbox_job_get_error_message (job);
+  g_test_message ("%s", message);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "rejected");
+  g_assert_nonnull (strstr (message, "changed its limits"));
+  g_assert_nonnull (strstr (message, "The Mastodon post is 40 characters long as Mastodon "
+                                     "counts it (a web address as 23); this instance takes 30."));
+  g_assert_nonnull (strstr (message, "return the content concept for a shorter one, or post it "
+                                     "on Mastodon by hand"));
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/api/v2/instance"), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", "/api/v2/media"), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", "/"), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_media_count (w->server), ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, 0);
+
+  g_assert_cmpuint (kept_max_characters (w), ==, 30);
+  after = dup_refusal (w, p);
+  g_assert_nonnull (after);
+  g_assert_nonnull (strstr (after, "this instance takes 30"));
+}
+
+/* The instance does not say its limits when the job starts (a 5xx, a
+ * proxy's page, an answer without them): the post goes out with the
+ * limits kept since the sign-in, which stay as they were. */
+static void
+test_limit_not_said (Window        *w,
+                     gconstpointer  data)
+{
+  const struct { const char *what; guint status; const char *type, *body; } answers[] = {
+    { "500", 500, NULL, NULL },
+    { "html", 200, "text/html", WARTA_TEST_HTML_PAGE },
+    { "no configuration", 200, "application/json", "{\"ok\": true}" },
+  };
+
+  /* Had it answered, it would have said 1,000. */
+  set_max_characters (w, 1000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Rakor %u", i);
+      g_autoptr(WartaPublication) p = NULL;
+      g_autoptr(WartaOutboxJob) job = NULL;
+
+      g_test_message ("instance answers %s", answers[i].what);
+      sign_in_with_limit (w, 500);
+      g_clear_object (&w->publisher);
+      p = warta_test_publish_make_approved (w->o->t, title, 1);
+      /* The job's request, the only one (one attempt per request). */
+      if (answers[i].body == NULL)
+        warta_test_server_add_fault (w->server, "GET", "/api/v2/instance", 1,
+                                     WARTA_TEST_FAULT_STATUS, answers[i].status);
+      else
+        warta_test_server_add_answer (w->server, "GET", "/api/v2/instance", 1, FALSE,
+                                      answers[i].status, NULL, answers[i].type, answers[i].body);
+      job = publish (w, p, WARTA_OUTBOX_STATE_DONE);
+      g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/api/v2/instance"),
+                        ==, i + 1);
+      g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, i + 1);
+      g_assert_cmpuint (warta_test_server_get_media_count (w->server), ==, i + 1);
+      g_assert_cmpuint (kept_max_characters (w), ==, 500);
+    }
+}
+
+/* Not said, the limits kept still count: a post longer than the kept
+ * limit is refused before its files go. */
+static void
+test_limit_not_said_kept_counts (Window        *w,
+                                 gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WartaPublishStep) step = NULL;
+
+  sign_in_with_limit (w, 30);
+  p = warta_test_publish_make_approved (w->o->t, "Rakor", 1);
+  warta_test_server_add_fault (w->server, "GET", "/api/v2/instance", 0, WARTA_TEST_FAULT_STATUS,
+                               503);
+  w->job = warta_test_outbox_job_new (w->o, p, w->id);
+  step = warta_test_outbox_run_step (w->publisher, w->job, &error);
+  g_assert_null (step);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "this instance takes 30."));
+  g_assert_null (strstr (error->message, "changed its limits"));
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", "/"), ==, 0);
+}
+
+/* A job resumed after its files went asks again, once for the run, keeps
+ * what the instance says, and goes on as it began. */
+static void
+test_limit_resumed (Window        *w,
+                    gconstpointer  data)
+{
+  g_autoptr(WartaPublishStep) step = NULL;
+
+  sign_in_with_limit (w, 500);
+  run_to_status (w, 2);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/api/v2/instance"), ==, 1);
+
+  /* As after a crash: a new run, its own publisher. */
+  set_max_characters (w, 1000);
+  g_clear_object (&w->publisher);
+  w->publisher = warta_test_outbox_publisher_new (w->o, w->id, WARTA_TEST_MASTODON_TOKEN);
+  step = finish (w);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/api/v2/instance"), ==, 2);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", "/api/v2/media"), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, 1);
+  g_assert_cmpuint (kept_max_characters (w), ==, 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -914,6 +1160,11 @@ main (int   argc,
   ADD_WINDOW ("media-instance-limit", test_media_instance_limit);
   ADD_WINDOW ("media-video-mix", test_media_video_mix);
   ADD_WINDOW ("media-limits-refreshed", test_media_limits_refreshed);
+  ADD_WINDOW ("limit-raised", test_limit_raised);
+  ADD_WINDOW ("limit-lowered", test_limit_lowered);
+  ADD_WINDOW ("limit-not-said", test_limit_not_said);
+  ADD_WINDOW ("limit-not-said-kept-counts", test_limit_not_said_kept_counts);
+  ADD_WINDOW ("limit-resumed", test_limit_resumed);
 #undef ADD_WINDOW
   g_test_add_func ("/warta/mastodon/idempotency-key", test_idempotency_key);
 

@@ -188,7 +188,9 @@ warta_test_publish_make_approved_with_videos (WartaTestPublish *t,
   warta_revision_set_category (draft, "periodic");
   warta_revision_set_hashtags (draft, "#Inspektorat #Kalteng");
   warta_revision_set_scheduled_at (draft, t->scheduled_at);
-  warta_revision_set_caption (draft, "mastodon", "Rapat koordinasi pengawasan #Inspektorat");
+  warta_revision_set_caption (draft, "mastodon",
+                              t->mastodon_caption != NULL ? t->mastodon_caption
+                                                          : "Rapat koordinasi pengawasan #Inspektorat");
   warta_revision_set_caption (draft, "website-title", title);
   /* Per publication: X and Facebook find a lost post by its text. */
   {

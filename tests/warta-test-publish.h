@@ -34,6 +34,8 @@ typedef struct
   gint64                      scheduled_at;
   /* The next publications' X caption instead of the usual (NULL). */
   const char                 *x_caption;
+  /* The next publications' Mastodon caption instead of the usual (NULL). */
+  const char                 *mastodon_caption;
 } WartaTestPublish;
 
 WartaTestPublish *warta_test_publish_new            (void);

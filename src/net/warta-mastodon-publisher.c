@@ -3,11 +3,18 @@
  * Copyright 2026 The Warta authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Before the first file, the media are checked against what the instance
- * takes (GET /api/v2/instance, §6.4): no photos with a video, one video,
- * at most max_media_attachments photos; a post that would leave any out
- * is refused before anything is uploaded. What the instance said is kept
- * in the account's settings for the publish check.
+ * Each run of a job first asks the instance what it takes now (GET
+ * /api/v2/instance, §6.4): an admin may have changed it since the account
+ * signed in. What it says is kept in the account's settings, for the
+ * publish view and the next publish check; an instance that does not say
+ * leaves the limits kept before, and the job goes on with them. Before
+ * the first file, the content is checked against those limits: no photos
+ * with a video, one video, at most max_media_attachments photos, the
+ * status's length, each file's size and alt text (as
+ * warta_publish_check_target() counts them); a post that does not fit is
+ * refused before anything is uploaded, one that fits since goes out. A
+ * job that began before goes on as it began: the instance refuses itself
+ * what it no longer takes.
  * Steps: "media-N" for each file (its id, then its URL once processed),
  * then "post-attempt" with the time the status is first sent, committed
  * before it goes, then "post", sent with an Idempotency-Key derived from
@@ -24,6 +31,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "warta-mastodon-publisher.h"
+#include "warta-publish-check.h"
 #include "warta-publish-util-private.h"
 
 /* The server keeps a key for 3600 s; five minutes spare for the time
@@ -36,6 +44,9 @@ struct _WartaMastodonPublisher
 
   WartaMastodon *mastodon;
   char          *visibility;
+  /* The instance was asked its limits in this run (the outbox makes a
+   * publisher for each run of a job). */
+  gboolean       asked_limits;
 };
 
 static void publisher_iface_init (WartaPublisherInterface *iface);
@@ -279,27 +290,46 @@ next_step (GTask *task_in)
 }
 
 /* What the instance said, kept in the account's settings for the
- * publish check (warta_publish_check_target()): the next check counts
- * with the instance's numbers as they are now. Not kept is no reason to
- * stop this post. */
-static void
+ * publish view and the next publish check (warta_publish_check_target()),
+ * and in the job's account for this run's check: they count with the
+ * instance's numbers as they are now. Written only when they changed, so
+ * that a resumed run costs the one request. Not kept is no reason to stop
+ * this post. Returns whether they differ from those kept before. */
+static gboolean
 keep_limits (WartaPublishJob           *job,
              const WartaMastodonLimits *limits)
 {
   WartaAccountStore *store = warta_publish_job_get_account_store (job);
   WartaAccount *account = warta_publish_job_get_account (job);
+  WartaMastodonLimits kept;
   g_autofree char *json = NULL;
+  g_autofree char *kept_json = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!limits->known || store == NULL || account == NULL)
-    return;
+  if (!limits->known || account == NULL)
+    return FALSE;
   json = warta_mastodon_limits_to_json (limits);
-  if (!warta_account_repository_merge_settings (warta_account_store_get_repository (store),
+  if (warta_mastodon_limits_load (account, &kept))
+    kept_json = warta_mastodon_limits_to_json (&kept);
+  if (g_strcmp0 (json, kept_json) == 0)
+    return FALSE;
+  g_debug ("The limits of %s are now %s (were %s)", warta_account_get_base_url (account), json,
+           kept_json ? kept_json : "not kept");
+  warta_mastodon_limits_store (limits, account);
+  if (store != NULL &&
+      !warta_account_repository_merge_settings (warta_account_store_get_repository (store),
                                                 warta_account_get_id (account), json, &error))
     g_message ("The limits of %s were not kept: %s", warta_account_get_base_url (account),
                error->message);
-  else
-    warta_mastodon_limits_store (limits, account);
+  return kept_json != NULL;
+}
+
+/* Whether the job has sent nothing yet: no file, no status. */
+static gboolean
+job_began (WartaPublishJob *job)
+{
+  return warta_publish_job_get_step (job, "media-0") != NULL ||
+         warta_publish_job_get_step (job, "post-attempt") != NULL;
 }
 
 static void
@@ -309,17 +339,49 @@ limits_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Step *s = g_task_get_task_data (task);
-  WartaMastodonLimits limits;
+  WartaAccount *account = warta_publish_job_get_account (s->job);
+  WartaRevision *revision = warta_publish_job_get_revision (s->job);
+  WartaMastodonLimits limits = { 0 };
+  gboolean changed = FALSE;
   GError *error = NULL;
 
-  if (!warta_mastodon_get_limits_finish (WARTA_MASTODON (object), result, &limits, &error))
+  if (warta_mastodon_get_limits_finish (WARTA_MASTODON (object), result, &limits, &error))
+    changed = keep_limits (s->job, &limits);
+  else if (g_task_return_error_if_cancelled (task))
+    {
+      g_error_free (error);
+      return;
+    }
+  else
+    {
+      /* The instance did not answer: the limits kept count, as they did
+       * in the publish view. */
+      g_message ("%s did not say its limits (%s); the post is checked against those kept since "
+                 "it last did", account ? warta_account_get_base_url (account) : "The instance",
+                 error->message);
+      g_clear_error (&error);
+      if (account != NULL)
+        warta_mastodon_limits_load (account, &limits);
+    }
+  if (job_began (s->job))
+    {
+      next_step (g_steal_pointer (&task));
+      return;
+    }
+  /* Not said and not kept: the instance may take more than Mastodon's 4,
+   * and refuses itself what it does not. */
+  if (!_warta_publish_check_media (s->job, "mastodon",
+                                   limits.max_media > 0 ? limits.max_media : G_MAXUINT, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  keep_limits (s->job, &limits);
-  if (!_warta_publish_check_media (s->job, "mastodon", limits.max_media, &error))
+  if (account != NULL && revision != NULL &&
+      !warta_publish_check_mastodon_limits (revision, account, &error))
     {
+      if (changed)
+        g_prefix_error (&error, "%s ",
+                        _("This Mastodon instance changed its limits since Warta last asked it."));
       g_task_return_error (task, error);
       return;
     }
@@ -335,7 +397,6 @@ run_step_async (WartaPublisher      *publisher,
 {
   WartaMastodonPublisher *self = WARTA_MASTODON_PUBLISHER (publisher);
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GPtrArray) photos = NULL;
   GError *error = NULL;
   Step *s;
 
@@ -345,26 +406,20 @@ run_step_async (WartaPublisher      *publisher,
   s->job = g_object_ref (job);
   g_task_set_task_data (task, s, (GDestroyNotify) step_free);
 
-  /* Before the first file: photos with a video, or more than one video,
-   * are refused at once; the number of photos against the instance's own
-   * limit (§6.4). Nothing is left out. A job that began before this check
-   * goes on as it began. */
-  if (warta_publish_job_get_step (job, "media-0") != NULL)
+  if (self->asked_limits)
     {
       next_step (g_steal_pointer (&task));
       return;
     }
-  if (!_warta_publish_check_media (job, "mastodon", G_MAXUINT, &error))
+  /* Before the first file: photos with a video, or more than one video,
+   * are refused at once, without asking the instance. Nothing is left
+   * out. */
+  if (!job_began (job) && !_warta_publish_check_media (job, "mastodon", G_MAXUINT, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  photos = warta_publish_job_list_media (job, "photo");
-  if (photos->len == 0)
-    {
-      next_step (g_steal_pointer (&task));
-      return;
-    }
+  self->asked_limits = TRUE;
   warta_mastodon_get_limits_async (self->mastodon, cancellable, limits_cb,
                                    g_steal_pointer (&task));
 }

@@ -1334,6 +1334,14 @@ instance_cb (GObject      *object,
       return;
     }
   configuration = _warta_json_get_object (_warta_json_as_object (node), "configuration");
+  /* A proxy's page or a changed answer says no limits: not an instance
+   * that takes any length and any file, whose zeros would replace the
+   * limits kept. */
+  if (configuration == NULL)
+    {
+      g_task_return_error (task, unexpected_answer ());
+      return;
+    }
   statuses = _warta_json_get_object (configuration, "statuses");
   media = _warta_json_get_object (configuration, "media_attachments");
   l->known = TRUE;

@@ -323,6 +323,23 @@ check_mastodon (WartaRevision *revision,
 }
 
 gboolean
+warta_publish_check_mastodon_limits (WartaRevision  *revision,
+                                     WartaAccount   *account,
+                                     GError        **error)
+{
+  g_autofree char *refusal = NULL;
+
+  g_return_val_if_fail (WARTA_IS_REVISION (revision), FALSE);
+  g_return_val_if_fail (WARTA_IS_ACCOUNT (account), FALSE);
+
+  refusal = check_mastodon (revision, account);
+  if (refusal == NULL)
+    return TRUE;
+  g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, refusal);
+  return FALSE;
+}
+
+gboolean
 warta_publish_check_target (WartaRevision  *revision,
                             WartaAccount   *account,
                             GListModel     *accounts,

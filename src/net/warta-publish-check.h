@@ -27,6 +27,17 @@ gboolean    warta_publish_check_target          (WartaRevision  *revision,
                                                  GListModel     *accounts,
                                                  GError        **error);
 
+/* Whether @revision's content fits the Mastodon instance's own limits
+ * kept in @account's settings (the status's length as Mastodon counts
+ * it, each file's size, each alt text's length): the part of
+ * warta_publish_check_target() a Mastodon publisher asks again once it
+ * has the instance's limits as they are now. FALSE with a
+ * WARTA_PUBLISH_ERROR_REJECTED whose message names the limit and what to
+ * do; a limit not kept is no refusal. */
+gboolean    warta_publish_check_mastodon_limits (WartaRevision  *revision,
+                                                 WartaAccount   *account,
+                                                 GError        **error);
+
 /* What a platform that takes media only from a public address says when
  * the office has no website to put them on: "instagram" (@video: for a
  * video) or "tiktok" (photos). */
