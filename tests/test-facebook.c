@@ -300,6 +300,7 @@ publish_answered (Fixture    *f,
     }
   warta_test_assert_garbage_outcome (error, res ? res->id : NULL, must_succeed);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 2);
+  warta_test_server_assert_faults_used (f->server);
 }
 
 /* Each step answered by a proxy's HTML page (502: retried) or a 200 that
@@ -377,6 +378,7 @@ test_video_malformed_every_time (Fixture       *f,
       sent += 4 + step;
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", VIDEOS), ==, sent);
       g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+      warta_test_server_assert_faults_used (f->server);
     }
 }
 
@@ -406,6 +408,7 @@ test_video_finish_not_understood (Fixture       *f,
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", VIDEOS), ==, sent + 6);
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", OBJECTS), ==, looked + 1);
       g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+      warta_test_server_assert_faults_used (f->server);
     }
 }
 
@@ -443,6 +446,7 @@ test_video_finish_lost (Fixture       *f,
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", VIDEOS), ==,
                         sent + (done ? 6 : 7));
       g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts + 1);
+      warta_test_server_assert_faults_used (f->server);
     }
 }
 
@@ -699,6 +703,7 @@ test_delete_errors (Fixture       *f,
       if (g_str_equal (cases[i].name, "80001"))
         g_assert_cmpint (warta_publish_error_get_retry_at (delete_error), >,
                          g_get_real_time () + 25 * 60 * G_USEC_PER_SEC);
+      warta_test_server_assert_faults_used (f->server);
     }
   g_assert_cmpuint (warta_test_facebook_server_get_deleted_count (f->server), ==, 0);
   found = find (f, "Tetap di Halaman", &error);
@@ -735,6 +740,7 @@ test_errors (Fixture       *f,
       if (g_str_equal (cases[i].name, "80001"))
         g_assert_cmpint (warta_publish_error_get_retry_at (error), >,
                          g_get_real_time () + 25 * 60 * G_USEC_PER_SEC);
+      warta_test_server_assert_faults_used (f->server);
     }
 
   /* The file: 324. */
@@ -790,6 +796,7 @@ cancel_at_cb (WartaUpload  *upload,
     g_cancellable_cancel (cancellable);
 }
 
+/* Cancel while a chunk is on its way: it never reaches Facebook whole. */
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -798,13 +805,33 @@ test_cancel (Fixture       *f,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(WartaRemoteResult) res = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
 
-  warta_test_server_add_fault (f->server, "POST", VIDEOS, 3, WARTA_TEST_FAULT_DELAY, 10000);
   g_signal_connect (upload, "notify::bytes-sent", G_CALLBACK (cancel_at_cb), cancellable);
   res = video (f, upload, FALSE, cancellable, &error);
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
+  /* The start and the first chunk only. */
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", VIDEOS), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
+/* Cancel once the second chunk is in and Facebook is slow to answer it:
+ * the upload stops at once, not when the answer comes. */
+static void
+test_cancel_slow_answer (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (4 * MIB, "video.mp4", "video/mp4", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  warta_test_server_add_fault (f->server, "POST", VIDEOS, 3, WARTA_TEST_FAULT_DELAY, 10000);
+  warta_test_server_cancel_at (f->server, "POST", VIDEOS, 3, cancellable);
+  res = video (f, upload, FALSE, cancellable, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", VIDEOS), ==, 3);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
@@ -1036,6 +1063,7 @@ main (int   argc,
   ADD ("errors", test_errors, 1);
   ADD ("retries", test_retries, 0);
   ADD ("cancel", test_cancel, 0);
+  ADD ("cancel-slow-answer", test_cancel_slow_answer, 0);
   ADD ("delete", test_delete, 0);
   ADD ("delete-video", test_delete_video, 0);
   ADD ("delete-retries", test_delete_retries, 0);

@@ -316,6 +316,7 @@ publish_answered (Fixture    *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
   if (must_succeed)
     g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts + 1);
+  warta_test_server_assert_faults_used (f->server);
 }
 
 /* The container's creation, its status and media_publish answered by a
@@ -377,6 +378,7 @@ test_malformed_every_time (Fixture       *f,
       g_assert_null (res);
       warta_test_assert_not_understood (poll_error);
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", status_path), ==, 4);
+      warta_test_server_assert_faults_used (f->server);
     }
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", IG_PATH "/media_publish"),
                     ==, 0);

@@ -336,6 +336,7 @@ test_malformed_answers (Fixture       *f,
         if (proxy)
           g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts + 1);
         g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
+        warta_test_server_assert_faults_used (f->server);
       }
 }
 

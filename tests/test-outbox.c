@@ -2553,7 +2553,10 @@ test_retry_refused (Fixture       *f,
 
 /* The last chunk's answer is lost: the next attempt asks "bytes * /TOTAL"
  * and gets the video made, never a second one. A dropped middle chunk
- * resumes from YouTube's offset. */
+ * resumes from YouTube's offset. Each drop twice: libsoup itself sends a
+ * request again once on a new connection, and only then does Warta's
+ * next attempt ask. Four chunks; the server keeps the bytes of a chunk as
+ * they come, dropped or not. */
 static void
 test_youtube_lost_answer (Fixture       *f,
                           gconstpointer  data)
@@ -2564,17 +2567,28 @@ test_youtube_lost_answer (Fixture       *f,
   g_autoptr(WartaPublication) p = NULL;
   g_autoptr(WartaOutboxJob) job = NULL;
   g_autofree char *sha = NULL;
+  g_autofree char *probe = g_strdup_printf ("bytes */%u", (guint) VIDEO_SIZE);
 
+  /* The second chunk, and libsoup's sending it again. */
   warta_test_server_add_fault (server, "PUT", "/upload/youtube/v3/videos", 2,
                                WARTA_TEST_FAULT_DROP, 0);
+  warta_test_server_add_fault (server, "PUT", "/upload/youtube/v3/videos", 3,
+                               WARTA_TEST_FAULT_DROP, 0);
+  /* 4: the probe, 5: the third chunk, 6: the last one, and libsoup's
+   * sending it again. */
   warta_test_server_add_fault (server, "PUT", "/upload/youtube/v3/videos", 6,
                                WARTA_TEST_FAULT_DROP_AFTER_COMMIT, 0);
+  warta_test_server_add_fault (server, "PUT", "/upload/youtube/v3/videos", 7,
+                               WARTA_TEST_FAULT_DROP, 0);
   p = warta_test_publish_make_approved_with_videos (f->t, "Rakor video", 0, 1, VIDEO_SIZE);
   sha = file_sha256 (f, "video-");
   job = publish_one (f, p, id, WARTA_OUTBOX_STATE_DONE);
   g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
   g_assert_cmpstr (warta_test_server_get_file_sha256 (server), ==, sha);
   g_assert_cmpuint (warta_test_server_count_requests (server, "POST", "/upload/youtube/v3/videos"), ==, 1);
+  /* The last request asked, and was told the video is made. */
+  g_assert_cmpuint (warta_test_server_count_requests (server, "PUT", "/upload/youtube/v3/videos"), ==, 8);
+  g_assert_cmpstr (warta_test_server_get_last_header (server, "Content-Range"), ==, probe);
 }
 
 /* Two photos as X renditions, each media id a step, then the post. */

@@ -293,6 +293,7 @@ test_errors (Fixture       *f,
       g_assert_error (error, WARTA_PUBLISH_ERROR, (gint) cases[i].code);
       g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, cases[i].name);
       g_test_message ("%s: %s", cases[i].name, error->message);
+      warta_test_server_assert_faults_used (f->server);
     }
 
   {
@@ -374,6 +375,7 @@ post_answered (Fixture    *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
   if (must_succeed)
     g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts + 1);
+  warta_test_server_assert_faults_used (f->server);
 }
 
 /* The init, the chunks and the status answered by a proxy's HTML page
@@ -446,6 +448,7 @@ test_malformed_every_time (Fixture       *f,
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST",
                                                           "/v2/post/publish/status/fetch/"),
                         ==, fetches);
+      warta_test_server_assert_faults_used (f->server);
     }
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 
@@ -498,6 +501,7 @@ test_chunk_malformed_every_time (Fixture       *f,
                         ==, inits + 1);
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", "/video/"), ==,
                         chunks + 4);
+      warta_test_server_assert_faults_used (f->server);
     }
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
@@ -511,9 +515,31 @@ cancel_at_cb (WartaUpload  *upload,
     g_cancellable_cancel (cancellable);
 }
 
+/* Cancel while a chunk is on its way: it never reaches TikTok whole. */
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(WartaTikTokInit) init = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  init = init_video (f, upload, "SELF_ONLY", &error);
+  g_assert_no_error (error);
+  g_signal_connect (upload, "notify::bytes-sent", G_CALLBACK (cancel_at_cb), cancellable);
+  g_assert_false (upload_chunks (f, upload, init, 0, cancellable, &error));
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", "/video/"), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
+/* Cancel once the second chunk is in and TikTok is slow to answer it:
+ * the upload stops at once, not when the answer comes. */
+static void
+test_cancel_slow_answer (Fixture       *f,
+                         gconstpointer  data)
 {
   g_autoptr(WartaUpload) upload = new_upload (f);
   g_autoptr(WartaTikTokInit) init = NULL;
@@ -524,12 +550,13 @@ test_cancel (Fixture       *f,
   init = init_video (f, upload, "SELF_ONLY", &error);
   g_assert_no_error (error);
   warta_test_server_add_fault (f->server, "PUT", "/video/", 2, WARTA_TEST_FAULT_DELAY, 10000);
-  g_signal_connect (upload, "notify::bytes-sent", G_CALLBACK (cancel_at_cb), cancellable);
+  warta_test_server_cancel_at (f->server, "PUT", "/video/", 2, cancellable);
   start = g_get_monotonic_time ();
   g_assert_false (upload_chunks (f, upload, init, 0, cancellable, &error));
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
   g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", "/video/"), ==, 2);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
@@ -789,6 +816,7 @@ main (int   argc,
   ADD ("range-mismatch", test_range_mismatch, 0);
   ADD ("errors", test_errors, 1);
   ADD ("cancel", test_cancel, 0);
+  ADD ("cancel-slow-answer", test_cancel_slow_answer, 0);
   ADD ("photos", test_photos, 0);
   ADD ("photo-errors", test_photo_errors, 1);
   ADD ("photo-lost-answer", test_photo_lost_answer, 0);

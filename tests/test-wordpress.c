@@ -234,6 +234,7 @@ publish_answered (Fixture    *f,
     post = publish (f, slug, "Rapat", media->id, &error);
   warta_test_assert_garbage_outcome (error, post ? post->id : NULL, must_succeed);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
+  warta_test_server_assert_faults_used (f->server);
 }
 
 /* The media, the lookups by slug and the post answered by a proxy's HTML

@@ -333,6 +333,7 @@ test_malformed_answers (Fixture       *f,
       g_clear_pointer (&res, warta_remote_result_free);
       g_clear_object (&upload);
       g_clear_pointer (&text, g_free);
+      warta_test_server_assert_faults_used (f->server);
 
       for (guint i = 0; i < G_N_ELEMENTS (warta_test_garbage); i++)
         {
@@ -354,6 +355,7 @@ test_malformed_answers (Fixture       *f,
           g_clear_pointer (&res, warta_remote_result_free);
           g_clear_object (&upload);
           g_clear_pointer (&text, g_free);
+          warta_test_server_assert_faults_used (f->server);
         }
     }
 }
@@ -474,6 +476,7 @@ test_errors (Fixture       *f,
                          g_get_real_time () + (gint64) 3600 * G_USEC_PER_SEC);
       if (g_str_equal (cases[i].name, "88"))
         g_assert_cmpint (warta_publish_error_get_retry_at (error), >, 0);
+      warta_test_server_assert_faults_used (f->server);
     }
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 
@@ -519,13 +522,36 @@ cancel_at_cb (WartaUpload  *upload,
               GParamSpec   *pspec,
               GCancellable *cancellable)
 {
-  if (warta_upload_get_bytes_sent (upload) >= MIB)
+  /* In the middle of the second segment. */
+  if (warta_upload_get_bytes_sent (upload) >= MIB + MIB / 2)
     g_cancellable_cancel (cancellable);
 }
 
+/* Cancel while a segment is on its way: it never reaches X whole. */
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (4 * MIB, "video.mp4", "video/mp4", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(WartaRemoteResult) media = NULL;
+  g_autoptr(GError) error = NULL;
+
+  warta_x_set_segment_size (f->x, MIB);
+  g_signal_connect (upload, "notify::bytes-sent", G_CALLBACK (cancel_at_cb), cancellable);
+  media = upload_media (f, upload, NULL, cancellable, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
+  /* The initialize and the first segment only. */
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/2/media/upload/"), ==, 2);
+  g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 0);
+}
+
+/* Cancel once the second segment is in and X is slow to answer it: the
+ * upload stops at once, not when the answer comes. */
+static void
+test_cancel_slow_answer (Fixture       *f,
+                         gconstpointer  data)
 {
   g_autoptr(WartaUpload) upload = new_upload (4 * MIB, "video.mp4", "video/mp4", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -536,11 +562,12 @@ test_cancel (Fixture       *f,
   warta_x_set_segment_size (f->x, MIB);
   warta_test_server_add_fault (f->server, "POST", "/2/media/upload/", 3, WARTA_TEST_FAULT_DELAY,
                                10000);
-  g_signal_connect (upload, "notify::bytes-sent", G_CALLBACK (cancel_at_cb), cancellable);
+  warta_test_server_cancel_at (f->server, "POST", "/2/media/upload/", 3, cancellable);
   media = upload_media (f, upload, NULL, cancellable, &error);
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
   g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/2/media/upload/"), ==, 3);
   g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 0);
 }
 
@@ -788,6 +815,7 @@ main (int   argc,
   ADD ("rate-limit", test_rate_limit, 0);
   ADD ("errors", test_errors, 1);
   ADD ("cancel", test_cancel, 0);
+  ADD ("cancel-slow-answer", test_cancel_slow_answer, 0);
   ADD ("video-check-after", test_video_check_after, 0);
   ADD ("delete", test_delete, 0);
 #undef ADD

@@ -351,6 +351,7 @@ test_channel (Fixture       *f,
       /* Not retried in place. */
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", "/youtube/v3/channels"),
                         ==, i + 4);
+      warta_test_server_assert_faults_used (f->server);
     }
 
   /* A Google account without a channel: no items. */
@@ -589,6 +590,7 @@ publish_answered (Fixture    *f,
       g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, posts + 1);
     }
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), <=, posts + 1);
+  warta_test_server_assert_faults_used (f->server);
   return error == NULL;
 }
 
@@ -705,8 +707,9 @@ test_chunks_malformed_every_time (Fixture       *f,
 
       g_test_message ("%u %s%s", cases[c].status, cases[c].body ? cases[c].body : cases[c].headers,
                       cases[c].probes_too ? "" : ", probes answered");
-      /* Enough for a client that never stops; every other one: the chunks. */
-      for (guint nth = 1; nth <= 41; nth += cases[c].probes_too ? 1 : 2)
+      /* Up to the last PUT it may make (every other one: the chunks); a
+       * client that went on would have its next chunk taken and done. */
+      for (guint nth = 1; nth <= cases[c].puts; nth += cases[c].probes_too ? 1 : 2)
         warta_test_server_add_answer (f->server, "PUT", UPLOAD_PATH, nth, FALSE, cases[c].status,
                                       cases[c].headers, cases[c].content_type, cases[c].body);
       res = publish (f, upload, NULL, NULL, &error);
@@ -789,6 +792,7 @@ test_errors (Fixture       *f,
         g_assert_cmpint (retry_at, ==, 0);
       /* Not retried in place. */
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", UPLOAD_PATH), ==, i + 1);
+      warta_test_server_assert_faults_used (f->server);
     }
 
   /* A revoked token: sign in again. */
@@ -853,7 +857,8 @@ cancel_at_cb (WartaUpload *upload,
     g_cancellable_cancel (at->cancellable);
 }
 
-/* Cancel in the middle of a chunk (the server is slow to answer it). */
+/* Cancel in the middle of a chunk, as it is on its way: the second
+ * chunk never reaches the server whole. */
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -862,11 +867,31 @@ test_cancel (Fixture       *f,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(WartaRemoteResult) res = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
   CancelAt at = { cancellable, MIB + 256 * KIB };
 
-  warta_test_server_add_fault (f->server, "PUT", UPLOAD_PATH, 2, WARTA_TEST_FAULT_DELAY, 10000);
   g_signal_connect (upload, "notify::bytes-sent", G_CALLBACK (cancel_at_cb), &at);
+  res = publish (f, upload, NULL, cancellable, &error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
+  g_assert_null (res);
+  g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", UPLOAD_PATH), ==, 1);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
+/* Cancel once the second chunk is in and the server is slow to answer
+ * it: the upload stops at once, not when the answer comes. */
+static void
+test_cancel_slow_answer (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(WartaUpload) upload = new_upload (f);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  warta_test_server_add_fault (f->server, "PUT", UPLOAD_PATH, 2, WARTA_TEST_FAULT_DELAY, 10000);
+  warta_test_server_cancel_at (f->server, "PUT", UPLOAD_PATH, 2, cancellable);
   res = publish (f, upload, NULL, cancellable, &error);
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED);
   g_assert_null (res);
@@ -874,6 +899,7 @@ test_cancel (Fixture       *f,
    * and the sanitizer build. */
   g_assert_cmpint (g_get_monotonic_time () - start, <, 8 * G_USEC_PER_SEC);
   g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_CANCELLED);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", UPLOAD_PATH), ==, 2);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
@@ -1007,6 +1033,7 @@ main (int   argc,
   ADD ("errors", test_errors, 0);
   ADD ("rate-limit", test_rate_limit, 0);
   ADD ("cancel", test_cancel, 0);
+  ADD ("cancel-slow-answer", test_cancel_slow_answer, 0);
   ADD ("delete", test_delete, 0);
   ADD ("channel", test_channel, 0);
   ADD ("cancel-mid-chunk-resume", test_cancel_mid_chunk_resume, 12 * MIB + 12345);

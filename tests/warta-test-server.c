@@ -17,13 +17,16 @@ typedef struct
   char *method;
   char *path;
   guint nth;
-  guint seen;
+  guint seen;                /* matching requests since it was queued */
+  guint taken;               /* requests it was chosen for */
+  guint fired;               /* times it was applied (drop-mid-body: dropped) */
   WartaTestFaultKind kind;
   guint param;
   char *name;                /* WARTA_TEST_FAULT_PLATFORM_ERROR */
   char *content_type;        /* WARTA_TEST_FAULT_ANSWER(_AFTER_COMMIT) */
   char *headers;
   char *body;
+  GCancellable *cancellable; /* WARTA_TEST_FAULT_CANCEL */
 } Fault;
 
 typedef struct
@@ -101,6 +104,7 @@ struct _WartaTestServer
   guint64 file_size;
   char *file_sha256;
   GHashTable *files;         /* path → ServedFile */
+  GHashTable *delayed;       /* Delayed: requests held for a while */
   guint latency_max_ms;      /* random latency before or after the work */
   GRand *latency_rand;
 };
@@ -137,8 +141,10 @@ served_file_free (gpointer data)
   g_free (f);
 }
 
+/* Faults are reference counted: a request on a streamed path holds the
+ * ones chosen for it as it began, applied (or not) later. */
 static void
-fault_free (gpointer data)
+fault_clear (gpointer data)
 {
   Fault *f = data;
 
@@ -148,7 +154,13 @@ fault_free (gpointer data)
   g_free (f->content_type);
   g_free (f->headers);
   g_free (f->body);
-  g_free (f);
+  g_clear_object (&f->cancellable);
+}
+
+static void
+fault_unref (gpointer data)
+{
+  g_rc_box_release_full (data, fault_clear);
 }
 
 static void
@@ -1842,6 +1854,7 @@ typedef struct
   char *path;
   GHashTable *query;
   gboolean disconnected;
+  guint source;
 } Delayed;
 
 static void
@@ -1851,21 +1864,40 @@ delayed_disconnected_cb (SoupServerMessage *msg,
   ((Delayed *) data)->disconnected = TRUE;
 }
 
+static void
+delayed_free (gpointer data)
+{
+  Delayed *d = data;
+
+  g_signal_handlers_disconnect_by_func (d->msg, delayed_disconnected_cb, d);
+  g_object_unref (d->msg);
+  g_free (d->path);
+  g_clear_pointer (&d->query, g_hash_table_unref);
+  g_free (d);
+}
+
+/* The server keeps its timeouts: freed, it removes them. */
+static void
+delay (Delayed     *d,
+       guint        ms,
+       GSourceFunc  func)
+{
+  d->source = g_timeout_add (ms, func, d);
+  g_hash_table_add (d->self->delayed, d);
+}
+
 static gboolean
 delayed_cb (gpointer data)
 {
   Delayed *d = data;
 
-  g_signal_handlers_disconnect_by_func (d->msg, delayed_disconnected_cb, d);
+  g_hash_table_remove (d->self->delayed, d);
   if (!d->disconnected)
     {
       dispatch (d->self, d->msg, d->path, d->query);
       _warta_test_server_release (d->msg);
     }
-  g_object_unref (d->msg);
-  g_free (d->path);
-  g_clear_pointer (&d->query, g_hash_table_unref);
-  g_free (d);
+  delayed_free (d);
   return G_SOURCE_REMOVE;
 }
 
@@ -1874,11 +1906,10 @@ delayed_answer_cb (gpointer data)
 {
   Delayed *d = data;
 
-  g_signal_handlers_disconnect_by_func (d->msg, delayed_disconnected_cb, d);
+  g_hash_table_remove (d->self->delayed, d);
   if (!d->disconnected)
     _warta_test_server_release (d->msg);
-  g_object_unref (d->msg);
-  g_free (d);
+  delayed_free (d);
   return G_SOURCE_REMOVE;
 }
 
@@ -1909,28 +1940,43 @@ respond_answer (SoupServerMessage *msg,
                                     fault->body ? strlen (fault->body) : 0);
 }
 
-/* Every fault counts every request it matches, chosen or not. */
-static Fault *
-match_fault (WartaTestServer *self,
-             const char      *method,
-             const char      *path)
+/* Every fault counts every request it matches, chosen or not; @chosen:
+ * the first one queued for this request, @cancel: the first cancel at it
+ * (those do not take the request). Drop-mid-body faults only on
+ * streamed paths, where requests are counted as their headers come in. */
+static void
+count_request (WartaTestServer  *self,
+               const char       *method,
+               const char       *path,
+               gboolean          streamed,
+               Fault           **chosen,
+               Fault           **cancel)
 {
-  Fault *chosen = NULL;
-
+  *chosen = NULL;
+  *cancel = NULL;
   for (guint i = 0; i < self->faults->len; i++)
     {
       Fault *f = self->faults->pdata[i];
+      Fault **slot = f->kind == WARTA_TEST_FAULT_CANCEL ? cancel : chosen;
 
       if (!g_str_equal (f->method, method) || !g_str_has_prefix (path, f->path))
         continue;
-      /* Those are chosen by the streamed paths' early handler. */
-      if (f->kind == WARTA_TEST_FAULT_DROP_MID_BODY)
+      if (f->kind == WARTA_TEST_FAULT_DROP_MID_BODY && !streamed)
         continue;
       f->seen++;
-      if (chosen == NULL && (f->nth == 0 || f->nth == f->seen))
-        chosen = f;
+      if (*slot == NULL && (f->nth == 0 || f->nth == f->seen))
+        {
+          *slot = f;
+          f->taken++;
+        }
     }
-  return chosen;
+}
+
+static gboolean
+cancel_idle_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1943,6 +1989,7 @@ server_cb (SoupServer        *server,
   WartaTestServer *self = user_data;
   const char *method = soup_server_message_get_method (msg);
   Fault *fault;
+  Fault *cancel;
 
   g_ptr_array_add (self->requests, g_strdup_printf ("%s %s", method, path));
   g_clear_pointer (&self->last_headers, soup_message_headers_unref);
@@ -1954,9 +2001,24 @@ server_cb (SoupServer        *server,
       g_clear_pointer (&self->upload_sum, g_checksum_free);
     }
 
-  fault = match_fault (self, method, path);
+  if (g_object_get_data (G_OBJECT (msg), "warta-test-counted"))
+    {
+      /* Counted by streamed_early_cb(): its fault, now that the body came. */
+      fault = g_object_get_data (G_OBJECT (msg), "warta-test-fault");
+      cancel = g_object_get_data (G_OBJECT (msg), "warta-test-cancel");
+    }
+  else
+    count_request (self, method, path, FALSE, &fault, &cancel);
+  if (cancel)
+    {
+      /* Once the fault is in place: the client waits for the answer. */
+      cancel->fired++;
+      g_idle_add_full (G_PRIORITY_DEFAULT, cancel_idle_cb, g_object_ref (cancel->cancellable),
+                       g_object_unref);
+    }
   if (fault)
     {
+      fault->fired++;
       switch (fault->kind)
         {
         case WARTA_TEST_FAULT_STATUS:
@@ -1982,7 +2044,7 @@ server_cb (SoupServer        *server,
             d->query = query ? g_hash_table_ref (query) : NULL;
             g_signal_connect (msg, "disconnected", G_CALLBACK (delayed_disconnected_cb), d);
             _warta_test_server_hold (msg);
-            g_timeout_add (fault->param, delayed_cb, d);
+            delay (d, fault->param, delayed_cb);
           }
           return;
         case WARTA_TEST_FAULT_PLATFORM_ERROR:
@@ -1998,6 +2060,7 @@ server_cb (SoupServer        *server,
           respond_answer (msg, fault);
           return;
         case WARTA_TEST_FAULT_DROP_MID_BODY:
+        case WARTA_TEST_FAULT_CANCEL:
         default:
           g_assert_not_reached ();
         }
@@ -2017,13 +2080,13 @@ server_cb (SoupServer        *server,
           d->path = g_strdup (path);
           d->query = query ? g_hash_table_ref (query) : NULL;
           _warta_test_server_hold (msg);
-          g_timeout_add (ms, delayed_cb, d);
+          delay (d, ms, delayed_cb);
           return;
         }
       /* Slow to answer: the work is done, the client may die unanswered. */
       dispatch (self, msg, path, query);
       _warta_test_server_hold (msg);
-      g_timeout_add (ms, delayed_answer_cb, d);
+      delay (d, ms, delayed_answer_cb);
       return;
     }
 
@@ -2109,7 +2172,8 @@ server_new (WartaTestPlatform           platform,
 
   self->platform = platform;
   self->instance = (WartaTestInstance) WARTA_TEST_INSTANCE_DEFAULT;
-  self->faults = g_ptr_array_new_with_free_func (fault_free);
+  self->faults = g_ptr_array_new_with_free_func (fault_unref);
+  self->delayed = g_hash_table_new (NULL, NULL);
   self->requests = g_ptr_array_new_with_free_func (g_free);
   self->media = g_ptr_array_new_with_free_func (media_free);
   self->posts = g_ptr_array_new_with_free_func (post_free);
@@ -2151,6 +2215,21 @@ warta_test_server_free (WartaTestServer *self)
 {
   if (self == NULL)
     return;
+  /* A test that failed already has said what went wrong. */
+  if (!g_test_failed ())
+    _warta_test_server_assert_faults_used (self, __FILE__, __LINE__, G_STRFUNC);
+  {
+    GHashTableIter iter;
+    gpointer d;
+
+    g_hash_table_iter_init (&iter, self->delayed);
+    while (g_hash_table_iter_next (&iter, &d, NULL))
+      {
+        g_source_remove (((Delayed *) d)->source);
+        delayed_free (d);
+      }
+    g_hash_table_unref (self->delayed);
+  }
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
   if (self->ops)
@@ -2186,7 +2265,7 @@ warta_test_server_add_fault (WartaTestServer    *self,
                              WartaTestFaultKind  kind,
                              guint               param)
 {
-  Fault *f = g_new0 (Fault, 1);
+  Fault *f = g_rc_box_new0 (Fault);
 
   f->method = g_strdup (method);
   f->path = g_strdup (path);
@@ -2194,6 +2273,115 @@ warta_test_server_add_fault (WartaTestServer    *self,
   f->kind = kind;
   f->param = param;
   g_ptr_array_add (self->faults, f);
+}
+
+static char *
+describe_fault_kind (const Fault *f)
+{
+  switch (f->kind)
+    {
+    case WARTA_TEST_FAULT_STATUS:
+      return g_strdup_printf ("status %u", f->param);
+    case WARTA_TEST_FAULT_RATE_LIMIT:
+      return g_strdup_printf ("rate limit, Retry-After %u s", f->param);
+    case WARTA_TEST_FAULT_DROP_AFTER_COMMIT:
+      return g_strdup ("drop after the work");
+    case WARTA_TEST_FAULT_DROP:
+      return g_strdup ("drop");
+    case WARTA_TEST_FAULT_DELAY:
+      return g_strdup_printf ("delay %u ms", f->param);
+    case WARTA_TEST_FAULT_DROP_MID_BODY:
+      return g_strdup_printf ("drop after %u body bytes", f->param);
+    case WARTA_TEST_FAULT_PLATFORM_ERROR:
+      return g_strdup_printf ("error \"%s\"", f->name);
+    case WARTA_TEST_FAULT_ANSWER:
+      return g_strdup_printf ("answer %u", f->param);
+    case WARTA_TEST_FAULT_ANSWER_AFTER_COMMIT:
+      return g_strdup_printf ("answer %u after the work", f->param);
+    case WARTA_TEST_FAULT_CANCEL:
+      return g_strdup ("cancel");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+describe_why_unused (const Fault *f)
+{
+  if (f->kind == WARTA_TEST_FAULT_DROP_MID_BODY && f->taken > 0)
+    return g_strdup_printf ("the body of its request ended before %u bytes", f->param);
+  if (f->taken > 0)
+    return g_strdup ("its request began but its body never came whole");
+  if (f->nth > 0 && f->seen < f->nth)
+    return g_strdup_printf ("%u matching request(s) came after it was queued", f->seen);
+  if (f->seen == 0)
+    return g_strdup ("no matching request came after it was queued");
+  return g_strdup ("a fault queued before it took the request");
+}
+
+guint
+warta_test_server_count_unused_faults (WartaTestServer *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->faults->len; i++)
+    if (((Fault *) self->faults->pdata[i])->fired == 0)
+      n++;
+  return n;
+}
+
+char *
+warta_test_server_describe_unused_faults (WartaTestServer *self)
+{
+  GString *text = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < self->faults->len; i++)
+    {
+      Fault *f = self->faults->pdata[i];
+      g_autofree char *kind = NULL;
+      g_autofree char *why = NULL;
+      g_autofree char *which = NULL;
+
+      if (f->fired > 0)
+        continue;
+      if (++n > 6)
+        continue;
+      kind = describe_fault_kind (f);
+      why = describe_why_unused (f);
+      which = f->nth == 0 ? g_strdup ("every request")
+                          : g_strdup_printf ("request %u", f->nth);
+      if (text == NULL)
+        text = g_string_new (NULL);
+      else
+        g_string_append (text, "; ");
+      g_string_append_printf (text, "%s %s*, %s: %s (%s)", f->method, f->path, which, kind, why);
+    }
+  if (n > 6)
+    g_string_append_printf (text, "; and %u more", n - 6);
+  return text ? g_string_free (text, FALSE) : NULL;
+}
+
+void
+_warta_test_server_assert_faults_used (WartaTestServer *self,
+                                       const char      *file,
+                                       int              line,
+                                       const char      *func)
+{
+  g_autofree char *unused = warta_test_server_describe_unused_faults (self);
+  g_autofree char *message = NULL;
+  static const char * const names[] = {
+    [WARTA_TEST_MASTODON] = "Mastodon", [WARTA_TEST_WORDPRESS] = "WordPress",
+    [WARTA_TEST_YOUTUBE] = "YouTube", [WARTA_TEST_X] = "X",
+    [WARTA_TEST_FACEBOOK] = "Facebook", [WARTA_TEST_INSTAGRAM] = "Instagram",
+    [WARTA_TEST_TIKTOK] = "TikTok",
+  };
+
+  if (unused == NULL)
+    return;
+  message = g_strdup_printf ("%s test server %s: faults queued but never used: %s",
+                             names[self->platform], self->url, unused);
+  g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
 }
 
 void
@@ -2326,6 +2514,21 @@ warta_test_server_add_answer (WartaTestServer *self,
   f->headers = g_strdup (headers);
   f->content_type = g_strdup (content_type);
   f->body = g_strdup (body);
+}
+
+void
+warta_test_server_cancel_at (WartaTestServer *self,
+                             const char      *method,
+                             const char      *path,
+                             guint            nth,
+                             GCancellable    *cancellable)
+{
+  Fault *f;
+
+  g_return_if_fail (nth > 0);
+  warta_test_server_add_fault (self, method, path, nth, WARTA_TEST_FAULT_CANCEL, 0);
+  f = self->faults->pdata[self->faults->len - 1];
+  f->cancellable = g_object_ref (cancellable);
 }
 
 /* The platforms of warta-test-server-<platform>.c ----------------------- */
@@ -2559,7 +2762,17 @@ typedef struct
   guint64 received;
   guint64 drop_after;
   gboolean dropped;
+  Fault *fault;              /* a reference */
 } BodyCount;
+
+static void
+body_count_free (gpointer data)
+{
+  BodyCount *c = data;
+
+  fault_unref (c->fault);
+  g_free (c);
+}
 
 static void
 drop_count_chunk_cb (SoupServerMessage *msg,
@@ -2576,6 +2789,7 @@ drop_count_chunk_cb (SoupServerMessage *msg,
       /* The network goes away mid-body: the client's write fails, and
        * what the platform kept so far is all it has. */
       c->dropped = TRUE;
+      c->fault->fired++;
       if (socket)
         {
           /* A reset, not an orderly close, and nothing more is read. */
@@ -2597,32 +2811,33 @@ streamed_early_cb (SoupServer        *server,
   StreamedPath *sp = user_data;
   WartaTestServer *self = sp->self;
   const char *method = soup_server_message_get_method (msg);
-  Fault *chosen = NULL;
+  Fault *chosen;
+  Fault *cancel;
 
   if (!g_str_has_prefix (path, sp->prefix))
     return;
   if (sp->func (self, msg, path, query))
     soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
 
-  for (guint i = 0; i < self->faults->len; i++)
-    {
-      Fault *f = self->faults->pdata[i];
-
-      if (f->kind != WARTA_TEST_FAULT_DROP_MID_BODY || !g_str_equal (f->method, method) ||
-          !g_str_has_prefix (path, f->path))
-        continue;
-      f->seen++;
-      if (chosen == NULL && (f->nth == 0 || f->nth == f->seen))
-        chosen = f;
-    }
-  if (chosen)
+  /* Counted here, as the request begins: also one whose body never
+   * comes whole (dropped, or the client gave up). */
+  count_request (self, method, path, TRUE, &chosen, &cancel);
+  g_object_set_data (G_OBJECT (msg), "warta-test-counted", GINT_TO_POINTER (TRUE));
+  if (cancel)
+    g_object_set_data_full (G_OBJECT (msg), "warta-test-cancel", g_rc_box_acquire (cancel),
+                            fault_unref);
+  if (chosen && chosen->kind == WARTA_TEST_FAULT_DROP_MID_BODY)
     {
       BodyCount *c = g_new0 (BodyCount, 1);
 
       c->drop_after = chosen->param;
-      g_object_set_data_full (G_OBJECT (msg), "warta-test-drop", c, g_free);
+      c->fault = g_rc_box_acquire (chosen);
+      g_object_set_data_full (G_OBJECT (msg), "warta-test-drop", c, body_count_free);
       g_signal_connect (msg, "got-chunk", G_CALLBACK (drop_count_chunk_cb), c);
     }
+  else if (chosen)
+    g_object_set_data_full (G_OBJECT (msg), "warta-test-fault", g_rc_box_acquire (chosen),
+                            fault_unref);
 }
 
 void

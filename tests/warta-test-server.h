@@ -38,6 +38,7 @@ typedef enum
   WARTA_TEST_FAULT_PLATFORM_ERROR,    /* warta_test_server_add_error() */
   WARTA_TEST_FAULT_ANSWER,            /* warta_test_server_add_answer() */
   WARTA_TEST_FAULT_ANSWER_AFTER_COMMIT,
+  WARTA_TEST_FAULT_CANCEL,            /* warta_test_server_cancel_at() */
 } WartaTestFaultKind;
 
 #define WARTA_TEST_MASTODON_TOKEN "test-token-0123456789"
@@ -52,13 +53,49 @@ void             warta_test_server_free                  (WartaTestServer    *se
 const char      *warta_test_server_get_url               (WartaTestServer    *server);
 
 /* The @nth (1-based) request matching @method and a path starting with
- * @path gets the fault; @nth 0: every matching request. */
+ * @path gets the fault; @nth 0: every matching request.
+ *
+ * How requests are counted (add_error() and add_answer() too):
+ * - from when the fault is queued, not from the server's start: requests
+ *   made before do not count, so "1" is the next matching request;
+ * - @path is a prefix: "/api/v1/media" counts "/api/v1/media/123" too;
+ * - every fault counts every request it matches, also one another fault
+ *   took: when two faults pick the same request, the one queued first is
+ *   applied and the other never is;
+ * - a request counts as it comes in whole, but on the streamed upload
+ *   paths (YouTube's, TikTok's /video/) as it begins: there a request
+ *   dropped mid-body or given up by the client counts too, and its fault
+ *   is applied only if the body comes whole;
+ * - a fault stays queued once applied; an @nth one never fires again;
+ * - libsoup may send a request dropped unanswered again once by itself,
+ *   on a new connection (it does the upload PUTs of YouTube and TikTok):
+ *   that is the next matching request, not the client's own next attempt
+ *   (drop it too to get there);
+ * - YouTube's upload path keeps a chunk's bytes (256 KiB at a time) as
+ *   they come, before any fault: a drop or an error there loses the
+ *   answer, not the bytes.
+ * A fault never applied means the test did not reach the step it names:
+ * warta_test_server_free() fails the test then (unless it failed
+ * already), and warta_test_server_assert_faults_used() checks sooner,
+ * e.g. between the cases of a loop on one server. A drop-mid-body fault
+ * counts as applied only when the body reached @param bytes. */
 void             warta_test_server_add_fault             (WartaTestServer    *server,
                                                           const char         *method,
                                                           const char         *path,
                                                           guint               nth,
                                                           WartaTestFaultKind  kind,
                                                           guint               param);
+/* The faults queued (add_fault(), add_error(), add_answer()) never applied:
+ * how many, and each one's method, path, request number, kind and why
+ * ("; " between them, NULL for none). */
+guint            warta_test_server_count_unused_faults   (WartaTestServer    *server);
+char            *warta_test_server_describe_unused_faults (WartaTestServer   *server);
+#define warta_test_server_assert_faults_used(server) \
+  _warta_test_server_assert_faults_used ((server), __FILE__, __LINE__, G_STRFUNC)
+void             _warta_test_server_assert_faults_used   (WartaTestServer    *server,
+                                                          const char         *file,
+                                                          int                 line,
+                                                          const char         *func);
 /* Mastodon: what GET /api/v2/instance says in its configuration (0
  * leaves a member out); the statuses and attachments it takes. */
 typedef struct
@@ -199,6 +236,16 @@ void             warta_test_server_add_answer            (WartaTestServer    *se
                                                           const char         *headers,
                                                           const char         *content_type,
                                                           const char         *body);
+/* When the @nth (1-based) request matching @method and @path has come
+ * whole and its fault (if any) is in place, @cancellable is cancelled
+ * (from an idle): a client cancelled while the server holds its answer,
+ * e.g. with a WARTA_TEST_FAULT_DELAY on the same request. It does not
+ * take the request from a fault; it is counted as one (see add_fault()). */
+void             warta_test_server_cancel_at             (WartaTestServer    *server,
+                                                          const char         *method,
+                                                          const char         *path,
+                                                          guint               nth,
+                                                          GCancellable       *cancellable);
 /* Upload sessions, upload URLs and containers in progress expire. */
 void             warta_test_server_expire_sessions       (WartaTestServer    *server);
 /* Streamed upload paths are hashed as they arrive; off for benchmarks. */
