@@ -1927,7 +1927,7 @@ test_tiktok_narrow (Fixture       *f,
 {
   only_targets (f, &f->tiktok_id, 1);
   wait_until (f, creator_shown,
-              g_getenv ("LANGUAGE") ? (gpointer) "Memposting sebagai Warta Kabupaten (@wartakab)"
+              g_getenv ("LANGUAGE") ? (gpointer) "Mengunggah sebagai Warta Kabupaten (@wartakab)"
                                     : (gpointer) "Posting as Warta Kabupaten (@wartakab)",
               "the creator");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 800);
