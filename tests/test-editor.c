@@ -2055,6 +2055,26 @@ test_reorder (Fixture       *fixture,
   close_window (window);
 }
 
+/* Publication @id's current revision, once it is in @state. */
+static WartaRevision *
+submitted_revision (WartaPublicationRepository *repository,
+                    gint64                      id,
+                    WartaState                  state)
+{
+  g_autoptr(WartaPublication) publication = NULL;
+  WartaRevision *revision;
+  g_autoptr(GError) error = NULL;
+
+  publication = warta_publication_repository_get (repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, state);
+  revision = warta_publication_repository_get_revision (repository,
+                                                        warta_publication_get_current_revision_id (publication),
+                                                        &error);
+  g_assert_no_error (error);
+  return revision;
+}
+
 /* The fifth photo's check for @platform in its row of the media order. */
 static GtkCheckButton *
 platform_check (WartaPublicationWindow *window,
@@ -2149,13 +2169,7 @@ test_media_limit_blocks (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (submit));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
-  publication = warta_publication_repository_get (repository, id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
-  revision = warta_publication_repository_get_revision (repository,
-                                                        warta_publication_get_current_revision_id (publication),
-                                                        &error);
-  g_assert_no_error (error);
+  revision = submitted_revision (repository, id, WARTA_STATE_VERIFYING);
   g_assert_cmpuint (g_list_model_get_n_items (warta_revision_get_media (revision)), ==, 5);
   {
     g_autoptr(WartaMediaItem) first = g_list_model_get_item (warta_revision_get_media (revision), 0);
@@ -2164,6 +2178,123 @@ test_media_limit_blocks (Fixture       *fixture,
     g_assert_null (warta_media_item_get_skipped_platforms (first));
     g_assert_cmpstr (warta_media_item_get_skipped_platforms (fifth), ==, "mastodon,x");
   }
+
+  close_window (window);
+}
+
+/* The items' files that are marked missing, as "01" for the second. */
+static char *
+broken_items (WartaPublicationWindow *window)
+{
+  GListModel *media = _warta_publication_window_get_media (window);
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (media, i);
+
+      g_string_append_c (found, g_object_get_data (item, "warta-broken") != NULL ? '1' : '0');
+    }
+  return g_strdup (found->str);
+}
+
+static void
+fill_5w1h (WartaPublicationWindow *window)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 3, 5, 0, 0, 0);
+
+  set_text (window, "what_row", "Rapat koordinasi");
+  set_text (window, "who_row", "Inspektur Provinsi");
+  set_text (window, "where_row", "Aula Inspektorat");
+  set_text (window, "why_row", "Pengawasan 2026");
+  set_text (window, "how_row", "Dibuka oleh Inspektur");
+  gtk_calendar_select_day (child (window, "when_calendar"), day);
+}
+
+/* A photo moved away and one replaced by a folder after they were added:
+ * the submit stops and names both, nothing is lost, and reopening shows
+ * them marked without a submit (their thumbnails come from the cache).
+ * The moved photo added again from its new place takes the old one's
+ * place with its alt text; the other is removed, and the submit goes. */
+static void
+test_media_missing_blocks_submit (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  WartaPublicationWindow *window = open_with_photos (fixture, "Foto yang hilang", 2);
+  GListModel *media = _warta_publication_window_get_media (window);
+  g_autofree char *first = g_build_filename (fixture->dir, "photo-00.jpg", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "photo-01.jpg", NULL);
+  g_autofree char *elsewhere = g_build_filename (fixture->dir, "dipindah", NULL);
+  g_autofree char *moved = g_build_filename (elsewhere, "photo-00.jpg", NULL);
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(WartaMediaItem) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *marked = NULL;
+  AdwMessageDialog *dialog;
+  GSList *files;
+  gint64 id;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid"))), 0);
+  set_text (window, "alt_text_row", "Peserta rapat di aula");
+  fill_5w1h (window);
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+  id = warta_publication_window_get_publication_id (window);
+
+  g_assert_no_errno (g_mkdir (elsewhere, 0700));
+  g_assert_no_errno (g_rename (first, moved));
+  g_assert_no_errno (g_unlink (second));
+  g_assert_no_errno (g_mkdir (second, 0700));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  dialog = warta_test_gui_find_message_dialog ("Photos or Videos Missing");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“photo-00.jpg” is no longer there"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“photo-01.jpg” is a folder"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  publication = warta_publication_repository_get (repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_DOCUMENTING);
+  marked = broken_items (window);
+  g_assert_cmpstr (marked, ==, "11");
+  g_clear_pointer (&marked, g_free);
+  close_window (window);
+
+  window = open_window (fixture, id);
+  wait_idle (window);
+  media = _warta_publication_window_get_media (window);
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 2);
+  marked = broken_items (window);
+  g_assert_cmpstr (marked, ==, "11");
+  g_clear_pointer (&marked, g_free);
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (child (window, "media_grid"),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    warta_test_gui_screenshot (GTK_WIDGET (window), "media-missing.png");
+  }
+
+  files = g_slist_append (NULL, g_file_new_for_path (moved));
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 2);
+  kept = g_list_model_get_item (media, 0);
+  g_assert_cmpstr (warta_media_item_get_path (kept), ==, moved);
+  g_assert_cmpstr (warta_media_item_get_alt_text (kept), ==, "Peserta rapat di aula");
+  marked = broken_items (window);
+  g_assert_cmpstr (marked, ==, "01");
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid"))), 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.remove-media", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  g_assert_null (warta_test_gui_find_message_dialog (NULL));
+  revision = submitted_revision (repository, id, WARTA_STATE_PROCESSING);
+  g_assert_cmpuint (g_list_model_get_n_items (warta_revision_get_media (revision)), ==, 1);
 
   close_window (window);
 }
@@ -2211,6 +2342,7 @@ main (int   argc,
   ADD ("order-list-shows-alt-text", test_order_alt_text);
   ADD ("when-takes-day-shown", test_when_takes_day_shown);
   ADD ("media-limit-blocks-submit", test_media_limit_blocks);
+  ADD ("media-missing-blocks-submit", test_media_missing_blocks_submit);
 #undef ADD
 
   return g_test_run ();

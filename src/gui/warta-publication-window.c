@@ -222,6 +222,7 @@ static void schedule_save        (WartaPublicationWindow *self);
 static void start_media_job      (WartaPublicationWindow *self,
                                   WartaMediaItem         *item,
                                   gboolean                existing);
+static char *check_media_present (WartaPublicationWindow *self);
 
 /* -- helpers ------------------------------------------------------------ */
 
@@ -1133,6 +1134,14 @@ list_blockers (WartaPublicationWindow *self,
 
   if (self->n_pending > 0)
     g_ptr_array_add (reasons, g_strdup (_("Photos and videos are still being checked.")));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
+      const char *broken = g_object_get_data (G_OBJECT (item), "warta-broken");
+
+      if (broken != NULL)
+        g_ptr_array_add (reasons, g_strdup (broken));
+    }
 
   /* What the repository would refuse: said before the button is pressed. */
   for (guint i = 0; gaps[i] != NULL; i++)
@@ -1656,6 +1665,18 @@ submit_action (GtkWidget  *widget,
       return;
     }
 
+  /* A file moved or deleted since it was added would be missed only when
+   * publishing, by someone else; said now, to who has it. */
+  {
+    g_autofree char *gone = check_media_present (self);
+
+    if (gone != NULL)
+      {
+        show_message (self, _("Photos or Videos Missing"), gone);
+        return;
+      }
+  }
+
   if (state == WARTA_STATE_DOCUMENTING)
     {
       g_auto(GStrv) missing = list_missing_labels (self);
@@ -1733,7 +1754,7 @@ typedef struct
   GFile            *file;
   WartaMediaProbe  *probe;
   WartaThumbnailer *thumbnailer;
-  gboolean          existing;   /* already in the revision: only the thumbnail is made */
+  gboolean          existing;   /* already in the revision: checked it is there, thumbnailed */
   char      *kind;
   char      *sha256;
   int        width;
@@ -1767,6 +1788,15 @@ media_job_thread (GTask        *task,
   MediaJob *job = task_data;
   g_autoptr(WartaMediaInfo) info = NULL;
   GError *error = NULL;
+
+  /* The thumbnail may come from the cache: the file itself is asked
+   * whether it is still the one that was added. */
+  if (job->existing &&
+      !warta_media_probe_check_present (job->probe, job->file, job->size, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   if (!job->existing)
     {
@@ -1823,20 +1853,34 @@ remove_media_item (WartaPublicationWindow *self,
     g_list_store_remove (self->media, position);
 }
 
-static gboolean
-has_media_with_hash (WartaPublicationWindow *self,
-                     WartaMediaItem         *except,
-                     const char             *sha256)
+static void
+set_thumbnail (WartaMediaItem *item,
+               GdkPixbuf      *thumbnail)
+{
+  if (thumbnail == NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (item), "warta-thumbnail",
+                          gdk_texture_new_for_pixbuf (thumbnail), g_object_unref);
+  /* The platform previews cut their crop out of it. */
+  g_object_set_data_full (G_OBJECT (item), "warta-thumbnail-pixbuf",
+                          g_object_ref (thumbnail), g_object_unref);
+}
+
+/* (transfer none) */
+static WartaMediaItem *
+find_media_with_hash (WartaPublicationWindow *self,
+                      WartaMediaItem         *except,
+                      const char             *sha256)
 {
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
     {
       g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
 
       if (item != except && g_strcmp0 (warta_media_item_get_sha256 (item), sha256) == 0)
-        return TRUE;
+        return item;
     }
 
-  return FALSE;
+  return NULL;
 }
 
 static void
@@ -1849,6 +1893,7 @@ media_job_done_cb (GObject      *source,
   MediaJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = media_display_name (item);
+  WartaMediaItem *same;
 
   self->n_pending--;
   g_object_set_data (G_OBJECT (item), "warta-pending", NULL);
@@ -1860,8 +1905,9 @@ media_job_done_cb (GObject      *source,
 
       if (job->existing)
         {
-          /* In the revision already: keep it, say the file is gone. */
-          g_object_set_data (G_OBJECT (item), "warta-broken", GINT_TO_POINTER (1));
+          /* In the revision already: keep it, say what became of the file. */
+          g_object_set_data_full (G_OBJECT (item), "warta-broken", g_strdup (error->message),
+                                  g_free);
           replace_media_item (self, item);
         }
       else
@@ -1870,25 +1916,32 @@ media_job_done_cb (GObject      *source,
           toast_file_refused (self, name, error->message);
         }
     }
-  else if (!job->existing && has_media_with_hash (self, item, job->sha256))
+  else if (!job->existing && (same = find_media_with_hash (self, item, job->sha256)) != NULL)
     {
       g_autofree char *message = NULL;
 
       remove_media_item (self, item);
-      /* Translators: %s is a file name */
-      message = g_strdup_printf (_("%s was not added: it is already in this activity."), name);
+      if (g_object_get_data (G_OBJECT (same), "warta-broken") != NULL)
+        {
+          /* The missing file found where it was moved to: the photo
+           * keeps its place, alt text, crop and flags. */
+          warta_media_item_set_path (same, warta_media_item_get_path (item));
+          g_object_set_data (G_OBJECT (same), "warta-broken", NULL);
+          set_thumbnail (same, job->thumbnail);
+          replace_media_item (self, same);
+          schedule_save (self);
+          /* Translators: %s is a file name */
+          message = g_strdup_printf (_("“%s” found again: its description and settings are kept."),
+                                     name);
+        }
+      else
+        /* Translators: %s is a file name */
+        message = g_strdup_printf (_("%s was not added: it is already in this activity."), name);
       toast (self, message);
     }
   else
     {
-      if (job->thumbnail != NULL)
-        {
-          g_object_set_data_full (G_OBJECT (item), "warta-thumbnail",
-                                  gdk_texture_new_for_pixbuf (job->thumbnail), g_object_unref);
-          /* The platform previews cut their crop out of it. */
-          g_object_set_data_full (G_OBJECT (item), "warta-thumbnail-pixbuf",
-                                  g_object_ref (job->thumbnail), g_object_unref);
-        }
+      set_thumbnail (item, job->thumbnail);
       if (!job->existing)
         {
           warta_media_item_set_kind (item, job->kind);
@@ -1909,6 +1962,54 @@ media_job_done_cb (GObject      *source,
   update_preview (self);
 }
 
+/* Asks each file of the activity whether it is still the one added (a
+ * stat each, on this thread: a submit waits for it anyway), marks those
+ * that are not and unmarks those put back. Returns what to do about the
+ * missing ones, NULL when none is. */
+static char *
+check_media_present (WartaPublicationWindow *self)
+{
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean was_broken = g_object_get_data (G_OBJECT (item), "warta-broken") != NULL;
+
+      if (media_is_pending (item) || warta_media_item_get_path (item) == NULL)
+        continue;
+      file = g_file_new_for_path (warta_media_item_get_path (item));
+      if (warta_media_probe_check_present (self->probe, file, warta_media_item_get_size (item),
+                                           NULL, &error))
+        {
+          if (was_broken)
+            {
+              g_object_set_data (G_OBJECT (item), "warta-broken", NULL);
+              replace_media_item (self, item);
+              changed = TRUE;
+            }
+          continue;
+        }
+      g_ptr_array_add (gone, g_strdup (error->message));
+      g_object_set_data_full (G_OBJECT (item), "warta-broken", g_strdup (error->message), g_free);
+      replace_media_item (self, item);
+      changed = TRUE;
+    }
+
+  if (changed)
+    {
+      update_submit (self);
+      update_preview (self);
+    }
+  if (gone->len == 0)
+    return NULL;
+  g_ptr_array_add (gone, NULL);
+  return g_strjoinv ("\n\n", (char **) gone->pdata);
+}
+
 static void
 start_media_job (WartaPublicationWindow *self,
                  WartaMediaItem         *item,
@@ -1925,6 +2026,7 @@ start_media_job (WartaPublicationWindow *self,
     {
       job->kind = g_strdup (warta_media_item_get_kind (item));
       job->sha256 = g_strdup (warta_media_item_get_sha256 (item));
+      job->size = warta_media_item_get_size (item);
     }
 
   g_object_set_data (G_OBJECT (item), "warta-pending", GINT_TO_POINTER (1));
@@ -2359,7 +2461,7 @@ bind_media_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = g_object_get_data (G_OBJECT (box), "label");
   GdkTexture *texture = g_object_get_data (G_OBJECT (item), "warta-thumbnail");
   gboolean pending = media_is_pending (item);
-  gboolean broken = g_object_get_data (G_OBJECT (item), "warta-broken") != NULL;
+  const char *broken = g_object_get_data (G_OBJECT (item), "warta-broken");
   g_autofree char *name = media_display_name (item);
   g_autofree char *description = NULL;
 
@@ -2377,7 +2479,7 @@ bind_media_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), name);
 
   if (broken)
-    description = g_strdup (_("The file is missing"));
+    description = g_strdup (broken);
   else if (pending)
     description = g_strdup (_("Being checked"));
   else if (media_is_photo (item) && !has_text (warta_media_item_get_alt_text (item)))

@@ -430,13 +430,37 @@ probe_video (GFile   *file,
   return TRUE;
 }
 
+/* Opening first, not a stat(): it is what tells a locked file, or a
+ * folder put where the file was, where a stat() may still succeed. */
+static GFileInputStream *
+open_with_size (GFile         *file,
+                guint64       *size,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) file_info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream != NULL)
+    file_info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                cancellable, &local_error);
+  if (file_info == NULL)
+    {
+      _warta_media_set_io_error (error, file, local_error);
+      return NULL;
+    }
+  *size = g_file_info_get_size (file_info);
+  return g_steal_pointer (&stream);
+}
+
 WartaMediaInfo *
 warta_media_probe_file (WartaMediaProbe  *self,
                         GFile            *file,
                         GCancellable     *cancellable,
                         GError          **error)
 {
-  g_autoptr(GFileInfo) file_info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GChecksum) checksum = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -455,18 +479,9 @@ warta_media_probe_file (WartaMediaProbe  *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = _warta_media_display_name (file);
-  /* Opening first: it is what tells a locked file or a folder, where a
-   * stat() may still succeed. */
-  stream = g_file_read (file, cancellable, &local_error);
-  if (stream != NULL)
-    file_info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                cancellable, &local_error);
-  if (file_info == NULL)
-    {
-      _warta_media_set_io_error (error, file, local_error);
-      return NULL;
-    }
-  size = g_file_info_get_size (file_info);
+  stream = open_with_size (file, &size, cancellable, error);
+  if (stream == NULL)
+    return NULL;
   if (size == 0)
     {
       g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_EMPTY,
@@ -561,6 +576,35 @@ warta_media_probe_file (WartaMediaProbe  *self,
 
   return _warta_media_info_new (file, kind, content_type, width, height, orientation,
                                 g_checksum_get_string (checksum), size, duration_us);
+}
+
+gboolean
+warta_media_probe_check_present (WartaMediaProbe  *self,
+                                 GFile            *file,
+                                 guint64           size,
+                                 GCancellable     *cancellable,
+                                 GError          **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *name = NULL;
+  guint64 now_size;
+
+  g_return_val_if_fail (WARTA_IS_MEDIA_PROBE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  stream = open_with_size (file, &now_size, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+  if (size > 0 && now_size != size)
+    {
+      name = _warta_media_display_name (file);
+      g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CHANGED,
+                   _("“%s” was changed or replaced after it was added: it is not the file "
+                     "that was checked. Put the original back, or remove it and add the new "
+                     "one."), name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */

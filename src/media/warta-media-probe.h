@@ -34,6 +34,14 @@ WartaMediaInfo  *warta_media_probe_file          (WartaMediaProbe            *se
                                                   GFile                      *file,
                                                   GCancellable               *cancellable,
                                                   GError                    **error);
+/* Whether a file added earlier is still there, readable and, by its
+ * size (0: not known), the same; without reading it. Blocking, but only
+ * an open and a stat: cheap enough for each file of an activity. */
+gboolean         warta_media_probe_check_present (WartaMediaProbe           *self,
+                                                  GFile                      *file,
+                                                  guint64                     size,
+                                                  GCancellable               *cancellable,
+                                                  GError                    **error);
 void             warta_media_probe_file_async    (WartaMediaProbe            *self,
                                                   GFile                      *file,
                                                   GCancellable               *cancellable,
