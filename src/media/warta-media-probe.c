@@ -335,25 +335,6 @@ scan_finish (Scan *scan)
 /* Probing                                                            */
 
 static gboolean
-too_many_pixels (GFile   *file,
-                 int      width,
-                 int      height,
-                 GError **error)
-{
-  g_autofree char *name = NULL;
-
-  if ((gint64) width * height <= WARTA_MEDIA_MAX_PIXELS)
-    return FALSE;
-  name = _warta_media_display_name (file);
-  g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_TOO_LARGE,
-               _("“%s” claims to be %d × %d pixels, more than the %d megapixels Warta "
-                 "opens. Such a file is damaged or made to crash programs; export the photo "
-                 "again at its normal size."),
-               name, width, height, (int) (WARTA_MEDIA_MAX_PIXELS / 1000000));
-  return TRUE;
-}
-
-static gboolean
 probe_video (GFile   *file,
              int     *width,
              int     *height,
@@ -532,7 +513,8 @@ warta_media_probe_file (WartaMediaProbe  *self,
       g_checksum_update (checksum, buffer, n);
       scan_feed (&scan, buffer, n);
       /* Refuse a monster as soon as its header is read. */
-      if (scan.width > 0 && too_many_pixels (file, scan.width, scan.height, error))
+      if (scan.width > 0 &&
+          _warta_media_too_many_pixels (file, content_type, scan.width, scan.height, error))
         return NULL;
     }
   scan_finish (&scan);
