@@ -12,8 +12,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "warta-test-gui.h"
 #include "warta-caption-editor.h"
@@ -2299,6 +2302,88 @@ test_media_missing_blocks_submit (Fixture       *fixture,
   close_window (window);
 }
 
+/* Threads of this process waiting in a named pipe's open() for a writer. */
+static guint
+count_waiting_on_pipes (void)
+{
+  g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+  guint n = 0;
+
+  g_assert_nonnull (tasks);
+  while ((tid = g_dir_read_name (tasks)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", tid, "wchan", NULL);
+      g_autofree char *wchan = NULL;
+
+      if (g_file_get_contents (path, &wchan, NULL, NULL) &&
+          (strstr (wchan, "partner") != NULL || strstr (wchan, "fifo") != NULL))
+        n++;
+    }
+  return n;
+}
+
+/* Files added at once are checked two at a time, on the decode pool the
+ * photo dialog's renditions share: the main thread keeps a core of the
+ * office's two for the window, however many photos were dropped. Named
+ * pipes stand for slow files: each check waits in open() until the test
+ * lets it go, so the checks running at once can be counted. */
+static void
+test_media_checks_two_at_a_time (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GSList *files = NULL;
+  guint released = 0;
+
+  if (!g_file_test ("/proc/self/task", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no /proc to count the waiting threads");
+      close_window (window);
+      return;
+    }
+  set_text (window, "title_row", "Foto lambat");
+  for (guint i = 0; i < 8; i++)
+    {
+      char *path = g_strdup_printf ("%s/slow-%u.jpg", fixture->dir, i);
+
+      g_assert_no_errno (mkfifo (path, 0600));
+      g_ptr_array_add (paths, path);
+      files = g_slist_append (files, g_file_new_for_path (path));
+    }
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+
+  while (released < paths->len)
+    {
+      guint waiting;
+
+      WARTA_TEST_GUI_WAIT_FOR (count_waiting_on_pipes () >= MIN (2, paths->len - released));
+      waiting = count_waiting_on_pipes ();
+      g_assert_cmpuint (waiting, <=, 2);
+      /* One let go (an empty file, refused): the next check starts. */
+      for (guint i = 0; i < paths->len; i++)
+        {
+          int fd = g_ptr_array_index (paths, i) != NULL
+                   ? open (g_ptr_array_index (paths, i), O_WRONLY | O_NONBLOCK) : -1;
+
+          if (fd >= 0)
+            {
+              close (fd);
+              g_free (g_ptr_array_index (paths, i));
+              g_ptr_array_index (paths, i) = NULL;
+              released++;
+              break;
+            }
+        }
+    }
+  wait_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (_warta_publication_window_get_media (window)), ==, 0);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2343,6 +2428,7 @@ main (int   argc,
   ADD ("when-takes-day-shown", test_when_takes_day_shown);
   ADD ("media-limit-blocks-submit", test_media_limit_blocks);
   ADD ("media-missing-blocks-submit", test_media_missing_blocks_submit);
+  ADD ("media-checks-two-at-a-time", test_media_checks_two_at_a_time);
 #undef ADD
 
   return g_test_run ();

@@ -2036,7 +2036,9 @@ start_media_job (WartaPublicationWindow *self,
   task = g_task_new (self, self->cancellable, media_job_done_cb, g_object_ref (item));
   g_task_set_source_tag (task, start_media_job);
   g_task_set_task_data (task, job, (GDestroyNotify)media_job_free);
-  g_task_run_in_thread (task, media_job_thread);
+  /* Two at a time, with the photo dialog's renditions: never all the
+   * cores of the office's two, whatever was dropped. */
+  warta_media_run_in_pool (task, media_job_thread);
 }
 
 void

@@ -560,6 +560,16 @@ warta_media_probe_file (WartaMediaProbe  *self,
                                 g_checksum_get_string (checksum), size, duration_us);
 }
 
+void
+warta_media_run_in_pool (GTask           *task,
+                         GTaskThreadFunc  func)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  _warta_media_pool_run (task, func);
+}
+
 gboolean
 warta_media_probe_check_present (WartaMediaProbe  *self,
                                  GFile            *file,
