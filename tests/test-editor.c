@@ -2384,6 +2384,30 @@ test_media_checks_two_at_a_time (Fixture       *fixture,
   close_window (window);
 }
 
+/* The full preview of a photo deleted since it was added says so, and
+ * what to do, in the window: not a blank one. */
+static void
+test_viewer_file_missing (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_with_photos (fixture, "Pratinjau hilang", 1);
+  g_autoptr(WartaMediaItem) item = g_list_model_get_item (_warta_publication_window_get_media (window), 0);
+  GtkWindow *viewer;
+  GtkWidget *status = NULL;
+
+  g_assert_no_errno (g_unlink (warta_media_item_get_path (item)));
+  viewer = _warta_publication_window_preview_media (window, item);
+  WARTA_TEST_GUI_WAIT_FOR ((status = warta_test_gui_find_named (GTK_WIDGET (viewer),
+                                                                ADW_TYPE_STATUS_PAGE, NULL)) != NULL);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Photo Cannot Be Shown");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
+                            "“photo-00.jpg” is no longer there"));
+  warta_test_gui_screenshot (GTK_WIDGET (viewer), "viewer-missing.png");
+
+  gtk_window_destroy (viewer);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2429,6 +2453,7 @@ main (int   argc,
   ADD ("media-limit-blocks-submit", test_media_limit_blocks);
   ADD ("media-missing-blocks-submit", test_media_missing_blocks_submit);
   ADD ("media-checks-two-at-a-time", test_media_checks_two_at_a_time);
+  ADD ("viewer-says-file-missing", test_viewer_file_missing);
 #undef ADD
 
   return g_test_run ();

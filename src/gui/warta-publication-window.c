@@ -2250,6 +2250,21 @@ preview_thread (GTask        *task,
   pixbuf = gdk_pixbuf_new_from_file_at_scale (task_data, PREVIEW_SIZE, PREVIEW_SIZE, TRUE, &error);
   if (pixbuf == NULL)
     {
+      g_autoptr(WartaMediaProbe) probe = warta_media_probe_new ();
+      g_autoptr(GFile) file = g_file_new_for_path (task_data);
+      g_autofree char *name = g_filename_display_basename (task_data);
+
+      /* What became of the file, in words that say what to do; GdkPixbuf's
+       * own are about a path and errno. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_error (&error);
+          if (warta_media_probe_check_present (probe, file, 0, cancellable, &error))
+            /* Translators: %s is a file name */
+            g_set_error (&error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CORRUPT,
+                         _("“%s” can no longer be opened: it was damaged or replaced. Put the "
+                           "original back, or remove it and add it again."), name);
+        }
       g_task_return_error (task, error);
       return;
     }
@@ -2271,7 +2286,22 @@ preview_done_cb (GObject      *source,
   if (texture != NULL)
     gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    gtk_picture_set_alternative_text (picture, error->message);
+    {
+      GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (picture));
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+      GtkWidget *status;
+
+      /* Said in the window, not left blank. */
+      if (box == NULL)
+        return;
+      status = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "image-missing-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Photo Cannot Be Shown"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (status), markup);
+      gtk_widget_set_vexpand (status, TRUE);
+      gtk_box_remove (GTK_BOX (box), GTK_WIDGET (picture));
+      gtk_box_append (GTK_BOX (box), status);
+    }
 }
 
 /* The viewer closes as GNOME's viewers do: Escape, or Ctrl+W. */
