@@ -2408,6 +2408,52 @@ test_viewer_file_missing (Fixture       *fixture,
   close_window (window);
 }
 
+/* A photo whose name is in an old encoding (not UTF-8, as from an archive
+ * made on another computer) is refused with what to do: kept, it made
+ * the draft unreadable, and reopening lost everything typed. */
+static void
+test_media_odd_name (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  g_autofree char *path = g_build_filename (fixture->dir, "foto-\xe9t\xe9.jpg", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autoptr(GError) error = NULL;
+  AdwToast *refusal;
+  GSList *files;
+  gint64 id;
+
+  set_text (window, "title_row", "Nama berkas lama");
+  gdk_pixbuf_fill (pixbuf, 0x336699ffu);
+  gdk_pixbuf_save (pixbuf, path, "jpeg", &error, NULL);
+  g_assert_no_error (error);
+  files = g_slist_append (NULL, g_file_new_for_path (path));
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (_warta_publication_window_get_media (window)), ==, 0);
+  refusal = _warta_publication_window_get_refusal (window);
+  g_assert_nonnull (refusal);
+  g_signal_emit_by_name (refusal, "button-clicked");
+  {
+    AdwMessageDialog *dialog = warta_test_gui_find_message_dialog ("File Not Added");
+
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Rename it"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+  id = warta_publication_window_get_publication_id (window);
+  close_window (window);
+  window = open_window (fixture, id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "title_row"))), ==,
+                   "Nama berkas lama");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2454,6 +2500,7 @@ main (int   argc,
   ADD ("media-missing-blocks-submit", test_media_missing_blocks_submit);
   ADD ("media-checks-two-at-a-time", test_media_checks_two_at_a_time);
   ADD ("viewer-says-file-missing", test_viewer_file_missing);
+  ADD ("media-odd-name", test_media_odd_name);
 #undef ADD
 
   return g_test_run ();

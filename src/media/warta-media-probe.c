@@ -460,6 +460,21 @@ warta_media_probe_file (WartaMediaProbe  *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = _warta_media_display_name (file);
+  /* Activities are kept as text (the draft as JSON, the archive's
+   * manifests): a name in an old encoding, from an archive made on
+   * another computer, would make the whole draft unreadable. */
+  {
+    g_autofree char *path = g_file_get_path (file);
+
+    if (path != NULL && !g_utf8_validate (path, -1, NULL))
+      {
+        g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNSUPPORTED,
+                     _("The name of “%s”, or of a folder it is in, has letters in an old "
+                       "encoding that Warta cannot keep. Rename it (for example to "
+                       "foto-1.jpg) and add it again."), name);
+        return NULL;
+      }
+  }
   stream = open_with_size (file, &size, cancellable, error);
   if (stream == NULL)
     return NULL;
