@@ -2454,6 +2454,61 @@ test_media_odd_name (Fixture       *fixture,
   close_window (window);
 }
 
+/* Forty empty files, as a failed copy from a card leaves them: Why?
+ * lists every reason in a list that scrolls, and the dialog with its
+ * Close button fits on the screen. */
+static void
+test_many_refusals_fit (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  GdkRectangle screen;
+  GSList *files = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+
+  set_text (window, "title_row", "Salinan gagal");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("IMG_20260305_0930%02u.jpg", i);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, "", 0, NULL));
+      files = g_slist_append (files, g_file_new_for_path (path));
+    }
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  g_assert_cmpstr (adw_toast_get_title (_warta_publication_window_get_refusal (window)), ==,
+                   "40 files were not added");
+
+  g_signal_emit_by_name (_warta_publication_window_get_refusal (window), "button-clicked");
+  dialog = warta_test_gui_find_message_dialog ("Files Not Added");
+  g_assert_nonnull (dialog);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (dialog));
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), "many-refusals.png");
+  {
+    g_autoptr(GdkMonitor) monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+
+    gdk_monitor_get_geometry (monitor, &screen);
+  }
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <, screen.height);
+  list = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (list));
+  {
+    GtkWidget *label = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (list));
+    const char *text;
+
+    if (GTK_IS_VIEWPORT (label))
+      label = gtk_viewport_get_child (GTK_VIEWPORT (label));
+    text = gtk_label_get_label (GTK_LABEL (label));
+    g_assert_nonnull (strstr (text, "“IMG_20260305_093000.jpg” is empty"));
+    g_assert_nonnull (strstr (text, "“IMG_20260305_093039.jpg” is empty"));
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2501,6 +2556,7 @@ main (int   argc,
   ADD ("media-checks-two-at-a-time", test_media_checks_two_at_a_time);
   ADD ("viewer-says-file-missing", test_viewer_file_missing);
   ADD ("media-odd-name", test_media_odd_name);
+  ADD ("many-refusals-fit-the-screen", test_many_refusals_fit);
 #undef ADD
 
   return g_test_run ();

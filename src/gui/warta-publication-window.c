@@ -53,6 +53,9 @@
 #define THUMBNAIL_SIZE 256
 /* The large preview fits this square. */
 #define PREVIEW_SIZE 1600
+/* More refused files than this, and their reasons are in a list that
+ * scrolls rather than in the message. */
+#define MAX_REASONS_IN_BODY 3
 
 static const char * const category_ids[] = { "periodic", "immediate", "on-request" };
 
@@ -337,7 +340,38 @@ on_file_toast_details_cb (AdwToast               *toast,
   g_ptr_array_add (reasons, NULL);
   body = g_strjoinv ("\n\n", (char **) reasons->pdata);
   g_ptr_array_remove_index (reasons, reasons->len - 1);
-  show_message (self, reasons->len > 1 ? _("Files Not Added") : _("File Not Added"), body);
+  if (reasons->len <= MAX_REASONS_IN_BODY)
+    {
+      show_message (self, reasons->len > 1 ? _("Files Not Added") : _("File Not Added"), body);
+      return;
+    }
+
+  /* A failed copy from a card can leave a hundred empty files: their
+   * reasons scroll, and the dialog and its button stay on the screen. */
+  {
+    g_autofree char *summary = NULL;
+    GtkWidget *dialog, *scrolled, *label;
+
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u file was not added:",
+                                            "%u files were not added:",
+                                            reasons->len),
+                               reasons->len);
+    dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Files Not Added"), summary);
+    label = gtk_label_new (body);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+    scrolled = gtk_scrolled_window_new ();
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                    GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
 }
 
 /* A toast holds one short line: "“x.jpg” was not added", and the reason,
