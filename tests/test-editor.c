@@ -2454,6 +2454,65 @@ test_media_odd_name (Fixture       *fixture,
   close_window (window);
 }
 
+/* The shown message dialog headed @heading fits on the screen, its list
+ * of reasons scrolling; returns that list's text, and closes it. */
+static char *
+long_message_list (const char *heading,
+                   const char *screenshot)
+{
+  AdwMessageDialog *dialog = warta_test_gui_find_message_dialog (heading);
+  g_autoptr(GdkMonitor) monitor = NULL;
+  GdkRectangle screen;
+  GtkWidget *list, *label;
+  char *text;
+
+  g_assert_nonnull (dialog);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (dialog));
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), screenshot);
+  monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+  gdk_monitor_get_geometry (monitor, &screen);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <, screen.height);
+  list = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (list));
+  label = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (list));
+  if (GTK_IS_VIEWPORT (label))
+    label = gtk_viewport_get_child (GTK_VIEWPORT (label));
+  text = g_strdup (gtk_label_get_label (GTK_LABEL (label)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return text;
+}
+
+/* Twenty photos whose folder was moved: the submit's message lists them
+ * all and fits on the screen. */
+static void
+test_moved_folder_fits (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_with_photos (fixture, "Folder dipindah", 20);
+  g_autofree char *elsewhere = g_build_filename (fixture->dir, "dipindah", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (g_mkdir (elsewhere, 0700));
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("photo-%02u.jpg", i);
+      g_autofree char *from = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *to = g_build_filename (elsewhere, name, NULL);
+
+      g_assert_no_errno (g_rename (from, to));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  text = long_message_list ("Photos or Videos Missing", "moved-folder.png");
+  g_assert_nonnull (strstr (text, "“photo-00.jpg” is no longer there"));
+  g_assert_nonnull (strstr (text, "“photo-19.jpg” is no longer there"));
+
+  close_window (window);
+}
+
 /* Forty empty files, as a failed copy from a card leaves them: Why?
  * lists every reason in a list that scrolls, and the dialog with its
  * Close button fits on the screen. */
@@ -2462,10 +2521,8 @@ test_many_refusals_fit (Fixture       *fixture,
                         gconstpointer  user_data)
 {
   WartaPublicationWindow *window = open_window (fixture, 0);
-  GdkRectangle screen;
+  g_autofree char *text = NULL;
   GSList *files = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *list;
 
   set_text (window, "title_row", "Salinan gagal");
   for (guint i = 0; i < 40; i++)
@@ -2483,29 +2540,9 @@ test_many_refusals_fit (Fixture       *fixture,
                    "40 files were not added");
 
   g_signal_emit_by_name (_warta_publication_window_get_refusal (window), "button-clicked");
-  dialog = warta_test_gui_find_message_dialog ("Files Not Added");
-  g_assert_nonnull (dialog);
-  warta_test_gui_wait_for_layout (GTK_WIDGET (dialog));
-  warta_test_gui_screenshot (GTK_WIDGET (dialog), "many-refusals.png");
-  {
-    g_autoptr(GdkMonitor) monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
-
-    gdk_monitor_get_geometry (monitor, &screen);
-  }
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <, screen.height);
-  list = adw_message_dialog_get_extra_child (dialog);
-  g_assert_true (GTK_IS_SCROLLED_WINDOW (list));
-  {
-    GtkWidget *label = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (list));
-    const char *text;
-
-    if (GTK_IS_VIEWPORT (label))
-      label = gtk_viewport_get_child (GTK_VIEWPORT (label));
-    text = gtk_label_get_label (GTK_LABEL (label));
-    g_assert_nonnull (strstr (text, "“IMG_20260305_093000.jpg” is empty"));
-    g_assert_nonnull (strstr (text, "“IMG_20260305_093039.jpg” is empty"));
-  }
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  text = long_message_list ("Files Not Added", "many-refusals.png");
+  g_assert_nonnull (strstr (text, "“IMG_20260305_093000.jpg” is empty"));
+  g_assert_nonnull (strstr (text, "“IMG_20260305_093039.jpg” is empty"));
   close_window (window);
 }
 
@@ -2557,6 +2594,7 @@ main (int   argc,
   ADD ("viewer-says-file-missing", test_viewer_file_missing);
   ADD ("media-odd-name", test_media_odd_name);
   ADD ("many-refusals-fit-the-screen", test_many_refusals_fit);
+  ADD ("moved-folder-fits-the-screen", test_moved_folder_fits);
 #undef ADD
 
   return g_test_run ();

@@ -225,7 +225,8 @@ static void schedule_save        (WartaPublicationWindow *self);
 static void start_media_job      (WartaPublicationWindow *self,
                                   WartaMediaItem         *item,
                                   gboolean                existing);
-static char *check_media_present (WartaPublicationWindow *self);
+static char *check_media_present (WartaPublicationWindow *self,
+                                  guint                  *n_gone);
 
 /* -- helpers ------------------------------------------------------------ */
 
@@ -330,6 +331,33 @@ show_message (WartaPublicationWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* @details (one reason per file, a hundred when a whole folder is
+ * concerned) in a list that scrolls under @summary: the dialog and its
+ * button stay on the screen. */
+static void
+show_long_message (WartaPublicationWindow *self,
+                   const char             *heading,
+                   const char             *summary,
+                   const char             *details)
+{
+  GtkWidget *dialog = warta_message_dialog_new (GTK_WINDOW (self), heading, summary);
+  GtkWidget *scrolled, *label;
+
+  label = gtk_label_new (details);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_file_toast_details_cb (AdwToast               *toast,
                           WartaPublicationWindow *self)
@@ -346,31 +374,16 @@ on_file_toast_details_cb (AdwToast               *toast,
       return;
     }
 
-  /* A failed copy from a card can leave a hundred empty files: their
-   * reasons scroll, and the dialog and its button stay on the screen. */
+  /* A failed copy from a card can leave a hundred empty files. */
   {
     g_autofree char *summary = NULL;
-    GtkWidget *dialog, *scrolled, *label;
 
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "%u file was not added:",
                                             "%u files were not added:",
                                             reasons->len),
                                reasons->len);
-    dialog = warta_message_dialog_new (GTK_WINDOW (self), _("Files Not Added"), summary);
-    label = gtk_label_new (body);
-    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-    scrolled = gtk_scrolled_window_new ();
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                    GTK_POLICY_AUTOMATIC);
-    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-    gtk_window_present (GTK_WINDOW (dialog));
+    show_long_message (self, _("Files Not Added"), summary, body);
   }
 }
 
@@ -1702,11 +1715,24 @@ submit_action (GtkWidget  *widget,
   /* A file moved or deleted since it was added would be missed only when
    * publishing, by someone else; said now, to who has it. */
   {
-    g_autofree char *gone = check_media_present (self);
+    guint n_gone = 0;
+    g_autofree char *gone = check_media_present (self, &n_gone);
+    g_autofree char *summary = NULL;
 
-    if (gone != NULL)
+    if (gone != NULL && n_gone <= MAX_REASONS_IN_BODY)
       {
         show_message (self, _("Photos or Videos Missing"), gone);
+        return;
+      }
+    if (gone != NULL)
+      {
+        /* A whole folder moved or renamed. */
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u photo or video is no longer as it was added:",
+                                                "%u photos or videos are no longer as they were added:",
+                                                n_gone),
+                                   n_gone);
+        show_long_message (self, _("Photos or Videos Missing"), summary, gone);
         return;
       }
   }
@@ -2001,7 +2027,8 @@ media_job_done_cb (GObject      *source,
  * that are not and unmarks those put back. Returns what to do about the
  * missing ones, NULL when none is. */
 static char *
-check_media_present (WartaPublicationWindow *self)
+check_media_present (WartaPublicationWindow *self,
+                     guint                  *n_gone)
 {
   g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
   gboolean changed = FALSE;
@@ -2038,6 +2065,7 @@ check_media_present (WartaPublicationWindow *self)
       update_submit (self);
       update_preview (self);
     }
+  *n_gone = gone->len;
   if (gone->len == 0)
     return NULL;
   g_ptr_array_add (gone, NULL);
