@@ -2546,6 +2546,53 @@ test_many_refusals_fit (Fixture       *fixture,
   close_window (window);
 }
 
+/* In the content concept, a photo whose file went missing and was put
+ * back where it was: the submit asks again and goes, nothing left
+ * greyed out by the earlier check. */
+static void
+test_media_put_back_submits (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  g_autofree char *path = g_build_filename (fixture->dir, "photo-00.jpg", NULL);
+  g_autofree char *aside = g_build_filename (fixture->dir, "disisihkan.jpg", NULL);
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *marked = NULL;
+  WartaPublicationWindow *window;
+  GSList *files;
+  gint64 id;
+
+  id = create_in_processing (fixture, "Satu foto");
+  window = open_window (fixture, id);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, "shared_view")),
+                            "Rapat koordinasi pengawasan di Palangka Raya.", -1);
+  files = make_photos (fixture->dir, 1);
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid"))), 0);
+  set_text (window, "alt_text_row", "Peserta rapat di aula");
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+  close_window (window);
+
+  g_assert_no_errno (g_rename (path, aside));
+  window = open_window (fixture, id);
+  wait_idle (window);
+  marked = broken_items (window);
+  g_assert_cmpstr (marked, ==, "1");
+
+  g_assert_no_errno (g_rename (aside, path));
+  g_assert_true (gtk_widget_get_sensitive (child (window, "submit_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  g_assert_null (warta_test_gui_find_message_dialog (NULL));
+  revision = submitted_revision (repository, id, WARTA_STATE_VERIFYING);
+  g_assert_cmpuint (g_list_model_get_n_items (warta_revision_get_media (revision)), ==, 1);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2595,6 +2642,7 @@ main (int   argc,
   ADD ("media-odd-name", test_media_odd_name);
   ADD ("many-refusals-fit-the-screen", test_many_refusals_fit);
   ADD ("moved-folder-fits-the-screen", test_moved_folder_fits);
+  ADD ("media-put-back-submits", test_media_put_back_submits);
 #undef ADD
 
   return g_test_run ();

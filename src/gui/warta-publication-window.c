@@ -1181,14 +1181,8 @@ list_blockers (WartaPublicationWindow *self,
 
   if (self->n_pending > 0)
     g_ptr_array_add (reasons, g_strdup (_("Photos and videos are still being checked.")));
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
-    {
-      g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
-      const char *broken = g_object_get_data (G_OBJECT (item), "warta-broken");
-
-      if (broken != NULL)
-        g_ptr_array_add (reasons, g_strdup (broken));
-    }
+  /* A missing file is no blocker here: the submit asks each file again,
+   * so that one put back where it was is seen. */
 
   /* What the repository would refuse: said before the button is pressed. */
   for (guint i = 0; gaps[i] != NULL; i++)
