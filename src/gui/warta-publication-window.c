@@ -14,10 +14,13 @@
  * short write transaction (about a millisecond with 20 photos, see
  * test-editor's "autosave-is-short").
  *
- * Each file is probed and thumbnailed by src/media in a GTask thread, and
- * appears as soon as it is done; a file that cannot be used is refused with
- * a message naming it, and the rest of the batch goes on. Closing the
- * window cancels what is still running.
+ * Each file is probed and thumbnailed by src/media on its decode pool (two
+ * threads, shared with the renditions), and appears as soon as it is done;
+ * a file that cannot be used is refused with a message naming it, and the
+ * rest of the batch goes on. Closing the window cancels what is still
+ * running. Files stay where they were added from: reopening and each
+ * submit ask whether each one is still there and the same (its size), and
+ * the submit stops, naming those that are not.
  */
 #define G_LOG_DOMAIN "warta-publication-window"
 
