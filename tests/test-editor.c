@@ -12,8 +12,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "warta-test-gui.h"
 #include "warta-caption-editor.h"
@@ -2055,6 +2058,26 @@ test_reorder (Fixture       *fixture,
   close_window (window);
 }
 
+/* Publication @id's current revision, once it is in @state. */
+static WartaRevision *
+submitted_revision (WartaPublicationRepository *repository,
+                    gint64                      id,
+                    WartaState                  state)
+{
+  g_autoptr(WartaPublication) publication = NULL;
+  WartaRevision *revision;
+  g_autoptr(GError) error = NULL;
+
+  publication = warta_publication_repository_get (repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, state);
+  revision = warta_publication_repository_get_revision (repository,
+                                                        warta_publication_get_current_revision_id (publication),
+                                                        &error);
+  g_assert_no_error (error);
+  return revision;
+}
+
 /* The fifth photo's check for @platform in its row of the media order. */
 static GtkCheckButton *
 platform_check (WartaPublicationWindow *window,
@@ -2149,13 +2172,7 @@ test_media_limit_blocks (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (submit));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
-  publication = warta_publication_repository_get (repository, id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
-  revision = warta_publication_repository_get_revision (repository,
-                                                        warta_publication_get_current_revision_id (publication),
-                                                        &error);
-  g_assert_no_error (error);
+  revision = submitted_revision (repository, id, WARTA_STATE_VERIFYING);
   g_assert_cmpuint (g_list_model_get_n_items (warta_revision_get_media (revision)), ==, 5);
   {
     g_autoptr(WartaMediaItem) first = g_list_model_get_item (warta_revision_get_media (revision), 0);
@@ -2164,6 +2181,414 @@ test_media_limit_blocks (Fixture       *fixture,
     g_assert_null (warta_media_item_get_skipped_platforms (first));
     g_assert_cmpstr (warta_media_item_get_skipped_platforms (fifth), ==, "mastodon,x");
   }
+
+  close_window (window);
+}
+
+/* The items' files that are marked missing, as "01" for the second. */
+static char *
+broken_items (WartaPublicationWindow *window)
+{
+  GListModel *media = _warta_publication_window_get_media (window);
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (media, i);
+
+      g_string_append_c (found, g_object_get_data (item, "warta-broken") != NULL ? '1' : '0');
+    }
+  return g_strdup (found->str);
+}
+
+static void
+fill_5w1h (WartaPublicationWindow *window)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 3, 5, 0, 0, 0);
+
+  set_text (window, "what_row", "Rapat koordinasi");
+  set_text (window, "who_row", "Inspektur Provinsi");
+  set_text (window, "where_row", "Aula Inspektorat");
+  set_text (window, "why_row", "Pengawasan 2026");
+  set_text (window, "how_row", "Dibuka oleh Inspektur");
+  gtk_calendar_select_day (child (window, "when_calendar"), day);
+}
+
+/* A photo moved away and one replaced by a folder after they were added:
+ * the submit stops and names both, nothing is lost, and reopening shows
+ * them marked without a submit (their thumbnails come from the cache).
+ * The moved photo added again from its new place takes the old one's
+ * place with its alt text; the other is removed, and the submit goes. */
+static void
+test_media_missing_blocks_submit (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  WartaPublicationWindow *window = open_with_photos (fixture, "Foto yang hilang", 2);
+  GListModel *media = _warta_publication_window_get_media (window);
+  g_autofree char *first = g_build_filename (fixture->dir, "photo-00.jpg", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "photo-01.jpg", NULL);
+  g_autofree char *elsewhere = g_build_filename (fixture->dir, "dipindah", NULL);
+  g_autofree char *moved = g_build_filename (elsewhere, "photo-00.jpg", NULL);
+  g_autoptr(WartaPublication) publication = NULL;
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(WartaMediaItem) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *marked = NULL;
+  AdwMessageDialog *dialog;
+  GSList *files;
+  gint64 id;
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid"))), 0);
+  set_text (window, "alt_text_row", "Peserta rapat di aula");
+  fill_5w1h (window);
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+  id = warta_publication_window_get_publication_id (window);
+
+  g_assert_no_errno (g_mkdir (elsewhere, 0700));
+  g_assert_no_errno (g_rename (first, moved));
+  g_assert_no_errno (g_unlink (second));
+  g_assert_no_errno (g_mkdir (second, 0700));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  dialog = warta_test_gui_find_message_dialog ("Photos or Videos Missing");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“photo-00.jpg” is no longer there"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“photo-01.jpg” is a folder"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  publication = warta_publication_repository_get (repository, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_DOCUMENTING);
+  marked = broken_items (window);
+  g_assert_cmpstr (marked, ==, "11");
+  g_clear_pointer (&marked, g_free);
+  close_window (window);
+
+  window = open_window (fixture, id);
+  wait_idle (window);
+  media = _warta_publication_window_get_media (window);
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 2);
+  marked = broken_items (window);
+  g_assert_cmpstr (marked, ==, "11");
+  g_clear_pointer (&marked, g_free);
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (child (window, "media_grid"),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    warta_test_gui_screenshot (GTK_WIDGET (window), "media-missing.png");
+  }
+
+  files = g_slist_append (NULL, g_file_new_for_path (moved));
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 2);
+  kept = g_list_model_get_item (media, 0);
+  g_assert_cmpstr (warta_media_item_get_path (kept), ==, moved);
+  g_assert_cmpstr (warta_media_item_get_alt_text (kept), ==, "Peserta rapat di aula");
+  marked = broken_items (window);
+  g_assert_cmpstr (marked, ==, "01");
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid"))), 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.remove-media", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  g_assert_null (warta_test_gui_find_message_dialog (NULL));
+  revision = submitted_revision (repository, id, WARTA_STATE_PROCESSING);
+  g_assert_cmpuint (g_list_model_get_n_items (warta_revision_get_media (revision)), ==, 1);
+
+  close_window (window);
+}
+
+/* Threads of this process waiting in a named pipe's open() for a writer. */
+static guint
+count_waiting_on_pipes (void)
+{
+  g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+  guint n = 0;
+
+  g_assert_nonnull (tasks);
+  while ((tid = g_dir_read_name (tasks)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", tid, "wchan", NULL);
+      g_autofree char *wchan = NULL;
+
+      if (g_file_get_contents (path, &wchan, NULL, NULL) &&
+          (strstr (wchan, "partner") != NULL || strstr (wchan, "fifo") != NULL))
+        n++;
+    }
+  return n;
+}
+
+/* Files added at once are checked two at a time, on the decode pool the
+ * photo dialog's renditions share: the main thread keeps a core of the
+ * office's two for the window, however many photos were dropped. Named
+ * pipes stand for slow files: each check waits in open() until the test
+ * lets it go, so the checks running at once can be counted. */
+static void
+test_media_checks_two_at_a_time (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GSList *files = NULL;
+  guint released = 0;
+
+  if (!g_file_test ("/proc/self/task", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no /proc to count the waiting threads");
+      close_window (window);
+      return;
+    }
+  set_text (window, "title_row", "Foto lambat");
+  for (guint i = 0; i < 8; i++)
+    {
+      char *path = g_strdup_printf ("%s/slow-%u.jpg", fixture->dir, i);
+
+      g_assert_no_errno (mkfifo (path, 0600));
+      g_ptr_array_add (paths, path);
+      files = g_slist_append (files, g_file_new_for_path (path));
+    }
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+
+  while (released < paths->len)
+    {
+      guint waiting;
+
+      WARTA_TEST_GUI_WAIT_FOR (count_waiting_on_pipes () >= MIN (2, paths->len - released));
+      waiting = count_waiting_on_pipes ();
+      g_assert_cmpuint (waiting, <=, 2);
+      /* One let go (an empty file, refused): the next check starts. */
+      for (guint i = 0; i < paths->len; i++)
+        {
+          int fd = g_ptr_array_index (paths, i) != NULL
+                   ? open (g_ptr_array_index (paths, i), O_WRONLY | O_NONBLOCK) : -1;
+
+          if (fd >= 0)
+            {
+              close (fd);
+              g_free (g_ptr_array_index (paths, i));
+              g_ptr_array_index (paths, i) = NULL;
+              released++;
+              break;
+            }
+        }
+    }
+  wait_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (_warta_publication_window_get_media (window)), ==, 0);
+
+  close_window (window);
+}
+
+/* The full preview of a photo deleted since it was added says so, and
+ * what to do, in the window: not a blank one. */
+static void
+test_viewer_file_missing (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_with_photos (fixture, "Pratinjau hilang", 1);
+  g_autoptr(WartaMediaItem) item = g_list_model_get_item (_warta_publication_window_get_media (window), 0);
+  GtkWindow *viewer;
+  GtkWidget *status = NULL;
+
+  g_assert_no_errno (g_unlink (warta_media_item_get_path (item)));
+  viewer = _warta_publication_window_preview_media (window, item);
+  WARTA_TEST_GUI_WAIT_FOR ((status = warta_test_gui_find_named (GTK_WIDGET (viewer),
+                                                                ADW_TYPE_STATUS_PAGE, NULL)) != NULL);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Photo Cannot Be Shown");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
+                            "“photo-00.jpg” is no longer there"));
+  warta_test_gui_screenshot (GTK_WIDGET (viewer), "viewer-missing.png");
+
+  gtk_window_destroy (viewer);
+  close_window (window);
+}
+
+/* A photo whose name is in an old encoding (not UTF-8, as from an archive
+ * made on another computer) is refused with what to do: kept, it made
+ * the draft unreadable, and reopening lost everything typed. */
+static void
+test_media_odd_name (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  g_autofree char *path = g_build_filename (fixture->dir, "foto-\xe9t\xe9.jpg", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autoptr(GError) error = NULL;
+  AdwToast *refusal;
+  GSList *files;
+  gint64 id;
+
+  set_text (window, "title_row", "Nama berkas lama");
+  gdk_pixbuf_fill (pixbuf, 0x336699ffu);
+  gdk_pixbuf_save (pixbuf, path, "jpeg", &error, NULL);
+  g_assert_no_error (error);
+  files = g_slist_append (NULL, g_file_new_for_path (path));
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (_warta_publication_window_get_media (window)), ==, 0);
+  refusal = _warta_publication_window_get_refusal (window);
+  g_assert_nonnull (refusal);
+  g_signal_emit_by_name (refusal, "button-clicked");
+  {
+    AdwMessageDialog *dialog = warta_test_gui_find_message_dialog ("File Not Added");
+
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Rename it"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+  id = warta_publication_window_get_publication_id (window);
+  close_window (window);
+  window = open_window (fixture, id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "title_row"))), ==,
+                   "Nama berkas lama");
+  close_window (window);
+}
+
+/* The shown message dialog headed @heading fits on the screen, its list
+ * of reasons scrolling; returns that list's text, and closes it. */
+static char *
+long_message_list (const char *heading,
+                   const char *screenshot)
+{
+  AdwMessageDialog *dialog = warta_test_gui_find_message_dialog (heading);
+  g_autoptr(GdkMonitor) monitor = NULL;
+  GdkRectangle screen;
+  GtkWidget *list, *label;
+  char *text;
+
+  g_assert_nonnull (dialog);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (dialog));
+  warta_test_gui_screenshot (GTK_WIDGET (dialog), screenshot);
+  monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+  gdk_monitor_get_geometry (monitor, &screen);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <, screen.height);
+  list = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (list));
+  label = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (list));
+  if (GTK_IS_VIEWPORT (label))
+    label = gtk_viewport_get_child (GTK_VIEWPORT (label));
+  text = g_strdup (gtk_label_get_label (GTK_LABEL (label)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return text;
+}
+
+/* Twenty photos whose folder was moved: the submit's message lists them
+ * all and fits on the screen. */
+static void
+test_moved_folder_fits (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_with_photos (fixture, "Folder dipindah", 20);
+  g_autofree char *elsewhere = g_build_filename (fixture->dir, "dipindah", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (g_mkdir (elsewhere, 0700));
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("photo-%02u.jpg", i);
+      g_autofree char *from = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *to = g_build_filename (elsewhere, name, NULL);
+
+      g_assert_no_errno (g_rename (from, to));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  text = long_message_list ("Photos or Videos Missing", "moved-folder.png");
+  g_assert_nonnull (strstr (text, "“photo-00.jpg” is no longer there"));
+  g_assert_nonnull (strstr (text, "“photo-19.jpg” is no longer there"));
+
+  close_window (window);
+}
+
+/* Forty empty files, as a failed copy from a card leaves them: Why?
+ * lists every reason in a list that scrolls, and the dialog with its
+ * Close button fits on the screen. */
+static void
+test_many_refusals_fit (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  g_autofree char *text = NULL;
+  GSList *files = NULL;
+
+  set_text (window, "title_row", "Salinan gagal");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("IMG_20260305_0930%02u.jpg", i);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, "", 0, NULL));
+      files = g_slist_append (files, g_file_new_for_path (path));
+    }
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  g_assert_cmpstr (adw_toast_get_title (_warta_publication_window_get_refusal (window)), ==,
+                   "40 files were not added");
+
+  g_signal_emit_by_name (_warta_publication_window_get_refusal (window), "button-clicked");
+  text = long_message_list ("Files Not Added", "many-refusals.png");
+  g_assert_nonnull (strstr (text, "“IMG_20260305_093000.jpg” is empty"));
+  g_assert_nonnull (strstr (text, "“IMG_20260305_093039.jpg” is empty"));
+  close_window (window);
+}
+
+/* In the content concept, a photo whose file went missing and was put
+ * back where it was: the submit asks again and goes, nothing left
+ * greyed out by the earlier check. */
+static void
+test_media_put_back_submits (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  g_autofree char *path = g_build_filename (fixture->dir, "photo-00.jpg", NULL);
+  g_autofree char *aside = g_build_filename (fixture->dir, "disisihkan.jpg", NULL);
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *marked = NULL;
+  WartaPublicationWindow *window;
+  GSList *files;
+  gint64 id;
+
+  id = create_in_processing (fixture, "Satu foto");
+  window = open_window (fixture, id);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, "shared_view")),
+                            "Rapat koordinasi pengawasan di Palangka Raya.", -1);
+  files = make_photos (fixture->dir, 1);
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  wait_idle (window);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid"))), 0);
+  set_text (window, "alt_text_row", "Peserta rapat di aula");
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+  close_window (window);
+
+  g_assert_no_errno (g_rename (path, aside));
+  window = open_window (fixture, id);
+  wait_idle (window);
+  marked = broken_items (window);
+  g_assert_cmpstr (marked, ==, "1");
+
+  g_assert_no_errno (g_rename (aside, path));
+  g_assert_true (gtk_widget_get_sensitive (child (window, "submit_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  g_assert_null (warta_test_gui_find_message_dialog (NULL));
+  revision = submitted_revision (repository, id, WARTA_STATE_VERIFYING);
+  g_assert_cmpuint (g_list_model_get_n_items (warta_revision_get_media (revision)), ==, 1);
 
   close_window (window);
 }
@@ -2211,6 +2636,13 @@ main (int   argc,
   ADD ("order-list-shows-alt-text", test_order_alt_text);
   ADD ("when-takes-day-shown", test_when_takes_day_shown);
   ADD ("media-limit-blocks-submit", test_media_limit_blocks);
+  ADD ("media-missing-blocks-submit", test_media_missing_blocks_submit);
+  ADD ("media-checks-two-at-a-time", test_media_checks_two_at_a_time);
+  ADD ("viewer-says-file-missing", test_viewer_file_missing);
+  ADD ("media-odd-name", test_media_odd_name);
+  ADD ("many-refusals-fit-the-screen", test_many_refusals_fit);
+  ADD ("moved-folder-fits-the-screen", test_moved_folder_fits);
+  ADD ("media-put-back-submits", test_media_put_back_submits);
 #undef ADD
 
   return g_test_run ();

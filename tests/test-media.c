@@ -172,6 +172,45 @@ write_jpeg (const char *path,
   g_assert_no_error (error);
 }
 
+/* A grey baseline JPEG of @width x @height (multiples of 8) written by
+ * hand, without the pixels in memory: one DC and one AC code of one bit
+ * each, so that every 8 x 8 block is two zero bits. A 108-megapixel
+ * phone photo's size in under half a megabyte, made at once. */
+static void
+write_large_grey_jpeg (const char *path,
+                       int         width,
+                       int         height)
+{
+  static const guint8 dht[] = { 0xFF, 0xC4, 0x00, 0x14, 0x00, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                0, 0, 0, 0, 0x00 };
+  static const guint8 sos[] = { 0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00 };
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  guint8 dqt[69] = { 0xFF, 0xDB, 0x00, 0x43, 0x00 };
+  guint8 sof[13] = { 0xFF, 0xC0, 0x00, 0x0B, 8, height >> 8, height & 0xFF, width >> 8,
+                     width & 0xFF, 1, 1, 0x11, 0 };
+  guint8 dht_ac[sizeof dht];
+  gsize n_bits = (gsize) (width / 8) * (height / 8) * 2;
+  g_autofree guint8 *data = g_malloc0 ((n_bits + 7) / 8);
+
+  memset (dqt + 5, 1, 64);
+  memcpy (dht_ac, dht, sizeof dht);
+  dht_ac[4] = 0x10;
+  /* the last byte's unused bits are ones, as the standard pads */
+  if (n_bits % 8 != 0)
+    data[n_bits / 8] = 0xFF >> (n_bits % 8);
+  g_byte_array_append (out, (const guint8 *) "\xFF\xD8", 2);
+  g_byte_array_append (out, dqt, sizeof dqt);
+  g_byte_array_append (out, sof, sizeof sof);
+  g_byte_array_append (out, dht, sizeof dht);
+  g_byte_array_append (out, dht_ac, sizeof dht_ac);
+  g_byte_array_append (out, sos, sizeof sos);
+  g_byte_array_append (out, data, (n_bits + 7) / 8);
+  g_byte_array_append (out, (const guint8 *) "\xFF\xD9", 2);
+  g_assert_true (g_file_set_contents (path, (char *) out->data, out->len, &error));
+  g_assert_no_error (error);
+}
+
 static guint32
 crc32 (const guint8 *data,
        gsize         n)
@@ -1168,6 +1207,46 @@ test_rendition_compute (void)
   g_assert_cmpint (crop.y, ==, 0);
 }
 
+/* A phone's 108-megapixel photo (12000 x 9000) is a photo, not an
+ * attack: it is accepted, its thumbnail is made and its rendition is
+ * fitted, each decoding it at a fraction of its size. */
+static void
+test_phone_108mp (void)
+{
+  g_autofree char *path = tmp_path ("IMG_108MP.jpg");
+  g_autofree char *out = tmp_path ("108mp-instagram.jpg");
+  g_autoptr(WartaMediaInfo) info = NULL;
+  g_autoptr(WartaThumbnailer) thumbnailer = warta_thumbnailer_new (NULL);
+  g_autoptr(WartaRendition) rendition = warta_rendition_new (WARTA_RENDITION_TARGET_INSTAGRAM);
+  g_autoptr(GdkPixbuf) thumbnail = NULL;
+  g_autoptr(GdkPixbuf) rendered = NULL;
+  g_autoptr(GFile) original = NULL;
+  g_autoptr(GFile) destination = NULL;
+  g_autoptr(GError) error = NULL;
+  int w = 0, h = 0;
+
+  write_large_grey_jpeg (path, 12000, 9000);
+  info = probe_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warta_media_info_get_width (info), ==, 12000);
+  g_assert_cmpint (warta_media_info_get_height (info), ==, 9000);
+
+  thumbnail = load_thumbnail (thumbnailer, path, 256, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (thumbnail), ==, 256);
+  g_assert_cmpint (gdk_pixbuf_get_height (thumbnail), ==, 192);
+
+  original = g_file_new_for_path (path);
+  destination = g_file_new_for_path (out);
+  g_assert_true (warta_rendition_render (rendition, original, destination, &w, &h, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (w, <=, 1440);
+  rendered = read_image (out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (rendered), ==, w);
+  g_assert_cmpint (gdk_pixbuf_get_height (rendered), ==, h);
+}
+
 static void
 test_rendition_refusals (void)
 {
@@ -1266,6 +1345,7 @@ main (int   argc,
   g_test_add_func ("/warta/media/rendition-blur", test_rendition_blur);
   g_test_add_func ("/warta/media/rendition-compute", test_rendition_compute);
   g_test_add_func ("/warta/media/rendition-refusals", test_rendition_refusals);
+  g_test_add_func ("/warta/media/phone-108mp", test_phone_108mp);
   g_test_add_func ("/warta/media/rendition-async", test_rendition_async);
 
   return g_test_run ();

@@ -14,10 +14,13 @@
  * short write transaction (about a millisecond with 20 photos, see
  * test-editor's "autosave-is-short").
  *
- * Each file is probed and thumbnailed by src/media in a GTask thread, and
- * appears as soon as it is done; a file that cannot be used is refused with
- * a message naming it, and the rest of the batch goes on. Closing the
- * window cancels what is still running.
+ * Each file is probed and thumbnailed by src/media on its decode pool (two
+ * threads, shared with the renditions), and appears as soon as it is done;
+ * a file that cannot be used is refused with a message naming it, and the
+ * rest of the batch goes on. Closing the window cancels what is still
+ * running. Files stay where they were added from: reopening and each
+ * submit ask whether each one is still there and the same (its size), and
+ * the submit stops, naming those that are not.
  */
 #define G_LOG_DOMAIN "warta-publication-window"
 
@@ -53,6 +56,9 @@
 #define THUMBNAIL_SIZE 256
 /* The large preview fits this square. */
 #define PREVIEW_SIZE 1600
+/* More refused files than this, and their reasons are in a list that
+ * scrolls rather than in the message. */
+#define MAX_REASONS_IN_BODY 3
 
 static const char * const category_ids[] = { "periodic", "immediate", "on-request" };
 
@@ -222,6 +228,8 @@ static void schedule_save        (WartaPublicationWindow *self);
 static void start_media_job      (WartaPublicationWindow *self,
                                   WartaMediaItem         *item,
                                   gboolean                existing);
+static char *check_media_present (WartaPublicationWindow *self,
+                                  guint                  *n_gone);
 
 /* -- helpers ------------------------------------------------------------ */
 
@@ -326,6 +334,33 @@ show_message (WartaPublicationWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* @details (one reason per file, a hundred when a whole folder is
+ * concerned) in a list that scrolls under @summary: the dialog and its
+ * button stay on the screen. */
+static void
+show_long_message (WartaPublicationWindow *self,
+                   const char             *heading,
+                   const char             *summary,
+                   const char             *details)
+{
+  GtkWidget *dialog = warta_message_dialog_new (GTK_WINDOW (self), heading, summary);
+  GtkWidget *scrolled, *label;
+
+  label = gtk_label_new (details);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_file_toast_details_cb (AdwToast               *toast,
                           WartaPublicationWindow *self)
@@ -336,7 +371,23 @@ on_file_toast_details_cb (AdwToast               *toast,
   g_ptr_array_add (reasons, NULL);
   body = g_strjoinv ("\n\n", (char **) reasons->pdata);
   g_ptr_array_remove_index (reasons, reasons->len - 1);
-  show_message (self, reasons->len > 1 ? _("Files Not Added") : _("File Not Added"), body);
+  if (reasons->len <= MAX_REASONS_IN_BODY)
+    {
+      show_message (self, reasons->len > 1 ? _("Files Not Added") : _("File Not Added"), body);
+      return;
+    }
+
+  /* A failed copy from a card can leave a hundred empty files. */
+  {
+    g_autofree char *summary = NULL;
+
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u file was not added:",
+                                            "%u files were not added:",
+                                            reasons->len),
+                               reasons->len);
+    show_long_message (self, _("Files Not Added"), summary, body);
+  }
 }
 
 /* A toast holds one short line: "“x.jpg” was not added", and the reason,
@@ -1133,6 +1184,8 @@ list_blockers (WartaPublicationWindow *self,
 
   if (self->n_pending > 0)
     g_ptr_array_add (reasons, g_strdup (_("Photos and videos are still being checked.")));
+  /* A missing file is no blocker here: the submit asks each file again,
+   * so that one put back where it was is seen. */
 
   /* What the repository would refuse: said before the button is pressed. */
   for (guint i = 0; gaps[i] != NULL; i++)
@@ -1656,6 +1709,31 @@ submit_action (GtkWidget  *widget,
       return;
     }
 
+  /* A file moved or deleted since it was added would be missed only when
+   * publishing, by someone else; said now, to who has it. */
+  {
+    guint n_gone = 0;
+    g_autofree char *gone = check_media_present (self, &n_gone);
+    g_autofree char *summary = NULL;
+
+    if (gone != NULL && n_gone <= MAX_REASONS_IN_BODY)
+      {
+        show_message (self, _("Photos or Videos Missing"), gone);
+        return;
+      }
+    if (gone != NULL)
+      {
+        /* A whole folder moved or renamed. */
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u photo or video is no longer as it was added:",
+                                                "%u photos or videos are no longer as they were added:",
+                                                n_gone),
+                                   n_gone);
+        show_long_message (self, _("Photos or Videos Missing"), summary, gone);
+        return;
+      }
+  }
+
   if (state == WARTA_STATE_DOCUMENTING)
     {
       g_auto(GStrv) missing = list_missing_labels (self);
@@ -1733,7 +1811,7 @@ typedef struct
   GFile            *file;
   WartaMediaProbe  *probe;
   WartaThumbnailer *thumbnailer;
-  gboolean          existing;   /* already in the revision: only the thumbnail is made */
+  gboolean          existing;   /* already in the revision: checked it is there, thumbnailed */
   char      *kind;
   char      *sha256;
   int        width;
@@ -1767,6 +1845,15 @@ media_job_thread (GTask        *task,
   MediaJob *job = task_data;
   g_autoptr(WartaMediaInfo) info = NULL;
   GError *error = NULL;
+
+  /* The thumbnail may come from the cache: the file itself is asked
+   * whether it is still the one that was added. */
+  if (job->existing &&
+      !warta_media_probe_check_present (job->probe, job->file, job->size, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   if (!job->existing)
     {
@@ -1823,20 +1910,34 @@ remove_media_item (WartaPublicationWindow *self,
     g_list_store_remove (self->media, position);
 }
 
-static gboolean
-has_media_with_hash (WartaPublicationWindow *self,
-                     WartaMediaItem         *except,
-                     const char             *sha256)
+static void
+set_thumbnail (WartaMediaItem *item,
+               GdkPixbuf      *thumbnail)
+{
+  if (thumbnail == NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (item), "warta-thumbnail",
+                          gdk_texture_new_for_pixbuf (thumbnail), g_object_unref);
+  /* The platform previews cut their crop out of it. */
+  g_object_set_data_full (G_OBJECT (item), "warta-thumbnail-pixbuf",
+                          g_object_ref (thumbnail), g_object_unref);
+}
+
+/* (transfer none) */
+static WartaMediaItem *
+find_media_with_hash (WartaPublicationWindow *self,
+                      WartaMediaItem         *except,
+                      const char             *sha256)
 {
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
     {
       g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
 
       if (item != except && g_strcmp0 (warta_media_item_get_sha256 (item), sha256) == 0)
-        return TRUE;
+        return item;
     }
 
-  return FALSE;
+  return NULL;
 }
 
 static void
@@ -1849,6 +1950,7 @@ media_job_done_cb (GObject      *source,
   MediaJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = media_display_name (item);
+  WartaMediaItem *same;
 
   self->n_pending--;
   g_object_set_data (G_OBJECT (item), "warta-pending", NULL);
@@ -1860,8 +1962,9 @@ media_job_done_cb (GObject      *source,
 
       if (job->existing)
         {
-          /* In the revision already: keep it, say the file is gone. */
-          g_object_set_data (G_OBJECT (item), "warta-broken", GINT_TO_POINTER (1));
+          /* In the revision already: keep it, say what became of the file. */
+          g_object_set_data_full (G_OBJECT (item), "warta-broken", g_strdup (error->message),
+                                  g_free);
           replace_media_item (self, item);
         }
       else
@@ -1870,25 +1973,32 @@ media_job_done_cb (GObject      *source,
           toast_file_refused (self, name, error->message);
         }
     }
-  else if (!job->existing && has_media_with_hash (self, item, job->sha256))
+  else if (!job->existing && (same = find_media_with_hash (self, item, job->sha256)) != NULL)
     {
       g_autofree char *message = NULL;
 
       remove_media_item (self, item);
-      /* Translators: %s is a file name */
-      message = g_strdup_printf (_("%s was not added: it is already in this activity."), name);
+      if (g_object_get_data (G_OBJECT (same), "warta-broken") != NULL)
+        {
+          /* The missing file found where it was moved to: the photo
+           * keeps its place, alt text, crop and flags. */
+          warta_media_item_set_path (same, warta_media_item_get_path (item));
+          g_object_set_data (G_OBJECT (same), "warta-broken", NULL);
+          set_thumbnail (same, job->thumbnail);
+          replace_media_item (self, same);
+          schedule_save (self);
+          /* Translators: %s is a file name */
+          message = g_strdup_printf (_("“%s” found again: its description and settings are kept."),
+                                     name);
+        }
+      else
+        /* Translators: %s is a file name */
+        message = g_strdup_printf (_("%s was not added: it is already in this activity."), name);
       toast (self, message);
     }
   else
     {
-      if (job->thumbnail != NULL)
-        {
-          g_object_set_data_full (G_OBJECT (item), "warta-thumbnail",
-                                  gdk_texture_new_for_pixbuf (job->thumbnail), g_object_unref);
-          /* The platform previews cut their crop out of it. */
-          g_object_set_data_full (G_OBJECT (item), "warta-thumbnail-pixbuf",
-                                  g_object_ref (job->thumbnail), g_object_unref);
-        }
+      set_thumbnail (item, job->thumbnail);
       if (!job->existing)
         {
           warta_media_item_set_kind (item, job->kind);
@@ -1909,6 +2019,56 @@ media_job_done_cb (GObject      *source,
   update_preview (self);
 }
 
+/* Asks each file of the activity whether it is still the one added (a
+ * stat each, on this thread: a submit waits for it anyway), marks those
+ * that are not and unmarks those put back. Returns what to do about the
+ * missing ones, NULL when none is. */
+static char *
+check_media_present (WartaPublicationWindow *self,
+                     guint                  *n_gone)
+{
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean was_broken = g_object_get_data (G_OBJECT (item), "warta-broken") != NULL;
+
+      if (media_is_pending (item) || warta_media_item_get_path (item) == NULL)
+        continue;
+      file = g_file_new_for_path (warta_media_item_get_path (item));
+      if (warta_media_probe_check_present (self->probe, file, warta_media_item_get_size (item),
+                                           NULL, &error))
+        {
+          if (was_broken)
+            {
+              g_object_set_data (G_OBJECT (item), "warta-broken", NULL);
+              replace_media_item (self, item);
+              changed = TRUE;
+            }
+          continue;
+        }
+      g_ptr_array_add (gone, g_strdup (error->message));
+      g_object_set_data_full (G_OBJECT (item), "warta-broken", g_strdup (error->message), g_free);
+      replace_media_item (self, item);
+      changed = TRUE;
+    }
+
+  if (changed)
+    {
+      update_submit (self);
+      update_preview (self);
+    }
+  *n_gone = gone->len;
+  if (gone->len == 0)
+    return NULL;
+  g_ptr_array_add (gone, NULL);
+  return g_strjoinv ("\n\n", (char **) gone->pdata);
+}
+
 static void
 start_media_job (WartaPublicationWindow *self,
                  WartaMediaItem         *item,
@@ -1925,6 +2085,7 @@ start_media_job (WartaPublicationWindow *self,
     {
       job->kind = g_strdup (warta_media_item_get_kind (item));
       job->sha256 = g_strdup (warta_media_item_get_sha256 (item));
+      job->size = warta_media_item_get_size (item);
     }
 
   g_object_set_data (G_OBJECT (item), "warta-pending", GINT_TO_POINTER (1));
@@ -1934,7 +2095,9 @@ start_media_job (WartaPublicationWindow *self,
   task = g_task_new (self, self->cancellable, media_job_done_cb, g_object_ref (item));
   g_task_set_source_tag (task, start_media_job);
   g_task_set_task_data (task, job, (GDestroyNotify)media_job_free);
-  g_task_run_in_thread (task, media_job_thread);
+  /* Two at a time, with the photo dialog's renditions: never all the
+   * cores of the office's two, whatever was dropped. */
+  warta_media_run_in_pool (task, media_job_thread);
 }
 
 void
@@ -2146,6 +2309,21 @@ preview_thread (GTask        *task,
   pixbuf = gdk_pixbuf_new_from_file_at_scale (task_data, PREVIEW_SIZE, PREVIEW_SIZE, TRUE, &error);
   if (pixbuf == NULL)
     {
+      g_autoptr(WartaMediaProbe) probe = warta_media_probe_new ();
+      g_autoptr(GFile) file = g_file_new_for_path (task_data);
+      g_autofree char *name = g_filename_display_basename (task_data);
+
+      /* What became of the file, in words that say what to do; GdkPixbuf's
+       * own are about a path and errno. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_error (&error);
+          if (warta_media_probe_check_present (probe, file, 0, cancellable, &error))
+            /* Translators: %s is a file name */
+            g_set_error (&error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CORRUPT,
+                         _("“%s” can no longer be opened: it was damaged or replaced. Put the "
+                           "original back, or remove it and add it again."), name);
+        }
       g_task_return_error (task, error);
       return;
     }
@@ -2167,7 +2345,22 @@ preview_done_cb (GObject      *source,
   if (texture != NULL)
     gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    gtk_picture_set_alternative_text (picture, error->message);
+    {
+      GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (picture));
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+      GtkWidget *status;
+
+      /* Said in the window, not left blank. */
+      if (box == NULL)
+        return;
+      status = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "image-missing-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Photo Cannot Be Shown"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (status), markup);
+      gtk_widget_set_vexpand (status, TRUE);
+      gtk_box_remove (GTK_BOX (box), GTK_WIDGET (picture));
+      gtk_box_append (GTK_BOX (box), status);
+    }
 }
 
 /* The viewer closes as GNOME's viewers do: Escape, or Ctrl+W. */
@@ -2359,7 +2552,7 @@ bind_media_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = g_object_get_data (G_OBJECT (box), "label");
   GdkTexture *texture = g_object_get_data (G_OBJECT (item), "warta-thumbnail");
   gboolean pending = media_is_pending (item);
-  gboolean broken = g_object_get_data (G_OBJECT (item), "warta-broken") != NULL;
+  const char *broken = g_object_get_data (G_OBJECT (item), "warta-broken");
   g_autofree char *name = media_display_name (item);
   g_autofree char *description = NULL;
 
@@ -2377,7 +2570,7 @@ bind_media_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), name);
 
   if (broken)
-    description = g_strdup (_("The file is missing"));
+    description = g_strdup (broken);
   else if (pending)
     description = g_strdup (_("Being checked"));
   else if (media_is_photo (item) && !has_text (warta_media_item_get_alt_text (item)))

@@ -19,6 +19,7 @@ typedef enum {
   WARTA_MEDIA_ERROR_TOO_LARGE,    /* the header claims more pixels than Warta decodes */
   WARTA_MEDIA_ERROR_CORRUPT,      /* truncated or damaged */
   WARTA_MEDIA_ERROR_FAILED,       /* writing a thumbnail or rendition failed */
+  WARTA_MEDIA_ERROR_CHANGED,      /* no longer the file that was added: its size differs */
 } WartaMediaError;
 
 GQuark warta_media_error_quark (void);

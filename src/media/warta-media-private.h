@@ -16,6 +16,18 @@ G_BEGIN_DECLS
  * photo is common, 100 MP is a medium-format camera, a 50,000 x 50,000
  * PNG is an attack or a broken file (it would need 10 GB to decode). */
 #define WARTA_MEDIA_MAX_PIXELS G_GINT64_CONSTANT (100000000)
+/* A JPEG is only ever decoded at a fraction of its size (libjpeg's 1/2 to
+ * 1/8): phones' 108 and 200 MP photos (12000 x 9000, 16320 x 12240) are
+ * opened. */
+#define WARTA_MEDIA_MAX_JPEG_PIXELS G_GINT64_CONSTANT (200000000)
+
+/* Whether a @width x @height picture of @mime_type is more than Warta
+ * decodes; sets @error (WARTA_MEDIA_ERROR_TOO_LARGE) naming @file if so. */
+gboolean    _warta_media_too_many_pixels   (GFile           *file,
+                                            const char      *mime_type,
+                                            int              width,
+                                            int              height,
+                                            GError         **error);
 
 /* Runs @func on the process's decode pool: two threads, for the two cores
  * of the office machines, shared by probing, thumbnails and renditions so

@@ -335,25 +335,6 @@ scan_finish (Scan *scan)
 /* Probing                                                            */
 
 static gboolean
-too_many_pixels (GFile   *file,
-                 int      width,
-                 int      height,
-                 GError **error)
-{
-  g_autofree char *name = NULL;
-
-  if ((gint64) width * height <= WARTA_MEDIA_MAX_PIXELS)
-    return FALSE;
-  name = _warta_media_display_name (file);
-  g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_TOO_LARGE,
-               _("“%s” claims to be %d × %d pixels, more than the %d megapixels Warta "
-                 "opens. Such a file is damaged or made to crash programs; export the photo "
-                 "again at its normal size."),
-               name, width, height, (int) (WARTA_MEDIA_MAX_PIXELS / 1000000));
-  return TRUE;
-}
-
-static gboolean
 probe_video (GFile   *file,
              int     *width,
              int     *height,
@@ -430,13 +411,37 @@ probe_video (GFile   *file,
   return TRUE;
 }
 
+/* Opening first, not a stat(): it is what tells a locked file, or a
+ * folder put where the file was, where a stat() may still succeed. */
+static GFileInputStream *
+open_with_size (GFile         *file,
+                guint64       *size,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) file_info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream != NULL)
+    file_info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                cancellable, &local_error);
+  if (file_info == NULL)
+    {
+      _warta_media_set_io_error (error, file, local_error);
+      return NULL;
+    }
+  *size = g_file_info_get_size (file_info);
+  return g_steal_pointer (&stream);
+}
+
 WartaMediaInfo *
 warta_media_probe_file (WartaMediaProbe  *self,
                         GFile            *file,
                         GCancellable     *cancellable,
                         GError          **error)
 {
-  g_autoptr(GFileInfo) file_info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GChecksum) checksum = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -455,18 +460,24 @@ warta_media_probe_file (WartaMediaProbe  *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = _warta_media_display_name (file);
-  /* Opening first: it is what tells a locked file or a folder, where a
-   * stat() may still succeed. */
-  stream = g_file_read (file, cancellable, &local_error);
-  if (stream != NULL)
-    file_info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                cancellable, &local_error);
-  if (file_info == NULL)
-    {
-      _warta_media_set_io_error (error, file, local_error);
-      return NULL;
-    }
-  size = g_file_info_get_size (file_info);
+  /* Activities are kept as text (the draft as JSON, the archive's
+   * manifests): a name in an old encoding, from an archive made on
+   * another computer, would make the whole draft unreadable. */
+  {
+    g_autofree char *path = g_file_get_path (file);
+
+    if (path != NULL && !g_utf8_validate (path, -1, NULL))
+      {
+        g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNSUPPORTED,
+                     _("The name of “%s”, or of a folder it is in, has letters in an old "
+                       "encoding that Warta cannot keep. Rename it (for example to "
+                       "foto-1.jpg) and add it again."), name);
+        return NULL;
+      }
+  }
+  stream = open_with_size (file, &size, cancellable, error);
+  if (stream == NULL)
+    return NULL;
   if (size == 0)
     {
       g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_EMPTY,
@@ -517,7 +528,8 @@ warta_media_probe_file (WartaMediaProbe  *self,
       g_checksum_update (checksum, buffer, n);
       scan_feed (&scan, buffer, n);
       /* Refuse a monster as soon as its header is read. */
-      if (scan.width > 0 && too_many_pixels (file, scan.width, scan.height, error))
+      if (scan.width > 0 &&
+          _warta_media_too_many_pixels (file, content_type, scan.width, scan.height, error))
         return NULL;
     }
   scan_finish (&scan);
@@ -561,6 +573,45 @@ warta_media_probe_file (WartaMediaProbe  *self,
 
   return _warta_media_info_new (file, kind, content_type, width, height, orientation,
                                 g_checksum_get_string (checksum), size, duration_us);
+}
+
+void
+warta_media_run_in_pool (GTask           *task,
+                         GTaskThreadFunc  func)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  _warta_media_pool_run (task, func);
+}
+
+gboolean
+warta_media_probe_check_present (WartaMediaProbe  *self,
+                                 GFile            *file,
+                                 guint64           size,
+                                 GCancellable     *cancellable,
+                                 GError          **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *name = NULL;
+  guint64 now_size;
+
+  g_return_val_if_fail (WARTA_IS_MEDIA_PROBE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  stream = open_with_size (file, &now_size, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+  if (size > 0 && now_size != size)
+    {
+      name = _warta_media_display_name (file);
+      g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CHANGED,
+                   _("“%s” was changed or replaced after it was added: it is not the file "
+                     "that was checked. Put the original back, or remove it and add the new "
+                     "one."), name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */

@@ -34,6 +34,20 @@ WartaMediaInfo  *warta_media_probe_file          (WartaMediaProbe            *se
                                                   GFile                      *file,
                                                   GCancellable               *cancellable,
                                                   GError                    **error);
+/* Runs @func for @task on the decode pool that probing, thumbnails and
+ * renditions share (two threads): a caller's own work of that kind, so
+ * that a hundred files added at once leave the main thread a core. */
+void             warta_media_run_in_pool         (GTask                      *task,
+                                                  GTaskThreadFunc             func);
+
+/* Whether a file added earlier is still there, readable and, by its
+ * size (0: not known), the same; without reading it. Blocking, but only
+ * an open and a stat: cheap enough for each file of an activity. */
+gboolean         warta_media_probe_check_present (WartaMediaProbe           *self,
+                                                  GFile                      *file,
+                                                  guint64                     size,
+                                                  GCancellable               *cancellable,
+                                                  GError                    **error);
 void             warta_media_probe_file_async    (WartaMediaProbe            *self,
                                                   GFile                      *file,
                                                   GCancellable               *cancellable,

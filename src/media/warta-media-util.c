@@ -352,7 +352,38 @@ typedef struct {
   int      width;       /* as the header says */
   int      height;
   gboolean header_only;
+  gint64   max_pixels;  /* for the format */
 } SizeRequest;
+
+static gint64
+max_pixels (const char *mime_type)
+{
+  return g_strcmp0 (mime_type, "image/jpeg") == 0 ? WARTA_MEDIA_MAX_JPEG_PIXELS
+                                                  : WARTA_MEDIA_MAX_PIXELS;
+}
+
+gboolean
+_warta_media_too_many_pixels (GFile       *file,
+                              const char  *mime_type,
+                              int          width,
+                              int          height,
+                              GError     **error)
+{
+  gint64 max = max_pixels (mime_type);
+  g_autofree char *name = NULL;
+
+  if ((gint64) width * height <= max)
+    return FALSE;
+  name = _warta_media_display_name (file);
+  /* Either a real photo from a camera larger than any phone's, or a
+   * damaged header: the message does for both. */
+  g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_TOO_LARGE,
+               _("“%s” is %d × %d pixels, more than the %d megapixels Warta opens. If the "
+                 "photo really is that large, save a smaller copy of it (for example 6000 "
+                 "pixels wide) and add that; if not, the file is damaged: copy it again."),
+               name, width, height, (int) (max / 1000000));
+  return TRUE;
+}
 
 static void
 size_prepared_cb (GdkPixbufLoader *loader,
@@ -365,7 +396,7 @@ size_prepared_cb (GdkPixbufLoader *loader,
 
   request->width = width;
   request->height = height;
-  if (request->header_only || (gint64) width * height > WARTA_MEDIA_MAX_PIXELS)
+  if (request->header_only || (gint64) width * height > request->max_pixels)
     {
       /* Stops the loader before it allocates anything. */
       gdk_pixbuf_loader_set_size (loader, 0, 0);
@@ -417,6 +448,7 @@ load (GFile         *file,
                      "and add it again."), name, mime_type);
       return NULL;
     }
+  request->max_pixels = max_pixels (mime_type);
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), request);
 
   stream = g_file_read (file, cancellable, &local_error);
@@ -449,23 +481,15 @@ load (GFile         *file,
         }
       if (request->width > 0 && (request->header_only ||
                                  (gint64) request->width * request->height >
-                                 WARTA_MEDIA_MAX_PIXELS))
+                                 request->max_pixels))
         break;
     }
   if (!gdk_pixbuf_loader_close (loader, failed ? NULL : &local_error))
     failed = TRUE;
 
   if (request->width > 0 &&
-      (gint64) request->width * request->height > WARTA_MEDIA_MAX_PIXELS)
-    {
-      g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_TOO_LARGE,
-                   _("“%s” claims to be %d × %d pixels, more than the %d megapixels Warta "
-                     "opens. Such a file is damaged or made to crash programs; export the photo "
-                     "again at its normal size."),
-                   name, request->width, request->height,
-                   (int) (WARTA_MEDIA_MAX_PIXELS / 1000000));
-      return NULL;
-    }
+      _warta_media_too_many_pixels (file, mime_type, request->width, request->height, error))
+    return NULL;
   if (request->header_only)
     {
       if (request->width > 0)
