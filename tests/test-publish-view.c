@@ -3814,6 +3814,29 @@ test_ask_instance_no_answer (Fixture       *f,
   g_assert_true (gtk_widget_is_sensitive (ask_button (f)));
 }
 
+/* The view closed while the instance is being asked: it goes at once,
+ * its request cancelled, and nothing is kept or shown after. */
+static void
+test_ask_instance_view_closed (Fixture       *f,
+                               gconstpointer  data)
+{
+  WartaPublishView *view = f->view;
+  GtkWidget *ask;
+
+  keep_mastodon_limit (f, 10);
+  ask = ask_button (f);
+  g_assert_true (gtk_widget_is_sensitive (ask));
+  g_signal_emit_by_name (ask, "clicked");
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_null (view);
+  f->view = NULL;
+  f->window = gtk_window_new ();
+  iterate ();
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "GET", "/api/v2/instance"), ==, 0);
+  g_assert_cmpuint (kept_mastodon_limit (f), ==, 10);
+}
+
 /* Who follows reads the reason as before, and cannot ask the instance. */
 static void
 test_ask_instance_follower (Fixture       *f,
@@ -4161,6 +4184,8 @@ main (int   argc,
               fixture_setup, test_ask_instance_still_too_small, fixture_teardown);
   g_test_add ("/warta/publish-view/ask-instance-no-answer", Fixture, NULL,
               fixture_setup, test_ask_instance_no_answer, fixture_teardown);
+  g_test_add ("/warta/publish-view/ask-instance-view-closed", Fixture, NULL,
+              fixture_setup, test_ask_instance_view_closed, fixture_teardown);
   g_test_add ("/warta/publish-view/ask-instance-follower", Fixture, NULL,
               fixture_setup, test_ask_instance_follower, fixture_teardown);
   g_test_add ("/warta/publish-view/refused-target-by-hand", Fixture, NULL,

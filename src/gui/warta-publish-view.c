@@ -2919,16 +2919,19 @@ find_account (WartaPublishView *self,
   return NULL;
 }
 
+/* The view is not kept alive for the answer: closed, it cancels its
+ * requests (dispose), and the answer finds @cancellable cancelled. */
 typedef struct
 {
   WartaPublishView *view;
+  GCancellable     *cancellable;
   gint64            account_id;
 } AskCall;
 
 static void
 ask_call_free (AskCall *c)
 {
-  g_object_unref (c->view);
+  g_object_unref (c->cancellable);
   g_free (c);
 }
 
@@ -2946,12 +2949,11 @@ asked_instance_cb (GObject      *object,
   gint64 id = c->account_id;
   g_autoptr(GError) error = NULL;
   GtkWidget *check;
+  gboolean answered;
 
-  gboolean answered = warta_mastodon_ask_limits_finish (result, NULL, &error);
-
-  /* The view is gone (its requests cancelled). */
-  if (self->asked == NULL || self->context == NULL ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  answered = warta_mastodon_ask_limits_finish (result, NULL, &error);
+  /* The view is gone, or going. */
+  if (g_cancellable_is_cancelled (c->cancellable))
     return;
   if (answered)
     g_hash_table_insert (self->asked, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (ASK_ANSWERED));
@@ -3008,7 +3010,8 @@ on_ask_instance_clicked_cb (GtkButton        *button,
   gtk_spinner_start (g_object_get_data (G_OBJECT (button), "warta-spinner"));
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (button), "warta-spinner"), TRUE);
   c = g_new0 (AskCall, 1);
-  c->view = g_object_ref (self);
+  c->view = self;
+  c->cancellable = g_object_ref (self->cancellable);
   c->account_id = id;
   warta_mastodon_ask_limits_async (warta_context_get_account_store (self->context),
                                    warta_context_get_http_client (self->context), account,
