@@ -667,6 +667,72 @@ test_mastodon_instance_photos (void)
                    "Mastodon. Upload it elsewhere, or leave Mastodon out.");
 }
 
+/* The Mastodon account of @office. */
+static WartaAccount *
+mastodon_of (GListModel *office)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (office); i++)
+    {
+      g_autoptr(WartaAccount) account = g_list_model_get_item (office, i);
+
+      if (g_str_equal (warta_account_get_platform (account), "mastodon"))
+        return g_steal_pointer (&account);
+    }
+  g_assert_not_reached ();
+}
+
+/* A refusal on the instance's own limits is told apart, for the publish
+ * view's Ask the Instance Again: the text's length and the number of
+ * photos are; photos with a video, which no instance takes, are not. Once
+ * asked, the refusal says the instance gave that limit just now. */
+static void
+test_mastodon_refused_by_instance (void)
+{
+  g_autoptr(WartaRevision) photos = revision_new (5, 0);
+  g_autoptr(WartaRevision) mixed = revision_new (1, 1);
+  g_autoptr(GListModel) office = office_new (TRUE);
+  g_autoptr(WartaAccount) mastodon = mastodon_of (office);
+  g_autoptr(GError) error = NULL;
+  gboolean by_instance = TRUE;
+
+  set_settings (office, "mastodon", "{\"max-characters\": \"10\", \"max-media\": \"6\"}");
+  g_assert_false (warta_publish_check_target_instance (photos, mastodon, office, FALSE,
+                                                       &by_instance, &error));
+  g_assert_true (by_instance);
+  g_assert_true (g_str_has_suffix (error->message, ASK_AGAIN));
+  g_clear_error (&error);
+  g_assert_false (warta_publish_check_target_instance (photos, mastodon, office, TRUE,
+                                                       &by_instance, &error));
+  g_assert_true (by_instance);
+  g_assert_true (g_str_has_suffix (error->message, "this instance takes 10. An approved text "
+                                   "cannot change: return the content concept for a shorter "
+                                   "one, or post it on Mastodon by hand. Warta asked the "
+                                   "instance just now, and this is the limit it gave."));
+  g_clear_error (&error);
+
+  set_settings (office, "mastodon", "{\"max-characters\": \"500\", \"max-media\": \"4\"}");
+  g_assert_false (warta_publish_check_target_instance (photos, mastodon, office, TRUE,
+                                                       &by_instance, &error));
+  g_assert_true (by_instance);
+  g_assert_cmpstr (error->message, ==,
+                   "Mastodon takes at most 4 photos in a post, and this publication has 5 for "
+                   "Mastodon. Upload it elsewhere, or leave Mastodon out. Warta asked the "
+                   "instance just now, and this is the limit it gave.");
+  g_clear_error (&error);
+
+  g_assert_false (warta_publish_check_target_instance (mixed, mastodon, office, FALSE,
+                                                       &by_instance, &error));
+  g_assert_false (by_instance);
+  g_clear_error (&error);
+
+  set_settings (office, "mastodon", "{\"max-characters\": \"500\", \"max-media\": \"6\"}");
+  by_instance = TRUE;
+  g_assert_true (warta_publish_check_target_instance (photos, mastodon, office, FALSE,
+                                                      &by_instance, &error));
+  g_assert_no_error (error);
+  g_assert_false (by_instance);
+}
+
 /* Longer than 15 minutes: only a verified channel, as YouTube said at
  * sign-in; not known, no refusal. */
 static void
@@ -729,6 +795,8 @@ main (int   argc,
   g_test_add_func ("/warta/publish-check/mastodon-instance-text", test_mastodon_instance_text);
   g_test_add_func ("/warta/publish-check/mastodon-instance-media", test_mastodon_instance_media);
   g_test_add_func ("/warta/publish-check/mastodon-instance-photos", test_mastodon_instance_photos);
+  g_test_add_func ("/warta/publish-check/mastodon-refused-by-instance",
+                   test_mastodon_refused_by_instance);
   g_test_add_func ("/warta/publish-check/youtube-long-upload", test_youtube_long_upload);
   return g_test_run ();
 }

@@ -59,6 +59,7 @@
 #include "warta-account-store-private.h"
 #include "warta-accounts-page-private.h"
 #include "warta-event-log.h"
+#include "warta-mastodon.h"
 #include "warta-publish-check.h"
 #include "warta-publish-view-private.h"
 #include "warta-task-notifier.h"
@@ -3652,6 +3653,207 @@ test_refused_target_reason_for_followers (Fixture       *f,
   screenshot (f, f->window, "publish-refused-target-follower.png");
 }
 
+/* The Mastodon account keeps the limits its instance gave at sign-in,
+ * @max_characters a status: the view's list is built again with them. */
+static void
+keep_mastodon_limit (Fixture *f,
+                     guint    max_characters)
+{
+  WartaAccountStore *store = warta_context_get_account_store (f->context);
+  WartaMastodonLimits limits = { TRUE, max_characters, 23, 4, 16777216, 103809024, 1500 };
+  g_autofree char *json = warta_mastodon_limits_to_json (&limits);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (warta_account_repository_merge_settings (warta_account_store_get_repository (store),
+                                                          f->mastodon_id, json, &error));
+  g_assert_no_error (error);
+  g_assert_true (warta_account_store_reload (store, &error));
+  g_assert_no_error (error);
+  iterate ();
+}
+
+/* The status's limit kept in the Mastodon account's saved settings. */
+static guint
+kept_mastodon_limit (Fixture *f)
+{
+  WartaAccountStore *store = warta_context_get_account_store (f->context);
+  g_autoptr(WartaAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  WartaMastodonLimits limits;
+
+  account = warta_account_repository_get (warta_account_store_get_repository (store),
+                                          f->mastodon_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (warta_mastodon_limits_load (account, &limits));
+  return limits.max_characters;
+}
+
+static gboolean
+ask_answered (Fixture  *f,
+              gpointer  data)
+{
+  return !g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, f->mastodon_id))),
+                            "Asking the instance its limits now… Ticked, you upload it by hand.");
+}
+
+static GtkWidget *
+ask_button (Fixture *f)
+{
+  g_autofree char *name = g_strdup_printf ("ask-instance-%" G_GINT64_FORMAT, f->mastodon_id);
+
+  return _warta_publish_view_get_widget (f->view, 0, name);
+}
+
+/* Presses Ask the Instance Again on the Mastodon row: at once the row
+ * says it is asking and the button waits; then the answer. */
+static void
+ask_instance (Fixture *f)
+{
+  GtkWidget *ask = ask_button (f);
+
+  g_assert_nonnull (ask);
+  g_assert_true (gtk_widget_is_visible (ask));
+  g_assert_true (gtk_widget_is_sensitive (ask));
+  g_signal_emit_by_name (ask, "clicked");
+  g_assert_false (gtk_widget_get_sensitive (ask));
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, f->mastodon_id))),
+                                   "Asking the instance its limits now… Ticked, you upload it by hand."));
+  wait_until (f, ask_answered, NULL, "the instance's answer");
+}
+
+#define MASTODON_TAKES_10 "; this instance takes 10. An approved text cannot change: return the " \
+                          "content concept for a shorter one, or post it on Mastodon by hand. " \
+                          "The limit is the one the instance gave when Warta last asked it; if it " \
+                          "takes more now, sign in to the account again in Accounts."
+
+/* The instance said 10 characters at sign-in, and takes 500 since: the
+ * admin asks it again, the target can be chosen as any other, is ticked,
+ * and is published; the new limit is kept. */
+static void
+test_ask_instance_raised (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *subtitle;
+
+  keep_mastodon_limit (f, 10);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, f->mastodon_id)));
+  g_assert_true (g_str_has_suffix (subtitle, MASTODON_TAKES_10 TICKED_BY_HAND));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ask_button (f))), ==,
+                   "_Ask the Instance Again");
+  screenshot (f, f->window, "publish-ask-instance.png");
+
+  ask_instance (f);
+  g_assert_null (ask_button (f));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, f->mastodon_id))),
+                   ==, "Mastodon");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
+  g_assert_cmpuint (kept_mastodon_limit (f), ==, 500);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "GET", "/api/v2/instance"), ==, 1);
+
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+  g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
+}
+
+/* Asked again, the instance takes 20 now: still too short, the row says
+ * so with the limit it gave just now, and that it was just asked. */
+static void
+test_ask_instance_still_too_small (Fixture       *f,
+                                   gconstpointer  data)
+{
+  WartaTestInstance instance = WARTA_TEST_INSTANCE_DEFAULT;
+  const char *subtitle;
+
+  instance.max_characters = 20;
+  warta_test_server_set_instance (f->mastodon, &instance);
+  keep_mastodon_limit (f, 10);
+  ask_instance (f);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, f->mastodon_id)));
+  g_assert_true (g_str_has_suffix (subtitle,
+                                   "; this instance takes 20. An approved text cannot change: "
+                                   "return the content concept for a shorter one, or post it on "
+                                   "Mastodon by hand. Warta asked the instance just now, and this "
+                                   "is the limit it gave." TICKED_BY_HAND));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
+  g_assert_cmpuint (kept_mastodon_limit (f), ==, 20);
+  /* It can be asked again. */
+  g_assert_true (gtk_widget_is_visible (ask_button (f)));
+  g_assert_true (gtk_widget_is_sensitive (ask_button (f)));
+  screenshot (f, f->window, "publish-ask-instance-too-small.png");
+  /* 360 pixels wide, the reason wraps beside the button. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  warta_test_gui_wait_for_layout (f->window);
+  g_assert_cmpint (gtk_widget_get_width (account_row (f, f->mastodon_id)), <=, 360);
+  screenshot (f, f->window, "publish-ask-instance-360.png");
+}
+
+/* The instance answers 500 every time: the row says it did not answer,
+ * what to do, and the kept limit stays in force. */
+static void
+test_ask_instance_no_answer (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *subtitle;
+
+  keep_mastodon_limit (f, 10);
+  warta_test_server_add_fault (f->mastodon, "GET", "/api/v2/instance", 0, WARTA_TEST_FAULT_STATUS,
+                               500);
+  ask_instance (f);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, f->mastodon_id)));
+  g_assert_true (g_str_has_suffix (subtitle,
+                                   MASTODON_TAKES_10 " The instance did not answer when Warta "
+                                   "asked it just now, so this is still the limit it gave before. "
+                                   "Ask it again later, or return the content concept for "
+                                   "content that fits." TICKED_BY_HAND));
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "GET", "/api/v2/instance"), >=, 1);
+  g_assert_cmpuint (kept_mastodon_limit (f), ==, 10);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
+  g_assert_true (gtk_widget_is_sensitive (ask_button (f)));
+}
+
+/* The view closed while the instance is being asked: it goes at once,
+ * its request cancelled, and nothing is kept or shown after. */
+static void
+test_ask_instance_view_closed (Fixture       *f,
+                               gconstpointer  data)
+{
+  WartaPublishView *view = f->view;
+  GtkWidget *ask;
+
+  keep_mastodon_limit (f, 10);
+  ask = ask_button (f);
+  g_assert_true (gtk_widget_is_sensitive (ask));
+  g_signal_emit_by_name (ask, "clicked");
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_null (view);
+  f->view = NULL;
+  f->window = gtk_window_new ();
+  iterate ();
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "GET", "/api/v2/instance"), ==, 0);
+  g_assert_cmpuint (kept_mastodon_limit (f), ==, 10);
+}
+
+/* Who follows reads the reason as before, and cannot ask the instance. */
+static void
+test_ask_instance_follower (Fixture       *f,
+                            gconstpointer  data)
+{
+  keep_mastodon_limit (f, 10);
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, f->mastodon_id))),
+                                   MASTODON_TAKES_10 " It does not go there unless the social "
+                                   "media admin uploads it by hand."));
+  g_assert_nonnull (ask_button (f));
+  g_assert_false (gtk_widget_is_visible (ask_button (f)));
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+  g_assert_true (gtk_widget_is_visible (ask_button (f)));
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "GET", "/api/v2/instance"), ==, 0);
+}
+
 /* A YouTube job an older Warta wrote for photos stopped at once: its row
  * offers no Try Again that could never work, and says what to do. */
 static void
@@ -3976,6 +4178,16 @@ main (int   argc,
               fixture_setup, test_impossible_target, fixture_teardown);
   g_test_add ("/warta/publish-view/refused-target-reason-for-followers", Fixture, NULL,
               fixture_setup, test_refused_target_reason_for_followers, fixture_teardown);
+  g_test_add ("/warta/publish-view/ask-instance-raised", Fixture, NULL,
+              fixture_setup, test_ask_instance_raised, fixture_teardown);
+  g_test_add ("/warta/publish-view/ask-instance-still-too-small", Fixture, NULL,
+              fixture_setup, test_ask_instance_still_too_small, fixture_teardown);
+  g_test_add ("/warta/publish-view/ask-instance-no-answer", Fixture, NULL,
+              fixture_setup, test_ask_instance_no_answer, fixture_teardown);
+  g_test_add ("/warta/publish-view/ask-instance-view-closed", Fixture, NULL,
+              fixture_setup, test_ask_instance_view_closed, fixture_teardown);
+  g_test_add ("/warta/publish-view/ask-instance-follower", Fixture, NULL,
+              fixture_setup, test_ask_instance_follower, fixture_teardown);
   g_test_add ("/warta/publish-view/refused-target-by-hand", Fixture, NULL,
               fixture_setup, test_refused_target_by_hand, fixture_teardown);
   g_test_add ("/warta/publish-view/refused-target-choice-saved", Fixture, NULL,

@@ -26,6 +26,7 @@
 #include "warta-clock.h"
 #include "warta-date-popover.h"
 #include "warta-list-focus.h"
+#include "warta-mastodon.h"
 #include "warta-media-probe.h"
 #include "warta-mnemonic.h"
 #include "warta-publish-check.h"
@@ -116,12 +117,23 @@ struct _WartaPublishView
   GListModel       *accounts;       /* the account store's, watched */
   gboolean          reloading_accounts;
   GHashTable       *tiktok_panels;  /* account id → TikTokPanel */
+  GHashTable       *asked;          /* account id → AskState: its instance asked its limits */
   GtkWidget        *dialog;         /* weak: the last question asked */
   GCancellable     *cancellable;
   guint             tick_source;
 };
 
 G_DEFINE_FINAL_TYPE (WartaPublishView, warta_publish_view, ADW_TYPE_BIN)
+
+/* A Mastodon target refused on its instance's limits as kept, asked
+ * again from this view (Ask the Instance Again). */
+typedef enum
+{
+  ASK_NOT_ASKED,
+  ASK_ASKING,
+  ASK_ANSWERED,   /* the limits kept are those it gave just now */
+  ASK_NO_ANSWER,  /* the kept ones stay */
+} AskState;
 
 enum {
   PUBLICATION_CHANGED,
@@ -862,13 +874,18 @@ tiktok_panel_get_widget (TikTokPanel *panel,
 
 /* Why @account cannot take revision @revision_id's content
  * (warta_publish_check_target()), or NULL when it can; with
- * @content_only, only what no setting can change (not a missing website). */
+ * @content_only, only what no setting can change (not a missing website).
+ * @out_by_instance: refused only on a Mastodon instance's limits as kept,
+ * which asking it again may lift. */
 static char *
 dup_refusal (WartaPublishView *self,
              gint64            revision_id,
              WartaAccount     *account,
-             gboolean          content_only)
+             gboolean          content_only,
+             gboolean         *out_by_instance)
 {
+  gint64 account_id = warta_account_get_id (account);
+  AskState asked = GPOINTER_TO_INT (g_hash_table_lookup (self->asked, &account_id));
   WartaAccountStore *store = warta_context_get_account_store (self->context);
   g_autoptr(WartaRevision) revision = NULL;
   g_autoptr(GError) error = NULL;
@@ -876,7 +893,9 @@ dup_refusal (WartaPublishView *self,
   revision = warta_publication_repository_get_revision (warta_context_get_publications (self->context),
                                                         revision_id, NULL);
   if (revision == NULL ||
-      warta_publish_check_target (revision, account, warta_account_store_get_accounts (store), &error) ||
+      warta_publish_check_target_instance (revision, account,
+                                           warta_account_store_get_accounts (store),
+                                           asked == ASK_ANSWERED, out_by_instance, &error) ||
       (content_only && !g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED)))
     return NULL;
   return g_strdup (error->message);
@@ -2556,7 +2575,8 @@ job_row_new (WartaPublishView *self,
     target = warta_account_repository_get (warta_account_store_get_repository (warta_context_get_account_store (self->context)),
                                            warta_outbox_job_get_account_id (job), NULL);
     if (target != NULL)
-      row->refusal = dup_refusal (self, warta_outbox_job_get_revision_id (job), target, TRUE);
+      row->refusal = dup_refusal (self, warta_outbox_job_get_revision_id (job), target, TRUE,
+                                  NULL);
   }
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -2857,6 +2877,186 @@ on_account_toggled_cb (GtkCheckButton   *check,
   update_actions (self);
 }
 
+static void fill_accounts (WartaPublishView *self);
+static void update_start_controls (WartaPublishView *self);
+
+/* @refusal of account @id's row, with what asking its instance again
+ * came to. */
+static char *
+dup_ask_state (WartaPublishView *self,
+               const char       *refusal,
+               gint64            id)
+{
+  switch (GPOINTER_TO_INT (g_hash_table_lookup (self->asked, &id)))
+    {
+    case ASK_ASKING:
+      /* Translators: %s is why the account cannot take the content */
+      return g_strdup_printf (_("%s Asking the instance its limits now…"), refusal);
+    case ASK_NO_ANSWER:
+      /* Translators: %s is why the account cannot take the content */
+      return g_strdup_printf (_("%s The instance did not answer when Warta asked it just now, "
+                                "so this is still the limit it gave before. Ask it again later, "
+                                "or return the content concept for content that fits."),
+                              refusal);
+    default:
+      return g_strdup (refusal);
+    }
+}
+
+static WartaAccount *
+find_account (WartaPublishView *self,
+              gint64            id)
+{
+  GListModel *accounts = warta_account_store_get_accounts (warta_context_get_account_store (self->context));
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(WartaAccount) account = g_list_model_get_item (accounts, i);
+
+      if (warta_account_get_id (account) == id)
+        return g_steal_pointer (&account);
+    }
+  return NULL;
+}
+
+/* The view is not kept alive for the answer: closed, it cancels its
+ * requests (dispose), and the answer finds @cancellable cancelled. */
+typedef struct
+{
+  WartaPublishView *view;
+  GCancellable     *cancellable;
+  gint64            account_id;
+} AskCall;
+
+static void
+ask_call_free (AskCall *c)
+{
+  g_object_unref (c->cancellable);
+  g_free (c);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AskCall, ask_call_free)
+
+/* The instance answered, or did not: the targets are checked again,
+ * with what it said just now. */
+static void
+asked_instance_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AskCall) c = user_data;
+  WartaPublishView *self = c->view;
+  gint64 id = c->account_id;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *check;
+  gboolean answered;
+
+  answered = warta_mastodon_ask_limits_finish (result, NULL, &error);
+  /* The view is gone, or going. */
+  if (g_cancellable_is_cancelled (c->cancellable))
+    return;
+  if (answered)
+    g_hash_table_insert (self->asked, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (ASK_ANSWERED));
+  else if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED))
+    {
+      /* Not signed in: asking later would not help; signing in does. */
+      g_hash_table_remove (self->asked, &id);
+      show_message (self, _("Instance Not Asked"), error->message);
+    }
+  else
+    {
+      g_message ("The Mastodon instance of account %" G_GINT64_FORMAT " did not say its "
+                 "limits: %s", id, error->message);
+      g_hash_table_insert (self->asked, g_memdup2 (&id, sizeof id),
+                           GINT_TO_POINTER (ASK_NO_ANSWER));
+    }
+  if (self->publication == NULL ||
+      warta_publication_get_state (self->publication) != WARTA_STATE_APPROVED)
+    return;
+  fill_accounts (self);
+  update_actions (self);
+  /* The focus was on the button, gone with its row: on the new row's
+   * button, or its check once the target can be chosen. */
+  check = g_hash_table_lookup (self->account_checks, &id);
+  if (check != NULL)
+    {
+      GtkWidget *ask = g_object_get_data (G_OBJECT (check), "warta-ask");
+
+      gtk_widget_grab_focus (ask && gtk_widget_get_visible (ask) ? ask : check);
+    }
+}
+
+static void
+on_ask_instance_clicked_cb (GtkButton        *button,
+                            WartaPublishView *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "warta-account-id"));
+  g_autoptr(WartaAccount) account = find_account (self, id);
+  AskCall *c;
+  GtkWidget *check = g_hash_table_lookup (self->account_checks, &id);
+  GtkWidget *row = check ? g_object_get_data (G_OBJECT (check), "warta-row") : NULL;
+  const char *reason = check ? g_object_get_data (G_OBJECT (check), "warta-reason") : NULL;
+  g_autofree char *said = NULL;
+  g_autofree char *by_hand = NULL;
+
+  if (account == NULL || row == NULL || reason == NULL)
+    return;
+  g_hash_table_insert (self->asked, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (ASK_ASKING));
+  said = dup_ask_state (self, reason, id);
+  by_hand = g_strdup_printf (_("%s Ticked, you upload it by hand."), said);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), by_hand);
+  g_object_set_data_full (G_OBJECT (check), "warta-subtitle", g_steal_pointer (&by_hand), g_free);
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  gtk_spinner_start (g_object_get_data (G_OBJECT (button), "warta-spinner"));
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (button), "warta-spinner"), TRUE);
+  c = g_new0 (AskCall, 1);
+  c->view = self;
+  c->cancellable = g_object_ref (self->cancellable);
+  c->account_id = id;
+  warta_mastodon_ask_limits_async (warta_context_get_account_store (self->context),
+                                   warta_context_get_http_client (self->context), account,
+                                   self->cancellable, asked_instance_cb, c);
+}
+
+/* Ask the Instance Again, on a Mastodon target refused on its instance's
+ * limits as kept: its admin may have raised them since. The social media
+ * admin's (update_start_controls()), as the choice is. */
+static void
+add_ask_button (WartaPublishView *self,
+                AdwActionRow     *row,
+                GtkWidget        *check,
+                gint64            id)
+{
+  GtkWidget *button = warta_button_new_with_mnemonic (_("_Ask the Instance Again"));
+  GtkWidget *spinner = gtk_spinner_new ();
+  gboolean asking = GPOINTER_TO_INT (g_hash_table_lookup (self->asked, &id)) == ASK_ASKING;
+
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+  /* Beside a long reason in a narrow window: on two lines, not the
+   * reason squeezed to a word a line. */
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+    }
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Asks the Mastodon instance its limits as they are now, and "
+                                    "checks the post again"),
+                                  -1);
+  gtk_widget_set_sensitive (button, !asking);
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), asking);
+  gtk_widget_set_visible (spinner, asking);
+  g_object_set_data (G_OBJECT (button), "warta-account-id", GSIZE_TO_POINTER ((gsize) id));
+  g_object_set_data (G_OBJECT (button), "warta-spinner", spinner);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_ask_instance_clicked_cb), self, 0);
+  adw_action_row_add_suffix (row, spinner);
+  adw_action_row_add_suffix (row, button);
+  g_object_set_data (G_OBJECT (check), "warta-ask", button);
+}
+
 /* The targets to choose from, as the account store has them; an account
  * the admin left out stays left out. */
 static void
@@ -2885,11 +3085,14 @@ fill_accounts (WartaPublishView *self)
        * in its place. One that waits for the office's website is: it
        * stops saying so, and can be uploaded by hand. */
       gint64 revision_id = warta_publication_get_approved_revision_id (self->publication);
-      g_autofree char *refusal = dup_refusal (self, revision_id, account, TRUE);
-      g_autofree char *caveat = refusal ? NULL : dup_refusal (self, revision_id, account, FALSE);
+      gboolean by_instance = FALSE;
+      g_autofree char *refusal = dup_refusal (self, revision_id, account, TRUE, &by_instance);
+      g_autofree char *caveat = refusal ? NULL : dup_refusal (self, revision_id, account, FALSE,
+                                                              NULL);
+      g_autofree char *said = refusal ? dup_ask_state (self, refusal, id) : NULL;
       /* Translators: %s is why the account cannot take the content */
       g_autofree char *by_hand = refusal ? g_strdup_printf (_("%s Ticked, you upload it by hand."),
-                                                            refusal)
+                                                            said)
                                          : NULL;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -2911,6 +3114,8 @@ fill_accounts (WartaPublishView *self)
       g_object_set_data (G_OBJECT (check), "warta-row", row);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      if (by_instance)
+        add_ask_button (self, ADW_ACTION_ROW (row), check, id);
       gtk_list_box_append (self->accounts_list, row);
       g_hash_table_insert (self->account_checks, g_memdup2 (&id, sizeof id),
                            g_object_ref_sink (check));
@@ -3015,11 +3220,14 @@ update_start_controls (WartaPublishView *self)
     {
       GtkWidget *row = g_object_get_data (value, "warta-row");
       const char *reason = g_object_get_data (value, "warta-reason");
+      GtkWidget *ask = g_object_get_data (value, "warta-ask");
       gboolean placed = gtk_widget_get_parent (value) != NULL;
       g_autofree char *refused = NULL;
       gboolean left_out;
 
       gtk_widget_set_visible (value, acts);
+      if (ask != NULL)
+        gtk_widget_set_visible (ask, acts);
       if (row == NULL)
         continue;
       /* Not only hidden: a hidden prefix still indents the row's title
@@ -3656,6 +3864,7 @@ warta_publish_view_dispose (GObject *object)
   g_clear_pointer (&self->left_out, g_hash_table_unref);
   g_clear_pointer (&self->by_hand, g_hash_table_unref);
   g_clear_pointer (&self->tiktok_panels, g_hash_table_unref);
+  g_clear_pointer (&self->asked, g_hash_table_unref);
   g_clear_weak_pointer (&self->dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PUBLISH_VIEW);
   g_clear_object (&self->jobs);
@@ -3724,6 +3933,7 @@ warta_publish_view_init (WartaPublishView *self)
   self->by_hand = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->tiktok_panels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                (GDestroyNotify) tiktok_panel_free);
+  self->asked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->tick_source = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
   /* Named by its title; a label as well would be read after it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_entry),
@@ -3790,6 +4000,9 @@ warta_publish_view_set_publication (WartaPublishView *self,
   g_return_if_fail (WARTA_IS_PUBLISH_VIEW (self));
   g_return_if_fail (!publication || WARTA_IS_PUBLICATION (publication));
 
+  /* What an instance said "just now" is said of this publication only. */
+  if (publication != self->publication)
+    g_hash_table_remove_all (self->asked);
   g_set_object (&self->publication, publication);
   rebuild (self);
 }
@@ -3846,6 +4059,13 @@ _warta_publish_view_get_widget (WartaPublishView *self,
           GtkWidget *check = g_hash_table_lookup (self->account_checks, &id);
 
           return check ? g_object_get_data (G_OBJECT (check), "warta-row") : NULL;
+        }
+      if (g_str_has_prefix (name, "ask-instance-"))
+        {
+          gint64 id = g_ascii_strtoll (name + strlen ("ask-instance-"), NULL, 10);
+          GtkWidget *check = g_hash_table_lookup (self->account_checks, &id);
+
+          return check ? g_object_get_data (G_OBJECT (check), "warta-ask") : NULL;
         }
       if (g_str_has_prefix (name, "account-"))
         {

@@ -301,27 +301,13 @@ keep_limits (WartaPublishJob           *job,
 {
   WartaAccountStore *store = warta_publish_job_get_account_store (job);
   WartaAccount *account = warta_publish_job_get_account (job);
-  WartaMastodonLimits kept;
-  g_autofree char *json = NULL;
-  g_autofree char *kept_json = NULL;
-  g_autoptr(GError) error = NULL;
+  gboolean had_kept = FALSE;
 
-  if (!limits->known || account == NULL)
+  if (account == NULL)
     return FALSE;
-  json = warta_mastodon_limits_to_json (limits);
-  if (warta_mastodon_limits_load (account, &kept))
-    kept_json = warta_mastodon_limits_to_json (&kept);
-  if (g_strcmp0 (json, kept_json) == 0)
-    return FALSE;
-  g_debug ("The limits of %s are now %s (were %s)", warta_account_get_base_url (account), json,
-           kept_json ? kept_json : "not kept");
-  warta_mastodon_limits_store (limits, account);
-  if (store != NULL &&
-      !warta_account_repository_merge_settings (warta_account_store_get_repository (store),
-                                                warta_account_get_id (account), json, &error))
-    g_message ("The limits of %s were not kept: %s", warta_account_get_base_url (account),
-               error->message);
-  return kept_json != NULL;
+  return warta_mastodon_limits_keep (limits, account,
+                                     store ? warta_account_store_get_repository (store) : NULL,
+                                     &had_kept) && had_kept;
 }
 
 /* Whether the job has sent nothing yet: no file, no status. */

@@ -1495,6 +1495,152 @@ warta_mastodon_limits_load (WartaAccount        *account,
   return any;
 }
 
+gboolean
+warta_mastodon_limits_keep (const WartaMastodonLimits *limits,
+                            WartaAccount              *account,
+                            WartaAccountRepository    *repository,
+                            gboolean                  *out_had_kept)
+{
+  WartaMastodonLimits kept;
+  g_autofree char *json = NULL;
+  g_autofree char *kept_json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (limits != NULL, FALSE);
+  g_return_val_if_fail (WARTA_IS_ACCOUNT (account), FALSE);
+
+  if (warta_mastodon_limits_load (account, &kept))
+    kept_json = warta_mastodon_limits_to_json (&kept);
+  if (out_had_kept != NULL)
+    *out_had_kept = kept_json != NULL;
+  if (!limits->known)
+    return FALSE;
+  json = warta_mastodon_limits_to_json (limits);
+  if (g_strcmp0 (json, kept_json) == 0)
+    return FALSE;
+  g_debug ("The limits of %s are now %s (were %s)", warta_account_get_base_url (account), json,
+           kept_json ? kept_json : "not kept");
+  warta_mastodon_limits_store (limits, account);
+  if (repository != NULL &&
+      !warta_account_repository_merge_settings (repository, warta_account_get_id (account), json,
+                                                &error))
+    g_message ("The limits of %s were not kept: %s", warta_account_get_base_url (account),
+               error->message);
+  return TRUE;
+}
+
+typedef struct
+{
+  WartaAccountStore *store;
+  WartaHttpClient   *client;
+  WartaAccount      *account;
+} AskLimits;
+
+static void
+ask_limits_free (gpointer data)
+{
+  AskLimits *a = data;
+
+  g_clear_object (&a->store);
+  g_clear_object (&a->client);
+  g_clear_object (&a->account);
+  g_free (a);
+}
+
+static void
+asked_limits_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AskLimits *a = g_task_get_task_data (task);
+  WartaMastodonLimits limits = { 0 };
+  GError *error = NULL;
+
+  if (!warta_mastodon_get_limits_finish (WARTA_MASTODON (object), result, &limits, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Before Mastodon 4.0 an instance says none of them. */
+  if (!limits.known)
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
+                               _("This Mastodon instance does not say its limits (it has no "
+                                 "/api/v2/instance)."));
+      return;
+    }
+  g_task_return_int (task, warta_mastodon_limits_keep (&limits, a->account,
+                                                       warta_account_store_get_repository (a->store),
+                                                       NULL));
+}
+
+static void
+ask_limits_secret_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AskLimits *a = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autofree char *token = NULL;
+  g_autoptr(WartaMastodon) mastodon = NULL;
+  GError *error = NULL;
+
+  token = warta_account_store_lookup_secret_finish (WARTA_ACCOUNT_STORE (object), result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  mastodon = warta_mastodon_new (a->client, warta_account_get_base_url (a->account), token);
+  warta_mastodon_get_limits_async (mastodon, cancellable, asked_limits_cb,
+                                   g_steal_pointer (&task));
+}
+
+void
+warta_mastodon_ask_limits_async (WartaAccountStore   *store,
+                                 WartaHttpClient     *client,
+                                 WartaAccount        *account,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+  AskLimits *a;
+
+  g_return_if_fail (WARTA_IS_ACCOUNT_STORE (store));
+  g_return_if_fail (WARTA_IS_HTTP_CLIENT (client));
+  g_return_if_fail (WARTA_IS_ACCOUNT (account));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, warta_mastodon_ask_limits_async);
+  a = g_new0 (AskLimits, 1);
+  a->store = g_object_ref (store);
+  a->client = g_object_ref (client);
+  a->account = g_object_ref (account);
+  g_task_set_task_data (task, a, ask_limits_free);
+  warta_account_store_lookup_secret_async (store, account, cancellable, ask_limits_secret_cb,
+                                           task);
+}
+
+gboolean
+warta_mastodon_ask_limits_finish (GAsyncResult  *result,
+                                  gboolean      *out_changed,
+                                  GError       **error)
+{
+  gssize changed;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  changed = g_task_propagate_int (G_TASK (result), error);
+  if (changed < 0)
+    return FALSE;
+  if (out_changed != NULL)
+    *out_changed = changed > 0;
+  return TRUE;
+}
+
 /* app registration ------------------------------------------------------------ */
 
 static void

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "warta-account-store.h"
 #include "warta-account.h"
 #include "warta-http-client.h"
 
@@ -150,6 +151,29 @@ char              *warta_mastodon_limits_to_json       (const WartaMastodonLimit
  * v2). */
 gboolean           warta_mastodon_limits_load          (WartaAccount        *account,
                                                         WartaMastodonLimits *out_limits);
+
+/* Keeps @limits (said by the instance just now) in @account and, with
+ * @repository, in its saved settings, only when they differ from those
+ * kept: TRUE when they did. @out_had_kept: whether any were kept before.
+ * Not saved is logged, not an error: the next answer is kept then. */
+gboolean           warta_mastodon_limits_keep          (const WartaMastodonLimits *limits,
+                                                        WartaAccount        *account,
+                                                        WartaAccountRepository *repository,
+                                                        gboolean            *out_had_kept);
+/* Asks @account's instance its limits as they are now (with its access
+ * token from @store, GET /api/v2/instance) and keeps them
+ * (warta_mastodon_limits_keep()); an instance that does not answer, or
+ * does not say them, is an error and the kept ones stay. */
+void               warta_mastodon_ask_limits_async     (WartaAccountStore   *store,
+                                                        WartaHttpClient     *client,
+                                                        WartaAccount        *account,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+/* @out_changed: whether the instance's limits differed from those kept. */
+gboolean           warta_mastodon_ask_limits_finish    (GAsyncResult        *result,
+                                                        gboolean            *out_changed,
+                                                        GError             **error);
 
 /* POST /api/v1/apps on @instance_url (platform-apis.md §6.1): Warta as an
  * app of that instance, for the sign-in with @redirect_uri. Returns the

@@ -322,6 +322,14 @@ check_mastodon (WartaRevision *revision,
   return NULL;
 }
 
+/* Said after a refusal on the limits the instance gave when asked a
+ * moment ago. */
+static const char *
+just_asked (void)
+{
+  return _("Warta asked the instance just now, and this is the limit it gave.");
+}
+
 gboolean
 warta_publish_check_mastodon_limits (WartaRevision  *revision,
                                      WartaAccount   *account,
@@ -339,11 +347,16 @@ warta_publish_check_mastodon_limits (WartaRevision  *revision,
   return FALSE;
 }
 
-gboolean
-warta_publish_check_target (WartaRevision  *revision,
-                            WartaAccount   *account,
-                            GListModel     *accounts,
-                            GError        **error)
+/* warta_publish_check_target(), with a Mastodon instance's own limits
+ * (@instance) or without them; @asked_now: those kept were said by the
+ * instance just now, and a refusal on them says so. */
+static gboolean
+check_target (WartaRevision  *revision,
+              WartaAccount   *account,
+              GListModel     *accounts,
+              gboolean        instance_limits,
+              gboolean        asked_now,
+              GError        **error)
 {
   const char *platform;
   GListModel *media;
@@ -353,10 +366,6 @@ warta_publish_check_target (WartaRevision  *revision,
   gboolean needs_host;
   g_autoptr(WartaAccount) host = NULL;
   g_autofree char *refusal = NULL;
-
-  g_return_val_if_fail (WARTA_IS_REVISION (revision), FALSE);
-  g_return_val_if_fail (WARTA_IS_ACCOUNT (account), FALSE);
-  g_return_val_if_fail (G_IS_LIST_MODEL (accounts), FALSE);
 
   /* What goes to this platform: the author may leave some out
    * (as warta_publish_job_list_media() picks it). */
@@ -377,7 +386,7 @@ warta_publish_check_target (WartaRevision  *revision,
   /* A Mastodon instance's own number of attachments, as it said it last
    * (check_mastodon()); not known, the instance may take more than
    * Mastodon's 4: its publisher asks it. */
-  if (limits != NULL && limits->per_instance)
+  if (limits != NULL && limits->per_instance && instance_limits)
     {
       WartaMastodonLimits instance;
 
@@ -393,7 +402,11 @@ warta_publish_check_target (WartaRevision  *revision,
       if (rule == WARTA_MEDIA_RULE_TOO_MANY_PHOTOS && limits->per_instance && max_photos == 0)
         continue;
       message = problem_message (platform, rule, n_photos, n_videos, max_photos);
-      g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, message);
+      if (rule == WARTA_MEDIA_RULE_TOO_MANY_PHOTOS && limits->per_instance && asked_now)
+        g_set_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, "%s %s", message,
+                     just_asked ());
+      else
+        g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED, message);
       return FALSE;
     }
   /* TikTok's table asks for nothing (the editor's preview shows a text
@@ -424,17 +437,20 @@ warta_publish_check_target (WartaRevision  *revision,
     }
 
   refusal = check_captions (revision, platform, n_videos > 0);
-  if (refusal == NULL && g_strcmp0 (platform, "mastodon") == 0)
+  if (refusal == NULL && instance_limits && g_strcmp0 (platform, "mastodon") == 0)
     {
       g_autofree char *instance = check_mastodon (revision, account);
 
       /* The instance's numbers are its last answer: one that takes more
-       * since is asked again by signing in. */
+       * since is asked again (the publish view's Ask the Instance Again,
+       * or signing in). */
       if (instance != NULL)
         refusal = g_strdup_printf ("%s %s", instance,
-                                   _("The limit is the one the instance gave when Warta last "
-                                     "asked it; if it takes more now, sign in to the account "
-                                     "again in Accounts."));
+                                   asked_now
+                                   ? just_asked ()
+                                   : _("The limit is the one the instance gave when Warta last "
+                                       "asked it; if it takes more now, sign in to the account "
+                                       "again in Accounts."));
     }
   if (refusal != NULL)
     {
@@ -454,5 +470,42 @@ warta_publish_check_target (WartaRevision  *revision,
     return TRUE;
   g_set_error_literal (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED,
                        warta_publish_check_no_host_message (platform, n_photos == 0));
+  return FALSE;
+}
+
+gboolean
+warta_publish_check_target (WartaRevision  *revision,
+                            WartaAccount   *account,
+                            GListModel     *accounts,
+                            GError        **error)
+{
+  return warta_publish_check_target_instance (revision, account, accounts, FALSE, NULL, error);
+}
+
+gboolean
+warta_publish_check_target_instance (WartaRevision  *revision,
+                                     WartaAccount   *account,
+                                     GListModel     *accounts,
+                                     gboolean        asked_now,
+                                     gboolean       *out_by_instance,
+                                     GError        **error)
+{
+  GError *local = NULL;
+
+  g_return_val_if_fail (WARTA_IS_REVISION (revision), FALSE);
+  g_return_val_if_fail (WARTA_IS_ACCOUNT (account), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (accounts), FALSE);
+
+  if (out_by_instance != NULL)
+    *out_by_instance = FALSE;
+  if (check_target (revision, account, accounts, TRUE, asked_now, &local))
+    return TRUE;
+  /* Refused only on the instance's numbers: an instance that takes more
+   * takes it. Photos with a video, or a text too long for any Mastodon,
+   * no instance's answer changes. */
+  if (out_by_instance != NULL && g_strcmp0 (warta_account_get_platform (account), "mastodon") == 0 &&
+      g_error_matches (local, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED))
+    *out_by_instance = check_target (revision, account, accounts, FALSE, FALSE, NULL);
+  g_propagate_error (error, local);
   return FALSE;
 }

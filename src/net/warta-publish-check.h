@@ -27,6 +27,19 @@ gboolean    warta_publish_check_target          (WartaRevision  *revision,
                                                  GListModel     *accounts,
                                                  GError        **error);
 
+/* warta_publish_check_target(), saying too whether a refusal is only on
+ * a Mastodon instance's own limits as kept (@out_by_instance; not photos
+ * with a video, which no instance takes): an instance that takes more
+ * since may take it, once asked again. @asked_now: the kept limits are
+ * what the instance said a moment ago, and a refusal on them says so
+ * instead of when it was last asked. */
+gboolean    warta_publish_check_target_instance (WartaRevision  *revision,
+                                                 WartaAccount   *account,
+                                                 GListModel     *accounts,
+                                                 gboolean        asked_now,
+                                                 gboolean       *out_by_instance,
+                                                 GError        **error);
+
 /* Whether @revision's content fits the Mastodon instance's own limits
  * kept in @account's settings (the status's length as Mastodon counts
  * it, each file's size, each alt text's length): the part of
