@@ -494,7 +494,8 @@ set_settings (GListModel *office,
 
 /* Each refusal on an instance's limit says how to ask it again. */
 #define ASK_AGAIN " The limit is the one the instance gave when Warta last asked it; if it " \
-                  "takes more now, sign in to the account again in Accounts."
+                  "takes more now, the social media admin asks it again with Ask the " \
+                  "Instance Again."
 
 /* An instance's own limit, as it said it at sign-in: counted as Mastodon
  * counts, a web address as characters_reserved_per_url. */

@@ -3724,7 +3724,8 @@ ask_instance (Fixture *f)
 #define MASTODON_TAKES_10 "; this instance takes 10. An approved text cannot change: return the " \
                           "content concept for a shorter one, or post it on Mastodon by hand. " \
                           "The limit is the one the instance gave when Warta last asked it; if it " \
-                          "takes more now, sign in to the account again in Accounts."
+                          "takes more now, the social media admin asks it again with Ask the " \
+                          "Instance Again."
 
 /* The instance said 10 characters at sign-in, and takes 500 since: the
  * admin asks it again, the target can be chosen as any other, is ticked,

@@ -449,8 +449,8 @@ check_target (WartaRevision  *revision,
                                    asked_now
                                    ? just_asked ()
                                    : _("The limit is the one the instance gave when Warta last "
-                                       "asked it; if it takes more now, sign in to the account "
-                                       "again in Accounts."));
+                                       "asked it; if it takes more now, the social media admin "
+                                       "asks it again with Ask the Instance Again."));
     }
   if (refusal != NULL)
     {
