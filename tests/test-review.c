@@ -1465,6 +1465,7 @@ test_decisions_narrow (Fixture       *f,
         warta_test_gui_wait_for_layout (GTK_WIDGET (window));
         g_test_message ("%s: step %u", languages[i] ?: "en", step + 3);
         warta_test_gui_assert_fits_width (GTK_WIDGET (window), bound);
+        warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (window));
         close_window (window);
       }
   warta_test_gui_set_language (NULL);
