@@ -1162,6 +1162,7 @@ test_no_app (Fixture       *f,
   WARTA_TEST_GUI_WAIT_FOR (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (add)))));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (add));
   warta_test_gui_assert_named_once (GTK_WIDGET (f->page));
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (f->page));
 
   g_settings_reset (f->settings, "oauth-client-ids");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "accounts.add", "s", "x");

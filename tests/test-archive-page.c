@@ -1014,6 +1014,7 @@ test_narrow_navigation (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_height (actions), <=, gtk_widget_get_height (tools));
   warta_test_gui_assert_fits_width (f->window, bound);
   warta_test_gui_assert_named_once (f->window);
+  warta_test_gui_assert_mnemonics_unique (f->window);
   /* The menu has the buttons' actions, under their mnemonics. */
   {
     GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (tools));

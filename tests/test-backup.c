@@ -142,6 +142,7 @@ wait_for_failure (WartaWindow *window,
   dialog = shown_message (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
   body = g_strdup (adw_message_dialog_get_body (dialog));
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (dialog));
   if (screenshot != NULL)
     {
       warta_test_gui_wait_for_layout (GTK_WIDGET (dialog));

@@ -245,6 +245,7 @@ test_create_activity (Fixture       *fixture,
     g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
     shown = g_list_model_get_item (toplevels, n_before);
     g_assert_true (ADW_IS_MESSAGE_DIALOG (shown));
+    warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (shown));
     g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (shown)), ==, "Files Not Added");
     /* The body names both files, each with its reason. */
     body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (shown));
@@ -440,6 +441,7 @@ test_editor_narrow (Fixture       *fixture,
           adw_view_stack_set_visible_child_name (child (window, "view_stack"), pages[p]);
           warta_test_gui_wait_for_layout (GTK_WIDGET (window));
           warta_test_gui_assert_fits_width (GTK_WIDGET (window), bound);
+          warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (window));
           if (g_getenv ("WARTA_SCREENSHOT_DIR") != NULL)
             {
               g_autofree char *name = g_strdup_printf ("editor-narrow-%s-%s.png",
@@ -642,6 +644,7 @@ activate_for_dialog (WartaPublicationWindow *window,
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
   shown = g_list_model_get_item (toplevels, n_before);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (shown));
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (shown));
   return shown;
 }
 
@@ -881,6 +884,7 @@ test_nothing_to_submit (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
   shown = g_list_model_get_item (toplevels, n_before);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (shown));
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (shown));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (shown)), ==,
                    "Nothing to Submit");
   gtk_window_destroy (shown);
@@ -1582,6 +1586,7 @@ test_blur_and_crop (Fixture       *fixture,
   /* Every control of the editor, the selected photo's included, is named
    * once: "_Preview Preview", "Illustration Illustration" no more. */
   warta_test_gui_assert_named_once (GTK_WIDGET (window));
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (window));
 
   /* A child, no consent, nothing blurred: not submittable, and said why. */
   blockers = child (window, "blockers_label");
@@ -1605,6 +1610,7 @@ test_blur_and_crop (Fixture       *fixture,
   }
   wait_dialog (dialog);
   warta_test_gui_assert_named_once (GTK_WIDGET (dialog));
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (dialog));
   blur = warta_photo_dialog_get_blur_editor (dialog);
   crop = warta_photo_dialog_get_crop_editor (dialog);
 

@@ -135,6 +135,7 @@ screenshot (Fixture    *f,
             GtkWidget  *window,
             const char *name)
 {
+  warta_test_gui_assert_mnemonics_unique (window);
   if (g_getenv ("WARTA_SCREENSHOT_DIR") == NULL)
     return;
   wait_ms (300);
@@ -2810,6 +2811,7 @@ ask_reschedule (Fixture      *f,
   /* The calendar beside the entry, as for the first schedule. */
   g_assert_nonnull (warta_test_gui_find_named (GTK_WIDGET (*out_entry), GTK_TYPE_MENU_BUTTON, NULL));
   warta_test_gui_assert_named_once (GTK_WIDGET (dialog));
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (dialog));
   return dialog;
 }
 

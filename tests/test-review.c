@@ -486,6 +486,7 @@ verify_and_return (Fixture *f,
   shot ("verifier-first");
   /* The checklist and the decision buttons are named once. */
   warta_test_gui_assert_named_once (GTK_WIDGET (window));
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (window));
 
   /* Forwarding with an unticked item and no note: refused, said. */
   tick_all_but (window, WARTA_CHECK_NEUTRAL_LANGUAGE, NULL);
@@ -580,6 +581,7 @@ correct_and_resubmit (Fixture *f,
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));
   warta_test_gui_assert_named_once (GTK_WIDGET (window));
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (window));
   shot ("admin-resolve");
   g_signal_emit_by_name (button, "clicked");
   g_assert_null (find_dialog (NULL));
@@ -675,7 +677,9 @@ approve (Fixture *f,
   g_assert_nonnull (dialog);
   /* Its responses too: "_Cancel Cancel" no more. */
   warta_test_gui_assert_named_once (GTK_WIDGET (dialog));
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (dialog));
   warta_test_gui_assert_named_once (GTK_WIDGET (window));
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (window));
   /* The revision and its hash, and what goes where. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), hash));
   summary = adw_message_dialog_get_extra_child (dialog);
@@ -1461,6 +1465,7 @@ test_decisions_narrow (Fixture       *f,
         warta_test_gui_wait_for_layout (GTK_WIDGET (window));
         g_test_message ("%s: step %u", languages[i] ?: "en", step + 3);
         warta_test_gui_assert_fits_width (GTK_WIDGET (window), bound);
+        warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (window));
         close_window (window);
       }
   warta_test_gui_set_language (NULL);

@@ -621,6 +621,7 @@ test_walk (Fixture       *f,
               warta_test_gui_wait_for_layout (GTK_WIDGET (window));
               warta_test_gui_screenshot (GTK_WIDGET (window), name);
               warta_test_gui_assert_not_ellipsized (window_child (window, "section_title"));
+              warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (window));
             }
         }
     }

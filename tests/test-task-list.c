@@ -405,6 +405,31 @@ test_first_run_welcome (Fixture       *f,
   g_assert_null (find_toplevel (WARTA_TYPE_PUBLICATION_WINDOW));
 }
 
+/* The first-run page, then the sign-in page once there is an
+ * administrator: their access keys are each a letter of its own, in
+ * English and in Indonesian. */
+static void
+test_sign_in_keys (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  WartaWindow *window;
+  g_autoptr(WartaUser) admin = NULL;
+
+  warta_test_gui_set_language (user_data);
+  window = show_window (f);
+  g_assert_true (warta_sign_in_page_get_first_run (window_child (window, "sign_in_page")));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (window));
+  wait_for_finalize (GTK_WINDOW (g_steal_pointer (&f->window)));
+
+  admin = add_first_admin (f);
+  window = show_window (f);
+  g_assert_false (warta_sign_in_page_get_first_run (window_child (window, "sign_in_page")));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (window));
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (window));
+  warta_test_gui_set_language (NULL);
+}
+
 /* Ctrl+N before anyone signed in: the editor asks for a sign-in in the
  * words of the window's own sign-in page. */
 static void
@@ -2862,6 +2887,7 @@ tour_shoot (WartaWindow *window,
 
   warta_test_gui_wait_for_layout (GTK_WIDGET (window));
   warta_test_gui_screenshot (GTK_WIDGET (window), name);
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (window));
 }
 
 static gboolean
@@ -4093,6 +4119,10 @@ main (int   argc,
                   fixture_set_up, test_first_admin, fixture_tear_down);
       g_test_add ("/warta/task-list/first-run-welcome", Fixture, NULL,
                   fixture_set_up, test_first_run_welcome, fixture_tear_down);
+      g_test_add ("/warta/task-list/sign-in-keys/en", Fixture, NULL,
+                  fixture_set_up, test_sign_in_keys, fixture_tear_down);
+      g_test_add ("/warta/task-list/sign-in-keys/id", Fixture, "id",
+                  fixture_set_up, test_sign_in_keys, fixture_tear_down);
       g_test_add ("/warta/task-list/editor-sign-in-words", Fixture, NULL,
                   fixture_set_up, test_editor_sign_in_words, fixture_tear_down);
       g_test_add ("/warta/task-list/sign-in", Fixture, NULL,

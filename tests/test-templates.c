@@ -288,6 +288,7 @@ test_window_narrow (Fixture       *fixture,
           gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", section);
           warta_test_gui_wait_for_layout (GTK_WIDGET (window));
           warta_test_gui_assert_fits_width (GTK_WIDGET (window), bound);
+          warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (window));
           /* New Activity is its icon in a folded window, still named. */
           {
             GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
@@ -337,6 +338,7 @@ assert_dialog_fits (GtkWindow  *dialog,
   warta_test_gui_wait_for_layout (GTK_WIDGET (dialog));
   warta_test_gui_assert_fits_width (GTK_WIDGET (dialog), bound);
   warta_test_gui_screenshot (GTK_WIDGET (dialog), file);
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (dialog));
   destroy_and_check_finalized (dialog);
 }
 
@@ -706,6 +708,7 @@ static AdwMessageDialog *
 wait_for_message_dialog (GtkWindow *parent)
 {
   WARTA_TEST_GUI_WAIT_FOR (shown_message_dialog (parent) != NULL);
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (shown_message_dialog (parent)));
   return shown_message_dialog (parent);
 }
 

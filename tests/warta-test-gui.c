@@ -211,7 +211,11 @@ warta_test_gui_find_message_dialog (const char *heading)
       if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
           (heading == NULL ||
            g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0))
-        return w;
+        {
+          /* Every dialog a test finds: its responses' keys are unique. */
+          warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (w));
+          return w;
+        }
     }
 
   return NULL;
@@ -344,6 +348,166 @@ warta_test_gui_assert_named_once (GtkWidget *top)
   collect_named_twice (top, found);
   if (found->len > 0)
     g_error ("named twice (an accessible label and a labelled-by relation):%s", found->str);
+}
+
+/* One access key found while walking a window: the label that shows it,
+ * and where it acts (its window or popover). */
+typedef struct
+{
+  GtkWidget *label;
+  GtkNative *scope;
+  guint      keyval;
+} Mnemonic;
+
+/* What a person reads for @label's control: its text, and the control it
+ * is in (the nearest button, row or expander) with its template id. */
+static char *
+describe_mnemonic (GtkWidget *label)
+{
+  GtkWidget *control = label;
+  const char *id;
+
+  /* A menu's item is a GtkModelButton, a type GTK keeps to itself. */
+  for (GtkWidget *w = label; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w) || GTK_IS_EXPANDER (w) ||
+        GTK_IS_LIST_BOX_ROW (w) || GTK_IS_NATIVE (w) ||
+        g_str_equal (G_OBJECT_TYPE_NAME (w), "GtkModelButton"))
+      {
+        control = GTK_IS_NATIVE (w) ? label : w;
+        break;
+      }
+  /* A menu button's or a row's inner button says less than the button. */
+  if (GTK_IS_BUTTON (control) && GTK_IS_MENU_BUTTON (gtk_widget_get_parent (control)))
+    control = gtk_widget_get_parent (control);
+  id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (control));
+  if (id != NULL && g_str_has_prefix (id, "___"))
+    id = NULL;
+
+  return g_strdup_printf ("“%s” (%s%s%s)", gtk_label_get_label (GTK_LABEL (label)),
+                          G_OBJECT_TYPE_NAME (control), id != NULL ? " #" : "", id ?: "");
+}
+
+/* The action @label's control runs ("win.new-activity"), with its
+ * target; NULL when it runs none. */
+static char *
+control_action (GtkWidget *label)
+{
+  for (GtkWidget *w = label; w != NULL && !GTK_IS_NATIVE (w); w = gtk_widget_get_parent (w))
+    if (GTK_IS_ACTIONABLE (w) && gtk_actionable_get_action_name (GTK_ACTIONABLE (w)) != NULL)
+      {
+        GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (w));
+        g_autofree char *printed = target != NULL ? g_variant_print (target, TRUE) : NULL;
+
+        return g_strdup_printf ("%s %s", gtk_actionable_get_action_name (GTK_ACTIONABLE (w)),
+                                printed ?: "");
+      }
+  return NULL;
+}
+
+/* Whether @a and @b are one command repeated for different things (each
+ * job's "Switch to _Manual", each field's "_Copy"): the key moves between
+ * them, as it should. The same command twice ("_New Activity" in the
+ * header and on an empty list) is a clash: the key then only moves the
+ * focus, and opens nothing. */
+static gboolean
+same_label_other_things (GtkWidget *a,
+                         GtkWidget *b)
+{
+  g_autofree char *action_a = NULL;
+  g_autofree char *action_b = NULL;
+
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (a)), gtk_label_get_label (GTK_LABEL (b))) != 0)
+    return FALSE;
+  action_a = control_action (a);
+  action_b = control_action (b);
+
+  return action_a == NULL || g_strcmp0 (action_a, action_b) != 0;
+}
+
+/* Whether @widget is shown: mapped, or, inside a popover that is closed,
+ * shown once it opens (visible, and not a stack's hidden page). */
+static gboolean
+mnemonic_shown (GtkWidget *widget,
+                gboolean   in_closed_popover)
+{
+  if (!in_closed_popover)
+    return gtk_widget_get_mapped (widget);
+
+  return gtk_widget_get_visible (widget) && gtk_widget_get_child_visible (widget);
+}
+
+static void
+collect_mnemonics (GtkWidget *widget,
+                   gboolean   in_closed_popover,
+                   GArray    *found)
+{
+  if (GTK_IS_POPOVER (widget))
+    {
+      /* A popover is its own scope, walked whether it is open or not
+       * when what it pops from is shown: its keys are what it shows
+       * once open. */
+      in_closed_popover = !gtk_widget_get_mapped (widget);
+    }
+  else if (!mnemonic_shown (widget, in_closed_popover))
+    return;
+
+  /* A menu's item without an underscore still has use-underline, and a
+   * keyval that is no key. */
+  if (GTK_IS_LABEL (widget) &&
+      gdk_keyval_to_unicode (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget))) != 0)
+    {
+      Mnemonic m = {
+        widget,
+        gtk_widget_get_native (widget),
+        gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget))),
+      };
+
+      g_array_append_val (found, m);
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_mnemonics (c, in_closed_popover, found);
+}
+
+/**
+ * warta_test_gui_assert_mnemonics_unique:
+ * @top: a shown window or dialog
+ *
+ * Fails when two access keys shown at once in @top, or in one of its
+ * popovers, are the same letter: labels with use-underline, and so the
+ * buttons, check buttons, expanders, menu buttons, rows and message
+ * dialog responses they are in. Names both labels and the key.
+ */
+void
+warta_test_gui_assert_mnemonics_unique (GtkWidget *top)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Mnemonic));
+  g_autoptr(GString) clashes = g_string_new (NULL);
+
+  g_assert_true (gtk_widget_get_mapped (top));
+  collect_mnemonics (top, FALSE, found);
+  for (guint i = 0; i < found->len; i++)
+    for (guint j = i + 1; j < found->len; j++)
+      {
+        Mnemonic *a = &g_array_index (found, Mnemonic, i);
+        Mnemonic *b = &g_array_index (found, Mnemonic, j);
+
+        if (a->scope == b->scope && a->keyval == b->keyval &&
+            !same_label_other_things (a->label, b->label))
+          {
+            g_autofree char *first = describe_mnemonic (a->label);
+            g_autofree char *second = describe_mnemonic (b->label);
+            char letter[7] = { 0 };
+            g_autofree char *key = NULL;
+
+            g_unichar_to_utf8 (gdk_keyval_to_unicode (a->keyval), letter);
+            key = g_utf8_strup (letter, -1);
+            g_string_append_printf (clashes, "\n  %s and %s both take Alt+%s in %s", first, second,
+                                    key, G_OBJECT_TYPE_NAME (a->scope));
+          }
+      }
+  if (clashes->len > 0)
+    g_error ("access keys not unique:%s", clashes->str);
 }
 
 static int

@@ -26,7 +26,8 @@ GtkWidget *warta_test_gui_find_named (GtkWidget  *widget,
  * there is none. */
 gpointer   warta_test_gui_find_toplevel (GType type);
 /* The shown AdwMessageDialog headed @heading (any for NULL), NULL when
- * there is none. */
+ * there is none; fails when two of its access keys are the same letter
+ * (warta_test_gui_assert_mnemonics_unique()). */
 gpointer   warta_test_gui_find_message_dialog (const char *heading);
 /* The first label at or below @widget reading @text; NULL when none does. */
 GtkWidget *warta_test_gui_find_label  (GtkWidget  *widget,
@@ -39,6 +40,13 @@ GtkWidget *warta_test_gui_find_button (GtkWidget  *widget,
  * a labelled-by relation: GTK 4.8 joins them, and the name is read twice
  * ("_Preview Preview"). */
 void       warta_test_gui_assert_named_once (GtkWidget *top);
+
+/* Fails when two access keys (a label's underlined letter: a button's,
+ * a row's, a message dialog's response's) shown at once in @top are the
+ * same letter, in any case, naming both labels and the key. A popover is
+ * a scope of its own, walked open or closed; what is not shown (a stack's
+ * other pages) is not counted. */
+void       warta_test_gui_assert_mnemonics_unique (GtkWidget *top);
 
 /* Gives windows GNOME's window buttons (org.gnome.desktop.wm.preferences
  * button-layout "appmenu:close"), not the three of GTK's own default that

@@ -2503,7 +2503,7 @@ build_manual_box (WartaPublishView *self,
   {
     g_autofree char *accessible = g_strdup_printf (_("Save the renditions for %s"), account);
 
-    button = labelled_button (_("Save _Renditions…"), accessible);
+    button = labelled_button (_("Save Re_nditions…"), accessible);
     gtk_widget_set_halign (button, GTK_ALIGN_START);
     g_signal_connect (button, "clicked", G_CALLBACK (on_save_clicked_cb), row);
     gtk_box_append (GTK_BOX (box), button);
