@@ -114,93 +114,6 @@ static const PreviewSpec preview_specs[] = {
     16.0f / 9.0f, 300, FALSE, WARTA_RENDITION_TARGET_WEBSITE, "wordpress" },
 };
 
-/* The order list's view of the activity's photos: the same items, but a
- * photo whose check has come in is not a change to it (its row is brought
- * up to date where it is, not built again). */
-#define ORDER_TYPE_MODEL (order_model_get_type ())
-G_DECLARE_FINAL_TYPE (OrderModel, order_model, ORDER, MODEL, GObject)
-
-struct _OrderModel
-{
-  GObject     parent_instance;
-  GListModel *source;
-  gboolean    quiet;
-};
-
-static GType
-order_model_get_item_type (GListModel *model)
-{
-  return WARTA_TYPE_MEDIA_ITEM;
-}
-
-static guint
-order_model_get_n_items (GListModel *model)
-{
-  return g_list_model_get_n_items (ORDER_MODEL (model)->source);
-}
-
-static gpointer
-order_model_get_item (GListModel *model,
-                      guint       position)
-{
-  return g_list_model_get_item (ORDER_MODEL (model)->source, position);
-}
-
-static void
-order_model_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = order_model_get_item_type;
-  iface->get_n_items = order_model_get_n_items;
-  iface->get_item = order_model_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (OrderModel, order_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      order_model_list_model_init))
-
-static void
-order_model_items_changed_cb (OrderModel *self,
-                              guint       position,
-                              guint       removed,
-                              guint       added)
-{
-  if (!self->quiet)
-    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-}
-
-static void
-order_model_dispose (GObject *object)
-{
-  OrderModel *self = ORDER_MODEL (object);
-
-  if (self->source != NULL)
-    g_signal_handlers_disconnect_by_data (self->source, self);
-  g_clear_object (&self->source);
-  G_OBJECT_CLASS (order_model_parent_class)->dispose (object);
-}
-
-static void
-order_model_class_init (OrderModelClass *klass)
-{
-  G_OBJECT_CLASS (klass)->dispose = order_model_dispose;
-}
-
-static void
-order_model_init (OrderModel *self)
-{
-}
-
-static OrderModel *
-order_model_new (GListModel *source)
-{
-  OrderModel *self = g_object_new (ORDER_TYPE_MODEL, NULL);
-
-  self->source = g_object_ref (source);
-  g_signal_connect_swapped (source, "items-changed", G_CALLBACK (order_model_items_changed_cb),
-                            self);
-  return self;
-}
-
 struct _WartaPublicationWindow
 {
   AdwWindow                parent_instance;
@@ -295,7 +208,6 @@ struct _WartaPublicationWindow
 
   guint                    save_source;
   guint                    n_pending;        /* thumbnails in the making */
-  OrderModel              *order_model;      /* the order list's view of media */
   GQueue                   finished;         /* checks done, not yet shown (GTasks) */
   guint                    finished_source;  /* shows them, a frame's worth at a time */
   guint                    dirty : 1;
@@ -1993,6 +1905,8 @@ media_job_thread (GTask        *task,
 
 static void refresh_order_row (WartaPublicationWindow *self,
                                guint                   position);
+static void update_media_cell (GtkListItem *list_item);
+static void update_details (WartaPublicationWindow *self);
 
 static void
 replace_media_item (WartaPublicationWindow *self,
@@ -2000,15 +1914,19 @@ replace_media_item (WartaPublicationWindow *self,
 {
   guint position;
 
-  /* The same object again: the grid rebinds its cell. The order list
-   * does not hear of it (its row would be built again, the main cost of
-   * a photo coming in): its row is brought up to date where it is. */
+  /* Its grid cell (when it has one: the grid makes those it shows) and
+   * its order row are brought up to date where they are. Splicing it in
+   * again would make the row again and have the grid look at every cell,
+   * the main cost of a photo coming in. */
   if (g_list_store_find (self->media, item, &position))
     {
-      self->order_model->quiet = TRUE;
-      g_list_store_splice (self->media, position, 1, (gpointer *)&item, 1);
-      self->order_model->quiet = FALSE;
+      GtkListItem *cell = g_object_get_data (G_OBJECT (item), "warta-cell");
+
+      if (cell != NULL)
+        update_media_cell (cell);
       refresh_order_row (self, position);
+      if (gtk_single_selection_get_selected_item (self->media_selection) == (gpointer) item)
+        update_details (self);
     }
 }
 
@@ -2152,7 +2070,10 @@ apply_finished_media (WartaPublicationWindow *self,
   if (self->n_pending == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   update_submit (self);
-  update_preview (self);
+  /* The preview is made again whole (its crop of the cover photo): once
+   * the checks that came together are all shown, not after each turn. */
+  if (g_queue_is_empty (&self->finished))
+    update_preview (self);
 }
 
 static gboolean
@@ -2729,9 +2650,7 @@ setup_media_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_media_cell_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    gpointer                  user_data)
+update_media_cell (GtkListItem *list_item)
 {
   WartaMediaItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
@@ -2777,6 +2696,28 @@ bind_media_cell_cb (GtkSignalListItemFactory *factory,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
                                     -1);
   }
+}
+
+/* The cell showing an item is remembered on it, for its check to update
+ * it where it is. */
+static void
+bind_media_cell_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  g_object_set_data (gtk_list_item_get_item (list_item), "warta-cell", list_item);
+  update_media_cell (list_item);
+}
+
+static void
+unbind_media_cell_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL && g_object_get_data (item, "warta-cell") == list_item)
+    g_object_set_data (item, "warta-cell", NULL);
 }
 
 static void
@@ -4261,7 +4202,6 @@ warta_publication_window_dispose (GObject *object)
   g_clear_pointer (&self->submit_blockers, g_free);
   g_clear_pointer (&self->caption_editors, g_ptr_array_unref);
   g_clear_object (&self->media_selection);
-  g_clear_object (&self->order_model);
   g_clear_object (&self->media);
   g_clear_object (&self->publication);
   g_clear_object (&self->officials);
@@ -4483,6 +4423,7 @@ warta_publication_window_init (WartaPublicationWindow *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_media_cell_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_media_cell_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_media_cell_cb), NULL);
   gtk_grid_view_set_factory (self->media_grid, factory);
   /* Delete removes the selected photo where the grid has the focus (not
    * in a text field), as in a file manager; Undo puts it back. */
@@ -4500,8 +4441,7 @@ warta_publication_window_init (WartaPublicationWindow *self)
   g_object_unref (factory);
   gtk_grid_view_set_model (self->media_grid, GTK_SELECTION_MODEL (self->media_selection));
 
-  self->order_model = order_model_new (G_LIST_MODEL (self->media));
-  gtk_list_box_bind_model (self->order_list, G_LIST_MODEL (self->order_model),
+  gtk_list_box_bind_model (self->order_list, G_LIST_MODEL (self->media),
                            create_order_row, self, NULL);
   g_signal_connect_object (self->order_list, "row-activated",
                            G_CALLBACK (on_order_list_row_activated_cb), self, G_CONNECT_SWAPPED);
