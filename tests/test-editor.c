@@ -2599,6 +2599,107 @@ test_media_put_back_submits (Fixture       *fixture,
   close_window (window);
 }
 
+/* Many photos dropped at once: each comes in where it was in the drop, all
+ * are shown with their thumbnails, and each row of the order list is made
+ * once, when the photo is added, and brought up to date where it is when
+ * its check comes in. */
+static void
+test_many_photos_in_order (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  GListModel *media = _warta_publication_window_get_media (window);
+  GtkListBox *order = child (window, "order_list");
+  GSList *files = make_photos (fixture->dir, 30);
+  GtkListBoxRow *rows[30];
+  guint i = 0;
+
+  set_text (window, "title_row", "Rapat Koordinasi Pengawasan");
+  _warta_publication_window_add_files (window, files);
+  /* Shown at once, in the order given, while they are checked. */
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 30);
+  for (i = 0; i < 30; i++)
+    {
+      rows[i] = gtk_list_box_get_row_at_index (order, i);
+      g_assert_nonnull (rows[i]);
+    }
+  wait_idle (window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (media), ==, 30);
+  i = 0;
+  for (GSList *l = files; l != NULL; l = l->next, i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
+      g_autofree char *path = g_file_get_path (l->data);
+      g_autofree char *name = g_path_get_basename (path);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (order, i);
+      GtkWidget *picture = warta_test_gui_find_named (GTK_WIDGET (row), GTK_TYPE_PICTURE, NULL);
+
+      g_assert_cmpstr (warta_media_item_get_path (item), ==, path);
+      g_assert_nonnull (warta_media_item_get_sha256 (item));
+      g_assert_nonnull (g_object_get_data (G_OBJECT (item), "warta-thumbnail"));
+      g_assert_true (row == rows[i]);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, name);
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "No alt text yet");
+      g_assert_nonnull (picture);
+      g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (picture)));
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (order, 30));
+
+  g_slist_free_full (files, g_object_unref);
+  close_window (window);
+}
+
+/* Closing the window while checks that came in wait for their turn to be
+ * shown: those are saved with the activity, in their order, none lost. */
+static void
+test_close_while_photos_come_in (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  WartaPublicationRepository *repository = warta_context_get_publications (fixture->context);
+  WartaPublicationWindow *window = open_window (fixture, 0);
+  GListModel *media = _warta_publication_window_get_media (window);
+  GSList *files = make_photos (fixture->dir, 30);
+  g_autoptr(GPtrArray) checked = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) kept = NULL;
+  g_autoptr(WartaRevision) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *saved;
+  gint64 id;
+
+  set_text (window, "title_row", "Rapat Koordinasi Pengawasan");
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+  id = warta_publication_window_get_publication_id (window);
+  _warta_publication_window_add_files (window, files);
+  g_slist_free_full (files, g_object_unref);
+  WARTA_TEST_GUI_WAIT_FOR (_warta_publication_window_get_n_waiting (window) > 0);
+
+  /* Those shown already and those waiting: all checked. */
+  kept = g_object_ref (media);
+  gtk_window_close (GTK_WINDOW (window));
+  media = kept;
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
+
+      if (warta_media_item_get_sha256 (item) != NULL)
+        g_ptr_array_add (checked, g_strdup (warta_media_item_get_path (item)));
+    }
+  g_assert_cmpuint (checked->len, >, 0);
+
+  draft = warta_publication_repository_get_draft (repository, id, NULL, &error);
+  g_assert_no_error (error);
+  saved = warta_revision_get_media (draft);
+  g_assert_cmpuint (g_list_model_get_n_items (saved), ==, checked->len);
+  for (guint i = 0; i < checked->len; i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (saved, i);
+
+      g_assert_cmpstr (warta_media_item_get_path (item), ==, g_ptr_array_index (checked, i));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2616,6 +2717,8 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add ("/warta/editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("many-photos-in-order", test_many_photos_in_order);
+  ADD ("close-while-photos-come-in", test_close_while_photos_come_in);
   ADD ("create-activity-with-20-photos", test_create_activity);
   ADD ("missing-5w1h-asks", test_missing_asks);
   ADD ("nothing-to-submit", test_nothing_to_submit);

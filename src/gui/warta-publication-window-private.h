@@ -17,6 +17,8 @@ void      _warta_publication_window_add_files (WartaPublicationWindow  *self,
 gboolean  _warta_publication_window_save_now  (WartaPublicationWindow  *self,
                                                GError                 **error);
 GListModel *_warta_publication_window_get_media (WartaPublicationWindow *self);
+/* Checks that came in and wait for the next main-loop turn to be shown. */
+guint       _warta_publication_window_get_n_waiting (WartaPublicationWindow *self);
 /* The last "file not added" toast, while it is there. */
 AdwToast   *_warta_publication_window_get_refusal (WartaPublicationWindow *self);
 /* The last "photo removed" toast, while it offers Undo. */

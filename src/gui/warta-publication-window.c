@@ -15,10 +15,14 @@
  * test-editor's "autosave-is-short").
  *
  * Each file is probed and thumbnailed by src/media on its decode pool (two
- * threads, shared with the renditions), and appears as soon as it is done;
- * a file that cannot be used is refused with a message naming it, and the
- * rest of the batch goes on. Closing the window cancels what is still
- * running. Files stay where they were added from: reopening and each
+ * threads, shared with the renditions); add_files only puts the rows in,
+ * all in one change to the list, each row made once. The checks that come
+ * in are shown a main-loop turn's worth (8 ms) at a time, the rest on the
+ * next idle, so a hundred photos whose thumbnails were cached do not stop
+ * the window; a row is brought up to date where it is, not made again. A
+ * file that cannot be used is refused with a message naming it, and the
+ * rest of the batch goes on. Closing the window shows (and saves) the
+ * checks that came in and cancels what is still running. Files stay where they were added from: reopening and each
  * submit ask whether each one is still there and the same (its size), and
  * the submit stops, naming those that are not.
  */
@@ -54,6 +58,8 @@
 #define SAVE_DELAY_MS 1000
 /* Thumbnails fit this square. */
 #define THUMBNAIL_SIZE 256
+/* How long the checks that came in may hold up one main-loop turn. */
+#define MEDIA_APPLY_BUDGET_US 8000
 /* The large preview fits this square. */
 #define PREVIEW_SIZE 1600
 /* More refused files than this, and their reasons are in a list that
@@ -202,6 +208,8 @@ struct _WartaPublicationWindow
 
   guint                    save_source;
   guint                    n_pending;        /* thumbnails in the making */
+  GQueue                   finished;         /* checks done, not yet shown (GTasks) */
+  guint                    finished_source;  /* shows them, a frame's worth at a time */
   guint                    dirty : 1;
   guint                    loading : 1;
   guint                    conflict : 1;
@@ -619,16 +627,22 @@ load_revision (WartaPublicationWindow *self,
       warta_caption_editor_set_text (editor, text);
     }
 
-  g_list_store_remove_all (self->media);
   media = warta_revision_get_media (revision);
-  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
-    {
-      g_autoptr(WartaMediaItem) stored = g_list_model_get_item (media, i);
-      g_autoptr(WartaMediaItem) item = warta_media_item_copy (stored);
+  {
+    g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-      g_list_store_append (self->media, item);
-      start_media_job (self, item, TRUE);
-    }
+    for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+      {
+        g_autoptr(WartaMediaItem) stored = g_list_model_get_item (media, i);
+
+        g_ptr_array_add (items, warta_media_item_copy (stored));
+      }
+    /* One change to the list: each row is made once. */
+    g_list_store_splice (self->media, 0, g_list_model_get_n_items (G_LIST_MODEL (self->media)),
+                         items->pdata, items->len);
+    for (guint i = 0; i < items->len; i++)
+      start_media_job (self, g_ptr_array_index (items, i), TRUE);
+  }
 
   self->loading = FALSE;
   self->dirty = FALSE;
@@ -1889,15 +1903,31 @@ media_job_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static void refresh_order_row (WartaPublicationWindow *self,
+                               guint                   position);
+static void update_media_cell (GtkListItem *list_item);
+static void update_details (WartaPublicationWindow *self);
+
 static void
 replace_media_item (WartaPublicationWindow *self,
                     WartaMediaItem         *item)
 {
   guint position;
 
-  /* The same object again: the grid and the list rebind the row. */
+  /* Its grid cell (when it has one: the grid makes those it shows) and
+   * its order row are brought up to date where they are. Splicing it in
+   * again would make the row again and have the grid look at every cell,
+   * the main cost of a photo coming in. */
   if (g_list_store_find (self->media, item, &position))
-    g_list_store_splice (self->media, position, 1, (gpointer *)&item, 1);
+    {
+      GtkListItem *cell = g_object_get_data (G_OBJECT (item), "warta-cell");
+
+      if (cell != NULL)
+        update_media_cell (cell);
+      refresh_order_row (self, position);
+      if (gtk_single_selection_get_selected_item (self->media_selection) == (gpointer) item)
+        update_details (self);
+    }
 }
 
 static void
@@ -1940,14 +1970,15 @@ find_media_with_hash (WartaPublicationWindow *self,
   return NULL;
 }
 
+/* One finished check shown: the item filled in, refused, or found again.
+ * The submit button and the preview are brought up to date by the caller,
+ * once for all it shows. */
 static void
-media_job_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+apply_media_job (WartaPublicationWindow *self,
+                 GTask                  *result)
 {
-  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (source);
-  g_autoptr(WartaMediaItem) item = user_data;
-  MediaJob *job = g_task_get_task_data (G_TASK (result));
+  WartaMediaItem *item = g_object_get_data (G_OBJECT (result), "warta-media");
+  MediaJob *job = g_task_get_task_data (result);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = media_display_name (item);
   WartaMediaItem *same;
@@ -1955,7 +1986,7 @@ media_job_done_cb (GObject      *source,
   self->n_pending--;
   g_object_set_data (G_OBJECT (item), "warta-pending", NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -2012,11 +2043,72 @@ media_job_done_cb (GObject      *source,
       if (!job->existing)
         schedule_save (self);
     }
+}
+
+/* Shows the checks that came in, in the order they came, for at most
+ * MEDIA_APPLY_BUDGET_US of this main-loop turn: a hundred photos whose
+ * thumbnails were cached all come in together, and the window still draws
+ * between them. Or all of them, when the window is closing. */
+static void
+apply_finished_media (WartaPublicationWindow *self,
+                      gint64                  budget_us)
+{
+  gint64 start = g_get_monotonic_time ();
+  guint n = 0;
+  GTask *task;
+
+  while ((n == 0 || budget_us < 0 || g_get_monotonic_time () - start < budget_us) &&
+         (task = g_queue_pop_head (&self->finished)) != NULL)
+    {
+      apply_media_job (self, task);
+      g_object_unref (task);
+      n++;
+    }
+  if (n == 0)
+    return;
 
   if (self->n_pending == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   update_submit (self);
-  update_preview (self);
+  /* The preview is made again whole (its crop of the cover photo): once
+   * the checks that came together are all shown, not after each turn. */
+  if (g_queue_is_empty (&self->finished))
+    update_preview (self);
+}
+
+static gboolean
+apply_finished_media_cb (gpointer user_data)
+{
+  /* The tasks hold the window: the last one shown may be its last hold. */
+  g_autoptr(WartaPublicationWindow) self = g_object_ref (user_data);
+
+  apply_finished_media (self, MEDIA_APPLY_BUDGET_US);
+  if (self->media == NULL)
+    return G_SOURCE_REMOVE;     /* disposed meanwhile: the source is gone */
+  if (g_queue_is_empty (&self->finished))
+    {
+      self->finished_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+media_job_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (source);
+
+  /* The window is gone: nothing to show it in. */
+  if (self->media == NULL)
+    return;
+
+  g_queue_push_tail (&self->finished, g_object_ref (result));
+  /* After the frame is drawn and input is handled, not before. */
+  if (self->finished_source == 0)
+    self->finished_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_finished_media_cb,
+                                             self, NULL);
 }
 
 /* Asks each file of the activity whether it is still the one added (a
@@ -2092,9 +2184,10 @@ start_media_job (WartaPublicationWindow *self,
   if (self->n_pending++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
-  task = g_task_new (self, self->cancellable, media_job_done_cb, g_object_ref (item));
+  task = g_task_new (self, self->cancellable, media_job_done_cb, NULL);
   g_task_set_source_tag (task, start_media_job);
   g_task_set_task_data (task, job, (GDestroyNotify)media_job_free);
+  g_object_set_data_full (G_OBJECT (task), "warta-media", g_object_ref (item), g_object_unref);
   /* Two at a time, with the photo dialog's renditions: never all the
    * cores of the office's two, whatever was dropped. */
   warta_media_run_in_pool (task, media_job_thread);
@@ -2106,17 +2199,20 @@ _warta_publication_window_add_files (WartaPublicationWindow *self,
 {
   g_return_if_fail (WARTA_IS_PUBLICATION_WINDOW (self));
 
+  g_autoptr(GPtrArray) items = NULL;
+
   if (!self->editable)
     {
       toast (self, _("This activity cannot be changed in its current step."));
       return;
     }
 
+  items = g_ptr_array_new_with_free_func (g_object_unref);
   for (GSList *l = files; l != NULL; l = l->next)
     {
       GFile *file = l->data;
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(WartaMediaItem) item = NULL;
+      WartaMediaItem *item;
 
       if (path == NULL)
         {
@@ -2129,15 +2225,29 @@ _warta_publication_window_add_files (WartaPublicationWindow *self,
           continue;
         }
 
-      /* Shown at once, in the order given; the check fills it in. */
+      /* Shown at once, in the order given; the check (in the pool: the
+       * file is not even opened here) fills it in. */
       item = warta_media_item_new ();
       warta_media_item_set_path (item, path);
       warta_media_item_set_kind (item, "photo");
-      g_list_store_append (self->media, item);
-      start_media_job (self, item, FALSE);
+      g_ptr_array_add (items, item);
     }
 
+  /* One change to the list, whatever was dropped: each row is made once. */
+  g_list_store_splice (self->media, g_list_model_get_n_items (G_LIST_MODEL (self->media)), 0,
+                       items->pdata, items->len);
+  for (guint i = 0; i < items->len; i++)
+    start_media_job (self, g_ptr_array_index (items, i), FALSE);
+
   update_submit (self);
+}
+
+guint
+_warta_publication_window_get_n_waiting (WartaPublicationWindow *self)
+{
+  g_return_val_if_fail (WARTA_IS_PUBLICATION_WINDOW (self), 0);
+
+  return g_queue_get_length (&self->finished);
 }
 
 AdwToast *
@@ -2540,9 +2650,7 @@ setup_media_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_media_cell_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    gpointer                  user_data)
+update_media_cell (GtkListItem *list_item)
 {
   WartaMediaItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
@@ -2588,6 +2696,28 @@ bind_media_cell_cb (GtkSignalListItemFactory *factory,
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
                                     -1);
   }
+}
+
+/* The cell showing an item is remembered on it, for its check to update
+ * it where it is. */
+static void
+bind_media_cell_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  g_object_set_data (gtk_list_item_get_item (list_item), "warta-cell", list_item);
+  update_media_cell (list_item);
+}
+
+static void
+unbind_media_cell_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL && g_object_get_data (item, "warta-cell") == list_item)
+    g_object_set_data (item, "warta-cell", NULL);
 }
 
 static void
@@ -2951,6 +3081,7 @@ create_order_row (gpointer object,
   gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
+  g_object_set_data (G_OBJECT (row), "warta-picture", picture);
 
   /* Its alt text, credit and privacy are written in Documentation's
    * details: activating the row goes there. */
@@ -2979,6 +3110,29 @@ create_order_row (gpointer object,
   }
 
   return row;
+}
+
+/* A photo's check came in: its row shows what is known now. */
+static void
+refresh_order_row (WartaPublicationWindow *self,
+                   guint                   position)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->order_list, position);
+  g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), position);
+  g_autofree char *name = NULL;
+  GtkWidget *picture;
+  GdkTexture *texture;
+
+  if (row == NULL || item == NULL)
+    return;
+  name = media_display_name (item);
+  picture = g_object_get_data (G_OBJECT (row), "warta-picture");
+  texture = g_object_get_data (G_OBJECT (item), "warta-thumbnail");
+  /* Found again where it was moved to: the name may be another. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  update_order_row_subtitle (ADW_ACTION_ROW (row), item);
+  gtk_picture_set_paintable (GTK_PICTURE (picture), texture ? GDK_PAINTABLE (texture) : NULL);
 }
 
 /* The photo's details on the Documentation page, the alt text (a
@@ -3974,6 +4128,10 @@ warta_publication_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  /* Photos whose check came in and are waiting for the next turn to be
+   * shown are part of the activity: saved with it, not lost. */
+  apply_finished_media (self, -1);
+
   if (self->dirty && !_warta_publication_window_save_now (self, &error))
     {
       GtkWidget *dialog;
@@ -4028,6 +4186,8 @@ warta_publication_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->finished_source, g_source_remove);
+  g_queue_clear_full (&self->finished, g_object_unref);
   g_clear_weak_pointer (&self->refusal);
   g_clear_weak_pointer (&self->removal);
   g_clear_weak_pointer (&self->close_dialog);
@@ -4263,6 +4423,7 @@ warta_publication_window_init (WartaPublicationWindow *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_media_cell_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_media_cell_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_media_cell_cb), NULL);
   gtk_grid_view_set_factory (self->media_grid, factory);
   /* Delete removes the selected photo where the grid has the focus (not
    * in a text field), as in a file manager; Undo puts it back. */
