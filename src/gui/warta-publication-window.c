@@ -18,13 +18,15 @@
  * threads, shared with the renditions); add_files only puts the rows in,
  * all in one change to the list, each row made once. The checks that come
  * in are shown a main-loop turn's worth (8 ms) at a time, the rest on the
- * next idle, so a hundred photos whose thumbnails were cached do not stop
- * the window; a row is brought up to date where it is, not made again. A
- * file that cannot be used is refused with a message naming it, and the
- * rest of the batch goes on. Closing the window shows (and saves) the
- * checks that came in and cancels what is still running. Files stay where they were added from: reopening and each
- * submit ask whether each one is still there and the same (its size), and
- * the submit stops, naming those that are not.
+ * next idle, so a hundred photos whose thumbnails were cached do not hold
+ * the window up together; a row is brought up to date where it is, not
+ * made again (GTK's first layout of a hundred new rows still does:
+ * bench/run import). A file that cannot be used is refused with a message
+ * naming it, and the rest of the batch goes on. Closing the window shows
+ * (and saves) the checks that came in and cancels what is still running.
+ * Files stay where they were added from: reopening and each submit ask
+ * whether each one is still there and the same (its size), and the submit
+ * stops, naming those that are not.
  */
 #define G_LOG_DOMAIN "warta-publication-window"
 
