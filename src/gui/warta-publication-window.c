@@ -371,33 +371,40 @@ show_long_message (WartaPublicationWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* @n reasons, one per file, joined in @details: a few in the message
+ * itself, more in a list that scrolls under @summary. */
+static void
+show_reasons (WartaPublicationWindow *self,
+              const char             *heading,
+              const char             *summary,
+              guint                   n,
+              const char             *details)
+{
+  if (n <= MAX_REASONS_IN_BODY)
+    show_message (self, heading, details);
+  else
+    show_long_message (self, heading, summary, details);
+}
+
 static void
 on_file_toast_details_cb (AdwToast               *toast,
                           WartaPublicationWindow *self)
 {
   GPtrArray *reasons = g_object_get_data (G_OBJECT (toast), "warta-why");
   g_autofree char *body = NULL;
+  g_autofree char *summary = NULL;
 
   g_ptr_array_add (reasons, NULL);
   body = g_strjoinv ("\n\n", (char **) reasons->pdata);
   g_ptr_array_remove_index (reasons, reasons->len - 1);
-  if (reasons->len <= MAX_REASONS_IN_BODY)
-    {
-      show_message (self, reasons->len > 1 ? _("Files Not Added") : _("File Not Added"), body);
-      return;
-    }
-
   /* A failed copy from a card can leave a hundred empty files. */
-  {
-    g_autofree char *summary = NULL;
-
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%u file was not added:",
-                                            "%u files were not added:",
-                                            reasons->len),
-                               reasons->len);
-    show_long_message (self, _("Files Not Added"), summary, body);
-  }
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u file was not added:",
+                                          "%u files were not added:",
+                                          reasons->len),
+                             reasons->len);
+  show_reasons (self, reasons->len > 1 ? _("Files Not Added") : _("File Not Added"), summary,
+                reasons->len, body);
 }
 
 /* A toast holds one short line: "“x.jpg” was not added", and the reason,
@@ -1732,11 +1739,6 @@ submit_action (GtkWidget  *widget,
     g_autofree char *gone = check_media_present (self, &n_gone);
     g_autofree char *summary = NULL;
 
-    if (gone != NULL && n_gone <= MAX_REASONS_IN_BODY)
-      {
-        show_message (self, _("Photos or Videos Missing"), gone);
-        return;
-      }
     if (gone != NULL)
       {
         /* A whole folder moved or renamed. */
@@ -1745,7 +1747,7 @@ submit_action (GtkWidget  *widget,
                                                 "%u photos or videos are no longer as they were added:",
                                                 n_gone),
                                    n_gone);
-        show_long_message (self, _("Photos or Videos Missing"), summary, gone);
+        show_reasons (self, _("Photos or Videos Missing"), summary, n_gone, gone);
         return;
       }
   }
