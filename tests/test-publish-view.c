@@ -3817,13 +3817,18 @@ test_ask_instance_still_too_small (Fixture       *f,
 }
 
 /* The instance answers 500 every time: the row says it did not answer,
- * what to do, and the kept limit stays in force. */
+ * what to do, and the kept limit stays in force. Its /api/v1/instance,
+ * which would say 500 characters, is asked only when v2 is not there
+ * (404), not when v2 fails. */
 static void
 test_ask_instance_no_answer (Fixture       *f,
                              gconstpointer  data)
 {
+  WartaTestInstance instance = WARTA_TEST_INSTANCE_DEFAULT;
   const char *subtitle;
 
+  instance.kind = WARTA_TEST_INSTANCE_V1;
+  warta_test_server_set_instance (f->mastodon, &instance);
   keep_mastodon_limit (f, 10);
   warta_test_server_add_fault (f->mastodon, "GET", "/api/v2/instance", 0, WARTA_TEST_FAULT_STATUS,
                                500);
@@ -3835,6 +3840,7 @@ test_ask_instance_no_answer (Fixture       *f,
                                    "Ask it again later, or return the content concept for "
                                    "content that fits." TICKED_BY_HAND));
   g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "GET", "/api/v2/instance"), >=, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "GET", "/api/v1/instance"), ==, 0);
   g_assert_cmpuint (kept_mastodon_limit (f), ==, 10);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
   g_assert_true (gtk_widget_is_sensitive (ask_button (f)));
