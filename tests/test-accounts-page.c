@@ -1579,8 +1579,8 @@ stored_setting (Fixture    *f,
 
 /* The instance's own limits (GET /api/v2/instance) are asked at sign-in
  * and kept in the account's settings, for the publish check; an instance
- * that does not say them (no v2, before Mastodon 4.0) is signed in to all
- * the same, with none kept. */
+ * that does not say them (no v2, a v1 without them, before Mastodon 3.4)
+ * is signed in to all the same, with none kept. */
 static void
 test_mastodon_limits (Fixture       *f,
                       gconstpointer  data)
@@ -1593,7 +1593,7 @@ test_mastodon_limits (Fixture       *f,
 
   if (!warta_test_keyring_start ())
     return;
-  instance.no_v2 = TRUE;
+  instance.kind = WARTA_TEST_INSTANCE_V1_BARE;
   warta_test_oauth_server_set_instance (f->server, &instance);
   warta_test_oauth_server_set_username (f->server, "humas");
   first = add_mastodon (f, 0);
@@ -1603,7 +1603,7 @@ test_mastodon_limits (Fixture       *f,
   who = stored_setting (f, id, "account-id");
   g_assert_nonnull (who);
 
-  instance.no_v2 = FALSE;
+  instance.kind = WARTA_TEST_INSTANCE_V2;
   instance.max_characters = 600;
   instance.image_size_limit = 8388608;
   instance.description_limit = 0;
@@ -1617,6 +1617,51 @@ test_mastodon_limits (Fixture       *f,
   ASSERT_STORED (f, id, "image-size-limit", "8388608");
   ASSERT_STORED (f, id, "video-size-limit", "103809024");
   /* Not said: not kept. */
+  ASSERT_STORED (f, id, "description-limit", NULL);
+}
+
+/* Mastodon 3.4 and 3.5 have no /api/v2/instance (404) but say the same
+ * configuration in /api/v1/instance: their limits are kept at sign-in as
+ * a 4.x instance's are; an old fork's max_toot_chars is its status
+ * length, the number of photos Mastodon's 4. */
+static void
+test_mastodon_limits_v1 (Fixture       *f,
+                         gconstpointer  data)
+{
+  WartaTestInstance instance = WARTA_TEST_INSTANCE_DEFAULT;
+  g_autoptr(WartaAccount) first = NULL;
+  g_autoptr(WartaAccount) second = NULL;
+  gint64 id;
+
+  if (!warta_test_keyring_start ())
+    return;
+  instance.kind = WARTA_TEST_INSTANCE_V1;
+  instance.max_characters = 800;
+  instance.max_media = 6;
+  instance.image_size_limit = 8388608;
+  instance.description_limit = 0;
+  warta_test_oauth_server_set_instance (f->server, &instance);
+  warta_test_oauth_server_set_username (f->server, "humas");
+  first = add_mastodon (f, 0);
+  id = warta_account_get_id (first);
+  ASSERT_STORED (f, id, "max-characters", "800");
+  ASSERT_STORED (f, id, "characters-per-url", "23");
+  ASSERT_STORED (f, id, "max-media", "6");
+  ASSERT_STORED (f, id, "image-size-limit", "8388608");
+  ASSERT_STORED (f, id, "video-size-limit", "103809024");
+  ASSERT_STORED (f, id, "description-limit", NULL);
+
+  instance.kind = WARTA_TEST_INSTANCE_V1_FORK;
+  instance.max_characters = 5000;
+  warta_test_oauth_server_set_instance (f->server, &instance);
+  warta_test_oauth_server_set_username (f->server, "kominfo");
+  second = add_mastodon (f, 1);
+  id = warta_account_get_id (second);
+  ASSERT_STORED (f, id, "max-characters", "5000");
+  ASSERT_STORED (f, id, "max-media", "4");
+  ASSERT_STORED (f, id, "characters-per-url", NULL);
+  ASSERT_STORED (f, id, "image-size-limit", NULL);
+  ASSERT_STORED (f, id, "video-size-limit", NULL);
   ASSERT_STORED (f, id, "description-limit", NULL);
 }
 
@@ -1678,6 +1723,8 @@ main (int   argc,
               fixture_setup, test_mastodon_again, fixture_teardown);
   g_test_add ("/warta/accounts-page/mastodon-limits", Fixture, "mastodon",
               fixture_setup, test_mastodon_limits, fixture_teardown);
+  g_test_add ("/warta/accounts-page/mastodon-limits-v1", Fixture, "mastodon",
+              fixture_setup, test_mastodon_limits_v1, fixture_teardown);
   g_test_add ("/warta/accounts-page/youtube-long-uploads", Fixture, "youtube",
               fixture_setup, test_youtube_long_uploads, fixture_teardown);
   g_test_add ("/warta/accounts-page/facebook-many-pages", Fixture, "facebook",

@@ -902,15 +902,25 @@ sign_in_with_limit (Window *w,
   w->publisher = warta_test_outbox_publisher_new (w->o, w->id, WARTA_TEST_MASTODON_TOKEN);
 }
 
-/* The instance's admin sets a new limit. */
+/* The instance's admin sets a new limit, which the instance says as
+ * @kind has it (in /api/v2/instance, or only in v1). */
+static void
+set_limit_of (Window                *w,
+              WartaTestInstanceKind  kind,
+              guint                  max_characters)
+{
+  WartaTestInstance instance = WARTA_TEST_INSTANCE_DEFAULT;
+
+  instance.kind = kind;
+  instance.max_characters = max_characters;
+  warta_test_server_set_instance (w->server, &instance);
+}
+
 static void
 set_max_characters (Window *w,
                     guint   max_characters)
 {
-  WartaTestInstance instance = WARTA_TEST_INSTANCE_DEFAULT;
-
-  instance.max_characters = max_characters;
-  warta_test_server_set_instance (w->server, &instance);
+  set_limit_of (w, WARTA_TEST_INSTANCE_V2, max_characters);
 }
 
 /* What the publish view says of @p for the account, as it reads it now:
@@ -999,11 +1009,14 @@ test_limit_raised (Window        *w,
 
 /* The admin lowered the limit after the sign-in, the job written while
  * the post fitted: refused before a single file goes, with the new limit
- * and what to do; the new limit kept for the publish view. */
+ * and what to do; the new limit kept for the publish view. @data: the
+ * WartaTestInstanceKind: an instance that answers v2 is asked once; one
+ * without v2 (Mastodon 3.x) is asked v1 after v2's 404. */
 static void
 test_limit_lowered (Window        *w,
                     gconstpointer  data)
 {
+  WartaTestInstanceKind kind = GPOINTER_TO_INT (data);
   g_autoptr(WartaPublication) p = NULL;
   g_autoptr(WartaOutboxJob) job = NULL;
   g_autofree char *before = NULL;
@@ -1016,7 +1029,7 @@ test_limit_lowered (Window        *w,
   before = dup_refusal (w, p);
   g_assert_null (before);
 
-  set_max_characters (w, 30);
+  set_limit_of (w, kind, 30);
   job = publish (w, p, WARTA_OUTBOX_STATE_FAILED);
   message = warta_outbox_job_get_error_message (job);
   g_test_message ("%s", message);
@@ -1027,6 +1040,8 @@ test_limit_lowered (Window        *w,
   g_assert_nonnull (strstr (message, "return the content concept for a shorter one, or post it "
                                      "on Mastodon by hand"));
   g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/api/v2/instance"), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/api/v1/instance"), ==,
+                    kind == WARTA_TEST_INSTANCE_V2 ? 0 : 1);
   g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", "/api/v2/media"), ==, 0);
   g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", "/"), ==, 0);
   g_assert_cmpuint (warta_test_server_get_media_count (w->server), ==, 0);
@@ -1040,11 +1055,14 @@ test_limit_lowered (Window        *w,
 
 /* The instance does not say its limits when the job starts (a 5xx, a
  * proxy's page, an answer without them): the post goes out with the
- * limits kept since the sign-in, which stay as they were. */
+ * limits kept since the sign-in, which stay as they were. @data: the
+ * WartaTestInstanceKind: on one whose v1 says them, only v2's 404 would
+ * have Warta ask v1, not these. */
 static void
 test_limit_not_said (Window        *w,
                      gconstpointer  data)
 {
+  WartaTestInstanceKind kind = GPOINTER_TO_INT (data);
   const struct { const char *what; guint status; const char *type, *body; } answers[] = {
     { "500", 500, NULL, NULL },
     { "html", 200, "text/html", WARTA_TEST_HTML_PAGE },
@@ -1052,7 +1070,7 @@ test_limit_not_said (Window        *w,
   };
 
   /* Had it answered, it would have said 1,000. */
-  set_max_characters (w, 1000);
+  set_limit_of (w, kind, 1000);
 
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
     {
@@ -1074,6 +1092,8 @@ test_limit_not_said (Window        *w,
       job = publish (w, p, WARTA_OUTBOX_STATE_DONE);
       g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/api/v2/instance"),
                         ==, i + 1);
+      g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/api/v1/instance"),
+                        ==, 0);
       g_assert_cmpuint (warta_test_server_get_post_count (w->server), ==, i + 1);
       g_assert_cmpuint (warta_test_server_get_media_count (w->server), ==, i + 1);
       g_assert_cmpuint (kept_max_characters (w), ==, 500);
@@ -1101,6 +1121,41 @@ test_limit_not_said_kept_counts (Window        *w,
   g_assert_nonnull (strstr (error->message, "this instance takes 30."));
   g_assert_null (strstr (error->message, "changed its limits"));
   g_assert_cmpuint (warta_test_server_count_requests (w->server, "POST", "/"), ==, 0);
+}
+
+/* An old fork (Pleroma, Glitch) without v2 says its status length as
+ * /api/v1/instance's max_toot_chars: 5,000 there, a post of 4,000
+ * characters the kept 500 refused goes out, and 5,000 is kept. */
+static void
+test_limit_max_toot_chars (Window        *w,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaPublishStep) step = NULL;
+  g_autofree char *before = NULL;
+
+  while (text->len < 4000)
+    g_string_append (text, "Rapat koordinasi pengawas. ");
+  g_string_truncate (text, 3999);
+  g_string_append_c (text, '.');
+  g_assert_cmpuint (g_utf8_strlen (text->str, -1), ==, 4000);
+  sign_in_with_limit (w, 500);
+  w->o->t->mastodon_caption = text->str;
+  p = warta_test_publish_make_approved (w->o->t, "Rakor sangat panjang", 0);
+  w->o->t->mastodon_caption = NULL;
+  before = dup_refusal (w, p);
+  g_assert_nonnull (before);
+  g_assert_nonnull (strstr (before, "this instance takes 500"));
+
+  set_limit_of (w, WARTA_TEST_INSTANCE_V1_FORK, 5000);
+  w->job = warta_test_outbox_job_new (w->o, p, w->id);
+  step = finish (w);
+  g_assert_cmpstr (warta_test_server_get_post_text (w->server, step->remote_id), ==, text->str);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/api/v2/instance"), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (w->server, "GET", "/api/v1/instance"), ==, 1);
+  g_assert_cmpuint (kept_max_characters (w), ==, 5000);
+  g_assert_null (dup_refusal (w, p));
 }
 
 /* A job resumed after its files went asks again, once for the run, keeps
@@ -1164,9 +1219,17 @@ main (int   argc,
   ADD_WINDOW ("limit-raised", test_limit_raised);
   ADD_WINDOW ("limit-lowered", test_limit_lowered);
   ADD_WINDOW ("limit-not-said", test_limit_not_said);
+  ADD_WINDOW ("limit-max-toot-chars", test_limit_max_toot_chars);
   ADD_WINDOW ("limit-not-said-kept-counts", test_limit_not_said_kept_counts);
   ADD_WINDOW ("limit-resumed", test_limit_resumed);
 #undef ADD_WINDOW
+  /* Mastodon 3.x: no /api/v2/instance, the limits in /api/v1/instance. */
+  g_test_add ("/warta/mastodon/limit-lowered-v1", Window,
+              GINT_TO_POINTER (WARTA_TEST_INSTANCE_V1), window_set_up, test_limit_lowered,
+              window_tear_down);
+  g_test_add ("/warta/mastodon/limit-not-said-v1", Window,
+              GINT_TO_POINTER (WARTA_TEST_INSTANCE_V1), window_set_up, test_limit_not_said,
+              window_tear_down);
   g_test_add_func ("/warta/mastodon/idempotency-key", test_idempotency_key);
 
   return g_test_run ();

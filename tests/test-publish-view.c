@@ -3731,13 +3731,18 @@ ask_instance (Fixture *f)
 
 /* The instance said 10 characters at sign-in, and takes 500 since: the
  * admin asks it again, the target can be chosen as any other, is ticked,
- * and is published; the new limit is kept. */
+ * and is published; the new limit is kept. @kind: whether the instance
+ * says it in /api/v2/instance (one request), or has no v2 and says it
+ * in v1 (Mastodon 3.x). */
 static void
-test_ask_instance_raised (Fixture       *f,
-                          gconstpointer  data)
+ask_instance_raised (Fixture               *f,
+                     WartaTestInstanceKind  kind)
 {
+  WartaTestInstance instance = WARTA_TEST_INSTANCE_DEFAULT;
   const char *subtitle;
 
+  instance.kind = kind;
+  warta_test_server_set_instance (f->mastodon, &instance);
   keep_mastodon_limit (f, 10);
   subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, f->mastodon_id)));
   g_assert_true (g_str_has_suffix (subtitle, MASTODON_TAKES_10 TICKED_BY_HAND));
@@ -3753,12 +3758,30 @@ test_ask_instance_raised (Fixture       *f,
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
   g_assert_cmpuint (kept_mastodon_limit (f), ==, 500);
   g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "GET", "/api/v2/instance"), ==, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "GET", "/api/v1/instance"), ==,
+                    kind == WARTA_TEST_INSTANCE_V2 ? 0 : 1);
 
   click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
   wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
   wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
   g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
+}
+
+static void
+test_ask_instance_raised (Fixture       *f,
+                          gconstpointer  data)
+{
+  ask_instance_raised (f, WARTA_TEST_INSTANCE_V2);
+}
+
+/* Mastodon 3.x: /api/v2/instance is 404, /api/v1/instance says the new
+ * limit. */
+static void
+test_ask_instance_raised_v1 (Fixture       *f,
+                             gconstpointer  data)
+{
+  ask_instance_raised (f, WARTA_TEST_INSTANCE_V1);
 }
 
 /* Asked again, the instance takes 20 now: still too short, the row says
@@ -3794,13 +3817,18 @@ test_ask_instance_still_too_small (Fixture       *f,
 }
 
 /* The instance answers 500 every time: the row says it did not answer,
- * what to do, and the kept limit stays in force. */
+ * what to do, and the kept limit stays in force. Its /api/v1/instance,
+ * which would say 500 characters, is asked only when v2 is not there
+ * (404), not when v2 fails. */
 static void
 test_ask_instance_no_answer (Fixture       *f,
                              gconstpointer  data)
 {
+  WartaTestInstance instance = WARTA_TEST_INSTANCE_DEFAULT;
   const char *subtitle;
 
+  instance.kind = WARTA_TEST_INSTANCE_V1;
+  warta_test_server_set_instance (f->mastodon, &instance);
   keep_mastodon_limit (f, 10);
   warta_test_server_add_fault (f->mastodon, "GET", "/api/v2/instance", 0, WARTA_TEST_FAULT_STATUS,
                                500);
@@ -3812,6 +3840,7 @@ test_ask_instance_no_answer (Fixture       *f,
                                    "Ask it again later, or return the content concept for "
                                    "content that fits." TICKED_BY_HAND));
   g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "GET", "/api/v2/instance"), >=, 1);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "GET", "/api/v1/instance"), ==, 0);
   g_assert_cmpuint (kept_mastodon_limit (f), ==, 10);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
   g_assert_true (gtk_widget_is_sensitive (ask_button (f)));
@@ -4183,6 +4212,8 @@ main (int   argc,
               fixture_setup, test_refused_target_reason_for_followers, fixture_teardown);
   g_test_add ("/warta/publish-view/ask-instance-raised", Fixture, NULL,
               fixture_setup, test_ask_instance_raised, fixture_teardown);
+  g_test_add ("/warta/publish-view/ask-instance-raised-v1", Fixture, NULL,
+              fixture_setup, test_ask_instance_raised_v1, fixture_teardown);
   g_test_add ("/warta/publish-view/ask-instance-still-too-small", Fixture, NULL,
               fixture_setup, test_ask_instance_still_too_small, fixture_teardown);
   g_test_add ("/warta/publish-view/ask-instance-no-answer", Fixture, NULL,

@@ -81,7 +81,7 @@ struct _WartaTestOAuthServer
   GHashTable *owners;          /* X, Mastodon, YouTube: access token → its user's username */
   guint       n_token_requests;
   char       *last_refusal;
-  WartaTestInstance instance;  /* Mastodon: what /api/v2/instance says */
+  WartaTestInstance instance;  /* Mastodon: what /api/v2/instance, v1 say */
   char       *long_uploads;    /* YouTube: the channel's status.longUploadsStatus */
 };
 
@@ -918,7 +918,8 @@ channels_cb (SoupServer        *server,
                                          s->long_uploads);
 }
 
-/* Mastodon's GET /api/v2/instance, public as on a real instance. */
+/* Mastodon's GET /api/v2/instance and /api/v1/instance, public as on a
+ * real instance. */
 static void
 instance_cb (SoupServer        *server,
              SoupServerMessage *msg,
@@ -928,7 +929,7 @@ instance_cb (SoupServer        *server,
 {
   WartaTestOAuthServer *s = user_data;
 
-  warta_test_mastodon_respond_instance (msg, &s->instance);
+  warta_test_mastodon_respond_instance (msg, path, &s->instance);
 }
 
 /* Mastodon's POST /api/v1/apps (§6.1). */
@@ -1059,6 +1060,7 @@ warta_test_oauth_server_new (const char *platform)
       soup_server_add_handler (s->server, "/api/v1/apps", apps_cb, s, NULL);
       soup_server_add_handler (s->server, "/api/v1/accounts/verify_credentials", me_cb, s, NULL);
       soup_server_add_handler (s->server, "/api/v2/instance", instance_cb, s, NULL);
+      soup_server_add_handler (s->server, "/api/v1/instance", instance_cb, s, NULL);
     }
   if (s->platform == X)
     soup_server_add_handler (s->server, "/2/users/me", me_cb, s, NULL);

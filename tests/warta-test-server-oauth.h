@@ -68,8 +68,8 @@ guint                 warta_test_oauth_server_get_n_page_requests (WartaTestOAut
  * NULL for one without a channel. */
 void                  warta_test_oauth_server_set_username   (WartaTestOAuthServer *s,
                                                               const char           *username);
-/* Mastodon: what the instance's /api/v2/instance says
- * (WARTA_TEST_INSTANCE_DEFAULT at first). */
+/* Mastodon: what the instance's /api/v2/instance and /api/v1/instance
+ * say (WARTA_TEST_INSTANCE_DEFAULT at first). */
 void                  warta_test_oauth_server_set_instance   (WartaTestOAuthServer    *s,
                                                               const WartaTestInstance *instance);
 /* YouTube: the channel's status.longUploadsStatus ("allowed" at first;

@@ -82,7 +82,7 @@ struct _WartaTestServer
   gboolean revoked;
   gboolean wp_subscriber;    /* WordPress: the user may only read */
   guint processing_polls;
-  WartaTestInstance instance; /* Mastodon: what /api/v2/instance says */
+  WartaTestInstance instance; /* Mastodon: what /api/v2/instance, v1 say */
   gint64 next_id;
   GPtrArray *media;          /* Media */
   GPtrArray *posts;          /* Post */
@@ -893,10 +893,22 @@ mastodon_account_statuses (WartaTestServer   *self,
   respond_node (msg, SOUP_STATUS_OK, build (b));
 }
 
+/* GET /api/v2/instance (Mastodon 4.0 and later, §6.4) or
+ * /api/v1/instance: the same configuration in both since Mastodon 3.4;
+ * before it none, and old forks say the status length alone as
+ * max_toot_chars. */
 void
 warta_test_mastodon_respond_instance (SoupServerMessage       *msg,
+                                      const char              *path,
                                       const WartaTestInstance *instance)
 {
+  gboolean v1 = g_str_equal (path, "/api/v1/instance");
+  const char *versions[] = {
+    [WARTA_TEST_INSTANCE_V2] = "4.3.0",
+    [WARTA_TEST_INSTANCE_V1] = "3.5.3",
+    [WARTA_TEST_INSTANCE_V1_FORK] = "2.7.2 (compatible; Pleroma 2.5.0)",
+    [WARTA_TEST_INSTANCE_V1_BARE] = "3.3.0",
+  };
   JsonBuilder *b;
   const struct { const char *name; guint64 value; } statuses[] = {
     { "max_characters", instance->max_characters },
@@ -911,19 +923,31 @@ warta_test_mastodon_respond_instance (SoupServerMessage       *msg,
     { "description_limit", instance->description_limit },
   };
 
-  if (instance->no_v2)
+  if (!v1 && instance->kind != WARTA_TEST_INSTANCE_V2)
     {
       respond_mastodon_error (msg, 404, "Record not found");
       return;
     }
   b = json_builder_new ();
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "domain");
+  json_builder_set_member_name (b, v1 ? "uri" : "domain");
   json_builder_add_string_value (b, "127.0.0.1");
   json_builder_set_member_name (b, "title");
   json_builder_add_string_value (b, "Mastodon");
   json_builder_set_member_name (b, "version");
-  json_builder_add_string_value (b, "4.3.0");
+  json_builder_add_string_value (b, versions[instance->kind]);
+  if (instance->kind == WARTA_TEST_INSTANCE_V1_FORK && instance->max_characters > 0)
+    {
+      json_builder_set_member_name (b, "max_toot_chars");
+      json_builder_add_int_value (b, instance->max_characters);
+    }
+  if (instance->kind == WARTA_TEST_INSTANCE_V1_FORK ||
+      instance->kind == WARTA_TEST_INSTANCE_V1_BARE)
+    {
+      json_builder_end_object (b);
+      respond_node (msg, SOUP_STATUS_OK, build (b));
+      return;
+    }
   json_builder_set_member_name (b, "configuration");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "statuses");
@@ -1000,10 +1024,10 @@ mastodon_oauth (WartaTestServer   *self,
       soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, location);
       return;
     }
-  else /* /api/v2/instance */
+  else /* /api/v2/instance, /api/v1/instance */
     {
       g_object_unref (b);
-      warta_test_mastodon_respond_instance (msg, &self->instance);
+      warta_test_mastodon_respond_instance (msg, path, &self->instance);
       return;
     }
   json_builder_end_object (b);
@@ -1098,7 +1122,8 @@ mastodon_dispatch (WartaTestServer   *self,
   const char *method = soup_server_message_get_method (msg);
 
   if (g_str_equal (path, "/api/v1/apps") || g_str_equal (path, "/oauth/token") ||
-      g_str_equal (path, "/oauth/authorize") || g_str_equal (path, "/api/v2/instance"))
+      g_str_equal (path, "/oauth/authorize") || g_str_equal (path, "/api/v2/instance") ||
+      g_str_equal (path, "/api/v1/instance"))
     {
       mastodon_oauth (self, msg, path, query);
       return;

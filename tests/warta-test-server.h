@@ -96,11 +96,21 @@ void             _warta_test_server_assert_faults_used   (WartaTestServer    *se
                                                           const char         *file,
                                                           int                 line,
                                                           const char         *func);
-/* Mastodon: what GET /api/v2/instance says in its configuration (0
- * leaves a member out); the statuses and attachments it takes. */
+/* Mastodon: which of GET /api/v2/instance and /api/v1/instance say the
+ * limits, and how. */
+typedef enum
+{
+  WARTA_TEST_INSTANCE_V2,      /* Mastodon 4.0 and later: v2 (and v1) with configuration */
+  WARTA_TEST_INSTANCE_V1,      /* Mastodon 3.4-3.5: v2 404, v1 with configuration */
+  WARTA_TEST_INSTANCE_V1_FORK, /* an old fork (Pleroma, Glitch): v2 404, v1 with only a
+                                * top-level max_toot_chars */
+  WARTA_TEST_INSTANCE_V1_BARE, /* before Mastodon 3.4: v2 404, v1 without any limit */
+} WartaTestInstanceKind;
+/* Mastodon: what the instance's configuration says (0 leaves a member
+ * out); the statuses and attachments it takes. */
 typedef struct
 {
-  gboolean no_v2;              /* 404, as before Mastodon 4.0 */
+  WartaTestInstanceKind kind;
   guint    max_characters;     /* statuses: a longer one is refused (422) */
   guint    url_length;         /* characters_reserved_per_url */
   guint    max_media;          /* a status with more attachments is refused */
@@ -109,11 +119,13 @@ typedef struct
   guint    description_limit;
 } WartaTestInstance;
 /* A default Mastodon 4.3 instance's. */
-#define WARTA_TEST_INSTANCE_DEFAULT { FALSE, 500, 23, 4, 16777216, 103809024, 1500 }
+#define WARTA_TEST_INSTANCE_DEFAULT { WARTA_TEST_INSTANCE_V2, 500, 23, 4, 16777216, 103809024, 1500 }
 void             warta_test_server_set_instance          (WartaTestServer         *server,
                                                           const WartaTestInstance *instance);
-/* The instance's answer, for the loopback authorization server too. */
+/* The instance's answer to GET @path (/api/v2/instance or
+ * /api/v1/instance), for the loopback authorization server too. */
 void             warta_test_mastodon_respond_instance    (SoupServerMessage       *msg,
+                                                          const char              *path,
                                                           const WartaTestInstance *instance);
 /* Mastodon: the instance takes @max_media attachments in a status (4 by
  * default), says so in /api/v2/instance and refuses more. */

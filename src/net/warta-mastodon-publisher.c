@@ -4,17 +4,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each run of a job first asks the instance what it takes now (GET
- * /api/v2/instance, §6.4): an admin may have changed it since the account
- * signed in. What it says is kept in the account's settings, for the
- * publish view and the next publish check; an instance that does not say
- * leaves the limits kept before, and the job goes on with them. Before
- * the first file, the content is checked against those limits: no photos
- * with a video, one video, at most max_media_attachments photos, the
- * status's length, each file's size and alt text (as
- * warta_publish_check_target() counts them); a post that does not fit is
- * refused before anything is uploaded, one that fits since goes out. A
- * job that began before goes on as it began: the instance refuses itself
- * what it no longer takes.
+ * /api/v2/instance, §6.4, or v1 before Mastodon 4.0): an admin may have
+ * changed it since the account signed in. What it says is kept in the
+ * account's settings, for the publish view and the next publish check;
+ * an instance that does not say leaves the limits kept before, and the
+ * job goes on with them. Before the first file, the content is checked
+ * against those limits: no photos with a video, one video, at most
+ * max_media_attachments photos, the status's length, each file's size
+ * and alt text (as warta_publish_check_target() counts them); a post
+ * that does not fit is refused before anything is uploaded, one that
+ * fits since goes out. A job that began before goes on as it began: the
+ * instance refuses itself what it no longer takes.
  * Steps: "media-N" for each file (its id, then its URL once processed),
  * then "post-attempt" with the time the status is first sent, committed
  * before it goes, then "post", sent with an Idempotency-Key derived from

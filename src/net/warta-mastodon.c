@@ -1295,6 +1295,15 @@ instance_message (guint     attempt,
   return new_message (user_data, SOUP_METHOD_GET, "/api/v2/instance", error);
 }
 
+/* Before Mastodon 4.0, and on forks that never had v2. */
+static SoupMessage *
+instance_v1_message (guint     attempt,
+                     gpointer  user_data,
+                     GError  **error)
+{
+  return new_message (user_data, SOUP_METHOD_GET, "/api/v1/instance", error);
+}
+
 /* A positive number of @object's @member, else 0. */
 static guint64
 positive (JsonObject *object,
@@ -1305,6 +1314,50 @@ positive (JsonObject *object,
   return value > 0 ? (guint64) value : 0;
 }
 
+/* The limits in @node, the answer of /api/v2/instance or (@v1)
+ * /api/v1/instance: the same configuration in both since Mastodon 3.4;
+ * older instances and forks (Pleroma, Glitch) say the status length as a
+ * top-level max_toot_chars. A v1 instance that says none (before 3.4)
+ * takes the defaults, @l->known FALSE, as one without either answer.
+ * FALSE for an answer that is no instance's. */
+static gboolean
+read_limits (JsonNode             *node,
+             gboolean              v1,
+             WartaMastodonLimits  *l)
+{
+  JsonObject *root = _warta_json_as_object (node);
+  JsonObject *configuration = _warta_json_get_object (root, "configuration");
+  guint64 max_toot_chars = positive (root, "max_toot_chars");
+  JsonObject *statuses, *media;
+
+  /* A proxy's page or a changed answer says no limits: not an instance
+   * that takes any length and any file, whose zeros would replace the
+   * limits kept. */
+  if (configuration == NULL && max_toot_chars == 0)
+    {
+      if (!v1 || _warta_json_get_string (root, "uri") == NULL)
+        return FALSE;
+      *l = (WartaMastodonLimits) { .known = FALSE, .max_media = DEFAULT_MAX_MEDIA };
+      return TRUE;
+    }
+  statuses = _warta_json_get_object (configuration, "statuses");
+  media = _warta_json_get_object (configuration, "media_attachments");
+  l->known = TRUE;
+  l->max_characters = (guint) MIN (positive (statuses, "max_characters"), G_MAXUINT);
+  if (l->max_characters == 0)
+    l->max_characters = (guint) MIN (max_toot_chars, G_MAXUINT);
+  l->url_length = (guint) MIN (positive (statuses, "characters_reserved_per_url"), G_MAXUINT);
+  l->max_media = (guint) MIN (positive (statuses, "max_media_attachments"), G_MAXUINT);
+  if (l->max_media == 0)
+    l->max_media = DEFAULT_MAX_MEDIA;
+  l->image_size_limit = positive (media, "image_size_limit");
+  l->video_size_limit = positive (media, "video_size_limit");
+  l->description_limit = (guint) MIN (positive (media, "description_limit"), G_MAXUINT);
+  return TRUE;
+}
+
+/* The answer of /api/v2/instance or, the task's data TRUE, of
+ * /api/v1/instance. */
 static void
 instance_cb (GObject      *object,
              GAsyncResult *result,
@@ -1312,19 +1365,30 @@ instance_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   WartaMastodon *self = g_task_get_source_object (task);
-  WartaMastodonLimits *l = &self->limits;
+  gboolean v1 = GPOINTER_TO_INT (g_task_get_task_data (task));
   g_autoptr(JsonNode) node = NULL;
   GError *error = NULL;
-  JsonObject *configuration, *statuses, *media;
 
   node = warta_http_client_request_json_finish (WARTA_HTTP_CLIENT (object), result, NULL, &error);
   if (node == NULL && warta_publish_error_get_http_status (error) == SOUP_STATUS_NOT_FOUND)
     {
-      /* Before Mastodon 4.0 there was no v2: those take the default. */
-      g_debug ("%s has no /api/v2/instance (%s); taking %d attachments", self->instance_url,
-               error->message, DEFAULT_MAX_MEDIA);
+      g_debug ("%s has no /api/v%d/instance (%s)", self->instance_url, v1 ? 1 : 2,
+               error->message);
       g_clear_error (&error);
-      *l = (WartaMastodonLimits) { .known = FALSE, .max_media = DEFAULT_MAX_MEDIA };
+      /* Before Mastodon 4.0 there was no v2: v1 says the same. Only a
+       * 404: an instance that does not answer now is not asked twice. */
+      if (!v1)
+        {
+          GCancellable *cancellable = g_task_get_cancellable (task);
+
+          g_task_set_task_data (task, GINT_TO_POINTER (TRUE), NULL);
+          warta_http_client_request_json_async (self->client, SERVICE, instance_v1_message,
+                                                g_object_ref (self), g_object_unref, parse_error,
+                                                cancellable, instance_cb, g_steal_pointer (&task));
+          return;
+        }
+      /* Neither: the defaults. */
+      self->limits = (WartaMastodonLimits) { .known = FALSE, .max_media = DEFAULT_MAX_MEDIA };
       g_task_return_boolean (task, TRUE);
       return;
     }
@@ -1333,26 +1397,11 @@ instance_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  configuration = _warta_json_get_object (_warta_json_as_object (node), "configuration");
-  /* A proxy's page or a changed answer says no limits: not an instance
-   * that takes any length and any file, whose zeros would replace the
-   * limits kept. */
-  if (configuration == NULL)
+  if (!read_limits (node, v1, &self->limits))
     {
       g_task_return_error (task, unexpected_answer ());
       return;
     }
-  statuses = _warta_json_get_object (configuration, "statuses");
-  media = _warta_json_get_object (configuration, "media_attachments");
-  l->known = TRUE;
-  l->max_characters = (guint) MIN (positive (statuses, "max_characters"), G_MAXUINT);
-  l->url_length = (guint) MIN (positive (statuses, "characters_reserved_per_url"), G_MAXUINT);
-  l->max_media = (guint) MIN (positive (statuses, "max_media_attachments"), G_MAXUINT);
-  if (l->max_media == 0)
-    l->max_media = DEFAULT_MAX_MEDIA;
-  l->image_size_limit = positive (media, "image_size_limit");
-  l->video_size_limit = positive (media, "video_size_limit");
-  l->description_limit = (guint) MIN (positive (media, "description_limit"), G_MAXUINT);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1562,7 +1611,7 @@ asked_limits_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  /* Before Mastodon 4.0 an instance says none of them. */
+  /* Before Mastodon 3.4 an instance says none of them. */
   if (!limits.known)
     {
       g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,

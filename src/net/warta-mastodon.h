@@ -114,9 +114,9 @@ gboolean           warta_mastodon_edit_status_finish   (WartaMastodon       *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
-/* What an instance takes (GET /api/v2/instance, §6.4): each 0 where it
- * does not say. @known: the instance answered v2 (before Mastodon 4.0
- * there was none). */
+/* What an instance takes (GET /api/v2/instance, §6.4; /api/v1/instance
+ * when there is no v2, before Mastodon 4.0): each 0 where it does not
+ * say. @known: the instance said any (before Mastodon 3.4 none). */
 typedef struct
 {
   gboolean known;
@@ -128,7 +128,9 @@ typedef struct
   guint    description_limit;   /* an attachment's alt text, characters */
 } WartaMastodonLimits;
 
-/* The instance's limits, asked once for this object. */
+/* The instance's limits, asked once for this object: GET /api/v2/instance,
+ * and /api/v1/instance only when v2 is not there (404); an instance that
+ * does not answer v2 now is not asked v1. */
 void               warta_mastodon_get_limits_async     (WartaMastodon       *self,
                                                         GCancellable        *cancellable,
                                                         GAsyncReadyCallback  callback,
@@ -147,8 +149,8 @@ void               warta_mastodon_limits_store         (const WartaMastodonLimit
  * warta_account_repository_merge_settings(). */
 char              *warta_mastodon_limits_to_json       (const WartaMastodonLimits *limits);
 /* The limits kept in @account's settings: FALSE, @out_limits zeroed, when
- * none are (an account signed in before Warta asked, an instance without
- * v2). */
+ * none are (an account signed in before Warta asked, an instance that
+ * says none). */
 gboolean           warta_mastodon_limits_load          (WartaAccount        *account,
                                                         WartaMastodonLimits *out_limits);
 
@@ -161,7 +163,7 @@ gboolean           warta_mastodon_limits_keep          (const WartaMastodonLimit
                                                         WartaAccountRepository *repository,
                                                         gboolean            *out_had_kept);
 /* Asks @account's instance its limits as they are now (with its access
- * token from @store, GET /api/v2/instance) and keeps them
+ * token from @store, GET /api/v2/instance or v1) and keeps them
  * (warta_mastodon_limits_keep()); an instance that does not answer, or
  * does not say them, is an error and the kept ones stay. */
 void               warta_mastodon_ask_limits_async     (WartaAccountStore   *store,

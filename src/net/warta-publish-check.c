@@ -238,9 +238,9 @@ check_captions (WartaRevision *revision,
  * (warta_mastodon_limits_load()): the status's length, each photo's and
  * video's size, each alt text's length.
  *
- * None kept (an account signed in before Warta asked, an instance
- * without /api/v2/instance), or one number the instance did not say: no
- * refusal on it. Mastodon's documented defaults (500 characters, 16 MB
+ * None kept (an account signed in before Warta asked, an instance that
+ * says none, before Mastodon 3.4), or one number the instance did not
+ * say: no refusal on it. Mastodon's documented defaults (500 characters, 16 MB
  * photos, 99 MB videos, 1,500 characters of alt text) are not certain
  * for an instance that never said them: forks (glitch-soc, Hometown …)
  * and newer versions raise them, and a refusal on them would keep posts
