@@ -3846,6 +3846,33 @@ test_ask_instance_no_answer (Fixture       *f,
   g_assert_true (gtk_widget_is_sensitive (ask_button (f)));
 }
 
+/* An instance before Mastodon 3.4 (v2 404, v1 without any limit)
+ * answers without saying its limits: the row says it answered, not that
+ * it did not, and the kept limit stays in force. */
+static void
+test_ask_instance_not_said (Fixture       *f,
+                            gconstpointer  data)
+{
+  WartaTestInstance instance = WARTA_TEST_INSTANCE_DEFAULT;
+  const char *subtitle;
+
+  instance.kind = WARTA_TEST_INSTANCE_V1_BARE;
+  warta_test_server_set_instance (f->mastodon, &instance);
+  keep_mastodon_limit (f, 10);
+  ask_instance (f);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, f->mastodon_id)));
+  g_assert_true (g_str_has_suffix (subtitle,
+                                   MASTODON_TAKES_10 " The instance answered when Warta asked it "
+                                   "just now, but no longer says its limits, so this is still the "
+                                   "limit it gave before. Ask the instance’s administrator what it "
+                                   "takes, or return the content concept for content that fits."
+                                   TICKED_BY_HAND));
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "GET", "/api/v1/instance"), ==, 1);
+  g_assert_cmpuint (kept_mastodon_limit (f), ==, 10);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id))));
+  g_assert_true (gtk_widget_is_sensitive (ask_button (f)));
+}
+
 /* The view closed while the instance is being asked: it goes at once,
  * its request cancelled, and nothing is kept or shown after. */
 static void
@@ -4218,6 +4245,8 @@ main (int   argc,
               fixture_setup, test_ask_instance_still_too_small, fixture_teardown);
   g_test_add ("/warta/publish-view/ask-instance-no-answer", Fixture, NULL,
               fixture_setup, test_ask_instance_no_answer, fixture_teardown);
+  g_test_add ("/warta/publish-view/ask-instance-not-said", Fixture, NULL,
+              fixture_setup, test_ask_instance_not_said, fixture_teardown);
   g_test_add ("/warta/publish-view/ask-instance-view-closed", Fixture, NULL,
               fixture_setup, test_ask_instance_view_closed, fixture_teardown);
   g_test_add ("/warta/publish-view/ask-instance-follower", Fixture, NULL,

@@ -133,6 +133,7 @@ typedef enum
   ASK_ASKING,
   ASK_ANSWERED,   /* the limits kept are those it gave just now */
   ASK_NO_ANSWER,  /* the kept ones stay */
+  ASK_NOT_SAID,   /* it answered without any limits: the kept ones stay */
 } AskState;
 
 enum {
@@ -2898,6 +2899,13 @@ dup_ask_state (WartaPublishView *self,
                                 "so this is still the limit it gave before. Ask it again later, "
                                 "or return the content concept for content that fits."),
                               refusal);
+    case ASK_NOT_SAID:
+      /* Translators: %s is why the account cannot take the content */
+      return g_strdup_printf (_("%s The instance answered when Warta asked it just now, but no "
+                                "longer says its limits, so this is still the limit it gave "
+                                "before. Ask the instance’s administrator what it takes, or "
+                                "return the content concept for content that fits."),
+                              refusal);
     default:
       return g_strdup (refusal);
     }
@@ -2950,13 +2958,15 @@ asked_instance_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GtkWidget *check;
   gboolean answered;
+  gboolean said = FALSE;
 
-  answered = warta_mastodon_ask_limits_finish (result, NULL, &error);
+  answered = warta_mastodon_ask_limits_finish (result, NULL, &said, &error);
   /* The view is gone, or going. */
   if (g_cancellable_is_cancelled (c->cancellable))
     return;
   if (answered)
-    g_hash_table_insert (self->asked, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (ASK_ANSWERED));
+    g_hash_table_insert (self->asked, g_memdup2 (&id, sizeof id),
+                         GINT_TO_POINTER (said ? ASK_ANSWERED : ASK_NOT_SAID));
   else if (g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_NOT_CONFIGURED))
     {
       /* Not signed in: asking later would not help; signing in does. */

@@ -1286,6 +1286,9 @@ warta_mastodon_edit_status_finish (WartaMastodon  *self,
 
 /* Mastodon's own number when the instance does not say (§6.4). */
 #define DEFAULT_MAX_MEDIA 4
+/* What warta_mastodon_ask_limits_async() returns besides TRUE (changed)
+ * and FALSE (as kept). */
+#define LIMITS_NOT_SAID 2
 
 static SoupMessage *
 instance_message (guint     attempt,
@@ -1611,12 +1614,11 @@ asked_limits_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  /* Before Mastodon 3.4 an instance says none of them. */
+  /* Before Mastodon 3.4 an instance says none of them: the kept ones
+   * stay. */
   if (!limits.known)
     {
-      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED,
-                               _("This Mastodon instance does not say its limits (it has no "
-                                 "/api/v2/instance)."));
+      g_task_return_int (task, LIMITS_NOT_SAID);
       return;
     }
   g_task_return_int (task, warta_mastodon_limits_keep (&limits, a->account,
@@ -1676,6 +1678,7 @@ warta_mastodon_ask_limits_async (WartaAccountStore   *store,
 gboolean
 warta_mastodon_ask_limits_finish (GAsyncResult  *result,
                                   gboolean      *out_changed,
+                                  gboolean      *out_said,
                                   GError       **error)
 {
   gssize changed;
@@ -1686,7 +1689,9 @@ warta_mastodon_ask_limits_finish (GAsyncResult  *result,
   if (changed < 0)
     return FALSE;
   if (out_changed != NULL)
-    *out_changed = changed > 0;
+    *out_changed = changed == TRUE;
+  if (out_said != NULL)
+    *out_said = changed != LIMITS_NOT_SAID;
   return TRUE;
 }
 

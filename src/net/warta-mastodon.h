@@ -164,17 +164,20 @@ gboolean           warta_mastodon_limits_keep          (const WartaMastodonLimit
                                                         gboolean            *out_had_kept);
 /* Asks @account's instance its limits as they are now (with its access
  * token from @store, GET /api/v2/instance or v1) and keeps them
- * (warta_mastodon_limits_keep()); an instance that does not answer, or
- * does not say them, is an error and the kept ones stay. */
+ * (warta_mastodon_limits_keep()); an instance that does not answer is an
+ * error, and the kept ones stay, as when it answers without saying them. */
 void               warta_mastodon_ask_limits_async     (WartaAccountStore   *store,
                                                         WartaHttpClient     *client,
                                                         WartaAccount        *account,
                                                         GCancellable        *cancellable,
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data);
-/* @out_changed: whether the instance's limits differed from those kept. */
+/* @out_changed: whether the instance's limits differed from those kept;
+ * @out_said: FALSE when the instance answered without saying any (before
+ * Mastodon 3.4). */
 gboolean           warta_mastodon_ask_limits_finish    (GAsyncResult        *result,
                                                         gboolean            *out_changed,
+                                                        gboolean            *out_said,
                                                         GError             **error);
 
 /* POST /api/v1/apps on @instance_url (platform-apis.md §6.1): Warta as an
