@@ -471,7 +471,7 @@ test_malformed_every_time (Fixture       *f,
 /* A chunk's answer has no body Warta reads: 206 or 201 says it is in.
  * A 200 that is neither (a proxy's page) every time: the chunk sent again
  * within the attempts, as after a 5xx, then Warta tries again later; init
- * once, nothing posted. */
+ * once, and the later try posts once with the same publish_id. */
 static void
 test_chunk_malformed_every_time (Fixture       *f,
                                  gconstpointer  data)
@@ -503,8 +503,24 @@ test_chunk_malformed_every_time (Fixture       *f,
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", "/video/"), ==,
                         chunks + 4);
       warta_test_server_assert_faults_used (f->server);
+
+      /* Tried again later: the same publish_id's chunks, then one post. */
+      {
+        g_autoptr(WartaUpload) again = new_upload (f);
+        g_autoptr(WartaRemoteResult) res = NULL;
+
+        g_clear_error (&error);
+        g_assert_true (upload_chunks (f, again, init, 0, NULL, &error));
+        g_assert_no_error (error);
+        res = wait_publish (f, init, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (res);
+        g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, i + 1);
+      }
     }
-  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST",
+                                                      "/v2/post/publish/video/init/"),
+                    ==, G_N_ELEMENTS (warta_test_garbage));
 }
 
 static void
