@@ -332,7 +332,7 @@ test_malformed_answers (Fixture       *f,
 }
 
 /* The unpublished photo answered with what Warta cannot read every time:
- * sent as often as after a 5xx, then it stops saying so. */
+ * sent as often as after a 5xx, then Warta tries again later. */
 static void
 test_malformed_every_time (Fixture       *f,
                            gconstpointer  data)
@@ -345,14 +345,14 @@ test_malformed_every_time (Fixture       *f,
                                 "application/json", "{\"ok\": true}");
   media = photo (f, upload, NULL, FALSE, &error);
   g_assert_null (media);
-  warta_test_assert_not_understood (error);
+  warta_test_assert_read_later (error);
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", PHOTOS), ==, 4);
   g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
 /* A video's start, then its windows, answered with what Warta cannot read
- * every time: each sent as often as after a 5xx, then it stops saying so;
+ * every time: each sent as often as after a 5xx, then Warta tries again later;
  * never finished. */
 static void
 test_video_malformed_every_time (Fixture       *f,
@@ -373,7 +373,7 @@ test_video_malformed_every_time (Fixture       *f,
                                       step ? "{\"start_offset\": \"0\"}" : WARTA_TEST_HTML_PAGE);
       res = video (f, upload, FALSE, NULL, &error);
       g_assert_null (res);
-      warta_test_assert_not_understood (error);
+      warta_test_assert_read_later (error);
       g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
       sent += 4 + step;
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", VIDEOS), ==, sent);

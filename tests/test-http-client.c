@@ -362,6 +362,47 @@ test_transport (void)
     }
 }
 
+/* On a step that makes nothing public, an answer that could not be read
+ * becomes retryable as a 5xx is, with its status and the platform's words;
+ * a certificate not trusted, or any other error, stays as it is. */
+static void
+test_retry_unread (void)
+{
+  g_autoptr(GError) page = classify (200, NULL, NULL, "<html><body>Login</body></html>");
+  g_autoptr(GError) tls_io = g_error_new_literal (G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE,
+                                                  "low-level");
+  g_autoptr(GError) tls = warta_publish_error_new_from_transport ("Example", tls_io);
+  g_autoptr(GError) rejected = classify (400, NULL, NULL, "{\"message\": \"no\"}");
+  GError *same;
+
+  g_assert_error (page, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL);
+  warta_publish_error_set_platform (page, "proxy", "Login");
+  page = warta_publish_error_retry_unread ("Example", page);
+  g_assert_error (page, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE);
+  g_assert_true (warta_publish_error_is_retryable (page));
+  g_assert_cmpstr (page->message, ==,
+                   "Example’s answer could not be read; a proxy, firewall or security plugin "
+                   "may be in the way. Warta will try again later.");
+  g_assert_cmpuint (warta_publish_error_get_http_status (page), ==, 200);
+  g_assert_cmpstr (warta_publish_error_get_platform_code (page), ==, "proxy");
+  g_assert_cmpstr (warta_publish_error_get_platform_message (page), ==, "Login");
+
+  same = tls;
+  tls = warta_publish_error_retry_unread ("Example", g_steal_pointer (&tls));
+  g_assert_true (tls == same);
+  g_assert_error (tls, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL);
+  /* Its copies too (g_task_propagate_error() and prefixes copy). */
+  same = g_error_copy (tls);
+  same = warta_publish_error_retry_unread ("Example", same);
+  g_assert_error (same, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL);
+  g_error_free (same);
+
+  same = rejected;
+  rejected = warta_publish_error_retry_unread ("Example", g_steal_pointer (&rejected));
+  g_assert_true (rejected == same);
+  g_assert_error (rejected, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_REJECTED);
+}
+
 typedef struct
 {
   char *url;
@@ -1140,6 +1181,7 @@ main (int   argc,
   g_test_add_func ("/warta/http-client/retry-at", test_retry_at);
   g_test_add_func ("/warta/http-client/backoff", test_backoff);
   g_test_add_func ("/warta/http-client/transport", test_transport);
+  g_test_add_func ("/warta/http-client/retry-unread", test_retry_unread);
   g_test_add_func ("/warta/http-client/job-token", test_job_token);
   g_test_add_func ("/warta/http-client/user-agent", test_user_agent);
   g_test_add_func ("/warta/http-client/retry-5xx", test_retry_5xx);

@@ -349,8 +349,8 @@ test_malformed_answers (Fixture       *f,
 }
 
 /* The container's status, then its creation, answered with what Warta
- * cannot read every time: asked as often as after a 5xx, then it stops
- * saying so; nothing is published. */
+ * cannot read every time: asked as often as after a 5xx, then Warta
+ * tries again later; nothing is published. */
 static void
 test_malformed_every_time (Fixture       *f,
                            gconstpointer  data)
@@ -376,7 +376,7 @@ test_malformed_every_time (Fixture       *f,
                                     warta_test_garbage[i].body);
       res = publish (f, made->id, "Kabar", &poll_error);
       g_assert_null (res);
-      warta_test_assert_not_understood (poll_error);
+      warta_test_assert_read_later (poll_error);
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", status_path), ==, 4);
       warta_test_server_assert_faults_used (f->server);
     }
@@ -389,9 +389,36 @@ test_malformed_every_time (Fixture       *f,
                                 "application/json", "{\"ok\": true}");
   container = create (f, url, "Kabar", FALSE, &error);
   g_assert_null (container);
-  warta_test_assert_not_understood (error);
+  warta_test_assert_read_later (error);
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", IG_PATH "/media"),
                     ==, creations + 4);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+}
+
+/* media_publish, which publishes, answered with what Warta cannot read
+ * every time: sent again only after the container's status says it is
+ * not published, then it stops for the user; never left to a later try. */
+static void
+test_publish_not_understood (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *url = image_url (f, "foto-0.jpg");
+  g_autoptr(WartaRemoteResult) container = NULL;
+  g_autoptr(WartaRemoteResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status_path = NULL;
+
+  container = create (f, url, "Kabar", FALSE, &error);
+  g_assert_no_error (error);
+  status_path = g_strconcat ("/v25.0/", container->id, NULL);
+  warta_test_server_add_answer (f->server, "POST", IG_PATH "/media_publish", 0, FALSE, 200, NULL,
+                                "text/html", WARTA_TEST_HTML_PAGE);
+  res = publish (f, container->id, "Kabar", &error);
+  g_assert_null (res);
+  warta_test_assert_not_understood (error);
+  /* Each media_publish after a status that says FINISHED. */
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "GET", status_path), ==,
+                    warta_test_server_count_requests (f->server, "POST", IG_PATH "/media_publish"));
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
 }
 
@@ -849,6 +876,7 @@ main (int   argc,
   ADD ("lost-answer", test_lost_answer, 0);
   ADD ("malformed-answers", test_malformed_answers, 0);
   ADD ("malformed-every-time", test_malformed_every_time, 0);
+  ADD ("publish-not-understood", test_publish_not_understood, 0);
   ADD ("not-ready", test_not_ready, 0);
   ADD ("errors", test_errors, 1);
   ADD ("reel", test_reel, 0);

@@ -18,6 +18,7 @@
 #include "warta-mastodon-publisher.h"
 #include "warta-oauth.h"
 #include "warta-publish-check.h"
+#include "warta-test-garbage.h"
 #include "warta-test-publish.h"
 #include "warta-test-server.h"
 
@@ -3122,6 +3123,138 @@ test_tiktok_photos_refused (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
 }
 
+/* unread: an answer Warta cannot read on a step that makes nothing public */
+
+/* @job waits after such an answer: as after a 5xx, it says why and when
+ * Warta tries again, in the office's zone. */
+static void
+assert_read_later (Fixture        *f,
+                   WartaOutboxJob *job,
+                   const char     *service)
+{
+  g_autofree char *why = g_strdup_printf ("%s’s answer could not be read", service);
+  gint64 next_us = warta_outbox_job_get_next_attempt_at (job);
+  g_autoptr(GDateTime) next = g_date_time_new_from_unix_utc (next_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (next,
+                                                        warta_clock_get_time_zone (f->t->clock));
+  g_autofree char *at = g_date_time_format (there, "Warta will try again after %H:%M.");
+  const char *message = warta_outbox_job_get_error_message (job);
+
+  g_test_message ("%s", message);
+  g_assert_cmpint (warta_outbox_job_get_state (job), ==, WARTA_OUTBOX_STATE_WAITING);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "retryable");
+  g_assert_true (g_str_has_prefix (message, why));
+  g_assert_true (g_str_has_suffix (message, at));
+}
+
+/* A step of a video that makes nothing public, answered with a proxy's
+ * page once. */
+typedef struct
+{
+  const char *platform;
+  const char *service;
+  WartaTestServer *(*server_new) (void);
+  const char *settings;
+  const char *secret;
+  const char *choice;
+  gsize video_size;
+  const char *method;
+  const char *path;           /* the step answered with the page */
+  guint nth;
+  const char *made_once;      /* the session's or publish_id's request */
+} Unread;
+
+static const Unread unread_cases[] = {
+  /* The video's start. */
+  { "facebook", "Facebook", warta_test_facebook_server_new, FACEBOOK_SETTINGS,
+    WARTA_TEST_FACEBOOK_TOKEN, NULL, 2 * 1024 * 1024 + 1000,
+    "POST", "/v25.0/" WARTA_TEST_FACEBOOK_PAGE_ID "/videos", 1, NULL },
+  /* A chunk answered 200 without the video. */
+  { "youtube", "YouTube", warta_test_youtube_server_new, "{\"chunk-size\": \"262144\"}",
+    WARTA_TEST_YOUTUBE_TOKEN, NULL, VIDEO_SIZE,
+    "PUT", "/upload/youtube/v3/videos", 2, "/upload/youtube/v3/videos" },
+  /* A chunk answered 200, neither 206 nor 201. */
+  { "tiktok", "TikTok", warta_test_tiktok_server_new, TIKTOK_SETTINGS,
+    WARTA_TEST_TIKTOK_TOKEN, TIKTOK_CHOICE, TIKTOK_SIZE,
+    "PUT", "/video/", 1, "/v2/post/publish/video/init/" },
+};
+
+/* The job waits and tries again later as after a 5xx; the next run goes
+ * on from the confirmed steps and makes the post, once, with the whole
+ * file; the session or publish_id made once. */
+static void
+test_unread_rescheduled (Fixture       *f,
+                         gconstpointer  data)
+{
+  const Unread *u = data;
+  g_autoptr(WartaTestServer) server = u->server_new ();
+  gint64 id = add_target (f, u->platform, server, u->settings, u->secret);
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaOutboxJob) job = NULL;
+  g_autofree char *sha = NULL;
+
+  p = warta_test_publish_make_approved_with_videos (f->t, "Rakor video", 0, 1, u->video_size);
+  sha = file_sha256 (f, "video-");
+  warta_test_server_add_answer (server, u->method, u->path, u->nth, FALSE, 200, NULL,
+                                "text/html", WARTA_TEST_HTML_PAGE);
+  job = publish_tiktok (f, p, id, u->choice, WARTA_OUTBOX_STATE_WAITING);
+  assert_read_later (f, job, u->service);
+  wait_for_state (job, WARTA_OUTBOX_STATE_DONE);
+  settle (f);
+  g_assert_cmpuint (warta_test_server_get_post_count (server), ==, 1);
+  g_assert_cmpstr (warta_test_server_get_file_sha256 (server), ==, sha);
+  if (u->made_once)
+    g_assert_cmpuint (warta_test_server_count_requests (server, "POST", u->made_once), ==, 1);
+}
+
+/* A Mastodon file answered with a proxy's page at every try: the job
+ * stops as one that gets a 5xx every time does, after as many tries,
+ * saying why and what to do; nothing posted. */
+static void
+test_unread_give_up (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 1);
+  g_autoptr(WartaOutboxJob) job = NULL;
+  const char *message;
+
+  warta_test_server_add_answer (f->mastodon, "POST", "/api/v2/media", 0, FALSE, 200, NULL,
+                                "text/html", WARTA_TEST_HTML_PAGE);
+  job = publish_one (f, p, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+  message = warta_outbox_job_get_error_message (job);
+  g_test_message ("%s", message);
+  g_assert_cmpuint (warta_outbox_job_get_attempts (job), ==, 4);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "retryable");
+  g_assert_true (g_str_has_prefix (message, "Mastodon’s answer could not be read"));
+  g_assert_nonnull (strstr (message, "Warta tried 4 times."));
+  g_assert_null (strstr (message, "will try again"));
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/api/v2/media"), ==, 4);
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/api/v1/statuses"),
+                    ==, 0);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 0);
+}
+
+/* The status itself, which publishes, answered with a proxy's page every
+ * time: sent once more with the same Idempotency-Key, then the job stops
+ * for the user to look; never tried again later, never a third request. */
+static void
+test_unread_publishing_step (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(WartaPublication) p = warta_test_publish_make_approved (f->t, "Rakor", 0);
+  g_autoptr(WartaOutboxJob) job = NULL;
+
+  warta_test_server_add_answer (f->mastodon, "POST", "/api/v1/statuses", 0, FALSE, 200, NULL,
+                                "text/html", WARTA_TEST_HTML_PAGE);
+  job = publish_one (f, p, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+  g_test_message ("%s", warta_outbox_job_get_error_message (job));
+  g_assert_cmpuint (warta_outbox_job_get_attempts (job), ==, 1);
+  g_assert_cmpstr (warta_outbox_job_get_error_code (job), ==, "protocol");
+  g_assert_nonnull (strstr (warta_outbox_job_get_error_message (job), "does not understand"));
+  g_assert_cmpuint (warta_test_server_count_requests (f->mastodon, "POST", "/api/v1/statuses"),
+                    ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3140,6 +3273,16 @@ main (int   argc,
   ADD ("retry-after-errors", test_retry_after_errors);
   ADD ("retry-time-in-office-zone", test_retry_time_in_office_zone);
   ADD ("give-up", test_give_up);
+  for (guint i = 0; i < G_N_ELEMENTS (unread_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/warta/outbox/unread-rescheduled/%s",
+                                               unread_cases[i].platform);
+
+      g_test_add (path, Fixture, &unread_cases[i], fixture_set_up, test_unread_rescheduled,
+                  fixture_tear_down);
+    }
+  ADD ("unread-give-up", test_unread_give_up);
+  ADD ("unread-publishing-step", test_unread_publishing_step);
   ADD ("expired-sign-in-then-manual", test_expired_sign_in_then_manual);
   ADD ("pause-resume", test_pause_resume);
   ADD ("left-out-refused", test_left_out_refused);

@@ -409,8 +409,9 @@ test_malformed_answers (Fixture       *f,
 }
 
 /* The status, then init, answered with what Warta cannot read every
- * time: asked as often as after a 5xx, then it stops saying so; after
- * init's nothing is sent. */
+ * time: asked as often as after a 5xx, then the status is asked again
+ * later, while init, which publishes, stops saying so; after init's
+ * nothing is sent. */
 static void
 test_malformed_every_time (Fixture       *f,
                            gconstpointer  data)
@@ -443,7 +444,7 @@ test_malformed_every_time (Fixture       *f,
                                       warta_test_garbage[i].body);
       res = wait_publish (f, made, &poll_error);
       g_assert_null (res);
-      warta_test_assert_not_understood (poll_error);
+      warta_test_assert_read_later (poll_error);
       fetches += 4;
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST",
                                                           "/v2/post/publish/status/fetch/"),
@@ -469,8 +470,8 @@ test_malformed_every_time (Fixture       *f,
 
 /* A chunk's answer has no body Warta reads: 206 or 201 says it is in.
  * A 200 that is neither (a proxy's page) every time: the chunk sent again
- * within the attempts, as after a 5xx, then it stops saying so; init
- * once, nothing posted. */
+ * within the attempts, as after a 5xx, then Warta tries again later; init
+ * once, and the later try posts once with the same publish_id. */
 static void
 test_chunk_malformed_every_time (Fixture       *f,
                                  gconstpointer  data)
@@ -494,7 +495,7 @@ test_chunk_malformed_every_time (Fixture       *f,
                                       warta_test_garbage[i].content_type,
                                       warta_test_garbage[i].body);
       g_assert_false (upload_chunks (f, upload, init, 0, NULL, &error));
-      warta_test_assert_not_understood (error);
+      warta_test_assert_read_later (error);
       g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST",
                                                           "/v2/post/publish/video/init/"),
@@ -502,8 +503,24 @@ test_chunk_malformed_every_time (Fixture       *f,
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", "/video/"), ==,
                         chunks + 4);
       warta_test_server_assert_faults_used (f->server);
+
+      /* Tried again later: the same publish_id's chunks, then one post. */
+      {
+        g_autoptr(WartaUpload) again = new_upload (f);
+        g_autoptr(WartaRemoteResult) res = NULL;
+
+        g_clear_error (&error);
+        g_assert_true (upload_chunks (f, again, init, 0, NULL, &error));
+        g_assert_no_error (error);
+        res = wait_publish (f, init, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (res);
+        g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, i + 1);
+      }
     }
-  g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
+  g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST",
+                                                      "/v2/post/publish/video/init/"),
+                    ==, G_N_ELEMENTS (warta_test_garbage));
 }
 
 static void

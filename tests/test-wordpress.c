@@ -364,7 +364,7 @@ test_unreadable_lookup (Fixture       *f,
 }
 
 /* The file's upload answered with what Warta cannot read every time:
- * looked for and sent as often as after a 5xx, then it stops saying so. */
+ * looked for and sent as often as after a 5xx, then Warta tries again later. */
 static void
 test_malformed_every_time (Fixture       *f,
                            gconstpointer  data)
@@ -377,7 +377,7 @@ test_malformed_every_time (Fixture       *f,
                                 "text/html", WP_LOGIN_PAGE);
   media = upload_media (f, upload, "warta-22-00000000-1", NULL, &error);
   g_assert_null (media);
-  warta_test_assert_not_understood (error);
+  warta_test_assert_read_later (error);
   g_assert_cmpuint (count (f, "POST", "/wp-json/wp/v2/media"), ==, 4);
   g_assert_cmpuint (warta_test_server_get_media_count (f->server), ==, 0);
   g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);

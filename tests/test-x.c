@@ -361,7 +361,7 @@ test_malformed_answers (Fixture       *f,
 }
 
 /* A media step answered with what Warta cannot read every time: asked
- * as often as after a 5xx, then it stops saying so; no tweet. */
+ * as often as after a 5xx, then Warta tries again later; no tweet. */
 static void
 test_malformed_every_time (Fixture       *f,
                            gconstpointer  data)
@@ -374,7 +374,7 @@ test_malformed_every_time (Fixture       *f,
                                 NULL, "application/json", "{\"ok\": true}");
   media = upload_media (f, upload, NULL, NULL, &error);
   g_assert_null (media);
-  warta_test_assert_not_understood (error);
+  warta_test_assert_read_later (error);
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST",
                                                       "/2/media/upload/initialize"), ==, 4);
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/2/media/upload/"),

@@ -642,7 +642,7 @@ test_malformed_answers (Fixture       *f,
 }
 
 /* The session's start answered with what Warta cannot read every time:
- * asked as often as after a 5xx, then it stops saying so. */
+ * asked as often as after a 5xx, then Warta tries again later. */
 static void
 test_malformed_every_time (Fixture       *f,
                            gconstpointer  data)
@@ -655,7 +655,7 @@ test_malformed_every_time (Fixture       *f,
                                 "application/json", "{\"ok\": true}");
   session = start_session (f, upload, &error);
   g_assert_null (session);
-  warta_test_assert_not_understood (error);
+  warta_test_assert_read_later (error);
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", UPLOAD_PATH), ==, 4);
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", UPLOAD_PATH), ==, 0);
   g_assert_cmpuint (warta_test_server_get_post_count (f->server), ==, 0);
@@ -664,7 +664,7 @@ test_malformed_every_time (Fixture       *f,
 /* A video of one chunk, less than the 256 KiB YouTube keeps whole,
  * answered with what Warta cannot read every time (a 200 with a proxy's
  * page, a 308 with a Range that is not YouTube's), the probes too or not:
- * probed within the attempts, then it stops saying so; one session, never
+ * probed within the attempts, then Warta tries again later; one session, never
  * the file again from the start, no video. */
 static void
 test_chunks_malformed_every_time (Fixture       *f,
@@ -714,7 +714,7 @@ test_chunks_malformed_every_time (Fixture       *f,
                                       cases[c].headers, cases[c].content_type, cases[c].body);
       res = publish (f, upload, NULL, NULL, &error);
       g_assert_null (res);
-      warta_test_assert_not_understood (error);
+      warta_test_assert_read_later (error);
       g_assert_cmpint (warta_upload_get_state (upload), ==, WARTA_UPLOAD_STATE_FAILED);
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", UPLOAD_PATH), ==, 1);
       g_assert_cmpuint (warta_test_server_count_requests (f->server, "PUT", UPLOAD_PATH), ==,

@@ -61,6 +61,19 @@ warta_test_assert_not_understood (const GError *error)
   g_assert_nonnull (strstr (error->message, "does not understand"));
 }
 
+/* A step that makes nothing public (an upload, a session, a container, a
+ * status asked) answered with what Warta cannot read every time: after
+ * the attempts it ends as a 5xx does, the job tried again later, and says
+ * so in the user's words. */
+static inline void
+warta_test_assert_read_later (const GError *error)
+{
+  warta_test_assert_garbage_error (error);
+  g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE);
+  g_assert_nonnull (strstr (error->message, "answer could not be read"));
+  g_assert_true (g_str_has_suffix (error->message, " Warta will try again later."));
+}
+
 /* One publish after a malformed answer: @must_succeed (a proxy's 502 is
  * passed over), else the error above or the post's @id. */
 static inline void

@@ -757,6 +757,9 @@ create_fail (GTask  *task,
 {
   CreateData *d = g_task_get_task_data (task);
 
+  /* An unpublished photo makes nothing public: tried again later. */
+  if (d->photo && !d->published)
+    error = warta_publish_error_retry_unread (SERVICE, error);
   set_upload_failed (d->upload, error);
   g_task_return_error (task, error);
 }
@@ -1170,6 +1173,10 @@ video_fail (GTask  *task,
 {
   VideoData *d = g_task_get_task_data (task);
 
+  /* start and transfer make nothing public: tried again later; finish
+   * publishes the video, which is looked up, never sent again blindly. */
+  if (d->phase != PHASE_FINISH)
+    error = warta_publish_error_retry_unread (SERVICE, error);
   set_upload_failed (d->upload, error);
   g_task_return_error (task, error);
 }

@@ -783,6 +783,20 @@ create_container (WartaInstagram      *self,
   op_start (task);
 }
 
+/* The result of a task that makes nothing public (a container made, its
+ * status asked): an answer it could not read is tried again later. */
+static WartaRemoteResult *
+propagate_nothing_public (GAsyncResult  *result,
+                          GError       **error)
+{
+  GError *local = NULL;
+  WartaRemoteResult *res = g_task_propagate_pointer (G_TASK (result), &local);
+
+  if (local != NULL)
+    g_propagate_error (error, warta_publish_error_retry_unread (SERVICE, local));
+  return res;
+}
+
 void
 warta_instagram_create_container_async (WartaInstagram      *self,
                                         const char          *image_url,
@@ -816,7 +830,7 @@ warta_instagram_create_container_finish (WartaInstagram  *self,
                                          GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_nothing_public (result, error);
 }
 
 void
@@ -855,7 +869,7 @@ warta_instagram_create_carousel_finish (WartaInstagram  *self,
                                         GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_nothing_public (result, error);
 }
 
 void
@@ -882,7 +896,7 @@ warta_instagram_wait_container_finish (WartaInstagram  *self,
                                        GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_nothing_public (result, error);
 }
 
 void
@@ -912,6 +926,14 @@ warta_instagram_publish_finish (WartaInstagram  *self,
                                 GAsyncResult    *result,
                                 GError         **error)
 {
+  OpData *d;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  d = g_task_get_task_data (G_TASK (result));
+  /* The container's status, read before media_publish and after it, is
+   * read first again by the next try: tried again later as after a 5xx.
+   * media_publish's own answer that could not be read stays a stop. */
+  if (d->step == STEP_STATUS)
+    return propagate_nothing_public (result, error);
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -232,6 +232,8 @@ upload_fail (GTask  *task,
 {
   UploadData *d = g_task_get_task_data (task);
 
+  /* A file uploaded makes nothing public: tried again later. */
+  error = warta_publish_error_retry_unread (SERVICE, error);
   _warta_upload_set_error (d->upload, error);
   _warta_upload_set_state (d->upload,
                            g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_CANCELLED)
@@ -472,6 +474,8 @@ poll_fail (GTask  *task,
 {
   PollData *d = g_task_get_task_data (task);
 
+  /* Asking whether a file is processed makes nothing public. */
+  error = warta_publish_error_retry_unread (SERVICE, error);
   if (d->upload)
     {
       _warta_upload_set_error (d->upload, error);

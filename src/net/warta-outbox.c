@@ -638,8 +638,10 @@ fail_run (Run          *run,
           stop_run (run, WARTA_OUTBOX_STATE_FAILED, error_code_id (error), message, 0, TRUE);
           return;
         }
-      in_zone = dup_message_in_zone (self, error);
       next = MAX (warta_publish_error_get_retry_at (error), now + backoff_us (self, attempts));
+      /* "Warta will try again later" becomes the time it does. */
+      in_zone = warta_publish_error_dup_in_zone (error->message, next,
+                                                 warta_clock_get_time_zone (self->clock), now);
       g_debug ("Job %" G_GINT64_FORMAT ": %s; again in %" G_GINT64_FORMAT " ms",
                run->job_id, in_zone, (next - now) / 1000);
       stop_run (run, WARTA_OUTBOX_STATE_WAITING, error_code_id (error), in_zone, next, TRUE);

@@ -23,6 +23,7 @@ typedef struct
   guint http_status;
   char *platform_code;
   char *platform_message;
+  gboolean untrusted;  /* a TLS failure, not an answer */
 } WartaPublishErrorPrivate;
 
 static void
@@ -38,6 +39,7 @@ warta_publish_error_private_copy (const WartaPublishErrorPrivate *src,
   dest->http_status = src->http_status;
   dest->platform_code = g_strdup (src->platform_code);
   dest->platform_message = g_strdup (src->platform_message);
+  dest->untrusted = src->untrusted;
 }
 
 static void
@@ -591,6 +593,56 @@ warta_publish_error_new_from_response (const char          *service,
   return error;
 }
 
+/**
+ * warta_publish_error_retry_unread:
+ * @service: the platform's name, "Facebook"
+ * @error: (transfer full): why a step that makes nothing public (an
+ *   upload, a session, a container, a status asked) failed, its client's
+ *   attempts used up
+ *
+ * An answer that is not the platform's API (a proxy's or a captive
+ * portal's page, JSON without what the step needs) on such a step is
+ * treated as a 5xx is: the outbox tries the job again later with the same
+ * backoff, and stops it after as many tries. Never for a step that
+ * publishes: its answer may mean the post exists, which the platform's
+ * idempotency key or a look-up settles, not a blind resend.
+ *
+ * Returns: (transfer full): @error itself, or, for an answer that could
+ *   not be read, a #WARTA_PUBLISH_ERROR_RETRYABLE error in its place with
+ *   its HTTP status and the platform's words
+ */
+GError *
+warta_publish_error_retry_unread (const char *service,
+                                  GError     *error)
+{
+  WartaPublishErrorPrivate *priv;
+  WartaPublishErrorPrivate *ret_priv;
+  g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+  GError *ret;
+
+  g_return_val_if_fail (service != NULL, error);
+
+  if (!g_error_matches (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL))
+    return error;
+  priv = warta_publish_error_get_private (error);
+  /* A certificate this computer does not trust is not the platform's
+   * answer: the user checks it, nothing waits for it. */
+  if (priv == NULL || priv->untrusted)
+    return error;
+
+  reason = g_strdup_printf (_("%s’s answer could not be read; a proxy, firewall or security plugin may be in the way."),
+                            service);
+  message = warta_publish_error_format_retry (reason, 0);
+  ret = g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE, message);
+  ret_priv = warta_publish_error_get_private (ret);
+  ret_priv->http_status = priv->http_status;
+  ret_priv->platform_code = g_strdup (priv->platform_code);
+  ret_priv->platform_message = g_strdup (priv->platform_message);
+  g_error_free (error);
+  return ret;
+}
+
 /* The error for a request that got no answer: cancelled, timed out, reset. */
 GError *
 warta_publish_error_new_from_transport (const char   *service,
@@ -617,9 +669,12 @@ warta_publish_error_new_from_transport (const char   *service,
       ret = g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RETRYABLE, message);
     }
   else if (error->domain == G_TLS_ERROR)
-    ret = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL,
-                       _("The secure connection to %s cannot be trusted: %s. Check the account’s address and this computer’s date and time."),
-                       service, error->message);
+    {
+      ret = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL,
+                         _("The secure connection to %s cannot be trusted: %s. Check the account’s address and this computer’s date and time."),
+                         service, error->message);
+      warta_publish_error_get_private (ret)->untrusted = TRUE;
+    }
   else if (error->domain == SOUP_SESSION_ERROR)
     ret = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_PROTOCOL,
                        _("%s sent an answer Warta does not understand: %s. Check the account’s address in Accounts."),

@@ -56,6 +56,11 @@ GError      *warta_publish_error_new_literal_full     (WartaPublishError    code
                                                        gint64               retry_at_us,
                                                        const char          *message);
 
+/* On a step that makes nothing public, its attempts used up: an answer
+ * that could not be read becomes retryable, as a 5xx (transfer full). */
+GError      *warta_publish_error_retry_unread         (const char          *service,
+                                                       GError              *error);
+
 /* The post an edit was for is not on @service any more (404, 410, or
  * the platform's own code for it), with @error's details. */
 GError      *warta_publish_error_new_gone             (const char          *service,

@@ -927,8 +927,15 @@ warta_tiktok_wait_publish_finish (WartaTikTok   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
+  GError *local = NULL;
+  WartaRemoteResult *res;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  /* Asking how the publish goes makes nothing public. */
+  res = g_task_propagate_pointer (G_TASK (result), &local);
+  if (local != NULL)
+    g_propagate_error (error, warta_publish_error_retry_unread (SERVICE, local));
+  return res;
 }
 
 /* upload: the chunks ---------------------------------------------------- */
@@ -960,6 +967,9 @@ upload_fail (GTask  *task,
 {
   UploadData *d = g_task_get_task_data (task);
 
+  /* The chunks of a publish_id already made publish nothing by
+   * themselves: tried again later, from the confirmed chunk. */
+  error = warta_publish_error_retry_unread (SERVICE, error);
   set_upload_failed (d->upload, error);
   g_task_return_error (task, error);
 }

@@ -299,6 +299,10 @@ step_fail (GTask  *task,
 {
   StepData *d = g_task_get_task_data (task);
 
+  /* A file for the media library is public only through the post that
+   * shows it: tried again later. A post is never created on a guess. */
+  if (d->is_media)
+    error = warta_publish_error_retry_unread (SERVICE, error);
   if (d->upload)
     {
       _warta_upload_set_error (d->upload, error);

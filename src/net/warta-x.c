@@ -325,6 +325,8 @@ media_fail (GTask  *task,
 {
   MediaData *d = g_task_get_task_data (task);
 
+  /* No media step makes anything public: tried again later. */
+  error = warta_publish_error_retry_unread (SERVICE, error);
   set_upload_failed (d->upload, error);
   g_task_return_error (task, error);
 }

@@ -508,8 +508,15 @@ warta_youtube_start_session_finish (WartaYouTube  *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
+  GError *local = NULL;
+  char *session_uri;
+
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  /* Nothing is public before the upload ends. */
+  session_uri = g_task_propagate_pointer (G_TASK (result), &local);
+  if (local != NULL)
+    g_propagate_error (error, warta_publish_error_retry_unread (SERVICE, local));
+  return session_uri;
 }
 
 /* upload ---------------------------------------------------------------- */
@@ -542,6 +549,9 @@ upload_fail (GTask  *task,
 {
   UploadData *d = g_task_get_task_data (task);
 
+  /* The session's chunks: tried again later, the same session asked
+   * where it stands (or for the video it made), never a second video. */
+  error = warta_publish_error_retry_unread (SERVICE, error);
   set_upload_failed (d->upload, error);
   g_task_return_error (task, error);
 }
