@@ -358,9 +358,12 @@ probe_video (GFile   *file,
   discoverer = gst_discoverer_new (20 * GST_SECOND, &gst_error);
   if (discoverer == NULL)
     {
+      /* GStreamer's own words are English and for the administrator:
+       * the log has them, the user is told what to do. */
+      g_message ("GStreamer cannot read videos (%s): %s", name, gst_error->message);
       g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNSUPPORTED,
-                   _("Videos cannot be read on this computer (%s). Ask the administrator to "
-                     "install the GStreamer plugins."), gst_error->message);
+                   _("Videos cannot be read on this computer. Ask the administrator to "
+                     "install the GStreamer plugins."));
       return FALSE;
     }
 
@@ -376,10 +379,13 @@ probe_video (GFile   *file,
                        "to install the GStreamer plugins (libav), or convert the video to H.264 "
                        "MP4."), name);
       else
-        g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CORRUPT,
-                     _("The video “%s” is damaged or incomplete (%s). Check that it plays, or "
-                       "copy it again from the camera or phone."),
-                     name, gst_error ? gst_error->message : _("it could not be read"));
+        {
+          g_message ("GStreamer cannot read the video %s: %s", uri,
+                     gst_error ? gst_error->message : "no error given");
+          g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CORRUPT,
+                       _("The video “%s” is damaged or incomplete. Check that it plays, or "
+                         "copy it again from the camera or phone."), name);
+        }
       return FALSE;
     }
 
