@@ -3970,21 +3970,37 @@ test_file_missing (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
 }
 
-/* A photo missing when the view opens: said at once, to whoever opens it. */
+/* A photo missing when the view opens: said at once, on the target that
+ * uploads it only, in English and Indonesian, with Check Again's access
+ * key shared with nothing else shown. */
 static void
 test_file_missing_on_open (Fixture       *f,
                            gconstpointer  data)
 {
   g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *mastodon_before = NULL;
+  g_autofree char *wordpress_before = NULL;
   g_autoptr(WartaPublication) p = make_two_photos (f, &path);
 
+  warta_publish_view_set_publication (f->view, p);
+  wait_files_checked (f->view);
+  mastodon_before = g_strdup (subtitle_of (f, f->mastodon_id));
+  wordpress_before = g_strdup (subtitle_of (f, f->wordpress_id));
+
+  /* Opened again, the photo gone meanwhile. */
   g_assert_cmpint (g_unlink (path), ==, 0);
   warta_publish_view_set_publication (f->view, p);
   wait_files_checked (f->view);
-  wait_files_checked (f->view);
-  g_assert_nonnull (strstr (subtitle_of (f, f->mastodon_id), "is no longer in the folder"));
-  g_assert_cmpstr (subtitle_of (f, f->wordpress_id), ==, "Website (WordPress)");
+  name = g_path_get_basename (path);
+  g_assert_cmpstr (subtitle_of (f, f->mastodon_id), !=, mastodon_before);
+  g_assert_nonnull (strstr (subtitle_of (f, f->mastodon_id), name));
+  g_assert_nonnull (strstr (subtitle_of (f, f->mastodon_id), f->t->dir));
+  if (data == NULL)
+    g_assert_nonnull (strstr (subtitle_of (f, f->mastodon_id), "is no longer in the folder"));
+  g_assert_cmpstr (subtitle_of (f, f->wordpress_id), ==, wordpress_before);
   g_assert_false (gtk_widget_is_sensitive (_warta_publish_view_get_widget (f->view, 0, "publish-now")));
+  g_assert_true (gtk_widget_get_visible (_warta_publish_view_get_widget (f->view, 0, "check-again")));
   warta_test_gui_assert_mnemonics_unique (f->window);
 }
 
@@ -4398,6 +4414,8 @@ main (int   argc,
               fixture_setup, test_file_missing, fixture_teardown);
   g_test_add ("/warta/publish-view/file-missing-on-open", Fixture, NULL,
               fixture_setup, test_file_missing_on_open, fixture_teardown);
+  g_test_add ("/warta/publish-view/file-missing-on-open/id", Fixture, &row_texts_id,
+              fixture_setup_language, test_file_missing_on_open, fixture_teardown_language);
   g_test_add ("/warta/publish-view/file-check-view-closed", Fixture, NULL,
               fixture_setup, test_file_check_view_closed, fixture_teardown);
   g_test_add ("/warta/publish-view/ask-instance-view-closed", Fixture, NULL,

@@ -3456,7 +3456,9 @@ update_start_controls (WartaPublishView *self)
   gboolean approved = self->publication != NULL &&
                       warta_publication_get_state (self->publication) == WARTA_STATE_APPROVED;
   gboolean acts = may_publish (self);
-  g_autoptr(WartaRevision) revision = approved ? approved_revision (self) : NULL;
+  /* Read only while a file is missing: this runs on each tick and toggle. */
+  g_autoptr(WartaRevision) revision = approved && g_hash_table_size (self->missing) > 0
+                                      ? approved_revision (self) : NULL;
   GHashTableIter iter;
   gpointer key, value;
 
