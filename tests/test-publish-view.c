@@ -3912,8 +3912,24 @@ test_file_missing (Fixture       *f,
   g_assert_true (gtk_widget_is_sensitive (publish));
   g_assert_false (gtk_widget_get_visible (again));
 
-  /* Moved away while the view is open. */
+  /* Moved away while the view is open: Schedule asks first too. */
   kept = g_strconcat (path, ".moved", NULL);
+  gtk_switch_set_active (GTK_SWITCH (_warta_publish_view_get_widget (f->view, 0, "schedule-row")),
+                         TRUE);
+  iterate ();
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (publish)), ==, "_Schedule");
+  g_assert_cmpint (g_rename (path, kept), ==, 0);
+  click (publish);
+  g_assert_null (_warta_publish_view_get_jobs (f->view));
+  g_assert_false (gtk_widget_is_sensitive (publish));
+  g_assert_cmpint (g_rename (kept, path), ==, 0);
+  click (again);
+  gtk_switch_set_active (GTK_SWITCH (_warta_publish_view_get_widget (f->view, 0, "schedule-row")),
+                         FALSE);
+  iterate ();
+
+  /* And Publish Now. */
+  g_assert_true (gtk_widget_is_sensitive (publish));
   g_assert_cmpint (g_rename (path, kept), ==, 0);
   click (publish);
   g_assert_null (_warta_publish_view_get_jobs (f->view));
