@@ -41,6 +41,11 @@
  *   marked so for a verifier, another admin's change followed, Publish
  *   Now sending exactly the saved choice; refused to a user whose role
  *   was taken away;
+ * - a photo moved, deleted or replaced by a folder after approval: said
+ *   on the target that uploads it (name, folder, put it back), to a
+ *   verifier too; Publish Now and Schedule ask first and write no job;
+ *   Check Again, or coming back to the window, lets it go once it is
+ *   back; a view closed while a check waits (on a pipe) goes cleanly;
  * - a walk through step 5, in English and Indonesian, at 360 and 1280
  *   pixels: approved (a target refused, one left out), scheduled,
  *   uploading, stopped, by hand, partly published, done with its links,
@@ -4021,6 +4026,44 @@ test_file_missing_on_open (Fixture       *f,
 }
 
 static gboolean
+window_active (Fixture  *f,
+               gpointer  data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+/* Back to the window after putting the photo back (from the file
+ * manager): asked again by itself, and Publish Now is free. */
+static void
+test_file_back_on_focus (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(WartaPublication) p = make_two_photos (f, &path);
+  GtkWidget *other;
+
+  kept = g_strconcat (path, ".moved", NULL);
+  g_assert_cmpint (g_rename (path, kept), ==, 0);
+  warta_publish_view_set_publication (f->view, p);
+  wait_files_checked (f->view);
+  g_assert_false (gtk_widget_is_sensitive (_warta_publish_view_get_widget (f->view, 0, "publish-now")));
+  wait_until (f, window_active, f->window, "the window to be active");
+
+  /* Away to another window, the photo put back, and back. */
+  other = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (other));
+  wait_until (f, window_active, other, "the other window to be active");
+  g_assert_cmpint (g_rename (kept, path), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_until (f, window_active, f->window, "the window to be active again");
+  wait_files_checked (f->view);
+  g_assert_true (gtk_widget_is_sensitive (_warta_publish_view_get_widget (f->view, 0, "publish-now")));
+  g_assert_cmpstr (subtitle_of (f, f->mastodon_id), ==, "Mastodon");
+}
+
+static gboolean
 no_file_checks (Fixture  *f,
                 gpointer  data)
 {
@@ -4432,6 +4475,8 @@ main (int   argc,
               fixture_setup, test_file_missing_on_open, fixture_teardown);
   g_test_add ("/warta/publish-view/file-missing-on-open/id", Fixture, &row_texts_id,
               fixture_setup_language, test_file_missing_on_open, fixture_teardown_language);
+  g_test_add ("/warta/publish-view/file-back-on-focus", Fixture, NULL,
+              fixture_setup, test_file_back_on_focus, fixture_teardown);
   g_test_add ("/warta/publish-view/file-check-view-closed", Fixture, NULL,
               fixture_setup, test_file_check_view_closed, fixture_teardown);
   g_test_add ("/warta/publish-view/ask-instance-view-closed", Fixture, NULL,
