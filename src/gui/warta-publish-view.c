@@ -4348,7 +4348,11 @@ warta_publish_view_set_publication (WartaPublishView *self,
 
   /* What an instance said "just now" is said of this publication only. */
   if (publication != self->publication)
-    g_hash_table_remove_all (self->asked);
+    {
+      g_hash_table_remove_all (self->asked);
+      /* Nor is what the last check found missing. */
+      g_hash_table_remove_all (self->missing);
+    }
   g_set_object (&self->publication, publication);
   /* Shown again: its files are asked about again. */
   self->checked_revision = 0;
