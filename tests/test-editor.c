@@ -117,6 +117,15 @@ wait_idle (WartaPublicationWindow *window)
   g_assert_false (warta_publication_window_get_busy (window));
 }
 
+/* Submit, pressed: it asks each file on the pool first, then goes on
+ * (or says why not). */
+static void
+submit_now (WartaPublicationWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  wait_idle (window);
+}
+
 static GSList *
 make_photos (const char *dir,
              guint       n)
@@ -282,7 +291,7 @@ test_create_activity (Fixture       *fixture,
   gtk_spin_button_set_value (child (window, "hour_spin"), 9);
   gtk_spin_button_set_value (child (window, "minute_spin"), 30);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
 
   publication = warta_publication_repository_get (repository, id, &error);
   g_assert_no_error (error);
@@ -641,6 +650,7 @@ activate_for_dialog (WartaPublicationWindow *window,
   GtkWindow *shown;
 
   gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  wait_idle (window);
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
   shown = g_list_model_get_item (toplevels, n_before);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (shown));
@@ -880,7 +890,7 @@ test_nothing_to_submit (Fixture       *fixture,
   guint n_before = g_list_model_get_n_items (toplevels);
   g_autoptr(GtkWindow) shown = NULL;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
   shown = g_list_model_get_item (toplevels, n_before);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (shown));
@@ -907,7 +917,7 @@ test_missing_asks (Fixture       *fixture,
 
   set_text (window, "title_row", "Kegiatan tanpa Siapa");
   set_text (window, "what_row", "Sosialisasi");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
 
   /* A confirmation, not a submit. */
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
@@ -962,7 +972,7 @@ test_empty_concept_blocks (Fixture       *fixture,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (child (window, "shared_view")),
                             "Rapat koordinasi pengawasan.", -1);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (blockers)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
   publication = warta_publication_repository_get (repository, id, &error);
   g_assert_no_error (error);
   g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
@@ -1020,7 +1030,7 @@ test_caption_limit_blocks (Fixture       *fixture,
   warta_caption_editor_set_text (x, "Rapat koordinasi pengawasan.");
   g_assert_false (gtk_widget_has_css_class (counter, "error"));
   g_assert_true (gtk_widget_get_sensitive (submit));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
 
   g_clear_object (&publication);
   publication = warta_publication_repository_get (repository, id, &error);
@@ -1672,7 +1682,7 @@ test_blur_and_crop (Fixture       *fixture,
 
   /* And in the revision the submit makes. */
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
   g_clear_object (&publication);
   publication = warta_publication_repository_get (repository, id, &error);
   g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
@@ -2177,7 +2187,7 @@ test_media_limit_blocks (Fixture       *fixture,
   gtk_check_button_set_active (platform_check (window, 4, "x"), FALSE);
   g_assert_true (gtk_widget_get_sensitive (submit));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
   revision = submitted_revision (repository, id, WARTA_STATE_VERIFYING);
   g_assert_cmpuint (g_list_model_get_n_items (warta_revision_get_media (revision)), ==, 5);
   {
@@ -2257,7 +2267,7 @@ test_media_missing_blocks_submit (Fixture       *fixture,
   g_assert_no_errno (g_unlink (second));
   g_assert_no_errno (g_mkdir (second, 0700));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
   dialog = warta_test_gui_find_message_dialog ("Photos or Videos Missing");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“photo-00.jpg” is no longer there"));
@@ -2300,7 +2310,7 @@ test_media_missing_blocks_submit (Fixture       *fixture,
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (child (window, "media_grid"))), 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.remove-media", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
   g_assert_null (warta_test_gui_find_message_dialog (NULL));
   revision = submitted_revision (repository, id, WARTA_STATE_PROCESSING);
   g_assert_cmpuint (g_list_model_get_n_items (warta_revision_get_media (revision)), ==, 1);
@@ -2511,7 +2521,7 @@ test_moved_folder_fits (Fixture       *fixture,
       g_assert_no_errno (g_rename (from, to));
     }
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
   text = long_message_list ("Photos or Videos Missing", "moved-folder.png");
   g_assert_nonnull (strstr (text, "“photo-00.jpg” is no longer there"));
   g_assert_nonnull (strstr (text, "“photo-19.jpg” is no longer there"));
@@ -2555,6 +2565,88 @@ test_many_refusals_fit (Fixture       *fixture,
 /* In the content concept, a photo whose file went missing and was put
  * back where it was: the submit asks again and goes, nothing left
  * greyed out by the earlier check. */
+/* Whether the main thread waits in a named pipe's open(): then, the pipe
+ * at @data is opened for writing, which lets it go. */
+static gpointer
+release_main_thread (gpointer data)
+{
+  g_autofree char *wchan_path = g_strdup_printf ("/proc/self/task/%d/wchan", (int) getpid ());
+  g_autofree char *wchan = NULL;
+  gboolean blocked;
+  int fd;
+
+  while (count_waiting_on_pipes () == 0)
+    g_thread_yield ();
+  blocked = g_file_get_contents (wchan_path, &wchan, NULL, NULL) &&
+            (strstr (wchan, "partner") != NULL || strstr (wchan, "fifo") != NULL);
+  if (blocked && (fd = open (data, O_WRONLY | O_NONBLOCK)) >= 0)
+    close (fd);
+  return GINT_TO_POINTER (blocked);
+}
+
+/* A photo whose file does not answer (a pipe where it was, as a network
+ * folder that hangs): Submit asks on the pool, the window goes on
+ * ("Checking Files…", Submit off), and says what to do once it answers.
+ * Closed while a check waits, the window goes, and nothing is left. */
+static void
+test_media_check_off_main_thread (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  WartaPublicationWindow *window = open_with_photos (fixture, "Foto di folder jaringan", 1);
+  g_autofree char *path = g_build_filename (fixture->dir, "photo-00.jpg", NULL);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *submit = child (window, "submit_button");
+  GThread *watchdog;
+  int fd;
+
+  fill_5w1h (window);
+  g_assert_true (_warta_publication_window_save_now (window, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (mkfifo (path, 0600));
+
+  watchdog = g_thread_new ("release", release_main_thread, path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  /* Not the main thread waits for the file. */
+  g_assert_false (GPOINTER_TO_INT (g_thread_join (watchdog)));
+  g_assert_true (warta_publication_window_get_busy (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (gtk_widget_get_sensitive (submit));
+  g_assert_cmpstr (gtk_label_get_label (child (window, "submit_label")), ==, "Checking Files…");
+  g_assert_true (g_str_has_suffix (gtk_widget_get_tooltip_text (submit),
+                                   "Checking that the photos and videos are still in their "
+                                   "places…"));
+  g_assert_null (warta_test_gui_find_message_dialog (NULL));
+
+  /* It answers: not the photo that was added. */
+  fd = open (path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  wait_idle (window);
+  dialog = warta_test_gui_find_message_dialog ("Photos or Videos Missing");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“photo-00.jpg”"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (gtk_label_get_label (child (window, "submit_label")), ==,
+                   "Submit to Social Media Admin");
+
+  /* Closed while it waits. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  WARTA_TEST_GUI_WAIT_FOR (count_waiting_on_pipes () > 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  fd = open (path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  WARTA_TEST_GUI_WAIT_FOR (count_waiting_on_pipes () == 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (warta_test_gui_find_message_dialog (NULL));
+}
+
 static void
 test_media_put_back_submits (Fixture       *fixture,
                              gconstpointer  user_data)
@@ -2591,7 +2683,7 @@ test_media_put_back_submits (Fixture       *fixture,
 
   g_assert_no_errno (g_rename (aside, path));
   g_assert_true (gtk_widget_get_sensitive (child (window, "submit_button")));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
   g_assert_null (warta_test_gui_find_message_dialog (NULL));
   revision = submitted_revision (repository, id, WARTA_STATE_VERIFYING);
   g_assert_cmpuint (g_list_model_get_n_items (warta_revision_get_media (revision)), ==, 1);
@@ -2752,6 +2844,7 @@ main (int   argc,
   ADD ("many-refusals-fit-the-screen", test_many_refusals_fit);
   ADD ("moved-folder-fits-the-screen", test_moved_folder_fits);
   ADD ("media-put-back-submits", test_media_put_back_submits);
+  ADD ("media-check-off-main-thread", test_media_check_off_main_thread);
 #undef ADD
 
   return g_test_run ();

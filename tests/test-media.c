@@ -509,6 +509,65 @@ test_probe_video (void)
   g_assert_cmpstr (warta_media_info_get_sha256 (info), ==, sha);
 }
 
+/* What was logged, message level and above. */
+static GPtrArray *logged;
+
+static GLogWriterOutput
+record_writer (GLogLevelFlags   level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && (level & (G_LOG_LEVEL_MESSAGE |
+                                                             G_LOG_LEVEL_WARNING |
+                                                             G_LOG_LEVEL_CRITICAL)))
+      g_ptr_array_add (logged, g_strdup (fields[i].value));
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+/* A video cut off halfway (its index lost): the user reads what to do, in
+ * the user's language; GStreamer's own English words go to the log with
+ * the file's name. */
+static void
+test_probe_damaged_video (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(WartaMediaInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+
+  if (skip_without_video ())
+    return;
+  path = make_mp4 ();
+  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+  damaged = tmp_path ("rusak.mp4");
+  g_assert_true (g_file_set_contents (damaged, data, size / 2, NULL));
+
+  g_ptr_array_set_size (logged, 0);
+  info = probe_path (damaged, &error);
+  g_assert_null (info);
+  g_assert_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CORRUPT);
+  g_assert_cmpstr (error->message, ==,
+                   "The video “rusak.mp4” is damaged or incomplete. Check that it plays, or copy "
+                   "it again from the camera or phone.");
+  /* Only that: GStreamer's own words ("This file contains no playable
+   * streams.") are in the log, with the file. */
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < logged->len; i++)
+      {
+        const char *line = g_ptr_array_index (logged, i);
+
+        found = found || (strstr (line, "rusak.mp4") && strstr (line, "GStreamer"));
+      }
+    g_assert_true (found);
+  }
+}
+
 typedef struct {
   const char *name;
   int         code;
@@ -1328,10 +1387,13 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  logged = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_writer_func (record_writer, NULL, NULL);
 
   g_test_add_func ("/warta/media/probe-jpeg", test_probe_jpeg);
   g_test_add_func ("/warta/media/probe-png-webp", test_probe_png_webp);
   g_test_add_func ("/warta/media/probe-video", test_probe_video);
+  g_test_add_func ("/warta/media/probe-damaged-video", test_probe_damaged_video);
   g_test_add_func ("/warta/media/bad-files", test_bad_files);
   g_test_add_func ("/warta/media/unreadable", test_unreadable);
   g_test_add_func ("/warta/media/batch", test_batch);

@@ -41,6 +41,11 @@
  *   marked so for a verifier, another admin's change followed, Publish
  *   Now sending exactly the saved choice; refused to a user whose role
  *   was taken away;
+ * - a photo moved, deleted or replaced by a folder after approval: said
+ *   on the target that uploads it (name, folder, put it back), to a
+ *   verifier too; Publish Now and Schedule ask first and write no job;
+ *   Check Again, or coming back to the window, lets it go once it is
+ *   back; a view closed while a check waits (on a pipe) goes cleanly;
  * - a walk through step 5, in English and Indonesian, at 360 and 1280
  *   pixels: approved (a target refused, one left out), scheduled,
  *   uploading, stopped, by hand, partly published, done with its links,
@@ -54,6 +59,9 @@
 #include <glib/gstdio.h>
 #include <gst/gst.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "warta-test-gui.h"
 #include "warta-account-store-private.h"
@@ -126,6 +134,14 @@ wait_until (Fixture    *f,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+  iterate ();
+}
+
+/* Until @view's files were asked about (Publish Now waits for it). */
+static void
+wait_files_checked (WartaPublishView *view)
+{
+  WARTA_TEST_GUI_WAIT_FOR (!_warta_publish_view_is_checking_files (view));
   iterate ();
 }
 
@@ -219,6 +235,7 @@ fixture_setup (Fixture       *f,
   warta_publish_view_set_publication (f->view, f->publication);
   gtk_window_present (GTK_WINDOW (f->window));
   iterate ();
+  wait_files_checked (f->view);
   if (data == NULL)
     screenshot (f, f->window, "publish-approved.png");
 }
@@ -252,10 +269,14 @@ fixture_teardown (Fixture       *f,
 static void
 click (GtkWidget *button)
 {
+  GtkWidget *view = gtk_widget_get_ancestor (button, WARTA_TYPE_PUBLISH_VIEW);
+
   g_assert_true (gtk_widget_is_visible (button));
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   iterate ();
+  if (view != NULL)
+    wait_files_checked (WARTA_PUBLISH_VIEW (view));
 }
 
 static WartaOutboxJob *
@@ -653,6 +674,7 @@ test_long_handle (Fixture       *f,
   g_assert_no_error (error);
   id = warta_account_get_id (account);
   warta_publish_view_set_publication (f->view, f->publication);
+  wait_files_checked (f->view);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id)), FALSE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->wordpress_id)), FALSE);
 
@@ -912,6 +934,7 @@ test_approved_schedule (Fixture       *f,
   f->t->scheduled_at = 0;
 
   warta_publish_view_set_publication (f->view, scheduled);
+  wait_files_checked (f->view);
   iterate ();
   {
     g_autoptr(GDateTime) local = warta_clock_to_local (clock, at);
@@ -929,6 +952,7 @@ test_approved_schedule (Fixture       *f,
   g_assert_false (gtk_switch_get_active (schedule));
 
   warta_publish_view_set_publication (f->view, late);
+  wait_files_checked (f->view);
   iterate ();
   g_assert_false (gtk_switch_get_active (schedule));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
@@ -1445,6 +1469,7 @@ test_by_hand_sends_nothing (Fixture       *f,
   /* Upload Manually: nothing but the proof is asked for, on both. */
   second = warta_test_publish_make_approved (f->t, "Sosialisasi pencegahan korupsi", 1);
   warta_publish_view_set_publication (f->view, second);
+  wait_files_checked (f->view);
   iterate ();
   click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
   wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
@@ -1488,6 +1513,7 @@ open_view (WartaContext     *context,
   warta_publish_view_set_publication (view, publication);
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
+  wait_files_checked (view);
   *out_window = window;
   return view;
 }
@@ -2020,6 +2046,7 @@ test_tiktok_creator_refused (Fixture       *f,
   wait_until (f, creator_shown, (gpointer) "Warta Kabupaten", "the creator");
   warta_test_server_revoke_credentials (f->tiktok);
   warta_publish_view_set_publication (f->view, f->publication);
+  wait_files_checked (f->view);
   only_targets (f, &f->tiktok_id, 1);
   wait_until (f, problem_shown, NULL, "TikTok's refusal");
 
@@ -3066,6 +3093,7 @@ check_length (Fixture *f,
 {
   warta_test_tiktok_server_set_max_duration (f->tiktok, max_seconds);
   warta_publish_view_set_publication (f->view, f->publication);
+  wait_files_checked (f->view);
   only_targets (f, &f->tiktok_id, 1);
   wait_until (f, creator_shown, (gpointer) "Warta Kabupaten", "the creator");
   wait_until (f, duration_known, NULL, "the video's length");
@@ -3121,6 +3149,7 @@ test_tiktok_creator_rate_limited (Fixture       *f,
     warta_test_server_add_error (f->tiktok, "POST", path, i, "rate_limit_exceeded");
   asked = warta_test_server_count_requests (f->tiktok, "POST", path);
   warta_publish_view_set_publication (f->view, f->publication);
+  wait_files_checked (f->view);
   only_targets (f, &f->tiktok_id, 1);
   wait_until (f, problem_shown, NULL, "TikTok's refusal");
 
@@ -3157,6 +3186,7 @@ test_tiktok_post_again (Fixture       *f,
   f->t->skip_platform = NULL;
   photos = warta_test_publish_make_approved (f->t, "Rakor foto TikTok", 1);
   warta_publish_view_set_publication (f->view, photos);
+  wait_files_checked (f->view);
   only_targets (f, &f->tiktok_id, 1);
   wait_until (f, creator_shown, (gpointer) "Warta Kabupaten", "the creator");
   choose_privacy (f, "PUBLIC_TO_EVERYONE");
@@ -3565,6 +3595,7 @@ test_caption_too_long_target (Fixture       *f,
   long_caption = warta_test_publish_make_approved (f->t, "Rakor keterangan panjang", 1);
   f->t->x_caption = NULL;
   warta_publish_view_set_publication (f->view, long_caption);
+  wait_files_checked (f->view);
   iterate ();
 
   check = account_check (f, id);
@@ -3875,6 +3906,259 @@ test_ask_instance_not_said (Fixture       *f,
 
 /* The view closed while the instance is being asked: it goes at once,
  * its request cancelled, and nothing is kept or shown after. */
+/* -- the files the approved content is made of --------------------------------------- */
+
+/* A publication with two photos, the first not for the website: its
+ * first photo's path, and the folder it is in (the database's). */
+static WartaPublication *
+make_two_photos (Fixture  *f,
+                 char    **first_path)
+{
+  g_autoptr(WartaPublication) p = NULL;
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(WartaMediaItem) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->t->skip_platform = "wordpress";
+  f->t->n_skipped = 1;
+  p = warta_test_publish_make_approved (f->t, "Rapat dua foto", 2);
+  f->t->skip_platform = NULL;
+  f->t->n_skipped = 0;
+  revision = warta_publication_repository_get_revision (f->t->publications,
+                                                        warta_publication_get_approved_revision_id (p),
+                                                        &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (warta_revision_get_media (revision), 0);
+  g_assert_false (warta_media_item_get_posted_to (first, "wordpress"));
+  *first_path = g_build_filename (f->t->dir, warta_media_item_get_path (first), NULL);
+  g_assert_true (g_file_test (*first_path, G_FILE_TEST_IS_REGULAR));
+  return g_steal_pointer (&p);
+}
+
+static const char *
+subtitle_of (Fixture *f,
+             gint64   account_id)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (account_row (f, account_id)));
+}
+
+static const char *
+hint_shown (Fixture *f)
+{
+  GtkWidget *hint = _warta_publish_view_get_widget (f->view, 0, "publish-hint");
+
+  return gtk_widget_get_visible (hint) ? gtk_label_get_label (GTK_LABEL (hint)) : NULL;
+}
+
+/* A photo deleted after the content was approved: Publish Now asks
+ * first, and writes no job that would fail on it; the Mastodon target,
+ * which uploads it, names it and its folder and says to put it back; the
+ * website, which does not, is not held up by it. A verifier reads the
+ * same. Put back, Check Again lets it go, and Publish Now publishes. */
+static void
+test_file_missing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(WartaPublication) p = make_two_photos (f, &path);
+  GtkWidget *publish = _warta_publish_view_get_widget (f->view, 0, "publish-now");
+  GtkWidget *again = _warta_publish_view_get_widget (f->view, 0, "check-again");
+
+  warta_publish_view_set_publication (f->view, p);
+  wait_files_checked (f->view);
+  wait_files_checked (f->view);
+  g_assert_true (gtk_widget_is_sensitive (publish));
+  g_assert_false (gtk_widget_get_visible (again));
+
+  /* Moved away while the view is open: Schedule asks first too. */
+  kept = g_strconcat (path, ".moved", NULL);
+  gtk_switch_set_active (GTK_SWITCH (_warta_publish_view_get_widget (f->view, 0, "schedule-row")),
+                         TRUE);
+  iterate ();
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (publish)), ==, "_Schedule");
+  g_assert_cmpint (g_rename (path, kept), ==, 0);
+  click (publish);
+  g_assert_null (_warta_publish_view_get_jobs (f->view));
+  g_assert_false (gtk_widget_is_sensitive (publish));
+  g_assert_cmpint (g_rename (kept, path), ==, 0);
+  click (again);
+  gtk_switch_set_active (GTK_SWITCH (_warta_publish_view_get_widget (f->view, 0, "schedule-row")),
+                         FALSE);
+  iterate ();
+
+  /* And Publish Now. */
+  g_assert_true (gtk_widget_is_sensitive (publish));
+  g_assert_cmpint (g_rename (path, kept), ==, 0);
+  click (publish);
+  g_assert_null (_warta_publish_view_get_jobs (f->view));
+  {
+    g_autoptr(GListModel) jobs = warta_outbox_list_publication_jobs (warta_context_get_outbox (f->context),
+                                                                     warta_publication_get_id (p),
+                                                                     NULL);
+
+    g_assert_cmpuint (jobs ? g_list_model_get_n_items (jobs) : 0, ==, 0);
+  }
+  name = g_path_get_basename (path);
+  expected = g_strdup_printf ("“%s” is no longer in the folder “%s”. Put it back there under the "
+                              "same name: the approved content cannot change now.",
+                              name, f->t->dir);
+  g_assert_cmpstr (subtitle_of (f, f->mastodon_id), ==, expected);
+  g_assert_cmpstr (subtitle_of (f, f->wordpress_id), ==, "Website (WordPress)");
+  g_assert_false (gtk_widget_is_sensitive (publish));
+  g_assert_nonnull (hint_shown (f));
+  g_assert_nonnull (strstr (hint_shown (f), "Check Again"));
+  g_assert_true (gtk_widget_get_visible (again));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == again);
+  screenshot (f, f->window, "publish-file-missing.png");
+
+  /* Who follows reads why too. */
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (subtitle_of (f, f->mastodon_id), ==, expected);
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+
+  /* Only the website: nothing it uploads is missing. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id)), FALSE);
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (publish));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (account_check (f, f->mastodon_id)), TRUE);
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (publish));
+
+  /* A folder where the photo was: said so. */
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  click (again);
+  g_assert_nonnull (strstr (subtitle_of (f, f->mastodon_id), "is now a folder"));
+  g_assert_nonnull (strstr (subtitle_of (f, f->mastodon_id), name));
+  g_assert_false (gtk_widget_is_sensitive (publish));
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+
+  /* Put back: Check Again lets it go. */
+  g_assert_cmpint (g_rename (kept, path), ==, 0);
+  click (again);
+  g_assert_cmpstr (subtitle_of (f, f->mastodon_id), ==, "Mastodon");
+  g_assert_false (gtk_widget_get_visible (again));
+  g_assert_null (hint_shown (f));
+  click (publish);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_DONE);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
+}
+
+/* A photo missing when the view opens: said at once, on the target that
+ * uploads it only, in English and Indonesian, with Check Again's access
+ * key shared with nothing else shown. */
+static void
+test_file_missing_on_open (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *mastodon_before = NULL;
+  g_autofree char *wordpress_before = NULL;
+  g_autoptr(WartaPublication) p = make_two_photos (f, &path);
+
+  warta_publish_view_set_publication (f->view, p);
+  wait_files_checked (f->view);
+  mastodon_before = g_strdup (subtitle_of (f, f->mastodon_id));
+  wordpress_before = g_strdup (subtitle_of (f, f->wordpress_id));
+
+  /* Opened again, the photo gone meanwhile. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  warta_publish_view_set_publication (f->view, p);
+  wait_files_checked (f->view);
+  name = g_path_get_basename (path);
+  g_assert_cmpstr (subtitle_of (f, f->mastodon_id), !=, mastodon_before);
+  g_assert_nonnull (strstr (subtitle_of (f, f->mastodon_id), name));
+  g_assert_nonnull (strstr (subtitle_of (f, f->mastodon_id), f->t->dir));
+  if (data == NULL)
+    g_assert_nonnull (strstr (subtitle_of (f, f->mastodon_id), "is no longer in the folder"));
+  g_assert_cmpstr (subtitle_of (f, f->wordpress_id), ==, wordpress_before);
+  g_assert_false (gtk_widget_is_sensitive (_warta_publish_view_get_widget (f->view, 0, "publish-now")));
+  g_assert_true (gtk_widget_get_visible (_warta_publish_view_get_widget (f->view, 0, "check-again")));
+  warta_test_gui_assert_mnemonics_unique (f->window);
+}
+
+static gboolean
+window_active (Fixture  *f,
+               gpointer  data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+/* Back to the window after putting the photo back (from the file
+ * manager): asked again by itself, and Publish Now is free. */
+static void
+test_file_back_on_focus (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(WartaPublication) p = make_two_photos (f, &path);
+  GtkWidget *other;
+
+  kept = g_strconcat (path, ".moved", NULL);
+  g_assert_cmpint (g_rename (path, kept), ==, 0);
+  warta_publish_view_set_publication (f->view, p);
+  wait_files_checked (f->view);
+  g_assert_false (gtk_widget_is_sensitive (_warta_publish_view_get_widget (f->view, 0, "publish-now")));
+  wait_until (f, window_active, f->window, "the window to be active");
+
+  /* Away to another window, the photo put back, and back. */
+  other = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (other));
+  wait_until (f, window_active, other, "the other window to be active");
+  g_assert_cmpint (g_rename (kept, path), ==, 0);
+  /* Mapped again, as a window is focused without a window manager. */
+  gtk_widget_set_visible (f->window, FALSE);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_until (f, window_active, f->window, "the window to be active again");
+  gtk_window_destroy (GTK_WINDOW (other));
+  wait_files_checked (f->view);
+  g_assert_true (gtk_widget_is_sensitive (_warta_publish_view_get_widget (f->view, 0, "publish-now")));
+  g_assert_cmpstr (subtitle_of (f, f->mastodon_id), ==, "Mastodon");
+}
+
+static gboolean
+no_file_checks (Fixture  *f,
+                gpointer  data)
+{
+  return _warta_publish_view_get_n_file_checks () == 0;
+}
+
+/* Closed while a file is being asked about (a pipe where the photo was
+ * keeps the check waiting): the view goes at once, and the answer that
+ * comes later touches nothing of it. */
+static void
+test_file_check_view_closed (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(WartaPublication) p = make_two_photos (f, &path);
+  WartaPublishView *view = f->view;
+  int fd;
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  warta_publish_view_set_publication (f->view, p);  /* not waited for */
+  g_assert_true (_warta_publish_view_is_checking_files (f->view));
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_null (view);
+  f->view = NULL;
+  f->window = gtk_window_new ();
+  iterate ();
+  g_assert_cmpuint (_warta_publish_view_get_n_file_checks (), >, 0);
+
+  /* The check's open of the pipe returns once a writer opens it. */
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  wait_until (f, no_file_checks, NULL, "the check to answer");
+}
+
 static void
 test_ask_instance_view_closed (Fixture       *f,
                                gconstpointer  data)
@@ -4247,6 +4531,16 @@ main (int   argc,
               fixture_setup, test_ask_instance_no_answer, fixture_teardown);
   g_test_add ("/warta/publish-view/ask-instance-not-said", Fixture, NULL,
               fixture_setup, test_ask_instance_not_said, fixture_teardown);
+  g_test_add ("/warta/publish-view/file-missing", Fixture, NULL,
+              fixture_setup, test_file_missing, fixture_teardown);
+  g_test_add ("/warta/publish-view/file-missing-on-open", Fixture, NULL,
+              fixture_setup, test_file_missing_on_open, fixture_teardown);
+  g_test_add ("/warta/publish-view/file-missing-on-open/id", Fixture, &row_texts_id,
+              fixture_setup_language, test_file_missing_on_open, fixture_teardown_language);
+  g_test_add ("/warta/publish-view/file-back-on-focus", Fixture, NULL,
+              fixture_setup, test_file_back_on_focus, fixture_teardown);
+  g_test_add ("/warta/publish-view/file-check-view-closed", Fixture, NULL,
+              fixture_setup, test_file_check_view_closed, fixture_teardown);
   g_test_add ("/warta/publish-view/ask-instance-view-closed", Fixture, NULL,
               fixture_setup, test_ask_instance_view_closed, fixture_teardown);
   g_test_add ("/warta/publish-view/ask-instance-follower", Fixture, NULL,

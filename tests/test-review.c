@@ -138,6 +138,15 @@ wait_idle (WartaPublicationWindow *window)
   g_assert_false (warta_publication_window_get_busy (window));
 }
 
+/* Submit, pressed: it asks each file on the pool first, then goes on
+ * (or says why not). */
+static void
+submit_now (WartaPublicationWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  wait_idle (window);
+}
+
 static WartaPublicationWindow *
 open_window (WartaContext *context,
              gint64        id)
@@ -394,7 +403,7 @@ document (Fixture *f,
   g_slist_free_full (files, g_object_unref);
   wait_idle (window);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
   *out_id = warta_publication_window_get_publication_id (window);
   publication = get_publication (f, *out_id);
   g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_PROCESSING);
@@ -428,7 +437,7 @@ process (Fixture *f,
       set_text (window, "alt_text_row", alt);
     }
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
   publication = get_publication (f, id);
   g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_VERIFYING);
   close_window (window);
@@ -565,7 +574,7 @@ correct_and_resubmit (Fixture *f,
   g_assert_false (gtk_widget_get_sensitive (button));
 
   adw_view_stack_set_visible_child_name (window_child (window, "view_stack"), "concept");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
   /* Asked about the open note; left open here, marked done below. */
   g_free (answer_dialog ("Mark the Corrections as Done?", "open"));
   publication = get_publication (f, id);
@@ -1012,14 +1021,14 @@ test_resubmit_marks_notes_done (Fixture       *f,
   g_assert_no_error (error);
 
   /* Cancel submits nothing. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
   body = answer_dialog ("Mark the Corrections as Done?", "cancel");
   g_assert_nonnull (strstr (body, "1 correction note is still open"));
   g_clear_object (&publication);
   publication = get_publication (f, id);
   g_assert_cmpint (warta_publication_get_state (publication), ==, WARTA_STATE_PROCESSING);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "pub.submit", NULL));
+  submit_now (window);
   g_free (answer_dialog ("Mark the Corrections as Done?", "done"));
   g_assert_null (find_dialog (NULL));
   g_clear_object (&publication);

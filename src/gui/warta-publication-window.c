@@ -25,8 +25,8 @@
  * naming it, and the rest of the batch goes on. Closing the window shows
  * (and saves) the checks that came in and cancels what is still running.
  * Files stay where they were added from: reopening and each submit ask
- * whether each one is still there and the same (its size), and the submit
- * stops, naming those that are not.
+ * whether each one is still there and the same (its size), on the pool,
+ * and the submit stops, naming those that are not.
  */
 #define G_LOG_DOMAIN "warta-publication-window"
 
@@ -210,6 +210,7 @@ struct _WartaPublicationWindow
 
   guint                    save_source;
   guint                    n_pending;        /* thumbnails in the making */
+  gboolean                 checking_files;   /* Submit asks each file on the pool */
   GQueue                   finished;         /* checks done, not yet shown (GTasks) */
   guint                    finished_source;  /* shows them, a frame's worth at a time */
   guint                    dirty : 1;
@@ -238,8 +239,7 @@ static void schedule_save        (WartaPublicationWindow *self);
 static void start_media_job      (WartaPublicationWindow *self,
                                   WartaMediaItem         *item,
                                   gboolean                existing);
-static char *check_media_present (WartaPublicationWindow *self,
-                                  guint                  *n_gone);
+static void check_media_present (WartaPublicationWindow *self);
 
 /* -- helpers ------------------------------------------------------------ */
 
@@ -1341,6 +1341,9 @@ on_submit_squeezer_notify_visible_child_cb (WartaPublicationWindow *self)
   update_submit_tooltip (self);
 }
 
+static void set_submit_label (WartaPublicationWindow *self,
+                              const char             *label);
+
 static void
 update_submit (WartaPublicationWindow *self)
 {
@@ -1372,6 +1375,24 @@ update_submit (WartaPublicationWindow *self)
                                                   : NULL;
     }
 
+  /* Submit pressed: the files are being asked about (check_media_present()). */
+  if (self->checking_files)
+    {
+      enabled = FALSE;
+      g_free (self->submit_blockers);
+      self->submit_blockers = g_strdup (_("Checking that the photos and videos are still in "
+                                          "their places…"));
+    }
+  if (state == WARTA_STATE_DOCUMENTING || state == WARTA_STATE_PROCESSING)
+    {
+      gtk_label_set_label (self->submit_short_label,
+                           self->checking_files
+                           ? _("Checking Files…")
+                           : C_("short label of the header's submit button", "Submit"));
+      set_submit_label (self, self->checking_files ? _("Checking Files…")
+                              : state == WARTA_STATE_DOCUMENTING ? _("Submit to Social Media Admin")
+                              : _("Submit for Verification"));
+    }
   update_submit_tooltip (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pub.submit", enabled);
 }
@@ -1501,12 +1522,8 @@ update_state (WartaPublicationWindow *self)
   switch (state)
     {
     case WARTA_STATE_DOCUMENTING:
-      set_submit_label (self, _("Submit to Social Media Admin"));
-      gtk_widget_set_visible (GTK_WIDGET (self->submit_button), TRUE);
-      break;
-
     case WARTA_STATE_PROCESSING:
-      set_submit_label (self, _("Submit for Verification"));
+      /* Its label: update_submit()'s. */
       gtk_widget_set_visible (GTK_WIDGET (self->submit_button), TRUE);
       break;
 
@@ -1718,7 +1735,6 @@ submit_action (GtkWidget  *widget,
 {
   WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  WartaState state = current_state (self);
 
   if (self->conflict)
     {
@@ -1733,24 +1749,33 @@ submit_action (GtkWidget  *widget,
     }
 
   /* A file moved or deleted since it was added would be missed only when
-   * publishing, by someone else; said now, to who has it. */
-  {
-    guint n_gone = 0;
-    g_autofree char *gone = check_media_present (self, &n_gone);
-    g_autofree char *summary = NULL;
+   * publishing, by someone else; said now, to who has it. Asked on the
+   * pool; submit_checked() goes on. */
+  check_media_present (self);
+}
 
-    if (gone != NULL)
-      {
-        /* A whole folder moved or renamed. */
-        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "%u photo or video is no longer as it was added:",
-                                                "%u photos or videos are no longer as they were added:",
-                                                n_gone),
-                                   n_gone);
-        show_reasons (self, _("Photos or Videos Missing"), summary, n_gone, gone);
-        return;
-      }
-  }
+/* Submit, once each file was asked about: @gone, what to do about those
+ * missing (@n_gone), or NULL. */
+static void
+submit_checked (WartaPublicationWindow *self,
+                guint                   n_gone,
+                const char             *gone)
+{
+  WartaState state = current_state (self);
+
+  if (gone != NULL)
+    {
+      /* A whole folder moved or renamed. */
+      g_autofree char *summary =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u photo or video is no longer as it was added:",
+                                      "%u photos or videos are no longer as they were added:",
+                                      n_gone),
+                         n_gone);
+
+      show_reasons (self, _("Photos or Videos Missing"), summary, n_gone, gone);
+      return;
+    }
 
   if (state == WARTA_STATE_DOCUMENTING)
     {
@@ -2115,54 +2140,134 @@ media_job_done_cb (GObject      *source,
                                              self, NULL);
 }
 
-/* Asks each file of the activity whether it is still the one added (a
- * stat each, on this thread: a submit waits for it anyway), marks those
- * that are not and unmarks those put back. Returns what to do about the
- * missing ones, NULL when none is. */
-static char *
-check_media_present (WartaPublicationWindow *self,
-                     guint                  *n_gone)
+/* One file of the activity, asked about on the pool. */
+typedef struct
 {
-  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  WartaMediaItem *item;
+  GFile          *file;
+  guint64         size;
+  char           *gone;   /* what became of it, or NULL */
+} PresentCheck;
+
+static void
+present_check_free (PresentCheck *c)
+{
+  g_object_unref (c->item);
+  g_object_unref (c->file);
+  g_free (c->gone);
+  g_free (c);
+}
+
+static void
+present_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GPtrArray *checks = task_data;
+  WartaMediaProbe *probe = g_object_get_data (G_OBJECT (task), "warta-probe");
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      PresentCheck *c = g_ptr_array_index (checks, i);
+      g_autoptr(GError) error = NULL;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      if (!warta_media_probe_check_present (probe, c->file, c->size, cancellable, &error))
+        c->gone = g_strdup (error->message);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The answer: those that are not marked, those put back unmarked, and
+ * the submit goes on, or says what to do about the missing ones. */
+static void
+present_checked_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  WartaPublicationWindow *self = WARTA_PUBLICATION_WINDOW (source);
+  GPtrArray *checks = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
   gboolean changed = FALSE;
+  guint n_gone;
+
+  /* Closed (or closing) meanwhile: nothing to show it in. */
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->media == NULL)
+    return;
+  self->checking_files = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      PresentCheck *c = g_ptr_array_index (checks, i);
+      gboolean was_broken = g_object_get_data (G_OBJECT (c->item), "warta-broken") != NULL;
+      guint position;
+
+      /* Removed while it was asked about: no longer the activity's. */
+      if (!g_list_store_find (self->media, c->item, &position))
+        continue;
+      if (c->gone == NULL && !was_broken)
+        continue;
+      if (c->gone != NULL)
+        {
+          g_ptr_array_add (gone, c->gone);
+          g_object_set_data_full (G_OBJECT (c->item), "warta-broken", g_strdup (c->gone), g_free);
+        }
+      else
+        g_object_set_data (G_OBJECT (c->item), "warta-broken", NULL);
+      replace_media_item (self, c->item);
+      changed = TRUE;
+    }
+
+  update_submit (self);
+  if (changed)
+    update_preview (self);
+  n_gone = gone->len;
+  if (n_gone > 0)
+    {
+      g_ptr_array_add (gone, NULL);
+      joined = g_strjoinv ("\n\n", (char **) gone->pdata);
+    }
+  submit_checked (self, n_gone, joined);
+}
+
+/* Asks each file of the activity whether it is still the one added (an
+ * open and a stat each), on the decode pool: the window is not held up
+ * by a slow or hanging disk, and closing it cancels the check. Submit is
+ * off ("Checking Files…") until the answer. */
+static void
+check_media_present (WartaPublicationWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GPtrArray *checks = g_ptr_array_new_with_free_func ((GDestroyNotify) present_check_free);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->media)); i++)
     {
       g_autoptr(WartaMediaItem) item = g_list_model_get_item (G_LIST_MODEL (self->media), i);
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(GError) error = NULL;
-      gboolean was_broken = g_object_get_data (G_OBJECT (item), "warta-broken") != NULL;
+      PresentCheck *c;
 
       if (media_is_pending (item) || warta_media_item_get_path (item) == NULL)
         continue;
-      file = g_file_new_for_path (warta_media_item_get_path (item));
-      if (warta_media_probe_check_present (self->probe, file, warta_media_item_get_size (item),
-                                           NULL, &error))
-        {
-          if (was_broken)
-            {
-              g_object_set_data (G_OBJECT (item), "warta-broken", NULL);
-              replace_media_item (self, item);
-              changed = TRUE;
-            }
-          continue;
-        }
-      g_ptr_array_add (gone, g_strdup (error->message));
-      g_object_set_data_full (G_OBJECT (item), "warta-broken", g_strdup (error->message), g_free);
-      replace_media_item (self, item);
-      changed = TRUE;
+      c = g_new0 (PresentCheck, 1);
+      c->item = g_object_ref (item);
+      c->file = g_file_new_for_path (warta_media_item_get_path (item));
+      c->size = warta_media_item_get_size (item);
+      g_ptr_array_add (checks, c);
     }
 
-  if (changed)
-    {
-      update_submit (self);
-      update_preview (self);
-    }
-  *n_gone = gone->len;
-  if (gone->len == 0)
-    return NULL;
-  g_ptr_array_add (gone, NULL);
-  return g_strjoinv ("\n\n", (char **) gone->pdata);
+  self->checking_files = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  update_submit (self);
+  task = g_task_new (self, self->cancellable, present_checked_cb, NULL);
+  g_task_set_source_tag (task, check_media_present);
+  g_task_set_task_data (task, checks, (GDestroyNotify) g_ptr_array_unref);
+  /* The window's is gone once it is closed; the task keeps its own. */
+  g_object_set_data_full (G_OBJECT (task), "warta-probe", g_object_ref (self->probe),
+                          g_object_unref);
+  warta_media_run_in_pool (task, present_thread);
 }
 
 static void
@@ -4586,5 +4691,5 @@ warta_publication_window_get_busy (WartaPublicationWindow *self)
 {
   g_return_val_if_fail (WARTA_IS_PUBLICATION_WINDOW (self), FALSE);
 
-  return self->n_pending > 0;
+  return self->n_pending > 0 || self->checking_files;
 }

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * "cancel", "manual-url", "manual-time",
  * "manual-screenshot", "manual-record", "copy-0" …, "tiktok-<part>" (a
  * stopped TikTok target's choice); of the view with @job_id 0:
- * "publish-now", "upload-manual", "publish-hint", "schedule-row",
+ * "publish-now", "upload-manual", "check-again", "publish-hint", "schedule-row",
  * "schedule-time", "schedule", "account-<id>", "tiktok-<id>-<part>".
  * A TikTok part: "group", "creator", "privacy", "privacy-<LEVEL>" (e.g.
  * "privacy-SELF_ONLY"), "comment", "duet", "stitch", "problem", "action". */
@@ -33,6 +33,12 @@ void        _warta_publish_view_set_screenshot (WartaPublishView *self,
  * limit, in µs (-1: not known, or no TikTok target). */
 gint64      _warta_publish_view_get_tiktok_duration (WartaPublishView *self,
                                                      gint64            account_id);
+
+/* Whether the files the approved content is made of are being asked
+ * about (Publish Now waits for the answer); how many such checks, of any
+ * view, open or closed, have not answered yet. */
+gboolean    _warta_publish_view_is_checking_files (WartaPublishView *self);
+guint       _warta_publish_view_get_n_file_checks (void);
 
 /* The last message or question the view showed (NULL once closed). */
 AdwMessageDialog *_warta_publish_view_get_dialog (WartaPublishView *self);

@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "warta-accounts-page.h"
@@ -103,6 +105,7 @@ struct _WartaPublishView
   GtkWidget        *start_box;
   GtkButton        *publish_button;
   GtkButton        *manual_button;
+  GtkButton        *recheck_button;
   AdwPreferencesGroup *jobs_group;
   GtkListBox       *jobs_list;
 
@@ -121,6 +124,16 @@ struct _WartaPublishView
   GtkWidget        *dialog;         /* weak: the last question asked */
   GCancellable     *cancellable;
   guint             tick_source;
+  /* The files the approved content is made of, checked on the decode
+   * pool (start_file_check()): path → why it cannot be uploaded. */
+  GHashTable       *missing;
+  guint             check_serial;   /* the latest check's; older answers are dropped */
+  gboolean          checking_files; /* the latest check has not answered yet */
+  gboolean          publish_checked; /* Publish Now / Schedule waits for that answer */
+  gboolean          files_missing;  /* a file a ticked target uploads is */
+  gint64            checked_revision; /* the approved revision last asked about */
+  GtkWidget        *root;           /* watched for the window coming back to the front */
+  gulong            active_id;
 };
 
 G_DEFINE_FINAL_TYPE (WartaPublishView, warta_publish_view, ADW_TYPE_BIN)
@@ -771,6 +784,245 @@ approved_video (WartaPublishView *self,
                                        : g_file_new_build_filename (media_dir, path, NULL);
     }
   return NULL;
+}
+
+/* -- the files the approved content is made of -------------------------------------------- */
+
+/* How many file checks have not answered yet, views closed or not. */
+static guint n_file_checks;
+
+/* Whether a target on @platform uploads @item, as its publisher picks
+ * the media (warta_publish_job_list_media()). */
+static gboolean
+platform_uploads (const char     *platform,
+                  WartaMediaItem *item)
+{
+  const char *kind = warta_media_item_get_kind (item);
+
+  if (!warta_media_item_get_posted_to (item, platform))
+    return FALSE;
+  if (g_strcmp0 (platform, "youtube") == 0)
+    return g_strcmp0 (kind, "video") == 0;
+  if (g_strcmp0 (platform, "wordpress") == 0)
+    return g_strcmp0 (kind, "photo") == 0;
+  return TRUE;
+}
+
+static char *
+media_item_dup_path (WartaPublishView *self,
+                     WartaMediaItem   *item)
+{
+  const char *path = warta_media_item_get_path (item);
+  g_autofree char *media_dir = NULL;
+
+  if (path == NULL || g_path_is_absolute (path))
+    return g_strdup (path);
+  media_dir = g_path_get_dirname (warta_database_get_path (warta_context_get_database (self->context)));
+  return g_build_filename (media_dir, path, NULL);
+}
+
+static WartaRevision *
+approved_revision (WartaPublishView *self)
+{
+  if (self->context == NULL || self->publication == NULL)
+    return NULL;
+  return warta_publication_repository_get_revision (warta_context_get_publications (self->context),
+                                                    warta_publication_get_approved_revision_id (self->publication),
+                                                    NULL);
+}
+
+/* Why a target on @platform cannot be sent, of the files checked last:
+ * each missing file it uploads, named, with what to do; NULL when none. */
+static char *
+dup_files_problem (WartaPublishView *self,
+                   WartaRevision    *revision,
+                   const char       *platform)
+{
+  g_autoptr(GString) said = NULL;
+  GListModel *media;
+
+  if (revision == NULL || g_hash_table_size (self->missing) == 0)
+    return NULL;
+  media = warta_revision_get_media (revision);
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
+      g_autofree char *path = NULL;
+      const char *why;
+
+      if (!platform_uploads (platform, item))
+        continue;
+      path = media_item_dup_path (self, item);
+      why = path ? g_hash_table_lookup (self->missing, path) : NULL;
+      if (why == NULL)
+        continue;
+      if (said == NULL)
+        said = g_string_new (why);
+      else if (strstr (said->str, why) == NULL)
+        g_string_append_printf (said, " %s", why);
+    }
+  return said ? g_string_free (g_steal_pointer (&said), FALSE) : NULL;
+}
+
+typedef struct
+{
+  char    *path;
+  guint64  size;
+} FileToCheck;
+
+static void
+file_to_check_free (FileToCheck *f)
+{
+  g_free (f->path);
+  g_free (f);
+}
+
+/* The view is not kept alive for the answer: closed, it cancels the
+ * check (dispose), and the answer finds @cancellable cancelled. */
+typedef struct
+{
+  WartaPublishView *view;
+  GCancellable     *cancellable;
+  guint             serial;
+} FileCheck;
+
+static void
+file_check_free (FileCheck *c)
+{
+  g_object_unref (c->cancellable);
+  g_free (c);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FileCheck, file_check_free)
+
+/* On the decode pool: each file opened, as the upload will. */
+static void
+check_files_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GPtrArray *files = task_data;
+  g_autoptr(GHashTable) missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      FileToCheck *f = g_ptr_array_index (files, i);
+      g_autoptr(GFile) file = g_file_new_for_path (f->path);
+      g_autoptr(GError) error = NULL;
+
+      if (warta_media_probe_check_approved (file, f->size, cancellable, &error))
+        continue;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_hash_table_insert (missing, g_strdup (f->path), g_strdup (error->message));
+    }
+  g_task_return_pointer (task, g_steal_pointer (&missing), (GDestroyNotify) g_hash_table_unref);
+}
+
+static void publish_checked (WartaPublishView *self);
+
+static void
+files_checked_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(FileCheck) c = user_data;
+  WartaPublishView *self = c->view;
+  g_autoptr(GHashTable) missing = NULL;
+  gboolean publish;
+
+  missing = g_task_propagate_pointer (G_TASK (result), NULL);
+  n_file_checks--;
+  /* The view is gone, or going; or a newer check is under way. */
+  if (g_cancellable_is_cancelled (c->cancellable) || c->serial != self->check_serial)
+    return;
+  self->checking_files = FALSE;
+  publish = self->publish_checked;
+  self->publish_checked = FALSE;
+  if (missing != NULL)
+    {
+      g_hash_table_unref (self->missing);
+      self->missing = g_steal_pointer (&missing);
+    }
+  update_actions (self);
+  if (publish)
+    publish_checked (self);
+}
+
+/* Asks, off the main thread, whether each file the approved content is
+ * made of is still there and the same: when the view opens, when its
+ * window comes back to the front while one is missing, on Check Again,
+ * and right before Publish Now or Schedule. The answer is shown on the
+ * targets that upload the file; until it comes, Publish Now waits. */
+static void
+start_file_check (WartaPublishView *self)
+{
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  GPtrArray *files;
+  GListModel *media;
+  FileCheck *c;
+
+  if (self->context == NULL || self->publication == NULL ||
+      warta_publication_get_state (self->publication) != WARTA_STATE_APPROVED)
+    return;
+  revision = approved_revision (self);
+  if (revision == NULL)
+    return;
+  self->checked_revision = warta_revision_get_id (revision);
+  files = g_ptr_array_new_with_free_func ((GDestroyNotify) file_to_check_free);
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  media = warta_revision_get_media (revision);
+  for (guint i = 0; i < g_list_model_get_n_items (media); i++)
+    {
+      g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
+      FileToCheck *f;
+      char *path = media_item_dup_path (self, item);
+
+      if (path == NULL || g_hash_table_contains (seen, path))
+        {
+          g_free (path);
+          continue;
+        }
+      f = g_new0 (FileToCheck, 1);
+      f->path = path;
+      f->size = warta_media_item_get_size (item);
+      g_hash_table_add (seen, f->path);
+      g_ptr_array_add (files, f);
+    }
+
+  c = g_new0 (FileCheck, 1);
+  c->view = self;
+  c->cancellable = g_object_ref (self->cancellable);
+  c->serial = ++self->check_serial;
+  self->checking_files = TRUE;
+  n_file_checks++;
+  task = g_task_new (NULL, self->cancellable, files_checked_cb, c);
+  g_task_set_source_tag (task, start_file_check);
+  g_task_set_task_data (task, files, (GDestroyNotify) g_ptr_array_unref);
+  warta_media_run_in_pool (task, check_files_thread);
+  update_actions (self);
+}
+
+/* Back to the window after putting a file back: asked again. */
+static void
+on_root_active_cb (WartaPublishView *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self->root)) && g_hash_table_size (self->missing) > 0)
+    start_file_check (self);
+}
+
+static void
+check_files_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  start_file_check (WARTA_PUBLISH_VIEW (widget));
 }
 
 static TikTokPanel *
@@ -3117,6 +3369,8 @@ fill_accounts (WartaPublishView *self)
       g_object_set_data_full (G_OBJECT (check), "warta-subtitle",
                               g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row))), g_free);
       g_object_set_data_full (G_OBJECT (check), "warta-reason", g_steal_pointer (&refusal), g_free);
+      g_object_set_data_full (G_OBJECT (check), "warta-platform",
+                              g_strdup (warta_account_get_platform (account)), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    chosen (self, GTK_CHECK_BUTTON (check), id));
       /* The check is the row's prefix only for who chooses (see
@@ -3212,6 +3466,9 @@ update_start_controls (WartaPublishView *self)
   gboolean approved = self->publication != NULL &&
                       warta_publication_get_state (self->publication) == WARTA_STATE_APPROVED;
   gboolean acts = may_publish (self);
+  /* Read only while a file is missing: this runs on each tick and toggle. */
+  g_autoptr(WartaRevision) revision = approved && g_hash_table_size (self->missing) > 0
+                                      ? approved_revision (self) : NULL;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -3233,6 +3490,11 @@ update_start_controls (WartaPublishView *self)
       GtkWidget *ask = g_object_get_data (value, "warta-ask");
       gboolean placed = gtk_widget_get_parent (value) != NULL;
       g_autofree char *refused = NULL;
+      /* A file it would upload is missing: said to everyone alike. Not
+       * of a target uploaded by hand, which Warta sends nothing to. */
+      char *files = reason == NULL ? dup_files_problem (self, revision,
+                                                        g_object_get_data (value, "warta-platform"))
+                                   : NULL;
       gboolean left_out;
 
       gtk_widget_set_visible (value, acts);
@@ -3260,8 +3522,10 @@ update_start_controls (WartaPublishView *self)
                                    : _("%s It does not go there unless the social media "
                                        "admin uploads it by hand."),
                                    reason);
+      g_object_set_data_full (value, "warta-files", files, g_free);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   acts ? g_object_get_data (value, "warta-subtitle")
+                                   files ? files
+                                   : acts ? g_object_get_data (value, "warta-subtitle")
                                    : left_out ? _("Left out by the social media admin")
                                    : reason == NULL ? g_object_get_data (value, "warta-subtitle")
                                    : refused);
@@ -3278,6 +3542,7 @@ update_actions (WartaPublishView *self)
   gboolean can_publish = FALSE;
   gboolean scheduled;
   g_autofree char *hint = NULL;
+  gboolean files_missing = FALSE;
 
   if (user != NULL && state == WARTA_STATE_APPROVED)
     can_publish = warta_workflow_check_transition (state, WARTA_ACTION_START_PUBLISHING,
@@ -3285,6 +3550,24 @@ update_actions (WartaPublishView *self)
                                                    warta_user_get_roles (user), FALSE, NULL);
   can_publish = can_publish && g_hash_table_size (self->account_checks) > 0;
 
+  /* The targets' rows say which file is missing (update_start_controls()). */
+  update_start_controls (self);
+  if (can_publish && state == WARTA_STATE_APPROVED)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->account_checks);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (gtk_check_button_get_active (value) &&
+            g_object_get_data (value, "warta-files") != NULL)
+          files_missing = TRUE;
+      if (self->checking_files)
+        hint = g_strdup (_("Checking that the photos and videos are still in their places…"));
+      else if (files_missing)
+        hint = g_strdup (_("A photo or video a chosen target needs is missing: its row above "
+                           "says which and where. Put it back, then choose Check Again."));
+    }
   /* TikTok's choices first; the manual path needs none. */
   if (can_publish && state == WARTA_STATE_APPROVED)
     {
@@ -3320,7 +3603,10 @@ update_actions (WartaPublishView *self)
   gtk_label_set_label (self->publish_hint, hint ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->publish_hint), hint != NULL);
   update_role_label (self);
-  update_start_controls (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->recheck_button),
+                          state == WARTA_STATE_APPROVED && g_hash_table_size (self->missing) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.check-files", !self->checking_files);
+  self->files_missing = files_missing;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.publish-now", can_publish && hint == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "publish.upload-manual", can_publish);
 }
@@ -3416,6 +3702,8 @@ rebuild (WartaPublishView *self)
     {
       rebuild_accounts (self);
       propose_schedule (self);
+      if (self->checked_revision != warta_publication_get_approved_revision_id (self->publication))
+        start_file_check (self);
     }
   else
     clear_tiktok_panels (self);
@@ -3697,9 +3985,35 @@ publish_now_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   WartaPublishView *self = WARTA_PUBLISH_VIEW (widget);
-  g_autoptr(GListModel) jobs = start_publishing (self, FALSE);
+
+  /* Each file the targets upload, asked again first (it may have been
+   * moved since the view opened); publish_checked() goes on. */
+  self->publish_checked = TRUE;
+  start_file_check (self);
+  if (!self->checking_files)
+    {
+      self->publish_checked = FALSE;
+      publish_checked (self);
+    }
+}
+
+/* Publish Now or Schedule, once the files were asked about again. */
+static void
+publish_checked (WartaPublishView *self)
+{
+  g_autoptr(GListModel) jobs = NULL;
   GtkListBoxRow *first;
 
+  /* A file went missing: nothing is written that would fail on it. The
+   * rows say which, and Check Again lets it go once it is back. Anything
+   * else (a time passed meanwhile) start_publishing() says. */
+  if (self->files_missing)
+    {
+      if (gtk_widget_get_visible (GTK_WIDGET (self->recheck_button)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->recheck_button));
+      return;
+    }
+  jobs = start_publishing (self, FALSE);
   if (jobs == NULL)
     return;
   warta_publish_view_reload (self);
@@ -3875,14 +4189,41 @@ warta_publish_view_dispose (GObject *object)
   g_clear_pointer (&self->by_hand, g_hash_table_unref);
   g_clear_pointer (&self->tiktok_panels, g_hash_table_unref);
   g_clear_pointer (&self->asked, g_hash_table_unref);
+  if (self->root != NULL)
+    g_clear_signal_handler (&self->active_id, self->root);
+  self->root = NULL;
   g_clear_weak_pointer (&self->dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARTA_TYPE_PUBLISH_VIEW);
   g_clear_object (&self->jobs);
   g_clear_object (&self->publication);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->missing, g_hash_table_unref);
 
   G_OBJECT_CLASS (warta_publish_view_parent_class)->dispose (object);
+}
+
+static void
+warta_publish_view_root (GtkWidget *widget)
+{
+  WartaPublishView *self = WARTA_PUBLISH_VIEW (widget);
+
+  GTK_WIDGET_CLASS (warta_publish_view_parent_class)->root (widget);
+  self->root = GTK_WIDGET (gtk_widget_get_root (widget));
+  if (GTK_IS_WINDOW (self->root))
+    self->active_id = g_signal_connect_swapped (self->root, "notify::is-active",
+                                                G_CALLBACK (on_root_active_cb), self);
+}
+
+static void
+warta_publish_view_unroot (GtkWidget *widget)
+{
+  WartaPublishView *self = WARTA_PUBLISH_VIEW (widget);
+
+  if (self->root != NULL)
+    g_clear_signal_handler (&self->active_id, self->root);
+  self->root = NULL;
+  GTK_WIDGET_CLASS (warta_publish_view_parent_class)->unroot (widget);
 }
 
 static void
@@ -3892,6 +4233,8 @@ warta_publish_view_class_init (WartaPublishViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = warta_publish_view_dispose;
+  widget_class->root = warta_publish_view_root;
+  widget_class->unroot = warta_publish_view_unroot;
 
   /**
    * WartaPublishView::publication-changed:
@@ -3917,6 +4260,7 @@ warta_publish_view_class_init (WartaPublishViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, start_box);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, publish_button);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, manual_button);
+  gtk_widget_class_bind_template_child (widget_class, WartaPublishView, recheck_button);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, jobs_group);
   gtk_widget_class_bind_template_child (widget_class, WartaPublishView, jobs_list);
 
@@ -3924,6 +4268,7 @@ warta_publish_view_class_init (WartaPublishViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_schedule_entry_changed_cb);
   gtk_widget_class_install_action (widget_class, "publish.publish-now", NULL, publish_now_action);
   gtk_widget_class_install_action (widget_class, "publish.upload-manual", NULL, upload_manual_action);
+  gtk_widget_class_install_action (widget_class, "publish.check-files", NULL, check_files_action);
 }
 
 static void
@@ -3944,6 +4289,7 @@ warta_publish_view_init (WartaPublishView *self)
   self->tiktok_panels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                (GDestroyNotify) tiktok_panel_free);
   self->asked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->tick_source = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
   /* Named by its title; a label as well would be read after it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_entry),
@@ -4012,8 +4358,14 @@ warta_publish_view_set_publication (WartaPublishView *self,
 
   /* What an instance said "just now" is said of this publication only. */
   if (publication != self->publication)
-    g_hash_table_remove_all (self->asked);
+    {
+      g_hash_table_remove_all (self->asked);
+      /* Nor is what the last check found missing. */
+      g_hash_table_remove_all (self->missing);
+    }
   g_set_object (&self->publication, publication);
+  /* Shown again: its files are asked about again. */
+  self->checked_revision = 0;
   rebuild (self);
 }
 
@@ -4046,6 +4398,8 @@ _warta_publish_view_get_widget (WartaPublishView *self,
         return GTK_WIDGET (self->publish_button);
       if (g_strcmp0 (name, "upload-manual") == 0)
         return GTK_WIDGET (self->manual_button);
+      if (g_strcmp0 (name, "check-again") == 0)
+        return GTK_WIDGET (self->recheck_button);
       if (g_strcmp0 (name, "schedule-row") == 0)
         return GTK_WIDGET (self->schedule_switch);
       if (g_strcmp0 (name, "schedule-time") == 0)
@@ -4145,4 +4499,16 @@ AdwMessageDialog *
 _warta_publish_view_get_dialog (WartaPublishView *self)
 {
   return self->dialog ? ADW_MESSAGE_DIALOG (self->dialog) : NULL;
+}
+
+gboolean
+_warta_publish_view_is_checking_files (WartaPublishView *self)
+{
+  return self->checking_files;
+}
+
+guint
+_warta_publish_view_get_n_file_checks (void)
+{
+  return n_file_checks;
 }

@@ -358,9 +358,12 @@ probe_video (GFile   *file,
   discoverer = gst_discoverer_new (20 * GST_SECOND, &gst_error);
   if (discoverer == NULL)
     {
+      /* GStreamer's own words are English and for the administrator:
+       * the log has them, the user is told what to do. */
+      g_message ("GStreamer cannot read videos (%s): %s", name, gst_error->message);
       g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNSUPPORTED,
-                   _("Videos cannot be read on this computer (%s). Ask the administrator to "
-                     "install the GStreamer plugins."), gst_error->message);
+                   _("Videos cannot be read on this computer. Ask the administrator to "
+                     "install the GStreamer plugins."));
       return FALSE;
     }
 
@@ -376,10 +379,13 @@ probe_video (GFile   *file,
                        "to install the GStreamer plugins (libav), or convert the video to H.264 "
                        "MP4."), name);
       else
-        g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CORRUPT,
-                     _("The video “%s” is damaged or incomplete (%s). Check that it plays, or "
-                       "copy it again from the camera or phone."),
-                     name, gst_error ? gst_error->message : _("it could not be read"));
+        {
+          g_message ("GStreamer cannot read the video %s: %s", uri,
+                     gst_error ? gst_error->message : "no error given");
+          g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CORRUPT,
+                       _("The video “%s” is damaged or incomplete. Check that it plays, or "
+                         "copy it again from the camera or phone."), name);
+        }
       return FALSE;
     }
 
@@ -583,6 +589,86 @@ warta_media_run_in_pool (GTask           *task,
   g_return_if_fail (func != NULL);
 
   _warta_media_pool_run (task, func);
+}
+
+/* @file's name and the folder it was in, for a message that says where
+ * to put it back. */
+static void
+name_and_folder (GFile  *file,
+                 char  **name,
+                 char  **folder)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+
+  *name = _warta_media_display_name (file);
+  *folder = path ? g_filename_display_name (path)
+                 : parent ? g_file_get_parse_name (parent) : g_strdup ("/");
+}
+
+gboolean
+warta_media_probe_check_approved (GFile         *file,
+                                  guint64        size,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) file_info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* As warta_media_probe_check_present(): opened, not only a stat(). */
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream != NULL)
+    file_info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                cancellable, &local_error);
+  if (file_info != NULL && (size == 0 || (guint64) g_file_info_get_size (file_info) == size))
+    return TRUE;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  name_and_folder (file, &name, &folder);
+  if (local_error == NULL)
+    g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CHANGED,
+                 /* Translators: the first %s is a file name, the second a folder */
+                 _("“%s” in the folder “%s” was changed or replaced after the content was "
+                   "approved. Put the approved file back there under the same name."),
+                 name, folder);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_NOT_FOUND,
+                 /* Translators: the first %s is a file name, the second a folder */
+                 _("“%s” is no longer in the folder “%s”. Put it back there under the same "
+                   "name: the approved content cannot change now."),
+                 name, folder);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNREADABLE,
+                 /* Translators: the first %s is a file name, the second a folder */
+                 _("“%s” in the folder “%s” is now a folder, not the approved photo or video. "
+                   "Put the approved file back there under that name."),
+                 name, folder);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNREADABLE,
+                 /* Translators: the first %s is a file name, the second a folder */
+                 _("Warta is not allowed to read “%s” in the folder “%s”. Ask the folder’s "
+                   "owner for read access, or put a readable copy back there under the same "
+                   "name."),
+                 name, folder);
+  else
+    {
+      g_message ("%s cannot be read: %s", g_file_peek_path (file), local_error->message);
+      g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNREADABLE,
+                   /* Translators: the first %s is a file name, the second a folder */
+                   _("“%s” in the folder “%s” cannot be read. Put a good copy of the approved "
+                     "file back there under the same name."),
+                   name, folder);
+    }
+  return FALSE;
 }
 
 gboolean

@@ -48,6 +48,14 @@ gboolean         warta_media_probe_check_present (WartaMediaProbe           *sel
                                                   guint64                     size,
                                                   GCancellable               *cancellable,
                                                   GError                    **error);
+/* warta_media_probe_check_present() for a file an approved publication
+ * needs, which can no longer be added again: the error names the file
+ * and its folder, and says to put it back there. Blocking: a worker
+ * thread's. */
+gboolean         warta_media_probe_check_approved (GFile                    *file,
+                                                   guint64                   size,
+                                                   GCancellable             *cancellable,
+                                                   GError                  **error);
 void             warta_media_probe_file_async    (WartaMediaProbe            *self,
                                                   GFile                      *file,
                                                   GCancellable               *cancellable,

@@ -72,10 +72,10 @@ _warta_media_gst_init (GError **error)
     }
   if (!ok)
     {
+      g_message ("GStreamer did not start: %s", init_error ? init_error->message : "?");
       g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNSUPPORTED,
-                   _("Videos cannot be read on this computer: GStreamer did not start (%s). "
-                     "Ask the administrator to reinstall GStreamer."),
-                   init_error ? init_error->message : "?");
+                   _("Videos cannot be read on this computer: GStreamer did not start. "
+                     "Ask the administrator to reinstall GStreamer."));
       return FALSE;
     }
   return TRUE;
@@ -562,6 +562,7 @@ _warta_media_decode (GFile         *file,
   return load (file, mime_type, &request, cancellable, error);
 }
 
+/* GStreamer's own (English) words on why @pipeline stopped: for the log. */
 static char *
 bus_error_message (GstElement *pipeline)
 {
@@ -570,7 +571,7 @@ bus_error_message (GstElement *pipeline)
   g_autoptr(GError) gst_error = NULL;
 
   if (message == NULL)
-    return g_strdup (_("no picture could be decoded"));
+    return g_strdup ("no picture could be decoded");
   gst_message_parse_error (message, &gst_error, NULL);
   return g_strdup (gst_error->message);
 }
@@ -604,9 +605,10 @@ _warta_video_frame (GFile         *file,
   pipeline = gst_parse_launch (description, &parse_error);
   if (pipeline == NULL)
     {
+      g_message ("GStreamer cannot take a picture from %s: %s", uri, parse_error->message);
       g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_UNSUPPORTED,
-                   _("A picture from the video “%s” cannot be taken: %s. Ask the administrator "
-                     "to install the GStreamer plugins."), name, parse_error->message);
+                   _("A picture from the video “%s” cannot be taken on this computer. Ask the "
+                     "administrator to install the GStreamer plugins."), name);
       return NULL;
     }
   gst_object_ref_sink (pipeline);
@@ -656,9 +658,10 @@ _warta_video_frame (GFile         *file,
 
 failed:
   reason = bus_error_message (pipeline);
+  g_message ("GStreamer took no picture from %s: %s", uri, reason);
   g_set_error (error, WARTA_MEDIA_ERROR, WARTA_MEDIA_ERROR_CORRUPT,
-               _("No picture could be taken from the video “%s” (%s). Check that it plays, "
-                 "or copy it again from the camera or phone."), name, reason);
+               _("No picture could be taken from the video “%s”. Check that it plays, "
+                 "or copy it again from the camera or phone."), name);
 
 out:
   gst_element_set_state (pipeline, GST_STATE_NULL);
