@@ -758,30 +758,42 @@ switch_row (const char  *title,
   return row;
 }
 
+/* @item's file: a relative path is in the database's folder. */
+static char *
+media_item_dup_path (WartaPublishView *self,
+                     WartaMediaItem   *item)
+{
+  const char *path = warta_media_item_get_path (item);
+  g_autofree char *media_dir = NULL;
+
+  if (path == NULL || g_path_is_absolute (path))
+    return g_strdup (path);
+  media_dir = g_path_get_dirname (warta_database_get_path (warta_context_get_database (self->context)));
+  return g_build_filename (media_dir, path, NULL);
+}
+
 /* The approved revision's first video, if any. */
 static GFile *
 approved_video (WartaPublishView *self,
                 gint64            revision_id)
 {
   g_autoptr(WartaRevision) revision = NULL;
-  g_autofree char *media_dir = NULL;
   GListModel *media;
 
   revision = warta_publication_repository_get_revision (warta_context_get_publications (self->context),
                                                         revision_id, NULL);
   if (revision == NULL)
     return NULL;
-  media_dir = g_path_get_dirname (warta_database_get_path (warta_context_get_database (self->context)));
   media = warta_revision_get_media (revision);
   for (guint i = 0; i < g_list_model_get_n_items (media); i++)
     {
       g_autoptr(WartaMediaItem) item = g_list_model_get_item (media, i);
-      const char *path = warta_media_item_get_path (item);
+      g_autofree char *path = NULL;
 
       if (g_strcmp0 (warta_media_item_get_kind (item), "video") != 0)
         continue;
-      return g_path_is_absolute (path) ? g_file_new_for_path (path)
-                                       : g_file_new_build_filename (media_dir, path, NULL);
+      path = media_item_dup_path (self, item);
+      return path ? g_file_new_for_path (path) : NULL;
     }
   return NULL;
 }
@@ -806,19 +818,6 @@ platform_uploads (const char     *platform,
   if (g_strcmp0 (platform, "wordpress") == 0)
     return g_strcmp0 (kind, "photo") == 0;
   return TRUE;
-}
-
-static char *
-media_item_dup_path (WartaPublishView *self,
-                     WartaMediaItem   *item)
-{
-  const char *path = warta_media_item_get_path (item);
-  g_autofree char *media_dir = NULL;
-
-  if (path == NULL || g_path_is_absolute (path))
-    return g_strdup (path);
-  media_dir = g_path_get_dirname (warta_database_get_path (warta_context_get_database (self->context)));
-  return g_build_filename (media_dir, path, NULL);
 }
 
 static WartaRevision *
