@@ -1349,6 +1349,107 @@ test_manual_proof (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* The approved photo of the fixture's publication, where it is. */
+static char *
+approved_photo_path (Fixture *f)
+{
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(WartaMediaItem) photo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  revision = warta_publication_repository_get_revision (f->t->publications,
+                                                        warta_publication_get_approved_revision_id (f->publication),
+                                                        &error);
+  g_assert_no_error (error);
+  photo = g_list_model_get_item (warta_revision_get_media (revision), 0);
+  return g_build_filename (f->t->dir, warta_media_item_get_path (photo), NULL);
+}
+
+static gboolean
+file_exists (Fixture  *f,
+             gpointer  path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Save Renditions… into @path, until the view says why not. */
+static const char *
+save_refused (Fixture    *f,
+              gint64      job_id,
+              const char *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+
+  _warta_publish_view_save_renditions (f->view, job_id, folder);
+  wait_until (f, message_shown, (gpointer) "Renditions Not Saved", "the renditions refused");
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (_warta_publish_view_get_dialog (f->view)));
+  return adw_message_dialog_get_body (_warta_publish_view_get_dialog (f->view));
+}
+
+/* Save Renditions… when the approved photo was moved after approval:
+ * which file, where it was, put it back there, in the file check's words
+ * (not GIO's); into a file, or a folder gone meanwhile: which, and to
+ * choose another. Nothing half saved; saved once the photo is back. */
+static void
+test_manual_save_renditions (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = approved_photo_path (f);
+  g_autofree char *kept = g_strconcat (path, ".moved", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("warta-save-XXXXXX", &error);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *expected = NULL;
+  g_autofree char *not_folder = g_build_filename (dir, "bukan-folder.txt", NULL);
+  g_autofree char *gone = g_build_filename (dir, "sudah-dihapus", NULL);
+  g_autofree char *saved = g_build_filename (dir, "mastodon-01.jpg", NULL);
+  g_autoptr(GDir) listing = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  id = warta_outbox_job_get_id (job_for (f, f->mastodon_id));
+
+  g_assert_cmpint (g_rename (path, kept), ==, 0);
+  expected = g_strdup_printf ("“%s” is no longer in the folder “%s”. Put it back there under the "
+                              "same name: the approved content cannot change now.",
+                              name, folder);
+  g_assert_cmpstr (save_refused (f, id, dir), ==, expected);
+  answer (_warta_publish_view_get_dialog (f->view), "close");
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_dir_read_name (listing));
+  g_assert_cmpint (g_rename (kept, path), ==, 0);
+
+  g_assert_true (g_file_set_contents (not_folder, "x", -1, &error));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("The files cannot be saved in “%s”: it is not a folder Warta may "
+                              "write to. Choose another folder, for example Downloads.",
+                              not_folder);
+  g_assert_cmpstr (save_refused (f, id, not_folder), ==, expected);
+  answer (_warta_publish_view_get_dialog (f->view), "close");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("The files cannot be saved in “%s”: it is not a folder Warta may "
+                              "write to. Choose another folder, for example Downloads.",
+                              gone);
+  g_assert_cmpstr (save_refused (f, id, gone), ==, expected);
+  answer (_warta_publish_view_get_dialog (f->view), "close");
+
+  /* The photo back: saved. */
+  {
+    g_autoptr(GFile) into = g_file_new_for_path (dir);
+
+    _warta_publish_view_save_renditions (f->view, id, into);
+  }
+  wait_until (f, file_exists, saved, "the rendition saved");
+  g_assert_null (_warta_publish_view_get_dialog (f->view));
+
+  g_unlink (saved);
+  g_unlink (not_folder);
+  g_rmdir (dir);
+}
+
 /* Whether @account_id's row in @view offers nothing that would send it:
  * being uploaded by hand, by whom and since when, it must not be posted a
  * second time from here. Its form is open; its way back is asked first. */
@@ -4497,6 +4598,8 @@ main (int   argc,
               fixture_setup_language, test_row_texts, fixture_teardown_language);
   g_test_add ("/warta/publish-view/manual-proof", Fixture, NULL,
               fixture_setup, test_manual_proof, fixture_teardown);
+  g_test_add ("/warta/publish-view/manual-save-renditions", Fixture, NULL,
+              fixture_setup, test_manual_save_renditions, fixture_teardown);
   g_test_add ("/warta/publish-view/by-hand-sends-nothing", Fixture, NULL,
               fixture_setup, test_by_hand_sends_nothing, fixture_teardown);
   g_test_add ("/warta/publish-view/by-hand-reopened", Fixture, NULL,

@@ -2449,6 +2449,96 @@ save_data_free (SaveData *d)
 
 static void save_next (SaveData *d);
 
+/* @folder cannot take the files: where, and what to do. */
+static void
+set_folder_error (GFile   *folder,
+                  GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (folder);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               /* Translators: %s is a folder */
+               _("The files cannot be saved in “%s”: it is not a folder Warta may write to. "
+                 "Choose another folder, for example Downloads."),
+               name);
+}
+
+typedef struct
+{
+  GFile     *folder;
+  GPtrArray *sources;
+  GArray    *sizes;
+} SaveCheck;
+
+static void
+save_check_free (SaveCheck *c)
+{
+  g_object_unref (c->folder);
+  g_ptr_array_unref (c->sources);
+  g_array_unref (c->sizes);
+  g_free (c);
+}
+
+/* On the decode pool, before anything is saved: the approved files there
+ * and the same, as the file check asks (a moved one is named, with where
+ * to put it back), and the folder one Warta may write into. */
+static void
+save_check_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  SaveCheck *c = task_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < c->sources->len; i++)
+    if (!warta_media_probe_check_approved (g_ptr_array_index (c->sources, i),
+                                           g_array_index (c->sizes, guint64, i),
+                                           cancellable, &error))
+      {
+        g_task_return_error (task, g_steal_pointer (&error));
+        return;
+      }
+  info = g_file_query_info (c->folder,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY ||
+      (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) &&
+       !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE)))
+    {
+      GError *folder_error = NULL;
+
+      set_folder_error (c->folder, &folder_error);
+      g_task_return_error (task, folder_error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_checked_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SaveData *d = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (d->view, _("Renditions Not Saved"), error->message);
+      save_data_free (d);
+      return;
+    }
+  save_next (d);
+}
+
 static void
 save_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -2465,7 +2555,16 @@ save_done_cb (GObject      *object,
 
   if (!ok)
     {
-      show_message (d->view, _("Renditions Not Saved"), error->message);
+      /* The files were found before: GIO's own words are about the folder. */
+      if (error->domain == G_IO_ERROR &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_message ("Renditions not saved: %s", error->message);
+          g_clear_error (&error);
+          set_folder_error (d->folder, &error);
+        }
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (d->view, _("Renditions Not Saved"), error->message);
       save_data_free (d);
       return;
     }
@@ -2519,22 +2618,16 @@ save_next (SaveData *d)
                      d->view->cancellable, NULL, NULL, save_done_cb, d);
 }
 
+/* Saves @row's texts' files into @folder, after asking whether they can. */
 static void
-on_save_folder_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            JobRow          *row)
+save_renditions (JobRow *row,
+                 GFile  *folder)
 {
   WartaPublishView *self = row->view;
-  g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  SaveCheck *c;
   SaveData *d;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (folder == NULL)
-    return;
 
   d = g_new0 (SaveData, 1);
   d->view = g_object_ref (self);
@@ -2548,7 +2641,37 @@ on_save_folder_response_cb (GtkNativeDialog *chooser,
       return;
     }
   d->media = warta_publish_job_list_media (d->pjob, NULL);
-  save_next (d);
+
+  c = g_new0 (SaveCheck, 1);
+  c->folder = g_object_ref (folder);
+  c->sources = g_ptr_array_new_with_free_func (g_object_unref);
+  c->sizes = g_array_new (FALSE, FALSE, sizeof (guint64));
+  for (guint i = 0; i < d->media->len; i++)
+    {
+      WartaMediaItem *item = g_ptr_array_index (d->media, i);
+      guint64 size = warta_media_item_get_size (item);
+
+      g_ptr_array_add (c->sources, warta_publish_job_get_media_file (d->pjob, item));
+      g_array_append_val (c->sizes, size);
+    }
+  task = g_task_new (NULL, self->cancellable, save_checked_cb, d);
+  g_task_set_task_data (task, c, (GDestroyNotify) save_check_free);
+  warta_media_run_in_pool (task, save_check_thread);
+}
+
+static void
+on_save_folder_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            JobRow          *row)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (folder != NULL)
+    save_renditions (row, folder);
 }
 
 static void
@@ -4483,6 +4606,17 @@ _warta_publish_view_set_screenshot (WartaPublishView *self,
 
   if (row != NULL)
     set_screenshot (row, file);
+}
+
+void
+_warta_publish_view_save_renditions (WartaPublishView *self,
+                                     gint64            job_id,
+                                     GFile            *folder)
+{
+  JobRow *row = g_hash_table_lookup (self->rows, &job_id);
+
+  if (row != NULL)
+    save_renditions (row, folder);
 }
 
 gint64
