@@ -66,6 +66,7 @@
 #include "warta-test-gui.h"
 #include "warta-account-store-private.h"
 #include "warta-accounts-page-private.h"
+#include "warta-database-private.h"
 #include "warta-event-log.h"
 #include "warta-mastodon.h"
 #include "warta-publish-check.h"
@@ -1758,6 +1759,150 @@ test_by_hand_reopened (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (colleague_window));
   iterate ();
+}
+
+/* The proof form of @account_id's target, filled in: @url, @time and a
+ * small PNG (its path in @png, to remove). */
+static void
+fill_proof (Fixture     *f,
+            gint64       account_id,
+            const char  *url,
+            const char  *time,
+            char       **png)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("warta-proof-XXXXXX", &error);
+  g_autoptr(GFile) shot = NULL;
+
+  g_assert_no_error (error);
+  *png = warta_test_publish_write_png (dir, "bukti.png", 4096);
+  shot = g_file_new_for_path (*png);
+  _warta_publish_view_set_screenshot (f->view, warta_outbox_job_get_id (job_for (f, account_id)),
+                                      shot);
+  gtk_editable_set_text (GTK_EDITABLE (job_widget (f, account_id, "manual-url")), url);
+  gtk_editable_set_text (GTK_EDITABLE (job_widget (f, account_id, "manual-time")), time);
+}
+
+static void
+remove_png (char *png)
+{
+  g_autofree char *dir = g_path_get_dirname (png);
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+/* How many proofs the database holds for @account_id's target. */
+static guint
+count_proofs (Fixture *f,
+              gint64   account_id)
+{
+  sqlite3_stmt *stmt;
+  guint n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_warta_database_get_handle (f->t->db),
+                                       "SELECT COUNT(*) FROM manual_proofs WHERE job_id = ?", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, warta_outbox_job_get_id (job_for (f, account_id)));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Record Proof pressed twice at once (a double click): one proof, no
+ * message that it is already published; the button waits for the answer,
+ * and takes a second try after a refusal. */
+static void
+test_manual_record_twice (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *png = NULL;
+  g_autofree char *url = g_strdup_printf ("%s/2026/03/rakor", warta_test_server_get_url (f->wordpress));
+  GtkWidget *record;
+
+  click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  record = job_widget (f, f->wordpress_id, "manual-record");
+
+  /* Refused (no screenshot): the button is there again for the next try. */
+  gtk_editable_set_text (GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-url")), url);
+  g_signal_emit_by_name (record, "clicked");
+  g_assert_false (gtk_widget_is_sensitive (record));
+  wait_until (f, message_shown, (gpointer) "Proof Not Recorded", "the missing screenshot");
+  answer (_warta_publish_view_get_dialog (f->view), "close");
+  g_assert_true (gtk_widget_is_sensitive (record));
+
+  fill_proof (f, f->wordpress_id, url, "2026-03-14 09:30", &png);
+  g_signal_emit_by_name (record, "clicked");
+  g_assert_false (gtk_widget_is_sensitive (record));
+  g_signal_emit_by_name (record, "clicked");
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_MANUAL);
+  wait_until (f, outbox_idle, NULL, "the outbox to settle");
+  g_assert_null (_warta_publish_view_get_dialog (f->view));
+  g_assert_cmpuint (count_proofs (f, f->wordpress_id), ==, 1);
+  remove_png (png);
+}
+
+static void
+recorded_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (warta_outbox_record_manual_finish (WARTA_OUTBOX (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set (Fixture  *f,
+          gpointer  data)
+{
+  return *(gboolean *) data;
+}
+
+/* Another workstation recorded the same target's proof meanwhile: Record
+ * Proof here says so and shows theirs; theirs stays the one kept. */
+static void
+test_manual_recorded_elsewhere (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(WartaContext) other = colleague_context (f);
+  g_autofree char *png = NULL;
+  g_autofree char *theirs = g_strdup_printf ("%s/2026/03/punya-rekan",
+                                             warta_test_server_get_url (f->wordpress));
+  g_autofree char *mine = g_strdup_printf ("%s/2026/03/punya-saya",
+                                           warta_test_server_get_url (f->wordpress));
+  g_autoptr(GFile) shot = NULL;
+  WartaOutboxJob *job;
+  gboolean done = FALSE;
+  AdwMessageDialog *dialog;
+
+  click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  job = job_for (f, f->wordpress_id);
+  fill_proof (f, f->wordpress_id, mine, "2026-03-14 09:30", &png);
+  shot = g_file_new_for_path (png);
+  warta_outbox_record_manual_async (warta_context_get_outbox (other), f->t->admin,
+                                    warta_outbox_job_get_id (job), theirs, G_GINT64_CONSTANT (1773455400) * G_USEC_PER_SEC,
+                                    shot, NULL, recorded_cb, &done);
+  wait_until (f, flag_set, &done, "the colleague's proof");
+
+  click (job_widget (f, f->wordpress_id, "manual-record"));
+  wait_until (f, message_shown, (gpointer) "Proof Not Recorded", "the refusal");
+  dialog = _warta_publish_view_get_dialog (f->view);
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (dialog));
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already"));
+  /* Theirs shown at once, under the message. */
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->wordpress_id)), ==,
+                    WARTA_OUTBOX_STATE_MANUAL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (job_widget (f, f->wordpress_id, "address"))),
+                   ==, theirs);
+  answer (dialog, "close");
+  g_assert_cmpuint (count_proofs (f, f->wordpress_id), ==, 1);
+  g_assert_cmpstr (warta_outbox_job_get_remote_url (job_for (f, f->wordpress_id)), ==, theirs);
+  remove_png (png);
 }
 
 /* The hand-publishing form in GNOME's narrowest window: whether a
@@ -4600,6 +4745,10 @@ main (int   argc,
               fixture_setup, test_manual_proof, fixture_teardown);
   g_test_add ("/warta/publish-view/manual-save-renditions", Fixture, NULL,
               fixture_setup, test_manual_save_renditions, fixture_teardown);
+  g_test_add ("/warta/publish-view/manual-record-twice", Fixture, NULL,
+              fixture_setup, test_manual_record_twice, fixture_teardown);
+  g_test_add ("/warta/publish-view/manual-recorded-elsewhere", Fixture, NULL,
+              fixture_setup, test_manual_recorded_elsewhere, fixture_teardown);
   g_test_add ("/warta/publish-view/by-hand-sends-nothing", Fixture, NULL,
               fixture_setup, test_by_hand_sends_nothing, fixture_teardown);
   g_test_add ("/warta/publish-view/by-hand-reopened", Fixture, NULL,

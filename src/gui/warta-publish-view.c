@@ -132,6 +132,7 @@ struct _WartaPublishView
   gboolean          publish_checked; /* Publish Now / Schedule waits for that answer */
   gboolean          files_missing;  /* a file a ticked target uploads is */
   gint64            checked_revision; /* the approved revision last asked about */
+  GHashTable       *recording;      /* job ids whose proof is being recorded */
   GtkWidget        *root;           /* watched for the window coming back to the front */
   gulong            active_id;
 };
@@ -2735,18 +2736,34 @@ on_screenshot_clicked_cb (GtkButton *button,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+typedef struct
+{
+  WartaPublishView *view;
+  gint64            job_id;
+} Recording;
+
 static void
 record_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(WartaPublishView) self = user_data;
+  g_autofree Recording *r = user_data;
+  g_autoptr(WartaPublishView) self = r->view;
   g_autoptr(GError) error = NULL;
+  gboolean ok = warta_outbox_record_manual_finish (WARTA_OUTBOX (object), result, &error);
+  JobRow *row;
 
-  if (!warta_outbox_record_manual_finish (WARTA_OUTBOX (object), result, &error))
+  /* Cancelled, or the view gone meanwhile. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->rows == NULL)
+    return;
+  /* The form takes another try, or the row its proof. */
+  g_hash_table_remove (self->recording, &r->job_id);
+  row = g_hash_table_lookup (self->rows, &r->job_id);
+  if (row != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (row->record_button), TRUE);
+  if (!ok)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_message (self, _("Proof Not Recorded"), error->message);
+      show_message (self, _("Proof Not Recorded"), error->message);
       return;
     }
   warta_publish_view_reload (self);
@@ -2760,18 +2777,27 @@ on_record_clicked_cb (GtkButton *button,
   /* A copy: the entry's own text may be a constant, and must not be
    * changed behind the entry's back anyway. */
   g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (row->url_entry)));
+  gint64 id = warta_outbox_job_get_id (row->job);
   gint64 at = 0;
+  Recording *r;
 
+  /* A double click records one proof: the second would be refused as
+   * already published. */
+  if (g_hash_table_contains (self->recording, &id))
+    return;
   if (!parse_local_time (self, gtk_editable_get_text (row->time_entry), &at))
     {
       show_message (self, _("Proof Not Recorded"),
                     _("Write when the post went out as YYYY-MM-DD HH:MM, for example 2026-03-14 09:30."));
       return;
     }
-  warta_outbox_record_manual_async (outbox (self), current_user (self),
-                                    warta_outbox_job_get_id (row->job), url,
-                                    at, row->screenshot, self->cancellable, record_done_cb,
-                                    g_object_ref (self));
+  g_hash_table_add (self->recording, g_memdup2 (&id, sizeof id));
+  gtk_widget_set_sensitive (GTK_WIDGET (row->record_button), FALSE);
+  r = g_new0 (Recording, 1);
+  r->view = g_object_ref (self);
+  r->job_id = id;
+  warta_outbox_record_manual_async (outbox (self), current_user (self), id, url, at,
+                                    row->screenshot, self->cancellable, record_done_cb, r);
 }
 
 /* A button named by @label; @accessible says what it acts on. As a label
@@ -2927,6 +2953,9 @@ build_manual_box (WartaPublishView *self,
     gtk_widget_add_css_class (GTK_WIDGET (row->record_button), "suggested-action");
     gtk_widget_set_halign (GTK_WIDGET (row->record_button), GTK_ALIGN_END);
     g_signal_connect (row->record_button, "clicked", G_CALLBACK (on_record_clicked_cb), row);
+    gtk_widget_set_sensitive (GTK_WIDGET (row->record_button),
+                              !g_hash_table_contains (self->recording,
+                                                      &(gint64) { warta_outbox_job_get_id (row->job) }));
     gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->record_button));
   }
 
@@ -4321,6 +4350,7 @@ warta_publish_view_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->missing, g_hash_table_unref);
+  g_clear_pointer (&self->recording, g_hash_table_unref);
 
   G_OBJECT_CLASS (warta_publish_view_parent_class)->dispose (object);
 }
@@ -4412,6 +4442,7 @@ warta_publish_view_init (WartaPublishView *self)
                                                (GDestroyNotify) tiktok_panel_free);
   self->asked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->recording = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->tick_source = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
   /* Named by its title; a label as well would be read after it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_entry),
