@@ -1843,6 +1843,144 @@ test_manual_record_twice (Fixture       *f,
   remove_png (png);
 }
 
+/* Record Proof with @what in the form: refused, saying @says (a part of
+ * the message), the form kept as written, nothing recorded. */
+static void
+assert_proof_refused (Fixture    *f,
+                      const char *what,
+                      const char *says)
+{
+  GtkWidget *url = job_widget (f, f->wordpress_id, "manual-url");
+  g_autofree char *written = g_strdup (gtk_editable_get_text (GTK_EDITABLE (url)));
+  AdwMessageDialog *dialog;
+
+  g_test_message ("%s", what);
+  click (job_widget (f, f->wordpress_id, "manual-record"));
+  wait_until (f, message_shown, (gpointer) "Proof Not Recorded", what);
+  dialog = _warta_publish_view_get_dialog (f->view);
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (dialog));
+  if (strstr (adw_message_dialog_get_body (dialog), says) == NULL)
+    g_error ("%s: “%s” does not say “%s”", what, adw_message_dialog_get_body (dialog), says);
+  answer (dialog, "close");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url)), ==, written);
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->wordpress_id)), ==,
+                    WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_cmpuint (count_proofs (f, f->wordpress_id), ==, 0);
+  g_assert_true (gtk_widget_is_sensitive (job_widget (f, f->wordpress_id, "manual-record")));
+}
+
+/* The proof as an admin might get it wrong: an address that is none, not
+ * the web's, with spaces, or absurdly long; a time still to come; a
+ * screenshot that is no image, empty, or gone since it was chosen. Each
+ * refused with what to do, nothing recorded. A screenshot with a huge
+ * header is kept as it is (Warta never decodes it). */
+static void
+test_manual_proof_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *png = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *text_file = NULL;
+  g_autofree char *empty_file = NULL;
+  g_autofree char *huge = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *url = g_strdup_printf ("%s/2026/03/rakor", warta_test_server_get_url (f->wordpress));
+  g_autofree char *later = NULL;
+  g_autoptr(GString) long_url = g_string_new ("https://example.org/");
+  g_autoptr(GError) error = NULL;
+  GtkEditable *address, *time;
+  gint64 id;
+
+  {
+    g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT, f->mastodon_id);
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (_warta_publish_view_get_widget (f->view, 0, name)),
+                                 FALSE);
+  }
+  click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  id = warta_outbox_job_get_id (job_for (f, f->wordpress_id));
+  fill_proof (f, f->wordpress_id, url, "2026-03-14 09:30", &png);
+  dir = g_path_get_dirname (png);
+  address = GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-url"));
+  time = GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-time"));
+
+  gtk_editable_set_text (address, "");
+  assert_proof_refused (f, "no address", "Enter the post’s public address, starting with https://.");
+  gtk_editable_set_text (address, "ftp://example.org/rakor");
+  assert_proof_refused (f, "not the web's", "Enter the post’s public address, starting with https://.");
+  gtk_editable_set_text (address, "instagram.com/p/abc");
+  assert_proof_refused (f, "no https://", "Enter the post’s public address, starting with https://.");
+  gtk_editable_set_text (address, "https://example.org/rakor lihat di sini");
+  assert_proof_refused (f, "spaces", "Enter the post’s public address, starting with https://.");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (long_url, "abcdefghij");
+  gtk_editable_set_text (address, long_url->str);
+  assert_proof_refused (f, "a long address", "Copy it again from the browser’s address bar.");
+  gtk_editable_set_text (address, url);
+
+  {
+    WartaClock *clock = warta_context_get_clock (f->context);
+    g_autoptr(GDateTime) now = warta_clock_now_local (clock);
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+
+    later = g_date_time_format (tomorrow, "%Y-%m-%d %H:%M");
+  }
+  gtk_editable_set_text (time, later);
+  assert_proof_refused (f, "tomorrow", "is later than now");
+  gtk_editable_set_text (time, "2026-03-14 09:30");
+
+  text_file = g_build_filename (dir, "bukti-teks.png", NULL);
+  g_assert_true (g_file_set_contents (text_file, "Ini bukan gambar.\n", -1, &error));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (text_file);
+
+    _warta_publish_view_set_screenshot (f->view, id, file);
+  }
+  assert_proof_refused (f, "not an image", "“bukti-teks.png” is not an image.");
+  empty_file = g_build_filename (dir, "kosong.png", NULL);
+  g_assert_true (g_file_set_contents (empty_file, "", 0, &error));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (empty_file);
+
+    _warta_publish_view_set_screenshot (f->view, id, file);
+  }
+  assert_proof_refused (f, "empty", "“kosong.png” is not an image.");
+  gone = warta_test_publish_write_png (dir, "terhapus.png", 4096);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (gone);
+    g_autofree char *says = g_strdup_printf ("“terhapus.png” is no longer in the folder “%s”.", dir);
+
+    _warta_publish_view_set_screenshot (f->view, id, file);
+    g_unlink (gone);
+    assert_proof_refused (f, "deleted", says);
+  }
+
+  /* 20000×20000 by its header: kept as it is. */
+  huge = warta_test_publish_write_png (dir, "besar.png", 4096);
+  {
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    g_autoptr(GFile) file = g_file_new_for_path (huge);
+
+    g_assert_true (g_file_get_contents (huge, &contents, &length, &error));
+    /* IHDR's width and height, big-endian, after the signature and the
+     * chunk's length and type. */
+    contents[16] = 0; contents[17] = 0; contents[18] = 0x4e; contents[19] = 0x20;
+    contents[20] = 0; contents[21] = 0; contents[22] = 0x4e; contents[23] = 0x20;
+    g_assert_true (g_file_set_contents (huge, contents, length, &error));
+    _warta_publish_view_set_screenshot (f->view, id, file);
+  }
+  click (job_widget (f, f->wordpress_id, "manual-record"));
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_MANUAL);
+  g_assert_null (_warta_publish_view_get_dialog (f->view));
+  g_assert_cmpuint (count_proofs (f, f->wordpress_id), ==, 1);
+
+  g_unlink (text_file);
+  g_unlink (empty_file);
+  g_unlink (huge);
+  remove_png (png);
+}
+
 static void
 recorded_cb (GObject      *object,
              GAsyncResult *result,
@@ -4749,6 +4887,8 @@ main (int   argc,
               fixture_setup, test_manual_record_twice, fixture_teardown);
   g_test_add ("/warta/publish-view/manual-recorded-elsewhere", Fixture, NULL,
               fixture_setup, test_manual_recorded_elsewhere, fixture_teardown);
+  g_test_add ("/warta/publish-view/manual-proof-refused", Fixture, NULL,
+              fixture_setup, test_manual_proof_refused, fixture_teardown);
   g_test_add ("/warta/publish-view/by-hand-sends-nothing", Fixture, NULL,
               fixture_setup, test_by_hand_sends_nothing, fixture_teardown);
   g_test_add ("/warta/publish-view/by-hand-reopened", Fixture, NULL,
