@@ -2336,14 +2336,22 @@ manual_data_free (gpointer data)
 
 /* In a worker thread: the screenshot is streamed into a temporary file in
  * the proofs folder while hashed, then named by its hash. */
-/* Whether @data, a file's first bytes, are those of a picture. */
+/* Whether @data, a file's first bytes, are those of a picture. A
+ * screenshot's formats by their magic numbers first: shared-mime-info's
+ * database may be missing (sandboxes, isolated test folders). */
 static gboolean
 is_image (const guchar *data,
           gsize         size)
 {
-  g_autofree char *type = g_content_type_guess (NULL, data, size, NULL);
-  g_autofree char *mime = g_content_type_get_mime_type (type);
+  g_autofree char *type = NULL;
+  g_autofree char *mime = NULL;
 
+  if ((size >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0) ||
+      (size >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) ||
+      (size >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0))
+    return TRUE;
+  type = g_content_type_guess (NULL, data, size, NULL);
+  mime = g_content_type_get_mime_type (type);
   return mime != NULL && g_str_has_prefix (mime, "image/");
 }
 
