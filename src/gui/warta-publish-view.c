@@ -2948,14 +2948,15 @@ build_manual_box (WartaPublishView *self,
 
   {
     g_autofree char *accessible = g_strdup_printf (_("Record the proof for %s"), account);
+    gint64 id = warta_outbox_job_get_id (row->job);
 
     row->record_button = GTK_BUTTON (labelled_button (_("Record _Proof"), accessible));
     gtk_widget_add_css_class (GTK_WIDGET (row->record_button), "suggested-action");
     gtk_widget_set_halign (GTK_WIDGET (row->record_button), GTK_ALIGN_END);
     g_signal_connect (row->record_button, "clicked", G_CALLBACK (on_record_clicked_cb), row);
+    /* A row built anew while its proof is being recorded. */
     gtk_widget_set_sensitive (GTK_WIDGET (row->record_button),
-                              !g_hash_table_contains (self->recording,
-                                                      &(gint64) { warta_outbox_job_get_id (row->job) }));
+                              !g_hash_table_contains (self->recording, &id));
     gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->record_button));
   }
 
