@@ -66,6 +66,7 @@
 #include "warta-test-gui.h"
 #include "warta-account-store-private.h"
 #include "warta-accounts-page-private.h"
+#include "warta-database-private.h"
 #include "warta-event-log.h"
 #include "warta-mastodon.h"
 #include "warta-publish-check.h"
@@ -1349,6 +1350,107 @@ test_manual_proof (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* The approved photo of the fixture's publication, where it is. */
+static char *
+approved_photo_path (Fixture *f)
+{
+  g_autoptr(WartaRevision) revision = NULL;
+  g_autoptr(WartaMediaItem) photo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  revision = warta_publication_repository_get_revision (f->t->publications,
+                                                        warta_publication_get_approved_revision_id (f->publication),
+                                                        &error);
+  g_assert_no_error (error);
+  photo = g_list_model_get_item (warta_revision_get_media (revision), 0);
+  return g_build_filename (f->t->dir, warta_media_item_get_path (photo), NULL);
+}
+
+static gboolean
+file_exists (Fixture  *f,
+             gpointer  path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Save Renditions… into @path, until the view says why not. */
+static const char *
+save_refused (Fixture    *f,
+              gint64      job_id,
+              const char *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+
+  _warta_publish_view_save_renditions (f->view, job_id, folder);
+  wait_until (f, message_shown, (gpointer) "Renditions Not Saved", "the renditions refused");
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (_warta_publish_view_get_dialog (f->view)));
+  return adw_message_dialog_get_body (_warta_publish_view_get_dialog (f->view));
+}
+
+/* Save Renditions… when the approved photo was moved after approval:
+ * which file, where it was, put it back there, in the file check's words
+ * (not GIO's); into a file, or a folder gone meanwhile: which, and to
+ * choose another. Nothing half saved; saved once the photo is back. */
+static void
+test_manual_save_renditions (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = approved_photo_path (f);
+  g_autofree char *kept = g_strconcat (path, ".moved", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("warta-save-XXXXXX", &error);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *expected = NULL;
+  g_autofree char *not_folder = g_build_filename (dir, "bukan-folder.txt", NULL);
+  g_autofree char *gone = g_build_filename (dir, "sudah-dihapus", NULL);
+  g_autofree char *saved = g_build_filename (dir, "mastodon-01.jpg", NULL);
+  g_autoptr(GDir) listing = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  id = warta_outbox_job_get_id (job_for (f, f->mastodon_id));
+
+  g_assert_cmpint (g_rename (path, kept), ==, 0);
+  expected = g_strdup_printf ("“%s” is no longer in the folder “%s”. Put it back there under the "
+                              "same name: the approved content cannot change now.",
+                              name, folder);
+  g_assert_cmpstr (save_refused (f, id, dir), ==, expected);
+  answer (_warta_publish_view_get_dialog (f->view), "close");
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_dir_read_name (listing));
+  g_assert_cmpint (g_rename (kept, path), ==, 0);
+
+  g_assert_true (g_file_set_contents (not_folder, "x", -1, &error));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("The files cannot be saved in “%s”: it is not a folder Warta may "
+                              "write to. Choose another folder, for example Downloads.",
+                              not_folder);
+  g_assert_cmpstr (save_refused (f, id, not_folder), ==, expected);
+  answer (_warta_publish_view_get_dialog (f->view), "close");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("The files cannot be saved in “%s”: it is not a folder Warta may "
+                              "write to. Choose another folder, for example Downloads.",
+                              gone);
+  g_assert_cmpstr (save_refused (f, id, gone), ==, expected);
+  answer (_warta_publish_view_get_dialog (f->view), "close");
+
+  /* The photo back: saved. */
+  {
+    g_autoptr(GFile) into = g_file_new_for_path (dir);
+
+    _warta_publish_view_save_renditions (f->view, id, into);
+  }
+  wait_until (f, file_exists, saved, "the rendition saved");
+  g_assert_null (_warta_publish_view_get_dialog (f->view));
+
+  g_unlink (saved);
+  g_unlink (not_folder);
+  g_rmdir (dir);
+}
+
 /* Whether @account_id's row in @view offers nothing that would send it:
  * being uploaded by hand, by whom and since when, it must not be posted a
  * second time from here. Its form is open; its way back is asked first. */
@@ -1657,6 +1759,288 @@ test_by_hand_reopened (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (colleague_window));
   iterate ();
+}
+
+/* The proof form of @account_id's target, filled in: @url, @time and a
+ * small PNG (its path in @png, to remove). */
+static void
+fill_proof (Fixture     *f,
+            gint64       account_id,
+            const char  *url,
+            const char  *time,
+            char       **png)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("warta-proof-XXXXXX", &error);
+  g_autoptr(GFile) shot = NULL;
+
+  g_assert_no_error (error);
+  *png = warta_test_publish_write_png (dir, "bukti.png", 4096);
+  shot = g_file_new_for_path (*png);
+  _warta_publish_view_set_screenshot (f->view, warta_outbox_job_get_id (job_for (f, account_id)),
+                                      shot);
+  gtk_editable_set_text (GTK_EDITABLE (job_widget (f, account_id, "manual-url")), url);
+  gtk_editable_set_text (GTK_EDITABLE (job_widget (f, account_id, "manual-time")), time);
+}
+
+static void
+remove_png (char *png)
+{
+  g_autofree char *dir = g_path_get_dirname (png);
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+/* How many proofs the database holds for @account_id's target. */
+static guint
+count_proofs (Fixture *f,
+              gint64   account_id)
+{
+  sqlite3_stmt *stmt;
+  guint n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_warta_database_get_handle (f->t->db),
+                                       "SELECT COUNT(*) FROM manual_proofs WHERE job_id = ?", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, warta_outbox_job_get_id (job_for (f, account_id)));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Record Proof pressed twice at once (a double click): one proof, no
+ * message that it is already published; the button waits for the answer,
+ * and takes a second try after a refusal. */
+static void
+test_manual_record_twice (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *png = NULL;
+  g_autofree char *url = g_strdup_printf ("%s/2026/03/rakor", warta_test_server_get_url (f->wordpress));
+  GtkWidget *record;
+
+  click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  record = job_widget (f, f->wordpress_id, "manual-record");
+
+  /* Refused (no screenshot): the button is there again for the next try. */
+  gtk_editable_set_text (GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-url")), url);
+  g_signal_emit_by_name (record, "clicked");
+  g_assert_false (gtk_widget_is_sensitive (record));
+  wait_until (f, message_shown, (gpointer) "Proof Not Recorded", "the missing screenshot");
+  answer (_warta_publish_view_get_dialog (f->view), "close");
+  g_assert_true (gtk_widget_is_sensitive (record));
+
+  fill_proof (f, f->wordpress_id, url, "2026-03-14 09:30", &png);
+  g_signal_emit_by_name (record, "clicked");
+  g_assert_false (gtk_widget_is_sensitive (record));
+  g_signal_emit_by_name (record, "clicked");
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_MANUAL);
+  wait_until (f, outbox_idle, NULL, "the outbox to settle");
+  g_assert_null (_warta_publish_view_get_dialog (f->view));
+  g_assert_cmpuint (count_proofs (f, f->wordpress_id), ==, 1);
+  remove_png (png);
+}
+
+/* Record Proof with @what in the form: refused, saying @says (a part of
+ * the message), the form kept as written, nothing recorded. */
+static void
+assert_proof_refused (Fixture    *f,
+                      const char *what,
+                      const char *says)
+{
+  GtkWidget *url = job_widget (f, f->wordpress_id, "manual-url");
+  g_autofree char *written = g_strdup (gtk_editable_get_text (GTK_EDITABLE (url)));
+  AdwMessageDialog *dialog;
+
+  g_test_message ("%s", what);
+  click (job_widget (f, f->wordpress_id, "manual-record"));
+  wait_until (f, message_shown, (gpointer) "Proof Not Recorded", what);
+  dialog = _warta_publish_view_get_dialog (f->view);
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (dialog));
+  if (strstr (adw_message_dialog_get_body (dialog), says) == NULL)
+    g_error ("%s: “%s” does not say “%s”", what, adw_message_dialog_get_body (dialog), says);
+  answer (dialog, "close");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url)), ==, written);
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->wordpress_id)), ==,
+                    WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_cmpuint (count_proofs (f, f->wordpress_id), ==, 0);
+  g_assert_true (gtk_widget_is_sensitive (job_widget (f, f->wordpress_id, "manual-record")));
+}
+
+/* The proof as an admin might get it wrong: an address that is none, not
+ * the web's, with spaces, or absurdly long; a time still to come; a
+ * screenshot that is no image, empty, or gone since it was chosen. Each
+ * refused with what to do, nothing recorded. A screenshot with a huge
+ * header is kept as it is (Warta never decodes it). */
+static void
+test_manual_proof_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *png = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *text_file = NULL;
+  g_autofree char *empty_file = NULL;
+  g_autofree char *huge = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *url = g_strdup_printf ("%s/2026/03/rakor", warta_test_server_get_url (f->wordpress));
+  g_autofree char *later = NULL;
+  g_autoptr(GString) long_url = g_string_new ("https://example.org/");
+  g_autoptr(GError) error = NULL;
+  GtkEditable *address, *time;
+  gint64 id;
+
+  {
+    g_autofree char *name = g_strdup_printf ("account-%" G_GINT64_FORMAT, f->mastodon_id);
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (_warta_publish_view_get_widget (f->view, 0, name)),
+                                 FALSE);
+  }
+  click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  id = warta_outbox_job_get_id (job_for (f, f->wordpress_id));
+  fill_proof (f, f->wordpress_id, url, "2026-03-14 09:30", &png);
+  dir = g_path_get_dirname (png);
+  address = GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-url"));
+  time = GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-time"));
+
+  gtk_editable_set_text (address, "");
+  assert_proof_refused (f, "no address", "Enter the post’s public address, starting with https://.");
+  gtk_editable_set_text (address, "ftp://example.org/rakor");
+  assert_proof_refused (f, "not the web's", "Enter the post’s public address, starting with https://.");
+  gtk_editable_set_text (address, "instagram.com/p/abc");
+  assert_proof_refused (f, "no https://", "Enter the post’s public address, starting with https://.");
+  gtk_editable_set_text (address, "https://example.org/rakor lihat di sini");
+  assert_proof_refused (f, "spaces", "Enter the post’s public address, starting with https://.");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (long_url, "abcdefghij");
+  gtk_editable_set_text (address, long_url->str);
+  assert_proof_refused (f, "a long address", "Copy it again from the browser’s address bar.");
+  gtk_editable_set_text (address, url);
+
+  {
+    WartaClock *clock = warta_context_get_clock (f->context);
+    g_autoptr(GDateTime) now = warta_clock_now_local (clock);
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+
+    later = g_date_time_format (tomorrow, "%Y-%m-%d %H:%M");
+  }
+  gtk_editable_set_text (time, later);
+  assert_proof_refused (f, "tomorrow", "is later than now");
+  gtk_editable_set_text (time, "2026-03-14 09:30");
+
+  text_file = g_build_filename (dir, "bukti-teks.png", NULL);
+  g_assert_true (g_file_set_contents (text_file, "Ini bukan gambar.\n", -1, &error));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (text_file);
+
+    _warta_publish_view_set_screenshot (f->view, id, file);
+  }
+  assert_proof_refused (f, "not an image", "“bukti-teks.png” is not an image.");
+  empty_file = g_build_filename (dir, "kosong.png", NULL);
+  g_assert_true (g_file_set_contents (empty_file, "", 0, &error));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (empty_file);
+
+    _warta_publish_view_set_screenshot (f->view, id, file);
+  }
+  assert_proof_refused (f, "empty", "“kosong.png” is not an image.");
+  gone = warta_test_publish_write_png (dir, "terhapus.png", 4096);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (gone);
+    g_autofree char *says = g_strdup_printf ("“terhapus.png” is no longer in the folder “%s”.", dir);
+
+    _warta_publish_view_set_screenshot (f->view, id, file);
+    g_unlink (gone);
+    assert_proof_refused (f, "deleted", says);
+  }
+
+  /* 20000×20000 by its header: kept as it is. */
+  huge = warta_test_publish_write_png (dir, "besar.png", 4096);
+  {
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    g_autoptr(GFile) file = g_file_new_for_path (huge);
+
+    g_assert_true (g_file_get_contents (huge, &contents, &length, &error));
+    /* IHDR's width and height, big-endian, after the signature and the
+     * chunk's length and type. */
+    contents[16] = 0; contents[17] = 0; contents[18] = 0x4e; contents[19] = 0x20;
+    contents[20] = 0; contents[21] = 0; contents[22] = 0x4e; contents[23] = 0x20;
+    g_assert_true (g_file_set_contents (huge, contents, length, &error));
+    _warta_publish_view_set_screenshot (f->view, id, file);
+  }
+  click (job_widget (f, f->wordpress_id, "manual-record"));
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_MANUAL);
+  g_assert_null (_warta_publish_view_get_dialog (f->view));
+  g_assert_cmpuint (count_proofs (f, f->wordpress_id), ==, 1);
+
+  g_unlink (text_file);
+  g_unlink (empty_file);
+  g_unlink (huge);
+  remove_png (png);
+}
+
+static void
+recorded_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (warta_outbox_record_manual_finish (WARTA_OUTBOX (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+flag_set (Fixture  *f,
+          gpointer  data)
+{
+  return *(gboolean *) data;
+}
+
+/* Another workstation recorded the same target's proof meanwhile: Record
+ * Proof here says so and shows theirs; theirs stays the one kept. */
+static void
+test_manual_recorded_elsewhere (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(WartaContext) other = colleague_context (f);
+  g_autofree char *png = NULL;
+  g_autofree char *theirs = g_strdup_printf ("%s/2026/03/punya-rekan",
+                                             warta_test_server_get_url (f->wordpress));
+  g_autofree char *mine = g_strdup_printf ("%s/2026/03/punya-saya",
+                                           warta_test_server_get_url (f->wordpress));
+  g_autoptr(GFile) shot = NULL;
+  WartaOutboxJob *job;
+  gboolean done = FALSE;
+  AdwMessageDialog *dialog;
+
+  click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
+  job = job_for (f, f->wordpress_id);
+  fill_proof (f, f->wordpress_id, mine, "2026-03-14 09:30", &png);
+  shot = g_file_new_for_path (png);
+  warta_outbox_record_manual_async (warta_context_get_outbox (other), f->t->admin,
+                                    warta_outbox_job_get_id (job), theirs, G_GINT64_CONSTANT (1773455400) * G_USEC_PER_SEC,
+                                    shot, NULL, recorded_cb, &done);
+  wait_until (f, flag_set, &done, "the colleague's proof");
+
+  click (job_widget (f, f->wordpress_id, "manual-record"));
+  wait_until (f, message_shown, (gpointer) "Proof Not Recorded", "the refusal");
+  dialog = _warta_publish_view_get_dialog (f->view);
+  warta_test_gui_assert_mnemonics_unique (GTK_WIDGET (dialog));
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already"));
+  /* Theirs shown at once, under the message. */
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->wordpress_id)), ==,
+                    WARTA_OUTBOX_STATE_MANUAL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (job_widget (f, f->wordpress_id, "address"))),
+                   ==, theirs);
+  answer (dialog, "close");
+  g_assert_cmpuint (count_proofs (f, f->wordpress_id), ==, 1);
+  g_assert_cmpstr (warta_outbox_job_get_remote_url (job_for (f, f->wordpress_id)), ==, theirs);
+  remove_png (png);
 }
 
 /* The hand-publishing form in GNOME's narrowest window: whether a
@@ -4497,6 +4881,14 @@ main (int   argc,
               fixture_setup_language, test_row_texts, fixture_teardown_language);
   g_test_add ("/warta/publish-view/manual-proof", Fixture, NULL,
               fixture_setup, test_manual_proof, fixture_teardown);
+  g_test_add ("/warta/publish-view/manual-save-renditions", Fixture, NULL,
+              fixture_setup, test_manual_save_renditions, fixture_teardown);
+  g_test_add ("/warta/publish-view/manual-record-twice", Fixture, NULL,
+              fixture_setup, test_manual_record_twice, fixture_teardown);
+  g_test_add ("/warta/publish-view/manual-recorded-elsewhere", Fixture, NULL,
+              fixture_setup, test_manual_recorded_elsewhere, fixture_teardown);
+  g_test_add ("/warta/publish-view/manual-proof-refused", Fixture, NULL,
+              fixture_setup, test_manual_proof_refused, fixture_teardown);
   g_test_add ("/warta/publish-view/by-hand-sends-nothing", Fixture, NULL,
               fixture_setup, test_by_hand_sends_nothing, fixture_teardown);
   g_test_add ("/warta/publish-view/by-hand-reopened", Fixture, NULL,

@@ -28,6 +28,10 @@ GtkWidget  *_warta_publish_view_get_widget (WartaPublishView *self,
 void        _warta_publish_view_set_screenshot (WartaPublishView *self,
                                                 gint64            job_id,
                                                 GFile            *file);
+/* What the Save Renditions folder chooser does with the folder chosen. */
+void        _warta_publish_view_save_renditions (WartaPublishView *self,
+                                                 gint64            job_id,
+                                                 GFile            *folder);
 
 /* What the view knows of the video's length for TikTok @account_id's
  * limit, in µs (-1: not known, or no TikTok target). */

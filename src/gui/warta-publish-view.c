@@ -132,6 +132,7 @@ struct _WartaPublishView
   gboolean          publish_checked; /* Publish Now / Schedule waits for that answer */
   gboolean          files_missing;  /* a file a ticked target uploads is */
   gint64            checked_revision; /* the approved revision last asked about */
+  GHashTable       *recording;      /* job ids whose proof is being recorded */
   GtkWidget        *root;           /* watched for the window coming back to the front */
   gulong            active_id;
 };
@@ -2449,6 +2450,96 @@ save_data_free (SaveData *d)
 
 static void save_next (SaveData *d);
 
+/* @folder cannot take the files: where, and what to do. */
+static void
+set_folder_error (GFile   *folder,
+                  GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (folder);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               /* Translators: %s is a folder */
+               _("The files cannot be saved in “%s”: it is not a folder Warta may write to. "
+                 "Choose another folder, for example Downloads."),
+               name);
+}
+
+typedef struct
+{
+  GFile     *folder;
+  GPtrArray *sources;
+  GArray    *sizes;
+} SaveCheck;
+
+static void
+save_check_free (SaveCheck *c)
+{
+  g_object_unref (c->folder);
+  g_ptr_array_unref (c->sources);
+  g_array_unref (c->sizes);
+  g_free (c);
+}
+
+/* On the decode pool, before anything is saved: the approved files there
+ * and the same, as the file check asks (a moved one is named, with where
+ * to put it back), and the folder one Warta may write into. */
+static void
+save_check_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  SaveCheck *c = task_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < c->sources->len; i++)
+    if (!warta_media_probe_check_approved (g_ptr_array_index (c->sources, i),
+                                           g_array_index (c->sizes, guint64, i),
+                                           cancellable, &error))
+      {
+        g_task_return_error (task, g_steal_pointer (&error));
+        return;
+      }
+  info = g_file_query_info (c->folder,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY ||
+      (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) &&
+       !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE)))
+    {
+      GError *folder_error = NULL;
+
+      set_folder_error (c->folder, &folder_error);
+      g_task_return_error (task, folder_error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_checked_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SaveData *d = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (d->view, _("Renditions Not Saved"), error->message);
+      save_data_free (d);
+      return;
+    }
+  save_next (d);
+}
+
 static void
 save_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -2465,7 +2556,16 @@ save_done_cb (GObject      *object,
 
   if (!ok)
     {
-      show_message (d->view, _("Renditions Not Saved"), error->message);
+      /* The files were found before: GIO's own words are about the folder. */
+      if (error->domain == G_IO_ERROR &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_message ("Renditions not saved: %s", error->message);
+          g_clear_error (&error);
+          set_folder_error (d->folder, &error);
+        }
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (d->view, _("Renditions Not Saved"), error->message);
       save_data_free (d);
       return;
     }
@@ -2519,22 +2619,16 @@ save_next (SaveData *d)
                      d->view->cancellable, NULL, NULL, save_done_cb, d);
 }
 
+/* Saves @row's texts' files into @folder, after asking whether they can. */
 static void
-on_save_folder_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            JobRow          *row)
+save_renditions (JobRow *row,
+                 GFile  *folder)
 {
   WartaPublishView *self = row->view;
-  g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  SaveCheck *c;
   SaveData *d;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (folder == NULL)
-    return;
 
   d = g_new0 (SaveData, 1);
   d->view = g_object_ref (self);
@@ -2548,7 +2642,37 @@ on_save_folder_response_cb (GtkNativeDialog *chooser,
       return;
     }
   d->media = warta_publish_job_list_media (d->pjob, NULL);
-  save_next (d);
+
+  c = g_new0 (SaveCheck, 1);
+  c->folder = g_object_ref (folder);
+  c->sources = g_ptr_array_new_with_free_func (g_object_unref);
+  c->sizes = g_array_new (FALSE, FALSE, sizeof (guint64));
+  for (guint i = 0; i < d->media->len; i++)
+    {
+      WartaMediaItem *item = g_ptr_array_index (d->media, i);
+      guint64 size = warta_media_item_get_size (item);
+
+      g_ptr_array_add (c->sources, warta_publish_job_get_media_file (d->pjob, item));
+      g_array_append_val (c->sizes, size);
+    }
+  task = g_task_new (NULL, self->cancellable, save_checked_cb, d);
+  g_task_set_task_data (task, c, (GDestroyNotify) save_check_free);
+  warta_media_run_in_pool (task, save_check_thread);
+}
+
+static void
+on_save_folder_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            JobRow          *row)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (folder != NULL)
+    save_renditions (row, folder);
 }
 
 static void
@@ -2612,18 +2736,34 @@ on_screenshot_clicked_cb (GtkButton *button,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+typedef struct
+{
+  WartaPublishView *view;
+  gint64            job_id;
+} Recording;
+
 static void
 record_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(WartaPublishView) self = user_data;
+  g_autofree Recording *r = user_data;
+  g_autoptr(WartaPublishView) self = r->view;
   g_autoptr(GError) error = NULL;
+  gboolean ok = warta_outbox_record_manual_finish (WARTA_OUTBOX (object), result, &error);
+  JobRow *row;
 
-  if (!warta_outbox_record_manual_finish (WARTA_OUTBOX (object), result, &error))
+  /* Cancelled, or the view gone meanwhile. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->rows == NULL)
+    return;
+  /* The form takes another try, or the row its proof. */
+  g_hash_table_remove (self->recording, &r->job_id);
+  row = g_hash_table_lookup (self->rows, &r->job_id);
+  if (row != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (row->record_button), TRUE);
+  if (!ok)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_message (self, _("Proof Not Recorded"), error->message);
+      show_message (self, _("Proof Not Recorded"), error->message);
       return;
     }
   warta_publish_view_reload (self);
@@ -2637,18 +2777,27 @@ on_record_clicked_cb (GtkButton *button,
   /* A copy: the entry's own text may be a constant, and must not be
    * changed behind the entry's back anyway. */
   g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (row->url_entry)));
+  gint64 id = warta_outbox_job_get_id (row->job);
   gint64 at = 0;
+  Recording *r;
 
+  /* A double click records one proof: the second would be refused as
+   * already published. */
+  if (g_hash_table_contains (self->recording, &id))
+    return;
   if (!parse_local_time (self, gtk_editable_get_text (row->time_entry), &at))
     {
       show_message (self, _("Proof Not Recorded"),
                     _("Write when the post went out as YYYY-MM-DD HH:MM, for example 2026-03-14 09:30."));
       return;
     }
-  warta_outbox_record_manual_async (outbox (self), current_user (self),
-                                    warta_outbox_job_get_id (row->job), url,
-                                    at, row->screenshot, self->cancellable, record_done_cb,
-                                    g_object_ref (self));
+  g_hash_table_add (self->recording, g_memdup2 (&id, sizeof id));
+  gtk_widget_set_sensitive (GTK_WIDGET (row->record_button), FALSE);
+  r = g_new0 (Recording, 1);
+  r->view = g_object_ref (self);
+  r->job_id = id;
+  warta_outbox_record_manual_async (outbox (self), current_user (self), id, url, at,
+                                    row->screenshot, self->cancellable, record_done_cb, r);
 }
 
 /* A button named by @label; @accessible says what it acts on. As a label
@@ -2799,11 +2948,15 @@ build_manual_box (WartaPublishView *self,
 
   {
     g_autofree char *accessible = g_strdup_printf (_("Record the proof for %s"), account);
+    gint64 id = warta_outbox_job_get_id (row->job);
 
     row->record_button = GTK_BUTTON (labelled_button (_("Record _Proof"), accessible));
     gtk_widget_add_css_class (GTK_WIDGET (row->record_button), "suggested-action");
     gtk_widget_set_halign (GTK_WIDGET (row->record_button), GTK_ALIGN_END);
     g_signal_connect (row->record_button, "clicked", G_CALLBACK (on_record_clicked_cb), row);
+    /* A row built anew while its proof is being recorded. */
+    gtk_widget_set_sensitive (GTK_WIDGET (row->record_button),
+                              !g_hash_table_contains (self->recording, &id));
     gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->record_button));
   }
 
@@ -4198,6 +4351,7 @@ warta_publish_view_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->missing, g_hash_table_unref);
+  g_clear_pointer (&self->recording, g_hash_table_unref);
 
   G_OBJECT_CLASS (warta_publish_view_parent_class)->dispose (object);
 }
@@ -4289,6 +4443,7 @@ warta_publish_view_init (WartaPublishView *self)
                                                (GDestroyNotify) tiktok_panel_free);
   self->asked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->recording = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->tick_source = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
   /* Named by its title; a label as well would be read after it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->schedule_entry),
@@ -4483,6 +4638,17 @@ _warta_publish_view_set_screenshot (WartaPublishView *self,
 
   if (row != NULL)
     set_screenshot (row, file);
+}
+
+void
+_warta_publish_view_save_renditions (WartaPublishView *self,
+                                     gint64            job_id,
+                                     GFile            *folder)
+{
+  JobRow *row = g_hash_table_lookup (self->rows, &job_id);
+
+  if (row != NULL)
+    save_renditions (row, folder);
 }
 
 gint64

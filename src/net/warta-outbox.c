@@ -2336,6 +2336,25 @@ manual_data_free (gpointer data)
 
 /* In a worker thread: the screenshot is streamed into a temporary file in
  * the proofs folder while hashed, then named by its hash. */
+/* Whether @data, a file's first bytes, are those of a picture. A
+ * screenshot's formats by their magic numbers first: shared-mime-info's
+ * database may be missing (sandboxes, isolated test folders). */
+static gboolean
+is_image (const guchar *data,
+          gsize         size)
+{
+  g_autofree char *type = NULL;
+  g_autofree char *mime = NULL;
+
+  if ((size >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0) ||
+      (size >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) ||
+      (size >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0))
+    return TRUE;
+  type = g_content_type_guess (NULL, data, size, NULL);
+  mime = g_content_type_get_mime_type (type);
+  return mime != NULL && g_str_has_prefix (mime, "image/");
+}
+
 static void
 copy_proof_thread (GTask        *task,
                    gpointer      source,
@@ -2356,6 +2375,7 @@ copy_proof_thread (GTask        *task,
   const char *dot;
   char ext[8] = "png";
   guchar buffer[64 * 1024];
+  gboolean read_any = FALSE;
   gssize n;
 
   if (g_mkdir_with_parents (d->proofs_dir, 0750) != 0)
@@ -2369,6 +2389,19 @@ copy_proof_thread (GTask        *task,
     }
 
   in = g_file_read (d->screenshot, cancellable, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (d->screenshot);
+      g_autofree char *folder = parent ? g_file_get_parse_name (parent) : g_strdup ("/");
+      g_autofree char *shown = g_filename_display_name (basename);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               /* Translators: the first %s is a file name, the second a folder */
+                               _("“%s” is no longer in the folder “%s”. Choose the screenshot again "
+                                 "from where it is now."),
+                               shown, folder);
+      return;
+    }
   if (in == NULL)
     goto fail;
   {
@@ -2393,12 +2426,27 @@ copy_proof_thread (GTask        *task,
   out = g_io_stream_get_output_stream (G_IO_STREAM (tmp_stream));
   while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer, cancellable, &error)) > 0)
     {
+      /* A picture of the post, not whatever file was chosen. */
+      if (!read_any && !is_image (buffer, n))
+        break;
+      read_any = TRUE;
       g_checksum_update (sum, buffer, n);
       if (!g_output_stream_write_all (out, buffer, n, NULL, cancellable, &error))
         goto fail;
     }
   if (n < 0 || !g_io_stream_close (G_IO_STREAM (tmp_stream), cancellable, &error))
     goto fail;
+  if (!read_any)
+    {
+      g_autofree char *shown = g_filename_display_name (basename);
+
+      g_file_delete (tmp, NULL, NULL);
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
+                               _("“%s” is not an image. Choose a screenshot of the post, a PNG or "
+                                 "JPEG picture."),
+                               shown);
+      return;
+    }
 
   dot = strrchr (basename, '.');
   if (dot && strlen (dot + 1) > 0 && strlen (dot + 1) < sizeof ext)
@@ -2450,12 +2498,26 @@ copy_proof_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+#define MAX_PUBLIC_URL 2048
+
 static gboolean
 check_public_url (const char  *url,
                   GError     **error)
 {
   g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
 
+  /* Longer is no post's address, but a paste of more than it. */
+  if (url != NULL && strlen (url) > MAX_PUBLIC_URL)
+    {
+      g_set_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
+                   _("That address is longer than a post’s address can be (over %d characters). "
+                     "Copy it again from the browser’s address bar."),
+                   MAX_PUBLIC_URL);
+      return FALSE;
+    }
+  for (const char *c = url; c != NULL && *c != '\0'; c++)
+    if (g_ascii_isspace (*c) || g_ascii_iscntrl (*c))
+      g_clear_pointer (&uri, g_uri_unref);
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
       (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 &&
        g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
@@ -2492,6 +2554,14 @@ warta_outbox_record_manual_async (WartaOutbox         *self,
   if (!check_public_url (url, &error))
     {
       g_task_return_error (task, error);
+      return;
+    }
+  /* A minute's leeway, for a phone's clock a little ahead. */
+  if (published_at > warta_clock_now (self->clock) + 60 * G_USEC_PER_SEC)
+    {
+      g_task_return_new_error (task, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_FAILED,
+                               _("That time is later than now. Write when the post went out, as "
+                                 "the post shows it."));
       return;
     }
   /* product.md §3: the proof is the address, the time and a screenshot. */
