@@ -28,6 +28,9 @@ typedef void (*WartaMediaProbeResultFunc) (WartaMediaProbe *probe,
 WartaMediaProbe *warta_media_probe_new           (void);
 
 const char      *warta_media_get_photo_formats   (void);
+/* Whether a file's first bytes are a picture's. */
+gboolean         warta_media_is_image_data       (const guint8     *head,
+                                                  gsize             n);
 
 /* Blocking; for worker threads and tests. */
 WartaMediaInfo  *warta_media_probe_file          (WartaMediaProbe            *self,

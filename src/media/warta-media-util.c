@@ -298,6 +298,32 @@ _warta_media_has_pixbuf_loader (const char *mime_type)
 }
 
 /**
+ * warta_media_is_image_data:
+ * @head: a file's first bytes
+ * @n: how many
+ *
+ * Whether @head begins a picture: the formats Warta takes by their magic
+ * numbers (as the media it imports are sniffed), any other image type by
+ * GIO's content guess.
+ *
+ * Returns: %TRUE for a picture
+ */
+gboolean
+warta_media_is_image_data (const guint8 *head,
+                           gsize         n)
+{
+  const char *magic = sniff_magic (head, n);
+  g_autofree char *guess = NULL;
+  g_autofree char *type = NULL;
+
+  if (magic != NULL)
+    return g_str_has_prefix (magic, "image/");
+  guess = g_content_type_guess (NULL, head, n, NULL);
+  type = g_content_type_get_mime_type (guess);
+  return type != NULL && g_str_has_prefix (type, "image/");
+}
+
+/**
  * warta_media_get_photo_formats:
  *
  * The photo formats Warta opens on this computer, for the texts that name

@@ -26,6 +26,7 @@
 #include "warta-mastodon-publisher.h"
 #include "warta-oauth.h"
 #include "warta-oauth-platforms.h"
+#include "warta-media-probe.h"
 #include "warta-outbox.h"
 #include "warta-publish-check.h"
 #include "warta-tiktok-publisher.h"
@@ -2336,24 +2337,6 @@ manual_data_free (gpointer data)
 
 /* In a worker thread: the screenshot is streamed into a temporary file in
  * the proofs folder while hashed, then named by its hash. */
-/* Whether @data, a file's first bytes, are those of a picture. A
- * screenshot's formats by their magic numbers first: shared-mime-info's
- * database may be missing (sandboxes, isolated test folders). */
-static gboolean
-is_image (const guchar *data,
-          gsize         size)
-{
-  g_autofree char *type = NULL;
-  g_autofree char *mime = NULL;
-
-  if ((size >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0) ||
-      (size >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) ||
-      (size >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0))
-    return TRUE;
-  type = g_content_type_guess (NULL, data, size, NULL);
-  mime = g_content_type_get_mime_type (type);
-  return mime != NULL && g_str_has_prefix (mime, "image/");
-}
 
 static void
 copy_proof_thread (GTask        *task,
@@ -2427,7 +2410,7 @@ copy_proof_thread (GTask        *task,
   while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer, cancellable, &error)) > 0)
     {
       /* A picture of the post, not whatever file was chosen. */
-      if (!read_any && !is_image (buffer, n))
+      if (!read_any && !warta_media_is_image_data (buffer, n))
         break;
       read_any = TRUE;
       g_checksum_update (sum, buffer, n);
