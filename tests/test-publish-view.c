@@ -46,9 +46,12 @@
  *   verifier too; Publish Now and Schedule ask first and write no job;
  *   Check Again, or coming back to the window, lets it go once it is
  *   back; a view closed while a check waits (on a pipe) goes cleanly;
+ *   Check Again keeps the focus, or hands it to Publish Now once the
+ *   photo is back;
  * - a walk through step 5, in English and Indonesian, at 360 and 1280
  *   pixels: approved (a target refused, one left out), scheduled,
  *   uploading, stopped, by hand, partly published, done with its links,
+ *   waiting after an unreadable answer, a photo missing,
  *   as the admin and as a verifier: nothing
  *   wider than GNOME's narrowest window, no text cut off
  *   (WARTA_SCREENSHOT_DIR saves each as publish-tour-*.png).
@@ -63,6 +66,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "warta-test-garbage.h"
 #include "warta-test-gui.h"
 #include "warta-account-store-private.h"
 #include "warta-accounts-page-private.h"
@@ -4081,6 +4085,37 @@ test_file_missing_on_open (Fixture       *f,
   warta_test_gui_assert_mnemonics_unique (f->window);
 }
 
+/* Check Again from the keyboard: while the photo is still missing the
+ * focus stays on it, to press again; once it is back and Check Again
+ * goes away, the focus goes on to Publish Now, not out of the window. */
+static void
+test_file_check_again_focus (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(WartaPublication) p = make_two_photos (f, &path);
+  GtkWidget *publish = _warta_publish_view_get_widget (f->view, 0, "publish-now");
+  GtkWidget *again = _warta_publish_view_get_widget (f->view, 0, "check-again");
+
+  kept = g_strconcat (path, ".moved", NULL);
+  g_assert_cmpint (g_rename (path, kept), ==, 0);
+  warta_publish_view_set_publication (f->view, p);
+  wait_files_checked (f->view);
+  g_assert_true (gtk_widget_get_visible (again));
+  g_assert_true (gtk_widget_grab_focus (again));
+
+  click (again);
+  g_assert_true (gtk_widget_get_visible (again));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == again);
+
+  g_assert_cmpint (g_rename (kept, path), ==, 0);
+  click (again);
+  g_assert_false (gtk_widget_get_visible (again));
+  g_assert_true (gtk_widget_is_sensitive (publish));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == publish);
+}
+
 static gboolean
 window_active (Fixture  *f,
                gpointer  data)
@@ -4428,6 +4463,42 @@ test_tour_partial (Fixture       *f,
   tour_stop (f, "done");
 }
 
+/* Mastodon's answer to its upload unreadable (a proxy's page): it waits
+ * to try again, saying why and when; the website published meanwhile. */
+static void
+test_tour_unread (Fixture       *f,
+                  gconstpointer  data)
+{
+  warta_clock_freeze (warta_context_get_clock (f->context),
+                      warta_clock_now (warta_context_get_clock (f->context)));
+  /* Every time: the client's own tries too. */
+  warta_test_server_add_answer (f->mastodon, "POST", "/api/v2/media", 0, FALSE, 200, NULL,
+                                "text/html", WARTA_TEST_HTML_PAGE);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_WAITING);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  tour_stop (f, "unread");
+  become (f, WARTA_ROLE_VERIFIER);
+  tour_stop (f, "unread-verifier");
+}
+
+/* A photo gone after approval: the target that uploads it says so, Check
+ * Again offered. */
+static void
+test_tour_file_missing (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(WartaPublication) p = make_two_photos (f, &path);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  warta_publish_view_set_publication (f->view, p);
+  wait_files_checked (f->view);
+  tour_stop (f, "file-missing");
+  become (f, WARTA_ROLE_VERIFIER);
+  tour_stop (f, "file-missing-verifier");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4510,6 +4581,8 @@ main (int   argc,
   ADD_TOUR ("scheduled", test_tour_scheduled);
   ADD_TOUR ("sending", test_tour_sending);
   ADD_TOUR ("partial", test_tour_partial);
+  ADD_TOUR ("unread", test_tour_unread);
+  ADD_TOUR ("file-missing", test_tour_file_missing);
 #undef ADD_TOUR
   g_test_add ("/warta/publish-view/manual-narrow", Fixture, &row_texts_en,
               fixture_setup_language, test_manual_narrow, fixture_teardown_language);
@@ -4537,6 +4610,8 @@ main (int   argc,
               fixture_setup, test_file_missing_on_open, fixture_teardown);
   g_test_add ("/warta/publish-view/file-missing-on-open/id", Fixture, &row_texts_id,
               fixture_setup_language, test_file_missing_on_open, fixture_teardown_language);
+  g_test_add ("/warta/publish-view/file-check-again-focus", Fixture, NULL,
+              fixture_setup, test_file_check_again_focus, fixture_teardown);
   g_test_add ("/warta/publish-view/file-back-on-focus", Fixture, NULL,
               fixture_setup, test_file_back_on_focus, fixture_teardown);
   g_test_add ("/warta/publish-view/file-check-view-closed", Fixture, NULL,

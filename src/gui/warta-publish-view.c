@@ -131,6 +131,7 @@ struct _WartaPublishView
   gboolean          checking_files; /* the latest check has not answered yet */
   gboolean          publish_checked; /* Publish Now / Schedule waits for that answer */
   gboolean          files_missing;  /* a file a ticked target uploads is */
+  gboolean          recheck_focused; /* Check Again had the focus as its check began */
   gint64            checked_revision; /* the approved revision last asked about */
   GtkWidget        *root;           /* watched for the window coming back to the front */
   gulong            active_id;
@@ -948,6 +949,16 @@ files_checked_cb (GObject      *object,
       self->missing = g_steal_pointer (&missing);
     }
   update_actions (self);
+  /* Check Again is off while it checks, and the focus left it: back to
+   * it, to press again, or on to Publish Now once nothing is missing. */
+  if (self->recheck_focused)
+    {
+      self->recheck_focused = FALSE;
+      if (gtk_widget_get_visible (GTK_WIDGET (self->recheck_button)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->recheck_button));
+      else if (gtk_widget_is_sensitive (GTK_WIDGET (self->publish_button)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->publish_button));
+    }
   if (publish)
     publish_checked (self);
 }
@@ -1000,6 +1011,8 @@ start_file_check (WartaPublishView *self)
   c->cancellable = g_object_ref (self->cancellable);
   c->serial = ++self->check_serial;
   self->checking_files = TRUE;
+  self->recheck_focused = self->recheck_focused ||
+                          gtk_widget_has_focus (GTK_WIDGET (self->recheck_button));
   n_file_checks++;
   task = g_task_new (NULL, self->cancellable, files_checked_cb, c);
   g_task_set_source_tag (task, start_file_check);
