@@ -4456,6 +4456,11 @@ test_tour_partial (Fixture       *f,
   g_assert_cmpstr (summary (f), !=, admin_says);
   if (g_getenv ("LANGUAGE") == NULL)
     g_assert_cmpstr (summary (f), ==, "Not published everywhere. Each stopped target below says why.");
+  /* The row's advice is the admin's, and says so. */
+  g_assert_true (g_str_has_suffix (job_label (f, f->wordpress_id, "error"),
+                                   g_getenv ("LANGUAGE") == NULL
+                                   ? " The social media admin chooses what happens next."
+                                   : " Admin Medsos yang memilih langkah selanjutnya."));
   tour_stop (f, "partial-verifier");
   become (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
   click (job_widget (f, f->wordpress_id, "retry"));

@@ -1381,6 +1381,15 @@ update_job_row (JobRow *row)
   if (unconfirmed && !acts)
     message = _("The platform’s answer was lost, so the post may be there or not. The social "
                 "media admin looks before anything is sent again.");
+  /* Any other stop: why, with the advice the admin follows; to who
+   * follows, whose it is, as for a refusal. */
+  else if (!acts && state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in && !missed &&
+           row->refusal == NULL && message != NULL && *message != '\0')
+    /* Translators: %s is why publishing there stopped, with what the
+     * social media admin can do about it */
+    message = refused = g_strdup_printf (_("%s The social media admin chooses what happens "
+                                           "next."),
+                                         message);
   gtk_label_set_label (row->error, message ? message : "");
   /* Only a stop is an error; a wait for a retry, a turn or the admin is
    * none. */
