@@ -51,7 +51,8 @@
  * - a walk through step 5, in English and Indonesian, at 360 and 1280
  *   pixels: approved (a target refused, one left out), scheduled,
  *   uploading, stopped, by hand, partly published, done with its links,
- *   waiting after an unreadable answer, a photo missing,
+ *   waiting after an unreadable answer, a photo missing, Mastodon's
+ *   limit too small (Ask the Instance Again, then asked),
  *   as the admin and as a verifier: nothing
  *   wider than GNOME's narrowest window, no text cut off
  *   (WARTA_SCREENSHOT_DIR saves each as publish-tour-*.png).
@@ -4504,6 +4505,25 @@ test_tour_file_missing (Fixture       *f,
   tour_stop (f, "file-missing-verifier");
 }
 
+/* Mastodon's kept limit too small for the post: Ask the Instance Again
+ * beside why; asked, the instance still takes too little. */
+static void
+test_tour_ask_instance (Fixture       *f,
+                        gconstpointer  data)
+{
+  WartaTestInstance instance = WARTA_TEST_INSTANCE_DEFAULT;
+
+  instance.max_characters = 20;
+  warta_test_server_set_instance (f->mastodon, &instance);
+  keep_mastodon_limit (f, 10);
+  tour_stop (f, "ask-instance");
+  g_signal_emit_by_name (ask_button (f), "clicked");
+  wait_until (f, ask_answered, NULL, "the instance's answer");
+  tour_stop (f, "ask-instance-asked");
+  become (f, WARTA_ROLE_VERIFIER);
+  tour_stop (f, "ask-instance-verifier");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4588,6 +4608,7 @@ main (int   argc,
   ADD_TOUR ("partial", test_tour_partial);
   ADD_TOUR ("unread", test_tour_unread);
   ADD_TOUR ("file-missing", test_tour_file_missing);
+  ADD_TOUR ("ask-instance", test_tour_ask_instance);
 #undef ADD_TOUR
   g_test_add ("/warta/publish-view/manual-narrow", Fixture, &row_texts_en,
               fixture_setup_language, test_manual_narrow, fixture_teardown_language);
