@@ -47,7 +47,7 @@
  *   Check Again, or coming back to the window, lets it go once it is
  *   back; a view closed while a check waits (on a pipe) goes cleanly;
  *   Check Again keeps the focus, or hands it to Publish Now once the
- *   photo is back;
+ *   photo is back; a row's Pause hands the focus to its Resume, and back;
  * - a walk through step 5, in English and Indonesian, at 360 and 1280
  *   pixels: approved (a target refused, one left out), scheduled,
  *   uploading, stopped, by hand, partly published, done with its links,
@@ -4356,6 +4356,36 @@ test_keys (Fixture       *f,
   wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
 }
 
+/* Pause and Resume from the keyboard: each hides itself and shows the
+ * other; the focus goes to the one shown, to undo at once, not to the
+ * row or out of the window. */
+static void
+test_pause_resume_focus (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = schedule_both (f);
+  GtkWidget *pause, *resume;
+
+  warta_publish_view_reload (f->view);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PENDING);
+  pause = job_widget (f, f->mastodon_id, "pause");
+  resume = job_widget (f, f->mastodon_id, "resume");
+  g_assert_true (gtk_widget_grab_focus (pause));
+  g_signal_emit_by_name (pause, "clicked");
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_false (gtk_widget_get_visible (pause));
+  g_assert_true (gtk_widget_get_visible (resume));
+  /* Still there after a frame, when GTK moves a hidden widget's focus. */
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == resume);
+
+  g_signal_emit_by_name (resume, "clicked");
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PENDING);
+  g_assert_true (gtk_widget_get_visible (pause));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == pause);
+}
+
 /* -- a walk through step 5 ------------------------------------------------------------- */
 
 /* The view as it is, in GNOME's narrowest window and in a wide one:
@@ -4551,6 +4581,8 @@ main (int   argc,
               fixture_setup, test_follow_only_published, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-aligned", Fixture, NULL,
               fixture_setup, test_follow_only_aligned, fixture_teardown);
+  g_test_add ("/warta/publish-view/pause-resume-focus", Fixture, NULL,
+              fixture_setup, test_pause_resume_focus, fixture_teardown);
   g_test_add ("/warta/publish-view/keys", Fixture, NULL,
               fixture_setup, test_keys, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-summary", Fixture, NULL,

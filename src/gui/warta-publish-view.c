@@ -1241,7 +1241,7 @@ job_row_is_by_hand (JobRow *row)
 }
 
 static void
-update_job_row (JobRow *row)
+update_job_row_widgets (JobRow *row)
 {
   WartaOutboxJob *job = row->job;
   WartaOutboxState state = warta_outbox_job_get_state (job);
@@ -1475,6 +1475,33 @@ update_job_row (JobRow *row)
   if (gtk_revealer_get_reveal_child (row->manual_revealer) != (acts && by_hand))
     gtk_revealer_set_reveal_child (row->manual_revealer, acts && by_hand);
   update_correction (row);
+}
+
+/* A button of the row had the focus and the update hid it (Pause, once
+ * paused): the focus goes to what took its place, Resume, not to the
+ * row or out of the window. */
+static void
+update_job_row (JobRow *row)
+{
+  GtkRoot *root = row->row ? gtk_widget_get_root (row->row) : NULL;
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean inside = focus != NULL && gtk_widget_is_ancestor (focus, row->row);
+
+  update_job_row_widgets (row);
+  if (inside && !gtk_widget_get_visible (focus))
+    {
+      GtkButton *next[] = { row->resume, row->pause, row->publish_now, row->retry,
+                            row->sign_in, row->post_again, row->manual, row->cancel };
+
+      for (guint i = 0; i < G_N_ELEMENTS (next); i++)
+        if (gtk_widget_is_visible (GTK_WIDGET (next[i])) &&
+            gtk_widget_is_sensitive (GTK_WIDGET (next[i])))
+          {
+            gtk_widget_grab_focus (GTK_WIDGET (next[i]));
+            return;
+          }
+      gtk_widget_grab_focus (row->row);
+    }
 }
 
 static void
