@@ -51,7 +51,8 @@
  * - a walk through step 5, in English and Indonesian, at 360 and 1280
  *   pixels: approved (a target refused, one left out), scheduled,
  *   uploading, stopped, by hand, partly published, done with its links,
- *   waiting after an unreadable answer, a photo missing, Mastodon's
+ *   published nowhere, waiting after an unreadable answer, a photo
+ *   missing, Mastodon's
  *   limit too small (Ask the Instance Again, then asked),
  *   as the admin and as a verifier: nothing
  *   wider than GNOME's narrowest window, no text cut off
@@ -3353,6 +3354,10 @@ test_row_texts (Fixture       *f,
   message = warta_outbox_job_get_error_message (job_for (f, f->mastodon_id));
   g_assert_nonnull (strstr (message, texts->in_accounts));
   assert_row_says (f, f->mastodon_id, texts->sign_in, texts->sign_in_why);
+  /* A target waits for its sign-in: the line at the top says so too. */
+  if (texts->language == NULL)
+    g_assert_cmpstr (summary (f), ==, "Published on no target. Try the stopped targets again, "
+                     "sign in again, or upload them by hand and record the proof.");
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "sign-in")));
   assert_row_mnemonics_distinct (f, f->mastodon_id);
   g_clear_pointer (&shot, g_free);
@@ -4499,6 +4504,33 @@ test_tour_partial (Fixture       *f,
   tour_stop (f, "done");
 }
 
+/* Refused by both: published nowhere, which the line at the top says,
+ * not "not everywhere"; no advice to sign in again, which no target
+ * needs; then Try Again on both. */
+static void
+test_tour_failed (Fixture       *f,
+                  gconstpointer  data)
+{
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_STATUS, 422);
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 1,
+                               WARTA_TEST_FAULT_STATUS, 400);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_FAILED);
+  iterate ();
+  if (g_getenv ("LANGUAGE") == NULL)
+    g_assert_cmpstr (summary (f), ==, "Published on no target. Try the stopped targets again, "
+                     "or upload them by hand and record the proof.");
+  else
+    g_assert_cmpstr (summary (f), ==, "Tidak terbit di tujuan mana pun. Coba lagi tujuan yang "
+                     "berhenti, atau unggah secara manual dan catat buktinya.");
+  tour_stop (f, "failed");
+  become (f, WARTA_ROLE_VERIFIER);
+  if (g_getenv ("LANGUAGE") == NULL)
+    g_assert_cmpstr (summary (f), ==, "Published on no target. Each stopped target below says why.");
+  tour_stop (f, "failed-verifier");
+}
+
 /* Mastodon's answer to its upload unreadable (a proxy's page): it waits
  * to try again, saying why and when; the website published meanwhile. */
 static void
@@ -4638,6 +4670,7 @@ main (int   argc,
   ADD_TOUR ("scheduled", test_tour_scheduled);
   ADD_TOUR ("sending", test_tour_sending);
   ADD_TOUR ("partial", test_tour_partial);
+  ADD_TOUR ("failed", test_tour_failed);
   ADD_TOUR ("unread", test_tour_unread);
   ADD_TOUR ("file-missing", test_tour_file_missing);
   ADD_TOUR ("ask-instance", test_tour_ask_instance);

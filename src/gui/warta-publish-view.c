@@ -3781,6 +3781,7 @@ update_summary (WartaPublishView *self)
 {
   WartaState state = warta_publication_get_state (self->publication);
   guint n_missed = 0, n_paused = 0, n_waiting = 0, n_by_hand = 0, n_unfinished = 0;
+  guint n_sign_in = 0;
   gboolean acts;
 
   for (guint i = 0; self->jobs && i < g_list_model_get_n_items (self->jobs); i++)
@@ -3791,6 +3792,9 @@ update_summary (WartaPublishView *self)
       JobRow *row = g_hash_table_lookup (self->rows, &id);
       gboolean by_hand = row != NULL && job_row_is_by_hand (row);
 
+      if (job_state == WARTA_OUTBOX_STATE_FAILED && !by_hand &&
+          warta_outbox_job_get_needs_sign_in (job))
+        n_sign_in++;
       if (warta_outbox_state_is_final (job_state) && !by_hand)
         continue;
       n_unfinished++;
@@ -3832,11 +3836,19 @@ update_summary (WartaPublishView *self)
     case WARTA_STATE_PUBLISHED:
       gtk_label_set_label (self->summary_label, _("Published on every target."));
       break;
+    /* Signing in again only where a target waits for it. */
     case WARTA_STATE_PARTIALLY_PUBLISHED:
+      gtk_label_set_label (self->summary_label,
+                           !acts ? _("Not published everywhere. Each stopped target below says why.")
+                           : n_sign_in > 0 ? _("Not published everywhere. Try the stopped targets again, sign in again, or upload them by hand and record the proof.")
+                           : _("Not published everywhere. Try the stopped targets again, or upload them by hand and record the proof."));
+      break;
+    /* Published nowhere: not "not everywhere". */
     case WARTA_STATE_FAILED:
       gtk_label_set_label (self->summary_label,
-                           acts ? _("Not published everywhere. Try the stopped targets again, sign in again, or upload them by hand and record the proof.")
-                                : _("Not published everywhere. Each stopped target below says why."));
+                           !acts ? _("Published on no target. Each stopped target below says why.")
+                           : n_sign_in > 0 ? _("Published on no target. Try the stopped targets again, sign in again, or upload them by hand and record the proof.")
+                           : _("Published on no target. Try the stopped targets again, or upload them by hand and record the proof."));
       break;
     case WARTA_STATE_DOCUMENTING:
     case WARTA_STATE_PROCESSING:
