@@ -4057,6 +4057,11 @@ test_file_missing (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
 }
 
+#define MISSING_SUMMARY_EN "Approved, but a photo or video is missing: the targets that upload " \
+                           "it say which, and where to put it back."
+#define MISSING_SUMMARY_ID "Disetujui, tetapi ada foto atau video yang hilang: tujuan yang " \
+                           "mengunggahnya menyebutkan berkas mana dan ke mana mengembalikannya."
+
 /* A photo missing when the view opens: said at once, on the target that
  * uploads it only, in English and Indonesian, with Check Again's access
  * key shared with nothing else shown. */
@@ -4089,6 +4094,12 @@ test_file_missing_on_open (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (_warta_publish_view_get_widget (f->view, 0, "publish-now")));
   g_assert_true (gtk_widget_get_visible (_warta_publish_view_get_widget (f->view, 0, "check-again")));
   warta_test_gui_assert_mnemonics_unique (f->window);
+  /* Not "ready to publish" at the top, to a verifier either. */
+  g_assert_cmpstr (summary (f), ==,
+                   data == NULL ? MISSING_SUMMARY_EN : MISSING_SUMMARY_ID);
+  become (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (summary (f), ==,
+                   data == NULL ? MISSING_SUMMARY_EN : MISSING_SUMMARY_ID);
 }
 
 /* Check Again from the keyboard: while the photo is still missing the
@@ -4120,6 +4131,8 @@ test_file_check_again_focus (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (again));
   g_assert_true (gtk_widget_is_sensitive (publish));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == publish);
+  g_assert_cmpstr (summary (f), ==,
+                   "Approved and ready to publish. Only the approved content goes out, byte for byte.");
 }
 
 static gboolean

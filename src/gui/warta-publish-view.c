@@ -924,6 +924,7 @@ check_files_thread (GTask        *task,
 }
 
 static void publish_checked (WartaPublishView *self);
+static void update_summary (WartaPublishView *self);
 
 static void
 files_checked_cb (GObject      *object,
@@ -948,6 +949,8 @@ files_checked_cb (GObject      *object,
       g_hash_table_unref (self->missing);
       self->missing = g_steal_pointer (&missing);
     }
+  if (self->publication != NULL)
+    update_summary (self);
   update_actions (self);
   /* Check Again is off while it checks, and the focus left it: back to
    * it, to press again, or on to Publish Now once nothing is missing. */
@@ -3813,7 +3816,11 @@ update_summary (WartaPublishView *self)
   switch (state)
     {
     case WARTA_STATE_APPROVED:
-      gtk_label_set_label (self->summary_label, _("Approved and ready to publish. Only the approved content goes out, byte for byte."));
+      /* Not ready while a file it is made of is gone (start_file_check()). */
+      if (g_hash_table_size (self->missing) > 0)
+        gtk_label_set_label (self->summary_label, _("Approved, but a photo or video is missing: the targets that upload it say which, and where to put it back."));
+      else
+        gtk_label_set_label (self->summary_label, _("Approved and ready to publish. Only the approved content goes out, byte for byte."));
       break;
     case WARTA_STATE_PUBLISHING:
       if (n_missed > 0)
