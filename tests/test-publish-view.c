@@ -4455,6 +4455,24 @@ test_tour_scheduled (Fixture       *f,
 
   warta_publish_view_reload (f->view);
   wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_PENDING);
+  /* 360 pixels wide, a row's buttons on more lines: each line at the
+   * right, as the one line is in a wider window. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 1000);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  {
+    GtkWidget *buttons[] = { job_widget (f, f->mastodon_id, "manual"),
+                             job_widget (f, f->mastodon_id, "publish-now") };
+    graphene_rect_t first, other;
+
+    g_assert_true (gtk_widget_compute_bounds (buttons[0], f->window, &first));
+    for (guint i = 1; i < G_N_ELEMENTS (buttons); i++)
+      {
+        g_assert_true (gtk_widget_compute_bounds (buttons[i], f->window, &other));
+        g_assert_cmpfloat (other.origin.y, >, first.origin.y);
+        g_assert_cmpfloat_with_epsilon (other.origin.x + other.size.width,
+                                        first.origin.x + first.size.width, 1);
+      }
+  }
   tour_stop (f, "scheduled");
   become (f, WARTA_ROLE_VERIFIER);
   tour_stop (f, "scheduled-verifier");
