@@ -4610,8 +4610,14 @@ test_tour_ask_instance (Fixture       *f,
   warta_test_server_set_instance (f->mastodon, &instance);
   keep_mastodon_limit (f, 10);
   tour_stop (f, "ask-instance");
+  /* Tab goes from the target's check to its Ask the Instance Again. */
+  g_assert_true (gtk_widget_grab_focus (account_check (f, f->mastodon_id)));
+  g_assert_true (gtk_widget_child_focus (f->window, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == ask_button (f));
   g_signal_emit_by_name (ask_button (f), "clicked");
   wait_until (f, ask_answered, NULL, "the instance's answer");
+  /* Asked, the focus is where it was, to ask again. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == ask_button (f));
   tour_stop (f, "ask-instance-asked");
   become (f, WARTA_ROLE_VERIFIER);
   tour_stop (f, "ask-instance-verifier");
