@@ -46,9 +46,14 @@
  *   verifier too; Publish Now and Schedule ask first and write no job;
  *   Check Again, or coming back to the window, lets it go once it is
  *   back; a view closed while a check waits (on a pipe) goes cleanly;
+ *   Check Again keeps the focus, or hands it to Publish Now once the
+ *   photo is back; a row's Pause hands the focus to its Resume, and back;
  * - a walk through step 5, in English and Indonesian, at 360 and 1280
  *   pixels: approved (a target refused, one left out), scheduled,
  *   uploading, stopped, by hand, partly published, done with its links,
+ *   published nowhere, waiting after an unreadable answer, a photo
+ *   missing, Mastodon's
+ *   limit too small (Ask the Instance Again, then asked),
  *   as the admin and as a verifier: nothing
  *   wider than GNOME's narrowest window, no text cut off
  *   (WARTA_SCREENSHOT_DIR saves each as publish-tour-*.png).
@@ -63,6 +68,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "warta-test-garbage.h"
 #include "warta-test-gui.h"
 #include "warta-account-store-private.h"
 #include "warta-accounts-page-private.h"
@@ -3732,6 +3738,10 @@ test_row_texts (Fixture       *f,
   message = warta_outbox_job_get_error_message (job_for (f, f->mastodon_id));
   g_assert_nonnull (strstr (message, texts->in_accounts));
   assert_row_says (f, f->mastodon_id, texts->sign_in, texts->sign_in_why);
+  /* A target waits for its sign-in: the line at the top says so too. */
+  if (texts->language == NULL)
+    g_assert_cmpstr (summary (f), ==, "Published on no target. Try the stopped targets again, "
+                     "sign in again, or upload them by hand and record the proof.");
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->mastodon_id, "sign-in")));
   assert_row_mnemonics_distinct (f, f->mastodon_id);
   g_clear_pointer (&shot, g_free);
@@ -4431,6 +4441,11 @@ test_file_missing (Fixture       *f,
   g_assert_cmpuint (warta_test_server_get_post_count (f->mastodon), ==, 1);
 }
 
+#define MISSING_SUMMARY_EN "Approved, but a photo or video is missing: the targets that upload " \
+                           "it say which, and where to put it back."
+#define MISSING_SUMMARY_ID "Disetujui, tetapi ada foto atau video yang hilang: tujuan yang " \
+                           "mengunggahnya menyebutkan berkas mana dan ke mana mengembalikannya."
+
 /* A photo missing when the view opens: said at once, on the target that
  * uploads it only, in English and Indonesian, with Check Again's access
  * key shared with nothing else shown. */
@@ -4463,6 +4478,45 @@ test_file_missing_on_open (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (_warta_publish_view_get_widget (f->view, 0, "publish-now")));
   g_assert_true (gtk_widget_get_visible (_warta_publish_view_get_widget (f->view, 0, "check-again")));
   warta_test_gui_assert_mnemonics_unique (f->window);
+  /* Not "ready to publish" at the top, to a verifier either. */
+  g_assert_cmpstr (summary (f), ==,
+                   data == NULL ? MISSING_SUMMARY_EN : MISSING_SUMMARY_ID);
+  become (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (summary (f), ==,
+                   data == NULL ? MISSING_SUMMARY_EN : MISSING_SUMMARY_ID);
+}
+
+/* Check Again from the keyboard: while the photo is still missing the
+ * focus stays on it, to press again; once it is back and Check Again
+ * goes away, the focus goes on to Publish Now, not out of the window. */
+static void
+test_file_check_again_focus (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(WartaPublication) p = make_two_photos (f, &path);
+  GtkWidget *publish = _warta_publish_view_get_widget (f->view, 0, "publish-now");
+  GtkWidget *again = _warta_publish_view_get_widget (f->view, 0, "check-again");
+
+  kept = g_strconcat (path, ".moved", NULL);
+  g_assert_cmpint (g_rename (path, kept), ==, 0);
+  warta_publish_view_set_publication (f->view, p);
+  wait_files_checked (f->view);
+  g_assert_true (gtk_widget_get_visible (again));
+  g_assert_true (gtk_widget_grab_focus (again));
+
+  click (again);
+  g_assert_true (gtk_widget_get_visible (again));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == again);
+
+  g_assert_cmpint (g_rename (kept, path), ==, 0);
+  click (again);
+  g_assert_false (gtk_widget_get_visible (again));
+  g_assert_true (gtk_widget_is_sensitive (publish));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == publish);
+  g_assert_cmpstr (summary (f), ==,
+                   "Approved and ready to publish. Only the approved content goes out, byte for byte.");
 }
 
 static gboolean
@@ -4704,6 +4758,36 @@ test_keys (Fixture       *f,
   wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
 }
 
+/* Pause and Resume from the keyboard: each hides itself and shows the
+ * other; the focus goes to the one shown, to undo at once, not to the
+ * row or out of the window. */
+static void
+test_pause_resume_focus (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GListModel) jobs = schedule_both (f);
+  GtkWidget *pause, *resume;
+
+  warta_publish_view_reload (f->view);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PENDING);
+  pause = job_widget (f, f->mastodon_id, "pause");
+  resume = job_widget (f, f->mastodon_id, "resume");
+  g_assert_true (gtk_widget_grab_focus (pause));
+  g_signal_emit_by_name (pause, "clicked");
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
+  g_assert_false (gtk_widget_get_visible (pause));
+  g_assert_true (gtk_widget_get_visible (resume));
+  /* Still there after a frame, when GTK moves a hidden widget's focus. */
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == resume);
+
+  g_signal_emit_by_name (resume, "clicked");
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PENDING);
+  g_assert_true (gtk_widget_get_visible (pause));
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == pause);
+}
+
 /* -- a walk through step 5 ------------------------------------------------------------- */
 
 /* The view as it is, in GNOME's narrowest window and in a wide one:
@@ -4755,6 +4839,24 @@ test_tour_scheduled (Fixture       *f,
 
   warta_publish_view_reload (f->view);
   wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_PENDING);
+  /* 360 pixels wide, a row's buttons on more lines: each line at the
+   * right, as the one line is in a wider window. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 1000);
+  warta_test_gui_wait_for_layout (GTK_WIDGET (f->view));
+  {
+    GtkWidget *buttons[] = { job_widget (f, f->mastodon_id, "manual"),
+                             job_widget (f, f->mastodon_id, "publish-now") };
+    graphene_rect_t first, other;
+
+    g_assert_true (gtk_widget_compute_bounds (buttons[0], f->window, &first));
+    for (guint i = 1; i < G_N_ELEMENTS (buttons); i++)
+      {
+        g_assert_true (gtk_widget_compute_bounds (buttons[i], f->window, &other));
+        g_assert_cmpfloat (other.origin.y, >, first.origin.y);
+        g_assert_cmpfloat_with_epsilon (other.origin.x + other.size.width,
+                                        first.origin.x + first.size.width, 1);
+      }
+  }
   tour_stop (f, "scheduled");
   become (f, WARTA_ROLE_VERIFIER);
   tour_stop (f, "scheduled-verifier");
@@ -4805,11 +4907,104 @@ test_tour_partial (Fixture       *f,
   g_assert_cmpstr (summary (f), !=, admin_says);
   if (g_getenv ("LANGUAGE") == NULL)
     g_assert_cmpstr (summary (f), ==, "Not published everywhere. Each stopped target below says why.");
+  /* The row's advice is the admin's, and says so. */
+  g_assert_true (g_str_has_suffix (job_label (f, f->wordpress_id, "error"),
+                                   g_getenv ("LANGUAGE") == NULL
+                                   ? " The social media admin chooses what happens next."
+                                   : " Admin Medsos yang memilih langkah selanjutnya."));
   tour_stop (f, "partial-verifier");
   become (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
   click (job_widget (f, f->wordpress_id, "retry"));
   wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
   tour_stop (f, "done");
+}
+
+/* Refused by both: published nowhere, which the line at the top says,
+ * not "not everywhere"; no advice to sign in again, which no target
+ * needs; then Try Again on both. */
+static void
+test_tour_failed (Fixture       *f,
+                  gconstpointer  data)
+{
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_STATUS, 422);
+  warta_test_server_add_fault (f->wordpress, "POST", "/wp-json/wp/v2/media", 1,
+                               WARTA_TEST_FAULT_STATUS, 400);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_FAILED);
+  iterate ();
+  if (g_getenv ("LANGUAGE") == NULL)
+    g_assert_cmpstr (summary (f), ==, "Published on no target. Try the stopped targets again, "
+                     "or upload them by hand and record the proof.");
+  else
+    g_assert_cmpstr (summary (f), ==, "Tidak terbit di tujuan mana pun. Coba lagi tujuan yang "
+                     "berhenti, atau unggah secara manual dan catat buktinya.");
+  tour_stop (f, "failed");
+  become (f, WARTA_ROLE_VERIFIER);
+  if (g_getenv ("LANGUAGE") == NULL)
+    g_assert_cmpstr (summary (f), ==, "Published on no target. Each stopped target below says why.");
+  tour_stop (f, "failed-verifier");
+}
+
+/* Mastodon's answer to its upload unreadable (a proxy's page): it waits
+ * to try again, saying why and when; the website published meanwhile. */
+static void
+test_tour_unread (Fixture       *f,
+                  gconstpointer  data)
+{
+  warta_clock_freeze (warta_context_get_clock (f->context),
+                      warta_clock_now (warta_context_get_clock (f->context)));
+  /* Every time: the client's own tries too. */
+  warta_test_server_add_answer (f->mastodon, "POST", "/api/v2/media", 0, FALSE, 200, NULL,
+                                "text/html", WARTA_TEST_HTML_PAGE);
+  click (_warta_publish_view_get_widget (f->view, 0, "publish-now"));
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_WAITING);
+  wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_DONE);
+  tour_stop (f, "unread");
+  become (f, WARTA_ROLE_VERIFIER);
+  tour_stop (f, "unread-verifier");
+}
+
+/* A photo gone after approval: the target that uploads it says so, Check
+ * Again offered. */
+static void
+test_tour_file_missing (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(WartaPublication) p = make_two_photos (f, &path);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  warta_publish_view_set_publication (f->view, p);
+  wait_files_checked (f->view);
+  tour_stop (f, "file-missing");
+  become (f, WARTA_ROLE_VERIFIER);
+  tour_stop (f, "file-missing-verifier");
+}
+
+/* Mastodon's kept limit too small for the post: Ask the Instance Again
+ * beside why; asked, the instance still takes too little. */
+static void
+test_tour_ask_instance (Fixture       *f,
+                        gconstpointer  data)
+{
+  WartaTestInstance instance = WARTA_TEST_INSTANCE_DEFAULT;
+
+  instance.max_characters = 20;
+  warta_test_server_set_instance (f->mastodon, &instance);
+  keep_mastodon_limit (f, 10);
+  tour_stop (f, "ask-instance");
+  /* Tab goes from the target's check to its Ask the Instance Again. */
+  g_assert_true (gtk_widget_grab_focus (account_check (f, f->mastodon_id)));
+  g_assert_true (gtk_widget_child_focus (f->window, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == ask_button (f));
+  g_signal_emit_by_name (ask_button (f), "clicked");
+  wait_until (f, ask_answered, NULL, "the instance's answer");
+  /* Asked, the focus is where it was, to ask again. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == ask_button (f));
+  tour_stop (f, "ask-instance-asked");
+  become (f, WARTA_ROLE_VERIFIER);
+  tour_stop (f, "ask-instance-verifier");
 }
 
 int
@@ -4839,6 +5034,8 @@ main (int   argc,
               fixture_setup, test_follow_only_published, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-aligned", Fixture, NULL,
               fixture_setup, test_follow_only_aligned, fixture_teardown);
+  g_test_add ("/warta/publish-view/pause-resume-focus", Fixture, NULL,
+              fixture_setup, test_pause_resume_focus, fixture_teardown);
   g_test_add ("/warta/publish-view/keys", Fixture, NULL,
               fixture_setup, test_keys, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-summary", Fixture, NULL,
@@ -4902,6 +5099,10 @@ main (int   argc,
   ADD_TOUR ("scheduled", test_tour_scheduled);
   ADD_TOUR ("sending", test_tour_sending);
   ADD_TOUR ("partial", test_tour_partial);
+  ADD_TOUR ("failed", test_tour_failed);
+  ADD_TOUR ("unread", test_tour_unread);
+  ADD_TOUR ("file-missing", test_tour_file_missing);
+  ADD_TOUR ("ask-instance", test_tour_ask_instance);
 #undef ADD_TOUR
   g_test_add ("/warta/publish-view/manual-narrow", Fixture, &row_texts_en,
               fixture_setup_language, test_manual_narrow, fixture_teardown_language);
@@ -4929,6 +5130,8 @@ main (int   argc,
               fixture_setup, test_file_missing_on_open, fixture_teardown);
   g_test_add ("/warta/publish-view/file-missing-on-open/id", Fixture, &row_texts_id,
               fixture_setup_language, test_file_missing_on_open, fixture_teardown_language);
+  g_test_add ("/warta/publish-view/file-check-again-focus", Fixture, NULL,
+              fixture_setup, test_file_check_again_focus, fixture_teardown);
   g_test_add ("/warta/publish-view/file-back-on-focus", Fixture, NULL,
               fixture_setup, test_file_back_on_focus, fixture_teardown);
   g_test_add ("/warta/publish-view/file-check-view-closed", Fixture, NULL,

@@ -131,6 +131,7 @@ struct _WartaPublishView
   gboolean          checking_files; /* the latest check has not answered yet */
   gboolean          publish_checked; /* Publish Now / Schedule waits for that answer */
   gboolean          files_missing;  /* a file a ticked target uploads is */
+  gboolean          recheck_focused; /* Check Again had the focus as its check began */
   gint64            checked_revision; /* the approved revision last asked about */
   GHashTable       *recording;      /* job ids whose proof is being recorded */
   GtkWidget        *root;           /* watched for the window coming back to the front */
@@ -924,6 +925,7 @@ check_files_thread (GTask        *task,
 }
 
 static void publish_checked (WartaPublishView *self);
+static void update_summary (WartaPublishView *self);
 
 static void
 files_checked_cb (GObject      *object,
@@ -948,7 +950,19 @@ files_checked_cb (GObject      *object,
       g_hash_table_unref (self->missing);
       self->missing = g_steal_pointer (&missing);
     }
+  if (self->publication != NULL)
+    update_summary (self);
   update_actions (self);
+  /* Check Again is off while it checks, and the focus left it: back to
+   * it, to press again, or on to Publish Now once nothing is missing. */
+  if (self->recheck_focused)
+    {
+      self->recheck_focused = FALSE;
+      if (gtk_widget_get_visible (GTK_WIDGET (self->recheck_button)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->recheck_button));
+      else if (gtk_widget_is_sensitive (GTK_WIDGET (self->publish_button)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->publish_button));
+    }
   if (publish)
     publish_checked (self);
 }
@@ -1001,6 +1015,8 @@ start_file_check (WartaPublishView *self)
   c->cancellable = g_object_ref (self->cancellable);
   c->serial = ++self->check_serial;
   self->checking_files = TRUE;
+  self->recheck_focused = self->recheck_focused ||
+                          gtk_widget_has_focus (GTK_WIDGET (self->recheck_button));
   n_file_checks++;
   task = g_task_new (NULL, self->cancellable, files_checked_cb, c);
   g_task_set_source_tag (task, start_file_check);
@@ -1229,7 +1245,7 @@ job_row_is_by_hand (JobRow *row)
 }
 
 static void
-update_job_row (JobRow *row)
+update_job_row_widgets (JobRow *row)
 {
   WartaOutboxJob *job = row->job;
   WartaOutboxState state = warta_outbox_job_get_state (job);
@@ -1369,6 +1385,15 @@ update_job_row (JobRow *row)
   if (unconfirmed && !acts)
     message = _("The platform’s answer was lost, so the post may be there or not. The social "
                 "media admin looks before anything is sent again.");
+  /* Any other stop: why, with the advice the admin follows; to who
+   * follows, whose it is, as for a refusal. */
+  else if (!acts && state == WARTA_OUTBOX_STATE_FAILED && !needs_sign_in && !missed &&
+           row->refusal == NULL && message != NULL && *message != '\0')
+    /* Translators: %s is why publishing there stopped, with what the
+     * social media admin can do about it */
+    message = refused = g_strdup_printf (_("%s The social media admin chooses what happens "
+                                           "next."),
+                                         message);
   gtk_label_set_label (row->error, message ? message : "");
   /* Only a stop is an error; a wait for a retry, a turn or the admin is
    * none. */
@@ -1454,6 +1479,33 @@ update_job_row (JobRow *row)
   if (gtk_revealer_get_reveal_child (row->manual_revealer) != (acts && by_hand))
     gtk_revealer_set_reveal_child (row->manual_revealer, acts && by_hand);
   update_correction (row);
+}
+
+/* A button of the row had the focus and the update hid it (Pause, once
+ * paused): the focus goes to what took its place, Resume, not to the
+ * row or out of the window. */
+static void
+update_job_row (JobRow *row)
+{
+  GtkRoot *root = row->row ? gtk_widget_get_root (row->row) : NULL;
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean inside = focus != NULL && gtk_widget_is_ancestor (focus, row->row);
+
+  update_job_row_widgets (row);
+  if (inside && !gtk_widget_get_visible (focus))
+    {
+      GtkButton *next[] = { row->resume, row->pause, row->publish_now, row->retry,
+                            row->sign_in, row->post_again, row->manual, row->cancel };
+
+      for (guint i = 0; i < G_N_ELEMENTS (next); i++)
+        if (gtk_widget_is_visible (GTK_WIDGET (next[i])) &&
+            gtk_widget_is_sensitive (GTK_WIDGET (next[i])))
+          {
+            gtk_widget_grab_focus (GTK_WIDGET (next[i]));
+            return;
+          }
+      gtk_widget_grab_focus (row->row);
+    }
 }
 
 static void
@@ -3885,6 +3937,7 @@ update_summary (WartaPublishView *self)
 {
   WartaState state = warta_publication_get_state (self->publication);
   guint n_missed = 0, n_paused = 0, n_waiting = 0, n_by_hand = 0, n_unfinished = 0;
+  guint n_sign_in = 0;
   gboolean acts;
 
   for (guint i = 0; self->jobs && i < g_list_model_get_n_items (self->jobs); i++)
@@ -3895,6 +3948,9 @@ update_summary (WartaPublishView *self)
       JobRow *row = g_hash_table_lookup (self->rows, &id);
       gboolean by_hand = row != NULL && job_row_is_by_hand (row);
 
+      if (job_state == WARTA_OUTBOX_STATE_FAILED && !by_hand &&
+          warta_outbox_job_get_needs_sign_in (job))
+        n_sign_in++;
       if (warta_outbox_state_is_final (job_state) && !by_hand)
         continue;
       n_unfinished++;
@@ -3913,7 +3969,11 @@ update_summary (WartaPublishView *self)
   switch (state)
     {
     case WARTA_STATE_APPROVED:
-      gtk_label_set_label (self->summary_label, _("Approved and ready to publish. Only the approved content goes out, byte for byte."));
+      /* Not ready while a file it is made of is gone (start_file_check()). */
+      if (g_hash_table_size (self->missing) > 0)
+        gtk_label_set_label (self->summary_label, _("Approved, but a photo or video is missing: the targets that upload it say which, and where to put it back."));
+      else
+        gtk_label_set_label (self->summary_label, _("Approved and ready to publish. Only the approved content goes out, byte for byte."));
       break;
     case WARTA_STATE_PUBLISHING:
       if (n_missed > 0)
@@ -3936,11 +3996,19 @@ update_summary (WartaPublishView *self)
     case WARTA_STATE_PUBLISHED:
       gtk_label_set_label (self->summary_label, _("Published on every target."));
       break;
+    /* Signing in again only where a target waits for it. */
     case WARTA_STATE_PARTIALLY_PUBLISHED:
+      gtk_label_set_label (self->summary_label,
+                           !acts ? _("Not published everywhere. Each stopped target below says why.")
+                           : n_sign_in > 0 ? _("Not published everywhere. Try the stopped targets again, sign in again, or upload them by hand and record the proof.")
+                           : _("Not published everywhere. Try the stopped targets again, or upload them by hand and record the proof."));
+      break;
+    /* Published nowhere: not "not everywhere". */
     case WARTA_STATE_FAILED:
       gtk_label_set_label (self->summary_label,
-                           acts ? _("Not published everywhere. Try the stopped targets again, sign in again, or upload them by hand and record the proof.")
-                                : _("Not published everywhere. Each stopped target below says why."));
+                           !acts ? _("Published on no target. Each stopped target below says why.")
+                           : n_sign_in > 0 ? _("Published on no target. Try the stopped targets again, sign in again, or upload them by hand and record the proof.")
+                           : _("Published on no target. Try the stopped targets again, or upload them by hand and record the proof."));
       break;
     case WARTA_STATE_DOCUMENTING:
     case WARTA_STATE_PROCESSING:

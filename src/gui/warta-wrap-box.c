@@ -8,6 +8,7 @@
  * such row. A wrap box needs only its widest child: the children keep
  * their order and their natural widths, and those that do not fit go to
  * the next line, where hexpand children share what is left of theirs.
+ * Put at the end (or centre) of its parent, each line goes there too.
  * GtkFlowBox would wrap too, but puts every child in a focusable,
  * selectable GtkFlowBoxChild; AdwWrapBox needs libadwaita 1.7.
  */
@@ -197,7 +198,16 @@ warta_wrap_box_size_allocate (GtkWidget *widget,
            end < placed->len && g_array_index (placed, Placement, end).line ==
                                 g_array_index (placed, Placement, start).line;
            end++)
-        line_height = MAX (line_height, g_array_index (placed, Placement, end).height);
+        {
+          line_height = MAX (line_height, g_array_index (placed, Placement, end).height);
+          x += (end > start ? self->spacing : 0) + g_array_index (placed, Placement, end).width;
+        }
+      /* A box put at the end (a row's buttons, at its right) is narrower
+       * than its one line in a narrow window: each of its lines goes to
+       * the end too, as the one line does in a wide one. */
+      x = gtk_widget_get_halign (widget) == GTK_ALIGN_END ? MAX (width - x, 0)
+          : gtk_widget_get_halign (widget) == GTK_ALIGN_CENTER ? MAX (width - x, 0) / 2
+          : 0;
 
       for (guint i = start; i < end; i++)
         {
