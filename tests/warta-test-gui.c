@@ -176,6 +176,20 @@ warta_test_gui_init (int    *argc,
       g_setenv (folders[i].variable, path, TRUE);
     }
 
+  /* No blinking cursor: under Xvfb, with no window manager, a window
+   * that is not the active one any more gets no focus-out event, and
+   * GtkText's blink timer then warns (fatally in tests) whenever a busy
+   * machine lets it fire in a wait of the test's; the tests never look
+   * at the cursor's blinking. */
+  {
+    g_autofree char *gtk_dir = g_build_filename (root, "home/.config/gtk-4.0", NULL);
+    g_autofree char *ini = g_build_filename (gtk_dir, "settings.ini", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (gtk_dir, 0700), ==, 0);
+    g_file_set_contents (ini, "[Settings]\ngtk-cursor-blink=false\n", -1, &error);
+    g_assert_no_error (error);
+  }
+
   if (g_getenv ("XDG_DATA_DIRS") == NULL || g_getenv ("XDG_DATA_DIRS")[0] == '\0')
     g_setenv ("XDG_DATA_DIRS", "/usr/local/share:/usr/share", TRUE);
 
