@@ -2608,9 +2608,13 @@ save_done_cb (GObject      *object,
 
   if (!ok)
     {
-      /* The files were found before: GIO's own words are about the folder. */
-      if (error->domain == G_IO_ERROR &&
-          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* The files were found before: a file GIO cannot create is the
+       * folder's fault. Others (a full disk) keep GIO's own, translated,
+       * words. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
         {
           g_message ("Renditions not saved: %s", error->message);
           g_clear_error (&error);
