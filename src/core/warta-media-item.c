@@ -292,6 +292,24 @@ warta_media_item_get_path (WartaMediaItem *self)
   return self->path;
 }
 
+/**
+ * warta_media_item_dup_full_path:
+ * @folder: (nullable): where a relative path is, the database's folder
+ *
+ * Returns: (nullable): the file's path: the item's own when it is
+ *   absolute or @folder is %NULL, else in @folder
+ */
+char *
+warta_media_item_dup_full_path (WartaMediaItem *self,
+                                const char     *folder)
+{
+  g_return_val_if_fail (WARTA_IS_MEDIA_ITEM (self), NULL);
+
+  if (self->path == NULL || folder == NULL || g_path_is_absolute (self->path))
+    return g_strdup (self->path);
+  return g_build_filename (folder, self->path, NULL);
+}
+
 void
 warta_media_item_set_path (WartaMediaItem *self,
                            const char *path)

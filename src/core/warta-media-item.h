@@ -27,6 +27,9 @@ gint64        warta_media_item_get_id                   (WartaMediaItem *self);
 void          warta_media_item_set_id                   (WartaMediaItem *self,
                                                          gint64 id);
 const char *  warta_media_item_get_path                 (WartaMediaItem *self);
+/* The path, a relative one taken in @folder (the database's). */
+char *        warta_media_item_dup_full_path            (WartaMediaItem *self,
+                                                         const char *folder);
 void          warta_media_item_set_path                 (WartaMediaItem *self,
                                                          const char *path);
 const char *  warta_media_item_get_sha256               (WartaMediaItem *self);

@@ -765,13 +765,10 @@ static char *
 media_item_dup_path (WartaPublishView *self,
                      WartaMediaItem   *item)
 {
-  const char *path = warta_media_item_get_path (item);
-  g_autofree char *media_dir = NULL;
+  g_autofree char *media_dir =
+    g_path_get_dirname (warta_database_get_path (warta_context_get_database (self->context)));
 
-  if (path == NULL || g_path_is_absolute (path))
-    return g_strdup (path);
-  media_dir = g_path_get_dirname (warta_database_get_path (warta_context_get_database (self->context)));
-  return g_build_filename (media_dir, path, NULL);
+  return warta_media_item_dup_full_path (item, media_dir);
 }
 
 /* The approved revision's first video, if any. */

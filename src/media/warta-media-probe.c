@@ -420,26 +420,37 @@ probe_video (GFile   *file,
 /* Opening first, not a stat(): it is what tells a locked file, or a
  * folder put where the file was, where a stat() may still succeed. */
 static GFileInputStream *
+open_with_size_gio (GFile         *file,
+                    guint64       *size,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) file_info = NULL;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream != NULL)
+    file_info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                cancellable, error);
+  if (file_info == NULL)
+    return NULL;
+  *size = g_file_info_get_size (file_info);
+  return g_steal_pointer (&stream);
+}
+
+/* The same, GIO's error told as the editor tells it. */
+static GFileInputStream *
 open_with_size (GFile         *file,
                 guint64       *size,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) file_info = NULL;
   g_autoptr(GError) local_error = NULL;
+  GFileInputStream *stream = open_with_size_gio (file, size, cancellable, &local_error);
 
-  stream = g_file_read (file, cancellable, &local_error);
-  if (stream != NULL)
-    file_info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                cancellable, &local_error);
-  if (file_info == NULL)
-    {
-      _warta_media_set_io_error (error, file, local_error);
-      return NULL;
-    }
-  *size = g_file_info_get_size (file_info);
-  return g_steal_pointer (&stream);
+  if (stream == NULL)
+    _warta_media_set_io_error (error, file, local_error);
+  return stream;
 }
 
 WartaMediaInfo *
@@ -613,19 +624,16 @@ warta_media_probe_check_approved (GFile         *file,
                                   GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) file_info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *folder = NULL;
+  guint64 now_size = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   /* As warta_media_probe_check_present(): opened, not only a stat(). */
-  stream = g_file_read (file, cancellable, &local_error);
-  if (stream != NULL)
-    file_info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                cancellable, &local_error);
-  if (file_info != NULL && (size == 0 || (guint64) g_file_info_get_size (file_info) == size))
+  stream = open_with_size_gio (file, &now_size, cancellable, &local_error);
+  if (stream != NULL && (size == 0 || now_size == size))
     return TRUE;
 
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -337,11 +337,9 @@ GFile *
 warta_publish_job_get_media_file (WartaPublishJob *self,
                                   WartaMediaItem  *item)
 {
-  const char *path = warta_media_item_get_path (item);
+  g_autofree char *path = warta_media_item_dup_full_path (item, self->media_dir);
 
-  if (g_path_is_absolute (path) || self->media_dir == NULL)
-    return g_file_new_for_path (path);
-  return g_file_new_build_filename (self->media_dir, path, NULL);
+  return g_file_new_for_path (path);
 }
 
 /* By the file's own first bytes: the MIME database may be missing (in a
