@@ -9,10 +9,15 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <netinet/in.h>
-#include <netinet/tcp.h>
+#include <linux/sockios.h>
+#include <linux/tcp.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <string.h>
 #include <sys/resource.h>
 
 #include "warta-http-client.h"
+#include "warta-send-buffer-private.h"
 #include "warta-upload-private.h"
 #include "warta-test-server.h"
 
@@ -803,11 +808,10 @@ fraction_cb (WartaUpload *upload,
 }
 
 static SoupMessage *
-wp_media_message (WartaTestServer *server,
-                  const char      *filename)
+wp_media_message_at (const char *base_url,
+                     const char *filename)
 {
-  g_autofree char *url = g_strconcat (warta_test_server_get_url (server), "/wp-json/wp/v2/media",
-                                      NULL);
+  g_autofree char *url = g_strconcat (base_url, "/wp-json/wp/v2/media", NULL);
   g_autofree char *userpass = g_strdup_printf ("%s:%s", WARTA_TEST_WP_USER,
                                                WARTA_TEST_WP_APP_PASSWORD);
   g_autofree char *b64 = g_base64_encode ((const guchar *) userpass, strlen (userpass));
@@ -819,6 +823,13 @@ wp_media_message (WartaTestServer *server,
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Content-Disposition",
                                 disposition);
   return msg;
+}
+
+static SoupMessage *
+wp_media_message (WartaTestServer *server,
+                  const char      *filename)
+{
+  return wp_media_message_at (warta_test_server_get_url (server), filename);
 }
 
 static JsonNode *
@@ -1006,11 +1017,37 @@ test_stream_restart (void)
 
 /* The socket of an upload, as the client sees it while the body is
  * written (in the client's sending thread) and once it is over. */
+/* The bytes written into @socket so far: those the peer has acknowledged
+ * and those still in the socket's queue, read until no acknowledgement
+ * came in between. */
+static guint64
+socket_bytes_written (GSocket *socket)
+{
+  int fd = g_socket_get_fd (socket);
+
+  for (;;)
+    {
+      struct tcp_info before = { 0 }, after = { 0 };
+      socklen_t len = sizeof before;
+      int queued = 0;
+
+      g_assert_cmpint (getsockopt (fd, IPPROTO_TCP, TCP_INFO, &before, &len), ==, 0);
+      g_assert_cmpint (ioctl (fd, SIOCOUTQ, &queued), ==, 0);
+      len = sizeof after;
+      g_assert_cmpint (getsockopt (fd, IPPROTO_TCP, TCP_INFO, &after, &len), ==, 0);
+      if (before.tcpi_bytes_acked == after.tcpi_bytes_acked)
+        return after.tcpi_bytes_acked + (guint64) queued;
+    }
+}
+
 typedef struct
 {
   GSocket *socket;
-  int cork_during;
   int unsent_during;
+  guint64 headers;       /* bytes in the socket when the body starts */
+  guint64 body_handed;   /* body bytes libsoup has written so far */
+  guint pieces;          /* times libsoup wrote a piece of the body */
+  guint not_gathered;    /* times the socket had a body piece not 64 KiB */
 } SocketSeen;
 
 static void
@@ -1024,36 +1061,52 @@ seen_network_event_cb (SoupMessage        *msg,
 }
 
 static void
+seen_wrote_headers_cb (SoupMessage *msg,
+                       SocketSeen  *seen)
+{
+  seen->headers = socket_bytes_written (seen->socket);
+}
+
+/* In the thread that writes the body, right after libsoup wrote a piece:
+ * the socket has been given the body in 64 KiB pieces only, and holds all
+ * but less than 64 KiB of what libsoup wrote. */
+static void
 seen_wrote_body_data_cb (SoupMessage *msg,
                          guint        count,
                          SocketSeen  *seen)
 {
-  /* The first piece of the body is written. */
-  if (seen->cork_during < 0 && seen->socket != NULL)
+  guint64 in_socket = socket_bytes_written (seen->socket) - seen->headers;
+
+  seen->body_handed += count;
+  seen->pieces++;
+  if (in_socket % (64 * 1024) != 0 || in_socket > seen->body_handed ||
+      seen->body_handed - in_socket >= 64 * 1024)
+    seen->not_gathered++;
+
+  if (seen->unsent_during < 0)
     {
       int value = -1;
 
-      if (g_socket_get_option (seen->socket, IPPROTO_TCP, TCP_CORK, &value, NULL))
-        seen->cork_during = value;
       if (g_socket_get_option (seen->socket, IPPROTO_TCP, TCP_NOTSENT_LOWAT, &value, NULL))
         seen->unsent_during = value;
     }
 }
 
-/* While an upload body is written, its socket sends full segments (corked)
- * and keeps only a short queue of bytes not yet on their way; afterwards
+/* An upload body leaves in pieces of 64 KiB, not libsoup's 8 KiB, and its
+ * socket keeps only a short queue of bytes not yet on their way; afterwards
  * the connection is as before, for the requests that reuse it. */
 static void
 test_stream_socket (void)
 {
   g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_WORDPRESS);
   g_autoptr(WartaHttpClient) client = warta_http_client_new ();
-  Pattern pattern = { 4 * 1024 * 1024, 0, 0 };
+  Pattern pattern = { 4 * 1024 * 1024 + 1000, 0, 0 };
   g_autoptr(WartaUpload) upload = NULL;
   g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
-  SocketSeen seen = { NULL, -1, -1 };
+  g_autofree char *sha1 = pattern_sha1 (pattern.size);
+  SocketSeen seen = { NULL, -1, 0, 0, 0, 0 };
   int value = -1;
 
   upload = warta_upload_new_for_stream_func (open_pattern, &pattern, NULL, pattern.size,
@@ -1061,19 +1114,254 @@ test_stream_socket (void)
   msg = wp_media_message (server, "s.png");
   g_assert_true (warta_http_set_upload_body (msg, upload, &error));
   g_signal_connect (msg, "network-event", G_CALLBACK (seen_network_event_cb), &seen);
+  g_signal_connect (msg, "wrote-headers", G_CALLBACK (seen_wrote_headers_cb), &seen);
   g_signal_connect (msg, "wrote-body-data", G_CALLBACK (seen_wrote_body_data_cb), &seen);
   node = send_upload (client, msg, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (warta_test_server_get_last_upload_size (server), ==, pattern.size);
+  g_assert_cmpstr (warta_test_server_get_last_upload_sha1 (server), ==, sha1);
+
+  g_test_message ("libsoup wrote the body in %u pieces; the socket was given other than "
+                  "64 KiB pieces %u times", seen.pieces, seen.not_gathered);
+  g_assert_cmpuint (seen.body_handed, ==, pattern.size);
+  g_assert_cmpuint (seen.pieces, >=, pattern.size / 8192);
+  g_assert_cmpuint (seen.not_gathered, ==, 0);
 
   g_assert_nonnull (seen.socket);
-  g_assert_cmpint (seen.cork_during, ==, 1);
   g_assert_cmpint (seen.unsent_during, ==, 64 * 1024);
-  g_assert_true (g_socket_get_option (seen.socket, IPPROTO_TCP, TCP_CORK, &value, NULL));
-  g_assert_cmpint (value, ==, 0);
   g_assert_true (g_socket_get_option (seen.socket, IPPROTO_TCP, TCP_NOTSENT_LOWAT, &value, NULL));
   g_assert_cmpint (value, ==, 0);
   g_clear_object (&seen.socket);
+}
+
+/* The send buffer on GIO's memory streams: what it gathers, when it sends
+ * it, and that nothing is reordered or lost but what is given up on. */
+static void
+write_piece (GOutputStream *out,
+             GByteArray    *expected,
+             gsize          size,
+             guint8         mark)
+{
+  g_autofree guint8 *piece = g_malloc (size);
+  g_autoptr(GError) error = NULL;
+
+  memset (piece, mark, size);
+  g_assert_cmpint (g_output_stream_write (out, piece, size, NULL, &error), ==, (gssize) size);
+  g_assert_no_error (error);
+  if (expected)
+    g_byte_array_append (expected, piece, (guint) size);
+}
+
+static gsize
+sent_size (GOutputStream *base_out)
+{
+  return g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (base_out));
+}
+
+static void
+test_send_buffer (void)
+{
+  g_autoptr(GInputStream) base_in = g_memory_input_stream_new_from_data ("answer", 6, NULL);
+  g_autoptr(GOutputStream) base_out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GIOStream) base = g_simple_io_stream_new (base_in, base_out);
+  g_autoptr(GIOStream) stream = _warta_send_buffer_stream_new (base);
+  g_autoptr(GByteArray) expected = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  GOutputStream *out = g_io_stream_get_output_stream (stream);
+  GInputStream *in = g_io_stream_get_input_stream (stream);
+  char answer[16] = "";
+  gsize before;
+
+  g_assert_true (_warta_send_buffer_for_connection (base) == stream);
+  g_assert_true (G_IS_POLLABLE_OUTPUT_STREAM (out));
+  g_assert_true (G_IS_POLLABLE_INPUT_STREAM (in));
+
+  /* Not gathering: each write goes at once. */
+  write_piece (out, expected, 100, 1);
+  g_assert_cmpuint (sent_size (base_out), ==, 100);
+
+  /* Gathering: libsoup's 8 KiB pieces go out 64 KiB at a time. */
+  _warta_send_buffer_gather (stream);
+  for (guint i = 0; i < 7; i++)
+    {
+      write_piece (out, expected, 8192, (guint8) (2 + i));
+      g_assert_cmpuint (sent_size (base_out), ==, 100);
+    }
+  write_piece (out, expected, 8192, 9);
+  g_assert_cmpuint (sent_size (base_out), ==, 100 + 65536);
+
+  /* A piece as big as the buffer, with nothing gathered, goes as it is. */
+  write_piece (out, expected, 100000, 10);
+  g_assert_cmpuint (sent_size (base_out), ==, 100 + 65536 + 100000);
+
+  /* What is gathered goes before anything is read... */
+  before = sent_size (base_out);
+  write_piece (out, expected, 8192, 11);
+  g_assert_cmpuint (sent_size (base_out), ==, before);
+  g_assert_cmpint (g_input_stream_read (in, answer, sizeof answer, NULL, &error), ==, 6);
+  g_assert_no_error (error);
+  g_assert_cmpmem (answer, 6, "answer", 6);
+  g_assert_cmpuint (sent_size (base_out), ==, before + 8192);
+
+  /* ... on flush... */
+  write_piece (out, expected, 1000, 12);
+  g_assert_true (g_output_stream_flush (out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sent_size (base_out), ==, before + 8192 + 1000);
+
+  /* ... and before a write from the main loop. */
+  before = sent_size (base_out);
+  write_piece (out, expected, 1000, 13);
+  g_assert_cmpint (g_pollable_output_stream_write_nonblocking (G_POLLABLE_OUTPUT_STREAM (out), "x", 1,
+                                                               NULL, &error), ==, 1);
+  g_assert_no_error (error);
+  g_byte_array_append (expected, (const guint8 *) "x", 1);
+  g_assert_cmpuint (sent_size (base_out), ==, before + 1001);
+
+  /* A written body: the rest is sent, and writes go at once again. */
+  write_piece (out, expected, 500, 14);
+  g_assert_true (_warta_send_buffer_release (stream, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  before = sent_size (base_out);
+  write_piece (out, expected, 10, 15);
+  g_assert_cmpuint (sent_size (base_out), ==, before + 10);
+
+  /* A body given up on: the rest is not sent. */
+  _warta_send_buffer_gather (stream);
+  write_piece (out, NULL, 500, 16);
+  g_assert_true (_warta_send_buffer_release (stream, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  write_piece (out, expected, 10, 17);
+
+  g_assert_cmpmem (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (base_out)),
+                   sent_size (base_out), expected->data, expected->len);
+
+  g_clear_object (&stream);
+  g_assert_null (_warta_send_buffer_for_connection (base));
+}
+
+/* The session asks the system's proxy resolver (here a fixed one) as
+ * before: a proxy it names is used as it is, and only a direct connection
+ * to a web address goes through the send buffer. */
+static void
+test_send_buffer_resolver (void)
+{
+  g_autoptr(WartaHttpClient) client = warta_http_client_new ();
+  SoupSession *session = warta_http_client_get_session (client);
+  const char *ignore[] = { "direct.example", "::1", NULL };
+  g_autoptr(GProxyResolver) office = g_simple_proxy_resolver_new ("http://proxy.example:3128",
+                                                                 (char **) ignore);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(GStrv) async_proxies = NULL;
+  g_autoptr(GError) error = NULL;
+  GProxyResolver *resolver;
+  const struct
+  {
+    const char *uri;
+    const char *proxy;
+  } cases[] = {
+    { "http://direct.example:80", "warta-send-buffer://direct.example:80" },
+    { "https://direct.example:443", "warta-send-buffer://direct.example:443" },
+    { "http://[::1]:8080", "warta-send-buffer://[::1]:8080" },
+    { "https://elsewhere.example:443", "http://proxy.example:3128" },
+    { "ftp://direct.example:21", "direct://" },
+  };
+
+  _warta_send_buffer_install (session, office);
+  resolver = soup_session_get_proxy_resolver (session);
+  g_assert_true (g_proxy_resolver_is_supported (resolver));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) proxies = g_proxy_resolver_lookup (resolver, cases[i].uri, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (proxies);
+      g_assert_cmpstr (proxies[0], ==, cases[i].proxy);
+      g_assert_null (proxies[1]);
+    }
+
+  g_proxy_resolver_lookup_async (resolver, "https://direct.example:443", NULL, store_result_cb,
+                                 &result);
+  async_proxies = g_proxy_resolver_lookup_finish (resolver, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (async_proxies[0], ==, "warta-send-buffer://direct.example:443");
+}
+
+/* Through an office's proxy, an upload goes to the proxy as before (here
+ * the WordPress test server itself, answering for a host that does not
+ * exist), whole. */
+static void
+test_send_buffer_office_proxy (void)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new (WARTA_TEST_WORDPRESS);
+  g_autoptr(WartaHttpClient) client = warta_http_client_new ();
+  g_autoptr(GProxyResolver) office = NULL;
+  Pattern pattern = { 1024 * 1024 + 5, 0, 0 };
+  g_autoptr(WartaUpload) upload = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *sha1 = pattern_sha1 (pattern.size);
+
+  office = g_simple_proxy_resolver_new (warta_test_server_get_url (server), NULL);
+  _warta_send_buffer_install (warta_http_client_get_session (client), office);
+  upload = warta_upload_new_for_stream_func (open_pattern, &pattern, NULL, pattern.size,
+                                             "p.png", "image/png");
+  msg = wp_media_message_at ("http://wordpress.invalid", "p.png");
+  g_assert_true (warta_http_set_upload_body (msg, upload, &error));
+  node = send_upload (client, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_assert_cmpuint (warta_test_server_get_last_upload_size (server), ==, pattern.size);
+  g_assert_cmpstr (warta_test_server_get_last_upload_sha1 (server), ==, sha1);
+}
+
+/* Over TLS the send buffer sits under the encryption: the handshake, an
+ * upload body gathered into bigger records' worth of bytes, and a request
+ * from the main loop on the same connection after it all get through. */
+static void
+test_send_buffer_tls (void)
+{
+  g_autoptr(WartaTestServer) server = warta_test_server_new_https (WARTA_TEST_WORDPRESS);
+  g_autoptr(WartaHttpClient) client = fast_client (1);
+  g_autofree char *anchors = NULL;
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autofree char *url = NULL;
+  Pattern pattern = { 3 * 1024 * 1024 + 77, 0, 0 };
+  g_autoptr(WartaUpload) upload = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *sha1 = pattern_sha1 (pattern.size);
+  guint status = 0;
+  int fd;
+
+  g_assert_true (g_str_has_prefix (warta_test_server_get_url (server), "https://"));
+  fd = g_file_open_tmp ("warta-anchors-XXXXXX.pem", &anchors, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (anchors, warta_test_server_get_certificate_pem (), -1, &error));
+  database = g_tls_file_database_new (anchors, &error);
+  g_assert_no_error (error);
+  soup_session_set_tls_database (warta_http_client_get_session (client), database);
+
+  upload = warta_upload_new_for_stream_func (open_pattern, &pattern, NULL, pattern.size,
+                                             "t.png", "image/png");
+  msg = wp_media_message (server, "t.png");
+  g_assert_true (warta_http_set_upload_body (msg, upload, &error));
+  node = send_upload (client, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_assert_cmpuint (warta_test_server_get_last_upload_size (server), ==, pattern.size);
+  g_assert_cmpstr (warta_test_server_get_last_upload_sha1 (server), ==, sha1);
+
+  url = g_strconcat (warta_test_server_get_url (server), "/wp-json/wp/v2/media", NULL);
+  answer = request (client, url, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpuint (warta_test_server_count_requests (server, "GET", "/wp-json/wp/v2/media"), ==, 1);
+  g_unlink (anchors);
 }
 
 /* Progress from a sending thread reaches the upload's main context in at
@@ -1196,6 +1484,10 @@ main (int   argc,
   g_test_add_func ("/warta/http-client/stream-cancel", test_stream_cancel);
   g_test_add_func ("/warta/http-client/stream-restart", test_stream_restart);
   g_test_add_func ("/warta/http-client/stream-socket", test_stream_socket);
+  g_test_add_func ("/warta/http-client/send-buffer", test_send_buffer);
+  g_test_add_func ("/warta/http-client/send-buffer-resolver", test_send_buffer_resolver);
+  g_test_add_func ("/warta/http-client/send-buffer-office-proxy", test_send_buffer_office_proxy);
+  g_test_add_func ("/warta/http-client/send-buffer-tls", test_send_buffer_tls);
   g_test_add_func ("/warta/http-client/progress-steps", test_progress_steps);
 
   return g_test_run ();

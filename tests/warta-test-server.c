@@ -2169,25 +2169,71 @@ early_cb (SoupServer        *server,
 
 static WartaTestServer *
 server_new (WartaTestPlatform           platform,
-            const WartaTestPlatformOps *ops);
+            const WartaTestPlatformOps *ops,
+            GTlsCertificate            *certificate);
 
 WartaTestServer *
 warta_test_server_new (WartaTestPlatform platform)
 {
   g_return_val_if_fail (platform == WARTA_TEST_MASTODON || platform == WARTA_TEST_WORDPRESS, NULL);
-  return server_new (platform, NULL);
+  return server_new (platform, NULL, NULL);
+}
+
+/* A self-signed certificate for 127.0.0.1 (until 2126) and its key, made
+ * for these tests with `openssl req -x509 -newkey ec`: a client trusts it
+ * only when told to. */
+static const char test_certificate_pem[] =
+  "-----BEGIN CERTIFICATE-----\n"
+  "MIIBkDCCATagAwIBAgIUETMhoWGWngUUwPxITyeayAZyxHAwCgYIKoZIzj0EAwIw\n"
+  "FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyODAyMzI1N1oYDzIxMjYxMTA0\n"
+  "MDIzMjU3WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO\n"
+  "PQMBBwNCAAT+F3j+kI22PUj48qXqE2hSZBILOUz0/iCFxaumZIRc8V8Q42Bw/s3M\n"
+  "RAwJp0PpvVEWiMvd/gKNhL1xkOf+/r3Ko2QwYjAdBgNVHQ4EFgQUVF4QDQ0AcNol\n"
+  "5xg0+t9jbRizrv4wHwYDVR0jBBgwFoAUVF4QDQ0AcNol5xg0+t9jbRizrv4wDwYD\n"
+  "VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0gAMEUC\n"
+  "IQDPnqAJ5J9azbM8NnkjrjSrgdYDwl6jikWJTEqtBno0LgIgSNJHo+6O3MICep3y\n"
+  "nwHcncKLuPqUqvTIUGUu92lFmBc=\n"
+  "-----END CERTIFICATE-----\n";
+
+static const char test_key_pem[] =
+  "-----BEGIN PRIVATE KEY-----\n"
+  "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgsnm3rbyVwVcpiRNo\n"
+  "54jkFYfA4iwxDceMGoAmNmUSJ4+hRANCAAT+F3j+kI22PUj48qXqE2hSZBILOUz0\n"
+  "/iCFxaumZIRc8V8Q42Bw/s3MRAwJp0PpvVEWiMvd/gKNhL1xkOf+/r3K\n"
+  "-----END PRIVATE KEY-----\n";
+
+/* The certificate warta_test_server_new_https() answers with, in PEM. */
+const char *
+warta_test_server_get_certificate_pem (void)
+{
+  return test_certificate_pem;
+}
+
+/* As warta_test_server_new(), answering https://127.0.0.1. */
+WartaTestServer *
+warta_test_server_new_https (WartaTestPlatform platform)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autofree char *pem = g_strconcat (test_certificate_pem, test_key_pem, NULL);
+
+  g_return_val_if_fail (platform == WARTA_TEST_MASTODON || platform == WARTA_TEST_WORDPRESS, NULL);
+  certificate = g_tls_certificate_new_from_pem (pem, -1, &error);
+  g_assert_no_error (error);
+  return server_new (platform, NULL, certificate);
 }
 
 WartaTestServer *
 _warta_test_server_new_with_ops (WartaTestPlatform           platform,
                                  const WartaTestPlatformOps *ops)
 {
-  return server_new (platform, ops);
+  return server_new (platform, ops, NULL);
 }
 
 static WartaTestServer *
 server_new (WartaTestPlatform           platform,
-            const WartaTestPlatformOps *ops)
+            const WartaTestPlatformOps *ops,
+            GTlsCertificate            *certificate)
 {
   WartaTestServer *self = g_new0 (WartaTestServer, 1);
   g_autoptr(GError) error = NULL;
@@ -2209,7 +2255,8 @@ server_new (WartaTestPlatform           platform,
   self->streamed = g_ptr_array_new_with_free_func (streamed_path_free);
   self->server = soup_server_new ("server-header", ops ? ops->server_header
                                                    : platform == WARTA_TEST_MASTODON
-                                                   ? "Mastodon" : "Apache", NULL);
+                                                   ? "Mastodon" : "Apache",
+                                 "tls-certificate", certificate, NULL);
   soup_server_add_handler (self->server, NULL, server_cb, self, NULL);
   if (platform == WARTA_TEST_WORDPRESS)
     {
@@ -2219,7 +2266,7 @@ server_new (WartaTestPlatform           platform,
       soup_server_add_handler (self->server, "/wp-json/wp/v2/media", server_cb, self, NULL);
     }
 
-  if (!soup_server_listen (self->server, address, 0, &error))
+  if (!soup_server_listen (self->server, address, certificate ? SOUP_SERVER_LISTEN_HTTPS : 0, &error))
     g_error ("The test server cannot listen on 127.0.0.1: %s", error->message);
 
   uris = soup_server_get_uris (self->server);
@@ -2227,7 +2274,8 @@ server_new (WartaTestPlatform           platform,
   {
     GUri *uri = uris->data;
 
-    self->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uri));
+    self->url = g_strdup_printf ("%s://127.0.0.1:%d", certificate ? "https" : "http",
+                                 g_uri_get_port (uri));
   }
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   if (ops)

@@ -49,6 +49,8 @@ typedef enum
 typedef struct _WartaTestServer WartaTestServer;
 
 WartaTestServer *warta_test_server_new                   (WartaTestPlatform   platform);
+WartaTestServer *warta_test_server_new_https             (WartaTestPlatform   platform);
+const char      *warta_test_server_get_certificate_pem   (void);
 void             warta_test_server_free                  (WartaTestServer    *server);
 const char      *warta_test_server_get_url               (WartaTestServer    *server);
 

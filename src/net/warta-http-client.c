@@ -16,6 +16,7 @@
 #include <sodium.h>
 
 #include "warta-http-client.h"
+#include "warta-send-buffer-private.h"
 #include "warta-upload-private.h"
 #include "warta-upload-range.h"
 
@@ -26,10 +27,11 @@ struct _WartaHttpClient
   SoupSession *session;
   WartaRetryPolicy policy;
 
-  /* libsoup's connection id → its TCP socket, for corking upload bodies;
-   * filled from network events, in whichever thread connects. */
-  GMutex sockets_lock;
-  GHashTable *sockets;
+  /* libsoup's connection id → its TCP connection, for sending upload
+   * bodies in bigger pieces; filled from network events, in whichever
+   * thread connects. */
+  GMutex connections_lock;
+  GHashTable *connections;
 };
 
 G_DEFINE_FINAL_TYPE (WartaHttpClient, warta_http_client, G_TYPE_OBJECT)
@@ -115,8 +117,8 @@ warta_http_client_finalize (GObject *object)
   WartaHttpClient *self = (WartaHttpClient *)object;
 
   g_clear_object (&self->session);
-  g_clear_pointer (&self->sockets, g_hash_table_unref);
-  g_mutex_clear (&self->sockets_lock);
+  g_clear_pointer (&self->connections, g_hash_table_unref);
+  g_mutex_clear (&self->connections_lock);
 
   G_OBJECT_CLASS (warta_http_client_parent_class)->finalize (object);
 }
@@ -136,9 +138,10 @@ warta_http_client_init (WartaHttpClient *self)
                                                  "timeout", DEFAULT_TIMEOUT_S,
                                                  "idle-timeout", 60,
                                                  NULL);
+  _warta_send_buffer_install (self->session, NULL);
   warta_retry_policy_init_default (&self->policy);
-  g_mutex_init (&self->sockets_lock);
-  self->sockets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_mutex_init (&self->connections_lock);
+  self->connections = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
 WartaHttpClient *
@@ -269,27 +272,28 @@ send_and_read_cb (GObject      *object,
   send_done (task, body, error);
 }
 
-/* Corked upload bodies ------------------------------------------------------
+/* Upload bodies in bigger pieces ------------------------------------------
  *
- * libsoup hands the socket 8 KiB at a time, and the socket has
- * TCP_NODELAY: each 8 KiB goes out as a segment of its own, and the
- * receiver is woken for each. While an upload body is written, its socket
- * is corked (TCP_CORK), so the kernel sends full segments; it is uncorked
- * when the body is written, which sends the rest at once.
+ * libsoup hands the socket 8 KiB at a time. While an upload body is
+ * written, the connection's WartaSendBufferStream (warta-send-buffer.c)
+ * gathers those pieces into 64 KiB ones, and the socket keeps at most
+ * UNSENT_LOW_WATER bytes that are not on their way yet
+ * (TCP_NOTSENT_LOWAT). What is in flight still grows with the link (the
+ * kernel's buffer tuning is untouched, unlike with SO_SNDBUF), but the
+ * queue in front of it stays short: the bytes counted as sent are close to
+ * what left the machine, a pause or cancel stops near the progress the
+ * user saw, and the bytes are sent while they are still in the
+ * processor's cache. Both end when the body is written.
  *
- * Meanwhile the socket also keeps at most UNSENT_LOW_WATER bytes that are
- * not on their way yet (TCP_NOTSENT_LOWAT). What is in flight still grows
- * with the link (the kernel's buffer tuning is untouched, unlike with
- * SO_SNDBUF), but the queue in front of it stays short: the bytes counted
- * as sent are close to what left the machine, a pause or cancel stops
- * near the progress the user saw, and the bytes are sent while they are
- * still in the processor's cache: on loopback (bench/run upload's server,
- * 2 cores), 8 KiB writes corked this way came close to curl's 64 KiB
- * ones, and without the limit stayed well below.
+ * On loopback (bench/run upload's server, 2 cores) 64 KiB pieces with the
+ * limit reached 0.86-0.88 of curl's throughput; without the limit
+ * 0.79-0.86; corking the socket as well (TCP_CORK, as before the pieces
+ * were gathered) made it slower, 0.49.
  *
- * libsoup does not show its sockets: they are taken from the network
+ * libsoup does not show its connections: they are taken from the network
  * event of the message that made the connection, by connection id.
- * Connections made otherwise, and HTTP/2, are left as they are.
+ * Connections made otherwise (through an office's proxy), and HTTP/2, are
+ * left as they are.
  */
 
 #define UNSENT_LOW_WATER (64 * 1024)
@@ -302,64 +306,95 @@ network_event_cb (SoupMessage        *msg,
 {
   WartaHttpClient *self = user_data;
   GHashTableIter iter;
-  GSocket *socket;
-  GSocket *known;
+  GSocketConnection *known;
   gint64 id;
 
   if (event != G_SOCKET_CLIENT_CONNECTED || !G_IS_SOCKET_CONNECTION (connection))
     return;
-  socket = g_socket_connection_get_socket (G_SOCKET_CONNECTION (connection));
   id = (gint64) soup_message_get_connection_id (msg);
 
-  g_mutex_lock (&self->sockets_lock);
-  /* A closed connection's socket is closed too (GIOStream closes on
-   * dispose): forget those. */
-  g_hash_table_iter_init (&iter, self->sockets);
+  g_mutex_lock (&self->connections_lock);
+  /* A connection libsoup closed: forget it. */
+  g_hash_table_iter_init (&iter, self->connections);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &known))
-    if (g_socket_is_closed (known))
+    if (g_io_stream_is_closed (G_IO_STREAM (known)) ||
+        g_socket_is_closed (g_socket_connection_get_socket (known)))
       g_hash_table_iter_remove (&iter);
-  g_hash_table_replace (self->sockets, g_memdup2 (&id, sizeof id), g_object_ref (socket));
-  g_mutex_unlock (&self->sockets_lock);
+  g_hash_table_replace (self->connections, g_memdup2 (&id, sizeof id), g_object_ref (connection));
+  g_mutex_unlock (&self->connections_lock);
 }
 
-static void
-set_cork (WartaHttpClient *self,
-          SoupMessage     *msg,
-          gboolean         cork)
+/* @msg's TCP connection, if it is one this client saw being made. */
+static GSocketConnection *
+dup_connection (WartaHttpClient *self,
+                SoupMessage     *msg)
 {
-#ifdef TCP_CORK
   gint64 id = (gint64) soup_message_get_connection_id (msg);
-  g_autoptr(GSocket) socket = NULL;
+  GSocketConnection *connection;
 
   if (soup_message_get_http_version (msg) == SOUP_HTTP_2_0)
-    return;
-  g_mutex_lock (&self->sockets_lock);
-  socket = g_hash_table_lookup (self->sockets, &id);
-  if (socket)
-    g_object_ref (socket);
-  g_mutex_unlock (&self->sockets_lock);
-  if (socket == NULL || g_socket_is_closed (socket))
-    return;
-  g_socket_set_option (socket, IPPROTO_TCP, TCP_CORK, cork, NULL);
+    return NULL;
+  g_mutex_lock (&self->connections_lock);
+  connection = g_hash_table_lookup (self->connections, &id);
+  if (connection)
+    g_object_ref (connection);
+  g_mutex_unlock (&self->connections_lock);
+  if (connection && g_socket_is_closed (g_socket_connection_get_socket (connection)))
+    g_clear_object (&connection);
+  return connection;
+}
+
+static void
+set_unsent_low_water (GSocketConnection *connection,
+                      gboolean           limit)
+{
 #ifdef TCP_NOTSENT_LOWAT
   /* 0 is the system's default again. */
-  g_socket_set_option (socket, IPPROTO_TCP, TCP_NOTSENT_LOWAT, cork ? UNSENT_LOW_WATER : 0, NULL);
-#endif
+  g_socket_set_option (g_socket_connection_get_socket (connection), IPPROTO_TCP,
+                       TCP_NOTSENT_LOWAT, limit ? UNSENT_LOW_WATER : 0, NULL);
 #endif
 }
 
+/* In the upload's thread, as libsoup writes the body. */
 static void
-cork_cb (SoupMessage *msg,
-         gpointer     user_data)
+body_starts_cb (SoupMessage *msg,
+                gpointer     user_data)
 {
-  set_cork (user_data, msg, TRUE);
+  g_autoptr(GSocketConnection) connection = dup_connection (user_data, msg);
+  GIOStream *buffer;
+
+  if (connection == NULL)
+    return;
+  set_unsent_low_water (connection, TRUE);
+  buffer = _warta_send_buffer_for_connection (G_IO_STREAM (connection));
+  if (buffer)
+    _warta_send_buffer_gather (buffer);
+}
+
+/* Written (@body_written), or given up on: what is gathered is sent, or
+ * dropped with the connection. */
+static void
+body_ends (WartaHttpClient *self,
+           SoupMessage     *msg,
+           gboolean         body_written)
+{
+  g_autoptr(GSocketConnection) connection = dup_connection (self, msg);
+  GIOStream *buffer;
+
+  if (connection == NULL)
+    return;
+  buffer = _warta_send_buffer_for_connection (G_IO_STREAM (connection));
+  /* A failure to send the rest shows when the answer is read. */
+  if (buffer)
+    _warta_send_buffer_release (buffer, body_written, NULL, NULL);
+  set_unsent_low_water (connection, FALSE);
 }
 
 static void
-uncork_cb (SoupMessage *msg,
-           gpointer     user_data)
+body_written_cb (SoupMessage *msg,
+                 gpointer     user_data)
 {
-  set_cork (user_data, msg, FALSE);
+  body_ends (user_data, msg, TRUE);
 }
 
 /* An upload body in a worker thread ---------------------------------------
@@ -406,7 +441,9 @@ upload_thread (gpointer user_data)
   GError *error = NULL;
 
   in = soup_session_send (self->session, msg, cancellable, &error);
-  set_cork (self, msg, FALSE);
+  /* After an error the body may not be all written. */
+  if (in == NULL)
+    body_ends (self, msg, FALSE);
   if (in != NULL)
     {
       out = g_memory_output_stream_new_resizable ();
@@ -456,8 +493,8 @@ send_upload_in_thread (WartaHttpClient *self,
   g_task_set_check_cancellable (inner, FALSE);
   t->msg = g_object_ref (msg);
   g_task_set_task_data (inner, t, upload_thread_free);
-  g_signal_connect (msg, "wrote-headers", G_CALLBACK (cork_cb), self);
-  g_signal_connect (msg, "wrote-body", G_CALLBACK (uncork_cb), self);
+  g_signal_connect (msg, "wrote-headers", G_CALLBACK (body_starts_cb), self);
+  g_signal_connect (msg, "wrote-body", G_CALLBACK (body_written_cb), self);
   /* Joined in upload_sent_cb, which runs in this thread's main context,
    * so t->thread is set before it is read. */
   t->thread = g_thread_try_new ("warta-upload", upload_thread, g_object_ref (inner), &error);
