@@ -571,7 +571,7 @@ struct _WartaSendBufferResolver
 {
   GObject parent_instance;
 
-  GProxyResolver *base;
+  GProxyResolver *base;  /* NULL: the system's */
 };
 
 static void warta_send_buffer_resolver_iface_init (GProxyResolverInterface *iface);
@@ -606,6 +606,14 @@ wrap_direct (const char  *uri,
   return proxies;
 }
 
+/* The system's resolver is asked for only when a connection is made, as
+ * libsoup does: loading it reads the desktop's proxy settings. */
+static GProxyResolver *
+get_base (WartaSendBufferResolver *self)
+{
+  return self->base ? self->base : g_proxy_resolver_get_default ();
+}
+
 static char **
 warta_send_buffer_resolver_lookup (GProxyResolver  *resolver,
                                    const char      *uri,
@@ -614,7 +622,7 @@ warta_send_buffer_resolver_lookup (GProxyResolver  *resolver,
 {
   WartaSendBufferResolver *self = WARTA_SEND_BUFFER_RESOLVER (resolver);
 
-  return wrap_direct (uri, g_proxy_resolver_lookup (self->base, uri, cancellable, error));
+  return wrap_direct (uri, g_proxy_resolver_lookup (get_base (self), uri, cancellable, error));
 }
 
 static void
@@ -646,7 +654,7 @@ warta_send_buffer_resolver_lookup_async (GProxyResolver      *resolver,
 
   g_task_set_source_tag (task, warta_send_buffer_resolver_lookup_async);
   g_task_set_task_data (task, g_strdup (uri), g_free);
-  g_proxy_resolver_lookup_async (self->base, uri, cancellable, lookup_cb, task);
+  g_proxy_resolver_lookup_async (get_base (self), uri, cancellable, lookup_cb, task);
 }
 
 static char **
@@ -716,7 +724,7 @@ _warta_send_buffer_install (SoupSession    *session,
     }
 
   resolver = g_object_new (WARTA_TYPE_SEND_BUFFER_RESOLVER, NULL);
-  resolver->base = g_object_ref (base ? base : g_proxy_resolver_get_default ());
+  resolver->base = base ? g_object_ref (base) : NULL;
   soup_session_set_proxy_resolver (session, G_PROXY_RESOLVER (resolver));
   g_object_unref (resolver);
 }
