@@ -127,12 +127,13 @@ wib_us (int year, int month, int day, int hour, int minute, int second)
   return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
 }
 
-/* A retry time reads as the app writes times: no seconds, and the date
- * when it is not today (in the zone it is read in). */
+/* A retry time reads as the app writes times: no seconds, the date
+ * when it is not today (in the zone it is read in), and the zone's name,
+ * as the publish view's other times ("10:09 WIB"). */
 static void
 test_retry_time (void)
 {
-  g_autoptr(GTimeZone) wib = g_time_zone_new_offset (7 * 3600);
+  g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
   gint64 now = wib_us (2026, 11, 27, 10, 0, 0);
   g_autofree char *today = warta_publish_error_format_retry_time (wib, wib_us (2026, 11, 27, 10, 9, 30), now);
   g_autofree char *tomorrow = warta_publish_error_format_retry_time (wib, wib_us (2026, 11, 28, 10, 9, 0), now);
@@ -145,13 +146,27 @@ test_retry_time (void)
                                                                 g_get_real_time ());
   g_autofree char *advice = g_strdup_printf ("Warta will try again after %s.", when);
 
-  g_assert_cmpstr (today, ==, "10:09");
-  g_assert_cmpstr (tomorrow, ==, "28 Nov 2026, 10:09");
-  g_assert_cmpstr (after_midnight, ==, "28 Nov 2026, 00:10");
+  g_assert_cmpstr (today, ==, "10:09 WIB");
+  g_assert_cmpstr (tomorrow, ==, "28 Nov 2026, 10:09 WIB");
+  g_assert_cmpstr (after_midnight, ==, "28 Nov 2026, 00:10 WIB");
 
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_suffix (error->message, advice));
   g_assert_false (g_regex_match (seconds, error->message, 0, NULL));
+}
+
+static void
+speak_indonesian (gboolean indonesian)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  if (indonesian)
+    g_setenv ("LANGUAGE", "id", TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 /* A platform's client writes the retry time in the computer's zone (it
@@ -161,7 +176,6 @@ static void
 test_retry_in_office_zone (void)
 {
   g_autofree char *tz = g_strdup (g_getenv ("TZ"));
-  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
   g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
   gint64 now = wib_us (2026, 11, 27, 10, 0, 0);
   gint64 at = wib_us (2026, 11, 27, 10, 9, 30);
@@ -177,7 +191,7 @@ test_retry_in_office_zone (void)
   g_assert_null (strstr (message, "10:09"));
   in_office = warta_publish_error_dup_in_zone (message, at, wib, now);
   g_assert_cmpstr (in_office, ==,
-                   "Example has had too many requests from this account. Warta will try again after 10:09.");
+                   "Example has had too many requests from this account. Warta will try again after 10:09 WIB.");
   /* Nothing to write again: as it is. */
   unchanged = warta_publish_error_dup_in_zone ("Example refused the post.", at, wib, now);
   g_assert_cmpstr (unchanged, ==, "Example refused the post.");
@@ -186,14 +200,10 @@ test_retry_in_office_zone (void)
   else
     g_unsetenv ("TZ");
 
-  g_setenv ("LANGUAGE", "id", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  speak_indonesian (TRUE);
   indonesian = warta_publish_error_format_retry_time (wib, at, now);
-  g_unsetenv ("LANGUAGE");
-  textdomain (GETTEXT_PACKAGE);
-  g_assert_cmpstr (indonesian, ==, "10.09");
+  speak_indonesian (FALSE);
+  g_assert_cmpstr (indonesian, ==, "10.09 WIB");
 }
 
 /* A retryable message is its reason and one sentence on the next try;
@@ -220,6 +230,17 @@ test_retry_reason (void)
   g_assert_cmpstr (later, ==, "Mastodon is still processing the file. Warta will try again later.");
   reason = warta_publish_error_dup_retry_reason (later);
   g_assert_cmpstr (reason, ==, "Mastodon is still processing the file.");
+  g_clear_pointer (&reason, g_free);
+
+  /* With the zone's name, and as messages stored before it had one. */
+  reason = warta_publish_error_dup_retry_reason ("Example is busy. Warta will try again after 06:47 WIB.");
+  g_assert_cmpstr (reason, ==, "Example is busy.");
+  g_clear_pointer (&reason, g_free);
+  reason = warta_publish_error_dup_retry_reason ("Example is busy. Warta will try again after 28 Nov 2026, 06:47 WIB.");
+  g_assert_cmpstr (reason, ==, "Example is busy.");
+  g_clear_pointer (&reason, g_free);
+  reason = warta_publish_error_dup_retry_reason ("Example is busy. Warta will try again after 06:47.");
+  g_assert_cmpstr (reason, ==, "Example is busy.");
   g_clear_pointer (&reason, g_free);
 
   /* Nothing to take away: all of it. */

@@ -191,8 +191,10 @@ warta_publish_error_dup_sign_in_reason (const char *message)
  * @retry_at_us: when, in µs since the Unix epoch
  * @now_us: the time it is read against
  *
- * Returns: the time alone ("10:09", warta_format_time_of_day()) on @now_us's
- *   day, else with its date ("28 Nov 2026, 10:09", warta_format_time())
+ * Returns: the time alone ("10:09 WIB", warta_format_time_of_day_with_zone())
+ *   on @now_us's day, else with its date ("28 Nov 2026, 10:09 WIB",
+ *   warta_format_time()); with the zone's name, as the publish view's other
+ *   times
  */
 char *
 warta_publish_error_format_retry_time (GTimeZone *time_zone,
@@ -210,8 +212,8 @@ warta_publish_error_format_retry_time (GTimeZone *time_zone,
     return NULL;
   if (now != NULL && g_date_time_get_year (at) == g_date_time_get_year (now) &&
       g_date_time_get_day_of_year (at) == g_date_time_get_day_of_year (now))
-    return warta_format_time_of_day (zone, retry_at_us);
-  return warta_format_time (zone, retry_at_us, FALSE);
+    return warta_format_time_of_day_with_zone (zone, retry_at_us);
+  return warta_format_time (zone, retry_at_us, TRUE);
 }
 
 static char *
@@ -225,7 +227,9 @@ retry_advice (gint64     retry_at_us,
 
   if (when == NULL)
     return g_strdup (_("Warta will try again later."));
-  /* Translators: %s is a time, “10:09”, or a date and time, “28 Nov 2026, 10:09” */
+  /* Translators: %s is a time, “10:09 WIB”, or a date and time, “28 Nov 2026,
+   * 10:09 WIB”. Messages are stored: keep the sentence's start and end as
+   * they are, warta_publish_error_dup_retry_reason() finds it by them. */
   return g_strdup_printf (_("Warta will try again after %s."), when);
 }
 
@@ -266,7 +270,8 @@ warta_publish_error_dup_retry_reason (const char *message)
 
   if (reason != NULL || message == NULL)
     return reason;
-  /* The time in the middle is any: the sentence's start and its end. */
+  /* The time in the middle is any, with its zone's name or, in a message
+   * stored before it had one, without: the sentence's start and its end. */
   if (hole != NULL && g_str_has_suffix (message, hole + 2))
     {
       g_autofree char *head = g_strconcat (" ", after, NULL);
