@@ -252,6 +252,99 @@ test_retry_reason (void)
   g_assert_null (warta_publish_error_dup_retry_reason (NULL));
 }
 
+/* A platform that refuses with only its status and the status's English
+ * reason phrase ("Unprocessable Entity") gets Warta's own, translated
+ * words for the status; words of its own are quoted as they are. */
+static void
+test_status_words (void)
+{
+  /* As servers send them: libsoup's, and names it lacks or has older. */
+  static const struct {
+    guint status;
+    const char *phrase;
+  } statuses[] = {
+    { 400, "Bad Request" }, { 401, "Unauthorized" }, { 403, "Forbidden" }, { 404, "Not Found" },
+    { 409, "Conflict" }, { 413, "Request Entity Too Large" }, { 413, "Payload Too Large" },
+    { 413, "Content Too Large" }, { 415, "Unsupported Media Type" },
+    { 422, "Unprocessable Entity" }, { 422, "Unprocessable Content" },
+    { 429, "Too Many Requests" }, { 500, "Internal Server Error" }, { 502, "Bad Gateway" },
+    { 503, "Service Unavailable" },
+  };
+  /* Bodies around the phrase: none, {"error"}, {"message"}, Google's and Meta's. */
+  static const char * const shapes[][2] = {
+    { NULL, NULL }, { "{\"error\": \"", "\"}" }, { "{\"message\": \"", "\"}" },
+    { "{\"error\": {\"message\": \"", ".\"}}" },
+  };
+
+  for (guint lang = 0; lang < 2; lang++)
+    {
+      speak_indonesian (lang == 1);
+      for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+        {
+          const char *phrase = statuses[i].phrase;
+          g_autofree char *http = g_strdup_printf ("HTTP %u", statuses[i].status);
+          g_autofree char *first = NULL;
+
+          for (guint j = 0; j < G_N_ELEMENTS (shapes); j++)
+            {
+              g_autofree char *body = shapes[j][0] ? g_strconcat (shapes[j][0], phrase, shapes[j][1], NULL)
+                                                   : NULL;
+              g_autoptr(GError) error = classify (statuses[i].status, NULL, NULL, body);
+
+              g_test_message ("%s: %s", body ? body : "(no body)", error->message);
+              g_assert_null (strstr (error->message, phrase));
+              g_assert_null (warta_publish_error_get_platform_message (error));
+              /* The same words whatever shape the phrase came in. */
+              if (first == NULL)
+                first = g_strdup (error->message);
+              g_assert_cmpstr (error->message, ==, first);
+            }
+          if (statuses[i].status != 401 && statuses[i].status != 403 &&
+              statuses[i].status != 429)
+            g_assert_nonnull (strstr (first, http));
+        }
+    }
+
+  /* What each says, in English and in Indonesian. */
+  {
+    static const struct {
+      guint status;
+      const char *english;
+      const char *indonesian;
+    } said[] = {
+      { 400, "the request was not valid", "permintaannya tidak sah" },
+      { 404, "what Warta asked for is not there", "yang diminta Warta tidak ada" },
+      { 409, "it conflicts with what is already there", "bertentangan dengan yang sudah ada" },
+      { 413, "it is too large", "terlalu besar" },
+      { 415, "of a type the site does not allow", "berjenis yang tidak diizinkan situs" },
+      { 422, "the site could not process its content", "situs tidak dapat memproses isinya" },
+    };
+
+    for (guint lang = 0; lang < 2; lang++)
+      {
+        speak_indonesian (lang == 1);
+        for (guint i = 0; i < G_N_ELEMENTS (said); i++)
+          {
+            g_autoptr(GError) error = classify (said[i].status, NULL, NULL, NULL);
+
+            g_test_message ("%s", error->message);
+            g_assert_nonnull (strstr (error->message, lang ? said[i].indonesian : said[i].english));
+          }
+      }
+  }
+  speak_indonesian (FALSE);
+
+  /* The platform's own words stay, quoted, even next to a bare status. */
+  {
+    g_autoptr(GError) error = classify (422, NULL, NULL,
+                                        "{\"error\": \"Validation failed: Text character limit of 500 exceeded\"}");
+
+    g_assert_nonnull (strstr (error->message, "“Validation failed: Text character limit of 500 exceeded”"));
+    g_assert_cmpstr (warta_publish_error_get_platform_message (error), ==,
+                     "Validation failed: Text character limit of 500 exceeded");
+  }
+}
+
 /* The extended error's data survives copies and prefixes. */
 static void
 test_error_private (void)
@@ -663,7 +756,9 @@ test_rate_limit_long (void)
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RATE_LIMITED);
   g_assert_cmpint (warta_publish_error_get_retry_at (error), >=, now + 595 * G_USEC_PER_SEC);
   g_assert_cmpint (warta_publish_error_get_retry_at (error), <=, now + 605 * G_USEC_PER_SEC);
-  g_assert_cmpstr (warta_publish_error_get_platform_message (error), ==, "Too many requests");
+  /* {"error": "Too many requests"} is only the status's English name:
+   * not quoted as the platform's words. */
+  g_assert_null (warta_publish_error_get_platform_message (error));
   g_assert_cmpuint (warta_test_server_count_requests (server, "GET", "/api/v1/media"), ==, 1);
 }
 
@@ -1495,6 +1590,7 @@ main (int   argc,
   g_test_add_func ("/warta/http-client/retry-time", test_retry_time);
   g_test_add_func ("/warta/http-client/retry-in-office-zone", test_retry_in_office_zone);
   g_test_add_func ("/warta/http-client/retry-reason", test_retry_reason);
+  g_test_add_func ("/warta/http-client/status-words", test_status_words);
   g_test_add_func ("/warta/http-client/retry-at", test_retry_at);
   g_test_add_func ("/warta/http-client/backoff", test_backoff);
   g_test_add_func ("/warta/http-client/transport", test_transport);

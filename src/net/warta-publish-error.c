@@ -441,6 +441,74 @@ classify_status (guint status)
   return WARTA_PUBLISH_ERROR_PROTOCOL;
 }
 
+/* Whether @said is only @status's reason phrase ("Unprocessable Entity"),
+ * which a platform sends when it has nothing to say: English words of
+ * HTTP, not the platform's. */
+static gboolean
+is_reason_phrase (guint       status,
+                  const char *said)
+{
+  /* libsoup's names, and those it lacks or names otherwise (RFC 9110 and
+   * older ones still sent). */
+  static const struct {
+    guint status;
+    const char *phrase;
+  } more[] = {
+    { 413, "Payload Too Large" },
+    { 413, "Content Too Large" },
+    { 422, "Unprocessable Content" },
+    { 429, "Too Many Requests" },
+  };
+  const char *phrase = soup_status_get_phrase (status);
+  g_autofree char *bare = NULL;
+  gsize len;
+
+  if (said == NULL)
+    return FALSE;
+  bare = g_strstrip (g_strdup (said));
+  len = strlen (bare);
+  while (len > 0 && bare[len - 1] == '.')
+    bare[--len] = '\0';
+  if (phrase != NULL && !g_str_equal (phrase, "Unknown Error") &&
+      g_ascii_strcasecmp (bare, phrase) == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    if (more[i].status == status && g_ascii_strcasecmp (bare, more[i].phrase) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What a refused status means, in Warta's words, with the status for the
+ * site's administrator: "the site could not process its content (HTTP
+ * 422)". NULL for a status without its own words. */
+static char *
+status_description (guint status)
+{
+  switch (status)
+    {
+    case SOUP_STATUS_BAD_REQUEST:
+      /* Translators: why a site refused, inside "… rejected the post: %s." */
+      return g_strdup (_("the request was not valid (HTTP 400)"));
+    case SOUP_STATUS_NOT_FOUND:
+      /* Translators: why a site refused, inside "… rejected the post: %s." */
+      return g_strdup (_("what Warta asked for is not there (HTTP 404)"));
+    case SOUP_STATUS_CONFLICT:
+      /* Translators: why a site refused, inside "… rejected the post: %s." */
+      return g_strdup (_("it conflicts with what is already there (HTTP 409)"));
+    case SOUP_STATUS_UNPROCESSABLE_ENTITY:
+      /* Translators: why a site refused, inside "… rejected the post: %s." */
+      return g_strdup (_("the site could not process its content (HTTP 422)"));
+    case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
+      /* Translators: why a site refused, inside "… did not accept the file: %s." */
+      return g_strdup (_("it is too large (HTTP 413)"));
+    case SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE:
+      /* Translators: why a site refused, inside "… did not accept the file: %s." */
+      return g_strdup (_("it is of a type the site does not allow (HTTP 415)"));
+    default:
+      return NULL;
+    }
+}
+
 static char *
 message_for (WartaPublishError  code,
              const char        *service,
@@ -450,6 +518,7 @@ message_for (WartaPublishError  code,
              gint64             now_us)
 {
   g_autofree char *said = g_strdup (platform_message ? platform_message : "");
+  g_autofree char *description = status_description (status);
   gsize len = strlen (said);
 
   /* The platform's sentence goes inside ours, in quotes: no full stop. */
@@ -493,6 +562,10 @@ message_for (WartaPublishError  code,
       if (platform_message)
         return g_strdup_printf (_("%s did not accept the file: “%s”. Choose another file or rendition, or upload it manually."),
                                 service, said);
+      if (description)
+        /* Translators: the second %s says why, “it is too large (HTTP 413)” */
+        return g_strdup_printf (_("%s did not accept the file: %s. Choose another file or rendition, or upload it manually."),
+                                service, description);
       return g_strdup_printf (_("%s did not accept the file (HTTP %u). It may be too large or of a type the site does not allow; choose another file or rendition, or upload it manually."),
                               service, status);
 
@@ -500,6 +573,10 @@ message_for (WartaPublishError  code,
       if (platform_message)
         return g_strdup_printf (_("%s rejected the post: “%s”. Correct the post and publish again, or upload it manually."),
                                 service, said);
+      if (description)
+        /* Translators: the second %s says why, “the request was not valid (HTTP 400)” */
+        return g_strdup_printf (_("%s rejected the post: %s. Correct the post and publish again, or upload it manually."),
+                                service, description);
       return g_strdup_printf (_("%s rejected the post (HTTP %u). Correct the post and publish again, or upload it manually."),
                               service, status);
 
@@ -582,6 +659,9 @@ warta_publish_error_new_from_response (const char          *service,
     }
 
   (parse ? parse : default_parse) (status, root, &code, &platform_code, &platform_message);
+  /* Only the status's English name: Warta's own, translated words say it. */
+  if (is_reason_phrase (status, platform_message))
+    g_clear_pointer (&platform_message, g_free);
 
   retry_at = warta_http_parse_retry_at (status, headers, now_us);
   /* A permanent error is permanent whatever the headers say. */
