@@ -345,6 +345,23 @@ test_status_words (void)
   }
 }
 
+/* A refused file cannot be changed in the publish view once approved:
+ * the advice is to have a corrected one approved, or to upload by hand. */
+static void
+test_file_refused (void)
+{
+  static const char *advice = " Have the publication returned for correction and a corrected file approved again, or upload it manually.";
+  g_autoptr(GError) said = classify (413, NULL, NULL, "{\"error\": \"File is larger than 40 MB\"}");
+  g_autoptr(GError) bare = classify (415, NULL, NULL, NULL);
+
+  g_test_message ("%s", said->message);
+  g_test_message ("%s", bare->message);
+  g_assert_true (g_str_has_prefix (said->message, "Example did not accept the file: “File is larger than 40 MB”."));
+  g_assert_true (g_str_has_suffix (said->message, advice));
+  g_assert_true (g_str_has_suffix (bare->message, advice));
+  g_assert_null (strstr (bare->message, "rendition"));
+}
+
 /* The extended error's data survives copies and prefixes. */
 static void
 test_error_private (void)
@@ -1591,6 +1608,7 @@ main (int   argc,
   g_test_add_func ("/warta/http-client/retry-in-office-zone", test_retry_in_office_zone);
   g_test_add_func ("/warta/http-client/retry-reason", test_retry_reason);
   g_test_add_func ("/warta/http-client/status-words", test_status_words);
+  g_test_add_func ("/warta/http-client/file-refused", test_file_refused);
   g_test_add_func ("/warta/http-client/retry-at", test_retry_at);
   g_test_add_func ("/warta/http-client/backoff", test_backoff);
   g_test_add_func ("/warta/http-client/transport", test_transport);

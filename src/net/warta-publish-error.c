@@ -166,6 +166,18 @@ sign_in_advice (void)
   return _("Sign in again to this account in Accounts.");
 }
 
+/* @reason: one or more full sentences, "Mastodon did not accept the file."
+ * Approved content is not changed in the publish view: another file is a
+ * correction of the publication, approved again. */
+char *
+warta_publish_error_format_refused_file (const char *reason)
+{
+  g_return_val_if_fail (reason != NULL, NULL);
+  return g_strconcat (reason, " ",
+                      _("Have the publication returned for correction and a corrected file approved again, or upload it manually."),
+                      NULL);
+}
+
 /* @reason: one or more full sentences, "Mastodon no longer accepts the saved sign-in." */
 char *
 warta_publish_error_format_sign_in (const char *reason)
@@ -559,15 +571,19 @@ message_for (WartaPublishError  code,
       }
 
     case WARTA_PUBLISH_ERROR_INVALID_MEDIA:
-      if (platform_message)
-        return g_strdup_printf (_("%s did not accept the file: “%s”. Choose another file or rendition, or upload it manually."),
-                                service, said);
-      if (description)
-        /* Translators: the second %s says why, “it is too large (HTTP 413)” */
-        return g_strdup_printf (_("%s did not accept the file: %s. Choose another file or rendition, or upload it manually."),
-                                service, description);
-      return g_strdup_printf (_("%s did not accept the file (HTTP %u). It may be too large or of a type the site does not allow; choose another file or rendition, or upload it manually."),
-                              service, status);
+      {
+        g_autofree char *reason = NULL;
+
+        if (platform_message)
+          reason = g_strdup_printf (_("%s did not accept the file: “%s”."), service, said);
+        else if (description)
+          /* Translators: the second %s says why, “it is too large (HTTP 413)” */
+          reason = g_strdup_printf (_("%s did not accept the file: %s."), service, description);
+        else
+          reason = g_strdup_printf (_("%s did not accept the file (HTTP %u); it may be too large or of a type the site does not allow."),
+                                    service, status);
+        return warta_publish_error_format_refused_file (reason);
+      }
 
     case WARTA_PUBLISH_ERROR_REJECTED:
       if (platform_message)
