@@ -127,12 +127,13 @@ wib_us (int year, int month, int day, int hour, int minute, int second)
   return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
 }
 
-/* A retry time reads as the app writes times: no seconds, and the date
- * when it is not today (in the zone it is read in). */
+/* A retry time reads as the app writes times: no seconds, the date
+ * when it is not today (in the zone it is read in), and the zone's name,
+ * as the publish view's other times ("10:09 WIB"). */
 static void
 test_retry_time (void)
 {
-  g_autoptr(GTimeZone) wib = g_time_zone_new_offset (7 * 3600);
+  g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
   gint64 now = wib_us (2026, 11, 27, 10, 0, 0);
   g_autofree char *today = warta_publish_error_format_retry_time (wib, wib_us (2026, 11, 27, 10, 9, 30), now);
   g_autofree char *tomorrow = warta_publish_error_format_retry_time (wib, wib_us (2026, 11, 28, 10, 9, 0), now);
@@ -145,13 +146,27 @@ test_retry_time (void)
                                                                 g_get_real_time ());
   g_autofree char *advice = g_strdup_printf ("Warta will try again after %s.", when);
 
-  g_assert_cmpstr (today, ==, "10:09");
-  g_assert_cmpstr (tomorrow, ==, "28 Nov 2026, 10:09");
-  g_assert_cmpstr (after_midnight, ==, "28 Nov 2026, 00:10");
+  g_assert_cmpstr (today, ==, "10:09 WIB");
+  g_assert_cmpstr (tomorrow, ==, "28 Nov 2026, 10:09 WIB");
+  g_assert_cmpstr (after_midnight, ==, "28 Nov 2026, 00:10 WIB");
 
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_suffix (error->message, advice));
   g_assert_false (g_regex_match (seconds, error->message, 0, NULL));
+}
+
+static void
+speak_indonesian (gboolean indonesian)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  if (indonesian)
+    g_setenv ("LANGUAGE", "id", TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 /* A platform's client writes the retry time in the computer's zone (it
@@ -161,7 +176,6 @@ static void
 test_retry_in_office_zone (void)
 {
   g_autofree char *tz = g_strdup (g_getenv ("TZ"));
-  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
   g_autoptr(GTimeZone) wib = g_time_zone_new_identifier ("Asia/Jakarta");
   gint64 now = wib_us (2026, 11, 27, 10, 0, 0);
   gint64 at = wib_us (2026, 11, 27, 10, 9, 30);
@@ -177,7 +191,7 @@ test_retry_in_office_zone (void)
   g_assert_null (strstr (message, "10:09"));
   in_office = warta_publish_error_dup_in_zone (message, at, wib, now);
   g_assert_cmpstr (in_office, ==,
-                   "Example has had too many requests from this account. Warta will try again after 10:09.");
+                   "Example has had too many requests from this account. Warta will try again after 10:09 WIB.");
   /* Nothing to write again: as it is. */
   unchanged = warta_publish_error_dup_in_zone ("Example refused the post.", at, wib, now);
   g_assert_cmpstr (unchanged, ==, "Example refused the post.");
@@ -186,14 +200,10 @@ test_retry_in_office_zone (void)
   else
     g_unsetenv ("TZ");
 
-  g_setenv ("LANGUAGE", "id", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  speak_indonesian (TRUE);
   indonesian = warta_publish_error_format_retry_time (wib, at, now);
-  g_unsetenv ("LANGUAGE");
-  textdomain (GETTEXT_PACKAGE);
-  g_assert_cmpstr (indonesian, ==, "10.09");
+  speak_indonesian (FALSE);
+  g_assert_cmpstr (indonesian, ==, "10.09 WIB");
 }
 
 /* A retryable message is its reason and one sentence on the next try;
@@ -222,6 +232,17 @@ test_retry_reason (void)
   g_assert_cmpstr (reason, ==, "Mastodon is still processing the file.");
   g_clear_pointer (&reason, g_free);
 
+  /* With the zone's name, and as messages stored before it had one. */
+  reason = warta_publish_error_dup_retry_reason ("Example is busy. Warta will try again after 06:47 WIB.");
+  g_assert_cmpstr (reason, ==, "Example is busy.");
+  g_clear_pointer (&reason, g_free);
+  reason = warta_publish_error_dup_retry_reason ("Example is busy. Warta will try again after 28 Nov 2026, 06:47 WIB.");
+  g_assert_cmpstr (reason, ==, "Example is busy.");
+  g_clear_pointer (&reason, g_free);
+  reason = warta_publish_error_dup_retry_reason ("Example is busy. Warta will try again after 06:47.");
+  g_assert_cmpstr (reason, ==, "Example is busy.");
+  g_clear_pointer (&reason, g_free);
+
   /* Nothing to take away: all of it. */
   reason = warta_publish_error_dup_retry_reason ("Warta will try again later.");
   g_assert_cmpstr (reason, ==, "Warta will try again later.");
@@ -229,6 +250,116 @@ test_retry_reason (void)
   reason = warta_publish_error_dup_retry_reason ("Example rejected the post (HTTP 400).");
   g_assert_cmpstr (reason, ==, "Example rejected the post (HTTP 400).");
   g_assert_null (warta_publish_error_dup_retry_reason (NULL));
+}
+
+/* A platform that refuses with only its status and the status's English
+ * reason phrase ("Unprocessable Entity") gets Warta's own, translated
+ * words for the status; words of its own are quoted as they are. */
+static void
+test_status_words (void)
+{
+  /* As servers send them: libsoup's, and names it lacks or has older. */
+  static const struct {
+    guint status;
+    const char *phrase;
+  } statuses[] = {
+    { 400, "Bad Request" }, { 401, "Unauthorized" }, { 403, "Forbidden" }, { 404, "Not Found" },
+    { 409, "Conflict" }, { 413, "Request Entity Too Large" }, { 413, "Payload Too Large" },
+    { 413, "Content Too Large" }, { 415, "Unsupported Media Type" },
+    { 422, "Unprocessable Entity" }, { 422, "Unprocessable Content" },
+    { 429, "Too Many Requests" }, { 500, "Internal Server Error" }, { 502, "Bad Gateway" },
+    { 503, "Service Unavailable" },
+  };
+  /* Bodies around the phrase: none, {"error"}, {"message"}, Google's and Meta's. */
+  static const char * const shapes[][2] = {
+    { NULL, NULL }, { "{\"error\": \"", "\"}" }, { "{\"message\": \"", "\"}" },
+    { "{\"error\": {\"message\": \"", ".\"}}" },
+  };
+
+  for (guint lang = 0; lang < 2; lang++)
+    {
+      speak_indonesian (lang == 1);
+      for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+        {
+          const char *phrase = statuses[i].phrase;
+          g_autofree char *http = g_strdup_printf ("HTTP %u", statuses[i].status);
+          g_autofree char *first = NULL;
+
+          for (guint j = 0; j < G_N_ELEMENTS (shapes); j++)
+            {
+              g_autofree char *body = shapes[j][0] ? g_strconcat (shapes[j][0], phrase, shapes[j][1], NULL)
+                                                   : NULL;
+              g_autoptr(GError) error = classify (statuses[i].status, NULL, NULL, body);
+
+              g_test_message ("%s: %s", body ? body : "(no body)", error->message);
+              g_assert_null (strstr (error->message, phrase));
+              g_assert_null (warta_publish_error_get_platform_message (error));
+              /* The same words whatever shape the phrase came in. */
+              if (first == NULL)
+                first = g_strdup (error->message);
+              g_assert_cmpstr (error->message, ==, first);
+            }
+          if (statuses[i].status != 401 && statuses[i].status != 403 &&
+              statuses[i].status != 429)
+            g_assert_nonnull (strstr (first, http));
+        }
+    }
+
+  /* What each says, in English and in Indonesian. */
+  {
+    static const struct {
+      guint status;
+      const char *english;
+      const char *indonesian;
+    } said[] = {
+      { 400, "the request was not valid", "permintaannya tidak sah" },
+      { 404, "what Warta asked for is not there", "yang diminta Warta tidak ada" },
+      { 409, "it conflicts with what is already there", "bertentangan dengan yang sudah ada" },
+      { 413, "it is too large", "terlalu besar" },
+      { 415, "of a type the site does not allow", "berjenis yang tidak diizinkan situs" },
+      { 422, "the site could not process its content", "situs tidak dapat memproses isinya" },
+    };
+
+    for (guint lang = 0; lang < 2; lang++)
+      {
+        speak_indonesian (lang == 1);
+        for (guint i = 0; i < G_N_ELEMENTS (said); i++)
+          {
+            g_autoptr(GError) error = classify (said[i].status, NULL, NULL, NULL);
+
+            g_test_message ("%s", error->message);
+            g_assert_nonnull (strstr (error->message, lang ? said[i].indonesian : said[i].english));
+          }
+      }
+  }
+  speak_indonesian (FALSE);
+
+  /* The platform's own words stay, quoted, even next to a bare status. */
+  {
+    g_autoptr(GError) error = classify (422, NULL, NULL,
+                                        "{\"error\": \"Validation failed: Text character limit of 500 exceeded\"}");
+
+    g_assert_nonnull (strstr (error->message, "“Validation failed: Text character limit of 500 exceeded”"));
+    g_assert_cmpstr (warta_publish_error_get_platform_message (error), ==,
+                     "Validation failed: Text character limit of 500 exceeded");
+  }
+}
+
+/* A refused file cannot be changed in the publish view once approved:
+ * the advice is to have a corrected one approved, or to upload by hand. */
+static void
+test_file_refused (void)
+{
+  static const char *advice = " Have the publication returned for correction and a corrected file approved again, or upload it manually.";
+  g_autoptr(GError) said = classify (413, NULL, NULL, "{\"error\": \"File is larger than 40 MB\"}");
+  g_autoptr(GError) bare = classify (415, NULL, NULL, NULL);
+
+  g_test_message ("%s", said->message);
+  g_test_message ("%s", bare->message);
+  g_assert_true (g_str_has_prefix (said->message, "Example did not accept the file: “File is larger than 40 MB”."));
+  g_assert_true (g_str_has_suffix (said->message, advice));
+  g_assert_true (g_str_has_suffix (bare->message, advice));
+  g_assert_null (strstr (bare->message, "rendition"));
 }
 
 /* The extended error's data survives copies and prefixes. */
@@ -642,7 +773,9 @@ test_rate_limit_long (void)
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RATE_LIMITED);
   g_assert_cmpint (warta_publish_error_get_retry_at (error), >=, now + 595 * G_USEC_PER_SEC);
   g_assert_cmpint (warta_publish_error_get_retry_at (error), <=, now + 605 * G_USEC_PER_SEC);
-  g_assert_cmpstr (warta_publish_error_get_platform_message (error), ==, "Too many requests");
+  /* {"error": "Too many requests"} is only the status's English name:
+   * not quoted as the platform's words. */
+  g_assert_null (warta_publish_error_get_platform_message (error));
   g_assert_cmpuint (warta_test_server_count_requests (server, "GET", "/api/v1/media"), ==, 1);
 }
 
@@ -1474,6 +1607,8 @@ main (int   argc,
   g_test_add_func ("/warta/http-client/retry-time", test_retry_time);
   g_test_add_func ("/warta/http-client/retry-in-office-zone", test_retry_in_office_zone);
   g_test_add_func ("/warta/http-client/retry-reason", test_retry_reason);
+  g_test_add_func ("/warta/http-client/status-words", test_status_words);
+  g_test_add_func ("/warta/http-client/file-refused", test_file_refused);
   g_test_add_func ("/warta/http-client/retry-at", test_retry_at);
   g_test_add_func ("/warta/http-client/backoff", test_backoff);
   g_test_add_func ("/warta/http-client/transport", test_transport);

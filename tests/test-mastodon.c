@@ -427,7 +427,9 @@ test_rate_limited_long (Fixture       *f,
   g_assert_null (status);
   g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_RATE_LIMITED);
   g_assert_cmpint (warta_publish_error_get_retry_at (error), >, now + 1790 * G_USEC_PER_SEC);
-  g_assert_cmpstr (warta_publish_error_get_platform_message (error), ==, "Too many requests");
+  /* {"error": "Too many requests"} is only the status's English name:
+   * not quoted as the platform's words. */
+  g_assert_null (warta_publish_error_get_platform_message (error));
   g_assert_true (strstr (error->message, "will try again after") != NULL);
   g_assert_cmpuint (warta_test_server_count_requests (f->server, "POST", "/api/v1/statuses"), ==, 1);
 }

@@ -817,8 +817,8 @@ test_retry_time_in_office_zone (Fixture       *f,
   next_utc = g_date_time_new_from_unix_utc (warta_outbox_job_get_next_attempt_at (job) / G_USEC_PER_SEC);
   next_wib = g_date_time_to_timezone (next_utc, wib);
   next_computer = g_date_time_to_timezone (next_utc, computer);
-  in_wib = g_date_time_format (next_wib, " %H:%M.");
-  in_computer = g_date_time_format (next_computer, " %H:%M.");
+  in_wib = g_date_time_format (next_wib, " %H:%M %Z.");
+  in_computer = g_date_time_format (next_computer, " %H:%M %Z.");
   g_assert_nonnull (strstr (message, "Warta will try again after "));
   g_assert_true (g_str_has_suffix (message, in_wib));
   g_assert_false (g_str_has_suffix (message, in_computer));
@@ -3137,7 +3137,7 @@ assert_read_later (Fixture        *f,
   g_autoptr(GDateTime) next = g_date_time_new_from_unix_utc (next_us / G_USEC_PER_SEC);
   g_autoptr(GDateTime) there = g_date_time_to_timezone (next,
                                                         warta_clock_get_time_zone (f->t->clock));
-  g_autofree char *at = g_date_time_format (there, "Warta will try again after %H:%M.");
+  g_autofree char *at = g_date_time_format (there, "Warta will try again after %H:%M %Z.");
   const char *message = warta_outbox_job_get_error_message (job);
 
   g_test_message ("%s", message);

@@ -492,6 +492,8 @@ test_errors (Fixture       *f,
     g_assert_error (error, WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA);
     g_assert_cmpstr (warta_publish_error_get_platform_code (error), ==, "InvalidMedia");
     g_assert_nonnull (strstr (error->message, "Unsupported video format"));
+    /* The approved file cannot be swapped in the publish view. */
+    g_assert_true (g_str_has_suffix (error->message, " Have the publication returned for correction and a corrected file approved again, or upload it manually."));
   }
 
   /* A revoked token. */

@@ -344,6 +344,18 @@ warta_date_time_format (GDateTime  *datetime,
 
 #define FIGURE_SPACE "\u2007"
 
+/* @unix_us in @time_zone as g_date_time_format() writes it with @format;
+ * NULL for 0. */
+static char *
+format_in_zone (GTimeZone  *time_zone,
+                gint64      unix_us,
+                const char *format)
+{
+  g_autoptr(GDateTime) local = in_zone (time_zone, unix_us);
+
+  return local != NULL ? g_date_time_format (local, format) : NULL;
+}
+
 /**
  * warta_format_time:
  * @time_zone: (nullable): the office's zone (the clock's); %NULL: UTC
@@ -395,12 +407,26 @@ char *
 warta_format_time_of_day (GTimeZone *time_zone,
                           gint64     unix_us)
 {
-  g_autoptr(GDateTime) local = in_zone (time_zone, unix_us);
-
-  if (local == NULL)
-    return NULL;
   /* Translators: a time of day, written as in "%e %b %Y, %H:%M" */
-  return g_date_time_format (local, _("%H:%M"));
+  return format_in_zone (time_zone, unix_us, _("%H:%M"));
+}
+
+/**
+ * warta_format_time_of_day_with_zone:
+ * @time_zone: (nullable): the office's zone (the clock's); %NULL: UTC
+ * @unix_us: µs since the Unix epoch; 0 for none
+ *
+ * Returns: (nullable): the time alone with the zone's name, as
+ *   warta_format_time() writes it with its zone ("03:14 WIB"), for a
+ *   sentence read beside such times
+ */
+char *
+warta_format_time_of_day_with_zone (GTimeZone *time_zone,
+                                    gint64     unix_us)
+{
+  /* Translators: a time of day with the time zone's name, written as in
+   * "%e %b %Y, %H:%M %Z": "03:14 WIB" */
+  return format_in_zone (time_zone, unix_us, _("%H:%M %Z"));
 }
 
 GDateTime *

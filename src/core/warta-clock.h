@@ -32,6 +32,8 @@ char       *warta_format_time            (GTimeZone         *time_zone,
                                           gboolean           with_zone);
 char       *warta_format_time_of_day     (GTimeZone         *time_zone,
                                           gint64             unix_us);
+char       *warta_format_time_of_day_with_zone (GTimeZone   *time_zone,
+                                                gint64       unix_us);
 char       *warta_date_time_format       (GDateTime         *datetime,
                                           const char        *format);
 void        warta_clock_set_now_func     (WartaClock        *self,

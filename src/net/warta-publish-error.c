@@ -166,6 +166,18 @@ sign_in_advice (void)
   return _("Sign in again to this account in Accounts.");
 }
 
+/* @reason: one or more full sentences, "Mastodon did not accept the file."
+ * Approved content is not changed in the publish view: another file is a
+ * correction of the publication, approved again. */
+char *
+warta_publish_error_format_refused_file (const char *reason)
+{
+  g_return_val_if_fail (reason != NULL, NULL);
+  return g_strconcat (reason, " ",
+                      _("Have the publication returned for correction and a corrected file approved again, or upload it manually."),
+                      NULL);
+}
+
 /* @reason: one or more full sentences, "Mastodon no longer accepts the saved sign-in." */
 char *
 warta_publish_error_format_sign_in (const char *reason)
@@ -191,8 +203,10 @@ warta_publish_error_dup_sign_in_reason (const char *message)
  * @retry_at_us: when, in µs since the Unix epoch
  * @now_us: the time it is read against
  *
- * Returns: the time alone ("10:09", warta_format_time_of_day()) on @now_us's
- *   day, else with its date ("28 Nov 2026, 10:09", warta_format_time())
+ * Returns: the time alone ("10:09 WIB", warta_format_time_of_day_with_zone())
+ *   on @now_us's day, else with its date ("28 Nov 2026, 10:09 WIB",
+ *   warta_format_time()); with the zone's name, as the publish view's other
+ *   times
  */
 char *
 warta_publish_error_format_retry_time (GTimeZone *time_zone,
@@ -210,8 +224,8 @@ warta_publish_error_format_retry_time (GTimeZone *time_zone,
     return NULL;
   if (now != NULL && g_date_time_get_year (at) == g_date_time_get_year (now) &&
       g_date_time_get_day_of_year (at) == g_date_time_get_day_of_year (now))
-    return warta_format_time_of_day (zone, retry_at_us);
-  return warta_format_time (zone, retry_at_us, FALSE);
+    return warta_format_time_of_day_with_zone (zone, retry_at_us);
+  return warta_format_time (zone, retry_at_us, TRUE);
 }
 
 static char *
@@ -225,7 +239,9 @@ retry_advice (gint64     retry_at_us,
 
   if (when == NULL)
     return g_strdup (_("Warta will try again later."));
-  /* Translators: %s is a time, “10:09”, or a date and time, “28 Nov 2026, 10:09” */
+  /* Translators: %s is a time, “10:09 WIB”, or a date and time, “28 Nov 2026,
+   * 10:09 WIB”. Messages are stored: keep the sentence's start and end as
+   * they are, warta_publish_error_dup_retry_reason() finds it by them. */
   return g_strdup_printf (_("Warta will try again after %s."), when);
 }
 
@@ -266,7 +282,8 @@ warta_publish_error_dup_retry_reason (const char *message)
 
   if (reason != NULL || message == NULL)
     return reason;
-  /* The time in the middle is any: the sentence's start and its end. */
+  /* The time in the middle is any, with its zone's name or, in a message
+   * stored before it had one, without: the sentence's start and its end. */
   if (hole != NULL && g_str_has_suffix (message, hole + 2))
     {
       g_autofree char *head = g_strconcat (" ", after, NULL);
@@ -436,6 +453,74 @@ classify_status (guint status)
   return WARTA_PUBLISH_ERROR_PROTOCOL;
 }
 
+/* Whether @said is only @status's reason phrase ("Unprocessable Entity"),
+ * which a platform sends when it has nothing to say: English words of
+ * HTTP, not the platform's. */
+static gboolean
+is_reason_phrase (guint       status,
+                  const char *said)
+{
+  /* libsoup's names, and those it lacks or names otherwise (RFC 9110 and
+   * older ones still sent). */
+  static const struct {
+    guint status;
+    const char *phrase;
+  } more[] = {
+    { 413, "Payload Too Large" },
+    { 413, "Content Too Large" },
+    { 422, "Unprocessable Content" },
+    { 429, "Too Many Requests" },
+  };
+  const char *phrase = soup_status_get_phrase (status);
+  g_autofree char *bare = NULL;
+  gsize len;
+
+  if (said == NULL)
+    return FALSE;
+  bare = g_strstrip (g_strdup (said));
+  len = strlen (bare);
+  while (len > 0 && bare[len - 1] == '.')
+    bare[--len] = '\0';
+  if (phrase != NULL && !g_str_equal (phrase, "Unknown Error") &&
+      g_ascii_strcasecmp (bare, phrase) == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    if (more[i].status == status && g_ascii_strcasecmp (bare, more[i].phrase) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What a refused status means, in Warta's words, with the status for the
+ * site's administrator: "the site could not process its content (HTTP
+ * 422)". NULL for a status without its own words. */
+static char *
+status_description (guint status)
+{
+  switch (status)
+    {
+    case SOUP_STATUS_BAD_REQUEST:
+      /* Translators: why a site refused, inside "… rejected the post: %s." */
+      return g_strdup (_("the request was not valid (HTTP 400)"));
+    case SOUP_STATUS_NOT_FOUND:
+      /* Translators: why a site refused, inside "… rejected the post: %s." */
+      return g_strdup (_("what Warta asked for is not there (HTTP 404)"));
+    case SOUP_STATUS_CONFLICT:
+      /* Translators: why a site refused, inside "… rejected the post: %s." */
+      return g_strdup (_("it conflicts with what is already there (HTTP 409)"));
+    case SOUP_STATUS_UNPROCESSABLE_ENTITY:
+      /* Translators: why a site refused, inside "… rejected the post: %s." */
+      return g_strdup (_("the site could not process its content (HTTP 422)"));
+    case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
+      /* Translators: why a site refused, inside "… did not accept the file: %s." */
+      return g_strdup (_("it is too large (HTTP 413)"));
+    case SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE:
+      /* Translators: why a site refused, inside "… did not accept the file: %s." */
+      return g_strdup (_("it is of a type the site does not allow (HTTP 415)"));
+    default:
+      return NULL;
+    }
+}
+
 static char *
 message_for (WartaPublishError  code,
              const char        *service,
@@ -445,6 +530,7 @@ message_for (WartaPublishError  code,
              gint64             now_us)
 {
   g_autofree char *said = g_strdup (platform_message ? platform_message : "");
+  g_autofree char *description = status_description (status);
   gsize len = strlen (said);
 
   /* The platform's sentence goes inside ours, in quotes: no full stop. */
@@ -485,16 +571,28 @@ message_for (WartaPublishError  code,
       }
 
     case WARTA_PUBLISH_ERROR_INVALID_MEDIA:
-      if (platform_message)
-        return g_strdup_printf (_("%s did not accept the file: “%s”. Choose another file or rendition, or upload it manually."),
-                                service, said);
-      return g_strdup_printf (_("%s did not accept the file (HTTP %u). It may be too large or of a type the site does not allow; choose another file or rendition, or upload it manually."),
-                              service, status);
+      {
+        g_autofree char *reason = NULL;
+
+        if (platform_message)
+          reason = g_strdup_printf (_("%s did not accept the file: “%s”."), service, said);
+        else if (description)
+          /* Translators: the second %s says why, “it is too large (HTTP 413)” */
+          reason = g_strdup_printf (_("%s did not accept the file: %s."), service, description);
+        else
+          reason = g_strdup_printf (_("%s did not accept the file (HTTP %u); it may be too large or of a type the site does not allow."),
+                                    service, status);
+        return warta_publish_error_format_refused_file (reason);
+      }
 
     case WARTA_PUBLISH_ERROR_REJECTED:
       if (platform_message)
         return g_strdup_printf (_("%s rejected the post: “%s”. Correct the post and publish again, or upload it manually."),
                                 service, said);
+      if (description)
+        /* Translators: the second %s says why, “the request was not valid (HTTP 400)” */
+        return g_strdup_printf (_("%s rejected the post: %s. Correct the post and publish again, or upload it manually."),
+                                service, description);
       return g_strdup_printf (_("%s rejected the post (HTTP %u). Correct the post and publish again, or upload it manually."),
                               service, status);
 
@@ -577,6 +675,9 @@ warta_publish_error_new_from_response (const char          *service,
     }
 
   (parse ? parse : default_parse) (status, root, &code, &platform_code, &platform_message);
+  /* Only the status's English name: Warta's own, translated words say it. */
+  if (is_reason_phrase (status, platform_message))
+    g_clear_pointer (&platform_message, g_free);
 
   retry_at = warta_http_parse_retry_at (status, headers, now_us);
   /* A permanent error is permanent whatever the headers say. */

@@ -85,6 +85,10 @@ void         warta_publish_error_set_platform         (GError              *erro
 char        *warta_publish_error_format_sign_in       (const char          *reason);
 char        *warta_publish_error_dup_sign_in_reason   (const char          *message);
 
+/* A file a platform refused says why, then what can be done with approved
+ * content: have a corrected file approved, or upload by hand. */
+char        *warta_publish_error_format_refused_file  (const char          *reason);
+
 /* A retryable error says why, then when Warta tries again; a message read
  * after Warta gave up keeps only the why. */
 char        *warta_publish_error_format_retry         (const char          *reason,

@@ -485,10 +485,12 @@ media_processing (GTask      *task_in,
     {
       JsonObject *err = _warta_json_get_object (info, "error");
       const char *message = _warta_json_get_string (err, "message");
-      GError *error = g_error_new (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA,
-                                   _("X could not process “%s”: %s. Choose another file or rendition, or publish manually."),
-                                   warta_upload_get_filename (d->upload),
-                                   message ? message : _warta_json_get_string (err, "name"));
+      g_autofree char *reason = g_strdup_printf (_("X could not process “%s”: %s."),
+                                                 warta_upload_get_filename (d->upload),
+                                                 message ? message : _warta_json_get_string (err, "name"));
+      g_autofree char *refused = warta_publish_error_format_refused_file (reason);
+      GError *error = g_error_new_literal (WARTA_PUBLISH_ERROR, WARTA_PUBLISH_ERROR_INVALID_MEDIA,
+                                           refused);
 
       warta_publish_error_set_platform (error, _warta_json_get_string (err, "name"), message);
       media_fail (task, error);
