@@ -312,6 +312,17 @@ job_in_state (Fixture  *f,
   return job != NULL && warta_outbox_job_get_state (job) == want[1];
 }
 
+/* @data's account's job stopped, waiting for its account. */
+static gboolean
+job_needs_sign_in (Fixture  *f,
+                   gpointer  data)
+{
+  WartaOutboxJob *job = job_for (f, (gint64) GPOINTER_TO_SIZE (data));
+
+  return job != NULL && warta_outbox_job_get_state (job) == WARTA_OUTBOX_STATE_FAILED &&
+         warta_outbox_job_get_needs_sign_in (job);
+}
+
 static void
 wait_job (Fixture          *f,
           gint64            account_id,
@@ -4707,6 +4718,51 @@ test_follow_only_summary (Fixture       *f,
                    "Being uploaded by hand: each post’s address, time and a screenshot are recorded below as proof.");
 }
 
+/* Mastodon stops while the website still waits for its time: the
+ * publication is still publishing, and the summary says that a target
+ * waits for the admin, and what to do (signing in again only when it is
+ * what it waits for); who follows it is told without advice. */
+static void
+test_stopped_summary (Fixture       *f,
+                      gconstpointer  data)
+{
+  WartaOutbox *outbox = warta_context_get_outbox (f->context);
+  g_autoptr(GListModel) jobs = schedule_both (f);
+  g_autoptr(WartaOutboxJob) mastodon = g_list_model_get_item (jobs, 0);
+  gint64 id = warta_outbox_job_get_id (mastodon);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (warta_outbox_job_get_account_id (mastodon), ==, f->mastodon_id);
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_STATUS,
+                               422);
+  g_assert_true (warta_outbox_send_now_job (outbox, f->t->admin, id, &error));
+  g_assert_no_error (error);
+  warta_publish_view_reload (f->view);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->wordpress_id)), ==,
+                    WARTA_OUTBOX_STATE_PENDING);
+  g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHING);
+  g_assert_cmpstr (summary (f), ==,
+                   "Publishing. One target has stopped and waits for you: try it again or upload "
+                   "it by hand.");
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (summary (f), ==, "Publishing. One target has stopped: it says why below.");
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+
+  /* Tried again, it stops for its account. */
+  warta_test_server_revoke_credentials (f->mastodon);
+  g_assert_true (warta_outbox_retry_job (outbox, f->t->admin, id, &error));
+  g_assert_no_error (error);
+  warta_publish_view_reload (f->view);
+  wait_until (f, job_needs_sign_in, GSIZE_TO_POINTER ((gsize) f->mastodon_id),
+              "Mastodon to wait for its account");
+  g_assert_cmpstr (summary (f), ==,
+                   "Publishing. One target has stopped and waits for you: try it again, sign in "
+                   "again or upload it by hand.");
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (summary (f), ==, "Publishing. One target has stopped: it says why below.");
+}
+
 /* From the keyboard alone, with real key events: the arrows go from
  * target to target, a refused one included, to hear why; Tab reaches its
  * check, then leaves the targets for the schedule and the buttons; Return on Publish Now starts
@@ -5036,6 +5092,8 @@ main (int   argc,
               fixture_setup, test_follow_only_aligned, fixture_teardown);
   g_test_add ("/warta/publish-view/pause-resume-focus", Fixture, NULL,
               fixture_setup, test_pause_resume_focus, fixture_teardown);
+  g_test_add ("/warta/publish-view/stopped-summary", Fixture, NULL,
+              fixture_setup, test_stopped_summary, fixture_teardown);
   g_test_add ("/warta/publish-view/keys", Fixture, NULL,
               fixture_setup, test_keys, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-summary", Fixture, NULL,

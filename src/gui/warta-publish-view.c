@@ -3938,7 +3938,7 @@ update_summary (WartaPublishView *self)
 {
   WartaState state = warta_publication_get_state (self->publication);
   guint n_missed = 0, n_paused = 0, n_waiting = 0, n_by_hand = 0, n_unfinished = 0;
-  guint n_sign_in = 0;
+  guint n_sign_in = 0, n_stopped = 0;
   gboolean acts;
 
   for (guint i = 0; self->jobs && i < g_list_model_get_n_items (self->jobs); i++)
@@ -3949,6 +3949,10 @@ update_summary (WartaPublishView *self)
       JobRow *row = g_hash_table_lookup (self->rows, &id);
       gboolean by_hand = row != NULL && job_row_is_by_hand (row);
 
+      /* Cancelled is the admin's own doing: nothing waits for them. */
+      if (job_state == WARTA_OUTBOX_STATE_FAILED && !by_hand &&
+          g_strcmp0 (warta_outbox_job_get_error_code (job), WARTA_OUTBOX_ERROR_CANCELLED) != 0)
+        n_stopped++;
       if (job_state == WARTA_OUTBOX_STATE_FAILED && !by_hand &&
           warta_outbox_job_get_needs_sign_in (job))
         n_sign_in++;
@@ -3989,6 +3993,31 @@ update_summary (WartaPublishView *self)
         gtk_label_set_label (self->summary_label,
                              acts ? _("Paused: nothing more is sent until you resume, or upload by hand and record the proof.")
                                   : _("Paused: nothing more is sent until it is resumed, or uploaded by hand with proof."));
+      /* Others still go on: one that stopped waits for the admin. */
+      else if (n_stopped > 0)
+        {
+          g_autofree char *text = NULL;
+
+          if (!acts)
+            text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Publishing. One target has stopped: it says why below.",
+                                                 "Publishing. %u targets have stopped: each says why below.",
+                                                 n_stopped),
+                                    n_stopped);
+          else if (n_sign_in > 0)
+            text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Publishing. One target has stopped and waits for you: try it again, sign in again or upload it by hand.",
+                                                 "Publishing. %u targets have stopped and wait for you: try them again, sign in again or upload them by hand.",
+                                                 n_stopped),
+                                    n_stopped);
+          else
+            text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Publishing. One target has stopped and waits for you: try it again or upload it by hand.",
+                                                 "Publishing. %u targets have stopped and wait for you: try them again or upload them by hand.",
+                                                 n_stopped),
+                                    n_stopped);
+          gtk_label_set_label (self->summary_label, text);
+        }
       else if (n_unfinished > 0 && n_waiting == n_unfinished)
         gtk_label_set_label (self->summary_label, _("Scheduled: nothing is sent before its time. Warta must be running then, on this or another computer with this database open."));
       else
