@@ -174,6 +174,46 @@ readable_time (Fixture *f,
                             TRUE);
 }
 
+/* When the fixture's publication was approved. */
+static gint64
+approved_at (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) records = NULL;
+  gint64 at = 0;
+
+  records = warta_publication_repository_list_step_records (f->t->publications,
+                                                            warta_publication_get_id (f->publication),
+                                                            &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(WartaStepRecord) record = g_list_model_get_item (records, i);
+
+      if (g_strcmp0 (warta_step_record_get_exit_state (record), "approved") == 0)
+        at = warta_step_record_get_exited_at (record);
+    }
+  g_assert_cmpint (at, >, 0);
+  return at;
+}
+
+/* @at in the office's zone, as the entries take it. */
+static char *
+local_text (Fixture *f,
+            gint64   at)
+{
+  g_autoptr(GDateTime) local = warta_clock_to_local (warta_context_get_clock (f->context), at);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* A post's time a proof may have: now, after the approval. */
+static char *
+post_time (Fixture *f)
+{
+  return local_text (f, warta_clock_now (warta_context_get_clock (f->context)));
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -310,6 +350,17 @@ job_in_state (Fixture  *f,
   WartaOutboxJob *job = job_for (f, want[0]);
 
   return job != NULL && warta_outbox_job_get_state (job) == want[1];
+}
+
+/* @data's account's job stopped, waiting for its account. */
+static gboolean
+job_needs_sign_in (Fixture  *f,
+                   gpointer  data)
+{
+  WartaOutboxJob *job = job_for (f, (gint64) GPOINTER_TO_SIZE (data));
+
+  return job != NULL && warta_outbox_job_get_state (job) == WARTA_OUTBOX_STATE_FAILED &&
+         warta_outbox_job_get_needs_sign_in (job);
 }
 
 static void
@@ -1246,6 +1297,10 @@ test_manual_proof (Fixture       *f,
   WartaOutboxJob *job;
   GdkClipboard *clipboard;
   gint64 at = 0;
+  /* In the approval's own minute: no older than it, as typed. */
+  gint64 posted = approved_at (f) - approved_at (f) % G_TIME_SPAN_MINUTE;
+  g_autofree char *typed = local_text (f, posted);
+  g_autofree char *published = NULL;
 
   /* Only the website, and by hand. */
   {
@@ -1321,8 +1376,7 @@ test_manual_proof (Fixture       *f,
   _warta_publish_view_set_screenshot (f->view, warta_outbox_job_get_id (job), shot);
   url = g_strdup_printf ("%s/2026/03/rakor-pengawasan", warta_test_server_get_url (f->wordpress));
   gtk_editable_set_text (GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-url")), url);
-  gtk_editable_set_text (GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-time")),
-                         "2026-03-14 09:30");
+  gtk_editable_set_text (GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-time")), typed);
   click (job_widget (f, f->wordpress_id, "manual-record"));
 
   wait_job (f, f->wordpress_id, WARTA_OUTBOX_STATE_MANUAL);
@@ -1331,9 +1385,14 @@ test_manual_proof (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (job_widget (f, f->wordpress_id, "link")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (job_widget (f, f->wordpress_id, "address"))),
                    ==, url);
+  {
+    g_autofree char *when = readable_time (f, posted);
+
+    published = g_strdup_printf ("Published by hand on %s", when);
+  }
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (job_widget (f, f->wordpress_id,
                                                                                "state"))),
-                                   "Published by hand on 14 Mar 2026, 09:30 "));
+                                   published));
   g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHED);
   g_assert_cmpuint (warta_test_server_get_post_count (f->wordpress), ==, 0);
 
@@ -1341,12 +1400,7 @@ test_manual_proof (Fixture       *f,
                                                            NULL, &at, &proof_path, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (proof_path);
-  {
-    /* 09:30 in Asia/Jakarta (UTC+7). */
-    g_autoptr(GDateTime) utc = g_date_time_new_utc (2026, 3, 14, 2, 30, 0);
-
-    g_assert_cmpint (at, ==, g_date_time_to_unix (utc) * G_USEC_PER_SEC);
-  }
+  g_assert_cmpint (at, ==, posted);
   proofs = warta_outbox_get_proofs_dir (warta_context_get_outbox (f->context));
   listing = g_dir_open (proofs, 0, &error);
   g_assert_no_error (error);
@@ -1823,6 +1877,7 @@ static void
 test_manual_record_twice (Fixture       *f,
                           gconstpointer  data)
 {
+  g_autofree char *now = post_time (f);
   g_autofree char *png = NULL;
   g_autofree char *url = g_strdup_printf ("%s/2026/03/rakor", warta_test_server_get_url (f->wordpress));
   GtkWidget *record;
@@ -1838,7 +1893,7 @@ test_manual_record_twice (Fixture       *f,
   answer (_warta_publish_view_get_dialog (f->view), "close");
   g_assert_true (gtk_widget_is_sensitive (record));
 
-  fill_proof (f, f->wordpress_id, url, "2026-03-14 09:30", &png);
+  fill_proof (f, f->wordpress_id, url, now, &png);
   g_signal_emit_by_name (record, "clicked");
   g_assert_false (gtk_widget_is_sensitive (record));
   g_signal_emit_by_name (record, "clicked");
@@ -1884,6 +1939,8 @@ static void
 test_manual_proof_refused (Fixture       *f,
                            gconstpointer  data)
 {
+  g_autofree char *posted = post_time (f);
+  g_autofree char *before = NULL;
   g_autofree char *png = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *text_file = NULL;
@@ -1905,7 +1962,7 @@ test_manual_proof_refused (Fixture       *f,
   }
   click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
   id = warta_outbox_job_get_id (job_for (f, f->wordpress_id));
-  fill_proof (f, f->wordpress_id, url, "2026-03-14 09:30", &png);
+  fill_proof (f, f->wordpress_id, url, posted, &png);
   dir = g_path_get_dirname (png);
   address = GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-url"));
   time = GTK_EDITABLE (job_widget (f, f->wordpress_id, "manual-time"));
@@ -1933,7 +1990,20 @@ test_manual_proof_refused (Fixture       *f,
   }
   gtk_editable_set_text (time, later);
   assert_proof_refused (f, "tomorrow", "is later than now");
-  gtk_editable_set_text (time, "2026-03-14 09:30");
+  /* A minute before the approval's: the approved content was not there
+   * to post yet. */
+  {
+    gint64 approved = approved_at (f);
+    g_autofree char *when = readable_time (f, approved);
+    g_autofree char *says = g_strdup_printf ("The post cannot be older than the approval (%s). "
+                                             "Check the time shown on the post.", when);
+
+    before = local_text (f, approved - approved % G_TIME_SPAN_MINUTE - G_TIME_SPAN_MINUTE);
+    gtk_editable_set_text (time, before);
+    assert_proof_refused (f, "before the approval", says);
+    g_assert_cmpstr (gtk_editable_get_text (time), ==, before);
+  }
+  gtk_editable_set_text (time, posted);
 
   text_file = g_build_filename (dir, "bukti-teks.png", NULL);
   g_assert_true (g_file_set_contents (text_file, "Ini bukan gambar.\n", -1, &error));
@@ -2012,6 +2082,7 @@ static void
 test_manual_recorded_elsewhere (Fixture       *f,
                                 gconstpointer  data)
 {
+  g_autofree char *now = post_time (f);
   g_autoptr(WartaContext) other = colleague_context (f);
   g_autofree char *png = NULL;
   g_autofree char *theirs = g_strdup_printf ("%s/2026/03/punya-rekan",
@@ -2025,7 +2096,7 @@ test_manual_recorded_elsewhere (Fixture       *f,
 
   click (_warta_publish_view_get_widget (f->view, 0, "upload-manual"));
   job = job_for (f, f->wordpress_id);
-  fill_proof (f, f->wordpress_id, mine, "2026-03-14 09:30", &png);
+  fill_proof (f, f->wordpress_id, mine, now, &png);
   shot = g_file_new_for_path (png);
   warta_outbox_record_manual_async (warta_context_get_outbox (other), f->t->admin,
                                     warta_outbox_job_get_id (job), theirs, G_GINT64_CONSTANT (1773455400) * G_USEC_PER_SEC,
@@ -3194,16 +3265,6 @@ test_wait_message (Fixture       *f,
   click (job_widget (f, f->mastodon_id, "pause"));
   wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_PAUSED);
   g_assert_false (gtk_widget_get_visible (message));
-}
-
-/* @at in the office's zone, as the entries take it. */
-static char *
-local_text (Fixture *f,
-            gint64   at)
-{
-  g_autoptr(GDateTime) local = warta_clock_to_local (warta_context_get_clock (f->context), at);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
 /* Opens Change Time… of @account_id's row: the dialog, its entry and the
@@ -4707,6 +4768,51 @@ test_follow_only_summary (Fixture       *f,
                    "Being uploaded by hand: each post’s address, time and a screenshot are recorded below as proof.");
 }
 
+/* Mastodon stops while the website still waits for its time: the
+ * publication is still publishing, and the summary says that a target
+ * waits for the admin, and what to do (signing in again only when it is
+ * what it waits for); who follows it is told without advice. */
+static void
+test_stopped_summary (Fixture       *f,
+                      gconstpointer  data)
+{
+  WartaOutbox *outbox = warta_context_get_outbox (f->context);
+  g_autoptr(GListModel) jobs = schedule_both (f);
+  g_autoptr(WartaOutboxJob) mastodon = g_list_model_get_item (jobs, 0);
+  gint64 id = warta_outbox_job_get_id (mastodon);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (warta_outbox_job_get_account_id (mastodon), ==, f->mastodon_id);
+  warta_test_server_add_fault (f->mastodon, "POST", "/api/v2/media", 1, WARTA_TEST_FAULT_STATUS,
+                               422);
+  g_assert_true (warta_outbox_send_now_job (outbox, f->t->admin, id, &error));
+  g_assert_no_error (error);
+  warta_publish_view_reload (f->view);
+  wait_job (f, f->mastodon_id, WARTA_OUTBOX_STATE_FAILED);
+  g_assert_cmpuint (warta_outbox_job_get_state (job_for (f, f->wordpress_id)), ==,
+                    WARTA_OUTBOX_STATE_PENDING);
+  g_assert_cmpuint (publication_state (f), ==, WARTA_STATE_PUBLISHING);
+  g_assert_cmpstr (summary (f), ==,
+                   "Publishing. One target has stopped and waits for you: try it again or upload "
+                   "it by hand.");
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (summary (f), ==, "Publishing. One target has stopped: it says why below.");
+  sign_in_as (f, WARTA_ROLE_SOCIAL_MEDIA_ADMIN);
+
+  /* Tried again, it stops for its account. */
+  warta_test_server_revoke_credentials (f->mastodon);
+  g_assert_true (warta_outbox_retry_job (outbox, f->t->admin, id, &error));
+  g_assert_no_error (error);
+  warta_publish_view_reload (f->view);
+  wait_until (f, job_needs_sign_in, GSIZE_TO_POINTER ((gsize) f->mastodon_id),
+              "Mastodon to wait for its account");
+  g_assert_cmpstr (summary (f), ==,
+                   "Publishing. One target has stopped and waits for you: try it again, sign in "
+                   "again or upload it by hand.");
+  sign_in_as (f, WARTA_ROLE_VERIFIER);
+  g_assert_cmpstr (summary (f), ==, "Publishing. One target has stopped: it says why below.");
+}
+
 /* From the keyboard alone, with real key events: the arrows go from
  * target to target, a refused one included, to hear why; Tab reaches its
  * check, then leaves the targets for the schedule and the buttons; Return on Publish Now starts
@@ -5036,6 +5142,8 @@ main (int   argc,
               fixture_setup, test_follow_only_aligned, fixture_teardown);
   g_test_add ("/warta/publish-view/pause-resume-focus", Fixture, NULL,
               fixture_setup, test_pause_resume_focus, fixture_teardown);
+  g_test_add ("/warta/publish-view/stopped-summary", Fixture, NULL,
+              fixture_setup, test_stopped_summary, fixture_teardown);
   g_test_add ("/warta/publish-view/keys", Fixture, NULL,
               fixture_setup, test_keys, fixture_teardown);
   g_test_add ("/warta/publish-view/follow-only-summary", Fixture, NULL,

@@ -2789,6 +2789,36 @@ on_screenshot_clicked_cb (GtkButton *button,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* When the approver approved the approved revision, as its step record
+ * says (the approval step left for "approved"; the last such, after an
+ * approval voided and given again), or 0 when none says it. */
+static gint64
+get_approved_at (WartaPublishView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) records = NULL;
+  const char *approved = warta_state_get_id (WARTA_STATE_APPROVED);
+  gint64 at = 0;
+
+  records = warta_publication_repository_list_step_records (warta_context_get_publications (self->context),
+                                                            warta_publication_get_id (self->publication),
+                                                            &error);
+  if (records == NULL)
+    {
+      g_warning ("Cannot read when publication %" G_GINT64_FORMAT " was approved: %s",
+                 warta_publication_get_id (self->publication), error->message);
+      return 0;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(WartaStepRecord) record = g_list_model_get_item (records, i);
+
+      if (g_strcmp0 (warta_step_record_get_exit_state (record), approved) == 0)
+        at = warta_step_record_get_exited_at (record);
+    }
+  return at;
+}
+
 typedef struct
 {
   WartaPublishView *view;
@@ -2832,6 +2862,7 @@ on_record_clicked_cb (GtkButton *button,
   g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (row->url_entry)));
   gint64 id = warta_outbox_job_get_id (row->job);
   gint64 at = 0;
+  gint64 approved_at;
   Recording *r;
 
   /* A double click records one proof: the second would be refused as
@@ -2842,6 +2873,19 @@ on_record_clicked_cb (GtkButton *button,
     {
       show_message (self, _("Proof Not Recorded"),
                     _("Write when the post went out as YYYY-MM-DD HH:MM, for example 2026-03-14 09:30."));
+      return;
+    }
+  /* Typed to the minute: a post in the minute of the approval is no
+   * older than it. */
+  approved_at = get_approved_at (self);
+  if (at < approved_at - approved_at % G_TIME_SPAN_MINUTE)
+    {
+      g_autofree char *when = format_local_time_zone (self, approved_at);
+      /* Translators: %s is a date and time with its zone, 28 Nov 2026, 10:09 WIB */
+      g_autofree char *body = g_strdup_printf (_("The post cannot be older than the approval (%s). Check the time shown on the post."),
+                                               when);
+
+      show_message (self, _("Proof Not Recorded"), body);
       return;
     }
   g_hash_table_add (self->recording, g_memdup2 (&id, sizeof id));
@@ -3938,7 +3982,7 @@ update_summary (WartaPublishView *self)
 {
   WartaState state = warta_publication_get_state (self->publication);
   guint n_missed = 0, n_paused = 0, n_waiting = 0, n_by_hand = 0, n_unfinished = 0;
-  guint n_sign_in = 0;
+  guint n_sign_in = 0, n_stopped = 0;
   gboolean acts;
 
   for (guint i = 0; self->jobs && i < g_list_model_get_n_items (self->jobs); i++)
@@ -3949,6 +3993,10 @@ update_summary (WartaPublishView *self)
       JobRow *row = g_hash_table_lookup (self->rows, &id);
       gboolean by_hand = row != NULL && job_row_is_by_hand (row);
 
+      /* Cancelled is the admin's own doing: nothing waits for them. */
+      if (job_state == WARTA_OUTBOX_STATE_FAILED && !by_hand &&
+          g_strcmp0 (warta_outbox_job_get_error_code (job), WARTA_OUTBOX_ERROR_CANCELLED) != 0)
+        n_stopped++;
       if (job_state == WARTA_OUTBOX_STATE_FAILED && !by_hand &&
           warta_outbox_job_get_needs_sign_in (job))
         n_sign_in++;
@@ -3989,6 +4037,31 @@ update_summary (WartaPublishView *self)
         gtk_label_set_label (self->summary_label,
                              acts ? _("Paused: nothing more is sent until you resume, or upload by hand and record the proof.")
                                   : _("Paused: nothing more is sent until it is resumed, or uploaded by hand with proof."));
+      /* Others still go on: one that stopped waits for the admin. */
+      else if (n_stopped > 0)
+        {
+          g_autofree char *text = NULL;
+
+          if (!acts)
+            text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Publishing. One target has stopped: it says why below.",
+                                                 "Publishing. %u targets have stopped: each says why below.",
+                                                 n_stopped),
+                                    n_stopped);
+          else if (n_sign_in > 0)
+            text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Publishing. One target has stopped and waits for you: try it again, sign in again or upload it by hand.",
+                                                 "Publishing. %u targets have stopped and wait for you: try them again, sign in again or upload them by hand.",
+                                                 n_stopped),
+                                    n_stopped);
+          else
+            text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Publishing. One target has stopped and waits for you: try it again or upload it by hand.",
+                                                 "Publishing. %u targets have stopped and wait for you: try them again or upload them by hand.",
+                                                 n_stopped),
+                                    n_stopped);
+          gtk_label_set_label (self->summary_label, text);
+        }
       else if (n_unfinished > 0 && n_waiting == n_unfinished)
         gtk_label_set_label (self->summary_label, _("Scheduled: nothing is sent before its time. Warta must be running then, on this or another computer with this database open."));
       else
