@@ -3993,13 +3993,14 @@ update_summary (WartaPublishView *self)
       JobRow *row = g_hash_table_lookup (self->rows, &id);
       gboolean by_hand = row != NULL && job_row_is_by_hand (row);
 
-      /* Cancelled is the admin's own doing: nothing waits for them. */
-      if (job_state == WARTA_OUTBOX_STATE_FAILED && !by_hand &&
-          g_strcmp0 (warta_outbox_job_get_error_code (job), WARTA_OUTBOX_ERROR_CANCELLED) != 0)
-        n_stopped++;
-      if (job_state == WARTA_OUTBOX_STATE_FAILED && !by_hand &&
-          warta_outbox_job_get_needs_sign_in (job))
-        n_sign_in++;
+      if (job_state == WARTA_OUTBOX_STATE_FAILED && !by_hand)
+        {
+          /* Cancelled is the admin's own doing: nothing waits for them. */
+          if (g_strcmp0 (warta_outbox_job_get_error_code (job), WARTA_OUTBOX_ERROR_CANCELLED) != 0)
+            n_stopped++;
+          if (warta_outbox_job_get_needs_sign_in (job))
+            n_sign_in++;
+        }
       if (warta_outbox_state_is_final (job_state) && !by_hand)
         continue;
       n_unfinished++;

@@ -80,14 +80,13 @@ drain (WartaSendBufferOutput  *self,
 /* Sends what is gathered without blocking: TRUE once all of it is gone. */
 static gboolean
 drain_nonblocking (WartaSendBufferOutput  *self,
-                   GCancellable           *cancellable,
                    GError                **error)
 {
   while (self->len > 0)
     {
       gssize n = g_pollable_output_stream_write_nonblocking (G_POLLABLE_OUTPUT_STREAM (self->base),
                                                              self->buffer, self->len,
-                                                             cancellable, error);
+                                                             NULL, error);
       if (n < 0)
         return FALSE;
       memmove (self->buffer, self->buffer + n, self->len - (gsize) n);
@@ -106,16 +105,10 @@ warta_send_buffer_output_write (GOutputStream  *stream,
   WartaSendBufferOutput *self = WARTA_SEND_BUFFER_OUTPUT (stream);
   gsize n;
 
-  if (self->len == 0 && (!self->gathering || count >= SEND_BUFFER_SIZE))
+  /* Not gathering, nothing is left: _warta_send_buffer_release() sent
+   * or dropped it. */
+  if (!self->gathering || (self->len == 0 && count >= SEND_BUFFER_SIZE))
     return g_output_stream_write (self->base, data, count, cancellable, error);
-  if (!self->gathering)
-    {
-      /* Switched off with something left (it never is: the switch
-       * sends it): that goes first. */
-      if (!drain (self, cancellable, error))
-        return -1;
-      return g_output_stream_write (self->base, data, count, cancellable, error);
-    }
 
   n = MIN (count, SEND_BUFFER_SIZE - self->len);
   memcpy (self->buffer + self->len, data, n);
@@ -180,7 +173,7 @@ warta_send_buffer_output_write_nonblocking (GPollableOutputStream  *stream,
 {
   WartaSendBufferOutput *self = WARTA_SEND_BUFFER_OUTPUT (stream);
 
-  if (!drain_nonblocking (self, NULL, error))
+  if (!drain_nonblocking (self, error))
     return -1;
   return g_pollable_output_stream_write_nonblocking (G_POLLABLE_OUTPUT_STREAM (self->base),
                                                      data, count, NULL, error);
